@@ -1,0 +1,90 @@
+//! The eval breaker: one atomic word per thread state that says "stop and look".
+//!
+//! The eval loop reads it at function entry and on backward jumps; when nothing is pending that
+//! is one relaxed load and a test. Other threads set bits with atomic OR; the owning thread
+//! handles them in [`check_eval_breaker`], in CPython 3.13's order (`_Py_HandlePending`):
+//! please-stop → signals → pending calls → explicit merge → GC → drop request → async exception.
+
+use super::thread_state::{self, ThreadState};
+use crate::error::PyResult;
+use crate::sync::{Mutation, Ordering, broken};
+
+/// Another thread waits for the interpreter lock: drop it (`_PY_GIL_DROP_REQUEST_BIT`).
+pub const DROP_REQUEST_BIT: usize = crate::lock::DROP_REQUEST_BIT;
+/// A signal arrived; the main thread runs its handler (`_PY_SIGNALS_PENDING_BIT`).
+pub const SIGNALS_PENDING_BIT: usize = 1 << 1;
+/// Pending calls are queued (`_PY_CALLS_TO_DO_BIT`).
+pub const CALLS_TO_DO_BIT: usize = 1 << 2;
+/// An async exception was set on this thread (`_PY_ASYNC_EXCEPTION_BIT`).
+pub const ASYNC_EXCEPTION_BIT: usize = 1 << 3;
+/// A garbage collection is due (`_PY_GC_SCHEDULED_BIT`).
+pub const GC_SCHEDULED_BIT: usize = 1 << 4;
+/// A stop-the-world asks this thread to suspend (`_PY_EVAL_PLEASE_STOP_BIT`).
+pub const PLEASE_STOP_BIT: usize = 1 << 5;
+/// Objects were queued for this thread's biased-refcount merge (`_PY_EVAL_EXPLICIT_MERGE_BIT`).
+pub const EXPLICIT_MERGE_BIT: usize = 1 << 6;
+/// The event bits; the rest of the word is reserved for the instrumentation version.
+pub const EVENTS_MASK: usize = 0xff;
+
+/// Checks the breaker of the attached thread state `ts`, handling whatever is pending. An `Err`
+/// is an exception the caller must raise (an async exception, a failing pending call, a signal
+/// handler's exception).
+#[inline]
+pub fn check_eval_breaker(ts: &ThreadState) -> PyResult<()> {
+    if ts.eval_breaker.load(Ordering::Relaxed) & EVENTS_MASK == 0 {
+        return Ok(());
+    }
+    handle_pending(ts)
+}
+
+#[cold]
+#[inline(never)]
+fn handle_pending(ts: &ThreadState) -> PyResult<()> {
+    let bits = ts.eval_breaker.load(Ordering::Acquire);
+    let interp = ts.interp_state();
+
+    if bits & PLEASE_STOP_BIT != 0 {
+        ts.eval_breaker.fetch_and(!PLEASE_STOP_BIT, Ordering::AcqRel);
+        if interp.lock.is_none() {
+            interp.stw.handle_please_stop(ts);
+        }
+    }
+    if bits & SIGNALS_PENDING_BIT != 0 {
+        super::signals::handle_signals(ts)?;
+    }
+    if bits & CALLS_TO_DO_BIT != 0 {
+        super::pending::make_pending_calls(ts)?;
+    }
+    if bits & EXPLICIT_MERGE_BIT != 0 {
+        // The biased-refcount merge queue arrives with the object model; nothing is queued yet.
+        ts.eval_breaker.fetch_and(!EXPLICIT_MERGE_BIT, Ordering::AcqRel);
+    }
+    if bits & GC_SCHEDULED_BIT != 0 {
+        // The cycle collector arrives with the object model; nothing to collect yet.
+        ts.eval_breaker.fetch_and(!GC_SCHEDULED_BIT, Ordering::AcqRel);
+    }
+    if bits & DROP_REQUEST_BIT != 0 {
+        if interp.lock.is_some() {
+            // Give the lock to the waiter (forced switch), then take it back.
+            thread_state::detach(ts);
+            thread_state::attach(ts);
+        } else {
+            ts.eval_breaker.fetch_and(!DROP_REQUEST_BIT, Ordering::AcqRel);
+        }
+    }
+    if bits & ASYNC_EXCEPTION_BIT != 0 {
+        if broken(Mutation::AsyncExcUnsignalAfterTake) {
+            let exc = ts.take_async_exc();
+            ts.eval_breaker.fetch_and(!ASYNC_EXCEPTION_BIT, Ordering::AcqRel);
+            if let Some(e) = exc {
+                return Err(e);
+            }
+        } else {
+            ts.eval_breaker.fetch_and(!ASYNC_EXCEPTION_BIT, Ordering::AcqRel);
+            if let Some(e) = ts.take_async_exc() {
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
+}

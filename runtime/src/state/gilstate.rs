@@ -1,0 +1,197 @@
+//! The GILState API: `Ensure` / `Release` with CPython's counter semantics.
+//!
+//! `ensure` looks up the OS thread's binding (the most recently attached thread state, see
+//! [`super::tls`]). None → it creates a thread state in the main interpreter that belongs to
+//! GILState (counter starts at 0) — it is deleted by its last `release`. If the thread state is
+//! already current, `ensure` only counts (`LOCKED`); otherwise it attaches (`UNLOCKED`).
+//! `release` counts down; at zero it clears and deletes the thread state (which releases the
+//! lock for the last time); otherwise, if the matching `ensure` attached, it detaches.
+//!
+//! [`ensure_in`] is pyrt's extension (what PEP 788 brings to CPython later): it binds the calling
+//! thread to a chosen interpreter, reusing the thread's thread state there if it has one. If the
+//! thread is attached to another interpreter at that moment, that thread state is detached for
+//! the duration and re-attached by the matching release.
+
+use std::marker::PhantomData;
+use std::ptr::{self, NonNull};
+
+use super::interpreter::{Interpreter, InterpreterState};
+use super::runtime::{Runtime, runtime};
+use super::thread_state::{self, ThreadState, Whence};
+use super::tls;
+use crate::fatal::fatal_error;
+use crate::sync::{Arc, Mutation, Ordering, broken};
+
+/// What `ensure` found (`PyGILState_STATE`): pass it back to `release`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
+pub enum GilState {
+    /// The thread state was already attached (`PyGILState_LOCKED`).
+    Locked = 0,
+    /// `ensure` attached it (`PyGILState_UNLOCKED`).
+    Unlocked = 1,
+}
+
+/// Makes sure the calling thread is attached, to its bound thread state or a new one in the main
+/// interpreter (`PyGILState_Ensure`).
+pub fn ensure() -> GilState {
+    ensure_inner(None).1
+}
+
+/// Undoes the matching [`ensure`] (`PyGILState_Release`).
+pub fn release(state: GilState) {
+    release_inner(state, None);
+}
+
+/// Like [`ensure`], but into `interp`, returning a guard that releases on drop. The guard cannot
+/// leave the thread.
+pub fn ensure_in(interp: &Interpreter) -> GilStateGuard {
+    let (ts, state, previous) = ensure_inner(Some(interp.state()));
+    GilStateGuard { ts, state, previous, _not_send: PhantomData }
+}
+
+/// The thread state `ensure` would use on this thread, if any (`PyGILState_GetThisThreadState`).
+pub fn get_this_thread_state() -> Option<NonNull<ThreadState>> {
+    tls::auto().map(|a| NonNull::from(&*a))
+}
+
+/// Whether the calling thread's GILState thread state is attached (`PyGILState_Check`). Like
+/// CPython's, it answers true once sub-interpreters exist (the check is disabled then).
+pub fn check() -> bool {
+    let rt = runtime();
+    if !rt.gilstate_check_enabled.load(Ordering::Relaxed) || !Runtime::is_initialized() {
+        return true;
+    }
+    let current = tls::current();
+    !current.is_null() && ptr::eq(current, tls::auto_raw())
+}
+
+/// A GILState `ensure` in progress; dropping it releases.
+#[must_use = "dropping the guard releases at once"]
+pub struct GilStateGuard {
+    ts: NonNull<ThreadState>,
+    state: GilState,
+    previous: Option<NonNull<ThreadState>>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl GilStateGuard {
+    /// The attached thread state.
+    pub fn thread_state(&self) -> NonNull<ThreadState> {
+        self.ts
+    }
+
+    /// Whether the thread state was attached already.
+    pub fn state(&self) -> GilState {
+        self.state
+    }
+}
+
+impl Drop for GilStateGuard {
+    fn drop(&mut self) {
+        release_inner(self.state, self.previous.take());
+    }
+}
+
+fn ensure_inner(target: Option<&Arc<InterpreterState>>) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
+    if !Runtime::is_initialized() {
+        fatal_error("PyGILState_Ensure", "the runtime is not initialized (or already finalized)");
+    }
+    let current = tls::current();
+    let auto = tls::auto_raw();
+
+    // Fast path: nested on the attached thread state.
+    if !current.is_null() && ptr::eq(current, auto) {
+        // SAFETY: the current thread state is alive while attached.
+        let cur = unsafe { &*current };
+        if target.is_none_or(|i| Arc::ptr_eq(cur.interp_state(), i)) {
+            cur.set_gilstate_counter(cur.gilstate_counter() + 1);
+            return (NonNull::from(cur), GilState::Locked, None);
+        }
+    }
+    ensure_slow(target, current)
+}
+
+#[cold]
+fn ensure_slow(
+    target: Option<&Arc<InterpreterState>>,
+    current: *const ThreadState,
+) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
+    // SAFETY: as above.
+    let cur = (!current.is_null()).then(|| unsafe { &*current });
+    if let (Some(cur), Some(interp)) = (cur, target) {
+        if Arc::ptr_eq(cur.interp_state(), interp) {
+            cur.set_gilstate_counter(cur.gilstate_counter() + 1);
+            return (NonNull::from(cur), GilState::Locked, None);
+        }
+    }
+
+    let bound = match target {
+        None => tls::auto(),
+        Some(interp) => tls::auto()
+            .filter(|a| Arc::ptr_eq(a.interp_state(), interp))
+            .or_else(|| tls::binding_for(interp)),
+    };
+    let ts = match bound {
+        Some(ts) => ts,
+        None => {
+            let interp = match target {
+                Some(i) => i.clone(),
+                None => match Runtime::main_interpreter() {
+                    Some(m) => m.state().clone(),
+                    None => fatal_error("PyGILState_Ensure", "no main interpreter"),
+                },
+            };
+            let ts = ThreadState::create(&interp, Whence::GilState, true);
+            tls::bind(&ts);
+            ts
+        }
+    };
+
+    if let Some(cur) = cur {
+        if ptr::eq(cur, Arc::as_ptr(&ts)) {
+            cur.set_gilstate_counter(cur.gilstate_counter() + 1);
+            return (NonNull::from(cur), GilState::Locked, None);
+        }
+    }
+    let previous = match (cur, target) {
+        // ensure_in from another interpreter: swap that thread state out for the duration.
+        (Some(c), Some(_)) => {
+            thread_state::detach(c);
+            Some(NonNull::from(c))
+        }
+        // Plain ensure while attached elsewhere: CPython's RestoreThread refuses (fatal).
+        _ => None,
+    };
+    thread_state::attach(&ts);
+    ts.set_gilstate_counter(ts.gilstate_counter() + 1);
+    (NonNull::from(&*ts), GilState::Unlocked, previous)
+}
+
+fn release_inner(state: GilState, previous: Option<NonNull<ThreadState>>) {
+    let auto = tls::auto_raw();
+    if auto.is_null() {
+        fatal_error("PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
+    }
+    if !ptr::eq(auto, tls::current()) {
+        fatal_error("PyGILState_Release", "thread state must be current when releasing");
+    }
+    // SAFETY: `auto` is current, so alive (and bound, so referenced by this thread's bindings).
+    let ts = unsafe { &*auto };
+    let counter = ts.gilstate_counter().saturating_sub(1);
+    ts.set_gilstate_counter(counter);
+    if counter == 0 {
+        // Destructors run by clear may Ensure/Release again (gh-119585): keep the count up.
+        ts.set_gilstate_counter(1);
+        ts.clear();
+        ts.set_gilstate_counter(0);
+        ts.to_arc().delete_current_inner();
+    } else if state == GilState::Unlocked || broken(Mutation::GilstateReleaseIgnoresCounter) {
+        thread_state::detach(ts);
+    }
+    if let Some(prev) = previous {
+        // SAFETY: `prev` was current when the matching ensure_in detached it, and only its own
+        // thread (this one) can delete it.
+        unsafe { thread_state::restore_thread(prev) };
+    }
+}

@@ -1,0 +1,494 @@
+//! Interpreters: isolated units that each pick their locking at creation.
+//!
+//! The config mirrors CPython's `PyInterpreterConfig`; the lock kind is
+//!
+//! * [`LockKind::Shared`] — use the main interpreter's lock (the legacy `Py_NewInterpreter`);
+//! * [`LockKind::Own`] — a lock of its own (PEP 684), so it runs in parallel with the others;
+//! * [`LockKind::None`] — no lock at all (free-threaded, PEP 703): attach is an atomic status
+//!   change and exclusive work uses stop-the-world.
+//!
+//! All three kinds coexist in one process.
+
+use std::fmt;
+use std::ptr::{self, NonNull};
+use std::time::Duration;
+
+use super::pending::PendingCalls;
+use super::runtime::{self, Runtime};
+use super::stw::{StopTheWorld, WorldStopped};
+use super::thread_state::{self, ThreadState, Whence};
+use super::tls;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::fatal::fatal_error;
+use crate::lock::{DEFAULT_SWITCH_INTERVAL, InterpreterLock};
+use crate::sync::{Arc, AtomicBool, AtomicPtr, AtomicUsize, Mutex, Ordering};
+
+/// How an interpreter is locked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockKind {
+    /// Uses the main interpreter's lock (`PyInterpreterConfig_SHARED_GIL`).
+    Shared,
+    /// Has its own lock (`PyInterpreterConfig_OWN_GIL`, PEP 684).
+    Own,
+    /// Has no lock: free-threaded (PEP 703).
+    None,
+}
+
+/// How to build an interpreter: CPython's `PyInterpreterConfig` plus pyrt's own settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterpreterConfig {
+    /// The lock kind.
+    pub lock: LockKind,
+    /// Whether the interpreter may start threads (`allow_threads`).
+    pub allow_threads: bool,
+    /// Whether it may start daemon threads (`allow_daemon_threads`).
+    pub allow_daemon_threads: bool,
+    /// Whether importing an extension that does not support sub-interpreters fails
+    /// (`check_multi_interp_extensions`).
+    pub check_multi_interp_extensions: bool,
+    /// The switch interval of its lock (for `Shared`, the main lock's interval is used).
+    pub switch_interval: Duration,
+    /// The byte limit of its arena, if any (honoured by the allocator).
+    pub arena_limit: Option<usize>,
+    /// Capacity of its pending-call queue (CPython: 300).
+    pub pending_call_limit: usize,
+}
+
+impl InterpreterConfig {
+    /// CPython's `_PyInterpreterConfig_INIT`: own lock, threads but no daemon threads, only
+    /// extensions that support sub-interpreters.
+    pub fn isolated() -> Self {
+        InterpreterConfig {
+            lock: LockKind::Own,
+            allow_threads: true,
+            allow_daemon_threads: false,
+            check_multi_interp_extensions: true,
+            switch_interval: DEFAULT_SWITCH_INTERVAL,
+            arena_limit: None,
+            pending_call_limit: super::pending::MAX_PENDING_CALLS,
+        }
+    }
+
+    /// CPython's `_PyInterpreterConfig_LEGACY_INIT` (what `Py_NewInterpreter` uses): the main
+    /// interpreter's lock, daemon threads allowed, no extension check.
+    pub fn legacy() -> Self {
+        InterpreterConfig {
+            lock: LockKind::Shared,
+            allow_daemon_threads: true,
+            check_multi_interp_extensions: false,
+            ..Self::isolated()
+        }
+    }
+
+    /// An isolated interpreter without a lock.
+    pub fn free_threaded() -> Self {
+        InterpreterConfig { lock: LockKind::None, ..Self::isolated() }
+    }
+
+    /// The main interpreter's config: own lock, everything allowed.
+    pub fn main() -> Self {
+        InterpreterConfig {
+            lock: LockKind::Own,
+            allow_daemon_threads: true,
+            check_multi_interp_extensions: false,
+            ..Self::isolated()
+        }
+    }
+
+    fn validate(&self) -> PyResult<()> {
+        let err = |m: &str| Err(PyErr::new(ExcKind::InterpreterError, m));
+        if self.lock != LockKind::Shared && !self.check_multi_interp_extensions {
+            // Every pyrt interpreter has its own arena; only the legacy (shared-lock) kind keeps
+            // CPython's permission to load single-phase-init extensions.
+            return err("per-interpreter obmalloc does not support single-phase init extension modules");
+        }
+        if self.allow_daemon_threads && !self.allow_threads {
+            return err("daemon threads require allow_threads");
+        }
+        if self.pending_call_limit == 0 {
+            return err("pending_call_limit must be at least 1");
+        }
+        Ok(())
+    }
+}
+
+impl Default for InterpreterConfig {
+    fn default() -> Self {
+        Self::isolated()
+    }
+}
+
+pub(crate) struct ThreadList {
+    pub(crate) next_unique_id: u64,
+    /// Oldest first; iteration APIs walk it newest first, as CPython's list is ordered.
+    pub(crate) states: Vec<Arc<ThreadState>>,
+}
+
+/// The shared part of an interpreter.
+pub(crate) struct InterpreterState {
+    id: i64,
+    config: InterpreterConfig,
+    is_main: bool,
+    /// `None` for free-threaded interpreters.
+    pub(crate) lock: Option<Arc<InterpreterLock>>,
+    pub(crate) threads: Mutex<ThreadList>,
+    /// The thread state that runs this interpreter's pending calls (the first created; when it is
+    /// deleted, the next one created or attached takes over).
+    pub(crate) main_thread: AtomicPtr<ThreadState>,
+    pub(crate) pending: PendingCalls,
+    pub(crate) stw: StopTheWorld,
+    finalizing: AtomicBool,
+    finalized: AtomicBool,
+    pub(crate) tracing_threads: AtomicUsize,
+    pub(crate) profiling_threads: AtomicUsize,
+}
+
+impl InterpreterState {
+    pub(crate) fn new(id: i64, config: InterpreterConfig, is_main: bool, main_lock: Option<&Arc<InterpreterLock>>) -> Self {
+        let lock = match config.lock {
+            LockKind::Own => Some(Arc::new(InterpreterLock::new(config.switch_interval))),
+            LockKind::Shared => Some(main_lock.expect("a shared-lock interpreter needs the main lock").clone()),
+            LockKind::None => None,
+        };
+        InterpreterState {
+            id,
+            is_main,
+            lock,
+            threads: Mutex::new(ThreadList { next_unique_id: 0, states: Vec::new() }),
+            main_thread: AtomicPtr::new(ptr::null_mut()),
+            pending: PendingCalls::new(config.pending_call_limit, super::pending::MAX_PENDING_CALLS_LOOP),
+            stw: StopTheWorld::new(),
+            finalizing: AtomicBool::new(false),
+            finalized: AtomicBool::new(false),
+            tracing_threads: AtomicUsize::new(0),
+            profiling_threads: AtomicUsize::new(0),
+            config,
+        }
+    }
+
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
+
+    pub(crate) fn is_main(&self) -> bool {
+        self.is_main
+    }
+
+    #[inline]
+    pub(crate) fn is_finalizing(&self) -> bool {
+        self.finalizing.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn is_finalized(&self) -> bool {
+        self.finalized.load(Ordering::Acquire)
+    }
+
+    /// Runs `f` on this interpreter's main thread state, under the thread-list lock (so the
+    /// pointer stays valid). Used to signal pending calls.
+    pub(crate) fn with_main_thread(&self, f: impl FnOnce(&ThreadState)) {
+        let _threads = self.threads.lock();
+        let main = self.main_thread.load(Ordering::Relaxed);
+        if !main.is_null() {
+            // SAFETY: `main_thread` is cleared under the thread-list lock before the state is
+            // unlinked (`delete_common`), and we hold that lock.
+            f(unsafe { &*main });
+        }
+    }
+
+    /// Makes `ts` the main thread if the role is vacant. Returns whether `ts` is the main thread.
+    pub(crate) fn claim_main_thread(&self, ts: &ThreadState) -> bool {
+        let _threads = self.threads.lock();
+        let me = ts as *const ThreadState as *mut ThreadState;
+        if self.main_thread.load(Ordering::Relaxed).is_null() && !ts.is_deleted() {
+            self.main_thread.store(me, Ordering::Relaxed);
+        }
+        self.main_thread.load(Ordering::Relaxed) == me
+    }
+
+    /// Deletes every thread state except `keep` (CPython's `zapthreads`, for finalization). Their
+    /// OS threads are not touched: if they come back, they park in `must_exit`.
+    pub(crate) fn zap_threads(&self, keep: &ThreadState) {
+        let doomed: Vec<Arc<ThreadState>> = {
+            let threads = self.threads.lock();
+            threads.states.iter().filter(|t| !ptr::eq(Arc::as_ptr(t), keep)).cloned().collect()
+        };
+        for ts in doomed {
+            ts.clear();
+            ts.delete_common();
+        }
+    }
+}
+
+/// A handle to an interpreter. Cloning it is cheap; the interpreter lives until it is destroyed
+/// (or the runtime is finalized), after which the handle refers to a finalized interpreter.
+#[derive(Clone)]
+pub struct Interpreter {
+    state: Arc<InterpreterState>,
+}
+
+impl fmt::Debug for Interpreter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Interpreter")
+            .field("id", &self.state.id)
+            .field("lock", &self.state.config.lock)
+            .field("finalized", &self.state.is_finalized())
+            .finish()
+    }
+}
+
+impl PartialEq for Interpreter {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.state, &other.state)
+    }
+}
+impl Eq for Interpreter {}
+
+impl Interpreter {
+    pub(crate) fn from_state(state: Arc<InterpreterState>) -> Self {
+        Interpreter { state }
+    }
+
+    pub(crate) fn state(&self) -> &Arc<InterpreterState> {
+        &self.state
+    }
+
+    /// Creates an interpreter (`PyInterpreterState_New` + its settings). It has no thread state
+    /// yet; enter it with [`Interpreter::attach`] or create one with [`ThreadState::new`].
+    pub fn new(config: InterpreterConfig) -> PyResult<Interpreter> {
+        config.validate()?;
+        runtime::register_interpreter(config)
+    }
+
+    /// Creates an interpreter together with a thread state for the calling thread, and attaches
+    /// that thread state; the caller's previous thread state, if any, is detached
+    /// (`Py_NewInterpreterFromConfig`). Returns the new thread state.
+    pub fn new_with_thread_state(config: InterpreterConfig) -> PyResult<NonNull<ThreadState>> {
+        config.validate()?;
+        let prev = thread_state::current();
+        if let Some(p) = prev {
+            // SAFETY: the current thread state is alive while attached.
+            thread_state::detach(unsafe { p.as_ref() });
+        }
+        let interp = match runtime::register_interpreter(config) {
+            Ok(i) => i,
+            Err(e) => {
+                if let Some(p) = prev {
+                    // SAFETY: `p` was the current thread state a moment ago and is not deleted.
+                    unsafe { thread_state::restore_thread(p) };
+                }
+                return Err(e);
+            }
+        };
+        let ts = ThreadState::create(&interp.state, Whence::Init, true);
+        tls::bind(&ts);
+        thread_state::attach(&ts);
+        Ok(NonNull::from(&*ts))
+    }
+
+    /// Its id: 0 for the main interpreter, then 1, 2, ... in creation order (restarting after
+    /// finalization).
+    pub fn id(&self) -> i64 {
+        self.state.id
+    }
+
+    /// Its config.
+    pub fn config(&self) -> &InterpreterConfig {
+        &self.state.config
+    }
+
+    /// Its lock kind.
+    pub fn lock_kind(&self) -> LockKind {
+        self.state.config.lock
+    }
+
+    /// Whether this is the main interpreter.
+    pub fn is_main(&self) -> bool {
+        self.state.is_main
+    }
+
+    /// Whether it was destroyed (or finalized with the runtime).
+    pub fn is_finalized(&self) -> bool {
+        self.state.is_finalized()
+    }
+
+    /// Its lock (shared with the main interpreter for `Shared`); `None` when free-threaded.
+    pub fn lock(&self) -> Option<&InterpreterLock> {
+        self.state.lock.as_deref()
+    }
+
+    /// The switch interval of its lock; `None` when free-threaded (`sys.getswitchinterval`).
+    pub fn switch_interval(&self) -> Option<Duration> {
+        self.lock().map(|l| l.switch_interval())
+    }
+
+    /// Sets the switch interval of its lock (`sys.setswitchinterval`). A `Shared` interpreter sets
+    /// the main lock's interval. Fails with `ValueError` for a zero interval, as CPython does.
+    pub fn set_switch_interval(&self, interval: Duration) -> PyResult<()> {
+        if interval.is_zero() {
+            return Err(PyErr::new(ExcKind::ValueError, "switch interval must be strictly positive"));
+        }
+        if let Some(l) = self.lock() {
+            l.set_switch_interval(interval);
+        }
+        Ok(())
+    }
+
+    /// Its thread states, newest first (`PyInterpreterState_ThreadHead` / `PyThreadState_Next`).
+    pub fn thread_states(&self) -> Vec<NonNull<ThreadState>> {
+        let threads = self.state.threads.lock();
+        threads.states.iter().rev().map(|t| NonNull::from(&**t)).collect()
+    }
+
+    /// The newest thread state (`PyInterpreterState_ThreadHead`).
+    pub fn thread_head(&self) -> Option<NonNull<ThreadState>> {
+        self.thread_states().first().copied()
+    }
+
+    /// The thread state after `ts` in newest-first order (`PyThreadState_Next`).
+    pub fn thread_next(&self, ts: NonNull<ThreadState>) -> Option<NonNull<ThreadState>> {
+        let all = self.thread_states();
+        let pos = all.iter().position(|t| *t == ts)?;
+        all.get(pos + 1).copied()
+    }
+
+    /// The next older interpreter (`PyInterpreterState_Next`).
+    pub fn next(&self) -> Option<Interpreter> {
+        let all = Runtime::interpreters();
+        let pos = all.iter().position(|i| i == self)?;
+        all.get(pos + 1).cloned()
+    }
+
+    /// Schedules `exc` in the thread state of this interpreter bound to OS thread `thread_id`
+    /// (`PyThreadState_SetAsyncExc`); `None` clears a scheduled exception. Returns how many
+    /// thread states were modified (0 or 1).
+    pub fn set_async_exc(&self, thread_id: u64, exc: Option<PyErr>) -> usize {
+        let threads = self.state.threads.lock();
+        match threads.states.iter().find(|t| t.thread_id() == thread_id) {
+            Some(ts) => {
+                ts.set_async_exc(exc);
+                1
+            }
+            None => 0,
+        }
+    }
+
+    /// Queues `call` to run on this interpreter's main thread state at its next eval-breaker
+    /// check (CPython's `_PyEval_AddPendingCall`). Callable from any thread. A full queue gives
+    /// the call back and keeps everything already queued.
+    pub fn add_pending_call(&self, call: super::pending::PendingCall) -> Result<(), super::pending::PendingCall> {
+        super::pending::add_pending_call(&self.state, call)
+    }
+
+    /// Number of calls waiting in its pending-call queue.
+    pub fn pending_calls(&self) -> usize {
+        self.state.pending.len()
+    }
+
+    /// Stops every other thread of a free-threaded interpreter at its next eval-breaker check
+    /// (or keeps it from attaching) until the returned guard is dropped. For an interpreter with a
+    /// lock, holding the lock already excludes everyone: if the caller is not attached to it, the
+    /// guard attaches a temporary thread state for its lifetime.
+    pub fn stop_the_world(&self) -> WorldStopped<'_> {
+        super::stw::stop_the_world(self)
+    }
+
+    /// Whether a stop-the-world of this (free-threaded) interpreter is in effect right now.
+    pub fn is_world_stopped(&self) -> bool {
+        self.state.stw.is_stopped()
+    }
+
+    /// Destroys the interpreter (`Py_EndInterpreter`). Fatal if any other thread state of it
+    /// exists. The main interpreter and an interpreter the caller is attached to cannot be
+    /// destroyed this way (`InterpreterError`).
+    pub fn destroy(self) -> PyResult<()> {
+        if self.state.is_main {
+            return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the main interpreter"));
+        }
+        if self.state.is_finalized() {
+            return Err(PyErr::new(ExcKind::InterpreterError, "interpreter already destroyed"));
+        }
+        if let Some(cur) = thread_state::current() {
+            // SAFETY: the current thread state is alive while attached.
+            if Arc::ptr_eq(unsafe { cur.as_ref() }.interp_state(), &self.state) {
+                return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the current interpreter"));
+            }
+        }
+        let prev = thread_state::current();
+        if let Some(p) = prev {
+            // SAFETY: as above.
+            thread_state::detach(unsafe { p.as_ref() });
+        }
+        let ts = ThreadState::create(&self.state, Whence::Fini, true);
+        thread_state::attach(&ts);
+        end_interpreter_inner(&ts);
+        if let Some(p) = prev {
+            // SAFETY: `p` was current before and nobody else deletes it meanwhile.
+            unsafe { thread_state::restore_thread(p) };
+        }
+        Ok(())
+    }
+
+    /// Enters the interpreter on the calling thread for the duration of `f`: the safe Rust API.
+    ///
+    /// Reuses the thread's thread state in this interpreter if it has one (nesting like
+    /// `PyGILState_Ensure`), or creates one that is deleted again when the outermost `attach`
+    /// returns. If the thread is attached to another interpreter, that thread state is detached
+    /// for the duration and re-attached afterwards.
+    pub fn attach<F, R>(&self, f: F) -> R
+    where
+        F: for<'py> FnOnce(crate::Python<'py>) -> R,
+    {
+        let guard = super::gilstate::ensure_in(self);
+        // SAFETY: `ensure_in` left a live thread state attached on this thread; it stays so until
+        // `guard` is released below, after `f` (which cannot keep the token) returns.
+        let py = unsafe { crate::Python::assume_attached(guard.thread_state()) };
+        let result = f(py);
+        drop(guard);
+        result
+    }
+}
+
+/// Ends the interpreter of the current thread state `ts` (`Py_EndInterpreter`).
+///
+/// # Safety
+///
+/// `ts` must be the current thread state.
+pub unsafe fn end_interpreter(ts: NonNull<ThreadState>) {
+    // SAFETY: the caller promises `ts` is the current (so live) thread state.
+    let ts_ref = unsafe { ts.as_ref() };
+    if !ptr::eq(tls::current(), ts_ref) {
+        fatal_error("Py_EndInterpreter", "thread is not current");
+    }
+    if ts_ref.interp_state().is_main() {
+        fatal_error("Py_EndInterpreter", "cannot end the main interpreter");
+    }
+    let arc = ts_ref.to_arc();
+    end_interpreter_inner(&arc);
+}
+
+fn end_interpreter_inner(ts: &Arc<ThreadState>) {
+    let interp = ts.interp_state().clone();
+    interp.finalizing.store(true, Ordering::Relaxed);
+    let others = interp.threads.lock().states.len() - 1;
+    if others > 0 {
+        fatal_error("Py_EndInterpreter", "not the last thread");
+    }
+    finish_interpreter(&interp, ts);
+}
+
+/// Drains pending calls, deletes `ts` (attached, the last of its interpreter) and unregisters the
+/// interpreter.
+pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<ThreadState>) {
+    // Pending calls still queued run now, in the finalizing thread (`_Py_FinishPendingCalls`).
+    let _ = interp.pending.finish(ts);
+    ts.clear();
+    interp.finalized.store(true, Ordering::Release);
+    ts.delete_current_inner();
+    runtime::unregister_interpreter(interp);
+}
+
+impl InterpreterState {
+    pub(crate) fn set_finalizing(&self) {
+        self.finalizing.store(true, Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,30 @@
+//! Runtime state: the runtime, interpreters, thread states and everything that binds them.
+//!
+//! | file | what it owns |
+//! |---|---|
+//! | `runtime` | the process-wide runtime, the registry of interpreters, init/finalize |
+//! | `interpreter` | interpreters and their config |
+//! | `thread_state` | thread states and the attach/detach primitives |
+//! | `tls` | the thread-local slots (current thread state, GILState bindings) |
+//! | `gilstate` | `PyGILState_Ensure` / `Release` and `ensure_in` |
+//! | `breaker` | the eval-breaker bits and `check_eval_breaker` |
+//! | `pending` | pending-call queues |
+//! | `stw` | free-threaded attach/detach and stop-the-world |
+//! | `signals` | signal delivery to the main thread |
+
+pub mod breaker;
+pub mod gilstate;
+pub(crate) mod interpreter;
+pub(crate) mod pending;
+pub(crate) mod runtime;
+pub(crate) mod signals;
+pub(crate) mod stw;
+pub mod thread_state;
+pub(crate) mod tls;
+
+pub use interpreter::{Interpreter, InterpreterConfig, LockKind, end_interpreter};
+pub use pending::{MAX_PENDING_CALLS, MAX_PENDING_CALLS_LOOP, MAX_PENDING_CALLS_MAIN, PendingCall, PendingFn};
+pub use runtime::Runtime;
+pub use signals::{SIGINT, SignalHandler};
+pub use stw::WorldStopped;
+pub use thread_state::{Status, ThreadDict, ThreadState, TraceEvent, TraceFn, Whence};

@@ -1,0 +1,121 @@
+//! Signal delivery: a signal handler only records the signal; the main thread of the main
+//! interpreter runs the Python-level handler at its next eval-breaker check (CPython's
+//! `trip_signal` / `_PyErr_CheckSignalsTstate`).
+//!
+//! [`Signals::trip`] touches nothing but atomics, so it is async-signal-safe. It sets the
+//! signal's bit and `SIGNALS_PENDING` in the target thread state's breaker. The target pointer
+//! is published with a reader count: replacing the target waits until no `trip` is between
+//! loading the pointer and using it, so a signal never writes into a freed thread state.
+
+use std::ptr;
+
+use super::breaker::SIGNALS_PENDING_BIT;
+use super::thread_state::ThreadState;
+use crate::error::{ExcKind, PyErr, PyResult};
+use crate::sync::{self, Arc, AtomicPtr, AtomicU64, AtomicUsize, Mutex, Ordering};
+
+/// `SIGINT`'s number on the platforms pyrt supports.
+pub const SIGINT: i32 = 2;
+
+/// A signal handler: runs in the main thread, attached; an `Err` is raised there.
+pub type SignalHandler = Arc<dyn Fn(i32) -> PyResult<()> + Send + Sync>;
+
+pub(crate) struct Signals {
+    tripped: AtomicU64,
+    target: AtomicPtr<ThreadState>,
+    readers: AtomicUsize,
+    target_ref: Mutex<Option<Arc<ThreadState>>>,
+    handlers: Mutex<Vec<Option<SignalHandler>>>,
+}
+
+impl Signals {
+    pub(crate) fn new() -> Self {
+        Signals {
+            tripped: AtomicU64::new(0),
+            target: AtomicPtr::new(ptr::null_mut()),
+            readers: AtomicUsize::new(0),
+            target_ref: Mutex::new(None),
+            handlers: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Records `signum` and flags the target thread (async-signal-safe).
+    pub(crate) fn trip(&self, signum: i32) {
+        if !(1..64).contains(&signum) {
+            return;
+        }
+        self.tripped.fetch_or(1 << signum, Ordering::SeqCst);
+        self.readers.fetch_add(1, Ordering::SeqCst);
+        let target = self.target.load(Ordering::SeqCst);
+        if !target.is_null() {
+            // SAFETY: `set_target` swaps the pointer out and then waits for `readers` to drain
+            // before it drops its reference, and we are counted in `readers`.
+            unsafe { (*target).eval_breaker.fetch_or(SIGNALS_PENDING_BIT, Ordering::Release) };
+        }
+        self.readers.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// Makes `ts` the thread that runs signal handlers (the main thread of the main interpreter).
+    pub(crate) fn set_target(&self, ts: Option<Arc<ThreadState>>) {
+        let raw = ts.as_ref().map_or(ptr::null_mut(), |t| Arc::as_ptr(t) as *mut ThreadState);
+        let mut slot = self.target_ref.lock();
+        self.target.swap(raw, Ordering::SeqCst);
+        while self.readers.load(Ordering::SeqCst) != 0 {
+            sync::thread::yield_now();
+        }
+        let old = std::mem::replace(&mut *slot, ts);
+        drop(slot);
+        drop(old);
+        if raw.is_null() {
+            self.tripped.store(0, Ordering::Relaxed);
+        } else if self.tripped.load(Ordering::Relaxed) != 0 {
+            // SAFETY: `raw` points into the Arc we just stored in `target_ref`.
+            unsafe { (*raw).eval_breaker.fetch_or(SIGNALS_PENDING_BIT, Ordering::Release) };
+        }
+    }
+
+    pub(crate) fn set_handler(&self, signum: i32, handler: Option<SignalHandler>) -> PyResult<()> {
+        if !(1..64).contains(&signum) {
+            return Err(PyErr::new(ExcKind::ValueError, "signal number out of range"));
+        }
+        let mut handlers = self.handlers.lock();
+        if handlers.len() < 64 {
+            handlers.resize(64, None);
+        }
+        handlers[signum as usize] = handler;
+        Ok(())
+    }
+
+    fn is_target(&self, ts: &ThreadState) -> bool {
+        ptr::eq(self.target.load(Ordering::SeqCst), ts)
+    }
+}
+
+/// Runs the handlers of tripped signals on the attached thread state `ts`.
+pub(crate) fn handle_signals(ts: &ThreadState) -> PyResult<()> {
+    let signals = &super::runtime::runtime().signals;
+    ts.eval_breaker.fetch_and(!SIGNALS_PENDING_BIT, Ordering::AcqRel);
+    if !signals.is_target(ts) {
+        return Ok(()); // only the main thread of the main interpreter handles signals
+    }
+    let mut tripped = signals.tripped.swap(0, Ordering::AcqRel);
+    while tripped != 0 {
+        let signum = tripped.trailing_zeros() as i32;
+        tripped &= !(1 << signum);
+        let handler = signals.handlers.lock().get(signum as usize).cloned().flatten();
+        let result = match handler {
+            Some(h) => h(signum),
+            None if signum == SIGINT => Err(PyErr::from_kind(ExcKind::KeyboardInterrupt)),
+            None => Ok(()),
+        };
+        if let Err(e) = result {
+            // The rest stay tripped for the next check.
+            if tripped != 0 {
+                signals.tripped.fetch_or(tripped, Ordering::AcqRel);
+                ts.eval_breaker.fetch_or(SIGNALS_PENDING_BIT, Ordering::Release);
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,265 @@
+//! Free-threaded attach/detach and stop-the-world (CPython's `_PyEval_StopTheWorld`).
+//!
+//! # Protocol
+//!
+//! A free-threaded interpreter has no lock: a thread attaches with a CAS `DETACHED → ATTACHED`
+//! and detaches with a store of DETACHED. Exclusive work (collection, finalization, changing
+//! tracing) *stops the world*:
+//!
+//! 1. The requester takes `request_lock` (one stop per interpreter at a time; stops of different
+//!    interpreters are independent). If it is attached and must wait for another requester, it
+//!    detaches while it waits, so that the other stop can park it.
+//! 2. Under the thread-list lock and `inner`, it sets `requested`, issues a `SeqCst` fence, and
+//!    scans every other thread state: a DETACHED one is CASed to SUSPENDED (it cannot attach any
+//!    more); an ATTACHED one is counted in `countdown` and gets `PLEASE_STOP` in its eval breaker.
+//! 3. It sleeps on `stopped` until `countdown` is 0.
+//!
+//! A counted thread leaves the count exactly once, by the one CAS or store that makes it
+//! SUSPENDED: at its next breaker check it stores ATTACHED → SUSPENDED itself; or, if it detaches
+//! first, its detach sees `requested` and CASes DETACHED → SUSPENDED. The detach side stores
+//! DETACHED, fences (`SeqCst`), then loads `requested`; the requester stores `requested`, fences,
+//! then reads the status — so at least one of them sees the other (the store-buffering pattern
+//! made safe by the two fences), and no detaching thread slips through uncounted.
+//!
+//! Start-the-world moves every SUSPENDED state back to DETACHED under `inner` and wakes the
+//! threads waiting in `attach`, which re-try their CAS. Thread states created while the world is
+//! stopped start SUSPENDED.
+
+use std::ptr;
+
+use super::breaker::PLEASE_STOP_BIT;
+use super::interpreter::Interpreter;
+use super::thread_state::{self, ATTACHED, DETACHED, SUSPENDED, ThreadState, Whence};
+use super::tls;
+use crate::fatal::fatal_error;
+use crate::sync::{Arc, AtomicBool, Condvar, Mutation, Mutex, MutexGuard, Ordering, broken, fence};
+
+struct Inner {
+    requested: bool,
+    countdown: usize,
+    world_stopped: bool,
+}
+
+/// The stop-the-world state of one free-threaded interpreter.
+pub(crate) struct StopTheWorld {
+    request_lock: Mutex<()>,
+    /// Lock-free mirror of `inner.requested`, read by `detach` after its fence.
+    requested: AtomicBool,
+    inner: Mutex<Inner>,
+    /// The requester waits here for `countdown` to reach 0.
+    stopped: Condvar,
+    /// Suspended threads wait here for the restart.
+    resumed: Condvar,
+}
+
+impl StopTheWorld {
+    pub(crate) fn new() -> Self {
+        StopTheWorld {
+            request_lock: Mutex::new(()),
+            requested: AtomicBool::new(false),
+            inner: Mutex::new(Inner { requested: false, countdown: 0, world_stopped: false }),
+            stopped: Condvar::new(),
+            resumed: Condvar::new(),
+        }
+    }
+
+    /// Whether a thread state created now must start SUSPENDED. Caller holds the thread list lock.
+    pub(crate) fn creating_while_stopped(&self) -> bool {
+        self.inner.lock().requested
+    }
+
+    /// Whether the world is stopped right now (a snapshot).
+    pub(crate) fn is_stopped(&self) -> bool {
+        self.inner.lock().world_stopped
+    }
+
+    /// Free-threaded attach: CAS DETACHED → ATTACHED, waiting while SUSPENDED.
+    #[inline]
+    pub(crate) fn attach(&self, ts: &ThreadState) {
+        let status = ts.status_word();
+        loop {
+            if broken(Mutation::AttachIgnoresSuspended) {
+                status.store(ATTACHED, Ordering::Release);
+                return;
+            }
+            match status.compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed) {
+                Ok(_) => return,
+                Err(SUSPENDED) => self.wait_resumed(ts),
+                Err(_) => fatal_error("_PyThreadState_Attach", "thread state is already attached"),
+            }
+        }
+    }
+
+    #[cold]
+    fn wait_resumed(&self, ts: &ThreadState) {
+        let mut inner = self.inner.lock();
+        while ts.status_word().load(Ordering::Acquire) == SUSPENDED {
+            inner = self.resumed.wait(inner);
+        }
+        drop(inner);
+    }
+
+    /// Free-threaded detach: store DETACHED; if a stop is requested, park (see module docs).
+    #[inline]
+    pub(crate) fn detach(&self, ts: &ThreadState) {
+        ts.status_word().store(DETACHED, Ordering::Release);
+        if broken(Mutation::DetachIgnoresStopRequest) {
+            return;
+        }
+        fence(Ordering::SeqCst);
+        if self.requested.load(Ordering::Relaxed) {
+            self.park_detached(ts);
+        }
+    }
+
+    #[cold]
+    fn park_detached(&self, ts: &ThreadState) {
+        let mut inner = self.inner.lock();
+        if inner.requested
+            && ts
+                .status_word()
+                .compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Relaxed)
+                .is_ok()
+        {
+            count_down(&mut inner, &self.stopped);
+        }
+    }
+
+    /// Answers `PLEASE_STOP` at a breaker check: suspend until the world restarts.
+    pub(crate) fn handle_please_stop(&self, ts: &ThreadState) {
+        let mut inner = self.inner.lock();
+        if !inner.requested {
+            return; // a stale request: that stop is over
+        }
+        ts.status_word().store(SUSPENDED, Ordering::Release);
+        count_down(&mut inner, &self.stopped);
+        while ts.status_word().load(Ordering::Acquire) == SUSPENDED {
+            inner = self.resumed.wait(inner);
+        }
+        drop(inner);
+        // Start-the-world left us DETACHED; take ATTACHED back (another stop may be starting).
+        self.attach(ts);
+    }
+}
+
+fn count_down(inner: &mut MutexGuard<'_, Inner>, stopped: &Condvar) {
+    inner.countdown -= 1;
+    if inner.countdown == 0 {
+        stopped.notify_all();
+    }
+}
+
+/// The world of one interpreter, stopped; dropping it starts the world again.
+pub struct WorldStopped<'a> {
+    interp: &'a Interpreter,
+    request: Option<MutexGuard<'a, ()>>,
+    /// For an interpreter with a lock: the temporary thread state that holds it.
+    temporary: Option<Arc<ThreadState>>,
+}
+
+impl WorldStopped<'_> {
+    /// The interpreter whose world is stopped.
+    pub fn interpreter(&self) -> &Interpreter {
+        self.interp
+    }
+}
+
+pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped<'_> {
+    let state = interp.state();
+    let current = tls::current();
+    // SAFETY: the current thread state is alive while attached.
+    let requester = (!current.is_null() && Arc::ptr_eq(unsafe { &*current }.interp_state(), state))
+        .then_some(current);
+
+    if state.lock.is_some() {
+        // Holding the lock stops everyone else in this interpreter (and its lock-sharers).
+        let temporary = if requester.is_some() {
+            None
+        } else {
+            let ts = ThreadState::create(state, Whence::Unknown, false);
+            swap_in(&ts);
+            Some(ts)
+        };
+        return WorldStopped { interp, request: None, temporary };
+    }
+
+    let stw = &state.stw;
+    let request = match stw.request_lock.try_lock() {
+        Some(g) => g,
+        None => match requester {
+            Some(me) => {
+                // SAFETY: `me` is our current thread state.
+                let me = unsafe { &*me };
+                thread_state::detach(me);
+                let g = stw.request_lock.lock();
+                thread_state::attach(me);
+                g
+            }
+            None => stw.request_lock.lock(),
+        },
+    };
+
+    {
+        let threads = state.threads.lock();
+        let mut inner = stw.inner.lock();
+        inner.requested = true;
+        inner.countdown = 0;
+        stw.requested.store(true, Ordering::Relaxed);
+        fence(Ordering::SeqCst);
+        for ts in threads.states.iter() {
+            if requester.is_some_and(|r| ptr::eq(r, Arc::as_ptr(ts))) {
+                continue;
+            }
+            match ts.status_word().compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => {}
+                Err(ATTACHED) => {
+                    inner.countdown += 1;
+                    ts.eval_breaker.fetch_or(PLEASE_STOP_BIT, Ordering::Release);
+                }
+                Err(_) => {} // already SUSPENDED (created during this request)
+            }
+        }
+        drop(threads);
+        while inner.countdown > 0 {
+            inner = stw.stopped.wait(inner);
+        }
+        inner.world_stopped = true;
+    }
+    WorldStopped { interp, request: Some(request), temporary: None }
+}
+
+impl Drop for WorldStopped<'_> {
+    fn drop(&mut self) {
+        if let Some(ts) = self.temporary.take() {
+            ts.delete_current_inner();
+            return;
+        }
+        if self.request.is_none() {
+            return;
+        }
+        let state = self.interp.state();
+        let stw = &state.stw;
+        {
+            let threads = state.threads.lock();
+            let mut inner = stw.inner.lock();
+            inner.requested = false;
+            inner.world_stopped = false;
+            stw.requested.store(false, Ordering::Relaxed);
+            for ts in threads.states.iter() {
+                let _ = ts.status_word().compare_exchange(SUSPENDED, DETACHED, Ordering::Release, Ordering::Relaxed);
+            }
+            stw.resumed.notify_all();
+        }
+        self.request = None;
+    }
+}
+
+/// Attaches a temporary thread state on a thread that may have another one attached (which
+/// stays detached until the temporary one is deleted — callers use this only for finalization
+/// and stop-the-world on unattached threads).
+fn swap_in(ts: &ThreadState) {
+    if !tls::current().is_null() {
+        fatal_error("_PyEval_StopTheWorld", "the caller is attached to another interpreter");
+    }
+    thread_state::attach(ts);
+}

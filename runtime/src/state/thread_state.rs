@@ -1,0 +1,593 @@
+//! Thread states: what an OS thread carries while it runs in an interpreter.
+//!
+//! # State machine
+//!
+//! ```text
+//!                 attach (lock taken / CAS)                 stop-the-world requester CAS
+//!   ┌──────────┐ ─────────────────────────▶ ┌──────────┐      ┌──────────┐
+//!   │ DETACHED │                            │ ATTACHED │      │SUSPENDED │
+//!   └──────────┘ ◀───────────────────────── └──────────┘      └──────────┘
+//!     ▲   │          detach (lock released)       │  please-stop at the      ▲
+//!     │   └───────────────────────────────────────┼──────────────────────────┘
+//!     │         DETACHED → SUSPENDED (requester)  └─ breaker: ATTACHED → SUSPENDED (own thread)
+//!     └──────────── start-the-world: SUSPENDED → DETACHED ───────────────────
+//! ```
+//!
+//! Only the thread the state is attached on moves it out of ATTACHED; only a stop-the-world
+//! requester (or the thread itself, answering a request) moves it to SUSPENDED; only
+//! start-the-world moves it out of SUSPENDED. `attach` and `detach` are the only two primitives;
+//! `PyEval_RestoreThread`, `AcquireThread`, `SaveThread`, `ReleaseThread` and `PyThreadState_Swap`
+//! are thin wrappers ([`restore_thread`] and friends).
+//!
+//! In an interpreter with a lock, ATTACHED is the same as holding the lock. In a free-threaded
+//! interpreter, attach is a compare-and-swap `DETACHED → ATTACHED` that fails (and waits) while a
+//! stop-the-world has the state SUSPENDED.
+//!
+//! # Lifetime
+//!
+//! A thread state is reference counted. Its interpreter's thread list holds one reference from
+//! `new` until `delete`; the GILState bindings of the OS thread hold others. After `delete` the
+//! state is flagged DELETED and unlinked; it is freed when the last binding lets go.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::fmt;
+use std::ptr::{self, NonNull};
+
+use super::breaker;
+use super::interpreter::{Interpreter, InterpreterState};
+use super::tls;
+use crate::error::PyErr;
+use crate::fatal::fatal_error;
+use crate::sync::{self, Arc, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+
+/// Where a thread state stands (CPython's `_Py_THREAD_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Status {
+    /// Not running: does not hold the lock, may not touch objects.
+    Detached = 0,
+    /// Running: holds the interpreter's lock (or is attached to a free-threaded interpreter).
+    Attached = 1,
+    /// Parked by a stop-the-world; attaching waits until the world restarts.
+    Suspended = 2,
+}
+
+pub(crate) const DETACHED: u8 = Status::Detached as u8;
+pub(crate) const ATTACHED: u8 = Status::Attached as u8;
+pub(crate) const SUSPENDED: u8 = Status::Suspended as u8;
+
+/// Why a thread state was created (CPython's `_PyThreadState_WHENCE_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Whence {
+    /// Created by `ThreadState::new` (`PyThreadState_New`).
+    Unknown,
+    /// The first thread state of an interpreter, created with it.
+    Init,
+    /// Created to finalize or destroy an interpreter.
+    Fini,
+    /// Created by `GILState_Ensure` for a thread that had none; deleted by its last release.
+    GilState,
+}
+
+// Lifecycle flags (CPython's `_status` bit-field).
+const BOUND: u8 = 1 << 0;
+const CLEARED: u8 = 1 << 1;
+const DELETED: u8 = 1 << 2;
+
+/// A trace or profile function (`sys.settrace` / `sys.setprofile`). The eval loop calls it.
+pub type TraceFn = Arc<dyn Fn(TraceEvent) + Send + Sync>;
+
+/// The events a trace or profile function receives (CPython's `PyTrace_*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TraceEvent {
+    /// A Python function is entered.
+    Call,
+    /// An exception is raised.
+    Exception,
+    /// A new line is about to run.
+    Line,
+    /// A Python function returns.
+    Return,
+    /// A C (native) function is called.
+    CCall,
+    /// A C function raised.
+    CException,
+    /// A C function returned.
+    CReturn,
+    /// A new opcode is about to run.
+    Opcode,
+}
+
+/// The per-thread dictionary (`PyThreadState_GetDict`): state extensions keep per thread.
+pub type ThreadDict = HashMap<String, Box<dyn Any + Send>>;
+
+/// A thread state. See the module documentation.
+pub struct ThreadState {
+    interp: Arc<InterpreterState>,
+    id: u64,
+    whence: Whence,
+    /// The OS thread's `pthread_self` ident, 0 until bound.
+    thread_id: AtomicU64,
+    native_thread_id: AtomicU64,
+    status: AtomicU8,
+    flags: AtomicU8,
+    /// The eval-breaker word: low 8 bits are events, see [`breaker`].
+    pub(crate) eval_breaker: AtomicUsize,
+    /// `gilstate_counter`: touched only by the OS thread the state is attached on.
+    gilstate_counter: AtomicU32,
+    async_exc: AtomicPtr<PyErr>,
+    dict: Mutex<Option<ThreadDict>>,
+    trace: Mutex<Option<TraceFn>>,
+    profile: Mutex<Option<TraceFn>>,
+}
+
+impl fmt::Debug for ThreadState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ThreadState")
+            .field("interp", &self.interp.id())
+            .field("id", &self.id)
+            .field("thread_id", &self.thread_id())
+            .field("status", &self.status())
+            .finish()
+    }
+}
+
+impl ThreadState {
+    // ----------------------------------------------------------------------------------------
+    // Creation, clearing, deletion
+    // ----------------------------------------------------------------------------------------
+
+    /// Creates a thread state in `interp` bound to the calling OS thread (`PyThreadState_New`).
+    /// It starts DETACHED — or SUSPENDED while a stop-the-world is in progress.
+    pub fn new(interp: &Interpreter) -> NonNull<ThreadState> {
+        let ts = Self::create(interp.state(), Whence::Unknown, true);
+        tls::bind_if_unbound(&ts);
+        NonNull::from(&*ts)
+    }
+
+    /// Creates and registers a thread state. With `bind`, it records the calling OS thread.
+    pub(crate) fn create(interp: &Arc<InterpreterState>, whence: Whence, bind: bool) -> Arc<ThreadState> {
+        if interp.is_finalized() {
+            fatal_error("PyThreadState_New", "the interpreter is finalized");
+        }
+        let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
+        let mut threads = interp.threads.lock();
+        threads.next_unique_id += 1;
+        let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
+        let ts = Arc::new(ThreadState {
+            interp: interp.clone(),
+            id: threads.next_unique_id,
+            whence,
+            thread_id: AtomicU64::new(0),
+            native_thread_id: AtomicU64::new(0),
+            status: AtomicU8::new(initial),
+            flags: AtomicU8::new(0),
+            eval_breaker: AtomicUsize::new(0),
+            gilstate_counter: AtomicU32::new(gilstate_counter),
+            async_exc: AtomicPtr::new(ptr::null_mut()),
+            dict: Mutex::new(None),
+            trace: Mutex::new(None),
+            profile: Mutex::new(None),
+        });
+        if bind {
+            ts.bind_to_current_thread();
+        }
+        threads.states.push(ts.clone());
+        if interp.main_thread.load(Ordering::Relaxed).is_null() {
+            interp.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
+        }
+        drop(threads);
+        ts
+    }
+
+    fn bind_to_current_thread(&self) {
+        self.thread_id.store(sync::os_thread_ident(), Ordering::Relaxed);
+        self.native_thread_id.store(sync::native_thread_id(), Ordering::Relaxed);
+        self.flags.fetch_or(BOUND, Ordering::Relaxed);
+    }
+
+    /// Resets the state's per-thread data (`PyThreadState_Clear`): the dict, a pending async
+    /// exception, the trace and profile functions. The state stays registered.
+    pub fn clear(&self) {
+        drop(self.dict.lock().take());
+        drop(self.take_async_exc());
+        if self.trace.lock().take().is_some() {
+            self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
+        }
+        if self.profile.lock().take().is_some() {
+            self.interp.profiling_threads.fetch_sub(1, Ordering::Relaxed);
+        }
+        self.flags.fetch_or(CLEARED, Ordering::Relaxed);
+    }
+
+    /// Deletes a detached thread state (`PyThreadState_Delete`). Deleting the current thread
+    /// state, or one attached on another thread, is a fatal error.
+    ///
+    /// # Safety
+    ///
+    /// `ts` must come from [`ThreadState::new`] (or another pyrt constructor) and not have been
+    /// deleted already; it is invalid afterwards.
+    pub unsafe fn delete(ts: NonNull<ThreadState>) {
+        // SAFETY: the caller guarantees `ts` is a live thread state.
+        let ts = unsafe { ts.as_ref() };
+        if ptr::eq(tls::current(), ts) {
+            fatal_error("PyThreadState_Delete", "tstate is still current");
+        }
+        if ts.status() == Status::Attached {
+            fatal_error("PyThreadState_Delete", "tstate is attached on another thread");
+        }
+        ts.delete_common();
+    }
+
+    /// Clears and deletes the current thread state and releases the lock for the last time
+    /// (`PyThreadState_DeleteCurrent`).
+    pub fn delete_current() {
+        let raw = tls::current();
+        if raw.is_null() {
+            fatal_error(
+                "PyThreadState_DeleteCurrent",
+                "the function must be called with the GIL held, but the current thread state is NULL",
+            );
+        }
+        // SAFETY: the current thread state is registered (its list holds a reference) while it is
+        // attached; `to_arc` keeps it alive across the deletion below.
+        let ts = unsafe { &*raw }.to_arc();
+        ts.delete_current_inner();
+    }
+
+    pub(crate) fn delete_current_inner(self: &Arc<Self>) {
+        tls::set_current(ptr::null());
+        match self.interp.lock.as_deref() {
+            Some(lock) => {
+                self.status.store(DETACHED, Ordering::Relaxed);
+                self.delete_common();
+                lock.release_final(&self.eval_breaker);
+            }
+            None => {
+                self.interp.stw.detach(self);
+                self.delete_common();
+            }
+        }
+    }
+
+    /// Unlinks the state, flags it DELETED and drops this thread's bindings to it.
+    pub(crate) fn delete_common(&self) {
+        if self.is_deleted() {
+            fatal_error("PyThreadState_Delete", "tstate was already deleted");
+        }
+        let removed = {
+            let mut threads = self.interp.threads.lock();
+            let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
+            if ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self) {
+                self.interp.main_thread.store(ptr::null_mut(), Ordering::Relaxed);
+            }
+            self.flags.fetch_or(DELETED, Ordering::Release);
+            pos.map(|p| threads.states.remove(p))
+        };
+        if let Some(lock) = self.interp.lock.as_deref() {
+            lock.forget_holder(&self.eval_breaker);
+        }
+        tls::unbind(self);
+        drop(removed);
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Accessors
+    // ----------------------------------------------------------------------------------------
+
+    /// The interpreter this state belongs to.
+    pub fn interpreter(&self) -> Interpreter {
+        Interpreter::from_state(self.interp.clone())
+    }
+
+    pub(crate) fn interp_state(&self) -> &Arc<InterpreterState> {
+        &self.interp
+    }
+
+    /// Unique id within the interpreter, from 1 (`PyThreadState_GetID`).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Why it was created.
+    pub fn whence(&self) -> Whence {
+        self.whence
+    }
+
+    /// The bound OS thread's ident (`pthread_self`), 0 if unbound.
+    pub fn thread_id(&self) -> u64 {
+        self.thread_id.load(Ordering::Relaxed)
+    }
+
+    /// The bound OS thread's kernel id (`gettid`), 0 if unbound.
+    pub fn native_thread_id(&self) -> u64 {
+        self.native_thread_id.load(Ordering::Relaxed)
+    }
+
+    /// DETACHED, ATTACHED or SUSPENDED.
+    pub fn status(&self) -> Status {
+        match self.status.load(Ordering::Acquire) {
+            DETACHED => Status::Detached,
+            ATTACHED => Status::Attached,
+            _ => Status::Suspended,
+        }
+    }
+
+    pub(crate) fn status_word(&self) -> &AtomicU8 {
+        &self.status
+    }
+
+    /// Whether `PyThreadState_Clear` ran on it.
+    pub fn is_cleared(&self) -> bool {
+        self.flags.load(Ordering::Relaxed) & CLEARED != 0
+    }
+
+    /// Whether it was deleted (possibly by another thread, e.g. at finalization).
+    pub fn is_deleted(&self) -> bool {
+        self.flags.load(Ordering::Acquire) & DELETED != 0
+    }
+
+    /// The GILState nesting counter.
+    pub fn gilstate_counter(&self) -> u32 {
+        self.gilstate_counter.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_gilstate_counter(&self, n: u32) {
+        self.gilstate_counter.store(n, Ordering::Relaxed);
+    }
+
+    /// The current eval-breaker word (low 8 bits: pending events).
+    pub fn eval_breaker(&self) -> usize {
+        self.eval_breaker.load(Ordering::Relaxed)
+    }
+
+    /// Whether this is its interpreter's main thread state (the one that runs pending calls).
+    pub fn is_interpreter_main(&self) -> bool {
+        ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self)
+    }
+
+    /// A new strong reference to this thread state.
+    pub(crate) fn to_arc(&self) -> Arc<ThreadState> {
+        let raw = self as *const ThreadState;
+        // SAFETY: every ThreadState lives in an `Arc` (`create` is the only constructor) and
+        // `self` proves a strong reference is alive, so adding one is sound.
+        unsafe {
+            Arc::increment_strong_count(raw);
+            Arc::from_raw(raw)
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Per-thread data
+    // ----------------------------------------------------------------------------------------
+
+    /// Runs `f` on the per-thread dictionary, creating it on first use.
+    pub fn with_dict<R>(&self, f: impl FnOnce(&mut ThreadDict) -> R) -> R {
+        let mut d = self.dict.lock();
+        f(d.get_or_insert_with(HashMap::new))
+    }
+
+    /// Sets (or with `None` removes) the trace function.
+    pub fn set_trace(&self, f: Option<TraceFn>) {
+        set_hook(&self.trace, f, &self.interp.tracing_threads);
+    }
+
+    /// Sets (or with `None` removes) the profile function.
+    pub fn set_profile(&self, f: Option<TraceFn>) {
+        set_hook(&self.profile, f, &self.interp.profiling_threads);
+    }
+
+    /// The trace function, if any.
+    pub fn trace(&self) -> Option<TraceFn> {
+        self.trace.lock().clone()
+    }
+
+    /// The profile function, if any.
+    pub fn profile(&self) -> Option<TraceFn> {
+        self.profile.lock().clone()
+    }
+
+    // ----------------------------------------------------------------------------------------
+    // Async exceptions (`PyThreadState_SetAsyncExc`)
+    // ----------------------------------------------------------------------------------------
+
+    /// Schedules `exc` to be raised in this thread at its next eval-breaker check; `None` clears
+    /// a scheduled one. Callable from any thread.
+    pub fn set_async_exc(&self, exc: Option<PyErr>) {
+        let new = exc.map_or(ptr::null_mut(), |e| Box::into_raw(Box::new(e)));
+        let old = self.async_exc.swap(new, Ordering::AcqRel);
+        if !old.is_null() {
+            // SAFETY: non-null values in `async_exc` come from `Box::into_raw` and the swap gave
+            // us exclusive ownership of this one.
+            drop(unsafe { Box::from_raw(old) });
+        }
+        self.eval_breaker.fetch_or(breaker::ASYNC_EXCEPTION_BIT, Ordering::Release);
+    }
+
+    pub(crate) fn take_async_exc(&self) -> Option<PyErr> {
+        let raw = self.async_exc.swap(ptr::null_mut(), Ordering::AcqRel);
+        if raw.is_null() {
+            None
+        } else {
+            // SAFETY: as in `set_async_exc`: a Box pointer we now own exclusively.
+            Some(*unsafe { Box::from_raw(raw) })
+        }
+    }
+}
+
+impl Drop for ThreadState {
+    fn drop(&mut self) {
+        drop(self.take_async_exc());
+    }
+}
+
+fn set_hook(slot: &Mutex<Option<TraceFn>>, f: Option<TraceFn>, counter: &AtomicUsize) {
+    let mut slot = slot.lock();
+    match (slot.is_some(), f.is_some()) {
+        (false, true) => {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+        (true, false) => {
+            counter.fetch_sub(1, Ordering::Relaxed);
+        }
+        _ => {}
+    }
+    *slot = f;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attach / detach: the only two primitives.
+// ---------------------------------------------------------------------------------------------
+
+/// Attaches `ts` to the calling OS thread (`_PyThreadState_Attach`): takes the interpreter's lock
+/// or, in a free-threaded interpreter, moves DETACHED → ATTACHED (waiting out a stop-the-world).
+#[inline]
+pub(crate) fn attach(ts: &ThreadState) {
+    if !tls::current().is_null() {
+        fatal_error("_PyThreadState_Attach", "non-NULL old thread state");
+    }
+    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || ts.interp.is_finalizing() {
+        must_exit(ts);
+    }
+    match ts.interp.lock.as_deref() {
+        Some(lock) => {
+            lock.acquire(&ts.eval_breaker);
+            if ts.is_deleted() {
+                // Deleted while we waited for the lock (finalization ran meanwhile).
+                lock.release_final(&ts.eval_breaker);
+                must_exit(ts);
+            }
+            ts.status.store(ATTACHED, Ordering::Relaxed);
+        }
+        None => ts.interp.stw.attach(ts),
+    }
+    tls::set_current(ts);
+    if !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
+        tls::bind(ts);
+    }
+    if ts.interp.pending.has_pending() {
+        ts.interp.pending.signal_on_attach(ts);
+    }
+}
+
+/// Detaches the current thread state `ts` (`_PyThreadState_Detach`).
+#[inline]
+pub(crate) fn detach(ts: &ThreadState) {
+    tls::set_current(ptr::null());
+    match ts.interp.lock.as_deref() {
+        Some(lock) => {
+            ts.status.store(DETACHED, Ordering::Relaxed);
+            lock.release(&ts.eval_breaker);
+        }
+        None => ts.interp.stw.detach(ts),
+    }
+}
+
+/// A thread that tries to run in a finalized interpreter (a daemon thread after `finalize`) is
+/// parked for good, as CPython 3.14 does (`PyThread_hang_thread`): unwinding it could run code
+/// against freed state, and exiting it from under its own stack frames is not possible in Rust.
+#[cold]
+fn must_exit(ts: &ThreadState) -> ! {
+    let _ = ts;
+    #[cfg(loom)]
+    {
+        panic!("a thread tried to attach to a finalized interpreter");
+    }
+    #[cfg(not(loom))]
+    loop {
+        std::thread::park();
+    }
+}
+
+fn current_or_fatal(func: &str) -> &'static ThreadState {
+    let raw = tls::current();
+    if raw.is_null() {
+        fatal_error(
+            func,
+            "the function must be called with the GIL held, after Python initialization and before \
+             Python finalization, but the GIL is released (the current Python thread state is NULL)",
+        );
+    }
+    // SAFETY: the current thread state stays registered (and so alive) until it is detached or
+    // deleted, which only this thread can do; callers use the reference before doing either.
+    unsafe { &*raw }
+}
+
+fn nonnull_or_fatal<'a>(ts: Option<NonNull<ThreadState>>, func: &str) -> &'a ThreadState {
+    match ts {
+        // SAFETY: the caller of the public wrapper promises a live thread state.
+        Some(p) => unsafe { &*p.as_ptr() },
+        None => fatal_error(func, "NULL thread state"),
+    }
+}
+
+/// The attached thread state of this OS thread (`PyThreadState_GetUnchecked`).
+#[inline]
+pub fn current() -> Option<NonNull<ThreadState>> {
+    NonNull::new(tls::current() as *mut ThreadState)
+}
+
+/// The attached thread state; fatal if there is none (`PyThreadState_Get`).
+pub fn get() -> NonNull<ThreadState> {
+    NonNull::from(current_or_fatal("PyThreadState_Get"))
+}
+
+/// Detaches the current thread state and returns it (`PyEval_SaveThread`).
+#[inline]
+pub fn save_thread() -> NonNull<ThreadState> {
+    let ts = current_or_fatal("PyEval_SaveThread");
+    detach(ts);
+    NonNull::from(ts)
+}
+
+/// Attaches `ts` (`PyEval_RestoreThread`).
+///
+/// # Safety
+///
+/// `ts` must be a live (not deleted) thread state.
+#[inline]
+pub unsafe fn restore_thread(ts: NonNull<ThreadState>) {
+    attach(nonnull_or_fatal(Some(ts), "PyEval_RestoreThread"));
+}
+
+/// Attaches `ts` (`PyEval_AcquireThread`).
+///
+/// # Safety
+///
+/// `ts` must be a live (not deleted) thread state.
+pub unsafe fn acquire_thread(ts: NonNull<ThreadState>) {
+    attach(nonnull_or_fatal(Some(ts), "PyEval_AcquireThread"));
+}
+
+/// Detaches `ts`, which must be the current thread state (`PyEval_ReleaseThread`).
+///
+/// # Safety
+///
+/// `ts` must be a live (not deleted) thread state.
+pub unsafe fn release_thread(ts: NonNull<ThreadState>) {
+    let ts = nonnull_or_fatal(Some(ts), "PyEval_ReleaseThread");
+    if !ptr::eq(tls::current(), ts) {
+        fatal_error("PyEval_ReleaseThread", "non-current thread state");
+    }
+    detach(ts);
+}
+
+/// Detaches the current thread state (if any), attaches `new` (if any), and returns the old one
+/// (`PyThreadState_Swap`).
+///
+/// # Safety
+///
+/// `new`, if given, must be a live (not deleted) thread state.
+pub unsafe fn swap(new: Option<NonNull<ThreadState>>) -> Option<NonNull<ThreadState>> {
+    let old = current();
+    if let Some(o) = old {
+        // SAFETY: `o` is the current thread state, alive while attached.
+        detach(unsafe { o.as_ref() });
+    }
+    if let Some(n) = new {
+        // SAFETY: the caller promises `new` is live.
+        attach(unsafe { n.as_ref() });
+    }
+    old
+}
