@@ -1,0 +1,212 @@
+//! The GILState API: CPython's counter semantics and binding rules, and `ensure_in`.
+
+mod common;
+
+use std::ptr::NonNull;
+use std::sync::{Arc, Barrier};
+
+use pyrt::state::gilstate::{self, GilState};
+use pyrt::state::thread_state::{self, Status, Whence};
+use pyrt::{Interpreter, InterpreterConfig, Runtime, ThreadState};
+
+fn ts_ref<'a>(p: NonNull<ThreadState>) -> &'a ThreadState {
+    // SAFETY (test): the pointer comes from a live thread state.
+    unsafe { &*p.as_ptr() }
+}
+
+#[test]
+fn nesting_on_the_main_thread() {
+    let _s = common::serial();
+    let main_ts = Runtime::main_thread_state().unwrap();
+    assert!(!gilstate::check());
+    let outer = gilstate::ensure();
+    assert_eq!(outer, GilState::Unlocked);
+    assert_eq!(thread_state::current(), Some(main_ts), "reuses the bound main thread state");
+    assert!(gilstate::check());
+    let inner = gilstate::ensure();
+    assert_eq!(inner, GilState::Locked);
+    assert_eq!(ts_ref(main_ts).gilstate_counter(), 3);
+    gilstate::release(inner);
+    assert!(gilstate::check(), "only the outermost release detaches");
+    gilstate::release(outer);
+    assert!(!gilstate::check());
+    assert_eq!(ts_ref(main_ts).status(), Status::Detached);
+    assert!(!ts_ref(main_ts).is_deleted(), "a state Ensure did not create survives");
+}
+
+#[test]
+fn foreign_thread_gets_a_state_that_its_last_release_deletes() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    std::thread::spawn(move || {
+        assert!(gilstate::get_this_thread_state().is_none());
+        let outer = gilstate::ensure();
+        let ts = thread_state::current().unwrap();
+        assert_eq!(ts_ref(ts).whence(), Whence::GilState);
+        assert_eq!(ts_ref(ts).interpreter(), main);
+        assert_eq!(gilstate::get_this_thread_state(), Some(ts));
+        let inner = gilstate::ensure();
+        assert_eq!(inner, GilState::Locked);
+        // Py_BEGIN_ALLOW_THREADS inside Ensure/Release is allowed.
+        let saved = thread_state::save_thread();
+        unsafe { thread_state::restore_thread(saved) };
+        gilstate::release(inner);
+        assert_eq!(main.thread_states().len(), 2, "main + this thread's");
+        gilstate::release(outer);
+        assert!(thread_state::current().is_none());
+        assert!(gilstate::get_this_thread_state().is_none());
+        assert_eq!(main.thread_states().len(), 1, "deleted by the last release");
+    })
+    .join()
+    .unwrap();
+}
+
+#[test]
+fn binding_follows_the_most_recently_attached_state() {
+    let _s = common::serial();
+    let main_ts = Runtime::main_thread_state().unwrap();
+    unsafe { thread_state::restore_thread(main_ts) };
+    let sub_ts = Interpreter::new_with_thread_state(InterpreterConfig::legacy()).unwrap();
+    // test_current_tstate_matches: after Py_NewInterpreter, Get() == GetThisThreadState().
+    assert_eq!(gilstate::get_this_thread_state(), Some(sub_ts));
+    assert_eq!(thread_state::get(), sub_ts);
+    // Ensure nests on the sub-interpreter's state.
+    let st = gilstate::ensure();
+    assert_eq!(st, GilState::Locked);
+    gilstate::release(st);
+    unsafe { thread_state::swap(Some(main_ts)) };
+    assert_eq!(gilstate::get_this_thread_state(), Some(main_ts));
+    unsafe { thread_state::swap(Some(sub_ts)) };
+    unsafe { pyrt::state::end_interpreter(sub_ts) };
+    assert!(gilstate::get_this_thread_state().is_none(), "deleting the bound state unbinds it");
+    unsafe { thread_state::restore_thread(main_ts) };
+    thread_state::save_thread();
+}
+
+#[test]
+fn ensure_in_binds_foreign_threads_to_a_sub_interpreter() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let n = 4;
+    let barrier = Arc::new(Barrier::new(n));
+    let handles: Vec<_> = (0..n)
+        .map(|_| {
+            let (sub, barrier) = (sub.clone(), barrier.clone());
+            std::thread::spawn(move || {
+                let g = gilstate::ensure_in(&sub);
+                let ts = g.thread_state();
+                assert_eq!(ts_ref(ts).interpreter(), sub);
+                let nested = gilstate::ensure_in(&sub);
+                assert_eq!(nested.thread_state(), ts);
+                assert_eq!(nested.state(), GilState::Locked);
+                drop(nested);
+                drop(g);
+                barrier.wait();
+                // Every worker's state was deleted by its last release.
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert!(sub.thread_states().is_empty());
+}
+
+#[test]
+fn ensure_in_swaps_out_and_back_in() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    main.attach(|py_main| {
+        let main_ts = thread_state::current().unwrap();
+        a.attach(|py_a| {
+            assert_eq!(py_a.interpreter(), a);
+            assert_eq!(ts_ref(main_ts).status(), Status::Detached, "swapped out");
+            assert!(!main.lock().unwrap().is_locked());
+            b.attach(|py_b| assert_eq!(py_b.interpreter(), b));
+            assert_eq!(py_a.interpreter(), a);
+            assert_eq!(gilstate::get_this_thread_state(), thread_state::current());
+        });
+        assert_eq!(thread_state::current(), Some(main_ts), "swapped back in");
+        assert_eq!(py_main.interpreter(), main);
+        // Plain Ensure nests on the state that is attached.
+        let st = gilstate::ensure();
+        assert_eq!(st, GilState::Locked);
+        gilstate::release(st);
+    });
+    assert!(thread_state::current().is_none());
+    assert!(a.thread_states().is_empty() && b.thread_states().is_empty());
+}
+
+#[test]
+fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
+    let _s = common::serial();
+    let handle = std::thread::spawn(|| {
+        // Hold a GILState-created state across finalization.
+        let st = gilstate::ensure();
+        let old = thread_state::current().unwrap();
+        thread_state::save_thread();
+        (st, old.as_ptr() as usize)
+    });
+    let (_st, _old) = handle.join().unwrap();
+    Runtime::finalize();
+    Runtime::initialize();
+    let st = gilstate::ensure();
+    assert_eq!(ts_ref(thread_state::current().unwrap()).interpreter().id(), 0);
+    gilstate::release(st);
+}
+
+#[test]
+fn safe_attach_and_detach() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let (id, during) = sub.attach(|py| {
+        assert!(sub.lock().unwrap().is_locked());
+        let during = py.detach(|| sub.lock().unwrap().is_locked());
+        assert!(sub.lock().unwrap().is_locked());
+        (py.interpreter().id(), during)
+    });
+    assert_eq!(id, sub.id());
+    assert!(!during, "detach releases the lock");
+    let main_id = pyrt::attach(|py| py.interpreter().id());
+    assert_eq!(main_id, 0);
+}
+
+#[test]
+fn fatal_release_without_ensure() {
+    const N: &str = "fatal_release_without_ensure";
+    if common::is_child(N) {
+        Runtime::initialize();
+        std::thread::spawn(|| {
+            gilstate::release(GilState::Unlocked);
+        })
+        .join()
+        .ok();
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
+}
+
+#[test]
+fn fatal_release_when_not_current() {
+    const N: &str = "fatal_release_when_not_current";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let st = gilstate::ensure();
+        thread_state::save_thread();
+        gilstate::release(st);
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Release", "thread state must be current when releasing");
+}
+
+#[test]
+fn fatal_ensure_before_initialize() {
+    const N: &str = "fatal_ensure_before_initialize";
+    if common::is_child(N) {
+        gilstate::ensure();
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Ensure", "the runtime is not initialized");
+}

@@ -1,0 +1,161 @@
+//! Runtime initialize/finalize, the interpreter registry and its iteration order.
+
+mod common;
+
+use pyrt::{Interpreter, InterpreterConfig, LockKind, Runtime};
+
+#[test]
+fn initialize_is_idempotent_and_creates_main_interpreter() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    Runtime::initialize(); // second call: no-op
+    assert_eq!(Runtime::main_interpreter().unwrap(), main);
+    assert_eq!(main.id(), 0);
+    assert!(main.is_main());
+    assert_eq!(main.lock_kind(), LockKind::Own);
+    assert_eq!(Runtime::interpreters(), vec![main.clone()]);
+    // The main thread state exists, bound to this thread, detached.
+    let ts = Runtime::main_thread_state().unwrap();
+    assert_eq!(main.thread_states(), vec![ts]);
+    assert_eq!(pyrt::state::gilstate::get_this_thread_state(), Some(ts));
+    assert!(pyrt::state::thread_state::current().is_none());
+}
+
+#[test]
+fn finalize_is_idempotent() {
+    let _s = common::serial();
+    Runtime::finalize();
+    assert!(!Runtime::is_initialized());
+    Runtime::finalize();
+    assert!(!Runtime::is_initialized());
+    assert!(Runtime::main_interpreter().is_none());
+    assert!(Runtime::interpreters().is_empty());
+}
+
+#[test]
+fn registry_is_newest_first_with_ids_from_zero() {
+    let _s = common::serial();
+    let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let b = Interpreter::new(InterpreterConfig::legacy()).unwrap();
+    let c = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    assert_eq!((a.id(), b.id(), c.id()), (1, 2, 3));
+    let main = Runtime::main_interpreter().unwrap();
+    assert_eq!(Runtime::interpreters(), vec![c.clone(), b.clone(), a.clone(), main.clone()]);
+    // PyInterpreterState_Head / Next
+    let head = Runtime::interpreter_head().unwrap();
+    assert_eq!(head, c);
+    assert_eq!(head.next().unwrap(), b);
+    assert_eq!(b.next().unwrap(), a);
+    assert_eq!(a.next().unwrap(), main);
+    assert!(main.next().is_none());
+    assert_eq!(Runtime::interpreter_by_id(2).unwrap(), b);
+    b.destroy().unwrap();
+    assert_eq!(Runtime::interpreters(), vec![c, a, main]);
+    assert!(Runtime::interpreter_by_id(2).is_none());
+}
+
+#[test]
+fn ids_restart_after_finalize_and_cycles_leave_nothing() {
+    let _s = common::serial();
+    for _cycle in 0..5 {
+        let subs: Vec<_> = [InterpreterConfig::isolated(), InterpreterConfig::legacy(), InterpreterConfig::free_threaded()]
+            .into_iter()
+            .map(|c| Interpreter::new(c).unwrap())
+            .collect();
+        assert_eq!(subs.iter().map(|i| i.id()).collect::<Vec<_>>(), vec![1, 2, 3]);
+        for s in &subs {
+            s.attach(|py| py.check_eval_breaker().unwrap());
+        }
+        let weak_main = Runtime::main_interpreter().unwrap();
+        Runtime::finalize();
+        assert!(weak_main.is_finalized());
+        assert!(subs.iter().all(|s| s.is_finalized()));
+        assert!(Runtime::interpreters().is_empty());
+        Runtime::initialize();
+        assert_eq!(Runtime::main_interpreter().unwrap().id(), 0);
+    }
+}
+
+#[test]
+fn all_three_lock_kinds_coexist() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    let own = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let shared = Interpreter::new(InterpreterConfig::legacy()).unwrap();
+    let free = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let main_lock = main.lock().unwrap() as *const _;
+    assert!(std::ptr::eq(shared.lock().unwrap(), main_lock), "Shared uses the main lock");
+    assert!(!std::ptr::eq(own.lock().unwrap(), main_lock), "Own has its own lock");
+    assert!(free.lock().is_none(), "None has no lock");
+    // A thread can be in all of them, one after another, nested.
+    let depth = own.attach(|_| shared.attach(|_| free.attach(|py| py.interpreter().id())));
+    assert_eq!(depth, free.id());
+}
+
+#[test]
+fn config_mirrors_py_interpreter_config() {
+    let _s = common::serial();
+    let iso = InterpreterConfig::isolated();
+    assert_eq!(iso.lock, LockKind::Own);
+    assert!(iso.allow_threads && !iso.allow_daemon_threads && iso.check_multi_interp_extensions);
+    let legacy = InterpreterConfig::legacy();
+    assert_eq!(legacy.lock, LockKind::Shared);
+    assert!(legacy.allow_threads && legacy.allow_daemon_threads && !legacy.check_multi_interp_extensions);
+    // Invalid combinations are refused with InterpreterError, as CPython's are.
+    let bad = InterpreterConfig { check_multi_interp_extensions: false, ..InterpreterConfig::isolated() };
+    let err = Interpreter::new(bad).unwrap_err();
+    assert_eq!(err.kind, pyrt::ExcKind::InterpreterError);
+    let bad = InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
+    assert!(Interpreter::new(bad).is_err());
+    let limited = InterpreterConfig { arena_limit: Some(1 << 20), ..InterpreterConfig::isolated() };
+    let i = Interpreter::new(limited).unwrap();
+    assert_eq!(i.config().arena_limit, Some(1 << 20));
+}
+
+#[test]
+fn switch_interval_is_per_lock() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    let own = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let shared = Interpreter::new(InterpreterConfig::legacy()).unwrap();
+    assert_eq!(main.switch_interval(), Some(std::time::Duration::from_millis(5)));
+    shared.set_switch_interval(std::time::Duration::from_millis(1)).unwrap();
+    assert_eq!(main.switch_interval(), Some(std::time::Duration::from_millis(1)));
+    assert_eq!(own.switch_interval(), Some(std::time::Duration::from_millis(5)));
+    assert_eq!(own.set_switch_interval(std::time::Duration::ZERO).unwrap_err().kind, pyrt::ExcKind::ValueError);
+    let free = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    assert_eq!(free.switch_interval(), None);
+}
+
+#[test]
+fn destroy_refuses_main_and_current() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    assert!(main.clone().destroy().is_err());
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let err = sub.attach(|py| py.interpreter().destroy().unwrap_err());
+    assert_eq!(err.message, "cannot destroy the current interpreter");
+    sub.clone().destroy().unwrap();
+    assert!(sub.destroy().is_err(), "second destroy");
+}
+
+#[test]
+fn creating_before_initialize_is_an_error() {
+    let _s = common::serial();
+    Runtime::finalize();
+    let err = Interpreter::new(InterpreterConfig::isolated()).unwrap_err();
+    assert_eq!(err.kind, pyrt::ExcKind::RuntimeError);
+}
+
+#[test]
+fn destroy_with_another_thread_state_is_fatal() {
+    const NAME: &str = "destroy_with_another_thread_state_is_fatal";
+    if common::is_child(NAME) {
+        pyrt::Runtime::initialize();
+        let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let _other = pyrt::ThreadState::new(&sub);
+        let _ = sub.destroy();
+        unreachable!();
+    }
+    common::assert_fatal(NAME, NAME, "Py_EndInterpreter", "not the last thread");
+}
