@@ -388,7 +388,7 @@ impl Interpreter {
     /// (or keeps it from attaching) until the returned guard is dropped. For an interpreter with a
     /// lock, holding the lock already excludes everyone: if the caller is not attached to it, the
     /// guard attaches a temporary thread state for its lifetime.
-    pub fn stop_the_world(&self) -> WorldStopped<'_> {
+    pub fn stop_the_world(&self) -> WorldStopped {
         super::stw::stop_the_world(self)
     }
 

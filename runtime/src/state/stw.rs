@@ -6,7 +6,7 @@
 //! and detaches with a store of DETACHED. Exclusive work (collection, finalization, changing
 //! tracing) *stops the world*:
 //!
-//! 1. The requester takes `request_lock` (one stop per interpreter at a time; stops of different
+//! 1. The requester claims `request_busy` (one stop per interpreter at a time; stops of different
 //!    interpreters are independent). If it is attached and must wait for another requester, it
 //!    detaches while it waits, so that the other stop can park it.
 //! 2. Under the thread-list lock and `inner`, it sets `requested`, issues a `SeqCst` fence, and
@@ -42,7 +42,9 @@ struct Inner {
 
 /// The stop-the-world state of one free-threaded interpreter.
 pub(crate) struct StopTheWorld {
-    request_lock: Mutex<()>,
+    /// True while a requester owns this interpreter's stop (step 1 of the protocol).
+    request_busy: Mutex<bool>,
+    request_free: Condvar,
     /// Lock-free mirror of `inner.requested`, read by `detach` after its fence.
     requested: AtomicBool,
     inner: Mutex<Inner>,
@@ -55,7 +57,8 @@ pub(crate) struct StopTheWorld {
 impl StopTheWorld {
     pub(crate) fn new() -> Self {
         StopTheWorld {
-            request_lock: Mutex::new(()),
+            request_busy: Mutex::new(false),
+            request_free: Condvar::new(),
             requested: AtomicBool::new(false),
             inner: Mutex::new(Inner { requested: false, countdown: 0, world_stopped: false }),
             stopped: Condvar::new(),
@@ -142,6 +145,26 @@ impl StopTheWorld {
     }
 }
 
+impl StopTheWorld {
+    fn try_begin_request(&self) -> bool {
+        let mut busy = self.request_busy.lock();
+        !std::mem::replace(&mut *busy, true)
+    }
+
+    fn begin_request(&self) {
+        let mut busy = self.request_busy.lock();
+        while *busy {
+            busy = self.request_free.wait(busy);
+        }
+        *busy = true;
+    }
+
+    fn end_request(&self) {
+        *self.request_busy.lock() = false;
+        self.request_free.notify_one();
+    }
+}
+
 fn count_down(inner: &mut MutexGuard<'_, Inner>, stopped: &Condvar) {
     inner.countdown -= 1;
     if inner.countdown == 0 {
@@ -150,21 +173,22 @@ fn count_down(inner: &mut MutexGuard<'_, Inner>, stopped: &Condvar) {
 }
 
 /// The world of one interpreter, stopped; dropping it starts the world again.
-pub struct WorldStopped<'a> {
-    interp: &'a Interpreter,
-    request: Option<MutexGuard<'a, ()>>,
+pub struct WorldStopped {
+    interp: Interpreter,
+    /// Whether this guard owns a free-threaded stop (and must start the world).
+    stopped: bool,
     /// For an interpreter with a lock: the temporary thread state that holds it.
     temporary: Option<Arc<ThreadState>>,
 }
 
-impl WorldStopped<'_> {
+impl WorldStopped {
     /// The interpreter whose world is stopped.
     pub fn interpreter(&self) -> &Interpreter {
-        self.interp
+        &self.interp
     }
 }
 
-pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped<'_> {
+pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
     let state = interp.state();
     let current = tls::current();
     // SAFETY: the current thread state is alive while attached.
@@ -180,24 +204,22 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped<'_> {
             swap_in(&ts);
             Some(ts)
         };
-        return WorldStopped { interp, request: None, temporary };
+        return WorldStopped { interp: interp.clone(), stopped: false, temporary };
     }
 
     let stw = &state.stw;
-    let request = match stw.request_lock.try_lock() {
-        Some(g) => g,
-        None => match requester {
+    if !stw.try_begin_request() {
+        match requester {
             Some(me) => {
                 // SAFETY: `me` is our current thread state.
                 let me = unsafe { &*me };
                 thread_state::detach(me);
-                let g = stw.request_lock.lock();
+                stw.begin_request();
                 thread_state::attach(me);
-                g
             }
-            None => stw.request_lock.lock(),
-        },
-    };
+            None => stw.begin_request(),
+        }
+    }
 
     {
         let threads = state.threads.lock();
@@ -225,16 +247,16 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped<'_> {
         }
         inner.world_stopped = true;
     }
-    WorldStopped { interp, request: Some(request), temporary: None }
+    WorldStopped { interp: interp.clone(), stopped: true, temporary: None }
 }
 
-impl Drop for WorldStopped<'_> {
+impl Drop for WorldStopped {
     fn drop(&mut self) {
         if let Some(ts) = self.temporary.take() {
             ts.delete_current_inner();
             return;
         }
-        if self.request.is_none() {
+        if !self.stopped {
             return;
         }
         let state = self.interp.state();
@@ -250,7 +272,8 @@ impl Drop for WorldStopped<'_> {
             }
             stw.resumed.notify_all();
         }
-        self.request = None;
+        stw.end_request();
+        self.stopped = false;
     }
 }
 
