@@ -50,8 +50,8 @@ pub mod thread {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __pyrt_lazy_static {
-    ($(#[$m:meta])* $vis:vis static ref $name:ident : $t:ty = $init:expr;) => {
-        $(#[$m])* $vis static $name: ::std::sync::LazyLock<$t> = ::std::sync::LazyLock::new(|| $init);
+    ($(#[$m:meta])* static ref $name:ident : $t:ty = $init:expr;) => {
+        $(#[$m])* static $name: ::std::sync::LazyLock<$t> = ::std::sync::LazyLock::new(|| $init);
     };
 }
 
@@ -59,8 +59,8 @@ macro_rules! __pyrt_lazy_static {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! __pyrt_lazy_static {
-    ($(#[$m:meta])* $vis:vis static ref $name:ident : $t:ty = $init:expr;) => {
-        ::loom::lazy_static! { $(#[$m])* $vis static ref $name: $t = $init; }
+    ($(#[$m:meta])* static ref $name:ident : $t:ty = $init:expr;) => {
+        ::loom::lazy_static! { $(#[$m])* static ref $name: $t = $init; }
     };
 }
 pub use crate::__pyrt_lazy_static as lazy_static;

@@ -405,6 +405,11 @@ impl ThreadState {
         self.eval_breaker.fetch_or(breaker::ASYNC_EXCEPTION_BIT, Ordering::Release);
     }
 
+    /// Whether an async exception is scheduled and not yet raised.
+    pub fn has_async_exc(&self) -> bool {
+        !self.async_exc.load(Ordering::Acquire).is_null()
+    }
+
     pub(crate) fn take_async_exc(&self) -> Option<PyErr> {
         let raw = self.async_exc.swap(ptr::null_mut(), Ordering::AcqRel);
         if raw.is_null() {
