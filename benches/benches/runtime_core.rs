@@ -1,1 +1,173 @@
-fn main(){}
+//! Runtime-core benchmarks (issue: runtime core). Names are fixed so results can be compared
+//! across changes: `lock/*`, `gilstate/*`, `interp/*`, `attach/*`, `stw/*`.
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pyrt::lock::{DEFAULT_SWITCH_INTERVAL, InterpreterLock};
+use pyrt::state::gilstate;
+use pyrt::state::thread_state;
+use pyrt::{Interpreter, InterpreterConfig, Runtime, ThreadState};
+
+fn lock(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("lock");
+    // Uncontended PyEval_SaveThread + PyEval_RestoreThread on the main interpreter.
+    g.bench_function("save_restore", |b| {
+        pyrt::attach(|_py| {
+            b.iter(|| {
+                let ts = thread_state::save_thread();
+                // SAFETY: `ts` was current a moment ago and nobody deletes it.
+                unsafe { thread_state::restore_thread(black_box(ts)) };
+            })
+        })
+    });
+    // Thread-to-thread hand-off: two threads take turns; each turn needs the lock to move.
+    g.bench_function("handoff", |b| {
+        b.iter_custom(|iters| {
+            let lock = Arc::new(InterpreterLock::new(DEFAULT_SWITCH_INTERVAL));
+            let turn = Arc::new(AtomicUsize::new(0));
+            let run = move |me: usize, lock: Arc<InterpreterLock>, turn: Arc<AtomicUsize>| {
+                let breaker = std::sync::atomic::AtomicUsize::new(0);
+                for _ in 0..iters {
+                    loop {
+                        lock.acquire(&breaker);
+                        if turn.load(Ordering::Relaxed) == me {
+                            turn.store(1 - me, Ordering::Relaxed);
+                            lock.release(&breaker);
+                            break;
+                        }
+                        lock.release(&breaker);
+                        std::hint::spin_loop();
+                    }
+                }
+            };
+            let (l2, t2) = (lock.clone(), turn.clone());
+            let start = Instant::now();
+            let other = std::thread::spawn(move || run(1, l2, t2));
+            run(0, lock, turn);
+            other.join().unwrap();
+            // Two hand-offs per iteration (0 → 1 → 0).
+            start.elapsed() / 2
+        })
+    });
+    g.finish();
+}
+
+fn gilstate(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("gilstate");
+    g.bench_function("nested", |b| {
+        pyrt::attach(|_py| {
+            b.iter(|| {
+                let st = gilstate::ensure();
+                gilstate::release(black_box(st));
+            })
+        })
+    });
+    // The main thread keeps its (detached) thread state between rounds.
+    g.bench_function("outermost", |b| {
+        b.iter(|| {
+            let st = gilstate::ensure();
+            gilstate::release(black_box(st));
+        })
+    });
+    // A fresh OS thread's first Ensure (creates, binds and attaches a thread state) and the
+    // Release that deletes it. Thread creation itself is not timed.
+    g.bench_function("first_on_new_thread", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                total += std::thread::spawn(|| {
+                    let start = Instant::now();
+                    let st = gilstate::ensure();
+                    gilstate::release(black_box(st));
+                    start.elapsed()
+                })
+                .join()
+                .unwrap();
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+fn interp(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("interp");
+    for (name, config) in [
+        ("create_destroy_own", InterpreterConfig::isolated()),
+        ("create_destroy_shared", InterpreterConfig::legacy()),
+        ("create_destroy_free_threaded", InterpreterConfig::free_threaded()),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let i = Interpreter::new(config.clone()).unwrap();
+                i.destroy().unwrap();
+            })
+        });
+    }
+    g.finish();
+}
+
+fn attach(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("attach");
+    let free = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let ts = ThreadState::new(&free);
+    g.bench_function("free_threaded", |b| {
+        b.iter(|| {
+            // SAFETY: `ts` is live and not attached anywhere else.
+            unsafe { thread_state::restore_thread(black_box(ts)) };
+            thread_state::save_thread();
+        })
+    });
+    g.finish();
+    // SAFETY: detached and never used again.
+    unsafe { ThreadState::delete(ts) };
+    free.destroy().unwrap();
+}
+
+fn stw(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("stw");
+    for others in [1usize, 2] {
+        let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let ready = Arc::new(std::sync::Barrier::new(others + 1));
+        let workers: Vec<_> = (0..others)
+            .map(|_| {
+                let (interp, stop, ready) = (interp.clone(), stop.clone(), ready.clone());
+                std::thread::spawn(move || {
+                    interp.attach(|py| {
+                        ready.wait();
+                        while !stop.load(Ordering::Relaxed) {
+                            py.check_eval_breaker().unwrap();
+                        }
+                    })
+                })
+            })
+            .collect();
+        ready.wait();
+        g.bench_function(format!("round_trip_{others}"), |b| {
+            b.iter(|| drop(black_box(interp.stop_the_world())))
+        });
+        stop.store(true, Ordering::Relaxed);
+        for w in workers {
+            w.join().unwrap();
+        }
+        interp.destroy().unwrap();
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    targets = lock, gilstate, interp, attach, stw
+}
+criterion_main!(benches);
