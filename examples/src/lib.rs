@@ -1,0 +1,1 @@
+//! See the `[[example]]` targets: `cargo run -p pyrt-examples --example worker_interpreters`.
