@@ -50,6 +50,27 @@ pub fn ensure_in(interp: &Interpreter) -> GilStateGuard {
     GilStateGuard { ts, state, previous, _not_send: PhantomData }
 }
 
+/// What [`ensure_in_raw`] did, for the matching [`release_in`] (the C ABI's form of
+/// [`ensure_in`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EnsureIn {
+    /// Whether the thread state was attached already.
+    pub state: GilState,
+    /// The thread state of another interpreter that was swapped out, if any.
+    pub previous: Option<NonNull<ThreadState>>,
+}
+
+/// [`ensure_in`] without the guard. Pass the result to [`release_in`] on the same thread.
+pub fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
+    let (_, state, previous) = ensure_inner(Some(interp.state()));
+    EnsureIn { state, previous }
+}
+
+/// Undoes the matching [`ensure_in_raw`].
+pub fn release_in(ensured: EnsureIn) {
+    release_inner(ensured.state, ensured.previous);
+}
+
 /// The thread state `ensure` would use on this thread, if any (`PyGILState_GetThisThreadState`).
 pub fn get_this_thread_state() -> Option<NonNull<ThreadState>> {
     tls::auto().map(|a| NonNull::from(&*a))

@@ -285,6 +285,27 @@ impl Interpreter {
         Ok(NonNull::from(&*ts))
     }
 
+    /// An opaque pointer identifying this interpreter (the C ABI's `PyInterpreterState *`).
+    pub fn as_ptr(&self) -> *const std::ffi::c_void {
+        Arc::as_ptr(&self.state).cast()
+    }
+
+    /// The interpreter behind a pointer from [`Interpreter::as_ptr`].
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must come from `as_ptr` of an interpreter that is still alive (registered, or kept
+    /// alive by another handle or one of its thread states).
+    pub unsafe fn from_ptr(ptr: *const std::ffi::c_void) -> Interpreter {
+        let raw = ptr.cast::<InterpreterState>();
+        // SAFETY: the caller promises `raw` came from `Arc::as_ptr` of a live interpreter, so a
+        // strong reference exists and adding one is sound.
+        unsafe {
+            Arc::increment_strong_count(raw);
+            Interpreter { state: Arc::from_raw(raw) }
+        }
+    }
+
     /// Its id: 0 for the main interpreter, then 1, 2, ... in creation order (restarting after
     /// finalization).
     pub fn id(&self) -> i64 {

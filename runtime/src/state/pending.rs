@@ -223,6 +223,22 @@ pub(crate) fn make_pending_calls(ts: &ThreadState) -> PyResult<()> {
     result
 }
 
+/// Runs pending calls now (`Py_MakePendingCalls`): in the main thread of the main interpreter,
+/// attached, both the runtime-wide queue and the interpreter's; elsewhere it does nothing. Fatal
+/// if the caller is not attached.
+pub fn make_pending_calls_now() -> PyResult<()> {
+    let ts = super::thread_state::get();
+    // SAFETY: `get` returns the attached, hence live, thread state.
+    let ts = unsafe { ts.as_ref() };
+    let interp = ts.interp_state();
+    if !interp.is_main() || !interp.claim_main_thread(ts) {
+        return Ok(());
+    }
+    ts.eval_breaker.fetch_and(!CALLS_TO_DO_BIT, Ordering::AcqRel);
+    interp.pending.run_round(ts)?;
+    super::runtime::runtime().main_pending.run_round(ts)
+}
+
 /// Queues `call` on `interp` and signals its main thread (`_PyEval_AddPendingCall`).
 pub(crate) fn add_pending_call(
     interp: &super::interpreter::InterpreterState,

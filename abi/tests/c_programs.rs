@@ -1,0 +1,127 @@
+//! C programs written against CPython's API, compiled against pyrt's headers and library and
+//! run. The portable ones are also compiled against the machine's CPython (`python3-config
+//! --embed`) and must print the same.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn lib_dir() -> PathBuf {
+    // The test binary lives in target/<profile>/deps, next to libpyrt_abi.so.
+    std::env::current_exe().unwrap().parent().unwrap().to_path_buf()
+}
+
+fn compiler() -> Command {
+    let target = env!("PYRT_ABI_TARGET");
+    cc::Build::new().cargo_metadata(false).target(target).host(target).opt_level(0).get_compiler().to_command()
+}
+
+fn source(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/c").join(name)
+}
+
+fn build_pyrt(name: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.pyrt"));
+    let lib = lib_dir();
+    let status = compiler()
+        .arg(source(&format!("{name}.c")))
+        .arg(format!("-I{}", Path::new(env!("CARGO_MANIFEST_DIR")).join("include").display()))
+        .args(["-Wall", "-Werror", "-pthread"])
+        .arg(format!("-L{}", lib.display()))
+        .arg("-lpyrt_abi")
+        .arg(format!("-Wl,-rpath,{}", lib.display()))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("run the C compiler");
+    assert!(status.success(), "compiling {name}.c against pyrt failed");
+    out
+}
+
+fn build_cpython(name: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.cpython"));
+    let flags = |args: &[&str]| {
+        let o = Command::new("python3-config").args(args).output().expect("python3-config (CPython's embedding flags)");
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap().split_whitespace().map(String::from).collect::<Vec<_>>()
+    };
+    let libdir = flags(&["--prefix"]).pop().unwrap() + "/lib";
+    let status = compiler()
+        .arg(source(&format!("{name}.c")))
+        .args(flags(&["--includes"]))
+        .args(["-Wall", "-pthread"])
+        .args(flags(&["--embed", "--ldflags"]))
+        .arg(format!("-Wl,-rpath,{libdir}"))
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .expect("run the C compiler");
+    assert!(status.success(), "compiling {name}.c against CPython failed");
+    out
+}
+
+fn run(exe: &Path) -> Output {
+    Command::new(exe).output().expect("run the C program")
+}
+
+fn stdout_ok(out: &Output, what: &str) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{what} failed: {:?}\nstderr:\n{stderr}", out.status);
+    assert!(stderr.is_empty(), "{what} wrote to stderr:\n{stderr}");
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// Runs a portable program against pyrt and CPython and checks both print `expected`.
+fn portable(name: &str, expected: &str) {
+    let pyrt_out = stdout_ok(&run(&build_pyrt(name)), &format!("{name} (pyrt)"));
+    assert_eq!(pyrt_out, expected, "{name} against pyrt");
+    let cpython_out = stdout_ok(&run(&build_cpython(name)), &format!("{name} (CPython)"));
+    assert_eq!(cpython_out, expected, "{name} against CPython");
+}
+
+#[test]
+fn gilstate_from_foreign_threads() {
+    portable("gilstate_threads", "calls: 402\nmain state kept: yes\nfinalized: 1\n");
+}
+
+#[test]
+fn repeated_init_and_subinterpreters() {
+    let mut expected = String::new();
+    for pass in 0..3 {
+        expected += &format!("pass {pass}: main interp 0\n");
+        for id in 1..=3 {
+            expected += &format!("  sub interp {id}, distinct: 1, head: 1\n");
+        }
+        expected += "  interpreters: 4, main is last: 1\n  after end: 1, current: NULL\n";
+    }
+    portable("subinterpreters", &expected);
+}
+
+#[test]
+fn pending_calls_from_another_thread() {
+    portable(
+        "pending_calls",
+        "queue filled up: yes\nevery accepted call ran once: yes\nadd after drain: 0\nran the late one: yes\n",
+    );
+}
+
+#[test]
+fn own_lock_and_free_threaded_interpreters_from_c() {
+    let out = stdout_ok(&run(&build_pyrt("own_gil_parallel")), "own_gil_parallel");
+    assert_eq!(
+        out,
+        "own lock + main: two threads attached at once\nfree-threaded: two threads attached at once\n\
+         bad config: invalid interpreter config 'gil' value\n"
+    );
+}
+
+#[test]
+fn py_fatal_error_names_the_caller() {
+    let out = run(&build_pyrt("fatal_error"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("Fatal Python error: main: the host gave up\n"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(6), "aborts");
+    }
+}
