@@ -125,3 +125,31 @@ fn py_fatal_error_names_the_caller() {
         assert_eq!(out.status.signal(), Some(6), "aborts");
     }
 }
+
+/// Runs a program under valgrind: no invalid access anywhere (the Rust runtime's unsafe code
+/// included), and nothing definitely, indirectly or possibly lost after repeated
+/// initialize/finalize cycles and foreign threads.
+fn valgrind_clean(name: &str) {
+    let exe = build_pyrt(name);
+    let out = Command::new("valgrind")
+        .args(["--quiet", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect,possible", "--error-exitcode=9"])
+        .arg(&exe)
+        .output()
+        .expect("valgrind (on every pyrt development machine)");
+    assert!(out.status.success(), "{name} under valgrind: {:?}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn valgrind_repeated_init_and_subinterpreters() {
+    valgrind_clean("subinterpreters");
+}
+
+#[test]
+fn valgrind_gilstate_from_foreign_threads() {
+    valgrind_clean("gilstate_threads");
+}
+
+#[test]
+fn valgrind_own_lock_and_free_threaded() {
+    valgrind_clean("own_gil_parallel");
+}
