@@ -117,7 +117,8 @@ pub extern "C" fn Py_Finalize() {
 /// `Py_NewInterpreter`: a legacy (shared-lock) sub-interpreter, its thread state attached.
 #[unsafe(no_mangle)]
 pub extern "C" fn Py_NewInterpreter() -> *mut PyThreadState {
-    guard("Py_NewInterpreter", || match Interpreter::new_with_thread_state(InterpreterConfig::legacy()) {
+    // SAFETY: C has no tokens; CPython's contract (the old state is left detached) applies.
+    guard("Py_NewInterpreter", || match unsafe { Interpreter::new_with_thread_state(InterpreterConfig::legacy()) } {
         Ok(ts) => ts.as_ptr(),
         Err(e) => {
             eprintln!("Py_NewInterpreter: {e}");
@@ -226,7 +227,8 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
             check_multi_interp_extensions: c.check_multi_interp_extensions != 0,
             ..InterpreterConfig::isolated()
         };
-        match Interpreter::new_with_thread_state(cfg) {
+        // SAFETY: C has no tokens; CPython's contract (the old state is left detached) applies.
+        match unsafe { Interpreter::new_with_thread_state(cfg) } {
             Ok(ts) => {
                 // SAFETY: as above.
                 unsafe { *tstate_p = ts.as_ptr() };
@@ -261,7 +263,8 @@ pub unsafe extern "C" fn _Py_FatalErrorFunc(func: *const c_char, message: *const
 /// `PyEval_SaveThread`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyEval_SaveThread() -> *mut PyThreadState {
-    guard("PyEval_SaveThread", || thread_state::save_thread().as_ptr())
+    // SAFETY: C holds no Python tokens; the caller re-attaches with PyEval_RestoreThread.
+    guard("PyEval_SaveThread", || unsafe { thread_state::save_thread() }.as_ptr())
 }
 
 /// `PyEval_RestoreThread`.
@@ -371,7 +374,8 @@ pub unsafe extern "C" fn PyThreadState_Delete(tstate: *mut PyThreadState) {
 /// `PyThreadState_DeleteCurrent`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyThreadState_DeleteCurrent() {
-    guard("PyThreadState_DeleteCurrent", ThreadState::delete_current)
+    // SAFETY: C holds no Python tokens; CPython's contract: the state is gone afterwards.
+    guard("PyThreadState_DeleteCurrent", || unsafe { ThreadState::delete_current() })
 }
 
 /// `PyThreadState_GetInterpreter`.
@@ -499,7 +503,9 @@ pub extern "C" fn PyGILState_Ensure() -> PyGILState_STATE {
 /// `PyGILState_Release`.
 #[unsafe(no_mangle)]
 pub extern "C" fn PyGILState_Release(state: PyGILState_STATE) {
-    guard("PyGILState_Release", || gilstate::release(gil_state_from_c(state, "PyGILState_Release")))
+    // SAFETY: C holds no Python tokens; matching Ensure/Release is the C caller's contract, and
+    // an unmatched Release is reported as a fatal error by the checks inside.
+    guard("PyGILState_Release", || unsafe { gilstate::release(gil_state_from_c(state, "PyGILState_Release")) })
 }
 
 /// `PyGILState_GetThisThreadState`.
@@ -540,10 +546,11 @@ pub unsafe extern "C" fn PyrtGILState_EnsureIn(interp: *mut PyInterpreterState) 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyrtGILState_ReleaseIn(state: PyrtGILState) {
     guard("PyrtGILState_ReleaseIn", || {
-        gilstate::release_in(EnsureIn {
+        // SAFETY: as for PyGILState_Release.
+        unsafe { gilstate::release_in(EnsureIn {
             state: gil_state_from_c(state.state, "PyrtGILState_ReleaseIn"),
             previous: NonNull::new(state.previous),
-        })
+        }) }
     })
 }
 

@@ -19,7 +19,8 @@ fn lock(c: &mut Criterion) {
     g.bench_function("save_restore", |b| {
         pyrt::attach(|_py| {
             b.iter(|| {
-                let ts = thread_state::save_thread();
+                // SAFETY: benchmark code: the thread state is live and no Python token of it is in use.
+                let ts = unsafe { thread_state::save_thread() };
                 // SAFETY: `ts` was current a moment ago and nobody deletes it.
                 unsafe { thread_state::restore_thread(black_box(ts)) };
             })
@@ -64,7 +65,8 @@ fn gilstate(c: &mut Criterion) {
         pyrt::attach(|_py| {
             b.iter(|| {
                 let st = gilstate::ensure();
-                gilstate::release(black_box(st));
+                // SAFETY: benchmark code: the thread state is live and no Python token of it is in use.
+                unsafe { gilstate::release(black_box(st)) };
             })
         })
     });
@@ -72,7 +74,8 @@ fn gilstate(c: &mut Criterion) {
     g.bench_function("outermost", |b| {
         b.iter(|| {
             let st = gilstate::ensure();
-            gilstate::release(black_box(st));
+            // SAFETY: benchmark code: the thread state is live and no Python token of it is in use.
+            unsafe { gilstate::release(black_box(st)) };
         })
     });
     // A fresh OS thread's first Ensure (creates, binds and attaches a thread state) and the
@@ -84,7 +87,8 @@ fn gilstate(c: &mut Criterion) {
                 total += std::thread::spawn(|| {
                     let start = Instant::now();
                     let st = gilstate::ensure();
-                    gilstate::release(black_box(st));
+                    // SAFETY: benchmark code: the thread state is live and no Python token of it is in use.
+                    unsafe { gilstate::release(black_box(st)) };
                     start.elapsed()
                 })
                 .join()
@@ -123,7 +127,8 @@ fn attach(c: &mut Criterion) {
         b.iter(|| {
             // SAFETY: `ts` is live and not attached anywhere else.
             unsafe { thread_state::restore_thread(black_box(ts)) };
-            thread_state::save_thread();
+            // SAFETY: benchmark code: the thread state is live and no Python token of it is in use.
+            unsafe { thread_state::save_thread() };
         })
     });
     g.finish();

@@ -17,9 +17,9 @@ fn nesting() {
         let outer = gilstate::ensure();
         let inner = gilstate::ensure();
         assert_eq!(inner, GilState::Locked);
-        gilstate::release(inner);
+        unsafe { gilstate::release(inner) };
         assert!(thread_state::current().is_some(), "an inner release detached");
-        gilstate::release(outer);
+        unsafe { gilstate::release(outer) };
         assert!(thread_state::current().is_none());
         assert!(gilstate::get_this_thread_state().is_none(), "Ensure's state outlived its last release");
     });
@@ -31,7 +31,7 @@ fn nesting() {
     assert_eq!(gilstate::get_this_thread_state(), Some(sub_ts), "binding did not follow the attach");
     let st = gilstate::ensure();
     assert_eq!(st, GilState::Locked);
-    gilstate::release(st);
+    unsafe { gilstate::release(st) };
     assert_eq!(thread_state::current(), Some(sub_ts));
     unsafe { thread_state::swap(None) };
     unsafe { ThreadState::delete(sub_ts) };
@@ -74,7 +74,7 @@ fn tls_bindings() {
             unsafe { thread_state::swap(Some(first)) };
             assert_eq!(gilstate::get_this_thread_state(), Some(first));
             unsafe { ThreadState::delete(second) };
-            thread_state::save_thread();
+            unsafe { thread_state::save_thread() };
             unsafe { ThreadState::delete(first) };
             assert!(gilstate::get_this_thread_state().is_none(), "deleting unbinds");
         })

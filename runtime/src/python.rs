@@ -62,7 +62,9 @@ impl<'py> Python<'py> {
                 unsafe { thread_state::restore_thread(self.0) };
             }
         }
-        let saved = thread_state::save_thread();
+        // SAFETY: `self` is borrowed by this call and cannot be used by `f` (not `Send`), and the
+        // guard re-attaches before `detach` returns, so no token sees the detached state.
+        let saved = unsafe { thread_state::save_thread() };
         let _reattach = Reattach(saved);
         f()
     }

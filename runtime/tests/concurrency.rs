@@ -142,6 +142,7 @@ fn stop_the_world_parks_attached_and_detached_threads() {
         assert!(interp.is_world_stopped());
         for ts in interp.thread_states() {
             // SAFETY (test): states are alive while their threads are parked.
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
         }
         let frozen = progress.load(Ordering::Relaxed);
@@ -179,6 +180,7 @@ fn attaching_during_a_stop_waits_for_the_restart() {
     loop {
         let states = interp.thread_states();
         if let Some(ts) = states.first() {
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
             break;
         }
@@ -229,10 +231,13 @@ fn stop_the_world_from_an_attached_thread_excludes_itself() {
         assert_ne!(py.thread_state() as *const _, other.as_ptr() as *const _);
         let world = py.interpreter().stop_the_world();
         assert_eq!(py.thread_state().status(), Status::Attached);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
         drop(world);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
     });
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { pyrt::ThreadState::delete(other) };
 }
 
@@ -244,7 +249,8 @@ fn finalize_with_a_thread_still_holding_a_state() {
     // A "daemon" thread: attaches, detaches, and keeps its state.
     std::thread::spawn(move || {
         let g = pyrt::state::gilstate::ensure_in(&sub);
-        let _ = thread_state::save_thread();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        let _ = unsafe { thread_state::save_thread() };
         tx.send(()).unwrap();
         std::mem::forget(g);
         // If it tried to attach again now it would be parked for good, as in CPython 3.14.

@@ -11,6 +11,7 @@ use pyrt::{Interpreter, InterpreterConfig, Runtime, ThreadState};
 
 fn ts_ref<'a>(p: NonNull<ThreadState>) -> &'a ThreadState {
     // SAFETY (test): the pointer comes from a live thread state.
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { &*p.as_ptr() }
 }
 
@@ -26,9 +27,11 @@ fn nesting_on_the_main_thread() {
     let inner = gilstate::ensure();
     assert_eq!(inner, GilState::Locked);
     assert_eq!(ts_ref(main_ts).gilstate_counter(), 3);
-    gilstate::release(inner);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { gilstate::release(inner) };
     assert!(gilstate::check(), "only the outermost release detaches");
-    gilstate::release(outer);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { gilstate::release(outer) };
     assert!(!gilstate::check());
     assert_eq!(ts_ref(main_ts).status(), Status::Detached);
     assert!(!ts_ref(main_ts).is_deleted(), "a state Ensure did not create survives");
@@ -48,11 +51,15 @@ fn foreign_thread_gets_a_state_that_its_last_release_deletes() {
         let inner = gilstate::ensure();
         assert_eq!(inner, GilState::Locked);
         // Py_BEGIN_ALLOW_THREADS inside Ensure/Release is allowed.
-        let saved = thread_state::save_thread();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        let saved = unsafe { thread_state::save_thread() };
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(saved) };
-        gilstate::release(inner);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { gilstate::release(inner) };
         assert_eq!(main.thread_states().len(), 2, "main + this thread's");
-        gilstate::release(outer);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { gilstate::release(outer) };
         assert!(thread_state::current().is_none());
         assert!(gilstate::get_this_thread_state().is_none());
         assert_eq!(main.thread_states().len(), 1, "deleted by the last release");
@@ -65,22 +72,30 @@ fn foreign_thread_gets_a_state_that_its_last_release_deletes() {
 fn binding_follows_the_most_recently_attached_state() {
     let _s = common::serial();
     let main_ts = Runtime::main_thread_state().unwrap();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
-    let sub_ts = Interpreter::new_with_thread_state(InterpreterConfig::legacy()).unwrap();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    let sub_ts = unsafe { Interpreter::new_with_thread_state(InterpreterConfig::legacy()) }.unwrap();
     // test_current_tstate_matches: after Py_NewInterpreter, Get() == GetThisThreadState().
     assert_eq!(gilstate::get_this_thread_state(), Some(sub_ts));
     assert_eq!(thread_state::get(), sub_ts);
     // Ensure nests on the sub-interpreter's state.
     let st = gilstate::ensure();
     assert_eq!(st, GilState::Locked);
-    gilstate::release(st);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { gilstate::release(st) };
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::swap(Some(main_ts)) };
     assert_eq!(gilstate::get_this_thread_state(), Some(main_ts));
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::swap(Some(sub_ts)) };
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { pyrt::state::end_interpreter(sub_ts) };
     assert!(gilstate::get_this_thread_state().is_none(), "deleting the bound state unbinds it");
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
-    thread_state::save_thread();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { thread_state::save_thread() };
 }
 
 #[test]
@@ -133,7 +148,8 @@ fn ensure_in_swaps_out_and_back_in() {
         // Plain Ensure nests on the state that is attached.
         let st = gilstate::ensure();
         assert_eq!(st, GilState::Locked);
-        gilstate::release(st);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { gilstate::release(st) };
     });
     assert!(thread_state::current().is_none());
     assert!(a.thread_states().is_empty() && b.thread_states().is_empty());
@@ -146,7 +162,8 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
         // Hold a GILState-created state across finalization.
         let st = gilstate::ensure();
         let old = thread_state::current().unwrap();
-        thread_state::save_thread();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { thread_state::save_thread() };
         (st, old.as_ptr() as usize)
     });
     let (_st, _old) = handle.join().unwrap();
@@ -154,7 +171,8 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
     Runtime::initialize();
     let st = gilstate::ensure();
     assert_eq!(ts_ref(thread_state::current().unwrap()).interpreter().id(), 0);
-    gilstate::release(st);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { gilstate::release(st) };
 }
 
 #[test]
@@ -179,7 +197,8 @@ fn fatal_release_without_ensure() {
     if common::is_child(N) {
         Runtime::initialize();
         std::thread::spawn(|| {
-            gilstate::release(GilState::Unlocked);
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+            unsafe { gilstate::release(GilState::Unlocked) };
         })
         .join()
         .ok();
@@ -194,8 +213,10 @@ fn fatal_release_when_not_current() {
     if common::is_child(N) {
         Runtime::initialize();
         let st = gilstate::ensure();
-        thread_state::save_thread();
-        gilstate::release(st);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { thread_state::save_thread() };
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { gilstate::release(st) };
         std::process::exit(3);
     }
     common::assert_fatal(N, N, "PyGILState_Release", "thread state must be current when releasing");

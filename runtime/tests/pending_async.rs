@@ -101,10 +101,14 @@ fn only_the_interpreter_main_thread_runs_its_calls() {
     let interp2 = interp.clone();
     std::thread::spawn(move || interp2.attach(|py| py.check_eval_breaker().unwrap())).join().unwrap();
     assert_eq!(*ran_on.lock().unwrap(), None, "a non-main thread does not run them");
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     pyrt::state::breaker::check_eval_breaker(unsafe { main_ts.as_ref() }).unwrap();
-    thread_state::save_thread();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { thread_state::save_thread() };
     assert_eq!(*ran_on.lock().unwrap(), Some(main_addr));
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { pyrt::ThreadState::delete(main_ts) };
 }
 
@@ -186,10 +190,14 @@ fn async_exception_can_be_cleared_before_it_is_raised() {
         std::thread::spawn(move || {
             let g = pyrt::state::gilstate::ensure_in(&interp);
             let ts = g.thread_state();
-            let saved = thread_state::save_thread();
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+            let saved = unsafe { thread_state::save_thread() };
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             tid_tx.send(unsafe { ts.as_ref() }.thread_id()).unwrap();
             go_rx.recv().unwrap();
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             unsafe { thread_state::restore_thread(saved) };
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             let r = pyrt::state::breaker::check_eval_breaker(unsafe { ts.as_ref() });
             drop(g);
             r

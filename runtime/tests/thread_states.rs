@@ -10,6 +10,7 @@ use pyrt::{Interpreter, InterpreterConfig, Runtime, ThreadState};
 
 fn ts_ref<'a>(p: NonNull<ThreadState>) -> &'a ThreadState {
     // SAFETY (test): the pointer comes from a live thread state the test has not deleted.
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { &*p.as_ptr() }
 }
 
@@ -20,27 +21,33 @@ fn new_attach_detach_delete() {
     let p = ThreadState::new(&interp);
     let ts = ts_ref(p);
     assert_eq!(ts.status(), Status::Detached);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     assert_eq!(ts.thread_id(), unsafe { libc_pthread_self() });
     assert_ne!(ts.native_thread_id(), 0);
     assert_eq!(ts.interpreter(), interp);
     assert!(!interp.lock().unwrap().is_locked());
 
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(p) };
     assert_eq!(ts.status(), Status::Attached);
     assert_eq!(thread_state::current(), Some(p));
     assert!(interp.lock().unwrap().is_locked());
 
-    let saved = thread_state::save_thread();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    let saved = unsafe { thread_state::save_thread() };
     assert_eq!(saved, p);
     assert_eq!(ts.status(), Status::Detached);
     assert!(thread_state::current().is_none());
     assert!(!interp.lock().unwrap().is_locked());
 
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::acquire_thread(p) };
     assert_eq!(thread_state::get(), p);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::release_thread(p) };
     assert!(thread_state::current().is_none());
 
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { ThreadState::delete(p) };
     assert!(interp.thread_states().is_empty());
 }
@@ -66,11 +73,13 @@ fn unique_ids_and_newest_first_iteration() {
     assert_eq!(interp.thread_next(c), Some(b));
     assert_eq!(interp.thread_next(b), Some(a));
     assert_eq!(interp.thread_next(a), None);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { ThreadState::delete(b) };
     assert_eq!(interp.thread_states(), vec![c, a]);
     let d = ThreadState::new(&interp);
     assert_eq!(ts_ref(d).id(), 4, "ids are never reused");
     for p in [a, c, d] {
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { ThreadState::delete(p) };
     }
 }
@@ -81,6 +90,7 @@ fn swap_moves_between_interpreters() {
     let main_ts = Runtime::main_thread_state().unwrap();
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let sub_ts = ThreadState::new(&sub);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe {
         assert_eq!(thread_state::swap(Some(main_ts)), None);
         assert_eq!(thread_state::swap(Some(sub_ts)), Some(main_ts));
@@ -96,17 +106,22 @@ fn swap_moves_between_interpreters() {
 fn new_with_thread_state_attaches_and_end_interpreter_detaches() {
     let _s = common::serial();
     let main_ts = Runtime::main_thread_state().unwrap();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
-    let sub_ts = Interpreter::new_with_thread_state(InterpreterConfig::legacy()).unwrap();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    let sub_ts = unsafe { Interpreter::new_with_thread_state(InterpreterConfig::legacy()) }.unwrap();
     assert_eq!(thread_state::current(), Some(sub_ts));
     assert_eq!(ts_ref(main_ts).status(), Status::Detached, "the caller's state is left detached");
     let sub = ts_ref(sub_ts).interpreter();
     assert_eq!(sub.id(), 1);
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { pyrt::state::end_interpreter(sub_ts) };
     assert!(thread_state::current().is_none());
     assert!(sub.is_finalized());
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
-    thread_state::save_thread();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { thread_state::save_thread() };
 }
 
 #[test]
@@ -129,9 +144,12 @@ fn clear_resets_per_thread_data() {
     assert!(ts.trace().is_none() && ts.profile().is_none());
     assert!(ts.with_dict(|d| d.is_empty()));
     // The cleared async exception is not raised.
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(p) };
     assert!(pyrt::state::breaker::check_eval_breaker(ts).is_ok());
-    thread_state::save_thread();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+    unsafe { thread_state::save_thread() };
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { ThreadState::delete(p) };
 }
 
@@ -143,12 +161,15 @@ fn a_thread_state_can_move_to_another_os_thread_while_detached() {
     let addr = p.as_ptr() as usize;
     std::thread::spawn(move || {
         let p = NonNull::new(addr as *mut ThreadState).unwrap();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(p) };
         assert_eq!(thread_state::current(), Some(p));
-        thread_state::save_thread();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { thread_state::save_thread() };
     })
     .join()
     .unwrap();
+    // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { ThreadState::delete(p) };
 }
 
@@ -170,7 +191,9 @@ fn fatal_attach_while_attached() {
     fatal_child(N, || {
         let main_ts = Runtime::main_thread_state().unwrap();
         let other = ThreadState::new(&Runtime::main_interpreter().unwrap());
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(main_ts) };
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(other) };
     });
     common::assert_fatal(N, N, "_PyThreadState_Attach", "non-NULL old thread state");
@@ -180,7 +203,8 @@ fn fatal_attach_while_attached() {
 fn fatal_save_thread_without_thread_state() {
     const N: &str = "fatal_save_thread_without_thread_state";
     fatal_child(N, || {
-        thread_state::save_thread();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+        unsafe { thread_state::save_thread() };
     });
     common::assert_fatal(N, N, "PyEval_SaveThread", "the function must be called with the GIL held");
 }
@@ -199,7 +223,9 @@ fn fatal_delete_current() {
     const N: &str = "fatal_delete_current";
     fatal_child(N, || {
         let main_ts = Runtime::main_thread_state().unwrap();
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(main_ts) };
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { ThreadState::delete(main_ts) };
     });
     common::assert_fatal(N, N, "PyThreadState_Delete", "tstate is still current");
@@ -211,7 +237,9 @@ fn fatal_release_thread_of_another_state() {
     fatal_child(N, || {
         let main_ts = Runtime::main_thread_state().unwrap();
         let other = ThreadState::new(&Runtime::main_interpreter().unwrap());
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::restore_thread(main_ts) };
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { thread_state::release_thread(other) };
     });
     common::assert_fatal(N, N, "PyEval_ReleaseThread", "non-current thread state");
@@ -223,6 +251,7 @@ fn fatal_end_interpreter_not_current() {
     fatal_child(N, || {
         let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
         let ts = ThreadState::new(&sub);
+        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         unsafe { pyrt::state::end_interpreter(ts) };
     });
     common::assert_fatal(N, N, "Py_EndInterpreter", "thread is not current");

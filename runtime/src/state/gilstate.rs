@@ -39,7 +39,12 @@ pub fn ensure() -> GilState {
 }
 
 /// Undoes the matching [`ensure`] (`PyGILState_Release`).
-pub fn release(state: GilState) {
+///
+/// # Safety
+///
+/// It must match an [`ensure`] on this thread. An unmatched release can detach or delete a
+/// thread state that a live [`crate::Python`] token refers to.
+pub unsafe fn release(state: GilState) {
     release_inner(state, None);
 }
 
@@ -67,7 +72,11 @@ pub fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
 }
 
 /// Undoes the matching [`ensure_in_raw`].
-pub fn release_in(ensured: EnsureIn) {
+///
+/// # Safety
+///
+/// As for [`release`]: it must match an [`ensure_in_raw`] on this thread.
+pub unsafe fn release_in(ensured: EnsureIn) {
     release_inner(ensured.state, ensured.previous);
 }
 

@@ -262,7 +262,12 @@ impl Interpreter {
     /// Creates an interpreter together with a thread state for the calling thread, and attaches
     /// that thread state; the caller's previous thread state, if any, is detached
     /// (`Py_NewInterpreterFromConfig`). Returns the new thread state.
-    pub fn new_with_thread_state(config: InterpreterConfig) -> PyResult<NonNull<ThreadState>> {
+    ///
+    /// # Safety
+    ///
+    /// No [`crate::Python`] token of the caller's current thread state may be used until that
+    /// state is attached again.
+    pub unsafe fn new_with_thread_state(config: InterpreterConfig) -> PyResult<NonNull<ThreadState>> {
         config.validate()?;
         let prev = thread_state::current();
         if let Some(p) = prev {

@@ -222,7 +222,12 @@ impl ThreadState {
 
     /// Clears and deletes the current thread state and releases the lock for the last time
     /// (`PyThreadState_DeleteCurrent`).
-    pub fn delete_current() {
+    ///
+    /// # Safety
+    ///
+    /// Nothing may use the current thread state afterwards — in particular no [`crate::Python`]
+    /// token of it may be alive (the state may be freed).
+    pub unsafe fn delete_current() {
         let raw = tls::current();
         if raw.is_null() {
             fatal_error(
@@ -539,8 +544,13 @@ pub fn get() -> NonNull<ThreadState> {
 }
 
 /// Detaches the current thread state and returns it (`PyEval_SaveThread`).
+///
+/// # Safety
+///
+/// No [`crate::Python`] token of the current thread state may be used until it is attached
+/// again (a token promises attachment; [`crate::Python::detach`] is the safe form).
 #[inline]
-pub fn save_thread() -> NonNull<ThreadState> {
+pub unsafe fn save_thread() -> NonNull<ThreadState> {
     let ts = current_or_fatal("PyEval_SaveThread");
     detach(ts);
     NonNull::from(ts)
