@@ -90,12 +90,10 @@ fn run_threads(setup: Setup, threads: usize, work: u64) -> Duration {
             let start_line = start_line.clone();
             std::thread::spawn(move || {
                 start_line.wait();
-                let t = Instant::now();
                 match &interp {
                     None => black_box(work_unit(work, None)),
                     Some(i) => i.attach(|py| black_box(work_unit(work, Some(py)))),
                 };
-                t.elapsed()
             })
         })
         .collect();
@@ -122,15 +120,38 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
+/// Smallest `--work` whose timings mean something (thread start-up is tens of microseconds).
+const MIN_WORK: u64 = 100_000;
+
 fn demo(args: DemoArgs) -> ExitCode {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
     if threads == 0 || args.repeat == 0 {
         eprintln!("pyrt demo: --threads and --repeat must be at least 1");
         return ExitCode::from(2);
     }
+    if args.work < MIN_WORK {
+        eprintln!("pyrt demo: --work must be at least {MIN_WORK} iterations to time anything");
+        return ExitCode::from(2);
+    }
     Runtime::initialize();
-    println!("pyrt demo: {threads} threads, {} iterations each, median of {}", args.work, args.repeat);
-    println!("{:<8} {:>12} {:>12} {:>10} {:>10}", "setup", "1 thread", "N threads", "speed-up", "vs raw");
+    let result = demo_table(&args, threads);
+    Runtime::finalize();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        // A closed pipe (`pyrt demo | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("pyrt demo: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn demo_table(args: &DemoArgs, threads: usize) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "pyrt demo: {threads} threads, {} iterations each, median of {}", args.work, args.repeat)?;
+    writeln!(out, "{:<8} {:>12} {:>12} {:>10} {:>10}", "setup", "1 thread", "N threads", "speed-up", "vs raw")?;
     let mut raw_speedup = None;
     for setup in &args.setups {
         let t1 = median((0..args.repeat).map(|_| run_threads(*setup, 1, args.work)).collect());
@@ -140,12 +161,24 @@ fn demo(args: DemoArgs) -> ExitCode {
             raw_speedup = Some(speedup);
         }
         let vs_raw = raw_speedup.map_or("-".to_string(), |r| format!("{:.2}", speedup / r));
-        println!("{:<8} {:>10.1}ms {:>10.1}ms {:>9.2}x {:>10}", format!("{setup:?}").to_lowercase(), t1.as_secs_f64() * 1e3, tn.as_secs_f64() * 1e3, speedup, vs_raw);
+        writeln!(
+            out,
+            "{:<8} {:>10.1}ms {:>10.1}ms {:>9.2}x {:>10}",
+            format!("{setup:?}").to_lowercase(),
+            t1.as_secs_f64() * 1e3,
+            tn.as_secs_f64() * 1e3,
+            speedup,
+            vs_raw
+        )?;
+        out.flush()?;
     }
-    let kinds = [LockKind::Own, LockKind::Shared, LockKind::None];
-    println!("(lock kinds: {kinds:?}; speed-up = N x t1 / tN, as CPython's ftscalingbench)");
-    Runtime::finalize();
-    ExitCode::SUCCESS
+    writeln!(
+        out,
+        "(own = LockKind::{:?}, shared = LockKind::{:?}, free = LockKind::{:?}; speed-up = N x t1 / tN, as CPython's ftscalingbench)",
+        LockKind::Own,
+        LockKind::Shared,
+        LockKind::None
+    )
 }
 
 fn main() -> ExitCode {

@@ -18,6 +18,30 @@ fn demo_reports_every_setup() {
 }
 
 #[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
+        .args(["demo", "--threads", "2", "--work", "200000", "--repeat", "1"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once, like `| head -0`
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    assert!(status.success(), "{status:?}: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn too_little_work_is_refused() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyrt")).args(["demo", "--work", "10"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--work must be at least"));
+}
+
+#[test]
 fn bad_arguments_are_refused() {
     let out = Command::new(env!("CARGO_BIN_EXE_pyrt")).args(["demo", "--threads", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
