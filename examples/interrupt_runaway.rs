@@ -34,5 +34,6 @@ fn main() {
     let (exc, iterations) = script.join().unwrap();
     println!("set_async_exc modified {modified} thread state; the script raised {exc} after {iterations} iterations");
     interp.destroy().unwrap();
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
 }

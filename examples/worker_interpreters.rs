@@ -49,5 +49,6 @@ fn main() {
     for w in workers {
         w.destroy().unwrap();
     }
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
 }

@@ -104,7 +104,9 @@ pub extern "C" fn Py_IsInitialized() -> c_int {
 /// `Py_FinalizeEx`.
 #[unsafe(no_mangle)]
 pub extern "C" fn Py_FinalizeEx() -> c_int {
-    guard("Py_FinalizeEx", Runtime::finalize);
+    // SAFETY: C holds no Rust tokens or guards; CPython's contract for Py_FinalizeEx (no thread
+    // uses Python objects or thread states afterwards) is the caller's.
+    guard("Py_FinalizeEx", || unsafe { Runtime::finalize() });
     0
 }
 
@@ -537,7 +539,8 @@ pub unsafe extern "C" fn PyrtGILState_EnsureIn(interp: *mut PyInterpreterState) 
     guard("PyrtGILState_EnsureIn", || {
         // SAFETY: the caller promises liveness; NULL is fatal.
         let interp = unsafe { interp_from(interp, "PyrtGILState_EnsureIn") };
-        let e = gilstate::ensure_in_raw(&interp);
+        // SAFETY: C holds no Rust tokens; a swapped-out state is the C caller's to respect.
+        let e = unsafe { gilstate::ensure_in_raw(&interp) };
         PyrtGILState { state: gil_state_to_c(e.state), previous: ts_ptr(e.previous) }
     })
 }
@@ -563,7 +566,8 @@ pub extern "C" fn PyrtGILState_ReleaseIn(state: PyrtGILState) {
 pub extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
     guard("Py_AddPendingCall", || {
         let Some(func) = func else { return -1 };
-        match Runtime::add_pending_call(PendingCall::C { func, arg }) {
+        // SAFETY: Py_AddPendingCall's contract: func(arg) may run once in the main thread.
+        match Runtime::add_pending_call(unsafe { PendingCall::from_c(func, arg) }) {
             Ok(()) => 0,
             Err(_) => -1,
         }

@@ -1,14 +1,28 @@
 //! The interpreter lock: mutual exclusion, no lost wake-up, forced hand-off.
+//!
+//! SAFETY (every `unsafe` block in this file): each breaker word outlives its use of the lock —
+//! its thread calls `forget_holder` before the word goes out of scope — and each thread releases
+//! only what it acquired.
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
-use std::sync::Arc;
 use loom::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use loom::thread;
 use loom_tests::check;
 use pyrt::lock::{DROP_REQUEST_BIT, InterpreterLock};
 use pyrt::sync::Mutation;
+use std::sync::Arc;
 use std::time::Duration;
+
+/// Takes the lock as `me`, runs `f`, releases, and forgets `me` as a holder.
+fn with_lock(lock: &InterpreterLock, me: &AtomicUsize, f: impl FnOnce()) {
+    // SAFETY: see the file header.
+    unsafe { lock.acquire(me) };
+    f();
+    // SAFETY: see the file header.
+    unsafe { lock.release(me) };
+    lock.forget_holder(me);
+}
 
 /// Three threads increment a plain cell under the lock: loom reports any access the lock does
 /// not order, and the total must be 3.
@@ -18,19 +32,18 @@ fn mutual_exclusion() {
     let spawn = |lock: Arc<InterpreterLock>, cell: Arc<UnsafeCell<usize>>| {
         thread::spawn(move || {
             let me = AtomicUsize::new(0);
-            lock.acquire(&me);
-            cell.with_mut(|v| unsafe { *v += 1 });
-            lock.release(&me);
+            // SAFETY: the lock orders every access to the cell (that is what loom checks).
+            with_lock(&lock, &me, || cell.with_mut(|v| unsafe { *v += 1 }));
         })
     };
     let a = spawn(lock.clone(), cell.clone());
     let b = spawn(lock.clone(), cell.clone());
     let me = AtomicUsize::new(0);
-    lock.acquire(&me);
-    cell.with_mut(|v| unsafe { *v += 1 });
-    lock.release(&me);
+    // SAFETY: as above.
+    with_lock(&lock, &me, || cell.with_mut(|v| unsafe { *v += 1 }));
     a.join().unwrap();
     b.join().unwrap();
+    // SAFETY: all writers joined.
     assert_eq!(cell.with(|v| unsafe { *v }), 3);
     assert!(!lock.is_locked());
 }
@@ -54,13 +67,11 @@ fn no_lost_wakeup() {
         let lock = lock.clone();
         thread::spawn(move || {
             let me = AtomicUsize::new(0);
-            lock.acquire(&me);
-            lock.release(&me);
+            with_lock(&lock, &me, || {});
         })
     };
     let me = AtomicUsize::new(0);
-    lock.acquire(&me);
-    lock.release(&me);
+    with_lock(&lock, &me, || {});
     other.join().unwrap();
     assert!(!lock.is_locked());
 }
@@ -81,25 +92,28 @@ fn broken_lock_release_skips_wakeup() {
 fn forced_handoff() {
     let lock = Arc::new(InterpreterLock::new(Duration::from_millis(5)));
     let waiter_ran = Arc::new(AtomicBool::new(false));
-    let holder = Arc::new(AtomicUsize::new(0));
-    lock.acquire(&holder);
+    let holder = AtomicUsize::new(0);
+    // SAFETY: see the file header.
+    unsafe { lock.acquire(&holder) };
     let waiter = {
         let (lock, ran) = (lock.clone(), waiter_ran.clone());
         thread::spawn(move || {
             let me = AtomicUsize::new(0);
-            lock.acquire(&me);
-            ran.store(true, Ordering::Relaxed);
-            lock.release(&me);
+            with_lock(&lock, &me, || ran.store(true, Ordering::Relaxed));
         })
     };
     // "Bytecode" until the breaker shows a drop request.
     while holder.load(Ordering::Relaxed) & DROP_REQUEST_BIT == 0 {
         thread::yield_now();
     }
-    lock.release(&holder);
-    lock.acquire(&holder);
+    // SAFETY: see the file header.
+    unsafe { lock.release(&holder) };
+    // SAFETY: see the file header.
+    unsafe { lock.acquire(&holder) };
     assert!(waiter_ran.load(Ordering::Relaxed), "the holder took the lock back before the waiter ran");
-    lock.release(&holder);
+    // SAFETY: see the file header.
+    unsafe { lock.release(&holder) };
+    lock.forget_holder(&holder);
     waiter.join().unwrap();
 }
 

@@ -16,7 +16,8 @@
 //! });
 //! assert_eq!(n, 1);
 //! sub.destroy().unwrap();
-//! Runtime::finalize();
+//! // SAFETY: no thread is attached or holds an object any more.
+//! unsafe { Runtime::finalize() };
 //! ```
 //!
 //! Two layers:
@@ -30,13 +31,16 @@
 //! Every synchronisation primitive comes from [`sync`], which `--cfg loom` switches to loom's
 //! models (see the `loom-tests` crate).
 
+pub mod alloc;
 pub mod error;
 pub mod fatal;
 pub mod lock;
+pub mod object;
 mod python;
 pub mod state;
 pub mod sync;
 
 pub use error::{ExcKind, PyErr, PyResult};
 pub use python::{Python, attach};
+pub use object::{PyObject, PyRef, RefcountStrategy};
 pub use state::{Interpreter, InterpreterConfig, LockKind, PendingCall, Runtime, ThreadState};

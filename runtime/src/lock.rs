@@ -114,25 +114,32 @@ impl InterpreterLock {
         self.switch_number.load(Ordering::Relaxed)
     }
 
-    /// Takes the lock for the thread state whose eval breaker is `breaker`, waiting if needed.
+    /// Takes the lock for the holder whose eval-breaker word is `breaker`, waiting if needed.
+    ///
+    /// # Safety
+    ///
+    /// `breaker` must stay alive until [`InterpreterLock::forget_holder`] has been called for it
+    /// (a waiter may write a drop request into it long after this call returns).
     #[inline]
-    pub fn acquire(&self, breaker: &AtomicUsize) {
+    pub unsafe fn acquire(&self, breaker: &AtomicUsize) {
         if self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-            if self.last_holder.load(Ordering::Relaxed) != as_holder(breaker) {
+            if self.last_holder.load(Ordering::Relaxed) != as_holder(breaker)
+                || breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0
+            {
                 self.note_new_holder(breaker);
             }
         } else {
             self.acquire_slow(breaker);
         }
-        // A drop request aimed at this thread state before it took the lock is stale.
-        if breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0 {
-            breaker.fetch_and(!DROP_REQUEST_BIT, Ordering::Relaxed);
-        }
     }
 
-    /// Gives the lock up. If a drop was requested, waits until another thread state has taken it.
+    /// Gives the lock up. If a drop was requested, waits until another holder has taken it.
+    ///
+    /// # Safety
+    ///
+    /// The caller must hold the lock as `breaker`'s holder.
     #[inline]
-    pub fn release(&self, breaker: &AtomicUsize) {
+    pub unsafe fn release(&self, breaker: &AtomicUsize) {
         let order = if broken(Mutation::LockReleaseRelaxed) { Ordering::Relaxed } else { Ordering::Release };
         if breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT == 0
             && self.state.compare_exchange(LOCKED, 0, order, Ordering::Relaxed).is_ok()
@@ -142,9 +149,13 @@ impl InterpreterLock {
         self.release_slow(breaker, false);
     }
 
-    /// Gives the lock up for the last time on behalf of a thread state that is being deleted: no
+    /// Gives the lock up for the last time on behalf of a holder that is going away: no
     /// forced-switch wait (the interpreter may be destroyed right after).
-    pub fn release_final(&self, breaker: &AtomicUsize) {
+    ///
+    /// # Safety
+    ///
+    /// As for [`InterpreterLock::release`].
+    pub unsafe fn release_final(&self, breaker: &AtomicUsize) {
         if self.state.compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed).is_ok() {
             return;
         }
@@ -154,6 +165,31 @@ impl InterpreterLock {
     /// Forgets `breaker` as the last holder. Called before the thread state that owns `breaker`
     /// is freed, so that no waiter sets a drop request through a dangling pointer.
     pub fn forget_holder(&self, breaker: &AtomicUsize) {
+        self.forget_holder_for(breaker);
+    }
+
+    // Thread states use these: a thread state's breaker word lives inside the thread state,
+    // which calls `forget_holder_for` before it is freed, and thread states release only what
+    // they hold (attach/detach pair them). That is the contract of the unsafe methods.
+
+    #[inline]
+    pub(crate) fn acquire_for(&self, breaker: &AtomicUsize) {
+        // SAFETY: see the comment above.
+        unsafe { self.acquire(breaker) }
+    }
+
+    #[inline]
+    pub(crate) fn release_for(&self, breaker: &AtomicUsize) {
+        // SAFETY: see the comment above.
+        unsafe { self.release(breaker) }
+    }
+
+    pub(crate) fn release_final_for(&self, breaker: &AtomicUsize) {
+        // SAFETY: see the comment above.
+        unsafe { self.release_final(breaker) }
+    }
+
+    pub(crate) fn forget_holder_for(&self, breaker: &AtomicUsize) {
         let _g = self.mutex.lock();
         if self.last_holder.load(Ordering::Relaxed) == as_holder(breaker) {
             self.last_holder.store(std::ptr::null_mut(), Ordering::Relaxed);
@@ -166,8 +202,16 @@ impl InterpreterLock {
         self.record_holder_locked(breaker);
     }
 
-    /// Records a new holder. Caller holds `mutex` and the lock.
+    /// Records the holder that just took the lock and drops any drop request aimed at it before
+    /// it held the lock (stale). Caller holds `mutex` and the lock; waiters set drop requests
+    /// under `mutex`, so none is lost between the two.
     fn record_holder_locked(&self, breaker: &AtomicUsize) {
+        if breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0 {
+            breaker.fetch_and(!DROP_REQUEST_BIT, Ordering::Relaxed);
+        }
+        if self.last_holder.load(Ordering::Relaxed) == as_holder(breaker) {
+            return;
+        }
         self.last_holder.store(as_holder(breaker), Ordering::Relaxed);
         self.switch_number.fetch_add(1, Ordering::Relaxed);
         if self.state.load(Ordering::Relaxed) & SWITCH_WAIT != 0 {
@@ -205,9 +249,7 @@ impl InterpreterLock {
                 }
             }
         }
-        if self.last_holder.load(Ordering::Relaxed) != as_holder(breaker) {
-            self.record_holder_locked(breaker);
-        }
+        self.record_holder_locked(breaker);
         drop(guard);
     }
 
@@ -262,19 +304,22 @@ mod tests {
     use std::sync::Arc;
     use std::sync::atomic::AtomicBool;
 
+    // SAFETY (all tests below): every breaker word outlives the lock, and each thread releases
+    // only what it acquired.
+
     #[test]
     fn uncontended_acquire_release() {
         let lock = InterpreterLock::new(DEFAULT_SWITCH_INTERVAL);
         let me = AtomicUsize::new(0);
         assert!(!lock.is_locked());
-        lock.acquire(&me);
+        unsafe { lock.acquire(&me) };
         assert!(lock.is_locked());
         assert_eq!(lock.switch_number(), 1);
-        lock.release(&me);
+        unsafe { lock.release(&me) };
         assert!(!lock.is_locked());
         // The same holder re-taking the lock is not a switch.
-        lock.acquire(&me);
-        lock.release(&me);
+        unsafe { lock.acquire(&me) };
+        unsafe { lock.release(&me) };
         assert_eq!(lock.switch_number(), 1);
     }
 
@@ -291,14 +336,14 @@ mod tests {
         let lock = Arc::new(InterpreterLock::new(Duration::from_micros(200)));
         let holder = Arc::new(AtomicUsize::new(0));
         let waiter_got_it = Arc::new(AtomicBool::new(false));
-        lock.acquire(&holder);
+        unsafe { lock.acquire(&holder) };
         let t = {
             let (lock, got) = (lock.clone(), waiter_got_it.clone());
             std::thread::spawn(move || {
                 let me = AtomicUsize::new(0);
-                lock.acquire(&me);
+                unsafe { lock.acquire(&me) };
                 got.store(true, Ordering::SeqCst);
-                lock.release(&me);
+                unsafe { lock.release(&me) };
             })
         };
         // The holder "runs bytecode" until its breaker shows a drop request.
@@ -306,11 +351,11 @@ mod tests {
             std::hint::spin_loop();
         }
         // Forced switching: release returns only after the waiter has taken the lock.
-        lock.release(&holder);
-        lock.acquire(&holder);
+        unsafe { lock.release(&holder) };
+        unsafe { lock.acquire(&holder) };
         assert!(waiter_got_it.load(Ordering::SeqCst), "the waiter ran before the holder got the lock back");
         assert_eq!(holder.load(Ordering::Relaxed) & DROP_REQUEST_BIT, 0);
-        lock.release(&holder);
+        unsafe { lock.release(&holder) };
         t.join().unwrap();
     }
 
@@ -325,11 +370,11 @@ mod tests {
                 std::thread::spawn(move || {
                     let me = AtomicUsize::new(0);
                     for _ in 0..2000 {
-                        lock.acquire(&me);
+                        unsafe { lock.acquire(&me) };
                         assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0);
                         total.fetch_add(1, Ordering::Relaxed);
                         inside.fetch_sub(1, Ordering::SeqCst);
-                        lock.release(&me);
+                        unsafe { lock.release(&me) };
                     }
                 })
             })

@@ -44,7 +44,7 @@ impl<'py> Python<'py> {
     /// `Err` is an exception to raise.
     #[inline]
     pub fn check_eval_breaker(self) -> PyResult<()> {
-        breaker::check_eval_breaker(self.ts)
+        breaker::check(self.ts)
     }
 
     /// Detaches for the duration of `f` — other threads may take the interpreter lock — and
@@ -54,18 +54,29 @@ impl<'py> Python<'py> {
         F: Send + FnOnce() -> T,
         T: Send,
     {
-        struct Reattach(NonNull<ThreadState>);
+        /// Re-attaches on the way out, also when `f` panics. Holds a strong reference, so the
+        /// state stays allocated whatever happens meanwhile.
+        struct Reattach(crate::sync::Arc<ThreadState>);
         impl Drop for Reattach {
             fn drop(&mut self) {
-                // SAFETY: the thread state was current when saved and only this thread may
-                // delete it; it is still live.
-                unsafe { thread_state::restore_thread(self.0) };
+                // loom unwinds the coroutines of a failed model outside the model.
+                #[cfg(loom)]
+                if std::thread::panicking() {
+                    return;
+                }
+                // SAFETY: a strong reference keeps the state allocated; if it was deleted meanwhile
+                // (finalization, which is unsafe to run under a token) attach parks the thread.
+                unsafe { thread_state::restore_thread(NonNull::from(&*self.0)) };
             }
         }
+        if !std::ptr::eq(thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr()), self.ts) {
+            crate::fatal::fatal_error("Python::detach", "the token's thread state is not the attached one");
+        }
+        let keep = self.ts.to_arc();
         // SAFETY: `self` is borrowed by this call and cannot be used by `f` (not `Send`), and the
         // guard re-attaches before `detach` returns, so no token sees the detached state.
-        let saved = unsafe { thread_state::save_thread() };
-        let _reattach = Reattach(saved);
+        unsafe { thread_state::save_thread() };
+        let _reattach = Reattach(keep);
         f()
     }
 

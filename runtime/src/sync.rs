@@ -24,13 +24,19 @@ use std::time::Duration;
 
 #[cfg(not(loom))]
 pub use std::sync::atomic::{
-    AtomicBool, AtomicI64, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Ordering, fence,
+    AtomicBool, AtomicI64, AtomicIsize, AtomicPtr, AtomicU8, AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+    fence,
 };
 
 #[cfg(loom)]
 pub use loom::sync::atomic::{
-    AtomicBool, AtomicI64, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Ordering, fence,
+    AtomicBool, AtomicI64, AtomicIsize, AtomicPtr, AtomicU8, AtomicU16, AtomicU32, AtomicU64, AtomicUsize, Ordering,
+    fence,
 };
+
+/// Process-wide static tables (the arena's chunk map) that loom cannot hold in a `static`. They
+/// are `std`'s in both builds and are not part of a modelled protocol; see their users' docs.
+pub type StaticAtomicU64 = std::sync::atomic::AtomicU64;
 
 /// Reference counting of runtime-internal records (interpreters, thread states) is not one of
 /// pyrt's protocols, so it stays `std`'s in both builds.
@@ -158,6 +164,18 @@ impl<T> Mutex<T> {
         }
     }
 
+    /// The value, through an exclusive borrow (no locking needed).
+    pub fn get_mut(&mut self) -> &mut T {
+        #[cfg(not(loom))]
+        {
+            self.inner.get_mut()
+        }
+        #[cfg(loom)]
+        {
+            self.inner.get_mut().unwrap_or_else(|p| p.into_inner())
+        }
+    }
+
     /// Takes the lock if it is free.
     #[inline]
     pub fn try_lock(&self) -> Option<MutexGuard<'_, T>> {
@@ -238,13 +256,10 @@ impl Condvar {
     }
 
     /// Like [`Condvar::wait`], but gives up after `timeout`; the flag is true when it timed out.
-    pub fn wait_timeout<'a, T>(
-        &self,
-        mut guard: MutexGuard<'a, T>,
-        timeout: Duration,
-    ) -> (MutexGuard<'a, T>, bool) {
+    pub fn wait_timeout<'a, T>(&self, guard: MutexGuard<'a, T>, timeout: Duration) -> (MutexGuard<'a, T>, bool) {
         #[cfg(not(loom))]
         {
+            let mut guard = guard;
             let timed_out = self.inner.wait_for(&mut guard.guard, timeout).timed_out();
             (guard, timed_out)
         }
@@ -334,6 +349,15 @@ pub enum Mutation {
     AttachIgnoresSuspended,
     /// A free-threaded detach does not look for a pending stop-the-world request.
     DetachIgnoresStopRequest,
+    /// A cross-thread free publishes the block on the page's return list with `Relaxed`.
+    ArenaReturnRelaxed,
+    /// A non-owner decrement subtracts even when the shared count would go negative, instead of
+    /// queueing the object for its owner to merge.
+    BrcNoQueue,
+    /// The owner gives up ownership without an Acquire load of the shared count.
+    BrcMergeRelaxed,
+    /// A thread state that goes away does not merge the objects queued to it.
+    BrcExitSkipsMerge,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

@@ -258,6 +258,47 @@ fn finalize_with_a_thread_still_holding_a_state() {
     .join()
     .unwrap();
     rx.recv().unwrap();
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
     assert!(Runtime::interpreters().is_empty());
+}
+
+#[test]
+fn the_requester_may_detach_during_its_own_stop() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let other = {
+        let interp = interp.clone();
+        let addr = std::thread::spawn(move || pyrt::ThreadState::new(&interp).as_ptr() as usize).join().unwrap();
+        std::ptr::NonNull::new(addr as *mut pyrt::ThreadState).unwrap()
+    };
+    interp.attach(|py| {
+        let world = py.interpreter().stop_the_world();
+        // A blocking call inside the stopped region: the requester is not counted, so this
+        // neither underflows the count nor parks the requester.
+        py.detach(|| ());
+        // SAFETY: test code: `other` is live (deleted below).
+        assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
+        assert_eq!(py.thread_state().status(), Status::Attached);
+        drop(world);
+        // SAFETY: as above.
+        assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
+        // A later breaker check finds no stale request.
+        py.check_eval_breaker().unwrap();
+    });
+    // SAFETY: test code: detached, never used again.
+    unsafe { pyrt::ThreadState::delete(other) };
+}
+
+#[test]
+fn fatal_restart_while_the_helper_state_is_nested() {
+    const N: &str = "fatal_restart_while_the_helper_state_is_nested";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let main = Runtime::main_interpreter().unwrap();
+        let world = main.stop_the_world();
+        main.attach(move |_py| drop(world));
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "_PyEval_StartTheWorld", "the world was restarted while the thread state holding the lock was in use");
 }

@@ -128,31 +128,75 @@ fn ensure_in_binds_foreign_threads_to_a_sub_interpreter() {
 }
 
 #[test]
-fn ensure_in_swaps_out_and_back_in() {
+fn ensure_in_raw_swaps_out_and_back_in() {
     let _s = common::serial();
     let main = Runtime::main_interpreter().unwrap();
     let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    main.attach(|py_main| {
-        let main_ts = thread_state::current().unwrap();
-        a.attach(|py_a| {
-            assert_eq!(py_a.interpreter(), a);
-            assert_eq!(ts_ref(main_ts).status(), Status::Detached, "swapped out");
-            assert!(!main.lock().unwrap().is_locked());
-            b.attach(|py_b| assert_eq!(py_b.interpreter(), b));
-            assert_eq!(py_a.interpreter(), a);
-            assert_eq!(gilstate::get_this_thread_state(), thread_state::current());
-        });
-        assert_eq!(thread_state::current(), Some(main_ts), "swapped back in");
-        assert_eq!(py_main.interpreter(), main);
-        // Plain Ensure nests on the state that is attached.
-        let st = gilstate::ensure();
-        assert_eq!(st, GilState::Locked);
-        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-        unsafe { gilstate::release(st) };
-    });
+    let outer = gilstate::ensure();
+    let main_ts = thread_state::current().unwrap();
+    // SAFETY: test code: no Python token of the main thread state exists while it is swapped out.
+    let in_a = unsafe { gilstate::ensure_in_raw(&a) };
+    assert_eq!(in_a.previous, Some(main_ts));
+    assert_eq!(ts_ref(main_ts).status(), Status::Detached, "swapped out");
+    assert!(!main.lock().unwrap().is_locked());
+    let a_ts = thread_state::current().unwrap();
+    assert_eq!(ts_ref(a_ts).interpreter(), a);
+    // SAFETY: as above.
+    let in_b = unsafe { gilstate::ensure_in_raw(&b) };
+    assert_eq!(in_b.previous, Some(a_ts));
+    assert_eq!(gilstate::get_this_thread_state(), thread_state::current());
+    // SAFETY: matching releases, innermost first.
+    unsafe { gilstate::release_in(in_b) };
+    assert_eq!(thread_state::current(), Some(a_ts));
+    // SAFETY: as above.
+    unsafe { gilstate::release_in(in_a) };
+    assert_eq!(thread_state::current(), Some(main_ts), "swapped back in");
+    // SAFETY: matches `outer`.
+    unsafe { gilstate::release(outer) };
     assert!(thread_state::current().is_none());
     assert!(a.thread_states().is_empty() && b.thread_states().is_empty());
+}
+
+#[test]
+fn the_safe_attach_detaches_explicitly_between_interpreters() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    main.attach(|py| {
+        let main_ts = thread_state::current().unwrap();
+        let id = py.detach(|| a.attach(|py_a| py_a.interpreter().id()));
+        assert_eq!(id, a.id());
+        assert_eq!(thread_state::current(), Some(main_ts));
+        assert_eq!(py.interpreter(), main);
+    });
+}
+
+#[test]
+fn fatal_attach_to_another_interpreter_while_attached() {
+    const N: &str = "fatal_attach_to_another_interpreter_while_attached";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        pyrt::attach(|_py| a.attach(|_| ()));
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "Interpreter::attach", "the thread is attached to another interpreter");
+}
+
+#[test]
+fn fatal_guards_released_out_of_order() {
+    const N: &str = "fatal_guards_released_out_of_order";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let main = Runtime::main_interpreter().unwrap();
+        let outer = gilstate::ensure_in(&main);
+        let inner = gilstate::ensure_in(&main);
+        drop(outer);
+        drop(inner);
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Release", "GILState guards released out of order");
 }
 
 #[test]
@@ -167,7 +211,8 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
         (st, old.as_ptr() as usize)
     });
     let (_st, _old) = handle.join().unwrap();
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
     Runtime::initialize();
     let st = gilstate::ensure();
     assert_eq!(ts_ref(thread_state::current().unwrap()).interpreter().id(), 0);

@@ -104,7 +104,7 @@ fn only_the_interpreter_main_thread_runs_its_calls() {
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-    pyrt::state::breaker::check_eval_breaker(unsafe { main_ts.as_ref() }).unwrap();
+    unsafe { pyrt::state::breaker::check_eval_breaker(main_ts.as_ref()) }.unwrap();
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::save_thread() };
     assert_eq!(*ran_on.lock().unwrap(), Some(main_addr));
@@ -137,7 +137,8 @@ fn py_add_pending_call_uses_the_main_queue_of_32() {
         C_CALLS.fetch_add(arg as u64, Ordering::Relaxed);
         0
     }
-    Runtime::add_pending_call(PendingCall::C { func: c_call, arg: 5 as *mut _ }).unwrap();
+    // SAFETY: c_call only bumps a counter; its argument is a plain integer.
+    Runtime::add_pending_call(unsafe { PendingCall::from_c(c_call, 5 as *mut _) }).unwrap();
     pyrt::attach(|py| py.check_eval_breaker().unwrap());
     assert_eq!(C_CALLS.load(Ordering::Relaxed), 5);
 }
@@ -198,7 +199,7 @@ fn async_exception_can_be_cleared_before_it_is_raised() {
             // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             unsafe { thread_state::restore_thread(saved) };
             // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-            let r = pyrt::state::breaker::check_eval_breaker(unsafe { ts.as_ref() });
+            let r = unsafe { pyrt::state::breaker::check_eval_breaker(ts.as_ref()) };
             drop(g);
             r
         })

@@ -24,9 +24,11 @@ fn initialize_is_idempotent_and_creates_main_interpreter() {
 #[test]
 fn finalize_is_idempotent() {
     let _s = common::serial();
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
     assert!(!Runtime::is_initialized());
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
     assert!(!Runtime::is_initialized());
     assert!(Runtime::main_interpreter().is_none());
     assert!(Runtime::interpreters().is_empty());
@@ -67,7 +69,8 @@ fn ids_restart_after_finalize_and_cycles_leave_nothing() {
             s.attach(|py| py.check_eval_breaker().unwrap());
         }
         let weak_main = Runtime::main_interpreter().unwrap();
-        Runtime::finalize();
+        // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
         assert!(weak_main.is_finalized());
         assert!(subs.iter().all(|s| s.is_finalized()));
         assert!(Runtime::interpreters().is_empty());
@@ -87,9 +90,9 @@ fn all_three_lock_kinds_coexist() {
     assert!(std::ptr::eq(shared.lock().unwrap(), main_lock), "Shared uses the main lock");
     assert!(!std::ptr::eq(own.lock().unwrap(), main_lock), "Own has its own lock");
     assert!(free.lock().is_none(), "None has no lock");
-    // A thread can be in all of them, one after another, nested.
-    let depth = own.attach(|_| shared.attach(|_| free.attach(|py| py.interpreter().id())));
-    assert_eq!(depth, free.id());
+    // A thread can be in all of them: detach from one to enter the next.
+    let id = own.attach(|py| py.detach(|| shared.attach(|py| py.detach(|| free.attach(|py| py.interpreter().id())))));
+    assert_eq!(id, free.id());
 }
 
 #[test]
@@ -142,7 +145,8 @@ fn destroy_refuses_main_and_current() {
 #[test]
 fn creating_before_initialize_is_an_error() {
     let _s = common::serial();
-    Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { Runtime::finalize() };
     let err = Interpreter::new(InterpreterConfig::isolated()).unwrap_err();
     assert_eq!(err.kind, pyrt::ExcKind::RuntimeError);
 }

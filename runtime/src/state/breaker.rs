@@ -28,9 +28,19 @@ pub const EVENTS_MASK: usize = 0xff;
 
 /// Checks the breaker of the attached thread state `ts`, handling whatever is pending. An `Err`
 /// is an exception the caller must raise (an async exception, a failing pending call, a signal
-/// handler's exception).
+/// handler's exception). The safe form is [`crate::Python::check_eval_breaker`].
+///
+/// # Safety
+///
+/// `ts` must be the calling thread's attached thread state (checked: fatal otherwise), and no
+/// token of it may be in use by code this call could interrupt.
 #[inline]
-pub fn check_eval_breaker(ts: &ThreadState) -> PyResult<()> {
+pub unsafe fn check_eval_breaker(ts: &ThreadState) -> PyResult<()> {
+    check(ts)
+}
+
+#[inline]
+pub(crate) fn check(ts: &ThreadState) -> PyResult<()> {
     if ts.eval_breaker.load(Ordering::Relaxed) & EVENTS_MASK == 0 {
         return Ok(());
     }
@@ -40,6 +50,9 @@ pub fn check_eval_breaker(ts: &ThreadState) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 fn handle_pending(ts: &ThreadState) -> PyResult<()> {
+    if !std::ptr::eq(super::tls::current(), ts) {
+        crate::fatal::fatal_error("_Py_HandlePending", "the thread state is not the current one");
+    }
     let bits = ts.eval_breaker.load(Ordering::Acquire);
     let interp = ts.interp_state();
 
@@ -56,8 +69,7 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         super::pending::make_pending_calls(ts)?;
     }
     if bits & EXPLICIT_MERGE_BIT != 0 {
-        // The biased-refcount merge queue arrives with the object model; nothing is queued yet.
-        ts.eval_breaker.fetch_and(!EXPLICIT_MERGE_BIT, Ordering::AcqRel);
+        crate::object::brc::merge_queued(ts);
     }
     if bits & GC_SCHEDULED_BIT != 0 {
         // The cycle collector arrives with the object model; nothing to collect yet.

@@ -49,10 +49,26 @@ pub unsafe fn release(state: GilState) {
 }
 
 /// Like [`ensure`], but into `interp`, returning a guard that releases on drop. The guard cannot
-/// leave the thread.
+/// leave the thread, and guards must be dropped in the reverse order of creation.
+///
+/// If the thread is attached to *another* interpreter this is a fatal error: a token of that
+/// attachment could be used while it is swapped out. Detach first (`py.detach(|| ...)`), or use
+/// [`ensure_in_raw`], which swaps.
 pub fn ensure_in(interp: &Interpreter) -> GilStateGuard {
+    if let Some(cur) = super::thread_state::current() {
+        // SAFETY: the current thread state is alive while attached.
+        if !Arc::ptr_eq(unsafe { cur.as_ref() }.interp_state(), interp.state()) {
+            fatal_error(
+                "Interpreter::attach",
+                "the thread is attached to another interpreter; detach from it first (py.detach)",
+            );
+        }
+    }
     let (ts, state, previous) = ensure_inner(Some(interp.state()));
-    GilStateGuard { ts, state, previous, _not_send: PhantomData }
+    // SAFETY: `ensure_inner` returned the attached, live thread state.
+    let ts = unsafe { ts.as_ref() }.to_arc();
+    let depth = ts.gilstate_counter();
+    GilStateGuard { ts, state, previous, depth, _not_send: PhantomData }
 }
 
 /// What [`ensure_in_raw`] did, for the matching [`release_in`] (the C ABI's form of
@@ -65,8 +81,14 @@ pub struct EnsureIn {
     pub previous: Option<NonNull<ThreadState>>,
 }
 
-/// [`ensure_in`] without the guard. Pass the result to [`release_in`] on the same thread.
-pub fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
+/// [`ensure_in`] without the guard, swapping out a thread state of another interpreter if one
+/// is attached. Pass the result to [`release_in`] on the same thread.
+///
+/// # Safety
+///
+/// If a thread state of another interpreter is attached, no [`crate::Python`] token of it may be
+/// used until the matching [`release_in`] re-attaches it.
+pub unsafe fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
     let (_, state, previous) = ensure_inner(Some(interp.state()));
     EnsureIn { state, previous }
 }
@@ -99,16 +121,18 @@ pub fn check() -> bool {
 /// A GILState `ensure` in progress; dropping it releases.
 #[must_use = "dropping the guard releases at once"]
 pub struct GilStateGuard {
-    ts: NonNull<ThreadState>,
+    ts: Arc<ThreadState>,
     state: GilState,
     previous: Option<NonNull<ThreadState>>,
+    /// The GILState counter right after this ensure: a release at another depth is out of order.
+    depth: u32,
     _not_send: PhantomData<*mut ()>,
 }
 
 impl GilStateGuard {
     /// The attached thread state.
     pub fn thread_state(&self) -> NonNull<ThreadState> {
-        self.ts
+        NonNull::from(&*self.ts)
     }
 
     /// Whether the thread state was attached already.
@@ -124,6 +148,9 @@ impl Drop for GilStateGuard {
         #[cfg(loom)]
         if std::thread::panicking() {
             return;
+        }
+        if !ptr::eq(tls::current(), &*self.ts) || self.ts.gilstate_counter() != self.depth {
+            fatal_error("PyGILState_Release", "GILState guards released out of order");
         }
         release_inner(self.state, self.previous.take());
     }

@@ -20,7 +20,9 @@ use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::fatal::fatal_error;
+use crate::alloc::{Arena, ArenaStats, Heap};
 use crate::lock::{DEFAULT_SWITCH_INTERVAL, InterpreterLock};
+use crate::object::brc::BrcTable;
 use crate::sync::{Arc, AtomicBool, AtomicPtr, AtomicUsize, Mutex, Ordering};
 
 /// How an interpreter is locked.
@@ -52,6 +54,8 @@ pub struct InterpreterConfig {
     pub arena_limit: Option<usize>,
     /// Capacity of its pending-call queue (CPython: 300).
     pub pending_call_limit: usize,
+    /// How its objects count references (biased by default; non-atomic needs a lock).
+    pub refcount: crate::object::RefcountStrategy,
 }
 
 impl InterpreterConfig {
@@ -66,6 +70,7 @@ impl InterpreterConfig {
             switch_interval: DEFAULT_SWITCH_INTERVAL,
             arena_limit: None,
             pending_call_limit: super::pending::MAX_PENDING_CALLS,
+            refcount: crate::object::RefcountStrategy::Biased,
         }
     }
 
@@ -105,6 +110,9 @@ impl InterpreterConfig {
         if self.allow_daemon_threads && !self.allow_threads {
             return err("daemon threads require allow_threads");
         }
+        if self.refcount == crate::object::RefcountStrategy::NonAtomic && self.lock == LockKind::None {
+            return err("non-atomic reference counting needs an interpreter lock");
+        }
         if self.pending_call_limit == 0 {
             return err("pending_call_limit must be at least 1");
         }
@@ -141,6 +149,13 @@ pub(crate) struct InterpreterState {
     finalized: AtomicBool,
     pub(crate) tracing_threads: AtomicUsize,
     pub(crate) profiling_threads: AtomicUsize,
+    /// Where its objects live.
+    pub(crate) arena: Arena,
+    /// The heap all threads use when the interpreter has a lock (free-threaded: one per thread
+    /// state).
+    pub(crate) heap: Box<Heap>,
+    /// Biased reference counting's merge queues.
+    pub(crate) brc: BrcTable,
 }
 
 impl InterpreterState {
@@ -162,6 +177,9 @@ impl InterpreterState {
             finalized: AtomicBool::new(false),
             tracing_threads: AtomicUsize::new(0),
             profiling_threads: AtomicUsize::new(0),
+            arena: Arena::new(config.arena_limit),
+            heap: Box::new(Heap::new()),
+            brc: BrcTable::new(),
             config,
         }
     }
@@ -172,6 +190,10 @@ impl InterpreterState {
 
     pub(crate) fn is_main(&self) -> bool {
         self.is_main
+    }
+
+    pub(crate) fn config_refcount(&self) -> crate::object::RefcountStrategy {
+        self.config.refcount
     }
 
     #[inline]
@@ -389,7 +411,8 @@ impl Interpreter {
     /// thread states were modified (0 or 1).
     pub fn set_async_exc(&self, thread_id: u64, exc: Option<PyErr>) -> usize {
         let threads = self.state.threads.lock();
-        match threads.states.iter().find(|t| t.thread_id() == thread_id) {
+        // Newest first, as CPython walks its list.
+        match threads.states.iter().rev().find(|t| t.thread_id() == thread_id) {
             Some(ts) => {
                 ts.set_async_exc(exc);
                 1
@@ -416,6 +439,11 @@ impl Interpreter {
     /// guard attaches a temporary thread state for its lifetime.
     pub fn stop_the_world(&self) -> WorldStopped {
         super::stw::stop_the_world(self)
+    }
+
+    /// A snapshot of its arena's statistics.
+    pub fn arena_stats(&self) -> ArenaStats {
+        self.state.arena.stats()
     }
 
     /// Whether a stop-the-world of this (free-threaded) interpreter is in effect right now.
@@ -445,7 +473,7 @@ impl Interpreter {
             thread_state::detach(unsafe { p.as_ref() });
         }
         let ts = ThreadState::create(&self.state, Whence::Fini, true);
-        thread_state::attach(&ts);
+        thread_state::attach_unbound(&ts);
         end_interpreter_inner(&ts);
         if let Some(p) = prev {
             // SAFETY: `p` was current before and nobody else deletes it meanwhile.
@@ -510,6 +538,12 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
     ts.delete_current_inner();
+    // Every thread state is gone: release the memory in bulk — live objects and leaked cycles
+    // included.
+    interp.arena.abandon(&interp.heap);
+    // SAFETY: the interpreter is finalized: no thread can attach to it, so no block of its arena
+    // is used again and no heap of it allocates again.
+    unsafe { interp.arena.release_all() };
     runtime::unregister_interpreter(interp);
 }
 

@@ -38,16 +38,11 @@ pub const MAX_PENDING_CALLS_MAIN: usize = 32;
 /// A C pending-call function: returns 0 on success, -1 with an exception set on failure.
 pub type PendingFn = unsafe extern "C" fn(*mut c_void) -> c_int;
 
-/// One queued call.
-pub enum PendingCall {
-    /// A C function and its argument (`Py_AddPendingCall(func, arg)`).
-    C {
-        /// The function.
-        func: PendingFn,
-        /// Its argument, passed through untouched.
-        arg: *mut c_void,
-    },
-    /// A Rust closure.
+/// One queued call: a Rust closure or a C function with its argument.
+pub struct PendingCall(CallKind);
+
+enum CallKind {
+    C { func: PendingFn, arg: *mut c_void },
     Rust(Box<dyn FnOnce() -> PyResult<()> + Send>),
 }
 
@@ -57,9 +52,9 @@ unsafe impl Send for PendingCall {}
 
 impl fmt::Debug for PendingCall {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PendingCall::C { arg, .. } => write!(f, "PendingCall::C({arg:p})"),
-            PendingCall::Rust(_) => f.write_str("PendingCall::Rust"),
+        match &self.0 {
+            CallKind::C { arg, .. } => write!(f, "PendingCall::C({arg:p})"),
+            CallKind::Rust(_) => f.write_str("PendingCall::Rust"),
         }
     }
 }
@@ -67,15 +62,25 @@ impl fmt::Debug for PendingCall {
 impl PendingCall {
     /// Wraps a Rust closure.
     pub fn new(f: impl FnOnce() -> PyResult<()> + Send + 'static) -> Self {
-        PendingCall::Rust(Box::new(f))
+        PendingCall(CallKind::Rust(Box::new(f)))
+    }
+
+    /// Wraps a C function and its argument (`Py_AddPendingCall(func, arg)`).
+    ///
+    /// # Safety
+    ///
+    /// `func(arg)` must be safe to call once, on another thread, while attached to the
+    /// interpreter; `arg` is handed over untouched.
+    pub unsafe fn from_c(func: PendingFn, arg: *mut c_void) -> Self {
+        PendingCall(CallKind::C { func, arg })
     }
 
     fn run(self) -> PyResult<()> {
-        match self {
-            PendingCall::Rust(f) => f(),
-            PendingCall::C { func, arg } => {
-                // SAFETY: the C caller of Py_AddPendingCall promised `func(arg)` may be called once
-                // from the interpreter's main thread while attached, which is where we are.
+        match self.0 {
+            CallKind::Rust(f) => f(),
+            CallKind::C { func, arg } => {
+                // SAFETY: `from_c`'s caller promised `func(arg)` may be called once from another
+                // thread while attached, which is where we are.
                 let rc = unsafe { func(arg) };
                 if rc == 0 {
                     Ok(())
@@ -152,7 +157,15 @@ impl PendingCalls {
         if self.busy.swap(true, Ordering::Acquire) {
             return Ok(()); // a call is already being handled further up this thread's stack
         }
-        let result = (|| {
+        /// Clears `busy` however the round ends (a call may panic).
+        struct NotBusy<'a>(&'a AtomicBool);
+        impl Drop for NotBusy<'_> {
+            fn drop(&mut self) {
+                self.0.store(false, Ordering::Release);
+            }
+        }
+        let _not_busy = NotBusy(&self.busy);
+        (|| {
             let mut ran = 0;
             loop {
                 if self.max_loop != 0 && ran == self.max_loop {
@@ -170,22 +183,20 @@ impl PendingCalls {
                     return Err(e);
                 }
             }
-        })();
-        self.busy.store(false, Ordering::Release);
-        result
+        })()
     }
 
     /// Runs every queued call (interpreter finalization, `_Py_FinishPendingCalls`). Errors are
     /// reported through the returned list; nothing stays queued.
     pub(crate) fn finish(&self, ts: &ThreadState) -> Vec<PyErr> {
         let mut errors = Vec::new();
+        while let Some(call) = self.pop() {
+            errors.extend(call.run().err());
+        }
         if ts.interp_state().is_main() {
             while let Some(call) = super::runtime::runtime().main_pending.pop() {
                 errors.extend(call.run().err());
             }
-        }
-        while let Some(call) = self.pop() {
-            errors.extend(call.run().err());
         }
         errors
     }

@@ -60,6 +60,7 @@ pub(crate) fn runtime() -> &'static RuntimeState {
 }
 
 /// One line for fatal-error reports (CPython prints "Python runtime state: ...").
+#[cfg_attr(loom, allow(dead_code))]
 pub(crate) fn describe_state() -> &'static str {
     let rt = runtime();
     if rt.finalizing.load(Ordering::Relaxed) {
@@ -112,7 +113,13 @@ impl Runtime {
     /// still hold thread states are not killed; if they try to attach again they are parked.
     /// The caller's own thread state, if attached, is detached first. Does nothing when the
     /// runtime is not initialized.
-    pub fn finalize() {
+    ///
+    /// # Safety
+    ///
+    /// No thread may be inside [`Interpreter::attach`] or [`crate::Python::detach`] or hold a
+    /// GILState guard, an object handle or a pointer into an arena: every thread state and object
+    /// is freed.
+    pub unsafe fn finalize() {
         let rt = runtime();
         if !rt.initialized.load(Ordering::Acquire) {
             return;
@@ -174,6 +181,9 @@ impl Runtime {
     /// check (`Py_AddPendingCall`). Callable from any thread, attached or not. A full queue
     /// (32 calls, as CPython) gives the call back and keeps everything already queued.
     pub fn add_pending_call(call: PendingCall) -> Result<(), PendingCall> {
+        if !Self::is_initialized() {
+            return Err(call);
+        }
         let rt = runtime();
         rt.main_pending.push(call)?;
         if let Some(main) = rt.head.lock().main.clone() {
@@ -224,7 +234,7 @@ fn finalize_interpreter(interp: &Arc<InterpreterState>) {
         return;
     }
     let ts = ThreadState::create(interp, Whence::Fini, true);
-    thread_state::attach(&ts);
+    thread_state::attach_unbound(&ts);
     {
         // In a free-threaded interpreter, park everyone else before their states go away.
         let handle = Interpreter::from_state(interp.clone());

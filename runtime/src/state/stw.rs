@@ -118,12 +118,25 @@ impl StopTheWorld {
     #[cold]
     fn park_detached(&self, ts: &ThreadState) {
         let mut inner = self.inner.lock();
+        // Only a state this stop counted leaves the count; the requester (never counted) and
+        // states the scan already suspended are left alone.
         if inner.requested
+            && ts.stw_counted.load(Ordering::Relaxed)
             && ts
                 .status_word()
                 .compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Relaxed)
                 .is_ok()
         {
+            ts.stw_counted.store(false, Ordering::Relaxed);
+            ts.eval_breaker.fetch_and(!PLEASE_STOP_BIT, Ordering::Relaxed);
+            count_down(&mut inner, &self.stopped);
+        }
+    }
+
+    /// A state that is being deleted leaves the count of a stop in progress.
+    pub(crate) fn forget(&self, ts: &ThreadState) {
+        let mut inner = self.inner.lock();
+        if ts.stw_counted.swap(false, Ordering::Relaxed) {
             count_down(&mut inner, &self.stopped);
         }
     }
@@ -131,9 +144,10 @@ impl StopTheWorld {
     /// Answers `PLEASE_STOP` at a breaker check: suspend until the world restarts.
     pub(crate) fn handle_please_stop(&self, ts: &ThreadState) {
         let mut inner = self.inner.lock();
-        if !inner.requested {
-            return; // a stale request: that stop is over
+        if !inner.requested || !ts.stw_counted.load(Ordering::Relaxed) {
+            return; // a stale request (that stop is over), or we are the requester
         }
+        ts.stw_counted.store(false, Ordering::Relaxed);
         ts.status_word().store(SUSPENDED, Ordering::Release);
         count_down(&mut inner, &self.stopped);
         while ts.status_word().load(Ordering::Acquire) == SUSPENDED {
@@ -166,19 +180,22 @@ impl StopTheWorld {
 }
 
 fn count_down(inner: &mut MutexGuard<'_, Inner>, stopped: &Condvar) {
+    assert!(inner.countdown > 0, "stop-the-world countdown underflow");
     inner.countdown -= 1;
     if inner.countdown == 0 {
         stopped.notify_all();
     }
 }
 
-/// The world of one interpreter, stopped; dropping it starts the world again.
+/// The world of one interpreter, stopped; dropping it starts the world again. It cannot leave
+/// the thread that stopped the world.
 pub struct WorldStopped {
     interp: Interpreter,
     /// Whether this guard owns a free-threaded stop (and must start the world).
     stopped: bool,
     /// For an interpreter with a lock: the temporary thread state that holds it.
     temporary: Option<Arc<ThreadState>>,
+    _not_send: std::marker::PhantomData<*mut ()>,
 }
 
 impl WorldStopped {
@@ -204,7 +221,7 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
             swap_in(&ts);
             Some(ts)
         };
-        return WorldStopped { interp: interp.clone(), stopped: false, temporary };
+        return WorldStopped { interp: interp.clone(), stopped: false, temporary, _not_send: std::marker::PhantomData };
     }
 
     let stw = &state.stw;
@@ -236,6 +253,7 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
                 Ok(_) => {}
                 Err(ATTACHED) => {
                     inner.countdown += 1;
+                    ts.stw_counted.store(true, Ordering::Relaxed);
                     ts.eval_breaker.fetch_or(PLEASE_STOP_BIT, Ordering::Release);
                 }
                 Err(_) => {} // already SUSPENDED (created during this request)
@@ -247,12 +265,20 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
         }
         inner.world_stopped = true;
     }
-    WorldStopped { interp: interp.clone(), stopped: true, temporary: None }
+    WorldStopped { interp: interp.clone(), stopped: true, temporary: None, _not_send: std::marker::PhantomData }
 }
 
 impl Drop for WorldStopped {
     fn drop(&mut self) {
         if let Some(ts) = self.temporary.take() {
+            // The temporary state must be current and not nested on (an `attach` inside the
+            // stopped region reuses it); deleting it otherwise would pull it from under a token.
+            if !std::ptr::eq(tls::current(), Arc::as_ptr(&ts)) || ts.gilstate_counter() != 1 {
+                crate::fatal::fatal_error(
+                    "_PyEval_StartTheWorld",
+                    "the world was restarted while the thread state holding the lock was in use",
+                );
+            }
             ts.delete_current_inner();
             return;
         }
@@ -284,5 +310,5 @@ fn swap_in(ts: &ThreadState) {
     if !tls::current().is_null() {
         fatal_error("_PyEval_StopTheWorld", "the caller is attached to another interpreter");
     }
-    thread_state::attach(ts);
+    thread_state::attach_unbound(ts);
 }

@@ -39,7 +39,7 @@ use super::interpreter::{Interpreter, InterpreterState};
 use super::tls;
 use crate::error::PyErr;
 use crate::fatal::fatal_error;
-use crate::sync::{self, Arc, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
+use crate::sync::{self, Arc, AtomicBool, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 
 /// Where a thread state stands (CPython's `_Py_THREAD_*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +120,13 @@ pub struct ThreadState {
     dict: Mutex<Option<ThreadDict>>,
     trace: Mutex<Option<TraceFn>>,
     profile: Mutex<Option<TraceFn>>,
+    /// Its own heap in a free-threaded interpreter (with a lock, the interpreter's is used).
+    heap: Option<Box<crate::alloc::Heap>>,
+    /// The thread id it is registered under in the interpreter's merge-queue table (0: none).
+    brc_tid: AtomicUsize,
+    /// Whether the stop-the-world in progress counts this state (written under the
+    /// interpreter's stop-the-world mutex).
+    pub(crate) stw_counted: AtomicBool,
 }
 
 impl fmt::Debug for ThreadState {
@@ -151,6 +158,11 @@ impl ThreadState {
         if interp.is_finalized() {
             fatal_error("PyThreadState_New", "the interpreter is finalized");
         }
+        if interp.is_finalizing() {
+            // A thread entering an interpreter that is being torn down (a daemon thread during
+            // finalization) is parked, as CPython 3.14 does.
+            park_forever();
+        }
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
         let mut threads = interp.threads.lock();
         threads.next_unique_id += 1;
@@ -169,6 +181,9 @@ impl ThreadState {
             dict: Mutex::new(None),
             trace: Mutex::new(None),
             profile: Mutex::new(None),
+            heap: interp.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
+            brc_tid: AtomicUsize::new(0),
+            stw_counted: AtomicBool::new(false),
         });
         if bind {
             ts.bind_to_current_thread();
@@ -228,53 +243,77 @@ impl ThreadState {
     /// Nothing may use the current thread state afterwards — in particular no [`crate::Python`]
     /// token of it may be alive (the state may be freed).
     pub unsafe fn delete_current() {
-        let raw = tls::current();
-        if raw.is_null() {
-            fatal_error(
-                "PyThreadState_DeleteCurrent",
-                "the function must be called with the GIL held, but the current thread state is NULL",
-            );
-        }
-        // SAFETY: the current thread state is registered (its list holds a reference) while it is
-        // attached; `to_arc` keeps it alive across the deletion below.
-        let ts = unsafe { &*raw }.to_arc();
+        let ts = current_or_fatal("PyThreadState_DeleteCurrent").to_arc();
         ts.delete_current_inner();
     }
 
     pub(crate) fn delete_current_inner(self: &Arc<Self>) {
-        tls::set_current(ptr::null());
         match self.interp.lock.as_deref() {
             Some(lock) => {
+                tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
                 self.delete_common();
-                lock.release_final(&self.eval_breaker);
+                lock.release_final_for(&self.eval_breaker);
             }
             None => {
-                self.interp.stw.detach(self);
+                // Free-threaded: leave the thread list (and any stop-the-world count) while still
+                // attached, then go DETACHED — CPython's order, so a concurrent finalizer never
+                // sees a half-deleted state.
                 self.delete_common();
+                tls::set_current(ptr::null());
+                self.status.store(DETACHED, Ordering::Release);
             }
         }
     }
 
-    /// Unlinks the state, flags it DELETED and drops this thread's bindings to it.
+    /// Deletes the state once: claims it under the thread-list lock (a second deleter — a
+    /// finalizer racing the state's own thread — does nothing), merges the objects queued to it,
+    /// hands its heap back, and leaves any stop-the-world count.
     pub(crate) fn delete_common(&self) {
-        if self.is_deleted() {
-            fatal_error("PyThreadState_Delete", "tstate was already deleted");
-        }
+        let me = self.to_arc(); // keep `self` alive until the end, whatever the list held
         let removed = {
             let mut threads = self.interp.threads.lock();
-            let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
+            if self.flags.fetch_or(DELETED, Ordering::AcqRel) & DELETED != 0 {
+                return;
+            }
             if ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self) {
                 self.interp.main_thread.store(ptr::null_mut(), Ordering::Relaxed);
             }
-            self.flags.fetch_or(DELETED, Ordering::Release);
+            let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
             pos.map(|p| threads.states.remove(p))
         };
         if let Some(lock) = self.interp.lock.as_deref() {
-            lock.forget_holder(&self.eval_breaker);
+            lock.forget_holder_for(&self.eval_breaker);
+        }
+        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
+        if tid != 0 {
+            self.interp.brc.unregister(self, tid);
+        }
+        if let Some(heap) = &self.heap {
+            self.interp.arena.abandon(heap);
+        }
+        if self.interp.lock.is_none() {
+            self.interp.stw.forget(self);
         }
         tls::unbind(self);
         drop(removed);
+        drop(me);
+    }
+
+    /// The heap this thread state allocates from (its own, or its locked interpreter's).
+    pub(crate) fn heap(&self) -> &crate::alloc::Heap {
+        self.heap.as_deref().unwrap_or(&self.interp.heap)
+    }
+
+    /// Registers the calling OS thread as an object owner in the interpreter (or moves the
+    /// registration when the state is attached on another thread).
+    #[cold]
+    fn bind_brc(&self, tid: usize) {
+        let old = self.brc_tid.swap(tid, Ordering::Relaxed);
+        if old != 0 {
+            self.interp.brc.unregister(self, old);
+        }
+        self.interp.brc.register(self, tid);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -452,8 +491,20 @@ fn set_hook(slot: &Mutex<Option<TraceFn>>, f: Option<TraceFn>, counter: &AtomicU
 
 /// Attaches `ts` to the calling OS thread (`_PyThreadState_Attach`): takes the interpreter's lock
 /// or, in a free-threaded interpreter, moves DETACHED → ATTACHED (waiting out a stop-the-world).
+/// The thread's GILState binding follows it.
 #[inline]
 pub(crate) fn attach(ts: &ThreadState) {
+    attach_inner(ts, true);
+}
+
+/// [`attach`] for the runtime's own short-lived states (finalizers, stop-the-world helpers):
+/// the thread's GILState binding stays where it was.
+pub(crate) fn attach_unbound(ts: &ThreadState) {
+    attach_inner(ts, false);
+}
+
+#[inline]
+fn attach_inner(ts: &ThreadState, rebind: bool) {
     if !tls::current().is_null() {
         fatal_error("_PyThreadState_Attach", "non-NULL old thread state");
     }
@@ -462,10 +513,10 @@ pub(crate) fn attach(ts: &ThreadState) {
     }
     match ts.interp.lock.as_deref() {
         Some(lock) => {
-            lock.acquire(&ts.eval_breaker);
+            lock.acquire_for(&ts.eval_breaker);
             if ts.is_deleted() {
                 // Deleted while we waited for the lock (finalization ran meanwhile).
-                lock.release_final(&ts.eval_breaker);
+                lock.release_final_for(&ts.eval_breaker);
                 must_exit(ts);
             }
             ts.status.store(ATTACHED, Ordering::Relaxed);
@@ -473,7 +524,11 @@ pub(crate) fn attach(ts: &ThreadState) {
         None => ts.interp.stw.attach(ts),
     }
     tls::set_current(ts);
-    if !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
+    let tid = crate::object::thread_id();
+    if ts.brc_tid.load(Ordering::Relaxed) != tid {
+        ts.bind_brc(tid);
+    }
+    if rebind && !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
         tls::bind(ts);
     }
     if ts.interp.pending.has_pending() {
@@ -488,7 +543,7 @@ pub(crate) fn detach(ts: &ThreadState) {
     match ts.interp.lock.as_deref() {
         Some(lock) => {
             ts.status.store(DETACHED, Ordering::Relaxed);
-            lock.release(&ts.eval_breaker);
+            lock.release_for(&ts.eval_breaker);
         }
         None => ts.interp.stw.detach(ts),
     }
@@ -500,9 +555,14 @@ pub(crate) fn detach(ts: &ThreadState) {
 #[cold]
 fn must_exit(ts: &ThreadState) -> ! {
     let _ = ts;
+    park_forever()
+}
+
+#[cold]
+fn park_forever() -> ! {
     #[cfg(loom)]
     {
-        panic!("a thread tried to attach to a finalized interpreter");
+        panic!("a thread tried to enter a finalized interpreter");
     }
     #[cfg(not(loom))]
     loop {

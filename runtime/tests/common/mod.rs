@@ -12,13 +12,15 @@ pub struct Serial(#[allow(dead_code)] MutexGuard<'static, ()>);
 
 impl Drop for Serial {
     fn drop(&mut self) {
-        pyrt::Runtime::finalize();
+        // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { pyrt::Runtime::finalize() };
     }
 }
 
 pub fn serial() -> Serial {
     let g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
-    pyrt::Runtime::finalize();
+    // SAFETY: no token, guard or object handle is alive at this point.
+unsafe { pyrt::Runtime::finalize() };
     pyrt::Runtime::initialize();
     Serial(g)
 }

@@ -1,0 +1,635 @@
+//! The per-interpreter arena.
+//!
+//! # Layout
+//!
+//! ```text
+//!  chunk (4 MiB, 4 MiB-aligned, from mmap)
+//!  ┌──────────────┬──────────┬──────────┬─────┬──────────┐
+//!  │ page 0:      │ page 1   │ page 2   │ ... │ page 63  │   pages are 64 KiB
+//!  │ ChunkHeader  │ blocks   │ blocks   │     │ blocks   │   one size class per page
+//!  │ (PageMeta×64)│ of 32 B  │ of 128 B │     │ of 48 B  │
+//!  └──────────────┴──────────┴──────────┴─────┴──────────┘
+//! ```
+//!
+//! A block's page is found from its address alone: `chunk = addr & !(CHUNK_SIZE - 1)`,
+//! `page = (addr - chunk) / PAGE_SIZE`; the chunk header holds every page's metadata. A
+//! process-wide chunk map (one bit per possible chunk address) tells arena blocks from large
+//! blocks, which come from the system allocator.
+//!
+//! # Who owns what
+//!
+//! * A **heap** allocates. An interpreter with a lock has one heap (the lock serialises its
+//!   threads); a free-threaded interpreter gives every thread state its own heap, so threads
+//!   allocate without synchronising.
+//! * A **page** belongs to at most one heap (`PageMeta::heap`). Only the owning heap's thread
+//!   touches the page's local free list, bump pointer and `used` count.
+//! * A free by the owning heap pushes on the local free list. A free by **any other thread**
+//!   pushes on the page's lock-free return list (`thread_free`, a Treiber stack: write the link,
+//!   then CAS with Release); the owner takes the whole list with one `swap` (Acquire) when its
+//!   local list runs dry. No thread ever writes a page field it does not own.
+//! * The arena's page supply (chunks, unused pages, pages of heaps that went away) is behind one
+//!   mutex, taken only when a heap needs a fresh page — once per page, not per block.
+//!
+//! Destroying the arena unmaps every chunk and frees every large block in bulk — live objects and
+//! leaked cycles included — and returns the memory to the OS.
+
+use std::alloc::Layout;
+use std::cell::UnsafeCell;
+use std::collections::HashMap;
+use std::ptr::{self, NonNull};
+
+use super::size_class::{CLASS_SIZES, NUM_CLASSES, SMALL_MAX, class_of};
+use crate::sync::{AtomicPtr, AtomicUsize, Mutation, Mutex, Ordering, broken};
+
+/// Size and alignment of a chunk.
+pub const CHUNK_SIZE: usize = 4 << 20;
+/// Size of a page.
+pub const PAGE_SIZE: usize = 64 << 10;
+const PAGES_PER_CHUNK: usize = CHUNK_SIZE / PAGE_SIZE;
+/// Alignment of every block the arena hands out.
+pub const BLOCK_ALIGN: usize = 16;
+
+/// An allocation failed: over the arena's byte limit, or the OS refused memory. The runtime
+/// turns it into `MemoryError`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AllocError;
+
+struct Block {
+    next: *mut Block,
+}
+
+/// Per-page metadata, in the chunk header.
+struct PageMeta {
+    /// The owning heap; null while the page is in the arena's supply.
+    heap: AtomicPtr<Heap>,
+    /// Blocks freed by other threads, not yet collected by the owner.
+    thread_free: AtomicPtr<Block>,
+    thread_freed: AtomicUsize,
+    /// Blocks handed out and not freed by the owner (written only by the owner).
+    used: AtomicUsize,
+    /// The block size of the page's class (0 while unassigned); written under the supply mutex.
+    block_size: AtomicUsize,
+    /// Owner-only: local free list and bump offset (see the module docs).
+    local: UnsafeCell<PageLocal>,
+    /// Address of the page's first byte.
+    start: usize,
+}
+
+struct PageLocal {
+    free: *mut Block,
+    bump: usize,
+    class: usize,
+}
+
+// SAFETY: the shared fields are atomics; `local` is touched only by the thread of the owning heap
+// or, while the page has no owner, under the arena's supply mutex (module docs, "who owns what").
+unsafe impl Sync for PageMeta {}
+
+#[repr(C)]
+struct ChunkHeader {
+    pages: [PageMeta; PAGES_PER_CHUNK],
+}
+
+struct Supply {
+    chunks: Vec<usize>,
+    /// Pages never assigned or handed back; any class may take them.
+    unused: Vec<*const PageMeta>,
+    /// Pages of heaps that went away, by class; a heap of that class adopts them.
+    abandoned: [Vec<*const PageMeta>; NUM_CLASSES],
+    /// Large blocks: address → size.
+    large: HashMap<usize, usize>,
+}
+
+/// The arena of one interpreter. See the module docs.
+pub struct Arena {
+    supply: Mutex<Supply>,
+    /// Bytes charged against the limit: assigned pages and large blocks.
+    charged: AtomicUsize,
+    limit: Option<usize>,
+}
+
+// SAFETY: the raw page pointers in `supply` are only dereferenced under its mutex or by the owner
+// of the page, and chunks live until the arena is dropped.
+unsafe impl Send for Arena {}
+// SAFETY: as above.
+unsafe impl Sync for Arena {}
+
+/// A snapshot of an arena's statistics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArenaStats {
+    /// Bytes in live blocks (small blocks by their class size, plus large blocks).
+    pub live_bytes: usize,
+    /// Bytes reserved from the OS or the system allocator (chunks plus large blocks).
+    pub reserved_bytes: usize,
+    /// Bytes charged against the limit (assigned pages plus large blocks).
+    pub charged_bytes: usize,
+    /// Live small blocks per size class: `(block size, count)`.
+    pub live_per_class: Vec<(usize, usize)>,
+    /// Live large blocks.
+    pub large_objects: usize,
+    /// Chunks mapped.
+    pub chunks: usize,
+}
+
+impl Arena {
+    /// An empty arena. It maps nothing until the first allocation.
+    pub fn new(limit: Option<usize>) -> Self {
+        Arena {
+            supply: Mutex::new(Supply {
+                chunks: Vec::new(),
+                unused: Vec::new(),
+                abandoned: Default::default(),
+                large: HashMap::new(),
+            }),
+            charged: AtomicUsize::new(0),
+            limit,
+        }
+    }
+
+    /// The byte limit, if any.
+    pub fn limit(&self) -> Option<usize> {
+        self.limit
+    }
+
+    fn charge(&self, bytes: usize) -> Result<(), AllocError> {
+        let before = self.charged.fetch_add(bytes, Ordering::Relaxed);
+        if let Some(limit) = self.limit {
+            if before + bytes > limit {
+                self.charged.fetch_sub(bytes, Ordering::Relaxed);
+                return Err(AllocError);
+            }
+        }
+        Ok(())
+    }
+
+    /// Hands `heap` a page for `class`: an abandoned one of that class, an unused one, or one
+    /// from a new chunk.
+    #[cold]
+    fn take_page(&self, heap: &Heap, class: usize) -> Result<&PageMeta, AllocError> {
+        let mut supply = self.supply.lock();
+        if let Some(p) = supply.abandoned[class].pop() {
+            // SAFETY: pages in the supply point into live chunks of this arena.
+            let page = unsafe { &*p };
+            page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
+            return Ok(page);
+        }
+        self.charge(PAGE_SIZE)?;
+        if supply.unused.is_empty() {
+            if let Err(e) = self.map_chunk(&mut supply) {
+                self.charged.fetch_sub(PAGE_SIZE, Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+        let p = supply.unused.pop().expect("a fresh chunk has pages");
+        // SAFETY: as above.
+        let page = unsafe { &*p };
+        // SAFETY: an unused page has no owner; we hold the supply mutex.
+        unsafe {
+            *page.local.get() = PageLocal { free: ptr::null_mut(), bump: 0, class };
+        }
+        page.block_size.store(CLASS_SIZES[class], Ordering::Relaxed);
+        page.used.store(0, Ordering::Relaxed);
+        page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
+        Ok(page)
+    }
+
+    fn map_chunk(&self, supply: &mut Supply) -> Result<(), AllocError> {
+        let base = os::map_aligned(CHUNK_SIZE).ok_or(AllocError)?;
+        let header = base as *mut ChunkHeader;
+        for i in 0..PAGES_PER_CHUNK {
+            // SAFETY: `header` points at fresh, writable, zeroed memory big enough for the
+            // header (page 0 of the chunk), which nobody else can see yet.
+            unsafe {
+                ptr::addr_of_mut!((*header).pages[i]).write(PageMeta {
+                    heap: AtomicPtr::new(ptr::null_mut()),
+                    thread_free: AtomicPtr::new(ptr::null_mut()),
+                    thread_freed: AtomicUsize::new(0),
+                    used: AtomicUsize::new(0),
+                    block_size: AtomicUsize::new(0),
+                    local: UnsafeCell::new(PageLocal { free: ptr::null_mut(), bump: 0, class: 0 }),
+                    start: base + i * PAGE_SIZE,
+                });
+            }
+        }
+        chunk_map::insert(base);
+        supply.chunks.push(base);
+        // Page 0 holds the header; hand out the others, lowest address first.
+        for i in (1..PAGES_PER_CHUNK).rev() {
+            // SAFETY: initialised just above.
+            supply.unused.push(unsafe { ptr::addr_of!((*header).pages[i]) });
+        }
+        Ok(())
+    }
+
+    /// Allocates `size` bytes (≥ 1) from `heap`, which must belong to this arena.
+    ///
+    /// # Safety
+    ///
+    /// Only `heap`'s owner may call this (see [`Heap`]).
+    #[inline]
+    pub unsafe fn alloc(&self, heap: &Heap, size: usize) -> Result<NonNull<u8>, AllocError> {
+        if size > SMALL_MAX {
+            return self.alloc_large(size);
+        }
+        // SAFETY: the caller is the heap's owner.
+        unsafe { heap.alloc_small(self, class_of(size)) }
+    }
+
+    #[cold]
+    fn alloc_large(&self, size: usize) -> Result<NonNull<u8>, AllocError> {
+        let total = size.checked_add(LARGE_PREFIX).ok_or(AllocError)?;
+        let layout = Layout::from_size_align(total, BLOCK_ALIGN).map_err(|_| AllocError)?;
+        self.charge(size)?;
+        // SAFETY: the layout has a non-zero size.
+        let raw = unsafe { std::alloc::alloc(layout) };
+        if raw.is_null() {
+            self.charged.fetch_sub(size, Ordering::Relaxed);
+            return Err(AllocError);
+        }
+        // SAFETY: `raw` has room for the prefix; the block after it is the caller's.
+        unsafe { (raw as *mut *const Arena).write(self as *const Arena) };
+        let user = raw as usize + LARGE_PREFIX;
+        self.supply.lock().large.insert(user, size);
+        // SAFETY: non-null (inside a successful allocation).
+        Ok(unsafe { NonNull::new_unchecked(user as *mut u8) })
+    }
+
+    /// Frees a block of any arena, from any thread. `heap` is the caller's heap, if it has one:
+    /// a block of one of its pages goes on the local free list, any other on its page's return
+    /// list (lock-free). A large block goes back to the system allocator through the arena
+    /// recorded in its prefix.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must come from an arena's `alloc` and not be freed yet, and its arena must not have
+    /// been released; `heap`, if given, must be the caller's own heap.
+    #[inline]
+    pub unsafe fn free(heap: Option<&Heap>, ptr: NonNull<u8>) {
+        let addr = ptr.as_ptr() as usize;
+        if !chunk_map::contains(addr & !(CHUNK_SIZE - 1)) {
+            // SAFETY: not in a chunk, so a large block, whose prefix names its live arena.
+            let arena = unsafe { &**((addr - LARGE_PREFIX) as *const *const Arena) };
+            arena.free_large(addr);
+            return;
+        }
+        // SAFETY: the address is inside a live chunk (the chunk map says so), so its header holds
+        // the page's metadata.
+        let page = unsafe { page_of(addr) };
+        let block = addr as *mut Block;
+        let mine = heap.is_some_and(|h| ptr::eq(page.heap.load(Ordering::Relaxed), h));
+        if mine {
+            // SAFETY: we own the page (our heap owns it and we are the heap's thread).
+            unsafe {
+                let local = &mut *page.local.get();
+                (*block).next = local.free;
+                local.free = block;
+            }
+            page.used.store(page.used.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
+        } else {
+            push_thread_free(page, block);
+        }
+    }
+
+    #[cold]
+    fn free_large(&self, addr: usize) {
+        let size = self.supply.lock().large.remove(&addr);
+        let Some(size) = size else {
+            crate::fatal::fatal_error("PyObject_Free", "freeing a block that this interpreter's arena did not allocate");
+        };
+        // SAFETY: the block came from `alloc_large` with this size and alignment.
+        unsafe { dealloc_large(addr, size) };
+        self.charged.fetch_sub(size, Ordering::Relaxed);
+    }
+
+    /// The usable size of a live block.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must be a live block of this arena.
+    pub unsafe fn usable_size(&self, ptr: NonNull<u8>) -> usize {
+        let addr = ptr.as_ptr() as usize;
+        if chunk_map::contains(addr & !(CHUNK_SIZE - 1)) {
+            // SAFETY: inside a live chunk.
+            unsafe { page_of(addr) }.block_size.load(Ordering::Relaxed)
+        } else {
+            self.supply.lock().large.get(&addr).copied().unwrap_or(0)
+        }
+    }
+
+    /// Gives the pages of a heap that is going away back to the arena for adoption.
+    pub(crate) fn abandon(&self, heap: &Heap) {
+        let mut supply = self.supply.lock();
+        // SAFETY: the heap is being dropped by its owner; nobody else touches its lists.
+        let classes = unsafe { &mut *heap.classes.get() };
+        for (class, pages) in classes.iter_mut().enumerate() {
+            for p in pages.pages.drain(..) {
+                // SAFETY: pages of a heap point into live chunks of its arena.
+                let page = unsafe { &*p };
+                page.heap.store(ptr::null_mut(), Ordering::Release);
+                supply.abandoned[class].push(p);
+            }
+            pages.current = 0;
+        }
+    }
+
+    /// A snapshot of the statistics.
+    pub fn stats(&self) -> ArenaStats {
+        let supply = self.supply.lock();
+        let mut per_class = vec![0usize; NUM_CLASSES];
+        for &chunk in &supply.chunks {
+            let header = chunk as *const ChunkHeader;
+            for i in 1..PAGES_PER_CHUNK {
+                // SAFETY: chunks in the supply are live and their headers initialised.
+                let page = unsafe { &(*header).pages[i] };
+                let size = page.block_size.load(Ordering::Relaxed);
+                if size == 0 {
+                    continue;
+                }
+                let live = page.used.load(Ordering::Relaxed).saturating_sub(page.thread_freed.load(Ordering::Relaxed));
+                per_class[class_of(size)] += live;
+            }
+        }
+        let large_bytes: usize = supply.large.values().sum();
+        let live_small: usize = per_class.iter().zip(CLASS_SIZES).map(|(n, s)| n * s).sum();
+        ArenaStats {
+            live_bytes: live_small + large_bytes,
+            reserved_bytes: supply.chunks.len() * CHUNK_SIZE + large_bytes,
+            charged_bytes: self.charged.load(Ordering::Relaxed),
+            live_per_class: CLASS_SIZES.iter().copied().zip(per_class).collect(),
+            large_objects: supply.large.len(),
+            chunks: supply.chunks.len(),
+        }
+    }
+}
+
+impl Arena {
+    /// Returns every chunk to the OS and frees every large block — live objects and leaked
+    /// cycles included. The arena is empty (and usable) afterwards.
+    ///
+    /// # Safety
+    ///
+    /// No block of this arena may be used afterwards, and no heap of it may allocate again
+    /// unless it was abandoned first (its pages are gone).
+    pub unsafe fn release_all(&self) {
+        let mut supply = self.supply.lock();
+        Self::release_supply(&mut supply);
+        self.charged.store(0, Ordering::Relaxed);
+    }
+
+    fn release_supply(supply: &mut Supply) {
+        for &chunk in &supply.chunks {
+            chunk_map::remove(chunk);
+            os::unmap(chunk, CHUNK_SIZE);
+        }
+        for (&addr, &size) in &supply.large {
+            // SAFETY: every entry came from `alloc_large` with this size.
+            unsafe { dealloc_large(addr, size) };
+        }
+        supply.chunks.clear();
+        supply.unused.clear();
+        supply.abandoned.iter_mut().for_each(Vec::clear);
+        supply.large.clear();
+    }
+}
+
+impl Drop for Arena {
+    fn drop(&mut self) {
+        // Dropping the arena: nothing can use its blocks or heaps any more. (No locking: under
+        // loom this may run after the model ended.)
+        Self::release_supply(self.supply.get_mut());
+    }
+}
+
+/// Bytes in front of a large block: the address of its arena (padded to the block alignment).
+const LARGE_PREFIX: usize = BLOCK_ALIGN;
+
+/// # Safety
+///
+/// `user` must be a large block of `size` bytes from `alloc_large`.
+unsafe fn dealloc_large(user: usize, size: usize) {
+    // SAFETY: the caller's contract: the allocation starts LARGE_PREFIX bytes before `user`.
+    unsafe {
+        std::alloc::dealloc((user - LARGE_PREFIX) as *mut u8, Layout::from_size_align_unchecked(size + LARGE_PREFIX, BLOCK_ALIGN))
+    };
+}
+
+/// The metadata of the page holding `addr`.
+///
+/// # Safety
+///
+/// `addr` must lie in a live chunk.
+#[inline]
+unsafe fn page_of<'a>(addr: usize) -> &'a PageMeta {
+    let chunk = addr & !(CHUNK_SIZE - 1);
+    let index = (addr - chunk) / PAGE_SIZE;
+    // SAFETY: the caller promises a live chunk, whose header is initialised.
+    unsafe { &(*(chunk as *const ChunkHeader)).pages[index] }
+}
+
+/// Pushes `block` on `page`'s return list (a free by a thread that does not own the page).
+#[inline]
+fn push_thread_free(page: &PageMeta, block: *mut Block) {
+    let order = if broken(Mutation::ArenaReturnRelaxed) { Ordering::Relaxed } else { Ordering::Release };
+    let mut head = page.thread_free.load(Ordering::Relaxed);
+    loop {
+        // SAFETY: the block is ours to write until the CAS publishes it.
+        unsafe { (*block).next = head };
+        match page.thread_free.compare_exchange_weak(head, block, order, Ordering::Relaxed) {
+            Ok(_) => break,
+            Err(now) => head = now,
+        }
+    }
+    page.thread_freed.fetch_add(1, Ordering::Relaxed);
+}
+
+#[derive(Default)]
+struct ClassPages {
+    pages: Vec<*const PageMeta>,
+    current: usize,
+}
+
+/// A heap: where one thread (or one locked interpreter) allocates.
+///
+/// Only its owner calls its allocation methods: the thread state it belongs to, or, for an
+/// interpreter with a lock, whichever thread holds the lock.
+pub struct Heap {
+    classes: UnsafeCell<[ClassPages; NUM_CLASSES]>,
+}
+
+// SAFETY: a heap is moved between threads only as a whole (with its thread state or behind the
+// interpreter lock); `classes` is only touched by the owner (see the type docs).
+unsafe impl Send for Heap {}
+// SAFETY: shared references to a heap from other threads are only compared by address (the
+// "is this page mine?" test in `Arena::free`); they never read `classes`.
+unsafe impl Sync for Heap {}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap { classes: UnsafeCell::new(Default::default()) }
+    }
+}
+
+impl Heap {
+    /// An empty heap.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// # Safety
+    ///
+    /// Only the heap's owner may call this.
+    #[inline]
+    unsafe fn alloc_small(&self, arena: &Arena, class: usize) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: owner-only access (caller's contract).
+        let classes = unsafe { &mut *self.classes.get() };
+        let list = &mut classes[class];
+        if let Some(&p) = list.pages.get(list.current) {
+            // SAFETY: our pages point into live chunks and we own them.
+            if let Some(b) = unsafe { take_block(&*p) } {
+                return Ok(b);
+            }
+        }
+        self.alloc_small_slow(arena, class)
+    }
+
+    #[cold]
+    fn alloc_small_slow(&self, arena: &Arena, class: usize) -> Result<NonNull<u8>, AllocError> {
+        // SAFETY: only the owner reaches here (through `alloc_small`).
+        let list = unsafe { &mut (*self.classes.get())[class] };
+        // Another page of ours with room (collecting blocks other threads returned)?
+        let n = list.pages.len();
+        for step in 1..=n {
+            let i = (list.current + step) % n;
+            // SAFETY: as above.
+            if let Some(b) = unsafe { take_block(&*list.pages[i]) } {
+                list.current = i;
+                return Ok(b);
+            }
+        }
+        let page = arena.take_page(self, class)?;
+        list.pages.push(page);
+        list.current = list.pages.len() - 1;
+        // SAFETY: the page was just given to us.
+        Ok(unsafe { take_block(page) }.expect("a fresh or adopted page has room"))
+    }
+}
+
+/// Takes a block from an owned page: local free list, then the return list, then the bump area.
+///
+/// # Safety
+///
+/// The caller must own `page`.
+#[inline]
+unsafe fn take_block(page: &PageMeta) -> Option<NonNull<u8>> {
+    // SAFETY: owner-only (caller's contract).
+    let local = unsafe { &mut *page.local.get() };
+    if local.free.is_null() && !page.thread_free.load(Ordering::Relaxed).is_null() {
+        collect_thread_free(page, local);
+    }
+    let block = if !local.free.is_null() {
+        let b = local.free;
+        // SAFETY: blocks on the local list are free blocks of this page with a valid link.
+        local.free = unsafe { (*b).next };
+        b as *mut u8
+    } else {
+        let size = CLASS_SIZES[local.class];
+        if local.bump + size > PAGE_SIZE {
+            return None;
+        }
+        let b = (page.start + local.bump) as *mut u8;
+        local.bump += size;
+        b
+    };
+    page.used.store(page.used.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+    NonNull::new(block)
+}
+
+#[cold]
+fn collect_thread_free(page: &PageMeta, local: &mut PageLocal) {
+    let mut list = page.thread_free.swap(ptr::null_mut(), Ordering::Acquire);
+    let mut n = 0;
+    while !list.is_null() {
+        // SAFETY: the swap's Acquire pairs with every push's Release, so the links written
+        // before each push are visible; the blocks are ours now.
+        let next = unsafe { (*list).next };
+        // SAFETY: as above.
+        unsafe { (*list).next = local.free };
+        local.free = list;
+        list = next;
+        n += 1;
+    }
+    page.thread_freed.fetch_sub(n, Ordering::Relaxed);
+    page.used.store(page.used.load(Ordering::Relaxed) - n, Ordering::Relaxed);
+}
+
+/// Memory from the OS.
+mod os {
+    /// Maps `size` bytes aligned to `size` (a power of two). Untouched pages are not resident.
+    pub(super) fn map_aligned(size: usize) -> Option<usize> {
+        // SAFETY: an anonymous private mapping with no address hint has no preconditions.
+        let raw = unsafe {
+            libc::mmap(ptr::null_mut(), size * 2, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)
+        };
+        if raw == libc::MAP_FAILED {
+            return None;
+        }
+        let start = raw as usize;
+        let aligned = (start + size - 1) & !(size - 1);
+        if aligned > start {
+            unmap(start, aligned - start);
+        }
+        let end = start + size * 2;
+        if end > aligned + size {
+            unmap(aligned + size, end - (aligned + size));
+        }
+        Some(aligned)
+    }
+
+    pub(super) fn unmap(addr: usize, len: usize) {
+        // SAFETY: `addr..addr+len` is a mapping (or part of one) we created and no longer use.
+        let rc = unsafe { libc::munmap(addr as *mut libc::c_void, len) };
+        debug_assert_eq!(rc, 0);
+    }
+
+    use std::ptr;
+}
+
+/// One bit per possible chunk address: is this a chunk of some arena?
+///
+/// Written when a chunk is mapped or unmapped; read by every free. A process-wide static table,
+/// which loom cannot hold — it is not part of a modelled protocol (a block is freed only after it
+/// was allocated, so the chunk's bit was published before any free reads it).
+mod chunk_map {
+    use super::CHUNK_SIZE;
+    use crate::sync::{Ordering, StaticAtomicU64};
+
+    /// x86-64 and aarch64 user space: 47 address bits.
+    const ADDRESS_BITS: u32 = 47;
+    const CHUNKS: usize = 1 << (ADDRESS_BITS - CHUNK_SIZE.trailing_zeros());
+    const WORDS: usize = CHUNKS / 64;
+
+    #[allow(clippy::declare_interior_mutable_const)]
+    const ZERO: StaticAtomicU64 = StaticAtomicU64::new(0);
+    static MAP: [StaticAtomicU64; WORDS] = [ZERO; WORDS];
+
+    fn slot(chunk: usize) -> Option<(usize, u64)> {
+        let index = chunk / CHUNK_SIZE;
+        (index < CHUNKS).then(|| (index / 64, 1u64 << (index % 64)))
+    }
+
+    pub(super) fn insert(chunk: usize) {
+        let (w, bit) = slot(chunk).expect("mmap returned an address beyond 47 bits");
+        MAP[w].fetch_or(bit, Ordering::Release);
+    }
+
+    pub(super) fn remove(chunk: usize) {
+        if let Some((w, bit)) = slot(chunk) {
+            MAP[w].fetch_and(!bit, Ordering::Release);
+        }
+    }
+
+    #[inline]
+    pub(super) fn contains(chunk: usize) -> bool {
+        slot(chunk).is_some_and(|(w, bit)| MAP[w].load(Ordering::Acquire) & bit != 0)
+    }
+}

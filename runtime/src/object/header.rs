@@ -1,0 +1,178 @@
+//! The object header: free-threaded CPython's `PyObject` layout.
+//!
+//! ```text
+//!  offset  size  field          who writes it
+//!       0     8  ob_tid         owner thread id (0: unowned — merged or immortal)
+//!       8     2  ob_flags       at creation only (refcount strategy, static)
+//!      10     1  ob_mutex       per-object lock (critical sections)
+//!      11     1  ob_gc_bits     the collector
+//!      12     4  ob_ref_local   the owner only, relaxed load + store (u32::MAX = immortal)
+//!      16     8  ob_ref_shared  everyone, atomic RMW: count << 2 | flags
+//!      24     8  ob_type
+//! ```
+//!
+//! `ob_ref_shared`'s two low bits: `0` none, `1` maybe-weakref, `2` queued (handed to the owner
+//! for merging), `3` merged (the local count is folded in; the owner gave up ownership).
+//! `refcount = ob_ref_local + (ob_ref_shared >> 2)`; the shared part may be negative.
+
+use crate::object::types::TypeObject;
+use crate::sync::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
+
+/// An object header. Every object starts with one.
+#[repr(C)]
+pub struct PyObject {
+    /// The owning thread's id (`thread_id()`), 0 when unowned.
+    pub ob_tid: AtomicUsize,
+    /// Flags fixed at creation: see [`flags`].
+    pub ob_flags: u16,
+    /// The per-object mutex byte.
+    pub ob_mutex: AtomicU8,
+    /// Collector bits.
+    pub ob_gc_bits: AtomicU8,
+    /// The owner's count.
+    pub ob_ref_local: AtomicU32,
+    /// The shared count and its flags.
+    pub ob_ref_shared: AtomicIsize,
+    /// The type.
+    pub ob_type: *const TypeObject,
+}
+
+// SAFETY: every mutable field is atomic; `ob_flags` and `ob_type` are written before the object
+// is published and never after.
+unsafe impl Sync for PyObject {}
+// SAFETY: as above.
+unsafe impl Send for PyObject {}
+
+#[cfg(not(loom))]
+const _: () = {
+    use std::mem::{offset_of, size_of};
+    assert!(size_of::<PyObject>() == 32);
+    assert!(offset_of!(PyObject, ob_tid) == 0);
+    assert!(offset_of!(PyObject, ob_flags) == 8);
+    assert!(offset_of!(PyObject, ob_mutex) == 10);
+    assert!(offset_of!(PyObject, ob_gc_bits) == 11);
+    assert!(offset_of!(PyObject, ob_ref_local) == 12);
+    assert!(offset_of!(PyObject, ob_ref_shared) == 16);
+    assert!(offset_of!(PyObject, ob_type) == 24);
+};
+
+/// `ob_flags` bits.
+pub mod flags {
+    /// Two bits select the refcount strategy.
+    pub const STRATEGY_MASK: u16 = 0b11;
+    /// Biased reference counting (the default).
+    pub const BIASED: u16 = 0;
+    /// Every operation an atomic read-modify-write on `ob_ref_shared`.
+    pub const ATOMIC: u16 = 1;
+    /// Plain load + store of `ob_ref_local` by any thread: only legal where a lock serialises
+    /// every thread that can reach the object.
+    pub const NONATOMIC: u16 = 2;
+    /// Statically allocated (never deallocated).
+    pub const STATIC: u16 = 1 << 2;
+}
+
+/// `ob_ref_shared` layout.
+pub mod shared {
+    /// The count lives above two flag bits.
+    pub const SHIFT: u32 = 2;
+    /// The flag bits.
+    pub const FLAG_MASK: isize = 0b11;
+    /// No flags.
+    pub const INIT: isize = 0;
+    /// The object may be revived by a lock-free reader even at count 0.
+    pub const MAYBE_WEAKREF: isize = 1;
+    /// Queued to the owner for merging.
+    pub const QUEUED: isize = 2;
+    /// The counts are merged; the object is unowned.
+    pub const MERGED: isize = 3;
+    /// One reference in the shared count.
+    pub const ONE: isize = 1 << SHIFT;
+}
+
+/// `ob_ref_local` of an immortal object.
+pub const IMMORTAL_LOCAL: u32 = u32::MAX;
+
+/// The refcount strategies (`ob_flags & STRATEGY_MASK`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefcountStrategy {
+    /// Biased: the owner counts without atomic RMW, others use the shared count.
+    Biased,
+    /// Plain atomic: every incref/decref an atomic RMW.
+    Atomic,
+    /// Non-atomic: only where an interpreter lock serialises all threads.
+    NonAtomic,
+}
+
+impl RefcountStrategy {
+    pub(crate) fn flag(self) -> u16 {
+        match self {
+            RefcountStrategy::Biased => flags::BIASED,
+            RefcountStrategy::Atomic => flags::ATOMIC,
+            RefcountStrategy::NonAtomic => flags::NONATOMIC,
+        }
+    }
+}
+
+impl PyObject {
+    /// A header for a new object of `ty` owned by the calling thread, with one reference.
+    pub fn new_header(ty: *const TypeObject, strategy: RefcountStrategy) -> PyObject {
+        let (tid, local, shared) = match strategy {
+            RefcountStrategy::Biased | RefcountStrategy::NonAtomic => (super::thread_id(), 1, shared::INIT),
+            RefcountStrategy::Atomic => (0, 0, shared::ONE | shared::MERGED),
+        };
+        PyObject {
+            ob_tid: AtomicUsize::new(tid),
+            ob_flags: strategy.flag(),
+            ob_mutex: AtomicU8::new(0),
+            ob_gc_bits: AtomicU8::new(0),
+            ob_ref_local: AtomicU32::new(local),
+            ob_ref_shared: AtomicIsize::new(shared),
+            ob_type: ty,
+        }
+    }
+
+    /// A header for a statically allocated immortal object (`PyObject_HEAD_INIT`).
+    pub fn new_immortal(ty: *const TypeObject) -> PyObject {
+        PyObject {
+            ob_tid: AtomicUsize::new(0),
+            ob_flags: flags::STATIC,
+            ob_mutex: AtomicU8::new(0),
+            ob_gc_bits: AtomicU8::new(0),
+            ob_ref_local: AtomicU32::new(IMMORTAL_LOCAL),
+            ob_ref_shared: AtomicIsize::new(0),
+            ob_type: ty,
+        }
+    }
+
+    /// Whether the object is immortal.
+    #[inline]
+    pub fn is_immortal(&self) -> bool {
+        self.ob_ref_local.load(Ordering::Relaxed) == IMMORTAL_LOCAL
+    }
+
+    /// The refcount strategy.
+    #[inline]
+    pub fn strategy(&self) -> RefcountStrategy {
+        match self.ob_flags & flags::STRATEGY_MASK {
+            flags::ATOMIC => RefcountStrategy::Atomic,
+            flags::NONATOMIC => RefcountStrategy::NonAtomic,
+            _ => RefcountStrategy::Biased,
+        }
+    }
+
+    /// The reference count (`Py_REFCNT`): `u32::MAX as isize` for immortals.
+    pub fn refcnt(&self) -> isize {
+        let local = self.ob_ref_local.load(Ordering::Relaxed);
+        if local == IMMORTAL_LOCAL {
+            return IMMORTAL_LOCAL as isize;
+        }
+        local as isize + (self.ob_ref_shared.load(Ordering::Relaxed) >> shared::SHIFT)
+    }
+
+    /// The type.
+    pub fn type_object(&self) -> &TypeObject {
+        // SAFETY: `ob_type` is set at creation to a type that outlives its instances (types are
+        // static and immortal in this version).
+        unsafe { &*self.ob_type }
+    }
+}

@@ -1,0 +1,128 @@
+//! Immortal objects: the singletons, small ints, interned strings and the static types.
+//!
+//! Immortals are the only objects several interpreters may reference (invariant 3): they live for
+//! the whole process, and incref/decref never write them. They are created once per process on
+//! first use and never freed; interned strings are kept in a process-wide table.
+
+use std::collections::HashMap;
+use std::ptr::{self, NonNull};
+
+use super::header::PyObject;
+use super::types::{IntObject, StrObject, TypeObject, dealloc_static};
+use crate::sync::{self, Mutex};
+
+/// The built-in static types.
+pub struct StaticTypes {
+    /// `type`
+    pub type_type: &'static TypeObject,
+    /// `NoneType`
+    pub none_type: &'static TypeObject,
+    /// `bool`
+    pub bool_type: &'static TypeObject,
+    /// `int`
+    pub int_type: &'static TypeObject,
+    /// `str`
+    pub str_type: &'static TypeObject,
+    /// `ellipsis`
+    pub ellipsis_type: &'static TypeObject,
+    /// `NotImplementedType`
+    pub not_implemented_type: &'static TypeObject,
+}
+
+/// The singletons and small ints.
+pub struct Immortals {
+    /// `None`
+    pub none: &'static PyObject,
+    /// `True`
+    pub true_: &'static IntObject,
+    /// `False`
+    pub false_: &'static IntObject,
+    /// `Ellipsis`
+    pub ellipsis: &'static PyObject,
+    /// `NotImplemented`
+    pub not_implemented: &'static PyObject,
+    small_ints: Vec<&'static IntObject>,
+}
+
+/// The smallest preallocated int (`_PY_NSMALLNEGINTS`).
+pub const SMALL_INT_MIN: i64 = -5;
+/// The largest preallocated int (`_PY_NSMALLPOSINTS - 1`).
+pub const SMALL_INT_MAX: i64 = 256;
+
+fn leak<T>(v: T) -> &'static T {
+    Box::leak(Box::new(v))
+}
+
+fn make_types() -> StaticTypes {
+    let type_type = Box::leak(Box::new(TypeObject::new_static(ptr::null(), "type", size_of::<TypeObject>(), dealloc_static)));
+    type_type.ob_base.ob_type = type_type as *const TypeObject;
+    let t: &'static TypeObject = type_type;
+    let mk = |name, size| leak(TypeObject::new_static(t, name, size, dealloc_static));
+    StaticTypes {
+        type_type: t,
+        none_type: mk("NoneType", size_of::<PyObject>()),
+        bool_type: mk("bool", size_of::<IntObject>()),
+        int_type: leak(TypeObject::new_static(t, "int", size_of::<IntObject>(), super::alloc::dealloc_int)),
+        str_type: leak(TypeObject::new_static(t, "str", size_of::<StrObject>(), super::alloc::dealloc_str)),
+        ellipsis_type: mk("ellipsis", size_of::<PyObject>()),
+        not_implemented_type: mk("NotImplementedType", size_of::<PyObject>()),
+    }
+}
+
+fn make_immortals() -> Immortals {
+    let ty = types();
+    let int = |v: i64, t: &'static TypeObject| leak(IntObject { ob_base: PyObject::new_immortal(t), value: v });
+    Immortals {
+        none: leak(PyObject::new_immortal(ty.none_type)),
+        true_: int(1, ty.bool_type),
+        false_: int(0, ty.bool_type),
+        ellipsis: leak(PyObject::new_immortal(ty.ellipsis_type)),
+        not_implemented: leak(PyObject::new_immortal(ty.not_implemented_type)),
+        small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|v| int(v, ty.int_type)).collect(),
+    }
+}
+
+sync::lazy_static! {
+    static ref TYPES: StaticTypes = make_types();
+}
+
+sync::lazy_static! {
+    static ref IMMORTALS: Immortals = make_immortals();
+}
+
+sync::lazy_static! {
+    static ref INTERNED: Mutex<HashMap<&'static str, &'static StrObject>> = Mutex::new(HashMap::new());
+}
+
+/// The static types.
+pub fn types() -> &'static StaticTypes {
+    &TYPES
+}
+
+/// The singletons and small ints.
+pub fn immortals() -> &'static Immortals {
+    &IMMORTALS
+}
+
+impl Immortals {
+    /// The preallocated int for `v`, if `v` is in `-5..=256`.
+    pub fn small_int(&self, v: i64) -> Option<&'static IntObject> {
+        (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v).then(|| self.small_ints[(v - SMALL_INT_MIN) as usize])
+    }
+}
+
+/// The interned (immortal, process-wide) string equal to `s` (`PyUnicode_InternFromString`).
+pub fn intern(s: &str) -> &'static StrObject {
+    let mut table = INTERNED.lock();
+    if let Some(found) = table.get(s) {
+        return found;
+    }
+    let obj: &'static StrObject = leak(StrObject { ob_base: PyObject::new_immortal(types().str_type), value: s.into() });
+    table.insert(&obj.value, obj);
+    obj
+}
+
+/// The object pointer of a static object.
+pub fn as_ptr<T>(obj: &'static T) -> NonNull<PyObject> {
+    NonNull::from(obj).cast()
+}
