@@ -562,8 +562,12 @@ pub extern "C" fn PyrtGILState_ReleaseIn(state: PyrtGILState) {
 // ---------------------------------------------------------------------------------------------
 
 /// `Py_AddPendingCall`.
+///
+/// # Safety
+///
+/// `func(arg)` must be safe to call once from the main thread of the main interpreter.
 #[unsafe(no_mangle)]
-pub extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
     guard("Py_AddPendingCall", || {
         let Some(func) = func else { return -1 };
         // SAFETY: Py_AddPendingCall's contract: func(arg) may run once in the main thread.

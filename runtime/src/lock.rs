@@ -312,13 +312,17 @@ mod tests {
         let lock = InterpreterLock::new(DEFAULT_SWITCH_INTERVAL);
         let me = AtomicUsize::new(0);
         assert!(!lock.is_locked());
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.acquire(&me) };
         assert!(lock.is_locked());
         assert_eq!(lock.switch_number(), 1);
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.release(&me) };
         assert!(!lock.is_locked());
         // The same holder re-taking the lock is not a switch.
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.acquire(&me) };
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.release(&me) };
         assert_eq!(lock.switch_number(), 1);
     }
@@ -336,13 +340,16 @@ mod tests {
         let lock = Arc::new(InterpreterLock::new(Duration::from_micros(200)));
         let holder = Arc::new(AtomicUsize::new(0));
         let waiter_got_it = Arc::new(AtomicBool::new(false));
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.acquire(&holder) };
         let t = {
             let (lock, got) = (lock.clone(), waiter_got_it.clone());
             std::thread::spawn(move || {
                 let me = AtomicUsize::new(0);
+                // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
                 unsafe { lock.acquire(&me) };
                 got.store(true, Ordering::SeqCst);
+                // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
                 unsafe { lock.release(&me) };
             })
         };
@@ -351,10 +358,13 @@ mod tests {
             std::hint::spin_loop();
         }
         // Forced switching: release returns only after the waiter has taken the lock.
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.release(&holder) };
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.acquire(&holder) };
         assert!(waiter_got_it.load(Ordering::SeqCst), "the waiter ran before the holder got the lock back");
         assert_eq!(holder.load(Ordering::Relaxed) & DROP_REQUEST_BIT, 0);
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.release(&holder) };
         t.join().unwrap();
     }
@@ -370,10 +380,12 @@ mod tests {
                 std::thread::spawn(move || {
                     let me = AtomicUsize::new(0);
                     for _ in 0..2000 {
+                        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
                         unsafe { lock.acquire(&me) };
                         assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0);
                         total.fetch_add(1, Ordering::Relaxed);
                         inside.fetch_sub(1, Ordering::SeqCst);
+                        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
                         unsafe { lock.release(&me) };
                     }
                 })

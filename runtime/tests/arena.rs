@@ -48,6 +48,7 @@ fn statistics_count_live_blocks_per_class() {
         let stats = interp.arena_stats();
         assert_eq!(stats.large_objects, 1);
         assert!(stats.live_bytes >= 58_000);
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         unsafe { domains::free(py, big.as_ptr()) };
         drop(ints);
         let stats = interp.arena_stats();
@@ -89,19 +90,26 @@ fn a_free_by_another_thread_returns_the_block_to_its_page() {
 fn allocator_domains() {
     let _s = common::serial();
     let raw = domains::raw_malloc(0).unwrap();
+    // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
     let raw = unsafe { domains::raw_realloc(raw.as_ptr(), 100) }.unwrap();
+    // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
     unsafe { domains::raw_free(raw.as_ptr()) };
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     interp.attach(|py| {
         let z = domains::calloc(py, 10, 10).unwrap();
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         let bytes = unsafe { std::slice::from_raw_parts(z.cast::<u8>().as_ptr(), 100) };
         assert!(bytes.iter().all(|b| *b == 0));
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         unsafe { z.cast::<u8>().as_ptr().write(42) };
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         let grown = unsafe { domains::realloc(py, z.as_ptr(), 1000) }.unwrap();
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         assert_eq!(unsafe { grown.cast::<u8>().as_ptr().read() }, 42, "realloc keeps the contents");
         let p0 = domains::malloc(py, 0).unwrap();
         let p1 = domains::malloc(py, 0).unwrap();
         assert_ne!(p0, p1, "zero-byte requests are unique");
+        // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
         unsafe {
             domains::free(py, grown.as_ptr());
             domains::free(py, p0.as_ptr());

@@ -146,6 +146,7 @@ fn clear_resets_per_thread_data() {
     // The cleared async exception is not raised.
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(p) };
+    // SAFETY: test code: the block is live (allocated above, not yet freed) and the arena still exists.
     assert!(unsafe { pyrt::state::breaker::check_eval_breaker(ts) }.is_ok());
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::save_thread() };

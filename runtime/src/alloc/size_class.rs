@@ -17,11 +17,11 @@ pub const NUM_CLASSES: usize = CLASS_SIZES.len();
 pub fn class_of(size: usize) -> usize {
     debug_assert!(size <= SMALL_MAX);
     if size <= 128 {
-        (size.max(1) + 15) / 16 - 1
+        size.max(1).div_ceil(16) - 1
     } else {
         // 160, 192, 224, 256 | 320, 384, 448, 512
         let (base, step, first) = if size <= 256 { (128, 32, 8) } else { (256, 64, 12) };
-        first + (size - base + step - 1) / step - 1
+        first + (size - base).div_ceil(step) - 1
     }
 }
 
