@@ -316,7 +316,12 @@ impl Arena {
         }
     }
 
-    /// Gives the pages of a heap that is going away back to the arena for adoption.
+    /// Gives the pages of a heap that is going away back to the arena for adoption. Its owner
+    /// calls this last; the heap allocates nothing afterwards (it can, but starts empty).
+    pub fn abandon_heap(&self, heap: &Heap) {
+        self.abandon(heap);
+    }
+
     pub(crate) fn abandon(&self, heap: &Heap) {
         let mut supply = self.supply.lock();
         // SAFETY: the heap is being dropped by its owner; nobody else touches its lists.

@@ -99,7 +99,7 @@ unsafe fn merge_zero_local(op: NonNull<PyObject>) {
     // SAFETY: other references may exist (shared), so the object is alive until we decide.
     let o = unsafe { op.as_ref() };
     let order = if broken(Mutation::BrcMergeRelaxed) { Ordering::Relaxed } else { Ordering::Acquire };
-    let mut s = o.ob_ref_shared.load(order);
+    let mut s = crate::sync::load_explored(&o.ob_ref_shared, order);
     if s == 0 {
         // Nobody else ever had a reference: free at once.
         // SAFETY: local and shared counts are both zero.
