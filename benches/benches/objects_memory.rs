@@ -1,0 +1,202 @@
+//! Objects-and-memory benchmarks (issue: objects and memory). Names are fixed: `refcount/*`,
+//! `alloc/*`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pyrt::alloc::domains;
+use pyrt::object::{self, PyRef, immortals};
+use pyrt::{Interpreter, InterpreterConfig, LockKind, RefcountStrategy, Runtime};
+
+fn interp(strategy: RefcountStrategy, lock: LockKind) -> Interpreter {
+    Interpreter::new(InterpreterConfig { refcount: strategy, lock, ..InterpreterConfig::isolated() }).unwrap()
+}
+
+/// One incref + decref pair on an object the thread owns.
+fn owned(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("refcount");
+    for (name, strategy, lock) in [
+        ("owned_biased", RefcountStrategy::Biased, LockKind::None),
+        ("owned_nonatomic", RefcountStrategy::NonAtomic, LockKind::Own),
+        ("owned_atomic", RefcountStrategy::Atomic, LockKind::None),
+    ] {
+        let i = interp(strategy, lock);
+        i.attach(|py| {
+            let o = object::new_int(py, 1 << 40).unwrap();
+            g.bench_function(name, |b| b.iter(|| drop(black_box(o.clone()))));
+        });
+        i.destroy().unwrap();
+    }
+    g.finish();
+}
+
+/// Two threads hammering one object: each does `iters` incref + decref pairs; the time is per
+/// pair and thread (the two run at once).
+fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
+    let i = interp(strategy, LockKind::None);
+    let start_line = Arc::new(Barrier::new(2));
+    let elapsed = i.attach(|py| {
+        let o = object::new_int(py, 1 << 40).unwrap();
+        let other = {
+            let (i, o, start_line) = (i.clone(), o.clone(), start_line.clone());
+            std::thread::spawn(move || {
+                i.attach(|_py| {
+                    start_line.wait();
+                    for _ in 0..iters {
+                        drop(black_box(o.clone()));
+                    }
+                });
+                drop(o);
+            })
+        };
+        start_line.wait();
+        let t = Instant::now();
+        for _ in 0..iters {
+            drop(black_box(o.clone()));
+        }
+        let own = t.elapsed();
+        py.detach(|| other.join().unwrap());
+        py.check_eval_breaker().unwrap();
+        own
+    });
+    i.destroy().unwrap();
+    elapsed
+}
+
+fn shared(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("refcount");
+    g.bench_function("shared_biased", |b| b.iter_custom(|n| hammer(RefcountStrategy::Biased, n)));
+    g.bench_function("shared_atomic", |b| b.iter_custom(|n| hammer(RefcountStrategy::Atomic, n)));
+    g.finish();
+}
+
+/// Incref + decref of `None` by one thread, and by two at once (time per pair and thread).
+fn immortal(c: &mut Criterion) {
+    Runtime::initialize();
+    let none = immortals().none;
+    let mut g = c.benchmark_group("refcount");
+    g.bench_function("immortal_1thread", |b| b.iter(|| drop(black_box(PyRef::new_ref(none)))));
+    g.bench_function("immortal_2threads", |b| {
+        b.iter_custom(|n| {
+            let start_line = Arc::new(Barrier::new(2));
+            let other = {
+                let start_line = start_line.clone();
+                std::thread::spawn(move || {
+                    start_line.wait();
+                    for _ in 0..n {
+                        drop(black_box(PyRef::new_ref(none)));
+                    }
+                })
+            };
+            start_line.wait();
+            let t = Instant::now();
+            for _ in 0..n {
+                drop(black_box(PyRef::new_ref(none)));
+            }
+            let own = t.elapsed();
+            other.join().unwrap();
+            own
+        })
+    });
+    g.finish();
+}
+
+/// Allocate + free a 32-byte block.
+fn small(c: &mut Criterion) {
+    Runtime::initialize();
+    let layout = Layout::from_size_align(32, 16).unwrap();
+    let mut g = c.benchmark_group("alloc");
+    let i = interp(RefcountStrategy::Biased, LockKind::Own);
+    i.attach(|py| {
+        g.bench_function("small_arena", |b| {
+            b.iter(|| {
+                let p = domains::malloc(py, black_box(32)).unwrap();
+                // SAFETY: just allocated from this arena.
+                unsafe { domains::free(py, black_box(p.as_ptr())) };
+            })
+        });
+    });
+    i.destroy().unwrap();
+    g.bench_function("small_system", |b| {
+        b.iter(|| {
+            // SAFETY: non-zero layout; freed with the same layout.
+            unsafe {
+                let p = System.alloc(black_box(layout));
+                System.dealloc(black_box(p), layout);
+            }
+        })
+    });
+    g.bench_function("small_mimalloc", |b| {
+        b.iter(|| {
+            // SAFETY: as above.
+            unsafe {
+                let p = mimalloc::MiMalloc.alloc(black_box(layout));
+                mimalloc::MiMalloc.dealloc(black_box(p), layout);
+            }
+        })
+    });
+    g.finish();
+}
+
+/// Blocks allocated by one thread and freed by another (time per free).
+fn cross_thread(c: &mut Criterion) {
+    Runtime::initialize();
+    let i = interp(RefcountStrategy::Biased, LockKind::None);
+    let mut g = c.benchmark_group("alloc");
+    g.bench_function("cross_thread_free", |b| {
+        b.iter_custom(|n| {
+            let blocks: Vec<usize> = i.attach(|py| (0..n).map(|_| domains::malloc(py, 32).unwrap().as_ptr() as usize).collect());
+            let i2 = i.clone();
+            std::thread::spawn(move || {
+                i2.attach(|py| {
+                    let t = Instant::now();
+                    for p in blocks {
+                        // SAFETY: live blocks of this interpreter's arena, freed once.
+                        unsafe { domains::free(py, black_box(p as *mut std::ffi::c_void)) };
+                    }
+                    t.elapsed()
+                })
+            })
+            .join()
+            .unwrap()
+        })
+    });
+    g.finish();
+    i.destroy().unwrap();
+}
+
+/// Destroying an interpreter that holds 1 MiB of live small blocks (released in bulk).
+fn destroy(c: &mut Criterion) {
+    Runtime::initialize();
+    let mut g = c.benchmark_group("alloc");
+    g.bench_function("destroy_interp_1mib", |b| {
+        b.iter_custom(|n| {
+            let mut total = Duration::ZERO;
+            for _ in 0..n {
+                let i = interp(RefcountStrategy::Biased, LockKind::Own);
+                i.attach(|py| {
+                    for _ in 0..(1 << 20) / 256 {
+                        black_box(domains::malloc(py, 256).unwrap());
+                    }
+                });
+                let t = Instant::now();
+                i.destroy().unwrap();
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    targets = owned, shared, immortal, small, cross_thread, destroy
+}
+criterion_main!(benches);
