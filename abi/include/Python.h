@@ -20,6 +20,7 @@
 #include "ceval.h"
 
 #ifndef Py_LIMITED_API
+#  include "cpython/object.h"
 #  include "cpython/pystate.h"
 #  include "cpython/pylifecycle.h"
 #endif

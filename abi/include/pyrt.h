@@ -18,4 +18,8 @@ typedef struct {
 PyAPI_FUNC(PyrtGILState) PyrtGILState_EnsureIn(PyInterpreterState *interp);
 PyAPI_FUNC(void) PyrtGILState_ReleaseIn(PyrtGILState state);
 
+/* The runtime's own view of the calling thread's id (what it stores in ob_tid); equal to the
+ * headers' _Py_ThreadId(). */
+PyAPI_FUNC(uintptr_t) PyrtThread_Id(void);
+
 #endif /* !Py_PYRT_H */

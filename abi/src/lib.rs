@@ -589,3 +589,84 @@ pub extern "C" fn Py_MakePendingCalls() -> c_int {
         }
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Objects
+// ---------------------------------------------------------------------------------------------
+
+/// `_Py_GetThreadLocal_Addr`: the thread id where the headers read no register.
+#[unsafe(no_mangle)]
+pub extern "C" fn _Py_GetThreadLocal_Addr() -> usize {
+    pyrt::object::thread_local_addr()
+}
+
+/// `PyrtThread_Id` (pyrt.h): the runtime's thread id.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyrtThread_Id() -> usize {
+    pyrt::object::thread_id()
+}
+
+/// `_Py_DecRef`: the out-of-line decrement behind the header's `Py_DECREF`.
+///
+/// # Safety
+///
+/// `op` must be a live object and the caller gives up one reference to it.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _Py_DecRef(op: *mut pyrt::PyObject) {
+    guard("_Py_DecRef", || match NonNull::new(op) {
+        // SAFETY: the caller gives up one reference to a live object.
+        Some(op) => unsafe { pyrt::object::refcount::decref(op) },
+        None => pyrt::fatal::fatal_error("_Py_DecRef", "NULL object"),
+    })
+}
+
+/// `Py_GetConstantBorrowed`.
+#[unsafe(no_mangle)]
+pub extern "C" fn Py_GetConstantBorrowed(constant_id: std::ffi::c_uint) -> *mut pyrt::PyObject {
+    guard("Py_GetConstantBorrowed", || {
+        let imm = pyrt::object::immortals();
+        let obj: &pyrt::PyObject = match constant_id {
+            0 => imm.none,
+            1 => &imm.false_.ob_base,
+            2 => &imm.true_.ob_base,
+            3 => imm.ellipsis,
+            4 => imm.not_implemented,
+            _ => return ptr::null_mut(),
+        };
+        obj as *const pyrt::PyObject as *mut pyrt::PyObject
+    })
+}
+
+/// `PyLong_FromLong`: a new reference; NULL (after printing `MemoryError`) when the arena is full.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObject {
+    guard("PyLong_FromLong", || {
+        let made = pyrt::Python::with_attached(|py| pyrt::object::new_int(py, value as i64));
+        match made {
+            Some(Ok(obj)) => obj.into_raw().as_ptr(),
+            Some(Err(e)) => {
+                eprintln!("{e}");
+                ptr::null_mut()
+            }
+            None => pyrt::fatal::fatal_error(
+                "PyLong_FromLong",
+                "the function must be called with the GIL held, after Python initialization and before \
+                 Python finalization, but the GIL is released (the current Python thread state is NULL)",
+            ),
+        }
+    })
+}
+
+/// `PyLong_AsLong`: -1 when `op` is not an int.
+///
+/// # Safety
+///
+/// `op` must be NULL or a live object.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn PyLong_AsLong(op: *mut pyrt::PyObject) -> std::ffi::c_long {
+    // SAFETY: the caller promises NULL or a live object.
+    match unsafe { op.as_ref() } {
+        Some(o) => pyrt::object::int_value(o).map_or(-1, |v| v as std::ffi::c_long),
+        None => -1,
+    }
+}

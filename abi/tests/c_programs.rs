@@ -19,8 +19,15 @@ fn source(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/c").join(name)
 }
 
+/// A fresh output path per build: tests run in parallel and may build the same program.
+fn output_path(name: &str, flavour: &str) -> PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.{flavour}.{}.{n}", std::process::id()))
+}
+
 fn build_pyrt(name: &str) -> PathBuf {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.pyrt"));
+    let out = output_path(name, "pyrt");
     let lib = lib_dir();
     let status = compiler()
         .arg(source(&format!("{name}.c")))
@@ -38,7 +45,7 @@ fn build_pyrt(name: &str) -> PathBuf {
 }
 
 fn build_cpython(name: &str) -> PathBuf {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}.cpython"));
+    let out = output_path(name, "cpython");
     let flags = |args: &[&str]| {
         let o = Command::new("python3-config").args(args).output().expect("python3-config (CPython's embedding flags)");
         assert!(o.status.success());
@@ -59,8 +66,11 @@ fn build_cpython(name: &str) -> PathBuf {
     out
 }
 
+/// Runs a C program. `cargo test` puts `target/<profile>` on `LD_LIBRARY_PATH`, which may hold an
+/// older copy of the library from a previous `cargo build` and would win over the RUNPATH; the
+/// programs must load the one next to this test binary.
 fn run(exe: &Path) -> Output {
-    Command::new(exe).output().expect("run the C program")
+    Command::new(exe).env_remove("LD_LIBRARY_PATH").output().expect("run the C program")
 }
 
 fn stdout_ok(out: &Output, what: &str) -> String {
@@ -132,6 +142,7 @@ fn py_fatal_error_names_the_caller() {
 fn valgrind_clean(name: &str) {
     let exe = build_pyrt(name);
     let out = Command::new("valgrind")
+        .env_remove("LD_LIBRARY_PATH")
         .args(["--quiet", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect,possible", "--error-exitcode=9"])
         .arg(&exe)
         .output()
@@ -152,4 +163,19 @@ fn valgrind_gilstate_from_foreign_threads() {
 #[test]
 fn valgrind_own_lock_and_free_threaded() {
     valgrind_clean("own_gil_parallel");
+}
+
+#[test]
+fn object_header_and_refcount_fast_paths_agree_with_the_runtime() {
+    let out = stdout_ok(&run(&build_pyrt("objects")), "objects");
+    assert_eq!(
+        out,
+        "thread ids agree: 1\nNone untouched: 1\nowner: tid mine 1, local 1\nowner incref: local 2, refcnt 2\n\
+         stranger: shared count 1\nvalue 123456789, refcnt 1\n"
+    );
+}
+
+#[test]
+fn valgrind_objects() {
+    valgrind_clean("objects");
 }

@@ -44,13 +44,13 @@ fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
         let other = {
             let (i, o, start_line) = (i.clone(), o.clone(), start_line.clone());
             std::thread::spawn(move || {
-                i.attach(|_py| {
+                i.attach(move |_py| {
                     start_line.wait();
                     for _ in 0..iters {
                         drop(black_box(o.clone()));
                     }
+                    drop(o);
                 });
-                drop(o);
             })
         };
         start_line.wait();

@@ -86,6 +86,18 @@ impl<'py> Python<'py> {
     }
 }
 
+impl Python<'_> {
+    /// Runs `f` with a token for the thread state already attached on this thread, if any (what a
+    /// C API function called with the GIL held does). `None` when the thread is not attached.
+    pub fn with_attached<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+        let ts = thread_state::current()?;
+        // SAFETY: the state is attached on this thread; it stays so for the call (detaching it
+        // from inside needs an unsafe call or a token, and `f` gets the only token).
+        let py = unsafe { Python::assume_attached(ts) };
+        Some(f(py))
+    }
+}
+
 /// Enters the main interpreter for the duration of `f` (PyO3's `Python::attach`; GILState
 /// semantics underneath). The runtime must be initialized.
 pub fn attach<F, R>(f: F) -> R

@@ -18,15 +18,22 @@ pub fn thread_id() -> usize {
     }
     #[cfg(all(not(all(target_arch = "x86_64", target_os = "linux")), not(loom)))]
     {
-        std::thread_local! {
-            static ANCHOR: u8 = const { 0 };
-        }
-        ANCHOR.with(|a| a as *const u8 as usize)
+        thread_local_addr()
     }
     #[cfg(loom)]
     {
         crate::sync::os_thread_ident() as usize
     }
+}
+
+/// The address of a thread-local: the thread id where no thread-pointer register is read, and
+/// what the C headers' `_Py_ThreadId()` calls there (`_Py_GetThreadLocal_Addr`, as CPython).
+#[inline]
+pub fn thread_local_addr() -> usize {
+    std::thread_local! {
+        static ANCHOR: u8 = const { 0 };
+    }
+    ANCHOR.with(|a| a as *const u8 as usize)
 }
 
 #[cfg(all(test, not(loom)))]
