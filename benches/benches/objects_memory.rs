@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pyrt::alloc::domains;
-use pyrt::object::{self, PyRef, immortals};
+use pyrt::object::{self, immortals, refcount};
 use pyrt::{Interpreter, InterpreterConfig, LockKind, RefcountStrategy, Runtime};
 
 fn interp(strategy: RefcountStrategy, lock: LockKind) -> Interpreter {
@@ -42,9 +42,10 @@ fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
     let elapsed = i.attach(|py| {
         let o = object::new_int(py, 1 << 40).unwrap();
         let other = {
-            let (i, o, start_line) = (i.clone(), o.clone(), start_line.clone());
+            let (i, theirs, start_line) = (i.clone(), o.clone().unbind(py), start_line.clone());
             std::thread::spawn(move || {
-                i.attach(move |_py| {
+                i.attach(move |py| {
+                    let o = theirs.bind(py);
                     start_line.wait();
                     for _ in 0..iters {
                         drop(black_box(o.clone()));
@@ -79,8 +80,13 @@ fn shared(c: &mut Criterion) {
 fn immortal(c: &mut Criterion) {
     Runtime::initialize();
     let none = immortals().none;
+    let pair = move || {
+        refcount::incref(black_box(none));
+        // SAFETY: `None` is immortal: the decrement gives back the increment and frees nothing.
+        unsafe { refcount::decref(black_box(std::ptr::NonNull::from(none))) };
+    };
     let mut g = c.benchmark_group("refcount");
-    g.bench_function("immortal_1thread", |b| b.iter(|| drop(black_box(PyRef::new_ref(none)))));
+    g.bench_function("immortal_1thread", |b| b.iter(pair));
     g.bench_function("immortal_2threads", |b| {
         b.iter_custom(|n| {
             let start_line = Arc::new(Barrier::new(2));
@@ -89,14 +95,14 @@ fn immortal(c: &mut Criterion) {
                 std::thread::spawn(move || {
                     start_line.wait();
                     for _ in 0..n {
-                        drop(black_box(PyRef::new_ref(none)));
+                        pair();
                     }
                 })
             };
             start_line.wait();
             let t = Instant::now();
             for _ in 0..n {
-                drop(black_box(PyRef::new_ref(none)));
+                pair();
             }
             let own = t.elapsed();
             other.join().unwrap();

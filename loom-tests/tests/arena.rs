@@ -48,7 +48,8 @@ fn cross_thread_free() {
     // SAFETY: the block is ours again; loom checks this write against the stranger's read.
     contents.with_mut(|c| unsafe { *c = 2 });
     stranger.join().unwrap();
-    arena.abandon_heap(&heap);
+    // SAFETY: this thread owns `heap`, which allocated only from `arena`.
+    unsafe { arena.abandon_heap(&heap) };
 }
 
 #[test]

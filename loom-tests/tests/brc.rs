@@ -14,7 +14,7 @@ use loom::sync::{Condvar, Mutex};
 use loom::thread;
 use loom_tests::check;
 use pyrt::object::types::TypeObject;
-use pyrt::object::{PyObject, PyRef, RefcountStrategy, types};
+use pyrt::object::{Py, PyObject, PyRef, RefcountStrategy, types};
 use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, Runtime};
 
@@ -33,20 +33,22 @@ unsafe fn probe_dealloc(op: NonNull<PyObject>) {
     probe.frees.fetch_add(1, Ordering::Relaxed);
 }
 
-fn new_probe(frees: &Arc<AtomicUsize>) -> PyRef {
-    let ty: &'static TypeObject = Box::leak(Box::new(TypeObject::new_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc)));
+fn new_probe<'py>(_py: pyrt::Python<'py>, frees: &Arc<AtomicUsize>) -> PyRef<'py> {
+    // SAFETY: probes are boxed Probe values, which `probe_dealloc` frees.
+    let ty: &'static TypeObject = unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
     let probe = Box::new(Probe {
-        ob_base: PyObject::new_header(ty, RefcountStrategy::Biased),
+        // SAFETY: the header starts a boxed Probe of type `ty`.
+        ob_base: unsafe { PyObject::new_header(ty, RefcountStrategy::Biased) },
         payload: UnsafeCell::new(7),
         frees: frees.clone(),
     });
-    // SAFETY: the header holds one reference, which moves into the handle.
+    // SAFETY: the header holds one reference, which moves into the handle; we are attached.
     unsafe { PyRef::from_owned(NonNull::from(Box::leak(probe)).cast()) }
 }
 
-fn read(obj: &PyRef) -> usize {
+fn read(obj: &PyObject) -> usize {
     // SAFETY: a held reference keeps the probe alive; loom checks the ordering against the free.
-    unsafe { &*obj.as_ptr().cast::<Probe>().as_ptr() }.payload.with(|p| unsafe { *p })
+    unsafe { &*(obj as *const PyObject as *const Probe) }.payload.with(|p| unsafe { *p })
 }
 
 /// A one-shot signal between two modelled threads.
@@ -74,12 +76,13 @@ fn queue_and_merge() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
     interp.attach(|py| {
-        let obj = new_probe(&frees);
-        let theirs = obj.clone();
+        let obj = new_probe(py, &frees);
+        let theirs = obj.clone().unbind(py);
         let stranger = {
             let interp = interp.clone();
             thread::spawn(move || {
-                interp.attach(|_py| {
+                interp.attach(|py| {
+                    let theirs = theirs.bind(py);
                     assert_eq!(read(&theirs), 7);
                     drop(theirs);
                 })
@@ -113,15 +116,15 @@ fn owner_gives_up() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
     let has_ref = Arc::new(Signal::default());
-    interp.attach(|_py| {
-        let obj = new_probe(&frees);
+    interp.attach(|py| {
+        let obj = new_probe(py, &frees);
         let addr = obj.as_ptr().as_ptr() as usize;
         let stranger = {
             let (interp, has_ref) = (interp.clone(), has_ref.clone());
             thread::spawn(move || {
-                interp.attach(|_py| {
+                interp.attach(|py| {
                     // SAFETY: the owner keeps its reference until `has_ref` is set.
-                    let mine = PyRef::new_ref(unsafe { &*(addr as *const PyObject) });
+                    let mine = PyRef::new_ref(py, unsafe { &*(addr as *const PyObject) });
                     has_ref.set();
                     assert_eq!(read(&mine), 7);
                     drop(mine);
@@ -154,20 +157,20 @@ fn owner_exits_with_queued() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
     let dropped = Arc::new(Signal::default());
-    let (tx, rx) = loom::sync::mpsc::channel::<PyRef>();
+    let (tx, rx) = loom::sync::mpsc::channel::<Py>();
     let owner = {
         let (interp, frees, dropped) = (interp.clone(), frees.clone(), dropped.clone());
         thread::spawn(move || {
-            interp.attach(|_py| {
-                let obj = new_probe(&frees);
-                tx.send(obj.clone()).unwrap();
+            interp.attach(|py| {
+                let obj = new_probe(py, &frees);
+                tx.send(obj.clone().unbind(py)).unwrap();
                 drop(obj);
                 dropped.wait();
             })
         })
     };
-    interp.attach(|_py| {
-        let theirs = rx.recv().unwrap();
+    interp.attach(|py| {
+        let theirs = rx.recv().unwrap().bind(py);
         assert_eq!(read(&theirs), 7);
         drop(theirs);
     });

@@ -68,7 +68,7 @@ fn a_free_by_another_thread_returns_the_block_to_its_page() {
             interp.attach(|py| {
                 let objs: Vec<_> = (0..500).map(|i| object::new_int(py, 10_000 + i).unwrap()).collect();
                 let addrs: Vec<usize> = objs.iter().map(|o| o.as_ptr().as_ptr() as usize).collect();
-                tx.send(objs).unwrap();
+                tx.send(objs.into_iter().map(|o| o.unbind(py)).collect::<Vec<_>>()).unwrap();
                 (addrs, py.thread_state().id())
             })
         })
@@ -76,7 +76,7 @@ fn a_free_by_another_thread_returns_the_block_to_its_page() {
     let objs = rx.recv().unwrap();
     let (addrs, _) = owner.join().unwrap();
     // Strangers free them all: every block goes onto its page's return list.
-    interp.attach(|_py| drop(objs));
+    interp.attach(|py| drop(objs.into_iter().map(|o| o.bind(py)).collect::<Vec<_>>()));
     assert_eq!(interp.arena_stats().live_bytes, 0);
     // A new thread adopts the abandoned page and reuses the returned blocks.
     interp.attach(|py| {
@@ -115,6 +115,24 @@ fn allocator_domains() {
             domains::free(py, p0.as_ptr());
             domains::free(py, p1.as_ptr());
             domains::free(py, std::ptr::null_mut());
+        }
+        assert_eq!(interp.arena_stats().live_bytes, 0);
+    });
+}
+
+#[test]
+fn a_heap_never_adopts_a_full_page() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    // 1365 blocks of 48 bytes fill one 64 KiB page exactly; the first attach's heap goes away
+    // with its thread state and leaves the full page behind.
+    let blocks: Vec<usize> = interp.attach(|py| (0..1365).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
+    let more: Vec<usize> = interp.attach(|py| (0..10).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
+    assert!(more.iter().all(|p| !blocks.contains(p)));
+    interp.attach(|py| {
+        for p in blocks.into_iter().chain(more) {
+            // SAFETY: test code: live blocks of this arena, freed once.
+            unsafe { domains::free(py, p as *mut std::ffi::c_void) };
         }
         assert_eq!(interp.arena_stats().live_bytes, 0);
     });

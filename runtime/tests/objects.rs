@@ -8,7 +8,7 @@ use std::sync::{Arc, Barrier, mpsc};
 
 use pyrt::object::header::shared;
 use pyrt::object::types::{IntObject, TypeObject};
-use pyrt::object::{self, PyObject, PyRef, RefcountStrategy, immortals, intern, thread_id, types};
+use pyrt::object::{self, Py, PyObject, PyRef, RefcountStrategy, immortals, intern, thread_id, types};
 use pyrt::{Interpreter, InterpreterConfig};
 
 static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
@@ -16,21 +16,23 @@ static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
 /// A type whose deallocator counts, then frees the block like `int`'s.
 unsafe fn counting_dealloc(op: NonNull<PyObject>) {
     DEALLOCS.fetch_add(1, Ordering::SeqCst);
-    // SAFETY: forwarded deallocator contract.
+    // SAFETY: forwarded deallocator contract: an arena object with no reference left.
     unsafe { object::alloc::free_object(op) };
 }
 
 fn counting_type() -> &'static TypeObject {
     static T: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let addr = *T.get_or_init(|| {
-        Box::leak(Box::new(TypeObject::new_static(types().type_type, "Counted", size_of::<IntObject>(), counting_dealloc))) as *const _ as usize
+        // SAFETY: instances are IntObject-sized arena blocks, which `counting_dealloc` frees.
+        unsafe { TypeObject::leak_static(types().type_type, "Counted", size_of::<IntObject>(), counting_dealloc) as *const _ as usize }
     });
     // SAFETY: leaked, so 'static.
     unsafe { &*(addr as *const TypeObject) }
 }
 
-fn new_counted(py: pyrt::Python<'_>, v: i64) -> PyRef {
-    object::alloc_object(py, counting_type(), |ob_base| IntObject { ob_base, value: v }).unwrap()
+fn new_counted(py: pyrt::Python<'_>, v: i64) -> PyRef<'_> {
+    // SAFETY: IntObject starts with the header; the counting type frees IntObject-sized blocks.
+    unsafe { object::alloc_object(py, counting_type(), |ob_base| IntObject { ob_base, value: v }) }.unwrap()
 }
 
 #[test]
@@ -39,17 +41,18 @@ fn a_new_object_is_owned_by_its_thread_with_one_local_reference() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     interp.attach(|py| {
         let o = object::new_int(py, 1_000_000).unwrap();
-        assert_eq!(o.ob_tid.load(Ordering::Relaxed), thread_id());
-        assert_eq!(o.ob_ref_local.load(Ordering::Relaxed), 1);
-        assert_eq!(o.ob_ref_shared.load(Ordering::Relaxed), 0);
+        assert_eq!(o.tid(), thread_id());
+        assert_eq!(o.ref_local(), 1);
+        assert_eq!(o.ref_shared(), 0);
         assert_eq!(o.refcnt(), 1);
         assert_eq!(object::int_value(&o), Some(1_000_000));
         let o2 = o.clone();
-        assert_eq!(o.ob_ref_local.load(Ordering::Relaxed), 2, "the owner counts locally");
+        assert_eq!(o.ref_local(), 2, "the owner counts locally");
         drop(o2);
         assert_eq!(o.refcnt(), 1);
         let s = object::new_str(py, "héllo").unwrap();
         assert_eq!(object::str_value(&s), Some("héllo"));
+        assert_eq!(object::str_value(&object::new_str(py, "").unwrap()), Some(""));
     });
 }
 
@@ -59,17 +62,17 @@ fn exact_counts_after_cross_thread_traffic() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
     let threads = 4;
-    let (obj_tx, obj_rx) = mpsc::channel::<PyRef>();
+    let (obj_tx, obj_rx) = mpsc::channel::<Py>();
     let owner = {
         let interp = interp.clone();
         std::thread::spawn(move || {
             interp.attach(|py| {
                 let o = new_counted(py, 7);
                 for _ in 0..threads {
-                    obj_tx.send(o.clone()).unwrap();
+                    obj_tx.send(o.clone().unbind(py)).unwrap();
                 }
                 drop(o);
-                // The owner keeps running its breaker until the object is gone.
+                // The owner keeps checking its breaker (merging) until the object is gone.
                 while DEALLOCS.load(Ordering::SeqCst) == before {
                     py.check_eval_breaker().unwrap();
                     std::thread::yield_now();
@@ -83,7 +86,8 @@ fn exact_counts_after_cross_thread_traffic() {
             let o = obj_rx.recv().unwrap();
             let (interp, barrier) = (interp.clone(), barrier.clone());
             std::thread::spawn(move || {
-                interp.attach(|_py| {
+                interp.attach(|py| {
+                    let o = o.bind(py);
                     barrier.wait();
                     for _ in 0..10_000 {
                         let c = o.clone();
@@ -109,16 +113,16 @@ fn a_stranger_dropping_to_zero_queues_to_the_owner_who_merges() {
     interp.attach(|py| {
         let before = DEALLOCS.load(Ordering::SeqCst);
         let o = new_counted(py, 1);
-        let theirs = o.clone(); // local 2
+        let theirs = o.clone().unbind(py); // local 2
         let interp2 = interp.clone();
-        std::thread::spawn(move || interp2.attach(|_py| drop(theirs))).join().unwrap();
+        std::thread::spawn(move || interp2.attach(|py| drop(theirs.bind(py)))).join().unwrap();
         // The stranger found the shared count at 0: the object is queued, not decremented.
-        assert_eq!(o.ob_ref_shared.load(Ordering::Relaxed), shared::QUEUED);
+        assert_eq!(o.ref_shared(), shared::QUEUED);
         assert_ne!(py.thread_state().eval_breaker() & pyrt::state::breaker::EXPLICIT_MERGE_BIT, 0);
         py.check_eval_breaker().unwrap();
         // Merged: unowned, count 1 (ours), flags MERGED.
-        assert_eq!(o.ob_tid.load(Ordering::Relaxed), 0);
-        assert_eq!(o.ob_ref_shared.load(Ordering::Relaxed), shared::ONE | shared::MERGED);
+        assert_eq!(o.tid(), 0);
+        assert_eq!(o.ref_shared(), shared::ONE | shared::MERGED);
         assert_eq!(o.refcnt(), 1);
         drop(o);
         assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1);
@@ -131,27 +135,27 @@ fn the_owner_gives_up_ownership_when_its_local_count_ends() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
     let (addr_tx, addr_rx) = mpsc::channel::<usize>();
-    let (ref_tx, ref_rx) = mpsc::channel::<PyRef>();
+    let (ref_tx, ref_rx) = mpsc::channel::<Py>();
     let stranger = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|_py| {
+            interp.attach(|py| {
                 let addr = addr_rx.recv().unwrap();
-                // SAFETY: test code: the owner keeps the object alive until we signal.
+                // SAFETY: test code: the owner keeps the object alive until we answer.
                 let obj: &PyObject = unsafe { &*(addr as *const PyObject) };
-                let mine = PyRef::new_ref(obj); // a non-owner incref: shared count 1
-                assert_eq!(obj.ob_ref_shared.load(Ordering::Relaxed), shared::ONE);
-                ref_tx.send(mine).unwrap();
+                let mine = PyRef::new_ref(py, obj); // a non-owner incref: shared count 1
+                assert_eq!(obj.ref_shared(), shared::ONE);
+                ref_tx.send(mine.unbind(py)).unwrap();
             })
         })
     };
     interp.attach(|py| {
         let o = new_counted(py, 3);
         addr_tx.send(o.as_ptr().as_ptr() as usize).unwrap();
-        let theirs = ref_rx.recv().unwrap();
+        let theirs = ref_rx.recv().unwrap().bind(py);
         drop(o); // local 1 -> 0 with shared 1: give up ownership
-        assert_eq!(theirs.ob_tid.load(Ordering::Relaxed), 0, "the owner gave up ownership");
-        assert_eq!(theirs.ob_ref_shared.load(Ordering::Relaxed), shared::ONE | shared::MERGED);
+        assert_eq!(theirs.tid(), 0, "the owner gave up ownership");
+        assert_eq!(theirs.ref_shared(), shared::ONE | shared::MERGED);
         assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
         drop(theirs); // the last (shared) reference
     });
@@ -164,7 +168,7 @@ fn objects_queued_to_an_exited_owner_are_merged_by_its_cleanup() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
-    let (tx, rx) = mpsc::channel::<PyRef>();
+    let (tx, rx) = mpsc::channel::<Py>();
     let (go_tx, go_rx) = mpsc::channel::<()>();
     let owner = {
         let interp = interp.clone();
@@ -173,7 +177,7 @@ fn objects_queued_to_an_exited_owner_are_merged_by_its_cleanup() {
             // without ever checking its breaker.
             interp.attach(|py| {
                 let o = new_counted(py, 5);
-                tx.send(o.clone()).unwrap();
+                tx.send(o.clone().unbind(py)).unwrap();
                 go_rx.recv().unwrap();
                 drop(o);
             })
@@ -181,10 +185,26 @@ fn objects_queued_to_an_exited_owner_are_merged_by_its_cleanup() {
     };
     let theirs = rx.recv().unwrap();
     // The stranger drops its reference while the owner is alive: queued.
-    interp.attach(|_py| drop(theirs));
+    interp.attach(|py| drop(theirs.bind(py)));
     go_tx.send(()).unwrap();
     owner.join().unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "cleanup merged and freed the queued object");
+}
+
+#[test]
+fn an_unbound_reference_dropped_elsewhere_is_released_at_the_next_attach() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let before = DEALLOCS.load(Ordering::SeqCst);
+    let kept: Py = interp.attach(|py| new_counted(py, 11).unbind(py));
+    drop(kept); // not attached anywhere: deferred
+    assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
+    interp.attach(|_py| {});
+    assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "run by the next attach");
+    // After destroy, dropping an unbound reference does nothing (the arena is gone).
+    let orphan: Py = interp.attach(|py| object::new_str(py, "orphan").unwrap().unbind(py));
+    interp.destroy().unwrap();
+    drop(orphan);
 }
 
 #[test]
@@ -195,23 +215,37 @@ fn immortals_are_shared_and_never_written() {
     let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let grab = |i: &Interpreter| {
         i.attach(|py| {
-            let none = PyRef::new_ref(imm.none);
+            let none = PyRef::new_ref(py, imm.none);
             let five = object::new_int(py, 5).unwrap();
-            let s = PyRef::new_ref(&intern("spam").ob_base);
+            let s = PyRef::new_ref(py, &intern("spam").ob_base);
             (none.as_ptr(), five.as_ptr(), s.as_ptr())
         })
     };
     let (pa, pb) = (grab(&a), grab(&b));
     assert_eq!(pa, pb, "the same immortal objects in both interpreters");
-    for obj in [imm.none, &imm.true_.ob_base, &imm.false_.ob_base, imm.ellipsis, imm.not_implemented, &imm.small_int(-5).unwrap().ob_base, &imm.small_int(256).unwrap().ob_base, &intern("spam").ob_base, &types().int_type.ob_base] {
-        assert!(obj.is_immortal());
-        let before = (obj.ob_ref_local.load(Ordering::Relaxed), obj.ob_ref_shared.load(Ordering::Relaxed));
-        let refs: Vec<PyRef> = (0..100).map(|_| PyRef::new_ref(obj)).collect();
-        drop(refs);
-        assert_eq!((obj.ob_ref_local.load(Ordering::Relaxed), obj.ob_ref_shared.load(Ordering::Relaxed)), before);
-    }
+    let objs = [
+        imm.none,
+        &imm.true_.ob_base,
+        &imm.false_.ob_base,
+        imm.ellipsis,
+        imm.not_implemented,
+        &imm.small_int(-5).unwrap().ob_base,
+        &imm.small_int(256).unwrap().ob_base,
+        &intern("spam").ob_base,
+        &types().int_type.ob_base,
+    ];
+    a.attach(|py| {
+        for obj in objs {
+            assert!(obj.is_immortal());
+            let before = (obj.ref_local(), obj.ref_shared());
+            let refs: Vec<PyRef<'_>> = (0..100).map(|_| PyRef::new_ref(py, obj)).collect();
+            drop(refs);
+            assert_eq!((obj.ref_local(), obj.ref_shared()), before);
+        }
+    });
     assert!(imm.small_int(257).is_none() && imm.small_int(-6).is_none());
     assert!(std::ptr::eq(intern("spam"), intern(&String::from("spam"))));
+    assert_eq!(intern("spam").as_str(), "spam");
 }
 
 fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
@@ -224,10 +258,10 @@ fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
         assert_eq!(o.refcnt(), 11);
         drop(clones);
         assert_eq!(o.refcnt(), 1);
-        let moved = o.clone();
+        let moved = o.clone().unbind(py);
         let interp2 = interp.clone();
         // Detach while the other thread works: with a lock it needs the lock to attach.
-        py.detach(|| std::thread::spawn(move || interp2.attach(|_py| drop(moved))).join().unwrap());
+        py.detach(|| std::thread::spawn(move || interp2.attach(|py| drop(moved.bind(py)))).join().unwrap());
         py.check_eval_breaker().unwrap();
         assert_eq!(o.refcnt(), 1);
         drop(o);
@@ -243,4 +277,18 @@ fn all_three_strategies_count_correctly() {
     strategy_round_trip(RefcountStrategy::NonAtomic, pyrt::LockKind::Own);
     let bad = InterpreterConfig { refcount: RefcountStrategy::NonAtomic, ..InterpreterConfig::free_threaded() };
     assert!(Interpreter::new(bad).is_err(), "non-atomic counting needs a lock");
+}
+
+#[test]
+fn fatal_binding_to_another_interpreter() {
+    const N: &str = "fatal_binding_to_another_interpreter";
+    if common::is_child(N) {
+        pyrt::Runtime::initialize();
+        let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let obj = a.attach(|py| object::new_str(py, "mine").unwrap().unbind(py));
+        b.attach(|py| drop(obj.bind(py)));
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "Py::bind", "the object belongs to another interpreter");
 }

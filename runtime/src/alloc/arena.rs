@@ -152,14 +152,18 @@ impl Arena {
     }
 
     fn charge(&self, bytes: usize) -> Result<(), AllocError> {
-        let before = self.charged.fetch_add(bytes, Ordering::Relaxed);
-        if let Some(limit) = self.limit {
-            if before + bytes > limit {
-                self.charged.fetch_sub(bytes, Ordering::Relaxed);
-                return Err(AllocError);
+        let Some(limit) = self.limit else {
+            self.charged.fetch_add(bytes, Ordering::Relaxed);
+            return Ok(());
+        };
+        let mut now = self.charged.load(Ordering::Relaxed);
+        loop {
+            let next = now.checked_add(bytes).filter(|n| *n <= limit).ok_or(AllocError)?;
+            match self.charged.compare_exchange_weak(now, next, Ordering::Relaxed, Ordering::Relaxed) {
+                Ok(_) => return Ok(()),
+                Err(seen) => now = seen,
             }
         }
-        Ok(())
     }
 
     /// Hands `heap` a page for `class`: an abandoned one of that class, an unused one, or one
@@ -167,8 +171,21 @@ impl Arena {
     #[cold]
     fn take_page(&self, heap: &Heap, class: usize) -> Result<&PageMeta, AllocError> {
         let mut supply = self.supply.lock();
-        if let Some(p) = supply.abandoned[class].pop() {
-            // SAFETY: pages in the supply point into live chunks of this arena.
+        // Adopt an abandoned page of this class that has room; full ones stay until blocks come
+        // back to them (their return lists).
+        let with_room = supply.abandoned[class].iter().position(|&p| {
+            // SAFETY: pages in the supply point into live chunks of this arena; an abandoned page
+            // has no owner, so its local part may be read under the supply mutex.
+            let page = unsafe { &*p };
+            // SAFETY: as above: unowned page, supply mutex held.
+            let local = unsafe { &*page.local.get() };
+            !local.free.is_null()
+                || !page.thread_free.load(Ordering::Acquire).is_null()
+                || local.bump + CLASS_SIZES[class] <= PAGE_SIZE
+        });
+        if let Some(i) = with_room {
+            let p = supply.abandoned[class].swap_remove(i);
+            // SAFETY: as above.
             let page = unsafe { &*p };
             page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
             return Ok(page);
@@ -195,6 +212,10 @@ impl Arena {
 
     fn map_chunk(&self, supply: &mut Supply) -> Result<(), AllocError> {
         let base = os::map_aligned(CHUNK_SIZE).ok_or(AllocError)?;
+        if !chunk_map::covers(base) {
+            os::unmap(base, CHUNK_SIZE);
+            return Err(AllocError);
+        }
         let header = base as *mut ChunkHeader;
         for i in 0..PAGES_PER_CHUNK {
             // SAFETY: `header` points at fresh, writable, zeroed memory big enough for the
@@ -301,27 +322,35 @@ impl Arena {
         self.charged.fetch_sub(size, Ordering::Relaxed);
     }
 
-    /// The usable size of a live block.
+    /// The usable size of a live block of any arena.
     ///
     /// # Safety
     ///
-    /// `ptr` must be a live block of this arena.
-    pub unsafe fn usable_size(&self, ptr: NonNull<u8>) -> usize {
+    /// `ptr` must be a live block of an arena that has not been released.
+    pub unsafe fn usable_size(ptr: NonNull<u8>) -> usize {
         let addr = ptr.as_ptr() as usize;
         if chunk_map::contains(addr & !(CHUNK_SIZE - 1)) {
             // SAFETY: inside a live chunk.
             unsafe { page_of(addr) }.block_size.load(Ordering::Relaxed)
         } else {
-            self.supply.lock().large.get(&addr).copied().unwrap_or(0)
+            // SAFETY: a large block's prefix names its live arena.
+            let arena = unsafe { &**((addr - LARGE_PREFIX) as *const *const Arena) };
+            arena.supply.lock().large.get(&addr).copied().unwrap_or(0)
         }
     }
 
-    /// Gives the pages of a heap that is going away back to the arena for adoption. Its owner
-    /// calls this last; the heap allocates nothing afterwards (it can, but starts empty).
-    pub fn abandon_heap(&self, heap: &Heap) {
+    /// Gives the pages of a heap that is going away back to the arena for adoption.
+    ///
+    /// # Safety
+    ///
+    /// Only the heap's owner may call this, not concurrently with its allocations, and `heap`
+    /// must have allocated only from this arena.
+    pub unsafe fn abandon_heap(&self, heap: &Heap) {
         self.abandon(heap);
     }
 
+    /// See [`Arena::abandon_heap`]; the runtime calls it for thread states being deleted (their
+    /// owner is gone or is the caller) and for a finalized interpreter's heap.
     pub(crate) fn abandon(&self, heap: &Heap) {
         let mut supply = self.supply.lock();
         // SAFETY: the heap is being dropped by its owner; nobody else touches its lists.
@@ -435,6 +464,9 @@ unsafe fn page_of<'a>(addr: usize) -> &'a PageMeta {
 #[inline]
 fn push_thread_free(page: &PageMeta, block: *mut Block) {
     let order = if broken(Mutation::ArenaReturnRelaxed) { Ordering::Relaxed } else { Ordering::Release };
+    // Count before publishing: once the block is on the list the page may be collected (and,
+    // after its heap and arena are gone, unmapped).
+    page.thread_freed.fetch_add(1, Ordering::Relaxed);
     let mut head = page.thread_free.load(Ordering::Relaxed);
     loop {
         // SAFETY: the block is ours to write until the CAS publishes it.
@@ -444,7 +476,6 @@ fn push_thread_free(page: &PageMeta, block: *mut Block) {
             Err(now) => head = now,
         }
     }
-    page.thread_freed.fetch_add(1, Ordering::Relaxed);
 }
 
 #[derive(Default)]
@@ -464,8 +495,9 @@ pub struct Heap {
 // SAFETY: a heap is moved between threads only as a whole (with its thread state or behind the
 // interpreter lock); `classes` is only touched by the owner (see the type docs).
 unsafe impl Send for Heap {}
-// SAFETY: shared references to a heap from other threads are only compared by address (the
-// "is this page mine?" test in `Arena::free`); they never read `classes`.
+// SAFETY: `classes` is only touched through the unsafe `Arena::alloc` / `abandon_heap`, whose
+// contracts restrict them to the heap's owner; other threads only compare a heap's address (the
+// "is this page mine?" test in `Arena::free`).
 unsafe impl Sync for Heap {}
 
 impl Default for Heap {
@@ -608,8 +640,9 @@ mod chunk_map {
     use super::CHUNK_SIZE;
     use crate::sync::{Ordering, StaticAtomicU64};
 
-    /// x86-64 and aarch64 user space: 47 address bits.
-    const ADDRESS_BITS: u32 = 47;
+    /// User-space address bits covered: 48 (x86-64 uses 47 unless asked for more; aarch64 Linux
+    /// hands out 48-bit addresses). A chunk beyond that is refused (`covers`), not a panic.
+    const ADDRESS_BITS: u32 = 48;
     const CHUNKS: usize = 1 << (ADDRESS_BITS - CHUNK_SIZE.trailing_zeros());
     const WORDS: usize = CHUNKS / 64;
 
@@ -622,8 +655,12 @@ mod chunk_map {
         (index < CHUNKS).then(|| (index / 64, 1u64 << (index % 64)))
     }
 
+    pub(super) fn covers(chunk: usize) -> bool {
+        slot(chunk).is_some()
+    }
+
     pub(super) fn insert(chunk: usize) {
-        let (w, bit) = slot(chunk).expect("mmap returned an address beyond 47 bits");
+        let (w, bit) = slot(chunk).expect("checked by `covers` before mapping");
         MAP[w].fetch_or(bit, Ordering::Release);
     }
 

@@ -83,9 +83,8 @@ pub unsafe fn free(py: Python<'_>, ptr: *mut c_void) {
 /// As for [`free`].
 pub unsafe fn realloc(py: Python<'_>, ptr: *mut c_void, size: usize) -> Option<NonNull<c_void>> {
     let Some(old) = NonNull::new(ptr) else { return malloc(py, size) };
-    let arena = &py.thread_state().interp_state().arena;
     // SAFETY: `old` is a live block (caller's contract).
-    let old_size = unsafe { arena.usable_size(old.cast()) };
+    let old_size = unsafe { Arena::usable_size(old.cast()) };
     if size <= old_size && size > old_size / 2 {
         return Some(old);
     }

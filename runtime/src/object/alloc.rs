@@ -11,20 +11,31 @@ use crate::alloc::Arena;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::state::thread_state::ThreadState;
 
-/// Allocates an instance of `ty` laid out as `T` (a `#[repr(C)]` struct that starts with a
-/// [`PyObject`]) in the interpreter's arena, owned by the calling thread, with one reference.
-/// Over the arena's limit the result is `MemoryError`.
-pub fn alloc_object<T>(py: Python<'_>, ty: &'static TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<PyRef> {
-    let ts = py.thread_state();
-    let interp = ts.interp_state();
-    // SAFETY: the token proves this thread is attached with `ts`, so it owns `ts`'s heap (or,
-    // with a lock, the interpreter's heap).
-    let block = unsafe { interp.arena.alloc(ts.heap(), size_of::<T>().max(1)) }.map_err(|_| memory_error(interp.arena.limit()))?;
-    let header = PyObject::new_header(ty, interp.config_refcount());
+/// Allocates an instance of `ty` laid out as `T` in the interpreter's arena, owned by the calling
+/// thread, with one reference. Over the arena's limit the result is `MemoryError`.
+///
+/// # Safety
+///
+/// `T` must be `#[repr(C)]` and start with the [`PyObject`] header `init` receives, unchanged,
+/// and `ty`'s deallocator must free an object of this layout (checked: `T` is at least
+/// `ty.basic_size` bytes and at most 16-byte aligned).
+pub unsafe fn alloc_object<'py, T>(py: Python<'py>, ty: &'static TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<PyRef<'py>> {
+    assert!(size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN, "layout does not fit the type");
+    let block = alloc_block(py, size_of::<T>())?;
+    // SAFETY: the caller promises T starts with the header and matches the type's deallocator.
+    let header = unsafe { PyObject::new_header(ty, py.thread_state().interp_state().config_refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
     Ok(unsafe { PyRef::from_owned(block.cast()) })
+}
+
+fn alloc_block(py: Python<'_>, size: usize) -> PyResult<NonNull<u8>> {
+    let ts = py.thread_state();
+    let interp = ts.interp_state();
+    // SAFETY: the token proves this thread is attached with `ts`, so it owns `ts`'s heap (or,
+    // with a lock, the interpreter's heap).
+    unsafe { interp.arena.alloc(ts.heap(), size.max(1)) }.map_err(|_| memory_error(interp.arena.limit()))
 }
 
 fn memory_error(limit: Option<usize>) -> PyErr {
@@ -35,16 +46,23 @@ fn memory_error(limit: Option<usize>) -> PyErr {
 }
 
 /// An `int` (small ints are the immortal ones).
-pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef> {
+pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef<'_>> {
     if let Some(small) = immortals().small_int(value) {
-        return Ok(PyRef::new_ref(&small.ob_base));
+        return Ok(PyRef::new_ref(py, &small.ob_base));
     }
-    alloc_object(py, types().int_type, |ob_base| IntObject { ob_base, value })
+    // SAFETY: IntObject starts with the header and `int`'s deallocator frees it.
+    unsafe { alloc_object(py, types().int_type, |ob_base| IntObject { ob_base, value }) }
 }
 
-/// A `str`.
-pub fn new_str(py: Python<'_>, value: &str) -> PyResult<PyRef> {
-    alloc_object(py, types().str_type, |ob_base| StrObject { ob_base, value: value.into() })
+/// A `str` (its text lives in the same arena block).
+pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<PyRef<'py>> {
+    let block = alloc_block(py, StrObject::size_for(value.len()))?;
+    // SAFETY: `str`'s deallocator frees this layout; the block is fresh and big enough.
+    unsafe {
+        let header = PyObject::new_header(types().str_type, py.thread_state().interp_state().config_refcount());
+        StrObject::write(block, header, value);
+        Ok(PyRef::from_owned(block.cast()))
+    }
 }
 
 /// The value of an `int` (or `bool`) object.
@@ -61,7 +79,7 @@ pub fn int_value(obj: &PyObject) -> Option<i64> {
 pub fn str_value(obj: &PyObject) -> Option<&str> {
     std::ptr::eq(obj.ob_type, types().str_type).then(|| {
         // SAFETY: str instances are laid out as StrObject.
-        unsafe { &*(*(obj as *const PyObject as *const StrObject)).value }
+        unsafe { &*(obj as *const PyObject as *const StrObject) }.as_str()
     })
 }
 
@@ -69,7 +87,8 @@ pub fn str_value(obj: &PyObject) -> Option<&str> {
 ///
 /// # Safety
 ///
-/// No reference to `op` remains and its destructor-side fields are already dropped.
+/// `op` must be an object allocated from an arena that still exists, with no reference left
+/// and its own fields already dropped.
 pub unsafe fn free_object(op: NonNull<PyObject>) {
     let heap = crate::state::thread_state::current().map(|ts| {
         // SAFETY: the current thread state is alive while attached, and this thread owns its heap.
@@ -96,9 +115,6 @@ pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
 ///
 /// See [`super::types::DeallocFn`].
 pub(crate) unsafe fn dealloc_str(op: NonNull<PyObject>) {
-    // SAFETY: the object is a StrObject with no reference left; drop its text, then its block.
-    unsafe {
-        std::ptr::drop_in_place(&mut (*op.cast::<StrObject>().as_ptr()).value);
-        free_object(op);
-    }
+    // SAFETY: forwarded contract; the text is inside the block.
+    unsafe { free_object(op) };
 }

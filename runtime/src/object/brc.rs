@@ -43,7 +43,8 @@ impl BrcTable {
         &self.buckets[(tid >> 4) % BUCKETS]
     }
 
-    /// Registers `ts` as an owner for thread id `tid`.
+    /// Registers `ts` as an owner for thread id `tid`. Serialised (bucket mutex) with merges
+    /// done on behalf of an absent owner, so once this returns no such merge is running.
     pub(crate) fn register(&self, ts: &ThreadState, tid: usize) {
         let mut b = self.bucket(tid).lock();
         match b.iter_mut().find(|o| o.tid == tid) {
@@ -52,22 +53,26 @@ impl BrcTable {
         }
     }
 
-    /// Unregisters `ts`; if it was the last state of its thread id, merges what was queued.
+    /// Unregisters `ts`; if it was the last state of its thread id, merges what was queued —
+    /// under the bucket mutex, so the thread cannot re-register (and act as owner) meanwhile.
     pub(crate) fn unregister(&self, ts: &ThreadState, tid: usize) {
-        let leftover = {
+        let (dead, states) = {
             let mut b = self.bucket(tid).lock();
             let Some(pos) = b.iter().position(|o| o.tid == tid) else { return };
             b[pos].states.retain(|s| !std::ptr::eq(&**s, ts));
-            if b[pos].states.is_empty() { Some(b.swap_remove(pos)) } else { None }
-        };
-        if let Some(owner) = leftover {
-            if !broken(Mutation::BrcExitSkipsMerge) {
-                merge_all(owner.queue);
-            } else {
-                std::mem::forget(owner.queue);
+            if !b[pos].states.is_empty() {
+                return;
             }
-            drop(owner.states);
-        }
+            let owner = b.swap_remove(pos);
+            if broken(Mutation::BrcExitSkipsMerge) {
+                std::mem::forget(owner.queue);
+                (Vec::new(), owner.states)
+            } else {
+                (merge_counts(owner.queue), owner.states)
+            }
+        };
+        drop(states);
+        dealloc_all(dead);
     }
 
     /// Takes the objects queued to `tid`.
@@ -77,15 +82,26 @@ impl BrcTable {
     }
 }
 
-fn merge_all(queue: Vec<QueuedObject>) {
-    for QueuedObject(op) in queue {
-        // SAFETY: the queue held one reference (the QUEUED mark), so the object is alive; we
-        // merge on behalf of its owner (the owner itself, or the owner is gone).
-        let count = unsafe { explicit_merge(op.as_ref(), -1) };
-        if count == 0 {
-            // SAFETY: merged count zero: no reference left.
-            unsafe { dealloc(op) };
-        }
+/// Merges each queued object (dropping the queue's reference) and returns those left with no
+/// reference. Called by the owner, or for an absent owner under its bucket mutex (see
+/// `register`): either way no other thread acts as the owner meanwhile.
+fn merge_counts(queue: Vec<QueuedObject>) -> Vec<QueuedObject> {
+    queue
+        .into_iter()
+        .filter(|QueuedObject(op)| {
+            // SAFETY: the queue held one reference (the QUEUED mark), so the object is alive, and
+            // nobody else acts as its owner (see above).
+            unsafe { explicit_merge(op.as_ref(), -1) == 0 }
+        })
+        .collect()
+}
+
+/// Deallocates merged objects with no reference left (outside any bucket mutex: a deallocator
+/// may release other objects).
+fn dealloc_all(dead: Vec<QueuedObject>) {
+    for QueuedObject(op) in dead {
+        // SAFETY: merged count zero: no reference left.
+        unsafe { dealloc(op) };
     }
 }
 
@@ -112,12 +128,16 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
     let mut b = table.bucket(tid).lock();
     if let Some(owner) = b.iter_mut().find(|w| w.tid == tid) {
         owner.queue.push(QueuedObject(op));
-        owner.states[0].eval_breaker.fetch_or(EXPLICIT_MERGE_BIT, Ordering::Release);
+        for s in &owner.states {
+            s.eval_breaker.fetch_or(EXPLICIT_MERGE_BIT, Ordering::Release);
+        }
         return;
     }
+    // The owner has no thread state here: merge on its behalf, under the bucket mutex, so it
+    // cannot register and act as owner before the merge is complete.
+    let dead = merge_counts(vec![QueuedObject(op)]);
     drop(b);
-    // The owner is gone: merge now on its behalf.
-    merge_all(vec![QueuedObject(op)]);
+    dealloc_all(dead);
 }
 
 /// The owner merges its queue (the explicit-merge breaker bit).
@@ -125,5 +145,5 @@ pub(crate) fn merge_queued(ts: &ThreadState) {
     ts.eval_breaker.fetch_and(!EXPLICIT_MERGE_BIT, Ordering::AcqRel);
     let tid = super::thread_id();
     let queue = ts.interp_state().brc.take_queue(tid);
-    merge_all(queue);
+    dealloc_all(merge_counts(queue));
 }

@@ -1,4 +1,15 @@
-//! Handles: an owned strong reference ([`PyRef`]) and a borrowed one ([`Borrowed`]).
+//! Handles.
+//!
+//! * [`PyRef<'py>`] — an owned strong reference (clone = incref, drop = decref), bound to the
+//!   attachment that made it: `'py` is the `attach` closure's lifetime and it is neither `Send`
+//!   nor `Sync`, so it is only used while the thread is attached to the object's interpreter —
+//!   which is what reference counting and the arena rely on.
+//! * [`Borrowed<'a>`] — a borrowed reference.
+//! * [`Py`] — an unbound strong reference (PyO3's `Py<T>`): it may be stored anywhere and sent to
+//!   other threads; using it needs a token of the object's interpreter ([`Py::bind`], checked).
+//!   Dropped where that interpreter is not attached, its decrement is deferred to the next
+//!   thread that attaches there; once the interpreter is destroyed, dropping it does nothing
+//!   (the memory went back in bulk).
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -7,35 +18,31 @@ use std::ptr::NonNull;
 
 use super::header::PyObject;
 use super::refcount::{decref, incref};
+use crate::Python;
+use crate::state::interpreter::InterpreterState;
+use crate::sync::Arc;
 
-/// An owned strong reference: cloning increments, dropping decrements.
-///
-/// It may move to another thread attached to the object's interpreter (biased reference counting
-/// makes that correct); dropping it on a thread that is not attached there is a fatal error when
-/// the drop needs the interpreter.
-pub struct PyRef {
+/// An owned strong reference, bound to an attachment. See the module docs.
+pub struct PyRef<'py> {
     ptr: NonNull<PyObject>,
+    _bound: PhantomData<(&'py (), *mut ())>,
 }
 
-// SAFETY: reference counts are updated with the owner/non-owner protocol, which is correct from
-// any thread; the object itself is only reachable through shared references.
-unsafe impl Send for PyRef {}
-
-impl PyRef {
+impl<'py> PyRef<'py> {
     /// Takes over a reference the caller owns.
     ///
     /// # Safety
     ///
-    /// `ptr` must be a live object and the caller must own one reference, which moves into the
-    /// handle.
-    pub unsafe fn from_owned(ptr: NonNull<PyObject>) -> PyRef {
-        PyRef { ptr }
+    /// `ptr` must be a live object of the interpreter the thread is attached to for `'py`, and
+    /// the caller must own one reference, which moves into the handle.
+    pub unsafe fn from_owned(ptr: NonNull<PyObject>) -> PyRef<'py> {
+        PyRef { ptr, _bound: PhantomData }
     }
 
     /// A new reference to `obj` (`Py_NewRef`).
-    pub fn new_ref(obj: &PyObject) -> PyRef {
+    pub fn new_ref(_py: Python<'py>, obj: &PyObject) -> PyRef<'py> {
         incref(obj);
-        PyRef { ptr: NonNull::from(obj) }
+        PyRef { ptr: NonNull::from(obj), _bound: PhantomData }
     }
 
     /// The object pointer (still owned by the handle).
@@ -54,9 +61,14 @@ impl PyRef {
     pub fn borrow(&self) -> Borrowed<'_> {
         Borrowed { ptr: self.ptr, _life: PhantomData }
     }
+
+    /// Unbinds the reference from this attachment, to keep it or send it elsewhere.
+    pub fn unbind(self, py: Python<'py>) -> Py {
+        Py { ptr: self.into_raw(), interp: py.thread_state().interp_state().clone() }
+    }
 }
 
-impl Deref for PyRef {
+impl Deref for PyRef<'_> {
     type Target = PyObject;
     fn deref(&self) -> &PyObject {
         // SAFETY: the handle owns a reference, so the object is alive.
@@ -64,20 +76,22 @@ impl Deref for PyRef {
     }
 }
 
-impl Clone for PyRef {
+impl Clone for PyRef<'_> {
     fn clone(&self) -> Self {
-        PyRef::new_ref(self)
+        incref(self);
+        PyRef { ptr: self.ptr, _bound: PhantomData }
     }
 }
 
-impl Drop for PyRef {
+impl Drop for PyRef<'_> {
     fn drop(&mut self) {
-        // SAFETY: the handle owns exactly one reference and gives it up here.
+        // SAFETY: the handle owns exactly one reference and gives it up here, while attached to
+        // the object's interpreter (the handle cannot leave the attachment).
         unsafe { decref(self.ptr) };
     }
 }
 
-impl fmt::Debug for PyRef {
+impl fmt::Debug for PyRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "<{} object at {:p}>", self.type_object().name, self.ptr)
     }
@@ -97,8 +111,8 @@ impl<'a> Borrowed<'a> {
     }
 
     /// A new strong reference.
-    pub fn to_owned(self) -> PyRef {
-        PyRef::new_ref(&self)
+    pub fn to_owned<'py>(self, py: Python<'py>) -> PyRef<'py> {
+        PyRef::new_ref(py, &self)
     }
 
     /// The object pointer.
@@ -112,5 +126,68 @@ impl Deref for Borrowed<'_> {
     fn deref(&self) -> &PyObject {
         // SAFETY: the borrow's lifetime is tied to a live reference.
         unsafe { self.ptr.as_ref() }
+    }
+}
+
+/// An unbound strong reference. See the module docs.
+pub struct Py {
+    ptr: NonNull<PyObject>,
+    interp: Arc<InterpreterState>,
+}
+
+// SAFETY: a `Py` touches its object only through `bind`/`clone_ref` (which require a token of the
+// object's interpreter, checked) and its drop (which decrements only while attached there, and
+// otherwise defers to that interpreter's next attach).
+unsafe impl Send for Py {}
+// SAFETY: as above: `&Py` offers nothing that works without such a token.
+unsafe impl Sync for Py {}
+
+impl Py {
+    fn check(&self, py: Python<'_>, func: &str) {
+        if !Arc::ptr_eq(py.thread_state().interp_state(), &self.interp) {
+            crate::fatal::fatal_error(func, "the object belongs to another interpreter");
+        }
+    }
+
+    /// Binds the reference to an attachment of its interpreter (fatal for another one).
+    pub fn bind<'py>(self, py: Python<'py>) -> PyRef<'py> {
+        self.check(py, "Py::bind");
+        let ptr = self.ptr;
+        std::mem::forget(self);
+        PyRef { ptr, _bound: PhantomData }
+    }
+
+    /// Another unbound reference to the same object.
+    pub fn clone_ref(&self, py: Python<'_>) -> Py {
+        self.check(py, "Py::clone_ref");
+        // SAFETY: attached to the object's interpreter, and `self` keeps it alive.
+        incref(unsafe { self.ptr.as_ref() });
+        Py { ptr: self.ptr, interp: self.interp.clone() }
+    }
+
+    /// The object pointer.
+    pub fn as_ptr(&self) -> NonNull<PyObject> {
+        self.ptr
+    }
+}
+
+impl Drop for Py {
+    fn drop(&mut self) {
+        let here = crate::state::thread_state::current()
+            // SAFETY: the current thread state is alive while attached.
+            .is_some_and(|ts| Arc::ptr_eq(unsafe { ts.as_ref() }.interp_state(), &self.interp));
+        if here {
+            // SAFETY: attached to the object's interpreter (which is therefore not finalized);
+            // the handle gives up its reference.
+            unsafe { decref(self.ptr) };
+        } else {
+            self.interp.defer_decref(self.ptr);
+        }
+    }
+}
+
+impl fmt::Debug for Py {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "<unbound object at {:p} of interpreter {}>", self.ptr, self.interp.id())
     }
 }

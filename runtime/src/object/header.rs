@@ -19,22 +19,18 @@ use crate::object::types::TypeObject;
 use crate::sync::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
 
 /// An object header. Every object starts with one.
+///
+/// The fields are the runtime's: safe code reads them through the accessors and cannot build a
+/// header (the constructors are `unsafe`), so every `&PyObject` safe code holds is a live object.
 #[repr(C)]
 pub struct PyObject {
-    /// The owning thread's id (`thread_id()`), 0 when unowned.
-    pub ob_tid: AtomicUsize,
-    /// Flags fixed at creation: see [`flags`].
-    pub ob_flags: u16,
-    /// The per-object mutex byte.
-    pub ob_mutex: AtomicU8,
-    /// Collector bits.
-    pub ob_gc_bits: AtomicU8,
-    /// The owner's count.
-    pub ob_ref_local: AtomicU32,
-    /// The shared count and its flags.
-    pub ob_ref_shared: AtomicIsize,
-    /// The type.
-    pub ob_type: *const TypeObject,
+    pub(crate) ob_tid: AtomicUsize,
+    pub(crate) ob_flags: u16,
+    pub(crate) ob_mutex: AtomicU8,
+    pub(crate) ob_gc_bits: AtomicU8,
+    pub(crate) ob_ref_local: AtomicU32,
+    pub(crate) ob_ref_shared: AtomicIsize,
+    pub(crate) ob_type: *const TypeObject,
 }
 
 // SAFETY: every mutable field is atomic; `ob_flags` and `ob_type` are written before the object
@@ -115,7 +111,12 @@ impl RefcountStrategy {
 
 impl PyObject {
     /// A header for a new object of `ty` owned by the calling thread, with one reference.
-    pub fn new_header(ty: *const TypeObject, strategy: RefcountStrategy) -> PyObject {
+    ///
+    /// # Safety
+    ///
+    /// The header must become the start of an object of `ty`'s layout, allocated so that `ty`'s
+    /// deallocator can free it, and only be referenced through that object.
+    pub unsafe fn new_header(ty: &'static TypeObject, strategy: RefcountStrategy) -> PyObject {
         let (tid, local, shared) = match strategy {
             RefcountStrategy::Biased | RefcountStrategy::NonAtomic => (super::thread_id(), 1, shared::INIT),
             RefcountStrategy::Atomic => (0, 0, shared::ONE | shared::MERGED),
@@ -132,7 +133,12 @@ impl PyObject {
     }
 
     /// A header for a statically allocated immortal object (`PyObject_HEAD_INIT`).
-    pub fn new_immortal(ty: *const TypeObject) -> PyObject {
+    ///
+    /// # Safety
+    ///
+    /// The object it starts must live for the rest of the process (immortal), and `ty` must be
+    /// a valid type (or null only while a type object is being built for itself).
+    pub unsafe fn new_immortal(ty: *const TypeObject) -> PyObject {
         PyObject {
             ob_tid: AtomicUsize::new(0),
             ob_flags: flags::STATIC,
@@ -142,6 +148,26 @@ impl PyObject {
             ob_ref_shared: AtomicIsize::new(0),
             ob_type: ty,
         }
+    }
+
+    /// The owner's thread id (0: unowned).
+    pub fn tid(&self) -> usize {
+        self.ob_tid.load(Ordering::Relaxed)
+    }
+
+    /// `ob_flags`.
+    pub fn flags(&self) -> u16 {
+        self.ob_flags
+    }
+
+    /// `ob_ref_local` (a snapshot).
+    pub fn ref_local(&self) -> u32 {
+        self.ob_ref_local.load(Ordering::Relaxed)
+    }
+
+    /// `ob_ref_shared`, count and flags (a snapshot).
+    pub fn ref_shared(&self) -> isize {
+        self.ob_ref_shared.load(Ordering::Relaxed)
     }
 
     /// Whether the object is immortal.

@@ -54,30 +54,42 @@ fn leak<T>(v: T) -> &'static T {
 }
 
 fn make_types() -> StaticTypes {
-    let type_type = Box::leak(Box::new(TypeObject::new_static(ptr::null(), "type", size_of::<TypeObject>(), dealloc_static)));
-    type_type.ob_base.ob_type = type_type as *const TypeObject;
-    let t: &'static TypeObject = type_type;
-    let mk = |name, size| leak(TypeObject::new_static(t, name, size, dealloc_static));
-    StaticTypes {
-        type_type: t,
-        none_type: mk("NoneType", size_of::<PyObject>()),
-        bool_type: mk("bool", size_of::<IntObject>()),
-        int_type: leak(TypeObject::new_static(t, "int", size_of::<IntObject>(), super::alloc::dealloc_int)),
-        str_type: leak(TypeObject::new_static(t, "str", size_of::<StrObject>(), super::alloc::dealloc_str)),
-        ellipsis_type: mk("ellipsis", size_of::<PyObject>()),
-        not_implemented_type: mk("NotImplementedType", size_of::<PyObject>()),
+    // SAFETY: every object built here is leaked (immortal for the process), `type` is patched to
+    // be its own type before anyone sees it, and each deallocator matches its layout.
+    unsafe {
+        let type_type = Box::leak(Box::new(TypeObject {
+            ob_base: PyObject::new_immortal(ptr::null()),
+            name: "type",
+            basic_size: size_of::<TypeObject>(),
+            dealloc: dealloc_static,
+        }));
+        type_type.ob_base.ob_type = type_type as *const TypeObject;
+        let t: &'static TypeObject = type_type;
+        let mk = |name, size| TypeObject::leak_static(t, name, size, dealloc_static);
+        StaticTypes {
+            type_type: t,
+            none_type: mk("NoneType", size_of::<PyObject>()),
+            bool_type: mk("bool", size_of::<IntObject>()),
+            int_type: TypeObject::leak_static(t, "int", size_of::<IntObject>(), super::alloc::dealloc_int),
+            str_type: TypeObject::leak_static(t, "str", size_of::<StrObject>(), super::alloc::dealloc_str),
+            ellipsis_type: mk("ellipsis", size_of::<PyObject>()),
+            not_implemented_type: mk("NotImplementedType", size_of::<PyObject>()),
+        }
     }
 }
 
 fn make_immortals() -> Immortals {
     let ty = types();
-    let int = |v: i64, t: &'static TypeObject| leak(IntObject { ob_base: PyObject::new_immortal(t), value: v });
+    // SAFETY: all leaked, so immortal for the process; types are valid static types.
+    let int = |v: i64, t: &'static TypeObject| leak(IntObject { ob_base: unsafe { PyObject::new_immortal(t) }, value: v });
+    // SAFETY: as above.
+    let single = |t: &'static TypeObject| leak(unsafe { PyObject::new_immortal(t) });
     Immortals {
-        none: leak(PyObject::new_immortal(ty.none_type)),
+        none: single(ty.none_type),
         true_: int(1, ty.bool_type),
         false_: int(0, ty.bool_type),
-        ellipsis: leak(PyObject::new_immortal(ty.ellipsis_type)),
-        not_implemented: leak(PyObject::new_immortal(ty.not_implemented_type)),
+        ellipsis: single(ty.ellipsis_type),
+        not_implemented: single(ty.not_implemented_type),
         small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|v| int(v, ty.int_type)).collect(),
     }
 }
@@ -92,6 +104,13 @@ sync::lazy_static! {
 
 sync::lazy_static! {
     static ref INTERNED: Mutex<HashMap<&'static str, &'static StrObject>> = Mutex::new(HashMap::new());
+}
+
+/// Where interned strings live: blocks of the system allocator, never freed.
+fn leak_str_block(len: usize) -> NonNull<u8> {
+    let layout = std::alloc::Layout::from_size_align(StrObject::size_for(len), 16).expect("string too long");
+    // SAFETY: the layout is non-zero (the header alone is 40 bytes).
+    NonNull::new(unsafe { std::alloc::alloc(layout) }).unwrap_or_else(|| std::alloc::handle_alloc_error(layout))
 }
 
 /// The static types.
@@ -117,8 +136,13 @@ pub fn intern(s: &str) -> &'static StrObject {
     if let Some(found) = table.get(s) {
         return found;
     }
-    let obj: &'static StrObject = leak(StrObject { ob_base: PyObject::new_immortal(types().str_type), value: s.into() });
-    table.insert(&obj.value, obj);
+    let block = leak_str_block(s.len());
+    // SAFETY: a fresh block of the right size and alignment, never freed (immortal).
+    let obj: &'static StrObject = unsafe {
+        StrObject::write(block, PyObject::new_immortal(types().str_type), s);
+        &*block.cast::<StrObject>().as_ptr()
+    };
+    table.insert(obj.as_str(), obj);
     obj
 }
 

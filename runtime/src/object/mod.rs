@@ -21,7 +21,7 @@ mod thread_id;
 pub mod types;
 
 pub use alloc::{alloc_object, int_value, new_int, new_str, str_value};
-pub use handle::{Borrowed, PyRef};
+pub use handle::{Borrowed, Py, PyRef};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use thread_id::{thread_id, thread_local_addr};

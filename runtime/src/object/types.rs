@@ -25,10 +25,26 @@ pub struct TypeObject {
 }
 
 impl TypeObject {
-    /// A static type: immortal, with `ob_type` set to `metatype` (null for `type` itself, which
-    /// the caller patches to point at itself before publishing it).
-    pub fn new_static(metatype: *const TypeObject, name: &'static str, basic_size: usize, dealloc: DeallocFn) -> Self {
-        TypeObject { ob_base: PyObject::new_immortal(metatype), name, basic_size, dealloc }
+    /// A static type: immortal, with `ob_type` set to `metatype`.
+    ///
+    /// # Safety
+    ///
+    /// The type object must live for the rest of the process, and `dealloc` must be able to free
+    /// every instance created with this type (layout of `basic_size` bytes or more).
+    pub unsafe fn new_static(metatype: &'static TypeObject, name: &'static str, basic_size: usize, dealloc: DeallocFn) -> Self {
+        // SAFETY: the caller promises the type object lives for the rest of the process.
+        TypeObject { ob_base: unsafe { PyObject::new_immortal(metatype) }, name, basic_size, dealloc }
+    }
+
+    /// Leaks a new static type (a `'static` reference, so the safety contract of
+    /// [`TypeObject::new_static`] about its lifetime holds by construction).
+    ///
+    /// # Safety
+    ///
+    /// As for [`TypeObject::new_static`]: `dealloc` must free instances of this layout.
+    pub unsafe fn leak_static(metatype: &'static TypeObject, name: &'static str, basic_size: usize, dealloc: DeallocFn) -> &'static TypeObject {
+        // SAFETY: forwarded; leaking makes it live for the rest of the process.
+        Box::leak(Box::new(unsafe { Self::new_static(metatype, name, basic_size, dealloc) }))
     }
 
     /// The type as an object.
@@ -46,13 +62,43 @@ pub struct IntObject {
     pub value: i64,
 }
 
-/// A `str`.
+/// A `str`: the header, the length, then the UTF-8 bytes inline in the same block — so bulk
+/// release of an arena frees strings completely.
 #[repr(C)]
 pub struct StrObject {
     /// Header.
     pub ob_base: PyObject,
+    len: usize,
+}
+
+impl StrObject {
+    /// Bytes needed for a string of `len` bytes.
+    pub fn size_for(len: usize) -> usize {
+        size_of::<StrObject>() + len
+    }
+
+    /// Writes a string object into `block`.
+    ///
+    /// # Safety
+    ///
+    /// `block` must be writable for `size_for(text.len())` bytes and 16-byte aligned.
+    pub(crate) unsafe fn write(block: NonNull<u8>, header: PyObject, text: &str) {
+        let obj = block.cast::<StrObject>().as_ptr();
+        // SAFETY: the caller's contract covers the header and the bytes after it.
+        unsafe {
+            obj.write(StrObject { ob_base: header, len: text.len() });
+            std::ptr::copy_nonoverlapping(text.as_ptr(), block.as_ptr().add(size_of::<StrObject>()), text.len());
+        }
+    }
+
     /// The text.
-    pub value: Box<str>,
+    pub fn as_str(&self) -> &str {
+        // SAFETY: `write` put `len` bytes of valid UTF-8 right after the struct.
+        unsafe {
+            let bytes = std::slice::from_raw_parts((self as *const StrObject as *const u8).add(size_of::<StrObject>()), self.len);
+            std::str::from_utf8_unchecked(bytes)
+        }
+    }
 }
 
 /// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.

@@ -156,7 +156,15 @@ pub(crate) struct InterpreterState {
     pub(crate) heap: Box<Heap>,
     /// Biased reference counting's merge queues.
     pub(crate) brc: BrcTable,
+    /// Decrements of unbound handles dropped where this interpreter was not attached; the next
+    /// thread that attaches here runs them.
+    deferred: Mutex<Vec<DeferredDecref>>,
+    deferred_len: AtomicUsize,
 }
+
+struct DeferredDecref(NonNull<crate::object::PyObject>);
+// SAFETY: the pointer is only dereferenced by a thread attached to the object's interpreter.
+unsafe impl Send for DeferredDecref {}
 
 impl InterpreterState {
     pub(crate) fn new(id: i64, config: InterpreterConfig, is_main: bool, main_lock: Option<&Arc<InterpreterLock>>) -> Self {
@@ -180,6 +188,8 @@ impl InterpreterState {
             arena: Arena::new(config.arena_limit),
             heap: Box::new(Heap::new()),
             brc: BrcTable::new(),
+            deferred: Mutex::new(Vec::new()),
+            deferred_len: AtomicUsize::new(0),
             config,
         }
     }
@@ -194,6 +204,44 @@ impl InterpreterState {
 
     pub(crate) fn config_refcount(&self) -> crate::object::RefcountStrategy {
         self.config.refcount
+    }
+
+    /// Queues the decrement of an unbound handle dropped elsewhere. After finalization the
+    /// memory is gone and nothing is queued.
+    pub(crate) fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {
+        let mut d = self.deferred.lock();
+        if self.is_finalized() {
+            return;
+        }
+        d.push(DeferredDecref(op));
+        self.deferred_len.store(d.len(), Ordering::Release);
+    }
+
+    /// Whether deferred decrements wait (one relaxed load, checked at attach).
+    #[inline]
+    pub(crate) fn has_deferred(&self) -> bool {
+        self.deferred_len.load(Ordering::Relaxed) != 0
+    }
+
+    /// Runs the deferred decrements. The caller is attached to this interpreter.
+    #[cold]
+    pub(crate) fn run_deferred(&self) {
+        let batch = {
+            let mut d = self.deferred.lock();
+            self.deferred_len.store(0, Ordering::Relaxed);
+            std::mem::take(&mut *d)
+        };
+        for DeferredDecref(op) in batch {
+            // SAFETY: each entry carries one reference of an unbound handle to an object of this
+            // interpreter, which we are attached to.
+            unsafe { crate::object::refcount::decref(op) };
+        }
+    }
+
+    fn drop_deferred(&self) {
+        let mut d = self.deferred.lock();
+        d.clear();
+        self.deferred_len.store(0, Ordering::Relaxed);
     }
 
     #[inline]
@@ -537,6 +585,7 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     let _ = interp.pending.finish(ts);
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
+    interp.drop_deferred();
     ts.delete_current_inner();
     // Every thread state is gone: release the memory in bulk — live objects and leaked cycles
     // included.

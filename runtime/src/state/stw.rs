@@ -86,7 +86,14 @@ impl StopTheWorld {
                 return;
             }
             match status.compare_exchange(DETACHED, ATTACHED, Ordering::Acquire, Ordering::Relaxed) {
-                Ok(_) => return,
+                Ok(_) => {
+                    if ts.is_deleted() {
+                        // Deleted while it was stopped (finalization): never run again.
+                        status.store(DETACHED, Ordering::Release);
+                        thread_state::park_forever();
+                    }
+                    return;
+                }
                 Err(SUSPENDED) => self.wait_resumed(ts),
                 Err(_) => fatal_error("_PyThreadState_Attach", "thread state is already attached"),
             }

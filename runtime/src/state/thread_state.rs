@@ -534,6 +534,9 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if ts.interp.pending.has_pending() {
         ts.interp.pending.signal_on_attach(ts);
     }
+    if ts.interp.has_deferred() {
+        ts.interp.run_deferred();
+    }
 }
 
 /// Detaches the current thread state `ts` (`_PyThreadState_Detach`).
@@ -559,7 +562,7 @@ fn must_exit(ts: &ThreadState) -> ! {
 }
 
 #[cold]
-fn park_forever() -> ! {
+pub(crate) fn park_forever() -> ! {
     #[cfg(loom)]
     {
         panic!("a thread tried to enter a finalized interpreter");
