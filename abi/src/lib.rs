@@ -641,7 +641,7 @@ pub extern "C" fn Py_GetConstantBorrowed(constant_id: std::ffi::c_uint) -> *mut 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObject {
     guard("PyLong_FromLong", || {
-        let made = pyrt::Python::with_attached(|py| pyrt::object::new_int(py, value).map(|o| o.into_raw().as_ptr() as usize));
+        let made = pyrt::Python::with_attached(|py| pyrt::object::new_int(py, i64::from(value)).map(|o| o.into_raw().as_ptr() as usize));
         match made {
             Some(Ok(obj)) => obj as *mut pyrt::PyObject,
             Some(Err(e)) => {
