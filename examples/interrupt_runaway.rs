@@ -35,5 +35,5 @@ fn main() {
     println!("set_async_exc modified {modified} thread state; the script raised {exc} after {iterations} iterations");
     interp.destroy().unwrap();
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
 }

@@ -50,5 +50,5 @@ fn main() {
         w.destroy().unwrap();
     }
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
 }

@@ -550,10 +550,12 @@ pub unsafe extern "C" fn PyrtGILState_EnsureIn(interp: *mut PyInterpreterState) 
 pub extern "C" fn PyrtGILState_ReleaseIn(state: PyrtGILState) {
     guard("PyrtGILState_ReleaseIn", || {
         // SAFETY: as for PyGILState_Release.
-        unsafe { gilstate::release_in(EnsureIn {
-            state: gil_state_from_c(state.state, "PyrtGILState_ReleaseIn"),
-            previous: NonNull::new(state.previous),
-        }) }
+        unsafe {
+            gilstate::release_in(EnsureIn {
+                state: gil_state_from_c(state.state, "PyrtGILState_ReleaseIn"),
+                previous: NonNull::new(state.previous),
+            })
+        }
     })
 }
 
@@ -567,7 +569,10 @@ pub extern "C" fn PyrtGILState_ReleaseIn(state: PyrtGILState) {
 ///
 /// `func(arg)` must be safe to call once from the main thread of the main interpreter.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn Py_AddPendingCall(func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>, arg: *mut c_void) -> c_int {
+pub unsafe extern "C" fn Py_AddPendingCall(
+    func: Option<unsafe extern "C" fn(*mut c_void) -> c_int>,
+    arg: *mut c_void,
+) -> c_int {
     guard("Py_AddPendingCall", || {
         let Some(func) = func else { return -1 };
         // SAFETY: Py_AddPendingCall's contract: func(arg) may run once in the main thread.
@@ -641,7 +646,9 @@ pub extern "C" fn Py_GetConstantBorrowed(constant_id: std::ffi::c_uint) -> *mut 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObject {
     guard("PyLong_FromLong", || {
-        let made = pyrt::Python::with_attached(|py| pyrt::object::new_int(py, i64::from(value)).map(|o| o.into_raw().as_ptr() as usize));
+        let made = pyrt::Python::with_attached(|py| {
+            pyrt::object::new_int(py, i64::from(value)).map(|o| o.into_raw().as_ptr() as usize)
+        });
         match made {
             Some(Ok(obj)) => obj as *mut pyrt::PyObject,
             Some(Err(e)) => {

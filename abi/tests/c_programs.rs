@@ -143,7 +143,12 @@ fn valgrind_clean(name: &str) {
     let exe = build_pyrt(name);
     let out = Command::new("valgrind")
         .env_remove("LD_LIBRARY_PATH")
-        .args(["--quiet", "--leak-check=full", "--errors-for-leak-kinds=definite,indirect,possible", "--error-exitcode=9"])
+        .args([
+            "--quiet",
+            "--leak-check=full",
+            "--errors-for-leak-kinds=definite,indirect,possible",
+            "--error-exitcode=9",
+        ])
         .arg(&exe)
         .output()
         .expect("valgrind (on every pyrt development machine)");

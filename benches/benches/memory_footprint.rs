@@ -22,7 +22,9 @@ unsafe fn libc_page_size() -> usize {
 
 fn idle(lock: LockKind, n: usize) -> usize {
     // Warm up the allocator and the runtime's statics.
-    let warm: Vec<_> = (0..64).map(|_| Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap()).collect();
+    let warm: Vec<_> = (0..64)
+        .map(|_| Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap())
+        .collect();
     warm.into_iter().for_each(|i| i.destroy().unwrap());
     let before = resident_bytes();
     let interps: Vec<_> = (0..n)

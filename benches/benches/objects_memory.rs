@@ -156,7 +156,8 @@ fn cross_thread(c: &mut Criterion) {
     let mut g = c.benchmark_group("alloc");
     g.bench_function("cross_thread_free", |b| {
         b.iter_custom(|n| {
-            let blocks: Vec<usize> = i.attach(|py| (0..n).map(|_| domains::malloc(py, 32).unwrap().as_ptr() as usize).collect());
+            let blocks: Vec<usize> =
+                i.attach(|py| (0..n).map(|_| domains::malloc(py, 32).unwrap().as_ptr() as usize).collect());
             let i2 = i.clone();
             std::thread::spawn(move || {
                 i2.attach(|py| {

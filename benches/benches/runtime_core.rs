@@ -162,9 +162,7 @@ fn stw(c: &mut Criterion) {
             })
             .collect();
         ready.wait();
-        g.bench_function(format!("round_trip_{others}"), |b| {
-            b.iter(|| drop(black_box(interp.stop_the_world())))
-        });
+        g.bench_function(format!("round_trip_{others}"), |b| b.iter(|| drop(black_box(interp.stop_the_world()))));
         stop.store(true, Ordering::Relaxed);
         for w in workers {
             w.join().unwrap();

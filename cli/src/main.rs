@@ -136,7 +136,7 @@ fn demo(args: DemoArgs) -> ExitCode {
     Runtime::initialize();
     let result = demo_table(&args, threads);
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // A closed pipe (`pyrt demo | head`) is not an error worth a message.

@@ -1,12 +1,12 @@
 //! Async exceptions: delivery at the target's breaker check, replacement and clearing.
 #![cfg(loom)]
 
-use std::sync::Arc;
 use loom::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use loom::thread;
 use loom_tests::check;
 use pyrt::sync::Mutation;
 use pyrt::{ExcKind, Interpreter, InterpreterConfig, PyErr, Runtime};
+use std::sync::Arc;
 
 fn delivery(config: InterpreterConfig) {
     Runtime::initialize();
@@ -94,4 +94,3 @@ fn clearing() {
 fn async_exc_clearing() {
     check(None, false, clearing);
 }
-

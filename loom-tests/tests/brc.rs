@@ -35,7 +35,8 @@ unsafe fn probe_dealloc(op: NonNull<PyObject>) {
 
 fn new_probe<'py>(_py: pyrt::Python<'py>, frees: &Arc<AtomicUsize>) -> PyRef<'py> {
     // SAFETY: probes are boxed Probe values, which `probe_dealloc` frees.
-    let ty: &'static TypeObject = unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
+    let ty: &'static TypeObject =
+        unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
     let probe = Box::new(Probe {
         // SAFETY: the header starts a boxed Probe of type `ty`.
         ob_base: unsafe { PyObject::new_header(ty, RefcountStrategy::Biased) },

@@ -5,15 +5,16 @@
 use std::sync::Arc;
 // std atomics: loom does not need to see these bookkeeping counters, and calls left in the
 // queue by a broken twin must be droppable after the model ends.
-use std::sync::atomic::{AtomicUsize, Ordering};
 use loom::thread;
 use loom_tests::check;
 use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, PendingCall, Runtime};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn concurrent_adds() {
     Runtime::initialize();
-    let interp = Interpreter::new(InterpreterConfig { pending_call_limit: 2, ..InterpreterConfig::isolated() }).unwrap();
+    let interp =
+        Interpreter::new(InterpreterConfig { pending_call_limit: 2, ..InterpreterConfig::isolated() }).unwrap();
     let ran = Arc::new(AtomicUsize::new(0)); // bit i: call i ran
     let refused = Arc::new(AtomicUsize::new(0)); // bit i: call i was refused
     let call = |i: usize, ran: &Arc<AtomicUsize>| {

@@ -2,12 +2,12 @@
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
-use std::sync::Arc;
 use loom::sync::{Condvar, Mutex};
 use loom::thread;
 use loom_tests::check;
 use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, Runtime};
+use std::sync::Arc;
 
 /// A worker attaches, writes, checks its breaker, then detaches for a "blocking call" that ends
 /// only once the world has been stopped, re-attaches and writes again; the requester stops the

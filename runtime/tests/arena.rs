@@ -11,7 +11,8 @@ use pyrt::{ExcKind, Interpreter, InterpreterConfig};
 #[test]
 fn an_allocation_over_the_limit_raises_memory_error_and_the_interpreter_stays_usable() {
     let _s = common::serial();
-    let interp = Interpreter::new(InterpreterConfig { arena_limit: Some(256 << 10), ..InterpreterConfig::isolated() }).unwrap();
+    let interp =
+        Interpreter::new(InterpreterConfig { arena_limit: Some(256 << 10), ..InterpreterConfig::isolated() }).unwrap();
     interp.attach(|py| {
         let mut keep = Vec::new();
         let err = loop {
@@ -126,8 +127,10 @@ fn a_heap_never_adopts_a_full_page() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     // 1365 blocks of 48 bytes fill one 64 KiB page exactly; the first attach's heap goes away
     // with its thread state and leaves the full page behind.
-    let blocks: Vec<usize> = interp.attach(|py| (0..1365).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
-    let more: Vec<usize> = interp.attach(|py| (0..10).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
+    let blocks: Vec<usize> =
+        interp.attach(|py| (0..1365).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
+    let more: Vec<usize> =
+        interp.attach(|py| (0..10).map(|_| domains::malloc(py, 40).unwrap().as_ptr() as usize).collect());
     assert!(more.iter().all(|p| !blocks.contains(p)));
     interp.attach(|py| {
         for p in blocks.into_iter().chain(more) {

@@ -10,6 +10,13 @@ use std::time::Duration;
 use pyrt::state::thread_state::{self, Status};
 use pyrt::{Interpreter, InterpreterConfig, Runtime};
 
+/// A detached thread state of `interp` that belongs to another (finished) OS thread.
+fn detached_state_of_another_thread(interp: &Interpreter) -> std::ptr::NonNull<pyrt::ThreadState> {
+    let interp = interp.clone();
+    let addr = std::thread::spawn(move || pyrt::ThreadState::new(&interp).as_ptr() as usize).join().unwrap();
+    std::ptr::NonNull::new(addr as *mut pyrt::ThreadState).unwrap()
+}
+
 #[test]
 fn own_lock_interpreters_are_attached_in_parallel() {
     let _s = common::serial();
@@ -84,7 +91,11 @@ fn ping_pong(interp: &Interpreter) {
 #[test]
 fn drop_requests_hand_the_own_lock_between_threads() {
     let _s = common::serial();
-    let interp = Interpreter::new(InterpreterConfig { switch_interval: Duration::from_micros(100), ..InterpreterConfig::isolated() }).unwrap();
+    let interp = Interpreter::new(InterpreterConfig {
+        switch_interval: Duration::from_micros(100),
+        ..InterpreterConfig::isolated()
+    })
+    .unwrap();
     let before = interp.lock().unwrap().switch_number();
     ping_pong(&interp);
     assert!(interp.lock().unwrap().switch_number() > before + 1, "the lock changed hands");
@@ -221,12 +232,7 @@ fn stops_of_different_interpreters_are_independent() {
 fn stop_the_world_from_an_attached_thread_excludes_itself() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    // A detached state that belongs to another OS thread.
-    let other = {
-        let interp = interp.clone();
-        let addr = std::thread::spawn(move || pyrt::ThreadState::new(&interp).as_ptr() as usize).join().unwrap();
-        std::ptr::NonNull::new(addr as *mut pyrt::ThreadState).unwrap()
-    };
+    let other = detached_state_of_another_thread(&interp);
     interp.attach(|py| {
         assert_ne!(py.thread_state() as *const _, other.as_ptr() as *const _);
         let world = py.interpreter().stop_the_world();
@@ -259,7 +265,7 @@ fn finalize_with_a_thread_still_holding_a_state() {
     .unwrap();
     rx.recv().unwrap();
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     assert!(Runtime::interpreters().is_empty());
 }
 
@@ -267,11 +273,7 @@ unsafe { Runtime::finalize() };
 fn the_requester_may_detach_during_its_own_stop() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    let other = {
-        let interp = interp.clone();
-        let addr = std::thread::spawn(move || pyrt::ThreadState::new(&interp).as_ptr() as usize).join().unwrap();
-        std::ptr::NonNull::new(addr as *mut pyrt::ThreadState).unwrap()
-    };
+    let other = detached_state_of_another_thread(&interp);
     interp.attach(|py| {
         let world = py.interpreter().stop_the_world();
         // A blocking call inside the stopped region: the requester is not counted, so this
@@ -300,5 +302,10 @@ fn fatal_restart_while_the_helper_state_is_nested() {
         main.attach(move |_py| drop(world));
         std::process::exit(3);
     }
-    common::assert_fatal(N, N, "_PyEval_StartTheWorld", "the world was restarted while the thread state holding the lock was in use");
+    common::assert_fatal(
+        N,
+        N,
+        "_PyEval_StartTheWorld",
+        "the world was restarted while the thread state holding the lock was in use",
+    );
 }

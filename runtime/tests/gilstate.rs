@@ -212,7 +212,7 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
     });
     let (_st, _old) = handle.join().unwrap();
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     Runtime::initialize();
     let st = gilstate::ensure();
     assert_eq!(ts_ref(thread_state::current().unwrap()).interpreter().id(), 0);
@@ -249,7 +249,12 @@ fn fatal_release_without_ensure() {
         .ok();
         std::process::exit(3);
     }
-    common::assert_fatal(N, N, "PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
+    common::assert_fatal(
+        N,
+        N,
+        "PyGILState_Release",
+        "auto-releasing thread-state, but no thread-state for this thread",
+    );
 }
 
 #[test]

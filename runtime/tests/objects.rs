@@ -24,7 +24,10 @@ fn counting_type() -> &'static TypeObject {
     static T: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
     let addr = *T.get_or_init(|| {
         // SAFETY: instances are IntObject-sized arena blocks, which `counting_dealloc` frees.
-        unsafe { TypeObject::leak_static(types().type_type, "Counted", size_of::<IntObject>(), counting_dealloc) as *const _ as usize }
+        unsafe {
+            TypeObject::leak_static(types().type_type, "Counted", size_of::<IntObject>(), counting_dealloc) as *const _
+                as usize
+        }
     });
     // SAFETY: leaked, so 'static.
     unsafe { &*(addr as *const TypeObject) }
@@ -249,7 +252,8 @@ fn immortals_are_shared_and_never_written() {
 }
 
 fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
-    let interp = Interpreter::new(InterpreterConfig { refcount: strategy, lock, ..InterpreterConfig::isolated() }).unwrap();
+    let interp =
+        Interpreter::new(InterpreterConfig { refcount: strategy, lock, ..InterpreterConfig::isolated() }).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
     interp.attach(|py| {
         let o = new_counted(py, 9);

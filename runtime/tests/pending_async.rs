@@ -52,7 +52,8 @@ fn pending_calls_run_in_order_on_the_interpreter_main_thread() {
 #[test]
 fn a_full_queue_gives_the_call_back_and_keeps_the_rest() {
     let _s = common::serial();
-    let interp = Interpreter::new(InterpreterConfig { pending_call_limit: 3, ..InterpreterConfig::isolated() }).unwrap();
+    let interp =
+        Interpreter::new(InterpreterConfig { pending_call_limit: 3, ..InterpreterConfig::isolated() }).unwrap();
     let log = Arc::new(Mutex::new(Vec::new()));
     for i in 0..3 {
         interp.add_pending_call(record(&log, i)).unwrap();
@@ -219,10 +220,13 @@ fn sigint_raises_keyboard_interrupt_in_the_main_thread() {
     assert_eq!(err.kind, ExcKind::KeyboardInterrupt);
     let seen = Arc::new(AtomicU64::new(0));
     let s = seen.clone();
-    Runtime::set_signal_handler(10, Some(Arc::new(move |sig| {
-        s.store(sig as u64, Ordering::Relaxed);
-        Ok(())
-    })))
+    Runtime::set_signal_handler(
+        10,
+        Some(Arc::new(move |sig| {
+            s.store(sig as u64, Ordering::Relaxed);
+            Ok(())
+        })),
+    )
     .unwrap();
     Runtime::trip_signal(10);
     // Another thread does not handle signals.

@@ -25,10 +25,10 @@ fn initialize_is_idempotent_and_creates_main_interpreter() {
 fn finalize_is_idempotent() {
     let _s = common::serial();
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     assert!(!Runtime::is_initialized());
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     assert!(!Runtime::is_initialized());
     assert!(Runtime::main_interpreter().is_none());
     assert!(Runtime::interpreters().is_empty());
@@ -60,17 +60,18 @@ fn registry_is_newest_first_with_ids_from_zero() {
 fn ids_restart_after_finalize_and_cycles_leave_nothing() {
     let _s = common::serial();
     for _cycle in 0..5 {
-        let subs: Vec<_> = [InterpreterConfig::isolated(), InterpreterConfig::legacy(), InterpreterConfig::free_threaded()]
-            .into_iter()
-            .map(|c| Interpreter::new(c).unwrap())
-            .collect();
+        let subs: Vec<_> =
+            [InterpreterConfig::isolated(), InterpreterConfig::legacy(), InterpreterConfig::free_threaded()]
+                .into_iter()
+                .map(|c| Interpreter::new(c).unwrap())
+                .collect();
         assert_eq!(subs.iter().map(|i| i.id()).collect::<Vec<_>>(), vec![1, 2, 3]);
         for s in &subs {
             s.attach(|py| py.check_eval_breaker().unwrap());
         }
         let weak_main = Runtime::main_interpreter().unwrap();
         // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+        unsafe { Runtime::finalize() };
         assert!(weak_main.is_finalized());
         assert!(subs.iter().all(|s| s.is_finalized()));
         assert!(Runtime::interpreters().is_empty());
@@ -146,7 +147,7 @@ fn destroy_refuses_main_and_current() {
 fn creating_before_initialize_is_an_error() {
     let _s = common::serial();
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { Runtime::finalize() };
+    unsafe { Runtime::finalize() };
     let err = Interpreter::new(InterpreterConfig::isolated()).unwrap_err();
     assert_eq!(err.kind, pyrt::ExcKind::RuntimeError);
 }

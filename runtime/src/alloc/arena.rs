@@ -315,7 +315,10 @@ impl Arena {
     fn free_large(&self, addr: usize) {
         let size = self.supply.lock().large.remove(&addr);
         let Some(size) = size else {
-            crate::fatal::fatal_error("PyObject_Free", "freeing a block that this interpreter's arena did not allocate");
+            crate::fatal::fatal_error(
+                "PyObject_Free",
+                "freeing a block that this interpreter's arena did not allocate",
+            );
         };
         // SAFETY: the block came from `alloc_large` with this size and alignment.
         unsafe { dealloc_large(addr, size) };
@@ -443,7 +446,10 @@ const LARGE_PREFIX: usize = BLOCK_ALIGN;
 unsafe fn dealloc_large(user: usize, size: usize) {
     // SAFETY: the caller's contract: the allocation starts LARGE_PREFIX bytes before `user`.
     unsafe {
-        std::alloc::dealloc((user - LARGE_PREFIX) as *mut u8, Layout::from_size_align_unchecked(size + LARGE_PREFIX, BLOCK_ALIGN))
+        std::alloc::dealloc(
+            (user - LARGE_PREFIX) as *mut u8,
+            Layout::from_size_align_unchecked(size + LARGE_PREFIX, BLOCK_ALIGN),
+        )
     };
 }
 
@@ -605,7 +611,14 @@ mod os {
     pub(super) fn map_aligned(size: usize) -> Option<usize> {
         // SAFETY: an anonymous private mapping with no address hint has no preconditions.
         let raw = unsafe {
-            libc::mmap(ptr::null_mut(), size * 2, libc::PROT_READ | libc::PROT_WRITE, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0)
+            libc::mmap(
+                ptr::null_mut(),
+                size * 2,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
         };
         if raw == libc::MAP_FAILED {
             return None;

@@ -19,8 +19,15 @@ use crate::state::thread_state::ThreadState;
 /// `T` must be `#[repr(C)]` and start with the [`PyObject`] header `init` receives, unchanged,
 /// and `ty`'s deallocator must free an object of this layout (checked: `T` is at least
 /// `ty.basic_size` bytes and at most 16-byte aligned).
-pub unsafe fn alloc_object<'py, T>(py: Python<'py>, ty: &'static TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<PyRef<'py>> {
-    assert!(size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN, "layout does not fit the type");
+pub unsafe fn alloc_object<'py, T>(
+    py: Python<'py>,
+    ty: &'static TypeObject,
+    init: impl FnOnce(PyObject) -> T,
+) -> PyResult<PyRef<'py>> {
+    assert!(
+        size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN,
+        "layout does not fit the type"
+    );
     let block = alloc_block(py, size_of::<T>())?;
     // SAFETY: the caller promises T starts with the header and matches the type's deallocator.
     let header = unsafe { PyObject::new_header(ty, py.thread_state().interp_state().config_refcount()) };

@@ -13,7 +13,9 @@ pub fn thread_id() -> usize {
         let tid: usize;
         // SAFETY: on x86-64 Linux, %fs points at the thread control block, whose first word is
         // its own address (the TLS ABI); reading it has no side effects.
-        unsafe { std::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) tid, options(nostack, readonly, preserves_flags, pure)) };
+        unsafe {
+            std::arch::asm!("mov {}, qword ptr fs:[0]", out(reg) tid, options(nostack, readonly, preserves_flags, pure))
+        };
         tid
     }
     #[cfg(all(not(all(target_arch = "x86_64", target_os = "linux")), not(loom)))]

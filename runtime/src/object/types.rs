@@ -31,7 +31,12 @@ impl TypeObject {
     ///
     /// The type object must live for the rest of the process, and `dealloc` must be able to free
     /// every instance created with this type (layout of `basic_size` bytes or more).
-    pub unsafe fn new_static(metatype: &'static TypeObject, name: &'static str, basic_size: usize, dealloc: DeallocFn) -> Self {
+    pub unsafe fn new_static(
+        metatype: &'static TypeObject,
+        name: &'static str,
+        basic_size: usize,
+        dealloc: DeallocFn,
+    ) -> Self {
         // SAFETY: the caller promises the type object lives for the rest of the process.
         TypeObject { ob_base: unsafe { PyObject::new_immortal(metatype) }, name, basic_size, dealloc }
     }
@@ -42,7 +47,12 @@ impl TypeObject {
     /// # Safety
     ///
     /// As for [`TypeObject::new_static`]: `dealloc` must free instances of this layout.
-    pub unsafe fn leak_static(metatype: &'static TypeObject, name: &'static str, basic_size: usize, dealloc: DeallocFn) -> &'static TypeObject {
+    pub unsafe fn leak_static(
+        metatype: &'static TypeObject,
+        name: &'static str,
+        basic_size: usize,
+        dealloc: DeallocFn,
+    ) -> &'static TypeObject {
         // SAFETY: forwarded; leaking makes it live for the rest of the process.
         Box::leak(Box::new(unsafe { Self::new_static(metatype, name, basic_size, dealloc) }))
     }
@@ -95,7 +105,10 @@ impl StrObject {
     pub fn as_str(&self) -> &str {
         // SAFETY: `write` put `len` bytes of valid UTF-8 right after the struct.
         unsafe {
-            let bytes = std::slice::from_raw_parts((self as *const StrObject as *const u8).add(size_of::<StrObject>()), self.len);
+            let bytes = std::slice::from_raw_parts(
+                (self as *const StrObject as *const u8).add(size_of::<StrObject>()),
+                self.len,
+            );
             std::str::from_utf8_unchecked(bytes)
         }
     }

@@ -156,7 +156,9 @@ impl Drop for GilStateGuard {
     }
 }
 
-fn ensure_inner(target: Option<&Arc<InterpreterState>>) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
+fn ensure_inner(
+    target: Option<&Arc<InterpreterState>>,
+) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
     if !Runtime::is_initialized() {
         fatal_error("PyGILState_Ensure", "the runtime is not initialized (or already finalized)");
     }
@@ -191,9 +193,9 @@ fn ensure_slow(
 
     let bound = match target {
         None => tls::auto(),
-        Some(interp) => tls::auto()
-            .filter(|a| Arc::ptr_eq(a.interp_state(), interp))
-            .or_else(|| tls::binding_for(interp)),
+        Some(interp) => {
+            tls::auto().filter(|a| Arc::ptr_eq(a.interp_state(), interp)).or_else(|| tls::binding_for(interp))
+        }
     };
     let ts = match bound {
         Some(ts) => ts,

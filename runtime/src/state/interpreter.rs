@@ -18,9 +18,9 @@ use super::runtime::{self, Runtime};
 use super::stw::{StopTheWorld, WorldStopped};
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
+use crate::alloc::{Arena, ArenaStats, Heap};
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::fatal::fatal_error;
-use crate::alloc::{Arena, ArenaStats, Heap};
 use crate::lock::{DEFAULT_SWITCH_INTERVAL, InterpreterLock};
 use crate::object::brc::BrcTable;
 use crate::sync::{Arc, AtomicBool, AtomicPtr, AtomicUsize, Mutex, Ordering};
@@ -167,7 +167,12 @@ struct DeferredDecref(NonNull<crate::object::PyObject>);
 unsafe impl Send for DeferredDecref {}
 
 impl InterpreterState {
-    pub(crate) fn new(id: i64, config: InterpreterConfig, is_main: bool, main_lock: Option<&Arc<InterpreterLock>>) -> Self {
+    pub(crate) fn new(
+        id: i64,
+        config: InterpreterConfig,
+        is_main: bool,
+        main_lock: Option<&Arc<InterpreterLock>>,
+    ) -> Self {
         let lock = match config.lock {
             LockKind::Own => Some(Arc::new(InterpreterLock::new(config.switch_interval))),
             LockKind::Shared => Some(main_lock.expect("a shared-lock interpreter needs the main lock").clone()),

@@ -23,7 +23,10 @@ pub mod thread_state;
 pub(crate) mod tls;
 
 pub use interpreter::{Interpreter, InterpreterConfig, LockKind, end_interpreter};
-pub use pending::{make_pending_calls_now as make_pending_calls, MAX_PENDING_CALLS, MAX_PENDING_CALLS_LOOP, MAX_PENDING_CALLS_MAIN, PendingCall, PendingFn};
+pub use pending::{
+    MAX_PENDING_CALLS, MAX_PENDING_CALLS_LOOP, MAX_PENDING_CALLS_MAIN, PendingCall, PendingFn,
+    make_pending_calls_now as make_pending_calls,
+};
 pub use runtime::Runtime;
 pub use signals::{SIGINT, SignalHandler};
 pub use stw::WorldStopped;

@@ -26,7 +26,7 @@ use std::fmt;
 use super::breaker::CALLS_TO_DO_BIT;
 use super::thread_state::ThreadState;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::sync::{AtomicBool, AtomicUsize, Mutex, Mutation, Ordering, broken};
+use crate::sync::{AtomicBool, AtomicUsize, Mutation, Mutex, Ordering, broken};
 
 /// CPython's `MAXPENDINGCALLS`.
 pub const MAX_PENDING_CALLS: usize = 300;
@@ -225,9 +225,10 @@ pub(crate) fn make_pending_calls(ts: &ThreadState) -> PyResult<()> {
     if !late_unsignal {
         ts.eval_breaker.fetch_and(!CALLS_TO_DO_BIT, Ordering::AcqRel);
     }
-    let result = interp.pending.run_round(ts).and_then(|()| {
-        if interp.is_main() { super::runtime::runtime().main_pending.run_round(ts) } else { Ok(()) }
-    });
+    let result = interp
+        .pending
+        .run_round(ts)
+        .and_then(|()| if interp.is_main() { super::runtime::runtime().main_pending.run_round(ts) } else { Ok(()) });
     if late_unsignal {
         ts.eval_breaker.fetch_and(!CALLS_TO_DO_BIT, Ordering::AcqRel);
     }

@@ -129,10 +129,7 @@ impl StopTheWorld {
         // states the scan already suspended are left alone.
         if inner.requested
             && ts.stw_counted.load(Ordering::Relaxed)
-            && ts
-                .status_word()
-                .compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Relaxed)
-                .is_ok()
+            && ts.status_word().compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Relaxed).is_ok()
         {
             ts.stw_counted.store(false, Ordering::Relaxed);
             ts.eval_breaker.fetch_and(!PLEASE_STOP_BIT, Ordering::Relaxed);
@@ -216,8 +213,7 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
     let state = interp.state();
     let current = tls::current();
     // SAFETY: the current thread state is alive while attached.
-    let requester = (!current.is_null() && Arc::ptr_eq(unsafe { &*current }.interp_state(), state))
-        .then_some(current);
+    let requester = (!current.is_null() && Arc::ptr_eq(unsafe { &*current }.interp_state(), state)).then_some(current);
 
     if state.lock.is_some() {
         // Holding the lock stops everyone else in this interpreter (and its lock-sharers).

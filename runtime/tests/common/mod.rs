@@ -13,14 +13,14 @@ pub struct Serial(#[allow(dead_code)] MutexGuard<'static, ()>);
 impl Drop for Serial {
     fn drop(&mut self) {
         // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { pyrt::Runtime::finalize() };
+        unsafe { pyrt::Runtime::finalize() };
     }
 }
 
 pub fn serial() -> Serial {
     let g = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
     // SAFETY: no token, guard or object handle is alive at this point.
-unsafe { pyrt::Runtime::finalize() };
+    unsafe { pyrt::Runtime::finalize() };
     pyrt::Runtime::initialize();
     Serial(g)
 }
