@@ -646,9 +646,11 @@ pub extern "C" fn Py_GetConstantBorrowed(constant_id: std::ffi::c_uint) -> *mut 
 #[unsafe(no_mangle)]
 pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObject {
     guard("PyLong_FromLong", || {
-        let made = pyrt::Python::with_attached(|py| {
-            pyrt::object::new_int(py, i64::from(value)).map(|o| o.into_raw().as_ptr() as usize)
-        });
+        // `c_long` is 32 bits on some targets, 64 on this one.
+        #[allow(clippy::useless_conversion)]
+        let value = i64::from(value);
+        let made =
+            pyrt::Python::with_attached(|py| pyrt::object::new_int(py, value).map(|o| o.into_raw().as_ptr() as usize));
         match made {
             Some(Ok(obj)) => obj as *mut pyrt::PyObject,
             Some(Err(e)) => {

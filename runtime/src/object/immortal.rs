@@ -80,9 +80,11 @@ fn make_types() -> StaticTypes {
 
 fn make_immortals() -> Immortals {
     let ty = types();
-    // SAFETY: all leaked, so immortal for the process; types are valid static types.
-    let int =
-        |v: i64, t: &'static TypeObject| leak(IntObject { ob_base: unsafe { PyObject::new_immortal(t) }, value: v });
+    let int = |v: i64, t: &'static TypeObject| {
+        // SAFETY: leaked, so immortal for the process; `t` is a valid static type.
+        let ob_base = unsafe { PyObject::new_immortal(t) };
+        leak(IntObject { ob_base, value: v })
+    };
     // SAFETY: as above.
     let single = |t: &'static TypeObject| leak(unsafe { PyObject::new_immortal(t) });
     Immortals {
