@@ -165,11 +165,14 @@ impl InterpreterLock {
     /// Forgets `breaker` as the last holder. Called before the thread state that owns `breaker`
     /// is freed, so that no waiter sets a drop request through a dangling pointer.
     pub fn forget_holder(&self, breaker: &AtomicUsize) {
-        self.forget_holder_for(breaker);
+        let _g = self.mutex.lock();
+        if self.last_holder.load(Ordering::Relaxed) == as_holder(breaker) {
+            self.last_holder.store(std::ptr::null_mut(), Ordering::Relaxed);
+        }
     }
 
     // Thread states use these: a thread state's breaker word lives inside the thread state,
-    // which calls `forget_holder_for` before it is freed, and thread states release only what
+    // which calls `forget_holder` before it is freed, and thread states release only what
     // they hold (attach/detach pair them). That is the contract of the unsafe methods.
 
     #[inline]
@@ -187,13 +190,6 @@ impl InterpreterLock {
     pub(crate) fn release_final_for(&self, breaker: &AtomicUsize) {
         // SAFETY: see the comment above.
         unsafe { self.release_final(breaker) }
-    }
-
-    pub(crate) fn forget_holder_for(&self, breaker: &AtomicUsize) {
-        let _g = self.mutex.lock();
-        if self.last_holder.load(Ordering::Relaxed) == as_holder(breaker) {
-            self.last_holder.store(std::ptr::null_mut(), Ordering::Relaxed);
-        }
     }
 
     #[cold]

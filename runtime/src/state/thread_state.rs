@@ -283,7 +283,7 @@ impl ThreadState {
             pos.map(|p| threads.states.remove(p))
         };
         if let Some(lock) = self.interp.lock.as_deref() {
-            lock.forget_holder_for(&self.eval_breaker);
+            lock.forget_holder(&self.eval_breaker);
         }
         let tid = self.brc_tid.swap(0, Ordering::Relaxed);
         if tid != 0 {
@@ -587,14 +587,6 @@ fn current_or_fatal(func: &str) -> &'static ThreadState {
     unsafe { &*raw }
 }
 
-fn nonnull_or_fatal<'a>(ts: Option<NonNull<ThreadState>>, func: &str) -> &'a ThreadState {
-    match ts {
-        // SAFETY: the caller of the public wrapper promises a live thread state.
-        Some(p) => unsafe { &*p.as_ptr() },
-        None => fatal_error(func, "NULL thread state"),
-    }
-}
-
 /// The attached thread state of this OS thread (`PyThreadState_GetUnchecked`).
 #[inline]
 pub fn current() -> Option<NonNull<ThreadState>> {
@@ -626,7 +618,8 @@ pub unsafe fn save_thread() -> NonNull<ThreadState> {
 /// `ts` must be a live (not deleted) thread state.
 #[inline]
 pub unsafe fn restore_thread(ts: NonNull<ThreadState>) {
-    attach(nonnull_or_fatal(Some(ts), "PyEval_RestoreThread"));
+    // SAFETY: the caller promises a live thread state.
+    attach(unsafe { ts.as_ref() });
 }
 
 /// Attaches `ts` (`PyEval_AcquireThread`).
@@ -635,7 +628,8 @@ pub unsafe fn restore_thread(ts: NonNull<ThreadState>) {
 ///
 /// `ts` must be a live (not deleted) thread state.
 pub unsafe fn acquire_thread(ts: NonNull<ThreadState>) {
-    attach(nonnull_or_fatal(Some(ts), "PyEval_AcquireThread"));
+    // SAFETY: the caller promises a live thread state.
+    attach(unsafe { ts.as_ref() });
 }
 
 /// Detaches `ts`, which must be the current thread state (`PyEval_ReleaseThread`).
@@ -644,7 +638,8 @@ pub unsafe fn acquire_thread(ts: NonNull<ThreadState>) {
 ///
 /// `ts` must be a live (not deleted) thread state.
 pub unsafe fn release_thread(ts: NonNull<ThreadState>) {
-    let ts = nonnull_or_fatal(Some(ts), "PyEval_ReleaseThread");
+    // SAFETY: the caller promises a live thread state.
+    let ts = unsafe { ts.as_ref() };
     if !ptr::eq(tls::current(), ts) {
         fatal_error("PyEval_ReleaseThread", "non-current thread state");
     }
