@@ -1,0 +1,186 @@
+//! `SyntaxError` and its relatives, positioned as CPython positions them.
+//!
+//! CPython's `SyntaxError` carries `msg`, `lineno`, `offset`, `end_lineno`, `end_offset` and
+//! `text` (the offending line). Lines are 1-based; offsets are 1-based and count *characters*
+//! (code points), not bytes — CPython converts the parser's byte columns with
+//! `_PyPegen_byte_offset_to_character_offset`. An `end_lineno`/`end_offset` of 0 means
+//! "no end", which CPython's `compile()` reports for a few tokenizer errors.
+//!
+//! Errors are built from byte ranges with [`SyntaxError::at`] (the usual case) or with explicit
+//! positions with [`SyntaxError::with_position`] (where CPython's position is not a range of the
+//! source, e.g. errors reported at end of file).
+
+use crate::token::TextRange;
+use std::fmt;
+
+/// Which exception class CPython raises.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl SyntaxErrorKind {
+    pub const fn name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// A compile-time error with CPython's message and position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    /// 1-based line of the start.
+    pub lineno: u32,
+    /// 1-based character column of the start (0: unknown).
+    pub offset: u32,
+    /// 1-based line of the end (0: none).
+    pub end_lineno: u32,
+    /// 1-based character column just past the end (0: none).
+    pub end_offset: u32,
+    /// The source line `lineno` (with its newline if it has one), as CPython's `text`.
+    pub text: Option<String>,
+}
+
+impl SyntaxError {
+    /// An error of `kind` covering the byte range `range` of `source`.
+    pub fn at(kind: SyntaxErrorKind, msg: impl Into<String>, source: &str, range: TextRange) -> SyntaxError {
+        let index = LineIndex::new(source);
+        let (lineno, col) = index.line_col_chars(source, range.start);
+        let (end_lineno, end_col) = index.line_col_chars(source, range.end);
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno,
+            offset: col + 1,
+            end_lineno,
+            end_offset: end_col + 1,
+            text: Some(index.line_text(source, lineno).to_string()),
+        }
+    }
+
+    /// A plain `SyntaxError` covering `range`.
+    pub fn syntax(msg: impl Into<String>, source: &str, range: TextRange) -> SyntaxError {
+        SyntaxError::at(SyntaxErrorKind::SyntaxError, msg, source, range)
+    }
+
+    /// An error with explicit CPython positions (1-based lines and character offsets; 0 for
+    /// "none"). `text` is taken from `source` at `lineno` when that line exists.
+    pub fn with_position(
+        kind: SyntaxErrorKind,
+        msg: impl Into<String>,
+        source: &str,
+        (lineno, offset): (u32, u32),
+        (end_lineno, end_offset): (u32, u32),
+    ) -> SyntaxError {
+        let index = LineIndex::new(source);
+        let text = (lineno >= 1 && (lineno as usize) <= index.line_count())
+            .then(|| index.line_text(source, lineno).to_string());
+        SyntaxError { kind, msg: msg.into(), lineno, offset, end_lineno, end_offset, text }
+    }
+}
+
+impl fmt::Display for SyntaxError {
+    /// `msg (line N)`, as `str()` of a CPython `SyntaxError` without a file name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (line {})", self.msg, self.lineno)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// Where each line starts, for turning byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset of the start of each line; `starts[0] == 0`.
+    starts: Vec<u32>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as CPython's tokenizer sees them.
+    pub fn new(source: &str) -> LineIndex {
+        let bytes = source.as_bytes();
+        let mut starts = vec![0u32];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i as u32 + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i as u32 + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i as u32 + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// Number of lines (a source ending in a newline has an empty last line that is not counted).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based line and 0-based *byte* column of `offset` (CPython's `lineno`/`col_offset`).
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        (line as u32 + 1, offset - self.starts[line])
+    }
+
+    /// 1-based line and 0-based *character* column of `offset` (for `SyntaxError.offset`).
+    pub fn line_col_chars(&self, source: &str, offset: u32) -> (u32, u32) {
+        let (line, _) = self.line_col(offset);
+        let start = self.starts[line as usize - 1] as usize;
+        let end = (offset as usize).min(source.len());
+        let col = source.get(start..end).map_or(end - start, |s| s.chars().count());
+        (line, col as u32)
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: u32) -> u32 {
+        self.starts[line as usize - 1]
+    }
+
+    /// The text of 1-based `line`, with its line ending.
+    pub fn line_text<'s>(&self, source: &'s str, line: u32) -> &'s str {
+        let i = line as usize - 1;
+        let start = self.starts.get(i).map_or(source.len(), |&s| s as usize);
+        let end = self.starts.get(i + 1).map_or(source.len(), |&s| s as usize);
+        &source[start.min(source.len())..end.min(source.len())]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_counts_bytes_and_characters() {
+        let src = "a = 1\nb = 'é' + x\r\nc\rd";
+        let ix = LineIndex::new(src);
+        assert_eq!(ix.line_count(), 4);
+        let x = src.find('x').unwrap() as u32;
+        assert_eq!(ix.line_col(x), (2, 11));
+        assert_eq!(ix.line_col_chars(src, x), (2, 10));
+        assert_eq!(ix.line_text(src, 2), "b = 'é' + x\r\n");
+        assert_eq!(ix.line_text(src, 3), "c\r");
+        assert_eq!(ix.line_col(src.len() as u32), (4, 1));
+    }
+
+    #[test]
+    fn errors_at_a_range_use_one_based_character_offsets() {
+        let src = "s = 'é'; (1,\n";
+        let start = src.find('(').unwrap() as u32;
+        let e = SyntaxError::syntax("'(' was never closed", src, TextRange::new(start, start + 1));
+        assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (1, 10, 1, 11));
+        assert_eq!(e.text.as_deref(), Some(src));
+        assert_eq!(e.to_string(), "'(' was never closed (line 1)");
+    }
+}
