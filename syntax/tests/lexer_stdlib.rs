@@ -34,7 +34,8 @@ fn python_files(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            if recursive && !path.is_symlink() {
+            // The standard library only: not what pip installed beside it.
+            if recursive && !path.is_symlink() && !path.ends_with("site-packages") {
                 python_files(&path, true, out);
             }
         } else if path.extension().is_some_and(|e| e == "py") {
@@ -57,12 +58,8 @@ fn cpython_name(kind: TokenKind) -> String {
     }
 }
 
-/// (line, character column) of byte `offset`, as CPython's tokenize reports positions; the end
-/// of a source without a final newline is where CPython's appended newline leads: the next line.
+/// (line, character column) of byte `offset`, as CPython's tokenize reports positions.
 fn position(source: &str, index: &LineIndex, offset: u32) -> (u32, u32) {
-    if offset as usize == source.len() && !source.is_empty() && !source.ends_with(['\n', '\r']) {
-        return (index.line_count() as u32 + 1, 0);
-    }
     let (line, _) = index.line_col(offset);
     let start = index.line_start(line) as usize;
     (line, source[start..offset as usize].chars().count() as u32)
