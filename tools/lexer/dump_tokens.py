@@ -14,6 +14,7 @@ import io
 import sys
 import tokenize
 import token as tok
+import warnings
 
 SKIP = {tok.COMMENT, tok.NL, tok.ENCODING}
 
@@ -42,6 +43,7 @@ def dump(path, out):
 
 
 def main():
+    warnings.simplefilter("ignore")
     with open(sys.argv[1]) as f:
         paths = [line.rstrip("\n") for line in f if line.strip()]
     with open(sys.argv[2], "w") as out:

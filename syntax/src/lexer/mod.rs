@@ -312,7 +312,9 @@ impl<'s> Lexer<'s> {
                     return Ok(self.token(TokenKind::Dedent, self.cur, self.cur));
                 }
                 self.pending -= 1;
-                return Ok(self.token(TokenKind::Indent, self.line_start, self.cur));
+                // After a backslash in the leading blanks, the line of the first token counts.
+                let line_start = self.line_start_of(self.cur);
+                return Ok(self.token(TokenKind::Indent, line_start, self.cur));
             }
             loop {
                 let mut c = self.nextc();
