@@ -405,21 +405,24 @@ impl<'s> Lexer<'s> {
             }
         }
         // The rest of the name, straight on the bytes (names hold no line breaks).
+        let mut non_ascii = first >= 128;
         if c == EOF || !chars::is_potential_identifier_char(c as u8) {
             self.backup(c);
         } else {
-            let rest = &self.bytes[self.cur..];
-            let len = rest.iter().position(|&b| !chars::is_potential_identifier_char(b)).unwrap_or(rest.len());
-            self.cur += len;
+            non_ascii |= c >= 128;
+            while let Some(&b) = self.bytes.get(self.cur) {
+                if !chars::is_potential_identifier_char(b) {
+                    break;
+                }
+                non_ascii |= b >= 128;
+                self.cur += 1;
+            }
         }
-        let text = &self.bytes[self.start..self.cur];
-        if !text.is_ascii() {
+        if non_ascii {
             self.verify_identifier()?;
             return Ok(self.token(TokenKind::Name, self.start, self.cur));
         }
-        // `text` is ASCII, so it is valid UTF-8 on its own.
-        let name = std::str::from_utf8(text).unwrap_or_default();
-        let kind = TokenKind::keyword(name).unwrap_or(TokenKind::Name);
+        let kind = TokenKind::keyword(&self.source[self.start..self.cur]).unwrap_or(TokenKind::Name);
         Ok(self.token(kind, self.start, self.cur))
     }
 
