@@ -5,13 +5,16 @@
 //! from CPython's tokenizer must be raised by the lexer with the same class, message and
 //! positions; for sources CPython accepts, or rejects in its parser (`invalid syntax`, ...),
 //! the lexer must tokenize without error. When CPython 3.13 is present, the data file is also
-//! checked to be what the generator prints today.
+//! checked to be what the generator prints today. `data/lexer/mined.txt` holds the same for the
+//! string constants of CPython's own tests that it accepts or rejects in its tokenizer.
 
 use pyrt_syntax::lexer::tokenize;
 use std::path::Path;
 use std::process::Command;
 
 const DATA: &str = include_str!("data/lexer/errors.txt");
+/// Sources mined from CPython's test suite (`tools/lexer/mine_cases.py`).
+const MINED: &str = include_str!("data/lexer/mined.txt");
 
 /// Messages CPython's parser, not its tokenizer, produces for some of the cases.
 const PARSER_MESSAGES: &[&str] = &["invalid syntax", "unexpected indent", "f-string: missing conversion character"];
@@ -36,11 +39,11 @@ fn unescape(s: &str) -> String {
     out
 }
 
-#[test]
-fn tokenizer_errors_match_cpython_313() {
+/// Checks every case of `data`; returns the number of cases and the differences.
+fn check_cases(data: &str) -> (usize, Vec<String>) {
     let mut checked = 0;
     let mut failures = Vec::new();
-    for line in DATA.lines() {
+    for line in data.lines() {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 7, "bad data line {line:?}");
         let source = unescape(fields[0]);
@@ -65,18 +68,33 @@ fn tokenizer_errors_match_cpython_313() {
             failures.push(format!("{source:?}:\n    CPython {expected}\n    ours    {got}"));
         }
     }
+    (checked, failures)
+}
+
+#[test]
+fn tokenizer_errors_match_cpython_313() {
+    let (checked, failures) = check_cases(DATA);
     assert!(checked > 100);
     assert!(failures.is_empty(), "{} of {checked} cases differ:\n{}", failures.len(), failures.join("\n"));
 }
 
 #[test]
+fn cpython_test_suite_sources_match_cpython_313() {
+    let (checked, failures) = check_cases(MINED);
+    assert!(checked > 1000);
+    assert!(failures.is_empty(), "{} of {checked} cases differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
 fn error_data_is_current() {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/lexer/gen_error_cases.py");
-    let out = Command::new("python3").env("PYENV_VERSION", "3.13.0").arg(&script).output();
-    match out {
-        Ok(o) if o.status.success() && !o.stdout.is_empty() => {
-            assert_eq!(String::from_utf8_lossy(&o.stdout), DATA, "regenerate data/lexer/errors.txt")
+    for (script, data, file) in [("gen_error_cases.py", DATA, "errors.txt"), ("mine_cases.py", MINED, "mined.txt")] {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/lexer").join(script);
+        let out = Command::new("python3").env("PYENV_VERSION", "3.13.0").arg(&script).output();
+        match out {
+            Ok(o) if o.status.success() && !o.stdout.is_empty() => {
+                assert_eq!(String::from_utf8_lossy(&o.stdout), data, "regenerate data/lexer/{file}")
+            }
+            _ => println!("notice: CPython 3.13 not found; {file} not regenerated"),
         }
-        _ => println!("notice: CPython 3.13 not found; errors.txt not regenerated"),
     }
 }

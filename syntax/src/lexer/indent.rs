@@ -77,8 +77,9 @@ impl Lexer<'_> {
             }
             let top = self.indents.len() - 1;
             if col != self.indents[top] {
-                // CPython reports the end of the offending line (`tok->cur = tok->inp`).
-                let line_start = self.line_start;
+                // CPython reports the end of the offending line (`tok->cur = tok->inp`), the
+                // line of the first token after any backslash continuation.
+                let line_start = self.line_start_of(self.cur);
                 let line_end = self.line_end(line_start);
                 return Err(self.parser_error(
                     SyntaxErrorKind::IndentationError,
@@ -102,7 +103,7 @@ impl Lexer<'_> {
             SyntaxErrorKind::TabError => "inconsistent use of tabs and spaces in indentation",
             _ => "too many levels of indentation",
         };
-        self.parser_error(kind, msg, self.current_line_start(), 1, 0)
+        self.parser_error(kind, msg, self.line_start_of(self.cur), 1, 0)
     }
 
     /// End of the line starting at `line_start`, its line break included (a missing final

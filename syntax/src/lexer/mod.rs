@@ -140,8 +140,6 @@ pub struct Lexer<'s> {
     virtual_newline: bool,
     /// Start of the token being read.
     start: usize,
-    /// Start of the physical line the cursor is on (set at the beginning of each line).
-    line_start: usize,
     /// At the beginning of a line: measure indentation before the next token.
     at_bol: bool,
     /// Indentation levels with tabs to multiples of 8, and with tabs as 1 column.
@@ -188,7 +186,6 @@ impl<'s> Lexer<'s> {
             cur: 0,
             virtual_newline,
             start: 0,
-            line_start: 0,
             at_bol: true,
             indents: vec![0],
             alt_indents: vec![0],
@@ -302,7 +299,6 @@ impl<'s> Lexer<'s> {
             let mut blankline = false;
             if self.at_bol {
                 self.at_bol = false;
-                self.line_start = self.cur;
                 blankline = self.indentation()?;
             }
             self.start = self.cur;
