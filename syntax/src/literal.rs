@@ -434,7 +434,7 @@ mod tests {
     fn str_and_bytes_repr_match_python() {
         let r = |s: &str| {
             let mut o = String::new();
-            str_repr(&mut o, Wtf8::from_str(s));
+            str_repr(&mut o, Wtf8::new(s));
             o
         };
         assert_eq!(r("a'b"), "\"a'b\"");

@@ -88,6 +88,7 @@ struct Tally {
     accepted: usize,
     skipped: usize,
     failures: Vec<String>,
+    position_failures: Vec<String>,
 }
 
 fn check(entry: &Entry<'_>, tally: &mut Tally) {
@@ -110,6 +111,8 @@ fn check(entry: &Entry<'_>, tally: &mut Tally) {
                 tally.passed += 1;
                 if attrs == entry.expected[2] {
                     tally.positions += 1;
+                } else {
+                    tally.position_failures.push(name);
                 }
             } else {
                 tally.failures.push(format!("{name}: dump differs"));
@@ -183,6 +186,7 @@ fn stdlib_parses_like_cpython_313() {
             t.accepted += part.accepted;
             t.skipped += part.skipped;
             t.failures.extend(part.failures.iter().cloned());
+            t.position_failures.extend(part.position_failures.iter().cloned());
         }
         println!(
             "parser_stdlib {version}: {}/{} files identical ({} skipped); positions identical in {}/{} accepted files",
@@ -191,6 +195,10 @@ fn stdlib_parses_like_cpython_313() {
         total.checked += t.checked;
         total.passed += t.passed;
         total.failures.extend(t.failures);
+        total.position_failures.extend(t.position_failures);
+    }
+    for f in total.position_failures.iter().take(5) {
+        println!("  positions differ: {f}");
     }
     for f in total.failures.iter().take(15) {
         println!("  mismatch: {f}");

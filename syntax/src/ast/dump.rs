@@ -116,7 +116,7 @@ impl Dumper {
 
     fn str_field(&mut self, f: &mut Fields, name: &str, s: &str) {
         self.key(f, name);
-        str_repr(&mut self.out, Wtf8::from_str(s));
+        str_repr(&mut self.out, Wtf8::new(s));
     }
 
     fn opt_str_field(&mut self, f: &mut Fields, name: &str, s: Option<&str>) {
@@ -357,7 +357,7 @@ impl Dumper {
             StmtKind::Global { names } | StmtKind::Nonlocal { names } => {
                 let name = if matches!(s.node, StmtKind::Global { .. }) { "Global" } else { "Nonlocal" };
                 let mut f = self.open(name);
-                self.list_field(&mut f, "names", names, |d, n| str_repr(&mut d.out, Wtf8::from_str(n)));
+                self.list_field(&mut f, "names", names, |d, n| str_repr(&mut d.out, Wtf8::new(n)));
                 self.close(f, range);
             }
             StmtKind::Expr { value } => {
@@ -686,7 +686,7 @@ impl Dumper {
                 let mut f = self.open("MatchClass");
                 self.expr_field(&mut f, "cls", cls);
                 self.list_field(&mut f, "patterns", patterns, |d, p| d.pattern(p));
-                self.list_field(&mut f, "kwd_attrs", kwd_attrs, |d, n| str_repr(&mut d.out, Wtf8::from_str(n)));
+                self.list_field(&mut f, "kwd_attrs", kwd_attrs, |d, n| str_repr(&mut d.out, Wtf8::new(n)));
                 self.list_field(&mut f, "kwd_patterns", kwd_patterns, |d, p| d.pattern(p));
                 self.close(f, range);
             }

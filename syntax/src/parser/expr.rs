@@ -272,8 +272,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
         let start = self.start();
         let mut left = self.factor()?;
-        loop {
-            let Some((op, prec)) = binary_precedence(self.peek()) else { break };
+        while let Some((op, prec)) = binary_precedence(self.peek()) {
             if prec < min_prec {
                 break;
             }
@@ -373,7 +372,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn slices(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
         let first = self.slice_item()?;
-        if !self.at(TokenKind::Comma) {
+        if !self.at(TokenKind::Comma) && !matches!(first.node, ExprKind::Starred { .. }) {
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -394,13 +393,14 @@ impl<'src, 'a> Parser<'src, 'a> {
             return self.starred(|p| p.expression());
         }
         let start = self.start();
-        let lower = if self.at(TokenKind::Colon) { None } else { Some(self.named_or_expression()?) };
+        let start_pos = self.pos;
+        let lower = if self.at(TokenKind::Colon) { None } else { Some(self.named_expression()?) };
         if !self.at(TokenKind::Colon) {
             return lower.ok_or(Fail);
         }
         if let Some(l) = &lower
             && matches!(l.node, ExprKind::NamedExpr { .. })
-            && !self.src[l.range.as_range()].starts_with('(')
+            && !self.parenthesized(l, start_pos)
         {
             return Err(Fail);
         }
@@ -418,11 +418,6 @@ impl<'src, 'a> Parser<'src, 'a> {
         let upper = upper.map(|e| self.alloc(e));
         let step = step.map(|e| self.alloc(e));
         Ok(self.expr(ExprKind::Slice { lower, upper, step }, self.range_from(start)))
-    }
-
-    /// A named expression where allowed, else a plain expression.
-    fn named_or_expression(&mut self) -> PResult<Expr<'a>> {
-        self.named_expression()
     }
 
     /// `atom`.
@@ -542,11 +537,12 @@ impl<'src, 'a> Parser<'src, 'a> {
             values.push(self.bitwise_or()?);
             keys.push(None);
         } else {
+            let start_pos = self.pos;
             let first = self.star_named_expression()?;
             if !self.at(TokenKind::Colon) || matches!(first.node, ExprKind::Starred { .. }) {
                 return self.set_rest(start, first);
             }
-            if matches!(first.node, ExprKind::NamedExpr { .. }) && !self.src[first.range.as_range()].starts_with('(') {
+            if matches!(first.node, ExprKind::NamedExpr { .. }) && !self.parenthesized(&first, start_pos) {
                 return Err(Fail);
             }
             self.bump();
@@ -627,7 +623,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let value = if starts_expression(self.peek()) {
             let v = self.star_expressions()?;
-            Some(&*self.alloc(v))
+            Some(self.alloc(v))
         } else {
             None
         };
@@ -666,12 +662,12 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Store }, self.range_from(start)));
         }
         let e = self.primary()?;
-        self.to_target(&e, ExprContext::Store)
+        self.as_target(&e, ExprContext::Store)
     }
 
     /// `e` with the context of an assignment (or `del`) target, or a specific error when it
     /// cannot be one.
-    pub(crate) fn to_target(&mut self, e: &Expr<'a>, ctx: ExprContext) -> PResult<Expr<'a>> {
+    pub(crate) fn as_target(&mut self, e: &Expr<'a>, ctx: ExprContext) -> PResult<Expr<'a>> {
         match self.set_context(e, ctx) {
             Ok(t) => Ok(t),
             Err(bad) => {

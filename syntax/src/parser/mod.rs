@@ -68,7 +68,11 @@ pub fn parse<'a>(source: &str, mode: Mode, arena: &'a Bump) -> Result<Mod<'a>, S
         Mode::FuncType => p.parse_func_type(),
     };
     match result {
-        Ok(m) => Ok(m),
+        // Parsing reached the end, so it reached the token the tokenizer failed on, if any.
+        Ok(m) => match p.lex_error.take() {
+            Some(e) => Err(e),
+            None => Ok(m),
+        },
         Err(Fail) => Err(p.into_error(mode)),
     }
 }
@@ -305,6 +309,13 @@ impl<'src, 'a> Parser<'src, 'a> {
             let normal: String = text.nfkc().collect();
             self.arena.alloc_str(&normal)
         }
+    }
+
+    /// Whether `e`, parsed from token index `start_pos` on, is wrapped in parentheses (a
+    /// parenthesised expression keeps the inner range, so its first token is a `(` before it).
+    pub(crate) fn parenthesized(&self, e: &Expr<'a>, start_pos: usize) -> bool {
+        let t = self.tokens[start_pos];
+        t.kind == TokenKind::Lpar && t.range.start < e.range.start
     }
 
     pub(crate) fn expect_name(&mut self) -> PResult<(&'a str, Token)> {

@@ -57,7 +57,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         }
                     } else {
                         let v = self.param(annotations, true)?;
-                        vararg = Some(&*self.alloc(v));
+                        vararg = Some(self.alloc(v));
                         if self.at(TokenKind::Equal) {
                             let at = self.cur().range;
                             return self.raise("var-positional argument cannot have default value", at);
@@ -67,7 +67,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 TokenKind::DoubleStar => {
                     self.bump();
                     let k = self.param(annotations, false)?;
-                    kwarg = Some(&*self.alloc(k));
+                    kwarg = Some(self.alloc(k));
                     if self.at(TokenKind::Equal) {
                         let at = self.cur().range;
                         return self.raise("var-keyword argument cannot have default value", at);
@@ -122,7 +122,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         if annotations && self.eat(TokenKind::Colon) {
             let e =
                 if star && self.at(TokenKind::Star) { self.starred(|p| p.expression())? } else { self.expression()? };
-            annotation = Some(&*self.alloc(e));
+            annotation = Some(self.alloc(e));
         }
         Ok(Arg { arg, annotation, type_comment: None, range: self.range_from(t.range.start) })
     }

@@ -57,7 +57,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         if name == "_" {
             return self.raise("cannot use '_' as a target", t.range);
         }
-        let pattern = Some(&*self.alloc(or));
+        let pattern = Some(self.alloc(or));
         Ok(Pattern { node: PatternKind::MatchAs { pattern, name: Some(name) }, range: self.range_from(start) })
     }
 

@@ -120,7 +120,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 self.bump();
                 let value = if starts_expression(self.peek()) {
                     let v = self.star_expressions()?;
-                    Some(&*self.alloc(v))
+                    Some(self.alloc(v))
                 } else {
                     None
                 };
@@ -132,10 +132,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let mut cause = None;
                 if starts_expression(self.peek()) {
                     let e = self.expression()?;
-                    exc = Some(&*self.alloc(e));
+                    exc = Some(self.alloc(e));
                     if self.eat(TokenKind::From) {
                         let c = self.expression()?;
-                        cause = Some(&*self.alloc(c));
+                        cause = Some(self.alloc(c));
                     }
                 }
                 StmtKind::Raise { exc, cause }
@@ -157,7 +157,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let mut targets = Vec::new();
                 loop {
                     let e = self.primary()?;
-                    targets.push(self.to_target(&e, ExprContext::Del)?);
+                    targets.push(self.as_target(&e, ExprContext::Del)?);
                     if !self.eat(TokenKind::Comma) || !starts_expression(self.peek()) {
                         break;
                     }
@@ -173,7 +173,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let test = self.alloc(test);
                 let msg = if self.eat(TokenKind::Comma) {
                     let m = self.expression()?;
-                    Some(&*self.alloc(m))
+                    Some(self.alloc(m))
                 } else {
                     None
                 };
@@ -219,7 +219,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 return self.raise(msg, first.range);
             }
             self.bump();
-            let target = self.to_target(&first, ExprContext::Store)?;
+            let target = self.as_target(&first, ExprContext::Store)?;
             let value = self.rhs()?;
             let (target, value) = (self.alloc(target), self.alloc(value));
             return Ok(self.stmt(StmtKind::AugAssign { target, op, value }, start));
@@ -239,11 +239,11 @@ impl<'src, 'a> Parser<'src, 'a> {
                 }
                 self.bump();
                 let simple = starts_with_name && matches!(first.node, ExprKind::Name { .. });
-                let target = self.to_target(&first, ExprContext::Store)?;
+                let target = self.as_target(&first, ExprContext::Store)?;
                 let annotation = self.expression()?;
                 let value = if self.eat(TokenKind::Equal) {
                     let v = self.rhs()?;
-                    Some(&*self.alloc(v))
+                    Some(self.alloc(v))
                 } else {
                     None
                 };
@@ -268,7 +268,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     if let ExprKind::Starred { .. } = t.node {
                         return self.raise("starred assignment target must be in a list or tuple", t.range);
                     }
-                    stored.push(self.to_target(t, ExprContext::Store)?);
+                    stored.push(self.as_target(t, ExprContext::Store)?);
                 }
                 let targets = self.alloc_slice(stored);
                 let value = self.alloc(value);
@@ -382,7 +382,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     }
                     let default_value = if self.eat(TokenKind::Equal) {
                         let e = self.star_expression()?;
-                        Some(&*self.alloc(e))
+                        Some(self.alloc(e))
                     } else {
                         None
                     };
@@ -402,7 +402,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let (name, _) = self.expect_name()?;
                     let bound = if self.eat(TokenKind::Colon) {
                         let e = self.expression()?;
-                        Some(&*self.alloc(e))
+                        Some(self.alloc(e))
                     } else {
                         None
                     };
@@ -422,7 +422,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn type_param_default(&mut self) -> PResult<Option<&'a Expr<'a>>> {
         if self.eat(TokenKind::Equal) {
             let e = self.expression()?;
-            Ok(Some(&*self.alloc(e)))
+            Ok(Some(self.alloc(e)))
         } else {
             Ok(None)
         }
@@ -457,7 +457,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.expect(TokenKind::Rpar)?;
         let returns = if self.eat(TokenKind::Rarrow) {
             let e = self.expression()?;
-            Some(&*self.alloc(e))
+            Some(self.alloc(e))
         } else {
             None
         };
@@ -621,7 +621,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut optional_vars = None;
         if self.eat(TokenKind::As) {
             let t = self.star_target_for_with()?;
-            optional_vars = Some(&*self.alloc(t));
+            optional_vars = Some(self.alloc(t));
         }
         Ok(WithItem { context_expr, optional_vars })
     }
@@ -640,12 +640,12 @@ impl<'src, 'a> Parser<'src, 'a> {
             let start = self.start();
             self.bump();
             let inner = self.primary()?;
-            let value = self.to_target(&inner, ExprContext::Store)?;
+            let value = self.as_target(&inner, ExprContext::Store)?;
             let value = self.alloc(value);
             return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Store }, self.range_from(start)));
         }
         let e = self.primary()?;
-        self.to_target(&e, ExprContext::Store)
+        self.as_target(&e, ExprContext::Store)
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt<'a>> {
@@ -672,7 +672,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let _ = at;
                     return Err(Fail);
                 }
-                type_ = Some(&*self.alloc(e));
+                type_ = Some(self.alloc(e));
                 if self.eat(TokenKind::As) {
                     name = Some(self.expect_name()?.0);
                 }
@@ -731,7 +731,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             let pattern = self.patterns()?;
             let guard = if self.eat(TokenKind::If) {
                 let g = self.named_expression()?;
-                Some(&*self.alloc(g))
+                Some(self.alloc(g))
             } else {
                 None
             };

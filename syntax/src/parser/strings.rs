@@ -124,7 +124,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.middle_text(t, raw, pending)?;
                 }
                 TokenKind::Lbrace => {
-                    let field = self.nested(|p| p.replacement_field(raw, Some(pending)))?;
+                    let field = self.nested(|p| p.replacement_field(raw, pending))?;
                     self.flush_text(values, pending);
                     values.push(field);
                 }
@@ -155,10 +155,8 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(())
     }
 
-    /// `{expr [=] [!conv] [:spec]}`. A debug `=` text goes to `pending` (in a format spec,
-    /// where `pending` is `None`, it becomes its own piece in CPython too — handled by the
-    /// caller's merge).
-    fn replacement_field(&mut self, raw: bool, pending: Option<&mut PendingText>) -> PResult<Expr<'a>> {
+    /// `{expr [=] [!conv] [:spec]}`. A debug `=` text is literal text: it goes to `pending`.
+    fn replacement_field(&mut self, raw: bool, pending: &mut PendingText) -> PResult<Expr<'a>> {
         let lbrace = self.bump();
         let value = if self.at(TokenKind::Yield) { self.yield_expr()? } else { self.star_expressions()? };
         let mut conversion = -1;
@@ -168,13 +166,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             debug = true;
             let text_range = TextRange::new(lbrace.range.end, self.start());
             let text = &self.src[text_range.as_range()];
-            if let Some(pending) = pending {
-                // Debug text keeps its newlines as written (after universal newlines).
-                let mut buf = Vec::new();
-                let _ = decode_str_body(text, true, &mut buf);
-                pending.buf.extend_from_slice(&buf);
-                pending.add(text_range);
-            }
+            // Debug text is kept as written (after universal newlines, without comments),
+            // never unescaped.
+            let _ = decode_str_body(&strip_comments(text), true, &mut pending.buf);
+            pending.add(text_range);
         }
         if self.at(TokenKind::Exclamation) {
             let bang = self.bump();
@@ -211,7 +206,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         self.middle_text(t, raw, &mut spec_text)?;
                     }
                     TokenKind::Lbrace => {
-                        let field = self.nested(|p| p.replacement_field(raw, None))?;
+                        let field = self.nested(|p| p.replacement_field(raw, &mut spec_text))?;
                         self.flush_text(&mut spec_values, &mut spec_text);
                         spec_values.push(field);
                     }
@@ -221,7 +216,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.flush_text(&mut spec_values, &mut spec_text);
             let values = self.alloc_slice(spec_values);
             let spec = self.expr(ExprKind::JoinedStr { values }, self.range_from(colon.range.start));
-            format_spec = Some(&*self.alloc(spec));
+            format_spec = Some(self.alloc(spec));
         }
         self.expect(TokenKind::Rbrace)?;
         if debug && conversion == -1 && format_spec.is_none() {
@@ -230,4 +225,56 @@ impl<'src, 'a> Parser<'src, 'a> {
         let value = self.alloc(value);
         Ok(self.expr(ExprKind::FormattedValue { value, conversion, format_spec }, self.range_from(lbrace.range.start)))
     }
+}
+
+/// The source text of an f-string debug expression without its comments (CPython drops them
+/// from the `=` text): `#` up to the end of its line, unless inside a string literal.
+fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('#') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<&str> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) if rest.starts_with(q) => {
+                out.push_str(q);
+                rest = &rest[q.len()..];
+                quote = None;
+                continue;
+            }
+            Some(_) if c == '\\' => {
+                let n = rest[1..].chars().next().map_or(1, |n| 1 + n.len_utf8());
+                out.push_str(&rest[..n]);
+                rest = &rest[n..];
+                continue;
+            }
+            Some(_) => {}
+            None if c == '#' => {
+                let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                rest = &rest[end..];
+                continue;
+            }
+            None if c == '\'' || c == '"' => {
+                let q = if rest.starts_with("\'\'\'") {
+                    "\'\'\'"
+                } else if rest.starts_with("\"\"\"") {
+                    "\"\"\""
+                } else if c == '\'' {
+                    "\'"
+                } else {
+                    "\""
+                };
+                out.push_str(q);
+                rest = &rest[q.len()..];
+                quote = Some(q);
+                continue;
+            }
+            None => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
 }
