@@ -4,6 +4,7 @@
 //! an exception table and a location table, and the one instruction table the eval loop shares.
 
 pub mod assemble;
+pub mod cfg;
 pub mod code;
 pub mod instr_seq;
 pub mod instructions;
