@@ -5,7 +5,8 @@
 //! * [`token`] — the token kinds and byte ranges the tokenizer hands the parser;
 //! * [`ast`] — the arena AST mirroring CPython 3.13's `Python.asdl`, and `ast.dump`;
 //! * [`literal`] — string/bytes escape decoding, number values, Python's `repr` of constants;
-//! * [`error`] — `SyntaxError` / `IndentationError` / `TabError` with CPython's positions.
+//! * [`error`] — `SyntaxError` / `IndentationError` / `TabError` with CPython's positions;
+//! * [`report`] — printing a `SyntaxError` as CPython 3.13 prints an uncaught one.
 //!
 //! Positions are byte offsets into the decoded UTF-8 source ([`TextRange`]); line and column
 //! (CPython counts columns in UTF-8 bytes for AST nodes, in characters for `SyntaxError.offset`)
@@ -15,6 +16,7 @@ pub mod ast;
 pub mod error;
 pub mod literal;
 mod printable;
+pub mod report;
 pub mod token;
 
 pub use error::{LineIndex, SyntaxError, SyntaxErrorKind};
