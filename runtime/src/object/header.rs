@@ -59,10 +59,12 @@ pub mod flags {
     pub const STRATEGY_MASK: u16 = 0b11;
     /// Biased reference counting (the default).
     pub const BIASED: u16 = 0;
-    /// Every operation an atomic read-modify-write on `ob_ref_shared`.
+    /// Every operation an atomic read-modify-write on `ob_ref_shared`. Recorded for
+    /// [`super::PyObject::strategy`] only: such objects are born merged with no owner, and the
+    /// counting paths treat them as biased objects their owner gave up.
     pub const ATOMIC: u16 = 1;
     /// Plain load + store of `ob_ref_local` by any thread: only legal where a lock serialises
-    /// every thread that can reach the object.
+    /// every thread that can reach the object. Read only off the owner's path.
     pub const NONATOMIC: u16 = 2;
     /// Statically allocated (never deallocated).
     pub const STATIC: u16 = 1 << 2;
