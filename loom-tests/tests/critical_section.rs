@@ -4,64 +4,27 @@
 //! deadlock when every thread sleeps.
 #![cfg(loom)]
 
-use std::mem::ManuallyDrop;
-use std::ops::Deref;
-use std::ptr::NonNull;
 use std::sync::Arc;
 
 use loom::cell::UnsafeCell;
-use loom::sync::{Condvar, Mutex};
+use loom::sync::atomic::AtomicUsize;
 use loom::thread;
 use loom_tests::check;
-use pyrt::object::types::TypeObject;
-use pyrt::object::{Py, PyObject, PyRef, RefcountStrategy, types};
+use loom_tests::support::{Kept, Signal, new_probe};
+use pyrt::state::WorldStopped;
 use pyrt::sync::Mutation;
-use pyrt::{Interpreter, InterpreterConfig, Python, Runtime};
+use pyrt::{Interpreter, InterpreterConfig, Python, RefcountStrategy, Runtime};
 
-/// An object with nothing but a header, boxed (no arena traffic in the model).
-unsafe fn box_dealloc(op: NonNull<PyObject>) {
-    // SAFETY: these objects are boxed headers (see `new_object`) and this is the last reference.
-    drop(unsafe { Box::from_raw(op.as_ptr()) });
+/// A new object; atomic counting (born merged, no owner) keeps the other thread's drop free of
+/// merge-queue traffic.
+fn new_object<'py>(py: Python<'py>) -> Kept<'py> {
+    new_probe(py, RefcountStrategy::Atomic, &Arc::new(AtomicUsize::new(0)))
 }
 
-fn new_object<'py>(_py: Python<'py>) -> Obj<'py> {
-    // SAFETY: objects of this type are boxed headers, which `box_dealloc` frees.
-    let ty: &'static TypeObject =
-        unsafe { TypeObject::leak_static(types().type_type, "Plain", size_of::<PyObject>(), box_dealloc) };
-    // SAFETY: the header is the whole boxed object, of type `ty`. Atomic counting (born merged,
-    // no owner) keeps the other thread's drop free of merge-queue traffic.
-    let obj = Box::new(unsafe { PyObject::new_header(ty, RefcountStrategy::Atomic) });
-    // SAFETY: the header holds one reference, which moves into the handle; we are attached.
-    Obj(ManuallyDrop::new(unsafe { PyRef::from_owned(NonNull::from(Box::leak(obj))) }))
-}
-
-/// A handle that is not released while a failed model unwinds: loom's objects are gone then,
-/// and touching them would abort the test process instead of failing the twin.
-struct Obj<'py>(ManuallyDrop<PyRef<'py>>);
-
-impl<'py> Obj<'py> {
-    fn bind(theirs: Py, py: Python<'py>) -> Self {
-        Obj(ManuallyDrop::new(theirs.bind(py)))
-    }
-    fn unbind_clone(&self, py: Python<'py>) -> Py {
-        PyRef::clone(&self.0).unbind(py)
-    }
-}
-
-impl Deref for Obj<'_> {
-    type Target = PyObject;
-    fn deref(&self) -> &PyObject {
-        &self.0
-    }
-}
-
-impl Drop for Obj<'_> {
-    fn drop(&mut self) {
-        if !std::thread::panicking() {
-            // SAFETY: dropped once, here.
-            unsafe { ManuallyDrop::drop(&mut self.0) };
-        }
-    }
+/// Stops the world of `interp` from the thread attached as `py` (one place to adapt if the
+/// stop-the-world entry point changes).
+fn stop_the_world(interp: &Interpreter, _py: Python<'_>) -> WorldStopped {
+    interp.stop_the_world()
 }
 
 /// A plain counter that only critical sections may touch; loom checks every access.
@@ -82,23 +45,6 @@ impl Guarded {
     }
 }
 
-/// A one-shot signal between two modelled threads.
-#[derive(Default)]
-struct Signal(Mutex<bool>, Condvar);
-
-impl Signal {
-    fn set(&self) {
-        *self.0.lock().unwrap() = true;
-        self.1.notify_all();
-    }
-    fn wait(&self) {
-        let mut s = self.0.lock().unwrap();
-        while !*s {
-            s = self.1.wait(s).unwrap();
-        }
-    }
-}
-
 /// Two threads lock the same pair of objects in opposite argument orders.
 fn pair_in_opposite_orders() {
     Runtime::initialize();
@@ -111,7 +57,7 @@ fn pair_in_opposite_orders() {
             let (theirs_a, theirs_b) = (a.unbind_clone(py), b.unbind_clone(py));
             thread::spawn(move || {
                 interp.attach(|py| {
-                    let (a, b) = (Obj::bind(theirs_a, py), Obj::bind(theirs_b, py));
+                    let (a, b) = (Kept::bind(theirs_a, py), Kept::bind(theirs_b, py));
                     py.critical_section2(&a, &b, || cell.bump());
                 })
             })
@@ -156,7 +102,7 @@ fn detach_inside_section() {
             let theirs = a.unbind_clone(py);
             thread::spawn(move || {
                 interp.attach(|py| {
-                    let a = Obj::bind(theirs, py);
+                    let a = Kept::bind(theirs, py);
                     py.critical_section(&a, || {
                         cell.bump();
                         signal.set();
@@ -200,13 +146,13 @@ fn stop_the_world_while_another_waits() {
             let theirs = a.unbind_clone(py);
             thread::spawn(move || {
                 interp.attach(|py| {
-                    let a = Obj::bind(theirs, py);
+                    let a = Kept::bind(theirs, py);
                     py.critical_section(&a, || cell.bump());
                 })
             })
         };
         py.critical_section(&a, || {
-            let world = interp.stop_the_world();
+            let world = stop_the_world(&interp, py);
             cell.bump();
             drop(world);
         });

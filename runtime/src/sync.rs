@@ -270,7 +270,13 @@ impl Condvar {
         #[cfg(loom)]
         {
             let _ = timeout;
-            if model::timeouts_fire() {
+            if model::take_timeout_from_budget() {
+                // Expired at once, and nothing more: the mutex is released and re-taken, and
+                // loom decides who runs in between.
+                let mutex = guard.mutex;
+                drop(guard);
+                (mutex.lock(), true)
+            } else if model::timeouts_fire() {
                 // The timeout expired immediately: release the lock, let others run, re-take it.
                 let mutex = guard.mutex;
                 drop(guard);
@@ -514,6 +520,10 @@ pub enum Mutation {
     CriticalSectionNotSuspended,
     /// A thread that must sleep on an object's mutex sleeps attached instead of detaching.
     MutexSleepsAttached,
+    /// Draining the deferred-decref queue zeroes its length after releasing the queue lock.
+    DeferredLenClearedOutsideLock,
+    /// A thread state that goes away does not clear the lock's `last_holder`.
+    LockForgetHolderSkipped,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.
@@ -543,6 +553,7 @@ pub mod model {
         static BROKEN: Cell<Option<Mutation>> = const { Cell::new(None) };
         static TIMEOUTS_FIRE: Cell<bool> = const { Cell::new(false) };
         static FAIR_UNPARK: Cell<bool> = const { Cell::new(false) };
+        static TIMEOUT_BUDGET: Cell<usize> = const { Cell::new(0) };
     }
 
     loom::thread_local! {
@@ -569,6 +580,25 @@ pub mod model {
 
     pub(crate) fn timeouts_fire() -> bool {
         TIMEOUTS_FIRE.with(|t| t.get())
+    }
+
+    /// Makes the next `n` timed waits of the execution (any thread) time out at once without
+    /// yielding, so that loom alone decides which thread runs between the timeout and the
+    /// waiter's next step; later timed waits follow [`set_timeouts_fire`]. The yield of
+    /// `set_timeouts_fire` lets a spinning waiter make progress but always hands the processor
+    /// to the others first, which hides windows the other thread is in at that moment.
+    pub fn set_timeout_budget(n: usize) {
+        TIMEOUT_BUDGET.with(|t| t.set(n));
+    }
+
+    pub(crate) fn take_timeout_from_budget() -> bool {
+        TIMEOUT_BUDGET.with(|t| {
+            let n = t.get();
+            if n > 0 {
+                t.set(n - 1);
+            }
+            n > 0
+        })
     }
 
     /// Makes every wake-up on a parked mutex hand the lock over directly (true) or never
