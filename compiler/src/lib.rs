@@ -2,3 +2,14 @@
 //!
 //! Symbol tables, code generation into a control-flow graph, CPython's CFG passes, assembly with
 //! an exception table and a location table, and the one instruction table the eval loop shares.
+
+pub mod assemble;
+pub mod cfg;
+pub mod code;
+pub mod instr_seq;
+pub mod instructions;
+pub mod location;
+
+pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
+pub use instructions::{OpFlags, Opcode};
+pub use location::Location;

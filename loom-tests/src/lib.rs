@@ -15,17 +15,137 @@
 
 /// Runs `f` under loom with the default builder (which honours `LOOM_MAX_PREEMPTIONS`),
 /// with `mutation` switched on for the whole model and timed waits set to `timeouts`.
+///
+/// Returns how many executions loom explored, and fails unless there was more than one: a model
+/// whose threads never race collapses into a single execution, a sequential test that proves
+/// nothing about the protocol. Set `LOOM_COUNTS=1` to print each model's count.
 #[cfg(loom)]
-pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn() + Sync + Send + 'static) {
+pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn() + Sync + Send + 'static) -> usize {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     let mut builder = loom::model::Builder::new();
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(3);
     }
+    let executions = Arc::new(AtomicUsize::new(0));
+    let counter = executions.clone();
     builder.check(move || {
+        counter.fetch_add(1, Ordering::Relaxed);
         pyrt::sync::model::set_broken(mutation);
         pyrt::sync::model::set_timeouts_fire(timeouts);
+        pyrt::sync::model::set_fair_unpark(false);
+        pyrt::sync::model::set_timeout_budget(0);
         f();
     });
     pyrt::sync::model::set_broken(None);
     pyrt::sync::model::set_timeouts_fire(false);
+    pyrt::sync::model::set_fair_unpark(false);
+    pyrt::sync::model::set_timeout_budget(0);
+    let n = executions.load(Ordering::Relaxed);
+    if std::env::var_os("LOOM_COUNTS").is_some() {
+        eprintln!("loom: {} explored {n} executions", std::thread::current().name().unwrap_or("model"));
+    }
+    assert!(n > 1, "the model explored a single execution: its threads never race");
+    n
+}
+
+/// Helpers shared by the models.
+#[cfg(loom)]
+pub mod support {
+    use std::mem::ManuallyDrop;
+    use std::ops::Deref;
+    use std::ptr::NonNull;
+    use std::sync::Arc;
+
+    use loom::sync::atomic::{AtomicUsize, Ordering};
+    use loom::sync::{Condvar, Mutex};
+    use pyrt::Python;
+    use pyrt::object::types::TypeObject;
+    use pyrt::object::{Py, PyObject, PyRef, RefcountStrategy, types};
+
+    /// A one-shot signal between two modelled threads.
+    #[derive(Default)]
+    pub struct Signal(Mutex<bool>, Condvar);
+
+    impl Signal {
+        /// Sets the signal and wakes every waiter.
+        pub fn set(&self) {
+            *self.0.lock().unwrap() = true;
+            self.1.notify_all();
+        }
+
+        /// Waits until the signal is set.
+        pub fn wait(&self) {
+            let mut s = self.0.lock().unwrap();
+            while !*s {
+                s = self.1.wait(s).unwrap();
+            }
+        }
+    }
+
+    /// A boxed object with nothing but a header and a counter of how often it was freed.
+    #[repr(C)]
+    struct Probe {
+        ob_base: PyObject,
+        frees: Arc<AtomicUsize>,
+    }
+
+    unsafe fn probe_dealloc(op: NonNull<PyObject>) {
+        // SAFETY: probes are boxed (see `new_probe`) and this is the last reference.
+        let probe = unsafe { Box::from_raw(op.cast::<Probe>().as_ptr()) };
+        probe.frees.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// A new probe of the attached interpreter, counted with `strategy`; `frees` counts its
+    /// deallocations.
+    pub fn new_probe<'py>(_py: Python<'py>, strategy: RefcountStrategy, frees: &Arc<AtomicUsize>) -> Kept<'py> {
+        // SAFETY: probes are boxed Probe values, which `probe_dealloc` frees.
+        let ty: &'static TypeObject =
+            unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
+        let probe = Box::new(Probe {
+            // SAFETY: the header starts a boxed Probe of type `ty`.
+            ob_base: unsafe { PyObject::new_header(ty, strategy) },
+            frees: frees.clone(),
+        });
+        // SAFETY: the header holds one reference, which moves into the handle; we are attached.
+        Kept(ManuallyDrop::new(unsafe { PyRef::from_owned(NonNull::from(Box::leak(probe)).cast()) }))
+    }
+
+    /// How often the probe counter says it was freed.
+    pub fn frees(counter: &AtomicUsize) -> usize {
+        counter.load(Ordering::Relaxed)
+    }
+
+    /// An owned handle that is not released while a failed model unwinds: loom's objects are
+    /// gone then, and touching them would abort the test process instead of failing a twin.
+    pub struct Kept<'py>(ManuallyDrop<PyRef<'py>>);
+
+    impl<'py> Kept<'py> {
+        /// Binds an unbound reference.
+        pub fn bind(theirs: Py, py: Python<'py>) -> Self {
+            Kept(ManuallyDrop::new(theirs.bind(py)))
+        }
+
+        /// A new unbound reference to the same object.
+        pub fn unbind_clone(&self, py: Python<'py>) -> Py {
+            PyRef::clone(&self.0).unbind(py)
+        }
+    }
+
+    impl Deref for Kept<'_> {
+        type Target = PyObject;
+        fn deref(&self) -> &PyObject {
+            &self.0
+        }
+    }
+
+    impl Drop for Kept<'_> {
+        fn drop(&mut self) {
+            if !std::thread::panicking() {
+                // SAFETY: dropped once, here.
+                unsafe { ManuallyDrop::drop(&mut self.0) };
+            }
+        }
+    }
 }

@@ -9,9 +9,11 @@ use pyrt::state::thread_state;
 use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, Runtime, ThreadState};
 
+/// The sub-interpreter shares the main interpreter's lock (a legacy sub-interpreter), so the
+/// foreign thread's Ensure and this thread's swap contend for one lock: the two threads race.
 fn nesting() {
     Runtime::initialize();
-    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let sub = Interpreter::new(InterpreterConfig::legacy()).unwrap();
     // A foreign thread nests Ensure/Release in the main interpreter...
     let foreign = thread::spawn(|| {
         let outer = gilstate::ensure();

@@ -6,7 +6,7 @@
 //! `loom-tests` crate model-checks *the real code*, never a copy of it (the pattern of tokio's
 //! `src/loom/`).
 //!
-//! Three things differ between the builds, and each is confined to this file:
+//! Four things differ between the builds, and each is confined to this file:
 //!
 //! * **Globals.** loom types cannot live in a `static`; [`lazy_static!`] maps to `std::sync::LazyLock`
 //!   or to `loom::lazy_static!`, which loom re-creates for every explored execution.
@@ -14,6 +14,10 @@
 //!   duration; under loom it either waits for a notification (the default) or, when a model calls
 //!   [`model::set_timeouts_fire`], behaves as if the timeout expired at once — a legal behaviour of a
 //!   timed wait, which lets a model explore the "waiter gave up waiting" branches (drop requests).
+//! * **Parking.** The per-object mutex sleeps in a parking lot keyed by the mutex's address:
+//!   `parking_lot_core` in a real build, a queue under a loom mutex and condition variable under
+//!   loom ([`parking`]); whether an unlock hands the mutex over directly is a model setting
+//!   ([`model::set_fair_unpark`]) instead of a clock.
 //! * **Deliberately broken twins.** Each protocol has a mutation that loom must reject. The code asks
 //!   [`broken`] at the one place the mutation applies; in a real build that is a `const false` the
 //!   compiler removes, under loom a model selects it with [`model::set_broken`].
@@ -266,7 +270,13 @@ impl Condvar {
         #[cfg(loom)]
         {
             let _ = timeout;
-            if model::timeouts_fire() {
+            if model::take_timeout_from_budget() {
+                // Expired at once, and nothing more: the mutex is released and re-taken, and
+                // loom decides who runs in between.
+                let mutex = guard.mutex;
+                drop(guard);
+                (mutex.lock(), true)
+            } else if model::timeouts_fire() {
                 // The timeout expired immediately: release the lock, let others run, re-take it.
                 let mutex = guard.mutex;
                 drop(guard);
@@ -288,6 +298,136 @@ impl Condvar {
     #[inline]
     pub fn notify_all(&self) {
         self.inner.notify_all();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parking: threads sleeping on an address (the per-object mutex's slow path).
+// ---------------------------------------------------------------------------------------------
+
+/// A parking lot: threads sleep in a queue keyed by an address and are woken one at a time
+/// (WebKit's design, CPython's `Python/parking_lot.c`). A real build uses `parking_lot_core`;
+/// under loom a model of it built from loom's mutex and condition variable, so the per-object
+/// mutex's slow path is model-checked through the same two calls.
+///
+/// The contract of both builds: `validate` and `callback` run under the queue's lock, so a
+/// parker's check and an unparker's callback never interleave — that is what makes "set a
+/// has-parked bit, then park if the word still says so" free of lost wake-ups.
+pub mod parking {
+    /// What [`unpark_one`] found.
+    #[derive(Clone, Copy, Debug, Default)]
+    pub struct UnparkResult {
+        /// Whether a thread was woken.
+        pub unparked: bool,
+        /// Whether more threads still sleep on the key.
+        pub have_more: bool,
+        /// Whether the woken thread should get the lock handed over directly: it has waited
+        /// long enough (parking_lot's eventual fairness, about 0.5 ms; CPython uses 1 ms).
+        pub be_fair: bool,
+    }
+
+    /// Sleeps on `key` if `validate` (run under the queue's lock) returns true, until an
+    /// [`unpark_one`] on the same key wakes this thread. Returns the token the waker's callback
+    /// chose, or `None` when `validate` refused.
+    ///
+    /// # Safety
+    ///
+    /// `validate` must not park, unpark or panic (it runs under the queue's lock).
+    #[cfg(not(loom))]
+    pub unsafe fn park(key: usize, validate: impl FnOnce() -> bool) -> Option<usize> {
+        // SAFETY: the caller's contract is parking_lot_core's for `validate`; the other two
+        // callbacks do nothing and there is no timeout.
+        let result = unsafe {
+            parking_lot_core::park(key, validate, || {}, |_, _| {}, parking_lot_core::DEFAULT_PARK_TOKEN, None)
+        };
+        match result {
+            parking_lot_core::ParkResult::Unparked(token) => Some(token.0),
+            _ => None,
+        }
+    }
+
+    /// Wakes one thread sleeping on `key`, if any. `callback` runs under the queue's lock with
+    /// what was found and returns the token the woken thread gets.
+    ///
+    /// # Safety
+    ///
+    /// `callback` must not park, unpark or panic (it runs under the queue's lock).
+    #[cfg(not(loom))]
+    pub unsafe fn unpark_one(key: usize, callback: impl FnOnce(UnparkResult) -> usize) -> UnparkResult {
+        let mut seen = UnparkResult::default();
+        let wrapped = |r: parking_lot_core::UnparkResult| {
+            seen =
+                UnparkResult { unparked: r.unparked_threads > 0, have_more: r.have_more_threads, be_fair: r.be_fair };
+            parking_lot_core::UnparkToken(callback(seen))
+        };
+        // SAFETY: the caller's contract is parking_lot_core's for the callback.
+        unsafe { parking_lot_core::unpark_one(key, wrapped) };
+        seen
+    }
+
+    #[cfg(loom)]
+    struct Waiter {
+        key: usize,
+        id: usize,
+        token: Option<usize>,
+    }
+
+    #[cfg(loom)]
+    #[derive(Default)]
+    struct Lot {
+        waiters: Vec<Waiter>,
+        next_id: usize,
+    }
+
+    #[cfg(loom)]
+    loom::lazy_static! {
+        static ref LOT: (loom::sync::Mutex<Lot>, loom::sync::Condvar) =
+            (loom::sync::Mutex::new(Lot::default()), loom::sync::Condvar::new());
+    }
+
+    /// loom's model of `parking_lot_core::park`: one queue under one loom mutex.
+    ///
+    /// # Safety
+    ///
+    /// As in a real build.
+    #[cfg(loom)]
+    pub unsafe fn park(key: usize, validate: impl FnOnce() -> bool) -> Option<usize> {
+        let (lock, cond) = &*LOT;
+        let mut lot = lock.lock().unwrap();
+        if !validate() {
+            return None;
+        }
+        let id = lot.next_id;
+        lot.next_id += 1;
+        lot.waiters.push(Waiter { key, id, token: None });
+        loop {
+            if let Some(pos) = lot.waiters.iter().position(|w| w.id == id && w.token.is_some()) {
+                return lot.waiters.remove(pos).token;
+            }
+            lot = cond.wait(lot).unwrap();
+        }
+    }
+
+    /// loom's model of `parking_lot_core::unpark_one`. Whether the lock is handed over
+    /// (`be_fair`) is a model setting ([`super::model::set_fair_unpark`]).
+    ///
+    /// # Safety
+    ///
+    /// As in a real build.
+    #[cfg(loom)]
+    pub unsafe fn unpark_one(key: usize, callback: impl FnOnce(UnparkResult) -> usize) -> UnparkResult {
+        let (lock, cond) = &*LOT;
+        let mut lot = lock.lock().unwrap();
+        let mut sleeping = lot.waiters.iter_mut().filter(|w| w.key == key && w.token.is_none());
+        let first = sleeping.next();
+        let have_more = sleeping.next().is_some();
+        let result = UnparkResult { unparked: first.is_some(), have_more, be_fair: super::model::fair_unpark() };
+        let token = callback(result);
+        if let Some(w) = lot.waiters.iter_mut().find(|w| w.key == key && w.token.is_none()) {
+            w.token = Some(token);
+            cond.notify_all();
+        }
+        result
     }
 }
 
@@ -374,6 +514,16 @@ pub enum Mutation {
     BrcMergeRelaxed,
     /// A thread state that goes away does not merge the objects queued to it.
     BrcExitSkipsMerge,
+    /// The two-object critical section locks its mutexes in argument order, not address order.
+    CriticalSectionPairUnordered,
+    /// Detaching leaves the thread's critical sections locked instead of suspending them.
+    CriticalSectionNotSuspended,
+    /// A thread that must sleep on an object's mutex sleeps attached instead of detaching.
+    MutexSleepsAttached,
+    /// Draining the deferred-decref queue zeroes its length after releasing the queue lock.
+    DeferredLenClearedOutsideLock,
+    /// A thread state that goes away does not clear the lock's `last_holder`.
+    LockForgetHolderSkipped,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.
@@ -402,6 +552,8 @@ pub mod model {
     std::thread_local! {
         static BROKEN: Cell<Option<Mutation>> = const { Cell::new(None) };
         static TIMEOUTS_FIRE: Cell<bool> = const { Cell::new(false) };
+        static FAIR_UNPARK: Cell<bool> = const { Cell::new(false) };
+        static TIMEOUT_BUDGET: Cell<usize> = const { Cell::new(0) };
     }
 
     loom::thread_local! {
@@ -428,6 +580,35 @@ pub mod model {
 
     pub(crate) fn timeouts_fire() -> bool {
         TIMEOUTS_FIRE.with(|t| t.get())
+    }
+
+    /// Makes the next `n` timed waits of the execution (any thread) time out at once without
+    /// yielding, so that loom alone decides which thread runs between the timeout and the
+    /// waiter's next step; later timed waits follow [`set_timeouts_fire`]. The yield of
+    /// `set_timeouts_fire` lets a spinning waiter make progress but always hands the processor
+    /// to the others first, which hides windows the other thread is in at that moment.
+    pub fn set_timeout_budget(n: usize) {
+        TIMEOUT_BUDGET.with(|t| t.set(n));
+    }
+
+    pub(crate) fn take_timeout_from_budget() -> bool {
+        TIMEOUT_BUDGET.with(|t| {
+            let n = t.get();
+            if n > 0 {
+                t.set(n - 1);
+            }
+            n > 0
+        })
+    }
+
+    /// Makes every wake-up on a parked mutex hand the lock over directly (true) or never
+    /// (false, the default) — parking_lot's `be_fair`, which in a real build depends on time.
+    pub fn set_fair_unpark(on: bool) {
+        FAIR_UNPARK.with(|t| t.set(on));
+    }
+
+    pub(crate) fn fair_unpark() -> bool {
+        FAIR_UNPARK.with(|t| t.get())
     }
 
     pub(crate) fn loom_thread_ident() -> u64 {

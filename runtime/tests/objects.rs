@@ -265,9 +265,27 @@ fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
         let moved = o.clone().unbind(py);
         let interp2 = interp.clone();
         // Detach while the other thread works: with a lock it needs the lock to attach.
-        py.detach(|| std::thread::spawn(move || interp2.attach(|py| drop(moved.bind(py)))).join().unwrap());
+        py.detach(|| {
+            std::thread::spawn(move || {
+                interp2.attach(|py| {
+                    let theirs = moved.bind(py);
+                    let again = theirs.clone();
+                    if strategy == RefcountStrategy::NonAtomic {
+                        // Another thread, serialised by the lock: still the local count.
+                        assert_eq!((theirs.ref_local(), theirs.ref_shared()), (3, 0));
+                    }
+                    drop((theirs, again));
+                })
+            })
+            .join()
+            .unwrap()
+        });
         py.check_eval_breaker().unwrap();
         assert_eq!(o.refcnt(), 1);
+        if strategy == RefcountStrategy::Atomic {
+            // Born merged with no owner: counted in the shared word only, by every thread.
+            assert_eq!((o.tid(), o.ref_local(), o.ref_shared()), (0, 0, 4 | 3));
+        }
         drop(o);
     });
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "{strategy:?}");

@@ -25,7 +25,7 @@ _Static_assert(__builtin_offsetof(PyObject, ob_ref_shared) == 2 * sizeof(void *)
 #define _Py_REF_SHARED_SHIFT 2
 #define _Py_PYRT_STRATEGY_MASK 3
 #define _Py_PYRT_BIASED 0
-#define _Py_PYRT_ATOMIC 1
+#define _Py_PYRT_ATOMIC 1 /* recorded only: atomic objects are born merged, unowned */
 #define _Py_PYRT_NONATOMIC 2
 
 /* Address of a thread-local of the runtime: the thread id where no register is read. */
@@ -53,31 +53,26 @@ static inline Py_ssize_t Py_REFCNT(PyObject *op) {
     return (Py_ssize_t)local + (__atomic_load_n(&op->ob_ref_shared, __ATOMIC_RELAXED) >> _Py_REF_SHARED_SHIFT);
 }
 
-/* The same fast paths as the runtime's (runtime/src/object/refcount.rs). Attached thread. */
+/* The same fast paths as the runtime's (runtime/src/object/refcount.rs). Attached thread.
+ * One test on the owner's path: immortal, then owned by this thread. Atomic objects are born
+ * merged with no owner (ob_tid == 0) and take the shared path; only off the owner's path is the
+ * non-atomic strategy flag read. */
 static inline void Py_INCREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) return; /* immortal: write nothing */
-    switch (op->ob_flags & _Py_PYRT_STRATEGY_MASK) {
-    case _Py_PYRT_BIASED:
-        if (__atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED) == _Py_ThreadId()) {
-            __atomic_store_n(&op->ob_ref_local, local + 1, __ATOMIC_RELAXED);
-        } else {
-            __atomic_fetch_add(&op->ob_ref_shared, (Py_ssize_t)1 << _Py_REF_SHARED_SHIFT, __ATOMIC_RELAXED);
-        }
-        break;
-    case _Py_PYRT_ATOMIC:
-        __atomic_fetch_add(&op->ob_ref_shared, (Py_ssize_t)1 << _Py_REF_SHARED_SHIFT, __ATOMIC_RELAXED);
-        break;
-    default:
+    if (__atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED) == _Py_ThreadId()) {
         __atomic_store_n(&op->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    } else if (op->ob_flags & _Py_PYRT_NONATOMIC) {
+        __atomic_store_n(&op->ob_ref_local, local + 1, __ATOMIC_RELAXED);
+    } else {
+        __atomic_fetch_add(&op->ob_ref_shared, (Py_ssize_t)1 << _Py_REF_SHARED_SHIFT, __ATOMIC_RELAXED);
     }
 }
 
 static inline void Py_DECREF(PyObject *op) {
     uint32_t local = __atomic_load_n(&op->ob_ref_local, __ATOMIC_RELAXED);
     if (local == _Py_IMMORTAL_REFCNT_LOCAL) return;
-    if ((op->ob_flags & _Py_PYRT_STRATEGY_MASK) == _Py_PYRT_BIASED && local > 1
-        && __atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED) == _Py_ThreadId()) {
+    if (local > 1 && __atomic_load_n(&op->ob_tid, __ATOMIC_RELAXED) == _Py_ThreadId()) {
         __atomic_store_n(&op->ob_ref_local, local - 1, __ATOMIC_RELAXED);
         return;
     }

@@ -4,7 +4,7 @@
 //!  offset  size  field          who writes it
 //!       0     8  ob_tid         owner thread id (0: unowned — merged or immortal)
 //!       8     2  ob_flags       at creation only (refcount strategy, static)
-//!      10     1  ob_mutex       per-object lock (critical sections)
+//!      10     1  ob_mutex       per-object lock (`PyMutex`, taken by critical sections)
 //!      11     1  ob_gc_bits     the collector
 //!      12     4  ob_ref_local   the owner only, relaxed load + store (u32::MAX = immortal)
 //!      16     8  ob_ref_shared  everyone, atomic RMW: count << 2 | flags
@@ -15,6 +15,7 @@
 //! for merging), `3` merged (the local count is folded in; the owner gave up ownership).
 //! `refcount = ob_ref_local + (ob_ref_shared >> 2)`; the shared part may be negative.
 
+use crate::lock::PyMutex;
 use crate::object::types::TypeObject;
 use crate::sync::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
 
@@ -26,7 +27,7 @@ use crate::sync::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
 pub struct PyObject {
     pub(crate) ob_tid: AtomicUsize,
     pub(crate) ob_flags: u16,
-    pub(crate) ob_mutex: AtomicU8,
+    pub(crate) ob_mutex: PyMutex,
     pub(crate) ob_gc_bits: AtomicU8,
     pub(crate) ob_ref_local: AtomicU32,
     pub(crate) ob_ref_shared: AtomicIsize,
@@ -58,10 +59,12 @@ pub mod flags {
     pub const STRATEGY_MASK: u16 = 0b11;
     /// Biased reference counting (the default).
     pub const BIASED: u16 = 0;
-    /// Every operation an atomic read-modify-write on `ob_ref_shared`.
+    /// Every operation an atomic read-modify-write on `ob_ref_shared`. Recorded for
+    /// [`super::PyObject::strategy`] only: such objects are born merged with no owner, and the
+    /// counting paths treat them as biased objects their owner gave up.
     pub const ATOMIC: u16 = 1;
     /// Plain load + store of `ob_ref_local` by any thread: only legal where a lock serialises
-    /// every thread that can reach the object.
+    /// every thread that can reach the object. Read only off the owner's path.
     pub const NONATOMIC: u16 = 2;
     /// Statically allocated (never deallocated).
     pub const STATIC: u16 = 1 << 2;
@@ -124,7 +127,7 @@ impl PyObject {
         PyObject {
             ob_tid: AtomicUsize::new(tid),
             ob_flags: strategy.flag(),
-            ob_mutex: AtomicU8::new(0),
+            ob_mutex: PyMutex::new(),
             ob_gc_bits: AtomicU8::new(0),
             ob_ref_local: AtomicU32::new(local),
             ob_ref_shared: AtomicIsize::new(shared),
@@ -142,7 +145,7 @@ impl PyObject {
         PyObject {
             ob_tid: AtomicUsize::new(0),
             ob_flags: flags::STATIC,
-            ob_mutex: AtomicU8::new(0),
+            ob_mutex: PyMutex::new(),
             ob_gc_bits: AtomicU8::new(0),
             ob_ref_local: AtomicU32::new(IMMORTAL_LOCAL),
             ob_ref_shared: AtomicIsize::new(0),
@@ -193,6 +196,12 @@ impl PyObject {
             return IMMORTAL_LOCAL as isize;
         }
         local as isize + (self.ob_ref_shared.load(Ordering::Relaxed) >> shared::SHIFT)
+    }
+
+    /// The object's mutex (`ob_mutex`), taken by critical sections
+    /// ([`crate::Python::critical_section`]).
+    pub fn mutex(&self) -> &PyMutex {
+        &self.ob_mutex
     }
 
     /// The type.

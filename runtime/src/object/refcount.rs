@@ -14,6 +14,21 @@
 //!   gives up ownership: `ob_tid = 0` first, then the flags become MERGED (keeping the count).
 //!   From then on everyone uses the shared count, and whoever brings it to zero deallocates.
 //!
+//! # One dispatch for three strategies
+//!
+//! Every incref and decref tests, in order: immortal? owned by this thread? — and nothing else on
+//! the owner's path. The other strategies fit that test instead of adding a branch to it:
+//!
+//! * **atomic** objects are born *merged with no owner* (`ob_tid == 0`, shared count 1, MERGED),
+//!   which is exactly the state a biased object reaches when its owner gives it up; so they take
+//!   the non-owner path, where a MERGED count is one atomic add or subtract;
+//! * **non-atomic** objects are owned by their creating thread (the owner's path) and, on other
+//!   threads — which a lock serialises with it — take the non-owner path, where the strategy flag
+//!   is read: plain load + store of the local count.
+//!
+//! The researchers' comparison (`InterpreterConfig::refcount`) therefore costs the biased owner
+//! nothing; the flag is read only off the owner's path.
+//!
 //! Immortal objects (`ob_ref_local == u32::MAX`) are never written: incref and decref only load
 //! `ob_ref_local`, so many threads share them without contending for a cache line.
 
@@ -24,28 +39,37 @@ use super::thread_id;
 use crate::sync::{Mutation, Ordering, broken, fence};
 
 /// `Py_INCREF`.
+///
+/// One test decides the path, whatever the strategy: immortal → nothing; owned by this thread →
+/// local count (biased, and non-atomic objects on their creating thread); anything else →
+/// [`incref_other`]. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
+/// the shared path of biased counting without a strategy test on the owner's path.
 #[inline]
 pub fn incref(op: &PyObject) {
     let local = op.ob_ref_local.load(Ordering::Relaxed);
     if local == IMMORTAL_LOCAL {
         return;
     }
-    match op.ob_flags & flags::STRATEGY_MASK {
-        flags::BIASED => {
-            if op.ob_tid.load(Ordering::Relaxed) == thread_id() {
-                op.ob_ref_local.store(local + 1, Ordering::Relaxed);
-            } else {
-                op.ob_ref_shared.fetch_add(shared::ONE, Ordering::Relaxed);
-            }
-        }
-        flags::ATOMIC => {
-            op.ob_ref_shared.fetch_add(shared::ONE, Ordering::Relaxed);
-        }
-        _ => op.ob_ref_local.store(local + 1, Ordering::Relaxed),
+    if op.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+    } else {
+        incref_other(op, local);
     }
 }
 
-/// `Py_DECREF`: deallocates the object when the last reference goes.
+/// An increment by a thread that does not own the object: the shared count — except for a
+/// non-atomic object, which only a lock-serialised thread can reach and which counts locally.
+#[inline]
+fn incref_other(op: &PyObject, local: u32) {
+    if op.ob_flags & flags::NONATOMIC != 0 {
+        op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+    } else {
+        op.ob_ref_shared.fetch_add(shared::ONE, Ordering::Relaxed);
+    }
+}
+
+/// `Py_DECREF`: deallocates the object when the last reference goes. Same dispatch as
+/// [`incref`].
 ///
 /// # Safety
 ///
@@ -58,34 +82,38 @@ pub unsafe fn decref(op: NonNull<PyObject>) {
     if local == IMMORTAL_LOCAL {
         return;
     }
-    match o.ob_flags & flags::STRATEGY_MASK {
-        flags::BIASED => {
-            if o.ob_tid.load(Ordering::Relaxed) == thread_id() {
-                let local = local - 1;
-                o.ob_ref_local.store(local, Ordering::Relaxed);
-                if local == 0 {
-                    // SAFETY: we gave up the last local reference; the object is ours to merge.
-                    unsafe { merge_zero_local(op) };
-                }
-            } else {
-                // SAFETY: the caller's reference is handed over to the shared count.
-                unsafe { decref_shared(op) };
-            }
+    if o.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        let local = local - 1;
+        o.ob_ref_local.store(local, Ordering::Relaxed);
+        if local == 0 {
+            // SAFETY: we gave up the last local reference; the object is ours to merge (a
+            // non-atomic object's shared count is always 0, so it is freed at once).
+            unsafe { merge_zero_local(op) };
         }
-        flags::ATOMIC => {
-            if o.ob_ref_shared.fetch_sub(shared::ONE, Ordering::Release) == shared::ONE | shared::MERGED {
-                fence(Ordering::Acquire);
-                // SAFETY: that was the last reference.
-                unsafe { dealloc(op) };
-            }
+    } else {
+        // SAFETY: the caller's reference is handed over.
+        unsafe { decref_other(op, local) };
+    }
+}
+
+/// A decrement by a thread that does not own the object (see [`incref_other`]).
+///
+/// # Safety
+///
+/// The caller gives up one reference to `op`.
+#[inline]
+unsafe fn decref_other(op: NonNull<PyObject>, local: u32) {
+    // SAFETY: the caller's reference keeps the object alive here.
+    let o = unsafe { op.as_ref() };
+    if o.ob_flags & flags::NONATOMIC != 0 {
+        o.ob_ref_local.store(local - 1, Ordering::Relaxed);
+        if local == 1 {
+            // SAFETY: that was the last reference.
+            unsafe { dealloc(op) };
         }
-        _ => {
-            o.ob_ref_local.store(local - 1, Ordering::Relaxed);
-            if local == 1 {
-                // SAFETY: that was the last reference.
-                unsafe { dealloc(op) };
-            }
-        }
+    } else {
+        // SAFETY: the caller's reference is handed over to the shared count.
+        unsafe { decref_shared(op) };
     }
 }
 
@@ -128,11 +156,21 @@ unsafe fn merge_zero_local(op: NonNull<PyObject>) {
 /// # Safety
 ///
 /// The caller gives up one reference to `op`.
-#[cold]
+#[inline]
 unsafe fn decref_shared(op: NonNull<PyObject>) {
     // SAFETY: the caller's reference keeps the object alive here.
     let o = unsafe { op.as_ref() };
     let mut s = o.ob_ref_shared.load(Ordering::Relaxed);
+    if s & shared::FLAG_MASK == shared::MERGED {
+        // MERGED is final (nothing clears it), so a plain subtraction is enough: atomic objects
+        // and objects whose owner gave them up.
+        if o.ob_ref_shared.fetch_sub(shared::ONE, Ordering::Release) == shared::ONE | shared::MERGED {
+            fence(Ordering::Acquire);
+            // SAFETY: merged and the count reached zero: the last reference.
+            unsafe { dealloc(op) };
+        }
+        return;
+    }
     loop {
         let queue = (s == shared::INIT || s == shared::MAYBE_WEAKREF) && !broken(Mutation::BrcNoQueue);
         let next = if queue { shared::QUEUED } else { s - shared::ONE };

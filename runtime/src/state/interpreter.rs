@@ -231,11 +231,17 @@ impl InterpreterState {
     /// Runs the deferred decrements. The caller is attached to this interpreter.
     #[cold]
     pub(crate) fn run_deferred(&self) {
+        let outside = crate::sync::broken(crate::sync::Mutation::DeferredLenClearedOutsideLock);
         let batch = {
             let mut d = self.deferred.lock();
-            self.deferred_len.store(0, Ordering::Relaxed);
+            if !outside {
+                self.deferred_len.store(0, Ordering::Relaxed);
+            }
             std::mem::take(&mut *d)
         };
+        if outside {
+            self.deferred_len.store(0, Ordering::Relaxed);
+        }
         for DeferredDecref(op) in batch {
             // SAFETY: each entry carries one reference of an unbound handle to an object of this
             // interpreter, which we are attached to.

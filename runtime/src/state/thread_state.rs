@@ -127,6 +127,8 @@ pub struct ThreadState {
     /// Whether the stop-the-world in progress counts this state (written under the
     /// interpreter's stop-the-world mutex).
     pub(crate) stw_counted: AtomicBool,
+    /// The open critical sections (suspended at detach, resumed at attach).
+    pub(crate) critical_sections: crate::lock::critical_section::CriticalSectionStack,
 }
 
 impl fmt::Debug for ThreadState {
@@ -184,6 +186,7 @@ impl ThreadState {
             heap: interp.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
+            critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
         });
         if bind {
             ts.bind_to_current_thread();
@@ -537,11 +540,13 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if ts.interp.has_deferred() {
         ts.interp.run_deferred();
     }
+    crate::lock::critical_section::resume(ts);
 }
 
 /// Detaches the current thread state `ts` (`_PyThreadState_Detach`).
 #[inline]
 pub(crate) fn detach(ts: &ThreadState) {
+    crate::lock::critical_section::suspend_all(ts);
     tls::set_current(ptr::null());
     match ts.interp.lock.as_deref() {
         Some(lock) => {

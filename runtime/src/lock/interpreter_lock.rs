@@ -165,6 +165,9 @@ impl InterpreterLock {
     /// Forgets `breaker` as the last holder. Called before the thread state that owns `breaker`
     /// is freed, so that no waiter sets a drop request through a dangling pointer.
     pub fn forget_holder(&self, breaker: &AtomicUsize) {
+        if broken(Mutation::LockForgetHolderSkipped) {
+            return;
+        }
         let _g = self.mutex.lock();
         if self.last_holder.load(Ordering::Relaxed) == as_holder(breaker) {
             self.last_holder.store(std::ptr::null_mut(), Ordering::Relaxed);

@@ -1,0 +1,243 @@
+//! The per-object mutex: CPython 3.13's `PyMutex` (`Python/lock.c`), one byte in every object
+//! header (`ob_mutex`).
+//!
+//! # Protocol
+//!
+//! ```text
+//!   bit 0   LOCKED      some thread holds the mutex
+//!   bit 1   HAS_PARKED  at least one thread may be asleep in the parking lot on this byte
+//! ```
+//!
+//! * **Lock, fast path:** one CAS `0 → LOCKED` (Acquire).
+//! * **Lock, slow path:** while LOCKED is set: spin a little (free-threaded builds only), then
+//!   set HAS_PARKED with a CAS and park on the byte's address with the check "the byte still
+//!   reads `LOCKED | HAS_PARKED`", made under the parking lot's queue lock. A wake-up either
+//!   hands the mutex over (the waiter owns it on return) or just wakes the waiter, which retries.
+//!   The thread sleeps through a caller-supplied hook: a critical section detaches its thread
+//!   state there ([`super::critical_section`]), so a thread asleep on an object's mutex never
+//!   holds up a stop-the-world or the interpreter lock.
+//! * **Unlock, fast path:** one CAS `LOCKED → 0` (Release), taken when nobody parked.
+//! * **Unlock, slow path** (HAS_PARKED set): unpark one waiter; the callback — under the queue
+//!   lock, so no waiter can be validating at the same time — stores the new byte: `0`, or
+//!   `HAS_PARKED` if more threads sleep, or `LOCKED [| HAS_PARKED]` when the waiter has waited
+//!   long enough to be handed the mutex directly (eventual fairness; CPython's 1 ms rule, here
+//!   parking_lot's).
+//!
+//! No lost wake-up: a waiter parks only if, under the queue lock, the byte still has both bits;
+//! an unlocker that saw HAS_PARKED changes the byte only under the same lock, after looking for
+//! waiters. Either the unlocker finds the waiter queued, or the waiter's check sees the new byte.
+
+use crate::fatal::fatal_error;
+use crate::sync::{AtomicU8, Ordering, parking};
+
+const LOCKED: u8 = 1;
+const HAS_PARKED: u8 = 2;
+
+/// The token an unlocker gives a woken waiter when it hands the mutex over.
+const TOKEN_HANDED_OFF: usize = 1;
+/// The token of a plain wake-up: the waiter retries.
+const TOKEN_RETRY: usize = 0;
+
+/// How often a contended lock spins before it parks. CPython spins only in free-threaded builds
+/// (40 `sched_yield`s); under loom spinning only multiplies the explored schedules.
+#[cfg(not(loom))]
+const MAX_SPINS: u32 = 40;
+#[cfg(loom)]
+const MAX_SPINS: u32 = 0;
+
+/// A one-byte mutex (`PyMutex`). See the module documentation for the protocol.
+///
+/// It is a raw lock — no guard, no data — because it lives inside an object header and is taken
+/// and released by the critical-section machinery, which keeps the pairing.
+#[repr(transparent)]
+#[derive(Debug, Default)]
+pub struct PyMutex {
+    state: AtomicU8,
+}
+
+impl PyMutex {
+    /// An unlocked mutex.
+    #[cfg(not(loom))]
+    pub const fn new() -> Self {
+        PyMutex { state: AtomicU8::new(0) }
+    }
+
+    /// An unlocked mutex.
+    #[cfg(loom)]
+    pub fn new() -> Self {
+        PyMutex { state: AtomicU8::new(0) }
+    }
+
+    /// Whether some thread holds it (a snapshot).
+    pub fn is_locked(&self) -> bool {
+        self.state.load(Ordering::Relaxed) & LOCKED != 0
+    }
+
+    /// Takes the mutex if nobody holds it and nobody waits (`PyMutex_LockFast`).
+    #[inline]
+    pub fn try_lock(&self) -> bool {
+        self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok()
+    }
+
+    /// Takes the mutex, sleeping while another thread holds it, without detaching anything
+    /// (`PyMutex_LockFlags(m, _Py_LOCK_DONT_DETACH)`). Code running attached to an interpreter
+    /// uses a critical section instead, which detaches while it sleeps.
+    #[inline]
+    pub fn lock(&self) {
+        if !self.try_lock() {
+            self.lock_slow(&mut |park| park());
+        }
+    }
+
+    /// The slow path of a lock. `around_sleep` is called with the parking step and must call
+    /// it exactly once; it may do work before and after (detach, re-attach).
+    #[cold]
+    pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut())) {
+        let mut v = self.state.load(Ordering::Relaxed);
+        let mut spins = 0;
+        loop {
+            if v & LOCKED == 0 {
+                match self.state.compare_exchange(v, v | LOCKED, Ordering::Acquire, Ordering::Relaxed) {
+                    Ok(_) => return,
+                    Err(now) => {
+                        v = now;
+                        continue;
+                    }
+                }
+            }
+            if v & HAS_PARKED == 0 && spins < MAX_SPINS {
+                spins += 1;
+                crate::sync::thread::yield_now();
+                v = self.state.load(Ordering::Relaxed);
+                continue;
+            }
+            if v & HAS_PARKED == 0 {
+                // The first waiter: announce that unlockers must look in the parking lot.
+                if let Err(now) = self.state.compare_exchange(v, v | HAS_PARKED, Ordering::Relaxed, Ordering::Relaxed) {
+                    v = now;
+                    continue;
+                }
+            }
+            let mut token = None;
+            around_sleep(&mut || {
+                // SAFETY: the check only loads an atomic; it neither parks, unparks nor panics.
+                token =
+                    unsafe { parking::park(self.key(), || self.state.load(Ordering::Relaxed) == LOCKED | HAS_PARKED) };
+            });
+            if token == Some(TOKEN_HANDED_OFF) {
+                // The unlocker left LOCKED set for us; its release of the queue lock (which our
+                // wake-up synchronises with) orders its critical section before ours.
+                return;
+            }
+            v = self.state.load(Ordering::Relaxed);
+        }
+    }
+
+    /// Releases the mutex (`PyMutex_Unlock`); unlocking a mutex nobody holds is a fatal error.
+    ///
+    /// # Safety
+    ///
+    /// The calling thread must hold the mutex (a mutex has no owner field to check that).
+    #[inline]
+    pub unsafe fn unlock(&self) {
+        if self.state.compare_exchange(LOCKED, 0, Ordering::Release, Ordering::Relaxed).is_err() {
+            self.unlock_slow();
+        }
+    }
+
+    #[cold]
+    fn unlock_slow(&self) {
+        let mut v = self.state.load(Ordering::Relaxed);
+        loop {
+            if v & LOCKED == 0 {
+                fatal_error("PyMutex_Unlock", "unlocking mutex that is not locked");
+            }
+            if v & HAS_PARKED != 0 {
+                let callback = |found: parking::UnparkResult| {
+                    let hand_off = found.unparked && found.be_fair;
+                    let next = if hand_off { LOCKED } else { 0 } | if found.have_more { HAS_PARKED } else { 0 };
+                    self.state.store(next, Ordering::Release);
+                    if hand_off { TOKEN_HANDED_OFF } else { TOKEN_RETRY }
+                };
+                // SAFETY: the callback only stores an atomic; it neither parks, unparks nor panics.
+                unsafe { parking::unpark_one(self.key(), callback) };
+                return;
+            }
+            match self.state.compare_exchange(v, 0, Ordering::Release, Ordering::Relaxed) {
+                Ok(_) => return,
+                Err(now) => v = now,
+            }
+        }
+    }
+
+    fn key(&self) -> usize {
+        &self.state as *const AtomicU8 as usize
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicUsize;
+
+    #[test]
+    fn lock_unlock_uncontended() {
+        let m = PyMutex::new();
+        assert!(!m.is_locked());
+        m.lock();
+        assert!(m.is_locked());
+        assert!(!m.try_lock());
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock() };
+        assert!(!m.is_locked());
+        assert!(m.try_lock());
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock() };
+    }
+
+    #[test]
+    fn one_byte() {
+        assert_eq!(std::mem::size_of::<PyMutex>(), 1);
+    }
+
+    /// Four threads increment a plain counter under the mutex; parking and hand-off keep the
+    /// count exact and every thread finishes.
+    #[test]
+    fn mutual_exclusion_with_parking() {
+        struct Shared {
+            m: PyMutex,
+            inside: AtomicUsize,
+            count: std::cell::UnsafeCell<u64>,
+        }
+        // SAFETY: `count` is only touched with `m` held.
+        unsafe impl Sync for Shared {}
+        let s = Arc::new(Shared { m: PyMutex::new(), inside: AtomicUsize::new(0), count: 0.into() });
+        let threads: Vec<_> = (0..4)
+            .map(|_| {
+                let s = s.clone();
+                std::thread::spawn(move || {
+                    for i in 0..20_000 {
+                        s.m.lock();
+                        assert_eq!(s.inside.fetch_add(1, Ordering::Relaxed), 0);
+                        // SAFETY: the mutex is held.
+                        unsafe { *s.count.get() += 1 };
+                        if i % 1000 == 0 {
+                            // Hold it long enough that the others park.
+                            std::thread::sleep(std::time::Duration::from_micros(200));
+                        }
+                        s.inside.fetch_sub(1, Ordering::Relaxed);
+                        // SAFETY: this thread holds it.
+                        unsafe { s.m.unlock() };
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().unwrap();
+        }
+        // SAFETY: every thread is joined.
+        assert_eq!(unsafe { *s.count.get() }, 80_000);
+        assert_eq!(s.m.state.load(Ordering::Relaxed), 0, "no LOCKED or HAS_PARKED left behind");
+    }
+}

@@ -1,0 +1,195 @@
+//! Per-object mutexes and critical sections on real OS threads. No timed assertions: a protocol
+//! failure shows as a wrong count or a hang (the test harness's timeout).
+
+mod common;
+
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier, mpsc};
+
+use pyrt::object::{self, Py};
+use pyrt::state::thread_state::Status;
+use pyrt::{Interpreter, InterpreterConfig, LockKind};
+
+fn free_threaded() -> Interpreter {
+    Interpreter::new(InterpreterConfig::free_threaded()).unwrap()
+}
+
+/// Two objects of `interp`, unbound so that other threads can use them.
+fn two_objects(interp: &Interpreter) -> (Py, Py) {
+    interp.attach(|py| {
+        let a = object::new_int(py, 1 << 40).unwrap().unbind(py);
+        let b = object::new_int(py, 1 << 41).unwrap().unbind(py);
+        (a, b)
+    })
+}
+
+#[test]
+fn sections_nest_and_leave_nothing_locked() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, b) = two_objects(&interp);
+    interp.attach(|py| {
+        let (a, b) = (a.bind(py), b.bind(py));
+        let depth = py.critical_section(&a, || {
+            assert!(a.mutex().is_locked());
+            // Re-entry on the same object, then a pair containing it, in both argument orders.
+            py.critical_section(&a, || {
+                py.critical_section2(&a, &b, || {
+                    assert!(b.mutex().is_locked());
+                    py.critical_section2(&b, &a, || py.critical_section2(&a, &a, || 3))
+                })
+            })
+        });
+        assert_eq!(depth, 3);
+        assert!(!a.mutex().is_locked() && !b.mutex().is_locked());
+    });
+    interp.destroy().unwrap();
+}
+
+#[test]
+fn an_interpreter_with_a_lock_takes_no_mutex() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig { lock: LockKind::Own, ..InterpreterConfig::isolated() }).unwrap();
+    interp.attach(|py| {
+        let a = object::new_int(py, 1 << 40).unwrap();
+        py.critical_section(&a, || assert!(!a.mutex().is_locked(), "the interpreter lock is the section"));
+    });
+    interp.destroy().unwrap();
+}
+
+#[test]
+fn a_panic_inside_ends_the_section() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    interp.attach(|py| {
+        let a = object::new_int(py, 1 << 40).unwrap();
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            py.critical_section(&a, || panic!("inside"));
+        }));
+        assert!(r.is_err());
+        assert!(!a.mutex().is_locked());
+        py.critical_section(&a, || assert!(a.mutex().is_locked()));
+    });
+    interp.destroy().unwrap();
+}
+
+/// Threads increment a counter with a non-atomic read-modify-write inside sections on `a`,
+/// half of them through pairs taken in opposite argument orders. Lost updates mean no mutual
+/// exclusion; a deadlock means the pair was not taken in address order.
+#[test]
+fn sections_exclude_each_other_and_pairs_never_deadlock() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, b) = two_objects(&interp);
+    let (a, b) = (Arc::new(a), Arc::new(b));
+    let counter = Arc::new(AtomicU64::new(0));
+    let per_thread = 20_000;
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let (interp, a, b, counter) = (interp.clone(), a.clone(), b.clone(), counter.clone());
+            std::thread::spawn(move || {
+                interp.attach(|py| {
+                    let (a, b) = (a.clone_ref(py).bind(py), b.clone_ref(py).bind(py));
+                    for i in 0..per_thread {
+                        let bump = || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                        match (t + i) % 3 {
+                            0 => py.critical_section(&a, bump),
+                            1 => py.critical_section2(&a, &b, bump),
+                            _ => py.critical_section2(&b, &a, bump),
+                        }
+                        if i % 512 == 0 {
+                            py.check_eval_breaker().unwrap();
+                        }
+                    }
+                })
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert_eq!(counter.load(Ordering::Relaxed), 4 * per_thread as u64);
+    drop((a, b));
+    interp.destroy().unwrap();
+}
+
+/// A thread that detaches inside a section gives the object up until it re-attaches, as
+/// releasing the GIL would: another thread gets in meanwhile, and the first has it back after.
+#[test]
+fn detaching_suspends_the_section_and_attaching_resumes_it() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let (detached_tx, detached_rx) = mpsc::channel();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
+    let holder = {
+        let (interp, a) = (interp.clone(), a.clone());
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                let a = a.clone_ref(py).bind(py);
+                py.critical_section(&a, || {
+                    py.detach(move || {
+                        detached_tx.send(()).unwrap();
+                        done_rx.recv().unwrap(); // the other thread is done with `a`
+                    });
+                    assert!(a.mutex().is_locked(), "the section was not resumed at attach");
+                });
+            })
+        })
+    };
+    detached_rx.recv().unwrap();
+    interp.attach(|py| {
+        let a = a.clone_ref(py).bind(py);
+        // Would block forever if the holder's detach had kept the mutex.
+        py.critical_section(&a, || done_tx.send(()).unwrap());
+    });
+    holder.join().unwrap();
+    drop(a);
+    interp.destroy().unwrap();
+}
+
+/// A thread asleep on an object's mutex is detached, so the holder of that mutex can stop the
+/// world from inside its section.
+#[test]
+fn a_thread_blocked_on_an_object_does_not_hold_up_a_stop_the_world() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let in_section = Arc::new(Barrier::new(2));
+    let waiter_entered = Arc::new(AtomicUsize::new(0));
+    interp.attach(|py| {
+        let a_here = a.clone_ref(py).bind(py);
+        py.critical_section(&a_here, || {
+            let waiter = {
+                let (interp, a, in_section, entered) =
+                    (interp.clone(), a.clone(), in_section.clone(), waiter_entered.clone());
+                std::thread::spawn(move || {
+                    interp.attach(|py| {
+                        let a = a.clone_ref(py).bind(py);
+                        in_section.wait();
+                        py.critical_section(&a, || entered.fetch_add(1, Ordering::Relaxed));
+                    })
+                })
+            };
+            in_section.wait();
+            // Wait until the other thread sleeps on `a` (it is detached only while it sleeps).
+            let other = interp.thread_states().into_iter().find(|ts| !std::ptr::eq(ts.as_ptr(), py.thread_state()));
+            // SAFETY: the other state stays registered until its thread finishes, which needs `a`.
+            let other = unsafe { other.unwrap().as_ref() };
+            while other.status() != Status::Detached {
+                std::thread::yield_now();
+            }
+            let world = interp.stop_the_world();
+            assert_eq!(waiter_entered.load(Ordering::Relaxed), 0);
+            drop(world);
+            waiter
+        })
+        .join()
+        .unwrap();
+    });
+    assert_eq!(waiter_entered.load(Ordering::Relaxed), 1);
+    drop(a);
+    interp.destroy().unwrap();
+}
