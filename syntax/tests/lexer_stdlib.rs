@@ -85,12 +85,12 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
         let name = cpython_name(token.kind);
         let (sl, sc) = position(&source, &index, token.range.start);
         let (el, ec) = position(&source, &index, token.range.end);
-        // CPython appends the missing final newline: the DEDENTs and ENDMARKER after it are on
-        // the next line, and its NEWLINE covers one character.
+        // CPython reads every line break as one "\n", and appends the missing final newline:
+        // a NEWLINE covers one character, the DEDENTs and ENDMARKER after an appended one are
+        // on the next line.
         let at_virtual_end = token.range.start as usize == source.len() && !source.ends_with(['\n', '\r']);
         let ((sl, sc), (el, ec)) = match token.kind {
-            TokenKind::Newline if token.range.is_empty() => ((sl, sc), (sl, sc + 1)),
-            TokenKind::Newline => ((sl, sc), (sl, sc + token.range.len())),
+            TokenKind::Newline => ((sl, sc), (sl, sc + 1)),
             TokenKind::Dedent | TokenKind::EndOfFile if at_virtual_end && !source.is_empty() => {
                 let next = index.line_count() as u32 + 1;
                 ((next, 0), (next, 0))
@@ -229,4 +229,47 @@ fn whole_stdlib_tokenizes_like_cpython() {
     if let Some(report) = run(&files) {
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
+}
+
+/// The sources mined from CPython's test suite (`data/lexer/mined.txt`) that CPython accepts:
+/// their token streams too must be CPython's.
+#[test]
+fn cpython_test_suite_sources_tokenize_like_cpython() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lexer_mined");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for line in include_str!("data/lexer/mined.txt").lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.get(1) != Some(&"ok") {
+            continue;
+        }
+        let path = dir.join(format!("mined_{:04}.py", files.len()));
+        std::fs::write(&path, unescape(fields[0])).unwrap();
+        files.push(path);
+    }
+    if let Some(report) = run(&files) {
+        assert!(report.files > 1000, "too few files compared: {}", report.files);
+        assert!(report.mismatches.is_empty(), "{} sources differ", report.mismatches.len());
+    }
+}
+
+/// Undoes the escaping of the data files (`\\ \n \r \t \0`).
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }
