@@ -106,14 +106,15 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn run(files: &[PathBuf]) -> Option<Report> {
+/// Dumps CPython's tokens for `files` (temporary files named after `tag`) and compares.
+fn run(tag: &str, files: &[PathBuf]) -> Option<Report> {
     if !cpython313() {
         println!("notice: CPython 3.13 (PYENV_VERSION=3.13.0 python3) not found; differential test skipped");
         return None;
     }
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let list = tmp.join(format!("lexer_files_{}.txt", files.len()));
-    let dump = tmp.join(format!("lexer_tokens_{}.txt", files.len()));
+    let list = tmp.join(format!("lexer_files_{tag}.txt"));
+    let dump = tmp.join(format!("lexer_tokens_{tag}.txt"));
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     std::fs::write(&list, names.join("\n")).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/lexer/dump_tokens.py");
@@ -204,7 +205,7 @@ fn tricky_snippets_tokenize_like_cpython() {
             path
         })
         .collect();
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("snippets", &files) {
         assert_eq!(report.rejected_by_cpython, 0, "a snippet is not valid Python 3.13");
         assert!(report.mismatches.is_empty(), "{} snippets differ", report.mismatches.len());
     }
@@ -214,7 +215,7 @@ fn tricky_snippets_tokenize_like_cpython() {
 fn stdlib_sample_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), false, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("sample", &files) {
         assert!(report.files > 100, "too few files compared: {}", report.files);
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
@@ -226,7 +227,7 @@ fn whole_stdlib_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), true, &mut files);
     python_files(Path::new(STDLIB_311), true, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("stdlib", &files) {
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
 }
@@ -247,7 +248,7 @@ fn cpython_test_suite_sources_tokenize_like_cpython() {
         std::fs::write(&path, unescape(fields[0])).unwrap();
         files.push(path);
     }
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("mined", &files) {
         assert!(report.files > 1000, "too few files compared: {}", report.files);
         assert!(report.mismatches.is_empty(), "{} sources differ", report.mismatches.len());
     }
