@@ -14,7 +14,7 @@
 //! 3. Bytes that are not valid in the encoding give the codec's message. For UTF-8, CPython's
 //!    tokenizer works on bytes: invalid bytes in comments are accepted, and those in a string
 //!    literal or a name give `(unicode error) 'utf-8' codec can't decode byte 0xff in position
-//!    0: invalid start byte` when its parser decodes the token (see [`decode_invalid_utf8`]).
+//!    0: invalid start byte` when its parser decodes the token (see `decode_invalid_utf8`).
 //!
 //! Errors about the declaration itself have no position (CPython: `lineno` 0, `offset` -1).
 
