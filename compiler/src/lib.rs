@@ -6,9 +6,15 @@
 //! The front half of the pipeline lives here: [`future`] reads the `__future__` imports,
 //! [`symtable`] resolves every name to a scope.
 
+pub mod assemble;
+pub mod code;
 pub mod future;
+pub mod instr_seq;
 pub mod instructions;
 mod located;
+pub mod location;
 pub mod symtable;
 
+pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
 pub use instructions::{OpFlags, Opcode};
+pub use location::Location;

@@ -19,6 +19,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// `MemoryError: Parser stack overflowed - Python source too complex to parse` (input nested
+    /// deeper than CPython's parser allows; not a `SyntaxError` subclass in CPython).
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -27,6 +30,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! The pipeline, one module per stage:
 //!
+//! * [`source`] — bytes to text: BOM and PEP 263 declarations ([`decode_source`]);
 //! * [`token`] — the token kinds and byte ranges the tokenizer hands the parser;
+//! * [`lexer`] — the tokenizer, a port of CPython 3.13's (`Lexer`, `tokenize`);
+//! * [`parser`] — recursive descent over `python.gram` into the AST ([`parse`], [`Mode`]);
 //! * [`ast`] — the arena AST mirroring CPython 3.13's `Python.asdl`, and `ast.dump`;
 //! * [`literal`] — string/bytes escape decoding, number values, Python's `repr` of constants;
 //! * [`error`] — `SyntaxError` / `IndentationError` / `TabError` with CPython's positions.
@@ -13,9 +16,14 @@
 
 pub mod ast;
 pub mod error;
+pub mod lexer;
 pub mod literal;
+pub mod parser;
 mod printable;
+pub mod source;
 pub mod token;
 
 pub use error::{LineIndex, SyntaxError, SyntaxErrorKind};
+pub use parser::{Mode, parse};
+pub use source::decode_source;
 pub use token::{TextRange, Token, TokenKind};

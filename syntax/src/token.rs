@@ -144,6 +144,9 @@ token_kinds! {
     ColonEqual => ":=",
     /// `!` — only inside an f-string replacement field (`{x!r}`); CPython's `EXCLAMATION`.
     Exclamation => "!",
+    /// Any other ASCII punctuation (`$`, `?`, `` ` ``): CPython's tokenizer hands the parser a
+    /// generic `OP` token for it, which no grammar rule accepts ("invalid syntax").
+    Op => "OP",
 
     // Hard keywords (`keyword.kwlist`).
     False => "False",

@@ -1,0 +1,201 @@
+//! Parameter lists (`def` and `lambda`) and argument lists (calls and class bases).
+//!
+//! Parameters are read left to right by one loop that tracks which section it is in
+//! (positional-only before `/`, positional, keyword-only after `*` or `*args`, then `**kwargs`)
+//! rather than by the grammar's many alternatives; the section rules the grammar encodes
+//! (no `/` after `*`, no default-less positional parameter after one with a default, ...)
+//! are checked as the loop goes, with CPython's messages.
+//!
+//! Arguments follow `args` / `kwargs`: positional and `*starred` arguments go to `args`,
+//! `name=value` and `**mapping` to `keywords`, in source order; a generator expression
+//! without its own parentheses is allowed as the only argument.
+
+use super::expr::starts_expression;
+use super::{Fail, PResult, Parser};
+use crate::ast::*;
+use crate::token::{TextRange, TokenKind};
+
+impl<'src, 'a> Parser<'src, 'a> {
+    /// A parameter list up to (not including) `)` for `def` or `:` for `lambda`.
+    pub(crate) fn parameters(&mut self, annotations: bool) -> PResult<Arguments<'a>> {
+        let end = if annotations { TokenKind::Rpar } else { TokenKind::Colon };
+        let mut positional: Vec<Arg<'a>> = Vec::new();
+        let mut posonly = 0usize;
+        let mut defaults: Vec<Expr<'a>> = Vec::new();
+        let mut vararg = None;
+        let mut kwonly: Vec<Arg<'a>> = Vec::new();
+        let mut kw_defaults: Vec<Option<Expr<'a>>> = Vec::new();
+        let mut kwarg = None;
+        let mut seen_slash = false;
+        let mut seen_star = false;
+        while !self.at(end) {
+            match self.peek() {
+                TokenKind::Slash => {
+                    let t = self.bump();
+                    if seen_slash {
+                        return self.raise("/ may appear only once", t.range);
+                    }
+                    if seen_star {
+                        return self.raise("/ must be ahead of *", t.range);
+                    }
+                    if positional.is_empty() {
+                        return self.raise("at least one argument must precede /", t.range);
+                    }
+                    seen_slash = true;
+                    posonly = positional.len();
+                }
+                TokenKind::Star => {
+                    let t = self.bump();
+                    if seen_star {
+                        return self.raise("* argument may appear only once", t.range);
+                    }
+                    seen_star = true;
+                    if self.at(TokenKind::Comma) || self.at(end) {
+                        // A bare `*`: keyword-only parameters must follow.
+                        if self.at(end) || matches!(self.nth(1), TokenKind::DoubleStar) || self.nth(1) == end {
+                            return self.raise("named arguments must follow bare *", t.range);
+                        }
+                    } else {
+                        let v = self.param(annotations, true)?;
+                        vararg = Some(&*self.alloc(v));
+                        if self.at(TokenKind::Equal) {
+                            let at = self.cur().range;
+                            return self.raise("var-positional argument cannot have default value", at);
+                        }
+                    }
+                }
+                TokenKind::DoubleStar => {
+                    self.bump();
+                    let k = self.param(annotations, false)?;
+                    kwarg = Some(&*self.alloc(k));
+                    if self.at(TokenKind::Equal) {
+                        let at = self.cur().range;
+                        return self.raise("var-keyword argument cannot have default value", at);
+                    }
+                    self.eat(TokenKind::Comma);
+                    if !self.at(end) {
+                        let at = self.cur().range;
+                        return self.raise("arguments cannot follow var-keyword argument", at);
+                    }
+                    break;
+                }
+                TokenKind::Name => {
+                    let arg = self.param(annotations, false)?;
+                    let default = if self.eat(TokenKind::Equal) { Some(self.expression()?) } else { None };
+                    if seen_star {
+                        kwonly.push(arg);
+                        kw_defaults.push(default);
+                    } else {
+                        match default {
+                            Some(d) => defaults.push(d),
+                            None if !defaults.is_empty() => {
+                                return self
+                                    .raise("parameter without a default follows parameter with a default", arg.range);
+                            }
+                            None => {}
+                        }
+                        positional.push(arg);
+                    }
+                }
+                _ => return Err(Fail),
+            }
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+        }
+        let args = positional.split_off(posonly);
+        Ok(Arguments {
+            posonlyargs: self.alloc_slice(positional),
+            args: self.alloc_slice(args),
+            vararg,
+            kwonlyargs: self.alloc_slice(kwonly),
+            kw_defaults: self.alloc_slice(kw_defaults),
+            kwarg,
+            defaults: self.alloc_slice(defaults),
+        })
+    }
+
+    /// `NAME [':' annotation]`; `*args` may be annotated with a starred expression.
+    fn param(&mut self, annotations: bool, star: bool) -> PResult<Arg<'a>> {
+        let (arg, t) = self.expect_name()?;
+        let mut annotation = None;
+        if annotations && self.eat(TokenKind::Colon) {
+            let e =
+                if star && self.at(TokenKind::Star) { self.starred(|p| p.expression())? } else { self.expression()? };
+            annotation = Some(&*self.alloc(e));
+        }
+        Ok(Arg { arg, annotation, type_comment: None, range: self.range_from(t.range.start) })
+    }
+
+    /// A call's arguments: the current token is `(`. Returns the `Call` (range from `start`).
+    pub(crate) fn call(&mut self, func: &'a Expr<'a>, start: u32) -> PResult<Expr<'a>> {
+        let lpar = self.bump();
+        let (args, keywords) = self.arguments(Some(lpar.range.start))?;
+        self.expect(TokenKind::Rpar)?;
+        Ok(self.expr(ExprKind::Call { func, args, keywords }, self.range_from(start)))
+    }
+
+    /// Arguments up to (not including) `)`. `genexp_start` is where the `(` is, for a bare
+    /// generator expression argument (whose range includes the call's parentheses).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn arguments(&mut self, genexp_start: Option<u32>) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+        let mut args = Vec::new();
+        let mut keywords: Vec<Keyword<'a>> = Vec::new();
+        let mut seen_double_star = false;
+        while !self.at(TokenKind::Rpar) {
+            let start = self.start();
+            match self.peek() {
+                TokenKind::Star => {
+                    let e = self.starred(|p| p.expression())?;
+                    if seen_double_star {
+                        return self.raise("iterable argument unpacking follows keyword argument unpacking", e.range);
+                    }
+                    args.push(e);
+                }
+                TokenKind::DoubleStar => {
+                    self.bump();
+                    let value = self.expression()?;
+                    seen_double_star = true;
+                    keywords.push(Keyword { arg: None, value, range: self.range_from(start) });
+                }
+                TokenKind::Name if self.nth(1) == TokenKind::Equal => {
+                    let (name, _) = self.expect_name()?;
+                    self.bump();
+                    let value = self.expression()?;
+                    keywords.push(Keyword { arg: Some(name), value, range: self.range_from(start) });
+                }
+                _ => {
+                    let e = self.named_expression()?;
+                    if matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                        let generators = self.comprehension_clauses()?;
+                        let elt = self.alloc(e);
+                        let only = args.is_empty() && keywords.is_empty() && self.at(TokenKind::Rpar);
+                        let Some(gstart) = genexp_start.filter(|_| only) else {
+                            let range = TextRange::new(start, self.prev_end);
+                            return self.raise("Generator expression must be parenthesized", range);
+                        };
+                        let end = self.cur().range.end;
+                        args.push(self.expr(ExprKind::GeneratorExp { elt, generators }, TextRange::new(gstart, end)));
+                        break;
+                    }
+                    if !keywords.is_empty() {
+                        let msg = if seen_double_star {
+                            "positional argument follows keyword argument unpacking"
+                        } else {
+                            "positional argument follows keyword argument"
+                        };
+                        return self.raise(msg, e.range);
+                    }
+                    args.push(e);
+                }
+            }
+            if !self.eat(TokenKind::Comma) {
+                break;
+            }
+            if !starts_expression(self.peek()) && !self.at(TokenKind::DoubleStar) {
+                break;
+            }
+        }
+        Ok((self.alloc_slice(args), self.alloc_slice(keywords)))
+    }
+}
