@@ -6,8 +6,8 @@
 //! the statement, as CPython's `compiler_from_import` does. Only `annotations` changes compilation
 //! in 3.13 (`CO_FUTURE_ANNOTATIONS`); the others are accepted for compatibility.
 
-use pyrt_syntax::ast::{Constant, ExprKind, Mod, Stmt, StmtKind};
 use crate::located::compiler_error;
+use pyrt_syntax::ast::{Constant, ExprKind, Mod, Stmt, StmtKind};
 use pyrt_syntax::{LineIndex, SyntaxError, TextRange};
 
 /// `CO_FUTURE_ANNOTATIONS`, the only flag 3.13 still acts on.
@@ -61,10 +61,10 @@ pub fn parse_future_features(module: &Mod<'_>, source: &str) -> Result<FutureFea
                         "barry_as_FLUFL" => CO_FUTURE_BARRY_AS_BDFL,
                         "generator_stop" => CO_FUTURE_GENERATOR_STOP,
                         "annotations" => CO_FUTURE_ANNOTATIONS,
-                        "braces" => return Err(compiler_error("not a chance", source, &index, stmt.range)),
+                        "braces" => return Err(future_error("not a chance", source, &index, stmt.range)),
                         other => {
                             let msg = format!("future feature {other} is not defined");
-                            return Err(compiler_error(msg, source, &index, stmt.range));
+                            return Err(future_error(msg, source, &index, stmt.range));
                         }
                     };
                     features.flags |= flag;
@@ -75,4 +75,13 @@ pub fn parse_future_features(module: &Mod<'_>, source: &str) -> Result<FutureFea
         }
     }
     Ok(features)
+}
+
+/// `future.c` locates its errors at the statement's start only (`PyErr_SyntaxLocationObject`):
+/// the end line is the start line and there is no end offset.
+fn future_error(msg: impl Into<String>, source: &str, index: &LineIndex, range: TextRange) -> SyntaxError {
+    let mut err = compiler_error(msg, source, index, range);
+    err.end_lineno = err.lineno;
+    err.end_offset = 0;
+    err
 }

@@ -7,8 +7,8 @@
 //!
 //! - `global x` → GLOBAL_EXPLICIT; `nonlocal x` → FREE, and `x` must be bound outside;
 //! - bound here → LOCAL;
-//! - otherwise, bound in an enclosing function → FREE, known global → GLOBAL_EXPLICIT, else
-//!   GLOBAL_IMPLICIT.
+//! - otherwise, bound in an enclosing function → FREE, else
+//!   GLOBAL_IMPLICIT (a name declared global in an enclosing block is an implicit global too).
 //!
 //! Coming back up, children report the names they need free; a LOCAL the children need becomes a
 //! CELL (`analyze_cells`), a class swallows `__class__`/`__classdict__` (it provides those cells
@@ -122,10 +122,8 @@ impl Analysis<'_, '_> {
             free.insert(name.to_string());
             return Ok(());
         }
-        if global.contains(name) {
-            scopes.insert(name.to_string(), Scope::GlobalExplicit);
-            return Ok(());
-        }
+        // A global declared in an enclosing block: CPython's comment says "explicit?" but it
+        // records an implicit global, which is what the compiler needs (LOAD_GLOBAL either way).
         scopes.insert(name.to_string(), Scope::GlobalImplicit);
         Ok(())
     }
@@ -275,7 +273,9 @@ impl Analysis<'_, '_> {
                     scopes.insert(name, scope);
                 }
                 Some(existing) => {
-                    if existing & DEF_BOUND != 0 && !self.is_free_in_any_child(comp, &name) && block_kind != BlockType::Class
+                    if existing & DEF_BOUND != 0
+                        && !self.is_free_in_any_child(comp, &name)
+                        && block_kind != BlockType::Class
                     {
                         comp_free.remove(&name);
                     }

@@ -17,12 +17,7 @@ const MAX_DEPTH: u32 = 2000;
 
 pub(super) fn build(module: &Mod<'_>, source: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
-        table: SymbolTable {
-            blocks: Vec::new(),
-            by_key: Default::default(),
-            mangled_sets: Vec::new(),
-            future,
-        },
+        table: SymbolTable { blocks: Vec::new(), by_key: Default::default(), mangled_sets: Vec::new(), future },
         stack: Vec::new(),
         private: None,
         source,
@@ -82,7 +77,11 @@ impl<'s> Builder<'s> {
         let id = self.table.blocks.len();
         self.table.blocks.push(block);
         self.table.by_key.insert(key, id);
-        if let Some(&prev) = self.stack.last() {
+        // `from __future__ import annotations` blocks only hide their names: CPython 3.13 does
+        // not list them as children.
+        if let Some(&prev) = self.stack.last()
+            && kind != BlockType::Annotation
+        {
             self.table.blocks[prev].children.push(id);
         }
         self.stack.push(id);
@@ -698,9 +697,7 @@ impl<'s> Builder<'s> {
             ExprKind::Name { id, ctx } => {
                 let flag = if *ctx == ExprContext::Load { USE } else { DEF_LOCAL };
                 self.add_def(id, flag, e.range)?;
-                if *ctx == ExprContext::Load
-                    && self.table.blocks[self.cur()].kind.is_function_like()
-                    && *id == "super"
+                if *ctx == ExprContext::Load && self.table.blocks[self.cur()].kind.is_function_like() && *id == "super"
                 {
                     self.add_def("__class__", USE, e.range)?;
                 }
@@ -712,7 +709,9 @@ impl<'s> Builder<'s> {
 
     fn named_expr(&mut self, e: &Expr<'_>, target: &Expr<'_>, value: &Expr<'_>) -> R {
         if self.table.blocks[self.cur()].comp_iter_expr > 0 {
-            return Err(self.error("assignment expression cannot be used in a comprehension iterable expression", e.range));
+            return Err(
+                self.error("assignment expression cannot be used in a comprehension iterable expression", e.range)
+            );
         }
         if self.table.blocks[self.cur()].comprehension != ComprehensionKind::None {
             self.extend_namedexpr_scope(target)?;

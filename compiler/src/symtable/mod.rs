@@ -25,9 +25,9 @@ mod analysis;
 mod builder;
 
 use indexmap::IndexMap;
+use pyrt_syntax::SyntaxError;
 use pyrt_syntax::TextRange;
 use pyrt_syntax::ast::Mod;
-use pyrt_syntax::SyntaxError;
 
 use crate::future::FutureFeatures;
 
