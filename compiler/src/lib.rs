@@ -2,13 +2,19 @@
 //!
 //! Symbol tables, code generation into a control-flow graph, CPython's CFG passes, assembly with
 //! an exception table and a location table, and the one instruction table the eval loop shares.
+//!
+//! The front half of the pipeline lives here: [`future`] reads the `__future__` imports,
+//! [`symtable`] resolves every name to a scope.
 
 pub mod assemble;
 pub mod cfg;
 pub mod code;
+pub mod future;
 pub mod instr_seq;
 pub mod instructions;
+mod located;
 pub mod location;
+pub mod symtable;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
 pub use instructions::{OpFlags, Opcode};

@@ -11,15 +11,16 @@
 //!    UTF-8, Latin-1, ASCII and a few single-byte codecs (cp1250–1252, KOI8-R/U, ISO 8859-2,
 //!    -5, -7, -9, -15, Mac Roman) under their Python names and aliases. Any other name gives
 //!    `unknown encoding: NAME`.
-//! 3. Bytes that are not valid in the encoding give the codec's message. For UTF-8, CPython
-//!    reports `(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid
-//!    start byte` when its parser decodes the token holding the byte; we report it at the byte
-//!    (line and character column), with `position 0` — the exact token-relative position is
-//!    not reproduced.
+//! 3. Bytes that are not valid in the encoding give the codec's message. For UTF-8, CPython's
+//!    tokenizer works on bytes: invalid bytes in comments are accepted, and those in a string
+//!    literal or a name give `(unicode error) 'utf-8' codec can't decode byte 0xff in position
+//!    0: invalid start byte` when its parser decodes the token (see `decode_invalid_utf8`).
 //!
 //! Errors about the declaration itself have no position (CPython: `lineno` 0, `offset` -1).
 
-use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::lexer::Lexer;
+use crate::token::TokenKind;
 use std::borrow::Cow;
 
 /// Decodes Python source bytes to text (borrowed when they are UTF-8 already).
@@ -32,7 +33,8 @@ pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
         None => Codec::Utf8,
         Some(name) => {
             let codec = Codec::lookup(&name);
-            if bom && codec != Some(Codec::Utf8) {
+            // With a BOM, CPython compares the normalised name itself with "utf-8".
+            if bom && name != "utf-8" {
                 return Err(unpositioned(format!("encoding problem: {name} with BOM")));
             }
             codec.ok_or_else(|| unpositioned(format!("unknown encoding: {name}")))?
@@ -41,7 +43,7 @@ pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
     match codec {
         Codec::Utf8 => match std::str::from_utf8(body) {
             Ok(text) => Ok(Cow::Borrowed(text)),
-            Err(e) => Err(utf8_error(body, e)),
+            Err(_) => decode_invalid_utf8(body),
         },
         Codec::Latin1 => Ok(Cow::Owned(body.iter().map(|&b| b as char).collect())),
         Codec::Ascii => match body.iter().position(|&b| b >= 128) {
@@ -187,48 +189,164 @@ fn unpositioned(msg: String) -> SyntaxError {
     }
 }
 
-/// Invalid UTF-8 with Python's codec message. CPython's parser reports it when it decodes the
-/// string literal holding the byte: at the literal, with the position in the literal's body.
-/// We take the last quote before the byte on its line as the literal's start; outside a
-/// literal the byte itself is reported.
-fn utf8_error(body: &[u8], e: std::str::Utf8Error) -> SyntaxError {
-    let at = e.valid_up_to();
-    let line_start = body[..at].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let lineno = body[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-    let line_end = body[at..].iter().position(|&b| b == b'\n').map_or(body.len(), |i| at + i);
-    let quote = body[line_start..at].iter().rposition(|&b| b == b'\'' || b == b'"').map(|i| line_start + i);
-    // The chunk CPython decodes: the rest of the literal's body, or of the line.
-    let (token_start, chunk_start, chunk_end) = match quote {
-        Some(q) => {
-            let close = body[at..line_end].iter().position(|&b| b == body[q]).map_or(line_end, |i| at + i);
-            let mut prefix = q;
-            while prefix > line_start && body[prefix - 1].is_ascii_alphabetic() {
-                prefix -= 1;
-            }
-            (prefix, q + 1, close)
+/// Source that is not valid UTF-8. CPython's tokenizer works on bytes and only decodes what it
+/// hands the parser: invalid bytes in comments are accepted, invalid bytes in a name or a string
+/// literal are an error when the name or the literal is decoded. So the source is decoded with
+/// each invalid sequence replaced by U+FFFD (as Python's "replace" handler does) and tokenized;
+/// an invalid sequence inside a string literal or a name is reported with Python's codec
+/// message, otherwise the replaced text is the source. (Bytes literals are left to the parser,
+/// which rejects their non-ASCII characters; other tokenizer errors surface when the parser
+/// tokenizes the text.)
+fn decode_invalid_utf8(body: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
+    // The replaced text, and for each invalid sequence: its start in `body` and in the text.
+    let mut text = String::with_capacity(body.len() + 16);
+    let mut invalid = Vec::new();
+    for chunk in body.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            let at = chunk.valid().as_ptr() as usize - body.as_ptr() as usize + chunk.valid().len();
+            invalid.push(Replacement { at, len: chunk.invalid().len(), text_at: text.len() });
+            text.push('\u{fffd}');
         }
-        None => (at, at, line_end),
+    }
+    let mut lexer = Lexer::new(&text);
+    let mut tokens = Vec::new();
+    let failed_on_name = loop {
+        match lexer.next_token() {
+            Ok(token) if token.kind == TokenKind::EndOfFile => break false,
+            Ok(token) => tokens.push(token),
+            Err(e) => break e.msg == "invalid character '\u{fffd}' (U+FFFD)",
+        }
     };
-    let reason = match std::str::from_utf8(&body[at..chunk_end]).err().and_then(|e| e.error_len()) {
-        None => "unexpected end of data",
-        Some(_) if !(0xc2..=0xf4).contains(&body[at]) => "invalid start byte",
-        Some(_) => "invalid continuation byte",
-    };
-    let col = String::from_utf8_lossy(&body[line_start..token_start]).chars().count() as u32;
-    let mut text = String::from_utf8_lossy(&body[line_start..line_end]).into_owned();
-    text.push('\n');
-    SyntaxError {
-        kind: SyntaxErrorKind::SyntaxError,
-        msg: format!(
-            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {reason}",
-            body[at],
-            at - chunk_start
-        ),
-        lineno,
-        offset: col + 1,
-        end_lineno: lineno,
-        end_offset: if quote.is_some() { col + 2 } else { 0 },
-        text: Some(text),
+    let last_end = tokens.last().map_or(0, |t| t.range.end as usize);
+    let decoded = Decoded { body, text: &text, invalid: &invalid };
+    for replacement in &invalid {
+        let index = tokens.partition_point(|t| (t.range.end as usize) <= replacement.text_at);
+        match tokens.get(index).filter(|t| t.range.start as usize <= replacement.text_at) {
+            Some(t) if t.kind == TokenKind::String => {
+                let literal = &text[t.range.as_range()];
+                let prefix = &literal[..literal.find(['\'', '"']).unwrap_or(0)];
+                if prefix.contains(['b', 'B']) {
+                    continue;
+                }
+                return Err(decoded.error(replacement, t.range.as_range(), Piece::String));
+            }
+            Some(t) if t.kind == TokenKind::FStringMiddle => {
+                return Err(decoded.error(replacement, t.range.as_range(), Piece::FStringMiddle));
+            }
+            Some(_) => continue,
+            None if failed_on_name && replacement.text_at >= last_end => {
+                // The name around the sequence: the bytes CPython scans as a name.
+                let is_name_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+                let bytes = text.as_bytes();
+                let start = bytes[..replacement.text_at].iter().rposition(|b| !is_name_byte(b)).map_or(0, |i| i + 1);
+                let end = bytes[replacement.text_at..]
+                    .iter()
+                    .position(|b| !is_name_byte(b))
+                    .map_or(bytes.len(), |i| replacement.text_at + i);
+                return Err(decoded.error(replacement, start..end, Piece::Name));
+            }
+            None => continue,
+        }
+    }
+    Ok(Cow::Owned(text))
+}
+
+/// An invalid UTF-8 sequence: where it is in the source bytes, how long, where its U+FFFD is.
+struct Replacement {
+    at: usize,
+    len: usize,
+    text_at: usize,
+}
+
+/// What CPython was decoding when it met the invalid sequence.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Piece {
+    String,
+    FStringMiddle,
+    Name,
+}
+
+/// The source bytes and their replaced text.
+struct Decoded<'a> {
+    body: &'a [u8],
+    text: &'a str,
+    invalid: &'a [Replacement],
+}
+
+impl Decoded<'_> {
+    /// Position in the source bytes of position `pos` of the text: each replacement grew the
+    /// text by `3 - len` bytes.
+    fn original(&self, pos: usize) -> usize {
+        pos - self.invalid.iter().filter(|r| r.text_at < pos).map(|r| 3 - r.len.min(3)).sum::<usize>()
+    }
+
+    /// Python's message for `bad`, inside `piece` (a range of the text), at CPython's positions:
+    /// from the start of the piece to its end for a literal, without an end for a name.
+    fn error(&self, bad: &Replacement, piece: std::ops::Range<usize>, kind: Piece) -> SyntaxError {
+        let (body, text) = (self.body, self.text);
+        let index = LineIndex::new(text);
+        let (lineno, _) = index.line_col(piece.start as u32);
+        let line_start = index.line_start(lineno) as usize;
+        let line_len = text[line_start..].find(['\n', '\r']).unwrap_or(text.len() - line_start);
+        let line_text = &text[line_start..line_start + line_len];
+        let original_col = |pos: usize| self.original(pos) - self.original(line_start);
+        // CPython converts a 1-based byte column against the replaced line re-encoded to UTF-8.
+        let to_chars = |byte_col: usize| {
+            let n = (byte_col + 1).min(line_text.len());
+            String::from_utf8_lossy(&line_text.as_bytes()[..n]).chars().count() as u32
+        };
+        // The bytes CPython decodes in one go: a string's body (or, when it holds escapes, the
+        // run of non-ASCII bytes), or the whole token.
+        let (start, end) = (self.original(piece.start), self.original(piece.end));
+        let (chunk_start, chunk_end) = match kind {
+            Piece::String => {
+                let token = &body[start..end];
+                let quote = token.iter().position(|&b| b == b'\'' || b == b'"').unwrap_or(0);
+                let triple =
+                    token.len() >= quote + 6 && token[quote + 1] == token[quote] && token[quote + 2] == token[quote];
+                let quotes = if triple { 3 } else { 1 };
+                let (body_start, body_end) = (start + quote + quotes, end - quotes);
+                let raw = token[..quote].iter().any(|b| b.eq_ignore_ascii_case(&b'r'));
+                if raw || !body[body_start..body_end].contains(&b'\\') {
+                    (body_start, body_end)
+                } else {
+                    let run_start = body[body_start..bad.at]
+                        .iter()
+                        .rposition(|&b| b < 0x80)
+                        .map_or(body_start, |i| body_start + i + 1);
+                    let run_end =
+                        body[bad.at..body_end].iter().position(|&b| b < 0x80).map_or(body_end, |i| bad.at + i);
+                    (run_start, run_end)
+                }
+            }
+            Piece::FStringMiddle | Piece::Name => (start, end),
+        };
+        let chunk = &body[bad.at..chunk_end.max(bad.at + 1).min(body.len())];
+        let (reason, len) = match std::str::from_utf8(chunk).err().and_then(|e| e.error_len()) {
+            None => ("unexpected end of data", chunk.len().min(bad.len).max(1)),
+            Some(n) if !(0xc2..=0xf4).contains(&body[bad.at]) => ("invalid start byte", n),
+            Some(n) => ("invalid continuation byte", n),
+        };
+        let position = bad.at - chunk_start;
+        let what = if len > 1 {
+            format!("bytes in position {position}-{}", position + len - 1)
+        } else {
+            format!("byte 0x{:02x} in position {position}", body[bad.at])
+        };
+        let mut line = line_text.to_string();
+        line.push('\n');
+        SyntaxError {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: format!("(unicode error) 'utf-8' codec can't decode {what}: {reason}"),
+            lineno,
+            // A name is reported at the invalid sequence (CPython's own position there depends
+            // on the tokens before it; this matches it in the common cases).
+            offset: to_chars(original_col(if kind == Piece::Name { bad.text_at } else { piece.start })),
+            end_lineno: lineno,
+            end_offset: if kind == Piece::Name { 0 } else { to_chars(original_col(piece.end)) },
+            text: Some(line),
+        }
     }
 }
 
@@ -490,6 +608,7 @@ mod tests {
     #[test]
     fn cookie_errors_as_cpython_313() {
         assert_eq!(err(b"\xef\xbb\xbf# coding: latin-1\nx = 1\n").0, "encoding problem: iso-8859-1 with BOM");
+        assert_eq!(err(b"\xef\xbb\xbf#coding: utf8\nprint('x')\n").0, "encoding problem: utf8 with BOM");
         assert_eq!(err(b"# coding: foo\nx = 1\n"), ("unknown encoding: foo".into(), 0, 0));
         assert_eq!(
             err(b"# coding: cp1252\nx = '\x81'\n").0,
@@ -522,6 +641,37 @@ mod tests {
             )
         );
         assert_eq!(err(b"# coding: utf_8\n\xe9\n").1, 2);
+        // Comments are not decoded by CPython: invalid bytes there are accepted.
+        assert_eq!(
+            decode_source(b"x = 1 # \xf6\n# \xff\xfe\ny = 2\n").unwrap(),
+            "x = 1 # \u{fffd}\n# \u{fffd}\u{fffd}\ny = 2\n"
+        );
+        let e = decode_source(b"print(\"b\xf6se\")\n").unwrap_err();
+        assert_eq!(
+            (e.msg.as_str(), e.lineno, e.offset, e.end_offset),
+            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 1: invalid start byte", 1, 7, 11)
+        );
+        let e = decode_source(b"print(\"\xf6sterreich\")\n").unwrap_err();
+        assert_eq!((e.offset, e.end_offset), (7, 17));
+        let e = decode_source(b"a = xy\xe9zw + 1\n").unwrap_err();
+        assert_eq!(
+            (e.msg.as_str(), e.offset, e.end_offset),
+            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte", 7, 0)
+        );
+        let e = decode_source(b"x = 'a\\n\xe9'\n").unwrap_err();
+        assert_eq!(
+            (e.msg.as_str(), e.offset, e.end_offset),
+            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data", 5, 9)
+        );
+        let e = decode_source(b"x = '\xe2\x82'\n").unwrap_err();
+        assert_eq!(e.msg, "(unicode error) 'utf-8' codec can't decode bytes in position 0-1: unexpected end of data");
+        // Bytes literals are the parser's ("bytes can only contain ASCII literal characters").
+        assert!(decode_source(b"x = b'\xe9'\n").is_ok());
+        let e = decode_source(b"x = 1\n\xf6 = 2\n").unwrap_err();
+        assert_eq!(
+            (e.msg.as_str(), e.lineno, e.offset, e.end_offset),
+            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 0: invalid start byte", 2, 1, 0)
+        );
         assert_eq!(
             err(b"x = '\xed\xa0\x80'\n").0,
             "(unicode error) 'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"

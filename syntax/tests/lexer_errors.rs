@@ -17,7 +17,12 @@ const DATA: &str = include_str!("data/lexer/errors.txt");
 const MINED: &str = include_str!("data/lexer/mined.txt");
 
 /// Messages CPython's parser, not its tokenizer, produces for some of the cases.
-const PARSER_MESSAGES: &[&str] = &["invalid syntax", "unexpected indent", "f-string: missing conversion character"];
+const PARSER_MESSAGES: &[&str] = &[
+    "invalid syntax",
+    "unexpected indent",
+    "f-string: missing conversion character",
+    "f-string: expecting ':' or '}'",
+];
 
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -197,3 +197,23 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let deep: String = (0..150).map(|i| format!("{}if x:\n", " ".repeat(i))).collect();
     check(&deep);
 }
+
+#[test]
+fn decoding_random_bytes_never_panics() {
+    let mut rng = Rng(0x0bad_c0de_dead_beef);
+    let heads: &[&[u8]] =
+        &[b"", b"\xef\xbb\xbf", b"# coding: latin-1\n", b"# coding: cp1252\n", b"#\n# coding=koi8-r\n"];
+    for _ in 0..5000 {
+        let mut bytes = heads[rng.below(heads.len())].to_vec();
+        for _ in 0..rng.below(48) {
+            bytes.push(match rng.below(3) {
+                0 => rng.below(256) as u8,
+                1 => b"'\"\\#\n xb=1"[rng.below(10)],
+                _ => 0x80 + rng.below(0x80) as u8,
+            });
+        }
+        if let Ok(text) = pyrt_syntax::decode_source(&bytes) {
+            check(&text);
+        }
+    }
+}

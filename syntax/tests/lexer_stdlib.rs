@@ -85,12 +85,12 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
         let name = cpython_name(token.kind);
         let (sl, sc) = position(&source, &index, token.range.start);
         let (el, ec) = position(&source, &index, token.range.end);
-        // CPython appends the missing final newline: the DEDENTs and ENDMARKER after it are on
-        // the next line, and its NEWLINE covers one character.
+        // CPython reads every line break as one "\n", and appends the missing final newline:
+        // a NEWLINE covers one character, the DEDENTs and ENDMARKER after an appended one are
+        // on the next line.
         let at_virtual_end = token.range.start as usize == source.len() && !source.ends_with(['\n', '\r']);
         let ((sl, sc), (el, ec)) = match token.kind {
-            TokenKind::Newline if token.range.is_empty() => ((sl, sc), (sl, sc + 1)),
-            TokenKind::Newline => ((sl, sc), (sl, sc + token.range.len())),
+            TokenKind::Newline => ((sl, sc), (sl, sc + 1)),
             TokenKind::Dedent | TokenKind::EndOfFile if at_virtual_end && !source.is_empty() => {
                 let next = index.line_count() as u32 + 1;
                 ((next, 0), (next, 0))
@@ -106,14 +106,15 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn run(files: &[PathBuf]) -> Option<Report> {
+/// Dumps CPython's tokens for `files` (temporary files named after `tag`) and compares.
+fn run(tag: &str, files: &[PathBuf]) -> Option<Report> {
     if !cpython313() {
         println!("notice: CPython 3.13 (PYENV_VERSION=3.13.0 python3) not found; differential test skipped");
         return None;
     }
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let list = tmp.join(format!("lexer_files_{}.txt", files.len()));
-    let dump = tmp.join(format!("lexer_tokens_{}.txt", files.len()));
+    let list = tmp.join(format!("lexer_files_{tag}.txt"));
+    let dump = tmp.join(format!("lexer_tokens_{tag}.txt"));
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     std::fs::write(&list, names.join("\n")).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/lexer/dump_tokens.py");
@@ -204,7 +205,7 @@ fn tricky_snippets_tokenize_like_cpython() {
             path
         })
         .collect();
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("snippets", &files) {
         assert_eq!(report.rejected_by_cpython, 0, "a snippet is not valid Python 3.13");
         assert!(report.mismatches.is_empty(), "{} snippets differ", report.mismatches.len());
     }
@@ -214,7 +215,7 @@ fn tricky_snippets_tokenize_like_cpython() {
 fn stdlib_sample_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), false, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("sample", &files) {
         assert!(report.files > 100, "too few files compared: {}", report.files);
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
@@ -226,7 +227,50 @@ fn whole_stdlib_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), true, &mut files);
     python_files(Path::new(STDLIB_311), true, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("stdlib", &files) {
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
+}
+
+/// The sources mined from CPython's test suite (`data/lexer/mined.txt`) that CPython accepts:
+/// their token streams too must be CPython's.
+#[test]
+fn cpython_test_suite_sources_tokenize_like_cpython() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lexer_mined");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for line in include_str!("data/lexer/mined.txt").lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.get(1) != Some(&"ok") {
+            continue;
+        }
+        let path = dir.join(format!("mined_{:04}.py", files.len()));
+        std::fs::write(&path, unescape(fields[0])).unwrap();
+        files.push(path);
+    }
+    if let Some(report) = run("mined", &files) {
+        assert!(report.files > 1000, "too few files compared: {}", report.files);
+        assert!(report.mismatches.is_empty(), "{} sources differ", report.mismatches.len());
+    }
+}
+
+/// Undoes the escaping of the data files (`\\ \n \r \t \0`).
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }

@@ -41,6 +41,14 @@ CASES = [
     "".join("    " * i + "if x:\n" for i in range(100)) + "    " * 100 + "pass\n",
     "".join(" " * i + "if x:\n" for i in range(99)) + " " * 99 + "pass\n",
     "if x:\n\x0c  a\n  b\n", "if x:\n \t a\n \t b\n\t  c\n",
+    # deep f-strings, errors after non-ASCII text, tabs, CRLF and CR line ends, no final newline
+    "f'{" * 148 + "x" + "}'" * 148 + "\n", "f'{" * 149 + "x" + "}'" * 149 + "\n", "f'{" * 150 + "\n",
+    "x = f'{a}{b:{c}}{d!r:>{e}}' + f'{f:{g:{h}}}'\n", "f'{x!r=}'\n", "f'{x:\n}'\n", "f'''{x:\n}'''\n",
+    "f'''{\n(\n'''\n", "f'{x:{y]}'\n", "f'{x:{'\n", "f'{x:}' f'}'\n",
+    "é = 'ü'; x = 1_\n", "é = 'ü'; (]\n", "é = 'ü'; x = 1 \\ y\n", "é = (\n", "if x:\n\tx = 1 \\ y\n",
+    "ü = 1\nif x:\n    a\n  b\n", "x = 1\r\ny = 'abc\r\nz = 2\r\n", "x = 1\ry = (\r", "if x:\r\n    a\r\n  b\r\n",
+    "x = 1\r\n)\r\n", "x = 0x", "x = 'abc", "x = f'{", "x = (1 +", "if x:\n    y\n  z", "x = 1 +\\",
+    "  \\\nx\n", "if x:\n  \\\n    y\n", "x = \"\"\"\nabc\n", "def f():\n\treturn 1\n        pass\n",
     # null bytes
     "a\x00b\n", "x = 1\n'\x00'\n",
 ]

@@ -8,7 +8,7 @@
 //! blanks does not split the indentation: the column before the first backslash counts.
 //! Lines holding only blanks and/or a comment, and lines inside brackets, leave the stack alone.
 
-use super::{EOF, Lexer};
+use super::Lexer;
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
 /// CPython's `MAXINDENT`: at most 99 levels above the first.
@@ -93,7 +93,6 @@ impl Lexer<'_> {
                 return Err(self.indentation_error(SyntaxErrorKind::TabError));
             }
         }
-        debug_assert!(c != EOF || self.pending <= 0);
         Ok(false)
     }
 

@@ -12,7 +12,7 @@
 //! (its token ranges are clamped to the end of the source, so they are empty there).
 //!
 //! State, as in CPython's `tok_state`:
-//! * **indentation** — at the beginning of each line ([`indent`]) the width of the leading
+//! * **indentation** — at the beginning of each line (`indent.rs`) the width of the leading
 //!   blanks is measured twice: with tabs to the next multiple of 8 (`col`) and with tabs as one
 //!   column (`altcol`). Both stacks must agree on every comparison, otherwise the indentation is
 //!   ambiguous (`TabError`). Lines that hold only blanks and/or a comment, and lines inside
@@ -20,7 +20,7 @@
 //!   (and emits a DEDENT for) every deeper level; it must land exactly on an outer level.
 //! * **brackets** — a stack of the open `(`, `[`, `{` (at most 200). Inside brackets newlines
 //!   are not tokens (implicit line joining) and indentation is not measured.
-//! * **f-string modes** — a stack of the f-strings being read (PEP 701, [`fstring`]). The top
+//! * **f-string modes** — a stack of the f-strings being read (PEP 701, `fstring.rs`). The top
 //!   one is either in *literal* mode (yielding FStringMiddle / FStringEnd) or in *expression*
 //!   mode (inside a `{...}` replacement field: ordinary tokens, until the matching `}` or a
 //!   top-level `:` that starts a format spec, which switches back to literal mode).
@@ -29,8 +29,8 @@
 //!
 //! # Tokens
 //!
-//! * `Name` and keywords, `Int`/`Float`/`Complex` ([`numbers`]), `String` (prefix and quotes
-//!   included, [`strings`]), `FStringStart` (prefix and opening quote), `FStringMiddle` (literal
+//! * `Name` and keywords, `Int`/`Float`/`Complex` (`numbers.rs`), `String` (prefix and quotes
+//!   included, `strings.rs`), `FStringStart` (prefix and opening quote), `FStringMiddle` (literal
 //!   text; a doubled `{{` or `}}` ends a middle token after its first brace, so the text of a
 //!   middle token is the literal text before escape decoding — it may be empty, exactly where
 //!   CPython emits an empty one), `FStringEnd` (closing quote).
@@ -48,7 +48,7 @@
 //! (`_PyTokenizer_syntaxerror`) point at the cursor, `offset == end_offset`, and carry the line
 //! without its newline; errors the parser raises from the tokenizer's state
 //! (`_Pypegen_tokenizer_error`) carry the line with a newline and CPython's odd end offsets
-//! (0 or -1).
+//! (0 or -1; [`SyntaxError`] has no -1, so both are 0 here).
 //!
 //! Raised by the tokenizer itself:
 //! * numbers: `invalid decimal literal`, `invalid hexadecimal literal`, `invalid octal
