@@ -236,7 +236,7 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
                 unsafe { *tstate_p = ts.as_ptr() };
                 PyStatus::ok()
             }
-            Err(e) => PyStatus::error(config_error_message(&e.message)),
+            Err(e) => PyStatus::error(config_error_message(&e.message())),
         }
     })
 }

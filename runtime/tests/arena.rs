@@ -21,8 +21,8 @@ fn an_allocation_over_the_limit_raises_memory_error_and_the_interpreter_stays_us
                 Err(e) => break e,
             }
         };
-        assert_eq!(err.kind, ExcKind::MemoryError);
-        assert!(err.message.contains("262144"), "{err}");
+        assert_eq!(err.kind(), ExcKind::MemoryError);
+        assert!(err.message().contains("262144"), "{err}");
         assert!(keep.len() > 1000);
         // Large allocations are refused too.
         assert!(domains::malloc(py, 1 << 20).is_none());

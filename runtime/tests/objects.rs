@@ -35,7 +35,7 @@ fn counting_type() -> &'static TypeObject {
 
 fn new_counted(py: pyrt::Python<'_>, v: i64) -> PyRef<'_> {
     // SAFETY: IntObject starts with the header; the counting type frees IntObject-sized blocks.
-    unsafe { object::alloc_object(py, counting_type(), |ob_base| IntObject { ob_base, value: v }) }.unwrap()
+    unsafe { object::alloc_object(py, counting_type(), |ob_base| IntObject { ob_base, value: v, big: None }) }.unwrap()
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn async_exc_interrupts_a_loop(config: InterpreterConfig) {
     assert_eq!(interp.set_async_exc(0xdead_beef, Some(PyErr::from_kind(ExcKind::SystemExit))), 0, "bogus id");
     assert_eq!(interp.set_async_exc(tid, Some(PyErr::from_kind(ExcKind::KeyboardInterrupt))), 1);
     let (err, _) = worker.join().unwrap();
-    assert_eq!(err.kind, ExcKind::KeyboardInterrupt);
+    assert_eq!(err.kind(), ExcKind::KeyboardInterrupt);
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn sigint_raises_keyboard_interrupt_in_the_main_thread() {
     let _s = common::serial();
     Runtime::trip_signal(pyrt::state::SIGINT);
     let err = pyrt::attach(|py| py.check_eval_breaker().unwrap_err());
-    assert_eq!(err.kind, ExcKind::KeyboardInterrupt);
+    assert_eq!(err.kind(), ExcKind::KeyboardInterrupt);
     let seen = Arc::new(AtomicU64::new(0));
     let s = seen.clone();
     Runtime::set_signal_handler(

@@ -108,7 +108,7 @@ fn config_mirrors_py_interpreter_config() {
     // Invalid combinations are refused with InterpreterError, as CPython's are.
     let bad = InterpreterConfig { check_multi_interp_extensions: false, ..InterpreterConfig::isolated() };
     let err = Interpreter::new(bad).unwrap_err();
-    assert_eq!(err.kind, pyrt::ExcKind::InterpreterError);
+    assert_eq!(err.kind(), pyrt::ExcKind::InterpreterError);
     let bad = InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
     assert!(Interpreter::new(bad).is_err());
     let limited = InterpreterConfig { arena_limit: Some(1 << 20), ..InterpreterConfig::isolated() };
@@ -126,7 +126,7 @@ fn switch_interval_is_per_lock() {
     shared.set_switch_interval(std::time::Duration::from_millis(1)).unwrap();
     assert_eq!(main.switch_interval(), Some(std::time::Duration::from_millis(1)));
     assert_eq!(own.switch_interval(), Some(std::time::Duration::from_millis(5)));
-    assert_eq!(own.set_switch_interval(std::time::Duration::ZERO).unwrap_err().kind, pyrt::ExcKind::ValueError);
+    assert_eq!(own.set_switch_interval(std::time::Duration::ZERO).unwrap_err().kind(), pyrt::ExcKind::ValueError);
     let free = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     assert_eq!(free.switch_interval(), None);
 }
@@ -138,7 +138,7 @@ fn destroy_refuses_main_and_current() {
     assert!(main.clone().destroy().is_err());
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let err = sub.attach(|py| py.interpreter().destroy().unwrap_err());
-    assert_eq!(err.message, "cannot destroy the current interpreter");
+    assert_eq!(err.message(), "cannot destroy the current interpreter");
     sub.clone().destroy().unwrap();
     assert!(sub.destroy().is_err(), "second destroy");
 }
@@ -149,7 +149,7 @@ fn creating_before_initialize_is_an_error() {
     // SAFETY: no token, guard or object handle is alive at this point.
     unsafe { Runtime::finalize() };
     let err = Interpreter::new(InterpreterConfig::isolated()).unwrap_err();
-    assert_eq!(err.kind, pyrt::ExcKind::RuntimeError);
+    assert_eq!(err.kind(), pyrt::ExcKind::RuntimeError);
 }
 
 #[test]

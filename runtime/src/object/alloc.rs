@@ -4,11 +4,12 @@ use std::ptr::NonNull;
 
 use super::handle::PyRef;
 use super::header::PyObject;
-use super::immortal::{immortals, types};
-use super::types::{IntObject, StrObject, TypeObject};
+use super::obj::Obj;
+use super::typeobj::TypeObject;
 use crate::Python;
 use crate::alloc::Arena;
 use crate::error::{ExcKind, PyErr, PyResult};
+use crate::state::thread_state;
 use crate::state::thread_state::ThreadState;
 
 /// Allocates an instance of `ty` laid out as `T` in the interpreter's arena, owned by the calling
@@ -28,6 +29,11 @@ pub unsafe fn alloc_object<'py, T>(
         size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN,
         "layout does not fit the type"
     );
+    let ty: &'static TypeObject = {
+        // SAFETY: static types live for the process; callers of this legacy entry point only
+        // pass static types (heap types go through `alloc_current`, which counts references).
+        unsafe { &*(ty as *const TypeObject) }
+    };
     let block = alloc_block(py, size_of::<T>())?;
     // SAFETY: the caller promises T starts with the header and matches the type's deallocator.
     let header = unsafe { PyObject::new_header(ty, py.thread_state().interp_state().config_refcount()) };
@@ -52,44 +58,6 @@ fn memory_error(limit: Option<usize>) -> PyErr {
     }
 }
 
-/// An `int` (small ints are the immortal ones).
-pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef<'_>> {
-    if let Some(small) = immortals().small_int(value) {
-        return Ok(PyRef::new_ref(py, &small.ob_base));
-    }
-    // SAFETY: IntObject starts with the header and `int`'s deallocator frees it.
-    unsafe { alloc_object(py, types().int_type, |ob_base| IntObject { ob_base, value }) }
-}
-
-/// A `str` (its text lives in the same arena block).
-pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<PyRef<'py>> {
-    let block = alloc_block(py, StrObject::size_for(value.len()))?;
-    // SAFETY: `str`'s deallocator frees this layout; the block is fresh and big enough.
-    unsafe {
-        let header = PyObject::new_header(types().str_type, py.thread_state().interp_state().config_refcount());
-        StrObject::write(block, header, value);
-        Ok(PyRef::from_owned(block.cast()))
-    }
-}
-
-/// The value of an `int` (or `bool`) object.
-pub fn int_value(obj: &PyObject) -> Option<i64> {
-    let t = obj.ob_type;
-    let ty = types();
-    (std::ptr::eq(t, ty.int_type) || std::ptr::eq(t, ty.bool_type)).then(|| {
-        // SAFETY: int and bool instances are laid out as IntObject.
-        unsafe { (*(obj as *const PyObject as *const IntObject)).value }
-    })
-}
-
-/// The text of a `str` object.
-pub fn str_value(obj: &PyObject) -> Option<&str> {
-    std::ptr::eq(obj.ob_type, types().str_type).then(|| {
-        // SAFETY: str instances are laid out as StrObject.
-        unsafe { &*(obj as *const PyObject as *const StrObject) }.as_str()
-    })
-}
-
 /// Returns an arena object's block, from whichever thread drops the last reference.
 ///
 /// # Safety
@@ -106,22 +74,96 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
     unsafe { Arena::free(heap.map(|h| &*h), op.cast()) };
 }
 
-/// `int`'s deallocator.
+/// Allocates `size` bytes (at least the size of `T`) for an instance of `ty` in the arena of the
+/// interpreter the calling thread is attached to, writes `init(header)` at its start and returns
+/// the owned reference. A heap type gains a reference (its instances keep it alive). This is the
+/// object model's allocation path: object slots run attached and find the thread state as
+/// CPython's do (`_PyThreadState_GET`).
 ///
 /// # Safety
 ///
-/// See [`super::types::DeallocFn`].
-pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract; ints own nothing else.
-    unsafe { free_object(op) };
+/// `T` must be `#[repr(C)]`, start with the header `init` receives, and `ty`'s deallocator must
+/// free an object of this layout (including whatever follows `T` in the `size` bytes, which the
+/// caller must initialise before the object is used).
+#[inline]
+pub unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+    debug_assert!(size >= size_of::<T>() && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN);
+    let Some(ts) = thread_state::current() else {
+        crate::fatal::fatal_error("alloc_object", "no thread state is attached");
+    };
+    // SAFETY: the current thread state is alive and attached on this thread.
+    let ts: &ThreadState = unsafe { ts.as_ref() };
+    let interp = ts.interp_state();
+    // SAFETY: attached with `ts`, so this thread owns `ts`'s heap (or, with a lock, the
+    // interpreter's).
+    let block =
+        unsafe { interp.arena.alloc(ts.heap(), size.max(1)) }.map_err(|_| memory_error(interp.arena.limit()))?;
+    if ty.is_heap() {
+        super::refcount::incref(ty.as_object());
+    }
+    // SAFETY: the caller's contract on the layout; `ty` outlives the object (static, or counted).
+    let header = unsafe { PyObject::new_header_dyn(ty, interp.config_refcount()) };
+    // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
+    unsafe { block.cast::<T>().as_ptr().write(init(header)) };
+    // SAFETY: the header holds one reference, which moves into the handle.
+    Ok(unsafe { Obj::from_owned(block.cast()) })
 }
 
-/// `str`'s deallocator.
+/// [`alloc_sized`] for a fixed-size layout.
 ///
 /// # Safety
 ///
-/// See [`super::types::DeallocFn`].
-pub(crate) unsafe fn dealloc_str(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract; the text is inside the block.
+/// As for [`alloc_sized`].
+#[inline]
+pub unsafe fn alloc<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+    // SAFETY: forwarded.
+    unsafe { alloc_sized(ty, size_of::<T>(), init) }
+}
+
+/// Leaks an immortal object laid out as `T` (the system allocator, never freed): static
+/// objects shared by every interpreter (method descriptors, interned strings, static types'
+/// dictionaries).
+///
+/// # Safety
+///
+/// As for [`alloc`]; `ty` must be a static type.
+pub unsafe fn leak_immortal<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> &'static T {
+    // SAFETY: the object is leaked, so it lives for the rest of the process.
+    let header = unsafe { PyObject::new_immortal(ty) };
+    Box::leak(Box::new(init(header)))
+}
+
+/// Ends an instance's life: drops its Rust fields (as `T`), frees its block and releases its
+/// heap type. The common body of deallocators.
+///
+/// # Safety
+///
+/// `op` must be an arena object laid out as `T` with no reference left.
+pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
+    // SAFETY: no reference is left; the type outlives its instances until released below.
+    let ty = unsafe { op.as_ref() }.ob_type;
+    // SAFETY: the layout is T (caller's contract).
+    unsafe { std::ptr::drop_in_place(op.cast::<T>().as_ptr()) };
+    // SAFETY: the fields are dropped; the block goes back to the arena.
     unsafe { free_object(op) };
+    // SAFETY: `ty` is valid (a heap type kept alive by the instance's reference until now).
+    let ty = unsafe { &*ty };
+    if ty.is_heap() {
+        // SAFETY: the instance owned one reference to its heap type.
+        unsafe { super::refcount::decref(NonNull::from(ty.as_object())) };
+    }
+}
+
+/// An `int` as a handle bound to the attachment (the embedding API).
+pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef<'_>> {
+    let _ = py;
+    // SAFETY: the token proves attachment; the reference moves into the handle.
+    super::int::new_int(value).map(|o| unsafe { PyRef::from_owned(o.into_raw()) })
+}
+
+/// A `str` as a handle bound to the attachment (the embedding API).
+pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<PyRef<'py>> {
+    let _ = py;
+    // SAFETY: as above.
+    super::str::new_str(value).map(|o| unsafe { PyRef::from_owned(o.into_raw()) })
 }

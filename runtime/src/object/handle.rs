@@ -93,7 +93,7 @@ impl Drop for PyRef<'_> {
 
 impl fmt::Debug for PyRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<{} object at {:p}>", self.type_object().name, self.ptr)
+        write!(f, "<{} object at {:p}>", self.type_object().name(), self.ptr)
     }
 }
 

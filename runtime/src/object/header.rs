@@ -16,7 +16,7 @@
 //! `refcount = ob_ref_local + (ob_ref_shared >> 2)`; the shared part may be negative.
 
 use crate::lock::PyMutex;
-use crate::object::types::TypeObject;
+use crate::object::typeobj::TypeObject;
 use crate::sync::{AtomicIsize, AtomicU8, AtomicU32, AtomicUsize, Ordering};
 
 /// An object header. Every object starts with one.
@@ -120,6 +120,18 @@ impl PyObject {
     /// The header must become the start of an object of `ty`'s layout, allocated so that `ty`'s
     /// deallocator can free it, and only be referenced through that object.
     pub unsafe fn new_header(ty: &'static TypeObject, strategy: RefcountStrategy) -> PyObject {
+        // SAFETY: forwarded.
+        unsafe { Self::new_header_dyn(ty, strategy) }
+    }
+
+    /// [`PyObject::new_header`] for a type that is not `'static` (a heap type, which its
+    /// instances keep alive by holding a reference).
+    ///
+    /// # Safety
+    ///
+    /// As for [`PyObject::new_header`], and `ty` must outlive the object.
+    #[inline]
+    pub unsafe fn new_header_dyn(ty: &TypeObject, strategy: RefcountStrategy) -> PyObject {
         let (tid, local, shared) = match strategy {
             RefcountStrategy::Biased | RefcountStrategy::NonAtomic => (super::thread_id(), 1, shared::INIT),
             RefcountStrategy::Atomic => (0, 0, shared::ONE | shared::MERGED),
@@ -131,7 +143,7 @@ impl PyObject {
             ob_gc_bits: AtomicU8::new(0),
             ob_ref_local: AtomicU32::new(local),
             ob_ref_shared: AtomicIsize::new(shared),
-            ob_type: ty,
+            ob_type: ty as *const TypeObject,
         }
     }
 
@@ -205,9 +217,10 @@ impl PyObject {
     }
 
     /// The type.
+    #[inline]
     pub fn type_object(&self) -> &TypeObject {
-        // SAFETY: `ob_type` is set at creation to a type that outlives its instances (types are
-        // static and immortal in this version).
+        // SAFETY: `ob_type` is set at creation to a type that outlives its instances (static
+        // types are immortal; an instance holds a reference to its heap type).
         unsafe { &*self.ob_type }
     }
 }

@@ -1,32 +1,51 @@
-//! Immortal objects: the singletons, small ints, interned strings and the static types.
+//! Immortal objects: the static types, the singletons, small ints and interned strings.
 //!
 //! Immortals are the only objects several interpreters may reference (invariant 3): they live for
-//! the whole process, and incref/decref never write them. They are created once per process on
-//! first use and never freed; interned strings are kept in a process-wide table.
+//! the whole process, and incref/decref never write them. They are made once per process on
+//! first use and never freed.
+//!
+//! The static types are built in two phases inside one initialiser, so that no phase calls back
+//! into [`types()`] while it runs: phase one makes every type object with its slots; phase two
+//! (given phase one's table explicitly) fills each type's `__bases__`, `__mro__` and its
+//! immutable `__dict__` of interned names → immortal method and getset descriptors.
 
 use std::collections::HashMap;
-use std::ptr::{self, NonNull};
+use std::ptr::NonNull;
+use std::sync::OnceLock;
 
+use super::builtin::{GetSetDef, MethodDef, leak_getset_descr, leak_method_descr};
+use super::dict::leak_dict;
+use super::exceptions::{ExceptionTypes, make_exception_types};
 use super::header::PyObject;
-use super::types::{IntObject, StrObject, TypeObject, dealloc_static};
-use crate::sync::{self, Mutex};
+use super::int::IntObject;
+use super::obj::Obj;
+use super::str::{StrObject, leak_str};
+use super::tuple::leak_tuple;
+use super::typeobj::TypeObject;
+use std::sync::Mutex;
 
 /// The built-in static types.
 pub struct StaticTypes {
-    /// `type`
     pub type_type: &'static TypeObject,
-    /// `NoneType`
+    pub object_type: &'static TypeObject,
     pub none_type: &'static TypeObject,
-    /// `bool`
     pub bool_type: &'static TypeObject,
-    /// `int`
     pub int_type: &'static TypeObject,
-    /// `str`
+    pub float_type: &'static TypeObject,
     pub str_type: &'static TypeObject,
-    /// `ellipsis`
+    pub tuple_type: &'static TypeObject,
+    pub list_type: &'static TypeObject,
+    pub dict_type: &'static TypeObject,
     pub ellipsis_type: &'static TypeObject,
-    /// `NotImplementedType`
     pub not_implemented_type: &'static TypeObject,
+    pub builtin_function_type: &'static TypeObject,
+    pub method_descriptor_type: &'static TypeObject,
+    pub getset_descriptor_type: &'static TypeObject,
+    pub seq_iterator_type: &'static TypeObject,
+    /// The exception hierarchy.
+    pub exc: ExceptionTypes,
+    /// Every static type, in creation order; `static_index` indexes it.
+    pub all: Vec<&'static TypeObject>,
 }
 
 /// The singletons and small ints.
@@ -41,6 +60,8 @@ pub struct Immortals {
     pub ellipsis: &'static PyObject,
     /// `NotImplemented`
     pub not_implemented: &'static PyObject,
+    /// `()`
+    pub empty_tuple: &'static PyObject,
     small_ints: Vec<&'static IntObject>,
 }
 
@@ -49,31 +70,111 @@ pub const SMALL_INT_MIN: i64 = -5;
 /// The largest preallocated int (`_PY_NSMALLPOSINTS - 1`).
 pub const SMALL_INT_MAX: i64 = 256;
 
-fn leak<T>(v: T) -> &'static T {
-    Box::leak(Box::new(v))
+impl TypeObject {
+    /// Leaks a new static type with only a deallocator (the embedding API's minimal type:
+    /// instances are plain objects of `basic_size` bytes).
+    ///
+    /// # Safety
+    ///
+    /// `dealloc` must free instances of this layout.
+    pub unsafe fn leak_static(
+        metatype: &'static TypeObject,
+        name: &'static str,
+        basic_size: usize,
+        dealloc: super::typeobj::DeallocFn,
+    ) -> &'static TypeObject {
+        // SAFETY: leaked, so the object lives for the rest of the process.
+        let mut t = TypeObject::blank(unsafe { PyObject::new_immortal(metatype) }, dealloc);
+        t.static_name = name;
+        t.basic_size = basic_size;
+        Box::leak(Box::new(t))
+    }
+}
+
+/// What phase two needs to know about a type.
+pub(crate) struct TypeSpec {
+    pub ty: &'static TypeObject,
+    pub base: Option<&'static TypeObject>,
+    pub methods: &'static [MethodDef],
+    pub getsets: &'static [GetSetDef],
+}
+
+/// A static type under construction: the slots are filled by the type's own module.
+pub(crate) fn new_static_type(
+    metatype: *const TypeObject,
+    name: &'static str,
+    basic_size: usize,
+    type_flags: u64,
+    dealloc: super::typeobj::DeallocFn,
+    fill: impl FnOnce(&mut TypeObject),
+) -> &'static TypeObject {
+    // SAFETY: leaked below, so immortal; `metatype` is patched for `type` itself.
+    let mut t = TypeObject::blank(unsafe { PyObject::new_immortal(metatype) }, dealloc);
+    t.static_name = name;
+    t.basic_size = basic_size;
+    t.flags = type_flags;
+    fill(&mut t);
+    Box::leak(Box::new(t))
 }
 
 fn make_types() -> StaticTypes {
-    // SAFETY: every object built here is leaked (immortal for the process), `type` is patched to
-    // be its own type before anyone sees it, and each deallocator matches its layout.
-    unsafe {
-        let type_type = Box::leak(Box::new(TypeObject {
-            ob_base: PyObject::new_immortal(ptr::null()),
-            name: "type",
-            basic_size: size_of::<TypeObject>(),
-            dealloc: dealloc_static,
-        }));
-        type_type.ob_base.ob_type = type_type as *const TypeObject;
-        let t: &'static TypeObject = type_type;
-        let mk = |name, size| TypeObject::leak_static(t, name, size, dealloc_static);
-        StaticTypes {
-            type_type: t,
-            none_type: mk("NoneType", size_of::<PyObject>()),
-            bool_type: mk("bool", size_of::<IntObject>()),
-            int_type: TypeObject::leak_static(t, "int", size_of::<IntObject>(), super::alloc::dealloc_int),
-            str_type: TypeObject::leak_static(t, "str", size_of::<StrObject>(), super::alloc::dealloc_str),
-            ellipsis_type: mk("ellipsis", size_of::<PyObject>()),
-            not_implemented_type: mk("NotImplementedType", size_of::<PyObject>()),
+    let mut specs: Vec<TypeSpec> = Vec::new();
+    let core = super::core_types::make_core_types(&mut specs);
+    let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes {
+        type_type: core.type_type,
+        object_type: core.object_type,
+        none_type: core.none_type,
+        bool_type: core.bool_type,
+        int_type: core.int_type,
+        float_type: core.float_type,
+        str_type: core.str_type,
+        tuple_type: core.tuple_type,
+        list_type: core.list_type,
+        dict_type: core.dict_type,
+        ellipsis_type: core.ellipsis_type,
+        not_implemented_type: core.not_implemented_type,
+        builtin_function_type: core.builtin_function_type,
+        method_descriptor_type: core.method_descriptor_type,
+        getset_descriptor_type: core.getset_descriptor_type,
+        seq_iterator_type: core.seq_iterator_type,
+        exc,
+        all: specs.iter().map(|s| s.ty).collect(),
+    };
+    ready(&types, &specs);
+    types
+}
+
+/// Phase two: bases, MRO (single inheritance for static types: the chain of bases) and dicts.
+fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
+    for spec in specs {
+        let mut chain: Vec<&'static TypeObject> = vec![spec.ty];
+        let mut cur = spec.base;
+        while let Some(b) = cur {
+            chain.push(b);
+            cur = specs.iter().find(|s| std::ptr::eq(s.ty, b)).and_then(|s| s.base);
+        }
+        let mro = leak_tuple(t.tuple_type, chain.iter().map(|ty| Obj::new_ref(ty.as_object())).collect());
+        let bases = leak_tuple(t.tuple_type, spec.base.iter().map(|b| Obj::new_ref(b.as_object())).collect());
+        let dict = leak_dict(t.dict_type);
+        for def in spec.methods {
+            let key = intern_with(t.str_type, def.name);
+            let descr = leak_method_descr(def, spec.ty, t.method_descriptor_type);
+            dict.set_immortal(&key.ob_base, descr);
+        }
+        for def in spec.getsets {
+            let key = intern_with(t.str_type, def.name);
+            let descr = leak_getset_descr(def, spec.ty, t.getset_descriptor_type);
+            dict.set_immortal(&key.ob_base, descr);
+        }
+        // SAFETY: the type is not published yet (we are inside its initialiser); only the
+        // `UnsafeCell` part is written.
+        unsafe {
+            let m = spec.ty.mutable();
+            m.mro = Some(Obj::new_ref(mro));
+            m.bases = Some(Obj::new_ref(bases));
+            m.base = spec.base.map(|b| Obj::new_ref(b.as_object()));
+            m.dict = Some(Obj::new_ref(&dict.ob_base));
         }
     }
 }
@@ -83,70 +184,64 @@ fn make_immortals() -> Immortals {
     let int = |v: i64, t: &'static TypeObject| {
         // SAFETY: leaked, so immortal for the process; `t` is a valid static type.
         let ob_base = unsafe { PyObject::new_immortal(t) };
-        leak(IntObject { ob_base, value: v })
+        &*Box::leak(Box::new(IntObject { ob_base, value: v, big: None }))
     };
     // SAFETY: as above.
-    let single = |t: &'static TypeObject| leak(unsafe { PyObject::new_immortal(t) });
+    let single = |t: &'static TypeObject| &*Box::leak(Box::new(unsafe { PyObject::new_immortal(t) }));
     Immortals {
         none: single(ty.none_type),
         true_: int(1, ty.bool_type),
         false_: int(0, ty.bool_type),
         ellipsis: single(ty.ellipsis_type),
         not_implemented: single(ty.not_implemented_type),
+        empty_tuple: leak_tuple(ty.tuple_type, Vec::new()),
         small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|v| int(v, ty.int_type)).collect(),
     }
 }
 
-sync::lazy_static! {
-    static ref TYPES: StaticTypes = make_types();
-}
-
-sync::lazy_static! {
-    static ref IMMORTALS: Immortals = make_immortals();
-}
-
-sync::lazy_static! {
-    static ref INTERNED: Mutex<HashMap<&'static str, &'static StrObject>> = Mutex::new(HashMap::new());
-}
-
-/// Where interned strings live: blocks of the system allocator, never freed.
-fn leak_str_block(len: usize) -> NonNull<u8> {
-    let layout = std::alloc::Layout::from_size_align(StrObject::size_for(len), 16).expect("string too long");
-    // SAFETY: the layout is non-zero (the header alone is 40 bytes).
-    NonNull::new(unsafe { std::alloc::alloc(layout) }).unwrap_or_else(|| std::alloc::handle_alloc_error(layout))
-}
+static TYPES: OnceLock<StaticTypes> = OnceLock::new();
+static IMMORTALS: OnceLock<Immortals> = OnceLock::new();
+static INTERNED: OnceLock<Mutex<HashMap<&'static str, &'static StrObject>>> = OnceLock::new();
 
 /// The static types.
+#[inline]
 pub fn types() -> &'static StaticTypes {
-    &TYPES
+    TYPES.get_or_init(make_types)
 }
 
 /// The singletons and small ints.
+#[inline]
 pub fn immortals() -> &'static Immortals {
-    &IMMORTALS
+    IMMORTALS.get_or_init(make_immortals)
+}
+
+/// `()`.
+#[inline]
+pub fn empty_tuple() -> &'static PyObject {
+    immortals().empty_tuple
 }
 
 impl Immortals {
     /// The preallocated int for `v`, if `v` is in `-5..=256`.
+    #[inline]
     pub fn small_int(&self, v: i64) -> Option<&'static IntObject> {
         (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v).then(|| self.small_ints[(v - SMALL_INT_MIN) as usize])
     }
 }
 
-/// The interned (immortal, process-wide) string equal to `s` (`PyUnicode_InternFromString`).
-pub fn intern(s: &str) -> &'static StrObject {
-    let mut table = INTERNED.lock();
+fn intern_with(str_type: &TypeObject, s: &str) -> &'static StrObject {
+    let mut table = INTERNED.get_or_init(|| Mutex::new(HashMap::new())).lock().unwrap_or_else(|e| e.into_inner());
     if let Some(found) = table.get(s) {
         return found;
     }
-    let block = leak_str_block(s.len());
-    // SAFETY: a fresh block of the right size and alignment, never freed (immortal).
-    let obj: &'static StrObject = unsafe {
-        StrObject::write(block, PyObject::new_immortal(types().str_type), s);
-        &*block.cast::<StrObject>().as_ptr()
-    };
+    let obj = leak_str(str_type, s);
     table.insert(obj.as_str(), obj);
     obj
+}
+
+/// The interned (immortal, process-wide) string equal to `s` (`PyUnicode_InternFromString`).
+pub fn intern(s: &str) -> &'static StrObject {
+    intern_with(types().str_type, s)
 }
 
 /// The object pointer of a static object.

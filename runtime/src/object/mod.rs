@@ -1,4 +1,5 @@
-//! Objects: the header, reference counting, immortals, type objects and handles.
+//! Objects: the header and reference counting, type objects and their slots, the abstract
+//! protocols, and the builtin types.
 //!
 //! | file | what it owns |
 //! |---|---|
@@ -6,23 +7,53 @@
 //! | `thread_id` | the owner id stored in `ob_tid` (`%fs:0` on x86-64 Linux) |
 //! | `refcount` | incref/decref for the biased, atomic and non-atomic strategies; immortals |
 //! | `brc` | biased reference counting's per-interpreter merge queues |
-//! | `types` | type objects and the `int` / `str` layouts |
-//! | `immortal` | `None`, `True`, `False`, `Ellipsis`, `NotImplemented`, small ints, interned strings |
-//! | `handle` | `PyRef` (owned) and `Borrowed` |
-//! | `alloc` | creating objects in the interpreter's arena and freeing them |
+//! | `obj` | `Obj`, the owned reference objects store and the eval loop's stack holds |
+//! | `handle` | `PyRef` (owned, bound to an attachment), `Borrowed`, `Py` (unbound) |
+//! | `alloc` | creating objects in the interpreter's arena, immortal objects, freeing |
+//! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
+//! | `slots` | the number / sequence / mapping protocol tables, `BinOp` |
+//! | `immortal` | the static type registry, singletons, small ints, interned strings |
+//! | `attr` | attribute lookup: MRO lookup, descriptors, instance and type attributes |
+//! | `abstract_ops` | the protocols the eval loop calls (`abstract.c`) |
+//! | `recursion` | the native recursion guard (`RecursionError`) |
+//! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
+//! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
+//! | `exceptions` | the builtin exception hierarchy and the exception layout |
+//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
+//! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `types` | compatibility names for the runtime core's first object API |
 
+pub mod abstract_ops;
 pub mod alloc;
+pub mod attr;
 pub(crate) mod brc;
+pub mod builtin;
+pub mod classobj;
+pub(crate) mod core_types;
+pub mod dict;
+pub mod exceptions;
+pub mod float;
 pub mod handle;
 pub mod header;
 pub mod immortal;
+pub mod int;
+pub mod list;
+pub mod obj;
+pub mod recursion;
 pub mod refcount;
+pub mod slots;
+pub mod str;
 mod thread_id;
+pub mod tuple;
+pub mod typeobj;
 pub mod types;
 
-pub use alloc::{alloc_object, int_value, new_int, new_str, str_value};
+pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Py, PyRef};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
+pub use int::int_value;
+pub use obj::Obj;
+pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
-pub use types::TypeObject;
+pub use typeobj::TypeObject;

@@ -1,0 +1,424 @@
+//! The abstract object protocols (CPython's `Objects/abstract.c` and `object.c`): what the eval
+//! loop and builtins call, dispatching through type slots.
+//!
+//! Binary operators follow `binary_op1`: the left operand's slot, and the right operand's slot
+//! when its type differs — tried *first* when the right type is a proper subclass of the left
+//! (so a subclass can override an operator of its base). A slot returns `NotImplemented` when it
+//! does not handle the operand types; when every candidate does, the result is
+//! `TypeError: unsupported operand type(s) for +: 'int' and 'str'`. Rich comparisons follow
+//! `do_richcompare` the same way (with the swapped operator for the reflected call) and fall back
+//! to identity for `==`/`!=`.
+
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{IntVal, as_int, new_bool};
+use super::obj::Obj;
+use super::slots::BinOp;
+use super::str::str_value;
+use super::typeobj::{CompareOp, TypeObject};
+use crate::error::{PyErr, PyResult};
+
+#[inline]
+fn is_not_implemented(o: &PyObject) -> bool {
+    o.is(immortals().not_implemented)
+}
+
+/// The type's name for messages.
+#[inline]
+pub fn type_name(o: &PyObject) -> &str {
+    o.type_object().name()
+}
+
+/// `repr(o)`.
+pub fn repr(o: &PyObject) -> PyResult<Obj> {
+    let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
+    match o.type_object().repr {
+        Some(f) => f(o),
+        None => default_repr(o),
+    }
+}
+
+/// `object.__repr__`: `<module.Name object at 0x...>`.
+pub fn default_repr(o: &PyObject) -> PyResult<Obj> {
+    let ty = o.type_object();
+    let module = if ty.is_heap() {
+        ty.dict()
+            .and_then(super::dict::as_dict)
+            .and_then(|d| d.get_str(&super::immortal::intern("__module__").ob_base))
+            .and_then(|m| str_value(&m).map(str::to_owned))
+    } else {
+        None
+    };
+    let name = match module.as_deref() {
+        Some("builtins") | None => ty.name().to_owned(),
+        Some(m) => format!("{m}.{}", ty.name()),
+    };
+    super::str::new_str(&format!("<{name} object at {:#x}>", o.addr()))
+}
+
+/// `repr(o)` as Rust text.
+pub fn repr_text(o: &PyObject) -> PyResult<String> {
+    let r = repr(o)?;
+    str_value(&r)
+        .map(str::to_owned)
+        .ok_or_else(|| PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r))))
+}
+
+/// `str(o)`.
+pub fn str(o: &PyObject) -> PyResult<Obj> {
+    if std::ptr::eq(o.type_object(), types().str_type) {
+        return Ok(Obj::new_ref(o));
+    }
+    match o.type_object().str {
+        Some(f) => f(o),
+        None => repr(o),
+    }
+}
+
+/// `str(o)` as Rust text.
+pub fn str_text(o: &PyObject) -> PyResult<String> {
+    let s = str(o)?;
+    str_value(&s)
+        .map(str::to_owned)
+        .ok_or_else(|| PyErr::type_error(format!("__str__ returned non-string (type {})", type_name(&s))))
+}
+
+/// `hash(o)`.
+pub fn hash(o: &PyObject) -> PyResult<isize> {
+    if let Some(s) = super::str::as_str_object(o) {
+        if std::ptr::eq(o.type_object(), types().str_type) {
+            return Ok(s.hash());
+        }
+    }
+    match o.type_object().hash {
+        Some(f) => f(o),
+        None => Err(PyErr::type_error(format!("unhashable type: '{}'", type_name(o)))),
+    }
+}
+
+/// `bool(o)` (`PyObject_IsTrue`).
+#[inline]
+pub fn is_true(o: &PyObject) -> PyResult<bool> {
+    let im = immortals();
+    if o.is(&im.true_.ob_base) {
+        return Ok(true);
+    }
+    if o.is(&im.false_.ob_base) || o.is(im.none) {
+        return Ok(false);
+    }
+    let ty = o.type_object();
+    if let Some(f) = ty.number.bool {
+        return f(o);
+    }
+    if let Some(f) = ty.mapping.length.or(ty.sequence.length) {
+        return Ok(f(o)? != 0);
+    }
+    Ok(true)
+}
+
+/// `a <op> b`.
+pub fn rich_compare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    let _guard = crate::object::recursion::enter(" in comparison")?;
+    let (ta, tb) = (a.type_object(), b.type_object());
+    let mut checked_reverse = false;
+    if !std::ptr::eq(ta, tb) && tb.is_subtype(ta) {
+        if let Some(f) = tb.richcompare {
+            checked_reverse = true;
+            let r = f(b, a, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    if let Some(f) = ta.richcompare {
+        let r = f(a, b, op)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    if !checked_reverse {
+        if let Some(f) = tb.richcompare {
+            let r = f(b, a, op.swapped())?;
+            if !is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
+    match op {
+        CompareOp::Eq => Ok(new_bool(a.is(b))),
+        CompareOp::Ne => Ok(new_bool(!a.is(b))),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            ta.name(),
+            tb.name()
+        ))),
+    }
+}
+
+/// `a <op> b` as a Rust bool (identity implies equality, as in `PyObject_RichCompareBool`).
+#[inline]
+pub fn rich_compare_bool(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<bool> {
+    if a.is(b) {
+        match op {
+            CompareOp::Eq => return Ok(true),
+            CompareOp::Ne => return Ok(false),
+            _ => {}
+        }
+    }
+    let r = rich_compare(a, b, op)?;
+    is_true(&r)
+}
+
+/// `binary_op1`: `None` when no operand handles the operation.
+fn binary_op1(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Option<Obj>> {
+    let (ta, tb) = (a.type_object(), b.type_object());
+    let slotv = ta.number.binary(op);
+    let mut slotw = if std::ptr::eq(ta, tb) { None } else { tb.number.binary(op) };
+    if let (Some(v), Some(w)) = (slotv, slotw) {
+        if std::ptr::fn_addr_eq(v, w) {
+            slotw = None;
+        }
+    }
+    if let Some(v) = slotv {
+        if let Some(w) = slotw {
+            if tb.is_subtype(ta) {
+                let r = w(a, b)?;
+                if !is_not_implemented(&r) {
+                    return Ok(Some(r));
+                }
+                slotw = None;
+            }
+        }
+        let r = v(a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    if let Some(w) = slotw {
+        let r = w(a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(Some(r));
+        }
+    }
+    Ok(None)
+}
+
+#[cold]
+fn unsupported(a: &PyObject, b: &PyObject, op: BinOp, inplace: bool) -> PyErr {
+    let ts = types();
+    let (ta, tb) = (a.type_object(), b.type_object());
+    if op == BinOp::Add {
+        for (t, n) in [(ts.str_type, "str"), (ts.list_type, "list"), (ts.tuple_type, "tuple")] {
+            if ta.is_subtype(t) {
+                return PyErr::type_error(format!("can only concatenate {n} (not \"{}\") to {n}", tb.name()));
+            }
+        }
+    }
+    let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_owned() };
+    let sym = if op == BinOp::Power && !inplace { "** or pow()".to_owned() } else { sym };
+    PyErr::type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", ta.name(), tb.name()))
+}
+
+/// `a <op> b`.
+pub fn binary_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
+    match binary_op1(a, b, op)? {
+        Some(r) => Ok(r),
+        None => Err(unsupported(a, b, op, false)),
+    }
+}
+
+/// `a <op>= b`: the in-place slot, then the binary operator.
+pub fn inplace_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
+    if let Some(f) = a.type_object().number.inplace(op) {
+        let r = f(a, b)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    }
+    match binary_op1(a, b, op)? {
+        Some(r) => Ok(r),
+        None => Err(unsupported(a, b, op, true)),
+    }
+}
+
+/// The unary operators.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnaryOp {
+    Negative,
+    Positive,
+    Invert,
+    Absolute,
+}
+
+/// `-a`, `+a`, `~a`, `abs(a)`.
+pub fn unary_op(a: &PyObject, op: UnaryOp) -> PyResult<Obj> {
+    let nb = &a.type_object().number;
+    let (slot, sym) = match op {
+        UnaryOp::Negative => (nb.negative, "unary -"),
+        UnaryOp::Positive => (nb.positive, "unary +"),
+        UnaryOp::Invert => (nb.invert, "unary ~"),
+        UnaryOp::Absolute => (nb.absolute, "abs()"),
+    };
+    match slot {
+        Some(f) => f(a),
+        None => Err(PyErr::type_error(format!("bad operand type for {sym}: '{}'", type_name(a)))),
+    }
+}
+
+/// `callable(*args, **kwargs)` in the vectorcall shape.
+#[inline]
+pub fn call(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    match callable.type_object().call {
+        Some(f) => {
+            let _guard = crate::object::recursion::enter(" while calling a Python object")?;
+            f(callable, args, kwnames)
+        }
+        None => Err(PyErr::type_error(format!("'{}' object is not callable", type_name(callable)))),
+    }
+}
+
+/// `getattr(o, name)`.
+#[inline]
+pub fn get_attr(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    (o.type_object().getattro)(o, name)
+}
+
+/// `getattr(o, "name")`.
+pub fn get_attr_str(o: &PyObject, name: &str) -> PyResult<Obj> {
+    get_attr(o, &super::immortal::intern(name).ob_base)
+}
+
+/// `setattr(o, name, value)` / `delattr(o, name)` when `value` is `None`.
+pub fn set_attr(o: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match o.type_object().setattro {
+        Some(f) => f(o, name, value),
+        None => super::attr::generic_setattr(o, name, value),
+    }
+}
+
+/// `iter(o)`.
+pub fn get_iter(o: &PyObject) -> PyResult<Obj> {
+    let ty = o.type_object();
+    if let Some(f) = ty.iter {
+        let it = f(o)?;
+        if it.type_object().iternext.is_none() {
+            return Err(PyErr::type_error(format!("iter() returned non-iterator of type '{}'", type_name(&it))));
+        }
+        return Ok(it);
+    }
+    if ty.mapping.subscript.is_some() && !ty.is_subtype(types().dict_type) {
+        return super::core_types::new_seq_iter(Obj::new_ref(o));
+    }
+    Err(PyErr::type_error(format!("'{}' object is not iterable", type_name(o))))
+}
+
+/// `next(it)`: `Ok(None)` when exhausted.
+#[inline]
+pub fn next(it: &PyObject) -> PyResult<Option<Obj>> {
+    match it.type_object().iternext {
+        Some(f) => f(it),
+        None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
+    }
+}
+
+/// Collects an iterable into a vector.
+pub fn collect(o: &PyObject) -> PyResult<Vec<Obj>> {
+    if let Some(l) = super::list::as_list(o) {
+        return Ok(l.items().to_vec());
+    }
+    if super::tuple::is_tuple(o) {
+        return Ok(super::tuple::items(o).to_vec());
+    }
+    let it = get_iter(o)?;
+    let mut out = Vec::new();
+    while let Some(v) = next(&it)? {
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// `o[key]`.
+pub fn get_item(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
+    match o.type_object().mapping.subscript {
+        Some(f) => f(o, key),
+        None => {
+            if let Some(t) = super::typeobj::as_type(o) {
+                if let Some(cgi) = super::attr::lookup_str(t, "__class_getitem__") {
+                    return call(&cgi, &[Obj::new_ref(key)], None);
+                }
+                return Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name())));
+            }
+            Err(PyErr::type_error(format!("'{}' object is not subscriptable", type_name(o))))
+        }
+    }
+}
+
+/// `o[key] = value` (`value` `None`: `del o[key]`).
+pub fn set_item(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    match o.type_object().mapping.ass_subscript {
+        Some(f) => f(o, key, value),
+        None => Err(PyErr::type_error(match value {
+            Some(_) => format!("'{}' object does not support item assignment", type_name(o)),
+            None => format!("'{}' object doesn't support item deletion", type_name(o)),
+        })),
+    }
+}
+
+/// `len(o)`.
+pub fn len(o: &PyObject) -> PyResult<usize> {
+    let ty = o.type_object();
+    match ty.sequence.length.or(ty.mapping.length) {
+        Some(f) => f(o),
+        None => Err(PyErr::type_error(format!("object of type '{}' has no len()", type_name(o)))),
+    }
+}
+
+/// `item in container`.
+pub fn contains(container: &PyObject, item: &PyObject) -> PyResult<bool> {
+    if let Some(f) = container.type_object().sequence.contains {
+        return f(container, item);
+    }
+    let ty = container.type_object();
+    if ty.iter.is_none() && ty.mapping.subscript.is_none() {
+        return Err(PyErr::type_error(format!("argument of type '{}' is not iterable", type_name(container))));
+    }
+    let it = get_iter(container)?;
+    while let Some(v) = next(&it)? {
+        if rich_compare_bool(&v, item, CompareOp::Eq)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `operator.index(o)`.
+pub fn index(o: &PyObject) -> PyResult<Obj> {
+    if as_int(o).is_some() {
+        return Ok(Obj::new_ref(o));
+    }
+    match o.type_object().number.index {
+        Some(f) => f(o),
+        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(o)))),
+    }
+}
+
+/// `operator.index(o)` as an `isize`, with CPython's `OverflowError`.
+pub fn index_isize(o: &PyObject) -> PyResult<isize> {
+    let i = index(o)?;
+    match as_int(&i) {
+        Some(IntVal::Small(v)) => isize::try_from(v).map_err(|_| overflow_ssize()),
+        _ => Err(overflow_ssize()),
+    }
+}
+
+#[cold]
+fn overflow_ssize() -> PyErr {
+    PyErr::index_error("cannot fit 'int' into an index-sized integer")
+}
+
+/// `isinstance(o, ty)` for a type (no `__instancecheck__` yet).
+#[inline]
+pub fn is_instance(o: &PyObject, ty: &TypeObject) -> bool {
+    o.type_object().is_subtype(ty)
+}

@@ -1,0 +1,175 @@
+//! Attribute access: type lookup along the MRO, the generic instance protocol with CPython's
+//! descriptor precedence, and attribute access on type objects.
+//!
+//! `obj.name` (`PyObject_GenericGetAttr`):
+//! 1. look `name` up in the type's MRO; if the result is a *data* descriptor (its type has both
+//!    `__get__` and `__set__`), its `__get__` wins;
+//! 2. else the instance `__dict__` (at the type's `dict_offset`);
+//! 3. else a non-data descriptor's `__get__` (functions become bound methods here), or the class
+//!    attribute itself;
+//! 4. else `AttributeError: 'T' object has no attribute 'name'`.
+
+use super::dict::{as_dict, new_dict};
+use super::header::PyObject;
+use super::obj::Obj;
+use super::str::str_value;
+use super::typeobj::{TypeObject, as_type, modified};
+use crate::error::{PyErr, PyResult};
+
+/// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO.
+#[inline]
+pub fn lookup(ty: &TypeObject, name: &PyObject) -> Option<Obj> {
+    for t in ty.mro() {
+        let t = as_type(t)?;
+        if let Some(d) = t.dict().and_then(as_dict) {
+            if let Some(v) = d.get_str(name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// [`lookup`] by a Rust string (interns it).
+pub fn lookup_str(ty: &TypeObject, name: &str) -> Option<Obj> {
+    lookup(ty, &super::immortal::intern(name).ob_base)
+}
+
+/// The instance dict slot of `obj`, if its type has one.
+#[inline]
+pub fn dict_slot(obj: &PyObject) -> Option<&mut Option<Obj>> {
+    let off = obj.type_object().dict_offset;
+    if off == 0 {
+        return None;
+    }
+    // SAFETY: a type with a dict offset lays out an `Option<Obj>` there in every instance;
+    // accesses are serialised by the interpreter lock and no borrow outlives the call.
+    Some(unsafe { &mut *((obj as *const PyObject as *mut u8).add(off) as *mut Option<Obj>) })
+}
+
+/// `obj.__dict__`, made on first use.
+pub fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
+    let Some(slot) = dict_slot(obj) else { return Ok(None) };
+    if slot.is_none() {
+        *slot = Some(new_dict()?);
+    }
+    Ok(slot.clone())
+}
+
+/// The `AttributeError` for a missing attribute.
+#[cold]
+pub fn no_attribute(obj: &PyObject, name: &PyObject) -> PyErr {
+    PyErr::attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        obj.type_object().name(),
+        str_value(name).unwrap_or("?")
+    ))
+}
+
+/// `PyObject_GenericGetAttr`.
+pub fn generic_getattr(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    let ty = obj.type_object();
+    let descr = lookup(ty, name);
+    if let Some(d) = &descr {
+        let dt = d.type_object();
+        if let (Some(get), Some(_)) = (dt.descr_get, dt.descr_set) {
+            return get(d, Some(obj), ty.as_object());
+        }
+    }
+    if let Some(Some(dict)) = dict_slot(obj).map(|s| s.clone()) {
+        if let Some(v) = as_dict(&dict).and_then(|d| d.get_str(name)) {
+            return Ok(v);
+        }
+    }
+    match descr {
+        Some(d) => match d.type_object().descr_get {
+            Some(get) => get(&d, Some(obj), ty.as_object()),
+            None => Ok(d),
+        },
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// `PyObject_GenericSetAttr` (`value` `None`: delete).
+pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let ty = obj.type_object();
+    if let Some(d) = lookup(ty, name) {
+        if let Some(set) = d.type_object().descr_set {
+            return set(&d, obj, value);
+        }
+    }
+    let Some(dict) = instance_dict(obj)? else {
+        let n = str_value(name).unwrap_or("?");
+        return Err(match lookup(ty, name) {
+            Some(_) => PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n)),
+            None => PyErr::attribute_error(format!(
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                ty.name(),
+                n
+            )),
+        });
+    };
+    let d = as_dict(&dict).expect("__dict__ is a dict");
+    match value {
+        Some(v) => d.set(Obj::new_ref(name), Obj::new_ref(v)),
+        None => match d.remove(name)? {
+            Some(_) => Ok(()),
+            None => Err(no_attribute(obj, name)),
+        },
+    }
+}
+
+/// `type.__getattribute__`: attributes of a class.
+pub fn type_getattro(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    let ty = as_type(obj).expect("type_getattro on a type");
+    let meta = obj.type_object();
+    let meta_attr = lookup(meta, name);
+    if let Some(d) = &meta_attr {
+        let dt = d.type_object();
+        if let (Some(get), Some(_)) = (dt.descr_get, dt.descr_set) {
+            return get(d, Some(obj), meta.as_object());
+        }
+    }
+    if let Some(attr) = lookup(ty, name) {
+        return match attr.type_object().descr_get {
+            Some(get) => get(&attr, None, obj),
+            None => Ok(attr),
+        };
+    }
+    match meta_attr {
+        Some(d) => match d.type_object().descr_get {
+            Some(get) => get(&d, Some(obj), meta.as_object()),
+            None => Ok(d),
+        },
+        None => Err(PyErr::attribute_error(format!(
+            "type object '{}' has no attribute '{}'",
+            ty.name(),
+            str_value(name).unwrap_or("?")
+        ))),
+    }
+}
+
+/// `type.__setattr__`: heap types store in their dict (and change version); static types are
+/// immutable.
+pub fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let ty = as_type(obj).expect("type_setattro on a type");
+    let n = str_value(name).unwrap_or("?");
+    if !ty.is_heap() {
+        return Err(PyErr::type_error(format!("cannot set '{}' attribute of immutable type '{}'", n, ty.name())));
+    }
+    if let Some(d) = lookup(obj.type_object(), name) {
+        if let Some(set) = d.type_object().descr_set {
+            return set(&d, obj, value);
+        }
+    }
+    let dict = ty.dict().and_then(as_dict).expect("a heap type has a dict");
+    let r = match value {
+        Some(v) => dict.set(Obj::new_ref(name), Obj::new_ref(v)),
+        None => match dict.remove(name)? {
+            Some(_) => Ok(()),
+            None => Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", ty.name(), n))),
+        },
+    };
+    modified(ty);
+    r
+}

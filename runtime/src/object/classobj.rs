@@ -1,0 +1,441 @@
+//! Heap types: `type(name, bases, ns)` (what a `class` statement ends in), C3 linearisation,
+//! instance creation and the `slot_*` wrappers that route the protocols to dunder methods.
+//!
+//! A heap type is an arena object of its interpreter, laid out as a [`TypeObject`]. Its
+//! instances use the solid base's layout followed by a `__dict__` pointer (`dict_offset`) unless
+//! the base already has one. Slots are copied from the solid base, then every dunder the class
+//! namespace defines replaces its slot with a wrapper that looks the dunder up on the instance's
+//! type and calls it (CPython's `slotdefs`/`update_one_slot`); assigning a dunder on the class
+//! later updates the slot the same way.
+
+use std::ptr::NonNull;
+
+use super::abstract_ops as ops;
+use super::alloc::free_object;
+use super::attr::lookup_str;
+use super::builtin::args;
+use super::dict::{as_dict, new_dict};
+use super::header::PyObject;
+use super::immortal::{immortals, intern, types};
+use super::int::as_int;
+use super::obj::Obj;
+use super::slots::NumberMethods;
+use super::str::{new_str, str_value};
+use super::tuple::{items, new_tuple};
+use super::typeobj::{CompareOp, TypeObject, as_type, flags};
+use crate::error::{PyErr, PyResult};
+
+/// `type.__call__`: `type(x)`, or `cls(*args)` = `__new__` then `__init__`.
+pub(crate) fn type_call(callable: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let ty = as_type(callable).expect("type_call on a type");
+    if std::ptr::eq(ty, types().type_type) {
+        let pos = args::positional(argv, kwnames);
+        if pos.len() == 1 && kwnames.is_none() {
+            return Ok(Obj::new_ref(pos[0].type_object().as_object()));
+        }
+        if pos.len() != 3 {
+            return Err(PyErr::type_error("type() takes 1 or 3 arguments"));
+        }
+    }
+    let new = ty.new.ok_or_else(|| PyErr::type_error(format!("cannot create '{}' instances", ty.name())))?;
+    let obj = new(ty, argv, kwnames)?;
+    if !obj.type_object().is_subtype(ty) {
+        return Ok(obj);
+    }
+    if let Some(init) = obj.type_object().init {
+        init(&obj, argv, kwnames)?;
+    }
+    Ok(obj)
+}
+
+/// `object.__new__`: an instance of a heap type (the solid base is `object`).
+pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    if !argv.is_empty() && ty.init.is_none_or(|i| std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
+        let _ = kwnames;
+        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    }
+    if std::ptr::eq(ty, types().object_type) {
+        // SAFETY: a bare header; object's deallocator frees it.
+        return unsafe { super::alloc::alloc(ty, |ob_base| ob_base) };
+    }
+    // SAFETY: the instance is `basic_size` bytes: the header, then the dict slot written here.
+    unsafe {
+        let obj = super::alloc::alloc_sized(ty, ty.basic_size, |ob_base| ob_base)?;
+        if ty.dict_offset != 0 {
+            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        }
+        Ok(obj)
+    }
+}
+
+/// `object.__init__`: accepts no arguments unless `__new__` is overridden.
+pub(crate) fn object_init(o: &PyObject, argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<()> {
+    let ty = o.type_object();
+    if !argv.is_empty() && ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
+        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    }
+    Ok(())
+}
+
+/// Deallocator of plain instances (`object` and heap types whose solid base is `object`).
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_instance(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract; the dict slot is initialised when the type has one.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if ty.dict_offset != 0 {
+            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+        }
+        let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
+        free_object(op);
+        if let Some(t) = heap {
+            super::refcount::decref(t);
+        }
+    }
+}
+
+/// `type`'s deallocator: frees heap types; a static type reaching it is a fatal error.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract: a TypeObject with no reference left.
+    unsafe {
+        if as_type(op.as_ref()).is_some_and(|t| t.is_heap()) {
+            super::alloc::drop_and_free::<TypeObject>(op)
+        } else {
+            super::typeobj::dealloc_static(op)
+        }
+    }
+}
+
+/// C3 linearisation of `bases` for a class (`mro_implementation`).
+pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut seqs: Vec<Vec<Obj>> = bases.iter().map(|b| as_type(b).expect("a base type").mro().to_vec()).collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![this];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let candidate =
+            seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
+        let Some(c) = candidate else {
+            let names: Vec<String> =
+                bases.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
+            return Err(PyErr::type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if s[0].is(&c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// The solid base: the most derived base whose layout the new type must extend.
+fn solid_base(t: &TypeObject) -> &TypeObject {
+    let mut cur = t;
+    while cur.is_heap() {
+        match cur.base() {
+            Some(b) => cur = b,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// `type.__new__(meta, name, bases, ns)`.
+pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::positional(argv, kwnames);
+    let [name, bases, ns] = pos else {
+        return Err(PyErr::type_error("type.__new__() takes exactly 3 arguments"));
+    };
+    let name_text = str_value(name).ok_or_else(|| PyErr::type_error("type.__new__() argument 1 must be str"))?;
+    let ns_dict = as_dict(ns).ok_or_else(|| PyErr::type_error("type.__new__() argument 3 must be dict"))?;
+    let mut base_list: Vec<Obj> = items(bases).to_vec();
+    if base_list.is_empty() {
+        base_list.push(Obj::new_ref(types().object_type.as_object()));
+    }
+    for b in &base_list {
+        let bt = as_type(b).ok_or_else(|| PyErr::type_error("bases must be types"))?;
+        if bt.flags & flags::BASETYPE == 0 {
+            return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", bt.name())));
+        }
+    }
+    let best = as_type(&base_list[0]).expect("checked");
+    let solid = solid_base(best);
+    let dict = new_dict()?;
+    let d = as_dict(&dict).expect("a dict");
+    for (k, v) in ns_dict.items() {
+        d.set(k, v)?;
+    }
+    if d.get_str(&intern("__module__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
+    }
+    let qualname = d.remove(&intern("__qualname__").ob_base)?;
+    let (basic_size, dict_offset) = if best.dict_offset != 0 {
+        (best.basic_size, best.dict_offset)
+    } else {
+        (best.basic_size + size_of::<Obj>(), best.basic_size)
+    };
+    let mut t = TypeObject::blank(
+        // SAFETY: filled below; the header is replaced by the allocator's.
+        unsafe { PyObject::new_immortal(meta) },
+        best.dealloc,
+    );
+    t.basic_size = basic_size.max(solid.basic_size);
+    t.dict_offset = dict_offset;
+    t.flags = flags::HEAPTYPE | flags::BASETYPE | (best.flags & flags::SUBCLASS_BITS);
+    t.getattro = best.getattro;
+    t.setattro = best.setattro.or(Some(super::attr::generic_setattr));
+    t.descr_get = best.descr_get;
+    t.descr_set = best.descr_set;
+    t.call = best.call;
+    t.richcompare = best.richcompare;
+    t.hash = best.hash;
+    t.iter = best.iter;
+    t.iternext = best.iternext;
+    t.repr = best.repr;
+    t.str = best.str;
+    t.new = best.new;
+    t.init = best.init;
+    t.number = best.number;
+    t.sequence = best.sequence;
+    t.mapping = best.mapping;
+    if std::ptr::eq(solid, types().object_type) {
+        t.dealloc = dealloc_instance;
+    }
+    // SAFETY: TypeObject starts with the header; `dealloc_heap_type` drops it.
+    let obj = unsafe {
+        super::alloc::alloc(meta, |ob_base| {
+            t.ob_base = ob_base;
+            t
+        })?
+    };
+    // SAFETY: fresh, not yet shared.
+    let ty = unsafe { &mut *(obj.as_ptr().as_ptr() as *mut TypeObject) };
+    ty.dealloc = if std::ptr::eq(solid, types().object_type) { dealloc_instance } else { best.dealloc };
+    let mro = c3_mro(obj.clone(), &base_list)?;
+    // SAFETY: not yet shared.
+    unsafe {
+        let m = ty.mutable();
+        m.name = Some(name_text.into());
+        m.qualname = Some(qualname.unwrap_or_else(|| name.clone()));
+        m.dict = Some(dict.clone());
+        m.mro = Some(new_tuple(mro)?);
+        m.bases = Some(new_tuple(base_list.clone())?);
+        m.base = Some(base_list[0].clone());
+    }
+    for (k, _) in d.items() {
+        if let Some(n) = str_value(&k) {
+            update_slot(ty, n);
+        }
+    }
+    Ok(obj)
+}
+
+/// `type.__subclasses__()`: not tracked yet for heap types; static types have none recorded.
+pub(crate) fn subclasses(_t: &PyObject) -> PyResult<Obj> {
+    super::list::new_list(Vec::new())
+}
+
+/// Calls the dunder `name` found on `o`'s type with `o` first.
+fn call_dunder(o: &PyObject, name: &str, rest: &[&PyObject]) -> PyResult<Option<Obj>> {
+    let Some(f) = lookup_str(o.type_object(), name) else { return Ok(None) };
+    let mut argv = Vec::with_capacity(rest.len() + 1);
+    argv.push(Obj::new_ref(o));
+    argv.extend(rest.iter().map(|r| Obj::new_ref(r)));
+    ops::call(&f, &argv, None).map(Some)
+}
+
+fn not_implemented() -> Obj {
+    Obj::new_ref(immortals().not_implemented)
+}
+
+fn slot_repr(o: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__repr__", &[])?.map_or_else(|| ops::default_repr(o), Ok)
+}
+
+fn slot_str(o: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__str__", &[])?.map_or_else(|| slot_repr(o), Ok)
+}
+
+fn slot_hash(o: &PyObject) -> PyResult<isize> {
+    match lookup_str(o.type_object(), "__hash__") {
+        Some(f) if f.is(immortals().none) => {
+            Err(PyErr::type_error(format!("unhashable type: '{}'", o.type_object().name())))
+        }
+        Some(_) => {
+            let r = call_dunder(o, "__hash__", &[])?.expect("found");
+            match as_int(&r) {
+                Some(v) => Ok(super::int::hash_int(&v)),
+                None => Err(PyErr::type_error("__hash__ method should return an integer")),
+            }
+        }
+        None => super::core_types::object_hash(o),
+    }
+}
+
+fn slot_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    Ok(call_dunder(a, op.dunder(), &[b])?.unwrap_or_else(not_implemented))
+}
+
+fn slot_call(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let f = lookup_str(o.type_object(), "__call__").ok_or_else(|| PyErr::type_error("not callable"))?;
+    let mut full = Vec::with_capacity(argv.len() + 1);
+    full.push(Obj::new_ref(o));
+    full.extend_from_slice(argv);
+    ops::call(&f, &full, kwnames)
+}
+
+fn slot_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let f = lookup_str(o.type_object(), "__init__").ok_or_else(|| PyErr::type_error("no __init__"))?;
+    let mut full = Vec::with_capacity(argv.len() + 1);
+    full.push(Obj::new_ref(o));
+    full.extend_from_slice(argv);
+    let r = ops::call(&f, &full, kwnames)?;
+    if !r.is(immortals().none) {
+        return Err(PyErr::type_error(format!("__init__() should return None, not '{}'", r.type_object().name())));
+    }
+    Ok(())
+}
+
+fn slot_iter(o: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("not iterable"))
+}
+
+fn slot_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
+    match call_dunder(o, "__next__", &[]) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(types().exc.named("StopIteration")) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+fn slot_len(o: &PyObject) -> PyResult<usize> {
+    let r = call_dunder(o, "__len__", &[])?.ok_or_else(|| PyErr::type_error("no __len__"))?;
+    let n = ops::index_isize(&r)?;
+    usize::try_from(n).map_err(|_| PyErr::value_error("__len__() should return >= 0"))
+}
+
+fn slot_getitem(o: &PyObject, k: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__getitem__", &[k])?.ok_or_else(|| PyErr::type_error("not subscriptable"))
+}
+
+fn slot_setitem(o: &PyObject, k: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    match v {
+        Some(v) => call_dunder(o, "__setitem__", &[k, v])?,
+        None => call_dunder(o, "__delitem__", &[k])?,
+    };
+    Ok(())
+}
+
+fn slot_contains(o: &PyObject, k: &PyObject) -> PyResult<bool> {
+    let r = call_dunder(o, "__contains__", &[k])?.ok_or_else(|| PyErr::type_error("no __contains__"))?;
+    ops::is_true(&r)
+}
+
+fn slot_bool(o: &PyObject) -> PyResult<bool> {
+    match call_dunder(o, "__bool__", &[])? {
+        Some(r) => match as_int(&r) {
+            Some(_) if r.type_object().is_subtype(types().bool_type) => ops::is_true(&r),
+            _ => Err(PyErr::type_error(format!("__bool__ should return bool, returned {}", r.type_object().name()))),
+        },
+        None => Ok(true),
+    }
+}
+
+/// A binary slot wrapper: `a.__op__(b)` when `a`'s type defines it, else `b.__rop__(a)`.
+fn slot_binary(a: &PyObject, b: &PyObject, op: super::slots::BinOp) -> PyResult<Obj> {
+    let (fwd, rev, _) = op.dunders();
+    if a.type_object().is_heap() {
+        if let Some(r) = call_dunder(a, fwd, &[b])? {
+            if !r.is(immortals().not_implemented) || !b.type_object().is_heap() {
+                return Ok(r);
+            }
+        }
+    }
+    if b.type_object().is_heap() && !std::ptr::eq(a.type_object(), b.type_object()) {
+        if let Some(r) = call_dunder(b, rev, &[a])? {
+            return Ok(r);
+        }
+    }
+    Ok(not_implemented())
+}
+
+macro_rules! binary_wrappers {
+    ($($f:ident => $op:ident),* $(,)?) => {
+        $(fn $f(a: &PyObject, b: &PyObject) -> PyResult<Obj> { slot_binary(a, b, super::slots::BinOp::$op) })*
+        fn binary_wrapper(op: super::slots::BinOp) -> super::slots::BinaryFn {
+            match op { $(super::slots::BinOp::$op => $f,)* }
+        }
+    };
+}
+
+binary_wrappers!(
+    slot_add => Add, slot_and => And, slot_floordiv => FloorDivide, slot_lshift => Lshift,
+    slot_matmul => MatrixMultiply, slot_mul => Multiply, slot_mod => Remainder, slot_or => Or,
+    slot_pow => Power, slot_rshift => Rshift, slot_sub => Subtract, slot_truediv => TrueDivide,
+    slot_xor => Xor,
+);
+
+fn slot_neg(o: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__neg__", &[])?.ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
+}
+
+/// Points the slot for the dunder `name` at its wrapper. Called for each name of a new class's
+/// namespace while the class is being created (not yet shared).
+fn update_slot(t: &mut TypeObject, name: &str) {
+    match name {
+        "__repr__" => t.repr = Some(slot_repr),
+        "__str__" => t.str = Some(slot_str),
+        "__hash__" => t.hash = Some(slot_hash),
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => t.richcompare = Some(slot_richcompare),
+        "__call__" => t.call = Some(slot_call),
+        "__init__" => t.init = Some(slot_init),
+        "__iter__" => t.iter = Some(slot_iter),
+        "__next__" => t.iternext = Some(slot_iternext),
+        "__len__" => {
+            t.sequence.length = Some(slot_len);
+            t.mapping.length = Some(slot_len);
+        }
+        "__getitem__" => t.mapping.subscript = Some(slot_getitem),
+        "__setitem__" | "__delitem__" => t.mapping.ass_subscript = Some(slot_setitem),
+        "__contains__" => t.sequence.contains = Some(slot_contains),
+        "__bool__" => t.number.bool = Some(slot_bool),
+        "__neg__" => t.number.negative = Some(slot_neg),
+        _ => {
+            for &op in NumberMethods::all_ops() {
+                let (fwd, rev, _) = op.dunders();
+                if name == fwd || name == rev {
+                    *t.number.binary_mut(op) = Some(binary_wrapper(op));
+                }
+            }
+        }
+    }
+    if name == "__eq__" {
+        // A class that defines __eq__ without __hash__ is unhashable (CPython sets __hash__ = None).
+        if let Some(d) = t.dict().and_then(as_dict) {
+            if d.get_str(&intern("__hash__").ob_base).is_none() {
+                let _ = d.set(Obj::new_ref(&intern("__hash__").ob_base), Obj::new_ref(immortals().none));
+                t.hash = Some(slot_hash);
+            }
+        }
+    }
+}
+
+/// `type(name, bases, ns)` from Rust, for tests and `__build_class__`.
+pub fn new_class(name: &str, bases: Vec<Obj>, ns: Obj) -> PyResult<Obj> {
+    let argv = [new_str(name)?, new_tuple(bases)?, ns];
+    type_new(types().type_type, &argv, None)
+}

@@ -1,0 +1,361 @@
+//! `dict`: compact and ordered, as CPython's (`Objects/dictobject.c`).
+//!
+//! Two arrays: `entries` (hash, key, value) in insertion order, and `indices`, a power-of-two
+//! open-addressing table of positions in `entries` (`EMPTY`, `DUMMY` after a deletion, or an
+//! entry index). Probing is CPython's: `i = (i * 5 + perturb + 1) & mask` with `perturb`
+//! shifted right by 5 each step, so all bits of the hash take part. A deletion leaves a hole in
+//! `entries` (key `None`) and `DUMMY` in `indices`; when the entries array is full the table is
+//! rebuilt at a size for the live entries, which compacts the holes — iteration order is always
+//! insertion order.
+//!
+//! Key comparison may run Python code (`__eq__`): lookups never hold a borrow of the table
+//! across it; they re-read the table after each comparison (a mutated table makes the lookup
+//! start again, as CPython does).
+
+use std::cell::UnsafeCell;
+use std::ptr::NonNull;
+
+use super::abstract_ops::{hash, rich_compare_bool};
+use super::alloc::drop_and_free;
+use super::header::PyObject;
+use super::immortal::types;
+use super::obj::Obj;
+use super::str::as_str_object;
+use super::typeobj::{CompareOp, TypeObject, flags};
+use crate::error::PyResult;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+const MIN_SIZE: usize = 8;
+
+/// One slot of the entries array.
+pub struct Entry {
+    /// The key's hash.
+    pub hash: isize,
+    /// `None` after deletion.
+    pub key: Option<Obj>,
+    /// The value (`None` only with a deleted key).
+    pub value: Option<Obj>,
+}
+
+/// The table of a dict.
+#[derive(Default)]
+pub struct DictTable {
+    indices: Vec<u32>,
+    entries: Vec<Entry>,
+    used: usize,
+    /// Bumped on every change of the key set (iterators detect size changes with it).
+    pub version: u64,
+}
+
+impl DictTable {
+    /// Live entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Obj, &Obj)> {
+        self.entries.iter().filter_map(|e| Some((e.key.as_ref()?, e.value.as_ref()?)))
+    }
+
+    /// The number of live entries.
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// Whether the dict is empty.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// The entry at position `i` of the entries array (holes included), for iterators.
+    pub fn entry_at(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i)
+    }
+
+    /// The length of the entries array (holes included).
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn rebuild(&mut self, min_used: usize) {
+        let mut size = MIN_SIZE;
+        while size * 2 < min_used * 3 + 1 {
+            size *= 2;
+        }
+        let old = std::mem::take(&mut self.entries);
+        self.entries = Vec::with_capacity(size * 2 / 3);
+        self.indices = vec![EMPTY; size];
+        for e in old {
+            if e.key.is_some() {
+                let pos = self.entries.len() as u32;
+                let slot = self.free_slot(e.hash);
+                self.indices[slot] = pos;
+                self.entries.push(e);
+            }
+        }
+    }
+
+    fn free_slot(&self, hash: isize) -> usize {
+        let mask = self.indices.len() - 1;
+        let mut perturb = hash as usize;
+        let mut i = perturb & mask;
+        loop {
+            if self.indices[i] == EMPTY {
+                return i;
+            }
+            perturb >>= 5;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+}
+
+/// A `dict`.
+#[repr(C)]
+pub struct DictObject {
+    /// Header.
+    pub ob_base: PyObject,
+    table: UnsafeCell<DictTable>,
+}
+
+/// The result of a probe: the slot in `indices` and, if found, the entry index.
+enum Probe {
+    Found { slot: usize, index: usize },
+    Missing,
+}
+
+/// Whether two keys with equal hashes are equal, without Python code for exact strings.
+#[inline]
+fn keys_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    if a.is(b) {
+        return Ok(true);
+    }
+    let str_type = types().str_type;
+    if std::ptr::eq(a.type_object(), str_type) && std::ptr::eq(b.type_object(), str_type) {
+        return Ok(as_str_object(a).map(|s| s.as_str()) == as_str_object(b).map(|s| s.as_str()));
+    }
+    rich_compare_bool(a, b, CompareOp::Eq)
+}
+
+impl DictObject {
+    /// The table (a shared borrow: do not hold it across Python code).
+    #[inline]
+    pub fn table(&self) -> &DictTable {
+        // SAFETY: accesses are serialised by the interpreter lock; no borrow is held across
+        // Python code (see the module docs).
+        unsafe { &*self.table.get() }
+    }
+
+    #[allow(clippy::mut_from_ref)]
+    #[inline]
+    fn table_mut(&self) -> &mut DictTable {
+        // SAFETY: as in `table`; callers keep the borrow short and free of Python code.
+        unsafe { &mut *self.table.get() }
+    }
+
+    fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
+        'restart: loop {
+            let t = self.table();
+            if t.indices.is_empty() {
+                return Ok(Probe::Missing);
+            }
+            let version = t.version;
+            let mask = t.indices.len() - 1;
+            let mut perturb = hash as usize;
+            let mut i = perturb & mask;
+            loop {
+                let t = self.table();
+                match t.indices[i] {
+                    EMPTY => return Ok(Probe::Missing),
+                    DUMMY => {}
+                    ix => {
+                        let e = &t.entries[ix as usize];
+                        if e.hash == hash {
+                            if let Some(k) = &e.key {
+                                let k = k.clone();
+                                if keys_equal(&k, key)? {
+                                    return Ok(Probe::Found { slot: i, index: ix as usize });
+                                }
+                                if self.table().version != version {
+                                    continue 'restart;
+                                }
+                            }
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i * 5 + perturb + 1) & mask;
+            }
+        }
+    }
+
+    /// `d.get(key)` with a precomputed hash.
+    pub fn get_hashed(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
+        Ok(match self.probe(key, hash)? {
+            Probe::Found { index, .. } => self.table().entries[index].value.clone(),
+            Probe::Missing => None,
+        })
+    }
+
+    /// `d.get(key)`.
+    pub fn get(&self, key: &PyObject) -> PyResult<Option<Obj>> {
+        self.get_hashed(key, hash(key)?)
+    }
+
+    /// Lookup by a `str` key (its cached hash; no Python code).
+    #[inline]
+    pub fn get_str(&self, key: &PyObject) -> Option<Obj> {
+        let h = as_str_object(key).map_or(0, |s| s.hash());
+        self.get_hashed(key, h).ok().flatten()
+    }
+
+    /// `d[key] = value` with a precomputed hash.
+    pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
+        match self.probe(&key, hash)? {
+            Probe::Found { index, .. } => {
+                let old = self.table_mut().entries[index].value.replace(value);
+                drop(old);
+            }
+            Probe::Missing => {
+                let t = self.table_mut();
+                if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
+                    t.rebuild(t.used + 1);
+                }
+                let slot = t.free_slot(hash);
+                t.indices[slot] = t.entries.len() as u32;
+                t.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+                t.used += 1;
+                t.version += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// `d[key] = value`.
+    pub fn set(&self, key: Obj, value: Obj) -> PyResult<()> {
+        let h = hash(&key)?;
+        self.set_hashed(key, h, value)
+    }
+
+    /// `del d[key]`: the removed value, or `None` if the key was absent.
+    pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
+        let h = hash(key)?;
+        Ok(match self.probe(key, h)? {
+            Probe::Found { slot, index } => {
+                let t = self.table_mut();
+                t.indices[slot] = DUMMY;
+                let e = &mut t.entries[index];
+                let old = (e.key.take(), e.value.take());
+                t.used -= 1;
+                t.version += 1;
+                old.1
+            }
+            Probe::Missing => None,
+        })
+    }
+
+    /// Removes everything (the old entries are dropped after the table is reset).
+    pub fn clear(&self) {
+        let old = std::mem::take(self.table_mut());
+        self.table_mut().version = old.version + 1;
+        drop(old);
+    }
+
+    /// A snapshot of the live entries.
+    pub fn items(&self) -> Vec<(Obj, Obj)> {
+        self.table().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    /// The number of live entries.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table().used
+    }
+
+    /// Whether the dict is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Removes and returns the last entry (`popitem`).
+    pub fn pop_last(&self) -> Option<(Obj, Obj)> {
+        let t = self.table_mut();
+        let index = t.entries.iter().rposition(|e| e.key.is_some())?;
+        let e = &mut t.entries[index];
+        let (k, v) = (e.key.take()?, e.value.take()?);
+        let slot = t.indices.iter().position(|&ix| ix == index as u32)?;
+        t.indices[slot] = DUMMY;
+        t.used -= 1;
+        t.version += 1;
+        Some((k, v))
+    }
+}
+
+/// The `dict` behind `obj` (dict or subclass).
+#[inline]
+pub fn as_dict(obj: &PyObject) -> Option<&DictObject> {
+    if obj.type_object().flags & flags::DICT_SUBCLASS != 0 {
+        // SAFETY: dict instances start with DictObject.
+        Some(unsafe { obj.cast::<DictObject>() })
+    } else {
+        None
+    }
+}
+
+/// A new empty dict.
+pub fn new_dict() -> PyResult<Obj> {
+    new_dict_of_type(types().dict_type)
+}
+
+/// A new empty instance of `dict` or a subclass.
+pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
+    // SAFETY: DictObject starts with the header; the deallocator drops it; a subclass's dict
+    // pointer is written after it.
+    unsafe {
+        let obj = super::alloc::alloc_sized(ty, ty.basic_size.max(size_of::<DictObject>()), |ob_base| DictObject {
+            ob_base,
+            table: UnsafeCell::new(DictTable::default()),
+        })?;
+        if ty.dict_offset != 0 {
+            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        }
+        Ok(obj)
+    }
+}
+
+/// Leaks an immortal dict (a static type's `__dict__`); filled before it is published.
+pub(crate) fn leak_dict(ty: &TypeObject) -> &'static DictObject {
+    // SAFETY: DictObject starts with the header; immortal, never freed.
+    unsafe {
+        super::alloc::leak_immortal(ty, |ob_base| DictObject { ob_base, table: UnsafeCell::new(DictTable::default()) })
+    }
+}
+
+/// `dict`'s deallocator.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if ty.dict_offset != 0 {
+            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+        }
+        drop_and_free::<DictObject>(op)
+    }
+}
+
+impl DictObject {
+    /// Inserts into an immortal dict under construction: keys are distinct interned strings,
+    /// compared by identity (no Python code, no type lookups — the static types are not ready).
+    pub(crate) fn set_immortal(&self, key: &'static PyObject, value: &'static PyObject) {
+        // SAFETY: the caller passes interned strings (StrObject layout).
+        let hash = unsafe { key.cast::<super::str::StrObject>() }.hash();
+        let t = self.table_mut();
+        if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
+            t.rebuild(t.used + 1);
+        }
+        let slot = t.free_slot(hash);
+        t.indices[slot] = t.entries.len() as u32;
+        t.entries.push(Entry { hash, key: Some(Obj::new_ref(key)), value: Some(Obj::new_ref(value)) });
+        t.used += 1;
+    }
+}

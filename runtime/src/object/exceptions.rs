@@ -1,0 +1,501 @@
+//! Exceptions as objects: CPython 3.13's builtin hierarchy as static types, and the
+//! `BaseException` layout every instance (of a subclass too) starts with.
+//!
+//! An exception object carries `args`, the traceback, `__cause__`, `__context__`,
+//! `__suppress_context__` and `__notes__`. `str(e)` is `''` for no args, `str(arg)` for one
+//! (`repr(arg)` for `KeyError`), `str(args)` otherwise; `repr(e)` is `Name(arg, ...)`.
+//! [`PyErr`]'s constructors (`PyErr::type_error(...)`, ...) make objects of the current
+//! interpreter.
+
+use std::cell::UnsafeCell;
+use std::ptr::NonNull;
+
+use super::abstract_ops::{repr_text, str_text};
+use super::alloc::{alloc_sized, drop_and_free};
+use super::builtin::{GetSetDef, MethodDef, args};
+use super::header::PyObject;
+use super::immortal::{TypeSpec, empty_tuple, immortals, new_static_type, types};
+use super::obj::Obj;
+use super::tuple::{items, new_tuple};
+use super::typeobj::{TypeObject, flags};
+use crate::error::{ExcKind, PyErr, PyResult};
+
+/// The mutable fields of an exception.
+#[derive(Default)]
+pub struct ExcFields {
+    /// `args` (a tuple; `None` only before `__new__` finishes).
+    pub args: Option<Obj>,
+    /// `__traceback__`.
+    pub traceback: Option<Obj>,
+    /// `__cause__`.
+    pub cause: Option<Obj>,
+    /// `__context__`.
+    pub context: Option<Obj>,
+    /// `__suppress_context__`.
+    pub suppress_context: bool,
+    /// `__notes__`.
+    pub notes: Option<Obj>,
+}
+
+/// The layout of every exception.
+#[repr(C)]
+pub struct BaseExceptionObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// `__dict__` (at the types' `dict_offset`).
+    pub dict: Option<Obj>,
+    fields: UnsafeCell<ExcFields>,
+}
+
+impl BaseExceptionObject {
+    /// The fields (a short borrow; never held across Python code).
+    #[allow(clippy::mut_from_ref)]
+    pub fn fields(&self) -> &mut ExcFields {
+        // SAFETY: accesses are serialised by the interpreter lock and kept short.
+        unsafe { &mut *self.fields.get() }
+    }
+}
+
+/// The exception behind `obj`.
+#[inline]
+pub fn as_exception(obj: &PyObject) -> Option<&BaseExceptionObject> {
+    if obj.type_object().flags & flags::BASE_EXC_SUBCLASS != 0 {
+        // SAFETY: instances of BaseException subclasses start with BaseExceptionObject.
+        Some(unsafe { obj.cast::<BaseExceptionObject>() })
+    } else {
+        None
+    }
+}
+
+/// CPython 3.13's builtin exception classes: `(name, base)`, bases first.
+const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("BaseExceptionGroup", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ExceptionGroup", "BaseExceptionGroup"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("PythonFinalizationError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("InterpreterError", "Exception"),
+    ("Warning", "Exception"),
+    ("BytesWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+];
+
+/// The builtin exception types.
+pub struct ExceptionTypes {
+    /// Every class, in [`HIERARCHY`] order.
+    pub all: Vec<(&'static str, &'static TypeObject)>,
+}
+
+impl ExceptionTypes {
+    /// The class named `name`.
+    pub fn get(&self, name: &str) -> Option<&'static TypeObject> {
+        self.all.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+
+    /// The class named `name` (a builtin name: a missing one is a bug).
+    pub fn named(&self, name: &str) -> &'static TypeObject {
+        self.get(name).unwrap_or_else(|| panic!("no builtin exception {name}"))
+    }
+}
+
+static BASE_EXCEPTION_METHODS: &[MethodDef] =
+    &[MethodDef::method("with_traceback", exc_with_traceback), MethodDef::method("add_note", exc_add_note)];
+
+static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "args", get: get_args, set: Some(set_args) },
+    GetSetDef { name: "__traceback__", get: get_traceback, set: Some(set_traceback) },
+    GetSetDef { name: "__cause__", get: get_cause, set: Some(set_cause) },
+    GetSetDef { name: "__context__", get: get_context, set: Some(set_context) },
+    GetSetDef { name: "__suppress_context__", get: get_suppress, set: Some(set_suppress) },
+];
+
+static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
+static SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "code", get: get_first_arg, set: None }];
+
+pub(crate) fn make_exception_types(
+    type_type: &'static TypeObject,
+    object_type: &'static TypeObject,
+    specs: &mut Vec<TypeSpec>,
+) -> ExceptionTypes {
+    let mut all: Vec<(&'static str, &'static TypeObject)> = Vec::new();
+    for &(name, base) in HIERARCHY {
+        let base_ty = if base.is_empty() {
+            object_type
+        } else {
+            all.iter().find(|(n, _)| *n == base).map(|(_, t)| *t).expect("bases first")
+        };
+        let ty = new_static_type(
+            type_type,
+            name,
+            size_of::<BaseExceptionObject>(),
+            flags::BASETYPE | flags::BASE_EXC_SUBCLASS,
+            dealloc_exception,
+            |t| {
+                t.dict_offset = std::mem::offset_of!(BaseExceptionObject, dict);
+                t.new = Some(exc_new);
+                t.init = Some(exc_init);
+                t.repr = Some(exc_repr);
+                t.str = Some(if name == "KeyError" { key_error_str } else { exc_str });
+                t.setattro = Some(super::attr::generic_setattr);
+                t.hash = Some(super::core_types::object_hash);
+                t.richcompare = Some(super::core_types::object_richcompare);
+                t.call = None;
+            },
+        );
+        let (methods, getsets): (&'static [MethodDef], &'static [GetSetDef]) = match name {
+            "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
+            "StopIteration" => (&[], STOP_ITERATION_GETSETS),
+            "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
+            _ => (&[], &[]),
+        };
+        specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
+        all.push((name, ty));
+    }
+    ExceptionTypes { all }
+}
+
+/// A new exception of `ty` with `args`.
+pub fn new_exception(ty: &TypeObject, args: Obj) -> PyResult<Obj> {
+    // SAFETY: BaseExceptionObject starts with the header; subclasses share the layout (their
+    // dict is the `dict` field); the deallocator drops it.
+    unsafe {
+        alloc_sized(ty, ty.basic_size.max(size_of::<BaseExceptionObject>()), |ob_base| BaseExceptionObject {
+            ob_base,
+            dict: None,
+            fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
+        })
+    }
+}
+
+/// An exception of builtin class `ty` with one string argument (`msg`), as a [`PyErr`]. If
+/// even that cannot be allocated the error stays lazy (`MemoryError`).
+#[cold]
+pub fn raise_msg(ty: &TypeObject, msg: &str) -> PyErr {
+    let made = super::str::new_str(msg).and_then(|m| new_tuple(vec![m])).and_then(|a| new_exception(ty, a));
+    match made {
+        Ok(e) => PyErr::from_object(e),
+        Err(e) => e,
+    }
+}
+
+/// The builtin type for a lazy error's kind.
+pub fn type_for_kind(kind: &ExcKind) -> Option<&'static TypeObject> {
+    types().exc.get(kind.name())
+}
+
+/// Makes the object for a lazy error (`RuntimeError` if the kind names no builtin class).
+pub fn make_from_kind(kind: &ExcKind, message: &str) -> Obj {
+    let ty = type_for_kind(kind).unwrap_or_else(|| types().exc.named("RuntimeError"));
+    let args = if message.is_empty() {
+        Ok(Obj::new_ref(empty_tuple()))
+    } else {
+        super::str::new_str(message).and_then(|m| new_tuple(vec![m]))
+    };
+    match args.and_then(|a| new_exception(ty, a)) {
+        Ok(e) => e,
+        Err(e) => match e.object() {
+            Some(o) => o.clone(),
+            None => crate::fatal::fatal_error("PyErr::into_object", "cannot allocate an exception object"),
+        },
+    }
+}
+
+/// `str(exc)` as Rust text (`""` if it fails).
+pub fn message_text(exc: &PyObject) -> String {
+    str_text(exc).unwrap_or_default()
+}
+
+impl PyErr {
+    /// `TypeError(msg)`.
+    #[cold]
+    pub fn type_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("TypeError"), msg.as_ref())
+    }
+    /// `ValueError(msg)`.
+    #[cold]
+    pub fn value_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("ValueError"), msg.as_ref())
+    }
+    /// `AttributeError(msg)`.
+    #[cold]
+    pub fn attribute_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("AttributeError"), msg.as_ref())
+    }
+    /// `IndexError(msg)`.
+    #[cold]
+    pub fn index_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("IndexError"), msg.as_ref())
+    }
+    /// `ZeroDivisionError(msg)`.
+    #[cold]
+    pub fn zero_division(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("ZeroDivisionError"), msg.as_ref())
+    }
+    /// `OverflowError(msg)`.
+    #[cold]
+    pub fn overflow(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("OverflowError"), msg.as_ref())
+    }
+    /// `NameError(msg)`.
+    #[cold]
+    pub fn name_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("NameError"), msg.as_ref())
+    }
+    /// `RuntimeError(msg)`.
+    #[cold]
+    pub fn runtime_error(msg: impl AsRef<str>) -> PyErr {
+        raise_msg(types().exc.named("RuntimeError"), msg.as_ref())
+    }
+    /// `RecursionError(msg)`.
+    #[cold]
+    pub fn recursion_error(msg: &str) -> PyErr {
+        raise_msg(types().exc.named("RecursionError"), msg)
+    }
+    /// `KeyError(key)`.
+    #[cold]
+    pub fn key_error(key: &PyObject) -> PyErr {
+        let made = new_tuple(vec![Obj::new_ref(key)]).and_then(|a| new_exception(types().exc.named("KeyError"), a));
+        match made {
+            Ok(e) => PyErr::from_object(e),
+            Err(e) => e,
+        }
+    }
+    /// `StopIteration(value)`.
+    #[cold]
+    pub fn stop_iteration(value: Option<Obj>) -> PyErr {
+        let args = match value {
+            Some(v) => new_tuple(vec![v]),
+            None => Ok(Obj::new_ref(empty_tuple())),
+        };
+        match args.and_then(|a| new_exception(types().exc.named("StopIteration"), a)) {
+            Ok(e) => PyErr::from_object(e),
+            Err(e) => e,
+        }
+    }
+}
+
+fn exc_args(o: &PyObject) -> Obj {
+    as_exception(o).and_then(|e| e.fields().args.clone()).unwrap_or_else(|| Obj::new_ref(empty_tuple()))
+}
+
+fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::positional(argv, kwnames);
+    new_exception(ty, new_tuple(pos.to_vec())?)
+}
+
+fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
+    }
+    let pos = args::positional(argv, kwnames);
+    if let Some(e) = as_exception(o) {
+        let new_args = new_tuple(pos.to_vec())?;
+        let old = e.fields().args.replace(new_args);
+        drop(old);
+    }
+    Ok(())
+}
+
+fn exc_str(o: &PyObject) -> PyResult<Obj> {
+    let a = exc_args(o);
+    match items(&a) {
+        [] => super::str::new_str(""),
+        [one] => super::abstract_ops::str(one),
+        _ => super::abstract_ops::str(&a),
+    }
+}
+
+fn key_error_str(o: &PyObject) -> PyResult<Obj> {
+    let a = exc_args(o);
+    match items(&a) {
+        [one] => super::abstract_ops::repr(one),
+        _ => exc_str(o),
+    }
+}
+
+fn exc_repr(o: &PyObject) -> PyResult<Obj> {
+    let a = exc_args(o);
+    let name = o.type_object().name();
+    let text = match items(&a) {
+        [] => format!("{name}()"),
+        [one] => format!("{name}({})", repr_text(one)?),
+        _ => format!("{name}{}", repr_text(&a)?),
+    };
+    super::str::new_str(&text)
+}
+
+fn exc_with_traceback(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let (recv, rest) = args::method("with_traceback", argv, kwnames, 1, 1)?;
+    set_traceback(recv, Some(&rest[0]))?;
+    Ok(recv.clone())
+}
+
+fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let (recv, rest) = args::method("add_note", argv, kwnames, 1, 1)?;
+    if super::str::as_str_object(&rest[0]).is_none() {
+        return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
+    }
+    let e = as_exception(recv).ok_or_else(|| PyErr::type_error("add_note on a non-exception"))?;
+    let notes = match e.fields().notes.clone() {
+        Some(n) => n,
+        None => {
+            let n = super::list::new_list(Vec::new())?;
+            e.fields().notes = Some(n.clone());
+            n
+        }
+    };
+    match super::list::as_list(&notes) {
+        Some(l) => l.push(rest[0].clone()),
+        None => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(args::none())
+}
+
+fn opt_or_none(o: Option<Obj>) -> Obj {
+    o.unwrap_or_else(|| Obj::new_ref(immortals().none))
+}
+
+fn not_none(v: Option<&PyObject>) -> Option<Obj> {
+    v.filter(|v| !v.is(immortals().none)).map(Obj::new_ref)
+}
+
+fn get_args(o: &PyObject) -> PyResult<Obj> {
+    Ok(exc_args(o))
+}
+
+fn set_args(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let v = v.ok_or_else(|| PyErr::type_error("args may not be deleted"))?;
+    let t = new_tuple(super::abstract_ops::collect(v)?)?;
+    if let Some(e) = as_exception(o) {
+        let old = e.fields().args.replace(t);
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_first_arg(o: &PyObject) -> PyResult<Obj> {
+    let a = exc_args(o);
+    Ok(items(&a).first().cloned().unwrap_or_else(|| Obj::new_ref(immortals().none)))
+}
+
+fn get_traceback(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().traceback.clone())))
+}
+
+fn set_traceback(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().traceback, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_cause(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().cause.clone())))
+}
+
+fn set_cause(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().cause, not_none(v));
+        e.fields().suppress_context = true;
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_context(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().context.clone())))
+}
+
+fn set_context(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().context, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_suppress(o: &PyObject) -> PyResult<Obj> {
+    Ok(super::int::new_bool(as_exception(o).is_some_and(|e| e.fields().suppress_context)))
+}
+
+fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let b = match v {
+        Some(v) => super::abstract_ops::is_true(v)?,
+        None => false,
+    };
+    if let Some(e) = as_exception(o) {
+        e.fields().suppress_context = b;
+    }
+    Ok(())
+}
+
+/// The exception deallocator.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_exception(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<BaseExceptionObject>(op) }
+}

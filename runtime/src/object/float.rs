@@ -1,0 +1,301 @@
+//! `float`: an IEEE-754 double, with CPython's arithmetic, comparisons against ints, hash and
+//! shortest-round-trip `repr` (shared with the compiler's constant printer).
+
+use super::alloc::{alloc, drop_and_free};
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{IntVal, as_int, new_bool, to_f64};
+use super::obj::Obj;
+use super::typeobj::CompareOp;
+use crate::error::{PyErr, PyResult};
+use num_traits::ToPrimitive;
+use std::ptr::NonNull;
+
+/// A `float`.
+#[repr(C)]
+pub struct FloatObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// The value.
+    pub value: f64,
+}
+
+/// A new `float`.
+#[inline]
+pub fn new_float(value: f64) -> PyResult<Obj> {
+    // SAFETY: FloatObject starts with the header; float's deallocator frees this layout.
+    unsafe { alloc(types().float_type, |ob_base| FloatObject { ob_base, value }) }
+}
+
+/// The value of a `float` (or subclass) instance.
+#[inline]
+pub fn as_float(obj: &PyObject) -> Option<f64> {
+    if obj.type_object().is_subtype(types().float_type) {
+        // SAFETY: float instances start with FloatObject.
+        Some(unsafe { obj.cast::<FloatObject>() }.value)
+    } else {
+        None
+    }
+}
+
+/// `float`'s deallocator.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<FloatObject>(op) }
+}
+
+/// `repr(x)` / `str(x)`: the shortest text that round-trips, as CPython prints it.
+pub fn float_repr_text(v: f64) -> String {
+    pyrt_compile::code::float_repr(v)
+}
+
+/// CPython's `_Py_HashDouble` (NaN hashes by identity, given as `id`).
+pub fn hash_float(v: f64, id: usize) -> isize {
+    const BITS: u32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
+    if v.is_infinite() {
+        return if v > 0.0 { 314159 } else { -314159 };
+    }
+    if v.is_nan() {
+        return (id >> 4) as isize;
+    }
+    let (mut m, mut e) = frexp(v);
+    let mut sign: i64 = 1;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & MODULUS) | x >> (BITS - 28);
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= MODULUS {
+            x -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e as u32 % BITS } else { BITS - 1 - ((-1 - e) as u32 % BITS) };
+    x = ((x << e) & MODULUS) | x >> (BITS - e);
+    let h = (x as i64).wrapping_mul(sign);
+    if h == -1 { -2 } else { h as isize }
+}
+
+/// `math.frexp`: `v = m * 2**e` with `0.5 <= |m| < 1`.
+pub fn frexp(v: f64) -> (f64, i32) {
+    if v == 0.0 || !v.is_finite() {
+        return (v, 0);
+    }
+    let bits = v.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(v * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+fn not_implemented() -> PyResult<Obj> {
+    Ok(Obj::new_ref(immortals().not_implemented))
+}
+
+/// Both operands as floats (ints converted), or `None`.
+fn operands(a: &PyObject, b: &PyObject) -> Option<PyResult<(f64, f64)>> {
+    let conv = |o: &PyObject| -> Option<PyResult<f64>> {
+        if let Some(f) = as_float(o) {
+            return Some(Ok(f));
+        }
+        as_int(o).map(|v| to_f64(&v))
+    };
+    let x = conv(a)?;
+    let y = conv(b)?;
+    Some(x.and_then(|x| y.map(|y| (x, y))))
+}
+
+macro_rules! float_binop {
+    ($name:ident, |$x:ident, $y:ident| $body:expr) => {
+        pub(crate) fn $name(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+            let Some(ops) = operands(a, b) else { return not_implemented() };
+            let ($x, $y) = ops?;
+            let r: PyResult<f64> = $body;
+            new_float(r?)
+        }
+    };
+}
+
+float_binop!(float_add, |x, y| Ok(x + y));
+float_binop!(float_sub, |x, y| Ok(x - y));
+float_binop!(float_mul, |x, y| Ok(x * y));
+float_binop!(float_truediv, |x, y| if y == 0.0 {
+    Err(PyErr::zero_division("float division by zero"))
+} else {
+    Ok(x / y)
+});
+float_binop!(float_floordiv, |x, y| if y == 0.0 {
+    Err(PyErr::zero_division("float floor division by zero"))
+} else {
+    Ok(divmod(x, y).0)
+});
+float_binop!(float_mod, |x, y| if y == 0.0 {
+    Err(PyErr::zero_division("float modulo by zero"))
+} else {
+    Ok(divmod(x, y).1)
+});
+float_binop!(float_pow, |x, y| {
+    if x == 0.0 && y < 0.0 {
+        Err(PyErr::zero_division("0.0 cannot be raised to a negative power"))
+    } else if x < 0.0 && y != y.floor() && y.is_finite() {
+        Err(PyErr::value_error("complex results are not supported yet"))
+    } else {
+        let r = x.powf(y);
+        if r.is_infinite() && x.is_finite() && y.is_finite() {
+            Err(PyErr::overflow("(34, 'Numerical result out of range')"))
+        } else {
+            Ok(r)
+        }
+    }
+});
+
+/// CPython's `float_divmod` (the remainder has the divisor's sign).
+pub fn divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+pub(crate) fn float_neg(a: &PyObject) -> PyResult<Obj> {
+    new_float(-as_float(a).unwrap_or(0.0))
+}
+
+pub(crate) fn float_pos(a: &PyObject) -> PyResult<Obj> {
+    new_float(as_float(a).unwrap_or(0.0))
+}
+
+pub(crate) fn float_abs(a: &PyObject) -> PyResult<Obj> {
+    new_float(as_float(a).unwrap_or(0.0).abs())
+}
+
+pub(crate) fn float_bool(a: &PyObject) -> PyResult<bool> {
+    Ok(as_float(a).unwrap_or(0.0) != 0.0)
+}
+
+pub(crate) fn float_int(a: &PyObject) -> PyResult<Obj> {
+    let v = as_float(a).unwrap_or(0.0);
+    if v.is_nan() {
+        return Err(PyErr::value_error("cannot convert float NaN to integer"));
+    }
+    if v.is_infinite() {
+        return Err(PyErr::overflow("cannot convert float infinity to integer"));
+    }
+    let t = v.trunc();
+    if t.abs() < 9.0e18 {
+        return super::int::new_int(t as i64);
+    }
+    super::int::new_big(num_traits::FromPrimitive::from_f64(t).unwrap_or_default())
+}
+
+pub(crate) fn float_float(a: &PyObject) -> PyResult<Obj> {
+    new_float(as_float(a).unwrap_or(0.0))
+}
+
+pub(crate) fn float_repr(a: &PyObject) -> PyResult<Obj> {
+    super::str::new_str(&float_repr_text(as_float(a).unwrap_or(0.0)))
+}
+
+pub(crate) fn float_hash(a: &PyObject) -> PyResult<isize> {
+    Ok(hash_float(as_float(a).unwrap_or(0.0), a.addr()))
+}
+
+/// Compares an int with a float exactly (CPython's `float_richcompare`).
+pub fn compare_int_float(x: &IntVal<'_>, f: f64, op: CompareOp) -> bool {
+    if f.is_nan() {
+        return op == CompareOp::Ne;
+    }
+    if f.is_infinite() {
+        return op.test(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    let ord = match x {
+        IntVal::Small(v) if v.unsigned_abs() < (1 << 53) => {
+            (*v as f64).partial_cmp(&f).unwrap_or(std::cmp::Ordering::Equal)
+        }
+        _ => {
+            let fl = f.floor();
+            let fb: num_bigint::BigInt = num_traits::FromPrimitive::from_f64(fl).unwrap_or_default();
+            let xb = x.to_big();
+            match xb.cmp(&fb) {
+                std::cmp::Ordering::Equal if fl != f => std::cmp::Ordering::Less,
+                o => o,
+            }
+        }
+    };
+    op.test(ord)
+}
+
+pub(crate) fn float_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    let Some(x) = as_float(a) else { return not_implemented() };
+    if let Some(y) = as_float(b) {
+        let r = match op {
+            CompareOp::Lt => x < y,
+            CompareOp::Le => x <= y,
+            CompareOp::Eq => x == y,
+            CompareOp::Ne => x != y,
+            CompareOp::Gt => x > y,
+            CompareOp::Ge => x >= y,
+        };
+        return Ok(new_bool(r));
+    }
+    match as_int(b) {
+        Some(v) => Ok(new_bool(compare_int_float(&v, x, op.swapped()))),
+        None => not_implemented(),
+    }
+}
+
+/// `round(x, ndigits)` with CPython's correctly-rounded result (via the shortest repr).
+pub fn round_float(x: f64, ndigits: i64) -> f64 {
+    if !x.is_finite() || ndigits > 308 {
+        return x;
+    }
+    if ndigits < -308 {
+        return 0.0f64.copysign(x);
+    }
+    let formatted = if ndigits >= 0 { format!("{:.*}", ndigits as usize, x) } else { String::new() };
+    if ndigits >= 0 {
+        // Rust's fixed-precision formatting rounds the exact binary value half-to-even, which is
+        // what CPython's `round` does with its correctly rounded dtoa.
+        return formatted.parse().unwrap_or(x);
+    }
+    let p = 10f64.powi((-ndigits) as i32);
+    let y = x / p;
+    let r = y.round();
+    let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
+    r * p
+}
+
+/// `x.is_integer()` and friends need the int conversion of a float.
+pub fn float_to_i64(v: f64) -> Option<i64> {
+    (v.is_finite() && v == v.trunc() && v.abs() < 9.2e18).then(|| v.to_i64()).flatten()
+}

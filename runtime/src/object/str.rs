@@ -1,0 +1,252 @@
+//! `str`: Unicode text with O(1) indexing (a PEP 393-like layout).
+//!
+//! ```text
+//!  StrObject header | UTF-8 bytes (utf8_len) | pad to 4 | code points, `kind` bytes each (len)
+//! ```
+//!
+//! `kind` is 1 when the text is ASCII (the UTF-8 bytes are then the code points, nothing
+//! follows), else 2 (every code point below U+10000) or 4. So `s[i]` and slicing are O(1) for
+//! every string — the fixed-width array answers them — and the UTF-8 form Rust code needs is
+//! always there without conversion (CPython caches it lazily; here it is made with the string).
+//! Everything lives in one arena block, so bulk release of an arena frees strings completely.
+//! Strings cannot hold lone surrogates yet (Rust `str`).
+//!
+//! The hash is computed on first use and cached (SipHash-1-3 with fixed keys; CPython seeds it
+//! randomly per process, so no program may depend on it).
+
+use std::hash::{Hash, Hasher};
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicIsize, Ordering};
+
+use super::alloc::{alloc_sized, free_object};
+use super::header::PyObject;
+use super::obj::Obj;
+use super::typeobj::{TypeObject, flags};
+use crate::error::PyResult;
+
+/// The fixed part of a `str`; the text follows in the same block.
+#[repr(C)]
+pub struct StrObject {
+    /// Header.
+    pub ob_base: PyObject,
+    len: usize,
+    utf8_len: usize,
+    hash: AtomicIsize,
+    kind: u8,
+}
+
+const HASH_UNSET: isize = -1;
+
+impl StrObject {
+    fn layout(text: &str) -> (usize, u8, usize) {
+        let len = text.chars().count();
+        let kind = if len == text.len() {
+            1
+        } else if text.chars().all(|c| (c as u32) < 0x10000) {
+            2
+        } else {
+            4
+        };
+        let index_at = (size_of::<StrObject>() + text.len()).next_multiple_of(4);
+        let size = if kind == 1 { size_of::<StrObject>() + text.len() } else { index_at + len * kind as usize };
+        (len, kind, size)
+    }
+
+    /// Writes the text after the struct (the struct itself is written by the allocator).
+    ///
+    /// # Safety
+    ///
+    /// `base` must be a block of the size `layout(text)` gives.
+    unsafe fn write_text(base: *mut u8, text: &str, kind: u8) {
+        // SAFETY: the block has room for the UTF-8 bytes and the index array (layout()).
+        unsafe {
+            std::ptr::copy_nonoverlapping(text.as_ptr(), base.add(size_of::<StrObject>()), text.len());
+            let index_at = (size_of::<StrObject>() + text.len()).next_multiple_of(4);
+            let idx = base.add(index_at);
+            match kind {
+                2 => {
+                    for (i, c) in text.chars().enumerate() {
+                        (idx as *mut u16).add(i).write_unaligned(c as u16);
+                    }
+                }
+                4 => {
+                    for (i, c) in text.chars().enumerate() {
+                        (idx as *mut u32).add(i).write_unaligned(c as u32);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The text.
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        // SAFETY: `write_text` put `utf8_len` bytes of valid UTF-8 right after the struct.
+        unsafe {
+            let bytes = std::slice::from_raw_parts(
+                (self as *const StrObject as *const u8).add(size_of::<StrObject>()),
+                self.utf8_len,
+            );
+            std::str::from_utf8_unchecked(bytes)
+        }
+    }
+
+    /// The number of code points.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the string is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether every character is ASCII.
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.kind == 1
+    }
+
+    /// The code point at `i` (`i < len`), in O(1).
+    #[inline]
+    pub fn char_at(&self, i: usize) -> char {
+        debug_assert!(i < self.len);
+        let base = self as *const StrObject as *const u8;
+        // SAFETY: `i < len` and the index array has `len` entries of `kind` bytes.
+        let cp = unsafe {
+            match self.kind {
+                1 => *base.add(size_of::<StrObject>() + i) as u32,
+                k => {
+                    let idx = base.add((size_of::<StrObject>() + self.utf8_len).next_multiple_of(4));
+                    if k == 2 {
+                        (idx as *const u16).add(i).read_unaligned() as u32
+                    } else {
+                        (idx as *const u32).add(i).read_unaligned()
+                    }
+                }
+            }
+        };
+        char::from_u32(cp).unwrap_or('\u{FFFD}')
+    }
+
+    /// The byte offset in the UTF-8 text of code point `i` (`i <= len`). O(1) for ASCII, O(i)
+    /// otherwise (slicing non-ASCII text uses `char_at` instead).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.kind == 1 { i } else { self.as_str().char_indices().nth(i).map_or(self.utf8_len, |(b, _)| b) }
+    }
+
+    /// `hash(s)`, cached.
+    #[inline]
+    pub fn hash(&self) -> isize {
+        let h = self.hash.load(Ordering::Relaxed);
+        if h != HASH_UNSET {
+            return h;
+        }
+        let h = hash_text(self.as_str());
+        self.hash.store(h, Ordering::Relaxed);
+        h
+    }
+}
+
+/// The hash of a text (never -1, which Python reserves for errors).
+pub fn hash_text(text: &str) -> isize {
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    let h = hasher.finish() as isize;
+    if h == -1 { -2 } else { h }
+}
+
+/// A new `str` in the current interpreter's arena.
+pub fn new_str(text: &str) -> PyResult<Obj> {
+    new_str_of_type(super::immortal::types().str_type, text)
+}
+
+/// A new instance of `str` or a subclass of it.
+pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
+    if text.is_empty() && std::ptr::eq(ty, super::immortal::types().str_type) {
+        return Ok(Obj::new_ref(&super::immortal::intern("").ob_base));
+    }
+    if text.len() == 1 && std::ptr::eq(ty, super::immortal::types().str_type) {
+        return Ok(Obj::new_ref(&super::immortal::intern(text).ob_base));
+    }
+    let (len, kind, size) = StrObject::layout(text);
+    let size = size.max(ty.basic_size);
+    // SAFETY: the block is `size` bytes, enough for the struct, text and index (layout); the
+    // text is written before the object is used; `str`'s deallocator frees this layout.
+    unsafe {
+        let obj = alloc_sized(ty, size, |ob_base| StrObject {
+            ob_base,
+            len,
+            utf8_len: text.len(),
+            hash: AtomicIsize::new(HASH_UNSET),
+            kind,
+        })?;
+        StrObject::write_text(obj.as_ptr().as_ptr() as *mut u8, text, kind);
+        if ty.dict_offset != 0 {
+            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        }
+        Ok(obj)
+    }
+}
+
+/// Writes an immortal string into a leaked block (interning).
+pub(crate) fn leak_str(ty: &TypeObject, text: &str) -> &'static StrObject {
+    let (len, kind, size) = StrObject::layout(text);
+    let layout = std::alloc::Layout::from_size_align(size, 16).expect("string too long");
+    // SAFETY: the layout is non-zero (the header alone is 56 bytes).
+    let block = unsafe { std::alloc::alloc(layout) };
+    if block.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: a fresh block of the right size and alignment, never freed (immortal).
+    unsafe {
+        (block as *mut StrObject).write(StrObject {
+            ob_base: PyObject::new_immortal(ty),
+            len,
+            utf8_len: text.len(),
+            hash: AtomicIsize::new(HASH_UNSET),
+            kind,
+        });
+        StrObject::write_text(block, text, kind);
+        &*(block as *const StrObject)
+    }
+}
+
+/// The `str` behind `obj` (an instance of `str` or a subclass).
+#[inline]
+pub fn as_str_object(obj: &PyObject) -> Option<&StrObject> {
+    if obj.type_object().flags & flags::UNICODE_SUBCLASS != 0 {
+        // SAFETY: str instances (and subclasses') start with StrObject.
+        Some(unsafe { obj.cast::<StrObject>() })
+    } else {
+        None
+    }
+}
+
+/// The text of a `str` object.
+#[inline]
+pub fn str_value(obj: &PyObject) -> Option<&str> {
+    as_str_object(obj).map(StrObject::as_str)
+}
+
+/// `str`'s deallocator.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_str(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract; the text is inside the block. A subclass instance's dict.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if ty.dict_offset != 0 {
+            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+        }
+        let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
+        free_object(op);
+        if let Some(t) = heap {
+            super::refcount::decref(t);
+        }
+    }
+}

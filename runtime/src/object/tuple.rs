@@ -1,0 +1,108 @@
+//! `tuple`: the header, a length, then the items inline in the same block (CPython's
+//! `PyTupleObject`). The empty tuple is an immortal singleton.
+
+use std::ptr::NonNull;
+
+use super::alloc::{alloc_sized, free_object};
+use super::header::PyObject;
+use super::immortal::types;
+use super::obj::Obj;
+use super::typeobj::{TypeObject, flags};
+use crate::error::PyResult;
+
+/// The fixed part of a tuple; `len` items (`Obj`) follow.
+#[repr(C)]
+pub struct TupleObject {
+    /// Header.
+    pub ob_base: PyObject,
+    len: usize,
+}
+
+/// The items of a tuple (or subclass) instance; empty for anything else.
+#[inline]
+pub fn items(obj: &PyObject) -> &[Obj] {
+    if obj.type_object().flags & flags::TUPLE_SUBCLASS == 0 {
+        return &[];
+    }
+    // SAFETY: tuple instances are a TupleObject followed by `len` initialised items.
+    unsafe {
+        let t = obj.cast::<TupleObject>();
+        std::slice::from_raw_parts((t as *const TupleObject).add(1) as *const Obj, t.len)
+    }
+}
+
+/// Whether `obj` is a tuple (or subclass) instance.
+#[inline]
+pub fn is_tuple(obj: &PyObject) -> bool {
+    obj.type_object().flags & flags::TUPLE_SUBCLASS != 0
+}
+
+/// A new tuple holding `items`.
+pub fn new_tuple(items: Vec<Obj>) -> PyResult<Obj> {
+    new_tuple_of_type(types().tuple_type, items)
+}
+
+/// A new tuple from a slice (each item gains a reference).
+pub fn new_tuple_from(items: &[Obj]) -> PyResult<Obj> {
+    new_tuple(items.to_vec())
+}
+
+/// A new instance of `tuple` or a subclass.
+pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
+    if items.is_empty() && std::ptr::eq(ty, types().tuple_type) {
+        return Ok(Obj::new_ref(super::immortal::empty_tuple()));
+    }
+    let len = items.len();
+    let size = size_of::<TupleObject>() + len * size_of::<Obj>();
+    // SAFETY: the block holds the struct and `len` items, written before the object is used;
+    // the tuple deallocator drops them.
+    unsafe {
+        let obj = alloc_sized(ty, size, |ob_base| TupleObject { ob_base, len })?;
+        let dst = (obj.as_ptr().as_ptr() as *mut TupleObject).add(1) as *mut Obj;
+        for (i, item) in items.into_iter().enumerate() {
+            dst.add(i).write(item);
+        }
+        Ok(obj)
+    }
+}
+
+/// Leaks an immortal tuple (static types' `__mro__`/`__bases__`, the empty tuple).
+pub(crate) fn leak_tuple(ty: &TypeObject, items: Vec<Obj>) -> &'static PyObject {
+    let len = items.len();
+    let size = size_of::<TupleObject>() + len * size_of::<Obj>();
+    let layout = std::alloc::Layout::from_size_align(size, 16).expect("tuple too long");
+    // SAFETY: non-zero layout; the block is written in full and never freed (immortal).
+    unsafe {
+        let block = std::alloc::alloc(layout);
+        if block.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        (block as *mut TupleObject).write(TupleObject { ob_base: PyObject::new_immortal(ty), len });
+        let dst = (block as *mut TupleObject).add(1) as *mut Obj;
+        for (i, item) in items.into_iter().enumerate() {
+            dst.add(i).write(item);
+        }
+        &*(block as *const PyObject)
+    }
+}
+
+/// `tuple`'s deallocator.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_tuple(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract; the items are initialised and owned by the tuple.
+    unsafe {
+        let t = op.cast::<TupleObject>();
+        let len = (*t.as_ptr()).len;
+        let first = t.as_ptr().add(1) as *mut Obj;
+        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, len));
+        let ty = op.as_ref().type_object();
+        let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
+        free_object(op);
+        if let Some(t) = heap {
+            super::refcount::decref(t);
+        }
+    }
+}

@@ -1,0 +1,380 @@
+//! Type objects: CPython's `PyTypeObject` with its slots as Rust function pointers.
+//!
+//! A type says how its instances are laid out (`basic_size`, `dict_offset`), how they go away
+//! (`dealloc`), and what they do: each protocol the eval loop calls is a slot — attribute
+//! get/set, descriptor get/set, call (vectorcall-shaped: the callable, a slice of arguments whose
+//! last `len(kwnames)` are keyword values, and the keyword names), rich compare, hash, iter/next,
+//! repr/str, new/init — plus the number, sequence and mapping tables in [`super::slots`].
+//!
+//! **Static types** (every builtin type) are immortal, made once per process by
+//! [`StaticTypeBuilder`] and shared by every interpreter. Their `__dict__` is immutable (builtin
+//! types reject attribute assignment), holds only immortal objects (interned names, method
+//! descriptors), and is therefore process-wide too. CPython keeps per-interpreter state for
+//! static types (subclass lists, weak references); pyrt has none of that state yet, so nothing
+//! per interpreter exists for them.
+//!
+//! **Heap types** (`class` statements, `type(name, bases, ns)`) are arena objects of their
+//! interpreter, made by [`super::classobj`]; their instances hold a strong reference to them.
+//! Their slots are inherited from the base, then replaced by `slot_*` wrappers that call the
+//! dunder methods the class body defines (at creation; assigning a dunder to a class later does
+//! not update its slots yet).
+//!
+//! The **version tag** changes whenever a type's dictionary (or an ancestor's) changes; caches
+//! keyed on it (the eval loop's specialised attribute loads) check it with one comparison.
+
+use std::cell::UnsafeCell;
+use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use super::header::PyObject;
+use super::obj::Obj;
+use super::slots::{MappingMethods, NumberMethods, SequenceMethods};
+use crate::error::PyResult;
+
+/// A deallocator: runs when the last reference to an instance goes.
+///
+/// # Safety
+///
+/// Called once per object, with no reference left.
+pub type DeallocFn = unsafe fn(NonNull<PyObject>);
+
+/// `tp_getattro`: `obj.name` (`name` is a `str`).
+pub type GetattroFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
+/// `tp_setattro`: `obj.name = value`, or `del obj.name` when `value` is `None`.
+pub type SetattroFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
+/// `tp_descr_get`: `descr.__get__(obj, type)`; `obj` is `None` for a class access.
+pub type DescrGetFn = fn(&PyObject, Option<&PyObject>, &PyObject) -> PyResult<Obj>;
+/// `tp_descr_set`: `descr.__set__(obj, value)` or `__delete__` when `value` is `None`.
+pub type DescrSetFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
+/// `tp_call` / vectorcall: `callable(*args[..n], **dict(zip(kwnames, args[n..])))` where
+/// `n = len(args) - len(kwnames)`.
+pub type CallFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+/// `tp_richcompare`; may return `NotImplemented`.
+pub type RichCompareFn = fn(&PyObject, &PyObject, CompareOp) -> PyResult<Obj>;
+/// `tp_hash`.
+pub type HashFn = fn(&PyObject) -> PyResult<isize>;
+/// `tp_repr`, `tp_str`, `tp_iter`: one object in, one out.
+pub type UnaryFn = fn(&PyObject) -> PyResult<Obj>;
+/// `tp_iternext`: `Ok(None)` when exhausted (no `StopIteration` object is made).
+pub type IterNextFn = fn(&PyObject) -> PyResult<Option<Obj>>;
+/// `tp_new`: the type, then the call's arguments.
+pub type NewFn = fn(&TypeObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+/// `tp_init`.
+pub type InitFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<()>;
+
+/// The operator of a rich comparison (`Py_LT` ... `Py_GE`, CPython's numbering).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+impl CompareOp {
+    /// From `COMPARE_OP`'s `oparg >> 5`.
+    pub fn from_index(i: u32) -> Option<CompareOp> {
+        Some(match i {
+            0 => CompareOp::Lt,
+            1 => CompareOp::Le,
+            2 => CompareOp::Eq,
+            3 => CompareOp::Ne,
+            4 => CompareOp::Gt,
+            5 => CompareOp::Ge,
+            _ => return None,
+        })
+    }
+
+    /// The operator with its operands swapped (`_Py_SwappedOp`).
+    pub fn swapped(self) -> CompareOp {
+        match self {
+            CompareOp::Lt => CompareOp::Gt,
+            CompareOp::Le => CompareOp::Ge,
+            CompareOp::Eq => CompareOp::Eq,
+            CompareOp::Ne => CompareOp::Ne,
+            CompareOp::Gt => CompareOp::Lt,
+            CompareOp::Ge => CompareOp::Le,
+        }
+    }
+
+    /// The source spelling (`<`, ...).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "<",
+            CompareOp::Le => "<=",
+            CompareOp::Eq => "==",
+            CompareOp::Ne => "!=",
+            CompareOp::Gt => ">",
+            CompareOp::Ge => ">=",
+        }
+    }
+
+    /// The dunder name (`__lt__`, ...).
+    pub fn dunder(self) -> &'static str {
+        match self {
+            CompareOp::Lt => "__lt__",
+            CompareOp::Le => "__le__",
+            CompareOp::Eq => "__eq__",
+            CompareOp::Ne => "__ne__",
+            CompareOp::Gt => "__gt__",
+            CompareOp::Ge => "__ge__",
+        }
+    }
+
+    /// Applies the operator to an ordering.
+    pub fn test(self, ord: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering::*;
+        match self {
+            CompareOp::Lt => ord == Less,
+            CompareOp::Le => ord != Greater,
+            CompareOp::Eq => ord == Equal,
+            CompareOp::Ne => ord != Equal,
+            CompareOp::Gt => ord == Greater,
+            CompareOp::Ge => ord != Less,
+        }
+    }
+}
+
+/// `tp_flags`, with CPython's bit values where they matter.
+pub mod flags {
+    /// A heap type (a class statement).
+    pub const HEAPTYPE: u64 = 1 << 9;
+    /// May be subclassed.
+    pub const BASETYPE: u64 = 1 << 10;
+    /// Instances have a `__dict__` at `dict_offset`.
+    pub const MANAGED_DICT: u64 = 1 << 4;
+    /// `int` or a subclass.
+    pub const LONG_SUBCLASS: u64 = 1 << 24;
+    /// `list` or a subclass.
+    pub const LIST_SUBCLASS: u64 = 1 << 25;
+    /// `tuple` or a subclass.
+    pub const TUPLE_SUBCLASS: u64 = 1 << 26;
+    /// `bytes` or a subclass.
+    pub const BYTES_SUBCLASS: u64 = 1 << 27;
+    /// `str` or a subclass.
+    pub const UNICODE_SUBCLASS: u64 = 1 << 28;
+    /// `dict` or a subclass.
+    pub const DICT_SUBCLASS: u64 = 1 << 29;
+    /// `BaseException` or a subclass.
+    pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
+    /// `type` or a subclass.
+    pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// The subclass bits, inherited by every subclass.
+    pub const SUBCLASS_BITS: u64 = LONG_SUBCLASS
+        | LIST_SUBCLASS
+        | TUPLE_SUBCLASS
+        | BYTES_SUBCLASS
+        | UNICODE_SUBCLASS
+        | DICT_SUBCLASS
+        | BASE_EXC_SUBCLASS
+        | TYPE_SUBCLASS;
+}
+
+/// The parts of a type that change after creation (heap types only; a static type's are set
+/// once while it is built and never again).
+pub struct TypeMut {
+    /// `__name__` of a heap type (static types use `static_name`).
+    pub name: Option<Box<str>>,
+    /// `__qualname__`.
+    pub qualname: Option<Obj>,
+    /// `__dict__`: a `dict`.
+    pub dict: Option<Obj>,
+    /// `__mro__`: a tuple of types, the type itself first.
+    pub mro: Option<Obj>,
+    /// `__bases__`: a tuple of types.
+    pub bases: Option<Obj>,
+    /// `__base__`: the solid base.
+    pub base: Option<Obj>,
+}
+
+/// A type object. See the module docs.
+#[repr(C)]
+pub struct TypeObject {
+    /// Types are objects too.
+    pub ob_base: PyObject,
+    /// The name of a static type (`""` for heap types, whose name is in [`TypeMut`]).
+    pub static_name: &'static str,
+    /// Instance size in bytes (the header included).
+    pub basic_size: usize,
+    /// Where an instance keeps its `__dict__` pointer (`Option<Obj>`), 0 if it has none.
+    pub dict_offset: usize,
+    /// `tp_flags`.
+    pub flags: u64,
+    /// Frees an instance.
+    pub dealloc: DeallocFn,
+    /// Bumped whenever the type's or an ancestor's dictionary changes.
+    pub version: AtomicU32,
+    pub getattro: GetattroFn,
+    pub setattro: Option<SetattroFn>,
+    pub descr_get: Option<DescrGetFn>,
+    pub descr_set: Option<DescrSetFn>,
+    pub call: Option<CallFn>,
+    pub richcompare: Option<RichCompareFn>,
+    pub hash: Option<HashFn>,
+    pub iter: Option<UnaryFn>,
+    pub iternext: Option<IterNextFn>,
+    pub repr: Option<UnaryFn>,
+    pub str: Option<UnaryFn>,
+    pub new: Option<NewFn>,
+    pub init: Option<InitFn>,
+    pub number: NumberMethods,
+    pub sequence: SequenceMethods,
+    pub mapping: MappingMethods,
+    pub(crate) mutable: UnsafeCell<TypeMut>,
+}
+
+// SAFETY: the mutable part of a static type is written only while it is built (before it is
+// published through its `OnceLock`); a heap type is an object of one interpreter and is touched
+// only by threads attached there (under its lock, or — free-threaded — under the type's
+// critical section for writes, which happen only in class creation and `setattr` on classes).
+unsafe impl Sync for TypeObject {}
+// SAFETY: as above.
+unsafe impl Send for TypeObject {}
+
+impl TypeObject {
+    /// `__name__`.
+    pub fn name(&self) -> &str {
+        if self.flags & flags::HEAPTYPE != 0 {
+            // SAFETY: see the `Sync` impl: reads happen attached.
+            unsafe { (*self.mutable.get()).name.as_deref().unwrap_or("") }
+        } else {
+            self.static_name
+        }
+    }
+
+    /// The type as an object.
+    #[inline]
+    pub fn as_object(&self) -> &PyObject {
+        &self.ob_base
+    }
+
+    /// The mutable part.
+    ///
+    /// # Safety
+    ///
+    /// No other reference to it may be live (writes happen only in class creation, on an
+    /// attached thread, outside any read).
+    #[allow(clippy::mut_from_ref)]
+    pub(crate) unsafe fn mutable(&self) -> &mut TypeMut {
+        // SAFETY: forwarded to the caller.
+        unsafe { &mut *self.mutable.get() }
+    }
+
+    /// `__dict__`.
+    #[inline]
+    pub fn dict(&self) -> Option<&PyObject> {
+        // SAFETY: reads happen attached; the dict pointer is set once at creation.
+        unsafe { (*self.mutable.get()).dict.as_deref() }
+    }
+
+    /// `__mro__` as a slice of types.
+    #[inline]
+    pub fn mro(&self) -> &[Obj] {
+        // SAFETY: set once at creation; reads happen attached.
+        match unsafe { (*self.mutable.get()).mro.as_deref() } {
+            Some(t) => super::tuple::items(t),
+            None => &[],
+        }
+    }
+
+    /// `__base__`.
+    pub fn base(&self) -> Option<&TypeObject> {
+        // SAFETY: set once at creation.
+        unsafe { (*self.mutable.get()).base.as_deref() }.map(|b| as_type(b).expect("__base__ is a type"))
+    }
+
+    /// `__bases__`.
+    pub fn bases(&self) -> Option<&PyObject> {
+        // SAFETY: set once at creation.
+        unsafe { (*self.mutable.get()).bases.as_deref() }
+    }
+
+    /// Whether this is a heap type.
+    #[inline]
+    pub fn is_heap(&self) -> bool {
+        self.flags & flags::HEAPTYPE != 0
+    }
+
+    /// `PyType_IsSubtype`: whether `other` is in this type's MRO.
+    #[inline]
+    pub fn is_subtype(&self, other: &TypeObject) -> bool {
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        self.mro().iter().any(|t| t.is(other.as_object()))
+    }
+
+    /// The current version tag.
+    #[inline]
+    pub fn version(&self) -> u32 {
+        self.version.load(Ordering::Relaxed)
+    }
+
+    /// A type with every slot empty but attribute lookup (the generic one), for the builders.
+    pub(crate) fn blank(ob_base: PyObject, dealloc: DeallocFn) -> TypeObject {
+        TypeObject {
+            ob_base,
+            static_name: "",
+            basic_size: size_of::<PyObject>(),
+            dict_offset: 0,
+            flags: 0,
+            dealloc,
+            version: AtomicU32::new(1),
+            getattro: super::attr::generic_getattr,
+            setattro: None,
+            descr_get: None,
+            descr_set: None,
+            call: None,
+            richcompare: None,
+            hash: None,
+            iter: None,
+            iternext: None,
+            repr: None,
+            str: None,
+            new: None,
+            init: None,
+            number: NumberMethods::EMPTY,
+            sequence: SequenceMethods::EMPTY,
+            mapping: MappingMethods::EMPTY,
+            mutable: UnsafeCell::new(TypeMut {
+                name: None,
+                qualname: None,
+                dict: None,
+                mro: None,
+                bases: None,
+                base: None,
+            }),
+        }
+    }
+}
+
+/// The type object behind `obj`, if `obj` is a type.
+#[inline]
+pub fn as_type(obj: &PyObject) -> Option<&TypeObject> {
+    if obj.type_object().flags & flags::TYPE_SUBCLASS != 0 {
+        // SAFETY: instances of `type` and its subclasses are laid out as TypeObject.
+        Some(unsafe { obj.cast::<TypeObject>() })
+    } else {
+        None
+    }
+}
+
+/// Bumps the version tag of `ty` (its dictionary changed). Subclasses of a heap type are not
+/// tracked yet, so caches also check the instance's own type version (see `eval::specialize`).
+pub fn modified(ty: &TypeObject) {
+    static NEXT: AtomicU32 = AtomicU32::new(1 << 20);
+    ty.version.store(NEXT.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+}
+
+/// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.
+///
+/// # Safety
+///
+/// Never actually frees anything.
+pub unsafe fn dealloc_static(op: NonNull<PyObject>) {
+    // SAFETY: `op` is a live static object; we only read its type name for the message.
+    let name = unsafe { op.as_ref() }.type_object().name().to_owned();
+    crate::fatal::fatal_error("_Py_Dealloc", &format!("deallocating an immortal {name} object"));
+}
