@@ -42,7 +42,7 @@ fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
     let elapsed = i.attach(|py| {
         let o = object::new_int(py, 1 << 40).unwrap();
         let other = {
-            let (i, theirs, start_line) = (i.clone(), o.clone().unbind(py), start_line.clone());
+            let (i, theirs, start_line) = (i.clone(), o.clone().unbind(), start_line.clone());
             std::thread::spawn(move || {
                 i.attach(move |py| {
                     let o = theirs.bind(py);
