@@ -89,12 +89,43 @@ impl<'py> Python<'py> {
 impl Python<'_> {
     /// Runs `f` with a token for the thread state already attached on this thread, if any (what a
     /// C API function called with the GIL held does). `None` when the thread is not attached.
+    ///
+    /// The token is kept honest the way a GILState guard is: for the duration of `f` the state's
+    /// GILState counter holds one more nesting level and a strong reference keeps the state
+    /// allocated, so a guard moved into `f` and dropped there is a release out of order (a fatal
+    /// error), never the deletion of the state under the token.
     pub fn with_attached<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+        /// Takes the nesting level back, checking that nothing released it meanwhile.
+        struct Nesting {
+            ts: crate::sync::Arc<ThreadState>,
+            depth: u32,
+        }
+        impl Drop for Nesting {
+            fn drop(&mut self) {
+                #[cfg(loom)]
+                if std::thread::panicking() {
+                    return;
+                }
+                let current = thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr().cast_const());
+                if !std::ptr::eq(current, &*self.ts) || self.ts.gilstate_counter() != self.depth {
+                    crate::fatal::fatal_error("Python::with_attached", "the thread state was released under the token");
+                }
+                self.ts.set_gilstate_counter(self.depth - 1);
+            }
+        }
         let ts = thread_state::current()?;
-        // SAFETY: the state is attached on this thread; it stays so for the call (detaching it
-        // from inside needs an unsafe call or a token, and `f` gets the only token).
-        let py = unsafe { Python::assume_attached(ts) };
-        Some(f(py))
+        // SAFETY: the state is attached on this thread, so alive.
+        let ts = unsafe { ts.as_ref() }.to_arc();
+        let depth = ts.gilstate_counter() + 1;
+        ts.set_gilstate_counter(depth);
+        let nesting = Nesting { ts, depth };
+        // SAFETY: the state is attached on this thread and stays so for the call: detaching or
+        // deleting it needs an unsafe call, a token (`f` gets the only one) or a GILState guard's
+        // release, which the raised nesting level turns into a fatal out-of-order release.
+        let py = unsafe { Python::assume_attached(NonNull::from(&*nesting.ts)) };
+        let result = f(py);
+        drop(nesting);
+        Some(result)
     }
 }
 
