@@ -72,12 +72,25 @@ impl<'py> Python<'py> {
         if !std::ptr::eq(thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr()), self.ts) {
             crate::fatal::fatal_error("Python::detach", "the token's thread state is not the attached one");
         }
+        if self.ts.interp_state().lock.is_some() && self.ts.stw_held.load(crate::sync::Ordering::Relaxed) != 0 {
+            // Releasing the lock would let the stopped world run under the guard.
+            crate::fatal::fatal_error("Python::detach", "the world is stopped by this thread; drop the guard first");
+        }
         let keep = self.ts.to_arc();
         // SAFETY: `self` is borrowed by this call and cannot be used by `f` (not `Send`), and the
         // guard re-attaches before `detach` returns, so no token sees the detached state.
         unsafe { thread_state::save_thread() };
         let _reattach = Reattach(keep);
         f()
+    }
+
+    /// Stops every other thread of the interpreter until the returned guard is dropped
+    /// (`_PyEval_StopTheWorld`): in a free-threaded interpreter, other threads park at their next
+    /// eval-breaker check or when they detach, and cannot attach; with a lock, holding it already
+    /// excludes everyone, and the guard keeps breaker checks from giving it away. The guard
+    /// cannot outlive this attachment.
+    pub fn stop_the_world(self) -> crate::state::WorldStopped<'py> {
+        crate::state::stw::stop_the_world(self.ts)
     }
 
     /// Queues `call` for this interpreter's main thread (CPython's `_PyEval_AddPendingCall`).

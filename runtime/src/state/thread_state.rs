@@ -127,6 +127,8 @@ pub struct ThreadState {
     /// Whether the stop-the-world in progress counts this state (written under the
     /// interpreter's stop-the-world mutex).
     pub(crate) stw_counted: AtomicBool,
+    /// How many `WorldStopped` guards of this state are alive (only its own thread changes it).
+    pub(crate) stw_held: AtomicU32,
 }
 
 impl fmt::Debug for ThreadState {
@@ -184,6 +186,7 @@ impl ThreadState {
             heap: interp.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
+            stw_held: AtomicU32::new(0),
         });
         if bind {
             ts.bind_to_current_thread();
