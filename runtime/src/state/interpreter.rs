@@ -518,7 +518,7 @@ impl Interpreter {
             thread_state::detach(unsafe { p.as_ref() });
         }
         let ts = ThreadState::create(&self.state, Whence::Fini, true);
-        thread_state::attach_unbound(&ts);
+        thread_state::attach(&ts);
         end_interpreter_inner(&ts);
         if let Some(p) = prev {
             // SAFETY: `p` was current before and nobody else deletes it meanwhile.

@@ -234,7 +234,7 @@ fn finalize_interpreter(interp: &Arc<InterpreterState>) {
         return;
     }
     let ts = ThreadState::create(interp, Whence::Fini, true);
-    thread_state::attach_unbound(&ts);
+    thread_state::attach(&ts);
     {
         // In a free-threaded interpreter, park everyone else before their states go away.
         let world = super::stw::stop_the_world(&ts);

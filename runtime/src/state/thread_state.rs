@@ -64,7 +64,8 @@ pub enum Whence {
     Unknown,
     /// The first thread state of an interpreter, created with it.
     Init,
-    /// Created to finalize or destroy an interpreter.
+    /// Created by the runtime to finalize or destroy an interpreter: a helper state, which never
+    /// becomes the thread's GILState binding.
     Fini,
     /// Created by `GILState_Ensure` for a thread that had none; deleted by its last release.
     GilState,
@@ -365,6 +366,13 @@ impl ThreadState {
         &self.status
     }
 
+    /// Whether it is one of the runtime's own short-lived states (the finalizer's, or
+    /// `Py_EndInterpreter`'s for [`Interpreter::destroy`]): it never becomes the thread's
+    /// GILState binding.
+    pub fn is_helper(&self) -> bool {
+        self.whence == Whence::Fini
+    }
+
     /// Whether `PyThreadState_Clear` ran on it.
     pub fn is_cleared(&self) -> bool {
         self.flags.load(Ordering::Relaxed) & CLEARED != 0
@@ -497,13 +505,9 @@ fn set_hook(slot: &Mutex<Option<TraceFn>>, f: Option<TraceFn>, counter: &AtomicU
 /// The thread's GILState binding follows it.
 #[inline]
 pub(crate) fn attach(ts: &ThreadState) {
-    attach_inner(ts, true);
-}
-
-/// [`attach`] for the runtime's own short-lived states (finalizers, stop-the-world helpers):
-/// the thread's GILState binding stays where it was.
-pub(crate) fn attach_unbound(ts: &ThreadState) {
-    attach_inner(ts, false);
+    // The runtime's own short-lived states never take the thread's GILState binding, however
+    // they are (re-)attached: first attach, drop-request hand-off, detach and restore.
+    attach_inner(ts, !ts.is_helper());
 }
 
 #[inline]
@@ -511,7 +515,8 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if !tls::current().is_null() {
         fatal_error("_PyThreadState_Attach", "non-NULL old thread state");
     }
-    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || ts.interp.is_finalizing() {
+    // The finalizing thread's own helper state may re-attach (a pending call it runs detaches).
+    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || (ts.interp.is_finalizing() && !ts.is_helper()) {
         must_exit(ts);
     }
     match ts.interp.lock.as_deref() {
