@@ -12,10 +12,16 @@ use pyrt::object::{self, Bound, Py, PyObject, RefcountStrategy, immortals, inter
 use pyrt::{Interpreter, InterpreterConfig};
 
 static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
+/// Deallocations that ran with no current thread state (a container's deallocator would hit a
+/// fatal error there when it releases its children).
+static DEALLOCS_DETACHED: AtomicUsize = AtomicUsize::new(0);
 
 /// A type whose deallocator counts, then frees the block like `int`'s.
 unsafe fn counting_dealloc(op: NonNull<PyObject>) {
     DEALLOCS.fetch_add(1, Ordering::SeqCst);
+    if pyrt::state::thread_state::current().is_none() {
+        DEALLOCS_DETACHED.fetch_add(1, Ordering::SeqCst);
+    }
     // SAFETY: forwarded deallocator contract: an arena object with no reference left.
     unsafe { object::alloc::free_object(op) };
 }
@@ -332,4 +338,27 @@ fn fatal_new_ref_of_another_interpreters_object() {
     for (scenario, func) in [("small", "Bound::new_ref"), ("large", "Bound::new_ref"), ("borrowed", "Borrowed::new")] {
         common::assert_fatal(N, &format!("{N}:{scenario}"), func, "the object belongs to another interpreter");
     }
+}
+
+/// §1.5: deleting a thread state of an interpreter with a lock used to clear the current-state
+/// slot before merging the objects queued to its thread, so their deallocators ran with no
+/// current state. The merge now runs while the state is still attached.
+#[test]
+fn objects_queued_to_a_deleted_state_are_freed_while_it_is_attached() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let (before, detached_before) = (DEALLOCS.load(Ordering::SeqCst), DEALLOCS_DETACHED.load(Ordering::SeqCst));
+    interp.attach(|py| {
+        let o = new_counted(py, 7);
+        let theirs = o.clone().unbind();
+        py.detach(|| {
+            // A stranger drops its reference: the shared count is 0, so it is queued to us.
+            let interp = interp.clone();
+            std::thread::spawn(move || interp.attach(|py| drop(theirs.bind(py)))).join().unwrap();
+        });
+        drop(o);
+        // No breaker check: the queue is merged when this state is deleted, right after.
+    });
+    assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "merged and freed at deletion");
+    assert_eq!(DEALLOCS_DETACHED.load(Ordering::SeqCst) - detached_before, 0, "freed while attached");
 }

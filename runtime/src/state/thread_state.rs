@@ -254,6 +254,9 @@ impl ThreadState {
     pub(crate) fn delete_current_inner(self: &Arc<Self>) {
         match self.interp.lock.as_deref() {
             Some(lock) => {
+                // Merge the objects queued to this thread while still attached (CPython's
+                // `PyThreadState_Clear` does): their deallocators may need a current state.
+                self.leave_brc();
                 tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
                 self.delete_common();
@@ -289,10 +292,7 @@ impl ThreadState {
         if let Some(lock) = self.interp.lock.as_deref() {
             lock.forget_holder(&self.eval_breaker);
         }
-        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
-        if tid != 0 {
-            self.interp.brc.unregister(self, tid);
-        }
+        self.leave_brc();
         if let Some(heap) = &self.heap {
             self.interp.arena.abandon(heap);
         }
@@ -302,6 +302,15 @@ impl ThreadState {
         tls::unbind(self);
         drop(removed);
         drop(me);
+    }
+
+    /// Leaves the interpreter's merge-queue table, merging (and perhaps deallocating) what was
+    /// queued to this state's thread. Idempotent.
+    fn leave_brc(&self) {
+        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
+        if tid != 0 {
+            self.interp.brc.unregister(self, tid);
+        }
     }
 
     /// The heap this thread state allocates from (its own, or its locked interpreter's).
