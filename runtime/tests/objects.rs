@@ -362,3 +362,31 @@ fn objects_queued_to_a_deleted_state_are_freed_while_it_is_attached() {
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "merged and freed at deletion");
     assert_eq!(DEALLOCS_DETACHED.load(Ordering::SeqCst) - detached_before, 0, "freed while attached");
 }
+
+/// §1.6: decrements of unbound handles dropped where their interpreter is not attached used to
+/// run only at the next attach, so a free-threaded thread that never detaches let them pile up.
+/// They now set an eval-breaker bit, and the attached thread's next check runs them.
+#[test]
+fn deferred_decrefs_run_at_a_breaker_check_of_a_thread_that_never_detaches() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let before = DEALLOCS.load(Ordering::SeqCst);
+    let (tx, rx) = mpsc::channel::<Vec<Py>>();
+    let worker = {
+        let interp = interp.clone();
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                tx.send((0..10).map(|v| new_counted(py, v).unbind()).collect()).unwrap();
+                // Stay attached, checking the breaker, until they are freed (or give up).
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+                while DEALLOCS.load(Ordering::SeqCst) - before < 10 && std::time::Instant::now() < deadline {
+                    py.check_eval_breaker().unwrap();
+                    std::thread::yield_now();
+                }
+            })
+        })
+    };
+    drop(rx.recv().unwrap()); // not attached here: deferred
+    worker.join().unwrap();
+    assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 10, "run by the attached thread's breaker check");
+}

@@ -211,15 +211,27 @@ impl InterpreterState {
         self.config.refcount
     }
 
-    /// Queues the decrement of an unbound handle dropped elsewhere. After finalization the
-    /// memory is gone and nothing is queued.
+    /// Queues the decrement of an unbound handle dropped elsewhere, and sets the deferred-decref
+    /// breaker bit of every thread state of the interpreter when the queue stops being empty —
+    /// the next thread to check its breaker (or to attach) runs them, so a thread that never
+    /// detaches does not let the queue grow without bound. After finalization the memory is
+    /// gone and nothing is queued.
     pub(crate) fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {
-        let mut d = self.deferred.lock();
-        if self.is_finalized() {
-            return;
+        let first = {
+            let mut d = self.deferred.lock();
+            if self.is_finalized() {
+                return;
+            }
+            d.push(DeferredDecref(op));
+            self.deferred_len.store(d.len(), Ordering::Release);
+            d.len() == 1
+        };
+        if first {
+            let threads = self.threads.lock();
+            for ts in &threads.states {
+                ts.eval_breaker.fetch_or(super::breaker::DEFERRED_DECREF_BIT, Ordering::Release);
+            }
         }
-        d.push(DeferredDecref(op));
-        self.deferred_len.store(d.len(), Ordering::Release);
     }
 
     /// Whether deferred decrements wait (one relaxed load, checked at attach).
