@@ -33,14 +33,16 @@
 
 pub mod alloc;
 pub mod error;
+pub mod eval;
 pub mod fatal;
 pub mod lock;
+pub mod modules;
 pub mod object;
 mod python;
 pub mod state;
 pub mod sync;
 
 pub use error::{ExcKind, PyErr, PyResult};
-pub use object::{PyObject, PyRef, RefcountStrategy};
+pub use object::{Bound, Py, PyObject, RefcountStrategy};
 pub use python::{Python, attach};
 pub use state::{Interpreter, InterpreterConfig, LockKind, PendingCall, Runtime, ThreadState};

@@ -281,3 +281,92 @@ fn fatal_ensure_before_initialize() {
     }
     common::assert_fatal(N, N, "PyGILState_Ensure", "the runtime is not initialized");
 }
+
+/// §1.2: a GILState guard moved into `Python::with_attached`'s closure and dropped there used to
+/// delete the thread state under the token (a use-after-free on the next use of `py`). The token
+/// now holds a nesting level, so that drop is an out-of-order release.
+#[test]
+fn fatal_guard_dropped_under_a_with_attached_token() {
+    const N: &str = "fatal_guard_dropped_under_a_with_attached_token";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        std::thread::spawn(move || {
+            let guard = gilstate::ensure_in(&sub); // a new state, deleted by this guard's release
+            pyrt::Python::with_attached(move |py| {
+                drop(guard);
+                println!("{}", py.thread_state().id());
+            });
+        })
+        .join()
+        .unwrap();
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Release", "GILState guards released out of order");
+}
+
+/// The nesting level `with_attached` takes is given back, and guards nest inside it.
+#[test]
+fn with_attached_nests_like_a_guard() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    std::thread::spawn(move || {
+        assert!(pyrt::Python::with_attached(|_| ()).is_none(), "not attached");
+        let guard = gilstate::ensure_in(&sub);
+        let ts = guard.thread_state();
+        assert_eq!(ts_ref(ts).gilstate_counter(), 1);
+        let id = pyrt::Python::with_attached(|py| {
+            assert_eq!(py.thread_state().gilstate_counter(), 2);
+            let inner = gilstate::ensure_in(&sub);
+            assert_eq!(inner.state(), GilState::Locked);
+            drop(inner);
+            py.thread_state().id()
+        });
+        assert_eq!(id, Some(ts_ref(ts).id()));
+        assert_eq!(ts_ref(ts).gilstate_counter(), 1);
+        drop(guard);
+    })
+    .join()
+    .unwrap();
+}
+
+/// §1.4: the state `destroy()` attaches to run the last pending calls is a helper: re-attached
+/// (here by a detach inside a pending call) it used to take the thread's GILState binding, and
+/// deleting it left the thread with none; `Interpreter::attach` from such a call aborted in its
+/// release. Helpers are marked on the state itself now.
+#[test]
+fn helper_states_never_take_the_gilstate_binding() {
+    let _s = common::serial();
+    let main_ts = Runtime::main_thread_state().unwrap();
+    let sub = Interpreter::new(InterpreterConfig::legacy()).unwrap();
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (sub2, seen2) = (sub.clone(), seen.clone());
+    sub.attach(|py| {
+        py.add_pending_call(pyrt::PendingCall::new(move || {
+            pyrt::Python::with_attached(|py| {
+                assert!(py.thread_state().is_helper(), "destroy runs it on its helper state");
+                py.detach(|| ()); // detach + re-attach of the helper
+            });
+            // Attaching the interpreter being destroyed nests on the helper.
+            let nested = sub2.attach(|py| (py.thread_state().is_helper(), py.thread_state().gilstate_counter()));
+            seen2.lock().unwrap().push(nested);
+            Ok(())
+        }))
+        .unwrap();
+    });
+    // The binding followed the state `attach` made (CPython's rule) and went with it: attach the
+    // main state once to bind it again.
+    // SAFETY: test code: the main thread's own state, live, no token in use.
+    unsafe {
+        thread_state::restore_thread(main_ts);
+        thread_state::save_thread();
+    }
+    assert_eq!(gilstate::get_this_thread_state(), Some(main_ts));
+    sub.destroy().unwrap();
+    assert_eq!(*seen.lock().unwrap(), vec![(true, 2)], "the pending call ran and nested");
+    assert_eq!(gilstate::get_this_thread_state(), Some(main_ts), "the thread keeps its binding");
+    let g = gilstate::ensure();
+    assert_eq!(thread_state::current(), Some(main_ts));
+    // SAFETY: test code: matches the ensure above.
+    unsafe { gilstate::release(g) };
+}

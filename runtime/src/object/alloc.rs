@@ -2,7 +2,7 @@
 
 use std::ptr::NonNull;
 
-use super::handle::PyRef;
+use super::handle::Bound;
 use super::header::PyObject;
 use super::obj::Obj;
 use super::typeobj::TypeObject;
@@ -24,7 +24,7 @@ pub unsafe fn alloc_object<'py, T>(
     py: Python<'py>,
     ty: &'static TypeObject,
     init: impl FnOnce(PyObject) -> T,
-) -> PyResult<PyRef<'py>> {
+) -> PyResult<Bound<'py>> {
     assert!(
         size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN,
         "layout does not fit the type"
@@ -40,7 +40,7 @@ pub unsafe fn alloc_object<'py, T>(
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
-    Ok(unsafe { PyRef::from_owned(block.cast()) })
+    Ok(unsafe { Bound::from_owned(py, block.cast()) })
 }
 
 fn alloc_block(py: Python<'_>, size: usize) -> PyResult<NonNull<u8>> {
@@ -155,15 +155,13 @@ pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
 }
 
 /// An `int` as a handle bound to the attachment (the embedding API).
-pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef<'_>> {
-    let _ = py;
+pub fn new_int(py: Python<'_>, value: i64) -> PyResult<Bound<'_>> {
     // SAFETY: the token proves attachment; the reference moves into the handle.
-    super::int::new_int(value).map(|o| unsafe { PyRef::from_owned(o.into_raw()) })
+    super::int::new_int(value).map(|o| unsafe { Bound::from_owned(py, o.into_raw()) })
 }
 
 /// A `str` as a handle bound to the attachment (the embedding API).
-pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<PyRef<'py>> {
-    let _ = py;
+pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<Bound<'py>> {
     // SAFETY: as above.
-    super::str::new_str(value).map(|o| unsafe { PyRef::from_owned(o.into_raw()) })
+    super::str::new_str(value).map(|o| unsafe { Bound::from_owned(py, o.into_raw()) })
 }

@@ -39,6 +39,14 @@ pub(crate) struct CoreTypes {
     pub method_descriptor_type: &'static TypeObject,
     pub getset_descriptor_type: &'static TypeObject,
     pub seq_iterator_type: &'static TypeObject,
+    pub function_type: &'static TypeObject,
+    pub code_type: &'static TypeObject,
+    pub cell_type: &'static TypeObject,
+    pub method_type: &'static TypeObject,
+    pub range_type: &'static TypeObject,
+    pub range_iter_type: &'static TypeObject,
+    pub slice_type: &'static TypeObject,
+    pub traceback_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -224,6 +232,59 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.iternext = Some(seq_iter_next);
         t.hash = Some(object_hash);
     });
+    let function_type =
+        mk("function", size_of::<super::function::FunctionObject>(), 0, super::function::dealloc_function, &|t| {
+            t.call = Some(crate::eval::call_function);
+            t.descr_get = Some(super::function::function_get);
+            t.repr = Some(super::function::function_repr);
+            t.hash = Some(object_hash);
+            t.richcompare = Some(object_richcompare);
+            t.dict_offset = std::mem::offset_of!(super::function::FunctionObject, dict);
+            t.setattro = Some(super::attr::generic_setattr);
+        });
+    let code_type = mk("code", size_of::<super::code::CodeObj>(), 0, super::code::dealloc_code, &|t| {
+        t.repr = Some(super::code::code_repr);
+        t.hash = Some(object_hash);
+        t.richcompare = Some(object_richcompare);
+    });
+    let cell_type = mk("cell", size_of::<super::function::CellObject>(), 0, super::function::dealloc_cell, &|t| {
+        t.hash = Some(object_hash);
+    });
+    let method_type =
+        mk("method", size_of::<super::function::MethodObject>(), 0, super::function::dealloc_method, &|t| {
+            t.call = Some(super::function::method_call);
+            t.repr = Some(super::function::method_repr);
+            t.hash = Some(object_hash);
+            t.richcompare = Some(object_richcompare);
+        });
+    let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
+        t.new = Some(super::range::range_new);
+        t.repr = Some(super::range::range_repr);
+        t.iter = Some(super::range::range_iter);
+        t.hash = Some(object_hash);
+        t.richcompare = Some(super::range::range_richcompare);
+        t.sequence =
+            SequenceMethods { length: Some(super::range::range_len), contains: Some(super::range::range_contains) };
+        t.mapping.subscript = Some(super::range::range_subscript);
+    });
+    let range_iter_type =
+        mk("range_iterator", size_of::<super::range::RangeIter>(), 0, super::range::dealloc_range_iter, &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(super::range::range_iter_next);
+            t.hash = Some(object_hash);
+        });
+    let slice_type = mk("slice", size_of::<super::range::SliceObject>(), 0, super::range::dealloc_slice, &|t| {
+        t.repr = Some(super::range::slice_repr);
+    });
+    let traceback_type = mk(
+        "traceback",
+        size_of::<crate::eval::traceback::TracebackObject>(),
+        0,
+        crate::eval::traceback::dealloc_traceback,
+        &|t| {
+            t.hash = Some(object_hash);
+        },
+    );
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -239,6 +300,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     ] {
         specs.push(spec(t, obj, &[], &[]));
     }
+    specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
     specs.push(spec(int_type, obj, INT_METHODS, &[]));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, FLOAT_METHODS, &[]));
@@ -263,8 +325,41 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
+        function_type,
+        code_type,
+        cell_type,
+        method_type,
+        range_type,
+        range_iter_type,
+        slice_type,
+        traceback_type,
     }
 }
+
+static FUNCTION_GETSETS: &[GetSetDef] = &[
+    GetSetDef {
+        name: "__name__",
+        get: |o| Ok(super::function::as_function(o).expect("a function").fields().name.clone()),
+        set: None,
+    },
+    GetSetDef {
+        name: "__qualname__",
+        get: |o| Ok(super::function::as_function(o).expect("a function").fields().qualname.clone()),
+        set: None,
+    },
+    GetSetDef {
+        name: "__code__",
+        get: |o| Ok(super::function::as_function(o).expect("a function").code.clone()),
+        set: None,
+    },
+    GetSetDef {
+        name: "__doc__",
+        get: |o| {
+            Ok(super::function::as_function(o).expect("a function").fields().doc.clone().unwrap_or_else(args::none))
+        },
+        set: None,
+    },
+];
 
 const INT_NUMBER: NumberMethods = NumberMethods {
     add: Some(int::int_add),

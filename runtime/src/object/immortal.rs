@@ -42,6 +42,14 @@ pub struct StaticTypes {
     pub method_descriptor_type: &'static TypeObject,
     pub getset_descriptor_type: &'static TypeObject,
     pub seq_iterator_type: &'static TypeObject,
+    pub function_type: &'static TypeObject,
+    pub code_type: &'static TypeObject,
+    pub cell_type: &'static TypeObject,
+    pub method_type: &'static TypeObject,
+    pub range_type: &'static TypeObject,
+    pub range_iter_type: &'static TypeObject,
+    pub slice_type: &'static TypeObject,
+    pub traceback_type: &'static TypeObject,
     /// The exception hierarchy.
     pub exc: ExceptionTypes,
     /// Every static type, in creation order; `static_index` indexes it.
@@ -138,6 +146,14 @@ fn make_types() -> StaticTypes {
         method_descriptor_type: core.method_descriptor_type,
         getset_descriptor_type: core.getset_descriptor_type,
         seq_iterator_type: core.seq_iterator_type,
+        function_type: core.function_type,
+        code_type: core.code_type,
+        cell_type: core.cell_type,
+        method_type: core.method_type,
+        range_type: core.range_type,
+        range_iter_type: core.range_iter_type,
+        slice_type: core.slice_type,
+        traceback_type: core.traceback_type,
         exc,
         all: specs.iter().map(|s| s.ty).collect(),
     };
@@ -199,9 +215,24 @@ fn make_immortals() -> Immortals {
     }
 }
 
+// SAFETY: they hold only references to immortal objects, which every thread and interpreter may
+// use (incref and decref never write them).
+unsafe impl Sync for StaticTypes {}
+// SAFETY: as above.
+unsafe impl Send for StaticTypes {}
+// SAFETY: as above.
+unsafe impl Sync for Immortals {}
+// SAFETY: as above.
+unsafe impl Send for Immortals {}
+
+/// The interned strings, by text.
+struct Interned(HashMap<&'static str, &'static StrObject>);
+// SAFETY: interned strings are immortal (see `StaticTypes`).
+unsafe impl Send for Interned {}
+
 static TYPES: OnceLock<StaticTypes> = OnceLock::new();
 static IMMORTALS: OnceLock<Immortals> = OnceLock::new();
-static INTERNED: OnceLock<Mutex<HashMap<&'static str, &'static StrObject>>> = OnceLock::new();
+static INTERNED: OnceLock<Mutex<Interned>> = OnceLock::new();
 
 /// The static types.
 #[inline]
@@ -230,7 +261,9 @@ impl Immortals {
 }
 
 fn intern_with(str_type: &TypeObject, s: &str) -> &'static StrObject {
-    let mut table = INTERNED.get_or_init(|| Mutex::new(HashMap::new())).lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard =
+        INTERNED.get_or_init(|| Mutex::new(Interned(HashMap::new()))).lock().unwrap_or_else(|e| e.into_inner());
+    let table = &mut guard.0;
     if let Some(found) = table.get(s) {
         return found;
     }

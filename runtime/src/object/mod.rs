@@ -8,7 +8,7 @@
 //! | `refcount` | incref/decref for the biased, atomic and non-atomic strategies; immortals |
 //! | `brc` | biased reference counting's per-interpreter merge queues |
 //! | `obj` | `Obj`, the owned reference objects store and the eval loop's stack holds |
-//! | `handle` | `PyRef` (owned, bound to an attachment), `Borrowed`, `Py` (unbound) |
+//! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
 //! | `alloc` | creating objects in the interpreter's arena, immortal objects, freeing |
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
 //! | `slots` | the number / sequence / mapping protocol tables, `BinOp` |
@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub mod abstract_ops;
@@ -29,16 +30,19 @@ pub mod attr;
 pub(crate) mod brc;
 pub mod builtin;
 pub mod classobj;
+pub mod code;
 pub(crate) mod core_types;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub mod function;
 pub mod handle;
 pub mod header;
 pub mod immortal;
 pub mod int;
 pub mod list;
 pub mod obj;
+pub mod range;
 pub mod recursion;
 pub mod refcount;
 pub mod slots;
@@ -49,7 +53,7 @@ pub mod typeobj;
 pub mod types;
 
 pub use alloc::{alloc_object, new_int, new_str};
-pub use handle::{Borrowed, Py, PyRef};
+pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use int::int_value;

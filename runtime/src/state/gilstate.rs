@@ -45,7 +45,7 @@ pub fn ensure() -> GilState {
 /// It must match an [`ensure`] on this thread. An unmatched release can detach or delete a
 /// thread state that a live [`crate::Python`] token refers to.
 pub unsafe fn release(state: GilState) {
-    release_inner(state, None);
+    release_inner(None, state, None);
 }
 
 /// Like [`ensure`], but into `interp`, returning a guard that releases on drop. The guard cannot
@@ -99,7 +99,7 @@ pub unsafe fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
 ///
 /// As for [`release`]: it must match an [`ensure_in_raw`] on this thread.
 pub unsafe fn release_in(ensured: EnsureIn) {
-    release_inner(ensured.state, ensured.previous);
+    release_inner(None, ensured.state, ensured.previous);
 }
 
 /// The thread state `ensure` would use on this thread, if any (`PyGILState_GetThisThreadState`).
@@ -152,7 +152,9 @@ impl Drop for GilStateGuard {
         if !ptr::eq(tls::current(), &*self.ts) || self.ts.gilstate_counter() != self.depth {
             fatal_error("PyGILState_Release", "GILState guards released out of order");
         }
-        release_inner(self.state, self.previous.take());
+        // The guard's own state: it may be a helper state (a pending call run by `destroy`),
+        // which is current without being the thread's GILState binding.
+        release_inner(Some(&self.ts), self.state, self.previous.take());
     }
 }
 
@@ -233,8 +235,9 @@ fn ensure_slow(
     (NonNull::from(&*ts), GilState::Unlocked, previous)
 }
 
-fn release_inner(state: GilState, previous: Option<NonNull<ThreadState>>) {
-    let auto = tls::auto_raw();
+/// Releases `ts` — or, for the C API, the thread's GILState binding (CPython's rule).
+fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<NonNull<ThreadState>>) {
+    let auto = ts.map_or_else(tls::auto_raw, |t| t as *const ThreadState);
     if auto.is_null() {
         fatal_error("PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
     }

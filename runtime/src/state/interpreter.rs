@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use super::pending::PendingCalls;
 use super::runtime::{self, Runtime};
-use super::stw::{StopTheWorld, WorldStopped};
+use super::stw::StopTheWorld;
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
 use crate::alloc::{Arena, ArenaStats, Heap};
@@ -160,6 +160,8 @@ pub(crate) struct InterpreterState {
     /// thread that attaches here runs them.
     deferred: Mutex<Vec<DeferredDecref>>,
     deferred_len: AtomicUsize,
+    /// Module objects made on first use (the `builtins` dict).
+    pub(crate) modules: crate::modules::InterpModules,
 }
 
 struct DeferredDecref(NonNull<crate::object::PyObject>);
@@ -195,6 +197,7 @@ impl InterpreterState {
             brc: BrcTable::new(),
             deferred: Mutex::new(Vec::new()),
             deferred_len: AtomicUsize::new(0),
+            modules: crate::modules::InterpModules::default(),
             config,
         }
     }
@@ -211,15 +214,27 @@ impl InterpreterState {
         self.config.refcount
     }
 
-    /// Queues the decrement of an unbound handle dropped elsewhere. After finalization the
-    /// memory is gone and nothing is queued.
+    /// Queues the decrement of an unbound handle dropped elsewhere, and sets the deferred-decref
+    /// breaker bit of every thread state of the interpreter when the queue stops being empty —
+    /// the next thread to check its breaker (or to attach) runs them, so a thread that never
+    /// detaches does not let the queue grow without bound. After finalization the memory is
+    /// gone and nothing is queued.
     pub(crate) fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {
-        let mut d = self.deferred.lock();
-        if self.is_finalized() {
-            return;
+        let first = {
+            let mut d = self.deferred.lock();
+            if self.is_finalized() {
+                return;
+            }
+            d.push(DeferredDecref(op));
+            self.deferred_len.store(d.len(), Ordering::Release);
+            d.len() == 1
+        };
+        if first {
+            let threads = self.threads.lock();
+            for ts in &threads.states {
+                ts.eval_breaker.fetch_or(super::breaker::DEFERRED_DECREF_BIT, Ordering::Release);
+            }
         }
-        d.push(DeferredDecref(op));
-        self.deferred_len.store(d.len(), Ordering::Release);
     }
 
     /// Whether deferred decrements wait (one relaxed load, checked at attach).
@@ -492,14 +507,6 @@ impl Interpreter {
         self.state.pending.len()
     }
 
-    /// Stops every other thread of a free-threaded interpreter at its next eval-breaker check
-    /// (or keeps it from attaching) until the returned guard is dropped. For an interpreter with a
-    /// lock, holding the lock already excludes everyone: if the caller is not attached to it, the
-    /// guard attaches a temporary thread state for its lifetime.
-    pub fn stop_the_world(&self) -> WorldStopped {
-        super::stw::stop_the_world(self)
-    }
-
     /// A snapshot of its arena's statistics.
     pub fn arena_stats(&self) -> ArenaStats {
         self.state.arena.stats()
@@ -532,7 +539,7 @@ impl Interpreter {
             thread_state::detach(unsafe { p.as_ref() });
         }
         let ts = ThreadState::create(&self.state, Whence::Fini, true);
-        thread_state::attach_unbound(&ts);
+        thread_state::attach(&ts);
         end_interpreter_inner(&ts);
         if let Some(p) = prev {
             // SAFETY: `p` was current before and nobody else deletes it meanwhile.

@@ -64,7 +64,8 @@ pub enum Whence {
     Unknown,
     /// The first thread state of an interpreter, created with it.
     Init,
-    /// Created to finalize or destroy an interpreter.
+    /// Created by the runtime to finalize or destroy an interpreter: a helper state, which never
+    /// becomes the thread's GILState binding.
     Fini,
     /// Created by `GILState_Ensure` for a thread that had none; deleted by its last release.
     GilState,
@@ -129,6 +130,8 @@ pub struct ThreadState {
     pub(crate) stw_counted: AtomicBool,
     /// The open critical sections (suspended at detach, resumed at attach).
     pub(crate) critical_sections: crate::lock::critical_section::CriticalSectionStack,
+    /// How many `WorldStopped` guards of this state are alive (only its own thread changes it).
+    pub(crate) stw_held: AtomicU32,
 }
 
 impl fmt::Debug for ThreadState {
@@ -187,6 +190,7 @@ impl ThreadState {
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
+            stw_held: AtomicU32::new(0),
         });
         if bind {
             ts.bind_to_current_thread();
@@ -253,6 +257,9 @@ impl ThreadState {
     pub(crate) fn delete_current_inner(self: &Arc<Self>) {
         match self.interp.lock.as_deref() {
             Some(lock) => {
+                // Merge the objects queued to this thread while still attached (CPython's
+                // `PyThreadState_Clear` does): their deallocators may need a current state.
+                self.leave_brc();
                 tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
                 self.delete_common();
@@ -288,10 +295,7 @@ impl ThreadState {
         if let Some(lock) = self.interp.lock.as_deref() {
             lock.forget_holder(&self.eval_breaker);
         }
-        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
-        if tid != 0 {
-            self.interp.brc.unregister(self, tid);
-        }
+        self.leave_brc();
         if let Some(heap) = &self.heap {
             self.interp.arena.abandon(heap);
         }
@@ -301,6 +305,15 @@ impl ThreadState {
         tls::unbind(self);
         drop(removed);
         drop(me);
+    }
+
+    /// Leaves the interpreter's merge-queue table, merging (and perhaps deallocating) what was
+    /// queued to this state's thread. Idempotent.
+    fn leave_brc(&self) {
+        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
+        if tid != 0 {
+            self.interp.brc.unregister(self, tid);
+        }
     }
 
     /// The heap this thread state allocates from (its own, or its locked interpreter's).
@@ -363,6 +376,13 @@ impl ThreadState {
 
     pub(crate) fn status_word(&self) -> &AtomicU8 {
         &self.status
+    }
+
+    /// Whether it is one of the runtime's own short-lived states (the finalizer's, or
+    /// `Py_EndInterpreter`'s for [`Interpreter::destroy`]): it never becomes the thread's
+    /// GILState binding.
+    pub fn is_helper(&self) -> bool {
+        self.whence == Whence::Fini
     }
 
     /// Whether `PyThreadState_Clear` ran on it.
@@ -497,13 +517,9 @@ fn set_hook(slot: &Mutex<Option<TraceFn>>, f: Option<TraceFn>, counter: &AtomicU
 /// The thread's GILState binding follows it.
 #[inline]
 pub(crate) fn attach(ts: &ThreadState) {
-    attach_inner(ts, true);
-}
-
-/// [`attach`] for the runtime's own short-lived states (finalizers, stop-the-world helpers):
-/// the thread's GILState binding stays where it was.
-pub(crate) fn attach_unbound(ts: &ThreadState) {
-    attach_inner(ts, false);
+    // The runtime's own short-lived states never take the thread's GILState binding, however
+    // they are (re-)attached: first attach, drop-request hand-off, detach and restore.
+    attach_inner(ts, !ts.is_helper());
 }
 
 #[inline]
@@ -511,7 +527,8 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if !tls::current().is_null() {
         fatal_error("_PyThreadState_Attach", "non-NULL old thread state");
     }
-    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || ts.interp.is_finalizing() {
+    // The finalizing thread's own helper state may re-attach (a pending call it runs detaches).
+    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || (ts.interp.is_finalizing() && !ts.is_helper()) {
         must_exit(ts);
     }
     match ts.interp.lock.as_deref() {

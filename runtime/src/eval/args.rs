@@ -1,0 +1,147 @@
+//! Binding a call's arguments to a Python function's parameters (CPython's
+//! `initialize_locals`), with CPython's error messages.
+
+use crate::error::{PyErr, PyResult};
+use crate::object::PyObject;
+use crate::object::code::CodeObj;
+use crate::object::dict::{as_dict, new_dict};
+use crate::object::function::FunctionObject;
+use crate::object::obj::Obj;
+use crate::object::str::str_value;
+use crate::object::tuple::{items, new_tuple};
+use pyrt_compile::CodeFlags;
+
+fn quoted_list(names: &[&str]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
+    }
+}
+
+/// Fills `dest` (the frame's localsplus) from `args`/`kwnames`.
+pub fn bind_args(
+    func: &FunctionObject,
+    code: &CodeObj,
+    args: &[Obj],
+    kwnames: Option<&PyObject>,
+    dest: &mut [Option<Obj>],
+) -> PyResult<()> {
+    let co = &code.code;
+    let qualname = str_value(&func.fields().qualname).unwrap_or("?").to_owned();
+    let argcount = co.argcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let has_varargs = co.flags.contains(CodeFlags::VARARGS);
+    let has_varkw = co.flags.contains(CodeFlags::VARKEYWORDS);
+    let kwn = kwnames.map_or(&[][..], items);
+    let npos = args.len() - kwn.len();
+    let total = argcount + kwonly;
+    let mut kwdict = None;
+    if has_varkw {
+        let d = new_dict()?;
+        dest[total + has_varargs as usize] = Some(d.clone());
+        kwdict = Some(d);
+    }
+    let n = npos.min(argcount);
+    for i in 0..n {
+        dest[i] = Some(args[i].clone());
+    }
+    if has_varargs {
+        dest[total] = Some(new_tuple(args[n..npos].to_vec())?);
+    } else if npos > argcount {
+        let defaults = func.fields().defaults.as_ref().map_or(0, |d| items(d).len());
+        let given_kw = kwn.iter().filter(|k| code.localsplus_names[..total].iter().any(|n| n.is(k))).count();
+        let takes = if defaults > 0 {
+            format!("from {} to {} positional arguments", argcount - defaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let given = if given_kw > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                npos,
+                if npos == 1 { "" } else { "s" },
+                given_kw,
+                if given_kw == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
+        };
+        return Err(PyErr::type_error(format!("{qualname}() takes {takes} but {given}")));
+    }
+    for (k, v) in kwn.iter().zip(&args[npos..]) {
+        let pos = code.localsplus_names[posonly..total].iter().position(|n| n.is(k) || str_value(n) == str_value(k));
+        match pos {
+            Some(p) => {
+                let i = p + posonly;
+                if dest[i].is_some() {
+                    return Err(PyErr::type_error(format!(
+                        "{qualname}() got multiple values for argument '{}'",
+                        str_value(k).unwrap_or("?")
+                    )));
+                }
+                dest[i] = Some(v.clone());
+            }
+            None => match &kwdict {
+                Some(d) => as_dict(d).expect("a dict").set(k.clone(), v.clone())?,
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "{qualname}() got an unexpected keyword argument '{}'",
+                        str_value(k).unwrap_or("?")
+                    )));
+                }
+            },
+        }
+    }
+    if npos < argcount {
+        let defaults = func.fields().defaults.clone();
+        let defs = defaults.as_deref().map_or(&[][..], items);
+        let first_default = argcount - defs.len();
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if dest[i].is_none() {
+                if i >= first_default {
+                    dest[i] = Some(defs[i - first_default].clone());
+                } else {
+                    missing.push(str_value(&code.localsplus_names[i]).unwrap_or("?").to_owned());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<&str> = missing.iter().map(String::as_str).collect();
+            return Err(PyErr::type_error(format!(
+                "{qualname}() missing {} positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                quoted_list(&names)
+            )));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.fields().kwdefaults.clone();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if dest[i].is_none() {
+                let name = &code.localsplus_names[i];
+                let d = kwdefaults.as_deref().and_then(as_dict).map(|d| d.get_str(name)).unwrap_or(None);
+                match d {
+                    Some(v) => dest[i] = Some(v),
+                    None => missing.push(str_value(name).unwrap_or("?").to_owned()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let names: Vec<&str> = missing.iter().map(String::as_str).collect();
+            return Err(PyErr::type_error(format!(
+                "{qualname}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                quoted_list(&names)
+            )));
+        }
+    }
+    Ok(())
+}

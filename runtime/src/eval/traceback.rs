@@ -1,0 +1,160 @@
+//! Traceback objects and printing them in CPython 3.13's format.
+//!
+//! A traceback entry records the code object and the instruction that was running when the
+//! exception passed through a frame (frame objects are made only on demand, so the entry keeps
+//! what printing needs). Entries are prepended as the exception unwinds, so the head is the
+//! outermost frame — the order `Traceback (most recent call last):` prints them in.
+//!
+//! Each entry prints `  File "<file>", line <n>, in <name>`, the source line stripped of its
+//! indentation, and — when the failing expression does not span the whole line — a line of
+//! `^` under it (CPython 3.13's `_extract_caret_anchors_from_line_segment` refines these with
+//! `~` for some expressions; pyrt prints plain carets).
+
+use std::ptr::NonNull;
+
+use crate::error::PyResult;
+use crate::object::alloc::{alloc, drop_and_free};
+use crate::object::code::as_code;
+use crate::object::exceptions::as_exception;
+use crate::object::obj::Obj;
+use crate::object::str::str_value;
+use crate::object::{PyObject, abstract_ops, types};
+
+/// One traceback entry.
+#[repr(C)]
+pub struct TracebackObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// The next (inner) entry.
+    pub next: Option<Obj>,
+    /// The code object that was running.
+    pub code: Obj,
+    /// The instruction (code-unit index).
+    pub lasti: usize,
+}
+
+/// Prepends an entry for (`code`, `lasti`) to `exc`'s traceback.
+pub fn add_traceback(exc: &PyObject, code: &Obj, lasti: usize) -> PyResult<()> {
+    let Some(e) = as_exception(exc) else { return Ok(()) };
+    let next = e.fields().traceback.take();
+    // SAFETY: TracebackObject starts with the header; its deallocator drops it.
+    let tb = unsafe {
+        alloc(types().traceback_type, |ob_base| TracebackObject { ob_base, next, code: code.clone(), lasti })
+    }?;
+    e.fields().traceback = Some(tb);
+    Ok(())
+}
+
+/// # Safety
+///
+/// See [`crate::object::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_traceback(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<TracebackObject>(op) }
+}
+
+fn source_line(filename: &str, lineno: i32) -> Option<String> {
+    if lineno < 1 {
+        return None;
+    }
+    let text = crate::eval::source_cache::get(filename)?;
+    text.lines().nth(lineno as usize - 1).map(str::to_owned)
+}
+
+fn format_entry(out: &mut String, tb: &TracebackObject) {
+    let Some(code) = as_code(&tb.code) else { return };
+    let pos = code.positions.get(tb.lasti).copied().unwrap_or(pyrt_compile::Location::NO_LOCATION);
+    let name = &code.code.name;
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.code.filename, pos.lineno, name));
+    let Some(line) = source_line(&code.code.filename, pos.lineno) else { return };
+    let stripped = line.trim_start();
+    let indent = line.len() - stripped.len();
+    let shown = stripped.trim_end();
+    if shown.is_empty() {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(shown);
+    out.push('\n');
+    if pos.col_offset < 0 || pos.end_col_offset < 0 {
+        return;
+    }
+    let (start, end) = if pos.end_lineno == pos.lineno {
+        (pos.col_offset as usize, pos.end_col_offset as usize)
+    } else {
+        (pos.col_offset as usize, indent + shown.len())
+    };
+    if start < indent || end > indent + shown.len() || start >= end {
+        return;
+    }
+    if start == indent && end == indent + shown.len() {
+        return;
+    }
+    let col = line[indent..start].chars().count();
+    let width = line[start..end].chars().count();
+    out.push_str("    ");
+    out.push_str(&" ".repeat(col));
+    out.push_str(&"^".repeat(width));
+    out.push('\n');
+}
+
+/// The text `traceback.print_exception` prints for `exc` (chained exceptions included).
+pub fn format_exception(exc: &PyObject) -> String {
+    let mut out = String::new();
+    format_chain(&mut out, exc, 0);
+    out
+}
+
+fn format_chain(out: &mut String, exc: &PyObject, depth: usize) {
+    if let Some(e) = as_exception(exc) {
+        if depth < 100 {
+            let (cause, context, suppress) =
+                (e.fields().cause.clone(), e.fields().context.clone(), e.fields().suppress_context);
+            if let Some(c) = cause {
+                format_chain(out, &c, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let (Some(c), false) = (context, suppress) {
+                format_chain(out, &c, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        let mut tb = e.fields().traceback.clone();
+        if tb.is_some() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        while let Some(t) = tb {
+            // SAFETY: traceback entries are TracebackObject.
+            let entry = unsafe { t.cast::<TracebackObject>() };
+            format_entry(out, entry);
+            tb = entry.next.clone();
+        }
+    }
+    out.push_str(&exception_only(exc));
+    if let Some(e) = as_exception(exc) {
+        if let Some(notes) = e.fields().notes.clone() {
+            for n in abstract_ops::collect(&notes).unwrap_or_default() {
+                out.push_str(&abstract_ops::str_text(&n).unwrap_or_default());
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// `Name: message` (or just `Name`), with the module prefix for non-builtin classes.
+pub fn exception_only(exc: &PyObject) -> String {
+    let ty = exc.type_object();
+    let module = if ty.is_heap() {
+        abstract_ops::get_attr_str(ty.as_object(), "__module__").ok().and_then(|m| str_value(&m).map(str::to_owned))
+    } else {
+        None
+    };
+    let name = match module.as_deref() {
+        Some("builtins") | Some("__main__") | None => ty.name().to_owned(),
+        Some(m) => format!("{m}.{}", ty.name()),
+    };
+    let msg = match abstract_ops::str_text(exc) {
+        Ok(m) => m,
+        Err(_) => "<exception str() failed>".to_owned(),
+    };
+    if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") }
+}

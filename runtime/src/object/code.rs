@@ -1,0 +1,119 @@
+//! `code` objects: a shared, immutable [`pyrt_compile::CodeObject`] plus this interpreter's
+//! materialised constants and names.
+//!
+//! The compiler's code object is `Send + Sync` and shared by every interpreter behind an `Arc`;
+//! its constants are plain Rust data. A `CodeObj` is the per-interpreter view the eval loop
+//! runs: `consts` are objects made once (immortal where possible: `None`, small ints, interned
+//! strings; nested code objects become `CodeObj`s), `names` are interned strings.
+
+use std::ptr::NonNull;
+use std::sync::Arc;
+
+use pyrt_compile::{CodeObject, Constant};
+
+use super::alloc::{alloc, drop_and_free};
+use super::header::PyObject;
+use super::immortal::{immortals, intern, types};
+use super::obj::Obj;
+use crate::error::PyResult;
+
+/// A code object of this interpreter.
+#[repr(C)]
+pub struct CodeObj {
+    /// Header.
+    pub ob_base: PyObject,
+    /// The compiled code, shared.
+    pub code: Arc<CodeObject>,
+    /// `co_consts`, materialised.
+    pub consts: Box<[Obj]>,
+    /// `co_names`, interned.
+    pub names: Box<[Obj]>,
+    /// The localsplus names, interned (for keyword binding and error messages).
+    pub localsplus_names: Box<[Obj]>,
+    /// The exception table, decoded.
+    pub exception_table: Box<[pyrt_compile::assemble::exception_table::ExceptionEntry]>,
+    /// `co_positions()`, one per code unit.
+    pub positions: Box<[pyrt_compile::Location]>,
+}
+
+/// The `CodeObj` behind `obj`.
+pub fn as_code(obj: &PyObject) -> Option<&CodeObj> {
+    if std::ptr::eq(obj.type_object(), types().code_type) {
+        // SAFETY: code instances are CodeObj.
+        Some(unsafe { obj.cast::<CodeObj>() })
+    } else {
+        None
+    }
+}
+
+/// Materialises one constant.
+pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
+    let im = immortals();
+    Ok(match c {
+        Constant::None => Obj::new_ref(im.none),
+        Constant::True => Obj::new_ref(&im.true_.ob_base),
+        Constant::False => Obj::new_ref(&im.false_.ob_base),
+        Constant::Ellipsis => Obj::new_ref(im.ellipsis),
+        Constant::Int(v) => super::int::new_int(*v)?,
+        Constant::BigInt(text) => super::int::new_big(text.parse().unwrap_or_default())?,
+        Constant::Float(f) => super::float::new_float(*f)?,
+        Constant::Str(s) => match s.as_str() {
+            Some(t) if t.len() <= 40 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => {
+                Obj::new_ref(&intern(t).ob_base)
+            }
+            Some(t) => super::str::new_str(t)?,
+            None => super::str::new_str(&String::from_utf8_lossy(s.as_bytes()))?,
+        },
+        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+            super::tuple::new_tuple(items.iter().map(constant_to_object).collect::<PyResult<_>>()?)?
+        }
+        Constant::Code(code) => new_code(code.clone())?,
+        Constant::Complex { .. } | Constant::Bytes(_) => {
+            return Err(crate::error::PyErr::runtime_error(format!(
+                "constants of type '{}' are not supported yet",
+                c.type_name()
+            )));
+        }
+    })
+}
+
+/// Materialises a compiled code object in the current interpreter.
+pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
+    let consts: Box<[Obj]> = code.consts.iter().map(constant_to_object).collect::<PyResult<_>>()?;
+    let names: Box<[Obj]> = code.names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
+    let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
+    let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
+    let positions = code.positions().into_boxed_slice();
+    // SAFETY: CodeObj starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().code_type, |ob_base| CodeObj {
+            ob_base,
+            code,
+            consts,
+            names,
+            localsplus_names,
+            exception_table,
+            positions,
+        })
+    }
+}
+
+/// `repr(code)`.
+pub(crate) fn code_repr(o: &PyObject) -> PyResult<Obj> {
+    let c = as_code(o).expect("a code object");
+    super::str::new_str(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        c.code.name,
+        o.addr(),
+        c.code.filename,
+        c.code.firstlineno
+    ))
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_code(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<CodeObj>(op) }
+}

@@ -1,0 +1,225 @@
+//! Python functions, cells and bound methods.
+//!
+//! A function is its code object, its globals and builtins, name and qualname, defaults,
+//! keyword-only defaults and closure (a tuple of cells). Calling it from Rust goes through the
+//! eval loop ([`crate::eval::call_function`]); the eval loop itself calls Python functions
+//! without native recursion. `function.__get__` makes a bound method, which calls its function
+//! with the instance first.
+
+use std::cell::UnsafeCell;
+use std::ptr::NonNull;
+
+use super::alloc::{alloc, drop_and_free};
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::obj::Obj;
+use crate::error::PyResult;
+
+/// The mutable attributes of a function.
+pub struct FuncFields {
+    /// `__defaults__` (a tuple) or `None`.
+    pub defaults: Option<Obj>,
+    /// `__kwdefaults__` (a dict) or `None`.
+    pub kwdefaults: Option<Obj>,
+    /// `__closure__` (a tuple of cells) or `None`.
+    pub closure: Option<Obj>,
+    /// `__name__`.
+    pub name: Obj,
+    /// `__qualname__`.
+    pub qualname: Obj,
+    /// `__doc__`.
+    pub doc: Option<Obj>,
+    /// `__annotations__`.
+    pub annotations: Option<Obj>,
+}
+
+/// A Python function.
+#[repr(C)]
+pub struct FunctionObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// `__dict__`.
+    pub dict: Option<Obj>,
+    /// `__code__` (a `CodeObj`).
+    pub code: Obj,
+    /// `__globals__`.
+    pub globals: Obj,
+    /// The builtins dict the function sees.
+    pub builtins: Obj,
+    fields: UnsafeCell<FuncFields>,
+}
+
+impl FunctionObject {
+    /// The mutable attributes (short borrows only).
+    #[allow(clippy::mut_from_ref)]
+    pub fn fields(&self) -> &mut FuncFields {
+        // SAFETY: serialised by the interpreter lock; borrows are short and free of Python code.
+        unsafe { &mut *self.fields.get() }
+    }
+}
+
+/// The function behind `obj`.
+#[inline]
+pub fn as_function(obj: &PyObject) -> Option<&FunctionObject> {
+    if std::ptr::eq(obj.type_object(), types().function_type) {
+        // SAFETY: function instances are FunctionObject.
+        Some(unsafe { obj.cast::<FunctionObject>() })
+    } else {
+        None
+    }
+}
+
+/// A new function.
+pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> PyResult<Obj> {
+    let name = match super::code::as_code(&code) {
+        Some(c) => Obj::new_ref(&super::immortal::intern(&c.code.name).ob_base),
+        None => qualname.clone(),
+    };
+    let doc = None;
+    // SAFETY: FunctionObject starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().function_type, |ob_base| FunctionObject {
+            ob_base,
+            dict: None,
+            code,
+            globals,
+            builtins,
+            fields: UnsafeCell::new(FuncFields {
+                defaults: None,
+                kwdefaults: None,
+                closure: None,
+                name,
+                qualname,
+                doc,
+                annotations: None,
+            }),
+        })
+    }
+}
+
+/// `function.__get__`: a bound method for an instance, the function itself for a class.
+pub(crate) fn function_get(f: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {
+    match obj {
+        Some(o) if !o.is(immortals().none) => new_method(Obj::new_ref(f), Obj::new_ref(o)),
+        _ => Ok(Obj::new_ref(f)),
+    }
+}
+
+/// `repr(function)`.
+pub(crate) fn function_repr(o: &PyObject) -> PyResult<Obj> {
+    let f = as_function(o).expect("a function");
+    let q = super::str::str_value(&f.fields().qualname).unwrap_or("?").to_owned();
+    super::str::new_str(&format!("<function {q} at {:#x}>", o.addr()))
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_function(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<FunctionObject>(op) }
+}
+
+/// A cell (a variable captured by an inner function).
+#[repr(C)]
+pub struct CellObject {
+    /// Header.
+    pub ob_base: PyObject,
+    contents: UnsafeCell<Option<Obj>>,
+}
+
+impl CellObject {
+    /// The contents (`None`: empty).
+    pub fn get(&self) -> Option<Obj> {
+        // SAFETY: serialised by the interpreter lock; a short access.
+        unsafe { (*self.contents.get()).clone() }
+    }
+
+    /// Replaces the contents (the old value is dropped after the write).
+    pub fn set(&self, v: Option<Obj>) {
+        // SAFETY: as in `get`.
+        let old = unsafe { std::mem::replace(&mut *self.contents.get(), v) };
+        drop(old);
+    }
+}
+
+/// A new cell.
+pub fn new_cell(v: Option<Obj>) -> PyResult<Obj> {
+    // SAFETY: CellObject starts with the header; its deallocator drops it.
+    unsafe { alloc(types().cell_type, |ob_base| CellObject { ob_base, contents: UnsafeCell::new(v) }) }
+}
+
+/// The cell behind `obj`.
+#[inline]
+pub fn as_cell(obj: &PyObject) -> Option<&CellObject> {
+    if std::ptr::eq(obj.type_object(), types().cell_type) {
+        // SAFETY: cell instances are CellObject.
+        Some(unsafe { obj.cast::<CellObject>() })
+    } else {
+        None
+    }
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_cell(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<CellObject>(op) }
+}
+
+/// A bound method: a function and the instance it was looked up on.
+#[repr(C)]
+pub struct MethodObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// `__func__`.
+    pub func: Obj,
+    /// `__self__`.
+    pub self_: Obj,
+}
+
+/// A new bound method.
+pub fn new_method(func: Obj, self_: Obj) -> PyResult<Obj> {
+    // SAFETY: MethodObject starts with the header; its deallocator drops it.
+    unsafe { alloc(types().method_type, |ob_base| MethodObject { ob_base, func, self_ }) }
+}
+
+/// The bound method behind `obj`.
+#[inline]
+pub fn as_method(obj: &PyObject) -> Option<&MethodObject> {
+    if std::ptr::eq(obj.type_object(), types().method_type) {
+        // SAFETY: method instances are MethodObject.
+        Some(unsafe { obj.cast::<MethodObject>() })
+    } else {
+        None
+    }
+}
+
+/// `method.__call__`: the function with the instance first.
+pub(crate) fn method_call(m: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let m = as_method(m).expect("a method");
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(m.self_.clone());
+    full.extend_from_slice(args);
+    super::abstract_ops::call(&m.func, &full, kwnames)
+}
+
+/// `repr(method)`.
+pub(crate) fn method_repr(o: &PyObject) -> PyResult<Obj> {
+    let m = as_method(o).expect("a method");
+    let q = match as_function(&m.func) {
+        Some(f) => super::str::str_value(&f.fields().qualname).unwrap_or("?").to_owned(),
+        None => "?".to_owned(),
+    };
+    let r = super::abstract_ops::repr_text(&m.self_)?;
+    super::str::new_str(&format!("<bound method {q} of {r}>"))
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_method(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<MethodObject>(op) }
+}
