@@ -9,6 +9,7 @@
 //! of each handler from it.
 
 use super::{Cfg, CfgError};
+use crate::instructions::Opcode;
 
 /// Computes every block's entry depth and returns the maximum depth.
 pub fn calculate_stackdepth(cfg: &mut Cfg) -> Result<i32, CfgError> {
@@ -31,6 +32,11 @@ pub fn calculate_stackdepth(cfg: &mut Cfg) -> Result<i32, CfgError> {
                 return Err(CfgError::new("Invalid CFG, stack underflow"));
             }
             maxdepth = maxdepth.max(new_depth);
+            if instr.op == Opcode::RETURN_CONST {
+                // RETURN_CONST is LOAD_CONST + RETURN_VALUE: the value sits on the stack before the
+                // frame is popped, and CPython 3.13 reserves a slot for it.
+                maxdepth = maxdepth.max(depth + 1);
+            }
             if instr.op.has_target() {
                 let jump_effect = instr.op.stack_effect(instr.oparg, Some(true)).unwrap_or(effect);
                 let target_depth = depth + jump_effect;
