@@ -6,6 +6,7 @@
 pub mod assemble;
 pub mod cfg;
 pub mod code;
+pub mod dis;
 pub mod instr_seq;
 pub mod instructions;
 pub mod location;

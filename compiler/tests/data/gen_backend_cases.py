@@ -358,4 +358,5 @@ def main():
     print("units: %d compared, %d opaque" % (w.full, w.opaque), file=sys.stderr)
 
 
-main()
+if __name__ == "__main__":
+    main()
