@@ -353,13 +353,7 @@ impl Constant {
             Constant::FrozenSet(items) => {
                 format!("frozenset({{{}}})", items.iter().map(Constant::repr).collect::<Vec<_>>().join(", "))
             }
-            Constant::Code(code) => format!(
-                "<code object {} at {:#x}, file \"{}\", line {}>",
-                code.name,
-                Arc::as_ptr(code) as usize,
-                code.filename,
-                code.firstlineno
-            ),
+            Constant::Code(code) => code.repr(),
         }
     }
 }
@@ -508,6 +502,14 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// `repr()` as CPython prints it: `<code object NAME at 0xADDRESS, file "FILE", line N>`.
+    pub fn repr(&self) -> String {
+        format!(
+            "<code object {} at {:#x}, file \"{}\", line {}>",
+            self.name, self as *const CodeObject as usize, self.filename, self.firstlineno
+        )
+    }
+
     /// `co_code` as CPython's bytes (opcode, oparg, opcode, oparg, ...).
     pub fn code_bytes(&self) -> Vec<u8> {
         self.code.iter().flat_map(|unit| unit.to_le_bytes()).collect()

@@ -41,7 +41,9 @@ pub fn fold_expr(e: &Expr<'_>) -> Option<Constant> {
         ExprKind::Tuple { elts, ctx: ExprContext::Load } => {
             elts.iter().map(fold_expr).collect::<Option<Vec<_>>>().map(Constant::tuple)
         }
-        ExprKind::Subscript { value, slice, ctx: ExprContext::Load } => subscript(&fold_expr(value)?, &fold_expr(slice)?),
+        ExprKind::Subscript { value, slice, ctx: ExprContext::Load } => {
+            subscript(&fold_expr(value)?, &fold_expr(slice)?)
+        }
         _ => None,
     }
 }
@@ -370,7 +372,9 @@ fn binary(l: &Constant, op: Operator, r: &Constant) -> Option<Constant> {
         (Constant::Str(a), Operator::Add, Constant::Str(b)) => {
             Some(Constant::Str(PyStr::from_code_points(a.code_points().chain(b.code_points()))?))
         }
-        (Constant::Bytes(a), Operator::Add, Constant::Bytes(b)) => Some(Constant::Bytes(Arc::from([&a[..], &b[..]].concat()))),
+        (Constant::Bytes(a), Operator::Add, Constant::Bytes(b)) => {
+            Some(Constant::Bytes(Arc::from([&a[..], &b[..]].concat())))
+        }
         (Constant::Tuple(a), Operator::Add, Constant::Tuple(b)) => {
             Some(Constant::Tuple(a.iter().chain(b.iter()).cloned().collect()))
         }
@@ -418,7 +422,11 @@ fn subscript(value: &Constant, index: &Constant) -> Option<Constant> {
 pub enum Folded<'a> {
     Literal(PyStr),
     /// `{value!conversion:spec}`; `conversion` is the `CONVERT_VALUE` oparg.
-    Format { value: &'a Expr<'a>, conversion: u32, spec: Option<String> },
+    Format {
+        value: &'a Expr<'a>,
+        conversion: u32,
+        spec: Option<String>,
+    },
 }
 
 /// `optimize_format`: the parts of the f-string equivalent to the `%` expression `e`, when the
@@ -538,7 +546,10 @@ mod tests {
         assert_eq!(binary(&c_int(-7), Operator::FloorDiv, &c_int(2)), Some(c_int(-4)));
         assert_eq!(binary(&c_int(-7), Operator::Mod, &c_int(2)), Some(c_int(1)));
         assert_eq!(binary(&c_int(1), Operator::Div, &c_int(0)), None);
-        assert_eq!(binary(&c_int(2), Operator::Pow, &c_int(100)), Some(Constant::BigInt(Arc::from("1267650600228229401496703205376"))));
+        assert_eq!(
+            binary(&c_int(2), Operator::Pow, &c_int(100)),
+            Some(Constant::BigInt(Arc::from("1267650600228229401496703205376")))
+        );
         assert_eq!(binary(&c_int(2), Operator::Pow, &c_int(200)), None, "over 128 bits");
         assert_eq!(binary(&c_int(1), Operator::LShift, &c_int(127)).is_some(), true);
         assert_eq!(binary(&c_int(1), Operator::LShift, &c_int(128)), None);
@@ -560,7 +571,10 @@ mod tests {
 
     #[test]
     fn float_division_and_modulo_follow_python() {
-        assert_eq!(binary(&Constant::Float(-7.0), Operator::FloorDiv, &Constant::Float(2.0)), Some(Constant::Float(-4.0)));
+        assert_eq!(
+            binary(&Constant::Float(-7.0), Operator::FloorDiv, &Constant::Float(2.0)),
+            Some(Constant::Float(-4.0))
+        );
         assert_eq!(binary(&Constant::Float(-7.0), Operator::Mod, &Constant::Float(2.0)), Some(Constant::Float(1.0)));
         assert_eq!(binary(&c_int(1), Operator::Div, &c_int(4)), Some(Constant::Float(0.25)));
     }

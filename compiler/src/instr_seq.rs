@@ -29,7 +29,7 @@
 //!
 //! ## Example: `def f(x): return x if x else None`'s body
 //!
-//! ```ignore
+//! ```
 //! use pyrt_compile::instr_seq::{InstrSeq, UnitMetadata};
 //! use pyrt_compile::{CodeFlags, Constant, Location, Opcode};
 //!

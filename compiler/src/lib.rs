@@ -15,8 +15,10 @@
 //!    parent.
 
 pub mod assemble;
+pub mod cfg;
 pub mod code;
 mod codegen;
+pub mod dis;
 pub mod fold;
 pub mod future;
 pub mod instr_seq;

@@ -400,7 +400,13 @@ fn expr(out: &mut String, e: &Expr<'_>, level: u8) {
         }
         ExprKind::Attribute { value, attr, .. } => {
             expr(out, value, PR_ATOM);
-            let int_literal = matches!(value.node, ExprKind::Constant { value: pyrt_syntax::ast::Constant::Int(_) | pyrt_syntax::ast::Constant::BigInt(_), .. });
+            let int_literal = matches!(
+                value.node,
+                ExprKind::Constant {
+                    value: pyrt_syntax::ast::Constant::Int(_) | pyrt_syntax::ast::Constant::BigInt(_),
+                    ..
+                }
+            );
             out.push_str(if int_literal { " ." } else { "." });
             out.push_str(attr);
         }

@@ -161,7 +161,13 @@ impl<'a> Compiler<'a, '_> {
 
     /// `compiler_call_helper`: the arguments of a call whose callable (and `n` extra arguments)
     /// are already pushed.
-    pub(crate) fn call_helper(&mut self, loc: Location, n: u32, args: &'a [Expr<'a>], keywords: &'a [Keyword<'a>]) -> CResult {
+    pub(crate) fn call_helper(
+        &mut self,
+        loc: Location,
+        n: u32,
+        args: &'a [Expr<'a>],
+        keywords: &'a [Keyword<'a>],
+    ) -> CResult {
         self.validate_keywords(keywords)?;
         let nelts = args.len();
         let nkwelts = keywords.len();

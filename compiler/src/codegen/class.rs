@@ -35,7 +35,8 @@ impl<'a> Compiler<'a, '_> {
             self.nameop(".type_params", ExprContext::Load, loc)?;
             self.emit(Opcode::CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC, loc);
             self.nameop(".generic_base", ExprContext::Store, loc)?;
-            let generic_base = ast::Expr { node: ExprKind::Name { id: ".generic_base", ctx: ExprContext::Load }, range: s.range };
+            let generic_base =
+                ast::Expr { node: ExprKind::Name { id: ".generic_base", ctx: ExprContext::Load }, range: s.range };
             let mut all_bases: Vec<ast::Expr<'a>> = bases.to_vec();
             all_bases.push(generic_base);
             let all_bases = self.arena.alloc_slice_clone(&all_bases);
@@ -53,7 +54,14 @@ impl<'a> Compiler<'a, '_> {
 
     /// `compiler_class_body`: compiles the body function and pushes `__build_class__`, NULL, the
     /// function and the name.
-    fn class_body(&mut self, s: &'a Stmt<'a>, name: &str, body: &'a [Stmt<'a>], n_type_params: usize, firstlineno: u32) -> CResult {
+    fn class_body(
+        &mut self,
+        s: &'a Stmt<'a>,
+        name: &str,
+        body: &'a [Stmt<'a>],
+        n_type_params: usize,
+        firstlineno: u32,
+    ) -> CResult {
         self.enter_scope(name, ScopeType::Class, symtable::key_of(s), firstlineno)?;
         let loc = Location::new(firstlineno as i32, firstlineno as i32, 0, 0);
         self.u().private = Some(name.to_string());

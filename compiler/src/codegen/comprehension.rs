@@ -36,7 +36,9 @@ impl<'a> Compiler<'a, '_> {
             ExprKind::GeneratorExp { elt, generators } => (CompKind::Generator, "<genexpr>", *generators, *elt, None),
             ExprKind::ListComp { elt, generators } => (CompKind::List, "<listcomp>", *generators, *elt, None),
             ExprKind::SetComp { elt, generators } => (CompKind::Set, "<setcomp>", *generators, *elt, None),
-            ExprKind::DictComp { key, value, generators } => (CompKind::Dict, "<dictcomp>", *generators, *key, Some(*value)),
+            ExprKind::DictComp { key, value, generators } => {
+                (CompKind::Dict, "<dictcomp>", *generators, *key, Some(*value))
+            }
             _ => unreachable!("a comprehension"),
         };
         let scope_type = self.ur().scope_type;
@@ -121,7 +123,13 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// The element's append (or yield) after the last `for` clause; returns its location.
-    fn comprehension_element(&mut self, elt: &'a Expr<'a>, val: Option<&'a Expr<'a>>, kind: CompKind, depth: u32) -> CResult<Location> {
+    fn comprehension_element(
+        &mut self,
+        elt: &'a Expr<'a>,
+        val: Option<&'a Expr<'a>>,
+        kind: CompKind,
+        depth: u32,
+    ) -> CResult<Location> {
         let mut elt_loc = self.loc(elt.range);
         self.visit_expr(elt)?;
         match kind {
@@ -165,7 +173,9 @@ impl<'a> Compiler<'a, '_> {
             } else {
                 // `for y in [f(x)]`: bind the single element directly.
                 let single = match &generator.iter.node {
-                    ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } if self.folded(&generator.iter).is_none() => {
+                    ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. }
+                        if self.folded(&generator.iter).is_none() =>
+                    {
                         match elts {
                             [only] if !matches!(only.node, ExprKind::Starred { .. }) => Some(only),
                             _ => None,
@@ -271,7 +281,8 @@ impl<'a> Compiler<'a, '_> {
         let in_class_block = self.table.block(outer).kind == BlockType::Class && self.ur().in_inlined_comp == 0;
         self.u().in_inlined_comp += 1;
         let mut state = InlinedState::default();
-        let symbols: Vec<(String, u32)> = self.table.block(entry).symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let symbols: Vec<(String, u32)> =
+            self.table.block(entry).symbols.iter().map(|(k, v)| (k.clone(), *v)).collect();
         let function_like = self.table.block(outer).kind.is_function_like();
         for (k, symbol) in symbols {
             let scope = (symbol >> symtable::SCOPE_OFFSET) & symtable::SCOPE_MASK;

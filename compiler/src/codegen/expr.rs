@@ -159,7 +159,10 @@ impl<'a> Compiler<'a, '_> {
                     && *ctx != ExprContext::Del
                 {
                     self.slice(slice)?;
-                    self.emit_noarg(if *ctx == ExprContext::Load { Opcode::BINARY_SLICE } else { Opcode::STORE_SLICE }, loc);
+                    self.emit_noarg(
+                        if *ctx == ExprContext::Load { Opcode::BINARY_SLICE } else { Opcode::STORE_SLICE },
+                        loc,
+                    );
                 } else {
                     self.visit_expr(slice)?;
                     let op = match ctx {
@@ -583,7 +586,14 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn subdict(&mut self, loc: Location, keys: &'a [Option<Expr<'a>>], values: &'a [Expr<'a>], begin: usize, end: usize) -> CResult {
+    fn subdict(
+        &mut self,
+        loc: Location,
+        keys: &'a [Option<Expr<'a>>],
+        values: &'a [Expr<'a>],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
@@ -717,7 +727,13 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `compiler_formatted_value`.
-    fn formatted_value(&mut self, loc: Location, value: &'a Expr<'a>, conversion: i32, spec: Option<&'a Expr<'a>>) -> CResult {
+    fn formatted_value(
+        &mut self,
+        loc: Location,
+        value: &'a Expr<'a>,
+        conversion: i32,
+        spec: Option<&'a Expr<'a>>,
+    ) -> CResult {
         self.visit_expr(value)?;
         if conversion != -1 {
             let oparg = match char::from_u32(conversion as u32) {

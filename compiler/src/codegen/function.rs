@@ -38,7 +38,8 @@ impl<'a> Compiler<'a, '_> {
         }
         self.load_const(Constant::Code(code), loc);
         self.emit_noarg(Opcode::MAKE_FUNCTION, loc);
-        for flag in [MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_KWDEFAULTS, MAKE_FUNCTION_DEFAULTS] {
+        for flag in [MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_KWDEFAULTS, MAKE_FUNCTION_DEFAULTS]
+        {
             if flags & flag != 0 {
                 self.emit(Opcode::SET_FUNCTION_ATTRIBUTE, flag, loc);
             }
@@ -104,7 +105,13 @@ impl<'a> Compiler<'a, '_> {
         Ok(len > 0)
     }
 
-    fn arg_annotation(&mut self, loc: Location, name: &str, annotation: Option<&'a Expr<'a>>, len: &mut u32) -> CResult {
+    fn arg_annotation(
+        &mut self,
+        loc: Location,
+        name: &str,
+        annotation: Option<&'a Expr<'a>>,
+        len: &mut u32,
+    ) -> CResult {
         let Some(annotation) = annotation else { return Ok(()) };
         let mangled = self.mangle(name);
         self.load_const(Constant::str(&mangled), loc);
@@ -317,10 +324,9 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Opcode::CALL_INTRINSIC_2, INTRINSIC_SET_TYPEPARAM_DEFAULT, loc);
                 seen_default = true;
             } else if seen_default {
-                return Err(self.error_at(
-                    format!("non-default type parameter '{name}' follows default type parameter"),
-                    loc,
-                ));
+                return Err(
+                    self.error_at(format!("non-default type parameter '{name}' follows default type parameter"), loc)
+                );
             }
             self.emit(Opcode::COPY, 1, loc);
             self.nameop(name, ExprContext::Store, loc)?;
@@ -347,7 +353,13 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `compiler_typealias`.
-    pub(crate) fn type_alias(&mut self, s: &'a Stmt<'a>, name: &'a Expr<'a>, type_params: &'a [TypeParam<'a>], value: &'a Expr<'a>) -> CResult {
+    pub(crate) fn type_alias(
+        &mut self,
+        s: &'a Stmt<'a>,
+        name: &'a Expr<'a>,
+        type_params: &'a [TypeParam<'a>],
+        value: &'a Expr<'a>,
+    ) -> CResult {
         let loc = self.loc(s.range);
         let ExprKind::Name { id: alias_name, .. } = name.node else {
             return Err(self.error("type alias name must be a name", name.range));

@@ -154,7 +154,12 @@ pub(crate) fn compile_module<'a>(
         }
         Mod::Expression { body } => c.visit_expr(body)?,
         Mod::FunctionType { .. } => {
-            return Err(compiler_error("compiling a func_type tree is not supported", source, &c.index, TextRange::default()));
+            return Err(compiler_error(
+                "compiling a func_type tree is not supported",
+                source,
+                &c.index,
+                TextRange::default(),
+            ));
         }
     }
     c.finish_unit(add_none)
@@ -295,9 +300,9 @@ impl<'a, 's> Compiler<'a, 's> {
         self.emit(Opcode::RETURN_VALUE, 0, Location::NO_LOCATION);
         let mut unit = self.units.pop().expect("a unit is open");
         unit.meta.flags = flags;
-        crate::assemble::assemble_code_unit(unit.meta, unit.seq, self.filename.clone())
-            .map(Arc::new)
-            .map_err(|e| compiler_error(format!("internal compiler error: {e}"), self.source, &self.index, TextRange::default()))
+        crate::assemble::assemble_code_unit(unit.meta, unit.seq, self.filename.clone()).map_err(|e| {
+            compiler_error(format!("internal compiler error: {e}"), self.source, &self.index, TextRange::default())
+        })
     }
 
     // ----- emission ------------------------------------------------------------------------
@@ -522,7 +527,14 @@ impl<'a, 's> Compiler<'a, 's> {
 
     // ----- frame blocks --------------------------------------------------------------------
 
-    pub(crate) fn push_fblock(&mut self, loc: Location, kind: FBlockKind, block: Option<Label>, exit: Option<Label>, datum: FBlockDatum<'a>) -> CResult {
+    pub(crate) fn push_fblock(
+        &mut self,
+        loc: Location,
+        kind: FBlockKind,
+        block: Option<Label>,
+        exit: Option<Label>,
+        datum: FBlockDatum<'a>,
+    ) -> CResult {
         if self.ur().fblocks.len() >= MAX_FBLOCKS {
             return Err(self.error_at("too many statically nested blocks", loc));
         }
@@ -544,7 +556,8 @@ fn find_ann(stmts: &[Stmt<'_>]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => find_ann(body) || find_ann(orelse),
         StmtKind::With { body, .. } | StmtKind::AsyncWith { body, .. } => find_ann(body),
-        StmtKind::Try { body, handlers, orelse, finalbody } | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
+        StmtKind::Try { body, handlers, orelse, finalbody }
+        | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
             handlers.iter().any(|h| find_ann(h.body)) || find_ann(body) || find_ann(finalbody) || find_ann(orelse)
         }
         StmtKind::Match { cases, .. } => cases.iter().any(|c| find_ann(c.body)),
@@ -619,7 +632,9 @@ pub(crate) fn constant_value(c: &ast::Constant<'_>) -> Constant {
         ast::Constant::BigInt(s) => Constant::BigInt(Arc::from(*s)),
         ast::Constant::Float(f) => Constant::Float(*f),
         ast::Constant::Complex { real, imag } => Constant::Complex { re: *real, im: *imag },
-        ast::Constant::Str(s) => Constant::Str(PyStr::from_code_points(s.code_points()).unwrap_or_else(|| PyStr::new(""))),
+        ast::Constant::Str(s) => {
+            Constant::Str(PyStr::from_code_points(s.code_points()).unwrap_or_else(|| PyStr::new("")))
+        }
         ast::Constant::Bytes(b) => Constant::Bytes(Arc::from(*b)),
     }
 }

@@ -27,7 +27,12 @@ fn is_wildcard_star(p: &Pattern<'_>) -> bool {
 }
 
 impl<'a> Compiler<'a, '_> {
-    pub(crate) fn match_stmt(&mut self, _s: &'a Stmt<'a>, subject: &'a ast::Expr<'a>, cases: &'a [MatchCase<'a>]) -> CResult {
+    pub(crate) fn match_stmt(
+        &mut self,
+        _s: &'a Stmt<'a>,
+        subject: &'a ast::Expr<'a>,
+        cases: &'a [MatchCase<'a>],
+    ) -> CResult {
         self.visit_expr(subject)?;
         let end = self.new_label();
         let ncases = cases.len();
@@ -150,7 +155,9 @@ impl<'a> Compiler<'a, '_> {
                 self.jump_to_fail_pop(loc, pc, Opcode::POP_JUMP_IF_FALSE);
             }
             PatternKind::MatchSequence { patterns } => self.pattern_sequence(loc, patterns, pc)?,
-            PatternKind::MatchMapping { keys, patterns, rest } => self.pattern_mapping(loc, keys, patterns, *rest, pc)?,
+            PatternKind::MatchMapping { keys, patterns, rest } => {
+                self.pattern_mapping(loc, keys, patterns, *rest, pc)?
+            }
             PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
                 for (i, attr) in kwd_attrs.iter().enumerate() {
                     let ploc = self.loc(kwd_patterns[i].range);

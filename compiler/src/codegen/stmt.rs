@@ -33,9 +33,7 @@ impl<'a> Compiler<'a, '_> {
                 self.ann_assign(s, target, annotation, *value, *simple)?
             }
             StmtKind::For { target, iter, body, orelse, .. } => self.for_stmt(s, target, iter, body, orelse)?,
-            StmtKind::AsyncFor { target, iter, body, orelse, .. } => {
-                self.async_for(s, target, iter, body, orelse)?
-            }
+            StmtKind::AsyncFor { target, iter, body, orelse, .. } => self.async_for(s, target, iter, body, orelse)?,
             StmtKind::While { test, body, orelse } => {
                 let lp = self.new_label();
                 let body_label = self.new_label();
@@ -366,7 +364,14 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn import_from(&mut self, s: &Stmt<'_>, loc: Location, module: Option<&str>, names: &'a [Alias<'a>], level: u32) -> CResult {
+    fn import_from(
+        &mut self,
+        s: &Stmt<'_>,
+        loc: Location,
+        module: Option<&str>,
+        names: &'a [Alias<'a>],
+        level: u32,
+    ) -> CResult {
         self.load_const(Constant::Int(level as i64), loc);
         let future_loc = self.future.last_location.map(|r| self.loc(r));
         let after_future = match future_loc {

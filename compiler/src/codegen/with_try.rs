@@ -139,7 +139,12 @@ impl<'a> Compiler<'a, '_> {
 
     /// `compiler_unwind_fblock_stack`: unwind every block (down to the innermost loop when
     /// `stop_at_loop`), returning that loop.
-    fn unwind_fblock_stack(&mut self, loc: &mut Location, preserve_tos: bool, stop_at_loop: bool) -> CResult<Option<FBlock<'a>>> {
+    fn unwind_fblock_stack(
+        &mut self,
+        loc: &mut Location,
+        preserve_tos: bool,
+        stop_at_loop: bool,
+    ) -> CResult<Option<FBlock<'a>>> {
         let Some(top) = self.ur().fblocks.last().copied() else { return Ok(None) };
         if top.kind == FBlockKind::ExceptionGroupHandler {
             return Err(self.error_at("'break', 'continue' and 'return' cannot appear in an except* block", *loc));
@@ -269,7 +274,13 @@ impl<'a> Compiler<'a, '_> {
         Ok(())
     }
 
-    fn try_except(&mut self, s: &'a Stmt<'a>, body: &'a [Stmt<'a>], handlers: &'a [ExceptHandler<'a>], orelse: &'a [Stmt<'a>]) -> CResult {
+    fn try_except(
+        &mut self,
+        s: &'a Stmt<'a>,
+        body: &'a [Stmt<'a>],
+        handlers: &'a [ExceptHandler<'a>],
+        orelse: &'a [Stmt<'a>],
+    ) -> CResult {
         let loc = self.loc(s.range);
         let no = Location::NO_LOCATION;
         let body_label = self.new_label();
@@ -477,7 +488,14 @@ impl<'a> Compiler<'a, '_> {
     }
 
     /// `compiler_with` / `compiler_async_with`: item `pos` and the rest nested inside it.
-    pub(crate) fn with_stmt(&mut self, s: &'a Stmt<'a>, items: &'a [WithItem<'a>], body: &'a [Stmt<'a>], pos: usize, is_async: bool) -> CResult {
+    pub(crate) fn with_stmt(
+        &mut self,
+        s: &'a Stmt<'a>,
+        items: &'a [WithItem<'a>],
+        body: &'a [Stmt<'a>],
+        pos: usize,
+        is_async: bool,
+    ) -> CResult {
         let item = &items[pos];
         if is_async && self.ur().scope_type != ScopeType::AsyncFunction {
             let loc = self.loc(s.range);
