@@ -511,22 +511,31 @@ fn parse_format_unit(fmt: &[u32], pos: &mut usize) -> Option<(u32, bool, Option<
         }
     }
     let is_digit = |c: u32| (b'0' as u32..=b'9' as u32).contains(&c);
+    // Widths and precisions of three or more digits are left to run time (`MAXDIGITS`).
     let mut width = None;
     if is_digit(ch) {
-        let mut w: u64 = 0;
+        let (mut w, mut digits) = (0u64, 0);
         while is_digit(ch) {
-            w = w.checked_mul(10)?.checked_add((ch - b'0' as u32) as u64)?;
+            w = w * 10 + (ch - b'0' as u32) as u64;
             ch = next()?;
+            digits += 1;
+            if digits >= 3 {
+                return None;
+            }
         }
         width = Some(w);
     }
     let mut prec = None;
     if ch == '.' as u32 {
         ch = next()?;
-        let mut p: u64 = 0;
+        let (mut p, mut digits) = (0u64, 0);
         while is_digit(ch) {
-            p = p.checked_mul(10)?.checked_add((ch - b'0' as u32) as u64)?;
+            p = p * 10 + (ch - b'0' as u32) as u64;
             ch = next()?;
+            digits += 1;
+            if digits >= 3 {
+                return None;
+            }
         }
         prec = Some(p);
     }

@@ -56,7 +56,7 @@ impl<'a> Compiler<'a, '_> {
                 self.jump_if(loc, test, next, false)?;
                 self.visit_stmts(body)?;
                 if !orelse.is_empty() {
-                    self.emit_jump(Opcode::JUMP, end, Location::NO_LOCATION);
+                    self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, Location::NO_LOCATION);
                     self.use_label(next);
                     self.visit_stmts(orelse)?;
                 }
