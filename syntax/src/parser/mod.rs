@@ -39,7 +39,7 @@ mod pattern;
 mod stmt;
 mod strings;
 
-use crate::ast::{Expr, ExprContext, ExprKind, Mod};
+use crate::ast::{Expr, ExprKind, Mod};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::lexer::Lexer;
 use crate::token::{TextRange, Token, TokenKind};
@@ -366,21 +366,11 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.expect(TokenKind::Lpar)?;
         let mut argtypes = Vec::new();
         while !self.at(TokenKind::Rpar) {
+            // `*args` and `**kwargs` types are recorded as the bare expressions (as CPython does).
             if self.at(TokenKind::Star) || self.at(TokenKind::DoubleStar) {
-                let start = self.start();
-                let star = self.bump().kind;
-                let value = self.expression()?;
-                if star == TokenKind::Star {
-                    let v = self.alloc(value);
-                    argtypes.push(
-                        self.expr(ExprKind::Starred { value: v, ctx: ExprContext::Load }, self.range_from(start)),
-                    );
-                } else {
-                    argtypes.push(value);
-                }
-            } else {
-                argtypes.push(self.expression()?);
+                self.bump();
             }
+            argtypes.push(self.expression()?);
             if !self.eat(TokenKind::Comma) {
                 break;
             }

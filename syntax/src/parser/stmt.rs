@@ -265,9 +265,6 @@ impl<'src, 'a> Parser<'src, 'a> {
                     if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
                         return self.raise("assignment to yield expression not possible", t.range);
                     }
-                    if let ExprKind::Starred { .. } = t.node {
-                        return self.raise("starred assignment target must be in a list or tuple", t.range);
-                    }
                     stored.push(self.as_target(t, ExprContext::Store)?);
                 }
                 let targets = self.alloc_slice(stored);

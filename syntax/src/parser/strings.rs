@@ -52,13 +52,13 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut values: Vec<Expr<'a>> = Vec::new();
         let mut pending = PendingText { buf: Vec::new(), range: None, unicode: false };
         let (mut saw_bytes, mut saw_str, mut saw_fstring) = (false, false, false);
-        let mut first = true;
         loop {
             match self.peek() {
                 TokenKind::String => {
                     let t = self.bump();
                     let parts = split_literal(self.text(t));
-                    if first {
+                    // A piece's kind is that of the literal it starts with.
+                    if pending.range.is_none() {
                         pending.unicode = parts.unicode;
                     }
                     let decoded = if parts.bytes {
@@ -80,7 +80,6 @@ impl<'src, 'a> Parser<'src, 'a> {
                 }
                 _ => break,
             }
-            first = false;
         }
         let range = self.range_from(start);
         if saw_bytes && saw_str {
