@@ -12,7 +12,7 @@
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
 use crate::literal;
-use crate::token::TokenKind;
+use crate::token::{TextRange, TokenKind};
 
 /// The binary operator a token spells and its precedence (higher binds tighter).
 fn binary_precedence(kind: TokenKind) -> Option<(Operator, u8)> {
@@ -120,7 +120,18 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn starred(&mut self, operand: impl FnOnce(&mut Self) -> PResult<Expr<'a>>) -> PResult<Expr<'a>> {
         let start = self.start();
         self.bump();
-        let value = operand(self)?;
+        let value = match operand(self) {
+            Ok(v) => v,
+            Err(f) => {
+                if self.diag
+                    && self.error.is_none()
+                    && matches!(self.peek(), TokenKind::Rpar | TokenKind::Comma | TokenKind::Rsqb)
+                {
+                    return self.raise_here("Invalid star expression");
+                }
+                return Err(f);
+            }
+        };
         let value = self.alloc(value);
         Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Load }, self.range_from(start)))
     }
@@ -133,8 +144,18 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.named_expression()
     }
 
-    /// `named_expression`: `NAME ':=' expression | expression !':='`.
+    /// `named_expression`: `NAME ':=' expression | expression !':='` (with
+    /// `invalid_named_expression` in the second pass).
     pub(crate) fn named_expression(&mut self) -> PResult<Expr<'a>> {
+        self.named_expression_checked(true)
+    }
+
+    /// `assignment_expression | expression !':='` (call arguments: no `invalid_named_expression`).
+    pub(crate) fn named_expression_arg(&mut self) -> PResult<Expr<'a>> {
+        self.named_expression_checked(false)
+    }
+
+    fn named_expression_checked(&mut self, check: bool) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Name) && self.nth(1) == TokenKind::ColonEqual {
             let name = self.bump();
             let id = self.ident(name);
@@ -144,7 +165,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             let value = self.alloc(value);
             return Ok(self.expr(ExprKind::NamedExpr { target, value }, self.range_from(name.range.start)));
         }
+        let start_pos = self.pos;
         let e = self.expression()?;
+        if self.diag && check {
+            self.diag_named_expression(&e, start_pos)?;
+        }
         if self.at(TokenKind::ColonEqual) {
             return Err(Fail);
         }
@@ -157,7 +182,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             return self.nested(|p| p.lambdef());
         }
         let start = self.start();
+        let start_pos = self.pos;
         let body = self.disjunction()?;
+        if self.diag {
+            self.diag_expression(&body, start_pos)?;
+        }
         if !self.at(TokenKind::If) {
             return Ok(body);
         }
@@ -276,7 +305,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             if prec < min_prec {
                 break;
             }
-            self.bump();
+            let op_token = self.bump();
+            if self.diag && prec >= 5 && self.at(TokenKind::Not) && op_token.kind != TokenKind::Amper {
+                self.diag_not_after_operator()?;
+            }
             let right = if prec == 6 { self.factor()? } else { self.binary(prec + 1)? };
             let (l, r) = (self.alloc(left), self.alloc(right));
             left = self.expr(ExprKind::BinOp { left: l, op, right: r }, self.range_from(start));
@@ -296,6 +328,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             };
             prefixes.push((op, self.start()));
             self.bump();
+            if self.diag && self.at(TokenKind::Not) {
+                self.diag_not_after_operator()?;
+            }
             if let Err(f) = self.enter() {
                 self.depth -= prefixes.len() as u32 - 1;
                 return Err(f);
@@ -309,6 +344,20 @@ impl<'src, 'a> Parser<'src, 'a> {
             e = self.expr(ExprKind::UnaryOp { op, operand }, self.range_from(start));
         }
         Ok(e)
+    }
+
+    /// `invalid_arithmetic` / `invalid_factor`: `not` right after a binary or prefix operator.
+    fn diag_not_after_operator(&mut self) -> PResult<()> {
+        let start = self.start();
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let operand = self.inversion();
+        self.speculating -= 1;
+        self.rewind(saved);
+        match operand {
+            Ok(e) => self.raise("'not' after an operator must be parenthesized", TextRange::new(start, e.range.end)),
+            Err(_) => Ok(()),
+        }
     }
 
     /// `power`: `await_primary ['**' factor]`.
@@ -515,7 +564,13 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.at(TokenKind::Rsqb) {
                 break;
             }
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.diag_comprehension_target(&elts);
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if self.diag && elts.len() > 1 && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+            return self.diag_comprehension_target(&elts);
         }
         self.expect(TokenKind::Rsqb)?;
         let elts = self.alloc_slice(elts);
@@ -587,11 +642,32 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.at(TokenKind::Rbrace) {
                 break;
             }
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.diag_comprehension_target(&elts);
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if self.diag && elts.len() > 1 && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+            return self.diag_comprehension_target(&elts);
         }
         self.expect(TokenKind::Rbrace)?;
         let elts = self.alloc_slice(elts);
         Ok(self.expr(ExprKind::Set { elts }, self.range_from(start)))
+    }
+
+    /// `invalid_comprehension`: `[a, b for ...]` / `{a, for ...}` (the current token is `for`).
+    fn diag_comprehension_target(&mut self, elts: &[Expr<'a>]) -> PResult<Expr<'a>> {
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let clauses = self.comprehension_clauses();
+        self.speculating -= 1;
+        self.rewind(saved);
+        if clauses.is_err() {
+            return Err(Fail);
+        }
+        let start = elts[0].range.start;
+        let end = if elts.len() > 1 { elts[elts.len() - 1].range.end } else { self.prev_end };
+        self.raise("did you forget parentheses around the comprehension target?", TextRange::new(start, end))
     }
 
     /// `for_if_clauses`: `(['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+`.

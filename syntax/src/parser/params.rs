@@ -127,6 +127,78 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(Arg { arg, annotation, type_comment: None, range: self.range_from(t.range.start) })
     }
 
+    /// `invalid_kwarg` and the `invalid_arguments` alternatives about `=` (second pass), at the
+    /// start of an argument.
+    fn diag_kwarg(&mut self) -> PResult<()> {
+        let t = self.cur();
+        // `('True'|'False'|'None') '='`.
+        if matches!(t.kind, TokenKind::True | TokenKind::False | TokenKind::None) && self.nth(1) == TokenKind::Equal {
+            let eq = self.tokens[self.pos + 1];
+            let msg = format!("cannot assign to {}", self.text(t));
+            return self.raise(msg, TextRange::new(t.range.start, eq.range.end));
+        }
+        if t.kind == TokenKind::Name && self.nth(1) == TokenKind::Equal {
+            let eq = self.tokens[self.pos + 1];
+            // `NAME '=' &(',' | ')')`.
+            if matches!(self.nth(2), TokenKind::Comma | TokenKind::Rpar) {
+                return self.raise("expected argument value expression", TextRange::new(t.range.start, eq.range.end));
+            }
+            // `NAME '=' expression for_if_clauses`.
+            let saved = self.checkpoint();
+            self.bump();
+            self.bump();
+            self.speculating += 1;
+            let value = self.expression();
+            self.speculating -= 1;
+            let genexp = value.is_ok() && matches!(self.peek(), TokenKind::For | TokenKind::Async);
+            self.rewind(saved);
+            if genexp {
+                let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                return self.raise(msg, TextRange::new(t.range.start, eq.range.end));
+            }
+            return Ok(());
+        }
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let diag = std::mem::replace(&mut self.diag, false);
+        let star = self.at(TokenKind::Star) || self.at(TokenKind::DoubleStar);
+        let double = self.at(TokenKind::DoubleStar);
+        if star {
+            self.bump();
+        }
+        let a = self.expression();
+        let eq = self.cur();
+        let mut b = None;
+        if a.is_ok() && eq.kind == TokenKind::Equal && star {
+            self.bump();
+            b = self.expression().ok();
+        }
+        self.diag = diag;
+        self.speculating -= 1;
+        self.rewind(saved);
+        let Ok(a) = a else { return Ok(()) };
+        if eq.kind != TokenKind::Equal {
+            return Ok(());
+        }
+        match (star, b) {
+            // `'**' expression '=' b=expression` / `'*' expression '=' b=expression`.
+            (true, Some(b)) => {
+                let msg = if double {
+                    "cannot assign to keyword argument unpacking"
+                } else {
+                    "cannot assign to iterable argument unpacking"
+                };
+                self.raise(msg, TextRange::new(t.range.start, b.range.end))
+            }
+            (true, None) => Ok(()),
+            // `!(NAME '=') a=expression b='='`.
+            (false, _) => {
+                let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                self.raise(msg, TextRange::new(a.range.start, eq.range.end))
+            }
+        }
+    }
+
     /// A call's arguments: the current token is `(`. Returns the `Call` (range from `start`).
     pub(crate) fn call(&mut self, func: &'a Expr<'a>, start: u32) -> PResult<Expr<'a>> {
         let lpar = self.bump();
@@ -144,6 +216,9 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut seen_double_star = false;
         while !self.at(TokenKind::Rpar) {
             let start = self.start();
+            if self.diag {
+                self.diag_kwarg()?;
+            }
             match self.peek() {
                 TokenKind::Star => {
                     let e = self.starred(|p| p.expression())?;
@@ -165,7 +240,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     keywords.push(Keyword { arg: Some(name), value, range: self.range_from(start) });
                 }
                 _ => {
-                    let e = self.named_expression()?;
+                    let e = self.named_expression_arg()?;
                     if matches!(self.peek(), TokenKind::For | TokenKind::Async) {
                         let generators = self.comprehension_clauses()?;
                         let elt = self.alloc(e);

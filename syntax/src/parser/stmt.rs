@@ -449,7 +449,11 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.expect(TokenKind::Def)?;
         let (name, _) = self.expect_name()?;
         let type_params = self.type_params()?;
-        self.expect(TokenKind::Lpar)?;
+        if self.diag {
+            self.expect_forced(TokenKind::Lpar)?;
+        } else {
+            self.expect(TokenKind::Lpar)?;
+        }
         let args = self.parameters(true)?;
         self.expect(TokenKind::Rpar)?;
         let returns = if self.eat(TokenKind::Rarrow) {
@@ -458,7 +462,11 @@ impl<'src, 'a> Parser<'src, 'a> {
         } else {
             None
         };
-        self.expect(TokenKind::Colon)?;
+        if self.diag {
+            self.expect_forced(TokenKind::Colon)?
+        } else {
+            self.expect(TokenKind::Colon)?
+        };
         let args = self.alloc(args);
         let body = self.nested(|p| p.block("function definition", start))?;
         let node = if is_async {
@@ -478,7 +486,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             (bases, keywords) = self.arguments(None)?;
             self.expect(TokenKind::Rpar)?;
         }
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("class definition", start))?;
         Ok(self.stmt(StmtKind::ClassDef { name, bases, keywords, body, decorator_list, type_params }, start))
     }
@@ -492,7 +500,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             let what = if arms.is_empty() { "'if' statement" } else { "'elif' statement" };
             self.bump();
             let test = self.named_expression()?;
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let body = self.nested(|p| p.block(what, start))?;
             arms.push((start, test, body));
             match self.peek() {
@@ -523,7 +531,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn else_block(&mut self) -> PResult<&'a [Stmt<'a>]> {
         let start = self.start();
         self.expect(TokenKind::Else)?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_forced(TokenKind::Colon)?;
         self.nested(|p| p.block("'else' statement", start))
     }
 
@@ -531,7 +539,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         let start = self.start();
         self.bump();
         let test = self.named_expression()?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("'while' statement", start))?;
         let orelse = if self.at(TokenKind::Else) { self.else_block()? } else { &[] };
         let test = self.alloc(test);
@@ -546,7 +554,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         let target = self.star_targets()?;
         self.expect(TokenKind::In)?;
         let iter = self.star_expressions()?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("'for' statement", for_start))?;
         let orelse = if self.at(TokenKind::Else) { self.else_block()? } else { &[] };
         let (target, iter) = (self.alloc(target), self.alloc(iter));
@@ -585,7 +593,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         break;
                     }
                 }
-                self.expect(TokenKind::Colon)?;
+                self.expect_colon()?;
                 list
             }
         };
@@ -609,7 +617,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
         }
         self.expect(TokenKind::Rpar)?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         Ok(list)
     }
 
@@ -648,7 +656,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn try_stmt(&mut self) -> PResult<Stmt<'a>> {
         let start = self.start();
         self.bump();
-        self.expect(TokenKind::Colon)?;
+        self.expect_forced(TokenKind::Colon)?;
         let body = self.nested(|p| p.block("'try' statement", start))?;
         let mut handlers = Vec::new();
         let mut star = None;
@@ -674,7 +682,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     name = Some(self.expect_name()?.0);
                 }
             }
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let body = self.nested(|p| p.block(what, h_start))?;
             handlers.push(ExceptHandler { type_, name, body, range: self.range_from(h_start) });
@@ -684,7 +692,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         if self.at(TokenKind::Finally) {
             let f_start = self.start();
             self.bump();
-            self.expect(TokenKind::Colon)?;
+            self.expect_forced(TokenKind::Colon)?;
             finalbody = self.nested(|p| p.block("'finally' statement", f_start))?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
@@ -710,6 +718,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.speculating -= 1;
         let subject = match subject {
             Ok(s) if self.at(TokenKind::Colon) && self.nth(1) == TokenKind::Newline => s,
+            Ok(_) if self.diag && self.at(TokenKind::Newline) => return self.raise_here("expected ':'"),
             _ => {
                 self.rewind(saved);
                 return Ok(None);
@@ -732,7 +741,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             } else {
                 None
             };
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let body = self.nested(|p| p.block("'case' statement", case_start))?;
             cases.push(MatchCase { pattern, guard, body });
         }
