@@ -224,6 +224,37 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(())
     }
 
+    /// `invalid_for_target`: `for a=star_expressions` where `a` cannot be a target; `at` is
+    /// where the target starts.
+    pub(crate) fn diag_for_target(&mut self, at: (usize, u32)) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.rewind(at);
+        self.speculating += 1;
+        let diag = std::mem::replace(&mut self.diag, false);
+        let e = self.star_expressions();
+        self.diag = diag;
+        self.speculating -= 1;
+        self.rewind(saved);
+        match e {
+            Ok(e) => self.raise_invalid_target(TargetsType::For, &e),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR_STARTING_FROM(start)` ending where the tokenizer is: the end of the
+    /// furthest token looked at, without CPython's usual +1.
+    pub(crate) fn raise_from_to_cursor<T>(&mut self, msg: impl Into<String>, start: u32) -> PResult<T> {
+        if self.error.is_none() && self.speculating == 0 {
+            let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
+            let end = self.error_at_token(SyntaxErrorKind::SyntaxError, "", t);
+            let mut e = SyntaxError::syntax(msg, self.src, TextRange::new(start, start));
+            e.end_lineno = end.end_lineno;
+            e.end_offset = end.end_offset - 1;
+            self.error = Some(e);
+        }
+        Err(Fail)
+    }
+
     /// The bracket nesting level after token `i` (CPython's `tok->level` for it).
     pub(crate) fn level_at(&mut self, i: usize) -> u32 {
         if self.levels.is_empty() {
@@ -268,6 +299,11 @@ fn is_bitwise_or_level(e: &Expr<'_>) -> bool {
             | ExprKind::NamedExpr { .. }
             | ExprKind::UnaryOp { op: crate::ast::UnaryOp::Not, .. }
     )
+}
+
+/// Whether some part of `e` cannot be a target of `kind`.
+pub(crate) fn invalid_target_exists(e: &Expr<'_>, kind: TargetsType) -> bool {
+    invalid_target(e, kind).is_some()
 }
 
 /// `_PyPegen_get_invalid_target`.
@@ -335,6 +371,20 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
 }
 
 fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxError {
+    // An error inside an f-string's expression part is kept: the tokenizer's errors after it
+    // (an unterminated f-string, say) would hide it.
+    let seen = p.max_seen.min(p.tokens.len() - 1);
+    let mut fstring_depth = 0i32;
+    for t in &p.tokens[..seen] {
+        match t.kind {
+            TokenKind::FStringStart => fstring_depth += 1,
+            TokenKind::FStringEnd => fstring_depth -= 1,
+            _ => {}
+        }
+    }
+    if fstring_depth > 0 {
+        return error;
+    }
     match p.lex_error.take() {
         Some(lex) if lex.msg.ends_with("was never closed") => {
             if error.lineno > lex.lineno {
@@ -351,9 +401,9 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
 impl Parser<'_, '_> {
     /// Resets the parser and parses again with the `invalid_*` rules on.
     fn run_diagnosis(&mut self, mode: Mode) {
+        // `max_seen` is kept: like CPython's tokenizer, it never goes back.
         self.pos = 0;
         self.prev_end = 0;
-        self.max_seen = 0;
         self.depth = 0;
         self.speculating = 0;
         self.diag = true;

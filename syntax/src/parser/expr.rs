@@ -179,6 +179,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `expression`: `disjunction ['if' disjunction 'else' expression] | lambdef`.
     pub(crate) fn expression(&mut self) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Lambda) {
+            if self.diag {
+                self.diag_lambda_in_fstring()?;
+            }
             return self.nested(|p| p.lambdef());
         }
         let start = self.start();
@@ -196,6 +199,23 @@ impl<'src, 'a> Parser<'src, 'a> {
         let orelse = self.nested(|p| p.expression())?;
         let (test, body, orelse) = (self.alloc(test), self.alloc(body), self.alloc(orelse));
         Ok(self.expr(ExprKind::IfExp { test, body, orelse }, self.range_from(start)))
+    }
+
+    /// `'lambda' [lambda_params] ':' &FSTRING_MIDDLE`: a lambda in a replacement field.
+    fn diag_lambda_in_fstring(&mut self) -> PResult<()> {
+        let saved = self.checkpoint();
+        let lambda = self.bump();
+        self.speculating += 1;
+        let params = self.parameters(false);
+        self.speculating -= 1;
+        let colon = self.cur();
+        let in_fstring = params.is_ok() && colon.kind == TokenKind::Colon && self.nth(1) == TokenKind::FStringMiddle;
+        self.rewind(saved);
+        if in_fstring {
+            let msg = "f-string: lambda expressions are not allowed without parentheses";
+            return self.raise(msg, TextRange::new(lambda.range.start, colon.range.end));
+        }
+        Ok(())
     }
 
     fn lambdef(&mut self) -> PResult<Expr<'a>> {
@@ -264,6 +284,8 @@ impl<'src, 'a> Parser<'src, 'a> {
         loop {
             let op = match self.peek() {
                 TokenKind::EqEqual => CmpOp::Eq,
+                // `<>` is `!=` only with `from __future__ import barry_as_FLUFL`.
+                TokenKind::NotEqual if self.text(self.cur()) == "<>" => return Err(Fail),
                 TokenKind::NotEqual => CmpOp::NotEq,
                 TokenKind::Less => CmpOp::Lt,
                 TokenKind::LessEqual => CmpOp::LtE,
@@ -520,6 +542,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(e);
         }
         let first = self.star_named_expression()?;
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rpar)?;
@@ -553,6 +576,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(self.expr(ExprKind::List { elts: &[], ctx: ExprContext::Load }, self.range_from(start)));
         }
         let first = self.star_named_expression()?;
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rsqb)?;
@@ -600,7 +624,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             if matches!(first.node, ExprKind::NamedExpr { .. }) && !self.parenthesized(&first, start_pos) {
                 return Err(Fail);
             }
-            self.bump();
+            let colon = self.bump();
+            if self.diag {
+                self.diag_dict_value(colon)?;
+            }
             let value = self.expression()?;
             if matches!(self.peek(), TokenKind::For | TokenKind::Async) {
                 let generators = self.comprehension_clauses()?;
@@ -619,8 +646,27 @@ impl<'src, 'a> Parser<'src, 'a> {
                 values.push(self.bitwise_or()?);
                 keys.push(None);
             } else {
-                let key = self.expression()?;
-                self.expect(TokenKind::Colon)?;
+                let diag = std::mem::replace(&mut self.diag, false);
+                let key = self.expression();
+                self.diag = diag;
+                let key = key?;
+                if self.diag && !self.at(TokenKind::Colon) {
+                    // `invalid_kvpair`: CPython's odd position (the key's last column, no end).
+                    let mut e = crate::error::SyntaxError::syntax(
+                        "':' expected after dictionary key",
+                        self.src,
+                        TextRange::new(key.range.end, key.range.end),
+                    );
+                    e.end_offset = 0;
+                    if self.error.is_none() {
+                        self.error = Some(e);
+                    }
+                    return Err(Fail);
+                }
+                let colon = self.expect(TokenKind::Colon)?;
+                if self.diag {
+                    self.diag_dict_value(colon)?;
+                }
                 values.push(self.expression()?);
                 keys.push(Some(key));
             }
@@ -630,7 +676,34 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(self.expr(ExprKind::Dict { keys, values }, self.range_from(start)))
     }
 
+    /// `invalid_kvpair` after `key:`: a missing or starred value.
+    fn diag_dict_value(&mut self, colon: crate::token::Token) -> PResult<()> {
+        match self.peek() {
+            TokenKind::Rbrace | TokenKind::Comma => {
+                self.raise("expression expected after dictionary key and ':'", colon.range)
+            }
+            TokenKind::Star | TokenKind::DoubleStar => {
+                let star = self.cur();
+                let saved = self.checkpoint();
+                self.bump();
+                self.speculating += 1;
+                let operand = self.bitwise_or();
+                self.speculating -= 1;
+                self.rewind(saved);
+                let Ok(operand) = operand else { return Ok(()) };
+                let msg = if star.kind == TokenKind::Star {
+                    "cannot use a starred expression in a dictionary value"
+                } else {
+                    "cannot use dict unpacking in a dictionary value"
+                };
+                self.raise(msg, TextRange::new(star.range.start, operand.range.end))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn set_rest(&mut self, start: u32, first: Expr<'a>) -> PResult<Expr<'a>> {
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rbrace)?;
@@ -655,6 +728,17 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(self.expr(ExprKind::Set { elts }, self.range_from(start)))
     }
 
+    /// `invalid_comprehension`: `[*a for ...]`.
+    pub(crate) fn diag_starred_comprehension(&mut self, first: &Expr<'a>) -> PResult<()> {
+        if self.diag
+            && matches!(first.node, ExprKind::Starred { .. })
+            && matches!(self.peek(), TokenKind::For | TokenKind::Async)
+        {
+            return self.raise("iterable unpacking cannot be used in comprehension", first.range);
+        }
+        Ok(())
+    }
+
     /// `invalid_comprehension`: `[a, b for ...]` / `{a, for ...}` (the current token is `for`).
     fn diag_comprehension_target(&mut self, elts: &[Expr<'a>]) -> PResult<Expr<'a>> {
         let saved = self.checkpoint();
@@ -676,7 +760,20 @@ impl<'src, 'a> Parser<'src, 'a> {
         while matches!(self.peek(), TokenKind::For | TokenKind::Async) {
             let is_async = self.eat(TokenKind::Async);
             self.expect(TokenKind::For)?;
-            let target = self.star_targets()?;
+            let target_pos = self.checkpoint();
+            let target = match self.star_targets() {
+                Ok(t) if self.at(TokenKind::In) => t,
+                Ok(_) if self.diag && self.error.is_none() => {
+                    return self.raise_here("'in' expected after for-loop variables");
+                }
+                other => {
+                    if self.diag && self.error.is_none() {
+                        self.diag_for_target(target_pos)?;
+                    }
+                    other?;
+                    return Err(Fail);
+                }
+            };
             self.expect(TokenKind::In)?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();

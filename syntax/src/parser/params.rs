@@ -32,27 +32,59 @@ impl<'src, 'a> Parser<'src, 'a> {
             match self.peek() {
                 TokenKind::Slash => {
                     let t = self.bump();
-                    if seen_slash {
-                        return self.raise("/ may appear only once", t.range);
-                    }
                     if seen_star {
                         return self.raise("/ must be ahead of *", t.range);
                     }
+                    if seen_slash {
+                        return self.raise("/ may appear only once", t.range);
+                    }
                     if positional.is_empty() {
-                        return self.raise("at least one argument must precede /", t.range);
+                        if self.at(TokenKind::Comma) {
+                            return self.raise("at least one argument must precede /", t.range);
+                        }
+                        return Err(Fail);
+                    }
+                    if self.diag && self.at(TokenKind::Star) {
+                        let at = self.cur().range;
+                        return self.raise("expected comma between / and *", at);
                     }
                     seen_slash = true;
                     posonly = positional.len();
                 }
+                TokenKind::Lpar if self.diag => {
+                    // `invalid_parameters`: `'(' param_no_default+ ','? ')'`.
+                    let lpar = self.bump();
+                    while self.eat(TokenKind::Name) {
+                        if !self.eat(TokenKind::Comma) {
+                            break;
+                        }
+                    }
+                    if self.at(TokenKind::Rpar) && self.pos > self.token_index_at(lpar.range.end) {
+                        let rpar = self.bump();
+                        let msg = if annotations {
+                            "Function parameters cannot be parenthesized"
+                        } else {
+                            "Lambda expression parameters cannot be parenthesized"
+                        };
+                        return self.raise(msg, TextRange::new(lpar.range.start, rpar.range.end));
+                    }
+                    return Err(Fail);
+                }
                 TokenKind::Star => {
                     let t = self.bump();
                     if seen_star {
-                        return self.raise("* argument may appear only once", t.range);
+                        if matches!(self.peek(), TokenKind::Name | TokenKind::Comma) {
+                            return self.raise("* argument may appear only once", t.range);
+                        }
+                        return Err(Fail);
                     }
                     seen_star = true;
                     if self.at(TokenKind::Comma) || self.at(end) {
                         // A bare `*`: keyword-only parameters must follow.
                         if self.at(end) || matches!(self.nth(1), TokenKind::DoubleStar) || self.nth(1) == end {
+                            if !annotations {
+                                return self.raise_here("named arguments must follow bare *");
+                            }
                             return self.raise("named arguments must follow bare *", t.range);
                         }
                     } else {
@@ -81,7 +113,15 @@ impl<'src, 'a> Parser<'src, 'a> {
                 }
                 TokenKind::Name => {
                     let arg = self.param(annotations, false)?;
-                    let default = if self.eat(TokenKind::Equal) { Some(self.expression()?) } else { None };
+                    let default = if self.at(TokenKind::Equal) {
+                        let eq = self.bump();
+                        if self.diag && (matches!(self.peek(), TokenKind::Comma) || self.at(end)) {
+                            return self.raise("expected default value expression", eq.range);
+                        }
+                        Some(self.expression()?)
+                    } else {
+                        None
+                    };
                     if seen_star {
                         kwonly.push(arg);
                         kw_defaults.push(default);
@@ -222,6 +262,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             match self.peek() {
                 TokenKind::Star => {
                     let e = self.starred(|p| p.expression())?;
+                    self.diag_starred_comprehension(&e)?;
                     if seen_double_star {
                         return self.raise("iterable argument unpacking follows keyword argument unpacking", e.range);
                     }
@@ -246,6 +287,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                         let elt = self.alloc(e);
                         let only = args.is_empty() && keywords.is_empty() && self.at(TokenKind::Rpar);
                         let Some(gstart) = genexp_start.filter(|_| only) else {
+                            if genexp_start.is_none() {
+                                // Class bases take no generator expression at all.
+                                return Err(Fail);
+                            }
                             let range = TextRange::new(start, self.prev_end);
                             return self.raise("Generator expression must be parenthesized", range);
                         };

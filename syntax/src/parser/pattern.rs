@@ -171,6 +171,9 @@ impl<'src, 'a> Parser<'src, 'a> {
         while !self.at(TokenKind::Rbrace) {
             if self.eat(TokenKind::DoubleStar) {
                 let (name, _) = self.expect_name()?;
+                if name == "_" {
+                    return Err(Fail);
+                }
                 rest = Some(name);
                 self.eat(TokenKind::Comma);
                 break;

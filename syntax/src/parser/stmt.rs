@@ -9,6 +9,7 @@
 //! token after it decides, the targets then being converted to `Store` context (or rejected).
 //! `elif` chains are built with a loop, innermost last, so long chains do not recurse.
 
+use super::diagnose::TargetsType;
 use super::expr::starts_expression;
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
@@ -154,6 +155,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             TokenKind::Del => {
                 self.bump();
+                if self.diag {
+                    self.diag_del()?;
+                }
                 let mut targets = Vec::new();
                 loop {
                     let e = self.primary()?;
@@ -185,6 +189,24 @@ impl<'src, 'a> Parser<'src, 'a> {
             _ => return self.expr_or_assignment(),
         };
         Ok(self.stmt(node, start))
+    }
+
+    /// `invalid_del_stmt`: `'del' a=star_expressions` where `a` cannot be deleted.
+    fn diag_del(&mut self) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let diag = std::mem::replace(&mut self.diag, false);
+        let e = self.star_expressions();
+        // Only when the normal `del_targets &(';' | NEWLINE)` does not match.
+        let ok_end = matches!(self.peek(), TokenKind::Semi | TokenKind::Newline);
+        self.diag = diag;
+        self.speculating -= 1;
+        self.rewind(saved);
+        let Ok(e) = e else { return Ok(()) };
+        if ok_end && super::diagnose::invalid_target_exists(&e, TargetsType::Del) {
+            return self.raise_invalid_target(TargetsType::Del, &e);
+        }
+        Ok(())
     }
 
     fn rhs(&mut self) -> PResult<Expr<'a>> {
@@ -260,6 +282,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                     }
                     targets.push(e);
                 };
+                if self.diag {
+                    self.diag_assignment(&targets)?;
+                }
                 let mut stored = Vec::with_capacity(targets.len());
                 for t in &targets {
                     if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
@@ -281,6 +306,36 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
     }
 
+    /// `invalid_assignment` for `t0 = t1 = ... = value` (second pass): first
+    /// `invalid_named_expression` on the element of `t0` just before the first `=`, then the
+    /// first target that cannot be assigned to.
+    fn diag_assignment(&mut self, targets: &[Expr<'a>]) -> PResult<()> {
+        let t0 = &targets[0];
+        let last = match &t0.node {
+            ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|e| e.range.start == t0.range.start) => {
+                elts.last().filter(|e| e.range.end == t0.range.end)
+            }
+            _ => Some(t0),
+        };
+        if let Some(last) = last
+            && !matches!(last.node, ExprKind::Starred { .. })
+        {
+            let saved = self.checkpoint();
+            self.pos = self.token_index_at(t0.range.end);
+            let start_pos = self.token_index_at(last.range.start);
+            let r = self.diag_named_expression(last, start_pos);
+            self.rewind(saved);
+            r?;
+        }
+        for t in targets {
+            if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                return self.raise("assignment to yield expression not possible", t.range);
+            }
+            self.raise_invalid_target(TargetsType::Star, t)?;
+        }
+        Ok(())
+    }
+
     fn dotted_name(&mut self) -> PResult<&'a str> {
         let (first, _) = self.expect_name()?;
         if !self.at(TokenKind::Dot) {
@@ -295,7 +350,31 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 
     fn import(&mut self) -> PResult<StmtKind<'a>> {
-        self.bump();
+        let import = self.bump();
+        if self.diag {
+            if self.at(TokenKind::Newline) {
+                let nl = self.cur();
+                return self.raise_from_to_cursor("Expected one or more names after 'import'", nl.range.start);
+            }
+            // `'import' ','.dotted_name+ 'from' dotted_name`.
+            let saved = self.checkpoint();
+            let mut ok = true;
+            loop {
+                if self.dotted_name().is_err() {
+                    ok = false;
+                    break;
+                }
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+            let matched = ok && self.eat(TokenKind::From) && self.dotted_name().is_ok();
+            if matched {
+                return self
+                    .raise_from_to_cursor("Did you mean to use 'from ... import ...' instead?", import.range.start);
+            }
+            self.rewind(saved);
+        }
         let mut names = Vec::new();
         loop {
             let start = self.start();
@@ -322,6 +401,10 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let module = if level == 0 || self.at(TokenKind::Name) { Some(self.dotted_name()?) } else { None };
         self.expect(TokenKind::Import)?;
+        if self.diag && self.at(TokenKind::Newline) {
+            let nl = self.cur();
+            return self.raise_from_to_cursor("Expected one or more names after 'import'", nl.range.start);
+        }
         if self.at(TokenKind::Star) {
             let t = self.bump();
             let names = self.alloc_slice(vec![Alias { name: "*", asname: None, range: t.range }]);
@@ -366,6 +449,10 @@ impl<'src, 'a> Parser<'src, 'a> {
         if !self.eat(TokenKind::Lsqb) {
             return Ok(&[]);
         }
+        if self.diag && self.at(TokenKind::Rsqb) {
+            let t = self.cur();
+            return self.raise_from_to_cursor("Type parameter list cannot be empty", t.range.start);
+        }
         let mut params = Vec::new();
         loop {
             let start = self.start();
@@ -374,8 +461,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.bump();
                     let (name, _) = self.expect_name()?;
                     if self.at(TokenKind::Colon) {
-                        let at = self.cur().range;
-                        return self.raise("cannot use constraints with TypeVarTuple", at);
+                        return self.diag_type_param_bound("TypeVarTuple");
                     }
                     let default_value = if self.eat(TokenKind::Equal) {
                         let e = self.star_expression()?;
@@ -389,8 +475,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.bump();
                     let (name, _) = self.expect_name()?;
                     if self.at(TokenKind::Colon) {
-                        let at = self.cur().range;
-                        return self.raise("cannot use bound with ParamSpec", at);
+                        return self.diag_type_param_bound("ParamSpec");
                     }
                     let default_value = self.type_param_default()?;
                     TypeParamKind::ParamSpec { name, default_value }
@@ -414,6 +499,17 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         self.expect(TokenKind::Rsqb)?;
         Ok(self.alloc_slice(params))
+    }
+
+    /// `invalid_type_param`: a bound or constraints on `*Ts` or `**P` (second pass).
+    fn diag_type_param_bound<T>(&mut self, what: &str) -> PResult<T> {
+        if !self.diag {
+            return Err(Fail);
+        }
+        let colon = self.bump();
+        let e = self.expression()?;
+        let kind = if matches!(e.node, ExprKind::Tuple { .. }) { "constraints" } else { "bound" };
+        self.raise_from_to_cursor(format!("cannot use {kind} with {what}"), colon.range.start)
     }
 
     fn type_param_default(&mut self) -> PResult<Option<&'a Expr<'a>>> {
@@ -670,11 +766,27 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             let mut type_ = None;
             let mut name = None;
+            if self.diag && is_star && matches!(self.peek(), TokenKind::Colon | TokenKind::Newline) {
+                return self.raise_here("expected one or more exception types");
+            }
             if !self.at(TokenKind::Colon) || is_star {
                 let e = self.expression()?;
                 if self.at(TokenKind::Comma) {
-                    let at = self.cur().range;
-                    let _ = at;
+                    if self.diag {
+                        // `'except' a=expression ',' expressions ['as' NAME] ':'`.
+                        self.bump();
+                        if self.expressions().is_ok() {
+                            if self.eat(TokenKind::As) {
+                                self.expect_name()?;
+                            }
+                            if self.at(TokenKind::Colon) {
+                                return self.raise_from_to_cursor(
+                                    "multiple exception types must be parenthesized",
+                                    e.range.start,
+                                );
+                            }
+                        }
+                    }
                     return Err(Fail);
                 }
                 type_ = Some(self.alloc(e));
@@ -696,6 +808,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             finalbody = self.nested(|p| p.block("'finally' statement", f_start))?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
+            if self.diag {
+                return self.raise_here("expected 'except' or 'finally' block");
+            }
             return Err(Fail);
         }
         let handlers = self.alloc_slice(handlers);
@@ -726,6 +841,15 @@ impl<'src, 'a> Parser<'src, 'a> {
         };
         self.bump();
         self.bump();
+        if self.diag && !self.at(TokenKind::Indent) {
+            let line = super::diagnose::line_of(self.src, start);
+            let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
+            let msg = format!("expected an indented block after 'match' statement on line {line}");
+            if self.error.is_none() {
+                self.error = Some(self.error_at_token(SyntaxErrorKind::IndentationError, msg, t));
+            }
+            return Err(Fail);
+        }
         self.expect(TokenKind::Indent)?;
         let mut cases = Vec::new();
         while !self.at(TokenKind::Dedent) {

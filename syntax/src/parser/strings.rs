@@ -157,7 +157,30 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `{expr [=] [!conv] [:spec]}`. A debug `=` text is literal text: it goes to `pending`.
     fn replacement_field(&mut self, raw: bool, pending: &mut PendingText) -> PResult<Expr<'a>> {
         let lbrace = self.bump();
-        let value = if self.at(TokenKind::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+        if self.diag {
+            // `invalid_fstring_replacement_field`: nothing before `=`, `!`, `:` or `}`.
+            let t = self.cur();
+            if matches!(t.kind, TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace) {
+                let msg = format!("f-string: valid expression required before '{}'", t.kind.text());
+                return self.raise_at_token(msg, t);
+            }
+        }
+        let value = if self.at(TokenKind::Yield) { self.yield_expr() } else { self.star_expressions() };
+        let value = match value {
+            Ok(v) => v,
+            Err(f) => {
+                if self.diag && self.error.is_none() {
+                    self.pos = self.token_index_at(lbrace.range.end);
+                    return self.raise_on_next_token("f-string: expecting a valid expression after '{'");
+                }
+                return Err(f);
+            }
+        };
+        if self.diag
+            && !matches!(self.peek(), TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace)
+        {
+            return self.raise_on_next_token("f-string: expecting '=', or '!', or ':', or '}'");
+        }
         let mut conversion = -1;
         let mut debug = false;
         if self.at(TokenKind::Equal) {
@@ -169,12 +192,21 @@ impl<'src, 'a> Parser<'src, 'a> {
             // never unescaped.
             let _ = decode_str_body(&strip_comments(text), true, &mut pending.buf);
             pending.add(text_range);
+            if self.diag && !matches!(self.peek(), TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting '!', or ':', or '}'");
+            }
         }
         if self.at(TokenKind::Exclamation) {
             let bang = self.bump();
             let name = self.cur();
             if name.kind != TokenKind::Name {
-                return self.raise("f-string: missing conversion character", TextRange::empty(name.range.start));
+                if self.diag {
+                    if matches!(name.kind, TokenKind::Colon | TokenKind::Rbrace) {
+                        return self.raise_on_next_token("f-string: missing conversion character");
+                    }
+                    return self.raise_on_next_token("f-string: invalid conversion character");
+                }
+                return Err(super::Fail);
             }
             if name.range.start != bang.range.end {
                 return self.raise(
@@ -192,6 +224,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                     return self.raise(msg, name.range);
                 }
             };
+            if self.diag && !matches!(self.peek(), TokenKind::Colon | TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting ':' or '}'");
+            }
         }
         let mut format_spec = None;
         if self.at(TokenKind::Colon) {
@@ -212,10 +247,16 @@ impl<'src, 'a> Parser<'src, 'a> {
                     _ => break,
                 }
             }
+            if self.diag && !self.at(TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting '}', or format specs");
+            }
             self.flush_text(&mut spec_values, &mut spec_text);
             let values = self.alloc_slice(spec_values);
             let spec = self.expr(ExprKind::JoinedStr { values }, self.range_from(colon.range.start));
             format_spec = Some(self.alloc(spec));
+        }
+        if self.diag && !self.at(TokenKind::Rbrace) {
+            return self.raise_on_next_token("f-string: expecting '}'");
         }
         self.expect(TokenKind::Rbrace)?;
         if debug && conversion == -1 && format_spec.is_none() {
