@@ -22,7 +22,7 @@
 
 use super::expr::{expr_name, starts_expression};
 use super::{Fail, Mode, PResult, Parser};
-use crate::ast::{Constant, Expr, ExprKind};
+use crate::ast::{Expr, ExprKind};
 use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
 use crate::token::{TextRange, Token, TokenKind};
 
@@ -47,7 +47,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 
     pub(crate) fn raise_at_token<T>(&mut self, msg: impl Into<String>, t: Token) -> PResult<T> {
-        if self.error.is_none() && self.speculating == 0 {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
             self.error = Some(self.error_at_token(SyntaxErrorKind::SyntaxError, msg, t));
         }
         Err(Fail)
@@ -63,13 +63,6 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn raise_on_next_token<T>(&mut self, msg: impl Into<String>) -> PResult<T> {
         let t = self.cur();
         self.raise_at_token(msg, t)
-    }
-
-    /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a)`: from `start` to the furthest token looked at...
-    /// CPython gives the end of the last token consumed.
-    pub(crate) fn raise_starting_from<T>(&mut self, msg: impl Into<String>, start: u32) -> PResult<T> {
-        let end = self.prev_end.max(start);
-        self.raise(msg, TextRange::new(start, end))
     }
 
     /// `':'` where the grammar has an `invalid_*` alternative with NEWLINE instead of it.
@@ -131,16 +124,16 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `&(list | tuple | genexp | 'True' | 'None' | 'False')` at `start_pos`.
     fn starts_with_display(&self, e: &Expr<'a>, start_pos: usize) -> bool {
         let first = self.tokens[start_pos];
-        if matches!(first.kind, TokenKind::True | TokenKind::None | TokenKind::False | TokenKind::Lsqb) {
+        if matches!(first.kind, TokenKind::True | TokenKind::None | TokenKind::False) {
             return true;
         }
-        if first.kind != TokenKind::Lpar {
+        if !matches!(first.kind, TokenKind::Lpar | TokenKind::Lsqb) {
             return false;
         }
         let mut node = e;
         loop {
             if node.range.start == first.range.start
-                && matches!(node.node, ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. })
+                && matches!(node.node, ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } | ExprKind::List { .. })
             {
                 return true;
             }
@@ -241,10 +234,31 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
     }
 
+    /// `invalid_for_if_clause`: `for (bitwise_or (',' bitwise_or)* [',']) !'in'`.
+    pub(crate) fn diag_for_if_clause(&mut self, at: (usize, u32)) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.rewind(at);
+        self.speculating += 1;
+        let mut ok = self.bitwise_or().is_ok();
+        while ok && self.eat(TokenKind::Comma) {
+            if !starts_expression(self.peek()) {
+                break;
+            }
+            ok = self.bitwise_or().is_ok();
+        }
+        self.speculating -= 1;
+        let not_in = ok && !self.at(TokenKind::In);
+        self.rewind(saved);
+        if not_in {
+            return self.raise_here("'in' expected after for-loop variables");
+        }
+        Ok(())
+    }
+
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(start)` ending where the tokenizer is: the end of the
     /// furthest token looked at, without CPython's usual +1.
     pub(crate) fn raise_from_to_cursor<T>(&mut self, msg: impl Into<String>, start: u32) -> PResult<T> {
-        if self.error.is_none() && self.speculating == 0 {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
             let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
             let end = self.error_at_token(SyntaxErrorKind::SyntaxError, "", t);
             let mut e = SyntaxError::syntax(msg, self.src, TextRange::new(start, start));
@@ -387,11 +401,8 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
     }
     match p.lex_error.take() {
         Some(lex) if lex.msg.ends_with("was never closed") => {
-            if error.lineno > lex.lineno {
-                lex
-            } else {
-                error
-            }
+            let last_line = line_of(p.src, p.tokens[seen].range.start);
+            if last_line > lex.lineno { lex } else { error }
         }
         Some(lex) => lex,
         None => error,
@@ -419,14 +430,4 @@ impl Parser<'_, '_> {
 /// The 1-based line of byte `offset` (for messages that name a statement's line).
 pub(crate) fn line_of(src: &str, offset: u32) -> u32 {
     LineIndex::new(src).line_col(offset).0
-}
-
-/// Whether `e` is a `True`/`False`/`None` constant (for `invalid_kwarg`).
-pub(crate) fn is_singleton(e: &Expr<'_>) -> Option<&'static str> {
-    match e.node {
-        ExprKind::Constant { value: Constant::None, .. } => Some("None"),
-        ExprKind::Constant { value: Constant::Bool(true), .. } => Some("True"),
-        ExprKind::Constant { value: Constant::Bool(false), .. } => Some("False"),
-        _ => None,
-    }
 }

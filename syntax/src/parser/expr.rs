@@ -123,10 +123,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         let value = match operand(self) {
             Ok(v) => v,
             Err(f) => {
-                if self.diag
-                    && self.error.is_none()
-                    && matches!(self.peek(), TokenKind::Rpar | TokenKind::Comma | TokenKind::Rsqb)
-                {
+                if self.diag && self.error.is_none() {
                     return self.raise_here("Invalid star expression");
                 }
                 return Err(f);
@@ -541,6 +538,14 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.expect(TokenKind::Rpar)?;
             return Ok(e);
         }
+        if self.diag && self.at(TokenKind::DoubleStar) {
+            // `invalid_group`: `'(' '**' expression ')'`.
+            let star = self.bump();
+            if self.expression().is_ok() && self.at(TokenKind::Rpar) {
+                return self.raise("cannot use double starred expression here", star.range);
+            }
+            return Err(Fail);
+        }
         let first = self.star_named_expression()?;
         self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
@@ -551,7 +556,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         if self.eat(TokenKind::Rpar) {
             if matches!(first.node, ExprKind::Starred { .. }) {
-                return self.raise("cannot use starred expression here", first.range);
+                return self.raise_invalid("cannot use starred expression here", first.range);
             }
             return Ok(first);
         }
@@ -612,9 +617,12 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut values = Vec::new();
         // The first item decides between a dict and a set.
         if self.at(TokenKind::DoubleStar) {
-            self.bump();
+            let star = self.bump();
             values.push(self.bitwise_or()?);
             keys.push(None);
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.raise("dict unpacking cannot be used in dict comprehension", star.range);
+            }
         } else {
             let start_pos = self.pos;
             let first = self.star_named_expression()?;
@@ -682,7 +690,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             TokenKind::Rbrace | TokenKind::Comma => {
                 self.raise("expression expected after dictionary key and ':'", colon.range)
             }
-            TokenKind::Star | TokenKind::DoubleStar => {
+            TokenKind::Star => {
                 let star = self.cur();
                 let saved = self.checkpoint();
                 self.bump();
@@ -761,13 +769,14 @@ impl<'src, 'a> Parser<'src, 'a> {
             let is_async = self.eat(TokenKind::Async);
             self.expect(TokenKind::For)?;
             let target_pos = self.checkpoint();
-            let target = match self.star_targets() {
+            self.speculating += u32::from(self.diag);
+            let target = self.star_targets();
+            self.speculating -= u32::from(self.diag);
+            let target = match target {
                 Ok(t) if self.at(TokenKind::In) => t,
-                Ok(_) if self.diag && self.error.is_none() => {
-                    return self.raise_here("'in' expected after for-loop variables");
-                }
                 other => {
                     if self.diag && self.error.is_none() {
+                        self.diag_for_if_clause(target_pos)?;
                         self.diag_for_target(target_pos)?;
                     }
                     other?;
@@ -843,6 +852,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn as_target(&mut self, e: &Expr<'a>, ctx: ExprContext) -> PResult<Expr<'a>> {
         match self.set_context(e, ctx) {
             Ok(t) => Ok(t),
+            Err(_) if !self.diag => Err(Fail),
             Err(bad) => {
                 let what = expr_name(bad);
                 let msg = if ctx == ExprContext::Del {

@@ -262,13 +262,28 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.raise_kind(SyntaxErrorKind::SyntaxError, msg, range)
     }
 
+    /// An error of an `invalid_*` rule: raised in the second pass only (in the first, the
+    /// input just does not match, and a tokenizer error further on may win).
+    pub(crate) fn raise_invalid<T>(&mut self, msg: impl Into<String>, range: TextRange) -> PResult<T> {
+        if !self.diag {
+            return Err(Fail);
+        }
+        self.raise(msg, range)
+    }
+
+    /// Whether the parser has looked at the token where the tokenizer failed: CPython would
+    /// have stopped there with the tokenizer's error.
+    pub(crate) fn reached_lex_error(&self) -> bool {
+        self.lex_error.is_some() && self.max_seen >= self.tokens.len() - 1
+    }
+
     pub(crate) fn raise_kind<T>(
         &mut self,
         kind: SyntaxErrorKind,
         msg: impl Into<String>,
         range: TextRange,
     ) -> PResult<T> {
-        if self.error.is_none() && self.speculating == 0 {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
             self.error = Some(SyntaxError::at(kind, msg, self.src, range));
         }
         Err(Fail)

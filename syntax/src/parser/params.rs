@@ -33,14 +33,14 @@ impl<'src, 'a> Parser<'src, 'a> {
                 TokenKind::Slash => {
                     let t = self.bump();
                     if seen_star {
-                        return self.raise("/ must be ahead of *", t.range);
+                        return self.raise_invalid("/ must be ahead of *", t.range);
                     }
                     if seen_slash {
-                        return self.raise("/ may appear only once", t.range);
+                        return self.raise_invalid("/ may appear only once", t.range);
                     }
                     if positional.is_empty() {
                         if self.at(TokenKind::Comma) {
-                            return self.raise("at least one argument must precede /", t.range);
+                            return self.raise_invalid("at least one argument must precede /", t.range);
                         }
                         return Err(Fail);
                     }
@@ -74,7 +74,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let t = self.bump();
                     if seen_star {
                         if matches!(self.peek(), TokenKind::Name | TokenKind::Comma) {
-                            return self.raise("* argument may appear only once", t.range);
+                            return self.raise_invalid("* argument may appear only once", t.range);
                         }
                         return Err(Fail);
                     }
@@ -85,14 +85,14 @@ impl<'src, 'a> Parser<'src, 'a> {
                             if !annotations {
                                 return self.raise_here("named arguments must follow bare *");
                             }
-                            return self.raise("named arguments must follow bare *", t.range);
+                            return self.raise_invalid("named arguments must follow bare *", t.range);
                         }
                     } else {
                         let v = self.param(annotations, true)?;
                         vararg = Some(self.alloc(v));
                         if self.at(TokenKind::Equal) {
                             let at = self.cur().range;
-                            return self.raise("var-positional argument cannot have default value", at);
+                            return self.raise_invalid("var-positional argument cannot have default value", at);
                         }
                     }
                 }
@@ -102,12 +102,12 @@ impl<'src, 'a> Parser<'src, 'a> {
                     kwarg = Some(self.alloc(k));
                     if self.at(TokenKind::Equal) {
                         let at = self.cur().range;
-                        return self.raise("var-keyword argument cannot have default value", at);
+                        return self.raise_invalid("var-keyword argument cannot have default value", at);
                     }
                     self.eat(TokenKind::Comma);
                     if !self.at(end) {
                         let at = self.cur().range;
-                        return self.raise("arguments cannot follow var-keyword argument", at);
+                        return self.raise_invalid("arguments cannot follow var-keyword argument", at);
                     }
                     break;
                 }
@@ -115,7 +115,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let arg = self.param(annotations, false)?;
                     let default = if self.at(TokenKind::Equal) {
                         let eq = self.bump();
-                        if self.diag && (matches!(self.peek(), TokenKind::Comma) || self.at(end)) {
+                        if self.diag && annotations && (matches!(self.peek(), TokenKind::Comma) || self.at(end)) {
                             return self.raise("expected default value expression", eq.range);
                         }
                         Some(self.expression()?)
@@ -264,7 +264,8 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let e = self.starred(|p| p.expression())?;
                     self.diag_starred_comprehension(&e)?;
                     if seen_double_star {
-                        return self.raise("iterable argument unpacking follows keyword argument unpacking", e.range);
+                        return self
+                            .raise_invalid("iterable argument unpacking follows keyword argument unpacking", e.range);
                     }
                     args.push(e);
                 }
@@ -292,7 +293,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                                 return Err(Fail);
                             }
                             let range = TextRange::new(start, self.prev_end);
-                            return self.raise("Generator expression must be parenthesized", range);
+                            return self.raise_invalid("Generator expression must be parenthesized", range);
                         };
                         let end = self.cur().range.end;
                         args.push(self.expr(ExprKind::GeneratorExp { elt, generators }, TextRange::new(gstart, end)));
@@ -304,7 +305,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return self.raise(msg, e.range);
+                        return self.raise_invalid(msg, e.range);
                     }
                     args.push(e);
                 }

@@ -53,9 +53,14 @@ impl<'src, 'a> Parser<'src, 'a> {
         if !self.eat(TokenKind::As) {
             return Ok(or);
         }
+        if self.diag && !self.at(TokenKind::Name) {
+            // `invalid_as_pattern`: `or_pattern 'as' !NAME a=expression`.
+            let e = self.expression()?;
+            return self.raise("invalid pattern target", e.range);
+        }
         let (name, t) = self.expect_name()?;
         if name == "_" {
-            return self.raise("cannot use '_' as a target", t.range);
+            return self.raise_invalid("cannot use '_' as a target", t.range);
         }
         let pattern = Some(self.alloc(or));
         Ok(Pattern { node: PatternKind::MatchAs { pattern, name: Some(name) }, range: self.range_from(start) })
@@ -231,7 +236,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             } else {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return self.raise("positional patterns follow keyword patterns", p.range);
+                    return self.raise_invalid("positional patterns follow keyword patterns", p.range);
                 }
                 patterns.push(p);
             }
@@ -259,11 +264,20 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(s);
         }
         let start = self.start();
+        let skip = usize::from(self.at(TokenKind::Minus));
+        let real_token = self.tokens[(self.pos + skip).min(self.tokens.len() - 1)];
         let real = self.signed_number()?;
         if !matches!(self.peek(), TokenKind::Plus | TokenKind::Minus) {
             return Ok(real);
         }
+        if real_token.kind == TokenKind::Complex {
+            return self.raise("real number required in complex literal", real_token.range);
+        }
         let op = if self.bump().kind == TokenKind::Plus { Operator::Add } else { Operator::Sub };
+        if matches!(self.peek(), TokenKind::Int | TokenKind::Float) {
+            let t = self.cur();
+            return self.raise("imaginary number required in complex literal", t.range);
+        }
         let t = self.expect(TokenKind::Complex)?;
         let imag = self.expr(ExprKind::Constant { value: literal::complex_value(self.text(t)), kind: None }, t.range);
         let (left, right) = (self.alloc(real), self.alloc(imag));

@@ -82,6 +82,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let line = crate::error::LineIndex::new(self.src).line_col(line_of).0;
                 let at = self.cur().range;
                 let msg = format!("expected an indented block after {what} on line {line}");
+                if !self.diag {
+                    return Err(Fail);
+                }
                 return self.raise_kind(SyntaxErrorKind::IndentationError, msg, at);
             }
             self.bump();
@@ -238,7 +241,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             if !matches!(first.node, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
                 let msg =
                     format!("'{}' is an illegal expression for augmented assignment", super::expr::expr_name(&first));
-                return self.raise(msg, first.range);
+                return self.raise_invalid(msg, first.range);
             }
             self.bump();
             let target = self.as_target(&first, ExprContext::Store)?;
@@ -257,7 +260,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         ExprKind::List { .. } => "only single target (not list) can be annotated".to_string(),
                         _ => "illegal target for annotation".to_string(),
                     };
-                    return self.raise(msg, first.range);
+                    return self.raise_invalid(msg, first.range);
                 }
                 self.bump();
                 let simple = starts_with_name && matches!(first.node, ExprKind::Name { .. });
@@ -282,13 +285,17 @@ impl<'src, 'a> Parser<'src, 'a> {
                     }
                     targets.push(e);
                 };
-                if self.diag {
+                let invalid = targets.iter().any(|t| {
+                    matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. })
+                        || super::diagnose::invalid_target_exists(t, TargetsType::Star)
+                });
+                if self.diag && invalid {
                     self.diag_assignment(&targets)?;
                 }
                 let mut stored = Vec::with_capacity(targets.len());
                 for t in &targets {
                     if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                        return self.raise("assignment to yield expression not possible", t.range);
+                        return self.raise_invalid("assignment to yield expression not possible", t.range);
                     }
                     stored.push(self.as_target(t, ExprContext::Store)?);
                 }
@@ -298,7 +305,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             _ => {
                 if let ExprKind::Starred { .. } = first.node {
-                    return self.raise("can't use starred expression here", first.range);
+                    return self.raise_invalid("can't use starred expression here", first.range);
                 }
                 let value = self.alloc(first);
                 Ok(self.stmt(StmtKind::Expr { value }, start))
@@ -425,7 +432,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             if !parens && !self.at(TokenKind::Name) {
                 let at = self.cur().range;
-                return self.raise("trailing comma not allowed without surrounding parentheses", at);
+                return self.raise_invalid("trailing comma not allowed without surrounding parentheses", at);
             }
         }
         if parens {
@@ -552,6 +559,18 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let args = self.parameters(true)?;
         self.expect(TokenKind::Rpar)?;
+        if self.diag && self.at(TokenKind::Rarrow) {
+            // `['->' expression] &&':'`: a missing return annotation leaves `->` where `:` goes.
+            let saved = self.checkpoint();
+            self.bump();
+            self.speculating += 1;
+            let ok = self.expression().is_ok();
+            self.speculating -= 1;
+            self.rewind(saved);
+            if !ok {
+                self.expect_forced(TokenKind::Colon)?;
+            }
+        }
         let returns = if self.eat(TokenKind::Rarrow) {
             let e = self.expression()?;
             Some(self.alloc(e))
@@ -647,7 +666,17 @@ impl<'src, 'a> Parser<'src, 'a> {
         let start = async_start.unwrap_or(self.start());
         let for_start = self.start();
         self.expect(TokenKind::For)?;
-        let target = self.star_targets()?;
+        let target_pos = self.checkpoint();
+        let target = match self.star_targets() {
+            Ok(t) if self.at(TokenKind::In) => t,
+            other => {
+                if self.diag && self.error.is_none() {
+                    self.diag_for_target(target_pos)?;
+                }
+                other?;
+                return Err(Fail);
+            }
+        };
         self.expect(TokenKind::In)?;
         let iter = self.star_expressions()?;
         self.expect_colon()?;
@@ -671,12 +700,20 @@ impl<'src, 'a> Parser<'src, 'a> {
         if self.at(TokenKind::Lpar) {
             // `with (a as b, c):` — try the parenthesised form first, as the grammar does.
             let saved = self.checkpoint();
-            self.speculating += 1;
+            // In the second pass the items' `invalid_with_item` may raise (as in CPython).
+            let speculate = u32::from(!self.diag);
+            self.speculating += speculate;
             let attempt = self.parenthesized_with_items();
-            self.speculating -= 1;
+            self.speculating -= speculate;
             match attempt {
                 Ok(list) => items = Some(list),
-                Err(_) => self.rewind(saved),
+                Err(_) => {
+                    // `invalid_with_stmt`: `with (items) NEWLINE`.
+                    if self.diag && self.at(TokenKind::Newline) && self.tokens[self.pos - 1].kind == TokenKind::Rpar {
+                        return self.raise_here("expected ':'");
+                    }
+                    self.rewind(saved);
+                }
             }
         }
         let items = match items {
@@ -728,8 +765,25 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 
     fn star_target_for_with(&mut self) -> PResult<Expr<'a>> {
+        if self.diag {
+            // `invalid_with_item`: `expression 'as' a=expression &(',' | ')' | ':')`.
+            let saved = self.checkpoint();
+            self.speculating += 1;
+            let diag = std::mem::replace(&mut self.diag, false);
+            let e = self.expression();
+            self.diag = diag;
+            self.speculating -= 1;
+            let follows = matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon);
+            self.rewind(saved);
+            if let Ok(e) = e
+                && follows
+            {
+                self.raise_invalid_target(TargetsType::Star, &e)?;
+            }
+        }
         let t = self.star_targets_single()?;
-        if !matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon) {
+        let newline_ok = self.diag && self.at(TokenKind::Newline);
+        if !matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon) && !newline_ok {
             return Err(Fail);
         }
         Ok(t)
@@ -762,12 +816,15 @@ impl<'src, 'a> Parser<'src, 'a> {
             let is_star = self.eat(TokenKind::Star);
             if *star.get_or_insert(is_star) != is_star {
                 let at = TextRange::new(h_start, self.prev_end);
-                return self.raise("cannot have both 'except' and 'except*' on the same 'try'", at);
+                return self.raise_invalid("cannot have both 'except' and 'except*' on the same 'try'", at);
             }
             let mut type_ = None;
             let mut name = None;
             if self.diag && is_star && matches!(self.peek(), TokenKind::Colon | TokenKind::Newline) {
                 return self.raise_here("expected one or more exception types");
+            }
+            if self.diag && self.at(TokenKind::Newline) {
+                return self.raise_here("expected ':'");
             }
             if !self.at(TokenKind::Colon) || is_star {
                 let e = self.expression()?;
