@@ -663,7 +663,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let mut e = crate::error::SyntaxError::syntax(
                         "':' expected after dictionary key",
                         self.src,
-                        TextRange::new(key.range.end, key.range.end),
+                        TextRange::new(key.range.end - 1, key.range.end - 1),
                     );
                     e.end_offset = 0;
                     if self.error.is_none() {

@@ -39,7 +39,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         return self.raise_invalid("/ may appear only once", t.range);
                     }
                     if positional.is_empty() {
-                        if self.at(TokenKind::Comma) {
+                        if self.diag && self.at(TokenKind::Comma) {
                             return self.raise_invalid("at least one argument must precede /", t.range);
                         }
                         return Err(Fail);
@@ -73,7 +73,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 TokenKind::Star => {
                     let t = self.bump();
                     if seen_star {
-                        if matches!(self.peek(), TokenKind::Name | TokenKind::Comma) {
+                        if self.diag && matches!(self.peek(), TokenKind::Name | TokenKind::Comma) {
                             return self.raise_invalid("* argument may appear only once", t.range);
                         }
                         return Err(Fail);
@@ -261,11 +261,26 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             match self.peek() {
                 TokenKind::Star => {
+                    let comma = self.tokens[self.pos.saturating_sub(1)];
                     let e = self.starred(|p| p.expression())?;
                     self.diag_starred_comprehension(&e)?;
                     if seen_double_star {
-                        return self
-                            .raise_invalid("iterable argument unpacking follows keyword argument unpacking", e.range);
+                        if !self.diag {
+                            return Err(Fail);
+                        }
+                        // `a=',' ','.(starred_expression !'=')+`: from the comma to the cursor.
+                        while self.at(TokenKind::Comma) && self.nth(1) == TokenKind::Star {
+                            self.bump();
+                            self.speculating += 1;
+                            let more = self.starred(|p| p.expression());
+                            self.speculating -= 1;
+                            if more.is_err() {
+                                break;
+                            }
+                        }
+                        self.peek();
+                        let msg = "iterable argument unpacking follows keyword argument unpacking";
+                        return self.raise_from_to_cursor(msg, comma.range.start);
                     }
                     args.push(e);
                 }
@@ -283,6 +298,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                 }
                 _ => {
                     let e = self.named_expression_arg()?;
+                    if genexp_start.is_none() && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                        // Class bases take no generator expression at all.
+                        return Err(Fail);
+                    }
                     if matches!(self.peek(), TokenKind::For | TokenKind::Async) {
                         let generators = self.comprehension_clauses()?;
                         let elt = self.alloc(e);
@@ -305,7 +324,33 @@ impl<'src, 'a> Parser<'src, 'a> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return self.raise_invalid(msg, e.range);
+                        if !self.diag {
+                            return Err(Fail);
+                        }
+                        // `a=args ',' args`: reported at the cursor, after the rest of the
+                        // arguments.
+                        self.speculating += 1;
+                        while self.eat(TokenKind::Comma) {
+                            let ok = match self.peek() {
+                                TokenKind::Star => self.starred(|p| p.expression()).is_ok(),
+                                TokenKind::DoubleStar => {
+                                    self.bump();
+                                    self.expression().is_ok()
+                                }
+                                TokenKind::Name if self.nth(1) == TokenKind::Equal => {
+                                    self.bump();
+                                    self.bump();
+                                    self.expression().is_ok()
+                                }
+                                _ => self.named_expression_arg().is_ok(),
+                            };
+                            if !ok {
+                                break;
+                            }
+                        }
+                        self.speculating -= 1;
+                        self.peek();
+                        return self.raise_here(msg);
                     }
                     args.push(e);
                 }

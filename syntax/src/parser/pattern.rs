@@ -11,7 +11,7 @@
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
 use crate::literal;
-use crate::token::TokenKind;
+use crate::token::{TextRange, TokenKind};
 
 impl<'src, 'a> Parser<'src, 'a> {
     /// `patterns`: an open sequence pattern or one pattern.
@@ -236,7 +236,24 @@ impl<'src, 'a> Parser<'src, 'a> {
             } else {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return self.raise_invalid("positional patterns follow keyword patterns", p.range);
+                    if !self.diag {
+                        return Err(Fail);
+                    }
+                    // Reported over all the positional patterns that follow.
+                    let mut end = p.range.end;
+                    self.speculating += 1;
+                    while self.at(TokenKind::Comma)
+                        && !(self.nth(1) == TokenKind::Name && self.nth(2) == TokenKind::Equal)
+                    {
+                        self.bump();
+                        match self.pattern() {
+                            Ok(q) => end = q.range.end,
+                            Err(_) => break,
+                        }
+                    }
+                    self.speculating -= 1;
+                    return self
+                        .raise("positional patterns follow keyword patterns", TextRange::new(p.range.start, end));
                 }
                 patterns.push(p);
             }
@@ -287,6 +304,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn signed_number(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
         let negative = self.eat(TokenKind::Minus);
+        self.peek();
         let t = self.cur();
         let value = match t.kind {
             TokenKind::Int => literal::int_value(self.text(t), self.arena),

@@ -255,12 +255,21 @@ impl<'src, 'a> Parser<'src, 'a> {
                     first.node,
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
                 ) {
+                    // An unparenthesised tuple is reported at its first element.
+                    let at = match &first.node {
+                        ExprKind::Tuple { elts, .. }
+                            if elts.first().is_some_and(|e| e.range.start == first.range.start) =>
+                        {
+                            elts[0].range
+                        }
+                        _ => first.range,
+                    };
                     let msg = match first.node {
                         ExprKind::Tuple { .. } => "only single target (not tuple) can be annotated".to_string(),
                         ExprKind::List { .. } => "only single target (not list) can be annotated".to_string(),
                         _ => "illegal target for annotation".to_string(),
                     };
-                    return self.raise_invalid(msg, first.range);
+                    return self.raise_invalid(msg, at);
                 }
                 self.bump();
                 let simple = starts_with_name && matches!(first.node, ExprKind::Name { .. });
@@ -431,8 +440,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                 break;
             }
             if !parens && !self.at(TokenKind::Name) {
-                let at = self.cur().range;
-                return self.raise_invalid("trailing comma not allowed without surrounding parentheses", at);
+                if !self.diag {
+                    return Err(Fail);
+                }
+                return self.raise_here("trailing comma not allowed without surrounding parentheses");
             }
         }
         if parens {

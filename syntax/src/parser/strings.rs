@@ -48,7 +48,6 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `strings`: one or more adjacent `STRING` / f-string literals.
     pub(crate) fn strings(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
-        let first_tok = self.cur();
         let mut values: Vec<Expr<'a>> = Vec::new();
         let mut pending = PendingText { buf: Vec::new(), range: None, unicode: false };
         let (mut saw_bytes, mut saw_str, mut saw_fstring) = (false, false, false);
@@ -83,8 +82,8 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let range = self.range_from(start);
         if saw_bytes && saw_str {
-            return self
-                .raise("cannot mix bytes and nonbytes literals", TextRange::new(first_tok.range.start, range.end));
+            // Reported at the token after the literals (CPython's last token looked at).
+            return self.raise_here("cannot mix bytes and nonbytes literals");
         }
         if !saw_fstring {
             let bytes = self.arena.alloc_slice_copy(&pending.buf);
@@ -139,7 +138,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn middle_text(&mut self, t: Token, raw: bool, pending: &mut PendingText) -> PResult<()> {
         let text = self.text(t);
         if let Err(e) = decode_str_body(text, raw, &mut pending.buf) {
-            return self.raise(e.msg, t.range);
+            // Reported at the token after the literal text, as CPython does.
+            self.peek();
+            return self.raise_here(e.msg);
         }
         if !t.range.is_empty() {
             // A doubled brace ends the token after its first half; CPython's range covers both.
@@ -211,7 +212,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             if name.range.start != bang.range.end {
                 return self.raise(
                     "f-string: conversion type must come right after the exclamanation mark",
-                    TextRange::empty(name.range.start),
+                    TextRange::new(bang.range.start, name.range.end),
                 );
             }
             self.bump();
