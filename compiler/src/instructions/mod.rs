@@ -129,11 +129,22 @@ macro_rules! given_or {
     };
 }
 
+/// Clamps a stack count computed in `i64` (so no oparg can overflow it) to `i32`.
+const fn saturate(count: i64) -> i32 {
+    if count > i32::MAX as i64 {
+        i32::MAX
+    } else if count < i32::MIN as i64 {
+        i32::MIN
+    } else {
+        count as i32
+    }
+}
+
 /// Generates [`Opcode`] and its queries from the table in `table.rs`.
 ///
 /// Each entry: `/// doc` then `NAME = number { cache: N, pop: expr, push: expr, [branch_push: expr,]
 /// flags: [FLAG, ...] [, family: BASE] [, targets: [REAL, ...]] }`. The `pop`/`push` expressions
-/// may use the identifier given before the first entry (the instruction's oparg, as `i32`).
+/// may use the identifier given before the first entry (the instruction's oparg, as `i64`).
 macro_rules! instruction_table {
     (
         $oparg:ident;
@@ -232,30 +243,30 @@ macro_rules! instruction_table {
             /// How many stack items the instruction pops for `oparg` (`_PyOpcode_num_popped`).
             #[allow(unused_variables)]
             pub const fn num_popped(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => $pop,)*
-                }
+                })
             }
 
             /// How many stack items the instruction pushes for `oparg` when it falls through
             /// (`_PyOpcode_num_pushed`).
             #[allow(unused_variables)]
             pub const fn num_pushed(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => $push,)*
-                }
+                })
             }
 
             /// How many stack items the instruction pushes for `oparg` when its jump is taken (the
             /// handler's entry for the exception-setup pseudo-instructions).
             #[allow(unused_variables)]
             pub const fn num_pushed_on_jump(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => given_or!($push $(, $branch_push)?),)*
-                }
+                })
             }
         }
     };
@@ -360,14 +371,14 @@ impl Opcode {
     /// is the effect when the jump (or the handler) is taken, `Some(false)` when execution falls
     /// through, `None` the larger of the two. `None` is returned where CPython raises
     /// `ValueError` (specialised instructions, and `INSTRUMENTED_LINE` whose table entry has
-    /// CPython's -1 for "no stack metadata").
+    /// CPython's -1 for "no stack metadata"), and for opargs so large the effect does not fit.
     pub fn stack_effect(self, oparg: u32, jump: Option<bool>) -> Option<i32> {
         let popped = self.num_popped(oparg);
         if self.is_specialized() || popped < 0 || self.num_pushed(oparg) < 0 {
             return None;
         }
-        let fall_through = self.num_pushed(oparg) - popped;
-        let taken = self.num_pushed_on_jump(oparg) - popped;
+        let fall_through = self.num_pushed(oparg).checked_sub(popped)?;
+        let taken = self.num_pushed_on_jump(oparg).checked_sub(popped)?;
         Some(match jump {
             Some(true) => taken,
             Some(false) => fall_through,

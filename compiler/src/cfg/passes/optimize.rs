@@ -32,6 +32,9 @@ use super::lineno;
 /// The largest exit block copied instead of jumped to.
 const MAX_COPY_SIZE: usize = 4;
 
+/// The deepest `SWAP` run `swaptimize` rewrites.
+const MAX_SWAPTIMIZE_DEPTH: usize = 1 << 16;
+
 /// `optimize_cfg` (see the module doc).
 pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>, firstlineno: i32) -> Result<(), CfgError> {
     check_cfg(cfg)?;
@@ -61,8 +64,13 @@ pub fn check_cfg(cfg: &Cfg) -> Result<(), CfgError> {
 }
 
 /// `inline_small_or_no_lineno_blocks`, repeated until nothing changes.
+///
+/// Each round inlines at most one more block of a chain of jumps into each block, so code
+/// generation's graphs settle within as many rounds as there are blocks. A cycle of jumps between
+/// blocks without line numbers (which CPython's code generator never emits, and on which CPython
+/// would loop forever) would not settle: the rounds are capped there.
 pub fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), CfgError> {
-    loop {
+    for _ in 0..=cfg.blocks.len() {
         let mut changes = false;
         let mut b = Some(cfg.entry);
         while let Some(id) = b {
@@ -75,6 +83,7 @@ pub fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), CfgError> {
             return Ok(());
         }
     }
+    Ok(())
 }
 
 fn inline_into(cfg: &mut Cfg, bb: BlockId) -> Result<bool, CfgError> {
@@ -218,6 +227,9 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
     let mut opcode = Opcode::NOP;
     let mut oparg = 0u32;
     let mut i = 0usize;
+    // Jump threading follows chains of jumps; a cycle of jumps (never emitted by code generation)
+    // would be followed forever, so the number of threadings per block is capped.
+    let mut threads_left = cfg.blocks.len() + 1;
     while i < cfg.blocks[bb].instrs.len() {
         let inst = cfg.blocks[bb].instrs[i];
         let is_copy_of_load_const = opcode == Opcode::LOAD_CONST && inst.op == Opcode::COPY && inst.oparg == 1;
@@ -303,17 +315,20 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
             | Opcode::POP_JUMP_IF_TRUE => {
-                if target.op == Opcode::JUMP {
+                if target.op == Opcode::JUMP && threads_left > 0 {
+                    threads_left -= 1;
                     step_back = jump_thread(cfg, bb, i, &target, inst.op);
                 }
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
                 let threaded = match target.op {
+                    _ if threads_left == 0 => None,
                     Opcode::JUMP => Some(Opcode::JUMP),
                     Opcode::JUMP_NO_INTERRUPT => Some(opcode),
                     _ => None,
                 };
                 if let Some(op) = threaded {
+                    threads_left -= 1;
                     if jump_thread(cfg, bb, i, &target, op) {
                         // `i -= 1; continue`: look at the NOP again, then the new jump.
                         continue;
@@ -425,7 +440,9 @@ fn swaptimize(instrs: &mut [CfgInstr], ix: &mut usize) {
             _ => break,
         }
     }
-    if !more || depth == 0 {
+    // The simulation needs one slot per stack item down to the deepest SWAP; an absurd depth
+    // (not something code generation emits) is left alone rather than allocated for.
+    if !more || depth == 0 || depth > MAX_SWAPTIMIZE_DEPTH {
         return;
     }
     // Simulate the run on a stack of positions (index 0 is the top).
@@ -448,6 +465,9 @@ fn swaptimize(instrs: &mut [CfgInstr], ix: &mut usize) {
         let mut j = i;
         loop {
             if j != 0 {
+                if current < 0 {
+                    return;
+                }
                 let slot = &mut run[current as usize];
                 slot.op = Opcode::SWAP;
                 slot.oparg = j as u32 + 1;
