@@ -254,31 +254,29 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                         cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
                     }
                 }
-                Some(Opcode::IS_OP) => {
+                Some(Opcode::IS_OP) if matches!(const_at(consts, oparg)?, Constant::None) && len > i + 2 => {
                     // LOAD_CONST None; IS_OP k; [TO_BOOL;] POP_JUMP_IF_* -> POP_JUMP_IF_[NOT_]NONE
-                    if matches!(const_at(consts, oparg)?, Constant::None) && len > i + 2 {
-                        let mut jump_at = i + 2;
-                        if cfg.blocks[bb].instrs[jump_at].op == Opcode::TO_BOOL {
-                            cfg.blocks[bb].instrs[jump_at].set_op0(Opcode::NOP);
-                            jump_at = i + 3;
-                        }
-                        if jump_at < len {
-                            let mut invert = next_oparg != 0;
-                            let jump_op = cfg.blocks[bb].instrs[jump_at].op;
-                            let folds = match jump_op {
-                                Opcode::POP_JUMP_IF_FALSE => {
-                                    invert = !invert;
-                                    true
-                                }
-                                Opcode::POP_JUMP_IF_TRUE => true,
-                                _ => false,
-                            };
-                            if folds {
-                                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                                cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
-                                cfg.blocks[bb].instrs[jump_at].op =
-                                    if invert { Opcode::POP_JUMP_IF_NOT_NONE } else { Opcode::POP_JUMP_IF_NONE };
+                    let mut jump_at = i + 2;
+                    if cfg.blocks[bb].instrs[jump_at].op == Opcode::TO_BOOL {
+                        cfg.blocks[bb].instrs[jump_at].set_op0(Opcode::NOP);
+                        jump_at = i + 3;
+                    }
+                    if jump_at < len {
+                        let mut invert = next_oparg != 0;
+                        let jump_op = cfg.blocks[bb].instrs[jump_at].op;
+                        let folds = match jump_op {
+                            Opcode::POP_JUMP_IF_FALSE => {
+                                invert = !invert;
+                                true
                             }
+                            Opcode::POP_JUMP_IF_TRUE => true,
+                            _ => false,
+                        };
+                        if folds {
+                            cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                            cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
+                            cfg.blocks[bb].instrs[jump_at].op =
+                                if invert { Opcode::POP_JUMP_IF_NOT_NONE } else { Opcode::POP_JUMP_IF_NONE };
                         }
                     }
                 }
@@ -314,11 +312,11 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
             Opcode::POP_JUMP_IF_NOT_NONE
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
-            | Opcode::POP_JUMP_IF_TRUE => {
-                if target.op == Opcode::JUMP && threads_left > 0 {
-                    threads_left -= 1;
-                    step_back = jump_thread(cfg, bb, i, &target, inst.op);
-                }
+            | Opcode::POP_JUMP_IF_TRUE
+                if target.op == Opcode::JUMP && threads_left > 0 =>
+            {
+                threads_left -= 1;
+                step_back = jump_thread(cfg, bb, i, &target, inst.op);
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
                 let threaded = match target.op {
@@ -345,24 +343,16 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                     }
                 }
             }
-            Opcode::SWAP => {
-                if oparg == 1 {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                }
+            Opcode::SWAP if oparg == 1 => cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP),
+            Opcode::LOAD_GLOBAL if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 => {
+                cfg.blocks[bb].instrs[i].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
+                cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
             }
-            Opcode::LOAD_GLOBAL => {
-                if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 {
-                    cfg.blocks[bb].instrs[i].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
-                    cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
-                }
-            }
-            Opcode::COMPARE_OP => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                    cfg.blocks[bb].instrs[i + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
-                    i += 1;
-                    continue;
-                }
+            Opcode::COMPARE_OP if nextop == Some(Opcode::TO_BOOL) => {
+                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                cfg.blocks[bb].instrs[i + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
+                i += 1;
+                continue;
             }
             Opcode::CONTAINS_OP | Opcode::IS_OP => {
                 if nextop == Some(Opcode::TO_BOOL) {
@@ -378,12 +368,10 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                     continue;
                 }
             }
-            Opcode::TO_BOOL => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                    i += 1;
-                    continue;
-                }
+            Opcode::TO_BOOL if nextop == Some(Opcode::TO_BOOL) => {
+                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                i += 1;
+                continue;
             }
             Opcode::UNARY_NOT => {
                 if nextop == Some(Opcode::TO_BOOL) {
@@ -554,15 +542,22 @@ fn apply_static_swaps(instrs: &mut [CfgInstr], i: usize) {
 /// `basicblock_remove_redundant_nops`: drops the `NOP`s whose line is already marked by a
 /// neighbour; returns how many instructions were removed.
 pub fn remove_redundant_nops_in_block(cfg: &mut Cfg, bb: BlockId) -> usize {
+    if !cfg.blocks[bb].instrs.iter().any(|i| i.op == Opcode::NOP) {
+        return 0;
+    }
     // The location of the first instruction of the next non-empty block, skipping NOPs without
-    // a location (they will go).
-    let next_loc = cfg.next_nonempty(cfg.blocks[bb].next).map(|next| {
-        cfg.blocks[next]
-            .instrs
-            .iter()
-            .find(|i| !(i.op == Opcode::NOP && i.loc.lineno == Location::NO_LOCATION.lineno))
-            .map_or(Location::NO_LOCATION, |i| i.loc)
-    });
+    // a location (they will go); needed only when the block ends with a NOP.
+    let next_loc = if cfg.blocks[bb].instrs.last().is_some_and(|i| i.op == Opcode::NOP) {
+        cfg.next_nonempty(cfg.blocks[bb].next).map(|next| {
+            cfg.blocks[next]
+                .instrs
+                .iter()
+                .find(|i| !(i.op == Opcode::NOP && i.loc.lineno == Location::NO_LOCATION.lineno))
+                .map_or(Location::NO_LOCATION, |i| i.loc)
+        })
+    } else {
+        None
+    };
     let instrs = &mut cfg.blocks[bb].instrs;
     let mut dest = 0;
     let mut prev_lineno = -1;
