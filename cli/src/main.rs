@@ -3,6 +3,9 @@
 //! Until the language lands, its main job is `pyrt demo`: start N interpreters with their own
 //! lock on N threads and show that they run in parallel, next to the same work under one shared
 //! lock, in one free-threaded interpreter, and on plain threads (the machine's own limit).
+//! `pyrt ast FILE` prints a file's AST as CPython 3.13's `ast.dump` does ([`ast_command`]).
+
+mod ast_command;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -23,6 +26,11 @@ struct Cli {
 enum Command {
     /// Run N interpreters on N threads and report how they scale (the default command).
     Demo(DemoArgs),
+    /// Print FILE's AST as CPython 3.13's `ast.dump(ast.parse(source))` prints it.
+    Ast {
+        /// A Python source file.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(clap::Args, Clone)]
@@ -187,5 +195,6 @@ fn main() -> ExitCode {
     let command = cli.command.unwrap_or_else(|| Cli::parse_from(["pyrt", "demo"]).command.expect("demo parses"));
     match command {
         Command::Demo(args) => demo(args),
+        Command::Ast { file } => ast_command::run(&file),
     }
 }

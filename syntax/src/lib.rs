@@ -8,7 +8,8 @@
 //! * [`parser`] — recursive descent over `python.gram` into the AST ([`parse`], [`Mode`]);
 //! * [`ast`] — the arena AST mirroring CPython 3.13's `Python.asdl`, and `ast.dump`;
 //! * [`literal`] — string/bytes escape decoding, number values, Python's `repr` of constants;
-//! * [`error`] — `SyntaxError` / `IndentationError` / `TabError` with CPython's positions.
+//! * [`error`] — `SyntaxError` / `IndentationError` / `TabError` with CPython's positions;
+//! * [`report`] — printing a `SyntaxError` as CPython 3.13 prints an uncaught one.
 //!
 //! Positions are byte offsets into the decoded UTF-8 source ([`TextRange`]); line and column
 //! (CPython counts columns in UTF-8 bytes for AST nodes, in characters for `SyntaxError.offset`)
@@ -20,6 +21,7 @@ pub mod lexer;
 pub mod literal;
 pub mod parser;
 mod printable;
+pub mod report;
 pub mod source;
 pub mod token;
 

@@ -1,0 +1,5 @@
+import os
+
+def f(a, b):
+    if a = b:
+        return a

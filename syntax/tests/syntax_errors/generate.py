@@ -1,0 +1,277 @@
+"""Generate the golden SyntaxError corpus (expected.jsonl) with CPython 3.13.
+
+    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py          # rewrite expected.jsonl
+    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py --check  # regenerate to a temp file, diff
+
+Inputs come from cases.py (hand-written, tagged with their family) and harvested.py (taken from
+CPython 3.13's test suite by tools/harvest_syntax_cases.py; their family is found from the message
+by FAMILY_BY_MESSAGE below). For every input this script records what CPython 3.13 raises:
+
+* `compile(src, '<string>', mode)` gives the class (SyntaxError / IndentationError / TabError),
+  `msg`, `lineno`, `offset`, `end_lineno`, `end_offset` (None is written as null);
+* the stage: `parse` when `ast.parse` alone already fails (tokenizer or parser), `symtable`
+  when `symtable.symtable` fails (symbol table and `__future__` checks), else `compile`
+  (code generation: e.g. too many statically nested blocks, except* with break);
+* for 'exec' inputs, `report`: what `python3.13 -I case.py` prints on stderr, with the path of
+  the temporary file replaced by `case.py` (the golden output of SyntaxError::format_report),
+  kept only when compiling the file's bytes raises the same error as compiling the string.
+
+One JSON object per line, keys sorted, in input order; ids are the family plus the first 10 hex
+digits of the SHA-1 of mode and source, so they do not move when cases are added. The output
+depends only on the inputs and the interpreter: run it twice, get the same bytes.
+"""
+import argparse
+import ast
+import concurrent.futures
+import difflib
+import hashlib
+import json
+import os
+import re
+import runpy
+import subprocess
+import symtable
+import sys
+import tempfile
+import warnings
+
+if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 13):
+    sys.exit("generate.py must run under CPython 3.13 (e.g. PYENV_VERSION=3.13.0 python3 ...); "
+             f"this is {sys.implementation.name} {sys.version.split()[0]}")
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+EXPECTED = os.path.join(HERE, "expected.jsonl")
+
+# Harvested inputs get their family from their message: first match wins.
+FAMILY_BY_MESSAGE = [
+    (r"^Missing parentheses in call to", "invalid_legacy_expression"),
+    (r"^cannot use (bound|constraints) with (TypeVarTuple|ParamSpec)", "invalid_type_param"),
+    (r"^Type parameter list cannot be empty", "invalid_type_params"),
+    (r"^'not' after an operator", "invalid_arithmetic"),
+    (r"^expected 'else' after 'if' expression|^invalid syntax. Perhaps you forgot a comma|"
+     r"^invalid syntax. Is this intended|^expected expression|lambda expressions are not allowed",
+     "invalid_expression"),
+    (r"^(cannot use assignment expressions with|invalid syntax. Maybe you meant '==' or ':='|"
+     r"cannot assign to .* here. Maybe you meant)", "invalid_named_expression"),
+    (r"^(only single target|illegal target for annotation|assignment to yield expression|"
+     r".* is an illegal expression for augmented assignment)", "invalid_assignment"),
+    (r"^cannot delete", "invalid_del_stmt"),
+    (r"^(iterable argument unpacking follows|Generator expression must be parenthesized|"
+     r"expected argument value expression|positional argument follows)", "invalid_arguments"),
+    (r"^(expression cannot contain assignment|cannot assign to keyword argument unpacking)", "invalid_kwarg"),
+    (r"^(at least one argument must precede|/ may appear only once|/ must be ahead of|"
+     r"parameter without a default follows|Function parameters cannot be|expected comma between / and \*)",
+     "invalid_parameters"),
+    (r"^Lambda expression parameters cannot be", "invalid_lambda_parameters"),
+    (r"^expected default value expression", "invalid_default"),
+    (r"^(named arguments must follow bare|var-positional argument cannot have|\* argument may appear)",
+     "invalid_star_etc"),
+    (r"^(var-keyword argument cannot have|arguments cannot follow var-keyword)", "invalid_kwds"),
+    (r"^did you forget parentheses around the comprehension target", "invalid_comprehension"),
+    (r"^dict unpacking cannot be used in dict comprehension", "invalid_dict_comprehension"),
+    (r"^'in' expected after for-loop variables", "invalid_for_if_clause"),
+    (r"^(cannot use starred expression here|cannot use double starred)", "invalid_group"),
+    (r"^(Did you mean to use 'from ... import ...'|Expected one or more names after 'import')", "invalid_import"),
+    (r"^trailing comma not allowed without surrounding", "invalid_import_from_targets"),
+    (r"^expected an indented block after 'with'", "invalid_with_stmt_indent"),
+    (r"^expected an indented block after 'try'|^expected 'except' or 'finally'|^cannot have both 'except'",
+     "invalid_try_stmt"),
+    (r"^multiple exception types must be parenthesized", "invalid_except_stmt"),
+    (r"^expected one or more exception types", "invalid_except_star_stmt"),
+    (r"^expected an indented block after 'finally'", "invalid_finally_stmt"),
+    (r"^expected an indented block after 'except\*'", "invalid_except_star_stmt_indent"),
+    (r"^expected an indented block after 'except'", "invalid_except_stmt_indent"),
+    (r"^expected an indented block after 'match'", "invalid_match_stmt"),
+    (r"^expected an indented block after 'case'", "invalid_case_block"),
+    (r"^(cannot use '_' as a target|invalid pattern target)", "invalid_as_pattern"),
+    (r"^positional patterns follow keyword patterns", "invalid_class_pattern"),
+    (r"^expected an indented block after 'if'", "invalid_if_stmt"),
+    (r"^expected an indented block after 'elif'", "invalid_elif_stmt"),
+    (r"^expected an indented block after 'else'", "invalid_else_stmt"),
+    (r"^expected an indented block after 'while'", "invalid_while_stmt"),
+    (r"^expected an indented block after 'for'", "invalid_for_stmt"),
+    (r"^expected an indented block after function", "invalid_def_raw"),
+    (r"^expected an indented block after class", "invalid_class_def_raw"),
+    (r"^expected an indented block$", "invalid_block"),
+    (r"^(':' expected after dictionary key|expression expected after dictionary key|"
+     r"cannot use a starred expression in a dictionary)", "invalid_double_starred_kvpairs"),
+    (r"^Invalid star expression", "invalid_starred_expression"),
+    (r"^f-string: (valid expression required|expecting)", "invalid_replacement_field"),
+    (r"^f-string: (missing conversion|invalid conversion|conversion type must)", "invalid_conversion_character"),
+    (r"^f-string", "tokenizer_fstring"),
+    (r"^(unterminated (triple-quoted )?(f-)?string|EOL while|EOF while)", "tokenizer_unterminated_string"),
+    (r"^('.' was never closed|unexpected EOF)", "tokenizer_eof"),
+    (r"^(unmatched|closing parenthesis|too many nested parentheses)", "tokenizer_brackets"),
+    (r"(literal|in complex literal|leading zeros)", "tokenizer_numbers"),
+    (r"^invalid (non-printable )?character", "tokenizer_invalid_character"),
+    (r"^unexpected character after line continuation", "tokenizer_line_continuation"),
+    (r"^(unexpected indent|unindent does not match|inconsistent use of tabs|expected an indented)",
+     "tokenizer_indentation"),
+    (r"^too many levels of indentation", "tokenizer_too_deep"),
+    (r"^\(unicode error\)|^bytes can only contain ASCII|^cannot mix bytes", "string_parser"),
+    (r"null bytes", "tokenizer_null_bytes"),
+    (r"(codec can't decode|unknown encoding|encoding problem)", "tokenizer_decoding"),
+    (r"^(future feature|from __future__ imports must|not a chance)", "compiler_future"),
+    (r"(global|nonlocal)", "symtable_global_nonlocal"),
+    (r"outside (async )?function|inside async function", "symtable_outside_function"),
+    (r"^'yield' inside", "symtable_yield_in_comprehension"),
+    (r"outside loop|not properly in loop", "symtable_loops"),
+    (r"^(duplicate argument|keyword argument repeated)", "symtable_arguments"),
+    (r"(cannot be used within an annotation)", "symtable_annotations"),
+    (r"(type parameter|TypeVar|ParamSpec|type alias|definition of a generic)", "symtable_type_params"),
+    (r"assignment expression", "symtable_named_expr"),
+    (r"^import \* only allowed", "symtable_misc"),
+    (r"^cannot assign to|^cannot use", "invalid_assignment"),
+    (r"^expected ':'|^expected '\('|invalid syntax|^multiple statements found", "generic_syntax_error"),
+]
+
+
+def family_of(msg):
+    for pattern, family in FAMILY_BY_MESSAGE:
+        if re.search(pattern, msg):
+            return family
+    return "compiler_misc"
+
+
+def load_inputs():
+    """(family, mode, source) in a fixed order: cases.py, then harvested.py; duplicates dropped."""
+    cases = runpy.run_path(os.path.join(HERE, "cases.py"))["CASES"]
+    harvested = runpy.run_path(os.path.join(HERE, "harvested.py"))["HARVESTED"]
+    out, seen = [], set()
+    for family, entries in cases.items():
+        for entry in entries:
+            mode, source = entry if isinstance(entry, tuple) else ("exec", entry)
+            if (mode, source) not in seen:
+                seen.add((mode, source))
+                out.append((family, mode, source))
+    for mode, source in harvested:
+        if (mode, source) not in seen:
+            seen.add((mode, source))
+            out.append((None, mode, source))
+    return out
+
+
+def raised_by(fn):
+    """The SyntaxError `fn()` raises, None if it returns, or the other exception it raises."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            fn()
+        except SyntaxError as e:
+            return e
+        except Exception as e:  # ValueError, RecursionError, MemoryError: not corpus material
+            return e
+    return None
+
+
+def fields(e):
+    return {
+        "class": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset,
+        "end_lineno": e.end_lineno, "end_offset": e.end_offset,
+    }
+
+
+def case_id(family, mode, source):
+    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    digest = hashlib.sha1(mode.encode() + b"\0" + raw).hexdigest()
+    return family + "-" + digest[:10]
+
+
+def file_report(index, source, workdir, expected_class, expected_msg):
+    """stderr of `python3.13 -I case.py` for `source`, or None when it is not comparable."""
+    raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
+    case_dir = os.path.join(workdir, str(index))
+    os.mkdir(case_dir)
+    path = os.path.join(case_dir, "case.py")
+    with open(path, "wb") as f:
+        f.write(raw)
+    env = {"PATH": os.environ.get("PATH", ""), "PYTHON_COLORS": "0", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"}
+    run = subprocess.run([sys.executable, "-I", "-W", "ignore", path], cwd=case_dir, env=env,
+                         capture_output=True, timeout=60)
+    if run.returncode != 1:
+        return None
+    stderr = run.stderr.decode("utf-8", "backslashreplace").replace(path, "case.py")
+    # Keep only reports of the error recorded from compile() (a file can fail differently,
+    # e.g. when decoding it fails before tokenizing).
+    if not stderr.endswith(f"{expected_class}: {expected_msg}\n"):
+        return None
+    return stderr
+
+
+def generate():
+    records = []
+    problems = []
+    for family, mode, source in load_inputs():
+        e = raised_by(lambda: compile(source, "<string>", mode))
+        if not isinstance(e, SyntaxError):
+            if family is not None:
+                problems.append(f"cases.py [{family}] {source!r} ({mode}): "
+                                f"{'accepted' if e is None else type(e).__name__}")
+            continue
+        f = fields(e)
+        family = family or family_of(e.msg)
+        if isinstance(raised_by(lambda: ast.parse(source, mode=mode)), SyntaxError):
+            stage = "parse"
+        elif isinstance(raised_by(lambda: symtable.symtable(source, "<string>", mode)), SyntaxError):
+            stage = "symtable"
+        else:
+            stage = "compile"
+        record = {"id": case_id(family, mode, source), "family": family, "mode": mode, "stage": stage, **f}
+        if isinstance(source, bytes):
+            record["source"] = None
+            record["source_bytes_hex"] = source.hex()
+        else:
+            record["source"] = source
+        same_from_bytes = False
+        if mode == "exec":
+            try:
+                raw = source if isinstance(source, bytes) else source.encode("utf-8")
+            except UnicodeEncodeError:
+                raw = None
+            if raw is not None:
+                eb = raised_by(lambda: compile(raw, "case.py", "exec"))
+                same_from_bytes = isinstance(eb, SyntaxError) and fields(eb) == f
+        records.append((record, source if same_from_bytes else None))
+    if problems:
+        sys.exit("inputs that are not SyntaxErrors under CPython 3.13:\n  " + "\n  ".join(problems))
+
+    with tempfile.TemporaryDirectory() as workdir, concurrent.futures.ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(file_report, i, src, workdir, rec["class"], rec["msg"]) if src is not None else None
+                   for i, (rec, src) in enumerate(records)]
+        for (record, _), fut in zip(records, futures):
+            record["report"] = fut.result() if fut is not None else None
+    return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r, _ in records)
+
+
+def summary(text):
+    rows = [json.loads(line) for line in text.split("\n") if line]
+    by_stage, by_family = {}, {}
+    for r in rows:
+        by_stage[r["stage"]] = by_stage.get(r["stage"], 0) + 1
+        by_family[r["family"]] = by_family.get(r["family"], 0) + 1
+    lines = [f"{len(rows)} cases; by stage: " + ", ".join(f"{k} {v}" for k, v in sorted(by_stage.items())),
+             f"{len(by_family)} families; with a report: {sum(r['report'] is not None for r in rows)}"]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="regenerate into a temp file and diff")
+    args = parser.parse_args()
+    text = generate()
+    if args.check:
+        with open(EXPECTED, encoding="utf-8") as f:
+            old = f.read()
+        if old != text:
+            diff = difflib.unified_diff(old.split("\n"), text.split("\n"), "expected.jsonl", "regenerated",
+                                        lineterm="", n=0)
+            sys.stdout.writelines(line[:300] + "\n" for line in list(diff)[:60])
+            sys.exit("expected.jsonl is stale: run generate.py under CPython 3.13")
+        print("expected.jsonl is up to date;", summary(text))
+        return
+    with open(EXPECTED, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    print("wrote", EXPECTED + ";", summary(text))
+
+
+main()
