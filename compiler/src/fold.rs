@@ -295,6 +295,24 @@ fn complex_binary((ar, ai): (f64, f64), op: Operator, (br, bi): (f64, f64)) -> O
         Operator::Add => Num::Complex(ar + br, ai + bi),
         Operator::Sub => Num::Complex(ar - br, ai - bi),
         Operator::Mult => Num::Complex(ar * br - ai * bi, ar * bi + ai * br),
+        Operator::Div => {
+            // `_Py_c_quot` (Smith's algorithm); division by zero is left to run time.
+            let (abs_br, abs_bi) = (br.abs(), bi.abs());
+            if abs_br >= abs_bi {
+                if abs_br == 0.0 {
+                    return None;
+                }
+                let ratio = bi / br;
+                let denom = br + bi * ratio;
+                Num::Complex((ar + ai * ratio) / denom, (ai - ar * ratio) / denom)
+            } else if abs_bi >= abs_br {
+                let ratio = br / bi;
+                let denom = br * ratio + bi;
+                Num::Complex((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
+            } else {
+                return None;
+            }
+        }
         _ => return None,
     })
 }
