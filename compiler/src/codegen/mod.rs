@@ -45,7 +45,7 @@ use crate::symtable::{self, BlockId, BlockType, Scope, SymbolTable};
 pub(crate) use with_try::{FBlock, FBlockDatum, FBlockKind};
 
 /// `CO_MAXBLOCKS`: how deeply loops, `try` and `with` may nest in one scope.
-const MAX_FBLOCKS: usize = 20;
+const MAX_FBLOCKS: usize = 21;
 
 /// `MAKE_FUNCTION` attribute flags (`SET_FUNCTION_ATTRIBUTE` opargs).
 pub(crate) const MAKE_FUNCTION_DEFAULTS: u32 = 0x01;

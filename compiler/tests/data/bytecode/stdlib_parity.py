@@ -10,7 +10,7 @@ import collections, os, re, subprocess, sys, warnings
 
 from gen_bytecode import disassemble
 
-ROOT = "/root/.pyenv/versions/3.13.0/lib/python3.13"
+ROOT = os.environ.get("PYRT_STDLIB", "/root/.pyenv/versions/3.13.0/lib/python3.13")
 PYRT_DIS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../target/release/examples/pyrt_dis")
 
 
