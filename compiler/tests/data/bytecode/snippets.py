@@ -929,3 +929,16 @@ b = "%-10s|%5.2s" % (y, z)
 """Doc."""
 from __future__ import annotations
 x: int = 1
+#### expression.eval
+a + b * c
+#### expression_lambda.eval
+lambda x: x + y
+#### expression_comprehension.eval
+[x for x in y if x]
+#### interactive_expr.single
+x + 1
+#### interactive_assign.single
+x = 1
+#### interactive_compound.single
+if x:
+    y
