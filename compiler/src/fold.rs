@@ -284,9 +284,7 @@ fn float_binary(a: f64, op: Operator, b: f64) -> Option<Num> {
         }
         _ => return None,
     };
-    if !r.is_finite() && a.is_finite() && b.is_finite() && op != Operator::Pow {
-        return None;
-    }
+    // `+`, `-`, `*` and `/` overflow to infinity without an error; only `**` raises.
     Some(Num::Float(r))
 }
 
@@ -295,6 +293,36 @@ fn complex_binary((ar, ai): (f64, f64), op: Operator, (br, bi): (f64, f64)) -> O
         Operator::Add => Num::Complex(ar + br, ai + bi),
         Operator::Sub => Num::Complex(ar - br, ai - bi),
         Operator::Mult => Num::Complex(ar * br - ai * bi, ar * bi + ai * br),
+        Operator::Pow => {
+            // `complex_pow`: small integral real exponents by repeated squaring (`c_powi`);
+            // other exponents, division by zero and overflow are left to run time.
+            if bi != 0.0 || br != br.floor() || br.abs() > 100.0 {
+                return None;
+            }
+            let n = br as i64;
+            let mut r = (1.0, 0.0);
+            let mut p = (ar, ai);
+            let mut m = n.unsigned_abs();
+            while m > 0 {
+                if m & 1 == 1 {
+                    r = (r.0 * p.0 - r.1 * p.1, r.0 * p.1 + r.1 * p.0);
+                }
+                p = (p.0 * p.0 - p.1 * p.1, 2.0 * p.0 * p.1);
+                m >>= 1;
+            }
+            let (re, im) = if n < 0 {
+                match complex_binary((1.0, 0.0), Operator::Div, r)? {
+                    Num::Complex(re, im) => (re, im),
+                    _ => return None,
+                }
+            } else {
+                r
+            };
+            if !re.is_finite() || !im.is_finite() {
+                return None;
+            }
+            Num::Complex(re, im)
+        }
         Operator::Div => {
             // `_Py_c_quot` (Smith's algorithm); division by zero is left to run time.
             let (abs_br, abs_bi) = (br.abs(), bi.abs());

@@ -89,7 +89,8 @@ impl<'a> Compiler<'a, '_> {
                     self.visit_expr(msg)?;
                     self.emit(Opcode::CALL, 0, loc);
                 }
-                self.emit(Opcode::RAISE_VARARGS, 1, loc);
+                let tloc = self.loc(test.range);
+                self.emit(Opcode::RAISE_VARARGS, 1, tloc);
                 self.use_label(end);
             }
             StmtKind::Import { names } => self.import(loc, names)?,

@@ -942,3 +942,10 @@ x = 1
 #### interactive_compound.single
 if x:
     y
+#### float_overflow_complex_pow_fold
+a = 3j ** 0j, 3j ** 0, 1e300 * 1e300, -1e300 * 1e300, (1+2j) ** 3, 2j ** -2, 0j ** -1, 1e200j ** 2
+#### assert_multiline
+def f(x):
+    assert (
+        x == 1
+    ), "message"
