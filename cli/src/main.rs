@@ -4,8 +4,10 @@
 //! lock on N threads and show that they run in parallel, next to the same work under one shared
 //! lock, in one free-threaded interpreter, and on plain threads (the machine's own limit).
 //! `pyrt ast FILE` prints a file's AST as CPython 3.13's `ast.dump` does ([`ast_command`]).
+//! `pyrt FILE [ARGS]` and `pyrt -c CODE` run Python as `python` does ([`run_command`]).
 
 mod ast_command;
+mod run_command;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -191,6 +193,22 @@ fn demo_table(args: &DemoArgs, threads: usize) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    match argv.get(1).map(String::as_str) {
+        Some("-c") => {
+            return match argv.get(2) {
+                Some(code) => run_command::run_source(code.as_bytes(), "<string>"),
+                None => {
+                    eprintln!("Argument expected for the -c option");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        Some(arg) if !arg.starts_with('-') && !matches!(arg, "demo" | "ast" | "help") => {
+            return run_command::run_file(arg);
+        }
+        _ => {}
+    }
     let cli = Cli::parse();
     let command = cli.command.unwrap_or_else(|| Cli::parse_from(["pyrt", "demo"]).command.expect("demo parses"));
     match command {
