@@ -9,6 +9,7 @@
 pub mod assemble;
 pub mod cfg;
 pub mod code;
+pub mod dis;
 pub mod future;
 pub mod instr_seq;
 pub mod instructions;

@@ -27,6 +27,8 @@ pub fn regenerate_with_cpython_3_13(script: &str, output_name: &str) -> Option<S
     let out_path = std::env::temp_dir().join(format!("pyrt-{}-{output_name}", std::process::id()));
     let status = Command::new("python3")
         .env("PYENV_VERSION", "3.13.0")
+        // Frozenset constants are written in iteration order, which depends on string hashes.
+        .env("PYTHONHASHSEED", "0")
         .arg(data_dir().join(script))
         .arg(&out_path)
         .status()

@@ -1,6 +1,6 @@
 """Writes opcodes_3_13.txt: CPython 3.13's instruction set as the instruction-table test expects it.
 
-Run with CPython 3.13 (`PYENV_VERSION=3.13.0 python3 gen_opcodes.py [OUTPUT]`). Sources:
+Run with CPython 3.13 (`PYENV_VERSION=3.13.0 PYTHONHASHSEED=0 python3 gen_opcodes.py [OUTPUT]`). Sources:
 - `dis`/`opcode`/`_opcode`: names, numbers, `_inline_cache_entries`, `_specializations`, the `has_*`
   categories and `dis.stack_effect` for each opcode, oparg and `jump` value;
 - 3.13's `pycore_opcode_metadata.h` (installed with its headers): `_PyOpcode_num_popped` and

@@ -49,7 +49,7 @@ fn insert_prefix_instructions(
         let loc = Location::new(meta.firstlineno, meta.firstlineno, -1, -1);
         let instrs = &mut cfg.blocks[entry].instrs;
         instrs.insert(0, CfgInstr::new(Opcode::RETURN_GENERATOR, 0, loc));
-        instrs.insert(1, CfgInstr::new(Opcode::POP_TOP, 0, Location::NO_LOCATION));
+        instrs.insert(1, CfgInstr::new(Opcode::POP_TOP, 0, loc));
     }
     let ncells = meta.cellvars.len();
     if ncells > 0 {
