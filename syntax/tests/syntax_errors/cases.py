@@ -876,6 +876,9 @@ CASES = {
         "match x:\n    case -2 - 1: pass\n",
         "from __future__ import braces",
         "from __future__ import nested_scopes, braces",
+        "x = " + "9" * 5000,
+        "x = -" + "1" * 4301,
+        "f(" + "7" * 4400 + ")",
     ],
     # ---------------------------------------------------------------- tokenizer errors
     "tokenizer_unterminated_string": [
@@ -1255,6 +1258,8 @@ CASES = {
         "def f():\n    def x(): pass\n    global x\n",
         "def f():\n    class x: pass\n    global x\n",
         "lambda: (yield)\nnonlocal q\n",
+        "def f(a):\n    def g():\n        global a\n        nonlocal a\n",
+        "def f():\n    x = 1\n    def g():\n        nonlocal x, x\n        global x\n",
     ],
     "symtable_outside_function": [
         "return",
