@@ -113,12 +113,19 @@ pub fn decode_str_body(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), L
                     .and_then(|r| r.find('}').map(|end| &r[..end]))
                     .filter(|name| !name.is_empty());
                 let Some(name) = named else {
-                    let end = pos + 1 + rest.chars().take_while(|&ch| ch != '}').count().min(1);
+                    // Where CPython's decoder stopped: after `N`, at the `}` of `{}`, or at the end.
+                    let end = if !rest.starts_with('{') {
+                        pos + 2
+                    } else if rest.starts_with("{}") {
+                        pos + 3
+                    } else {
+                        char_pos(body, body.len())
+                    };
                     return Err(unicode_error(pos, end, "malformed \\N character escape"));
                 };
                 let Some(ch) = lookup_unicode_name(name) else {
                     let end = pos + 2 + name.chars().count() + 2;
-                    return Err(unicode_error(pos, end - 1, "unknown Unicode character name"));
+                    return Err(unicode_error(pos, end, "unknown Unicode character name"));
                 };
                 i += name.len() + 2;
                 push_code_point(out, ch as u32);
@@ -138,8 +145,10 @@ fn lookup_unicode_name(name: &str) -> Option<char> {
     unicode_names2::character(name)
 }
 
+/// The position CPython's decoder reports for byte `byte` of the body: it decodes a copy in
+/// which every non-ASCII character was replaced by a 10-byte `\\UXXXXXXXX` escape.
 fn char_pos(body: &str, byte: usize) -> usize {
-    body[..byte].chars().count()
+    body[..byte].chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum()
 }
 
 fn unicode_error(start: usize, end: usize, what: &str) -> LiteralError {
@@ -434,7 +443,7 @@ mod tests {
     fn str_and_bytes_repr_match_python() {
         let r = |s: &str| {
             let mut o = String::new();
-            str_repr(&mut o, Wtf8::from_str(s));
+            str_repr(&mut o, Wtf8::new(s));
             o
         };
         assert_eq!(r("a'b"), "\"a'b\"");

@@ -34,7 +34,8 @@ fn python_files(dir: &Path, recursive: bool, out: &mut Vec<PathBuf>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            if recursive && !path.is_symlink() {
+            // The standard library only: not what pip installed beside it.
+            if recursive && !path.is_symlink() && !path.ends_with("site-packages") {
                 python_files(&path, true, out);
             }
         } else if path.extension().is_some_and(|e| e == "py") {
@@ -57,12 +58,8 @@ fn cpython_name(kind: TokenKind) -> String {
     }
 }
 
-/// (line, character column) of byte `offset`, as CPython's tokenize reports positions; the end
-/// of a source without a final newline is where CPython's appended newline leads: the next line.
+/// (line, character column) of byte `offset`, as CPython's tokenize reports positions.
 fn position(source: &str, index: &LineIndex, offset: u32) -> (u32, u32) {
-    if offset as usize == source.len() && !source.is_empty() && !source.ends_with(['\n', '\r']) {
-        return (index.line_count() as u32 + 1, 0);
-    }
     let (line, _) = index.line_col(offset);
     let start = index.line_start(line) as usize;
     (line, source[start..offset as usize].chars().count() as u32)
@@ -87,8 +84,19 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
         })?;
         let name = cpython_name(token.kind);
         let (sl, sc) = position(&source, &index, token.range.start);
-        let (el, ec) =
-            if token.kind == TokenKind::Newline { (sl, sc + 1) } else { position(&source, &index, token.range.end) };
+        let (el, ec) = position(&source, &index, token.range.end);
+        // CPython reads every line break as one "\n", and appends the missing final newline:
+        // a NEWLINE covers one character, the DEDENTs and ENDMARKER after an appended one are
+        // on the next line.
+        let at_virtual_end = token.range.start as usize == source.len() && !source.ends_with(['\n', '\r']);
+        let ((sl, sc), (el, ec)) = match token.kind {
+            TokenKind::Newline => ((sl, sc), (sl, sc + 1)),
+            TokenKind::Dedent | TokenKind::EndOfFile if at_virtual_end && !source.is_empty() => {
+                let next = index.line_count() as u32 + 1;
+                ((next, 0), (next, 0))
+            }
+            _ => ((sl, sc), (el, ec)),
+        };
         let ours = format!("{name} {sl} {sc} {el} {ec}");
         if ours != *line {
             let text = &source[token.range.as_range()];
@@ -98,14 +106,15 @@ fn compare(path: &str, expected: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-fn run(files: &[PathBuf]) -> Option<Report> {
+/// Dumps CPython's tokens for `files` (temporary files named after `tag`) and compares.
+fn run(tag: &str, files: &[PathBuf]) -> Option<Report> {
     if !cpython313() {
         println!("notice: CPython 3.13 (PYENV_VERSION=3.13.0 python3) not found; differential test skipped");
         return None;
     }
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    let list = tmp.join(format!("lexer_files_{}.txt", files.len()));
-    let dump = tmp.join(format!("lexer_tokens_{}.txt", files.len()));
+    let list = tmp.join(format!("lexer_files_{tag}.txt"));
+    let dump = tmp.join(format!("lexer_tokens_{tag}.txt"));
     let names: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
     std::fs::write(&list, names.join("\n")).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tools/lexer/dump_tokens.py");
@@ -145,11 +154,68 @@ fn run(files: &[PathBuf]) -> Option<Report> {
     Some(report)
 }
 
+/// Valid sources with the corners the standard library may not reach.
+const SNIPPETS: &[&str] = &[
+    "",
+    "# only a comment",
+    "   ",
+    "\n\n",
+    "x",
+    "if x:\n    y",
+    "if x:\n    y\n  # comment\n\n    z\n",
+    "if a:\n\tif b:\n\t\tc\n\td\ne\n",
+    "if a:\n        b\n\x0c\nc\n",
+    "x = 1 + \\\n    2\nif x:\n  \\\n  y\n",
+    "x = [\n  1,\n    2,\n]\n",
+    "a = 1\r\nif a:\r\n    b = 2\r\n",
+    "a = 1\r\nb = '''x\r\ny'''\r\n",
+    "1_000.000_1e-1_0j; 0X_fF; 0O_17; 0B_1; 1E5; .5j; 1.; 1.5J; 0; 00; 0_0; 0.0; 0e0; 00.5\n",
+    "x = 1.0.__class__; y = 1 .real\n",
+    "a = 1if b else 2; c = 0x1for x in y; d = 1or 2; e = [0o7in z]\n",
+    "s = b'\\'' + u\"x\" + Rb'x' + bR\"x\" + rB'\\\\' + '''a''b''' + \"a\\\nb\"\n",
+    "a += 1; b -= 1; c *= 1; d /= 1; e //= 1; f %= 1; g **= 1; h >>= 1; i <<= 1; j &= 1; k |= 1; l ^= 1; m @= 1\n",
+    "def f(a, /, *b, **c) -> int: return a ** 2 // 3 @ m != n <= o >= p == q < r > s << t >> u & v | w ^ ~x\n",
+    "print(...); (y := 10); x[1:2, ::3]\n",
+    "été = 1; ℕ = 2; x·y = 3; _ = 4\n",
+    "f\"{x!r:>{width}.{prec}}\" f'{a[\"b\"]}' F\"{x}\" Rf'{x}\\n' fR\"\\{x}\"\n",
+    "f\"{'nested' + f'{y}'}\" f\"{f\"{f\"{x}\"}\"}\"\n",
+    "f\"\"\"multi\n{x\n+ 1}\nline\"\"\"\n",
+    "f\"{x=}\" f\"{x = !r:10}\" f\"{{literal}} {x}\" f\"}}{{\"\n",
+    "f\"{x:=5}\" f\"{(x:=5)}\" f\"{x!s}\" f\"\\N{BULLET} {x}\" f\"{d['k']:{fmt}}\" f\"{x:%H:%M}\"\n",
+    "f\"{'\\n'.join(a)}\" f\"{x:{y}d}\" f\"{3.14:.{2}f}\" f'{x:{{}}>10}'\n",
+    "f'''{\n    x  # comment\n}'''\n",
+    "f\"{x:}\" f\"{x!r:}\" f'a{{b' f'c}}d' f'{x}{y}' f''\n",
+    "f'''a\\\nb{x}''' rf'''\\{x}'''\n",
+    "x = f'{a:{b}{c}}' f'{a:{b}x{c}y}'\n",
+    "async def f():\n    await x\n    async with a as b:\n        pass\n",
+    "match x:\n    case [1, *rest] if rest:\n        type = 1\n",
+    "class C:\n    def f(self):\n        return 1\n\n\n# trailing\n",
+];
+
+#[test]
+fn tricky_snippets_tokenize_like_cpython() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lexer_snippets");
+    std::fs::create_dir_all(&dir).unwrap();
+    let files: Vec<PathBuf> = SNIPPETS
+        .iter()
+        .enumerate()
+        .map(|(i, src)| {
+            let path = dir.join(format!("snippet_{i:03}.py"));
+            std::fs::write(&path, src).unwrap();
+            path
+        })
+        .collect();
+    if let Some(report) = run("snippets", &files) {
+        assert_eq!(report.rejected_by_cpython, 0, "a snippet is not valid Python 3.13");
+        assert!(report.mismatches.is_empty(), "{} snippets differ", report.mismatches.len());
+    }
+}
+
 #[test]
 fn stdlib_sample_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), false, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("sample", &files) {
         assert!(report.files > 100, "too few files compared: {}", report.files);
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
@@ -161,7 +227,50 @@ fn whole_stdlib_tokenizes_like_cpython() {
     let mut files = Vec::new();
     python_files(Path::new(STDLIB_313), true, &mut files);
     python_files(Path::new(STDLIB_311), true, &mut files);
-    if let Some(report) = run(&files) {
+    if let Some(report) = run("stdlib", &files) {
         assert!(report.mismatches.is_empty(), "{} files differ", report.mismatches.len());
     }
+}
+
+/// The sources mined from CPython's test suite (`data/lexer/mined.txt`) that CPython accepts:
+/// their token streams too must be CPython's.
+#[test]
+fn cpython_test_suite_sources_tokenize_like_cpython() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lexer_mined");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for line in include_str!("data/lexer/mined.txt").lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.get(1) != Some(&"ok") {
+            continue;
+        }
+        let path = dir.join(format!("mined_{:04}.py", files.len()));
+        std::fs::write(&path, unescape(fields[0])).unwrap();
+        files.push(path);
+    }
+    if let Some(report) = run("mined", &files) {
+        assert!(report.files > 1000, "too few files compared: {}", report.files);
+        assert!(report.mismatches.is_empty(), "{} sources differ", report.mismatches.len());
+    }
+}
+
+/// Undoes the escaping of the data files (`\\ \n \r \t \0`).
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some('0') => out.push('\0'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
 }

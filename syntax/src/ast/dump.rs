@@ -7,7 +7,8 @@
 //! print as Python's `repr` ([`crate::literal`] has the float, str and bytes forms).
 //! [`dump_with_attributes`] is `ast.dump(tree, include_attributes=True)`: each positioned node
 //! also gets `lineno`, `col_offset`, `end_lineno`, `end_col_offset` after its fields (columns in
-//! UTF-8 bytes, as CPython counts them).
+//! UTF-8 bytes, as CPython counts them). Printing recurses over the tree with a growable stack,
+//! so any tree the parser builds can be printed from any thread.
 
 use super::*;
 use crate::error::LineIndex;
@@ -26,6 +27,11 @@ pub fn dump_with_attributes(tree: &Mod<'_>, source: &str) -> String {
     d.module(tree);
     d.out
 }
+
+/// The tree may be deeper than the native stack allows (`1+1+...+1` is a left-deep chain of
+/// `BinOp`s): recursion grows the stack on the heap when less than `RED_ZONE` is left.
+const RED_ZONE: usize = 64 * 1024;
+const STACK_GROWTH: usize = 1024 * 1024;
 
 struct Dumper {
     out: String,
@@ -116,7 +122,7 @@ impl Dumper {
 
     fn str_field(&mut self, f: &mut Fields, name: &str, s: &str) {
         self.key(f, name);
-        str_repr(&mut self.out, Wtf8::from_str(s));
+        str_repr(&mut self.out, Wtf8::new(s));
     }
 
     fn opt_str_field(&mut self, f: &mut Fields, name: &str, s: Option<&str>) {
@@ -193,6 +199,10 @@ impl Dumper {
     }
 
     fn stmt(&mut self, s: &Stmt<'_>) {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.stmt_inner(s));
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt<'_>) {
         let range = Some(s.range);
         match &s.node {
             StmtKind::FunctionDef { name, args, body, decorator_list, returns, type_comment, type_params } => self
@@ -357,7 +367,7 @@ impl Dumper {
             StmtKind::Global { names } | StmtKind::Nonlocal { names } => {
                 let name = if matches!(s.node, StmtKind::Global { .. }) { "Global" } else { "Nonlocal" };
                 let mut f = self.open(name);
-                self.list_field(&mut f, "names", names, |d, n| str_repr(&mut d.out, Wtf8::from_str(n)));
+                self.list_field(&mut f, "names", names, |d, n| str_repr(&mut d.out, Wtf8::new(n)));
                 self.close(f, range);
             }
             StmtKind::Expr { value } => {
@@ -381,6 +391,10 @@ impl Dumper {
     }
 
     fn expr(&mut self, e: &Expr<'_>) {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.expr_inner(e));
+    }
+
+    fn expr_inner(&mut self, e: &Expr<'_>) {
         let range = Some(e.range);
         match &e.node {
             ExprKind::BoolOp { op, values } => {
@@ -657,6 +671,10 @@ impl Dumper {
     }
 
     fn pattern(&mut self, p: &Pattern<'_>) {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.pattern_inner(p));
+    }
+
+    fn pattern_inner(&mut self, p: &Pattern<'_>) {
         let range = Some(p.range);
         match &p.node {
             PatternKind::MatchValue { value } => {
@@ -686,7 +704,7 @@ impl Dumper {
                 let mut f = self.open("MatchClass");
                 self.expr_field(&mut f, "cls", cls);
                 self.list_field(&mut f, "patterns", patterns, |d, p| d.pattern(p));
-                self.list_field(&mut f, "kwd_attrs", kwd_attrs, |d, n| str_repr(&mut d.out, Wtf8::from_str(n)));
+                self.list_field(&mut f, "kwd_attrs", kwd_attrs, |d, n| str_repr(&mut d.out, Wtf8::new(n)));
                 self.list_field(&mut f, "kwd_patterns", kwd_patterns, |d, p| d.pattern(p));
                 self.close(f, range);
             }

@@ -357,7 +357,7 @@ pub struct Wtf8<'a> {
 
 impl<'a> Wtf8<'a> {
     /// A string without surrogates.
-    pub fn from_str(s: &'a str) -> Wtf8<'a> {
+    pub fn new(s: &'a str) -> Wtf8<'a> {
         Wtf8 { bytes: s.as_bytes() }
     }
 
@@ -628,7 +628,7 @@ mod tests {
         let s = Wtf8::from_wtf8_bytes(&buf);
         assert_eq!(s.code_points().collect::<Vec<_>>(), vec![0x41, 0xe9, 0xd800, 0x20ac, 0x1f600, 0xdfff]);
         assert_eq!(s.as_str(), None);
-        assert_eq!(Wtf8::from_str("é€").as_str(), Some("é€"));
-        assert_eq!(Wtf8::from_str("é€").code_points().count(), 2);
+        assert_eq!(Wtf8::new("é€").as_str(), Some("é€"));
+        assert_eq!(Wtf8::new("é€").code_points().count(), 2);
     }
 }

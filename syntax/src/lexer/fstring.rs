@@ -12,8 +12,9 @@
 //! A doubled `{{` or `}}` in literal text stands for one brace: the middle token ends after the
 //! first brace and the second is skipped. A backslash skips the next character (except a brace,
 //! which keeps its meaning; CPython warns about `\{` in a non-raw f-string), and `\N{...}` is a
-//! named escape, not a field. Replacement fields nest at most 2 deep inside each other
-//! (`f-string: expressions nested too deeply`), f-strings at most 149 deep.
+//! named escape, not a field. Replacement fields nest in format specs at most 3 deep
+//! (`f'{a:{b:{c}}}'`; one more is `f-string: expressions nested too deeply`), f-strings at most
+//! 149 deep (`too many nested f-strings`).
 
 use super::{FStringMode, Lexer, MAX_FSTRING_LEVEL};
 use crate::error::SyntaxError;

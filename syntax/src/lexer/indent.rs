@@ -8,7 +8,7 @@
 //! blanks does not split the indentation: the column before the first backslash counts.
 //! Lines holding only blanks and/or a comment, and lines inside brackets, leave the stack alone.
 
-use super::{EOF, Lexer};
+use super::Lexer;
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
 /// CPython's `MAXINDENT`: at most 99 levels above the first.
@@ -77,8 +77,9 @@ impl Lexer<'_> {
             }
             let top = self.indents.len() - 1;
             if col != self.indents[top] {
-                // CPython reports the end of the offending line (`tok->cur = tok->inp`).
-                let line_start = self.line_start;
+                // CPython reports the end of the offending line (`tok->cur = tok->inp`), the
+                // line of the first token after any backslash continuation.
+                let line_start = self.line_start_of(self.cur);
                 let line_end = self.line_end(line_start);
                 return Err(self.parser_error(
                     SyntaxErrorKind::IndentationError,
@@ -92,7 +93,6 @@ impl Lexer<'_> {
                 return Err(self.indentation_error(SyntaxErrorKind::TabError));
             }
         }
-        debug_assert!(c != EOF || self.pending <= 0);
         Ok(false)
     }
 
@@ -102,7 +102,7 @@ impl Lexer<'_> {
             SyntaxErrorKind::TabError => "inconsistent use of tabs and spaces in indentation",
             _ => "too many levels of indentation",
         };
-        self.parser_error(kind, msg, self.current_line_start(), 1, 0)
+        self.parser_error(kind, msg, self.line_start_of(self.cur), 1, 0)
     }
 
     /// End of the line starting at `line_start`, its line break included (a missing final

@@ -12,7 +12,7 @@
 //! (its token ranges are clamped to the end of the source, so they are empty there).
 //!
 //! State, as in CPython's `tok_state`:
-//! * **indentation** — at the beginning of each line ([`indent`]) the width of the leading
+//! * **indentation** — at the beginning of each line (`indent.rs`) the width of the leading
 //!   blanks is measured twice: with tabs to the next multiple of 8 (`col`) and with tabs as one
 //!   column (`altcol`). Both stacks must agree on every comparison, otherwise the indentation is
 //!   ambiguous (`TabError`). Lines that hold only blanks and/or a comment, and lines inside
@@ -20,7 +20,7 @@
 //!   (and emits a DEDENT for) every deeper level; it must land exactly on an outer level.
 //! * **brackets** — a stack of the open `(`, `[`, `{` (at most 200). Inside brackets newlines
 //!   are not tokens (implicit line joining) and indentation is not measured.
-//! * **f-string modes** — a stack of the f-strings being read (PEP 701, [`fstring`]). The top
+//! * **f-string modes** — a stack of the f-strings being read (PEP 701, `fstring.rs`). The top
 //!   one is either in *literal* mode (yielding FStringMiddle / FStringEnd) or in *expression*
 //!   mode (inside a `{...}` replacement field: ordinary tokens, until the matching `}` or a
 //!   top-level `:` that starts a format spec, which switches back to literal mode).
@@ -29,8 +29,8 @@
 //!
 //! # Tokens
 //!
-//! * `Name` and keywords, `Int`/`Float`/`Complex` ([`numbers`]), `String` (prefix and quotes
-//!   included, [`strings`]), `FStringStart` (prefix and opening quote), `FStringMiddle` (literal
+//! * `Name` and keywords, `Int`/`Float`/`Complex` (`numbers.rs`), `String` (prefix and quotes
+//!   included, `strings.rs`), `FStringStart` (prefix and opening quote), `FStringMiddle` (literal
 //!   text; a doubled `{{` or `}}` ends a middle token after its first brace, so the text of a
 //!   middle token is the literal text before escape decoding — it may be empty, exactly where
 //!   CPython emits an empty one), `FStringEnd` (closing quote).
@@ -48,7 +48,7 @@
 //! (`_PyTokenizer_syntaxerror`) point at the cursor, `offset == end_offset`, and carry the line
 //! without its newline; errors the parser raises from the tokenizer's state
 //! (`_Pypegen_tokenizer_error`) carry the line with a newline and CPython's odd end offsets
-//! (0 or -1).
+//! (0 or -1; [`SyntaxError`] has no -1, so both are 0 here).
 //!
 //! Raised by the tokenizer itself:
 //! * numbers: `invalid decimal literal`, `invalid hexadecimal literal`, `invalid octal
@@ -140,8 +140,6 @@ pub struct Lexer<'s> {
     virtual_newline: bool,
     /// Start of the token being read.
     start: usize,
-    /// Start of the physical line the cursor is on (set at the beginning of each line).
-    line_start: usize,
     /// At the beginning of a line: measure indentation before the next token.
     at_bol: bool,
     /// Indentation levels with tabs to multiples of 8, and with tabs as 1 column.
@@ -188,7 +186,6 @@ impl<'s> Lexer<'s> {
             cur: 0,
             virtual_newline,
             start: 0,
-            line_start: 0,
             at_bol: true,
             indents: vec![0],
             alt_indents: vec![0],
@@ -302,7 +299,6 @@ impl<'s> Lexer<'s> {
             let mut blankline = false;
             if self.at_bol {
                 self.at_bol = false;
-                self.line_start = self.cur;
                 blankline = self.indentation()?;
             }
             self.start = self.cur;
@@ -312,7 +308,9 @@ impl<'s> Lexer<'s> {
                     return Ok(self.token(TokenKind::Dedent, self.cur, self.cur));
                 }
                 self.pending -= 1;
-                return Ok(self.token(TokenKind::Indent, self.line_start, self.cur));
+                // After a backslash in the leading blanks, the line of the first token counts.
+                let line_start = self.line_start_of(self.cur);
+                return Ok(self.token(TokenKind::Indent, line_start, self.cur));
             }
             loop {
                 let mut c = self.nextc();
@@ -403,21 +401,24 @@ impl<'s> Lexer<'s> {
             }
         }
         // The rest of the name, straight on the bytes (names hold no line breaks).
+        let mut non_ascii = first >= 128;
         if c == EOF || !chars::is_potential_identifier_char(c as u8) {
             self.backup(c);
         } else {
-            let rest = &self.bytes[self.cur..];
-            let len = rest.iter().position(|&b| !chars::is_potential_identifier_char(b)).unwrap_or(rest.len());
-            self.cur += len;
+            non_ascii |= c >= 128;
+            while let Some(&b) = self.bytes.get(self.cur) {
+                if !chars::is_potential_identifier_char(b) {
+                    break;
+                }
+                non_ascii |= b >= 128;
+                self.cur += 1;
+            }
         }
-        let text = &self.bytes[self.start..self.cur];
-        if !text.is_ascii() {
+        if non_ascii {
             self.verify_identifier()?;
             return Ok(self.token(TokenKind::Name, self.start, self.cur));
         }
-        // `text` is ASCII, so it is valid UTF-8 on its own.
-        let name = std::str::from_utf8(text).unwrap_or_default();
-        let kind = TokenKind::keyword(name).unwrap_or(TokenKind::Name);
+        let kind = TokenKind::keyword(&self.source[self.start..self.cur]).unwrap_or(TokenKind::Name);
         Ok(self.token(kind, self.start, self.cur))
     }
 

@@ -6,7 +6,8 @@
 //! unterminated string is reported at its first character, on its first line, with the line
 //! where the tokenizer gave up (`detected at line N`). Inside an f-string replacement field, a
 //! string that starts with the f-string's own quotes and runs off the line means the field was
-//! not closed: `f-string: expecting '}'`.
+//! not closed: `f-string: expecting '}'`. A single-quoted string with an escaped quote gets
+//! `; perhaps you escaped the end quote?` added to its message.
 
 use super::{EOF, Lexer};
 use crate::error::SyntaxError;
@@ -18,6 +19,7 @@ impl Lexer<'_> {
         let quote_i = quote as i32;
         let mut quote_size = 1;
         let mut end_quote_size = 0;
+        let mut has_escaped_quote = false;
         let mut c = self.nextc();
         if c == quote_i {
             c = self.nextc();
@@ -41,21 +43,21 @@ impl Lexer<'_> {
             }
             let c = self.nextc();
             if c == EOF || (quote_size == 1 && c == b'\n' as i32) {
-                return Err(self.unterminated_string(quote, quote_size));
+                return Err(self.unterminated_string(quote, quote_size, has_escaped_quote));
             }
             if c == quote_i {
                 end_quote_size += 1;
             } else {
                 end_quote_size = 0;
-                if c == b'\\' as i32 {
-                    self.nextc();
+                if c == b'\\' as i32 && self.nextc() == quote_i {
+                    has_escaped_quote = true;
                 }
             }
         }
         Ok(self.token(TokenKind::String, self.start, self.cur))
     }
 
-    fn unterminated_string(&self, quote: u8, quote_size: u8) -> SyntaxError {
+    fn unterminated_string(&self, quote: u8, quote_size: u8, has_escaped_quote: bool) -> SyntaxError {
         let detected_at = self.line_number(self.current_line_start());
         let line_start = self.line_start_of(self.start);
         if let Some(mode) = self.fstrings.last() {
@@ -65,6 +67,8 @@ impl Lexer<'_> {
         }
         let msg = if quote_size == 3 {
             format!("unterminated triple-quoted string literal (detected at line {detected_at})")
+        } else if has_escaped_quote {
+            format!("unterminated string literal (detected at line {detected_at}); perhaps you escaped the end quote?")
         } else {
             format!("unterminated string literal (detected at line {detected_at})")
         };

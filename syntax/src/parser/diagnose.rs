@@ -1,38 +1,433 @@
-//! Choosing the error for a failed parse, as CPython's `_PyPegen_set_syntax_error` does.
+//! Error reporting: CPython's second pass, its `invalid_*` rules, and the choice of the final
+//! error (`_PyPegen_run_parser` and `_Pypegen_set_syntax_error` in `Parser/pegen_errors.c`).
 //!
-//! The parse failed without a specific error. CPython then reports, in this order:
-//! * an `IndentationError` when the furthest token is an `INDENT` (`unexpected indent`) or a
-//!   `DEDENT` (`unexpected unindent`);
-//! * otherwise `invalid syntax` at the furthest token the parser looked at;
-//! * but the rest of the source is tokenized first, and a tokenizer error found there replaces
-//!   the generic error — except an unclosed bracket at the end of the input, which replaces it
-//!   only when the bracket was opened on an earlier line than the error.
+//! # Two passes
+//!
+//! The first pass parses with no error rules. When it fails without a specific error, the
+//! parser is reset and runs again with [`Parser::diag`] set: the parse functions then also try
+//! the `invalid_*` alternatives of `python.gram` at the points where the grammar tries them
+//! (the hooks call the methods below, e.g. [`Parser::diag_named_expression`] where
+//! `named_expression` would try `invalid_named_expression`). Such an alternative cannot
+//! succeed: it raises a specific error (message and range as CPython's) or does not match.
+//!
+//! # The final error
+//!
+//! * A specific error (from either pass) is the error, unless the tokenizer fails later in the
+//!   source: then the tokenizer's error wins (CPython tokenizes the rest of the input to look
+//!   for one), except that an unclosed bracket at the end of the input wins only when it was
+//!   opened on an earlier line than the parser's error.
+//! * Otherwise the error is generic, at the furthest token the first pass looked at:
+//!   `unexpected indent` / `unexpected unindent` (IndentationError) on an `INDENT`/`DEDENT`,
+//!   else `invalid syntax` (with the same tokenizer rule).
 
-use super::{Mode, Parser};
-use crate::error::{SyntaxError, SyntaxErrorKind};
-use crate::token::TokenKind;
+use super::expr::{expr_name, starts_expression};
+use super::{Fail, Mode, PResult, Parser};
+use crate::ast::{Expr, ExprKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::token::{TextRange, Token, TokenKind};
 
-pub(super) fn diagnose(p: &mut Parser<'_, '_>, _mode: Mode) -> SyntaxError {
-    let last = p.tokens[p.max_seen.min(p.tokens.len() - 1)];
-    let generic = match last.kind {
-        TokenKind::Indent => SyntaxError::at(SyntaxErrorKind::IndentationError, "unexpected indent", p.src, last.range),
-        TokenKind::Dedent => {
-            SyntaxError::at(SyntaxErrorKind::IndentationError, "unexpected unindent", p.src, last.range)
+/// Which target rule an invalid target was parsed for (`TARGETS_TYPE` in pegen).
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub(crate) enum TargetsType {
+    Star,
+    Del,
+    For,
+}
+
+impl<'src, 'a> Parser<'src, 'a> {
+    /// An error at token `t`, positioned as CPython positions token errors: a `NEWLINE` (or an
+    /// empty token at the end) is one column wide on its own line.
+    pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> SyntaxError {
+        let mut e = SyntaxError::at(kind, msg, self.src, t.range);
+        if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent) || t.range.is_empty() {
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset + 1;
         }
-        _ => SyntaxError::syntax("invalid syntax", p.src, last.range),
+        e
+    }
+
+    pub(crate) fn raise_at_token<T>(&mut self, msg: impl Into<String>, t: Token) -> PResult<T> {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
+            self.error = Some(self.error_at_token(SyntaxErrorKind::SyntaxError, msg, t));
+        }
+        Err(Fail)
+    }
+
+    /// `RAISE_SYNTAX_ERROR`: at the furthest token looked at.
+    pub(crate) fn raise_here<T>(&mut self, msg: impl Into<String>) -> PResult<T> {
+        let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
+        self.raise_at_token(msg, t)
+    }
+
+    /// `RAISE_SYNTAX_ERROR_ON_NEXT_TOKEN`: at the current token.
+    pub(crate) fn raise_on_next_token<T>(&mut self, msg: impl Into<String>) -> PResult<T> {
+        let t = self.cur();
+        self.raise_at_token(msg, t)
+    }
+
+    /// `':'` where the grammar has an `invalid_*` alternative with NEWLINE instead of it.
+    pub(crate) fn expect_colon(&mut self) -> PResult<Token> {
+        if self.at(TokenKind::Colon) {
+            return Ok(self.bump());
+        }
+        if self.diag && self.at(TokenKind::Newline) {
+            return self.raise_here("expected ':'");
+        }
+        Err(Fail)
+    }
+
+    /// A forced token (`&&'x'`): its absence is an error in either pass.
+    pub(crate) fn expect_forced(&mut self, kind: TokenKind) -> PResult<Token> {
+        if self.at(kind) {
+            return Ok(self.bump());
+        }
+        let t = self.cur();
+        self.raise_at_token(format!("expected '{}'", kind.text()), t)
+    }
+
+    /// `invalid_named_expression`, tried where `named_expression` is parsed (pass 2): `e` was
+    /// just parsed as an expression from token index `start_pos`.
+    pub(crate) fn diag_named_expression(&mut self, e: &Expr<'a>, start_pos: usize) -> PResult<()> {
+        if self.at(TokenKind::ColonEqual) {
+            if !matches!(e.node, ExprKind::Name { .. }) {
+                let msg = format!("cannot use assignment expressions with {}", expr_name(e));
+                return self.raise(msg, e.range);
+            }
+            return Ok(());
+        }
+        if !self.at(TokenKind::Equal) || !is_bitwise_or_level(e) {
+            return Ok(());
+        }
+        let saved = self.checkpoint();
+        self.bump();
+        self.speculating += 1;
+        let rhs = self.bitwise_or();
+        self.speculating -= 1;
+        let follows_ok = !matches!(self.peek(), TokenKind::Equal | TokenKind::ColonEqual);
+        self.rewind(saved);
+        let Ok(rhs) = rhs else { return Ok(()) };
+        if !follows_ok {
+            return Ok(());
+        }
+        let first = self.tokens[start_pos];
+        if first.kind == TokenKind::Name && matches!(e.node, ExprKind::Name { .. }) && e.range == first.range {
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            return self.raise(msg, TextRange::new(e.range.start, rhs.range.end));
+        }
+        if self.starts_with_display(e, start_pos) {
+            return Ok(());
+        }
+        let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e));
+        self.raise(msg, e.range)
+    }
+
+    /// `&(list | tuple | genexp | 'True' | 'None' | 'False')` at `start_pos`.
+    fn starts_with_display(&self, e: &Expr<'a>, start_pos: usize) -> bool {
+        let first = self.tokens[start_pos];
+        if matches!(first.kind, TokenKind::True | TokenKind::None | TokenKind::False) {
+            return true;
+        }
+        if !matches!(first.kind, TokenKind::Lpar | TokenKind::Lsqb) {
+            return false;
+        }
+        let mut node = e;
+        loop {
+            if node.range.start == first.range.start
+                && matches!(node.node, ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. } | ExprKind::List { .. })
+            {
+                return true;
+            }
+            node = match &node.node {
+                ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } => value,
+                ExprKind::Call { func, .. } => func,
+                ExprKind::BinOp { left, .. } => left,
+                _ => return false,
+            };
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR_INVALID_TARGET(type, e)`: the first part of `e` that cannot be
+    /// assigned to (or deleted), named as CPython names it; `None` when all of `e` can.
+    pub(crate) fn raise_invalid_target(&mut self, kind: TargetsType, e: &Expr<'a>) -> PResult<()> {
+        let Some(bad) = invalid_target(e, kind) else { return Ok(()) };
+        let what = expr_name(bad);
+        let msg = match kind {
+            TargetsType::Del => format!("cannot delete {what}"),
+            _ => format!("cannot assign to {what}"),
+        };
+        self.raise(msg, bad.range)
+    }
+
+    /// `invalid_expression` and `invalid_legacy_expression`, tried where `expression` is
+    /// parsed (pass 2): `a` was parsed as a disjunction from `start_pos`.
+    pub(crate) fn diag_expression(&mut self, a: &Expr<'a>, start_pos: usize) -> PResult<()> {
+        let first = self.tokens[start_pos];
+        let second = self.tokens[(start_pos + 1).min(self.tokens.len() - 1)];
+        // `!(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid`.
+        let soft = first.kind == TokenKind::Name && matches!(self.text(first), "match" | "case" | "type" | "_");
+        let name_string =
+            first.kind == TokenKind::Name && matches!(second.kind, TokenKind::String | TokenKind::FStringStart);
+        if !soft && !name_string && starts_expression(self.peek()) && !self.at(TokenKind::Not) {
+            let saved = self.checkpoint();
+            self.speculating += 1;
+            let diag = std::mem::replace(&mut self.diag, false);
+            let b = self.expression();
+            self.diag = diag;
+            self.speculating -= 1;
+            self.rewind(saved);
+            if let Ok(b) = b {
+                if is_legacy(self, a) {
+                    // Handled by invalid_legacy_expression below.
+                } else if self.level_at(self.pos.saturating_sub(1)) > 0 {
+                    let msg = "invalid syntax. Perhaps you forgot a comma?";
+                    return self.raise(msg, TextRange::new(a.range.start, b.range.end));
+                }
+            }
+        }
+        // `a=disjunction 'if' b=disjunction !('else'|':')`.
+        if self.at(TokenKind::If) {
+            let saved = self.checkpoint();
+            self.bump();
+            self.speculating += 1;
+            let b = self.disjunction();
+            self.speculating -= 1;
+            let next = self.peek();
+            self.rewind(saved);
+            if let Ok(b) = b
+                && !matches!(next, TokenKind::Else | TokenKind::Colon)
+            {
+                return self.raise("expected 'else' after 'if' expression", TextRange::new(a.range.start, b.range.end));
+            }
+        }
+        // `invalid_legacy_expression`: `a=NAME !'(' b=star_expressions` for print and exec.
+        if is_legacy(self, a) && !self.at(TokenKind::Lpar) && starts_expression(self.peek()) {
+            let saved = self.checkpoint();
+            self.speculating += 1;
+            let diag = std::mem::replace(&mut self.diag, false);
+            let b = self.star_expressions();
+            self.diag = diag;
+            self.speculating -= 1;
+            self.rewind(saved);
+            if let Ok(b) = b {
+                let name = self.text(first);
+                let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                return self.raise(msg, TextRange::new(a.range.start, b.range.end));
+            }
+        }
+        Ok(())
+    }
+
+    /// `invalid_for_target`: `for a=star_expressions` where `a` cannot be a target; `at` is
+    /// where the target starts.
+    pub(crate) fn diag_for_target(&mut self, at: (usize, u32)) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.rewind(at);
+        self.speculating += 1;
+        let diag = std::mem::replace(&mut self.diag, false);
+        let e = self.star_expressions();
+        self.diag = diag;
+        self.speculating -= 1;
+        self.rewind(saved);
+        match e {
+            Ok(e) => self.raise_invalid_target(TargetsType::For, &e),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// `invalid_for_if_clause`: `for (bitwise_or (',' bitwise_or)* [',']) !'in'`.
+    pub(crate) fn diag_for_if_clause(&mut self, at: (usize, u32)) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.rewind(at);
+        self.speculating += 1;
+        let mut ok = self.bitwise_or().is_ok();
+        while ok && self.eat(TokenKind::Comma) {
+            if !starts_expression(self.peek()) {
+                break;
+            }
+            ok = self.bitwise_or().is_ok();
+        }
+        self.speculating -= 1;
+        let not_in = ok && !self.at(TokenKind::In);
+        self.rewind(saved);
+        if not_in {
+            return self.raise_here("'in' expected after for-loop variables");
+        }
+        Ok(())
+    }
+
+    /// `RAISE_SYNTAX_ERROR_STARTING_FROM(start)` ending where the tokenizer is: the end of the
+    /// furthest token looked at, without CPython's usual +1.
+    pub(crate) fn raise_from_to_cursor<T>(&mut self, msg: impl Into<String>, start: u32) -> PResult<T> {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
+            let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
+            let end = self.error_at_token(SyntaxErrorKind::SyntaxError, "", t);
+            let mut e = SyntaxError::syntax(msg, self.src, TextRange::new(start, start));
+            e.end_lineno = end.end_lineno;
+            e.end_offset = end.end_offset - 1;
+            self.error = Some(e);
+        }
+        Err(Fail)
+    }
+
+    /// The bracket nesting level after token `i` (CPython's `tok->level` for it).
+    pub(crate) fn level_at(&mut self, i: usize) -> u32 {
+        if self.levels.is_empty() {
+            let mut level: u32 = 0;
+            self.levels = self
+                .tokens
+                .iter()
+                .map(|t| {
+                    match t.kind {
+                        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => level += 1,
+                        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => level = level.saturating_sub(1),
+                        _ => {}
+                    }
+                    level
+                })
+                .collect();
+        }
+        self.levels.get(i).copied().unwrap_or(0)
+    }
+}
+
+fn is_legacy(p: &Parser<'_, '_>, a: &Expr<'_>) -> bool {
+    matches!(a.node, ExprKind::Name { id: "print" | "exec", .. }) && p.src[a.range.as_range()].len() == a_len(a)
+}
+
+fn a_len(a: &Expr<'_>) -> usize {
+    match a.node {
+        ExprKind::Name { id, .. } => id.len(),
+        _ => 0,
+    }
+}
+
+/// Whether `e` could be the whole of a `bitwise_or` (no comparison, `not`, `and`/`or`,
+/// conditional, lambda or walrus at its top).
+fn is_bitwise_or_level(e: &Expr<'_>) -> bool {
+    !matches!(
+        e.node,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::UnaryOp { op: crate::ast::UnaryOp::Not, .. }
+    )
+}
+
+/// Whether some part of `e` cannot be a target of `kind`.
+pub(crate) fn invalid_target_exists(e: &Expr<'_>, kind: TargetsType) -> bool {
+    invalid_target(e, kind).is_some()
+}
+
+/// `_PyPegen_get_invalid_target`.
+fn invalid_target<'e, 'a>(e: &'e Expr<'a>, kind: TargetsType) -> Option<&'e Expr<'a>> {
+    match &e.node {
+        ExprKind::List { elts, .. } | ExprKind::Tuple { elts, .. } => {
+            elts.iter().find_map(|elt| invalid_target(elt, kind))
+        }
+        ExprKind::Starred { value, .. } => {
+            if kind == TargetsType::Del {
+                Some(e)
+            } else {
+                invalid_target(value, kind)
+            }
+        }
+        ExprKind::Compare { left, ops, .. } => {
+            // `for x in y` parsed as a comparison: the target is the left side.
+            if kind == TargetsType::For && ops.first() == Some(&crate::ast::CmpOp::In) {
+                invalid_target(left, kind)
+            } else {
+                Some(e)
+            }
+        }
+        ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
+        _ => Some(e),
+    }
+}
+
+/// The error for a failed parse (see the module documentation).
+pub(super) fn final_error(p: &mut Parser<'_, '_>, mode: Mode) -> SyntaxError {
+    let last = p.tokens.len() - 1;
+    if p.error.is_none()
+        && p.max_seen >= last
+        && let Some(e) = p.lex_error.take()
+    {
+        return e;
+    }
+    let error = match p.error.take() {
+        Some(e) => e,
+        None => {
+            let pass1_seen = p.max_seen;
+            p.run_diagnosis(mode);
+            match p.error.take() {
+                Some(e) => e,
+                None => return generic_error(p, pass1_seen),
+            }
+        }
     };
-    if last.kind == TokenKind::Indent || last.kind == TokenKind::Dedent {
-        return generic;
+    tokenizer_error_wins(p, error)
+}
+
+fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
+    let last = p.tokens[seen.min(p.tokens.len() - 1)];
+    match last.kind {
+        TokenKind::Indent => {
+            return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
+        }
+        TokenKind::Dedent => {
+            return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected unindent", last);
+        }
+        _ => {}
+    }
+    let generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    tokenizer_error_wins(p, generic)
+}
+
+fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxError {
+    // An error inside an f-string's expression part is kept: the tokenizer's errors after it
+    // (an unterminated f-string, say) would hide it.
+    let seen = p.max_seen.min(p.tokens.len() - 1);
+    let mut fstring_depth = 0i32;
+    for t in &p.tokens[..seen] {
+        match t.kind {
+            TokenKind::FStringStart => fstring_depth += 1,
+            TokenKind::FStringEnd => fstring_depth -= 1,
+            _ => {}
+        }
+    }
+    if fstring_depth > 0 {
+        return error;
     }
     match p.lex_error.take() {
         Some(lex) if lex.msg.ends_with("was never closed") => {
-            if generic.lineno > lex.lineno {
-                lex
-            } else {
-                generic
-            }
+            let last_line = line_of(p.src, p.tokens[seen].range.start);
+            if last_line > lex.lineno { lex } else { error }
         }
         Some(lex) => lex,
-        None => generic,
+        None => error,
     }
+}
+
+impl Parser<'_, '_> {
+    /// Resets the parser and parses again with the `invalid_*` rules on.
+    fn run_diagnosis(&mut self, mode: Mode) {
+        // `max_seen` is kept: like CPython's tokenizer, it never goes back.
+        self.pos = 0;
+        self.prev_end = 0;
+        self.depth = 0;
+        self.speculating = 0;
+        self.diag = true;
+        let _ = match mode {
+            Mode::Module => self.parse_module(),
+            Mode::Expression => self.parse_eval(),
+            Mode::Interactive => self.parse_interactive(),
+            Mode::FuncType => self.parse_func_type(),
+        };
+    }
+}
+
+/// The 1-based line of byte `offset` (for messages that name a statement's line).
+pub(crate) fn line_of(src: &str, offset: u32) -> u32 {
+    LineIndex::new(src).line_col(offset).0
 }

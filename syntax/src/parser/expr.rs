@@ -12,7 +12,7 @@
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
 use crate::literal;
-use crate::token::TokenKind;
+use crate::token::{TextRange, TokenKind};
 
 /// The binary operator a token spells and its precedence (higher binds tighter).
 fn binary_precedence(kind: TokenKind) -> Option<(Operator, u8)> {
@@ -120,7 +120,15 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn starred(&mut self, operand: impl FnOnce(&mut Self) -> PResult<Expr<'a>>) -> PResult<Expr<'a>> {
         let start = self.start();
         self.bump();
-        let value = operand(self)?;
+        let value = match operand(self) {
+            Ok(v) => v,
+            Err(f) => {
+                if self.diag && self.error.is_none() {
+                    return self.raise_here("Invalid star expression");
+                }
+                return Err(f);
+            }
+        };
         let value = self.alloc(value);
         Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Load }, self.range_from(start)))
     }
@@ -133,8 +141,18 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.named_expression()
     }
 
-    /// `named_expression`: `NAME ':=' expression | expression !':='`.
+    /// `named_expression`: `NAME ':=' expression | expression !':='` (with
+    /// `invalid_named_expression` in the second pass).
     pub(crate) fn named_expression(&mut self) -> PResult<Expr<'a>> {
+        self.named_expression_checked(true)
+    }
+
+    /// `assignment_expression | expression !':='` (call arguments: no `invalid_named_expression`).
+    pub(crate) fn named_expression_arg(&mut self) -> PResult<Expr<'a>> {
+        self.named_expression_checked(false)
+    }
+
+    fn named_expression_checked(&mut self, check: bool) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Name) && self.nth(1) == TokenKind::ColonEqual {
             let name = self.bump();
             let id = self.ident(name);
@@ -144,7 +162,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             let value = self.alloc(value);
             return Ok(self.expr(ExprKind::NamedExpr { target, value }, self.range_from(name.range.start)));
         }
+        let start_pos = self.pos;
         let e = self.expression()?;
+        if self.diag && check {
+            self.diag_named_expression(&e, start_pos)?;
+        }
         if self.at(TokenKind::ColonEqual) {
             return Err(Fail);
         }
@@ -154,10 +176,17 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `expression`: `disjunction ['if' disjunction 'else' expression] | lambdef`.
     pub(crate) fn expression(&mut self) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Lambda) {
+            if self.diag {
+                self.diag_lambda_in_fstring()?;
+            }
             return self.nested(|p| p.lambdef());
         }
         let start = self.start();
+        let start_pos = self.pos;
         let body = self.disjunction()?;
+        if self.diag {
+            self.diag_expression(&body, start_pos)?;
+        }
         if !self.at(TokenKind::If) {
             return Ok(body);
         }
@@ -167,6 +196,23 @@ impl<'src, 'a> Parser<'src, 'a> {
         let orelse = self.nested(|p| p.expression())?;
         let (test, body, orelse) = (self.alloc(test), self.alloc(body), self.alloc(orelse));
         Ok(self.expr(ExprKind::IfExp { test, body, orelse }, self.range_from(start)))
+    }
+
+    /// `'lambda' [lambda_params] ':' &FSTRING_MIDDLE`: a lambda in a replacement field.
+    fn diag_lambda_in_fstring(&mut self) -> PResult<()> {
+        let saved = self.checkpoint();
+        let lambda = self.bump();
+        self.speculating += 1;
+        let params = self.parameters(false);
+        self.speculating -= 1;
+        let colon = self.cur();
+        let in_fstring = params.is_ok() && colon.kind == TokenKind::Colon && self.nth(1) == TokenKind::FStringMiddle;
+        self.rewind(saved);
+        if in_fstring {
+            let msg = "f-string: lambda expressions are not allowed without parentheses";
+            return self.raise(msg, TextRange::new(lambda.range.start, colon.range.end));
+        }
+        Ok(())
     }
 
     fn lambdef(&mut self) -> PResult<Expr<'a>> {
@@ -235,6 +281,8 @@ impl<'src, 'a> Parser<'src, 'a> {
         loop {
             let op = match self.peek() {
                 TokenKind::EqEqual => CmpOp::Eq,
+                // `<>` is `!=` only with `from __future__ import barry_as_FLUFL`.
+                TokenKind::NotEqual if self.text(self.cur()) == "<>" => return Err(Fail),
                 TokenKind::NotEqual => CmpOp::NotEq,
                 TokenKind::Less => CmpOp::Lt,
                 TokenKind::LessEqual => CmpOp::LtE,
@@ -272,12 +320,14 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn binary(&mut self, min_prec: u8) -> PResult<Expr<'a>> {
         let start = self.start();
         let mut left = self.factor()?;
-        loop {
-            let Some((op, prec)) = binary_precedence(self.peek()) else { break };
+        while let Some((op, prec)) = binary_precedence(self.peek()) {
             if prec < min_prec {
                 break;
             }
-            self.bump();
+            let op_token = self.bump();
+            if self.diag && prec >= 5 && self.at(TokenKind::Not) && op_token.kind != TokenKind::Amper {
+                self.diag_not_after_operator()?;
+            }
             let right = if prec == 6 { self.factor()? } else { self.binary(prec + 1)? };
             let (l, r) = (self.alloc(left), self.alloc(right));
             left = self.expr(ExprKind::BinOp { left: l, op, right: r }, self.range_from(start));
@@ -297,6 +347,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             };
             prefixes.push((op, self.start()));
             self.bump();
+            if self.diag && self.at(TokenKind::Not) {
+                self.diag_not_after_operator()?;
+            }
             if let Err(f) = self.enter() {
                 self.depth -= prefixes.len() as u32 - 1;
                 return Err(f);
@@ -310,6 +363,20 @@ impl<'src, 'a> Parser<'src, 'a> {
             e = self.expr(ExprKind::UnaryOp { op, operand }, self.range_from(start));
         }
         Ok(e)
+    }
+
+    /// `invalid_arithmetic` / `invalid_factor`: `not` right after a binary or prefix operator.
+    fn diag_not_after_operator(&mut self) -> PResult<()> {
+        let start = self.start();
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let operand = self.inversion();
+        self.speculating -= 1;
+        self.rewind(saved);
+        match operand {
+            Ok(e) => self.raise("'not' after an operator must be parenthesized", TextRange::new(start, e.range.end)),
+            Err(_) => Ok(()),
+        }
     }
 
     /// `power`: `await_primary ['**' factor]`.
@@ -373,7 +440,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn slices(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
         let first = self.slice_item()?;
-        if !self.at(TokenKind::Comma) {
+        if !self.at(TokenKind::Comma) && !matches!(first.node, ExprKind::Starred { .. }) {
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -394,13 +461,14 @@ impl<'src, 'a> Parser<'src, 'a> {
             return self.starred(|p| p.expression());
         }
         let start = self.start();
-        let lower = if self.at(TokenKind::Colon) { None } else { Some(self.named_or_expression()?) };
+        let start_pos = self.pos;
+        let lower = if self.at(TokenKind::Colon) { None } else { Some(self.named_expression()?) };
         if !self.at(TokenKind::Colon) {
             return lower.ok_or(Fail);
         }
         if let Some(l) = &lower
             && matches!(l.node, ExprKind::NamedExpr { .. })
-            && !self.src[l.range.as_range()].starts_with('(')
+            && !self.parenthesized(l, start_pos)
         {
             return Err(Fail);
         }
@@ -418,11 +486,6 @@ impl<'src, 'a> Parser<'src, 'a> {
         let upper = upper.map(|e| self.alloc(e));
         let step = step.map(|e| self.alloc(e));
         Ok(self.expr(ExprKind::Slice { lower, upper, step }, self.range_from(start)))
-    }
-
-    /// A named expression where allowed, else a plain expression.
-    fn named_or_expression(&mut self) -> PResult<Expr<'a>> {
-        self.named_expression()
     }
 
     /// `atom`.
@@ -475,7 +538,16 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.expect(TokenKind::Rpar)?;
             return Ok(e);
         }
+        if self.diag && self.at(TokenKind::DoubleStar) {
+            // `invalid_group`: `'(' '**' expression ')'`.
+            let star = self.bump();
+            if self.expression().is_ok() && self.at(TokenKind::Rpar) {
+                return self.raise("cannot use double starred expression here", star.range);
+            }
+            return Err(Fail);
+        }
         let first = self.star_named_expression()?;
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rpar)?;
@@ -484,7 +556,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         if self.eat(TokenKind::Rpar) {
             if matches!(first.node, ExprKind::Starred { .. }) {
-                return self.raise("cannot use starred expression here", first.range);
+                return self.raise_invalid("cannot use starred expression here", first.range);
             }
             return Ok(first);
         }
@@ -509,6 +581,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(self.expr(ExprKind::List { elts: &[], ctx: ExprContext::Load }, self.range_from(start)));
         }
         let first = self.star_named_expression()?;
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rsqb)?;
@@ -520,7 +593,13 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.at(TokenKind::Rsqb) {
                 break;
             }
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.diag_comprehension_target(&elts);
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if self.diag && elts.len() > 1 && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+            return self.diag_comprehension_target(&elts);
         }
         self.expect(TokenKind::Rsqb)?;
         let elts = self.alloc_slice(elts);
@@ -538,18 +617,25 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut values = Vec::new();
         // The first item decides between a dict and a set.
         if self.at(TokenKind::DoubleStar) {
-            self.bump();
+            let star = self.bump();
             values.push(self.bitwise_or()?);
             keys.push(None);
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.raise("dict unpacking cannot be used in dict comprehension", star.range);
+            }
         } else {
+            let start_pos = self.pos;
             let first = self.star_named_expression()?;
             if !self.at(TokenKind::Colon) || matches!(first.node, ExprKind::Starred { .. }) {
                 return self.set_rest(start, first);
             }
-            if matches!(first.node, ExprKind::NamedExpr { .. }) && !self.src[first.range.as_range()].starts_with('(') {
+            if matches!(first.node, ExprKind::NamedExpr { .. }) && !self.parenthesized(&first, start_pos) {
                 return Err(Fail);
             }
-            self.bump();
+            let colon = self.bump();
+            if self.diag {
+                self.diag_dict_value(colon)?;
+            }
             let value = self.expression()?;
             if matches!(self.peek(), TokenKind::For | TokenKind::Async) {
                 let generators = self.comprehension_clauses()?;
@@ -568,8 +654,27 @@ impl<'src, 'a> Parser<'src, 'a> {
                 values.push(self.bitwise_or()?);
                 keys.push(None);
             } else {
-                let key = self.expression()?;
-                self.expect(TokenKind::Colon)?;
+                let diag = std::mem::replace(&mut self.diag, false);
+                let key = self.expression();
+                self.diag = diag;
+                let key = key?;
+                if self.diag && !self.at(TokenKind::Colon) {
+                    // `invalid_kvpair`: CPython's odd position (the key's last column, no end).
+                    let mut e = crate::error::SyntaxError::syntax(
+                        "':' expected after dictionary key",
+                        self.src,
+                        TextRange::new(key.range.end - 1, key.range.end - 1),
+                    );
+                    e.end_offset = 0;
+                    if self.error.is_none() {
+                        self.error = Some(e);
+                    }
+                    return Err(Fail);
+                }
+                let colon = self.expect(TokenKind::Colon)?;
+                if self.diag {
+                    self.diag_dict_value(colon)?;
+                }
                 values.push(self.expression()?);
                 keys.push(Some(key));
             }
@@ -579,7 +684,34 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(self.expr(ExprKind::Dict { keys, values }, self.range_from(start)))
     }
 
+    /// `invalid_kvpair` after `key:`: a missing or starred value.
+    fn diag_dict_value(&mut self, colon: crate::token::Token) -> PResult<()> {
+        match self.peek() {
+            TokenKind::Rbrace | TokenKind::Comma => {
+                self.raise("expression expected after dictionary key and ':'", colon.range)
+            }
+            TokenKind::Star => {
+                let star = self.cur();
+                let saved = self.checkpoint();
+                self.bump();
+                self.speculating += 1;
+                let operand = self.bitwise_or();
+                self.speculating -= 1;
+                self.rewind(saved);
+                let Ok(operand) = operand else { return Ok(()) };
+                let msg = if star.kind == TokenKind::Star {
+                    "cannot use a starred expression in a dictionary value"
+                } else {
+                    "cannot use dict unpacking in a dictionary value"
+                };
+                self.raise(msg, TextRange::new(star.range.start, operand.range.end))
+            }
+            _ => Ok(()),
+        }
+    }
+
     fn set_rest(&mut self, start: u32, first: Expr<'a>) -> PResult<Expr<'a>> {
+        self.diag_starred_comprehension(&first)?;
         if matches!(self.peek(), TokenKind::For | TokenKind::Async) && !matches!(first.node, ExprKind::Starred { .. }) {
             let generators = self.comprehension_clauses()?;
             self.expect(TokenKind::Rbrace)?;
@@ -591,11 +723,43 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.at(TokenKind::Rbrace) {
                 break;
             }
+            if self.diag && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+                return self.diag_comprehension_target(&elts);
+            }
             elts.push(self.star_named_expression()?);
+        }
+        if self.diag && elts.len() > 1 && matches!(self.peek(), TokenKind::For | TokenKind::Async) {
+            return self.diag_comprehension_target(&elts);
         }
         self.expect(TokenKind::Rbrace)?;
         let elts = self.alloc_slice(elts);
         Ok(self.expr(ExprKind::Set { elts }, self.range_from(start)))
+    }
+
+    /// `invalid_comprehension`: `[*a for ...]`.
+    pub(crate) fn diag_starred_comprehension(&mut self, first: &Expr<'a>) -> PResult<()> {
+        if self.diag
+            && matches!(first.node, ExprKind::Starred { .. })
+            && matches!(self.peek(), TokenKind::For | TokenKind::Async)
+        {
+            return self.raise("iterable unpacking cannot be used in comprehension", first.range);
+        }
+        Ok(())
+    }
+
+    /// `invalid_comprehension`: `[a, b for ...]` / `{a, for ...}` (the current token is `for`).
+    fn diag_comprehension_target(&mut self, elts: &[Expr<'a>]) -> PResult<Expr<'a>> {
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let clauses = self.comprehension_clauses();
+        self.speculating -= 1;
+        self.rewind(saved);
+        if clauses.is_err() {
+            return Err(Fail);
+        }
+        let start = elts[0].range.start;
+        let end = if elts.len() > 1 { elts[elts.len() - 1].range.end } else { self.prev_end };
+        self.raise("did you forget parentheses around the comprehension target?", TextRange::new(start, end))
     }
 
     /// `for_if_clauses`: `(['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+`.
@@ -604,7 +768,21 @@ impl<'src, 'a> Parser<'src, 'a> {
         while matches!(self.peek(), TokenKind::For | TokenKind::Async) {
             let is_async = self.eat(TokenKind::Async);
             self.expect(TokenKind::For)?;
-            let target = self.star_targets()?;
+            let target_pos = self.checkpoint();
+            self.speculating += u32::from(self.diag);
+            let target = self.star_targets();
+            self.speculating -= u32::from(self.diag);
+            let target = match target {
+                Ok(t) if self.at(TokenKind::In) => t,
+                other => {
+                    if self.diag && self.error.is_none() {
+                        self.diag_for_if_clause(target_pos)?;
+                        self.diag_for_target(target_pos)?;
+                    }
+                    other?;
+                    return Err(Fail);
+                }
+            };
             self.expect(TokenKind::In)?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
@@ -627,7 +805,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let value = if starts_expression(self.peek()) {
             let v = self.star_expressions()?;
-            Some(&*self.alloc(v))
+            Some(self.alloc(v))
         } else {
             None
         };
@@ -666,14 +844,15 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Store }, self.range_from(start)));
         }
         let e = self.primary()?;
-        self.to_target(&e, ExprContext::Store)
+        self.as_target(&e, ExprContext::Store)
     }
 
     /// `e` with the context of an assignment (or `del`) target, or a specific error when it
     /// cannot be one.
-    pub(crate) fn to_target(&mut self, e: &Expr<'a>, ctx: ExprContext) -> PResult<Expr<'a>> {
+    pub(crate) fn as_target(&mut self, e: &Expr<'a>, ctx: ExprContext) -> PResult<Expr<'a>> {
         match self.set_context(e, ctx) {
             Ok(t) => Ok(t),
+            Err(_) if !self.diag => Err(Fail),
             Err(bad) => {
                 let what = expr_name(bad);
                 let msg = if ctx == ExprContext::Del {

@@ -39,7 +39,7 @@ mod pattern;
 mod stmt;
 mod strings;
 
-use crate::ast::{Expr, ExprContext, ExprKind, Mod};
+use crate::ast::{Expr, ExprKind, Mod};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use crate::lexer::Lexer;
 use crate::token::{TextRange, Token, TokenKind};
@@ -68,7 +68,11 @@ pub fn parse<'a>(source: &str, mode: Mode, arena: &'a Bump) -> Result<Mod<'a>, S
         Mode::FuncType => p.parse_func_type(),
     };
     match result {
-        Ok(m) => Ok(m),
+        // Parsing reached the end, so it reached the token the tokenizer failed on, if any.
+        Ok(m) => match p.lex_error.take() {
+            Some(e) => Err(e),
+            None => Ok(m),
+        },
         Err(Fail) => Err(p.into_error(mode)),
     }
 }
@@ -101,6 +105,10 @@ pub(crate) struct Parser<'src, 'a> {
     pub(crate) error: Option<SyntaxError>,
     /// Inside a speculative parse: do not record specific errors.
     pub(crate) speculating: u32,
+    /// The second pass: the `invalid_*` rules are on ([`diagnose`]).
+    pub(crate) diag: bool,
+    /// Bracket level of each token, computed for the second pass.
+    pub(crate) levels: Vec<u32>,
 }
 
 impl<'src, 'a> Parser<'src, 'a> {
@@ -135,6 +143,8 @@ impl<'src, 'a> Parser<'src, 'a> {
             depth: 0,
             error: None,
             speculating: 0,
+            diag: false,
+            levels: Vec::new(),
         }
     }
 
@@ -252,29 +262,35 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.raise_kind(SyntaxErrorKind::SyntaxError, msg, range)
     }
 
+    /// An error of an `invalid_*` rule: raised in the second pass only (in the first, the
+    /// input just does not match, and a tokenizer error further on may win).
+    pub(crate) fn raise_invalid<T>(&mut self, msg: impl Into<String>, range: TextRange) -> PResult<T> {
+        if !self.diag {
+            return Err(Fail);
+        }
+        self.raise(msg, range)
+    }
+
+    /// Whether the parser has looked at the token where the tokenizer failed: CPython would
+    /// have stopped there with the tokenizer's error.
+    pub(crate) fn reached_lex_error(&self) -> bool {
+        self.lex_error.is_some() && self.max_seen >= self.tokens.len() - 1
+    }
+
     pub(crate) fn raise_kind<T>(
         &mut self,
         kind: SyntaxErrorKind,
         msg: impl Into<String>,
         range: TextRange,
     ) -> PResult<T> {
-        if self.error.is_none() && self.speculating == 0 {
+        if self.error.is_none() && self.speculating == 0 && !self.reached_lex_error() {
             self.error = Some(SyntaxError::at(kind, msg, self.src, range));
         }
         Err(Fail)
     }
 
     fn into_error(mut self, mode: Mode) -> SyntaxError {
-        if let Some(e) = self.error.take() {
-            return e;
-        }
-        let last = self.tokens.len() - 1;
-        if self.max_seen >= last
-            && let Some(e) = self.lex_error.take()
-        {
-            return e;
-        }
-        diagnose::diagnose(&mut self, mode)
+        diagnose::final_error(&mut self, mode)
     }
 
     // ----- arena helpers -----
@@ -307,6 +323,18 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
     }
 
+    /// The index of the token starting at byte `offset` (or the next one).
+    pub(crate) fn token_index_at(&self, offset: u32) -> usize {
+        self.tokens.partition_point(|t| t.range.start < offset)
+    }
+
+    /// Whether `e`, parsed from token index `start_pos` on, is wrapped in parentheses (a
+    /// parenthesised expression keeps the inner range, so its first token is a `(` before it).
+    pub(crate) fn parenthesized(&self, e: &Expr<'a>, start_pos: usize) -> bool {
+        let t = self.tokens[start_pos];
+        t.kind == TokenKind::Lpar && t.range.start < e.range.start
+    }
+
     pub(crate) fn expect_name(&mut self) -> PResult<(&'a str, Token)> {
         let t = self.expect(TokenKind::Name)?;
         Ok((self.ident(t), t))
@@ -314,7 +342,7 @@ impl<'src, 'a> Parser<'src, 'a> {
 
     // ----- modes -----
 
-    fn parse_module(&mut self) -> PResult<Mod<'a>> {
+    pub(crate) fn parse_module(&mut self) -> PResult<Mod<'a>> {
         let mut body = Vec::new();
         while !self.at(TokenKind::EndOfFile) {
             self.statement(&mut body)?;
@@ -322,14 +350,14 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(Mod::Module { body: self.alloc_slice(body), type_ignores: &[] })
     }
 
-    fn parse_eval(&mut self) -> PResult<Mod<'a>> {
+    pub(crate) fn parse_eval(&mut self) -> PResult<Mod<'a>> {
         let body = self.expressions()?;
         while self.eat(TokenKind::Newline) {}
         self.expect(TokenKind::EndOfFile)?;
         Ok(Mod::Expression { body: self.alloc(body) })
     }
 
-    fn parse_interactive(&mut self) -> PResult<Mod<'a>> {
+    pub(crate) fn parse_interactive(&mut self) -> PResult<Mod<'a>> {
         let mut body = Vec::new();
         match self.peek() {
             TokenKind::EndOfFile => {}
@@ -346,30 +374,21 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         // `ast.parse(mode='single')` accepts only one statement.
         if !self.at(TokenKind::EndOfFile) {
-            return Err(Fail);
+            let newline = self.tokens[self.pos.saturating_sub(1)];
+            return self.raise_at_token("multiple statements found while compiling a single statement", newline);
         }
         Ok(Mod::Interactive { body: self.alloc_slice(body) })
     }
 
-    fn parse_func_type(&mut self) -> PResult<Mod<'a>> {
+    pub(crate) fn parse_func_type(&mut self) -> PResult<Mod<'a>> {
         self.expect(TokenKind::Lpar)?;
         let mut argtypes = Vec::new();
         while !self.at(TokenKind::Rpar) {
+            // `*args` and `**kwargs` types are recorded as the bare expressions (as CPython does).
             if self.at(TokenKind::Star) || self.at(TokenKind::DoubleStar) {
-                let start = self.start();
-                let star = self.bump().kind;
-                let value = self.expression()?;
-                if star == TokenKind::Star {
-                    let v = self.alloc(value);
-                    argtypes.push(
-                        self.expr(ExprKind::Starred { value: v, ctx: ExprContext::Load }, self.range_from(start)),
-                    );
-                } else {
-                    argtypes.push(value);
-                }
-            } else {
-                argtypes.push(self.expression()?);
+                self.bump();
             }
+            argtypes.push(self.expression()?);
             if !self.eat(TokenKind::Comma) {
                 break;
             }

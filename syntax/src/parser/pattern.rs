@@ -11,7 +11,7 @@
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
 use crate::literal;
-use crate::token::TokenKind;
+use crate::token::{TextRange, TokenKind};
 
 impl<'src, 'a> Parser<'src, 'a> {
     /// `patterns`: an open sequence pattern or one pattern.
@@ -53,11 +53,16 @@ impl<'src, 'a> Parser<'src, 'a> {
         if !self.eat(TokenKind::As) {
             return Ok(or);
         }
+        if self.diag && !self.at(TokenKind::Name) {
+            // `invalid_as_pattern`: `or_pattern 'as' !NAME a=expression`.
+            let e = self.expression()?;
+            return self.raise("invalid pattern target", e.range);
+        }
         let (name, t) = self.expect_name()?;
         if name == "_" {
-            return self.raise("cannot use '_' as a target", t.range);
+            return self.raise_invalid("cannot use '_' as a target", t.range);
         }
-        let pattern = Some(&*self.alloc(or));
+        let pattern = Some(self.alloc(or));
         Ok(Pattern { node: PatternKind::MatchAs { pattern, name: Some(name) }, range: self.range_from(start) })
     }
 
@@ -171,6 +176,9 @@ impl<'src, 'a> Parser<'src, 'a> {
         while !self.at(TokenKind::Rbrace) {
             if self.eat(TokenKind::DoubleStar) {
                 let (name, _) = self.expect_name()?;
+                if name == "_" {
+                    return Err(Fail);
+                }
                 rest = Some(name);
                 self.eat(TokenKind::Comma);
                 break;
@@ -228,7 +236,24 @@ impl<'src, 'a> Parser<'src, 'a> {
             } else {
                 let p = self.pattern()?;
                 if !kwd_attrs.is_empty() {
-                    return self.raise("positional patterns follow keyword patterns", p.range);
+                    if !self.diag {
+                        return Err(Fail);
+                    }
+                    // Reported over all the positional patterns that follow.
+                    let mut end = p.range.end;
+                    self.speculating += 1;
+                    while self.at(TokenKind::Comma)
+                        && !(self.nth(1) == TokenKind::Name && self.nth(2) == TokenKind::Equal)
+                    {
+                        self.bump();
+                        match self.pattern() {
+                            Ok(q) => end = q.range.end,
+                            Err(_) => break,
+                        }
+                    }
+                    self.speculating -= 1;
+                    return self
+                        .raise("positional patterns follow keyword patterns", TextRange::new(p.range.start, end));
                 }
                 patterns.push(p);
             }
@@ -256,11 +281,20 @@ impl<'src, 'a> Parser<'src, 'a> {
             return Ok(s);
         }
         let start = self.start();
+        let skip = usize::from(self.at(TokenKind::Minus));
+        let real_token = self.tokens[(self.pos + skip).min(self.tokens.len() - 1)];
         let real = self.signed_number()?;
         if !matches!(self.peek(), TokenKind::Plus | TokenKind::Minus) {
             return Ok(real);
         }
+        if real_token.kind == TokenKind::Complex {
+            return self.raise("real number required in complex literal", real_token.range);
+        }
         let op = if self.bump().kind == TokenKind::Plus { Operator::Add } else { Operator::Sub };
+        if matches!(self.peek(), TokenKind::Int | TokenKind::Float) {
+            let t = self.cur();
+            return self.raise("imaginary number required in complex literal", t.range);
+        }
         let t = self.expect(TokenKind::Complex)?;
         let imag = self.expr(ExprKind::Constant { value: literal::complex_value(self.text(t)), kind: None }, t.range);
         let (left, right) = (self.alloc(real), self.alloc(imag));
@@ -270,6 +304,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn signed_number(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
         let negative = self.eat(TokenKind::Minus);
+        self.peek();
         let t = self.cur();
         let value = match t.kind {
             TokenKind::Int => literal::int_value(self.text(t), self.arena),

@@ -9,6 +9,7 @@
 //! token after it decides, the targets then being converted to `Store` context (or rejected).
 //! `elif` chains are built with a loop, innermost last, so long chains do not recurse.
 
+use super::diagnose::TargetsType;
 use super::expr::starts_expression;
 use super::{Fail, PResult, Parser};
 use crate::ast::*;
@@ -81,6 +82,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let line = crate::error::LineIndex::new(self.src).line_col(line_of).0;
                 let at = self.cur().range;
                 let msg = format!("expected an indented block after {what} on line {line}");
+                if !self.diag {
+                    return Err(Fail);
+                }
                 return self.raise_kind(SyntaxErrorKind::IndentationError, msg, at);
             }
             self.bump();
@@ -120,7 +124,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 self.bump();
                 let value = if starts_expression(self.peek()) {
                     let v = self.star_expressions()?;
-                    Some(&*self.alloc(v))
+                    Some(self.alloc(v))
                 } else {
                     None
                 };
@@ -132,10 +136,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let mut cause = None;
                 if starts_expression(self.peek()) {
                     let e = self.expression()?;
-                    exc = Some(&*self.alloc(e));
+                    exc = Some(self.alloc(e));
                     if self.eat(TokenKind::From) {
                         let c = self.expression()?;
-                        cause = Some(&*self.alloc(c));
+                        cause = Some(self.alloc(c));
                     }
                 }
                 StmtKind::Raise { exc, cause }
@@ -154,10 +158,13 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             TokenKind::Del => {
                 self.bump();
+                if self.diag {
+                    self.diag_del()?;
+                }
                 let mut targets = Vec::new();
                 loop {
                     let e = self.primary()?;
-                    targets.push(self.to_target(&e, ExprContext::Del)?);
+                    targets.push(self.as_target(&e, ExprContext::Del)?);
                     if !self.eat(TokenKind::Comma) || !starts_expression(self.peek()) {
                         break;
                     }
@@ -173,7 +180,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let test = self.alloc(test);
                 let msg = if self.eat(TokenKind::Comma) {
                     let m = self.expression()?;
-                    Some(&*self.alloc(m))
+                    Some(self.alloc(m))
                 } else {
                     None
                 };
@@ -185,6 +192,24 @@ impl<'src, 'a> Parser<'src, 'a> {
             _ => return self.expr_or_assignment(),
         };
         Ok(self.stmt(node, start))
+    }
+
+    /// `invalid_del_stmt`: `'del' a=star_expressions` where `a` cannot be deleted.
+    fn diag_del(&mut self) -> PResult<()> {
+        let saved = self.checkpoint();
+        self.speculating += 1;
+        let diag = std::mem::replace(&mut self.diag, false);
+        let e = self.star_expressions();
+        // Only when the normal `del_targets &(';' | NEWLINE)` does not match.
+        let ok_end = matches!(self.peek(), TokenKind::Semi | TokenKind::Newline);
+        self.diag = diag;
+        self.speculating -= 1;
+        self.rewind(saved);
+        let Ok(e) = e else { return Ok(()) };
+        if ok_end && super::diagnose::invalid_target_exists(&e, TargetsType::Del) {
+            return self.raise_invalid_target(TargetsType::Del, &e);
+        }
+        Ok(())
     }
 
     fn rhs(&mut self) -> PResult<Expr<'a>> {
@@ -216,10 +241,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             if !matches!(first.node, ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
                 let msg =
                     format!("'{}' is an illegal expression for augmented assignment", super::expr::expr_name(&first));
-                return self.raise(msg, first.range);
+                return self.raise_invalid(msg, first.range);
             }
             self.bump();
-            let target = self.to_target(&first, ExprContext::Store)?;
+            let target = self.as_target(&first, ExprContext::Store)?;
             let value = self.rhs()?;
             let (target, value) = (self.alloc(target), self.alloc(value));
             return Ok(self.stmt(StmtKind::AugAssign { target, op, value }, start));
@@ -230,20 +255,29 @@ impl<'src, 'a> Parser<'src, 'a> {
                     first.node,
                     ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
                 ) {
+                    // An unparenthesised tuple is reported at its first element.
+                    let at = match &first.node {
+                        ExprKind::Tuple { elts, .. }
+                            if elts.first().is_some_and(|e| e.range.start == first.range.start) =>
+                        {
+                            elts[0].range
+                        }
+                        _ => first.range,
+                    };
                     let msg = match first.node {
                         ExprKind::Tuple { .. } => "only single target (not tuple) can be annotated".to_string(),
                         ExprKind::List { .. } => "only single target (not list) can be annotated".to_string(),
                         _ => "illegal target for annotation".to_string(),
                     };
-                    return self.raise(msg, first.range);
+                    return self.raise_invalid(msg, at);
                 }
                 self.bump();
                 let simple = starts_with_name && matches!(first.node, ExprKind::Name { .. });
-                let target = self.to_target(&first, ExprContext::Store)?;
+                let target = self.as_target(&first, ExprContext::Store)?;
                 let annotation = self.expression()?;
                 let value = if self.eat(TokenKind::Equal) {
                     let v = self.rhs()?;
-                    Some(&*self.alloc(v))
+                    Some(self.alloc(v))
                 } else {
                     None
                 };
@@ -260,15 +294,19 @@ impl<'src, 'a> Parser<'src, 'a> {
                     }
                     targets.push(e);
                 };
+                let invalid = targets.iter().any(|t| {
+                    matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. })
+                        || super::diagnose::invalid_target_exists(t, TargetsType::Star)
+                });
+                if self.diag && invalid {
+                    self.diag_assignment(&targets)?;
+                }
                 let mut stored = Vec::with_capacity(targets.len());
                 for t in &targets {
                     if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
-                        return self.raise("assignment to yield expression not possible", t.range);
+                        return self.raise_invalid("assignment to yield expression not possible", t.range);
                     }
-                    if let ExprKind::Starred { .. } = t.node {
-                        return self.raise("starred assignment target must be in a list or tuple", t.range);
-                    }
-                    stored.push(self.to_target(t, ExprContext::Store)?);
+                    stored.push(self.as_target(t, ExprContext::Store)?);
                 }
                 let targets = self.alloc_slice(stored);
                 let value = self.alloc(value);
@@ -276,12 +314,42 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             _ => {
                 if let ExprKind::Starred { .. } = first.node {
-                    return self.raise("can't use starred expression here", first.range);
+                    return self.raise_invalid("can't use starred expression here", first.range);
                 }
                 let value = self.alloc(first);
                 Ok(self.stmt(StmtKind::Expr { value }, start))
             }
         }
+    }
+
+    /// `invalid_assignment` for `t0 = t1 = ... = value` (second pass): first
+    /// `invalid_named_expression` on the element of `t0` just before the first `=`, then the
+    /// first target that cannot be assigned to.
+    fn diag_assignment(&mut self, targets: &[Expr<'a>]) -> PResult<()> {
+        let t0 = &targets[0];
+        let last = match &t0.node {
+            ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|e| e.range.start == t0.range.start) => {
+                elts.last().filter(|e| e.range.end == t0.range.end)
+            }
+            _ => Some(t0),
+        };
+        if let Some(last) = last
+            && !matches!(last.node, ExprKind::Starred { .. })
+        {
+            let saved = self.checkpoint();
+            self.pos = self.token_index_at(t0.range.end);
+            let start_pos = self.token_index_at(last.range.start);
+            let r = self.diag_named_expression(last, start_pos);
+            self.rewind(saved);
+            r?;
+        }
+        for t in targets {
+            if matches!(t.node, ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) {
+                return self.raise("assignment to yield expression not possible", t.range);
+            }
+            self.raise_invalid_target(TargetsType::Star, t)?;
+        }
+        Ok(())
     }
 
     fn dotted_name(&mut self) -> PResult<&'a str> {
@@ -298,7 +366,31 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 
     fn import(&mut self) -> PResult<StmtKind<'a>> {
-        self.bump();
+        let import = self.bump();
+        if self.diag {
+            if self.at(TokenKind::Newline) {
+                let nl = self.cur();
+                return self.raise_from_to_cursor("Expected one or more names after 'import'", nl.range.start);
+            }
+            // `'import' ','.dotted_name+ 'from' dotted_name`.
+            let saved = self.checkpoint();
+            let mut ok = true;
+            loop {
+                if self.dotted_name().is_err() {
+                    ok = false;
+                    break;
+                }
+                if !self.eat(TokenKind::Comma) {
+                    break;
+                }
+            }
+            let matched = ok && self.eat(TokenKind::From) && self.dotted_name().is_ok();
+            if matched {
+                return self
+                    .raise_from_to_cursor("Did you mean to use 'from ... import ...' instead?", import.range.start);
+            }
+            self.rewind(saved);
+        }
         let mut names = Vec::new();
         loop {
             let start = self.start();
@@ -325,6 +417,10 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         let module = if level == 0 || self.at(TokenKind::Name) { Some(self.dotted_name()?) } else { None };
         self.expect(TokenKind::Import)?;
+        if self.diag && self.at(TokenKind::Newline) {
+            let nl = self.cur();
+            return self.raise_from_to_cursor("Expected one or more names after 'import'", nl.range.start);
+        }
         if self.at(TokenKind::Star) {
             let t = self.bump();
             let names = self.alloc_slice(vec![Alias { name: "*", asname: None, range: t.range }]);
@@ -344,8 +440,10 @@ impl<'src, 'a> Parser<'src, 'a> {
                 break;
             }
             if !parens && !self.at(TokenKind::Name) {
-                let at = self.cur().range;
-                return self.raise("trailing comma not allowed without surrounding parentheses", at);
+                if !self.diag {
+                    return Err(Fail);
+                }
+                return self.raise_here("trailing comma not allowed without surrounding parentheses");
             }
         }
         if parens {
@@ -369,6 +467,10 @@ impl<'src, 'a> Parser<'src, 'a> {
         if !self.eat(TokenKind::Lsqb) {
             return Ok(&[]);
         }
+        if self.diag && self.at(TokenKind::Rsqb) {
+            let t = self.cur();
+            return self.raise_from_to_cursor("Type parameter list cannot be empty", t.range.start);
+        }
         let mut params = Vec::new();
         loop {
             let start = self.start();
@@ -377,12 +479,11 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.bump();
                     let (name, _) = self.expect_name()?;
                     if self.at(TokenKind::Colon) {
-                        let at = self.cur().range;
-                        return self.raise("cannot use constraints with TypeVarTuple", at);
+                        return self.diag_type_param_bound("TypeVarTuple");
                     }
                     let default_value = if self.eat(TokenKind::Equal) {
                         let e = self.star_expression()?;
-                        Some(&*self.alloc(e))
+                        Some(self.alloc(e))
                     } else {
                         None
                     };
@@ -392,8 +493,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.bump();
                     let (name, _) = self.expect_name()?;
                     if self.at(TokenKind::Colon) {
-                        let at = self.cur().range;
-                        return self.raise("cannot use bound with ParamSpec", at);
+                        return self.diag_type_param_bound("ParamSpec");
                     }
                     let default_value = self.type_param_default()?;
                     TypeParamKind::ParamSpec { name, default_value }
@@ -402,7 +502,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let (name, _) = self.expect_name()?;
                     let bound = if self.eat(TokenKind::Colon) {
                         let e = self.expression()?;
-                        Some(&*self.alloc(e))
+                        Some(self.alloc(e))
                     } else {
                         None
                     };
@@ -419,10 +519,21 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(self.alloc_slice(params))
     }
 
+    /// `invalid_type_param`: a bound or constraints on `*Ts` or `**P` (second pass).
+    fn diag_type_param_bound<T>(&mut self, what: &str) -> PResult<T> {
+        if !self.diag {
+            return Err(Fail);
+        }
+        let colon = self.bump();
+        let e = self.expression()?;
+        let kind = if matches!(e.node, ExprKind::Tuple { .. }) { "constraints" } else { "bound" };
+        self.raise_from_to_cursor(format!("cannot use {kind} with {what}"), colon.range.start)
+    }
+
     fn type_param_default(&mut self) -> PResult<Option<&'a Expr<'a>>> {
         if self.eat(TokenKind::Equal) {
             let e = self.expression()?;
-            Ok(Some(&*self.alloc(e)))
+            Ok(Some(self.alloc(e)))
         } else {
             Ok(None)
         }
@@ -452,16 +563,36 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.expect(TokenKind::Def)?;
         let (name, _) = self.expect_name()?;
         let type_params = self.type_params()?;
-        self.expect(TokenKind::Lpar)?;
+        if self.diag {
+            self.expect_forced(TokenKind::Lpar)?;
+        } else {
+            self.expect(TokenKind::Lpar)?;
+        }
         let args = self.parameters(true)?;
         self.expect(TokenKind::Rpar)?;
+        if self.diag && self.at(TokenKind::Rarrow) {
+            // `['->' expression] &&':'`: a missing return annotation leaves `->` where `:` goes.
+            let saved = self.checkpoint();
+            self.bump();
+            self.speculating += 1;
+            let ok = self.expression().is_ok();
+            self.speculating -= 1;
+            self.rewind(saved);
+            if !ok {
+                self.expect_forced(TokenKind::Colon)?;
+            }
+        }
         let returns = if self.eat(TokenKind::Rarrow) {
             let e = self.expression()?;
-            Some(&*self.alloc(e))
+            Some(self.alloc(e))
         } else {
             None
         };
-        self.expect(TokenKind::Colon)?;
+        if self.diag {
+            self.expect_forced(TokenKind::Colon)?
+        } else {
+            self.expect(TokenKind::Colon)?
+        };
         let args = self.alloc(args);
         let body = self.nested(|p| p.block("function definition", start))?;
         let node = if is_async {
@@ -481,7 +612,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             (bases, keywords) = self.arguments(None)?;
             self.expect(TokenKind::Rpar)?;
         }
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("class definition", start))?;
         Ok(self.stmt(StmtKind::ClassDef { name, bases, keywords, body, decorator_list, type_params }, start))
     }
@@ -495,7 +626,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             let what = if arms.is_empty() { "'if' statement" } else { "'elif' statement" };
             self.bump();
             let test = self.named_expression()?;
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let body = self.nested(|p| p.block(what, start))?;
             arms.push((start, test, body));
             match self.peek() {
@@ -526,7 +657,7 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn else_block(&mut self) -> PResult<&'a [Stmt<'a>]> {
         let start = self.start();
         self.expect(TokenKind::Else)?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_forced(TokenKind::Colon)?;
         self.nested(|p| p.block("'else' statement", start))
     }
 
@@ -534,7 +665,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         let start = self.start();
         self.bump();
         let test = self.named_expression()?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("'while' statement", start))?;
         let orelse = if self.at(TokenKind::Else) { self.else_block()? } else { &[] };
         let test = self.alloc(test);
@@ -546,10 +677,20 @@ impl<'src, 'a> Parser<'src, 'a> {
         let start = async_start.unwrap_or(self.start());
         let for_start = self.start();
         self.expect(TokenKind::For)?;
-        let target = self.star_targets()?;
+        let target_pos = self.checkpoint();
+        let target = match self.star_targets() {
+            Ok(t) if self.at(TokenKind::In) => t,
+            other => {
+                if self.diag && self.error.is_none() {
+                    self.diag_for_target(target_pos)?;
+                }
+                other?;
+                return Err(Fail);
+            }
+        };
         self.expect(TokenKind::In)?;
         let iter = self.star_expressions()?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         let body = self.nested(|p| p.block("'for' statement", for_start))?;
         let orelse = if self.at(TokenKind::Else) { self.else_block()? } else { &[] };
         let (target, iter) = (self.alloc(target), self.alloc(iter));
@@ -570,12 +711,20 @@ impl<'src, 'a> Parser<'src, 'a> {
         if self.at(TokenKind::Lpar) {
             // `with (a as b, c):` — try the parenthesised form first, as the grammar does.
             let saved = self.checkpoint();
-            self.speculating += 1;
+            // In the second pass the items' `invalid_with_item` may raise (as in CPython).
+            let speculate = u32::from(!self.diag);
+            self.speculating += speculate;
             let attempt = self.parenthesized_with_items();
-            self.speculating -= 1;
+            self.speculating -= speculate;
             match attempt {
                 Ok(list) => items = Some(list),
-                Err(_) => self.rewind(saved),
+                Err(_) => {
+                    // `invalid_with_stmt`: `with (items) NEWLINE`.
+                    if self.diag && self.at(TokenKind::Newline) && self.tokens[self.pos - 1].kind == TokenKind::Rpar {
+                        return self.raise_here("expected ':'");
+                    }
+                    self.rewind(saved);
+                }
             }
         }
         let items = match items {
@@ -588,7 +737,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         break;
                     }
                 }
-                self.expect(TokenKind::Colon)?;
+                self.expect_colon()?;
                 list
             }
         };
@@ -612,7 +761,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
         }
         self.expect(TokenKind::Rpar)?;
-        self.expect(TokenKind::Colon)?;
+        self.expect_colon()?;
         Ok(list)
     }
 
@@ -621,14 +770,31 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut optional_vars = None;
         if self.eat(TokenKind::As) {
             let t = self.star_target_for_with()?;
-            optional_vars = Some(&*self.alloc(t));
+            optional_vars = Some(self.alloc(t));
         }
         Ok(WithItem { context_expr, optional_vars })
     }
 
     fn star_target_for_with(&mut self) -> PResult<Expr<'a>> {
+        if self.diag {
+            // `invalid_with_item`: `expression 'as' a=expression &(',' | ')' | ':')`.
+            let saved = self.checkpoint();
+            self.speculating += 1;
+            let diag = std::mem::replace(&mut self.diag, false);
+            let e = self.expression();
+            self.diag = diag;
+            self.speculating -= 1;
+            let follows = matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon);
+            self.rewind(saved);
+            if let Ok(e) = e
+                && follows
+            {
+                self.raise_invalid_target(TargetsType::Star, &e)?;
+            }
+        }
         let t = self.star_targets_single()?;
-        if !matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon) {
+        let newline_ok = self.diag && self.at(TokenKind::Newline);
+        if !matches!(self.peek(), TokenKind::Comma | TokenKind::Rpar | TokenKind::Colon) && !newline_ok {
             return Err(Fail);
         }
         Ok(t)
@@ -640,18 +806,18 @@ impl<'src, 'a> Parser<'src, 'a> {
             let start = self.start();
             self.bump();
             let inner = self.primary()?;
-            let value = self.to_target(&inner, ExprContext::Store)?;
+            let value = self.as_target(&inner, ExprContext::Store)?;
             let value = self.alloc(value);
             return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Store }, self.range_from(start)));
         }
         let e = self.primary()?;
-        self.to_target(&e, ExprContext::Store)
+        self.as_target(&e, ExprContext::Store)
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt<'a>> {
         let start = self.start();
         self.bump();
-        self.expect(TokenKind::Colon)?;
+        self.expect_forced(TokenKind::Colon)?;
         let body = self.nested(|p| p.block("'try' statement", start))?;
         let mut handlers = Vec::new();
         let mut star = None;
@@ -661,23 +827,42 @@ impl<'src, 'a> Parser<'src, 'a> {
             let is_star = self.eat(TokenKind::Star);
             if *star.get_or_insert(is_star) != is_star {
                 let at = TextRange::new(h_start, self.prev_end);
-                return self.raise("cannot have both 'except' and 'except*' on the same 'try'", at);
+                return self.raise_invalid("cannot have both 'except' and 'except*' on the same 'try'", at);
             }
             let mut type_ = None;
             let mut name = None;
+            if self.diag && is_star && matches!(self.peek(), TokenKind::Colon | TokenKind::Newline) {
+                return self.raise_here("expected one or more exception types");
+            }
+            if self.diag && self.at(TokenKind::Newline) {
+                return self.raise_here("expected ':'");
+            }
             if !self.at(TokenKind::Colon) || is_star {
                 let e = self.expression()?;
                 if self.at(TokenKind::Comma) {
-                    let at = self.cur().range;
-                    let _ = at;
+                    if self.diag {
+                        // `'except' a=expression ',' expressions ['as' NAME] ':'`.
+                        self.bump();
+                        if self.expressions().is_ok() {
+                            if self.eat(TokenKind::As) {
+                                self.expect_name()?;
+                            }
+                            if self.at(TokenKind::Colon) {
+                                return self.raise_from_to_cursor(
+                                    "multiple exception types must be parenthesized",
+                                    e.range.start,
+                                );
+                            }
+                        }
+                    }
                     return Err(Fail);
                 }
-                type_ = Some(&*self.alloc(e));
+                type_ = Some(self.alloc(e));
                 if self.eat(TokenKind::As) {
                     name = Some(self.expect_name()?.0);
                 }
             }
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let body = self.nested(|p| p.block(what, h_start))?;
             handlers.push(ExceptHandler { type_, name, body, range: self.range_from(h_start) });
@@ -687,10 +872,13 @@ impl<'src, 'a> Parser<'src, 'a> {
         if self.at(TokenKind::Finally) {
             let f_start = self.start();
             self.bump();
-            self.expect(TokenKind::Colon)?;
+            self.expect_forced(TokenKind::Colon)?;
             finalbody = self.nested(|p| p.block("'finally' statement", f_start))?;
         }
         if handlers.is_empty() && finalbody.is_empty() {
+            if self.diag {
+                return self.raise_here("expected 'except' or 'finally' block");
+            }
             return Err(Fail);
         }
         let handlers = self.alloc_slice(handlers);
@@ -713,6 +901,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.speculating -= 1;
         let subject = match subject {
             Ok(s) if self.at(TokenKind::Colon) && self.nth(1) == TokenKind::Newline => s,
+            Ok(_) if self.diag && self.at(TokenKind::Newline) => return self.raise_here("expected ':'"),
             _ => {
                 self.rewind(saved);
                 return Ok(None);
@@ -720,6 +909,15 @@ impl<'src, 'a> Parser<'src, 'a> {
         };
         self.bump();
         self.bump();
+        if self.diag && !self.at(TokenKind::Indent) {
+            let line = super::diagnose::line_of(self.src, start);
+            let t = self.tokens[self.max_seen.min(self.tokens.len() - 1)];
+            let msg = format!("expected an indented block after 'match' statement on line {line}");
+            if self.error.is_none() {
+                self.error = Some(self.error_at_token(SyntaxErrorKind::IndentationError, msg, t));
+            }
+            return Err(Fail);
+        }
         self.expect(TokenKind::Indent)?;
         let mut cases = Vec::new();
         while !self.at(TokenKind::Dedent) {
@@ -731,11 +929,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             let pattern = self.patterns()?;
             let guard = if self.eat(TokenKind::If) {
                 let g = self.named_expression()?;
-                Some(&*self.alloc(g))
+                Some(self.alloc(g))
             } else {
                 None
             };
-            self.expect(TokenKind::Colon)?;
+            self.expect_colon()?;
             let body = self.nested(|p| p.block("'case' statement", case_start))?;
             cases.push(MatchCase { pattern, guard, body });
         }

@@ -48,17 +48,16 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `strings`: one or more adjacent `STRING` / f-string literals.
     pub(crate) fn strings(&mut self) -> PResult<Expr<'a>> {
         let start = self.start();
-        let first_tok = self.cur();
         let mut values: Vec<Expr<'a>> = Vec::new();
         let mut pending = PendingText { buf: Vec::new(), range: None, unicode: false };
         let (mut saw_bytes, mut saw_str, mut saw_fstring) = (false, false, false);
-        let mut first = true;
         loop {
             match self.peek() {
                 TokenKind::String => {
                     let t = self.bump();
                     let parts = split_literal(self.text(t));
-                    if first {
+                    // A piece's kind is that of the literal it starts with.
+                    if pending.range.is_none() {
                         pending.unicode = parts.unicode;
                     }
                     let decoded = if parts.bytes {
@@ -80,12 +79,11 @@ impl<'src, 'a> Parser<'src, 'a> {
                 }
                 _ => break,
             }
-            first = false;
         }
         let range = self.range_from(start);
         if saw_bytes && saw_str {
-            return self
-                .raise("cannot mix bytes and nonbytes literals", TextRange::new(first_tok.range.start, range.end));
+            // Reported at the token after the literals (CPython's last token looked at).
+            return self.raise_here("cannot mix bytes and nonbytes literals");
         }
         if !saw_fstring {
             let bytes = self.arena.alloc_slice_copy(&pending.buf);
@@ -124,7 +122,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     self.middle_text(t, raw, pending)?;
                 }
                 TokenKind::Lbrace => {
-                    let field = self.nested(|p| p.replacement_field(raw, Some(pending)))?;
+                    let field = self.nested(|p| p.replacement_field(raw, pending))?;
                     self.flush_text(values, pending);
                     values.push(field);
                 }
@@ -140,7 +138,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn middle_text(&mut self, t: Token, raw: bool, pending: &mut PendingText) -> PResult<()> {
         let text = self.text(t);
         if let Err(e) = decode_str_body(text, raw, &mut pending.buf) {
-            return self.raise(e.msg, t.range);
+            // Reported at the token after the literal text, as CPython does.
+            self.peek();
+            return self.raise_here(e.msg);
         }
         if !t.range.is_empty() {
             // A doubled brace ends the token after its first half; CPython's range covers both.
@@ -155,12 +155,33 @@ impl<'src, 'a> Parser<'src, 'a> {
         Ok(())
     }
 
-    /// `{expr [=] [!conv] [:spec]}`. A debug `=` text goes to `pending` (in a format spec,
-    /// where `pending` is `None`, it becomes its own piece in CPython too — handled by the
-    /// caller's merge).
-    fn replacement_field(&mut self, raw: bool, pending: Option<&mut PendingText>) -> PResult<Expr<'a>> {
+    /// `{expr [=] [!conv] [:spec]}`. A debug `=` text is literal text: it goes to `pending`.
+    fn replacement_field(&mut self, raw: bool, pending: &mut PendingText) -> PResult<Expr<'a>> {
         let lbrace = self.bump();
-        let value = if self.at(TokenKind::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+        if self.diag {
+            // `invalid_fstring_replacement_field`: nothing before `=`, `!`, `:` or `}`.
+            let t = self.cur();
+            if matches!(t.kind, TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace) {
+                let msg = format!("f-string: valid expression required before '{}'", t.kind.text());
+                return self.raise_at_token(msg, t);
+            }
+        }
+        let value = if self.at(TokenKind::Yield) { self.yield_expr() } else { self.star_expressions() };
+        let value = match value {
+            Ok(v) => v,
+            Err(f) => {
+                if self.diag && self.error.is_none() {
+                    self.pos = self.token_index_at(lbrace.range.end);
+                    return self.raise_on_next_token("f-string: expecting a valid expression after '{'");
+                }
+                return Err(f);
+            }
+        };
+        if self.diag
+            && !matches!(self.peek(), TokenKind::Equal | TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace)
+        {
+            return self.raise_on_next_token("f-string: expecting '=', or '!', or ':', or '}'");
+        }
         let mut conversion = -1;
         let mut debug = false;
         if self.at(TokenKind::Equal) {
@@ -168,24 +189,30 @@ impl<'src, 'a> Parser<'src, 'a> {
             debug = true;
             let text_range = TextRange::new(lbrace.range.end, self.start());
             let text = &self.src[text_range.as_range()];
-            if let Some(pending) = pending {
-                // Debug text keeps its newlines as written (after universal newlines).
-                let mut buf = Vec::new();
-                let _ = decode_str_body(text, true, &mut buf);
-                pending.buf.extend_from_slice(&buf);
-                pending.add(text_range);
+            // Debug text is kept as written (after universal newlines, without comments),
+            // never unescaped.
+            let _ = decode_str_body(&strip_comments(text), true, &mut pending.buf);
+            pending.add(text_range);
+            if self.diag && !matches!(self.peek(), TokenKind::Exclamation | TokenKind::Colon | TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting '!', or ':', or '}'");
             }
         }
         if self.at(TokenKind::Exclamation) {
             let bang = self.bump();
             let name = self.cur();
             if name.kind != TokenKind::Name {
-                return self.raise("f-string: missing conversion character", TextRange::empty(name.range.start));
+                if self.diag {
+                    if matches!(name.kind, TokenKind::Colon | TokenKind::Rbrace) {
+                        return self.raise_on_next_token("f-string: missing conversion character");
+                    }
+                    return self.raise_on_next_token("f-string: invalid conversion character");
+                }
+                return Err(super::Fail);
             }
             if name.range.start != bang.range.end {
                 return self.raise(
                     "f-string: conversion type must come right after the exclamanation mark",
-                    TextRange::empty(name.range.start),
+                    TextRange::new(bang.range.start, name.range.end),
                 );
             }
             self.bump();
@@ -198,6 +225,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                     return self.raise(msg, name.range);
                 }
             };
+            if self.diag && !matches!(self.peek(), TokenKind::Colon | TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting ':' or '}'");
+            }
         }
         let mut format_spec = None;
         if self.at(TokenKind::Colon) {
@@ -211,17 +241,23 @@ impl<'src, 'a> Parser<'src, 'a> {
                         self.middle_text(t, raw, &mut spec_text)?;
                     }
                     TokenKind::Lbrace => {
-                        let field = self.nested(|p| p.replacement_field(raw, None))?;
+                        let field = self.nested(|p| p.replacement_field(raw, &mut spec_text))?;
                         self.flush_text(&mut spec_values, &mut spec_text);
                         spec_values.push(field);
                     }
                     _ => break,
                 }
             }
+            if self.diag && !self.at(TokenKind::Rbrace) {
+                return self.raise_on_next_token("f-string: expecting '}', or format specs");
+            }
             self.flush_text(&mut spec_values, &mut spec_text);
             let values = self.alloc_slice(spec_values);
             let spec = self.expr(ExprKind::JoinedStr { values }, self.range_from(colon.range.start));
-            format_spec = Some(&*self.alloc(spec));
+            format_spec = Some(self.alloc(spec));
+        }
+        if self.diag && !self.at(TokenKind::Rbrace) {
+            return self.raise_on_next_token("f-string: expecting '}'");
         }
         self.expect(TokenKind::Rbrace)?;
         if debug && conversion == -1 && format_spec.is_none() {
@@ -230,4 +266,56 @@ impl<'src, 'a> Parser<'src, 'a> {
         let value = self.alloc(value);
         Ok(self.expr(ExprKind::FormattedValue { value, conversion, format_spec }, self.range_from(lbrace.range.start)))
     }
+}
+
+/// The source text of an f-string debug expression without its comments (CPython drops them
+/// from the `=` text): `#` up to the end of its line, unless inside a string literal.
+fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('#') {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<&str> = None;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        match quote {
+            Some(q) if rest.starts_with(q) => {
+                out.push_str(q);
+                rest = &rest[q.len()..];
+                quote = None;
+                continue;
+            }
+            Some(_) if c == '\\' => {
+                let n = rest[1..].chars().next().map_or(1, |n| 1 + n.len_utf8());
+                out.push_str(&rest[..n]);
+                rest = &rest[n..];
+                continue;
+            }
+            Some(_) => {}
+            None if c == '#' => {
+                let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+                rest = &rest[end..];
+                continue;
+            }
+            None if c == '\'' || c == '"' => {
+                let q = if rest.starts_with("\'\'\'") {
+                    "\'\'\'"
+                } else if rest.starts_with("\"\"\"") {
+                    "\"\"\""
+                } else if c == '\'' {
+                    "\'"
+                } else {
+                    "\""
+                };
+                out.push_str(q);
+                rest = &rest[q.len()..];
+                quote = Some(q);
+                continue;
+            }
+            None => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
 }
