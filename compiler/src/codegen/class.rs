@@ -25,7 +25,7 @@ impl<'a> Compiler<'a, '_> {
         let is_generic = !type_params.is_empty();
         if is_generic {
             let scope_name = format!("<generic parameters of {name}>");
-            self.enter_scope(&scope_name, ScopeType::TypeParams, symtable::key_of(&type_params[0]), firstlineno)?;
+            self.enter_scope(&scope_name, ScopeType::TypeParams, symtable::type_params_key(type_params), firstlineno)?;
             self.u().private = Some(name.to_string());
             self.type_params(type_params)?;
             self.nameop(".type_params", ExprContext::Store, loc)?;

@@ -684,8 +684,10 @@ impl<'a> Compiler<'a, '_> {
             self.emit(Opcode::CALL, 1, loc);
         } else {
             self.visit_exprs(values)?;
-            if values.len() != 1 {
-                self.emit(Opcode::BUILD_STRING, values.len() as u32, loc);
+            match values.len() {
+                0 => self.load_const(Constant::str(""), loc),
+                1 => {}
+                n => self.emit(Opcode::BUILD_STRING, n as u32, loc),
             }
         }
         Ok(())

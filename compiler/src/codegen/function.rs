@@ -170,7 +170,7 @@ impl<'a> Compiler<'a, '_> {
                 self.emit(Opcode::SWAP, 2, loc);
             }
             let scope_name = format!("<generic parameters of {name}>");
-            self.enter_scope(&scope_name, ScopeType::TypeParams, symtable::key_of(&type_params[0]), firstlineno)?;
+            self.enter_scope(&scope_name, ScopeType::TypeParams, symtable::type_params_key(type_params), firstlineno)?;
             self.type_params(type_params)?;
             for i in 0..num_typeparam_args {
                 self.emit(Opcode::LOAD_FAST, i, loc);
@@ -367,7 +367,12 @@ impl<'a> Compiler<'a, '_> {
         let is_generic = !type_params.is_empty();
         if is_generic {
             let scope_name = format!("<generic parameters of {alias_name}>");
-            self.enter_scope(&scope_name, ScopeType::TypeParams, symtable::key_of(&type_params[0]), loc.lineno as u32)?;
+            self.enter_scope(
+                &scope_name,
+                ScopeType::TypeParams,
+                symtable::type_params_key(type_params),
+                loc.lineno as u32,
+            )?;
             self.load_const(Constant::str(alias_name), loc);
             self.type_params(type_params)?;
         } else {

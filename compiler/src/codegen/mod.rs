@@ -230,11 +230,13 @@ impl<'a, 's> Compiler<'a, 's> {
         let n = self.units.len();
         let name = self.ur().meta.name.to_string();
         let mut base: Option<String> = None;
-        if n > 1 {
+        // CPython counts the enclosing units (`c_stack`), the module included.
+        let parents = n - 1;
+        if parents > 1 {
             let mut parent_index = n - 2;
             if self.units[parent_index].scope_type == ScopeType::TypeParams {
-                if n == 2 {
-                    return; // qualname == name
+                if parents == 2 {
+                    return; // directly in a module: qualname == name
                 }
                 parent_index = n - 3;
             }

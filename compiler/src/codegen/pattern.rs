@@ -244,7 +244,8 @@ impl<'a> Compiler<'a, '_> {
                 self.emit_compare(CmpOp::Eq, loc);
                 self.jump_to_fail_pop(loc, pc, Opcode::POP_JUMP_IF_FALSE);
             }
-            Some(_) if !star_wildcard => {
+            // `len(subject) >= size - 1`, skipped when trivially true (`[*rest]`, `[*_]`).
+            Some(_) if size > 1 => {
                 self.emit_noarg(Opcode::GET_LEN, loc);
                 self.load_const(Constant::Int(size as i64 - 1), loc);
                 self.emit_compare(CmpOp::GtE, loc);

@@ -96,7 +96,6 @@ impl<'a> Compiler<'a, '_> {
                 *loc = info.loc;
                 self.emit_noarg(Opcode::POP_BLOCK, *loc);
                 if preserve_tos {
-                    self.emit(Opcode::SWAP, 3, *loc);
                     self.emit(Opcode::SWAP, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
@@ -326,7 +325,7 @@ impl<'a> Compiler<'a, '_> {
                 self.load_const(Constant::None, no);
                 self.nameop(name, ExprContext::Store, no)?;
                 self.nameop(name, ExprContext::Del, no)?;
-                self.emit_jump(Opcode::JUMP, end, no);
+                self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, no);
                 self.use_label(cleanup_end);
                 self.load_const(Constant::None, no);
                 self.nameop(name, ExprContext::Store, no)?;
@@ -341,7 +340,7 @@ impl<'a> Compiler<'a, '_> {
                 self.pop_fblock();
                 self.emit_noarg(Opcode::POP_BLOCK, no);
                 self.emit_noarg(Opcode::POP_EXCEPT, no);
-                self.emit_jump(Opcode::JUMP, end, no);
+                self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, no);
             }
             self.use_label(except);
         }
@@ -443,7 +442,7 @@ impl<'a> Compiler<'a, '_> {
         self.emit_noarg(Opcode::POP_TOP, no);
         self.emit_noarg(Opcode::POP_BLOCK, no);
         self.emit_noarg(Opcode::POP_EXCEPT, no);
-        self.emit_jump(Opcode::JUMP, end, no);
+        self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, no);
         self.use_label(reraise);
         self.emit_noarg(Opcode::POP_BLOCK, no);
         self.emit(Opcode::SWAP, 2, no);
@@ -477,7 +476,6 @@ impl<'a> Compiler<'a, '_> {
         self.emit_noarg(Opcode::POP_TOP, no);
         self.emit_noarg(Opcode::POP_BLOCK, no);
         self.emit_noarg(Opcode::POP_EXCEPT, no);
-        self.emit_noarg(Opcode::POP_TOP, no);
         self.emit_noarg(Opcode::POP_TOP, no);
         self.emit_noarg(Opcode::POP_TOP, no);
         let exit = self.new_label();

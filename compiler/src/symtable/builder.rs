@@ -192,7 +192,7 @@ impl<'s> Builder<'s> {
         self.exprs(decorators)?;
         if !type_params.is_empty() {
             let has_kwdefaults = args.kw_defaults.iter().any(|d| d.is_some());
-            self.enter_type_param_block(name, key_of(&type_params[0]), true, has_kwdefaults, false, s.range)?;
+            self.enter_type_param_block(name, type_params_key(type_params), true, has_kwdefaults, false, s.range)?;
             self.type_params(type_params)?;
         }
         self.annotations(s, args, returns)?;
@@ -226,7 +226,7 @@ impl<'s> Builder<'s> {
                 self.exprs(decorator_list)?;
                 let saved_private = self.private.clone();
                 if !type_params.is_empty() {
-                    self.enter_type_param_block(name, key_of(&type_params[0]), false, false, true, s.range)?;
+                    self.enter_type_param_block(name, type_params_key(type_params), false, false, true, s.range)?;
                     self.private = Some(name.to_string());
                     let set = self.table.mangled_sets.len();
                     self.table.mangled_sets.push(Default::default());
@@ -292,7 +292,14 @@ impl<'s> Builder<'s> {
                 };
                 let in_class = self.table.blocks[self.cur()].kind == BlockType::Class;
                 if !type_params.is_empty() {
-                    self.enter_type_param_block(alias_name, key_of(&type_params[0]), false, false, false, s.range)?;
+                    self.enter_type_param_block(
+                        alias_name,
+                        type_params_key(type_params),
+                        false,
+                        false,
+                        false,
+                        s.range,
+                    )?;
                     self.type_params(type_params)?;
                 }
                 self.enter_block(alias_name.to_string(), BlockType::TypeAlias, key_of(s), s.range);

@@ -253,6 +253,13 @@ pub fn key_of<T>(node: &T) -> usize {
     node as *const T as usize
 }
 
+/// The key of the type-parameter block of a generic function, class or alias. CPython uses the
+/// address of the `asdl_seq`; ours has no header, so the first parameter's address plus two is
+/// used (its address is the first type variable's bound block, plus one its default block).
+pub fn type_params_key(params: &[pyrt_syntax::ast::TypeParam<'_>]) -> usize {
+    params.as_ptr() as usize + 2
+}
+
 impl SymbolTable {
     /// Builds and analyses the tables of `module`.
     pub fn build(module: &Mod<'_>, source: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
