@@ -12,9 +12,14 @@ by FAMILY_BY_MESSAGE below). For every input this script records what CPython 3.
 * the stage: `parse` when `ast.parse` alone already fails (tokenizer or parser), `symtable`
   when `symtable.symtable` fails (symbol table and `__future__` checks), else `compile`
   (code generation: e.g. too many statically nested blocks, except* with break);
+* `text`, the error's source line as `compile(src, '<string>', mode)` gives it (null for errors
+  the compiler raises: it reads the line from the file named, and there is none);
 * for 'exec' inputs, `report`: what `python3.13 -I case.py` prints on stderr, with the path of
   the temporary file replaced by `case.py` (the golden output of SyntaxError::format_report),
-  kept only when compiling the file's bytes raises the same error as compiling the string.
+  kept only when compiling the file raises the same error as compiling the string and stderr is
+  `traceback.format_exception_only` of that error; `report_text` is that error's `text` (from a
+  file it can differ from the string's: compiler errors read the line from the file, and the
+  tokenizer's buffer differs for a few errors).
 
 One JSON object per line, keys sorted, in input order; ids are the family plus the first 10 hex
 digits of the SHA-1 of mode and source, so they do not move when cases are added. The output
@@ -33,6 +38,7 @@ import subprocess
 import symtable
 import sys
 import tempfile
+import traceback
 import warnings
 
 if sys.implementation.name != "cpython" or sys.version_info[:2] != (3, 13):
@@ -153,21 +159,19 @@ def load_inputs():
 
 def raised_by(fn):
     """The SyntaxError `fn()` raises, None if it returns, or the other exception it raises."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            fn()
-        except SyntaxError as e:
-            return e
-        except Exception as e:  # ValueError, RecursionError, MemoryError: not corpus material
-            return e
+    try:
+        fn()
+    except SyntaxError as e:
+        return e
+    except Exception as e:  # ValueError, RecursionError, MemoryError: not corpus material
+        return e
     return None
 
 
 def fields(e):
     return {
         "class": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset,
-        "end_lineno": e.end_lineno, "end_offset": e.end_offset,
+        "end_lineno": e.end_lineno, "end_offset": e.end_offset, "text": e.text,
     }
 
 
@@ -177,7 +181,7 @@ def case_id(family, mode, source):
     return family + "-" + digest[:10]
 
 
-def file_report(index, source, workdir, expected_class, expected_msg):
+def file_report(index, source, expected_fields, workdir):
     """stderr of `python3.13 -I case.py` for `source`, or None when it is not comparable."""
     raw = source if isinstance(source, bytes) else source.encode("utf-8", "surrogatepass")
     case_dir = os.path.join(workdir, str(index))
@@ -185,17 +189,21 @@ def file_report(index, source, workdir, expected_class, expected_msg):
     path = os.path.join(case_dir, "case.py")
     with open(path, "wb") as f:
         f.write(raw)
+    # The error compiling the file by its path raises: as from the string, except that `text`
+    # is read from the file when the compiler (not the parser) raises it.
+    e = raised_by(lambda: compile(raw, path, "exec"))
+    if not isinstance(e, SyntaxError):
+        return None
+    if fields(e) != {**expected_fields, "text": e.text}:
+        return None
+    expected = "".join(traceback.format_exception_only(e)).replace(path, "case.py")
     env = {"PATH": os.environ.get("PATH", ""), "PYTHON_COLORS": "0", "NO_COLOR": "1", "LC_ALL": "C.UTF-8"}
     run = subprocess.run([sys.executable, "-I", "-W", "ignore", path], cwd=case_dir, env=env,
                          capture_output=True, timeout=60)
-    if run.returncode != 1:
-        return None
     stderr = run.stderr.decode("utf-8", "backslashreplace").replace(path, "case.py")
-    # Keep only reports of the error recorded from compile() (a file can fail differently,
-    # e.g. when decoding it fails before tokenizing).
-    if not stderr.endswith(f"{expected_class}: {expected_msg}\n"):
-        return None
-    return stderr
+    # Keep only reports that print that error: running a file can fail differently (decoding
+    # fails before tokenizing, or `text` is another line's).
+    return (stderr, e.text) if run.returncode == 1 and stderr == expected else None
 
 
 def generate():
@@ -205,7 +213,7 @@ def generate():
         e = raised_by(lambda: compile(source, "<string>", mode))
         if not isinstance(e, SyntaxError):
             if family is not None:
-                problems.append(f"cases.py [{family}] {source!r} ({mode}): "
+                problems.append(f"cases.py [{family}] {source!r:.200} ({mode}): "
                                 f"{'accepted' if e is None else type(e).__name__}")
             continue
         f = fields(e)
@@ -222,24 +230,15 @@ def generate():
             record["source_bytes_hex"] = source.hex()
         else:
             record["source"] = source
-        same_from_bytes = False
-        if mode == "exec":
-            try:
-                raw = source if isinstance(source, bytes) else source.encode("utf-8")
-            except UnicodeEncodeError:
-                raw = None
-            if raw is not None:
-                eb = raised_by(lambda: compile(raw, "case.py", "exec"))
-                same_from_bytes = isinstance(eb, SyntaxError) and fields(eb) == f
-        records.append((record, source if same_from_bytes else None))
+        records.append((record, (source, f) if mode == "exec" else None))
     if problems:
         sys.exit("inputs that are not SyntaxErrors under CPython 3.13:\n  " + "\n  ".join(problems))
 
     with tempfile.TemporaryDirectory() as workdir, concurrent.futures.ThreadPoolExecutor(4) as pool:
-        futures = [pool.submit(file_report, i, src, workdir, rec["class"], rec["msg"]) if src is not None else None
-                   for i, (rec, src) in enumerate(records)]
+        futures = [pool.submit(file_report, i, *entry, workdir) if entry is not None else None
+                   for i, (_, entry) in enumerate(records)]
         for (record, _), fut in zip(records, futures):
-            record["report"] = fut.result() if fut is not None else None
+            record["report"], record["report_text"] = (fut and fut.result()) or (None, None)
     return "".join(json.dumps(r, sort_keys=True, ensure_ascii=False) + "\n" for r, _ in records)
 
 
@@ -255,6 +254,9 @@ def summary(text):
 
 
 def main():
+    # SyntaxWarnings are not errors and not part of the corpus (set once: the report threads
+    # compile too, and warnings.catch_warnings is not thread-safe).
+    warnings.simplefilter("ignore")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="regenerate into a temp file and diff")
     args = parser.parse_args()
