@@ -524,6 +524,16 @@ pub enum Mutation {
     DeferredLenClearedOutsideLock,
     /// A thread state that goes away does not clear the lock's `last_holder`.
     LockForgetHolderSkipped,
+    /// The stop-the-world requester reads the thread states without its `SeqCst` fence.
+    StwRequesterNoFence,
+    /// A free-threaded detach loads the stop request without its `SeqCst` fence.
+    StwDetachNoFence,
+    /// A thread state deleted during a stop does not leave the stop's count.
+    StwDeleteSkipsForget,
+    /// A thread state created during a stop starts DETACHED instead of SUSPENDED.
+    StwCreateIgnoresStop,
+    /// A second stop-the-world requester does not wait for the first one to finish.
+    StwRequestNotExclusive,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

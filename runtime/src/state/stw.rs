@@ -68,7 +68,7 @@ impl StopTheWorld {
 
     /// Whether a thread state created now must start SUSPENDED. Caller holds the thread list lock.
     pub(crate) fn creating_while_stopped(&self) -> bool {
-        self.inner.lock().requested
+        self.inner.lock().requested && !broken(Mutation::StwCreateIgnoresStop)
     }
 
     /// Whether the world is stopped right now (a snapshot).
@@ -116,7 +116,9 @@ impl StopTheWorld {
         if broken(Mutation::DetachIgnoresStopRequest) {
             return;
         }
-        fence(Ordering::SeqCst);
+        if !broken(Mutation::StwDetachNoFence) {
+            fence(Ordering::SeqCst);
+        }
         if self.requested.load(Ordering::Relaxed) {
             self.park_detached(ts);
         }
@@ -139,6 +141,9 @@ impl StopTheWorld {
 
     /// A state that is being deleted leaves the count of a stop in progress.
     pub(crate) fn forget(&self, ts: &ThreadState) {
+        if broken(Mutation::StwDeleteSkipsForget) {
+            return;
+        }
         let mut inner = self.inner.lock();
         if ts.stw_counted.swap(false, Ordering::Relaxed) {
             count_down(&mut inner, &self.stopped);
@@ -165,6 +170,9 @@ impl StopTheWorld {
 
 impl StopTheWorld {
     fn try_begin_request(&self) -> bool {
+        if broken(Mutation::StwRequestNotExclusive) {
+            return true;
+        }
         let mut busy = self.request_busy.lock();
         !std::mem::replace(&mut *busy, true)
     }
@@ -247,7 +255,9 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
         inner.requested = true;
         inner.countdown = 0;
         stw.requested.store(true, Ordering::Relaxed);
-        fence(Ordering::SeqCst);
+        if !broken(Mutation::StwRequesterNoFence) {
+            fence(Ordering::SeqCst);
+        }
         for ts in threads.states.iter() {
             if requester.is_some_and(|r| ptr::eq(r, Arc::as_ptr(ts))) {
                 continue;
