@@ -514,6 +514,9 @@ pub enum Mutation {
     BrcMergeRelaxed,
     /// A thread state that goes away does not merge the objects queued to it.
     BrcExitSkipsMerge,
+    /// The merge done on behalf of an owner with no thread state runs after the bucket mutex
+    /// is released, so the owner can register and count locally meanwhile.
+    BrcAbsentOwnerMergeUnlocked,
     /// The two-object critical section locks its mutexes in argument order, not address order.
     CriticalSectionPairUnordered,
     /// Detaching leaves the thread's critical sections locked instead of suspending them.
