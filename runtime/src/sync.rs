@@ -507,6 +507,8 @@ pub enum Mutation {
     DetachIgnoresStopRequest,
     /// A cross-thread free publishes the block on the page's return list with `Relaxed`.
     ArenaReturnRelaxed,
+    /// A heap that goes away drops its pages instead of handing them to the arena for adoption.
+    ArenaAbandonDropsPages,
     /// A non-owner decrement subtracts even when the shared count would go negative, instead of
     /// queueing the object for its owner to merge.
     BrcNoQueue,
