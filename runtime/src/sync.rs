@@ -463,22 +463,6 @@ pub fn native_thread_id() -> u64 {
     }
 }
 
-/// A load that loom explores fully: a plain `load` in a real build; under loom a `fetch_add(0)`
-/// with the same ordering, because loom 0.7 can miss races behind a leading relaxed load
-/// (loom #392 / #166; see `../shared/reference/rust-ecosystem.md` §3.3). Use it for the loads a
-/// protocol's correctness hinges on.
-#[inline(always)]
-pub fn load_explored(atomic: &AtomicIsize, order: Ordering) -> isize {
-    #[cfg(not(loom))]
-    {
-        atomic.load(order)
-    }
-    #[cfg(loom)]
-    {
-        atomic.fetch_add(0, order)
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Broken twins.
 // ---------------------------------------------------------------------------------------------
