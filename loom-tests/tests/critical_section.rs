@@ -171,3 +171,47 @@ fn critical_section_waiter_does_not_block_stop_the_world() {
 fn broken_mutex_sleeps_attached() {
     check(Some(Mutation::MutexSleepsAttached), false, stop_the_world_while_another_waits);
 }
+
+/// In an interpreter with a lock: one thread takes an object's mutex while detached and then
+/// needs the interpreter lock; the other holds the interpreter lock and wants the mutex. The
+/// second must give the interpreter lock up while it sleeps on the mutex.
+fn mutex_vs_interpreter_lock() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let cell = Guarded::new();
+    interp.attach(|py| {
+        let a = new_object(py);
+        let other = {
+            let (interp, cell) = (interp.clone(), cell.clone());
+            let theirs = a.unbind_clone(py);
+            thread::spawn(move || {
+                // SAFETY: the spawning thread keeps its reference until this thread is joined.
+                let obj = unsafe { &*theirs.as_ptr().as_ptr() };
+                obj.mutex().lock(); // not attached: nothing to detach
+                interp.attach(|py| {
+                    cell.bump();
+                    drop(Kept::bind(theirs, py));
+                });
+                // SAFETY: locked above by this thread.
+                unsafe { obj.mutex().unlock() };
+            })
+        };
+        a.mutex().lock();
+        cell.bump();
+        // SAFETY: locked just above by this thread.
+        unsafe { a.mutex().unlock() };
+        py.detach(|| other.join().unwrap());
+    });
+    assert_eq!(cell.get(), 2);
+}
+
+#[test]
+fn mutex_sleeper_gives_up_the_interpreter_lock() {
+    check(None, false, mutex_vs_interpreter_lock);
+}
+
+#[test]
+#[should_panic(expected = "deadlock")]
+fn broken_mutex_sleeps_holding_the_interpreter_lock() {
+    check(Some(Mutation::MutexSleepsAttached), false, mutex_vs_interpreter_lock);
+}

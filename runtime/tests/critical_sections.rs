@@ -193,3 +193,36 @@ fn a_thread_blocked_on_an_object_does_not_hold_up_a_stop_the_world() {
     drop(a);
     interp.destroy().unwrap();
 }
+
+/// In an interpreter with a lock, a thread that sleeps on an object's mutex gives the
+/// interpreter lock up: the mutex's holder, which needs that lock to finish, gets it.
+#[test]
+fn a_mutex_sleeper_gives_up_the_interpreter_lock() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig { lock: LockKind::Own, ..InterpreterConfig::isolated() }).unwrap();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let (locked_tx, locked_rx) = mpsc::channel();
+    let holder = {
+        let (interp, a) = (interp.clone(), a.clone());
+        std::thread::spawn(move || {
+            // SAFETY: the test keeps `a` alive until this thread is joined.
+            let obj = unsafe { a.as_ptr().as_ref() };
+            obj.mutex().lock();
+            locked_tx.send(()).unwrap();
+            interp.attach(|_py| {}); // needs the interpreter lock the other thread holds
+            // SAFETY: locked above by this thread.
+            unsafe { obj.mutex().unlock() };
+        })
+    };
+    locked_rx.recv().unwrap();
+    interp.attach(|py| {
+        let a = a.clone_ref(py).bind(py);
+        a.mutex().lock(); // would hold the interpreter lock forever if it slept attached
+        // SAFETY: locked just above by this thread.
+        unsafe { a.mutex().unlock() };
+    });
+    holder.join().unwrap();
+    drop(a);
+    interp.destroy().unwrap();
+}

@@ -111,20 +111,10 @@ impl Section {
     }
 }
 
-/// Locks `m` for the attached thread state `ts`, detaching while it sleeps.
+/// Locks `m` for the attached thread state `ts` (the current one), detaching while it sleeps.
 fn lock_detaching(ts: &ThreadState, m: &PyMutex) {
-    if m.try_lock() {
-        return;
-    }
-    if broken(Mutation::MutexSleepsAttached) {
-        m.lock_slow(&mut |park| park());
-        return;
-    }
-    m.lock_slow(&mut |park| {
-        thread_state::detach(ts);
-        park();
-        thread_state::attach(ts);
-    });
+    debug_assert!(std::ptr::eq(thread_state::current().map_or(ptr::null(), |p| p.as_ptr()), ts));
+    m.lock();
 }
 
 /// Opens a one-mutex section; false when the top section already holds `m` (nothing pushed).

@@ -13,9 +13,8 @@
 //!   set HAS_PARKED with a CAS and park on the byte's address with the check "the byte still
 //!   reads `LOCKED | HAS_PARKED`", made under the parking lot's queue lock. A wake-up either
 //!   hands the mutex over (the waiter owns it on return) or just wakes the waiter, which retries.
-//!   The thread sleeps through a caller-supplied hook: a critical section detaches its thread
-//!   state there ([`super::critical_section`]), so a thread asleep on an object's mutex never
-//!   holds up a stop-the-world or the interpreter lock.
+//!   An attached thread detaches while it sleeps ([`PyMutex::lock`]), so a thread asleep on an
+//!   object's mutex never holds up a stop-the-world or the interpreter lock.
 //! * **Unlock, fast path:** one CAS `LOCKED → 0` (Release), taken when nobody parked.
 //! * **Unlock, slow path** (HAS_PARKED set): unpark one waiter; the callback — under the queue
 //!   lock, so no waiter can be validating at the same time — stores the new byte: `0`, or
@@ -28,7 +27,7 @@
 //! waiters. Either the unlocker finds the waiter queued, or the waiter's check sees the new byte.
 
 use crate::fatal::fatal_error;
-use crate::sync::{AtomicU8, Ordering, parking};
+use crate::sync::{AtomicU8, Mutation, Ordering, broken, parking};
 
 const LOCKED: u8 = 1;
 const HAS_PARKED: u8 = 2;
@@ -79,13 +78,43 @@ impl PyMutex {
         self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok()
     }
 
-    /// Takes the mutex, sleeping while another thread holds it, without detaching anything
-    /// (`PyMutex_LockFlags(m, _Py_LOCK_DONT_DETACH)`). Code running attached to an interpreter
-    /// uses a critical section instead, which detaches while it sleeps.
+    /// Takes the mutex, sleeping while another thread holds it (`PyMutex_Lock`). A thread that
+    /// is attached detaches while it sleeps and re-attaches before it retries (CPython's
+    /// `_PY_LOCK_DETACH`): it then holds neither its interpreter's lock nor a place in a
+    /// stop-the-world while it waits, so the holder of the mutex can always get those. The
+    /// re-attach is a full attach: it may wait for the interpreter lock or a stop-the-world, and
+    /// resumes the thread's critical sections.
     #[inline]
     pub fn lock(&self) {
         if !self.try_lock() {
+            self.lock_slow_detaching();
+        }
+    }
+
+    /// Takes the mutex without ever detaching (`PyMutex_LockFlags(m, _Py_LOCK_DONT_DETACH)`):
+    /// for code that must not give up its attachment, at the price of holding it while asleep.
+    #[inline]
+    pub fn lock_attached(&self) {
+        if !self.try_lock() {
             self.lock_slow(&mut |park| park());
+        }
+    }
+
+    #[cold]
+    fn lock_slow_detaching(&self) {
+        let current = crate::state::thread_state::current();
+        match current {
+            Some(ts) if !broken(Mutation::MutexSleepsAttached) => {
+                // SAFETY: the current thread state stays alive while attached, and only this
+                // thread detaches and re-attaches it here.
+                let ts = unsafe { ts.as_ref() };
+                self.lock_slow(&mut |park| {
+                    crate::state::thread_state::detach(ts);
+                    park();
+                    crate::state::thread_state::attach(ts);
+                });
+            }
+            _ => self.lock_slow(&mut |park| park()),
         }
     }
 
