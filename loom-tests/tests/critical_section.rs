@@ -4,6 +4,7 @@
 //! deadlock when every thread sleeps.
 #![cfg(loom)]
 
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 
 use loom::cell::UnsafeCell;
@@ -23,8 +24,20 @@ fn new_object<'py>(py: Python<'py>) -> Kept<'py> {
 
 /// Stops the world of `interp` from the thread attached as `py` (one place to adapt if the
 /// stop-the-world entry point changes).
-fn stop_the_world(interp: &Interpreter, _py: Python<'_>) -> WorldStopped {
-    interp.stop_the_world()
+fn stop_the_world(interp: &Interpreter, _py: Python<'_>) -> Stopped {
+    Stopped(ManuallyDrop::new(interp.stop_the_world()))
+}
+
+/// A stopped world that is not restarted while a failed model unwinds (loom's objects are gone).
+struct Stopped(ManuallyDrop<WorldStopped>);
+
+impl Drop for Stopped {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            // SAFETY: dropped once, here.
+            unsafe { ManuallyDrop::drop(&mut self.0) };
+        }
+    }
 }
 
 /// A plain counter that only critical sections may touch; loom checks every access.
@@ -214,4 +227,46 @@ fn mutex_sleeper_gives_up_the_interpreter_lock() {
 #[should_panic(expected = "deadlock")]
 fn broken_mutex_sleeps_holding_the_interpreter_lock() {
     check(Some(Mutation::MutexSleepsAttached), false, mutex_vs_interpreter_lock);
+}
+
+/// A thread inside a section on an object answers a stop-the-world at its breaker check; the
+/// requester then locks the same object with the world stopped. Answering must suspend the
+/// section, as detaching does.
+fn please_stop_inside_section() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let cell = Guarded::new();
+    interp.attach(|py| {
+        let a = new_object(py);
+        let other = {
+            let (interp, cell) = (interp.clone(), cell.clone());
+            let theirs = a.unbind_clone(py);
+            thread::spawn(move || {
+                interp.attach(|py| {
+                    let a = Kept::bind(theirs, py);
+                    py.critical_section(&a, || {
+                        cell.bump();
+                        py.check_eval_breaker().unwrap();
+                        cell.bump();
+                    });
+                })
+            })
+        };
+        let world = stop_the_world(&interp, py);
+        py.critical_section(&a, || cell.bump());
+        drop(world);
+        other.join().unwrap();
+    });
+    assert_eq!(cell.get(), 3);
+}
+
+#[test]
+fn critical_section_suspended_at_please_stop() {
+    check(None, false, please_stop_inside_section);
+}
+
+#[test]
+#[should_panic(expected = "deadlock")]
+fn broken_critical_section_kept_at_please_stop() {
+    check(Some(Mutation::CriticalSectionKeptAtPleaseStop), false, please_stop_inside_section);
 }

@@ -507,6 +507,8 @@ pub enum Mutation {
     CriticalSectionPairUnordered,
     /// Detaching leaves the thread's critical sections locked instead of suspending them.
     CriticalSectionNotSuspended,
+    /// A thread that answers a stop-the-world at its breaker check keeps its critical sections.
+    CriticalSectionKeptAtPleaseStop,
     /// A thread that must sleep on an object's mutex sleeps attached instead of detaching.
     MutexSleepsAttached,
     /// Draining the deferred-decref queue zeroes its length after releasing the queue lock.

@@ -226,3 +226,42 @@ fn a_mutex_sleeper_gives_up_the_interpreter_lock() {
     drop(a);
     interp.destroy().unwrap();
 }
+
+/// A thread that answers a stop-the-world at its breaker check inside a section gives the
+/// object up while it is suspended: the requester locks it with the world stopped.
+#[test]
+fn answering_a_stop_suspends_the_section() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let (inside_tx, inside_rx) = mpsc::channel();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let spinner = {
+        let (interp, a, done) = (interp.clone(), a.clone(), done.clone());
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                let a = a.clone_ref(py).bind(py);
+                py.critical_section(&a, || {
+                    inside_tx.send(()).unwrap();
+                    while !done.load(Ordering::Acquire) {
+                        py.check_eval_breaker().unwrap(); // the eval loop's periodic check
+                        std::hint::spin_loop();
+                    }
+                    assert!(a.mutex().is_locked(), "the section was not resumed");
+                });
+            })
+        })
+    };
+    inside_rx.recv().unwrap();
+    interp.attach(|py| {
+        let a = a.clone_ref(py).bind(py);
+        let world = interp.stop_the_world();
+        py.critical_section(&a, || {}); // would wait forever for the suspended thread
+        drop(world);
+        done.store(true, Ordering::Release);
+    });
+    spinner.join().unwrap();
+    drop(a);
+    interp.destroy().unwrap();
+}

@@ -157,6 +157,11 @@ impl StopTheWorld {
             return; // a stale request (that stop is over), or we are the requester
         }
         ts.stw_counted.store(false, Ordering::Relaxed);
+        // Suspending is detaching (CPython's `detach_thread`): give up the objects our critical
+        // sections hold, so that the requester can lock them while the world is stopped.
+        if !broken(Mutation::CriticalSectionKeptAtPleaseStop) {
+            crate::lock::critical_section::suspend_all(ts);
+        }
         ts.status_word().store(SUSPENDED, Ordering::Release);
         count_down(&mut inner, &self.stopped);
         while ts.status_word().load(Ordering::Acquire) == SUSPENDED {
@@ -165,6 +170,7 @@ impl StopTheWorld {
         drop(inner);
         // Start-the-world left us DETACHED; take ATTACHED back (another stop may be starting).
         self.attach(ts);
+        crate::lock::critical_section::resume(ts);
     }
 }
 
