@@ -38,11 +38,10 @@ const TOKEN_HANDED_OFF: usize = 1;
 const TOKEN_RETRY: usize = 0;
 
 /// How often a contended lock spins before it parks. CPython spins only in free-threaded builds
-/// (40 `sched_yield`s); under loom spinning only multiplies the explored schedules.
+/// (40 `sched_yield`s); under loom there is no spinning, which would only multiply the explored
+/// schedules.
 #[cfg(not(loom))]
 const MAX_SPINS: u32 = 40;
-#[cfg(loom)]
-const MAX_SPINS: u32 = 0;
 
 /// A one-byte mutex (`PyMutex`). See the module documentation for the protocol.
 ///
@@ -123,6 +122,7 @@ impl PyMutex {
     #[cold]
     pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut())) {
         let mut v = self.state.load(Ordering::Relaxed);
+        #[cfg(not(loom))]
         let mut spins = 0;
         loop {
             if v & LOCKED == 0 {
@@ -134,6 +134,7 @@ impl PyMutex {
                     }
                 }
             }
+            #[cfg(not(loom))]
             if v & HAS_PARKED == 0 && spins < MAX_SPINS {
                 spins += 1;
                 crate::sync::thread::yield_now();
