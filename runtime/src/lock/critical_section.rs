@@ -152,8 +152,9 @@ fn begin(ts: &ThreadState, section: &CriticalSection, m: &PyMutex) -> bool {
         stack.set(section as *const CriticalSection as usize);
         return true;
     }
+    // Re-entry: the active top section holds `m` already (an inactive one holds nothing).
     // SAFETY: a non-zero top is a link of this thread's stack.
-    if top != 0 && unsafe { Link::from_tag(top) }.holds(m) {
+    if top != 0 && top & INACTIVE == 0 && unsafe { Link::from_tag(top) }.holds(m) {
         section.mutex.set(ptr::null());
         return false;
     }
