@@ -270,3 +270,46 @@ fn critical_section_suspended_at_please_stop() {
 fn broken_critical_section_kept_at_please_stop() {
     check(Some(Mutation::CriticalSectionKeptAtPleaseStop), false, please_stop_inside_section);
 }
+
+/// The holder of an object's mutex stops the world, unlocks the object — handing it to the
+/// other thread, asleep on it and now suspended — and locks it again with the world stopped.
+/// The sleeper cannot attach before the world restarts, so it must give the mutex back rather
+/// than keep it while it waits.
+fn handoff_to_a_suspended_thread() {
+    pyrt::sync::model::set_fair_unpark(true);
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let cell = Guarded::new();
+    interp.attach(|py| {
+        let a = new_object(py);
+        let other = {
+            let (interp, cell) = (interp.clone(), cell.clone());
+            let theirs = a.unbind_clone(py);
+            thread::spawn(move || {
+                interp.attach(|py| {
+                    let a = Kept::bind(theirs, py);
+                    py.critical_section(&a, || cell.bump());
+                })
+            })
+        };
+        a.mutex().lock();
+        let world = stop_the_world(&interp, py);
+        // SAFETY: locked just above by this thread.
+        unsafe { a.mutex().unlock() };
+        py.critical_section(&a, || cell.bump());
+        drop(world);
+        other.join().unwrap();
+    });
+    assert_eq!(cell.get(), 2);
+}
+
+#[test]
+fn mutex_handoff_to_a_suspended_thread_is_given_back() {
+    check(None, false, handoff_to_a_suspended_thread);
+}
+
+#[test]
+#[should_panic(expected = "deadlock")]
+fn broken_handoff_kept_while_suspended() {
+    check(Some(Mutation::HandoffKeptWhileSuspended), false, handoff_to_a_suspended_thread);
+}

@@ -509,6 +509,8 @@ pub enum Mutation {
     CriticalSectionNotSuspended,
     /// A thread that answers a stop-the-world at its breaker check keeps its critical sections.
     CriticalSectionKeptAtPleaseStop,
+    /// A thread handed a mutex while asleep keeps it while its attach waits for a stop.
+    HandoffKeptWhileSuspended,
     /// A thread that must sleep on an object's mutex sleeps attached instead of detaching.
     MutexSleepsAttached,
     /// Draining the deferred-decref queue zeroes its length after releasing the queue lock.

@@ -66,11 +66,27 @@ const TAG_MASK: usize = INACTIVE | TWO_MUTEXES;
 #[derive(Debug, Default)]
 pub(crate) struct CriticalSectionStack {
     top: std::sync::atomic::AtomicUsize,
+    /// A mutex handed to this thread while it slept detached, held until the thread is attached
+    /// again — or given back if its attach must wait for a stop-the-world ([`give_back_handoff`]).
+    handoff: std::sync::atomic::AtomicPtr<PyMutex>,
 }
 
 impl CriticalSectionStack {
     pub(crate) const fn new() -> Self {
-        CriticalSectionStack { top: std::sync::atomic::AtomicUsize::new(0) }
+        CriticalSectionStack {
+            top: std::sync::atomic::AtomicUsize::new(0),
+            handoff: std::sync::atomic::AtomicPtr::new(ptr::null_mut()),
+        }
+    }
+
+    /// Records `m` as handed to this (detached) thread.
+    pub(crate) fn hold_handoff(&self, m: &PyMutex) {
+        self.handoff.store(m as *const PyMutex as *mut PyMutex, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Clears the hand-off slot; true if the mutex is still held (it was not given back).
+    pub(crate) fn take_handoff(&self) -> bool {
+        !self.handoff.swap(ptr::null_mut(), std::sync::atomic::Ordering::Relaxed).is_null()
     }
 
     #[inline]
@@ -253,6 +269,22 @@ fn suspend_all_slow(ts: &ThreadState, top: usize) {
         }
         link.section.prev.set(prev | INACTIVE);
         tag = prev;
+    }
+}
+
+/// Hook of a free-threaded attach that must wait for a stop-the-world: a mutex handed to the
+/// thread while it slept is given back, so that a requester that needs it while the world is
+/// stopped does not wait for a suspended thread. The thread retries the lock once attached.
+#[inline]
+pub(crate) fn give_back_handoff(ts: &ThreadState) {
+    if broken(Mutation::HandoffKeptWhileSuspended) {
+        return;
+    }
+    let m = ts.critical_sections.handoff.swap(ptr::null_mut(), std::sync::atomic::Ordering::Relaxed);
+    if !m.is_null() {
+        // SAFETY: the mutex was handed to this thread (it holds it) and belongs to an object its
+        // lock caller keeps alive.
+        unsafe { (*m).unlock() };
     }
 }
 

@@ -99,6 +99,11 @@ impl PyMutex {
         }
     }
 
+    /// The detaching slow path. A mutex handed over while the thread sleeps detached is held
+    /// while it re-attaches; if that attach must wait for a stop-the-world (the thread was
+    /// suspended meanwhile), the mutex is given back first ([`super::critical_section`]'s
+    /// hand-off slot) — the requester may need it while the world is stopped — and the lock is
+    /// retried once attached.
     #[cold]
     fn lock_slow_detaching(&self) {
         let current = crate::state::thread_state::current();
@@ -109,18 +114,23 @@ impl PyMutex {
                 let ts = unsafe { ts.as_ref() };
                 self.lock_slow(&mut |park| {
                     crate::state::thread_state::detach(ts);
-                    park();
+                    let handed_off = park();
+                    if handed_off {
+                        ts.critical_sections.hold_handoff(self);
+                    }
                     crate::state::thread_state::attach(ts);
+                    handed_off && ts.critical_sections.take_handoff()
                 });
             }
             _ => self.lock_slow(&mut |park| park()),
         }
     }
 
-    /// The slow path of a lock. `around_sleep` is called with the parking step and must call
-    /// it exactly once; it may do work before and after (detach, re-attach).
+    /// The slow path of a lock. `around_sleep` is called with the parking step, which returns
+    /// whether the mutex was handed over, and must call it exactly once; it may do work before
+    /// and after (detach, re-attach) and returns whether the thread holds the mutex now.
     #[cold]
-    pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut())) {
+    pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut() -> bool) -> bool) {
         let mut v = self.state.load(Ordering::Relaxed);
         #[cfg(not(loom))]
         let mut spins = 0;
@@ -148,15 +158,15 @@ impl PyMutex {
                     continue;
                 }
             }
-            let mut token = None;
-            around_sleep(&mut || {
+            let held = around_sleep(&mut || {
                 // SAFETY: the check only loads an atomic; it neither parks, unparks nor panics.
-                token =
+                let token =
                     unsafe { parking::park(self.key(), || self.state.load(Ordering::Relaxed) == LOCKED | HAS_PARKED) };
+                // A hand-over: the unlocker left LOCKED set for us; its release of the queue lock
+                // (which our wake-up synchronises with) orders its critical section before ours.
+                token == Some(TOKEN_HANDED_OFF)
             });
-            if token == Some(TOKEN_HANDED_OFF) {
-                // The unlocker left LOCKED set for us; its release of the queue lock (which our
-                // wake-up synchronises with) orders its critical section before ours.
+            if held {
                 return;
             }
             v = self.state.load(Ordering::Relaxed);

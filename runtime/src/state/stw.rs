@@ -94,7 +94,10 @@ impl StopTheWorld {
                     }
                     return;
                 }
-                Err(SUSPENDED) => self.wait_resumed(ts),
+                Err(SUSPENDED) => {
+                    crate::lock::critical_section::give_back_handoff(ts);
+                    self.wait_resumed(ts)
+                }
                 Err(_) => fatal_error("_PyThreadState_Attach", "thread state is already attached"),
             }
         }
