@@ -21,6 +21,9 @@ typedef struct PyCriticalSection2 {
     PyMutex *_cs_mutex2;
 } PyCriticalSection2;
 
+_Static_assert(sizeof(PyCriticalSection) == 2 * sizeof(void *), "PyCriticalSection layout");
+_Static_assert(sizeof(PyCriticalSection2) == 3 * sizeof(void *), "PyCriticalSection2 layout");
+
 PyAPI_FUNC(void) PyCriticalSection_Begin(PyCriticalSection *c, PyObject *op);
 PyAPI_FUNC(void) PyCriticalSection_End(PyCriticalSection *c);
 PyAPI_FUNC(void) PyCriticalSection2_Begin(PyCriticalSection2 *c, PyObject *a, PyObject *b);

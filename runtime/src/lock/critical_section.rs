@@ -122,6 +122,16 @@ pub struct CriticalSection2 {
     mutex2: Cell<*const PyMutex>,
 }
 
+// CPython's layout, which the C headers declare (`cpython/critical_section.h`).
+const _: () = {
+    use std::mem::{offset_of, size_of};
+    assert!(size_of::<CriticalSection>() == 2 * size_of::<usize>());
+    assert!(offset_of!(CriticalSection, prev) == 0);
+    assert!(offset_of!(CriticalSection, mutex) == size_of::<usize>());
+    assert!(size_of::<CriticalSection2>() == 3 * size_of::<usize>());
+    assert!(offset_of!(CriticalSection2, mutex2) == 2 * size_of::<usize>());
+};
+
 /// A link, untagged.
 #[derive(Clone, Copy)]
 struct Link<'a> {
