@@ -265,3 +265,65 @@ fn answering_a_stop_suspends_the_section() {
     drop(a);
     interp.destroy().unwrap();
 }
+
+/// Everything at once on real threads: sections on one object and on a pair (both argument
+/// orders), detaching inside sections, breaker checks, and a thread that keeps stopping the
+/// world and locking the object while it is stopped. The count must be exact and every thread
+/// must finish.
+#[test]
+fn sections_detaches_and_stops_together() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, b) = two_objects(&interp);
+    let (a, b) = (Arc::new(a), Arc::new(b));
+    let counter = Arc::new(AtomicU64::new(0));
+    let rounds = 20_000u64;
+    let workers: Vec<_> = (0..3u64)
+        .map(|t| {
+            let (interp, a, b, counter) = (interp.clone(), a.clone(), b.clone(), counter.clone());
+            std::thread::spawn(move || {
+                interp.attach(|py| {
+                    let (a, b) = (a.clone_ref(py).bind(py), b.clone_ref(py).bind(py));
+                    let bump = || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                    for i in 0..rounds {
+                        match (t + i) % 4 {
+                            0 => py.critical_section(&a, bump),
+                            1 => py.critical_section2(&a, &b, bump),
+                            2 => py.critical_section2(&b, &a, || {
+                                bump();
+                                py.detach(std::thread::yield_now);
+                                // Resumed: both are ours again.
+                                assert!(a.mutex().is_locked() && b.mutex().is_locked());
+                            }),
+                            _ => py.critical_section(&a, || {
+                                bump();
+                                py.check_eval_breaker().unwrap();
+                            }),
+                        }
+                    }
+                })
+            })
+        })
+        .collect();
+    let stopper = {
+        let (interp, a, counter) = (interp.clone(), a.clone(), counter.clone());
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                let a = a.clone_ref(py).bind(py);
+                for _ in 0..1_000 {
+                    let world = interp.stop_the_world();
+                    py.critical_section(&a, || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed));
+                    drop(world);
+                    py.check_eval_breaker().unwrap();
+                }
+            })
+        })
+    };
+    for w in workers {
+        w.join().unwrap();
+    }
+    stopper.join().unwrap();
+    assert_eq!(counter.load(Ordering::Relaxed), 3 * rounds + 1_000);
+    drop((a, b));
+    interp.destroy().unwrap();
+}
