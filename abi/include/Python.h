@@ -21,6 +21,7 @@
 
 #ifndef Py_LIMITED_API
 #  include "cpython/object.h"
+#  include "cpython/critical_section.h"
 #  include "cpython/pystate.h"
 #  include "cpython/pylifecycle.h"
 #endif

@@ -18,6 +18,8 @@ use std::ffi::{CStr, c_char, c_int, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr::{self, NonNull};
 
+mod critical_section;
+
 use pyrt::state::gilstate::{self, EnsureIn, GilState};
 use pyrt::state::thread_state;
 use pyrt::{Interpreter, InterpreterConfig, LockKind, PendingCall, Runtime, ThreadState};

@@ -125,6 +125,17 @@ fn own_lock_and_free_threaded_interpreters_from_c() {
 }
 
 #[test]
+fn mutexes_and_critical_sections_from_c() {
+    let out = stdout_ok(&run(&build_pyrt("critical_sections")), "critical_sections");
+    assert_eq!(
+        out,
+        "mutex locked: 1\nmutex unlocked: 1\na locked: 1\npair locked: 1\nb unlocked, a still locked: 1\n\
+         suspended while detached: 1\nresumed at attach: 1\nall unlocked: 1\ncounter: 40000\n\
+         with a lock, no mutex: 1\n"
+    );
+}
+
+#[test]
 fn py_fatal_error_names_the_caller() {
     let out = run(&build_pyrt("fatal_error"));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -183,4 +194,9 @@ fn object_header_and_refcount_fast_paths_agree_with_the_runtime() {
 #[test]
 fn valgrind_objects() {
     valgrind_clean("objects");
+}
+
+#[test]
+fn valgrind_critical_sections() {
+    valgrind_clean("critical_sections");
 }

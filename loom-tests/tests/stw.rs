@@ -65,3 +65,11 @@ fn broken_attach_ignores_suspended() {
 fn broken_detach_ignores_stop_request() {
     check(Some(Mutation::DetachIgnoresStopRequest), false, stop_vs_attach_detach);
 }
+
+/// Without the detaching thread's fence, its load of the request can miss a stop that already
+/// counted it as attached (store buffering against the requester's fence): nobody counts down.
+#[test]
+#[should_panic(expected = "deadlock")]
+fn broken_detach_no_fence() {
+    check(Some(Mutation::StwDetachNoFence), false, stop_vs_attach_detach);
+}

@@ -193,3 +193,137 @@ fn a_thread_blocked_on_an_object_does_not_hold_up_a_stop_the_world() {
     drop(a);
     interp.destroy().unwrap();
 }
+
+/// In an interpreter with a lock, a thread that sleeps on an object's mutex gives the
+/// interpreter lock up: the mutex's holder, which needs that lock to finish, gets it.
+#[test]
+fn a_mutex_sleeper_gives_up_the_interpreter_lock() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig { lock: LockKind::Own, ..InterpreterConfig::isolated() }).unwrap();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let (locked_tx, locked_rx) = mpsc::channel();
+    let holder = {
+        let (interp, a) = (interp.clone(), a.clone());
+        std::thread::spawn(move || {
+            // SAFETY: the test keeps `a` alive until this thread is joined.
+            let obj = unsafe { a.as_ptr().as_ref() };
+            obj.mutex().lock();
+            locked_tx.send(()).unwrap();
+            interp.attach(|_py| {}); // needs the interpreter lock the other thread holds
+            // SAFETY: locked above by this thread.
+            unsafe { obj.mutex().unlock() };
+        })
+    };
+    locked_rx.recv().unwrap();
+    interp.attach(|py| {
+        let a = a.clone_ref(py).bind(py);
+        a.mutex().lock(); // would hold the interpreter lock forever if it slept attached
+        // SAFETY: locked just above by this thread.
+        unsafe { a.mutex().unlock() };
+    });
+    holder.join().unwrap();
+    drop(a);
+    interp.destroy().unwrap();
+}
+
+/// A thread that answers a stop-the-world at its breaker check inside a section gives the
+/// object up while it is suspended: the requester locks it with the world stopped.
+#[test]
+fn answering_a_stop_suspends_the_section() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, _b) = two_objects(&interp);
+    let a = Arc::new(a);
+    let (inside_tx, inside_rx) = mpsc::channel();
+    let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let spinner = {
+        let (interp, a, done) = (interp.clone(), a.clone(), done.clone());
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                let a = a.clone_ref(py).bind(py);
+                py.critical_section(&a, || {
+                    inside_tx.send(()).unwrap();
+                    while !done.load(Ordering::Acquire) {
+                        py.check_eval_breaker().unwrap(); // the eval loop's periodic check
+                        std::hint::spin_loop();
+                    }
+                    assert!(a.mutex().is_locked(), "the section was not resumed");
+                });
+            })
+        })
+    };
+    inside_rx.recv().unwrap();
+    interp.attach(|py| {
+        let a = a.clone_ref(py).bind(py);
+        let world = interp.stop_the_world();
+        py.critical_section(&a, || {}); // would wait forever for the suspended thread
+        drop(world);
+        done.store(true, Ordering::Release);
+    });
+    spinner.join().unwrap();
+    drop(a);
+    interp.destroy().unwrap();
+}
+
+/// Everything at once on real threads: sections on one object and on a pair (both argument
+/// orders), detaching inside sections, breaker checks, and a thread that keeps stopping the
+/// world and locking the object while it is stopped. The count must be exact and every thread
+/// must finish.
+#[test]
+fn sections_detaches_and_stops_together() {
+    let _s = common::serial();
+    let interp = free_threaded();
+    let (a, b) = two_objects(&interp);
+    let (a, b) = (Arc::new(a), Arc::new(b));
+    let counter = Arc::new(AtomicU64::new(0));
+    let rounds = 20_000u64;
+    let workers: Vec<_> = (0..3u64)
+        .map(|t| {
+            let (interp, a, b, counter) = (interp.clone(), a.clone(), b.clone(), counter.clone());
+            std::thread::spawn(move || {
+                interp.attach(|py| {
+                    let (a, b) = (a.clone_ref(py).bind(py), b.clone_ref(py).bind(py));
+                    let bump = || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+                    for i in 0..rounds {
+                        match (t + i) % 4 {
+                            0 => py.critical_section(&a, bump),
+                            1 => py.critical_section2(&a, &b, bump),
+                            2 => py.critical_section2(&b, &a, || {
+                                bump();
+                                py.detach(std::thread::yield_now);
+                                // Resumed: both are ours again.
+                                assert!(a.mutex().is_locked() && b.mutex().is_locked());
+                            }),
+                            _ => py.critical_section(&a, || {
+                                bump();
+                                py.check_eval_breaker().unwrap();
+                            }),
+                        }
+                    }
+                })
+            })
+        })
+        .collect();
+    let stopper = {
+        let (interp, a, counter) = (interp.clone(), a.clone(), counter.clone());
+        std::thread::spawn(move || {
+            interp.attach(|py| {
+                let a = a.clone_ref(py).bind(py);
+                for _ in 0..1_000 {
+                    let world = interp.stop_the_world();
+                    py.critical_section(&a, || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed));
+                    drop(world);
+                    py.check_eval_breaker().unwrap();
+                }
+            })
+        })
+    };
+    for w in workers {
+        w.join().unwrap();
+    }
+    stopper.join().unwrap();
+    assert_eq!(counter.load(Ordering::Relaxed), 3 * rounds + 1_000);
+    drop((a, b));
+    interp.destroy().unwrap();
+}

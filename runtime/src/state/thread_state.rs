@@ -534,13 +534,15 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if rebind && !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
         tls::bind(ts);
     }
+    // Resume the critical sections before anything here can run object code (deferred
+    // decrefs), which may open sections of its own on top of them.
+    crate::lock::critical_section::resume(ts);
     if ts.interp.pending.has_pending() {
         ts.interp.pending.signal_on_attach(ts);
     }
     if ts.interp.has_deferred() {
         ts.interp.run_deferred();
     }
-    crate::lock::critical_section::resume(ts);
 }
 
 /// Detaches the current thread state `ts` (`_PyThreadState_Detach`).

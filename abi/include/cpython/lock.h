@@ -1,0 +1,21 @@
+/* PyMutex (CPython 3.13's cpython/lock.h): a one-byte lock, the one in every object header. */
+#ifndef Py_CPYTHON_LOCK_H
+#define Py_CPYTHON_LOCK_H
+
+#include <stdint.h>
+
+#define _Py_UNLOCKED 0
+#define _Py_LOCKED 1
+
+/* Zero-initialise: PyMutex m = {0}; */
+typedef struct PyMutex {
+    uint8_t _bits; /* bit 0 locked, bit 1 has parked threads */
+} PyMutex;
+
+/* Locks, sleeping while another thread holds it; an attached thread detaches while it sleeps
+ * (so it never holds its interpreter's lock or a stop-the-world up). Any thread. */
+PyAPI_FUNC(void) PyMutex_Lock(PyMutex *m);
+/* Unlocks a mutex the calling thread holds; fatal if it is not locked. */
+PyAPI_FUNC(void) PyMutex_Unlock(PyMutex *m);
+
+#endif /* !Py_CPYTHON_LOCK_H */
