@@ -162,7 +162,9 @@ fn stw(c: &mut Criterion) {
             })
             .collect();
         ready.wait();
-        g.bench_function(format!("round_trip_{others}"), |b| b.iter(|| drop(black_box(interp.stop_the_world()))));
+        interp.attach(|py| {
+            g.bench_function(format!("round_trip_{others}"), |b| b.iter(|| drop(black_box(py.stop_the_world()))));
+        });
         stop.store(true, Ordering::Relaxed);
         for w in workers {
             w.join().unwrap();

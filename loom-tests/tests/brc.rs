@@ -14,7 +14,7 @@ use loom::sync::{Condvar, Mutex};
 use loom::thread;
 use loom_tests::check;
 use pyrt::object::types::TypeObject;
-use pyrt::object::{Py, PyObject, PyRef, RefcountStrategy, types};
+use pyrt::object::{Bound, Py, PyObject, RefcountStrategy, types};
 use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, Runtime};
 
@@ -33,7 +33,7 @@ unsafe fn probe_dealloc(op: NonNull<PyObject>) {
     probe.frees.fetch_add(1, Ordering::Relaxed);
 }
 
-fn new_probe<'py>(_py: pyrt::Python<'py>, frees: &Arc<AtomicUsize>) -> PyRef<'py> {
+fn new_probe<'py>(py: pyrt::Python<'py>, frees: &Arc<AtomicUsize>) -> Bound<'py> {
     // SAFETY: probes are boxed Probe values, which `probe_dealloc` frees.
     let ty: &'static TypeObject =
         unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
@@ -44,7 +44,7 @@ fn new_probe<'py>(_py: pyrt::Python<'py>, frees: &Arc<AtomicUsize>) -> PyRef<'py
         frees: frees.clone(),
     });
     // SAFETY: the header holds one reference, which moves into the handle; we are attached.
-    unsafe { PyRef::from_owned(NonNull::from(Box::leak(probe)).cast()) }
+    unsafe { Bound::from_owned(py, NonNull::from(Box::leak(probe)).cast()) }
 }
 
 fn read(obj: &PyObject) -> usize {
@@ -78,7 +78,7 @@ fn queue_and_merge() {
     let frees = Arc::new(AtomicUsize::new(0));
     interp.attach(|py| {
         let obj = new_probe(py, &frees);
-        let theirs = obj.clone().unbind(py);
+        let theirs = obj.clone().unbind();
         let stranger = {
             let interp = interp.clone();
             thread::spawn(move || {
@@ -124,8 +124,9 @@ fn owner_gives_up() {
             let (interp, has_ref) = (interp.clone(), has_ref.clone());
             thread::spawn(move || {
                 interp.attach(|py| {
-                    // SAFETY: the owner keeps its reference until `has_ref` is set.
-                    let mine = PyRef::new_ref(py, unsafe { &*(addr as *const PyObject) });
+                    // SAFETY: the owner keeps its reference until `has_ref` is set; probes are
+                    // boxed, not arena blocks, so the checked `new_ref` would refuse them.
+                    let mine = unsafe { Bound::from_borrowed_ptr(py, NonNull::new(addr as *mut PyObject).unwrap()) };
                     has_ref.set();
                     assert_eq!(read(&mine), 7);
                     drop(mine);
@@ -164,7 +165,7 @@ fn owner_exits_with_queued() {
         thread::spawn(move || {
             interp.attach(|py| {
                 let obj = new_probe(py, &frees);
-                tx.send(obj.clone().unbind(py)).unwrap();
+                tx.send(obj.clone().unbind()).unwrap();
                 drop(obj);
                 dropped.wait();
             })

@@ -37,13 +37,13 @@ fn stop_vs_attach_detach() {
             })
         })
     };
-    {
-        let _world = interp.stop_the_world();
+    interp.attach(|py| {
+        let _world = py.stop_the_world();
         *stopped_once.0.lock().unwrap() = true;
         stopped_once.1.notify_all();
         // SAFETY: as above.
         cell.with_mut(|v| unsafe { *v += 10 });
-    }
+    });
     worker.join().unwrap();
     // SAFETY: the worker is joined.
     assert_eq!(cell.with(|v| unsafe { *v }), 12);

@@ -41,6 +41,6 @@ pub mod state;
 pub mod sync;
 
 pub use error::{ExcKind, PyErr, PyResult};
-pub use object::{PyObject, PyRef, RefcountStrategy};
+pub use object::{Bound, Py, PyObject, RefcountStrategy};
 pub use python::{Python, attach};
 pub use state::{Interpreter, InterpreterConfig, LockKind, PendingCall, Runtime, ThreadState};

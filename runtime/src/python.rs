@@ -72,12 +72,25 @@ impl<'py> Python<'py> {
         if !std::ptr::eq(thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr()), self.ts) {
             crate::fatal::fatal_error("Python::detach", "the token's thread state is not the attached one");
         }
+        if self.ts.interp_state().lock.is_some() && self.ts.stw_held.load(crate::sync::Ordering::Relaxed) != 0 {
+            // Releasing the lock would let the stopped world run under the guard.
+            crate::fatal::fatal_error("Python::detach", "the world is stopped by this thread; drop the guard first");
+        }
         let keep = self.ts.to_arc();
         // SAFETY: `self` is borrowed by this call and cannot be used by `f` (not `Send`), and the
         // guard re-attaches before `detach` returns, so no token sees the detached state.
         unsafe { thread_state::save_thread() };
         let _reattach = Reattach(keep);
         f()
+    }
+
+    /// Stops every other thread of the interpreter until the returned guard is dropped
+    /// (`_PyEval_StopTheWorld`): in a free-threaded interpreter, other threads park at their next
+    /// eval-breaker check or when they detach, and cannot attach; with a lock, holding it already
+    /// excludes everyone, and the guard keeps breaker checks from giving it away. The guard
+    /// cannot outlive this attachment.
+    pub fn stop_the_world(self) -> crate::state::WorldStopped<'py> {
+        crate::state::stw::stop_the_world(self.ts)
     }
 
     /// Queues `call` for this interpreter's main thread (CPython's `_PyEval_AddPendingCall`).
@@ -89,12 +102,43 @@ impl<'py> Python<'py> {
 impl Python<'_> {
     /// Runs `f` with a token for the thread state already attached on this thread, if any (what a
     /// C API function called with the GIL held does). `None` when the thread is not attached.
+    ///
+    /// The token is kept honest the way a GILState guard is: for the duration of `f` the state's
+    /// GILState counter holds one more nesting level and a strong reference keeps the state
+    /// allocated, so a guard moved into `f` and dropped there is a release out of order (a fatal
+    /// error), never the deletion of the state under the token.
     pub fn with_attached<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+        /// Takes the nesting level back, checking that nothing released it meanwhile.
+        struct Nesting {
+            ts: crate::sync::Arc<ThreadState>,
+            depth: u32,
+        }
+        impl Drop for Nesting {
+            fn drop(&mut self) {
+                #[cfg(loom)]
+                if std::thread::panicking() {
+                    return;
+                }
+                let current = thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr().cast_const());
+                if !std::ptr::eq(current, &*self.ts) || self.ts.gilstate_counter() != self.depth {
+                    crate::fatal::fatal_error("Python::with_attached", "the thread state was released under the token");
+                }
+                self.ts.set_gilstate_counter(self.depth - 1);
+            }
+        }
         let ts = thread_state::current()?;
-        // SAFETY: the state is attached on this thread; it stays so for the call (detaching it
-        // from inside needs an unsafe call or a token, and `f` gets the only token).
-        let py = unsafe { Python::assume_attached(ts) };
-        Some(f(py))
+        // SAFETY: the state is attached on this thread, so alive.
+        let ts = unsafe { ts.as_ref() }.to_arc();
+        let depth = ts.gilstate_counter() + 1;
+        ts.set_gilstate_counter(depth);
+        let nesting = Nesting { ts, depth };
+        // SAFETY: the state is attached on this thread and stays so for the call: detaching or
+        // deleting it needs an unsafe call, a token (`f` gets the only one) or a GILState guard's
+        // release, which the raised nesting level turns into a fatal out-of-order release.
+        let py = unsafe { Python::assume_attached(NonNull::from(&*nesting.ts)) };
+        let result = f(py);
+        drop(nesting);
+        Some(result)
     }
 }
 

@@ -69,7 +69,7 @@ fn a_free_by_another_thread_returns_the_block_to_its_page() {
             interp.attach(|py| {
                 let objs: Vec<_> = (0..500).map(|i| object::new_int(py, 10_000 + i).unwrap()).collect();
                 let addrs: Vec<usize> = objs.iter().map(|o| o.as_ptr().as_ptr() as usize).collect();
-                tx.send(objs.into_iter().map(|o| o.unbind(py)).collect::<Vec<_>>()).unwrap();
+                tx.send(objs.into_iter().map(|o| o.unbind()).collect::<Vec<_>>()).unwrap();
                 (addrs, py.thread_state().id())
             })
         })

@@ -149,20 +149,25 @@ fn stop_the_world_parks_attached_and_detached_threads() {
         .collect();
     started.wait();
     for _round in 0..20 {
-        let world = interp.stop_the_world();
-        assert!(interp.is_world_stopped());
-        for ts in interp.thread_states() {
-            // SAFETY (test): states are alive while their threads are parked.
-            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-            assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
-        }
-        let frozen = progress.load(Ordering::Relaxed);
-        for _ in 0..10_000 {
-            std::hint::spin_loop();
-        }
-        std::thread::yield_now();
-        assert_eq!(progress.load(Ordering::Relaxed), frozen, "a thread ran while the world was stopped");
-        drop(world);
+        let frozen = interp.attach(|py| {
+            let world = py.stop_the_world();
+            assert!(interp.is_world_stopped());
+            for ts in interp.thread_states() {
+                if ts.as_ptr() as *const _ == py.thread_state() as *const _ {
+                    continue; // the requester
+                }
+                // SAFETY: test code: states are alive while their threads are parked.
+                assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
+            }
+            let frozen = progress.load(Ordering::Relaxed);
+            for _ in 0..10_000 {
+                std::hint::spin_loop();
+            }
+            std::thread::yield_now();
+            assert_eq!(progress.load(Ordering::Relaxed), frozen, "a thread ran while the world was stopped");
+            drop(world);
+            frozen
+        });
         while progress.load(Ordering::Relaxed) == frozen {
             std::thread::yield_now();
         }
@@ -177,28 +182,31 @@ fn stop_the_world_parks_attached_and_detached_threads() {
 fn attaching_during_a_stop_waits_for_the_restart() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    let world = interp.stop_the_world();
     let (tx, rx) = mpsc::channel();
-    let late = {
-        let interp = interp.clone();
-        std::thread::spawn(move || {
-            tx.send(()).unwrap();
-            interp.attach(|py| py.thread_state().status())
-        })
-    };
-    rx.recv().unwrap();
-    // The latecomer's state is created SUSPENDED (or not yet created); it never runs while stopped.
-    loop {
-        let states = interp.thread_states();
-        if let Some(ts) = states.first() {
-            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-            assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
-            break;
+    interp.attach(|py| {
+        let world = py.stop_the_world();
+        let late = {
+            let interp = interp.clone();
+            std::thread::spawn(move || {
+                tx.send(()).unwrap();
+                interp.attach(|py| py.thread_state().status())
+            })
+        };
+        rx.recv().unwrap();
+        // The latecomer's state is created SUSPENDED (or not yet created); it never runs while
+        // stopped.
+        loop {
+            let states = interp.thread_states();
+            if states.len() == 2 {
+                // SAFETY: test code: the latecomer's state is alive until its thread returns.
+                assert_eq!(unsafe { states[0].as_ref() }.status(), Status::Suspended);
+                break;
+            }
+            std::thread::yield_now();
         }
-        std::thread::yield_now();
-    }
-    drop(world);
-    assert_eq!(late.join().unwrap(), Status::Attached);
+        drop(world);
+        assert_eq!(late.join().unwrap(), Status::Attached);
+    });
 }
 
 #[test]
@@ -221,8 +229,10 @@ fn stops_of_different_interpreters_are_independent() {
     ready.recv().unwrap();
     {
         // Would never return if a stop of `b` waited for threads of `a`.
-        let _world = b.stop_the_world();
-        assert!(b.is_world_stopped());
+        b.attach(|py| {
+            let _world = py.stop_the_world();
+            assert!(b.is_world_stopped());
+        });
     }
     go.send(()).unwrap();
     busy_in_a.join().unwrap();
@@ -235,7 +245,7 @@ fn stop_the_world_from_an_attached_thread_excludes_itself() {
     let other = detached_state_of_another_thread(&interp);
     interp.attach(|py| {
         assert_ne!(py.thread_state() as *const _, other.as_ptr() as *const _);
-        let world = py.interpreter().stop_the_world();
+        let world = py.stop_the_world();
         assert_eq!(py.thread_state().status(), Status::Attached);
         // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
@@ -275,7 +285,7 @@ fn the_requester_may_detach_during_its_own_stop() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let other = detached_state_of_another_thread(&interp);
     interp.attach(|py| {
-        let world = py.interpreter().stop_the_world();
+        let world = py.stop_the_world();
         // A blocking call inside the stopped region: the requester is not counted, so this
         // neither underflows the count nor parks the requester.
         py.detach(|| ());
@@ -292,20 +302,54 @@ fn the_requester_may_detach_during_its_own_stop() {
     unsafe { pyrt::ThreadState::delete(other) };
 }
 
+/// §1.3: with a lock, holding it is the stop; a breaker check inside the stopped region used to
+/// answer a waiter's drop request and hand the lock over, so the waiter ran under the guard.
+/// Now the request stays pending until the stop ends.
 #[test]
-fn fatal_restart_while_the_helper_state_is_nested() {
-    const N: &str = "fatal_restart_while_the_helper_state_is_nested";
+fn a_breaker_check_never_gives_a_stopped_world_away() {
+    let _s = common::serial();
+    let interp = Interpreter::new(InterpreterConfig {
+        switch_interval: std::time::Duration::from_millis(1),
+        ..InterpreterConfig::isolated()
+    })
+    .unwrap();
+    let ran = Arc::new(AtomicBool::new(false));
+    interp
+        .attach(|py| {
+            let world = py.stop_the_world();
+            let waiter = {
+                let (interp, ran) = (interp.clone(), ran.clone());
+                std::thread::spawn(move || interp.attach(|_| ran.store(true, Ordering::SeqCst)))
+            };
+            // Long enough for the waiter to time out (1 ms) and ask for a drop, many times over.
+            let until = std::time::Instant::now() + std::time::Duration::from_millis(100);
+            while std::time::Instant::now() < until {
+                py.check_eval_breaker().unwrap();
+                assert!(!ran.load(Ordering::SeqCst), "the waiter ran while the world was stopped");
+            }
+            assert_ne!(py.thread_state().eval_breaker() & pyrt::state::breaker::DROP_REQUEST_BIT, 0, "still pending");
+            drop(world);
+            // The first check after the stop hands the lock over.
+            while !ran.load(Ordering::SeqCst) {
+                py.check_eval_breaker().unwrap();
+            }
+            waiter
+        })
+        .join()
+        .unwrap();
+}
+
+/// Detaching would release the lock that is the stop: refused.
+#[test]
+fn fatal_detach_while_holding_a_stop_with_a_lock() {
+    const N: &str = "fatal_detach_while_holding_a_stop_with_a_lock";
     if common::is_child(N) {
         Runtime::initialize();
-        let main = Runtime::main_interpreter().unwrap();
-        let world = main.stop_the_world();
-        main.attach(move |_py| drop(world));
+        pyrt::attach(|py| {
+            let _world = py.stop_the_world();
+            py.detach(|| ());
+        });
         std::process::exit(3);
     }
-    common::assert_fatal(
-        N,
-        N,
-        "_PyEval_StartTheWorld",
-        "the world was restarted while the thread state holding the lock was in use",
-    );
+    common::assert_fatal(N, N, "Python::detach", "the world is stopped by this thread; drop the guard first");
 }

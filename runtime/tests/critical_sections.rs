@@ -17,8 +17,8 @@ fn free_threaded() -> Interpreter {
 /// Two objects of `interp`, unbound so that other threads can use them.
 fn two_objects(interp: &Interpreter) -> (Py, Py) {
     interp.attach(|py| {
-        let a = object::new_int(py, 1 << 40).unwrap().unbind(py);
-        let b = object::new_int(py, 1 << 41).unwrap().unbind(py);
+        let a = object::new_int(py, 1 << 40).unwrap().unbind();
+        let b = object::new_int(py, 1 << 41).unwrap().unbind();
         (a, b)
     })
 }
@@ -181,7 +181,7 @@ fn a_thread_blocked_on_an_object_does_not_hold_up_a_stop_the_world() {
             while other.status() != Status::Detached {
                 std::thread::yield_now();
             }
-            let world = interp.stop_the_world();
+            let world = py.stop_the_world();
             assert_eq!(waiter_entered.load(Ordering::Relaxed), 0);
             drop(world);
             waiter
@@ -256,7 +256,7 @@ fn answering_a_stop_suspends_the_section() {
     inside_rx.recv().unwrap();
     interp.attach(|py| {
         let a = a.clone_ref(py).bind(py);
-        let world = interp.stop_the_world();
+        let world = py.stop_the_world();
         py.critical_section(&a, || {}); // would wait forever for the suspended thread
         drop(world);
         done.store(true, Ordering::Release);
@@ -311,7 +311,7 @@ fn sections_detaches_and_stops_together() {
             interp.attach(|py| {
                 let a = a.clone_ref(py).bind(py);
                 for _ in 0..1_000 {
-                    let world = interp.stop_the_world();
+                    let world = py.stop_the_world();
                     py.critical_section(&a, || counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed));
                     drop(world);
                     py.check_eval_breaker().unwrap();

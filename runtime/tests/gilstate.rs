@@ -281,3 +281,51 @@ fn fatal_ensure_before_initialize() {
     }
     common::assert_fatal(N, N, "PyGILState_Ensure", "the runtime is not initialized");
 }
+
+/// §1.2: a GILState guard moved into `Python::with_attached`'s closure and dropped there used to
+/// delete the thread state under the token (a use-after-free on the next use of `py`). The token
+/// now holds a nesting level, so that drop is an out-of-order release.
+#[test]
+fn fatal_guard_dropped_under_a_with_attached_token() {
+    const N: &str = "fatal_guard_dropped_under_a_with_attached_token";
+    if common::is_child(N) {
+        Runtime::initialize();
+        let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        std::thread::spawn(move || {
+            let guard = gilstate::ensure_in(&sub); // a new state, deleted by this guard's release
+            pyrt::Python::with_attached(move |py| {
+                drop(guard);
+                println!("{}", py.thread_state().id());
+            });
+        })
+        .join()
+        .unwrap();
+        std::process::exit(3);
+    }
+    common::assert_fatal(N, N, "PyGILState_Release", "GILState guards released out of order");
+}
+
+/// The nesting level `with_attached` takes is given back, and guards nest inside it.
+#[test]
+fn with_attached_nests_like_a_guard() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    std::thread::spawn(move || {
+        assert!(pyrt::Python::with_attached(|_| ()).is_none(), "not attached");
+        let guard = gilstate::ensure_in(&sub);
+        let ts = guard.thread_state();
+        assert_eq!(ts_ref(ts).gilstate_counter(), 1);
+        let id = pyrt::Python::with_attached(|py| {
+            assert_eq!(py.thread_state().gilstate_counter(), 2);
+            let inner = gilstate::ensure_in(&sub);
+            assert_eq!(inner.state(), GilState::Locked);
+            drop(inner);
+            py.thread_state().id()
+        });
+        assert_eq!(id, Some(ts_ref(ts).id()));
+        assert_eq!(ts_ref(ts).gilstate_counter(), 1);
+        drop(guard);
+    })
+    .join()
+    .unwrap();
+}

@@ -8,7 +8,7 @@ use std::sync::{Arc, Barrier, mpsc};
 
 use pyrt::object::header::shared;
 use pyrt::object::types::{IntObject, TypeObject};
-use pyrt::object::{self, Py, PyObject, PyRef, RefcountStrategy, immortals, intern, thread_id, types};
+use pyrt::object::{self, Bound, Py, PyObject, RefcountStrategy, immortals, intern, thread_id, types};
 use pyrt::{Interpreter, InterpreterConfig};
 
 static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
@@ -33,7 +33,7 @@ fn counting_type() -> &'static TypeObject {
     unsafe { &*(addr as *const TypeObject) }
 }
 
-fn new_counted(py: pyrt::Python<'_>, v: i64) -> PyRef<'_> {
+fn new_counted(py: pyrt::Python<'_>, v: i64) -> Bound<'_> {
     // SAFETY: IntObject starts with the header; the counting type frees IntObject-sized blocks.
     unsafe { object::alloc_object(py, counting_type(), |ob_base| IntObject { ob_base, value: v }) }.unwrap()
 }
@@ -72,7 +72,7 @@ fn exact_counts_after_cross_thread_traffic() {
             interp.attach(|py| {
                 let o = new_counted(py, 7);
                 for _ in 0..threads {
-                    obj_tx.send(o.clone().unbind(py)).unwrap();
+                    obj_tx.send(o.clone().unbind()).unwrap();
                 }
                 drop(o);
                 // The owner keeps checking its breaker (merging) until the object is gone.
@@ -116,7 +116,7 @@ fn a_stranger_dropping_to_zero_queues_to_the_owner_who_merges() {
     interp.attach(|py| {
         let before = DEALLOCS.load(Ordering::SeqCst);
         let o = new_counted(py, 1);
-        let theirs = o.clone().unbind(py); // local 2
+        let theirs = o.clone().unbind(); // local 2
         let interp2 = interp.clone();
         std::thread::spawn(move || interp2.attach(|py| drop(theirs.bind(py)))).join().unwrap();
         // The stranger found the shared count at 0: the object is queued, not decremented.
@@ -146,9 +146,9 @@ fn the_owner_gives_up_ownership_when_its_local_count_ends() {
                 let addr = addr_rx.recv().unwrap();
                 // SAFETY: test code: the owner keeps the object alive until we answer.
                 let obj: &PyObject = unsafe { &*(addr as *const PyObject) };
-                let mine = PyRef::new_ref(py, obj); // a non-owner incref: shared count 1
+                let mine = Bound::new_ref(py, obj); // a non-owner incref: shared count 1
                 assert_eq!(obj.ref_shared(), shared::ONE);
-                ref_tx.send(mine.unbind(py)).unwrap();
+                ref_tx.send(mine.unbind()).unwrap();
             })
         })
     };
@@ -180,7 +180,7 @@ fn objects_queued_to_an_exited_owner_are_merged_by_its_cleanup() {
             // without ever checking its breaker.
             interp.attach(|py| {
                 let o = new_counted(py, 5);
-                tx.send(o.clone().unbind(py)).unwrap();
+                tx.send(o.clone().unbind()).unwrap();
                 go_rx.recv().unwrap();
                 drop(o);
             })
@@ -199,13 +199,13 @@ fn an_unbound_reference_dropped_elsewhere_is_released_at_the_next_attach() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
-    let kept: Py = interp.attach(|py| new_counted(py, 11).unbind(py));
+    let kept: Py = interp.attach(|py| new_counted(py, 11).unbind());
     drop(kept); // not attached anywhere: deferred
     assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
     interp.attach(|_py| {});
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "run by the next attach");
     // After destroy, dropping an unbound reference does nothing (the arena is gone).
-    let orphan: Py = interp.attach(|py| object::new_str(py, "orphan").unwrap().unbind(py));
+    let orphan: Py = interp.attach(|py| object::new_str(py, "orphan").unwrap().unbind());
     interp.destroy().unwrap();
     drop(orphan);
 }
@@ -218,9 +218,9 @@ fn immortals_are_shared_and_never_written() {
     let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let grab = |i: &Interpreter| {
         i.attach(|py| {
-            let none = PyRef::new_ref(py, imm.none);
+            let none = Bound::new_ref(py, imm.none);
             let five = object::new_int(py, 5).unwrap();
-            let s = PyRef::new_ref(py, &intern("spam").ob_base);
+            let s = Bound::new_ref(py, &intern("spam").ob_base);
             (none.as_ptr(), five.as_ptr(), s.as_ptr())
         })
     };
@@ -241,7 +241,7 @@ fn immortals_are_shared_and_never_written() {
         for obj in objs {
             assert!(obj.is_immortal());
             let before = (obj.ref_local(), obj.ref_shared());
-            let refs: Vec<PyRef<'_>> = (0..100).map(|_| PyRef::new_ref(py, obj)).collect();
+            let refs: Vec<Bound<'_>> = (0..100).map(|_| Bound::new_ref(py, obj)).collect();
             drop(refs);
             assert_eq!((obj.ref_local(), obj.ref_shared()), before);
         }
@@ -262,7 +262,7 @@ fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
         assert_eq!(o.refcnt(), 11);
         drop(clones);
         assert_eq!(o.refcnt(), 1);
-        let moved = o.clone().unbind(py);
+        let moved = o.clone().unbind();
         let interp2 = interp.clone();
         // Detach while the other thread works: with a lock it needs the lock to attach.
         py.detach(|| {
@@ -308,9 +308,46 @@ fn fatal_binding_to_another_interpreter() {
         pyrt::Runtime::initialize();
         let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
         let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-        let obj = a.attach(|py| object::new_str(py, "mine").unwrap().unbind(py));
+        let obj = a.attach(|py| object::new_str(py, "mine").unwrap().unbind());
         b.attach(|py| drop(obj.bind(py)));
         std::process::exit(3);
     }
     common::assert_fatal(N, N, "Py::bind", "the object belongs to another interpreter");
+}
+
+/// §1.1: a raw object of interpreter A entering a handle under B's token is refused (before, the
+/// handle was made, `unbind` recorded B, and destroying A left it dangling). Small (chunk) and
+/// large objects are both looked up in B's arena; immortals stay shareable.
+#[test]
+fn fatal_new_ref_of_another_interpreters_object() {
+    const N: &str = "fatal_new_ref_of_another_interpreters_object";
+    for scenario in ["small", "large", "borrowed"] {
+        let name = format!("{N}:{scenario}");
+        if common::is_child(&name) {
+            pyrt::Runtime::initialize();
+            let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+            let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+            let text = if scenario == "large" { "x".repeat(4096) } else { "mine".to_string() };
+            let kept = a.attach(|py| object::new_str(py, &text).unwrap().unbind());
+            let addr = kept.as_ptr().as_ptr() as usize;
+            b.attach(|py| {
+                // The immortals and B's own objects pass the check.
+                drop(Bound::new_ref(py, immortals().none));
+                let own = object::new_str(py, &text).unwrap();
+                drop(Bound::new_ref(py, &own));
+                // SAFETY: test code: `kept` keeps the object alive; this stands for any way a raw
+                // object of A could reach B (the safe API has none left).
+                let foreign: &PyObject = unsafe { &*(addr as *const PyObject) };
+                if scenario == "borrowed" {
+                    drop(object::Borrowed::new(py, foreign).to_owned().unbind());
+                } else {
+                    drop(Bound::new_ref(py, foreign).unbind());
+                }
+            });
+            std::process::exit(3);
+        }
+    }
+    for (scenario, func) in [("small", "Bound::new_ref"), ("large", "Bound::new_ref"), ("borrowed", "Borrowed::new")] {
+        common::assert_fatal(N, &format!("{N}:{scenario}"), func, "the object belongs to another interpreter");
+    }
 }

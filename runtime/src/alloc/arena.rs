@@ -88,6 +88,9 @@ unsafe impl Sync for PageMeta {}
 #[repr(C)]
 struct ChunkHeader {
     pages: [PageMeta; PAGES_PER_CHUNK],
+    /// The arena the chunk belongs to (written before the chunk is published in the chunk map):
+    /// the membership check of objects entering a handle reads it.
+    arena: *const Arena,
 }
 
 struct Supply {
@@ -232,6 +235,9 @@ impl Arena {
                 });
             }
         }
+        // SAFETY: as above; the arena outlives its chunks (they are unmapped when it is released
+        // or dropped).
+        unsafe { ptr::addr_of_mut!((*header).arena).write(self as *const Arena) };
         chunk_map::insert(base);
         supply.chunks.push(base);
         // Page 0 holds the header; hand out the others, lowest address first.
@@ -323,6 +329,22 @@ impl Arena {
         // SAFETY: the block came from `alloc_large` with this size and alignment.
         unsafe { dealloc_large(addr, size) };
         self.charged.fetch_sub(size, Ordering::Relaxed);
+    }
+
+    /// Whether the live block at `ptr` — one of any arena, or any other live allocation — was
+    /// allocated by this arena. A chunk block is looked up through the chunk map and the chunk
+    /// header; any other address is looked up among this arena's large blocks (under the supply
+    /// mutex), so nothing outside the block is read.
+    pub fn owns(&self, ptr: NonNull<u8>) -> bool {
+        let addr = ptr.as_ptr() as usize;
+        let chunk = addr & !(CHUNK_SIZE - 1);
+        if chunk_map::contains(chunk) {
+            // SAFETY: the chunk is live (in the map), so its header is initialised; `arena` is
+            // written before the chunk is published.
+            let owner = unsafe { (*(chunk as *const ChunkHeader)).arena };
+            return ptr::eq(owner, self);
+        }
+        self.supply.lock().large.contains_key(&addr)
     }
 
     /// The usable size of a live block of any arena.

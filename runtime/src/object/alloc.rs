@@ -2,7 +2,7 @@
 
 use std::ptr::NonNull;
 
-use super::handle::PyRef;
+use super::handle::Bound;
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::types::{IntObject, StrObject, TypeObject};
@@ -23,7 +23,7 @@ pub unsafe fn alloc_object<'py, T>(
     py: Python<'py>,
     ty: &'static TypeObject,
     init: impl FnOnce(PyObject) -> T,
-) -> PyResult<PyRef<'py>> {
+) -> PyResult<Bound<'py>> {
     assert!(
         size_of::<T>() >= ty.basic_size && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN,
         "layout does not fit the type"
@@ -34,7 +34,7 @@ pub unsafe fn alloc_object<'py, T>(
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
-    Ok(unsafe { PyRef::from_owned(block.cast()) })
+    Ok(unsafe { Bound::from_owned(py, block.cast()) })
 }
 
 fn alloc_block(py: Python<'_>, size: usize) -> PyResult<NonNull<u8>> {
@@ -53,22 +53,22 @@ fn memory_error(limit: Option<usize>) -> PyErr {
 }
 
 /// An `int` (small ints are the immortal ones).
-pub fn new_int(py: Python<'_>, value: i64) -> PyResult<PyRef<'_>> {
+pub fn new_int(py: Python<'_>, value: i64) -> PyResult<Bound<'_>> {
     if let Some(small) = immortals().small_int(value) {
-        return Ok(PyRef::new_ref(py, &small.ob_base));
+        return Ok(Bound::new_ref(py, &small.ob_base));
     }
     // SAFETY: IntObject starts with the header and `int`'s deallocator frees it.
     unsafe { alloc_object(py, types().int_type, |ob_base| IntObject { ob_base, value }) }
 }
 
 /// A `str` (its text lives in the same arena block).
-pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<PyRef<'py>> {
+pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<Bound<'py>> {
     let block = alloc_block(py, StrObject::size_for(value.len()))?;
     // SAFETY: `str`'s deallocator frees this layout; the block is fresh and big enough.
     unsafe {
         let header = PyObject::new_header(types().str_type, py.thread_state().interp_state().config_refcount());
         StrObject::write(block, header, value);
-        Ok(PyRef::from_owned(block.cast()))
+        Ok(Bound::from_owned(py, block.cast()))
     }
 }
 

@@ -1,15 +1,26 @@
-//! Handles.
+//! Handles, in PyO3's shape.
 //!
-//! * [`PyRef<'py>`] — an owned strong reference (clone = incref, drop = decref), bound to the
-//!   attachment that made it: `'py` is the `attach` closure's lifetime and it is neither `Send`
-//!   nor `Sync`, so it is only used while the thread is attached to the object's interpreter —
-//!   which is what reference counting and the arena rely on.
-//! * [`Borrowed<'a>`] — a borrowed reference.
+//! * [`Bound<'py>`] — an owned strong reference (clone = incref, drop = decref) that carries the
+//!   token of the attachment it belongs to. `'py` is the `attach` closure's lifetime and the
+//!   handle is neither `Send` nor `Sync`, so it is only used while the thread is attached to the
+//!   object's interpreter — which is what reference counting and the arena rely on.
+//! * [`Borrowed<'a, 'py>`] — a borrowed reference, valid for `'a`, with the same token.
 //! * [`Py`] — an unbound strong reference (PyO3's `Py<T>`): it may be stored anywhere and sent to
 //!   other threads; using it needs a token of the object's interpreter ([`Py::bind`], checked).
-//!   Dropped where that interpreter is not attached, its decrement is deferred to the next
-//!   thread that attaches there; once the interpreter is destroyed, dropping it does nothing
-//!   (the memory went back in bulk).
+//!   Dropped where that interpreter is not attached, its decrement is deferred (see
+//!   `InterpreterState::defer_decref`); once the interpreter is destroyed, dropping it does
+//!   nothing (the memory went back in bulk).
+//!
+//! # Why a handle always names the right interpreter
+//!
+//! The object header is not `Sync`, so a `&PyObject` cannot cross threads; a token cannot cross
+//! threads or outlive its attachment, and on one thread the safe API never has two attachments
+//! at once. Every *safe* way for a raw `&PyObject` to enter a handle ([`Bound::new_ref`],
+//! [`Borrowed::new`]) checks that the object belongs to the token's interpreter — its block is in
+//! that interpreter's arena (the chunk map and the chunk header, or the arena's large blocks) —
+//! or is immortal (the only objects interpreters share). So [`Bound::unbind`] records the object's
+//! own interpreter, and [`Py::bind`] may trust it. The `unsafe` entries ([`Bound::from_owned`],
+//! [`Bound::from_borrowed_ptr`]) put the same condition on their caller.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -22,27 +33,56 @@ use crate::Python;
 use crate::state::interpreter::InterpreterState;
 use crate::sync::Arc;
 
-/// An owned strong reference, bound to an attachment. See the module docs.
-pub struct PyRef<'py> {
-    ptr: NonNull<PyObject>,
-    _bound: PhantomData<(&'py (), *mut ())>,
+/// Whether `obj` may be referenced from `interp`: immortal, or allocated by its arena.
+pub(crate) fn belongs_to(obj: &PyObject, interp: &InterpreterState) -> bool {
+    obj.is_immortal() || interp.arena.owns(NonNull::from(obj).cast())
 }
 
-impl<'py> PyRef<'py> {
+#[cold]
+fn foreign_object(func: &str) -> ! {
+    crate::fatal::fatal_error(func, "the object belongs to another interpreter")
+}
+
+/// An owned strong reference, bound to an attachment. See the module docs.
+pub struct Bound<'py> {
+    ptr: NonNull<PyObject>,
+    py: Python<'py>,
+}
+
+impl<'py> Bound<'py> {
     /// Takes over a reference the caller owns.
     ///
     /// # Safety
     ///
-    /// `ptr` must be a live object of the interpreter the thread is attached to for `'py`, and
-    /// the caller must own one reference, which moves into the handle.
-    pub unsafe fn from_owned(ptr: NonNull<PyObject>) -> PyRef<'py> {
-        PyRef { ptr, _bound: PhantomData }
+    /// `ptr` must be a live object of `py`'s interpreter (allocated by it, or immortal), and the
+    /// caller must own one reference, which moves into the handle.
+    pub unsafe fn from_owned(py: Python<'py>, ptr: NonNull<PyObject>) -> Bound<'py> {
+        Bound { ptr, py }
     }
 
-    /// A new reference to `obj` (`Py_NewRef`).
-    pub fn new_ref(_py: Python<'py>, obj: &PyObject) -> PyRef<'py> {
+    /// A new reference to the object at `ptr`, unchecked.
+    ///
+    /// # Safety
+    ///
+    /// `ptr` must be a live object of `py`'s interpreter (allocated by it, or immortal).
+    pub unsafe fn from_borrowed_ptr(py: Python<'py>, ptr: NonNull<PyObject>) -> Bound<'py> {
+        // SAFETY: the caller promises a live object.
+        incref(unsafe { ptr.as_ref() });
+        Bound { ptr, py }
+    }
+
+    /// A new reference to `obj` (`Py_NewRef`). Fatal if `obj` belongs to another interpreter.
+    pub fn new_ref(py: Python<'py>, obj: &PyObject) -> Bound<'py> {
+        if !belongs_to(obj, py.thread_state().interp_state()) {
+            foreign_object("Bound::new_ref");
+        }
         incref(obj);
-        PyRef { ptr: NonNull::from(obj), _bound: PhantomData }
+        Bound { ptr: NonNull::from(obj), py }
+    }
+
+    /// The token of the attachment the handle belongs to.
+    pub fn py(&self) -> Python<'py> {
+        self.py
     }
 
     /// The object pointer (still owned by the handle).
@@ -58,17 +98,18 @@ impl<'py> PyRef<'py> {
     }
 
     /// A borrowed view.
-    pub fn borrow(&self) -> Borrowed<'_> {
-        Borrowed { ptr: self.ptr, _life: PhantomData }
+    pub fn as_borrowed(&self) -> Borrowed<'_, 'py> {
+        Borrowed { ptr: self.ptr, py: self.py, _life: PhantomData }
     }
 
     /// Unbinds the reference from this attachment, to keep it or send it elsewhere.
-    pub fn unbind(self, py: Python<'py>) -> Py {
-        Py { ptr: self.into_raw(), interp: py.thread_state().interp_state().clone() }
+    pub fn unbind(self) -> Py {
+        let interp = self.py.thread_state().interp_state().clone();
+        Py { ptr: self.into_raw(), interp }
     }
 }
 
-impl Deref for PyRef<'_> {
+impl Deref for Bound<'_> {
     type Target = PyObject;
     fn deref(&self) -> &PyObject {
         // SAFETY: the handle owns a reference, so the object is alive.
@@ -76,14 +117,14 @@ impl Deref for PyRef<'_> {
     }
 }
 
-impl Clone for PyRef<'_> {
+impl Clone for Bound<'_> {
     fn clone(&self) -> Self {
         incref(self);
-        PyRef { ptr: self.ptr, _bound: PhantomData }
+        Bound { ptr: self.ptr, py: self.py }
     }
 }
 
-impl Drop for PyRef<'_> {
+impl Drop for Bound<'_> {
     fn drop(&mut self) {
         // SAFETY: the handle owns exactly one reference and gives it up here, while attached to
         // the object's interpreter (the handle cannot leave the attachment).
@@ -91,28 +132,38 @@ impl Drop for PyRef<'_> {
     }
 }
 
-impl fmt::Debug for PyRef<'_> {
+impl fmt::Debug for Bound<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "<{} object at {:p}>", self.type_object().name, self.ptr)
     }
 }
 
-/// A borrowed reference, valid for `'a`.
+/// A borrowed reference, valid for `'a`, of the attachment `'py`.
 #[derive(Clone, Copy)]
-pub struct Borrowed<'a> {
+pub struct Borrowed<'a, 'py> {
     ptr: NonNull<PyObject>,
+    py: Python<'py>,
     _life: PhantomData<&'a PyObject>,
 }
 
-impl<'a> Borrowed<'a> {
-    /// Borrows `obj`.
-    pub fn new(obj: &'a PyObject) -> Self {
-        Borrowed { ptr: NonNull::from(obj), _life: PhantomData }
+impl<'a, 'py> Borrowed<'a, 'py> {
+    /// Borrows `obj`. Fatal if `obj` belongs to another interpreter.
+    pub fn new(py: Python<'py>, obj: &'a PyObject) -> Self {
+        if !belongs_to(obj, py.thread_state().interp_state()) {
+            foreign_object("Borrowed::new");
+        }
+        Borrowed { ptr: NonNull::from(obj), py, _life: PhantomData }
     }
 
     /// A new strong reference.
-    pub fn to_owned<'py>(self, py: Python<'py>) -> PyRef<'py> {
-        PyRef::new_ref(py, &self)
+    pub fn to_owned(self) -> Bound<'py> {
+        incref(&self);
+        Bound { ptr: self.ptr, py: self.py }
+    }
+
+    /// The token of the attachment.
+    pub fn py(self) -> Python<'py> {
+        self.py
     }
 
     /// The object pointer.
@@ -121,7 +172,7 @@ impl<'a> Borrowed<'a> {
     }
 }
 
-impl Deref for Borrowed<'_> {
+impl Deref for Borrowed<'_, '_> {
     type Target = PyObject;
     fn deref(&self) -> &PyObject {
         // SAFETY: the borrow's lifetime is tied to a live reference.
@@ -137,7 +188,7 @@ pub struct Py {
 
 // SAFETY: a `Py` touches its object only through `bind`/`clone_ref` (which require a token of the
 // object's interpreter, checked) and its drop (which decrements only while attached there, and
-// otherwise defers to that interpreter's next attach).
+// otherwise defers to that interpreter).
 unsafe impl Send for Py {}
 // SAFETY: as above: `&Py` offers nothing that works without such a token.
 unsafe impl Sync for Py {}
@@ -145,16 +196,16 @@ unsafe impl Sync for Py {}
 impl Py {
     fn check(&self, py: Python<'_>, func: &str) {
         if !Arc::ptr_eq(py.thread_state().interp_state(), &self.interp) {
-            crate::fatal::fatal_error(func, "the object belongs to another interpreter");
+            foreign_object(func);
         }
     }
 
     /// Binds the reference to an attachment of its interpreter (fatal for another one).
-    pub fn bind<'py>(self, py: Python<'py>) -> PyRef<'py> {
+    pub fn bind<'py>(self, py: Python<'py>) -> Bound<'py> {
         self.check(py, "Py::bind");
         let ptr = self.ptr;
         std::mem::forget(self);
-        PyRef { ptr, _bound: PhantomData }
+        Bound { ptr, py }
     }
 
     /// Another unbound reference to the same object.
@@ -191,3 +242,53 @@ impl fmt::Debug for Py {
         write!(f, "<unbound object at {:p} of interpreter {}>", self.ptr, self.interp.id())
     }
 }
+
+/// A `&PyObject` cannot cross threads (the header is not `Sync`), so an object cannot reach a
+/// thread attached to another interpreter through safe code:
+///
+/// ```compile_fail
+/// use pyrt::{Interpreter, InterpreterConfig, Runtime, object};
+///
+/// Runtime::initialize();
+/// let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+/// let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+/// a.attach(|py| {
+///     let obj = object::new_int(py, 1_000_000).unwrap();
+///     let raw: &pyrt::PyObject = &obj;
+///     std::thread::scope(|s| {
+///         s.spawn(|| b.attach(|pyb| drop(object::Bound::new_ref(pyb, raw).unbind())));
+///     });
+/// });
+/// ```
+///
+/// Nor can a borrowed handle, nor the header type itself be shared:
+///
+/// ```compile_fail
+/// fn shared<T: Sync>() {}
+/// shared::<pyrt::PyObject>();
+/// ```
+///
+/// ```compile_fail
+/// fn sent<T: Send>() {}
+/// sent::<pyrt::object::Borrowed<'static, 'static>>();
+/// ```
+///
+/// The same program with the object kept unbound compiles: `Py` is `Send`, and binding it checks
+/// its interpreter.
+///
+/// ```
+/// use pyrt::{Interpreter, InterpreterConfig, Runtime, object};
+///
+/// Runtime::initialize();
+/// let a = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+/// a.attach(|py| {
+///     let obj = object::new_int(py, 1_000_000).unwrap().unbind();
+///     std::thread::scope(|s| {
+///         s.spawn(|| a.attach(|py| assert_eq!(object::int_value(&obj.bind(py)), Some(1_000_000))));
+///     });
+/// });
+/// a.destroy().unwrap();
+/// # unsafe { Runtime::finalize() };
+/// ```
+#[cfg(doctest)]
+pub struct HandlesStayWithTheirInterpreter;

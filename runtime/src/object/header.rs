@@ -34,10 +34,12 @@ pub struct PyObject {
     pub(crate) ob_type: *const TypeObject,
 }
 
+// Not `Sync`: a `&PyObject` must not cross threads, or an object could reach a thread attached to
+// another interpreter (see `handle`). Immortals, which every interpreter shares, are reached
+// through `immortals()` / `types()` on each thread instead.
 // SAFETY: every mutable field is atomic; `ob_flags` and `ob_type` are written before the object
-// is published and never after.
-unsafe impl Sync for PyObject {}
-// SAFETY: as above.
+// is published and never after. Owning a header (only unsafe constructors make one) on another
+// thread is harmless.
 unsafe impl Send for PyObject {}
 
 #[cfg(not(loom))]

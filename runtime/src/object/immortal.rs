@@ -97,6 +97,21 @@ fn make_immortals() -> Immortals {
     }
 }
 
+// SAFETY: they hold only references to immortal objects, which every thread and interpreter may
+// use (incref and decref never write them).
+unsafe impl Sync for StaticTypes {}
+// SAFETY: as above.
+unsafe impl Send for StaticTypes {}
+// SAFETY: as above.
+unsafe impl Sync for Immortals {}
+// SAFETY: as above.
+unsafe impl Send for Immortals {}
+
+/// The interned strings, by text.
+struct Interned(HashMap<&'static str, &'static StrObject>);
+// SAFETY: interned strings are immortal (see `StaticTypes`).
+unsafe impl Send for Interned {}
+
 sync::lazy_static! {
     static ref TYPES: StaticTypes = make_types();
 }
@@ -106,7 +121,7 @@ sync::lazy_static! {
 }
 
 sync::lazy_static! {
-    static ref INTERNED: Mutex<HashMap<&'static str, &'static StrObject>> = Mutex::new(HashMap::new());
+    static ref INTERNED: Mutex<Interned> = Mutex::new(Interned(HashMap::new()));
 }
 
 /// Where interned strings live: blocks of the system allocator, never freed.
@@ -136,7 +151,7 @@ impl Immortals {
 /// The interned (immortal, process-wide) string equal to `s` (`PyUnicode_InternFromString`).
 pub fn intern(s: &str) -> &'static StrObject {
     let mut table = INTERNED.lock();
-    if let Some(found) = table.get(s) {
+    if let Some(found) = table.0.get(s) {
         return found;
     }
     let block = leak_str_block(s.len());
@@ -145,7 +160,7 @@ pub fn intern(s: &str) -> &'static StrObject {
         StrObject::write(block, PyObject::new_immortal(types().str_type), s);
         &*block.cast::<StrObject>().as_ptr()
     };
-    table.insert(obj.as_str(), obj);
+    table.0.insert(obj.as_str(), obj);
     obj
 }
 

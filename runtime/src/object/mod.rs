@@ -8,7 +8,7 @@
 //! | `brc` | biased reference counting's per-interpreter merge queues |
 //! | `types` | type objects and the `int` / `str` layouts |
 //! | `immortal` | `None`, `True`, `False`, `Ellipsis`, `NotImplemented`, small ints, interned strings |
-//! | `handle` | `PyRef` (owned) and `Borrowed` |
+//! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
 //! | `alloc` | creating objects in the interpreter's arena and freeing them |
 
 pub mod alloc;
@@ -21,7 +21,7 @@ mod thread_id;
 pub mod types;
 
 pub use alloc::{alloc_object, int_value, new_int, new_str, str_value};
-pub use handle::{Borrowed, Py, PyRef};
+pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use thread_id::{thread_id, thread_local_addr};

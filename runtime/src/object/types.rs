@@ -24,6 +24,10 @@ pub struct TypeObject {
     pub dealloc: DeallocFn,
 }
 
+// SAFETY: type objects are static and immortal (their constructors are `unsafe` and require it):
+// they are the objects every interpreter shares, and their header is never written.
+unsafe impl Sync for TypeObject {}
+
 impl TypeObject {
     /// A static type: immortal, with `ob_type` set to `metatype`.
     ///

@@ -76,7 +76,9 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         ts.eval_breaker.fetch_and(!GC_SCHEDULED_BIT, Ordering::AcqRel);
     }
     if bits & DROP_REQUEST_BIT != 0 {
-        if interp.lock.is_some() {
+        if ts.stw_held.load(Ordering::Relaxed) != 0 {
+            // This thread has the world stopped: the request stays pending until the stop ends.
+        } else if interp.lock.is_some() {
             // Give the lock to the waiter (forced switch), then take it back.
             thread_state::detach(ts);
             thread_state::attach(ts);

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use super::pending::PendingCalls;
 use super::runtime::{self, Runtime};
-use super::stw::{StopTheWorld, WorldStopped};
+use super::stw::StopTheWorld;
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
 use crate::alloc::{Arena, ArenaStats, Heap};
@@ -490,14 +490,6 @@ impl Interpreter {
     /// Number of calls waiting in its pending-call queue.
     pub fn pending_calls(&self) -> usize {
         self.state.pending.len()
-    }
-
-    /// Stops every other thread of a free-threaded interpreter at its next eval-breaker check
-    /// (or keeps it from attaching) until the returned guard is dropped. For an interpreter with a
-    /// lock, holding the lock already excludes everyone: if the caller is not attached to it, the
-    /// guard attaches a temporary thread state for its lifetime.
-    pub fn stop_the_world(&self) -> WorldStopped {
-        super::stw::stop_the_world(self)
     }
 
     /// A snapshot of its arena's statistics.

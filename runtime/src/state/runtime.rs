@@ -237,8 +237,7 @@ fn finalize_interpreter(interp: &Arc<InterpreterState>) {
     thread_state::attach_unbound(&ts);
     {
         // In a free-threaded interpreter, park everyone else before their states go away.
-        let handle = Interpreter::from_state(interp.clone());
-        let world = handle.stop_the_world();
+        let world = super::stw::stop_the_world(&ts);
         interp.set_finalizing();
         interp.zap_threads(&ts);
         drop(world);

@@ -29,7 +29,7 @@ use std::ptr;
 
 use super::breaker::PLEASE_STOP_BIT;
 use super::interpreter::Interpreter;
-use super::thread_state::{self, ATTACHED, DETACHED, SUSPENDED, ThreadState, Whence};
+use super::thread_state::{self, ATTACHED, DETACHED, SUSPENDED, ThreadState};
 use super::tls;
 use crate::fatal::fatal_error;
 use crate::sync::{Arc, AtomicBool, Condvar, Mutation, Mutex, MutexGuard, Ordering, broken, fence};
@@ -208,54 +208,46 @@ fn count_down(inner: &mut MutexGuard<'_, Inner>, stopped: &Condvar) {
     }
 }
 
-/// The world of one interpreter, stopped; dropping it starts the world again. It cannot leave
-/// the thread that stopped the world.
-pub struct WorldStopped {
-    interp: Interpreter,
+/// The world of one interpreter, stopped by the calling thread; dropping it starts the world
+/// again. It is branded with the attachment that requested it (`'py`), so it cannot leave that
+/// attachment, nor its thread.
+///
+/// While the world is stopped, the requester's breaker checks still handle everything that runs
+/// on this thread (signals, pending calls, merges, async exceptions) but never give the world
+/// away: a drop request stays pending until the stop ends (the first check after it hands the
+/// lock over), and a stop request of another requester cannot exist (one per interpreter).
+pub struct WorldStopped<'py> {
+    ts: &'py ThreadState,
     /// Whether this guard owns a free-threaded stop (and must start the world).
     stopped: bool,
-    /// For an interpreter with a lock: the temporary thread state that holds it.
-    temporary: Option<Arc<ThreadState>>,
     _not_send: std::marker::PhantomData<*mut ()>,
 }
 
-impl WorldStopped {
+impl WorldStopped<'_> {
     /// The interpreter whose world is stopped.
-    pub fn interpreter(&self) -> &Interpreter {
-        &self.interp
+    pub fn interpreter(&self) -> Interpreter {
+        self.ts.interpreter()
     }
 }
 
-pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
-    let state = interp.state();
-    let current = tls::current();
-    // SAFETY: the current thread state is alive while attached.
-    let requester = (!current.is_null() && Arc::ptr_eq(unsafe { &*current }.interp_state(), state)).then_some(current);
-
+/// Stops the world of the interpreter `requester` is attached to (the caller's current thread
+/// state). For an interpreter with a lock, holding the lock already excludes everyone else.
+pub(crate) fn stop_the_world(requester: &ThreadState) -> WorldStopped<'_> {
+    if !ptr::eq(tls::current(), requester) {
+        fatal_error("_PyEval_StopTheWorld", "the requester is not the current thread state");
+    }
+    let state = requester.interp_state();
+    requester.stw_held.fetch_add(1, Ordering::Relaxed);
     if state.lock.is_some() {
-        // Holding the lock stops everyone else in this interpreter (and its lock-sharers).
-        let temporary = if requester.is_some() {
-            None
-        } else {
-            let ts = ThreadState::create(state, Whence::Unknown, false);
-            swap_in(&ts);
-            Some(ts)
-        };
-        return WorldStopped { interp: interp.clone(), stopped: false, temporary, _not_send: std::marker::PhantomData };
+        return WorldStopped { ts: requester, stopped: false, _not_send: std::marker::PhantomData };
     }
 
     let stw = &state.stw;
     if !stw.try_begin_request() {
-        match requester {
-            Some(me) => {
-                // SAFETY: `me` is our current thread state.
-                let me = unsafe { &*me };
-                thread_state::detach(me);
-                stw.begin_request();
-                thread_state::attach(me);
-            }
-            None => stw.begin_request(),
-        }
+        // Another requester owns the stop: wait detached, so that its stop can park us.
+        thread_state::detach(requester);
+        stw.begin_request();
+        thread_state::attach(requester);
     }
 
     {
@@ -268,7 +260,7 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
             fence(Ordering::SeqCst);
         }
         for ts in threads.states.iter() {
-            if requester.is_some_and(|r| ptr::eq(r, Arc::as_ptr(ts))) {
+            if ptr::eq(requester, Arc::as_ptr(ts)) {
                 continue;
             }
             match ts.status_word().compare_exchange(DETACHED, SUSPENDED, Ordering::AcqRel, Ordering::Acquire) {
@@ -287,27 +279,16 @@ pub(crate) fn stop_the_world(interp: &Interpreter) -> WorldStopped {
         }
         inner.world_stopped = true;
     }
-    WorldStopped { interp: interp.clone(), stopped: true, temporary: None, _not_send: std::marker::PhantomData }
+    WorldStopped { ts: requester, stopped: true, _not_send: std::marker::PhantomData }
 }
 
-impl Drop for WorldStopped {
+impl Drop for WorldStopped<'_> {
     fn drop(&mut self) {
-        if let Some(ts) = self.temporary.take() {
-            // The temporary state must be current and not nested on (an `attach` inside the
-            // stopped region reuses it); deleting it otherwise would pull it from under a token.
-            if !std::ptr::eq(tls::current(), Arc::as_ptr(&ts)) || ts.gilstate_counter() != 1 {
-                crate::fatal::fatal_error(
-                    "_PyEval_StartTheWorld",
-                    "the world was restarted while the thread state holding the lock was in use",
-                );
-            }
-            ts.delete_current_inner();
-            return;
-        }
+        self.ts.stw_held.fetch_sub(1, Ordering::Relaxed);
         if !self.stopped {
             return;
         }
-        let state = self.interp.state();
+        let state = self.ts.interp_state();
         let stw = &state.stw;
         {
             let threads = state.threads.lock();
@@ -325,12 +306,33 @@ impl Drop for WorldStopped {
     }
 }
 
-/// Attaches a temporary thread state on a thread that may have another one attached (which
-/// stays detached until the temporary one is deleted — callers use this only for finalization
-/// and stop-the-world on unattached threads).
-fn swap_in(ts: &ThreadState) {
-    if !tls::current().is_null() {
-        fatal_error("_PyEval_StopTheWorld", "the caller is attached to another interpreter");
-    }
-    thread_state::attach_unbound(ts);
-}
+/// §1.3: the guard is branded with the attachment that stopped the world, so it cannot be
+/// returned out of `attach` (where it would claim a stop while the others run):
+///
+/// ```compile_fail
+/// use pyrt::{Interpreter, InterpreterConfig, Runtime};
+///
+/// Runtime::initialize();
+/// let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+/// let world = interp.attach(|py| py.stop_the_world());
+/// drop(world);
+/// ```
+///
+/// nor be made by a thread that is not attached (the old `Interpreter::stop_the_world`):
+///
+/// ```compile_fail
+/// use pyrt::{Interpreter, InterpreterConfig, Runtime};
+///
+/// Runtime::initialize();
+/// let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+/// let world = interp.stop_the_world();
+/// ```
+///
+/// nor cross to another thread:
+///
+/// ```compile_fail
+/// fn sent<T: Send>() {}
+/// sent::<pyrt::state::WorldStopped<'static>>();
+/// ```
+#[cfg(doctest)]
+pub struct WorldStoppedStaysWithItsAttachment;

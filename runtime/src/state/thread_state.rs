@@ -129,6 +129,8 @@ pub struct ThreadState {
     pub(crate) stw_counted: AtomicBool,
     /// The open critical sections (suspended at detach, resumed at attach).
     pub(crate) critical_sections: crate::lock::critical_section::CriticalSectionStack,
+    /// How many `WorldStopped` guards of this state are alive (only its own thread changes it).
+    pub(crate) stw_held: AtomicU32,
 }
 
 impl fmt::Debug for ThreadState {
@@ -187,6 +189,7 @@ impl ThreadState {
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
+            stw_held: AtomicU32::new(0),
         });
         if bind {
             ts.bind_to_current_thread();
