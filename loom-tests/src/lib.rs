@@ -30,6 +30,17 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
     }
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
+    /// With `LOOM_COUNTS`, says after how many executions a failing model (a twin) failed.
+    struct ReportFailure(Arc<AtomicUsize>);
+    impl Drop for ReportFailure {
+        fn drop(&mut self) {
+            if std::thread::panicking() && std::env::var_os("LOOM_COUNTS").is_some() {
+                let name = std::thread::current().name().unwrap_or("model").to_string();
+                eprintln!("loom: {name} failed in execution {}", self.0.load(Ordering::Relaxed));
+            }
+        }
+    }
+    let _report = ReportFailure(executions.clone());
     builder.check(move || {
         counter.fetch_add(1, Ordering::Relaxed);
         pyrt::sync::model::set_broken(mutation);
