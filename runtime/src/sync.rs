@@ -17,7 +17,7 @@
 //! * **Parking.** The per-object mutex sleeps in a parking lot keyed by the mutex's address:
 //!   `parking_lot_core` in a real build, a queue under a loom mutex and condition variable under
 //!   loom ([`parking`]); whether an unlock hands the mutex over directly is a model setting
-//!   ([`model::set_fair_unpark`]) instead of a clock.
+//!   (`model::set_fair_unpark`) instead of a clock.
 //! * **Deliberately broken twins.** Each protocol has a mutation that loom must reject. The code asks
 //!   [`broken`] at the one place the mutation applies; in a real build that is a `const false` the
 //!   compiler removes, under loom a model selects it with [`model::set_broken`].
