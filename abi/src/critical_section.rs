@@ -46,6 +46,29 @@ pub unsafe extern "C" fn PyMutex_Unlock(m: *mut PyMutex) {
     guard("PyMutex_Unlock", || unsafe { (*m).unlock() })
 }
 
+/// `_PyMutex_LockSlow`: the header's inline `PyMutex_Lock` calls it when its CAS fails.
+///
+/// # Safety
+///
+/// As for [`PyMutex_Lock`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyMutex_LockSlow(m: *mut PyMutex) {
+    // SAFETY: the caller passes a live mutex.
+    guard("_PyMutex_LockSlow", || unsafe { &*m }.lock())
+}
+
+/// `_PyMutex_UnlockSlow`: the header's inline `PyMutex_Unlock` calls it when its CAS fails
+/// (parked waiters, or the mutex is not locked: fatal).
+///
+/// # Safety
+///
+/// As for [`PyMutex_Unlock`].
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn _PyMutex_UnlockSlow(m: *mut PyMutex) {
+    // SAFETY: the caller passes a live mutex it holds.
+    guard("_PyMutex_UnlockSlow", || unsafe { (*m).unlock() })
+}
+
 /// `PyCriticalSection_Begin`.
 ///
 /// # Safety

@@ -136,6 +136,19 @@ fn mutexes_and_critical_sections_from_c() {
 }
 
 #[test]
+fn unlocking_an_unlocked_mutex_is_fatal_as_in_cpython() {
+    let out = run(&build_pyrt("mutex_unlock_fatal"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // CPython 3.13 prints the same line for this program.
+    assert!(stderr.starts_with("Fatal Python error: PyMutex_Unlock: unlocking mutex that is not locked\n"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(6), "aborts");
+    }
+}
+
+#[test]
 fn py_fatal_error_names_the_caller() {
     let out = run(&build_pyrt("fatal_error"));
     let stderr = String::from_utf8_lossy(&out.stderr);

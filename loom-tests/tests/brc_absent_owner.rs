@@ -26,8 +26,8 @@ fn merge_vs_reregistration() {
         thread::spawn(move || {
             let mine = interp.attach(|py| {
                 let obj = new_probe(py, RefcountStrategy::Biased, &counter);
-                tx.send(obj.unbind_clone(py)).unwrap();
-                obj.unbind_clone(py)
+                tx.send(obj.unbind_clone()).unwrap();
+                obj.unbind_clone()
             });
             // The first thread state is gone: the object's owner has no state here now.
             interp.attach(|py| {

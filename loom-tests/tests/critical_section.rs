@@ -24,14 +24,14 @@ fn new_object<'py>(py: Python<'py>) -> Kept<'py> {
 
 /// Stops the world of `interp` from the thread attached as `py` (one place to adapt if the
 /// stop-the-world entry point changes).
-fn stop_the_world(interp: &Interpreter, _py: Python<'_>) -> Stopped {
-    Stopped(ManuallyDrop::new(interp.stop_the_world()))
+fn stop_the_world<'py>(_interp: &Interpreter, py: Python<'py>) -> Stopped<'py> {
+    Stopped(ManuallyDrop::new(py.stop_the_world()))
 }
 
 /// A stopped world that is not restarted while a failed model unwinds (loom's objects are gone).
-struct Stopped(ManuallyDrop<WorldStopped>);
+struct Stopped<'py>(ManuallyDrop<WorldStopped<'py>>);
 
-impl Drop for Stopped {
+impl Drop for Stopped<'_> {
     fn drop(&mut self) {
         if !std::thread::panicking() {
             // SAFETY: dropped once, here.
@@ -67,7 +67,7 @@ fn pair_in_opposite_orders() {
         let (a, b) = (new_object(py), new_object(py));
         let other = {
             let (interp, cell) = (interp.clone(), cell.clone());
-            let (theirs_a, theirs_b) = (a.unbind_clone(py), b.unbind_clone(py));
+            let (theirs_a, theirs_b) = (a.unbind_clone(), b.unbind_clone());
             thread::spawn(move || {
                 interp.attach(|py| {
                     let (a, b) = (Kept::bind(theirs_a, py), Kept::bind(theirs_b, py));
@@ -112,7 +112,7 @@ fn detach_inside_section() {
         let a = new_object(py);
         let other = {
             let (interp, cell, signal) = (interp.clone(), cell.clone(), signal.clone());
-            let theirs = a.unbind_clone(py);
+            let theirs = a.unbind_clone();
             thread::spawn(move || {
                 interp.attach(|py| {
                     let a = Kept::bind(theirs, py);
@@ -156,7 +156,7 @@ fn stop_the_world_while_another_waits() {
         let a = new_object(py);
         let other = {
             let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone(py);
+            let theirs = a.unbind_clone();
             thread::spawn(move || {
                 interp.attach(|py| {
                     let a = Kept::bind(theirs, py);
@@ -196,7 +196,7 @@ fn mutex_vs_interpreter_lock() {
         let a = new_object(py);
         let other = {
             let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone(py);
+            let theirs = a.unbind_clone();
             thread::spawn(move || {
                 // SAFETY: the spawning thread keeps its reference until this thread is joined.
                 let obj = unsafe { &*theirs.as_ptr().as_ptr() };
@@ -240,7 +240,7 @@ fn please_stop_inside_section() {
         let a = new_object(py);
         let other = {
             let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone(py);
+            let theirs = a.unbind_clone();
             thread::spawn(move || {
                 interp.attach(|py| {
                     let a = Kept::bind(theirs, py);
@@ -284,7 +284,7 @@ fn handoff_to_a_suspended_thread() {
         let a = new_object(py);
         let other = {
             let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone(py);
+            let theirs = a.unbind_clone();
             thread::spawn(move || {
                 interp.attach(|py| {
                     let a = Kept::bind(theirs, py);

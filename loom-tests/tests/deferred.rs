@@ -20,7 +20,7 @@ fn drop_unattached_while_draining() {
     let counter = Arc::new(AtomicUsize::new(0));
     let (first, second) = interp.attach(|py| {
         let obj = new_probe(py, RefcountStrategy::Biased, &counter);
-        (obj.unbind_clone(py), obj.unbind_clone(py))
+        (obj.unbind_clone(), obj.unbind_clone())
     });
     let dropper = thread::spawn(move || {
         drop(first);

@@ -14,8 +14,8 @@ use pyrt::{Interpreter, InterpreterConfig, Python, Runtime};
 
 /// Stops the world of `interp` from the thread attached as `py` (one place to adapt if the
 /// stop-the-world entry point changes).
-fn stop_the_world(interp: &Interpreter, _py: Python<'_>) -> WorldStopped {
-    interp.stop_the_world()
+fn stop_the_world<'py>(_interp: &Interpreter, py: Python<'py>) -> WorldStopped<'py> {
+    py.stop_the_world()
 }
 
 #[derive(Clone)]

@@ -14,10 +14,12 @@
 //!   duration; under loom it either waits for a notification (the default) or, when a model calls
 //!   [`model::set_timeouts_fire`], behaves as if the timeout expired at once — a legal behaviour of a
 //!   timed wait, which lets a model explore the "waiter gave up waiting" branches (drop requests).
+//!   `model::set_timeout_budget` makes the next few timed waits expire without that yield, so
+//!   loom alone decides who runs between the timeout and the waiter's next step.
 //! * **Parking.** The per-object mutex sleeps in a parking lot keyed by the mutex's address:
 //!   `parking_lot_core` in a real build, a queue under a loom mutex and condition variable under
 //!   loom ([`parking`]); whether an unlock hands the mutex over directly is a model setting
-//!   ([`model::set_fair_unpark`]) instead of a clock.
+//!   (`model::set_fair_unpark`) instead of a clock.
 //! * **Deliberately broken twins.** Each protocol has a mutation that loom must reject. The code asks
 //!   [`broken`] at the one place the mutation applies; in a real build that is a `const false` the
 //!   compiler removes, under loom a model selects it with [`model::set_broken`].

@@ -18,4 +18,25 @@ PyAPI_FUNC(void) PyMutex_Lock(PyMutex *m);
 /* Unlocks a mutex the calling thread holds; fatal if it is not locked. */
 PyAPI_FUNC(void) PyMutex_Unlock(PyMutex *m);
 
+/* The slow paths behind the inline fast paths below (as in CPython 3.13). */
+PyAPI_FUNC(void) _PyMutex_LockSlow(PyMutex *m);
+PyAPI_FUNC(void) _PyMutex_UnlockSlow(PyMutex *m);
+
+/* Fast paths: one compare-and-swap each; contention goes out of line. */
+static inline void _PyMutex_Lock(PyMutex *m) {
+    uint8_t expected = _Py_UNLOCKED;
+    if (!__atomic_compare_exchange_n(&m->_bits, &expected, _Py_LOCKED, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        _PyMutex_LockSlow(m);
+    }
+}
+#define PyMutex_Lock _PyMutex_Lock
+
+static inline void _PyMutex_Unlock(PyMutex *m) {
+    uint8_t expected = _Py_LOCKED;
+    if (!__atomic_compare_exchange_n(&m->_bits, &expected, _Py_UNLOCKED, 0, __ATOMIC_RELEASE, __ATOMIC_RELAXED)) {
+        _PyMutex_UnlockSlow(m);
+    }
+}
+#define PyMutex_Unlock _PyMutex_Unlock
+
 #endif /* !Py_CPYTHON_LOCK_H */

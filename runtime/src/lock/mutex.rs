@@ -190,7 +190,7 @@ impl PyMutex {
         let mut v = self.state.load(Ordering::Relaxed);
         loop {
             if v & LOCKED == 0 {
-                fatal_error("_PyMutex_UnlockSlow", "unlocking mutex that is not locked");
+                fatal_error("PyMutex_Unlock", "unlocking mutex that is not locked");
             }
             if v & HAS_PARKED != 0 {
                 let callback = |found: parking::UnparkResult| {

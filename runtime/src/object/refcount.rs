@@ -42,7 +42,7 @@ use crate::sync::{Mutation, Ordering, broken, fence};
 ///
 /// One test decides the path, whatever the strategy: immortal → nothing; owned by this thread →
 /// local count (biased, and non-atomic objects on their creating thread); anything else →
-/// [`incref_other`]. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
+/// `incref_other`. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
 /// the shared path of biased counting without a strategy test on the owner's path.
 #[inline]
 pub fn incref(op: &PyObject) {
