@@ -10,6 +10,7 @@ pub mod dis;
 pub mod instr_seq;
 pub mod instructions;
 pub mod location;
+mod printable;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
 pub use instructions::{OpFlags, Opcode};
