@@ -27,7 +27,8 @@ import _testinternalcapi
 
 assert sys.version_info[:2] == (3, 13), "run with CPython 3.13"
 
-STDLIB = sysconfig.get_paths()["stdlib"]
+# PYRT_STDLIB_ROOT points the whole-stdlib mode at another tree (e.g. CPython 3.11's Lib).
+STDLIB = os.environ.get("PYRT_STDLIB_ROOT") or sysconfig.get_paths()["stdlib"]
 FILES = [
     "abc.py", "bisect.py", "heapq.py", "copy.py", "fnmatch.py", "glob.py", "genericpath.py",
     "posixpath.py", "string.py", "textwrap.py", "contextlib.py", "functools.py", "operator.py",

@@ -20,7 +20,8 @@ from gen_backend_cases import EXTRA_SOURCE, enc_const, enc_names, localsplus  # 
 
 assert sys.version_info[:2] == (3, 13), "run with CPython 3.13"
 
-STDLIB = sysconfig.get_paths()["stdlib"]
+# PYRT_STDLIB_ROOT points the whole-stdlib mode at another tree (e.g. CPython 3.11's Lib).
+STDLIB = os.environ.get("PYRT_STDLIB_ROOT") or sysconfig.get_paths()["stdlib"]
 FILES = ["json/decoder.py", "contextlib.py", "string.py"]
 
 
