@@ -561,6 +561,12 @@ impl CodeObject {
         linetable::decode(&self.linetable, self.firstlineno)
     }
 
+    /// The location of the code unit at `index` (what `co_positions()` yields for it), decoding
+    /// the table only up to that unit — for a traceback or a line event, without decoding it all.
+    pub fn location_of(&self, index: usize) -> Location {
+        linetable::location_of(&self.linetable, self.firstlineno, index)
+    }
+
     /// The decoded exception table (offsets in code units).
     pub fn exception_entries(&self) -> Result<Vec<ExceptionEntry>, exception_table::DecodeError> {
         exception_table::decode(&self.exceptiontable)
@@ -620,6 +626,35 @@ mod tests {
         assert_eq!(PyStr::new("it's").repr(), "\"it's\"");
         assert_eq!(PyStr::new("é\u{a0}\u{fffe}\u{2028}").repr(), "'é\\xa0\\ufffe\\u2028'");
         assert!(PyStr::from_code_points([0x110000]).is_none());
+    }
+
+    #[test]
+    fn location_of_one_unit_agrees_with_the_whole_table() {
+        let instrs = [(Location::new(3, 3, 4, 9), 2), (Location::NO_LOCATION, 9), (Location::line(7), 1)];
+        let code = CodeObject {
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            stacksize: 1,
+            flags: CodeFlags::default(),
+            firstlineno: 1,
+            code: vec![0; 12].into(),
+            consts: Box::new([]),
+            names: Box::new([]),
+            localsplus_names: Box::new([]),
+            localsplus_kinds: Box::new([]),
+            filename: Arc::from("x.py"),
+            name: Arc::from("f"),
+            qualname: Arc::from("f"),
+            linetable: linetable::encode(instrs, 1).into(),
+            exceptiontable: Box::new([]),
+        };
+        let all = code.positions();
+        assert_eq!(all.len(), 12);
+        for (i, loc) in all.iter().enumerate() {
+            assert_eq!(code.location_of(i), *loc);
+        }
+        assert_eq!(code.location_of(12), Location::NO_LOCATION);
     }
 
     #[test]
