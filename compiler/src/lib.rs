@@ -9,7 +9,7 @@
 //! 1. [`instructions`]: the instruction table — opcodes, caches, stack effects, flags, families.
 //! 2. [`instr_seq`]: what code generation emits per code unit — an [`instr_seq::InstrSeq`] of
 //!    instructions with labels and [`Location`]s, and an [`instr_seq::UnitMetadata`].
-//! 3. [`cfg`]: basic blocks and the passes of `Python/flowgraph.c` (exception labelling, peephole
+//! 3. [`cfg`](mod@cfg): basic blocks and the passes of `Python/flowgraph.c` (exception labelling, peephole
 //!    optimisation, `LOAD_FAST_CHECK`, superinstructions, cold blocks, line numbers, stack depth).
 //! 4. [`assemble`]: jump offsets, `EXTENDED_ARG`, caches, the location and exception tables
 //!    ([`assemble::assemble_code_unit`] runs 3–4 on one unit).
