@@ -362,6 +362,11 @@ pub(super) fn final_error(p: &mut Parser<'_, '_>, mode: Mode) -> SyntaxError {
             p.run_diagnosis(mode);
             match p.error.take() {
                 Some(e) => e,
+                // The second pass reached the token the tokenizer failed on: CPython stops
+                // there with the tokenizer's error.
+                None if p.reached_lex_error() => {
+                    return p.lex_error.take().unwrap_or_else(|| generic_error(p, pass1_seen));
+                }
                 None => return generic_error(p, pass1_seen),
             }
         }

@@ -115,7 +115,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let arg = self.param(annotations, false)?;
                     let default = if self.at(TokenKind::Equal) {
                         let eq = self.bump();
-                        if self.diag && annotations && (matches!(self.peek(), TokenKind::Comma) || self.at(end)) {
+                        if self.diag && (self.at(TokenKind::Comma) || (annotations && self.at(end))) {
                             return self.raise("expected default value expression", eq.range);
                         }
                         Some(self.expression()?)

@@ -299,7 +299,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         || super::diagnose::invalid_target_exists(t, TargetsType::Star)
                 });
                 if self.diag && invalid {
-                    self.diag_assignment(&targets)?;
+                    self.diag_assignment(&targets, start)?;
                 }
                 let mut stored = Vec::with_capacity(targets.len());
                 for t in &targets {
@@ -325,19 +325,27 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `invalid_assignment` for `t0 = t1 = ... = value` (second pass): first
     /// `invalid_named_expression` on the element of `t0` just before the first `=`, then the
     /// first target that cannot be assigned to.
-    fn diag_assignment(&mut self, targets: &[Expr<'a>]) -> PResult<()> {
+    fn diag_assignment(&mut self, targets: &[Expr<'a>], stmt_start: u32) -> PResult<()> {
         let t0 = &targets[0];
+        let first_token = self.tokens[self.token_index_at(stmt_start)];
         let last = match &t0.node {
             ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|e| e.range.start == t0.range.start) => {
                 elts.last().filter(|e| e.range.end == t0.range.end)
             }
             _ => Some(t0),
         };
+        // A bare `yield` target is a `yield_expr`, not a `star_named_expression`.
+        let bare_yield = first_token.kind == TokenKind::Yield;
         if let Some(last) = last
             && !matches!(last.node, ExprKind::Starred { .. })
+            && !bare_yield
         {
             let saved = self.checkpoint();
-            self.pos = self.token_index_at(t0.range.end);
+            let mut eq = self.token_index_at(t0.range.end);
+            while self.tokens[eq].kind != TokenKind::Equal && eq + 1 < self.tokens.len() {
+                eq += 1;
+            }
+            self.pos = eq;
             let start_pos = self.token_index_at(last.range.start);
             let r = self.diag_named_expression(last, start_pos);
             self.rewind(saved);
@@ -825,6 +833,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             let h_start = self.start();
             self.bump();
             let is_star = self.eat(TokenKind::Star);
+            if self.diag && is_star && matches!(self.peek(), TokenKind::Colon | TokenKind::Newline) {
+                return self.raise_here("expected one or more exception types");
+            }
             if *star.get_or_insert(is_star) != is_star {
                 let at = TextRange::new(h_start, self.prev_end);
                 return self.raise_invalid("cannot have both 'except' and 'except*' on the same 'try'", at);

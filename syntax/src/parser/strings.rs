@@ -199,6 +199,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         if self.at(TokenKind::Exclamation) {
             let bang = self.bump();
+            self.peek();
             let name = self.cur();
             if name.kind != TokenKind::Name {
                 if self.diag {
