@@ -378,7 +378,11 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
     let last = p.tokens[seen.min(p.tokens.len() - 1)];
     match last.kind {
         TokenKind::Indent => {
-            return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
+            // CPython puts it at the end of the indentation (and gives no usable end).
+            let mut e = p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
+            e.offset = e.end_offset.saturating_sub(1).max(1);
+            e.end_offset = e.offset;
+            return e;
         }
         TokenKind::Dedent => {
             return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected unindent", last);
