@@ -186,7 +186,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.diag {
                 self.diag_lambda_in_fstring()?;
             }
-            return self.nested(|p| p.lambdef());
+            // A lambda costs CPython's parser two levels per nesting.
+            self.enter()?;
+            let lambda = self.nested(|p| p.lambdef());
+            self.leave();
+            return lambda;
         }
         let start = self.start();
         let start_pos = self.pos;
