@@ -200,7 +200,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
         }
         // `invalid_legacy_expression`: `a=NAME !'(' b=star_expressions` for print and exec.
-        if is_legacy(self, a) && !self.at(TokenKind::Lpar) && starts_expression(self.peek()) {
+        // CPython parses `b` after any name (the action checks for print/exec), which matters
+        // for how far it reads: a tokenizer error reached there is the error.
+        let bare_name = matches!(a.node, ExprKind::Name { .. }) && first.range == a.range;
+        if bare_name && !self.at(TokenKind::Lpar) && starts_expression(self.peek()) {
             let saved = self.checkpoint();
             self.speculating += 1;
             let diag = std::mem::replace(&mut self.diag, false);
@@ -208,7 +211,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.diag = diag;
             self.speculating -= 1;
             self.rewind(saved);
-            if let Ok(b) = b {
+            if let Ok(b) = b
+                && is_legacy(self, a)
+            {
                 let name = self.text(first);
                 let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                 return self.raise(msg, TextRange::new(a.range.start, b.range.end));
@@ -413,9 +418,26 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
             let last_line = line_of(p.src, p.tokens[seen].range.start);
             if last_line > lex.lineno { lex } else { error }
         }
+        // Errors CPython's tokenizer reports through a status code rather than an exception
+        // (`E_LINECONT`, `E_DEDENT`, `E_TABSPACE`, `E_TOODEEP`, `E_EOF`) do not replace it.
+        Some(lex) if is_status_error(&lex.msg) => {
+            p.lex_error = Some(lex);
+            error
+        }
         Some(lex) => lex,
         None => error,
     }
+}
+
+fn is_status_error(msg: &str) -> bool {
+    matches!(
+        msg,
+        "unexpected character after line continuation character"
+            | "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected EOF while parsing"
+    )
 }
 
 impl Parser<'_, '_> {

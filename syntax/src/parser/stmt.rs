@@ -313,9 +313,6 @@ impl<'src, 'a> Parser<'src, 'a> {
                 Ok(self.stmt(StmtKind::Assign { targets, value, type_comment: None }, start))
             }
             _ => {
-                if let ExprKind::Starred { .. } = first.node {
-                    return self.raise_invalid("can't use starred expression here", first.range);
-                }
                 let value = self.alloc(first);
                 Ok(self.stmt(StmtKind::Expr { value }, start))
             }
