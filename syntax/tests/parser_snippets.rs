@@ -15,9 +15,9 @@ use sha2::{Digest, Sha256};
 
 const SNIPPETS: &str = include_str!("data/snippets_ast_3.13.txt");
 /// Rejected snippets whose class, message and line are CPython's.
-const MESSAGE_FLOOR: usize = 1904;
+const MESSAGE_FLOOR: usize = 1920;
 /// Rejected snippets whose columns are CPython's too.
-const COLUMNS_FLOOR: usize = 1432;
+const COLUMNS_FLOOR: usize = 1448;
 
 fn unescape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -38,6 +38,17 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// An error at token `t`, positioned as CPython positions token errors: a `NEWLINE` (or an
     /// empty token at the end) is one column wide on its own line.
     pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> SyntaxError {
+        if t.kind == TokenKind::EndOfFile && self.lex_error.is_none() {
+            // CPython reports the end marker just past the last line's text (its end column is
+            // -1, which `SyntaxError` cannot hold: the end is the start).
+            let body = self.src.strip_suffix('\n').map_or(self.src, |s| s.strip_suffix('\r').unwrap_or(s));
+            let body = if body.len() == self.src.len() { body.strip_suffix('\r').unwrap_or(body) } else { body };
+            let at = body.len() as u32;
+            let mut e = SyntaxError::at(kind, msg, self.src, TextRange::new(at, at));
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+            return e;
+        }
         let mut e = SyntaxError::at(kind, msg, self.src, t.range);
         if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent) || t.range.is_empty() {
             e.end_lineno = e.lineno;
@@ -101,7 +112,13 @@ impl<'src, 'a> Parser<'src, 'a> {
         let saved = self.checkpoint();
         self.bump();
         self.speculating += 1;
-        let rhs = self.bitwise_or();
+        let rhs_start = self.checkpoint();
+        let mut rhs = self.bitwise_or();
+        if rhs.is_err() {
+            // PEG's `bitwise_or` succeeds on the longest valid prefix (`x -` matches `x`).
+            self.rewind(rhs_start);
+            rhs = self.primary();
+        }
         self.speculating -= 1;
         let follows_ok = !matches!(self.peek(), TokenKind::Equal | TokenKind::ColonEqual);
         self.rewind(saved);

@@ -312,6 +312,8 @@ impl<'src, 'a> Parser<'src, 'a> {
                                 return Err(Fail);
                             }
                             let range = TextRange::new(start, self.prev_end);
+                            // CPython reads the next argument first (a tokenizer error there wins).
+                            self.nth(1);
                             return self.raise_invalid("Generator expression must be parenthesized", range);
                         };
                         let end = self.cur().range.end;

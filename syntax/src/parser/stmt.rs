@@ -269,6 +269,19 @@ impl<'src, 'a> Parser<'src, 'a> {
                         ExprKind::List { .. } => "only single target (not list) can be annotated".to_string(),
                         _ => "illegal target for annotation".to_string(),
                     };
+                    // The `invalid_assignment` alternatives need the annotation to parse.
+                    if !self.diag {
+                        return Err(Fail);
+                    }
+                    let saved = self.checkpoint();
+                    self.bump();
+                    self.speculating += 1;
+                    let annotation = self.expression();
+                    self.speculating -= 1;
+                    self.rewind(saved);
+                    if annotation.is_err() {
+                        return Err(Fail);
+                    }
                     return self.raise_invalid(msg, at);
                 }
                 self.bump();
@@ -288,7 +301,20 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let mut targets = vec![first];
                 let value = loop {
                     self.bump();
-                    let e = self.rhs()?;
+                    let e = match self.rhs() {
+                        Ok(e) => e,
+                        Err(f) => {
+                            // `(star_targets '=')* a=star_expressions '='` needs no value.
+                            let invalid =
+                                targets.iter().any(|t| super::diagnose::invalid_target_exists(t, TargetsType::Star));
+                            if self.diag && self.error.is_none() && invalid {
+                                let saved = self.checkpoint();
+                                self.diag_assignment(&targets, start)?;
+                                self.rewind(saved);
+                            }
+                            return Err(f);
+                        }
+                    };
                     if !self.at(TokenKind::Equal) {
                         break e;
                     }
@@ -567,7 +593,18 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn function_def(&mut self, decorator_list: &'a [Expr<'a>], start: u32, is_async: bool) -> PResult<Stmt<'a>> {
         self.expect(TokenKind::Def)?;
         let (name, _) = self.expect_name()?;
-        let type_params = self.type_params()?;
+        let before_params = self.checkpoint();
+        let type_params = match self.type_params() {
+            Ok(t) => t,
+            Err(f) => {
+                // `invalid_def_raw`: `[type_params] &&'('`.
+                if self.diag && self.error.is_none() {
+                    self.rewind(before_params);
+                    self.expect_forced(TokenKind::Lpar)?;
+                }
+                return Err(f);
+            }
+        };
         if self.diag {
             self.expect_forced(TokenKind::Lpar)?;
         } else {

@@ -217,6 +217,8 @@ impl<'src, 'a> Parser<'src, 'a> {
                 );
             }
             self.bump();
+            // CPython reads on to the format spec or `}` first (a tokenizer error there wins).
+            self.peek();
             conversion = match self.text(name) {
                 "s" => 's' as i32,
                 "r" => 'r' as i32,
