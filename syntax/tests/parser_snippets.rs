@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 const SNIPPETS: &str = include_str!("data/snippets_ast_3.13.txt");
 /// Rejected snippets whose class, message and line are CPython's.
-const MESSAGE_FLOOR: usize = 1920;
+const MESSAGE_FLOOR: usize = 1924;
 /// Rejected snippets whose columns are CPython's too.
 const COLUMNS_FLOOR: usize = 1448;
 

@@ -79,13 +79,17 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut body = Vec::new();
         if self.eat(TokenKind::Newline) {
             if !self.at(TokenKind::Indent) {
-                let line = crate::error::LineIndex::new(self.src).line_col(line_of).0;
-                let at = self.cur().range;
-                let msg = format!("expected an indented block after {what} on line {line}");
                 if !self.diag {
                     return Err(Fail);
                 }
-                return self.raise_kind(SyntaxErrorKind::IndentationError, msg, at);
+                // `RAISE_INDENTATION_ERROR`: at the token looked at after the NEWLINE.
+                let line = super::diagnose::line_of(self.src, line_of);
+                let msg = format!("expected an indented block after {what} on line {line}");
+                let t = self.cur();
+                if self.error.is_none() && !self.reached_lex_error() {
+                    self.error = Some(self.error_at_token(SyntaxErrorKind::IndentationError, msg, t));
+                }
+                return Err(Fail);
             }
             self.bump();
             while !self.at(TokenKind::Dedent) {
