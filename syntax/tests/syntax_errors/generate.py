@@ -1,7 +1,7 @@
 """Generate the golden SyntaxError corpus (expected.jsonl) with CPython 3.13.
 
     PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py          # rewrite expected.jsonl
-    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py --check  # regenerate to a temp file, diff
+    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py --check  # regenerate in memory, diff with expected.jsonl
 
 Inputs come from cases.py (hand-written, tagged with their family) and harvested.py (taken from
 CPython 3.13's test suite by tools/harvest_syntax_cases.py; their family is found from the message
@@ -364,7 +364,7 @@ def main():
     # compile too, and warnings.catch_warnings is not thread-safe).
     warnings.simplefilter("ignore")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="regenerate into a temp file and diff")
+    parser.add_argument("--check", action="store_true", help="regenerate and diff with expected.jsonl")
     args = parser.parse_args()
     text = generate()
     if args.check:
