@@ -2,3 +2,47 @@
 //!
 //! Symbol tables, code generation into a control-flow graph, CPython's CFG passes, assembly with
 //! an exception table and a location table, and the one instruction table the eval loop shares.
+//!
+//! [`compile`] runs the whole pipeline, as CPython's `compile()` does:
+//!
+//! 1. parse ([`pyrt_syntax::parse`]) into an arena AST;
+//! 2. read the `__future__` imports ([`future`]);
+//! 3. build the symbol tables ([`symtable`]);
+//! 4. generate code for every scope ([`codegen`]), folding constants as CPython's AST optimizer
+//!    would ([`fold`]) and printing `__future__` annotations back to text ([`unparse`]);
+//! 5. hand each scope's instruction sequence to the back end ([`assemble`]: CFG passes and
+//!    assembly), innermost scopes first, so that each code object becomes a constant of its
+//!    parent.
+
+pub mod assemble;
+pub mod cfg;
+pub mod code;
+mod codegen;
+pub mod dis;
+pub mod fold;
+pub mod future;
+pub mod instr_seq;
+pub mod instructions;
+mod located;
+pub mod location;
+pub mod symtable;
+pub mod unparse;
+
+use std::sync::Arc;
+
+pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
+pub use instructions::{OpFlags, Opcode};
+pub use location::Location;
+pub use pyrt_syntax::Mode;
+use pyrt_syntax::SyntaxError;
+
+/// Compiles `source` (a module, an expression or an interactive statement, by `mode`) to its
+/// code object, or returns the `SyntaxError` CPython 3.13 would raise.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObject>, SyntaxError> {
+    let arena = bumpalo::Bump::new();
+    let module = pyrt_syntax::parse(source, mode, &arena)?;
+    let module = arena.alloc(module);
+    let future = future::parse_future_features(module, source)?;
+    let table = symtable::SymbolTable::build(module, source, future)?;
+    codegen::compile_module(module, &arena, table, source, filename)
+}
