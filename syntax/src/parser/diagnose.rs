@@ -411,7 +411,12 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
         }
         _ => {}
     }
-    let generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    let mut generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    if last.kind == TokenKind::EndOfFile && p.lex_error.is_none() {
+        // The end marker has no column: CPython's `col_offset + 1` is 0.
+        generic.offset = 0;
+        generic.end_offset = 0;
+    }
     tokenizer_error_wins(p, generic)
 }
 
