@@ -24,14 +24,20 @@
 //!   stripped line, so that the carets line up under a terminal's tab stops;
 //! * the last line is `ClassName: msg` (`<no detail available>` for an empty message).
 //!
+//! The parser's `MemoryError` ("Parser stack overflowed") is not a `SyntaxError`: CPython prints
+//! it as any exception raised before the first frame, the last line alone.
+//!
 //! All lengths are in characters (code points), as Python's `len(str)`.
 
-use crate::error::SyntaxError;
+use crate::error::{SyntaxError, SyntaxErrorKind};
 
 impl SyntaxError {
     /// What CPython 3.13 writes on stderr when this error, raised while compiling `filename`,
     /// is not caught (colours off). Ends with a newline.
     pub fn format_report(&self, filename: &str) -> String {
+        if self.kind == SyntaxErrorKind::MemoryError {
+            return format!("MemoryError: {}\n", self.msg);
+        }
         let mut out = format!("  File \"{}\", line {}\n", filename, self.lineno);
         if let Some(text) = &self.text {
             push_source_and_markers(&mut out, self, text);
@@ -141,6 +147,13 @@ mod tests {
     fn counts_characters_not_bytes() {
         let e = error(SyntaxErrorKind::SyntaxError, "m", Some("é = €\n"), (1, 5, 1, 6));
         assert_eq!(e.format_report("f"), "  File \"f\", line 1\n    é = €\n        ^\nSyntaxError: m\n");
+    }
+
+    #[test]
+    fn the_parsers_memory_error_prints_as_a_plain_exception() {
+        let msg = "Parser stack overflowed - Python source too complex to parse";
+        let e = error(SyntaxErrorKind::MemoryError, msg, Some("x = ----1\n"), (1, 5, 1, 6));
+        assert_eq!(e.format_report("deep.py"), format!("MemoryError: {msg}\n"));
     }
 
     #[test]

@@ -1460,6 +1460,11 @@ CASES = {
         "from __future__ import division as d, spam",
     ],
     "compiler_misc": [
+        "a, " * 300 + "*b = c",
+        "[" + "a, " * 256 + "*b] = c",
+        "async def f():\n    yield 1\n    return 2\n",
+        "async def f():\n    return 2\n    yield\n",
+        "async def f():\n    x = yield\n    if x:\n        return x\n",
         "try:\n    pass\nexcept* E:\n    break\n",
         "for x in y:\n    try:\n        pass\n    except* E:\n        continue\n",
         "def f():\n    try:\n        pass\n    except* E:\n        return 1\n",

@@ -1,7 +1,7 @@
 """Generate the golden SyntaxError corpus (expected.jsonl) with CPython 3.13.
 
     PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py          # rewrite expected.jsonl
-    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py --check  # regenerate to a temp file, diff
+    PYENV_VERSION=3.13.0 python3 syntax/tests/syntax_errors/generate.py --check  # regenerate in memory, diff with expected.jsonl
 
 Inputs come from cases.py (hand-written, tagged with their family) and harvested.py (taken from
 CPython 3.13's test suite by tools/harvest_syntax_cases.py; their family is found from the message
@@ -20,6 +20,8 @@ by FAMILY_BY_MESSAGE below). For every input this script records what CPython 3.
   `traceback.format_exception_only` of that error; `report_text` is that error's `text` (from a
   file it can differ from the string's: compiler errors read the line from the file, and the
   tokenizer's buffer differs for a few errors).
+
+Every message of CATALOGUE (below) must have a case, or the script fails.
 
 One JSON object per line, keys sorted, in input order; ids are the family plus the first 10 hex
 digits of the SHA-1 of mode and source, so they do not move when cases are added. The output
@@ -132,6 +134,107 @@ FAMILY_BY_MESSAGE = [
 ]
 
 
+# Every error message of CPython 3.13's tokenizer, string parser, pegen helpers, symbol table,
+# compiler and __future__ handling that source text can reach (regular expressions; %-formats
+# become .*). generate.py fails when one of them has no case.
+CATALOGUE = {
+    "Parser/lexer": [
+        r"^invalid digit '.' in (octal|binary) literal$", r"^invalid decimal literal$",
+        r"^invalid hexadecimal literal$", r"^invalid octal literal$", r"^invalid binary literal$",
+        r"^invalid imaginary literal$", r"^leading zeros in decimal integer literals are not permitted",
+        r"^unterminated string literal \(detected at line \d+\)$",
+        r"^unterminated string literal \(detected at line \d+\); perhaps you escaped the end quote\?$",
+        r"^unterminated triple-quoted string literal \(detected at line \d+\)$",
+        r"^unterminated f-string literal \(detected at line \d+\)$",
+        r"^unterminated triple-quoted f-string literal \(detected at line \d+\)$",
+        r"^unexpected character after line continuation character$", r"^unexpected EOF while parsing$",
+        r"^invalid character '.' \(U\+[0-9A-F]{4,}\)$", r"^invalid non-printable character U\+[0-9A-F]{4,}$",
+        r"^unmatched '[)\]}]'$", r"^closing parenthesis '.' does not match opening parenthesis '.'$",
+        r"^closing parenthesis '.' does not match opening parenthesis '.' on line \d+$",
+        r"^too many nested parentheses$", r"^'[(\[{]' was never closed$",
+        r"^inconsistent use of tabs and spaces in indentation$",
+        r"^unindent does not match any outer indentation level$", r"^too many levels of indentation$",
+        r"^unexpected indent$", r"^f-string: expressions nested too deeply$",
+        r"^f-string: single '}' is not allowed$", r"^f-string: expecting '}'$",
+        r"^f-string: unmatched '.'$", r"^too many nested f-strings$",
+        r"^source code string cannot contain null bytes$",
+    ],
+    "Parser/tokenizer, decoding": [
+        r"^unknown encoding: ", r"^encoding problem: .* with BOM$", r"^\(unicode error\) 'utf-8' codec can't decode",
+    ],
+    "Parser/string_parser.c": [
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: truncated \\xXX escape$",
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: truncated \\uXXXX escape$",
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: truncated \\UXXXXXXXX escape$",
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: malformed \\N character escape$",
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: unknown Unicode character name$",
+        r"^\(unicode error\) 'unicodeescape' codec can't decode bytes in position .*: illegal Unicode character$",
+        r"^\(value error\) invalid \\x escape at position \d+$",
+        r"^bytes can only contain ASCII literal characters$",
+    ],
+    "Parser/action_helpers.c, pegen": [
+        r"^cannot mix bytes and nonbytes literals$", r"^Generator expression must be parenthesized$",
+        r"^positional argument follows keyword argument unpacking$",
+        r"^positional argument follows keyword argument$",
+        r"^iterable argument unpacking follows keyword argument unpacking$",
+        r"^f-string: invalid conversion character '.*': expected 's', 'r', or 'a'$",
+        r"^f-string: conversion type must come right after the exclamanation mark$",
+        r"^imaginary number required in complex literal$", r"^real number required in complex literal$",
+        r"^Exceeds the limit \(4300 digits\) for integer string conversion",
+        r"^invalid syntax$", r"^expected ':'$", r"^expected '\('$", r"^multiple statements found while compiling a single statement$",
+        r"^cannot assign to ", r"^cannot delete ", r"^Invalid star expression$",
+        r"^cannot use starred expression here$", r"^cannot use double starred expression here$",
+        r"^'.*' is an illegal expression for augmented assignment$",
+    ],
+    "Python/symtable.c": [
+        r"^name '.*' is parameter and global$", r"^name '.*' is parameter and nonlocal$",
+        r"^name '.*' is assigned to before global declaration$",
+        r"^name '.*' is assigned to before nonlocal declaration$",
+        r"^name '.*' is used prior to global declaration$", r"^name '.*' is used prior to nonlocal declaration$",
+        r"^annotated name '.*' can't be global$", r"^annotated name '.*' can't be nonlocal$",
+        r"^name '.*' is nonlocal and global$", r"^nonlocal declaration not allowed at module level$",
+        r"^no binding for nonlocal '.*' found$", r"^nonlocal binding not allowed for type parameter '.*'$",
+        r"^import \* only allowed at module level$", r"^duplicate argument '.*' in function definition$",
+        r"^duplicate type parameter '.*'$",
+        r"^assignment expression within a comprehension cannot be used in a class body$",
+        r"^assignment expression cannot rebind comprehension iteration variable '.*'$",
+        r"^comprehension inner loop cannot rebind assignment expression target '.*'$",
+        r"^assignment expression cannot be used in a comprehension iterable expression$",
+        r"^assignment expression within a comprehension cannot be used in a (TypeVar bound|type alias|definition of a generic)",
+        r"^'yield' inside (list|set|dict) comprehension$", r"^'yield' inside generator expression$",
+        r"^(yield|await|named) expression cannot be used within (an annotation|a TypeVar bound|a type alias|the definition of a generic)$",
+        r"^asynchronous comprehension outside of an asynchronous function$",
+        r"^'await' outside (async )?function$",
+    ],
+    "Python/compile.c": [
+        r"^'return' outside function$", r"^'return' with value in async generator$",
+        r"^'yield' outside function$", r"^'yield from' outside function$", r"^'yield from' inside async function$",
+        r"^'break' outside loop$", r"^'continue' not properly in loop$", r"^default 'except:' must be last$",
+        r"^'break', 'continue' and 'return' cannot appear in an except\* block$",
+        r"^too many statically nested blocks$", r"^starred assignment target must be in a list or tuple$",
+        r"^multiple starred expressions in assignment$", r"^too many expressions in star-unpacking assignment$",
+        r"^can't use starred expression here$", r"^'async with' outside async function$",
+        r"^'async for' outside async function$", r"^wildcard makes remaining patterns unreachable$",
+        r"^name capture '.*' makes remaining patterns unreachable$",
+        r"^multiple assignments to name '.*' in pattern$", r"^alternative patterns bind different names$",
+        r"^attribute name repeated in class pattern: ", r"^mapping pattern checks duplicate key \(",
+        r"^mapping pattern keys may only match literals and attribute lookups$",
+        r"^multiple starred names in sequence pattern$", r"^keyword argument repeated: ",
+        r"^cannot assign to __debug__$", r"^cannot delete __debug__$",
+    ],
+    "Python/future.c": [
+        r"^future feature .* is not defined$", r"^not a chance$",
+        r"^from __future__ imports must occur at the beginning of the file$",
+    ],
+}
+
+
+def uncovered_catalogue(messages):
+    """Catalogue entries no recorded message matches."""
+    return [f"{where}: {pattern}" for where, patterns in CATALOGUE.items() for pattern in patterns
+            if not any(re.search(pattern, m) for m in messages)]
+
+
 def family_of(msg):
     for pattern, family in FAMILY_BY_MESSAGE:
         if re.search(pattern, msg):
@@ -233,6 +336,9 @@ def generate():
         records.append((record, (source, f) if mode == "exec" else None))
     if problems:
         sys.exit("inputs that are not SyntaxErrors under CPython 3.13:\n  " + "\n  ".join(problems))
+    missing = uncovered_catalogue({record["msg"] for record, _ in records})
+    if missing:
+        sys.exit("catalogue messages without a case (add one to cases.py):\n  " + "\n  ".join(missing))
 
     with tempfile.TemporaryDirectory() as workdir, concurrent.futures.ThreadPoolExecutor(4) as pool:
         futures = [pool.submit(file_report, i, *entry, workdir) if entry is not None else None
@@ -258,7 +364,7 @@ def main():
     # compile too, and warnings.catch_warnings is not thread-safe).
     warnings.simplefilter("ignore")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--check", action="store_true", help="regenerate into a temp file and diff")
+    parser.add_argument("--check", action="store_true", help="regenerate and diff with expected.jsonl")
     args = parser.parse_args()
     text = generate()
     if args.check:
