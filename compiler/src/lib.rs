@@ -31,6 +31,7 @@ pub mod assemble;
 pub mod cfg;
 pub mod code;
 mod codegen;
+mod deep;
 pub mod dis;
 pub mod fold;
 pub mod future;

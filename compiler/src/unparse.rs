@@ -214,6 +214,10 @@ fn fstring_body(out: &mut String, values: &[Expr<'_>], is_format_spec: bool) {
 }
 
 fn expr(out: &mut String, e: &Expr<'_>, level: u8) {
+    crate::deep::grow(|| expr_inner(out, e, level))
+}
+
+fn expr_inner(out: &mut String, e: &Expr<'_>, level: u8) {
     match &e.node {
         ExprKind::BoolOp { op, values } => {
             let (text, pr) = if *op == BoolOp::And { (" and ", PR_AND) } else { (" or ", PR_OR) };

@@ -1,7 +1,8 @@
 //! Bytecode parity with CPython 3.13: every case of `tests/data/bytecode/snippets.py` is compiled
 //! by pyrt and disassembled (`pyrt_compile::dis`, laid out like `dis.dis`), and each code object's
 //! listing — instructions, arguments, line numbers, labels and exception table — is compared with
-//! CPython 3.13's in `expected.txt` (written by `gen_bytecode.py`).
+//! CPython 3.13's in `expected.txt` (written by `gen_bytecode.py`). Cases named `*.eval` and
+//! `*.single` are compiled in those modes.
 //!
 //! The test reports the share of identical code objects and fails if it falls below the ratchet
 //! floor [`MIN_IDENTICAL_CODE_OBJECTS`] (raise it as parity improves). Set `PYRT_PARITY_DIFF=path`
@@ -61,7 +62,12 @@ fn bytecode_matches_cpython_3_13() {
     for ((name, source), (ename, want)) in snippets.iter().zip(&expected) {
         assert_eq!(name, ename);
         let want = sections(want);
-        let got = match pyrt_compile::compile(source, name, pyrt_compile::Mode::Module) {
+        let mode = match name.rsplit('.').next() {
+            Some("eval") => pyrt_compile::Mode::Expression,
+            Some("single") => pyrt_compile::Mode::Interactive,
+            _ => pyrt_compile::Mode::Module,
+        };
+        let got = match pyrt_compile::compile(source, name, mode) {
             Ok(code) => sections(&normalize_addresses(&pyrt_compile::dis::disassemble(&code))),
             Err(e) => vec![format!("SyntaxError: {} (line {})", e.msg, e.lineno)],
         };
@@ -96,4 +102,55 @@ fn bytecode_matches_cpython_3_13() {
         std::fs::write(path, &diffs).unwrap();
     }
     assert!(rate >= MIN_IDENTICAL_CODE_OBJECTS, "parity {rate:.1}% fell below the floor {MIN_IDENTICAL_CODE_OBJECTS}%");
+}
+
+/// `co_positions()` of every code object (line, end line, column and end column of each code
+/// unit) against CPython 3.13's, from `positions_expected.txt`.
+#[test]
+fn positions_match_cpython_3_13() {
+    fn walk(code: &pyrt_compile::CodeObject, out: &mut String) {
+        let _ = writeln!(out, "## {}", code.qualname);
+        let field = |v: i32| if v < 0 { "-".to_string() } else { v.to_string() };
+        for p in code.positions() {
+            let _ = writeln!(
+                out,
+                "{} {} {} {}",
+                field(p.lineno),
+                field(p.end_lineno),
+                field(p.col_offset),
+                field(p.end_col_offset)
+            );
+        }
+        for c in code.consts.iter() {
+            if let pyrt_compile::Constant::Code(inner) = c {
+                walk(inner, out);
+            }
+        }
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bytecode");
+    let snippets = cases(&std::fs::read_to_string(format!("{dir}/snippets.py")).unwrap());
+    let expected = cases(&std::fs::read_to_string(format!("{dir}/positions_expected.txt")).unwrap());
+    assert_eq!(snippets.len(), expected.len(), "regenerate positions_expected.txt with gen_bytecode.py");
+    let mut differing = Vec::new();
+    for ((name, source), (_, want)) in snippets.iter().zip(&expected) {
+        let mode = match name.rsplit('.').next() {
+            Some("eval") => pyrt_compile::Mode::Expression,
+            Some("single") => pyrt_compile::Mode::Interactive,
+            _ => pyrt_compile::Mode::Module,
+        };
+        let mut got = String::new();
+        if let Ok(code) = pyrt_compile::compile(source, name, mode) {
+            walk(&code, &mut got);
+        }
+        if got != *want {
+            differing.push(name.clone());
+        }
+    }
+    println!(
+        "positions identical in {}/{} cases; differing: {}",
+        snippets.len() - differing.len(),
+        snippets.len(),
+        differing.join(", ")
+    );
+    assert!(differing.is_empty(), "positions differ from CPython 3.13 in: {}", differing.join(", "));
 }
