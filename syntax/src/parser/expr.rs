@@ -111,7 +111,14 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `star_expression`: `'*' bitwise_or | expression`.
     pub(crate) fn star_expression(&mut self) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Star) {
-            return self.starred(|p| p.bitwise_or());
+            // `'*' bitwise_or` has no `invalid_starred_expression` alternative here.
+            let diag = std::mem::replace(&mut self.diag, false);
+            let start = self.start();
+            self.bump();
+            let value = self.bitwise_or();
+            self.diag = diag;
+            let value = self.alloc(value?);
+            return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Load }, self.range_from(start)));
         }
         self.expression()
     }
@@ -179,7 +186,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.diag {
                 self.diag_lambda_in_fstring()?;
             }
-            return self.nested(|p| p.lambdef());
+            // A lambda costs CPython's parser two levels per nesting.
+            self.enter()?;
+            let lambda = self.nested(|p| p.lambdef());
+            self.leave();
+            return lambda;
         }
         let start = self.start();
         let start_pos = self.pos;

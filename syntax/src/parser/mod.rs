@@ -366,9 +366,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
             _ => {
                 let compound = self.statement(&mut body)?;
-                if compound {
-                    // `compound_stmt NEWLINE`: the blank line that ends the statement.
-                    self.eat(TokenKind::Newline);
+                // `compound_stmt NEWLINE`: a blank line ends the statement.
+                if compound && !self.eat(TokenKind::Newline) && !self.at(TokenKind::EndOfFile) {
+                    return Err(Fail);
                 }
             }
         }
