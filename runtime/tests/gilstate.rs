@@ -108,10 +108,10 @@ fn ensure_in_binds_foreign_threads_to_a_sub_interpreter() {
         .map(|_| {
             let (sub, barrier) = (sub.clone(), barrier.clone());
             std::thread::spawn(move || {
-                let g = gilstate::ensure_in(&sub);
+                let g = gilstate::ensure_in(&sub).unwrap();
                 let ts = g.thread_state();
                 assert_eq!(ts_ref(ts).interpreter(), sub);
-                let nested = gilstate::ensure_in(&sub);
+                let nested = gilstate::ensure_in(&sub).unwrap();
                 assert_eq!(nested.thread_state(), ts);
                 assert_eq!(nested.state(), GilState::Locked);
                 drop(nested);
@@ -165,11 +165,12 @@ fn the_safe_attach_detaches_explicitly_between_interpreters() {
     let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     main.attach(|py| {
         let main_ts = thread_state::current().unwrap();
-        let id = py.detach(|| a.attach(|py_a| py_a.interpreter().id()));
+        let id = py.detach(|| a.attach(|py_a| py_a.interpreter().id()).unwrap());
         assert_eq!(id, a.id());
         assert_eq!(thread_state::current(), Some(main_ts));
         assert_eq!(py.interpreter(), main);
-    });
+    })
+    .unwrap();
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn fatal_attach_to_another_interpreter_while_attached() {
     if common::is_child(N) {
         Runtime::initialize();
         let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-        pyrt::attach(|_py| a.attach(|_| ()));
+        pyrt::attach(|_py| a.attach(|_| ()).unwrap());
         std::process::exit(3);
     }
     common::assert_fatal(N, N, "Interpreter::attach", "the thread is attached to another interpreter");
@@ -190,8 +191,8 @@ fn fatal_guards_released_out_of_order() {
     if common::is_child(N) {
         Runtime::initialize();
         let main = Runtime::main_interpreter().unwrap();
-        let outer = gilstate::ensure_in(&main);
-        let inner = gilstate::ensure_in(&main);
+        let outer = gilstate::ensure_in(&main).unwrap();
+        let inner = gilstate::ensure_in(&main).unwrap();
         drop(outer);
         drop(inner);
         std::process::exit(3);
@@ -224,12 +225,14 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
 fn safe_attach_and_detach() {
     let _s = common::serial();
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-    let (id, during) = sub.attach(|py| {
-        assert!(sub.lock().unwrap().is_locked());
-        let during = py.detach(|| sub.lock().unwrap().is_locked());
-        assert!(sub.lock().unwrap().is_locked());
-        (py.interpreter().id(), during)
-    });
+    let (id, during) = sub
+        .attach(|py| {
+            assert!(sub.lock().unwrap().is_locked());
+            let during = py.detach(|| sub.lock().unwrap().is_locked());
+            assert!(sub.lock().unwrap().is_locked());
+            (py.interpreter().id(), during)
+        })
+        .unwrap();
     assert_eq!(id, sub.id());
     assert!(!during, "detach releases the lock");
     let main_id = pyrt::attach(|py| py.interpreter().id());
@@ -292,7 +295,7 @@ fn fatal_guard_dropped_under_a_with_attached_token() {
         Runtime::initialize();
         let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
         std::thread::spawn(move || {
-            let guard = gilstate::ensure_in(&sub); // a new state, deleted by this guard's release
+            let guard = gilstate::ensure_in(&sub).unwrap(); // a new state, deleted by this guard's release
             pyrt::Python::with_attached(move |py| {
                 drop(guard);
                 println!("{}", py.thread_state().id());
@@ -312,12 +315,12 @@ fn with_attached_nests_like_a_guard() {
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     std::thread::spawn(move || {
         assert!(pyrt::Python::with_attached(|_| ()).is_none(), "not attached");
-        let guard = gilstate::ensure_in(&sub);
+        let guard = gilstate::ensure_in(&sub).unwrap();
         let ts = guard.thread_state();
         assert_eq!(ts_ref(ts).gilstate_counter(), 1);
         let id = pyrt::Python::with_attached(|py| {
             assert_eq!(py.thread_state().gilstate_counter(), 2);
-            let inner = gilstate::ensure_in(&sub);
+            let inner = gilstate::ensure_in(&sub).unwrap();
             assert_eq!(inner.state(), GilState::Locked);
             drop(inner);
             py.thread_state().id()
@@ -348,12 +351,14 @@ fn helper_states_never_take_the_gilstate_binding() {
                 py.detach(|| ()); // detach + re-attach of the helper
             });
             // Attaching the interpreter being destroyed nests on the helper.
-            let nested = sub2.attach(|py| (py.thread_state().is_helper(), py.thread_state().gilstate_counter()));
+            let nested =
+                sub2.attach(|py| (py.thread_state().is_helper(), py.thread_state().gilstate_counter())).unwrap();
             seen2.lock().unwrap().push(nested);
             Ok(())
         }))
         .unwrap();
-    });
+    })
+    .unwrap();
     // The binding followed the state `attach` made (CPython's rule) and went with it: attach the
     // main state once to bind it again.
     // SAFETY: test code: the main thread's own state, live, no token in use.

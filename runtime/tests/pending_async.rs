@@ -21,26 +21,28 @@ fn pending_calls_run_in_order_on_the_interpreter_main_thread() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let log = Arc::new(Mutex::new(Vec::new()));
-    interp.attach(|py| {
-        assert!(py.thread_state().is_interpreter_main());
-        // Other threads queue calls...
-        let adders: Vec<_> = (0..4)
-            .map(|t| {
-                let (interp, log) = (interp.clone(), log.clone());
-                std::thread::spawn(move || {
-                    for i in 0..10 {
-                        interp.add_pending_call(record(&log, t * 100 + i)).unwrap();
-                    }
+    interp
+        .attach(|py| {
+            assert!(py.thread_state().is_interpreter_main());
+            // Other threads queue calls...
+            let adders: Vec<_> = (0..4)
+                .map(|t| {
+                    let (interp, log) = (interp.clone(), log.clone());
+                    std::thread::spawn(move || {
+                        for i in 0..10 {
+                            interp.add_pending_call(record(&log, t * 100 + i)).unwrap();
+                        }
+                    })
                 })
-            })
-            .collect();
-        for a in adders {
-            a.join().unwrap();
-        }
-        assert_eq!(interp.pending_calls(), 40);
-        assert!(log.lock().unwrap().is_empty(), "nothing runs before a breaker check");
-        py.check_eval_breaker().unwrap();
-    });
+                .collect();
+            for a in adders {
+                a.join().unwrap();
+            }
+            assert_eq!(interp.pending_calls(), 40);
+            assert!(log.lock().unwrap().is_empty(), "nothing runs before a breaker check");
+            py.check_eval_breaker().unwrap();
+        })
+        .unwrap();
     let log = log.lock().unwrap();
     assert_eq!(log.len(), 40, "nothing lost, nothing run twice");
     for t in 0..4 {
@@ -61,7 +63,7 @@ fn a_full_queue_gives_the_call_back_and_keeps_the_rest() {
     let refused = interp.add_pending_call(record(&log, 99));
     assert!(refused.is_err());
     assert_eq!(interp.pending_calls(), 3);
-    interp.attach(|py| py.check_eval_breaker().unwrap());
+    interp.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
     assert_eq!(*log.lock().unwrap(), vec![0, 1, 2]);
 }
 
@@ -73,14 +75,16 @@ fn a_failing_call_raises_in_the_thread_that_ran_it() {
     interp.add_pending_call(record(&log, 1)).unwrap();
     interp.add_pending_call(PendingCall::new(|| Err(PyErr::new(ExcKind::ValueError, "boom")))).unwrap();
     interp.add_pending_call(record(&log, 3)).unwrap();
-    interp.attach(|py| {
-        let err = py.check_eval_breaker().unwrap_err();
-        assert_eq!(err, PyErr::new(ExcKind::ValueError, "boom"));
-        assert_eq!(*log.lock().unwrap(), vec![1]);
-        // The call behind it runs at the next check.
-        py.check_eval_breaker().unwrap();
-        assert_eq!(*log.lock().unwrap(), vec![1, 3]);
-    });
+    interp
+        .attach(|py| {
+            let err = py.check_eval_breaker().unwrap_err();
+            assert_eq!(err, PyErr::new(ExcKind::ValueError, "boom"));
+            assert_eq!(*log.lock().unwrap(), vec![1]);
+            // The call behind it runs at the next check.
+            py.check_eval_breaker().unwrap();
+            assert_eq!(*log.lock().unwrap(), vec![1, 3]);
+        })
+        .unwrap();
 }
 
 #[test]
@@ -100,7 +104,7 @@ fn only_the_interpreter_main_thread_runs_its_calls() {
             .unwrap();
     }
     let interp2 = interp.clone();
-    std::thread::spawn(move || interp2.attach(|py| py.check_eval_breaker().unwrap())).join().unwrap();
+    std::thread::spawn(move || interp2.attach(|py| py.check_eval_breaker().unwrap()).unwrap()).join().unwrap();
     assert_eq!(*ran_on.lock().unwrap(), None, "a non-main thread does not run them");
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { thread_state::restore_thread(main_ts) };
@@ -150,16 +154,18 @@ fn async_exc_interrupts_a_loop(config: InterpreterConfig) {
     let worker = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                tx.send(py.thread_state().thread_id()).unwrap();
-                let mut spins = 0u64;
-                loop {
-                    spins += 1;
-                    if let Err(e) = py.check_eval_breaker() {
-                        return (e, spins);
+            interp
+                .attach(|py| {
+                    tx.send(py.thread_state().thread_id()).unwrap();
+                    let mut spins = 0u64;
+                    loop {
+                        spins += 1;
+                        if let Err(e) = py.check_eval_breaker() {
+                            return (e, spins);
+                        }
                     }
-                }
-            })
+                })
+                .unwrap()
         })
     };
     let tid = rx.recv().unwrap();
@@ -190,7 +196,7 @@ fn async_exception_can_be_cleared_before_it_is_raised() {
     let worker = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            let g = pyrt::state::gilstate::ensure_in(&interp);
+            let g = pyrt::state::gilstate::ensure_in(&interp).unwrap();
             let ts = g.thread_state();
             // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
             let saved = unsafe { thread_state::save_thread() };

@@ -508,9 +508,11 @@ impl Interpreter {
         self.state.stw.is_stopped()
     }
 
-    /// Destroys the interpreter (`Py_EndInterpreter`). Fatal if any other thread state of it
-    /// exists. The main interpreter and an interpreter the caller is attached to cannot be
-    /// destroyed this way (`InterpreterError`).
+    /// Destroys the interpreter (`Py_EndInterpreter`). The main interpreter, an interpreter the
+    /// caller is attached to, one that is already destroyed or being destroyed, and one in which
+    /// any thread state exists (another thread holds one, attached or not) cannot be destroyed:
+    /// `InterpreterError`, nothing changed. Once the claim succeeds no thread can create a state
+    /// in it (`attach` there fails with `InterpreterError`).
     pub fn destroy(self) -> PyResult<()> {
         if self.state.is_main {
             return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the main interpreter"));
@@ -523,6 +525,20 @@ impl Interpreter {
             if Arc::ptr_eq(unsafe { cur.as_ref() }.interp_state(), &self.state) {
                 return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the current interpreter"));
             }
+        }
+        {
+            // The claim: under the thread-list lock, which every creation of a state takes.
+            let threads = self.state.threads.lock();
+            if self.state.is_finalizing() || self.state.is_finalized() {
+                return Err(PyErr::new(ExcKind::InterpreterError, "the interpreter is being destroyed"));
+            }
+            if !threads.states.is_empty() {
+                return Err(PyErr::new(
+                    ExcKind::InterpreterError,
+                    "the interpreter has thread states of other threads (not the last thread)",
+                ));
+            }
+            self.state.finalizing.store(true, Ordering::Relaxed);
         }
         let prev = thread_state::current();
         if let Some(p) = prev {
@@ -543,19 +559,20 @@ impl Interpreter {
     ///
     /// Reuses the thread's thread state in this interpreter if it has one (nesting like
     /// `PyGILState_Ensure`), or creates one that is deleted again when the outermost `attach`
-    /// returns. If the thread is attached to another interpreter, that thread state is detached
-    /// for the duration and re-attached afterwards.
-    pub fn attach<F, R>(&self, f: F) -> R
+    /// returns. An interpreter that was destroyed, or is being destroyed by another thread, is an
+    /// `InterpreterError` and `f` does not run. If the thread is attached to another
+    /// interpreter, that is a fatal error: detach first (`py.detach(|| other.attach(...))`).
+    pub fn attach<F, R>(&self, f: F) -> PyResult<R>
     where
         F: for<'py> FnOnce(crate::Python<'py>) -> R,
     {
-        let guard = super::gilstate::ensure_in(self);
+        let guard = super::gilstate::ensure_in(self)?;
         // SAFETY: `ensure_in` left a live thread state attached on this thread; it stays so until
         // `guard` is released below, after `f` (which cannot keep the token) returns.
         let py = unsafe { crate::Python::assume_attached(guard.thread_state()) };
         let result = f(py);
         drop(guard);
-        result
+        Ok(result)
     }
 }
 
@@ -577,9 +594,12 @@ pub unsafe fn end_interpreter(ts: NonNull<ThreadState>) {
     end_interpreter_inner(&arc);
 }
 
+/// CPython 3.13's order: mark finalizing, run the pending calls still queued, then check that
+/// `ts` is the last thread state (fatal otherwise), then tear down.
 fn end_interpreter_inner(ts: &Arc<ThreadState>) {
     let interp = ts.interp_state().clone();
     interp.finalizing.store(true, Ordering::Relaxed);
+    super::pending::finish_pending_calls(&interp, ts);
     let others = interp.threads.lock().states.len() - 1;
     if others > 0 {
         fatal_error("Py_EndInterpreter", "not the last thread");
@@ -591,7 +611,7 @@ fn end_interpreter_inner(ts: &Arc<ThreadState>) {
 /// interpreter.
 pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<ThreadState>) {
     // Pending calls still queued run now, in the finalizing thread (`_Py_FinishPendingCalls`).
-    let _ = interp.pending.finish(ts);
+    super::pending::finish_pending_calls(interp, ts);
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
     interp.drop_deferred();

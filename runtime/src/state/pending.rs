@@ -210,6 +210,15 @@ impl PendingCalls {
     }
 }
 
+/// Runs every pending call still queued for `interp` on its finalizing thread state `ts`
+/// (`_Py_FinishPendingCalls`); a call that fails has its exception reported on stderr, as
+/// CPython prints it, and the rest still run.
+pub(crate) fn finish_pending_calls(interp: &super::interpreter::InterpreterState, ts: &ThreadState) {
+    for err in interp.pending.finish(ts) {
+        crate::error::print_exception(&err);
+    }
+}
+
 /// Handles `CALLS_TO_DO` for the attached thread state `ts` (CPython's `make_pending_calls`).
 pub(crate) fn make_pending_calls(ts: &ThreadState) -> PyResult<()> {
     let interp = ts.interp_state();

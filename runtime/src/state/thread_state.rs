@@ -71,6 +71,33 @@ pub enum Whence {
     GilState,
 }
 
+/// Why a thread state could not be created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CreateError {
+    /// The interpreter was destroyed.
+    Finalized,
+    /// The interpreter is being destroyed or finalized.
+    Finalizing,
+}
+
+impl From<CreateError> for PyErr {
+    fn from(e: CreateError) -> PyErr {
+        let msg = match e {
+            CreateError::Finalized => "the interpreter was destroyed",
+            CreateError::Finalizing => "the interpreter is being destroyed",
+        };
+        PyErr::new(crate::error::ExcKind::InterpreterError, msg)
+    }
+}
+
+/// What the C API does when a thread state cannot be created.
+pub(crate) fn c_api_create_failed(e: CreateError) -> ! {
+    match e {
+        CreateError::Finalized => fatal_error("PyThreadState_New", "the interpreter is finalized"),
+        CreateError::Finalizing => park_forever(),
+    }
+}
+
 // Lifecycle flags (CPython's `_status` bit-field).
 const BOUND: u8 = 1 << 0;
 const CLEARED: u8 = 1 << 1;
@@ -157,17 +184,29 @@ impl ThreadState {
     }
 
     /// Creates and registers a thread state. With `bind`, it records the calling OS thread.
+    /// The C API's form: creating one in a destroyed interpreter is a fatal error, in one being
+    /// torn down the thread is parked (a daemon thread during finalization), as CPython 3.14 does.
     pub(crate) fn create(interp: &Arc<InterpreterState>, whence: Whence, bind: bool) -> Arc<ThreadState> {
-        if interp.is_finalized() {
-            fatal_error("PyThreadState_New", "the interpreter is finalized");
-        }
-        if interp.is_finalizing() {
-            // A thread entering an interpreter that is being torn down (a daemon thread during
-            // finalization) is parked, as CPython 3.14 does.
-            park_forever();
-        }
+        Self::try_create(interp, whence, bind).unwrap_or_else(|e| c_api_create_failed(e))
+    }
+
+    /// [`ThreadState::create`] for the safe API: a destroyed interpreter, or one being destroyed,
+    /// is an error. Checked under the thread-list lock, which `destroy` holds while it claims the
+    /// interpreter, so a state is either created before the claim (and `destroy` fails) or not
+    /// at all. The runtime's helper states (`Whence::Fini`) may be created while finalizing.
+    pub(crate) fn try_create(
+        interp: &Arc<InterpreterState>,
+        whence: Whence,
+        bind: bool,
+    ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
         let mut threads = interp.threads.lock();
+        if interp.is_finalized() {
+            return Err(CreateError::Finalized);
+        }
+        if interp.is_finalizing() && whence != Whence::Fini {
+            return Err(CreateError::Finalizing);
+        }
         threads.next_unique_id += 1;
         let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
         let ts = Arc::new(ThreadState {
@@ -197,7 +236,7 @@ impl ThreadState {
             interp.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
         }
         drop(threads);
-        ts
+        Ok(ts)
     }
 
     fn bind_to_current_thread(&self) {
