@@ -375,3 +375,91 @@ fn helper_states_never_take_the_gilstate_binding() {
     // SAFETY: test code: matches the ensure above.
     unsafe { gilstate::release(g) };
 }
+
+/// A thread-dict value whose destructor uses GILState.
+struct ReentersGilstate(Arc<std::sync::atomic::AtomicBool>);
+impl Drop for ReentersGilstate {
+    fn drop(&mut self) {
+        let _ = gilstate::get_this_thread_state();
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// §1.8: the TLS bindings dropped a thread state's last reference while their `RefCell` was
+/// borrowed, so a thread-dict value whose destructor re-entered GILState panicked
+/// ("already mutably borrowed").
+#[test]
+fn a_binding_dropped_last_may_reenter_gilstate() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let dropped = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+    let worker = {
+        let (sub, dropped) = (sub.clone(), dropped.clone());
+        std::thread::spawn(move || {
+            let main = Runtime::main_interpreter().unwrap();
+            let first = ThreadState::new(&main); // the thread's GILState binding
+            let second = ThreadState::new(&sub); // only its binding for `sub`
+            ts_ref(second).with_dict(|d| {
+                d.insert("probe".into(), Box::new(ReentersGilstate(dropped)));
+            });
+            tx.send(second.as_ptr() as usize).unwrap();
+            go_rx.recv().unwrap();
+            // `second` was deleted by the main thread: the lookup drops the last reference.
+            let guard = gilstate::ensure_in(&sub).unwrap();
+            drop(guard);
+            // SAFETY: test code: detached, never used again.
+            unsafe { ThreadState::delete(first) };
+        })
+    };
+    let second = NonNull::new(rx.recv().unwrap() as *mut ThreadState).unwrap();
+    // SAFETY: test code: detached and not current here; the worker never uses it again.
+    unsafe { ThreadState::delete(second) };
+    go_tx.send(()).unwrap();
+    worker.join().expect("the worker must not panic");
+    assert!(dropped.load(std::sync::atomic::Ordering::SeqCst));
+}
+
+/// §1.8: GILState during thread-local teardown (a C++ `thread_local` destructor calling
+/// `PyGILState_Ensure`) used to panic inside a TLS destructor, which aborts the process. It
+/// works as in CPython now.
+#[test]
+fn gilstate_works_in_a_thread_local_destructor() {
+    const N: &str = "gilstate_works_in_a_thread_local_destructor";
+    struct UsesGilstateAtExit;
+    impl Drop for UsesGilstateAtExit {
+        fn drop(&mut self) {
+            let g = gilstate::ensure();
+            let attached = thread_state::current().is_some();
+            // SAFETY: matches the ensure above.
+            unsafe { gilstate::release(g) };
+            println!("teardown ensure attached={attached} bound_after={}", gilstate::get_this_thread_state().is_some());
+        }
+    }
+    thread_local! {
+        static AT_EXIT: UsesGilstateAtExit = const { UsesGilstateAtExit };
+    }
+    if common::is_child(N) {
+        Runtime::initialize();
+        std::thread::spawn(|| {
+            AT_EXIT.with(|_| ()); // registered before pyrt's own thread-locals: destroyed after them
+            let g = gilstate::ensure();
+            // SAFETY: matches the ensure above.
+            unsafe { gilstate::release(g) };
+        })
+        .join()
+        .unwrap();
+        println!("joined");
+        std::process::exit(0);
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([N, "--exact", "--nocapture", "--test-threads=1"])
+        .env(common::CHILD_ENV, N)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "child failed: {}\n{}", stdout, String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("teardown ensure attached=true bound_after=false"), "{stdout}");
+    assert!(stdout.contains("joined"), "{stdout}");
+}

@@ -38,6 +38,15 @@ pub(crate) struct RuntimeState {
     pub(crate) gilstate_check_enabled: AtomicBool,
 }
 
+/// Whether the runtime's lazily built state exists (set by its initialiser).
+static RUNTIME_BUILT: sync::StaticAtomicBool = sync::StaticAtomicBool::new(false);
+
+/// Whether the runtime's lazily built state was ever built in this process.
+#[cfg(test)]
+pub(crate) fn runtime_built() -> bool {
+    RUNTIME_BUILT.load(Ordering::Relaxed)
+}
+
 sync::lazy_static! {
     static ref RUNTIME: RuntimeState = RuntimeState {
         head: Mutex::new(Registry {
@@ -51,7 +60,10 @@ sync::lazy_static! {
         finalizing: AtomicBool::new(false),
         main_pending: PendingCalls::new(MAX_PENDING_CALLS_MAIN, 0),
         signals: Signals::new(),
-        gilstate_check_enabled: AtomicBool::new(true),
+        gilstate_check_enabled: {
+            RUNTIME_BUILT.store(true, Ordering::Relaxed);
+            AtomicBool::new(true)
+        },
     };
 }
 
@@ -198,7 +210,7 @@ impl Runtime {
     /// handler at its next eval-breaker check. Only touches atomics, so it may be called from a
     /// signal handler (`_PyEval_SignalReceived` / `trip_signal`).
     pub fn trip_signal(signum: i32) {
-        runtime().signals.trip(signum);
+        super::signals::trip(signum);
     }
 
     /// Sets (or with `None` removes) the handler for `signum` (1..=63). Without a handler,
