@@ -140,8 +140,8 @@ pub(crate) struct InterpreterState {
     /// `None` for free-threaded interpreters.
     pub(crate) lock: Option<Arc<InterpreterLock>>,
     pub(crate) threads: Mutex<ThreadList>,
-    /// The thread state that runs this interpreter's pending calls (the first created; when it is
-    /// deleted, the next one created or attached takes over).
+    /// The interpreter's main thread state (the first created; when it is deleted, the next one
+    /// created takes over). Informational: pending calls run on whichever thread checks first.
     pub(crate) main_thread: AtomicPtr<ThreadState>,
     pub(crate) pending: PendingCalls,
     pub(crate) stw: StopTheWorld,
@@ -270,26 +270,12 @@ impl InterpreterState {
         self.finalized.load(Ordering::Acquire)
     }
 
-    /// Runs `f` on this interpreter's main thread state, under the thread-list lock (so the
-    /// pointer stays valid). Used to signal pending calls.
-    pub(crate) fn with_main_thread(&self, f: impl FnOnce(&ThreadState)) {
-        let _threads = self.threads.lock();
-        let main = self.main_thread.load(Ordering::Relaxed);
-        if !main.is_null() {
-            // SAFETY: `main_thread` is cleared under the thread-list lock before the state is
-            // unlinked (`delete_common`), and we hold that lock.
-            f(unsafe { &*main });
+    /// Sets `bit` in the eval breaker of every thread state of the interpreter.
+    pub(crate) fn signal_all(&self, bit: usize) {
+        let threads = self.threads.lock();
+        for ts in &threads.states {
+            ts.eval_breaker.fetch_or(bit, Ordering::Release);
         }
-    }
-
-    /// Makes `ts` the main thread if the role is vacant. Returns whether `ts` is the main thread.
-    pub(crate) fn claim_main_thread(&self, ts: &ThreadState) -> bool {
-        let _threads = self.threads.lock();
-        let me = ts as *const ThreadState as *mut ThreadState;
-        if self.main_thread.load(Ordering::Relaxed).is_null() && !ts.is_deleted() {
-            self.main_thread.store(me, Ordering::Relaxed);
-        }
-        self.main_thread.load(Ordering::Relaxed) == me
     }
 
     /// Deletes every thread state except `keep` (CPython's `zapthreads`, for finalization). Their

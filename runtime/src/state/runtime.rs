@@ -8,7 +8,7 @@
 use std::ptr::NonNull;
 
 use super::interpreter::{Interpreter, InterpreterConfig, InterpreterState, LockKind, finish_interpreter};
-use super::pending::{MAX_PENDING_CALLS_MAIN, PendingCall, PendingCalls};
+use super::pending::{PendingCall, PendingCalls};
 use super::signals::Signals;
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
@@ -38,6 +38,15 @@ pub(crate) struct RuntimeState {
     pub(crate) gilstate_check_enabled: AtomicBool,
 }
 
+/// The `pthread_self` ident of the OS thread that initialized the runtime: the main thread
+/// (`_PyRuntime.main_thread`). A role of the OS thread, not of a thread state.
+static MAIN_THREAD_IDENT: sync::StaticAtomicU64 = sync::StaticAtomicU64::new(0);
+
+/// See [`MAIN_THREAD_IDENT`].
+pub(crate) fn main_thread_ident() -> u64 {
+    MAIN_THREAD_IDENT.load(Ordering::Relaxed)
+}
+
 /// Whether the runtime's lazily built state exists (set by its initialiser).
 static RUNTIME_BUILT: sync::StaticAtomicBool = sync::StaticAtomicBool::new(false);
 
@@ -58,7 +67,7 @@ sync::lazy_static! {
         }),
         initialized: AtomicBool::new(false),
         finalizing: AtomicBool::new(false),
-        main_pending: PendingCalls::new(MAX_PENDING_CALLS_MAIN, 0),
+        main_pending: PendingCalls::new_main(),
         signals: Signals::new(),
         gilstate_check_enabled: {
             RUNTIME_BUILT.store(true, Ordering::Relaxed);
@@ -107,6 +116,7 @@ impl Runtime {
         head.interps.push(main.clone());
         let ts = ThreadState::create(&main, Whence::Init, true);
         head.main_thread_state = Some(ts.clone());
+        MAIN_THREAD_IDENT.store(sync::os_thread_ident(), Ordering::Relaxed);
         rt.signals.set_target(Some(ts.clone()));
         rt.gilstate_check_enabled.store(true, Ordering::Relaxed);
         rt.finalizing.store(false, Ordering::Relaxed);
@@ -198,10 +208,15 @@ impl Runtime {
         }
         let rt = runtime();
         rt.main_pending.push(call)?;
+        // Signal the main interpreter's states bound to the main OS thread; if none is attached
+        // there now, the next attach on that thread picks the calls up (never lost while the
+        // role is vacant).
         if let Some(main) = rt.head.lock().main.clone() {
-            main.with_main_thread(|ts| {
+            let ident = main_thread_ident();
+            let threads = main.threads.lock();
+            for ts in threads.states.iter().filter(|t| t.thread_id() == ident) {
                 ts.eval_breaker.fetch_or(super::breaker::CALLS_TO_DO_BIT, Ordering::Release);
-            });
+            }
         }
         Ok(())
     }

@@ -29,6 +29,12 @@ static TARGET: StaticAtomicPtr<ThreadState> = StaticAtomicPtr::new(ptr::null_mut
 /// `trip`s between loading `TARGET` and using it.
 static READERS: StaticAtomicUsize = StaticAtomicUsize::new(0);
 
+/// Whether any signal is tripped and not yet handled (a relaxed load, for the attach path).
+#[inline]
+pub(crate) fn any_tripped() -> bool {
+    TRIPPED.load(Ordering::Relaxed) != 0
+}
+
 /// Records `signum` and flags the target thread (async-signal-safe: statics and atomics only).
 pub(crate) fn trip(signum: i32) {
     if !(1..64).contains(&signum) {
@@ -86,18 +92,14 @@ impl Signals {
         handlers[signum as usize] = handler;
         Ok(())
     }
-
-    fn is_target(&self, ts: &ThreadState) -> bool {
-        ptr::eq(TARGET.load(Ordering::SeqCst), ts)
-    }
 }
 
 /// Runs the handlers of tripped signals on the attached thread state `ts`.
 pub(crate) fn handle_signals(ts: &ThreadState) -> PyResult<()> {
     let signals = &super::runtime::runtime().signals;
     ts.eval_breaker.fetch_and(!SIGNALS_PENDING_BIT, Ordering::AcqRel);
-    if !signals.is_target(ts) {
-        return Ok(()); // only the main thread of the main interpreter handles signals
+    if !super::pending::can_handle_main_thread_work(ts) {
+        return Ok(()); // only the main OS thread, in the main interpreter, handles signals
     }
     let mut tripped = TRIPPED.swap(0, Ordering::AcqRel);
     while tripped != 0 {

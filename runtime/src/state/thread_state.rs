@@ -445,7 +445,7 @@ impl ThreadState {
         self.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// Whether this is its interpreter's main thread state (the one that runs pending calls).
+    /// Whether this is its interpreter's main thread state (its first; informational).
     pub fn is_interpreter_main(&self) -> bool {
         ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self)
     }
@@ -587,8 +587,8 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if rebind && !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
         tls::bind(ts);
     }
-    if ts.interp.pending.has_pending() {
-        ts.interp.pending.signal_on_attach(ts);
+    if ts.interp.pending.has_pending() || (ts.interp.is_main() && super::pending::main_thread_work_waits()) {
+        super::pending::update_breaker_on_attach(ts);
     }
     if ts.interp.has_deferred() {
         ts.interp.run_deferred();
