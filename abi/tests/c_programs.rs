@@ -45,9 +45,24 @@ fn build_pyrt(name: &str) -> PathBuf {
 }
 
 fn build_cpython(name: &str) -> PathBuf {
-    let out = output_path(name, "cpython");
+    build_cpython_version(name, None).expect("python3-config (CPython's embedding flags)")
+}
+
+/// Builds against a pyenv CPython version (`PYENV_VERSION=<v> python3-config`), or the default
+/// `python3`; `None` when that version's embedding flags are not available.
+fn build_cpython_version(name: &str, version: Option<&str>) -> Option<PathBuf> {
+    let out = output_path(name, version.unwrap_or("cpython"));
+    let config = |args: &[&str]| {
+        let mut c = Command::new("python3-config");
+        c.args(args);
+        if let Some(v) = version {
+            c.env("PYENV_VERSION", v);
+        }
+        c.output().ok().filter(|o| o.status.success())
+    };
+    config(&["--prefix"])?;
     let flags = |args: &[&str]| {
-        let o = Command::new("python3-config").args(args).output().expect("python3-config (CPython's embedding flags)");
+        let o = config(args).expect("python3-config");
         assert!(o.status.success());
         String::from_utf8(o.stdout).unwrap().split_whitespace().map(String::from).collect::<Vec<_>>()
     };
@@ -63,7 +78,7 @@ fn build_cpython(name: &str) -> PathBuf {
         .status()
         .expect("run the C compiler");
     assert!(status.success(), "compiling {name}.c against CPython failed");
-    out
+    Some(out)
 }
 
 /// Runs a C program. `cargo test` puts `target/<profile>` on `LD_LIBRARY_PATH`, which may hold an
@@ -183,4 +198,60 @@ fn object_header_and_refcount_fast_paths_agree_with_the_runtime() {
 #[test]
 fn valgrind_objects() {
     valgrind_clean("objects");
+}
+
+/// The first stderr line, with thread-state addresses (`0x...`) masked.
+fn fatal_line(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().next().unwrap_or_default();
+    line.split(' ')
+        .map(|w| if w.starts_with("0x") && w.len() > 2 { "0x<addr>" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// §3: API misuse that CPython 3.13 answers with a fatal error prints the same line, word for word
+/// (addresses aside), and aborts, against pyrt and against the installed CPython 3.13.
+#[test]
+fn fatal_messages_match_cpython_3_13() {
+    let expected = [
+        ("release_not_current", "PyGILState_Release: thread state 0x<addr> must be current when releasing"),
+        (
+            "release_without_state",
+            "PyGILState_Release: auto-releasing thread-state, but no thread-state for this thread",
+        ),
+        ("delete_current", "PyThreadState_Delete: tstate 0x<addr> is still current"),
+        ("restore_while_attached", "_PyThreadState_Attach: non-NULL old thread state"),
+        ("end_not_last", "Py_EndInterpreter: not the last thread"),
+        ("end_not_current", "Py_EndInterpreter: thread is not current"),
+        (
+            "delete_current_unattached",
+            "_PyThreadState_DeleteCurrent: the function must be called with the GIL held, after Python \
+             initialization and before Python finalization, but the GIL is released (the current Python \
+             thread state is NULL)",
+        ),
+        (
+            "get_unattached",
+            "PyThreadState_Get: the function must be called with the GIL held, after Python initialization \
+             and before Python finalization, but the GIL is released (the current Python thread state is NULL)",
+        ),
+    ];
+    let pyrt = build_pyrt("fatal_misuse");
+    let cpython = build_cpython_version("fatal_misuse", Some("3.13.0"));
+    if cpython.is_none() {
+        eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only");
+    }
+    for (scenario, message) in expected {
+        let want = format!("Fatal Python error: {message}");
+        let exes = std::iter::once(("pyrt", &pyrt)).chain(cpython.as_ref().map(|c| ("CPython 3.13", c)));
+        for (who, exe) in exes {
+            let out = Command::new(exe).arg(scenario).env_remove("LD_LIBRARY_PATH").output().unwrap();
+            assert_eq!(fatal_line(&out), want, "{scenario} against {who}");
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt;
+                assert_eq!(out.status.signal(), Some(6), "{scenario} against {who} aborts");
+            }
+        }
+    }
 }

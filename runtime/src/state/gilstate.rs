@@ -255,7 +255,7 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
         fatal_error("PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
     }
     if !ptr::eq(auto, tls::current()) {
-        fatal_error("PyGILState_Release", "thread state must be current when releasing");
+        fatal_error("PyGILState_Release", &format!("thread state {auto:p} must be current when releasing"));
     }
     // SAFETY: `auto` is current, so alive (and bound, so referenced by this thread's bindings).
     let ts = unsafe { &*auto };

@@ -270,7 +270,7 @@ impl ThreadState {
         // SAFETY: the caller guarantees `ts` is a live thread state.
         let ts = unsafe { ts.as_ref() };
         if ptr::eq(tls::current(), ts) {
-            fatal_error("PyThreadState_Delete", "tstate is still current");
+            fatal_error("PyThreadState_Delete", &format!("tstate {:p} is still current", ts as *const ThreadState));
         }
         if ts.status() == Status::Attached {
             fatal_error("PyThreadState_Delete", "tstate is attached on another thread");
@@ -286,7 +286,7 @@ impl ThreadState {
     /// Nothing may use the current thread state afterwards — in particular no [`crate::Python`]
     /// token of it may be alive (the state may be freed).
     pub unsafe fn delete_current() {
-        let ts = current_or_fatal("PyThreadState_DeleteCurrent").to_arc();
+        let ts = current_or_fatal("_PyThreadState_DeleteCurrent").to_arc();
         ts.delete_current_inner();
     }
 
