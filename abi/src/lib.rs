@@ -666,16 +666,66 @@ pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObjec
     })
 }
 
-/// `PyLong_AsLong`: -1 when `op` is not an int.
+/// `PyLong_AsLong`: the value; -1 with `TypeError` set when `op` is not an int (NULL: CPython's
+/// `SystemError`, "bad argument to internal function"). Attached thread.
 ///
 /// # Safety
 ///
 /// `op` must be NULL or a live object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyLong_AsLong(op: *mut pyrt::PyObject) -> std::ffi::c_long {
-    // SAFETY: the caller promises NULL or a live object.
-    match unsafe { op.as_ref() } {
-        Some(o) => pyrt::object::int_value(o).map_or(-1, |v| v as std::ffi::c_long),
-        None => -1,
+    guard("PyLong_AsLong", || {
+        // SAFETY: the caller promises NULL or a live object.
+        let result = match unsafe { op.as_ref() } {
+            Some(o) => pyrt::object::as_long(o),
+            None => Err(pyrt::PyErr::new(pyrt::ExcKind::SystemError, "bad argument to internal function")),
+        };
+        match result {
+            // `c_long` is 64 bits on the targets pyrt supports; values are 64-bit for now.
+            Ok(v) => v as std::ffi::c_long,
+            Err(e) => {
+                attached_state("PyLong_AsLong").set_raised(e);
+                -1
+            }
+        }
+    })
+}
+
+/// The attached thread state; CPython's fatal error when there is none.
+fn attached_state(func: &str) -> &'static ThreadState {
+    match pyrt::state::thread_state::current() {
+        // SAFETY: the current thread state stays alive while attached, which it is for the
+        // duration of the C API call that asks.
+        Some(ts) => unsafe { &*ts.as_ptr() },
+        None => pyrt::fatal::fatal_error(
+            func,
+            "the function must be called with the GIL held, after Python initialization and before \
+             Python finalization, but the GIL is released (the current Python thread state is NULL)",
+        ),
     }
+}
+
+/// `PyErr_Occurred`, as a flag: non-zero when the error indicator holds an exception. (The
+/// exception classes are not objects yet, so the type itself cannot be returned.)
+#[unsafe(no_mangle)]
+pub extern "C" fn PyrtErr_Occurred() -> c_int {
+    guard("PyErr_Occurred", || c_int::from(attached_state("PyErr_Occurred").has_raised()))
+}
+
+/// `PyErr_Clear`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyErr_Clear() {
+    guard("PyErr_Clear", || drop(attached_state("PyErr_Clear").take_raised()))
+}
+
+/// `PyErr_Print`: prints the raised exception on stderr as CPython does (`<class>: <message>`;
+/// no traceback yet) and clears it; nothing when none is raised.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyErr_Print() {
+    guard("PyErr_Print", || {
+        // With nothing raised it does nothing, as CPython 3.13's `_PyErr_PrintEx`.
+        if let Some(e) = attached_state("PyErr_Print").take_raised() {
+            pyrt::error::print_exception(&e);
+        }
+    })
 }

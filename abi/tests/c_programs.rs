@@ -255,3 +255,22 @@ fn fatal_messages_match_cpython_3_13() {
         }
     }
 }
+
+/// §3: `PyLong_AsLong` on a non-int returns -1 with `TypeError` raised, printed by `PyErr_Print`
+/// as CPython prints it — against pyrt, the machine's CPython and CPython 3.13.
+#[test]
+fn pylong_as_long_on_a_non_int_raises_type_error() {
+    let stdout = "PyLong_AsLong(None) = -1\nPyLong_AsLong(42) = 42\nfinalized: 1\n";
+    let stderr = "TypeError: 'NoneType' object cannot be interpreted as an integer\n";
+    let mut exes = vec![("pyrt", build_pyrt("pylong_errors")), ("CPython", build_cpython("pylong_errors"))];
+    match build_cpython_version("pylong_errors", Some("3.13.0")) {
+        Some(exe) => exes.push(("CPython 3.13", exe)),
+        None => eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): skipping it"),
+    }
+    for (who, exe) in exes {
+        let out = run(&exe);
+        assert!(out.status.success(), "{who}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), stdout, "{who}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), stderr, "{who}");
+    }
+}

@@ -145,6 +145,9 @@ pub struct ThreadState {
     /// `gilstate_counter`: touched only by the OS thread the state is attached on.
     gilstate_counter: AtomicU32,
     async_exc: AtomicPtr<PyErr>,
+    /// The raised exception, the C API's error indicator (`tstate->current_exception`): set by a
+    /// C API function that fails, read by `PyErr_Occurred` / `PyErr_Print`. Own thread only.
+    raised: Mutex<Option<PyErr>>,
     dict: Mutex<Option<ThreadDict>>,
     trace: Mutex<Option<TraceFn>>,
     profile: Mutex<Option<TraceFn>>,
@@ -220,6 +223,7 @@ impl ThreadState {
             eval_breaker: AtomicUsize::new(0),
             gilstate_counter: AtomicU32::new(gilstate_counter),
             async_exc: AtomicPtr::new(ptr::null_mut()),
+            raised: Mutex::new(None),
             dict: Mutex::new(None),
             trace: Mutex::new(None),
             profile: Mutex::new(None),
@@ -249,6 +253,7 @@ impl ThreadState {
     /// exception, the trace and profile functions. The state stays registered.
     pub fn clear(&self) {
         drop(self.dict.lock().take());
+        drop(self.take_raised());
         drop(self.take_async_exc());
         if self.trace.lock().take().is_some() {
             self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
@@ -511,6 +516,22 @@ impl ThreadState {
     /// Whether an async exception is scheduled and not yet raised.
     pub fn has_async_exc(&self) -> bool {
         !self.async_exc.load(Ordering::Acquire).is_null()
+    }
+
+    /// Sets the error indicator (`PyErr_SetRaisedException`), replacing any exception in it.
+    pub fn set_raised(&self, exc: PyErr) {
+        let old = self.raised.lock().replace(exc);
+        drop(old);
+    }
+
+    /// Takes the exception out of the error indicator (`PyErr_GetRaisedException`).
+    pub fn take_raised(&self) -> Option<PyErr> {
+        self.raised.lock().take()
+    }
+
+    /// Whether an exception is set (`PyErr_Occurred() != NULL`).
+    pub fn has_raised(&self) -> bool {
+        self.raised.lock().is_some()
     }
 
     pub(crate) fn take_async_exc(&self) -> Option<PyErr> {
