@@ -274,3 +274,38 @@ fn pylong_as_long_on_a_non_int_raises_type_error() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), stderr, "{who}");
     }
 }
+
+/// §3: `Py_NewInterpreterFromConfig` accepts and refuses the configs CPython 3.13 does
+/// (`use_main_obmalloc` with any lock; single-phase extensions only with the main obmalloc),
+/// failing statuses name 3.13's step and message, and `Py_NewInterpreter` before `Py_Initialize`
+/// is 3.13's fatal error.
+#[test]
+fn new_interpreter_configs_and_failures_match_cpython_3_13() {
+    let stdout = "main obmalloc, shared lock: ok\nmain obmalloc, own lock: ok\n\
+         own obmalloc, single-phase extensions: error in init_interp_settings: per-interpreter obmalloc does not \
+         support single-phase init extension modules; tstate NULL: 1\n\
+         daemon threads without threads: ok\n\
+         bad gil: error in init_interp_settings: invalid interpreter config 'gil' value; tstate NULL: 1\n\
+         finalized: 1\n";
+    let mut exes = vec![("pyrt", build_pyrt("interpreter_config"))];
+    match build_cpython_version("interpreter_config", Some("3.13.0")) {
+        Some(exe) => exes.push(("CPython 3.13", exe)),
+        None => eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only"),
+    }
+    for (who, exe) in exes {
+        assert_eq!(stdout_ok(&run(&exe), who), stdout, "{who}");
+        let out = Command::new(&exe).arg("uninit_cfg").env_remove("LD_LIBRARY_PATH").output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "uninitialized: error in new_interpreter: Py_Initialize must be called first\n",
+            "{who}"
+        );
+        let out = Command::new(&exe).arg("uninit").env_remove("LD_LIBRARY_PATH").output().unwrap();
+        assert_eq!(
+            fatal_line(&out),
+            "Fatal Python error: new_interpreter: Py_Initialize must be called first",
+            "{who}"
+        );
+        assert!(out.stdout.is_empty(), "{who} returned");
+    }
+}

@@ -113,8 +113,18 @@ fn config_mirrors_py_interpreter_config() {
     let bad = InterpreterConfig { check_multi_interp_extensions: false, ..InterpreterConfig::isolated() };
     let err = Interpreter::new(bad).unwrap_err();
     assert_eq!(err.kind, pyrt::ExcKind::InterpreterError);
-    let bad = InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
-    assert!(Interpreter::new(bad).is_err());
+    assert_eq!(err.message, "per-interpreter obmalloc does not support single-phase init extension modules");
+    // As in CPython 3.13: the main obmalloc permits single-phase init extensions, with any lock;
+    // daemon threads without threads are not refused.
+    let main_obmalloc = InterpreterConfig {
+        use_main_obmalloc: true,
+        check_multi_interp_extensions: false,
+        ..InterpreterConfig::isolated()
+    };
+    Interpreter::new(main_obmalloc).unwrap().destroy().unwrap();
+    let daemons =
+        InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
+    Interpreter::new(daemons).unwrap().destroy().unwrap();
     let limited = InterpreterConfig { arena_limit: Some(1 << 20), ..InterpreterConfig::isolated() };
     let i = Interpreter::new(limited).unwrap();
     assert_eq!(i.config().arena_limit, Some(1 << 20));

@@ -41,6 +41,11 @@ pub enum LockKind {
 pub struct InterpreterConfig {
     /// The lock kind.
     pub lock: LockKind,
+    /// `use_main_obmalloc`: accepted and recorded as CPython 3.13 does, and it is what permits
+    /// `check_multi_interp_extensions = false`. pyrt's memory stays per interpreter either way
+    /// (objects are never shared between interpreters, see the handles' membership check), so no
+    /// behaviour a host can observe depends on it.
+    pub use_main_obmalloc: bool,
     /// Whether the interpreter may start threads (`allow_threads`).
     pub allow_threads: bool,
     /// Whether it may start daemon threads (`allow_daemon_threads`).
@@ -64,6 +69,7 @@ impl InterpreterConfig {
     pub fn isolated() -> Self {
         InterpreterConfig {
             lock: LockKind::Own,
+            use_main_obmalloc: false,
             allow_threads: true,
             allow_daemon_threads: false,
             check_multi_interp_extensions: true,
@@ -79,6 +85,7 @@ impl InterpreterConfig {
     pub fn legacy() -> Self {
         InterpreterConfig {
             lock: LockKind::Shared,
+            use_main_obmalloc: true,
             allow_daemon_threads: true,
             check_multi_interp_extensions: false,
             ..Self::isolated()
@@ -94,6 +101,7 @@ impl InterpreterConfig {
     pub fn main() -> Self {
         InterpreterConfig {
             lock: LockKind::Own,
+            use_main_obmalloc: true,
             allow_daemon_threads: true,
             check_multi_interp_extensions: false,
             ..Self::isolated()
@@ -102,13 +110,10 @@ impl InterpreterConfig {
 
     fn validate(&self) -> PyResult<()> {
         let err = |m: &str| Err(PyErr::new(ExcKind::InterpreterError, m));
-        if self.lock != LockKind::Shared && !self.check_multi_interp_extensions {
-            // Every pyrt interpreter has its own arena; only the legacy (shared-lock) kind keeps
-            // CPython's permission to load single-phase-init extensions.
+        // CPython 3.13's `init_interp_settings`: without the main obmalloc, single-phase init
+        // extensions (whose module copies leak objects between interpreters) are refused.
+        if !self.use_main_obmalloc && !self.check_multi_interp_extensions {
             return err("per-interpreter obmalloc does not support single-phase init extension modules");
-        }
-        if self.allow_daemon_threads && !self.allow_threads {
-            return err("daemon threads require allow_threads");
         }
         if self.refcount == crate::object::RefcountStrategy::NonAtomic && self.lock == LockKind::None {
             return err("non-atomic reference counting needs an interpreter lock");

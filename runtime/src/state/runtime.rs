@@ -240,7 +240,8 @@ pub(crate) fn register_interpreter(config: InterpreterConfig) -> PyResult<Interp
     let rt = runtime();
     let mut head = rt.head.lock();
     if !rt.initialized.load(Ordering::Relaxed) || rt.finalizing.load(Ordering::Relaxed) {
-        return Err(PyErr::new(ExcKind::RuntimeError, "the runtime is not initialized"));
+        // CPython's `new_interpreter` message.
+        return Err(PyErr::new(ExcKind::RuntimeError, "Py_Initialize must be called first"));
     }
     let main_lock = if config.lock == LockKind::Shared { head.main_lock.clone() } else { None };
     let interp = Arc::new(InterpreterState::new(head.next_id, config, false, main_lock.as_ref()));
