@@ -162,7 +162,7 @@ fn stop_the_world_parks_attached_and_detached_threads() {
                 let world = py.stop_the_world();
                 assert!(interp.is_world_stopped());
                 for ts in interp.thread_states() {
-                    if ts.as_ptr() as *const _ == py.thread_state() as *const _ {
+                    if std::ptr::eq(ts.as_ptr(), py.thread_state()) {
                         continue; // the requester
                     }
                     // SAFETY: test code: states are alive while their threads are parked.

@@ -163,12 +163,16 @@ impl Drop for GilStateGuard {
     }
 }
 
+/// What an ensure did: the attached state, whether it was attached already, and the state of
+/// another interpreter swapped out for it (`ensure_in_raw`).
+type Ensured = (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>);
+
 /// `fallible`: creating a state in a destroyed (or being destroyed) interpreter is an error (the
 /// safe API) rather than CPython's fatal error or parked thread (the C API).
 fn ensure_inner(
     target: Option<&Arc<InterpreterState>>,
     fallible: bool,
-) -> Result<(NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>), CreateError> {
+) -> Result<Ensured, CreateError> {
     if !Runtime::is_initialized() {
         fatal_error("PyGILState_Ensure", "the runtime is not initialized (or already finalized)");
     }
@@ -192,7 +196,7 @@ fn ensure_slow(
     target: Option<&Arc<InterpreterState>>,
     current: *const ThreadState,
     fallible: bool,
-) -> Result<(NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>), CreateError> {
+) -> Result<Ensured, CreateError> {
     // SAFETY: as above.
     let cur = (!current.is_null()).then(|| unsafe { &*current });
     if let (Some(cur), Some(interp)) = (cur, target) {

@@ -51,7 +51,7 @@ pub(crate) fn main_thread_ident() -> u64 {
 static RUNTIME_BUILT: sync::StaticAtomicBool = sync::StaticAtomicBool::new(false);
 
 /// Whether the runtime's lazily built state was ever built in this process.
-#[cfg(test)]
+#[cfg(all(test, not(loom)))]
 pub(crate) fn runtime_built() -> bool {
     RUNTIME_BUILT.load(Ordering::Relaxed)
 }
