@@ -169,10 +169,7 @@ type Ensured = (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>);
 
 /// `fallible`: creating a state in a destroyed (or being destroyed) interpreter is an error (the
 /// safe API) rather than CPython's fatal error or parked thread (the C API).
-fn ensure_inner(
-    target: Option<&Arc<InterpreterState>>,
-    fallible: bool,
-) -> Result<Ensured, CreateError> {
+fn ensure_inner(target: Option<&Arc<InterpreterState>>, fallible: bool) -> Result<Ensured, CreateError> {
     if !Runtime::is_initialized() {
         fatal_error("PyGILState_Ensure", "the runtime is not initialized (or already finalized)");
     }
