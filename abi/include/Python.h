@@ -18,6 +18,7 @@
 #include "pystate.h"
 #include "pylifecycle.h"
 #include "ceval.h"
+#include "pyerrors.h"
 
 #ifndef Py_LIMITED_API
 #  include "cpython/object.h"

@@ -25,13 +25,18 @@ fn uncontended(c: &mut Criterion) {
         py.critical_section(&a, || {
             g.bench_function("reentered", |bench| bench.iter(|| py.critical_section(black_box(&a), || black_box(1))));
         });
-    });
+    })
+    .unwrap();
     free.destroy().unwrap();
     let locked = Interpreter::new(InterpreterConfig { lock: LockKind::Own, ..InterpreterConfig::isolated() }).unwrap();
-    locked.attach(|py| {
-        let a = object::new_int(py, 1 << 40).unwrap();
-        g.bench_function("one_with_lock", |bench| bench.iter(|| py.critical_section(black_box(&a), || black_box(1))));
-    });
+    locked
+        .attach(|py| {
+            let a = object::new_int(py, 1 << 40).unwrap();
+            g.bench_function("one_with_lock", |bench| {
+                bench.iter(|| py.critical_section(black_box(&a), || black_box(1)))
+            });
+        })
+        .unwrap();
     locked.destroy().unwrap();
     g.finish();
 }
@@ -41,29 +46,33 @@ fn uncontended(c: &mut Criterion) {
 fn contended_pair(iters: u64) -> Duration {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let start = Arc::new(Barrier::new(2));
-    let obj = interp.attach(|py| object::new_int(py, 1 << 40).unwrap().unbind());
+    let obj = interp.attach(|py| object::new_int(py, 1 << 40).unwrap().unbind()).unwrap();
     let obj = Arc::new(obj);
     let other = {
         let (interp, obj, start) = (interp.clone(), obj.clone(), start.clone());
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                let o = obj.clone_ref(py).bind(py);
-                start.wait();
-                for _ in 0..iters {
-                    py.critical_section(&o, || black_box(1));
-                }
-            })
+            interp
+                .attach(|py| {
+                    let o = obj.clone_ref(py).bind(py);
+                    start.wait();
+                    for _ in 0..iters {
+                        py.critical_section(&o, || black_box(1));
+                    }
+                })
+                .unwrap()
         })
     };
-    let elapsed = interp.attach(|py| {
-        let o = obj.clone_ref(py).bind(py);
-        start.wait();
-        let t = Instant::now();
-        for _ in 0..iters {
-            py.critical_section(&o, || black_box(1));
-        }
-        t.elapsed()
-    });
+    let elapsed = interp
+        .attach(|py| {
+            let o = obj.clone_ref(py).bind(py);
+            start.wait();
+            let t = Instant::now();
+            for _ in 0..iters {
+                py.critical_section(&o, || black_box(1));
+            }
+            t.elapsed()
+        })
+        .unwrap();
     other.join().unwrap();
     drop(obj);
     interp.destroy().unwrap();

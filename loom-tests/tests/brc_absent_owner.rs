@@ -24,19 +24,23 @@ fn merge_vs_reregistration() {
     let owner = {
         let (interp, counter) = (interp.clone(), counter.clone());
         thread::spawn(move || {
-            let mine = interp.attach(|py| {
-                let obj = new_probe(py, RefcountStrategy::Biased, &counter);
-                tx.send(obj.unbind_clone()).unwrap();
-                obj.unbind_clone()
-            });
+            let mine = interp
+                .attach(|py| {
+                    let obj = new_probe(py, RefcountStrategy::Biased, &counter);
+                    tx.send(obj.unbind_clone()).unwrap();
+                    obj.unbind_clone()
+                })
+                .unwrap();
             // The first thread state is gone: the object's owner has no state here now.
-            interp.attach(|py| {
-                drop(Kept::bind(mine, py));
-                py.check_eval_breaker().unwrap();
-            });
+            interp
+                .attach(|py| {
+                    drop(Kept::bind(mine, py));
+                    py.check_eval_breaker().unwrap();
+                })
+                .unwrap();
         })
     };
-    interp.attach(|py| drop(Kept::bind(rx.recv().unwrap(), py)));
+    interp.attach(|py| drop(Kept::bind(rx.recv().unwrap(), py))).unwrap();
     owner.join().unwrap();
     assert_eq!(frees(&counter), 1, "freed exactly once");
 }

@@ -63,21 +63,25 @@ fn pair_in_opposite_orders() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let cell = Guarded::new();
-    interp.attach(|py| {
-        let (a, b) = (new_object(py), new_object(py));
-        let other = {
-            let (interp, cell) = (interp.clone(), cell.clone());
-            let (theirs_a, theirs_b) = (a.unbind_clone(), b.unbind_clone());
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let (a, b) = (Kept::bind(theirs_a, py), Kept::bind(theirs_b, py));
-                    py.critical_section2(&a, &b, || cell.bump());
+    interp
+        .attach(|py| {
+            let (a, b) = (new_object(py), new_object(py));
+            let other = {
+                let (interp, cell) = (interp.clone(), cell.clone());
+                let (theirs_a, theirs_b) = (a.unbind_clone(), b.unbind_clone());
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let (a, b) = (Kept::bind(theirs_a, py), Kept::bind(theirs_b, py));
+                            py.critical_section2(&a, &b, || cell.bump());
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        py.critical_section2(&b, &a, || cell.bump());
-        other.join().unwrap();
-    });
+            };
+            py.critical_section2(&b, &a, || cell.bump());
+            other.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(cell.get(), 2);
 }
 
@@ -108,29 +112,33 @@ fn detach_inside_section() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let cell = Guarded::new();
     let signal = Arc::new(Signal::default());
-    interp.attach(|py| {
-        let a = new_object(py);
-        let other = {
-            let (interp, cell, signal) = (interp.clone(), cell.clone(), signal.clone());
-            let theirs = a.unbind_clone();
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let a = Kept::bind(theirs, py);
-                    py.critical_section(&a, || {
-                        cell.bump();
-                        signal.set();
-                    });
+    interp
+        .attach(|py| {
+            let a = new_object(py);
+            let other = {
+                let (interp, cell, signal) = (interp.clone(), cell.clone(), signal.clone());
+                let theirs = a.unbind_clone();
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let a = Kept::bind(theirs, py);
+                            py.critical_section(&a, || {
+                                cell.bump();
+                                signal.set();
+                            });
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        py.critical_section(&a, || {
-            cell.bump();
-            let signal = signal.clone();
-            py.detach(move || signal.wait());
-            cell.bump();
-        });
-        other.join().unwrap();
-    });
+            };
+            py.critical_section(&a, || {
+                cell.bump();
+                let signal = signal.clone();
+                py.detach(move || signal.wait());
+                cell.bump();
+            });
+            other.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(cell.get(), 3);
 }
 
@@ -152,25 +160,29 @@ fn stop_the_world_while_another_waits() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let cell = Guarded::new();
-    interp.attach(|py| {
-        let a = new_object(py);
-        let other = {
-            let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone();
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let a = Kept::bind(theirs, py);
-                    py.critical_section(&a, || cell.bump());
+    interp
+        .attach(|py| {
+            let a = new_object(py);
+            let other = {
+                let (interp, cell) = (interp.clone(), cell.clone());
+                let theirs = a.unbind_clone();
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let a = Kept::bind(theirs, py);
+                            py.critical_section(&a, || cell.bump());
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        py.critical_section(&a, || {
-            let world = stop_the_world(&interp, py);
-            cell.bump();
-            drop(world);
-        });
-        other.join().unwrap();
-    });
+            };
+            py.critical_section(&a, || {
+                let world = stop_the_world(&interp, py);
+                cell.bump();
+                drop(world);
+            });
+            other.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(cell.get(), 2);
 }
 
@@ -192,29 +204,33 @@ fn mutex_vs_interpreter_lock() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let cell = Guarded::new();
-    interp.attach(|py| {
-        let a = new_object(py);
-        let other = {
-            let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone();
-            thread::spawn(move || {
-                // SAFETY: the spawning thread keeps its reference until this thread is joined.
-                let obj = unsafe { &*theirs.as_ptr().as_ptr() };
-                obj.mutex().lock(); // not attached: nothing to detach
-                interp.attach(|py| {
-                    cell.bump();
-                    drop(Kept::bind(theirs, py));
-                });
-                // SAFETY: locked above by this thread.
-                unsafe { obj.mutex().unlock() };
-            })
-        };
-        a.mutex().lock();
-        cell.bump();
-        // SAFETY: locked just above by this thread.
-        unsafe { a.mutex().unlock() };
-        py.detach(|| other.join().unwrap());
-    });
+    interp
+        .attach(|py| {
+            let a = new_object(py);
+            let other = {
+                let (interp, cell) = (interp.clone(), cell.clone());
+                let theirs = a.unbind_clone();
+                thread::spawn(move || {
+                    // SAFETY: the spawning thread keeps its reference until this thread is joined.
+                    let obj = unsafe { &*theirs.as_ptr().as_ptr() };
+                    obj.mutex().lock(); // not attached: nothing to detach
+                    interp
+                        .attach(|py| {
+                            cell.bump();
+                            drop(Kept::bind(theirs, py));
+                        })
+                        .unwrap();
+                    // SAFETY: locked above by this thread.
+                    unsafe { obj.mutex().unlock() };
+                })
+            };
+            a.mutex().lock();
+            cell.bump();
+            // SAFETY: locked just above by this thread.
+            unsafe { a.mutex().unlock() };
+            py.detach(|| other.join().unwrap());
+        })
+        .unwrap();
     assert_eq!(cell.get(), 2);
 }
 
@@ -236,27 +252,31 @@ fn please_stop_inside_section() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let cell = Guarded::new();
-    interp.attach(|py| {
-        let a = new_object(py);
-        let other = {
-            let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone();
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let a = Kept::bind(theirs, py);
-                    py.critical_section(&a, || {
-                        cell.bump();
-                        py.check_eval_breaker().unwrap();
-                        cell.bump();
-                    });
+    interp
+        .attach(|py| {
+            let a = new_object(py);
+            let other = {
+                let (interp, cell) = (interp.clone(), cell.clone());
+                let theirs = a.unbind_clone();
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let a = Kept::bind(theirs, py);
+                            py.critical_section(&a, || {
+                                cell.bump();
+                                py.check_eval_breaker().unwrap();
+                                cell.bump();
+                            });
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        let world = stop_the_world(&interp, py);
-        py.critical_section(&a, || cell.bump());
-        drop(world);
-        other.join().unwrap();
-    });
+            };
+            let world = stop_the_world(&interp, py);
+            py.critical_section(&a, || cell.bump());
+            drop(world);
+            other.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(cell.get(), 3);
 }
 
@@ -280,26 +300,30 @@ fn handoff_to_a_suspended_thread() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let cell = Guarded::new();
-    interp.attach(|py| {
-        let a = new_object(py);
-        let other = {
-            let (interp, cell) = (interp.clone(), cell.clone());
-            let theirs = a.unbind_clone();
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let a = Kept::bind(theirs, py);
-                    py.critical_section(&a, || cell.bump());
+    interp
+        .attach(|py| {
+            let a = new_object(py);
+            let other = {
+                let (interp, cell) = (interp.clone(), cell.clone());
+                let theirs = a.unbind_clone();
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let a = Kept::bind(theirs, py);
+                            py.critical_section(&a, || cell.bump());
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        a.mutex().lock();
-        let world = stop_the_world(&interp, py);
-        // SAFETY: locked just above by this thread.
-        unsafe { a.mutex().unlock() };
-        py.critical_section(&a, || cell.bump());
-        drop(world);
-        other.join().unwrap();
-    });
+            };
+            a.mutex().lock();
+            let world = stop_the_world(&interp, py);
+            // SAFETY: locked just above by this thread.
+            unsafe { a.mutex().unlock() };
+            py.critical_section(&a, || cell.bump());
+            drop(world);
+            other.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(cell.get(), 2);
 }
 

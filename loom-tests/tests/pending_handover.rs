@@ -27,10 +27,12 @@ fn handover() {
         let (interp, first_in, second_in, first_gone) =
             (interp.clone(), first_in.clone(), second_in.clone(), first_gone.clone());
         thread::spawn(move || {
-            interp.attach(|_py| {
-                first_in.set();
-                second_in.wait();
-            });
+            interp
+                .attach(|_py| {
+                    first_in.set();
+                    second_in.wait();
+                })
+                .unwrap();
             first_gone.set();
         })
     };
@@ -47,12 +49,14 @@ fn handover() {
         })
     };
     first_in.wait();
-    interp.attach(|py| {
-        second_in.set();
-        first_gone.wait();
-        added.wait();
-        py.check_eval_breaker().unwrap();
-    });
+    interp
+        .attach(|py| {
+            second_in.set();
+            first_gone.wait();
+            added.wait();
+            py.check_eval_breaker().unwrap();
+        })
+        .unwrap();
     first.join().unwrap();
     adder.join().unwrap();
     assert_eq!(ran.load(Ordering::Relaxed), 1, "the call did not run at the next breaker check");
@@ -61,9 +65,8 @@ fn handover() {
 /// Fails on this branch: the call is signalled to the first state, which is deleted without
 /// handing the signal on, and the second state's breaker never says "calls to do". It is the
 /// regression test of issue 6's §1.8/§3 (pending calls run by whichever thread checks first),
-/// which another branch changes; un-ignore it when that lands.
+/// which §3's rework fixed: a deleted state hands its pending-call signal on.
 #[test]
-#[ignore = "pending-call hand-over is being reworked on another branch (issue 6, §3)"]
 fn pending_call_main_thread_handover() {
     check(None, false, handover);
 }

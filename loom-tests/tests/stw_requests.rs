@@ -44,18 +44,22 @@ fn two_requesters() {
     let other = {
         let (interp, cell) = (interp.clone(), cell.clone());
         thread::spawn(move || {
-            interp.attach(|py| {
-                let world = stop_the_world(&interp, py);
-                cell.bump();
-                drop(world);
-            })
+            interp
+                .attach(|py| {
+                    let world = stop_the_world(&interp, py);
+                    cell.bump();
+                    drop(world);
+                })
+                .unwrap()
         })
     };
-    interp.attach(|py| {
-        let world = stop_the_world(&interp, py);
-        cell.bump();
-        drop(world);
-    });
+    interp
+        .attach(|py| {
+            let world = stop_the_world(&interp, py);
+            cell.bump();
+            drop(world);
+        })
+        .unwrap();
     other.join().unwrap();
     assert_eq!(cell.get(), 2);
 }
@@ -89,13 +93,15 @@ fn states_come_and_go_during_a_stop() {
     let cell = Cell::new();
     let newcomer = {
         let (interp, cell) = (interp.clone(), cell.clone());
-        thread::spawn(move || interp.attach(|_py| cell.bump()))
+        thread::spawn(move || interp.attach(|_py| cell.bump()).unwrap())
     };
-    interp.attach(|py| {
-        let world = stop_the_world(&interp, py);
-        cell.bump();
-        drop(world);
-    });
+    interp
+        .attach(|py| {
+            let world = stop_the_world(&interp, py);
+            cell.bump();
+            drop(world);
+        })
+        .unwrap();
     newcomer.join().unwrap();
     assert_eq!(cell.get(), 2);
 }

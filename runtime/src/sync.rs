@@ -43,6 +43,12 @@ pub use loom::sync::atomic::{
 /// Process-wide static tables (the arena's chunk map) that loom cannot hold in a `static`. They
 /// are `std`'s in both builds and are not part of a modelled protocol; see their users' docs.
 pub type StaticAtomicU64 = std::sync::atomic::AtomicU64;
+/// See [`StaticAtomicU64`] (signal delivery's statics, touched from signal handlers).
+pub type StaticAtomicUsize = std::sync::atomic::AtomicUsize;
+/// See [`StaticAtomicU64`].
+pub type StaticAtomicBool = std::sync::atomic::AtomicBool;
+/// See [`StaticAtomicU64`].
+pub type StaticAtomicPtr<T> = std::sync::atomic::AtomicPtr<T>;
 
 /// Reference counting of runtime-internal records (interpreters, thread states) is not one of
 /// pyrt's protocols, so it stays `std`'s in both builds.

@@ -82,6 +82,17 @@ pub fn int_value(obj: &PyObject) -> Option<i64> {
     })
 }
 
+/// The value of an `int` (or `bool`) object as a C `long` (`PyLong_AsLong`): any other object
+/// raises `TypeError`, with CPython 3.13's message.
+pub fn as_long(obj: &PyObject) -> PyResult<i64> {
+    int_value(obj).ok_or_else(|| {
+        PyErr::new(
+            ExcKind::TypeError,
+            format!("'{}' object cannot be interpreted as an integer", obj.type_object().name),
+        )
+    })
+}
+
 /// The text of a `str` object.
 pub fn str_value(obj: &PyObject) -> Option<&str> {
     std::ptr::eq(obj.ob_type, types().str_type).then(|| {

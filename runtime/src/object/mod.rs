@@ -20,7 +20,7 @@ pub mod refcount;
 mod thread_id;
 pub mod types;
 
-pub use alloc::{alloc_object, int_value, new_int, new_str, str_value};
+pub use alloc::{alloc_object, as_long, int_value, new_int, new_str, str_value};
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};

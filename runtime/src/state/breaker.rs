@@ -3,7 +3,8 @@
 //! The eval loop reads it at function entry and on backward jumps; when nothing is pending that
 //! is one relaxed load and a test. Other threads set bits with atomic OR; the owning thread
 //! handles them in [`check_eval_breaker`], in CPython 3.13's order (`_Py_HandlePending`):
-//! please-stop → signals → pending calls → explicit merge → GC → drop request → async exception.
+//! please-stop → signals → pending calls → explicit merge → GC → drop request → async exception;
+//! pyrt's deferred-decref bit is handled after the explicit merge.
 
 use super::thread_state::{self, ThreadState};
 use crate::error::PyResult;
@@ -23,6 +24,9 @@ pub const GC_SCHEDULED_BIT: usize = 1 << 4;
 pub const PLEASE_STOP_BIT: usize = 1 << 5;
 /// Objects were queued for this thread's biased-refcount merge (`_PY_EVAL_EXPLICIT_MERGE_BIT`).
 pub const EXPLICIT_MERGE_BIT: usize = 1 << 6;
+/// Decrements of unbound handles dropped elsewhere wait in this interpreter (pyrt's own bit: a
+/// thread that never detaches must still run them).
+pub const DEFERRED_DECREF_BIT: usize = 1 << 7;
 /// The event bits; the rest of the word is reserved for the instrumentation version.
 pub const EVENTS_MASK: usize = 0xff;
 
@@ -66,10 +70,16 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         super::signals::handle_signals(ts)?;
     }
     if bits & CALLS_TO_DO_BIT != 0 {
-        super::pending::make_pending_calls(ts)?;
+        super::pending::make_pending_calls(ts).map_err(crate::error::PyErr::from)?;
     }
     if bits & EXPLICIT_MERGE_BIT != 0 {
         crate::object::brc::merge_queued(ts);
+    }
+    if bits & DEFERRED_DECREF_BIT != 0 {
+        ts.eval_breaker.fetch_and(!DEFERRED_DECREF_BIT, Ordering::AcqRel);
+        if interp.has_deferred() {
+            interp.run_deferred();
+        }
     }
     if bits & GC_SCHEDULED_BIT != 0 {
         // The cycle collector arrives with the object model; nothing to collect yet.

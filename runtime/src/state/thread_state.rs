@@ -64,10 +64,38 @@ pub enum Whence {
     Unknown,
     /// The first thread state of an interpreter, created with it.
     Init,
-    /// Created to finalize or destroy an interpreter.
+    /// Created by the runtime to finalize or destroy an interpreter: a helper state, which never
+    /// becomes the thread's GILState binding.
     Fini,
     /// Created by `GILState_Ensure` for a thread that had none; deleted by its last release.
     GilState,
+}
+
+/// Why a thread state could not be created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CreateError {
+    /// The interpreter was destroyed.
+    Finalized,
+    /// The interpreter is being destroyed or finalized.
+    Finalizing,
+}
+
+impl From<CreateError> for PyErr {
+    fn from(e: CreateError) -> PyErr {
+        let msg = match e {
+            CreateError::Finalized => "the interpreter was destroyed",
+            CreateError::Finalizing => "the interpreter is being destroyed",
+        };
+        PyErr::new(crate::error::ExcKind::InterpreterError, msg)
+    }
+}
+
+/// What the C API does when a thread state cannot be created.
+pub(crate) fn c_api_create_failed(e: CreateError) -> ! {
+    match e {
+        CreateError::Finalized => fatal_error("PyThreadState_New", "the interpreter is finalized"),
+        CreateError::Finalizing => park_forever(),
+    }
 }
 
 // Lifecycle flags (CPython's `_status` bit-field).
@@ -117,6 +145,9 @@ pub struct ThreadState {
     /// `gilstate_counter`: touched only by the OS thread the state is attached on.
     gilstate_counter: AtomicU32,
     async_exc: AtomicPtr<PyErr>,
+    /// The raised exception, the C API's error indicator (`tstate->current_exception`): set by a
+    /// C API function that fails, read by `PyErr_Occurred` / `PyErr_Print`. Own thread only.
+    raised: Mutex<Option<PyErr>>,
     dict: Mutex<Option<ThreadDict>>,
     trace: Mutex<Option<TraceFn>>,
     profile: Mutex<Option<TraceFn>>,
@@ -158,17 +189,29 @@ impl ThreadState {
     }
 
     /// Creates and registers a thread state. With `bind`, it records the calling OS thread.
+    /// The C API's form: creating one in a destroyed interpreter is a fatal error, in one being
+    /// torn down the thread is parked (a daemon thread during finalization), as CPython 3.14 does.
     pub(crate) fn create(interp: &Arc<InterpreterState>, whence: Whence, bind: bool) -> Arc<ThreadState> {
-        if interp.is_finalized() {
-            fatal_error("PyThreadState_New", "the interpreter is finalized");
-        }
-        if interp.is_finalizing() {
-            // A thread entering an interpreter that is being torn down (a daemon thread during
-            // finalization) is parked, as CPython 3.14 does.
-            park_forever();
-        }
+        Self::try_create(interp, whence, bind).unwrap_or_else(|e| c_api_create_failed(e))
+    }
+
+    /// [`ThreadState::create`] for the safe API: a destroyed interpreter, or one being destroyed,
+    /// is an error. Checked under the thread-list lock, which `destroy` holds while it claims the
+    /// interpreter, so a state is either created before the claim (and `destroy` fails) or not
+    /// at all. The runtime's helper states (`Whence::Fini`) may be created while finalizing.
+    pub(crate) fn try_create(
+        interp: &Arc<InterpreterState>,
+        whence: Whence,
+        bind: bool,
+    ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
         let mut threads = interp.threads.lock();
+        if interp.is_finalized() {
+            return Err(CreateError::Finalized);
+        }
+        if interp.is_finalizing() && whence != Whence::Fini {
+            return Err(CreateError::Finalizing);
+        }
         threads.next_unique_id += 1;
         let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
         let ts = Arc::new(ThreadState {
@@ -182,6 +225,7 @@ impl ThreadState {
             eval_breaker: AtomicUsize::new(0),
             gilstate_counter: AtomicU32::new(gilstate_counter),
             async_exc: AtomicPtr::new(ptr::null_mut()),
+            raised: Mutex::new(None),
             dict: Mutex::new(None),
             trace: Mutex::new(None),
             profile: Mutex::new(None),
@@ -199,7 +243,7 @@ impl ThreadState {
             interp.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
         }
         drop(threads);
-        ts
+        Ok(ts)
     }
 
     fn bind_to_current_thread(&self) {
@@ -212,6 +256,7 @@ impl ThreadState {
     /// exception, the trace and profile functions. The state stays registered.
     pub fn clear(&self) {
         drop(self.dict.lock().take());
+        drop(self.take_raised());
         drop(self.take_async_exc());
         if self.trace.lock().take().is_some() {
             self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
@@ -233,7 +278,7 @@ impl ThreadState {
         // SAFETY: the caller guarantees `ts` is a live thread state.
         let ts = unsafe { ts.as_ref() };
         if ptr::eq(tls::current(), ts) {
-            fatal_error("PyThreadState_Delete", "tstate is still current");
+            fatal_error("PyThreadState_Delete", &format!("tstate {:p} is still current", ts as *const ThreadState));
         }
         if ts.status() == Status::Attached {
             fatal_error("PyThreadState_Delete", "tstate is attached on another thread");
@@ -249,13 +294,16 @@ impl ThreadState {
     /// Nothing may use the current thread state afterwards — in particular no [`crate::Python`]
     /// token of it may be alive (the state may be freed).
     pub unsafe fn delete_current() {
-        let ts = current_or_fatal("PyThreadState_DeleteCurrent").to_arc();
+        let ts = current_or_fatal("_PyThreadState_DeleteCurrent").to_arc();
         ts.delete_current_inner();
     }
 
     pub(crate) fn delete_current_inner(self: &Arc<Self>) {
         match self.interp.lock.as_deref() {
             Some(lock) => {
+                // Merge the objects queued to this thread while still attached (CPython's
+                // `PyThreadState_Clear` does): their deallocators may need a current state.
+                self.leave_brc();
                 tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
                 self.delete_common();
@@ -291,10 +339,7 @@ impl ThreadState {
         if let Some(lock) = self.interp.lock.as_deref() {
             lock.forget_holder(&self.eval_breaker);
         }
-        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
-        if tid != 0 {
-            self.interp.brc.unregister(self, tid);
-        }
+        self.leave_brc();
         if let Some(heap) = &self.heap {
             self.interp.arena.abandon(heap);
         }
@@ -304,6 +349,15 @@ impl ThreadState {
         tls::unbind(self);
         drop(removed);
         drop(me);
+    }
+
+    /// Leaves the interpreter's merge-queue table, merging (and perhaps deallocating) what was
+    /// queued to this state's thread. Idempotent.
+    fn leave_brc(&self) {
+        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
+        if tid != 0 {
+            self.interp.brc.unregister(self, tid);
+        }
     }
 
     /// The heap this thread state allocates from (its own, or its locked interpreter's).
@@ -368,6 +422,13 @@ impl ThreadState {
         &self.status
     }
 
+    /// Whether it is one of the runtime's own short-lived states (the finalizer's, or
+    /// `Py_EndInterpreter`'s for [`Interpreter::destroy`]): it never becomes the thread's
+    /// GILState binding.
+    pub fn is_helper(&self) -> bool {
+        self.whence == Whence::Fini
+    }
+
     /// Whether `PyThreadState_Clear` ran on it.
     pub fn is_cleared(&self) -> bool {
         self.flags.load(Ordering::Relaxed) & CLEARED != 0
@@ -392,7 +453,7 @@ impl ThreadState {
         self.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// Whether this is its interpreter's main thread state (the one that runs pending calls).
+    /// Whether this is its interpreter's main thread state (its first; informational).
     pub fn is_interpreter_main(&self) -> bool {
         ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self)
     }
@@ -460,6 +521,22 @@ impl ThreadState {
         !self.async_exc.load(Ordering::Acquire).is_null()
     }
 
+    /// Sets the error indicator (`PyErr_SetRaisedException`), replacing any exception in it.
+    pub fn set_raised(&self, exc: PyErr) {
+        let old = self.raised.lock().replace(exc);
+        drop(old);
+    }
+
+    /// Takes the exception out of the error indicator (`PyErr_GetRaisedException`).
+    pub fn take_raised(&self) -> Option<PyErr> {
+        self.raised.lock().take()
+    }
+
+    /// Whether an exception is set (`PyErr_Occurred() != NULL`).
+    pub fn has_raised(&self) -> bool {
+        self.raised.lock().is_some()
+    }
+
     pub(crate) fn take_async_exc(&self) -> Option<PyErr> {
         let raw = self.async_exc.swap(ptr::null_mut(), Ordering::AcqRel);
         if raw.is_null() {
@@ -500,13 +577,9 @@ fn set_hook(slot: &Mutex<Option<TraceFn>>, f: Option<TraceFn>, counter: &AtomicU
 /// The thread's GILState binding follows it.
 #[inline]
 pub(crate) fn attach(ts: &ThreadState) {
-    attach_inner(ts, true);
-}
-
-/// [`attach`] for the runtime's own short-lived states (finalizers, stop-the-world helpers):
-/// the thread's GILState binding stays where it was.
-pub(crate) fn attach_unbound(ts: &ThreadState) {
-    attach_inner(ts, false);
+    // The runtime's own short-lived states never take the thread's GILState binding, however
+    // they are (re-)attached: first attach, drop-request hand-off, detach and restore.
+    attach_inner(ts, !ts.is_helper());
 }
 
 #[inline]
@@ -514,7 +587,8 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if !tls::current().is_null() {
         fatal_error("_PyThreadState_Attach", "non-NULL old thread state");
     }
-    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || ts.interp.is_finalizing() {
+    // The finalizing thread's own helper state may re-attach (a pending call it runs detaches).
+    if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || (ts.interp.is_finalizing() && !ts.is_helper()) {
         must_exit(ts);
     }
     match ts.interp.lock.as_deref() {
@@ -540,8 +614,8 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     // Resume the critical sections before anything here can run object code (deferred
     // decrefs), which may open sections of its own on top of them.
     crate::lock::critical_section::resume(ts);
-    if ts.interp.pending.has_pending() {
-        ts.interp.pending.signal_on_attach(ts);
+    if ts.interp.pending.has_pending() || (ts.interp.is_main() && super::pending::main_thread_work_waits()) {
+        super::pending::update_breaker_on_attach(ts);
     }
     if ts.interp.has_deferred() {
         ts.interp.run_deferred();
