@@ -200,6 +200,10 @@ fn valgrind_objects() {
     valgrind_clean("objects");
 }
 
+/// CPython's `_Py_FatalError_TstateNULL` reason.
+const TSTATE_NULL: &str = "the function must be called with the GIL held, after Python initialization and before \
+                           Python finalization, but the GIL is released (the current Python thread state is NULL)";
+
 /// The first stderr line, with thread-state addresses (`0x...`) masked.
 fn fatal_line(out: &Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -230,6 +234,10 @@ fn fatal_messages_match_cpython_3_13() {
              initialization and before Python finalization, but the GIL is released (the current Python \
              thread state is NULL)",
         ),
+        ("restore_null", "PyEval_RestoreThread: <tstate NULL>"),
+        ("acquire_null", "PyEval_AcquireThread: <tstate NULL>"),
+        ("delete_null", "PyThreadState_Delete: <tstate NULL>"),
+        ("interp_get_unattached", "PyInterpreterState_Get: <tstate NULL>"),
         (
             "get_unattached",
             "PyThreadState_Get: the function must be called with the GIL held, after Python initialization \
@@ -242,7 +250,7 @@ fn fatal_messages_match_cpython_3_13() {
         eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only");
     }
     for (scenario, message) in expected {
-        let want = format!("Fatal Python error: {message}");
+        let want = format!("Fatal Python error: {}", message.replace("<tstate NULL>", TSTATE_NULL));
         let exes = std::iter::once(("pyrt", &pyrt)).chain(cpython.as_ref().map(|c| ("CPython 3.13", c)));
         for (who, exe) in exes {
             let out = Command::new(exe).arg(scenario).env_remove("LD_LIBRARY_PATH").output().unwrap();
