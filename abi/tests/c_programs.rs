@@ -317,3 +317,22 @@ fn new_interpreter_configs_and_failures_match_cpython_3_13() {
         assert!(out.stdout.is_empty(), "{who} returned");
     }
 }
+
+#[test]
+fn valgrind_interpreter_configs() {
+    valgrind_clean("interpreter_config");
+}
+
+#[test]
+fn valgrind_pylong_errors() {
+    valgrind_clean("pylong_errors");
+}
+
+/// §1.8: GILState from a thread-specific-data destructor (C++ `thread_local` destructors do the
+/// same), against pyrt and CPython, and under valgrind.
+#[test]
+fn gilstate_in_a_thread_exit_destructor() {
+    let expected = "ensure in a key destructor: attached 1\n".repeat(2) + "finalized: 1\n";
+    portable("gilstate_key_destructor", &expected);
+    valgrind_clean("gilstate_key_destructor");
+}
