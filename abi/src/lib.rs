@@ -68,7 +68,7 @@ unsafe fn ts_from<'a>(p: *mut PyThreadState, func: &str) -> &'a ThreadState {
     match NonNull::new(p) {
         // SAFETY: the caller promises a live thread state.
         Some(p) => unsafe { &*p.as_ptr() },
-        None => pyrt::fatal::fatal_error(func, "NULL thread state"),
+        None => pyrt::fatal::fatal_error(func, pyrt::fatal::TSTATE_NULL),
     }
 }
 
@@ -379,7 +379,7 @@ pub unsafe extern "C" fn PyThreadState_Delete(tstate: *mut PyThreadState) {
     guard("PyThreadState_Delete", || match NonNull::new(tstate) {
         // SAFETY: the caller promises a live, not yet deleted thread state.
         Some(ts) => unsafe { ThreadState::delete(ts) },
-        None => pyrt::fatal::fatal_error("PyThreadState_Delete", "NULL thread state"),
+        None => pyrt::fatal::fatal_error("PyThreadState_Delete", pyrt::fatal::TSTATE_NULL),
     })
 }
 
@@ -435,11 +435,7 @@ pub extern "C" fn PyInterpreterState_Get() -> *mut PyInterpreterState {
     guard("PyInterpreterState_Get", || match thread_state::current() {
         // SAFETY: the current thread state is alive while attached.
         Some(ts) => interp_ptr(Some(unsafe { ts.as_ref() }.interpreter())),
-        None => pyrt::fatal::fatal_error(
-            "PyInterpreterState_Get",
-            "the function must be called with the GIL held, after Python initialization and before \
-             Python finalization, but the GIL is released (the current Python thread state is NULL)",
-        ),
+        None => pyrt::fatal::fatal_error("PyInterpreterState_Get", pyrt::fatal::TSTATE_NULL),
     })
 }
 
@@ -667,11 +663,7 @@ pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObjec
                 eprintln!("{e}");
                 ptr::null_mut()
             }
-            None => pyrt::fatal::fatal_error(
-                "PyLong_FromLong",
-                "the function must be called with the GIL held, after Python initialization and before \
-                 Python finalization, but the GIL is released (the current Python thread state is NULL)",
-            ),
+            None => pyrt::fatal::fatal_error("PyLong_FromLong", pyrt::fatal::TSTATE_NULL),
         }
     })
 }
@@ -707,11 +699,7 @@ fn attached_state(func: &str) -> &'static ThreadState {
         // SAFETY: the current thread state stays alive while attached, which it is for the
         // duration of the C API call that asks.
         Some(ts) => unsafe { &*ts.as_ptr() },
-        None => pyrt::fatal::fatal_error(
-            func,
-            "the function must be called with the GIL held, after Python initialization and before \
-             Python finalization, but the GIL is released (the current Python thread state is NULL)",
-        ),
+        None => pyrt::fatal::fatal_error(func, pyrt::fatal::TSTATE_NULL),
     }
 }
 

@@ -229,6 +229,10 @@ fn valgrind_critical_sections() {
     valgrind_clean("critical_sections");
 }
 
+/// CPython's `_Py_FatalError_TstateNULL` reason.
+const TSTATE_NULL: &str = "the function must be called with the GIL held, after Python initialization and before \
+                           Python finalization, but the GIL is released (the current Python thread state is NULL)";
+
 /// The first stderr line, with thread-state addresses (`0x...`) masked.
 fn fatal_line(out: &Output) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -259,6 +263,10 @@ fn fatal_messages_match_cpython_3_13() {
              initialization and before Python finalization, but the GIL is released (the current Python \
              thread state is NULL)",
         ),
+        ("restore_null", "PyEval_RestoreThread: <tstate NULL>"),
+        ("acquire_null", "PyEval_AcquireThread: <tstate NULL>"),
+        ("delete_null", "PyThreadState_Delete: <tstate NULL>"),
+        ("interp_get_unattached", "PyInterpreterState_Get: <tstate NULL>"),
         (
             "get_unattached",
             "PyThreadState_Get: the function must be called with the GIL held, after Python initialization \
@@ -271,7 +279,7 @@ fn fatal_messages_match_cpython_3_13() {
         eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only");
     }
     for (scenario, message) in expected {
-        let want = format!("Fatal Python error: {message}");
+        let want = format!("Fatal Python error: {}", message.replace("<tstate NULL>", TSTATE_NULL));
         let exes = std::iter::once(("pyrt", &pyrt)).chain(cpython.as_ref().map(|c| ("CPython 3.13", c)));
         for (who, exe) in exes {
             let out = Command::new(exe).arg(scenario).env_remove("LD_LIBRARY_PATH").output().unwrap();
@@ -337,4 +345,23 @@ fn new_interpreter_configs_and_failures_match_cpython_3_13() {
         );
         assert!(out.stdout.is_empty(), "{who} returned");
     }
+}
+
+#[test]
+fn valgrind_interpreter_configs() {
+    valgrind_clean("interpreter_config");
+}
+
+#[test]
+fn valgrind_pylong_errors() {
+    valgrind_clean("pylong_errors");
+}
+
+/// §1.8: GILState from a thread-specific-data destructor (C++ `thread_local` destructors do the
+/// same), against pyrt and CPython, and under valgrind.
+#[test]
+fn gilstate_in_a_thread_exit_destructor() {
+    let expected = "ensure in a key destructor: attached 1\n".repeat(2) + "finalized: 1\n";
+    portable("gilstate_key_destructor", &expected);
+    valgrind_clean("gilstate_key_destructor");
 }

@@ -227,7 +227,8 @@ fn attach_to_a_destroyed_or_dying_interpreter_is_an_error() {
     assert_eq!(rx.recv().unwrap(), Err("the interpreter is being destroyed".to_string()));
 }
 
-/// The C API keeps CPython's fatal error: `Py_EndInterpreter` with another thread state.
+/// The C API keeps CPython's fatal error: `Py_EndInterpreter` with another thread state — after
+/// running the pending calls still queued (CPython 3.13's order, §3).
 #[test]
 fn end_interpreter_with_another_thread_state_is_fatal() {
     const NAME: &str = "end_interpreter_with_another_thread_state_is_fatal";
@@ -238,9 +239,17 @@ fn end_interpreter_with_another_thread_state_is_fatal() {
         // SAFETY: as above.
         let sub = unsafe { ts.as_ref() }.interpreter();
         let _other = pyrt::ThreadState::new(&sub);
+        sub.add_pending_call(pyrt::PendingCall::new(|| {
+            eprintln!("the pending call ran");
+            Ok(())
+        }))
+        .unwrap();
         // SAFETY: `ts` is current.
         unsafe { pyrt::state::end_interpreter(ts) };
         unreachable!();
     }
     common::assert_fatal(NAME, NAME, "Py_EndInterpreter", "not the last thread");
+    let (_, stderr) = common::run_child(NAME, NAME);
+    let (ran, fatal) = (stderr.find("the pending call ran"), stderr.find("Fatal Python error"));
+    assert!(ran.is_some() && ran < fatal, "pending calls run before the last-thread check:\n{stderr}");
 }

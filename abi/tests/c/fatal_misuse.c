@@ -38,6 +38,17 @@ int main(int argc, char **argv) {
     } else if (!strcmp(s, "delete_current_unattached")) {
         PyEval_SaveThread();
         PyThreadState_DeleteCurrent();
+    } else if (!strcmp(s, "restore_null")) {
+        PyEval_SaveThread();
+        PyEval_RestoreThread(NULL);
+    } else if (!strcmp(s, "acquire_null")) {
+        PyEval_SaveThread();
+        PyEval_AcquireThread(NULL);
+    } else if (!strcmp(s, "delete_null")) {
+        PyThreadState_Delete(NULL);
+    } else if (!strcmp(s, "interp_get_unattached")) {
+        PyEval_SaveThread();
+        PyInterpreterState_Get();
     } else if (!strcmp(s, "get_unattached")) {
         PyEval_SaveThread();
         PyThreadState_Get();

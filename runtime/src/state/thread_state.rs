@@ -660,11 +660,7 @@ pub(crate) fn park_forever() -> ! {
 fn current_or_fatal(func: &str) -> &'static ThreadState {
     let raw = tls::current();
     if raw.is_null() {
-        fatal_error(
-            func,
-            "the function must be called with the GIL held, after Python initialization and before \
-             Python finalization, but the GIL is released (the current Python thread state is NULL)",
-        );
+        fatal_error(func, crate::fatal::TSTATE_NULL);
     }
     // SAFETY: the current thread state stays registered (and so alive) until it is detached or
     // deleted, which only this thread can do; callers use the reference before doing either.
