@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Generates the expected outputs of pyrt-pylib's differential tests with CPython 3.13.
+
+Run with CPython 3.13:  PYENV_VERSION=3.13.0 python3 pylib/tests/gen_expected.py
+Each data file in pylib/tests/data/ is JSON lines: one case per line, a JSON array whose first
+element names the operation. The inputs are drawn from a fixed random seed, so the files are
+reproducible. `--check` regenerates into memory and exits non-zero if any stored file differs.
+"""
+import json
+import math
+import os
+import random
+import struct
+import sys
+
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def bits(x):
+    return "%016x" % struct.unpack("<Q", struct.pack("<d", x))[0]
+
+
+def err(e):
+    return ["ERR", type(e).__name__, str(e)]
+
+
+def outcome(f):
+    try:
+        return f()
+    except Exception as e:  # noqa: BLE001 - every exception is an expected outcome
+        return err(e)
+
+
+def interesting_floats(rng, n):
+    xs = [0.0, -0.0, 1.0, -1.0, 0.1, 0.5, 1.5, 2.5, 0.125, 0.375, 2.675, 1.2345, 1e16, 1e15, 1e-4, 1e-5,
+          9.995, 0.995, 99.5, 5e-324, 1e-323, 2.2250738585072014e-308, 1.7976931348623157e308, 1e22, 1e23,
+          123456789.0, 0.30000000000000004, 4.35, 1e100, 1.5e-7, 9.5, 10.5, 0.05, 0.45, 1e300, 2.0**53, 2.0**63]
+    for _ in range(n):
+        kind = rng.randrange(5)
+        if kind == 0:
+            x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+            if not math.isfinite(x):
+                continue
+        elif kind == 1:
+            x = round(rng.uniform(-1000, 1000), rng.randrange(0, 6))
+        elif kind == 2:
+            x = rng.randrange(-4000, 4000) / 8 * 10.0 ** rng.randrange(-3, 4)
+        elif kind == 3:
+            x = rng.uniform(0, 1) * 10.0 ** rng.randrange(-30, 30)
+        else:
+            x = (rng.randrange(1, 2000) + 0.5) / 10 ** rng.randrange(0, 4)
+        xs.append(x)
+    return xs
+
+
+def gen_float(rng):
+    out = []
+    xs = interesting_floats(rng, 1500)
+    specials = [math.inf, -math.inf, math.nan]
+    for x in xs + specials:
+        out.append(["repr", bits(x), repr(x)])
+        out.append(["hex", bits(x), x.hex()])
+        out.append(["is_integer", bits(x), x.is_integer()])
+        r = outcome(lambda: list(x.as_integer_ratio()))
+        out.append(["ratio", bits(x), [str(v) for v in r] if r[0] != "ERR" else r])
+        r = outcome(lambda: str(round(x)))
+        out.append(["round", bits(x), r])
+    for x in xs:
+        for _ in range(3):
+            n = rng.randrange(-12, 20)
+            r = outcome(lambda: bits(round(x, n)))
+            out.append(["round_n", bits(x), n, r])
+    for x in xs + specials:
+        for _ in range(4):
+            code = rng.choice("eEfFgG")
+            prec = rng.choice([0, 1, 2, 3, 5, 6, 10, 15, 17, 20, 25, rng.randrange(0, 60)])
+            flags = rng.choice(["", "", "#", "+", "+#"])
+            spec = "%s.%d%s" % (flags, prec, code)
+            out.append(["dts", bits(x), code, prec, flags, format(x, spec)])
+        prec = rng.randrange(0, 20)
+        # No type and a precision: 'g' with add_dot_0.
+        out.append(["dts", bits(x), "", prec, "", format(x, ".%d" % prec)])
+    for s in ["1.5", " -1_000.000_1e1_0\n", ".5", "5.", "1e500", "-1e500", "1e-400", "-iNfInItY", "+NaN",
+              "\u3000\u0661\u0662.\u0665\u00a0", "", " ", "x", "1_", "_1", "1__0", "1_.5", "1._5", "1e",
+              "1e_5", "in_f", ".", "e5", "1.5e+", "++1", "it's", "0x10", "1,5", "1e5.5", "infinityx",
+              "\t+0.0\x0c", "-0", "00012", "1" * 400, "0." + "0" * 400 + "1", "2.5e-324", "\u00bd",
+              "1\u00002", "\U0001d7d7", "nan(1)", "9" * 30 + "e-20"]:
+        r = outcome(lambda: bits(float(s)))
+        out.append(["parse", s, r])
+    for x in xs[:300]:
+        s = repr(x)
+        out.append(["parse", s, bits(float(s))])
+        out.append(["parse", "%.25e" % x, bits(float("%.25e" % x))])
+    for s in ["0x1.8p1", "  -0X.8p+1 ", "1", "0x1p-1074", "0x1p-1075", "0x1.8p-1074", "0x1.00000000000008p0",
+              "0x1.00000000000018p0", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023", "-Infinity", "nan",
+              "", "0x", "0x1p", "1.2.3", "0x1 2", "infin", "0x_1", "\u00a01", "0x1p-99999999999999999999",
+              "0x1p99999999999999999999", "0x.0000000000001p-1022", "0x0.0000000000001p-1022", "0X1P+3",
+              "0x3.a7p10", "0x1.1p-1075", "0x1.000000000000000000000001p-1075", "  0x0p0  ", "-0x0p0",
+              "0x1.fffffffffffffp1023", "fffp-2", "0x1e", "0x1p+", "0x1p-x"]:
+        r = outcome(lambda: bits(float.fromhex(s)))
+        out.append(["fromhex", s, r])
+    for x in xs:
+        h = x.hex()
+        out.append(["fromhex", h, bits(float.fromhex(h))])
+    return out
+
+
+GENERATORS = {"float": gen_float}
+
+
+def render(name):
+    rng = random.Random(8 + sum(map(ord, name)))
+    lines = [json.dumps(case, ensure_ascii=True) for case in GENERATORS[name](rng)]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    if sys.version_info[:2] != (3, 13):
+        sys.exit("run with CPython 3.13 (PYENV_VERSION=3.13.0 python3)")
+    check = "--check" in sys.argv[1:]
+    names = [a for a in sys.argv[1:] if not a.startswith("--")] or list(GENERATORS)
+    stale = []
+    for name in names:
+        text = render(name)
+        path = os.path.join(DATA, name + ".jsonl")
+        if check:
+            with open(path, encoding="utf-8") as f:
+                if f.read() != text:
+                    stale.append(path)
+        else:
+            os.makedirs(DATA, exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            print("wrote %s (%d cases)" % (path, text.count("\n")))
+    if stale:
+        sys.exit("stale expected outputs: " + ", ".join(stale))
+
+
+if __name__ == "__main__":
+    main()
