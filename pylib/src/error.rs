@@ -60,6 +60,6 @@ mod tests {
         let e = PyError::value("could not convert string to float: 'x'");
         assert_eq!(e.to_string(), "ValueError: could not convert string to float: 'x'");
         assert_eq!(PyError::overflow("m").exception_name(), "OverflowError");
-        assert_eq!(PyError::type_error("t").message(), "t");
+        assert_eq!(PyError::TypeError("t".into()).message(), "t");
     }
 }
