@@ -11,6 +11,7 @@
 pub mod bigint;
 pub mod error;
 pub mod float;
+pub mod format_spec;
 pub mod str_repr;
 
 pub use error::PyError;

@@ -46,7 +46,8 @@ fn float_matches_cpython() {
                 let code = case[2].as_str().unwrap();
                 let prec = case[3].as_u64().unwrap() as usize;
                 let flags = case[4].as_str().unwrap();
-                let mut dts = float::DtsFlags { sign: flags.contains('+'), alt: flags.contains('#'), add_dot_0: false };
+                let mut dts =
+                    float::DtsFlags { sign: flags.contains('+'), alt: flags.contains('#'), ..Default::default() };
                 let code = if code.is_empty() {
                     dts.add_dot_0 = true;
                     b'g'

@@ -105,7 +105,76 @@ def gen_float(rng):
     return out
 
 
-GENERATORS = {"float": gen_float}
+def random_spec(rng):
+    """A random format spec: mostly well-formed, sometimes with a fault."""
+    parts = []
+    if rng.random() < 0.4:
+        fill = rng.choice(["", "", "*", "0", "x", "\u20ac", " ", "=", "z"])
+        parts.append(fill + rng.choice("<>^="))
+    if rng.random() < 0.4:
+        parts.append(rng.choice("+- "))
+    if rng.random() < 0.15:
+        parts.append("z")
+    if rng.random() < 0.25:
+        parts.append("#")
+    if rng.random() < 0.25:
+        parts.append("0")
+    if rng.random() < 0.5:
+        parts.append(str(rng.choice([1, 2, 5, 8, 10, 12, 15, 20, 25, 30])))
+    if rng.random() < 0.25:
+        parts.append(rng.choice([",", "_", ",", "_", ",_", "_,"]))
+    if rng.random() < 0.5:
+        parts.append("." + str(rng.choice([0, 1, 2, 3, 4, 6, 10, 17, 20])) if rng.random() < 0.95 else ".")
+    if rng.random() < 0.8:
+        parts.append(rng.choice("bcdoxXneEfFgG%sr!a\u00e9"))
+    spec = "".join(parts)
+    if rng.random() < 0.05 and spec:
+        i = rng.randrange(len(spec) + 1)
+        spec = spec[:i] + rng.choice("xx.,_#0+9") + spec[i:]
+    return spec
+
+
+def value_json(v):
+    if isinstance(v, bool):
+        return ["bool", v]
+    if isinstance(v, int):
+        return ["int", str(v)]
+    if isinstance(v, float):
+        return ["float", bits(v)]
+    if isinstance(v, complex):
+        return ["complex", bits(v.real), bits(v.imag)]
+    return ["str", v]
+
+
+def gen_format_spec(rng):
+    out = []
+    ints = [0, 1, -1, 5, 65, 255, -255, 1234567, -12345678, 2**31, 2**63, -2**64 - 1, 10**30 + 7, 0x10FFFF, 0x110000,
+            True, False]
+    floats = [0.0, -0.0, 1.0, -1.5, 0.1, 2.675, 1e6, 1234567.891, 1e16, 1e-7, -1e-5, 1e300, 5e-324, 123.456,
+              math.inf, -math.inf, math.nan, 0.5, 2.5, -0.0001, 99.995]
+    strs = ["", "a", "hello", "\u00e9t\u00e9", "\U0001f600x", "a b", "0"]
+    complexes = [0j, 1j, -1j, 1 + 2j, -0.0 - 0.0j, complex(-0.0, 1), complex(1.5, -2.25), complex(1e300, 1e-300),
+                 complex(math.inf, math.nan), complex(0.1, 0.2), complex(12345.678, -0.001)]
+    values = ints + floats + strs + complexes
+    specs = ["", "z", "z.1f", "zd", "+", "#", "=", "0", "010", ",", "_", "x", ".2", ".2d", "c", "+c", "#c", ",c",
+             "_x", ",x", "_,", ",_", ".", "10.", "xx", "d", "%", ",.2f", "_n", ",n", "\x00", "\u20ac", "<\u20ac",
+             "99999999999999999999", ".99999999999999999999", ".,", ".,f", "._f", "=10", "<010", "#b", "#X",
+             "#_X", "=+#12_x", "n", "#.0", ".2%", "e", ",d", ".0%", ",f", "^5", "z=10", "=010", "=+10", "-", " ",
+             "07.1f", "015,.2f", "016,.2f", "017,.2f", "010,", "=+010,", "z+", "#.3", ".3", ".0", "\u0661\u0660",
+             ".1\u0660", "=^10", "x^10x", "\U0001F600^5", "<20", "^20.2f", "_g", "#.0f", "z%", "10.5%", "_b",
+             "_o", "#_x", "0=20_x", "020,", "+021,d", ".0e", "#.0e", ".0f", "s", "r", "^", "^^", "0^5", "05",
+             ".3s", "10.3s", "*^10.3", "=5s", "+s", " s", "zs", "#s", "_s", ",s", "%s", "g", "G", "E", "F",
+             "#g", "#.10g", "+.3e", " .3e", "z.0f", "z.3g", "-#10.3%", "_.3f", "0,.1f", ",.0f", "30,.2e"]
+    for v in values:
+        for spec in specs:
+            out.append(["format", value_json(v), spec, outcome(lambda: format(v, spec))])
+        for _ in range(40):
+            spec = random_spec(rng)
+            out.append(["format", value_json(v), spec, outcome(lambda: format(v, spec))])
+    return out
+
+
+GENERATORS = {"float": gen_float, "format_spec": gen_format_spec}
 
 
 def render(name):

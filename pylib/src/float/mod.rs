@@ -15,6 +15,7 @@ mod parse;
 mod round;
 
 pub use hex::{from_hex, to_hex};
+pub(crate) use parse::decimal_value;
 pub use parse::parse;
 pub use round::{round_half_even, round_ndigits};
 
@@ -32,6 +33,9 @@ pub struct DtsFlags {
     pub add_dot_0: bool,
     /// `Py_DTSF_ALT`: the `#` alternate form (keep the decimal point and trailing zeros).
     pub alt: bool,
+    /// `Py_DTSF_NO_NEG_0`: the `z` option, a negative value that rounds to zero prints
+    /// without its minus sign.
+    pub no_neg_0: bool,
 }
 
 /// Appends `repr(x)` (which is also `str(x)`) to `out`.
@@ -89,6 +93,7 @@ pub fn double_to_string(x: f64, code: u8, precision: usize, flags: DtsFlags, out
 fn layout(d: &Decimal, code: u8, precision: usize, flags: DtsFlags, upper: bool, out: &mut String) {
     let digits = d.digits();
     let ndigits = digits.len() as i64;
+    let negative = d.negative && !(flags.no_neg_0 && (digits.is_empty() || digits == b"0"));
     let precision = precision.min(i64::MAX as usize / 4) as i64;
     let mut decpt = d.decpt;
     let mut use_exp = false;
@@ -123,7 +128,7 @@ fn layout(d: &Decimal, code: u8, precision: usize, flags: DtsFlags, upper: bool,
     vend = if !use_exp && flags.add_dot_0 { vend.max(decpt + 1) } else { vend.max(decpt) };
 
     out.reserve((vend - vstart) as usize + 8);
-    if d.negative {
+    if negative {
         out.push('-');
     } else if flags.sign {
         out.push('+');
@@ -278,6 +283,8 @@ mod tests {
         assert_eq!(fmt(1.0, b'g', 6, DtsFlags { alt: true, ..none }), "1.00000");
         assert_eq!(fmt(1.0, b'f', 0, DtsFlags { alt: true, ..none }), "1.");
         assert_eq!(fmt(-0.0, b'f', 1, none), "-0.0");
+        assert_eq!(fmt(-0.0001, b'f', 2, DtsFlags { no_neg_0: true, ..none }), "0.00");
+        assert_eq!(fmt(-0.01, b'f', 2, DtsFlags { no_neg_0: true, ..none }), "-0.01");
         assert_eq!(fmt(f64::NAN, b'F', 1, DtsFlags { sign: true, ..none }), "+NAN");
         assert_eq!(fmt(12.0, b'g', 2, DtsFlags { add_dot_0: true, ..none }), "1.2e+01");
         assert_eq!(fmt(1.0, b'g', 2, DtsFlags { add_dot_0: true, ..none }), "1.0");
