@@ -41,6 +41,10 @@ impl PyError {
     pub(crate) fn overflow(msg: impl Into<Cow<'static, str>>) -> Self {
         PyError::OverflowError(msg.into())
     }
+
+    pub(crate) fn type_error(msg: impl Into<Cow<'static, str>>) -> Self {
+        PyError::TypeError(msg.into())
+    }
 }
 
 impl fmt::Display for PyError {

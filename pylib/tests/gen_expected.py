@@ -135,6 +135,12 @@ def random_spec(rng):
 
 
 def value_json(v):
+    if v is None:
+        return ["none"]
+    if isinstance(v, list):
+        return ["list", [value_json(x) for x in v]]
+    if isinstance(v, dict):
+        return ["dict", [[k, value_json(x)] for k, x in v.items()]]
     if isinstance(v, bool):
         return ["bool", v]
     if isinstance(v, int):
@@ -174,7 +180,73 @@ def gen_format_spec(rng):
     return out
 
 
-GENERATORS = {"float": gen_float, "format_spec": gen_format_spec}
+def args_json(args):
+    if isinstance(args, tuple):
+        return ["tuple", [value_json(a) for a in args]]
+    return value_json(args)
+
+
+def gen_printf(rng):
+    fixed = [("%d", "x"), ("%x", 1.5), ("%x", "s"), ("%f", "s"), ("%c", 1.5), ("%c", "ab"), ("%c", -1), ("%c", 2**70),
+             ("%s %s", (1,)), ("%s", (1, 2)), ("hello", 5), ("hello", []), ("hello", {}), ("%(a)s", 5),
+             ("%(a", {"a": 1}), ("%(a)s %s", {"a": 1}), ("%*d", {"a": 1}), ("%*d", ("x", 5)), ("%*d", (2**70, 5)),
+             ("%.*f", (-3, 1.5)), ("%*d", (-5, 3)), ("%y", 1), ("%\u20ac", 1), ("%", 1), ("abc%", ()), ("%5%", ()),
+             ("%-5%|", ()), ("%ld", 5), ("%lld", 5), ("%hd", 5), ("%Ld", 5), ("%99999999999999999999d", 5),
+             ("%.99999999999999999999d", 5), ("%.2147483648d", 5), ("%(a)*d", {"a": 1}), ("%d", 2**64),
+             ("%x", -255), ("%#X", -255), ("%#o", 8), ("%+.3d", 5), ("%08.3d", -5), ("%-08d|", 5), ("% d", 5),
+             ("%+ d", 5), ("%#5x", 255), ("%#05x", 255), ("%05s", "ab"), ("%.1s", "abc"), ("%5r", "a"),
+             ("%a", "\u00e9"), ("%c", "\u00e9"), ("%5c", 65), ("%e", 1e100), ("%#.0f", 1.0), ("%g", 1e-5),
+             ("%G", math.inf), ("%010.2f", -math.inf), ("%+f", math.nan), ("%d", 1.9), ("%d", -1.9),
+             ("%d", math.inf), ("%d", math.nan), ("%i", True), ("%u", 7), ("%x", True), ("%s", None),
+             ("%.0s|", "abc"), ("%(a)s", {}), ("%()s", {"": 1}), ("%(a(b))s", {"a(b)": 1}), ("%d %d", (1,)),
+             ("%s", ()), ("%r", ("a",)), ("%", ()), ("%.", 1), ("%5", 1), ("%*", (1,)), ("%.*", (1,)), ("%*", ()),
+             ("%z", 1), ("%F", 1.5), ("%d", 1j), ("%f", 1j), ("%f", 10**400), ("%c", 0x110000), ("%s %", (1,)),
+             ("%.3x", -5), ("%#.3x", 5), ("%-*d|", (3, 1)), ("% 05d", 3), ("%+05d", -3), ("%0-5d|", 3),
+             ("%#.3o", 0), ("%#x", 0), ("%.0d", 0), ("%.0x", 0), ("%-#10.4X|", 255), ("%5%", (1,)),
+             ("%%", ()), ("%%", (1,)), ("%(a)%", {"a": 1}), ("%s%%", (1,)), ("%.2%", (1,)), ("%*%", (3, 1)),
+             ("%(a)d %(b)s", {"a": 1, "b": "x"}), ("%s", [1]), ("%s", {"a": 1}), ("%d", [1]), ("%s %(a)s", {"a": 1}),
+             ("%*.*f", (8, 2, 3.14159)), ("%.*s", (2, "abcdef")), ("%c", ""), ("%5.3s|", "abcdef"), ("%-5s|", "ab"),
+             ("% s", "ab"), ("%+s", "ab"), ("%#s", "ab"), ("%0s", "ab"), ("%#r", "ab"), ("%+c", 65), ("%05c", 65),
+             ("%#c", 65), ("%.3c", 65), ("%+r", 5), ("%e", 5), ("%f", True), ("%g", 10**20), ("% f", 1.0),
+             ("%+ f", 1.0), ("%- 8.2f|", 1.0), ("%08.2f", -1.0), ("%#08x", -255), ("%0#8x", -255), ("%08x", -255),
+             ("%-#8o|", 8), ("%.*f", (2**40, 1.0)), ("%*d", (-2**70, 1)), ("%\x1f", 1), ("%\x7f", 1),
+             ("%5.2f %s %r %d %x %o %e %g %c %%", (3.14159, "s", "r", 42, 255, 8, 1e100, 1e-5, 65)),
+             ("\u00e9%s\u00e9%5s|", ("\U0001f600", "\u00e9")), ("%s", "x"), ("%s", ("x",)), ("%r", "it's"),
+             ("%a", "\U0001f600\n"), ("%r", None), ("%d", None), ("%c", None), ("%x", 2**100), ("%o", -2**100),
+             ("%030d", -2**100), ("%.50d", 7), ("%s", [1, "a", None]), ("%(x)s", [1]), ("%d", "5")]
+    out = []
+    for fmt, args in fixed:
+        out.append(["printf", fmt, args_json(args), outcome(lambda: fmt % args)])
+    pool = {"d": [0, 1, -1, 42, -12345, 2**70, True, 1.9, -2.5, "s"], "s": ["", "abc", "\u00e9t\u00e9", 5, None, 1.5],
+            "f": [0.0, -0.0, 1.5, -2.675, 1e300, 1e-7, math.inf, math.nan, 3, -7, True]}
+    kinds = {"d": "d", "i": "d", "u": "d", "o": "d", "x": "d", "X": "d", "s": "s", "r": "s", "a": "s",
+             "e": "f", "E": "f", "f": "f", "F": "f", "g": "f", "G": "f", "c": "d"}
+    for _ in range(2500):
+        nconv = rng.randrange(1, 4)
+        fmt_parts, args = [], []
+        for _ in range(nconv):
+            flags = "".join(rng.sample("-+ #0", rng.randrange(0, 3)))
+            width = rng.choice(["", "", "1", "5", "10", "*"])
+            prec = rng.choice(["", "", ".0", ".1", ".3", ".10", ".*", "."])
+            kind = rng.choice(list(kinds))
+            fmt_parts.append(rng.choice(["", "x", " | "]) + "%" + flags + width + prec + kind)
+            if width == "*":
+                args.append(rng.choice([-8, -3, 0, 4, 12]))
+            if prec == ".*":
+                args.append(rng.choice([-1, 0, 2, 7]))
+            args.append(rng.choice(pool[kinds[kind]]))
+        fmt = "".join(fmt_parts) + rng.choice(["", "|", "%%"])
+        if rng.random() < 0.05 and args:
+            args.pop()
+        elif rng.random() < 0.05:
+            args.append(1)
+        targs = tuple(args) if len(args) != 1 or rng.random() < 0.5 else args[0]
+        if isinstance(targs, tuple) or not isinstance(targs, (list, dict)):
+            out.append(["printf", fmt, args_json(targs), outcome(lambda: fmt % targs)])
+    return out
+
+
+GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf}
 
 
 def render(name):

@@ -20,6 +20,7 @@ pub fn float_from_bits(v: &Value) -> f64 {
     f64::from_bits(u64::from_str_radix(v.as_str().expect("bits string"), 16).expect("hex bits"))
 }
 
+#[allow(dead_code)] // used by the float tests only
 pub fn bits_of(x: f64) -> String {
     format!("{:016x}", x.to_bits())
 }
