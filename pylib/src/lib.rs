@@ -13,6 +13,7 @@ pub mod error;
 pub mod float;
 pub mod format_spec;
 pub mod printf;
+pub mod sort;
 pub mod str_repr;
 
 pub use error::PyError;

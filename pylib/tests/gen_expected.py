@@ -246,7 +246,76 @@ def gen_printf(rng):
     return out
 
 
-GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf}
+class Counted:
+    """An element whose __lt__ is counted and may raise after a limit."""
+    __slots__ = ("v", "i")
+    calls = 0
+    limit = None
+
+    def __init__(self, v, i):
+        self.v = v
+        self.i = i
+
+    def __lt__(self, other):
+        Counted.calls += 1
+        if Counted.limit is not None and Counted.calls > Counted.limit:
+            raise ValueError("limit")
+        return self.v < other.v
+
+
+def sort_inputs(rng):
+    for n in [0, 1, 2, 3, 5, 8, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 255, 256, 1000, 1024, 2049]:
+        yield [rng.randrange(1 << 20) for _ in range(n)]
+        yield [rng.randrange(4) for _ in range(n)]
+        yield list(range(n))
+        yield list(range(n, 0, -1))
+        yield [i % 7 for i in range(n)]
+        yield sorted(rng.randrange(100) for _ in range(n))[::-1]
+        yield [rng.randrange(50) for _ in range(n // 2)] + sorted(rng.randrange(50) for _ in range(n - n // 2))
+    for n in [200, 1000, 3000]:
+        # Runs of assorted lengths, ascending and descending, to exercise galloping and merging.
+        v = []
+        while len(v) < n:
+            run = sorted(rng.randrange(1000) for _ in range(rng.choice([1, 3, 10, 40, 100, 300])))
+            v.extend(run if rng.random() < 0.5 else run[::-1])
+        yield v[:n]
+        yield [x // 3 for x in v[:n]]
+    for _ in range(40):
+        n = rng.randrange(0, 1500)
+        yield [rng.randrange(rng.choice([2, 10, 1000, 1 << 20])) for _ in range(n)]
+
+
+def order_hash(indices):
+    """FNV-1a (64-bit) over the indices as little-endian u32s: a compact check of an order."""
+    h = 0xCBF29CE484222325
+    for i in indices:
+        for byte in i.to_bytes(4, "little"):
+            h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
+def gen_sort(rng):
+    out = []
+    for values in sort_inputs(rng):
+        for reverse in (False, True):
+            limits = [None]
+            if len(values) > 10 and rng.random() < 0.5:
+                limits.append(rng.randrange(len(values) * 3))
+            for limit in limits:
+                items = [Counted(v, i) for i, v in enumerate(values)]
+                Counted.calls = 0
+                Counted.limit = limit
+                raised = False
+                try:
+                    items.sort(reverse=reverse)
+                except ValueError:
+                    raised = True
+                Counted.limit = None
+                out.append(["sort", values, reverse, limit, Counted.calls, raised, order_hash([x.i for x in items])])
+    return out
+
+
+GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort}
 
 
 def render(name):

@@ -15,16 +15,19 @@ pub fn load_cases(name: &str) -> Vec<Vec<Value>> {
         .collect()
 }
 
+#[allow(dead_code)] // not every test binary reads floats
 /// A float from the 16-hex-digit bit pattern the generator writes.
 pub fn float_from_bits(v: &Value) -> f64 {
     f64::from_bits(u64::from_str_radix(v.as_str().expect("bits string"), 16).expect("hex bits"))
 }
 
 #[allow(dead_code)] // used by the float tests only
+/// The 16-hex-digit bit pattern of a float.
 pub fn bits_of(x: f64) -> String {
     format!("{:016x}", x.to_bits())
 }
 
+#[allow(dead_code)] // not every test binary checks errors
 /// The outcome of a fallible operation in the same shape as the expected value.
 pub fn outcome<T>(r: Result<T, pyrt_pylib::PyError>, ok: impl FnOnce(T) -> Value) -> Value {
     match r {
