@@ -22,8 +22,8 @@
 //! locale's conventions (no grouping), as CPython does until a program calls `setlocale`.
 
 use crate::error::PyError;
-use crate::float::decimal_value;
 use crate::float::{self, DtsFlags};
+use crate::unicode::decimal_value;
 
 /// Alignment of a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,5 +15,6 @@ pub mod format_spec;
 pub mod printf;
 pub mod sort;
 pub mod str_repr;
+pub mod unicode;
 
 pub use error::PyError;

@@ -3,30 +3,10 @@
 //!
 //! The quote is `'` unless the text contains `'` and no `"`. Backslash and the chosen quote are
 //! escaped; `\t \n \r` get their short escapes; other ASCII controls and DEL become `\xhh`;
-//! non-ASCII characters stay as they are when printable (see [`is_printable`]) and otherwise
+//! non-ASCII characters stay as they are when printable (`str.isprintable()`) and otherwise
 //! become `\xhh`, `\uhhhh` or `\Uhhhhhhhh`.
 
-use unicode_general_category::{GeneralCategory, get_general_category};
-
-/// Python's `str.isprintable()` for one character: not in the categories Cc, Cf, Cs, Co, Cn,
-/// Zl, Zp, Zs — except the ASCII space, which is printable.
-#[inline]
-pub fn is_printable(c: char) -> bool {
-    if c.is_ascii() {
-        return (' '..='~').contains(&c);
-    }
-    !matches!(
-        get_general_category(c),
-        GeneralCategory::Control
-            | GeneralCategory::Format
-            | GeneralCategory::Surrogate
-            | GeneralCategory::PrivateUse
-            | GeneralCategory::Unassigned
-            | GeneralCategory::LineSeparator
-            | GeneralCategory::ParagraphSeparator
-            | GeneralCategory::SpaceSeparator
-    )
-}
+use crate::unicode::is_printable;
 
 /// Appends `repr(s)` to `out`.
 pub fn repr_str(s: &str, out: &mut String) {

@@ -84,7 +84,8 @@ def gen_float(rng):
               "\u3000\u0661\u0662.\u0665\u00a0", "", " ", "x", "1_", "_1", "1__0", "1_.5", "1._5", "1e",
               "1e_5", "in_f", ".", "e5", "1.5e+", "++1", "it's", "0x10", "1,5", "1e5.5", "infinityx",
               "\t+0.0\x0c", "-0", "00012", "1" * 400, "0." + "0" * 400 + "1", "2.5e-324", "\u00bd",
-              "1\u00002", "\U0001d7d7", "nan(1)", "9" * 30 + "e-20"]:
+              "1\u00002", "\U0001d7d7", "nan(1)", "9" * 30 + "e-20", "\x1c1", "1\x1f", "\x0b1\x0c", "\x851",
+              "\x7f1", "1\u2028"]:
         r = outcome(lambda: bits(float(s)))
         out.append(["parse", s, r])
     for x in xs[:300]:
@@ -315,7 +316,59 @@ def gen_sort(rng):
     return out
 
 
-GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort}
+def fnv(data):
+    h = 0xCBF29CE484222325
+    for byte in data:
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
+def scalar_values():
+    return (chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000)
+
+
+UNICODE_PREDICATES = ["isalpha", "isdecimal", "isdigit", "isnumeric", "isalnum", "isspace", "isprintable", "islower",
+                      "isupper", "istitle", "isidentifier"]
+UNICODE_MAPPINGS = ["lower", "upper", "casefold", "title", "capitalize", "swapcase"]
+
+
+def gen_unicode(rng):
+    out = []
+    # Every scalar value: one byte per character for each predicate, the UTF-8 of each mapping
+    # followed by a NUL, and unicodedata.decimal (0xff for none); stored as FNV-1a hashes.
+    import unicodedata
+    for name in UNICODE_PREDICATES:
+        out.append(["all_chars", name, fnv(bytes(getattr(str, name)(c) for c in scalar_values()))])
+    for name in UNICODE_MAPPINGS:
+        out.append(["all_chars", name, fnv(b"".join(getattr(str, name)(c).encode() + b"\0" for c in scalar_values()))])
+    out.append(["all_chars", "decimal", fnv(bytes(unicodedata.decimal(c, 255) for c in scalar_values()))])
+    alphabet = list("aZ 09_'.-\t\n\r") + ["\u03a3", "\u03c3", "\u03c2", "\u00df", "\u0130", "\u0131", "\ufb01",
+                                          "\u01c5", "\u01c6", "\u01c4", "\u0345", "\u0301", "\u2019", "\u00b7",
+                                          "\u13a0", "\uab70", "\u10d0", "\u1c90", "\u0660", "\u00b2", "\u00bd",
+                                          "\u2160", "\u3000", "\u00a0", "\u2028", "\u0085", "\x1c", "\x0b",
+                                          "\U0001d7d7", "\U0001f600", "\u1e9e", "\u0587", "\u1f80", "\u1fbc",
+                                          "\u0149", "\u00c9", "\u00e9", "\u4e00", "\u200b", "\ue000", "\u0378"]
+    samples = ["", "hello world", "HELLO", "Hello World", "\u03a3", "A\u03a3", "A\u03a3B", "A\u03a3'", "A\u03a3'B",
+               "\u039f\u0394\u039f\u03a3 \u039f\u0394\u039f\u03a3.", "stra\u00dfe", "\u0130stanbul",
+               "\ufb01sh", "\u01c6ungla", "a\r\nb\rc\n", "x\x1cy\x1dz\x1e\x85\u2028\u2029\x0b\x0c",
+               " a  b\u3000c ", "_id\u00e9ntifier1", "1abc", "\u0345\u03a3", "A\u0345\u03a3", "\u03a3\u0345"]
+    for _ in range(600):
+        samples.append("".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 12))))
+    for text in samples:
+        row = {}
+        for name in UNICODE_PREDICATES + UNICODE_MAPPINGS:
+            row[name] = getattr(text, name)()
+        row["splitlines"] = text.splitlines()
+        row["splitlines_keep"] = text.splitlines(True)
+        row["split"] = text.split()
+        row["split1"] = text.split(None, 1)
+        row["rsplit1"] = text.rsplit(None, 1)
+        out.append(["str", text, row])
+    return out
+
+
+GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+              "unicode": gen_unicode}
 
 
 def render(name):

@@ -15,7 +15,6 @@ mod parse;
 mod round;
 
 pub use hex::{from_hex, to_hex};
-pub(crate) use parse::decimal_value;
 pub use parse::parse;
 pub use round::{round_half_even, round_ndigits};
 

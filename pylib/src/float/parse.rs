@@ -1,8 +1,8 @@
 //! `float(str)`: CPython's `PyFloat_FromString`.
 //!
-//! Steps, as in CPython: non-ASCII Unicode whitespace becomes a space and non-ASCII decimal
-//! digits (category Nd) become their ASCII digit; leading and trailing whitespace is
-//! stripped; underscores are removed where each sits between two digits (anywhere else they
+//! Steps, as in CPython: non-ASCII whitespace (`str.isspace()`) becomes a space and non-ASCII decimal
+//! digits (category Nd) become their ASCII digit; leading and trailing ASCII whitespace
+//! (`' \t\n\r\v\f'`, not `\x1c`..`\x1f`) is stripped; underscores are removed where each sits between two digits (anywhere else they
 //! make the string invalid); what remains must be `[sign](inf|infinity|nan)` in any case, or
 //! `[sign](DIGITS[.DIGITS?]|.DIGITS)[(e|E)[sign]DIGITS]`. The number itself is converted by
 //! Rust's correctly rounded parser (overflow gives ±inf, as CPython's `float()` does). Any
@@ -11,44 +11,12 @@
 use super::hex::parse_inf_or_nan;
 use crate::error::PyError;
 use crate::str_repr::repr_str;
-use unicode_general_category::{GeneralCategory, get_general_category};
+use crate::unicode::{decimal_value, is_space};
 
-/// Python's whitespace (`str.isspace()`): bidirectional class WS, B or S, or category Zs.
+/// C's `isspace` in the C locale (CPython's `Py_ISSPACE`): what `float()` strips.
 #[inline]
-pub(crate) fn is_py_whitespace(c: char) -> bool {
-    matches!(
-        c,
-        '\t'..='\r'
-            | '\x1c'..='\x20'
-            | '\u{85}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{2028}'
-            | '\u{2029}'
-            | '\u{202f}'
-            | '\u{205f}'
-            | '\u{3000}'
-    )
-}
-
-/// The decimal value of a character of category Nd (`unicodedata.decimal`), or `None`.
-/// Unicode guarantees Nd characters come in contiguous runs of ten, `0` to `9`.
-pub(crate) fn decimal_value(c: char) -> Option<u32> {
-    if c.is_ascii_digit() {
-        return Some(c as u32 - '0' as u32);
-    }
-    if c.is_ascii() || get_general_category(c) != GeneralCategory::DecimalNumber {
-        return None;
-    }
-    let mut start = c as u32;
-    while start > 0 {
-        match char::from_u32(start - 1) {
-            Some(p) if get_general_category(p) == GeneralCategory::DecimalNumber => start -= 1,
-            _ => break,
-        }
-    }
-    Some((c as u32 - start) % 10)
+fn is_ascii_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
 fn invalid(s: &str) -> PyError {
@@ -62,14 +30,14 @@ pub fn parse(s: &str) -> Result<f64, PyError> {
     // Fast path: plain ASCII without underscores or surrounding spaces needs no copy.
     let bytes = s.as_bytes();
     if s.is_ascii() && !bytes.contains(&b'_') {
-        let trimmed = s.trim_matches(|c: char| c.is_ascii() && is_py_whitespace(c));
+        let trimmed = s.trim_matches(is_ascii_space);
         return parse_ascii(trimmed.as_bytes()).ok_or_else(|| invalid(s));
     }
     let mut ascii = Vec::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii() {
             ascii.push(c as u8);
-        } else if is_py_whitespace(c) {
+        } else if is_space(c) {
             ascii.push(b' ');
         } else if let Some(d) = decimal_value(c) {
             ascii.push(b'0' + d as u8);
@@ -77,8 +45,8 @@ pub fn parse(s: &str) -> Result<f64, PyError> {
             return Err(invalid(s));
         }
     }
-    let start = ascii.iter().position(|&b| !is_py_whitespace(b as char)).unwrap_or(ascii.len());
-    let end = ascii.iter().rposition(|&b| !is_py_whitespace(b as char)).map_or(start, |i| i + 1);
+    let start = ascii.iter().position(|&b| !is_ascii_space(b as char)).unwrap_or(ascii.len());
+    let end = ascii.iter().rposition(|&b| !is_ascii_space(b as char)).map_or(start, |i| i + 1);
     let body = &ascii[start..end];
     let mut cleaned = Vec::with_capacity(body.len());
     let mut prev = 0u8;
@@ -167,6 +135,9 @@ mod tests {
         assert!(parse("+NaN").unwrap().is_nan());
         assert!(parse("-nan").unwrap().is_sign_negative());
         assert_eq!(parse("\u{3000}١٢.٥\u{a0}").unwrap(), 12.5);
+        assert_eq!(parse("\x0b1\x0c").unwrap(), 1.0);
+        assert_eq!(parse("\u{85}1").unwrap(), 1.0);
+        assert!(parse("\x1c1").is_err() && parse("1\x1f").is_err());
     }
 
     #[test]
@@ -176,13 +147,5 @@ mod tests {
         }
         assert_eq!(parse("x").unwrap_err().message(), "could not convert string to float: 'x'");
         assert_eq!(parse("it's").unwrap_err().message(), "could not convert string to float: \"it's\"");
-    }
-
-    #[test]
-    fn decimal_values_of_other_scripts() {
-        assert_eq!(decimal_value('٣'), Some(3));
-        assert_eq!(decimal_value('𝟗'), Some(9));
-        assert_eq!(decimal_value('½'), None);
-        assert_eq!(decimal_value('a'), None);
     }
 }
