@@ -12,6 +12,7 @@ pub mod bigint;
 pub mod error;
 pub mod float;
 pub mod format_spec;
+pub mod int_text;
 pub mod printf;
 pub mod sort;
 pub mod str_repr;

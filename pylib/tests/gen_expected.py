@@ -367,8 +367,52 @@ def gen_unicode(rng):
     return out
 
 
+def gen_int_text(rng):
+    out = []
+    fixed = [("09", 0), ("0", 0), ("00", 0), ("0_0", 0), ("0x", 16), ("0x_1f", 16), ("0x__1f", 16), ("0x1f", 0),
+             ("1f", 16), ("_1", 10), ("1_", 10), ("1__2", 10), ("1_2", 10), (" 12 ", 10), ("\x1c12", 10),
+             ("\u300012\u3000", 10), ("\u0661\u0662", 10), ("+12", 10), ("-12", 10), ("+-1", 10), ("- 1", 10),
+             ("", 10), (" ", 10), ("z", 36), ("Z", 36), ("10", 2), ("2", 2), ("0b101", 0), ("0B101", 2),
+             ("0o17", 8), ("0O17", 0), ("017", 8), ("0b", 0), ("12", 1), ("12", 37), ("12", -1), ("1" * 4300, 10),
+             ("1" * 4301, 10), ("1_" * 4300 + "1", 10), ("1" * 5000, 16), ("1" * 5000, 7), ("x" * 300, 10),
+             ("1\x00", 10), ("0x1f", 10), ("\u0661\u0662", 16), ("ab", 16), ("AB", 16), ("0_", 0), ("0_1", 0),
+             ("00_0", 0), ("0x1_f", 0), ("-0x1f", 0), (" -0b1_1 ", 0), ("1e5", 10), ("1.0", 10), ("\u00b2", 10),
+             ("\U0001d7d7", 10), ("0" * 5000, 10), ("-" + "9" * 4301, 10), ("1 2", 10), ("1" * 5000 + "x", 7),
+             ("9223372036854775807", 10), ("9223372036854775808", 10), ("-9223372036854775808", 10),
+             ("-9223372036854775809", 10), ("7" * 640, 10), ("\x85 12", 10), ("0x\u0661", 16), ("\uff11", 10),
+             ("\u00e9", 16), ("0o8", 0), ("0b2", 0), ("1\u2028", 10), ("\t\n\x0b\x0c\r1", 10)]
+    for _ in range(800):
+        base = rng.choice([0, 2, 3, 8, 10, 10, 16, 36, 7])
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[: base or 10]
+        n = rng.choice([1, 2, 5, 10, 18, 19, 20, 40, 100, 700])
+        body = "".join(rng.choice(digits) for _ in range(n))
+        if rng.random() < 0.2:
+            body = "_".join(body[i:i + 3] for i in range(0, len(body), 3))
+        if rng.random() < 0.3:
+            body = rng.choice(["-", "+", " ", " -"]) + body
+        if rng.random() < 0.1:
+            body = body[:n // 2] + rng.choice(["_", "__", "x", " ", "\u0663"]) + body[n // 2:]
+        fixed.append((body, base))
+    def show(v):
+        # Values beyond the str() limit are compared in hex.
+        return str(v) if abs(v).bit_length() < 13000 else hex(v)
+
+    for s, b in fixed:
+        out.append(["parse", s, b, outcome(lambda: show(int(s, b)))])
+    for i in range(300):
+        sizes = [14000, 14280, 14290, 14300, 15000] if i % 20 == 0 else [1, 8, 63, 64, 100, 1000]
+        v = rng.getrandbits(rng.choice(sizes)) * rng.choice([1, -1])
+        big = abs(v).bit_length() > 14000
+        out.append(["str", str(v) if not big else hex(v), outcome(lambda: str(v)[:50] + "|%d" % len(str(v))),
+                    bin(v)[:40], oct(v)[:40], hex(v)[:40]])
+    for v in [10**4299, 10**4300 - 1, 10**4300, -(10**4300) + 1, -(10**4300)]:
+        out.append(["str", hex(v), outcome(lambda: str(v)[:50] + "|%d" % len(str(v))), bin(v)[:40], oct(v)[:40],
+                    hex(v)[:40]])
+    return out
+
+
 GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
-              "unicode": gen_unicode}
+              "unicode": gen_unicode, "int_text": gen_int_text}
 
 
 def render(name):
