@@ -39,7 +39,7 @@ PYTHON = find_python313()
 
 
 def run_once(directory, name, seed, timeout):
-    env = dict(os.environ, PYENV_VERSION="3.13.0", PYTHONHASHSEED=str(seed))
+    env = dict(os.environ, PYENV_VERSION="3.13.0", PYTHONHASHSEED=str(seed), PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)
     start = time.perf_counter()
     try:
