@@ -1,6 +1,6 @@
 nested = []
 cur = nested
-for _ in range(100000):
+for _ in range(30000):
     new = []
     cur.append(new)
     cur = new
@@ -11,11 +11,11 @@ except RecursionError as e:
     print("RecursionError", e)
 a = []
 b = a
-for _ in range(100000):
+for _ in range(30000):
     b = [b]
 c = []
 d = c
-for _ in range(100000):
+for _ in range(30000):
     d = [d]
 try:
     print(b == d)
