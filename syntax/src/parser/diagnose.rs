@@ -413,9 +413,14 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
     }
     let mut generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
     if last.kind == TokenKind::EndOfFile && p.lex_error.is_none() {
-        // The end marker has no column: CPython's `col_offset + 1` is 0.
+        // The end marker has no column: CPython's `col_offset + 1` is 0 (and an empty source
+        // has no line either).
         generic.offset = 0;
         generic.end_offset = 0;
+        if p.src.is_empty() {
+            generic.lineno = 0;
+            generic.end_lineno = 0;
+        }
     }
     tokenizer_error_wins(p, generic)
 }

@@ -360,7 +360,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn parse_interactive(&mut self) -> PResult<Mod<'a>> {
         let mut body = Vec::new();
         match self.peek() {
-            TokenKind::EndOfFile => {}
+            // No statement at all (blank lines and comments are not tokens): CPython's
+            // `_PyPegen_interactive_exit`, an `invalid syntax` at the end.
+            TokenKind::EndOfFile => return Err(Fail),
             TokenKind::Newline => {
                 self.bump();
             }
