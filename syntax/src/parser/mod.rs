@@ -18,7 +18,7 @@
 //!
 //! # Errors
 //!
-//! A parse function returns [`PResult`]: `Err(Fail)` means "this input does not match". The
+//! A parse function returns `PResult`: `Err(Fail)` means "this input does not match". The
 //! first specific error (a literal that does not decode, an invalid assignment target, ...) is
 //! stored in `Parser::error` and wins. Otherwise the error is CPython's generic one: `invalid
 //! syntax` at the furthest token the parser looked at (`Parser::max_seen`), or the
