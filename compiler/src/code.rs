@@ -35,6 +35,10 @@ use crate::assemble::linetable;
 use crate::instructions::Opcode;
 use crate::location::Location;
 
+/// The most blocks (loops, `try`, `with`, ...) that may be statically nested in one code unit
+/// (`CO_MAXBLOCKS`); code generation reports "too many statically nested blocks" beyond it.
+pub const CO_MAXBLOCKS: usize = 21;
+
 /// `co_flags`, with CPython 3.13's bit values.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default, Debug)]
 pub struct CodeFlags(pub u32);
@@ -254,8 +258,9 @@ impl From<&str> for PyStr {
 ///
 /// Equality and hashing follow CPython's `_PyCode_ConstantKey`, which decides which constants the
 /// compiler merges: values of different types never merge (`1`, `1.0` and `True` are three
-/// constants), floats compare by bit pattern (`0.0` and `-0.0` stay apart), tuples and frozensets
-/// element by element, and code objects by identity.
+/// constants), floats compare by bit pattern (`0.0` and `-0.0` stay apart; a NaN equals nothing,
+/// not even itself, as separate NaN objects never merge in CPython), tuples and frozensets element
+/// by element, and code objects by identity.
 #[derive(Clone)]
 pub enum Constant {
     None,
@@ -413,6 +418,12 @@ pub fn bytes_repr(bytes: &[u8]) -> String {
     out
 }
 
+/// Floats are the same constant when their bits are, except NaNs, which never are: CPython merges
+/// two NaN constants only when they are one object, and separate NaN literals never are.
+fn same_float(a: f64, b: f64) -> bool {
+    a.to_bits() == b.to_bits() && !a.is_nan()
+}
+
 impl PartialEq for Constant {
     fn eq(&self, other: &Constant) -> bool {
         use Constant::*;
@@ -420,10 +431,8 @@ impl PartialEq for Constant {
             (None, None) | (True, True) | (False, False) | (Ellipsis, Ellipsis) => true,
             (Int(a), Int(b)) => a == b,
             (BigInt(a), BigInt(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
-            (Complex { re: a, im: b }, Complex { re: c, im: d }) => {
-                a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
-            }
+            (Float(a), Float(b)) => same_float(*a, *b),
+            (Complex { re: a, im: b }, Complex { re: c, im: d }) => same_float(*a, *c) && same_float(*b, *d),
             (Str(a), Str(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) => a == b,
@@ -600,6 +609,7 @@ mod tests {
         assert_ne!(Constant::Int(1), Constant::True);
         assert_ne!(Constant::Float(0.0), Constant::Float(-0.0));
         assert_eq!(Constant::Float(1.5), Constant::Float(1.5));
+        assert_ne!(Constant::Float(f64::NAN), Constant::Float(f64::NAN));
         assert_eq!(
             Constant::tuple([Constant::Int(1), Constant::str("a")]),
             Constant::tuple([Constant::Int(1), Constant::str("a")])

@@ -284,9 +284,7 @@ fn float_binary(a: f64, op: Operator, b: f64) -> Option<Num> {
         }
         _ => return None,
     };
-    if !r.is_finite() && a.is_finite() && b.is_finite() && op != Operator::Pow {
-        return None;
-    }
+    // `+`, `-`, `*` and `/` overflow to infinity without an error; only `**` raises.
     Some(Num::Float(r))
 }
 
@@ -295,6 +293,54 @@ fn complex_binary((ar, ai): (f64, f64), op: Operator, (br, bi): (f64, f64)) -> O
         Operator::Add => Num::Complex(ar + br, ai + bi),
         Operator::Sub => Num::Complex(ar - br, ai - bi),
         Operator::Mult => Num::Complex(ar * br - ai * bi, ar * bi + ai * br),
+        Operator::Pow => {
+            // `complex_pow`: small integral real exponents by repeated squaring (`c_powi`);
+            // other exponents, division by zero and overflow are left to run time.
+            if bi != 0.0 || br != br.floor() || br.abs() > 100.0 {
+                return None;
+            }
+            let n = br as i64;
+            let mut r = (1.0, 0.0);
+            let mut p = (ar, ai);
+            let mut m = n.unsigned_abs();
+            while m > 0 {
+                if m & 1 == 1 {
+                    r = (r.0 * p.0 - r.1 * p.1, r.0 * p.1 + r.1 * p.0);
+                }
+                p = (p.0 * p.0 - p.1 * p.1, 2.0 * p.0 * p.1);
+                m >>= 1;
+            }
+            let (re, im) = if n < 0 {
+                match complex_binary((1.0, 0.0), Operator::Div, r)? {
+                    Num::Complex(re, im) => (re, im),
+                    _ => return None,
+                }
+            } else {
+                r
+            };
+            if !re.is_finite() || !im.is_finite() {
+                return None;
+            }
+            Num::Complex(re, im)
+        }
+        Operator::Div => {
+            // `_Py_c_quot` (Smith's algorithm); division by zero is left to run time.
+            let (abs_br, abs_bi) = (br.abs(), bi.abs());
+            if abs_br >= abs_bi {
+                if abs_br == 0.0 {
+                    return None;
+                }
+                let ratio = bi / br;
+                let denom = br + bi * ratio;
+                Num::Complex((ar + ai * ratio) / denom, (ai - ar * ratio) / denom)
+            } else if abs_bi >= abs_br {
+                let ratio = br / bi;
+                let denom = br * ratio + bi;
+                Num::Complex((ar * ratio + ai) / denom, (ai * ratio - ar) / denom)
+            } else {
+                return None;
+            }
+        }
         _ => return None,
     })
 }
@@ -511,22 +557,31 @@ fn parse_format_unit(fmt: &[u32], pos: &mut usize) -> Option<(u32, bool, Option<
         }
     }
     let is_digit = |c: u32| (b'0' as u32..=b'9' as u32).contains(&c);
+    // Widths and precisions of three or more digits are left to run time (`MAXDIGITS`).
     let mut width = None;
     if is_digit(ch) {
-        let mut w: u64 = 0;
+        let (mut w, mut digits) = (0u64, 0);
         while is_digit(ch) {
-            w = w.checked_mul(10)?.checked_add((ch - b'0' as u32) as u64)?;
+            w = w * 10 + (ch - b'0' as u32) as u64;
             ch = next()?;
+            digits += 1;
+            if digits >= 3 {
+                return None;
+            }
         }
         width = Some(w);
     }
     let mut prec = None;
     if ch == '.' as u32 {
         ch = next()?;
-        let mut p: u64 = 0;
+        let (mut p, mut digits) = (0u64, 0);
         while is_digit(ch) {
-            p = p.checked_mul(10)?.checked_add((ch - b'0' as u32) as u64)?;
+            p = p * 10 + (ch - b'0' as u32) as u64;
             ch = next()?;
+            digits += 1;
+            if digits >= 3 {
+                return None;
+            }
         }
         prec = Some(p);
     }

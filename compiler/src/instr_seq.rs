@@ -158,6 +158,12 @@ impl InstrSeq {
         self.instrs.last()
     }
 
+    /// The last instruction emitted, to adjust (CPython's code generator moves the location of
+    /// the instruction it just emitted in a few places).
+    pub fn last_mut(&mut self) -> Option<&mut Instr> {
+        self.instrs.last_mut()
+    }
+
     /// How many labels were created.
     pub fn label_count(&self) -> usize {
         self.label_positions.len()

@@ -133,6 +133,9 @@ fn placeholder(name: &str) -> Arc<CodeObject> {
 struct Outcome {
     compared: usize,
     failures: Vec<String>,
+    /// Time spent in `assemble_code_unit`, and the instructions it was given.
+    backend_time: std::time::Duration,
+    instructions: usize,
 }
 
 fn describe_const(c: &Constant, ids: &HashMap<usize, usize>) -> String {
@@ -146,12 +149,18 @@ fn describe_const(c: &Constant, ids: &HashMap<usize, usize>) -> String {
 }
 
 fn run() -> Outcome {
-    let text = std::fs::read_to_string(common::data_dir().join(DATA_FILE)).expect("read backend cases");
+    // PYRT_BACKEND_CASES=path runs the comparison on another file the generator wrote (e.g. the
+    // whole standard library with PYRT_ALL_STDLIB=1).
+    let path = std::env::var("PYRT_BACKEND_CASES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| common::data_dir().join(DATA_FILE));
+    let text = std::fs::read_to_string(path).expect("read backend cases");
     let mut lines = text.lines().filter(|l| !l.starts_with('#')).peekable();
     let mut codes: HashMap<usize, Arc<CodeObject>> = HashMap::new();
     let mut ids: HashMap<usize, usize> = HashMap::new();
     let mut filename: Arc<str> = Arc::from("");
-    let mut outcome = Outcome { compared: 0, failures: Vec::new() };
+    let mut outcome =
+        Outcome { compared: 0, failures: Vec::new(), backend_time: std::time::Duration::ZERO, instructions: 0 };
     while let Some(line) = lines.next() {
         if let Some(name) = line.strip_prefix("file ") {
             filename = Arc::from(name);
@@ -250,7 +259,17 @@ fn run() -> Outcome {
         assert_eq!(lines.next(), Some("end"));
 
         outcome.compared += 1;
-        let code = match assemble_code_unit(meta, seq, filename.clone()) {
+        // PYRT_BACKEND_REPEAT=n assembles each unit n more times, for a steadier timing.
+        let repeat: usize = std::env::var("PYRT_BACKEND_REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(0);
+        let copies: Vec<_> = (0..repeat).map(|_| (meta.clone(), seq.clone())).collect();
+        let started = std::time::Instant::now();
+        for (meta, seq) in copies {
+            let _ = assemble_code_unit(meta, seq, filename.clone());
+        }
+        outcome.instructions += seq.len() * (repeat + 1);
+        let assembled = assemble_code_unit(meta, seq, filename.clone());
+        outcome.backend_time += started.elapsed();
+        let code = match assembled {
             Ok(code) => code,
             Err(e) => {
                 outcome.failures.push(format!("{filename} {qualname}: error {e}"));
@@ -316,6 +335,12 @@ fn backend_reproduces_cpython_code_objects() {
     let outcome = run();
     let failed = outcome.failures.len();
     eprintln!("backend differential: {} of {} code units identical", outcome.compared - failed, outcome.compared);
+    eprintln!(
+        "back end: {} instructions in {:.1} ms ({:.2} M instructions/s; debug builds are much slower)",
+        outcome.instructions,
+        outcome.backend_time.as_secs_f64() * 1e3,
+        outcome.instructions as f64 / outcome.backend_time.as_secs_f64() / 1e6
+    );
     // PYRT_BACKEND_FAILURES=path writes every difference there.
     if let Ok(path) = std::env::var("PYRT_BACKEND_FAILURES") {
         std::fs::write(path, outcome.failures.join("\n\n")).expect("write failures");

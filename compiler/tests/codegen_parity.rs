@@ -1,7 +1,8 @@
 //! Bytecode parity with CPython 3.13: every case of `tests/data/bytecode/snippets.py` is compiled
 //! by pyrt and disassembled (`pyrt_compile::dis`, laid out like `dis.dis`), and each code object's
 //! listing — instructions, arguments, line numbers, labels and exception table — is compared with
-//! CPython 3.13's in `expected.txt` (written by `gen_bytecode.py`).
+//! CPython 3.13's in `expected.txt` (written by `gen_bytecode.py`). Cases named `*.eval` and
+//! `*.single` are compiled in those modes.
 //!
 //! The test reports the share of identical code objects and fails if it falls below the ratchet
 //! floor [`MIN_IDENTICAL_CODE_OBJECTS`] (raise it as parity improves). Set `PYRT_PARITY_DIFF=path`
@@ -61,7 +62,12 @@ fn bytecode_matches_cpython_3_13() {
     for ((name, source), (ename, want)) in snippets.iter().zip(&expected) {
         assert_eq!(name, ename);
         let want = sections(want);
-        let got = match pyrt_compile::compile(source, name, pyrt_compile::Mode::Module) {
+        let mode = match name.rsplit('.').next() {
+            Some("eval") => pyrt_compile::Mode::Expression,
+            Some("single") => pyrt_compile::Mode::Interactive,
+            _ => pyrt_compile::Mode::Module,
+        };
+        let got = match pyrt_compile::compile(source, name, mode) {
             Ok(code) => sections(&normalize_addresses(&pyrt_compile::dis::disassemble(&code))),
             Err(e) => vec![format!("SyntaxError: {} (line {})", e.msg, e.lineno)],
         };

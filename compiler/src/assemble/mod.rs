@@ -133,10 +133,8 @@ pub fn exception_entries(instrs: &[FinalInstr], offsets: &[usize]) -> Result<Vec
     let mut start = 0;
     let mut offset = 0;
     let mut close = |handler: cfg::Handler, start: usize, end: usize| -> Result<(), CfgError> {
-        let mut depth = handler.startdepth - 1;
-        if handler.preserve_lasti {
-            depth -= 1;
-        }
+        // A handler no path reaches keeps the "unknown" depth (i32::MIN): an error below.
+        let depth = handler.startdepth.saturating_sub(1 + handler.preserve_lasti as i32);
         if depth < 0 {
             return Err(CfgError::new("exception handler with a negative stack depth"));
         }

@@ -6,10 +6,9 @@
 //! invariant that the stack depth at each instruction is static); a second, different depth is an
 //! error, and so is a negative one. The result is the largest depth seen: `co_stacksize`. As in
 //! CPython, each block's entry depth is kept (`startdepth`): the exception table reports the depth
-//! of each handler from it.
+//! of each handler from it. The result is at least 1, as in CPython.
 
 use super::{Cfg, CfgError};
-use crate::instructions::Opcode;
 
 /// Computes every block's entry depth and returns the maximum depth.
 pub fn calculate_stackdepth(cfg: &mut Cfg) -> Result<i32, CfgError> {
@@ -27,19 +26,15 @@ pub fn calculate_stackdepth(cfg: &mut Cfg) -> Result<i32, CfgError> {
             let effect = instr.op.stack_effect(instr.oparg, Some(false)).ok_or_else(|| {
                 CfgError::new(format!("Invalid stack effect for opcode={}, arg={}", instr.op.number(), instr.oparg))
             })?;
-            let new_depth = depth + effect;
+            let new_depth = depth.checked_add(effect).ok_or_else(|| CfgError::new("Invalid CFG, stack overflow"))?;
             if new_depth < 0 {
                 return Err(CfgError::new("Invalid CFG, stack underflow"));
             }
             maxdepth = maxdepth.max(new_depth);
-            if instr.op == Opcode::RETURN_CONST {
-                // RETURN_CONST is LOAD_CONST + RETURN_VALUE: the value sits on the stack before the
-                // frame is popped, and CPython 3.13 reserves a slot for it.
-                maxdepth = maxdepth.max(depth + 1);
-            }
             if instr.op.has_target() {
                 let jump_effect = instr.op.stack_effect(instr.oparg, Some(true)).unwrap_or(effect);
-                let target_depth = depth + jump_effect;
+                let target_depth =
+                    depth.checked_add(jump_effect).ok_or_else(|| CfgError::new("Invalid CFG, stack overflow"))?;
                 if target_depth < 0 {
                     return Err(CfgError::new("Invalid CFG, stack underflow"));
                 }
@@ -56,7 +51,9 @@ pub fn calculate_stackdepth(cfg: &mut Cfg) -> Result<i32, CfgError> {
             push(cfg, &mut stack, next, depth)?;
         }
     }
-    Ok(maxdepth)
+    // CPython 3.13 never reports a stack size of 0 (`def f(): pass` and `while True: pass` get 1;
+    // RETURN_CONST, which is LOAD_CONST + RETURN_VALUE, needs the slot for its value).
+    Ok(maxdepth.max(1))
 }
 
 /// `stackdepth_push`: records the entry depth of `b`, queueing it the first time.

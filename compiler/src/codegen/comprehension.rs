@@ -303,7 +303,13 @@ impl<'a> Compiler<'a, '_> {
                 let i = self.u().meta.varnames.add(&mangled);
                 self.emit(Opcode::LOAD_FAST_AND_CLEAR, i, loc);
                 if scope == cell {
-                    let i = self.deref_index(&mangled);
+                    // The outer scope's free variable when there is one, else its cell.
+                    let i = if outsc == free {
+                        let ncells = self.ur().meta.cellvars.len() as u32;
+                        ncells + self.u().meta.freevars.add(&mangled)
+                    } else {
+                        self.deref_index(&mangled)
+                    };
                     self.emit(Opcode::MAKE_CELL, i, loc);
                 }
                 state.pushed_locals.push(k);

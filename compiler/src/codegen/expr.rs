@@ -123,7 +123,7 @@ impl<'a> Compiler<'a, '_> {
             }
             ExprKind::YieldFrom { value } => {
                 if !self.ste().kind.is_function_like() {
-                    return Err(self.error("'yield' outside function", e.range));
+                    return Err(self.error("'yield from' outside function", e.range));
                 }
                 if self.ur().scope_type == ScopeType::AsyncFunction {
                     return Err(self.error("'yield from' inside async function", e.range));

@@ -36,7 +36,13 @@ impl<'a> Compiler<'a, '_> {
             flags |= MAKE_FUNCTION_CLOSURE;
             self.emit(Opcode::BUILD_TUPLE, freevars.len() as u32, loc);
         }
-        self.load_const(Constant::Code(code), loc);
+        // Equal code objects are one constant (CPython's constant cache compares code objects
+        // with `code_richcompare`): a loop condition compiled twice shares its generator.
+        let existing = self.ur().meta.consts.as_slice().iter().find_map(|c| match c {
+            Constant::Code(other) if same_code(other, &code) => Some(other.clone()),
+            _ => None,
+        });
+        self.load_const(Constant::Code(existing.unwrap_or(code)), loc);
         self.emit_noarg(Opcode::MAKE_FUNCTION, loc);
         for flag in [MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_ANNOTATIONS, MAKE_FUNCTION_KWDEFAULTS, MAKE_FUNCTION_DEFAULTS]
         {
@@ -396,4 +402,20 @@ impl<'a> Compiler<'a, '_> {
         }
         self.nameop(alias_name, ExprContext::Store, loc)
     }
+}
+
+/// `code_richcompare`: the fields CPython compares to decide two code objects are equal.
+fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
+    a.name == b.name
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.consts == b.consts
+        && a.names == b.names
+        && a.localsplus_names == b.localsplus_names
+        && a.linetable == b.linetable
+        && a.exceptiontable == b.exceptiontable
 }

@@ -45,7 +45,7 @@ use crate::symtable::{self, BlockId, BlockType, Scope, SymbolTable};
 pub(crate) use with_try::{FBlock, FBlockDatum, FBlockKind};
 
 /// `CO_MAXBLOCKS`: how deeply loops, `try` and `with` may nest in one scope.
-const MAX_FBLOCKS: usize = 20;
+const MAX_FBLOCKS: usize = 21;
 
 /// `MAKE_FUNCTION` attribute flags (`SET_FUNCTION_ATTRIBUTE` opargs).
 pub(crate) const MAKE_FUNCTION_DEFAULTS: u32 = 0x01;
@@ -145,7 +145,11 @@ pub(crate) fn compile_module<'a>(
     c.enter_scope("<module>", ScopeType::Module, symtable::key_of(module), 1)?;
     let add_none = !matches!(module, Mod::Expression { .. });
     match module {
-        Mod::Module { body, .. } => c.body(Location::new(1, 1, 0, 0), body)?,
+        Mod::Module { body, .. } => {
+            // SETUP_ANNOTATIONS gets the first statement's location (`start_location`).
+            let loc = body.first().map_or(Location::new(1, 1, 0, 0), |s| c.loc(s.range));
+            c.body(loc, body)?
+        }
         Mod::Interactive { body } => {
             c.interactive = true;
             for s in body.iter() {
@@ -369,18 +373,20 @@ impl<'a, 's> Compiler<'a, 's> {
         self.table.maybe_mangle(u.private.as_deref(), u.block, name).into_owned()
     }
 
-    /// `ADDOP_NAME`: a `co_names` operand, mangled, shifted as the instruction wants it.
+    /// `ADDOP_NAME`: a `co_names` operand, mangled, shifted as the instruction wants it. Like
+    /// CPython's `compiler_addop_name`, the method and `super()` pseudo-instructions become the
+    /// real `LOAD_ATTR`/`LOAD_SUPER_ATTR` here, with their flag bits in the oparg.
     pub(crate) fn emit_name(&mut self, op: Opcode, name: &str, loc: Location) {
         let mangled = self.mangle(name);
         let i = self.u().meta.names.add(&mangled);
-        let arg = match op {
-            Opcode::LOAD_ATTR => i << 1,
-            Opcode::LOAD_METHOD => (i << 1) | 1,
-            Opcode::LOAD_SUPER_ATTR => (i << 2) | 2,
-            Opcode::LOAD_SUPER_METHOD => (i << 2) | 3,
-            Opcode::LOAD_ZERO_SUPER_ATTR => i << 2,
-            Opcode::LOAD_ZERO_SUPER_METHOD => (i << 2) | 1,
-            _ => i,
+        let (op, arg) = match op {
+            Opcode::LOAD_ATTR => (Opcode::LOAD_ATTR, i << 1),
+            Opcode::LOAD_METHOD => (Opcode::LOAD_ATTR, (i << 1) | 1),
+            Opcode::LOAD_SUPER_ATTR => (Opcode::LOAD_SUPER_ATTR, (i << 2) | 2),
+            Opcode::LOAD_SUPER_METHOD => (Opcode::LOAD_SUPER_ATTR, (i << 2) | 3),
+            Opcode::LOAD_ZERO_SUPER_ATTR => (Opcode::LOAD_SUPER_ATTR, i << 2),
+            Opcode::LOAD_ZERO_SUPER_METHOD => (Opcode::LOAD_SUPER_ATTR, (i << 2) | 1),
+            other => (other, i),
         };
         self.emit(op, arg, loc);
     }

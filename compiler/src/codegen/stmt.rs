@@ -56,7 +56,7 @@ impl<'a> Compiler<'a, '_> {
                 self.jump_if(loc, test, next, false)?;
                 self.visit_stmts(body)?;
                 if !orelse.is_empty() {
-                    self.emit_jump(Opcode::JUMP, end, Location::NO_LOCATION);
+                    self.emit_jump(Opcode::JUMP_NO_INTERRUPT, end, Location::NO_LOCATION);
                     self.use_label(next);
                     self.visit_stmts(orelse)?;
                 }
@@ -89,7 +89,8 @@ impl<'a> Compiler<'a, '_> {
                     self.visit_expr(msg)?;
                     self.emit(Opcode::CALL, 0, loc);
                 }
-                self.emit(Opcode::RAISE_VARARGS, 1, loc);
+                let tloc = self.loc(test.range);
+                self.emit(Opcode::RAISE_VARARGS, 1, tloc);
                 self.use_label(end);
             }
             StmtKind::Import { names } => self.import(loc, names)?,

@@ -173,8 +173,8 @@ impl<'a> Compiler<'a, '_> {
             if preserve_tos {
                 self.visit_expr(v)?;
             } else {
-                let vloc = self.loc(v.range);
-                self.emit_noarg(Opcode::NOP, vloc);
+                loc = self.loc(v.range);
+                self.emit_noarg(Opcode::NOP, loc);
             }
         }
         let stmt_line = loc.lineno;

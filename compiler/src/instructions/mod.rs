@@ -129,11 +129,22 @@ macro_rules! given_or {
     };
 }
 
+/// Clamps a stack count computed in `i64` (so no oparg can overflow it) to `i32`.
+const fn saturate(count: i64) -> i32 {
+    if count > i32::MAX as i64 {
+        i32::MAX
+    } else if count < i32::MIN as i64 {
+        i32::MIN
+    } else {
+        count as i32
+    }
+}
+
 /// Generates [`Opcode`] and its queries from the table in `table.rs`.
 ///
 /// Each entry: `/// doc` then `NAME = number { cache: N, pop: expr, push: expr, [branch_push: expr,]
 /// flags: [FLAG, ...] [, family: BASE] [, targets: [REAL, ...]] }`. The `pop`/`push` expressions
-/// may use the identifier given before the first entry (the instruction's oparg, as `i32`).
+/// may use the identifier given before the first entry (the instruction's oparg, as `i64`).
 macro_rules! instruction_table {
     (
         $oparg:ident;
@@ -166,6 +177,7 @@ macro_rules! instruction_table {
             pub const ALL: &'static [Opcode] = &[$(Opcode::$name),*];
 
             /// CPython's name (`dis.opname`).
+            #[inline]
             pub const fn name(self) -> &'static str {
                 match self {
                     $(Opcode::$name => stringify!($name),)*
@@ -173,6 +185,7 @@ macro_rules! instruction_table {
             }
 
             /// The one-line description from the table.
+            #[inline]
             pub const fn doc(self) -> &'static str {
                 match self {
                     $(Opcode::$name => $doc.trim_ascii(),)*
@@ -180,11 +193,13 @@ macro_rules! instruction_table {
             }
 
             /// CPython's opcode number (`dis.opmap`; pseudo-instructions are `>= 256`).
+            #[inline]
             pub const fn number(self) -> u16 {
                 self as u16
             }
 
             /// The instruction with CPython's opcode number `number`, pseudo-instructions included.
+            #[inline]
             pub const fn from_number(number: u16) -> Option<Opcode> {
                 match number {
                     $($num => Some(Opcode::$name),)*
@@ -201,6 +216,7 @@ macro_rules! instruction_table {
             }
 
             /// The number of inline cache code units that follow the instruction.
+            #[inline]
             pub const fn cache_entries(self) -> usize {
                 match self {
                     $(Opcode::$name => $cache,)*
@@ -208,6 +224,7 @@ macro_rules! instruction_table {
             }
 
             /// The properties of the instruction.
+            #[inline]
             pub const fn flags(self) -> OpFlags {
                 match self {
                     $(Opcode::$name => OpFlags::empty()$(.union(OpFlags::$flag))*,)*
@@ -216,6 +233,7 @@ macro_rules! instruction_table {
 
             /// The adaptive instruction of the family a specialised instruction belongs to; the
             /// instruction itself when it is not specialised (CPython's `_PyOpcode_Deopt`).
+            #[inline]
             pub const fn base(self) -> Opcode {
                 match self {
                     $(Opcode::$name => given_or!(Opcode::$name $(, Opcode::$family)?),)*
@@ -223,6 +241,7 @@ macro_rules! instruction_table {
             }
 
             /// The real instructions a pseudo-instruction may become (empty for real instructions).
+            #[inline]
             pub const fn pseudo_targets(self) -> &'static [Opcode] {
                 match self {
                     $(Opcode::$name => given_or!(&[] $(, &[$(Opcode::$target),*])?),)*
@@ -231,31 +250,34 @@ macro_rules! instruction_table {
 
             /// How many stack items the instruction pops for `oparg` (`_PyOpcode_num_popped`).
             #[allow(unused_variables)]
+            #[inline]
             pub const fn num_popped(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => $pop,)*
-                }
+                })
             }
 
             /// How many stack items the instruction pushes for `oparg` when it falls through
             /// (`_PyOpcode_num_pushed`).
             #[allow(unused_variables)]
+            #[inline]
             pub const fn num_pushed(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => $push,)*
-                }
+                })
             }
 
             /// How many stack items the instruction pushes for `oparg` when its jump is taken (the
             /// handler's entry for the exception-setup pseudo-instructions).
             #[allow(unused_variables)]
+            #[inline]
             pub const fn num_pushed_on_jump(self, oparg: u32) -> i32 {
-                let $oparg = oparg as i32;
-                match self {
+                let $oparg = oparg as i64;
+                saturate(match self {
                     $(Opcode::$name => given_or!($push $(, $branch_push)?),)*
-                }
+                })
             }
         }
     };
@@ -265,27 +287,32 @@ use {given_or, instruction_table};
 
 impl Opcode {
     /// The opcode byte of a code unit: `None` for pseudo-instructions, which never reach a code object.
+    #[inline]
     pub const fn code_byte(self) -> Option<u8> {
         if self.is_pseudo() { None } else { Some(self as u16 as u8) }
     }
 
     /// Decodes the opcode byte of a code unit (never a pseudo-instruction).
+    #[inline]
     pub const fn from_u8(byte: u8) -> Option<Opcode> {
         Opcode::from_number(byte as u16)
     }
 
     /// Whether the instruction exists only in the compiler (`256..=267`).
+    #[inline]
     pub const fn is_pseudo(self) -> bool {
         self as u16 >= 256
     }
 
     /// Whether the instruction is a `sys.monitoring` form (`INSTRUMENTED_*`, `236..=254`).
+    #[inline]
     pub const fn is_instrumented(self) -> bool {
         let n = self as u16;
         n >= 236 && n <= 254
     }
 
     /// Whether the instruction is a specialised member of a family (PEP 659).
+    #[inline]
     pub const fn is_specialized(self) -> bool {
         self.base() as u16 != self as u16
     }
@@ -296,62 +323,74 @@ impl Opcode {
     }
 
     /// `dis.hasarg`: the instruction uses its oparg.
+    #[inline]
     pub const fn has_arg(self) -> bool {
         self.flags().contains(OpFlags::ARG)
     }
 
     /// `dis.hasconst`.
+    #[inline]
     pub const fn has_const(self) -> bool {
         self.flags().contains(OpFlags::CONST)
     }
 
     /// `dis.hasname`.
+    #[inline]
     pub const fn has_name(self) -> bool {
         self.flags().contains(OpFlags::NAME)
     }
 
     /// `dis.hasjump`: the oparg is a jump offset (or, for pseudo-instructions, a label).
+    #[inline]
     pub const fn has_jump(self) -> bool {
         self.flags().contains(OpFlags::JUMP)
     }
 
     /// `dis.haslocal`.
+    #[inline]
     pub const fn has_local(self) -> bool {
         self.flags().contains(OpFlags::LOCAL)
     }
 
     /// `dis.hasfree`.
+    #[inline]
     pub const fn has_free(self) -> bool {
         self.flags().contains(OpFlags::FREE)
     }
 
     /// `dis.hasexc`: an exception-handler setup pseudo-instruction whose oparg is the handler label.
+    #[inline]
     pub const fn is_block_push(self) -> bool {
         self.flags().contains(OpFlags::BLOCK_PUSH)
     }
 
     /// Whether the oparg names a target (a jump or a handler): CPython's `HAS_TARGET`.
+    #[inline]
     pub const fn has_target(self) -> bool {
         self.has_jump() || self.is_block_push()
     }
 
     /// Whether the jump goes backward.
+    #[inline]
     pub const fn is_backward_jump(self) -> bool {
         self.flags().contains(OpFlags::BACKWARD)
     }
 
     /// `IS_SCOPE_EXIT_OPCODE`: returns or raises.
+    #[inline]
     pub const fn is_scope_exit(self) -> bool {
         self.flags().contains(OpFlags::SCOPE_EXIT)
     }
 
     /// `IS_UNCONDITIONAL_JUMP_OPCODE`.
+    #[inline]
     pub const fn is_unconditional_jump(self) -> bool {
         self.flags().contains(OpFlags::UNCONDITIONAL_JUMP)
     }
 
     /// Whether execution never continues with the next instruction (a scope exit or an
     /// unconditional jump): the instruction ends its basic block.
+    #[inline]
     pub const fn is_terminator(self) -> bool {
         self.is_scope_exit() || self.is_unconditional_jump()
     }
@@ -360,14 +399,14 @@ impl Opcode {
     /// is the effect when the jump (or the handler) is taken, `Some(false)` when execution falls
     /// through, `None` the larger of the two. `None` is returned where CPython raises
     /// `ValueError` (specialised instructions, and `INSTRUMENTED_LINE` whose table entry has
-    /// CPython's -1 for "no stack metadata").
+    /// CPython's -1 for "no stack metadata"), and for opargs so large the effect does not fit.
     pub fn stack_effect(self, oparg: u32, jump: Option<bool>) -> Option<i32> {
         let popped = self.num_popped(oparg);
         if self.is_specialized() || popped < 0 || self.num_pushed(oparg) < 0 {
             return None;
         }
-        let fall_through = self.num_pushed(oparg) - popped;
-        let taken = self.num_pushed_on_jump(oparg) - popped;
+        let fall_through = self.num_pushed(oparg).checked_sub(popped)?;
+        let taken = self.num_pushed_on_jump(oparg).checked_sub(popped)?;
         Some(match jump {
             Some(true) => taken,
             Some(false) => fall_through,

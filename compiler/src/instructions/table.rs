@@ -1,6 +1,6 @@
 //! The instruction table: one entry per CPython 3.13 instruction (see the parent module).
 
-use super::{OpFlags, given_or, instruction_table};
+use super::{OpFlags, given_or, instruction_table, saturate};
 
 instruction_table! {
     oparg;

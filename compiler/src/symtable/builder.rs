@@ -350,7 +350,6 @@ impl<'s> Builder<'s> {
             StmtKind::Try { body, handlers, orelse, finalbody }
             | StmtKind::TryStar { body, handlers, orelse, finalbody } => {
                 self.stmts(body)?;
-                self.stmts(orelse)?;
                 for h in handlers.iter() {
                     if let Some(t) = h.type_ {
                         self.expr(t)?;
@@ -360,6 +359,7 @@ impl<'s> Builder<'s> {
                     }
                     self.stmts(h.body)?;
                 }
+                self.stmts(orelse)?;
                 self.stmts(finalbody)?;
             }
             StmtKind::Assert { test, msg } => {

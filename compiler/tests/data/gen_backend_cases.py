@@ -166,25 +166,27 @@ def instr_lines(seq):
 
 
 def localsplus(co):
-    n = co.co_nlocals + len(co.co_cellvars) + len(co.co_freevars)
+    """`name:kind` for each localsplus slot. The layout is locals, then cells that are not
+    locals, then free variables; a local is also a cell when it is in `co_cellvars`."""
     names = []
     i = 0
     while True:
         try:
-            name = co._varname_from_oparg(i)
+            names.append(co._varname_from_oparg(i))
         except (IndexError, ValueError):
             break
-        kind = 0
-        if name in co.co_varnames:
-            kind |= 0x20
-        if name in co.co_cellvars:
-            kind |= 0x40
-        if name in co.co_freevars and name not in co.co_cellvars and i >= co.co_nlocals:
-            kind |= 0x80
-        names.append("%s:%d" % (name, kind))
         i += 1
-    assert len(names) <= n
-    return names
+    nlocals, nfree = co.co_nlocals, len(co.co_freevars)
+    out = []
+    for i, name in enumerate(names):
+        if i < nlocals:
+            kind = 0x20 | (0x40 if name in co.co_cellvars else 0)
+        elif i >= len(names) - nfree:
+            kind = 0x80
+        else:
+            kind = 0x40
+        out.append("%s:%d" % (name, kind))
+    return out
 
 
 def raw_cellvars(co):
@@ -215,10 +217,16 @@ class Writer:
         instrs = instr_lines(seq)
         if md is not None:
             raw_consts = [k[1] if type(k) is tuple else k for k, _ in sorted(md["consts"].items(), key=lambda kv: kv[1])]
-            # Raw code constants are the ones compile() made in this order.
-            raw_code = [c for c in raw_consts if hasattr(c, "co_code")]
-            for raw, final in zip(raw_code, children):
-                code_ids[id(raw)] = code_ids[id(final)]
+            # Raw code constants were made by the same compiler as compile()'s: pair them by
+            # qualified name and line. One the back end dropped (unreachable) has no partner.
+            unpaired = list(children)
+            for raw in (c for c in raw_consts if hasattr(c, "co_code")):
+                partner = next((f for f in unpaired if (f.co_qualname, f.co_firstlineno) == (raw.co_qualname, raw.co_firstlineno)), None)
+                if partner is None:
+                    code_ids[id(raw)] = self.opaque_unit(raw)
+                else:
+                    unpaired.remove(partner)
+                    code_ids[id(raw)] = code_ids[id(partner)]
             names = [k for k, _ in sorted(md["names"].items(), key=lambda kv: kv[1])]
             varnames = [k for k, _ in sorted(md["varnames"].items(), key=lambda kv: kv[1])]
             cellvars = [k for k, _ in sorted(md["cellvars"].items(), key=lambda kv: kv[1])]
@@ -309,6 +317,12 @@ class Writer:
 
         if not all(map(learn, optimized, final)):
             return None
+        # A constant the optimiser dropped keeps its placeholder; that is harmless unless its
+        # truth value decided something (a constant condition), which the placeholder would fake.
+        for i, (op, arg, *_) in enumerate(instrs):
+            if dis.opname[op] == "LOAD_CONST" and raw[arg] is placeholders[arg] and i + 1 < len(instrs):
+                if dis.opname[instrs[i + 1][0]] in ("TO_BOOL", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE", "COPY"):
+                    return None
         check = list(raw)
         _testinternalcapi.optimize_cfg(rebuild(instrs), check, len(co.co_varnames))
         if [const_key(c) for c in check] != [const_key(c) for c in final]:
@@ -346,8 +360,24 @@ def main():
     out_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "backend_cases_3_13.txt")
     w = Writer()
     w.lines.append("# CPython %s code generator output and code objects, written by gen_backend_cases.py; do not edit" % sys.version.split()[0])
+    files = FILES
+    if os.environ.get("PYRT_ALL_STDLIB"):
+        # A one-off wider check (not stored): every module of the standard library, tests included.
+        files = sorted(
+            os.path.relpath(os.path.join(d, f), STDLIB)
+            for d, _, fs in os.walk(STDLIB)
+            if "site-packages" not in d
+            for f in fs
+            if f.endswith(".py")
+        )
     sources = [("<extra>", EXTRA_SOURCE)]
-    sources += [("Lib/" + rel, open(os.path.join(STDLIB, rel), encoding="utf-8").read()) for rel in FILES]
+    for rel in files:
+        try:
+            text = open(os.path.join(STDLIB, rel), encoding="utf-8").read()
+            compile(text, rel, "exec", dont_inherit=True)
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        sources.append(("Lib/" + rel, text))
     for filename, src in sources:
         w.lines.append("file %s" % filename)
         seq, md = _testinternalcapi.compiler_codegen(ast.parse(src), filename, 0, 0)

@@ -32,6 +32,9 @@ use super::lineno;
 /// The largest exit block copied instead of jumped to.
 const MAX_COPY_SIZE: usize = 4;
 
+/// The deepest `SWAP` run `swaptimize` rewrites.
+const MAX_SWAPTIMIZE_DEPTH: usize = 1 << 16;
+
 /// `optimize_cfg` (see the module doc).
 pub fn optimize_cfg(cfg: &mut Cfg, consts: &mut Vec<Constant>, firstlineno: i32) -> Result<(), CfgError> {
     check_cfg(cfg)?;
@@ -61,8 +64,13 @@ pub fn check_cfg(cfg: &Cfg) -> Result<(), CfgError> {
 }
 
 /// `inline_small_or_no_lineno_blocks`, repeated until nothing changes.
+///
+/// Each round inlines at most one more block of a chain of jumps into each block, so code
+/// generation's graphs settle within as many rounds as there are blocks. A cycle of jumps between
+/// blocks without line numbers (which CPython's code generator never emits, and on which CPython
+/// would loop forever) would not settle: the rounds are capped there.
 pub fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), CfgError> {
-    loop {
+    for _ in 0..=cfg.blocks.len() {
         let mut changes = false;
         let mut b = Some(cfg.entry);
         while let Some(id) = b {
@@ -75,6 +83,7 @@ pub fn inline_small_or_no_lineno_blocks(cfg: &mut Cfg) -> Result<(), CfgError> {
             return Ok(());
         }
     }
+    Ok(())
 }
 
 fn inline_into(cfg: &mut Cfg, bb: BlockId) -> Result<bool, CfgError> {
@@ -218,6 +227,9 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
     let mut opcode = Opcode::NOP;
     let mut oparg = 0u32;
     let mut i = 0usize;
+    // Jump threading follows chains of jumps; a cycle of jumps (never emitted by code generation)
+    // would be followed forever, so the number of threadings per block is capped.
+    let mut threads_left = cfg.blocks.len() + 1;
     while i < cfg.blocks[bb].instrs.len() {
         let inst = cfg.blocks[bb].instrs[i];
         let is_copy_of_load_const = opcode == Opcode::LOAD_CONST && inst.op == Opcode::COPY && inst.oparg == 1;
@@ -242,31 +254,29 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                         cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
                     }
                 }
-                Some(Opcode::IS_OP) => {
+                Some(Opcode::IS_OP) if matches!(const_at(consts, oparg)?, Constant::None) && len > i + 2 => {
                     // LOAD_CONST None; IS_OP k; [TO_BOOL;] POP_JUMP_IF_* -> POP_JUMP_IF_[NOT_]NONE
-                    if matches!(const_at(consts, oparg)?, Constant::None) && len > i + 2 {
-                        let mut jump_at = i + 2;
-                        if cfg.blocks[bb].instrs[jump_at].op == Opcode::TO_BOOL {
-                            cfg.blocks[bb].instrs[jump_at].set_op0(Opcode::NOP);
-                            jump_at = i + 3;
-                        }
-                        if jump_at < len {
-                            let mut invert = next_oparg != 0;
-                            let jump_op = cfg.blocks[bb].instrs[jump_at].op;
-                            let folds = match jump_op {
-                                Opcode::POP_JUMP_IF_FALSE => {
-                                    invert = !invert;
-                                    true
-                                }
-                                Opcode::POP_JUMP_IF_TRUE => true,
-                                _ => false,
-                            };
-                            if folds {
-                                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                                cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
-                                cfg.blocks[bb].instrs[jump_at].op =
-                                    if invert { Opcode::POP_JUMP_IF_NOT_NONE } else { Opcode::POP_JUMP_IF_NONE };
+                    let mut jump_at = i + 2;
+                    if cfg.blocks[bb].instrs[jump_at].op == Opcode::TO_BOOL {
+                        cfg.blocks[bb].instrs[jump_at].set_op0(Opcode::NOP);
+                        jump_at = i + 3;
+                    }
+                    if jump_at < len {
+                        let mut invert = next_oparg != 0;
+                        let jump_op = cfg.blocks[bb].instrs[jump_at].op;
+                        let folds = match jump_op {
+                            Opcode::POP_JUMP_IF_FALSE => {
+                                invert = !invert;
+                                true
                             }
+                            Opcode::POP_JUMP_IF_TRUE => true,
+                            _ => false,
+                        };
+                        if folds {
+                            cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                            cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
+                            cfg.blocks[bb].instrs[jump_at].op =
+                                if invert { Opcode::POP_JUMP_IF_NOT_NONE } else { Opcode::POP_JUMP_IF_NONE };
                         }
                     }
                 }
@@ -302,18 +312,21 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
             Opcode::POP_JUMP_IF_NOT_NONE
             | Opcode::POP_JUMP_IF_NONE
             | Opcode::POP_JUMP_IF_FALSE
-            | Opcode::POP_JUMP_IF_TRUE => {
-                if target.op == Opcode::JUMP {
-                    step_back = jump_thread(cfg, bb, i, &target, inst.op);
-                }
+            | Opcode::POP_JUMP_IF_TRUE
+                if target.op == Opcode::JUMP && threads_left > 0 =>
+            {
+                threads_left -= 1;
+                step_back = jump_thread(cfg, bb, i, &target, inst.op);
             }
             Opcode::JUMP | Opcode::JUMP_NO_INTERRUPT => {
                 let threaded = match target.op {
+                    _ if threads_left == 0 => None,
                     Opcode::JUMP => Some(Opcode::JUMP),
                     Opcode::JUMP_NO_INTERRUPT => Some(opcode),
                     _ => None,
                 };
                 if let Some(op) = threaded {
+                    threads_left -= 1;
                     if jump_thread(cfg, bb, i, &target, op) {
                         // `i -= 1; continue`: look at the NOP again, then the new jump.
                         continue;
@@ -330,24 +343,16 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                     }
                 }
             }
-            Opcode::SWAP => {
-                if oparg == 1 {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                }
+            Opcode::SWAP if oparg == 1 => cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP),
+            Opcode::LOAD_GLOBAL if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 => {
+                cfg.blocks[bb].instrs[i].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
+                cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
             }
-            Opcode::LOAD_GLOBAL => {
-                if nextop == Some(Opcode::PUSH_NULL) && oparg & 1 == 0 {
-                    cfg.blocks[bb].instrs[i].set_op1(Opcode::LOAD_GLOBAL, oparg | 1);
-                    cfg.blocks[bb].instrs[i + 1].set_op0(Opcode::NOP);
-                }
-            }
-            Opcode::COMPARE_OP => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                    cfg.blocks[bb].instrs[i + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
-                    i += 1;
-                    continue;
-                }
+            Opcode::COMPARE_OP if nextop == Some(Opcode::TO_BOOL) => {
+                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                cfg.blocks[bb].instrs[i + 1].set_op1(Opcode::COMPARE_OP, oparg | 16);
+                i += 1;
+                continue;
             }
             Opcode::CONTAINS_OP | Opcode::IS_OP => {
                 if nextop == Some(Opcode::TO_BOOL) {
@@ -363,12 +368,10 @@ pub fn optimize_basic_block(cfg: &mut Cfg, bb: BlockId, consts: &mut Vec<Constan
                     continue;
                 }
             }
-            Opcode::TO_BOOL => {
-                if nextop == Some(Opcode::TO_BOOL) {
-                    cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
-                    i += 1;
-                    continue;
-                }
+            Opcode::TO_BOOL if nextop == Some(Opcode::TO_BOOL) => {
+                cfg.blocks[bb].instrs[i].set_op0(Opcode::NOP);
+                i += 1;
+                continue;
             }
             Opcode::UNARY_NOT => {
                 if nextop == Some(Opcode::TO_BOOL) {
@@ -425,7 +428,9 @@ fn swaptimize(instrs: &mut [CfgInstr], ix: &mut usize) {
             _ => break,
         }
     }
-    if !more || depth == 0 {
+    // The simulation needs one slot per stack item down to the deepest SWAP; an absurd depth
+    // (not something code generation emits) is left alone rather than allocated for.
+    if !more || depth == 0 || depth > MAX_SWAPTIMIZE_DEPTH {
         return;
     }
     // Simulate the run on a stack of positions (index 0 is the top).
@@ -448,6 +453,9 @@ fn swaptimize(instrs: &mut [CfgInstr], ix: &mut usize) {
         let mut j = i;
         loop {
             if j != 0 {
+                if current < 0 {
+                    return;
+                }
                 let slot = &mut run[current as usize];
                 slot.op = Opcode::SWAP;
                 slot.oparg = j as u32 + 1;
@@ -534,15 +542,22 @@ fn apply_static_swaps(instrs: &mut [CfgInstr], i: usize) {
 /// `basicblock_remove_redundant_nops`: drops the `NOP`s whose line is already marked by a
 /// neighbour; returns how many instructions were removed.
 pub fn remove_redundant_nops_in_block(cfg: &mut Cfg, bb: BlockId) -> usize {
+    if !cfg.blocks[bb].instrs.iter().any(|i| i.op == Opcode::NOP) {
+        return 0;
+    }
     // The location of the first instruction of the next non-empty block, skipping NOPs without
-    // a location (they will go).
-    let next_loc = cfg.next_nonempty(cfg.blocks[bb].next).map(|next| {
-        cfg.blocks[next]
-            .instrs
-            .iter()
-            .find(|i| !(i.op == Opcode::NOP && i.loc.lineno == Location::NO_LOCATION.lineno))
-            .map_or(Location::NO_LOCATION, |i| i.loc)
-    });
+    // a location (they will go); needed only when the block ends with a NOP.
+    let next_loc = if cfg.blocks[bb].instrs.last().is_some_and(|i| i.op == Opcode::NOP) {
+        cfg.next_nonempty(cfg.blocks[bb].next).map(|next| {
+            cfg.blocks[next]
+                .instrs
+                .iter()
+                .find(|i| !(i.op == Opcode::NOP && i.loc.lineno == Location::NO_LOCATION.lineno))
+                .map_or(Location::NO_LOCATION, |i| i.loc)
+        })
+    } else {
+        None
+    };
     let instrs = &mut cfg.blocks[bb].instrs;
     let mut dest = 0;
     let mut prev_lineno = -1;

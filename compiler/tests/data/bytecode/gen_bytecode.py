@@ -39,8 +39,13 @@ def sort_static_attributes(co):
     return co.replace(co_consts=tuple(consts))
 
 
+def mode_of(name):
+    """A case named `x.eval` or `x.single` is compiled in that mode, others as modules."""
+    return {"eval": "eval", "single": "single"}.get(name.rsplit(".", 1)[-1], "exec")
+
+
 def disassemble(source, name):
-    co = sort_static_attributes(compile(source, name, "exec"))
+    co = sort_static_attributes(compile(source, name, mode_of(name)))
     out = io.StringIO()
     dis.dis(co, file=out)
     return re.sub(r" at 0x[0-9a-f]+", " at 0x?", out.getvalue())

@@ -902,3 +902,50 @@ def f():
             return 1
     finally:
         b()
+#### complex_fold
+a = 1 / 1j
+b = -1j
+c = (1 + 2j) * (3 - 4j)
+d = 2j / (1 + 1j)
+#### while_condition_genexpr
+def f(id):
+    while id in set(x for x in g()):
+        id += 1
+#### type_alias_comprehension_cells
+def f():
+    type Alias[T: [lambda: T for T in (T, [1])[1]]] = [lambda: T for T in T.__name__]
+#### nested_if_raise_else
+def f(a, b):
+    if a:
+        if not b:
+            return -1
+    else:
+        g()
+    h()
+#### percent_format_wide
+a = "%200s x" % (y,)
+b = "%-10s|%5.2s" % (y, z)
+#### future_annotations_module_order
+"""Doc."""
+from __future__ import annotations
+x: int = 1
+#### expression.eval
+a + b * c
+#### expression_lambda.eval
+lambda x: x + y
+#### expression_comprehension.eval
+[x for x in y if x]
+#### interactive_expr.single
+x + 1
+#### interactive_assign.single
+x = 1
+#### interactive_compound.single
+if x:
+    y
+#### float_overflow_complex_pow_fold
+a = 3j ** 0j, 3j ** 0, 1e300 * 1e300, -1e300 * 1e300, (1+2j) ** 3, 2j ** -2, 0j ** -1, 1e200j ** 2
+#### assert_multiline
+def f(x):
+    assert (
+        x == 1
+    ), "message"

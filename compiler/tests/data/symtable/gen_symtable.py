@@ -31,9 +31,10 @@ def dump(t, depth, out):
     for c in t.get_children():
         dump(c, depth + 1, out)
 
-out = []
-for name, src in cases():
-    out.append(f"#### {name}")
-    dump(symtable.symtable(src, name, "exec"), 0, out)
-with open(os.path.join(here, "expected.txt"), "w", encoding="utf-8") as f:
-    f.write("\n".join(out) + "\n")
+if __name__ == "__main__":
+    out = []
+    for name, src in cases():
+        out.append(f"#### {name}")
+        dump(symtable.symtable(src, name, "exec"), 0, out)
+    with open(os.path.join(here, "expected.txt"), "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
