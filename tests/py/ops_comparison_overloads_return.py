@@ -9,5 +9,5 @@ w = Weird()
 print(w < 1, w == 1, bool(w == 1), 1 > w)
 if w < 1:
     print("truthy string")
-print(not w, w and "x", w or "fallback")
+print(not w, (w and "x") is w, w or "fallback")
 print([w] == [w], [Weird()] == [Weird()])
