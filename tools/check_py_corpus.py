@@ -4,7 +4,8 @@
 Each script is run twice under CPython 3.13 (`PYENV_VERSION=3.13.0 python3`), from `tests/py/`
 as working directory, with two different `PYTHONHASHSEED` values. A script passes when both
 runs give identical stdout, stderr and exit status, each run finishes in under the time limit,
-and the output shows no memory address (`at 0x...`), which would differ between runtimes.
+the output shows no memory address (`at 0x...`), which would differ between runtimes, and
+prints something. The directory must hold only `.py` files (helper packages in `pkgs/`).
 Prints one line per failing script and a summary (scripts per area, exit statuses); exit status
 is 1 when any script fails.
 
@@ -91,6 +92,13 @@ def main():
         return 0
     names = args.names or sorted(n for n in os.listdir(args.dir) if n.endswith(".py"))
     failures = 0
+    for dirpath, dirnames, filenames in os.walk(args.dir):
+        dirnames[:] = [d for d in dirnames if d != "__pycache__"]
+        for stray in sorted(f for f in filenames if not f.endswith(".py")):
+            if args.names:
+                break
+            failures += 1
+            print(f"FAIL {os.path.relpath(os.path.join(dirpath, stray), args.dir)}: not a .py file (expected outputs belong to the generator)")
     areas = Counter()
     statuses = Counter()
     slowest = []
@@ -102,7 +110,7 @@ def main():
             if problems:
                 failures += 1
                 print(f"FAIL {name}: {'; '.join(problems)}")
-    print(f"{len(names)} scripts, {len(names) - failures} pass, {failures} fail")
+    print(f"{len(names)} scripts, {failures} failure(s)")
     print("exit statuses: " + ", ".join(f"{k}: {v}" for k, v in sorted(statuses.items(), key=lambda kv: str(kv[0]))))
     print("per area: " + ", ".join(f"{k} {v}" for k, v in sorted(areas.items())))
     slowest.sort(reverse=True)

@@ -1,5 +1,5 @@
 """Closures: nested functions, nonlocal counters, closures created in loops, decorators."""
-N = 600_000
+N = 900_000
 
 
 def make_counter():

@@ -1,5 +1,5 @@
 """Dict work: word counts over generated text, merges, lookups and deletions."""
-N = 250_000
+N = 400_000
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "xe", "zu", "ba", "do"]
 

@@ -1,5 +1,5 @@
 """Exceptions raised and caught: try/except/finally in loops, custom exception classes, re-raise."""
-N = 350_000
+N = 600_000
 
 
 class AppError(Exception):

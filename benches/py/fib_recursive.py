@@ -1,5 +1,5 @@
 """Recursive calls: naive Fibonacci (Python-to-Python call overhead)."""
-N = 29
+N = 31
 
 
 def fib(n):

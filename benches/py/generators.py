@@ -1,5 +1,5 @@
 """Generators: pipelines of generator functions, yield from, send, and generator expressions."""
-N = 1_200_000
+N = 1_800_000
 
 
 def numbers(n):

@@ -1,5 +1,5 @@
 """Method calls on user classes: bound methods, inheritance, super(), properties, classmethods."""
-N = 650_000
+N = 1_000_000
 
 
 class Shape:

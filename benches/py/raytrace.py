@@ -1,5 +1,5 @@
 """Attribute-heavy objects: a small ray tracer with Vector, Sphere, Ray and Light objects."""
-N = 110
+N = 140
 
 
 class Vector:
