@@ -71,6 +71,35 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Random sequences of Python tokens: mostly invalid, they drive the second (diagnostic) pass
+/// through every `invalid_*` rule.
+#[test]
+fn token_soup_never_panics() {
+    const WORDS: &[&str] = &[
+        "x", "f", "print", "match", "case", "type", "_", "1", "2.5", "3j", "'s'", "b'b'", "f'{x}'", "f'{", "}'", "(",
+        ")", "[", "]", "{", "}", ",", ":", ";", ".", "=", "==", ":=", "+", "-", "*", "**", "/", "|", "&", "~", "<",
+        "->", "@", "not", "and", "or", "in", "is", "if", "else", "elif", "for", "while", "def", "class", "return",
+        "yield", "from", "import", "as", "with", "try", "except", "except*", "finally", "lambda", "await", "async",
+        "del", "global", "pass", "raise", "assert", "None", "True", "\n", "\n    ", "\n  ", "!r", "...",
+    ];
+    let handle = std::thread::Builder::new()
+        .stack_size(512 * 1024)
+        .spawn(|| {
+            let mut rng = Lcg(0xc0ffee);
+            for _ in 0..3000 {
+                let n = 1 + rng.next(14);
+                let mut src = String::new();
+                for _ in 0..n {
+                    src.push_str(WORDS[rng.next(WORDS.len())]);
+                    src.push(' ');
+                }
+                check(&src);
+            }
+        })
+        .expect("spawn");
+    handle.join().expect("the parser panicked or overflowed");
+}
+
 #[test]
 fn broken_sources_never_panic() {
     let handle = std::thread::Builder::new()

@@ -12,13 +12,21 @@
 //!
 //! # The final error
 //!
+//! * If either pass looked at the token where the tokenizer failed, the tokenizer's error is
+//!   the error (CPython's parser stops as soon as it fetches that token).
 //! * A specific error (from either pass) is the error, unless the tokenizer fails later in the
 //!   source: then the tokenizer's error wins (CPython tokenizes the rest of the input to look
-//!   for one), except that an unclosed bracket at the end of the input wins only when it was
-//!   opened on an earlier line than the parser's error.
+//!   for one) — but not the errors CPython's tokenizer reports through a status code instead of
+//!   an exception (line continuation, dedent, tabs, depth, EOF), nor one hiding an error inside
+//!   an f-string's expression; an unclosed bracket at the end of the input wins only when it
+//!   was opened on an earlier line than the last token looked at.
 //! * Otherwise the error is generic, at the furthest token the first pass looked at:
 //!   `unexpected indent` / `unexpected unindent` (IndentationError) on an `INDENT`/`DEDENT`,
 //!   else `invalid syntax` (with the same tokenizer rule).
+//!
+//! "The furthest token looked at" is [`Parser::max_seen`], kept across both passes: it is
+//! where CPython's tokenizer is, which positions `RAISE_SYNTAX_ERROR` (no explicit location)
+//! and `RAISE_SYNTAX_ERROR_STARTING_FROM` (which ends at the tokenizer's cursor).
 
 use super::expr::{expr_name, starts_expression};
 use super::{Fail, Mode, PResult, Parser};
@@ -193,7 +201,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.speculating -= 1;
             self.rewind(saved);
             if let Ok(b) = b {
-                if is_legacy(self, a) {
+                if is_legacy(a) {
                     // Handled by invalid_legacy_expression below.
                 } else if self.level_at(self.pos.saturating_sub(1)) > 0 {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
@@ -229,7 +237,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.speculating -= 1;
             self.rewind(saved);
             if let Ok(b) = b
-                && is_legacy(self, a)
+                && is_legacy(a)
             {
                 let name = self.text(first);
                 let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
@@ -312,15 +320,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 }
 
-fn is_legacy(p: &Parser<'_, '_>, a: &Expr<'_>) -> bool {
-    matches!(a.node, ExprKind::Name { id: "print" | "exec", .. }) && p.src[a.range.as_range()].len() == a_len(a)
-}
-
-fn a_len(a: &Expr<'_>) -> usize {
-    match a.node {
-        ExprKind::Name { id, .. } => id.len(),
-        _ => 0,
-    }
+/// `_PyPegen_check_legacy_stmt`: `a` is the name `print` or `exec` (the statements of Python 2).
+fn is_legacy(a: &Expr<'_>) -> bool {
+    matches!(a.node, ExprKind::Name { id: "print" | "exec", .. })
 }
 
 /// Whether `e` could be the whole of a `bitwise_or` (no comparison, `not`, `and`/`or`,
@@ -411,7 +413,17 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
         }
         _ => {}
     }
-    let generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    let mut generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    if last.kind == TokenKind::EndOfFile && p.lex_error.is_none() {
+        // The end marker has no column: CPython's `col_offset + 1` is 0 (and an empty source
+        // has no line either).
+        generic.offset = 0;
+        generic.end_offset = 0;
+        if p.src.is_empty() {
+            generic.lineno = 0;
+            generic.end_lineno = 0;
+        }
+    }
     tokenizer_error_wins(p, generic)
 }
 
