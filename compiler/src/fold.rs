@@ -29,6 +29,10 @@ const MAX_TOTAL_ITEMS: usize = 1024;
 
 /// The constant `e` folds to, if CPython's optimizer folds it.
 pub fn fold_expr(e: &Expr<'_>) -> Option<Constant> {
+    crate::deep::grow(|| fold_expr_inner(e))
+}
+
+fn fold_expr_inner(e: &Expr<'_>) -> Option<Constant> {
     match &e.node {
         ExprKind::Constant { value, .. } => Some(constant_value(value)),
         ExprKind::Name { id: "__debug__", ctx: ExprContext::Load } => Some(Constant::True),
@@ -382,7 +386,7 @@ fn repeat(seq: &Constant, n: &Constant) -> Option<Constant> {
     } else {
         let c = count.to_i64()?;
         let max = if matches!(seq, Constant::Tuple(_)) { MAX_COLLECTION_SIZE } else { MAX_STR_SIZE };
-        if c < 0 || c as usize > max / len {
+        if c < 0 || c as usize > max.checked_div(len)? {
             return None;
         }
         if c > 0 && matches!(seq, Constant::Tuple(_)) {
@@ -606,7 +610,7 @@ mod tests {
             Some(Constant::BigInt(Arc::from("18446744073709551616")))
         );
         assert_eq!(binary(&c_int(2), Operator::Pow, &c_int(100)), None, "bits(2) > 128 / 100, as in CPython");
-        assert_eq!(binary(&c_int(1), Operator::LShift, &c_int(127)).is_some(), true);
+        assert!(binary(&c_int(1), Operator::LShift, &c_int(127)).is_some());
         assert_eq!(binary(&c_int(1), Operator::LShift, &c_int(128)), None);
         assert_eq!(binary(&Constant::True, Operator::Add, &Constant::True), Some(c_int(2)));
         assert_eq!(binary(&Constant::True, Operator::BitAnd, &Constant::False), Some(Constant::False));

@@ -103,3 +103,54 @@ fn bytecode_matches_cpython_3_13() {
     }
     assert!(rate >= MIN_IDENTICAL_CODE_OBJECTS, "parity {rate:.1}% fell below the floor {MIN_IDENTICAL_CODE_OBJECTS}%");
 }
+
+/// `co_positions()` of every code object (line, end line, column and end column of each code
+/// unit) against CPython 3.13's, from `positions_expected.txt`.
+#[test]
+fn positions_match_cpython_3_13() {
+    fn walk(code: &pyrt_compile::CodeObject, out: &mut String) {
+        let _ = writeln!(out, "## {}", code.qualname);
+        let field = |v: i32| if v < 0 { "-".to_string() } else { v.to_string() };
+        for p in code.positions() {
+            let _ = writeln!(
+                out,
+                "{} {} {} {}",
+                field(p.lineno),
+                field(p.end_lineno),
+                field(p.col_offset),
+                field(p.end_col_offset)
+            );
+        }
+        for c in code.consts.iter() {
+            if let pyrt_compile::Constant::Code(inner) = c {
+                walk(inner, out);
+            }
+        }
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bytecode");
+    let snippets = cases(&std::fs::read_to_string(format!("{dir}/snippets.py")).unwrap());
+    let expected = cases(&std::fs::read_to_string(format!("{dir}/positions_expected.txt")).unwrap());
+    assert_eq!(snippets.len(), expected.len(), "regenerate positions_expected.txt with gen_bytecode.py");
+    let mut differing = Vec::new();
+    for ((name, source), (_, want)) in snippets.iter().zip(&expected) {
+        let mode = match name.rsplit('.').next() {
+            Some("eval") => pyrt_compile::Mode::Expression,
+            Some("single") => pyrt_compile::Mode::Interactive,
+            _ => pyrt_compile::Mode::Module,
+        };
+        let mut got = String::new();
+        if let Ok(code) = pyrt_compile::compile(source, name, mode) {
+            walk(&code, &mut got);
+        }
+        if got != *want {
+            differing.push(name.clone());
+        }
+    }
+    println!(
+        "positions identical in {}/{} cases; differing: {}",
+        snippets.len() - differing.len(),
+        snippets.len(),
+        differing.join(", ")
+    );
+    assert!(differing.is_empty(), "positions differ from CPython 3.13 in: {}", differing.join(", "));
+}

@@ -41,6 +41,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     pub(crate) fn visit_expr(&mut self, e: &'a Expr<'a>) -> CResult {
+        crate::deep::grow(|| self.visit_expr_inner(e))
+    }
+
+    fn visit_expr_inner(&mut self, e: &'a Expr<'a>) -> CResult {
         let loc = self.loc(e.range);
         if let Some(value) = self.folded(e) {
             self.load_const(value, loc);
@@ -397,6 +401,10 @@ impl<'a> Compiler<'a, '_> {
 
     /// `compiler_jump_if`: evaluate `e` and jump to `next` if its truth is `cond`.
     pub(crate) fn jump_if(&mut self, loc: Location, e: &'a Expr<'a>, next: Label, cond: bool) -> CResult {
+        crate::deep::grow(|| self.jump_if_inner(loc, e, next, cond))
+    }
+
+    fn jump_if_inner(&mut self, loc: Location, e: &'a Expr<'a>, next: Label, cond: bool) -> CResult {
         if self.folded(e).is_none() {
             match &e.node {
                 ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
@@ -573,7 +581,7 @@ impl<'a> Compiler<'a, '_> {
                 if seen_star {
                     return Err(self.error_at("multiple starred expressions in assignment", loc));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error_at("too many expressions in star-unpacking assignment", loc));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);

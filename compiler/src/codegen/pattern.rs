@@ -138,6 +138,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     fn pattern(&mut self, p: &'a Pattern<'a>, pc: &mut PatternContext) -> CResult {
+        crate::deep::grow(|| self.pattern_inner(p, pc))
+    }
+
+    fn pattern_inner(&mut self, p: &'a Pattern<'a>, pc: &mut PatternContext) -> CResult {
         let loc = self.loc(p.range);
         match &p.node {
             PatternKind::MatchValue { value } => {
@@ -295,7 +299,7 @@ impl<'a> Compiler<'a, '_> {
                 if seen_star {
                     return Err(self.error_at("multiple starred expressions in sequence pattern", loc));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error_at("too many expressions in star-unpacking sequence pattern", loc));
                 }
                 self.emit(Opcode::UNPACK_EX, (i + ((n - i - 1) << 8)) as u32, loc);

@@ -12,6 +12,10 @@ impl<'a> Compiler<'a, '_> {
     }
 
     pub(crate) fn visit_stmt(&mut self, s: &'a Stmt<'a>) -> CResult {
+        crate::deep::grow(|| self.visit_stmt_inner(s))
+    }
+
+    fn visit_stmt_inner(&mut self, s: &'a Stmt<'a>) -> CResult {
         let loc = self.loc(s.range);
         match &s.node {
             StmtKind::FunctionDef { .. } | StmtKind::AsyncFunctionDef { .. } => self.function_def(s)?,

@@ -177,7 +177,7 @@ impl<'a> Compiler<'a, '_> {
                 self.emit_noarg(Opcode::NOP, loc);
             }
         }
-        let stmt_line = loc.lineno;
+        let stmt_line = self.loc(s.range).lineno;
         if value.is_none_or(|v| self.loc(v.range).lineno != stmt_line) {
             loc = self.loc(s.range);
             self.emit_noarg(Opcode::NOP, loc);

@@ -198,14 +198,16 @@ impl Analysis<'_, '_> {
             let mut child_free = newfree.clone();
             let mut child_global = newglobal.clone();
             let mut child_type_params = type_params.clone();
-            self.analyze_block(
-                child,
-                Some(&newbound),
-                &mut child_free,
-                &mut child_global,
-                &mut child_type_params,
-                new_class_entry,
-            )?;
+            crate::deep::grow(|| {
+                self.analyze_block(
+                    child,
+                    Some(&newbound),
+                    &mut child_free,
+                    &mut child_global,
+                    &mut child_type_params,
+                    new_class_entry,
+                )
+            })?;
             if inline_comp {
                 self.inline_comprehension(block, child, &mut scopes, &mut child_free, &mut inlined_cells);
                 self.table.blocks[child].comp_inlined = true;

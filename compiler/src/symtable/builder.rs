@@ -12,8 +12,7 @@ use pyrt_syntax::{LineIndex, SyntaxError, TextRange};
 use super::*;
 use crate::located::compiler_error;
 
-/// Deepest AST nesting the walk follows before giving up (CPython raises `RecursionError`).
-const MAX_DEPTH: u32 = 2000;
+use crate::deep::{MAX_DEPTH, grow};
 
 pub(super) fn build(module: &Mod<'_>, source: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
@@ -155,7 +154,7 @@ impl<'s> Builder<'s> {
     fn enter_depth(&mut self, range: TextRange) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error("too many nested expressions", range));
+            return Err(self.error("maximum recursion depth exceeded during compilation", range));
         }
         Ok(())
     }
@@ -170,11 +169,12 @@ impl<'s> Builder<'s> {
 
     fn stmt(&mut self, s: &Stmt<'_>) -> R {
         self.enter_depth(s.range)?;
-        self.stmt_inner(s)?;
+        grow(|| self.stmt_inner(s))?;
         self.depth -= 1;
         Ok(())
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn function_def(
         &mut self,
         s: &Stmt<'_>,
@@ -600,7 +600,7 @@ impl<'s> Builder<'s> {
 
     fn expr(&mut self, e: &Expr<'_>) -> R {
         self.enter_depth(e.range)?;
-        self.expr_inner(e)?;
+        grow(|| self.expr_inner(e))?;
         self.depth -= 1;
         Ok(())
     }
@@ -848,6 +848,12 @@ impl<'s> Builder<'s> {
 
     fn pattern(&mut self, p: &Pattern<'_>) -> R {
         self.enter_depth(p.range)?;
+        grow(|| self.pattern_inner(p))?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn pattern_inner(&mut self, p: &Pattern<'_>) -> R {
         match &p.node {
             PatternKind::MatchValue { value } => self.expr(value)?,
             PatternKind::MatchSingleton { .. } => {}
@@ -879,7 +885,6 @@ impl<'s> Builder<'s> {
             }
             PatternKind::MatchOr { patterns } => patterns.iter().try_for_each(|p| self.pattern(p))?,
         }
-        self.depth -= 1;
         Ok(())
     }
 }

@@ -4,7 +4,8 @@ Run with CPython 3.13: `PYENV_VERSION=3.13.0 python3 gen_bytecode.py` (from this
 
 Each case (`#### name` then its source) is compiled as a module and printed with `dis.dis`
 (every code object, nested ones under `Disassembly of ...`). Code-object addresses are replaced by
-`0x?`. `__static_attributes__` tuples are sorted: CPython 3.13.0 builds them from a set, so their
+`0x?`. positions_expected.txt gets every code object's `co_positions()` (line, end line,
+column, end column of each code unit). `__static_attributes__` tuples are sorted: CPython 3.13.0 builds them from a set, so their
 order depends on string hashing; pyrt sorts them.
 """
 import dis, io, os, re, sys, types
@@ -51,10 +52,31 @@ def disassemble(source, name):
     return re.sub(r" at 0x[0-9a-f]+", " at 0x?", out.getvalue())
 
 
-if __name__ == "__main__":
+def positions(source, name):
+    """Every code object (depth-first, constants in order): its qualified name, then the
+    `co_positions()` of each code unit, `-` for an absent field."""
     out = []
+
+    def walk(co):
+        out.append(f"## {co.co_qualname}\n")
+        for pos in co.co_positions():
+            out.append(" ".join("-" if v is None else str(v) for v in pos) + "\n")
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                walk(c)
+
+    walk(compile(source, name, mode_of(name)))
+    return "".join(out)
+
+
+if __name__ == "__main__":
+    out, pos = [], []
     for name, src in cases(os.path.join(here, "snippets.py")):
         out.append(f"#### {name}\n")
         out.append(disassemble(src, name))
+        pos.append(f"#### {name}\n")
+        pos.append(positions(src, name))
     with open(os.path.join(here, "expected.txt"), "w", encoding="utf-8") as f:
         f.write("".join(out))
+    with open(os.path.join(here, "positions_expected.txt"), "w", encoding="utf-8") as f:
+        f.write("".join(pos))

@@ -949,3 +949,11 @@ def f(x):
     assert (
         x == 1
     ), "message"
+#### return_constant_multiline
+def f(prefs):
+    if prefs:
+        return (
+            'a'
+            'b'
+        )
+    return None
