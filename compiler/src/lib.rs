@@ -8,11 +8,10 @@
 //! 1. parse ([`pyrt_syntax::parse`]) into an arena AST;
 //! 2. read the `__future__` imports ([`future`]);
 //! 3. build the symbol tables ([`symtable`]);
-//! 4. generate code for every scope ([`codegen`]), folding constants as CPython's AST optimizer
+//! 4. generate code for every scope (`codegen`), folding constants as CPython's AST optimizer
 //!    would ([`fold`]) and printing `__future__` annotations back to text ([`unparse`]);
-//! 5. hand each scope's instruction sequence to the back end ([`assemble`]: CFG passes and
-//!    assembly), innermost scopes first, so that each code object becomes a constant of its
-//!    parent.
+//! 5. hand each scope's instruction sequence to the back end, innermost scopes first, so that
+//!    each code object becomes a constant of its parent.
 //!
 //! The back half, from code generation's output to code objects, follows CPython 3.13 step by
 //! step and produces byte-identical code objects (see `tests/data/README.md` for the figures):

@@ -464,3 +464,39 @@ fn expr_inner(out: &mut String, e: &Expr<'_>, level: u8) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyrt_syntax::ast::{Mod, StmtKind};
+
+    /// The annotation of `x: <annotation>` printed back.
+    fn annotation(source_annotation: &str) -> String {
+        let src = format!("x: {source_annotation}\n");
+        let arena = bumpalo::Bump::new();
+        let Mod::Module { body, .. } = pyrt_syntax::parse(&src, pyrt_syntax::Mode::Module, &arena).unwrap() else {
+            unreachable!()
+        };
+        let StmtKind::AnnAssign { annotation, .. } = &body[0].node else { unreachable!() };
+        unparse_annotation(annotation).as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn prints_with_minimal_parentheses_as_cpython() {
+        // Expected texts from CPython 3.13: `from __future__ import annotations` then
+        // `x: <annotation>` stores `__annotations__['x']`.
+        assert_eq!(annotation("list[int]"), "list[int]");
+        assert_eq!(annotation("dict[str, int] | None"), "dict[str, int] | None");
+        assert_eq!(annotation("(a + b) * c"), "(a + b) * c");
+        assert_eq!(annotation("-x ** 2"), "-x ** 2");
+        assert_eq!(annotation("(-x) ** 2"), "(-x) ** 2");
+        assert_eq!(annotation("a if b else c"), "a if b else c");
+        assert_eq!(annotation("lambda: 1"), "lambda: 1");
+        assert_eq!(annotation("Callable[[int], str]"), "Callable[[int], str]");
+        assert_eq!(annotation("tuple[int, ...]"), "tuple[int, ...]");
+        assert_eq!(annotation("'str'"), "'str'");
+        assert_eq!(annotation("f(*a, k=1, **kw)"), "f(*a, k=1, **kw)");
+        assert_eq!(annotation("1 .real"), "1 .real");
+        assert_eq!(annotation("not a and b"), "not a and b");
+    }
+}

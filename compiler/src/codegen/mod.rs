@@ -646,3 +646,21 @@ pub(crate) fn constant_value(c: &ast::Constant<'_>) -> Constant {
         ast::Constant::Bytes(b) => Constant::Bytes(Arc::from(*b)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(text: &str) -> String {
+        clean_doc(&ast::Wtf8::new(text)).as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn docstrings_are_dedented_as_in_cpython_3_13() {
+        // inspect.cleandoc-like, but keeping trailing blank lines (3.13's _PyCompile_CleanDoc).
+        assert_eq!(clean("Summary.\n\n    Body.\n      Indented.\n    "), "Summary.\n\nBody.\n  Indented.\n");
+        assert_eq!(clean("   leading spaces"), "leading spaces");
+        assert_eq!(clean("a\n\tb"), "a\nb");
+        assert_eq!(clean("one line"), "one line");
+    }
+}

@@ -1,14 +1,15 @@
 """Measures bytecode parity with CPython 3.13 over the whole 3.13 standard library.
 
 Run with CPython 3.13 after `cargo build --release -p pyrt-compile --example pyrt_dis`:
-    PYENV_VERSION=3.13.0 python3 stdlib_parity.py [--diff OUT] [LIMIT]
+    PYENV_VERSION=3.13.0 python3 stdlib_parity.py [--positions] [--diff OUT] [LIMIT]
 For every .py file CPython 3.13 compiles, the pyrt_dis output is split into code objects and
 compared with `dis.dis` (same normalisation as gen_bytecode.py). Prints the share of identical
-code objects and files; with --diff, writes the differing code objects (first 400) to OUT.
+code objects and files (with --positions, also files whose every co_positions() matches);
+with --diff, writes the differing code objects (first 400) to OUT.
 """
 import collections, os, re, subprocess, sys, warnings
 
-from gen_bytecode import disassemble
+from gen_bytecode import disassemble, positions
 
 ROOT = os.environ.get("PYRT_STDLIB", "/root/.pyenv/versions/3.13.0/lib/python3.13")
 PYRT_DIS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../../../target/release/examples/pyrt_dis")
@@ -73,6 +74,8 @@ def first_opname(section):
 def main():
     args = sys.argv[1:]
     diff_out = None
+    check_positions = "--positions" in args
+    args = [a for a in args if a != "--positions"]
     if args[:1] == ["--diff"]:
         diff_out, args = args[1], args[2:]
     limit = int(args[0]) if args else None
@@ -82,7 +85,8 @@ def main():
         dirnames[:] = sorted(d for d in dirnames if d != "site-packages")
         files += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".py")]
     files = files[:limit]
-    total = same = files_same = files_done = 0
+    total = same = files_same = files_done = pos_total = pos_same = 0
+    pos_diffs = []
     diffs = []
     for path in files:
         try:
@@ -113,8 +117,20 @@ def main():
                 if len(diffs) < 600 and per_file <= 2:
                     diffs.append((path, w, g))
         files_same += ok
+        if check_positions:
+            want_pos = positions(src, path)
+            rp = subprocess.run([PYRT_DIS, "--positions", path], capture_output=True, text=True, errors="replace")
+            pos_total += 1
+            if rp.stdout == want_pos:
+                pos_same += 1
+            elif len(pos_diffs) < 50:
+                pos_diffs.append(path)
     print(f"code objects identical: {same}/{total} ({100 * same / max(total, 1):.2f}%)")
     print(f"files identical: {files_same}/{files_done} ({100 * files_same / max(files_done, 1):.2f}%)")
+    if check_positions:
+        print(f"files with identical co_positions everywhere: {pos_same}/{pos_total}")
+        for p in pos_diffs[:20]:
+            print("  positions differ:", p)
     if diff_out:
         with open(diff_out, "w") as f:
             for path, w, g in diffs:
