@@ -7,9 +7,8 @@
 #   fuzz/run.sh 60               # what CI runs: 30 s each
 #   fuzz/run.sh 3600 parse       # a longer session of one target; corpora in fuzz/corpus/<target> grow across runs
 #
-# Needs cargo-fuzz (`cargo install cargo-fuzz`) and a nightly toolchain (libFuzzer's
-# instrumentation and AddressSanitizer use -Z flags). Without nightly, the stable compiler is
-# used with RUSTC_BOOTSTRAP=1, which unlocks the same flags.
+# Needs cargo-fuzz (`cargo install cargo-fuzz`). libFuzzer's instrumentation and AddressSanitizer
+# use -Z flags: the stable compiler is used with RUSTC_BOOTSTRAP=1, which unlocks them.
 # Seeds: a sample of CPython 3.13's standard library (every 7th .py file under 64 KiB) and every
 # input of the golden SyntaxError corpus, written to fuzz/corpus/<target> on the first run.
 # A crash leaves its input in fuzz/artifacts/<target>/ and makes this script exit non-zero.
@@ -22,11 +21,13 @@ per_target=$(( seconds / ${#targets[@]} ))
 [ "$per_target" -ge 1 ] || per_target=1
 cd "$(dirname "$0")"
 
-if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+# The stable toolchain with RUSTC_BOOTSTRAP=1 by default, so that every machine (CI has only
+# stable) builds the same way; PYRT_FUZZ_NIGHTLY=1 uses a nightly toolchain instead.
+if [ "${PYRT_FUZZ_NIGHTLY:-0}" = 1 ]; then
     fuzz=(cargo +nightly fuzz)
 else
     export RUSTC_BOOTSTRAP=1
-    fuzz=(cargo fuzz)
+    fuzz=(cargo +stable fuzz)
 fi
 
 seed() { # seed DIR: stdlib sample + the golden corpus's inputs
