@@ -720,6 +720,24 @@ mod tests {
     }
 
     #[test]
+    fn inconsistent_comparisons_never_panic_and_keep_a_permutation() {
+        let mut seed = 99;
+        for len in [2, 10, 64, 65, 200, 1000, 3000] {
+            for round in 0..20 {
+                let mut v: Vec<u64> = (0..len).map(|i| i as u64).collect();
+                let mut coin = seed ^ round;
+                let odds = 2 + round % 5;
+                sort_copy(&mut v, round % 2 == 0, |_, _| Ok::<_, ()>(round == 19 || lcg(&mut coin) % odds == 0))
+                    .unwrap();
+                seed = coin;
+                let mut sorted = v.clone();
+                sorted.sort();
+                assert_eq!(sorted, (0..len as u64).collect::<Vec<_>>());
+            }
+        }
+    }
+
+    #[test]
     fn non_copy_elements() {
         let mut v: Vec<String> = ["pear", "apple", "fig", "apple", "kiwi"].iter().map(|s| s.to_string()).collect();
         sort_by(&mut v, false, |a, b| Ok::<_, ()>(a < b)).unwrap();
