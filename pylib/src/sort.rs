@@ -694,7 +694,7 @@ mod tests {
                 let mut rev = v.clone();
                 sort_copy(&mut rev, true, |a, b| Ok::<_, ()>(a.0 < b.0)).unwrap();
                 let mut expect = v.clone();
-                expect.sort_by(|a, b| b.0.cmp(&a.0)); // stable descending keeps original order of equals
+                expect.sort_by_key(|p| std::cmp::Reverse(p.0)); // stable: equal keys keep their order
                 assert_eq!(rev, expect, "reverse len {len} mod {modulus}");
             }
         }
