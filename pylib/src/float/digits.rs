@@ -138,22 +138,39 @@ enum Scaled {
 }
 
 impl Scaled {
-    fn write_digits(&self, out: &mut Vec<u8>) {
-        match self {
-            Scaled::Small(v) => write_u128(*v, out),
-            Scaled::Big(v) => out.extend_from_slice(v.to_str_radix(10).as_bytes()),
-        }
-    }
-
     fn is_zero(&self) -> bool {
         match self {
             Scaled::Small(v) => *v == 0,
             Scaled::Big(v) => v.is_zero(),
         }
     }
+
+    /// Number of decimal digits (at least 1).
+    fn digit_count(&self) -> usize {
+        match self {
+            Scaled::Small(v) => POW10_U128.iter().skip(1).take_while(|&&p| p <= *v).count() + 1,
+            Scaled::Big(v) => v.to_str_radix(10).len(),
+        }
+    }
+
+    /// The value as `0.DIGITS * 10**(ndigits - p)`: machine values go through a stack buffer.
+    fn into_decimal(self, p: i64, negative: bool) -> Decimal {
+        match self {
+            Scaled::Small(v) => {
+                let mut buf = [0u8; 40];
+                let len = write_u128(v, &mut buf);
+                Decimal::from_slice(&buf[..len], len as i64 - p, negative)
+            }
+            Scaled::Big(v) => {
+                let text = v.to_str_radix(10);
+                Decimal::from_slice(text.as_bytes(), text.len() as i64 - p, negative)
+            }
+        }
+    }
 }
 
-fn write_u128(mut v: u128, out: &mut Vec<u8>) {
+/// Writes the decimal digits of `v` at the start of `buf`, returning their count.
+fn write_u128(mut v: u128, buf: &mut [u8; 40]) -> usize {
     let mut tmp = [0u8; 40];
     let mut i = tmp.len();
     loop {
@@ -164,7 +181,9 @@ fn write_u128(mut v: u128, out: &mut Vec<u8>) {
             break;
         }
     }
-    out.extend_from_slice(&tmp[i..]);
+    let len = tmp.len() - i;
+    buf[..len].copy_from_slice(&tmp[i..]);
+    len
 }
 
 const POW10_U128: [u128; 39] = {
@@ -235,10 +254,7 @@ pub fn fixed(x: f64, ndigits: i64) -> Decimal {
     if q.is_zero() {
         return Decimal::from_slice(&[], -p, negative);
     }
-    let mut digits = Vec::new();
-    q.write_digits(&mut digits);
-    let decpt = digits.len() as i64 - p;
-    Decimal::from_slice(&digits, decpt, negative)
+    q.into_decimal(p, negative)
 }
 
 /// Mode 2: `x` correctly rounded to `ndigits >= 1` significant digits. `x` must be finite.
@@ -253,11 +269,8 @@ pub fn significant(x: f64, ndigits: usize) -> Decimal {
     // decpt k satisfies 10**(k-1) <= |x| < 10**k; estimate it, then correct by checking the
     // floored scaled value has exactly n digits.
     let mut k = (x.abs().log10().floor() as i64) + 1;
-    let mut digits = Vec::new();
     for _ in 0..4 {
-        digits.clear();
-        scale(m, e, n - k, false).write_digits(&mut digits);
-        let len = digits.len() as i64;
+        let len = scale(m, e, n - k, false).digit_count() as i64;
         if len > n {
             k += 1;
         } else if len < n {
@@ -266,11 +279,9 @@ pub fn significant(x: f64, ndigits: usize) -> Decimal {
             break;
         }
     }
-    digits.clear();
-    scale(m, e, n - k, true).write_digits(&mut digits);
-    // Rounding up may carry into a new leading digit (9.96 to 2 digits is 10): one more decpt.
-    let decpt = k + (digits.len() as i64 - n);
-    Decimal::from_slice(&digits, decpt, negative)
+    // Rounding up may carry into a new leading digit (9.96 to 2 digits is 10): the decimal
+    // point then moves one place, which `into_decimal` accounts for through the digit count.
+    scale(m, e, n - k, true).into_decimal(n - k, negative)
 }
 
 #[cfg(test)]
