@@ -15,7 +15,7 @@ fn inputs() -> Vec<f64> {
             match i % 4 {
                 0 => unit,
                 1 => (unit * 1e6).round() / 100.0,
-                2 => unit * 10f64.powi((i % 40) as i32 - 20),
+                2 => unit * 10f64.powi((i % 40) - 20),
                 _ => f64::from_bits(state | 0x3000_0000_0000_0000 & !0x4000_0000_0000_0000),
             }
         })

@@ -15,6 +15,7 @@ pub mod format_spec;
 pub mod int_text;
 pub mod printf;
 pub mod sort;
+pub mod str_format;
 pub mod str_repr;
 pub mod unicode;
 

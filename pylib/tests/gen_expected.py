@@ -411,7 +411,33 @@ def gen_int_text(rng):
     return out
 
 
-GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+FORMAT_ARGS = ([1, 2], 3, 4.5, "xyz", {"k": "v", "0": "zero"})
+FORMAT_KWARGS = {"a": "A", "n": 7}
+
+
+def gen_str_format(rng):
+    fixed = ["{", "}", "{}}", "{{}}", "{0}{}", "{}{0}", "{0!}", "{0!x}", "{0!rr}", "{0!r:}", "{0:{1}}", "{1:{2}}",
+             "{1:{3}}", "{0:{1:{2}}}", "{0:{1:{2:{3}}}}", "{0.}", "{0[}", "{0[]}", "{0[a}", "{0]}", "{0.a}",
+             "{0[0]}", "{0[a]}", "{a}", "{ a}", "{0 }", "{-1}", "{1}", "{00}", "{0:", "{0:x", "{0!r", "{!r}", "{:}",
+             "{0.a.b}", "{0[1x]}", "{0[0]x}", "{0.a[0]}", "{0x}", "{0:}}", "{0:{}}", "{0:{{}}}", "{:{}}{}",
+             "{0:{a}}", "abc{2:>{1}.{1}f}def", "{0!s:>5}", "{0!a}", "}}x{{", "{1:%}", "{1:d}", "{1:{1}d}", "{[0]}",
+             "{1.real}", "{1.real.imag}", "{99999999999999999999}", "{0[99999999999999999999]}", "{9}", "{}{}{}{}{}{}",
+             "{!", "{a{}", "{4[k]}", "{4[0]}", "{4[k]!r:>6}", "{n:{n}}", "{n:{n}{n}}", "{3!r:^{1}}", "{3:.{1}}",
+             "{2!s:>9}", "{1!\u20ac}", "{0[1]}", "{0[5]}", "{\u0661}", "{0[\u0661]}", "{a.b}", "{n.real}",
+             "x{{y}}z", "{}", "{2:{n}.{1}}", "{0!r:{{}}", "{2:{}}", "{:{}}", "{1:{a}}", "{3:{0[0]}}"]
+    pieces = ["{}", "{0}", "{1}", "{2}", "{3}", "{a}", "{n}", "{1:>{n}}", "{2:.{1}f}", "{3!r}", "{0[1]}", "{4[k]}",
+              "{{", "}}", "x", " ", "{1:x}", "{2:e}", "{n:{}}", "{3:^{n}}", "{0!s}", "{2!r:>8}", "{1.real}"]
+    for _ in range(400):
+        fixed.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))))
+    out = []
+    for f in fixed:
+        out.append(["format", f, outcome(lambda: f.format(*FORMAT_ARGS, **FORMAT_KWARGS))])
+        if rng.random() < 0.2 or f in ("{a}", "{0}", "{}", "{n:{n}}"):
+            out.append(["format_map", f, outcome(lambda: f.format_map(FORMAT_KWARGS))])
+    return out
+
+
+GENERATORS = {"str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
               "unicode": gen_unicode, "int_text": gen_int_text}
 
 
