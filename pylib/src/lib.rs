@@ -9,6 +9,7 @@
 //! panics on any input.
 
 pub mod bigint;
+pub mod complex;
 pub mod error;
 pub mod float;
 pub mod format_spec;

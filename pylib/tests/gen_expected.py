@@ -437,7 +437,23 @@ def gen_str_format(rng):
     return out
 
 
-GENERATORS = {"str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+def gen_complex(rng):
+    fixed = ["1+2j", " ( 1+2j ) ", "(1+2j", "1+2j)", "1_0+2_0j", "1__0j", "_1j", "j", "+j", "-J", "1+j", "1-j",
+             "inf+nanj", "-infj", "nan", "1e500j", "1e", "1e+j", "1ej", "", " ", "()", "(j)", "1 + 2j", "1+2 j",
+             "1+2jj", "infinityj", "\u0661+\u0662j", "\u3000 1j", "\x1c1j", "1.5e-3-2.5E+3J", ".5j", "5.j", "+1.5",
+             "j+1", "1j+1", "+-1j", "1++1j", "nanj", "-nan-nanj", "1,2j", "0x1j", "\u00e9", "1__\u00e9", "\u00e9_",
+             "1\x7f", "( j )", "(1)", "((1))", "1e-400j", "-0j", "-0-0j", "0.1+0.2j", "1_j", "1j_", "1e1_0j",
+             "infj+1", "-inf-infj", "Infinity-Infinityj", "1.e5+.5e-5j", "\t(\n2-3.5j\x0c)\r"]
+    parts = ["", "1", "-2.5", "+.5", "3e2", "1_0", "inf", "-nan", "j", "J", "+", "-", " ", "(", ")", "e", "_"]
+    for _ in range(300):
+        fixed.append("".join(rng.choice(parts) for _ in range(rng.randrange(1, 6))))
+    out = []
+    for s in fixed:
+        out.append(["complex", s, outcome(lambda: [bits(complex(s).real), bits(complex(s).imag)])])
+    return out
+
+
+GENERATORS = {"complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
               "unicode": gen_unicode, "int_text": gen_int_text}
 
 

@@ -70,6 +70,7 @@ fn random_text_never_panics() {
         let _ = str_format::format(&text, &mut IntOps, &mut out);
         let _ = str_format::format_map(&text, &mut IntOps, &mut out);
         let _ = float::parse(&text);
+        let _ = pyrt_pylib::complex::parse(&text);
         let _ = float::from_hex(&text);
         let _ = int_text::parse_int(&text, (round % 40) as i64 - 2, 4300);
         unicode::lower(&text, &mut out);

@@ -10,7 +10,7 @@
 //! position is `<= -4` or `> 16`, hence `1e+16`, `1000000000000000.0` and `1e-05`.
 
 pub mod digits;
-mod hex;
+pub(crate) mod hex;
 mod parse;
 mod round;
 
