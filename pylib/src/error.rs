@@ -16,6 +16,7 @@ pub enum PyError {
     KeyError(Cow<'static, str>),
     IndexError(Cow<'static, str>),
     AttributeError(Cow<'static, str>),
+    ZeroDivisionError(Cow<'static, str>),
 }
 
 impl PyError {
@@ -28,6 +29,7 @@ impl PyError {
             PyError::KeyError(_) => "KeyError",
             PyError::IndexError(_) => "IndexError",
             PyError::AttributeError(_) => "AttributeError",
+            PyError::ZeroDivisionError(_) => "ZeroDivisionError",
         }
     }
 
@@ -39,7 +41,8 @@ impl PyError {
             | PyError::TypeError(m)
             | PyError::KeyError(m)
             | PyError::IndexError(m)
-            | PyError::AttributeError(m) => m,
+            | PyError::AttributeError(m)
+            | PyError::ZeroDivisionError(m) => m,
         }
     }
 

@@ -453,7 +453,33 @@ def gen_complex(rng):
     return out
 
 
-GENERATORS = {"complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+def gen_float_arith(rng):
+    values = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, 7.5, 1e308, -1e308, 1e-308, 5e-324, 10.0,
+              math.inf, -math.inf, math.nan, 1 / 3, -2.5, 1e16, 0.1, 400.0, -400.0, 1e300, 2.0**53 + 2, 1.5]
+    values += [rng.uniform(-100, 100) for _ in range(12)] + [rng.uniform(-1, 1) * 10.0 ** rng.randrange(-20, 20)
+                                                            for _ in range(12)]
+    ops = {"div": lambda x, y: [bits(x / y)], "rem": lambda x, y: [bits(x % y)],
+           "floordiv": lambda x, y: [bits(x // y)], "divmod": lambda x, y: [bits(v) for v in divmod(x, y)]}
+
+    def power(x, y):
+        try:
+            r = x ** y
+        except OverflowError as e:
+            if str(e) == "complex exponentiation":  # raised by complex.__pow__, not float's
+                return "complex"
+            raise
+        return "complex" if isinstance(r, complex) else [bits(r)]
+
+    ops["pow"] = power
+    out = []
+    for x in values:
+        for y in values:
+            for name, fn in ops.items():
+                out.append([name, bits(x), bits(y), outcome(lambda: fn(x, y))])
+    return out
+
+
+GENERATORS = {"float_arith": gen_float_arith, "complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
               "unicode": gen_unicode, "int_text": gen_int_text}
 
 
