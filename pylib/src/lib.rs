@@ -13,6 +13,7 @@ pub mod complex;
 pub mod error;
 pub mod float;
 pub mod format_spec;
+pub mod int_arith;
 pub mod int_text;
 pub mod printf;
 pub mod sort;

@@ -479,7 +479,23 @@ def gen_float_arith(rng):
     return out
 
 
-GENERATORS = {"float_arith": gen_float_arith, "complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+def gen_int_arith(rng):
+    out = []
+    fixed = [(0, -5), (-0, 5), (1, 0), (10**400, 1), (10**400, 10**100), (10**309, 10), (1, 10**400), (-1, 10**400),
+             (2**1024, 2), (2**1024 - 2**970, 1), (2**1024 - 2**971, 1), (1, 3), (10**30, 7), (1, 2**1074),
+             (3, 2**1075), (1, 2**1075), (3, 2**1076), (2**53 + 1, 1), (2**54 + 3, 2), (-(2**60) - 1, 3)]
+    for _ in range(1500):
+        a = rng.getrandbits(rng.choice([1, 10, 53, 54, 60, 64, 100, 200, 1000, 1100, 2000])) * rng.choice([1, -1])
+        b = rng.getrandbits(rng.choice([1, 10, 53, 54, 60, 64, 100, 200, 1000, 1100, 2000])) * rng.choice([1, -1])
+        if rng.random() < 0.1:
+            b = 2 ** rng.randrange(1000, 1200) + rng.randrange(-3, 4)
+        fixed.append((a, b))
+    for a, b in fixed:
+        out.append(["truediv", hex(a), hex(b), outcome(lambda: bits(a / b))])
+    return out
+
+
+GENERATORS = {"int_arith": gen_int_arith, "float_arith": gen_float_arith, "complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
               "unicode": gen_unicode, "int_text": gen_int_text}
 
 
