@@ -1,6 +1,12 @@
-//! `int / int`: true division of integers of any size, correctly rounded to a float, as CPython
-//! 3.13's `long_true_divide`.
+//! Integer operations that need more than the big-integer crate gives: `int / int` (true
+//! division, correctly rounded, as CPython 3.13's `long_true_divide`) and three-argument
+//! `pow(a, b, m)` (`long_pow` with a modulus).
 //!
+//! `pow(a, b, m)`: `m == 0` is an error; the result takes the sign of `m` (in `(m, 0]` for a
+//! negative modulus); `|m| == 1` gives 0; a negative exponent first replaces the base by its
+//! inverse modulo `|m|` (an error when there is none).
+//!
+//! True division:
 //! When both operands are below 2**53 they convert to floats exactly and one IEEE division
 //! rounds correctly. Otherwise the quotient is computed as an integer with two bits more than
 //! the result keeps (`q = floor(|a| * 2**s / |b|)`, with `s` chosen from the operands' bit
@@ -66,6 +72,28 @@ pub fn true_divide(a: &BigInt, b: &BigInt) -> Result<f64, PyError> {
     Ok(sign(mantissa as f64 * pow2(exp)))
 }
 
+/// `pow(a, b, m)` for ints.
+pub fn pow_mod(a: &BigInt, b: &BigInt, m: &BigInt) -> Result<BigInt, PyError> {
+    if m.is_zero() {
+        return Err(PyError::value("pow() 3rd argument cannot be 0"));
+    }
+    let modulus = BigInt::from(m.magnitude().clone());
+    if modulus == BigInt::from(1) {
+        return Ok(BigInt::zero());
+    }
+    let (base, exponent) = if b.sign() == num_bigint::Sign::Minus {
+        let inverse = a
+            .mod_floor(&modulus)
+            .modinv(&modulus)
+            .ok_or_else(|| PyError::value("base is not invertible for the given modulus"))?;
+        (inverse, -b)
+    } else {
+        (a.mod_floor(&modulus), b.clone())
+    };
+    let z = base.modpow(&exponent, &modulus);
+    Ok(if m.sign() == num_bigint::Sign::Minus && !z.is_zero() { z - modulus } else { z })
+}
+
 /// Whether any of the lowest `n` bits of `v` is set.
 fn has_bits_below(v: &BigUint, n: u64) -> bool {
     n > 0 && v.trailing_zeros().is_some_and(|tz| tz < n)
@@ -112,5 +140,17 @@ mod tests {
         assert!(d(BigInt::from(0), BigInt::from(-5)).unwrap().is_sign_negative());
         assert!(d(BigInt::from(-1), BigInt::from(10).pow(400)).unwrap().is_sign_negative());
         assert_eq!(d(BigInt::from(1), BigInt::from(0)).unwrap_err(), "division by zero");
+    }
+
+    #[test]
+    fn modular_powers() {
+        let p = |a: i64, b: i64, m: i64| pow_mod(&a.into(), &b.into(), &m.into()).map_err(|e| e.message().to_string());
+        assert_eq!(p(3, 4, 5).unwrap(), BigInt::from(1));
+        assert_eq!(p(3, 4, -5).unwrap(), BigInt::from(-4));
+        assert_eq!(p(-3, 3, 7).unwrap(), BigInt::from(1));
+        assert_eq!(p(3, -1, 7).unwrap(), BigInt::from(5));
+        assert_eq!(p(5, 0, 1).unwrap(), BigInt::from(0));
+        assert_eq!(p(2, -1, 4).unwrap_err(), "base is not invertible for the given modulus");
+        assert_eq!(p(2, 1, 0).unwrap_err(), "pow() 3rd argument cannot be 0");
     }
 }

@@ -1,4 +1,5 @@
-//! Differential tests of `pyrt_pylib::int_arith::true_divide` against CPython 3.13's `int / int`.
+//! Differential tests of `pyrt_pylib::int_arith` against CPython 3.13's `int / int` and
+//! `pow(a, b, m)`.
 
 mod common;
 
@@ -20,11 +21,23 @@ fn expected_outputs_are_current() {
 }
 
 #[test]
-fn true_divide_matches_cpython() {
+fn int_arith_matches_cpython() {
     let cases = load_cases("int_arith");
     let mut failures = Vec::new();
     for case in &cases {
         let (a, b) = (from_hex(case[1].as_str().unwrap()), from_hex(case[2].as_str().unwrap()));
+        if case[0] == "powmod" {
+            let m = from_hex(case[3].as_str().unwrap());
+            let got = outcome(pyrt_pylib::int_arith::pow_mod(&a, &b, &m), |v| {
+                let mut s = String::new();
+                pyrt_pylib::int_text::write_prefixed(&v, 16, &mut s);
+                json!(s)
+            });
+            if got != case[4] {
+                failures.push(format!("pow({}, {}, {}): want {}, got {got}", case[1], case[2], case[3], case[4]));
+            }
+            continue;
+        }
         let got = outcome(pyrt_pylib::int_arith::true_divide(&a, &b), |v| json!(bits_of(v)));
         if got != case[3] {
             failures.push(format!("{} / {}: want {}, got {got}", case[1], case[2], case[3]));

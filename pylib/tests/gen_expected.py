@@ -492,6 +492,13 @@ def gen_int_arith(rng):
         fixed.append((a, b))
     for a, b in fixed:
         out.append(["truediv", hex(a), hex(b), outcome(lambda: bits(a / b))])
+    triples = [(3, 4, 5), (3, 4, -5), (-3, 3, 7), (3, -1, 7), (5, 0, 1), (2, -1, 4), (2, 1, 0), (0, 0, 7), (0, -1, 7),
+               (7, -3, -10), (-7, -3, 10), (10**50, 10**20, 10**30 + 7), (5, 0, -1), (0, 0, -3)]
+    for _ in range(300):
+        triples.append((rng.randrange(-10**30, 10**30), rng.randrange(-50, 10**6), rng.choice([-1, 1]) *
+                        rng.randrange(1, 10 ** rng.randrange(1, 40))))
+    for a, b, m in triples:
+        out.append(["powmod", hex(a), hex(b), hex(m), outcome(lambda: hex(pow(a, b, m)))])
     return out
 
 
