@@ -94,6 +94,25 @@ pub fn pow_mod(a: &BigInt, b: &BigInt, m: &BigInt) -> Result<BigInt, PyError> {
     Ok(if m.sign() == num_bigint::Sign::Minus && !z.is_zero() { z - modulus } else { z })
 }
 
+/// `round(a, ndigits)` for an int: unchanged for `ndigits >= 0`, else the nearest multiple of
+/// `10**-ndigits`, ties to the even multiple (CPython's `divmod_near`).
+pub fn round_int(a: &BigInt, ndigits: i64) -> BigInt {
+    if ndigits >= 0 || a.is_zero() {
+        return a.clone();
+    }
+    let n = ndigits.unsigned_abs();
+    // |a| < 10**digits <= 10**n / 10 < 10**n / 2: the nearest multiple is 0. This also keeps
+    // huge `ndigits` from building a huge power of ten.
+    let digits = (a.bits() as f64 * std::f64::consts::LOG10_2).floor() as u64 + 1;
+    if n > digits {
+        return BigInt::zero();
+    }
+    let b = BigInt::from(10).pow(n as u32);
+    let (q, r) = a.div_mod_floor(&b);
+    let twice: BigInt = &r << 1usize;
+    if twice > b || (twice == b && q.is_odd()) { a - r + b } else { a - r }
+}
+
 /// Whether any of the lowest `n` bits of `v` is set.
 fn has_bits_below(v: &BigUint, n: u64) -> bool {
     n > 0 && v.trailing_zeros().is_some_and(|tz| tz < n)
@@ -140,6 +159,23 @@ mod tests {
         assert!(d(BigInt::from(0), BigInt::from(-5)).unwrap().is_sign_negative());
         assert!(d(BigInt::from(-1), BigInt::from(10).pow(400)).unwrap().is_sign_negative());
         assert_eq!(d(BigInt::from(1), BigInt::from(0)).unwrap_err(), "division by zero");
+    }
+
+    #[test]
+    fn rounding_ints() {
+        let r = |a: i64, n: i64| round_int(&BigInt::from(a), n);
+        assert_eq!(r(1234, -2), BigInt::from(1200));
+        assert_eq!(r(1250, -2), BigInt::from(1200));
+        assert_eq!(r(1350, -2), BigInt::from(1400));
+        assert_eq!(r(-1250, -2), BigInt::from(-1200));
+        assert_eq!(r(-1251, -2), BigInt::from(-1300));
+        assert_eq!(r(5, -1), BigInt::from(0));
+        assert_eq!(r(15, -1), BigInt::from(20));
+        assert_eq!(r(49, -2), BigInt::from(0));
+        assert_eq!(r(50, -2), BigInt::from(0));
+        assert_eq!(r(51, -2), BigInt::from(100));
+        assert_eq!(r(7, 3), BigInt::from(7));
+        assert_eq!(r(i64::MAX, i64::MIN), BigInt::from(0));
     }
 
     #[test]

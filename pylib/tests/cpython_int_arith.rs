@@ -1,5 +1,5 @@
-//! Differential tests of `pyrt_pylib::int_arith` against CPython 3.13's `int / int` and
-//! `pow(a, b, m)`.
+//! Differential tests of `pyrt_pylib::int_arith` against CPython 3.13's `int / int`,
+//! `pow(a, b, m)` and `round(int, n)`.
 
 mod common;
 
@@ -25,6 +25,19 @@ fn int_arith_matches_cpython() {
     let cases = load_cases("int_arith");
     let mut failures = Vec::new();
     for case in &cases {
+        if case[0] == "round" {
+            let a = from_hex(case[1].as_str().unwrap());
+            let mut got = String::new();
+            pyrt_pylib::int_text::write_prefixed(
+                &pyrt_pylib::int_arith::round_int(&a, case[2].as_i64().unwrap()),
+                16,
+                &mut got,
+            );
+            if got != case[3] {
+                failures.push(format!("round({}, {}): want {}, got {got}", case[1], case[2], case[3]));
+            }
+            continue;
+        }
         let (a, b) = (from_hex(case[1].as_str().unwrap()), from_hex(case[2].as_str().unwrap()));
         if case[0] == "powmod" {
             let m = from_hex(case[3].as_str().unwrap());

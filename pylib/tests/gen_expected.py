@@ -499,6 +499,12 @@ def gen_int_arith(rng):
                         rng.randrange(1, 10 ** rng.randrange(1, 40))))
     for a, b, m in triples:
         out.append(["powmod", hex(a), hex(b), hex(m), outcome(lambda: hex(pow(a, b, m)))])
+    for _ in range(300):
+        a = rng.randrange(-10 ** rng.randrange(1, 60), 10 ** rng.randrange(1, 60))
+        n = rng.randrange(-65, 5)
+        if rng.random() < 0.2:
+            a = rng.randrange(1, 10) * 10 ** rng.randrange(1, 30) // 2 * rng.choice([1, -1])  # ties
+        out.append(["round", hex(a), n, hex(round(a, n))])
     return out
 
 
