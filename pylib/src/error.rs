@@ -14,6 +14,9 @@ pub enum PyError {
     OverflowError(Cow<'static, str>),
     TypeError(Cow<'static, str>),
     KeyError(Cow<'static, str>),
+    IndexError(Cow<'static, str>),
+    AttributeError(Cow<'static, str>),
+    ZeroDivisionError(Cow<'static, str>),
 }
 
 impl PyError {
@@ -24,13 +27,22 @@ impl PyError {
             PyError::OverflowError(_) => "OverflowError",
             PyError::TypeError(_) => "TypeError",
             PyError::KeyError(_) => "KeyError",
+            PyError::IndexError(_) => "IndexError",
+            PyError::AttributeError(_) => "AttributeError",
+            PyError::ZeroDivisionError(_) => "ZeroDivisionError",
         }
     }
 
     /// The exception's message (its `str()`).
     pub fn message(&self) -> &str {
         match self {
-            PyError::ValueError(m) | PyError::OverflowError(m) | PyError::TypeError(m) | PyError::KeyError(m) => m,
+            PyError::ValueError(m)
+            | PyError::OverflowError(m)
+            | PyError::TypeError(m)
+            | PyError::KeyError(m)
+            | PyError::IndexError(m)
+            | PyError::AttributeError(m)
+            | PyError::ZeroDivisionError(m) => m,
         }
     }
 

@@ -77,7 +77,20 @@ pub fn parse(
     default_kind: Option<char>,
     default_align: Align,
 ) -> Result<FormatSpec, PyError> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: decode into a stack buffer, and only long ones onto the heap.
+    let mut inline = ['\0'; 32];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= inline.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            inline[n] = c;
+            n += 1;
+        }
+        &inline[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = chars.len();
     let mut pos = 0;
     let mut f = FormatSpec {
@@ -123,7 +136,7 @@ pub fn parse(
         }
         pos += 1;
     }
-    let (width, consumed) = get_integer(&chars, &mut pos)?;
+    let (width, consumed) = get_integer(chars, &mut pos)?;
     if consumed > 0 {
         f.width = Some(width);
     }
@@ -143,7 +156,7 @@ pub fn parse(
     }
     if pos < end && chars[pos] == '.' {
         pos += 1;
-        let (precision, consumed) = get_integer(&chars, &mut pos)?;
+        let (precision, consumed) = get_integer(chars, &mut pos)?;
         if consumed == 0 {
             return Err(PyError::value("Format specifier missing precision"));
         }
@@ -358,11 +371,17 @@ fn write_number(n: &Number<'_>, f: &FormatSpec, grouping: Option<(u8, usize)>, o
     let non_digit = sign.is_some() as usize + n.prefix.len() + n.has_decimal as usize + remainder_len;
     let width = f.width.map_or(-1, |w| w as isize);
     let min_width = if f.fill == '0' && f.align == Align::AfterSign { width - non_digit as isize } else { 0 };
+    // Without separators the digits are only zero-extended to `min_width`: no buffer needed.
     let mut grouped = Vec::new();
-    if !n.digits.is_empty() {
+    let grouped_len = if n.digits.is_empty() {
+        0
+    } else if grouping.is_none() {
+        n.digits.len().max(min_width.max(0) as usize)
+    } else {
         group_digits(n.digits.as_bytes(), min_width, grouping, &mut grouped);
-    }
-    let padding = width - (non_digit + grouped.len()) as isize;
+        grouped.len()
+    };
+    let padding = width - (non_digit + grouped_len) as isize;
     let (mut left, mut middle, mut right) = (0, 0, 0);
     if padding > 0 {
         let padding = padding as usize;
@@ -382,7 +401,12 @@ fn write_number(n: &Number<'_>, f: &FormatSpec, grouping: Option<(u8, usize)>, o
     }
     out.push_str(n.prefix);
     push_fill(out, f.fill, middle);
-    out.extend(grouped.iter().map(|&b| b as char));
+    if grouping.is_none() {
+        push_fill(out, '0', grouped_len - n.digits.len());
+        out.push_str(n.digits);
+    } else {
+        out.extend(grouped.iter().map(|&b| b as char));
+    }
     if n.has_decimal {
         out.push('.');
     }
@@ -484,6 +508,17 @@ pub fn format_int<I: IntValue + ?Sized>(i: &I, spec: &str, type_name: &str, out:
         'X' => (16, "0X"),
         _ => (10, ""),
     };
+    if f.width.is_none() && f.grouping == Grouping::None && !matches!(f.sign, Some('+' | ' ')) && kind != 'X' {
+        // Nothing to pad, group or upper-case: write sign, prefix and digits directly.
+        if i.is_negative() {
+            out.push('-');
+        }
+        if f.alternate {
+            out.push_str(prefix);
+        }
+        i.write_magnitude(base, out);
+        return Ok(());
+    }
     let mut digits = String::new();
     i.write_magnitude(base, &mut digits);
     if kind == 'X' {
@@ -522,6 +557,11 @@ pub fn format_float(x: f64, spec: &str, type_name: &str, out: &mut String) -> Re
 /// The float presentation step (`format_float_internal`) on a parsed spec.
 fn format_float_spec(x: f64, f: &FormatSpec, out: &mut String) -> Result<(), PyError> {
     let precision = checked_precision(f)?;
+    if f.width.is_none() && f.grouping == Grouping::None && !matches!(f.sign, Some('+' | ' ')) && f.kind != Some('n') {
+        // Nothing to pad or group: CPython's fast path writes the digits directly.
+        float_text(x, f, precision, None, out);
+        return Ok(());
+    }
     let mut text = String::with_capacity(32);
     float_text(x, f, precision, None, &mut text);
     let grouping = float_grouping(f);

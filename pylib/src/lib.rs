@@ -9,12 +9,15 @@
 //! panics on any input.
 
 pub mod bigint;
+pub mod complex;
 pub mod error;
 pub mod float;
 pub mod format_spec;
+pub mod int_arith;
 pub mod int_text;
 pub mod printf;
 pub mod sort;
+pub mod str_format;
 pub mod str_repr;
 pub mod unicode;
 

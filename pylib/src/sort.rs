@@ -694,7 +694,7 @@ mod tests {
                 let mut rev = v.clone();
                 sort_copy(&mut rev, true, |a, b| Ok::<_, ()>(a.0 < b.0)).unwrap();
                 let mut expect = v.clone();
-                expect.sort_by(|a, b| b.0.cmp(&a.0)); // stable descending keeps original order of equals
+                expect.sort_by_key(|p| std::cmp::Reverse(p.0)); // stable: equal keys keep their order
                 assert_eq!(rev, expect, "reverse len {len} mod {modulus}");
             }
         }
@@ -716,6 +716,24 @@ mod tests {
             before.sort();
             after.sort();
             assert_eq!(before, after);
+        }
+    }
+
+    #[test]
+    fn inconsistent_comparisons_never_panic_and_keep_a_permutation() {
+        let mut seed = 99;
+        for len in [2, 10, 64, 65, 200, 1000, 3000] {
+            for round in 0..20 {
+                let mut v: Vec<u64> = (0..len).map(|i| i as u64).collect();
+                let mut coin = seed ^ round;
+                let odds = 2 + round % 5;
+                sort_copy(&mut v, round % 2 == 0, |_, _| Ok::<_, ()>(round == 19 || lcg(&mut coin) % odds == 0))
+                    .unwrap();
+                seed = coin;
+                let mut sorted = v.clone();
+                sorted.sort();
+                assert_eq!(sorted, (0..len as u64).collect::<Vec<_>>());
+            }
         }
     }
 

@@ -411,7 +411,104 @@ def gen_int_text(rng):
     return out
 
 
-GENERATORS = {"float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
+FORMAT_ARGS = ([1, 2], 3, 4.5, "xyz", {"k": "v", "0": "zero"})
+FORMAT_KWARGS = {"a": "A", "n": 7}
+
+
+def gen_str_format(rng):
+    fixed = ["{", "}", "{}}", "{{}}", "{0}{}", "{}{0}", "{0!}", "{0!x}", "{0!rr}", "{0!r:}", "{0:{1}}", "{1:{2}}",
+             "{1:{3}}", "{0:{1:{2}}}", "{0:{1:{2:{3}}}}", "{0.}", "{0[}", "{0[]}", "{0[a}", "{0]}", "{0.a}",
+             "{0[0]}", "{0[a]}", "{a}", "{ a}", "{0 }", "{-1}", "{1}", "{00}", "{0:", "{0:x", "{0!r", "{!r}", "{:}",
+             "{0.a.b}", "{0[1x]}", "{0[0]x}", "{0.a[0]}", "{0x}", "{0:}}", "{0:{}}", "{0:{{}}}", "{:{}}{}",
+             "{0:{a}}", "abc{2:>{1}.{1}f}def", "{0!s:>5}", "{0!a}", "}}x{{", "{1:%}", "{1:d}", "{1:{1}d}", "{[0]}",
+             "{1.real}", "{1.real.imag}", "{99999999999999999999}", "{0[99999999999999999999]}", "{9}", "{}{}{}{}{}{}",
+             "{!", "{a{}", "{4[k]}", "{4[0]}", "{4[k]!r:>6}", "{n:{n}}", "{n:{n}{n}}", "{3!r:^{1}}", "{3:.{1}}",
+             "{2!s:>9}", "{1!\u20ac}", "{0[1]}", "{0[5]}", "{\u0661}", "{0[\u0661]}", "{a.b}", "{n.real}",
+             "x{{y}}z", "{}", "{2:{n}.{1}}", "{0!r:{{}}", "{2:{}}", "{:{}}", "{1:{a}}", "{3:{0[0]}}"]
+    pieces = ["{}", "{0}", "{1}", "{2}", "{3}", "{a}", "{n}", "{1:>{n}}", "{2:.{1}f}", "{3!r}", "{0[1]}", "{4[k]}",
+              "{{", "}}", "x", " ", "{1:x}", "{2:e}", "{n:{}}", "{3:^{n}}", "{0!s}", "{2!r:>8}", "{1.real}"]
+    for _ in range(400):
+        fixed.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 5))))
+    out = []
+    for f in fixed:
+        out.append(["format", f, outcome(lambda: f.format(*FORMAT_ARGS, **FORMAT_KWARGS))])
+        if rng.random() < 0.2 or f in ("{a}", "{0}", "{}", "{n:{n}}"):
+            out.append(["format_map", f, outcome(lambda: f.format_map(FORMAT_KWARGS))])
+    return out
+
+
+def gen_complex(rng):
+    fixed = ["1+2j", " ( 1+2j ) ", "(1+2j", "1+2j)", "1_0+2_0j", "1__0j", "_1j", "j", "+j", "-J", "1+j", "1-j",
+             "inf+nanj", "-infj", "nan", "1e500j", "1e", "1e+j", "1ej", "", " ", "()", "(j)", "1 + 2j", "1+2 j",
+             "1+2jj", "infinityj", "\u0661+\u0662j", "\u3000 1j", "\x1c1j", "1.5e-3-2.5E+3J", ".5j", "5.j", "+1.5",
+             "j+1", "1j+1", "+-1j", "1++1j", "nanj", "-nan-nanj", "1,2j", "0x1j", "\u00e9", "1__\u00e9", "\u00e9_",
+             "1\x7f", "( j )", "(1)", "((1))", "1e-400j", "-0j", "-0-0j", "0.1+0.2j", "1_j", "1j_", "1e1_0j",
+             "infj+1", "-inf-infj", "Infinity-Infinityj", "1.e5+.5e-5j", "\t(\n2-3.5j\x0c)\r"]
+    parts = ["", "1", "-2.5", "+.5", "3e2", "1_0", "inf", "-nan", "j", "J", "+", "-", " ", "(", ")", "e", "_"]
+    for _ in range(300):
+        fixed.append("".join(rng.choice(parts) for _ in range(rng.randrange(1, 6))))
+    out = []
+    for s in fixed:
+        out.append(["complex", s, outcome(lambda: [bits(complex(s).real), bits(complex(s).imag)])])
+    return out
+
+
+def gen_float_arith(rng):
+    values = [0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, 7.5, 1e308, -1e308, 1e-308, 5e-324, 10.0,
+              math.inf, -math.inf, math.nan, 1 / 3, -2.5, 1e16, 0.1, 400.0, -400.0, 1e300, 2.0**53 + 2, 1.5]
+    values += [rng.uniform(-100, 100) for _ in range(12)] + [rng.uniform(-1, 1) * 10.0 ** rng.randrange(-20, 20)
+                                                            for _ in range(12)]
+    ops = {"div": lambda x, y: [bits(x / y)], "rem": lambda x, y: [bits(x % y)],
+           "floordiv": lambda x, y: [bits(x // y)], "divmod": lambda x, y: [bits(v) for v in divmod(x, y)]}
+
+    def power(x, y):
+        try:
+            r = x ** y
+        except OverflowError as e:
+            if str(e) == "complex exponentiation":  # raised by complex.__pow__, not float's
+                return "complex"
+            raise
+        return "complex" if isinstance(r, complex) else [bits(r)]
+
+    ops["pow"] = power
+    out = []
+    for x in values:
+        for y in values:
+            for name, fn in ops.items():
+                out.append([name, bits(x), bits(y), outcome(lambda: fn(x, y))])
+    return out
+
+
+def gen_int_arith(rng):
+    out = []
+    fixed = [(0, -5), (-0, 5), (1, 0), (10**400, 1), (10**400, 10**100), (10**309, 10), (1, 10**400), (-1, 10**400),
+             (2**1024, 2), (2**1024 - 2**970, 1), (2**1024 - 2**971, 1), (1, 3), (10**30, 7), (1, 2**1074),
+             (3, 2**1075), (1, 2**1075), (3, 2**1076), (2**53 + 1, 1), (2**54 + 3, 2), (-(2**60) - 1, 3)]
+    for _ in range(1500):
+        a = rng.getrandbits(rng.choice([1, 10, 53, 54, 60, 64, 100, 200, 1000, 1100, 2000])) * rng.choice([1, -1])
+        b = rng.getrandbits(rng.choice([1, 10, 53, 54, 60, 64, 100, 200, 1000, 1100, 2000])) * rng.choice([1, -1])
+        if rng.random() < 0.1:
+            b = 2 ** rng.randrange(1000, 1200) + rng.randrange(-3, 4)
+        fixed.append((a, b))
+    for a, b in fixed:
+        out.append(["truediv", hex(a), hex(b), outcome(lambda: bits(a / b))])
+    triples = [(3, 4, 5), (3, 4, -5), (-3, 3, 7), (3, -1, 7), (5, 0, 1), (2, -1, 4), (2, 1, 0), (0, 0, 7), (0, -1, 7),
+               (7, -3, -10), (-7, -3, 10), (10**50, 10**20, 10**30 + 7), (5, 0, -1), (0, 0, -3)]
+    for _ in range(300):
+        triples.append((rng.randrange(-10**30, 10**30), rng.randrange(-50, 10**6), rng.choice([-1, 1]) *
+                        rng.randrange(1, 10 ** rng.randrange(1, 40))))
+    for a, b, m in triples:
+        out.append(["powmod", hex(a), hex(b), hex(m), outcome(lambda: hex(pow(a, b, m)))])
+    for _ in range(300):
+        a = rng.randrange(-10 ** rng.randrange(1, 60), 10 ** rng.randrange(1, 60))
+        n = rng.randrange(-65, 5)
+        if rng.random() < 0.2:
+            a = rng.randrange(1, 10) * 10 ** rng.randrange(1, 30) // 2 * rng.choice([1, -1])  # ties
+        out.append(["round", hex(a), n, hex(round(a, n))])
+    return out
+
+
+GENERATORS = {"int_arith": gen_int_arith, "float_arith": gen_float_arith, "complex": gen_complex, "str_format": gen_str_format, "float": gen_float, "format_spec": gen_format_spec, "printf": gen_printf, "sort": gen_sort,
               "unicode": gen_unicode, "int_text": gen_int_text}
 
 

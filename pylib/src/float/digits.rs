@@ -138,22 +138,39 @@ enum Scaled {
 }
 
 impl Scaled {
-    fn write_digits(&self, out: &mut Vec<u8>) {
-        match self {
-            Scaled::Small(v) => write_u128(*v, out),
-            Scaled::Big(v) => out.extend_from_slice(v.to_str_radix(10).as_bytes()),
-        }
-    }
-
     fn is_zero(&self) -> bool {
         match self {
             Scaled::Small(v) => *v == 0,
             Scaled::Big(v) => v.is_zero(),
         }
     }
+
+    /// Number of decimal digits (at least 1).
+    fn digit_count(&self) -> usize {
+        match self {
+            Scaled::Small(v) => POW10_U128.iter().skip(1).take_while(|&&p| p <= *v).count() + 1,
+            Scaled::Big(v) => v.to_str_radix(10).len(),
+        }
+    }
+
+    /// The value as `0.DIGITS * 10**(ndigits - p)`: machine values go through a stack buffer.
+    fn into_decimal(self, p: i64, negative: bool) -> Decimal {
+        match self {
+            Scaled::Small(v) => {
+                let mut buf = [0u8; 40];
+                let len = write_u128(v, &mut buf);
+                Decimal::from_slice(&buf[..len], len as i64 - p, negative)
+            }
+            Scaled::Big(v) => {
+                let text = v.to_str_radix(10);
+                Decimal::from_slice(text.as_bytes(), text.len() as i64 - p, negative)
+            }
+        }
+    }
 }
 
-fn write_u128(mut v: u128, out: &mut Vec<u8>) {
+/// Writes the decimal digits of `v` at the start of `buf`, returning their count.
+fn write_u128(mut v: u128, buf: &mut [u8; 40]) -> usize {
     let mut tmp = [0u8; 40];
     let mut i = tmp.len();
     loop {
@@ -164,7 +181,9 @@ fn write_u128(mut v: u128, out: &mut Vec<u8>) {
             break;
         }
     }
-    out.extend_from_slice(&tmp[i..]);
+    let len = tmp.len() - i;
+    buf[..len].copy_from_slice(&tmp[i..]);
+    len
 }
 
 const POW10_U128: [u128; 39] = {
@@ -179,18 +198,8 @@ const POW10_U128: [u128; 39] = {
 
 /// Computes `m * 2**e * 10**p`, either floored or rounded half-even, exactly.
 fn scale(m: u64, e: i32, p: i64, round: bool) -> Scaled {
-    // Fast path: e <= 0 and 0 <= p with m * 10**p < 2**127: quotient by a shift.
-    if e <= 0 && (0..=22).contains(&p) && -e < 128 {
-        let num = (m as u128) * POW10_U128[p as usize];
-        let k = (-e) as u32;
-        let (q, r, half) =
-            if k == 0 { (num, 0u128, 1u128) } else { (num >> k, num & ((1u128 << k) - 1), 1u128 << (k - 1)) };
-        let q = if round && k > 0 && (r > half || (r == half && q & 1 == 1)) { q + 1 } else { q };
+    if let Some(q) = scale_small(m, e, p, round) {
         return Scaled::Small(q);
-    }
-    if e > 0 && (0..=22).contains(&p) && e < 128 - 53 - 74 {
-        // m * 2**e * 10**p < 2**53 * 2**e * 2**74: exact integer, nothing to round.
-        return Scaled::Small(((m as u128) << e) * POW10_U128[p as usize]);
     }
     let mut num = BigUint::from(m);
     let mut den = BigUint::one();
@@ -221,6 +230,35 @@ fn scale(m: u64, e: i32, p: i64, round: bool) -> Scaled {
     }
 }
 
+/// [`scale`] in machine integers: `None` when the numerator `m * 2**max(e,0) * 10**max(p,0)`
+/// or the denominator `2**max(-e,0) * 10**max(-p,0)` does not fit a `u128`.
+#[inline]
+fn scale_small(m: u64, e: i32, p: i64, round: bool) -> Option<u128> {
+    let mut num = u128::from(m);
+    let mut den = 1u128;
+    if e >= 0 {
+        if e as u32 >= num.leading_zeros() {
+            return None;
+        }
+        num <<= e;
+    } else {
+        if -e >= 127 {
+            return None;
+        }
+        den <<= -e;
+    }
+    if p >= 0 {
+        num = num.checked_mul(*POW10_U128.get(usize::try_from(p).ok()?)?)?;
+    } else {
+        den = den.checked_mul(*POW10_U128.get(usize::try_from(-p).ok()?)?)?;
+    }
+    let (q, r) =
+        if den.is_power_of_two() { (num >> den.trailing_zeros(), num & (den - 1)) } else { (num / den, num % den) };
+    // Half-even on the exact remainder: compare r with den - r (no overflow).
+    let up = round && (r > den - r || (r == den - r && r != 0 && q & 1 == 1));
+    Some(q + u128::from(up))
+}
+
 /// Mode 3: `x` correctly rounded to `ndigits` digits after the decimal point (negative
 /// `ndigits` rounds to tens, hundreds, ...). `x` must be finite. `ndigits` is clamped to
 /// ±1100, beyond which no double has further digits.
@@ -235,10 +273,7 @@ pub fn fixed(x: f64, ndigits: i64) -> Decimal {
     if q.is_zero() {
         return Decimal::from_slice(&[], -p, negative);
     }
-    let mut digits = Vec::new();
-    q.write_digits(&mut digits);
-    let decpt = digits.len() as i64 - p;
-    Decimal::from_slice(&digits, decpt, negative)
+    q.into_decimal(p, negative)
 }
 
 /// Mode 2: `x` correctly rounded to `ndigits >= 1` significant digits. `x` must be finite.
@@ -253,11 +288,8 @@ pub fn significant(x: f64, ndigits: usize) -> Decimal {
     // decpt k satisfies 10**(k-1) <= |x| < 10**k; estimate it, then correct by checking the
     // floored scaled value has exactly n digits.
     let mut k = (x.abs().log10().floor() as i64) + 1;
-    let mut digits = Vec::new();
     for _ in 0..4 {
-        digits.clear();
-        scale(m, e, n - k, false).write_digits(&mut digits);
-        let len = digits.len() as i64;
+        let len = scale(m, e, n - k, false).digit_count() as i64;
         if len > n {
             k += 1;
         } else if len < n {
@@ -266,11 +298,9 @@ pub fn significant(x: f64, ndigits: usize) -> Decimal {
             break;
         }
     }
-    digits.clear();
-    scale(m, e, n - k, true).write_digits(&mut digits);
-    // Rounding up may carry into a new leading digit (9.96 to 2 digits is 10): one more decpt.
-    let decpt = k + (digits.len() as i64 - n);
-    Decimal::from_slice(&digits, decpt, negative)
+    // Rounding up may carry into a new leading digit (9.96 to 2 digits is 10): the decimal
+    // point then moves one place, which `into_decimal` accounts for through the digit count.
+    scale(m, e, n - k, true).into_decimal(n - k, negative)
 }
 
 #[cfg(test)]
@@ -279,6 +309,50 @@ mod tests {
 
     fn show(d: &Decimal) -> (String, i64) {
         (String::from_utf8(d.digits().to_vec()).unwrap(), d.decpt)
+    }
+
+    /// The exact big-number computation, as the reference for the machine-integer path.
+    fn scale_big(m: u64, e: i32, p: i64, round: bool) -> BigUint {
+        let mut num = BigUint::from(m);
+        let mut den = BigUint::one();
+        if e >= 0 {
+            num <<= e as usize
+        } else {
+            den <<= (-e) as usize
+        }
+        if p >= 0 {
+            num *= BigUint::from(10u32).pow(p as u32)
+        } else {
+            den *= BigUint::from(10u32).pow((-p) as u32)
+        }
+        let (q, r) = num.div_rem(&den);
+        let twice: BigUint = r << 1usize;
+        if round && (twice > den || (twice == den && q.bit(0))) { q + 1u32 } else { q }
+    }
+
+    #[test]
+    fn machine_path_agrees_with_big_numbers() {
+        let mut state = 12345u64;
+        let mut next = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state >> 11
+        };
+        let mut checked = 0;
+        for _ in 0..20000 {
+            let m = next() | 1;
+            let e = (next() % 200) as i32 - 130;
+            let p = (next() % 60) as i64 - 30;
+            for round in [false, true] {
+                if let Some(q) = scale_small(m, e, p, round) {
+                    assert_eq!(BigUint::from(q), scale_big(m, e, p, round), "m={m} e={e} p={p} round={round}");
+                    checked += 1;
+                }
+            }
+        }
+        // Halfway cases: 0.5, 1.5, 2.5, 3.5, 4.5 round to even.
+        let halves: Vec<Option<u128>> = [1u64, 3, 5, 7, 9].iter().map(|&m| scale_small(m, -1, 0, true)).collect();
+        assert_eq!(halves, [Some(0), Some(2), Some(2), Some(4), Some(4)]);
+        assert!(checked > 10000);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `float`: repr/str, the `PyOS_double_to_string` formatter behind `format()` and `%`,
-//! `hex`/`fromhex`, `float(str)`, `as_integer_ratio`, `is_integer` and `round`.
+//! `hex`/`fromhex`, `float(str)`, `as_integer_ratio`, `is_integer`, `round`, and Python's
+//! float arithmetic ([`arith`]: `/ % // divmod **`).
 //!
 //! Formatting is two steps, as in CPython's `Python/pystrtod.c`: [`digits`] produces the
 //! decimal digits and decimal point position (`dtoa` modes 0, 2 and 3), then
@@ -9,8 +10,9 @@
 //! keeps a trailing point. Python's repr switches to exponent notation when the decimal point
 //! position is `<= -4` or `> 16`, hence `1e+16`, `1000000000000000.0` and `1e-05`.
 
+pub mod arith;
 pub mod digits;
-mod hex;
+pub(crate) mod hex;
 mod parse;
 mod round;
 

@@ -23,9 +23,11 @@ pub fn round_half_even(x: f64) -> Result<f64, PyError> {
     if (x - rounded).abs() == 0.5 { Ok(2.0 * (x / 2.0).round()) } else { Ok(rounded) }
 }
 
-/// Largest and smallest `ndigits` that can change a double (CPython's NDIGITS_MAX/MIN).
-const NDIGITS_MAX: i64 = ((53 - -1021) as f64 * 0.30103) as i64;
-const NDIGITS_MIN: i64 = -(((1024 + 1) as f64 * 0.30103) as i64);
+/// Largest and smallest `ndigits` that can change a double: CPython's
+/// `NDIGITS_MAX = (int)((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103)` = (53 + 1021) * 0.30103 and
+/// `NDIGITS_MIN = -(int)((DBL_MAX_EXP + 1) * 0.30103)` = -(1025 * 0.30103), truncated.
+const NDIGITS_MAX: i64 = 323;
+const NDIGITS_MIN: i64 = -308;
 
 /// `round(x, ndigits)`.
 pub fn round_ndigits(x: f64, ndigits: i64) -> Result<f64, PyError> {
