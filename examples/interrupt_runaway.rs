@@ -17,16 +17,18 @@ fn main() {
     let script = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                tx.send(py.thread_state().thread_id()).unwrap();
-                let mut iterations = 0u64;
-                loop {
-                    iterations += 1; // `while True: pass`
-                    if let Err(exc) = py.check_eval_breaker() {
-                        return (exc, iterations);
+            interp
+                .attach(|py| {
+                    tx.send(py.thread_state().thread_id()).unwrap();
+                    let mut iterations = 0u64;
+                    loop {
+                        iterations += 1; // `while True: pass`
+                        if let Err(exc) = py.check_eval_breaker() {
+                            return (exc, iterations);
+                        }
                     }
-                }
-            })
+                })
+                .unwrap()
         })
     };
     let thread_id = rx.recv().unwrap();

@@ -17,16 +17,18 @@ fn main() {
         .cloned()
         .map(|interp| {
             std::thread::spawn(move || {
-                interp.attach(|py| {
-                    let mut acc = 0u64;
-                    for i in 0..1_000_000u64 {
-                        acc = acc.wrapping_add(i * i % 7);
-                        if i % 1024 == 0 {
-                            py.check_eval_breaker().unwrap();
+                interp
+                    .attach(|py| {
+                        let mut acc = 0u64;
+                        for i in 0..1_000_000u64 {
+                            acc = acc.wrapping_add(i * i % 7);
+                            if i % 1024 == 0 {
+                                py.check_eval_breaker().unwrap();
+                            }
                         }
-                    }
-                    (py.interpreter().id(), acc)
-                })
+                        (py.interpreter().id(), acc)
+                    })
+                    .unwrap()
             })
         })
         .collect();
@@ -38,10 +40,12 @@ fn main() {
     // A foreign thread enters worker 2's interpreter, nests, and leaves.
     let target = workers[2].clone();
     std::thread::spawn(move || {
-        target.attach(|py| {
-            let nested = target.attach(|inner| inner.interpreter().id());
-            println!("foreign thread in interpreter {} (nested: {nested})", py.interpreter().id());
-        })
+        target
+            .attach(|py| {
+                let nested = target.attach(|inner| inner.interpreter().id()).unwrap();
+                println!("foreign thread in interpreter {} (nested: {nested})", py.interpreter().id());
+            })
+            .unwrap()
     })
     .join()
     .unwrap();

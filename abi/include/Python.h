@@ -18,9 +18,11 @@
 #include "pystate.h"
 #include "pylifecycle.h"
 #include "ceval.h"
+#include "pyerrors.h"
 
 #ifndef Py_LIMITED_API
 #  include "cpython/object.h"
+#  include "cpython/critical_section.h"
 #  include "cpython/pystate.h"
 #  include "cpython/pylifecycle.h"
 #endif

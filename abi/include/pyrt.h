@@ -22,4 +22,7 @@ PyAPI_FUNC(void) PyrtGILState_ReleaseIn(PyrtGILState state);
  * headers' _Py_ThreadId(). */
 PyAPI_FUNC(uintptr_t) PyrtThread_Id(void);
 
+/* PyErr_Occurred() != NULL, as a flag: exception classes are not objects in pyrt yet. */
+PyAPI_FUNC(int) PyrtErr_Occurred(void);
+
 #endif /* !Py_PYRT_H */

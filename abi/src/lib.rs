@@ -18,6 +18,8 @@ use std::ffi::{CStr, c_char, c_int, c_void};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr::{self, NonNull};
 
+mod critical_section;
+
 use pyrt::state::gilstate::{self, EnsureIn, GilState};
 use pyrt::state::thread_state;
 use pyrt::{Interpreter, InterpreterConfig, LockKind, PendingCall, Runtime, ThreadState};
@@ -66,7 +68,7 @@ unsafe fn ts_from<'a>(p: *mut PyThreadState, func: &str) -> &'a ThreadState {
     match NonNull::new(p) {
         // SAFETY: the caller promises a live thread state.
         Some(p) => unsafe { &*p.as_ptr() },
-        None => pyrt::fatal::fatal_error(func, "NULL thread state"),
+        None => pyrt::fatal::fatal_error(func, pyrt::fatal::TSTATE_NULL),
     }
 }
 
@@ -116,15 +118,16 @@ pub extern "C" fn Py_Finalize() {
     Py_FinalizeEx();
 }
 
-/// `Py_NewInterpreter`: a legacy (shared-lock) sub-interpreter, its thread state attached.
+/// `Py_NewInterpreter`: a legacy (shared-lock) sub-interpreter, its thread state attached. On
+/// failure, CPython's `Py_ExitStatusException`: a fatal error naming the failing step.
 #[unsafe(no_mangle)]
 pub extern "C" fn Py_NewInterpreter() -> *mut PyThreadState {
     // SAFETY: C has no tokens; CPython's contract (the old state is left detached) applies.
     guard("Py_NewInterpreter", || match unsafe { Interpreter::new_with_thread_state(InterpreterConfig::legacy()) } {
         Ok(ts) => ts.as_ptr(),
         Err(e) => {
-            eprintln!("Py_NewInterpreter: {e}");
-            ptr::null_mut()
+            let (func, msg) = new_interpreter_error(&e);
+            pyrt::fatal::fatal_error(&func.to_string_lossy(), &msg.to_string_lossy())
         }
     })
 }
@@ -170,8 +173,8 @@ impl PyStatus {
         PyStatus { _type: 0, func: ptr::null(), err_msg: ptr::null(), exitcode: 0 }
     }
 
-    fn error(msg: &'static CStr) -> Self {
-        PyStatus { _type: 1, func: c"Py_NewInterpreterFromConfig".as_ptr(), err_msg: msg.as_ptr(), exitcode: -1 }
+    fn error(func: &'static CStr, msg: &'static CStr) -> Self {
+        PyStatus { _type: 1, func: func.as_ptr(), err_msg: msg.as_ptr(), exitcode: -1 }
     }
 }
 
@@ -187,15 +190,18 @@ pub extern "C" fn PyStatus_IsError(err: PyStatus) -> c_int {
     c_int::from(err._type == 1)
 }
 
-/// The static message for a config error (PyStatus messages must outlive the call).
-fn config_error_message(msg: &str) -> &'static CStr {
-    match msg {
+/// The step of CPython 3.13's `new_interpreter` that fails, and its static message (a `PyStatus`
+/// must outlive the call), for an error of `Interpreter::new_with_thread_state`.
+fn new_interpreter_error(e: &pyrt::PyErr) -> (&'static CStr, &'static CStr) {
+    match e.message().as_str() {
+        "Py_Initialize must be called first" => (c"new_interpreter", c"Py_Initialize must be called first"),
         "per-interpreter obmalloc does not support single-phase init extension modules" => {
-            c"per-interpreter obmalloc does not support single-phase init extension modules"
+            (c"init_interp_settings", c"per-interpreter obmalloc does not support single-phase init extension modules")
         }
-        "daemon threads require allow_threads" => c"daemon threads require allow_threads",
-        "the runtime is not initialized" => c"the runtime is not initialized",
-        _ => c"invalid interpreter config",
+        "non-atomic reference counting needs an interpreter lock" => {
+            (c"init_interp_settings", c"non-atomic reference counting needs an interpreter lock")
+        }
+        _ => (c"new_interpreter", c"invalid interpreter config"),
     }
 }
 
@@ -210,7 +216,7 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
 ) -> PyStatus {
     guard("Py_NewInterpreterFromConfig", || {
         if tstate_p.is_null() || config.is_null() {
-            return PyStatus::error(c"NULL argument");
+            return PyStatus::error(c"Py_NewInterpreterFromConfig", c"NULL argument");
         }
         // SAFETY: checked non-null; the caller promises validity.
         let c = unsafe { *config };
@@ -220,10 +226,11 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
             0 | 1 => LockKind::Shared,
             2 => LockKind::Own,
             3 => LockKind::None,
-            _ => return PyStatus::error(c"invalid interpreter config 'gil' value"),
+            _ => return PyStatus::error(c"init_interp_settings", c"invalid interpreter config 'gil' value"),
         };
         let cfg = InterpreterConfig {
             lock,
+            use_main_obmalloc: c.use_main_obmalloc != 0,
             allow_threads: c.allow_threads != 0,
             allow_daemon_threads: c.allow_daemon_threads != 0,
             check_multi_interp_extensions: c.check_multi_interp_extensions != 0,
@@ -236,7 +243,10 @@ pub unsafe extern "C" fn Py_NewInterpreterFromConfig(
                 unsafe { *tstate_p = ts.as_ptr() };
                 PyStatus::ok()
             }
-            Err(e) => PyStatus::error(config_error_message(&e.message())),
+            Err(e) => {
+                let (func, msg) = new_interpreter_error(&e);
+                PyStatus::error(func, msg)
+            }
         }
     })
 }
@@ -369,7 +379,7 @@ pub unsafe extern "C" fn PyThreadState_Delete(tstate: *mut PyThreadState) {
     guard("PyThreadState_Delete", || match NonNull::new(tstate) {
         // SAFETY: the caller promises a live, not yet deleted thread state.
         Some(ts) => unsafe { ThreadState::delete(ts) },
-        None => pyrt::fatal::fatal_error("PyThreadState_Delete", "NULL thread state"),
+        None => pyrt::fatal::fatal_error("PyThreadState_Delete", pyrt::fatal::TSTATE_NULL),
     })
 }
 
@@ -425,11 +435,7 @@ pub extern "C" fn PyInterpreterState_Get() -> *mut PyInterpreterState {
     guard("PyInterpreterState_Get", || match thread_state::current() {
         // SAFETY: the current thread state is alive while attached.
         Some(ts) => interp_ptr(Some(unsafe { ts.as_ref() }.interpreter())),
-        None => pyrt::fatal::fatal_error(
-            "PyInterpreterState_Get",
-            "the function must be called with the GIL held, after Python initialization and before \
-             Python finalization, but the GIL is released (the current Python thread state is NULL)",
-        ),
+        None => pyrt::fatal::fatal_error("PyInterpreterState_Get", pyrt::fatal::TSTATE_NULL),
     })
 }
 
@@ -657,25 +663,67 @@ pub extern "C" fn PyLong_FromLong(value: std::ffi::c_long) -> *mut pyrt::PyObjec
                 eprintln!("{e}");
                 ptr::null_mut()
             }
-            None => pyrt::fatal::fatal_error(
-                "PyLong_FromLong",
-                "the function must be called with the GIL held, after Python initialization and before \
-                 Python finalization, but the GIL is released (the current Python thread state is NULL)",
-            ),
+            None => pyrt::fatal::fatal_error("PyLong_FromLong", pyrt::fatal::TSTATE_NULL),
         }
     })
 }
 
-/// `PyLong_AsLong`: -1 when `op` is not an int.
+/// `PyLong_AsLong`: the value; -1 with `TypeError` set when `op` is not an int (NULL: CPython's
+/// `SystemError`, "bad argument to internal function"). Attached thread.
 ///
 /// # Safety
 ///
 /// `op` must be NULL or a live object.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn PyLong_AsLong(op: *mut pyrt::PyObject) -> std::ffi::c_long {
-    // SAFETY: the caller promises NULL or a live object.
-    match unsafe { op.as_ref() } {
-        Some(o) => pyrt::object::int_value(o).map_or(-1, |v| v as std::ffi::c_long),
-        None => -1,
+    guard("PyLong_AsLong", || {
+        // SAFETY: the caller promises NULL or a live object.
+        let result = match unsafe { op.as_ref() } {
+            Some(o) => pyrt::object::as_long(o),
+            None => Err(pyrt::PyErr::new(pyrt::ExcKind::SystemError, "bad argument to internal function")),
+        };
+        match result {
+            // `c_long` is 64 bits on the targets pyrt supports; values are 64-bit for now.
+            Ok(v) => v as std::ffi::c_long,
+            Err(e) => {
+                attached_state("PyLong_AsLong").set_raised(e);
+                -1
+            }
+        }
+    })
+}
+
+/// The attached thread state; CPython's fatal error when there is none.
+fn attached_state(func: &str) -> &'static ThreadState {
+    match pyrt::state::thread_state::current() {
+        // SAFETY: the current thread state stays alive while attached, which it is for the
+        // duration of the C API call that asks.
+        Some(ts) => unsafe { &*ts.as_ptr() },
+        None => pyrt::fatal::fatal_error(func, pyrt::fatal::TSTATE_NULL),
     }
+}
+
+/// `PyErr_Occurred`, as a flag: non-zero when the error indicator holds an exception. (The
+/// exception classes are not objects yet, so the type itself cannot be returned.)
+#[unsafe(no_mangle)]
+pub extern "C" fn PyrtErr_Occurred() -> c_int {
+    guard("PyErr_Occurred", || c_int::from(attached_state("PyErr_Occurred").has_raised()))
+}
+
+/// `PyErr_Clear`.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyErr_Clear() {
+    guard("PyErr_Clear", || drop(attached_state("PyErr_Clear").take_raised()))
+}
+
+/// `PyErr_Print`: prints the raised exception on stderr as CPython does (`<class>: <message>`;
+/// no traceback yet) and clears it; nothing when none is raised.
+#[unsafe(no_mangle)]
+pub extern "C" fn PyErr_Print() {
+    guard("PyErr_Print", || {
+        // With nothing raised it does nothing, as CPython 3.13's `_PyErr_PrintEx`.
+        if let Some(e) = attached_state("PyErr_Print").take_raised() {
+            pyrt::error::print_exception(&e);
+        }
+    })
 }

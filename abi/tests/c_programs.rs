@@ -45,9 +45,24 @@ fn build_pyrt(name: &str) -> PathBuf {
 }
 
 fn build_cpython(name: &str) -> PathBuf {
-    let out = output_path(name, "cpython");
+    build_cpython_version(name, None).expect("python3-config (CPython's embedding flags)")
+}
+
+/// Builds against a pyenv CPython version (`PYENV_VERSION=<v> python3-config`), or the default
+/// `python3`; `None` when that version's embedding flags are not available.
+fn build_cpython_version(name: &str, version: Option<&str>) -> Option<PathBuf> {
+    let out = output_path(name, version.unwrap_or("cpython"));
+    let config = |args: &[&str]| {
+        let mut c = Command::new("python3-config");
+        c.args(args);
+        if let Some(v) = version {
+            c.env("PYENV_VERSION", v);
+        }
+        c.output().ok().filter(|o| o.status.success())
+    };
+    config(&["--prefix"])?;
     let flags = |args: &[&str]| {
-        let o = Command::new("python3-config").args(args).output().expect("python3-config (CPython's embedding flags)");
+        let o = config(args).expect("python3-config");
         assert!(o.status.success());
         String::from_utf8(o.stdout).unwrap().split_whitespace().map(String::from).collect::<Vec<_>>()
     };
@@ -63,7 +78,7 @@ fn build_cpython(name: &str) -> PathBuf {
         .status()
         .expect("run the C compiler");
     assert!(status.success(), "compiling {name}.c against CPython failed");
-    out
+    Some(out)
 }
 
 /// Runs a C program. `cargo test` puts `target/<profile>` on `LD_LIBRARY_PATH`, which may hold an
@@ -125,6 +140,30 @@ fn own_lock_and_free_threaded_interpreters_from_c() {
 }
 
 #[test]
+fn mutexes_and_critical_sections_from_c() {
+    let out = stdout_ok(&run(&build_pyrt("critical_sections")), "critical_sections");
+    assert_eq!(
+        out,
+        "mutex locked: 1\nmutex unlocked: 1\na locked: 1\npair locked: 1\nb unlocked, a still locked: 1\n\
+         suspended while detached: 1\nresumed at attach: 1\nall unlocked: 1\ncounter: 40000\n\
+         with a lock, no mutex: 1\n"
+    );
+}
+
+#[test]
+fn unlocking_an_unlocked_mutex_is_fatal_as_in_cpython() {
+    let out = run(&build_pyrt("mutex_unlock_fatal"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // CPython 3.13 prints the same line for this program.
+    assert!(stderr.starts_with("Fatal Python error: PyMutex_Unlock: unlocking mutex that is not locked\n"), "{stderr}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        assert_eq!(out.status.signal(), Some(6), "aborts");
+    }
+}
+
+#[test]
 fn py_fatal_error_names_the_caller() {
     let out = run(&build_pyrt("fatal_error"));
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -183,4 +222,146 @@ fn object_header_and_refcount_fast_paths_agree_with_the_runtime() {
 #[test]
 fn valgrind_objects() {
     valgrind_clean("objects");
+}
+
+#[test]
+fn valgrind_critical_sections() {
+    valgrind_clean("critical_sections");
+}
+
+/// CPython's `_Py_FatalError_TstateNULL` reason.
+const TSTATE_NULL: &str = "the function must be called with the GIL held, after Python initialization and before \
+                           Python finalization, but the GIL is released (the current Python thread state is NULL)";
+
+/// The first stderr line, with thread-state addresses (`0x...`) masked.
+fn fatal_line(out: &Output) -> String {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let line = stderr.lines().next().unwrap_or_default();
+    line.split(' ')
+        .map(|w| if w.starts_with("0x") && w.len() > 2 { "0x<addr>" } else { w })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// §3: API misuse that CPython 3.13 answers with a fatal error prints the same line, word for word
+/// (addresses aside), and aborts, against pyrt and against the installed CPython 3.13.
+#[test]
+fn fatal_messages_match_cpython_3_13() {
+    let expected = [
+        ("release_not_current", "PyGILState_Release: thread state 0x<addr> must be current when releasing"),
+        (
+            "release_without_state",
+            "PyGILState_Release: auto-releasing thread-state, but no thread-state for this thread",
+        ),
+        ("delete_current", "PyThreadState_Delete: tstate 0x<addr> is still current"),
+        ("restore_while_attached", "_PyThreadState_Attach: non-NULL old thread state"),
+        ("end_not_last", "Py_EndInterpreter: not the last thread"),
+        ("end_not_current", "Py_EndInterpreter: thread is not current"),
+        (
+            "delete_current_unattached",
+            "_PyThreadState_DeleteCurrent: the function must be called with the GIL held, after Python \
+             initialization and before Python finalization, but the GIL is released (the current Python \
+             thread state is NULL)",
+        ),
+        ("restore_null", "PyEval_RestoreThread: <tstate NULL>"),
+        ("acquire_null", "PyEval_AcquireThread: <tstate NULL>"),
+        ("delete_null", "PyThreadState_Delete: <tstate NULL>"),
+        ("interp_get_unattached", "PyInterpreterState_Get: <tstate NULL>"),
+        (
+            "get_unattached",
+            "PyThreadState_Get: the function must be called with the GIL held, after Python initialization \
+             and before Python finalization, but the GIL is released (the current Python thread state is NULL)",
+        ),
+    ];
+    let pyrt = build_pyrt("fatal_misuse");
+    let cpython = build_cpython_version("fatal_misuse", Some("3.13.0"));
+    if cpython.is_none() {
+        eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only");
+    }
+    for (scenario, message) in expected {
+        let want = format!("Fatal Python error: {}", message.replace("<tstate NULL>", TSTATE_NULL));
+        let exes = std::iter::once(("pyrt", &pyrt)).chain(cpython.as_ref().map(|c| ("CPython 3.13", c)));
+        for (who, exe) in exes {
+            let out = Command::new(exe).arg(scenario).env_remove("LD_LIBRARY_PATH").output().unwrap();
+            assert_eq!(fatal_line(&out), want, "{scenario} against {who}");
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt;
+                assert_eq!(out.status.signal(), Some(6), "{scenario} against {who} aborts");
+            }
+        }
+    }
+}
+
+/// §3: `PyLong_AsLong` on a non-int returns -1 with `TypeError` raised, printed by `PyErr_Print`
+/// as CPython prints it — against pyrt, the machine's CPython and CPython 3.13.
+#[test]
+fn pylong_as_long_on_a_non_int_raises_type_error() {
+    let stdout = "PyLong_AsLong(None) = -1\nPyLong_AsLong(42) = 42\nfinalized: 1\n";
+    let stderr = "TypeError: 'NoneType' object cannot be interpreted as an integer\n";
+    let mut exes = vec![("pyrt", build_pyrt("pylong_errors")), ("CPython", build_cpython("pylong_errors"))];
+    match build_cpython_version("pylong_errors", Some("3.13.0")) {
+        Some(exe) => exes.push(("CPython 3.13", exe)),
+        None => eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): skipping it"),
+    }
+    for (who, exe) in exes {
+        let out = run(&exe);
+        assert!(out.status.success(), "{who}: {:?}", out.status);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), stdout, "{who}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), stderr, "{who}");
+    }
+}
+
+/// §3: `Py_NewInterpreterFromConfig` accepts and refuses the configs CPython 3.13 does
+/// (`use_main_obmalloc` with any lock; single-phase extensions only with the main obmalloc),
+/// failing statuses name 3.13's step and message, and `Py_NewInterpreter` before `Py_Initialize`
+/// is 3.13's fatal error.
+#[test]
+fn new_interpreter_configs_and_failures_match_cpython_3_13() {
+    let stdout = "main obmalloc, shared lock: ok\nmain obmalloc, own lock: ok\n\
+         own obmalloc, single-phase extensions: error in init_interp_settings: per-interpreter obmalloc does not \
+         support single-phase init extension modules; tstate NULL: 1\n\
+         daemon threads without threads: ok\n\
+         bad gil: error in init_interp_settings: invalid interpreter config 'gil' value; tstate NULL: 1\n\
+         finalized: 1\n";
+    let mut exes = vec![("pyrt", build_pyrt("interpreter_config"))];
+    match build_cpython_version("interpreter_config", Some("3.13.0")) {
+        Some(exe) => exes.push(("CPython 3.13", exe)),
+        None => eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only"),
+    }
+    for (who, exe) in exes {
+        assert_eq!(stdout_ok(&run(&exe), who), stdout, "{who}");
+        let out = Command::new(&exe).arg("uninit_cfg").env_remove("LD_LIBRARY_PATH").output().unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            "uninitialized: error in new_interpreter: Py_Initialize must be called first\n",
+            "{who}"
+        );
+        let out = Command::new(&exe).arg("uninit").env_remove("LD_LIBRARY_PATH").output().unwrap();
+        assert_eq!(
+            fatal_line(&out),
+            "Fatal Python error: new_interpreter: Py_Initialize must be called first",
+            "{who}"
+        );
+        assert!(out.stdout.is_empty(), "{who} returned");
+    }
+}
+
+#[test]
+fn valgrind_interpreter_configs() {
+    valgrind_clean("interpreter_config");
+}
+
+#[test]
+fn valgrind_pylong_errors() {
+    valgrind_clean("pylong_errors");
+}
+
+/// §1.8: GILState from a thread-specific-data destructor (C++ `thread_local` destructors do the
+/// same), against pyrt and CPython, and under valgrind.
+#[test]
+fn gilstate_in_a_thread_exit_destructor() {
+    let expected = "ensure in a key destructor: attached 1\n".repeat(2) + "finalized: 1\n";
+    portable("gilstate_key_destructor", &expected);
+    valgrind_clean("gilstate_key_destructor");
 }

@@ -31,7 +31,7 @@ fn idle(lock: LockKind, n: usize) -> usize {
         .map(|_| {
             let i = Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap();
             // Idle, but entered once: a thread state came and went, as after real use.
-            i.attach(|py| py.check_eval_breaker().unwrap());
+            i.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
             i
         })
         .collect();
@@ -77,7 +77,8 @@ fn cycles() {
             for _ in 0..(1 << 20) / 256 {
                 std::hint::black_box(pyrt::alloc::domains::malloc(py, 256).unwrap());
             }
-        });
+        })
+        .unwrap();
         i.destroy().unwrap();
     }
     let end = resident_bytes();

@@ -28,7 +28,8 @@ fn owned(c: &mut Criterion) {
         i.attach(|py| {
             let o = object::new_int(py, 1 << 40).unwrap();
             g.bench_function(name, |b| b.iter(|| drop(black_box(o.clone()))));
-        });
+        })
+        .unwrap();
         i.destroy().unwrap();
     }
     g.finish();
@@ -39,31 +40,34 @@ fn owned(c: &mut Criterion) {
 fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
     let i = interp(strategy, LockKind::None);
     let start_line = Arc::new(Barrier::new(2));
-    let elapsed = i.attach(|py| {
-        let o = object::new_int(py, 1 << 40).unwrap();
-        let other = {
-            let (i, theirs, start_line) = (i.clone(), o.clone().unbind(), start_line.clone());
-            std::thread::spawn(move || {
-                i.attach(move |py| {
-                    let o = theirs.bind(py);
-                    start_line.wait();
-                    for _ in 0..iters {
-                        drop(black_box(o.clone()));
-                    }
-                    drop(o);
-                });
-            })
-        };
-        start_line.wait();
-        let t = Instant::now();
-        for _ in 0..iters {
-            drop(black_box(o.clone()));
-        }
-        let own = t.elapsed();
-        py.detach(|| other.join().unwrap());
-        py.check_eval_breaker().unwrap();
-        own
-    });
+    let elapsed = i
+        .attach(|py| {
+            let o = object::new_int(py, 1 << 40).unwrap();
+            let other = {
+                let (i, theirs, start_line) = (i.clone(), o.clone().unbind(), start_line.clone());
+                std::thread::spawn(move || {
+                    i.attach(move |py| {
+                        let o = theirs.bind(py);
+                        start_line.wait();
+                        for _ in 0..iters {
+                            drop(black_box(o.clone()));
+                        }
+                        drop(o);
+                    })
+                    .unwrap();
+                })
+            };
+            start_line.wait();
+            let t = Instant::now();
+            for _ in 0..iters {
+                drop(black_box(o.clone()));
+            }
+            let own = t.elapsed();
+            py.detach(|| other.join().unwrap());
+            py.check_eval_breaker().unwrap();
+            own
+        })
+        .unwrap();
     i.destroy().unwrap();
     elapsed
 }
@@ -128,7 +132,8 @@ fn small(c: &mut Criterion) {
                 unsafe { domains::free(py, black_box(p.as_ptr())) };
             })
         });
-    });
+    })
+    .unwrap();
     i.destroy().unwrap();
     g.bench_function("small_system", |b| {
         b.iter(|| {
@@ -159,7 +164,7 @@ fn cross_thread(c: &mut Criterion) {
     g.bench_function("cross_thread_free", |b| {
         b.iter_custom(|n| {
             let blocks: Vec<usize> =
-                i.attach(|py| (0..n).map(|_| domains::malloc(py, 32).unwrap().as_ptr() as usize).collect());
+                i.attach(|py| (0..n).map(|_| domains::malloc(py, 32).unwrap().as_ptr() as usize).collect()).unwrap();
             let i2 = i.clone();
             std::thread::spawn(move || {
                 i2.attach(|py| {
@@ -170,6 +175,7 @@ fn cross_thread(c: &mut Criterion) {
                     }
                     t.elapsed()
                 })
+                .unwrap()
             })
             .join()
             .unwrap()
@@ -192,7 +198,8 @@ fn destroy(c: &mut Criterion) {
                     for _ in 0..(1 << 20) / 256 {
                         black_box(domains::malloc(py, 256).unwrap());
                     }
-                });
+                })
+                .unwrap();
                 let t = Instant::now();
                 i.destroy().unwrap();
                 total += t.elapsed();

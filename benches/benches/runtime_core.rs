@@ -152,19 +152,23 @@ fn stw(c: &mut Criterion) {
             .map(|_| {
                 let (interp, stop, ready) = (interp.clone(), stop.clone(), ready.clone());
                 std::thread::spawn(move || {
-                    interp.attach(|py| {
-                        ready.wait();
-                        while !stop.load(Ordering::Relaxed) {
-                            py.check_eval_breaker().unwrap();
-                        }
-                    })
+                    interp
+                        .attach(|py| {
+                            ready.wait();
+                            while !stop.load(Ordering::Relaxed) {
+                                py.check_eval_breaker().unwrap();
+                            }
+                        })
+                        .unwrap()
                 })
             })
             .collect();
         ready.wait();
-        interp.attach(|py| {
-            g.bench_function(format!("round_trip_{others}"), |b| b.iter(|| drop(black_box(py.stop_the_world()))));
-        });
+        interp
+            .attach(|py| {
+                g.bench_function(format!("round_trip_{others}"), |b| b.iter(|| drop(black_box(py.stop_the_world()))));
+            })
+            .unwrap();
         stop.store(true, Ordering::Relaxed);
         for w in workers {
             w.join().unwrap();

@@ -102,7 +102,7 @@ fn run_threads(setup: Setup, threads: usize, work: u64) -> Duration {
                 start_line.wait();
                 match &interp {
                     None => black_box(work_unit(work, None)),
-                    Some(i) => i.attach(|py| black_box(work_unit(work, Some(py)))),
+                    Some(i) => i.attach(|py| black_box(work_unit(work, Some(py)))).unwrap(),
                 };
             })
         })

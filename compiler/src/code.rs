@@ -201,44 +201,12 @@ impl PyStr {
         self.0.is_empty()
     }
 
-    /// `repr()` as CPython prints it (quotes chosen as CPython chooses them; non-printable
-    /// characters escaped).
+    /// `repr()` as CPython prints it: quotes chosen as CPython chooses them, and the characters
+    /// `str.isprintable()` rejects escaped (`\\xNN`, `\\uNNNN`, `\\UNNNNNNNN`).
     pub fn repr(&self) -> String {
-        let has_single = self.code_points().any(|c| c == '\'' as u32);
-        let has_double = self.code_points().any(|c| c == '"' as u32);
-        let quote = if has_single && !has_double { '"' } else { '\'' };
         let mut out = String::new();
-        out.push(quote);
-        for cp in self.code_points() {
-            match char::from_u32(cp) {
-                Some(c) if c == quote || c == '\\' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                Some('\t') => out.push_str("\\t"),
-                Some('\n') => out.push_str("\\n"),
-                Some('\r') => out.push_str("\\r"),
-                Some(c) if is_printable(c) => out.push(c),
-                _ if cp < 0x100 => out.push_str(&format!("\\x{cp:02x}")),
-                _ if cp < 0x10000 => out.push_str(&format!("\\u{cp:04x}")),
-                _ => out.push_str(&format!("\\U{cp:08x}")),
-            }
-        }
-        out.push(quote);
+        pyrt_syntax::literal::str_repr(&mut out, pyrt_syntax::ast::Wtf8::from_wtf8_bytes(&self.0));
         out
-    }
-}
-
-/// An approximation of `str.isprintable()` for one character: ASCII printables, and everything
-/// beyond Latin-1 control/format ranges. (Exact Unicode categories are the runtime's business;
-/// `repr` here serves the disassembler.)
-fn is_printable(c: char) -> bool {
-    match c {
-        ' '..='~' => true,
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{a0}' | '\u{ad}' => false,
-        '\u{2028}' | '\u{2029}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' => false,
-        '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e000}'..='\u{f8ff}' => false,
-        _ => true,
     }
 }
 
@@ -372,8 +340,14 @@ pub fn float_repr(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // Rust's `{:e}` gives the shortest round-tripping digits; lay them out as Python's repr does.
-    let sci = format!("{:e}", v.abs());
+    // Rust's `{:e}` gives the shortest round-tripping digits, but where two such strings are
+    // equally close to the value it may not pick the even one as Python's dtoa does
+    // (2.9802322387695312e-08). The value rounded exactly to that many digits (half to even) is
+    // Python's choice whenever it round-trips too.
+    let shortest = format!("{:e}", v.abs());
+    let ndigits = shortest.split('e').next().unwrap_or("").chars().filter(|c| c.is_ascii_digit()).count();
+    let even = format!("{:.*e}", ndigits.saturating_sub(1), v.abs());
+    let sci = if even.parse::<f64>() == Ok(v.abs()) { even } else { shortest };
     let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
@@ -568,6 +542,12 @@ impl CodeObject {
         linetable::decode(&self.linetable, self.firstlineno)
     }
 
+    /// The location of the code unit at `index` (what `co_positions()` yields for it), decoding
+    /// the table only up to that unit — for a traceback or a line event, without decoding it all.
+    pub fn location_of(&self, index: usize) -> Location {
+        linetable::location_of(&self.linetable, self.firstlineno, index)
+    }
+
     /// The decoded exception table (offsets in code units).
     pub fn exception_entries(&self) -> Result<Vec<ExceptionEntry>, exception_table::DecodeError> {
         exception_table::decode(&self.exceptiontable)
@@ -625,7 +605,37 @@ mod tests {
         assert!(s.as_str().is_none());
         assert_eq!(s.repr(), "'a\\ud800\\udc00\u{1F600}'");
         assert_eq!(PyStr::new("it's").repr(), "\"it's\"");
+        assert_eq!(PyStr::new("é\u{a0}\u{fffe}\u{2028}").repr(), "'é\\xa0\\ufffe\\u2028'");
         assert!(PyStr::from_code_points([0x110000]).is_none());
+    }
+
+    #[test]
+    fn location_of_one_unit_agrees_with_the_whole_table() {
+        let instrs = [(Location::new(3, 3, 4, 9), 2), (Location::NO_LOCATION, 9), (Location::line(7), 1)];
+        let code = CodeObject {
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            stacksize: 1,
+            flags: CodeFlags::default(),
+            firstlineno: 1,
+            code: vec![0; 12].into(),
+            consts: Box::new([]),
+            names: Box::new([]),
+            localsplus_names: Box::new([]),
+            localsplus_kinds: Box::new([]),
+            filename: Arc::from("x.py"),
+            name: Arc::from("f"),
+            qualname: Arc::from("f"),
+            linetable: linetable::encode(instrs, 1).into(),
+            exceptiontable: Box::new([]),
+        };
+        let all = code.positions();
+        assert_eq!(all.len(), 12);
+        for (i, loc) in all.iter().enumerate() {
+            assert_eq!(code.location_of(i), *loc);
+        }
+        assert_eq!(code.location_of(12), Location::NO_LOCATION);
     }
 
     #[test]
@@ -638,6 +648,9 @@ mod tests {
             (Constant::Float(123456789012345.6), "123456789012345.6"),
             (Constant::Float(-0.0), "-0.0"),
             (Constant::Float(0.0001), "0.0001"),
+            (Constant::Float(2f64.powi(-25)), "2.9802322387695312e-08"),
+            (Constant::Float(1e22), "1e+22"),
+            (Constant::Float(2f64.powi(-24)), "5.960464477539063e-08"),
             (Constant::Complex { re: 0.0, im: 2.0 }, "2j"),
             (Constant::Complex { re: 1.0, im: -2.5 }, "(1-2.5j)"),
             (Constant::Bytes(Arc::from(&b"a'\x00"[..])), "b\"a'\\x00\""),

@@ -210,7 +210,8 @@ pub fn disassemble_one(code: &CodeObject) -> String {
     let label_of = |offset: usize| labels.binary_search(&offset).ok().map(|i| i + 1);
     let label_width = 4 + labels.len().to_string().len();
 
-    let max_line = starts.iter().filter_map(|&(_, l)| l).max();
+    // CPython takes the widest line among the truthy ones: line 0 (a module's RESUME) does not count.
+    let max_line = starts.iter().filter_map(|&(_, l)| l).filter(|&l| l != 0).max();
     let lineno_width = match max_line {
         None => 0,
         Some(max) => {

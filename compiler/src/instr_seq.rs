@@ -23,9 +23,24 @@
 //! Exception handling uses CPython's pseudo-instructions: `SETUP_FINALLY handler` (or
 //! `SETUP_CLEANUP`/`SETUP_WITH`) opens a protected range, `POP_BLOCK` closes it; the CFG pass
 //! `label_exception_targets` turns these into a handler for each instruction, and assembly writes
-//! the exception table. `RESUME`, `MAKE_CELL`, `COPY_FREE_VARS` and `RETURN_GENERATOR` prefixes are
-//! *not* emitted by code generation except `RESUME` (CPython emits `RESUME 0` itself at the start
-//! of each unit); assembly inserts the others (`prepare_localsplus`).
+//! the exception table.
+//!
+//! ## What CPython 3.13's code generator emits (so that the back end's output matches)
+//!
+//! - Each unit starts with `RESUME 0` (at the unit's first line, columns 0–0); a generator or
+//!   coroutine body is first wrapped in `SETUP_CLEANUP` to a handler doing
+//!   `CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR; RERAISE 1`. The `COPY_FREE_VARS`,
+//!   `MAKE_CELL` and `RETURN_GENERATOR; POP_TOP` prefix is *not* emitted: assembly inserts it.
+//! - Returns are `LOAD_CONST c; RETURN_VALUE` (never `RETURN_CONST`: the optimiser makes it), the
+//!   implicit `return None` at the end without a location (`Location::NO_LOCATION`).
+//! - Conditions are followed by `TO_BOOL` before `POP_JUMP_IF_*` (the optimiser merges it into a
+//!   preceding `COMPARE_OP`/`IS_OP`/`CONTAINS_OP`); `is None` tests are `LOAD_CONST None; IS_OP`.
+//! - Unreachable code, `NOP`s for lines (`pass`, `try:`), redundant jumps are left to the passes.
+//!
+//! `tests/data/backend_cases_3_13.txt` holds CPython 3.13's raw code generator output for about
+//! 1400 code units (format in `tests/data/gen_backend_cases.py`; opcodes are numbers, jump opargs
+//! are indices of the target instruction): code generation can be compared with it instruction
+//! for instruction before anything goes through the back end.
 //!
 //! ## Example: `def f(x): return x if x else None`'s body
 //!

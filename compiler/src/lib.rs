@@ -8,11 +8,23 @@
 //! 1. parse ([`pyrt_syntax::parse`]) into an arena AST;
 //! 2. read the `__future__` imports ([`future`]);
 //! 3. build the symbol tables ([`symtable`]);
-//! 4. generate code for every scope ([`codegen`]), folding constants as CPython's AST optimizer
+//! 4. generate code for every scope (`codegen`), folding constants as CPython's AST optimizer
 //!    would ([`fold`]) and printing `__future__` annotations back to text ([`unparse`]);
-//! 5. hand each scope's instruction sequence to the back end ([`assemble`]: CFG passes and
-//!    assembly), innermost scopes first, so that each code object becomes a constant of its
-//!    parent.
+//! 5. hand each scope's instruction sequence to the back end, innermost scopes first, so that
+//!    each code object becomes a constant of its parent.
+//!
+//! The back half, from code generation's output to code objects, follows CPython 3.13 step by
+//! step and produces byte-identical code objects (see `tests/data/README.md` for the figures):
+//!
+//! 1. [`instructions`]: the instruction table — opcodes, caches, stack effects, flags, families.
+//! 2. [`instr_seq`]: what code generation emits per code unit — an [`instr_seq::InstrSeq`] of
+//!    instructions with labels and [`Location`]s, and an [`instr_seq::UnitMetadata`].
+//! 3. [`cfg`](mod@cfg): basic blocks and the passes of `Python/flowgraph.c` (exception labelling, peephole
+//!    optimisation, `LOAD_FAST_CHECK`, superinstructions, cold blocks, line numbers, stack depth).
+//! 4. [`assemble`]: jump offsets, `EXTENDED_ARG`, caches, the location and exception tables
+//!    ([`assemble::assemble_code_unit`] runs 3–4 on one unit).
+//! 5. [`code`]: the immutable, shareable [`CodeObject`] and its [`Constant`]s.
+//! 6. [`dis`]: a disassembler laid out like CPython's `dis`.
 
 pub mod assemble;
 pub mod cfg;

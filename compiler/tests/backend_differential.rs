@@ -8,93 +8,17 @@
 //! byte.
 
 mod common;
+mod data_format;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use data_format::{dec_name, hex, parse_const};
 use pyrt_compile::assemble::assemble_code_unit;
 use pyrt_compile::instr_seq::{InstrSeq, Label, UnitMetadata};
-use pyrt_compile::{CodeFlags, CodeObject, Constant, LocalKind, Location, Opcode, PyStr};
+use pyrt_compile::{CodeFlags, CodeObject, Constant, LocalKind, Location, Opcode};
 
 const DATA_FILE: &str = "backend_cases_3_13.txt";
-
-fn hex(text: &str) -> Vec<u8> {
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
-}
-
-fn parse_const(tokens: &[&str], pos: &mut usize, codes: &HashMap<usize, Arc<CodeObject>>) -> Constant {
-    let tok = tokens[*pos];
-    *pos += 1;
-    let (tag, rest) = tok.split_at(1);
-    match tag {
-        "N" => Constant::None,
-        "T" => Constant::True,
-        "F" => Constant::False,
-        "E" => Constant::Ellipsis,
-        "i" => rest.parse::<i64>().map(Constant::Int).unwrap_or_else(|_| Constant::BigInt(Arc::from(rest))),
-        "f" => Constant::Float(f64::from_bits(u64::from_str_radix(rest, 16).unwrap())),
-        "c" => {
-            let (re, im) = rest.split_once(',').unwrap();
-            Constant::Complex {
-                re: f64::from_bits(u64::from_str_radix(re, 16).unwrap()),
-                im: f64::from_bits(u64::from_str_radix(im, 16).unwrap()),
-            }
-        }
-        "s" => {
-            let bytes = unpercent(rest);
-            match std::str::from_utf8(&bytes) {
-                Ok(text) => Constant::Str(PyStr::new(text)),
-                Err(_) => Constant::Str(decode_surrogatepass(&bytes)),
-            }
-        }
-        "b" => Constant::Bytes(hex(rest).into()),
-        "(" | "{" => {
-            let close = if tag == "(" { ")" } else { "}" };
-            let mut items = Vec::new();
-            while tokens[*pos] != close {
-                items.push(parse_const(tokens, pos, codes));
-            }
-            *pos += 1;
-            if tag == "(" { Constant::Tuple(items.into()) } else { Constant::FrozenSet(items.into()) }
-        }
-        "C" => Constant::Code(codes[&rest.parse::<usize>().unwrap()].clone()),
-        other => panic!("unknown constant tag {other}"),
-    }
-}
-
-/// `%XX` escapes back to bytes.
-fn unpercent(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-fn decode_surrogatepass(bytes: &[u8]) -> PyStr {
-    let mut points = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b0 = bytes[i] as u32;
-        let (len, init) = match b0 {
-            0..=0x7F => (1, b0),
-            0xC0..=0xDF => (2, b0 & 0x1F),
-            0xE0..=0xEF => (3, b0 & 0x0F),
-            _ => (4, b0 & 0x07),
-        };
-        points.push(bytes[i + 1..i + len].iter().fold(init, |acc, &b| (acc << 6) | (b as u32 & 0x3F)));
-        i += len;
-    }
-    PyStr::from_code_points(points).unwrap()
-}
 
 fn one_const(line: &str, codes: &HashMap<usize, Arc<CodeObject>>) -> Constant {
     let tokens: Vec<&str> = line.strip_prefix("c ").expect("constant line").split(' ').collect();
@@ -107,6 +31,11 @@ fn one_const(line: &str, codes: &HashMap<usize, Arc<CodeObject>>) -> Constant {
 fn words(line: &str, key: &str) -> Vec<String> {
     let rest = line.strip_prefix(key).unwrap_or_else(|| panic!("expected {key}: {line}"));
     rest.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
+/// A line of name tokens (see `dec_name`).
+fn name_list(line: &str, key: &str) -> Vec<String> {
+    words(line, key).iter().map(|w| dec_name(w)).collect()
 }
 
 fn placeholder(name: &str) -> Arc<CodeObject> {
@@ -166,7 +95,7 @@ fn run() -> Outcome {
             filename = Arc::from(name);
             continue;
         }
-        let head: Vec<&str> = line.split(' ').collect();
+        let head: Vec<&str> = line.splitn(4, ' ').collect();
         assert_eq!(head[0], "unit", "unexpected line {line}");
         let id: usize = head[1].parse().unwrap();
         let name = head[3];
@@ -196,16 +125,16 @@ fn run() -> Outcome {
             let index = meta.consts.add(c.clone());
             assert_eq!(index as usize, meta.consts.len() - 1, "{qualname}: constant {} merged", c.repr());
         }
-        for n in words(lines.next().unwrap(), "names") {
+        for n in name_list(lines.next().unwrap(), "names") {
             meta.names.add(&n);
         }
-        for n in words(lines.next().unwrap(), "varnames") {
+        for n in name_list(lines.next().unwrap(), "varnames") {
             meta.varnames.add(&n);
         }
-        for n in words(lines.next().unwrap(), "cellvars") {
+        for n in name_list(lines.next().unwrap(), "cellvars") {
             meta.cellvars.add(&n);
         }
-        for n in words(lines.next().unwrap(), "freevars") {
+        for n in name_list(lines.next().unwrap(), "freevars") {
             meta.freevars.add(&n);
         }
         let ninstrs: usize = lines.next().unwrap().strip_prefix("instrs ").unwrap().parse().unwrap();
@@ -251,8 +180,14 @@ fn run() -> Outcome {
                 None => expect_consts.push(one_const(line, &codes)),
             }
         }
-        let expect_names = words(lines.next().unwrap(), "expect_names");
-        let expect_localsplus = words(lines.next().unwrap(), "expect_localsplus");
+        let expect_names = name_list(lines.next().unwrap(), "expect_names");
+        let expect_localsplus: Vec<String> = words(lines.next().unwrap(), "expect_localsplus")
+            .iter()
+            .map(|w| {
+                let (name, kind) = w.rsplit_once(':').unwrap();
+                format!("{}:{kind}", dec_name(name))
+            })
+            .collect();
         let expect_stacksize: u32 = lines.next().unwrap().strip_prefix("expect_stacksize ").unwrap().parse().unwrap();
         let expect_linetable = hex(lines.next().unwrap().strip_prefix("expect_linetable ").unwrap_or(""));
         let expect_exctable = hex(lines.next().unwrap().strip_prefix("expect_exceptiontable ").unwrap_or(""));

@@ -301,3 +301,38 @@ fn well_formed_straight_line_code_always_assembles() {
         assert_eq!(code.consts.len(), 1);
     }
 }
+
+#[test]
+fn decoders_and_disassembler_survive_random_bytes() {
+    use pyrt_compile::assemble::{exception_table, linetable};
+    use pyrt_compile::{CodeObject, LocalKind};
+    use std::sync::Arc;
+    let mut rng = Rng(7);
+    for _ in 0..20_000 {
+        let bytes: Vec<u8> = (0..rng.below(64)).map(|_| rng.next() as u8).collect();
+        let _ = linetable::decode(&bytes, rng.below(1000) as i32);
+        let _ = exception_table::decode(&bytes);
+        let units: Vec<u16> = (0..rng.below(40)).map(|_| rng.next() as u16).collect();
+        let code = CodeObject {
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            stacksize: 1,
+            flags: CodeFlags::default(),
+            firstlineno: 1,
+            code: units.into(),
+            consts: vec![Constant::None].into(),
+            names: vec![Arc::from("n")].into(),
+            localsplus_names: vec![Arc::from("x")].into(),
+            localsplus_kinds: vec![LocalKind::LOCAL].into(),
+            filename: Arc::from("<random>"),
+            name: Arc::from("r"),
+            qualname: Arc::from("r"),
+            linetable: bytes.clone().into(),
+            exceptiontable: bytes.into(),
+        };
+        let _ = pyrt_compile::dis::disassemble(&code);
+        let _ = code.instructions();
+        let _ = code.location_of(rng.below(50) as usize);
+    }
+}

@@ -7,68 +7,16 @@
 //! `dis::disassemble` must print CPython's text, line for line (code-object addresses aside).
 
 mod common;
+mod data_format;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use data_format::{dec_name, hex, parse_const};
 use pyrt_compile::dis::disassemble;
-use pyrt_compile::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
+use pyrt_compile::{CodeFlags, CodeObject, LocalKind};
 
 const DATA_FILE: &str = "dis_cases_3_13.txt";
-
-fn hex(text: &str) -> Vec<u8> {
-    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
-}
-
-fn unpercent(text: &str) -> Vec<u8> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            out.push(u8::from_str_radix(&text[i + 1..i + 3], 16).unwrap());
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
-fn parse_const(tokens: &[&str], pos: &mut usize, codes: &HashMap<usize, Arc<CodeObject>>) -> Constant {
-    let tok = tokens[*pos];
-    *pos += 1;
-    let (tag, rest) = tok.split_at(1);
-    match tag {
-        "N" => Constant::None,
-        "T" => Constant::True,
-        "F" => Constant::False,
-        "E" => Constant::Ellipsis,
-        "i" => rest.parse::<i64>().map(Constant::Int).unwrap_or_else(|_| Constant::BigInt(Arc::from(rest))),
-        "f" => Constant::Float(f64::from_bits(u64::from_str_radix(rest, 16).unwrap())),
-        "c" => {
-            let (re, im) = rest.split_once(',').unwrap();
-            Constant::Complex {
-                re: f64::from_bits(u64::from_str_radix(re, 16).unwrap()),
-                im: f64::from_bits(u64::from_str_radix(im, 16).unwrap()),
-            }
-        }
-        "s" => Constant::Str(PyStr::new(std::str::from_utf8(&unpercent(rest)).expect("test strings are UTF-8"))),
-        "b" => Constant::Bytes(hex(rest).into()),
-        "(" | "{" => {
-            let close = if tag == "(" { ")" } else { "}" };
-            let mut items = Vec::new();
-            while tokens[*pos] != close {
-                items.push(parse_const(tokens, pos, codes));
-            }
-            *pos += 1;
-            if tag == "(" { Constant::Tuple(items.into()) } else { Constant::FrozenSet(items.into()) }
-        }
-        "C" => Constant::Code(codes[&rest.parse::<usize>().unwrap()].clone()),
-        other => panic!("unknown constant tag {other}"),
-    }
-}
 
 fn field<'a>(line: Option<&'a str>, key: &str) -> &'a str {
     let line = line.expect("truncated data");
@@ -83,8 +31,12 @@ fn normalize_addresses(text: &str) -> String {
     let mut rest = text;
     while let Some(i) = rest.find(" at 0x") {
         out.push_str(&rest[..i + 6]);
-        out.push('?');
-        rest = rest[i + 6..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        let after = &rest[i + 6..];
+        let digits = after.len() - after.trim_start_matches(|c: char| matches!(c, '0'..='9' | 'a'..='f')).len();
+        if digits > 0 {
+            out.push('?');
+        }
+        rest = &after[digits..];
     }
     out.push_str(rest);
     out
@@ -92,7 +44,12 @@ fn normalize_addresses(text: &str) -> String {
 
 #[test]
 fn decoders_and_disassembly_match_cpython() {
-    let text = std::fs::read_to_string(common::data_dir().join(DATA_FILE)).expect("read dis cases");
+    // PYRT_DIS_CASES=path checks another file the generator wrote (e.g. the whole standard library
+    // with PYRT_ALL_STDLIB=1).
+    let path = std::env::var("PYRT_DIS_CASES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| common::data_dir().join(DATA_FILE));
+    let text = std::fs::read_to_string(path).expect("read dis cases");
     let mut lines = text.lines().filter(|l| !l.starts_with('#'));
     let mut codes: HashMap<usize, Arc<CodeObject>> = HashMap::new();
     let mut last: Option<Arc<CodeObject>> = None;
@@ -136,12 +93,12 @@ fn decoders_and_disassembly_match_cpython() {
             consts.push(parse_const(&tokens, &mut pos, &codes));
         }
         let names: Vec<Arc<str>> =
-            field(lines.next(), "names").split(' ').filter(|w| !w.is_empty()).map(Arc::from).collect();
+            field(lines.next(), "names").split(' ').filter(|w| !w.is_empty()).map(|w| Arc::from(dec_name(w))).collect();
         let mut lp_names = Vec::new();
         let mut lp_kinds = Vec::new();
         for entry in field(lines.next(), "localsplus").split(' ').filter(|w| !w.is_empty()) {
             let (n, k) = entry.rsplit_once(':').unwrap();
-            lp_names.push(Arc::from(n));
+            lp_names.push(Arc::from(dec_name(n)));
             lp_kinds.push(LocalKind(k.parse().unwrap()));
         }
         let linetable = hex(field(lines.next(), "linetable"));

@@ -30,6 +30,17 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
     }
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
+    /// With `LOOM_COUNTS`, says after how many executions a failing model (a twin) failed.
+    struct ReportFailure(Arc<AtomicUsize>);
+    impl Drop for ReportFailure {
+        fn drop(&mut self) {
+            if std::thread::panicking() && std::env::var_os("LOOM_COUNTS").is_some() {
+                let name = std::thread::current().name().unwrap_or("model").to_string();
+                eprintln!("loom: {name} failed in execution {}", self.0.load(Ordering::Relaxed));
+            }
+        }
+    }
+    let _report = ReportFailure(executions.clone());
     builder.check(move || {
         counter.fetch_add(1, Ordering::Relaxed);
         pyrt::sync::model::set_broken(mutation);
@@ -62,7 +73,7 @@ pub mod support {
     use loom::sync::{Condvar, Mutex};
     use pyrt::Python;
     use pyrt::object::types::TypeObject;
-    use pyrt::object::{Py, PyObject, PyRef, RefcountStrategy, types};
+    use pyrt::object::{Bound, Py, PyObject, RefcountStrategy, types};
 
     /// A one-shot signal between two modelled threads.
     #[derive(Default)]
@@ -99,7 +110,7 @@ pub mod support {
 
     /// A new probe of the attached interpreter, counted with `strategy`; `frees` counts its
     /// deallocations.
-    pub fn new_probe<'py>(_py: Python<'py>, strategy: RefcountStrategy, frees: &Arc<AtomicUsize>) -> Kept<'py> {
+    pub fn new_probe<'py>(py: Python<'py>, strategy: RefcountStrategy, frees: &Arc<AtomicUsize>) -> Kept<'py> {
         // SAFETY: probes are boxed Probe values, which `probe_dealloc` frees.
         let ty: &'static TypeObject =
             unsafe { TypeObject::leak_static(types().type_type, "Probe", size_of::<Probe>(), probe_dealloc) };
@@ -109,7 +120,7 @@ pub mod support {
             frees: frees.clone(),
         });
         // SAFETY: the header holds one reference, which moves into the handle; we are attached.
-        Kept(ManuallyDrop::new(unsafe { PyRef::from_owned(NonNull::from(Box::leak(probe)).cast()) }))
+        Kept(ManuallyDrop::new(unsafe { Bound::from_owned(py, NonNull::from(Box::leak(probe)).cast()) }))
     }
 
     /// How often the probe counter says it was freed.
@@ -119,7 +130,7 @@ pub mod support {
 
     /// An owned handle that is not released while a failed model unwinds: loom's objects are
     /// gone then, and touching them would abort the test process instead of failing a twin.
-    pub struct Kept<'py>(ManuallyDrop<PyRef<'py>>);
+    pub struct Kept<'py>(ManuallyDrop<Bound<'py>>);
 
     impl<'py> Kept<'py> {
         /// Binds an unbound reference.
@@ -128,8 +139,8 @@ pub mod support {
         }
 
         /// A new unbound reference to the same object.
-        pub fn unbind_clone(&self, py: Python<'py>) -> Py {
-            PyRef::clone(&self.0).unbind(py)
+        pub fn unbind_clone(&self) -> Py {
+            Bound::clone(&self.0).unbind()
         }
     }
 

@@ -16,17 +16,19 @@ fn delivery(config: InterpreterConfig) {
     let target = {
         let (interp, tid, done) = (interp.clone(), tid.clone(), done.clone());
         thread::spawn(move || {
-            interp.attach(|py| {
-                tid.store(py.thread_state().thread_id(), Ordering::Release);
-                let mut raised = Vec::new();
-                raised.extend(py.check_eval_breaker().err());
-                while !done.load(Ordering::Acquire) {
-                    thread::yield_now();
-                }
-                raised.extend(py.check_eval_breaker().err());
-                assert!(!py.thread_state().has_async_exc(), "an async exception was left without a signal");
-                raised
-            })
+            interp
+                .attach(|py| {
+                    tid.store(py.thread_state().thread_id(), Ordering::Release);
+                    let mut raised = Vec::new();
+                    raised.extend(py.check_eval_breaker().err());
+                    while !done.load(Ordering::Acquire) {
+                        thread::yield_now();
+                    }
+                    raised.extend(py.check_eval_breaker().err());
+                    assert!(!py.thread_state().has_async_exc(), "an async exception was left without a signal");
+                    raised
+                })
+                .unwrap()
         })
     };
     let id = loop {
@@ -68,10 +70,12 @@ fn clearing() {
     let target = {
         let (interp, tid) = (interp.clone(), tid.clone());
         thread::spawn(move || {
-            interp.attach(|py| {
-                tid.store(py.thread_state().thread_id(), Ordering::Release);
-                py.check_eval_breaker()
-            })
+            interp
+                .attach(|py| {
+                    tid.store(py.thread_state().thread_id(), Ordering::Release);
+                    py.check_eval_breaker()
+                })
+                .unwrap()
         })
     };
     let id = loop {

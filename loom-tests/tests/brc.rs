@@ -76,25 +76,29 @@ fn queue_and_merge() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
-    interp.attach(|py| {
-        let obj = new_probe(py, &frees);
-        let theirs = obj.clone().unbind();
-        let stranger = {
-            let interp = interp.clone();
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    let theirs = theirs.bind(py);
-                    assert_eq!(read(&theirs), 7);
-                    drop(theirs);
+    interp
+        .attach(|py| {
+            let obj = new_probe(py, &frees);
+            let theirs = obj.clone().unbind();
+            let stranger = {
+                let interp = interp.clone();
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            let theirs = theirs.bind(py);
+                            assert_eq!(read(&theirs), 7);
+                            drop(theirs);
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        assert_eq!(read(&obj), 7);
-        py.check_eval_breaker().unwrap();
-        drop(obj);
-        stranger.join().unwrap();
-        py.check_eval_breaker().unwrap();
-    });
+            };
+            assert_eq!(read(&obj), 7);
+            py.check_eval_breaker().unwrap();
+            drop(obj);
+            stranger.join().unwrap();
+            py.check_eval_breaker().unwrap();
+        })
+        .unwrap();
     assert_eq!(frees.load(Ordering::Relaxed), 1, "freed exactly once");
 }
 
@@ -117,27 +121,32 @@ fn owner_gives_up() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
     let has_ref = Arc::new(Signal::default());
-    interp.attach(|py| {
-        let obj = new_probe(py, &frees);
-        let addr = obj.as_ptr().as_ptr() as usize;
-        let stranger = {
-            let (interp, has_ref) = (interp.clone(), has_ref.clone());
-            thread::spawn(move || {
-                interp.attach(|py| {
-                    // SAFETY: the owner keeps its reference until `has_ref` is set; probes are
-                    // boxed, not arena blocks, so the checked `new_ref` would refuse them.
-                    let mine = unsafe { Bound::from_borrowed_ptr(py, NonNull::new(addr as *mut PyObject).unwrap()) };
-                    has_ref.set();
-                    assert_eq!(read(&mine), 7);
-                    drop(mine);
+    interp
+        .attach(|py| {
+            let obj = new_probe(py, &frees);
+            let addr = obj.as_ptr().as_ptr() as usize;
+            let stranger = {
+                let (interp, has_ref) = (interp.clone(), has_ref.clone());
+                thread::spawn(move || {
+                    interp
+                        .attach(|py| {
+                            // SAFETY: the owner keeps its reference until `has_ref` is set; probes are
+                            // boxed, not arena blocks, so the checked `new_ref` would refuse them.
+                            let mine =
+                                unsafe { Bound::from_borrowed_ptr(py, NonNull::new(addr as *mut PyObject).unwrap()) };
+                            has_ref.set();
+                            assert_eq!(read(&mine), 7);
+                            drop(mine);
+                        })
+                        .unwrap()
                 })
-            })
-        };
-        has_ref.wait();
-        assert_eq!(read(&obj), 7);
-        drop(obj);
-        stranger.join().unwrap();
-    });
+            };
+            has_ref.wait();
+            assert_eq!(read(&obj), 7);
+            drop(obj);
+            stranger.join().unwrap();
+        })
+        .unwrap();
     assert_eq!(frees.load(Ordering::Relaxed), 1, "freed exactly once");
 }
 
@@ -163,19 +172,23 @@ fn owner_exits_with_queued() {
     let owner = {
         let (interp, frees, dropped) = (interp.clone(), frees.clone(), dropped.clone());
         thread::spawn(move || {
-            interp.attach(|py| {
-                let obj = new_probe(py, &frees);
-                tx.send(obj.clone().unbind()).unwrap();
-                drop(obj);
-                dropped.wait();
-            })
+            interp
+                .attach(|py| {
+                    let obj = new_probe(py, &frees);
+                    tx.send(obj.clone().unbind()).unwrap();
+                    drop(obj);
+                    dropped.wait();
+                })
+                .unwrap()
         })
     };
-    interp.attach(|py| {
-        let theirs = rx.recv().unwrap().bind(py);
-        assert_eq!(read(&theirs), 7);
-        drop(theirs);
-    });
+    interp
+        .attach(|py| {
+            let theirs = rx.recv().unwrap().bind(py);
+            assert_eq!(read(&theirs), 7);
+            drop(theirs);
+        })
+        .unwrap();
     dropped.set();
     owner.join().unwrap();
     assert_eq!(frees.load(Ordering::Relaxed), 1, "freed exactly once");

@@ -18,17 +18,19 @@ fn drop_unattached_while_draining() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let counter = Arc::new(AtomicUsize::new(0));
-    let (first, second) = interp.attach(|py| {
-        let obj = new_probe(py, RefcountStrategy::Biased, &counter);
-        (obj.unbind_clone(py), obj.unbind_clone(py))
-    });
+    let (first, second) = interp
+        .attach(|py| {
+            let obj = new_probe(py, RefcountStrategy::Biased, &counter);
+            (obj.unbind_clone(), obj.unbind_clone())
+        })
+        .unwrap();
     let dropper = thread::spawn(move || {
         drop(first);
         drop(second);
     });
-    interp.attach(|py| py.check_eval_breaker().unwrap());
+    interp.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
     dropper.join().unwrap();
-    interp.attach(|py| py.check_eval_breaker().unwrap());
+    interp.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
     assert_eq!(frees(&counter), 1, "freed exactly once");
 }
 

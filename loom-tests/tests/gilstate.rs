@@ -1,5 +1,9 @@
 //! GILState nesting from foreign threads, also while a sub-interpreter is swapped in, and the
 //! thread-local binding rules.
+//!
+//! SAFETY (every `unsafe` block in this file): each release matches an ensure of the same
+//! thread, each swap attaches a live state of this thread, and each deleted state is detached
+//! and not used again.
 #![cfg(loom)]
 
 use loom::thread;

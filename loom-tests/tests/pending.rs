@@ -25,28 +25,30 @@ fn concurrent_adds() {
             Ok(())
         })
     };
-    interp.attach(|py| {
-        // This thread is the interpreter's main thread: it runs the calls.
-        let adders: Vec<_> = (0..2)
-            .map(|t| {
-                let (interp, ran, refused) = (interp.clone(), ran.clone(), refused.clone());
-                let c = call(t, &ran);
-                thread::spawn(move || {
-                    if interp.add_pending_call(c).is_err() {
-                        refused.fetch_or(1 << t, Ordering::Relaxed);
-                    }
+    interp
+        .attach(|py| {
+            // This thread is the interpreter's main thread: it runs the calls.
+            let adders: Vec<_> = (0..2)
+                .map(|t| {
+                    let (interp, ran, refused) = (interp.clone(), ran.clone(), refused.clone());
+                    let c = call(t, &ran);
+                    thread::spawn(move || {
+                        if interp.add_pending_call(c).is_err() {
+                            refused.fetch_or(1 << t, Ordering::Relaxed);
+                        }
+                    })
                 })
-            })
-            .collect();
-        if interp.add_pending_call(call(2, &ran)).is_err() {
-            refused.fetch_or(1 << 2, Ordering::Relaxed);
-        }
-        py.check_eval_breaker().unwrap();
-        for a in adders {
-            a.join().unwrap();
-        }
-        py.check_eval_breaker().unwrap();
-    });
+                .collect();
+            if interp.add_pending_call(call(2, &ran)).is_err() {
+                refused.fetch_or(1 << 2, Ordering::Relaxed);
+            }
+            py.check_eval_breaker().unwrap();
+            for a in adders {
+                a.join().unwrap();
+            }
+            py.check_eval_breaker().unwrap();
+        })
+        .unwrap();
     let (ran, refused) = (ran.load(Ordering::Relaxed), refused.load(Ordering::Relaxed));
     assert_eq!(ran & refused, 0, "a refused call ran");
     assert_eq!(ran | refused, 0b111, "a call was lost: ran {ran:b} refused {refused:b}");

@@ -21,29 +21,33 @@ fn stop_vs_attach_detach() {
     let worker = {
         let (interp, cell, stopped_once) = (interp.clone(), cell.clone(), stopped_once.clone());
         thread::spawn(move || {
-            interp.attach(|py| {
-                // SAFETY: the protocol under test orders these writes with the requester's.
-                cell.with_mut(|v| unsafe { *v += 1 });
-                py.check_eval_breaker().unwrap();
-                py.detach(|| {
-                    let (flag, cond) = &*stopped_once;
-                    let mut stopped = flag.lock().unwrap();
-                    while !*stopped {
-                        stopped = cond.wait(stopped).unwrap();
-                    }
-                });
-                // SAFETY: as above.
-                cell.with_mut(|v| unsafe { *v += 1 });
-            })
+            interp
+                .attach(|py| {
+                    // SAFETY: the protocol under test orders these writes with the requester's.
+                    cell.with_mut(|v| unsafe { *v += 1 });
+                    py.check_eval_breaker().unwrap();
+                    py.detach(|| {
+                        let (flag, cond) = &*stopped_once;
+                        let mut stopped = flag.lock().unwrap();
+                        while !*stopped {
+                            stopped = cond.wait(stopped).unwrap();
+                        }
+                    });
+                    // SAFETY: as above.
+                    cell.with_mut(|v| unsafe { *v += 1 });
+                })
+                .unwrap()
         })
     };
-    interp.attach(|py| {
-        let _world = py.stop_the_world();
-        *stopped_once.0.lock().unwrap() = true;
-        stopped_once.1.notify_all();
-        // SAFETY: as above.
-        cell.with_mut(|v| unsafe { *v += 10 });
-    });
+    interp
+        .attach(|py| {
+            let _world = py.stop_the_world();
+            *stopped_once.0.lock().unwrap() = true;
+            stopped_once.1.notify_all();
+            // SAFETY: as above.
+            cell.with_mut(|v| unsafe { *v += 10 });
+        })
+        .unwrap();
     worker.join().unwrap();
     // SAFETY: the worker is joined.
     assert_eq!(cell.with(|v| unsafe { *v }), 12);
@@ -64,4 +68,12 @@ fn broken_attach_ignores_suspended() {
 #[should_panic(expected = "deadlock")]
 fn broken_detach_ignores_stop_request() {
     check(Some(Mutation::DetachIgnoresStopRequest), false, stop_vs_attach_detach);
+}
+
+/// Without the detaching thread's fence, its load of the request can miss a stop that already
+/// counted it as attached (store buffering against the requester's fence): nobody counts down.
+#[test]
+#[should_panic(expected = "deadlock")]
+fn broken_detach_no_fence() {
+    check(Some(Mutation::StwDetachNoFence), false, stop_vs_attach_detach);
 }

@@ -202,5 +202,14 @@ impl fmt::Display for PyErr {
 
 impl std::error::Error for PyErr {}
 
+/// Prints `exc` on stderr the way CPython's `PyErr_Print` prints an exception without a
+/// traceback (`<class>: <message>`, or the class name alone).
+pub fn print_exception(exc: &PyErr) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{exc}");
+    let _ = err.flush();
+}
+
 /// The result of an operation that may raise.
 pub type PyResult<T> = Result<T, PyErr>;

@@ -4,6 +4,11 @@
 //! that grep for it keep working. The process then aborts, as CPython's does. Under loom the error
 //! is a panic instead, so that a model that reaches it fails with the message.
 
+/// CPython's `_Py_FatalError_TstateNULL` reason: a function that needs an attached thread state
+/// (or a thread state argument) got none.
+pub const TSTATE_NULL: &str = "the function must be called with the GIL held, after Python initialization and before \
+                               Python finalization, but the GIL is released (the current Python thread state is NULL)";
+
 /// Prints `Fatal Python error: {func}: {reason}` on stderr and aborts the process.
 #[cold]
 #[inline(never)]

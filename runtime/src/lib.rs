@@ -13,7 +13,7 @@
 //! let n = sub.attach(|py| {
 //!     py.check_eval_breaker().unwrap();
 //!     py.interpreter().id()
-//! });
+//! }).unwrap();
 //! assert_eq!(n, 1);
 //! sub.destroy().unwrap();
 //! // SAFETY: no thread is attached or holds an object any more.

@@ -149,7 +149,9 @@ where
     F: for<'py> FnOnce(Python<'py>) -> R,
 {
     match Runtime::main_interpreter() {
-        Some(main) => main.attach(f),
+        // The main interpreter is only torn down by `Runtime::finalize`, which is unsafe to run
+        // while a thread may attach: an error here is that misuse.
+        Some(main) => main.attach(f).unwrap_or_else(|e| crate::fatal::fatal_error("pyrt::attach", &e.message())),
         None => crate::fatal::fatal_error("pyrt::attach", "the runtime is not initialized"),
     }
 }

@@ -14,10 +14,12 @@
 //!   duration; under loom it either waits for a notification (the default) or, when a model calls
 //!   [`model::set_timeouts_fire`], behaves as if the timeout expired at once — a legal behaviour of a
 //!   timed wait, which lets a model explore the "waiter gave up waiting" branches (drop requests).
+//!   `model::set_timeout_budget` makes the next few timed waits expire without that yield, so
+//!   loom alone decides who runs between the timeout and the waiter's next step.
 //! * **Parking.** The per-object mutex sleeps in a parking lot keyed by the mutex's address:
 //!   `parking_lot_core` in a real build, a queue under a loom mutex and condition variable under
 //!   loom ([`parking`]); whether an unlock hands the mutex over directly is a model setting
-//!   ([`model::set_fair_unpark`]) instead of a clock.
+//!   (`model::set_fair_unpark`) instead of a clock.
 //! * **Deliberately broken twins.** Each protocol has a mutation that loom must reject. The code asks
 //!   [`broken`] at the one place the mutation applies; in a real build that is a `const false` the
 //!   compiler removes, under loom a model selects it with [`model::set_broken`].
@@ -41,6 +43,12 @@ pub use loom::sync::atomic::{
 /// Process-wide static tables (the arena's chunk map) that loom cannot hold in a `static`. They
 /// are `std`'s in both builds and are not part of a modelled protocol; see their users' docs.
 pub type StaticAtomicU64 = std::sync::atomic::AtomicU64;
+/// See [`StaticAtomicU64`] (signal delivery's statics, touched from signal handlers).
+pub type StaticAtomicUsize = std::sync::atomic::AtomicUsize;
+/// See [`StaticAtomicU64`].
+pub type StaticAtomicBool = std::sync::atomic::AtomicBool;
+/// See [`StaticAtomicU64`].
+pub type StaticAtomicPtr<T> = std::sync::atomic::AtomicPtr<T>;
 
 /// Reference counting of runtime-internal records (interpreters, thread states) is not one of
 /// pyrt's protocols, so it stays `std`'s in both builds.
@@ -463,22 +471,6 @@ pub fn native_thread_id() -> u64 {
     }
 }
 
-/// A load that loom explores fully: a plain `load` in a real build; under loom a `fetch_add(0)`
-/// with the same ordering, because loom 0.7 can miss races behind a leading relaxed load
-/// (loom #392 / #166; see `../shared/reference/rust-ecosystem.md` §3.3). Use it for the loads a
-/// protocol's correctness hinges on.
-#[inline(always)]
-pub fn load_explored(atomic: &AtomicIsize, order: Ordering) -> isize {
-    #[cfg(not(loom))]
-    {
-        atomic.load(order)
-    }
-    #[cfg(loom)]
-    {
-        atomic.fetch_add(0, order)
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Broken twins.
 // ---------------------------------------------------------------------------------------------
@@ -507,6 +499,8 @@ pub enum Mutation {
     DetachIgnoresStopRequest,
     /// A cross-thread free publishes the block on the page's return list with `Relaxed`.
     ArenaReturnRelaxed,
+    /// A heap that goes away drops its pages instead of handing them to the arena for adoption.
+    ArenaAbandonDropsPages,
     /// A non-owner decrement subtracts even when the shared count would go negative, instead of
     /// queueing the object for its owner to merge.
     BrcNoQueue,
@@ -514,16 +508,33 @@ pub enum Mutation {
     BrcMergeRelaxed,
     /// A thread state that goes away does not merge the objects queued to it.
     BrcExitSkipsMerge,
+    /// The merge done on behalf of an owner with no thread state runs after the bucket mutex
+    /// is released, so the owner can register and count locally meanwhile.
+    BrcAbsentOwnerMergeUnlocked,
     /// The two-object critical section locks its mutexes in argument order, not address order.
     CriticalSectionPairUnordered,
     /// Detaching leaves the thread's critical sections locked instead of suspending them.
     CriticalSectionNotSuspended,
+    /// A thread that answers a stop-the-world at its breaker check keeps its critical sections.
+    CriticalSectionKeptAtPleaseStop,
+    /// A thread handed a mutex while asleep keeps it while its attach waits for a stop.
+    HandoffKeptWhileSuspended,
     /// A thread that must sleep on an object's mutex sleeps attached instead of detaching.
     MutexSleepsAttached,
     /// Draining the deferred-decref queue zeroes its length after releasing the queue lock.
     DeferredLenClearedOutsideLock,
     /// A thread state that goes away does not clear the lock's `last_holder`.
     LockForgetHolderSkipped,
+    /// The stop-the-world requester reads the thread states without its `SeqCst` fence.
+    StwRequesterNoFence,
+    /// A free-threaded detach loads the stop request without its `SeqCst` fence.
+    StwDetachNoFence,
+    /// A thread state deleted during a stop does not leave the stop's count.
+    StwDeleteSkipsForget,
+    /// A thread state created during a stop starts DETACHED instead of SUSPENDED.
+    StwCreateIgnoresStop,
+    /// A second stop-the-world requester does not wait for the first one to finish.
+    StwRequestNotExclusive,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

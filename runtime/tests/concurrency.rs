@@ -28,7 +28,7 @@ fn own_lock_interpreters_are_attached_in_parallel() {
             let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
             std::thread::spawn(move || {
                 // All n threads are attached at the barrier at once: impossible under one lock.
-                interp.attach(|_py| b.wait());
+                interp.attach(|_py| b.wait()).unwrap();
                 interp.destroy().unwrap();
             })
         })
@@ -48,10 +48,12 @@ fn free_threaded_interpreter_attaches_many_threads_at_once() {
         .map(|_| {
             let (b, interp) = (barrier.clone(), interp.clone());
             std::thread::spawn(move || {
-                interp.attach(|py| {
-                    assert_eq!(py.thread_state().status(), Status::Attached);
-                    b.wait();
-                })
+                interp
+                    .attach(|py| {
+                        assert_eq!(py.thread_state().status(), Status::Attached);
+                        b.wait();
+                    })
+                    .unwrap()
             })
         })
         .collect();
@@ -69,17 +71,19 @@ fn ping_pong(interp: &Interpreter) {
         .map(|me| {
             let (interp, counters, inside) = (interp.clone(), counters.clone(), inside.clone());
             std::thread::spawn(move || {
-                interp.attach(|py| {
-                    while counters[0].load(Ordering::Relaxed) < 50 || counters[1].load(Ordering::Relaxed) < 50 {
-                        if interp.lock().is_some() {
-                            assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two threads hold the lock");
-                            inside.fetch_sub(1, Ordering::SeqCst);
+                interp
+                    .attach(|py| {
+                        while counters[0].load(Ordering::Relaxed) < 50 || counters[1].load(Ordering::Relaxed) < 50 {
+                            if interp.lock().is_some() {
+                                assert_eq!(inside.fetch_add(1, Ordering::SeqCst), 0, "two threads hold the lock");
+                                inside.fetch_sub(1, Ordering::SeqCst);
+                            }
+                            counters[me].fetch_add(1, Ordering::Relaxed);
+                            py.check_eval_breaker().unwrap();
+                            std::hint::spin_loop();
                         }
-                        counters[me].fetch_add(1, Ordering::Relaxed);
-                        py.check_eval_breaker().unwrap();
-                        std::hint::spin_loop();
-                    }
-                })
+                    })
+                    .unwrap()
             })
         })
         .collect();
@@ -116,13 +120,15 @@ fn shared_lock_interpreters_hand_off_through_the_main_lock() {
                     py.check_eval_breaker().unwrap();
                 }
             })
+            .unwrap()
         })
     };
     // `a` shares the main lock with `b`: attaching waits for b's thread to drop it on request.
     a.attach(|_| {
         assert!(a.lock().unwrap().is_locked());
         done.store(true, Ordering::Relaxed);
-    });
+    })
+    .unwrap();
     other.join().unwrap();
 }
 
@@ -137,37 +143,41 @@ fn stop_the_world_parks_attached_and_detached_threads() {
         .map(|_| {
             let (interp, progress, stop, started) = (interp.clone(), progress.clone(), stop.clone(), started.clone());
             std::thread::spawn(move || {
-                interp.attach(|py| {
-                    started.wait();
-                    while !stop.load(Ordering::Relaxed) {
-                        progress.fetch_add(1, Ordering::Relaxed);
-                        py.check_eval_breaker().unwrap();
-                    }
-                })
+                interp
+                    .attach(|py| {
+                        started.wait();
+                        while !stop.load(Ordering::Relaxed) {
+                            progress.fetch_add(1, Ordering::Relaxed);
+                            py.check_eval_breaker().unwrap();
+                        }
+                    })
+                    .unwrap()
             })
         })
         .collect();
     started.wait();
     for _round in 0..20 {
-        let frozen = interp.attach(|py| {
-            let world = py.stop_the_world();
-            assert!(interp.is_world_stopped());
-            for ts in interp.thread_states() {
-                if ts.as_ptr() as *const _ == py.thread_state() as *const _ {
-                    continue; // the requester
+        let frozen = interp
+            .attach(|py| {
+                let world = py.stop_the_world();
+                assert!(interp.is_world_stopped());
+                for ts in interp.thread_states() {
+                    if std::ptr::eq(ts.as_ptr(), py.thread_state()) {
+                        continue; // the requester
+                    }
+                    // SAFETY: test code: states are alive while their threads are parked.
+                    assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
                 }
-                // SAFETY: test code: states are alive while their threads are parked.
-                assert_eq!(unsafe { ts.as_ref() }.status(), Status::Suspended);
-            }
-            let frozen = progress.load(Ordering::Relaxed);
-            for _ in 0..10_000 {
-                std::hint::spin_loop();
-            }
-            std::thread::yield_now();
-            assert_eq!(progress.load(Ordering::Relaxed), frozen, "a thread ran while the world was stopped");
-            drop(world);
-            frozen
-        });
+                let frozen = progress.load(Ordering::Relaxed);
+                for _ in 0..10_000 {
+                    std::hint::spin_loop();
+                }
+                std::thread::yield_now();
+                assert_eq!(progress.load(Ordering::Relaxed), frozen, "a thread ran while the world was stopped");
+                drop(world);
+                frozen
+            })
+            .unwrap();
         while progress.load(Ordering::Relaxed) == frozen {
             std::thread::yield_now();
         }
@@ -183,30 +193,32 @@ fn attaching_during_a_stop_waits_for_the_restart() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let (tx, rx) = mpsc::channel();
-    interp.attach(|py| {
-        let world = py.stop_the_world();
-        let late = {
-            let interp = interp.clone();
-            std::thread::spawn(move || {
-                tx.send(()).unwrap();
-                interp.attach(|py| py.thread_state().status())
-            })
-        };
-        rx.recv().unwrap();
-        // The latecomer's state is created SUSPENDED (or not yet created); it never runs while
-        // stopped.
-        loop {
-            let states = interp.thread_states();
-            if states.len() == 2 {
-                // SAFETY: test code: the latecomer's state is alive until its thread returns.
-                assert_eq!(unsafe { states[0].as_ref() }.status(), Status::Suspended);
-                break;
+    interp
+        .attach(|py| {
+            let world = py.stop_the_world();
+            let late = {
+                let interp = interp.clone();
+                std::thread::spawn(move || {
+                    tx.send(()).unwrap();
+                    interp.attach(|py| py.thread_state().status()).unwrap()
+                })
+            };
+            rx.recv().unwrap();
+            // The latecomer's state is created SUSPENDED (or not yet created); it never runs while
+            // stopped.
+            loop {
+                let states = interp.thread_states();
+                if states.len() == 2 {
+                    // SAFETY: test code: the latecomer's state is alive until its thread returns.
+                    assert_eq!(unsafe { states[0].as_ref() }.status(), Status::Suspended);
+                    break;
+                }
+                std::thread::yield_now();
             }
-            std::thread::yield_now();
-        }
-        drop(world);
-        assert_eq!(late.join().unwrap(), Status::Attached);
-    });
+            drop(world);
+            assert_eq!(late.join().unwrap(), Status::Attached);
+        })
+        .unwrap();
 }
 
 #[test]
@@ -224,6 +236,7 @@ fn stops_of_different_interpreters_are_independent() {
                 // Attached to `a` and never checking the breaker until told to.
                 wait.recv().unwrap();
             })
+            .unwrap()
         })
     };
     ready.recv().unwrap();
@@ -232,7 +245,8 @@ fn stops_of_different_interpreters_are_independent() {
         b.attach(|py| {
             let _world = py.stop_the_world();
             assert!(b.is_world_stopped());
-        });
+        })
+        .unwrap();
     }
     go.send(()).unwrap();
     busy_in_a.join().unwrap();
@@ -243,16 +257,18 @@ fn stop_the_world_from_an_attached_thread_excludes_itself() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let other = detached_state_of_another_thread(&interp);
-    interp.attach(|py| {
-        assert_ne!(py.thread_state() as *const _, other.as_ptr() as *const _);
-        let world = py.stop_the_world();
-        assert_eq!(py.thread_state().status(), Status::Attached);
-        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-        assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
-        drop(world);
-        // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
-        assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
-    });
+    interp
+        .attach(|py| {
+            assert_ne!(py.thread_state() as *const _, other.as_ptr() as *const _);
+            let world = py.stop_the_world();
+            assert_eq!(py.thread_state().status(), Status::Attached);
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+            assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
+            drop(world);
+            // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
+            assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
+        })
+        .unwrap();
     // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
     unsafe { pyrt::ThreadState::delete(other) };
 }
@@ -264,7 +280,7 @@ fn finalize_with_a_thread_still_holding_a_state() {
     let (tx, rx) = mpsc::channel();
     // A "daemon" thread: attaches, detaches, and keeps its state.
     std::thread::spawn(move || {
-        let g = pyrt::state::gilstate::ensure_in(&sub);
+        let g = pyrt::state::gilstate::ensure_in(&sub).unwrap();
         // SAFETY: test code: the thread state is live (created by this test, not yet deleted) and no Python token of it is in use.
         let _ = unsafe { thread_state::save_thread() };
         tx.send(()).unwrap();
@@ -284,20 +300,22 @@ fn the_requester_may_detach_during_its_own_stop() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let other = detached_state_of_another_thread(&interp);
-    interp.attach(|py| {
-        let world = py.stop_the_world();
-        // A blocking call inside the stopped region: the requester is not counted, so this
-        // neither underflows the count nor parks the requester.
-        py.detach(|| ());
-        // SAFETY: test code: `other` is live (deleted below).
-        assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
-        assert_eq!(py.thread_state().status(), Status::Attached);
-        drop(world);
-        // SAFETY: as above.
-        assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
-        // A later breaker check finds no stale request.
-        py.check_eval_breaker().unwrap();
-    });
+    interp
+        .attach(|py| {
+            let world = py.stop_the_world();
+            // A blocking call inside the stopped region: the requester is not counted, so this
+            // neither underflows the count nor parks the requester.
+            py.detach(|| ());
+            // SAFETY: test code: `other` is live (deleted below).
+            assert_eq!(unsafe { other.as_ref() }.status(), Status::Suspended);
+            assert_eq!(py.thread_state().status(), Status::Attached);
+            drop(world);
+            // SAFETY: as above.
+            assert_eq!(unsafe { other.as_ref() }.status(), Status::Detached);
+            // A later breaker check finds no stale request.
+            py.check_eval_breaker().unwrap();
+        })
+        .unwrap();
     // SAFETY: test code: detached, never used again.
     unsafe { pyrt::ThreadState::delete(other) };
 }
@@ -319,7 +337,7 @@ fn a_breaker_check_never_gives_a_stopped_world_away() {
             let world = py.stop_the_world();
             let waiter = {
                 let (interp, ran) = (interp.clone(), ran.clone());
-                std::thread::spawn(move || interp.attach(|_| ran.store(true, Ordering::SeqCst)))
+                std::thread::spawn(move || interp.attach(|_| ran.store(true, Ordering::SeqCst)).unwrap())
             };
             // Long enough for the waiter to time out (1 ms) and ask for a drop, many times over.
             let until = std::time::Instant::now() + std::time::Duration::from_millis(100);
@@ -335,6 +353,7 @@ fn a_breaker_check_never_gives_a_stopped_world_away() {
             }
             waiter
         })
+        .unwrap()
         .join()
         .unwrap();
 }

@@ -108,10 +108,10 @@ fn ensure_in_binds_foreign_threads_to_a_sub_interpreter() {
         .map(|_| {
             let (sub, barrier) = (sub.clone(), barrier.clone());
             std::thread::spawn(move || {
-                let g = gilstate::ensure_in(&sub);
+                let g = gilstate::ensure_in(&sub).unwrap();
                 let ts = g.thread_state();
                 assert_eq!(ts_ref(ts).interpreter(), sub);
-                let nested = gilstate::ensure_in(&sub);
+                let nested = gilstate::ensure_in(&sub).unwrap();
                 assert_eq!(nested.thread_state(), ts);
                 assert_eq!(nested.state(), GilState::Locked);
                 drop(nested);
@@ -165,11 +165,12 @@ fn the_safe_attach_detaches_explicitly_between_interpreters() {
     let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     main.attach(|py| {
         let main_ts = thread_state::current().unwrap();
-        let id = py.detach(|| a.attach(|py_a| py_a.interpreter().id()));
+        let id = py.detach(|| a.attach(|py_a| py_a.interpreter().id()).unwrap());
         assert_eq!(id, a.id());
         assert_eq!(thread_state::current(), Some(main_ts));
         assert_eq!(py.interpreter(), main);
-    });
+    })
+    .unwrap();
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn fatal_attach_to_another_interpreter_while_attached() {
     if common::is_child(N) {
         Runtime::initialize();
         let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-        pyrt::attach(|_py| a.attach(|_| ()));
+        pyrt::attach(|_py| a.attach(|_| ()).unwrap());
         std::process::exit(3);
     }
     common::assert_fatal(N, N, "Interpreter::attach", "the thread is attached to another interpreter");
@@ -190,8 +191,8 @@ fn fatal_guards_released_out_of_order() {
     if common::is_child(N) {
         Runtime::initialize();
         let main = Runtime::main_interpreter().unwrap();
-        let outer = gilstate::ensure_in(&main);
-        let inner = gilstate::ensure_in(&main);
+        let outer = gilstate::ensure_in(&main).unwrap();
+        let inner = gilstate::ensure_in(&main).unwrap();
         drop(outer);
         drop(inner);
         std::process::exit(3);
@@ -224,12 +225,14 @@ fn ensure_after_finalize_and_reinitialize_gets_a_fresh_state() {
 fn safe_attach_and_detach() {
     let _s = common::serial();
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-    let (id, during) = sub.attach(|py| {
-        assert!(sub.lock().unwrap().is_locked());
-        let during = py.detach(|| sub.lock().unwrap().is_locked());
-        assert!(sub.lock().unwrap().is_locked());
-        (py.interpreter().id(), during)
-    });
+    let (id, during) = sub
+        .attach(|py| {
+            assert!(sub.lock().unwrap().is_locked());
+            let during = py.detach(|| sub.lock().unwrap().is_locked());
+            assert!(sub.lock().unwrap().is_locked());
+            (py.interpreter().id(), during)
+        })
+        .unwrap();
     assert_eq!(id, sub.id());
     assert!(!during, "detach releases the lock");
     let main_id = pyrt::attach(|py| py.interpreter().id());
@@ -269,7 +272,7 @@ fn fatal_release_when_not_current() {
         unsafe { gilstate::release(st) };
         std::process::exit(3);
     }
-    common::assert_fatal(N, N, "PyGILState_Release", "thread state must be current when releasing");
+    common::assert_fatal(N, N, "PyGILState_Release", "thread state 0x");
 }
 
 #[test]
@@ -292,7 +295,7 @@ fn fatal_guard_dropped_under_a_with_attached_token() {
         Runtime::initialize();
         let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
         std::thread::spawn(move || {
-            let guard = gilstate::ensure_in(&sub); // a new state, deleted by this guard's release
+            let guard = gilstate::ensure_in(&sub).unwrap(); // a new state, deleted by this guard's release
             pyrt::Python::with_attached(move |py| {
                 drop(guard);
                 println!("{}", py.thread_state().id());
@@ -312,12 +315,12 @@ fn with_attached_nests_like_a_guard() {
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     std::thread::spawn(move || {
         assert!(pyrt::Python::with_attached(|_| ()).is_none(), "not attached");
-        let guard = gilstate::ensure_in(&sub);
+        let guard = gilstate::ensure_in(&sub).unwrap();
         let ts = guard.thread_state();
         assert_eq!(ts_ref(ts).gilstate_counter(), 1);
         let id = pyrt::Python::with_attached(|py| {
             assert_eq!(py.thread_state().gilstate_counter(), 2);
-            let inner = gilstate::ensure_in(&sub);
+            let inner = gilstate::ensure_in(&sub).unwrap();
             assert_eq!(inner.state(), GilState::Locked);
             drop(inner);
             py.thread_state().id()
@@ -348,12 +351,14 @@ fn helper_states_never_take_the_gilstate_binding() {
                 py.detach(|| ()); // detach + re-attach of the helper
             });
             // Attaching the interpreter being destroyed nests on the helper.
-            let nested = sub2.attach(|py| (py.thread_state().is_helper(), py.thread_state().gilstate_counter()));
+            let nested =
+                sub2.attach(|py| (py.thread_state().is_helper(), py.thread_state().gilstate_counter())).unwrap();
             seen2.lock().unwrap().push(nested);
             Ok(())
         }))
         .unwrap();
-    });
+    })
+    .unwrap();
     // The binding followed the state `attach` made (CPython's rule) and went with it: attach the
     // main state once to bind it again.
     // SAFETY: test code: the main thread's own state, live, no token in use.
@@ -369,4 +374,92 @@ fn helper_states_never_take_the_gilstate_binding() {
     assert_eq!(thread_state::current(), Some(main_ts));
     // SAFETY: test code: matches the ensure above.
     unsafe { gilstate::release(g) };
+}
+
+/// A thread-dict value whose destructor uses GILState.
+struct ReentersGilstate(Arc<std::sync::atomic::AtomicBool>);
+impl Drop for ReentersGilstate {
+    fn drop(&mut self) {
+        let _ = gilstate::get_this_thread_state();
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// §1.8: the TLS bindings dropped a thread state's last reference while their `RefCell` was
+/// borrowed, so a thread-dict value whose destructor re-entered GILState panicked
+/// ("already mutably borrowed").
+#[test]
+fn a_binding_dropped_last_may_reenter_gilstate() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let dropped = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (tx, rx) = std::sync::mpsc::channel::<usize>();
+    let (go_tx, go_rx) = std::sync::mpsc::channel::<()>();
+    let worker = {
+        let (sub, dropped) = (sub.clone(), dropped.clone());
+        std::thread::spawn(move || {
+            let main = Runtime::main_interpreter().unwrap();
+            let first = ThreadState::new(&main); // the thread's GILState binding
+            let second = ThreadState::new(&sub); // only its binding for `sub`
+            ts_ref(second).with_dict(|d| {
+                d.insert("probe".into(), Box::new(ReentersGilstate(dropped)));
+            });
+            tx.send(second.as_ptr() as usize).unwrap();
+            go_rx.recv().unwrap();
+            // `second` was deleted by the main thread: the lookup drops the last reference.
+            let guard = gilstate::ensure_in(&sub).unwrap();
+            drop(guard);
+            // SAFETY: test code: detached, never used again.
+            unsafe { ThreadState::delete(first) };
+        })
+    };
+    let second = NonNull::new(rx.recv().unwrap() as *mut ThreadState).unwrap();
+    // SAFETY: test code: detached and not current here; the worker never uses it again.
+    unsafe { ThreadState::delete(second) };
+    go_tx.send(()).unwrap();
+    worker.join().expect("the worker must not panic");
+    assert!(dropped.load(std::sync::atomic::Ordering::SeqCst));
+}
+
+/// §1.8: GILState during thread-local teardown (a C++ `thread_local` destructor calling
+/// `PyGILState_Ensure`) used to panic inside a TLS destructor, which aborts the process. It
+/// works as in CPython now.
+#[test]
+fn gilstate_works_in_a_thread_local_destructor() {
+    const N: &str = "gilstate_works_in_a_thread_local_destructor";
+    struct UsesGilstateAtExit;
+    impl Drop for UsesGilstateAtExit {
+        fn drop(&mut self) {
+            let g = gilstate::ensure();
+            let attached = thread_state::current().is_some();
+            // SAFETY: matches the ensure above.
+            unsafe { gilstate::release(g) };
+            println!("teardown ensure attached={attached} bound_after={}", gilstate::get_this_thread_state().is_some());
+        }
+    }
+    thread_local! {
+        static AT_EXIT: UsesGilstateAtExit = const { UsesGilstateAtExit };
+    }
+    if common::is_child(N) {
+        Runtime::initialize();
+        std::thread::spawn(|| {
+            AT_EXIT.with(|_| ()); // registered before pyrt's own thread-locals: destroyed after them
+            let g = gilstate::ensure();
+            // SAFETY: matches the ensure above.
+            unsafe { gilstate::release(g) };
+        })
+        .join()
+        .unwrap();
+        println!("joined");
+        std::process::exit(0);
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([N, "--exact", "--nocapture", "--test-threads=1"])
+        .env(common::CHILD_ENV, N)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "child failed: {}\n{}", stdout, String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("teardown ensure attached=true bound_after=false"), "{stdout}");
+    assert!(stdout.contains("joined"), "{stdout}");
 }

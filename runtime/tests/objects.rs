@@ -48,21 +48,23 @@ fn new_counted(py: pyrt::Python<'_>, v: i64) -> Bound<'_> {
 fn a_new_object_is_owned_by_its_thread_with_one_local_reference() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    interp.attach(|py| {
-        let o = object::new_int(py, 1_000_000).unwrap();
-        assert_eq!(o.tid(), thread_id());
-        assert_eq!(o.ref_local(), 1);
-        assert_eq!(o.ref_shared(), 0);
-        assert_eq!(o.refcnt(), 1);
-        assert_eq!(object::int_value(&o), Some(1_000_000));
-        let o2 = o.clone();
-        assert_eq!(o.ref_local(), 2, "the owner counts locally");
-        drop(o2);
-        assert_eq!(o.refcnt(), 1);
-        let s = object::new_str(py, "héllo").unwrap();
-        assert_eq!(object::str_value(&s), Some("héllo"));
-        assert_eq!(object::str_value(&object::new_str(py, "").unwrap()), Some(""));
-    });
+    interp
+        .attach(|py| {
+            let o = object::new_int(py, 1_000_000).unwrap();
+            assert_eq!(o.tid(), thread_id());
+            assert_eq!(o.ref_local(), 1);
+            assert_eq!(o.ref_shared(), 0);
+            assert_eq!(o.refcnt(), 1);
+            assert_eq!(object::int_value(&o), Some(1_000_000));
+            let o2 = o.clone();
+            assert_eq!(o.ref_local(), 2, "the owner counts locally");
+            drop(o2);
+            assert_eq!(o.refcnt(), 1);
+            let s = object::new_str(py, "héllo").unwrap();
+            assert_eq!(object::str_value(&s), Some("héllo"));
+            assert_eq!(object::str_value(&object::new_str(py, "").unwrap()), Some(""));
+        })
+        .unwrap();
 }
 
 #[test]
@@ -75,18 +77,20 @@ fn exact_counts_after_cross_thread_traffic() {
     let owner = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                let o = new_counted(py, 7);
-                for _ in 0..threads {
-                    obj_tx.send(o.clone().unbind()).unwrap();
-                }
-                drop(o);
-                // The owner keeps checking its breaker (merging) until the object is gone.
-                while DEALLOCS.load(Ordering::SeqCst) == before {
-                    py.check_eval_breaker().unwrap();
-                    std::thread::yield_now();
-                }
-            })
+            interp
+                .attach(|py| {
+                    let o = new_counted(py, 7);
+                    for _ in 0..threads {
+                        obj_tx.send(o.clone().unbind()).unwrap();
+                    }
+                    drop(o);
+                    // The owner keeps checking its breaker (merging) until the object is gone.
+                    while DEALLOCS.load(Ordering::SeqCst) == before {
+                        py.check_eval_breaker().unwrap();
+                        std::thread::yield_now();
+                    }
+                })
+                .unwrap()
         })
     };
     let barrier = Arc::new(Barrier::new(threads));
@@ -95,16 +99,18 @@ fn exact_counts_after_cross_thread_traffic() {
             let o = obj_rx.recv().unwrap();
             let (interp, barrier) = (interp.clone(), barrier.clone());
             std::thread::spawn(move || {
-                interp.attach(|py| {
-                    let o = o.bind(py);
-                    barrier.wait();
-                    for _ in 0..10_000 {
-                        let c = o.clone();
-                        assert!(c.refcnt() >= 1);
-                        drop(c);
-                    }
-                    drop(o);
-                })
+                interp
+                    .attach(|py| {
+                        let o = o.bind(py);
+                        barrier.wait();
+                        for _ in 0..10_000 {
+                            let c = o.clone();
+                            assert!(c.refcnt() >= 1);
+                            drop(c);
+                        }
+                        drop(o);
+                    })
+                    .unwrap()
             })
         })
         .collect();
@@ -119,23 +125,25 @@ fn exact_counts_after_cross_thread_traffic() {
 fn a_stranger_dropping_to_zero_queues_to_the_owner_who_merges() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
-    interp.attach(|py| {
-        let before = DEALLOCS.load(Ordering::SeqCst);
-        let o = new_counted(py, 1);
-        let theirs = o.clone().unbind(); // local 2
-        let interp2 = interp.clone();
-        std::thread::spawn(move || interp2.attach(|py| drop(theirs.bind(py)))).join().unwrap();
-        // The stranger found the shared count at 0: the object is queued, not decremented.
-        assert_eq!(o.ref_shared(), shared::QUEUED);
-        assert_ne!(py.thread_state().eval_breaker() & pyrt::state::breaker::EXPLICIT_MERGE_BIT, 0);
-        py.check_eval_breaker().unwrap();
-        // Merged: unowned, count 1 (ours), flags MERGED.
-        assert_eq!(o.tid(), 0);
-        assert_eq!(o.ref_shared(), shared::ONE | shared::MERGED);
-        assert_eq!(o.refcnt(), 1);
-        drop(o);
-        assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1);
-    });
+    interp
+        .attach(|py| {
+            let before = DEALLOCS.load(Ordering::SeqCst);
+            let o = new_counted(py, 1);
+            let theirs = o.clone().unbind(); // local 2
+            let interp2 = interp.clone();
+            std::thread::spawn(move || interp2.attach(|py| drop(theirs.bind(py))).unwrap()).join().unwrap();
+            // The stranger found the shared count at 0: the object is queued, not decremented.
+            assert_eq!(o.ref_shared(), shared::QUEUED);
+            assert_ne!(py.thread_state().eval_breaker() & pyrt::state::breaker::EXPLICIT_MERGE_BIT, 0);
+            py.check_eval_breaker().unwrap();
+            // Merged: unowned, count 1 (ours), flags MERGED.
+            assert_eq!(o.tid(), 0);
+            assert_eq!(o.ref_shared(), shared::ONE | shared::MERGED);
+            assert_eq!(o.refcnt(), 1);
+            drop(o);
+            assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1);
+        })
+        .unwrap();
 }
 
 #[test]
@@ -148,26 +156,30 @@ fn the_owner_gives_up_ownership_when_its_local_count_ends() {
     let stranger = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                let addr = addr_rx.recv().unwrap();
-                // SAFETY: test code: the owner keeps the object alive until we answer.
-                let obj: &PyObject = unsafe { &*(addr as *const PyObject) };
-                let mine = Bound::new_ref(py, obj); // a non-owner incref: shared count 1
-                assert_eq!(obj.ref_shared(), shared::ONE);
-                ref_tx.send(mine.unbind()).unwrap();
-            })
+            interp
+                .attach(|py| {
+                    let addr = addr_rx.recv().unwrap();
+                    // SAFETY: test code: the owner keeps the object alive until we answer.
+                    let obj: &PyObject = unsafe { &*(addr as *const PyObject) };
+                    let mine = Bound::new_ref(py, obj); // a non-owner incref: shared count 1
+                    assert_eq!(obj.ref_shared(), shared::ONE);
+                    ref_tx.send(mine.unbind()).unwrap();
+                })
+                .unwrap()
         })
     };
-    interp.attach(|py| {
-        let o = new_counted(py, 3);
-        addr_tx.send(o.as_ptr().as_ptr() as usize).unwrap();
-        let theirs = ref_rx.recv().unwrap().bind(py);
-        drop(o); // local 1 -> 0 with shared 1: give up ownership
-        assert_eq!(theirs.tid(), 0, "the owner gave up ownership");
-        assert_eq!(theirs.ref_shared(), shared::ONE | shared::MERGED);
-        assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
-        drop(theirs); // the last (shared) reference
-    });
+    interp
+        .attach(|py| {
+            let o = new_counted(py, 3);
+            addr_tx.send(o.as_ptr().as_ptr() as usize).unwrap();
+            let theirs = ref_rx.recv().unwrap().bind(py);
+            drop(o); // local 1 -> 0 with shared 1: give up ownership
+            assert_eq!(theirs.tid(), 0, "the owner gave up ownership");
+            assert_eq!(theirs.ref_shared(), shared::ONE | shared::MERGED);
+            assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
+            drop(theirs); // the last (shared) reference
+        })
+        .unwrap();
     stranger.join().unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1);
 }
@@ -184,17 +196,19 @@ fn objects_queued_to_an_exited_owner_are_merged_by_its_cleanup() {
         std::thread::spawn(move || {
             // The owner's state comes from attach and is deleted when the closure returns,
             // without ever checking its breaker.
-            interp.attach(|py| {
-                let o = new_counted(py, 5);
-                tx.send(o.clone().unbind()).unwrap();
-                go_rx.recv().unwrap();
-                drop(o);
-            })
+            interp
+                .attach(|py| {
+                    let o = new_counted(py, 5);
+                    tx.send(o.clone().unbind()).unwrap();
+                    go_rx.recv().unwrap();
+                    drop(o);
+                })
+                .unwrap()
         })
     };
     let theirs = rx.recv().unwrap();
     // The stranger drops its reference while the owner is alive: queued.
-    interp.attach(|py| drop(theirs.bind(py)));
+    interp.attach(|py| drop(theirs.bind(py))).unwrap();
     go_tx.send(()).unwrap();
     owner.join().unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "cleanup merged and freed the queued object");
@@ -205,13 +219,13 @@ fn an_unbound_reference_dropped_elsewhere_is_released_at_the_next_attach() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
-    let kept: Py = interp.attach(|py| new_counted(py, 11).unbind());
+    let kept: Py = interp.attach(|py| new_counted(py, 11).unbind()).unwrap();
     drop(kept); // not attached anywhere: deferred
     assert_eq!(DEALLOCS.load(Ordering::SeqCst), before);
-    interp.attach(|_py| {});
+    interp.attach(|_py| {}).unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "run by the next attach");
     // After destroy, dropping an unbound reference does nothing (the arena is gone).
-    let orphan: Py = interp.attach(|py| object::new_str(py, "orphan").unwrap().unbind());
+    let orphan: Py = interp.attach(|py| object::new_str(py, "orphan").unwrap().unbind()).unwrap();
     interp.destroy().unwrap();
     drop(orphan);
 }
@@ -229,6 +243,7 @@ fn immortals_are_shared_and_never_written() {
             let s = Bound::new_ref(py, &intern("spam").ob_base);
             (none.as_ptr(), five.as_ptr(), s.as_ptr())
         })
+        .unwrap()
     };
     let (pa, pb) = (grab(&a), grab(&b));
     assert_eq!(pa, pb, "the same immortal objects in both interpreters");
@@ -251,7 +266,8 @@ fn immortals_are_shared_and_never_written() {
             drop(refs);
             assert_eq!((obj.ref_local(), obj.ref_shared()), before);
         }
-    });
+    })
+    .unwrap();
     assert!(imm.small_int(257).is_none() && imm.small_int(-6).is_none());
     assert!(std::ptr::eq(intern("spam"), intern(&String::from("spam"))));
     assert_eq!(intern("spam").as_str(), "spam");
@@ -261,39 +277,43 @@ fn strategy_round_trip(strategy: RefcountStrategy, lock: pyrt::LockKind) {
     let interp =
         Interpreter::new(InterpreterConfig { refcount: strategy, lock, ..InterpreterConfig::isolated() }).unwrap();
     let before = DEALLOCS.load(Ordering::SeqCst);
-    interp.attach(|py| {
-        let o = new_counted(py, 9);
-        assert_eq!(o.strategy(), strategy);
-        let clones: Vec<_> = (0..10).map(|_| o.clone()).collect();
-        assert_eq!(o.refcnt(), 11);
-        drop(clones);
-        assert_eq!(o.refcnt(), 1);
-        let moved = o.clone().unbind();
-        let interp2 = interp.clone();
-        // Detach while the other thread works: with a lock it needs the lock to attach.
-        py.detach(|| {
-            std::thread::spawn(move || {
-                interp2.attach(|py| {
-                    let theirs = moved.bind(py);
-                    let again = theirs.clone();
-                    if strategy == RefcountStrategy::NonAtomic {
-                        // Another thread, serialised by the lock: still the local count.
-                        assert_eq!((theirs.ref_local(), theirs.ref_shared()), (3, 0));
-                    }
-                    drop((theirs, again));
+    interp
+        .attach(|py| {
+            let o = new_counted(py, 9);
+            assert_eq!(o.strategy(), strategy);
+            let clones: Vec<_> = (0..10).map(|_| o.clone()).collect();
+            assert_eq!(o.refcnt(), 11);
+            drop(clones);
+            assert_eq!(o.refcnt(), 1);
+            let moved = o.clone().unbind();
+            let interp2 = interp.clone();
+            // Detach while the other thread works: with a lock it needs the lock to attach.
+            py.detach(|| {
+                std::thread::spawn(move || {
+                    interp2
+                        .attach(|py| {
+                            let theirs = moved.bind(py);
+                            let again = theirs.clone();
+                            if strategy == RefcountStrategy::NonAtomic {
+                                // Another thread, serialised by the lock: still the local count.
+                                assert_eq!((theirs.ref_local(), theirs.ref_shared()), (3, 0));
+                            }
+                            drop((theirs, again));
+                        })
+                        .unwrap()
                 })
-            })
-            .join()
-            .unwrap()
-        });
-        py.check_eval_breaker().unwrap();
-        assert_eq!(o.refcnt(), 1);
-        if strategy == RefcountStrategy::Atomic {
-            // Born merged with no owner: counted in the shared word only, by every thread.
-            assert_eq!((o.tid(), o.ref_local(), o.ref_shared()), (0, 0, 4 | 3));
-        }
-        drop(o);
-    });
+                .join()
+                .unwrap()
+            });
+            py.check_eval_breaker().unwrap();
+            assert_eq!(o.refcnt(), 1);
+            if strategy == RefcountStrategy::Atomic {
+                // Born merged with no owner: counted in the shared word only, by every thread.
+                assert_eq!((o.tid(), o.ref_local(), o.ref_shared()), (0, 0, 4 | 3));
+            }
+            drop(o);
+        })
+        .unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "{strategy:?}");
 }
 
@@ -314,8 +334,8 @@ fn fatal_binding_to_another_interpreter() {
         pyrt::Runtime::initialize();
         let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
         let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-        let obj = a.attach(|py| object::new_str(py, "mine").unwrap().unbind());
-        b.attach(|py| drop(obj.bind(py)));
+        let obj = a.attach(|py| object::new_str(py, "mine").unwrap().unbind()).unwrap();
+        b.attach(|py| drop(obj.bind(py))).unwrap();
         std::process::exit(3);
     }
     common::assert_fatal(N, N, "Py::bind", "the object belongs to another interpreter");
@@ -334,7 +354,7 @@ fn fatal_new_ref_of_another_interpreters_object() {
             let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
             let b = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
             let text = if scenario == "large" { "x".repeat(4096) } else { "mine".to_string() };
-            let kept = a.attach(|py| object::new_str(py, &text).unwrap().unbind());
+            let kept = a.attach(|py| object::new_str(py, &text).unwrap().unbind()).unwrap();
             let addr = kept.as_ptr().as_ptr() as usize;
             b.attach(|py| {
                 // The immortals and B's own objects pass the check.
@@ -349,7 +369,8 @@ fn fatal_new_ref_of_another_interpreters_object() {
                 } else {
                     drop(Bound::new_ref(py, foreign).unbind());
                 }
-            });
+            })
+            .unwrap();
             std::process::exit(3);
         }
     }
@@ -366,17 +387,19 @@ fn objects_queued_to_a_deleted_state_are_freed_while_it_is_attached() {
     let _s = common::serial();
     let interp = Interpreter::new(InterpreterConfig::isolated()).unwrap();
     let (before, detached_before) = (DEALLOCS.load(Ordering::SeqCst), DEALLOCS_DETACHED.load(Ordering::SeqCst));
-    interp.attach(|py| {
-        let o = new_counted(py, 7);
-        let theirs = o.clone().unbind();
-        py.detach(|| {
-            // A stranger drops its reference: the shared count is 0, so it is queued to us.
-            let interp = interp.clone();
-            std::thread::spawn(move || interp.attach(|py| drop(theirs.bind(py)))).join().unwrap();
-        });
-        drop(o);
-        // No breaker check: the queue is merged when this state is deleted, right after.
-    });
+    interp
+        .attach(|py| {
+            let o = new_counted(py, 7);
+            let theirs = o.clone().unbind();
+            py.detach(|| {
+                // A stranger drops its reference: the shared count is 0, so it is queued to us.
+                let interp = interp.clone();
+                std::thread::spawn(move || interp.attach(|py| drop(theirs.bind(py))).unwrap()).join().unwrap();
+            });
+            drop(o);
+            // No breaker check: the queue is merged when this state is deleted, right after.
+        })
+        .unwrap();
     assert_eq!(DEALLOCS.load(Ordering::SeqCst) - before, 1, "merged and freed at deletion");
     assert_eq!(DEALLOCS_DETACHED.load(Ordering::SeqCst) - detached_before, 0, "freed while attached");
 }
@@ -393,15 +416,17 @@ fn deferred_decrefs_run_at_a_breaker_check_of_a_thread_that_never_detaches() {
     let worker = {
         let interp = interp.clone();
         std::thread::spawn(move || {
-            interp.attach(|py| {
-                tx.send((0..10).map(|v| new_counted(py, v).unbind()).collect()).unwrap();
-                // Stay attached, checking the breaker, until they are freed (or give up).
-                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-                while DEALLOCS.load(Ordering::SeqCst) - before < 10 && std::time::Instant::now() < deadline {
-                    py.check_eval_breaker().unwrap();
-                    std::thread::yield_now();
-                }
-            })
+            interp
+                .attach(|py| {
+                    tx.send((0..10).map(|v| new_counted(py, v).unbind()).collect()).unwrap();
+                    // Stay attached, checking the breaker, until they are freed (or give up).
+                    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+                    while DEALLOCS.load(Ordering::SeqCst) - before < 10 && std::time::Instant::now() < deadline {
+                        py.check_eval_breaker().unwrap();
+                        std::thread::yield_now();
+                    }
+                })
+                .unwrap()
         })
     };
     drop(rx.recv().unwrap()); // not attached here: deferred

@@ -14,14 +14,16 @@ fn resident_bytes() -> usize {
 
 fn cycle(lock: LockKind) {
     let interp = Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap();
-    interp.attach(|py| {
-        // 1 MiB in small blocks (never freed: the destroy releases them) and one large block.
-        for _ in 0..(1 << 20) / 256 {
-            std::hint::black_box(domains::malloc(py, 256).unwrap());
-        }
-        std::hint::black_box(domains::malloc(py, 64 << 10).unwrap());
-        assert!(interp.arena_stats().live_bytes >= 1 << 20);
-    });
+    interp
+        .attach(|py| {
+            // 1 MiB in small blocks (never freed: the destroy releases them) and one large block.
+            for _ in 0..(1 << 20) / 256 {
+                std::hint::black_box(domains::malloc(py, 256).unwrap());
+            }
+            std::hint::black_box(domains::malloc(py, 64 << 10).unwrap());
+            assert!(interp.arena_stats().live_bytes >= 1 << 20);
+        })
+        .unwrap();
     interp.destroy().unwrap();
 }
 

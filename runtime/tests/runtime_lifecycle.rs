@@ -67,7 +67,7 @@ fn ids_restart_after_finalize_and_cycles_leave_nothing() {
                 .collect();
         assert_eq!(subs.iter().map(|i| i.id()).collect::<Vec<_>>(), vec![1, 2, 3]);
         for s in &subs {
-            s.attach(|py| py.check_eval_breaker().unwrap());
+            s.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
         }
         let weak_main = Runtime::main_interpreter().unwrap();
         // SAFETY: no token, guard or object handle is alive at this point.
@@ -92,7 +92,11 @@ fn all_three_lock_kinds_coexist() {
     assert!(!std::ptr::eq(own.lock().unwrap(), main_lock), "Own has its own lock");
     assert!(free.lock().is_none(), "None has no lock");
     // A thread can be in all of them: detach from one to enter the next.
-    let id = own.attach(|py| py.detach(|| shared.attach(|py| py.detach(|| free.attach(|py| py.interpreter().id())))));
+    let id = own
+        .attach(|py| {
+            py.detach(|| shared.attach(|py| py.detach(|| free.attach(|py| py.interpreter().id()).unwrap())).unwrap())
+        })
+        .unwrap();
     assert_eq!(id, free.id());
 }
 
@@ -109,8 +113,18 @@ fn config_mirrors_py_interpreter_config() {
     let bad = InterpreterConfig { check_multi_interp_extensions: false, ..InterpreterConfig::isolated() };
     let err = Interpreter::new(bad).unwrap_err();
     assert_eq!(err.kind(), pyrt::ExcKind::InterpreterError);
-    let bad = InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
-    assert!(Interpreter::new(bad).is_err());
+    assert_eq!(err.message(), "per-interpreter obmalloc does not support single-phase init extension modules");
+    // As in CPython 3.13: the main obmalloc permits single-phase init extensions, with any lock;
+    // daemon threads without threads are not refused.
+    let main_obmalloc = InterpreterConfig {
+        use_main_obmalloc: true,
+        check_multi_interp_extensions: false,
+        ..InterpreterConfig::isolated()
+    };
+    Interpreter::new(main_obmalloc).unwrap().destroy().unwrap();
+    let daemons =
+        InterpreterConfig { allow_threads: false, allow_daemon_threads: true, ..InterpreterConfig::isolated() };
+    Interpreter::new(daemons).unwrap().destroy().unwrap();
     let limited = InterpreterConfig { arena_limit: Some(1 << 20), ..InterpreterConfig::isolated() };
     let i = Interpreter::new(limited).unwrap();
     assert_eq!(i.config().arena_limit, Some(1 << 20));
@@ -137,7 +151,7 @@ fn destroy_refuses_main_and_current() {
     let main = Runtime::main_interpreter().unwrap();
     assert!(main.clone().destroy().is_err());
     let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
-    let err = sub.attach(|py| py.interpreter().destroy().unwrap_err());
+    let err = sub.attach(|py| py.interpreter().destroy().unwrap_err()).unwrap();
     assert_eq!(err.message(), "cannot destroy the current interpreter");
     sub.clone().destroy().unwrap();
     assert!(sub.destroy().is_err(), "second destroy");
@@ -152,15 +166,93 @@ fn creating_before_initialize_is_an_error() {
     assert_eq!(err.kind(), pyrt::ExcKind::RuntimeError);
 }
 
+/// §1.7: `destroy()` while another thread holds a (detached) thread state used to abort the
+/// host (`Py_EndInterpreter: not the last thread`); the safe API now refuses with an error and
+/// leaves the interpreter usable.
 #[test]
-fn destroy_with_another_thread_state_is_fatal() {
-    const NAME: &str = "destroy_with_another_thread_state_is_fatal";
+fn destroy_with_another_threads_state_is_an_error() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let (held_tx, held_rx) = std::sync::mpsc::channel();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let holder = {
+        let sub = sub.clone();
+        std::thread::spawn(move || {
+            let guard = pyrt::state::gilstate::ensure_in(&sub).unwrap();
+            pyrt::Python::with_attached(|py| {
+                py.detach(move || {
+                    held_tx.send(()).unwrap();
+                    done_rx.recv().unwrap();
+                })
+            });
+            drop(guard);
+        })
+    };
+    held_rx.recv().unwrap();
+    let err = sub.clone().destroy().unwrap_err();
+    assert_eq!(err.kind(), pyrt::ExcKind::InterpreterError);
+    assert!(!sub.is_finalized());
+    done_tx.send(()).unwrap();
+    holder.join().unwrap();
+    assert_eq!(sub.attach(|py| py.interpreter().id()).unwrap(), sub.id(), "still usable");
+    sub.destroy().unwrap();
+}
+
+/// §1.7: `attach()` to a destroyed interpreter used to abort (`PyThreadState_New: the
+/// interpreter is finalized`); attaching while another thread destroys it could park the thread
+/// for good. Both are errors now, and `f` does not run.
+#[test]
+fn attach_to_a_destroyed_or_dying_interpreter_is_an_error() {
+    let _s = common::serial();
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    sub.clone().destroy().unwrap();
+    let err = sub.attach(|_| unreachable!("must not run")).unwrap_err();
+    assert_eq!(
+        (err.kind(), err.message().as_str()),
+        (pyrt::ExcKind::InterpreterError, "the interpreter was destroyed")
+    );
+    assert!(pyrt::state::gilstate::ensure_in(&sub).is_err());
+
+    // Attaching during a destroy: a pending call that the destroy runs lets another thread try.
+    let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let racer = sub.clone();
+    sub.attach(|py| {
+        py.add_pending_call(pyrt::PendingCall::new(move || {
+            let r = std::thread::spawn(move || racer.attach(|_| ()).map_err(|e| e.message())).join().unwrap();
+            tx.send(r).unwrap();
+            Ok(())
+        }))
+        .unwrap();
+    })
+    .unwrap();
+    sub.destroy().unwrap();
+    assert_eq!(rx.recv().unwrap(), Err("the interpreter is being destroyed".to_string()));
+}
+
+/// The C API keeps CPython's fatal error: `Py_EndInterpreter` with another thread state — after
+/// running the pending calls still queued (CPython 3.13's order, §3).
+#[test]
+fn end_interpreter_with_another_thread_state_is_fatal() {
+    const NAME: &str = "end_interpreter_with_another_thread_state_is_fatal";
     if common::is_child(NAME) {
         pyrt::Runtime::initialize();
-        let sub = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        // SAFETY: test code: no token in use.
+        let ts = unsafe { Interpreter::new_with_thread_state(InterpreterConfig::isolated()) }.unwrap();
+        // SAFETY: as above.
+        let sub = unsafe { ts.as_ref() }.interpreter();
         let _other = pyrt::ThreadState::new(&sub);
-        let _ = sub.destroy();
+        sub.add_pending_call(pyrt::PendingCall::new(|| {
+            eprintln!("the pending call ran");
+            Ok(())
+        }))
+        .unwrap();
+        // SAFETY: `ts` is current.
+        unsafe { pyrt::state::end_interpreter(ts) };
         unreachable!();
     }
     common::assert_fatal(NAME, NAME, "Py_EndInterpreter", "not the last thread");
+    let (_, stderr) = common::run_child(NAME, NAME);
+    let (ran, fatal) = (stderr.find("the pending call ran"), stderr.find("Fatal Python error"));
+    assert!(ran.is_some() && ran < fatal, "pending calls run before the last-thread check:\n{stderr}");
 }

@@ -102,6 +102,22 @@ CASES = [
     ("exec", "f'{x!z}'\n"),
     ("eval", "x = 1"),
     ("single", "x = 1\ny = 2\n"),
+    ("single", "\n"),
+    ("single", ""),
+    ("eval", ""),
+    ("eval", "\n"),
+    ("exec", "x = 1 +"),
+    ("exec", "if x:\n"),
+    ("exec", "a + not b\n"),
+    ("exec", "print 'hello'\n"),
+    ("exec", "f(x=1 for x in y)\n"),
+    ("exec", "x = {1: 2, 3}\n"),
+    ("exec", "try:\n    pass\n"),
+    ("exec", "import a from b\n"),
+    ("exec", "[x for x]\n"),
+    ("exec", "f'{}'\n"),
+    ("exec", "match x:\n    case 1 + 2: pass\n"),
+    ("exec", "def f[](): pass\n"),
 ]
 
 

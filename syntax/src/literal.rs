@@ -252,6 +252,22 @@ pub fn int_value<'a>(text: &str, arena: &'a Bump) -> Constant<'a> {
     }
 }
 
+/// CPython refuses decimal integer literals longer than `sys.get_int_max_str_digits()` (4300
+/// by default): the message of the `SyntaxError` it raises then, if `text` is one.
+pub fn int_too_long(text: &str) -> Option<String> {
+    if matches!(text.get(..2), Some("0x" | "0X" | "0o" | "0O" | "0b" | "0B")) {
+        return None;
+    }
+    let digits = text.bytes().filter(|b| b.is_ascii_digit()).count();
+    (digits > 4300).then(|| {
+        format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use \
+             sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals \
+             to avoid decimal conversion limits."
+        )
+    })
+}
+
 /// The value of a `Float` token.
 pub fn float_value(text: &str) -> f64 {
     let clean: String = text.chars().filter(|&c| c != '_').collect();

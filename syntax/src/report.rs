@@ -22,19 +22,31 @@
 //!   end; an empty or reversed range becomes one character;
 //! * the spaces before the marker copy every whitespace character (tabs, form feeds) of the
 //!   stripped line, so that the carets line up under a terminal's tab stops;
-//! * the last line is `ClassName: msg` (`<no detail available>` for an empty message).
+//! * the last line is `ClassName: msg` (`<no detail available>` for an empty message);
+//! * an error without a line (pyrt's `lineno` 0, CPython's `None`) prints that line alone.
+//!
+//! The parser's `MemoryError` ("Parser stack overflowed") is not a `SyntaxError`: CPython prints
+//! it as any exception raised before the first frame, the last line alone.
 //!
 //! All lengths are in characters (code points), as Python's `len(str)`.
 
-use crate::error::SyntaxError;
+use crate::error::{SyntaxError, SyntaxErrorKind};
 
 impl SyntaxError {
     /// What CPython 3.13 writes on stderr when this error, raised while compiling `filename`,
     /// is not caught (colours off). Ends with a newline.
     pub fn format_report(&self, filename: &str) -> String {
-        let mut out = format!("  File \"{}\", line {}\n", filename, self.lineno);
-        if let Some(text) = &self.text {
-            push_source_and_markers(&mut out, self, text);
+        if self.kind == SyntaxErrorKind::MemoryError {
+            return format!("MemoryError: {}\n", self.msg);
+        }
+        let mut out = String::new();
+        // Line 0 is CPython's `lineno = None` (e.g. null bytes in the source): then it prints
+        // neither the location nor the line.
+        if self.lineno != 0 {
+            out.push_str(&format!("  File \"{}\", line {}\n", filename, self.lineno));
+            if let Some(text) = &self.text {
+                push_source_and_markers(&mut out, self, text);
+            }
         }
         let msg = if self.msg.is_empty() { "<no detail available>" } else { &self.msg };
         out.push_str(self.kind.name());
@@ -141,6 +153,19 @@ mod tests {
     fn counts_characters_not_bytes() {
         let e = error(SyntaxErrorKind::SyntaxError, "m", Some("é = €\n"), (1, 5, 1, 6));
         assert_eq!(e.format_report("f"), "  File \"f\", line 1\n    é = €\n        ^\nSyntaxError: m\n");
+    }
+
+    #[test]
+    fn the_parsers_memory_error_prints_as_a_plain_exception() {
+        let msg = "Parser stack overflowed - Python source too complex to parse";
+        let e = error(SyntaxErrorKind::MemoryError, msg, Some("x = ----1\n"), (1, 5, 1, 6));
+        assert_eq!(e.format_report("deep.py"), format!("MemoryError: {msg}\n"));
+    }
+
+    #[test]
+    fn no_line_prints_only_the_message() {
+        let e = error(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes", None, (0, 0, 0, 0));
+        assert_eq!(e.format_report("n.py"), "SyntaxError: source code string cannot contain null bytes\n");
     }
 
     #[test]

@@ -4,13 +4,15 @@
 
 #include <stdint.h>
 
+#include "lock.h"
+
 typedef struct _typeobject PyTypeObject;
 
 /* Free-threaded CPython 3.13's PyObject: 32 bytes on 64-bit platforms. */
 typedef struct _object {
     uintptr_t ob_tid;        /* owning thread (_Py_ThreadId()), 0 when unowned */
     uint16_t ob_flags;       /* pyrt: refcount strategy (2 bits), static (bit 2) */
-    uint8_t ob_mutex;        /* PyMutex */
+    PyMutex ob_mutex;        /* per-object lock (critical sections) */
     uint8_t ob_gc_bits;
     uint32_t ob_ref_local;   /* owner only; UINT32_MAX = immortal */
     Py_ssize_t ob_ref_shared;/* count << 2 | flags (1 maybe-weakref, 2 queued, 3 merged) */
@@ -18,6 +20,7 @@ typedef struct _object {
 } PyObject;
 
 _Static_assert(sizeof(PyObject) == 4 * sizeof(void *), "PyObject layout");
+_Static_assert(__builtin_offsetof(PyObject, ob_mutex) == sizeof(void *) + 2, "ob_mutex offset");
 _Static_assert(__builtin_offsetof(PyObject, ob_ref_local) == sizeof(void *) + 4, "ob_ref_local offset");
 _Static_assert(__builtin_offsetof(PyObject, ob_ref_shared) == 2 * sizeof(void *), "ob_ref_shared offset");
 

@@ -116,45 +116,78 @@ impl Writer {
 /// Decodes `co_linetable` into one location per code unit (what `co_positions()` yields, with
 /// `-1` for `None`). A truncated or malformed table ends the output early rather than failing.
 pub fn decode(table: &[u8], firstlineno: i32) -> Vec<Location> {
-    let mut reader = Reader { table, pos: 0 };
     let mut out = Vec::new();
-    let mut lineno = firstlineno;
-    while let Some(first) = reader.byte() {
+    for (loc, length) in Entries::new(table, firstlineno) {
+        out.extend(std::iter::repeat_n(loc, length));
+    }
+    out
+}
+
+/// The location of code unit `index` (`NO_LOCATION` past the end of the table).
+pub fn location_of(table: &[u8], firstlineno: i32, index: usize) -> Location {
+    let mut start = 0;
+    for (loc, length) in Entries::new(table, firstlineno) {
+        if index < start + length {
+            return loc;
+        }
+        start += length;
+    }
+    Location::NO_LOCATION
+}
+
+/// The entries of a table in order: each location with the number of code units it covers.
+struct Entries<'a> {
+    reader: Reader<'a>,
+    lineno: i32,
+}
+
+impl<'a> Entries<'a> {
+    fn new(table: &'a [u8], firstlineno: i32) -> Entries<'a> {
+        Entries { reader: Reader { table, pos: 0 }, lineno: firstlineno }
+    }
+}
+
+impl Iterator for Entries<'_> {
+    type Item = (Location, usize);
+
+    fn next(&mut self) -> Option<(Location, usize)> {
+        let reader = &mut self.reader;
+        let first = reader.byte()?;
         if first & 0x80 == 0 {
-            break;
+            return None;
         }
         let code = (first >> 3) & 15;
         let length = (first & 7) as usize + 1;
         let loc = match code {
             NONE => Location::NO_LOCATION,
             LONG => {
-                let (Some(delta), Some(end_delta), Some(col), Some(end_col)) =
-                    (reader.signed_varint(), reader.varint(), reader.varint(), reader.varint())
-                else {
-                    break;
-                };
-                lineno += delta;
-                Location::new(lineno, lineno + end_delta as i32, col as i32 - 1, end_col as i32 - 1)
+                let (delta, end_delta, col, end_col) =
+                    (reader.signed_varint()?, reader.varint()?, reader.varint()?, reader.varint()?);
+                self.lineno = self.lineno.wrapping_add(delta);
+                Location::new(
+                    self.lineno,
+                    self.lineno.wrapping_add(end_delta as i32),
+                    col as i32 - 1,
+                    end_col as i32 - 1,
+                )
             }
             NO_COLUMNS => {
-                let Some(delta) = reader.signed_varint() else { break };
-                lineno += delta;
-                Location::line(lineno)
+                self.lineno = self.lineno.wrapping_add(reader.signed_varint()?);
+                Location::line(self.lineno)
             }
             ONE_LINE0..=12 => {
-                let (Some(col), Some(end_col)) = (reader.byte(), reader.byte()) else { break };
-                lineno += (code - ONE_LINE0) as i32;
-                Location::new(lineno, lineno, col as i32, end_col as i32)
+                let (col, end_col) = (reader.byte()?, reader.byte()?);
+                self.lineno = self.lineno.wrapping_add((code - ONE_LINE0) as i32);
+                Location::new(self.lineno, self.lineno, col as i32, end_col as i32)
             }
             _ => {
-                let Some(second) = reader.byte() else { break };
+                let second = reader.byte()?;
                 let col = (code as i32) * 8 + ((second >> 4) & 7) as i32;
-                Location::new(lineno, lineno, col, col + (second & 15) as i32)
+                Location::new(self.lineno, self.lineno, col, col + (second & 15) as i32)
             }
         };
-        out.extend(std::iter::repeat_n(loc, length));
+        Some((loc, length))
     }
-    out
 }
 
 struct Reader<'a> {

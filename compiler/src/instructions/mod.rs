@@ -1,6 +1,6 @@
 //! # The one instruction table
 //!
-//! Every instruction pyrt knows is declared once, in [`table`], as one entry of the
+//! Every instruction pyrt knows is declared once, in `instructions/table.rs`, as one entry of the
 //! `instruction_table!` macro. The entry gives, in CPython 3.13's terms:
 //!
 //! - the name and opcode number (`Lib/_opcode_metadata.py`: real instructions are `0..=254`,

@@ -27,7 +27,8 @@ import _testinternalcapi
 
 assert sys.version_info[:2] == (3, 13), "run with CPython 3.13"
 
-STDLIB = sysconfig.get_paths()["stdlib"]
+# PYRT_STDLIB_ROOT points the whole-stdlib mode at another tree (e.g. CPython 3.11's Lib).
+STDLIB = os.environ.get("PYRT_STDLIB_ROOT") or sysconfig.get_paths()["stdlib"]
 FILES = [
     "abc.py", "bisect.py", "heapq.py", "copy.py", "fnmatch.py", "glob.py", "genericpath.py",
     "posixpath.py", "string.py", "textwrap.py", "contextlib.py", "functools.py", "operator.py",
@@ -153,6 +154,12 @@ def percent(data):
     return "".join(chr(b) if b in SAFE else "%%%02X" % b for b in data)
 
 
+def enc_names(names):
+    """Names as space-separated tokens: percent-encoded, `~` for the empty name (`from . import x`
+    puts one in `co_names`)."""
+    return " ".join(percent(n.encode("utf-8")) if n else "~" for n in names)
+
+
 def instr_lines(seq):
     """One line per instruction: `opcode-number oparg` then the location, or `=` when it is the
     previous instruction's."""
@@ -185,7 +192,7 @@ def localsplus(co):
             kind = 0x80
         else:
             kind = 0x40
-        out.append("%s:%d" % (name, kind))
+        out.append("%s:%d" % (enc_names([name]), kind))
     return out
 
 
@@ -248,10 +255,10 @@ class Writer:
         L.append("args %d %d %d" % (co.co_argcount, co.co_posonlyargcount, co.co_kwonlyargcount))
         L.append("consts %d" % len(raw_consts))
         L.extend("c " + enc_const(c, code_ids) for c in raw_consts)
-        L.append("names " + " ".join(names))
-        L.append("varnames " + " ".join(varnames))
-        L.append("cellvars " + " ".join(cellvars))
-        L.append("freevars " + " ".join(freevars))
+        L.append("names " + enc_names(names))
+        L.append("varnames " + enc_names(varnames))
+        L.append("cellvars " + enc_names(cellvars))
+        L.append("freevars " + enc_names(freevars))
         L.append("instrs %d" % len(instrs))
         L.extend(instrs)
         L.append("expect_code " + co.co_code.hex())
@@ -263,7 +270,7 @@ class Writer:
         for c in co.co_consts:
             k = raw_index.get(const_key(c))
             L.append("c r%d" % k if k is not None else "c " + enc_const(c, code_ids))
-        L.append("expect_names " + " ".join(co.co_names))
+        L.append("expect_names " + enc_names(co.co_names))
         L.append("expect_localsplus " + " ".join(localsplus(co)))
         L.append("expect_stacksize %d" % co.co_stacksize)
         L.append("expect_linetable " + co.co_linetable.hex())

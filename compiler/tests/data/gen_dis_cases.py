@@ -16,11 +16,12 @@ import sys
 import sysconfig
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from gen_backend_cases import EXTRA_SOURCE, enc_const, localsplus  # noqa: E402
+from gen_backend_cases import EXTRA_SOURCE, enc_const, enc_names, localsplus  # noqa: E402
 
 assert sys.version_info[:2] == (3, 13), "run with CPython 3.13"
 
-STDLIB = sysconfig.get_paths()["stdlib"]
+# PYRT_STDLIB_ROOT points the whole-stdlib mode at another tree (e.g. CPython 3.11's Lib).
+STDLIB = os.environ.get("PYRT_STDLIB_ROOT") or sysconfig.get_paths()["stdlib"]
 FILES = ["json/decoder.py", "contextlib.py", "string.py"]
 
 
@@ -38,7 +39,7 @@ def write_code(lines, co, ids):
     lines.append("bytecode " + co.co_code.hex())
     lines.append("consts %d" % len(co.co_consts))
     lines.extend("c " + enc_const(c, ids) for c in co.co_consts)
-    lines.append("names " + " ".join(co.co_names))
+    lines.append("names " + enc_names(co.co_names))
     lines.append("localsplus " + " ".join(localsplus(co)))
     lines.append("linetable " + co.co_linetable.hex())
     lines.append("exceptiontable " + co.co_exceptiontable.hex())
@@ -52,8 +53,24 @@ def write_code(lines, co, ids):
 def main():
     out_path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "dis_cases_3_13.txt")
     lines = ["# CPython %s code objects and dis.dis output, written by gen_dis_cases.py; do not edit" % sys.version.split()[0]]
+    files = FILES
+    if os.environ.get("PYRT_ALL_STDLIB"):
+        # A one-off wider check (not stored): every module of the standard library, tests included.
+        files = sorted(
+            os.path.relpath(os.path.join(d, f), STDLIB)
+            for d, _, fs in os.walk(STDLIB)
+            if "site-packages" not in d
+            for f in fs
+            if f.endswith(".py")
+        )
     sources = [("<extra>", EXTRA_SOURCE)]
-    sources += [("Lib/" + rel, open(os.path.join(STDLIB, rel), encoding="utf-8").read()) for rel in FILES]
+    for rel in files:
+        try:
+            text = open(os.path.join(STDLIB, rel), encoding="utf-8").read()
+            compile(text, rel, "exec", dont_inherit=True)
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        sources.append(("Lib/" + rel, text))
     for filename, src in sources:
         co = compile(src, filename, "exec", dont_inherit=True)
         lines.append("file %s" % filename)

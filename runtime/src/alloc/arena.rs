@@ -385,6 +385,9 @@ impl Arena {
                 // SAFETY: pages of a heap point into live chunks of its arena.
                 let page = unsafe { &*p };
                 page.heap.store(ptr::null_mut(), Ordering::Release);
+                if crate::sync::broken(crate::sync::Mutation::ArenaAbandonDropsPages) {
+                    continue;
+                }
                 supply.abandoned[class].push(p);
             }
             pages.current = 0;

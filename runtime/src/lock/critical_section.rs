@@ -28,6 +28,11 @@
 //! In an interpreter with a lock, holding the lock is the critical section: the closures run
 //! without touching a mutex (CPython's default build compiles the macros away).
 //!
+//! The sections have CPython's C layout ([`CriticalSection`] = `PyCriticalSection`,
+//! [`CriticalSection2`] = `PyCriticalSection2`), and a link's two low bits are CPython's tags
+//! (INACTIVE, TWO_MUTEXES), so the C ABI's `PyCriticalSection_Begin` / `End` keep their sections
+//! on the C caller's stack and share the stack with the Rust closures.
+//!
 //! ```text
 //!   ThreadState.top ──▶ section C ──prev──▶ section B ──prev──▶ section A ──prev──▶ 0
 //!        (tag)           mutex m3             m1, m2 (pair)      m1
@@ -49,6 +54,9 @@ use crate::sync::{Mutation, broken};
 
 /// A link's tag bit: the section it points to is suspended (its mutexes are not held).
 const INACTIVE: usize = 1;
+/// A link's tag bit: the section it points to is a [`CriticalSection2`].
+const TWO_MUTEXES: usize = 2;
+const TAG_MASK: usize = INACTIVE | TWO_MUTEXES;
 
 /// The per-thread-state stack of open critical sections: a tagged pointer to the top one.
 ///
@@ -58,11 +66,27 @@ const INACTIVE: usize = 1;
 #[derive(Debug, Default)]
 pub(crate) struct CriticalSectionStack {
     top: std::sync::atomic::AtomicUsize,
+    /// A mutex handed to this thread while it slept detached, held until the thread is attached
+    /// again — or given back if its attach must wait for a stop-the-world ([`give_back_handoff`]).
+    handoff: std::sync::atomic::AtomicPtr<PyMutex>,
 }
 
 impl CriticalSectionStack {
     pub(crate) const fn new() -> Self {
-        CriticalSectionStack { top: std::sync::atomic::AtomicUsize::new(0) }
+        CriticalSectionStack {
+            top: std::sync::atomic::AtomicUsize::new(0),
+            handoff: std::sync::atomic::AtomicPtr::new(ptr::null_mut()),
+        }
+    }
+
+    /// Records `m` as handed to this (detached) thread.
+    pub(crate) fn hold_handoff(&self, m: &PyMutex) {
+        self.handoff.store(m as *const PyMutex as *mut PyMutex, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Clears the hand-off slot; true if the mutex is still held (it was not given back).
+    pub(crate) fn take_handoff(&self) -> bool {
+        !self.handoff.swap(ptr::null_mut(), std::sync::atomic::Ordering::Relaxed).is_null()
     }
 
     #[inline]
@@ -76,124 +100,144 @@ impl CriticalSectionStack {
     }
 }
 
-/// One open critical section (CPython's `PyCriticalSection` / `PyCriticalSection2`). It lives in
-/// the frame of the function that opened it and is linked into its thread state's stack.
-#[repr(align(8))]
-struct Section {
-    /// The (lower) mutex; null while the section is being opened or is resuming.
-    mutex: Cell<*const PyMutex>,
-    /// The higher mutex of a pair; null for one object.
-    mutex2: Cell<*const PyMutex>,
-    /// The tagged link to the section below.
+/// One open critical section on one object: CPython's `PyCriticalSection`, field for field. It
+/// lives in the frame that opened it (a Rust closure's caller, or a C caller's stack) and is
+/// linked into its thread state's stack until it ends.
+#[repr(C)]
+#[derive(Debug)]
+pub struct CriticalSection {
+    /// The tagged link to the section below (`_cs_prev`).
     prev: Cell<usize>,
+    /// The (lower) mutex (`_cs_mutex`); null while the section is being opened or is resuming,
+    /// and in a section that was not pushed (nothing to end).
+    mutex: Cell<*const PyMutex>,
 }
 
-impl Section {
-    fn new() -> Self {
-        Section { mutex: Cell::new(ptr::null()), mutex2: Cell::new(ptr::null()), prev: Cell::new(0) }
-    }
+/// A critical section on two objects: CPython's `PyCriticalSection2`.
+#[repr(C)]
+#[derive(Debug)]
+pub struct CriticalSection2 {
+    base: CriticalSection,
+    /// The higher mutex (`_cs_mutex2`).
+    mutex2: Cell<*const PyMutex>,
+}
 
-    fn tag(&self) -> usize {
-        self as *const Section as usize
-    }
+// CPython's layout, which the C headers declare (`cpython/critical_section.h`).
+const _: () = {
+    use std::mem::{offset_of, size_of};
+    assert!(size_of::<CriticalSection>() == 2 * size_of::<usize>());
+    assert!(offset_of!(CriticalSection, prev) == 0);
+    assert!(offset_of!(CriticalSection, mutex) == size_of::<usize>());
+    assert!(size_of::<CriticalSection2>() == 3 * size_of::<usize>());
+    assert!(offset_of!(CriticalSection2, mutex2) == 2 * size_of::<usize>());
+};
 
+/// A link, untagged.
+#[derive(Clone, Copy)]
+struct Link<'a> {
+    section: &'a CriticalSection,
+    /// Its second mutex's slot, for a pair.
+    mutex2: Option<&'a Cell<*const PyMutex>>,
+}
+
+impl Link<'_> {
     /// # Safety
     ///
     /// `tag` must be a non-zero link of the calling thread's current stack.
-    unsafe fn untag<'a>(tag: usize) -> &'a Section {
+    unsafe fn from_tag<'a>(tag: usize) -> Link<'a> {
+        let addr = tag & !TAG_MASK;
         // SAFETY: links point to sections whose frames are still running on this thread (a
-        // section is unlinked before its frame returns, also on unwinding).
-        unsafe { &*((tag & !INACTIVE) as *const Section) }
+        // section is unlinked before its frame ends, also on unwinding), and a link tagged
+        // TWO_MUTEXES points to a `CriticalSection2`, whose first field is the base.
+        unsafe {
+            Link {
+                section: &*(addr as *const CriticalSection),
+                mutex2: (tag & TWO_MUTEXES != 0).then(|| &(*(addr as *const CriticalSection2)).mutex2),
+            }
+        }
     }
 
     fn holds(&self, m: *const PyMutex) -> bool {
-        ptr::eq(self.mutex.get(), m) || ptr::eq(self.mutex2.get(), m)
+        ptr::eq(self.section.mutex.get(), m) || self.mutex2.is_some_and(|m2| ptr::eq(m2.get(), m))
     }
 }
 
-/// Locks `m` for the attached thread state `ts`, detaching while it sleeps.
+/// Locks `m` for the attached thread state `ts` (the current one), detaching while it sleeps.
 fn lock_detaching(ts: &ThreadState, m: &PyMutex) {
-    if m.try_lock() {
-        return;
-    }
-    if broken(Mutation::MutexSleepsAttached) {
-        m.lock_slow(&mut |park| park());
-        return;
-    }
-    m.lock_slow(&mut |park| {
-        thread_state::detach(ts);
-        park();
-        thread_state::attach(ts);
-    });
+    debug_assert!(std::ptr::eq(thread_state::current().map_or(ptr::null(), |p| p.as_ptr()), ts));
+    m.lock();
 }
 
 /// Opens a one-mutex section; false when the top section already holds `m` (nothing pushed).
-fn begin(ts: &ThreadState, section: &Section, m: &PyMutex) -> bool {
+fn begin(ts: &ThreadState, section: &CriticalSection, m: &PyMutex) -> bool {
     let stack = &ts.critical_sections;
     let top = stack.get();
+    section.prev.set(top);
     if m.try_lock() {
         section.mutex.set(m);
-        section.prev.set(top);
-        stack.set(section.tag());
+        stack.set(section as *const CriticalSection as usize);
         return true;
     }
+    // Re-entry: the active top section holds `m` already (an inactive one holds nothing).
     // SAFETY: a non-zero top is a link of this thread's stack.
-    if top != 0 && unsafe { Section::untag(top) }.holds(m) {
+    if top != 0 && top & INACTIVE == 0 && unsafe { Link::from_tag(top) }.holds(m) {
+        section.mutex.set(ptr::null());
         return false;
     }
     // Push first, with no mutex recorded: if we sleep (detached), the sections below are
     // suspended and this one has nothing to give back.
-    section.prev.set(top);
-    stack.set(section.tag());
+    section.mutex.set(ptr::null());
+    stack.set(section as *const CriticalSection as usize);
     lock_detaching(ts, m);
     section.mutex.set(m);
     true
 }
 
 /// Opens a section on two distinct mutexes, the lower address first.
-fn begin2(ts: &ThreadState, section: &Section, a: &PyMutex, b: &PyMutex) {
+fn begin2(ts: &ThreadState, section: &CriticalSection2, a: &PyMutex, b: &PyMutex) {
     let (m1, m2) = if ptr::from_ref(b) < ptr::from_ref(a) && !broken(Mutation::CriticalSectionPairUnordered) {
         (b, a)
     } else {
         (a, b)
     };
     let stack = &ts.critical_sections;
+    let tag = section as *const CriticalSection2 as usize | TWO_MUTEXES;
+    section.base.prev.set(stack.get());
     let m1_locked = m1.try_lock();
     if m1_locked && m2.try_lock() {
-        section.mutex.set(m1);
+        section.base.mutex.set(m1);
         section.mutex2.set(m2);
-        section.prev.set(stack.get());
-        stack.set(section.tag());
+        stack.set(tag);
         return;
     }
-    section.prev.set(stack.get());
-    stack.set(section.tag());
+    section.base.mutex.set(ptr::null());
+    section.mutex2.set(ptr::null());
+    stack.set(tag);
     if !m1_locked {
         lock_detaching(ts, m1);
     }
     lock_detaching(ts, m2);
-    section.mutex.set(m1);
+    section.base.mutex.set(m1);
     section.mutex2.set(m2);
 }
 
-/// Closes the top section: unlocks its mutexes, pops it, and resumes the one below if it was
-/// suspended.
-fn end(ts: &ThreadState, section: &Section) {
+/// Closes the top section, `link` (untagged address `addr`): unlocks its mutexes, pops it, and
+/// resumes the one below if it was suspended.
+fn end(ts: &ThreadState, addr: usize, link: Link<'_>) {
     let stack = &ts.critical_sections;
-    if stack.get() & !INACTIVE != section.tag() {
+    if stack.get() & !TAG_MASK != addr {
         fatal_error("PyCriticalSection_End", "critical sections ended out of order");
     }
-    let m2 = section.mutex2.get();
-    if !m2.is_null() {
+    if let Some(m2) = link.mutex2.map(Cell::get).filter(|m| !m.is_null()) {
         // SAFETY: the section holds its mutexes while it is the active top.
         unsafe { (*m2).unlock() };
     }
-    let m1 = section.mutex.get();
+    let m1 = link.section.mutex.get();
     if !m1.is_null() {
         // SAFETY: as above.
         unsafe { (*m1).unlock() };
     }
-    let prev = section.prev.get();
+    let prev = link.section.prev.get();
     stack.set(prev);
     if prev & INACTIVE != 0 {
         resume_top(ts);
@@ -219,23 +263,38 @@ fn suspend_all_slow(ts: &ThreadState, top: usize) {
     let mut tag = top;
     loop {
         // SAFETY: `tag` is a non-zero link of this thread's stack.
-        let section = unsafe { Section::untag(tag) };
-        let m1 = section.mutex.get();
+        let link = unsafe { Link::from_tag(tag) };
+        let m1 = link.section.mutex.get();
         if !m1.is_null() {
             // SAFETY: an active section holds the mutexes it records.
             unsafe { (*m1).unlock() };
-            let m2 = section.mutex2.get();
-            if !m2.is_null() {
+            if let Some(m2) = link.mutex2.map(Cell::get).filter(|m| !m.is_null()) {
                 // SAFETY: as above.
                 unsafe { (*m2).unlock() };
             }
         }
-        let prev = section.prev.get();
+        let prev = link.section.prev.get();
         if prev == 0 || prev & INACTIVE != 0 {
             return;
         }
-        section.prev.set(prev | INACTIVE);
+        link.section.prev.set(prev | INACTIVE);
         tag = prev;
+    }
+}
+
+/// Hook of a free-threaded attach that must wait for a stop-the-world: a mutex handed to the
+/// thread while it slept is given back, so that a requester that needs it while the world is
+/// stopped does not wait for a suspended thread. The thread retries the lock once attached.
+#[inline]
+pub(crate) fn give_back_handoff(ts: &ThreadState) {
+    if broken(Mutation::HandoffKeptWhileSuspended) {
+        return;
+    }
+    let m = ts.critical_sections.handoff.swap(ptr::null_mut(), std::sync::atomic::Ordering::Relaxed);
+    if !m.is_null() {
+        // SAFETY: the mutex was handed to this thread (it holds it) and belongs to an object its
+        // lock caller keeps alive.
+        unsafe { (*m).unlock() };
     }
 }
 
@@ -252,39 +311,150 @@ pub(crate) fn resume(ts: &ThreadState) {
 fn resume_top(ts: &ThreadState) {
     let stack = &ts.critical_sections;
     // SAFETY: an INACTIVE tag is a non-zero link of this thread's stack.
-    let section = unsafe { Section::untag(stack.get()) };
+    let link = unsafe { Link::from_tag(stack.get()) };
     // Take the mutexes out while we lock them: if we sleep (detach, attach), the nested resume
     // finds nothing to lock, and the nested suspend nothing to unlock.
-    let m1 = section.mutex.replace(ptr::null());
-    let m2 = section.mutex2.replace(ptr::null());
+    let m1 = link.section.mutex.replace(ptr::null());
+    let m2 = link.mutex2.map_or(ptr::null(), |m| m.replace(ptr::null()));
     if !m1.is_null() {
-        // SAFETY: the mutexes of an open section belong to objects the section's frame keeps
-        // alive.
+        // SAFETY: the mutexes of an open section belong to objects its opener keeps alive.
         lock_detaching(ts, unsafe { &*m1 });
     }
     if !m2.is_null() {
         // SAFETY: as above.
         lock_detaching(ts, unsafe { &*m2 });
     }
-    section.mutex.set(m1);
-    section.mutex2.set(m2);
+    link.section.mutex.set(m1);
+    if let Some(slot) = link.mutex2 {
+        slot.set(m2);
+    }
     stack.set(stack.get() & !INACTIVE);
 }
 
-/// Ends a section when its frame is left, also by unwinding.
-struct EndOnDrop<'a> {
-    ts: &'a ThreadState,
-    section: &'a Section,
+impl CriticalSection {
+    /// A section not yet begun.
+    pub fn new() -> Self {
+        CriticalSection { prev: Cell::new(0), mutex: Cell::new(ptr::null()) }
+    }
+
+    /// Begins a section on `obj` for the attached thread state `ts` (`PyCriticalSection_Begin`);
+    /// in an interpreter with a lock, or when the top section already holds `obj`, nothing is
+    /// locked or pushed and [`CriticalSection::end`] does nothing.
+    ///
+    /// # Safety
+    ///
+    /// `ts` must be the calling thread's current thread state; the section must stay where it is
+    /// and `obj` alive until [`CriticalSection::end`], which must be called on this thread with
+    /// `ts` current, for the sections of `ts` in the reverse order of their beginning.
+    pub unsafe fn begin(&self, ts: &ThreadState, obj: &PyObject) {
+        self.mutex.set(ptr::null());
+        if ts.interp_state().lock.is_none() {
+            begin(ts, self, obj.mutex());
+        }
+    }
+
+    /// Ends a section begun by [`CriticalSection::begin`] (`PyCriticalSection_End`).
+    ///
+    /// # Safety
+    ///
+    /// As for [`CriticalSection::begin`].
+    pub unsafe fn end(&self, ts: &ThreadState) {
+        if !self.mutex.get().is_null() {
+            end(ts, self as *const Self as usize, Link { section: self, mutex2: None });
+        }
+    }
 }
 
-impl Drop for EndOnDrop<'_> {
+impl CriticalSection2 {
+    /// A section not yet begun.
+    pub fn new() -> Self {
+        CriticalSection2 { base: CriticalSection::new(), mutex2: Cell::new(ptr::null()) }
+    }
+
+    /// Begins a section on `a` and `b` (`PyCriticalSection2_Begin`): both mutexes, lower address
+    /// first; the same object twice is the one-object form.
+    ///
+    /// # Safety
+    ///
+    /// As for [`CriticalSection::begin`].
+    pub unsafe fn begin(&self, ts: &ThreadState, a: &PyObject, b: &PyObject) {
+        self.base.mutex.set(ptr::null());
+        self.mutex2.set(ptr::null());
+        if ts.interp_state().lock.is_some() {
+            return;
+        }
+        if ptr::eq(a, b) {
+            begin(ts, &self.base, a.mutex());
+        } else {
+            begin2(ts, self, a.mutex(), b.mutex());
+        }
+    }
+
+    /// Ends a section begun by [`CriticalSection2::begin`] (`PyCriticalSection2_End`).
+    ///
+    /// # Safety
+    ///
+    /// As for [`CriticalSection::begin`].
+    pub unsafe fn end(&self, ts: &ThreadState) {
+        if self.base.mutex.get().is_null() {
+            return;
+        }
+        let pair = !self.mutex2.get().is_null();
+        let link = Link { section: &self.base, mutex2: pair.then_some(&self.mutex2) };
+        end(ts, self as *const Self as usize, link);
+    }
+}
+
+impl Default for CriticalSection {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Default for CriticalSection2 {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Ends a section when its frame is left, also by unwinding.
+struct EndOnDrop<'a, S: Ends> {
+    ts: &'a ThreadState,
+    section: &'a S,
+}
+
+trait Ends {
+    /// # Safety
+    ///
+    /// As for [`CriticalSection::end`].
+    unsafe fn end_section(&self, ts: &ThreadState);
+}
+
+impl Ends for CriticalSection {
+    unsafe fn end_section(&self, ts: &ThreadState) {
+        // SAFETY: forwarded.
+        unsafe { self.end(ts) }
+    }
+}
+
+impl Ends for CriticalSection2 {
+    unsafe fn end_section(&self, ts: &ThreadState) {
+        // SAFETY: forwarded.
+        unsafe { self.end(ts) }
+    }
+}
+
+impl<S: Ends> Drop for EndOnDrop<'_, S> {
     fn drop(&mut self) {
         // loom unwinds the coroutines of a failed model outside the model.
         #[cfg(loom)]
         if std::thread::panicking() {
             return;
         }
-        end(self.ts, self.section);
+        // SAFETY: the section was begun in the frame that owns this guard, with the token's
+        // thread state, which is current again whenever that frame runs; closures nest, so
+        // sections end in reverse order.
+        unsafe { self.section.end_section(self.ts) };
     }
 }
 
@@ -296,13 +466,10 @@ impl<'py> Python<'py> {
     /// already serialises `f` and no mutex is taken. Nesting on the same object is allowed.
     pub fn critical_section<R>(self, obj: &PyObject, f: impl FnOnce() -> R) -> R {
         let ts = self.thread_state();
-        if ts.interp_state().lock.is_some() {
-            return f();
-        }
-        let section = Section::new();
-        if !begin(ts, &section, obj.mutex()) {
-            return f();
-        }
+        let section = CriticalSection::new();
+        // SAFETY: the token says `ts` is current; the section lives in this frame, `obj` is
+        // borrowed for it, and the guard ends it here (closures nest: reverse order).
+        unsafe { section.begin(ts, obj) };
         let _end = EndOnDrop { ts, section: &section };
         f()
     }
@@ -311,15 +478,10 @@ impl<'py> Python<'py> {
     /// mutexes held, taken in address order so that no two threads deadlock on a pair; the same
     /// object twice is the one-object form. Otherwise as [`Python::critical_section`].
     pub fn critical_section2<R>(self, a: &PyObject, b: &PyObject, f: impl FnOnce() -> R) -> R {
-        if ptr::eq(a, b) {
-            return self.critical_section(a, f);
-        }
         let ts = self.thread_state();
-        if ts.interp_state().lock.is_some() {
-            return f();
-        }
-        let section = Section::new();
-        begin2(ts, &section, a.mutex(), b.mutex());
+        let section = CriticalSection2::new();
+        // SAFETY: as in `critical_section`.
+        unsafe { section.begin(ts, a, b) };
         let _end = EndOnDrop { ts, section: &section };
         f()
     }

@@ -5,9 +5,10 @@
 //! The critical sections live here, beside the mutex they drive, although they need the thread
 //! state: detaching suspends them and attaching resumes them ([`critical_section`]'s hooks).
 
-pub(crate) mod critical_section;
+pub mod critical_section;
 mod interpreter_lock;
 mod mutex;
 
+pub use critical_section::{CriticalSection, CriticalSection2};
 pub use interpreter_lock::{DEFAULT_SWITCH_INTERVAL, DROP_REQUEST_BIT, InterpreterLock};
 pub use mutex::PyMutex;

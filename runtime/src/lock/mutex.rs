@@ -13,9 +13,8 @@
 //!   set HAS_PARKED with a CAS and park on the byte's address with the check "the byte still
 //!   reads `LOCKED | HAS_PARKED`", made under the parking lot's queue lock. A wake-up either
 //!   hands the mutex over (the waiter owns it on return) or just wakes the waiter, which retries.
-//!   The thread sleeps through a caller-supplied hook: a critical section detaches its thread
-//!   state there ([`super::critical_section`]), so a thread asleep on an object's mutex never
-//!   holds up a stop-the-world or the interpreter lock.
+//!   An attached thread detaches while it sleeps ([`PyMutex::lock`]), so a thread asleep on an
+//!   object's mutex never holds up a stop-the-world or the interpreter lock.
 //! * **Unlock, fast path:** one CAS `LOCKED → 0` (Release), taken when nobody parked.
 //! * **Unlock, slow path** (HAS_PARKED set): unpark one waiter; the callback — under the queue
 //!   lock, so no waiter can be validating at the same time — stores the new byte: `0`, or
@@ -28,7 +27,7 @@
 //! waiters. Either the unlocker finds the waiter queued, or the waiter's check sees the new byte.
 
 use crate::fatal::fatal_error;
-use crate::sync::{AtomicU8, Ordering, parking};
+use crate::sync::{AtomicU8, Mutation, Ordering, broken, parking};
 
 const LOCKED: u8 = 1;
 const HAS_PARKED: u8 = 2;
@@ -39,11 +38,10 @@ const TOKEN_HANDED_OFF: usize = 1;
 const TOKEN_RETRY: usize = 0;
 
 /// How often a contended lock spins before it parks. CPython spins only in free-threaded builds
-/// (40 `sched_yield`s); under loom spinning only multiplies the explored schedules.
+/// (40 `sched_yield`s); under loom there is no spinning, which would only multiply the explored
+/// schedules.
 #[cfg(not(loom))]
 const MAX_SPINS: u32 = 40;
-#[cfg(loom)]
-const MAX_SPINS: u32 = 0;
 
 /// A one-byte mutex (`PyMutex`). See the module documentation for the protocol.
 ///
@@ -79,21 +77,62 @@ impl PyMutex {
         self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok()
     }
 
-    /// Takes the mutex, sleeping while another thread holds it, without detaching anything
-    /// (`PyMutex_LockFlags(m, _Py_LOCK_DONT_DETACH)`). Code running attached to an interpreter
-    /// uses a critical section instead, which detaches while it sleeps.
+    /// Takes the mutex, sleeping while another thread holds it (`PyMutex_Lock`). A thread that
+    /// is attached detaches while it sleeps and re-attaches before it retries (CPython's
+    /// `_PY_LOCK_DETACH`): it then holds neither its interpreter's lock nor a place in a
+    /// stop-the-world while it waits, so the holder of the mutex can always get those. The
+    /// re-attach is a full attach: it may wait for the interpreter lock or a stop-the-world, and
+    /// resumes the thread's critical sections.
     #[inline]
     pub fn lock(&self) {
+        if !self.try_lock() {
+            self.lock_slow_detaching();
+        }
+    }
+
+    /// Takes the mutex without ever detaching (`PyMutex_LockFlags(m, _Py_LOCK_DONT_DETACH)`):
+    /// for code that must not give up its attachment, at the price of holding it while asleep.
+    #[inline]
+    pub fn lock_attached(&self) {
         if !self.try_lock() {
             self.lock_slow(&mut |park| park());
         }
     }
 
-    /// The slow path of a lock. `around_sleep` is called with the parking step and must call
-    /// it exactly once; it may do work before and after (detach, re-attach).
+    /// The detaching slow path. A mutex handed over while the thread sleeps detached is held
+    /// while it re-attaches; if that attach must wait for a stop-the-world (the thread was
+    /// suspended meanwhile), the mutex is given back first ([`super::critical_section`]'s
+    /// hand-off slot) — the requester may need it while the world is stopped — and the lock is
+    /// retried once attached.
     #[cold]
-    pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut())) {
+    fn lock_slow_detaching(&self) {
+        let current = crate::state::thread_state::current();
+        match current {
+            Some(ts) if !broken(Mutation::MutexSleepsAttached) => {
+                // SAFETY: the current thread state stays alive while attached, and only this
+                // thread detaches and re-attaches it here.
+                let ts = unsafe { ts.as_ref() };
+                self.lock_slow(&mut |park| {
+                    crate::state::thread_state::detach(ts);
+                    let handed_off = park();
+                    if handed_off {
+                        ts.critical_sections.hold_handoff(self);
+                    }
+                    crate::state::thread_state::attach(ts);
+                    handed_off && ts.critical_sections.take_handoff()
+                });
+            }
+            _ => self.lock_slow(&mut |park| park()),
+        }
+    }
+
+    /// The slow path of a lock. `around_sleep` is called with the parking step, which returns
+    /// whether the mutex was handed over, and must call it exactly once; it may do work before
+    /// and after (detach, re-attach) and returns whether the thread holds the mutex now.
+    #[cold]
+    pub(crate) fn lock_slow(&self, around_sleep: &mut dyn FnMut(&mut dyn FnMut() -> bool) -> bool) {
         let mut v = self.state.load(Ordering::Relaxed);
+        #[cfg(not(loom))]
         let mut spins = 0;
         loop {
             if v & LOCKED == 0 {
@@ -105,6 +144,7 @@ impl PyMutex {
                     }
                 }
             }
+            #[cfg(not(loom))]
             if v & HAS_PARKED == 0 && spins < MAX_SPINS {
                 spins += 1;
                 crate::sync::thread::yield_now();
@@ -118,15 +158,15 @@ impl PyMutex {
                     continue;
                 }
             }
-            let mut token = None;
-            around_sleep(&mut || {
+            let held = around_sleep(&mut || {
                 // SAFETY: the check only loads an atomic; it neither parks, unparks nor panics.
-                token =
+                let token =
                     unsafe { parking::park(self.key(), || self.state.load(Ordering::Relaxed) == LOCKED | HAS_PARKED) };
+                // A hand-over: the unlocker left LOCKED set for us; its release of the queue lock
+                // (which our wake-up synchronises with) orders its critical section before ours.
+                token == Some(TOKEN_HANDED_OFF)
             });
-            if token == Some(TOKEN_HANDED_OFF) {
-                // The unlocker left LOCKED set for us; its release of the queue lock (which our
-                // wake-up synchronises with) orders its critical section before ours.
+            if held {
                 return;
             }
             v = self.state.load(Ordering::Relaxed);

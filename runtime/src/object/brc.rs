@@ -135,6 +135,11 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
     }
     // The owner has no thread state here: merge on its behalf, under the bucket mutex, so it
     // cannot register and act as owner before the merge is complete.
+    if broken(Mutation::BrcAbsentOwnerMergeUnlocked) {
+        drop(b);
+        dealloc_all(merge_counts(vec![QueuedObject(op)]));
+        return;
+    }
     let dead = merge_counts(vec![QueuedObject(op)]);
     drop(b);
     dealloc_all(dead);

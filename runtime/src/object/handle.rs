@@ -284,9 +284,9 @@ impl fmt::Debug for Py {
 /// a.attach(|py| {
 ///     let obj = object::new_int(py, 1_000_000).unwrap().unbind();
 ///     std::thread::scope(|s| {
-///         s.spawn(|| a.attach(|py| assert_eq!(object::int_value(&obj.bind(py)), Some(1_000_000))));
+///         s.spawn(|| a.attach(|py| assert_eq!(object::int_value(&obj.bind(py)), Some(1_000_000))).unwrap());
 ///     });
-/// });
+/// }).unwrap();
 /// a.destroy().unwrap();
 /// # unsafe { Runtime::finalize() };
 /// ```

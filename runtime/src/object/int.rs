@@ -19,7 +19,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::obj::Obj;
 use super::typeobj::{CompareOp, TypeObject, flags};
-use crate::error::{PyErr, PyResult};
+use crate::error::{ExcKind, PyErr, PyResult};
 
 /// An `int`.
 #[repr(C)]
@@ -76,6 +76,21 @@ pub fn small_value(obj: &PyObject) -> Option<i64> {
 /// Compatibility name of [`small_value`] used by the runtime core.
 pub fn int_value(obj: &PyObject) -> Option<i64> {
     small_value(obj)
+}
+
+/// The value of an `int` (or `bool`) as a C `long` (`PyLong_AsLong`): any other object raises
+/// `TypeError` and an int beyond 64 bits `OverflowError`, with CPython 3.13's messages.
+pub fn as_long(obj: &PyObject) -> PyResult<i64> {
+    match as_int(obj) {
+        Some(IntVal::Small(v)) => Ok(v),
+        Some(IntVal::Big(_)) => {
+            Err(PyErr::new(ExcKind::Other("OverflowError".into()), "Python int too large to convert to C long"))
+        }
+        None => Err(PyErr::new(
+            ExcKind::TypeError,
+            format!("'{}' object cannot be interpreted as an integer", obj.type_object().name()),
+        )),
+    }
 }
 
 /// A new `int`.

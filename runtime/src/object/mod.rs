@@ -56,7 +56,7 @@ pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
-pub use int::int_value;
+pub use int::{as_long, int_value};
 pub use obj::Obj;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};

@@ -42,7 +42,7 @@ use crate::sync::{Mutation, Ordering, broken, fence};
 ///
 /// One test decides the path, whatever the strategy: immortal → nothing; owned by this thread →
 /// local count (biased, and non-atomic objects on their creating thread); anything else →
-/// [`incref_other`]. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
+/// `incref_other`. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
 /// the shared path of biased counting without a strategy test on the owner's path.
 #[inline]
 pub fn incref(op: &PyObject) {
@@ -126,8 +126,15 @@ unsafe fn decref_other(op: NonNull<PyObject>, local: u32) {
 unsafe fn merge_zero_local(op: NonNull<PyObject>) {
     // SAFETY: other references may exist (shared), so the object is alive until we decide.
     let o = unsafe { op.as_ref() };
+    // Acquire pairs with the non-owners' releasing read-modify-writes of the shared count: if
+    // we read 0 and free, each of their decrements — and so their last use of the object — is
+    // ordered before the free. A plain load is enough (loom explores it, stale values included):
+    // a value older than the latest can only miss increments made by holders of references
+    // that are themselves counted (a non-zero shared count, or a local one, which is now 0), so
+    // a stale 0 cannot hide a live reference; a non-zero read goes to the CAS below, which sees
+    // the latest value.
     let order = if broken(Mutation::BrcMergeRelaxed) { Ordering::Relaxed } else { Ordering::Acquire };
-    let mut s = crate::sync::load_explored(&o.ob_ref_shared, order);
+    let mut s = o.ob_ref_shared.load(order);
     if s == 0 {
         // Nobody else ever had a reference: free at once.
         // SAFETY: local and shared counts are both zero.

@@ -70,7 +70,7 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         super::signals::handle_signals(ts)?;
     }
     if bits & CALLS_TO_DO_BIT != 0 {
-        super::pending::make_pending_calls(ts)?;
+        super::pending::make_pending_calls(ts).map_err(crate::error::PyErr::from)?;
     }
     if bits & EXPLICIT_MERGE_BIT != 0 {
         crate::object::brc::merge_queued(ts);

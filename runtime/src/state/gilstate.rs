@@ -17,8 +17,9 @@ use std::ptr::{self, NonNull};
 
 use super::interpreter::{Interpreter, InterpreterState};
 use super::runtime::{Runtime, runtime};
-use super::thread_state::{self, ThreadState, Whence};
+use super::thread_state::{self, CreateError, ThreadState, Whence};
 use super::tls;
+use crate::error::{PyErr, PyResult};
 use crate::fatal::fatal_error;
 use crate::sync::{Arc, Mutation, Ordering, broken};
 
@@ -35,7 +36,7 @@ pub enum GilState {
 /// Makes sure the calling thread is attached, to its bound thread state or a new one in the main
 /// interpreter (`PyGILState_Ensure`).
 pub fn ensure() -> GilState {
-    ensure_inner(None).1
+    ensure_inner(None, false).unwrap_or_else(|e| thread_state::c_api_create_failed(e)).1
 }
 
 /// Undoes the matching [`ensure`] (`PyGILState_Release`).
@@ -54,7 +55,10 @@ pub unsafe fn release(state: GilState) {
 /// If the thread is attached to *another* interpreter this is a fatal error: a token of that
 /// attachment could be used while it is swapped out. Detach first (`py.detach(|| ...)`), or use
 /// [`ensure_in_raw`], which swaps.
-pub fn ensure_in(interp: &Interpreter) -> GilStateGuard {
+///
+/// An interpreter that was destroyed, or is being destroyed, is an `InterpreterError` (a race
+/// with `destroy()` on another thread is not misuse).
+pub fn ensure_in(interp: &Interpreter) -> PyResult<GilStateGuard> {
     if let Some(cur) = super::thread_state::current() {
         // SAFETY: the current thread state is alive while attached.
         if !Arc::ptr_eq(unsafe { cur.as_ref() }.interp_state(), interp.state()) {
@@ -64,11 +68,11 @@ pub fn ensure_in(interp: &Interpreter) -> GilStateGuard {
             );
         }
     }
-    let (ts, state, previous) = ensure_inner(Some(interp.state()));
+    let (ts, state, previous) = ensure_inner(Some(interp.state()), true).map_err(PyErr::from)?;
     // SAFETY: `ensure_inner` returned the attached, live thread state.
     let ts = unsafe { ts.as_ref() }.to_arc();
     let depth = ts.gilstate_counter();
-    GilStateGuard { ts, state, previous, depth, _not_send: PhantomData }
+    Ok(GilStateGuard { ts, state, previous, depth, _not_send: PhantomData })
 }
 
 /// What [`ensure_in_raw`] did, for the matching [`release_in`] (the C ABI's form of
@@ -89,7 +93,8 @@ pub struct EnsureIn {
 /// If a thread state of another interpreter is attached, no [`crate::Python`] token of it may be
 /// used until the matching [`release_in`] re-attaches it.
 pub unsafe fn ensure_in_raw(interp: &Interpreter) -> EnsureIn {
-    let (_, state, previous) = ensure_inner(Some(interp.state()));
+    let (_, state, previous) =
+        ensure_inner(Some(interp.state()), false).unwrap_or_else(|e| thread_state::c_api_create_failed(e));
     EnsureIn { state, previous }
 }
 
@@ -158,9 +163,13 @@ impl Drop for GilStateGuard {
     }
 }
 
-fn ensure_inner(
-    target: Option<&Arc<InterpreterState>>,
-) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
+/// What an ensure did: the attached state, whether it was attached already, and the state of
+/// another interpreter swapped out for it (`ensure_in_raw`).
+type Ensured = (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>);
+
+/// `fallible`: creating a state in a destroyed (or being destroyed) interpreter is an error (the
+/// safe API) rather than CPython's fatal error or parked thread (the C API).
+fn ensure_inner(target: Option<&Arc<InterpreterState>>, fallible: bool) -> Result<Ensured, CreateError> {
     if !Runtime::is_initialized() {
         fatal_error("PyGILState_Ensure", "the runtime is not initialized (or already finalized)");
     }
@@ -173,23 +182,24 @@ fn ensure_inner(
         let cur = unsafe { &*current };
         if target.is_none_or(|i| Arc::ptr_eq(cur.interp_state(), i)) {
             cur.set_gilstate_counter(cur.gilstate_counter() + 1);
-            return (NonNull::from(cur), GilState::Locked, None);
+            return Ok((NonNull::from(cur), GilState::Locked, None));
         }
     }
-    ensure_slow(target, current)
+    ensure_slow(target, current, fallible)
 }
 
 #[cold]
 fn ensure_slow(
     target: Option<&Arc<InterpreterState>>,
     current: *const ThreadState,
-) -> (NonNull<ThreadState>, GilState, Option<NonNull<ThreadState>>) {
+    fallible: bool,
+) -> Result<Ensured, CreateError> {
     // SAFETY: as above.
     let cur = (!current.is_null()).then(|| unsafe { &*current });
     if let (Some(cur), Some(interp)) = (cur, target) {
         if Arc::ptr_eq(cur.interp_state(), interp) {
             cur.set_gilstate_counter(cur.gilstate_counter() + 1);
-            return (NonNull::from(cur), GilState::Locked, None);
+            return Ok((NonNull::from(cur), GilState::Locked, None));
         }
     }
 
@@ -209,7 +219,11 @@ fn ensure_slow(
                     None => fatal_error("PyGILState_Ensure", "no main interpreter"),
                 },
             };
-            let ts = ThreadState::create(&interp, Whence::GilState, true);
+            let ts = if fallible {
+                ThreadState::try_create(&interp, Whence::GilState, true)?
+            } else {
+                ThreadState::create(&interp, Whence::GilState, true)
+            };
             tls::bind(&ts);
             ts
         }
@@ -218,7 +232,7 @@ fn ensure_slow(
     if let Some(cur) = cur {
         if ptr::eq(cur, Arc::as_ptr(&ts)) {
             cur.set_gilstate_counter(cur.gilstate_counter() + 1);
-            return (NonNull::from(cur), GilState::Locked, None);
+            return Ok((NonNull::from(cur), GilState::Locked, None));
         }
     }
     let previous = match (cur, target) {
@@ -232,7 +246,7 @@ fn ensure_slow(
     };
     thread_state::attach(&ts);
     ts.set_gilstate_counter(ts.gilstate_counter() + 1);
-    (NonNull::from(&*ts), GilState::Unlocked, previous)
+    Ok((NonNull::from(&*ts), GilState::Unlocked, previous))
 }
 
 /// Releases `ts` — or, for the C API, the thread's GILState binding (CPython's rule).
@@ -242,7 +256,7 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
         fatal_error("PyGILState_Release", "auto-releasing thread-state, but no thread-state for this thread");
     }
     if !ptr::eq(auto, tls::current()) {
-        fatal_error("PyGILState_Release", "thread state must be current when releasing");
+        fatal_error("PyGILState_Release", &format!("thread state {auto:p} must be current when releasing"));
     }
     // SAFETY: `auto` is current, so alive (and bound, so referenced by this thread's bindings).
     let ts = unsafe { &*auto };

@@ -41,6 +41,11 @@ pub enum LockKind {
 pub struct InterpreterConfig {
     /// The lock kind.
     pub lock: LockKind,
+    /// `use_main_obmalloc`: accepted and recorded as CPython 3.13 does, and it is what permits
+    /// `check_multi_interp_extensions = false`. pyrt's memory stays per interpreter either way
+    /// (objects are never shared between interpreters, see the handles' membership check), so no
+    /// behaviour a host can observe depends on it.
+    pub use_main_obmalloc: bool,
     /// Whether the interpreter may start threads (`allow_threads`).
     pub allow_threads: bool,
     /// Whether it may start daemon threads (`allow_daemon_threads`).
@@ -64,6 +69,7 @@ impl InterpreterConfig {
     pub fn isolated() -> Self {
         InterpreterConfig {
             lock: LockKind::Own,
+            use_main_obmalloc: false,
             allow_threads: true,
             allow_daemon_threads: false,
             check_multi_interp_extensions: true,
@@ -79,6 +85,7 @@ impl InterpreterConfig {
     pub fn legacy() -> Self {
         InterpreterConfig {
             lock: LockKind::Shared,
+            use_main_obmalloc: true,
             allow_daemon_threads: true,
             check_multi_interp_extensions: false,
             ..Self::isolated()
@@ -94,6 +101,7 @@ impl InterpreterConfig {
     pub fn main() -> Self {
         InterpreterConfig {
             lock: LockKind::Own,
+            use_main_obmalloc: true,
             allow_daemon_threads: true,
             check_multi_interp_extensions: false,
             ..Self::isolated()
@@ -102,13 +110,10 @@ impl InterpreterConfig {
 
     fn validate(&self) -> PyResult<()> {
         let err = |m: &str| Err(PyErr::new(ExcKind::InterpreterError, m));
-        if self.lock != LockKind::Shared && !self.check_multi_interp_extensions {
-            // Every pyrt interpreter has its own arena; only the legacy (shared-lock) kind keeps
-            // CPython's permission to load single-phase-init extensions.
+        // CPython 3.13's `init_interp_settings`: without the main obmalloc, single-phase init
+        // extensions (whose module copies leak objects between interpreters) are refused.
+        if !self.use_main_obmalloc && !self.check_multi_interp_extensions {
             return err("per-interpreter obmalloc does not support single-phase init extension modules");
-        }
-        if self.allow_daemon_threads && !self.allow_threads {
-            return err("daemon threads require allow_threads");
         }
         if self.refcount == crate::object::RefcountStrategy::NonAtomic && self.lock == LockKind::None {
             return err("non-atomic reference counting needs an interpreter lock");
@@ -140,8 +145,8 @@ pub(crate) struct InterpreterState {
     /// `None` for free-threaded interpreters.
     pub(crate) lock: Option<Arc<InterpreterLock>>,
     pub(crate) threads: Mutex<ThreadList>,
-    /// The thread state that runs this interpreter's pending calls (the first created; when it is
-    /// deleted, the next one created or attached takes over).
+    /// The interpreter's main thread state (the first created; when it is deleted, the next one
+    /// created takes over). Informational: pending calls run on whichever thread checks first.
     pub(crate) main_thread: AtomicPtr<ThreadState>,
     pub(crate) pending: PendingCalls,
     pub(crate) stw: StopTheWorld,
@@ -279,26 +284,12 @@ impl InterpreterState {
         self.finalized.load(Ordering::Acquire)
     }
 
-    /// Runs `f` on this interpreter's main thread state, under the thread-list lock (so the
-    /// pointer stays valid). Used to signal pending calls.
-    pub(crate) fn with_main_thread(&self, f: impl FnOnce(&ThreadState)) {
-        let _threads = self.threads.lock();
-        let main = self.main_thread.load(Ordering::Relaxed);
-        if !main.is_null() {
-            // SAFETY: `main_thread` is cleared under the thread-list lock before the state is
-            // unlinked (`delete_common`), and we hold that lock.
-            f(unsafe { &*main });
+    /// Sets `bit` in the eval breaker of every thread state of the interpreter.
+    pub(crate) fn signal_all(&self, bit: usize) {
+        let threads = self.threads.lock();
+        for ts in &threads.states {
+            ts.eval_breaker.fetch_or(bit, Ordering::Release);
         }
-    }
-
-    /// Makes `ts` the main thread if the role is vacant. Returns whether `ts` is the main thread.
-    pub(crate) fn claim_main_thread(&self, ts: &ThreadState) -> bool {
-        let _threads = self.threads.lock();
-        let me = ts as *const ThreadState as *mut ThreadState;
-        if self.main_thread.load(Ordering::Relaxed).is_null() && !ts.is_deleted() {
-            self.main_thread.store(me, Ordering::Relaxed);
-        }
-        self.main_thread.load(Ordering::Relaxed) == me
     }
 
     /// Deletes every thread state except `keep` (CPython's `zapthreads`, for finalization). Their
@@ -517,9 +508,11 @@ impl Interpreter {
         self.state.stw.is_stopped()
     }
 
-    /// Destroys the interpreter (`Py_EndInterpreter`). Fatal if any other thread state of it
-    /// exists. The main interpreter and an interpreter the caller is attached to cannot be
-    /// destroyed this way (`InterpreterError`).
+    /// Destroys the interpreter (`Py_EndInterpreter`). The main interpreter, an interpreter the
+    /// caller is attached to, one that is already destroyed or being destroyed, and one in which
+    /// any thread state exists (another thread holds one, attached or not) cannot be destroyed:
+    /// `InterpreterError`, nothing changed. Once the claim succeeds no thread can create a state
+    /// in it (`attach` there fails with `InterpreterError`).
     pub fn destroy(self) -> PyResult<()> {
         if self.state.is_main {
             return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the main interpreter"));
@@ -532,6 +525,20 @@ impl Interpreter {
             if Arc::ptr_eq(unsafe { cur.as_ref() }.interp_state(), &self.state) {
                 return Err(PyErr::new(ExcKind::InterpreterError, "cannot destroy the current interpreter"));
             }
+        }
+        {
+            // The claim: under the thread-list lock, which every creation of a state takes.
+            let threads = self.state.threads.lock();
+            if self.state.is_finalizing() || self.state.is_finalized() {
+                return Err(PyErr::new(ExcKind::InterpreterError, "the interpreter is being destroyed"));
+            }
+            if !threads.states.is_empty() {
+                return Err(PyErr::new(
+                    ExcKind::InterpreterError,
+                    "the interpreter has thread states of other threads (not the last thread)",
+                ));
+            }
+            self.state.finalizing.store(true, Ordering::Relaxed);
         }
         let prev = thread_state::current();
         if let Some(p) = prev {
@@ -552,19 +559,20 @@ impl Interpreter {
     ///
     /// Reuses the thread's thread state in this interpreter if it has one (nesting like
     /// `PyGILState_Ensure`), or creates one that is deleted again when the outermost `attach`
-    /// returns. If the thread is attached to another interpreter, that thread state is detached
-    /// for the duration and re-attached afterwards.
-    pub fn attach<F, R>(&self, f: F) -> R
+    /// returns. An interpreter that was destroyed, or is being destroyed by another thread, is an
+    /// `InterpreterError` and `f` does not run. If the thread is attached to another
+    /// interpreter, that is a fatal error: detach first (`py.detach(|| other.attach(...))`).
+    pub fn attach<F, R>(&self, f: F) -> PyResult<R>
     where
         F: for<'py> FnOnce(crate::Python<'py>) -> R,
     {
-        let guard = super::gilstate::ensure_in(self);
+        let guard = super::gilstate::ensure_in(self)?;
         // SAFETY: `ensure_in` left a live thread state attached on this thread; it stays so until
         // `guard` is released below, after `f` (which cannot keep the token) returns.
         let py = unsafe { crate::Python::assume_attached(guard.thread_state()) };
         let result = f(py);
         drop(guard);
-        result
+        Ok(result)
     }
 }
 
@@ -586,9 +594,12 @@ pub unsafe fn end_interpreter(ts: NonNull<ThreadState>) {
     end_interpreter_inner(&arc);
 }
 
+/// CPython 3.13's order: mark finalizing, run the pending calls still queued, then check that
+/// `ts` is the last thread state (fatal otherwise), then tear down.
 fn end_interpreter_inner(ts: &Arc<ThreadState>) {
     let interp = ts.interp_state().clone();
     interp.finalizing.store(true, Ordering::Relaxed);
+    super::pending::finish_pending_calls(&interp, ts);
     let others = interp.threads.lock().states.len() - 1;
     if others > 0 {
         fatal_error("Py_EndInterpreter", "not the last thread");
@@ -600,7 +611,7 @@ fn end_interpreter_inner(ts: &Arc<ThreadState>) {
 /// interpreter.
 pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<ThreadState>) {
     // Pending calls still queued run now, in the finalizing thread (`_Py_FinishPendingCalls`).
-    let _ = interp.pending.finish(ts);
+    super::pending::finish_pending_calls(interp, ts);
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
     interp.drop_deferred();

@@ -8,7 +8,7 @@
 use std::ptr::NonNull;
 
 use super::interpreter::{Interpreter, InterpreterConfig, InterpreterState, LockKind, finish_interpreter};
-use super::pending::{MAX_PENDING_CALLS_MAIN, PendingCall, PendingCalls};
+use super::pending::{PendingCall, PendingCalls};
 use super::signals::Signals;
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
@@ -38,6 +38,24 @@ pub(crate) struct RuntimeState {
     pub(crate) gilstate_check_enabled: AtomicBool,
 }
 
+/// The `pthread_self` ident of the OS thread that initialized the runtime: the main thread
+/// (`_PyRuntime.main_thread`). A role of the OS thread, not of a thread state.
+static MAIN_THREAD_IDENT: sync::StaticAtomicU64 = sync::StaticAtomicU64::new(0);
+
+/// See [`MAIN_THREAD_IDENT`].
+pub(crate) fn main_thread_ident() -> u64 {
+    MAIN_THREAD_IDENT.load(Ordering::Relaxed)
+}
+
+/// Whether the runtime's lazily built state exists (set by its initialiser).
+static RUNTIME_BUILT: sync::StaticAtomicBool = sync::StaticAtomicBool::new(false);
+
+/// Whether the runtime's lazily built state was ever built in this process.
+#[cfg(all(test, not(loom)))]
+pub(crate) fn runtime_built() -> bool {
+    RUNTIME_BUILT.load(Ordering::Relaxed)
+}
+
 sync::lazy_static! {
     static ref RUNTIME: RuntimeState = RuntimeState {
         head: Mutex::new(Registry {
@@ -49,9 +67,12 @@ sync::lazy_static! {
         }),
         initialized: AtomicBool::new(false),
         finalizing: AtomicBool::new(false),
-        main_pending: PendingCalls::new(MAX_PENDING_CALLS_MAIN, 0),
+        main_pending: PendingCalls::new_main(),
         signals: Signals::new(),
-        gilstate_check_enabled: AtomicBool::new(true),
+        gilstate_check_enabled: {
+            RUNTIME_BUILT.store(true, Ordering::Relaxed);
+            AtomicBool::new(true)
+        },
     };
 }
 
@@ -95,6 +116,7 @@ impl Runtime {
         head.interps.push(main.clone());
         let ts = ThreadState::create(&main, Whence::Init, true);
         head.main_thread_state = Some(ts.clone());
+        MAIN_THREAD_IDENT.store(sync::os_thread_ident(), Ordering::Relaxed);
         rt.signals.set_target(Some(ts.clone()));
         rt.gilstate_check_enabled.store(true, Ordering::Relaxed);
         rt.finalizing.store(false, Ordering::Relaxed);
@@ -186,10 +208,15 @@ impl Runtime {
         }
         let rt = runtime();
         rt.main_pending.push(call)?;
+        // Signal the main interpreter's states bound to the main OS thread; if none is attached
+        // there now, the next attach on that thread picks the calls up (never lost while the
+        // role is vacant).
         if let Some(main) = rt.head.lock().main.clone() {
-            main.with_main_thread(|ts| {
+            let ident = main_thread_ident();
+            let threads = main.threads.lock();
+            for ts in threads.states.iter().filter(|t| t.thread_id() == ident) {
                 ts.eval_breaker.fetch_or(super::breaker::CALLS_TO_DO_BIT, Ordering::Release);
-            });
+            }
         }
         Ok(())
     }
@@ -198,7 +225,7 @@ impl Runtime {
     /// handler at its next eval-breaker check. Only touches atomics, so it may be called from a
     /// signal handler (`_PyEval_SignalReceived` / `trip_signal`).
     pub fn trip_signal(signum: i32) {
-        runtime().signals.trip(signum);
+        super::signals::trip(signum);
     }
 
     /// Sets (or with `None` removes) the handler for `signum` (1..=63). Without a handler,
@@ -213,7 +240,8 @@ pub(crate) fn register_interpreter(config: InterpreterConfig) -> PyResult<Interp
     let rt = runtime();
     let mut head = rt.head.lock();
     if !rt.initialized.load(Ordering::Relaxed) || rt.finalizing.load(Ordering::Relaxed) {
-        return Err(PyErr::new(ExcKind::RuntimeError, "the runtime is not initialized"));
+        // CPython's `new_interpreter` message.
+        return Err(PyErr::new(ExcKind::RuntimeError, "Py_Initialize must be called first"));
     }
     let main_lock = if config.lock == LockKind::Shared { head.main_lock.clone() } else { None };
     let interp = Arc::new(InterpreterState::new(head.next_id, config, false, main_lock.as_ref()));

@@ -68,7 +68,7 @@ impl StopTheWorld {
 
     /// Whether a thread state created now must start SUSPENDED. Caller holds the thread list lock.
     pub(crate) fn creating_while_stopped(&self) -> bool {
-        self.inner.lock().requested
+        self.inner.lock().requested && !broken(Mutation::StwCreateIgnoresStop)
     }
 
     /// Whether the world is stopped right now (a snapshot).
@@ -94,7 +94,10 @@ impl StopTheWorld {
                     }
                     return;
                 }
-                Err(SUSPENDED) => self.wait_resumed(ts),
+                Err(SUSPENDED) => {
+                    crate::lock::critical_section::give_back_handoff(ts);
+                    self.wait_resumed(ts)
+                }
                 Err(_) => fatal_error("_PyThreadState_Attach", "thread state is already attached"),
             }
         }
@@ -116,7 +119,9 @@ impl StopTheWorld {
         if broken(Mutation::DetachIgnoresStopRequest) {
             return;
         }
-        fence(Ordering::SeqCst);
+        if !broken(Mutation::StwDetachNoFence) {
+            fence(Ordering::SeqCst);
+        }
         if self.requested.load(Ordering::Relaxed) {
             self.park_detached(ts);
         }
@@ -139,6 +144,9 @@ impl StopTheWorld {
 
     /// A state that is being deleted leaves the count of a stop in progress.
     pub(crate) fn forget(&self, ts: &ThreadState) {
+        if broken(Mutation::StwDeleteSkipsForget) {
+            return;
+        }
         let mut inner = self.inner.lock();
         if ts.stw_counted.swap(false, Ordering::Relaxed) {
             count_down(&mut inner, &self.stopped);
@@ -152,6 +160,11 @@ impl StopTheWorld {
             return; // a stale request (that stop is over), or we are the requester
         }
         ts.stw_counted.store(false, Ordering::Relaxed);
+        // Suspending is detaching (CPython's `detach_thread`): give up the objects our critical
+        // sections hold, so that the requester can lock them while the world is stopped.
+        if !broken(Mutation::CriticalSectionKeptAtPleaseStop) {
+            crate::lock::critical_section::suspend_all(ts);
+        }
         ts.status_word().store(SUSPENDED, Ordering::Release);
         count_down(&mut inner, &self.stopped);
         while ts.status_word().load(Ordering::Acquire) == SUSPENDED {
@@ -160,11 +173,15 @@ impl StopTheWorld {
         drop(inner);
         // Start-the-world left us DETACHED; take ATTACHED back (another stop may be starting).
         self.attach(ts);
+        crate::lock::critical_section::resume(ts);
     }
 }
 
 impl StopTheWorld {
     fn try_begin_request(&self) -> bool {
+        if broken(Mutation::StwRequestNotExclusive) {
+            return true;
+        }
         let mut busy = self.request_busy.lock();
         !std::mem::replace(&mut *busy, true)
     }
@@ -239,7 +256,9 @@ pub(crate) fn stop_the_world(requester: &ThreadState) -> WorldStopped<'_> {
         inner.requested = true;
         inner.countdown = 0;
         stw.requested.store(true, Ordering::Relaxed);
-        fence(Ordering::SeqCst);
+        if !broken(Mutation::StwRequesterNoFence) {
+            fence(Ordering::SeqCst);
+        }
         for ts in threads.states.iter() {
             if ptr::eq(requester, Arc::as_ptr(ts)) {
                 continue;

@@ -71,6 +71,33 @@ pub enum Whence {
     GilState,
 }
 
+/// Why a thread state could not be created.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CreateError {
+    /// The interpreter was destroyed.
+    Finalized,
+    /// The interpreter is being destroyed or finalized.
+    Finalizing,
+}
+
+impl From<CreateError> for PyErr {
+    fn from(e: CreateError) -> PyErr {
+        let msg = match e {
+            CreateError::Finalized => "the interpreter was destroyed",
+            CreateError::Finalizing => "the interpreter is being destroyed",
+        };
+        PyErr::new(crate::error::ExcKind::InterpreterError, msg)
+    }
+}
+
+/// What the C API does when a thread state cannot be created.
+pub(crate) fn c_api_create_failed(e: CreateError) -> ! {
+    match e {
+        CreateError::Finalized => fatal_error("PyThreadState_New", "the interpreter is finalized"),
+        CreateError::Finalizing => park_forever(),
+    }
+}
+
 // Lifecycle flags (CPython's `_status` bit-field).
 const BOUND: u8 = 1 << 0;
 const CLEARED: u8 = 1 << 1;
@@ -118,6 +145,9 @@ pub struct ThreadState {
     /// `gilstate_counter`: touched only by the OS thread the state is attached on.
     gilstate_counter: AtomicU32,
     async_exc: AtomicPtr<PyErr>,
+    /// The raised exception, the C API's error indicator (`tstate->current_exception`): set by a
+    /// C API function that fails, read by `PyErr_Occurred` / `PyErr_Print`. Own thread only.
+    raised: Mutex<Option<PyErr>>,
     dict: Mutex<Option<ThreadDict>>,
     trace: Mutex<Option<TraceFn>>,
     profile: Mutex<Option<TraceFn>>,
@@ -159,17 +189,29 @@ impl ThreadState {
     }
 
     /// Creates and registers a thread state. With `bind`, it records the calling OS thread.
+    /// The C API's form: creating one in a destroyed interpreter is a fatal error, in one being
+    /// torn down the thread is parked (a daemon thread during finalization), as CPython 3.14 does.
     pub(crate) fn create(interp: &Arc<InterpreterState>, whence: Whence, bind: bool) -> Arc<ThreadState> {
-        if interp.is_finalized() {
-            fatal_error("PyThreadState_New", "the interpreter is finalized");
-        }
-        if interp.is_finalizing() {
-            // A thread entering an interpreter that is being torn down (a daemon thread during
-            // finalization) is parked, as CPython 3.14 does.
-            park_forever();
-        }
+        Self::try_create(interp, whence, bind).unwrap_or_else(|e| c_api_create_failed(e))
+    }
+
+    /// [`ThreadState::create`] for the safe API: a destroyed interpreter, or one being destroyed,
+    /// is an error. Checked under the thread-list lock, which `destroy` holds while it claims the
+    /// interpreter, so a state is either created before the claim (and `destroy` fails) or not
+    /// at all. The runtime's helper states (`Whence::Fini`) may be created while finalizing.
+    pub(crate) fn try_create(
+        interp: &Arc<InterpreterState>,
+        whence: Whence,
+        bind: bool,
+    ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
         let mut threads = interp.threads.lock();
+        if interp.is_finalized() {
+            return Err(CreateError::Finalized);
+        }
+        if interp.is_finalizing() && whence != Whence::Fini {
+            return Err(CreateError::Finalizing);
+        }
         threads.next_unique_id += 1;
         let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
         let ts = Arc::new(ThreadState {
@@ -183,6 +225,7 @@ impl ThreadState {
             eval_breaker: AtomicUsize::new(0),
             gilstate_counter: AtomicU32::new(gilstate_counter),
             async_exc: AtomicPtr::new(ptr::null_mut()),
+            raised: Mutex::new(None),
             dict: Mutex::new(None),
             trace: Mutex::new(None),
             profile: Mutex::new(None),
@@ -200,7 +243,7 @@ impl ThreadState {
             interp.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
         }
         drop(threads);
-        ts
+        Ok(ts)
     }
 
     fn bind_to_current_thread(&self) {
@@ -213,6 +256,7 @@ impl ThreadState {
     /// exception, the trace and profile functions. The state stays registered.
     pub fn clear(&self) {
         drop(self.dict.lock().take());
+        drop(self.take_raised());
         drop(self.take_async_exc());
         if self.trace.lock().take().is_some() {
             self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
@@ -234,7 +278,7 @@ impl ThreadState {
         // SAFETY: the caller guarantees `ts` is a live thread state.
         let ts = unsafe { ts.as_ref() };
         if ptr::eq(tls::current(), ts) {
-            fatal_error("PyThreadState_Delete", "tstate is still current");
+            fatal_error("PyThreadState_Delete", &format!("tstate {:p} is still current", ts as *const ThreadState));
         }
         if ts.status() == Status::Attached {
             fatal_error("PyThreadState_Delete", "tstate is attached on another thread");
@@ -250,7 +294,7 @@ impl ThreadState {
     /// Nothing may use the current thread state afterwards — in particular no [`crate::Python`]
     /// token of it may be alive (the state may be freed).
     pub unsafe fn delete_current() {
-        let ts = current_or_fatal("PyThreadState_DeleteCurrent").to_arc();
+        let ts = current_or_fatal("_PyThreadState_DeleteCurrent").to_arc();
         ts.delete_current_inner();
     }
 
@@ -409,7 +453,7 @@ impl ThreadState {
         self.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// Whether this is its interpreter's main thread state (the one that runs pending calls).
+    /// Whether this is its interpreter's main thread state (its first; informational).
     pub fn is_interpreter_main(&self) -> bool {
         ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self)
     }
@@ -475,6 +519,22 @@ impl ThreadState {
     /// Whether an async exception is scheduled and not yet raised.
     pub fn has_async_exc(&self) -> bool {
         !self.async_exc.load(Ordering::Acquire).is_null()
+    }
+
+    /// Sets the error indicator (`PyErr_SetRaisedException`), replacing any exception in it.
+    pub fn set_raised(&self, exc: PyErr) {
+        let old = self.raised.lock().replace(exc);
+        drop(old);
+    }
+
+    /// Takes the exception out of the error indicator (`PyErr_GetRaisedException`).
+    pub fn take_raised(&self) -> Option<PyErr> {
+        self.raised.lock().take()
+    }
+
+    /// Whether an exception is set (`PyErr_Occurred() != NULL`).
+    pub fn has_raised(&self) -> bool {
+        self.raised.lock().is_some()
     }
 
     pub(crate) fn take_async_exc(&self) -> Option<PyErr> {
@@ -551,13 +611,15 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if rebind && !ptr::eq(tls::auto_raw(), ts) && !sync::broken(sync::Mutation::AttachSkipsGilstateRebind) {
         tls::bind(ts);
     }
-    if ts.interp.pending.has_pending() {
-        ts.interp.pending.signal_on_attach(ts);
+    // Resume the critical sections before anything here can run object code (deferred
+    // decrefs), which may open sections of its own on top of them.
+    crate::lock::critical_section::resume(ts);
+    if ts.interp.pending.has_pending() || (ts.interp.is_main() && super::pending::main_thread_work_waits()) {
+        super::pending::update_breaker_on_attach(ts);
     }
     if ts.interp.has_deferred() {
         ts.interp.run_deferred();
     }
-    crate::lock::critical_section::resume(ts);
 }
 
 /// Detaches the current thread state `ts` (`_PyThreadState_Detach`).
@@ -598,11 +660,7 @@ pub(crate) fn park_forever() -> ! {
 fn current_or_fatal(func: &str) -> &'static ThreadState {
     let raw = tls::current();
     if raw.is_null() {
-        fatal_error(
-            func,
-            "the function must be called with the GIL held, after Python initialization and before \
-             Python finalization, but the GIL is released (the current Python thread state is NULL)",
-        );
+        fatal_error(func, crate::fatal::TSTATE_NULL);
     }
     // SAFETY: the current thread state stays registered (and so alive) until it is detached or
     // deleted, which only this thread can do; callers use the reference before doing either.

@@ -9,6 +9,12 @@
 //! * one binding per interpreter (`BINDINGS.per_interp`), which `ensure_in(interpreter)` uses to
 //!   find this thread's thread state in a sub-interpreter — pyrt's answer to PEP 788.
 //!
+//! During thread-local teardown (`BINDINGS` already destroyed: a C++ `thread_local` destructor
+//! that calls `PyGILState_Ensure`), a binding keeps its strong reference in `ORPHAN`, a
+//! const-initialised slot without destructor, so GILState works there as it does in CPython.
+//! Strong references are always dropped after the `RefCell` borrow ends: the last one may run a
+//! thread-dict value's destructor, which may use GILState again.
+//!
 //! Bindings hold strong references, so a thread state deleted by *another* thread (finalization,
 //! `Py_EndInterpreter`) stays allocated until this thread notices its `DELETED` flag and drops the
 //! binding: a stale binding is never a dangling pointer.
@@ -26,6 +32,12 @@ sync::thread_local_const! {
 
 sync::thread_local_const! {
     static AUTO: Cell<*const ThreadState> = Cell::new(ptr::null());
+}
+
+sync::thread_local_const! {
+    /// A strong reference (`Arc::into_raw`) for a binding made while the thread's thread-locals
+    /// are torn down and `BINDINGS` is gone; it has no destructor, so it is always reachable.
+    static ORPHAN: Cell<*const ThreadState> = Cell::new(ptr::null());
 }
 
 sync::thread_local! {
@@ -71,35 +83,55 @@ pub(crate) fn auto() -> Option<Arc<ThreadState>> {
     if raw.is_null() {
         return None;
     }
-    // SAFETY: a non-null AUTO mirrors `BINDINGS.auto`, which holds a strong reference.
+    // SAFETY: a non-null AUTO mirrors a strong reference (`BINDINGS.auto`, or `ORPHAN` during
+    // thread-local teardown).
     let ts = unsafe { &*raw };
     if ts.is_deleted() {
         unbind(ts);
         return None;
     }
-    BINDINGS.with(|b| b.borrow().auto.clone())
+    Some(ts.to_arc())
 }
 
 /// This thread's live thread state in `interp`, if it has one.
 pub(crate) fn binding_for(interp: &InterpreterState) -> Option<Arc<ThreadState>> {
-    BINDINGS.with(|b| {
-        let mut b = b.borrow_mut();
-        b.per_interp.retain(|t| !t.is_deleted());
-        b.per_interp.iter().find(|t| ptr::eq(&**t.interp_state(), interp)).cloned()
-    })
+    let (found, dead) = BINDINGS
+        .try_with(|b| {
+            let mut b = b.borrow_mut();
+            // Deleted states leave the list, but are dropped only after the borrow ends: the last
+            // reference may run a thread-dict value's destructor, which may use GILState again.
+            let (live, dead): (Vec<_>, Vec<_>) =
+                std::mem::take(&mut b.per_interp).into_iter().partition(|t| !t.is_deleted());
+            b.per_interp = live;
+            (b.per_interp.iter().find(|t| ptr::eq(&**t.interp_state(), interp)).cloned(), dead)
+        })
+        .unwrap_or_else(|_| (orphan().filter(|t| ptr::eq(&**t.interp_state(), interp)), Vec::new()));
+    drop(dead);
+    found
 }
 
 /// Makes `ts` this thread's GILState binding, and its binding for its interpreter.
 #[cold]
 pub(crate) fn bind(ts: &ThreadState) {
     let arc = ts.to_arc();
-    BINDINGS.with(|b| {
+    let interp: *const InterpreterState = &**arc.interp_state();
+    let replaced = BINDINGS.try_with(|b| {
         let mut b = b.borrow_mut();
-        let interp: *const InterpreterState = &**arc.interp_state();
-        b.per_interp.retain(|t| !t.is_deleted() && !ptr::eq(&**t.interp_state(), interp));
+        let (keep, mut gone): (Vec<_>, Vec<_>) = std::mem::take(&mut b.per_interp)
+            .into_iter()
+            .partition(|t| !t.is_deleted() && !ptr::eq(&**t.interp_state(), interp));
+        b.per_interp = keep;
         b.per_interp.push(arc.clone());
-        b.auto = Some(arc);
+        gone.extend(b.auto.replace(arc.clone()));
+        gone
     });
+    match replaced {
+        // Dropped after the borrow ends (see `binding_for`).
+        Ok(gone) => drop(gone),
+        // The thread's thread-locals are being torn down (a C++ `thread_local` destructor calls
+        // `PyGILState_Ensure`): keep the reference in the const-initialised ORPHAN slot.
+        Err(_) => set_orphan(Some(arc)),
+    }
     AUTO.with(|a| a.set(ts));
 }
 
@@ -107,30 +139,48 @@ pub(crate) fn bind(ts: &ThreadState) {
 pub(crate) fn bind_if_unbound(ts: &ThreadState) {
     if auto().is_none() {
         bind(ts);
-    } else {
-        // Still record it as this thread's state in its interpreter if there is none.
-        if binding_for(ts.interp_state()).is_none() {
-            let arc = ts.to_arc();
-            BINDINGS.with(|b| b.borrow_mut().per_interp.push(arc));
-        }
+    } else if binding_for(ts.interp_state()).is_none() {
+        // Still record it as this thread's state in its interpreter.
+        let arc = ts.to_arc();
+        let _ = BINDINGS.try_with(|b| b.borrow_mut().per_interp.push(arc));
     }
 }
 
 /// Removes every binding this thread holds to `ts`.
 pub(crate) fn unbind(ts: &ThreadState) {
-    let _ = BINDINGS.try_with(|b| {
-        let removed;
-        {
-            let mut b = b.borrow_mut();
-            b.per_interp.retain(|t| !ptr::eq(Arc::as_ptr(t), ts));
-            removed = match &b.auto {
-                Some(a) if ptr::eq(Arc::as_ptr(a), ts) => b.auto.take(),
-                _ => None,
-            };
-            if removed.is_some() {
-                AUTO.with(|a| a.set(ptr::null()));
-            }
+    if ptr::eq(auto_raw(), ts) {
+        AUTO.with(|a| a.set(ptr::null()));
+    }
+    if orphan().is_some_and(|o| ptr::eq(Arc::as_ptr(&o), ts)) {
+        set_orphan(None);
+    }
+    let removed = BINDINGS.try_with(|b| {
+        let mut b = b.borrow_mut();
+        let (gone, keep): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut b.per_interp).into_iter().partition(|t| ptr::eq(Arc::as_ptr(t), ts));
+        b.per_interp = keep;
+        let mut gone = gone;
+        if b.auto.as_ref().is_some_and(|a| ptr::eq(Arc::as_ptr(a), ts)) {
+            gone.extend(b.auto.take());
         }
-        drop(removed);
+        gone
     });
+    // Dropped after the borrow ends (see `binding_for`).
+    drop(removed);
+}
+
+/// The binding made while this thread's thread-locals were being torn down, if any.
+fn orphan() -> Option<Arc<ThreadState>> {
+    let raw = ORPHAN.with(|o| o.get());
+    // SAFETY: a non-null ORPHAN owns a strong reference (from `Arc::into_raw`).
+    (!raw.is_null()).then(|| unsafe { &*raw }.to_arc())
+}
+
+fn set_orphan(ts: Option<Arc<ThreadState>>) {
+    let new = ts.map_or(ptr::null(), Arc::into_raw);
+    let old = ORPHAN.with(|o| o.replace(new));
+    if !old.is_null() {
+        // SAFETY: the slot owned this strong reference (from `Arc::into_raw`).
+        drop(unsafe { Arc::from_raw(old) });
+    }
 }

@@ -64,7 +64,7 @@ impl Dumper {
                 f.first = false;
                 self.out.push_str(name);
                 self.out.push('=');
-                self.out.push_str(&v.to_string());
+                push_u32(&mut self.out, v);
             }
         }
         self.out.push(')');
@@ -122,7 +122,14 @@ impl Dumper {
 
     fn str_field(&mut self, f: &mut Fields, name: &str, s: &str) {
         self.key(f, name);
-        str_repr(&mut self.out, Wtf8::new(s));
+        // Identifiers are nearly always plain ASCII that `repr` keeps as is.
+        if s.bytes().all(|b| b.is_ascii_graphic() && b != b'\\' && b != b'\'' || b == b' ') {
+            self.out.push('\'');
+            self.out.push_str(s);
+            self.out.push('\'');
+        } else {
+            str_repr(&mut self.out, Wtf8::new(s));
+        }
     }
 
     fn opt_str_field(&mut self, f: &mut Fields, name: &str, s: Option<&str>) {
@@ -728,6 +735,23 @@ impl Dumper {
                 self.close(f, range);
             }
         }
+    }
+}
+
+/// Appends `v` in decimal without allocating (dumps print four numbers per node).
+fn push_u32(out: &mut String, mut v: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(d as char);
     }
 }
 

@@ -12,13 +12,21 @@
 //!
 //! # The final error
 //!
+//! * If either pass looked at the token where the tokenizer failed, the tokenizer's error is
+//!   the error (CPython's parser stops as soon as it fetches that token).
 //! * A specific error (from either pass) is the error, unless the tokenizer fails later in the
 //!   source: then the tokenizer's error wins (CPython tokenizes the rest of the input to look
-//!   for one), except that an unclosed bracket at the end of the input wins only when it was
-//!   opened on an earlier line than the parser's error.
+//!   for one) — but not the errors CPython's tokenizer reports through a status code instead of
+//!   an exception (line continuation, dedent, tabs, depth, EOF), nor one hiding an error inside
+//!   an f-string's expression; an unclosed bracket at the end of the input wins only when it
+//!   was opened on an earlier line than the last token looked at.
 //! * Otherwise the error is generic, at the furthest token the first pass looked at:
 //!   `unexpected indent` / `unexpected unindent` (IndentationError) on an `INDENT`/`DEDENT`,
 //!   else `invalid syntax` (with the same tokenizer rule).
+//!
+//! "The furthest token looked at" is [`Parser::max_seen`], kept across both passes: it is
+//! where CPython's tokenizer is, which positions `RAISE_SYNTAX_ERROR` (no explicit location)
+//! and `RAISE_SYNTAX_ERROR_STARTING_FROM` (which ends at the tokenizer's cursor).
 
 use super::expr::{expr_name, starts_expression};
 use super::{Fail, Mode, PResult, Parser};
@@ -38,6 +46,17 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// An error at token `t`, positioned as CPython positions token errors: a `NEWLINE` (or an
     /// empty token at the end) is one column wide on its own line.
     pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> SyntaxError {
+        if t.kind == TokenKind::EndOfFile && self.lex_error.is_none() {
+            // CPython reports the end marker just past the last line's text (its end column is
+            // -1, which `SyntaxError` cannot hold: the end is the start).
+            let body = self.src.strip_suffix('\n').map_or(self.src, |s| s.strip_suffix('\r').unwrap_or(s));
+            let body = if body.len() == self.src.len() { body.strip_suffix('\r').unwrap_or(body) } else { body };
+            let at = body.len() as u32;
+            let mut e = SyntaxError::at(kind, msg, self.src, TextRange::new(at, at));
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+            return e;
+        }
         let mut e = SyntaxError::at(kind, msg, self.src, t.range);
         if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent) || t.range.is_empty() {
             e.end_lineno = e.lineno;
@@ -101,7 +120,13 @@ impl<'src, 'a> Parser<'src, 'a> {
         let saved = self.checkpoint();
         self.bump();
         self.speculating += 1;
-        let rhs = self.bitwise_or();
+        let rhs_start = self.checkpoint();
+        let mut rhs = self.bitwise_or();
+        if rhs.is_err() {
+            // PEG's `bitwise_or` succeeds on the longest valid prefix (`x -` matches `x`).
+            self.rewind(rhs_start);
+            rhs = self.primary();
+        }
         self.speculating -= 1;
         let follows_ok = !matches!(self.peek(), TokenKind::Equal | TokenKind::ColonEqual);
         self.rewind(saved);
@@ -176,7 +201,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.speculating -= 1;
             self.rewind(saved);
             if let Ok(b) = b {
-                if is_legacy(self, a) {
+                if is_legacy(a) {
                     // Handled by invalid_legacy_expression below.
                 } else if self.level_at(self.pos.saturating_sub(1)) > 0 {
                     let msg = "invalid syntax. Perhaps you forgot a comma?";
@@ -200,7 +225,10 @@ impl<'src, 'a> Parser<'src, 'a> {
             }
         }
         // `invalid_legacy_expression`: `a=NAME !'(' b=star_expressions` for print and exec.
-        if is_legacy(self, a) && !self.at(TokenKind::Lpar) && starts_expression(self.peek()) {
+        // CPython parses `b` after any name (the action checks for print/exec), which matters
+        // for how far it reads: a tokenizer error reached there is the error.
+        let bare_name = matches!(a.node, ExprKind::Name { .. }) && first.range == a.range;
+        if bare_name && !self.at(TokenKind::Lpar) && starts_expression(self.peek()) {
             let saved = self.checkpoint();
             self.speculating += 1;
             let diag = std::mem::replace(&mut self.diag, false);
@@ -208,7 +236,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             self.diag = diag;
             self.speculating -= 1;
             self.rewind(saved);
-            if let Ok(b) = b {
+            if let Ok(b) = b
+                && is_legacy(a)
+            {
                 let name = self.text(first);
                 let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                 return self.raise(msg, TextRange::new(a.range.start, b.range.end));
@@ -290,15 +320,9 @@ impl<'src, 'a> Parser<'src, 'a> {
     }
 }
 
-fn is_legacy(p: &Parser<'_, '_>, a: &Expr<'_>) -> bool {
-    matches!(a.node, ExprKind::Name { id: "print" | "exec", .. }) && p.src[a.range.as_range()].len() == a_len(a)
-}
-
-fn a_len(a: &Expr<'_>) -> usize {
-    match a.node {
-        ExprKind::Name { id, .. } => id.len(),
-        _ => 0,
-    }
+/// `_PyPegen_check_legacy_stmt`: `a` is the name `print` or `exec` (the statements of Python 2).
+fn is_legacy(a: &Expr<'_>) -> bool {
+    matches!(a.node, ExprKind::Name { id: "print" | "exec", .. })
 }
 
 /// Whether `e` could be the whole of a `bitwise_or` (no comparison, `not`, `and`/`or`,
@@ -362,6 +386,11 @@ pub(super) fn final_error(p: &mut Parser<'_, '_>, mode: Mode) -> SyntaxError {
             p.run_diagnosis(mode);
             match p.error.take() {
                 Some(e) => e,
+                // The second pass reached the token the tokenizer failed on: CPython stops
+                // there with the tokenizer's error.
+                None if p.reached_lex_error() => {
+                    return p.lex_error.take().unwrap_or_else(|| generic_error(p, pass1_seen));
+                }
                 None => return generic_error(p, pass1_seen),
             }
         }
@@ -373,14 +402,28 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
     let last = p.tokens[seen.min(p.tokens.len() - 1)];
     match last.kind {
         TokenKind::Indent => {
-            return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
+            // CPython puts it at the end of the indentation (and gives no usable end).
+            let mut e = p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
+            e.offset = e.end_offset.saturating_sub(1).max(1);
+            e.end_offset = e.offset;
+            return e;
         }
         TokenKind::Dedent => {
             return p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected unindent", last);
         }
         _ => {}
     }
-    let generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    let mut generic = p.error_at_token(SyntaxErrorKind::SyntaxError, "invalid syntax", last);
+    if last.kind == TokenKind::EndOfFile && p.lex_error.is_none() {
+        // The end marker has no column: CPython's `col_offset + 1` is 0 (and an empty source
+        // has no line either).
+        generic.offset = 0;
+        generic.end_offset = 0;
+        if p.src.is_empty() {
+            generic.lineno = 0;
+            generic.end_lineno = 0;
+        }
+    }
     tokenizer_error_wins(p, generic)
 }
 
@@ -404,9 +447,26 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
             let last_line = line_of(p.src, p.tokens[seen].range.start);
             if last_line > lex.lineno { lex } else { error }
         }
+        // Errors CPython's tokenizer reports through a status code rather than an exception
+        // (`E_LINECONT`, `E_DEDENT`, `E_TABSPACE`, `E_TOODEEP`, `E_EOF`) do not replace it.
+        Some(lex) if is_status_error(&lex.msg) => {
+            p.lex_error = Some(lex);
+            error
+        }
         Some(lex) => lex,
         None => error,
     }
+}
+
+fn is_status_error(msg: &str) -> bool {
+    matches!(
+        msg,
+        "unexpected character after line continuation character"
+            | "unindent does not match any outer indentation level"
+            | "inconsistent use of tabs and spaces in indentation"
+            | "too many levels of indentation"
+            | "unexpected EOF while parsing"
+    )
 }
 
 impl Parser<'_, '_> {

@@ -111,7 +111,14 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `star_expression`: `'*' bitwise_or | expression`.
     pub(crate) fn star_expression(&mut self) -> PResult<Expr<'a>> {
         if self.at(TokenKind::Star) {
-            return self.starred(|p| p.bitwise_or());
+            // `'*' bitwise_or` has no `invalid_starred_expression` alternative here.
+            let diag = std::mem::replace(&mut self.diag, false);
+            let start = self.start();
+            self.bump();
+            let value = self.bitwise_or();
+            self.diag = diag;
+            let value = self.alloc(value?);
+            return Ok(self.expr(ExprKind::Starred { value, ctx: ExprContext::Load }, self.range_from(start)));
         }
         self.expression()
     }
@@ -179,7 +186,11 @@ impl<'src, 'a> Parser<'src, 'a> {
             if self.diag {
                 self.diag_lambda_in_fstring()?;
             }
-            return self.nested(|p| p.lambdef());
+            // A lambda costs CPython's parser two levels per nesting.
+            self.enter()?;
+            let lambda = self.nested(|p| p.lambdef());
+            self.leave();
+            return lambda;
         }
         let start = self.start();
         let start_pos = self.pos;
@@ -337,6 +348,12 @@ impl<'src, 'a> Parser<'src, 'a> {
 
     /// `factor`: prefix `+`, `-`, `~` (collected by a loop), then `power`.
     fn factor(&mut self) -> PResult<Expr<'a>> {
+        self.factor_after(false)
+    }
+
+    /// `factor`; `after_power` is set for the right operand of `**`, where CPython does not try
+    /// `invalid_factor`.
+    fn factor_after(&mut self, after_power: bool) -> PResult<Expr<'a>> {
         let mut prefixes = Vec::new();
         loop {
             let op = match self.peek() {
@@ -347,7 +364,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             };
             prefixes.push((op, self.start()));
             self.bump();
-            if self.diag && self.at(TokenKind::Not) {
+            if self.diag && !after_power && self.at(TokenKind::Not) {
                 self.diag_not_after_operator()?;
             }
             if let Err(f) = self.enter() {
@@ -389,7 +406,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.bump();
         // `**` costs CPython two levels per nesting.
         self.enter()?;
-        let right = self.nested(|p| p.factor());
+        let right = self.nested(|p| p.factor_after(true));
         self.leave();
         let right = right?;
         let (l, r) = (self.alloc(left), self.alloc(right));
@@ -506,6 +523,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             TokenKind::None => constant(self, Constant::None),
             TokenKind::Ellipsis => constant(self, Constant::Ellipsis),
             TokenKind::Int => {
+                self.check_int_length(t)?;
                 let v = literal::int_value(self.text(t), self.arena);
                 constant(self, v)
             }
@@ -523,6 +541,19 @@ impl<'src, 'a> Parser<'src, 'a> {
             TokenKind::Lbrace => self.nested(|p| p.brace_atom()),
             _ => Err(Fail),
         }
+    }
+
+    /// A decimal literal too long to convert: CPython's error, on the token's line with no
+    /// column.
+    pub(crate) fn check_int_length(&mut self, t: crate::token::Token) -> PResult<()> {
+        let Some(msg) = literal::int_too_long(self.text(t)) else { return Ok(()) };
+        if self.error.is_none() && self.speculating == 0 {
+            let mut e = crate::error::SyntaxError::syntax(msg, self.src, t.range);
+            e.offset = 0;
+            e.end_offset = 0;
+            self.error = Some(e);
+        }
+        Err(Fail)
     }
 
     /// `(...)`: a tuple, a parenthesised expression (its range stays the inner one), a

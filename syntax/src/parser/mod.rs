@@ -1,11 +1,11 @@
-//! The parser: tokens in, an arena [`ast::Mod`] (or CPython's `SyntaxError`) out.
+//! The parser: tokens in, an arena [`crate::ast::Mod`] (or CPython's `SyntaxError`) out.
 //!
 //! # Algorithm
 //!
 //! Hand-written recursive descent over CPython 3.13's `Grammar/python.gram`, with precedence
-//! climbing for binary operators (as ruff's parser does): statements in [`stmt`], expressions in
-//! [`expr`], `match` patterns in [`pattern`], parameter and argument lists in [`params`], string
-//! and f-string assembly in [`strings`]. The whole token stream is read first (the tokenizer is
+//! climbing for binary operators (as ruff's parser does): statements in `stmt`, expressions in
+//! `expr`, `match` patterns in `pattern`, parameter and argument lists in `params`, string
+//! and f-string assembly in `strings`. The whole token stream is read first (the tokenizer is
 //! cheap, and a vector makes lookahead and the few speculative parses — `match`, parenthesised
 //! `with` items — a matter of saving and restoring an index).
 //!
@@ -13,22 +13,22 @@
 //!
 //! A node's range follows pegen's `EXTRA`: from the start of the first token of its rule to the
 //! end of the last token the rule consumed that is not `NEWLINE`, `INDENT` or `DEDENT`
-//! ([`Parser::prev_end`]). So `x = 1,` has a tuple ending at the comma, and a block statement
+//! (`Parser::prev_end`). So `x = 1,` has a tuple ending at the comma, and a block statement
 //! ends with its last statement.
 //!
 //! # Errors
 //!
-//! A parse function returns [`PResult`]: `Err(Fail)` means "this input does not match". The
+//! A parse function returns `PResult`: `Err(Fail)` means "this input does not match". The
 //! first specific error (a literal that does not decode, an invalid assignment target, ...) is
-//! stored in [`Parser::error`] and wins. Otherwise the error is CPython's generic one: `invalid
-//! syntax` at the furthest token the parser looked at ([`Parser::max_seen`]), or the
+//! stored in `Parser::error` and wins. Otherwise the error is CPython's generic one: `invalid
+//! syntax` at the furthest token the parser looked at (`Parser::max_seen`), or the
 //! tokenizer's error if the parser got as far as the token the tokenizer failed on. The
-//! [`diagnose`] pass then refines generic errors with the `invalid_*` rules of the grammar.
+//! `diagnose` pass then refines generic errors with the `invalid_*` rules of the grammar.
 //!
 //! # Depth
 //!
 //! Nesting that recurses natively (parentheses, brackets, lambdas, conditional expressions,
-//! f-string replacement fields) is counted in [`Parser::depth`]; past CPython's limit the parse
+//! f-string replacement fields) is counted in `Parser::depth`; past CPython's limit the parse
 //! fails with CPython's `MemoryError: Parser stack overflowed - Python source too complex to
 //! parse`. Prefix operators (`-`, `not`, `await`) and postfix chains are parsed with loops.
 
@@ -360,15 +360,17 @@ impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn parse_interactive(&mut self) -> PResult<Mod<'a>> {
         let mut body = Vec::new();
         match self.peek() {
-            TokenKind::EndOfFile => {}
+            // No statement at all (blank lines and comments are not tokens): CPython's
+            // `_PyPegen_interactive_exit`, an `invalid syntax` at the end.
+            TokenKind::EndOfFile => return Err(Fail),
             TokenKind::Newline => {
                 self.bump();
             }
             _ => {
                 let compound = self.statement(&mut body)?;
-                if compound {
-                    // `compound_stmt NEWLINE`: the blank line that ends the statement.
-                    self.eat(TokenKind::Newline);
+                // `compound_stmt NEWLINE`: a blank line ends the statement.
+                if compound && !self.eat(TokenKind::Newline) && !self.at(TokenKind::EndOfFile) {
+                    return Err(Fail);
                 }
             }
         }

@@ -115,7 +115,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                     let arg = self.param(annotations, false)?;
                     let default = if self.at(TokenKind::Equal) {
                         let eq = self.bump();
-                        if self.diag && annotations && (matches!(self.peek(), TokenKind::Comma) || self.at(end)) {
+                        if self.diag && (self.at(TokenKind::Comma) || (annotations && self.at(end))) {
                             return self.raise("expected default value expression", eq.range);
                         }
                         Some(self.expression()?)
@@ -312,6 +312,8 @@ impl<'src, 'a> Parser<'src, 'a> {
                                 return Err(Fail);
                             }
                             let range = TextRange::new(start, self.prev_end);
+                            // CPython reads the next argument first (a tokenizer error there wins).
+                            self.nth(1);
                             return self.raise_invalid("Generator expression must be parenthesized", range);
                         };
                         let end = self.cur().range.end;

@@ -307,7 +307,10 @@ impl<'src, 'a> Parser<'src, 'a> {
         self.peek();
         let t = self.cur();
         let value = match t.kind {
-            TokenKind::Int => literal::int_value(self.text(t), self.arena),
+            TokenKind::Int => {
+                self.check_int_length(t)?;
+                literal::int_value(self.text(t), self.arena)
+            }
             TokenKind::Float => Constant::Float(literal::float_value(self.text(t))),
             TokenKind::Complex => literal::complex_value(self.text(t)),
             _ => return Err(Fail),

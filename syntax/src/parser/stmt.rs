@@ -79,13 +79,17 @@ impl<'src, 'a> Parser<'src, 'a> {
         let mut body = Vec::new();
         if self.eat(TokenKind::Newline) {
             if !self.at(TokenKind::Indent) {
-                let line = crate::error::LineIndex::new(self.src).line_col(line_of).0;
-                let at = self.cur().range;
-                let msg = format!("expected an indented block after {what} on line {line}");
                 if !self.diag {
                     return Err(Fail);
                 }
-                return self.raise_kind(SyntaxErrorKind::IndentationError, msg, at);
+                // `RAISE_INDENTATION_ERROR`: at the token looked at after the NEWLINE.
+                let line = super::diagnose::line_of(self.src, line_of);
+                let msg = format!("expected an indented block after {what} on line {line}");
+                let t = self.cur();
+                if self.error.is_none() && !self.reached_lex_error() {
+                    self.error = Some(self.error_at_token(SyntaxErrorKind::IndentationError, msg, t));
+                }
+                return Err(Fail);
             }
             self.bump();
             while !self.at(TokenKind::Dedent) {
@@ -269,6 +273,19 @@ impl<'src, 'a> Parser<'src, 'a> {
                         ExprKind::List { .. } => "only single target (not list) can be annotated".to_string(),
                         _ => "illegal target for annotation".to_string(),
                     };
+                    // The `invalid_assignment` alternatives need the annotation to parse.
+                    if !self.diag {
+                        return Err(Fail);
+                    }
+                    let saved = self.checkpoint();
+                    self.bump();
+                    self.speculating += 1;
+                    let annotation = self.expression();
+                    self.speculating -= 1;
+                    self.rewind(saved);
+                    if annotation.is_err() {
+                        return Err(Fail);
+                    }
                     return self.raise_invalid(msg, at);
                 }
                 self.bump();
@@ -288,7 +305,20 @@ impl<'src, 'a> Parser<'src, 'a> {
                 let mut targets = vec![first];
                 let value = loop {
                     self.bump();
-                    let e = self.rhs()?;
+                    let e = match self.rhs() {
+                        Ok(e) => e,
+                        Err(f) => {
+                            // `(star_targets '=')* a=star_expressions '='` needs no value.
+                            let invalid =
+                                targets.iter().any(|t| super::diagnose::invalid_target_exists(t, TargetsType::Star));
+                            if self.diag && self.error.is_none() && invalid {
+                                let saved = self.checkpoint();
+                                self.diag_assignment(&targets, start)?;
+                                self.rewind(saved);
+                            }
+                            return Err(f);
+                        }
+                    };
                     if !self.at(TokenKind::Equal) {
                         break e;
                     }
@@ -299,7 +329,7 @@ impl<'src, 'a> Parser<'src, 'a> {
                         || super::diagnose::invalid_target_exists(t, TargetsType::Star)
                 });
                 if self.diag && invalid {
-                    self.diag_assignment(&targets)?;
+                    self.diag_assignment(&targets, start)?;
                 }
                 let mut stored = Vec::with_capacity(targets.len());
                 for t in &targets {
@@ -313,9 +343,6 @@ impl<'src, 'a> Parser<'src, 'a> {
                 Ok(self.stmt(StmtKind::Assign { targets, value, type_comment: None }, start))
             }
             _ => {
-                if let ExprKind::Starred { .. } = first.node {
-                    return self.raise_invalid("can't use starred expression here", first.range);
-                }
                 let value = self.alloc(first);
                 Ok(self.stmt(StmtKind::Expr { value }, start))
             }
@@ -325,19 +352,27 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `invalid_assignment` for `t0 = t1 = ... = value` (second pass): first
     /// `invalid_named_expression` on the element of `t0` just before the first `=`, then the
     /// first target that cannot be assigned to.
-    fn diag_assignment(&mut self, targets: &[Expr<'a>]) -> PResult<()> {
+    fn diag_assignment(&mut self, targets: &[Expr<'a>], stmt_start: u32) -> PResult<()> {
         let t0 = &targets[0];
+        let first_token = self.tokens[self.token_index_at(stmt_start)];
         let last = match &t0.node {
             ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|e| e.range.start == t0.range.start) => {
                 elts.last().filter(|e| e.range.end == t0.range.end)
             }
             _ => Some(t0),
         };
+        // A bare `yield` target is a `yield_expr`, not a `star_named_expression`.
+        let bare_yield = first_token.kind == TokenKind::Yield;
         if let Some(last) = last
             && !matches!(last.node, ExprKind::Starred { .. })
+            && !bare_yield
         {
             let saved = self.checkpoint();
-            self.pos = self.token_index_at(t0.range.end);
+            let mut eq = self.token_index_at(t0.range.end);
+            while self.tokens[eq].kind != TokenKind::Equal && eq + 1 < self.tokens.len() {
+                eq += 1;
+            }
+            self.pos = eq;
             let start_pos = self.token_index_at(last.range.start);
             let r = self.diag_named_expression(last, start_pos);
             self.rewind(saved);
@@ -562,7 +597,18 @@ impl<'src, 'a> Parser<'src, 'a> {
     fn function_def(&mut self, decorator_list: &'a [Expr<'a>], start: u32, is_async: bool) -> PResult<Stmt<'a>> {
         self.expect(TokenKind::Def)?;
         let (name, _) = self.expect_name()?;
-        let type_params = self.type_params()?;
+        let before_params = self.checkpoint();
+        let type_params = match self.type_params() {
+            Ok(t) => t,
+            Err(f) => {
+                // `invalid_def_raw`: `[type_params] &&'('`.
+                if self.diag && self.error.is_none() {
+                    self.rewind(before_params);
+                    self.expect_forced(TokenKind::Lpar)?;
+                }
+                return Err(f);
+            }
+        };
         if self.diag {
             self.expect_forced(TokenKind::Lpar)?;
         } else {
@@ -825,6 +871,9 @@ impl<'src, 'a> Parser<'src, 'a> {
             let h_start = self.start();
             self.bump();
             let is_star = self.eat(TokenKind::Star);
+            if self.diag && is_star && matches!(self.peek(), TokenKind::Colon | TokenKind::Newline) {
+                return self.raise_here("expected one or more exception types");
+            }
             if *star.get_or_insert(is_star) != is_star {
                 let at = TextRange::new(h_start, self.prev_end);
                 return self.raise_invalid("cannot have both 'except' and 'except*' on the same 'try'", at);

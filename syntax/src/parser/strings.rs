@@ -199,6 +199,7 @@ impl<'src, 'a> Parser<'src, 'a> {
         }
         if self.at(TokenKind::Exclamation) {
             let bang = self.bump();
+            self.peek();
             let name = self.cur();
             if name.kind != TokenKind::Name {
                 if self.diag {
@@ -216,6 +217,8 @@ impl<'src, 'a> Parser<'src, 'a> {
                 );
             }
             self.bump();
+            // CPython reads on to the format spec or `}` first (a tokenizer error there wins).
+            self.peek();
             conversion = match self.text(name) {
                 "s" => 's' as i32,
                 "r" => 'r' as i32,

@@ -192,6 +192,10 @@ CASES = {
         "match x:\n    case __debug__: pass\n",
     ],
     "invalid_ann_assign_target": [
+        '[a, b]: list = [1, 2]',
+        '(a, b): tuple = (1, 2)',
+        '((a, b)): int = 1',
+        '[[a]]: int',
         "[x]: int",
         "(x,): int",
         "((x,)): int",
@@ -261,6 +265,9 @@ CASES = {
         "f(*x for x in y)",
     ],
     "invalid_dict_comprehension": [
+        '{**a for a in b if a}',
+        'x = {**y for y in z}',
+        'f({**d for d in ds})',
         "{**x for x in y}",
         "{**a: b for a, b in c}",
         "{**d for d in ds if d}",
@@ -457,15 +464,23 @@ CASES = {
         "try:\n    pass\nexcept* E as 1:\n    pass\n",
     ],
     "invalid_finally_stmt": [
+        'try:\n    pass\nfinally:\n# c\npass\n',
+        'try:\n    x\nexcept* E:\n    y\nfinally:\nz\n',
+        'def f():\n    try:\n        pass\n    finally:\n    pass\n',
         "try:\n    pass\nfinally:\npass\n",
         "try:\n    pass\nexcept:\n    pass\nfinally:\nx\n",
     ],
     "invalid_except_stmt_indent": [
+        'def f():\n    try:\n        pass\n    except:\n    pass\n',
+        'try:\n    pass\nexcept (A, B) as e:\nx\n',
         "try:\n    pass\nexcept E:\npass\n",
         "try:\n    pass\nexcept:\npass\n",
         "try:\n    pass\nexcept E as e:\npass\n",
     ],
     "invalid_except_star_stmt_indent": [
+        'try:\n    pass\nexcept* (A, B):\npass\n',
+        'def f():\n    try:\n        pass\n    except* E:\n    pass\n',
+        'try:\n    pass\nexcept *E as e:\n\n\nx\n',
         "try:\n    pass\nexcept* E:\npass\n",
         "try:\n    pass\nexcept* E as e:\npass\n",
     ],
@@ -500,10 +515,16 @@ CASES = {
         "match x:\n    case a.B(x=1, y, z=2): pass\n",
     ],
     "invalid_class_argument_pattern": [
+        'match x:\n    case C(x=[1], [2]): pass\n',
+        'match x:\n    case m.C(a=b, c, d=e, f): pass\n',
+        'match x:\n    case C(a=1, (b)): pass\n',
+        'match x:\n    case C(a=1, {}): pass\n',
         "match x:\n    case C(a=b, [c]): pass\n",
         "match x:\n    case C(a=b, *c): pass\n",
     ],
     "invalid_if_stmt": [
+        'if x == 1:\n\n\npass\n',
+        'if (a and\n    b):\nc\n',
         "if x\n    pass\n",
         "if x == 1\n    pass\n",
         "if x:\npass\n",
@@ -511,6 +532,10 @@ CASES = {
         "if x\n",
     ],
     "invalid_elif_stmt": [
+        'if a:\n    pass\nelif b:\n# c\npass\n',
+        'if a: pass\nelif b\n',
+        'if a:\n    pass\nelif (b := 1)\n    pass\n',
+        'if a:\n    pass\nelif b:\n\n\nx\n',
         "if x:\n    pass\nelif y\n    pass\n",
         "if x:\n    pass\nelif y:\npass\n",
         "if x:\n    pass\nelif y:\n    pass\nelif z\n    pass\n",
@@ -876,6 +901,9 @@ CASES = {
         "match x:\n    case -2 - 1: pass\n",
         "from __future__ import braces",
         "from __future__ import nested_scopes, braces",
+        "x = " + "9" * 5000,
+        "x = -" + "1" * 4301,
+        "f(" + "7" * 4400 + ")",
     ],
     # ---------------------------------------------------------------- tokenizer errors
     "tokenizer_unterminated_string": [
@@ -1255,6 +1283,8 @@ CASES = {
         "def f():\n    def x(): pass\n    global x\n",
         "def f():\n    class x: pass\n    global x\n",
         "lambda: (yield)\nnonlocal q\n",
+        "def f(a):\n    def g():\n        global a\n        nonlocal a\n",
+        "def f():\n    x = 1\n    def g():\n        nonlocal x, x\n        global x\n",
     ],
     "symtable_outside_function": [
         "return",
@@ -1430,6 +1460,11 @@ CASES = {
         "from __future__ import division as d, spam",
     ],
     "compiler_misc": [
+        "a, " * 300 + "*b = c",
+        "[" + "a, " * 256 + "*b] = c",
+        "async def f():\n    yield 1\n    return 2\n",
+        "async def f():\n    return 2\n    yield\n",
+        "async def f():\n    x = yield\n    if x:\n        return x\n",
         "try:\n    pass\nexcept* E:\n    break\n",
         "for x in y:\n    try:\n        pass\n    except* E:\n        continue\n",
         "def f():\n    try:\n        pass\n    except* E:\n        return 1\n",

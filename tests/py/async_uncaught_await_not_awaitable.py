@@ -1,0 +1,3 @@
+async def main():
+    value = await 5
+main().send(None)

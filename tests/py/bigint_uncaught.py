@@ -1,0 +1,4 @@
+def digits(n):
+    return str(n)
+print(len(digits(10 ** 100)))
+print(digits(10 ** 5000))

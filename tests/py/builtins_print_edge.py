@@ -1,0 +1,11 @@
+import sys
+print("", end="")
+print(end="only end\n")
+print(sep="x")
+print("a", "b", sep="")
+print(1, None, True, [1], {"k": 1}, (1,), sep=" | ")
+print("multi\nline", "x", sep="\n---\n")
+print("tab\tsep", "é", "日本", 1.0, -0.0, 1e100, 10 ** 25)
+print(*[], sep="never")
+print("err", file=sys.stderr, sep="-")
+print(*"abc", sep=None)

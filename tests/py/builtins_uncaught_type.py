@@ -1,0 +1,5 @@
+values = [3, "4", 5]
+def total(vs):
+    return sum(vs)
+print(total(values[:1]))
+print(total(values))

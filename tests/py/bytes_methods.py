@@ -1,0 +1,5 @@
+print(b"  x ".strip(), b"a-b-c".split(b"-", 1), b"-".join([b"a", b"b"]), b"abc".startswith(b"ab"), b"ABC".lower(), b"hello".title())
+print(b"abc".center(7, b"*"), b"12".zfill(5), b"a\tb".expandtabs(4), b"abc".isalpha(), b"123".isdigit(), b"x y".partition(b" "))
+print(b"%d-%s-%x" % (5, b"q", 255), b"%5b|" % b"ab", b"abc".translate(None, b"b"), bytes.maketrans(b"ab", b"xy")[97:99])
+print(b"hello"[1:3].decode(), memoryview(b"abc")[1], bytes(memoryview(b"xyz")[::2]), memoryview(b"abcd").tolist())
+mv = memoryview(bytearray(b"abcd")); mv[0] = 90; print(mv.obj, len(mv), mv.nbytes, mv.readonly, mv[1:3].tobytes())

@@ -1,0 +1,7 @@
+class Base:
+    def setup(self, name):
+        self.name = name
+class Child(Base):
+    def setup(self):
+        super().setup()
+Child().setup()

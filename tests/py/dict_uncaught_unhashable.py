@@ -1,0 +1,6 @@
+cache = {}
+def remember(key, value):
+    cache[key] = value
+remember(("a", 1), "ok")
+print(cache)
+remember(["a", 1], "bad")

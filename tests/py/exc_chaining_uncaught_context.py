@@ -1,0 +1,8 @@
+def cleanup():
+    raise OSError("cleanup failed")
+def work():
+    try:
+        [].pop()
+    except IndexError:
+        cleanup()
+work()

@@ -1,0 +1,3 @@
+for key in ["a", 1, (1, 2), None, "", "with 'quote'", KeyError("nested")]:
+    e = KeyError(key)
+    print(repr(str(e)), repr(e))

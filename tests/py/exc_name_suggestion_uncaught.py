@@ -1,0 +1,4 @@
+def compute():
+    results = [1, 2, 3]
+    return sum(reslts)
+compute()

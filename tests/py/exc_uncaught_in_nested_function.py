@@ -1,0 +1,7 @@
+def outer():
+    def middle():
+        def inner():
+            return missing_variable + 1
+        return inner()
+    return middle()
+outer()

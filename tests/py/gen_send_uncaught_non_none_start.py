@@ -1,0 +1,5 @@
+def g():
+    x = yield
+    print(x)
+gen = g()
+gen.send("too early")

@@ -1,0 +1,13 @@
+it = iter(range(5))
+print(list(it), list(it))
+g = (x * 2 for x in range(3))
+print(sum(g), sum(g))
+z = zip([1, 2, 3], [4, 5, 6])
+next(z)
+print(list(z))
+e = enumerate("abcd")
+print(next(e), list(e))
+a = [1, 2, 3]
+it = iter(a)
+a.append(4)
+print(list(it))

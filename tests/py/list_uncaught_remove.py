@@ -1,0 +1,4 @@
+inventory = ["apple", "pear"]
+inventory.remove("pear")
+print(inventory)
+inventory.remove("banana")

@@ -1,0 +1,2 @@
+from circ_from_y import Y
+X = "x"

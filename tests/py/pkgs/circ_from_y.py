@@ -1,0 +1,2 @@
+from circ_from_x import X
+Y = "y"

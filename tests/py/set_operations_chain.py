@@ -1,0 +1,7 @@
+a = set(range(0, 20, 2))
+b = set(range(0, 20, 3))
+c = set(range(0, 20, 5))
+print(sorted(a & b & c), sorted(a | b | c), sorted(a - b - c), sorted(a ^ b ^ c), sorted((a | b) - (b & c)))
+print(a.issubset(range(20)), a.issuperset([0, 2]), {1, 2} <= {1, 2}, {1, 2} < {1, 2}, a.union() == a, set.intersection(a, b, c))
+d = set(a); d.update(b, [100]); d.intersection_update(range(50)); d.difference_update({0}); d.symmetric_difference_update({3, 101})
+print(sorted(d))

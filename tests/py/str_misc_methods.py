@@ -1,0 +1,5 @@
+print("a\tb\tc".expandtabs(), "ab\tc".expandtabs(4), "hello world".translate(str.maketrans("lo", "01")), "abc".translate({ord("a"): None, ord("b"): "BB"}))
+print(str.maketrans("ab", "xy", "c"), "{} {}".format("a", "b"), "Hello".encode())
+print("%s|%5s|%-5s|" % ("x", "y", "z"), "abc".center(8), "ab".center(7, "-"))
+print("x".join("abc"), "mississippi".count("ss"), "mississippi".count(""), "aaa".replace("", "-"))
+print("  multiple   spaces ".split(" "), "CamelCaseString".swapcase(), "hello"[1:4].upper())

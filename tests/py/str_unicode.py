@@ -1,0 +1,10 @@
+s = "Grüße, ΑΒΓ! straße ǅ ﬁ"
+print(s.upper())
+print(s.lower())
+print(s.casefold())
+print(s.title())
+print(s.swapcase())
+print(len(s), s[3], s[-1], s[::-1])
+print("ß".upper(), "ﬁ".upper(), "İ".lower(), len("İ".lower()), "Σ".lower(), "ΌΣΟΣ".lower())
+print(ord("€"), chr(8364), "\u00e9" == "é", "e\u0301" == "é", len("e\u0301"))
+print("日本語テキスト".find("テ"), "日本語"[1:], "😀x"[1], len("😀"), "😀".encode("utf-8"))

@@ -1,0 +1,5 @@
+import sys
+def main():
+    print("main ran")
+    return None
+sys.exit(main())

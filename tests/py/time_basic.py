@@ -1,0 +1,13 @@
+import time
+t0 = time.time()
+p0 = time.perf_counter()
+m0 = time.monotonic()
+total = sum(range(10000))
+t1 = time.time()
+p1 = time.perf_counter()
+m1 = time.monotonic()
+print(total, t1 >= t0, p1 >= p0, m1 >= m0, isinstance(t0, float), t0 > 1.6e9)
+ns = time.time_ns()
+print(isinstance(ns, int), ns > 10 ** 18)
+time.sleep(0.01)
+print(time.perf_counter() - p0 >= 0.01, time.monotonic_ns() >= 0)

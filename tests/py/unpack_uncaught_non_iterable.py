@@ -1,0 +1,3 @@
+def coords():
+    return 42
+x, y = coords()

@@ -1,0 +1,5 @@
+def parse(line):
+    key, value = line.split("=")
+    return key, value
+print(parse("a=1"))
+print(parse("novalue"))
