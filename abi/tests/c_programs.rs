@@ -177,7 +177,8 @@ fn py_fatal_error_names_the_caller() {
 
 /// Runs a program under valgrind: no invalid access anywhere (the Rust runtime's unsafe code
 /// included), and nothing definitely, indirectly or possibly lost after repeated
-/// initialize/finalize cycles and foreign threads.
+/// initialize/finalize cycles and foreign threads (`tests/valgrind.supp` names the one exception:
+/// the process-lifetime tables of immortal objects).
 fn valgrind_clean(name: &str) {
     let exe = build_pyrt(name);
     let out = Command::new("valgrind")
@@ -188,6 +189,7 @@ fn valgrind_clean(name: &str) {
             "--errors-for-leak-kinds=definite,indirect,possible",
             "--error-exitcode=9",
         ])
+        .arg(format!("--suppressions={}/tests/valgrind.supp", env!("CARGO_MANIFEST_DIR")))
         .arg(&exe)
         .output()
         .expect("valgrind (on every pyrt development machine)");
