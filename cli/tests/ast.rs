@@ -10,7 +10,7 @@ use std::process::Command;
 /// Files whose error message pyrt's parser does not produce yet (its diagnose pass lacks the
 /// `invalid_*` rule); for these only the exit status and the `File` line are checked. The test
 /// fails when one of them starts to match, so that it leaves this list.
-const KNOWN_DIFFERENT: &[&str] = &["bad_assign.py", "bad_print.py"];
+const KNOWN_DIFFERENT: &[&str] = &[];
 
 #[test]
 fn ast_output_and_errors_match_cpython() {
