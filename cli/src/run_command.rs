@@ -14,7 +14,10 @@ use pyrt_syntax::{Mode, decode_source};
 /// Runs the file at `path`.
 pub fn run_file(path: &str) -> ExitCode {
     match std::fs::read(path) {
-        Ok(bytes) => run_source(&bytes, path),
+        // Like CPython, the main script's code is named by its absolute path.
+        Ok(bytes) => {
+            run_source(&bytes, &std::path::absolute(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string()))
+        }
         Err(e) => {
             let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_owned());
             eprintln!("pyrt: can't open file '{abs}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), errno_text(&e));

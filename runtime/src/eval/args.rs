@@ -113,7 +113,7 @@ pub fn bind_args(
         if !missing.is_empty() {
             let names: Vec<&str> = missing.iter().map(String::as_str).collect();
             return Err(PyErr::type_error(format!(
-                "{qualname}() missing {} positional argument{}: {}",
+                "{qualname}() missing {} required positional argument{}: {}",
                 missing.len(),
                 if missing.len() == 1 { "" } else { "s" },
                 quoted_list(&names)

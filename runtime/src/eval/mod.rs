@@ -414,8 +414,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         }
                     }
                     Opcode::STORE_FAST => {
-                        let v = pop!(values, f);
-                        let old = values[f.base + oparg as usize].replace(v);
+                        // May store NULL: the end of an inlined comprehension restores a saved
+                        // unbound variable (the compiler's STORE_FAST_MAYBE_NULL).
+                        f.sp -= 1;
+                        let v = values[f.sp].take();
+                        let old = std::mem::replace(&mut values[f.base + oparg as usize], v);
                         drop(old);
                     }
                     Opcode::STORE_FAST_MAYBE_NULL => {
@@ -1040,13 +1043,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         break 'op Err(do_raise(exc, cause));
                     }
                     Opcode::RERAISE => {
+                        // CPython moves `instr_ptr` to the saved `lasti` (for `f_lineno`), but the
+                        // handler lookup uses this instruction's own offset, as here.
                         let exc = pop!(values, f);
-                        if oparg != 0 {
-                            let lasti = peek!(values, f, oparg as usize);
-                            if let Some(crate::object::int::IntVal::Small(l)) = as_int(lasti) {
-                                f.lasti = l as usize;
-                            }
-                        }
                         skip_tb = true;
                         break 'op Err(PyErr::from_object(exc));
                     }

@@ -131,6 +131,11 @@ static BUILTINS: &[MethodDef] = &[
         super::format::format(&a[0], &spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
+    // `super()` inside a method compiles to LOAD_SUPER_ATTR, which only checks that this name
+    // is bound; `super` objects themselves (the explicit call) are not built yet.
+    MethodDef::function("super", |_, _| {
+        Err(PyErr::runtime_error("super objects are not supported yet; use super().name"))
+    }),
 ];
 
 /// `repr()` text with non-ASCII characters escaped (`ascii()`).

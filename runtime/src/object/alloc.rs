@@ -163,5 +163,7 @@ pub fn new_int(py: Python<'_>, value: i64) -> PyResult<Bound<'_>> {
 /// A `str` as a handle bound to the attachment (the embedding API).
 pub fn new_str<'py>(py: Python<'py>, value: &str) -> PyResult<Bound<'py>> {
     // SAFETY: as above.
-    super::str::new_str(value).map(|o| unsafe { Bound::from_owned(py, o.into_raw()) })
+    // Always a new object (the embedding API's contract; `str::new_str` shares short strings).
+    super::str::new_str_of_type(super::immortal::types().str_type, value)
+        .map(|o| unsafe { Bound::from_owned(py, o.into_raw()) })
 }

@@ -730,6 +730,11 @@ fn norm_index(i: isize, len: usize) -> Option<usize> {
 
 fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let s = as_str_object(o).expect("a str");
+    if let Some(sl) = super::range::as_slice(key) {
+        let (start, _, step, count) = sl.indices(s.len())?;
+        let text: String = (0..count).map(|k| s.char_at((start + k as isize * step) as usize)).collect();
+        return new_str(&text);
+    }
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let i = norm_index(i, s.len()).ok_or_else(|| PyErr::index_error("string index out of range"))?;
@@ -1096,9 +1101,19 @@ fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     not_implemented()
 }
 
+/// The items a slice selects from `its`.
+fn slice_items(its: &[Obj], key: &PyObject) -> PyResult<Option<Vec<Obj>>> {
+    let Some(sl) = super::range::as_slice(key) else { return Ok(None) };
+    let (start, _, step, count) = sl.indices(its.len())?;
+    Ok(Some((0..count).map(|k| its[(start + k as isize * step) as usize].clone()).collect()))
+}
+
 fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let is_list = as_list(o).is_some();
     let name = if is_list { "list" } else { "tuple" };
+    if let Some(v) = slice_items(&seq_items(o), key)? {
+        return if is_list { new_list(v) } else { new_tuple(v) };
+    }
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let its = seq_items(o);

@@ -158,8 +158,15 @@ impl ExceptionTypes {
     }
 }
 
-static BASE_EXCEPTION_METHODS: &[MethodDef] =
-    &[MethodDef::method("with_traceback", exc_with_traceback), MethodDef::method("add_note", exc_add_note)];
+static BASE_EXCEPTION_METHODS: &[MethodDef] = &[
+    MethodDef::method("with_traceback", exc_with_traceback),
+    MethodDef::method("add_note", exc_add_note),
+    MethodDef::method("__init__", |a, k| {
+        let (recv, _) = a.split_first().ok_or_else(|| PyErr::type_error("__init__ needs a receiver"))?;
+        exc_init(recv, &a[1..], k)?;
+        Ok(args::none())
+    }),
+];
 
 static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "args", get: get_args, set: Some(set_args) },

@@ -159,18 +159,16 @@ pub fn hash_text(text: &str) -> isize {
 }
 
 /// A new `str` in the current interpreter's arena.
+/// The empty string and one-character ASCII strings are the interned (immortal) ones.
 pub fn new_str(text: &str) -> PyResult<Obj> {
+    if text.is_empty() || (text.len() == 1 && text.is_ascii()) {
+        return Ok(Obj::new_ref(&super::immortal::intern(text).ob_base));
+    }
     new_str_of_type(super::immortal::types().str_type, text)
 }
 
-/// A new instance of `str` or a subclass of it.
+/// A new instance of `str` or a subclass of it (always a new object).
 pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
-    if text.is_empty() && std::ptr::eq(ty, super::immortal::types().str_type) {
-        return Ok(Obj::new_ref(&super::immortal::intern("").ob_base));
-    }
-    if text.len() == 1 && std::ptr::eq(ty, super::immortal::types().str_type) {
-        return Ok(Obj::new_ref(&super::immortal::intern(text).ob_base));
-    }
     let (len, kind, size) = StrObject::layout(text);
     let size = size.max(ty.basic_size);
     // SAFETY: the block is `size` bytes, enough for the struct, text and index (layout); the

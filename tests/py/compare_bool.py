@@ -1,0 +1,5 @@
+print(1 < 2, 2 <= 2, 3 > 4, 3 >= 3, 1 == 1.0, 1 != 2)
+print(1 < 2 < 3, 3 > 2 > 2, "a" < "b", [1, 2] < [1, 3], (1, 2) == (1, 2))
+print(not True, not 0, not [], bool(""), bool("x"), bool(None), bool(0.0))
+print(None is None, 1 is not None, [] == [], {} == {})
+print(True and 3, 0 or "x", None or 0, 5 and 0)

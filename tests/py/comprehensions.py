@@ -1,0 +1,7 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print({x: x % 3 for x in range(6)})
+print([[j for j in range(i)] for i in range(4)])
+print(sum(x for x in range(101)))
+print(list(c.upper() for c in "hey"))

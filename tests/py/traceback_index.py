@@ -1,0 +1,3 @@
+items = [1, 2, 3]
+idx = 5
+value = items[idx]

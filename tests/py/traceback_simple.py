@@ -1,0 +1,5 @@
+def inner(x):
+    return x / 0
+def outer():
+    return inner(1)
+outer()

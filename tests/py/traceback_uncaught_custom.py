@@ -1,0 +1,4 @@
+class AppError(Exception):
+    pass
+print("before")
+raise AppError("something failed")
