@@ -18,7 +18,7 @@
 //!
 //! Errors about the declaration itself have no position (CPython: `lineno` 0, `offset` -1).
 
-use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind, position};
 use crate::lexer::Lexer;
 use crate::token::TokenKind;
 use std::borrow::Cow;
@@ -177,12 +177,14 @@ fn normal_name(name: &str) -> String {
     name.to_string()
 }
 
+/// An error about the declaration or the decoding as a whole: CPython's `lineno` 0, `offset` -1
+/// and no end (`None`, pyrt's 0).
 fn unpositioned(msg: String) -> SyntaxError {
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,
         lineno: 0,
-        offset: 0,
+        offset: -1,
         end_lineno: 0,
         end_offset: 0,
         text: None,
@@ -294,7 +296,7 @@ impl Decoded<'_> {
         // CPython converts a 1-based byte column against the replaced line re-encoded to UTF-8.
         let to_chars = |byte_col: usize| {
             let n = (byte_col + 1).min(line_text.len());
-            String::from_utf8_lossy(&line_text.as_bytes()[..n]).chars().count() as u32
+            position(String::from_utf8_lossy(&line_text.as_bytes()[..n]).chars().count() as u32)
         };
         // The bytes CPython decodes in one go: a string's body (or, when it holds escapes, the
         // run of non-ASCII bytes), or the whole token.
@@ -339,12 +341,12 @@ impl Decoded<'_> {
         SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: format!("(unicode error) 'utf-8' codec can't decode {what}: {reason}"),
-            lineno,
+            lineno: crate::error::position(lineno),
             // A name is reported at the invalid sequence (CPython's own position there depends
             // on the tokens before it; this matches it in the common cases).
             offset: to_chars(original_col(if kind == Piece::Name { bad.text_at } else { piece.start })),
-            end_lineno: lineno,
-            end_offset: if kind == Piece::Name { 0 } else { to_chars(original_col(piece.end)) },
+            end_lineno: crate::error::position(lineno),
+            end_offset: if kind == Piece::Name { -1 } else { to_chars(original_col(piece.end)) },
             text: Some(line),
         }
     }
@@ -575,7 +577,7 @@ static CODEC_NAMES: &[(&str, Codec)] = &[
 mod tests {
     use super::*;
 
-    fn err(bytes: &[u8]) -> (String, u32, u32) {
+    fn err(bytes: &[u8]) -> (String, i32, i32) {
         let e = decode_source(bytes).unwrap_err();
         (e.msg, e.lineno, e.offset)
     }
@@ -609,7 +611,7 @@ mod tests {
     fn cookie_errors_as_cpython_313() {
         assert_eq!(err(b"\xef\xbb\xbf# coding: latin-1\nx = 1\n").0, "encoding problem: iso-8859-1 with BOM");
         assert_eq!(err(b"\xef\xbb\xbf#coding: utf8\nprint('x')\n").0, "encoding problem: utf8 with BOM");
-        assert_eq!(err(b"# coding: foo\nx = 1\n"), ("unknown encoding: foo".into(), 0, 0));
+        assert_eq!(err(b"# coding: foo\nx = 1\n"), ("unknown encoding: foo".into(), 0, -1));
         assert_eq!(
             err(b"# coding: cp1252\nx = '\x81'\n").0,
             "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>"
@@ -656,7 +658,7 @@ mod tests {
         let e = decode_source(b"a = xy\xe9zw + 1\n").unwrap_err();
         assert_eq!(
             (e.msg.as_str(), e.offset, e.end_offset),
-            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte", 7, 0)
+            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte", 7, -1)
         );
         let e = decode_source(b"x = 'a\\n\xe9'\n").unwrap_err();
         assert_eq!(
@@ -670,7 +672,7 @@ mod tests {
         let e = decode_source(b"x = 1\n\xf6 = 2\n").unwrap_err();
         assert_eq!(
             (e.msg.as_str(), e.lineno, e.offset, e.end_offset),
-            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 0: invalid start byte", 2, 1, 0)
+            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 0: invalid start byte", 2, 1, -1)
         );
         assert_eq!(
             err(b"x = '\xed\xa0\x80'\n").0,

@@ -88,7 +88,7 @@ mod strings;
 #[cfg(test)]
 mod tests;
 
-use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind, position};
 use crate::token::{TextRange, Token, TokenKind};
 
 /// What `nextc` returns at the end of the input (CPython's `EOF`).
@@ -640,10 +640,10 @@ impl<'s> Lexer<'s> {
     /// `line_start` and `cur`: both offsets are the characters from the line start to `cur`.
     fn tokenizer_error_at(&self, msg: String, line_start: usize, cur: usize) -> SyntaxError {
         let cur = cur.min(self.bytes.len()).max(line_start);
-        let offset = self.source[line_start..cur].chars().count() as u32;
+        let offset = position(self.source[line_start..cur].chars().count() as u32);
         let rest = &self.source[line_start..];
         let text = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-        let lineno = self.line_number(line_start);
+        let lineno = position(self.line_number(line_start));
         SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg,
@@ -657,27 +657,26 @@ impl<'s> Lexer<'s> {
 
     /// An error raised by CPython's parser from the tokenizer's state
     /// (`RAISE_ERROR_KNOWN_LOCATION`): 1-based byte columns, converted to characters of the
-    /// line; an end column ≤ 0 is passed through.
+    /// line; an end column ≤ 0 (CPython's -1 for "no end", or 0) is passed through.
     fn parser_error(&self, kind: SyntaxErrorKind, msg: &str, line_start: usize, col: i64, end_col: i64) -> SyntaxError {
         let rest = &self.source[line_start.min(self.bytes.len())..];
         let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
         let mut text = String::with_capacity(line.len() + 1);
         text.push_str(line);
         text.push('\n');
-        let to_chars = |col: i64| -> u32 {
+        let to_chars = |col: i64| -> i32 {
             let col = (col.max(0) as usize).min(text.len() + 1);
             let within = col.min(text.len());
-            (String::from_utf8_lossy(&text.as_bytes()[..within]).chars().count() + (col - within)) as u32
+            position((String::from_utf8_lossy(&text.as_bytes()[..within]).chars().count() + (col - within)) as u32)
         };
-        let lineno = self.line_number(line_start);
+        let lineno = position(self.line_number(line_start));
         SyntaxError {
             kind,
             msg: msg.to_string(),
             lineno,
             offset: to_chars(col),
             end_lineno: lineno,
-            // CPython's -1 ("no end") is represented as 0.
-            end_offset: if end_col > 0 { to_chars(end_col) } else { 0 },
+            end_offset: if end_col > 0 { to_chars(end_col) } else { end_col.max(-1) as i32 },
             text: Some(text),
         }
     }

@@ -47,14 +47,14 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// empty token at the end) is one column wide on its own line.
     pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> SyntaxError {
         if t.kind == TokenKind::EndOfFile && self.lex_error.is_none() {
-            // CPython reports the end marker just past the last line's text (its end column is
-            // -1, which `SyntaxError` cannot hold: the end is the start).
+            // CPython reports the end marker just past the last line's text, with the end
+            // column -1 of a token without a position.
             let body = self.src.strip_suffix('\n').map_or(self.src, |s| s.strip_suffix('\r').unwrap_or(s));
             let body = if body.len() == self.src.len() { body.strip_suffix('\r').unwrap_or(body) } else { body };
             let at = body.len() as u32;
             let mut e = SyntaxError::at(kind, msg, self.src, TextRange::new(at, at));
             e.end_lineno = e.lineno;
-            e.end_offset = e.offset;
+            e.end_offset = -1;
             return e;
         }
         let mut e = SyntaxError::at(kind, msg, self.src, t.range);
@@ -402,10 +402,11 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
     let last = p.tokens[seen.min(p.tokens.len() - 1)];
     match last.kind {
         TokenKind::Indent => {
-            // CPython puts it at the end of the indentation (and gives no usable end).
+            // CPython puts it at the end of the indentation, with the end column -1 of a token
+            // without a position.
             let mut e = p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
-            e.offset = e.end_offset.saturating_sub(1).max(1);
-            e.end_offset = e.offset;
+            e.offset = (e.end_offset - 1).max(1);
+            e.end_offset = -1;
             return e;
         }
         TokenKind::Dedent => {
@@ -445,7 +446,7 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
     match p.lex_error.take() {
         Some(lex) if lex.msg.ends_with("was never closed") => {
             let last_line = line_of(p.src, p.tokens[seen].range.start);
-            if last_line > lex.lineno { lex } else { error }
+            if i64::from(last_line) > i64::from(lex.lineno) { lex } else { error }
         }
         // Errors CPython's tokenizer reports through a status code rather than an exception
         // (`E_LINECONT`, `E_DEDENT`, `E_TABSPACE`, `E_TOODEEP`, `E_EOF`) do not replace it.
