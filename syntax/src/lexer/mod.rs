@@ -138,6 +138,10 @@ pub struct Lexer<'s> {
     cur: usize,
     /// The source lacks a final line break: `nextc` reads one more `\n` at its end.
     virtual_newline: bool,
+    /// CPython's `exec_input`: `compile(str)` in `exec` mode appends the missing final newline
+    /// to the text itself; in `eval` and `single` mode it does not (the parser supplies the
+    /// final NEWLINE token), so a backslash at the very end is followed by nothing.
+    exec_input: bool,
     /// Start of the token being read.
     start: usize,
     /// At the beginning of a line: measure indentation before the next token.
@@ -185,6 +189,7 @@ impl<'s> Lexer<'s> {
             bytes,
             cur: 0,
             virtual_newline,
+            exec_input: true,
             start: 0,
             at_bol: true,
             indents: vec![0],
@@ -195,6 +200,12 @@ impl<'s> Lexer<'s> {
             warnings: Vec::new(),
             error,
         }
+    }
+
+    /// A lexer for `compile(str)` in `eval` or `single` mode (see `exec_input`).
+    pub fn without_exec_input(mut self) -> Lexer<'s> {
+        self.exec_input = false;
+        self
     }
 
     /// The source being tokenized.
@@ -437,7 +448,12 @@ impl<'s> Lexer<'s> {
 
     /// A backslash outside a string: it must end the line, and a line must follow.
     fn continuation_line(&mut self) -> Result<i32, SyntaxError> {
-        let c = self.nextc();
+        let mut c = self.nextc();
+        if c == b'\n' as i32 && !self.exec_input && self.cur > self.bytes.len() {
+            // The virtual newline is not there for CPython: the backslash is followed by EOF.
+            self.cur -= 1;
+            c = EOF;
+        }
         if c != b'\n' as i32 {
             return Err(self.parser_error(
                 SyntaxErrorKind::SyntaxError,

@@ -60,7 +60,7 @@ pub enum Mode {
 
 /// Parses `source` (already decoded) in `mode`, allocating the tree in `arena`.
 pub fn parse<'a>(source: &str, mode: Mode, arena: &'a Bump) -> Result<Mod<'a>, SyntaxError> {
-    let mut p = Parser::new(source, arena);
+    let mut p = Parser::new(source, mode, arena);
     let result = match mode {
         Mode::Module => p.parse_module(),
         Mode::Expression => p.parse_eval(),
@@ -112,8 +112,11 @@ pub(crate) struct Parser<'src, 'a> {
 }
 
 impl<'src, 'a> Parser<'src, 'a> {
-    pub(crate) fn new(src: &'src str, arena: &'a Bump) -> Self {
+    pub(crate) fn new(src: &'src str, mode: Mode, arena: &'a Bump) -> Self {
         let mut lexer = Lexer::new(src);
+        if matches!(mode, Mode::Expression | Mode::Interactive) {
+            lexer = lexer.without_exec_input();
+        }
         let mut tokens = Vec::with_capacity(src.len() / 4 + 16);
         let mut lex_error = None;
         loop {
