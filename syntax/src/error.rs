@@ -25,6 +25,9 @@ pub enum SyntaxErrorKind {
     /// `MemoryError: Parser stack overflowed - Python source too complex to parse` (input nested
     /// deeper than CPython's parser allows; not a `SyntaxError` subclass in CPython).
     MemoryError,
+    /// `RecursionError: maximum recursion depth exceeded during compilation`: an AST nested
+    /// deeper than CPython's compiler passes allow (not a `SyntaxError` subclass either).
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -34,6 +37,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }

@@ -27,8 +27,9 @@
 //!   bytes in the source) prints that line alone. CPython's decoding errors have a real `lineno`
 //!   of 0 with an `offset` of -1, and print `line 0`.
 //!
-//! The parser's `MemoryError` ("Parser stack overflowed") is not a `SyntaxError`: CPython prints
-//! it as any exception raised before the first frame, the last line alone.
+//! The parser's `MemoryError` ("Parser stack overflowed") and the compiler's `RecursionError`
+//! ("maximum recursion depth exceeded during compilation") are not `SyntaxError`s: CPython
+//! prints them as any exception raised before the first frame, the last line alone.
 //!
 //! All lengths are in characters (code points), as Python's `len(str)`.
 
@@ -38,8 +39,8 @@ impl SyntaxError {
     /// What CPython 3.13 writes on stderr when this error, raised while compiling `filename`,
     /// is not caught (colours off). Ends with a newline.
     pub fn format_report(&self, filename: &str) -> String {
-        if self.kind == SyntaxErrorKind::MemoryError {
-            return format!("MemoryError: {}\n", self.msg);
+        if matches!(self.kind, SyntaxErrorKind::MemoryError | SyntaxErrorKind::RecursionError) {
+            return format!("{}: {}\n", self.kind.name(), self.msg);
         }
         let mut out = String::new();
         // Line 0 with offset 0 is CPython's `lineno = None` (null bytes in the source): then it
@@ -162,6 +163,14 @@ mod tests {
         let msg = "Parser stack overflowed - Python source too complex to parse";
         let e = error(SyntaxErrorKind::MemoryError, msg, Some("x = ----1\n"), (1, 5, 1, 6));
         assert_eq!(e.format_report("deep.py"), format!("MemoryError: {msg}\n"));
+    }
+
+    #[test]
+    fn the_compilers_recursion_error_prints_as_a_plain_exception() {
+        // `python3.13 deep.py` with `1+1+...+1` (20,000 terms) prints exactly this on stderr.
+        let msg = "maximum recursion depth exceeded during compilation";
+        let e = error(SyntaxErrorKind::RecursionError, msg, None, (0, 0, 0, 0));
+        assert_eq!(e.format_report("deep.py"), format!("RecursionError: {msg}\n"));
     }
 
     #[test]
