@@ -208,6 +208,15 @@ impl<'s> Lexer<'s> {
         self
     }
 
+    /// A lexer for `compile(str)` in `eval` mode: no final newline is read where the source has
+    /// none, so its last token before `EndOfFile` is no `NEWLINE` (CPython's tokenizer gives
+    /// `ENDMARKER` there, without a position).
+    pub fn without_final_newline(mut self) -> Lexer<'s> {
+        self.exec_input = false;
+        self.virtual_newline = false;
+        self
+    }
+
     /// The source being tokenized.
     pub fn source(&self) -> &'s str {
         self.source

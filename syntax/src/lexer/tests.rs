@@ -252,3 +252,18 @@ fn a_final_backslash_without_exec_input_is_followed_by_nothing() {
     assert_eq!(e.msg, "unexpected EOF while parsing");
     assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (1, 3, 1, -1));
 }
+
+#[test]
+fn eval_input_without_a_final_newline_ends_without_newline_token() {
+    let mut lexer = Lexer::new("1 +").without_final_newline();
+    let mut kinds = Vec::new();
+    loop {
+        let t = lexer.next_token().unwrap();
+        kinds.push(t.kind);
+        if t.kind == EndOfFile {
+            break;
+        }
+    }
+    assert_eq!(kinds, [Int, Plus, EndOfFile]);
+    assert_eq!(self::kinds("1 +"), [Int, Plus, Newline, EndOfFile]);
+}

@@ -55,10 +55,21 @@ impl<'src, 'a> Parser<'src, 'a> {
             let mut e = SyntaxError::at(kind, msg, self.src, TextRange::new(at, at));
             e.end_lineno = e.lineno;
             e.end_offset = -1;
+            if self.ends_without_newline {
+                e.offset -= 1;
+            }
             return e;
         }
         let mut e = SyntaxError::at(kind, msg, self.src, t.range);
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent) || t.range.is_empty() {
+        if t.kind == TokenKind::Dedent {
+            // A DEDENT has no position in CPython: `_PyPegen_raise_error` takes the tokenizer's
+            // cursor, the 0-based column where the dedented line's text starts, and no end.
+            e.offset -= 1;
+            e.end_lineno = e.lineno;
+            e.end_offset = -1;
+            return e;
+        }
+        if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile) || t.range.is_empty() {
             e.end_lineno = e.lineno;
             e.end_offset = e.offset + 1;
         }

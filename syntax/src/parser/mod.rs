@@ -109,13 +109,18 @@ pub(crate) struct Parser<'src, 'a> {
     pub(crate) diag: bool,
     /// Bracket level of each token, computed for the second pass.
     pub(crate) levels: Vec<u32>,
+    /// `eval` mode on a source without a final line break: the tokenizer's cursor at the end
+    /// marker is just past the last character, not past a newline.
+    pub(crate) ends_without_newline: bool,
 }
 
 impl<'src, 'a> Parser<'src, 'a> {
     pub(crate) fn new(src: &'src str, mode: Mode, arena: &'a Bump) -> Self {
         let mut lexer = Lexer::new(src);
-        if matches!(mode, Mode::Expression | Mode::Interactive) {
-            lexer = lexer.without_exec_input();
+        match mode {
+            Mode::Expression => lexer = lexer.without_final_newline(),
+            Mode::Interactive => lexer = lexer.without_exec_input(),
+            Mode::Module | Mode::FuncType => {}
         }
         let mut tokens = Vec::with_capacity(src.len() / 4 + 16);
         let mut lex_error = None;
@@ -148,6 +153,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             speculating: 0,
             diag: false,
             levels: Vec::new(),
+            ends_without_newline: mode == Mode::Expression && !src.ends_with(['\n', '\r']),
         }
     }
 
