@@ -248,7 +248,7 @@ impl ThreadState {
 
     fn bind_to_current_thread(&self) {
         self.thread_id.store(sync::os_thread_ident(), Ordering::Relaxed);
-        self.native_thread_id.store(sync::native_thread_id(), Ordering::Relaxed);
+        self.native_thread_id.store(tls::native_thread_id(), Ordering::Relaxed);
         self.flags.fetch_or(BOUND, Ordering::Relaxed);
     }
 
@@ -657,14 +657,21 @@ pub(crate) fn park_forever() -> ! {
     }
 }
 
+#[inline]
 fn current_or_fatal(func: &str) -> &'static ThreadState {
     let raw = tls::current();
     if raw.is_null() {
-        fatal_error(func, crate::fatal::TSTATE_NULL);
+        no_current_state(func);
     }
     // SAFETY: the current thread state stays registered (and so alive) until it is detached or
     // deleted, which only this thread can do; callers use the reference before doing either.
     unsafe { &*raw }
+}
+
+#[cold]
+#[inline(never)]
+fn no_current_state(func: &str) -> ! {
+    fatal_error(func, crate::fatal::TSTATE_NULL)
 }
 
 /// The attached thread state of this OS thread (`PyThreadState_GetUnchecked`).
