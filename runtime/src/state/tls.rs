@@ -122,10 +122,17 @@ sync::thread_local! {
 struct Bindings {
     auto: Option<Arc<ThreadState>>,
     per_interp: Vec<Arc<ThreadState>>,
+    /// The memory of this thread's last deleted GILState state in the main interpreter, kept for
+    /// its next one (`thread_state::recycle`); the only reference to it.
+    recycled: Option<Arc<ThreadState>>,
 }
 
 impl Drop for Bindings {
     fn drop(&mut self) {
+        if let Some(kept) = self.recycled.take() {
+            kept.forget_lock_holder();
+            drop(kept);
+        }
         // The OS thread is exiting: the raw mirror must not outlive the reference it mirrors.
         // (loom tears its thread-locals down outside the model, where the slots are gone already.)
         #[cfg(not(loom))]
@@ -262,6 +269,57 @@ pub(crate) fn unbind(ts: &ThreadState) {
     });
     // Dropped after the borrow ends (see `binding_for`).
     drop(removed);
+}
+
+/// Keeps `ts` (deleted, and referenced only by the caller) as this thread's recycled state
+/// memory; gives it back if it cannot be kept: another reference exists, it is not of a live
+/// main interpreter, memory is kept already, or the thread-locals are gone. Never under loom:
+/// the models check the protocols of real allocations (a kept state's last-holder record is the
+/// one difference, and `forget_holder`'s model covers it).
+pub(crate) fn keep_recycled(ts: Arc<ThreadState>) -> Option<Arc<ThreadState>> {
+    let interp = ts.interp_state();
+    if cfg!(loom) || Arc::strong_count(&ts) != 1 || !interp.is_main() || interp.is_finalizing() || interp.is_finalized()
+    {
+        return Some(ts);
+    }
+    let mut unused = Some(ts);
+    let _ = BINDINGS.try_with(|b| {
+        let mut b = b.borrow_mut();
+        if b.recycled.is_none() {
+            b.recycled = unused.take();
+        }
+    });
+    unused
+}
+
+/// The recycled state memory of this thread, to be written over by a new state in `interp`.
+/// Memory kept for another interpreter is freed (after its lock forgets it).
+pub(crate) fn take_recycled(interp: &Arc<InterpreterState>) -> Option<Arc<ThreadState>> {
+    if cfg!(loom) {
+        return None;
+    }
+    let kept = BINDINGS.try_with(|b| b.borrow_mut().recycled.take()).ok().flatten()?;
+    if Arc::ptr_eq(kept.interp_state(), interp) {
+        return Some(kept);
+    }
+    kept.forget_lock_holder();
+    None
+}
+
+/// The interpreter of this thread's recycled state memory, if it is a main interpreter that is
+/// not being finalized (a new state there reuses the memory).
+pub(crate) fn recycled_main_interp() -> Option<Arc<InterpreterState>> {
+    if cfg!(loom) {
+        return None;
+    }
+    BINDINGS
+        .try_with(|b| {
+            let b = b.borrow();
+            let interp = b.recycled.as_ref()?.interp_state();
+            (interp.is_main() && !interp.is_finalizing() && !interp.is_finalized()).then(|| interp.clone())
+        })
+        .ok()
+        .flatten()
 }
 
 /// The binding made while this thread's thread-locals were being torn down, if any.
