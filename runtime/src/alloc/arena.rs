@@ -261,7 +261,27 @@ impl Arena {
             return Err(AllocError);
         }
         let header = base as *mut ChunkHeader;
-        // The header's entries are valid as the zeros the chunk reads as (see `PageLocal`).
+        // The header's entries are valid as the zeros the chunk reads as (see `PageLocal`) —
+        // except under loom, whose atomics are registered objects that must be constructed.
+        #[cfg(loom)]
+        {
+            let fresh = || PageMeta {
+                heap: AtomicPtr::new(ptr::null_mut()),
+                thread_free: AtomicPtr::new(ptr::null_mut()),
+                thread_freed: AtomicUsize::new(0),
+                used: AtomicUsize::new(0),
+                block_size: AtomicUsize::new(0),
+                local: UnsafeCell::new(PageLocal { start: 0, free: ptr::null_mut(), bump: 0, end: 0, class: 0 }),
+            };
+            for i in 0..SLABS_PER_CHUNK {
+                // SAFETY: fresh, writable memory of the header that nobody else can see yet.
+                unsafe { ptr::addr_of_mut!((*header).slabs[i]).write(fresh()) };
+            }
+            for i in 0..PAGES_PER_CHUNK {
+                // SAFETY: as above.
+                unsafe { ptr::addr_of_mut!((*header).pages[i]).write(fresh()) };
+            }
+        }
         // SAFETY: as above; the arena outlives its chunks (they are unmapped when it is released
         // or dropped).
         unsafe { ptr::addr_of_mut!((*header).arena).write(self as *const Arena) };
