@@ -707,13 +707,15 @@ mod os {
     pub(super) fn give_back_chunk(base: usize) {
         if !cfg!(loom) {
             let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-            // SAFETY: `base..base + CHUNK_SIZE` is a chunk mapping of ours that nothing uses any
-            // more; MADV_DONTNEED on private anonymous memory drops its pages (zeros on reuse).
-            if cache.len() < CACHED_CHUNKS
-                && unsafe { libc::madvise(base as *mut libc::c_void, CHUNK_SIZE, libc::MADV_DONTNEED) } == 0
-            {
-                cache.push(base);
-                return;
+            if cache.len() < CACHED_CHUNKS {
+                // SAFETY: `base..base + CHUNK_SIZE` is a chunk mapping of ours that nothing uses
+                // any more; MADV_DONTNEED on private anonymous memory drops its pages (zeros on
+                // reuse).
+                let returned = unsafe { libc::madvise(base as *mut libc::c_void, CHUNK_SIZE, libc::MADV_DONTNEED) };
+                if returned == 0 {
+                    cache.push(base);
+                    return;
+                }
             }
         }
         unmap(base, CHUNK_SIZE);
