@@ -20,7 +20,9 @@ unsafe fn libc_page_size() -> usize {
     unsafe { sysconf(SC_PAGESIZE) as usize }
 }
 
-fn idle(lock: LockKind, n: usize) -> usize {
+/// Resident bytes per idle interpreter; with `objects`, each holds one live object in each of 8
+/// size classes (what builtins will leave in every interpreter).
+fn idle(lock: LockKind, n: usize, objects: bool) -> usize {
     // Warm up the allocator and the runtime's statics.
     let warm: Vec<_> = (0..64)
         .map(|_| Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap())
@@ -31,7 +33,13 @@ fn idle(lock: LockKind, n: usize) -> usize {
         .map(|_| {
             let i = Interpreter::new(InterpreterConfig { lock, ..InterpreterConfig::isolated() }).unwrap();
             // Idle, but entered once: a thread state came and went, as after real use.
-            i.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
+            i.attach(|py| {
+                py.check_eval_breaker().unwrap();
+                if objects {
+                    pyrt_benches::objects_in_8_classes(py);
+                }
+            })
+            .unwrap();
             i
         })
         .collect();
@@ -51,13 +59,21 @@ fn main() {
             "Own" => report_idle(LockKind::Own),
             "Shared" => report_idle(LockKind::Shared),
             "None" => report_idle(LockKind::None),
+            "Own8" => {
+                let n = 2000;
+                println!(
+                    "memory/idle_interpreter_Own_8_classes: {} bytes resident per interpreter ({n} interpreters, \
+                     one live object in each of 8 size classes)",
+                    idle(LockKind::Own, n, true)
+                );
+            }
             _ => cycles(),
         }
         // SAFETY: nothing is attached and no object is held.
         unsafe { Runtime::finalize() };
         return;
     }
-    for which in ["Own", "Shared", "None", "cycles"] {
+    for which in ["Own", "Shared", "None", "Own8", "cycles"] {
         let out = std::process::Command::new(std::env::current_exe().unwrap()).env(CHILD, which).output().unwrap();
         print!("{}", String::from_utf8_lossy(&out.stdout));
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -66,7 +82,10 @@ fn main() {
 
 fn report_idle(lock: LockKind) {
     let n = 2000;
-    println!("memory/idle_interpreter_{lock:?}: {} bytes resident per interpreter ({n} interpreters)", idle(lock, n));
+    println!(
+        "memory/idle_interpreter_{lock:?}: {} bytes resident per interpreter ({n} interpreters)",
+        idle(lock, n, false)
+    );
 }
 
 fn cycles() {

@@ -3,6 +3,7 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -35,48 +36,79 @@ fn owned(c: &mut Criterion) {
     g.finish();
 }
 
-/// Two threads hammering one object: each does `iters` incref + decref pairs; the time is per
-/// pair and thread (the two run at once).
-fn hammer(strategy: RefcountStrategy, iters: u64) -> Duration {
+/// Which side of [`hammer`] a benchmark times.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// The thread that created the object (biased counting: its owner, the local count).
+    Owner,
+    /// The other thread (biased counting: the shared, atomic count).
+    Stranger,
+}
+
+/// Two threads hammering one object: each does `iters` incref + decref pairs, and the chosen
+/// side's time is returned (per pair, while the other side hammers too: the side that finishes
+/// first keeps going, untimed, until the other is done, so each timed window is contended).
+fn hammer(strategy: RefcountStrategy, side: Side, iters: u64) -> Duration {
     let i = interp(strategy, LockKind::None);
     let start_line = Arc::new(Barrier::new(2));
-    let elapsed = i
+    let done = Arc::new([AtomicBool::new(false), AtomicBool::new(false)]);
+    let (owner, stranger) = i
         .attach(|py| {
             let o = object::new_int(py, 1 << 40).unwrap();
             let other = {
-                let (i, theirs, start_line) = (i.clone(), o.clone().unbind(), start_line.clone());
+                let (i, theirs, start_line, done) = (i.clone(), o.clone().unbind(), start_line.clone(), done.clone());
                 std::thread::spawn(move || {
                     i.attach(move |py| {
                         let o = theirs.bind(py);
                         start_line.wait();
-                        for _ in 0..iters {
-                            drop(black_box(o.clone()));
-                        }
+                        let elapsed = hammer_side(&o, iters, 1, &done);
                         drop(o);
+                        elapsed
                     })
-                    .unwrap();
+                    .unwrap()
                 })
             };
             start_line.wait();
-            let t = Instant::now();
-            for _ in 0..iters {
-                drop(black_box(o.clone()));
-            }
-            let own = t.elapsed();
-            py.detach(|| other.join().unwrap());
+            let own = hammer_side(&o, iters, 0, &done);
+            let theirs = py.detach(|| other.join().unwrap());
             py.check_eval_breaker().unwrap();
-            own
+            (own, theirs)
         })
         .unwrap();
     i.destroy().unwrap();
+    match side {
+        Side::Owner => owner,
+        Side::Stranger => stranger,
+    }
+}
+
+/// Times `iters` pairs on side `me`, then keeps the object busy until the other side is done.
+fn hammer_side(o: &pyrt::Bound<'_>, iters: u64, me: usize, done: &[AtomicBool; 2]) -> Duration {
+    let t = Instant::now();
+    for _ in 0..iters {
+        drop(black_box(o.clone()));
+    }
+    let elapsed = t.elapsed();
+    done[me].store(true, Ordering::Release);
+    while !done[1 - me].load(Ordering::Acquire) {
+        drop(black_box(o.clone()));
+    }
     elapsed
 }
 
+/// `shared_<strategy>_<side>`: the time per incref + decref pair of one side — the object's
+/// owner or a stranger thread — while both hammer the same object at once.
 fn shared(c: &mut Criterion) {
     Runtime::initialize();
     let mut g = c.benchmark_group("refcount");
-    g.bench_function("shared_biased", |b| b.iter_custom(|n| hammer(RefcountStrategy::Biased, n)));
-    g.bench_function("shared_atomic", |b| b.iter_custom(|n| hammer(RefcountStrategy::Atomic, n)));
+    for (name, strategy, side) in [
+        ("shared_biased_owner", RefcountStrategy::Biased, Side::Owner),
+        ("shared_biased_stranger", RefcountStrategy::Biased, Side::Stranger),
+        ("shared_atomic_owner", RefcountStrategy::Atomic, Side::Owner),
+        ("shared_atomic_stranger", RefcountStrategy::Atomic, Side::Stranger),
+    ] {
+        g.bench_function(name, |b| b.iter_custom(|n| hammer(strategy, side, n)));
+    }
     g.finish();
 }
 

@@ -119,6 +119,15 @@ fn interp(c: &mut Criterion) {
             })
         });
     }
+    // What an interpreter with builtins will meet: objects of 8 size classes, alive when it is
+    // destroyed (the arena releases them in bulk).
+    g.bench_function("create_destroy_own_8_classes", |b| {
+        b.iter(|| {
+            let i = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+            i.attach(|py| pyrt_benches::objects_in_8_classes(py)).unwrap();
+            i.destroy().unwrap();
+        })
+    });
     g.finish();
 }
 

@@ -1,1 +1,44 @@
-//! Benchmarks live in benches/.
+//! Benchmarks live in benches/; this library holds what several of them share.
+
+use pyrt::Python;
+use pyrt::alloc::size_class::{CLASS_SIZES, class_of};
+use pyrt::object::types::StrObject;
+
+/// How many size classes [`objects_in_8_classes`] touches.
+pub const CLASSES_TOUCHED: usize = 8;
+
+/// Allocates one `str` in each of the 8 smallest size classes a `str` can take and leaves them
+/// alive (leaked): the objects an interpreter with builtins holds when it sits idle or is
+/// destroyed. Returns the classes touched.
+pub fn objects_in_8_classes(py: Python<'_>) -> [usize; CLASSES_TOUCHED] {
+    let header = StrObject::size_for(0);
+    let mut touched = [0; CLASSES_TOUCHED];
+    let sizes = CLASS_SIZES.iter().filter(|&&s| s >= header).take(CLASSES_TOUCHED);
+    for (slot, &size) in touched.iter_mut().zip(sizes) {
+        let text = "x".repeat(size - header);
+        let obj = pyrt::object::new_str(py, &text).expect("a small str");
+        *slot = class_of(StrObject::size_for(text.len()));
+        // Alive until the interpreter goes: its arena releases it in bulk.
+        std::mem::forget(obj);
+    }
+    touched
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pyrt::{Interpreter, InterpreterConfig, Runtime};
+
+    #[test]
+    fn touches_eight_distinct_classes() {
+        Runtime::initialize();
+        let i = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let touched = i.attach(|py| objects_in_8_classes(py)).unwrap();
+        let mut distinct = touched.to_vec();
+        distinct.dedup();
+        assert_eq!(distinct.len(), CLASSES_TOUCHED, "{touched:?}");
+        let live = i.arena_stats().live_per_class.iter().filter(|(_, n)| *n > 0).count();
+        assert_eq!(live, CLASSES_TOUCHED);
+        i.destroy().unwrap();
+    }
+}

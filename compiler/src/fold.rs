@@ -64,7 +64,7 @@ pub fn frozenset(items: Vec<Constant>) -> Constant {
 }
 
 /// Equality as a Python set sees it for hashable constants (`1 == 1.0 == True`).
-fn python_eq(a: &Constant, b: &Constant) -> bool {
+pub(crate) fn python_eq(a: &Constant, b: &Constant) -> bool {
     match (number(a), number(b)) {
         (Some(x), Some(y)) => x.eq_num(&y),
         _ => a == b,

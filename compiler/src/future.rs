@@ -49,7 +49,7 @@ pub fn parse_future_features(module: &Mod<'_>, source: &str) -> Result<FutureFea
     });
     for stmt in &body[has_docstring as usize..] {
         match &stmt.node {
-            StmtKind::ImportFrom { module: Some("__future__"), names, .. } => {
+            StmtKind::ImportFrom { module: Some("__future__"), names, level: 0 } => {
                 for alias in names.iter() {
                     let flag = match alias.name {
                         "nested_scopes" | "generators" => 0,

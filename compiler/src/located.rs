@@ -5,6 +5,7 @@
 //! AST's *byte* columns, unconverted; so on a line with non-ASCII text before the error their
 //! offsets count bytes. [`compiler_error`] reproduces that.
 
+use pyrt_syntax::error::position;
 use pyrt_syntax::{LineIndex, SyntaxError, SyntaxErrorKind, TextRange};
 
 /// A `SyntaxError` at `range` with 1-based *byte* offsets, as CPython's compiler reports them.
@@ -15,8 +16,8 @@ pub fn compiler_error(msg: impl Into<String>, source: &str, index: &LineIndex, r
         SyntaxErrorKind::SyntaxError,
         msg,
         source,
-        (lineno, col + 1),
-        (end_lineno, end_col + 1),
+        (position(lineno), position(col + 1)),
+        (position(end_lineno), position(end_col + 1)),
     );
     if err.text.is_none() {
         err.text = Some(String::new());

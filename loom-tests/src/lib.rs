@@ -61,6 +61,58 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
     n
 }
 
+/// Runs a broken twin under loom (as [`check`] does, with `mutation` switched on) and asserts
+/// that loom rejects it with a panic whose message contains `expected`, after exploring more than
+/// one execution: the failure needs a particular interleaving, found by the search, so the
+/// model's threads really race. Returns the number of the failing execution.
+#[cfg(loom)]
+pub fn check_rejected(
+    mutation: pyrt::sync::Mutation,
+    timeouts: bool,
+    expected: &str,
+    f: impl Fn() + Sync + Send + 'static,
+) -> usize {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let executions = Arc::new(AtomicUsize::new(0));
+    let counter = executions.clone();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut builder = loom::model::Builder::new();
+        if builder.preemption_bound.is_none() {
+            builder.preemption_bound = Some(3);
+        }
+        builder.check(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+            pyrt::sync::model::set_broken(Some(mutation));
+            pyrt::sync::model::set_timeouts_fire(timeouts);
+            pyrt::sync::model::set_fair_unpark(false);
+            pyrt::sync::model::set_timeout_budget(0);
+            f();
+        });
+    }));
+    pyrt::sync::model::set_broken(None);
+    pyrt::sync::model::set_timeouts_fire(false);
+    pyrt::sync::model::set_fair_unpark(false);
+    pyrt::sync::model::set_timeout_budget(0);
+    let n = executions.load(Ordering::Relaxed);
+    let payload = match outcome {
+        Ok(()) => panic!("loom accepted the broken twin after {n} executions"),
+        Err(payload) => payload,
+    };
+    let msg = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    assert!(msg.contains(expected), "the twin failed for another reason: {msg}");
+    if std::env::var_os("LOOM_COUNTS").is_some() {
+        eprintln!("loom: {} rejected in execution {n}", std::thread::current().name().unwrap_or("model"));
+    }
+    assert!(n > 1, "the twin failed in the first execution: its failure needs no race");
+    n
+}
+
 /// Helpers shared by the models.
 #[cfg(loom)]
 pub mod support {

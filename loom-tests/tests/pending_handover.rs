@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use loom::sync::atomic::{AtomicUsize, Ordering};
 use loom::thread;
-use loom_tests::check;
 use loom_tests::support::Signal;
+use loom_tests::{check, check_rejected};
+use pyrt::sync::Mutation;
 use pyrt::{Interpreter, InterpreterConfig, PendingCall, Runtime};
 
 fn handover() {
@@ -62,11 +63,24 @@ fn handover() {
     assert_eq!(ran.load(Ordering::Relaxed), 1, "the call did not run at the next breaker check");
 }
 
-/// Fails on this branch: the call is signalled to the first state, which is deleted without
-/// handing the signal on, and the second state's breaker never says "calls to do". It is the
-/// regression test of issue 6's §1.8/§3 (pending calls run by whichever thread checks first),
-/// which §3's rework fixed: a deleted state hands its pending-call signal on.
+/// The regression test of issue 6's §1.8/§3 (pending calls run by whichever thread checks
+/// first): every thread state of the interpreter is signalled, so the first state leaving takes
+/// nothing with it.
 #[test]
 fn pending_call_main_thread_handover() {
     check(None, false, handover);
+}
+
+/// The broken twin: the call is signalled only to the interpreter's main (first) state, which is
+/// deleted without handing the signal on, so the second state's breaker never says "calls to
+/// do". It fails only when the call is added before the first state is gone (after, there is no
+/// main state and every state is signalled): loom has to find that interleaving.
+#[test]
+fn broken_pending_signals_main_state_only() {
+    check_rejected(
+        Mutation::PendingSignalsMainStateOnly,
+        false,
+        "the call did not run at the next breaker check",
+        handover,
+    );
 }

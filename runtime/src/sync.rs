@@ -535,6 +535,10 @@ pub enum Mutation {
     StwCreateIgnoresStop,
     /// A second stop-the-world requester does not wait for the first one to finish.
     StwRequestNotExclusive,
+    /// A pending call signals only the interpreter's main thread state (every state only when
+    /// it has none), and that state takes the signal with it when it is deleted: pyrt before
+    /// issue 6's §3, CPython ≤ 3.12's single handling thread without a hand-over.
+    PendingSignalsMainStateOnly,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

@@ -463,3 +463,41 @@ fn gilstate_works_in_a_thread_local_destructor() {
     assert!(stdout.contains("teardown ensure attached=true bound_after=false"), "{stdout}");
     assert!(stdout.contains("joined"), "{stdout}");
 }
+
+/// The outermost pair reuses the deleted state's memory for the next state, and nothing of the
+/// old state shows through: a new id, no dict, no error indicator, unbound in between, one state
+/// in the interpreter's list at a time (CPython's semantics, where malloc may reuse memory too).
+#[test]
+fn recycled_state_memory_is_a_new_state() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    std::thread::spawn(move || {
+        let outer = gilstate::ensure();
+        let first = thread_state::current().unwrap();
+        let first_id = ts_ref(first).id();
+        ts_ref(first).with_dict(|d| d.insert("key".into(), Box::new(1u32)));
+        ts_ref(first).set_raised(pyrt::PyErr::new(pyrt::ExcKind::RuntimeError, "left behind"));
+        // SAFETY: test code: matches the ensure above; no Python token is in use.
+        unsafe { gilstate::release(outer) };
+        assert!(gilstate::get_this_thread_state().is_none(), "the last release deletes the state");
+        assert_eq!(main.thread_states().len(), 1, "only the main thread's state is left");
+
+        let outer = gilstate::ensure();
+        let second = thread_state::current().unwrap();
+        let ts = ts_ref(second);
+        assert_eq!(second, first, "the memory is reused");
+        assert!(ts.id() > first_id, "a new state gets a new id");
+        assert_eq!(ts.whence(), Whence::GilState);
+        assert_eq!(ts.gilstate_counter(), 1);
+        assert!(!ts.is_deleted() && !ts.is_cleared());
+        assert!(!ts.has_raised(), "the error indicator starts empty");
+        assert!(ts.with_dict(|d| d.is_empty()), "the dict starts empty");
+        assert_eq!(gilstate::get_this_thread_state(), Some(second));
+        assert_eq!(main.thread_states().len(), 2);
+        // SAFETY: test code: matches the ensure above; no Python token is in use.
+        unsafe { gilstate::release(outer) };
+        assert_eq!(main.thread_states().len(), 1);
+    })
+    .join()
+    .unwrap();
+}

@@ -3,8 +3,11 @@
 //! CPython's `SyntaxError` carries `msg`, `lineno`, `offset`, `end_lineno`, `end_offset` and
 //! `text` (the offending line). Lines are 1-based; offsets are 1-based and count *characters*
 //! (code points), not bytes — CPython converts the parser's byte columns with
-//! `_PyPegen_byte_offset_to_character_offset`. An `end_lineno`/`end_offset` of 0 means
-//! "no end", which CPython's `compile()` reports for a few tokenizer errors.
+//! `_PyPegen_byte_offset_to_character_offset`. The fields are signed and hold CPython's values
+//! exactly: CPython's `compile()` reports an `offset`/`end_offset` of -1 for many tokenizer
+//! errors (unexpected indent, unindent mismatch, EOF after a backslash, decoding errors, ...)
+//! and 0 for a few more. Where CPython's attribute is `None` (an error without a line, such as
+//! null bytes in the source, or the end of a symbol-table error) the field is 0.
 //!
 //! Errors are built from byte ranges with [`SyntaxError::at`] (the usual case) or with explicit
 //! positions with [`SyntaxError::with_position`] (where CPython's position is not a range of the
@@ -22,6 +25,9 @@ pub enum SyntaxErrorKind {
     /// `MemoryError: Parser stack overflowed - Python source too complex to parse` (input nested
     /// deeper than CPython's parser allows; not a `SyntaxError` subclass in CPython).
     MemoryError,
+    /// `RecursionError: maximum recursion depth exceeded during compilation`: an AST nested
+    /// deeper than CPython's compiler passes allow (not a `SyntaxError` subclass either).
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -31,6 +37,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -40,14 +47,15 @@ impl SyntaxErrorKind {
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
     pub msg: String,
-    /// 1-based line of the start.
-    pub lineno: u32,
-    /// 1-based character column of the start (0: unknown).
-    pub offset: u32,
+    /// 1-based line of the start (0: CPython's `None` or 0, no line).
+    pub lineno: i32,
+    /// 1-based character column of the start (0 or -1 as CPython reports them; 0 also for `None`).
+    pub offset: i32,
     /// 1-based line of the end (0: none).
-    pub end_lineno: u32,
-    /// 1-based character column just past the end (0: none).
-    pub end_offset: u32,
+    pub end_lineno: i32,
+    /// 1-based character column just past the end (0 or -1 as CPython reports them; 0 also for
+    /// `None`).
+    pub end_offset: i32,
     /// The source line `lineno` (with its newline if it has one), as CPython's `text`.
     pub text: Option<String>,
 }
@@ -61,10 +69,10 @@ impl SyntaxError {
         SyntaxError {
             kind,
             msg: msg.into(),
-            lineno,
-            offset: col + 1,
-            end_lineno,
-            end_offset: end_col + 1,
+            lineno: position(lineno),
+            offset: position(col + 1),
+            end_lineno: position(end_lineno),
+            end_offset: position(end_col + 1),
             text: Some(index.line_text(source, lineno).to_string()),
         }
     }
@@ -74,20 +82,26 @@ impl SyntaxError {
         SyntaxError::at(SyntaxErrorKind::SyntaxError, msg, source, range)
     }
 
-    /// An error with explicit CPython positions (1-based lines and character offsets; 0 for
-    /// "none"). `text` is taken from `source` at `lineno` when that line exists.
+    /// An error with explicit CPython positions (1-based lines and character offsets; 0 or -1
+    /// where CPython has them). `text` is taken from `source` at `lineno` when that line exists.
     pub fn with_position(
         kind: SyntaxErrorKind,
         msg: impl Into<String>,
         source: &str,
-        (lineno, offset): (u32, u32),
-        (end_lineno, end_offset): (u32, u32),
+        (lineno, offset): (i32, i32),
+        (end_lineno, end_offset): (i32, i32),
     ) -> SyntaxError {
         let index = LineIndex::new(source);
         let text = (lineno >= 1 && (lineno as usize) <= index.line_count())
-            .then(|| index.line_text(source, lineno).to_string());
+            .then(|| index.line_text(source, lineno as u32).to_string());
         SyntaxError { kind, msg: msg.into(), lineno, offset, end_lineno, end_offset, text }
     }
+}
+
+/// A line or column as a `SyntaxError` field (sources are at most 4 GiB, so a position past
+/// `i32::MAX` only comes from a pathological input; it saturates rather than wrapping negative).
+pub fn position(value: u32) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
 }
 
 impl fmt::Display for SyntaxError {

@@ -15,18 +15,21 @@
 //! * the source line is `text` without its trailing `\n`s (`rtext`), then without leading
 //!   spaces, newlines and form feeds (`ltext`); `spaces` is how many characters that removed;
 //! * with no usable offset (CPython's `None`, or an offset that points before the stripped
-//!   text, such as pyrt's 0 for "unknown") only the line is printed, without markers;
+//!   text, such as 0 or -1) only the line is printed, without markers;
 //! * the marker runs from `offset` to `end_offset` (1-based characters): when the error ends on
-//!   another line it runs to the end of this one, and an `end_offset` of 0 means "one
-//!   character"; offsets past the line (it counts the newline) are clamped to just past its
-//!   end; an empty or reversed range becomes one character;
+//!   another line it runs to the end of this one, and an `end_offset` of 0 (or `None`) means
+//!   "one character"; offsets past the line (it counts the newline) are clamped to just past its
+//!   end; an empty or reversed range (an `end_offset` of -1 among them) becomes one character;
 //! * the spaces before the marker copy every whitespace character (tabs, form feeds) of the
 //!   stripped line, so that the carets line up under a terminal's tab stops;
 //! * the last line is `ClassName: msg` (`<no detail available>` for an empty message);
-//! * an error without a line (pyrt's `lineno` 0, CPython's `None`) prints that line alone.
+//! * an error without a line (CPython's `lineno` `None`, pyrt's 0 with an `offset` of 0: null
+//!   bytes in the source) prints that line alone. CPython's decoding errors have a real `lineno`
+//!   of 0 with an `offset` of -1, and print `line 0`.
 //!
-//! The parser's `MemoryError` ("Parser stack overflowed") is not a `SyntaxError`: CPython prints
-//! it as any exception raised before the first frame, the last line alone.
+//! The parser's `MemoryError` ("Parser stack overflowed") and the compiler's `RecursionError`
+//! ("maximum recursion depth exceeded during compilation") are not `SyntaxError`s: CPython
+//! prints them as any exception raised before the first frame, the last line alone.
 //!
 //! All lengths are in characters (code points), as Python's `len(str)`.
 
@@ -36,13 +39,13 @@ impl SyntaxError {
     /// What CPython 3.13 writes on stderr when this error, raised while compiling `filename`,
     /// is not caught (colours off). Ends with a newline.
     pub fn format_report(&self, filename: &str) -> String {
-        if self.kind == SyntaxErrorKind::MemoryError {
-            return format!("MemoryError: {}\n", self.msg);
+        if matches!(self.kind, SyntaxErrorKind::MemoryError | SyntaxErrorKind::RecursionError) {
+            return format!("{}: {}\n", self.kind.name(), self.msg);
         }
         let mut out = String::new();
-        // Line 0 is CPython's `lineno = None` (e.g. null bytes in the source): then it prints
-        // neither the location nor the line.
-        if self.lineno != 0 {
+        // Line 0 with offset 0 is CPython's `lineno = None` (null bytes in the source): then it
+        // prints neither the location nor the line. (CPython's own line 0 comes with offset -1.)
+        if self.lineno != 0 || self.offset != 0 {
             out.push_str(&format!("  File \"{}\", line {}\n", filename, self.lineno));
             if let Some(text) = &self.text {
                 push_source_and_markers(&mut out, self, text);
@@ -105,7 +108,7 @@ fn is_python_space(c: char) -> bool {
 mod tests {
     use crate::error::{SyntaxError, SyntaxErrorKind};
 
-    fn error(kind: SyntaxErrorKind, msg: &str, text: Option<&str>, pos: (u32, u32, u32, u32)) -> SyntaxError {
+    fn error(kind: SyntaxErrorKind, msg: &str, text: Option<&str>, pos: (i32, i32, i32, i32)) -> SyntaxError {
         SyntaxError {
             kind,
             msg: msg.to_string(),
@@ -163,9 +166,30 @@ mod tests {
     }
 
     #[test]
+    fn the_compilers_recursion_error_prints_as_a_plain_exception() {
+        // `python3.13 deep.py` with `1+1+...+1` (20,000 terms) prints exactly this on stderr.
+        let msg = "maximum recursion depth exceeded during compilation";
+        let e = error(SyntaxErrorKind::RecursionError, msg, None, (0, 0, 0, 0));
+        assert_eq!(e.format_report("deep.py"), format!("RecursionError: {msg}\n"));
+    }
+
+    #[test]
     fn no_line_prints_only_the_message() {
         let e = error(SyntaxErrorKind::SyntaxError, "source code string cannot contain null bytes", None, (0, 0, 0, 0));
         assert_eq!(e.format_report("n.py"), "SyntaxError: source code string cannot contain null bytes\n");
+    }
+
+    #[test]
+    fn minus_one_offsets_print_as_cpython_prints_them() {
+        // `unexpected indent`: CPython's end_offset is -1, which gives one caret.
+        let e = error(SyntaxErrorKind::IndentationError, "unexpected indent", Some("  x = 1\n"), (2, 3, 2, -1));
+        assert_eq!(
+            e.format_report("f"),
+            "  File \"f\", line 2\n    x = 1\n    ^\nIndentationError: unexpected indent\n"
+        );
+        // A decoding error: line 0, offset -1, no text.
+        let e = error(SyntaxErrorKind::SyntaxError, "unknown encoding: bogus", None, (0, -1, 0, 0));
+        assert_eq!(e.format_report("f"), "  File \"f\", line 0\nSyntaxError: unknown encoding: bogus\n");
     }
 
     #[test]

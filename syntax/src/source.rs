@@ -18,7 +18,7 @@
 //!
 //! Errors about the declaration itself have no position (CPython: `lineno` 0, `offset` -1).
 
-use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind, position};
 use crate::lexer::Lexer;
 use crate::token::TokenKind;
 use std::borrow::Cow;
@@ -55,6 +55,10 @@ pub fn decode_source(bytes: &[u8]) -> Result<Cow<'_, str>, SyntaxError> {
             ))),
         },
         Codec::Table(_, high) => decode_with_table(body, high).map(Cow::Owned),
+        // The whole source, the declaration included, is decoded (CPython's `translate_into_utf8`
+        // does so): the text is rarely meaningful, but it is what CPython then tokenizes.
+        Codec::Utf16(order) => decode_utf16(body, order).map(Cow::Owned),
+        Codec::Utf32(order) => decode_utf32(body, order).map(Cow::Owned),
     }
 }
 
@@ -67,6 +71,108 @@ enum Codec {
     /// An ASCII-compatible single-byte codec: its name and the code points of 0x80–0xFF
     /// (0: undefined).
     Table(&'static str, &'static [u16; 128]),
+    Utf16(ByteOrder),
+    Utf32(ByteOrder),
+}
+
+/// The byte order of a UTF-16 or UTF-32 codec: fixed (`utf-16-le`, ...) or taken from a byte
+/// order mark, little-endian without one (`utf-16`, `utf-32`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum ByteOrder {
+    Detect,
+    Little,
+    Big,
+}
+
+/// Python's `UnicodeDecodeError` text for the bytes `start..end` of `body`.
+fn decode_error(codec: &str, body: &[u8], start: usize, end: usize, reason: &str) -> SyntaxError {
+    let what = if end - start == 1 {
+        format!("byte 0x{:02x} in position {start}", body[start])
+    } else {
+        format!("bytes in position {start}-{}", end - 1)
+    };
+    unpositioned(format!("'{codec}' codec can't decode {what}: {reason}"))
+}
+
+/// The byte order and the length of the byte order mark `bom_le` (little-endian form) at the
+/// start of `body`, for a codec with `order`.
+fn byte_order(body: &[u8], order: ByteOrder, bom_le: &[u8]) -> (bool, usize) {
+    let bom_be: Vec<u8> = bom_le.iter().rev().copied().collect();
+    match order {
+        ByteOrder::Little => (true, 0),
+        ByteOrder::Big => (false, 0),
+        ByteOrder::Detect if body.starts_with(bom_le) => (true, bom_le.len()),
+        ByteOrder::Detect if body.starts_with(&bom_be) => (false, bom_le.len()),
+        ByteOrder::Detect => (true, 0),
+    }
+}
+
+/// Python's UTF-16 decoder (strict), with its error reasons.
+fn decode_utf16(body: &[u8], order: ByteOrder) -> Result<String, SyntaxError> {
+    let (little, mut i) = byte_order(body, order, &[0xff, 0xfe]);
+    let codec = if little { "utf-16-le" } else { "utf-16-be" };
+    let unit = |i: usize| {
+        let pair = [body[i], body[i + 1]];
+        if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    };
+    let mut text = String::with_capacity(body.len() / 2);
+    while i < body.len() {
+        if body.len() - i < 2 {
+            return Err(decode_error(codec, body, i, body.len(), "truncated data"));
+        }
+        let u = unit(i);
+        match u {
+            0xd800..=0xdbff => {
+                if body.len() - i < 4 {
+                    return Err(decode_error(codec, body, i, body.len(), "unexpected end of data"));
+                }
+                let low = unit(i + 2);
+                if !(0xdc00..=0xdfff).contains(&low) {
+                    return Err(decode_error(codec, body, i, i + 2, "illegal UTF-16 surrogate"));
+                }
+                let c = 0x10000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(low) - 0xdc00);
+                text.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                i += 4;
+            }
+            0xdc00..=0xdfff => return Err(decode_error(codec, body, i, i + 2, "illegal encoding")),
+            _ => {
+                text.push(char::from_u32(u32::from(u)).unwrap_or(char::REPLACEMENT_CHARACTER));
+                i += 2;
+            }
+        }
+    }
+    Ok(text)
+}
+
+/// Python's UTF-32 decoder (strict), with its error reasons.
+fn decode_utf32(body: &[u8], order: ByteOrder) -> Result<String, SyntaxError> {
+    let (little, mut i) = byte_order(body, order, &[0xff, 0xfe, 0, 0]);
+    let codec = if little { "utf-32-le" } else { "utf-32-be" };
+    let mut text = String::with_capacity(body.len() / 4);
+    while i < body.len() {
+        if body.len() - i < 4 {
+            return Err(decode_error(codec, body, i, body.len(), "truncated data"));
+        }
+        let quad = [body[i], body[i + 1], body[i + 2], body[i + 3]];
+        let c = if little { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
+        match char::from_u32(c) {
+            Some(c) => text.push(c),
+            None if c > 0x10ffff => {
+                return Err(decode_error(codec, body, i, i + 4, "code point not in range(0x110000)"));
+            }
+            None => {
+                return Err(decode_error(
+                    codec,
+                    body,
+                    i,
+                    i + 4,
+                    "code point in surrogate code point range(0xd800, 0xe000)",
+                ));
+            }
+        }
+        i += 4;
+    }
+    Ok(text)
 }
 
 impl Codec {
@@ -177,12 +283,14 @@ fn normal_name(name: &str) -> String {
     name.to_string()
 }
 
+/// An error about the declaration or the decoding as a whole: CPython's `lineno` 0, `offset` -1
+/// and no end (`None`, pyrt's 0).
 fn unpositioned(msg: String) -> SyntaxError {
     SyntaxError {
         kind: SyntaxErrorKind::SyntaxError,
         msg,
         lineno: 0,
-        offset: 0,
+        offset: -1,
         end_lineno: 0,
         end_offset: 0,
         text: None,
@@ -294,7 +402,7 @@ impl Decoded<'_> {
         // CPython converts a 1-based byte column against the replaced line re-encoded to UTF-8.
         let to_chars = |byte_col: usize| {
             let n = (byte_col + 1).min(line_text.len());
-            String::from_utf8_lossy(&line_text.as_bytes()[..n]).chars().count() as u32
+            position(String::from_utf8_lossy(&line_text.as_bytes()[..n]).chars().count() as u32)
         };
         // The bytes CPython decodes in one go: a string's body (or, when it holds escapes, the
         // run of non-ASCII bytes), or the whole token.
@@ -339,12 +447,12 @@ impl Decoded<'_> {
         SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg: format!("(unicode error) 'utf-8' codec can't decode {what}: {reason}"),
-            lineno,
+            lineno: crate::error::position(lineno),
             // A name is reported at the invalid sequence (CPython's own position there depends
             // on the tokens before it; this matches it in the common cases).
             offset: to_chars(original_col(if kind == Piece::Name { bad.text_at } else { piece.start })),
-            end_lineno: lineno,
-            end_offset: if kind == Piece::Name { 0 } else { to_chars(original_col(piece.end)) },
+            end_lineno: crate::error::position(lineno),
+            end_offset: if kind == Piece::Name { -1 } else { to_chars(original_col(piece.end)) },
             text: Some(line),
         }
     }
@@ -557,13 +665,29 @@ static CODEC_NAMES: &[(&str, Codec)] = &[
     ("mac_roman", Codec::Table("mac_roman", &MAC_ROMAN)),
     ("macintosh", Codec::Table("mac_roman", &MAC_ROMAN)),
     ("macroman", Codec::Table("mac_roman", &MAC_ROMAN)),
+    ("u16", Codec::Utf16(ByteOrder::Detect)),
+    ("u32", Codec::Utf32(ByteOrder::Detect)),
     ("u8", Codec::Utf8),
+    ("unicodebigunmarked", Codec::Utf16(ByteOrder::Big)),
+    ("unicodelittleunmarked", Codec::Utf16(ByteOrder::Little)),
     ("us", Codec::Ascii),
     ("us_ascii", Codec::Ascii),
     ("utf", Codec::Utf8),
+    ("utf16", Codec::Utf16(ByteOrder::Detect)),
+    ("utf32", Codec::Utf32(ByteOrder::Detect)),
     ("utf8", Codec::Utf8),
     ("utf8_ucs2", Codec::Utf8),
     ("utf8_ucs4", Codec::Utf8),
+    ("utf_16", Codec::Utf16(ByteOrder::Detect)),
+    ("utf_16_be", Codec::Utf16(ByteOrder::Big)),
+    ("utf_16_le", Codec::Utf16(ByteOrder::Little)),
+    ("utf_16be", Codec::Utf16(ByteOrder::Big)),
+    ("utf_16le", Codec::Utf16(ByteOrder::Little)),
+    ("utf_32", Codec::Utf32(ByteOrder::Detect)),
+    ("utf_32_be", Codec::Utf32(ByteOrder::Big)),
+    ("utf_32_le", Codec::Utf32(ByteOrder::Little)),
+    ("utf_32be", Codec::Utf32(ByteOrder::Big)),
+    ("utf_32le", Codec::Utf32(ByteOrder::Little)),
     ("utf_8", Codec::Utf8),
     ("windows_1250", Codec::Table("cp1250", &CP1250)),
     ("windows_1251", Codec::Table("cp1251", &CP1251)),
@@ -575,7 +699,7 @@ static CODEC_NAMES: &[(&str, Codec)] = &[
 mod tests {
     use super::*;
 
-    fn err(bytes: &[u8]) -> (String, u32, u32) {
+    fn err(bytes: &[u8]) -> (String, i32, i32) {
         let e = decode_source(bytes).unwrap_err();
         (e.msg, e.lineno, e.offset)
     }
@@ -606,10 +730,49 @@ mod tests {
     }
 
     #[test]
+    fn utf16_and_utf32_decode_the_whole_source_as_cpython_313() {
+        // CPython decodes the declaration too: "# " is U+2023 in UTF-16-LE.
+        assert!(decode_source(b"# coding=utf-16\nx = 1\n").unwrap().starts_with('\u{2023}'));
+        assert_eq!(
+            err(b"# coding=utf-16\nx = 1\n\n"),
+            ("'utf-16-le' codec can't decode byte 0x0a in position 22: truncated data".into(), 0, -1)
+        );
+        assert_eq!(
+            err(b"# coding=utf-16-be\nx = 1\n").0,
+            "'utf-16-be' codec can't decode byte 0x0a in position 24: truncated data"
+        );
+        assert_eq!(
+            err(b"# coding=utf-32\nx = 1\n").0,
+            "'utf-32-le' codec can't decode bytes in position 0-3: code point not in range(0x110000)"
+        );
+        assert_eq!(decode_utf16(b"\x00\xd8\x00\xdc", ByteOrder::Detect).unwrap(), "\u{10000}");
+        assert_eq!(
+            decode_utf16(b"\x00\xd8a\x00", ByteOrder::Little).unwrap_err().msg,
+            "'utf-16-le' codec can't decode bytes in position 0-1: illegal UTF-16 surrogate"
+        );
+        assert_eq!(
+            decode_utf16(b"\x00\xd8\x00", ByteOrder::Little).unwrap_err().msg,
+            "'utf-16-le' codec can't decode bytes in position 0-2: unexpected end of data"
+        );
+        assert_eq!(
+            decode_utf16(b"\x00\xdc", ByteOrder::Little).unwrap_err().msg,
+            "'utf-16-le' codec can't decode bytes in position 0-1: illegal encoding"
+        );
+        assert_eq!(
+            decode_utf16(b"\xfe\xff\x00", ByteOrder::Detect).unwrap_err().msg,
+            "'utf-16-be' codec can't decode byte 0x00 in position 2: truncated data"
+        );
+        assert_eq!(
+            decode_utf32(b"\x00\x00\xfe\xff\x00", ByteOrder::Detect).unwrap_err().msg,
+            "'utf-32-be' codec can't decode byte 0x00 in position 4: truncated data"
+        );
+    }
+
+    #[test]
     fn cookie_errors_as_cpython_313() {
         assert_eq!(err(b"\xef\xbb\xbf# coding: latin-1\nx = 1\n").0, "encoding problem: iso-8859-1 with BOM");
         assert_eq!(err(b"\xef\xbb\xbf#coding: utf8\nprint('x')\n").0, "encoding problem: utf8 with BOM");
-        assert_eq!(err(b"# coding: foo\nx = 1\n"), ("unknown encoding: foo".into(), 0, 0));
+        assert_eq!(err(b"# coding: foo\nx = 1\n"), ("unknown encoding: foo".into(), 0, -1));
         assert_eq!(
             err(b"# coding: cp1252\nx = '\x81'\n").0,
             "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>"
@@ -656,7 +819,7 @@ mod tests {
         let e = decode_source(b"a = xy\xe9zw + 1\n").unwrap_err();
         assert_eq!(
             (e.msg.as_str(), e.offset, e.end_offset),
-            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte", 7, 0)
+            ("(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 2: invalid continuation byte", 7, -1)
         );
         let e = decode_source(b"x = 'a\\n\xe9'\n").unwrap_err();
         assert_eq!(
@@ -670,7 +833,7 @@ mod tests {
         let e = decode_source(b"x = 1\n\xf6 = 2\n").unwrap_err();
         assert_eq!(
             (e.msg.as_str(), e.lineno, e.offset, e.end_offset),
-            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 0: invalid start byte", 2, 1, 0)
+            ("(unicode error) 'utf-8' codec can't decode byte 0xf6 in position 0: invalid start byte", 2, 1, -1)
         );
         assert_eq!(
             err(b"x = '\xed\xa0\x80'\n").0,

@@ -53,7 +53,7 @@ fn check_cases(data: &str) -> (usize, Vec<String>) {
         assert_eq!(fields.len(), 7, "bad data line {line:?}");
         let source = unescape(fields[0]);
         let (kind, msg) = (fields[1], unescape(fields[2]));
-        let nums: Vec<u32> = fields[3..].iter().map(|f| f.parse().unwrap()).collect();
+        let nums: Vec<i32> = fields[3..].iter().map(|f| f.parse().unwrap()).collect();
         let ours = tokenize(&source);
         checked += 1;
         if kind == "ok" || PARSER_MESSAGES.contains(&msg.as_str()) {

@@ -57,7 +57,7 @@ fn check(src: &str) {
             let _ = ast::dump(&tree);
         }
         Err(e) => {
-            let lines = src.split('\n').count() as u32 + 1;
+            let lines = src.split('\n').count() as i32 + 1;
             assert!(e.lineno <= lines, "error line {} past the end ({lines} lines): {}", e.lineno, e.msg);
             assert!(!e.msg.is_empty());
         }

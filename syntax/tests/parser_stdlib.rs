@@ -48,7 +48,7 @@ enum Outcome {
     },
     Err {
         kind: String,
-        lineno: u32,
+        lineno: i32,
         msg: String,
     },
 }

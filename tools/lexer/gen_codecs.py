@@ -2,8 +2,9 @@
 
 Usage: python3 tools/lexer/gen_codecs.py   (rewrites the block between the GENERATED markers)
 
-Every codec listed here is ASCII-compatible and single-byte: its table gives the code point of
-bytes 0x80-0xFF (0 where the byte is undefined). The alias table holds every name Python's
+Every codec of TABLE_CODECS is ASCII-compatible and single-byte: its table gives the code point
+of bytes 0x80-0xFF (0 where the byte is undefined). OTHER_CODECS are decoded by hand-written code
+(UTF-8, Latin-1, ASCII, UTF-16 and UTF-32). The alias table holds every name Python's
 `encodings.aliases` maps to these codecs, plus the codec names themselves, normalised as
 `encodings.normalize_encoding` does.
 """
@@ -12,7 +13,12 @@ import pathlib
 
 TABLE_CODECS = ["cp1252", "cp1250", "cp1251", "koi8_r", "koi8_u", "iso8859_2", "iso8859_5", "iso8859_7",
                 "iso8859_9", "iso8859_15", "mac_roman"]
-OTHER_CODECS = {"utf_8": "Codec::Utf8", "latin_1": "Codec::Latin1", "ascii": "Codec::Ascii"}
+OTHER_CODECS = {
+    "utf_8": "Codec::Utf8", "latin_1": "Codec::Latin1", "ascii": "Codec::Ascii",
+    "utf_16": "Codec::Utf16(ByteOrder::Detect)", "utf_16_le": "Codec::Utf16(ByteOrder::Little)",
+    "utf_16_be": "Codec::Utf16(ByteOrder::Big)", "utf_32": "Codec::Utf32(ByteOrder::Detect)",
+    "utf_32_le": "Codec::Utf32(ByteOrder::Little)", "utf_32_be": "Codec::Utf32(ByteOrder::Big)",
+}
 
 
 def table(codec):

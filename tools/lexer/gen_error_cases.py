@@ -5,7 +5,8 @@ Usage: PYENV_VERSION=3.13.0 python3 tools/lexer/gen_error_cases.py > syntax/test
 Each output line is one case, tab-separated:
     source  type  msg  lineno  offset  end_lineno  end_offset
 `source` escapes backslash, newline, carriage return, tab and NUL as \\ \n \r \t \0; a
-position CPython leaves unset (None) or sets to -1 is written as 0. `syntax/tests/lexer_errors.rs`
+position CPython leaves unset (None) is written as 0; -1 and 0 are written as they are (pyrt's
+`SyntaxError` positions are signed and hold CPython's values). `syntax/tests/lexer_errors.rs`
 checks that the lexer raises exactly these, and, when CPython 3.13 is present, that this file is
 what this script prints.
 """
@@ -60,7 +61,7 @@ def esc(s):
 
 
 def num(v):
-    return 0 if v is None or v < 0 else v
+    return 0 if v is None else v
 
 
 def main():

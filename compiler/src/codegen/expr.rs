@@ -223,6 +223,10 @@ impl<'a> Compiler<'a, '_> {
         self.visit_expr(value)?;
         let loc = self.loc(e.range);
         let loc = self.update_start_location_to_match_attr(loc, e);
+        // `forbidden_name`, for a store only (`del x.__debug__` and `x.__debug__ += 1` compile).
+        if ctx == ExprContext::Store && attr == "__debug__" {
+            return Err(self.error_at("cannot assign to __debug__", loc));
+        }
         let op = match ctx {
             ExprContext::Load => Opcode::LOAD_ATTR,
             ExprContext::Store => Opcode::STORE_ATTR,

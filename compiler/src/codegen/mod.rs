@@ -329,8 +329,8 @@ impl<'a, 's> Compiler<'a, 's> {
             pyrt_syntax::SyntaxErrorKind::SyntaxError,
             msg,
             self.source,
-            (loc.lineno.max(0) as u32, (loc.col_offset + 1).max(0) as u32),
-            (loc.end_lineno.max(0) as u32, (loc.end_col_offset + 1).max(0) as u32),
+            (loc.lineno, loc.col_offset + 1),
+            (loc.end_lineno, loc.end_col_offset + 1),
         );
         if err.text.is_none() {
             err.text = Some(String::new());

@@ -338,7 +338,8 @@ impl<'a> Compiler<'a, '_> {
         let mut seen: Vec<Constant> = Vec::new();
         for key in keys {
             if let Some(value) = self.folded(key) {
-                if seen.contains(&value) {
+                // CPython's `seen` is a set: `0`, `False`, `0.0` and `0j` are the same key.
+                if seen.iter().any(|s| crate::fold::python_eq(s, &value)) {
                     return Err(self.error_at(format!("mapping pattern checks duplicate key ({})", value.repr()), loc));
                 }
                 seen.push(value);

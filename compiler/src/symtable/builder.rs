@@ -7,7 +7,7 @@
 //! block, then its type parameters, then its annotations, then its body in a new block.
 
 use pyrt_syntax::ast::*;
-use pyrt_syntax::{LineIndex, SyntaxError, TextRange};
+use pyrt_syntax::{LineIndex, SyntaxError, SyntaxErrorKind, TextRange};
 
 use super::*;
 use crate::located::compiler_error;
@@ -151,10 +151,19 @@ impl<'s> Builder<'s> {
         self.cur_block().directives.push((mangled, range));
     }
 
-    fn enter_depth(&mut self, range: TextRange) -> R {
+    fn enter_depth(&mut self) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error("maximum recursion depth exceeded during compilation", range));
+            // A `RecursionError` without a position, as CPython's.
+            return Err(SyntaxError {
+                kind: SyntaxErrorKind::RecursionError,
+                msg: "maximum recursion depth exceeded during compilation".to_string(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            });
         }
         Ok(())
     }
@@ -168,7 +177,7 @@ impl<'s> Builder<'s> {
     }
 
     fn stmt(&mut self, s: &Stmt<'_>) -> R {
-        self.enter_depth(s.range)?;
+        self.enter_depth()?;
         grow(|| self.stmt_inner(s))?;
         self.depth -= 1;
         Ok(())
@@ -472,7 +481,7 @@ impl<'s> Builder<'s> {
 
     fn type_params(&mut self, params: &[TypeParam<'_>]) -> R {
         for tp in params {
-            self.enter_depth(tp.range)?;
+            self.enter_depth()?;
             match &tp.node {
                 TypeParamKind::TypeVar { name, bound, default_value } => {
                     self.add_def(name, DEF_TYPE_PARAM | DEF_LOCAL, tp.range)?;
@@ -599,7 +608,7 @@ impl<'s> Builder<'s> {
     }
 
     fn expr(&mut self, e: &Expr<'_>) -> R {
-        self.enter_depth(e.range)?;
+        self.enter_depth()?;
         grow(|| self.expr_inner(e))?;
         self.depth -= 1;
         Ok(())
@@ -847,7 +856,7 @@ impl<'s> Builder<'s> {
     }
 
     fn pattern(&mut self, p: &Pattern<'_>) -> R {
-        self.enter_depth(p.range)?;
+        self.enter_depth()?;
         grow(|| self.pattern_inner(p))?;
         self.depth -= 1;
         Ok(())

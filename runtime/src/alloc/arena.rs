@@ -4,17 +4,25 @@
 //!
 //! ```text
 //!  chunk (4 MiB, 4 MiB-aligned, from mmap)
-//!  ┌──────────────┬──────────┬──────────┬─────┬──────────┐
-//!  │ page 0:      │ page 1   │ page 2   │ ... │ page 63  │   pages are 64 KiB
-//!  │ ChunkHeader  │ blocks   │ blocks   │     │ blocks   │   one size class per page
-//!  │ (PageMeta×64)│ of 32 B  │ of 128 B │     │ of 48 B  │
-//!  └──────────────┴──────────┴──────────┴─────┴──────────┘
+//!  ┌────────────────────────┬──────────┬──────────┬─────┬──────────┐
+//!  │ page 0:                │ page 1   │ page 2   │ ... │ page 63  │   pages are 64 KiB
+//!  │ ChunkHeader (8 KiB)    │ blocks   │ blocks   │     │ blocks   │   one size class per page
+//!  │ + 49 slabs of 1 KiB    │ of 32 B  │ of 128 B │     │ of 48 B  │
+//!  └────────────────────────┴──────────┴──────────┴─────┴──────────┘
 //! ```
 //!
 //! A block's page is found from its address alone: `chunk = addr & !(CHUNK_SIZE - 1)`,
 //! `page = (addr - chunk) / PAGE_SIZE`; the chunk header holds every page's metadata. A
 //! process-wide chunk map (one bit per possible chunk address) tells arena blocks from large
 //! blocks, which come from the system allocator.
+//!
+//! **Slabs.** Page 0 holds the header and, after it, [`SLABS_PER_CHUNK`] slabs of 1 KiB: small
+//! pages with metadata of their own (`slab = (addr - chunk - HEADER_BYTES) / SLAB_SIZE`). A
+//! heap's *first* page of a class is a slab when one is free, so an interpreter that holds a
+//! few objects of many classes — every interpreter, once builtins exist — touches four OS pages
+//! for eight classes instead of one 4 KiB page per class plus the header; its later pages of
+//! the class are full pages. A slab is a page in every other respect (ownership, return list,
+//! abandon and adoption, limits: it is charged its 1 KiB).
 //!
 //! # Who owns what
 //!
@@ -46,6 +54,14 @@ pub const CHUNK_SIZE: usize = 4 << 20;
 /// Size of a page.
 pub const PAGE_SIZE: usize = 64 << 10;
 const PAGES_PER_CHUNK: usize = CHUNK_SIZE / PAGE_SIZE;
+/// Size of a slab (a small first page of a class, carved from page 0; see the module docs).
+pub const SLAB_SIZE: usize = 1 << 10;
+/// Bytes of page 0 reserved for the chunk header; the slabs follow.
+const HEADER_BYTES: usize = 8 << 10;
+/// Slabs per chunk: as many as have metadata room in the header.
+pub const SLABS_PER_CHUNK: usize = (HEADER_BYTES - size_of::<*const Arena>()) / size_of::<PageMeta>() - PAGES_PER_CHUNK;
+const _: () = assert!(size_of::<ChunkHeader>() <= HEADER_BYTES);
+const _: () = assert!(HEADER_BYTES + SLABS_PER_CHUNK * SLAB_SIZE <= PAGE_SIZE);
 /// Alignment of every block the arena hands out.
 pub const BLOCK_ALIGN: usize = 16;
 
@@ -71,13 +87,18 @@ struct PageMeta {
     block_size: AtomicUsize,
     /// Owner-only: local free list and bump offset (see the module docs).
     local: UnsafeCell<PageLocal>,
-    /// Address of the page's first byte.
-    start: usize,
 }
 
+/// All-zero is a valid value (as for every field of [`PageMeta`]): a chunk's header needs no
+/// initialisation beyond the zeros a fresh mapping reads as, and an entry is written only when
+/// its page is first handed out — so an interpreter touches the header's first OS page only.
 struct PageLocal {
+    /// Address of the page's first byte.
+    start: usize,
     free: *mut Block,
     bump: usize,
+    /// The bump limit: the page's (or slab's) size.
+    end: usize,
     class: usize,
 }
 
@@ -87,16 +108,22 @@ unsafe impl Sync for PageMeta {}
 
 #[repr(C)]
 struct ChunkHeader {
-    pages: [PageMeta; PAGES_PER_CHUNK],
     /// The arena the chunk belongs to (written before the chunk is published in the chunk map):
     /// the membership check of objects entering a handle reads it.
     arena: *const Arena,
+    /// Slabs first: with the arena pointer and the first pages' entries they share the
+    /// header's first OS page.
+    slabs: [PageMeta; SLABS_PER_CHUNK],
+    /// Page 0's entry is unused (page 0 holds the header and the slabs).
+    pages: [PageMeta; PAGES_PER_CHUNK],
 }
 
 struct Supply {
     chunks: Vec<usize>,
-    /// Pages never assigned or handed back; any class may take them.
-    unused: Vec<*const PageMeta>,
+    /// The newest chunk's pages and slabs from these indices on were never handed out (pages of
+    /// older chunks all were; their remaining slabs stay unused, untouched and uncharged).
+    next_page: usize,
+    next_slab: usize,
     /// Pages of heaps that went away, by class; a heap of that class adopts them.
     abandoned: [Vec<*const PageMeta>; NUM_CLASSES],
     /// Large blocks: address → size.
@@ -140,7 +167,8 @@ impl Arena {
         Arena {
             supply: Mutex::new(Supply {
                 chunks: Vec::new(),
-                unused: Vec::new(),
+                next_page: PAGES_PER_CHUNK,
+                next_slab: SLABS_PER_CHUNK,
                 abandoned: Default::default(),
                 large: HashMap::new(),
             }),
@@ -169,10 +197,10 @@ impl Arena {
         }
     }
 
-    /// Hands `heap` a page for `class`: an abandoned one of that class, an unused one, or one
-    /// from a new chunk.
+    /// Hands `heap` a page for `class`: an abandoned one of that class, an unused one (a slab
+    /// if this is the heap's `first` page of the class), or one from a new chunk.
     #[cold]
-    fn take_page(&self, heap: &Heap, class: usize) -> Result<&PageMeta, AllocError> {
+    fn take_page(&self, heap: &Heap, class: usize, first: bool) -> Result<&PageMeta, AllocError> {
         let mut supply = self.supply.lock();
         // Adopt an abandoned page of this class that has room; full ones stay until blocks come
         // back to them (their return lists).
@@ -184,7 +212,7 @@ impl Arena {
             let local = unsafe { &*page.local.get() };
             !local.free.is_null()
                 || !page.thread_free.load(Ordering::Acquire).is_null()
-                || local.bump + CLASS_SIZES[class] <= PAGE_SIZE
+                || local.bump + CLASS_SIZES[class] <= local.end
         });
         if let Some(i) = with_room {
             let p = supply.abandoned[class].swap_remove(i);
@@ -193,19 +221,32 @@ impl Arena {
             page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
             return Ok(page);
         }
-        self.charge(PAGE_SIZE)?;
-        if supply.unused.is_empty() {
+        let slab_left = supply.next_slab < SLABS_PER_CHUNK;
+        let need_chunk = supply.next_page == PAGES_PER_CHUNK && !(first && slab_left);
+        let slab = first && (need_chunk || slab_left);
+        let size = if slab { SLAB_SIZE } else { PAGE_SIZE };
+        self.charge(size)?;
+        if need_chunk {
             if let Err(e) = self.map_chunk(&mut supply) {
-                self.charged.fetch_sub(PAGE_SIZE, Ordering::Relaxed);
+                self.charged.fetch_sub(size, Ordering::Relaxed);
                 return Err(e);
             }
         }
-        let p = supply.unused.pop().expect("a fresh chunk has pages");
-        // SAFETY: as above.
-        let page = unsafe { &*p };
+        let base = *supply.chunks.last().expect("a chunk with pages left");
+        // SAFETY: the newest chunk is live; its header entries past the cursors are unowned.
+        let header = unsafe { &*(base as *const ChunkHeader) };
+        let (page, start) = if slab {
+            supply.next_slab += 1;
+            let i = supply.next_slab - 1;
+            (&header.slabs[i], base + HEADER_BYTES + i * SLAB_SIZE)
+        } else {
+            supply.next_page += 1;
+            let i = supply.next_page - 1;
+            (&header.pages[i], base + i * PAGE_SIZE)
+        };
         // SAFETY: an unused page has no owner; we hold the supply mutex.
         unsafe {
-            *page.local.get() = PageLocal { free: ptr::null_mut(), bump: 0, class };
+            *page.local.get() = PageLocal { start, free: ptr::null_mut(), bump: 0, end: size, class };
         }
         page.block_size.store(CLASS_SIZES[class], Ordering::Relaxed);
         page.used.store(0, Ordering::Relaxed);
@@ -214,25 +255,31 @@ impl Arena {
     }
 
     fn map_chunk(&self, supply: &mut Supply) -> Result<(), AllocError> {
-        let base = os::map_aligned(CHUNK_SIZE).ok_or(AllocError)?;
+        let base = os::take_chunk().ok_or(AllocError)?;
         if !chunk_map::covers(base) {
             os::unmap(base, CHUNK_SIZE);
             return Err(AllocError);
         }
         let header = base as *mut ChunkHeader;
-        for i in 0..PAGES_PER_CHUNK {
-            // SAFETY: `header` points at fresh, writable, zeroed memory big enough for the
-            // header (page 0 of the chunk), which nobody else can see yet.
-            unsafe {
-                ptr::addr_of_mut!((*header).pages[i]).write(PageMeta {
-                    heap: AtomicPtr::new(ptr::null_mut()),
-                    thread_free: AtomicPtr::new(ptr::null_mut()),
-                    thread_freed: AtomicUsize::new(0),
-                    used: AtomicUsize::new(0),
-                    block_size: AtomicUsize::new(0),
-                    local: UnsafeCell::new(PageLocal { free: ptr::null_mut(), bump: 0, class: 0 }),
-                    start: base + i * PAGE_SIZE,
-                });
+        // The header's entries are valid as the zeros the chunk reads as (see `PageLocal`) —
+        // except under loom, whose atomics are registered objects that must be constructed.
+        #[cfg(loom)]
+        {
+            let fresh = || PageMeta {
+                heap: AtomicPtr::new(ptr::null_mut()),
+                thread_free: AtomicPtr::new(ptr::null_mut()),
+                thread_freed: AtomicUsize::new(0),
+                used: AtomicUsize::new(0),
+                block_size: AtomicUsize::new(0),
+                local: UnsafeCell::new(PageLocal { start: 0, free: ptr::null_mut(), bump: 0, end: 0, class: 0 }),
+            };
+            for i in 0..SLABS_PER_CHUNK {
+                // SAFETY: fresh, writable memory of the header that nobody else can see yet.
+                unsafe { ptr::addr_of_mut!((*header).slabs[i]).write(fresh()) };
+            }
+            for i in 0..PAGES_PER_CHUNK {
+                // SAFETY: as above.
+                unsafe { ptr::addr_of_mut!((*header).pages[i]).write(fresh()) };
             }
         }
         // SAFETY: as above; the arena outlives its chunks (they are unmapped when it is released
@@ -240,11 +287,8 @@ impl Arena {
         unsafe { ptr::addr_of_mut!((*header).arena).write(self as *const Arena) };
         chunk_map::insert(base);
         supply.chunks.push(base);
-        // Page 0 holds the header; hand out the others, lowest address first.
-        for i in (1..PAGES_PER_CHUNK).rev() {
-            // SAFETY: initialised just above.
-            supply.unused.push(unsafe { ptr::addr_of!((*header).pages[i]) });
-        }
+        supply.next_page = 1;
+        supply.next_slab = 0;
         Ok(())
     }
 
@@ -399,10 +443,9 @@ impl Arena {
         let supply = self.supply.lock();
         let mut per_class = vec![0usize; NUM_CLASSES];
         for &chunk in &supply.chunks {
-            let header = chunk as *const ChunkHeader;
-            for i in 1..PAGES_PER_CHUNK {
-                // SAFETY: chunks in the supply are live and their headers initialised.
-                let page = unsafe { &(*header).pages[i] };
+            // SAFETY: chunks in the supply are live and their headers initialised.
+            let header = unsafe { &*(chunk as *const ChunkHeader) };
+            for page in header.pages[1..].iter().chain(&header.slabs) {
                 let size = page.block_size.load(Ordering::Relaxed);
                 if size == 0 {
                     continue;
@@ -441,14 +484,15 @@ impl Arena {
     fn release_supply(supply: &mut Supply) {
         for &chunk in &supply.chunks {
             chunk_map::remove(chunk);
-            os::unmap(chunk, CHUNK_SIZE);
+            os::give_back_chunk(chunk);
         }
         for (&addr, &size) in &supply.large {
             // SAFETY: every entry came from `alloc_large` with this size.
             unsafe { dealloc_large(addr, size) };
         }
         supply.chunks.clear();
-        supply.unused.clear();
+        supply.next_page = PAGES_PER_CHUNK;
+        supply.next_slab = SLABS_PER_CHUNK;
         supply.abandoned.iter_mut().for_each(Vec::clear);
         supply.large.clear();
     }
@@ -488,7 +532,12 @@ unsafe fn page_of<'a>(addr: usize) -> &'a PageMeta {
     let chunk = addr & !(CHUNK_SIZE - 1);
     let index = (addr - chunk) / PAGE_SIZE;
     // SAFETY: the caller promises a live chunk, whose header is initialised.
-    unsafe { &(*(chunk as *const ChunkHeader)).pages[index] }
+    let header = unsafe { &*(chunk as *const ChunkHeader) };
+    if index == 0 {
+        // Page 0's blocks are in slabs (no block lies in the header).
+        return &header.slabs[(addr - chunk - HEADER_BYTES) / SLAB_SIZE];
+    }
+    &header.pages[index]
 }
 
 /// Pushes `block` on `page`'s return list (a free by a thread that does not own the page).
@@ -574,7 +623,7 @@ impl Heap {
                 return Ok(b);
             }
         }
-        let page = arena.take_page(self, class)?;
+        let page = arena.take_page(self, class, n == 0)?;
         list.pages.push(page);
         list.current = list.pages.len() - 1;
         // SAFETY: the page was just given to us.
@@ -601,10 +650,10 @@ unsafe fn take_block(page: &PageMeta) -> Option<NonNull<u8>> {
         b as *mut u8
     } else {
         let size = CLASS_SIZES[local.class];
-        if local.bump + size > PAGE_SIZE {
+        if local.bump + size > local.end {
             return None;
         }
-        let b = (page.start + local.bump) as *mut u8;
+        let b = (local.start + local.bump) as *mut u8;
         local.bump += size;
         b
     };
@@ -632,6 +681,46 @@ fn collect_thread_free(page: &PageMeta, local: &mut PageLocal) {
 
 /// Memory from the OS.
 mod os {
+    use super::CHUNK_SIZE;
+
+    /// Chunks given back by destroyed arenas, kept mapped for the next arena (at most
+    /// [`CACHED_CHUNKS`]). Their pages were returned to the OS (`MADV_DONTNEED`), so a cached
+    /// chunk is address space only — nothing resident — and reads as zeros again, as a fresh
+    /// mapping does: bulk release still gives every byte back. What the cache saves is the
+    /// `mmap` of twice the chunk size and the two `munmap`s that align it, then the final
+    /// `munmap` (four system calls for every interpreter that allocates anything).
+    /// A process-wide static like the chunk map, outside loom's models (loom builds skip it).
+    static CACHE: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+    const CACHED_CHUNKS: usize = 4;
+
+    /// A chunk: a cached one, or a fresh mapping. Zero-filled either way.
+    pub(super) fn take_chunk() -> Option<usize> {
+        if !cfg!(loom) {
+            if let Some(base) = CACHE.lock().unwrap_or_else(|e| e.into_inner()).pop() {
+                return Some(base);
+            }
+        }
+        map_aligned(CHUNK_SIZE)
+    }
+
+    /// Gives a chunk's memory back to the OS, keeping the mapping for reuse if the cache has room.
+    pub(super) fn give_back_chunk(base: usize) {
+        if !cfg!(loom) {
+            let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() < CACHED_CHUNKS {
+                // SAFETY: `base..base + CHUNK_SIZE` is a chunk mapping of ours that nothing uses
+                // any more; MADV_DONTNEED on private anonymous memory drops its pages (zeros on
+                // reuse).
+                let returned = unsafe { libc::madvise(base as *mut libc::c_void, CHUNK_SIZE, libc::MADV_DONTNEED) };
+                if returned == 0 {
+                    cache.push(base);
+                    return;
+                }
+            }
+        }
+        unmap(base, CHUNK_SIZE);
+    }
+
     /// Maps `size` bytes aligned to `size` (a power of two). Untouched pages are not resident.
     pub(super) fn map_aligned(size: usize) -> Option<usize> {
         // SAFETY: an anonymous private mapping with no address hint has no preconditions.
@@ -711,5 +800,66 @@ mod chunk_map {
     #[inline]
     pub(super) fn contains(chunk: usize) -> bool {
         slot(chunk).is_some_and(|(w, bit)| MAP[w].load(Ordering::Acquire) & bit != 0)
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    /// The first page of a class is a 1 KiB slab in page 0; when it is full the class moves on
+    /// to a full page; blocks of both free back to their own page; a slab is charged 1 KiB.
+    #[test]
+    fn first_page_of_a_class_is_a_slab() {
+        let arena = Arena::new(None);
+        let heap = Heap::new();
+        let class = class_of(64);
+        let per_slab = SLAB_SIZE / CLASS_SIZES[class];
+        // SAFETY: this test owns the heap; blocks are freed before the arena is dropped.
+        let blocks: Vec<_> = (0..per_slab + 1).map(|_| unsafe { arena.alloc(&heap, 64) }.unwrap()).collect();
+        let chunk = blocks[0].as_ptr() as usize & !(CHUNK_SIZE - 1);
+        for b in &blocks[..per_slab] {
+            let offset = b.as_ptr() as usize - chunk;
+            assert!((HEADER_BYTES..HEADER_BYTES + SLAB_SIZE).contains(&offset), "in the first slab: {offset}");
+        }
+        let last = blocks[per_slab].as_ptr() as usize - chunk;
+        assert!(last >= PAGE_SIZE, "the class moves on to a full page: {last}");
+        assert_eq!(arena.stats().charged_bytes, SLAB_SIZE + PAGE_SIZE);
+        // A second class gets the next slab.
+        // SAFETY: as above.
+        let other = unsafe { arena.alloc(&heap, 200) }.unwrap();
+        let offset = other.as_ptr() as usize - chunk;
+        assert!((HEADER_BYTES + SLAB_SIZE..HEADER_BYTES + 2 * SLAB_SIZE).contains(&offset), "{offset}");
+        assert_eq!(arena.stats().live_bytes, (per_slab + 1) * 64 + 224);
+        for b in blocks.into_iter().chain([other]) {
+            // SAFETY: live blocks of this arena, freed once, by the heap's owner.
+            unsafe { Arena::free(Some(&heap), b) };
+        }
+        assert_eq!(arena.stats().live_bytes, 0);
+        // Freed slab blocks are reused by their class.
+        // SAFETY: as above.
+        let again = unsafe { arena.alloc(&heap, 64) }.unwrap();
+        assert!(again.as_ptr() as usize - chunk < PAGE_SIZE + PAGE_SIZE);
+        // SAFETY: as above.
+        unsafe { Arena::free(Some(&heap), again) };
+    }
+
+    /// A limit smaller than a page still admits slabs (they are charged 1 KiB), and refuses
+    /// what does not fit.
+    #[test]
+    fn slabs_are_charged_against_the_limit() {
+        let arena = Arena::new(Some(2 * SLAB_SIZE));
+        let heap = Heap::new();
+        // SAFETY: this test owns the heap.
+        let a = unsafe { arena.alloc(&heap, 16) }.unwrap();
+        // SAFETY: as above.
+        let b = unsafe { arena.alloc(&heap, 512) }.unwrap();
+        assert_eq!(arena.stats().charged_bytes, 2 * SLAB_SIZE);
+        // SAFETY: as above.
+        assert!(unsafe { arena.alloc(&heap, 100) }.is_err(), "a third class is over the limit");
+        for p in [a, b] {
+            // SAFETY: live blocks of this arena, freed once.
+            unsafe { Arena::free(Some(&heap), p) };
+        }
     }
 }

@@ -20,8 +20,46 @@ const BUCKETS: usize = 16;
 struct Owner {
     tid: usize,
     /// The thread states registered for this thread id (usually one).
-    states: Vec<Arc<ThreadState>>,
+    states: OwnerStates,
     queue: Vec<QueuedObject>,
+}
+
+/// The thread states of one thread id: the first inline, so that registering and unregistering
+/// the usual single state (every outermost `PyGILState_Ensure` / `Release` pair) allocates
+/// nothing beyond the bucket's entry.
+#[derive(Default)]
+struct OwnerStates {
+    first: Option<Arc<ThreadState>>,
+    more: Vec<Arc<ThreadState>>,
+}
+
+impl OwnerStates {
+    fn push(&mut self, ts: Arc<ThreadState>) {
+        if self.first.is_none() {
+            self.first = Some(ts);
+        } else {
+            self.more.push(ts);
+        }
+    }
+
+    /// Takes `ts` out of the list (the caller drops it after the bucket mutex is released).
+    fn remove(&mut self, ts: &ThreadState) -> Option<Arc<ThreadState>> {
+        if self.first.as_deref().is_some_and(|f| std::ptr::eq(f, ts)) {
+            let removed = self.first.take();
+            self.first = self.more.pop();
+            return removed;
+        }
+        let pos = self.more.iter().position(|s| std::ptr::eq(&**s, ts))?;
+        Some(self.more.swap_remove(pos))
+    }
+
+    fn is_empty(&self) -> bool {
+        self.first.is_none()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Arc<ThreadState>> {
+        self.first.iter().chain(&self.more)
+    }
 }
 
 struct QueuedObject(NonNull<PyObject>);
@@ -49,29 +87,35 @@ impl BrcTable {
         let mut b = self.bucket(tid).lock();
         match b.iter_mut().find(|o| o.tid == tid) {
             Some(o) => o.states.push(ts.to_arc()),
-            None => b.push(Owner { tid, states: vec![ts.to_arc()], queue: Vec::new() }),
+            None => {
+                let mut states = OwnerStates::default();
+                states.push(ts.to_arc());
+                b.push(Owner { tid, states, queue: Vec::new() });
+            }
         }
     }
 
     /// Unregisters `ts`; if it was the last state of its thread id, merges what was queued —
     /// under the bucket mutex, so the thread cannot re-register (and act as owner) meanwhile.
     pub(crate) fn unregister(&self, ts: &ThreadState, tid: usize) {
-        let (dead, states) = {
+        let (dead, removed) = {
             let mut b = self.bucket(tid).lock();
             let Some(pos) = b.iter().position(|o| o.tid == tid) else { return };
-            b[pos].states.retain(|s| !std::ptr::eq(&**s, ts));
+            let removed = b[pos].states.remove(ts);
             if !b[pos].states.is_empty() {
+                drop(b);
+                drop(removed);
                 return;
             }
             let owner = b.swap_remove(pos);
             if broken(Mutation::BrcExitSkipsMerge) {
                 std::mem::forget(owner.queue);
-                (Vec::new(), owner.states)
+                (Vec::new(), removed)
             } else {
-                (merge_counts(owner.queue), owner.states)
+                (merge_counts(owner.queue), removed)
             }
         };
-        drop(states);
+        drop(removed);
         dealloc_all(dead);
     }
 
@@ -128,7 +172,7 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
     let mut b = table.bucket(tid).lock();
     if let Some(owner) = b.iter_mut().find(|w| w.tid == tid) {
         owner.queue.push(QueuedObject(op));
-        for s in &owner.states {
+        for s in owner.states.iter() {
             s.eval_breaker.fetch_or(EXPLICIT_MERGE_BIT, Ordering::Release);
         }
         return;

@@ -214,9 +214,14 @@ fn ensure_slow(
         None => {
             let interp = match target {
                 Some(i) => i.clone(),
-                None => match Runtime::main_interpreter() {
-                    Some(m) => m.state().clone(),
-                    None => fatal_error("PyGILState_Ensure", "no main interpreter"),
+                // The interpreter of the memory kept from this thread's last GILState state, if
+                // it is still the main one: no need to ask the runtime (a lock and two counts).
+                None => match tls::recycled_main_interp() {
+                    Some(m) => m,
+                    None => match Runtime::main_interpreter() {
+                        Some(m) => m.state().clone(),
+                        None => fatal_error("PyGILState_Ensure", "no main interpreter"),
+                    },
                 },
             };
             let ts = if fallible {

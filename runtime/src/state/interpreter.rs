@@ -615,7 +615,7 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
     interp.drop_deferred();
-    ts.delete_current_inner();
+    ts.clone().delete_current_inner();
     // Every thread state is gone: release the memory in bulk — live objects and leaked cycles
     // included.
     interp.arena.abandon(&interp.heap);

@@ -354,6 +354,16 @@ pub(crate) fn add_pending_call(
     call: PendingCall,
 ) -> Result<(), PendingCall> {
     interp.pending.push(call)?;
+    if broken(Mutation::PendingSignalsMainStateOnly) {
+        let threads = interp.threads.lock();
+        let main = interp.main_thread.load(Ordering::Relaxed);
+        if !main.is_null() {
+            // SAFETY: `main_thread` names a registered state while the thread list is locked.
+            unsafe { &*main }.eval_breaker.fetch_or(CALLS_TO_DO_BIT, Ordering::Release);
+            return Ok(());
+        }
+        drop(threads);
+    }
     interp.signal_all(CALLS_TO_DO_BIT);
     Ok(())
 }

@@ -102,6 +102,10 @@ pub(crate) fn c_api_create_failed(e: CreateError) -> ! {
 const BOUND: u8 = 1 << 0;
 const CLEARED: u8 = 1 << 1;
 const DELETED: u8 = 1 << 2;
+/// Set (for good) when the dict is first created: `clear` looks into the dict only then.
+const MAY_HAVE_DICT: u8 = 1 << 3;
+/// Set (for good) when an exception is first set: `clear` looks at the indicator only then.
+const MAY_HAVE_RAISED: u8 = 1 << 4;
 
 /// A trace or profile function (`sys.settrace` / `sys.setprofile`). The eval loop calls it.
 pub type TraceFn = Arc<dyn Fn(TraceEvent) + Send + Sync>;
@@ -205,6 +209,7 @@ impl ThreadState {
         bind: bool,
     ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
+        let recycled = if whence == Whence::GilState && bind { tls::take_recycled(interp) } else { None };
         let mut threads = interp.threads.lock();
         if interp.is_finalized() {
             return Err(CreateError::Finalized);
@@ -214,7 +219,7 @@ impl ThreadState {
         }
         threads.next_unique_id += 1;
         let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
-        let ts = Arc::new(ThreadState {
+        let fresh = ThreadState {
             interp: interp.clone(),
             id: threads.next_unique_id,
             whence,
@@ -234,7 +239,19 @@ impl ThreadState {
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
             stw_held: AtomicU32::new(0),
-        });
+        };
+        // A GILState state of this thread deleted by its last release left its memory here
+        // (see `recycle`): the new state is written over it instead of allocating.
+        let ts = match recycled {
+            Some(mut old) => match Arc::get_mut(&mut old) {
+                Some(slot) => {
+                    *slot = fresh;
+                    old
+                }
+                None => Arc::new(fresh),
+            },
+            None => Arc::new(fresh),
+        };
         if bind {
             ts.bind_to_current_thread();
         }
@@ -248,20 +265,27 @@ impl ThreadState {
 
     fn bind_to_current_thread(&self) {
         self.thread_id.store(sync::os_thread_ident(), Ordering::Relaxed);
-        self.native_thread_id.store(sync::native_thread_id(), Ordering::Relaxed);
+        self.native_thread_id.store(tls::native_thread_id(), Ordering::Relaxed);
         self.flags.fetch_or(BOUND, Ordering::Relaxed);
     }
 
     /// Resets the state's per-thread data (`PyThreadState_Clear`): the dict, a pending async
     /// exception, the trace and profile functions. The state stays registered.
     pub fn clear(&self) {
-        drop(self.dict.lock().take());
-        drop(self.take_raised());
+        // Each slot is locked only if something may be in it (a flag bit or the interpreter's
+        // hook counters say so): a GILState state is cleared by every outermost release.
+        let flags = self.flags.load(Ordering::Relaxed);
+        if flags & MAY_HAVE_DICT != 0 {
+            drop(self.dict.lock().take());
+        }
+        if flags & MAY_HAVE_RAISED != 0 {
+            drop(self.take_raised());
+        }
         drop(self.take_async_exc());
-        if self.trace.lock().take().is_some() {
+        if self.interp.tracing_threads.load(Ordering::Relaxed) != 0 && self.trace.lock().take().is_some() {
             self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
         }
-        if self.profile.lock().take().is_some() {
+        if self.interp.profiling_threads.load(Ordering::Relaxed) != 0 && self.profile.lock().take().is_some() {
             self.interp.profiling_threads.fetch_sub(1, Ordering::Relaxed);
         }
         self.flags.fetch_or(CLEARED, Ordering::Relaxed);
@@ -298,7 +322,7 @@ impl ThreadState {
         ts.delete_current_inner();
     }
 
-    pub(crate) fn delete_current_inner(self: &Arc<Self>) {
+    pub(crate) fn delete_current_inner(self: Arc<Self>) {
         match self.interp.lock.as_deref() {
             Some(lock) => {
                 // Merge the objects queued to this thread while still attached (CPython's
@@ -306,8 +330,15 @@ impl ThreadState {
                 self.leave_brc();
                 tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
-                self.delete_common();
+                // A GILState state's memory may be kept for this thread's next one (`recycle`):
+                // then the lock may keep naming it as its last holder, and the next state, at
+                // the same address, takes the lock without the holder-change bookkeeping.
+                let recyclable = self.whence == Whence::GilState;
+                self.delete_inner(!recyclable);
                 lock.release_final_for(&self.eval_breaker);
+                if recyclable {
+                    recycle(self);
+                }
             }
             None => {
                 // Free-threaded: leave the thread list (and any stop-the-world count) while still
@@ -324,6 +355,12 @@ impl ThreadState {
     /// finalizer racing the state's own thread — does nothing), merges the objects queued to it,
     /// hands its heap back, and leaves any stop-the-world count.
     pub(crate) fn delete_common(&self) {
+        self.delete_inner(true);
+    }
+
+    /// [`ThreadState::delete_common`]; without `forget_holder` the caller must make the lock
+    /// forget this state before its memory is freed (see [`recycle`]).
+    fn delete_inner(&self, forget_holder: bool) {
         let me = self.to_arc(); // keep `self` alive until the end, whatever the list held
         let removed = {
             let mut threads = self.interp.threads.lock();
@@ -336,8 +373,8 @@ impl ThreadState {
             let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
             pos.map(|p| threads.states.remove(p))
         };
-        if let Some(lock) = self.interp.lock.as_deref() {
-            lock.forget_holder(&self.eval_breaker);
+        if forget_holder {
+            self.forget_lock_holder();
         }
         self.leave_brc();
         if let Some(heap) = &self.heap {
@@ -349,6 +386,14 @@ impl ThreadState {
         tls::unbind(self);
         drop(removed);
         drop(me);
+    }
+
+    /// Makes the interpreter's lock forget this state as its last holder: after this, no waiter
+    /// writes a drop request into it, so its memory may be freed.
+    pub(crate) fn forget_lock_holder(&self) {
+        if let Some(lock) = self.interp.lock.as_deref() {
+            lock.forget_holder(&self.eval_breaker);
+        }
     }
 
     /// Leaves the interpreter's merge-queue table, merging (and perhaps deallocating) what was
@@ -476,6 +521,9 @@ impl ThreadState {
     /// Runs `f` on the per-thread dictionary, creating it on first use.
     pub fn with_dict<R>(&self, f: impl FnOnce(&mut ThreadDict) -> R) -> R {
         let mut d = self.dict.lock();
+        if d.is_none() {
+            self.flags.fetch_or(MAY_HAVE_DICT, Ordering::Relaxed);
+        }
         f(d.get_or_insert_with(HashMap::new))
     }
 
@@ -523,6 +571,9 @@ impl ThreadState {
 
     /// Sets the error indicator (`PyErr_SetRaisedException`), replacing any exception in it.
     pub fn set_raised(&self, exc: PyErr) {
+        if self.flags.load(Ordering::Relaxed) & MAY_HAVE_RAISED == 0 {
+            self.flags.fetch_or(MAY_HAVE_RAISED, Ordering::Relaxed);
+        }
         let old = self.raised.lock().replace(exc);
         drop(old);
     }
@@ -636,6 +687,19 @@ pub(crate) fn detach(ts: &ThreadState) {
     }
 }
 
+/// Keeps the memory of `ts`, a GILState state its own thread just deleted, for the thread's next
+/// GILState state in the same interpreter (CPython's visible semantics stay: the state is
+/// deleted — unlinked, unbound, cleared — and the next `PyGILState_Ensure` makes a new one,
+/// with a new id and an empty dict; only the allocation is reused, as malloc might reuse it).
+/// The lock has not forgotten `ts` as its last holder (`delete_current_inner`): it is told to
+/// when the memory is really freed, here or when the thread's bindings go away.
+fn recycle(ts: Arc<ThreadState>) {
+    if let Some(unused) = tls::keep_recycled(ts) {
+        unused.forget_lock_holder();
+        drop(unused);
+    }
+}
+
 /// A thread that tries to run in a finalized interpreter (a daemon thread after `finalize`) is
 /// parked for good, as CPython 3.14 does (`PyThread_hang_thread`): unwinding it could run code
 /// against freed state, and exiting it from under its own stack frames is not possible in Rust.
@@ -657,14 +721,21 @@ pub(crate) fn park_forever() -> ! {
     }
 }
 
+#[inline]
 fn current_or_fatal(func: &str) -> &'static ThreadState {
     let raw = tls::current();
     if raw.is_null() {
-        fatal_error(func, crate::fatal::TSTATE_NULL);
+        no_current_state(func);
     }
     // SAFETY: the current thread state stays registered (and so alive) until it is detached or
     // deleted, which only this thread can do; callers use the reference before doing either.
     unsafe { &*raw }
+}
+
+#[cold]
+#[inline(never)]
+fn no_current_state(func: &str) -> ! {
+    fatal_error(func, crate::fatal::TSTATE_NULL)
 }
 
 /// The attached thread state of this OS thread (`PyThreadState_GetUnchecked`).

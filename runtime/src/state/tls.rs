@@ -1,10 +1,10 @@
 //! The thread-local slots that bind OS threads to thread states.
 //!
-//! * `CURRENT` — the thread state attached on this OS thread, or null (`_Py_tss_tstate`). A
-//!   const-initialised cell with no destructor: reading it is a plain TLS load, no lazy check.
+//! * `current` — the thread state attached on this OS thread, or null (`_Py_tss_tstate`). A
+//!   zero-initialised word with no destructor ([`Slots`]): reading it is a plain TLS load.
 //! * the GILState binding (`autoTSSkey` / 3.14's `_Py_tss_gilstate`): the thread state
 //!   `GILState_Ensure` uses on this OS thread. It follows the most recently attached thread state of
-//!   the thread. `AUTO` is a const-initialised raw mirror for the fast comparison in `attach`; the
+//!   the thread. `auto` (in [`Slots`]) is a raw mirror for the fast comparison in `attach`; the
 //!   strong reference that keeps the pointee alive lives in `BINDINGS`.
 //! * one binding per interpreter (`BINDINGS.per_interp`), which `ensure_in(interpreter)` uses to
 //!   find this thread's thread state in a sub-interpreter — pyrt's answer to PEP 788.
@@ -26,13 +26,87 @@ use super::interpreter::InterpreterState;
 use super::thread_state::ThreadState;
 use crate::sync::{self, Arc};
 
-sync::thread_local_const! {
-    static CURRENT: Cell<*const ThreadState> = Cell::new(ptr::null());
+/// The raw per-thread words every attach, detach and GILState call reads: the current thread
+/// state, the GILState binding's raw mirror and the cached kernel thread id. All-zero is the
+/// valid initial value and nothing needs dropping, so they work during thread-local teardown.
+#[repr(C)]
+struct Slots {
+    current: Cell<*const ThreadState>,
+    auto: Cell<*const ThreadState>,
+    /// `gettid()` of this thread, 0 until first asked (glibc makes a system call for it).
+    native_tid: Cell<u64>,
 }
 
-sync::thread_local_const! {
-    static AUTO: Cell<*const ThreadState> = Cell::new(ptr::null());
+/// The slots as an initial-exec TLS symbol on x86-64 Linux: two instructions, no call.
+///
+/// Rust's `thread_local!` in a shared library (`libpyrt_abi.so`) uses the general-dynamic TLS
+/// model, so every access is a call to `__tls_get_addr`; a `PyEval_SaveThread` +
+/// `RestoreThread` pair made four of them (a fifth of its instructions under callgrind). This
+/// symbol is referenced through its `@GOTTPOFF` GOT entry instead (the model CPython's
+/// `_Py_tss_tstate` gets from `-ftls-model=initial-exec`-style builds): in an executable the
+/// linker relaxes it to a constant offset, in a shared library it costs 24 bytes of glibc's
+/// static TLS reserve (which also serves a `dlopen`ed library). The symbol is hidden: each
+/// linked copy of pyrt has its own, and the library exports nothing new.
+#[cfg(all(target_arch = "x86_64", target_os = "linux", not(loom)))]
+mod slots_impl {
+    use super::Slots;
+
+    std::arch::global_asm!(
+        ".pushsection .tbss.pyrt_thread_slots,\"awT\",@nobits",
+        ".p2align 3",
+        ".globl pyrt_thread_slots",
+        ".hidden pyrt_thread_slots",
+        ".type pyrt_thread_slots,@object",
+        ".size pyrt_thread_slots,24",
+        "pyrt_thread_slots:",
+        ".zero 24",
+        ".popsection",
+    );
+
+    const _: () = assert!(size_of::<Slots>() == 24);
+
+    #[inline(always)]
+    pub(super) fn slots() -> &'static Slots {
+        let p: *const Slots;
+        // SAFETY: the GOT entry holds the symbol's offset from the thread pointer, and `fs:[0]`
+        // is the thread pointer itself (the x86-64 TLS ABI); adding them gives this thread's copy
+        // of the zero-initialised slots. The address is constant for the thread's life (hence
+        // `pure, nomem`), and the `&'static` cannot leave the thread: `Slots` is not `Sync`.
+        unsafe {
+            std::arch::asm!(
+                "mov {p}, qword ptr [rip + pyrt_thread_slots@GOTTPOFF]",
+                "add {p}, qword ptr fs:[0]",
+                p = out(reg) p,
+                options(pure, nomem, nostack),
+            );
+            &*p
+        }
+    }
 }
+
+/// Elsewhere (and under loom): an ordinary const-initialised thread-local without destructor.
+#[cfg(not(all(target_arch = "x86_64", target_os = "linux", not(loom))))]
+mod slots_impl {
+    use super::Slots;
+    use std::cell::Cell;
+
+    crate::sync::thread_local_const! {
+        static SLOTS: Slots = Slots {
+            current: Cell::new(std::ptr::null()),
+            auto: Cell::new(std::ptr::null()),
+            native_tid: Cell::new(0),
+        };
+    }
+
+    #[inline(always)]
+    pub(super) fn slots() -> &'static Slots {
+        // SAFETY: the slots have no destructor, so the thread-local lives as long as the thread;
+        // the reference cannot leave it (`Slots` is not `Sync`).
+        SLOTS.with(|s| unsafe { &*(s as *const Slots) })
+    }
+}
+
+use slots_impl::slots;
 
 sync::thread_local_const! {
     /// A strong reference (`Arc::into_raw`) for a binding made while the thread's thread-locals
@@ -48,32 +122,53 @@ sync::thread_local! {
 struct Bindings {
     auto: Option<Arc<ThreadState>>,
     per_interp: Vec<Arc<ThreadState>>,
+    /// The memory of this thread's last deleted GILState state in the main interpreter, kept for
+    /// its next one (`thread_state::recycle`); the only reference to it.
+    recycled: Option<Arc<ThreadState>>,
 }
 
 impl Drop for Bindings {
     fn drop(&mut self) {
+        if let Some(kept) = self.recycled.take() {
+            kept.forget_lock_holder();
+            drop(kept);
+        }
         // The OS thread is exiting: the raw mirror must not outlive the reference it mirrors.
-        // (loom tears its thread-locals down outside the model, where AUTO is gone already.)
+        // (loom tears its thread-locals down outside the model, where the slots are gone already.)
         #[cfg(not(loom))]
-        let _ = AUTO.try_with(|a| a.set(ptr::null()));
+        slots().auto.set(ptr::null());
     }
 }
 
 /// The thread state attached on this OS thread, or null.
 #[inline]
 pub(crate) fn current() -> *const ThreadState {
-    CURRENT.with(|c| c.get())
+    slots().current.get()
 }
 
 #[inline]
 pub(crate) fn set_current(ts: *const ThreadState) {
-    CURRENT.with(|c| c.set(ts));
+    slots().current.set(ts);
 }
 
 /// The raw GILState binding of this OS thread (may point at a deleted thread state).
 #[inline]
 pub(crate) fn auto_raw() -> *const ThreadState {
-    AUTO.with(|a| a.get())
+    slots().auto.get()
+}
+
+/// This thread's kernel id (`gettid`), asked of the kernel once per thread.
+#[inline]
+pub(crate) fn native_thread_id() -> u64 {
+    let s = slots();
+    match s.native_tid.get() {
+        0 => {
+            let tid = sync::native_thread_id();
+            s.native_tid.set(tid);
+            tid
+        }
+        tid => tid,
+    }
 }
 
 /// The live GILState binding of this OS thread. A binding whose thread state was deleted by
@@ -83,7 +178,7 @@ pub(crate) fn auto() -> Option<Arc<ThreadState>> {
     if raw.is_null() {
         return None;
     }
-    // SAFETY: a non-null AUTO mirrors a strong reference (`BINDINGS.auto`, or `ORPHAN` during
+    // SAFETY: a non-null `auto` mirrors a strong reference (`BINDINGS.auto`, or `ORPHAN` during
     // thread-local teardown).
     let ts = unsafe { &*raw };
     if ts.is_deleted() {
@@ -100,9 +195,7 @@ pub(crate) fn binding_for(interp: &InterpreterState) -> Option<Arc<ThreadState>>
             let mut b = b.borrow_mut();
             // Deleted states leave the list, but are dropped only after the borrow ends: the last
             // reference may run a thread-dict value's destructor, which may use GILState again.
-            let (live, dead): (Vec<_>, Vec<_>) =
-                std::mem::take(&mut b.per_interp).into_iter().partition(|t| !t.is_deleted());
-            b.per_interp = live;
+            let dead = take_where(&mut b.per_interp, |t| t.is_deleted());
             (b.per_interp.iter().find(|t| ptr::eq(&**t.interp_state(), interp)).cloned(), dead)
         })
         .unwrap_or_else(|_| (orphan().filter(|t| ptr::eq(&**t.interp_state(), interp)), Vec::new()));
@@ -117,10 +210,7 @@ pub(crate) fn bind(ts: &ThreadState) {
     let interp: *const InterpreterState = &**arc.interp_state();
     let replaced = BINDINGS.try_with(|b| {
         let mut b = b.borrow_mut();
-        let (keep, mut gone): (Vec<_>, Vec<_>) = std::mem::take(&mut b.per_interp)
-            .into_iter()
-            .partition(|t| !t.is_deleted() && !ptr::eq(&**t.interp_state(), interp));
-        b.per_interp = keep;
+        let mut gone = take_where(&mut b.per_interp, |t| t.is_deleted() || ptr::eq(&**t.interp_state(), interp));
         b.per_interp.push(arc.clone());
         gone.extend(b.auto.replace(arc.clone()));
         gone
@@ -132,7 +222,23 @@ pub(crate) fn bind(ts: &ThreadState) {
         // `PyGILState_Ensure`): keep the reference in the const-initialised ORPHAN slot.
         Err(_) => set_orphan(Some(arc)),
     }
-    AUTO.with(|a| a.set(ts));
+    slots().auto.set(ts);
+}
+
+/// Moves the entries of `list` that match `pred` out, in place (the list keeps its capacity, and
+/// nothing is allocated when nothing matches: an outermost GILState pair binds and unbinds one
+/// state each time).
+fn take_where(list: &mut Vec<Arc<ThreadState>>, pred: impl Fn(&Arc<ThreadState>) -> bool) -> Vec<Arc<ThreadState>> {
+    let mut gone = Vec::new();
+    let mut i = 0;
+    while i < list.len() {
+        if pred(&list[i]) {
+            gone.push(list.swap_remove(i));
+        } else {
+            i += 1;
+        }
+    }
+    gone
 }
 
 /// Binds `ts` only if this thread has no live GILState binding yet (`PyThreadState_New`'s rule).
@@ -149,24 +255,71 @@ pub(crate) fn bind_if_unbound(ts: &ThreadState) {
 /// Removes every binding this thread holds to `ts`.
 pub(crate) fn unbind(ts: &ThreadState) {
     if ptr::eq(auto_raw(), ts) {
-        AUTO.with(|a| a.set(ptr::null()));
+        slots().auto.set(ptr::null());
     }
     if orphan().is_some_and(|o| ptr::eq(Arc::as_ptr(&o), ts)) {
         set_orphan(None);
     }
     let removed = BINDINGS.try_with(|b| {
         let mut b = b.borrow_mut();
-        let (gone, keep): (Vec<_>, Vec<_>) =
-            std::mem::take(&mut b.per_interp).into_iter().partition(|t| ptr::eq(Arc::as_ptr(t), ts));
-        b.per_interp = keep;
-        let mut gone = gone;
-        if b.auto.as_ref().is_some_and(|a| ptr::eq(Arc::as_ptr(a), ts)) {
-            gone.extend(b.auto.take());
-        }
-        gone
+        // A state is in the list at most once (`bind` replaces its interpreter's entry).
+        let listed = b.per_interp.iter().position(|t| ptr::eq(Arc::as_ptr(t), ts)).map(|i| b.per_interp.swap_remove(i));
+        let auto = b.auto.take_if(|a| ptr::eq(Arc::as_ptr(a), ts));
+        (listed, auto)
     });
     // Dropped after the borrow ends (see `binding_for`).
     drop(removed);
+}
+
+/// Keeps `ts` (deleted, and referenced only by the caller) as this thread's recycled state
+/// memory; gives it back if it cannot be kept: another reference exists, it is not of a live
+/// main interpreter, memory is kept already, or the thread-locals are gone. Never under loom:
+/// the models check the protocols of real allocations (a kept state's last-holder record is the
+/// one difference, and `forget_holder`'s model covers it).
+pub(crate) fn keep_recycled(ts: Arc<ThreadState>) -> Option<Arc<ThreadState>> {
+    let interp = ts.interp_state();
+    if cfg!(loom) || Arc::strong_count(&ts) != 1 || !interp.is_main() || interp.is_finalizing() || interp.is_finalized()
+    {
+        return Some(ts);
+    }
+    let mut unused = Some(ts);
+    let _ = BINDINGS.try_with(|b| {
+        let mut b = b.borrow_mut();
+        if b.recycled.is_none() {
+            b.recycled = unused.take();
+        }
+    });
+    unused
+}
+
+/// The recycled state memory of this thread, to be written over by a new state in `interp`.
+/// Memory kept for another interpreter is freed (after its lock forgets it).
+pub(crate) fn take_recycled(interp: &Arc<InterpreterState>) -> Option<Arc<ThreadState>> {
+    if cfg!(loom) {
+        return None;
+    }
+    let kept = BINDINGS.try_with(|b| b.borrow_mut().recycled.take()).ok().flatten()?;
+    if Arc::ptr_eq(kept.interp_state(), interp) {
+        return Some(kept);
+    }
+    kept.forget_lock_holder();
+    None
+}
+
+/// The interpreter of this thread's recycled state memory, if it is a main interpreter that is
+/// not being finalized (a new state there reuses the memory).
+pub(crate) fn recycled_main_interp() -> Option<Arc<InterpreterState>> {
+    if cfg!(loom) {
+        return None;
+    }
+    BINDINGS
+        .try_with(|b| {
+            let b = b.borrow();
+            let interp = b.recycled.as_ref()?.interp_state();
+            (interp.is_main() && !interp.is_finalizing() && !interp.is_finalized()).then(|| interp.clone())
+        })
+        .ok()
+        .flatten()
 }
 
 /// The binding made while this thread's thread-locals were being torn down, if any.

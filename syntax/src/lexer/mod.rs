@@ -88,7 +88,7 @@ mod strings;
 #[cfg(test)]
 mod tests;
 
-use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind};
+use crate::error::{LineIndex, SyntaxError, SyntaxErrorKind, position};
 use crate::token::{TextRange, Token, TokenKind};
 
 /// What `nextc` returns at the end of the input (CPython's `EOF`).
@@ -138,6 +138,10 @@ pub struct Lexer<'s> {
     cur: usize,
     /// The source lacks a final line break: `nextc` reads one more `\n` at its end.
     virtual_newline: bool,
+    /// CPython's `exec_input`: `compile(str)` in `exec` mode appends the missing final newline
+    /// to the text itself; in `eval` and `single` mode it does not (the parser supplies the
+    /// final NEWLINE token), so a backslash at the very end is followed by nothing.
+    exec_input: bool,
     /// Start of the token being read.
     start: usize,
     /// At the beginning of a line: measure indentation before the next token.
@@ -185,6 +189,7 @@ impl<'s> Lexer<'s> {
             bytes,
             cur: 0,
             virtual_newline,
+            exec_input: true,
             start: 0,
             at_bol: true,
             indents: vec![0],
@@ -195,6 +200,21 @@ impl<'s> Lexer<'s> {
             warnings: Vec::new(),
             error,
         }
+    }
+
+    /// A lexer for `compile(str)` in `eval` or `single` mode (see `exec_input`).
+    pub fn without_exec_input(mut self) -> Lexer<'s> {
+        self.exec_input = false;
+        self
+    }
+
+    /// A lexer for `compile(str)` in `eval` mode: no final newline is read where the source has
+    /// none, so its last token before `EndOfFile` is no `NEWLINE` (CPython's tokenizer gives
+    /// `ENDMARKER` there, without a position).
+    pub fn without_final_newline(mut self) -> Lexer<'s> {
+        self.exec_input = false;
+        self.virtual_newline = false;
+        self
     }
 
     /// The source being tokenized.
@@ -437,7 +457,12 @@ impl<'s> Lexer<'s> {
 
     /// A backslash outside a string: it must end the line, and a line must follow.
     fn continuation_line(&mut self) -> Result<i32, SyntaxError> {
-        let c = self.nextc();
+        let mut c = self.nextc();
+        if c == b'\n' as i32 && !self.exec_input && self.cur > self.bytes.len() {
+            // The virtual newline is not there for CPython: the backslash is followed by EOF.
+            self.cur -= 1;
+            c = EOF;
+        }
         if c != b'\n' as i32 {
             return Err(self.parser_error(
                 SyntaxErrorKind::SyntaxError,
@@ -640,10 +665,10 @@ impl<'s> Lexer<'s> {
     /// `line_start` and `cur`: both offsets are the characters from the line start to `cur`.
     fn tokenizer_error_at(&self, msg: String, line_start: usize, cur: usize) -> SyntaxError {
         let cur = cur.min(self.bytes.len()).max(line_start);
-        let offset = self.source[line_start..cur].chars().count() as u32;
+        let offset = position(self.source[line_start..cur].chars().count() as u32);
         let rest = &self.source[line_start..];
         let text = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
-        let lineno = self.line_number(line_start);
+        let lineno = position(self.line_number(line_start));
         SyntaxError {
             kind: SyntaxErrorKind::SyntaxError,
             msg,
@@ -657,27 +682,26 @@ impl<'s> Lexer<'s> {
 
     /// An error raised by CPython's parser from the tokenizer's state
     /// (`RAISE_ERROR_KNOWN_LOCATION`): 1-based byte columns, converted to characters of the
-    /// line; an end column ≤ 0 is passed through.
+    /// line; an end column ≤ 0 (CPython's -1 for "no end", or 0) is passed through.
     fn parser_error(&self, kind: SyntaxErrorKind, msg: &str, line_start: usize, col: i64, end_col: i64) -> SyntaxError {
         let rest = &self.source[line_start.min(self.bytes.len())..];
         let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
         let mut text = String::with_capacity(line.len() + 1);
         text.push_str(line);
         text.push('\n');
-        let to_chars = |col: i64| -> u32 {
+        let to_chars = |col: i64| -> i32 {
             let col = (col.max(0) as usize).min(text.len() + 1);
             let within = col.min(text.len());
-            (String::from_utf8_lossy(&text.as_bytes()[..within]).chars().count() + (col - within)) as u32
+            position((String::from_utf8_lossy(&text.as_bytes()[..within]).chars().count() + (col - within)) as u32)
         };
-        let lineno = self.line_number(line_start);
+        let lineno = position(self.line_number(line_start));
         SyntaxError {
             kind,
             msg: msg.to_string(),
             lineno,
             offset: to_chars(col),
             end_lineno: lineno,
-            // CPython's -1 ("no end") is represented as 0.
-            end_offset: if end_col > 0 { to_chars(end_col) } else { 0 },
+            end_offset: if end_col > 0 { to_chars(end_col) } else { end_col.max(-1) as i32 },
             text: Some(text),
         }
     }

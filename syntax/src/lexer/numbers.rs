@@ -127,8 +127,8 @@ impl Lexer<'_> {
                 "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
                     .to_string(),
             );
-            error.offset = (self.start + 1 - line_start) as u32;
-            error.end_offset = (zeros_end - line_start) as u32;
+            error.offset = crate::error::position((self.start + 1 - line_start) as u32);
+            error.end_offset = crate::error::position((zeros_end - line_start) as u32);
             return Err(error);
         }
         self.verify_end_of_number(c, "decimal")?;

@@ -233,3 +233,37 @@ fn errors_are_sticky_and_positioned() {
     let e = tokenize("ok\0").unwrap_err();
     assert_eq!(e.msg, "source code string cannot contain null bytes");
 }
+
+#[test]
+fn a_final_backslash_without_exec_input_is_followed_by_nothing() {
+    // CPython 3.13: compile('x\\', 's', 'eval') -> (1, 2, 'x\\', 1, 0); in exec mode the
+    // appended newline makes it "unexpected EOF while parsing".
+    let next_error = |mut lexer: Lexer<'_>| loop {
+        match lexer.next_token() {
+            Ok(t) if t.kind == TokenKind::EndOfFile => panic!("no error"),
+            Ok(_) => {}
+            Err(e) => break e,
+        }
+    };
+    let e = next_error(Lexer::new("x\\").without_exec_input());
+    assert_eq!(e.msg, "unexpected character after line continuation character");
+    assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (1, 2, 1, 0));
+    let e = next_error(Lexer::new("x\\"));
+    assert_eq!(e.msg, "unexpected EOF while parsing");
+    assert_eq!((e.lineno, e.offset, e.end_lineno, e.end_offset), (1, 3, 1, -1));
+}
+
+#[test]
+fn eval_input_without_a_final_newline_ends_without_newline_token() {
+    let mut lexer = Lexer::new("1 +").without_final_newline();
+    let mut kinds = Vec::new();
+    loop {
+        let t = lexer.next_token().unwrap();
+        kinds.push(t.kind);
+        if t.kind == EndOfFile {
+            break;
+        }
+    }
+    assert_eq!(kinds, [Int, Plus, EndOfFile]);
+    assert_eq!(self::kinds("1 +"), [Int, Plus, Newline, EndOfFile]);
+}

@@ -47,18 +47,41 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// empty token at the end) is one column wide on its own line.
     pub(crate) fn error_at_token(&self, kind: SyntaxErrorKind, msg: impl Into<String>, t: Token) -> SyntaxError {
         if t.kind == TokenKind::EndOfFile && self.lex_error.is_none() {
-            // CPython reports the end marker just past the last line's text (its end column is
-            // -1, which `SyntaxError` cannot hold: the end is the start).
+            // CPython reports the end marker just past the last line's text, with the end
+            // column -1 of a token without a position.
             let body = self.src.strip_suffix('\n').map_or(self.src, |s| s.strip_suffix('\r').unwrap_or(s));
             let body = if body.len() == self.src.len() { body.strip_suffix('\r').unwrap_or(body) } else { body };
             let at = body.len() as u32;
             let mut e = SyntaxError::at(kind, msg, self.src, TextRange::new(at, at));
             e.end_lineno = e.lineno;
-            e.end_offset = e.offset;
+            e.end_offset = -1;
+            if self.ends_without_newline {
+                e.offset -= 1;
+            }
             return e;
         }
         let mut e = SyntaxError::at(kind, msg, self.src, t.range);
-        if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile | TokenKind::Dedent) || t.range.is_empty() {
+        if t.kind == TokenKind::Dedent {
+            // A DEDENT has no position in CPython: `_PyPegen_raise_error` takes the tokenizer's
+            // cursor, the 0-based column where the dedented line's text starts, and no end.
+            e.offset -= 1;
+            e.end_lineno = e.lineno;
+            e.end_offset = -1;
+            return e;
+        }
+        if t.kind == TokenKind::Newline && !t.range.is_empty() {
+            // CPython's NEWLINE token starts at a comment before it and ends past the `\n`.
+            let i = self.tokens.partition_point(|x| x.range.start < t.range.start);
+            let prev_end = if i > 0 { self.tokens[i - 1].range.end } else { 0 } as usize;
+            let gap = &self.src[prev_end.min(t.range.start as usize)..t.range.start as usize];
+            if let Some(hash) = gap.find('#').filter(|&h| gap[..h].trim_matches([' ', '\t', '\x0c']).is_empty()) {
+                let start = (prev_end + hash) as u32;
+                let mut e = SyntaxError::at(kind, e.msg, self.src, TextRange::new(start, t.range.start));
+                e.end_offset += 1;
+                return e;
+            }
+        }
+        if matches!(t.kind, TokenKind::Newline | TokenKind::EndOfFile) || t.range.is_empty() {
             e.end_lineno = e.lineno;
             e.end_offset = e.offset + 1;
         }
@@ -402,10 +425,11 @@ fn generic_error(p: &mut Parser<'_, '_>, seen: usize) -> SyntaxError {
     let last = p.tokens[seen.min(p.tokens.len() - 1)];
     match last.kind {
         TokenKind::Indent => {
-            // CPython puts it at the end of the indentation (and gives no usable end).
+            // CPython puts it at the end of the indentation, with the end column -1 of a token
+            // without a position.
             let mut e = p.error_at_token(SyntaxErrorKind::IndentationError, "unexpected indent", last);
-            e.offset = e.end_offset.saturating_sub(1).max(1);
-            e.end_offset = e.offset;
+            e.offset = (e.end_offset - 1).max(1);
+            e.end_offset = -1;
             return e;
         }
         TokenKind::Dedent => {
@@ -445,7 +469,7 @@ fn tokenizer_error_wins(p: &mut Parser<'_, '_>, error: SyntaxError) -> SyntaxErr
     match p.lex_error.take() {
         Some(lex) if lex.msg.ends_with("was never closed") => {
             let last_line = line_of(p.src, p.tokens[seen].range.start);
-            if last_line > lex.lineno { lex } else { error }
+            if i64::from(last_line) > i64::from(lex.lineno) { lex } else { error }
         }
         // Errors CPython's tokenizer reports through a status code rather than an exception
         // (`E_LINECONT`, `E_DEDENT`, `E_TABSPACE`, `E_TOODEEP`, `E_EOF`) do not replace it.
@@ -490,4 +514,29 @@ impl Parser<'_, '_> {
 /// The 1-based line of byte `offset` (for messages that name a statement's line).
 pub(crate) fn line_of(src: &str, offset: u32) -> u32 {
     LineIndex::new(src).line_col(offset).0
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Mode, parse};
+
+    fn error(src: &str, mode: Mode) -> (String, i32, i32, i32, i32) {
+        let arena = bumpalo::Bump::new();
+        let e = parse(src, mode, &arena).unwrap_err();
+        (e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+    }
+
+    #[test]
+    fn positions_of_tokens_cpython_leaves_unpositioned() {
+        // All measured with CPython 3.13.0's compile().
+        let multiple = "multiple statements found while compiling a single statement".to_string();
+        // A NEWLINE after a comment starts at the comment and ends past the line break.
+        assert_eq!(error("x = 5 # comment\nx = 6\n", Mode::Interactive), (multiple.clone(), 1, 7, 1, 17));
+        assert_eq!(error("x = 5\nx = 6\n", Mode::Interactive), (multiple, 1, 6, 1, 7));
+        // The end marker of an eval input without a final newline: the cursor, no end.
+        assert_eq!(error("f'' b''", Mode::Expression), ("cannot mix bytes and nonbytes literals".into(), 1, 7, 1, -1));
+        // A DEDENT: the column where the dedented text starts (0-based), no end.
+        let msg = "expected an indented block after 'case' statement on line 2".to_string();
+        assert_eq!(error("match something:\n    case []:\npass\n", Mode::Module), (msg, 3, 0, 3, -1));
+    }
 }

@@ -60,7 +60,7 @@ pub enum Mode {
 
 /// Parses `source` (already decoded) in `mode`, allocating the tree in `arena`.
 pub fn parse<'a>(source: &str, mode: Mode, arena: &'a Bump) -> Result<Mod<'a>, SyntaxError> {
-    let mut p = Parser::new(source, arena);
+    let mut p = Parser::new(source, mode, arena);
     let result = match mode {
         Mode::Module => p.parse_module(),
         Mode::Expression => p.parse_eval(),
@@ -109,11 +109,19 @@ pub(crate) struct Parser<'src, 'a> {
     pub(crate) diag: bool,
     /// Bracket level of each token, computed for the second pass.
     pub(crate) levels: Vec<u32>,
+    /// `eval` mode on a source without a final line break: the tokenizer's cursor at the end
+    /// marker is just past the last character, not past a newline.
+    pub(crate) ends_without_newline: bool,
 }
 
 impl<'src, 'a> Parser<'src, 'a> {
-    pub(crate) fn new(src: &'src str, arena: &'a Bump) -> Self {
+    pub(crate) fn new(src: &'src str, mode: Mode, arena: &'a Bump) -> Self {
         let mut lexer = Lexer::new(src);
+        match mode {
+            Mode::Expression => lexer = lexer.without_final_newline(),
+            Mode::Interactive => lexer = lexer.without_exec_input(),
+            Mode::Module | Mode::FuncType => {}
+        }
         let mut tokens = Vec::with_capacity(src.len() / 4 + 16);
         let mut lex_error = None;
         loop {
@@ -145,6 +153,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             speculating: 0,
             diag: false,
             levels: Vec::new(),
+            ends_without_newline: mode == Mode::Expression && !src.ends_with(['\n', '\r']),
         }
     }
 

@@ -274,11 +274,8 @@ impl<'src, 'a> Parser<'src, 'a> {
     /// `signed_number`, `complex_number` (`1 + 2j`, `-1 - 2j`) or `strings`.
     fn literal_expr(&mut self) -> PResult<Expr<'a>> {
         if matches!(self.peek(), TokenKind::String | TokenKind::FStringStart) {
-            let s = self.strings()?;
-            if let ExprKind::JoinedStr { .. } = s.node {
-                return self.raise("patterns may only match literals and attribute lookups", s.range);
-            }
-            return Ok(s);
+            // An f-string parses (as CPython's `ast.parse` accepts it); the compiler rejects it.
+            return self.strings();
         }
         let start = self.start();
         let skip = usize::from(self.at(TokenKind::Minus));

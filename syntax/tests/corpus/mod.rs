@@ -29,11 +29,13 @@ pub struct Case {
     pub is_bytes: bool,
     pub kind: SyntaxErrorKind,
     pub msg: String,
-    /// 0 when CPython gives None (null bytes in the source).
-    pub lineno: i64,
-    pub offset: Option<i64>,
-    pub end_lineno: Option<i64>,
-    pub end_offset: Option<i64>,
+    /// CPython's positions exactly (0 and -1 included), with `None` as 0 as in
+    /// `pyrt_syntax::SyntaxError` (`lineno` None: null bytes; `end_*` None: symbol-table errors
+    /// without an end, decoding errors).
+    pub lineno: i32,
+    pub offset: i32,
+    pub end_lineno: i32,
+    pub end_offset: i32,
     /// The whole JSON object, for the fields only some tests read (`report`, `report_text`).
     // The compiler's harness includes this module and reads none of them.
     #[allow(dead_code)]
@@ -81,12 +83,17 @@ fn parse_case(line: &str) -> Case {
         source,
         kind,
         msg: str_field("msg"),
-        lineno: v["lineno"].as_i64().unwrap_or(0),
-        offset: v["offset"].as_i64(),
-        end_lineno: v["end_lineno"].as_i64(),
-        end_offset: v["end_offset"].as_i64(),
+        lineno: position(&v["lineno"]),
+        offset: position(&v["offset"]),
+        end_lineno: position(&v["end_lineno"]),
+        end_offset: position(&v["end_offset"]),
         json: v,
     }
+}
+
+/// A position field of the JSON: CPython's integer, or 0 for `null` (CPython's `None`).
+fn position(v: &Value) -> i32 {
+    if v.is_null() { 0 } else { v.as_i64().and_then(|n| i32::try_from(n).ok()).expect("a position that fits i32") }
 }
 
 fn hex_decode(hex: &str) -> Vec<u8> {
@@ -146,11 +153,10 @@ fn compare(case: &Case, got: &Run) -> Outcome {
         Ok(None) => return Outcome::Accepted,
         Ok(Some(e)) => e,
     };
-    if e.kind != case.kind || e.msg != case.msg || i64::from(e.lineno) != case.lineno {
+    if e.kind != case.kind || e.msg != case.msg || e.lineno != case.lineno {
         return Outcome::Different;
     }
-    let same = |ours: u32, theirs: Option<i64>| i64::from(ours) == theirs.unwrap_or(0);
-    if same(e.offset, case.offset) && same(e.end_lineno, case.end_lineno) && same(e.end_offset, case.end_offset) {
+    if (e.offset, e.end_lineno, e.end_offset) == (case.offset, case.end_lineno, case.end_offset) {
         Outcome::Exact
     } else {
         Outcome::SameMessageAndLine
@@ -165,9 +171,9 @@ fn describe(case: &Case, got: &Run) -> String {
         case.kind.name(),
         case.msg,
         case.lineno,
-        case.offset.unwrap_or(0),
-        case.end_lineno.unwrap_or(0),
-        case.end_offset.unwrap_or(0)
+        case.offset,
+        case.end_lineno,
+        case.end_offset
     );
     let ours = match got {
         Err(panic) => format!("PANIC: {panic}"),
