@@ -38,6 +38,12 @@ pub struct StrObject {
 const HASH_UNSET: isize = -1;
 
 impl StrObject {
+    /// Bytes an ASCII `str` of `len` characters takes in the arena (header, text; ASCII needs no
+    /// index array) — what benchmarks use to pick strings of a given size class.
+    pub fn size_for_ascii(len: usize) -> usize {
+        size_of::<StrObject>() + len
+    }
+
     fn layout(text: &str) -> (usize, u8, usize) {
         let len = text.chars().count();
         let kind = if len == text.len() {
