@@ -29,8 +29,10 @@ def main() -> int:
     names = sorted(n[:-3] for n in os.listdir(CORPUS) if n.endswith(".py"))
     for name in names:
         rel = os.path.join("tests", "py", name + ".py")
-        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
-        proc = subprocess.run([sys.executable, rel], cwd=ROOT, capture_output=True, env=env, timeout=60)
+        env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1")
+        proc = subprocess.run(
+            [sys.executable, rel], cwd=ROOT, capture_output=True, env=env, timeout=60, stdin=subprocess.DEVNULL
+        )
         root = ROOT.encode()
         outputs = {
             ".stdout": proc.stdout.replace(root, b"$ROOT"),

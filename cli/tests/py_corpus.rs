@@ -18,6 +18,7 @@ fn run_with_timeout(root: &Path, name: &str) -> Option<std::process::Output> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
         .arg(format!("tests/py/{name}.py"))
         .current_dir(root)
+        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
