@@ -104,8 +104,9 @@ fn exact_counts_after_cross_thread_traffic() {
                         let o = o.bind(py);
                         barrier.wait();
                         for _ in 0..10_000 {
+                            // No assertion on `refcnt()` here: read by a stranger while the
+                            // owner merges, its sum of the two counts is a racy snapshot.
                             let c = o.clone();
-                            assert!(c.refcnt() >= 1);
                             drop(c);
                         }
                         drop(o);

@@ -492,14 +492,25 @@ fn make_builtins() -> PyResult<Obj> {
 
 /// The immortal function object of each builtin, made once per process.
 fn leak_builtin_cached(def: &'static MethodDef) -> &'static PyObject {
+    #[cfg(not(loom))]
     use std::sync::OnceLock;
     struct Table(Vec<&'static PyObject>);
     // SAFETY: immortal objects, shared by every thread and interpreter (never written).
     unsafe impl Sync for Table {}
     // SAFETY: as above.
     unsafe impl Send for Table {}
+    // Under loom the objects' headers hold atomics of one explored execution: a table per
+    // execution (`sync::lazy_static!`), process-wide otherwise.
+    #[cfg(not(loom))]
     static TABLE: OnceLock<Table> = OnceLock::new();
+    #[cfg(not(loom))]
     let table = TABLE.get_or_init(|| Table(BUILTINS.iter().map(leak_builtin).collect()));
+    #[cfg(loom)]
+    crate::sync::lazy_static! {
+        static ref TABLE: Table = Table(BUILTINS.iter().map(leak_builtin).collect());
+    }
+    #[cfg(loom)]
+    let table: &Table = &TABLE;
     let i = BUILTINS.iter().position(|d| std::ptr::eq(d, def)).expect("a builtin of the table");
     table.0[i]
 }

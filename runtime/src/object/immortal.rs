@@ -11,6 +11,7 @@
 
 use std::collections::HashMap;
 use std::ptr::NonNull;
+#[cfg(not(loom))]
 use std::sync::OnceLock;
 
 use super::builtin::{GetSetDef, MethodDef, leak_getset_descr, leak_method_descr};
@@ -163,6 +164,13 @@ fn make_types() -> StaticTypes {
 
 /// Phase two: bases, MRO (single inheritance for static types: the chain of bases) and dicts.
 fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
+    /// Every object referenced here is immortal: the static types and the tuples and dicts
+    /// leaked for them.
+    fn immortal_ref(obj: &PyObject) -> Obj {
+        // SAFETY: only called on static types and objects leaked immortal for them.
+        unsafe { Obj::from_immortal(obj) }
+    }
+
     for spec in specs {
         let mut chain: Vec<&'static TypeObject> = vec![spec.ty];
         let mut cur = spec.base;
@@ -170,8 +178,8 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             chain.push(b);
             cur = specs.iter().find(|s| std::ptr::eq(s.ty, b)).and_then(|s| s.base);
         }
-        let mro = leak_tuple(t.tuple_type, chain.iter().map(|ty| Obj::new_ref(ty.as_object())).collect());
-        let bases = leak_tuple(t.tuple_type, spec.base.iter().map(|b| Obj::new_ref(b.as_object())).collect());
+        let mro = leak_tuple(t.tuple_type, chain.iter().map(|ty| immortal_ref(ty.as_object())).collect());
+        let bases = leak_tuple(t.tuple_type, spec.base.iter().map(|b| immortal_ref(b.as_object())).collect());
         let dict = leak_dict(t.dict_type);
         for def in spec.methods {
             let key = intern_with(t.str_type, def.name);
@@ -187,10 +195,10 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
         // `UnsafeCell` part is written.
         unsafe {
             let m = spec.ty.mutable();
-            m.mro = Some(Obj::new_ref(mro));
-            m.bases = Some(Obj::new_ref(bases));
-            m.base = spec.base.map(|b| Obj::new_ref(b.as_object()));
-            m.dict = Some(Obj::new_ref(&dict.ob_base));
+            m.mro = Some(immortal_ref(mro));
+            m.bases = Some(immortal_ref(bases));
+            m.base = spec.base.map(|b| immortal_ref(b.as_object()));
+            m.dict = Some(immortal_ref(&dict.ob_base));
         }
     }
 }
@@ -230,20 +238,51 @@ struct Interned(HashMap<&'static str, &'static StrObject>);
 // SAFETY: interned strings are immortal (see `StaticTypes`).
 unsafe impl Send for Interned {}
 
+// Process-wide in a real build. Under loom the headers of these objects hold loom atomics, which
+// belong to one explored execution: `sync::lazy_static!` makes them anew for each execution.
+#[cfg(not(loom))]
 static TYPES: OnceLock<StaticTypes> = OnceLock::new();
+#[cfg(not(loom))]
 static IMMORTALS: OnceLock<Immortals> = OnceLock::new();
+#[cfg(not(loom))]
 static INTERNED: OnceLock<Mutex<Interned>> = OnceLock::new();
+#[cfg(loom)]
+crate::sync::lazy_static! {
+    static ref TYPES: StaticTypes = make_types();
+}
+#[cfg(loom)]
+crate::sync::lazy_static! {
+    static ref IMMORTALS: Immortals = make_immortals();
+}
+#[cfg(loom)]
+crate::sync::lazy_static! {
+    static ref INTERNED: Mutex<Interned> = Mutex::new(Interned(HashMap::new()));
+}
 
 /// The static types.
 #[inline]
 pub fn types() -> &'static StaticTypes {
-    TYPES.get_or_init(make_types)
+    #[cfg(not(loom))]
+    return TYPES.get_or_init(make_types);
+    #[cfg(loom)]
+    return &TYPES;
 }
 
 /// The singletons and small ints.
 #[inline]
 pub fn immortals() -> &'static Immortals {
-    IMMORTALS.get_or_init(make_immortals)
+    #[cfg(not(loom))]
+    return IMMORTALS.get_or_init(make_immortals);
+    #[cfg(loom)]
+    return &IMMORTALS;
+}
+
+/// The interned-string table.
+fn interned() -> &'static Mutex<Interned> {
+    #[cfg(not(loom))]
+    return INTERNED.get_or_init(|| Mutex::new(Interned(HashMap::new())));
+    #[cfg(loom)]
+    return &INTERNED;
 }
 
 /// `()`.
@@ -261,8 +300,7 @@ impl Immortals {
 }
 
 fn intern_with(str_type: &TypeObject, s: &str) -> &'static StrObject {
-    let mut guard =
-        INTERNED.get_or_init(|| Mutex::new(Interned(HashMap::new()))).lock().unwrap_or_else(|e| e.into_inner());
+    let mut guard = interned().lock().unwrap_or_else(|e| e.into_inner());
     let table = &mut guard.0;
     if let Some(found) = table.get(s) {
         return found;

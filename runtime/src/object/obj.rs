@@ -28,6 +28,18 @@ impl Obj {
         Obj(NonNull::from(obj))
     }
 
+    /// A handle to an immortal object, without touching its counts: an immortal's increments and
+    /// decrements do nothing, so none is needed. Building the static types takes thousands of
+    /// such references; this way they cost nothing (and under loom, no modelled atomic access).
+    ///
+    /// # Safety
+    ///
+    /// `obj` must be immortal (and so live for the rest of the process).
+    #[inline]
+    pub unsafe fn from_immortal(obj: &PyObject) -> Obj {
+        Obj(NonNull::from(obj))
+    }
+
     /// Takes over a reference the caller owns.
     ///
     /// # Safety
