@@ -1,12 +1,14 @@
 //! `pyrt` — the command-line front end.
 //!
-//! Until the language lands, its main job is `pyrt demo`: start N interpreters with their own
-//! lock on N threads and show that they run in parallel, next to the same work under one shared
-//! lock, in one free-threaded interpreter, and on plain threads (the machine's own limit).
+//! `pyrt demo` starts N interpreters with their own lock on N threads and shows that they run in
+//! parallel, next to the same work under one shared lock, in one free-threaded interpreter, and on
+//! plain threads (the machine's own limit).
 //! `pyrt ast FILE` prints a file's AST as CPython 3.13's `ast.dump` does ([`ast_command`]).
+//! `pyrt dis FILE` prints its bytecode as `python3.13 -m dis FILE` does ([`dis_command`]).
 //! `pyrt FILE [ARGS]` and `pyrt -c CODE` run Python as `python` does ([`run_command`]).
 
 mod ast_command;
+mod dis_command;
 mod run_command;
 
 use std::hint::black_box;
@@ -30,6 +32,11 @@ enum Command {
     Demo(DemoArgs),
     /// Print FILE's AST as CPython 3.13's `ast.dump(ast.parse(source))` prints it.
     Ast {
+        /// A Python source file.
+        file: std::path::PathBuf,
+    },
+    /// Print FILE's bytecode as CPython 3.13's `python3 -m dis FILE` prints it.
+    Dis {
         /// A Python source file.
         file: std::path::PathBuf,
     },
@@ -204,7 +211,7 @@ fn main() -> ExitCode {
                 }
             };
         }
-        Some(arg) if !arg.starts_with('-') && !matches!(arg, "demo" | "ast" | "help") => {
+        Some(arg) if !arg.starts_with('-') && !matches!(arg, "demo" | "ast" | "dis" | "help") => {
             return run_command::run_file(arg);
         }
         _ => {}
@@ -214,5 +221,6 @@ fn main() -> ExitCode {
     match command {
         Command::Demo(args) => demo(args),
         Command::Ast { file } => ast_command::run(&file),
+        Command::Dis { file } => dis_command::run(&file),
     }
 }
