@@ -20,7 +20,6 @@ pub mod error;
 pub mod lexer;
 pub mod literal;
 pub mod parser;
-mod printable;
 pub mod report;
 pub mod source;
 pub mod token;

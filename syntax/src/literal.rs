@@ -15,7 +15,7 @@
 //! round-trip, positional when the decimal exponent is in `-4..16`, else `1e+100` style).
 
 use crate::ast::{Constant, Wtf8, push_code_point};
-use crate::printable::is_printable;
+use pyrt_pylib::unicode::is_printable;
 use bumpalo::Bump;
 
 /// A decoding error: CPython's message and the byte offset, inside the literal's body, of the
@@ -376,7 +376,7 @@ pub fn str_repr(out: &mut String, s: Wtf8<'_>) {
             }
             0x20..=0x7e => out.push(cp as u8 as char),
             _ if cp < 0x80 => out.push_str(&format!("\\x{cp:02x}")),
-            _ => match char::from_u32(cp).filter(|_| is_printable(cp)) {
+            _ => match char::from_u32(cp).filter(|&c| is_printable(c)) {
                 Some(ch) => out.push(ch),
                 None if cp <= 0xff => out.push_str(&format!("\\x{cp:02x}")),
                 None if cp <= 0xffff => out.push_str(&format!("\\u{cp:04x}")),

@@ -8,7 +8,6 @@
 //! point is not printable (`Py_UNICODE_ISPRINTABLE`: everything except the categories Cc, Cf,
 //! Cs, Co, Cn, Zl, Zp and Zs other than the ASCII space).
 
-use unicode_general_category::{GeneralCategory, get_general_category};
 
 /// `[a-zA-Z_]` or any non-ASCII byte.
 #[inline]
@@ -22,23 +21,9 @@ pub(super) fn is_potential_identifier_char(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 128
 }
 
-/// CPython's `Py_UNICODE_ISPRINTABLE`.
-pub(super) fn is_printable(ch: char) -> bool {
-    if ch == ' ' {
-        return true;
-    }
-    !matches!(
-        get_general_category(ch),
-        GeneralCategory::Control
-            | GeneralCategory::Format
-            | GeneralCategory::Surrogate
-            | GeneralCategory::PrivateUse
-            | GeneralCategory::Unassigned
-            | GeneralCategory::LineSeparator
-            | GeneralCategory::ParagraphSeparator
-            | GeneralCategory::SpaceSeparator
-    )
-}
+/// CPython's `Py_UNICODE_ISPRINTABLE`, from the tables `pyrt-pylib` generates from CPython 3.13's
+/// Unicode database.
+pub(super) use pyrt_pylib::unicode::is_printable;
 
 /// Index (in bytes, into `name`) of the first code point that makes `name` not an identifier,
 /// or `None` when it is one (`_PyUnicode_ScanIdentifier`).
