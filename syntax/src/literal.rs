@@ -15,8 +15,8 @@
 //! round-trip, positional when the decimal exponent is in `-4..16`, else `1e+100` style).
 
 use crate::ast::{Constant, Wtf8, push_code_point};
-use pyrt_pylib::unicode::is_printable;
 use bumpalo::Bump;
+use pyrt_pylib::unicode::is_printable;
 
 /// A decoding error: CPython's message and the byte offset, inside the literal's body, of the
 /// escape it is about (the parser turns it into a `SyntaxError` at the token).

@@ -8,7 +8,6 @@
 //! point is not printable (`Py_UNICODE_ISPRINTABLE`: everything except the categories Cc, Cf,
 //! Cs, Co, Cn, Zl, Zp and Zs other than the ASCII space).
 
-
 /// `[a-zA-Z_]` or any non-ASCII byte.
 #[inline]
 pub(super) fn is_potential_identifier_start(c: u8) -> bool {
