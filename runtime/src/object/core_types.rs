@@ -21,8 +21,8 @@ use super::tuple::{self, items, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, dealloc_static, flags};
 use crate::error::{PyErr, PyResult};
 
-/// The core types, as phase one makes them.
-pub(crate) struct CoreTypes {
+/// The core types, as phase one makes them (the non-exception part of `StaticTypes`).
+pub struct CoreTypes {
     pub type_type: &'static TypeObject,
     pub object_type: &'static TypeObject,
     pub none_type: &'static TypeObject,

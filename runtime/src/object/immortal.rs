@@ -15,6 +15,7 @@ use std::ptr::NonNull;
 use std::sync::OnceLock;
 
 use super::builtin::{GetSetDef, MethodDef, leak_getset_descr, leak_method_descr};
+use super::core_types::CoreTypes;
 use super::dict::leak_dict;
 use super::exceptions::{ExceptionTypes, make_exception_types};
 use super::header::PyObject;
@@ -25,32 +26,11 @@ use super::tuple::leak_tuple;
 use super::typeobj::TypeObject;
 use std::sync::Mutex;
 
-/// The built-in static types.
+/// The built-in static types: the core types (reached through `Deref`, e.g. `types().int_type`),
+/// the exception hierarchy, and every type in creation order.
 pub struct StaticTypes {
-    pub type_type: &'static TypeObject,
-    pub object_type: &'static TypeObject,
-    pub none_type: &'static TypeObject,
-    pub bool_type: &'static TypeObject,
-    pub int_type: &'static TypeObject,
-    pub float_type: &'static TypeObject,
-    pub str_type: &'static TypeObject,
-    pub tuple_type: &'static TypeObject,
-    pub list_type: &'static TypeObject,
-    pub dict_type: &'static TypeObject,
-    pub ellipsis_type: &'static TypeObject,
-    pub not_implemented_type: &'static TypeObject,
-    pub builtin_function_type: &'static TypeObject,
-    pub method_descriptor_type: &'static TypeObject,
-    pub getset_descriptor_type: &'static TypeObject,
-    pub seq_iterator_type: &'static TypeObject,
-    pub function_type: &'static TypeObject,
-    pub code_type: &'static TypeObject,
-    pub cell_type: &'static TypeObject,
-    pub method_type: &'static TypeObject,
-    pub range_type: &'static TypeObject,
-    pub range_iter_type: &'static TypeObject,
-    pub slice_type: &'static TypeObject,
-    pub traceback_type: &'static TypeObject,
+    /// The core types, as phase one makes them.
+    pub core: CoreTypes,
     /// The exception hierarchy.
     pub exc: ExceptionTypes,
     /// Every static type, in creation order; `static_index` indexes it.
@@ -130,36 +110,17 @@ fn make_types() -> StaticTypes {
     let mut specs: Vec<TypeSpec> = Vec::new();
     let core = super::core_types::make_core_types(&mut specs);
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes {
-        type_type: core.type_type,
-        object_type: core.object_type,
-        none_type: core.none_type,
-        bool_type: core.bool_type,
-        int_type: core.int_type,
-        float_type: core.float_type,
-        str_type: core.str_type,
-        tuple_type: core.tuple_type,
-        list_type: core.list_type,
-        dict_type: core.dict_type,
-        ellipsis_type: core.ellipsis_type,
-        not_implemented_type: core.not_implemented_type,
-        builtin_function_type: core.builtin_function_type,
-        method_descriptor_type: core.method_descriptor_type,
-        getset_descriptor_type: core.getset_descriptor_type,
-        seq_iterator_type: core.seq_iterator_type,
-        function_type: core.function_type,
-        code_type: core.code_type,
-        cell_type: core.cell_type,
-        method_type: core.method_type,
-        range_type: core.range_type,
-        range_iter_type: core.range_iter_type,
-        slice_type: core.slice_type,
-        traceback_type: core.traceback_type,
-        exc,
-        all: specs.iter().map(|s| s.ty).collect(),
-    };
+    let types = StaticTypes { core, exc, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types
+}
+
+impl std::ops::Deref for StaticTypes {
+    type Target = CoreTypes;
+
+    fn deref(&self) -> &CoreTypes {
+        &self.core
+    }
 }
 
 /// Phase two: bases, MRO (single inheritance for static types: the chain of bases) and dicts.
