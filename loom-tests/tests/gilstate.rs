@@ -23,6 +23,8 @@ fn nesting() {
         let outer = gilstate::ensure();
         let inner = gilstate::ensure();
         assert_eq!(inner, GilState::Locked);
+        // SAFETY (both releases): each releases this thread's own Ensure, innermost first, and no
+        // token or handle of the state is alive.
         unsafe { gilstate::release(inner) };
         assert!(thread_state::current().is_some(), "an inner release detached");
         unsafe { gilstate::release(outer) };
@@ -32,6 +34,8 @@ fn nesting() {
     // ...while this thread swaps a sub-interpreter's state in (created while the main thread
     // state is the binding, so only attach can re-bind) and nests plain Ensure on it.
     let sub_ts = ThreadState::new(&sub);
+    // SAFETY (the swaps, release and delete below): this thread owns `sub_ts`, holds no token or
+    // handle across them, and deletes the state only after swapping it out.
     let prev = unsafe { thread_state::swap(Some(sub_ts)) };
     assert_eq!(prev, None);
     assert_eq!(gilstate::get_this_thread_state(), Some(sub_ts), "binding did not follow the attach");
@@ -75,6 +79,8 @@ fn tls_bindings() {
             assert_eq!(gilstate::get_this_thread_state(), Some(first));
             let second = ThreadState::new(&sub);
             assert_eq!(gilstate::get_this_thread_state(), Some(first), "creating does not re-bind");
+            // SAFETY (the swaps, save and deletes below): both states belong to this thread, no
+            // token or handle is alive, and each is deleted only when it is not current.
             unsafe { thread_state::swap(Some(second)) };
             assert_eq!(gilstate::get_this_thread_state(), Some(second), "attach re-binds");
             unsafe { thread_state::swap(Some(first)) };

@@ -17,6 +17,10 @@ static DEALLOCS: AtomicUsize = AtomicUsize::new(0);
 static DEALLOCS_DETACHED: AtomicUsize = AtomicUsize::new(0);
 
 /// A type whose deallocator counts, then frees the block like `int`'s.
+///
+/// # Safety
+///
+/// As every deallocator: called once, for an object of this type with no reference left.
 unsafe fn counting_dealloc(op: NonNull<PyObject>) {
     DEALLOCS.fetch_add(1, Ordering::SeqCst);
     if pyrt::state::thread_state::current().is_none() {
