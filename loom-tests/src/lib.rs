@@ -13,6 +13,18 @@
 //!
 //! Without `--cfg loom` this crate is empty.
 
+/// Serialises the models of one test binary. The test harness runs tests on parallel threads,
+/// but the runtime keeps a few plain process-wide statics outside loom's per-execution state
+/// (see `pyrt::state::reset_statics_for_model`); two models running at once would see each
+/// other's values there and take different branches from one execution to the next, which loom
+/// reports as a non-deterministic model. The lock is held for a whole model; a twin's expected
+/// panic poisons it, which says nothing about the next model, so poisoning is ignored.
+#[cfg(loom)]
+fn exclusive() -> std::sync::MutexGuard<'static, ()> {
+    static MODELS: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    MODELS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Runs `f` under loom with the default builder (which honours `LOOM_MAX_PREEMPTIONS`),
 /// with `mutation` switched on for the whole model and timed waits set to `timeouts`.
 ///
@@ -24,6 +36,7 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    let _exclusive = exclusive();
     let mut builder = loom::model::Builder::new();
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(3);
@@ -47,6 +60,7 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
         pyrt::sync::model::set_timeouts_fire(timeouts);
         pyrt::sync::model::set_fair_unpark(false);
         pyrt::sync::model::set_timeout_budget(0);
+        pyrt::state::reset_statics_for_model();
         f();
     });
     pyrt::sync::model::set_broken(None);
@@ -75,6 +89,7 @@ pub fn check_rejected(
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
+    let _exclusive = exclusive();
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -88,6 +103,7 @@ pub fn check_rejected(
             pyrt::sync::model::set_timeouts_fire(timeouts);
             pyrt::sync::model::set_fair_unpark(false);
             pyrt::sync::model::set_timeout_budget(0);
+            pyrt::state::reset_statics_for_model();
             f();
         });
     }));

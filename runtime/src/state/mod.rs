@@ -28,6 +28,18 @@ pub use pending::{
     make_pending_calls_now as make_pending_calls,
 };
 pub use runtime::Runtime;
+
+/// Puts the process-wide plain statics of this room back to their start values. They sit outside
+/// loom's per-execution state (a signal handler must reach them without running an
+/// initialiser), so a model resets them at the start of every execution: otherwise what one
+/// execution left there (a queued main-thread call, a tripped signal, the main thread's ident)
+/// changes which branches the next one takes, and loom rejects the model as non-deterministic.
+#[cfg(loom)]
+pub fn reset_statics_for_model() {
+    runtime::reset_statics_for_model();
+    signals::reset_statics_for_model();
+    pending::reset_statics_for_model();
+}
 pub use signals::{SIGINT, SignalHandler};
 pub use stw::WorldStopped;
 pub use thread_state::{Status, ThreadDict, ThreadState, TraceEvent, TraceFn, Whence};

@@ -130,6 +130,12 @@ pub(crate) struct PendingCalls {
 /// Length of the runtime's main-thread queue (`Py_AddPendingCall`).
 static MAIN_QUEUE_LEN: StaticAtomicUsize = StaticAtomicUsize::new(0);
 
+/// See [`super::reset_statics_for_model`]: the previous execution's queue died with its runtime.
+#[cfg(loom)]
+pub(super) fn reset_statics_for_model() {
+    MAIN_QUEUE_LEN.store(0, Ordering::Relaxed);
+}
+
 impl PendingCalls {
     pub(crate) fn new(max: usize, max_loop: usize) -> Self {
         PendingCalls {

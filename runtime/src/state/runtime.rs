@@ -47,6 +47,13 @@ pub(crate) fn main_thread_ident() -> u64 {
     MAIN_THREAD_IDENT.load(Ordering::Relaxed)
 }
 
+/// See [`super::reset_statics_for_model`].
+#[cfg(loom)]
+pub(super) fn reset_statics_for_model() {
+    MAIN_THREAD_IDENT.store(0, Ordering::Relaxed);
+    RUNTIME_BUILT.store(false, Ordering::Relaxed);
+}
+
 /// Whether the runtime's lazily built state exists (set by its initialiser).
 static RUNTIME_BUILT: sync::StaticAtomicBool = sync::StaticAtomicBool::new(false);
 

@@ -29,6 +29,15 @@ static TARGET: StaticAtomicPtr<ThreadState> = StaticAtomicPtr::new(ptr::null_mut
 /// `trip`s between loading `TARGET` and using it.
 static READERS: StaticAtomicUsize = StaticAtomicUsize::new(0);
 
+/// See [`super::reset_statics_for_model`]. The previous execution's target is gone with its
+/// runtime; nothing is between loading it and using it, since no execution runs now.
+#[cfg(loom)]
+pub(super) fn reset_statics_for_model() {
+    TRIPPED.store(0, Ordering::SeqCst);
+    TARGET.store(ptr::null_mut(), Ordering::SeqCst);
+    READERS.store(0, Ordering::SeqCst);
+}
+
 /// Whether any signal is tripped and not yet handled (a relaxed load, for the attach path).
 #[inline]
 pub(crate) fn any_tripped() -> bool {
