@@ -3,8 +3,17 @@
 //! Build and run with
 //!
 //! ```sh
-//! RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=3 cargo test -p loom-tests --release
+//! CARGO_TARGET_DIR=target/loom RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=3 \
+//!     cargo nextest run -p loom-tests --release
 //! ```
+//!
+//! nextest runs each model in a process of its own, and that matters: a broken twin fails by
+//! panicking in the middle of a loom execution, which abandons the execution's runtime (its
+//! objects, arena chunks and thread states are never torn down). Run in one process after such a
+//! twin, `tls_binding_rules` took a different path in its fourth execution than loom recorded,
+//! and loom rejected it as non-deterministic. `cargo test` also works when a binary holds no twin
+//! that fails before a model; [`check`] serialises the models of one process and resets the
+//! runtime's plain statics at every execution either way.
 //!
 //! Under `--cfg loom`, `pyrt::sync` hands pyrt loom's atomics, mutexes, condition variables and
 //! thread-locals, so every model below drives the *real* runtime code. Each model has a
