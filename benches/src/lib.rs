@@ -2,7 +2,6 @@
 
 use pyrt::Python;
 use pyrt::alloc::size_class::{CLASS_SIZES, class_of};
-use pyrt::object::str::StrObject;
 
 /// How many size classes [`objects_in_8_classes`] touches.
 pub const CLASSES_TOUCHED: usize = 8;
@@ -11,13 +10,13 @@ pub const CLASSES_TOUCHED: usize = 8;
 /// alive (leaked): the objects an interpreter with builtins holds when it sits idle or is
 /// destroyed. Returns the classes touched.
 pub fn objects_in_8_classes(py: Python<'_>) -> [usize; CLASSES_TOUCHED] {
-    let header = StrObject::size_for_ascii(0);
+    let header = pyrt::object::ascii_str_size(0);
     let mut touched = [0; CLASSES_TOUCHED];
     let sizes = CLASS_SIZES.iter().filter(|&&s| s >= header).take(CLASSES_TOUCHED);
     for (slot, &size) in touched.iter_mut().zip(sizes) {
         let text = "x".repeat(size - header);
         let obj = pyrt::object::new_str(py, &text).expect("a small str");
-        *slot = class_of(StrObject::size_for_ascii(text.len()));
+        *slot = class_of(pyrt::object::ascii_str_size(text.len()));
         // Alive until the interpreter goes: its arena releases it in bulk.
         std::mem::forget(obj);
     }

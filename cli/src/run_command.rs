@@ -2,14 +2,9 @@
 //! interpreter, and exit as CPython does — 0; 1 with the traceback on stderr for an uncaught
 //! exception (or a `SyntaxError` report); `SystemExit`'s code.
 
-use std::io::Write;
 use std::process::ExitCode;
 
-use pyrt::object::exceptions::as_exception;
-use pyrt::object::int::{IntVal, as_int};
-use pyrt::object::{abstract_ops, immortals, types};
-use pyrt::{PyErr, Runtime};
-use pyrt_syntax::{Mode, decode_source};
+use pyrt::Runtime;
 
 /// Runs the file at `path`.
 pub fn run_file(path: &str) -> ExitCode {
@@ -36,55 +31,6 @@ fn errno_text(e: &std::io::Error) -> String {
 
 /// Compiles and runs `bytes` as the `__main__` module named `filename`.
 pub fn run_source(bytes: &[u8], filename: &str) -> ExitCode {
-    let source = match decode_source(bytes) {
-        Ok(s) => s.into_owned(),
-        Err(e) => {
-            eprint!("{}", e.format_report(filename));
-            return ExitCode::FAILURE;
-        }
-    };
-    let code = match pyrt_compile::compile(&source, filename, Mode::Module) {
-        Ok(c) => c,
-        Err(e) => {
-            eprint!("{}", e.format_report(filename));
-            return ExitCode::FAILURE;
-        }
-    };
-    pyrt::eval::source_cache::insert(filename, &source);
     Runtime::initialize();
-    let status = pyrt::attach(|_py| {
-        let status = match pyrt::eval::run_module(code, "__main__", filename) {
-            Ok(_) => 0,
-            Err(e) => report(e),
-        };
-        let _ = std::io::stdout().flush();
-        status
-    });
-    ExitCode::from(status)
-}
-
-/// Prints an uncaught exception as CPython does and gives the exit status.
-fn report(err: PyErr) -> u8 {
-    let exc = err.into_object();
-    if exc.type_object().is_subtype(types().exc.named("SystemExit")) {
-        let code = as_exception(&exc)
-            .and_then(|e| e.fields().args.clone())
-            .and_then(|a| pyrt::object::tuple::items(&a).first().cloned());
-        return match code {
-            None => 0,
-            Some(c) if c.is(immortals().none) => 0,
-            Some(c) => match as_int(&c) {
-                Some(IntVal::Small(v)) => v as u8,
-                Some(IntVal::Big(_)) => 255,
-                None => {
-                    let _ = std::io::stdout().flush();
-                    eprintln!("{}", abstract_ops::str_text(&c).unwrap_or_default());
-                    1
-                }
-            },
-        };
-    }
-    let _ = std::io::stdout().flush();
-    eprint!("{}", pyrt::eval::traceback::format_exception(&exc));
-    1
+    ExitCode::from(pyrt::attach(|py| pyrt::run::run_main(py, bytes, filename)))
 }

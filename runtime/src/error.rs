@@ -11,11 +11,20 @@
 //!   live in the object ([`crate::object::exceptions`]). The object model and the eval loop
 //!   raise and catch errors in this form; [`PyErr::into_object`] turns a lazy error into one.
 //!
-//! An error holding an object must stay on a thread attached to the object's interpreter, like
-//! any object reference: it is dropped or converted there (the eval loop and the CLI do).
+//! A `PyErr` is `Send` and `Sync` and may outlive the attachment that raised it (it comes back
+//! out of `Interpreter::attach`), so the object form holds its exception as an unbound [`Py`]:
+//! dropped where its interpreter is not attached, the decrement is deferred to that interpreter,
+//! as any unbound handle's is. The public accessors ([`PyErr::kind`], [`PyErr::message`],
+//! `Display`, `Clone`, `==`) read the object only on a thread attached to its interpreter; on a
+//! thread attached nowhere they attach to it for the read (a GILState Ensure/Release pair, as
+//! PyO3's `Display` for `PyErr` takes the GIL); on a thread attached to another interpreter, or
+//! once the interpreter is gone, they cannot read it and say so (`<unreadable exception>`).
+//! Inside the crate, the eval loop and the object layer use [`PyErr::object`] and
+//! [`PyErr::into_object`], attached to the object's interpreter.
 
 use std::fmt;
 
+use crate::object::Py;
 use crate::object::obj::Obj;
 
 /// The built-in exception classes the runtime core raises.
@@ -81,25 +90,18 @@ impl ExcKind {
     }
 }
 
-/// The object form's payload: an owned reference to an exception object.
-struct ExcRef(Obj);
-
-// SAFETY: an `ExcRef` is only made by code attached to the object's interpreter and, by the
-// module's rule, is used and dropped there; the runtime core sends only lazy errors across
-// threads (async exceptions, pending-call failures).
-unsafe impl Send for ExcRef {}
-// SAFETY: as above; `&PyErr` gives access to the object only through `object()`, used attached.
-unsafe impl Sync for ExcRef {}
-
 enum State {
     Lazy { kind: ExcKind, message: String },
-    Object(ExcRef),
+    Object(Py),
 }
 
 /// A raised Python exception. See the module docs.
 pub struct PyErr {
     state: State,
 }
+
+/// Class and message of an exception object that cannot be read here (see the module docs).
+const UNREADABLE: &str = "<unreadable exception>";
 
 impl PyErr {
     /// A lazy exception of `kind` with `message`.
@@ -112,33 +114,41 @@ impl PyErr {
         PyErr { state: State::Lazy { kind, message: String::new() } }
     }
 
-    /// An error holding an exception object (an instance of `BaseException`).
-    pub fn from_object(exc: Obj) -> Self {
-        PyErr { state: State::Object(ExcRef(exc)) }
+    /// An error holding an exception object (an instance of `BaseException`) of the interpreter
+    /// this thread is attached to.
+    pub(crate) fn from_object(exc: Obj) -> Self {
+        PyErr { state: State::Object(Py::from_obj_attached(exc)) }
     }
 
-    /// The exception object, if the error is in the object form.
-    pub fn object(&self) -> Option<&Obj> {
+    /// The exception object, if the error is in the object form. The caller is attached to the
+    /// object's interpreter (the crate's eval loop and object layer are).
+    pub(crate) fn object(&self) -> Option<&Obj> {
         match &self.state {
-            State::Object(r) => Some(&r.0),
+            State::Object(r) => Some(r.as_obj_attached()),
             State::Lazy { .. } => None,
         }
     }
 
     /// The exception as an object of the current interpreter (made now for a lazy error).
-    /// Must be called attached.
-    pub fn into_object(self) -> Obj {
+    /// Must be called attached (to the object's interpreter, for the object form).
+    pub(crate) fn into_object(self) -> Obj {
         match self.state {
-            State::Object(r) => r.0,
+            State::Object(r) => r.into_obj_attached(),
             State::Lazy { kind, message } => crate::object::exceptions::make_from_kind(&kind, &message),
         }
+    }
+
+    /// Runs `f` on the exception object where it can be read (see the module docs).
+    fn read<R>(r: &Py, f: impl FnOnce(&Obj) -> R) -> Option<R> {
+        r.with_attached(|obj| f(obj))
     }
 
     /// The class (for an object, by its type's name).
     pub fn kind(&self) -> ExcKind {
         match &self.state {
             State::Lazy { kind, .. } => kind.clone(),
-            State::Object(r) => ExcKind::from_name(r.0.type_object().name()),
+            State::Object(r) => Self::read(r, |o| ExcKind::from_name(o.type_object().name()))
+                .unwrap_or_else(|| ExcKind::Other(UNREADABLE.to_owned())),
         }
     }
 
@@ -146,7 +156,9 @@ impl PyErr {
     pub fn message(&self) -> String {
         match &self.state {
             State::Lazy { message, .. } => message.clone(),
-            State::Object(r) => crate::object::exceptions::message_text(&r.0),
+            State::Object(r) => {
+                Self::read(r, |o| crate::object::exceptions::message_text(o)).unwrap_or_else(|| UNREADABLE.to_owned())
+            }
         }
     }
 
@@ -155,10 +167,10 @@ impl PyErr {
         &self.kind() == kind
     }
 
-    /// Whether the exception is an instance of the builtin class `ty` (or a subclass).
-    pub fn matches(&self, ty: &crate::object::TypeObject) -> bool {
+    /// Whether the exception is an instance of the builtin class `ty` (or a subclass). Attached.
+    pub(crate) fn matches(&self, ty: &crate::object::TypeObject) -> bool {
         match &self.state {
-            State::Object(r) => r.0.type_object().is_subtype(ty),
+            State::Object(r) => r.as_obj_attached().type_object().is_subtype(ty),
             State::Lazy { kind, .. } => {
                 crate::object::exceptions::type_for_kind(kind).is_some_and(|t| t.is_subtype(ty))
             }
@@ -167,10 +179,15 @@ impl PyErr {
 }
 
 impl Clone for PyErr {
+    /// The same exception object where it can be read (see the module docs); elsewhere a lazy
+    /// copy of its class and message.
     fn clone(&self) -> Self {
         match &self.state {
             State::Lazy { kind, message } => PyErr::new(kind.clone(), message.clone()),
-            State::Object(r) => PyErr::from_object(r.0.clone()),
+            State::Object(r) => match r.clone_where_attached() {
+                Some(same) => PyErr { state: State::Object(same) },
+                None => PyErr::new(self.kind(), self.message()),
+            },
         }
     }
 }
@@ -178,7 +195,7 @@ impl Clone for PyErr {
 impl PartialEq for PyErr {
     fn eq(&self, other: &Self) -> bool {
         match (&self.state, &other.state) {
-            (State::Object(a), State::Object(b)) => a.0.is(&b.0),
+            (State::Object(a), State::Object(b)) => a.as_ptr() == b.as_ptr(),
             _ => self.kind() == other.kind() && self.message() == other.message(),
         }
     }

@@ -33,12 +33,13 @@
 
 pub mod alloc;
 pub mod error;
-pub mod eval;
+pub(crate) mod eval;
 pub mod fatal;
 pub mod lock;
-pub mod modules;
+pub(crate) mod modules;
 pub mod object;
 mod python;
+pub mod run;
 pub mod state;
 pub mod sync;
 

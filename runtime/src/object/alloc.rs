@@ -86,7 +86,7 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
 /// free an object of this layout (including whatever follows `T` in the `size` bytes, which the
 /// caller must initialise before the object is used).
 #[inline]
-pub unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     debug_assert!(size >= size_of::<T>() && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN);
     let Some(ts) = thread_state::current() else {
         crate::fatal::fatal_error("alloc_object", "no thread state is attached");
@@ -115,7 +115,7 @@ pub unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyO
 ///
 /// As for [`alloc_sized`].
 #[inline]
-pub unsafe fn alloc<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+pub(crate) unsafe fn alloc<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     // SAFETY: forwarded.
     unsafe { alloc_sized(ty, size_of::<T>(), init) }
 }

@@ -329,7 +329,7 @@ impl PyErr {
     }
     /// `StopIteration(value)`.
     #[cold]
-    pub fn stop_iteration(value: Option<Obj>) -> PyErr {
+    pub(crate) fn stop_iteration(value: Option<Obj>) -> PyErr {
         let args = match value {
             Some(v) => new_tuple(vec![v]),
             None => Ok(Obj::new_ref(empty_tuple())),

@@ -28,6 +28,7 @@ use std::ops::Deref;
 use std::ptr::NonNull;
 
 use super::header::PyObject;
+use super::obj::Obj;
 use super::refcount::{decref, incref};
 use crate::Python;
 use crate::state::interpreter::InterpreterState;
@@ -219,6 +220,65 @@ impl Py {
     /// The object pointer.
     pub fn as_ptr(&self) -> NonNull<PyObject> {
         self.ptr
+    }
+
+    /// Whether this thread is attached to the object's interpreter.
+    fn attached_here(&self) -> bool {
+        crate::state::thread_state::current()
+            // SAFETY: the current thread state is alive while attached.
+            .is_some_and(|ts| Arc::ptr_eq(unsafe { ts.as_ref() }.interp_state(), &self.interp))
+    }
+
+    /// Unbinds an `Obj` of the interpreter this thread is attached to (the crate's error values
+    /// hold their exception this way). Fatal when the thread is not attached.
+    pub(crate) fn from_obj_attached(obj: Obj) -> Py {
+        let ts = crate::state::thread_state::current_or_fatal("PyErr_SetRaisedException");
+        Py { ptr: obj.into_raw(), interp: ts.interp_state().clone() }
+    }
+
+    /// The reference as the crate's `Obj`, for code attached to the object's interpreter.
+    pub(crate) fn as_obj_attached(&self) -> &Obj {
+        debug_assert!(self.attached_here(), "an unbound handle read where its interpreter is not attached");
+        // SAFETY: `Obj` is a `repr(transparent)` `NonNull<PyObject>`, and `self.ptr` is an owned
+        // reference that lives as long as `self`.
+        unsafe { &*(&self.ptr as *const NonNull<PyObject> as *const Obj) }
+    }
+
+    /// Gives the reference to the crate's `Obj`, for code attached to the object's interpreter.
+    pub(crate) fn into_obj_attached(self) -> Obj {
+        debug_assert!(self.attached_here(), "an unbound handle taken where its interpreter is not attached");
+        let this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: `this` is never dropped or used again, so its interpreter reference is moved
+        // out exactly once (and released at the end of this function).
+        let _interp = unsafe { std::ptr::read(&this.interp) };
+        // SAFETY: the handle owned this reference and gives it up (it is never dropped).
+        unsafe { Obj::from_owned(this.ptr) }
+    }
+
+    /// Runs `f` on the object where it can be read: on a thread attached to its interpreter, or
+    /// — from a thread attached nowhere — attached to it for the call. `None` on a thread
+    /// attached to another interpreter, or once the interpreter refuses attachment (destroyed).
+    pub(crate) fn with_attached<R>(&self, f: impl FnOnce(&Obj) -> R) -> Option<R> {
+        if self.attached_here() {
+            return Some(f(self.as_obj_attached()));
+        }
+        if crate::state::thread_state::current().is_some() {
+            return None;
+        }
+        let interp = crate::state::Interpreter::from_state(self.interp.clone());
+        // SAFETY (the `Obj` view): inside `attach` this thread is attached to the object's
+        // interpreter, and `self` keeps the reference alive.
+        interp.attach(|_py| f(unsafe { &*(&self.ptr as *const NonNull<PyObject> as *const Obj) })).ok()
+    }
+
+    /// Another handle to the object, where this thread is attached to its interpreter.
+    pub(crate) fn clone_where_attached(&self) -> Option<Py> {
+        if !self.attached_here() {
+            return None;
+        }
+        // SAFETY: attached to the object's interpreter, and `self` keeps it alive.
+        incref(unsafe { self.ptr.as_ref() });
+        Some(Py { ptr: self.ptr, interp: self.interp.clone() })
     }
 }
 

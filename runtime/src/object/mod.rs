@@ -24,31 +24,31 @@
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
-pub mod abstract_ops;
+pub(crate) mod abstract_ops;
 pub mod alloc;
-pub mod attr;
+pub(crate) mod attr;
 pub(crate) mod brc;
-pub mod builtin;
-pub mod classobj;
-pub mod code;
+pub(crate) mod builtin;
+pub(crate) mod classobj;
+pub(crate) mod code;
 pub(crate) mod core_types;
-pub mod dict;
-pub mod exceptions;
-pub mod float;
-pub mod function;
+pub(crate) mod dict;
+pub(crate) mod exceptions;
+pub(crate) mod float;
+pub(crate) mod function;
 pub mod handle;
 pub mod header;
 pub mod immortal;
-pub mod int;
-pub mod list;
-pub mod obj;
-pub mod range;
-pub mod recursion;
+pub(crate) mod int;
+pub(crate) mod list;
+pub(crate) mod obj;
+pub(crate) mod range;
+pub(crate) mod recursion;
 pub mod refcount;
-pub mod slots;
-pub mod str;
+pub(crate) mod slots;
+pub(crate) mod str;
 mod thread_id;
-pub mod tuple;
+pub(crate) mod tuple;
 pub mod typeobj;
 pub mod types;
 
@@ -57,7 +57,15 @@ pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
-pub use obj::Obj;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;
+
+/// The bytes an ASCII `str` of `len` characters occupies (header and inline text), for sizing
+/// studies such as the size-class benchmark.
+pub fn ascii_str_size(len: usize) -> usize {
+    str::StrObject::size_for_ascii(len)
+}
+
+#[cfg(all(test, not(loom)))]
+mod model_tests;

@@ -5,7 +5,9 @@
 //! [`PyRef`](super::PyRef) because they live inside objects. `Obj` is a pointer-sized owned
 //! reference (clone = incref, drop = decref) that is only ever touched by a thread attached to
 //! the object's interpreter: objects reach Rust code only through the eval loop and the object
-//! protocols, which run attached. It is neither `Send` nor `Sync`.
+//! protocols, which run attached. It is neither `Send` nor `Sync`, and it is crate-private: with
+//! no attachment brand, a public `Obj` would let safe code keep one past `attach` and drop it
+//! unattached. Outside the crate, objects are `Bound<'py>` / `Py` (`handle`).
 //!
 //! Borrowed references are plain `&PyObject`.
 
@@ -18,7 +20,7 @@ use super::refcount::{decref, incref};
 
 /// An owned strong reference. See the module docs.
 #[repr(transparent)]
-pub struct Obj(NonNull<PyObject>);
+pub(crate) struct Obj(NonNull<PyObject>);
 
 impl Obj {
     /// A new reference to `obj` (`Py_NewRef`).

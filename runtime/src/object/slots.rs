@@ -114,29 +114,29 @@ impl BinOp {
 /// `PyNumberMethods` (the slots pyrt uses). In-place forms fall back to the binary ones.
 #[derive(Clone, Copy)]
 pub struct NumberMethods {
-    pub add: Option<BinaryFn>,
-    pub subtract: Option<BinaryFn>,
-    pub multiply: Option<BinaryFn>,
-    pub remainder: Option<BinaryFn>,
-    pub power: Option<BinaryFn>,
-    pub floor_divide: Option<BinaryFn>,
-    pub true_divide: Option<BinaryFn>,
-    pub lshift: Option<BinaryFn>,
-    pub rshift: Option<BinaryFn>,
-    pub and: Option<BinaryFn>,
-    pub or: Option<BinaryFn>,
-    pub xor: Option<BinaryFn>,
-    pub matrix_multiply: Option<BinaryFn>,
-    pub inplace_add: Option<BinaryFn>,
-    pub inplace_multiply: Option<BinaryFn>,
-    pub negative: Option<UnaryNumFn>,
-    pub positive: Option<UnaryNumFn>,
-    pub absolute: Option<UnaryNumFn>,
-    pub invert: Option<UnaryNumFn>,
+    pub(crate) add: Option<BinaryFn>,
+    pub(crate) subtract: Option<BinaryFn>,
+    pub(crate) multiply: Option<BinaryFn>,
+    pub(crate) remainder: Option<BinaryFn>,
+    pub(crate) power: Option<BinaryFn>,
+    pub(crate) floor_divide: Option<BinaryFn>,
+    pub(crate) true_divide: Option<BinaryFn>,
+    pub(crate) lshift: Option<BinaryFn>,
+    pub(crate) rshift: Option<BinaryFn>,
+    pub(crate) and: Option<BinaryFn>,
+    pub(crate) or: Option<BinaryFn>,
+    pub(crate) xor: Option<BinaryFn>,
+    pub(crate) matrix_multiply: Option<BinaryFn>,
+    pub(crate) inplace_add: Option<BinaryFn>,
+    pub(crate) inplace_multiply: Option<BinaryFn>,
+    pub(crate) negative: Option<UnaryNumFn>,
+    pub(crate) positive: Option<UnaryNumFn>,
+    pub(crate) absolute: Option<UnaryNumFn>,
+    pub(crate) invert: Option<UnaryNumFn>,
     pub bool: Option<InquiryFn>,
-    pub int: Option<UnaryNumFn>,
-    pub float: Option<UnaryNumFn>,
-    pub index: Option<UnaryNumFn>,
+    pub(crate) int: Option<UnaryNumFn>,
+    pub(crate) float: Option<UnaryNumFn>,
+    pub(crate) index: Option<UnaryNumFn>,
 }
 
 impl NumberMethods {
@@ -168,7 +168,7 @@ impl NumberMethods {
     };
 
     /// The binary slot for `op`.
-    pub fn binary(&self, op: BinOp) -> Option<BinaryFn> {
+    pub(crate) fn binary(&self, op: BinOp) -> Option<BinaryFn> {
         match op {
             BinOp::Add => self.add,
             BinOp::And => self.and,
@@ -187,7 +187,7 @@ impl NumberMethods {
     }
 
     /// The in-place slot for `op`, where the type has one.
-    pub fn inplace(&self, op: BinOp) -> Option<BinaryFn> {
+    pub(crate) fn inplace(&self, op: BinOp) -> Option<BinaryFn> {
         match op {
             BinOp::Add => self.inplace_add,
             BinOp::Multiply => self.inplace_multiply,
@@ -196,7 +196,7 @@ impl NumberMethods {
     }
 
     /// Mutable access to the binary slot for `op` (class creation fills them).
-    pub fn binary_mut(&mut self, op: BinOp) -> &mut Option<BinaryFn> {
+    pub(crate) fn binary_mut(&mut self, op: BinOp) -> &mut Option<BinaryFn> {
         match op {
             BinOp::Add => &mut self.add,
             BinOp::And => &mut self.and,
@@ -236,7 +236,7 @@ impl SequenceMethods {
 #[derive(Clone, Copy)]
 pub struct MappingMethods {
     pub length: Option<LenFn>,
-    pub subscript: Option<SubscriptFn>,
+    pub(crate) subscript: Option<SubscriptFn>,
     pub ass_subscript: Option<AssSubscriptFn>,
 }
 

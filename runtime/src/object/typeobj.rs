@@ -39,28 +39,28 @@ use crate::error::PyResult;
 pub type DeallocFn = unsafe fn(NonNull<PyObject>);
 
 /// `tp_getattro`: `obj.name` (`name` is a `str`).
-pub type GetattroFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
+pub(crate) type GetattroFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
 /// `tp_setattro`: `obj.name = value`, or `del obj.name` when `value` is `None`.
 pub type SetattroFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
 /// `tp_descr_get`: `descr.__get__(obj, type)`; `obj` is `None` for a class access.
-pub type DescrGetFn = fn(&PyObject, Option<&PyObject>, &PyObject) -> PyResult<Obj>;
+pub(crate) type DescrGetFn = fn(&PyObject, Option<&PyObject>, &PyObject) -> PyResult<Obj>;
 /// `tp_descr_set`: `descr.__set__(obj, value)` or `__delete__` when `value` is `None`.
 pub type DescrSetFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
 /// `tp_call` / vectorcall: `callable(*args[..n], **dict(zip(kwnames, args[n..])))` where
 /// `n = len(args) - len(kwnames)`.
-pub type CallFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+pub(crate) type CallFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
 /// `tp_richcompare`; may return `NotImplemented`.
-pub type RichCompareFn = fn(&PyObject, &PyObject, CompareOp) -> PyResult<Obj>;
+pub(crate) type RichCompareFn = fn(&PyObject, &PyObject, CompareOp) -> PyResult<Obj>;
 /// `tp_hash`.
 pub type HashFn = fn(&PyObject) -> PyResult<isize>;
 /// `tp_repr`, `tp_str`, `tp_iter`: one object in, one out.
-pub type UnaryFn = fn(&PyObject) -> PyResult<Obj>;
+pub(crate) type UnaryFn = fn(&PyObject) -> PyResult<Obj>;
 /// `tp_iternext`: `Ok(None)` when exhausted (no `StopIteration` object is made).
-pub type IterNextFn = fn(&PyObject) -> PyResult<Option<Obj>>;
+pub(crate) type IterNextFn = fn(&PyObject) -> PyResult<Option<Obj>>;
 /// `tp_new`: the type, then the call's arguments.
-pub type NewFn = fn(&TypeObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+pub(crate) type NewFn = fn(&TypeObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
 /// `tp_init`.
-pub type InitFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<()>;
+pub(crate) type InitFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<()>;
 
 /// The operator of a rich comparison (`Py_LT` ... `Py_GE`, CPython's numbering).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -178,15 +178,15 @@ pub struct TypeMut {
     /// `__name__` of a heap type (static types use `static_name`).
     pub name: Option<Box<str>>,
     /// `__qualname__`.
-    pub qualname: Option<Obj>,
+    pub(crate) qualname: Option<Obj>,
     /// `__dict__`: a `dict`.
-    pub dict: Option<Obj>,
+    pub(crate) dict: Option<Obj>,
     /// `__mro__`: a tuple of types, the type itself first.
-    pub mro: Option<Obj>,
+    pub(crate) mro: Option<Obj>,
     /// `__bases__`: a tuple of types.
-    pub bases: Option<Obj>,
+    pub(crate) bases: Option<Obj>,
     /// `__base__`: the solid base.
-    pub base: Option<Obj>,
+    pub(crate) base: Option<Obj>,
 }
 
 /// A type object. See the module docs.
@@ -206,19 +206,19 @@ pub struct TypeObject {
     pub dealloc: DeallocFn,
     /// Bumped whenever the type's or an ancestor's dictionary changes.
     pub version: AtomicU32,
-    pub getattro: GetattroFn,
+    pub(crate) getattro: GetattroFn,
     pub setattro: Option<SetattroFn>,
-    pub descr_get: Option<DescrGetFn>,
+    pub(crate) descr_get: Option<DescrGetFn>,
     pub descr_set: Option<DescrSetFn>,
-    pub call: Option<CallFn>,
-    pub richcompare: Option<RichCompareFn>,
+    pub(crate) call: Option<CallFn>,
+    pub(crate) richcompare: Option<RichCompareFn>,
     pub hash: Option<HashFn>,
-    pub iter: Option<UnaryFn>,
-    pub iternext: Option<IterNextFn>,
-    pub repr: Option<UnaryFn>,
-    pub str: Option<UnaryFn>,
-    pub new: Option<NewFn>,
-    pub init: Option<InitFn>,
+    pub(crate) iter: Option<UnaryFn>,
+    pub(crate) iternext: Option<IterNextFn>,
+    pub(crate) repr: Option<UnaryFn>,
+    pub(crate) str: Option<UnaryFn>,
+    pub(crate) new: Option<NewFn>,
+    pub(crate) init: Option<InitFn>,
     pub number: NumberMethods,
     pub sequence: SequenceMethods,
     pub mapping: MappingMethods,
@@ -271,7 +271,7 @@ impl TypeObject {
 
     /// `__mro__` as a slice of types.
     #[inline]
-    pub fn mro(&self) -> &[Obj] {
+    pub(crate) fn mro(&self) -> &[Obj] {
         // SAFETY: set once at creation; reads happen attached.
         match unsafe { (*self.mutable.get()).mro.as_deref() } {
             Some(t) => super::tuple::items(t),

@@ -722,7 +722,7 @@ pub(crate) fn park_forever() -> ! {
 }
 
 #[inline]
-fn current_or_fatal(func: &str) -> &'static ThreadState {
+pub(crate) fn current_or_fatal(func: &str) -> &'static ThreadState {
     let raw = tls::current();
     if raw.is_null() {
         no_current_state(func);

@@ -1,19 +1,21 @@
-//! The object model core: builtin types, protocols, exceptions as objects, heap types.
+//! The object model core, driven through the crate's own API: builtin types, protocols,
+//! exceptions as objects, heap types. (Unit tests: the object layer's `Obj` is crate-private.)
 
-use pyrt::Runtime;
-use pyrt::object::abstract_ops::{self as ops, UnaryOp};
-use pyrt::object::dict::{as_dict, new_dict};
-use pyrt::object::int::{new_big, new_int};
-use pyrt::object::list::new_list;
-use pyrt::object::slots::BinOp;
-use pyrt::object::str::{as_str_object, new_str, str_value};
-use pyrt::object::tuple::new_tuple;
-use pyrt::object::typeobj::{CompareOp, as_type};
-use pyrt::object::{Obj, intern, types};
+use crate::Runtime;
+use crate::object::abstract_ops::{self as ops, UnaryOp};
+use crate::object::dict::{as_dict, new_dict};
+use crate::object::int::{new_big, new_int};
+use crate::object::list::new_list;
+use crate::object::obj::Obj;
+use crate::object::slots::BinOp;
+use crate::object::str::{as_str_object, new_str, str_value};
+use crate::object::tuple::new_tuple;
+use crate::object::typeobj::{CompareOp, as_type};
+use crate::object::{intern, types};
 
 fn with<R>(f: impl FnOnce() -> R) -> R {
     Runtime::initialize();
-    pyrt::attach(|_py| f())
+    crate::attach(|_py| f())
 }
 
 fn repr(o: &Obj) -> String {
@@ -58,16 +60,16 @@ fn int_arithmetic_word_and_big() {
 #[test]
 fn mixed_int_float_and_unsupported_operands() {
     with(|| {
-        let f = pyrt::object::float::new_float(0.1).unwrap();
-        let s = ops::binary_op(&f, &pyrt::object::float::new_float(0.2).unwrap(), BinOp::Add).unwrap();
+        let f = crate::object::float::new_float(0.1).unwrap();
+        let s = ops::binary_op(&f, &crate::object::float::new_float(0.2).unwrap(), BinOp::Add).unwrap();
         assert_eq!(repr(&s), "0.30000000000000004");
         let m = ops::binary_op(&new_int(3).unwrap(), &f, BinOp::Multiply).unwrap();
         assert_eq!(repr(&m), "0.30000000000000004");
         assert!(
-            ops::rich_compare_bool(&new_int(1).unwrap(), &pyrt::object::float::new_float(1.0).unwrap(), CompareOp::Eq)
+            ops::rich_compare_bool(&new_int(1).unwrap(), &crate::object::float::new_float(1.0).unwrap(), CompareOp::Eq)
                 .unwrap()
         );
-        assert_eq!(ops::hash(&pyrt::object::float::new_float(1.0).unwrap()).unwrap(), 1);
+        assert_eq!(ops::hash(&crate::object::float::new_float(1.0).unwrap()).unwrap(), 1);
         let err = ops::binary_op(&new_int(1).unwrap(), &new_str("a").unwrap(), BinOp::Add).unwrap_err();
         assert_eq!(err.to_string(), "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
         let err = ops::binary_op(&new_str("a").unwrap(), &new_int(1).unwrap(), BinOp::Add).unwrap_err();
@@ -157,7 +159,7 @@ fn exceptions_are_objects_with_cpython_text() {
                 "<class 'object'>"
             ]
         );
-        let lazy = pyrt::PyErr::new(pyrt::ExcKind::ValueError, "bad");
+        let lazy = crate::PyErr::new(crate::ExcKind::ValueError, "bad");
         let obj = lazy.into_object();
         assert_eq!(repr(&obj), "ValueError('bad')");
     });
@@ -168,15 +170,15 @@ fn heap_types_c3_mro_attributes_and_dunder_slots() {
     with(|| {
         let object = Obj::new_ref(types().object_type.as_object());
         let ns = || new_dict().unwrap();
-        let a = pyrt::object::classobj::new_class("A", vec![object.clone()], ns()).unwrap();
-        let b = pyrt::object::classobj::new_class("B", vec![a.clone()], ns()).unwrap();
-        let c = pyrt::object::classobj::new_class("C", vec![a.clone()], ns()).unwrap();
-        let d = pyrt::object::classobj::new_class("D", vec![b.clone(), c.clone()], ns()).unwrap();
+        let a = crate::object::classobj::new_class("A", vec![object.clone()], ns()).unwrap();
+        let b = crate::object::classobj::new_class("B", vec![a.clone()], ns()).unwrap();
+        let c = crate::object::classobj::new_class("C", vec![a.clone()], ns()).unwrap();
+        let d = crate::object::classobj::new_class("D", vec![b.clone(), c.clone()], ns()).unwrap();
         let mro: Vec<String> =
             as_type(&d).unwrap().mro().iter().map(|t| as_type(t).unwrap().name().to_owned()).collect();
         assert_eq!(mro, ["D", "B", "C", "A", "object"]);
         assert_eq!(repr(&d), "<class '__main__.D'>");
-        let err = pyrt::object::classobj::new_class("E", vec![a.clone(), d.clone()], ns()).unwrap_err();
+        let err = crate::object::classobj::new_class("E", vec![a.clone(), d.clone()], ns()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "TypeError: Cannot create a consistent method resolution order (MRO) for bases A, D"
@@ -196,7 +198,7 @@ fn heap_types_c3_mro_attributes_and_dunder_slots() {
         let ns2 = ns();
         let repr_fn = ops::get_attr_str(types().object_type.as_object(), "__repr__").unwrap();
         as_dict(&ns2).unwrap().set(Obj::new_ref(&intern("__repr__").ob_base), repr_fn).unwrap();
-        let r = pyrt::object::classobj::new_class("R", vec![], ns2).unwrap();
+        let r = crate::object::classobj::new_class("R", vec![], ns2).unwrap();
         let ri = ops::call(&r, &[], None).unwrap();
         assert!(repr(&ri).starts_with("<__main__.R object at"));
         let err =
@@ -220,7 +222,7 @@ fn deep_native_recursion_is_a_recursion_error() {
         // Free the nest iteratively (the deallocator recursion has no trashcan yet).
         let mut cur = l;
         loop {
-            let inner = pyrt::object::list::as_list(&cur).unwrap().replace(Vec::new());
+            let inner = crate::object::list::as_list(&cur).unwrap().replace(Vec::new());
             match inner.into_iter().next() {
                 Some(next) => cur = next,
                 None => break,
