@@ -5,10 +5,13 @@
 //! plain threads (the machine's own limit).
 //! `pyrt ast FILE` prints a file's AST as CPython 3.13's `ast.dump` does ([`ast_command`]).
 //! `pyrt dis FILE` prints its bytecode as `python3.13 -m dis FILE` does ([`dis_command`]).
-//! `pyrt FILE [ARGS]` and `pyrt -c CODE` run Python as `python` does ([`run_command`]).
+//! `pyrt [options] [-c cmd | -m mod | file | -] [args]` runs Python as `python` does
+//! ([`options`], [`run_command`]); with nothing to run on a terminal, the prompt ([`repl`]).
 
 mod ast_command;
 mod dis_command;
+mod options;
+mod repl;
 mod run_command;
 
 use std::hint::black_box;
@@ -201,26 +204,39 @@ fn demo_table(args: &DemoArgs, threads: usize) -> std::io::Result<()> {
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
-    match argv.get(1).map(String::as_str) {
-        Some("-c") => {
-            return match argv.get(2) {
-                Some(code) => run_command::run_source(code.as_bytes(), "<string>"),
-                None => {
-                    eprintln!("Argument expected for the -c option");
-                    ExitCode::from(2)
-                }
+    let program = argv.first().cloned().unwrap_or_else(|| "pyrt".into());
+    // The tool subcommands; everything else is `python`'s command line.
+    if let Some(sub) = argv.get(1).map(String::as_str) {
+        if matches!(sub, "demo" | "ast" | "dis" | "help") {
+            let cli = Cli::parse();
+            let command =
+                cli.command.unwrap_or_else(|| Cli::parse_from(["pyrt", "demo"]).command.expect("demo parses"));
+            return match command {
+                Command::Demo(args) => demo(args),
+                Command::Ast { file } => ast_command::run(&file),
+                Command::Dis { file } => dis_command::run(&file),
             };
         }
-        Some(arg) if !arg.starts_with('-') && !matches!(arg, "demo" | "ast" | "dis" | "help") => {
-            return run_command::run_file(arg);
-        }
-        _ => {}
     }
-    let cli = Cli::parse();
-    let command = cli.command.unwrap_or_else(|| Cli::parse_from(["pyrt", "demo"]).command.expect("demo parses"));
-    match command {
-        Command::Demo(args) => demo(args),
-        Command::Ast { file } => ast_command::run(&file),
-        Command::Dis { file } => dis_command::run(&file),
+    let stdin_is_terminal = std::io::IsTerminal::is_terminal(&std::io::stdin());
+    match options::parse(&argv[1..], stdin_is_terminal) {
+        options::Parsed::Run(o) => run_command::run(&o, stdin_is_terminal),
+        options::Parsed::Version { verbose: false } => {
+            println!("Python 3.13.0");
+            ExitCode::SUCCESS
+        }
+        options::Parsed::Version { verbose: true } => {
+            println!("Python 3.13.0 (pyrt {}) [rustc]", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        options::Parsed::Help => {
+            print!("{}", options::help(&program));
+            ExitCode::SUCCESS
+        }
+        options::Parsed::Fatal(message) => run_command::config_fatal(&message),
+        options::Parsed::Usage(message) => {
+            eprint!("{message}\n{}", options::usage_tail(&program));
+            ExitCode::from(2)
+        }
     }
 }

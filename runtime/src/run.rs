@@ -82,3 +82,120 @@ fn report(_py: Python<'_>, err: PyErr) -> u8 {
     eprint!("{}", eval::traceback::format_exception(&exc));
     1
 }
+
+/// What [`Console::push`] did with the source it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pushed {
+    /// The statement ran (an uncaught exception's traceback, or a syntax error's report, was
+    /// printed on stderr as CPython's interactive loop prints it).
+    Done,
+    /// The source is the start of a statement: read another line and push the whole text again.
+    Incomplete,
+    /// `SystemExit` was raised: leave with this exit status.
+    Exit(u8),
+}
+
+/// An interactive session (CPython's `PyRun_InteractiveLoop`): one `__main__` namespace in which
+/// statements run one at a time, compiled in `single` mode so that an expression statement's
+/// value is echoed. Branded with its attachment, like every handle to objects.
+pub struct Console<'py> {
+    globals: crate::object::obj::Obj,
+    _py: Python<'py>,
+}
+
+impl<'py> Console<'py> {
+    /// A session with a fresh `__main__` namespace.
+    pub fn new(py: Python<'py>) -> PyResult<Console<'py>> {
+        Ok(Console { globals: eval::main_globals(None)?, _py: py })
+    }
+
+    /// Runs a whole script in the session's namespace (`python -i FILE`: the prompt that follows
+    /// sees the script's globals). Errors are printed as [`run_main`] prints them.
+    pub fn run_module_source(&mut self, source: &[u8], filename: &str) -> Pushed {
+        let result = match compile_main(source, filename) {
+            Ok(code) => {
+                let file = crate::object::str::new_str(filename).and_then(|f| {
+                    crate::object::dict::as_dict(&self.globals)
+                        .expect("a dict")
+                        .set(crate::object::str::new_str("__file__")?, f)
+                });
+                file.and_then(|()| crate::object::code::new_code(code))
+                    .and_then(|code| eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+            }
+            Err(e) => {
+                eprint!("{}", e.format_report(filename));
+                return Pushed::Done;
+            }
+        };
+        let _ = std::io::stdout().flush();
+        match result {
+            Ok(_) => Pushed::Done,
+            Err(err) if err.matches(types().exc.named("SystemExit")) => Pushed::Exit(report(self._py, err)),
+            Err(err) => {
+                report(self._py, err);
+                Pushed::Done
+            }
+        }
+    }
+
+    /// Compiles and runs `source` (one statement, possibly several lines) as typed at the
+    /// prompt, in file `<stdin>`.
+    pub fn push(&mut self, source: &str) -> Pushed {
+        let code = match pyrt_compile::compile(source, "<stdin>", pyrt_syntax::Mode::Interactive) {
+            Ok(code) => code,
+            Err(e) if is_incomplete(source, &e) => return Pushed::Incomplete,
+            Err(e) => {
+                let _ = std::io::stdout().flush();
+                eprint!("{}", e.format_report("<stdin>"));
+                return Pushed::Done;
+            }
+        };
+        // Each statement's text is its own "<stdin>" source, as CPython's tracebacks show the
+        // line typed (the interactive loop keeps it for them).
+        eval::source_cache::insert("<stdin>", source);
+        let result = crate::object::code::new_code(code)
+            .and_then(|code| eval::run_code(&code, &self.globals, Some(self.globals.clone())));
+        let _ = std::io::stdout().flush();
+        match result {
+            Ok(_) => Pushed::Done,
+            Err(err) if err.matches(types().exc.named("SystemExit")) => Pushed::Exit(report(self._py, err)),
+            Err(err) => {
+                report(self._py, err);
+                Pushed::Done
+            }
+        }
+    }
+}
+
+/// Whether a syntax error in `source` only says that the statement is not finished yet: an
+/// unclosed bracket or triple-quoted string, a block with no body yet, or a compound statement
+/// (a first line ending in `:` or a decorator) not yet ended by an empty line — the cases where
+/// CPython's interactive loop prints `... ` and reads on.
+pub fn is_incomplete(source: &str, err: &SyntaxError) -> bool {
+    let lines = source.lines().count().max(1) as i32;
+    let at_end = err.lineno >= lines || err.end_lineno >= lines;
+    let msg = err.msg.as_str();
+    let unfinished = msg.ends_with("was never closed")
+        || msg.starts_with("expected an indented block")
+        || msg.starts_with("unterminated triple-quoted string literal")
+        || msg == "unexpected EOF while parsing"
+        || msg == "incomplete input";
+    unfinished && at_end
+}
+
+/// Whether the statement that starts `source` is compound (its first line ends with `:` or it is
+/// decorated), so the interactive loop reads until an empty line before running it.
+pub fn is_compound_start(source: &str) -> bool {
+    use pyrt_syntax::token::TokenKind;
+    let first = source.lines().next().unwrap_or("");
+    let Ok(tokens) = pyrt_syntax::lexer::tokenize(first) else {
+        return false; // an unfinished line: `is_incomplete` decides
+    };
+    let mut significant = tokens
+        .iter()
+        .map(|t| t.kind)
+        .filter(|k| !matches!(k, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndOfFile));
+    let head = significant.next();
+    let last = significant.last().or(head);
+    head == Some(TokenKind::At) || last == Some(TokenKind::Colon)
+}

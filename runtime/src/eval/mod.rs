@@ -1241,14 +1241,27 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", str_value(name).unwrap_or("?"))))
 }
 
-/// Runs a module's compiled code as `__main__` (or `name`) and returns its globals.
-pub fn run_module(code: std::sync::Arc<pyrt_compile::CodeObject>, name: &str, filename: &str) -> PyResult<Obj> {
+/// A fresh `__main__` namespace: `__name__`, `__doc__`, `__builtins__` and, for a file,
+/// `__file__`.
+pub fn main_globals(filename: Option<&str>) -> PyResult<Obj> {
     let globals = new_dict()?;
     let g = as_dict(&globals).expect("a dict");
-    g.set(new_str("__name__")?, new_str(name)?)?;
-    g.set(new_str("__file__")?, new_str(filename)?)?;
-    g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
+    // CPython's order (without the import system's `__package__`, `__loader__`, `__spec__`).
+    g.set(new_str("__name__")?, new_str("__main__")?)?;
     g.set(new_str("__doc__")?, none())?;
+    g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
+    if let Some(filename) = filename {
+        g.set(new_str("__file__")?, new_str(filename)?)?;
+    }
+    Ok(globals)
+}
+
+/// Runs a module's compiled code as `__main__` (or `name`) and returns its globals.
+pub fn run_module(code: std::sync::Arc<pyrt_compile::CodeObject>, name: &str, filename: &str) -> PyResult<Obj> {
+    let globals = main_globals(Some(filename))?;
+    if name != "__main__" {
+        as_dict(&globals).expect("a dict").set(new_str("__name__")?, new_str(name)?)?;
+    }
     let code = crate::object::code::new_code(code)?;
     run_code(&code, &globals, Some(globals.clone()))?;
     Ok(globals)

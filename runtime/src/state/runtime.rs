@@ -110,13 +110,25 @@ impl Runtime {
     /// is left detached and bound to this thread's GILState slot; the C API's `Py_Initialize`
     /// attaches it. Calling it again while initialized does nothing.
     pub fn initialize() {
+        Self::initialize_with(LockKind::Own);
+    }
+
+    /// Initializes the runtime with the main interpreter's lock kind: [`LockKind::Own`] (what
+    /// [`Runtime::initialize`] does) or [`LockKind::None`], a free-threaded main interpreter as
+    /// CPython 3.13t's with the GIL disabled (`-X gil=0`, `PYTHON_GIL=0`); legacy sub-interpreters
+    /// (`LockKind::Shared`) of a lockless main interpreter have no lock either. `Shared` names no
+    /// lock for the main interpreter and is taken as `Own`. Calling it again while initialized
+    /// does nothing (whatever the kind).
+    pub fn initialize_with(lock: LockKind) {
         let rt = runtime();
         let mut head = rt.head.lock();
         if rt.initialized.load(Ordering::Relaxed) {
             return;
         }
         head.next_id = 0;
-        let main = Arc::new(InterpreterState::new(head.next_id, InterpreterConfig::main(), true, None));
+        let lock = if lock == LockKind::None { LockKind::None } else { LockKind::Own };
+        let config = InterpreterConfig { lock, ..InterpreterConfig::main() };
+        let main = Arc::new(InterpreterState::new(head.next_id, config, true, None));
         head.next_id += 1;
         head.main_lock = main.lock.clone();
         head.main = Some(main.clone());
@@ -251,6 +263,12 @@ pub(crate) fn register_interpreter(config: InterpreterConfig) -> PyResult<Interp
         return Err(PyErr::new(ExcKind::RuntimeError, "Py_Initialize must be called first"));
     }
     let main_lock = if config.lock == LockKind::Shared { head.main_lock.clone() } else { None };
+    // A lockless main interpreter has no lock to share: its legacy sub-interpreters have none.
+    let config = if config.lock == LockKind::Shared && main_lock.is_none() {
+        InterpreterConfig { lock: LockKind::None, ..config }
+    } else {
+        config
+    };
     let interp = Arc::new(InterpreterState::new(head.next_id, config, false, main_lock.as_ref()));
     head.next_id += 1;
     head.interps.push(interp.clone());
