@@ -25,6 +25,7 @@
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
 pub mod args;
+mod pattern;
 pub mod source_cache;
 pub mod traceback;
 
@@ -840,7 +841,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let k = pop!(values, f);
                         tri!(as_dict(peek!(values, f, oparg as usize)).expect("a dict").set(k, v));
                     }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    Opcode::DICT_UPDATE => {
+                        let src = pop!(values, f);
+                        tri!(pattern::dict_update_from_mapping(peek!(values, f, oparg as usize), &src));
+                    }
+                    Opcode::DICT_MERGE => {
                         let src = pop!(values, f);
                         let d = peek!(values, f, oparg as usize).clone();
                         let Some(sd) = as_dict(&src) else {
@@ -1079,6 +1084,30 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let exit = tri!(ops::get_attr_str(&mgr, "__exit__"));
                         push!(values, f, exit);
                         push!(values, f, tri!(ops::call(&enter, &[], None)));
+                    }
+                    Opcode::GET_LEN => {
+                        let n = tri!(ops::len(peek!(values, f, 1)));
+                        push!(values, f, tri!(new_int(n as i64)));
+                    }
+                    Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                        let subject = peek!(values, f, 1);
+                        let r = if op == Opcode::MATCH_MAPPING {
+                            pattern::is_mapping(subject)
+                        } else {
+                            pattern::is_sequence(subject)
+                        };
+                        push!(values, f, new_bool(r));
+                    }
+                    Opcode::MATCH_KEYS => {
+                        let r = tri!(pattern::match_keys(peek!(values, f, 2), peek!(values, f, 1)));
+                        push!(values, f, r.unwrap_or_else(none));
+                    }
+                    Opcode::MATCH_CLASS => {
+                        let names = pop!(values, f);
+                        let cls = pop!(values, f);
+                        let subject = pop!(values, f);
+                        let r = tri!(pattern::match_class(&subject, &cls, oparg as usize, &names));
+                        push!(values, f, r.unwrap_or_else(none));
                     }
                     Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
                         break 'op Err(PyErr::runtime_error(format!("{} is not supported yet", op.name())));
