@@ -46,7 +46,7 @@ use crate::object::slots::BinOp;
 use crate::object::str::{new_str, str_value};
 use crate::object::tuple::{items, new_tuple};
 use crate::object::typeobj::{CompareOp, as_type};
-use crate::object::{PyObject, immortals, intern, types};
+use crate::object::{PyObject, exception_group, immortals, intern, types};
 
 /// The default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -715,6 +715,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         push!(values, f, r);
                     }
+                    Opcode::CALL_INTRINSIC_2 => {
+                        let value1 = pop!(values, f);
+                        let value2 = pop!(values, f);
+                        let r = match oparg {
+                            1 => tri!(exception_group::prep_reraise_star(&value2, &value1)),
+                            _ => {
+                                break 'op Err(PyErr::runtime_error(format!(
+                                    "intrinsic {oparg} (PEP 695 type parameters) is not supported yet"
+                                )));
+                            }
+                        };
+                        push!(values, f, r);
+                    }
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         let v = pop!(values, f);
                         let t = if v.is(&immortals().true_.ob_base) {
@@ -1070,6 +1083,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let ty = pop!(values, f);
                         let exc = peek!(values, f, 1).clone();
                         push!(values, f, new_bool(tri!(exc_matches(&exc, &ty))));
+                    }
+                    Opcode::CHECK_EG_MATCH => {
+                        let match_type = pop!(values, f);
+                        let exc = pop!(values, f);
+                        tri!(exception_group::check_except_star_type(&match_type));
+                        let (code_obj, lasti) = (f.code.clone(), f.lasti);
+                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type, |w| {
+                            traceback::add_traceback(w, &code_obj, lasti)
+                        }));
+                        if !matched.is(immortals().none) {
+                            let old = EXC_INFO.with(|e| e.borrow_mut().replace(matched.clone()));
+                            drop(old);
+                        }
+                        push!(values, f, rest);
+                        push!(values, f, matched);
                     }
                     Opcode::WITH_EXCEPT_START => {
                         let exit = peek!(values, f, 4).clone();

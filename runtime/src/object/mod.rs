@@ -33,6 +33,7 @@ pub mod classobj;
 pub mod code;
 pub(crate) mod core_types;
 pub mod dict;
+pub(crate) mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod function;
