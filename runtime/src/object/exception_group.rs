@@ -79,10 +79,15 @@ static GROUP_METHODS: &[MethodDef] = &[
     MethodDef::method("subgroup", group_subgroup),
 ];
 
+/// `message` and `exceptions` are read-only members in CPython (`readonly attribute`).
 static GROUP_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "message", get: |o| Ok(group_of(o)?.message.clone()), set: None },
-    GetSetDef { name: "exceptions", get: |o| Ok(group_of(o)?.exceptions.clone()), set: None },
+    GetSetDef { name: "message", get: |o| Ok(group_of(o)?.message.clone()), set: Some(readonly_member) },
+    GetSetDef { name: "exceptions", get: |o| Ok(group_of(o)?.exceptions.clone()), set: Some(readonly_member) },
 ];
+
+fn readonly_member(_: &PyObject, _: Option<&PyObject>) -> PyResult<()> {
+    Err(PyErr::attribute_error("readonly attribute"))
+}
 
 /// The methods and getsets of `BaseExceptionGroup` (`ExceptionGroup` inherits them).
 pub(crate) fn group_members(name: &str) -> Option<(&'static [MethodDef], &'static [GetSetDef])> {
