@@ -24,6 +24,7 @@
 //! **Breaker and recursion.** `RESUME` and backward jumps check the eval breaker (one relaxed
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
+mod annotations;
 pub mod args;
 mod pattern;
 pub mod source_cache;
@@ -575,6 +576,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             },
                         };
                         push!(values, f, v);
+                    }
+                    Opcode::SETUP_ANNOTATIONS => {
+                        let Some(locals) = f.locals.clone() else {
+                            break 'op Err(PyErr::new(
+                                crate::ExcKind::SystemError,
+                                "no locals found when setting up annotations",
+                            ));
+                        };
+                        tri!(annotations::setup_annotations(&locals));
                     }
                     Opcode::LOAD_BUILD_CLASS => {
                         let v = as_dict(&f.builtins).and_then(|d| d.get_str(&intern("__build_class__").ob_base));
