@@ -438,3 +438,58 @@ fn exception_line(exc: &PyObject) -> String {
     };
     if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::abstract_ops as ops;
+    use crate::object::list::new_list;
+    use crate::object::str::new_str;
+
+    fn exc(name: &str, msg: &str) -> Obj {
+        let ty = crate::object::types().exc.named(name);
+        ops::call(ty.as_object(), &[new_str(msg).unwrap()], None).unwrap()
+    }
+
+    fn group(msg: &str, members: Vec<Obj>) -> Obj {
+        let ty = crate::object::types().exc.named("ExceptionGroup");
+        ops::call(ty.as_object(), &[new_str(msg).unwrap(), new_list(members).unwrap()], None).unwrap()
+    }
+
+    #[test]
+    fn groups_print_in_boxes_with_notes_after_the_message() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let noted = exc("KeyError", "k");
+            let add_note = ops::get_attr_str(&noted, "add_note").unwrap();
+            ops::call(&add_note, &[new_str("a note\non two lines").unwrap()], None).unwrap();
+            let inner = group("inner", vec![noted]);
+            let outer = group("outer", vec![exc("ValueError", "v"), inner]);
+            let expected = "  | ExceptionGroup: outer (2 sub-exceptions)\n\
+                            \x20 +-+---------------- 1 ----------------\n\
+                            \x20   | ValueError: v\n\
+                            \x20   +---------------- 2 ----------------\n\
+                            \x20   | ExceptionGroup: inner (1 sub-exception)\n\
+                            \x20   +-+---------------- 1 ----------------\n\
+                            \x20     | KeyError: 'k'\n\
+                            \x20     | a note\n\
+                            \x20     | on two lines\n\
+                            \x20     +------------------------------------\n";
+            assert_eq!(format_exception(&outer), expected);
+        });
+    }
+
+    #[test]
+    fn a_cause_is_printed_before_its_effect() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let cause = exc("KeyError", "k");
+            let effect = exc("ValueError", "v");
+            ops::set_attr(&effect, &crate::object::intern("__cause__").ob_base, Some(&cause)).unwrap();
+            assert_eq!(
+                format_exception(&effect),
+                "KeyError: 'k'\n\nThe above exception was the direct cause of the following exception:\n\nValueError: v\n"
+            );
+        });
+    }
+}

@@ -481,3 +481,115 @@ pub(crate) unsafe fn dealloc_group(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract; groups have this layout.
     unsafe { drop_and_free::<BaseExceptionGroupObject>(op) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::abstract_ops::repr_text;
+
+    fn with_runtime(f: impl FnOnce()) {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f());
+    }
+
+    fn exc(name: &str, arg: i64) -> Obj {
+        let ty = types().exc.named(name);
+        ops::call(ty.as_object(), &[crate::object::int::new_int(arg).unwrap()], None).unwrap()
+    }
+
+    fn group(ty: &str, msg: &str, members: Vec<Obj>) -> PyResult<Obj> {
+        ops::call(types().exc.named(ty).as_object(), &[new_str(msg)?, new_list(members)?], None)
+    }
+
+    #[test]
+    fn constructor_picks_the_class_and_validates() {
+        with_runtime(|| {
+            let g = group("BaseExceptionGroup", "m", vec![exc("ValueError", 1)]).unwrap();
+            assert_eq!(g.type_object().name(), "ExceptionGroup");
+            assert!(g.type_object().is_subtype(types().exc.named("Exception")));
+            assert_eq!(ops::str_text(&g).unwrap(), "m (1 sub-exception)");
+            let b = group("BaseExceptionGroup", "b", vec![exc("KeyboardInterrupt", 1), exc("ValueError", 2)]).unwrap();
+            assert_eq!(b.type_object().name(), "BaseExceptionGroup");
+            assert_eq!(ops::str_text(&b).unwrap(), "b (2 sub-exceptions)");
+            let e = group("ExceptionGroup", "x", vec![exc("SystemExit", 1)]).unwrap_err();
+            assert_eq!(e.message(), "Cannot nest BaseExceptions in an ExceptionGroup");
+            let e = group("ExceptionGroup", "x", vec![]).unwrap_err();
+            assert_eq!(e.message(), "second argument (exceptions) must be a non-empty sequence");
+            let e =
+                ops::call(types().exc.named("ExceptionGroup").as_object(), &[new_str("x").unwrap()], None).unwrap_err();
+            assert_eq!(e.message(), "BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)");
+        });
+    }
+
+    #[test]
+    fn split_keeps_the_nesting_and_subgroup_drops_the_rest() {
+        with_runtime(|| {
+            let inner = group("ExceptionGroup", "inner", vec![exc("ValueError", 3), exc("KeyError", 4)]).unwrap();
+            let top = group("ExceptionGroup", "top", vec![exc("ValueError", 1), exc("TypeError", 2), inner]).unwrap();
+            let value_error = types().exc.named("ValueError").as_object();
+            let (m, r) = split_recursive(&top, &Matcher::ByType(value_error), true).unwrap();
+            assert_eq!(
+                repr_text(&m.unwrap()).unwrap(),
+                "ExceptionGroup('top', [ValueError(1), ExceptionGroup('inner', [ValueError(3)])])"
+            );
+            assert_eq!(
+                repr_text(&r.unwrap()).unwrap(),
+                "ExceptionGroup('top', [TypeError(2), ExceptionGroup('inner', [KeyError(4)])])"
+            );
+            let os_error = types().exc.named("OSError").as_object();
+            assert!(split_recursive(&top, &Matcher::ByType(os_error), false).unwrap().0.is_none());
+        });
+    }
+
+    #[test]
+    fn reraise_star_projects_reraised_parts_and_wraps_new_ones() {
+        with_runtime(|| {
+            let (v, t) = (exc("ValueError", 1), exc("TypeError", 2));
+            let orig = group("ExceptionGroup", "orig", vec![v.clone(), t.clone()]).unwrap();
+            // A raised group has metadata that its parts share and new exceptions lack (here a
+            // cause; in the eval loop, its traceback).
+            let cause = exc("KeyError", 0);
+            ops::set_attr(&orig, &intern("__cause__").ob_base, Some(&cause)).unwrap();
+            let value_error = types().exc.named("ValueError").as_object();
+            let type_error = types().exc.named("TypeError").as_object();
+            let (vm, _) = split_recursive(&orig, &Matcher::ByType(value_error), false).unwrap();
+            let (tm, _) = split_recursive(&orig, &Matcher::ByType(type_error), false).unwrap();
+            // Both parts re-raised: the original structure comes back.
+            let both = new_list(vec![vm.clone().unwrap(), tm.unwrap()]).unwrap();
+            let r = prep_reraise_star(&orig, &both).unwrap();
+            assert_eq!(repr_text(&r).unwrap(), "ExceptionGroup('orig', [ValueError(1), TypeError(2)])");
+            // A new exception beside a re-raised part: both in a new unnamed group.
+            let new = exc("RuntimeError", 9);
+            let mixed = new_list(vec![new, vm.unwrap()]).unwrap();
+            let r = prep_reraise_star(&orig, &mixed).unwrap();
+            assert_eq!(
+                repr_text(&r).unwrap(),
+                "ExceptionGroup('', [RuntimeError(9), ExceptionGroup('orig', [ValueError(1)])])"
+            );
+            let nothing = new_list(vec![Obj::new_ref(immortals().none)]).unwrap();
+            assert!(prep_reraise_star(&orig, &nothing).unwrap().is(immortals().none));
+        });
+    }
+
+    #[test]
+    fn except_star_rejects_groups_and_non_exceptions() {
+        with_runtime(|| {
+            let eg = types().exc.named("ExceptionGroup").as_object();
+            assert_eq!(
+                check_except_star_type(eg).unwrap_err().message(),
+                "catching ExceptionGroup with except* is not allowed. Use except instead."
+            );
+            let int = types().int_type.as_object();
+            assert_eq!(
+                check_except_star_type(int).unwrap_err().message(),
+                "catching classes that do not inherit from BaseException is not allowed"
+            );
+            assert!(check_except_star_type(types().exc.named("ValueError").as_object()).is_ok());
+            let naked = exc("ValueError", 5);
+            let (rest, matched) =
+                exception_group_match(&naked, types().exc.named("ValueError").as_object(), |_| Ok(())).unwrap();
+            assert!(rest.is(immortals().none));
+            assert_eq!(repr_text(&matched).unwrap(), "ExceptionGroup('', (ValueError(5),))");
+        });
+    }
+}
