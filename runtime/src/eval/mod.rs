@@ -24,7 +24,9 @@
 //! **Breaker and recursion.** `RESUME` and backward jumps check the eval breaker (one relaxed
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
+mod annotations;
 pub mod args;
+mod pattern;
 pub mod source_cache;
 pub mod traceback;
 
@@ -45,7 +47,7 @@ use crate::object::slots::BinOp;
 use crate::object::str::{new_str, str_value};
 use crate::object::tuple::{items, new_tuple};
 use crate::object::typeobj::{CompareOp, as_type};
-use crate::object::{PyObject, immortals, intern, types};
+use crate::object::{PyObject, exception_group, immortals, intern, types};
 
 /// The default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -575,6 +577,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         push!(values, f, v);
                     }
+                    Opcode::SETUP_ANNOTATIONS => {
+                        let Some(locals) = f.locals.clone() else {
+                            break 'op Err(PyErr::new(
+                                crate::ExcKind::SystemError,
+                                "no locals found when setting up annotations",
+                            ));
+                        };
+                        tri!(annotations::setup_annotations(&locals));
+                    }
                     Opcode::LOAD_BUILD_CLASS => {
                         let v = as_dict(&f.builtins).and_then(|d| d.get_str(&intern("__build_class__").ob_base));
                         match v {
@@ -714,6 +725,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         push!(values, f, r);
                     }
+                    Opcode::CALL_INTRINSIC_2 => {
+                        let value1 = pop!(values, f);
+                        let value2 = pop!(values, f);
+                        let r = match oparg {
+                            1 => tri!(exception_group::prep_reraise_star(&value2, &value1)),
+                            _ => {
+                                break 'op Err(PyErr::runtime_error(format!(
+                                    "intrinsic {oparg} (PEP 695 type parameters) is not supported yet"
+                                )));
+                            }
+                        };
+                        push!(values, f, r);
+                    }
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         let v = pop!(values, f);
                         let t = if v.is(&immortals().true_.ob_base) {
@@ -840,7 +864,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let k = pop!(values, f);
                         tri!(as_dict(peek!(values, f, oparg as usize)).expect("a dict").set(k, v));
                     }
-                    Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    Opcode::DICT_UPDATE => {
+                        let src = pop!(values, f);
+                        tri!(pattern::dict_update_from_mapping(peek!(values, f, oparg as usize), &src));
+                    }
+                    Opcode::DICT_MERGE => {
                         let src = pop!(values, f);
                         let d = peek!(values, f, oparg as usize).clone();
                         let Some(sd) = as_dict(&src) else {
@@ -1066,6 +1094,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let exc = peek!(values, f, 1).clone();
                         push!(values, f, new_bool(tri!(exc_matches(&exc, &ty))));
                     }
+                    Opcode::CHECK_EG_MATCH => {
+                        let match_type = pop!(values, f);
+                        let exc = pop!(values, f);
+                        tri!(exception_group::check_except_star_type(&match_type));
+                        let (code_obj, lasti) = (f.code.clone(), f.lasti);
+                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type, |w| {
+                            traceback::add_traceback(w, &code_obj, lasti)
+                        }));
+                        if !matched.is(immortals().none) {
+                            let old = EXC_INFO.with(|e| e.borrow_mut().replace(matched.clone()));
+                            drop(old);
+                        }
+                        push!(values, f, rest);
+                        push!(values, f, matched);
+                    }
                     Opcode::WITH_EXCEPT_START => {
                         let exit = peek!(values, f, 4).clone();
                         let val = peek!(values, f, 1).clone();
@@ -1079,6 +1122,30 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let exit = tri!(ops::get_attr_str(&mgr, "__exit__"));
                         push!(values, f, exit);
                         push!(values, f, tri!(ops::call(&enter, &[], None)));
+                    }
+                    Opcode::GET_LEN => {
+                        let n = tri!(ops::len(peek!(values, f, 1)));
+                        push!(values, f, tri!(new_int(n as i64)));
+                    }
+                    Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
+                        let subject = peek!(values, f, 1);
+                        let r = if op == Opcode::MATCH_MAPPING {
+                            pattern::is_mapping(subject)
+                        } else {
+                            pattern::is_sequence(subject)
+                        };
+                        push!(values, f, new_bool(r));
+                    }
+                    Opcode::MATCH_KEYS => {
+                        let r = tri!(pattern::match_keys(peek!(values, f, 2), peek!(values, f, 1)));
+                        push!(values, f, r.unwrap_or_else(none));
+                    }
+                    Opcode::MATCH_CLASS => {
+                        let names = pop!(values, f);
+                        let cls = pop!(values, f);
+                        let subject = pop!(values, f);
+                        let r = tri!(pattern::match_class(&subject, &cls, oparg as usize, &names));
+                        push!(values, f, r.unwrap_or_else(none));
                     }
                     Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
                         break 'op Err(PyErr::runtime_error(format!("{} is not supported yet", op.name())));

@@ -2,7 +2,7 @@
 //! `BaseException` layout every instance (of a subclass too) starts with.
 //!
 //! An exception object carries `args`, the traceback, `__cause__`, `__context__`,
-//! `__suppress_context__` and `__notes__`. `str(e)` is `''` for no args, `str(arg)` for one
+//! `__suppress_context__`; `__notes__` lives in the instance `__dict__` (as in CPython 3.13). `str(e)` is `''` for no args, `str(arg)` for one
 //! (`repr(arg)` for `KeyError`), `str(args)` otherwise; `repr(e)` is `Name(arg, ...)`.
 //! [`PyErr`]'s constructors (`PyErr::type_error(...)`, ...) make objects of the current
 //! interpreter.
@@ -33,8 +33,6 @@ pub struct ExcFields {
     pub context: Option<Obj>,
     /// `__suppress_context__`.
     pub suppress_context: bool,
-    /// `__notes__`.
-    pub notes: Option<Obj>,
 }
 
 /// The layout of every exception.
@@ -207,18 +205,31 @@ pub(crate) fn make_exception_types(
                 t.hash = Some(super::core_types::object_hash);
                 t.richcompare = Some(super::core_types::object_richcompare);
                 t.call = None;
+                if matches!(name, "BaseExceptionGroup" | "ExceptionGroup") {
+                    super::exception_group::fill_group_slots(t);
+                }
             },
         );
         let (methods, getsets): (&'static [MethodDef], &'static [GetSetDef]) = match name {
             "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
             "StopIteration" => (&[], STOP_ITERATION_GETSETS),
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
-            _ => (&[], &[]),
+            _ => super::exception_group::group_members(name).unwrap_or((&[], &[])),
         };
         specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
         all.push((name, ty));
     }
     ExceptionTypes { all }
+}
+
+/// The exception part of a new object whose layout starts with [`BaseExceptionObject`]
+/// (exception groups).
+pub(crate) fn new_exception_base(ob_base: PyObject, args: Obj) -> BaseExceptionObject {
+    BaseExceptionObject {
+        ob_base,
+        dict: None,
+        fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
+    }
 }
 
 /// A new exception of `ty` with `args`.
@@ -402,12 +413,11 @@ fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     if super::str::as_str_object(&rest[0]).is_none() {
         return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
     }
-    let e = as_exception(recv).ok_or_else(|| PyErr::type_error("add_note on a non-exception"))?;
-    let notes = match e.fields().notes.clone() {
+    let notes = match super::exception_group::optional_attr(recv, "__notes__")? {
         Some(n) => n,
         None => {
             let n = super::list::new_list(Vec::new())?;
-            e.fields().notes = Some(n.clone());
+            super::abstract_ops::set_attr(recv, &super::immortal::intern("__notes__").ob_base, Some(&n))?;
             n
         }
     };

@@ -112,6 +112,7 @@ fn make_types() -> StaticTypes {
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes { core, exc, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
+    super::exception_group::ready_exception_group(&types);
     types
 }
 

@@ -33,6 +33,7 @@ pub(crate) mod classobj;
 pub(crate) mod code;
 pub(crate) mod core_types;
 pub(crate) mod dict;
+pub(crate) mod exception_group;
 pub(crate) mod exceptions;
 pub(crate) mod float;
 pub(crate) mod function;
@@ -55,6 +56,8 @@ pub mod types;
 pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
+#[allow(unused_imports)] // the short path `crate::object::Obj`, for the object layer's modules
+pub(crate) use obj::Obj;
 pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
 pub use str::str_value;
