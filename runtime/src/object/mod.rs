@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -36,6 +37,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod handle;
 pub mod header;
 pub mod immortal;
