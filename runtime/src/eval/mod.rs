@@ -27,6 +27,7 @@
 mod annotations;
 pub mod args;
 mod pattern;
+pub mod generator;
 pub mod source_cache;
 pub mod traceback;
 
@@ -73,7 +74,7 @@ pub fn recursion_limit() -> usize {
 
 /// The exception being handled, if any.
 pub fn current_exception() -> Option<Obj> {
-    EXC_INFO.with(|e| e.borrow().clone())
+    EXC_INFO.with(|e| e.borrow().clone()).or_else(generator::outer_exception)
 }
 
 struct Frame {
@@ -88,6 +89,8 @@ struct Frame {
     lasti: usize,
     /// Where the pending `CALL`'s callable sits while a callee frame runs.
     call_at: usize,
+    /// The generator this frame belongs to, when it runs one.
+    owner_gen: Option<generator::GenLink>,
 }
 
 fn code_of(f: &Frame) -> &CodeObj {
@@ -117,6 +120,7 @@ pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj>
         ip: 0,
         lasti: 0,
         call_at: 0,
+        owner_gen: None,
     };
     run(frame, &[], None)
 }
@@ -135,6 +139,7 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
         ip: 0,
         lasti: 0,
         call_at: 0,
+        owner_gen: None,
     };
     run(frame, args, kwnames)
 }
@@ -153,6 +158,7 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
         ip: 0,
         lasti: 0,
         call_at: 0,
+        owner_gen: None,
     };
     run(frame, &[], None)
 }
@@ -207,7 +213,7 @@ fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> 
         return Err(e);
     }
     frames.push(entry);
-    run_frames(&mut values, &mut frames)
+    run_frames(&mut values, &mut frames, None)
 }
 
 macro_rules! pop {
@@ -243,6 +249,8 @@ fn as_objs(slots: &[Option<Obj>]) -> &[Obj] {
 enum Flow {
     Continue,
     Return(Obj),
+    /// `YIELD_VALUE` with its oparg.
+    Yield(Obj, u32),
 }
 
 fn name_error(name: &PyObject) -> PyErr {
@@ -331,8 +339,15 @@ fn build_class_name_error() -> PyErr {
 }
 
 #[allow(clippy::too_many_lines)]
-fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResult<Obj> {
+/// Runs `frames` until the entry frame returns (or yields). `thrown` starts the run by raising
+/// an exception in the innermost frame (`generator.throw`).
+fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    if let Some(err) = thrown {
+        if let Err(exc) = unwind(values, frames, err.into_object(), true) {
+            return Err(PyErr::from_object(exc));
+        }
+    }
     'frames: loop {
         let Some(f) = frames.last_mut() else { unreachable!("the loop always has a frame") };
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
@@ -713,10 +728,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
                                 none()
                             }
-                            3 => {
-                                // INTRINSIC_STOPITERATION_ERROR
-                                break 'op Err(PyErr::runtime_error("generator raised StopIteration"));
-                            }
+                            3 => generator::stopiteration_error(v, code.code.flags),
+                            4 => tri!(crate::object::generator::wrap_async_gen_value(v)),
                             5 => tri!(ops::unary_op(&v, UnaryOp::Positive)),
                             6 => tri!(new_tuple(tri!(ops::collect(&v)))),
                             _ => {
@@ -773,6 +786,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     }
                     Opcode::FOR_ITER => {
                         let it = peek!(values, f, 1);
+                        if generator::resumable_in_loop(it, false) {
+                            let (genobj, base) = (it.clone(), f.sp);
+                            let target = f.ip + oparg as usize + 2;
+                            f.call_at = f.sp;
+                            let resume = generator::ResumeKind::ForIter { target };
+                            tri!(depth_enter());
+                            generator::push_frame(values, frames, base, genobj, none(), resume);
+                            continue 'frames;
+                        }
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
                             crate::object::range::range_iter_next_value(it).map(new_int).transpose()
                         } else {
@@ -1016,6 +1038,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 ip: 0,
                                 lasti: 0,
                                 call_at: 0,
+                                owner_gen: None,
                             };
                             tri!(depth_enter());
                             f.call_at = callable_at;
@@ -1147,7 +1170,78 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let r = tri!(pattern::match_class(&subject, &cls, oparg as usize, &names));
                         push!(values, f, r.unwrap_or_else(none));
                     }
-                    Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
+                    Opcode::RETURN_GENERATOR => {
+                        break 'op Ok(Flow::Return(tri!(generator::return_generator(values, f, code))));
+                    }
+                    Opcode::YIELD_VALUE => {
+                        if f.owner_gen.is_none() {
+                            break 'op Err(PyErr::new(crate::ExcKind::SystemError, "yield outside a generator frame"));
+                        }
+                        break 'op Ok(Flow::Yield(pop!(values, f), oparg));
+                    }
+                    Opcode::SEND => {
+                        let target = f.ip + oparg as usize;
+                        let v = pop!(values, f);
+                        let receiver = peek!(values, f, 1).clone();
+                        if generator::resumable_in_loop(&receiver, true) {
+                            let base = f.sp;
+                            f.call_at = f.sp;
+                            let resume = generator::ResumeKind::Send { target };
+                            tri!(depth_enter());
+                            generator::push_frame(values, frames, base, receiver, v, resume);
+                            continue 'frames;
+                        }
+                        match tri!(crate::object::generator::send_generic(&receiver, v)) {
+                            Ok(x) => push!(values, f, x),
+                            Err(ret) => {
+                                push!(values, f, ret);
+                                f.ip = target;
+                            }
+                        }
+                    }
+                    Opcode::GET_YIELD_FROM_ITER => {
+                        let v = pop!(values, f);
+                        push!(values, f, tri!(generator::get_yield_from_iter(v, code.code.flags)));
+                    }
+                    Opcode::CLEANUP_THROW => {
+                        // (sub_iter, last_sent_val, exc) -> (None, value) for StopIteration.
+                        let exc = pop!(values, f);
+                        if !generator::exc_is(&exc, "StopIteration") {
+                            skip_tb = true;
+                            break 'op Err(PyErr::from_object(exc));
+                        }
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, none());
+                        push!(values, f, crate::object::generator::stop_iteration_value(&exc));
+                    }
+                    Opcode::GET_AWAITABLE => {
+                        let v = pop!(values, f);
+                        push!(values, f, tri!(generator::get_awaitable(v, oparg)));
+                    }
+                    Opcode::GET_AITER => {
+                        let v = pop!(values, f);
+                        push!(values, f, tri!(generator::get_aiter(v)));
+                    }
+                    Opcode::GET_ANEXT => {
+                        let aiter = peek!(values, f, 1).clone();
+                        push!(values, f, tri!(generator::get_anext(&aiter)));
+                    }
+                    Opcode::END_ASYNC_FOR => {
+                        let exc = pop!(values, f);
+                        if !generator::exc_is(&exc, "StopAsyncIteration") {
+                            skip_tb = true;
+                            break 'op Err(PyErr::from_object(exc));
+                        }
+                        drop(pop!(values, f));
+                    }
+                    Opcode::BEFORE_ASYNC_WITH => {
+                        let mgr = pop!(values, f);
+                        let (exit, res) = tri!(generator::before_async_with(mgr));
+                        push!(values, f, exit);
+                        push!(values, f, res);
+                    }
+                    Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
                         break 'op Err(PyErr::runtime_error(format!("{} is not supported yet", op.name())));
                     }
                     other => {
@@ -1165,12 +1259,26 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     let done = frames.pop().expect("a frame");
                     clear(values, done.base, done.sp);
                     depth_leave();
+                    if let Some(link) = done.owner_gen {
+                        generator::finish(&link);
+                        let Some(resumer) = frames.last_mut() else { return Ok(v) };
+                        generator::return_to_resumer(values, resumer, link.resume, v);
+                        continue 'frames;
+                    }
                     let Some(caller) = frames.last_mut() else { return Ok(v) };
                     // The caller's CALL: drop callable, self and arguments, push the result.
                     clear(values, caller.call_at, caller.sp);
                     caller.sp = caller.call_at;
                     values[caller.sp] = Some(v);
                     caller.sp += 1;
+                    continue 'frames;
+                }
+                Ok(Flow::Yield(v, oparg)) => {
+                    let done = frames.pop().expect("a frame");
+                    generator::suspend(values, &done, oparg);
+                    let Some(resumer) = frames.last_mut() else { return Ok(v) };
+                    values[resumer.sp] = Some(v);
+                    resumer.sp += 1;
                     continue 'frames;
                 }
                 Err(err) => {
@@ -1227,6 +1335,9 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
         let done = frames.pop().expect("a frame");
         clear(values, done.base, done.sp);
         depth_leave();
+        if let Some(link) = &done.owner_gen {
+            generator::finish(link);
+        }
         let Some(caller) = frames.last_mut() else { return Err(exc) };
         clear(values, caller.call_at, caller.sp);
         caller.sp = caller.call_at;

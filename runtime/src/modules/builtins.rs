@@ -235,12 +235,15 @@ fn builtin_issubclass(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 fn builtin_next(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = args::exact("next", a, k, 1, 2)?;
-    if a[0].type_object().iternext.is_none() {
+    let Some(iternext) = a[0].type_object().iternext else {
         return Err(PyErr::type_error(format!("'{}' object is not an iterator", a[0].type_object().name())));
-    }
-    match ops::next(&a[0])? {
-        Some(v) => Ok(v),
-        None => a.get(1).cloned().ok_or_else(|| PyErr::stop_iteration(None)),
+    };
+    // Called directly (not `ops::next`) so that `StopIteration(value)` reaches the caller.
+    match iternext(&a[0]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => a.get(1).cloned().ok_or_else(|| PyErr::stop_iteration(None)),
+        Err(e) if a.len() > 1 && e.matches(crate::object::types().exc.named("StopIteration")) => Ok(a[1].clone()),
+        Err(e) => Err(e),
     }
 }
 

@@ -317,7 +317,12 @@ pub fn get_iter(o: &PyObject) -> PyResult<Obj> {
 #[inline]
 pub fn next(it: &PyObject) -> PyResult<Option<Obj>> {
     match it.type_object().iternext {
-        Some(f) => f(it),
+        // An iterator may end with `StopIteration(value)` (a generator's return value):
+        // consumers treat it as the end, as CPython's do.
+        Some(f) => match f(it) {
+            Err(e) if e.matches(types().exc.named("StopIteration")) => Ok(None),
+            r => r,
+        },
         None => Err(PyErr::type_error(format!("'{}' object is not an iterator", type_name(it)))),
     }
 }

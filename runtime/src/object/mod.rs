@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -37,6 +38,7 @@ pub(crate) mod exception_group;
 pub(crate) mod exceptions;
 pub(crate) mod float;
 pub(crate) mod function;
+pub(crate) mod generator;
 pub mod handle;
 pub mod header;
 pub mod immortal;

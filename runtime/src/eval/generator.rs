@@ -1,0 +1,452 @@
+//! # Generator frames in the eval loop
+//!
+//! CPython 3.13's generator instructions (`RETURN_GENERATOR`, `YIELD_VALUE`, `SEND`,
+//! `FOR_ITER` over a generator, `GET_YIELD_FROM_ITER`, `GET_AWAITABLE`, the async protocol
+//! instructions and the generator intrinsics) over the frame records of [`super`].
+//!
+//! **Making.** `RETURN_GENERATOR` moves the function frame's window of the value array
+//! (localsplus and the — empty — stack) into a new generator object
+//! (`crate::object::generator`), then the frame returns the generator like a `RETURN_VALUE`.
+//!
+//! **Resuming in the loop.** `SEND` and `FOR_ITER` whose receiver is a generator (or, for
+//! `SEND`, a coroutine) that is not running push its frame onto the running loop, as CPython's
+//! `SEND_GEN`/`FOR_ITER_GEN` do: the saved slots are moved to the top of the value array, the
+//! sent value pushed, and the frame record remembers how to come back ([`ResumeKind`]). A
+//! chain of `yield from`/`await` therefore runs in one loop, however deep: each level is one
+//! frame record, counted against the recursion limit like a call.
+//!
+//! **Suspending.** `YIELD_VALUE` moves the window back into the generator, pops the record and
+//! pushes the value on the resumer's stack; the resumer continues after its `SEND`/`FOR_ITER`
+//! (or, for a frame that native code resumed, the run of the loop returns). Returning pushes
+//! the value and jumps to the `SEND`'s target, or ends the `for` loop. An exception leaving
+//! the frame marks the generator finished and unwinds into the resumer like a call's.
+//!
+//! **Resuming from native code** (`next()`, `send`, `throw`, `close`): [`resume`] starts a
+//! run of the loop whose entry frame is the generator's; `throw` starts it by unwinding the
+//! exception at the suspended `yield` (the exception table sends it to `CLEANUP_THROW` inside
+//! `yield from`).
+//!
+//! **Handled exceptions.** Each generator has its own "exception being handled" slot
+//! (`gi_exc_state`): resuming makes it the thread's current slot and stacks the resumer's
+//! underneath ([`outer_exception`] is what `sys.exception()` falls back to); suspending or
+//! finishing puts it back.
+
+use std::cell::RefCell;
+
+use pyrt_compile::CodeFlags;
+
+use super::{Frame, depth_enter, depth_leave, none};
+use crate::error::{PyErr, PyResult};
+use crate::object::attr::lookup_str;
+use crate::object::code::{CodeObj, as_code};
+use crate::object::exceptions::{as_exception, raise_msg};
+use crate::object::function::as_function;
+use crate::object::generator::{
+    GenKind, GenObject, GenState, SavedFrame, as_gen, as_gen_or_coro, async_gen_anext, kind_noun, new_generator,
+};
+use crate::object::obj::Obj;
+use crate::object::{PyObject, abstract_ops as ops, types};
+
+/// What a native resumption ended with.
+pub enum Resumed {
+    /// The generator yielded this value.
+    Yielded(Obj),
+    /// The generator returned this value (or had already finished: `None`).
+    Returned(Obj),
+}
+
+/// How a generator frame running in the loop goes back to whoever resumed it.
+#[derive(Clone, Copy)]
+pub(super) enum ResumeKind {
+    /// Native code resumed it: the run of the loop ends with the yielded or returned value.
+    Entry,
+    /// A `SEND`: a return jumps to `target` with the value on the stack.
+    Send { target: usize },
+    /// A `FOR_ITER`: a return ends the loop (the iterator is popped, execution continues at
+    /// `target`).
+    ForIter { target: usize },
+}
+
+/// The generator a frame record belongs to.
+pub(super) struct GenLink {
+    pub(super) genobj: Obj,
+    pub(super) resume: ResumeKind,
+}
+
+thread_local! {
+    /// The handled-exception slots of the frames that resumed the running generators,
+    /// innermost last (CPython's `exc_info->previous_item` chain).
+    static OUTER_EXC: RefCell<Vec<Option<Obj>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The exception being handled by a resumer of the running generators (`sys.exception()`
+/// when the running frame handles none).
+pub(super) fn outer_exception() -> Option<Obj> {
+    OUTER_EXC.with(|o| o.borrow().iter().rev().find_map(Clone::clone))
+}
+
+fn enter_exc_state(g: &GenObject) {
+    let own = g.swap_exc_state(None);
+    let outer = super::EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), own));
+    OUTER_EXC.with(|o| o.borrow_mut().push(outer));
+}
+
+fn leave_exc_state(g: &GenObject) {
+    let outer = OUTER_EXC.with(|o| o.borrow_mut().pop()).flatten();
+    let own = super::EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), outer));
+    g.swap_exc_state(own);
+}
+
+/// `RETURN_GENERATOR`: moves the frame's window into a new generator object.
+pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: &CodeObj) -> PyResult<Obj> {
+    let flags = code.code.flags;
+    let kind = if flags.contains(CodeFlags::COROUTINE) {
+        GenKind::Coroutine
+    } else if flags.contains(CodeFlags::ASYNC_GENERATOR) {
+        GenKind::AsyncGenerator
+    } else {
+        GenKind::Generator
+    };
+    let func = f.func.clone().ok_or_else(|| PyErr::new(crate::ExcKind::SystemError, "generator without a function"))?;
+    let (name, qualname) = match as_function(&func) {
+        Some(fo) => (fo.fields().name.clone(), fo.fields().qualname.clone()),
+        None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
+    };
+    let mut slots = Vec::with_capacity(code.code.nlocalsplus() + code.code.stacksize as usize + 1);
+    slots.extend(values[f.base..f.sp].iter_mut().map(Option::take));
+    f.sp = f.base;
+    let frame = SavedFrame {
+        code: f.code.clone(),
+        func: Some(func),
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        slots,
+        ip: f.ip,
+        lasti: f.lasti,
+    };
+    new_generator(kind, name, qualname, frame)
+}
+
+/// Whether `SEND`/`FOR_ITER` may resume `o` in the running loop: an exact generator (or
+/// coroutine, for `SEND`) that is not running or finished.
+#[inline]
+pub(super) fn resumable_in_loop(o: &PyObject, coroutine_too: bool) -> bool {
+    match as_gen_or_coro(o) {
+        Some(g) => {
+            (coroutine_too || g.kind == GenKind::Generator)
+                && matches!(g.state(), GenState::Created | GenState::Suspended | GenState::SuspendedYieldFrom)
+        }
+        None => false,
+    }
+}
+
+/// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
+fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
+    let mut saved = g.frame();
+    let code = as_code(&saved.code).expect("a generator runs a code object");
+    let need = base + code.code.nlocalsplus() + code.code.stacksize as usize + 2;
+    if values.len() < need {
+        values.resize_with(need, || None);
+    }
+    let n = saved.slots.len();
+    for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
+        *slot = v;
+    }
+    g.set_state(GenState::Running);
+    enter_exc_state(g);
+    Frame {
+        code: saved.code.clone(),
+        func: saved.func.clone(),
+        globals: saved.globals.clone(),
+        builtins: saved.builtins.clone(),
+        locals: None,
+        base,
+        sp: base + n,
+        ip: saved.ip,
+        lasti: saved.lasti,
+        call_at: 0,
+        owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
+    }
+}
+
+/// `SEND_GEN` / `FOR_ITER_GEN` (after `depth_enter` succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
+/// its `call_at` was set so a frame unwinding out leaves the resumer's stack alone) with
+/// `sent` on its stack.
+pub(super) fn push_frame(
+    values: &mut Vec<Option<Obj>>,
+    frames: &mut Vec<Frame>,
+    base: usize,
+    genobj: Obj,
+    sent: Obj,
+    resume: ResumeKind,
+) {
+    let g = as_gen(&genobj).expect("checked by resumable_in_loop");
+    let mut frame = enter_frame(values, &genobj, g, base, resume);
+    values[frame.sp] = Some(sent);
+    frame.sp += 1;
+    frames.push(frame);
+}
+
+/// `YIELD_VALUE`: the frame `done` (already popped, its value taken) goes back into its
+/// generator. `oparg` 1 marks a `yield from`/`await` suspension.
+pub(super) fn suspend(values: &mut [Option<Obj>], done: &Frame, oparg: u32) {
+    let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
+    let g = as_gen(&link.genobj).expect("a generator");
+    {
+        let mut saved = g.frame();
+        saved.slots.extend(values[done.base..done.sp].iter_mut().map(Option::take));
+        saved.ip = done.ip;
+        saved.lasti = done.lasti;
+    }
+    g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
+    leave_exc_state(g);
+    depth_leave();
+}
+
+/// A generator frame returned or raised: the generator is finished.
+pub(super) fn finish(link: &GenLink) {
+    let g = as_gen(&link.genobj).expect("a generator");
+    g.set_state(GenState::Completed);
+    leave_exc_state(g);
+    drop(g.swap_exc_state(None));
+    g.frame().slots.clear();
+}
+
+/// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.
+pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, resume: ResumeKind, v: Obj) {
+    match resume {
+        ResumeKind::Entry => unreachable!("an entry frame has no resumer in this run"),
+        ResumeKind::Send { target } => {
+            values[caller.sp] = Some(v);
+            caller.sp += 1;
+            caller.ip = target;
+        }
+        ResumeKind::ForIter { target } => {
+            drop(v);
+            caller.sp -= 1;
+            drop(values[caller.sp].take());
+            caller.ip = target;
+        }
+    }
+}
+
+/// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
+pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
+    let g = as_gen(o).expect("resume on a generator object");
+    match g.state() {
+        GenState::Running => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
+        GenState::Completed => {
+            if g.kind == GenKind::Coroutine {
+                return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+            }
+            return match thrown {
+                Some(e) => Err(e),
+                None => Ok(Resumed::Returned(none())),
+            };
+        }
+        GenState::Created if thrown.is_none() && !sent.is(crate::object::immortals().none) => {
+            return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
+        }
+        _ => {}
+    }
+    depth_enter()?;
+    let mut values: Vec<Option<Obj>> = Vec::new();
+    let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
+    if thrown.is_none() {
+        values[frame.sp] = Some(sent);
+        frame.sp += 1;
+    } else {
+        // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
+        // run), whose exception-table entry decides where it goes.
+        frame.lasti = frame.ip.saturating_sub(1);
+    }
+    let mut frames = vec![frame];
+    let v = super::run_frames(&mut values, &mut frames, thrown)?;
+    Ok(if g.state() == GenState::Completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
+}
+
+/// `CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR` (PEP 479): a `StopIteration` (or, in an
+/// async generator, `StopAsyncIteration`) leaving a generator becomes `RuntimeError`.
+pub(super) fn stopiteration_error(exc: Obj, flags: CodeFlags) -> Obj {
+    let is = |name: &str| exc.type_object().is_subtype(types().exc.named(name));
+    let msg = if is("StopIteration") {
+        if flags.contains(CodeFlags::ASYNC_GENERATOR) {
+            "async generator raised StopIteration"
+        } else if flags.contains(CodeFlags::COROUTINE) {
+            "coroutine raised StopIteration"
+        } else {
+            "generator raised StopIteration"
+        }
+    } else if flags.contains(CodeFlags::ASYNC_GENERATOR) && is("StopAsyncIteration") {
+        "async generator raised StopAsyncIteration"
+    } else {
+        return exc;
+    };
+    let err = raise_msg(types().exc.named("RuntimeError"), msg).into_object();
+    if let Some(e) = as_exception(&err) {
+        let fields = e.fields();
+        fields.cause = Some(exc.clone());
+        fields.suppress_context = true;
+        fields.context = Some(exc);
+    }
+    err
+}
+
+/// `GET_YIELD_FROM_ITER`.
+pub(super) fn get_yield_from_iter(v: Obj, flags: CodeFlags) -> PyResult<Obj> {
+    if let Some(g) = as_gen(&v) {
+        match g.kind {
+            GenKind::Generator => return Ok(v),
+            GenKind::Coroutine => {
+                if !flags.contains(CodeFlags::COROUTINE) && !flags.contains(CodeFlags::ITERABLE_COROUTINE) {
+                    return Err(PyErr::type_error(
+                        "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                    ));
+                }
+                return Ok(v);
+            }
+            GenKind::AsyncGenerator => {}
+        }
+    }
+    ops::get_iter(&v)
+}
+
+/// Calls the special method `name` found on `o`'s type, if there is one.
+fn call_special(o: &Obj, name: &str) -> Option<PyResult<Obj>> {
+    let m = lookup_str(o.type_object(), name)?;
+    Some(ops::call(&m, std::slice::from_ref(o), None))
+}
+
+/// `_PyCoro_GetAwaitableIter`: `None` when the object has no `__await__`.
+fn awaitable_iter(o: &Obj) -> Option<PyResult<Obj>> {
+    if as_gen(o).is_some_and(|g| g.kind == GenKind::Coroutine) {
+        return Some(Ok(o.clone()));
+    }
+    let res = match call_special(o, "__await__")? {
+        Ok(r) => r,
+        Err(e) => return Some(Err(e)),
+    };
+    if as_gen(&res).is_some_and(|g| g.kind == GenKind::Coroutine) {
+        return Some(Err(PyErr::type_error("__await__() returned a coroutine")));
+    }
+    if res.type_object().iternext.is_none() {
+        return Some(Err(PyErr::type_error(format!(
+            "__await__() returned non-iterator of type '{}'",
+            res.type_object().name()
+        ))));
+    }
+    Some(Ok(res))
+}
+
+fn not_awaitable(o: &PyObject) -> PyErr {
+    PyErr::type_error(format!("object {} can't be used in 'await' expression", o.type_object().name()))
+}
+
+/// `GET_AWAITABLE`: oparg 1 and 2 name `__aenter__` / `__aexit__` in the error.
+pub(super) fn get_awaitable(o: Obj, oparg: u32) -> PyResult<Obj> {
+    let it = match awaitable_iter(&o) {
+        Some(r) => r?,
+        None => {
+            let msg = match oparg {
+                1 => format!(
+                    "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                    o.type_object().name()
+                ),
+                2 => format!(
+                    "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                    o.type_object().name()
+                ),
+                _ => return Err(not_awaitable(&o)),
+            };
+            return Err(PyErr::type_error(msg));
+        }
+    };
+    if as_gen(&it).is_some_and(|g| g.kind == GenKind::Coroutine && g.yield_from().is_some()) {
+        return Err(PyErr::runtime_error("coroutine is being awaited already"));
+    }
+    Ok(it)
+}
+
+/// `GET_AITER`.
+pub(super) fn get_aiter(o: Obj) -> PyResult<Obj> {
+    let Some(it) = call_special(&o, "__aiter__") else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an object with __aiter__ method, got {}",
+            o.type_object().name()
+        )));
+    };
+    let it = it?;
+    if lookup_str(it.type_object(), "__anext__").is_none() {
+        return Err(PyErr::type_error(format!(
+            "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+            it.type_object().name()
+        )));
+    }
+    Ok(it)
+}
+
+/// `GET_ANEXT`: the awaitable of the next item.
+pub(super) fn get_anext(aiter: &Obj) -> PyResult<Obj> {
+    if as_gen(aiter).is_some_and(|g| g.kind == GenKind::AsyncGenerator) {
+        return async_gen_anext(aiter);
+    }
+    let Some(next) = call_special(aiter, "__anext__") else {
+        return Err(PyErr::type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            aiter.type_object().name()
+        )));
+    };
+    let next = next?;
+    let cause = match awaitable_iter(&next) {
+        Some(Ok(it)) => return Ok(it),
+        Some(Err(e)) => e,
+        None => not_awaitable(&next),
+    };
+    let err = PyErr::type_error(format!(
+        "'async for' received an invalid object from __anext__: {}",
+        next.type_object().name()
+    ))
+    .into_object();
+    let cause = cause.into_object();
+    if let Some(e) = as_exception(&err) {
+        let fields = e.fields();
+        fields.cause = Some(cause.clone());
+        fields.suppress_context = true;
+        fields.context = Some(cause);
+    }
+    Err(PyErr::from_object(err))
+}
+
+/// `BEFORE_ASYNC_WITH`: `(bound __aexit__, result of __aenter__())`.
+pub(super) fn before_async_with(mgr: Obj) -> PyResult<(Obj, Obj)> {
+    let ty = mgr.type_object();
+    let protocol = format!("'{}' object does not support the asynchronous context manager protocol", ty.name());
+    if lookup_str(ty, "__aenter__").is_none() {
+        return Err(PyErr::type_error(protocol));
+    }
+    if lookup_str(ty, "__aexit__").is_none() {
+        return Err(PyErr::type_error(format!("{protocol} (missed __aexit__ method)")));
+    }
+    let enter = ops::get_attr_str(&mgr, "__aenter__")?;
+    let exit = ops::get_attr_str(&mgr, "__aexit__")?;
+    let res = ops::call(&enter, &[], None)?;
+    Ok((exit, res))
+}
+
+/// Whether `exc` is an instance of the builtin exception class `name`.
+pub(super) fn exc_is(exc: &PyObject, name: &str) -> bool {
+    exc.type_object().is_subtype(types().exc.named(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resume_kinds_are_plain_data() {
+        let k = ResumeKind::Send { target: 7 };
+        assert!(matches!(k, ResumeKind::Send { target: 7 }));
+        let k = ResumeKind::ForIter { target: 3 };
+        assert!(matches!(k, ResumeKind::ForIter { target: 3 }));
+    }
+}

@@ -1,0 +1,982 @@
+//! Generators, coroutines and async generators (CPython's `Objects/genobject.c`).
+//!
+//! **Layout.** One layout serves the three kinds: a [`GenObject`] owns its frame while the
+//! frame is not running — the code, function, globals and builtins it runs with, and its
+//! "localsplus" and value stack copied out of the eval loop's value array ([`SavedFrame`]).
+//! `RETURN_GENERATOR` makes the object from the function's fresh frame; resuming copies the
+//! slots back into a run of the loop (`crate::eval::generator`), `YIELD_VALUE` copies them out
+//! again. The slot vector keeps its capacity, so steady-state resumption allocates nothing.
+//!
+//! **State.** `Created` (never run), `Suspended` (at a plain `yield`), `SuspendedYieldFrom`
+//! (inside `yield from`/`await`: the delegate is the top of the saved stack — `gi_yieldfrom`),
+//! `Running`, `Completed` — CPython's `gi_frame_state`.
+//!
+//! **Protocol.** `send`, `throw` and `close` follow `gen_send_ex2`, `_gen_throw` and
+//! `gen_close`: a `throw`/`close` on a generator suspended in `yield from` goes to the delegate
+//! first (a generator delegate recursively, anything else through its `throw`/`close`
+//! methods); only then is the exception raised in the generator's own frame at its `yield`.
+//! Coroutines are awaited through `__await__` (a `coroutine_wrapper` iterator). Async
+//! generators yield values wrapped by the `ASYNC_GEN_WRAP` intrinsic; their `asend`/`athrow`
+//! awaitables unwrap them into `StopIteration(value)`, which is how `async for` receives each
+//! item, and turn the generator's end into `StopAsyncIteration`.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use super::abstract_ops as ops;
+use super::alloc::{alloc, drop_and_free};
+use super::builtin::{GetSetDef, MethodDef, args};
+use super::core_types::{object_hash, object_richcompare};
+use super::header::PyObject;
+use super::immortal::{TypeSpec, immortals, new_static_type, types};
+use super::int::new_bool;
+use super::obj::Obj;
+use super::str::{new_str, str_value};
+use super::typeobj::{TypeObject, as_type};
+use crate::error::{PyErr, PyResult};
+use crate::eval::generator::{Resumed, resume};
+
+/// Which of the three kinds a [`GenObject`] is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    /// A generator (`CO_GENERATOR`).
+    Generator,
+    /// A coroutine (`CO_COROUTINE`).
+    Coroutine,
+    /// An async generator (`CO_ASYNC_GENERATOR`).
+    AsyncGenerator,
+}
+
+impl GenKind {
+    fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
+/// CPython's `gi_frame_state`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    /// Made by `RETURN_GENERATOR`, never resumed.
+    Created,
+    /// Suspended at a `yield`.
+    Suspended,
+    /// Suspended inside `yield from` / `await` (the delegate is on top of the stack).
+    SuspendedYieldFrom,
+    /// Its frame is running.
+    Running,
+    /// Returned or raised; the frame is gone.
+    Completed,
+}
+
+/// A generator's frame while it does not run.
+pub struct SavedFrame {
+    /// The code object.
+    pub code: Obj,
+    /// The function it was made from.
+    pub func: Option<Obj>,
+    /// Its globals.
+    pub globals: Obj,
+    /// Its builtins.
+    pub builtins: Obj,
+    /// Localsplus, then the value stack (empty while the frame runs in a loop).
+    pub slots: Vec<Option<Obj>>,
+    /// The next instruction.
+    pub ip: usize,
+    /// The last instruction run.
+    pub lasti: usize,
+}
+
+/// A generator, coroutine or async generator.
+#[repr(C)]
+pub struct GenObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// Which kind.
+    pub kind: GenKind,
+    state: Cell<GenState>,
+    frame: RefCell<SavedFrame>,
+    /// The exception being handled inside the generator while it is suspended
+    /// (`gi_exc_state`).
+    exc_state: RefCell<Option<Obj>>,
+    name: RefCell<Obj>,
+    qualname: RefCell<Obj>,
+    /// Async generators: an `asend`/`athrow` is driving it (`ag_running_async`).
+    running_async: Cell<bool>,
+    /// Async generators: `aclose()` ran or it ended (`ag_closed`).
+    closed: Cell<bool>,
+}
+
+impl GenObject {
+    /// The frame state.
+    #[inline]
+    pub fn state(&self) -> GenState {
+        self.state.get()
+    }
+
+    /// Sets the frame state.
+    #[inline]
+    pub fn set_state(&self, s: GenState) {
+        self.state.set(s);
+    }
+
+    /// The saved frame (short borrows only: never across a run of Python code).
+    pub fn frame(&self) -> std::cell::RefMut<'_, SavedFrame> {
+        self.frame.borrow_mut()
+    }
+
+    /// Swaps the saved handled exception with `v`.
+    pub fn swap_exc_state(&self, v: Option<Obj>) -> Option<Obj> {
+        std::mem::replace(&mut *self.exc_state.borrow_mut(), v)
+    }
+
+    /// The delegate of a generator suspended in `yield from` / `await` (`_PyGen_yf`).
+    pub fn yield_from(&self) -> Option<Obj> {
+        if self.state() != GenState::SuspendedYieldFrom {
+            return None;
+        }
+        self.frame.borrow().slots.last().cloned().flatten()
+    }
+}
+
+/// The static types of this module.
+pub struct GeneratorTypes {
+    /// `generator`
+    pub generator: &'static TypeObject,
+    /// `coroutine`
+    pub coroutine: &'static TypeObject,
+    /// `async_generator`
+    pub async_generator: &'static TypeObject,
+    /// `coroutine_wrapper` (what `coroutine.__await__()` returns)
+    pub coroutine_wrapper: &'static TypeObject,
+    /// `async_generator_asend`
+    pub asend: &'static TypeObject,
+    /// `async_generator_athrow`
+    pub athrow: &'static TypeObject,
+    /// `async_generator_wrapped_value`
+    pub wrapped_value: &'static TypeObject,
+}
+
+pub(crate) fn make_generator_types(
+    type_type: &'static TypeObject,
+    object_type: &'static TypeObject,
+    specs: &mut Vec<TypeSpec>,
+) -> GeneratorTypes {
+    let mk = |name, size, dealloc, fill: &dyn Fn(&mut TypeObject)| {
+        new_static_type(type_type, name, size, 0, dealloc, |t| {
+            t.hash = Some(object_hash);
+            t.richcompare = Some(object_richcompare);
+            fill(t);
+        })
+    };
+    let gen_size = size_of::<GenObject>();
+    let generator = mk("generator", gen_size, dealloc_gen, &|t| {
+        t.repr = Some(gen_repr);
+        t.iter = Some(self_iter);
+        t.iternext = Some(gen_iternext);
+    });
+    let coroutine = mk("coroutine", gen_size, dealloc_gen, &|t| t.repr = Some(gen_repr));
+    let async_generator = mk("async_generator", gen_size, dealloc_gen, &|t| t.repr = Some(gen_repr));
+    let coroutine_wrapper = mk("coroutine_wrapper", size_of::<CoroWrapper>(), dealloc_wrapper, &|t| {
+        t.iter = Some(self_iter);
+        t.iternext = Some(wrapper_iternext);
+    });
+    let asend = mk("async_generator_asend", size_of::<AsendObject>(), dealloc_asend, &|t| {
+        t.iter = Some(self_iter);
+        t.iternext = Some(|o| iternext_from_send(asend_send(o, None)));
+    });
+    let athrow = mk("async_generator_athrow", size_of::<AthrowObject>(), dealloc_athrow, &|t| {
+        t.iter = Some(self_iter);
+        t.iternext = Some(|o| iternext_from_send(athrow_send(o, None)));
+    });
+    let wrapped_value = mk("async_generator_wrapped_value", size_of::<WrappedValue>(), dealloc_wrapped, &|_| {});
+    let obj = Some(object_type);
+    specs.push(TypeSpec { ty: generator, base: obj, methods: GEN_METHODS, getsets: GEN_GETSETS });
+    specs.push(TypeSpec { ty: coroutine, base: obj, methods: CORO_METHODS, getsets: CORO_GETSETS });
+    specs.push(TypeSpec { ty: async_generator, base: obj, methods: AGEN_METHODS, getsets: AGEN_GETSETS });
+    specs.push(TypeSpec { ty: coroutine_wrapper, base: obj, methods: WRAPPER_METHODS, getsets: &[] });
+    specs.push(TypeSpec { ty: asend, base: obj, methods: ASEND_METHODS, getsets: &[] });
+    specs.push(TypeSpec { ty: athrow, base: obj, methods: ATHROW_METHODS, getsets: &[] });
+    specs.push(TypeSpec { ty: wrapped_value, base: obj, methods: &[], getsets: &[] });
+    GeneratorTypes { generator, coroutine, async_generator, coroutine_wrapper, asend, athrow, wrapped_value }
+}
+
+/// A new generator, coroutine or async generator owning `frame` (`RETURN_GENERATOR`).
+pub fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame) -> PyResult<Obj> {
+    let g = &types().gens;
+    let ty = match kind {
+        GenKind::Generator => g.generator,
+        GenKind::Coroutine => g.coroutine,
+        GenKind::AsyncGenerator => g.async_generator,
+    };
+    // SAFETY: GenObject starts with the header; the type's deallocator drops it.
+    unsafe {
+        alloc(ty, |ob_base| GenObject {
+            ob_base,
+            kind,
+            state: Cell::new(GenState::Created),
+            frame: RefCell::new(frame),
+            exc_state: RefCell::new(None),
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
+        })
+    }
+}
+
+/// The generator, coroutine or async generator behind `o`.
+#[inline]
+pub fn as_gen(o: &PyObject) -> Option<&GenObject> {
+    let t = o.type_object();
+    let g = &types().gens;
+    if std::ptr::eq(t, g.generator) || std::ptr::eq(t, g.coroutine) || std::ptr::eq(t, g.async_generator) {
+        // SAFETY: instances of these three types are GenObject.
+        Some(unsafe { o.cast::<GenObject>() })
+    } else {
+        None
+    }
+}
+
+/// The generator or coroutine behind `o` (not an async generator): what `SEND` and `yield from`
+/// may resume in the running loop.
+#[inline]
+pub fn as_gen_or_coro(o: &PyObject) -> Option<&GenObject> {
+    as_gen(o).filter(|g| g.kind != GenKind::AsyncGenerator)
+}
+
+fn gen_of(o: &PyObject) -> &GenObject {
+    as_gen(o).expect("a generator object")
+}
+
+fn self_iter(o: &PyObject) -> PyResult<Obj> {
+    Ok(Obj::new_ref(o))
+}
+
+fn gen_repr(o: &PyObject) -> PyResult<Obj> {
+    let g = gen_of(o);
+    let q = str_value(&g.qualname.borrow()).unwrap_or("?").to_owned();
+    let noun = match g.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    new_str(&format!("<{noun} object {q} at {:#x}>", o.addr()))
+}
+
+/// What a finished generator raises from `send`: `StopIteration(value)` (no argument for
+/// `None`), `StopAsyncIteration` for an async generator.
+fn stop_error(g: &GenObject, value: Obj) -> PyErr {
+    if g.kind == GenKind::AsyncGenerator {
+        return empty_exc("StopAsyncIteration");
+    }
+    if value.is(immortals().none) { PyErr::stop_iteration(None) } else { PyErr::stop_iteration(Some(value)) }
+}
+
+/// An exception of the builtin class `name` without arguments.
+fn empty_exc(name: &str) -> PyErr {
+    PyErr::new(crate::ExcKind::from_name(name), "")
+}
+
+/// `genobj.send(value)` (`gen_send_ex`).
+pub fn gen_send(o: &PyObject, value: Obj) -> PyResult<Obj> {
+    match resume(o, value, None)? {
+        Resumed::Yielded(v) => Ok(v),
+        Resumed::Returned(v) => Err(stop_error(gen_of(o), v)),
+    }
+}
+
+/// `next(genobj)`: `None` at the end (a return value other than `None` is `StopIteration(value)`).
+fn gen_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
+    match resume(o, args::none(), None)? {
+        Resumed::Yielded(v) => Ok(Some(v)),
+        Resumed::Returned(v) if v.is(immortals().none) => Ok(None),
+        Resumed::Returned(v) => Err(PyErr::stop_iteration(Some(v))),
+    }
+}
+
+/// The arguments of `throw(typ[, val[, tb]])`, kept as given: a delegate's `throw` receives
+/// them unchanged.
+#[derive(Clone)]
+pub struct ThrowArgs {
+    typ: Obj,
+    val: Option<Obj>,
+    tb: Option<Obj>,
+}
+
+impl ThrowArgs {
+    fn single(typ: Obj) -> ThrowArgs {
+        ThrowArgs { typ, val: None, tb: None }
+    }
+
+    fn from_argv(argv: &[Obj]) -> ThrowArgs {
+        ThrowArgs { typ: argv[0].clone(), val: argv.get(1).cloned(), tb: argv.get(2).cloned() }
+    }
+
+    fn as_vec(&self) -> Vec<Obj> {
+        let mut v = vec![self.typ.clone()];
+        if let Some(val) = &self.val {
+            v.push(val.clone());
+            if let Some(tb) = &self.tb {
+                v.push(tb.clone());
+            }
+        }
+        v
+    }
+
+    fn is_generator_exit(&self) -> bool {
+        let ge = types().exc.named("GeneratorExit");
+        match as_type(&self.typ) {
+            Some(t) => t.is_subtype(ge),
+            None => self.typ.type_object().is_subtype(ge),
+        }
+    }
+
+    /// The exception to raise (`PyErr_NormalizeException` and the checks of `_gen_throw`).
+    fn make_exception(&self) -> PyResult<Obj> {
+        let none = immortals().none;
+        let tb = self.tb.clone().filter(|t| !t.is(none));
+        if let Some(t) = &tb {
+            if !std::ptr::eq(t.type_object(), types().traceback_type) {
+                return Err(PyErr::type_error("throw() third argument must be a traceback object"));
+            }
+        }
+        let base = types().exc.named("BaseException");
+        let val = self.val.clone().filter(|v| !v.is(none));
+        let exc = if let Some(t) = as_type(&self.typ).filter(|t| t.is_subtype(base)) {
+            match val {
+                None => ops::call(&self.typ, &[], None)?,
+                Some(v) if v.type_object().is_subtype(t) => v,
+                Some(v) if crate::object::tuple::is_tuple(&v) => {
+                    ops::call(&self.typ, crate::object::tuple::items(&v), None)?
+                }
+                Some(v) => ops::call(&self.typ, &[v], None)?,
+            }
+        } else if self.typ.type_object().is_subtype(base) {
+            if val.is_some() {
+                return Err(PyErr::type_error("instance exception may not have a separate value"));
+            }
+            self.typ.clone()
+        } else {
+            return Err(PyErr::type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                self.typ.type_object().name()
+            )));
+        };
+        if let (Some(t), Some(e)) = (tb, crate::object::exceptions::as_exception(&exc)) {
+            e.fields().traceback = Some(t);
+        }
+        Ok(exc)
+    }
+}
+
+/// Runs `f` with the generator marked running (a delegate's `throw`/`close` must see its
+/// delegator as executing), restoring the state after.
+fn while_running<T>(g: &GenObject, f: impl FnOnce() -> T) -> T {
+    let saved = g.state();
+    g.set_state(GenState::Running);
+    let r = f();
+    g.set_state(saved);
+    r
+}
+
+/// `_gen_throw`: `close_on_genexit` closes a delegate on `GeneratorExit` instead of throwing
+/// it in (false for async generators' `athrow`/`aclose`).
+pub fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> PyResult<Obj> {
+    let _guard = crate::object::recursion::enter(" while calling a Python object")?;
+    let g = gen_of(o);
+    let throw_in = |err: PyErr| -> PyResult<Obj> {
+        match resume(o, args::none(), Some(err))? {
+            Resumed::Yielded(v) => Ok(v),
+            Resumed::Returned(v) => Err(stop_error(g, v)),
+        }
+    };
+    if let Some(yf) = g.yield_from() {
+        if close_on_genexit && a.is_generator_exit() {
+            return match while_running(g, || close_iter(&yf)) {
+                Err(e) => throw_in(e),
+                Ok(()) => throw_in(PyErr::from_object(a.make_exception()?)),
+            };
+        }
+        let r = if as_gen_or_coro(&yf).is_some() {
+            while_running(g, || gen_throw(&yf, close_on_genexit, a))
+        } else {
+            match ops::get_attr_str(&yf, "throw") {
+                Ok(meth) => while_running(g, || ops::call(&meth, &a.as_vec(), None)),
+                Err(e) if e.matches(types().exc.named("AttributeError")) => {
+                    return throw_in(PyErr::from_object(a.make_exception()?));
+                }
+                Err(e) => return Err(e),
+            }
+        };
+        return match r {
+            Ok(v) => Ok(v),
+            Err(e) => throw_in(e),
+        };
+    }
+    throw_in(PyErr::from_object(a.make_exception()?))
+}
+
+/// `gen_close_iter`: closes a `yield from` delegate.
+fn close_iter(yf: &PyObject) -> PyResult<()> {
+    if as_gen_or_coro(yf).is_some() {
+        return gen_close(yf).map(drop);
+    }
+    match ops::get_attr_str(yf, "close") {
+        Ok(meth) => ops::call(&meth, &[], None).map(drop),
+        Err(e) if e.matches(types().exc.named("AttributeError")) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// `genobj.close()`: raises `GeneratorExit` at the suspension point; returns the generator's
+/// return value if it returns (new in 3.13), `None` if it lets `GeneratorExit` out.
+pub fn gen_close(o: &PyObject) -> PyResult<Obj> {
+    let _guard = crate::object::recursion::enter(" while calling a Python object")?;
+    let g = gen_of(o);
+    match g.state() {
+        GenState::Created => {
+            g.set_state(GenState::Completed);
+            g.frame().slots.clear();
+            return Ok(args::none());
+        }
+        GenState::Completed => return Ok(args::none()),
+        _ => {}
+    }
+    let mut err = None;
+    if let Some(yf) = g.yield_from() {
+        if let Err(e) = while_running(g, || close_iter(&yf)) {
+            err = Some(e);
+        }
+    }
+    let err = err.unwrap_or_else(|| empty_exc("GeneratorExit"));
+    match resume(o, args::none(), Some(err)) {
+        Ok(Resumed::Yielded(_)) => {
+            let msg = match g.kind {
+                GenKind::Generator => "generator ignored GeneratorExit",
+                GenKind::Coroutine => "coroutine ignored GeneratorExit",
+                GenKind::AsyncGenerator => "async generator ignored GeneratorExit",
+            };
+            Err(PyErr::runtime_error(msg))
+        }
+        Ok(Resumed::Returned(v)) => Ok(v),
+        Err(e) if e.matches(types().exc.named("GeneratorExit")) => Ok(args::none()),
+        Err(e) => Err(e),
+    }
+}
+
+fn recv<'a>(name: &str, a: &'a [Obj], k: Option<&PyObject>, min: usize, max: usize) -> PyResult<(&'a Obj, &'a [Obj])> {
+    args::method(name, a, k, min, max)
+}
+
+fn m_send(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, rest) = recv("send", a, k, 1, 1)?;
+    gen_send(o, rest[0].clone())
+}
+
+fn m_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, rest) = recv("throw", a, k, 1, 3)?;
+    gen_throw(o, true, &ThrowArgs::from_argv(rest))
+}
+
+fn m_close(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, _) = recv("close", a, k, 0, 0)?;
+    gen_close(o)
+}
+
+fn m_next(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, _) = recv("__next__", a, k, 0, 0)?;
+    match o.type_object().iternext {
+        Some(next) => next(o)?.ok_or_else(|| PyErr::stop_iteration(None)),
+        None => Err(PyErr::type_error("not an iterator")),
+    }
+}
+
+fn m_self(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, _) = recv("__iter__", a, k, 0, 0)?;
+    Ok(o.clone())
+}
+
+static GEN_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", m_send),
+    MethodDef::method("throw", m_throw),
+    MethodDef::method("close", m_close),
+    MethodDef::method("__next__", m_next),
+    MethodDef::method("__iter__", m_self),
+];
+
+fn get_name(o: &PyObject) -> PyResult<Obj> {
+    Ok(gen_of(o).name.borrow().clone())
+}
+
+fn get_qualname(o: &PyObject) -> PyResult<Obj> {
+    Ok(gen_of(o).qualname.borrow().clone())
+}
+
+fn set_name_attr(o: &PyObject, v: Option<&PyObject>, qual: bool) -> PyResult<()> {
+    let what = if qual { "__qualname__" } else { "__name__" };
+    let v = v
+        .filter(|v| str_value(v).is_some())
+        .ok_or_else(|| PyErr::type_error(format!("{what} must be set to a string object")))?;
+    let g = gen_of(o);
+    let slot = if qual { &g.qualname } else { &g.name };
+    *slot.borrow_mut() = Obj::new_ref(v);
+    Ok(())
+}
+
+fn get_running(o: &PyObject) -> PyResult<Obj> {
+    Ok(new_bool(gen_of(o).state() == GenState::Running))
+}
+
+fn get_suspended(o: &PyObject) -> PyResult<Obj> {
+    Ok(new_bool(matches!(gen_of(o).state(), GenState::Suspended | GenState::SuspendedYieldFrom)))
+}
+
+fn get_code(o: &PyObject) -> PyResult<Obj> {
+    Ok(gen_of(o).frame().code.clone())
+}
+
+fn get_yieldfrom(o: &PyObject) -> PyResult<Obj> {
+    Ok(gen_of(o).yield_from().unwrap_or_else(args::none))
+}
+
+fn get_none(_: &PyObject) -> PyResult<Obj> {
+    Ok(args::none())
+}
+
+macro_rules! gen_getsets {
+    ($running:literal, $suspended:literal, $code:literal, $yf:literal $(, $extra:expr)*) => {
+        &[
+            GetSetDef { name: "__name__", get: get_name, set: Some(|o, v| set_name_attr(o, v, false)) },
+            GetSetDef { name: "__qualname__", get: get_qualname, set: Some(|o, v| set_name_attr(o, v, true)) },
+            GetSetDef { name: $running, get: get_running, set: None },
+            GetSetDef { name: $suspended, get: get_suspended, set: None },
+            GetSetDef { name: $code, get: get_code, set: None },
+            GetSetDef { name: $yf, get: get_yieldfrom, set: None },
+            $($extra,)*
+        ]
+    };
+}
+
+static GEN_GETSETS: &[GetSetDef] = gen_getsets!("gi_running", "gi_suspended", "gi_code", "gi_yieldfrom");
+static CORO_GETSETS: &[GetSetDef] = gen_getsets!(
+    "cr_running",
+    "cr_suspended",
+    "cr_code",
+    "cr_await",
+    // Origin tracking (`sys.set_coroutine_origin_tracking_depth`) is off, so always `None`.
+    GetSetDef { name: "cr_origin", get: get_none, set: None }
+);
+static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "ag_code", "ag_await");
+
+// ---------------------------------------------------------------------------------------------
+// Coroutines: `__await__` and the wrapper it returns.
+
+/// What `coroutine.__await__()` returns: an iterator driving the coroutine.
+#[repr(C)]
+pub struct CoroWrapper {
+    /// Header.
+    pub ob_base: PyObject,
+    coro: Obj,
+}
+
+fn coro_await(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, _) = recv("__await__", a, k, 0, 0)?;
+    let coro = o.clone();
+    // SAFETY: CoroWrapper starts with the header; its deallocator drops it.
+    unsafe { alloc(types().gens.coroutine_wrapper, |ob_base| CoroWrapper { ob_base, coro }) }
+}
+
+static CORO_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", m_send),
+    MethodDef::method("throw", m_throw),
+    MethodDef::method("close", m_close),
+    MethodDef::method("__await__", coro_await),
+];
+
+fn wrapped_coro(o: &PyObject) -> Obj {
+    // SAFETY: only called on coroutine_wrapper instances.
+    unsafe { o.cast::<CoroWrapper>() }.coro.clone()
+}
+
+fn wrapper_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
+    let coro = wrapped_coro(o);
+    match resume(&coro, args::none(), None)? {
+        Resumed::Yielded(v) => Ok(Some(v)),
+        Resumed::Returned(v) if v.is(immortals().none) => Ok(None),
+        Resumed::Returned(v) => Err(PyErr::stop_iteration(Some(v))),
+    }
+}
+
+fn forward_to_coro(f: NativeMethod) -> impl Fn(&[Obj], Option<&PyObject>) -> PyResult<Obj> {
+    move |a, k| {
+        let mut v = a.to_vec();
+        if let Some(first) = v.first_mut() {
+            *first = wrapped_coro(first);
+        }
+        f(&v, k)
+    }
+}
+
+type NativeMethod = fn(&[Obj], Option<&PyObject>) -> PyResult<Obj>;
+
+static WRAPPER_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", |a, k| forward_to_coro(m_send)(a, k)),
+    MethodDef::method("throw", |a, k| forward_to_coro(m_throw)(a, k)),
+    MethodDef::method("close", |a, k| forward_to_coro(m_close)(a, k)),
+    MethodDef::method("__next__", m_next),
+    MethodDef::method("__iter__", m_self),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Async generators.
+
+/// `ASYNC_GEN_WRAP`: the value of an `async def` generator's `yield`, marked so the awaitable
+/// driving it can tell it from a value passed through by an `await` inside the generator.
+#[repr(C)]
+pub struct WrappedValue {
+    /// Header.
+    pub ob_base: PyObject,
+    value: Obj,
+}
+
+/// The `ASYNC_GEN_WRAP` intrinsic.
+pub fn wrap_async_gen_value(value: Obj) -> PyResult<Obj> {
+    // SAFETY: WrappedValue starts with the header; its deallocator drops it.
+    unsafe { alloc(types().gens.wrapped_value, |ob_base| WrappedValue { ob_base, value }) }
+}
+
+/// `async_gen_unwrap_value`: a wrapped value ends the awaitable with `StopIteration(value)`;
+/// the generator's end (or `GeneratorExit`) marks it closed.
+fn unwrap_value(g: &GenObject, r: PyResult<Obj>) -> PyResult<Obj> {
+    match r {
+        Err(e) => {
+            if e.matches(types().exc.named("StopAsyncIteration")) || e.matches(types().exc.named("GeneratorExit")) {
+                g.closed.set(true);
+            }
+            g.running_async.set(false);
+            Err(e)
+        }
+        Ok(v) if std::ptr::eq(v.type_object(), types().gens.wrapped_value) => {
+            // SAFETY: checked the type.
+            let value = unsafe { v.cast::<WrappedValue>() }.value.clone();
+            g.running_async.set(false);
+            Err(PyErr::stop_iteration(Some(value)))
+        }
+        Ok(v) => Ok(v),
+    }
+}
+
+/// The state of an `asend`/`athrow` awaitable.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AwaitableState {
+    Init,
+    Iter,
+    Closed,
+}
+
+/// `ag.asend(value)` / `ag.__anext__()`.
+#[repr(C)]
+pub struct AsendObject {
+    /// Header.
+    pub ob_base: PyObject,
+    genobj: Obj,
+    sendval: Obj,
+    state: Cell<AwaitableState>,
+}
+
+/// `ag.athrow(...)` / `ag.aclose()` (no arguments).
+#[repr(C)]
+pub struct AthrowObject {
+    /// Header.
+    pub ob_base: PyObject,
+    genobj: Obj,
+    args: Option<ThrowArgs>,
+    state: Cell<AwaitableState>,
+}
+
+fn new_asend(genobj: Obj, sendval: Obj) -> PyResult<Obj> {
+    // SAFETY: AsendObject starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().gens.asend, |ob_base| AsendObject {
+            ob_base,
+            genobj,
+            sendval,
+            state: Cell::new(AwaitableState::Init),
+        })
+    }
+}
+
+/// `ag.__anext__()` (also `GET_ANEXT`'s fast path).
+pub fn async_gen_anext(ag: &PyObject) -> PyResult<Obj> {
+    new_asend(Obj::new_ref(ag), args::none())
+}
+
+fn as_asend(o: &PyObject) -> &AsendObject {
+    // SAFETY: only called on async_generator_asend instances.
+    unsafe { o.cast::<AsendObject>() }
+}
+
+fn as_athrow(o: &PyObject) -> &AthrowObject {
+    // SAFETY: only called on async_generator_athrow instances.
+    unsafe { o.cast::<AthrowObject>() }
+}
+
+fn running_error(what: &str) -> PyErr {
+    PyErr::runtime_error(format!("{what}(): asynchronous generator is already running"))
+}
+
+fn asend_send(o: &PyObject, arg: Option<Obj>) -> PyResult<Obj> {
+    let a = as_asend(o);
+    let g = gen_of(&a.genobj);
+    if a.state.get() == AwaitableState::Closed {
+        return Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    let mut arg = arg.unwrap_or_else(args::none);
+    if a.state.get() == AwaitableState::Init {
+        if g.running_async.get() {
+            a.state.set(AwaitableState::Closed);
+            return Err(running_error("anext"));
+        }
+        if arg.is(immortals().none) {
+            arg = a.sendval.clone();
+        }
+        a.state.set(AwaitableState::Iter);
+    }
+    g.running_async.set(true);
+    let r = unwrap_value(g, gen_send(&a.genobj, arg));
+    if r.is_err() {
+        a.state.set(AwaitableState::Closed);
+    }
+    r
+}
+
+fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, rest) = recv("throw", a, k, 1, 3)?;
+    let s = as_asend(o);
+    let g = gen_of(&s.genobj);
+    if s.state.get() == AwaitableState::Closed {
+        return Err(PyErr::runtime_error("cannot reuse already awaited __anext__()/asend()"));
+    }
+    if s.state.get() == AwaitableState::Init {
+        if g.running_async.get() {
+            s.state.set(AwaitableState::Closed);
+            return Err(running_error("anext"));
+        }
+        s.state.set(AwaitableState::Iter);
+    }
+    let r = unwrap_value(g, gen_throw(&s.genobj, true, &ThrowArgs::from_argv(rest)));
+    if r.is_err() {
+        s.state.set(AwaitableState::Closed);
+    }
+    r
+}
+
+fn iternext_from_send(r: PyResult<Obj>) -> PyResult<Option<Obj>> {
+    r.map(Some)
+}
+
+static ASEND_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", |a, k| {
+        let (o, rest) = recv("send", a, k, 1, 1)?;
+        asend_send(o, Some(rest[0].clone()))
+    }),
+    MethodDef::method("throw", asend_throw),
+    MethodDef::method("close", |a, k| {
+        let (o, _) = recv("close", a, k, 0, 0)?;
+        as_asend(o).state.set(AwaitableState::Closed);
+        Ok(args::none())
+    }),
+    MethodDef::method("__next__", |a, k| {
+        let (o, _) = recv("__next__", a, k, 0, 0)?;
+        asend_send(o, None)
+    }),
+    MethodDef::method("__iter__", m_self),
+    MethodDef::method("__await__", m_self),
+];
+
+fn athrow_send(o: &PyObject, arg: Option<Obj>) -> PyResult<Obj> {
+    let t = as_athrow(o);
+    let g = gen_of(&t.genobj);
+    let aclose = t.args.is_none();
+    if t.state.get() == AwaitableState::Closed {
+        return Err(PyErr::runtime_error("cannot reuse already awaited aclose()/athrow()"));
+    }
+    if g.state() == GenState::Completed {
+        t.state.set(AwaitableState::Closed);
+        return Err(PyErr::stop_iteration(None));
+    }
+    let arg = arg.unwrap_or_else(args::none);
+    let r = if t.state.get() == AwaitableState::Init {
+        if g.running_async.get() {
+            t.state.set(AwaitableState::Closed);
+            return Err(running_error(if aclose { "aclose" } else { "athrow" }));
+        }
+        if g.closed.get() {
+            t.state.set(AwaitableState::Closed);
+            return Err(empty_exc("StopAsyncIteration"));
+        }
+        if !arg.is(immortals().none) {
+            return Err(PyErr::runtime_error("can't send non-None value to a just-started coroutine"));
+        }
+        t.state.set(AwaitableState::Iter);
+        g.running_async.set(true);
+        match &t.args {
+            None => {
+                g.closed.set(true);
+                let exit = ThrowArgs::single(Obj::new_ref(types().exc.named("GeneratorExit").as_object()));
+                gen_throw(&t.genobj, false, &exit)
+            }
+            Some(a) => return athrow_result(t, g, unwrap_value(g, gen_throw(&t.genobj, false, a))),
+        }
+    } else {
+        let r = gen_send(&t.genobj, arg);
+        if !aclose {
+            return athrow_result(t, g, unwrap_value(g, r));
+        }
+        r
+    };
+    athrow_result(t, g, r)
+}
+
+/// The end of an `athrow`/`aclose` step: in `aclose()` a value yielded by the generator is
+/// `RuntimeError` (it ignored `GeneratorExit`), and its end is `StopIteration`.
+fn athrow_result(t: &AthrowObject, g: &GenObject, r: PyResult<Obj>) -> PyResult<Obj> {
+    let aclose = t.args.is_none();
+    match r {
+        Ok(v) if aclose && std::ptr::eq(v.type_object(), types().gens.wrapped_value) => {
+            g.running_async.set(false);
+            t.state.set(AwaitableState::Closed);
+            Err(PyErr::runtime_error("async generator ignored GeneratorExit"))
+        }
+        Ok(v) => Ok(v),
+        Err(e) => {
+            g.running_async.set(false);
+            t.state.set(AwaitableState::Closed);
+            let ended =
+                e.matches(types().exc.named("StopAsyncIteration")) || e.matches(types().exc.named("GeneratorExit"));
+            if aclose && ended { Err(PyErr::stop_iteration(None)) } else { Err(e) }
+        }
+    }
+}
+
+fn athrow_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (o, rest) = recv("throw", a, k, 1, 3)?;
+    let t = as_athrow(o);
+    let g = gen_of(&t.genobj);
+    if t.state.get() == AwaitableState::Closed {
+        return Err(PyErr::runtime_error("cannot reuse already awaited aclose()/athrow()"));
+    }
+    let r = gen_throw(&t.genobj, false, &ThrowArgs::from_argv(rest));
+    if t.args.is_some() {
+        return unwrap_value(g, r);
+    }
+    athrow_result(t, g, r)
+}
+
+static ATHROW_METHODS: &[MethodDef] = &[
+    MethodDef::method("send", |a, k| {
+        let (o, rest) = recv("send", a, k, 1, 1)?;
+        athrow_send(o, Some(rest[0].clone()))
+    }),
+    MethodDef::method("throw", athrow_throw),
+    MethodDef::method("close", |a, k| {
+        let (o, _) = recv("close", a, k, 0, 0)?;
+        as_athrow(o).state.set(AwaitableState::Closed);
+        Ok(args::none())
+    }),
+    MethodDef::method("__next__", |a, k| {
+        let (o, _) = recv("__next__", a, k, 0, 0)?;
+        athrow_send(o, None)
+    }),
+    MethodDef::method("__iter__", m_self),
+    MethodDef::method("__await__", m_self),
+];
+
+fn new_athrow(genobj: Obj, args: Option<ThrowArgs>) -> PyResult<Obj> {
+    // SAFETY: AthrowObject starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().gens.athrow, |ob_base| AthrowObject {
+            ob_base,
+            genobj,
+            args,
+            state: Cell::new(AwaitableState::Init),
+        })
+    }
+}
+
+static AGEN_METHODS: &[MethodDef] = &[
+    MethodDef::method("__aiter__", |a, k| {
+        let (o, _) = recv("__aiter__", a, k, 0, 0)?;
+        Ok(o.clone())
+    }),
+    MethodDef::method("__anext__", |a, k| {
+        let (o, _) = recv("__anext__", a, k, 0, 0)?;
+        async_gen_anext(o)
+    }),
+    MethodDef::method("asend", |a, k| {
+        let (o, rest) = recv("asend", a, k, 1, 1)?;
+        new_asend(o.clone(), rest[0].clone())
+    }),
+    MethodDef::method("athrow", |a, k| {
+        let (o, rest) = recv("athrow", a, k, 1, 3)?;
+        new_athrow(o.clone(), Some(ThrowArgs::from_argv(rest)))
+    }),
+    MethodDef::method("aclose", |a, k| {
+        let (o, _) = recv("aclose", a, k, 0, 0)?;
+        new_athrow(o.clone(), None)
+    }),
+];
+
+/// What `SEND` does with a receiver that is not resumed in the loop: `next()` for `None` sent
+/// to an iterator, else its `send` method. `Ok(Err(value))` is the end of the delegation with
+/// the return value (`StopIteration.value`).
+pub fn send_generic(receiver: &PyObject, v: Obj) -> PyResult<Result<Obj, Obj>> {
+    let r = match receiver.type_object().iternext {
+        Some(next) if v.is(immortals().none) => match next(receiver) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => return Ok(Err(args::none())),
+            Err(e) => Err(e),
+        },
+        _ => ops::get_attr_str(receiver, "send").and_then(|m| ops::call(&m, &[v], None)),
+    };
+    match r {
+        Ok(x) => Ok(Ok(x)),
+        Err(e) if e.matches(types().exc.named("StopIteration")) => Ok(Err(stop_iteration_value(&e.into_object()))),
+        Err(e) => Err(e),
+    }
+}
+
+/// `StopIteration.value` of an exception object.
+pub fn stop_iteration_value(exc: &PyObject) -> Obj {
+    crate::object::exceptions::as_exception(exc)
+        .and_then(|e| e.fields().args.clone())
+        .and_then(|a| crate::object::tuple::items(&a).first().cloned())
+        .unwrap_or_else(args::none)
+}
+
+/// The generator's kind noun for messages ("generator", "coroutine", "async generator").
+pub fn kind_noun(g: &GenObject) -> &'static str {
+    g.kind.noun()
+}
+
+macro_rules! dealloc_fn {
+    ($name:ident, $t:ty) => {
+        /// # Safety
+        ///
+        /// See [`super::typeobj::DeallocFn`].
+        unsafe fn $name(op: NonNull<PyObject>) {
+            // SAFETY: forwarded contract.
+            unsafe { drop_and_free::<$t>(op) }
+        }
+    };
+}
+
+dealloc_fn!(dealloc_gen, GenObject);
+dealloc_fn!(dealloc_wrapper, CoroWrapper);
+dealloc_fn!(dealloc_asend, AsendObject);
+dealloc_fn!(dealloc_athrow, AthrowObject);
+dealloc_fn!(dealloc_wrapped, WrappedValue);
