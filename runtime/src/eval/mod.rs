@@ -774,6 +774,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         f.sp -= n;
                         push!(values, f, tri!(new_list(v)));
                     }
+                    Opcode::BUILD_SET => {
+                        let n = oparg as usize;
+                        let v: Vec<Obj> = (f.sp - n..f.sp).map(|i| values[i].take().expect("an item")).collect();
+                        f.sp -= n;
+                        push!(values, f, tri!(crate::object::set::build_set(v)));
+                    }
+                    Opcode::SET_ADD => {
+                        let v = pop!(values, f);
+                        tri!(crate::object::set::set_add(peek!(values, f, oparg as usize), v));
+                    }
+                    Opcode::SET_UPDATE => {
+                        let v = pop!(values, f);
+                        tri!(crate::object::set::set_update(peek!(values, f, oparg as usize), &v));
+                    }
                     Opcode::BUILD_MAP => {
                         let n = oparg as usize;
                         let d = tri!(new_dict());

@@ -474,6 +474,8 @@ fn make_builtins() -> PyResult<Obj> {
         t.dict_type,
         t.range_type,
         t.slice_type,
+        t.set.set_type,
+        t.set.frozenset_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

@@ -129,6 +129,10 @@ pub struct NumberMethods {
     pub matrix_multiply: Option<BinaryFn>,
     pub inplace_add: Option<BinaryFn>,
     pub inplace_multiply: Option<BinaryFn>,
+    pub inplace_subtract: Option<BinaryFn>,
+    pub inplace_and: Option<BinaryFn>,
+    pub inplace_or: Option<BinaryFn>,
+    pub inplace_xor: Option<BinaryFn>,
     pub negative: Option<UnaryNumFn>,
     pub positive: Option<UnaryNumFn>,
     pub absolute: Option<UnaryNumFn>,
@@ -157,6 +161,10 @@ impl NumberMethods {
         matrix_multiply: None,
         inplace_add: None,
         inplace_multiply: None,
+        inplace_subtract: None,
+        inplace_and: None,
+        inplace_or: None,
+        inplace_xor: None,
         negative: None,
         positive: None,
         absolute: None,
@@ -191,6 +199,10 @@ impl NumberMethods {
         match op {
             BinOp::Add => self.inplace_add,
             BinOp::Multiply => self.inplace_multiply,
+            BinOp::Subtract => self.inplace_subtract,
+            BinOp::And => self.inplace_and,
+            BinOp::Or => self.inplace_or,
+            BinOp::Xor => self.inplace_xor,
             _ => None,
         }
     }
