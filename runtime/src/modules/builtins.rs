@@ -26,20 +26,13 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("isinstance", builtin_isinstance),
     MethodDef::function("issubclass", builtin_issubclass),
-    MethodDef::function("iter", |a, k| ops::get_iter(&args::exact("iter", a, k, 1, 1)?[0])),
+    MethodDef::function("iter", crate::object::iterators::builtin_iter),
     MethodDef::function("next", builtin_next),
     MethodDef::function("abs", |a, k| ops::unary_op(&args::exact("abs", a, k, 1, 1)?[0], UnaryOp::Absolute)),
     MethodDef::function("min", |a, k| min_max(a, k, "min", CompareOp::Lt)),
     MethodDef::function("max", |a, k| min_max(a, k, "max", CompareOp::Gt)),
     MethodDef::function("sum", builtin_sum),
     MethodDef::function("sorted", builtin_sorted),
-    MethodDef::function("enumerate", builtin_enumerate),
-    MethodDef::function("zip", builtin_zip),
-    MethodDef::function("reversed", |a, k| {
-        let mut v = ops::collect(&args::exact("reversed", a, k, 1, 1)?[0])?;
-        v.reverse();
-        crate::object::core_types::new_seq_iter(new_list(v)?)
-    }),
     MethodDef::function("any", |a, k| {
         let it = ops::get_iter(&args::exact("any", a, k, 1, 1)?[0])?;
         while let Some(x) = ops::next(&it)? {
@@ -365,60 +358,6 @@ fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_list(sort_objects(ops::collect(iterable)?, keyword(a, k, "key"), reverse)?)
 }
 
-fn builtin_enumerate(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let start = match keyword(a, k, "start").or(pos.get(1)) {
-        Some(s) => ops::index_isize(s)? as i64,
-        None => 0,
-    };
-    let src = pos.first().ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
-    let v = ops::collect(src)?;
-    let pairs = v
-        .into_iter()
-        .enumerate()
-        .map(|(i, x)| new_tuple(vec![new_int(start + i as i64)?, x]))
-        .collect::<PyResult<_>>()?;
-    crate::object::core_types::new_seq_iter(new_list(pairs)?)
-}
-
-fn builtin_zip(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let strict = match keyword(a, k, "strict") {
-        Some(s) => ops::is_true(s)?,
-        None => false,
-    };
-    let iters: Vec<Obj> = pos.iter().map(|x| ops::get_iter(x)).collect::<PyResult<_>>()?;
-    let mut rows = Vec::new();
-    if !iters.is_empty() {
-        'rows: loop {
-            let mut row = Vec::with_capacity(iters.len());
-            for (n, it) in iters.iter().enumerate() {
-                match ops::next(it)? {
-                    Some(x) => row.push(x),
-                    None => {
-                        if strict && (n > 0 || iters[1..].iter().any(|it| ops::next(it).ok().flatten().is_some())) {
-                            let msg = if n > 0 {
-                                format!(
-                                    "zip() argument {} is shorter than argument{} 1{}",
-                                    n + 1,
-                                    if n > 1 { "s" } else { "" },
-                                    if n > 1 { format!("-{n}") } else { String::new() }
-                                )
-                            } else {
-                                "zip() argument 2 is longer than argument 1".to_owned()
-                            };
-                            return Err(PyErr::value_error(msg));
-                        }
-                        break 'rows;
-                    }
-                }
-            }
-            rows.push(new_tuple(row)?);
-        }
-    }
-    crate::object::core_types::new_seq_iter(new_list(rows)?)
-}
-
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
     let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
@@ -476,6 +415,11 @@ fn make_builtins() -> PyResult<Obj> {
         t.slice_type,
         t.set.set_type,
         t.set.frozenset_type,
+        t.iters.map_type,
+        t.iters.filter_type,
+        t.iters.zip_type,
+        t.iters.enumerate_type,
+        t.iters.reversed_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

@@ -35,6 +35,8 @@ pub struct StaticTypes {
     pub exc: ExceptionTypes,
     /// `set`, `frozenset` and their iterator.
     pub set: super::set::SetTypes,
+    /// `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator`.
+    pub iters: super::iterators::IterTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -113,7 +115,8 @@ fn make_types() -> StaticTypes {
     let core = super::core_types::make_core_types(&mut specs);
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
     let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, set, all: specs.iter().map(|s| s.ty).collect() };
+    let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes { core, exc, set, iters, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types
 }

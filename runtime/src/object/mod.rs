@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
@@ -41,6 +42,7 @@ pub mod handle;
 pub mod header;
 pub mod immortal;
 pub mod int;
+pub mod iterators;
 pub mod list;
 pub mod obj;
 pub mod range;
