@@ -25,8 +25,11 @@
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
 pub mod args;
+pub mod caller;
 pub mod source_cache;
 pub mod traceback;
+
+pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, RefCell};
 
@@ -1014,7 +1017,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             frames.push(frame);
                             continue 'frames;
                         }
-                        let r = ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref());
+                        let r = {
+                            let _caller = caller::enter(f, values);
+                            ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref())
+                        };
                         for i in callable_at..f.sp {
                             values[i] = None;
                         }
@@ -1040,7 +1046,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             }
                         }
                         let kwn = if names.is_empty() { None } else { Some(tri!(new_tuple(names))) };
-                        push!(values, f, tri!(ops::call(&callable, &argv, kwn.as_deref())));
+                        let r = {
+                            let _caller = caller::enter(f, values);
+                            ops::call(&callable, &argv, kwn.as_deref())
+                        };
+                        push!(values, f, tri!(r));
                     }
                     Opcode::RAISE_VARARGS => {
                         let (exc, cause) = match oparg {

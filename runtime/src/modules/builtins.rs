@@ -124,11 +124,6 @@ static BUILTINS: &[MethodDef] = &[
         super::format::format(&a[0], &spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
-    // `super()` inside a method compiles to LOAD_SUPER_ATTR, which only checks that this name
-    // is bound; `super` objects themselves (the explicit call) are not built yet.
-    MethodDef::function("super", |_, _| {
-        Err(PyErr::runtime_error("super objects are not supported yet; use super().name"))
-    }),
 ];
 
 /// `repr()` text with non-ASCII characters escaped (`ascii()`).
@@ -420,6 +415,10 @@ fn make_builtins() -> PyResult<Obj> {
         t.iters.zip_type,
         t.iters.enumerate_type,
         t.iters.reversed_type,
+        t.descr.property_type,
+        t.descr.staticmethod_type,
+        t.descr.classmethod_type,
+        t.descr.super_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

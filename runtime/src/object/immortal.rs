@@ -37,6 +37,8 @@ pub struct StaticTypes {
     pub set: super::set::SetTypes,
     /// `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator`.
     pub iters: super::iterators::IterTypes,
+    /// `property`, `staticmethod`, `classmethod`, `super`.
+    pub descr: super::descriptors::DescrTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -116,7 +118,8 @@ fn make_types() -> StaticTypes {
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
     let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, set, iters, all: specs.iter().map(|s| s.ty).collect() };
+    let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes { core, exc, set, iters, descr, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types
 }

@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -34,6 +35,7 @@ pub mod builtin;
 pub mod classobj;
 pub mod code;
 pub(crate) mod core_types;
+pub mod descriptors;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
