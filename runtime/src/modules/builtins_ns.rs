@@ -125,10 +125,9 @@ fn parse_mode(mode: &PyObject) -> PyResult<Mode> {
 /// `str()` (`msg (filename, line N)`).
 fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     match pyrt_compile::compile(source, filename, mode) {
-        Ok(code) => {
-            crate::eval::source_cache::insert(filename, source);
-            crate::object::code::new_code(code)
-        }
+        // Like CPython, compiled strings are not registered as source: tracebacks through
+        // them show no source line.
+        Ok(code) => crate::object::code::new_code(code),
         Err(e) => {
             let ty = if e.msg.contains("indent") {
                 types().exc.named("IndentationError")
