@@ -28,8 +28,11 @@ mod annotations;
 pub mod args;
 mod pattern;
 pub mod generator;
+pub mod caller;
 pub mod source_cache;
 pub mod traceback;
+
+pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, RefCell};
 
@@ -820,6 +823,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         f.sp -= n;
                         push!(values, f, tri!(new_list(v)));
                     }
+                    Opcode::BUILD_SET => {
+                        let n = oparg as usize;
+                        let v: Vec<Obj> = (f.sp - n..f.sp).map(|i| values[i].take().expect("an item")).collect();
+                        f.sp -= n;
+                        push!(values, f, tri!(crate::object::set::build_set(v)));
+                    }
+                    Opcode::SET_ADD => {
+                        let v = pop!(values, f);
+                        tri!(crate::object::set::set_add(peek!(values, f, oparg as usize), v));
+                    }
+                    Opcode::SET_UPDATE => {
+                        let v = pop!(values, f);
+                        tri!(crate::object::set::set_update(peek!(values, f, oparg as usize), &v));
+                    }
                     Opcode::BUILD_MAP => {
                         let n = oparg as usize;
                         let d = tri!(new_dict());
@@ -1051,7 +1068,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             frames.push(frame);
                             continue 'frames;
                         }
-                        let r = ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref());
+                        let r = {
+                            let _caller = caller::enter(f, values);
+                            ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref())
+                        };
                         for i in callable_at..f.sp {
                             values[i] = None;
                         }
@@ -1077,7 +1097,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                         let kwn = if names.is_empty() { None } else { Some(tri!(new_tuple(names))) };
-                        push!(values, f, tri!(ops::call(&callable, &argv, kwn.as_deref())));
+                        let r = {
+                            let _caller = caller::enter(f, values);
+                            ops::call(&callable, &argv, kwn.as_deref())
+                        };
+                        push!(values, f, tri!(r));
                     }
                     Opcode::RAISE_VARARGS => {
                         let (exc, cause) = match oparg {

@@ -26,20 +26,13 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("isinstance", builtin_isinstance),
     MethodDef::function("issubclass", builtin_issubclass),
-    MethodDef::function("iter", |a, k| ops::get_iter(&args::exact("iter", a, k, 1, 1)?[0])),
+    MethodDef::function("iter", crate::object::iterators::builtin_iter),
     MethodDef::function("next", builtin_next),
     MethodDef::function("abs", |a, k| ops::unary_op(&args::exact("abs", a, k, 1, 1)?[0], UnaryOp::Absolute)),
     MethodDef::function("min", |a, k| min_max(a, k, "min", CompareOp::Lt)),
     MethodDef::function("max", |a, k| min_max(a, k, "max", CompareOp::Gt)),
     MethodDef::function("sum", builtin_sum),
     MethodDef::function("sorted", builtin_sorted),
-    MethodDef::function("enumerate", builtin_enumerate),
-    MethodDef::function("zip", builtin_zip),
-    MethodDef::function("reversed", |a, k| {
-        let mut v = ops::collect(&args::exact("reversed", a, k, 1, 1)?[0])?;
-        v.reverse();
-        crate::object::core_types::new_seq_iter(new_list(v)?)
-    }),
     MethodDef::function("any", |a, k| {
         let it = ops::get_iter(&args::exact("any", a, k, 1, 1)?[0])?;
         while let Some(x) = ops::next(&it)? {
@@ -60,6 +53,7 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("hasattr", |a, k| {
         let a = args::exact("hasattr", a, k, 2, 2)?;
+        attr_name_check(&a[1])?;
         match ops::get_attr(&a[0], &a[1]) {
             Ok(_) => Ok(new_bool(true)),
             Err(e) if e.matches(types().exc.named("AttributeError")) => Ok(new_bool(false)),
@@ -68,9 +62,7 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("getattr", |a, k| {
         let a = args::exact("getattr", a, k, 2, 3)?;
-        if str_value(&a[1]).is_none() {
-            return Err(PyErr::type_error("attribute name must be string"));
-        }
+        attr_name_check(&a[1])?;
         match ops::get_attr(&a[0], &a[1]) {
             Err(e) if a.len() == 3 && e.matches(types().exc.named("AttributeError")) => Ok(a[2].clone()),
             r => r,
@@ -78,11 +70,13 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("setattr", |a, k| {
         let a = args::exact("setattr", a, k, 3, 3)?;
+        attr_name_check(&a[1])?;
         ops::set_attr(&a[0], &a[1], Some(&a[2]))?;
         Ok(args::none())
     }),
     MethodDef::function("delattr", |a, k| {
         let a = args::exact("delattr", a, k, 2, 2)?;
+        attr_name_check(&a[1])?;
         ops::set_attr(&a[0], &a[1], None)?;
         Ok(args::none())
     }),
@@ -120,10 +114,18 @@ static BUILTINS: &[MethodDef] = &[
             ops::binary_op(&a[0], &a[1], BinOp::Remainder)?,
         ])
     }),
-    MethodDef::function("pow", |a, k| {
-        let a = args::exact("pow", a, k, 2, 2)?;
-        ops::binary_op(&a[0], &a[1], BinOp::Power)
-    }),
+    MethodDef::function("pow", super::builtins_num::builtin_pow),
+    MethodDef::function("hex", super::builtins_num::builtin_hex),
+    MethodDef::function("oct", super::builtins_num::builtin_oct),
+    MethodDef::function("bin", super::builtins_num::builtin_bin),
+    MethodDef::function("globals", super::builtins_ns::builtin_globals),
+    MethodDef::function("locals", super::builtins_ns::builtin_locals),
+    MethodDef::function("vars", super::builtins_ns::builtin_vars),
+    MethodDef::function("dir", super::builtins_ns::builtin_dir),
+    MethodDef::function("compile", super::builtins_ns::builtin_compile),
+    MethodDef::function("eval", super::builtins_ns::builtin_eval),
+    MethodDef::function("exec", super::builtins_ns::builtin_exec),
+    MethodDef::function("input", super::builtins_ns::builtin_input),
     MethodDef::function("round", builtin_round),
     MethodDef::function("format", |a, k| {
         let a = args::exact("format", a, k, 1, 2)?;
@@ -131,12 +133,15 @@ static BUILTINS: &[MethodDef] = &[
         super::format::format(&a[0], &spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
-    // `super()` inside a method compiles to LOAD_SUPER_ATTR, which only checks that this name
-    // is bound; `super` objects themselves (the explicit call) are not built yet.
-    MethodDef::function("super", |_, _| {
-        Err(PyErr::runtime_error("super objects are not supported yet; use super().name"))
-    }),
 ];
+
+/// `getattr`/`setattr`/`hasattr`/`delattr`: the name must be a `str`.
+fn attr_name_check(name: &PyObject) -> PyResult<()> {
+    match str_value(name) {
+        Some(_) => Ok(()),
+        None => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_object().name()))),
+    }
+}
 
 /// `repr()` text with non-ASCII characters escaped (`ascii()`).
 pub fn ascii_escape(text: &str) -> String {
@@ -217,6 +222,9 @@ fn class_info_check(cls: &PyObject, f: &dyn Fn(&crate::object::TypeObject) -> bo
     }
     match as_type(cls) {
         Some(t) => Ok(f(t)),
+        None if name == "issubclass" => {
+            Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
         None => Err(PyErr::type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
     }
 }
@@ -253,8 +261,16 @@ fn keyword<'a>(a: &'a [Obj], k: Option<&'a PyObject>, name: &str) -> Option<&'a 
 
 fn min_max(a: &[Obj], k: Option<&PyObject>, name: &str, op: CompareOp) -> PyResult<Obj> {
     let pos = args::positional(a, k);
+    if let Some((other, _)) = args::keywords(a, k).find(|(n, _)| *n != "key" && *n != "default") {
+        return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{other}'")));
+    }
     let key = keyword(a, k, "key");
     let default = args::keywords(a, k).find(|(n, _)| *n == "default").map(|(_, v)| v.clone());
+    if default.is_some() && pos.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
     let candidates = match pos {
         [] => return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0"))),
         [one] => ops::collect(one)?,
@@ -290,8 +306,14 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let it = ops::get_iter(
         pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
     )?;
+    if std::ptr::eq(acc.type_object(), types().float_type) {
+        acc = super::builtins_num::sum_floats(&it, &acc)?;
+    }
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary_op(&acc, &x, BinOp::Add)?;
+        if std::ptr::eq(acc.type_object(), types().float_type) {
+            acc = super::builtins_num::sum_floats(&it, &acc)?;
+        }
     }
     Ok(acc)
 }
@@ -368,66 +390,15 @@ fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_list(sort_objects(ops::collect(iterable)?, keyword(a, k, "key"), reverse)?)
 }
 
-fn builtin_enumerate(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let start = match keyword(a, k, "start").or(pos.get(1)) {
-        Some(s) => ops::index_isize(s)? as i64,
-        None => 0,
-    };
-    let src = pos.first().ok_or_else(|| PyErr::type_error("enumerate() missing required argument 'iterable'"))?;
-    let v = ops::collect(src)?;
-    let pairs = v
-        .into_iter()
-        .enumerate()
-        .map(|(i, x)| new_tuple(vec![new_int(start + i as i64)?, x]))
-        .collect::<PyResult<_>>()?;
-    crate::object::core_types::new_seq_iter(new_list(pairs)?)
-}
-
-fn builtin_zip(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let strict = match keyword(a, k, "strict") {
-        Some(s) => ops::is_true(s)?,
-        None => false,
-    };
-    let iters: Vec<Obj> = pos.iter().map(|x| ops::get_iter(x)).collect::<PyResult<_>>()?;
-    let mut rows = Vec::new();
-    if !iters.is_empty() {
-        'rows: loop {
-            let mut row = Vec::with_capacity(iters.len());
-            for (n, it) in iters.iter().enumerate() {
-                match ops::next(it)? {
-                    Some(x) => row.push(x),
-                    None => {
-                        if strict && (n > 0 || iters[1..].iter().any(|it| ops::next(it).ok().flatten().is_some())) {
-                            let msg = if n > 0 {
-                                format!(
-                                    "zip() argument {} is shorter than argument{} 1{}",
-                                    n + 1,
-                                    if n > 1 { "s" } else { "" },
-                                    if n > 1 { format!("-{n}") } else { String::new() }
-                                )
-                            } else {
-                                "zip() argument 2 is longer than argument 1".to_owned()
-                            };
-                            return Err(PyErr::value_error(msg));
-                        }
-                        break 'rows;
-                    }
-                }
-            }
-            rows.push(new_tuple(row)?);
-        }
-    }
-    crate::object::core_types::new_seq_iter(new_list(rows)?)
-}
-
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
     let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = pos.get(1).or(keyword(a, k, "ndigits")).filter(|n| !n.is(immortals().none));
     if as_int(x).is_some() && nd.is_none() {
         return crate::object::core_types::to_int(x);
+    }
+    if let (Some(v), Some(n)) = (as_int(x), nd) {
+        return super::builtins_num::round_int(&v.to_big(), ops::index_isize(n)?);
     }
     match crate::object::attr::lookup_str(x.type_object(), "__round__") {
         Some(f) => {
@@ -477,6 +448,17 @@ fn make_builtins() -> PyResult<Obj> {
         t.dict_type,
         t.range_type,
         t.slice_type,
+        t.set.set_type,
+        t.set.frozenset_type,
+        t.iters.map_type,
+        t.iters.filter_type,
+        t.iters.zip_type,
+        t.iters.enumerate_type,
+        t.iters.reversed_type,
+        t.descr.property_type,
+        t.descr.staticmethod_type,
+        t.descr.classmethod_type,
+        t.descr.super_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

@@ -6,6 +6,8 @@
 //! kept in [`InterpModules`].
 
 pub mod builtins;
+pub mod builtins_ns;
+pub mod builtins_num;
 pub mod format;
 
 use crate::object::obj::Obj;

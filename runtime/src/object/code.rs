@@ -64,8 +64,16 @@ pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
             Some(t) => super::str::new_str(t)?,
             None => super::str::new_str(&String::from_utf8_lossy(s.as_bytes()))?,
         },
-        Constant::Tuple(items) | Constant::FrozenSet(items) => {
+        Constant::Tuple(items) => {
             super::tuple::new_tuple(items.iter().map(constant_to_object).collect::<PyResult<_>>()?)?
+        }
+        Constant::FrozenSet(items) => {
+            // CPython builds the folded frozenset from the items in source order, then its
+            // constant cache (`_PyCompile_ConstCacheMergeOne`) rebuilds it from that set's
+            // table order: the second build decides the table layout, and with it the order.
+            let first = super::set::new_frozenset(items.iter().map(constant_to_object).collect::<PyResult<_>>()?)?;
+            let in_table_order = super::set::as_set(&first).map(|s| s.keys()).unwrap_or_default();
+            super::set::new_frozenset(in_table_order)?
         }
         Constant::Code(code) => new_code(code.clone())?,
         Constant::Complex { .. } | Constant::Bytes(_) => {

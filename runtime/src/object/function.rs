@@ -75,7 +75,11 @@ pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> Py
         Some(c) => Obj::new_ref(&super::immortal::intern(&c.code.name).ob_base),
         None => qualname.clone(),
     };
-    let doc = None;
+    // CPython 3.13: a function's docstring is its code's first constant when that is a `str`
+    // (the compiler puts `None` first in functions without one).
+    let doc = super::code::as_code(&code)
+        .and_then(|c| c.consts.first().cloned())
+        .filter(|d| std::ptr::eq(d.type_object(), types().str_type));
     // SAFETY: FunctionObject starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().function_type, |ob_base| FunctionObject {

@@ -35,6 +35,12 @@ pub struct StaticTypes {
     pub exc: ExceptionTypes,
     /// Generators, coroutines, async generators and their helper types.
     pub gens: super::generator::GeneratorTypes,
+    /// `set`, `frozenset` and their iterator.
+    pub set: super::set::SetTypes,
+    /// `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator`.
+    pub iters: super::iterators::IterTypes,
+    /// `property`, `staticmethod`, `classmethod`, `super`.
+    pub descr: super::descriptors::DescrTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -113,7 +119,10 @@ fn make_types() -> StaticTypes {
     let core = super::core_types::make_core_types(&mut specs);
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
     let gens = super::generator::make_generator_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, gens, all: specs.iter().map(|s| s.ty).collect() };
+    let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
+    let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
+    let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes { core, exc, gens, set, iters, descr, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     super::exception_group::ready_exception_group(&types);
     types

@@ -22,6 +22,9 @@
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
+//! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
+//! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
+//! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -33,6 +36,7 @@ pub(crate) mod builtin;
 pub(crate) mod classobj;
 pub(crate) mod code;
 pub(crate) mod core_types;
+pub(crate) mod descriptors;
 pub(crate) mod dict;
 pub(crate) mod exception_group;
 pub(crate) mod exceptions;
@@ -43,11 +47,13 @@ pub mod handle;
 pub mod header;
 pub mod immortal;
 pub(crate) mod int;
+pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod obj;
 pub(crate) mod range;
 pub(crate) mod recursion;
 pub mod refcount;
+pub(crate) mod set;
 pub(crate) mod slots;
 pub(crate) mod str;
 mod thread_id;

@@ -11,23 +11,23 @@ use super::obj::Obj;
 use crate::error::PyResult;
 
 /// A binary number slot.
-pub type BinaryFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
+pub(crate) type BinaryFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
 /// A unary number slot.
-pub type UnaryNumFn = fn(&PyObject) -> PyResult<Obj>;
+pub(crate) type UnaryNumFn = fn(&PyObject) -> PyResult<Obj>;
 /// `nb_bool`.
-pub type InquiryFn = fn(&PyObject) -> PyResult<bool>;
+pub(crate) type InquiryFn = fn(&PyObject) -> PyResult<bool>;
 /// `sq_length` / `mp_length`.
-pub type LenFn = fn(&PyObject) -> PyResult<usize>;
+pub(crate) type LenFn = fn(&PyObject) -> PyResult<usize>;
 /// `mp_subscript`.
-pub type SubscriptFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
+pub(crate) type SubscriptFn = fn(&PyObject, &PyObject) -> PyResult<Obj>;
 /// `mp_ass_subscript`: set, or delete when the value is `None`.
-pub type AssSubscriptFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
+pub(crate) type AssSubscriptFn = fn(&PyObject, &PyObject, Option<&PyObject>) -> PyResult<()>;
 /// `sq_contains`.
-pub type ContainsFn = fn(&PyObject, &PyObject) -> PyResult<bool>;
+pub(crate) type ContainsFn = fn(&PyObject, &PyObject) -> PyResult<bool>;
 
 /// The binary operators of `BINARY_OP`, in CPython 3.13's `NB_*` order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum BinOp {
+pub(crate) enum BinOp {
     Add,
     And,
     FloorDivide,
@@ -113,7 +113,7 @@ impl BinOp {
 
 /// `PyNumberMethods` (the slots pyrt uses). In-place forms fall back to the binary ones.
 #[derive(Clone, Copy)]
-pub struct NumberMethods {
+pub(crate) struct NumberMethods {
     pub(crate) add: Option<BinaryFn>,
     pub(crate) subtract: Option<BinaryFn>,
     pub(crate) multiply: Option<BinaryFn>,
@@ -129,11 +129,15 @@ pub struct NumberMethods {
     pub(crate) matrix_multiply: Option<BinaryFn>,
     pub(crate) inplace_add: Option<BinaryFn>,
     pub(crate) inplace_multiply: Option<BinaryFn>,
+    pub(crate) inplace_subtract: Option<BinaryFn>,
+    pub(crate) inplace_and: Option<BinaryFn>,
+    pub(crate) inplace_or: Option<BinaryFn>,
+    pub(crate) inplace_xor: Option<BinaryFn>,
     pub(crate) negative: Option<UnaryNumFn>,
     pub(crate) positive: Option<UnaryNumFn>,
     pub(crate) absolute: Option<UnaryNumFn>,
     pub(crate) invert: Option<UnaryNumFn>,
-    pub bool: Option<InquiryFn>,
+    pub(crate) bool: Option<InquiryFn>,
     pub(crate) int: Option<UnaryNumFn>,
     pub(crate) float: Option<UnaryNumFn>,
     pub(crate) index: Option<UnaryNumFn>,
@@ -157,6 +161,10 @@ impl NumberMethods {
         matrix_multiply: None,
         inplace_add: None,
         inplace_multiply: None,
+        inplace_subtract: None,
+        inplace_and: None,
+        inplace_or: None,
+        inplace_xor: None,
         negative: None,
         positive: None,
         absolute: None,
@@ -168,7 +176,7 @@ impl NumberMethods {
     };
 
     /// The binary slot for `op`.
-    pub(crate) fn binary(&self, op: BinOp) -> Option<BinaryFn> {
+    pub fn binary(&self, op: BinOp) -> Option<BinaryFn> {
         match op {
             BinOp::Add => self.add,
             BinOp::And => self.and,
@@ -187,16 +195,20 @@ impl NumberMethods {
     }
 
     /// The in-place slot for `op`, where the type has one.
-    pub(crate) fn inplace(&self, op: BinOp) -> Option<BinaryFn> {
+    pub fn inplace(&self, op: BinOp) -> Option<BinaryFn> {
         match op {
             BinOp::Add => self.inplace_add,
             BinOp::Multiply => self.inplace_multiply,
+            BinOp::Subtract => self.inplace_subtract,
+            BinOp::And => self.inplace_and,
+            BinOp::Or => self.inplace_or,
+            BinOp::Xor => self.inplace_xor,
             _ => None,
         }
     }
 
     /// Mutable access to the binary slot for `op` (class creation fills them).
-    pub(crate) fn binary_mut(&mut self, op: BinOp) -> &mut Option<BinaryFn> {
+    pub fn binary_mut(&mut self, op: BinOp) -> &mut Option<BinaryFn> {
         match op {
             BinOp::Add => &mut self.add,
             BinOp::And => &mut self.and,
@@ -222,9 +234,9 @@ impl NumberMethods {
 
 /// `PySequenceMethods` (the slots pyrt uses).
 #[derive(Clone, Copy)]
-pub struct SequenceMethods {
-    pub length: Option<LenFn>,
-    pub contains: Option<ContainsFn>,
+pub(crate) struct SequenceMethods {
+    pub(crate) length: Option<LenFn>,
+    pub(crate) contains: Option<ContainsFn>,
 }
 
 impl SequenceMethods {
@@ -234,10 +246,10 @@ impl SequenceMethods {
 
 /// `PyMappingMethods`.
 #[derive(Clone, Copy)]
-pub struct MappingMethods {
-    pub length: Option<LenFn>,
+pub(crate) struct MappingMethods {
+    pub(crate) length: Option<LenFn>,
     pub(crate) subscript: Option<SubscriptFn>,
-    pub ass_subscript: Option<AssSubscriptFn>,
+    pub(crate) ass_subscript: Option<AssSubscriptFn>,
 }
 
 impl MappingMethods {

@@ -219,9 +219,9 @@ pub struct TypeObject {
     pub(crate) str: Option<UnaryFn>,
     pub(crate) new: Option<NewFn>,
     pub(crate) init: Option<InitFn>,
-    pub number: NumberMethods,
-    pub sequence: SequenceMethods,
-    pub mapping: MappingMethods,
+    pub(crate) number: NumberMethods,
+    pub(crate) sequence: SequenceMethods,
+    pub(crate) mapping: MappingMethods,
     pub(crate) mutable: UnsafeCell<TypeMut>,
 }
 

@@ -1,0 +1,296 @@
+//! The builtins that work on namespaces and run code: `globals`, `locals`, `vars`, `dir`,
+//! `compile`, `eval`, `exec`.
+//!
+//! Without explicit namespaces they use the calling frame's (the eval loop's caller view,
+//! `eval::caller`): `globals()` is the frame's globals dict; `locals()` is a module or class
+//! body's namespace, or in a function a fresh snapshot (PEP 667, CPython 3.13). `compile` runs
+//! the project's compiler (`pyrt_compile::compile`) and gives a code object; `eval`/`exec` of
+//! a string compile first (in `eval` mode leading spaces and tabs are stripped, as CPython does),
+//! then run the code object in the namespaces, adding `__builtins__` to globals that lack it.
+
+use pyrt_syntax::Mode;
+
+use crate::error::{PyErr, PyResult};
+use crate::object::abstract_ops::{self as ops, type_name};
+use crate::object::builtin::args;
+use crate::object::code::as_code;
+use crate::object::dict::{as_dict, new_dict};
+use crate::object::list::new_list;
+use crate::object::obj::Obj;
+use crate::object::str::{new_str, str_value};
+use crate::object::typeobj::as_type;
+use crate::object::{PyObject, immortals, intern, types};
+
+fn is_none(o: &PyObject) -> bool {
+    o.is(immortals().none)
+}
+
+/// `globals()`.
+pub(crate) fn builtin_globals(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    args::exact("globals", a, k, 0, 0)?;
+    crate::eval::caller_globals().ok_or_else(|| PyErr::runtime_error("globals(): no current frame"))
+}
+
+/// `locals()`.
+pub(crate) fn builtin_locals(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    args::exact("locals", a, k, 0, 0)?;
+    crate::eval::caller_locals()?.ok_or_else(|| PyErr::runtime_error("locals(): no current frame"))
+}
+
+/// `vars([object])`.
+pub(crate) fn builtin_vars(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("vars", a, k, 0, 1)?;
+    let Some(o) = a.first() else { return builtin_locals(&[], None) };
+    match ops::get_attr_str(o, "__dict__") {
+        Err(e) if e.matches(types().exc.named("AttributeError")) => {
+            Err(PyErr::type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
+}
+
+/// The keys of a mapping, for `dir`.
+fn mapping_keys(m: &PyObject) -> PyResult<Vec<Obj>> {
+    match as_dict(m) {
+        Some(d) => Ok(d.items().into_iter().map(|(k, _)| k).collect()),
+        None => ops::collect(m),
+    }
+}
+
+/// `type.__dir__`: the names in the dicts of the class's MRO.
+fn class_names(t: &crate::object::TypeObject, out: &crate::object::dict::DictObject) -> PyResult<()> {
+    for c in t.mro() {
+        if let Some(d) = as_type(c).and_then(|ct| ct.dict()).and_then(as_dict) {
+            for (name, _) in d.items() {
+                out.set(name, Obj::new_ref(immortals().none))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The default `__dir__`: a class's merged MRO dicts; for other objects their `__dict__`
+/// plus their class's names (`object.__dir__`).
+fn default_dir(o: &PyObject) -> PyResult<Vec<Obj>> {
+    let names = new_dict()?;
+    let nd = as_dict(&names).expect("a dict");
+    if let Some(t) = as_type(o) {
+        class_names(t, nd)?;
+    } else {
+        if let Ok(d) = ops::get_attr_str(o, "__dict__") {
+            for k in mapping_keys(&d)? {
+                nd.set(k, Obj::new_ref(immortals().none))?;
+            }
+        }
+        class_names(o.type_object(), nd)?;
+    }
+    Ok(nd.items().into_iter().map(|(k, _)| k).collect())
+}
+
+/// `dir([object])`: sorted names.
+pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("dir", a, k, 0, 1)?;
+    let names = match a.first() {
+        None => {
+            let l = crate::eval::caller_locals()?.ok_or_else(|| PyErr::runtime_error("dir(): no current frame"))?;
+            mapping_keys(&l)?
+        }
+        Some(o) => {
+            let custom = if as_type(o).is_none() {
+                crate::object::attr::lookup_str(o.type_object(), "__dir__")
+            } else {
+                o.type_object().dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__dir__").ob_base))
+            };
+            match custom {
+                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, &[o.clone()], None)?)?,
+                _ => default_dir(o)?,
+            }
+        }
+    };
+    new_list(super::builtins::sort_objects(names, None, false)?)
+}
+
+/// The compile mode named by `compile()`'s third argument.
+fn parse_mode(mode: &PyObject) -> PyResult<Mode> {
+    match str_value(mode) {
+        Some("exec") => Ok(Mode::Module),
+        Some("eval") => Ok(Mode::Expression),
+        Some("single") => Ok(Mode::Interactive),
+        Some(_) => Err(PyErr::value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        None => Err(PyErr::type_error(format!("compile() argument 'mode' must be str, not {}", type_name(mode)))),
+    }
+}
+
+/// Compiles `source` to a code object, a compile error becoming `SyntaxError` with CPython's
+/// `str()` (`msg (filename, line N)`).
+fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
+    match pyrt_compile::compile(source, filename, mode) {
+        // Like CPython, compiled strings are not registered as source: tracebacks through
+        // them show no source line.
+        Ok(code) => crate::object::code::new_code(code),
+        Err(e) => {
+            let ty = if e.msg.contains("indent") {
+                types().exc.named("IndentationError")
+            } else {
+                types().exc.named("SyntaxError")
+            };
+            Err(crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno)))
+        }
+    }
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub(crate) fn builtin_compile(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let pos = args::positional(a, k);
+    if pos.len() > 6 {
+        return Err(PyErr::type_error(format!("compile() takes at most 6 arguments ({} given)", pos.len())));
+    }
+    let mut slots: [Option<Obj>; 6] = Default::default();
+    for (i, v) in pos.iter().enumerate() {
+        slots[i] = Some(v.clone());
+    }
+    for (name, v) in args::keywords(a, k) {
+        match NAMES.iter().position(|n| *n == name) {
+            Some(i) => slots[i] = Some(v.clone()),
+            None => return Err(PyErr::type_error(format!("compile() got an unexpected keyword argument '{name}'"))),
+        }
+    }
+    for (i, name) in NAMES.iter().enumerate().take(3) {
+        if slots[i].is_none() {
+            return Err(PyErr::type_error(format!("compile() missing required argument '{name}' (pos {})", i + 1)));
+        }
+    }
+    let [source, filename, mode, ..] = &slots;
+    let (source, filename, mode) = (source.as_ref().expect("checked"), filename.as_ref().expect("checked"), mode);
+    let mode = parse_mode(mode.as_ref().expect("checked"))?;
+    if as_code(source).is_some() {
+        return Ok(source.clone());
+    }
+    let text =
+        str_value(source).ok_or_else(|| PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"))?;
+    let filename =
+        str_value(filename).map(str::to_owned).unwrap_or_else(|| ops::str_text(filename).unwrap_or_default());
+    compile_text(text, &filename, mode)
+}
+
+/// Resolves `eval`/`exec`'s namespaces: explicit ones checked, missing ones from the caller.
+fn namespaces(name: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyResult<(Obj, Obj)> {
+    let globals = globals.filter(|g| !is_none(g));
+    let locals = locals.filter(|l| !is_none(l));
+    if let Some(g) = globals {
+        if as_dict(g).is_none() {
+            return Err(PyErr::type_error(if name == "eval" {
+                "globals must be a dict".to_owned()
+            } else {
+                format!("exec() globals must be a dict, not {}", type_name(g))
+            }));
+        }
+    }
+    if let Some(l) = locals {
+        if l.type_object().mapping.subscript.is_none() {
+            return Err(PyErr::type_error(if name == "eval" {
+                "locals must be a mapping".to_owned()
+            } else {
+                format!("locals must be a mapping or None, not {}", type_name(l))
+            }));
+        }
+    }
+    let (g, l) = match (globals, locals) {
+        (Some(g), Some(l)) => (g.clone(), l.clone()),
+        (Some(g), None) => (g.clone(), g.clone()),
+        (None, l) => {
+            let g = crate::eval::caller_globals().ok_or_else(|| PyErr::runtime_error("no current frame"))?;
+            let l = match l {
+                Some(l) => l.clone(),
+                None => crate::eval::caller_locals()?.unwrap_or_else(|| g.clone()),
+            };
+            (g, l)
+        }
+    };
+    let gd = as_dict(&g).expect("checked");
+    let key = intern("__builtins__");
+    if gd.get_str(&key.ob_base).is_none() {
+        gd.set(Obj::new_ref(&key.ob_base), super::builtins::builtins_module()?)?;
+    }
+    Ok((g, l))
+}
+
+/// `eval`/`exec`: `(source, globals, locals)` from positional or keyword arguments.
+fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 3]> {
+    let pos = args::positional(a, k);
+    if pos.len() > 3 {
+        return Err(PyErr::type_error(format!("{name} expected at most 3 arguments, got {}", pos.len())));
+    }
+    let mut out: [Option<&Obj>; 3] = [pos.first(), pos.get(1), pos.get(2)];
+    for (kw, v) in args::keywords(a, k) {
+        match kw {
+            "globals" => out[1] = Some(v),
+            "locals" => out[2] = Some(v),
+            "closure" if name == "exec" => {}
+            other => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    if out[0].is_none() {
+        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    Ok(out)
+}
+
+/// `eval(source, globals=None, locals=None)`.
+pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let [source, globals, locals] = run_args("eval", a, k)?;
+    let source = source.expect("checked");
+    let (g, l) = namespaces("eval", globals, locals)?;
+    let code = if as_code(source).is_some() {
+        source.clone()
+    } else {
+        let text = str_value(source)
+            .ok_or_else(|| PyErr::type_error("eval() arg 1 must be a string, bytes or code object"))?;
+        compile_text(text.trim_start_matches([' ', '\t']), "<string>", Mode::Expression)?
+    };
+    crate::eval::run_code(&code, &g, Some(l))
+}
+
+/// `exec(source, globals=None, locals=None, *, closure=None)`.
+pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let [source, globals, locals] = run_args("exec", a, k)?;
+    let source = source.expect("checked");
+    let (g, l) = namespaces("exec", globals, locals)?;
+    let code = if as_code(source).is_some() {
+        source.clone()
+    } else {
+        let text = str_value(source)
+            .ok_or_else(|| PyErr::type_error("exec() arg 1 must be a string, bytes or code object"))?;
+        compile_text(text, "<string>", Mode::Module)?
+    };
+    crate::eval::run_code(&code, &g, Some(l))?;
+    Ok(args::none())
+}
+
+/// `input([prompt])`: the prompt on stdout, a line from stdin without its newline.
+pub(crate) fn builtin_input(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    use std::io::{BufRead, Write};
+    let a = args::exact("input", a, k, 0, 1)?;
+    let mut out = std::io::stdout().lock();
+    if let Some(p) = a.first() {
+        let _ = out.write_all(ops::str_text(p)?.as_bytes());
+    }
+    let _ = out.flush();
+    drop(out);
+    let mut line = String::new();
+    let n = std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| crate::object::exceptions::raise_msg(types().exc.named("OSError"), &e.to_string()))?;
+    if n == 0 {
+        return Err(crate::object::exceptions::raise_msg(types().exc.named("EOFError"), "EOF when reading a line"));
+    }
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    new_str(&line)
+}

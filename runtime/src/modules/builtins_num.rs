@@ -1,0 +1,165 @@
+//! Numeric builtins beyond the operators: `hex`, `oct`, `bin` (through `__index__`) and
+//! three-argument `pow` (modular exponentiation with CPython's rules: a negative exponent
+//! needs an invertible base, the result takes the modulus's sign).
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
+
+use crate::error::{PyErr, PyResult};
+use crate::object::abstract_ops as ops;
+use crate::object::builtin::args;
+use crate::object::int::{as_int, new_big};
+use crate::object::obj::Obj;
+use crate::object::slots::BinOp;
+use crate::object::str::new_str;
+use crate::object::{PyObject, immortals};
+
+/// `hex`/`oct`/`bin`: `prefix` and the digits of `|x|` in `radix`, signed.
+fn int_text(name: &str, a: &[Obj], k: Option<&PyObject>, radix: u32, prefix: &str) -> PyResult<Obj> {
+    let a = args::exact(name, a, k, 1, 1)?;
+    let v = ops::index(&a[0])?;
+    let big = as_int(&v).expect("__index__ gives an int").to_big();
+    let sign = if big.is_negative() { "-" } else { "" };
+    new_str(&format!("{sign}{prefix}{}", big.abs().to_str_radix(radix)))
+}
+
+/// `hex(x)`.
+pub(crate) fn builtin_hex(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    int_text("hex", a, k, 16, "0x")
+}
+
+/// `oct(x)`.
+pub(crate) fn builtin_oct(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    int_text("oct", a, k, 8, "0o")
+}
+
+/// `bin(x)`.
+pub(crate) fn builtin_bin(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    int_text("bin", a, k, 2, "0b")
+}
+
+/// The inverse of `a` modulo `m` (`m > 0`), if `gcd(a, m) == 1`.
+fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
+    let e = a.mod_floor(m).extended_gcd(m);
+    e.gcd.is_one().then(|| e.x.mod_floor(m))
+}
+
+/// `pow(base, exp, mod)` on ints.
+fn int_pow_mod(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> PyResult<BigInt> {
+    if modulus.is_zero() {
+        return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+    }
+    let m = modulus.abs();
+    let mut b = base.mod_floor(&m);
+    if exp.is_negative() {
+        b = mod_inverse(&b, &m).ok_or_else(|| PyErr::value_error("base is not invertible for the given modulus"))?;
+    }
+    let r = b.modpow(&exp.abs(), &m);
+    Ok(if modulus.is_negative() && !r.is_zero() { r + modulus } else { r })
+}
+
+/// `pow(base, exp, mod=None)`.
+pub(crate) fn builtin_pow(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    const NAMES: [&str; 3] = ["base", "exp", "mod"];
+    let pos = args::positional(a, k);
+    if pos.len() > 3 {
+        return Err(PyErr::type_error(format!("pow() takes at most 3 arguments ({} given)", pos.len())));
+    }
+    let mut slots: [Option<&Obj>; 3] = [pos.first(), pos.get(1), pos.get(2)];
+    for (name, v) in args::keywords(a, k) {
+        match NAMES.iter().position(|n| *n == name) {
+            Some(i) if slots[i].is_none() => slots[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for pow() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            None => return Err(PyErr::type_error(format!("pow() got an unexpected keyword argument '{name}'"))),
+        }
+    }
+    for (i, name) in NAMES.iter().enumerate().take(2) {
+        if slots[i].is_none() {
+            return Err(PyErr::type_error(format!("pow() missing required argument '{name}' (pos {})", i + 1)));
+        }
+    }
+    let (base, exp) = (slots[0].expect("checked"), slots[1].expect("checked"));
+    match slots[2].filter(|m| !m.is(immortals().none)) {
+        None => ops::binary_op(base, exp, BinOp::Power),
+        Some(m) => match (as_int(base), as_int(exp), as_int(m)) {
+            (Some(b), Some(e), Some(m)) => new_big(int_pow_mod(&b.to_big(), &e.to_big(), &m.to_big())?),
+            _ => Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        },
+    }
+}
+
+/// `round(int, ndigits)`: exact, halves to even (`long_round`).
+pub(crate) fn round_int(v: &BigInt, ndigits: isize) -> PyResult<Obj> {
+    if ndigits >= 0 {
+        return new_big(v.clone());
+    }
+    let Ok(exp) = u32::try_from(ndigits.unsigned_abs()) else { return new_big(BigInt::zero()) };
+    let pow = num_traits::pow(BigInt::from(10), exp as usize);
+    let (q, r) = v.div_mod_floor(&pow);
+    let twice = &r * 2;
+    let up = twice > pow || (twice == pow && q.is_odd());
+    new_big(if up { (q + 1) * pow } else { q * pow })
+}
+
+/// `sum()` once the total is a float: CPython's Neumaier-compensated loop over float (and
+/// word-sized int) items; any other item ends it, the total is added to it by `+` and the
+/// caller's generic loop continues.
+pub(crate) fn sum_floats(it: &PyObject, start: &PyObject) -> PyResult<Obj> {
+    let float_type = crate::object::types().float_type;
+    let mut total = crate::object::float::as_float(start).unwrap_or(0.0);
+    let mut c = 0.0f64;
+    let finish = |total: f64, c: f64| if c != 0.0 && c.is_finite() { total + c } else { total };
+    while let Some(item) = ops::next(it)? {
+        if std::ptr::eq(item.type_object(), float_type) {
+            let x = crate::object::float::as_float(&item).unwrap_or(0.0);
+            let t = total + x;
+            if total.abs() >= x.abs() {
+                c += (total - t) + x;
+            } else {
+                c += (x - t) + total;
+            }
+            total = t;
+            continue;
+        }
+        if let Some(crate::object::int::IntVal::Small(v)) = as_int(&item) {
+            total += v as f64;
+            continue;
+        }
+        let acc = crate::object::float::new_float(finish(total, c))?;
+        let next = ops::binary_op(&acc, &item, BinOp::Add)?;
+        if !std::ptr::eq(next.type_object(), float_type) {
+            return Ok(next);
+        }
+        total = crate::object::float::as_float(&next).unwrap_or(0.0);
+        c = 0.0;
+    }
+    crate::object::float::new_float(finish(total, c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modular_power_follows_the_modulus_sign() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| modular_power_cases());
+    }
+
+    fn modular_power_cases() {
+        let p = |b: i64, e: i64, m: i64| {
+            int_pow_mod(&BigInt::from(b), &BigInt::from(e), &BigInt::from(m)).ok().map(|r| r.to_string())
+        };
+        assert_eq!(p(2, 10, 1000).as_deref(), Some("24"));
+        assert_eq!(p(2, 3, -5).as_deref(), Some("-2"));
+        assert_eq!(p(3, -1, 7).as_deref(), Some("5"));
+        assert_eq!(p(-2, 3, 5).as_deref(), Some("2"));
+        assert_eq!(p(2, -1, 4), None);
+    }
+}
