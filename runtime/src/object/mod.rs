@@ -19,7 +19,8 @@
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
-//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
+//! | `core_types` | slots and methods of object, type, None, bool, int, float, tuple, list, dict |
+//! | `str_methods` | `str`'s slots and methods |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
@@ -47,6 +48,7 @@ pub mod recursion;
 pub mod refcount;
 pub mod slots;
 pub mod str;
+pub(crate) mod str_methods;
 mod thread_id;
 pub mod tuple;
 pub mod typeobj;
