@@ -418,6 +418,7 @@ fn type_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 static OBJECT_METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", super::formatting::object_dunder_format),
     MethodDef::method("__repr__", |a, k| ops::default_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__str__", |a, k| ops::str(args::method("__str__", a, k, 0, 0)?.0)),
     MethodDef::method("__init__", |a, _| {
@@ -625,6 +626,7 @@ fn float_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRe
 }
 
 static INT_METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", super::formatting::int_dunder_format),
     MethodDef::method("bit_length", |a, k| {
         let (s, _) = args::method("bit_length", a, k, 0, 0)?;
         new_int(as_int(s).map_or(0, |v| v.to_big().bits() as i64))
@@ -637,6 +639,7 @@ static INT_METHODS: &[MethodDef] = &[
 ];
 
 static FLOAT_METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", super::formatting::float_dunder_format),
     MethodDef::method("is_integer", |a, k| {
         let (s, _) = args::method("is_integer", a, k, 0, 0)?;
         let v = float::as_float(s).unwrap_or(0.0);

@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, tuple, list, dict |
 //! | `str_methods` | `str`'s slots and methods |
+//! | `formatting` | `format()`, `__format__`, `str % args`, `str.format` through pyrt-pylib |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
@@ -36,6 +37,7 @@ pub(crate) mod core_types;
 pub mod dict;
 pub mod exceptions;
 pub mod float;
+pub(crate) mod formatting;
 pub mod function;
 pub mod handle;
 pub mod header;
