@@ -101,7 +101,8 @@ pub fn format(v: &PyObject, spec: &str) -> PyResult<Obj> {
 pub(crate) fn format_str_value(s: &PyObject, spec: &str) -> PyResult<Obj> {
     let text = str_value(s).unwrap_or("");
     if spec.is_empty() {
-        return if std::ptr::eq(s.type_object(), types().str_type) { Ok(Obj::new_ref(s)) } else { new_str(text) };
+        // `str(s)`: a subclass's `__str__` decides.
+        return ops::str(s);
     }
     let mut out = String::new();
     format_spec::format_str(text, spec, s.type_object().name(), &mut out)?;
@@ -381,11 +382,100 @@ pub(crate) fn str_format_map(fmt: &str, mapping: &PyObject) -> PyResult<Obj> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::float::new_float;
+    use crate::object::tuple::new_tuple;
+
+    fn with<R>(f: impl FnOnce() -> R) -> R {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f())
+    }
+
+    fn text(r: PyResult<Obj>) -> String {
+        match r {
+            Ok(v) => str_value(&v).unwrap_or("<not a str>").to_owned(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn s(t: &str) -> Obj {
+        new_str(t).unwrap()
+    }
 
     #[test]
     fn ascii_escapes_by_code_point_size() {
         assert_eq!(ascii_escape("a'é"), "a'\\xe9");
         assert_eq!(ascii_escape("Ā€"), "\\u0100\\u20ac");
         assert_eq!(ascii_escape("😀"), "\\U0001f600");
+    }
+
+    #[test]
+    fn format_dispatches_to_the_types_format() {
+        with(|| {
+            let f = |v: Obj, spec: &str| text(format(&v, spec));
+            assert_eq!(f(new_float(3.0).unwrap(), "g"), "3");
+            assert_eq!(f(new_float(1234567.891).unwrap(), ",.2f"), "1,234,567.89");
+            assert_eq!(f(new_float(-0.0).unwrap(), "z.1f"), "0.0");
+            assert_eq!(f(new_int(255).unwrap(), "#010_x"), "0x000_00ff");
+            assert_eq!(
+                f(new_int(5).unwrap(), "zd"),
+                "ValueError: Negative zero coercion (z) not allowed in integer format specifier"
+            );
+            assert_eq!(f(s("ab"), "*^6"), "**ab**");
+            assert_eq!(f(s("ab"), "d"), "ValueError: Unknown format code 'd' for object of type 'str'");
+            assert_eq!(f(Obj::new_ref(types().none_type.as_object()), ""), "<class 'NoneType'>");
+            assert_eq!(f(args::none(), "x"), "TypeError: unsupported format string passed to NoneType.__format__");
+        });
+    }
+
+    #[test]
+    fn printf_converts_and_reports_cpythons_errors() {
+        with(|| {
+            let tuple = |v: Vec<Obj>| new_tuple(v).unwrap();
+            let p = |fmt: &str, a: Obj| text(printf(fmt, &a));
+            assert_eq!(
+                p(
+                    "%5.2f|%-4d|%x|%r|%a|%c%%",
+                    tuple(vec![
+                        new_float(3.14159).unwrap(),
+                        new_int(7).unwrap(),
+                        new_int(255).unwrap(),
+                        s("é"),
+                        s("é"),
+                        new_int(65).unwrap()
+                    ])
+                ),
+                " 3.14|7   |ff|'é'|'\\xe9'|A%"
+            );
+            assert_eq!(p("%*d", tuple(vec![new_int(4).unwrap(), new_int(1).unwrap()])), "   1");
+            assert_eq!(p("%d", s("x")), "TypeError: %d format: a real number is required, not str");
+            assert_eq!(p("%s %s", new_int(1).unwrap()), "TypeError: not enough arguments for format string");
+            assert_eq!(
+                p("%s", tuple(vec![new_int(1).unwrap(), new_int(2).unwrap()])),
+                "TypeError: not all arguments converted during string formatting"
+            );
+            assert_eq!(p("%d", new_float(2.9).unwrap()), "2");
+            assert_eq!(
+                p("%d", new_float(f64::INFINITY).unwrap()),
+                "OverflowError: cannot convert float infinity to integer"
+            );
+        });
+    }
+
+    #[test]
+    fn str_format_resolves_fields_and_nested_specs() {
+        with(|| {
+            let argv = [s("x"), new_float(2.5).unwrap(), new_int(7).unwrap()];
+            let names = new_tuple(vec![s("w")]).unwrap();
+            assert_eq!(
+                text(str_format("{0}|{}", &argv[..2], None)),
+                "ValueError: cannot switch from manual field specification to automatic field numbering"
+            );
+            assert_eq!(text(str_format("{0!r:>5}|{1:.{w}f}", &argv, Some(&names))), "  'x'|2.5000000");
+            assert_eq!(
+                text(str_format("{}", &[], None)),
+                "IndexError: Replacement index 0 out of range for positional args tuple"
+            );
+            assert_eq!(text(str_format("{a}", &[], None)), "KeyError: 'a'");
+        });
     }
 }

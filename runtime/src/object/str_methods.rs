@@ -159,6 +159,13 @@ fn kw_args<'a>(
             names.len()
         )));
     }
+    // Clinic checks the positional-only count before looking at keywords.
+    if npos < min.min(pos_only) {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least {min} positional argument{} ({npos} given)",
+            plural(min)
+        )));
+    }
     let mut slots: Vec<Option<&Obj>> = vec![None; params.len()];
     for (slot, v) in slots.iter_mut().zip(&rest[..npos]) {
         *slot = Some(v);
@@ -183,12 +190,6 @@ fn kw_args<'a>(
             }
         }
     }
-    if npos < min.min(pos_only) {
-        return Err(PyErr::type_error(format!(
-            "{name}() takes at least {min} positional argument{} ({npos} given)",
-            plural(min)
-        )));
-    }
     if let Some(missing) = (0..min).find(|&i| slots[i].is_none()) {
         return Err(PyErr::type_error(format!(
             "{name}() missing required argument '{}' (pos {})",
@@ -199,9 +200,14 @@ fn kw_args<'a>(
     Ok((s, slots))
 }
 
+/// How `_PyArg_BadArgument` names an argument's type: `None` for `None`, else the type name.
+fn bad_arg_type(o: &PyObject) -> &str {
+    if o.is(immortals().none) { "None" } else { o.type_object().name() }
+}
+
 /// An argument that must be a `str` (`find() argument 1 must be str, not int`).
 fn str_arg<'a>(what: &str, o: &'a PyObject) -> PyResult<&'a StrObject> {
-    as_str_object(o).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", o.type_object().name())))
+    as_str_object(o).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", bad_arg_type(o))))
 }
 
 /// An integer argument (`__index__`), `OverflowError` beyond `isize`.
@@ -275,11 +281,15 @@ fn str_str(o: &PyObject) -> PyResult<Obj> {
 
 fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::exact("str", argv, kwnames, 0, 1)?;
-    let text = match pos.first() {
-        Some(x) => ops::str_text(x)?,
-        None => String::new(),
-    };
-    super::str::new_str_of_type(ty, &text)
+    let Some(x) = pos.first() else { return super::str::new_str_of_type(ty, "") };
+    let value = ops::str(x)?;
+    if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
+        // `str(s) is s` for an exact str, as in CPython.
+        return Ok(value);
+    }
+    let text = str_value(&value)
+        .ok_or_else(|| PyErr::type_error(format!("__str__ returned non-string (type {})", ops::type_name(&value))))?;
+    super::str::new_str_of_type(ty, text)
 }
 
 fn str_len(o: &PyObject) -> PyResult<usize> {
@@ -592,9 +602,8 @@ fn strip(a: &[Obj], k: Option<&PyObject>, name: &str, left: bool, right: bool) -
 
 fn affix_remove(a: &[Obj], k: Option<&PyObject>, name: &str, prefix: bool) -> PyResult<Obj> {
     let (s, affix) = one_arg(name, a, k)?;
-    let affix = str_value(affix).ok_or_else(|| {
-        PyErr::type_error(format!("{name}() argument must be str, not {}", affix.type_object().name()))
-    })?;
+    let affix = str_value(affix)
+        .ok_or_else(|| PyErr::type_error(format!("{name}() argument must be str, not {}", bad_arg_type(affix))))?;
     let t = text(s);
     let rest = if prefix { t.strip_prefix(affix) } else { t.strip_suffix(affix) };
     match rest {
@@ -693,7 +702,7 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let arg = |i: usize| {
         let o = r[i].expect("required");
         str_value(o).ok_or_else(|| {
-            PyErr::type_error(format!("replace() argument {} must be str, not {}", i + 1, o.type_object().name()))
+            PyErr::type_error(format!("replace() argument {} must be str, not {}", i + 1, bad_arg_type(o)))
         })
     };
     let (old, new) = (arg(0)?, arg(1)?);
@@ -785,18 +794,20 @@ fn str_maketrans(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
         return Ok(result);
     }
+    // Clinic converts `y` (and `z`) before the body looks at `x`.
+    let y = str_arg("maketrans() argument 2", &a[1])?;
+    let z = a.get(2).map(|z| str_arg("maketrans() argument 3", z)).transpose()?;
     let Some(x) = as_str_object(&a[0]) else {
         return Err(PyErr::type_error("first maketrans argument must be a string if there is a second argument"));
     };
-    let y = str_arg("maketrans() argument 2", &a[1])?;
     if x.len() != y.len() {
         return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
     }
     for (from, to) in x.as_str().chars().zip(y.as_str().chars()) {
         d.set(new_int(from as i64)?, new_int(to as i64)?)?;
     }
-    if let Some(z) = a.get(2) {
-        for c in str_arg("maketrans() argument 3", z)?.as_str().chars() {
+    if let Some(z) = z {
+        for c in z.as_str().chars() {
             d.set(new_int(c as i64)?, args::none())?;
         }
     }
@@ -930,10 +941,9 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         formatting::printf(text(s), &r[0])
     }),
     MethodDef::method("__rmod__", |a, k| {
-        // `x % s` with `s` on the right: only a str on the left formats, and it already did.
-        let (_, r) = wrapper_args(a, k, 1, "__rmod__")?;
-        let _ = r;
-        not_implemented()
+        // `other % s`: formats only when `other` is a str.
+        let (s, r) = wrapper_args(a, k, 1, "__rmod__")?;
+        str_mod(&r[0], s)
     }),
     MethodDef::method("__repr__", |a, k| str_repr(wrapper_args(a, k, 0, "__repr__")?.0)),
     MethodDef::method("__str__", |a, k| str_str(wrapper_args(a, k, 0, "__str__")?.0)),
@@ -949,6 +959,31 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
 mod tests {
     use super::*;
 
+    fn with<R>(f: impl FnOnce() -> R) -> R {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f())
+    }
+
+    fn s(text: &str) -> Obj {
+        new_str(text).unwrap()
+    }
+
+    /// `recv.name(*pos, **kw)` as `repr()` text, or the exception as `Class: message`.
+    fn call(recv: &str, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> String {
+        let meth = ops::get_attr_str(&s(recv), name).unwrap();
+        let mut argv: Vec<Obj> = pos.to_vec();
+        argv.extend(kw.iter().map(|(_, v)| v.clone()));
+        let names = (!kw.is_empty()).then(|| new_tuple(kw.iter().map(|(n, _)| s(n)).collect()).unwrap());
+        match ops::call(&meth, &argv, names.as_deref()) {
+            Ok(v) => ops::repr_text(&v).unwrap(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn int(v: i64) -> Obj {
+        new_int(v).unwrap()
+    }
+
     #[test]
     fn adjust_indices_follows_cpython() {
         assert_eq!(adjust_indices(0, isize::MAX, 5), (0, 5));
@@ -959,8 +994,104 @@ mod tests {
     }
 
     #[test]
-    fn plural_names() {
-        assert_eq!(plural(1), "");
-        assert_eq!(plural(2), "s");
+    fn case_mapping_uses_special_casing_and_final_sigma() {
+        with(|| {
+            assert_eq!(call("straße", "upper", &[], &[]), "'STRASSE'");
+            assert_eq!(call("İ", "lower", &[], &[]), "'i̇'");
+            assert_eq!(call("ΟΔΟΣ ΟΔΟΣ.", "lower", &[], &[]), "'οδος οδος.'");
+            assert_eq!(call("ǆemal", "title", &[], &[]), "'ǅemal'");
+            assert_eq!(call("ß", "casefold", &[], &[]), "'ss'");
+            assert_eq!(call("ǅ", "istitle", &[], &[]), "True");
+            assert_eq!(call("²", "isdecimal", &[], &[]), "False");
+            assert_eq!(call("²", "isdigit", &[], &[]), "True");
+        });
+    }
+
+    #[test]
+    fn searching_counts_code_points_within_start_and_end() {
+        with(|| {
+            assert_eq!(call("héllo héllo", "find", &[s("l"), int(4)], &[]), "8");
+            assert_eq!(call("héllo héllo", "rfind", &[s("é"), int(0), int(-4)], &[]), "1");
+            assert_eq!(call("abc", "find", &[s(""), int(4)], &[]), "-1");
+            assert_eq!(call("abc", "count", &[s("")], &[]), "4");
+            assert_eq!(call("aaaa", "count", &[s("aa")], &[]), "2");
+            assert_eq!(call("abc", "index", &[s("z")], &[]), "ValueError: substring not found");
+            assert_eq!(call("abc", "startswith", &[new_tuple(vec![s("x"), s("b")]).unwrap(), int(1)], &[]), "True");
+            assert_eq!(call("abc", "find", &[int(1)], &[]), "TypeError: find() argument 1 must be str, not int");
+        });
+    }
+
+    #[test]
+    fn split_and_replace_take_keywords_with_clinic_messages() {
+        with(|| {
+            assert_eq!(call("a,b,c", "split", &[], &[("sep", s(",")), ("maxsplit", int(1))]), "['a', 'b,c']");
+            assert_eq!(call(" a b c ", "rsplit", &[], &[("maxsplit", int(1))]), "[' a b', 'c']");
+            assert_eq!(call("aaa", "replace", &[s("a"), s("b")], &[("count", int(2))]), "'bba'");
+            assert_eq!(
+                call("a", "split", &[s(",")], &[("sep", s(","))]),
+                "TypeError: argument for split() given by name ('sep') and position (1)"
+            );
+            assert_eq!(
+                call("a", "split", &[], &[("x", int(1))]),
+                "TypeError: split() got an unexpected keyword argument 'x'"
+            );
+            assert_eq!(
+                call("a", "replace", &[s("a")], &[]),
+                "TypeError: replace() takes at least 2 positional arguments (1 given)"
+            );
+            assert_eq!(call("a\r\nb", "splitlines", &[], &[("keepends", new_bool(true))]), "['a\\r\\n', 'b']");
+        });
+    }
+
+    #[test]
+    fn padding_translation_and_argument_errors() {
+        with(|| {
+            assert_eq!(call("ab", "center", &[int(5), s("*")], &[]), "'**ab*'");
+            assert_eq!(call("-42", "zfill", &[int(6)], &[]), "'-00042'");
+            assert_eq!(call("a\tb", "expandtabs", &[], &[("tabsize", int(4))]), "'a   b'");
+            assert_eq!(
+                call("a", "center", &[int(5), s("ab")], &[]),
+                "TypeError: The fill character must be exactly one character long"
+            );
+            assert_eq!(call("a", "upper", &[int(1)], &[]), "TypeError: str.upper() takes no arguments (1 given)");
+            let table = call("", "maketrans", &[s("ab"), s("xy"), s("c")], &[]);
+            assert_eq!(table, "{97: 120, 98: 121, 99: None}");
+            assert_eq!(
+                call("", "maketrans", &[s("ab"), s("c")], &[]),
+                "ValueError: the first two maketrans arguments must have equal length"
+            );
+        });
+    }
+
+    #[test]
+    fn slicing_with_steps_and_repetition() {
+        with(|| {
+            let text = s("héllo😀");
+            let slice = |a: i64, b: i64, c: i64| {
+                let sl = super::super::range::new_slice(int(a), int(b), int(c)).unwrap();
+                ops::repr_text(&str_subscript(&text, &sl).unwrap()).unwrap()
+            };
+            assert_eq!(slice(5, 0, -2), "'😀lé'");
+            assert_eq!(slice(1, 4, 1), "'éll'");
+            assert_eq!(slice(-100, 100, 3), "'hl'");
+            let err = str_repeat(&s("ab"), &new_int(i64::MAX).unwrap()).unwrap_err();
+            assert_eq!(err.to_string(), "OverflowError: repeated string is too long");
+            assert_eq!(ops::repr_text(&str_repeat(&int(2), &s("é")).unwrap()).unwrap(), "'éé'");
+        });
+    }
+
+    #[test]
+    fn subclass_instances_keep_their_text_after_the_dict_slot() {
+        with(|| {
+            let ns = new_dict().unwrap();
+            let bases = vec![Obj::new_ref(types().str_type.as_object())];
+            let cls = super::super::classobj::new_class("S", bases, ns).unwrap();
+            let ty = super::super::typeobj::as_type(&cls).unwrap();
+            let obj = super::super::str::new_str_of_type(ty, "héllo").unwrap();
+            assert_eq!(str_value(&obj), Some("héllo"));
+            assert_eq!(str_obj(&obj).char_at(1), 'é');
+            ops::set_attr(&obj, &s("tag"), Some(&int(1))).unwrap();
+            assert_eq!(str_value(&obj), Some("héllo"));
+        });
     }
 }
