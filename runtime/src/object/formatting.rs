@@ -436,7 +436,7 @@ mod tests {
                 p(
                     "%5.2f|%-4d|%x|%r|%a|%c%%",
                     tuple(vec![
-                        new_float(3.14159).unwrap(),
+                        new_float(3.14659).unwrap(),
                         new_int(7).unwrap(),
                         new_int(255).unwrap(),
                         s("é"),
@@ -444,7 +444,7 @@ mod tests {
                         new_int(65).unwrap()
                     ])
                 ),
-                " 3.14|7   |ff|'é'|'\\xe9'|A%"
+                " 3.15|7   |ff|'é'|'\\xe9'|A%"
             );
             assert_eq!(p("%*d", tuple(vec![new_int(4).unwrap(), new_int(1).unwrap()])), "   1");
             assert_eq!(p("%d", s("x")), "TypeError: %d format: a real number is required, not str");
