@@ -334,7 +334,7 @@ fn do_raise(exc: Option<Obj>, cause: Option<Obj>) -> PyErr {
 }
 
 fn format_value(v: &PyObject, spec: &str) -> PyResult<Obj> {
-    crate::modules::format::format(v, spec)
+    crate::object::formatting::format(v, spec)
 }
 
 fn build_class_name_error() -> PyErr {

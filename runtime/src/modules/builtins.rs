@@ -129,8 +129,13 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("round", builtin_round),
     MethodDef::function("format", |a, k| {
         let a = args::exact("format", a, k, 1, 2)?;
-        let spec = a.get(1).and_then(|s| str_value(s).map(str::to_owned)).unwrap_or_default();
-        super::format::format(&a[0], &spec)
+        let spec = match a.get(1) {
+            Some(s) => str_value(s).ok_or_else(|| {
+                PyErr::type_error(format!("format() argument 2 must be str, not {}", s.type_object().name()))
+            })?,
+            None => "",
+        };
+        crate::object::formatting::format(&a[0], spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
 ];
@@ -143,19 +148,7 @@ fn attr_name_check(name: &PyObject) -> PyResult<()> {
     }
 }
 
-/// `repr()` text with non-ASCII characters escaped (`ascii()`).
-pub fn ascii_escape(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        match c as u32 {
-            0..=0x7f => out.push(c),
-            0x80..=0xff => out.push_str(&format!("\\x{:02x}", c as u32)),
-            0x100..=0xffff => out.push_str(&format!("\\u{:04x}", c as u32)),
-            v => out.push_str(&format!("\\U{:08x}", v)),
-        }
-    }
-    out
-}
+pub use crate::object::formatting::ascii_escape;
 
 fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);

@@ -1,5 +1,4 @@
-//! Modules written in Rust: `builtins` (and the `format()` mini-language it shares with the
-//! eval loop's f-strings).
+//! Modules written in Rust: `builtins`.
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
 //! what belongs to one interpreter — the `builtins` module dict — is made on first use and
@@ -8,7 +7,6 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
-pub mod format;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;

@@ -50,7 +50,7 @@ pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
 
 /// `repr(x)` / `str(x)`: the shortest text that round-trips, as CPython prints it.
 pub fn float_repr_text(v: f64) -> String {
-    pyrt_compile::code::float_repr(v)
+    pyrt_pylib::float::repr_string(v)
 }
 
 /// CPython's `_Py_HashDouble` (NaN hashes by identity, given as `id`).

@@ -19,7 +19,9 @@
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
-//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
+//! | `core_types` | slots and methods of object, type, None, bool, int, float, tuple, list, dict |
+//! | `str_methods` | `str`'s slots and methods |
+//! | `formatting` | `format()`, `__format__`, `str % args`, `str.format` through pyrt-pylib |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
@@ -41,6 +43,7 @@ pub(crate) mod dict;
 pub(crate) mod exception_group;
 pub(crate) mod exceptions;
 pub(crate) mod float;
+pub(crate) mod formatting;
 pub(crate) mod function;
 pub(crate) mod generator;
 pub mod handle;
@@ -56,6 +59,7 @@ pub mod refcount;
 pub(crate) mod set;
 pub(crate) mod slots;
 pub(crate) mod str;
+pub(crate) mod str_methods;
 mod thread_id;
 pub(crate) mod tuple;
 pub mod typeobj;

@@ -9,6 +9,8 @@
 //! every string — the fixed-width array answers them — and the UTF-8 form Rust code needs is
 //! always there without conversion (CPython caches it lazily; here it is made with the string).
 //! Everything lives in one arena block, so bulk release of an arena frees strings completely.
+//! An instance of a subclass keeps its `__dict__` pointer right after the struct (the
+//! subclass's `dict_offset`), so its text starts after that slot: `data_offset` records where.
 //! Strings cannot hold lone surrogates yet (Rust `str`).
 //!
 //! The hash is computed on first use and cached (SipHash-1-3 with fixed keys; CPython seeds it
@@ -33,6 +35,8 @@ pub struct StrObject {
     utf8_len: usize,
     hash: AtomicIsize,
     kind: u8,
+    /// Where the text starts, from the start of the object: the type's basic size.
+    data_offset: u32,
 }
 
 const HASH_UNSET: isize = -1;
@@ -44,7 +48,8 @@ impl StrObject {
         size_of::<StrObject>() + len
     }
 
-    fn layout(text: &str) -> (usize, u8, usize) {
+    /// `(len, kind, size)` of a string whose text starts at `data_offset`.
+    fn layout(text: &str, data_offset: usize) -> (usize, u8, usize) {
         let len = text.chars().count();
         let kind = if len == text.len() {
             1
@@ -53,8 +58,8 @@ impl StrObject {
         } else {
             4
         };
-        let index_at = (size_of::<StrObject>() + text.len()).next_multiple_of(4);
-        let size = if kind == 1 { size_of::<StrObject>() + text.len() } else { index_at + len * kind as usize };
+        let index_at = (data_offset + text.len()).next_multiple_of(4);
+        let size = if kind == 1 { data_offset + text.len() } else { index_at + len * kind as usize };
         (len, kind, size)
     }
 
@@ -62,12 +67,12 @@ impl StrObject {
     ///
     /// # Safety
     ///
-    /// `base` must be a block of the size `layout(text)` gives.
-    unsafe fn write_text(base: *mut u8, text: &str, kind: u8) {
+    /// `base` must be a block of the size `layout(text, data_offset)` gives.
+    unsafe fn write_text(base: *mut u8, text: &str, kind: u8, data_offset: usize) {
         // SAFETY: the block has room for the UTF-8 bytes and the index array (layout()).
         unsafe {
-            std::ptr::copy_nonoverlapping(text.as_ptr(), base.add(size_of::<StrObject>()), text.len());
-            let index_at = (size_of::<StrObject>() + text.len()).next_multiple_of(4);
+            std::ptr::copy_nonoverlapping(text.as_ptr(), base.add(data_offset), text.len());
+            let index_at = (data_offset + text.len()).next_multiple_of(4);
             let idx = base.add(index_at);
             match kind {
                 2 => {
@@ -88,10 +93,10 @@ impl StrObject {
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
-        // SAFETY: `write_text` put `utf8_len` bytes of valid UTF-8 right after the struct.
+        // SAFETY: `write_text` put `utf8_len` bytes of valid UTF-8 at `data_offset`.
         unsafe {
             let bytes = std::slice::from_raw_parts(
-                (self as *const StrObject as *const u8).add(size_of::<StrObject>()),
+                (self as *const StrObject as *const u8).add(self.data_offset as usize),
                 self.utf8_len,
             );
             std::str::from_utf8_unchecked(bytes)
@@ -123,9 +128,9 @@ impl StrObject {
         // SAFETY: `i < len` and the index array has `len` entries of `kind` bytes.
         let cp = unsafe {
             match self.kind {
-                1 => *base.add(size_of::<StrObject>() + i) as u32,
+                1 => *base.add(self.data_offset as usize + i) as u32,
                 k => {
-                    let idx = base.add((size_of::<StrObject>() + self.utf8_len).next_multiple_of(4));
+                    let idx = base.add((self.data_offset as usize + self.utf8_len).next_multiple_of(4));
                     if k == 2 {
                         (idx as *const u16).add(i).read_unaligned() as u32
                     } else {
@@ -175,8 +180,8 @@ pub fn new_str(text: &str) -> PyResult<Obj> {
 
 /// A new instance of `str` or a subclass of it (always a new object).
 pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
-    let (len, kind, size) = StrObject::layout(text);
-    let size = size.max(ty.basic_size);
+    let data_offset = ty.basic_size.max(size_of::<StrObject>());
+    let (len, kind, size) = StrObject::layout(text, data_offset);
     // SAFETY: the block is `size` bytes, enough for the struct, text and index (layout); the
     // text is written before the object is used; `str`'s deallocator frees this layout.
     unsafe {
@@ -186,8 +191,9 @@ pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
             utf8_len: text.len(),
             hash: AtomicIsize::new(HASH_UNSET),
             kind,
+            data_offset: data_offset as u32,
         })?;
-        StrObject::write_text(obj.as_ptr().as_ptr() as *mut u8, text, kind);
+        StrObject::write_text(obj.as_ptr().as_ptr() as *mut u8, text, kind, data_offset);
         if ty.dict_offset != 0 {
             (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
         }
@@ -197,7 +203,8 @@ pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
 
 /// Writes an immortal string into a leaked block (interning).
 pub(crate) fn leak_str(ty: &TypeObject, text: &str) -> &'static StrObject {
-    let (len, kind, size) = StrObject::layout(text);
+    let data_offset = size_of::<StrObject>();
+    let (len, kind, size) = StrObject::layout(text, data_offset);
     let layout = std::alloc::Layout::from_size_align(size, 16).expect("string too long");
     // SAFETY: the layout is non-zero (the header alone is 56 bytes).
     let block = unsafe { std::alloc::alloc(layout) };
@@ -212,8 +219,9 @@ pub(crate) fn leak_str(ty: &TypeObject, text: &str) -> &'static StrObject {
             utf8_len: text.len(),
             hash: AtomicIsize::new(HASH_UNSET),
             kind,
+            data_offset: data_offset as u32,
         });
-        StrObject::write_text(block, text, kind);
+        StrObject::write_text(block, text, kind, data_offset);
         &*(block as *const StrObject)
     }
 }

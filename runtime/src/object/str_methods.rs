@@ -1,0 +1,1097 @@
+//! `str`'s slots and method table (the layout and constructors are in `super::str`), as
+//! CPython 3.13's `Objects/unicodeobject.c`.
+//!
+//! Strings keep their text as UTF-8 plus an O(1) code-point index, so the methods work on the
+//! Rust `&str` and translate between code-point positions (what Python sees) and byte offsets
+//! only where a position crosses the boundary: `start`/`end` arguments select a code-point
+//! range ([`char_range`]) and a match found at a byte offset is reported as a code-point index.
+//! Searching, splitting and replacing then use Rust's substring search, which finds the same
+//! leftmost non-overlapping matches as CPython's `fastsearch`.
+//!
+//! Everything that depends on the Unicode database — case mappings with special casing
+//! (`'ß'.upper() == 'SS'`, final sigma), the `is*` predicates, Python's whitespace and line
+//! breaks — comes from pyrt-pylib's Unicode 15.1 tables, so answers match CPython 3.13's rather
+//! than the newer Unicode version Rust's `char` methods follow.
+//!
+//! Argument parsing reproduces the three conventions the methods use in CPython, because their
+//! error messages differ: `METH_NOARGS`/`METH_O` ([`no_args`], [`one_arg`]), `PyArg_ParseTuple`
+//! varargs ([`var_args`]), and Argument Clinic with keywords ([`kw_args`]).
+//! Formatting (`%`, `format`, `__format__`) is in `super::formatting`.
+
+use super::abstract_ops as ops;
+use super::builtin::{MethodDef, args};
+use super::core_types::{new_seq_iter, norm_index};
+use super::dict::{as_dict, new_dict};
+use super::formatting;
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{IntVal, as_int, new_bool, new_int};
+use super::list::new_list;
+use super::obj::Obj;
+use super::slots::SequenceMethods;
+use super::str::{StrObject, as_str_object, new_str, str_value};
+use super::tuple::{self, items, new_tuple};
+use super::typeobj::{CompareOp, TypeObject};
+use crate::error::{PyErr, PyResult};
+use pyrt_pylib::unicode as uni;
+
+/// Fills `str`'s slots.
+pub(crate) fn fill_str_type(t: &mut TypeObject) {
+    t.repr = Some(str_repr);
+    t.str = Some(str_str);
+    t.hash = Some(|o| Ok(as_str_object(o).map_or(0, |s| s.hash())));
+    t.richcompare = Some(str_richcompare);
+    t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
+    t.new = Some(str_new);
+    t.number.add = Some(str_add);
+    t.number.multiply = Some(str_repeat);
+    t.number.remainder = Some(str_mod);
+    t.sequence = SequenceMethods { length: Some(str_len), contains: Some(str_contains) };
+    t.mapping.subscript = Some(str_subscript);
+}
+
+fn not_implemented() -> PyResult<Obj> {
+    Ok(Obj::new_ref(immortals().not_implemented))
+}
+
+/// The text of a receiver (the method descriptor checked that it is a `str`).
+#[inline]
+fn text(o: &PyObject) -> &str {
+    str_value(o).unwrap_or("")
+}
+
+/// The receiver as a `StrObject`.
+#[inline]
+fn str_obj(o: &PyObject) -> &StrObject {
+    as_str_object(o).expect("str methods receive a str")
+}
+
+#[inline]
+fn new_string(s: String) -> PyResult<Obj> {
+    new_str(&s)
+}
+
+/// The receiver itself when it is an exact `str` (CPython returns `self` unchanged then), else
+/// a new `str` with the same text.
+fn unchanged(s: &Obj) -> PyResult<Obj> {
+    if std::ptr::eq(s.type_object(), types().str_type) { Ok(s.clone()) } else { new_str(text(s)) }
+}
+
+// ---- argument parsing ----------------------------------------------------------------------
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn reject_keywords(name: &str, k: Option<&PyObject>) -> PyResult<()> {
+    if k.is_some_and(|k| !items(k).is_empty()) {
+        return Err(PyErr::type_error(format!("str.{name}() takes no keyword arguments")));
+    }
+    Ok(())
+}
+
+fn receiver<'a>(name: &str, a: &'a [Obj]) -> PyResult<(&'a Obj, &'a [Obj])> {
+    a.split_first().ok_or_else(|| PyErr::type_error(format!("unbound method str.{name}() needs an argument")))
+}
+
+/// `METH_NOARGS`.
+fn no_args<'a>(name: &str, a: &'a [Obj], k: Option<&PyObject>) -> PyResult<&'a Obj> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    if !rest.is_empty() {
+        return Err(PyErr::type_error(format!("str.{name}() takes no arguments ({} given)", rest.len())));
+    }
+    Ok(s)
+}
+
+/// `METH_O`.
+fn one_arg<'a>(name: &str, a: &'a [Obj], k: Option<&PyObject>) -> PyResult<(&'a Obj, &'a Obj)> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    match rest {
+        [x] => Ok((s, x)),
+        _ => Err(PyErr::type_error(format!("str.{name}() takes exactly one argument ({} given)", rest.len()))),
+    }
+}
+
+/// Positional-only `METH_VARARGS` (`PyArg_ParseTuple`, `_PyArg_CheckPositional`).
+fn var_args<'a>(
+    name: &str,
+    a: &'a [Obj],
+    k: Option<&PyObject>,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Obj, &'a [Obj])> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    let n = rest.len();
+    if n < min {
+        return Err(PyErr::type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
+    }
+    if n > max {
+        return Err(PyErr::type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
+    }
+    Ok((s, rest))
+}
+
+/// Argument Clinic with keywords: `params` in order, the first `pos_only` positional-only and
+/// the first `min` required. Returns the receiver and one slot per parameter.
+fn kw_args<'a>(
+    name: &str,
+    a: &'a [Obj],
+    k: Option<&'a PyObject>,
+    params: &[&str],
+    pos_only: usize,
+    min: usize,
+) -> PyResult<(&'a Obj, Vec<Option<&'a Obj>>)> {
+    let (s, rest) = receiver(name, a)?;
+    let names = k.map_or(&[][..], items);
+    let npos = rest.len() - names.len();
+    if npos > params.len() {
+        let max = params.len();
+        return Err(PyErr::type_error(format!("{name}() takes at most {max} argument{} ({npos} given)", plural(max))));
+    }
+    if names.len() + npos > params.len() {
+        let max = params.len() - pos_only;
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {max} keyword argument{} ({} given)",
+            plural(max),
+            names.len()
+        )));
+    }
+    // Clinic checks the positional-only count before looking at keywords.
+    if npos < min.min(pos_only) {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least {min} positional argument{} ({npos} given)",
+            plural(min)
+        )));
+    }
+    let mut slots: Vec<Option<&Obj>> = vec![None; params.len()];
+    for (slot, v) in slots.iter_mut().zip(&rest[..npos]) {
+        *slot = Some(v);
+    }
+    for (kname, v) in names.iter().zip(&rest[npos..]) {
+        let kname = str_value(kname).unwrap_or("");
+        match params.iter().position(|p| *p == kname) {
+            Some(i) if i < pos_only => {
+                return Err(PyErr::type_error(format!(
+                    "{name}() got some positional-only arguments passed as keyword arguments: '{kname}'"
+                )));
+            }
+            Some(i) if i < npos => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {name}() given by name ('{kname}') and position ({})",
+                    i + 1
+                )));
+            }
+            Some(i) => slots[i] = Some(v),
+            None => {
+                return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{kname}'")));
+            }
+        }
+    }
+    if let Some(missing) = (0..min).find(|&i| slots[i].is_none()) {
+        return Err(PyErr::type_error(format!(
+            "{name}() missing required argument '{}' (pos {})",
+            params[missing],
+            missing + 1
+        )));
+    }
+    Ok((s, slots))
+}
+
+/// How `_PyArg_BadArgument` names an argument's type: `None` for `None`, else the type name.
+fn bad_arg_type(o: &PyObject) -> &str {
+    if o.is(immortals().none) { "None" } else { o.type_object().name() }
+}
+
+/// An argument that must be a `str` (`find() argument 1 must be str, not int`).
+fn str_arg<'a>(what: &str, o: &'a PyObject) -> PyResult<&'a StrObject> {
+    as_str_object(o).ok_or_else(|| PyErr::type_error(format!("{what} must be str, not {}", bad_arg_type(o))))
+}
+
+/// An integer argument (`__index__`), `OverflowError` beyond `isize`.
+fn isize_arg(o: &PyObject) -> PyResult<isize> {
+    let i = ops::index(o)?;
+    match as_int(&i) {
+        Some(IntVal::Small(v)) => {
+            isize::try_from(v).map_err(|_| PyErr::overflow("Python int too large to convert to C ssize_t"))
+        }
+        _ => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// A `start`/`end` argument (`_PyEval_SliceIndex`): `None` is the default, an int beyond
+/// `isize` is clamped.
+fn slice_index(o: Option<&Obj>, default: isize) -> PyResult<isize> {
+    let Some(o) = o.filter(|o| !o.is(immortals().none)) else { return Ok(default) };
+    if as_int(o).is_none() && o.type_object().number.index.is_none() {
+        return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    let i = ops::index(o)?;
+    Ok(match as_int(&i) {
+        Some(IntVal::Small(v)) => v.clamp(isize::MIN as i64, isize::MAX as i64) as isize,
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => isize::MIN,
+        _ => isize::MAX,
+    })
+}
+
+/// CPython's `ADJUST_INDICES`: `end` is clamped to `[0, len]`, `start` only below.
+fn adjust_indices(start: isize, end: isize, len: usize) -> (isize, isize) {
+    let len = len as isize;
+    let end = if end > len {
+        len
+    } else if end < 0 {
+        (end + len).max(0)
+    } else {
+        end
+    };
+    let start = if start < 0 { (start + len).max(0) } else { start };
+    (start, end)
+}
+
+/// The text of code points `start..end` (`0 <= start <= end <= len`).
+fn char_range(s: &StrObject, start: usize, end: usize) -> &str {
+    let t = s.as_str();
+    if s.is_ascii() {
+        return &t[start..end];
+    }
+    let from = s.byte_offset(start);
+    let rest = &t[from..];
+    let to = rest.char_indices().nth(end - start).map_or(rest.len(), |(b, _)| b);
+    &rest[..to]
+}
+
+/// The number of code points in `t[..byte]`.
+fn chars_before(t: &str, byte: usize) -> usize {
+    t[..byte].chars().count()
+}
+
+// ---- slots ---------------------------------------------------------------------------------
+
+fn str_repr(o: &PyObject) -> PyResult<Obj> {
+    let mut out = String::new();
+    pyrt_pylib::str_repr::repr_str(text(o), &mut out);
+    new_string(out)
+}
+
+fn str_str(o: &PyObject) -> PyResult<Obj> {
+    if std::ptr::eq(o.type_object(), types().str_type) { Ok(Obj::new_ref(o)) } else { new_str(text(o)) }
+}
+
+fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::exact("str", argv, kwnames, 0, 1)?;
+    let Some(x) = pos.first() else { return super::str::new_str_of_type(ty, "") };
+    let value = ops::str(x)?;
+    if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
+        // `str(s) is s` for an exact str, as in CPython.
+        return Ok(value);
+    }
+    let text = str_value(&value)
+        .ok_or_else(|| PyErr::type_error(format!("__str__ returned non-string (type {})", ops::type_name(&value))))?;
+    super::str::new_str_of_type(ty, text)
+}
+
+fn str_len(o: &PyObject) -> PyResult<usize> {
+    Ok(as_str_object(o).map_or(0, StrObject::len))
+}
+
+fn str_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    match (str_value(a), str_value(b)) {
+        // UTF-8 byte order is code-point order.
+        (Some(x), Some(y)) => Ok(new_bool(op.test(x.cmp(y)))),
+        _ => not_implemented(),
+    }
+}
+
+fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    match (str_value(a), str_value(b)) {
+        (Some(x), Some(y)) => {
+            let mut s = String::with_capacity(x.len() + y.len());
+            s.push_str(x);
+            s.push_str(y);
+            new_string(s)
+        }
+        // CPython reaches `str`'s `sq_concat` only after both `nb_add` slots declined; a
+        // right operand with its own `+` gets its turn first.
+        (Some(_), None) if b.type_object().number.add.is_none() => {
+            Err(PyErr::type_error(format!("can only concatenate str (not \"{}\") to str", b.type_object().name())))
+        }
+        _ => not_implemented(),
+    }
+}
+
+/// `s * n` and `n * s`.
+fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    let (s, n) = if as_str_object(a).is_some() { (a, b) } else { (b, a) };
+    let Some(s) = as_str_object(s) else { return not_implemented() };
+    if as_int(n).is_none() && n.type_object().number.index.is_none() {
+        if n.type_object().number.multiply.is_some() && !std::ptr::eq(n, b) {
+            return not_implemented();
+        }
+        return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", ops::type_name(n))));
+    }
+    let n = ops::index(n)?;
+    let count = match as_int(&n) {
+        Some(IntVal::Small(c)) => c.max(0) as usize,
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => 0,
+        _ => return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
+    };
+    repeat_text(s, count)
+}
+
+fn repeat_text(s: &StrObject, count: usize) -> PyResult<Obj> {
+    if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
+        return Err(PyErr::overflow("repeated string is too long"));
+    }
+    let bytes = s.as_str().len() * count;
+    if bytes > MAX_STR_BYTES {
+        return Err(super::exceptions::raise_msg(types().exc.named("MemoryError"), ""));
+    }
+    new_string(s.as_str().repeat(count))
+}
+
+/// The largest string built in one go (beyond it `MemoryError`, as an allocation failure
+/// would give in CPython, instead of aborting the process).
+const MAX_STR_BYTES: usize = 1 << 34;
+
+fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    match str_value(a) {
+        Some(fmt) => formatting::printf(fmt, b),
+        None => not_implemented(),
+    }
+}
+
+fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    match str_value(b) {
+        Some(needle) => Ok(text(a).contains(needle)),
+        None => Err(PyErr::type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            b.type_object().name()
+        ))),
+    }
+}
+
+fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
+    let s = str_obj(o);
+    if let Some(sl) = super::range::as_slice(key) {
+        let (start, stop, step, count) = sl.indices(s.len())?;
+        if step == 1 {
+            return new_str(if count == 0 { "" } else { char_range(s, start as usize, stop as usize) });
+        }
+        let text: String = (0..count).map(|k| s.char_at((start + k as isize * step) as usize)).collect();
+        return new_string(text);
+    }
+    if as_int(key).is_some() || key.type_object().number.index.is_some() {
+        let i = ops::index_isize(key)?;
+        let i = norm_index(i, s.len()).ok_or_else(|| PyErr::index_error("string index out of range"))?;
+        let mut buf = [0u8; 4];
+        return new_str(s.char_at(i).encode_utf8(&mut buf));
+    }
+    Err(PyErr::type_error(format!("string indices must be integers, not '{}'", key.type_object().name())))
+}
+
+// ---- case mapping and predicates -----------------------------------------------------------
+
+macro_rules! case_method {
+    ($name:literal, $f:path) => {
+        MethodDef::method($name, |a, k| {
+            let s = no_args($name, a, k)?;
+            let mut out = String::new();
+            $f(text(s), &mut out);
+            new_string(out)
+        })
+    };
+}
+
+macro_rules! predicate {
+    ($name:literal, $f:expr) => {
+        MethodDef::method($name, |a, k| {
+            let s = no_args($name, a, k)?;
+            let f: fn(&str) -> bool = $f;
+            Ok(new_bool(f(text(s))))
+        })
+    };
+}
+
+// ---- searching -----------------------------------------------------------------------------
+
+/// The receiver, the needle and the adjusted `start`/`end` of `find`-like methods.
+fn find_args<'a>(
+    name: &str,
+    a: &'a [Obj],
+    k: Option<&PyObject>,
+) -> PyResult<(&'a StrObject, &'a StrObject, isize, isize)> {
+    let (s, r) = var_args(name, a, k, 1, 3)?;
+    let sub = str_arg(&format!("{name}() argument 1"), &r[0])?;
+    let s = str_obj(s);
+    let (start, end) = adjust_indices(slice_index(r.get(1), 0)?, slice_index(r.get(2), isize::MAX)?, s.len());
+    Ok((s, sub, start, end))
+}
+
+/// `find`/`rfind`: the code-point index of the first (last) match within `start..end`.
+fn find_in(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResult<Option<usize>> {
+    let (s, sub, start, end) = find_args(name, a, k)?;
+    if end - start < sub.len() as isize {
+        return Ok(None);
+    }
+    let hay = char_range(s, start as usize, end as usize);
+    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    Ok(found.map(|b| start as usize + chars_before(hay, b)))
+}
+
+fn str_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, sub, start, end) = find_args("count", a, k)?;
+    if end - start < sub.len() as isize {
+        return new_int(0);
+    }
+    if sub.is_empty() {
+        return new_int((end - start + 1) as i64);
+    }
+    new_int(char_range(s, start as usize, end as usize).matches(sub.as_str()).count() as i64)
+}
+
+/// `startswith`/`endswith` (`prefix` a str or a tuple of them).
+fn affix_test(a: &[Obj], k: Option<&PyObject>, name: &str, at_start: bool) -> PyResult<Obj> {
+    let (s, r) = var_args(name, a, k, 1, 3)?;
+    let s = str_obj(s);
+    let (start, end) = adjust_indices(slice_index(r.get(1), 0)?, slice_index(r.get(2), isize::MAX)?, s.len());
+    let test = |p: &StrObject| {
+        if end - start < p.len() as isize {
+            return false;
+        }
+        let hay = char_range(s, start as usize, end as usize);
+        if at_start { hay.starts_with(p.as_str()) } else { hay.ends_with(p.as_str()) }
+    };
+    if tuple::is_tuple(&r[0]) {
+        for p in items(&r[0]) {
+            let p = as_str_object(p).ok_or_else(|| {
+                PyErr::type_error(format!("tuple for {name} must only contain str, not {}", p.type_object().name()))
+            })?;
+            if test(p) {
+                return Ok(new_bool(true));
+            }
+        }
+        return Ok(new_bool(false));
+    }
+    let p = as_str_object(&r[0]).ok_or_else(|| {
+        PyErr::type_error(format!("{name} first arg must be str or a tuple of str, not {}", r[0].type_object().name()))
+    })?;
+    Ok(new_bool(test(p)))
+}
+
+// ---- splitting, joining, stripping ---------------------------------------------------------
+
+/// `split`/`rsplit` arguments: the separator (`None` for whitespace) and `maxsplit`.
+fn split_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<(&'a str, Option<&'a str>, isize)> {
+    let (s, r) = kw_args(name, a, k, &["sep", "maxsplit"], 0, 0)?;
+    let sep = match r[0].filter(|x| !x.is(immortals().none)) {
+        Some(sep) => {
+            let sep = str_value(sep)
+                .ok_or_else(|| PyErr::type_error(format!("must be str or None, not {}", sep.type_object().name())))?;
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            Some(sep)
+        }
+        None => None,
+    };
+    let maxsplit = match r[1] {
+        Some(m) => isize_arg(m)?,
+        None => -1,
+    };
+    Ok((text(s), sep, maxsplit))
+}
+
+fn new_str_list(parts: impl IntoIterator<Item = impl AsRef<str>>) -> PyResult<Obj> {
+    new_list(parts.into_iter().map(|p| new_str(p.as_ref())).collect::<PyResult<_>>()?)
+}
+
+fn str_split(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (t, sep, maxsplit) = split_args("split", a, k)?;
+    match sep {
+        None => new_str_list(uni::split_whitespace(t, maxsplit)),
+        Some(sep) if maxsplit < 0 => new_str_list(t.split(sep)),
+        Some(sep) => new_str_list(t.splitn(maxsplit as usize + 1, sep)),
+    }
+}
+
+fn str_rsplit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (t, sep, maxsplit) = split_args("rsplit", a, k)?;
+    let mut parts: Vec<&str> = match sep {
+        None => return new_str_list(uni::rsplit_whitespace(t, maxsplit)),
+        Some(sep) if maxsplit < 0 => t.rsplit(sep).collect(),
+        Some(sep) => t.rsplitn(maxsplit as usize + 1, sep).collect(),
+    };
+    parts.reverse();
+    new_str_list(parts)
+}
+
+fn str_splitlines(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = kw_args("splitlines", a, k, &["keepends"], 0, 0)?;
+    let keepends = match r[0] {
+        Some(v) => ops::is_true(v)?,
+        None => false,
+    };
+    new_str_list(uni::splitlines(text(s), keepends))
+}
+
+fn partition(a: &[Obj], k: Option<&PyObject>, name: &str, reverse: bool) -> PyResult<Obj> {
+    let (s, sep) = one_arg(name, a, k)?;
+    let sep =
+        str_arg("", sep).map_err(|_| PyErr::type_error(format!("must be str, not {}", sep.type_object().name())))?;
+    if sep.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let t = text(s);
+    let sep = sep.as_str();
+    let found = if reverse { t.rfind(sep) } else { t.find(sep) };
+    let parts = match found {
+        Some(b) => [&t[..b], sep, &t[b + sep.len()..]],
+        None if reverse => ["", "", t],
+        None => [t, "", ""],
+    };
+    new_tuple(parts.into_iter().map(new_str).collect::<PyResult<_>>()?)
+}
+
+fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, iterable) = one_arg("join", a, k)?;
+    let sep = text(s);
+    let parts = if tuple::is_tuple(iterable) {
+        items(iterable).to_vec()
+    } else {
+        let ty = iterable.type_object();
+        if ty.iter.is_none() && ty.mapping.subscript.is_none() {
+            return Err(PyErr::type_error("can only join an iterable"));
+        }
+        ops::collect(iterable)?
+    };
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        let Some(t) = str_value(p) else {
+            return Err(PyErr::type_error(format!(
+                "sequence item {i}: expected str instance, {} found",
+                p.type_object().name()
+            )));
+        };
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(t);
+    }
+    new_string(out)
+}
+
+fn strip(a: &[Obj], k: Option<&PyObject>, name: &str, left: bool, right: bool) -> PyResult<Obj> {
+    let (s, r) = var_args(name, a, k, 0, 1)?;
+    let t = text(s);
+    let stripped = match r.first().filter(|c| !c.is(immortals().none)) {
+        Some(c) => {
+            let set = str_value(c).ok_or_else(|| PyErr::type_error(format!("{name} arg must be None or str")))?;
+            let pred = |c: char| set.contains(c);
+            let t = if left { t.trim_start_matches(pred) } else { t };
+            if right { t.trim_end_matches(pred) } else { t }
+        }
+        None => {
+            let t = if left { t.trim_start_matches(uni::is_space) } else { t };
+            if right { t.trim_end_matches(uni::is_space) } else { t }
+        }
+    };
+    if stripped.len() == t.len() { unchanged(s) } else { new_str(stripped) }
+}
+
+fn affix_remove(a: &[Obj], k: Option<&PyObject>, name: &str, prefix: bool) -> PyResult<Obj> {
+    let (s, affix) = one_arg(name, a, k)?;
+    let affix = str_value(affix)
+        .ok_or_else(|| PyErr::type_error(format!("{name}() argument must be str, not {}", bad_arg_type(affix))))?;
+    let t = text(s);
+    let rest = if prefix { t.strip_prefix(affix) } else { t.strip_suffix(affix) };
+    match rest {
+        Some(r) if !affix.is_empty() => new_str(r),
+        _ => unchanged(s),
+    }
+}
+
+// ---- padding, tabs, replace ----------------------------------------------------------------
+
+/// `center`/`ljust`/`rjust`: `left_share` gives the left padding from the total.
+fn justify(a: &[Obj], k: Option<&PyObject>, name: &str, left_share: fn(usize, usize) -> usize) -> PyResult<Obj> {
+    let (s, r) = var_args(name, a, k, 1, 2)?;
+    let width = isize_arg(&r[0])?;
+    let fill = match r.get(1) {
+        None => ' ',
+        Some(f) => {
+            let fs = as_str_object(f).ok_or_else(|| {
+                PyErr::type_error(format!("The fill character must be a unicode character, not {}", ops::type_name(f)))
+            })?;
+            if fs.len() != 1 {
+                return Err(PyErr::type_error("The fill character must be exactly one character long"));
+            }
+            fs.char_at(0)
+        }
+    };
+    let len = str_obj(s).len();
+    if width <= len as isize {
+        return unchanged(s);
+    }
+    let width = width as usize;
+    let total = width - len;
+    let left = left_share(total, width);
+    let mut out = String::with_capacity(text(s).len() + total * fill.len_utf8());
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(text(s));
+    out.extend(std::iter::repeat_n(fill, total - left));
+    new_string(out)
+}
+
+fn str_zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, w) = one_arg("zfill", a, k)?;
+    let width = isize_arg(w)?;
+    let t = text(s);
+    let len = str_obj(s).len();
+    if width <= len as isize {
+        return unchanged(s);
+    }
+    let zeros = width as usize - len;
+    let (sign, rest) = match t.as_bytes().first() {
+        Some(b'+' | b'-') => t.split_at(1),
+        _ => ("", t),
+    };
+    let mut out = String::with_capacity(t.len() + zeros);
+    out.push_str(sign);
+    out.extend(std::iter::repeat_n('0', zeros));
+    out.push_str(rest);
+    new_string(out)
+}
+
+fn str_expandtabs(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = kw_args("expandtabs", a, k, &["tabsize"], 0, 0)?;
+    let tabsize = match r[0] {
+        Some(t) => isize_arg(t)?,
+        None => 8,
+    };
+    let t = text(s);
+    if !t.contains('\t') {
+        return unchanged(s);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut column = 0usize;
+    for c in t.chars() {
+        if c == '\t' {
+            if tabsize > 0 {
+                let incr = tabsize as usize - column % tabsize as usize;
+                column += incr;
+                if out.len() + incr > MAX_STR_BYTES {
+                    return Err(PyErr::overflow("new string is too long"));
+                }
+                out.extend(std::iter::repeat_n(' ', incr));
+            }
+        } else {
+            column += 1;
+            out.push(c);
+            if c == '\n' || c == '\r' {
+                column = 0;
+            }
+        }
+    }
+    new_string(out)
+}
+
+fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = kw_args("replace", a, k, &["old", "new", "count"], 2, 2)?;
+    let arg = |i: usize| {
+        let o = r[i].expect("required");
+        str_value(o).ok_or_else(|| {
+            PyErr::type_error(format!("replace() argument {} must be str, not {}", i + 1, bad_arg_type(o)))
+        })
+    };
+    let (old, new) = (arg(0)?, arg(1)?);
+    let count = match r[2] {
+        Some(c) => isize_arg(c)?,
+        None => -1,
+    };
+    let t = text(s);
+    if count == 0 || (!old.is_empty() && !t.contains(old)) {
+        return unchanged(s);
+    }
+    // Guard the result size before building it (an empty `old` matches len + 1 times).
+    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { t.matches(old).count() };
+    let n = if count < 0 { matches } else { matches.min(count as usize) };
+    if (t.len() + n * new.len()).saturating_sub(n * old.len()) > MAX_STR_BYTES {
+        return Err(PyErr::overflow("replace string is too long"));
+    }
+    new_string(if count < 0 { t.replace(old, new) } else { t.replacen(old, new, count as usize) })
+}
+
+// ---- translate / maketrans -----------------------------------------------------------------
+
+fn str_translate(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, table) = one_arg("translate", a, k)?;
+    let lookup_error = types().exc.named("LookupError");
+    let mut out = String::with_capacity(text(s).len());
+    for c in text(s).chars() {
+        let key = new_int(c as i64)?;
+        let mapped = match ops::get_item(table, &key) {
+            Ok(v) => v,
+            Err(e) if e.matches(lookup_error) => {
+                out.push(c);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if mapped.is(immortals().none) {
+            continue;
+        }
+        if let Some(t) = str_value(&mapped) {
+            out.push_str(t);
+        } else if let Some(v) = as_int(&mapped) {
+            let cp = match v {
+                IntVal::Small(v) => u32::try_from(v).ok().filter(|&v| v < 0x110000),
+                IntVal::Big(_) => None,
+            }
+            .ok_or_else(|| PyErr::value_error("character mapping must be in range(0x110000)"))?;
+            // Surrogates cannot be stored (the strings are Rust `str`).
+            out.push(
+                char::from_u32(cp)
+                    .ok_or_else(|| PyErr::value_error("character mapping to a surrogate is not supported"))?,
+            );
+        } else {
+            return Err(PyErr::type_error("character mapping must return integer, None or str"));
+        }
+    }
+    new_string(out)
+}
+
+fn str_maketrans(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    if k.is_some_and(|k| !items(k).is_empty()) {
+        return Err(PyErr::type_error("str.maketrans() takes no keyword arguments"));
+    }
+    let n = a.len();
+    if n == 0 {
+        return Err(PyErr::type_error("maketrans expected at least 1 argument, got 0"));
+    }
+    if n > 3 {
+        return Err(PyErr::type_error(format!("maketrans expected at most 3 arguments, got {n}")));
+    }
+    let result = new_dict()?;
+    let d = as_dict(&result).expect("a dict");
+    if n == 1 {
+        let Some(src) = as_dict(&a[0]) else {
+            return Err(PyErr::type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        for (key, value) in src.items() {
+            let key = if as_int(&key).is_some() {
+                key
+            } else if let Some(ks) = as_str_object(&key) {
+                if ks.len() != 1 {
+                    return Err(PyErr::value_error("string keys in translate table must be of length 1"));
+                }
+                new_int(ks.char_at(0) as i64)?
+            } else {
+                return Err(PyErr::type_error("keys in translate table must be strings or integers"));
+            };
+            d.set(key, value)?;
+        }
+        return Ok(result);
+    }
+    // Clinic converts `y` (and `z`) before the body looks at `x`.
+    let y = str_arg("maketrans() argument 2", &a[1])?;
+    let z = a.get(2).map(|z| str_arg("maketrans() argument 3", z)).transpose()?;
+    let Some(x) = as_str_object(&a[0]) else {
+        return Err(PyErr::type_error("first maketrans argument must be a string if there is a second argument"));
+    };
+    if x.len() != y.len() {
+        return Err(PyErr::value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (from, to) in x.as_str().chars().zip(y.as_str().chars()) {
+        d.set(new_int(from as i64)?, new_int(to as i64)?)?;
+    }
+    if let Some(z) = z {
+        for c in z.as_str().chars() {
+            d.set(new_int(c as i64)?, args::none())?;
+        }
+    }
+    Ok(result)
+}
+
+// ---- dunder methods ------------------------------------------------------------------------
+
+/// A slot wrapper's argument check (`expected 1 argument, got 0`).
+fn wrapper_args<'a>(a: &'a [Obj], k: Option<&PyObject>, n: usize, name: &str) -> PyResult<(&'a Obj, &'a [Obj])> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    if rest.len() != n {
+        return Err(PyErr::type_error(format!("expected {n} argument{}, got {}", plural(n), rest.len())));
+    }
+    Ok((s, rest))
+}
+
+macro_rules! compare_method {
+    ($name:literal, $op:expr) => {
+        MethodDef::method($name, |a, k| {
+            let (s, r) = wrapper_args(a, k, 1, $name)?;
+            str_richcompare(s, &r[0], $op)
+        })
+    };
+}
+
+fn format_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, rest) = receiver("format", a)?;
+    formatting::str_format(text(s), rest, k)
+}
+
+fn format_map_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, mapping) = one_arg("format_map", a, k)?;
+    formatting::str_format_map(text(s), mapping)
+}
+
+fn dunder_format(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, spec) = one_arg("__format__", a, k)?;
+    let spec = formatting::spec_arg(spec)?;
+    formatting::format_str_value(s, spec)
+}
+
+pub(crate) static STR_METHODS: &[MethodDef] = &[
+    case_method!("capitalize", uni::capitalize),
+    case_method!("casefold", uni::casefold),
+    case_method!("lower", uni::lower),
+    case_method!("upper", uni::upper),
+    case_method!("swapcase", uni::swapcase),
+    case_method!("title", uni::title),
+    predicate!("isalnum", |t| uni::str_all(t, uni::is_alnum)),
+    predicate!("isalpha", |t| uni::str_all(t, uni::is_alpha)),
+    predicate!("isascii", str::is_ascii),
+    predicate!("isdecimal", |t| uni::str_all(t, uni::is_decimal)),
+    predicate!("isdigit", |t| uni::str_all(t, uni::is_digit)),
+    predicate!("isidentifier", uni::str_isidentifier),
+    predicate!("islower", uni::str_islower),
+    predicate!("isnumeric", |t| uni::str_all(t, uni::is_numeric)),
+    predicate!("isprintable", uni::str_isprintable),
+    predicate!("isspace", |t| uni::str_all(t, uni::is_space)),
+    predicate!("istitle", uni::str_istitle),
+    predicate!("isupper", uni::str_isupper),
+    MethodDef::method("center", |a, k| {
+        // CPython's `pad(self, marg / 2 + (marg & width & 1), ...)`.
+        justify(a, k, "center", |total, width| total / 2 + (total & width & 1))
+    }),
+    MethodDef::method("ljust", |a, k| justify(a, k, "ljust", |_, _| 0)),
+    MethodDef::method("rjust", |a, k| justify(a, k, "rjust", |total, _| total)),
+    MethodDef::method("zfill", str_zfill),
+    MethodDef::method("expandtabs", str_expandtabs),
+    MethodDef::method("count", str_count),
+    MethodDef::method("find", |a, k| new_int(find_in("find", a, k, false)?.map_or(-1, |i| i as i64))),
+    MethodDef::method("rfind", |a, k| new_int(find_in("rfind", a, k, true)?.map_or(-1, |i| i as i64))),
+    MethodDef::method("index", |a, k| match find_in("index", a, k, false)? {
+        Some(i) => new_int(i as i64),
+        None => Err(PyErr::value_error("substring not found")),
+    }),
+    MethodDef::method("rindex", |a, k| match find_in("rindex", a, k, true)? {
+        Some(i) => new_int(i as i64),
+        None => Err(PyErr::value_error("substring not found")),
+    }),
+    MethodDef::method("startswith", |a, k| affix_test(a, k, "startswith", true)),
+    MethodDef::method("endswith", |a, k| affix_test(a, k, "endswith", false)),
+    MethodDef::method("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
+    MethodDef::method("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),
+    MethodDef::method("join", str_join),
+    MethodDef::method("split", str_split),
+    MethodDef::method("rsplit", str_rsplit),
+    MethodDef::method("splitlines", str_splitlines),
+    MethodDef::method("partition", |a, k| partition(a, k, "partition", false)),
+    MethodDef::method("rpartition", |a, k| partition(a, k, "rpartition", true)),
+    MethodDef::method("strip", |a, k| strip(a, k, "strip", true, true)),
+    MethodDef::method("lstrip", |a, k| strip(a, k, "lstrip", true, false)),
+    MethodDef::method("rstrip", |a, k| strip(a, k, "rstrip", false, true)),
+    MethodDef::method("replace", str_replace),
+    MethodDef::method("translate", str_translate),
+    MethodDef::function("maketrans", str_maketrans),
+    MethodDef::method("format", format_method),
+    MethodDef::method("format_map", format_map_method),
+    MethodDef::method("__format__", dunder_format),
+    MethodDef::method("__getitem__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__getitem__")?;
+        str_subscript(s, &r[0])
+    }),
+    MethodDef::method("__len__", |a, k| new_int(str_len(wrapper_args(a, k, 0, "__len__")?.0)? as i64)),
+    MethodDef::method("__contains__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__contains__")?;
+        Ok(new_bool(str_contains(s, &r[0])?))
+    }),
+    MethodDef::method("__iter__", |a, k| new_seq_iter(wrapper_args(a, k, 0, "__iter__")?.0.clone())),
+    MethodDef::method("__hash__", |a, k| new_int(str_obj(wrapper_args(a, k, 0, "__hash__")?.0).hash() as i64)),
+    MethodDef::method("__add__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__add__")?;
+        if as_str_object(&r[0]).is_none() {
+            return not_implemented();
+        }
+        str_add(s, &r[0])
+    }),
+    MethodDef::method("__mul__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__mul__")?;
+        let count = isize_arg(&r[0])?;
+        repeat_text(str_obj(s), count.max(0) as usize)
+    }),
+    MethodDef::method("__rmul__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__rmul__")?;
+        let count = isize_arg(&r[0])?;
+        repeat_text(str_obj(s), count.max(0) as usize)
+    }),
+    MethodDef::method("__mod__", |a, k| {
+        let (s, r) = wrapper_args(a, k, 1, "__mod__")?;
+        formatting::printf(text(s), &r[0])
+    }),
+    MethodDef::method("__rmod__", |a, k| {
+        // `other % s`: formats only when `other` is a str.
+        let (s, r) = wrapper_args(a, k, 1, "__rmod__")?;
+        str_mod(&r[0], s)
+    }),
+    MethodDef::method("__repr__", |a, k| str_repr(wrapper_args(a, k, 0, "__repr__")?.0)),
+    MethodDef::method("__str__", |a, k| str_str(wrapper_args(a, k, 0, "__str__")?.0)),
+    compare_method!("__eq__", CompareOp::Eq),
+    compare_method!("__ne__", CompareOp::Ne),
+    compare_method!("__lt__", CompareOp::Lt),
+    compare_method!("__le__", CompareOp::Le),
+    compare_method!("__gt__", CompareOp::Gt),
+    compare_method!("__ge__", CompareOp::Ge),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with<R>(f: impl FnOnce() -> R) -> R {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f())
+    }
+
+    fn s(text: &str) -> Obj {
+        new_str(text).unwrap()
+    }
+
+    /// `recv.name(*pos, **kw)` as `repr()` text, or the exception as `Class: message`.
+    fn call(recv: &str, name: &str, pos: &[Obj], kw: &[(&str, Obj)]) -> String {
+        let meth = ops::get_attr_str(&s(recv), name).unwrap();
+        let mut argv: Vec<Obj> = pos.to_vec();
+        argv.extend(kw.iter().map(|(_, v)| v.clone()));
+        let names = (!kw.is_empty()).then(|| new_tuple(kw.iter().map(|(n, _)| s(n)).collect()).unwrap());
+        match ops::call(&meth, &argv, names.as_deref()) {
+            Ok(v) => ops::repr_text(&v).unwrap(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn int(v: i64) -> Obj {
+        new_int(v).unwrap()
+    }
+
+    #[test]
+    fn adjust_indices_follows_cpython() {
+        assert_eq!(adjust_indices(0, isize::MAX, 5), (0, 5));
+        assert_eq!(adjust_indices(-2, -1, 5), (3, 4));
+        assert_eq!(adjust_indices(-10, -10, 5), (0, 0));
+        // `start` is not clamped above: `'abc'.find('', 4)` is -1.
+        assert_eq!(adjust_indices(7, isize::MAX, 5), (7, 5));
+    }
+
+    #[test]
+    fn case_mapping_uses_special_casing_and_final_sigma() {
+        with(|| {
+            assert_eq!(call("straße", "upper", &[], &[]), "'STRASSE'");
+            assert_eq!(call("İ", "lower", &[], &[]), "'i̇'");
+            assert_eq!(call("ΟΔΟΣ ΟΔΟΣ.", "lower", &[], &[]), "'οδος οδος.'");
+            assert_eq!(call("ǆemal", "title", &[], &[]), "'ǅemal'");
+            assert_eq!(call("ß", "casefold", &[], &[]), "'ss'");
+            assert_eq!(call("ǅ", "istitle", &[], &[]), "True");
+            assert_eq!(call("²", "isdecimal", &[], &[]), "False");
+            assert_eq!(call("²", "isdigit", &[], &[]), "True");
+        });
+    }
+
+    #[test]
+    fn searching_counts_code_points_within_start_and_end() {
+        with(|| {
+            assert_eq!(call("héllo héllo", "find", &[s("l"), int(4)], &[]), "8");
+            assert_eq!(call("héllo héllo", "rfind", &[s("é"), int(0), int(-4)], &[]), "1");
+            assert_eq!(call("abc", "find", &[s(""), int(4)], &[]), "-1");
+            assert_eq!(call("abc", "count", &[s("")], &[]), "4");
+            assert_eq!(call("aaaa", "count", &[s("aa")], &[]), "2");
+            assert_eq!(call("abc", "index", &[s("z")], &[]), "ValueError: substring not found");
+            assert_eq!(call("abc", "startswith", &[new_tuple(vec![s("x"), s("b")]).unwrap(), int(1)], &[]), "True");
+            assert_eq!(call("abc", "find", &[int(1)], &[]), "TypeError: find() argument 1 must be str, not int");
+        });
+    }
+
+    #[test]
+    fn split_and_replace_take_keywords_with_clinic_messages() {
+        with(|| {
+            assert_eq!(call("a,b,c", "split", &[], &[("sep", s(",")), ("maxsplit", int(1))]), "['a', 'b,c']");
+            assert_eq!(call(" a b c ", "rsplit", &[], &[("maxsplit", int(1))]), "[' a b', 'c']");
+            assert_eq!(call("aaa", "replace", &[s("a"), s("b")], &[("count", int(2))]), "'bba'");
+            assert_eq!(
+                call("a", "split", &[s(",")], &[("sep", s(","))]),
+                "TypeError: argument for split() given by name ('sep') and position (1)"
+            );
+            assert_eq!(
+                call("a", "split", &[], &[("x", int(1))]),
+                "TypeError: split() got an unexpected keyword argument 'x'"
+            );
+            assert_eq!(
+                call("a", "replace", &[s("a")], &[]),
+                "TypeError: replace() takes at least 2 positional arguments (1 given)"
+            );
+            assert_eq!(call("a\r\nb", "splitlines", &[], &[("keepends", new_bool(true))]), "['a\\r\\n', 'b']");
+        });
+    }
+
+    #[test]
+    fn padding_translation_and_argument_errors() {
+        with(|| {
+            assert_eq!(call("ab", "center", &[int(5), s("*")], &[]), "'**ab*'");
+            assert_eq!(call("-42", "zfill", &[int(6)], &[]), "'-00042'");
+            assert_eq!(call("a\tb", "expandtabs", &[], &[("tabsize", int(4))]), "'a   b'");
+            assert_eq!(
+                call("a", "center", &[int(5), s("ab")], &[]),
+                "TypeError: The fill character must be exactly one character long"
+            );
+            assert_eq!(call("a", "upper", &[int(1)], &[]), "TypeError: str.upper() takes no arguments (1 given)");
+            let table = call("", "maketrans", &[s("ab"), s("xy"), s("c")], &[]);
+            assert_eq!(table, "{97: 120, 98: 121, 99: None}");
+            assert_eq!(
+                call("", "maketrans", &[s("ab"), s("c")], &[]),
+                "ValueError: the first two maketrans arguments must have equal length"
+            );
+        });
+    }
+
+    #[test]
+    fn slicing_with_steps_and_repetition() {
+        with(|| {
+            let text = s("héllo😀");
+            let slice = |a: i64, b: i64, c: i64| {
+                let sl = super::super::range::new_slice(int(a), int(b), int(c)).unwrap();
+                ops::repr_text(&str_subscript(&text, &sl).unwrap()).unwrap()
+            };
+            assert_eq!(slice(5, 0, -2), "'😀lé'");
+            assert_eq!(slice(1, 4, 1), "'éll'");
+            assert_eq!(slice(-100, 100, 3), "'hl'");
+            let err = str_repeat(&s("ab"), &new_int(i64::MAX).unwrap()).unwrap_err();
+            assert_eq!(err.to_string(), "OverflowError: repeated string is too long");
+            assert_eq!(ops::repr_text(&str_repeat(&int(2), &s("é")).unwrap()).unwrap(), "'éé'");
+        });
+    }
+
+    #[test]
+    fn subclass_instances_keep_their_text_after_the_dict_slot() {
+        with(|| {
+            let ns = new_dict().unwrap();
+            let bases = vec![Obj::new_ref(types().str_type.as_object())];
+            let cls = super::super::classobj::new_class("S", bases, ns).unwrap();
+            let ty = super::super::typeobj::as_type(&cls).unwrap();
+            let obj = super::super::str::new_str_of_type(ty, "héllo").unwrap();
+            assert_eq!(str_value(&obj), Some("héllo"));
+            assert_eq!(str_obj(&obj).char_at(1), 'é');
+            ops::set_attr(&obj, &s("tag"), Some(&int(1))).unwrap();
+            assert_eq!(str_value(&obj), Some("héllo"));
+        });
+    }
+}
