@@ -424,7 +424,7 @@ fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = pos.get(1).or(keyword(a, k, "ndigits")).filter(|n| !n.is(immortals().none));
     if as_int(x).is_some() && nd.is_none() {
-        return crate::object::core_types::to_int(x);
+        return crate::object::int_methods::to_int(x);
     }
     match crate::object::attr::lookup_str(x.type_object(), "__round__") {
         Some(f) => {

@@ -19,7 +19,9 @@
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
-//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
+//! | `core_types` | slots and methods of object, type, None, bool, str; makes the other core types |
+//! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
+//! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
@@ -33,22 +35,28 @@ pub mod classobj;
 pub mod code;
 pub(crate) mod core_types;
 pub mod dict;
+pub(crate) mod dict_methods;
 pub mod exceptions;
 pub mod float;
+pub(crate) mod float_methods;
 pub mod function;
 pub mod handle;
 pub mod header;
 pub mod immortal;
 pub mod int;
+pub(crate) mod int_methods;
 pub mod list;
+pub(crate) mod list_methods;
 pub mod obj;
 pub mod range;
 pub mod recursion;
 pub mod refcount;
+pub(crate) mod sequence;
 pub mod slots;
 pub mod str;
 mod thread_id;
 pub mod tuple;
+pub(crate) mod tuple_methods;
 pub mod typeobj;
 pub mod types;
 
