@@ -14,10 +14,8 @@ print(list(k), list(v), list(it))
 print(list(reversed(k)), list(reversed(v)), list(reversed(it)))
 d["d"] = 4
 print(k, len(v), it)
-print(k & {"a", "z"}, k | {"z"}, k - {"a"}, k ^ {"a", "q"})
-print(it & {("a", 1)}, it - {("a", 1), ("b", 2)})
-print(k == {"a", "b", "c", "d"}, k == ["a", "b", "c", "d"], k != {"a"}, k <= {"a", "b", "c", "d", "e"}, k < k, k >= {"a"})
-print(k.isdisjoint(["x"]), k.isdisjoint({"a"}))
+print(k == d.keys(), k == ["a", "b", "c", "d"], k != {"a": 0}.keys(), k <= d.keys(), k < k, it == d.items(), v == d.values())
+print(k.isdisjoint(["x"]), k.isdisjoint(("a",)))
 print(type(k).__name__, type(v).__name__, type(it).__name__)
 print(sorted(k), sorted(v), sorted(it))
 check(lambda: hash(k))
@@ -36,7 +34,6 @@ def mutate_values():
     for x in e.values():
         e[2] = 2
 check(mutate_values)
-print(k.mapping if hasattr(k, "mapping") else "no mapping")
 e = dict.fromkeys(range(5))
 ki = iter(e)
 print(next(ki), next(ki))

@@ -8,7 +8,7 @@ def check(f):
 a = [1, 2, 3]
 a.append(4)
 a.extend((5, 6))
-a.extend(x for x in [7])
+a.extend(iter([7]))
 a.extend("ab")
 print(a)
 a.insert(0, 0)

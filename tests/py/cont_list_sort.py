@@ -25,7 +25,7 @@ s1 = sorted(import_data)
 print(s1[:10], s1[-10:], len(s1))
 stable = [(x % 5, i) for i, x in enumerate(import_data)]
 ss = sorted(stable, key=lambda p: p[0])
-print(ss[:8], all(ss[i][1] < ss[i + 1][1] for i in range(len(ss) - 1) if ss[i][0] == ss[i + 1][0]))
+print(ss[:8], all([ss[i][1] < ss[i + 1][1] for i in range(len(ss) - 1) if ss[i][0] == ss[i + 1][0]]))
 print(sorted([3.5, 1, 2.25, -1, 0]), sorted("hello"), sorted([], reverse=True))
 check(lambda: [1, "a"].sort())
 check(lambda: [1, 2].sort(1))
@@ -48,7 +48,7 @@ class K:
         count += 1
         return self.v < o.v
     def __repr__(self):
-        return "K(%d)" % self.v
+        return "K(" + str(self.v) + ")"
 ks = [K((i * 37) % 23) for i in range(40)]
 ks.sort()
 print(ks[:5], count)

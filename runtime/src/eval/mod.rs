@@ -750,7 +750,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     Opcode::FOR_ITER => {
                         let it = peek!(values, f, 1);
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
-                            crate::object::range::range_iter_next_value(it).map(new_int).transpose()
+                            crate::object::range::range_iter_next(it)
                         } else {
                             ops::next(it)
                         };

@@ -49,6 +49,8 @@ pub struct CoreTypes {
     pub range_iter_type: &'static TypeObject,
     pub slice_type: &'static TypeObject,
     pub traceback_type: &'static TypeObject,
+    pub list_reverse_iter_type: &'static TypeObject,
+    pub dict_views: super::dict_views::DictViewTypes,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -207,7 +209,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.new = Some(super::range::range_new);
         t.repr = Some(super::range::range_repr);
         t.iter = Some(super::range::range_iter);
-        t.hash = Some(object_hash);
+        t.hash = Some(super::range::range_hash);
         t.richcompare = Some(super::range::range_richcompare);
         t.sequence =
             SequenceMethods { length: Some(super::range::range_len), contains: Some(super::range::range_contains) };
@@ -221,6 +223,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         });
     let slice_type = mk("slice", size_of::<super::range::SliceObject>(), 0, super::range::dealloc_slice, &|t| {
         t.repr = Some(super::range::slice_repr);
+        t.new = Some(super::range::slice_new);
+        t.richcompare = Some(super::range::slice_richcompare);
+        t.hash = Some(super::range::slice_hash);
     });
     let traceback_type = mk(
         "traceback",
@@ -231,6 +236,19 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
         },
     );
+    let list_reverse_iter_type = mk(
+        "list_reverseiterator",
+        size_of::<super::sequence::ReversedSeqIter>(),
+        0,
+        super::sequence::dealloc_reversed_iter,
+        &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(super::sequence::reversed_iter_next);
+            t.sequence.length = Some(super::sequence::reversed_iter_len);
+        },
+    );
+    let (dict_views, dict_view_specs) =
+        super::dict_views::make_types(&|name, size, dealloc, fill| mk(name, size, 0, dealloc, fill));
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -243,8 +261,12 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
+        list_reverse_iter_type,
     ] {
         specs.push(spec(t, obj, &[], &[]));
+    }
+    for (t, methods) in dict_view_specs {
+        specs.push(spec(t, obj, methods, &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, &[]));
@@ -254,6 +276,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(tuple_type, obj, super::tuple_methods::TUPLE_METHODS, &[]));
     specs.push(spec(list_type, obj, super::list_methods::LIST_METHODS, &[]));
     specs.push(spec(dict_type, obj, super::dict_methods::DICT_METHODS, &[]));
+    specs.push(spec(range_type, obj, super::range::RANGE_METHODS, super::range::RANGE_GETSETS));
+    specs.push(spec(range_iter_type, obj, &[], &[]));
+    specs.push(spec(slice_type, obj, super::range::SLICE_METHODS, super::range::SLICE_GETSETS));
     CoreTypes {
         type_type,
         object_type,
@@ -279,6 +304,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         range_iter_type,
         slice_type,
         traceback_type,
+        list_reverse_iter_type,
+        dict_views,
     }
 }
 

@@ -48,8 +48,16 @@ pub(crate) const INT_NUMBER: NumberMethods = NumberMethods {
 };
 
 fn int_mul_or_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    if as_int(b).is_none() && (as_str_object(b).is_some() || tuple::is_tuple(b) || as_list(b).is_some()) {
-        return seq_repeat(b, a);
+    if as_int(b).is_none() {
+        if as_list(b).is_some() {
+            return super::list_methods::list_repeat(b, a);
+        }
+        if tuple::is_tuple(b) {
+            return super::tuple_methods::tuple_repeat(b, a);
+        }
+        if as_str_object(b).is_some() {
+            return seq_repeat(b, a);
+        }
     }
     int::int_mul(a, b)
 }

@@ -21,6 +21,8 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, str; makes the other core types |
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
+//! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
+//! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -36,6 +38,7 @@ pub mod code;
 pub(crate) mod core_types;
 pub mod dict;
 pub(crate) mod dict_methods;
+pub(crate) mod dict_views;
 pub mod exceptions;
 pub mod float;
 pub(crate) mod float_methods;
@@ -51,6 +54,7 @@ pub mod obj;
 pub mod range;
 pub mod recursion;
 pub mod refcount;
+pub(crate) mod repr_guard;
 pub(crate) mod sequence;
 pub mod slots;
 pub mod str;

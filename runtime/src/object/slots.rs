@@ -129,6 +129,7 @@ pub struct NumberMethods {
     pub matrix_multiply: Option<BinaryFn>,
     pub inplace_add: Option<BinaryFn>,
     pub inplace_multiply: Option<BinaryFn>,
+    pub inplace_or: Option<BinaryFn>,
     pub negative: Option<UnaryNumFn>,
     pub positive: Option<UnaryNumFn>,
     pub absolute: Option<UnaryNumFn>,
@@ -157,6 +158,7 @@ impl NumberMethods {
         matrix_multiply: None,
         inplace_add: None,
         inplace_multiply: None,
+        inplace_or: None,
         negative: None,
         positive: None,
         absolute: None,
@@ -191,6 +193,7 @@ impl NumberMethods {
         match op {
             BinOp::Add => self.inplace_add,
             BinOp::Multiply => self.inplace_multiply,
+            BinOp::Or => self.inplace_or,
             _ => None,
         }
     }

@@ -1,12 +1,15 @@
-//! `tuple`'s slots and methods (the layout is in [`super::tuple`]).
+//! `tuple`'s slots and methods (the layout is in [`super::tuple`]), as CPython 3.13's
+//! `Objects/tupleobject.c`: `index(x, start, stop)`, `count`, CPython's xxHash-based hash (so
+//! `hash((1, 2))` is CPython's value), lexicographic comparison, `*` and the `(1,)` repr.
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::builtin::{MethodDef, args};
-use super::core_types::{new_seq_iter, seq_repeat};
+use super::core_types::new_seq_iter;
 use super::header::PyObject;
+use super::immortal::types;
 use super::int::new_int;
 use super::obj::Obj;
-use super::sequence::{seq_concat, seq_contains, seq_richcompare, seq_subscript};
+use super::sequence::{repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript};
 use super::slots::SequenceMethods;
 use super::str::new_str;
 use super::tuple::{self, items};
@@ -21,7 +24,7 @@ pub(crate) fn fill_tuple_type(t: &mut TypeObject) {
     t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
     t.new = Some(tuple_new);
     t.number.add = Some(seq_concat);
-    t.number.multiply = Some(seq_repeat);
+    t.number.multiply = Some(tuple_repeat);
     t.sequence = SequenceMethods { length: Some(|o| Ok(items(o).len())), contains: Some(seq_contains) };
     t.mapping.subscript = Some(seq_subscript);
 }
@@ -40,6 +43,21 @@ fn tuple_repr(o: &PyObject) -> PyResult<Obj> {
     }
     out.push(')');
     new_str(&out)
+}
+
+/// `tuple * n` and `n * tuple` (the int's slot sends `n * tuple` here with the operands
+/// swapped). An exact tuple repeated once is itself.
+pub(crate) fn tuple_repeat(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
+    if !tuple::is_tuple(a) {
+        return Ok(Obj::new_ref(super::immortal::immortals().not_implemented));
+    }
+    let Some(count) = repeat_count(n)? else {
+        return Ok(Obj::new_ref(super::immortal::immortals().not_implemented));
+    };
+    if count == 1 && std::ptr::eq(a.type_object(), types().tuple_type) {
+        return Ok(Obj::new_ref(a));
+    }
+    tuple::new_tuple(super::list_methods::repeated(items(a), count)?)
 }
 
 fn tuple_hash(o: &PyObject) -> PyResult<isize> {
@@ -73,7 +91,7 @@ fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
 
 pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
     MethodDef::method("count", |a, k| {
-        let (s, r) = args::method("count", a, k, 1, 1)?;
+        let (s, r) = args::method("tuple.count", a, k, 1, 1)?;
         let mut n = 0;
         for x in items(s) {
             n += ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? as i64;
@@ -81,12 +99,23 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         new_int(n)
     }),
     MethodDef::method("index", |a, k| {
-        let (s, r) = args::method("index", a, k, 1, 1)?;
-        for (i, x) in items(s).iter().enumerate() {
+        let (s, r) = args::method("index", a, k, 1, 3)?;
+        let its = items(s);
+        let (start, stop) = search_bounds(r.get(1), r.get(2), its.len())?;
+        for (i, x) in its.iter().enumerate().take(stop).skip(start) {
             if ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? {
                 return new_int(i as i64);
             }
         }
         Err(PyErr::value_error("tuple.index(x): x not in tuple"))
+    }),
+    MethodDef::method("__len__", |a, k| new_int(items(args::method("__len__", a, k, 0, 0)?.0).len() as i64)),
+    MethodDef::method("__contains__", |a, k| {
+        let (s, r) = args::method("__contains__", a, k, 1, 1)?;
+        Ok(super::int::new_bool(seq_contains(s, &r[0])?))
+    }),
+    MethodDef::method("__getitem__", |a, k| {
+        let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
+        seq_subscript(s, &r[0])
     }),
 ];
