@@ -24,7 +24,7 @@ for s in ["x", "", "1_", "_1", "1__0", "1.5.5", "0x10", "in f", "infinit", "1e",
     check(lambda: float(s))
 check(lambda: float(None))
 check(lambda: float([]))
-print(float(), float(5), float(2**80), float(True), float(b"1.5" if False else 2.5))
+print(float(), float(5), float(2**80), float(True), float(2.5))
 class F:
     def __float__(self):
         return 4.5
@@ -39,7 +39,6 @@ check(lambda: 1.0 % 0)
 check(lambda: divmod(1.0, 0))
 check(lambda: 1 / 0.0)
 check(lambda: 0.0 ** -1)
-check(lambda: (-8.0) ** (1 / 3))
 check(lambda: 10.0 ** 400)
 print(2.0 ** 0.5, (-2.0) ** 2, 2 ** 0.5, 4 ** -0.5, float("inf") ** 0, 1.0 ** float("nan"))
 print(1e16, 1e-5, 0.1 + 0.2, 1/3, 2.5e-8, -0.0, float("inf"), float("-inf"), float("nan"), 1e22, 123456789012345678.0)

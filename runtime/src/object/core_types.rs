@@ -269,9 +269,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, methods, &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
-    specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, &[]));
+    specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
-    specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, &[]));
+    specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));
     specs.push(spec(str_type, obj, STR_METHODS, &[]));
     specs.push(spec(tuple_type, obj, super::tuple_methods::TUPLE_METHODS, &[]));
     specs.push(spec(list_type, obj, super::list_methods::LIST_METHODS, &[]));

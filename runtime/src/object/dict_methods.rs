@@ -158,8 +158,9 @@ fn update_from(d: &DictObject, src: &PyObject) -> PyResult<()> {
             return Ok(());
         }
     }
-    if let Some(keys) = ops::get_attr_str(src, "keys").ok() {
-        let keys = ops::call(&keys, &[], None)?;
+    if super::attr::lookup_str(src.type_object(), "keys").is_some() {
+        let keys_method = ops::get_attr_str(src, "keys")?;
+        let keys = ops::call(&keys_method, &[], None)?;
         let it = ops::get_iter(&keys)?;
         while let Some(k) = ops::next(&it)? {
             let v = ops::get_item(src, &k)?;

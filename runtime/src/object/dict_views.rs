@@ -66,11 +66,13 @@ pub struct DictViewTypes {
     pub reverse_item_iter: &'static TypeObject,
 }
 
-/// Makes the view and iterator types with `mk(name, basic_size, dealloc, fill)`; each view type
-/// comes with its method table, for the registry.
-pub(crate) fn make_types(
-    mk: &dyn Fn(&'static str, usize, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject,
-) -> (DictViewTypes, [(&'static TypeObject, &'static [MethodDef]); 9]) {
+/// How the type registry makes a static type: `(name, basic_size, dealloc, fill)`.
+pub(crate) type MakeType<'a> =
+    &'a dyn Fn(&'static str, usize, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject;
+
+/// Makes the view and iterator types with `mk`; each comes with its method table, for the
+/// registry.
+pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObject, &'static [MethodDef]); 9]) {
     let view = |name| {
         mk(name, size_of::<DictView>(), dealloc_view, &|t| {
             t.repr = Some(view_repr);

@@ -1,14 +1,20 @@
-//! `float`'s slots and methods (the layout and arithmetic are in [`super::float`]).
+//! `float`'s slots and methods (the layout and arithmetic are in [`super::float`]), as CPython
+//! 3.13's `Objects/floatobject.c`, with the value algorithms from pyrt-pylib: `float(x)` (the
+//! string syntax and message of `PyFloat_FromString`), `as_integer_ratio`, `is_integer`,
+//! `hex`/`fromhex`, `conjugate`, `__round__` (half to even, or correctly rounded to `ndigits`),
+//! `__trunc__`/`__floor__`/`__ceil__`, the `real`/`imag` attributes and float `divmod`.
 
 use super::abstract_ops as ops;
-use super::builtin::{MethodDef, args};
+use super::builtin::{GetSetDef, MethodDef, args};
 use super::float;
 use super::header::PyObject;
-use super::immortal::immortals;
+use super::immortal::{immortals, types};
 use super::int::{self, as_int, new_bool};
+use super::int_methods::from_pylib;
 use super::obj::Obj;
 use super::slots::NumberMethods;
-use super::str::str_value;
+use super::str::{new_str, str_value};
+use super::tuple::new_tuple;
 use super::typeobj::TypeObject;
 use crate::error::{PyErr, PyResult};
 
@@ -36,56 +42,114 @@ pub(crate) fn fill_float_type(t: &mut TypeObject) {
     };
 }
 
-fn float_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::exact("float", argv, kwnames, 0, 1)?;
-    let Some(x) = pos.first() else { return float::new_float(0.0) };
+    let v = match pos.first() {
+        None => 0.0,
+        Some(x) => to_f64(x)?,
+    };
+    // Subclass instances are plain floats until float gets a subclass layout.
+    let _ = ty;
+    float::new_float(v)
+}
+
+/// `float(x)`: a float, an int (correctly rounded), a string (CPython's syntax), or
+/// `__float__`, then `__index__`.
+fn to_f64(x: &PyObject) -> PyResult<f64> {
     if let Some(f) = float::as_float(x) {
-        return float::new_float(f);
+        return Ok(f);
     }
     if let Some(v) = as_int(x) {
-        return float::new_float(int::to_f64(&v)?);
+        return int::to_f64(&v);
     }
     if let Some(s) = str_value(x) {
-        let t = s.trim().to_ascii_lowercase().replace('_', "");
-        let v = match t.as_str() {
-            "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-            "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-            "nan" | "+nan" | "-nan" => Some(f64::NAN),
-            _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !t.starts_with("0x")),
-        };
-        return match v {
-            Some(v) => float::new_float(v),
-            None => Err(PyErr::value_error(format!(
-                "could not convert string to float: {}",
-                pyrt_compile::PyStr::new(s).repr()
-            ))),
-        };
+        return pyrt_pylib::float::parse(s).map_err(from_pylib);
     }
-    match x.type_object().number.float {
-        Some(f) => f(x),
-        None => Err(PyErr::type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            x.type_object().name()
-        ))),
+    if let Some(f) = x.type_object().number.float {
+        let r = f(x)?;
+        return Ok(float::as_float(&r).unwrap_or(0.0));
     }
+    if let Some(f) = x.type_object().number.index {
+        let r = f(x)?;
+        return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
+    }
+    Err(PyErr::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        x.type_object().name()
+    )))
+}
+
+fn recv(a: &[Obj], k: Option<&PyObject>, name: &str) -> PyResult<f64> {
+    let (s, _) = args::method(name, a, k, 0, 0)?;
+    Ok(float::as_float(s).expect("a float receiver"))
+}
+
+/// An integral float as an int (`OverflowError`/`ValueError` for infinities and NaN).
+fn integral_to_int(v: f64) -> PyResult<Obj> {
+    float::float_int(&*float::new_float(v)?)
+}
+
+/// `float.__round__(ndigits=None)`: an int rounded half to even, or a float rounded to
+/// `ndigits` decimal places (correctly, from the exact binary value).
+fn float_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = args::method("__round__", a, k, 0, 1)?;
+    let v = float::as_float(s).expect("a float receiver");
+    match r.first().filter(|n| !n.is(immortals().none)) {
+        None => integral_to_int(pyrt_pylib::float::round_half_even(v).map_err(from_pylib)?),
+        Some(n) => {
+            let n = ops::index(n)?;
+            let n = match as_int(&n) {
+                Some(int::IntVal::Small(x)) => x,
+                Some(int::IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+                _ => i64::MAX,
+            };
+            float::new_float(pyrt_pylib::float::round_ndigits(v, n).map_err(from_pylib)?)
+        }
+    }
+}
+
+/// `divmod(a, b)` for two numbers of which one is a float: `None` when this does not apply.
+pub(crate) fn float_divmod(a: &PyObject, b: &PyObject) -> PyResult<Option<Obj>> {
+    let conv = |o: &PyObject| -> Option<PyResult<f64>> {
+        float::as_float(o).map(Ok).or_else(|| as_int(o).map(|v| int::to_f64(&v)))
+    };
+    if float::as_float(a).is_none() && float::as_float(b).is_none() {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (conv(a), conv(b)) else { return Ok(None) };
+    let (q, r) = pyrt_pylib::float::arith::divmod(x?, y?).map_err(from_pylib)?;
+    Ok(Some(new_tuple(vec![float::new_float(q)?, float::new_float(r)?])?))
 }
 
 pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     MethodDef::method("is_integer", |a, k| {
-        let (s, _) = args::method("is_integer", a, k, 0, 0)?;
-        let v = float::as_float(s).unwrap_or(0.0);
-        Ok(new_bool(v.is_finite() && v == v.trunc()))
+        Ok(new_bool(pyrt_pylib::float::is_integer(recv(a, k, "float.is_integer")?)))
     }),
-    MethodDef::method("__round__", |a, k| {
-        let (s, r) = args::method("__round__", a, k, 0, 1)?;
-        let v = float::as_float(s).unwrap_or(0.0);
-        match r.first().filter(|n| !n.is(immortals().none)) {
-            None => {
-                let r = v.round();
-                let r = if (v - v.trunc()).abs() == 0.5 { 2.0 * (v / 2.0).round() } else { r };
-                float::float_int(&*float::new_float(r)?)
-            }
-            Some(n) => float::new_float(float::round_float(v, ops::index_isize(n)? as i64)),
-        }
+    MethodDef::method("as_integer_ratio", |a, k| {
+        let (n, d) = pyrt_pylib::float::as_integer_ratio(recv(a, k, "float.as_integer_ratio")?).map_err(from_pylib)?;
+        new_tuple(vec![int::new_big(n)?, int::new_big(d)?])
     }),
+    MethodDef::method("hex", |a, k| {
+        let mut out = String::new();
+        pyrt_pylib::float::to_hex(recv(a, k, "float.hex")?, &mut out);
+        new_str(&out)
+    }),
+    MethodDef::classmethod("fromhex", |a, k| {
+        let (cls, r) = args::method("float.fromhex", a, k, 1, 1)?;
+        let text = str_value(&r[0]).ok_or_else(|| PyErr::type_error("bad argument type for built-in operation"))?;
+        let v = float::new_float(pyrt_pylib::float::from_hex(text).map_err(from_pylib)?)?;
+        if cls.is(types().float_type.as_object()) { Ok(v) } else { ops::call(cls, &[v], None) }
+    }),
+    MethodDef::method("conjugate", |a, k| float::new_float(recv(a, k, "float.conjugate")?)),
+    MethodDef::method("__trunc__", |a, k| integral_to_int(recv(a, k, "float.__trunc__")?.trunc())),
+    MethodDef::method("__floor__", |a, k| integral_to_int(recv(a, k, "float.__floor__")?.floor())),
+    MethodDef::method("__ceil__", |a, k| integral_to_int(recv(a, k, "float.__ceil__")?.ceil())),
+    MethodDef::method("__int__", |a, k| integral_to_int(recv(a, k, "__int__")?.trunc())),
+    MethodDef::method("__float__", |a, k| float::new_float(recv(a, k, "__float__")?)),
+    MethodDef::method("__round__", float_round),
+];
+
+pub(crate) static FLOAT_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "real", get: |o| float::new_float(float::as_float(o).expect("a float")), set: None },
+    GetSetDef { name: "imag", get: |_| float::new_float(0.0), set: None },
 ];
