@@ -26,9 +26,9 @@
 
 mod annotations;
 pub mod args;
-mod pattern;
-pub mod generator;
 pub mod caller;
+pub mod generator;
+mod pattern;
 pub mod source_cache;
 pub mod traceback;
 
@@ -799,7 +799,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             continue 'frames;
                         }
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
-                            crate::object::range::range_iter_next_value(it).map(new_int).transpose()
+                            crate::object::range::range_iter_next(it)
                         } else {
                             ops::next(it)
                         };

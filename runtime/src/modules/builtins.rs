@@ -9,7 +9,7 @@ use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::builtin::{MethodDef, args, leak_builtin};
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::int::{as_int, new_bool, new_int};
-use crate::object::list::{as_list, new_list};
+use crate::object::list::new_list;
 use crate::object::obj::Obj;
 use crate::object::slots::BinOp;
 use crate::object::str::{new_str, str_value};
@@ -109,6 +109,9 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("divmod", |a, k| {
         let a = args::exact("divmod", a, k, 2, 2)?;
+        if let Some(r) = crate::object::float_methods::float_divmod(&a[0], &a[1])? {
+            return Ok(r);
+        }
         new_tuple(vec![
             ops::binary_op(&a[0], &a[1], BinOp::FloorDivide)?,
             ops::binary_op(&a[0], &a[1], BinOp::Remainder)?,
@@ -311,76 +314,17 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Ok(acc)
 }
 
-/// Sorts `items` stably by `key` (merge sort through `<`, as `list.sort`'s contract requires;
-/// Timsort itself comes later).
-pub fn sort_objects(items: Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResult<Vec<Obj>> {
-    let keyed: Vec<(Obj, Obj)> = items
-        .into_iter()
-        .map(|x| {
-            Ok((
-                match key {
-                    Some(f) => ops::call(f, &[x.clone()], None)?,
-                    None => x.clone(),
-                },
-                x,
-            ))
-        })
-        .collect::<PyResult<_>>()?;
-    let mut keyed = keyed;
-    if reverse {
-        keyed.reverse();
-    }
-    let mut err = None;
-    let sorted = merge_sort(keyed, &mut |a, b| match ops::rich_compare_bool(b, a, CompareOp::Lt) {
-        Ok(v) => v,
-        Err(e) => {
-            err.get_or_insert(e);
-            false
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let mut out: Vec<Obj> = sorted.into_iter().map(|(_, x)| x).collect();
-    if reverse {
-        out.reverse();
-    }
-    Ok(out)
-}
-
-/// A stable merge sort; `less(a, b)` says `b < a` must not hold for `a` to stay first.
-fn merge_sort(mut v: Vec<(Obj, Obj)>, lt: &mut dyn FnMut(&Obj, &Obj) -> bool) -> Vec<(Obj, Obj)> {
-    if v.len() <= 1 {
-        return v;
-    }
-    let right = v.split_off(v.len() / 2);
-    let left = merge_sort(v, lt);
-    let right = merge_sort(right, lt);
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        // Take from the right only when right < left (so equal keys keep their order).
-        if lt(&a.0, &b.0) {
-            out.push(r.next().expect("peeked"));
-        } else {
-            out.push(l.next().expect("peeked"));
-        }
-    }
-    out.extend(l);
-    out.extend(r);
-    out
-}
-
+/// `sorted(iterable, /, *, key=None, reverse=False)`: `list(iterable)`, then `list.sort`.
 fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
     let [iterable] = pos else {
         return Err(PyErr::type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     };
-    let reverse = match keyword(a, k, "reverse") {
-        Some(r) => ops::is_true(r)?,
-        None => false,
-    };
-    new_list(sort_objects(ops::collect(iterable)?, keyword(a, k, "key"), reverse)?)
+    let list = new_list(ops::collect(iterable)?)?;
+    let mut argv = vec![list.clone()];
+    argv.extend_from_slice(&a[pos.len()..]);
+    crate::object::list_methods::list_sort(&argv, k)?;
+    Ok(list)
 }
 
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -388,7 +332,7 @@ fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
     let nd = pos.get(1).or(keyword(a, k, "ndigits")).filter(|n| !n.is(immortals().none));
     if as_int(x).is_some() && nd.is_none() {
-        return crate::object::core_types::to_int(x);
+        return crate::object::int_methods::to_int(x);
     }
     if let (Some(v), Some(n)) = (as_int(x), nd) {
         return super::builtins_num::round_int(&v.to_big(), ops::index_isize(n)?);
@@ -503,20 +447,4 @@ pub fn builtins_dict() -> PyResult<Obj> {
 pub fn builtins_module() -> PyResult<Obj> {
     let m = super::current_modules();
     super::InterpModules::get_or_make(&m.builtins_module, builtins_dict)
-}
-
-/// `list.sort` and friends use [`sort_objects`]; a list in place:
-pub fn sort_list(list: &PyObject, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
-    let l = as_list(list).ok_or_else(|| PyErr::type_error("sort() needs a list"))?;
-    let items = l.replace(Vec::new());
-    match sort_objects(items.clone(), key, reverse) {
-        Ok(sorted) => {
-            l.replace(sorted);
-            Ok(())
-        }
-        Err(e) => {
-            l.replace(items);
-            Err(e)
-        }
-    }
 }

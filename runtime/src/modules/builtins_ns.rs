@@ -107,7 +107,9 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             }
         }
     };
-    new_list(super::builtins::sort_objects(names, None, false)?)
+    let mut names = names;
+    crate::object::list_methods::sort_items(&mut names, None, false)?;
+    new_list(names)
 }
 
 /// The compile mode named by `compile()`'s third argument.

@@ -389,6 +389,21 @@ binary_wrappers!(
     slot_xor => Xor,
 );
 
+/// `__index__`, `__int__` and `__float__` wrappers: the dunder's result must be an `int` (a
+/// `float` for `__float__`), as CPython's `slot_nb_index` and friends check.
+fn slot_number_conversion(o: &PyObject, name: &str, float: bool) -> PyResult<Obj> {
+    let r = call_dunder(o, name, &[])?.ok_or_else(|| PyErr::type_error(format!("no {name}")))?;
+    let ok = if float { super::float::as_float(&r).is_some() } else { super::int::as_int(&r).is_some() };
+    if !ok {
+        return Err(PyErr::type_error(format!(
+            "{name} returned non-{} (type {})",
+            if float { "float" } else { "int" },
+            r.type_object().name()
+        )));
+    }
+    Ok(r)
+}
+
 fn slot_neg(o: &PyObject) -> PyResult<Obj> {
     call_dunder(o, "__neg__", &[])?.ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
 }
@@ -414,6 +429,9 @@ fn update_slot(t: &mut TypeObject, name: &str) {
         "__contains__" => t.sequence.contains = Some(slot_contains),
         "__bool__" => t.number.bool = Some(slot_bool),
         "__neg__" => t.number.negative = Some(slot_neg),
+        "__index__" => t.number.index = Some(|o| slot_number_conversion(o, "__index__", false)),
+        "__int__" => t.number.int = Some(|o| slot_number_conversion(o, "__int__", false)),
+        "__float__" => t.number.float = Some(|o| slot_number_conversion(o, "__float__", true)),
         _ => {
             for &op in NumberMethods::all_ops() {
                 let (fwd, rev, _) = op.dunders();

@@ -1,21 +1,23 @@
 //! The core builtin types' slots and method tables: `object`, `type`, `NoneType`,
-//! `NotImplementedType`, `ellipsis`, `bool`, `int`, `float`, `tuple`, `list`, `dict`, the
-//! builtin function and descriptor types, and the sequence iterator.
+//! `NotImplementedType`, `ellipsis`, `bool`, `str`, the builtin function and descriptor types,
+//! and the sequence iterator. `int`, `float`, `tuple`, `list` and `dict` are made here from the
+//! slots their own modules fill (`int_methods`, `float_methods`, `tuple_methods`,
+//! `list_methods`, `dict_methods`).
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
-use super::abstract_ops::{self as ops, repr_text};
+use super::abstract_ops as ops;
 use super::alloc::{alloc, drop_and_free};
 use super::builtin::{self, GetSetDef, MethodDef, args};
-use super::dict::{as_dict, new_dict};
+use super::dict::as_dict;
 use super::float;
 use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
 use super::int::{self, IntVal, as_int, new_bool, new_int};
 use super::list::{as_list, new_list};
 use super::obj::Obj;
-use super::slots::{MappingMethods, NumberMethods, SequenceMethods};
+use super::slots::SequenceMethods;
 use super::str::{as_str_object, new_str, str_value};
 use super::tuple::{self, items, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, dealloc_static, flags};
@@ -47,6 +49,8 @@ pub struct CoreTypes {
     pub range_iter_type: &'static TypeObject,
     pub slice_type: &'static TypeObject,
     pub traceback_type: &'static TypeObject,
+    pub list_reverse_iter_type: &'static TypeObject,
+    pub dict_views: super::dict_views::DictViewTypes,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -90,43 +94,27 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let none_type = singleton("NoneType", |_| Ok(Obj::new_ref(&intern("None").ob_base)));
     let not_implemented_type = singleton("NotImplementedType", |_| Ok(Obj::new_ref(&intern("NotImplemented").ob_base)));
     let ellipsis_type = singleton("ellipsis", |_| Ok(Obj::new_ref(&intern("Ellipsis").ob_base)));
-    let int_type =
-        mk("int", size_of::<int::IntObject>(), flags::BASETYPE | flags::LONG_SUBCLASS, int::dealloc_int, &|t| {
-            t.repr = Some(int::int_repr);
-            t.hash = Some(int::int_hash);
-            t.richcompare = Some(int::int_richcompare);
-            t.new = Some(int_new);
-            t.number = INT_NUMBER;
-        });
+    let int_type = mk(
+        "int",
+        size_of::<int::IntObject>(),
+        flags::BASETYPE | flags::LONG_SUBCLASS,
+        int::dealloc_int,
+        &super::int_methods::fill_int_type,
+    );
     let bool_type = mk("bool", size_of::<int::IntObject>(), flags::LONG_SUBCLASS, dealloc_static, &|t| {
         t.repr = Some(int::bool_repr);
         t.hash = Some(int::int_hash);
         t.richcompare = Some(int::int_richcompare);
         t.new = Some(bool_new);
-        t.number = INT_NUMBER;
+        t.number = super::int_methods::INT_NUMBER;
     });
-    let float_type = mk("float", size_of::<float::FloatObject>(), flags::BASETYPE, float::dealloc_float, &|t| {
-        t.repr = Some(float::float_repr);
-        t.hash = Some(float::float_hash);
-        t.richcompare = Some(float::float_richcompare);
-        t.new = Some(float_new);
-        t.number = NumberMethods {
-            add: Some(float::float_add),
-            subtract: Some(float::float_sub),
-            multiply: Some(float::float_mul),
-            true_divide: Some(float::float_truediv),
-            floor_divide: Some(float::float_floordiv),
-            remainder: Some(float::float_mod),
-            power: Some(float::float_pow),
-            negative: Some(float::float_neg),
-            positive: Some(float::float_pos),
-            absolute: Some(float::float_abs),
-            bool: Some(float::float_bool),
-            int: Some(float::float_int),
-            float: Some(float::float_float),
-            ..NumberMethods::EMPTY
-        };
-    });
+    let float_type = mk(
+        "float",
+        size_of::<float::FloatObject>(),
+        flags::BASETYPE,
+        float::dealloc_float,
+        &super::float_methods::fill_float_type,
+    );
     let str_type = mk(
         "str",
         size_of::<super::str::StrObject>(),
@@ -139,61 +127,21 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         size_of::<tuple::TupleObject>(),
         flags::BASETYPE | flags::TUPLE_SUBCLASS,
         tuple::dealloc_tuple,
-        &|t| {
-            t.repr = Some(tuple_repr);
-            t.hash = Some(tuple_hash);
-            t.richcompare = Some(seq_richcompare);
-            t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
-            t.new = Some(tuple_new);
-            t.number.add = Some(seq_concat);
-            t.number.multiply = Some(seq_repeat);
-            t.sequence = SequenceMethods { length: Some(|o| Ok(items(o).len())), contains: Some(seq_contains) };
-            t.mapping.subscript = Some(seq_subscript);
-        },
+        &super::tuple_methods::fill_tuple_type,
     );
     let list_type = mk(
         "list",
         size_of::<super::list::ListObject>(),
         flags::BASETYPE | flags::LIST_SUBCLASS,
         super::list::dealloc_list,
-        &|t| {
-            t.repr = Some(list_repr);
-            t.richcompare = Some(seq_richcompare);
-            t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
-            t.new = Some(list_new);
-            t.init = Some(list_init);
-            t.number.add = Some(seq_concat);
-            t.number.multiply = Some(seq_repeat);
-            t.number.inplace_add = Some(list_iadd);
-            t.sequence = SequenceMethods {
-                length: Some(|o| Ok(as_list(o).map_or(0, |l| l.items().len()))),
-                contains: Some(seq_contains),
-            };
-            t.mapping = MappingMethods {
-                length: None,
-                subscript: Some(seq_subscript),
-                ass_subscript: Some(list_ass_subscript),
-            };
-        },
+        &super::list_methods::fill_list_type,
     );
     let dict_type = mk(
         "dict",
         size_of::<super::dict::DictObject>(),
         flags::BASETYPE | flags::DICT_SUBCLASS,
         super::dict::dealloc_dict,
-        &|t| {
-            t.repr = Some(dict_repr);
-            t.richcompare = Some(dict_richcompare);
-            t.iter = Some(dict_iter);
-            t.new = Some(dict_new);
-            t.init = Some(dict_init);
-            t.sequence.contains = Some(|d, k| Ok(as_dict(d).map(|d| d.get(k)).transpose()?.flatten().is_some()));
-            t.mapping = MappingMethods {
-                length: Some(|o| Ok(as_dict(o).map_or(0, |d| d.len()))),
-                subscript: Some(dict_subscript),
-                ass_subscript: Some(dict_ass_subscript),
-            };
-        },
+        &super::dict_methods::fill_dict_type,
     );
     let builtin_function_type =
         mk("builtin_function_or_method", size_of::<builtin::BuiltinFunction>(), 0, builtin::dealloc_builtin, &|t| {
@@ -247,7 +195,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.new = Some(super::range::range_new);
         t.repr = Some(super::range::range_repr);
         t.iter = Some(super::range::range_iter);
-        t.hash = Some(object_hash);
+        t.hash = Some(super::range::range_hash);
         t.richcompare = Some(super::range::range_richcompare);
         t.sequence =
             SequenceMethods { length: Some(super::range::range_len), contains: Some(super::range::range_contains) };
@@ -261,6 +209,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         });
     let slice_type = mk("slice", size_of::<super::range::SliceObject>(), 0, super::range::dealloc_slice, &|t| {
         t.repr = Some(super::range::slice_repr);
+        t.new = Some(super::range::slice_new);
+        t.richcompare = Some(super::range::slice_richcompare);
+        t.hash = Some(super::range::slice_hash);
     });
     let traceback_type = mk(
         "traceback",
@@ -271,6 +222,19 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
         },
     );
+    let list_reverse_iter_type = mk(
+        "list_reverseiterator",
+        size_of::<super::sequence::ReversedSeqIter>(),
+        0,
+        super::sequence::dealloc_reversed_iter,
+        &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(super::sequence::reversed_iter_next);
+            t.sequence.length = Some(super::sequence::reversed_iter_len);
+        },
+    );
+    let (dict_views, dict_view_specs) =
+        super::dict_views::make_types(&|name, size, dealloc, fill| mk(name, size, 0, dealloc, fill));
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -283,17 +247,24 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
+        list_reverse_iter_type,
     ] {
         specs.push(spec(t, obj, &[], &[]));
     }
+    for (t, methods) in dict_view_specs {
+        specs.push(spec(t, obj, methods, &[]));
+    }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
-    specs.push(spec(int_type, obj, INT_METHODS, &[]));
+    specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
-    specs.push(spec(float_type, obj, FLOAT_METHODS, &[]));
+    specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));
     specs.push(spec(str_type, obj, super::str_methods::STR_METHODS, &[]));
-    specs.push(spec(tuple_type, obj, TUPLE_METHODS, &[]));
-    specs.push(spec(list_type, obj, LIST_METHODS, &[]));
-    specs.push(spec(dict_type, obj, DICT_METHODS, &[]));
+    specs.push(spec(tuple_type, obj, super::tuple_methods::TUPLE_METHODS, &[]));
+    specs.push(spec(list_type, obj, super::list_methods::LIST_METHODS, &[]));
+    specs.push(spec(dict_type, obj, super::dict_methods::DICT_METHODS, &[]));
+    specs.push(spec(range_type, obj, super::range::RANGE_METHODS, super::range::RANGE_GETSETS));
+    specs.push(spec(range_iter_type, obj, &[], &[]));
+    specs.push(spec(slice_type, obj, super::range::SLICE_METHODS, super::range::SLICE_GETSETS));
     CoreTypes {
         type_type,
         object_type,
@@ -319,6 +290,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         range_iter_type,
         slice_type,
         traceback_type,
+        list_reverse_iter_type,
+        dict_views,
     }
 }
 
@@ -346,30 +319,6 @@ static FUNCTION_GETSETS: &[GetSetDef] = &[
         set: None,
     },
 ];
-
-const INT_NUMBER: NumberMethods = NumberMethods {
-    add: Some(int::int_add),
-    subtract: Some(int::int_sub),
-    multiply: Some(int_mul_or_repeat),
-    remainder: Some(int::int_mod),
-    power: Some(int::int_pow),
-    floor_divide: Some(int::int_floordiv),
-    true_divide: Some(int::int_truediv),
-    lshift: Some(int::int_lshift),
-    rshift: Some(int::int_rshift),
-    and: Some(int::int_and),
-    or: Some(int::int_or),
-    xor: Some(int::int_xor),
-    negative: Some(int::int_neg),
-    positive: Some(int::int_pos),
-    absolute: Some(int::int_abs),
-    invert: Some(int::int_invert),
-    bool: Some(int::int_bool),
-    int: Some(int::int_int),
-    float: Some(int::int_float),
-    index: Some(int::int_int),
-    ..NumberMethods::EMPTY
-};
 
 fn false_bool(_: &PyObject) -> PyResult<bool> {
     Ok(false)
@@ -521,644 +470,12 @@ static TYPE_GETSETS: &[GetSetDef] = &[
 
 // ---- int / bool / float constructors and methods -------------------------------------------
 
-fn int_mul_or_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    if as_int(b).is_none() && (as_str_object(b).is_some() || tuple::is_tuple(b) || as_list(b).is_some()) {
-        return seq_repeat(b, a);
-    }
-    int::int_mul(a, b)
-}
-
-fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("int", argv, kwnames, 0, 2)?;
-    let value: Obj = match pos {
-        [] => new_int(0)?,
-        [x] => to_int(x)?,
-        [x, base] => {
-            let b = ops::index_isize(base)?;
-            let text =
-                str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
-            if b != 0 && !(2..=36).contains(&b) {
-                return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
-            }
-            parse_int_obj(text, b as u32)?
-        }
-        _ => unreachable!("checked by args::exact"),
-    };
-    if std::ptr::eq(ty, types().int_type) {
-        return Ok(value);
-    }
-    int::new_int_of_type(ty, as_int(&value).expect("an int"))
-}
-
-fn parse_int_obj(text: &str, base: u32) -> PyResult<Obj> {
-    match int::parse_int(text, base) {
-        Some(v) => int::new_big(v),
-        None => Err(PyErr::value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            pyrt_compile::PyStr::new(text).repr()
-        ))),
-    }
-}
-
-/// `int(x)`.
-pub fn to_int(x: &PyObject) -> PyResult<Obj> {
-    if let Some(v) = as_int(x) {
-        return match v {
-            IntVal::Small(v) => new_int(v),
-            IntVal::Big(b) => int::new_big(b.clone()),
-        };
-    }
-    if let Some(s) = str_value(x) {
-        return parse_int_obj(s, 10);
-    }
-    if let Some(f) = x.type_object().number.int {
-        return f(x);
-    }
-    if let Some(f) = x.type_object().number.index {
-        return f(x);
-    }
-    Err(PyErr::type_error(format!(
-        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        x.type_object().name()
-    )))
-}
-
 fn bool_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::exact("bool", argv, kwnames, 0, 1)?;
     Ok(new_bool(match pos.first() {
         Some(x) => ops::is_true(x)?,
         None => false,
     }))
-}
-
-fn float_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("float", argv, kwnames, 0, 1)?;
-    let Some(x) = pos.first() else { return float::new_float(0.0) };
-    if let Some(f) = float::as_float(x) {
-        return float::new_float(f);
-    }
-    if let Some(v) = as_int(x) {
-        return float::new_float(int::to_f64(&v)?);
-    }
-    if let Some(s) = str_value(x) {
-        let t = s.trim().to_ascii_lowercase().replace('_', "");
-        let v = match t.as_str() {
-            "inf" | "+inf" | "infinity" | "+infinity" => Some(f64::INFINITY),
-            "-inf" | "-infinity" => Some(f64::NEG_INFINITY),
-            "nan" | "+nan" | "-nan" => Some(f64::NAN),
-            _ => t.parse::<f64>().ok().filter(|_| !t.is_empty() && !t.starts_with("0x")),
-        };
-        return match v {
-            Some(v) => float::new_float(v),
-            None => Err(PyErr::value_error(format!(
-                "could not convert string to float: {}",
-                pyrt_compile::PyStr::new(s).repr()
-            ))),
-        };
-    }
-    match x.type_object().number.float {
-        Some(f) => f(x),
-        None => Err(PyErr::type_error(format!(
-            "float() argument must be a string or a real number, not '{}'",
-            x.type_object().name()
-        ))),
-    }
-}
-
-static INT_METHODS: &[MethodDef] = &[
-    MethodDef::method("__format__", super::formatting::int_dunder_format),
-    MethodDef::method("bit_length", |a, k| {
-        let (s, _) = args::method("bit_length", a, k, 0, 0)?;
-        new_int(as_int(s).map_or(0, |v| v.to_big().bits() as i64))
-    }),
-    MethodDef::method("__index__", |a, k| int::int_int(args::method("__index__", a, k, 0, 0)?.0)),
-    MethodDef::method("__add__", |a, k| {
-        let (s, r) = args::method("__add__", a, k, 1, 1)?;
-        int::int_add(s, &r[0])
-    }),
-];
-
-static FLOAT_METHODS: &[MethodDef] = &[
-    MethodDef::method("__format__", super::formatting::float_dunder_format),
-    MethodDef::method("is_integer", |a, k| {
-        let (s, _) = args::method("is_integer", a, k, 0, 0)?;
-        let v = float::as_float(s).unwrap_or(0.0);
-        Ok(new_bool(v.is_finite() && v == v.trunc()))
-    }),
-    MethodDef::method("__round__", |a, k| {
-        let (s, r) = args::method("__round__", a, k, 0, 1)?;
-        let v = float::as_float(s).unwrap_or(0.0);
-        match r.first().filter(|n| !n.is(immortals().none)) {
-            None => {
-                let r = v.round();
-                let r = if (v - v.trunc()).abs() == 0.5 { 2.0 * (v / 2.0).round() } else { r };
-                float::float_int(&*float::new_float(r)?)
-            }
-            Some(n) => float::new_float(float::round_float(v, ops::index_isize(n)? as i64)),
-        }
-    }),
-];
-
-// ---- sequences -------------------------------------------------------------------------
-
-/// Normalises `i` against `len` for indexing (negative from the end).
-pub(crate) fn norm_index(i: isize, len: usize) -> Option<usize> {
-    let i = if i < 0 { i + len as isize } else { i };
-    (0..len as isize).contains(&i).then_some(i as usize)
-}
-
-pub(crate) fn seq_repeat(seq: &PyObject, n: &PyObject) -> PyResult<Obj> {
-    let Some(count) = as_int(n) else { return not_implemented() };
-    let count = match count {
-        IntVal::Small(c) => c.max(0) as usize,
-        IntVal::Big(_) => return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
-    };
-    if let Some(s) = str_value(seq) {
-        return new_str(&s.repeat(count));
-    }
-    let src: Vec<Obj> = if let Some(l) = as_list(seq) { l.items().to_vec() } else { items(seq).to_vec() };
-    let mut out = Vec::with_capacity(src.len() * count);
-    for _ in 0..count {
-        out.extend_from_slice(&src);
-    }
-    if as_list(seq).is_some() { new_list(out) } else { new_tuple(out) }
-}
-
-// ---- tuple / list ------------------------------------------------------------------------
-
-fn seq_items(o: &PyObject) -> Vec<Obj> {
-    match as_list(o) {
-        Some(l) => l.items().to_vec(),
-        None => items(o).to_vec(),
-    }
-}
-
-fn tuple_repr(o: &PyObject) -> PyResult<Obj> {
-    let its = items(o);
-    let mut out = String::from("(");
-    for (i, x) in its.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&repr_text(x)?);
-    }
-    if its.len() == 1 {
-        out.push(',');
-    }
-    out.push(')');
-    new_str(&out)
-}
-
-fn list_repr(o: &PyObject) -> PyResult<Obj> {
-    let its = seq_items(o);
-    let mut out = String::from("[");
-    for (i, x) in its.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&repr_text(x)?);
-    }
-    out.push(']');
-    new_str(&out)
-}
-
-fn tuple_hash(o: &PyObject) -> PyResult<isize> {
-    // CPython's xxHash-based tuple hash.
-    const P1: u64 = 11400714785074694791;
-    const P2: u64 = 14029467366897019727;
-    const P5: u64 = 2870177450012600261;
-    let its = items(o);
-    let mut acc: u64 = P5;
-    for x in its {
-        let lane = ops::hash(x)? as u64;
-        acc = acc.wrapping_add(lane.wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add(its.len() as u64 ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        return Ok(1546275796);
-    }
-    Ok(acc as isize)
-}
-
-fn seq_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
-    let same_kind = (tuple::is_tuple(a) && tuple::is_tuple(b)) || (as_list(a).is_some() && as_list(b).is_some());
-    if !same_kind {
-        return not_implemented();
-    }
-    let (x, y) = (seq_items(a), seq_items(b));
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
-        return Ok(new_bool(op == CompareOp::Ne));
-    }
-    for (p, q) in x.iter().zip(&y) {
-        if !ops::rich_compare_bool(p, q, CompareOp::Eq)? {
-            return match op {
-                CompareOp::Eq => Ok(new_bool(false)),
-                CompareOp::Ne => Ok(new_bool(true)),
-                _ => ops::rich_compare(p, q, op),
-            };
-        }
-    }
-    Ok(new_bool(op.test(x.len().cmp(&y.len()))))
-}
-
-fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
-    for x in seq_items(a) {
-        if ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    if let (Some(x), Some(y)) = (as_list(a), as_list(b)) {
-        let mut v = x.items().to_vec();
-        v.extend_from_slice(y.items());
-        return new_list(v);
-    }
-    if tuple::is_tuple(a) && tuple::is_tuple(b) {
-        let mut v = items(a).to_vec();
-        v.extend_from_slice(items(b));
-        return new_tuple(v);
-    }
-    not_implemented()
-}
-
-/// The items a slice selects from `its`.
-fn slice_items(its: &[Obj], key: &PyObject) -> PyResult<Option<Vec<Obj>>> {
-    let Some(sl) = super::range::as_slice(key) else { return Ok(None) };
-    let (start, _, step, count) = sl.indices(its.len())?;
-    Ok(Some((0..count).map(|k| its[(start + k as isize * step) as usize].clone()).collect()))
-}
-
-fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
-    let is_list = as_list(o).is_some();
-    let name = if is_list { "list" } else { "tuple" };
-    if let Some(v) = slice_items(&seq_items(o), key)? {
-        return if is_list { new_list(v) } else { new_tuple(v) };
-    }
-    if as_int(key).is_some() || key.type_object().number.index.is_some() {
-        let i = ops::index_isize(key)?;
-        let its = seq_items(o);
-        let i = norm_index(i, its.len()).ok_or_else(|| PyErr::index_error(format!("{name} index out of range")))?;
-        return Ok(its[i].clone());
-    }
-    Err(PyErr::type_error(format!("{name} indices must be integers or slices, not {}", key.type_object().name())))
-}
-
-fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    let l = as_list(o).expect("a list");
-    if as_int(key).is_none() && key.type_object().number.index.is_none() {
-        return Err(PyErr::type_error(format!(
-            "list indices must be integers or slices, not {}",
-            key.type_object().name()
-        )));
-    }
-    let i = ops::index_isize(key)?;
-    let len = l.items().len();
-    let i = norm_index(i, len).ok_or_else(|| {
-        PyErr::index_error(if value.is_some() {
-            "list assignment index out of range"
-        } else {
-            "list assignment index out of range"
-        })
-    })?;
-    // SAFETY: short exclusive access; the old value is dropped after it ends.
-    let old = unsafe {
-        let v = l.items_mut();
-        match value {
-            Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
-            None => v.remove(i),
-        }
-    };
-    drop(old);
-    Ok(())
-}
-
-fn list_iadd(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    let Some(l) = as_list(a) else { return not_implemented() };
-    let extra = ops::collect(b)?;
-    // SAFETY: short exclusive access.
-    unsafe { l.items_mut() }.extend(extra);
-    Ok(Obj::new_ref(a))
-}
-
-fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("tuple", argv, kwnames, 0, 1)?;
-    let v = match pos.first() {
-        Some(x) => ops::collect(x)?,
-        None => Vec::new(),
-    };
-    tuple::new_tuple_of_type(ty, v)
-}
-
-fn list_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    super::list::new_list_of_type(ty, Vec::new())
-}
-
-fn list_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    let pos = args::exact("list", argv, kwnames, 0, 1)?;
-    if let Some(x) = pos.first() {
-        let v = ops::collect(x)?;
-        let old = as_list(o).expect("a list").replace(v);
-        drop(old);
-    }
-    Ok(())
-}
-
-static TUPLE_METHODS: &[MethodDef] = &[
-    MethodDef::method("count", |a, k| {
-        let (s, r) = args::method("count", a, k, 1, 1)?;
-        let mut n = 0;
-        for x in items(s) {
-            n += ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? as i64;
-        }
-        new_int(n)
-    }),
-    MethodDef::method("index", |a, k| {
-        let (s, r) = args::method("index", a, k, 1, 1)?;
-        for (i, x) in items(s).iter().enumerate() {
-            if ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? {
-                return new_int(i as i64);
-            }
-        }
-        Err(PyErr::value_error("tuple.index(x): x not in tuple"))
-    }),
-];
-
-fn list_of(o: &PyObject) -> &super::list::ListObject {
-    as_list(o).expect("a list receiver")
-}
-
-static LIST_METHODS: &[MethodDef] = &[
-    MethodDef::method("append", |a, k| {
-        let (s, r) = args::method("append", a, k, 1, 1)?;
-        list_of(s).push(r[0].clone());
-        Ok(args::none())
-    }),
-    MethodDef::method("extend", |a, k| {
-        let (s, r) = args::method("extend", a, k, 1, 1)?;
-        let extra = ops::collect(&r[0])?;
-        // SAFETY: short exclusive access.
-        unsafe { list_of(s).items_mut() }.extend(extra);
-        Ok(args::none())
-    }),
-    MethodDef::method("pop", |a, k| {
-        let (s, r) = args::method("pop", a, k, 0, 1)?;
-        let l = list_of(s);
-        let len = l.items().len();
-        if len == 0 {
-            return Err(PyErr::index_error("pop from empty list"));
-        }
-        let i = match r.first() {
-            Some(i) => {
-                norm_index(ops::index_isize(i)?, len).ok_or_else(|| PyErr::index_error("pop index out of range"))?
-            }
-            None => len - 1,
-        };
-        // SAFETY: short exclusive access.
-        Ok(unsafe { l.items_mut() }.remove(i))
-    }),
-    MethodDef::method("insert", |a, k| {
-        let (s, r) = args::method("insert", a, k, 2, 2)?;
-        let l = list_of(s);
-        let len = l.items().len() as isize;
-        let i = ops::index_isize(&r[0])?;
-        let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-        // SAFETY: short exclusive access.
-        unsafe { l.items_mut() }.insert(i, r[1].clone());
-        Ok(args::none())
-    }),
-    MethodDef::method("reverse", |a, k| {
-        let (s, _) = args::method("reverse", a, k, 0, 0)?;
-        // SAFETY: short exclusive access.
-        unsafe { list_of(s).items_mut() }.reverse();
-        Ok(args::none())
-    }),
-    MethodDef::method("clear", |a, k| {
-        let (s, _) = args::method("clear", a, k, 0, 0)?;
-        let old = list_of(s).replace(Vec::new());
-        drop(old);
-        Ok(args::none())
-    }),
-    MethodDef::method("copy", |a, k| {
-        let (s, _) = args::method("copy", a, k, 0, 0)?;
-        new_list(list_of(s).items().to_vec())
-    }),
-    MethodDef::method("index", |a, k| {
-        let (s, r) = args::method("index", a, k, 1, 1)?;
-        for (i, x) in list_of(s).items().to_vec().iter().enumerate() {
-            if ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? {
-                return new_int(i as i64);
-            }
-        }
-        Err(PyErr::value_error(format!("{} is not in list", repr_text(&r[0])?)))
-    }),
-    MethodDef::method("count", |a, k| {
-        let (s, r) = args::method("count", a, k, 1, 1)?;
-        let mut n = 0;
-        for x in list_of(s).items().to_vec() {
-            n += ops::rich_compare_bool(&x, &r[0], CompareOp::Eq)? as i64;
-        }
-        new_int(n)
-    }),
-    MethodDef::method("remove", |a, k| {
-        let (s, r) = args::method("remove", a, k, 1, 1)?;
-        let l = list_of(s);
-        for (i, x) in l.items().to_vec().iter().enumerate() {
-            if ops::rich_compare_bool(x, &r[0], CompareOp::Eq)? {
-                // SAFETY: short exclusive access.
-                let old = unsafe { l.items_mut() }.remove(i);
-                drop(old);
-                return Ok(args::none());
-            }
-        }
-        Err(PyErr::value_error("list.remove(x): x not in list"))
-    }),
-];
-
-// ---- dict --------------------------------------------------------------------------------
-
-fn dict_of(o: &PyObject) -> &super::dict::DictObject {
-    as_dict(o).expect("a dict receiver")
-}
-
-fn dict_repr(o: &PyObject) -> PyResult<Obj> {
-    let mut out = String::from("{");
-    for (i, (k, v)) in dict_of(o).items().iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&repr_text(k)?);
-        out.push_str(": ");
-        out.push_str(&repr_text(v)?);
-    }
-    out.push('}');
-    new_str(&out)
-}
-
-fn dict_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
-    let (Some(x), Some(y)) = (as_dict(a), as_dict(b)) else { return not_implemented() };
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return not_implemented();
-    }
-    let mut eq = x.len() == y.len();
-    if eq {
-        for (k, v) in x.items() {
-            match y.get(&k)? {
-                Some(w) if ops::rich_compare_bool(&v, &w, CompareOp::Eq)? => {}
-                _ => {
-                    eq = false;
-                    break;
-                }
-            }
-        }
-    }
-    Ok(new_bool(eq == (op == CompareOp::Eq)))
-}
-
-fn dict_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
-    match dict_of(o).get(key)? {
-        Some(v) => Ok(v),
-        None => {
-            if !std::ptr::eq(o.type_object(), types().dict_type) {
-                if let Some(missing) = super::attr::lookup_str(o.type_object(), "__missing__") {
-                    return ops::call(&missing, &[Obj::new_ref(o), Obj::new_ref(key)], None);
-                }
-            }
-            Err(PyErr::key_error(key))
-        }
-    }
-}
-
-fn dict_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    let d = dict_of(o);
-    match value {
-        Some(v) => d.set(Obj::new_ref(key), Obj::new_ref(v)),
-        None => match d.remove(key)? {
-            Some(_) => Ok(()),
-            None => Err(PyErr::key_error(key)),
-        },
-    }
-}
-
-fn dict_iter(o: &PyObject) -> PyResult<Obj> {
-    let keys: Vec<Obj> = dict_of(o).items().into_iter().map(|(k, _)| k).collect();
-    new_seq_iter(new_list(keys)?)
-}
-
-fn dict_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    super::dict::new_dict_of_type(ty)
-}
-
-fn dict_update_from(d: &super::dict::DictObject, src: &PyObject) -> PyResult<()> {
-    if let Some(s) = as_dict(src) {
-        for (k, v) in s.items() {
-            d.set(k, v)?;
-        }
-        return Ok(());
-    }
-    for (i, pair) in ops::collect(src)?.into_iter().enumerate() {
-        let kv = ops::collect(&pair).map_err(|_| {
-            PyErr::type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
-        })?;
-        if kv.len() != 2 {
-            return Err(PyErr::value_error(format!(
-                "dictionary update sequence element #{i} has length {}; 2 is required",
-                kv.len()
-            )));
-        }
-        let mut kv = kv.into_iter();
-        let (k, v) = (kv.next().expect("two"), kv.next().expect("two"));
-        d.set(k, v)?;
-    }
-    Ok(())
-}
-
-fn dict_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    let d = dict_of(o);
-    let pos = args::positional(argv, kwnames);
-    if pos.len() > 1 {
-        return Err(PyErr::type_error(format!("dict expected at most 1 argument, got {}", pos.len())));
-    }
-    if let Some(src) = pos.first() {
-        dict_update_from(d, src)?;
-    }
-    for (name, v) in args::keywords(argv, kwnames) {
-        d.set(new_str(name)?, v.clone())?;
-    }
-    Ok(())
-}
-
-static DICT_METHODS: &[MethodDef] = &[
-    MethodDef::method("get", |a, k| {
-        let (s, r) = args::method("get", a, k, 1, 2)?;
-        Ok(dict_of(s).get(&r[0])?.unwrap_or_else(|| r.get(1).cloned().unwrap_or_else(args::none)))
-    }),
-    MethodDef::method("keys", |a, k| {
-        let (s, _) = args::method("keys", a, k, 0, 0)?;
-        new_list(dict_of(s).items().into_iter().map(|(k, _)| k).collect())
-    }),
-    MethodDef::method("values", |a, k| {
-        let (s, _) = args::method("values", a, k, 0, 0)?;
-        new_list(dict_of(s).items().into_iter().map(|(_, v)| v).collect())
-    }),
-    MethodDef::method("items", |a, k| {
-        let (s, _) = args::method("items", a, k, 0, 0)?;
-        new_list(dict_of(s).items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect::<PyResult<_>>()?)
-    }),
-    MethodDef::method("pop", |a, k| {
-        let (s, r) = args::method("pop", a, k, 1, 2)?;
-        match dict_of(s).remove(&r[0])? {
-            Some(v) => Ok(v),
-            None => r.get(1).cloned().ok_or_else(|| PyErr::key_error(&r[0])),
-        }
-    }),
-    MethodDef::method("setdefault", |a, k| {
-        let (s, r) = args::method("setdefault", a, k, 1, 2)?;
-        let d = dict_of(s);
-        if let Some(v) = d.get(&r[0])? {
-            return Ok(v);
-        }
-        let v = r.get(1).cloned().unwrap_or_else(args::none);
-        d.set(r[0].clone(), v.clone())?;
-        Ok(v)
-    }),
-    MethodDef::method("update", |a, k| {
-        let s = a.first().ok_or_else(|| PyErr::type_error("update() needs a receiver"))?;
-        dict_init(s, &a[1..], k)?;
-        Ok(args::none())
-    }),
-    MethodDef::method("clear", |a, k| {
-        let (s, _) = args::method("clear", a, k, 0, 0)?;
-        dict_of(s).clear();
-        Ok(args::none())
-    }),
-    MethodDef::method("copy", |a, k| {
-        let (s, _) = args::method("copy", a, k, 0, 0)?;
-        let n = new_dict()?;
-        for (k, v) in dict_of(s).items() {
-            dict_of(&n).set(k, v)?;
-        }
-        Ok(n)
-    }),
-    MethodDef::method("popitem", |a, k| {
-        let (s, _) = args::method("popitem", a, k, 0, 0)?;
-        match dict_of(s).pop_last() {
-            Some((k, v)) => new_tuple(vec![k, v]),
-            None => Err(PyErr::key_error_msg("popitem(): dictionary is empty")),
-        }
-    }),
-];
-
-impl PyErr {
-    /// `KeyError(msg)` with a string message.
-    #[cold]
-    pub fn key_error_msg(msg: &str) -> PyErr {
-        super::exceptions::raise_msg(types().exc.named("KeyError"), msg)
-    }
 }
 
 // ---- the sequence iterator ---------------------------------------------------------------

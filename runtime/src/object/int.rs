@@ -245,29 +245,26 @@ pub(crate) fn int_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     new_big(x.mod_floor(&y))
 }
 
-/// `int / int` as a float, correctly rounded for words that fit a double exactly.
+/// `int / int` as a float, correctly rounded (pyrt-pylib's `long_true_divide`).
 pub(crate) fn int_truediv(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let Some((x, y)) = operands(a, b) else { return not_implemented() };
-    let (xf, yf) = match (&x, &y) {
-        (IntVal::Small(x), IntVal::Small(y)) if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
-            (*x as f64, *y as f64)
+    if let (IntVal::Small(x), IntVal::Small(y)) = (&x, &y) {
+        if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
+            if *y == 0 {
+                return Err(zero_division("division by zero"));
+            }
+            return super::float::new_float(*x as f64 / *y as f64);
         }
-        _ => (to_f64(&x)?, to_f64(&y)?),
-    };
-    if yf == 0.0 {
-        return Err(zero_division("division by zero"));
     }
-    super::float::new_float(xf / yf)
+    let q = pyrt_pylib::int_arith::true_divide(&x.to_big(), &y.to_big()).map_err(super::int_methods::from_pylib)?;
+    super::float::new_float(q)
 }
 
-/// The int as a float (`OverflowError` when too large).
+/// The int as a float, correctly rounded (`OverflowError` when too large).
 pub fn to_f64(v: &IntVal<'_>) -> PyResult<f64> {
     match v {
         IntVal::Small(x) => Ok(*x as f64),
-        IntVal::Big(b) => {
-            let f = b.to_f64().unwrap_or(f64::INFINITY);
-            if f.is_infinite() { Err(PyErr::overflow("int too large to convert to float")) } else { Ok(f) }
-        }
+        IntVal::Big(b) => pyrt_pylib::bigint::to_f64(b).map_err(super::int_methods::from_pylib),
     }
 }
 
@@ -290,6 +287,9 @@ pub(crate) fn int_pow(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         let base = x.to_big();
         if base.is_zero() || base.is_one() {
             return new_big(base);
+        }
+        if base == -BigInt::one() {
+            return new_int(if exp.is_odd() { -1 } else { 1 });
         }
         return Err(PyErr::overflow("exponent too large"));
     };
@@ -404,13 +404,15 @@ pub(crate) fn int_int(a: &PyObject) -> PyResult<Obj> {
 
 pub(crate) fn int_repr(a: &PyObject) -> PyResult<Obj> {
     let v = as_int(a).ok_or_else(|| PyErr::type_error("int expected"))?;
-    let text = int_repr_text(&v);
-    if text.len() > 4300 {
-        return Err(PyErr::value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-        ));
+    match v {
+        IntVal::Small(x) => super::str::new_str(&x.to_string()),
+        IntVal::Big(b) => {
+            let mut text = String::new();
+            pyrt_pylib::int_text::write_decimal(b, super::int_methods::max_str_digits(), &mut text)
+                .map_err(super::int_methods::from_pylib)?;
+            super::str::new_str(&text)
+        }
     }
-    super::str::new_str(&text)
 }
 
 pub(crate) fn bool_repr(a: &PyObject) -> PyResult<Obj> {

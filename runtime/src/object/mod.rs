@@ -22,6 +22,11 @@
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, tuple, list, dict |
 //! | `str_methods` | `str`'s slots and methods |
 //! | `formatting` | `format()`, `__format__`, `str % args`, `str.format` through pyrt-pylib |
+//! | `core_types` | slots and methods of object, type, None, bool, str; makes the other core types |
+//! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
+//! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
+//! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
@@ -40,9 +45,12 @@ pub(crate) mod code;
 pub(crate) mod core_types;
 pub(crate) mod descriptors;
 pub(crate) mod dict;
+pub(crate) mod dict_methods;
+pub(crate) mod dict_views;
 pub(crate) mod exception_group;
 pub(crate) mod exceptions;
 pub(crate) mod float;
+pub(crate) mod float_methods;
 pub(crate) mod formatting;
 pub(crate) mod function;
 pub(crate) mod generator;
@@ -50,28 +58,33 @@ pub mod handle;
 pub mod header;
 pub mod immortal;
 pub(crate) mod int;
+pub(crate) mod int_methods;
 pub(crate) mod iterators;
 pub(crate) mod list;
+pub(crate) mod list_methods;
 pub(crate) mod obj;
 pub(crate) mod range;
 pub(crate) mod recursion;
 pub mod refcount;
+pub(crate) mod repr_guard;
+pub(crate) mod sequence;
 pub(crate) mod set;
 pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;
 mod thread_id;
 pub(crate) mod tuple;
+pub(crate) mod tuple_methods;
 pub mod typeobj;
 pub mod types;
 
 pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
-#[allow(unused_imports)] // the short path `crate::object::Obj`, for the object layer's modules
-pub(crate) use obj::Obj;
 pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
+#[allow(unused_imports)] // the short path `crate::object::Obj`, for the object layer's modules
+pub(crate) use obj::Obj;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;

@@ -1,34 +1,48 @@
-//! `range`, its iterator, and `slice`.
+//! `range`, its iterator, and `slice`, as CPython 3.13's `Objects/rangeobject.c` and
+//! `Objects/sliceobject.c`.
+//!
+//! A range keeps `start`, `stop` and `step` as `i128` (CPython keeps ints of any size; `i128`
+//! covers every range whose length fits a machine word, which is what `len()` and iteration
+//! can use anyway). Everything is computed from the three numbers: the length, membership of an
+//! int in O(1) (`(x - start) % step == 0` within the bounds), `index`/`count`, `r[i]`, and
+//! `r[a:b:c]`, which is again a range (`start + a*step`, `start + b*step`, `step*c` with the
+//! slice's indices taken against the length). Equality compares the sequences (`range(0) ==
+//! range(2, 2)`), and the hash is that of `(len, start, step)` with the same reductions.
+//!
+//! `slice(start, stop, step)` objects compare and hash as the tuple of their three fields
+//! (hashable since 3.12); `indices(len)` is `PySlice_AdjustIndices`.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::alloc::{alloc, drop_and_free};
-use super::builtin::args;
+use super::builtin::{GetSetDef, MethodDef, args};
 use super::header::PyObject;
 use super::immortal::{immortals, types};
-use super::int::{IntVal, as_int, new_bool, new_int};
+use super::int::{IntVal, as_int, new_big, new_bool, new_int};
 use super::obj::Obj;
+use super::tuple::new_tuple;
 use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
+use num_traits::ToPrimitive;
 
-/// A `range` of machine words.
+/// A `range`.
 #[repr(C)]
 pub struct RangeObject {
     /// Header.
     pub ob_base: PyObject,
     /// `start`.
-    pub start: i64,
+    pub start: i128,
     /// `stop`.
-    pub stop: i64,
+    pub stop: i128,
     /// `step` (never 0).
-    pub step: i64,
+    pub step: i128,
 }
 
 impl RangeObject {
-    /// `len(range)`.
-    pub fn len(&self) -> i64 {
+    /// The number of items (exact; may exceed a machine word).
+    pub fn length(&self) -> i128 {
         let (lo, hi, step) =
             if self.step > 0 { (self.start, self.stop, self.step) } else { (self.stop, self.start, -self.step) };
         if lo >= hi { 0 } else { (hi - lo - 1) / step + 1 }
@@ -36,37 +50,64 @@ impl RangeObject {
 
     /// Whether the range is empty.
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.length() == 0
+    }
+
+    /// Whether the int `x` is one of the items.
+    fn has(&self, x: i128) -> bool {
+        let inside = if self.step > 0 { self.start <= x && x < self.stop } else { self.stop < x && x <= self.start };
+        inside && (x - self.start) % self.step == 0
     }
 }
 
 fn as_range(o: &PyObject) -> &RangeObject {
-    // SAFETY: only called from range slots.
+    // SAFETY: only called from range slots and methods.
     unsafe { o.cast::<RangeObject>() }
 }
 
-fn word(o: &PyObject) -> PyResult<i64> {
-    let i = ops::index(o)?;
-    match as_int(&i) {
-        Some(IntVal::Small(v)) => Ok(v),
-        _ => Err(PyErr::overflow("Python int too large to convert to C ssize_t")),
+/// An int as `i128`, or `None` beyond it.
+fn int_i128(v: &IntVal<'_>) -> Option<i128> {
+    match v {
+        IntVal::Small(x) => Some(*x as i128),
+        IntVal::Big(b) => b.to_i128(),
     }
+}
+
+fn new_i128(v: i128) -> PyResult<Obj> {
+    match i64::try_from(v) {
+        Ok(x) => new_int(x),
+        Err(_) => new_big(v.into()),
+    }
+}
+
+fn too_large() -> PyErr {
+    PyErr::overflow("Python int too large to convert to C ssize_t")
+}
+
+/// A range argument: any object with `__index__`.
+fn bound(o: &PyObject) -> PyResult<i128> {
+    let i = ops::index(o)?;
+    as_int(&i).and_then(|v| int_i128(&v)).ok_or_else(too_large)
+}
+
+fn make_range(start: i128, stop: i128, step: i128) -> PyResult<Obj> {
+    // SAFETY: RangeObject starts with the header; its deallocator drops it.
+    unsafe { alloc(types().range_type, |ob_base| RangeObject { ob_base, start, stop, step }) }
 }
 
 pub(crate) fn range_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::no_keywords("range", kwnames)?;
     let (start, stop, step) = match argv {
-        [stop] => (0, word(stop)?, 1),
-        [start, stop] => (word(start)?, word(stop)?, 1),
-        [start, stop, step] => (word(start)?, word(stop)?, word(step)?),
+        [stop] => (0, bound(stop)?, 1),
+        [start, stop] => (bound(start)?, bound(stop)?, 1),
+        [start, stop, step] => (bound(start)?, bound(stop)?, bound(step)?),
         [] => return Err(PyErr::type_error("range expected at least 1 argument, got 0")),
         _ => return Err(PyErr::type_error(format!("range expected at most 3 arguments, got {}", argv.len()))),
     };
     if step == 0 {
         return Err(PyErr::value_error("range() arg 3 must not be zero"));
     }
-    // SAFETY: RangeObject starts with the header; its deallocator drops it.
-    unsafe { alloc(types().range_type, |ob_base| RangeObject { ob_base, start, stop, step }) }
+    make_range(start, stop, step)
 }
 
 pub(crate) fn range_repr(o: &PyObject) -> PyResult<Obj> {
@@ -80,25 +121,49 @@ pub(crate) fn range_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 pub(crate) fn range_len(o: &PyObject) -> PyResult<usize> {
-    Ok(as_range(o).len() as usize)
+    let n = as_range(o).length();
+    if n > isize::MAX as i128 {
+        return Err(too_large());
+    }
+    Ok(n as usize)
 }
 
 pub(crate) fn range_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let r = as_range(o);
-    let i = word(key)?;
-    let n = r.len();
+    let n = r.length();
+    if let Some(sl) = as_slice(key) {
+        let (start, stop, step) = sl.indices_i128(n)?;
+        return make_range(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+    }
+    if as_int(key).is_none() && key.type_object().number.index.is_none() {
+        return Err(PyErr::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            key.type_object().name()
+        )));
+    }
+    let i = bound(key).map_err(|_| PyErr::index_error("range object index out of range"))?;
     let i = if i < 0 { i + n } else { i };
     if !(0..n).contains(&i) {
         return Err(PyErr::index_error("range object index out of range"));
     }
-    new_int(r.start + i * r.step)
+    new_i128(r.start + i * r.step)
+}
+
+/// The int value of `v` when `in`/`index`/`count` may use arithmetic (an exact `int` or
+/// `bool`; subclasses may redefine `==`).
+fn exact_int(v: &PyObject) -> Option<Option<i128>> {
+    let t = v.type_object();
+    if std::ptr::eq(t, types().int_type) || std::ptr::eq(t, types().bool_type) {
+        Some(as_int(v).and_then(|x| int_i128(&x)))
+    } else {
+        None
+    }
 }
 
 pub(crate) fn range_contains(o: &PyObject, v: &PyObject) -> PyResult<bool> {
     let r = as_range(o);
-    if let Some(IntVal::Small(x)) = as_int(v) {
-        let inside = if r.step > 0 { r.start <= x && x < r.stop } else { r.stop < x && x <= r.start };
-        return Ok(inside && (x - r.start) % r.step == 0);
+    if let Some(x) = exact_int(v) {
+        return Ok(x.is_some_and(|x| r.has(x)));
     }
     let it = range_iter(o)?;
     while let Some(x) = ops::next(&it)? {
@@ -109,14 +174,86 @@ pub(crate) fn range_contains(o: &PyObject, v: &PyObject) -> PyResult<bool> {
     Ok(false)
 }
 
+/// Equal ranges are equal sequences: same length, and (when not empty) same first item, and
+/// (when longer than one) same step.
+fn ranges_equal(x: &RangeObject, y: &RangeObject) -> bool {
+    let n = x.length();
+    n == y.length() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))
+}
+
 pub(crate) fn range_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     if !std::ptr::eq(b.type_object(), types().range_type) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(Obj::new_ref(immortals().not_implemented));
     }
-    let (x, y) = (as_range(a), as_range(b));
-    let eq = x.len() == y.len() && (x.len() == 0 || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
+    let eq = ranges_equal(as_range(a), as_range(b));
     Ok(new_bool(eq == (op == CompareOp::Eq)))
 }
+
+/// `hash(range)`: the hash of `(len, start, step)`, with `start` and `step` replaced by `None`
+/// where they do not matter to equality.
+pub(crate) fn range_hash(o: &PyObject) -> PyResult<isize> {
+    let r = as_range(o);
+    let n = r.length();
+    let none = || Obj::new_ref(immortals().none);
+    let t = match n {
+        0 => new_tuple(vec![new_i128(0)?, none(), none()])?,
+        1 => new_tuple(vec![new_i128(1)?, new_i128(r.start)?, none()])?,
+        _ => new_tuple(vec![new_i128(n)?, new_i128(r.start)?, new_i128(r.step)?])?,
+    };
+    ops::hash(&t)
+}
+
+fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, rest) = args::method("index", a, k, 1, 1)?;
+    let r = as_range(s);
+    let v = &rest[0];
+    if let Some(x) = exact_int(v) {
+        return match x.filter(|&x| r.has(x)) {
+            Some(x) => new_i128((x - r.start) / r.step),
+            None => Err(PyErr::value_error(format!("{} is not in range", repr_text(v)?))),
+        };
+    }
+    let it = range_iter(s)?;
+    let mut i = 0i64;
+    while let Some(x) = ops::next(&it)? {
+        if ops::rich_compare_bool(&x, v, CompareOp::Eq)? {
+            return new_int(i);
+        }
+        i += 1;
+    }
+    Err(PyErr::value_error("sequence.index(x): x not in sequence"))
+}
+
+fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, rest) = args::method("count", a, k, 1, 1)?;
+    let r = as_range(s);
+    if let Some(x) = exact_int(&rest[0]) {
+        return new_int(x.is_some_and(|x| r.has(x)) as i64);
+    }
+    let it = range_iter(s)?;
+    let mut n = 0i64;
+    while let Some(x) = ops::next(&it)? {
+        n += ops::rich_compare_bool(&x, &rest[0], CompareOp::Eq)? as i64;
+    }
+    new_int(n)
+}
+
+pub(crate) static RANGE_METHODS: &[MethodDef] = &[
+    MethodDef::method("index", range_index),
+    MethodDef::method("count", range_count),
+    MethodDef::method("__reversed__", |a, k| {
+        let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
+        let r = as_range(s);
+        let n = r.length();
+        new_range_iter(r.start + (n - 1) * r.step, n, -r.step)
+    }),
+];
+
+pub(crate) static RANGE_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "start", get: |o| new_i128(as_range(o).start), set: None },
+    GetSetDef { name: "stop", get: |o| new_i128(as_range(o).stop), set: None },
+    GetSetDef { name: "step", get: |o| new_i128(as_range(o).step), set: None },
+];
 
 /// A range iterator.
 #[repr(C)]
@@ -124,29 +261,33 @@ pub struct RangeIter {
     /// Header.
     pub ob_base: PyObject,
     /// The next value.
-    pub next: Cell<i64>,
+    pub next: Cell<i128>,
     /// Values left.
-    pub remaining: Cell<i64>,
+    pub remaining: Cell<i128>,
     /// The step.
-    pub step: i64,
+    pub step: i128,
 }
 
-pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
-    let r = as_range(o);
+fn new_range_iter(next: i128, remaining: i128, step: i128) -> PyResult<Obj> {
     // SAFETY: RangeIter starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().range_iter_type, |ob_base| RangeIter {
             ob_base,
-            next: Cell::new(r.start),
-            remaining: Cell::new(r.len()),
-            step: r.step,
+            next: Cell::new(next),
+            remaining: Cell::new(remaining),
+            step,
         })
     }
 }
 
-/// `next()` of a range iterator (also the eval loop's `FOR_ITER` fast path).
+pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
+    let r = as_range(o);
+    new_range_iter(r.start, r.length(), r.step)
+}
+
+/// `next()` of a range iterator.
 #[inline]
-pub fn range_iter_next_value(o: &PyObject) -> Option<i64> {
+fn range_iter_next_value(o: &PyObject) -> Option<i128> {
     // SAFETY: only called on range iterators.
     let it = unsafe { o.cast::<RangeIter>() };
     let left = it.remaining.get();
@@ -159,8 +300,9 @@ pub fn range_iter_next_value(o: &PyObject) -> Option<i64> {
     Some(v)
 }
 
+/// `next()` of a range iterator (also the eval loop's `FOR_ITER` fast path).
 pub(crate) fn range_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
-    range_iter_next_value(o).map(new_int).transpose()
+    range_iter_next_value(o).map(new_i128).transpose()
 }
 
 /// # Safety
@@ -209,37 +351,16 @@ pub fn as_slice(obj: &PyObject) -> Option<&SliceObject> {
 impl SliceObject {
     /// `slice.indices(len)`: `(start, stop, step, count)` (CPython's `PySlice_AdjustIndices`).
     pub fn indices(&self, len: usize) -> PyResult<(isize, isize, isize, usize)> {
-        let none = immortals().none;
-        let len = len as isize;
-        let step = if self.step.is(none) { 1 } else { ops::index_isize(&self.step)? };
-        if step == 0 {
-            return Err(PyErr::value_error("slice step cannot be zero"));
-        }
-        let adjust = |v: &Obj, default: isize| -> PyResult<isize> {
-            if v.is(none) {
-                return Ok(default);
-            }
-            let mut i = ops::index_isize(v)?;
-            if i < 0 {
-                i += len;
-                if i < 0 {
-                    i = if step < 0 { -1 } else { 0 };
-                }
-            } else if i >= len {
-                i = if step < 0 { len - 1 } else { len };
-            }
-            Ok(i)
-        };
-        let start = adjust(&self.start, if step < 0 { len - 1 } else { 0 })?;
-        let stop = adjust(&self.stop, if step < 0 { -1 } else { len })?;
+        let (start, stop, step) = self.indices_i128(len as i128)?;
         let count = if step < 0 {
-            if stop < start { ((start - stop - 1) / -step + 1) as usize } else { 0 }
+            if stop < start { (start - stop - 1) / -step + 1 } else { 0 }
         } else if start < stop {
-            ((stop - start - 1) / step + 1) as usize
+            (stop - start - 1) / step + 1
         } else {
             0
         };
-        Ok((start, stop, step, count))
+        let step = step.clamp(-(isize::MAX as i128), isize::MAX as i128);
+        Ok((start as isize, stop as isize, step as isize, count as usize))
     }
 }
 
@@ -255,3 +376,94 @@ pub(crate) unsafe fn dealloc_slice(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<SliceObject>(op) }
 }
+
+/// One field of a slice as CPython's `_PyEval_SliceIndex` reads it for `indices()` and
+/// `range[slice]`: `None`, or an int (any object with `__index__`), clamped to `i128`.
+fn slice_field(v: &PyObject) -> PyResult<Option<i128>> {
+    if v.is(immortals().none) {
+        return Ok(None);
+    }
+    if as_int(v).is_none() && v.type_object().number.index.is_none() {
+        return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
+    }
+    let i = ops::index(v)?;
+    Ok(Some(match as_int(&i) {
+        Some(x) => {
+            int_i128(&x).unwrap_or(if x.to_big().sign() == num_bigint::Sign::Minus { i128::MIN } else { i128::MAX })
+        }
+        None => 0,
+    }))
+}
+
+impl SliceObject {
+    /// `(start, stop, step)` adjusted against `len` (`PySlice_Unpack` + `PySlice_AdjustIndices`,
+    /// without the count).
+    pub fn indices_i128(&self, len: i128) -> PyResult<(i128, i128, i128)> {
+        let step = slice_field(&self.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(PyErr::value_error("slice step cannot be zero"));
+        }
+        let adjust = |v: Option<i128>, default: i128| -> i128 {
+            let Some(mut i) = v else { return default };
+            if i < 0 {
+                i = i.saturating_add(len);
+                if i < 0 {
+                    i = if step < 0 { -1 } else { 0 };
+                }
+            } else if i >= len {
+                i = if step < 0 { len - 1 } else { len };
+            }
+            i
+        };
+        let start = adjust(slice_field(&self.start)?, if step < 0 { len - 1 } else { 0 });
+        let stop = adjust(slice_field(&self.stop)?, if step < 0 { -1 } else { len });
+        Ok((start, stop, step))
+    }
+
+    fn as_tuple(&self) -> PyResult<Obj> {
+        new_tuple(vec![self.start.clone(), self.stop.clone(), self.step.clone()])
+    }
+}
+
+pub(crate) fn slice_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    args::no_keywords("slice", kwnames)?;
+    let none = || Obj::new_ref(immortals().none);
+    match argv {
+        [stop] => new_slice(none(), stop.clone(), none()),
+        [start, stop] => new_slice(start.clone(), stop.clone(), none()),
+        [start, stop, step] => new_slice(start.clone(), stop.clone(), step.clone()),
+        [] => Err(PyErr::type_error("slice expected at least 1 argument, got 0")),
+        _ => Err(PyErr::type_error(format!("slice expected at most 3 arguments, got {}", argv.len()))),
+    }
+}
+
+/// Slices compare as the tuples of their fields.
+pub(crate) fn slice_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    let (Some(x), Some(y)) = (as_slice(a), as_slice(b)) else {
+        return Ok(Obj::new_ref(immortals().not_implemented));
+    };
+    let (x, y) = (x.as_tuple()?, y.as_tuple()?);
+    ops::rich_compare(&x, &y, op)
+}
+
+/// `hash(slice)`: the hash of `(start, stop, step)` (3.12+).
+pub(crate) fn slice_hash(o: &PyObject) -> PyResult<isize> {
+    let t = as_slice(o).expect("a slice").as_tuple()?;
+    ops::hash(&t)
+}
+
+pub(crate) static SLICE_METHODS: &[MethodDef] = &[MethodDef::method("indices", |a, k| {
+    let (s, r) = args::method("indices", a, k, 1, 1)?;
+    let len = bound(&r[0])?;
+    if len < 0 {
+        return Err(PyErr::value_error("length should not be negative"));
+    }
+    let (start, stop, step) = as_slice(s).expect("a slice").indices_i128(len)?;
+    new_tuple(vec![new_i128(start)?, new_i128(stop)?, new_i128(step)?])
+})];
+
+pub(crate) static SLICE_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "start", get: |o| Ok(as_slice(o).expect("a slice").start.clone()), set: None },
+    GetSetDef { name: "stop", get: |o| Ok(as_slice(o).expect("a slice").stop.clone()), set: None },
+    GetSetDef { name: "step", get: |o| Ok(as_slice(o).expect("a slice").step.clone()), set: None },
+];

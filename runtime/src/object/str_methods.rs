@@ -20,7 +20,7 @@
 
 use super::abstract_ops as ops;
 use super::builtin::{MethodDef, args};
-use super::core_types::{new_seq_iter, norm_index};
+use super::core_types::new_seq_iter;
 use super::dict::{as_dict, new_dict};
 use super::formatting;
 use super::header::PyObject;
@@ -28,6 +28,7 @@ use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, new_int};
 use super::list::new_list;
 use super::obj::Obj;
+use super::sequence::norm_index;
 use super::slots::SequenceMethods;
 use super::str::{StrObject, as_str_object, new_str, str_value};
 use super::tuple::{self, items, new_tuple};
@@ -322,7 +323,7 @@ fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 }
 
 /// `s * n` and `n * s`.
-fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+pub(crate) fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let (s, n) = if as_str_object(a).is_some() { (a, b) } else { (b, a) };
     let Some(s) = as_str_object(s) else { return not_implemented() };
     if as_int(n).is_none() && n.type_object().number.index.is_none() {

@@ -1,0 +1,379 @@
+//! `dict.keys()`, `dict.values()`, `dict.items()` as live views, and the dict iterators
+//! (forward and reversed, over keys, values or items), as CPython 3.13's `dictobject.c`.
+//!
+//! A view holds its dict and reads it on every use: `len`, iteration, `in`, `reversed`,
+//! `repr` (`dict_keys(['a'])`, with `...` for a view reached again inside its own repr) and
+//! equality with another view (set-like: same size, every element of one in the other).
+//!
+//! An iterator remembers a position in the dict's entries array (holes from deletions are
+//! skipped) and the dict's size when it started: if the size differs at a later `next()`,
+//! that raises `RuntimeError: dictionary changed size during iteration` (and keeps raising, as
+//! CPython's does by poisoning its recorded size). Reversed iterators walk the entries array
+//! downwards.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::abstract_ops::{self as ops, repr_text};
+use super::alloc::{alloc, drop_and_free};
+use super::builtin::{MethodDef, args};
+use super::dict::{DictObject, as_dict};
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{new_bool, new_int};
+use super::obj::Obj;
+use super::str::new_str;
+use super::tuple::{self, new_tuple};
+use super::typeobj::{CompareOp, TypeObject};
+use crate::error::{PyErr, PyResult};
+
+/// What a view or iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+impl ViewKind {
+    fn view_name(self) -> &'static str {
+        match self {
+            ViewKind::Keys => "dict_keys",
+            ViewKind::Values => "dict_values",
+            ViewKind::Items => "dict_items",
+        }
+    }
+}
+
+/// A view object: `dict_keys`, `dict_values` or `dict_items` (the type tells which).
+#[repr(C)]
+pub struct DictView {
+    /// Header.
+    pub ob_base: PyObject,
+    dict: Obj,
+}
+
+/// The static types of the views and iterators.
+pub struct DictViewTypes {
+    pub keys: &'static TypeObject,
+    pub values: &'static TypeObject,
+    pub items: &'static TypeObject,
+    pub key_iter: &'static TypeObject,
+    pub value_iter: &'static TypeObject,
+    pub item_iter: &'static TypeObject,
+    pub reverse_key_iter: &'static TypeObject,
+    pub reverse_value_iter: &'static TypeObject,
+    pub reverse_item_iter: &'static TypeObject,
+}
+
+/// How the type registry makes a static type: `(name, basic_size, dealloc, fill)`.
+pub(crate) type MakeType<'a> =
+    &'a dyn Fn(&'static str, usize, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject;
+
+/// Makes the view and iterator types with `mk`; each comes with its method table, for the
+/// registry.
+pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObject, &'static [MethodDef]); 9]) {
+    let view = |name| {
+        mk(name, size_of::<DictView>(), dealloc_view, &|t| {
+            t.repr = Some(view_repr);
+            t.iter = Some(view_iter);
+            t.richcompare = Some(view_richcompare);
+            t.sequence.length = Some(|o| Ok(view_dict(o).len()));
+            t.sequence.contains = Some(view_contains);
+        })
+    };
+    let iter = |name| {
+        mk(name, size_of::<DictIter>(), dealloc_iter, &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(iter_next);
+        })
+    };
+    let t = DictViewTypes {
+        keys: view("dict_keys"),
+        values: view("dict_values"),
+        items: view("dict_items"),
+        key_iter: iter("dict_keyiterator"),
+        value_iter: iter("dict_valueiterator"),
+        item_iter: iter("dict_itemiterator"),
+        reverse_key_iter: iter("dict_reversekeyiterator"),
+        reverse_value_iter: iter("dict_reversevalueiterator"),
+        reverse_item_iter: iter("dict_reverseitemiterator"),
+    };
+    let specs = [
+        (t.keys, KEYS_METHODS),
+        (t.values, VIEW_METHODS),
+        (t.items, ITEMS_METHODS),
+        (t.key_iter, ITER_METHODS),
+        (t.value_iter, ITER_METHODS),
+        (t.item_iter, ITER_METHODS),
+        (t.reverse_key_iter, ITER_METHODS),
+        (t.reverse_value_iter, ITER_METHODS),
+        (t.reverse_item_iter, ITER_METHODS),
+    ];
+    (t, specs)
+}
+
+fn kind_of_view(o: &PyObject) -> Option<ViewKind> {
+    let t = &types().dict_views;
+    let ty = o.type_object();
+    if std::ptr::eq(ty, t.keys) {
+        Some(ViewKind::Keys)
+    } else if std::ptr::eq(ty, t.values) {
+        Some(ViewKind::Values)
+    } else if std::ptr::eq(ty, t.items) {
+        Some(ViewKind::Items)
+    } else {
+        None
+    }
+}
+
+fn view_of(o: &PyObject) -> &DictView {
+    // SAFETY: only called on view instances (the view types' slots and methods).
+    unsafe { o.cast::<DictView>() }
+}
+
+fn view_dict(o: &PyObject) -> &DictObject {
+    as_dict(&view_of(o).dict).expect("a view's dict")
+}
+
+/// A new view of `dict`.
+pub(crate) fn new_view(dict: &PyObject, kind: ViewKind) -> PyResult<Obj> {
+    let t = &types().dict_views;
+    let ty = match kind {
+        ViewKind::Keys => t.keys,
+        ViewKind::Values => t.values,
+        ViewKind::Items => t.items,
+    };
+    // SAFETY: DictView starts with the header; its deallocator drops it.
+    unsafe { alloc(ty, |ob_base| DictView { ob_base, dict: Obj::new_ref(dict) }) }
+}
+
+fn view_iter(o: &PyObject) -> PyResult<Obj> {
+    new_dict_iter(&view_of(o).dict, kind_of_view(o).expect("a view"), false)
+}
+
+fn view_repr(o: &PyObject) -> PyResult<Obj> {
+    let kind = kind_of_view(o).expect("a view");
+    let Some(_guard) = super::repr_guard::enter(o) else { return new_str("...") };
+    let it = view_iter(o)?;
+    let mut out = format!("{}([", kind.view_name());
+    let mut first = true;
+    while let Some(x) = ops::next(&it)? {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        out.push_str(&repr_text(&x)?);
+    }
+    out.push_str("])");
+    new_str(&out)
+}
+
+fn view_contains(o: &PyObject, x: &PyObject) -> PyResult<bool> {
+    let d = view_dict(o);
+    match kind_of_view(o).expect("a view") {
+        ViewKind::Keys => Ok(d.get(x)?.is_some()),
+        ViewKind::Values => {
+            let it = view_iter(o)?;
+            while let Some(v) = ops::next(&it)? {
+                if ops::rich_compare_bool(&v, x, CompareOp::Eq)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        ViewKind::Items => {
+            let pair = tuple::items(x);
+            if !tuple::is_tuple(x) || pair.len() != 2 {
+                return Ok(false);
+            }
+            match d.get(&pair[0])? {
+                Some(v) => ops::rich_compare_bool(&v, &pair[1], CompareOp::Eq),
+                None => Ok(false),
+            }
+        }
+    }
+}
+
+/// `keys == other` for two set-like views: same size and every element of one in the other;
+/// `values` views compare by identity only.
+fn view_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    let not_impl = || Ok(Obj::new_ref(immortals().not_implemented));
+    let (Some(ka), Some(kb)) = (kind_of_view(a), kind_of_view(b)) else { return not_impl() };
+    if ka == ViewKind::Values || kb == ViewKind::Values {
+        return not_impl();
+    }
+    let (la, lb) = (view_dict(a).len(), view_dict(b).len());
+    let all_in = |x: &PyObject, y: &PyObject| -> PyResult<bool> {
+        let it = view_iter(x)?;
+        while let Some(v) = ops::next(&it)? {
+            if !view_contains(y, &v)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    let r = match op {
+        CompareOp::Eq | CompareOp::Ne => (la == lb && all_in(a, b)?) == (op == CompareOp::Eq),
+        CompareOp::Lt => la < lb && all_in(a, b)?,
+        CompareOp::Le => la <= lb && all_in(a, b)?,
+        CompareOp::Gt => la > lb && all_in(b, a)?,
+        CompareOp::Ge => la >= lb && all_in(b, a)?,
+    };
+    Ok(new_bool(r))
+}
+
+/// `keys.isdisjoint(iterable)`.
+fn view_isdisjoint(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = args::method("isdisjoint", a, k, 1, 1)?;
+    let it = ops::get_iter(&r[0])?;
+    while let Some(x) = ops::next(&it)? {
+        if view_contains(s, &x)? {
+            return Ok(new_bool(false));
+        }
+    }
+    Ok(new_bool(true))
+}
+
+fn view_reversed(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
+    new_dict_iter(&view_of(s).dict, kind_of_view(s).expect("a view"), true)
+}
+
+static KEYS_METHODS: &[MethodDef] =
+    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
+static ITEMS_METHODS: &[MethodDef] =
+    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
+static VIEW_METHODS: &[MethodDef] = &[MethodDef::method("__reversed__", view_reversed)];
+static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
+    let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
+    // SAFETY: the method is only in the dict iterator types' tables.
+    let it = unsafe { s.cast::<DictIter>() };
+    let left = match &it.dict {
+        Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
+        _ => 0,
+    };
+    new_int(left as i64)
+})];
+
+/// A dict iterator (CPython's `dictiterobject`).
+#[repr(C)]
+pub struct DictIter {
+    /// Header.
+    pub ob_base: PyObject,
+    dict: Option<Obj>,
+    kind: ViewKind,
+    reverse: bool,
+    /// The next position in the entries array (for a reversed iterator: one past it).
+    pos: Cell<usize>,
+    /// The dict's size when iteration started; -1 once a size change was reported.
+    used: Cell<isize>,
+    /// Items not yet yielded.
+    remaining: Cell<usize>,
+}
+
+/// An iterator over `dict`'s keys, values or items, forwards or reversed.
+pub(crate) fn new_dict_iter(dict: &PyObject, kind: ViewKind, reverse: bool) -> PyResult<Obj> {
+    let d = as_dict(dict).expect("a dict");
+    let t = &types().dict_views;
+    let ty = match (kind, reverse) {
+        (ViewKind::Keys, false) => t.key_iter,
+        (ViewKind::Values, false) => t.value_iter,
+        (ViewKind::Items, false) => t.item_iter,
+        (ViewKind::Keys, true) => t.reverse_key_iter,
+        (ViewKind::Values, true) => t.reverse_value_iter,
+        (ViewKind::Items, true) => t.reverse_item_iter,
+    };
+    let table = d.table();
+    let pos = if reverse { table.entries_len() } else { 0 };
+    let (used, remaining) = (d.len() as isize, d.len());
+    // SAFETY: DictIter starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(ty, |ob_base| DictIter {
+            ob_base,
+            dict: Some(Obj::new_ref(dict)),
+            kind,
+            reverse,
+            pos: Cell::new(pos),
+            used: Cell::new(used),
+            remaining: Cell::new(remaining),
+        })
+    }
+}
+
+/// The next `(key, value)` of a dict iterator, or `None` at the end.
+pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
+    // SAFETY: only called on dict iterator instances (their `iternext` slot).
+    let it = unsafe { o.cast::<DictIter>() };
+    let Some(dict) = &it.dict else { return Ok(None) };
+    let d = as_dict(dict).expect("a dict");
+    if it.used.get() != d.len() as isize {
+        it.used.set(-1);
+        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
+    }
+    let table = d.table();
+    let mut pos = it.pos.get();
+    let found = if it.reverse {
+        loop {
+            if pos == 0 {
+                break None;
+            }
+            pos -= 1;
+            if let Some(e) = table.entry_at(pos) {
+                if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                    break Some((k.clone(), v.clone()));
+                }
+            }
+        }
+    } else {
+        loop {
+            let Some(e) = table.entry_at(pos) else { break None };
+            pos += 1;
+            if let (Some(k), Some(v)) = (&e.key, &e.value) {
+                break Some((k.clone(), v.clone()));
+            }
+        }
+    };
+    it.pos.set(pos);
+    match found {
+        Some(kv) => {
+            if it.remaining.get() == 0 {
+                // The size is unchanged but keys were replaced by others.
+                it.used.set(-1);
+                return Err(PyErr::runtime_error("dictionary keys changed during iteration"));
+            }
+            it.remaining.set(it.remaining.get() - 1);
+            Ok(Some(kv))
+        }
+        None => Ok(None),
+    }
+}
+
+fn iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
+    // SAFETY: only installed on dict iterator types.
+    let kind = unsafe { o.cast::<DictIter>() }.kind;
+    Ok(match next_entry(o)? {
+        None => None,
+        Some((k, v)) => Some(match kind {
+            ViewKind::Keys => k,
+            ViewKind::Values => v,
+            ViewKind::Items => new_tuple(vec![k, v])?,
+        }),
+    })
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+unsafe fn dealloc_view(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<DictView>(op) }
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+unsafe fn dealloc_iter(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<DictIter>(op) }
+}

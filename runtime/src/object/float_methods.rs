@@ -1,0 +1,156 @@
+//! `float`'s slots and methods (the layout and arithmetic are in [`super::float`]), as CPython
+//! 3.13's `Objects/floatobject.c`, with the value algorithms from pyrt-pylib: `float(x)` (the
+//! string syntax and message of `PyFloat_FromString`), `as_integer_ratio`, `is_integer`,
+//! `hex`/`fromhex`, `conjugate`, `__round__` (half to even, or correctly rounded to `ndigits`),
+//! `__trunc__`/`__floor__`/`__ceil__`, the `real`/`imag` attributes and float `divmod`.
+
+use super::abstract_ops as ops;
+use super::builtin::{GetSetDef, MethodDef, args};
+use super::float;
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{self, as_int, new_bool};
+use super::int_methods::from_pylib;
+use super::obj::Obj;
+use super::slots::NumberMethods;
+use super::str::{new_str, str_value};
+use super::tuple::new_tuple;
+use super::typeobj::TypeObject;
+use crate::error::{PyErr, PyResult};
+
+/// Fills `float`'s slots.
+pub(crate) fn fill_float_type(t: &mut TypeObject) {
+    t.repr = Some(float::float_repr);
+    t.hash = Some(float::float_hash);
+    t.richcompare = Some(float::float_richcompare);
+    t.new = Some(float_new);
+    t.number = NumberMethods {
+        add: Some(float::float_add),
+        subtract: Some(float::float_sub),
+        multiply: Some(float::float_mul),
+        true_divide: Some(float::float_truediv),
+        floor_divide: Some(float::float_floordiv),
+        remainder: Some(float::float_mod),
+        power: Some(float::float_pow),
+        negative: Some(float::float_neg),
+        positive: Some(float::float_pos),
+        absolute: Some(float::float_abs),
+        bool: Some(float::float_bool),
+        int: Some(float::float_int),
+        float: Some(float::float_float),
+        ..NumberMethods::EMPTY
+    };
+}
+
+fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::exact("float", argv, kwnames, 0, 1)?;
+    let v = match pos.first() {
+        None => 0.0,
+        Some(x) => to_f64(x)?,
+    };
+    // Subclass instances are plain floats until float gets a subclass layout.
+    let _ = ty;
+    float::new_float(v)
+}
+
+/// `float(x)`: a float, an int (correctly rounded), a string (CPython's syntax), or
+/// `__float__`, then `__index__`.
+fn to_f64(x: &PyObject) -> PyResult<f64> {
+    if let Some(f) = float::as_float(x) {
+        return Ok(f);
+    }
+    if let Some(v) = as_int(x) {
+        return int::to_f64(&v);
+    }
+    if let Some(s) = str_value(x) {
+        return pyrt_pylib::float::parse(s).map_err(from_pylib);
+    }
+    if let Some(f) = x.type_object().number.float {
+        let r = f(x)?;
+        return Ok(float::as_float(&r).unwrap_or(0.0));
+    }
+    if let Some(f) = x.type_object().number.index {
+        let r = f(x)?;
+        return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
+    }
+    Err(PyErr::type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        x.type_object().name()
+    )))
+}
+
+fn recv(a: &[Obj], k: Option<&PyObject>, name: &str) -> PyResult<f64> {
+    let (s, _) = args::method(name, a, k, 0, 0)?;
+    Ok(float::as_float(s).expect("a float receiver"))
+}
+
+/// An integral float as an int (`OverflowError`/`ValueError` for infinities and NaN).
+fn integral_to_int(v: f64) -> PyResult<Obj> {
+    float::float_int(&*float::new_float(v)?)
+}
+
+/// `float.__round__(ndigits=None)`: an int rounded half to even, or a float rounded to
+/// `ndigits` decimal places (correctly, from the exact binary value).
+fn float_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = args::method("__round__", a, k, 0, 1)?;
+    let v = float::as_float(s).expect("a float receiver");
+    match r.first().filter(|n| !n.is(immortals().none)) {
+        None => integral_to_int(pyrt_pylib::float::round_half_even(v).map_err(from_pylib)?),
+        Some(n) => {
+            let n = ops::index(n)?;
+            let n = match as_int(&n) {
+                Some(int::IntVal::Small(x)) => x,
+                Some(int::IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+                _ => i64::MAX,
+            };
+            float::new_float(pyrt_pylib::float::round_ndigits(v, n).map_err(from_pylib)?)
+        }
+    }
+}
+
+/// `divmod(a, b)` for two numbers of which one is a float: `None` when this does not apply.
+pub(crate) fn float_divmod(a: &PyObject, b: &PyObject) -> PyResult<Option<Obj>> {
+    let conv = |o: &PyObject| -> Option<PyResult<f64>> {
+        float::as_float(o).map(Ok).or_else(|| as_int(o).map(|v| int::to_f64(&v)))
+    };
+    if float::as_float(a).is_none() && float::as_float(b).is_none() {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (conv(a), conv(b)) else { return Ok(None) };
+    let (q, r) = pyrt_pylib::float::arith::divmod(x?, y?).map_err(from_pylib)?;
+    Ok(Some(new_tuple(vec![float::new_float(q)?, float::new_float(r)?])?))
+}
+
+pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", super::formatting::float_dunder_format),
+    MethodDef::method("is_integer", |a, k| {
+        Ok(new_bool(pyrt_pylib::float::is_integer(recv(a, k, "float.is_integer")?)))
+    }),
+    MethodDef::method("as_integer_ratio", |a, k| {
+        let (n, d) = pyrt_pylib::float::as_integer_ratio(recv(a, k, "float.as_integer_ratio")?).map_err(from_pylib)?;
+        new_tuple(vec![int::new_big(n)?, int::new_big(d)?])
+    }),
+    MethodDef::method("hex", |a, k| {
+        let mut out = String::new();
+        pyrt_pylib::float::to_hex(recv(a, k, "float.hex")?, &mut out);
+        new_str(&out)
+    }),
+    MethodDef::classmethod("fromhex", |a, k| {
+        let (cls, r) = args::method("float.fromhex", a, k, 1, 1)?;
+        let text = str_value(&r[0]).ok_or_else(|| PyErr::type_error("bad argument type for built-in operation"))?;
+        let v = float::new_float(pyrt_pylib::float::from_hex(text).map_err(from_pylib)?)?;
+        if cls.is(types().float_type.as_object()) { Ok(v) } else { ops::call(cls, &[v], None) }
+    }),
+    MethodDef::method("conjugate", |a, k| float::new_float(recv(a, k, "float.conjugate")?)),
+    MethodDef::method("__trunc__", |a, k| integral_to_int(recv(a, k, "float.__trunc__")?.trunc())),
+    MethodDef::method("__floor__", |a, k| integral_to_int(recv(a, k, "float.__floor__")?.floor())),
+    MethodDef::method("__ceil__", |a, k| integral_to_int(recv(a, k, "float.__ceil__")?.ceil())),
+    MethodDef::method("__int__", |a, k| integral_to_int(recv(a, k, "__int__")?.trunc())),
+    MethodDef::method("__float__", |a, k| float::new_float(recv(a, k, "__float__")?)),
+    MethodDef::method("__round__", float_round),
+];
+
+pub(crate) static FLOAT_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "real", get: |o| float::new_float(float::as_float(o).expect("a float")), set: None },
+    GetSetDef { name: "imag", get: |_| float::new_float(0.0), set: None },
+];

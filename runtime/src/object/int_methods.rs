@@ -1,0 +1,228 @@
+//! `int`'s slots and methods (the layout and arithmetic are in [`super::int`]), as CPython
+//! 3.13's `Objects/longobject.c`: `int(x)` / `int(text, base)` (pyrt-pylib's parser: CPython's
+//! syntax, messages and the 4300-digit limit), `bit_length`, `bit_count`,
+//! `as_integer_ratio`, `conjugate`, `is_integer`, `__round__` with `ndigits`, the
+//! `__trunc__`/`__floor__`/`__ceil__`/`__index__` conversions and the `real`/`imag`/
+//! `numerator`/`denominator` attributes.
+
+use super::abstract_ops as ops;
+use super::builtin::{GetSetDef, MethodDef, args};
+use super::header::PyObject;
+use super::immortal::types;
+use super::int::{self, IntVal, as_int, new_int};
+use super::list::as_list;
+use super::obj::Obj;
+use super::slots::NumberMethods;
+use super::str::{as_str_object, str_value};
+use super::tuple;
+use super::typeobj::TypeObject;
+use crate::error::{PyErr, PyResult};
+
+/// Fills `int`'s slots.
+pub(crate) fn fill_int_type(t: &mut TypeObject) {
+    t.repr = Some(int::int_repr);
+    t.hash = Some(int::int_hash);
+    t.richcompare = Some(int::int_richcompare);
+    t.new = Some(int_new);
+    t.number = INT_NUMBER;
+}
+
+pub(crate) const INT_NUMBER: NumberMethods = NumberMethods {
+    add: Some(int::int_add),
+    subtract: Some(int::int_sub),
+    multiply: Some(int_mul_or_repeat),
+    remainder: Some(int::int_mod),
+    power: Some(int::int_pow),
+    floor_divide: Some(int::int_floordiv),
+    true_divide: Some(int::int_truediv),
+    lshift: Some(int::int_lshift),
+    rshift: Some(int::int_rshift),
+    and: Some(int::int_and),
+    or: Some(int::int_or),
+    xor: Some(int::int_xor),
+    negative: Some(int::int_neg),
+    positive: Some(int::int_pos),
+    absolute: Some(int::int_abs),
+    invert: Some(int::int_invert),
+    bool: Some(int::int_bool),
+    int: Some(int::int_int),
+    float: Some(int::int_float),
+    index: Some(int::int_int),
+    ..NumberMethods::EMPTY
+};
+
+fn int_mul_or_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    if as_int(b).is_none() {
+        if as_list(b).is_some() {
+            return super::list_methods::list_repeat(b, a);
+        }
+        if tuple::is_tuple(b) {
+            return super::tuple_methods::tuple_repeat(b, a);
+        }
+        if as_str_object(b).is_some() {
+            return super::str_methods::str_repeat(b, a);
+        }
+    }
+    int::int_mul(a, b)
+}
+
+/// `int(x=0, /, base=10)`.
+fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::positional(argv, kwnames);
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!("int expected at most 2 arguments, got {}", pos.len())));
+    }
+    let mut base = pos.get(1);
+    for (name, v) in args::keywords(argv, kwnames) {
+        match name {
+            "base" if base.is_none() => base = Some(v),
+            "base" => return Err(PyErr::type_error("argument for int() given by name ('base') and position (2)")),
+            other => return Err(PyErr::type_error(format!("int() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let value: Obj = match (pos.first(), base) {
+        (None, None) => new_int(0)?,
+        (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
+        (Some(x), None) => to_int(x)?,
+        (Some(x), Some(b)) => {
+            let b = ops::index_isize(b)?;
+            let text =
+                str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
+            parse_int_obj(text, b as i64)?
+        }
+    };
+    if std::ptr::eq(ty, types().int_type) {
+        return Ok(value);
+    }
+    int::new_int_of_type(ty, as_int(&value).expect("an int"))
+}
+
+/// The interpreter's `sys.get_int_max_str_digits()` (the default: `sys` does not change it yet).
+pub(crate) fn max_str_digits() -> usize {
+    pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS
+}
+
+/// `int(text, base)` with CPython's rules and messages (pyrt-pylib's parser).
+fn parse_int_obj(text: &str, base: i64) -> PyResult<Obj> {
+    match pyrt_pylib::int_text::parse_int(text, base, max_str_digits()).map_err(from_pylib)? {
+        pyrt_pylib::int_text::ParsedInt::Small(v) => new_int(v),
+        pyrt_pylib::int_text::ParsedInt::Big(v) => int::new_big(v),
+    }
+}
+
+/// A pyrt-pylib error as the exception it names.
+pub(crate) fn from_pylib(e: pyrt_pylib::PyError) -> PyErr {
+    use pyrt_pylib::PyError as E;
+    let msg = e.message().to_owned();
+    match e {
+        E::ValueError(_) => PyErr::value_error(msg),
+        E::OverflowError(_) => PyErr::overflow(msg),
+        E::TypeError(_) => PyErr::type_error(msg),
+        E::IndexError(_) => PyErr::index_error(msg),
+        E::ZeroDivisionError(_) => PyErr::zero_division(msg),
+        E::AttributeError(_) => PyErr::attribute_error(msg),
+        E::KeyError(_) => PyErr::key_error_msg(&msg),
+    }
+}
+
+/// `int(x)` for one argument: ints, strings, then `__int__`, then `__index__`.
+pub fn to_int(x: &PyObject) -> PyResult<Obj> {
+    if let Some(v) = as_int(x) {
+        return match v {
+            IntVal::Small(v) => new_int(v),
+            IntVal::Big(b) => int::new_big(b.clone()),
+        };
+    }
+    if let Some(s) = str_value(x) {
+        return parse_int_obj(s, 10);
+    }
+    if let Some(f) = x.type_object().number.int {
+        return f(x);
+    }
+    if let Some(f) = x.type_object().number.index {
+        return f(x);
+    }
+    Err(PyErr::type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        x.type_object().name()
+    )))
+}
+
+/// `pow(base, exp, mod)`: ints only (pyrt-pylib's modular power, with the modular inverse for a
+/// negative exponent).
+pub(crate) fn pow_mod(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyResult<Obj> {
+    let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(m)) else {
+        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    int::new_big(pyrt_pylib::int_arith::pow_mod(&b.to_big(), &e.to_big(), &m.to_big()).map_err(from_pylib)?)
+}
+
+fn recv_int<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<IntVal<'a>> {
+    let (s, _) = args::method(name, a, k, 0, 0)?;
+    Ok(as_int(s).expect("an int receiver"))
+}
+
+/// The value of an int receiver as an exact `int` (`True.real` is `1`).
+fn exact(v: &IntVal<'_>) -> PyResult<Obj> {
+    match v {
+        IntVal::Small(x) => new_int(*x),
+        IntVal::Big(b) => int::new_big((*b).clone()),
+    }
+}
+
+/// `int.__round__(ndigits=None)`: the int itself, or rounded to a multiple of `10**-ndigits`
+/// (half to even) for negative `ndigits`.
+fn int_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let (s, r) = args::method("__round__", a, k, 0, 1)?;
+    let v = as_int(s).expect("an int receiver");
+    let Some(nd) = r.first().filter(|n| !n.is(super::immortal::immortals().none)) else { return exact(&v) };
+    let nd = ops::index(nd)?;
+    let nd = match as_int(&nd) {
+        Some(IntVal::Small(n)) => n,
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN,
+        _ => i64::MAX,
+    };
+    if nd >= 0 {
+        return exact(&v);
+    }
+    int::new_big(pyrt_pylib::int_arith::round_int(&v.to_big(), nd))
+}
+
+pub(crate) static INT_METHODS: &[MethodDef] = &[
+    MethodDef::method("__format__", super::formatting::int_dunder_format),
+    MethodDef::method("bit_length", |a, k| new_int(recv_int(a, k, "int.bit_length")?.to_big().bits() as i64)),
+    MethodDef::method("bit_count", |a, k| {
+        let v = recv_int(a, k, "int.bit_count")?;
+        new_int(match v {
+            IntVal::Small(x) => x.unsigned_abs().count_ones() as i64,
+            IntVal::Big(b) => b.magnitude().count_ones() as i64,
+        })
+    }),
+    MethodDef::method("as_integer_ratio", |a, k| {
+        let v = recv_int(a, k, "int.as_integer_ratio")?;
+        tuple::new_tuple(vec![exact(&v)?, new_int(1)?])
+    }),
+    MethodDef::method("conjugate", |a, k| exact(&recv_int(a, k, "int.conjugate")?)),
+    MethodDef::method("is_integer", |a, k| {
+        recv_int(a, k, "int.is_integer")?;
+        Ok(int::new_bool(true))
+    }),
+    MethodDef::method("__index__", |a, k| exact(&recv_int(a, k, "__index__")?)),
+    MethodDef::method("__int__", |a, k| exact(&recv_int(a, k, "__int__")?)),
+    MethodDef::method("__trunc__", |a, k| exact(&recv_int(a, k, "int.__trunc__")?)),
+    MethodDef::method("__floor__", |a, k| exact(&recv_int(a, k, "int.__floor__")?)),
+    MethodDef::method("__ceil__", |a, k| exact(&recv_int(a, k, "int.__ceil__")?)),
+    MethodDef::method("__float__", |a, k| int::int_float(args::method("__float__", a, k, 0, 0)?.0)),
+    MethodDef::method("__round__", int_round),
+    MethodDef::method("__add__", |a, k| {
+        let (s, r) = args::method("__add__", a, k, 1, 1)?;
+        int::int_add(s, &r[0])
+    }),
+];
+
+pub(crate) static INT_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "real", get: |o| exact(&as_int(o).expect("an int")), set: None },
+    GetSetDef { name: "imag", get: |_| new_int(0), set: None },
+    GetSetDef { name: "numerator", get: |o| exact(&as_int(o).expect("an int")), set: None },
+    GetSetDef { name: "denominator", get: |_| new_int(1), set: None },
+];

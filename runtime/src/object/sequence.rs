@@ -1,0 +1,216 @@
+//! What `list` and `tuple` share: a snapshot of the items, lexicographic comparison
+//! (CPython's `list_richcompare`/`tuplerichcompare`: the first index where the items are not
+//! `==` decides, else the lengths), membership, concatenation, reading by index or slice, the
+//! repeat count of `*`, the `start`/`stop` bounds of `index()`, and the reverse iterator.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::abstract_ops as ops;
+use super::alloc::{alloc, drop_and_free};
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::{IntVal, as_int, new_bool};
+use super::list::{as_list, new_list};
+use super::obj::Obj;
+use super::tuple::{self, items, new_tuple};
+use super::typeobj::CompareOp;
+use crate::error::{PyErr, PyResult};
+
+fn not_implemented() -> PyResult<Obj> {
+    Ok(Obj::new_ref(immortals().not_implemented))
+}
+
+/// Normalises `i` against `len` for indexing (negative from the end).
+pub(crate) fn norm_index(i: isize, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as isize } else { i };
+    (0..len as isize).contains(&i).then_some(i as usize)
+}
+
+pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
+    match as_list(o) {
+        Some(l) => l.items().to_vec(),
+        None => items(o).to_vec(),
+    }
+}
+
+pub(crate) fn seq_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    let same_kind = (tuple::is_tuple(a) && tuple::is_tuple(b)) || (as_list(a).is_some() && as_list(b).is_some());
+    if !same_kind {
+        return not_implemented();
+    }
+    let (x, y) = (seq_items(a), seq_items(b));
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+        return Ok(new_bool(op == CompareOp::Ne));
+    }
+    for (p, q) in x.iter().zip(&y) {
+        if !ops::rich_compare_bool(p, q, CompareOp::Eq)? {
+            return match op {
+                CompareOp::Eq => Ok(new_bool(false)),
+                CompareOp::Ne => Ok(new_bool(true)),
+                _ => ops::rich_compare(p, q, op),
+            };
+        }
+    }
+    Ok(new_bool(op.test(x.len().cmp(&y.len()))))
+}
+
+pub(crate) fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    for x in seq_items(a) {
+        if ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+pub(crate) fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    if let (Some(x), Some(y)) = (as_list(a), as_list(b)) {
+        let mut v = x.items().to_vec();
+        v.extend_from_slice(y.items());
+        return new_list(v);
+    }
+    if tuple::is_tuple(a) && tuple::is_tuple(b) {
+        let mut v = items(a).to_vec();
+        v.extend_from_slice(items(b));
+        return new_tuple(v);
+    }
+    not_implemented()
+}
+
+/// The items a slice selects from `its`.
+pub(crate) fn slice_items(its: &[Obj], key: &PyObject) -> PyResult<Option<Vec<Obj>>> {
+    let Some(sl) = super::range::as_slice(key) else { return Ok(None) };
+    let (start, _, step, count) = sl.indices(its.len())?;
+    Ok(Some((0..count).map(|k| its[(start + k as isize * step) as usize].clone()).collect()))
+}
+
+pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
+    let is_list = as_list(o).is_some();
+    let name = if is_list { "list" } else { "tuple" };
+    if as_int(key).is_some() || key.type_object().number.index.is_some() {
+        let i = ops::index_isize(key)?;
+        let item = match as_list(o) {
+            Some(l) => norm_index(i, l.items().len()).and_then(|i| l.items().get(i).cloned()),
+            None => norm_index(i, items(o).len()).map(|i| items(o)[i].clone()),
+        };
+        return item.ok_or_else(|| PyErr::index_error(format!("{name} index out of range")));
+    }
+    if let Some(sl) = super::range::as_slice(key) {
+        // A full slice of an exact tuple is the tuple itself.
+        if !is_list && std::ptr::eq(o.type_object(), types().tuple_type) {
+            let (start, _, step, count) = sl.indices(items(o).len())?;
+            if start == 0 && step == 1 && count == items(o).len() {
+                return Ok(Obj::new_ref(o));
+            }
+        }
+    }
+    if let Some(v) = slice_items(&seq_items(o), key)? {
+        return if is_list { new_list(v) } else { new_tuple(v) };
+    }
+    Err(PyErr::type_error(format!("{name} indices must be integers or slices, not {}", key.type_object().name())))
+}
+
+/// The count `n` of `seq * n`: `Ok(None)` (the slot answers `NotImplemented`) when `n` is not an
+/// integer but its type may still handle the operation reflected (`__rmul__`); negative counts
+/// are 0.
+pub(crate) fn repeat_count(n: &PyObject) -> PyResult<Option<usize>> {
+    if as_int(n).is_none() && n.type_object().number.index.is_none() {
+        if super::attr::lookup_str(n.type_object(), "__rmul__").is_some() {
+            return Ok(None);
+        }
+        return Err(PyErr::type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            n.type_object().name()
+        )));
+    }
+    let v = ops::index(n)?;
+    match as_int(&v) {
+        Some(IntVal::Small(c)) => Ok(Some(usize::try_from(c).unwrap_or(0))),
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => Ok(Some(0)),
+        _ => Err(PyErr::overflow(format!("cannot fit '{}' into an index-sized integer", n.type_object().name()))),
+    }
+}
+
+/// One bound of `index(x, start, stop)`: CPython's `_PyEval_SliceIndexNotNone`, then adjusted
+/// against `len` (negative from the end, clamped to `0..=len`).
+fn search_bound(v: &PyObject, len: usize) -> PyResult<usize> {
+    if as_int(v).is_none() && v.type_object().number.index.is_none() {
+        return Err(PyErr::type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let i = ops::index(v)?;
+    let i = match as_int(&i) {
+        Some(IntVal::Small(x)) => x as i128,
+        Some(IntVal::Big(b)) if b.sign() == num_bigint::Sign::Minus => i64::MIN as i128,
+        _ => i64::MAX as i128,
+    };
+    let i = if i < 0 { i + len as i128 } else { i };
+    Ok(i.clamp(0, len as i128) as usize)
+}
+
+/// The `(start, stop)` of `index(x, start=0, stop=sys.maxsize)` over `len` items.
+pub(crate) fn search_bounds(start: Option<&Obj>, stop: Option<&Obj>, len: usize) -> PyResult<(usize, usize)> {
+    let start = match start {
+        Some(s) => search_bound(s, len)?,
+        None => 0,
+    };
+    let stop = match stop {
+        Some(s) => search_bound(s, len)?,
+        None => len,
+    };
+    Ok((start, stop))
+}
+
+/// `reversed(list)`: CPython's `listreviterobject` (`list_reverseiterator`). It walks down from
+/// the last index and stops early if the list shrinks below the next index.
+#[repr(C)]
+pub struct ReversedSeqIter {
+    /// Header.
+    pub ob_base: PyObject,
+    seq: Obj,
+    /// The next index to yield; -1 when exhausted.
+    next: Cell<isize>,
+}
+
+/// A reverse iterator over a list.
+pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
+    let len = as_list(&seq).map_or(items(&seq).len(), |l| l.items().len());
+    // SAFETY: ReversedSeqIter starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().list_reverse_iter_type, |ob_base| ReversedSeqIter {
+            ob_base,
+            seq,
+            next: Cell::new(len as isize - 1),
+        })
+    }
+}
+
+pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
+    // SAFETY: only installed on the reverse iterator type.
+    let it = unsafe { o.cast::<ReversedSeqIter>() };
+    let i = it.next.get();
+    if i < 0 {
+        return Ok(None);
+    }
+    let item = match as_list(&it.seq) {
+        Some(l) => l.items().get(i as usize).cloned(),
+        None => items(&it.seq).get(i as usize).cloned(),
+    };
+    it.next.set(if item.is_some() { i - 1 } else { -1 });
+    Ok(item)
+}
+
+/// `__length_hint__` of the reverse iterator.
+pub(crate) fn reversed_iter_len(o: &PyObject) -> PyResult<usize> {
+    // SAFETY: only installed on the reverse iterator type.
+    let it = unsafe { o.cast::<ReversedSeqIter>() };
+    Ok((it.next.get() + 1).max(0) as usize)
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_reversed_iter(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<ReversedSeqIter>(op) }
+}
