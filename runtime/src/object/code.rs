@@ -68,7 +68,8 @@ pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
             super::tuple::new_tuple(items.iter().map(constant_to_object).collect::<PyResult<_>>()?)?
         }
         Constant::Code(code) => new_code(code.clone())?,
-        Constant::Complex { .. } | Constant::Bytes(_) => {
+        Constant::Bytes(b) => super::bytes::new_bytes(b)?,
+        Constant::Complex { .. } => {
             return Err(crate::error::PyErr::runtime_error(format!(
                 "constants of type '{}' are not supported yet",
                 c.type_name()

@@ -47,6 +47,9 @@ pub struct CoreTypes {
     pub range_iter_type: &'static TypeObject,
     pub slice_type: &'static TypeObject,
     pub traceback_type: &'static TypeObject,
+    pub bytes_type: &'static TypeObject,
+    pub bytearray_type: &'static TypeObject,
+    pub memoryview_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -285,6 +288,27 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
         },
     );
+    let bytes_type = mk(
+        "bytes",
+        size_of::<super::bytes::BytesObject>(),
+        flags::BASETYPE | flags::BYTES_SUBCLASS,
+        super::bytes::dealloc_bytes,
+        &super::bytes::fill_bytes_type,
+    );
+    let bytearray_type = mk(
+        "bytearray",
+        size_of::<super::bytearray::ByteArrayObject>(),
+        flags::BASETYPE,
+        super::bytearray::dealloc_bytearray,
+        &super::bytearray::fill_bytearray_type,
+    );
+    let memoryview_type = mk(
+        "memoryview",
+        size_of::<super::memoryview::MemoryViewObject>(),
+        0,
+        super::memoryview::dealloc_memoryview,
+        &super::memoryview::fill_memoryview_type,
+    );
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -308,6 +332,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(tuple_type, obj, TUPLE_METHODS, &[]));
     specs.push(spec(list_type, obj, LIST_METHODS, &[]));
     specs.push(spec(dict_type, obj, DICT_METHODS, &[]));
+    specs.push(spec(bytes_type, obj, super::bytes_methods::BYTES_METHODS, &[]));
+    specs.push(spec(bytearray_type, obj, super::bytes_methods::BYTEARRAY_METHODS, &[]));
+    let (mv_methods, mv_getsets) = (super::memoryview::MEMORYVIEW_METHODS, super::memoryview::MEMORYVIEW_GETSETS);
+    specs.push(spec(memoryview_type, obj, mv_methods, mv_getsets));
     CoreTypes {
         type_type,
         object_type,
@@ -333,6 +361,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         range_iter_type,
         slice_type,
         traceback_type,
+        bytes_type,
+        bytearray_type,
+        memoryview_type,
     }
 }
 
@@ -639,6 +670,8 @@ fn float_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRe
 }
 
 static INT_METHODS: &[MethodDef] = &[
+    MethodDef::method("to_bytes", super::int_bytes::int_to_bytes),
+    MethodDef::classmethod("from_bytes", super::int_bytes::int_from_bytes),
     MethodDef::method("bit_length", |a, k| {
         let (s, _) = args::method("bit_length", a, k, 0, 0)?;
         new_int(as_int(s).map_or(0, |v| v.to_big().bits() as i64))
@@ -896,6 +929,7 @@ fn char_index(text: &str, byte: usize) -> usize {
 }
 
 static STR_METHODS: &[MethodDef] = &[
+    MethodDef::method("encode", super::codecs::str_encode),
     MethodDef::method("join", str_join),
     MethodDef::method("split", str_split),
     str_strip!("strip", true, true),

@@ -21,6 +21,7 @@
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -29,8 +30,12 @@ pub mod alloc;
 pub mod attr;
 pub(crate) mod brc;
 pub mod builtin;
+pub mod bytearray;
+pub mod bytes;
+pub(crate) mod bytes_methods;
 pub mod classobj;
 pub mod code;
+pub mod codecs;
 pub(crate) mod core_types;
 pub mod dict;
 pub mod exceptions;
@@ -40,7 +45,9 @@ pub mod handle;
 pub mod header;
 pub mod immortal;
 pub mod int;
+pub(crate) mod int_bytes;
 pub mod list;
+pub mod memoryview;
 pub mod obj;
 pub mod range;
 pub mod recursion;
