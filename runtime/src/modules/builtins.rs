@@ -497,6 +497,7 @@ fn make_builtins() -> PyResult<Obj> {
         t.bytes_type,
         t.bytearray_type,
         t.memoryview_type,
+        t.complex_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

@@ -227,5 +227,8 @@ pub fn format(v: &PyObject, spec: &str) -> PyResult<Obj> {
     if let Some(x) = as_float(v) {
         return new_str(&format_float(x, &s, spec, v)?);
     }
+    if let Some((re, im)) = crate::object::complex::as_complex(v) {
+        return crate::object::complex::format_complex(re, im, spec, v.type_object().name());
+    }
     Err(PyErr::type_error(format!("unsupported format string passed to {}.__format__", v.type_object().name())))
 }

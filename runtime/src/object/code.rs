@@ -69,12 +69,7 @@ pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
         }
         Constant::Code(code) => new_code(code.clone())?,
         Constant::Bytes(b) => super::bytes::new_bytes(b)?,
-        Constant::Complex { .. } => {
-            return Err(crate::error::PyErr::runtime_error(format!(
-                "constants of type '{}' are not supported yet",
-                c.type_name()
-            )));
-        }
+        Constant::Complex { re, im } => super::complex::new_complex(*re, *im)?,
     })
 }
 

@@ -50,6 +50,7 @@ pub struct CoreTypes {
     pub bytes_type: &'static TypeObject,
     pub bytearray_type: &'static TypeObject,
     pub memoryview_type: &'static TypeObject,
+    pub complex_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -309,6 +310,13 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         super::memoryview::dealloc_memoryview,
         &super::memoryview::fill_memoryview_type,
     );
+    let complex_type = mk(
+        "complex",
+        size_of::<super::complex::ComplexObject>(),
+        flags::BASETYPE,
+        super::complex::dealloc_complex,
+        &super::complex::fill_complex_type,
+    );
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -336,6 +344,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(bytearray_type, obj, super::bytes_methods::BYTEARRAY_METHODS, &[]));
     let (mv_methods, mv_getsets) = (super::memoryview::MEMORYVIEW_METHODS, super::memoryview::MEMORYVIEW_GETSETS);
     specs.push(spec(memoryview_type, obj, mv_methods, mv_getsets));
+    specs.push(spec(complex_type, obj, super::complex::COMPLEX_METHODS, super::complex::COMPLEX_GETSETS));
     CoreTypes {
         type_type,
         object_type,
@@ -364,6 +373,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         bytes_type,
         bytearray_type,
         memoryview_type,
+        complex_type,
     }
 }
 

@@ -22,6 +22,7 @@
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
+//! | `complex` | complex numbers |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -36,6 +37,7 @@ pub(crate) mod bytes_methods;
 pub mod classobj;
 pub mod code;
 pub mod codecs;
+pub mod complex;
 pub(crate) mod core_types;
 pub mod dict;
 pub mod exceptions;
