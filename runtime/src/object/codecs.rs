@@ -1,6 +1,7 @@
-//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8, ASCII and Latin-1, with
-//! the error handlers `strict`, `ignore`, `replace`, `backslashreplace` and (encoding)
-//! `xmlcharrefreplace`.
+//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8, ASCII, Latin-1, and
+//! UTF-16 / UTF-32 (little- or big-endian, or with a byte order mark: written little-endian,
+//! read by the mark), with the error handlers `strict`, `ignore`, `replace`,
+//! `backslashreplace` and (encoding) `xmlcharrefreplace`.
 //!
 //! An encoding name is normalised as CPython's `encodings.normalize_encoding` does (lower case,
 //! runs of punctuation and spaces become `_`) and then looked up among the aliases of the three
@@ -9,12 +10,28 @@
 //! 0-1` for a range); the encoders group a run of unencodable characters into one error
 //! (`can't encode characters in position 1-2`). The UTF-8 decoder's error ranges are the
 //! "maximal subparts" of the Unicode standard, as in CPython (Rust's `Utf8Error::error_len`
-//! gives the same ranges); `replace` puts one U+FFFD per range.
+//! gives the same ranges); `replace` puts one U+FFFD per range. The UTF-16/32 decoders report
+//! `truncated data`, `illegal UTF-16 surrogate` (a high surrogate not followed by a low one),
+//! `illegal encoding` (a lone low surrogate), `unexpected end of data` and the UTF-32 range
+//! errors with CPython's byte ranges. The exceptions carry `encoding`, `object`, `start`, `end`
+//! and `reason` attributes (their `args` is the message alone).
 //!
 //! Strings are Rust `str`s here, so they cannot hold lone surrogates: the `surrogateescape` and
 //! `surrogatepass` handlers are not provided (they raise `LookupError` like an unknown name).
 
+use super::obj::Obj;
 use crate::error::{PyErr, PyResult};
+
+/// The byte order of a UTF-16/32 codec.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ByteOrder {
+    /// With a byte order mark (`utf-16`): written little-endian, read by the mark.
+    Marked,
+    /// `-le`
+    Little,
+    /// `-be`
+    Big,
+}
 
 /// The codecs this module implements.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -25,6 +42,10 @@ pub enum Codec {
     Ascii,
     /// `latin-1`
     Latin1,
+    /// `utf-16`, `utf-16-le`, `utf-16-be`
+    Utf16(ByteOrder),
+    /// `utf-32`, `utf-32-le`, `utf-32-be`
+    Utf32(ByteOrder),
 }
 
 impl Codec {
@@ -34,15 +55,21 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16(ByteOrder::Marked) => "utf-16",
+            Codec::Utf16(ByteOrder::Little) => "utf-16-le",
+            Codec::Utf16(ByteOrder::Big) => "utf-16-be",
+            Codec::Utf32(ByteOrder::Marked) => "utf-32",
+            Codec::Utf32(ByteOrder::Little) => "utf-32-le",
+            Codec::Utf32(ByteOrder::Big) => "utf-32-be",
         }
     }
 
     /// The largest code point the codec encodes, plus one (for `ordinal not in range(N)`).
     fn limit(self) -> u32 {
         match self {
-            Codec::Utf8 => 0x110000,
             Codec::Ascii => 128,
             Codec::Latin1 => 256,
+            _ => 0x110000,
         }
     }
 }
@@ -68,6 +95,12 @@ pub fn lookup(name: &str) -> PyResult<Codec> {
         | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819" | "iso_ir_100"
         | "ibm819" | "iso8859" | "iso_8859_1_1987" | "csisolatin1" => Ok(Codec::Latin1),
+        "utf_16" | "utf16" | "u16" => Ok(Codec::Utf16(ByteOrder::Marked)),
+        "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Ok(Codec::Utf16(ByteOrder::Little)),
+        "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Ok(Codec::Utf16(ByteOrder::Big)),
+        "utf_32" | "utf32" | "u32" => Ok(Codec::Utf32(ByteOrder::Marked)),
+        "utf_32_le" | "utf_32le" => Ok(Codec::Utf32(ByteOrder::Little)),
+        "utf_32_be" | "utf_32be" => Ok(Codec::Utf32(ByteOrder::Big)),
         _ => Err(lookup_error(format!("unknown encoding: {name}"))),
     }
 }
@@ -87,6 +120,33 @@ fn position(start: usize, end: usize) -> String {
     if end - start == 1 { format!("position {start}") } else { format!("position {start}-{}", end - 1) }
 }
 
+/// A `UnicodeDecodeError`/`UnicodeEncodeError` with message `msg` and CPython's attributes.
+#[cold]
+fn unicode_error(
+    kind: &str,
+    msg: &str,
+    codec: Codec,
+    object: PyResult<Obj>,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let err = super::exceptions::raise_msg(super::immortal::types().exc.named(kind), msg);
+    let Some(exc) = err.object().cloned() else { return err };
+    let set = |name: &str, v: PyResult<Obj>| -> PyResult<()> {
+        super::attr::generic_setattr(&exc, &super::immortal::intern(name).ob_base, Some(&*v?))
+    };
+    let attrs = set("encoding", super::str::new_str(codec.name()))
+        .and_then(|_| set("object", object))
+        .and_then(|_| set("start", super::int::new_int(start as i64)))
+        .and_then(|_| set("end", super::int::new_int(end as i64)))
+        .and_then(|_| set("reason", super::str::new_str(reason)));
+    match attrs {
+        Ok(()) => err,
+        Err(e) => e,
+    }
+}
+
 /// The `UnicodeDecodeError` for `data[start..end]`.
 #[cold]
 fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
@@ -95,12 +155,12 @@ fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &st
     } else {
         format!("'{}' codec can't decode bytes in {}: {reason}", codec.name(), position(start, end))
     };
-    super::exceptions::raise_msg(super::immortal::types().exc.named("UnicodeDecodeError"), &msg)
+    unicode_error("UnicodeDecodeError", &msg, codec, super::bytes::new_bytes(data), start, end, reason)
 }
 
-/// The `UnicodeEncodeError` for the characters `start..end` (character indices).
+/// The `UnicodeEncodeError` for the characters `start..end` (character indices) of `text`.
 #[cold]
-fn encode_error(codec: Codec, first: char, start: usize, end: usize) -> PyErr {
+fn encode_error(codec: Codec, text: &str, first: char, start: usize, end: usize) -> PyErr {
     let reason = format!("ordinal not in range({})", codec.limit());
     let msg = if end - start == 1 {
         let cp = first as u32;
@@ -115,7 +175,7 @@ fn encode_error(codec: Codec, first: char, start: usize, end: usize) -> PyErr {
     } else {
         format!("'{}' codec can't encode characters in {}: {reason}", codec.name(), position(start, end))
     };
-    super::exceptions::raise_msg(super::immortal::types().exc.named("UnicodeEncodeError"), &msg)
+    unicode_error("UnicodeEncodeError", &msg, codec, super::str::new_str(text), start, end, &reason)
 }
 
 /// What a decoder does with a bad byte range.
@@ -201,15 +261,109 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
                 }
             }
         }
+        Codec::Utf16(order) => {
+            let (little, mut at) = read_mark(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
+            let unit = |i: usize| {
+                let pair = [data[i], data[i + 1]];
+                if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+            };
+            while at < data.len() {
+                if at + 2 > data.len() {
+                    bad(&mut out, at, data.len(), "truncated data")?;
+                    break;
+                }
+                let u = unit(at);
+                match u {
+                    0xD800..=0xDBFF => {
+                        if at + 4 > data.len() {
+                            // A high surrogate with no room for its pair.
+                            let end = data.len();
+                            bad(&mut out, at, end, "unexpected end of data")?;
+                            break;
+                        }
+                        let low = unit(at + 2);
+                        if (0xDC00..=0xDFFF).contains(&low) {
+                            let cp = 0x10000 + ((u as u32 - 0xD800) << 10) + (low as u32 - 0xDC00);
+                            out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                            at += 4;
+                        } else {
+                            bad(&mut out, at, at + 2, "illegal UTF-16 surrogate")?;
+                            at += 2;
+                        }
+                    }
+                    0xDC00..=0xDFFF => {
+                        bad(&mut out, at, at + 2, "illegal encoding")?;
+                        at += 2;
+                    }
+                    _ => {
+                        out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
+                        at += 2;
+                    }
+                }
+            }
+        }
+        Codec::Utf32(order) => {
+            let (little, mut at) = read_mark(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
+            while at < data.len() {
+                if at + 4 > data.len() {
+                    bad(&mut out, at, data.len(), "truncated data")?;
+                    break;
+                }
+                let quad = [data[at], data[at + 1], data[at + 2], data[at + 3]];
+                let cp = if little { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
+                match char::from_u32(cp) {
+                    Some(c) => out.push(c),
+                    None if (0xD800..0xE000).contains(&cp) => {
+                        bad(&mut out, at, at + 4, "code point in surrogate code point range(0xd800, 0xe000)")?
+                    }
+                    None => bad(&mut out, at, at + 4, "code point not in range(0x110000)")?,
+                }
+                at += 4;
+            }
+        }
     }
     Ok(out)
+}
+
+/// The byte order of UTF-16/32 input and where the text starts (after a byte order mark, which
+/// only the marked codec reads; without one it reads little-endian).
+fn read_mark(data: &[u8], order: ByteOrder, le_mark: &[u8], be_mark: &[u8]) -> (bool, usize) {
+    match order {
+        ByteOrder::Little => (true, 0),
+        ByteOrder::Big => (false, 0),
+        ByteOrder::Marked if data.starts_with(le_mark) => (true, le_mark.len()),
+        ByteOrder::Marked if data.starts_with(be_mark) => (false, be_mark.len()),
+        ByteOrder::Marked => (true, 0),
+    }
 }
 
 /// `text.encode(encoding, errors)`.
 pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
-    if codec == Codec::Utf8 {
-        return Ok(text.as_bytes().to_vec());
+    match codec {
+        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Utf16(order) => {
+            let mut out = Vec::with_capacity(text.len() * 2 + 2);
+            if order == ByteOrder::Marked {
+                out.extend_from_slice(&[0xff, 0xfe]);
+            }
+            for u in text.encode_utf16() {
+                out.extend_from_slice(&if order == ByteOrder::Big { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        Codec::Utf32(order) => {
+            let mut out = Vec::with_capacity(text.len() * 4 + 4);
+            if order == ByteOrder::Marked {
+                out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+            }
+            for c in text.chars() {
+                let c = c as u32;
+                out.extend_from_slice(&if order == ByteOrder::Big { c.to_be_bytes() } else { c.to_le_bytes() });
+            }
+            return Ok(out);
+        }
+        Codec::Ascii | Codec::Latin1 => {}
     }
     let limit = codec.limit();
     let chars: Vec<char> = text.chars().collect();
@@ -224,7 +378,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         }
         let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |n| i + n);
         match errors {
-            "strict" => return Err(encode_error(codec, c, i, end)),
+            "strict" => return Err(encode_error(codec, text, c, i, end)),
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "backslashreplace" => {
@@ -295,6 +449,8 @@ mod tests {
         assert_eq!(lookup("Latin-1").ok(), Some(Codec::Latin1));
         assert_eq!(lookup("iso-8859-1").ok(), Some(Codec::Latin1));
         assert_eq!(lookup("US-ASCII").ok(), Some(Codec::Ascii));
+        assert_eq!(lookup("UTF-16LE").ok(), Some(Codec::Utf16(ByteOrder::Little)));
+        assert_eq!(lookup("utf_32_be").ok(), Some(Codec::Utf32(ByteOrder::Big)));
     }
 
     #[test]

@@ -589,11 +589,14 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         [x] => to_int(x)?,
         [x, base] => {
             let b = ops::index_isize(base)?;
-            let text =
-                str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
             if b != 0 && !(2..=36).contains(&b) {
                 return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
             }
+            if let Some(data) = super::bytes::buffer_data(x) {
+                return super::int_bytes::int_from_buffer(&data, b as u32);
+            }
+            let text =
+                str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
             parse_int_obj(text, b as u32)?
         }
         _ => unreachable!("checked by args::exact"),
@@ -624,6 +627,9 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
     }
     if let Some(s) = str_value(x) {
         return parse_int_obj(s, 10);
+    }
+    if let Some(data) = super::bytes::buffer_data(x) {
+        return super::int_bytes::int_from_buffer(&data, 10);
     }
     if let Some(f) = x.type_object().number.int {
         return f(x);

@@ -116,6 +116,20 @@ pub(crate) fn int_from_bytes(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
 }
 
+/// `int(b, base)` for a bytes-like `b`: its ASCII text parsed as `int(str)` does; the error
+/// shows the bytes' repr.
+pub(crate) fn int_from_buffer(data: &[u8], base: u32) -> PyResult<Obj> {
+    let parsed = std::str::from_utf8(data).ok().and_then(|t| super::int::parse_int(t, base));
+    match parsed {
+        Some(v) => new_big(v),
+        None => {
+            let mut shown = String::new();
+            super::bytes::repr_bytes(data, &mut shown);
+            Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {shown}")))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
