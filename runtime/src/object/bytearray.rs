@@ -298,7 +298,7 @@ pub(crate) fn fill_bytearray_type(t: &mut TypeObject) {
 
 /// `bytearray.append`.
 pub(crate) fn append(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("append", a, k, 1, 1)?;
+    let (s, r) = super::bytes_methods::method("append", a, k, 1, 1)?;
     let x = byte_value(&r[0])?;
     receiver(s).resize_with(|v| v.push(x))?;
     Ok(args::none())
@@ -306,7 +306,7 @@ pub(crate) fn append(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `bytearray.extend`.
 pub(crate) fn extend(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("extend", a, k, 1, 1)?;
+    let (s, r) = super::bytes_methods::method("extend", a, k, 1, 1)?;
     if super::str::str_value(&r[0]).is_some() {
         return Err(PyErr::type_error("expected iterable of integers; got: 'str'"));
     }
@@ -340,7 +340,7 @@ pub(crate) fn pop(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `bytearray.insert`.
 pub(crate) fn insert(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("insert", a, k, 2, 2)?;
+    let (s, r) = super::bytes_methods::method("insert", a, k, 2, 2)?;
     let b = receiver(s);
     let i = ops::index_isize(&r[0])?;
     let x = byte_value(&r[1])?;
@@ -352,7 +352,7 @@ pub(crate) fn insert(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `bytearray.remove`.
 pub(crate) fn remove(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("remove", a, k, 1, 1)?;
+    let (s, r) = super::bytes_methods::method("remove", a, k, 1, 1)?;
     let b = receiver(s);
     let x = byte_value(&r[0])?;
     match b.to_vec().iter().position(|&y| y == x) {
@@ -366,20 +366,20 @@ pub(crate) fn remove(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `bytearray.reverse`.
 pub(crate) fn reverse(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, _) = args::method("reverse", a, k, 0, 0)?;
+    let (s, _) = super::bytes_methods::method("reverse", a, k, 0, 0)?;
     receiver(s).with_mut(|v| v.reverse());
     Ok(args::none())
 }
 
 /// `bytearray.clear`.
 pub(crate) fn clear(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, _) = args::method("clear", a, k, 0, 0)?;
+    let (s, _) = super::bytes_methods::method("clear", a, k, 0, 0)?;
     receiver(s).resize_with(Vec::clear)?;
     Ok(args::none())
 }
 
 /// `bytearray.copy`.
 pub(crate) fn copy(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, _) = args::method("copy", a, k, 0, 0)?;
+    let (s, _) = super::bytes_methods::method("copy", a, k, 0, 0)?;
     new_bytearray(receiver(s).to_vec())
 }

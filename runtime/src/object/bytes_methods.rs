@@ -25,6 +25,25 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
+/// The receiver and the other arguments of a method without keywords; a method of fixed arity
+/// is named with its type in the count message (`bytes.upper() takes no arguments (1 given)`),
+/// as CPython's `METH_NOARGS`/`METH_O` messages do.
+pub(crate) fn method<'a>(
+    name: &str,
+    a: &'a [Obj],
+    k: Option<&PyObject>,
+    min: usize,
+    max: usize,
+) -> PyResult<(&'a Obj, &'a [Obj])> {
+    if min == max && min <= 1 {
+        if let Some(recv) = a.first() {
+            let qualified = format!("{}.{name}", recv.type_object().name());
+            return args::method(&qualified, a, k, min, max);
+        }
+    }
+    args::method(name, a, k, min, max)
+}
+
 /// The receiver and up to `names.len()` arguments, by position or (for the names after
 /// `positional_only`) by keyword; at least `min` must be given.
 fn parse<'a>(
@@ -194,11 +213,7 @@ fn split(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResult
                         break;
                     }
                     if parts.len() == limit {
-                        let mut end = data.len();
-                        while end > i && is_space(data[end - 1]) {
-                            end -= 1;
-                        }
-                        parts.push(&data[i..end]);
+                        parts.push(&data[i..]);
                         break;
                     }
                     let j = data[i..].iter().position(|&c| is_space(c)).map_or(data.len(), |p| i + p);
@@ -215,11 +230,7 @@ fn split(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResult
                         break;
                     }
                     if parts.len() == limit {
-                        let mut start = 0;
-                        while start < j && is_space(data[start]) {
-                            start += 1;
-                        }
-                        parts.push(&data[start..j]);
+                        parts.push(&data[..j]);
                         break;
                     }
                     let i = data[..j].iter().rposition(|&c| is_space(c)).map_or(0, |p| p + 1);
@@ -266,7 +277,7 @@ fn split(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResult
 }
 
 fn join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("join", a, k, 1, 1)?;
+    let (s, r) = method("join", a, k, 1, 1)?;
     let sep = buffer_data(s).unwrap_or_default().into_owned();
     let items = ops::collect(&r[0])?;
     let mut out = Vec::new();
@@ -360,12 +371,12 @@ fn replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn map_bytes(name: &str, a: &[Obj], k: Option<&PyObject>, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Obj> {
-    let (s, _) = args::method(name, a, k, 0, 0)?;
+    let (s, _) = method(name, a, k, 0, 0)?;
     new_like(s, f(&buffer_data(s).unwrap_or_default()))
 }
 
 fn predicate(name: &str, a: &[Obj], k: Option<&PyObject>, f: fn(&[u8]) -> bool) -> PyResult<Obj> {
-    let (s, _) = args::method(name, a, k, 0, 0)?;
+    let (s, _) = method(name, a, k, 0, 0)?;
     Ok(new_bool(f(&buffer_data(s).unwrap_or_default())))
 }
 
@@ -415,7 +426,7 @@ fn all_nonempty(d: &[u8], f: fn(&u8) -> bool) -> bool {
 }
 
 fn partition(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResult<Obj> {
-    let (s, r) = args::method(name, a, k, 1, 1)?;
+    let (s, r) = method(name, a, k, 1, 1)?;
     let data = buffer_data(s).unwrap_or_default();
     let sep = require_buffer(&r[0])?;
     if sep.is_empty() {
@@ -481,7 +492,7 @@ fn pad(name: &str, a: &[Obj], k: Option<&PyObject>, how: u8) -> PyResult<Obj> {
 }
 
 fn zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("zfill", a, k, 1, 1)?;
+    let (s, r) = method("zfill", a, k, 1, 1)?;
     let data = buffer_data(s).unwrap_or_default();
     let width = ops::index_isize(&r[0])?.max(0) as usize;
     if width <= data.len() {
@@ -688,7 +699,7 @@ fn decode(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn remove_affix(name: &str, a: &[Obj], k: Option<&PyObject>, prefix: bool) -> PyResult<Obj> {
-    let (s, r) = args::method(name, a, k, 1, 1)?;
+    let (s, r) = method(name, a, k, 1, 1)?;
     let data = buffer_data(s).unwrap_or_default();
     let affix = require_buffer(&r[0])?;
     if prefix && data.starts_with(&affix) && !affix.is_empty() {
@@ -771,7 +782,7 @@ bytes_method_table!(
     /// `bytes`'s methods.
     BYTES_METHODS,
     [MethodDef::method("__getnewargs__", |a, k| {
-        let (s, _) = args::method("__getnewargs__", a, k, 0, 0)?;
+        let (s, _) = method("__getnewargs__", a, k, 0, 0)?;
         new_tuple(vec![b::new_bytes(&buffer_data(s).unwrap_or_default())?])
     })]
 );
@@ -813,7 +824,14 @@ pub(crate) fn bytes_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
             ty.mapping.subscript.is_some() && !tuple::is_tuple(b) && buffer_data(b).is_none() && str_value(b).is_none();
         pyrt_pylib::printf::Args::Single { value: &single, is_mapping }
     };
-    pyrt_pylib::printf::format(&text, args_, &mut ops_, &mut out)?;
+    pyrt_pylib::printf::format(&text, args_, &mut ops_, &mut out).map_err(|e| {
+        // The shared formatter names str formatting in this one message.
+        if e.message() == "not all arguments converted during string formatting" {
+            PyErr::type_error("not all arguments converted during bytes formatting")
+        } else {
+            e
+        }
+    })?;
     let bytes: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
     new_like(a, bytes)
 }

@@ -304,13 +304,20 @@ fn real_part(o: &PyObject) -> PyResult<Option<f64>> {
         return Ok(Some(to_f64(&i)?));
     }
     let nb = &o.type_object().number;
-    if let Some(f) = nb.float {
-        let r = f(o)?;
-        return Ok(Some(as_float(&r).unwrap_or(0.0)));
+    let as_real = |r: Obj| -> PyResult<Option<f64>> {
+        if let Some(f) = as_float(&r) {
+            return Ok(Some(f));
+        }
+        as_int(&r).map(|i| to_f64(&i)).transpose()
+    };
+    if let Some(f) = nb.float.or(nb.index) {
+        return as_real(f(o)?);
     }
-    if let Some(f) = nb.index {
-        let r = f(o)?;
-        return Ok(Some(as_int(&r).map(|i| to_f64(&i)).transpose()?.unwrap_or(0.0)));
+    // A class defining `__float__` or `__index__` in Python.
+    for name in ["__float__", "__index__"] {
+        if let Some(f) = super::attr::lookup_str(o.type_object(), name) {
+            return as_real(ops::call(&f, &[Obj::new_ref(o)], None)?);
+        }
     }
     Ok(None)
 }

@@ -103,6 +103,9 @@ pub(crate) fn int_from_bytes(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let little = little_endian(order, "from_bytes")?;
+    if str_value(data).is_some() {
+        return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+    }
     let mut bytes = bytes_from_object(data, true)?;
     if little {
         bytes.reverse();

@@ -256,7 +256,7 @@ pub(crate) static MEMORYVIEW_METHODS: &[MethodDef] = &[
         new_bytes(&view(s).data()?)
     }),
     MethodDef::method("tolist", |a, k| {
-        let (s, _) = args::method("tolist", a, k, 0, 0)?;
+        let (s, _) = super::bytes_methods::method("tolist", a, k, 0, 0)?;
         new_list(view(s).data()?.into_iter().map(|b| new_int(b as i64)).collect::<PyResult<_>>()?)
     }),
     MethodDef::method("hex", |a, k| {
@@ -275,12 +275,12 @@ pub(crate) static MEMORYVIEW_METHODS: &[MethodDef] = &[
         super::bytes_methods::hex_text(&data, sep, per)
     }),
     MethodDef::method("release", |a, k| {
-        let (s, _) = args::method("release", a, k, 0, 0)?;
+        let (s, _) = super::bytes_methods::method("release", a, k, 0, 0)?;
         view(s).release();
         Ok(args::none())
     }),
     MethodDef::method("toreadonly", |a, k| {
-        let (s, _) = args::method("toreadonly", a, k, 0, 0)?;
+        let (s, _) = super::bytes_methods::method("toreadonly", a, k, 0, 0)?;
         let v = view(s).live()?;
         let r = new_view(v.base.clone(), v.start, v.step, v.len)?;
         // SAFETY: the view was just made and no one else has seen it.
@@ -288,7 +288,7 @@ pub(crate) static MEMORYVIEW_METHODS: &[MethodDef] = &[
         Ok(r)
     }),
     MethodDef::method("__enter__", |a, k| {
-        let (s, _) = args::method("__enter__", a, k, 0, 0)?;
+        let (s, _) = super::bytes_methods::method("__enter__", a, k, 0, 0)?;
         view(s).live()?;
         Ok(s.clone())
     }),
