@@ -93,8 +93,19 @@ static BUILTINS: &[MethodDef] = &[
             None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
         }
     }),
+    MethodDef::function("hex", |a, k| prefixed_int(&args::exact("hex", a, k, 1, 1)?[0], 16)),
+    MethodDef::function("oct", |a, k| prefixed_int(&args::exact("oct", a, k, 1, 1)?[0], 8)),
+    MethodDef::function("bin", |a, k| prefixed_int(&args::exact("bin", a, k, 1, 1)?[0], 2)),
     MethodDef::function("ord", |a, k| {
         let a = args::exact("ord", a, k, 1, 1)?;
+        if let Some(b) =
+            crate::object::bytes::buffer_data(&a[0]).filter(|_| !crate::object::memoryview::is_memoryview(&a[0]))
+        {
+            return match b.len() {
+                1 => new_int(b[0] as i64),
+                n => Err(PyErr::type_error(format!("ord() expected a character, but string of length {n} found"))),
+            };
+        }
         let s = str_value(&a[0]).ok_or_else(|| {
             PyErr::type_error(format!("ord() expected string of length 1, but {} found", a[0].type_object().name()))
         })?;
@@ -327,6 +338,15 @@ fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Ok(list)
 }
 
+/// `hex(x)`, `oct(x)`, `bin(x)`: `operator.index(x)` with its base prefix.
+fn prefixed_int(x: &PyObject, base: u32) -> PyResult<Obj> {
+    let i = ops::index(x)?;
+    let v = as_int(&i).map(|v| v.to_big()).unwrap_or_default();
+    let mut out = String::new();
+    pyrt_pylib::int_text::write_prefixed(&v, base, &mut out);
+    new_str(&out)
+}
+
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
     let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
@@ -396,6 +416,10 @@ fn make_builtins() -> PyResult<Obj> {
         t.descr.staticmethod_type,
         t.descr.classmethod_type,
         t.descr.super_type,
+        t.bytes_type,
+        t.bytearray_type,
+        t.memoryview_type,
+        t.complex_type,
     ] {
         set(ty.name(), ty.as_object())?;
     }

@@ -76,12 +76,8 @@ pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
             super::set::new_frozenset(in_table_order)?
         }
         Constant::Code(code) => new_code(code.clone())?,
-        Constant::Complex { .. } | Constant::Bytes(_) => {
-            return Err(crate::error::PyErr::runtime_error(format!(
-                "constants of type '{}' are not supported yet",
-                c.type_name()
-            )));
-        }
+        Constant::Bytes(b) => super::bytes::new_bytes(b)?,
+        Constant::Complex { re, im } => super::complex::new_complex(*re, *im)?,
     })
 }
 

@@ -49,6 +49,10 @@ pub struct CoreTypes {
     pub range_iter_type: &'static TypeObject,
     pub slice_type: &'static TypeObject,
     pub traceback_type: &'static TypeObject,
+    pub bytes_type: &'static TypeObject,
+    pub bytearray_type: &'static TypeObject,
+    pub memoryview_type: &'static TypeObject,
+    pub complex_type: &'static TypeObject,
     pub list_reverse_iter_type: &'static TypeObject,
     pub dict_views: super::dict_views::DictViewTypes,
 }
@@ -235,6 +239,34 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     );
     let (dict_views, dict_view_specs) =
         super::dict_views::make_types(&|name, size, dealloc, fill| mk(name, size, 0, dealloc, fill));
+    let bytes_type = mk(
+        "bytes",
+        size_of::<super::bytes::BytesObject>(),
+        flags::BASETYPE | flags::BYTES_SUBCLASS,
+        super::bytes::dealloc_bytes,
+        &super::bytes::fill_bytes_type,
+    );
+    let bytearray_type = mk(
+        "bytearray",
+        size_of::<super::bytearray::ByteArrayObject>(),
+        flags::BASETYPE,
+        super::bytearray::dealloc_bytearray,
+        &super::bytearray::fill_bytearray_type,
+    );
+    let memoryview_type = mk(
+        "memoryview",
+        size_of::<super::memoryview::MemoryViewObject>(),
+        0,
+        super::memoryview::dealloc_memoryview,
+        &super::memoryview::fill_memoryview_type,
+    );
+    let complex_type = mk(
+        "complex",
+        size_of::<super::complex::ComplexObject>(),
+        flags::BASETYPE,
+        super::complex::dealloc_complex,
+        &super::complex::fill_complex_type,
+    );
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
@@ -265,6 +297,11 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(range_type, obj, super::range::RANGE_METHODS, super::range::RANGE_GETSETS));
     specs.push(spec(range_iter_type, obj, &[], &[]));
     specs.push(spec(slice_type, obj, super::range::SLICE_METHODS, super::range::SLICE_GETSETS));
+    specs.push(spec(bytes_type, obj, super::bytes_methods::BYTES_METHODS, &[]));
+    specs.push(spec(bytearray_type, obj, super::bytes_methods::BYTEARRAY_METHODS, &[]));
+    let (mv_methods, mv_getsets) = (super::memoryview::MEMORYVIEW_METHODS, super::memoryview::MEMORYVIEW_GETSETS);
+    specs.push(spec(memoryview_type, obj, mv_methods, mv_getsets));
+    specs.push(spec(complex_type, obj, super::complex::COMPLEX_METHODS, super::complex::COMPLEX_GETSETS));
     CoreTypes {
         type_type,
         object_type,
@@ -290,6 +327,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         range_iter_type,
         slice_type,
         traceback_type,
+        bytes_type,
+        bytearray_type,
+        memoryview_type,
+        complex_type,
         list_reverse_iter_type,
         dict_views,
     }

@@ -148,20 +148,23 @@ float_binop!(float_mod, |x, y| if y == 0.0 {
 } else {
     Ok(divmod(x, y).1)
 });
-float_binop!(float_pow, |x, y| {
-    if x == 0.0 && y < 0.0 {
-        Err(PyErr::zero_division("0.0 cannot be raised to a negative power"))
-    } else if x < 0.0 && y != y.floor() && y.is_finite() {
-        Err(PyErr::value_error("complex results are not supported yet"))
-    } else {
-        let r = x.powf(y);
-        if r.is_infinite() && x.is_finite() && y.is_finite() {
-            Err(PyErr::overflow("(34, 'Numerical result out of range')"))
-        } else {
-            Ok(r)
-        }
+/// `x ** y`; a negative base with a non-integral exponent gives a complex result, as
+/// CPython's `float_pow` hands that case to `complex`'s power.
+pub(crate) fn float_pow(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    let Some(ops) = operands(a, b) else { return not_implemented() };
+    let (x, y) = ops?;
+    if x < 0.0 && y != y.floor() && y.is_finite() {
+        return super::complex::complex_pow(a, b);
     }
-});
+    if x == 0.0 && y < 0.0 {
+        return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+    }
+    let r = x.powf(y);
+    if r.is_infinite() && x.is_finite() && y.is_finite() {
+        return Err(PyErr::overflow("(34, 'Numerical result out of range')"));
+    }
+    new_float(r)
+}
 
 /// CPython's `float_divmod` (the remainder has the divisor's sign).
 pub fn divmod(vx: f64, wx: f64) -> (f64, f64) {

@@ -86,6 +86,9 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         (Some(x), None) => to_int(x)?,
         (Some(x), Some(b)) => {
             let b = ops::index_isize(b)?;
+            if let Some(data) = super::bytes::buffer_data(x) {
+                return super::int_bytes::int_from_buffer(&data, b as u32);
+            }
             let text =
                 str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
             parse_int_obj(text, b as i64)?
@@ -132,6 +135,9 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
             IntVal::Small(v) => new_int(v),
             IntVal::Big(b) => int::new_big(b.clone()),
         };
+    }
+    if let Some(data) = super::bytes::buffer_data(x) {
+        return super::int_bytes::int_from_buffer(&data, 10);
     }
     if let Some(s) = str_value(x) {
         return parse_int_obj(s, 10);
@@ -189,6 +195,8 @@ fn int_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 pub(crate) static INT_METHODS: &[MethodDef] = &[
+    MethodDef::method("to_bytes", super::int_bytes::int_to_bytes),
+    MethodDef::classmethod("from_bytes", super::int_bytes::int_from_bytes),
     MethodDef::method("__format__", super::formatting::int_dunder_format),
     MethodDef::method("bit_length", |a, k| new_int(recv_int(a, k, "int.bit_length")?.to_big().bits() as i64)),
     MethodDef::method("bit_count", |a, k| {

@@ -32,6 +32,8 @@
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
+//! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
+//! | `complex` | complex numbers |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -40,8 +42,13 @@ pub mod alloc;
 pub(crate) mod attr;
 pub(crate) mod brc;
 pub(crate) mod builtin;
+pub(crate) mod bytearray;
+pub(crate) mod bytes;
+pub(crate) mod bytes_methods;
 pub(crate) mod classobj;
 pub(crate) mod code;
+pub(crate) mod codecs;
+pub(crate) mod complex;
 pub(crate) mod core_types;
 pub(crate) mod descriptors;
 pub(crate) mod dict;
@@ -58,10 +65,12 @@ pub mod handle;
 pub mod header;
 pub mod immortal;
 pub(crate) mod int;
+pub(crate) mod int_bytes;
 pub(crate) mod int_methods;
 pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod list_methods;
+pub(crate) mod memoryview;
 pub(crate) mod obj;
 pub(crate) mod range;
 pub(crate) mod recursion;

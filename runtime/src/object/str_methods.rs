@@ -891,6 +891,7 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         None => Err(PyErr::value_error("substring not found")),
     }),
     MethodDef::method("startswith", |a, k| affix_test(a, k, "startswith", true)),
+    MethodDef::method("encode", super::codecs::str_encode),
     MethodDef::method("endswith", |a, k| affix_test(a, k, "endswith", false)),
     MethodDef::method("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
     MethodDef::method("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),
