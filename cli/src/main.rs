@@ -204,7 +204,11 @@ fn main() -> ExitCode {
     match argv.get(1).map(String::as_str) {
         Some("-c") => {
             return match argv.get(2) {
-                Some(code) => run_command::run_source(code.as_bytes(), "<string>"),
+                Some(code) => {
+                    let mut sys_argv = vec!["-c".to_owned()];
+                    sys_argv.extend(argv[3..].iter().cloned());
+                    run_command::run_source(code.as_bytes(), "<string>", &sys_argv, None)
+                }
                 None => {
                     eprintln!("Argument expected for the -c option");
                     ExitCode::from(2)
@@ -212,7 +216,7 @@ fn main() -> ExitCode {
             };
         }
         Some(arg) if !arg.starts_with('-') && !matches!(arg, "demo" | "ast" | "dis" | "help") => {
-            return run_command::run_file(arg);
+            return run_command::run_file(arg, &argv[1..]);
         }
         _ => {}
     }

@@ -11,12 +11,15 @@ use pyrt::object::{abstract_ops, immortals, types};
 use pyrt::{PyErr, Runtime};
 use pyrt_syntax::{Mode, decode_source};
 
-/// Runs the file at `path`.
-pub fn run_file(path: &str) -> ExitCode {
+/// Runs the file at `path`; `argv` becomes `sys.argv` (the path first).
+pub fn run_file(path: &str, argv: &[String]) -> ExitCode {
     match std::fs::read(path) {
-        // Like CPython, the main script's code is named by its absolute path.
+        // Like CPython, the main script's code is named by its absolute path, and its directory
+        // is `sys.path[0]`.
         Ok(bytes) => {
-            run_source(&bytes, &std::path::absolute(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string()))
+            let abs = std::path::absolute(path).map_or_else(|_| path.to_owned(), |p| p.display().to_string());
+            let dir = std::path::Path::new(&abs).parent().map(|d| d.display().to_string()).unwrap_or_default();
+            run_source(&bytes, &abs, argv, Some(&dir))
         }
         Err(e) => {
             let abs = std::path::absolute(path).map(|p| p.display().to_string()).unwrap_or_else(|_| path.to_owned());
@@ -34,8 +37,9 @@ fn errno_text(e: &std::io::Error) -> String {
     }
 }
 
-/// Compiles and runs `bytes` as the `__main__` module named `filename`.
-pub fn run_source(bytes: &[u8], filename: &str) -> ExitCode {
+/// Compiles and runs `bytes` as the `__main__` module named `filename`, with `argv` as
+/// `sys.argv` and `script_dir` (or `''`) as `sys.path[0]`.
+pub fn run_source(bytes: &[u8], filename: &str, argv: &[String], script_dir: Option<&str>) -> ExitCode {
     let source = match decode_source(bytes) {
         Ok(s) => s.into_owned(),
         Err(e) => {
@@ -53,7 +57,8 @@ pub fn run_source(bytes: &[u8], filename: &str) -> ExitCode {
     pyrt::eval::source_cache::insert(filename, &source);
     Runtime::initialize();
     let status = pyrt::attach(|_py| {
-        let status = match pyrt::eval::run_module(code, "__main__", filename) {
+        let configured = pyrt::modules::sys::configure_main(argv, script_dir);
+        let status = match configured.and_then(|()| pyrt::eval::run_module(code, "__main__", filename)) {
             Ok(_) => 0,
             Err(e) => report(e),
         };

@@ -69,6 +69,11 @@ pub fn recursion_limit() -> usize {
     LIMIT.with(Cell::get)
 }
 
+/// The number of Python frames running on this thread.
+pub fn recursion_depth() -> usize {
+    DEPTH.with(Cell::get)
+}
+
 /// The exception being handled, if any.
 pub fn current_exception() -> Option<Obj> {
     EXC_INFO.with(|e| e.borrow().clone())
@@ -702,6 +707,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
                                 none()
                             }
+                            2 => {
+                                // INTRINSIC_IMPORT_STAR
+                                tri!(crate::modules::import::import_star(&v, f.locals.as_deref()));
+                                none()
+                            }
                             3 => {
                                 // INTRINSIC_STOPITERATION_ERROR
                                 break 'op Err(PyErr::runtime_error("generator raised StopIteration"));
@@ -1080,7 +1090,25 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         push!(values, f, exit);
                         push!(values, f, tri!(ops::call(&enter, &[], None)));
                     }
-                    Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE | Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
+                    Opcode::IMPORT_NAME => {
+                        let fromlist = pop!(values, f);
+                        let level = pop!(values, f);
+                        let m = crate::modules::import::import_name(
+                            &code.names[oparg as usize],
+                            &f.globals,
+                            f.locals.as_deref(),
+                            &f.builtins,
+                            &fromlist,
+                            &level,
+                        );
+                        push!(values, f, tri!(m));
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let v =
+                            tri!(crate::modules::import::import_from(peek!(values, f, 1), &code.names[oparg as usize]));
+                        push!(values, f, v);
+                    }
+                    Opcode::RETURN_GENERATOR | Opcode::YIELD_VALUE => {
                         break 'op Err(PyErr::runtime_error(format!("{} is not supported yet", op.name())));
                     }
                     other => {
@@ -1241,14 +1269,16 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", str_value(name).unwrap_or("?"))))
 }
 
-/// Runs a module's compiled code as `__main__` (or `name`) and returns its globals.
+/// Runs a module's compiled code as `__main__` (or `name`) and returns its globals. The module
+/// is entered in `sys.modules` under `name` first, as CPython's `runpy` does.
 pub fn run_module(code: std::sync::Arc<pyrt_compile::CodeObject>, name: &str, filename: &str) -> PyResult<Obj> {
-    let globals = new_dict()?;
+    let module = crate::object::module::new_module(name, false)?;
+    let globals = crate::object::module::module_dict(&module).expect("a module has a dict");
     let g = as_dict(&globals).expect("a dict");
-    g.set(new_str("__name__")?, new_str(name)?)?;
     g.set(new_str("__file__")?, new_str(filename)?)?;
     g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
-    g.set(new_str("__doc__")?, none())?;
+    let modules = crate::modules::sys::modules_dict()?;
+    as_dict(&modules).expect("sys.modules is a dict").set(new_str(name)?, module)?;
     let code = crate::object::code::new_code(code)?;
     run_code(&code, &globals, Some(globals.clone()))?;
     Ok(globals)

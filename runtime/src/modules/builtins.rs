@@ -2,8 +2,6 @@
 //! interpreter; each interpreter's `builtins` dict (functions, types, exceptions, constants) is
 //! made on first use.
 
-use std::io::Write;
-
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::builtin::{MethodDef, args, leak_builtin};
@@ -131,12 +129,28 @@ static BUILTINS: &[MethodDef] = &[
         super::format::format(&a[0], &spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
+    MethodDef::function("__import__", super::import::builtin_import),
+    MethodDef::function("open", crate::object::textio::builtin_open),
+    MethodDef::function("vars", builtin_vars),
     // `super()` inside a method compiles to LOAD_SUPER_ATTR, which only checks that this name
     // is bound; `super` objects themselves (the explicit call) are not built yet.
     MethodDef::function("super", |_, _| {
         Err(PyErr::runtime_error("super objects are not supported yet; use super().name"))
     }),
 ];
+
+/// `vars(obj)`: its `__dict__` (`TypeError` without one); `vars()` is not supported (the
+/// caller's frame is not reachable from a builtin).
+fn builtin_vars(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("vars", a, k, 1, 1)?;
+    match ops::get_attr_str(&a[0], "__dict__") {
+        Ok(d) => Ok(d),
+        Err(e) if e.matches(types().exc.named("AttributeError")) => {
+            Err(PyErr::type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
 
 /// `repr()` text with non-ASCII characters escaped (`ascii()`).
 pub fn ascii_escape(text: &str) -> String {
@@ -154,7 +168,7 @@ pub fn ascii_escape(text: &str) -> String {
 
 fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
-    let (mut sep, mut end, mut flush, mut to_stderr) = (" ".to_owned(), "\n".to_owned(), false, false);
+    let (mut sep, mut end, mut flush, mut file) = (" ".to_owned(), "\n".to_owned(), false, None);
     for (name, v) in args::keywords(a, k) {
         let text = |what: &str| -> PyResult<Option<String>> {
             if v.is(immortals().none) {
@@ -168,15 +182,19 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             "sep" => sep = text("sep")?.unwrap_or_else(|| " ".to_owned()),
             "end" => end = text("end")?.unwrap_or_else(|| "\n".to_owned()),
             "flush" => flush = ops::is_true(v)?,
-            "file" => {
-                if !v.is(immortals().none) {
-                    let n = ops::get_attr_str(v, "name").ok().and_then(|n| str_value(&n).map(str::to_owned));
-                    to_stderr = n.as_deref() == Some("<stderr>");
-                }
-            }
+            "file" => file = Some(v.clone()).filter(|f| !f.is(immortals().none)),
             other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
+    // `file=None` means `sys.stdout`; a `None` stdout prints nothing.
+    let file = match file {
+        Some(f) => f,
+        None => match super::sys::sys_attr("stdout")? {
+            Some(f) if !f.is(immortals().none) => f,
+            Some(_) => return Ok(args::none()),
+            None => return Err(PyErr::runtime_error("lost sys.stdout")),
+        },
+    };
     let mut text = String::new();
     for (i, x) in pos.iter().enumerate() {
         if i > 0 {
@@ -185,14 +203,16 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         text.push_str(&ops::str_text(x)?);
     }
     text.push_str(&end);
-    let r = if to_stderr {
-        let mut e = std::io::stderr().lock();
-        e.write_all(text.as_bytes()).and_then(|_| if flush { e.flush() } else { Ok(()) })
+    if crate::object::textio::is_text_file(&file) {
+        crate::object::textio::write_str(&file, &text, flush)?;
     } else {
-        let mut o = std::io::stdout().lock();
-        o.write_all(text.as_bytes()).and_then(|_| if flush { o.flush() } else { Ok(()) })
-    };
-    r.map_err(|e| crate::object::exceptions::raise_msg(types().exc.named("OSError"), &e.to_string()))?;
+        let write = ops::get_attr_str(&file, "write")?;
+        ops::call(&write, &[new_str(&text)?], None)?;
+        if flush {
+            let f = ops::get_attr_str(&file, "flush")?;
+            ops::call(&f, &[], None)?;
+        }
+    }
     Ok(args::none())
 }
 
@@ -487,6 +507,9 @@ fn make_builtins() -> PyResult<Obj> {
     set("True", &im.true_.ob_base)?;
     set("False", &im.false_.ob_base)?;
     set("__name__", &intern("builtins").ob_base)?;
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        set(k, im.none)?;
+    }
     Ok(d)
 }
 
@@ -521,10 +544,12 @@ pub fn builtins_dict() -> PyResult<Obj> {
     super::InterpModules::get_or_make(&m.builtins, make_builtins)
 }
 
-/// The current interpreter's `builtins` module (its dict, until module objects exist).
+/// The current interpreter's `builtins` module (its namespace is [`builtins_dict`]).
 pub fn builtins_module() -> PyResult<Obj> {
     let m = super::current_modules();
-    super::InterpModules::get_or_make(&m.builtins_module, builtins_dict)
+    super::InterpModules::get_or_make(&m.builtins_module, || {
+        crate::object::module::new_module_with_dict(builtins_dict()?, true)
+    })
 }
 
 /// `list.sort` and friends use [`sort_objects`]; a list in place:

@@ -176,6 +176,40 @@ static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__suppress_context__", get: get_suppress, set: Some(set_suppress) },
 ];
 
+/// `ImportError.name` and `.path` live in the instance dict (`None` until set).
+fn import_attr(o: &PyObject, key: &str) -> PyResult<Obj> {
+    let dict = super::attr::instance_dict(o)?;
+    let v =
+        dict.as_deref().and_then(super::dict::as_dict).and_then(|d| d.get_str(&super::immortal::intern(key).ob_base));
+    Ok(v.unwrap_or_else(args::none))
+}
+
+fn set_import_attr(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
+    let Some(dict) = super::attr::instance_dict(o)? else { return Ok(()) };
+    let d = super::dict::as_dict(&dict).expect("__dict__ is a dict");
+    let k = Obj::new_ref(&super::immortal::intern(key).ob_base);
+    match v {
+        Some(v) => d.set(k, Obj::new_ref(v)),
+        None => d.remove(&k).map(drop),
+    }
+}
+
+static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "name", get: |o| import_attr(o, "name"), set: Some(|o, v| set_import_attr(o, "name", v)) },
+    GetSetDef { name: "path", get: |o| import_attr(o, "path"), set: Some(|o, v| set_import_attr(o, "path", v)) },
+    GetSetDef {
+        name: "msg",
+        get: |o| {
+            let a = exc_args(o);
+            Ok(match items(&a) {
+                [one] => one.clone(),
+                _ => args::none(),
+            })
+        },
+        set: None,
+    },
+];
+
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
 static SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "code", get: get_first_arg, set: None }];
 
@@ -213,6 +247,7 @@ pub(crate) fn make_exception_types(
             "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
             "StopIteration" => (&[], STOP_ITERATION_GETSETS),
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
+            "ImportError" => (&[], IMPORT_ERROR_GETSETS),
             _ => (&[], &[]),
         };
         specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
@@ -351,7 +386,17 @@ fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
 }
 
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
+    if o.type_object().is_subtype(types().exc.named("ImportError")) {
+        for (k, v) in args::keywords(argv, kwnames) {
+            if !matches!(k, "name" | "path") {
+                return Err(PyErr::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {}()",
+                    o.type_object().name()
+                )));
+            }
+            set_import_attr(o, k, Some(v))?;
+        }
+    } else if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
     let pos = args::positional(argv, kwnames);

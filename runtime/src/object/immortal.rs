@@ -33,6 +33,8 @@ pub struct StaticTypes {
     pub core: CoreTypes,
     /// The exception hierarchy.
     pub exc: ExceptionTypes,
+    /// The types of the modules written in Rust (`module`, text files, struct sequences).
+    pub modules: super::module::ModuleTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -110,7 +112,8 @@ fn make_types() -> StaticTypes {
     let mut specs: Vec<TypeSpec> = Vec::new();
     let core = super::core_types::make_core_types(&mut specs);
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, all: specs.iter().map(|s| s.ty).collect() };
+    let modules = super::module::make_module_types(&core, &mut specs);
+    let types = StaticTypes { core, exc, modules, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types
 }
