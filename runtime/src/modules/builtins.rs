@@ -195,23 +195,30 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             None => return Err(PyErr::runtime_error("lost sys.stdout")),
         },
     };
-    let mut text = String::new();
+    if crate::object::textio::is_text_file(&file) {
+        let mut text = String::new();
+        for (i, x) in pos.iter().enumerate() {
+            if i > 0 {
+                text.push_str(&sep);
+            }
+            text.push_str(&ops::str_text(x)?);
+        }
+        text.push_str(&end);
+        crate::object::textio::write_str(&file, &text, flush)?;
+        return Ok(args::none());
+    }
+    // Another file object: one `write` call per piece, as CPython's print makes.
+    let write = ops::get_attr_str(&file, "write")?;
     for (i, x) in pos.iter().enumerate() {
         if i > 0 {
-            text.push_str(&sep);
+            ops::call(&write, &[new_str(&sep)?], None)?;
         }
-        text.push_str(&ops::str_text(x)?);
+        ops::call(&write, &[ops::str(x)?], None)?;
     }
-    text.push_str(&end);
-    if crate::object::textio::is_text_file(&file) {
-        crate::object::textio::write_str(&file, &text, flush)?;
-    } else {
-        let write = ops::get_attr_str(&file, "write")?;
-        ops::call(&write, &[new_str(&text)?], None)?;
-        if flush {
-            let f = ops::get_attr_str(&file, "flush")?;
-            ops::call(&f, &[], None)?;
-        }
+    ops::call(&write, &[new_str(&end)?], None)?;
+    if flush {
+        let f = ops::get_attr_str(&file, "flush")?;
+        ops::call(&f, &[], None)?;
     }
     Ok(args::none())
 }

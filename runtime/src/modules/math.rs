@@ -52,12 +52,54 @@ pub fn real(v: &PyObject) -> PyResult<f64> {
     Err(PyErr::type_error(format!("must be real number, not {}", v.type_object().name())))
 }
 
-// The C library's (libm, which Rust's std links on every Unix target).
-unsafe extern "C" {
-    #[link_name = "remainder"]
-    fn c_remainder(x: f64, y: f64) -> f64;
-    #[link_name = "ldexp"]
-    fn c_ldexp(x: f64, e: i32) -> f64;
+/// The C library's functions (libm, which Rust's std links on every Unix target): CPython
+/// calls these, and some of Rust's own versions round differently (`cbrt(27.0)` is `3.0` in
+/// Rust's, `3.0000000000000004` in glibc's, as CPython prints it).
+mod libm {
+    unsafe extern "C" {
+        pub safe fn remainder(x: f64, y: f64) -> f64;
+        pub safe fn ldexp(x: f64, e: i32) -> f64;
+        pub safe fn exp(x: f64) -> f64;
+        pub safe fn exp2(x: f64) -> f64;
+        pub safe fn expm1(x: f64) -> f64;
+        pub safe fn log(x: f64) -> f64;
+        pub safe fn log1p(x: f64) -> f64;
+        pub safe fn log2(x: f64) -> f64;
+        pub safe fn log10(x: f64) -> f64;
+        pub safe fn sin(x: f64) -> f64;
+        pub safe fn cos(x: f64) -> f64;
+        pub safe fn tan(x: f64) -> f64;
+        pub safe fn asin(x: f64) -> f64;
+        pub safe fn acos(x: f64) -> f64;
+        pub safe fn atan(x: f64) -> f64;
+        pub safe fn atan2(y: f64, x: f64) -> f64;
+        pub safe fn sinh(x: f64) -> f64;
+        pub safe fn cosh(x: f64) -> f64;
+        pub safe fn tanh(x: f64) -> f64;
+        pub safe fn asinh(x: f64) -> f64;
+        pub safe fn acosh(x: f64) -> f64;
+        pub safe fn atanh(x: f64) -> f64;
+        pub safe fn hypot(x: f64, y: f64) -> f64;
+        pub safe fn pow(x: f64, y: f64) -> f64;
+        pub safe fn fmod(x: f64, y: f64) -> f64;
+    }
+
+    /// The C library's `cbrt`. A plain `extern` declaration links Rust's compiler-builtins copy
+    /// (a local symbol of the executable, which rounds differently), so the C library's is
+    /// looked up by name in the loaded libraries; without one, Rust's.
+    pub fn cbrt(x: f64) -> f64 {
+        static CBRT: std::sync::OnceLock<Option<extern "C" fn(f64) -> f64>> = std::sync::OnceLock::new();
+        let f = CBRT.get_or_init(|| {
+            // SAFETY: a NUL-terminated symbol name looked up in the global scope.
+            let p = unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"cbrt".as_ptr()) };
+            // SAFETY: the C library's `cbrt` has this signature.
+            (!p.is_null()).then(|| unsafe { std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64) -> f64>(p) })
+        });
+        match f {
+            Some(f) => f(x),
+            None => x.cbrt(),
+        }
+    }
 }
 
 fn domain() -> PyErr {
@@ -69,7 +111,7 @@ fn range() -> PyErr {
 }
 
 /// `math_1`: one float in, one out, with CPython's error rules.
-fn math_1(a: &[Obj], k: Option<&PyObject>, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Obj> {
+fn math_1(a: &[Obj], k: Option<&PyObject>, name: &str, f: impl Fn(f64) -> f64, can_overflow: bool) -> PyResult<Obj> {
     let a = one_arg(name, a, k)?;
     let x = real(&a[0])?;
     let r = f(x);
@@ -136,17 +178,17 @@ fn rounding(a: &[Obj], k: Option<&PyObject>, name: &str, dunder: &str, f: fn(f64
     float_to_int(f(real(x)?))
 }
 
-fn log_of(x: &PyObject) -> PyResult<f64> {
-    // Ints too large for a float: log(m * 2**e) = log(m) + e*log(2).
+/// CPython's `loghelper`: `f(x)`, with ints too large for a float as `f(m) + e*f(2)` where
+/// `x = m * 2**e`.
+fn log_of(x: &PyObject, f: impl Fn(f64) -> f64) -> PyResult<f64> {
     if let Some(IntVal::Big(b)) = as_int(x) {
         if b.sign() != Sign::Plus {
             return Err(domain());
         }
         if b.to_f64().is_none_or(f64::is_infinite) {
-            let bits = b.bits();
-            let shift = bits - 60;
+            let shift = b.bits() - 60;
             let m = (b >> shift).to_f64().unwrap_or(0.0);
-            return Ok(m.ln() + shift as f64 * std::f64::consts::LN_2);
+            return Ok(f(m) + shift as f64 * f(2.0));
         }
     }
     let v = real(x)?;
@@ -156,7 +198,7 @@ fn log_of(x: &PyObject) -> PyResult<f64> {
     if v <= 0.0 {
         return Err(domain());
     }
-    Ok(v.ln())
+    Ok(f(v))
 }
 
 fn fsum(it: &PyObject) -> PyResult<f64> {
@@ -314,14 +356,14 @@ fn norm(v: &[f64]) -> f64 {
         return max;
     }
     if v.len() == 2 {
-        return v[0].hypot(v[1]);
+        return libm::hypot(v[0], v[1]);
     }
     let sum: f64 = v.iter().map(|x| (x / max) * (x / max)).sum();
     max * sum.sqrt()
 }
 
 fn pow(x: f64, y: f64) -> PyResult<f64> {
-    let r = x.powf(y);
+    let r = libm::pow(x, y);
     if x.is_finite() && y.is_finite() {
         if r.is_nan() {
             return Err(domain());
@@ -345,23 +387,23 @@ fn gcd_lcm(a: &[Obj], k: Option<&PyObject>, name: &str, lcm: bool) -> PyResult<O
 
 static MATH_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("sqrt", |a, k| math_1(a, k, "sqrt", f64::sqrt, false)),
-    MethodDef::function("exp", |a, k| math_1(a, k, "exp", f64::exp, true)),
-    MethodDef::function("exp2", |a, k| math_1(a, k, "exp2", f64::exp2, true)),
-    MethodDef::function("expm1", |a, k| math_1(a, k, "expm1", f64::exp_m1, true)),
-    MethodDef::function("log1p", |a, k| math_1(a, k, "log1p", f64::ln_1p, false)),
-    MethodDef::function("cbrt", |a, k| math_1(a, k, "cbrt", f64::cbrt, false)),
-    MethodDef::function("sin", |a, k| math_1(a, k, "sin", f64::sin, false)),
-    MethodDef::function("cos", |a, k| math_1(a, k, "cos", f64::cos, false)),
-    MethodDef::function("tan", |a, k| math_1(a, k, "tan", f64::tan, false)),
-    MethodDef::function("asin", |a, k| math_1(a, k, "asin", f64::asin, false)),
-    MethodDef::function("acos", |a, k| math_1(a, k, "acos", f64::acos, false)),
-    MethodDef::function("atan", |a, k| math_1(a, k, "atan", f64::atan, false)),
-    MethodDef::function("sinh", |a, k| math_1(a, k, "sinh", f64::sinh, true)),
-    MethodDef::function("cosh", |a, k| math_1(a, k, "cosh", f64::cosh, true)),
-    MethodDef::function("tanh", |a, k| math_1(a, k, "tanh", f64::tanh, false)),
-    MethodDef::function("asinh", |a, k| math_1(a, k, "asinh", f64::asinh, false)),
-    MethodDef::function("acosh", |a, k| math_1(a, k, "acosh", f64::acosh, false)),
-    MethodDef::function("atanh", |a, k| math_1(a, k, "atanh", f64::atanh, false)),
+    MethodDef::function("exp", |a, k| math_1(a, k, "exp", |x| libm::exp(x), true)),
+    MethodDef::function("exp2", |a, k| math_1(a, k, "exp2", |x| libm::exp2(x), true)),
+    MethodDef::function("expm1", |a, k| math_1(a, k, "expm1", |x| libm::expm1(x), true)),
+    MethodDef::function("log1p", |a, k| math_1(a, k, "log1p", |x| libm::log1p(x), false)),
+    MethodDef::function("cbrt", |a, k| math_1(a, k, "cbrt", |x| libm::cbrt(x), false)),
+    MethodDef::function("sin", |a, k| math_1(a, k, "sin", |x| libm::sin(x), false)),
+    MethodDef::function("cos", |a, k| math_1(a, k, "cos", |x| libm::cos(x), false)),
+    MethodDef::function("tan", |a, k| math_1(a, k, "tan", |x| libm::tan(x), false)),
+    MethodDef::function("asin", |a, k| math_1(a, k, "asin", |x| libm::asin(x), false)),
+    MethodDef::function("acos", |a, k| math_1(a, k, "acos", |x| libm::acos(x), false)),
+    MethodDef::function("atan", |a, k| math_1(a, k, "atan", |x| libm::atan(x), false)),
+    MethodDef::function("sinh", |a, k| math_1(a, k, "sinh", |x| libm::sinh(x), true)),
+    MethodDef::function("cosh", |a, k| math_1(a, k, "cosh", |x| libm::cosh(x), true)),
+    MethodDef::function("tanh", |a, k| math_1(a, k, "tanh", |x| libm::tanh(x), false)),
+    MethodDef::function("asinh", |a, k| math_1(a, k, "asinh", |x| libm::asinh(x), false)),
+    MethodDef::function("acosh", |a, k| math_1(a, k, "acosh", |x| libm::acosh(x), false)),
+    MethodDef::function("atanh", |a, k| math_1(a, k, "atanh", |x| libm::atanh(x), false)),
     MethodDef::function("fabs", |a, k| math_1(a, k, "fabs", f64::abs, false)),
     MethodDef::function("degrees", |a, k| math_1(a, k, "degrees", f64::to_degrees, true)),
     MethodDef::function("radians", |a, k| math_1(a, k, "radians", f64::to_radians, false)),
@@ -394,11 +436,11 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
                 }));
             }
         };
-        let num = log_of(x)?;
+        let num = log_of(x, |v| libm::log(v))?;
         match base {
             None => new_float(num),
             Some(b) => {
-                let den = log_of(b)?;
+                let den = log_of(b, |v| libm::log(v))?;
                 if den == 0.0 {
                     return Err(PyErr::zero_division("float division by zero"));
                 }
@@ -406,29 +448,15 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
             }
         }
     }),
-    MethodDef::function("log2", |a, k| {
-        let a = one_arg("log2", a, k)?;
-        new_float(log_of(&a[0])? / std::f64::consts::LN_2)
-    }),
-    MethodDef::function("log10", |a, k| {
-        let a = one_arg("log10", a, k)?;
-        if let Some(f) = as_float(&a[0]).filter(|f| *f > 0.0) {
-            return new_float(f.log10());
-        }
-        if let Some(IntVal::Small(i)) = as_int(&a[0]).filter(|_| !a[0].type_object().is_subtype(types().float_type)) {
-            if i > 0 {
-                return new_float((i as f64).log10());
-            }
-        }
-        new_float(log_of(&a[0])? / std::f64::consts::LN_10)
-    }),
+    MethodDef::function("log2", |a, k| new_float(log_of(&one_arg("log2", a, k)?[0], |v| libm::log2(v))?)),
+    MethodDef::function("log10", |a, k| new_float(log_of(&one_arg("log10", a, k)?[0], |v| libm::log10(v))?)),
     MethodDef::function("pow", |a, k| {
         let (x, y) = two_args("pow", a, k)?;
         new_float(pow(real(x)?, real(y)?)?)
     }),
     MethodDef::function("atan2", |a, k| {
         let (y, x) = two_args("atan2", a, k)?;
-        new_float(real(y)?.atan2(real(x)?))
+        new_float(libm::atan2(real(y)?, real(x)?))
     }),
     MethodDef::function("copysign", |a, k| {
         let (x, y) = two_args("copysign", a, k)?;
@@ -440,7 +468,7 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
         if y.is_infinite() && x.is_finite() {
             return new_float(x);
         }
-        let r = x % y;
+        let r = libm::fmod(x, y);
         if r.is_nan() && !x.is_nan() && !y.is_nan() {
             return Err(domain());
         }
@@ -458,8 +486,7 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
         if y.is_infinite() {
             return new_float(x);
         }
-        // SAFETY: a pure C function on two doubles.
-        new_float(unsafe { c_remainder(x, y) })
+        new_float(libm::remainder(x, y))
     }),
     MethodDef::function("modf", |a, k| {
         let a = one_arg("modf", a, k)?;
@@ -488,8 +515,7 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
                 }
             }
         };
-        // SAFETY: a pure C function on a double and an int.
-        let r = unsafe { c_ldexp(x, e) };
+        let r = libm::ldexp(x, e);
         if r.is_infinite() && x.is_finite() {
             return Err(range());
         }

@@ -1,5 +1,5 @@
 //! Modules written in Rust: `builtins` (and the `format()` mini-language it shares with the
-//! eval loop's f-strings), `sys`, `math`, `time`, and the import system that finds them and
+//! eval loop's f-strings), `sys`, `math`, `time`, a minimal `os`, and the import system that finds them and
 //! the modules written in Python ([`import`]).
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
@@ -10,6 +10,7 @@ pub mod builtins;
 pub mod format;
 pub mod import;
 pub mod math;
+pub mod os;
 pub mod sys;
 pub mod time;
 
@@ -71,6 +72,7 @@ fn current_modules() -> &'static InterpModules {
 pub(crate) static BUILTIN_MODULES: &[(&str, fn() -> crate::PyResult<Obj>)] = &[
     ("builtins", builtins::builtins_module),
     ("math", math::make_module),
+    ("os", os::make_module),
     ("sys", sys::sys_module),
     ("time", time::make_module),
 ];

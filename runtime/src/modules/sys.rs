@@ -76,7 +76,11 @@ fn python_path() -> PyResult<Vec<Obj>> {
 fn make_sys() -> PyResult<Obj> {
     let m = new_builtin_module("sys", SYS_FUNCTIONS)?;
     let set = |name: &str, v: Obj| module_set(&m, name, v);
-    set("modules", modules_dict()?)?;
+    let modules = modules_dict()?;
+    let table = crate::object::dict::as_dict(&modules).expect("sys.modules is a dict");
+    table.set(new_str("sys")?, m.clone())?;
+    table.set(new_str("builtins")?, super::builtins::builtins_module()?)?;
+    set("modules", modules)?;
     set("path", new_list(python_path()?)?)?;
     set("argv", new_list(vec![new_str("")?])?)?;
     set("orig_argv", new_list(std::env::args().map(|a| new_str(&a)).collect::<PyResult<Vec<_>>>()?)?)?;
@@ -200,7 +204,9 @@ static FREE_SWITCH_INTERVAL: std::sync::Mutex<f64> = std::sync::Mutex::new(0.005
 static SYS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("exit", |a, k| {
         let a = args::exact("exit", a, k, 0, 1)?;
-        let exc_args = new_tuple(a.to_vec())?;
+        // `sys.exit(None)` raises `SystemExit()` (no args), as `PyErr_SetObject` does.
+        let a = a.iter().filter(|v| !v.is(crate::object::immortals().none)).cloned().collect();
+        let exc_args = new_tuple(a)?;
         let e = crate::object::exceptions::new_exception(types().exc.named("SystemExit"), exc_args)?;
         Err(PyErr::from_object(e))
     }),

@@ -112,7 +112,7 @@ fn make_types() -> StaticTypes {
     let mut specs: Vec<TypeSpec> = Vec::new();
     let core = super::core_types::make_core_types(&mut specs);
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
-    let modules = super::module::make_module_types(&core, &mut specs);
+    let modules = super::module::make_module_types(&core, &exc, &mut specs);
     let types = StaticTypes { core, exc, modules, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types

@@ -46,12 +46,18 @@ pub struct ModuleTypes {
     pub module_type: &'static TypeObject,
     /// `_io.TextIOWrapper`.
     pub text_io_type: &'static TypeObject,
+    /// `io.UnsupportedOperation`.
+    pub unsupported_operation_type: &'static TypeObject,
     /// The struct sequences (`sys.version_info`, `sys.flags`, ...), see [`super::structseq`].
     pub struct_seq_types: Vec<&'static TypeObject>,
 }
 
 /// Phase one of the static types (see `immortal`): this file's types and their specs.
-pub(crate) fn make_module_types(core: &CoreTypes, specs: &mut Vec<TypeSpec>) -> ModuleTypes {
+pub(crate) fn make_module_types(
+    core: &CoreTypes,
+    exc: &super::exceptions::ExceptionTypes,
+    specs: &mut Vec<TypeSpec>,
+) -> ModuleTypes {
     let module_type =
         new_static_type(core.type_type, "module", size_of::<ModuleObject>(), flags::BASETYPE, dealloc_module, |t| {
             t.dict_offset = std::mem::offset_of!(ModuleObject, dict);
@@ -64,8 +70,9 @@ pub(crate) fn make_module_types(core: &CoreTypes, specs: &mut Vec<TypeSpec>) -> 
         });
     specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: &[], getsets: &[] });
     let text_io_type = super::textio::make_text_io_type(core, specs);
+    let unsupported_operation_type = super::textio::make_unsupported_operation_type(core, exc.named("OSError"), specs);
     let struct_seq_types = super::structseq::make_struct_seq_types(core, specs);
-    ModuleTypes { module_type, text_io_type, struct_seq_types }
+    ModuleTypes { module_type, text_io_type, unsupported_operation_type, struct_seq_types }
 }
 
 /// The module behind `obj`, if it is one.

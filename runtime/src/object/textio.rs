@@ -14,6 +14,10 @@
 //! `sys.stderr` is unbuffered — in CPython it is line buffered, which differs only in how the
 //! two interleave on one terminal mid-line. `sys.stdin` reads a line at a time.
 //!
+//! `tell()` is the byte offset of the next character to read (CPython's cookie for a decoder
+//! without pending state), exact for files without `\r` line ends; `seek()` accepts what `tell()`
+//! returned, and `seek(0, 1)` / `seek(0, 2)`.
+//!
 //! Binary mode (`'b'`) needs the `bytes` type, which is not in the runtime yet: `open()` refuses
 //! it with `ValueError`.
 
@@ -106,6 +110,8 @@ impl TextFile {
         if self.at_eof {
             return Ok(false);
         }
+        // Text written and not yet flushed must be in the file before reading it.
+        self.flush_out().map_err(|e| os_error(&e, None))?;
         let mut raw = Vec::new();
         let r = match &mut self.stream {
             Stream::File(f) => {
@@ -195,9 +201,37 @@ fn translate_newlines(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-/// `io.UnsupportedOperation` is not a separate class here: an `OSError` with its message.
+/// `io.UnsupportedOperation` (a subclass of `OSError`; CPython's also derives from
+/// `ValueError`, which single-inheritance static types cannot express).
 fn unsupported(msg: &str) -> PyErr {
-    super::exceptions::raise_msg(types().exc.named("OSError"), msg)
+    super::exceptions::raise_msg(types().modules.unsupported_operation_type, msg)
+}
+
+/// Phase one: `io.UnsupportedOperation`, an `OSError` with the exceptions' layout and slots.
+pub(crate) fn make_unsupported_operation_type(
+    core: &CoreTypes,
+    os_error: &'static TypeObject,
+    specs: &mut Vec<TypeSpec>,
+) -> &'static TypeObject {
+    let ty = new_static_type(
+        core.type_type,
+        "UnsupportedOperation",
+        os_error.basic_size,
+        os_error.flags,
+        os_error.dealloc,
+        |t| {
+            t.dict_offset = os_error.dict_offset;
+            t.new = os_error.new;
+            t.init = os_error.init;
+            t.repr = os_error.repr;
+            t.str = os_error.str;
+            t.setattro = os_error.setattro;
+            t.hash = os_error.hash;
+            t.richcompare = os_error.richcompare;
+        },
+    );
+    specs.push(TypeSpec { ty, base: Some(os_error), methods: &[], getsets: &[] });
+    ty
 }
 
 /// The `OSError` subclass and message CPython raises for an I/O error on `path`.
@@ -216,7 +250,22 @@ pub fn os_error(e: &std::io::Error, path: Option<&str>) -> PyErr {
         Some(p) => format!("[Errno {code}] {text}: {}", super::abstract_ops::repr_text(&quoted(p)).unwrap_or_default()),
         None => format!("[Errno {code}] {text}"),
     };
-    super::exceptions::raise_msg(ty, &msg)
+    let err = super::exceptions::raise_msg(ty, &msg);
+    // `errno`, `strerror` and `filename` as attributes of the instance (the exception type has
+    // no fields for them yet); `str(e)` is the message CPython formats from them.
+    if let Some(obj) = err.object() {
+        let attrs = [
+            ("errno", super::int::new_int(i64::from(code))),
+            ("strerror", new_str(&text)),
+            ("filename", path.map_or_else(|| Ok(Obj::new_ref(immortals().none)), new_str)),
+        ];
+        for (name, value) in attrs {
+            if let Ok(v) = value {
+                let _ = super::abstract_ops::set_attr(obj, &super::immortal::intern(name).ob_base, Some(&v));
+            }
+        }
+    }
+    err
 }
 
 fn quoted(p: &str) -> Obj {
@@ -341,8 +390,14 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     if binary && text {
         return Err(PyErr::value_error("can't have text and binary mode at once"));
     }
-    if [reading, writing, appending, creating].iter().filter(|b| **b).count() != 1 {
-        return Err(PyErr::value_error("must have exactly one of create/read/write/append mode and at most one plus"));
+    match [reading, writing, appending, creating].iter().filter(|b| **b).count() {
+        1 => {}
+        0 => {
+            return Err(PyErr::value_error(
+                "Must have exactly one of create/read/write/append mode and at most one plus",
+            ));
+        }
+        _ => return Err(PyErr::value_error("must have exactly one of create/read/write/append mode")),
     }
     if binary {
         return Err(PyErr::value_error("binary mode needs the bytes type, which pyrt does not have yet"));
@@ -498,6 +553,51 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
             Stream::Stderr => 2,
             Stream::File(file) => i64::from(file.as_raw_fd()),
         })
+    }),
+    MethodDef::method("tell", |a, k| {
+        use std::io::Seek;
+        let (s, _) = receiver("tell", a, k, 0, 0)?;
+        let mut f = text_file(s)?.borrow_mut();
+        f.check_open()?;
+        f.flush_out().map_err(|e| os_error(&e, None))?;
+        let pending = f.pending.len() as u64;
+        let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        let pos = file.stream_position().map_err(|e| os_error(&e, None))?;
+        super::int::new_int(pos.saturating_sub(pending) as i64)
+    }),
+    MethodDef::method("seek", |a, k| {
+        use std::io::{Seek, SeekFrom};
+        let (s, r) = receiver("seek", a, k, 1, 2)?;
+        let offset = super::abstract_ops::index_isize(&r[0])?;
+        let whence = match r.get(1) {
+            Some(w) => super::abstract_ops::index_isize(w)?,
+            None => 0,
+        };
+        let mut f = text_file(s)?.borrow_mut();
+        f.check_open()?;
+        let to = match whence {
+            0 if offset < 0 => return Err(PyErr::value_error(format!("negative seek position {offset}"))),
+            0 => SeekFrom::Start(offset as u64),
+            1 if offset != 0 => return Err(unsupported("can't do nonzero cur-relative seeks")),
+            2 if offset != 0 => return Err(unsupported("can't do nonzero end-relative seeks")),
+            1 => SeekFrom::Current(-(f.pending.len() as i64)),
+            2 => SeekFrom::End(0),
+            w => {
+                return Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)")));
+            }
+        };
+        f.flush_out().map_err(|e| os_error(&e, None))?;
+        f.pending.clear();
+        f.at_eof = false;
+        let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        let pos = file.seek(to).map_err(|e| os_error(&e, None))?;
+        super::int::new_int(pos as i64)
+    }),
+    MethodDef::method("seekable", |a, k| {
+        let (s, _) = receiver("seekable", a, k, 0, 0)?;
+        let f = text_file(s)?.borrow();
+        f.check_open()?;
+        Ok(new_bool(matches!(f.stream, Stream::File(_))))
     }),
     MethodDef::method("__enter__", |a, k| {
         let (s, _) = receiver("__enter__", a, k, 0, 0)?;
