@@ -183,7 +183,7 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             "end" => end = text("end")?.unwrap_or_else(|| "\n".to_owned()),
             "flush" => flush = ops::is_true(v)?,
             "file" => file = Some(v.clone()).filter(|f| !f.is(immortals().none)),
-            other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+            other => return Err(PyErr::type_error(format!("print() got an unexpected keyword argument '{other}'"))),
         }
     }
     // `file=None` means `sys.stdout`; a `None` stdout prints nothing.

@@ -149,7 +149,7 @@ pub fn import_module_level(
     level: isize,
 ) -> PyResult<Obj> {
     let Some(name) = str_value(name) else {
-        return Err(PyErr::type_error(format!("module name must be str, not {}", name.type_object().name())));
+        return Err(PyErr::type_error("module name must be a string"));
     };
     if level < 0 {
         return Err(PyErr::value_error("level must be >= 0"));
@@ -383,6 +383,10 @@ fn syntax_error(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
             int(Some(e.end_offset as i64))?,
         ])?;
         let class = types().exc.get(e.kind.name()).unwrap_or_else(|| types().exc.named("SyntaxError"));
+        if !class.is_subtype(types().exc.named("SyntaxError")) {
+            // The parser's MemoryError and the compiler's RecursionError: the message alone.
+            return new_exception(class, new_tuple(vec![new_str(&e.msg)?])?);
+        }
         new_exception(class, new_tuple(vec![new_str(&e.msg)?, details])?)
     })();
     match made {

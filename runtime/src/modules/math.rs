@@ -49,6 +49,24 @@ pub fn real(v: &PyObject) -> PyResult<f64> {
         let f = conv(v)?;
         return as_float(&f).ok_or_else(|| PyErr::type_error("__float__ returned non-float"));
     }
+    // A class defining `__float__` (or `__index__`) in Python.
+    for dunder in ["__float__", "__index__"] {
+        if let Some(m) = crate::object::attr::lookup_str(v.type_object(), dunder) {
+            let r = ops::call(&m, &[Obj::new_ref(v)], None)?;
+            if let Some(f) = as_float(&r) {
+                return Ok(f);
+            }
+            if let Some(i) = as_int(&r).filter(|_| dunder == "__index__") {
+                return to_f64(&i);
+            }
+            return Err(PyErr::type_error(format!(
+                "{}.{dunder} returned non-{} (type {})",
+                v.type_object().name(),
+                if dunder == "__float__" { "float" } else { "int" },
+                r.type_object().name()
+            )));
+        }
+    }
     Err(PyErr::type_error(format!("must be real number, not {}", v.type_object().name())))
 }
 

@@ -138,11 +138,11 @@ fn path_result(r: std::io::Result<()>, path: &str) -> PyResult<Obj> {
 
 static OS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("getcwd", |a, k| {
-        args::exact("getcwd", a, k, 0, 0)?;
+        args::exact("posix.getcwd", a, k, 0, 0)?;
         new_str(&getcwd()?)
     }),
     MethodDef::function("getpid", |a, k| {
-        args::exact("getpid", a, k, 0, 0)?;
+        args::exact("posix.getpid", a, k, 0, 0)?;
         new_int(i64::from(std::process::id()))
     }),
     MethodDef::function("listdir", |a, k| {

@@ -211,11 +211,11 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         Err(PyErr::from_object(e))
     }),
     MethodDef::function("getrecursionlimit", |a, k| {
-        args::exact("getrecursionlimit", a, k, 0, 0)?;
+        args::exact("sys.getrecursionlimit", a, k, 0, 0)?;
         new_int(crate::eval::recursion_limit() as i64)
     }),
     MethodDef::function("setrecursionlimit", |a, k| {
-        let a = args::exact("setrecursionlimit", a, k, 1, 1)?;
+        let a = args::exact("sys.setrecursionlimit", a, k, 1, 1)?;
         let n = int_arg("setrecursionlimit", &a[0])?;
         if n < 1 {
             return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
@@ -230,11 +230,11 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         Ok(args::none())
     }),
     MethodDef::function("exception", |a, k| {
-        args::exact("exception", a, k, 0, 0)?;
+        args::exact("sys.exception", a, k, 0, 0)?;
         Ok(crate::eval::current_exception().unwrap_or_else(args::none))
     }),
     MethodDef::function("exc_info", |a, k| {
-        args::exact("exc_info", a, k, 0, 0)?;
+        args::exact("sys.exc_info", a, k, 0, 0)?;
         match crate::eval::current_exception() {
             Some(e) => {
                 let ty = Obj::new_ref(e.type_object().as_object());
@@ -245,7 +245,7 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         }
     }),
     MethodDef::function("intern", |a, k| {
-        let a = args::exact("intern", a, k, 1, 1)?;
+        let a = args::exact("sys.intern", a, k, 1, 1)?;
         let s = str_value(&a[0]).ok_or_else(|| {
             PyErr::type_error(format!("intern() argument must be str, not {}", a[0].type_object().name()))
         })?;
@@ -255,7 +255,7 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         Ok(Obj::new_ref(&intern(s).ob_base))
     }),
     MethodDef::function("getrefcount", |a, k| {
-        let a = args::exact("getrefcount", a, k, 1, 1)?;
+        let a = args::exact("sys.getrefcount", a, k, 1, 1)?;
         // CPython 3.13 reports immortal objects as 2**32 - 1 (`_Py_IMMORTAL_REFCNT`); otherwise
         // the count includes the argument's own reference, as here.
         if a[0].is_immortal() {
@@ -281,22 +281,22 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         new_int(size as i64)
     }),
     MethodDef::function("getdefaultencoding", |a, k| {
-        args::exact("getdefaultencoding", a, k, 0, 0)?;
+        args::exact("sys.getdefaultencoding", a, k, 0, 0)?;
         new_str("utf-8")
     }),
     MethodDef::function("getfilesystemencoding", |a, k| {
-        args::exact("getfilesystemencoding", a, k, 0, 0)?;
+        args::exact("sys.getfilesystemencoding", a, k, 0, 0)?;
         new_str("utf-8")
     }),
     MethodDef::function("getswitchinterval", |a, k| {
-        args::exact("getswitchinterval", a, k, 0, 0)?;
+        args::exact("sys.getswitchinterval", a, k, 0, 0)?;
         match interpreter_lock()? {
             Some(l) => new_float(l.switch_interval().as_secs_f64()),
             None => new_float(*FREE_SWITCH_INTERVAL.lock().unwrap_or_else(|e| e.into_inner())),
         }
     }),
     MethodDef::function("setswitchinterval", |a, k| {
-        let a = args::exact("setswitchinterval", a, k, 1, 1)?;
+        let a = args::exact("sys.setswitchinterval", a, k, 1, 1)?;
         let v = super::math::real(&a[0])?;
         if v <= 0.0 || v.is_nan() {
             return Err(PyErr::value_error("switch interval must be strictly positive"));
@@ -308,11 +308,11 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         Ok(args::none())
     }),
     MethodDef::function("_is_gil_enabled", |a, k| {
-        args::exact("_is_gil_enabled", a, k, 0, 0)?;
+        args::exact("sys._is_gil_enabled", a, k, 0, 0)?;
         Ok(new_bool(interpreter_lock()?.is_some()))
     }),
     MethodDef::function("get_int_max_str_digits", |a, k| {
-        args::exact("get_int_max_str_digits", a, k, 0, 0)?;
+        args::exact("sys.get_int_max_str_digits", a, k, 0, 0)?;
         new_int(DEFAULT_MAX_STR_DIGITS)
     }),
 ];

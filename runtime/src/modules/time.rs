@@ -42,44 +42,44 @@ fn seconds(ns: i128) -> PyResult<Obj> {
 
 static TIME_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("time", |a, k| {
-        args::exact("time", a, k, 0, 0)?;
+        args::exact("time.time", a, k, 0, 0)?;
         seconds(clock_ns(libc::CLOCK_REALTIME)?)
     }),
     MethodDef::function("time_ns", |a, k| {
-        args::exact("time_ns", a, k, 0, 0)?;
+        args::exact("time.time_ns", a, k, 0, 0)?;
         ns_int(clock_ns(libc::CLOCK_REALTIME)?)
     }),
     MethodDef::function("perf_counter", |a, k| {
-        args::exact("perf_counter", a, k, 0, 0)?;
+        args::exact("time.perf_counter", a, k, 0, 0)?;
         seconds(clock_ns(libc::CLOCK_MONOTONIC)?)
     }),
     MethodDef::function("perf_counter_ns", |a, k| {
-        args::exact("perf_counter_ns", a, k, 0, 0)?;
+        args::exact("time.perf_counter_ns", a, k, 0, 0)?;
         ns_int(clock_ns(libc::CLOCK_MONOTONIC)?)
     }),
     MethodDef::function("monotonic", |a, k| {
-        args::exact("monotonic", a, k, 0, 0)?;
+        args::exact("time.monotonic", a, k, 0, 0)?;
         seconds(clock_ns(libc::CLOCK_MONOTONIC)?)
     }),
     MethodDef::function("monotonic_ns", |a, k| {
-        args::exact("monotonic_ns", a, k, 0, 0)?;
+        args::exact("time.monotonic_ns", a, k, 0, 0)?;
         ns_int(clock_ns(libc::CLOCK_MONOTONIC)?)
     }),
     MethodDef::function("process_time", |a, k| {
-        args::exact("process_time", a, k, 0, 0)?;
+        args::exact("time.process_time", a, k, 0, 0)?;
         seconds(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)?)
     }),
     MethodDef::function("process_time_ns", |a, k| {
-        args::exact("process_time_ns", a, k, 0, 0)?;
+        args::exact("time.process_time_ns", a, k, 0, 0)?;
         ns_int(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)?)
     }),
     MethodDef::function("sleep", |a, k| {
-        let a = args::exact("sleep", a, k, 1, 1)?;
+        let a = args::exact("time.sleep", a, k, 1, 1)?;
         let secs = if crate::object::int::as_int(&a[0]).is_some() || crate::object::float::as_float(&a[0]).is_some() {
             super::math::real(&a[0])?
         } else {
             return Err(PyErr::type_error(format!(
-                "'{}' object cannot be interpreted as an integer or float",
+                "'{}' object cannot be interpreted as an integer",
                 a[0].type_object().name()
             )));
         };

@@ -194,9 +194,13 @@ pub(crate) fn module_getattro(obj: &PyObject, name: &PyObject) -> PyResult<Obj> 
                 return Err(PyErr::attribute_error(format!("module has no attribute '{attr}'")));
             };
             let initializing = as_module(obj).is_some_and(|m| m.initializing.get());
+            let origin = dd
+                .and_then(|d| d.get_str(&intern("__file__").ob_base))
+                .and_then(|f| str_value(&f).map(|f| format!(" from '{f}'")))
+                .unwrap_or_default();
             Err(PyErr::attribute_error(if initializing {
                 format!(
-                    "partially initialized module '{mod_name}' has no attribute '{attr}' (most likely due to a circular import)"
+                    "partially initialized module '{mod_name}'{origin} has no attribute '{attr}' (most likely due to a circular import)"
                 )
             } else {
                 format!("module '{mod_name}' has no attribute '{attr}'")

@@ -14,9 +14,9 @@
 //! `sys.stderr` is unbuffered — in CPython it is line buffered, which differs only in how the
 //! two interleave on one terminal mid-line. `sys.stdin` reads a line at a time.
 //!
-//! `tell()` is the byte offset of the next character to read (CPython's cookie for a decoder
-//! without pending state), exact for files without `\r` line ends; `seek()` accepts what `tell()`
-//! returned, and `seek(0, 1)` / `seek(0, 2)`.
+//! `tell()` is the byte offset in the file of the next character to read (CPython's cookie for
+//! a decoder without pending state; the translated `\r\n`s are remembered to count them as two
+//! bytes); `seek()` accepts what `tell()` returned, and `seek(0, 1)` / `seek(0, 2)`.
 //!
 //! Binary mode (`'b'`) needs the `bytes` type, which is not in the runtime yet: `open()` refuses
 //! it with `ValueError`.
@@ -57,6 +57,10 @@ struct TextFile {
     closed: bool,
     /// Decoded text read but not yet returned.
     pending: String,
+    /// Where `pending` starts in the file's translated text (bytes since the last seek).
+    consumed: usize,
+    /// Offsets in the translated text of the `\n`s that were `\r\n` in the file (for `tell`).
+    crlf_at: std::collections::VecDeque<usize>,
     /// The rest of the file was read into `pending`.
     at_eof: bool,
     /// Encoded text waiting to be written (files only).
@@ -136,8 +140,34 @@ impl TextFile {
             return Ok(false);
         }
         let text = decode_utf8(&raw)?;
-        self.pending.push_str(&translate_newlines(&text));
+        let start = self.consumed + self.pending.len();
+        let (translated, crlfs) = translate_newlines(&text);
+        self.crlf_at.extend(crlfs.into_iter().map(|i| start + i));
+        self.pending.push_str(&translated);
         Ok(true)
+    }
+
+    /// Removes and returns the first `cut` bytes of `pending`.
+    fn take(&mut self, cut: usize) -> String {
+        let rest = self.pending.split_off(cut);
+        self.consumed += cut;
+        while self.crlf_at.front().is_some_and(|&i| i < self.consumed) {
+            self.crlf_at.pop_front();
+        }
+        std::mem::replace(&mut self.pending, rest)
+    }
+
+    /// Forgets what was read ahead (before a seek).
+    fn drop_pending(&mut self) {
+        self.pending.clear();
+        self.crlf_at.clear();
+        self.consumed = 0;
+        self.at_eof = false;
+    }
+
+    /// The file bytes `pending` came from (`\r\n` counts two).
+    fn pending_raw_len(&self) -> usize {
+        self.pending.len() + self.crlf_at.len()
     }
 
     fn check_open(&self) -> PyResult<()> {
@@ -164,11 +194,10 @@ impl TextFile {
                 (e, l) => e.or(l),
             };
             if let Some(cut) = cut {
-                let rest = self.pending.split_off(cut);
-                return Ok(std::mem::replace(&mut self.pending, rest));
+                return Ok(self.take(cut));
             }
             if !self.fill(false)? {
-                return Ok(std::mem::take(&mut self.pending));
+                return Ok(self.take(self.pending.len()));
             }
         }
     }
@@ -193,12 +222,27 @@ fn decode_utf8(raw: &[u8]) -> PyResult<String> {
     }
 }
 
-/// Universal newlines: `\r\n` and `\r` become `\n`.
-fn translate_newlines(text: &str) -> String {
+/// Universal newlines: `\r\n` and `\r` become `\n`; also the offsets (in the result) of the
+/// `\n`s that were `\r\n`.
+fn translate_newlines(text: &str) -> (String, Vec<usize>) {
     if !text.contains('\r') {
-        return text.to_owned();
+        return (text.to_owned(), Vec::new());
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    let mut out = String::with_capacity(text.len());
+    let mut crlfs = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+                crlfs.push(out.len());
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    (out, crlfs)
 }
 
 /// `io.UnsupportedOperation` (a subclass of `OSError`; CPython's also derives from
@@ -298,6 +342,8 @@ fn new_text_file(stream: Stream, name: Obj, mode: &str, readable: bool, writable
         writable,
         closed: false,
         pending: String::new(),
+        consumed: 0,
+        crlf_at: std::collections::VecDeque::new(),
         at_eof: false,
         out: Vec::new(),
     };
@@ -470,13 +516,13 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         let text = match size {
             None => {
                 f.fill(true)?;
-                std::mem::take(&mut f.pending)
+                let all = f.pending.len();
+                f.take(all)
             }
             Some(n) => {
                 while f.pending.chars().count() < n && f.fill(false)? {}
                 let cut = f.pending.char_indices().nth(n).map_or(f.pending.len(), |(i, _)| i);
-                let rest = f.pending.split_off(cut);
-                std::mem::replace(&mut f.pending, rest)
+                f.take(cut)
             }
         };
         drop(f);
@@ -560,7 +606,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         let mut f = text_file(s)?.borrow_mut();
         f.check_open()?;
         f.flush_out().map_err(|e| os_error(&e, None))?;
-        let pending = f.pending.len() as u64;
+        let pending = f.pending_raw_len() as u64;
         let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
         let pos = file.stream_position().map_err(|e| os_error(&e, None))?;
         super::int::new_int(pos.saturating_sub(pending) as i64)
@@ -580,15 +626,14 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
             0 => SeekFrom::Start(offset as u64),
             1 if offset != 0 => return Err(unsupported("can't do nonzero cur-relative seeks")),
             2 if offset != 0 => return Err(unsupported("can't do nonzero end-relative seeks")),
-            1 => SeekFrom::Current(-(f.pending.len() as i64)),
+            1 => SeekFrom::Current(-(f.pending_raw_len() as i64)),
             2 => SeekFrom::End(0),
             w => {
                 return Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)")));
             }
         };
         f.flush_out().map_err(|e| os_error(&e, None))?;
-        f.pending.clear();
-        f.at_eof = false;
+        f.drop_pending();
         let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
         let pos = file.seek(to).map_err(|e| os_error(&e, None))?;
         super::int::new_int(pos as i64)
@@ -687,8 +732,8 @@ mod tests {
 
     #[test]
     fn newlines_are_translated_on_read() {
-        assert_eq!(translate_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
-        assert_eq!(translate_newlines("plain"), "plain");
+        assert_eq!(translate_newlines("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), vec![1]));
+        assert_eq!(translate_newlines("plain"), ("plain".to_owned(), vec![]));
     }
 
     #[test]
