@@ -23,13 +23,22 @@ pub fn run(o: &Options, stdin_is_terminal: bool) -> ExitCode {
     Runtime::initialize_with(if gil { LockKind::Own } else { LockKind::None });
     let status = match &o.target {
         Target::File(path) => match read_script(path) {
-            Ok((bytes, filename)) => main_then_inspect(o, &bytes, &filename, stdin_is_terminal),
+            Ok((bytes, filename)) => {
+                let dir = std::path::Path::new(&filename).parent().map(|d| d.display().to_string()).unwrap_or_default();
+                main_then_inspect(o, &bytes, &filename, &o.argv, Some(&dir), stdin_is_terminal)
+            }
             Err(status) => return status,
         },
-        Target::Code(code) => main_then_inspect(o, code.as_bytes(), "<string>", stdin_is_terminal),
+        Target::Code(code) => main_then_inspect(o, code.as_bytes(), "<string>", &o.argv, Some(""), stdin_is_terminal),
         Target::Module(name) => match find_module(name, o.isolated) {
+            // `sys.argv[0]` is the module's full path, `sys.path[0]` the current directory.
             Some(path) => match read_script(&path) {
-                Ok((bytes, filename)) => main_then_inspect(o, &bytes, &filename, stdin_is_terminal),
+                Ok((bytes, filename)) => {
+                    let mut argv = o.argv.clone();
+                    argv[0] = filename.clone();
+                    let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
+                    main_then_inspect(o, &bytes, &filename, &argv, Some(&cwd), stdin_is_terminal)
+                }
                 Err(status) => return status,
             },
             None => {
@@ -43,9 +52,13 @@ pub fn run(o: &Options, stdin_is_terminal: bool) -> ExitCode {
                 eprintln!("{}: can't read stdin: {e}", program());
                 return ExitCode::from(2);
             }
-            main_then_inspect(o, &bytes, "<stdin>", stdin_is_terminal)
+            main_then_inspect(o, &bytes, "<stdin>", &o.argv, Some(""), stdin_is_terminal)
         }
         Target::Interactive => pyrt::attach(|py| {
+            if let Err(e) = pyrt::run::configure_main(py, &o.argv, path0(o, Some("")), !o.ignore_environment) {
+                eprintln!("{e}");
+                return 1;
+            }
             if !o.quiet {
                 eprintln!("{}", crate::repl::banner());
             }
@@ -68,9 +81,26 @@ pub fn config_fatal(message: &str) -> ! {
     std::process::abort();
 }
 
-/// Runs the script; with `-i`, the prompt follows in the script's namespace.
-fn main_then_inspect(o: &Options, source: &[u8], filename: &str, stdin_is_terminal: bool) -> u8 {
+/// `sys.path[0]`: nothing in isolated mode (`-I`).
+fn path0<'a>(o: &Options, dir: Option<&'a str>) -> Option<&'a str> {
+    if o.isolated { None } else { dir }
+}
+
+/// Runs the script with `argv` as `sys.argv` and `dir` first on `sys.path`; with `-i`, the
+/// prompt follows in the script's namespace.
+fn main_then_inspect(
+    o: &Options,
+    source: &[u8],
+    filename: &str,
+    argv: &[String],
+    dir: Option<&str>,
+    stdin_is_terminal: bool,
+) -> u8 {
     pyrt::attach(|py| {
+        if let Err(e) = pyrt::run::configure_main(py, argv, path0(o, dir), !o.ignore_environment) {
+            eprintln!("{e}");
+            return 1;
+        }
         if !o.inspect {
             return pyrt::run::run_main(py, source, filename);
         }

@@ -41,6 +41,13 @@ pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
     status
 }
 
+/// What the command line gives the `__main__` program: `sys.argv`, and `sys.path[0]` — the
+/// script's directory, `""` for `-c`, stdin and the prompt, the current directory for `-m`, or
+/// nothing in isolated mode — and whether `PYTHONPATH` extends `sys.path` (not with `-E`/`-I`).
+pub fn configure_main(_py: Python<'_>, argv: &[String], path0: Option<&str>, use_pythonpath: bool) -> PyResult<()> {
+    crate::modules::sys::configure_main(argv, path0, use_pythonpath)
+}
+
 /// Compiles `source` and runs it as the `__main__` module named `filename`. A syntax error comes
 /// back as an exception of its class (`SyntaxError`, `IndentationError`, ...) with its message.
 pub fn exec(_py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {
@@ -106,7 +113,7 @@ pub struct Console<'py> {
 impl<'py> Console<'py> {
     /// A session with a fresh `__main__` namespace.
     pub fn new(py: Python<'py>) -> PyResult<Console<'py>> {
-        Ok(Console { globals: eval::main_globals(None)?, _py: py })
+        Ok(Console { globals: eval::main_globals("__main__", None)?, _py: py })
     }
 
     /// Runs a whole script in the session's namespace (`python -i FILE`: the prompt that follows

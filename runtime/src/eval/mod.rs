@@ -75,6 +75,11 @@ pub fn recursion_limit() -> usize {
     LIMIT.with(Cell::get)
 }
 
+/// The number of Python frames running on this thread.
+pub fn recursion_depth() -> usize {
+    DEPTH.with(Cell::get)
+}
+
 /// The exception being handled, if any.
 pub fn current_exception() -> Option<Obj> {
     EXC_INFO.with(|e| e.borrow().clone()).or_else(generator::outer_exception)
@@ -731,6 +736,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
                                 none()
                             }
+                            2 => {
+                                // INTRINSIC_IMPORT_STAR
+                                tri!(crate::modules::import::import_star(&v, f.locals.as_deref()));
+                                none()
+                            }
                             3 => generator::stopiteration_error(v, code.code.flags),
                             4 => tri!(crate::object::generator::wrap_async_gen_value(v)),
                             5 => tri!(ops::unary_op(&v, UnaryOp::Positive)),
@@ -1265,8 +1275,23 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         push!(values, f, exit);
                         push!(values, f, res);
                     }
-                    Opcode::IMPORT_NAME | Opcode::IMPORT_FROM => {
-                        break 'op Err(PyErr::runtime_error(format!("{} is not supported yet", op.name())));
+                    Opcode::IMPORT_NAME => {
+                        let fromlist = pop!(values, f);
+                        let level = pop!(values, f);
+                        let m = crate::modules::import::import_name(
+                            &code.names[oparg as usize],
+                            &f.globals,
+                            f.locals.as_deref(),
+                            &f.builtins,
+                            &fromlist,
+                            &level,
+                        );
+                        push!(values, f, tri!(m));
+                    }
+                    Opcode::IMPORT_FROM => {
+                        let v =
+                            tri!(crate::modules::import::import_from(peek!(values, f, 1), &code.names[oparg as usize]));
+                        push!(values, f, v);
                     }
                     other => {
                         break 'op Err(PyErr::new(
@@ -1443,27 +1468,25 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", str_value(name).unwrap_or("?"))))
 }
 
-/// A fresh `__main__` namespace: `__name__`, `__doc__`, `__builtins__` and, for a file,
-/// `__file__`.
-pub fn main_globals(filename: Option<&str>) -> PyResult<Obj> {
-    let globals = new_dict()?;
+/// The namespace of a new module `name` run as a script (`__main__`, or `-m`'s target): a module
+/// entered in `sys.modules` under `name` first, as CPython's `runpy` does, with `__builtins__`
+/// and, for a file, `__file__`.
+pub fn main_globals(name: &str, filename: Option<&str>) -> PyResult<Obj> {
+    let module = crate::object::module::new_module(name, false)?;
+    let globals = crate::object::module::module_dict(&module).expect("a module has a dict");
     let g = as_dict(&globals).expect("a dict");
-    // CPython's order (without the import system's `__package__`, `__loader__`, `__spec__`).
-    g.set(new_str("__name__")?, new_str("__main__")?)?;
-    g.set(new_str("__doc__")?, none())?;
     g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
     if let Some(filename) = filename {
         g.set(new_str("__file__")?, new_str(filename)?)?;
     }
+    let modules = crate::modules::sys::modules_dict()?;
+    as_dict(&modules).expect("sys.modules is a dict").set(new_str(name)?, module)?;
     Ok(globals)
 }
 
 /// Runs a module's compiled code as `__main__` (or `name`) and returns its globals.
 pub fn run_module(code: std::sync::Arc<pyrt_compile::CodeObject>, name: &str, filename: &str) -> PyResult<Obj> {
-    let globals = main_globals(Some(filename))?;
-    if name != "__main__" {
-        as_dict(&globals).expect("a dict").set(new_str("__name__")?, new_str(name)?)?;
-    }
+    let globals = main_globals(name, Some(filename))?;
     let code = crate::object::code::new_code(code)?;
     run_code(&code, &globals, Some(globals.clone()))?;
     Ok(globals)

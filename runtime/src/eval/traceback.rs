@@ -382,7 +382,7 @@ fn format_stack(exc: &PyObject) -> String {
 
 /// `TracebackException.format_exception_only`: the `Name: message` line, then the notes.
 fn exception_only_with_notes(exc: &PyObject) -> String {
-    let mut out = exception_line(exc);
+    let mut out = syntax_error_report(exc).unwrap_or_else(|| exception_line(exc));
     let notes = match crate::object::exception_group::optional_attr(exc, "__notes__") {
         Ok(n) => n,
         Err(e) => {
@@ -407,6 +407,36 @@ fn exception_only_with_notes(exc: &PyObject) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A `SyntaxError` (of a module compiled at run time, e.g. imported) with its location:
+/// `File "x.py", line N`, the line and the markers, then `SyntaxError: msg`, as CPython's
+/// `_format_syntax_error`. `None` for other exceptions and for a `SyntaxError` without
+/// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))` arguments.
+fn syntax_error_report(exc: &PyObject) -> Option<String> {
+    let kind = match exc.type_object().name() {
+        "IndentationError" => pyrt_syntax::SyntaxErrorKind::IndentationError,
+        "TabError" => pyrt_syntax::SyntaxErrorKind::TabError,
+        _ if exc.type_object().is_subtype(crate::object::types().exc.named("SyntaxError")) => {
+            pyrt_syntax::SyntaxErrorKind::SyntaxError
+        }
+        _ => return None,
+    };
+    let args = as_exception(exc)?.fields().args.clone()?;
+    let [msg, details] = crate::object::tuple::items(&args) else { return None };
+    let d = crate::object::tuple::items(details);
+    let [filename, lineno, offset, text, end_lineno, end_offset] = d else { return None };
+    let int = |o: &PyObject| crate::object::int::small_value(o).map_or(0, |v| v as i32);
+    let error = pyrt_syntax::SyntaxError {
+        kind,
+        msg: str_value(msg)?.to_owned(),
+        lineno: int(lineno),
+        offset: int(offset),
+        end_lineno: int(end_lineno),
+        end_offset: int(end_offset),
+        text: str_value(text).map(str::to_owned),
+    };
+    Some(error.format_report(str_value(filename)?))
 }
 
 /// `Name: message` (or just `Name`) and the notes, as `traceback.format_exception_only`.

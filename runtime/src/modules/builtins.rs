@@ -2,8 +2,6 @@
 //! interpreter; each interpreter's `builtins` dict (functions, types, exceptions, constants) is
 //! made on first use.
 
-use std::io::Write;
-
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::builtin::{MethodDef, args, leak_builtin};
@@ -152,6 +150,8 @@ static BUILTINS: &[MethodDef] = &[
         crate::object::formatting::format(&a[0], spec)
     }),
     MethodDef::function("__build_class__", builtin_build_class),
+    MethodDef::function("__import__", super::import::builtin_import),
+    MethodDef::function("open", crate::object::textio::builtin_open),
 ];
 
 /// `getattr`/`setattr`/`hasattr`/`delattr`: the name must be a `str`.
@@ -166,7 +166,7 @@ pub use crate::object::formatting::ascii_escape;
 
 fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
-    let (mut sep, mut end, mut flush, mut to_stderr) = (" ".to_owned(), "\n".to_owned(), false, false);
+    let (mut sep, mut end, mut flush, mut file) = (" ".to_owned(), "\n".to_owned(), false, None);
     for (name, v) in args::keywords(a, k) {
         let text = |what: &str| -> PyResult<Option<String>> {
             if v.is(immortals().none) {
@@ -180,31 +180,44 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             "sep" => sep = text("sep")?.unwrap_or_else(|| " ".to_owned()),
             "end" => end = text("end")?.unwrap_or_else(|| "\n".to_owned()),
             "flush" => flush = ops::is_true(v)?,
-            "file" => {
-                if !v.is(immortals().none) {
-                    let n = ops::get_attr_str(v, "name").ok().and_then(|n| str_value(&n).map(str::to_owned));
-                    to_stderr = n.as_deref() == Some("<stderr>");
-                }
-            }
-            other => return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for print()"))),
+            "file" => file = Some(v.clone()).filter(|f| !f.is(immortals().none)),
+            other => return Err(PyErr::type_error(format!("print() got an unexpected keyword argument '{other}'"))),
         }
     }
-    let mut text = String::new();
+    // `file=None` means `sys.stdout`; a `None` stdout prints nothing.
+    let file = match file {
+        Some(f) => f,
+        None => match super::sys::sys_attr("stdout")? {
+            Some(f) if !f.is(immortals().none) => f,
+            Some(_) => return Ok(args::none()),
+            None => return Err(PyErr::runtime_error("lost sys.stdout")),
+        },
+    };
+    if crate::object::textio::is_text_file(&file) {
+        let mut text = String::new();
+        for (i, x) in pos.iter().enumerate() {
+            if i > 0 {
+                text.push_str(&sep);
+            }
+            text.push_str(&ops::str_text(x)?);
+        }
+        text.push_str(&end);
+        crate::object::textio::write_str(&file, &text, flush)?;
+        return Ok(args::none());
+    }
+    // Another file object: one `write` call per piece, as CPython's print makes.
+    let write = ops::get_attr_str(&file, "write")?;
     for (i, x) in pos.iter().enumerate() {
         if i > 0 {
-            text.push_str(&sep);
+            ops::call(&write, &[new_str(&sep)?], None)?;
         }
-        text.push_str(&ops::str_text(x)?);
+        ops::call(&write, &[ops::str(x)?], None)?;
     }
-    text.push_str(&end);
-    let r = if to_stderr {
-        let mut e = std::io::stderr().lock();
-        e.write_all(text.as_bytes()).and_then(|_| if flush { e.flush() } else { Ok(()) })
-    } else {
-        let mut o = std::io::stdout().lock();
-        o.write_all(text.as_bytes()).and_then(|_| if flush { o.flush() } else { Ok(()) })
-    };
-    r.map_err(|e| crate::object::exceptions::raise_msg(types().exc.named("OSError"), &e.to_string()))?;
+    ops::call(&write, &[new_str(&end)?], None)?;
+    if flush {
+        let f = ops::get_attr_str(&file, "flush")?;
+        ops::call(&f, &[], None)?;
+    }
     Ok(args::none())
 }
 
@@ -433,6 +446,9 @@ fn make_builtins() -> PyResult<Obj> {
     set("True", &im.true_.ob_base)?;
     set("False", &im.false_.ob_base)?;
     set("__name__", &intern("builtins").ob_base)?;
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        set(k, im.none)?;
+    }
     Ok(d)
 }
 
@@ -467,8 +483,10 @@ pub fn builtins_dict() -> PyResult<Obj> {
     super::InterpModules::get_or_make(&m.builtins, make_builtins)
 }
 
-/// The current interpreter's `builtins` module (its dict, until module objects exist).
+/// The current interpreter's `builtins` module (its namespace is [`builtins_dict`]).
 pub fn builtins_module() -> PyResult<Obj> {
     let m = super::current_modules();
-    super::InterpModules::get_or_make(&m.builtins_module, builtins_dict)
+    super::InterpModules::get_or_make(&m.builtins_module, || {
+        crate::object::module::new_module_with_dict(builtins_dict()?, true)
+    })
 }

@@ -1,12 +1,18 @@
-//! Modules written in Rust: `builtins`.
+//! Modules written in Rust: `builtins`, `sys`, `math`, `time`, a minimal `os`, and the import
+//! system that finds them and the modules written in Python ([`import`]).
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
-//! what belongs to one interpreter — the `builtins` module dict — is made on first use and
-//! kept in [`InterpModules`].
+//! what belongs to one interpreter — the `builtins` module dict, the `sys` module, the table of
+//! imported modules (`sys.modules`) — is made on first use and kept in [`InterpModules`].
 
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
+pub mod import;
+pub mod math;
+pub mod os;
+pub mod sys;
+pub mod time;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;
@@ -22,6 +28,8 @@ unsafe impl Send for Held {}
 pub struct InterpModules {
     builtins: Mutex<Option<Held>>,
     builtins_module: Mutex<Option<Held>>,
+    sys_module: Mutex<Option<Held>>,
+    sys_modules: Mutex<Option<Held>>,
 }
 
 impl InterpModules {
@@ -40,7 +48,7 @@ impl Drop for InterpModules {
     fn drop(&mut self) {
         // The objects live in the interpreter's arena, which is released in bulk when the
         // interpreter is destroyed — possibly before this runs: never touch them here.
-        for slot in [&mut self.builtins, &mut self.builtins_module] {
+        for slot in [&mut self.builtins, &mut self.builtins_module, &mut self.sys_module, &mut self.sys_modules] {
             if let Some(h) = slot.get_mut().unwrap_or_else(|e| e.into_inner()).take() {
                 std::mem::forget(h);
             }
@@ -57,4 +65,57 @@ fn current_modules() -> &'static InterpModules {
     let interp = unsafe { ts.as_ref() }.interp_state();
     // SAFETY: as above: the interpreter state lives as long as any thread is attached to it.
     unsafe { &*(&interp.modules as *const InterpModules) }
+}
+
+/// The modules written in Rust, by name: what `import NAME` finds before looking at `sys.path`
+/// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
+pub(crate) static BUILTIN_MODULES: &[(&str, fn() -> crate::PyResult<Obj>)] = &[
+    ("builtins", builtins::builtins_module),
+    ("math", math::make_module),
+    ("os", os::make_module),
+    ("sys", sys::sys_module),
+    ("time", time::make_module),
+];
+
+/// A new module written in Rust named `name` holding the functions `defs`.
+pub(crate) fn new_builtin_module(
+    name: &str,
+    defs: &'static [crate::object::builtin::MethodDef],
+) -> crate::PyResult<Obj> {
+    let m = crate::object::module::new_module(name, true)?;
+    let dict = crate::object::module::module_dict(&m).expect("a module has a dict");
+    let d = crate::object::dict::as_dict(&dict).expect("a dict");
+    for def in defs {
+        d.set(Obj::new_ref(&crate::object::intern(def.name).ob_base), Obj::new_ref(builtin_function(def)))?;
+    }
+    Ok(m)
+}
+
+/// Sets `m.name = value` in a module's dict.
+pub(crate) fn module_set(m: &crate::object::PyObject, name: &str, value: Obj) -> crate::PyResult<()> {
+    let dict = crate::object::module::module_dict(m).expect("a module has a dict");
+    crate::object::dict::as_dict(&dict).expect("a dict").set(Obj::new_ref(&crate::object::intern(name).ob_base), value)
+}
+
+/// The immortal function object of a module function, made once per process (once per loom
+/// execution under loom: their headers hold that execution's atomics).
+fn builtin_function(def: &'static crate::object::builtin::MethodDef) -> &'static crate::object::PyObject {
+    #[cfg(not(loom))]
+    {
+        use std::collections::HashMap;
+        use std::sync::OnceLock;
+        struct Table(Mutex<HashMap<usize, &'static crate::object::PyObject>>);
+        // SAFETY: immortal objects, shared by every thread and interpreter (never written).
+        unsafe impl Sync for Table {}
+        // SAFETY: as above.
+        unsafe impl Send for Table {}
+        static TABLE: OnceLock<Table> = OnceLock::new();
+        let table = TABLE.get_or_init(|| Table(Mutex::new(HashMap::new())));
+        let mut t = table.0.lock().unwrap_or_else(|e| e.into_inner());
+        t.entry(def as *const _ as usize).or_insert_with(|| crate::object::builtin::leak_builtin(def))
+    }
+    #[cfg(loom)]
+    {
+        crate::object::builtin::leak_builtin(def)
+    }
 }

@@ -102,6 +102,19 @@ pub struct GetSetDescr {
     pub owner: &'static TypeObject,
 }
 
+/// `__name__`, `__qualname__` and `__self__` of builtin functions and methods.
+pub(crate) static BUILTIN_FUNCTION_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "__name__", get: |o| super::str::new_str(builtin_of(o).def.name), set: None },
+    GetSetDef { name: "__qualname__", get: |o| super::str::new_str(builtin_of(o).def.name), set: None },
+    GetSetDef { name: "__self__", get: |o| Ok(builtin_of(o).self_.clone().unwrap_or_else(args::none)), set: None },
+    GetSetDef { name: "__doc__", get: |_| Ok(args::none()), set: None },
+];
+
+fn builtin_of(o: &PyObject) -> &BuiltinFunction {
+    // SAFETY: these getsets are only reachable from instances of the builtin function type.
+    unsafe { o.cast::<BuiltinFunction>() }
+}
+
 /// An immortal builtin function (module-level builtins, shared by every interpreter).
 pub fn leak_builtin(def: &'static MethodDef) -> &'static PyObject {
     // SAFETY: BuiltinFunction starts with the header; immortal.

@@ -271,11 +271,11 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let obj = Some(object_type);
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
     specs.push(spec(type_type, obj, TYPE_METHODS, TYPE_GETSETS));
+    specs.push(spec(builtin_function_type, obj, &[], builtin::BUILTIN_FUNCTION_GETSETS));
     for t in [
         none_type,
         not_implemented_type,
         ellipsis_type,
-        builtin_function_type,
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,

@@ -174,6 +174,60 @@ static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__suppress_context__", get: get_suppress, set: Some(set_suppress) },
 ];
 
+/// `ImportError.name` and `.path` live in the instance dict (`None` until set).
+fn import_attr(o: &PyObject, key: &str) -> PyResult<Obj> {
+    let dict = super::attr::instance_dict(o)?;
+    let v =
+        dict.as_deref().and_then(super::dict::as_dict).and_then(|d| d.get_str(&super::immortal::intern(key).ob_base));
+    Ok(v.unwrap_or_else(args::none))
+}
+
+fn set_import_attr(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
+    let Some(dict) = super::attr::instance_dict(o)? else { return Ok(()) };
+    let d = super::dict::as_dict(&dict).expect("__dict__ is a dict");
+    let k = Obj::new_ref(&super::immortal::intern(key).ob_base);
+    match v {
+        Some(v) => d.set(k, Obj::new_ref(v)),
+        None => d.remove(&k).map(drop),
+    }
+}
+
+static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "name", get: |o| import_attr(o, "name"), set: Some(|o, v| set_import_attr(o, "name", v)) },
+    GetSetDef { name: "path", get: |o| import_attr(o, "path"), set: Some(|o, v| set_import_attr(o, "path", v)) },
+    GetSetDef {
+        name: "msg",
+        get: |o| {
+            let a = exc_args(o);
+            Ok(match items(&a) {
+                [one] => one.clone(),
+                _ => args::none(),
+            })
+        },
+        set: None,
+    },
+];
+
+/// `SyntaxError`'s location, read from its arguments `(msg, (filename, lineno, offset, text,
+/// end_lineno, end_offset))` (`None` when absent).
+fn syntax_detail(o: &PyObject, i: usize) -> PyResult<Obj> {
+    let a = exc_args(o);
+    Ok(match items(&a) {
+        [_, details] => items(details).get(i).cloned().unwrap_or_else(args::none),
+        _ => args::none(),
+    })
+}
+
+static SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "msg", get: |o| Ok(items(&exc_args(o)).first().cloned().unwrap_or_else(args::none)), set: None },
+    GetSetDef { name: "filename", get: |o| syntax_detail(o, 0), set: None },
+    GetSetDef { name: "lineno", get: |o| syntax_detail(o, 1), set: None },
+    GetSetDef { name: "offset", get: |o| syntax_detail(o, 2), set: None },
+    GetSetDef { name: "text", get: |o| syntax_detail(o, 3), set: None },
+    GetSetDef { name: "end_lineno", get: |o| syntax_detail(o, 4), set: None },
+    GetSetDef { name: "end_offset", get: |o| syntax_detail(o, 5), set: None },
+];
+
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
 static SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "code", get: get_first_arg, set: None }];
 
@@ -200,7 +254,11 @@ pub(crate) fn make_exception_types(
                 t.new = Some(exc_new);
                 t.init = Some(exc_init);
                 t.repr = Some(exc_repr);
-                t.str = Some(if name == "KeyError" { key_error_str } else { exc_str });
+                t.str = Some(match name {
+                    "KeyError" => key_error_str,
+                    "SyntaxError" | "IndentationError" | "TabError" => syntax_error_str,
+                    _ => exc_str,
+                });
                 t.setattro = Some(super::attr::generic_setattr);
                 t.hash = Some(super::core_types::object_hash);
                 t.richcompare = Some(super::core_types::object_richcompare);
@@ -214,6 +272,8 @@ pub(crate) fn make_exception_types(
             "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
             "StopIteration" => (&[], STOP_ITERATION_GETSETS),
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
+            "ImportError" => (&[], IMPORT_ERROR_GETSETS),
+            "SyntaxError" => (&[], SYNTAX_ERROR_GETSETS),
             _ => super::exception_group::group_members(name).unwrap_or((&[], &[])),
         };
         specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
@@ -362,7 +422,17 @@ fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
 }
 
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
+    if o.type_object().is_subtype(types().exc.named("ImportError")) {
+        for (k, v) in args::keywords(argv, kwnames) {
+            if !matches!(k, "name" | "path") {
+                return Err(PyErr::type_error(format!(
+                    "{}() got an unexpected keyword argument '{k}'",
+                    o.type_object().name()
+                )));
+            }
+            set_import_attr(o, k, Some(v))?;
+        }
+    } else if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
     let pos = args::positional(argv, kwnames);
@@ -381,6 +451,26 @@ fn exc_str(o: &PyObject) -> PyResult<Obj> {
         [one] => super::abstract_ops::str(one),
         _ => super::abstract_ops::str(&a),
     }
+}
+
+/// `SyntaxError.__str__`: `msg (file.py, line N)` when the location is known.
+fn syntax_error_str(o: &PyObject) -> PyResult<Obj> {
+    let a = exc_args(o);
+    if let [msg, details] = items(&a) {
+        if let [filename, lineno, ..] = items(details) {
+            let msg = str_text(msg)?;
+            let file = super::str::str_value(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
+            let line = super::int::small_value(lineno);
+            return super::str::new_str(&match (file, line) {
+                (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+                (Some(f), None) => format!("{msg} ({f})"),
+                (None, Some(l)) => format!("{msg} (line {l})"),
+                (None, None) => msg,
+            });
+        }
+        return super::abstract_ops::str(msg);
+    }
+    exc_str(o)
 }
 
 fn key_error_str(o: &PyObject) -> PyResult<Obj> {

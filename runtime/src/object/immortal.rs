@@ -41,6 +41,8 @@ pub struct StaticTypes {
     pub iters: super::iterators::IterTypes,
     /// `property`, `staticmethod`, `classmethod`, `super`.
     pub descr: super::descriptors::DescrTypes,
+    /// The types of the modules written in Rust (`module`, text files, struct sequences).
+    pub modules: super::module::ModuleTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -122,7 +124,8 @@ fn make_types() -> StaticTypes {
     let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, gens, set, iters, descr, all: specs.iter().map(|s| s.ty).collect() };
+    let modules = super::module::make_module_types(&core, &exc, &mut specs);
+    let types = StaticTypes { core, exc, gens, set, iters, descr, modules, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     super::exception_group::ready_exception_group(&types);
     types

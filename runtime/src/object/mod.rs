@@ -35,6 +35,7 @@
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
 //! | `complex` | complex numbers |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
+//! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`) |
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub(crate) mod abstract_ops;
@@ -71,6 +72,7 @@ pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod list_methods;
 pub(crate) mod memoryview;
+pub(crate) mod module;
 pub(crate) mod obj;
 pub(crate) mod range;
 pub(crate) mod recursion;
@@ -81,6 +83,8 @@ pub(crate) mod set;
 pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;
+pub(crate) mod structseq;
+pub(crate) mod textio;
 mod thread_id;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;

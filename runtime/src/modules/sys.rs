@@ -1,0 +1,350 @@
+//! The `sys` module, one per interpreter, made on first use.
+//!
+//! Its dict holds the interpreter's import state (`sys.modules` is the table the import system
+//! uses — rebinding the attribute does not replace that table, as in CPython — and `sys.path`,
+//! which the import system reads from the dict at every import), the standard streams (text
+//! files, see `object::textio`), the fixed facts about this build (`version`, `version_info`,
+//! `hexversion`, `platform`, `byteorder`, `maxsize`, `maxunicode`, `implementation`,
+//! `float_info`, `int_info`, `flags`, `builtin_module_names`, `executable`) and functions.
+//!
+//! Versions: pyrt runs CPython 3.13's language, so `version_info` is `(3, 13, 0, 'final', 0)`;
+//! `sys.implementation.name` is `'pyrt'` (PEP 421: the name of the implementation, which code
+//! uses to tell implementations apart), and its `cache_tag` is `None` (pyrt writes no bytecode
+//! caches, which PEP 421 spells that way).
+//!
+//! The embedder (the `pyrt` command) sets `argv` and `path[0]` with [`configure_main`].
+
+use super::{InterpModules, current_modules, module_set, new_builtin_module};
+use crate::error::{PyErr, PyResult};
+use crate::object::abstract_ops as ops;
+use crate::object::builtin::{MethodDef, args};
+use crate::object::dict::new_dict;
+use crate::object::float::new_float;
+use crate::object::int::{new_bool, new_int};
+use crate::object::list::{as_list, new_list};
+use crate::object::module::module_get;
+use crate::object::obj::Obj;
+use crate::object::str::{new_str, str_value};
+use crate::object::structseq::{StructSeq, new_struct_seq};
+use crate::object::tuple::new_tuple;
+use crate::object::{PyObject, intern, types};
+
+/// The limit of digits in int/str conversions (`sys.int_info.default_max_str_digits`; the int
+/// type enforces this default and cannot change it yet).
+const DEFAULT_MAX_STR_DIGITS: i64 = 4300;
+
+/// `sys.hexversion` for 3.13.0 final.
+const HEXVERSION: i64 = 0x030D_00F0;
+
+/// The current interpreter's `sys` module.
+pub fn sys_module() -> PyResult<Obj> {
+    let m = current_modules();
+    InterpModules::get_or_make(&m.sys_module, make_sys)
+}
+
+/// The current interpreter's table of imported modules (`sys.modules`).
+pub fn modules_dict() -> PyResult<Obj> {
+    let m = current_modules();
+    InterpModules::get_or_make(&m.sys_modules, new_dict)
+}
+
+/// `sys.NAME` as the module's dict holds it (`None` when unset).
+pub fn sys_attr(name: &str) -> PyResult<Option<Obj>> {
+    let sys = sys_module()?;
+    Ok(module_get(&sys, name))
+}
+
+/// Sets `sys.argv` and puts `path0` — the main script's directory, `''` for `-c`, stdin and the
+/// prompt, the current directory for `-m` — first on `sys.path`, before the `PYTHONPATH`
+/// entries (none with `use_pythonpath` false: `-E`, `-I`); `None` (isolated mode, `-I`) puts
+/// nothing there.
+pub fn configure_main(argv: &[String], path0: Option<&str>, use_pythonpath: bool) -> PyResult<()> {
+    let sys = sys_module()?;
+    let items: PyResult<Vec<Obj>> = argv.iter().map(|a| new_str(a)).collect();
+    module_set(&sys, "argv", new_list(items?)?)?;
+    let path = module_get(&sys, "path").expect("sys.path is made with sys");
+    let l = as_list(&path).ok_or_else(|| PyErr::type_error("sys.path must be a list"))?;
+    let mut entries = Vec::new();
+    if let Some(dir) = path0 {
+        entries.push(new_str(dir)?);
+    }
+    if use_pythonpath {
+        entries.extend(l.items().iter().cloned());
+    }
+    l.replace(entries);
+    Ok(())
+}
+
+fn python_path() -> PyResult<Vec<Obj>> {
+    let raw = std::env::var("PYTHONPATH").unwrap_or_default();
+    raw.split(':').filter(|p| !p.is_empty()).map(new_str).collect()
+}
+
+fn make_sys() -> PyResult<Obj> {
+    let m = new_builtin_module("sys", SYS_FUNCTIONS)?;
+    let set = |name: &str, v: Obj| module_set(&m, name, v);
+    let modules = modules_dict()?;
+    let table = crate::object::dict::as_dict(&modules).expect("sys.modules is a dict");
+    table.set(new_str("sys")?, m.clone())?;
+    table.set(new_str("builtins")?, super::builtins::builtins_module()?)?;
+    set("modules", modules)?;
+    set("path", new_list(python_path()?)?)?;
+    set("argv", new_list(vec![new_str("")?])?)?;
+    set("orig_argv", new_list(std::env::args().map(|a| new_str(&a)).collect::<PyResult<Vec<_>>>()?)?)?;
+    let (stdin, stdout, stderr) = crate::object::textio::standard_streams()?;
+    set("stdin", stdin.clone())?;
+    set("stdout", stdout.clone())?;
+    set("stderr", stderr.clone())?;
+    set("__stdin__", stdin)?;
+    set("__stdout__", stdout)?;
+    set("__stderr__", stderr)?;
+    set("version", new_str(&format!("3.13.0 (pyrt {}) [rustc]", env!("CARGO_PKG_VERSION")))?)?;
+    let version_info = || -> PyResult<Obj> {
+        new_struct_seq(
+            StructSeq::VersionInfo,
+            vec![new_int(3)?, new_int(13)?, new_int(0)?, new_str("final")?, new_int(0)?],
+        )
+    };
+    set("version_info", version_info()?)?;
+    set("hexversion", new_int(HEXVERSION)?)?;
+    set("api_version", new_int(1013)?)?;
+    set(
+        "implementation",
+        new_struct_seq(
+            StructSeq::Implementation,
+            vec![new_str("pyrt")?, args::none(), version_info()?, new_int(HEXVERSION)?],
+        )?,
+    )?;
+    let platform = match std::env::consts::OS {
+        "macos" => "darwin",
+        "windows" => "win32",
+        other => other,
+    };
+    set("platform", new_str(platform)?)?;
+    set("byteorder", new_str(if cfg!(target_endian = "little") { "little" } else { "big" })?)?;
+    set("maxsize", new_int(isize::MAX as i64)?)?;
+    set("maxunicode", new_int(0x10ffff)?)?;
+    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    set("executable", new_str(&exe)?)?;
+    set("_base_executable", new_str(&exe)?)?;
+    set("prefix", new_str("")?)?;
+    set("exec_prefix", new_str("")?)?;
+    set("dont_write_bytecode", new_bool(true))?;
+    let names: PyResult<Vec<Obj>> = super::BUILTIN_MODULES.iter().map(|(n, _)| new_str(n)).collect();
+    set("builtin_module_names", new_tuple(names?)?)?;
+    set("stdlib_module_names", new_tuple(Vec::new())?)?;
+    let (i0, f0) = (|| new_int(0), |b: bool| new_bool(b));
+    set(
+        "flags",
+        new_struct_seq(
+            StructSeq::Flags,
+            vec![
+                i0()?,       // debug
+                i0()?,       // inspect
+                i0()?,       // interactive
+                i0()?,       // optimize
+                new_int(1)?, // dont_write_bytecode
+                i0()?,       // no_user_site
+                i0()?,       // no_site
+                i0()?,       // ignore_environment
+                i0()?,       // verbose
+                i0()?,       // bytes_warning
+                i0()?,       // quiet
+                new_int(1)?, // hash_randomization
+                i0()?,       // isolated
+                f0(false),   // dev_mode
+                i0()?,       // utf8_mode
+                i0()?,       // warn_default_encoding
+                f0(false),   // safe_path
+                new_int(DEFAULT_MAX_STR_DIGITS)?,
+            ],
+        )?,
+    )?;
+    set(
+        "float_info",
+        new_struct_seq(
+            StructSeq::FloatInfo,
+            vec![
+                new_float(f64::MAX)?,
+                new_int(f64::MAX_EXP as i64)?,
+                new_int(f64::MAX_10_EXP as i64)?,
+                new_float(f64::MIN_POSITIVE)?,
+                new_int(f64::MIN_EXP as i64)?,
+                new_int(f64::MIN_10_EXP as i64)?,
+                new_int(f64::DIGITS as i64)?,
+                new_int(f64::MANTISSA_DIGITS as i64)?,
+                new_float(f64::EPSILON)?,
+                new_int(f64::RADIX as i64)?,
+                new_int(1)?,
+            ],
+        )?,
+    )?;
+    set(
+        "int_info",
+        new_struct_seq(
+            StructSeq::IntInfo,
+            vec![new_int(30)?, new_int(4)?, new_int(DEFAULT_MAX_STR_DIGITS)?, new_int(640)?],
+        )?,
+    )?;
+    Ok(m)
+}
+
+fn int_arg(fname: &str, v: &PyObject) -> PyResult<i64> {
+    if v.type_object().is_subtype(types().float_type) {
+        return Err(PyErr::type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let _ = fname;
+    Ok(ops::index_isize(v)? as i64)
+}
+
+/// The current interpreter's lock; `None` when it is free-threaded.
+fn interpreter_lock() -> PyResult<Option<std::sync::Arc<crate::lock::InterpreterLock>>> {
+    let ts = crate::state::thread_state::current().ok_or_else(|| PyErr::runtime_error("no thread state"))?;
+    // SAFETY: the current thread state is attached on this thread.
+    Ok(unsafe { ts.as_ref() }.interp_state().lock.clone())
+}
+
+/// The switch interval of a free-threaded interpreter (no lock hands over; the value is kept so
+/// programs that set and read it behave).
+static FREE_SWITCH_INTERVAL: std::sync::Mutex<f64> = std::sync::Mutex::new(0.005);
+
+static SYS_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::function("exit", |a, k| {
+        let a = args::exact("exit", a, k, 0, 1)?;
+        // `sys.exit(None)` raises `SystemExit()` (no args), as `PyErr_SetObject` does.
+        let a = a.iter().filter(|v| !v.is(crate::object::immortals().none)).cloned().collect();
+        let exc_args = new_tuple(a)?;
+        let e = crate::object::exceptions::new_exception(types().exc.named("SystemExit"), exc_args)?;
+        Err(PyErr::from_object(e))
+    }),
+    MethodDef::function("getrecursionlimit", |a, k| {
+        args::exact("sys.getrecursionlimit", a, k, 0, 0)?;
+        new_int(crate::eval::recursion_limit() as i64)
+    }),
+    MethodDef::function("setrecursionlimit", |a, k| {
+        let a = args::exact("sys.setrecursionlimit", a, k, 1, 1)?;
+        let n = int_arg("setrecursionlimit", &a[0])?;
+        if n < 1 {
+            return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
+        }
+        let depth = crate::eval::recursion_depth() as i64;
+        if n <= depth {
+            return Err(PyErr::recursion_error(&format!(
+                "cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"
+            )));
+        }
+        crate::eval::set_recursion_limit(n as usize);
+        Ok(args::none())
+    }),
+    MethodDef::function("exception", |a, k| {
+        args::exact("sys.exception", a, k, 0, 0)?;
+        Ok(crate::eval::current_exception().unwrap_or_else(args::none))
+    }),
+    MethodDef::function("exc_info", |a, k| {
+        args::exact("sys.exc_info", a, k, 0, 0)?;
+        match crate::eval::current_exception() {
+            Some(e) => {
+                let ty = Obj::new_ref(e.type_object().as_object());
+                let tb = ops::get_attr_str(&e, "__traceback__")?;
+                new_tuple(vec![ty, e, tb])
+            }
+            None => new_tuple(vec![args::none(), args::none(), args::none()]),
+        }
+    }),
+    MethodDef::function("intern", |a, k| {
+        let a = args::exact("sys.intern", a, k, 1, 1)?;
+        let s = str_value(&a[0]).ok_or_else(|| {
+            PyErr::type_error(format!("intern() argument must be str, not {}", a[0].type_object().name()))
+        })?;
+        if !std::ptr::eq(a[0].type_object(), types().str_type) {
+            return Err(PyErr::type_error(format!("can't intern {}", a[0].type_object().name())));
+        }
+        Ok(Obj::new_ref(&intern(s).ob_base))
+    }),
+    MethodDef::function("getrefcount", |a, k| {
+        let a = args::exact("sys.getrefcount", a, k, 1, 1)?;
+        // CPython 3.13 reports immortal objects as 2**32 - 1 (`_Py_IMMORTAL_REFCNT`); otherwise
+        // the count includes the argument's own reference, as here.
+        if a[0].is_immortal() {
+            return new_int(u32::MAX as i64);
+        }
+        new_int(a[0].refcnt() as i64)
+    }),
+    MethodDef::function("getsizeof", |a, k| {
+        let pos = args::positional(a, k);
+        if pos.is_empty() || pos.len() > 2 {
+            return Err(PyErr::type_error(format!("getsizeof() takes at most 2 arguments ({} given)", pos.len())));
+        }
+        // The object's allocation: the type's basic size, plus the items of variable-size
+        // objects (tuple) and the text of a str; containers' separate tables are not counted.
+        let o = &pos[0];
+        let ty = o.type_object();
+        let mut size = ty.basic_size;
+        if crate::object::tuple::is_tuple(o) {
+            size += crate::object::tuple::items(o).len() * size_of::<Obj>();
+        } else if let Some(s) = crate::object::str::as_str_object(o) {
+            size += s.as_str().len() + 1;
+        }
+        new_int(size as i64)
+    }),
+    MethodDef::function("getdefaultencoding", |a, k| {
+        args::exact("sys.getdefaultencoding", a, k, 0, 0)?;
+        new_str("utf-8")
+    }),
+    MethodDef::function("getfilesystemencoding", |a, k| {
+        args::exact("sys.getfilesystemencoding", a, k, 0, 0)?;
+        new_str("utf-8")
+    }),
+    MethodDef::function("getswitchinterval", |a, k| {
+        args::exact("sys.getswitchinterval", a, k, 0, 0)?;
+        match interpreter_lock()? {
+            Some(l) => new_float(l.switch_interval().as_secs_f64()),
+            None => new_float(*FREE_SWITCH_INTERVAL.lock().unwrap_or_else(|e| e.into_inner())),
+        }
+    }),
+    MethodDef::function("setswitchinterval", |a, k| {
+        let a = args::exact("sys.setswitchinterval", a, k, 1, 1)?;
+        let v = super::math::real(&a[0])?;
+        if v <= 0.0 || v.is_nan() {
+            return Err(PyErr::value_error("switch interval must be strictly positive"));
+        }
+        match interpreter_lock()? {
+            Some(l) => l.set_switch_interval(std::time::Duration::from_secs_f64(v.min(1e9))),
+            None => *FREE_SWITCH_INTERVAL.lock().unwrap_or_else(|e| e.into_inner()) = v,
+        }
+        Ok(args::none())
+    }),
+    MethodDef::function("_is_gil_enabled", |a, k| {
+        args::exact("sys._is_gil_enabled", a, k, 0, 0)?;
+        Ok(new_bool(interpreter_lock()?.is_some()))
+    }),
+    MethodDef::function("get_int_max_str_digits", |a, k| {
+        args::exact("sys.get_int_max_str_digits", a, k, 0, 0)?;
+        new_int(DEFAULT_MAX_STR_DIGITS)
+    }),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sys_has_its_facts_and_streams() {
+        crate::state::Runtime::initialize();
+        crate::attach(|_py| {
+            let sys = sys_module().unwrap();
+            assert!(sys.is(&sys_module().unwrap()));
+            let vi = sys_attr("version_info").unwrap().unwrap();
+            assert_eq!(
+                ops::repr_text(&vi).unwrap(),
+                "sys.version_info(major=3, minor=13, micro=0, releaselevel='final', serial=0)"
+            );
+            assert_eq!(ops::repr_text(&ops::get_attr_str(&vi, "minor").unwrap()).unwrap(), "13");
+            let out = sys_attr("stdout").unwrap().unwrap();
+            assert_eq!(ops::repr_text(&out).unwrap(), "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+            assert_eq!(ops::repr_text(&sys).unwrap(), "<module 'sys' (built-in)>");
+            let modules = sys_attr("modules").unwrap().unwrap();
+            assert!(modules.is(&modules_dict().unwrap()));
+        });
+    }
+}

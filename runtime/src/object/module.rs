@@ -1,0 +1,257 @@
+//! The `module` type (`types.ModuleType`), and the static types the modules written in Rust
+//! need besides it ([`ModuleTypes`]: text files, struct sequences).
+//!
+//! A module is a header, its namespace dict (at the type's `dict_offset`, so `m.__dict__`,
+//! `vars(m)` and the generic attribute protocol all see it) and an "initialising" flag the
+//! import system sets while the module's code runs. Attribute lookup is CPython 3.13's
+//! `module_getattro`: the generic protocol first; on `AttributeError`, a `__getattr__` function
+//! in the module's dict is called (PEP 562); else the error names the module, and says
+//! "partially initialized" while the module's code is still running (a circular import).
+//!
+//! `repr` follows `importlib._bootstrap._module_repr`: `<module 'x' from '/path/x.py'>` when the
+//! module has a `__file__`, `<module 'x' (built-in)>` for modules written in Rust, `<module
+//! 'x'>` otherwise.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::alloc::{alloc, drop_and_free};
+use super::attr::{dict_slot, generic_getattr};
+use super::builtin::args;
+use super::core_types::CoreTypes;
+use super::dict::{as_dict, new_dict};
+use super::header::PyObject;
+use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
+use super::obj::Obj;
+use super::str::{new_str, str_value};
+use super::typeobj::{TypeObject, flags};
+use crate::error::{PyErr, PyResult};
+
+/// A module object.
+#[repr(C)]
+pub struct ModuleObject {
+    /// Header.
+    pub ob_base: PyObject,
+    /// The namespace (`__dict__`), at the type's `dict_offset`.
+    pub dict: Option<Obj>,
+    /// True while the module's code runs (set by the import system).
+    pub initializing: Cell<bool>,
+    /// Written in Rust (`sys`, `math`, ...): its repr says `(built-in)`.
+    pub builtin: bool,
+}
+
+/// The static types of the modules written in Rust.
+pub struct ModuleTypes {
+    /// `module`.
+    pub module_type: &'static TypeObject,
+    /// `_io.TextIOWrapper`.
+    pub text_io_type: &'static TypeObject,
+    /// `io.UnsupportedOperation`.
+    pub unsupported_operation_type: &'static TypeObject,
+    /// The struct sequences (`sys.version_info`, `sys.flags`, ...), see [`super::structseq`].
+    pub struct_seq_types: Vec<&'static TypeObject>,
+}
+
+/// Phase one of the static types (see `immortal`): this file's types and their specs.
+pub(crate) fn make_module_types(
+    core: &CoreTypes,
+    exc: &super::exceptions::ExceptionTypes,
+    specs: &mut Vec<TypeSpec>,
+) -> ModuleTypes {
+    let module_type =
+        new_static_type(core.type_type, "module", size_of::<ModuleObject>(), flags::BASETYPE, dealloc_module, |t| {
+            t.dict_offset = std::mem::offset_of!(ModuleObject, dict);
+            t.getattro = module_getattro;
+            t.setattro = Some(super::attr::generic_setattr);
+            t.repr = Some(module_repr);
+            t.new = Some(module_new);
+            t.hash = core.object_type.hash;
+            t.richcompare = core.object_type.richcompare;
+        });
+    specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: &[], getsets: &[] });
+    let text_io_type = super::textio::make_text_io_type(core, specs);
+    let unsupported_operation_type = super::textio::make_unsupported_operation_type(core, exc.named("OSError"), specs);
+    let struct_seq_types = super::structseq::make_struct_seq_types(core, specs);
+    ModuleTypes { module_type, text_io_type, unsupported_operation_type, struct_seq_types }
+}
+
+/// The module behind `obj`, if it is one.
+pub fn as_module(obj: &PyObject) -> Option<&ModuleObject> {
+    if obj.type_object().is_subtype(types().modules.module_type) {
+        // SAFETY: instances of `module` (and its subclasses) start with ModuleObject.
+        Some(unsafe { obj.cast::<ModuleObject>() })
+    } else {
+        None
+    }
+}
+
+/// A new module named `name` with `__name__`, `__doc__`, `__package__`, `__loader__` and
+/// `__spec__` set (the last three `None`, as `PyModule_New` leaves them).
+pub fn new_module(name: &str, builtin: bool) -> PyResult<Obj> {
+    let dict = new_dict()?;
+    let d = as_dict(&dict).expect("a dict");
+    d.set(key("__name__"), new_str(name)?)?;
+    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+        d.set(key(k), args::none())?;
+    }
+    // SAFETY: ModuleObject starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().modules.module_type, |ob_base| ModuleObject {
+            ob_base,
+            dict: Some(dict),
+            initializing: Cell::new(false),
+            builtin,
+        })
+    }
+}
+
+/// A module whose namespace is the existing dict `dict` (the `builtins` module's).
+pub fn new_module_with_dict(dict: Obj, builtin: bool) -> PyResult<Obj> {
+    // SAFETY: ModuleObject starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(types().modules.module_type, |ob_base| ModuleObject {
+            ob_base,
+            dict: Some(dict),
+            initializing: Cell::new(false),
+            builtin,
+        })
+    }
+}
+
+fn key(name: &str) -> Obj {
+    Obj::new_ref(&intern(name).ob_base)
+}
+
+/// The module's namespace dict.
+pub fn module_dict(m: &PyObject) -> Option<Obj> {
+    dict_slot(m).and_then(|s| s.clone())
+}
+
+/// `m.__dict__[name]` (no descriptors, no `__getattr__`).
+pub fn module_get(m: &PyObject, name: &str) -> Option<Obj> {
+    module_dict(m).and_then(|d| as_dict(&d).and_then(|d| d.get_str(&intern(name).ob_base)))
+}
+
+/// The module's `__name__` as text, if it is a str.
+pub fn module_name(m: &PyObject) -> Option<String> {
+    module_get(m, "__name__").and_then(|n| str_value(&n).map(str::to_owned))
+}
+
+fn module_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let pos = args::positional(argv, kwnames);
+    let mut name = pos.first().cloned();
+    let mut doc = pos.get(1).cloned();
+    for (k, v) in args::keywords(argv, kwnames) {
+        match k {
+            "name" => name = Some(v.clone()),
+            "doc" => doc = Some(v.clone()),
+            other => {
+                return Err(PyErr::type_error(format!("module() got an unexpected keyword argument '{other}'")));
+            }
+        }
+    }
+    if pos.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "module() takes at most 2 arguments ({} given)",
+            pos.len() + args::keywords(argv, kwnames).count()
+        )));
+    }
+    let Some(name) = name else {
+        return Err(PyErr::type_error("module() missing required argument 'name' (pos 1)"));
+    };
+    if str_value(&name).is_none() {
+        return Err(PyErr::type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            name.type_object().name()
+        )));
+    }
+    let m = new_module(str_value(&name).unwrap_or(""), false)?;
+    if !std::ptr::eq(ty, types().modules.module_type) {
+        return Err(PyErr::type_error("subclasses of module are not supported yet"));
+    }
+    if let Some(doc) = doc {
+        let d = module_dict(&m).expect("a module has a dict");
+        as_dict(&d).expect("a dict").set(key("__doc__"), doc)?;
+    }
+    Ok(m)
+}
+
+/// `module.__getattribute__` with PEP 562's `__getattr__` and CPython 3.13's messages.
+pub(crate) fn module_getattro(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    match generic_getattr(obj, name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.matches(types().exc.named("AttributeError")) => {
+            let dict = module_dict(obj);
+            let dd = dict.as_deref().and_then(as_dict);
+            if let Some(getattr) = dd.and_then(|d| d.get_str(&intern("__getattr__").ob_base)) {
+                return super::abstract_ops::call(&getattr, &[Obj::new_ref(name)], None);
+            }
+            let attr = str_value(name).unwrap_or("?");
+            let Some(mod_name) = dd.and_then(|d| d.get_str(&intern("__name__").ob_base)) else {
+                return Err(PyErr::attribute_error(format!("module has no attribute '{attr}'")));
+            };
+            let Some(mod_name) = str_value(&mod_name).map(str::to_owned) else {
+                return Err(PyErr::attribute_error(format!("module has no attribute '{attr}'")));
+            };
+            let initializing = as_module(obj).is_some_and(|m| m.initializing.get());
+            let origin = dd
+                .and_then(|d| d.get_str(&intern("__file__").ob_base))
+                .and_then(|f| str_value(&f).map(|f| format!(" from '{f}'")))
+                .unwrap_or_default();
+            Err(PyErr::attribute_error(if initializing {
+                format!(
+                    "partially initialized module '{mod_name}'{origin} has no attribute '{attr}' (most likely due to a circular import)"
+                )
+            } else {
+                format!("module '{mod_name}' has no attribute '{attr}'")
+            }))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn module_repr(obj: &PyObject) -> PyResult<Obj> {
+    let name = module_get(obj, "__name__")
+        .map(|n| super::abstract_ops::repr_text(&n))
+        .transpose()?
+        .unwrap_or_else(|| "'?'".to_owned());
+    let file = module_get(obj, "__file__").filter(|f| !f.is(immortals().none));
+    let text = match file {
+        Some(f) => format!("<module {name} from {}>", super::abstract_ops::repr_text(&f)?),
+        None if as_module(obj).is_some_and(|m| m.builtin) => format!("<module {name} (built-in)>"),
+        None => format!("<module {name}>"),
+    };
+    new_str(&text)
+}
+
+/// # Safety
+///
+/// Called once, with no reference left, on a `ModuleObject`.
+unsafe fn dealloc_module(op: NonNull<PyObject>) {
+    // SAFETY: the layout is ModuleObject.
+    unsafe { drop_and_free::<ModuleObject>(op) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn module_repr_and_missing_attribute() {
+        crate::state::Runtime::initialize();
+        crate::attach(|_py| {
+            let m = new_module("spam", false).unwrap();
+            assert_eq!(super::super::abstract_ops::repr_text(&m).unwrap(), "<module 'spam'>");
+            let err = super::super::abstract_ops::get_attr_str(&m, "eggs").unwrap_err();
+            assert_eq!(
+                crate::object::exceptions::message_text(&err.into_object()),
+                "module 'spam' has no attribute 'eggs'"
+            );
+            as_module(&m).unwrap().initializing.set(true);
+            let err = super::super::abstract_ops::get_attr_str(&m, "eggs").unwrap_err();
+            assert!(crate::object::exceptions::message_text(&err.into_object()).starts_with("partially initialized"));
+            let b = new_module("sys", true).unwrap();
+            assert_eq!(super::super::abstract_ops::repr_text(&b).unwrap(), "<module 'sys' (built-in)>");
+        });
+    }
+}

@@ -1,0 +1,2 @@
+from imp_circ_from_b import B
+A = "a"

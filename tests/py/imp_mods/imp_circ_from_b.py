@@ -1,0 +1,2 @@
+from imp_circ_from_a import A
+B = "b"

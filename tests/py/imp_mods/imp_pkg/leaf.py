@@ -1,0 +1,2 @@
+print("imp_pkg.leaf runs, __package__ =", __package__)
+LEAF = "leaf"

@@ -1,0 +1,1 @@
+print("imp_pkg.sub init")

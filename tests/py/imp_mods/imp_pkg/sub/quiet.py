@@ -1,0 +1,3 @@
+from . import sibling
+from ..leaf import LEAF
+QUIET = sibling.SIB + LEAF

@@ -1,0 +1,3 @@
+print("imp_raises starts")
+PARTIAL = 1
+raise KeyError("imp_raises failed")

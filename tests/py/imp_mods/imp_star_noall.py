@@ -1,0 +1,5 @@
+import sys as _sys
+visible = "visible"
+_invisible = "invisible"
+def helper():
+    return "helper"

@@ -1,0 +1,6 @@
+import sys
+try:
+    print("in try")
+    sys.exit(3)
+finally:
+    print("finally runs")

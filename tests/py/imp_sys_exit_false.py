@@ -1,0 +1,3 @@
+import sys
+print("exiting with False")
+sys.exit(False)

@@ -1,0 +1,1 @@
+import imp_module_that_is_missing
