@@ -8,6 +8,14 @@
 //! [`run_main`] is CPython's `Py_RunMain` for a script: compile, run as `__main__`, print an
 //! uncaught exception's traceback (or a `SyntaxError` report) on stderr, honour `SystemExit`, and
 //! give the process exit status. [`exec`] runs source and returns the error instead.
+//!
+//! **One thread at a time in a free-threaded interpreter, for now.** The builtin containers do
+//! not take their critical sections yet, so two threads running Python in one free-threaded
+//! interpreter at once could race on a shared dict (`sys.modules`, a module's globals). Until
+//! they do, every entry point here runs its Python code inside a critical section on the
+//! interpreter's `builtins` module — a language lock that, like the GIL, is suspended whenever
+//! the thread detaches (so it never blocks a stop-the-world). Interpreters with a lock already
+//! serialise their threads and take no mutex; interpreters still run in parallel with each other.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -28,10 +36,15 @@ use crate::object::{abstract_ops, immortals, types};
 /// would exit with: 0, 1 for an uncaught exception or a syntax error, or `SystemExit`'s code.
 pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
     let status = match compile_main(source, filename) {
-        Ok(code) => match eval::run_module(code, "__main__", filename) {
-            Ok(_) => 0,
-            Err(err) => report(py, err),
-        },
+        Ok(code) => {
+            let run = || {
+                Ok(match eval::run_module(code, "__main__", filename) {
+                    Ok(_) => 0,
+                    Err(err) => report(py, err),
+                })
+            };
+            one_at_a_time(py, run).unwrap_or_else(|err| report(py, err))
+        }
         Err(e) => {
             eprint!("{}", e.format_report(filename));
             1
@@ -44,16 +57,22 @@ pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
 /// What the command line gives the `__main__` program: `sys.argv`, and `sys.path[0]` — the
 /// script's directory, `""` for `-c`, stdin and the prompt, the current directory for `-m`, or
 /// nothing in isolated mode — and whether `PYTHONPATH` extends `sys.path` (not with `-E`/`-I`).
-pub fn configure_main(_py: Python<'_>, argv: &[String], path0: Option<&str>, use_pythonpath: bool) -> PyResult<()> {
-    crate::modules::sys::configure_main(argv, path0, use_pythonpath)
+pub fn configure_main(py: Python<'_>, argv: &[String], path0: Option<&str>, use_pythonpath: bool) -> PyResult<()> {
+    one_at_a_time(py, || crate::modules::sys::configure_main(argv, path0, use_pythonpath))
 }
 
 /// Compiles `source` and runs it as the `__main__` module named `filename`. A syntax error comes
 /// back as an exception of its class (`SyntaxError`, `IndentationError`, ...) with its message.
-pub fn exec(_py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {
+pub fn exec(py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {
     let code =
         compile_main(source, filename).map_err(|e| PyErr::new(ExcKind::from_name(e.kind.name()), e.msg.clone()))?;
-    eval::run_module(code, "__main__", filename).map(drop)
+    one_at_a_time(py, || eval::run_module(code, "__main__", filename)).map(drop)
+}
+
+/// Runs `f` — Python code — holding the interpreter's language lock (see the module docs).
+fn one_at_a_time<R>(py: Python<'_>, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+    let anchor = crate::modules::builtins::builtins_module()?;
+    py.critical_section(&anchor, f)
 }
 
 /// Decodes and compiles a module's source, and records it for tracebacks.
@@ -113,7 +132,7 @@ pub struct Console<'py> {
 impl<'py> Console<'py> {
     /// A session with a fresh `__main__` namespace.
     pub fn new(py: Python<'py>) -> PyResult<Console<'py>> {
-        Ok(Console { globals: eval::main_globals("__main__", None)?, _py: py })
+        Ok(Console { globals: one_at_a_time(py, || eval::main_globals("__main__", None))?, _py: py })
     }
 
     /// Runs a whole script in the session's namespace (`python -i FILE`: the prompt that follows
@@ -126,8 +145,9 @@ impl<'py> Console<'py> {
                         .expect("a dict")
                         .set(crate::object::str::new_str("__file__")?, f)
                 });
-                file.and_then(|()| crate::object::code::new_code(code))
-                    .and_then(|code| eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+                file.and_then(|()| crate::object::code::new_code(code)).and_then(|code| {
+                    one_at_a_time(self._py, || eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+                })
             }
             Err(e) => {
                 eprint!("{}", e.format_report(filename));
@@ -135,14 +155,16 @@ impl<'py> Console<'py> {
             }
         };
         let _ = std::io::stdout().flush();
-        match result {
-            Ok(_) => Pushed::Done,
-            Err(err) if err.matches(types().exc.named("SystemExit")) => Pushed::Exit(report(self._py, err)),
-            Err(err) => {
-                report(self._py, err);
-                Pushed::Done
-            }
-        }
+        self.outcome(result)
+    }
+
+    /// What a run of the session's code ended with; an error is printed (in the language lock,
+    /// as printing may run Python: `__str__`, `__repr__`).
+    fn outcome(&self, result: PyResult<crate::object::obj::Obj>) -> Pushed {
+        let Err(err) = result else { return Pushed::Done };
+        let exit = err.matches(types().exc.named("SystemExit"));
+        let status = one_at_a_time(self._py, || Ok(report(self._py, err))).unwrap_or(1);
+        if exit { Pushed::Exit(status) } else { Pushed::Done }
     }
 
     /// Compiles and runs `source` (one statement, possibly several lines) as typed at the
@@ -160,17 +182,11 @@ impl<'py> Console<'py> {
         // Each statement's text is its own "<stdin>" source, as CPython's tracebacks show the
         // line typed (the interactive loop keeps it for them).
         eval::source_cache::insert("<stdin>", source);
-        let result = crate::object::code::new_code(code)
-            .and_then(|code| eval::run_code(&code, &self.globals, Some(self.globals.clone())));
+        let result = crate::object::code::new_code(code).and_then(|code| {
+            one_at_a_time(self._py, || eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+        });
         let _ = std::io::stdout().flush();
-        match result {
-            Ok(_) => Pushed::Done,
-            Err(err) if err.matches(types().exc.named("SystemExit")) => Pushed::Exit(report(self._py, err)),
-            Err(err) => {
-                report(self._py, err);
-                Pushed::Done
-            }
-        }
+        self.outcome(result)
     }
 }
 
