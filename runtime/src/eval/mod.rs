@@ -1098,10 +1098,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let match_type = pop!(values, f);
                         let exc = pop!(values, f);
                         tri!(exception_group::check_except_star_type(&match_type));
-                        let (code_obj, lasti) = (f.code.clone(), f.lasti);
-                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type, |w| {
-                            traceback::add_traceback(w, &code_obj, lasti)
-                        }));
+                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type));
                         if !matched.is(immortals().none) {
                             let old = EXC_INFO.with(|e| e.borrow_mut().replace(matched.clone()));
                             drop(old);
