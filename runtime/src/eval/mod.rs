@@ -26,6 +26,7 @@
 
 mod annotations;
 pub mod args;
+mod intrinsics;
 mod pattern;
 pub mod source_cache;
 pub mod traceback;
@@ -713,10 +714,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
                                 none()
                             }
-                            3 => {
-                                // INTRINSIC_STOPITERATION_ERROR
-                                break 'op Err(PyErr::runtime_error("generator raised StopIteration"));
-                            }
+                            3 => tri!(intrinsics::stopiteration_error(&v, code.code.flags)),
                             5 => tri!(ops::unary_op(&v, UnaryOp::Positive)),
                             6 => tri!(new_tuple(tri!(ops::collect(&v)))),
                             _ => {
