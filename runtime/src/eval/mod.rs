@@ -334,6 +334,9 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    // `raise x`: x becomes the exception being raised even if it was raised before (its
+    // context is set again, as `_PyErr_SetObject` does).
+    let mut fresh_raise = false;
     'frames: loop {
         let Some(f) = frames.last_mut() else { unreachable!("the loop always has a frame") };
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
@@ -1065,6 +1068,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         if exc.is_none() {
                             skip_tb = true;
+                        } else {
+                            fresh_raise = true;
                         }
                         break 'op Err(do_raise(exc, cause));
                     }
@@ -1170,7 +1175,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                 }
                 Err(err) => {
                     let with_tb = !std::mem::take(&mut skip_tb);
-                    match unwind(values, frames, err.into_object(), with_tb) {
+                    let fresh = std::mem::take(&mut fresh_raise);
+                    match unwind(values, frames, err.into_object(), with_tb, fresh) {
                         Ok(()) => continue 'frames,
                         Err(exc) => return Err(PyErr::from_object(exc)),
                     }
@@ -1188,18 +1194,28 @@ fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
 
 /// Unwinds `exc` from the innermost frame: the first frame with a handler for its current
 /// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`).
-fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+///
+/// The exception being handled becomes `exc`'s `__context__` where `exc` is raised: for `raise
+/// x` (`fresh_raise`), and for an error of the current instruction that has not passed through
+/// a frame yet (no traceback) — not for re-raises or errors leaving a callee.
+fn unwind(
+    values: &mut [Option<Obj>],
+    frames: &mut Vec<Frame>,
+    exc: Obj,
+    mut with_tb: bool,
+    fresh_raise: bool,
+) -> Result<(), Obj> {
+    if with_tb {
+        let fresh = fresh_raise
+            || crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.fields().traceback.is_none());
+        if let (true, Some(handled)) = (fresh, current_exception()) {
+            crate::object::exceptions::set_implicit_context(&exc, handled);
+        }
+    }
     loop {
         let f = frames.last_mut().expect("a frame");
         let code = code_of(f);
         if with_tb {
-            if let Some(ctx) = current_exception() {
-                if let Some(e) = crate::object::exceptions::as_exception(&exc) {
-                    if e.fields().context.is_none() && !ctx.is(&exc) && e.fields().traceback.is_none() {
-                        e.fields().context = Some(ctx);
-                    }
-                }
-            }
             let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
         }
         with_tb = true;

@@ -507,6 +507,42 @@ fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     Ok(())
 }
 
+/// Implicit chaining (`_PyErr_SetObject`): `handled` (the exception being handled) becomes
+/// `exc.__context__`, unless they are the same object. A link back to `exc` on `handled`'s
+/// context chain is cut first so that no new cycle forms; a cycle already on the chain is
+/// detected (Floyd's algorithm) and left alone.
+pub(crate) fn set_implicit_context(exc: &PyObject, handled: Obj) {
+    if handled.is(exc) {
+        return;
+    }
+    let context_of = |o: &PyObject| as_exception(o).and_then(|e| e.fields().context.clone());
+    let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut advance_slow = false;
+    while let Some(c) = context_of(&o) {
+        if c.is(exc) {
+            if let Some(e) = as_exception(&o) {
+                drop(e.fields().context.take());
+            }
+            break;
+        }
+        o = c;
+        if o.is(&slow) {
+            break;
+        }
+        if advance_slow {
+            match context_of(&slow) {
+                Some(s) => slow = s,
+                None => break,
+            }
+        }
+        advance_slow = !advance_slow;
+    }
+    if let Some(e) = as_exception(exc) {
+        drop(std::mem::replace(&mut e.fields().context, Some(handled)));
+    }
+}
+
 /// The exception deallocator.
 ///
 /// # Safety
