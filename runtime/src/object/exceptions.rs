@@ -552,3 +552,33 @@ pub(crate) unsafe fn dealloc_exception(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<BaseExceptionObject>(op) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exc(name: &str) -> Obj {
+        super::super::abstract_ops::call(types().exc.named(name).as_object(), &[], None).unwrap()
+    }
+
+    fn context_of(o: &PyObject) -> Option<Obj> {
+        as_exception(o).and_then(|e| e.fields().context.clone())
+    }
+
+    #[test]
+    fn implicit_context_cuts_the_link_that_would_make_a_cycle() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let (a, b) = (exc("ValueError"), exc("TypeError"));
+            // `a` is being handled and its context is `b`; raising `b` again must not form
+            // the cycle b -> a -> b.
+            set_implicit_context(&a, b.clone());
+            set_implicit_context(&b, a.clone());
+            assert!(context_of(&b).is_some_and(|c| c.is(&a)));
+            assert!(context_of(&a).is_none());
+            // Raising the exception being handled itself sets nothing.
+            set_implicit_context(&a, a.clone());
+            assert!(context_of(&a).is_none());
+        });
+    }
+}
