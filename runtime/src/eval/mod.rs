@@ -26,6 +26,7 @@
 
 mod annotations;
 pub mod args;
+mod frame_summary;
 mod intrinsics;
 mod pattern;
 pub mod source_cache;
