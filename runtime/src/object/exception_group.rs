@@ -217,7 +217,7 @@ pub(crate) fn create_exception_group(message: Obj, excs: Obj) -> PyResult<Obj> {
 }
 
 fn group_derive(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("derive", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.derive", argv, kwnames, 1, 1)?;
     let g = group_of(recv)?;
     create_exception_group(g.message.clone(), rest[0].clone())
 }
@@ -341,14 +341,14 @@ fn none() -> Obj {
 }
 
 fn group_split(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("split", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.split", argv, kwnames, 1, 1)?;
     let matcher = matcher_of(&rest[0])?;
     let (m, r) = split_recursive(recv, &matcher, true)?;
     new_tuple(vec![m.unwrap_or_else(none), r.unwrap_or_else(none)])
 }
 
 fn group_subgroup(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("subgroup", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.subgroup", argv, kwnames, 1, 1)?;
     let matcher = matcher_of(&rest[0])?;
     Ok(split_recursive(recv, &matcher, false)?.0.unwrap_or_else(none))
 }

@@ -403,13 +403,13 @@ fn exc_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn exc_with_traceback(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("with_traceback", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseException.with_traceback", argv, kwnames, 1, 1)?;
     set_traceback(recv, Some(&rest[0]))?;
     Ok(recv.clone())
 }
 
 fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("add_note", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseException.add_note", argv, kwnames, 1, 1)?;
     if super::str::as_str_object(&rest[0]).is_none() {
         return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
     }
