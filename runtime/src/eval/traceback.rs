@@ -202,7 +202,7 @@ impl GroupPrinter {
         let total = members.len();
         let shown = if total <= MAX_GROUP_WIDTH { total } else { MAX_GROUP_WIDTH + 1 };
         self.need_close = false;
-        for i in 0..shown {
+        for (i, &member) in members.iter().enumerate().take(shown) {
             let last = i == shown - 1;
             if last {
                 self.need_close = true;
@@ -218,7 +218,7 @@ impl GroupPrinter {
                 let plural = if remaining > 1 { "s" } else { "" };
                 self.emit(&format!("and {remaining} more exception{plural}\n"), '|');
             } else {
-                self.format(tree, members[i]);
+                self.format(tree, member);
             }
             if last && self.need_close {
                 self.out.push_str(&" ".repeat(2 * self.depth));

@@ -539,7 +539,7 @@ pub(crate) fn set_implicit_context(exc: &PyObject, handled: Obj) {
         advance_slow = !advance_slow;
     }
     if let Some(e) = as_exception(exc) {
-        drop(std::mem::replace(&mut e.fields().context, Some(handled)));
+        drop(e.fields().context.replace(handled));
     }
 }
 
