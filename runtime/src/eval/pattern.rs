@@ -209,7 +209,13 @@ pub(crate) fn match_keys(subject: &PyObject, keys: &PyObject) -> PyResult<Option
 /// then `src[key]` for each), as `{**rest}` patterns need for user mappings.
 pub(crate) fn dict_update_from_mapping(target: &PyObject, src: &PyObject) -> PyResult<()> {
     let d = as_dict(target).expect("DICT_UPDATE targets a dict");
-    if let Some(sd) = as_dict(src) {
+    // `dict_merge`'s fast path: a dict whose iteration is dict's own.
+    let dict_iter = types().dict_type.iter;
+    let own_iter = match (src.type_object().iter, dict_iter) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if let Some(sd) = as_dict(src).filter(|_| own_iter) {
         for (k, v) in sd.items() {
             d.set(k, v)?;
         }
