@@ -26,8 +26,6 @@
 
 mod annotations;
 pub mod args;
-mod frame_summary;
-mod intrinsics;
 mod pattern;
 pub mod source_cache;
 pub mod traceback;
@@ -335,9 +333,6 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResult<Obj> {
     let mut skip_tb = false;
-    // `raise x`: x becomes the exception being raised even if it was raised before (its
-    // context is set again, as `_PyErr_SetObject` does).
-    let mut fresh_raise = false;
     'frames: loop {
         let Some(f) = frames.last_mut() else { unreachable!("the loop always has a frame") };
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
@@ -718,7 +713,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
                                 none()
                             }
-                            3 => tri!(intrinsics::stopiteration_error(&v, code.code.flags)),
+                            3 => {
+                                // INTRINSIC_STOPITERATION_ERROR
+                                break 'op Err(PyErr::runtime_error("generator raised StopIteration"));
+                            }
                             5 => tri!(ops::unary_op(&v, UnaryOp::Positive)),
                             6 => tri!(new_tuple(tri!(ops::collect(&v)))),
                             _ => {
@@ -1069,10 +1067,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         if exc.is_none() {
                             skip_tb = true;
-                        } else {
-                            fresh_raise = true;
                         }
-                        break 'op Err(do_raise(exc, cause));
+                        let err = do_raise(exc.clone(), cause);
+                        // `raise x` chains the exception being handled as `x.__context__` even
+                        // when x was raised before (`_PyErr_SetObject`); errors of other
+                        // instructions get it while unwinding.
+                        if let (Some(_), Some(raised), Some(handled)) = (&exc, err.object(), current_exception()) {
+                            crate::object::exceptions::set_implicit_context(raised, handled);
+                        }
+                        break 'op Err(err);
                     }
                     Opcode::RERAISE => {
                         // CPython moves `instr_ptr` to the saved `lasti` (for `f_lineno`), but the
@@ -1176,8 +1179,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                 }
                 Err(err) => {
                     let with_tb = !std::mem::take(&mut skip_tb);
-                    let fresh = std::mem::take(&mut fresh_raise);
-                    match unwind(values, frames, err.into_object(), with_tb, fresh) {
+                    match unwind(values, frames, err.into_object(), with_tb) {
                         Ok(()) => continue 'frames,
                         Err(exc) => return Err(PyErr::from_object(exc)),
                     }
@@ -1195,28 +1197,18 @@ fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
 
 /// Unwinds `exc` from the innermost frame: the first frame with a handler for its current
 /// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`).
-///
-/// The exception being handled becomes `exc`'s `__context__` where `exc` is raised: for `raise
-/// x` (`fresh_raise`), and for an error of the current instruction that has not passed through
-/// a frame yet (no traceback) — not for re-raises or errors leaving a callee.
-fn unwind(
-    values: &mut [Option<Obj>],
-    frames: &mut Vec<Frame>,
-    exc: Obj,
-    mut with_tb: bool,
-    fresh_raise: bool,
-) -> Result<(), Obj> {
-    if with_tb {
-        let fresh = fresh_raise
-            || crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.fields().traceback.is_none());
-        if let (true, Some(handled)) = (fresh, current_exception()) {
-            crate::object::exceptions::set_implicit_context(&exc, handled);
-        }
-    }
+fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
     loop {
         let f = frames.last_mut().expect("a frame");
         let code = code_of(f);
         if with_tb {
+            if let Some(ctx) = current_exception() {
+                if let Some(e) = crate::object::exceptions::as_exception(&exc) {
+                    if e.fields().context.is_none() && !ctx.is(&exc) && e.fields().traceback.is_none() {
+                        e.fields().context = Some(ctx);
+                    }
+                }
+            }
             let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
         }
         with_tb = true;

@@ -7,10 +7,12 @@
 //!
 //! Printing follows `traceback.TracebackException(..., compact=True).format()`: the chain of
 //! causes and contexts (each exception once), each with its entries
-//! ([`super::frame_summary`] prints one; runs of identical entries are summarised as
+//! ([`frame_summary`] prints one; runs of identical entries are summarised as
 //! `[Previous line repeated N more times]`), the `Name: message` line and the notes; exception
 //! groups print their members in the nested box format (`+-+---- 1 ----`, `| ` margins), at
 //! most 15 members per group and 10 levels deep.
+
+mod frame_summary;
 
 use std::ptr::NonNull;
 
@@ -259,7 +261,7 @@ fn format_stack(exc: &PyObject) -> String {
             }
             count += 1;
             if count <= RECURSIVE_CUTOFF {
-                out.push_str(&super::frame_summary::format_frame_summary(&code.code.filename, &code.code.name, pos));
+                out.push_str(&frame_summary::format_frame_summary(&code.code.filename, &code.code.name, pos));
             }
         }
         tb = entry.next.clone();
