@@ -1125,7 +1125,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if exc.is_none() {
                             skip_tb = true;
                         }
-                        break 'op Err(do_raise(exc, cause));
+                        let err = do_raise(exc.clone(), cause);
+                        // `raise x` chains the exception being handled as `x.__context__` even
+                        // when x was raised before (`_PyErr_SetObject`); errors of other
+                        // instructions get it while unwinding.
+                        if let (Some(_), Some(raised), Some(handled)) = (&exc, err.object(), current_exception()) {
+                            crate::object::exceptions::set_implicit_context(raised, handled);
+                        }
+                        break 'op Err(err);
                     }
                     Opcode::RERAISE => {
                         // CPython moves `instr_ptr` to the saved `lasti` (for `f_lineno`), but the
@@ -1155,10 +1162,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let match_type = pop!(values, f);
                         let exc = pop!(values, f);
                         tri!(exception_group::check_except_star_type(&match_type));
-                        let (code_obj, lasti) = (f.code.clone(), f.lasti);
-                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type, |w| {
-                            traceback::add_traceback(w, &code_obj, lasti)
-                        }));
+                        let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type));
                         if !matched.is(immortals().none) {
                             let old = EXC_INFO.with(|e| e.borrow_mut().replace(matched.clone()));
                             drop(old);

@@ -29,6 +29,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::obj::Obj;
+use crate::object::str::str_value;
 use crate::object::tuple::{is_tuple, items, new_tuple};
 use crate::object::typeobj::{TypeObject, as_type};
 use crate::object::{PyObject, immortals, intern, types};
@@ -67,7 +68,7 @@ pub(crate) fn is_mapping(subject: &PyObject) -> bool {
     has_static_base_in(subject.type_object(), MAPPING_TYPES)
 }
 
-/// A `set` of names seen so far, kept in a dict (same hashing and equality as a set).
+/// A `set` of keys seen so far, kept in a dict (same hashing and equality as a set).
 struct Seen(Obj);
 
 impl Seen {
@@ -95,15 +96,24 @@ fn optional_attr(o: &PyObject, name: &PyObject) -> PyResult<Option<Obj>> {
     }
 }
 
-/// `match_class_attr`: the attribute for one sub-pattern (`None`: the subject lacks it).
-fn class_attr(subject: &PyObject, ty: &TypeObject, name: &PyObject, seen: &Seen) -> PyResult<Option<Obj>> {
-    if !seen.insert(name)? {
+/// `match_class_attr`: the attribute for one sub-pattern (`None`: the subject lacks it). The
+/// names are exact `str`s (checked for `__match_args__`, constants for keywords), so CPython's
+/// `seen` set is a list of their texts here.
+fn class_attr<'n>(
+    subject: &PyObject,
+    ty: &TypeObject,
+    name: &'n PyObject,
+    seen: &mut Vec<&'n str>,
+) -> PyResult<Option<Obj>> {
+    let text = str_value(name).unwrap_or("");
+    if seen.contains(&text) {
         return Err(PyErr::type_error(format!(
             "{}() got multiple sub-patterns for attribute {}",
             ty.name(),
             ops::repr_text(name)?
         )));
     }
+    seen.push(text);
     optional_attr(subject, name)
 }
 
@@ -121,10 +131,10 @@ pub(crate) fn match_class(
     if !ops::is_instance(subject, ty) {
         return Ok(None);
     }
-    let seen = Seen::new()?;
+    let match_args = if nargs > 0 { optional_attr(cls, &intern("__match_args__").ob_base)? } else { None };
+    let mut seen: Vec<&str> = Vec::new();
     let mut attrs: Vec<Obj> = Vec::with_capacity(nargs + items(kwargs).len());
     if nargs > 0 {
-        let match_args = optional_attr(cls, &intern("__match_args__").ob_base)?;
         let (names, match_self): (&[Obj], bool) = match &match_args {
             Some(m) if std::ptr::eq(m.type_object(), types().tuple_type) => (items(m), false),
             Some(m) => {
@@ -154,7 +164,7 @@ pub(crate) fn match_class(
                         name.type_object().name()
                     )));
                 }
-                match class_attr(subject, ty, name, &seen)? {
+                match class_attr(subject, ty, name, &mut seen)? {
                     Some(a) => attrs.push(a),
                     None => return Ok(None),
                 }
@@ -162,7 +172,7 @@ pub(crate) fn match_class(
         }
     }
     for name in items(kwargs) {
-        match class_attr(subject, ty, name, &seen)? {
+        match class_attr(subject, ty, name, &mut seen)? {
             Some(a) => attrs.push(a),
             None => return Ok(None),
         }
@@ -199,7 +209,13 @@ pub(crate) fn match_keys(subject: &PyObject, keys: &PyObject) -> PyResult<Option
 /// then `src[key]` for each), as `{**rest}` patterns need for user mappings.
 pub(crate) fn dict_update_from_mapping(target: &PyObject, src: &PyObject) -> PyResult<()> {
     let d = as_dict(target).expect("DICT_UPDATE targets a dict");
-    if let Some(sd) = as_dict(src) {
+    // `dict_merge`'s fast path: a dict whose iteration is dict's own.
+    let dict_iter = types().dict_type.iter;
+    let own_iter = match (src.type_object().iter, dict_iter) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if let Some(sd) = as_dict(src).filter(|_| own_iter) {
         for (k, v) in sd.items() {
             d.set(k, v)?;
         }

@@ -5,12 +5,14 @@
 //! what printing needs). Entries are prepended as the exception unwinds, so the head is the
 //! outermost frame — the order `Traceback (most recent call last):` prints them in.
 //!
-//! Each entry prints `  File "<file>", line <n>, in <name>`, the source line stripped of its
-//! indentation, and a caret line under the failing expression as CPython 3.13 decides it: `^`
-//! under the operator of a binary operation or the brackets of a subscript or call and `~` under
-//! the rest (the anchors, found by parsing the segment), plain `^` when there are no anchors and
-//! the expression is not the whole line, nothing for `return f(...)` / `x = f(...)` whose call
-//! is the failing range. Ranges spanning several lines print no caret line yet.
+//! Printing follows `traceback.TracebackException(..., compact=True).format()`: the chain of
+//! causes and contexts (each exception once), each with its entries
+//! ([`frame_summary`] prints one; runs of identical entries are summarised as
+//! `[Previous line repeated N more times]`), the `Name: message` line and the notes; exception
+//! groups print their members in the nested box format (`+-+---- 1 ----`, `| ` margins), at
+//! most 15 members per group and 10 levels deep.
+
+mod frame_summary;
 
 use std::ptr::NonNull;
 
@@ -54,118 +56,6 @@ pub fn add_traceback(exc: &PyObject, code: &Obj, lasti: usize) -> PyResult<()> {
 pub(crate) unsafe fn dealloc_traceback(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<TracebackObject>(op) }
-}
-
-fn source_line(filename: &str, lineno: i32) -> Option<String> {
-    if lineno < 1 {
-        return None;
-    }
-    let text = crate::eval::source_cache::get(filename)?;
-    text.lines().nth(lineno as usize - 1).map(str::to_owned)
-}
-
-fn format_entry(out: &mut String, tb: &TracebackObject) {
-    let Some(code) = as_code(&tb.code) else { return };
-    let pos = code.positions.get(tb.lasti).copied().unwrap_or(pyrt_compile::Location::NO_LOCATION);
-    let name = &code.code.name;
-    out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.code.filename, pos.lineno, name));
-    let Some(line) = source_line(&code.code.filename, pos.lineno) else { return };
-    let stripped = line.trim_start();
-    let indent = line.len() - stripped.len();
-    let shown = stripped.trim_end();
-    if shown.is_empty() {
-        return;
-    }
-    out.push_str("    ");
-    out.push_str(shown);
-    out.push('\n');
-    if pos.col_offset < 0 || pos.end_col_offset < 0 || pos.end_lineno != pos.lineno {
-        return;
-    }
-    let (start, end) = (pos.col_offset as usize, pos.end_col_offset as usize);
-    if start < indent || end > indent + shown.len() || start >= end {
-        return;
-    }
-    let (seg_start, seg_end) = (start - indent, end - indent);
-    let segment = &shown[seg_start..seg_end];
-    if spans_whole_call_statement(shown, seg_start, seg_end) {
-        return;
-    }
-    let anchors = caret_anchors(segment);
-    if anchors.is_none() && seg_start == 0 && seg_end == shown.len() {
-        return;
-    }
-    let col = shown[..seg_start].chars().count();
-    out.push_str("    ");
-    out.push_str(&" ".repeat(col));
-    for (i, _) in segment.char_indices() {
-        let primary = anchors.is_none_or(|(l, r)| l <= i && i < r);
-        out.push(if primary { '^' } else { '~' });
-    }
-    out.push('\n');
-}
-
-/// CPython 3.13's `_should_show_carets` exception: `return f(...)` / `x = f(...)` whose call is
-/// exactly the failing range shows no carets.
-fn spans_whole_call_statement(line: &str, start: usize, end: usize) -> bool {
-    use pyrt_syntax::ast::{ExprKind, Mod, StmtKind};
-    let arena = bumpalo::Bump::new();
-    let Ok(Mod::Module { body, .. }) = pyrt_syntax::parse(line, pyrt_syntax::Mode::Module, &arena) else {
-        return false;
-    };
-    let Some(stmt) = body.first() else { return false };
-    let value = match &stmt.node {
-        StmtKind::Return { value: Some(v) } => *v,
-        StmtKind::Assign { value, .. } => *value,
-        _ => return false,
-    };
-    match &value.node {
-        ExprKind::Call { func, .. } if matches!(func.node, ExprKind::Name { .. }) => {
-            value.range.start as usize == start && value.range.end as usize == end
-        }
-        _ => false,
-    }
-}
-
-/// CPython 3.13's `_extract_caret_anchors_from_line_segment` for one line: the byte range of a
-/// binary operator, or of the brackets of a subscript or call.
-fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
-    use pyrt_syntax::ast::{ExprKind, Mod, StmtKind};
-    let wrapped = format!("(\n{segment}\n)");
-    let arena = bumpalo::Bump::new();
-    let Ok(Mod::Module { body, .. }) = pyrt_syntax::parse(&wrapped, pyrt_syntax::Mode::Module, &arena) else {
-        return None;
-    };
-    let [stmt] = body else { return None };
-    let StmtKind::Expr { value } = &stmt.node else { return None };
-    let bytes = segment.as_bytes();
-    let at = |offset: u32| (offset as usize).saturating_sub(2);
-    match &value.node {
-        ExprKind::BinOp { left, right, .. } => {
-            let mut col = at(left.range.end);
-            while col < bytes.len() && (bytes[col].is_ascii_whitespace() || bytes[col] == b')') {
-                col += 1;
-            }
-            let mut right_col = col + 1;
-            if right_col < bytes.len()
-                && right_col < at(right.range.start)
-                && !bytes[right_col].is_ascii_whitespace()
-                && !matches!(bytes[right_col], b'\\' | b'#')
-            {
-                right_col += 1;
-            }
-            Some((col, right_col))
-        }
-        ExprKind::Subscript { value: inner, .. } | ExprKind::Call { func: inner, .. } => {
-            let open = if matches!(value.node, ExprKind::Subscript { .. }) { b'[' } else { b'(' };
-            let mut col = at(inner.range.end);
-            while col < bytes.len() && bytes[col] != open {
-                col += 1;
-            }
-            Some((col, at(value.range.end)))
-        }
-        _ => None,
-    }
 }
 
 /// `traceback`'s `_RECURSIVE_CUTOFF`: identical consecutive frames shown before the summary.
@@ -314,7 +204,7 @@ impl GroupPrinter {
         let total = members.len();
         let shown = if total <= MAX_GROUP_WIDTH { total } else { MAX_GROUP_WIDTH + 1 };
         self.need_close = false;
-        for i in 0..shown {
+        for (i, &member) in members.iter().enumerate().take(shown) {
             let last = i == shown - 1;
             if last {
                 self.need_close = true;
@@ -330,7 +220,7 @@ impl GroupPrinter {
                 let plural = if remaining > 1 { "s" } else { "" };
                 self.emit(&format!("and {remaining} more exception{plural}\n"), '|');
             } else {
-                self.format(tree, members[i]);
+                self.format(tree, member);
             }
             if last && self.need_close {
                 self.out.push_str(&" ".repeat(2 * self.depth));
@@ -371,7 +261,7 @@ fn format_stack(exc: &PyObject) -> String {
             }
             count += 1;
             if count <= RECURSIVE_CUTOFF {
-                format_entry(&mut out, entry);
+                out.push_str(&frame_summary::format_frame_summary(&code.code.filename, &code.code.name, pos));
             }
         }
         tb = entry.next.clone();

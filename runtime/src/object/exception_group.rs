@@ -20,7 +20,7 @@
 //!
 //! **`except*`** (`CHECK_EG_MATCH`, `_PyEval_ExceptionGroupMatch`): the exception being handled
 //! is split by the clause's type; a naked exception that matches is wrapped in
-//! `ExceptionGroup("", (exc,))` with a traceback entry for the current frame. At the end of the
+//! `ExceptionGroup("", (exc,))` (without a traceback of its own, as in 3.13). At the end of the
 //! `try`, the `PREP_RERAISE_STAR` intrinsic (`_PyExc_PrepReraiseStar`) computes what to raise
 //! from the original exception and the list of what each clause raised or re-raised: re-raised
 //! parts (same traceback, cause and context as the original) are projected back onto the
@@ -217,7 +217,7 @@ pub(crate) fn create_exception_group(message: Obj, excs: Obj) -> PyResult<Obj> {
 }
 
 fn group_derive(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("derive", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.derive", argv, kwnames, 1, 1)?;
     let g = group_of(recv)?;
     create_exception_group(g.message.clone(), rest[0].clone())
 }
@@ -341,14 +341,14 @@ fn none() -> Obj {
 }
 
 fn group_split(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("split", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.split", argv, kwnames, 1, 1)?;
     let matcher = matcher_of(&rest[0])?;
     let (m, r) = split_recursive(recv, &matcher, true)?;
     new_tuple(vec![m.unwrap_or_else(none), r.unwrap_or_else(none)])
 }
 
 fn group_subgroup(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("subgroup", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseExceptionGroup.subgroup", argv, kwnames, 1, 1)?;
     let matcher = matcher_of(&rest[0])?;
     Ok(split_recursive(recv, &matcher, false)?.0.unwrap_or_else(none))
 }
@@ -369,13 +369,9 @@ pub(crate) fn check_except_star_type(ty: &PyObject) -> PyResult<()> {
 }
 
 /// `_PyEval_ExceptionGroupMatch` (`CHECK_EG_MATCH`): `(rest, match)` for the exception being
-/// handled and an `except*` clause's type. `wrap_traceback` adds the current frame's entry to a
-/// wrapped naked exception.
-pub(crate) fn exception_group_match(
-    exc: &PyObject,
-    match_type: &PyObject,
-    wrap_traceback: impl FnOnce(&Obj) -> PyResult<()>,
-) -> PyResult<(Obj, Obj)> {
+/// handled and an `except*` clause's type. A wrapped naked exception gets no traceback of its
+/// own in 3.13 (3.14 adds the current frame's entry).
+pub(crate) fn exception_group_match(exc: &PyObject, match_type: &PyObject) -> PyResult<(Obj, Obj)> {
     if exc.is(immortals().none) {
         return Ok((none(), none()));
     }
@@ -384,7 +380,6 @@ pub(crate) fn exception_group_match(
             return Ok((none(), Obj::new_ref(exc)));
         }
         let wrapped = create_exception_group(new_str("")?, new_tuple(vec![Obj::new_ref(exc)])?)?;
-        wrap_traceback(&wrapped)?;
         return Ok((none(), wrapped));
     }
     if as_group(exc).is_some() {
@@ -586,8 +581,7 @@ mod tests {
             );
             assert!(check_except_star_type(types().exc.named("ValueError").as_object()).is_ok());
             let naked = exc("ValueError", 5);
-            let (rest, matched) =
-                exception_group_match(&naked, types().exc.named("ValueError").as_object(), |_| Ok(())).unwrap();
+            let (rest, matched) = exception_group_match(&naked, types().exc.named("ValueError").as_object()).unwrap();
             assert!(rest.is(immortals().none));
             assert_eq!(repr_text(&matched).unwrap(), "ExceptionGroup('', (ValueError(5),))");
         });

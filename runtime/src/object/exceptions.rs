@@ -493,13 +493,13 @@ fn exc_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn exc_with_traceback(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("with_traceback", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseException.with_traceback", argv, kwnames, 1, 1)?;
     set_traceback(recv, Some(&rest[0]))?;
     Ok(recv.clone())
 }
 
 fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (recv, rest) = args::method("add_note", argv, kwnames, 1, 1)?;
+    let (recv, rest) = args::method("BaseException.add_note", argv, kwnames, 1, 1)?;
     if super::str::as_str_object(&rest[0]).is_none() {
         return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
     }
@@ -597,6 +597,42 @@ fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     Ok(())
 }
 
+/// Implicit chaining (`_PyErr_SetObject`): `handled` (the exception being handled) becomes
+/// `exc.__context__`, unless they are the same object. A link back to `exc` on `handled`'s
+/// context chain is cut first so that no new cycle forms; a cycle already on the chain is
+/// detected (Floyd's algorithm) and left alone.
+pub(crate) fn set_implicit_context(exc: &PyObject, handled: Obj) {
+    if handled.is(exc) {
+        return;
+    }
+    let context_of = |o: &PyObject| as_exception(o).and_then(|e| e.fields().context.clone());
+    let mut o = handled.clone();
+    let mut slow = handled.clone();
+    let mut advance_slow = false;
+    while let Some(c) = context_of(&o) {
+        if c.is(exc) {
+            if let Some(e) = as_exception(&o) {
+                drop(e.fields().context.take());
+            }
+            break;
+        }
+        o = c;
+        if o.is(&slow) {
+            break;
+        }
+        if advance_slow {
+            match context_of(&slow) {
+                Some(s) => slow = s,
+                None => break,
+            }
+        }
+        advance_slow = !advance_slow;
+    }
+    if let Some(e) = as_exception(exc) {
+        drop(e.fields().context.replace(handled));
+    }
+}
+
 /// The exception deallocator.
 ///
 /// # Safety
@@ -605,4 +641,34 @@ fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
 pub(crate) unsafe fn dealloc_exception(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<BaseExceptionObject>(op) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exc(name: &str) -> Obj {
+        super::super::abstract_ops::call(types().exc.named(name).as_object(), &[], None).unwrap()
+    }
+
+    fn context_of(o: &PyObject) -> Option<Obj> {
+        as_exception(o).and_then(|e| e.fields().context.clone())
+    }
+
+    #[test]
+    fn implicit_context_cuts_the_link_that_would_make_a_cycle() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let (a, b) = (exc("ValueError"), exc("TypeError"));
+            // `a` is being handled and its context is `b`; raising `b` again must not form
+            // the cycle b -> a -> b.
+            set_implicit_context(&a, b.clone());
+            set_implicit_context(&b, a.clone());
+            assert!(context_of(&b).is_some_and(|c| c.is(&a)));
+            assert!(context_of(&a).is_none());
+            // Raising the exception being handled itself sets nothing.
+            set_implicit_context(&a, a.clone());
+            assert!(context_of(&a).is_none());
+        });
+    }
 }
