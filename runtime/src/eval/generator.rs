@@ -252,10 +252,11 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
     depth_enter()?;
     let mut values: Vec<Option<Obj>> = Vec::new();
     let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
-    if thrown.is_none() {
-        values[frame.sp] = Some(sent);
-        frame.sp += 1;
-    } else {
+    // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
+    // handler depth counts it.
+    values[frame.sp] = Some(sent);
+    frame.sp += 1;
+    if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
         frame.lasti = frame.ip.saturating_sub(1);
@@ -436,17 +437,4 @@ pub(super) fn before_async_with(mgr: Obj) -> PyResult<(Obj, Obj)> {
 /// Whether `exc` is an instance of the builtin exception class `name`.
 pub(super) fn exc_is(exc: &PyObject, name: &str) -> bool {
     exc.type_object().is_subtype(types().exc.named(name))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resume_kinds_are_plain_data() {
-        let k = ResumeKind::Send { target: 7 };
-        assert!(matches!(k, ResumeKind::Send { target: 7 }));
-        let k = ResumeKind::ForIter { target: 3 };
-        assert!(matches!(k, ResumeKind::ForIter { target: 3 }));
-    }
 }

@@ -975,7 +975,58 @@ macro_rules! dealloc_fn {
     };
 }
 
-dealloc_fn!(dealloc_gen, GenObject);
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+unsafe fn dealloc_gen(op: NonNull<PyObject>) {
+    // SAFETY: the last reference is gone; the object is still intact until freed below.
+    let g = unsafe { op.cast::<GenObject>().as_ref() };
+    if matches!(g.state(), GenState::Suspended | GenState::SuspendedYieldFrom) {
+        finalize(g);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<GenObject>(op) }
+}
+
+/// CPython's `_PyGen_Finalize`: a suspended generator that goes away is closed, so its
+/// `finally` blocks and `with` exits run. The dying object cannot be resurrected, so its frame
+/// moves into a fresh generator object (no Python code can tell: a frame never sees its own
+/// generator object) which is closed and then dropped, finished. Errors are reported as
+/// unraisable ("Exception ignored in: ...").
+fn finalize(g: &GenObject) {
+    let fresh = {
+        let mut saved = g.frame();
+        let frame = SavedFrame {
+            code: saved.code.clone(),
+            func: saved.func.clone(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
+            slots: std::mem::take(&mut saved.slots),
+            ip: saved.ip,
+            lasti: saved.lasti,
+        };
+        new_generator(g.kind, g.name.borrow().clone(), g.qualname.borrow().clone(), frame)
+    };
+    let Ok(fresh) = fresh else { return };
+    let f = gen_of(&fresh);
+    f.set_state(g.state());
+    f.swap_exc_state(g.swap_exc_state(None));
+    f.closed.set(g.closed.get());
+    if let Err(e) = gen_close(&fresh) {
+        let exc = e.into_object();
+        let what = ops::repr_text(&fresh).unwrap_or_else(|_| "<generator>".to_owned());
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        eprint!("Exception ignored in: {what}\n{}", crate::eval::traceback::format_exception(&exc));
+    }
+    // A generator is finalized once (CPython's `tp_finalize` flag): one that ignored
+    // `GeneratorExit` and yielded again is dropped without another close.
+    if f.state() != GenState::Completed {
+        f.set_state(GenState::Completed);
+        let slots = std::mem::take(&mut f.frame().slots);
+        drop(slots);
+    }
+}
+
 dealloc_fn!(dealloc_wrapper, CoroWrapper);
 dealloc_fn!(dealloc_asend, AsendObject);
 dealloc_fn!(dealloc_athrow, AthrowObject);
