@@ -94,3 +94,27 @@ print([x for x in returns()], next(returns()), next(iter([]), "default"))
 it = returns()
 next(it)
 print(next(it, "default after return"))
+
+# A thrown exception is chained to the generator's own handled exception, not the caller's.
+def handling():
+    try:
+        raise KeyError("k")
+    except KeyError:
+        yield 1
+it = handling()
+next(it)
+try:
+    it.throw(ValueError("x"))
+except ValueError as e:
+    print("thrown context:", repr(e.__context__))
+def plain():
+    yield 1
+it = plain()
+next(it)
+try:
+    raise OSError("outer")
+except OSError:
+    try:
+        it.throw(ValueError("y"))
+    except ValueError as e:
+        print("thrown context:", repr(e.__context__))

@@ -249,6 +249,20 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
         }
         _ => {}
     }
+    // A thrown exception is chained to the exception the generator itself is handling (only
+    // that one: `_PyErr_ChainStackItem`), and its traceback starts at the generator's frame.
+    let thrown = thrown.map(|err| {
+        let exc = err.into_object();
+        if let (Some(ctx), Some(e)) = (g.handled_exception(), as_exception(&exc)) {
+            if !ctx.is(&exc) {
+                e.fields().context = Some(ctx);
+            }
+        }
+        let saved = g.frame();
+        let _ = super::traceback::add_traceback(&exc, &saved.code, saved.ip.saturating_sub(1));
+        drop(saved);
+        PyErr::from_object(exc)
+    });
     depth_enter()?;
     let mut values: Vec<Option<Obj>> = Vec::new();
     let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);

@@ -338,11 +338,12 @@ fn build_class_name_error() -> PyErr {
 
 #[allow(clippy::too_many_lines)]
 /// Runs `frames` until the entry frame returns (or yields). `thrown` starts the run by raising
-/// an exception in the innermost frame (`generator.throw`).
+/// an exception in the innermost frame (`generator.throw`; its traceback entry and context are
+/// already set).
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
     if let Some(err) = thrown {
-        if let Err(exc) = unwind(values, frames, err.into_object(), true) {
+        if let Err(exc) = unwind(values, frames, err.into_object(), false) {
             return Err(PyErr::from_object(exc));
         }
     }

@@ -133,6 +133,11 @@ impl GenObject {
         std::mem::replace(&mut *self.exc_state.borrow_mut(), v)
     }
 
+    /// The exception being handled inside the suspended generator, if any.
+    pub fn handled_exception(&self) -> Option<Obj> {
+        self.exc_state.borrow().clone()
+    }
+
     /// The delegate of a generator suspended in `yield from` / `await` (`_PyGen_yf`).
     pub fn yield_from(&self) -> Option<Obj> {
         if self.state() != GenState::SuspendedYieldFrom {
@@ -543,13 +548,23 @@ fn get_yieldfrom(o: &PyObject) -> PyResult<Obj> {
     Ok(gen_of(o).yield_from().unwrap_or_else(args::none))
 }
 
+/// `gi_frame`: `None` once the generator finished. Frame objects do not exist yet in pyrt, so
+/// the frame of a live generator cannot be handed out.
+fn get_frame(o: &PyObject) -> PyResult<Obj> {
+    if gen_of(o).state() == GenState::Completed {
+        return Ok(args::none());
+    }
+    Err(PyErr::runtime_error("frame objects are not supported yet"))
+}
+
 fn get_none(_: &PyObject) -> PyResult<Obj> {
     Ok(args::none())
 }
 
 macro_rules! gen_getsets {
-    ($running:literal, $suspended:literal, $code:literal, $yf:literal $(, $extra:expr)*) => {
+    ($running:literal, $suspended:literal, $code:literal, $yf:literal, $frame:literal $(, $extra:expr)*) => {
         &[
+            GetSetDef { name: $frame, get: get_frame, set: None },
             GetSetDef { name: "__name__", get: get_name, set: Some(|o, v| set_name_attr(o, v, false)) },
             GetSetDef { name: "__qualname__", get: get_qualname, set: Some(|o, v| set_name_attr(o, v, true)) },
             GetSetDef { name: $running, get: get_running, set: None },
@@ -561,16 +576,17 @@ macro_rules! gen_getsets {
     };
 }
 
-static GEN_GETSETS: &[GetSetDef] = gen_getsets!("gi_running", "gi_suspended", "gi_code", "gi_yieldfrom");
+static GEN_GETSETS: &[GetSetDef] = gen_getsets!("gi_running", "gi_suspended", "gi_code", "gi_yieldfrom", "gi_frame");
 static CORO_GETSETS: &[GetSetDef] = gen_getsets!(
     "cr_running",
     "cr_suspended",
     "cr_code",
     "cr_await",
+    "cr_frame",
     // Origin tracking (`sys.set_coroutine_origin_tracking_depth`) is off, so always `None`.
     GetSetDef { name: "cr_origin", get: get_none, set: None }
 );
-static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "ag_code", "ag_await");
+static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "ag_code", "ag_await", "ag_frame");
 
 // ---------------------------------------------------------------------------------------------
 // Coroutines: `__await__` and the wrapper it returns.
