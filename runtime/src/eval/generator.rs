@@ -127,17 +127,21 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
     new_generator(kind, name, qualname, frame)
 }
 
-/// Whether `SEND`/`FOR_ITER` may resume `o` in the running loop: an exact generator (or
-/// coroutine, for `SEND`) that is not running or finished.
+/// Whether `SEND`/`FOR_ITER` resume `o` in the running loop: an exact generator (or coroutine,
+/// for `SEND`) that is not running or finished. `Ok(true)`: its frame is claimed (running) and
+/// counted against the recursion limit, and [`push_frame`] must follow.
 #[inline]
-pub(super) fn resumable_in_loop(o: &PyObject, coroutine_too: bool) -> bool {
-    match as_gen_or_coro(o) {
-        Some(g) => {
-            (coroutine_too || g.kind == GenKind::Generator)
-                && matches!(g.state(), GenState::Created | GenState::Suspended | GenState::SuspendedYieldFrom)
-        }
-        None => false,
+pub(super) fn claim_for_loop(o: &PyObject, coroutine_too: bool) -> PyResult<bool> {
+    let Some(g) = as_gen_or_coro(o) else { return Ok(false) };
+    if !coroutine_too && g.kind != GenKind::Generator {
+        return Ok(false);
     }
+    let Ok(prev) = g.claim() else { return Ok(false) };
+    if let Err(e) = depth_enter() {
+        g.set_state(prev);
+        return Err(e);
+    }
+    Ok(true)
 }
 
 /// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
@@ -152,7 +156,6 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
         *slot = v;
     }
-    g.set_state(GenState::Running);
     enter_exc_state(g);
     Frame {
         code: saved.code.clone(),
@@ -169,7 +172,7 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     }
 }
 
-/// `SEND_GEN` / `FOR_ITER_GEN` (after `depth_enter` succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
+/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
 /// its `call_at` was set so a frame unwinding out leaves the resumer's stack alone) with
 /// `sent` on its stack.
 pub(super) fn push_frame(
@@ -180,7 +183,7 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let g = as_gen(&genobj).expect("checked by resumable_in_loop");
+    let g = as_gen(&genobj).expect("claimed by claim_for_loop");
     let mut frame = enter_frame(values, &genobj, g, base, resume);
     values[frame.sp] = Some(sent);
     frame.sp += 1;
@@ -233,9 +236,12 @@ pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, 
 /// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
 pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
     let g = as_gen(o).expect("resume on a generator object");
-    match g.state() {
-        GenState::Running => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
-        GenState::Completed => {
+    if g.state() == GenState::Created && thrown.is_none() && !sent.is(crate::object::immortals().none) {
+        return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
+    }
+    let prev = match g.claim() {
+        Ok(prev) => prev,
+        Err(GenState::Completed) => {
             if g.kind == GenKind::Coroutine {
                 return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
             }
@@ -244,11 +250,8 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
                 None => Ok(Resumed::Returned(none())),
             };
         }
-        GenState::Created if thrown.is_none() && !sent.is(crate::object::immortals().none) => {
-            return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
-        }
-        _ => {}
-    }
+        Err(_) => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
+    };
     // A thrown exception is chained to the exception the generator itself is handling (only
     // that one: `_PyErr_ChainStackItem`), and its traceback starts at the generator's frame.
     let thrown = thrown.map(|err| {
@@ -263,7 +266,10 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
         drop(saved);
         PyErr::from_object(exc)
     });
-    depth_enter()?;
+    if let Err(e) = depth_enter() {
+        g.set_state(prev);
+        return Err(e);
+    }
     let mut values: Vec<Option<Obj>> = Vec::new();
     let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s

@@ -22,6 +22,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::abstract_ops as ops;
 use super::alloc::{alloc, drop_and_free};
@@ -59,6 +60,7 @@ impl GenKind {
 
 /// CPython's `gi_frame_state`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub enum GenState {
     /// Made by `RETURN_GENERATOR`, never resumed.
     Created,
@@ -70,6 +72,18 @@ pub enum GenState {
     Running,
     /// Returned or raised; the frame is gone.
     Completed,
+}
+
+impl GenState {
+    fn from_u8(v: u8) -> GenState {
+        match v {
+            0 => GenState::Created,
+            1 => GenState::Suspended,
+            2 => GenState::SuspendedYieldFrom,
+            3 => GenState::Running,
+            _ => GenState::Completed,
+        }
+    }
 }
 
 /// A generator's frame while it does not run.
@@ -97,7 +111,9 @@ pub struct GenObject {
     pub ob_base: PyObject,
     /// Which kind.
     pub kind: GenKind,
-    state: Cell<GenState>,
+    /// A [`GenState`]; atomic so that only one thread can claim the frame to run it (in a
+    /// free-threaded interpreter two threads may resume the same generator).
+    state: AtomicU8,
     frame: RefCell<SavedFrame>,
     /// The exception being handled inside the generator while it is suspended
     /// (`gi_exc_state`).
@@ -114,13 +130,30 @@ impl GenObject {
     /// The frame state.
     #[inline]
     pub fn state(&self) -> GenState {
-        self.state.get()
+        GenState::from_u8(self.state.load(Ordering::Acquire))
     }
 
     /// Sets the frame state.
     #[inline]
     pub fn set_state(&self, s: GenState) {
-        self.state.set(s);
+        self.state.store(s as u8, Ordering::Release);
+    }
+
+    /// Claims a created or suspended generator's frame to run it (the state becomes
+    /// `Running`): `Ok(previous state)`, or `Err(state)` when it is running or finished.
+    #[inline]
+    pub fn claim(&self) -> Result<GenState, GenState> {
+        let mut cur = self.state.load(Ordering::Acquire);
+        loop {
+            let s = GenState::from_u8(cur);
+            if !matches!(s, GenState::Created | GenState::Suspended | GenState::SuspendedYieldFrom) {
+                return Err(s);
+            }
+            match self.state.compare_exchange_weak(cur, GenState::Running as u8, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => return Ok(s),
+                Err(now) => cur = now,
+            }
+        }
     }
 
     /// The saved frame (short borrows only: never across a run of Python code).
@@ -222,7 +255,7 @@ pub fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame)
         alloc(ty, |ob_base| GenObject {
             ob_base,
             kind,
-            state: Cell::new(GenState::Created),
+            state: AtomicU8::new(GenState::Created as u8),
             frame: RefCell::new(frame),
             exc_state: RefCell::new(None),
             name: RefCell::new(name),
