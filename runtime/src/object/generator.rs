@@ -1080,3 +1080,69 @@ dealloc_fn!(dealloc_wrapper, CoroWrapper);
 dealloc_fn!(dealloc_asend, AsendObject);
 dealloc_fn!(dealloc_athrow, AthrowObject);
 dealloc_fn!(dealloc_wrapped, WrappedValue);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::dict::as_dict;
+    use crate::object::intern;
+
+    /// Runs `src` as `__main__` and gives `f(global named "g")`.
+    fn with_global<R>(src: &str, f: impl FnOnce(&Obj) -> R) -> R {
+        crate::Runtime::initialize();
+        let code = pyrt_compile::compile(src, "<gen unit test>", pyrt_syntax::Mode::Module).expect("compiles");
+        crate::attach(|_py| {
+            let globals = crate::eval::run_module(code, "__main__", "<gen unit test>").expect("runs");
+            let g = as_dict(&globals).expect("a dict").get_str(&intern("g").ob_base).expect("`g` is set");
+            f(&g)
+        })
+    }
+
+    #[test]
+    fn claim_moves_a_resumable_frame_to_running_once() {
+        with_global("def f():\n    yield 1\ng = f()\n", |g| {
+            let gen_obj = as_gen(g).expect("a generator");
+            assert_eq!(gen_obj.kind, GenKind::Generator);
+            assert_eq!(gen_obj.claim(), Ok(GenState::Created));
+            assert_eq!(gen_obj.state(), GenState::Running);
+            assert_eq!(gen_obj.claim(), Err(GenState::Running));
+            gen_obj.set_state(GenState::Completed);
+            assert_eq!(gen_obj.claim(), Err(GenState::Completed));
+        });
+    }
+
+    #[test]
+    fn yield_from_is_the_top_of_the_saved_stack() {
+        let src = "def inner():\n    yield 1\ndef outer():\n    yield from inner()\ng = outer()\nnext(g)\n";
+        with_global(src, |g| {
+            let gen_obj = as_gen(g).expect("a generator");
+            assert_eq!(gen_obj.state(), GenState::SuspendedYieldFrom);
+            let yf = gen_obj.yield_from().expect("a delegate");
+            assert_eq!(as_gen(&yf).map(|d| d.state()), Some(GenState::Suspended));
+            assert_eq!(gen_close(g).map(|r| r.is(immortals().none)).ok(), Some(true));
+            assert_eq!(gen_obj.state(), GenState::Completed);
+            assert_eq!(as_gen(&yf).map(|d| d.state()), Some(GenState::Completed));
+        });
+    }
+
+    #[test]
+    fn throw_arguments_are_normalised_as_cpython_does() {
+        with_global("g = None\n", |_| {
+            let value_error = Obj::new_ref(types().exc.named("ValueError").as_object());
+            let exc = ThrowArgs::single(value_error.clone()).make_exception().expect("an instance");
+            assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError()"));
+            let with_value = ThrowArgs { typ: value_error.clone(), val: Some(new_str("v").unwrap()), tb: None };
+            let exc = with_value.make_exception().expect("an instance");
+            assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError('v')"));
+            let instance_and_value = ThrowArgs { typ: exc.clone(), val: Some(new_str("x").unwrap()), tb: None };
+            let err = instance_and_value.make_exception().expect_err("a TypeError");
+            assert_eq!(err.message(), "instance exception may not have a separate value");
+            let bad_tb = ThrowArgs { typ: value_error, val: None, tb: Some(new_str("tb").unwrap()) };
+            assert_eq!(
+                bad_tb.make_exception().expect_err("a TypeError").message(),
+                "throw() third argument must be a traceback object"
+            );
+            assert!(!ThrowArgs::single(exc).is_generator_exit());
+        });
+    }
+}
