@@ -127,17 +127,21 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
     new_generator(kind, name, qualname, frame)
 }
 
-/// Whether `SEND`/`FOR_ITER` may resume `o` in the running loop: an exact generator (or
-/// coroutine, for `SEND`) that is not running or finished.
+/// Whether `SEND`/`FOR_ITER` resume `o` in the running loop: an exact generator (or coroutine,
+/// for `SEND`) that is not running or finished. `Ok(true)`: its frame is claimed (running) and
+/// counted against the recursion limit, and [`push_frame`] must follow.
 #[inline]
-pub(super) fn resumable_in_loop(o: &PyObject, coroutine_too: bool) -> bool {
-    match as_gen_or_coro(o) {
-        Some(g) => {
-            (coroutine_too || g.kind == GenKind::Generator)
-                && matches!(g.state(), GenState::Created | GenState::Suspended | GenState::SuspendedYieldFrom)
-        }
-        None => false,
+pub(super) fn claim_for_loop(o: &PyObject, coroutine_too: bool) -> PyResult<bool> {
+    let Some(g) = as_gen_or_coro(o) else { return Ok(false) };
+    if !coroutine_too && g.kind != GenKind::Generator {
+        return Ok(false);
     }
+    let Ok(prev) = g.claim() else { return Ok(false) };
+    if let Err(e) = depth_enter() {
+        g.set_state(prev);
+        return Err(e);
+    }
+    Ok(true)
 }
 
 /// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
@@ -152,7 +156,6 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
         *slot = v;
     }
-    g.set_state(GenState::Running);
     enter_exc_state(g);
     Frame {
         code: saved.code.clone(),
@@ -169,7 +172,7 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     }
 }
 
-/// `SEND_GEN` / `FOR_ITER_GEN` (after `depth_enter` succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
+/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
 /// its `call_at` was set so a frame unwinding out leaves the resumer's stack alone) with
 /// `sent` on its stack.
 pub(super) fn push_frame(
@@ -180,7 +183,7 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let g = as_gen(&genobj).expect("checked by resumable_in_loop");
+    let g = as_gen(&genobj).expect("claimed by claim_for_loop");
     let mut frame = enter_frame(values, &genobj, g, base, resume);
     values[frame.sp] = Some(sent);
     frame.sp += 1;
@@ -233,9 +236,12 @@ pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, 
 /// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
 pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
     let g = as_gen(o).expect("resume on a generator object");
-    match g.state() {
-        GenState::Running => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
-        GenState::Completed => {
+    if g.state() == GenState::Created && thrown.is_none() && !sent.is(crate::object::immortals().none) {
+        return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
+    }
+    let prev = match g.claim() {
+        Ok(prev) => prev,
+        Err(GenState::Completed) => {
             if g.kind == GenKind::Coroutine {
                 return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
             }
@@ -244,18 +250,33 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
                 None => Ok(Resumed::Returned(none())),
             };
         }
-        GenState::Created if thrown.is_none() && !sent.is(crate::object::immortals().none) => {
-            return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
+        Err(_) => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
+    };
+    // A thrown exception is chained to the exception the generator itself is handling (only
+    // that one: `_PyErr_ChainStackItem`), and its traceback starts at the generator's frame.
+    let thrown = thrown.map(|err| {
+        let exc = err.into_object();
+        if let (Some(ctx), Some(e)) = (g.handled_exception(), as_exception(&exc)) {
+            if !ctx.is(&exc) {
+                e.fields().context = Some(ctx);
+            }
         }
-        _ => {}
+        let saved = g.frame();
+        let _ = super::traceback::add_traceback(&exc, &saved.code, saved.ip.saturating_sub(1));
+        drop(saved);
+        PyErr::from_object(exc)
+    });
+    if let Err(e) = depth_enter() {
+        g.set_state(prev);
+        return Err(e);
     }
-    depth_enter()?;
     let mut values: Vec<Option<Obj>> = Vec::new();
     let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
-    if thrown.is_none() {
-        values[frame.sp] = Some(sent);
-        frame.sp += 1;
-    } else {
+    // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
+    // handler depth counts it.
+    values[frame.sp] = Some(sent);
+    frame.sp += 1;
+    if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
         frame.lasti = frame.ip.saturating_sub(1);
@@ -436,17 +457,4 @@ pub(super) fn before_async_with(mgr: Obj) -> PyResult<(Obj, Obj)> {
 /// Whether `exc` is an instance of the builtin exception class `name`.
 pub(super) fn exc_is(exc: &PyObject, name: &str) -> bool {
     exc.type_object().is_subtype(types().exc.named(name))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resume_kinds_are_plain_data() {
-        let k = ResumeKind::Send { target: 7 };
-        assert!(matches!(k, ResumeKind::Send { target: 7 }));
-        let k = ResumeKind::ForIter { target: 3 };
-        assert!(matches!(k, ResumeKind::ForIter { target: 3 }));
-    }
 }

@@ -348,11 +348,12 @@ fn build_class_name_error() -> PyErr {
 
 #[allow(clippy::too_many_lines)]
 /// Runs `frames` until the entry frame returns (or yields). `thrown` starts the run by raising
-/// an exception in the innermost frame (`generator.throw`).
+/// an exception in the innermost frame (`generator.throw`; its traceback entry and context are
+/// already set).
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
     if let Some(err) = thrown {
-        if let Err(exc) = unwind(values, frames, err.into_object(), true) {
+        if let Err(exc) = unwind(values, frames, err.into_object(), false) {
             return Err(PyErr::from_object(exc));
         }
     }
@@ -799,12 +800,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::FOR_ITER => {
                         let it = peek!(values, f, 1);
-                        if generator::resumable_in_loop(it, false) {
+                        if tri!(generator::claim_for_loop(it, false)) {
                             let (genobj, base) = (it.clone(), f.sp);
                             let target = f.ip + oparg as usize + 2;
                             f.call_at = f.sp;
                             let resume = generator::ResumeKind::ForIter { target };
-                            tri!(depth_enter());
                             generator::push_frame(values, frames, base, genobj, none(), resume);
                             continue 'frames;
                         }
@@ -1221,11 +1221,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let target = f.ip + oparg as usize;
                         let v = pop!(values, f);
                         let receiver = peek!(values, f, 1).clone();
-                        if generator::resumable_in_loop(&receiver, true) {
+                        if tri!(generator::claim_for_loop(&receiver, true)) {
                             let base = f.sp;
                             f.call_at = f.sp;
                             let resume = generator::ResumeKind::Send { target };
-                            tri!(depth_enter());
                             generator::push_frame(values, frames, base, receiver, v, resume);
                             continue 'frames;
                         }

@@ -229,15 +229,32 @@ pub(crate) fn getset_get(descr: &PyObject, obj: Option<&PyObject>, _ty: &PyObjec
     // SAFETY: only installed on the getset descriptor type.
     let d = unsafe { descr.cast::<GetSetDescr>() };
     match obj {
-        Some(o) => (d.def.get)(o),
+        Some(o) => {
+            check_getset_receiver(d, o)?;
+            (d.def.get)(o)
+        }
         None => Ok(Obj::new_ref(descr)),
     }
+}
+
+/// A getset's functions assume their own layout: another object is a `TypeError`.
+fn check_getset_receiver(d: &GetSetDescr, o: &PyObject) -> PyResult<()> {
+    if o.type_object().is_subtype(d.owner) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        d.def.name,
+        d.owner.name(),
+        o.type_object().name()
+    )))
 }
 
 /// `getset_descriptor.__set__`.
 pub(crate) fn getset_set(descr: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     // SAFETY: only installed on the getset descriptor type.
     let d = unsafe { descr.cast::<GetSetDescr>() };
+    check_getset_receiver(d, obj)?;
     match d.def.set {
         Some(set) => set(obj, value),
         None => Err(PyErr::attribute_error(format!(

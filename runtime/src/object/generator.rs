@@ -22,6 +22,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::abstract_ops as ops;
 use super::alloc::{alloc, drop_and_free};
@@ -59,6 +60,7 @@ impl GenKind {
 
 /// CPython's `gi_frame_state`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
 pub enum GenState {
     /// Made by `RETURN_GENERATOR`, never resumed.
     Created,
@@ -70,6 +72,18 @@ pub enum GenState {
     Running,
     /// Returned or raised; the frame is gone.
     Completed,
+}
+
+impl GenState {
+    fn from_u8(v: u8) -> GenState {
+        match v {
+            0 => GenState::Created,
+            1 => GenState::Suspended,
+            2 => GenState::SuspendedYieldFrom,
+            3 => GenState::Running,
+            _ => GenState::Completed,
+        }
+    }
 }
 
 /// A generator's frame while it does not run.
@@ -97,7 +111,9 @@ pub struct GenObject {
     pub ob_base: PyObject,
     /// Which kind.
     pub kind: GenKind,
-    state: Cell<GenState>,
+    /// A [`GenState`]; atomic so that only one thread can claim the frame to run it (in a
+    /// free-threaded interpreter two threads may resume the same generator).
+    state: AtomicU8,
     frame: RefCell<SavedFrame>,
     /// The exception being handled inside the generator while it is suspended
     /// (`gi_exc_state`).
@@ -114,13 +130,30 @@ impl GenObject {
     /// The frame state.
     #[inline]
     pub fn state(&self) -> GenState {
-        self.state.get()
+        GenState::from_u8(self.state.load(Ordering::Acquire))
     }
 
     /// Sets the frame state.
     #[inline]
     pub fn set_state(&self, s: GenState) {
-        self.state.set(s);
+        self.state.store(s as u8, Ordering::Release);
+    }
+
+    /// Claims a created or suspended generator's frame to run it (the state becomes
+    /// `Running`): `Ok(previous state)`, or `Err(state)` when it is running or finished.
+    #[inline]
+    pub fn claim(&self) -> Result<GenState, GenState> {
+        let mut cur = self.state.load(Ordering::Acquire);
+        loop {
+            let s = GenState::from_u8(cur);
+            if !matches!(s, GenState::Created | GenState::Suspended | GenState::SuspendedYieldFrom) {
+                return Err(s);
+            }
+            match self.state.compare_exchange_weak(cur, GenState::Running as u8, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => return Ok(s),
+                Err(now) => cur = now,
+            }
+        }
     }
 
     /// The saved frame (short borrows only: never across a run of Python code).
@@ -131,6 +164,11 @@ impl GenObject {
     /// Swaps the saved handled exception with `v`.
     pub fn swap_exc_state(&self, v: Option<Obj>) -> Option<Obj> {
         std::mem::replace(&mut *self.exc_state.borrow_mut(), v)
+    }
+
+    /// The exception being handled inside the suspended generator, if any.
+    pub fn handled_exception(&self) -> Option<Obj> {
+        self.exc_state.borrow().clone()
     }
 
     /// The delegate of a generator suspended in `yield from` / `await` (`_PyGen_yf`).
@@ -217,7 +255,7 @@ pub fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame)
         alloc(ty, |ob_base| GenObject {
             ob_base,
             kind,
-            state: Cell::new(GenState::Created),
+            state: AtomicU8::new(GenState::Created as u8),
             frame: RefCell::new(frame),
             exc_state: RefCell::new(None),
             name: RefCell::new(name),
@@ -543,13 +581,23 @@ fn get_yieldfrom(o: &PyObject) -> PyResult<Obj> {
     Ok(gen_of(o).yield_from().unwrap_or_else(args::none))
 }
 
+/// `gi_frame`: `None` once the generator finished. Frame objects do not exist yet in pyrt, so
+/// the frame of a live generator cannot be handed out.
+fn get_frame(o: &PyObject) -> PyResult<Obj> {
+    if gen_of(o).state() == GenState::Completed {
+        return Ok(args::none());
+    }
+    Err(PyErr::runtime_error("frame objects are not supported yet"))
+}
+
 fn get_none(_: &PyObject) -> PyResult<Obj> {
     Ok(args::none())
 }
 
 macro_rules! gen_getsets {
-    ($running:literal, $suspended:literal, $code:literal, $yf:literal $(, $extra:expr)*) => {
+    ($running:literal, $suspended:literal, $code:literal, $yf:literal, $frame:literal $(, $extra:expr)*) => {
         &[
+            GetSetDef { name: $frame, get: get_frame, set: None },
             GetSetDef { name: "__name__", get: get_name, set: Some(|o, v| set_name_attr(o, v, false)) },
             GetSetDef { name: "__qualname__", get: get_qualname, set: Some(|o, v| set_name_attr(o, v, true)) },
             GetSetDef { name: $running, get: get_running, set: None },
@@ -561,16 +609,17 @@ macro_rules! gen_getsets {
     };
 }
 
-static GEN_GETSETS: &[GetSetDef] = gen_getsets!("gi_running", "gi_suspended", "gi_code", "gi_yieldfrom");
+static GEN_GETSETS: &[GetSetDef] = gen_getsets!("gi_running", "gi_suspended", "gi_code", "gi_yieldfrom", "gi_frame");
 static CORO_GETSETS: &[GetSetDef] = gen_getsets!(
     "cr_running",
     "cr_suspended",
     "cr_code",
     "cr_await",
+    "cr_frame",
     // Origin tracking (`sys.set_coroutine_origin_tracking_depth`) is off, so always `None`.
     GetSetDef { name: "cr_origin", get: get_none, set: None }
 );
-static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "ag_code", "ag_await");
+static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "ag_code", "ag_await", "ag_frame");
 
 // ---------------------------------------------------------------------------------------------
 // Coroutines: `__await__` and the wrapper it returns.
@@ -975,8 +1024,125 @@ macro_rules! dealloc_fn {
     };
 }
 
-dealloc_fn!(dealloc_gen, GenObject);
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+unsafe fn dealloc_gen(op: NonNull<PyObject>) {
+    // SAFETY: the last reference is gone; the object is still intact until freed below.
+    let g = unsafe { op.cast::<GenObject>().as_ref() };
+    if matches!(g.state(), GenState::Suspended | GenState::SuspendedYieldFrom) {
+        finalize(g);
+    }
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<GenObject>(op) }
+}
+
+/// CPython's `_PyGen_Finalize`: a suspended generator that goes away is closed, so its
+/// `finally` blocks and `with` exits run. The dying object cannot be resurrected, so its frame
+/// moves into a fresh generator object (no Python code can tell: a frame never sees its own
+/// generator object) which is closed and then dropped, finished. Errors are reported as
+/// unraisable ("Exception ignored in: ...").
+fn finalize(g: &GenObject) {
+    let fresh = {
+        let mut saved = g.frame();
+        let frame = SavedFrame {
+            code: saved.code.clone(),
+            func: saved.func.clone(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
+            slots: std::mem::take(&mut saved.slots),
+            ip: saved.ip,
+            lasti: saved.lasti,
+        };
+        new_generator(g.kind, g.name.borrow().clone(), g.qualname.borrow().clone(), frame)
+    };
+    let Ok(fresh) = fresh else { return };
+    let f = gen_of(&fresh);
+    f.set_state(g.state());
+    f.swap_exc_state(g.swap_exc_state(None));
+    f.closed.set(g.closed.get());
+    if let Err(e) = gen_close(&fresh) {
+        let exc = e.into_object();
+        let what = ops::repr_text(&fresh).unwrap_or_else(|_| "<generator>".to_owned());
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        eprint!("Exception ignored in: {what}\n{}", crate::eval::traceback::format_exception(&exc));
+    }
+    // A generator is finalized once (CPython's `tp_finalize` flag): one that ignored
+    // `GeneratorExit` and yielded again is dropped without another close.
+    if f.state() != GenState::Completed {
+        f.set_state(GenState::Completed);
+        let slots = std::mem::take(&mut f.frame().slots);
+        drop(slots);
+    }
+}
+
 dealloc_fn!(dealloc_wrapper, CoroWrapper);
 dealloc_fn!(dealloc_asend, AsendObject);
 dealloc_fn!(dealloc_athrow, AthrowObject);
 dealloc_fn!(dealloc_wrapped, WrappedValue);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::dict::as_dict;
+    use crate::object::intern;
+
+    /// Runs `src` as `__main__` and gives `f(global named "g")`.
+    fn with_global<R>(src: &str, f: impl FnOnce(&Obj) -> R) -> R {
+        crate::Runtime::initialize();
+        let code = pyrt_compile::compile(src, "<gen unit test>", pyrt_syntax::Mode::Module).expect("compiles");
+        crate::attach(|_py| {
+            let globals = crate::eval::run_module(code, "__main__", "<gen unit test>").expect("runs");
+            let g = as_dict(&globals).expect("a dict").get_str(&intern("g").ob_base).expect("`g` is set");
+            f(&g)
+        })
+    }
+
+    #[test]
+    fn claim_moves_a_resumable_frame_to_running_once() {
+        with_global("def f():\n    yield 1\ng = f()\n", |g| {
+            let gen_obj = as_gen(g).expect("a generator");
+            assert_eq!(gen_obj.kind, GenKind::Generator);
+            assert_eq!(gen_obj.claim(), Ok(GenState::Created));
+            assert_eq!(gen_obj.state(), GenState::Running);
+            assert_eq!(gen_obj.claim(), Err(GenState::Running));
+            gen_obj.set_state(GenState::Completed);
+            assert_eq!(gen_obj.claim(), Err(GenState::Completed));
+        });
+    }
+
+    #[test]
+    fn yield_from_is_the_top_of_the_saved_stack() {
+        let src = "def inner():\n    yield 1\ndef outer():\n    yield from inner()\ng = outer()\nnext(g)\n";
+        with_global(src, |g| {
+            let gen_obj = as_gen(g).expect("a generator");
+            assert_eq!(gen_obj.state(), GenState::SuspendedYieldFrom);
+            let yf = gen_obj.yield_from().expect("a delegate");
+            assert_eq!(as_gen(&yf).map(|d| d.state()), Some(GenState::Suspended));
+            assert_eq!(gen_close(g).map(|r| r.is(immortals().none)).ok(), Some(true));
+            assert_eq!(gen_obj.state(), GenState::Completed);
+            assert_eq!(as_gen(&yf).map(|d| d.state()), Some(GenState::Completed));
+        });
+    }
+
+    #[test]
+    fn throw_arguments_are_normalised_as_cpython_does() {
+        with_global("g = None\n", |_| {
+            let value_error = Obj::new_ref(types().exc.named("ValueError").as_object());
+            let exc = ThrowArgs::single(value_error.clone()).make_exception().expect("an instance");
+            assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError()"));
+            let with_value = ThrowArgs { typ: value_error.clone(), val: Some(new_str("v").unwrap()), tb: None };
+            let exc = with_value.make_exception().expect("an instance");
+            assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError('v')"));
+            let instance_and_value = ThrowArgs { typ: exc.clone(), val: Some(new_str("x").unwrap()), tb: None };
+            let err = instance_and_value.make_exception().expect_err("a TypeError");
+            assert_eq!(err.message(), "instance exception may not have a separate value");
+            let bad_tb = ThrowArgs { typ: value_error, val: None, tb: Some(new_str("tb").unwrap()) };
+            assert_eq!(
+                bad_tb.make_exception().expect_err("a TypeError").message(),
+                "throw() third argument must be a traceback object"
+            );
+            assert!(!ThrowArgs::single(exc).is_generator_exit());
+        });
+    }
+}
