@@ -183,6 +183,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
     }
     let qualname = d.remove(&intern("__qualname__").ob_base)?;
+    implicit_method_kinds(d)?;
     let (basic_size, dict_offset) = if best.dict_offset != 0 {
         (best.basic_size, best.dict_offset)
     } else {
@@ -393,6 +394,43 @@ fn slot_neg(o: &PyObject) -> PyResult<Obj> {
     call_dunder(o, "__neg__", &[])?.ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
 }
 
+/// `__new__` defined by a class: looked up on the type and called with the type first.
+fn slot_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let f = lookup_str(ty, "__new__").ok_or_else(|| PyErr::type_error("no __new__"))?;
+    let f = match f.type_object().descr_get {
+        Some(get) => get(&f, None, ty.as_object())?,
+        None => f,
+    };
+    let mut full = Vec::with_capacity(argv.len() + 1);
+    full.push(Obj::new_ref(ty.as_object()));
+    full.extend_from_slice(argv);
+    ops::call(&f, &full, kwnames)
+}
+
+/// Whether `ty`'s constructor is a class-defined `__new__` (CPython's `slot_tp_new`).
+pub(crate) fn has_slot_new(ty: &TypeObject) -> bool {
+    ty.new.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_new as super::typeobj::NewFn))
+}
+
+/// As `type_new` does: a plain function `__new__` becomes a static method, and
+/// `__init_subclass__` / `__class_getitem__` class methods.
+fn implicit_method_kinds(ns: &super::dict::DictObject) -> PyResult<()> {
+    let t = types();
+    for (name, wrapper) in [
+        ("__new__", t.descr.staticmethod_type),
+        ("__init_subclass__", t.descr.classmethod_type),
+        ("__class_getitem__", t.descr.classmethod_type),
+    ] {
+        let key = &intern(name).ob_base;
+        if let Some(f) = ns.get_str(key) {
+            if std::ptr::eq(f.type_object(), t.function_type) {
+                ns.set(Obj::new_ref(key), ops::call(wrapper.as_object(), &[f], None)?)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Points the slot for the dunder `name` at its wrapper. Called for each name of a new class's
 /// namespace while the class is being created (not yet shared).
 fn update_slot(t: &mut TypeObject, name: &str) {
@@ -414,6 +452,7 @@ fn update_slot(t: &mut TypeObject, name: &str) {
         "__contains__" => t.sequence.contains = Some(slot_contains),
         "__bool__" => t.number.bool = Some(slot_bool),
         "__neg__" => t.number.negative = Some(slot_neg),
+        "__new__" => t.new = Some(slot_new),
         _ => {
             for &op in NumberMethods::all_ops() {
                 let (fwd, rev, _) = op.dunders();

@@ -39,6 +39,8 @@ pub struct StaticTypes {
     pub iters: super::iterators::IterTypes,
     /// `property`, `staticmethod`, `classmethod`, `super`.
     pub descr: super::descriptors::DescrTypes,
+    /// `wrapper_descriptor`: the static types' dunder methods over their slots.
+    pub slot_wrapper_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -119,7 +121,9 @@ fn make_types() -> StaticTypes {
     let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
-    let types = StaticTypes { core, exc, set, iters, descr, all: specs.iter().map(|s| s.ty).collect() };
+    let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
+    let types =
+        StaticTypes { core, exc, set, iters, descr, slot_wrapper_type, all: specs.iter().map(|s| s.ty).collect() };
     ready(&types, &specs);
     types
 }
@@ -161,6 +165,7 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             let descr = leak_getset_descr(def, spec.ty, t.getset_descriptor_type);
             dict.set_immortal(&key.ob_base, descr);
         }
+        super::slot_wrappers::add_slot_wrappers(spec, dict, t.slot_wrapper_type, |n| intern_with(t.str_type, n));
         // SAFETY: the type is not published yet (we are inside its initialiser); only the
         // `UnsafeCell` part is written.
         unsafe {

@@ -16,6 +16,7 @@
 //! | `attr` | attribute lookup: MRO lookup, descriptors, instance and type attributes |
 //! | `abstract_ops` | the protocols the eval loop calls (`abstract.c`) |
 //! | `recursion` | the native recursion guard (`RecursionError`) |
+//! | `slot_wrappers` | the static types' dunder methods over their slots (`wrapper_descriptor`) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
@@ -51,6 +52,7 @@ pub mod range;
 pub mod recursion;
 pub mod refcount;
 pub mod set;
+pub mod slot_wrappers;
 pub mod slots;
 pub mod str;
 mod thread_id;
