@@ -523,9 +523,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     Opcode::LOAD_NAME => {
                         let name = &code.names[oparg as usize];
                         let local = match &f.locals {
-                            Some(l) => match as_dict(l) {
-                                Some(d) => d.get_str(name),
-                                None => ops::get_item(l, name).ok(),
+                            Some(l) if std::ptr::eq(l.type_object(), types().dict_type) => {
+                                as_dict(l).and_then(|d| d.get_str(name))
+                            }
+                            // Another mapping (`__prepare__`'s, `exec`'s locals): its `__getitem__`.
+                            Some(l) => match ops::get_item(l, name) {
+                                Ok(v) => Some(v),
+                                Err(e) if e.matches(types().exc.named("KeyError")) => None,
+                                Err(e) => break 'op Err(e),
                             },
                             None => None,
                         };
@@ -539,7 +544,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let v = pop!(values, f);
                         let name = code.names[oparg as usize].clone();
                         let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                        match as_dict(&locals) {
+                        match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
                             Some(d) => tri!(d.set(name, v)),
                             None => tri!(ops::set_item(&locals, &name, Some(&v))),
                         }

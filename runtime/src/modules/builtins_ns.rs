@@ -128,15 +128,35 @@ fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
         // Like CPython, compiled strings are not registered as source: tracebacks through
         // them show no source line.
         Ok(code) => crate::object::code::new_code(code),
-        Err(e) => {
-            let ty = if e.msg.contains("indent") {
-                types().exc.named("IndentationError")
-            } else {
-                types().exc.named("SyntaxError")
-            };
-            Err(crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno)))
+        Err(e) => Err(syntax_error_object(&e, filename)),
+    }
+}
+
+/// The `SyntaxError` (or `IndentationError`) object for a compile error: `str()` is CPython's
+/// `msg (filename, line N)`, and the location attributes are set (`msg`, `filename`,
+/// `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
+fn syntax_error_object(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
+    let t = types();
+    let ty = if e.msg.contains("indent") { t.exc.named("IndentationError") } else { t.exc.named("SyntaxError") };
+    let err = crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno));
+    let Some(obj) = err.object().cloned() else { return err };
+    let int = |v: i64| crate::object::int::new_int(v);
+    let attrs: [(&str, PyResult<Obj>); 7] = [
+        ("msg", new_str(&e.msg)),
+        ("filename", new_str(filename)),
+        ("lineno", int(e.lineno as i64)),
+        ("offset", int(e.offset as i64)),
+        ("text", e.text.as_deref().map_or_else(|| Ok(args::none()), new_str)),
+        ("end_lineno", int(e.end_lineno as i64)),
+        ("end_offset", int(e.end_offset as i64)),
+    ];
+    for (name, value) in attrs {
+        let set = value.and_then(|v| ops::set_attr(&obj, &intern(name).ob_base, Some(&v)));
+        if let Err(failed) = set {
+            return failed;
         }
     }
+    err
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.

@@ -456,6 +456,7 @@ static OBJECT_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__getattribute__", a, k, 1, 1)?;
         super::attr::generic_getattr(s, &r[0])
     }),
+    MethodDef::classmethod("__init_subclass__", super::descriptors::object_init_subclass),
 ];
 
 static OBJECT_GETSETS: &[GetSetDef] = &[
