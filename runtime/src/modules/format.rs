@@ -175,6 +175,16 @@ fn trim_zeros(t: &str) -> String {
 
 /// `format(value, spec)`.
 pub fn format(v: &PyObject, spec: &str) -> PyResult<Obj> {
+    // A class's own `__format__` (`PyObject_Format`), which must return a `str`.
+    if v.type_object().is_heap() {
+        if let Some(f) = crate::object::attr::lookup_str(v.type_object(), "__format__") {
+            let r = ops::call(&f, &[Obj::new_ref(v), new_str(spec)?], None)?;
+            if str_value(&r).is_none() {
+                return Err(PyErr::type_error(format!("__format__ must return a str, not {}", r.type_object().name())));
+            }
+            return Ok(r);
+        }
+    }
     if spec.is_empty() {
         return ops::str(v);
     }
