@@ -15,6 +15,7 @@
 //! | `immortal` | the static type registry, singletons, small ints, interned strings |
 //! | `attr` | attribute lookup: MRO lookup, descriptors, instance and type attributes |
 //! | `abstract_ops` | the protocols the eval loop calls (`abstract.c`) |
+//! | `repr_guard` | `Py_ReprEnter`: a container met again inside its own repr prints a placeholder |
 //! | `recursion` | the native recursion guard (`RecursionError`) |
 //! | `slot_wrappers` | the static types' dunder methods over their slots (`wrapper_descriptor`) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
@@ -51,6 +52,7 @@ pub mod obj;
 pub mod range;
 pub mod recursion;
 pub mod refcount;
+pub mod repr_guard;
 pub mod set;
 pub mod slot_wrappers;
 pub mod slots;

@@ -705,6 +705,7 @@ fn set_repr(o: &PyObject) -> PyResult<Obj> {
     if s.is_empty() {
         return new_str(&format!("{}()", ty.name()));
     }
+    let Some(_reentry) = super::repr_guard::enter(o) else { return new_str(&format!("{}(...)", ty.name())) };
     let _guard = super::recursion::enter(" while getting the repr of an object")?;
     let mut body = String::from("{");
     for (i, k) in s.keys().iter().enumerate() {
