@@ -126,6 +126,10 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("eval", super::builtins_ns::builtin_eval),
     MethodDef::function("exec", super::builtins_ns::builtin_exec),
     MethodDef::function("input", super::builtins_ns::builtin_input),
+    MethodDef::function("aiter", crate::object::async_iter::builtin_aiter),
+    MethodDef::function("anext", crate::object::async_iter::builtin_anext),
+    MethodDef::function("exit", super::builtins_ns::builtin_exit),
+    MethodDef::function("quit", super::builtins_ns::builtin_exit),
     MethodDef::function("round", builtin_round),
     MethodDef::function("format", |a, k| {
         let a = args::exact("format", a, k, 1, 2)?;

@@ -314,3 +314,15 @@ pub(crate) fn builtin_input(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
     new_str(&line)
 }
+
+/// `exit([code])` / `quit([code])`: raise `SystemExit(code)` (CPython's site-provided
+/// `Quitter` objects, here plain functions).
+pub(crate) fn builtin_exit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("exit", a, k, 0, 1)?;
+    let code = a.first().cloned().unwrap_or_else(args::none);
+    let exc = crate::object::exceptions::new_exception(
+        types().exc.named("SystemExit"),
+        crate::object::tuple::new_tuple(vec![code])?,
+    )?;
+    Err(PyErr::from_object(exc))
+}

@@ -41,6 +41,8 @@ pub struct StaticTypes {
     pub descr: super::descriptors::DescrTypes,
     /// `wrapper_descriptor`: the static types' dunder methods over their slots.
     pub slot_wrapper_type: &'static TypeObject,
+    /// `anext_awaitable`: `anext(it, default)`.
+    pub anext_awaitable_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -122,8 +124,17 @@ fn make_types() -> StaticTypes {
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
     let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
-    let types =
-        StaticTypes { core, exc, set, iters, descr, slot_wrapper_type, all: specs.iter().map(|s| s.ty).collect() };
+    let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes {
+        core,
+        exc,
+        set,
+        iters,
+        descr,
+        slot_wrapper_type,
+        anext_awaitable_type,
+        all: specs.iter().map(|s| s.ty).collect(),
+    };
     ready(&types, &specs);
     types
 }

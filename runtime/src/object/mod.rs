@@ -13,6 +13,7 @@
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
 //! | `slots` | the number / sequence / mapping protocol tables, `BinOp` |
 //! | `immortal` | the static type registry, singletons, small ints, interned strings |
+//! | `async_iter` | `aiter`, `anext` and `anext_awaitable` |
 //! | `attr` | attribute lookup: MRO lookup, descriptors, instance and type attributes |
 //! | `abstract_ops` | the protocols the eval loop calls (`abstract.c`) |
 //! | `repr_guard` | `Py_ReprEnter`: a container met again inside its own repr prints a placeholder |
@@ -31,6 +32,7 @@
 
 pub mod abstract_ops;
 pub mod alloc;
+pub mod async_iter;
 pub mod attr;
 pub(crate) mod brc;
 pub mod builtin;
