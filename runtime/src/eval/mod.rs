@@ -608,8 +608,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     Opcode::LOAD_SUPER_ATTR => {
                         let self_ = pop!(values, f);
                         let class = pop!(values, f);
-                        let _global_super = pop!(values, f);
+                        let global_super = pop!(values, f);
                         let name = &code.names[(oparg >> 2) as usize];
+                        if !global_super.is(types().descr.super_type.as_object()) || as_type(&class).is_none() {
+                            // `super` rebound (or a non-class `__class__`): call it as written —
+                            // with `(__class__, self)` for the zero-argument form — and look up.
+                            let argv = if oparg & 2 != 0 { vec![class, self_] } else { Vec::new() };
+                            let s = {
+                                let _caller = caller::enter(f, values);
+                                ops::call(&global_super, &argv, None)
+                            };
+                            let s = tri!(s);
+                            push!(values, f, tri!(ops::get_attr(&s, name)));
+                            if oparg & 1 != 0 {
+                                values[f.sp] = None;
+                                f.sp += 1;
+                            }
+                            break 'op Ok(Flow::Continue);
+                        }
                         let attr = tri!(super_lookup(&class, &self_, name));
                         if oparg & 1 != 0 {
                             match attr {
