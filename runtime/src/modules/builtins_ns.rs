@@ -14,7 +14,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, type_name};
 use crate::object::builtin::args;
 use crate::object::code::as_code;
-use crate::object::dict::{as_dict, new_dict};
+use crate::object::dict::as_dict;
 use crate::object::list::new_list;
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
@@ -57,36 +57,6 @@ fn mapping_keys(m: &PyObject) -> PyResult<Vec<Obj>> {
     }
 }
 
-/// `type.__dir__`: the names in the dicts of the class's MRO.
-fn class_names(t: &crate::object::TypeObject, out: &crate::object::dict::DictObject) -> PyResult<()> {
-    for c in t.mro() {
-        if let Some(d) = as_type(c).and_then(|ct| ct.dict()).and_then(as_dict) {
-            for (name, _) in d.items() {
-                out.set(name, Obj::new_ref(immortals().none))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The default `__dir__`: a class's merged MRO dicts; for other objects their `__dict__`
-/// plus their class's names (`object.__dir__`).
-fn default_dir(o: &PyObject) -> PyResult<Vec<Obj>> {
-    let names = new_dict()?;
-    let nd = as_dict(&names).expect("a dict");
-    if let Some(t) = as_type(o) {
-        class_names(t, nd)?;
-    } else {
-        if let Ok(d) = ops::get_attr_str(o, "__dict__") {
-            for k in mapping_keys(&d)? {
-                nd.set(k, Obj::new_ref(immortals().none))?;
-            }
-        }
-        class_names(o.type_object(), nd)?;
-    }
-    Ok(nd.items().into_iter().map(|(k, _)| k).collect())
-}
-
 /// `dir([object])`: sorted names.
 pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = args::exact("dir", a, k, 0, 1)?;
@@ -103,7 +73,7 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             };
             match custom {
                 Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, &[o.clone()], None)?)?,
-                _ => default_dir(o)?,
+                _ => crate::object::object_methods::default_dir(o)?,
             }
         }
     };

@@ -182,6 +182,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if d.get_str(&intern("__module__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
     }
+    if d.get_str(&intern("__doc__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
+    }
     let qualname = d.remove(&intern("__qualname__").ob_base)?;
     implicit_method_kinds(d)?;
     let (basic_size, dict_offset) = if best.dict_offset != 0 || best.flags & flags::TYPE_SUBCLASS != 0 {

@@ -27,6 +27,7 @@
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
+//! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -51,6 +52,7 @@ pub mod int;
 pub mod iterators;
 pub mod list;
 pub mod obj;
+pub mod object_methods;
 pub mod range;
 pub mod recursion;
 pub mod refcount;
