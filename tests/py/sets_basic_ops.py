@@ -57,3 +57,17 @@ class F(frozenset):
 print(F([1]), F(), F() == frozenset())
 print(repr({None, (1, 2)} == {(1, 2), None}))
 print(set.union({1}, {2}), frozenset.union(frozenset(), [5]))
+class A:
+    def __repr__(self):
+        return "A:" + repr(s)
+s = set()
+s.add(A())
+print(s)
+class FS(frozenset):
+    pass
+class B:
+    def __repr__(self):
+        return "B:" + repr(f)
+b = B()
+f = FS([b])
+print(repr(f))

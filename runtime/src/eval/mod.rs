@@ -546,9 +546,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::LOAD_NAME => {
                         let name = &code.names[oparg as usize];
                         let local = match &f.locals {
-                            Some(l) => match as_dict(l) {
-                                Some(d) => d.get_str(name),
-                                None => ops::get_item(l, name).ok(),
+                            Some(l) if std::ptr::eq(l.type_object(), types().dict_type) => {
+                                as_dict(l).and_then(|d| d.get_str(name))
+                            }
+                            // Another mapping (`__prepare__`'s, `exec`'s locals): its `__getitem__`.
+                            Some(l) => match ops::get_item(l, name) {
+                                Ok(v) => Some(v),
+                                Err(e) if e.matches(types().exc.named("KeyError")) => None,
+                                Err(e) => break 'op Err(e),
                             },
                             None => None,
                         };
@@ -562,7 +567,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, f);
                         let name = code.names[oparg as usize].clone();
                         let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
-                        match as_dict(&locals) {
+                        match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
                             Some(d) => tri!(d.set(name, v)),
                             None => tri!(ops::set_item(&locals, &name, Some(&v))),
                         }
@@ -635,8 +640,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::LOAD_SUPER_ATTR => {
                         let self_ = pop!(values, f);
                         let class = pop!(values, f);
-                        let _global_super = pop!(values, f);
+                        let global_super = pop!(values, f);
                         let name = &code.names[(oparg >> 2) as usize];
+                        if !global_super.is(types().descr.super_type.as_object()) || as_type(&class).is_none() {
+                            // `super` rebound (or a non-class `__class__`): call it as written —
+                            // with `(__class__, self)` for the zero-argument form — and look up.
+                            let argv = if oparg & 2 != 0 { vec![class, self_] } else { Vec::new() };
+                            let s = {
+                                let _caller = caller::enter(f, values);
+                                ops::call(&global_super, &argv, None)
+                            };
+                            let s = tri!(s);
+                            push!(values, f, tri!(ops::get_attr(&s, name)));
+                            if oparg & 1 != 0 {
+                                values[f.sp] = None;
+                                f.sp += 1;
+                            }
+                            break 'op Ok(Flow::Continue);
+                        }
                         let attr = tri!(super_lookup(&class, &self_, name));
                         if oparg & 1 != 0 {
                             match attr {

@@ -138,6 +138,10 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("eval", super::builtins_ns::builtin_eval),
     MethodDef::function("exec", super::builtins_ns::builtin_exec),
     MethodDef::function("input", super::builtins_ns::builtin_input),
+    MethodDef::function("aiter", crate::object::async_iter::builtin_aiter),
+    MethodDef::function("anext", crate::object::async_iter::builtin_anext),
+    MethodDef::function("exit", super::builtins_ns::builtin_exit),
+    MethodDef::function("quit", super::builtins_ns::builtin_exit),
     MethodDef::function("round", builtin_round),
     MethodDef::function("format", |a, k| {
         let a = args::exact("format", a, k, 1, 2)?;
@@ -382,20 +386,73 @@ fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
 }
 
+/// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: picks the most derived
+/// metaclass, asks its `__prepare__` for the namespace, runs the class body in it, then calls
+/// the metaclass with the class keywords and fills the `__class__` cell.
 fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(a, k);
     let (func, name, bases) = match pos {
         [f, n, rest @ ..] => (f, n, rest.to_vec()),
         _ => return Err(PyErr::type_error("__build_class__: not enough arguments")),
     };
-    let ns = new_dict()?;
+    let mut meta: Option<Obj> = None;
+    let (mut kw_values, mut kw_names) = (Vec::new(), Vec::new());
+    for (kname, v) in args::keywords(a, k) {
+        if kname == "metaclass" {
+            meta = Some(v.clone());
+        } else {
+            kw_values.push(v.clone());
+            kw_names.push(new_str(kname)?);
+        }
+    }
+    let explicit = meta.is_some();
+    let mut meta = meta.unwrap_or_else(|| match bases.first() {
+        Some(b) => Obj::new_ref(b.type_object().as_object()),
+        None => Obj::new_ref(types().type_type.as_object()),
+    });
+    if as_type(&meta).is_some() && (explicit || !bases.is_empty()) {
+        meta = calculate_metaclass(&meta, &bases)?;
+    }
+    let bases_tuple = new_tuple(bases)?;
+    let kwnames = if kw_names.is_empty() { None } else { Some(new_tuple(kw_names)?) };
+    let ns = match ops::get_attr_str(&meta, "__prepare__") {
+        Ok(prepare) => {
+            let mut argv = vec![name.clone(), bases_tuple.clone()];
+            argv.extend(kw_values.iter().cloned());
+            ops::call(&prepare, &argv, kwnames.as_deref())?
+        }
+        Err(e) if e.matches(types().exc.named("AttributeError")) => new_dict()?,
+        Err(e) => return Err(e),
+    };
     let cell = crate::eval::run_class_body(func, ns.clone())?;
-    let meta = Obj::new_ref(types().type_type.as_object());
-    let cls = ops::call(&meta, &[name.clone(), new_tuple(bases)?, ns.clone()], None)?;
+    let mut argv = vec![name.clone(), bases_tuple, ns];
+    argv.extend(kw_values);
+    let cls = ops::call(&meta, &argv, kwnames.as_deref())?;
     if let Some(c) = crate::object::function::as_cell(&cell) {
         c.set(Some(cls.clone()));
     }
     Ok(cls)
+}
+
+/// `_PyType_CalculateMetaclass`: the most derived of `meta` and the bases' metaclasses.
+fn calculate_metaclass(meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let candidate = b.type_object();
+        let w = as_type(&winner).expect("a type");
+        if w.is_subtype(candidate) {
+            continue;
+        }
+        if candidate.is_subtype(w) {
+            winner = Obj::new_ref(candidate.as_object());
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+             metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
 }
 
 fn make_builtins() -> PyResult<Obj> {

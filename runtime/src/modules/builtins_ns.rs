@@ -14,7 +14,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, type_name};
 use crate::object::builtin::args;
 use crate::object::code::as_code;
-use crate::object::dict::{as_dict, new_dict};
+use crate::object::dict::as_dict;
 use crate::object::list::new_list;
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
@@ -57,36 +57,6 @@ fn mapping_keys(m: &PyObject) -> PyResult<Vec<Obj>> {
     }
 }
 
-/// `type.__dir__`: the names in the dicts of the class's MRO.
-fn class_names(t: &crate::object::TypeObject, out: &crate::object::dict::DictObject) -> PyResult<()> {
-    for c in t.mro() {
-        if let Some(d) = as_type(c).and_then(|ct| ct.dict()).and_then(as_dict) {
-            for (name, _) in d.items() {
-                out.set(name, Obj::new_ref(immortals().none))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// The default `__dir__`: a class's merged MRO dicts; for other objects their `__dict__`
-/// plus their class's names (`object.__dir__`).
-fn default_dir(o: &PyObject) -> PyResult<Vec<Obj>> {
-    let names = new_dict()?;
-    let nd = as_dict(&names).expect("a dict");
-    if let Some(t) = as_type(o) {
-        class_names(t, nd)?;
-    } else {
-        if let Ok(d) = ops::get_attr_str(o, "__dict__") {
-            for k in mapping_keys(&d)? {
-                nd.set(k, Obj::new_ref(immortals().none))?;
-            }
-        }
-        class_names(o.type_object(), nd)?;
-    }
-    Ok(nd.items().into_iter().map(|(k, _)| k).collect())
-}
-
 /// `dir([object])`: sorted names.
 pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = args::exact("dir", a, k, 0, 1)?;
@@ -103,7 +73,7 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             };
             match custom {
                 Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, &[o.clone()], None)?)?,
-                _ => default_dir(o)?,
+                _ => crate::object::object_methods::default_dir(o)?,
             }
         }
     };
@@ -130,15 +100,35 @@ fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
         // Like CPython, compiled strings are not registered as source: tracebacks through
         // them show no source line.
         Ok(code) => crate::object::code::new_code(code),
-        Err(e) => {
-            let ty = if e.msg.contains("indent") {
-                types().exc.named("IndentationError")
-            } else {
-                types().exc.named("SyntaxError")
-            };
-            Err(crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno)))
+        Err(e) => Err(syntax_error_object(&e, filename)),
+    }
+}
+
+/// The `SyntaxError` (or `IndentationError`) object for a compile error: `str()` is CPython's
+/// `msg (filename, line N)`, and the location attributes are set (`msg`, `filename`,
+/// `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
+fn syntax_error_object(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
+    let t = types();
+    let ty = if e.msg.contains("indent") { t.exc.named("IndentationError") } else { t.exc.named("SyntaxError") };
+    let err = crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno));
+    let Some(obj) = err.object().cloned() else { return err };
+    let int = |v: i64| crate::object::int::new_int(v);
+    let attrs: [(&str, PyResult<Obj>); 7] = [
+        ("msg", new_str(&e.msg)),
+        ("filename", new_str(filename)),
+        ("lineno", int(e.lineno as i64)),
+        ("offset", int(e.offset as i64)),
+        ("text", e.text.as_deref().map_or_else(|| Ok(args::none()), new_str)),
+        ("end_lineno", int(e.end_lineno as i64)),
+        ("end_offset", int(e.end_offset as i64)),
+    ];
+    for (name, value) in attrs {
+        let set = value.and_then(|v| ops::set_attr(&obj, &intern(name).ob_base, Some(&v)));
+        if let Err(failed) = set {
+            return failed;
         }
     }
+    err
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
@@ -295,4 +285,16 @@ pub(crate) fn builtin_input(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
     }
     new_str(&line)
+}
+
+/// `exit([code])` / `quit([code])`: raise `SystemExit(code)` (CPython's site-provided
+/// `Quitter` objects, here plain functions).
+pub(crate) fn builtin_exit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("exit", a, k, 0, 1)?;
+    let code = a.first().cloned().unwrap_or_else(args::none);
+    let exc = crate::object::exceptions::new_exception(
+        types().exc.named("SystemExit"),
+        crate::object::tuple::new_tuple(vec![code])?,
+    )?;
+    Err(PyErr::from_object(exc))
 }

@@ -182,8 +182,13 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if d.get_str(&intern("__module__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
     }
+    if d.get_str(&intern("__doc__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
+    }
     let qualname = d.remove(&intern("__qualname__").ob_base)?;
-    let (basic_size, dict_offset) = if best.dict_offset != 0 {
+    implicit_method_kinds(d)?;
+    let (basic_size, dict_offset) = if best.dict_offset != 0 || best.flags & flags::TYPE_SUBCLASS != 0 {
+        // A metaclass's instances are classes: their attributes live in the class dict.
         (best.basic_size, best.dict_offset)
     } else {
         (best.basic_size + size_of::<Obj>(), best.basic_size)
@@ -241,7 +246,45 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
             update_slot(ty, n);
         }
     }
+    set_names(&obj, d)?;
+    init_subclass(&obj, argv, kwnames)?;
     Ok(obj)
+}
+
+/// `type_new_set_names`: `value.__set_name__(cls, name)` for each attribute that has one, in
+/// namespace order.
+fn set_names(cls: &Obj, ns: &super::dict::DictObject) -> PyResult<()> {
+    for (name, value) in ns.items() {
+        if let Some(f) = lookup_str(value.type_object(), "__set_name__") {
+            ops::call(&f, &[value.clone(), cls.clone(), name], None)?;
+        }
+    }
+    Ok(())
+}
+
+/// `type_new_init_subclass`: `super(cls, cls).__init_subclass__(**kwargs)` with the class
+/// statement's keywords.
+fn init_subclass(cls: &Obj, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let t = as_type(cls).expect("a new class");
+    let name = &intern("__init_subclass__").ob_base;
+    for base in t.mro().iter().skip(1) {
+        let Some(f) = as_type(base).and_then(|b| b.dict()).and_then(as_dict).and_then(|d| d.get_str(name)) else {
+            continue;
+        };
+        let bound = match f.type_object().descr_get {
+            Some(get) => get(&f, None, cls)?,
+            None => f,
+        };
+        let (values, names): (Vec<Obj>, Vec<Obj>) = args::keywords(argv, kwnames)
+            .map(|(k, v)| Ok((v.clone(), new_str(k)?)))
+            .collect::<PyResult<Vec<_>>>()?
+            .into_iter()
+            .unzip();
+        let kw = if names.is_empty() { None } else { Some(new_tuple(names)?) };
+        ops::call(&bound, &values, kw.as_deref())?;
+        break;
+    }
+    Ok(())
 }
 
 /// `type.__subclasses__()`: not tracked yet for heap types; static types have none recorded.
@@ -389,23 +432,151 @@ binary_wrappers!(
     slot_xor => Xor,
 );
 
-/// `__index__`, `__int__` and `__float__` wrappers: the dunder's result must be an `int` (a
-/// `float` for `__float__`), as CPython's `slot_nb_index` and friends check.
-fn slot_number_conversion(o: &PyObject, name: &str, float: bool) -> PyResult<Obj> {
-    let r = call_dunder(o, name, &[])?.ok_or_else(|| PyErr::type_error(format!("no {name}")))?;
-    let ok = if float { super::float::as_float(&r).is_some() } else { super::int::as_int(&r).is_some() };
-    if !ok {
+fn slot_neg(o: &PyObject) -> PyResult<Obj> {
+    call_dunder(o, "__neg__", &[])?.ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
+}
+
+/// A unary dunder defined by a class (`__pos__`, `__abs__`, `__int__`, ...).
+fn slot_unary(o: &PyObject, name: &str) -> PyResult<Obj> {
+    call_dunder(o, name, &[])?.ok_or_else(|| super::attr::no_attribute(o, &intern(name).ob_base))
+}
+
+fn slot_pos(o: &PyObject) -> PyResult<Obj> {
+    slot_unary(o, "__pos__")
+}
+
+fn slot_abs(o: &PyObject) -> PyResult<Obj> {
+    slot_unary(o, "__abs__")
+}
+
+fn slot_invert(o: &PyObject) -> PyResult<Obj> {
+    slot_unary(o, "__invert__")
+}
+
+fn slot_int(o: &PyObject) -> PyResult<Obj> {
+    let r = slot_unary(o, "__int__")?;
+    if as_int(&r).is_none() {
+        return Err(PyErr::type_error(format!("__int__ returned non-int (type {})", r.type_object().name())));
+    }
+    Ok(r)
+}
+
+fn slot_float(o: &PyObject) -> PyResult<Obj> {
+    let r = slot_unary(o, "__float__")?;
+    if !r.type_object().is_subtype(types().float_type) {
         return Err(PyErr::type_error(format!(
-            "{name} returned non-{} (type {})",
-            if float { "float" } else { "int" },
+            "{}.__float__ returned non-float (type {})",
+            o.type_object().name(),
             r.type_object().name()
         )));
     }
     Ok(r)
 }
 
-fn slot_neg(o: &PyObject) -> PyResult<Obj> {
-    call_dunder(o, "__neg__", &[])?.ok_or_else(|| PyErr::type_error("bad operand type for unary -"))
+fn slot_index(o: &PyObject) -> PyResult<Obj> {
+    let r = slot_unary(o, "__index__")?;
+    if as_int(&r).is_none() {
+        return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", r.type_object().name())));
+    }
+    Ok(r)
+}
+
+/// `__get__` defined by a class: `descr.__get__(obj or None, owner)`.
+fn slot_descr_get(d: &PyObject, obj: Option<&PyObject>, ty: &PyObject) -> PyResult<Obj> {
+    let none = immortals().none;
+    call_dunder(d, "__get__", &[obj.unwrap_or(none), ty])?
+        .ok_or_else(|| super::attr::no_attribute(d, &intern("__get__").ob_base))
+}
+
+/// `__set__` / `__delete__` defined by a class.
+fn slot_descr_set(d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let r = match value {
+        Some(v) => call_dunder(d, "__set__", &[obj, v])?,
+        None => call_dunder(d, "__delete__", &[obj])?,
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => Err(PyErr::attribute_error(if value.is_some() { "__set__" } else { "__delete__" })),
+    }
+}
+
+/// `__setattr__` / `__delattr__` defined by a class.
+fn slot_setattro(o: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let r = match value {
+        Some(v) => call_dunder(o, "__setattr__", &[name, v])?,
+        None => call_dunder(o, "__delattr__", &[name])?,
+    };
+    match r {
+        Some(_) => Ok(()),
+        None => super::attr::generic_setattr(o, name, value),
+    }
+}
+
+/// `__getattribute__` and/or `__getattr__` defined by a class (`slot_tp_getattr_hook`): the
+/// first, or the generic lookup; on `AttributeError` the second.
+fn slot_getattr_hook(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    let ty = o.type_object();
+    let getattribute = lookup_str(ty, "__getattribute__");
+    let generic = getattribute.as_ref().is_none_or(|f| {
+        std::ptr::eq(f.type_object(), types().method_descriptor_type)
+            && as_type(&f_owner(f)).is_some_and(|t| std::ptr::eq(t, types().object_type))
+    });
+    let r = if generic {
+        super::attr::generic_getattr(o, name)
+    } else {
+        ops::call(getattribute.as_ref().expect("checked"), &[Obj::new_ref(o), Obj::new_ref(name)], None)
+    };
+    match r {
+        Err(e) if e.matches(types().exc.named("AttributeError")) => match lookup_str(ty, "__getattr__") {
+            Some(f) => ops::call(&f, &[Obj::new_ref(o), Obj::new_ref(name)], None),
+            None => Err(e),
+        },
+        r => r,
+    }
+}
+
+/// The owner type of a method descriptor.
+fn f_owner(f: &PyObject) -> Obj {
+    // SAFETY: the caller checked that `f` is a method descriptor.
+    let d = unsafe { f.cast::<super::builtin::MethodDescr>() };
+    Obj::new_ref(d.owner.as_object())
+}
+
+/// `__new__` defined by a class: looked up on the type and called with the type first.
+fn slot_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let f = lookup_str(ty, "__new__").ok_or_else(|| PyErr::type_error("no __new__"))?;
+    let f = match f.type_object().descr_get {
+        Some(get) => get(&f, None, ty.as_object())?,
+        None => f,
+    };
+    let mut full = Vec::with_capacity(argv.len() + 1);
+    full.push(Obj::new_ref(ty.as_object()));
+    full.extend_from_slice(argv);
+    ops::call(&f, &full, kwnames)
+}
+
+/// Whether `ty`'s constructor is a class-defined `__new__` (CPython's `slot_tp_new`).
+pub(crate) fn has_slot_new(ty: &TypeObject) -> bool {
+    ty.new.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_new as super::typeobj::NewFn))
+}
+
+/// As `type_new` does: a plain function `__new__` becomes a static method, and
+/// `__init_subclass__` / `__class_getitem__` class methods.
+fn implicit_method_kinds(ns: &super::dict::DictObject) -> PyResult<()> {
+    let t = types();
+    for (name, wrapper) in [
+        ("__new__", t.descr.staticmethod_type),
+        ("__init_subclass__", t.descr.classmethod_type),
+        ("__class_getitem__", t.descr.classmethod_type),
+    ] {
+        let key = &intern(name).ob_base;
+        if let Some(f) = ns.get_str(key) {
+            if std::ptr::eq(f.type_object(), t.function_type) {
+                ns.set(Obj::new_ref(key), ops::call(wrapper.as_object(), &[f], None)?)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Points the slot for the dunder `name` at its wrapper. Called for each name of a new class's
@@ -429,9 +600,17 @@ fn update_slot(t: &mut TypeObject, name: &str) {
         "__contains__" => t.sequence.contains = Some(slot_contains),
         "__bool__" => t.number.bool = Some(slot_bool),
         "__neg__" => t.number.negative = Some(slot_neg),
-        "__index__" => t.number.index = Some(|o| slot_number_conversion(o, "__index__", false)),
-        "__int__" => t.number.int = Some(|o| slot_number_conversion(o, "__int__", false)),
-        "__float__" => t.number.float = Some(|o| slot_number_conversion(o, "__float__", true)),
+        "__index__" => t.number.index = Some(slot_index),
+        "__int__" => t.number.int = Some(slot_int),
+        "__float__" => t.number.float = Some(slot_float),
+        "__new__" => t.new = Some(slot_new),
+        "__pos__" => t.number.positive = Some(slot_pos),
+        "__abs__" => t.number.absolute = Some(slot_abs),
+        "__invert__" => t.number.invert = Some(slot_invert),
+        "__get__" => t.descr_get = Some(slot_descr_get),
+        "__set__" | "__delete__" => t.descr_set = Some(slot_descr_set),
+        "__getattr__" | "__getattribute__" => t.getattro = slot_getattr_hook,
+        "__setattr__" | "__delattr__" => t.setattro = Some(slot_setattro),
         _ => {
             for &op in NumberMethods::all_ops() {
                 let (fwd, rev, _) = op.dunders();

@@ -433,6 +433,11 @@ static OBJECT_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__getattribute__", a, k, 1, 1)?;
         super::attr::generic_getattr(s, &r[0])
     }),
+    MethodDef::classmethod("__init_subclass__", super::descriptors::object_init_subclass),
+    MethodDef::method("__format__", super::object_methods::object_format),
+    MethodDef::method("__dir__", super::object_methods::object_dir),
+    MethodDef::method("__sizeof__", super::object_methods::object_sizeof),
+    MethodDef::classmethod("__subclasshook__", super::object_methods::object_subclasshook),
 ];
 
 static OBJECT_GETSETS: &[GetSetDef] = &[

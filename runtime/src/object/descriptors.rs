@@ -289,6 +289,18 @@ static PROPERTY_GETSETS: &[GetSetDef] = &[
     },
 ];
 
+/// `object.__init_subclass__()`: accepts nothing (a class method; `args[0]` is the class).
+pub(crate) fn object_init_subclass(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let cls = a.first().and_then(|c| as_type(c)).map_or("object", |t| t.name()).to_owned();
+    if k.is_some_and(|k| !super::tuple::items(k).is_empty()) {
+        return Err(PyErr::type_error(format!("{cls}.__init_subclass__() takes no keyword arguments")));
+    }
+    if a.len() > 1 {
+        return Err(PyErr::type_error(format!("{cls}.__init_subclass__() takes no arguments ({} given)", a.len() - 1)));
+    }
+    Ok(none())
+}
+
 // ---- staticmethod / classmethod -----------------------------------------------------------
 
 /// A `staticmethod` or `classmethod`: the wrapped callable and a `__dict__` (for the

@@ -43,6 +43,10 @@ pub struct StaticTypes {
     pub descr: super::descriptors::DescrTypes,
     /// The types of the modules written in Rust (`module`, text files, struct sequences).
     pub modules: super::module::ModuleTypes,
+    /// `wrapper_descriptor`: the static types' dunder methods over their slots.
+    pub slot_wrapper_type: &'static TypeObject,
+    /// `anext_awaitable`: `anext(it, default)`.
+    pub anext_awaitable_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -125,7 +129,20 @@ fn make_types() -> StaticTypes {
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
     let modules = super::module::make_module_types(&core, &exc, &mut specs);
-    let types = StaticTypes { core, exc, gens, set, iters, descr, modules, all: specs.iter().map(|s| s.ty).collect() };
+    let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
+    let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
+    let types = StaticTypes {
+        core,
+        exc,
+        gens,
+        set,
+        iters,
+        descr,
+        modules,
+        slot_wrapper_type,
+        anext_awaitable_type,
+        all: specs.iter().map(|s| s.ty).collect(),
+    };
     ready(&types, &specs);
     super::exception_group::ready_exception_group(&types);
     types
@@ -168,6 +185,7 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             let descr = leak_getset_descr(def, spec.ty, t.getset_descriptor_type);
             dict.set_immortal(&key.ob_base, descr);
         }
+        super::slot_wrappers::add_slot_wrappers(spec, dict, t.slot_wrapper_type, |n| intern_with(t.str_type, n));
         // SAFETY: the type is not published yet (we are inside its initialiser); only the
         // `UnsafeCell` part is written.
         unsafe {

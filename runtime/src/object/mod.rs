@@ -13,9 +13,12 @@
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
 //! | `slots` | the number / sequence / mapping protocol tables, `BinOp` |
 //! | `immortal` | the static type registry, singletons, small ints, interned strings |
+//! | `async_iter` | `aiter`, `anext` and `anext_awaitable` |
 //! | `attr` | attribute lookup: MRO lookup, descriptors, instance and type attributes |
 //! | `abstract_ops` | the protocols the eval loop calls (`abstract.c`) |
+//! | `repr_guard` | `Py_ReprEnter`: a container met again inside its own repr prints a placeholder |
 //! | `recursion` | the native recursion guard (`RecursionError`) |
+//! | `slot_wrappers` | the static types' dunder methods over their slots (`wrapper_descriptor`) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
@@ -34,12 +37,14 @@
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
 //! | `complex` | complex numbers |
+//! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
 //! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`) |
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub(crate) mod abstract_ops;
 pub mod alloc;
+pub(crate) mod async_iter;
 pub(crate) mod attr;
 pub(crate) mod brc;
 pub(crate) mod builtin;
@@ -74,12 +79,14 @@ pub(crate) mod list_methods;
 pub(crate) mod memoryview;
 pub(crate) mod module;
 pub(crate) mod obj;
+pub(crate) mod object_methods;
 pub(crate) mod range;
 pub(crate) mod recursion;
 pub mod refcount;
 pub(crate) mod repr_guard;
 pub(crate) mod sequence;
 pub(crate) mod set;
+pub(crate) mod slot_wrappers;
 pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;

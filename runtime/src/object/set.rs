@@ -24,8 +24,11 @@
 //! the compared slot changed (CPython's `table != so->table || entry->key != startkey`).
 //! Operations that walk another set's table take a snapshot of its active entries first.
 //!
-//! **Free threading.** Like `list` and `dict` today, the table relies on the interpreter lock
-//! for exclusion; per-object critical sections arrive for all three containers together.
+//! **Free threading.** Every access to a table — reads too, since a resize frees the old slot
+//! array — runs in the set's critical section ([`locked`], [`locked2`] for two sets), as
+//! CPython 3.13t's set methods do. In an interpreter with a lock that costs a thread-local
+//! read and a branch; sections nest, and a thread blocked on one suspends the ones it holds,
+//! so comparisons that run Python code inside a section cannot deadlock.
 
 use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
@@ -42,6 +45,7 @@ use super::slots::{NumberMethods, SequenceMethods};
 use super::str::{as_str_object, new_str};
 use super::typeobj::{CompareOp, TypeObject, flags};
 use crate::error::{PyErr, PyResult};
+use crate::lock::{CriticalSection, CriticalSection2};
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -134,6 +138,50 @@ fn insert_clean(slots: &mut [Slot], key: Obj, hash: isize) {
     }
 }
 
+/// Runs `f` in `obj`'s critical section (`Py_BEGIN_CRITICAL_SECTION`): a no-op in an
+/// interpreter with a lock, the object's mutex in a free-threaded one.
+fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
+    let Some(ts) = crate::state::thread_state::current() else { return f() };
+    // SAFETY: `current()` is this thread's attached thread state, alive while attached.
+    let ts = unsafe { ts.as_ref() };
+    let section = CriticalSection::new();
+    // SAFETY: the section lives in this frame and is ended by the guard below on this thread,
+    // with `ts` current, before `obj` (borrowed for the call) can go away; sections nest.
+    unsafe { section.begin(ts, obj) };
+    let _end = EndSection(ts, &section);
+    f()
+}
+
+/// [`locked`] on two objects (`Py_BEGIN_CRITICAL_SECTION2`).
+fn locked2<R>(a: &PyObject, b: &PyObject, f: impl FnOnce() -> R) -> R {
+    let Some(ts) = crate::state::thread_state::current() else { return f() };
+    // SAFETY: as in `locked`.
+    let ts = unsafe { ts.as_ref() };
+    let section = CriticalSection2::new();
+    // SAFETY: as in `locked`.
+    unsafe { section.begin(ts, a, b) };
+    let _end = EndSection2(ts, &section);
+    f()
+}
+
+struct EndSection<'a>(&'a crate::state::ThreadState, &'a CriticalSection);
+
+impl Drop for EndSection<'_> {
+    fn drop(&mut self) {
+        // SAFETY: begun in the frame that owns this guard (see `locked`).
+        unsafe { self.1.end(self.0) }
+    }
+}
+
+struct EndSection2<'a>(&'a crate::state::ThreadState, &'a CriticalSection2);
+
+impl Drop for EndSection2<'_> {
+    fn drop(&mut self) {
+        // SAFETY: begun in the frame that owns this guard (see `locked2`).
+        unsafe { self.1.end(self.0) }
+    }
+}
+
 /// A `set` or `frozenset` (or an instance of a subclass).
 #[repr(C)]
 pub struct SetObject {
@@ -181,7 +229,7 @@ impl SetObject {
     /// The number of elements.
     #[inline]
     pub fn len(&self) -> usize {
-        self.table().used
+        locked(&self.ob_base, || self.table().used)
     }
 
     /// Whether the set is empty.
@@ -191,12 +239,12 @@ impl SetObject {
 
     /// A snapshot of the elements with their hashes, in table order.
     pub fn entries(&self) -> Vec<(Obj, isize)> {
-        self.table().active().map(|(k, h)| (k.clone(), h)).collect()
+        locked(&self.ob_base, || self.table().active().map(|(k, h)| (k.clone(), h)).collect())
     }
 
     /// The elements in table (iteration) order.
     pub fn keys(&self) -> Vec<Obj> {
-        self.table().active().map(|(k, _)| k.clone()).collect()
+        locked(&self.ob_base, || self.table().active().map(|(k, _)| k.clone()).collect())
     }
 
     /// The probe of `set_add_entry` / `set_lookkey`: the active slot holding `key`, or where
@@ -250,11 +298,15 @@ impl SetObject {
 
     /// Whether `key` (with its hash) is an element.
     pub fn contains_hashed(&self, key: &PyObject, hash: isize) -> PyResult<bool> {
-        Ok(matches!(self.probe(key, hash)?, Probe::Found(_)))
+        locked(&self.ob_base, || Ok(matches!(self.probe(key, hash)?, Probe::Found(_))))
     }
 
     /// `set_add_entry`.
     pub fn add_hashed(&self, key: Obj, hash: isize) -> PyResult<()> {
+        locked(&self.ob_base, || self.add_hashed_locked(key, hash))
+    }
+
+    fn add_hashed_locked(&self, key: Obj, hash: isize) -> PyResult<()> {
         let Probe::Absent { insert_at, reuses_dummy } = self.probe(&key, hash)? else { return Ok(()) };
         let t = self.table_mut();
         t.slots[insert_at] = Slot { hash, key: Some(key) };
@@ -279,28 +331,38 @@ impl SetObject {
 
     /// `set_discard_entry`: whether the key was there.
     pub fn discard_hashed(&self, key: &PyObject, hash: isize) -> PyResult<bool> {
-        let Probe::Found(i) = self.probe(key, hash)? else { return Ok(false) };
-        let t = self.table_mut();
-        let old = t.slots[i].key.take();
-        t.slots[i].hash = DUMMY_HASH;
-        t.used -= 1;
-        drop(old);
-        Ok(true)
+        let old = locked(&self.ob_base, || -> PyResult<Option<Obj>> {
+            let Probe::Found(i) = self.probe(key, hash)? else { return Ok(None) };
+            let t = self.table_mut();
+            let old = t.slots[i].key.take();
+            t.slots[i].hash = DUMMY_HASH;
+            t.used -= 1;
+            Ok(old)
+        })?;
+        // Dropped outside the section: a destructor may run Python code.
+        Ok(old.is_some())
     }
 
     /// Removes everything (`set_clear_internal`): the old keys are dropped after the table is
     /// reset, so destructors never see a half-cleared set.
     pub fn clear(&self) {
-        let t = self.table_mut();
-        let old = std::mem::replace(&mut t.slots, empty_slots(MIN_SIZE));
-        t.fill = 0;
-        t.used = 0;
-        t.generation += 1;
+        let old = locked(&self.ob_base, || {
+            let t = self.table_mut();
+            let old = std::mem::replace(&mut t.slots, empty_slots(MIN_SIZE));
+            t.fill = 0;
+            t.used = 0;
+            t.generation += 1;
+            old
+        });
         drop(old);
     }
 
     /// `set.pop()` (CPython's search finger).
     pub fn pop(&self) -> PyResult<Obj> {
+        locked(&self.ob_base, || self.pop_locked())
+    }
+
+    fn pop_locked(&self) -> PyResult<Obj> {
         let t = self.table_mut();
         if t.used == 0 {
             return Err(PyErr::key_error_msg("pop from an empty set"));
@@ -318,16 +380,23 @@ impl SetObject {
     }
 
     fn resize_for(&self, extra: usize) {
-        let t = self.table_mut();
-        if (t.fill + extra) * 5 >= t.mask() * 3 {
-            let old = t.resize((t.used + extra) * 2);
-            drop(old);
-        }
+        let old = locked(&self.ob_base, || {
+            let t = self.table_mut();
+            ((t.fill + extra) * 5 >= t.mask() * 3).then(|| t.resize((t.used + extra) * 2))
+        });
+        drop(old);
     }
 
     /// `set_merge`: adds every element of another set.
     fn merge(&self, other: &SetObject) -> PyResult<()> {
-        if std::ptr::eq(self, other) || other.is_empty() {
+        if std::ptr::eq(self, other) {
+            return Ok(());
+        }
+        locked2(&self.ob_base, &other.ob_base, || self.merge_locked(other))
+    }
+
+    fn merge_locked(&self, other: &SetObject) -> PyResult<()> {
+        if other.is_empty() {
             return Ok(());
         }
         self.resize_for(other.len());
@@ -352,7 +421,7 @@ impl SetObject {
             return Ok(());
         }
         for (k, h) in other.entries() {
-            self.add_hashed(k, h)?;
+            self.add_hashed_locked(k, h)?;
         }
         Ok(())
     }
@@ -380,12 +449,14 @@ impl SetObject {
 
     /// Swaps the tables of two sets (`set_swap_bodies`, for the `*_update` forms).
     fn swap_bodies(&self, other: &SetObject) {
-        std::mem::swap(self.table_mut(), other.table_mut());
-        self.table_mut().generation += 1;
-        other.table_mut().generation += 1;
-        let h = self.hash.get();
-        self.hash.set(other.hash.get());
-        other.hash.set(h);
+        locked2(&self.ob_base, &other.ob_base, || {
+            std::mem::swap(self.table_mut(), other.table_mut());
+            self.table_mut().generation += 1;
+            other.table_mut().generation += 1;
+            let h = self.hash.get();
+            self.hash.set(other.hash.get());
+            other.hash.set(h);
+        });
     }
 }
 
@@ -557,11 +628,11 @@ fn difference_update(so: &PyObject, other: &PyObject) -> PyResult<()> {
             s.discard_hashed(&k, h)?;
         }
     }
-    let t = s.table_mut();
-    if t.fill - t.used > t.mask() / 4 {
-        let minused = if t.used > 50000 { t.used * 2 } else { t.used * 4 };
-        drop(t.resize(minused));
-    }
+    let old = locked(so, || {
+        let t = s.table_mut();
+        (t.fill - t.used > t.mask() / 4).then(|| t.resize(if t.used > 50000 { t.used * 2 } else { t.used * 4 }))
+    });
+    drop(old);
     Ok(())
 }
 
@@ -705,6 +776,7 @@ fn set_repr(o: &PyObject) -> PyResult<Obj> {
     if s.is_empty() {
         return new_str(&format!("{}()", ty.name()));
     }
+    let Some(_reentry) = super::repr_guard::enter(o) else { return new_str(&format!("{}(...)", ty.name())) };
     let _guard = super::recursion::enter(" while getting the repr of an object")?;
     let mut body = String::from("{");
     for (i, k) in s.keys().iter().enumerate() {
@@ -725,6 +797,10 @@ fn shuffle_bits(h: u64) -> u64 {
 
 /// `frozenset.__hash__`: CPython's order-independent hash over the whole table.
 fn frozenset_hash(o: &PyObject) -> PyResult<isize> {
+    locked(o, || frozenset_hash_locked(o))
+}
+
+fn frozenset_hash_locked(o: &PyObject) -> PyResult<isize> {
     let s = set_of(o);
     if s.hash.get() != -1 {
         return Ok(s.hash.get());
@@ -910,24 +986,31 @@ fn set_iter(o: &PyObject) -> PyResult<Obj> {
 fn set_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the set iterator type.
     let it = unsafe { it.cast::<SetIter>() };
-    // SAFETY: serialised by the interpreter lock; the borrow ends before any Python code.
-    let slot = unsafe { &mut *it.set.get() };
-    let Some(so) = slot.as_ref() else { return Ok(None) };
-    let s = set_of(so);
-    if s.len() != it.used.get() {
-        it.used.set(usize::MAX);
-        return Err(PyErr::runtime_error("Set changed size during iteration"));
-    }
-    let t = s.table();
-    let mut i = it.pos.get();
-    while i < t.slots.len() && t.slots[i].key.is_none() {
-        i += 1;
-    }
-    it.pos.set(i + 1);
-    match t.slots.get(i).and_then(|sl| sl.key.clone()) {
-        Some(k) => Ok(Some(k)),
-        None => {
-            let done = slot.take();
+    // SAFETY: serialised by the interpreter lock or the iterator's owner thread; the borrow
+    // ends before any Python code runs.
+    let Some(so) = (unsafe { &*it.set.get() }).clone() else { return Ok(None) };
+    let s = set_of(&so);
+    let step = locked(&so, || {
+        let t = s.table();
+        if t.used != it.used.get() {
+            return Err(());
+        }
+        let mut i = it.pos.get();
+        while i < t.slots.len() && t.slots[i].key.is_none() {
+            i += 1;
+        }
+        it.pos.set(i + 1);
+        Ok(t.slots.get(i).and_then(|sl| sl.key.clone()))
+    });
+    match step {
+        Err(()) => {
+            it.used.set(usize::MAX);
+            Err(PyErr::runtime_error("Set changed size during iteration"))
+        }
+        Ok(Some(k)) => Ok(Some(k)),
+        Ok(None) => {
+            // SAFETY: as above; the set is dropped after the borrow ends.
+            let done = unsafe { (*it.set.get()).take() };
             drop(done);
             Ok(None)
         }
@@ -1135,13 +1218,15 @@ static SET_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |
     // SAFETY: the receiver is a set iterator (checked by the method descriptor).
     let it = unsafe { it.cast::<SetIter>() };
     // SAFETY: serialised by the interpreter lock.
-    let n = match unsafe { &*it.set.get() } {
-        Some(s) if set_of(s).len() == it.used.get() => set_of(s).table().slots
-            [it.pos.get().min(set_of(s).table().slots.len())..]
-            .iter()
-            .filter(|sl| sl.key.is_some())
-            .count(),
-        _ => 0,
+    let n = match unsafe { (*it.set.get()).clone() } {
+        Some(s) => locked(&s, || {
+            let t = set_of(&s).table();
+            if t.used != it.used.get() {
+                return 0;
+            }
+            t.slots[it.pos.get().min(t.slots.len())..].iter().filter(|sl| sl.key.is_some()).count()
+        }),
+        None => 0,
     };
     new_int(n as i64)
 })];
