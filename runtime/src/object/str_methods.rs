@@ -376,9 +376,13 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let s = str_obj(o);
     if let Some(sl) = super::range::as_slice(key) {
         let (start, stop, step, count) = sl.indices(s.len())?;
-        if step == 1 {
-            return new_str(if count == 0 { "" } else { char_range(s, start as usize, stop as usize) });
+        if count == 0 {
+            return new_str("");
         }
+        if step == 1 && s.is_ascii() {
+            return new_str(&s.as_str()[start as usize..stop as usize]);
+        }
+        // O(count) through the fixed-width index, whatever `start` is.
         let text: String = (0..count).map(|k| s.char_at((start + k as isize * step) as usize)).collect();
         return new_string(text);
     }
