@@ -280,8 +280,38 @@ fn str_str(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("str", argv, kwnames, 0, 1)?;
-    let Some(x) = pos.first() else { return super::str::new_str_of_type(ty, "") };
+    let names = kwnames.map_or(&[][..], items);
+    let npos = argv.len() - names.len();
+    if npos > 3 {
+        return Err(PyErr::type_error(format!("str expected at most 3 arguments, got {npos}")));
+    }
+    // `str(object='', encoding='utf-8', errors='strict')`.
+    let mut params: [Option<&Obj>; 3] = [None; 3];
+    for (slot, v) in params.iter_mut().zip(&argv[..npos]) {
+        *slot = Some(v);
+    }
+    for (name, v) in names.iter().zip(&argv[npos..]) {
+        let name = str_value(name).unwrap_or("");
+        match ["object", "encoding", "errors"].iter().position(|p| *p == name) {
+            Some(i) if params[i].is_none() => params[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for str() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            None => return Err(PyErr::type_error(format!("str() got an unexpected keyword argument '{name}'"))),
+        }
+    }
+    let [object, encoding, errors] = params;
+    let Some(x) = object else { return super::str::new_str_of_type(ty, "") };
+    if encoding.is_some() || errors.is_some() {
+        // Decoding takes a bytes-like object; none of the runtime's types is one yet.
+        return Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            x.type_object().name()
+        )));
+    }
     let value = ops::str(x)?;
     if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
         // `str(s) is s` for an exact str, as in CPython.
