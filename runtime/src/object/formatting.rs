@@ -38,6 +38,10 @@ use crate::error::{PyErr, PyResult};
 
 impl From<PyError> for PyErr {
     fn from(e: PyError) -> PyErr {
+        if e.message().is_empty() {
+            // A bare class (`MemoryError`): no arguments, as CPython raises it.
+            return PyErr::from_kind(crate::error::ExcKind::from_name(e.exception_name()));
+        }
         super::exceptions::raise_msg(types().exc.named(e.exception_name()), e.message())
     }
 }
