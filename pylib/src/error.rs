@@ -17,6 +17,9 @@ pub enum PyError {
     IndexError(Cow<'static, str>),
     AttributeError(Cow<'static, str>),
     ZeroDivisionError(Cow<'static, str>),
+    /// The output would not fit in memory (a huge width or precision): CPython's bare
+    /// `MemoryError`, raised instead of aborting the process.
+    MemoryError,
 }
 
 impl PyError {
@@ -30,6 +33,7 @@ impl PyError {
             PyError::IndexError(_) => "IndexError",
             PyError::AttributeError(_) => "AttributeError",
             PyError::ZeroDivisionError(_) => "ZeroDivisionError",
+            PyError::MemoryError => "MemoryError",
         }
     }
 
@@ -43,6 +47,7 @@ impl PyError {
             | PyError::IndexError(m)
             | PyError::AttributeError(m)
             | PyError::ZeroDivisionError(m) => m,
+            PyError::MemoryError => "",
         }
     }
 
@@ -57,6 +62,12 @@ impl PyError {
     pub(crate) fn type_error(msg: impl Into<Cow<'static, str>>) -> Self {
         PyError::TypeError(msg.into())
     }
+}
+
+/// Makes room for `additional` more bytes in `out`, or `MemoryError` when the allocator refuses
+/// (so that `format(1, '1000000000000')` raises as in CPython instead of aborting).
+pub(crate) fn reserve(out: &mut String, additional: usize) -> Result<(), PyError> {
+    out.try_reserve(additional).map_err(|_| PyError::MemoryError)
 }
 
 impl fmt::Display for PyError {
@@ -77,5 +88,9 @@ mod tests {
         assert_eq!(e.to_string(), "ValueError: could not convert string to float: 'x'");
         assert_eq!(PyError::overflow("m").exception_name(), "OverflowError");
         assert_eq!(PyError::TypeError("t".into()).message(), "t");
+        assert_eq!(PyError::MemoryError.exception_name(), "MemoryError");
+        let mut out = String::new();
+        assert_eq!(reserve(&mut out, usize::MAX / 2), Err(PyError::MemoryError));
+        assert!(reserve(&mut out, 16).is_ok());
     }
 }

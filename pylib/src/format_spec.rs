@@ -21,7 +21,7 @@
 //! (decimal point, fraction, exponent, `%`). The decimal point is `.` and `n` uses the C
 //! locale's conventions (no grouping), as CPython does until a program calls `setlocale`.
 
-use crate::error::PyError;
+use crate::error::{PyError, reserve};
 use crate::float::{self, DtsFlags};
 use crate::unicode::decimal_value;
 
@@ -219,6 +219,13 @@ fn unknown_code(t: char, type_name: &str) -> PyError {
 }
 
 #[inline]
+/// Makes room for the field's width before it is laid out: a width the allocator refuses is
+/// `MemoryError` (as CPython's failed allocation), not an aborted process.
+fn reserve_width(f: &FormatSpec, out: &mut String) -> Result<(), PyError> {
+    let w = f.width.unwrap_or(0);
+    reserve(out, w.checked_mul(f.fill.len_utf8().max(1)).ok_or(PyError::MemoryError)?)
+}
+
 fn push_fill(out: &mut String, fill: char, n: usize) {
     out.extend(std::iter::repeat_n(fill, n));
 }
@@ -260,6 +267,7 @@ pub fn format_str(s: &str, spec: &str, type_name: &str, out: &mut String) -> Res
     if f.align == Align::AfterSign {
         return Err(PyError::value("'=' alignment not allowed in string format specifier"));
     }
+    reserve_width(&f, out)?;
     pad_str(s, &f, out);
     Ok(())
 }
@@ -498,6 +506,7 @@ pub fn format_int<I: IntValue + ?Sized>(i: &I, spec: &str, type_name: &str, out:
         let mut buf = [0u8; 4];
         let n =
             Number { negative: false, prefix: "", digits: "", has_decimal: false, remainder: c.encode_utf8(&mut buf) };
+        reserve_width(&f, out)?;
         write_number(&n, &f, None, out);
         return Ok(());
     }
@@ -537,6 +546,7 @@ pub fn format_int<I: IntValue + ?Sized>(i: &I, spec: &str, type_name: &str, out:
         has_decimal: false,
         remainder: "",
     };
+    reserve_width(&f, out)?;
     write_number(&n, &f, grouping, out);
     Ok(())
 }
@@ -566,6 +576,7 @@ fn format_float_spec(x: f64, f: &FormatSpec, out: &mut String) -> Result<(), PyE
     float_text(x, f, precision, None, &mut text);
     let grouping = float_grouping(f);
     let n = split_float(&text);
+    reserve_width(f, out)?;
     write_number(&n, f, grouping, out);
     Ok(())
 }
@@ -694,6 +705,7 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str, out: &mut S
         body.push(')');
     }
     let (left, right) = calc_padding(body.chars().count(), f.width, f.align);
+    reserve_width(&f, out)?;
     push_fill(out, f.fill, left);
     out.push_str(&body);
     push_fill(out, f.fill, right);
@@ -719,6 +731,18 @@ mod tests {
     fn fc(re: f64, im: f64, spec: &str) -> Result<String, String> {
         let mut out = String::new();
         format_complex(re, im, spec, "complex", &mut out).map(|_| out).map_err(|e| e.message().to_string())
+    }
+
+    #[test]
+    fn a_width_the_allocator_refuses_is_memory_error() {
+        let huge = "1000000000000000000";
+        let mut out = String::new();
+        assert_eq!(format_int(&1i64, huge, "int", &mut out), Err(PyError::MemoryError));
+        assert_eq!(format_float(1.5, huge, "float", &mut out), Err(PyError::MemoryError));
+        assert_eq!(format_str("a", huge, "str", &mut out), Err(PyError::MemoryError));
+        assert_eq!(format_complex(1.0, 2.0, huge, "complex", &mut out), Err(PyError::MemoryError));
+        // Spec errors come first, as in CPython.
+        assert_eq!(fs("a", "1000000000000000000d").unwrap_err(), "Unknown format code 'd' for object of type 'str'");
     }
 
     #[test]

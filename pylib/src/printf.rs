@@ -21,7 +21,7 @@
 //! The object layer supplies the values through [`FormatOps`]; this module holds every rule
 //! and every message.
 
-use crate::error::PyError;
+use crate::error::{PyError, reserve};
 use crate::float::{self, DtsFlags};
 use crate::format_spec::IntValue;
 
@@ -371,6 +371,8 @@ fn format_one<'a, O: FormatOps>(
             return Err(PyError::value(msg).into());
         }
     }
+    // A width the allocator refuses is `MemoryError`, as in CPython.
+    reserve(out, text.len() + width.max(0) as usize)?;
     write_padded(&text, ch, flags, width, prec, numeric, out);
     Ok(())
 }
@@ -410,7 +412,9 @@ fn format_long<I: IntValue>(i: &I, alt: bool, prec: i64, kind: char, out: &mut S
     i.write_magnitude(base, out);
     let ndigits = (out.len() - digits_start) as i64;
     if prec > ndigits {
-        let zeros = "0".repeat((prec - ndigits) as usize);
+        let mut zeros = String::new();
+        reserve(&mut zeros, (prec - ndigits) as usize)?;
+        zeros.extend(std::iter::repeat_n('0', (prec - ndigits) as usize));
         out.insert_str(digits_start, &zeros);
     }
     if kind == 'X' {
@@ -593,5 +597,14 @@ mod tests {
         assert_eq!(fmt("%c", &[V::S("ab")]).unwrap_err(), "%c requires int or char");
         assert_eq!(fmt("%c", &[V::I(-1)]).unwrap_err(), "%c arg not in range(0x110000)");
         assert_eq!(fmt("%f", &[V::S("s")]).unwrap_err(), "must be real number, not str");
+    }
+
+    #[test]
+    fn a_width_the_allocator_refuses_is_memory_error() {
+        let mut out = String::new();
+        let err = format("%1000000000000000000d", Args::Tuple(&[V::I(1)]), &mut Ops, &mut out).unwrap_err();
+        assert_eq!(err, PyError::MemoryError);
+        let err = format("%.3000000000d", Args::Tuple(&[V::I(1)]), &mut Ops, &mut out).unwrap_err();
+        assert_eq!(err.exception_name(), "ValueError");
     }
 }

@@ -38,6 +38,10 @@ use crate::error::{PyErr, PyResult};
 
 impl From<PyError> for PyErr {
     fn from(e: PyError) -> PyErr {
+        if e.message().is_empty() {
+            // A bare class (`MemoryError`): no arguments, as CPython raises it.
+            return PyErr::from_kind(crate::error::ExcKind::from_name(e.exception_name()));
+        }
         super::exceptions::raise_msg(types().exc.named(e.exception_name()), e.message())
     }
 }
@@ -109,13 +113,31 @@ pub(crate) fn format_str_value(s: &PyObject, spec: &str) -> PyResult<Obj> {
     new_str(&out)
 }
 
+/// The int → decimal text limit (`sys.get_int_max_str_digits()`, CVE-2020-10735) for the
+/// conversions that write decimal digits: a big int whose decimal form may exceed it is
+/// converted once to check (only those: below the bound every value fits).
+fn check_decimal_limit(b: &BigInt) -> PyResult<()> {
+    const LIMIT: usize = pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS;
+    // A value of `bits` bits has at most ceil(bits * log10(2)) digits.
+    if (b.bits() as f64 * std::f64::consts::LOG10_2).ceil() as usize > LIMIT {
+        pyrt_pylib::int_text::write_decimal(b, LIMIT, &mut String::new())?;
+    }
+    Ok(())
+}
+
 /// `int.__format__(i, spec)` for a non-empty spec.
 fn format_int_value(i: &PyObject, spec: &str) -> PyResult<Obj> {
     let mut out = String::new();
     let name = i.type_object().name();
     match as_int(i) {
         Some(IntVal::Small(v)) => format_spec::format_int(&v, spec, name, &mut out)?,
-        Some(IntVal::Big(b)) => format_spec::format_int(b, spec, name, &mut out)?,
+        Some(IntVal::Big(b)) => {
+            // No presentation type (`,`, `>10`, ...), `d` or `n` write decimal digits.
+            if !spec.ends_with(|c: char| c.is_ascii_alphabetic() || c == '%') || spec.ends_with(['d', 'n']) {
+                check_decimal_limit(b)?;
+            }
+            format_spec::format_int(b, spec, name, &mut out)?
+        }
         None => return Err(PyErr::type_error("descriptor '__format__' requires a 'int' object")),
     }
     new_str(&out)
@@ -190,6 +212,28 @@ fn big_of(v: &PyObject) -> Option<BigInt> {
     as_int(v).map(|i| i.to_big())
 }
 
+impl PrintfOps {
+    /// `int(v)` (`index_only == false`) or `operator.index(v)` for `%d`-like conversions.
+    fn to_int_unchecked(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<BigInt>> {
+        if let Some(b) = big_of(v) {
+            return Ok(Some(b));
+        }
+        if let Some(f) = as_float(v) {
+            if index_only {
+                return Ok(None);
+            }
+            return float_to_int(f).map(Some);
+        }
+        let number = &v.type_object().number;
+        let converted = match (number.index, number.int) {
+            (Some(f), _) => f(v),
+            (None, Some(f)) if !index_only => f(v),
+            _ => return Ok(None),
+        };
+        Ok(type_error_to_none(converted)?.and_then(|i| big_of(&i)))
+    }
+}
+
 impl FormatOps for PrintfOps {
     type Value = Obj;
     type Int = BigInt;
@@ -226,22 +270,14 @@ impl FormatOps for PrintfOps {
     }
 
     fn to_int(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<BigInt>> {
-        if let Some(b) = big_of(v) {
-            return Ok(Some(b));
-        }
-        if let Some(f) = as_float(v) {
-            if index_only {
-                return Ok(None);
+        let r = self.to_int_unchecked(v, index_only)?;
+        if let Some(b) = &r {
+            if !index_only {
+                // `d i u` write decimal digits.
+                check_decimal_limit(b)?;
             }
-            return float_to_int(f).map(Some);
         }
-        let number = &v.type_object().number;
-        let converted = match (number.index, number.int) {
-            (Some(f), _) => f(v),
-            (None, Some(f)) if !index_only => f(v),
-            _ => return Ok(None),
-        };
-        Ok(type_error_to_none(converted)?.and_then(|i| big_of(&i)))
+        Ok(r)
     }
 
     fn to_float(&mut self, v: &Obj) -> PyResult<Option<f64>> {

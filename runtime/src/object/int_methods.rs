@@ -113,19 +113,9 @@ fn parse_int_obj(text: &str, base: i64) -> PyResult<Obj> {
     }
 }
 
-/// A pyrt-pylib error as the exception it names.
+/// A pyrt-pylib error as the exception it names (`formatting`'s `From` conversion).
 pub(crate) fn from_pylib(e: pyrt_pylib::PyError) -> PyErr {
-    use pyrt_pylib::PyError as E;
-    let msg = e.message().to_owned();
-    match e {
-        E::ValueError(_) => PyErr::value_error(msg),
-        E::OverflowError(_) => PyErr::overflow(msg),
-        E::TypeError(_) => PyErr::type_error(msg),
-        E::IndexError(_) => PyErr::index_error(msg),
-        E::ZeroDivisionError(_) => PyErr::zero_division(msg),
-        E::AttributeError(_) => PyErr::attribute_error(msg),
-        E::KeyError(_) => PyErr::key_error_msg(&msg),
-    }
+    e.into()
 }
 
 /// `int(x)` for one argument: ints, strings, then `__int__`, then `__index__`.

@@ -13,12 +13,18 @@
 //! subclass's `dict_offset`), so its text starts after that slot: `data_offset` records where.
 //! Strings cannot hold lone surrogates yet (Rust `str`).
 //!
-//! The hash is computed on first use and cached (SipHash-1-3 with fixed keys; CPython seeds it
-//! randomly per process, so no program may depend on it).
+//! The hash is computed on first use and cached. It is CPython's with `PYTHONHASHSEED=0`:
+//! SipHash-1-3 with both keys zero over the PEP 393 representation — one byte per character
+//! when every code point is below 256, else two (below U+10000) or four, little-endian — and 0
+//! for the empty string. CPython seeds the keys randomly per process unless told otherwise, so
+//! no program may rely on the values; matching the seed-0 ones makes the iteration order of
+//! sets of strings match CPython's run with `PYTHONHASHSEED=0` (how the corpus is generated).
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicIsize, Ordering};
+
+use siphasher::sip::SipHasher13;
 
 use super::alloc::{alloc_sized, free_object};
 use super::header::PyObject;
@@ -161,10 +167,26 @@ impl StrObject {
     }
 }
 
-/// The hash of a text (never -1, which Python reserves for errors).
+/// The hash of a text (never -1, which Python reserves for errors). See the module docs.
 pub fn hash_text(text: &str) -> isize {
-    let mut hasher = std::hash::DefaultHasher::new();
-    text.hash(&mut hasher);
+    if text.is_empty() {
+        return 0;
+    }
+    let mut hasher = SipHasher13::new_with_keys(0, 0);
+    if text.is_ascii() {
+        hasher.write(text.as_bytes());
+    } else {
+        let widest = text.chars().map(u32::from).max().unwrap_or(0);
+        let mut units = Vec::with_capacity(text.len() * 2);
+        for c in text.chars().map(u32::from) {
+            match widest {
+                0..=0xff => units.push(c as u8),
+                0x100..=0xffff => units.extend_from_slice(&(c as u16).to_le_bytes()),
+                _ => units.extend_from_slice(&c.to_le_bytes()),
+            }
+        }
+        hasher.write(&units);
+    }
     let h = hasher.finish() as isize;
     if h == -1 { -2 } else { h }
 }
@@ -260,5 +282,21 @@ pub(crate) unsafe fn dealloc_str(op: NonNull<PyObject>) {
         if let Some(t) = heap {
             super::refcount::decref(t);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hash_text;
+
+    #[test]
+    fn hashes_match_cpython_with_hash_seed_zero() {
+        // `PYTHONHASHSEED=0 python3.13 -c "print(hash('a'), ...)"`
+        assert_eq!(hash_text(""), 0);
+        assert_eq!(hash_text("a"), 4644417185603328019);
+        assert_eq!(hash_text("abc"), -4594863902769663758);
+        assert_eq!(hash_text("é"), 6047309291227476195);
+        assert_eq!(hash_text("€"), -5529981157763016009);
+        assert_eq!(hash_text("😀"), -3536540696076613844);
     }
 }

@@ -281,8 +281,38 @@ fn str_str(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("str", argv, kwnames, 0, 1)?;
-    let Some(x) = pos.first() else { return super::str::new_str_of_type(ty, "") };
+    let names = kwnames.map_or(&[][..], items);
+    let npos = argv.len() - names.len();
+    if npos > 3 {
+        return Err(PyErr::type_error(format!("str expected at most 3 arguments, got {npos}")));
+    }
+    // `str(object='', encoding='utf-8', errors='strict')`.
+    let mut params: [Option<&Obj>; 3] = [None; 3];
+    for (slot, v) in params.iter_mut().zip(&argv[..npos]) {
+        *slot = Some(v);
+    }
+    for (name, v) in names.iter().zip(&argv[npos..]) {
+        let name = str_value(name).unwrap_or("");
+        match ["object", "encoding", "errors"].iter().position(|p| *p == name) {
+            Some(i) if params[i].is_none() => params[i] = Some(v),
+            Some(i) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for str() given by name ('{name}') and position ({})",
+                    i + 1
+                )));
+            }
+            None => return Err(PyErr::type_error(format!("str() got an unexpected keyword argument '{name}'"))),
+        }
+    }
+    let [object, encoding, errors] = params;
+    let Some(x) = object else { return super::str::new_str_of_type(ty, "") };
+    if encoding.is_some() || errors.is_some() {
+        // Decoding takes a bytes-like object; none of the runtime's types is one yet.
+        return Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            x.type_object().name()
+        )));
+    }
     let value = ops::str(x)?;
     if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
         // `str(s) is s` for an exact str, as in CPython.
@@ -345,16 +375,20 @@ fn repeat_text(s: &StrObject, count: usize) -> PyResult<Obj> {
     if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
-    let bytes = s.as_str().len() * count;
-    if bytes > MAX_STR_BYTES {
-        return Err(super::exceptions::raise_msg(types().exc.named("MemoryError"), ""));
+    let mut out = text_buffer(s.as_str().len().saturating_mul(count))?;
+    for _ in 0..count {
+        out.push_str(s.as_str());
     }
-    new_string(s.as_str().repeat(count))
+    new_string(out)
 }
 
-/// The largest string built in one go (beyond it `MemoryError`, as an allocation failure
-/// would give in CPython, instead of aborting the process).
-const MAX_STR_BYTES: usize = 1 << 34;
+/// An empty buffer with room for `bytes`, or `MemoryError` when the allocator refuses it: a
+/// huge width or count raises, as a failed allocation does in CPython, instead of aborting.
+fn text_buffer(bytes: usize) -> PyResult<String> {
+    let mut out = String::new();
+    out.try_reserve_exact(bytes).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
+    Ok(out)
+}
 
 fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     match str_value(a) {
@@ -377,9 +411,13 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let s = str_obj(o);
     if let Some(sl) = super::range::as_slice(key) {
         let (start, stop, step, count) = sl.indices(s.len())?;
-        if step == 1 {
-            return new_str(if count == 0 { "" } else { char_range(s, start as usize, stop as usize) });
+        if count == 0 {
+            return new_str("");
         }
+        if step == 1 && s.is_ascii() {
+            return new_str(&s.as_str()[start as usize..stop as usize]);
+        }
+        // O(count) through the fixed-width index, whatever `start` is.
         let text: String = (0..count).map(|k| s.char_at((start + k as isize * step) as usize)).collect();
         return new_string(text);
     }
@@ -638,7 +676,7 @@ fn justify(a: &[Obj], k: Option<&PyObject>, name: &str, left_share: fn(usize, us
     let width = width as usize;
     let total = width - len;
     let left = left_share(total, width);
-    let mut out = String::with_capacity(text(s).len() + total * fill.len_utf8());
+    let mut out = text_buffer(total.saturating_mul(fill.len_utf8()).saturating_add(text(s).len()))?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(text(s));
     out.extend(std::iter::repeat_n(fill, total - left));
@@ -658,7 +696,7 @@ fn str_zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         Some(b'+' | b'-') => t.split_at(1),
         _ => ("", t),
     };
-    let mut out = String::with_capacity(t.len() + zeros);
+    let mut out = text_buffer(t.len().saturating_add(zeros))?;
     out.push_str(sign);
     out.extend(std::iter::repeat_n('0', zeros));
     out.push_str(rest);
@@ -668,31 +706,38 @@ fn str_zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 fn str_expandtabs(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, r) = kw_args("expandtabs", a, k, &["tabsize"], 0, 0)?;
     let tabsize = match r[0] {
-        Some(t) => isize_arg(t)?,
+        // A C int in CPython.
+        Some(t) => {
+            i32::try_from(isize_arg(t)?).map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?
+        }
         None => 8,
     };
     let t = text(s);
     if !t.contains('\t') {
         return unchanged(s);
     }
-    let mut out = String::with_capacity(t.len());
-    let mut column = 0usize;
+    // Two passes, as CPython: the size first (so a huge tab size raises before anything is
+    // written), then the text.
+    let tab = |column: usize| if tabsize > 0 { tabsize as usize - column % tabsize as usize } else { 0 };
+    let (mut size, mut column) = (0usize, 0usize);
+    for c in t.chars() {
+        let add = if c == '\t' { tab(column) } else { 1 };
+        column = if c == '\n' || c == '\r' { 0 } else { column + add };
+        size = size
+            .checked_add(if c == '\t' { add } else { c.len_utf8() })
+            .filter(|&n| n <= isize::MAX as usize)
+            .ok_or_else(|| PyErr::overflow("new string is too long"))?;
+    }
+    let mut out = text_buffer(size)?;
+    column = 0;
     for c in t.chars() {
         if c == '\t' {
-            if tabsize > 0 {
-                let incr = tabsize as usize - column % tabsize as usize;
-                column += incr;
-                if out.len() + incr > MAX_STR_BYTES {
-                    return Err(PyErr::overflow("new string is too long"));
-                }
-                out.extend(std::iter::repeat_n(' ', incr));
-            }
+            let incr = tab(column);
+            column += incr;
+            out.extend(std::iter::repeat_n(' ', incr));
         } else {
-            column += 1;
+            column = if c == '\n' || c == '\r' { 0 } else { column + 1 };
             out.push(c);
-            if c == '\n' || c == '\r' {
-                column = 0;
-            }
         }
     }
     new_string(out)
@@ -715,13 +760,22 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if count == 0 || (!old.is_empty() && !t.contains(old)) {
         return unchanged(s);
     }
-    // Guard the result size before building it (an empty `old` matches len + 1 times).
+    // The result's size first (an empty `old` matches len + 1 times), then the text.
     let matches = if old.is_empty() { str_obj(s).len() + 1 } else { t.matches(old).count() };
     let n = if count < 0 { matches } else { matches.min(count as usize) };
-    if (t.len() + n * new.len()).saturating_sub(n * old.len()) > MAX_STR_BYTES {
+    let size = (n as u128 * new.len() as u128 + t.len() as u128).saturating_sub(n as u128 * old.len() as u128);
+    if size > isize::MAX as u128 {
         return Err(PyErr::overflow("replace string is too long"));
     }
-    new_string(if count < 0 { t.replace(old, new) } else { t.replacen(old, new, count as usize) })
+    let mut out = text_buffer(size as usize)?;
+    let mut last = 0;
+    for (at, m) in t.match_indices(old).take(n) {
+        out.push_str(&t[last..at]);
+        out.push_str(new);
+        last = at + m.len();
+    }
+    out.push_str(&t[last..]);
+    new_string(out)
 }
 
 // ---- translate / maketrans -----------------------------------------------------------------
