@@ -119,18 +119,12 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("divmod", |a, k| {
         let a = args::exact("divmod", a, k, 2, 2)?;
-        if let Some(r) = crate::object::float_methods::float_divmod(&a[0], &a[1])? {
-            return Ok(r);
-        }
-        new_tuple(vec![
-            ops::binary_op(&a[0], &a[1], BinOp::FloorDivide)?,
-            ops::binary_op(&a[0], &a[1], BinOp::Remainder)?,
-        ])
+        crate::object::int_methods::divmod(&a[0], &a[1])
     }),
     MethodDef::function("pow", |a, k| {
         let a = args::exact("pow", a, k, 2, 3)?;
         match a.get(2).filter(|m| !m.is(immortals().none)) {
-            Some(m) => crate::object::int_methods::pow_mod(&a[0], &a[1], m),
+            Some(m) => crate::object::int_methods::ternary_pow(&a[0], &a[1], m),
             None => ops::binary_op(&a[0], &a[1], BinOp::Power),
         }
     }),

@@ -339,7 +339,12 @@ pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
-        drop_and_free::<DictObject>(op)
+        // Keys and values are released after the block is freed, through the trashcan (a
+        // deeply nested dict must not free itself by native recursion).
+        let table = std::mem::take(&mut *op.cast::<DictObject>().as_ref().table.get());
+        drop_and_free::<DictObject>(op);
+        let refs: Vec<Obj> = table.entries.into_iter().flat_map(|e| e.key.into_iter().chain(e.value)).collect();
+        super::trashcan::release(refs);
     }
 }
 

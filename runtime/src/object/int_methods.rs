@@ -149,13 +149,64 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
     )))
 }
 
-/// `pow(base, exp, mod)`: ints only (pyrt-pylib's modular power, with the modular inverse for a
-/// negative exponent).
-pub(crate) fn pow_mod(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyResult<Obj> {
-    let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(m)) else {
+/// `pow(base, exp, mod)` (CPython's `ternary_op`): a class's `__pow__(exp, mod)` first, then
+/// ints (pyrt-pylib's modular power, with the modular inverse for a negative exponent).
+pub(crate) fn ternary_pow(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyResult<Obj> {
+    if let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(m)) {
+        let r = pyrt_pylib::int_arith::pow_mod(&b.to_big(), &e.to_big(), &m.to_big()).map_err(from_pylib)?;
+        return int::new_big(r);
+    }
+    if base.type_object().is_heap() {
+        if let Some(f) = super::attr::lookup_str(base.type_object(), "__pow__") {
+            let r = ops::call(&f, &[Obj::new_ref(base), Obj::new_ref(exp), Obj::new_ref(m)], None)?;
+            if !r.is(super::immortal::immortals().not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    let number = |o: &PyObject| as_int(o).is_some() || super::float::as_float(o).is_some();
+    if number(base) && number(exp) {
         return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        base.type_object().name(),
+        exp.type_object().name(),
+        m.type_object().name()
+    )))
+}
+
+/// `divmod(a, b)` (CPython's `nb_divmod` dispatch): ints give `(a // b, a % b)`, a float
+/// operand float `divmod`, and classes their `__divmod__` / reflected `__rdivmod__`.
+pub(crate) fn divmod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    if let Some(r) = super::float_methods::float_divmod(a, b)? {
+        return Ok(r);
+    }
+    if as_int(a).is_some() && as_int(b).is_some() {
+        return tuple::new_tuple(vec![int::int_floordiv(a, b)?, int::int_mod(a, b)?]);
+    }
+    let not_impl = super::immortal::immortals().not_implemented;
+    let call_dunder = |recv: &PyObject, other: &PyObject, name: &str| -> PyResult<Option<Obj>> {
+        if !recv.type_object().is_heap() {
+            return Ok(None);
+        }
+        let Some(f) = super::attr::lookup_str(recv.type_object(), name) else { return Ok(None) };
+        let r = ops::call(&f, &[Obj::new_ref(recv), Obj::new_ref(other)], None)?;
+        Ok(Some(r).filter(|r| !r.is(not_impl)))
     };
-    int::new_big(pyrt_pylib::int_arith::pow_mod(&b.to_big(), &e.to_big(), &m.to_big()).map_err(from_pylib)?)
+    if let Some(r) = call_dunder(a, b, "__divmod__")? {
+        return Ok(r);
+    }
+    if !std::ptr::eq(a.type_object(), b.type_object()) {
+        if let Some(r) = call_dunder(b, a, "__rdivmod__")? {
+            return Ok(r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        a.type_object().name(),
+        b.type_object().name()
+    )))
 }
 
 fn recv_int<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<IntVal<'a>> {

@@ -101,6 +101,10 @@ pub(crate) unsafe fn dealloc_list(op: NonNull<PyObject>) {
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
-        drop_and_free::<ListObject>(op)
+        // The items are released after the block is freed, through the trashcan (a deeply
+        // nested list must not free itself by native recursion).
+        let items = std::mem::take(&mut *op.cast::<ListObject>().as_ref().items.get());
+        drop_and_free::<ListObject>(op);
+        super::trashcan::release(items);
     }
 }

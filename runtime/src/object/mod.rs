@@ -23,6 +23,7 @@
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
 //! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -59,6 +60,7 @@ pub(crate) mod sequence;
 pub mod slots;
 pub mod str;
 mod thread_id;
+pub(crate) mod trashcan;
 pub mod tuple;
 pub(crate) mod tuple_methods;
 pub mod typeobj;
