@@ -214,6 +214,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.sequence =
             SequenceMethods { length: Some(super::range::range_len), contains: Some(super::range::range_contains) };
         t.mapping.subscript = Some(super::range::range_subscript);
+        t.number.bool = Some(super::range::range_bool);
     });
     let range_iter_type =
         mk("range_iterator", size_of::<super::range::RangeIter>(), 0, super::range::dealloc_range_iter, &|t| {

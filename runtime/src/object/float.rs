@@ -5,10 +5,10 @@ use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, to_f64};
+use super::int_methods::from_pylib;
 use super::obj::Obj;
 use super::typeobj::CompareOp;
 use crate::error::{PyErr, PyResult};
-use num_traits::ToPrimitive;
 use std::ptr::NonNull;
 
 /// A `float`.
@@ -133,59 +133,15 @@ macro_rules! float_binop {
 float_binop!(float_add, |x, y| Ok(x + y));
 float_binop!(float_sub, |x, y| Ok(x - y));
 float_binop!(float_mul, |x, y| Ok(x * y));
-float_binop!(float_truediv, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float division by zero"))
-} else {
-    Ok(x / y)
+float_binop!(float_truediv, |x, y| pyrt_pylib::float::arith::div(x, y).map_err(from_pylib));
+float_binop!(float_floordiv, |x, y| pyrt_pylib::float::arith::floordiv(x, y).map_err(from_pylib));
+float_binop!(float_mod, |x, y| pyrt_pylib::float::arith::rem(x, y).map_err(from_pylib));
+float_binop!(float_pow, |x, y| match pyrt_pylib::float::arith::pow(x, y).map_err(from_pylib)? {
+    pyrt_pylib::float::arith::Power::Float(r) => Ok(r),
+    // A negative base with a non-integral exponent has a complex result (`complex` comes with
+    // its own type).
+    pyrt_pylib::float::arith::Power::Complex => Err(PyErr::value_error("complex results are not supported yet")),
 });
-float_binop!(float_floordiv, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float floor division by zero"))
-} else {
-    Ok(divmod(x, y).0)
-});
-float_binop!(float_mod, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float modulo by zero"))
-} else {
-    Ok(divmod(x, y).1)
-});
-float_binop!(float_pow, |x, y| {
-    if x == 0.0 && y < 0.0 {
-        Err(PyErr::zero_division("0.0 cannot be raised to a negative power"))
-    } else if x < 0.0 && y != y.floor() && y.is_finite() {
-        Err(PyErr::value_error("complex results are not supported yet"))
-    } else {
-        let r = x.powf(y);
-        if r.is_infinite() && x.is_finite() && y.is_finite() {
-            Err(PyErr::overflow("(34, 'Numerical result out of range')"))
-        } else {
-            Ok(r)
-        }
-    }
-});
-
-/// CPython's `float_divmod` (the remainder has the divisor's sign).
-pub fn divmod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
-}
 
 pub(crate) fn float_neg(a: &PyObject) -> PyResult<Obj> {
     new_float(-as_float(a).unwrap_or(0.0))
@@ -272,30 +228,4 @@ pub(crate) fn float_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> Py
         Some(v) => Ok(new_bool(compare_int_float(&v, x, op.swapped()))),
         None => not_implemented(),
     }
-}
-
-/// `round(x, ndigits)` with CPython's correctly-rounded result (via the shortest repr).
-pub fn round_float(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || ndigits > 308 {
-        return x;
-    }
-    if ndigits < -308 {
-        return 0.0f64.copysign(x);
-    }
-    let formatted = if ndigits >= 0 { format!("{:.*}", ndigits as usize, x) } else { String::new() };
-    if ndigits >= 0 {
-        // Rust's fixed-precision formatting rounds the exact binary value half-to-even, which is
-        // what CPython's `round` does with its correctly rounded dtoa.
-        return formatted.parse().unwrap_or(x);
-    }
-    let p = 10f64.powi((-ndigits) as i32);
-    let y = x / p;
-    let r = y.round();
-    let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
-    r * p
-}
-
-/// `x.is_integer()` and friends need the int conversion of a float.
-pub fn float_to_i64(v: f64) -> Option<i64> {
-    (v.is_finite() && v == v.trunc() && v.abs() < 9.2e18).then(|| v.to_i64()).flatten()
 }

@@ -214,3 +214,31 @@ pub(crate) unsafe fn dealloc_reversed_iter(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<ReversedSeqIter>(op) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::int::new_int;
+
+    #[test]
+    fn index_normalisation_counts_from_the_end() {
+        assert_eq!(norm_index(0, 3), Some(0));
+        assert_eq!(norm_index(-1, 3), Some(2));
+        assert_eq!(norm_index(-4, 3), None);
+        assert_eq!(norm_index(3, 3), None);
+    }
+
+    #[test]
+    fn search_bounds_clamp_like_list_index() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let n = |v: i64| new_int(v).expect("an int");
+            assert_eq!(search_bounds(None, None, 5).expect("bounds"), (0, 5));
+            assert_eq!(search_bounds(Some(&n(-2)), None, 5).expect("bounds"), (3, 5));
+            assert_eq!(search_bounds(Some(&n(-9)), Some(&n(99)), 5).expect("bounds"), (0, 5));
+            assert_eq!(search_bounds(Some(&n(1)), Some(&n(-1)), 5).expect("bounds"), (1, 4));
+            let err = search_bounds(Some(&crate::object::str::new_str("x").expect("a str")), None, 5).unwrap_err();
+            assert_eq!(err.to_string(), "TypeError: slice indices must be integers or have an __index__ method");
+        });
+    }
+}

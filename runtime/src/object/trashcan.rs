@@ -41,3 +41,32 @@ pub(crate) fn release(refs: Vec<Obj>) {
     }
     NESTING.with(|n| n.set(depth));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::list::new_list;
+    use crate::object::tuple::new_tuple;
+
+    fn with(f: impl FnOnce()) {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f());
+    }
+
+    #[test]
+    fn deeply_nested_containers_free_without_deep_recursion() {
+        with(|| {
+            // Far deeper than the native stack could take one frame per level.
+            let mut list = new_list(Vec::new()).expect("a list");
+            let mut tuple = new_tuple(Vec::new()).expect("a tuple");
+            for _ in 0..200_000 {
+                list = new_list(vec![list]).expect("a list");
+                tuple = new_tuple(vec![tuple]).expect("a tuple");
+            }
+            drop(list);
+            drop(tuple);
+            assert_eq!(NESTING.with(Cell::get), 0);
+            assert!(PARKED.with(|p| p.borrow().is_empty()));
+        });
+    }
+}
