@@ -291,6 +291,19 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let it = ops::get_iter(
         pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
     )?;
+    // CPython's phases: ints while everything is an int, then floats with compensated
+    // summation while the total is an exact float, then plain `+`.
+    if std::ptr::eq(acc.type_object(), types().int_type) {
+        while let Some(x) = ops::next(&it)? {
+            acc = ops::binary_op(&acc, &x, BinOp::Add)?;
+            if as_int(&x).is_none() {
+                break;
+            }
+        }
+    }
+    if let Some(total) = crate::object::float_methods::compensated_sum(&acc, &it)? {
+        return Ok(total);
+    }
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary_op(&acc, &x, BinOp::Add)?;
     }

@@ -121,6 +121,37 @@ pub(crate) fn float_divmod(a: &PyObject, b: &PyObject) -> PyResult<Option<Obj>> 
     Ok(Some(new_tuple(vec![float::new_float(q)?, float::new_float(r)?])?))
 }
 
+/// `sum()`'s float phase (CPython 3.13's `builtin_sum_impl`): while the total is an exact
+/// float, floats are added with Neumaier's compensated summation and ints that fit a C long
+/// are added to the running sum directly; any other item ends the phase with a plain `+` and
+/// the rest of `it` is summed by `+`. `None` when `total` is not an exact float.
+pub(crate) fn compensated_sum(total: &PyObject, it: &PyObject) -> PyResult<Option<Obj>> {
+    if !std::ptr::eq(total.type_object(), types().float_type) {
+        return Ok(None);
+    }
+    let (mut hi, mut lo) = (float::as_float(total).expect("a float"), 0.0f64);
+    let finish = |hi: f64, lo: f64| if lo != 0.0 && lo.is_finite() { hi + lo } else { hi };
+    while let Some(x) = ops::next(it)? {
+        if std::ptr::eq(x.type_object(), types().float_type) {
+            let v = float::as_float(&x).expect("a float");
+            let t = hi + v;
+            lo += if hi.abs() >= v.abs() { (hi - t) + v } else { (v - t) + hi };
+            hi = t;
+            continue;
+        }
+        if let Some(int::IntVal::Small(v)) = as_int(&x) {
+            hi += v as f64;
+            continue;
+        }
+        let mut acc = ops::binary_op(&*float::new_float(finish(hi, lo))?, &x, super::slots::BinOp::Add)?;
+        while let Some(x) = ops::next(it)? {
+            acc = ops::binary_op(&acc, &x, super::slots::BinOp::Add)?;
+        }
+        return Ok(Some(acc));
+    }
+    Ok(Some(float::new_float(finish(hi, lo))?))
+}
+
 pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     MethodDef::method("is_integer", |a, k| {
         Ok(new_bool(pyrt_pylib::float::is_integer(recv(a, k, "float.is_integer")?)))

@@ -34,32 +34,50 @@ pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
     }
 }
 
+/// The item at `i` of a list or tuple as it is now (lists may change under Python code).
+fn item_at(o: &PyObject, i: usize) -> Option<Obj> {
+    match as_list(o) {
+        Some(l) => l.items().get(i).cloned(),
+        None => items(o).get(i).cloned(),
+    }
+}
+
+/// The current length of a list or tuple.
+fn seq_len(o: &PyObject) -> usize {
+    as_list(o).map_or_else(|| items(o).len(), |l| l.items().len())
+}
+
 pub(crate) fn seq_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     let same_kind = (tuple::is_tuple(a) && tuple::is_tuple(b)) || (as_list(a).is_some() && as_list(b).is_some());
     if !same_kind {
         return not_implemented();
     }
-    let (x, y) = (seq_items(a), seq_items(b));
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && seq_len(a) != seq_len(b) {
         return Ok(new_bool(op == CompareOp::Ne));
     }
-    for (p, q) in x.iter().zip(&y) {
-        if !ops::rich_compare_bool(p, q, CompareOp::Eq)? {
+    // The first index where the items differ decides; the lengths are re-read at each step
+    // because `==` may run code that changes a list.
+    let mut i = 0;
+    while let (Some(p), Some(q)) = (item_at(a, i), item_at(b, i)) {
+        if !p.is(&q) && !ops::rich_compare_bool(&p, &q, CompareOp::Eq)? {
             return match op {
                 CompareOp::Eq => Ok(new_bool(false)),
                 CompareOp::Ne => Ok(new_bool(true)),
-                _ => ops::rich_compare(p, q, op),
+                _ => ops::rich_compare(&p, &q, op),
             };
         }
+        i += 1;
     }
-    Ok(new_bool(op.test(x.len().cmp(&y.len()))))
+    Ok(new_bool(op.test(seq_len(a).cmp(&seq_len(b)))))
 }
 
 pub(crate) fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
-    for x in seq_items(a) {
-        if ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
+    let mut i = 0;
+    while let Some(x) = item_at(a, i) {
+        if x.is(b) || ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
             return Ok(true);
         }
+        i += 1;
     }
     Ok(false)
 }
