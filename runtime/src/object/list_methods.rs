@@ -120,8 +120,7 @@ fn list_iadd(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// `list.extend(iterable)` (also `+=`).
 fn list_extend(l: &ListObject, src: &PyObject) -> PyResult<()> {
     let extra = ops::collect(src)?;
-    // SAFETY: short exclusive access; no Python code runs while it is held.
-    unsafe { l.items_mut() }.extend(extra);
+    l.mutate(|v| v.extend(extra));
     Ok(())
 }
 
@@ -142,14 +141,11 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
     }
     let i = ops::index_isize(key)?;
     let i = norm_index(i, l.items().len()).ok_or_else(|| PyErr::index_error("list assignment index out of range"))?;
-    // SAFETY: short exclusive access; the old value is dropped after it ends.
-    let old = unsafe {
-        let v = l.items_mut();
-        match value {
-            Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
-            None => v.remove(i),
-        }
-    };
+    // The old value is dropped after the section ends.
+    let old = l.mutate(|v| match value {
+        Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
+        None => v.remove(i),
+    });
     drop(old);
     Ok(())
 }
@@ -172,8 +168,7 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
     if step == 1 {
         let start = start as usize;
         let stop = (stop.max(start as isize)) as usize;
-        // SAFETY: short exclusive access; the removed items are dropped after it ends.
-        let removed: Vec<Obj> = unsafe { l.items_mut() }.splice(start..stop, new).collect();
+        let removed: Vec<Obj> = l.mutate(|v| v.splice(start..stop, new).collect());
         drop(removed);
         return Ok(());
     }
@@ -183,15 +178,12 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
             new.len()
         )));
     }
-    let mut old = Vec::with_capacity(count);
-    {
-        // SAFETY: short exclusive access; the replaced items are dropped after it ends.
-        let items = unsafe { l.items_mut() };
-        for (k, v) in new.into_iter().enumerate() {
-            let at = (start + k as isize * step) as usize;
-            old.push(std::mem::replace(&mut items[at], v));
-        }
-    }
+    let old: Vec<Obj> = l.mutate(|items| {
+        new.into_iter()
+            .enumerate()
+            .map(|(k, v)| std::mem::replace(&mut items[(start + k as isize * step) as usize], v))
+            .collect()
+    });
     drop(old);
     Ok(())
 }
@@ -205,9 +197,7 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
     // Normalise to an ascending walk of the selected positions.
     let (first, step) = if step < 0 { (start + (count as isize - 1) * step, -step) } else { (start, step) };
     let (first, step) = (first as usize, step as usize);
-    let removed: Vec<Obj> = {
-        // SAFETY: short exclusive access; the removed items are dropped after it ends.
-        let items = unsafe { l.items_mut() };
+    let removed: Vec<Obj> = l.mutate(|items| {
         if step == 1 {
             items.drain(first..first + count).collect()
         } else {
@@ -222,7 +212,7 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
             }
             removed
         }
-    };
+    });
     drop(removed);
     Ok(())
 }
@@ -339,8 +329,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
             return Err(PyErr::index_error("pop from empty list"));
         }
         let i = norm_index(i, len).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
-        // SAFETY: short exclusive access.
-        Ok(unsafe { l.items_mut() }.remove(i))
+        Ok(l.mutate(|v| v.remove(i)))
     }),
     MethodDef::method("insert", |a, k| {
         let (s, r) = args::method("insert", a, k, 2, 2)?;
@@ -348,14 +337,12 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let i = ops::index_isize(&r[0])?;
         let len = l.items().len() as isize;
         let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-        // SAFETY: short exclusive access.
-        unsafe { l.items_mut() }.insert(i, r[1].clone());
+        l.mutate(|v| v.insert(i, r[1].clone()));
         Ok(args::none())
     }),
     MethodDef::method("reverse", |a, k| {
         let (s, _) = args::method("reverse", a, k, 0, 0)?;
-        // SAFETY: short exclusive access.
-        unsafe { list_of(s).items_mut() }.reverse();
+        list_of(s).mutate(|v| v.reverse());
         Ok(args::none())
     }),
     MethodDef::method("clear", |a, k| {
@@ -384,11 +371,8 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let mut i = 0;
         while let Some(x) = item_at(l, i) {
             if ops::rich_compare_bool(&x, &r[0], CompareOp::Eq)? {
-                if i < l.items().len() {
-                    // SAFETY: short exclusive access; the item is dropped after it ends.
-                    let old = unsafe { l.items_mut() }.remove(i);
-                    drop(old);
-                }
+                let old = l.mutate(|v| (i < v.len()).then(|| v.remove(i)));
+                drop(old);
                 return Ok(args::none());
             }
             i += 1;

@@ -23,6 +23,7 @@
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
 //! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `mutation` | writes to mutable containers under the object's critical section |
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
@@ -51,6 +52,7 @@ pub mod int;
 pub(crate) mod int_methods;
 pub mod list;
 pub(crate) mod list_methods;
+pub(crate) mod mutation;
 pub mod obj;
 pub mod range;
 pub mod recursion;
