@@ -35,15 +35,7 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("sorted", builtin_sorted),
     MethodDef::function("enumerate", builtin_enumerate),
     MethodDef::function("zip", builtin_zip),
-    MethodDef::function("reversed", |a, k| {
-        let seq = &args::exact("reversed", a, k, 1, 1)?[0];
-        if let Some(f) = crate::object::attr::lookup_str(seq.type_object(), "__reversed__") {
-            return ops::call(&f, std::slice::from_ref(seq), None);
-        }
-        let mut v = ops::collect(seq)?;
-        v.reverse();
-        crate::object::core_types::new_seq_iter(new_list(v)?)
-    }),
+    MethodDef::function("reversed", |a, k| crate::object::sequence::reversed(&args::exact("reversed", a, k, 1, 1)?[0])),
     MethodDef::function("any", |a, k| {
         let it = ops::get_iter(&args::exact("any", a, k, 1, 1)?[0])?;
         while let Some(x) = ops::next(&it)? {

@@ -245,6 +245,7 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     MethodDef::method("values", |a, k| new_view(args::method("values", a, k, 0, 0)?.0, ViewKind::Values)),
     MethodDef::method("items", |a, k| new_view(args::method("items", a, k, 0, 0)?.0, ViewKind::Items)),
     MethodDef::classmethod("fromkeys", dict_fromkeys),
+    MethodDef::method("__repr__", |a, k| dict_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
         new_dict_iter(args::method("__reversed__", a, k, 0, 0)?.0, ViewKind::Keys, true)
     }),

@@ -7,7 +7,7 @@ use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, to_f64};
 use super::int_methods::from_pylib;
 use super::obj::Obj;
-use super::typeobj::CompareOp;
+use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
 use std::ptr::NonNull;
 
@@ -38,14 +38,39 @@ pub fn as_float(obj: &PyObject) -> Option<f64> {
     }
 }
 
-/// `float`'s deallocator.
+/// An instance of `float` or a subclass with `value` (a subclass's instance dict pointer,
+/// at the type's `dict_offset`, starts empty).
+pub fn new_float_of_type(ty: &TypeObject, value: f64) -> PyResult<Obj> {
+    if std::ptr::eq(ty, types().float_type) {
+        return new_float(value);
+    }
+    // SAFETY: FloatObject starts with the header; the block is the subclass's basic size (at
+    // least a FloatObject), whose dict pointer is written before the object is used; the
+    // deallocator drops both.
+    unsafe {
+        let size = ty.basic_size.max(size_of::<FloatObject>());
+        let obj = super::alloc::alloc_sized(ty, size, |ob_base| FloatObject { ob_base, value })?;
+        if ty.dict_offset != 0 {
+            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        }
+        Ok(obj)
+    }
+}
+
+/// `float`'s deallocator (also of subclasses, whose instance dict it drops).
 ///
 /// # Safety
 ///
 /// See [`super::typeobj::DeallocFn`].
 pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract.
-    unsafe { drop_and_free::<FloatObject>(op) }
+    // SAFETY: forwarded contract; a subclass instance has its dict pointer at `dict_offset`.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if ty.dict_offset != 0 {
+            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+        }
+        drop_and_free::<FloatObject>(op)
+    }
 }
 
 /// `repr(x)` / `str(x)`: the shortest text that round-trips, as CPython prints it.

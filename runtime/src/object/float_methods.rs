@@ -48,9 +48,7 @@ fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
         None => 0.0,
         Some(x) => to_f64(x)?,
     };
-    // Subclass instances are plain floats until float gets a subclass layout.
-    let _ = ty;
-    float::new_float(v)
+    float::new_float_of_type(ty, v)
 }
 
 /// `float(x)`: a float, an int (correctly rounded), a string (CPython's syntax), or
@@ -178,6 +176,7 @@ pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     MethodDef::method("__int__", |a, k| integral_to_int(recv(a, k, "__int__")?.trunc())),
     MethodDef::method("__float__", |a, k| float::new_float(recv(a, k, "__float__")?)),
     MethodDef::method("__round__", float_round),
+    MethodDef::method("__repr__", |a, k| float::float_repr(args::method("__repr__", a, k, 0, 0)?.0)),
 ];
 
 pub(crate) static FLOAT_GETSETS: &[GetSetDef] = &[

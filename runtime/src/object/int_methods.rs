@@ -265,6 +265,7 @@ pub(crate) static INT_METHODS: &[MethodDef] = &[
     MethodDef::method("__ceil__", |a, k| exact(&recv_int(a, k, "int.__ceil__")?)),
     MethodDef::method("__float__", |a, k| int::int_float(args::method("__float__", a, k, 0, 0)?.0)),
     MethodDef::method("__round__", int_round),
+    MethodDef::method("__repr__", |a, k| int::int_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__add__", |a, k| {
         let (s, r) = args::method("__add__", a, k, 1, 1)?;
         int::int_add(s, &r[0])

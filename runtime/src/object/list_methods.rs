@@ -380,6 +380,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Err(PyErr::value_error("list.remove(x): x not in list"))
     }),
     MethodDef::method("sort", list_sort),
+    MethodDef::method("__repr__", |a, k| list_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
         let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
         super::sequence::new_reversed_iter(Obj::new_ref(s))

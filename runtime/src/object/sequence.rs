@@ -190,9 +190,15 @@ pub struct ReversedSeqIter {
     next: Cell<isize>,
 }
 
-/// A reverse iterator over a list.
+/// A reverse iterator over a list, a tuple, or any sequence (`__len__` and `__getitem__`).
 pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
-    let len = as_list(&seq).map_or(items(&seq).len(), |l| l.items().len());
+    let len = if let Some(l) = as_list(&seq) {
+        l.items().len()
+    } else if tuple::is_tuple(&seq) {
+        items(&seq).len()
+    } else {
+        ops::len(&seq)?
+    };
     // SAFETY: ReversedSeqIter starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().list_reverse_iter_type, |ob_base| ReversedSeqIter {
@@ -203,6 +209,26 @@ pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
     }
 }
 
+/// `reversed(seq)`: `seq.__reversed__()` if the type defines it (`None` there means "not
+/// reversible"), else a reverse iterator over a sequence (CPython's `reversed_new_impl`).
+pub(crate) fn reversed(seq: &PyObject) -> PyResult<Obj> {
+    let not_reversible = || PyErr::type_error(format!("'{}' object is not reversible", seq.type_object().name()));
+    if let Some(f) = super::attr::lookup_str(seq.type_object(), "__reversed__") {
+        if f.is(immortals().none) {
+            return Err(not_reversible());
+        }
+        return ops::call(&f, &[Obj::new_ref(seq)], None);
+    }
+    let t = seq.type_object();
+    let is_sequence = as_list(seq).is_some()
+        || tuple::is_tuple(seq)
+        || (super::dict::as_dict(seq).is_none() && t.mapping.subscript.is_some() && t.sequence.length.is_some());
+    if !is_sequence {
+        return Err(not_reversible());
+    }
+    new_reversed_iter(Obj::new_ref(seq))
+}
+
 pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
@@ -210,20 +236,38 @@ pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     if i < 0 {
         return Ok(None);
     }
-    let item = match as_list(&it.seq) {
-        Some(l) => l.items().get(i as usize).cloned(),
-        None => items(&it.seq).get(i as usize).cloned(),
+    let item = if let Some(l) = as_list(&it.seq) {
+        l.items().get(i as usize).cloned()
+    } else if tuple::is_tuple(&it.seq) {
+        items(&it.seq).get(i as usize).cloned()
+    } else {
+        match ops::get_item(&it.seq, &*super::int::new_int(i as i64)?) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
+                None
+            }
+            Err(e) => return Err(e),
+        }
     };
     it.next.set(if item.is_some() { i - 1 } else { -1 });
     Ok(item)
 }
 
-/// `__length_hint__` of the reverse iterator.
-pub(crate) fn reversed_iter_len(o: &PyObject) -> PyResult<usize> {
-    // SAFETY: only installed on the reverse iterator type.
+/// `__length_hint__` of the reverse iterator: the items left (0 once a list shrank below the
+/// next index).
+fn reversed_iter_len(o: &PyObject) -> usize {
+    // SAFETY: only called on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
-    Ok((it.next.get() + 1).max(0) as usize)
+    let next = it.next.get();
+    let len = as_list(&it.seq).map(|l| l.items().len() as isize);
+    if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
+
+pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] =
+    &[super::builtin::MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = super::builtin::args::method("__length_hint__", a, k, 0, 0)?;
+        super::int::new_int(reversed_iter_len(s) as i64)
+    })];
 
 /// # Safety
 ///

@@ -31,6 +31,11 @@ pub(crate) fn fill_tuple_type(t: &mut TypeObject) {
 
 fn tuple_repr(o: &PyObject) -> PyResult<Obj> {
     let its = items(o);
+    if its.is_empty() {
+        return new_str("()");
+    }
+    // A tuple reached again inside its own repr (through a list it contains) prints `(...)`.
+    let Some(_guard) = super::repr_guard::enter(o) else { return new_str("(...)") };
     let mut out = String::from("(");
     for (i, x) in its.iter().enumerate() {
         if i > 0 {
@@ -110,6 +115,7 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         Err(PyErr::value_error("tuple.index(x): x not in tuple"))
     }),
     MethodDef::method("__len__", |a, k| new_int(items(args::method("__len__", a, k, 0, 0)?.0).len() as i64)),
+    MethodDef::method("__repr__", |a, k| tuple_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;
         Ok(super::int::new_bool(seq_contains(s, &r[0])?))
