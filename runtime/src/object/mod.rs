@@ -25,6 +25,7 @@
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
 //! | `mutation` | writes to mutable containers under the object's critical section |
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
+//! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -59,6 +60,7 @@ pub mod recursion;
 pub mod refcount;
 pub(crate) mod repr_guard;
 pub(crate) mod sequence;
+pub(crate) mod slot_dunders;
 pub mod slots;
 pub mod str;
 mod thread_id;
