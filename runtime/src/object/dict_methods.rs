@@ -15,6 +15,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::new_bool;
 use super::obj::Obj;
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::MappingMethods;
 use super::str::new_str;
 use super::tuple::new_tuple;
@@ -245,6 +246,16 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     MethodDef::method("values", |a, k| new_view(args::method("values", a, k, 0, 0)?.0, ViewKind::Values)),
     MethodDef::method("items", |a, k| new_view(args::method("items", a, k, 0, 0)?.0, ViewKind::Items)),
     MethodDef::classmethod("fromkeys", dict_fromkeys),
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        dict_init(s, rest, k)?;
+        Ok(args::none())
+    }),
+    dunder_unary!("__iter__", dict_iter),
+    dunder_binary!("__or__", dict_or),
+    dunder_binary!("__ior__", dict_ior),
+    dunder_compare!("__eq__", CompareOp::Eq, dict_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, dict_richcompare),
     MethodDef::method("__repr__", |a, k| dict_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
         new_dict_iter(args::method("__reversed__", a, k, 0, 0)?.0, ViewKind::Keys, true)

@@ -27,6 +27,7 @@ use super::range::as_slice;
 use super::sequence::{
     norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
 };
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::{MappingMethods, SequenceMethods};
 use super::str::new_str;
 use super::typeobj::{CompareOp, TypeObject};
@@ -90,6 +91,16 @@ pub(crate) fn list_repeat(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
     let Some(count) = repeat_count(n)? else { return not_implemented() };
     let out = repeated(l.items(), count)?;
     new_list(out)
+}
+
+/// `seq.__mul__(n)` (CPython's `sq_repeat` wrapper): `n` must be an integer.
+pub(crate) fn repeat_dunder(
+    seq: &PyObject,
+    n: &PyObject,
+    repeat: fn(&PyObject, &PyObject) -> PyResult<Obj>,
+) -> PyResult<Obj> {
+    ops::index(n)?;
+    repeat(seq, n)
 }
 
 /// `count` copies of `src` in a row (`MemoryError` when that cannot be allocated).
@@ -408,6 +419,22 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__iadd__", a, k, 1, 1)?;
         list_iadd(s, &r[0])
     }),
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        list_init(s, rest, k)?;
+        Ok(args::none())
+    }),
+    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_binary!("__add__", seq_concat),
+    dunder_binary!("__mul__", |a, n| repeat_dunder(a, n, list_repeat)),
+    dunder_binary!("__rmul__", |a, n| repeat_dunder(a, n, list_repeat)),
+    dunder_binary!("__imul__", |a, n| repeat_dunder(a, n, list_inplace_repeat)),
+    dunder_compare!("__eq__", CompareOp::Eq, seq_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, seq_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, seq_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, seq_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, seq_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, seq_richcompare),
 ];
 
 #[cfg(test)]

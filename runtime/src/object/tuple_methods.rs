@@ -10,6 +10,7 @@ use super::immortal::types;
 use super::int::new_int;
 use super::obj::Obj;
 use super::sequence::{repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript};
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::SequenceMethods;
 use super::str::new_str;
 use super::tuple::{self, items};
@@ -124,4 +125,15 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
         seq_subscript(s, &r[0])
     }),
+    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_unary!("__hash__", |o| new_int(tuple_hash(o)? as i64)),
+    dunder_binary!("__add__", seq_concat),
+    dunder_binary!("__mul__", |a, n| super::list_methods::repeat_dunder(a, n, tuple_repeat)),
+    dunder_binary!("__rmul__", |a, n| super::list_methods::repeat_dunder(a, n, tuple_repeat)),
+    dunder_compare!("__eq__", CompareOp::Eq, seq_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, seq_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, seq_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, seq_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, seq_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, seq_richcompare),
 ];
