@@ -941,15 +941,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::DICT_MERGE => {
                         let src = pop!(values, f);
                         let d = peek!(values, f, oparg as usize).clone();
-                        let Some(sd) = as_dict(&src) else {
-                            break 'op Err(PyErr::type_error(format!(
-                                "'{}' object is not a mapping",
-                                src.type_object().name()
-                            )));
-                        };
-                        for (k, v) in sd.items() {
-                            tri!(as_dict(&d).expect("a dict").set(k, v));
-                        }
+                        tri!(crate::object::dict_methods::update_from_mapping(&d, &src));
                     }
                     Opcode::BINARY_SUBSCR => {
                         let key = pop!(values, f);

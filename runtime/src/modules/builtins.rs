@@ -118,13 +118,7 @@ static BUILTINS: &[MethodDef] = &[
     }),
     MethodDef::function("divmod", |a, k| {
         let a = args::exact("divmod", a, k, 2, 2)?;
-        if let Some(r) = crate::object::float_methods::float_divmod(&a[0], &a[1])? {
-            return Ok(r);
-        }
-        new_tuple(vec![
-            ops::binary_op(&a[0], &a[1], BinOp::FloorDivide)?,
-            ops::binary_op(&a[0], &a[1], BinOp::Remainder)?,
-        ])
+        crate::object::int_methods::divmod(&a[0], &a[1])
     }),
     MethodDef::function("pow", super::builtins_num::builtin_pow),
     MethodDef::function("hex", super::builtins_num::builtin_hex),
@@ -330,8 +324,18 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let it = ops::get_iter(
         pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
     )?;
-    if std::ptr::eq(acc.type_object(), types().float_type) {
-        acc = super::builtins_num::sum_floats(&it, &acc)?;
+    // CPython's phases: ints while everything is an int, then floats with compensated
+    // summation while the total is an exact float, then plain `+`.
+    if std::ptr::eq(acc.type_object(), types().int_type) {
+        while let Some(x) = ops::next(&it)? {
+            acc = ops::binary_op(&acc, &x, BinOp::Add)?;
+            if as_int(&x).is_none() {
+                break;
+            }
+        }
+    }
+    if let Some(total) = crate::object::float_methods::compensated_sum(&acc, &it)? {
+        return Ok(total);
     }
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary_op(&acc, &x, BinOp::Add)?;

@@ -204,6 +204,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.sequence =
             SequenceMethods { length: Some(super::range::range_len), contains: Some(super::range::range_contains) };
         t.mapping.subscript = Some(super::range::range_subscript);
+        t.number.bool = Some(super::range::range_bool);
     });
     let range_iter_type =
         mk("range_iterator", size_of::<super::range::RangeIter>(), 0, super::range::dealloc_range_iter, &|t| {
@@ -234,7 +235,6 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         &|t| {
             t.iter = Some(|o| Ok(Obj::new_ref(o)));
             t.iternext = Some(super::sequence::reversed_iter_next);
-            t.sequence.length = Some(super::sequence::reversed_iter_len);
         },
     );
     let (dict_views, dict_view_specs) =
@@ -279,10 +279,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
-        list_reverse_iter_type,
     ] {
         specs.push(spec(t, obj, &[], &[]));
     }
+    specs.push(spec(list_reverse_iter_type, obj, super::sequence::REVERSED_ITER_METHODS, &[]));
     for (t, methods) in dict_view_specs {
         specs.push(spec(t, obj, methods, &[]));
     }

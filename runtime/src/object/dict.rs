@@ -206,25 +206,40 @@ impl DictObject {
     }
 
     /// `d[key] = value` with a precomputed hash.
+    ///
+    /// The probe (which may run `__eq__`) happens outside the dict's critical section; the
+    /// write happens inside it, and only if the key set is still the one the probe saw (else
+    /// the probe runs again) — another thread may have changed it in between.
     pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
-        match self.probe(&key, hash)? {
-            Probe::Found { index, .. } => {
-                let old = self.table_mut().entries[index].value.replace(value);
-                drop(old);
-            }
-            Probe::Missing => {
+        loop {
+            let probe = self.probe(&key, hash)?;
+            let seen = self.table().version;
+            let written = super::mutation::locked(&self.ob_base, || {
                 let t = self.table_mut();
-                if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
-                    t.rebuild(t.used + 1);
+                if t.version != seen {
+                    return None;
                 }
-                let slot = t.free_slot(hash);
-                t.indices[slot] = t.entries.len() as u32;
-                t.entries.push(Entry { hash, key: Some(key), value: Some(value) });
-                t.used += 1;
-                t.version += 1;
+                Some(match probe {
+                    Probe::Found { index, .. } => t.entries[index].value.replace(value.clone()),
+                    Probe::Missing => {
+                        if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
+                            t.rebuild(t.used + 1);
+                        }
+                        let slot = t.free_slot(hash);
+                        t.indices[slot] = t.entries.len() as u32;
+                        t.entries.push(Entry { hash, key: Some(key.clone()), value: Some(value.clone()) });
+                        t.used += 1;
+                        t.version += 1;
+                        None
+                    }
+                })
+            });
+            if let Some(old) = written {
+                // The replaced value is dropped outside the section.
+                drop(old);
+                return Ok(());
             }
         }
-        Ok(())
     }
 
     /// `d[key] = value`.
@@ -233,27 +248,40 @@ impl DictObject {
         self.set_hashed(key, h, value)
     }
 
-    /// `del d[key]`: the removed value, or `None` if the key was absent.
+    /// `del d[key]`: the removed value, or `None` if the key was absent. As in
+    /// [`DictObject::set_hashed`], the write happens under the critical section and only on
+    /// the key set the probe saw.
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
         let h = hash(key)?;
-        Ok(match self.probe(key, h)? {
-            Probe::Found { slot, index } => {
+        loop {
+            let Probe::Found { slot, index } = self.probe(key, h)? else { return Ok(None) };
+            let seen = self.table().version;
+            let removed = super::mutation::locked(&self.ob_base, || {
                 let t = self.table_mut();
+                if t.version != seen {
+                    return None;
+                }
                 t.indices[slot] = DUMMY;
                 let e = &mut t.entries[index];
                 let old = (e.key.take(), e.value.take());
                 t.used -= 1;
                 t.version += 1;
-                old.1
+                Some(old)
+            });
+            if let Some((old_key, old_value)) = removed {
+                drop(old_key);
+                return Ok(old_value);
             }
-            Probe::Missing => None,
-        })
+        }
     }
 
     /// Removes everything (the old entries are dropped after the table is reset).
     pub fn clear(&self) {
-        let old = std::mem::take(self.table_mut());
-        self.table_mut().version = old.version + 1;
+        let old = super::mutation::locked(&self.ob_base, || {
+            let old = std::mem::take(self.table_mut());
+            self.table_mut().version = old.version + 1;
+            old
+        });
         drop(old);
     }
 
@@ -275,15 +303,17 @@ impl DictObject {
 
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&self) -> Option<(Obj, Obj)> {
-        let t = self.table_mut();
-        let index = t.entries.iter().rposition(|e| e.key.is_some())?;
-        let e = &mut t.entries[index];
-        let (k, v) = (e.key.take()?, e.value.take()?);
-        let slot = t.indices.iter().position(|&ix| ix == index as u32)?;
-        t.indices[slot] = DUMMY;
-        t.used -= 1;
-        t.version += 1;
-        Some((k, v))
+        super::mutation::locked(&self.ob_base, || {
+            let t = self.table_mut();
+            let index = t.entries.iter().rposition(|e| e.key.is_some())?;
+            let slot = t.indices.iter().position(|&ix| ix == index as u32)?;
+            let e = &mut t.entries[index];
+            let (k, v) = (e.key.take()?, e.value.take()?);
+            t.indices[slot] = DUMMY;
+            t.used -= 1;
+            t.version += 1;
+            Some((k, v))
+        })
     }
 }
 
@@ -339,7 +369,12 @@ pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
-        drop_and_free::<DictObject>(op)
+        // Keys and values are released after the block is freed, through the trashcan (a
+        // deeply nested dict must not free itself by native recursion).
+        let table = std::mem::take(&mut *op.cast::<DictObject>().as_ref().table.get());
+        drop_and_free::<DictObject>(op);
+        let refs: Vec<Obj> = table.entries.into_iter().flat_map(|e| e.key.into_iter().chain(e.value)).collect();
+        super::trashcan::release(refs);
     }
 }
 

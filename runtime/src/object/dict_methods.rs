@@ -15,6 +15,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::new_bool;
 use super::obj::Obj;
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::MappingMethods;
 use super::str::new_str;
 use super::tuple::new_tuple;
@@ -192,6 +193,15 @@ fn update_from(d: &DictObject, src: &PyObject) -> PyResult<()> {
     Ok(())
 }
 
+/// `{**src}` and `f(**src)` (`DICT_UPDATE`/`DICT_MERGE`): `src` must be a mapping — a dict, or
+/// anything with `keys()` and `__getitem__`.
+pub(crate) fn update_from_mapping(d: &PyObject, src: &PyObject) -> PyResult<()> {
+    if as_dict(src).is_none() && super::attr::lookup_str(src.type_object(), "keys").is_none() {
+        return Err(PyErr::type_error(format!("'{}' object is not a mapping", src.type_object().name())));
+    }
+    update_from(dict_of(d), src)
+}
+
 /// `dict(...)` / `d.update(...)`: at most one positional source, then the keywords.
 fn update_with(o: &PyObject, name: &str, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let d = dict_of(o);
@@ -236,6 +246,17 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     MethodDef::method("values", |a, k| new_view(args::method("values", a, k, 0, 0)?.0, ViewKind::Values)),
     MethodDef::method("items", |a, k| new_view(args::method("items", a, k, 0, 0)?.0, ViewKind::Items)),
     MethodDef::classmethod("fromkeys", dict_fromkeys),
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        dict_init(s, rest, k)?;
+        Ok(args::none())
+    }),
+    dunder_unary!("__iter__", dict_iter),
+    dunder_binary!("__or__", dict_or),
+    dunder_binary!("__ior__", dict_ior),
+    dunder_compare!("__eq__", CompareOp::Eq, dict_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, dict_richcompare),
+    MethodDef::method("__repr__", |a, k| dict_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
         new_dict_iter(args::method("__reversed__", a, k, 0, 0)?.0, ViewKind::Keys, true)
     }),

@@ -377,3 +377,39 @@ unsafe fn dealloc_iter(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<DictIter>(op) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::dict::new_dict;
+
+    #[test]
+    fn iterators_yield_in_order_and_detect_size_changes() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let d = new_dict().expect("a dict");
+            let dd = as_dict(&d).expect("a dict");
+            for i in 0..4 {
+                dd.set(new_int(i).expect("an int"), new_int(i * 10).expect("an int")).expect("set");
+            }
+            dd.remove(&new_int(1).expect("an int")).expect("remove");
+            let small = |o: &Obj| super::super::int::small_value(o).expect("a small int");
+            let keys = new_dict_iter(&d, ViewKind::Keys, false).expect("an iterator");
+            let mut seen = Vec::new();
+            while let Some(k) = iter_next(&keys).expect("next") {
+                seen.push(small(&k));
+            }
+            assert_eq!(seen, [0, 2, 3]);
+            let rev = new_dict_iter(&d, ViewKind::Values, true).expect("an iterator");
+            assert_eq!(small(&iter_next(&rev).expect("next").expect("a value")), 30);
+            let it = new_dict_iter(&d, ViewKind::Items, false).expect("an iterator");
+            iter_next(&it).expect("next");
+            dd.set(new_int(9).expect("an int"), new_int(9).expect("an int")).expect("set");
+            let err = iter_next(&it).unwrap_err();
+            assert_eq!(err.to_string(), "RuntimeError: dictionary changed size during iteration");
+            // Poisoned: it keeps raising even once the size is back.
+            dd.remove(&new_int(9).expect("an int")).expect("remove");
+            assert!(iter_next(&it).is_err());
+        });
+    }
+}

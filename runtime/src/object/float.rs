@@ -5,10 +5,10 @@ use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, to_f64};
+use super::int_methods::from_pylib;
 use super::obj::Obj;
-use super::typeobj::CompareOp;
+use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
-use num_traits::ToPrimitive;
 use std::ptr::NonNull;
 
 /// A `float`.
@@ -38,14 +38,39 @@ pub fn as_float(obj: &PyObject) -> Option<f64> {
     }
 }
 
-/// `float`'s deallocator.
+/// An instance of `float` or a subclass with `value` (a subclass's instance dict pointer,
+/// at the type's `dict_offset`, starts empty).
+pub fn new_float_of_type(ty: &TypeObject, value: f64) -> PyResult<Obj> {
+    if std::ptr::eq(ty, types().float_type) {
+        return new_float(value);
+    }
+    // SAFETY: FloatObject starts with the header; the block is the subclass's basic size (at
+    // least a FloatObject), whose dict pointer is written before the object is used; the
+    // deallocator drops both.
+    unsafe {
+        let size = ty.basic_size.max(size_of::<FloatObject>());
+        let obj = super::alloc::alloc_sized(ty, size, |ob_base| FloatObject { ob_base, value })?;
+        if ty.dict_offset != 0 {
+            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        }
+        Ok(obj)
+    }
+}
+
+/// `float`'s deallocator (also of subclasses, whose instance dict it drops).
 ///
 /// # Safety
 ///
 /// See [`super::typeobj::DeallocFn`].
 pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract.
-    unsafe { drop_and_free::<FloatObject>(op) }
+    // SAFETY: forwarded contract; a subclass instance has its dict pointer at `dict_offset`.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if ty.dict_offset != 0 {
+            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+        }
+        drop_and_free::<FloatObject>(op)
+    }
 }
 
 /// `repr(x)` / `str(x)`: the shortest text that round-trips, as CPython prints it.
@@ -133,61 +158,18 @@ macro_rules! float_binop {
 float_binop!(float_add, |x, y| Ok(x + y));
 float_binop!(float_sub, |x, y| Ok(x - y));
 float_binop!(float_mul, |x, y| Ok(x * y));
-float_binop!(float_truediv, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float division by zero"))
-} else {
-    Ok(x / y)
-});
-float_binop!(float_floordiv, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float floor division by zero"))
-} else {
-    Ok(divmod(x, y).0)
-});
-float_binop!(float_mod, |x, y| if y == 0.0 {
-    Err(PyErr::zero_division("float modulo by zero"))
-} else {
-    Ok(divmod(x, y).1)
-});
+float_binop!(float_truediv, |x, y| pyrt_pylib::float::arith::div(x, y).map_err(from_pylib));
+float_binop!(float_floordiv, |x, y| pyrt_pylib::float::arith::floordiv(x, y).map_err(from_pylib));
+float_binop!(float_mod, |x, y| pyrt_pylib::float::arith::rem(x, y).map_err(from_pylib));
 /// `x ** y`; a negative base with a non-integral exponent gives a complex result, as
 /// CPython's `float_pow` hands that case to `complex`'s power.
 pub(crate) fn float_pow(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let Some(ops) = operands(a, b) else { return not_implemented() };
     let (x, y) = ops?;
-    if x < 0.0 && y != y.floor() && y.is_finite() {
-        return super::complex::complex_pow(a, b);
+    match pyrt_pylib::float::arith::pow(x, y).map_err(from_pylib)? {
+        pyrt_pylib::float::arith::Power::Float(r) => new_float(r),
+        pyrt_pylib::float::arith::Power::Complex => super::complex::complex_pow(a, b),
     }
-    if x == 0.0 && y < 0.0 {
-        return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
-    }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
-        return Err(PyErr::overflow("(34, 'Numerical result out of range')"));
-    }
-    new_float(r)
-}
-
-/// CPython's `float_divmod` (the remainder has the divisor's sign).
-pub fn divmod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
 }
 
 pub(crate) fn float_neg(a: &PyObject) -> PyResult<Obj> {
@@ -275,30 +257,4 @@ pub(crate) fn float_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> Py
         Some(v) => Ok(new_bool(compare_int_float(&v, x, op.swapped()))),
         None => not_implemented(),
     }
-}
-
-/// `round(x, ndigits)` with CPython's correctly-rounded result (via the shortest repr).
-pub fn round_float(x: f64, ndigits: i64) -> f64 {
-    if !x.is_finite() || ndigits > 308 {
-        return x;
-    }
-    if ndigits < -308 {
-        return 0.0f64.copysign(x);
-    }
-    let formatted = if ndigits >= 0 { format!("{:.*}", ndigits as usize, x) } else { String::new() };
-    if ndigits >= 0 {
-        // Rust's fixed-precision formatting rounds the exact binary value half-to-even, which is
-        // what CPython's `round` does with its correctly rounded dtoa.
-        return formatted.parse().unwrap_or(x);
-    }
-    let p = 10f64.powi((-ndigits) as i32);
-    let y = x / p;
-    let r = y.round();
-    let r = if (y - y.trunc()).abs() == 0.5 { 2.0 * (y / 2.0).round() } else { r };
-    r * p
-}
-
-/// `x.is_integer()` and friends need the int conversion of a float.
-pub fn float_to_i64(v: f64) -> Option<i64> {
-    (v.is_finite() && v == v.trunc() && v.abs() < 9.2e18).then(|| v.to_i64()).flatten()
 }

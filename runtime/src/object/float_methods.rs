@@ -12,10 +12,11 @@ use super::immortal::{immortals, types};
 use super::int::{self, as_int, new_bool};
 use super::int_methods::from_pylib;
 use super::obj::Obj;
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_reflected, dunder_unary};
 use super::slots::NumberMethods;
 use super::str::{new_str, str_value};
 use super::tuple::new_tuple;
-use super::typeobj::TypeObject;
+use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
 
 /// Fills `float`'s slots.
@@ -48,9 +49,7 @@ fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
         None => 0.0,
         Some(x) => to_f64(x)?,
     };
-    // Subclass instances are plain floats until float gets a subclass layout.
-    let _ = ty;
-    float::new_float(v)
+    float::new_float_of_type(ty, v)
 }
 
 /// `float(x)`: a float, an int (correctly rounded), a string (CPython's syntax), or
@@ -121,6 +120,37 @@ pub(crate) fn float_divmod(a: &PyObject, b: &PyObject) -> PyResult<Option<Obj>> 
     Ok(Some(new_tuple(vec![float::new_float(q)?, float::new_float(r)?])?))
 }
 
+/// `sum()`'s float phase (CPython 3.13's `builtin_sum_impl`): while the total is an exact
+/// float, floats are added with Neumaier's compensated summation and ints that fit a C long
+/// are added to the running sum directly; any other item ends the phase with a plain `+` and
+/// the rest of `it` is summed by `+`. `None` when `total` is not an exact float.
+pub(crate) fn compensated_sum(total: &PyObject, it: &PyObject) -> PyResult<Option<Obj>> {
+    if !std::ptr::eq(total.type_object(), types().float_type) {
+        return Ok(None);
+    }
+    let (mut hi, mut lo) = (float::as_float(total).expect("a float"), 0.0f64);
+    let finish = |hi: f64, lo: f64| if lo != 0.0 && lo.is_finite() { hi + lo } else { hi };
+    while let Some(x) = ops::next(it)? {
+        if std::ptr::eq(x.type_object(), types().float_type) {
+            let v = float::as_float(&x).expect("a float");
+            let t = hi + v;
+            lo += if hi.abs() >= v.abs() { (hi - t) + v } else { (v - t) + hi };
+            hi = t;
+            continue;
+        }
+        if let Some(int::IntVal::Small(v)) = as_int(&x) {
+            hi += v as f64;
+            continue;
+        }
+        let mut acc = ops::binary_op(&*float::new_float(finish(hi, lo))?, &x, super::slots::BinOp::Add)?;
+        while let Some(x) = ops::next(it)? {
+            acc = ops::binary_op(&acc, &x, super::slots::BinOp::Add)?;
+        }
+        return Ok(Some(acc));
+    }
+    Ok(Some(float::new_float(finish(hi, lo))?))
+}
+
 pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     MethodDef::method("__format__", super::formatting::float_dunder_format),
     MethodDef::method("is_integer", |a, k| {
@@ -148,7 +178,54 @@ pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     MethodDef::method("__int__", |a, k| integral_to_int(recv(a, k, "__int__")?.trunc())),
     MethodDef::method("__float__", |a, k| float::new_float(recv(a, k, "__float__")?)),
     MethodDef::method("__round__", float_round),
+    MethodDef::method("__repr__", |a, k| float::float_repr(args::method("__repr__", a, k, 0, 0)?.0)),
+    dunder_binary!("__add__", float::float_add),
+    dunder_reflected!("__radd__", float::float_add),
+    dunder_binary!("__sub__", float::float_sub),
+    dunder_reflected!("__rsub__", float::float_sub),
+    dunder_binary!("__mul__", float::float_mul),
+    dunder_reflected!("__rmul__", float::float_mul),
+    dunder_binary!("__truediv__", float::float_truediv),
+    dunder_reflected!("__rtruediv__", float::float_truediv),
+    dunder_binary!("__floordiv__", float::float_floordiv),
+    dunder_reflected!("__rfloordiv__", float::float_floordiv),
+    dunder_binary!("__mod__", float::float_mod),
+    dunder_reflected!("__rmod__", float::float_mod),
+    dunder_binary!("__divmod__", float_divmod_slot),
+    dunder_reflected!("__rdivmod__", float_divmod_slot),
+    MethodDef::method("__pow__", |a, k| {
+        let (s, r) = args::method("__pow__", a, k, 1, 2)?;
+        float_pow_slot(s, &r[0], r.get(1))
+    }),
+    MethodDef::method("__rpow__", |a, k| {
+        let (s, r) = args::method("__rpow__", a, k, 1, 2)?;
+        float_pow_slot(&r[0], s, r.get(1))
+    }),
+    dunder_unary!("__neg__", float::float_neg),
+    dunder_unary!("__pos__", float::float_pos),
+    dunder_unary!("__abs__", float::float_abs),
+    dunder_unary!("__bool__", |o| Ok::<_, PyErr>(new_bool(float::float_bool(o)?))),
+    dunder_unary!("__hash__", |o| int::new_int(float::float_hash(o)? as i64)),
+    dunder_compare!("__eq__", CompareOp::Eq, float::float_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, float::float_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, float::float_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, float::float_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, float::float_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, float::float_richcompare),
 ];
+
+/// `float.__divmod__`: float `divmod` when the operands are numbers, else `NotImplemented`.
+fn float_divmod_slot(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    Ok(float_divmod(a, b)?.unwrap_or_else(|| Obj::new_ref(immortals().not_implemented)))
+}
+
+/// `float.__pow__(other, mod=None)`: a modulus is a `TypeError` for floats.
+fn float_pow_slot(a: &PyObject, b: &PyObject, m: Option<&Obj>) -> PyResult<Obj> {
+    if m.is_some_and(|m| !m.is(immortals().none)) {
+        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    float::float_pow(a, b)
+}
 
 pub(crate) static FLOAT_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "real", get: |o| float::new_float(float::as_float(o).expect("a float")), set: None },

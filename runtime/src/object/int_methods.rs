@@ -12,10 +12,11 @@ use super::immortal::types;
 use super::int::{self, IntVal, as_int, new_int};
 use super::list::as_list;
 use super::obj::Obj;
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_reflected, dunder_unary};
 use super::slots::NumberMethods;
 use super::str::{as_str_object, str_value};
 use super::tuple;
-use super::typeobj::TypeObject;
+use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
 
 /// Fills `int`'s slots.
@@ -144,13 +145,64 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
     )))
 }
 
-/// `pow(base, exp, mod)`: ints only (pyrt-pylib's modular power, with the modular inverse for a
-/// negative exponent).
-pub(crate) fn pow_mod(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyResult<Obj> {
-    let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(m)) else {
+/// `pow(base, exp, mod)` (CPython's `ternary_op`): a class's `__pow__(exp, mod)` first, then
+/// ints (pyrt-pylib's modular power, with the modular inverse for a negative exponent).
+pub(crate) fn ternary_pow(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyResult<Obj> {
+    if let (Some(b), Some(e), Some(m)) = (as_int(base), as_int(exp), as_int(m)) {
+        let r = pyrt_pylib::int_arith::pow_mod(&b.to_big(), &e.to_big(), &m.to_big()).map_err(from_pylib)?;
+        return int::new_big(r);
+    }
+    if base.type_object().is_heap() {
+        if let Some(f) = super::attr::lookup_str(base.type_object(), "__pow__") {
+            let r = ops::call(&f, &[Obj::new_ref(base), Obj::new_ref(exp), Obj::new_ref(m)], None)?;
+            if !r.is(super::immortal::immortals().not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    let number = |o: &PyObject| as_int(o).is_some() || super::float::as_float(o).is_some();
+    if number(base) && number(exp) {
         return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        base.type_object().name(),
+        exp.type_object().name(),
+        m.type_object().name()
+    )))
+}
+
+/// `divmod(a, b)` (CPython's `nb_divmod` dispatch): ints give `(a // b, a % b)`, a float
+/// operand float `divmod`, and classes their `__divmod__` / reflected `__rdivmod__`.
+pub(crate) fn divmod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    if let Some(r) = super::float_methods::float_divmod(a, b)? {
+        return Ok(r);
+    }
+    if as_int(a).is_some() && as_int(b).is_some() {
+        return tuple::new_tuple(vec![int::int_floordiv(a, b)?, int::int_mod(a, b)?]);
+    }
+    let not_impl = super::immortal::immortals().not_implemented;
+    let call_dunder = |recv: &PyObject, other: &PyObject, name: &str| -> PyResult<Option<Obj>> {
+        if !recv.type_object().is_heap() {
+            return Ok(None);
+        }
+        let Some(f) = super::attr::lookup_str(recv.type_object(), name) else { return Ok(None) };
+        let r = ops::call(&f, &[Obj::new_ref(recv), Obj::new_ref(other)], None)?;
+        Ok(Some(r).filter(|r| !r.is(not_impl)))
     };
-    int::new_big(pyrt_pylib::int_arith::pow_mod(&b.to_big(), &e.to_big(), &m.to_big()).map_err(from_pylib)?)
+    if let Some(r) = call_dunder(a, b, "__divmod__")? {
+        return Ok(r);
+    }
+    if !std::ptr::eq(a.type_object(), b.type_object()) {
+        if let Some(r) = call_dunder(b, a, "__rdivmod__")? {
+            return Ok(r);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        a.type_object().name(),
+        b.type_object().name()
+    )))
 }
 
 fn recv_int<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<IntVal<'a>> {
@@ -212,11 +264,77 @@ pub(crate) static INT_METHODS: &[MethodDef] = &[
     MethodDef::method("__ceil__", |a, k| exact(&recv_int(a, k, "int.__ceil__")?)),
     MethodDef::method("__float__", |a, k| int::int_float(args::method("__float__", a, k, 0, 0)?.0)),
     MethodDef::method("__round__", int_round),
-    MethodDef::method("__add__", |a, k| {
-        let (s, r) = args::method("__add__", a, k, 1, 1)?;
-        int::int_add(s, &r[0])
+    MethodDef::method("__repr__", |a, k| int::int_repr(args::method("__repr__", a, k, 0, 0)?.0)),
+    dunder_binary!("__add__", int::int_add),
+    dunder_reflected!("__radd__", int::int_add),
+    dunder_binary!("__sub__", int::int_sub),
+    dunder_reflected!("__rsub__", int::int_sub),
+    dunder_binary!("__mul__", int::int_mul),
+    dunder_reflected!("__rmul__", int::int_mul),
+    dunder_binary!("__truediv__", int::int_truediv),
+    dunder_reflected!("__rtruediv__", int::int_truediv),
+    dunder_binary!("__floordiv__", int::int_floordiv),
+    dunder_reflected!("__rfloordiv__", int::int_floordiv),
+    dunder_binary!("__mod__", int::int_mod),
+    dunder_reflected!("__rmod__", int::int_mod),
+    dunder_binary!("__divmod__", int_divmod_slot),
+    dunder_reflected!("__rdivmod__", int_divmod_slot),
+    dunder_binary!("__lshift__", int::int_lshift),
+    dunder_reflected!("__rlshift__", int::int_lshift),
+    dunder_binary!("__rshift__", int::int_rshift),
+    dunder_reflected!("__rrshift__", int::int_rshift),
+    dunder_binary!("__and__", int::int_and),
+    dunder_reflected!("__rand__", int::int_and),
+    dunder_binary!("__or__", int::int_or),
+    dunder_reflected!("__ror__", int::int_or),
+    dunder_binary!("__xor__", int::int_xor),
+    dunder_reflected!("__rxor__", int::int_xor),
+    MethodDef::method("__pow__", |a, k| {
+        let (s, r) = args::method("__pow__", a, k, 1, 2)?;
+        match r.get(1).filter(|m| !m.is(super::immortal::immortals().none)) {
+            Some(m) if as_int(&r[0]).is_some() && as_int(m).is_some() => ternary_pow(s, &r[0], m),
+            Some(_) => Ok(Obj::new_ref(super::immortal::immortals().not_implemented)),
+            None => int::int_pow(s, &r[0]),
+        }
     }),
+    MethodDef::method("__rpow__", |a, k| {
+        let (s, r) = args::method("__rpow__", a, k, 1, 2)?;
+        match r.get(1).filter(|m| !m.is(super::immortal::immortals().none)) {
+            Some(m) if as_int(&r[0]).is_some() && as_int(m).is_some() => ternary_pow(&r[0], s, m),
+            Some(_) => Ok(Obj::new_ref(super::immortal::immortals().not_implemented)),
+            None => int::int_pow(&r[0], s),
+        }
+    }),
+    dunder_unary!("__neg__", int::int_neg),
+    dunder_unary!("__pos__", int::int_pos),
+    dunder_unary!("__abs__", int::int_abs),
+    dunder_unary!("__invert__", int::int_invert),
+    dunder_unary!("__bool__", |o| Ok::<_, PyErr>(int::new_bool(int::int_bool(o)?))),
+    dunder_unary!("__hash__", |o| new_int(int::int_hash(o)? as i64)),
+    dunder_compare!("__eq__", CompareOp::Eq, int_compare_slot),
+    dunder_compare!("__ne__", CompareOp::Ne, int_compare_slot),
+    dunder_compare!("__lt__", CompareOp::Lt, int_compare_slot),
+    dunder_compare!("__le__", CompareOp::Le, int_compare_slot),
+    dunder_compare!("__gt__", CompareOp::Gt, int_compare_slot),
+    dunder_compare!("__ge__", CompareOp::Ge, int_compare_slot),
 ];
+
+/// `int.__eq__` and friends: ints only (`(3).__eq__(3.0)` is `NotImplemented`; the operator
+/// then asks the float).
+fn int_compare_slot(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
+    if as_int(b).is_none() {
+        return Ok(Obj::new_ref(super::immortal::immortals().not_implemented));
+    }
+    int::int_richcompare(a, b, op)
+}
+
+/// `int.__divmod__`: `(a // b, a % b)` for two ints, else `NotImplemented`.
+fn int_divmod_slot(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    if as_int(a).is_none() || as_int(b).is_none() {
+        return Ok(Obj::new_ref(super::immortal::immortals().not_implemented));
+    }
+    tuple::new_tuple(vec![int::int_floordiv(a, b)?, int::int_mod(a, b)?])
+}
 
 pub(crate) static INT_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "real", get: |o| exact(&as_int(o).expect("an int")), set: None },

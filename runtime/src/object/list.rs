@@ -1,8 +1,9 @@
 //! `list`: a growable vector of references.
 //!
 //! The storage is a Rust `Vec<Obj>` behind an `UnsafeCell`. Interpreters with a lock serialise
-//! every access; free-threaded interpreters must take the list's critical section around
-//! mutations (not wired yet: see DESIGN.md, "Object model").
+//! every access; in free-threaded interpreters the writes made through [`ListObject::mutate`]
+//! (every method of `list_methods`) take the list's critical section. Reads that skip the lock
+//! do not yet have reclamation of the old storage (see DESIGN.md, "Object model").
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
@@ -42,18 +43,27 @@ impl ListObject {
         unsafe { &mut *self.items.get() }
     }
 
+    /// Runs `f` on the items inside the list's critical section. `f` must not run Python code
+    /// (return replaced items out of it, to be dropped afterwards).
+    #[inline]
+    pub fn mutate<R>(&self, f: impl FnOnce(&mut Vec<Obj>) -> R) -> R {
+        super::mutation::locked(&self.ob_base, || {
+            // SAFETY: the critical section (or the interpreter lock) excludes other writers, and
+            // `f` runs no Python code, so no other borrow of the items is live.
+            f(unsafe { self.items_mut() })
+        })
+    }
+
     /// Appends an item.
     #[inline]
     pub fn push(&self, item: Obj) {
-        // SAFETY: a short exclusive access with no Python code inside.
-        unsafe { self.items_mut() }.push(item);
+        self.mutate(|v| v.push(item));
     }
 
     /// Replaces the items, returning the old ones (dropped by the caller outside the borrow, so
     /// destructors that run Python code never see a borrowed list).
     pub fn replace(&self, new: Vec<Obj>) -> Vec<Obj> {
-        // SAFETY: a short exclusive access.
-        std::mem::replace(unsafe { self.items_mut() }, new)
+        self.mutate(|v| std::mem::replace(v, new))
     }
 }
 
@@ -101,6 +111,10 @@ pub(crate) unsafe fn dealloc_list(op: NonNull<PyObject>) {
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
-        drop_and_free::<ListObject>(op)
+        // The items are released after the block is freed, through the trashcan (a deeply
+        // nested list must not free itself by native recursion).
+        let items = std::mem::take(&mut *op.cast::<ListObject>().as_ref().items.get());
+        drop_and_free::<ListObject>(op);
+        super::trashcan::release(items);
     }
 }

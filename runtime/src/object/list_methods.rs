@@ -27,6 +27,7 @@ use super::range::as_slice;
 use super::sequence::{
     norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
 };
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::{MappingMethods, SequenceMethods};
 use super::str::new_str;
 use super::typeobj::{CompareOp, TypeObject};
@@ -92,6 +93,16 @@ pub(crate) fn list_repeat(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
     new_list(out)
 }
 
+/// `seq.__mul__(n)` (CPython's `sq_repeat` wrapper): `n` must be an integer.
+pub(crate) fn repeat_dunder(
+    seq: &PyObject,
+    n: &PyObject,
+    repeat: fn(&PyObject, &PyObject) -> PyResult<Obj>,
+) -> PyResult<Obj> {
+    ops::index(n)?;
+    repeat(seq, n)
+}
+
 /// `count` copies of `src` in a row (`MemoryError` when that cannot be allocated).
 pub(crate) fn repeated(src: &[Obj], count: usize) -> PyResult<Vec<Obj>> {
     let total = src.len().checked_mul(count).filter(|&n| n <= isize::MAX as usize / size_of::<Obj>());
@@ -120,8 +131,7 @@ fn list_iadd(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// `list.extend(iterable)` (also `+=`).
 fn list_extend(l: &ListObject, src: &PyObject) -> PyResult<()> {
     let extra = ops::collect(src)?;
-    // SAFETY: short exclusive access; no Python code runs while it is held.
-    unsafe { l.items_mut() }.extend(extra);
+    l.mutate(|v| v.extend(extra));
     Ok(())
 }
 
@@ -142,14 +152,11 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
     }
     let i = ops::index_isize(key)?;
     let i = norm_index(i, l.items().len()).ok_or_else(|| PyErr::index_error("list assignment index out of range"))?;
-    // SAFETY: short exclusive access; the old value is dropped after it ends.
-    let old = unsafe {
-        let v = l.items_mut();
-        match value {
-            Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
-            None => v.remove(i),
-        }
-    };
+    // The old value is dropped after the section ends.
+    let old = l.mutate(|v| match value {
+        Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
+        None => v.remove(i),
+    });
     drop(old);
     Ok(())
 }
@@ -172,8 +179,7 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
     if step == 1 {
         let start = start as usize;
         let stop = (stop.max(start as isize)) as usize;
-        // SAFETY: short exclusive access; the removed items are dropped after it ends.
-        let removed: Vec<Obj> = unsafe { l.items_mut() }.splice(start..stop, new).collect();
+        let removed: Vec<Obj> = l.mutate(|v| v.splice(start..stop, new).collect());
         drop(removed);
         return Ok(());
     }
@@ -183,15 +189,12 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
             new.len()
         )));
     }
-    let mut old = Vec::with_capacity(count);
-    {
-        // SAFETY: short exclusive access; the replaced items are dropped after it ends.
-        let items = unsafe { l.items_mut() };
-        for (k, v) in new.into_iter().enumerate() {
-            let at = (start + k as isize * step) as usize;
-            old.push(std::mem::replace(&mut items[at], v));
-        }
-    }
+    let old: Vec<Obj> = l.mutate(|items| {
+        new.into_iter()
+            .enumerate()
+            .map(|(k, v)| std::mem::replace(&mut items[(start + k as isize * step) as usize], v))
+            .collect()
+    });
     drop(old);
     Ok(())
 }
@@ -205,9 +208,7 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
     // Normalise to an ascending walk of the selected positions.
     let (first, step) = if step < 0 { (start + (count as isize - 1) * step, -step) } else { (start, step) };
     let (first, step) = (first as usize, step as usize);
-    let removed: Vec<Obj> = {
-        // SAFETY: short exclusive access; the removed items are dropped after it ends.
-        let items = unsafe { l.items_mut() };
+    let removed: Vec<Obj> = l.mutate(|items| {
         if step == 1 {
             items.drain(first..first + count).collect()
         } else {
@@ -222,7 +223,7 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
             }
             removed
         }
-    };
+    });
     drop(removed);
     Ok(())
 }
@@ -339,8 +340,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
             return Err(PyErr::index_error("pop from empty list"));
         }
         let i = norm_index(i, len).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
-        // SAFETY: short exclusive access.
-        Ok(unsafe { l.items_mut() }.remove(i))
+        Ok(l.mutate(|v| v.remove(i)))
     }),
     MethodDef::method("insert", |a, k| {
         let (s, r) = args::method("insert", a, k, 2, 2)?;
@@ -348,14 +348,12 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let i = ops::index_isize(&r[0])?;
         let len = l.items().len() as isize;
         let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-        // SAFETY: short exclusive access.
-        unsafe { l.items_mut() }.insert(i, r[1].clone());
+        l.mutate(|v| v.insert(i, r[1].clone()));
         Ok(args::none())
     }),
     MethodDef::method("reverse", |a, k| {
         let (s, _) = args::method("reverse", a, k, 0, 0)?;
-        // SAFETY: short exclusive access.
-        unsafe { list_of(s).items_mut() }.reverse();
+        list_of(s).mutate(|v| v.reverse());
         Ok(args::none())
     }),
     MethodDef::method("clear", |a, k| {
@@ -384,11 +382,8 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let mut i = 0;
         while let Some(x) = item_at(l, i) {
             if ops::rich_compare_bool(&x, &r[0], CompareOp::Eq)? {
-                if i < l.items().len() {
-                    // SAFETY: short exclusive access; the item is dropped after it ends.
-                    let old = unsafe { l.items_mut() }.remove(i);
-                    drop(old);
-                }
+                let old = l.mutate(|v| (i < v.len()).then(|| v.remove(i)));
+                drop(old);
                 return Ok(args::none());
             }
             i += 1;
@@ -396,6 +391,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Err(PyErr::value_error("list.remove(x): x not in list"))
     }),
     MethodDef::method("sort", list_sort),
+    MethodDef::method("__repr__", |a, k| list_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
         let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
         super::sequence::new_reversed_iter(Obj::new_ref(s))
@@ -423,6 +419,22 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__iadd__", a, k, 1, 1)?;
         list_iadd(s, &r[0])
     }),
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        list_init(s, rest, k)?;
+        Ok(args::none())
+    }),
+    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_binary!("__add__", seq_concat),
+    dunder_binary!("__mul__", |a, n| repeat_dunder(a, n, list_repeat)),
+    dunder_binary!("__rmul__", |a, n| repeat_dunder(a, n, list_repeat)),
+    dunder_binary!("__imul__", |a, n| repeat_dunder(a, n, list_inplace_repeat)),
+    dunder_compare!("__eq__", CompareOp::Eq, seq_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, seq_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, seq_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, seq_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, seq_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, seq_richcompare),
 ];
 
 #[cfg(test)]

@@ -29,6 +29,9 @@
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
 //! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `mutation` | writes to mutable containers under the object's critical section |
+//! | `trashcan` | freeing deeply nested containers without deep native recursion |
+//! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
@@ -78,6 +81,7 @@ pub(crate) mod list;
 pub(crate) mod list_methods;
 pub(crate) mod memoryview;
 pub(crate) mod module;
+pub(crate) mod mutation;
 pub(crate) mod obj;
 pub(crate) mod object_methods;
 pub(crate) mod range;
@@ -86,6 +90,7 @@ pub mod refcount;
 pub(crate) mod repr_guard;
 pub(crate) mod sequence;
 pub(crate) mod set;
+pub(crate) mod slot_dunders;
 pub(crate) mod slot_wrappers;
 pub(crate) mod slots;
 pub(crate) mod str;
@@ -93,6 +98,7 @@ pub(crate) mod str_methods;
 pub(crate) mod structseq;
 pub(crate) mod textio;
 mod thread_id;
+pub(crate) mod trashcan;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub mod typeobj;

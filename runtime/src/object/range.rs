@@ -238,7 +238,21 @@ fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_int(n)
 }
 
+/// `bool(range)`: non-empty (without `len()`'s machine-word limit).
+pub(crate) fn range_bool(o: &PyObject) -> PyResult<bool> {
+    Ok(!as_range(o).is_empty())
+}
+
 pub(crate) static RANGE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__len__", |a, k| new_int(range_len(args::method("__len__", a, k, 0, 0)?.0)? as i64)),
+    MethodDef::method("__contains__", |a, k| {
+        let (s, r) = args::method("__contains__", a, k, 1, 1)?;
+        Ok(new_bool(range_contains(s, &r[0])?))
+    }),
+    MethodDef::method("__getitem__", |a, k| {
+        let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
+        range_subscript(s, &r[0])
+    }),
     MethodDef::method("index", range_index),
     MethodDef::method("count", range_count),
     MethodDef::method("__reversed__", |a, k| {
@@ -467,3 +481,34 @@ pub(crate) static SLICE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "stop", get: |o| Ok(as_slice(o).expect("a slice").stop.clone()), set: None },
     GetSetDef { name: "step", get: |o| Ok(as_slice(o).expect("a slice").step.clone()), set: None },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(start: i128, stop: i128, step: i128) -> RangeObject {
+        // SAFETY: the header is never used as an object here (only the three numbers are read).
+        let ob_base = unsafe { PyObject::new_immortal(std::ptr::null()) };
+        RangeObject { ob_base, start, stop, step }
+    }
+
+    #[test]
+    fn length_and_membership_follow_the_arithmetic() {
+        let r = range(0, 20, 3);
+        assert_eq!(r.length(), 7);
+        assert!(r.has(18) && r.has(0) && !r.has(20) && !r.has(19) && !r.has(-3));
+        let down = range(5, 0, -2);
+        assert_eq!(down.length(), 3);
+        assert!(down.has(5) && down.has(1) && !down.has(0) && !down.has(6));
+        assert_eq!(range(5, 5, 1).length(), 0);
+        assert_eq!(range(0, 10i128.pow(30), 7).length(), (10i128.pow(30) - 1) / 7 + 1);
+    }
+
+    #[test]
+    fn equal_ranges_are_equal_sequences() {
+        assert!(ranges_equal(&range(0, 0, 1), &range(5, 2, 3)));
+        assert!(ranges_equal(&range(1, 2, 1), &range(1, 5, 10)));
+        assert!(ranges_equal(&range(0, 10, 2), &range(0, 9, 2)));
+        assert!(!ranges_equal(&range(0, 3, 1), &range(0, 4, 1)));
+    }
+}

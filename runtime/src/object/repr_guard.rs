@@ -39,3 +39,22 @@ impl Drop for ReprGuard {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_container_inside_its_own_repr_is_refused_until_the_guard_drops() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let o = super::super::list::new_list(Vec::new()).expect("a list");
+            let outer = enter(&o).expect("first entry");
+            assert!(enter(&o).is_none(), "re-entry is refused");
+            let other = super::super::list::new_list(Vec::new()).expect("a list");
+            assert!(enter(&other).is_some(), "another container is independent");
+            drop(outer);
+            assert!(enter(&o).is_some(), "the mark is gone after the guard drops");
+        });
+    }
+}

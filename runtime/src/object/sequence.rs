@@ -34,32 +34,50 @@ pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
     }
 }
 
+/// The item at `i` of a list or tuple as it is now (lists may change under Python code).
+fn item_at(o: &PyObject, i: usize) -> Option<Obj> {
+    match as_list(o) {
+        Some(l) => l.items().get(i).cloned(),
+        None => items(o).get(i).cloned(),
+    }
+}
+
+/// The current length of a list or tuple.
+fn seq_len(o: &PyObject) -> usize {
+    as_list(o).map_or_else(|| items(o).len(), |l| l.items().len())
+}
+
 pub(crate) fn seq_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     let same_kind = (tuple::is_tuple(a) && tuple::is_tuple(b)) || (as_list(a).is_some() && as_list(b).is_some());
     if !same_kind {
         return not_implemented();
     }
-    let (x, y) = (seq_items(a), seq_items(b));
-    if matches!(op, CompareOp::Eq | CompareOp::Ne) && x.len() != y.len() {
+    if matches!(op, CompareOp::Eq | CompareOp::Ne) && seq_len(a) != seq_len(b) {
         return Ok(new_bool(op == CompareOp::Ne));
     }
-    for (p, q) in x.iter().zip(&y) {
-        if !ops::rich_compare_bool(p, q, CompareOp::Eq)? {
+    // The first index where the items differ decides; the lengths are re-read at each step
+    // because `==` may run code that changes a list.
+    let mut i = 0;
+    while let (Some(p), Some(q)) = (item_at(a, i), item_at(b, i)) {
+        if !p.is(&q) && !ops::rich_compare_bool(&p, &q, CompareOp::Eq)? {
             return match op {
                 CompareOp::Eq => Ok(new_bool(false)),
                 CompareOp::Ne => Ok(new_bool(true)),
-                _ => ops::rich_compare(p, q, op),
+                _ => ops::rich_compare(&p, &q, op),
             };
         }
+        i += 1;
     }
-    Ok(new_bool(op.test(x.len().cmp(&y.len()))))
+    Ok(new_bool(op.test(seq_len(a).cmp(&seq_len(b)))))
 }
 
 pub(crate) fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
-    for x in seq_items(a) {
-        if ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
+    let mut i = 0;
+    while let Some(x) = item_at(a, i) {
+        if x.is(b) || ops::rich_compare_bool(&x, b, CompareOp::Eq)? {
             return Ok(true);
         }
+        i += 1;
     }
     Ok(false)
 }
@@ -172,9 +190,15 @@ pub struct ReversedSeqIter {
     next: Cell<isize>,
 }
 
-/// A reverse iterator over a list.
+/// A reverse iterator over a list, a tuple, or any sequence (`__len__` and `__getitem__`).
 pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
-    let len = as_list(&seq).map_or(items(&seq).len(), |l| l.items().len());
+    let len = if let Some(l) = as_list(&seq) {
+        l.items().len()
+    } else if tuple::is_tuple(&seq) {
+        items(&seq).len()
+    } else {
+        ops::len(&seq)?
+    };
     // SAFETY: ReversedSeqIter starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().list_reverse_iter_type, |ob_base| ReversedSeqIter {
@@ -185,6 +209,26 @@ pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
     }
 }
 
+/// `reversed(seq)`: `seq.__reversed__()` if the type defines it (`None` there means "not
+/// reversible"), else a reverse iterator over a sequence (CPython's `reversed_new_impl`).
+pub(crate) fn reversed(seq: &PyObject) -> PyResult<Obj> {
+    let not_reversible = || PyErr::type_error(format!("'{}' object is not reversible", seq.type_object().name()));
+    if let Some(f) = super::attr::lookup_str(seq.type_object(), "__reversed__") {
+        if f.is(immortals().none) {
+            return Err(not_reversible());
+        }
+        return ops::call(&f, &[Obj::new_ref(seq)], None);
+    }
+    let t = seq.type_object();
+    let is_sequence = as_list(seq).is_some()
+        || tuple::is_tuple(seq)
+        || (super::dict::as_dict(seq).is_none() && t.mapping.subscript.is_some() && t.sequence.length.is_some());
+    if !is_sequence {
+        return Err(not_reversible());
+    }
+    new_reversed_iter(Obj::new_ref(seq))
+}
+
 pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
@@ -192,20 +236,38 @@ pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     if i < 0 {
         return Ok(None);
     }
-    let item = match as_list(&it.seq) {
-        Some(l) => l.items().get(i as usize).cloned(),
-        None => items(&it.seq).get(i as usize).cloned(),
+    let item = if let Some(l) = as_list(&it.seq) {
+        l.items().get(i as usize).cloned()
+    } else if tuple::is_tuple(&it.seq) {
+        items(&it.seq).get(i as usize).cloned()
+    } else {
+        match ops::get_item(&it.seq, &*super::int::new_int(i as i64)?) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
+                None
+            }
+            Err(e) => return Err(e),
+        }
     };
     it.next.set(if item.is_some() { i - 1 } else { -1 });
     Ok(item)
 }
 
-/// `__length_hint__` of the reverse iterator.
-pub(crate) fn reversed_iter_len(o: &PyObject) -> PyResult<usize> {
-    // SAFETY: only installed on the reverse iterator type.
+/// `__length_hint__` of the reverse iterator: the items left (0 once a list shrank below the
+/// next index).
+fn reversed_iter_len(o: &PyObject) -> usize {
+    // SAFETY: only called on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
-    Ok((it.next.get() + 1).max(0) as usize)
+    let next = it.next.get();
+    let len = as_list(&it.seq).map(|l| l.items().len() as isize);
+    if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
+
+pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] =
+    &[super::builtin::MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = super::builtin::args::method("__length_hint__", a, k, 0, 0)?;
+        super::int::new_int(reversed_iter_len(s) as i64)
+    })];
 
 /// # Safety
 ///
@@ -213,4 +275,32 @@ pub(crate) fn reversed_iter_len(o: &PyObject) -> PyResult<usize> {
 pub(crate) unsafe fn dealloc_reversed_iter(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<ReversedSeqIter>(op) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::int::new_int;
+
+    #[test]
+    fn index_normalisation_counts_from_the_end() {
+        assert_eq!(norm_index(0, 3), Some(0));
+        assert_eq!(norm_index(-1, 3), Some(2));
+        assert_eq!(norm_index(-4, 3), None);
+        assert_eq!(norm_index(3, 3), None);
+    }
+
+    #[test]
+    fn search_bounds_clamp_like_list_index() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let n = |v: i64| new_int(v).expect("an int");
+            assert_eq!(search_bounds(None, None, 5).expect("bounds"), (0, 5));
+            assert_eq!(search_bounds(Some(&n(-2)), None, 5).expect("bounds"), (3, 5));
+            assert_eq!(search_bounds(Some(&n(-9)), Some(&n(99)), 5).expect("bounds"), (0, 5));
+            assert_eq!(search_bounds(Some(&n(1)), Some(&n(-1)), 5).expect("bounds"), (1, 4));
+            let err = search_bounds(Some(&crate::object::str::new_str("x").expect("a str")), None, 5).unwrap_err();
+            assert_eq!(err.to_string(), "TypeError: slice indices must be integers or have an __index__ method");
+        });
+    }
 }

@@ -97,10 +97,13 @@ pub(crate) unsafe fn dealloc_tuple(op: NonNull<PyObject>) {
         let t = op.cast::<TupleObject>();
         let len = (*t.as_ptr()).len;
         let first = t.as_ptr().add(1) as *mut Obj;
-        std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, len));
+        // The items move out (each read once) and are released after the block is freed,
+        // through the trashcan (deeply nested tuples must not free by native recursion).
+        let items: Vec<Obj> = (0..len).map(|i| first.add(i).read()).collect();
         let ty = op.as_ref().type_object();
         let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
         free_object(op);
+        super::trashcan::release(items);
         if let Some(t) = heap {
             super::refcount::decref(t);
         }

@@ -10,6 +10,7 @@ use super::immortal::types;
 use super::int::new_int;
 use super::obj::Obj;
 use super::sequence::{repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript};
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::SequenceMethods;
 use super::str::new_str;
 use super::tuple::{self, items};
@@ -31,6 +32,11 @@ pub(crate) fn fill_tuple_type(t: &mut TypeObject) {
 
 fn tuple_repr(o: &PyObject) -> PyResult<Obj> {
     let its = items(o);
+    if its.is_empty() {
+        return new_str("()");
+    }
+    // A tuple reached again inside its own repr (through a list it contains) prints `(...)`.
+    let Some(_guard) = super::repr_guard::enter(o) else { return new_str("(...)") };
     let mut out = String::from("(");
     for (i, x) in its.iter().enumerate() {
         if i > 0 {
@@ -110,6 +116,7 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         Err(PyErr::value_error("tuple.index(x): x not in tuple"))
     }),
     MethodDef::method("__len__", |a, k| new_int(items(args::method("__len__", a, k, 0, 0)?.0).len() as i64)),
+    MethodDef::method("__repr__", |a, k| tuple_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;
         Ok(super::int::new_bool(seq_contains(s, &r[0])?))
@@ -118,4 +125,15 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
         seq_subscript(s, &r[0])
     }),
+    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_unary!("__hash__", |o| new_int(tuple_hash(o)? as i64)),
+    dunder_binary!("__add__", seq_concat),
+    dunder_binary!("__mul__", |a, n| super::list_methods::repeat_dunder(a, n, tuple_repeat)),
+    dunder_binary!("__rmul__", |a, n| super::list_methods::repeat_dunder(a, n, tuple_repeat)),
+    dunder_compare!("__eq__", CompareOp::Eq, seq_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, seq_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, seq_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, seq_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, seq_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, seq_richcompare),
 ];
