@@ -399,31 +399,29 @@ pub(crate) fn seq_contains(a: &PyObject, x: &PyObject) -> PyResult<bool> {
 /// `b[i]` (an int) and `b[i:j:k]` (the receiver's kind).
 pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let data = buffer_data(o).unwrap_or_default();
-    let name = o.type_object().name();
+    let is_bytearray = super::bytearray::as_bytearray(o).is_some();
     if let Some(sl) = super::range::as_slice(key) {
         let (start, _, step, count) = sl.indices(data.len())?;
-        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
         if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
             return Ok(Obj::new_ref(o));
         }
+        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
         return new_like(o, v);
     }
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let i = if i < 0 { i + data.len() as isize } else { i };
         if i < 0 || i as usize >= data.len() {
-            let what = if super::bytearray::as_bytearray(o).is_some() { "bytearray" } else { "index" };
-            return Err(PyErr::index_error(if what == "index" {
-                "index out of range".to_owned()
+            return Err(PyErr::index_error(if is_bytearray {
+                "bytearray index out of range"
             } else {
-                "bytearray index out of range".to_owned()
+                "index out of range"
             }));
         }
         return new_int(data[i as usize] as i64);
     }
-    let base = if super::bytearray::as_bytearray(o).is_some() { "bytearray" } else { "byte" };
-    let _ = name;
-    Err(PyErr::type_error(format!("{base} indices must be integers or slices, not {}", key.type_object().name())))
+    let what = if is_bytearray { "bytearray" } else { "byte" };
+    Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_object().name())))
 }
 
 /// A new `bytearray` if `like` is one, else a new `bytes`.

@@ -341,13 +341,12 @@ fn replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     };
     let mut out = Vec::with_capacity(data.len());
     if old.is_empty() {
-        for (i, &c) in data.iter().enumerate() {
+        for &c in data.iter() {
             if left != 0 {
                 out.extend_from_slice(&new);
                 left -= 1;
             }
             out.push(c);
-            let _ = i;
         }
         if left != 0 {
             out.extend_from_slice(&new);
@@ -781,10 +780,19 @@ macro_rules! bytes_method_table {
 bytes_method_table!(
     /// `bytes`'s methods.
     BYTES_METHODS,
-    [MethodDef::method("__getnewargs__", |a, k| {
-        let (s, _) = method("__getnewargs__", a, k, 0, 0)?;
-        new_tuple(vec![b::new_bytes(&buffer_data(s).unwrap_or_default())?])
-    })]
+    [
+        MethodDef::method("__getnewargs__", |a, k| {
+            let (s, _) = method("__getnewargs__", a, k, 0, 0)?;
+            new_tuple(vec![b::new_bytes(&buffer_data(s).unwrap_or_default())?])
+        }),
+        MethodDef::method("__bytes__", |a, k| {
+            let (s, _) = method("__bytes__", a, k, 0, 0)?;
+            if std::ptr::eq(s.type_object(), types().bytes_type) {
+                return Ok(s.clone());
+            }
+            b::new_bytes(&buffer_data(s).unwrap_or_default())
+        }),
+    ]
 );
 
 bytes_method_table!(
