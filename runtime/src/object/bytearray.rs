@@ -51,6 +51,12 @@ impl ByteArrayObject {
         self.locked(|| unsafe { (*self.data.get()).clone() })
     }
 
+    /// The byte at `i`, if in range (no copy of the rest: iteration and indexing use it).
+    pub fn get(&self, i: usize) -> Option<u8> {
+        // SAFETY: as in `to_vec`.
+        self.locked(|| unsafe { (&*self.data.get()).get(i).copied() })
+    }
+
     /// The number of bytes.
     pub fn len(&self) -> usize {
         // SAFETY: as in `to_vec`.

@@ -324,9 +324,17 @@ pub(crate) fn bytes_hash(o: &PyObject) -> PyResult<isize> {
     Ok(as_bytes_object(o).map_or(0, BytesObject::hash))
 }
 
-/// The length of a `bytes` or `bytearray`.
+/// The length of a `bytes` or `bytearray` (without copying).
+pub(crate) fn buffer_len(o: &PyObject) -> usize {
+    match super::bytearray::as_bytearray(o) {
+        Some(a) => a.len(),
+        None => bytes_value(o).map_or(0, <[u8]>::len),
+    }
+}
+
+/// `len(b)`.
 pub(crate) fn seq_len(o: &PyObject) -> PyResult<usize> {
-    Ok(buffer_data(o).map_or(0, |b| b.len()))
+    Ok(buffer_len(o))
 }
 
 /// Comparison of `bytes` and `bytearray` (either side may be either): lexicographic by byte.
@@ -396,10 +404,31 @@ pub(crate) fn seq_contains(a: &PyObject, x: &PyObject) -> PyResult<bool> {
     Err(need_buffer(x))
 }
 
+/// The byte at `i` of a `bytes` or `bytearray` (without copying a bytearray).
+pub(crate) fn byte_at(o: &PyObject, i: usize) -> Option<u8> {
+    match super::bytearray::as_bytearray(o) {
+        Some(a) => a.get(i),
+        None => bytes_value(o).and_then(|b| b.get(i).copied()),
+    }
+}
+
 /// `b[i]` (an int) and `b[i:j:k]` (the receiver's kind).
 pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
-    let data = buffer_data(o).unwrap_or_default();
     let is_bytearray = super::bytearray::as_bytearray(o).is_some();
+    if super::range::as_slice(key).is_none() && (as_int(key).is_some() || key.type_object().number.index.is_some()) {
+        let i = ops::index_isize(key)?;
+        let len = buffer_len(o);
+        let i = if i < 0 { i + len as isize } else { i };
+        return match usize::try_from(i).ok().and_then(|i| byte_at(o, i)) {
+            Some(v) => new_int(v as i64),
+            None => Err(PyErr::index_error(if is_bytearray {
+                "bytearray index out of range"
+            } else {
+                "index out of range"
+            })),
+        };
+    }
+    let data = buffer_data(o).unwrap_or_default();
     if let Some(sl) = super::range::as_slice(key) {
         let (start, _, step, count) = sl.indices(data.len())?;
         if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
