@@ -22,3 +22,7 @@ x, y, *rest = b"abcd"
 print(x, y, rest, list(reversed(b"abc")), [c for c in bytearray(b"hi")], tuple(memoryview(b"mv")), next(enumerate(b"ab")))
 print(b"abc" * 0, 0 * b"abc", b"ab" * -2, bytes(True), bool(b""), bool(b"\x00"), bool(bytearray()), b"a" if b"" else b"b")
 print(b"%s" % b"", bytes(3) == bytearray(3), b"abc" > b"ab", b"abc" <= bytearray(b"abd"), b"b" >= b"abc", str(b"x"), f"{b'y'}", f"{b'z'!r}")
+class Count:
+    def __index__(self):
+        return 3
+print(bytes(Count()), bytearray(Count()))
