@@ -833,9 +833,12 @@ pub(crate) fn bytes_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         pyrt_pylib::printf::Args::Single { value: &single, is_mapping }
     };
     pyrt_pylib::printf::format(&text, args_, &mut ops_, &mut out).map_err(|e| {
-        // The shared formatter names str formatting in this one message.
-        if e.message() == "not all arguments converted during string formatting" {
+        // Two messages of the shared formatter differ for bytes.
+        let msg = e.message();
+        if msg == "not all arguments converted during string formatting" {
             PyErr::type_error("not all arguments converted during bytes formatting")
+        } else if let Some(t) = msg.strip_prefix("must be real number, not ") {
+            PyErr::type_error(format!("float argument required, not {t}"))
         } else {
             e
         }
