@@ -20,7 +20,7 @@
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
-//! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
+//! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations (`int_bytes`: `int.to_bytes`/`from_bytes`) |
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
 //! | `complex` | complex numbers |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
