@@ -1,8 +1,10 @@
 //! `bytearray`: a mutable byte string.
 //!
-//! The bytes are a Rust `Vec<u8>` behind an `UnsafeCell`, like `list`'s items: interpreters with
-//! a lock serialise every access; every mutation is one short exclusive access that runs no
-//! Python code (values are converted before the borrow starts, as `list` does). `exports`
+//! The bytes are a Rust `Vec<u8>` behind an `UnsafeCell`. Every access — a snapshot copy, the
+//! length, a mutation — is one short closure that runs no Python code (values are converted
+//! before it starts) inside the object's critical section: free in an interpreter with a lock
+//! (the lock serialises it), the object's mutex in a free-threaded one, so a reader never sees
+//! the vector mid-reallocation. `exports`
 //! counts the live `memoryview`s over the object: while it is non-zero the size may not change
 //! (`BufferError: Existing exports of data: object cannot be re-sized`), which keeps every
 //! view's offsets valid. The methods `bytearray` shares with `bytes` are in `bytes_methods`;
@@ -32,17 +34,33 @@ pub struct ByteArrayObject {
 }
 
 impl ByteArrayObject {
+    /// Runs `f` in the object's critical section (see the module docs).
+    fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
+        match crate::state::thread_state::current() {
+            // SAFETY: `current()` is the thread state attached on this thread, and it stays
+            // attached while this call (made by attached code) runs.
+            Some(ts) => unsafe { crate::Python::assume_attached(ts) }.critical_section(&self.ob_base, f),
+            None => f(),
+        }
+    }
+
     /// A copy of the bytes.
     pub fn to_vec(&self) -> Vec<u8> {
-        // SAFETY: accesses are serialised by the interpreter lock (module docs); no Python code
-        // runs during the copy.
-        unsafe { (*self.data.get()).clone() }
+        // SAFETY: inside the critical section no other access is live, and no Python code runs
+        // during the copy.
+        self.locked(|| unsafe { (*self.data.get()).clone() })
+    }
+
+    /// The byte at `i`, if in range (no copy of the rest: iteration and indexing use it).
+    pub fn get(&self, i: usize) -> Option<u8> {
+        // SAFETY: as in `to_vec`.
+        self.locked(|| unsafe { (&*self.data.get()).get(i).copied() })
     }
 
     /// The number of bytes.
     pub fn len(&self) -> usize {
         // SAFETY: as in `to_vec`.
-        unsafe { (*self.data.get()).len() }
+        self.locked(|| unsafe { (*self.data.get()).len() })
     }
 
     /// Whether it is empty.
@@ -52,27 +70,30 @@ impl ByteArrayObject {
 
     /// Runs `f` with exclusive access to the bytes. `f` must not run Python code.
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-        // SAFETY: one short exclusive access with no Python code inside (the caller's contract,
-        // and every caller converts its arguments before).
-        f(unsafe { &mut *self.data.get() })
+        // SAFETY: one short exclusive access in the critical section with no Python code inside
+        // (the caller's contract, and every caller converts its arguments before).
+        self.locked(|| f(unsafe { &mut *self.data.get() }))
     }
 
     /// Like [`Self::with_mut`] for a change of size: `BufferError` while views exist.
     pub fn resize_with<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<R> {
-        if self.exports.get() > 0 {
-            return Err(buffer_error());
-        }
-        Ok(self.with_mut(f))
+        self.locked(|| {
+            if self.exports.get() > 0 {
+                return Err(buffer_error());
+            }
+            // SAFETY: as in `with_mut` (the section is re-entered for free).
+            Ok(f(unsafe { &mut *self.data.get() }))
+        })
     }
 
     /// A new view starts (`memoryview(b)`).
     pub(crate) fn export(&self) {
-        self.exports.set(self.exports.get() + 1);
+        self.locked(|| self.exports.set(self.exports.get() + 1));
     }
 
     /// A view ended (released or freed).
     pub(crate) fn release(&self) {
-        self.exports.set(self.exports.get().saturating_sub(1));
+        self.locked(|| self.exports.set(self.exports.get().saturating_sub(1)));
     }
 }
 

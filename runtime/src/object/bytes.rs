@@ -181,8 +181,14 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_data(x) {
         return Ok(b.into_owned());
     }
-    if as_int(x).is_some() || x.type_object().number.index.is_some() {
-        let n = ops::index_isize(x).map_err(|e| {
+    let index_method = super::attr::lookup_str(x.type_object(), "__index__");
+    if as_int(x).is_some() || x.type_object().number.index.is_some() || index_method.is_some() {
+        // A class defining `__index__` in Python has no slot for it here: call the method.
+        let count = match index_method.filter(|_| as_int(x).is_none() && x.type_object().number.index.is_none()) {
+            Some(f) => ops::call(&f, &[Obj::new_ref(x)], None)?,
+            None => Obj::new_ref(x),
+        };
+        let n = ops::index_isize(&count).map_err(|e| {
             if e.matches(types().exc.named("IndexError")) {
                 PyErr::overflow("cannot fit 'int' into an index-sized integer")
             } else {
@@ -324,9 +330,17 @@ pub(crate) fn bytes_hash(o: &PyObject) -> PyResult<isize> {
     Ok(as_bytes_object(o).map_or(0, BytesObject::hash))
 }
 
-/// The length of a `bytes` or `bytearray`.
+/// The length of a `bytes` or `bytearray` (without copying).
+pub(crate) fn buffer_len(o: &PyObject) -> usize {
+    match super::bytearray::as_bytearray(o) {
+        Some(a) => a.len(),
+        None => bytes_value(o).map_or(0, <[u8]>::len),
+    }
+}
+
+/// `len(b)`.
 pub(crate) fn seq_len(o: &PyObject) -> PyResult<usize> {
-    Ok(buffer_data(o).map_or(0, |b| b.len()))
+    Ok(buffer_len(o))
 }
 
 /// Comparison of `bytes` and `bytearray` (either side may be either): lexicographic by byte.
@@ -396,34 +410,53 @@ pub(crate) fn seq_contains(a: &PyObject, x: &PyObject) -> PyResult<bool> {
     Err(need_buffer(x))
 }
 
+/// The byte at `i` of a `bytes` or `bytearray` (without copying a bytearray).
+pub(crate) fn byte_at(o: &PyObject, i: usize) -> Option<u8> {
+    match super::bytearray::as_bytearray(o) {
+        Some(a) => a.get(i),
+        None => bytes_value(o).and_then(|b| b.get(i).copied()),
+    }
+}
+
 /// `b[i]` (an int) and `b[i:j:k]` (the receiver's kind).
 pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
+    let is_bytearray = super::bytearray::as_bytearray(o).is_some();
+    if super::range::as_slice(key).is_none() && (as_int(key).is_some() || key.type_object().number.index.is_some()) {
+        let i = ops::index_isize(key)?;
+        let len = buffer_len(o);
+        let i = if i < 0 { i + len as isize } else { i };
+        return match usize::try_from(i).ok().and_then(|i| byte_at(o, i)) {
+            Some(v) => new_int(v as i64),
+            None => Err(PyErr::index_error(if is_bytearray {
+                "bytearray index out of range"
+            } else {
+                "index out of range"
+            })),
+        };
+    }
     let data = buffer_data(o).unwrap_or_default();
-    let name = o.type_object().name();
     if let Some(sl) = super::range::as_slice(key) {
         let (start, _, step, count) = sl.indices(data.len())?;
-        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
         if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
             return Ok(Obj::new_ref(o));
         }
+        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
         return new_like(o, v);
     }
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let i = if i < 0 { i + data.len() as isize } else { i };
         if i < 0 || i as usize >= data.len() {
-            let what = if super::bytearray::as_bytearray(o).is_some() { "bytearray" } else { "index" };
-            return Err(PyErr::index_error(if what == "index" {
-                "index out of range".to_owned()
+            return Err(PyErr::index_error(if is_bytearray {
+                "bytearray index out of range"
             } else {
-                "bytearray index out of range".to_owned()
+                "index out of range"
             }));
         }
         return new_int(data[i as usize] as i64);
     }
-    let base = if super::bytearray::as_bytearray(o).is_some() { "bytearray" } else { "byte" };
-    let _ = name;
-    Err(PyErr::type_error(format!("{base} indices must be integers or slices, not {}", key.type_object().name())))
+    let what = if is_bytearray { "bytearray" } else { "byte" };
+    Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_object().name())))
 }
 
 /// A new `bytearray` if `like` is one, else a new `bytes`.

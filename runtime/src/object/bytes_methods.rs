@@ -341,13 +341,12 @@ fn replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     };
     let mut out = Vec::with_capacity(data.len());
     if old.is_empty() {
-        for (i, &c) in data.iter().enumerate() {
+        for &c in data.iter() {
             if left != 0 {
                 out.extend_from_slice(&new);
                 left -= 1;
             }
             out.push(c);
-            let _ = i;
         }
         if left != 0 {
             out.extend_from_slice(&new);
@@ -781,10 +780,19 @@ macro_rules! bytes_method_table {
 bytes_method_table!(
     /// `bytes`'s methods.
     BYTES_METHODS,
-    [MethodDef::method("__getnewargs__", |a, k| {
-        let (s, _) = method("__getnewargs__", a, k, 0, 0)?;
-        new_tuple(vec![b::new_bytes(&buffer_data(s).unwrap_or_default())?])
-    })]
+    [
+        MethodDef::method("__getnewargs__", |a, k| {
+            let (s, _) = method("__getnewargs__", a, k, 0, 0)?;
+            new_tuple(vec![b::new_bytes(&buffer_data(s).unwrap_or_default())?])
+        }),
+        MethodDef::method("__bytes__", |a, k| {
+            let (s, _) = method("__bytes__", a, k, 0, 0)?;
+            if std::ptr::eq(s.type_object(), types().bytes_type) {
+                return Ok(s.clone());
+            }
+            b::new_bytes(&buffer_data(s).unwrap_or_default())
+        }),
+    ]
 );
 
 bytes_method_table!(
@@ -824,10 +832,13 @@ pub(crate) fn bytes_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
             ty.mapping.subscript.is_some() && !tuple::is_tuple(b) && buffer_data(b).is_none() && str_value(b).is_none();
         pyrt_pylib::printf::Args::Single { value: &single, is_mapping }
     };
-    pyrt_pylib::printf::format(&text, args_, &mut ops_, &mut out).map_err(|e| {
-        // The shared formatter names str formatting in this one message.
-        if e.message() == "not all arguments converted during string formatting" {
+    pyrt_pylib::printf::format(&text, args_, &mut ops_, &mut out).map_err(|FormatError(e)| {
+        // Two messages of the shared formatter differ for bytes.
+        let msg = e.message();
+        if msg == "not all arguments converted during string formatting" {
             PyErr::type_error("not all arguments converted during bytes formatting")
+        } else if let Some(t) = msg.strip_prefix("must be real number, not ") {
+            PyErr::type_error(format!("float argument required, not {t}"))
         } else {
             e
         }
@@ -885,6 +896,26 @@ fn latin1_format(fmt: &[u8]) -> String {
 
 struct BytesFormat;
 
+/// The formatter's error: an exception of ours, or one of pyrt-pylib's converted.
+struct FormatError(PyErr);
+
+impl From<PyErr> for FormatError {
+    fn from(e: PyErr) -> FormatError {
+        FormatError(e)
+    }
+}
+
+impl From<pyrt_pylib::PyError> for FormatError {
+    fn from(e: pyrt_pylib::PyError) -> FormatError {
+        FormatError(pylib_error(e))
+    }
+}
+
+/// A pyrt-pylib error as an exception (`formatting`'s `From` conversion).
+pub(crate) fn pylib_error(e: pyrt_pylib::PyError) -> PyErr {
+    e.into()
+}
+
 /// An int argument for printf.
 enum FmtInt {
     Small(i64),
@@ -928,18 +959,19 @@ fn fmt_int(o: &PyObject) -> Option<FmtInt> {
 impl pyrt_pylib::printf::FormatOps for BytesFormat {
     type Value = Obj;
     type Int = FmtInt;
-    type Error = PyErr;
+    type Error = FormatError;
 
     fn type_name(&self, v: &Obj) -> String {
         v.type_object().name().to_owned()
     }
 
-    fn get_item(&mut self, mapping: &Obj, key: &str) -> PyResult<Obj> {
+    fn get_item(&mut self, mapping: &Obj, key: &str) -> Result<Obj, FormatError> {
         // `%(key)` looks the key up as bytes.
-        ops::get_item(mapping, &*b::new_bytes(&key.chars().map(|c| c as u32 as u8).collect::<Vec<_>>())?)
+        let key = b::new_bytes(&key.chars().map(|c| c as u32 as u8).collect::<Vec<_>>())?;
+        Ok(ops::get_item(mapping, &key)?)
     }
 
-    fn write_str(&mut self, v: &Obj, out: &mut String) -> PyResult<()> {
+    fn write_str(&mut self, v: &Obj, out: &mut String) -> Result<(), FormatError> {
         let data = match buffer_data(v) {
             Some(d) => d.into_owned(),
             None => match super::attr::lookup_str(v.type_object(), "__bytes__") {
@@ -953,7 +985,8 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
                     return Err(PyErr::type_error(format!(
                         "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
                         v.type_object().name()
-                    )));
+                    ))
+                    .into());
                 }
             },
         };
@@ -961,7 +994,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         Ok(())
     }
 
-    fn write_repr(&mut self, v: &Obj, out: &mut String) -> PyResult<()> {
+    fn write_repr(&mut self, v: &Obj, out: &mut String) -> Result<(), FormatError> {
         let r = ops::repr_text(v)?;
         for c in r.chars() {
             let cp = c as u32;
@@ -978,7 +1011,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         Ok(())
     }
 
-    fn write_ascii(&mut self, v: &Obj, out: &mut String) -> PyResult<()> {
+    fn write_ascii(&mut self, v: &Obj, out: &mut String) -> Result<(), FormatError> {
         self.write_repr(v, out)
     }
 
@@ -986,7 +1019,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         fmt_int(v)
     }
 
-    fn to_int(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<FmtInt>> {
+    fn to_int(&mut self, v: &Obj, index_only: bool) -> Result<Option<FmtInt>, FormatError> {
         if let Some(i) = fmt_int(v) {
             return Ok(Some(i));
         }
@@ -1004,7 +1037,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         }
     }
 
-    fn to_float(&mut self, v: &Obj) -> PyResult<Option<f64>> {
+    fn to_float(&mut self, v: &Obj) -> Result<Option<f64>, FormatError> {
         if let Some(f) = super::float::as_float(v) {
             return Ok(Some(f));
         }
@@ -1017,7 +1050,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         }
     }
 
-    fn to_char(&mut self, v: &Obj) -> PyResult<pyrt_pylib::printf::CharArg> {
+    fn to_char(&mut self, v: &Obj) -> Result<pyrt_pylib::printf::CharArg, FormatError> {
         use pyrt_pylib::printf::CharArg;
         if let Some(d) = buffer_data(v).filter(|d| d.len() == 1) {
             return Ok(CharArg::Str(Some(d[0] as char)));
@@ -1026,10 +1059,10 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
             let i = ops::index(v)?;
             return match as_int(&i) {
                 Some(super::int::IntVal::Small(c)) if (0..256).contains(&c) => Ok(CharArg::Int(Some(c))),
-                _ => Err(PyErr::overflow("%c arg not in range(256)")),
+                _ => Err(PyErr::overflow("%c arg not in range(256)").into()),
             };
         }
-        Err(PyErr::type_error("%c requires an integer in range(256) or a single byte"))
+        Err(PyErr::type_error("%c requires an integer in range(256) or a single byte").into())
     }
 }
 

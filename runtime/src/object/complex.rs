@@ -266,7 +266,8 @@ fn complex_repr(a: &PyObject) -> PyResult<Obj> {
 /// `format(z, spec)`.
 pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> PyResult<Obj> {
     let mut out = String::new();
-    pyrt_pylib::format_spec::format_complex(re, im, spec, type_name, &mut out)?;
+    pyrt_pylib::format_spec::format_complex(re, im, spec, type_name, &mut out)
+        .map_err(super::bytes_methods::pylib_error)?;
     new_str(&out)
 }
 
@@ -353,7 +354,7 @@ fn complex_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyR
         if i.is_some() {
             return Err(PyErr::type_error("complex() can't take second arg if first is a string"));
         }
-        let (re, im) = pyrt_pylib::complex::parse(text)?;
+        let (re, im) = pyrt_pylib::complex::parse(text).map_err(super::bytes_methods::pylib_error)?;
         return new_complex_of_type(ty, re, im);
     }
     if let Some(i) = i {

@@ -67,7 +67,9 @@ pub fn to_bytes_be(v: &BigInt, length: usize, is_signed: bool) -> Result<Vec<u8>
         return Err("can't convert negative int to unsigned");
     }
     let raw = if is_signed { v.to_signed_bytes_be() } else { v.to_bytes_be().1 };
-    let raw = if v.sign() == Sign::NoSign { Vec::new() } else { raw };
+    // Zero needs no bytes, and neither does -1 (all ones: CPython's conversion writes nothing
+    // and sees no overflow, so `(-1).to_bytes(0, signed=True)` is `b''`).
+    let raw = if v.sign() == Sign::NoSign || (is_signed && raw == [0xff]) { Vec::new() } else { raw };
     if raw.len() > length {
         return Err("int too big to convert");
     }
@@ -142,6 +144,8 @@ mod tests {
         assert_eq!(to_bytes_be(&BigInt::from(258), 2, false), Ok(vec![1, 2]));
         assert_eq!(to_bytes_be(&BigInt::from(-1), 2, true), Ok(vec![0xff, 0xff]));
         assert_eq!(to_bytes_be(&BigInt::from(0), 0, false), Ok(vec![]));
+        assert_eq!(to_bytes_be(&BigInt::from(-1), 0, true), Ok(vec![]));
+        assert_eq!(to_bytes_be(&BigInt::from(-2), 0, true), Err("int too big to convert"));
         assert_eq!(to_bytes_be(&BigInt::from(128), 1, true), Err("int too big to convert"));
         assert_eq!(to_bytes_be(&BigInt::from(-129), 1, true), Err("int too big to convert"));
         assert_eq!(to_bytes_be(&BigInt::from(-128), 1, true), Ok(vec![0x80]));

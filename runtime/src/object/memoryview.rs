@@ -159,8 +159,7 @@ fn memoryview_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         return new_view(v.base.clone(), base_start, v.step * step, count);
     }
     let at = item_index(v, key)?;
-    let base = buffer_data(&v.base).unwrap_or_default();
-    new_int(base[at] as i64)
+    new_int(super::bytes::byte_at(&v.base, at).unwrap_or(0) as i64)
 }
 
 fn memoryview_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {

@@ -38,6 +38,8 @@
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
+//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
+//! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations (`int_bytes`: `int.to_bytes`/`from_bytes`) |
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
 //! | `complex` | complex numbers |
 //! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
