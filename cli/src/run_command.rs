@@ -90,6 +90,6 @@ fn report(err: PyErr) -> u8 {
         };
     }
     let _ = std::io::stdout().flush();
-    eprint!("{}", pyrt::eval::traceback::format_exception(&exc));
+    pyrt::modules::sys::print_uncaught(&exc);
     1
 }

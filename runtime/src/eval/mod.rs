@@ -25,6 +25,7 @@
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
 pub mod args;
+pub mod frame_info;
 pub mod source_cache;
 pub mod traceback;
 
@@ -210,7 +211,10 @@ fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> 
         return Err(e);
     }
     frames.push(entry);
-    run_frames(&mut values, &mut frames)
+    let outer = frame_info::replace(None);
+    let r = run_frames(&mut values, &mut frames);
+    frame_info::replace(outer);
+    r
 }
 
 macro_rules! pop {
@@ -342,6 +346,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.code.code;
+        frame_info::replace(Some(frame_info::view(&f.globals, f.locals.as_deref(), &f.code, &values[f.base..])));
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -1275,8 +1280,13 @@ pub fn run_module(code: std::sync::Arc<pyrt_compile::CodeObject>, name: &str, fi
     let module = crate::object::module::new_module(name, false)?;
     let globals = crate::object::module::module_dict(&module).expect("a module has a dict");
     let g = as_dict(&globals).expect("a dict");
-    g.set(new_str("__file__")?, new_str(filename)?)?;
+    // CPython's `__main__` namespace, in its order; `-c` code (`<string>`) has no file.
+    g.set(new_str("__annotations__")?, new_dict()?)?;
     g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
+    if filename != "<string>" {
+        g.set(new_str("__file__")?, new_str(filename)?)?;
+        g.set(new_str("__cached__")?, none())?;
+    }
     let modules = crate::modules::sys::modules_dict()?;
     as_dict(&modules).expect("sys.modules is a dict").set(new_str(name)?, module)?;
     let code = crate::object::code::new_code(code)?;

@@ -131,26 +131,19 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("__build_class__", builtin_build_class),
     MethodDef::function("__import__", super::import::builtin_import),
     MethodDef::function("open", crate::object::textio::builtin_open),
-    MethodDef::function("vars", builtin_vars),
+    MethodDef::function("vars", super::namespaces::builtin_vars),
+    MethodDef::function("globals", super::namespaces::builtin_globals),
+    MethodDef::function("locals", super::namespaces::builtin_locals),
+    MethodDef::function("dir", super::namespaces::builtin_dir),
+    MethodDef::function("compile", super::namespaces::builtin_compile),
+    MethodDef::function("exec", super::namespaces::builtin_exec),
+    MethodDef::function("eval", super::namespaces::builtin_eval),
     // `super()` inside a method compiles to LOAD_SUPER_ATTR, which only checks that this name
     // is bound; `super` objects themselves (the explicit call) are not built yet.
     MethodDef::function("super", |_, _| {
         Err(PyErr::runtime_error("super objects are not supported yet; use super().name"))
     }),
 ];
-
-/// `vars(obj)`: its `__dict__` (`TypeError` without one); `vars()` is not supported (the
-/// caller's frame is not reachable from a builtin).
-fn builtin_vars(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let a = args::exact("vars", a, k, 1, 1)?;
-    match ops::get_attr_str(&a[0], "__dict__") {
-        Ok(d) => Ok(d),
-        Err(e) if e.matches(types().exc.named("AttributeError")) => {
-            Err(PyErr::type_error("vars() argument must have __dict__ attribute"))
-        }
-        Err(e) => Err(e),
-    }
-}
 
 /// `repr()` text with non-ASCII characters escaped (`ascii()`).
 pub fn ascii_escape(text: &str) -> String {

@@ -10,6 +10,7 @@ pub mod builtins;
 pub mod format;
 pub mod import;
 pub mod math;
+pub mod namespaces;
 pub mod os;
 pub mod sys;
 pub mod time;
