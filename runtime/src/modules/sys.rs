@@ -331,7 +331,7 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         let ty = o.type_object();
         let mut size = ty.basic_size;
         if crate::object::tuple::is_tuple(o) {
-            size += crate::object::tuple::items(o).len() * size_of::<Obj>();
+            size += std::mem::size_of_val(crate::object::tuple::items(o));
         } else if let Some(s) = crate::object::str::as_str_object(o) {
             size += s.as_str().len() + 1;
         }

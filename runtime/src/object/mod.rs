@@ -18,7 +18,7 @@
 //! | `recursion` | the native recursion guard (`RecursionError`) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
-//! | `exceptions` | the builtin exception hierarchy and the exception layout |
+//! | `exceptions` | the builtin exception hierarchy and the exception layout; `oserror`: `OSError`'s constructor and attributes |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -44,6 +44,7 @@ pub mod int;
 pub mod list;
 pub mod module;
 pub mod obj;
+pub mod oserror;
 pub mod range;
 pub mod recursion;
 pub mod refcount;
