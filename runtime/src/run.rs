@@ -83,7 +83,8 @@ fn compile_main(source: &[u8], filename: &str) -> Result<Arc<CodeObject>, Syntax
     Ok(code)
 }
 
-/// Prints an uncaught exception as CPython does and gives the exit status.
+/// Prints an uncaught exception as CPython does — through `sys.excepthook` — and gives the
+/// exit status.
 fn report(_py: Python<'_>, err: PyErr) -> u8 {
     let exc = err.into_object();
     if exc.type_object().is_subtype(types().exc.named("SystemExit")) {
@@ -105,7 +106,7 @@ fn report(_py: Python<'_>, err: PyErr) -> u8 {
         };
     }
     let _ = std::io::stdout().flush();
-    eprint!("{}", eval::traceback::format_exception(&exc));
+    crate::modules::sys::print_uncaught(&exc);
     1
 }
 

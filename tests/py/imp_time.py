@@ -17,3 +17,12 @@ try:
     time.time(1)
 except TypeError as e:
     print("TypeError", e)
+epoch = time.gmtime(0)
+print(epoch)
+print(epoch.tm_year, epoch[0], epoch.tm_wday, epoch.tm_yday, len(epoch), type(epoch).__name__, isinstance(epoch, tuple))
+print(time.strftime("%Y-%m-%d %H:%M:%S %a %b %j %%", time.gmtime(1_000_000_000)), time.gmtime(86400 * 366).tm_year)
+print(time.strftime("", epoch) == "", time.mktime(time.localtime(123456789)), isinstance(time.localtime(), time.struct_time))
+try:
+    time.strftime("%Y", (1, 2))
+except TypeError as e:
+    print("TypeError", e)

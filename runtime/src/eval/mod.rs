@@ -1491,9 +1491,12 @@ pub fn main_globals(name: &str, filename: Option<&str>) -> PyResult<Obj> {
     let module = crate::object::module::new_module(name, false)?;
     let globals = crate::object::module::module_dict(&module).expect("a module has a dict");
     let g = as_dict(&globals).expect("a dict");
+    // CPython's `__main__` namespace, in its order; `-c` code and the prompt have no file.
+    g.set(new_str("__annotations__")?, new_dict()?)?;
     g.set(new_str("__builtins__")?, crate::modules::builtins::builtins_module()?)?;
-    if let Some(filename) = filename {
+    if let Some(filename) = filename.filter(|f| *f != "<string>") {
         g.set(new_str("__file__")?, new_str(filename)?)?;
+        g.set(new_str("__cached__")?, none())?;
     }
     let modules = crate::modules::sys::modules_dict()?;
     as_dict(&modules).expect("sys.modules is a dict").set(new_str(name)?, module)?;

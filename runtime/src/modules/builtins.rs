@@ -500,6 +500,8 @@ fn make_builtins() -> PyResult<Obj> {
     for (name, ty) in &t.exc.all {
         set(name, ty.as_object())?;
     }
+    set("EnvironmentError", t.exc.named("OSError").as_object())?;
+    set("IOError", t.exc.named("OSError").as_object())?;
     let im = immortals();
     set("None", im.none)?;
     set("Ellipsis", im.ellipsis)?;

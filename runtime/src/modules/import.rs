@@ -328,9 +328,8 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
     let module = new_module(name, false)?;
     let dict = module_dict(&module).expect("a module has a dict");
     let d = as_dict(&dict).expect("a dict");
-    d.set(key("__file__"), new_str(&filename)?)?;
-    d.set(key("__cached__"), none())?;
-    d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
+    // CPython's order: __name__, __doc__, __package__, __loader__, __spec__, [__path__],
+    // __file__, __cached__, __builtins__.
     match &found.package_dir {
         Some(dir) => {
             d.set(key("__package__"), new_str(name)?)?;
@@ -338,6 +337,9 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
         }
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
+    d.set(key("__file__"), new_str(&filename)?)?;
+    d.set(key("__cached__"), none())?;
+    d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
     let modules = super::sys::modules_dict()?;
     let table = as_dict(&modules).expect("a dict");
     let name_obj = new_str(name)?;
@@ -368,7 +370,7 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
 
 /// A `SyntaxError` object for a compile error in an imported file (CPython's arguments:
 /// `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`).
-fn syntax_error(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
+pub(crate) fn syntax_error(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
     let made = (|| -> PyResult<Obj> {
         let int = |v: Option<i64>| v.map_or_else(|| Ok(none()), crate::object::int::new_int);
         let details = new_tuple(vec![

@@ -409,7 +409,7 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("exp2", |a, k| math_1(a, k, "exp2", |x| libm::exp2(x), true)),
     MethodDef::function("expm1", |a, k| math_1(a, k, "expm1", |x| libm::expm1(x), true)),
     MethodDef::function("log1p", |a, k| math_1(a, k, "log1p", |x| libm::log1p(x), false)),
-    MethodDef::function("cbrt", |a, k| math_1(a, k, "cbrt", |x| libm::cbrt(x), false)),
+    MethodDef::function("cbrt", |a, k| math_1(a, k, "cbrt", libm::cbrt, false)),
     MethodDef::function("sin", |a, k| math_1(a, k, "sin", |x| libm::sin(x), false)),
     MethodDef::function("cos", |a, k| math_1(a, k, "cos", |x| libm::cos(x), false)),
     MethodDef::function("tan", |a, k| math_1(a, k, "tan", |x| libm::tan(x), false)),
@@ -437,7 +437,7 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
             return float_to_int(f.trunc());
         }
         match crate::object::attr::lookup_str(x.type_object(), "__trunc__") {
-            Some(m) => ops::call(&m, &[x.clone()], None),
+            Some(m) => ops::call(&m, std::slice::from_ref(x), None),
             None => Err(PyErr::type_error(format!("type {} doesn't define __trunc__ method", x.type_object().name()))),
         }
     }),

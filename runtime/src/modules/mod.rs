@@ -67,9 +67,12 @@ fn current_modules() -> &'static InterpModules {
     unsafe { &*(&interp.modules as *const InterpModules) }
 }
 
+/// Makes a module written in Rust.
+pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
+
 /// The modules written in Rust, by name: what `import NAME` finds before looking at `sys.path`
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
-pub(crate) static BUILTIN_MODULES: &[(&str, fn() -> crate::PyResult<Obj>)] = &[
+pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("builtins", builtins::builtins_module),
     ("math", math::make_module),
     ("os", os::make_module),

@@ -91,6 +91,8 @@ fn make_sys() -> PyResult<Obj> {
     set("path", new_list(python_path()?)?)?;
     set("argv", new_list(vec![new_str("")?])?)?;
     set("orig_argv", new_list(std::env::args().map(|a| new_str(&a)).collect::<PyResult<Vec<_>>>()?)?)?;
+    let hook = module_get(&m, "excepthook").expect("sys.excepthook is a sys function");
+    set("__excepthook__", hook)?;
     let (stdin, stdout, stderr) = crate::object::textio::standard_streams()?;
     set("stdin", stdin.clone())?;
     set("stdout", stdout.clone())?;
@@ -208,7 +210,62 @@ fn interpreter_lock() -> PyResult<Option<std::sync::Arc<crate::lock::Interpreter
 /// programs that set and read it behave).
 static FREE_SWITCH_INTERVAL: std::sync::Mutex<f64> = std::sync::Mutex::new(0.005);
 
+/// Writes `text` to `sys.stderr` (nothing if it is `None` or missing; the process's stderr if
+/// its `write` fails, as a last resort).
+fn write_stderr(text: &str) {
+    let target = sys_attr("stderr").ok().flatten().filter(|e| !e.is(crate::object::immortals().none));
+    let Some(target) = target else { return };
+    let written = if crate::object::textio::is_text_file(&target) {
+        crate::object::textio::write_str(&target, text, true)
+    } else {
+        new_str(text).and_then(|t| {
+            let write = ops::get_attr_str(&target, "write")?;
+            ops::call(&write, &[t], None).map(drop)
+        })
+    };
+    if written.is_err() {
+        use std::io::Write;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+}
+
+/// `sys.excepthook(type, value, traceback)` as CPython's default: the traceback and the
+/// exception, on `sys.stderr`.
+fn excepthook(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("excepthook", a, k, 3, 3)?;
+    write_stderr(&crate::eval::traceback::format_exception(&a[1]));
+    Ok(args::none())
+}
+
+/// Reports an exception nobody caught, as CPython's `PyErr_Display` path does: through
+/// `sys.excepthook` (a hook that fails is reported, then the original exception).
+pub fn print_uncaught(exc: &PyObject) {
+    let hook = sys_attr("excepthook").ok().flatten();
+    let Some(hook) = hook else {
+        write_stderr("sys.excepthook is missing\n");
+        write_stderr(&crate::eval::traceback::format_exception(exc));
+        return;
+    };
+    let is_default = std::ptr::eq(hook.type_object(), types().builtin_function_type)
+        // SAFETY: objects of the builtin function type are BuiltinFunction.
+        && unsafe { hook.cast::<crate::object::builtin::BuiltinFunction>() }.def.name == "excepthook";
+    if is_default {
+        write_stderr(&crate::eval::traceback::format_exception(exc));
+        return;
+    }
+    let ty = Obj::new_ref(exc.type_object().as_object());
+    let tb = ops::get_attr_str(exc, "__traceback__").unwrap_or_else(|_| args::none());
+    if let Err(e) = ops::call(&hook, &[ty, Obj::new_ref(exc), tb], None) {
+        let hook_exc = e.into_object();
+        write_stderr("Error in sys.excepthook:\n");
+        write_stderr(&crate::eval::traceback::format_exception(&hook_exc));
+        write_stderr("\nOriginal exception was:\n");
+        write_stderr(&crate::eval::traceback::format_exception(exc));
+    }
+}
+
 static SYS_FUNCTIONS: &[MethodDef] = &[
+    MethodDef::function("excepthook", excepthook),
     MethodDef::function("exit", |a, k| {
         let a = args::exact("exit", a, k, 0, 1)?;
         // `sys.exit(None)` raises `SystemExit()` (no args), as `PyErr_SetObject` does.
@@ -281,7 +338,7 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         let ty = o.type_object();
         let mut size = ty.basic_size;
         if crate::object::tuple::is_tuple(o) {
-            size += crate::object::tuple::items(o).len() * size_of::<Obj>();
+            size += std::mem::size_of_val(crate::object::tuple::items(o));
         } else if let Some(s) = crate::object::str::as_str_object(o) {
             size += s.as_str().len() + 1;
         }

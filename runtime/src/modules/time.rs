@@ -4,8 +4,11 @@
 //! forms read `CLOCK_MONOTONIC` (as CPython does on Linux); `process_time()` reads
 //! `CLOCK_PROCESS_CPUTIME_ID`. `sleep(secs)` sleeps without releasing the interpreter lock
 //! (the eval loop has no detach around native calls yet), so other threads of the same
-//! interpreter wait too. The calendar functions (`gmtime`, `strftime`, `mktime`, ...) are not
-//! here yet.
+//! interpreter wait too.
+//!
+//! Calendar time goes through the C library as CPython's does: `gmtime`/`localtime` give a
+//! `struct_time` (a struct sequence of the nine `tm_*` fields, Monday = 0, `tm_yday` from 1;
+//! the named-only `tm_zone`/`tm_gmtoff` are not there), `mktime` and `strftime` take one.
 
 use super::new_builtin_module;
 use crate::error::{PyErr, PyResult};
@@ -13,10 +16,88 @@ use crate::object::builtin::{MethodDef, args};
 use crate::object::float::new_float;
 use crate::object::int::{new_big, new_int};
 use crate::object::obj::Obj;
+use crate::object::structseq::{StructSeq, new_struct_seq};
 
 /// The module, made on import.
 pub fn make_module() -> PyResult<Obj> {
-    new_builtin_module("time", TIME_FUNCTIONS)
+    let m = new_builtin_module("time", TIME_FUNCTIONS)?;
+    let st = crate::object::types().modules.struct_seq_types[StructSeq::StructTime as usize];
+    super::module_set(&m, "struct_time", Obj::new_ref(st.as_object()))?;
+    Ok(m)
+}
+
+/// `secs` (now when absent or `None`) as a C `time_t`.
+fn time_t_arg(a: &[Obj]) -> PyResult<libc::time_t> {
+    match a.first() {
+        None => Ok((clock_ns(libc::CLOCK_REALTIME)? / 1_000_000_000) as libc::time_t),
+        Some(v) if v.is(crate::object::immortals().none) => {
+            Ok((clock_ns(libc::CLOCK_REALTIME)? / 1_000_000_000) as libc::time_t)
+        }
+        Some(v) => {
+            let f = super::math::real(v)?;
+            if !f.is_finite() {
+                return Err(if f.is_nan() {
+                    PyErr::value_error("Invalid value NaN (not a number)")
+                } else {
+                    PyErr::overflow("timestamp out of range for platform time_t")
+                });
+            }
+            Ok(f.floor() as libc::time_t)
+        }
+    }
+}
+
+fn struct_time(tm: &libc::tm) -> PyResult<Obj> {
+    let v = [
+        i64::from(tm.tm_year) + 1900,
+        i64::from(tm.tm_mon) + 1,
+        i64::from(tm.tm_mday),
+        i64::from(tm.tm_hour),
+        i64::from(tm.tm_min),
+        i64::from(tm.tm_sec),
+        (i64::from(tm.tm_wday) + 6) % 7,
+        i64::from(tm.tm_yday) + 1,
+        i64::from(tm.tm_isdst),
+    ];
+    let items: PyResult<Vec<Obj>> = v.iter().map(|x| new_int(*x)).collect();
+    new_struct_seq(StructSeq::StructTime, items?)
+}
+
+/// A `struct_time` (or 9-sequence) as a C `tm`.
+fn tm_arg(fname: &str, t: &crate::object::PyObject) -> PyResult<libc::tm> {
+    let items = crate::object::abstract_ops::collect(t)?;
+    if items.len() != 9 {
+        return Err(PyErr::type_error(format!("{fname}(): illegal time tuple argument")));
+    }
+    let mut f = [0i32; 9];
+    for (slot, v) in f.iter_mut().zip(&items) {
+        *slot = i32::try_from(crate::object::abstract_ops::index_isize(v)?)
+            .map_err(|_| PyErr::overflow("Python int too large to convert to C int"))?;
+    }
+    // SAFETY: an all-zero `tm` is valid (its pointer field `tm_zone` null).
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    tm.tm_year = f[0] - 1900;
+    tm.tm_mon = f[1] - 1;
+    tm.tm_mday = f[2];
+    tm.tm_hour = f[3];
+    tm.tm_min = f[4];
+    tm.tm_sec = f[5];
+    tm.tm_wday = (f[6] + 1) % 7;
+    tm.tm_yday = f[7] - 1;
+    tm.tm_isdst = f[8];
+    Ok(tm)
+}
+
+fn broken_down(a: &[Obj], local: bool) -> PyResult<Obj> {
+    let t = time_t_arg(a)?;
+    // SAFETY: an all-zero `tm` is valid; `gmtime_r`/`localtime_r` write it and only read `t`.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    // SAFETY: as above.
+    let ok = unsafe { if local { libc::localtime_r(&t, &mut tm) } else { libc::gmtime_r(&t, &mut tm) } };
+    if ok.is_null() {
+        return Err(PyErr::overflow("timestamp out of range for platform time_t"));
+    }
+    struct_time(&tm)
 }
 
 /// Nanoseconds on `clock` (`clock_gettime`).
@@ -72,6 +153,39 @@ static TIME_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("process_time_ns", |a, k| {
         args::exact("time.process_time_ns", a, k, 0, 0)?;
         ns_int(clock_ns(libc::CLOCK_PROCESS_CPUTIME_ID)?)
+    }),
+    MethodDef::function("gmtime", |a, k| broken_down(args::exact("gmtime", a, k, 0, 1)?, false)),
+    MethodDef::function("localtime", |a, k| broken_down(args::exact("localtime", a, k, 0, 1)?, true)),
+    MethodDef::function("mktime", |a, k| {
+        let a = args::exact("time.mktime", a, k, 1, 1)?;
+        let mut tm = tm_arg("mktime", &a[0])?;
+        // SAFETY: `tm` is a valid, writable `tm`.
+        let t = unsafe { libc::mktime(&mut tm) };
+        if t == -1 && tm.tm_wday == -1 {
+            return Err(PyErr::overflow("mktime argument out of range"));
+        }
+        crate::object::float::new_float(t as f64)
+    }),
+    MethodDef::function("strftime", |a, k| {
+        let a = args::exact("strftime", a, k, 1, 2)?;
+        let format = crate::object::str::str_value(&a[0]).ok_or_else(|| {
+            PyErr::type_error(format!("strftime() argument 1 must be str, not {}", a[0].type_object().name()))
+        })?;
+        let tm = match a.get(1) {
+            Some(t) => tm_arg("strftime", t)?,
+            None => {
+                let now = broken_down(&[], true)?;
+                tm_arg("strftime", &now)?
+            }
+        };
+        let c_format = std::ffi::CString::new(format).map_err(|_| PyErr::value_error("embedded null character"))?;
+        if format.is_empty() {
+            return crate::object::str::new_str("");
+        }
+        let mut buf = vec![0u8; 256 + format.len() * 16];
+        // SAFETY: `buf` is writable for its length; `c_format` is NUL-terminated; `tm` is valid.
+        let n = unsafe { libc::strftime(buf.as_mut_ptr().cast(), buf.len(), c_format.as_ptr(), &tm) };
+        crate::object::str::new_str(&String::from_utf8_lossy(&buf[..n]))
     }),
     MethodDef::function("sleep", |a, k| {
         let a = args::exact("time.sleep", a, k, 1, 1)?;

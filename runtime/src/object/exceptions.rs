@@ -237,7 +237,13 @@ pub(crate) fn make_exception_types(
     specs: &mut Vec<TypeSpec>,
 ) -> ExceptionTypes {
     let mut all: Vec<(&'static str, &'static TypeObject)> = Vec::new();
+    // `OSError` and its subclasses share its constructor and `str` (see `oserror`).
+    let mut os_family: Vec<&'static str> = Vec::new();
     for &(name, base) in HIERARCHY {
+        let is_os = name == "OSError" || os_family.contains(&base);
+        if is_os {
+            os_family.push(name);
+        }
         let base_ty = if base.is_empty() {
             object_type
         } else {
@@ -257,8 +263,13 @@ pub(crate) fn make_exception_types(
                 t.str = Some(match name {
                     "KeyError" => key_error_str,
                     "SyntaxError" | "IndentationError" | "TabError" => syntax_error_str,
+                    _ if is_os => super::oserror::oserror_str,
                     _ => exc_str,
                 });
+                if is_os {
+                    t.new = Some(super::oserror::oserror_new);
+                    t.init = Some(super::oserror::oserror_init);
+                }
                 t.setattro = Some(super::attr::generic_setattr);
                 t.hash = Some(super::core_types::object_hash);
                 t.richcompare = Some(super::core_types::object_richcompare);
@@ -274,6 +285,7 @@ pub(crate) fn make_exception_types(
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
             "ImportError" => (&[], IMPORT_ERROR_GETSETS),
             "SyntaxError" => (&[], SYNTAX_ERROR_GETSETS),
+            "OSError" => (&[], super::oserror::OSERROR_GETSETS),
             _ => super::exception_group::group_members(name).unwrap_or((&[], &[])),
         };
         specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
@@ -410,6 +422,11 @@ impl PyErr {
             Err(e) => e,
         }
     }
+}
+
+/// `exc.args` (an empty tuple if unset).
+pub(crate) fn exception_args(o: &PyObject) -> Obj {
+    exc_args(o)
 }
 
 fn exc_args(o: &PyObject) -> Obj {

@@ -33,6 +33,8 @@
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
+//! | `exceptions` | the builtin exception hierarchy and the exception layout; `oserror`: `OSError`'s constructor and attributes |
+//! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
@@ -86,6 +88,7 @@ pub(crate) mod module;
 pub(crate) mod mutation;
 pub(crate) mod obj;
 pub(crate) mod object_methods;
+pub(crate) mod oserror;
 pub(crate) mod range;
 pub(crate) mod recursion;
 pub mod refcount;

@@ -1,5 +1,5 @@
 //! Struct sequences (`PyStructSequence`): tuples whose items are also named attributes, as
-//! `sys.version_info`, `sys.flags`, `sys.float_info` and `sys.int_info` are.
+//! `sys.version_info`, `sys.flags`, `sys.float_info`, `sys.int_info` and `time.struct_time` are.
 //!
 //! Each kind is a static subtype of `tuple` (it shares tuple's layout and slots, so comparison
 //! with plain tuples, indexing, slicing, `len` and iteration are tuple's); only attribute lookup
@@ -34,6 +34,7 @@ pub enum StructSeq {
     FloatInfo = 2,
     IntInfo = 3,
     Implementation = 4,
+    StructTime = 5,
 }
 
 /// The kinds, indexed by [`StructSeq`].
@@ -95,6 +96,11 @@ pub static KINDS: &[StructSeqKind] = &[
         name: "namespace",
         repr_name: "namespace",
         fields: &["name", "cache_tag", "version", "hexversion"],
+    },
+    StructSeqKind {
+        name: "struct_time",
+        repr_name: "time.struct_time",
+        fields: &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
     },
 ];
 
@@ -187,6 +193,7 @@ mod tests {
                 "sys.int_info(bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300, str_digits_check_threshold=640)"
             );
             assert!(get_attr_str(&v, "nope").is_err());
+            assert_eq!(types().modules.struct_seq_types.len(), KINDS.len());
         });
     }
 }

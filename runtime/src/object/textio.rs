@@ -278,42 +278,24 @@ pub(crate) fn make_unsupported_operation_type(
     ty
 }
 
-/// The `OSError` subclass and message CPython raises for an I/O error on `path`.
+/// The `OSError` CPython raises for an I/O error on `path`: `OSError(errno, strerror[,
+/// path])`, which is the errno's subclass (`FileNotFoundError`, ...).
 pub fn os_error(e: &std::io::Error, path: Option<&str>) -> PyErr {
     let code = e.raw_os_error().unwrap_or(0);
-    let (class, text) = match e.kind() {
-        std::io::ErrorKind::NotFound => ("FileNotFoundError", "No such file or directory".to_owned()),
-        std::io::ErrorKind::AlreadyExists => ("FileExistsError", "File exists".to_owned()),
-        std::io::ErrorKind::PermissionDenied => ("PermissionError", "Permission denied".to_owned()),
-        std::io::ErrorKind::IsADirectory => ("IsADirectoryError", "Is a directory".to_owned()),
-        std::io::ErrorKind::NotADirectory => ("NotADirectoryError", "Not a directory".to_owned()),
-        _ => ("OSError", e.to_string().split(" (os error").next().unwrap_or("").to_owned()),
-    };
-    let ty = types().exc.get(class).unwrap_or_else(|| types().exc.named("OSError"));
-    let msg = match path {
-        Some(p) => format!("[Errno {code}] {text}: {}", super::abstract_ops::repr_text(&quoted(p)).unwrap_or_default()),
-        None => format!("[Errno {code}] {text}"),
-    };
-    let err = super::exceptions::raise_msg(ty, &msg);
-    // `errno`, `strerror` and `filename` as attributes of the instance (the exception type has
-    // no fields for them yet); `str(e)` is the message CPython formats from them.
-    if let Some(obj) = err.object() {
-        let attrs = [
-            ("errno", super::int::new_int(i64::from(code))),
-            ("strerror", new_str(&text)),
-            ("filename", path.map_or_else(|| Ok(Obj::new_ref(immortals().none)), new_str)),
-        ];
-        for (name, value) in attrs {
-            if let Ok(v) = value {
-                let _ = super::abstract_ops::set_attr(obj, &super::immortal::intern(name).ob_base, Some(&v));
-            }
+    // The C library's text for the errno (Rust appends " (os error N)").
+    let full = e.to_string();
+    let text = full.split(" (os error").next().unwrap_or("").to_owned();
+    let made = (|| -> PyResult<Obj> {
+        let mut argv = vec![super::int::new_int(i64::from(code))?, new_str(&text)?];
+        if let Some(p) = path {
+            argv.push(new_str(p)?);
         }
+        super::oserror::oserror_new(types().exc.named("OSError"), &argv, None)
+    })();
+    match made {
+        Ok(e) => PyErr::from_object(e),
+        Err(e) => e,
     }
-    err
-}
-
-fn quoted(p: &str) -> Obj {
-    new_str(p).unwrap_or_else(|_| Obj::new_ref(immortals().none))
 }
 
 fn text_file(o: &PyObject) -> PyResult<&RefCell<TextFile>> {
