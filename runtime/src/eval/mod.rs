@@ -26,6 +26,7 @@
 
 pub mod args;
 pub mod source_cache;
+pub(crate) mod specialize;
 pub mod traceback;
 
 use std::cell::{Cell, RefCell};
@@ -331,12 +332,15 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    // Set by a specialised instruction whose guard failed: the same instruction is decoded
+    // again and runs its family's generic body once (see `specialize`).
+    let mut run_generic_once = false;
     'frames: loop {
         let Some(f) = frames.last_mut() else { unreachable!("the loop always has a frame") };
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
-        let units = &code.code.code;
+        let units = &code.adaptive;
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -347,19 +351,45 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         }
                     };
                 }
+                let start = f.ip;
                 f.lasti = f.ip;
-                let mut unit = units[f.ip];
+                let mut unit = units.opcode_unit(f.ip);
                 let mut oparg = (unit >> 8) as u32;
                 while (unit & 0xff) as u8 == Opcode::EXTENDED_ARG.code_byte().unwrap_or(0) {
                     f.ip += 1;
-                    unit = units[f.ip];
+                    unit = units.opcode_unit(f.ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 f.lasti = f.ip;
-                let Some(op) = Opcode::from_u8((unit & 0xff) as u8) else {
+                let Some(mut op) = Opcode::from_u8((unit & 0xff) as u8) else {
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
+                if run_generic_once {
+                    run_generic_once = false;
+                    op = op.base();
+                }
                 f.ip += 1 + op.cache_entries();
+                // The adaptive counter of a generic instruction (see `specialize`): when it
+                // fires, `$specialize` rewrites the instruction and it is dispatched again.
+                macro_rules! adapt {
+                    ($specialize:expr) => {
+                        let counter = units.counter(f.lasti + 1);
+                        if counter.triggers() {
+                            $specialize;
+                            f.ip = start;
+                            break 'op Ok(Flow::Continue);
+                        }
+                        units.set_cache(f.lasti + 1, counter.advance().0);
+                    };
+                }
+                // A specialised form's guard failed: run the generic body once instead.
+                macro_rules! deopt {
+                    () => {{
+                        run_generic_once = true;
+                        f.ip = start;
+                        break 'op Ok(Flow::Continue);
+                    }};
+                }
                 match op {
                     Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                     Opcode::RESUME => {
@@ -499,7 +529,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     }
                     Opcode::LOAD_GLOBAL => {
                         let name = &code.names[(oparg >> 1) as usize];
+                        adapt!(specialize::specialize_load_global(units, f.lasti, &f.globals, &f.builtins, name));
                         let v = tri!(load_global(f, name));
+                        push!(values, f, v);
+                        if oparg & 1 != 0 {
+                            values[f.sp] = None;
+                            f.sp += 1;
+                        }
+                    }
+                    Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let Some(v) = specialize::load_global(op, units, f.lasti, &f.globals, &f.builtins, name) else {
+                            deopt!()
+                        };
                         push!(values, f, v);
                         if oparg & 1 != 0 {
                             values[f.sp] = None;
@@ -586,8 +628,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         push!(values, f, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
                     Opcode::LOAD_ATTR => {
-                        let owner = pop!(values, f);
                         let name = &code.names[(oparg >> 1) as usize];
+                        adapt!(specialize::specialize_load_attr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 1),
+                            name,
+                            oparg & 1 != 0
+                        ));
+                        let owner = pop!(values, f);
                         if oparg & 1 != 0 {
                             let (meth, self_) = tri!(load_method(&owner, name));
                             push!(values, f, meth);
@@ -595,6 +644,28 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             f.sp += 1;
                         } else {
                             push!(values, f, tri!(ops::get_attr(&owner, name)));
+                        }
+                    }
+                    Opcode::LOAD_ATTR_WITH_HINT
+                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
+                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_CLASS => {
+                        let name = &code.names[(oparg >> 1) as usize];
+                        let Some((attr, is_method)) =
+                            specialize::load_attr(op, units, f.lasti, peek!(values, f, 1), name)
+                        else {
+                            deopt!()
+                        };
+                        let owner = pop!(values, f);
+                        push!(values, f, attr);
+                        if is_method {
+                            push!(values, f, owner);
+                        } else {
+                            drop(owner);
+                            if oparg & 1 != 0 {
+                                values[f.sp] = None;
+                                f.sp += 1;
+                            }
                         }
                     }
                     Opcode::LOAD_SUPER_ATTR => {
@@ -624,15 +695,40 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         }
                     }
                     Opcode::STORE_ATTR => {
+                        adapt!(specialize::specialize_store_attr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 1),
+                            &code.names[oparg as usize]
+                        ));
                         let owner = pop!(values, f);
                         let v = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], Some(&v)));
+                    }
+                    Opcode::STORE_ATTR_WITH_HINT => {
+                        let owner = pop!(values, f);
+                        let v = pop!(values, f);
+                        match specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v) {
+                            Ok(old) => drop(old),
+                            Err(v) => {
+                                push!(values, f, v);
+                                push!(values, f, owner);
+                                deopt!()
+                            }
+                        }
                     }
                     Opcode::DELETE_ATTR => {
                         let owner = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], None));
                     }
                     Opcode::BINARY_OP => {
+                        adapt!(specialize::specialize_binary_op(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1),
+                            oparg
+                        ));
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let Some((bop, inplace)) = BinOp::from_oparg(oparg) else {
@@ -660,7 +756,49 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         push!(values, f, tri!(r));
                     }
+                    Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT => {
+                        let Some(r) = specialize::binary_op_int(op, peek!(values, f, 2), peek!(values, f, 1)) else {
+                            deopt!()
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT => {
+                        let Some(r) = specialize::binary_op_float(op, peek!(values, f, 2), peek!(values, f, 1)) else {
+                            deopt!()
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::BINARY_OP_ADD_UNICODE => {
+                        let Some(r) = specialize::binary_op_add_str(peek!(values, f, 2), peek!(values, f, 1)) else {
+                            deopt!()
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
+                        let Some(r) = specialize::compare_op(op, peek!(values, f, 2), peek!(values, f, 1), oparg)
+                        else {
+                            deopt!()
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(r));
+                    }
                     Opcode::COMPARE_OP => {
+                        adapt!(specialize::specialize_compare_op(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1),
+                            oparg
+                        ));
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
@@ -673,13 +811,32 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let lhs = pop!(values, f);
                         push!(values, f, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
+                    Opcode::CONTAINS_OP_DICT => {
+                        let Some(d) = specialize::exact_dict(peek!(values, f, 1)) else { deopt!() };
+                        let r = d.get(peek!(values, f, 2));
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(tri!(r).is_some() != (oparg == 1)));
+                    }
                     Opcode::CONTAINS_OP => {
+                        adapt!(specialize::specialize_contains_op(units, f.lasti, peek!(values, f, 1)));
                         let container = pop!(values, f);
                         let item = pop!(values, f);
                         let r = tri!(ops::contains(&container, &item));
                         push!(values, f, new_bool(r != (oparg == 1)));
                     }
+                    Opcode::TO_BOOL_BOOL => {
+                        if specialize::to_bool(op, peek!(values, f, 1)).is_none() {
+                            deopt!()
+                        }
+                    }
+                    Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR => {
+                        let Some(b) = specialize::to_bool(op, peek!(values, f, 1)) else { deopt!() };
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(b));
+                    }
                     Opcode::TO_BOOL => {
+                        adapt!(specialize::specialize_to_bool(units, f.lasti, peek!(values, f, 1)));
                         let v = pop!(values, f);
                         push!(values, f, new_bool(tri!(ops::is_true(&v))));
                     }
@@ -747,7 +904,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
+                    Opcode::FOR_ITER_RANGE => {
+                        let it = peek!(values, f, 1);
+                        if !std::ptr::eq(it.type_object(), types().range_iter_type) {
+                            deopt!()
+                        }
+                        match crate::object::range::range_iter_next_value(it) {
+                            Some(v) => push!(values, f, tri!(new_int(v))),
+                            None => {
+                                drop(pop!(values, f));
+                                f.ip += oparg as usize + 2;
+                            }
+                        }
+                    }
                     Opcode::FOR_ITER => {
+                        adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
                             crate::object::range::range_iter_next_value(it).map(new_int).transpose()
@@ -853,12 +1024,67 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             tri!(as_dict(&d).expect("a dict").set(k, v));
                         }
                     }
+                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
+                        let Some(v) = specialize::subscr_seq_int(op, peek!(values, f, 2), peek!(values, f, 1)) else {
+                            deopt!()
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, v);
+                    }
+                    Opcode::BINARY_SUBSCR_DICT => {
+                        let Some(d) = specialize::exact_dict(peek!(values, f, 2)) else { deopt!() };
+                        let r = match d.get(peek!(values, f, 1)) {
+                            Ok(Some(v)) => Ok(v),
+                            // The generic path raises the KeyError (with `__missing__` absent).
+                            Ok(None) => ops::get_item(peek!(values, f, 2), peek!(values, f, 1)),
+                            Err(e) => Err(e),
+                        };
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, tri!(r));
+                    }
                     Opcode::BINARY_SUBSCR => {
+                        adapt!(specialize::specialize_binary_subscr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1)
+                        ));
                         let key = pop!(values, f);
                         let container = pop!(values, f);
                         push!(values, f, tri!(ops::get_item(&container, &key)));
                     }
+                    Opcode::STORE_SUBSCR_LIST_INT => {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        match specialize::store_list_int(&container, &key, v) {
+                            Ok(old) => drop(old),
+                            Err(v) => {
+                                push!(values, f, v);
+                                push!(values, f, container);
+                                push!(values, f, key);
+                                deopt!()
+                            }
+                        }
+                    }
+                    Opcode::STORE_SUBSCR_DICT => {
+                        if specialize::exact_dict(peek!(values, f, 2)).is_none() {
+                            deopt!()
+                        }
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        tri!(as_dict(&container).expect("checked").set(key, v));
+                    }
                     Opcode::STORE_SUBSCR => {
+                        adapt!(specialize::specialize_store_subscr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1)
+                        ));
                         let key = pop!(values, f);
                         let container = pop!(values, f);
                         let v = pop!(values, f);
@@ -884,7 +1110,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let s = tri!(new_slice(start, stop, none()));
                         tri!(ops::set_item(&container, &s, Some(&v)));
                     }
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_LIST => {
+                        let seq = pop!(values, f);
+                        match specialize::unpack_items(op, &seq, oparg as usize) {
+                            Some(items) => {
+                                for x in items.iter().rev() {
+                                    push!(values, f, x.clone());
+                                }
+                            }
+                            None => {
+                                push!(values, f, seq);
+                                deopt!()
+                            }
+                        }
+                    }
                     Opcode::UNPACK_SEQUENCE => {
+                        adapt!(specialize::specialize_unpack_sequence(units, f.lasti, peek!(values, f, 1), oparg));
                         let seq = pop!(values, f);
                         let n = oparg as usize;
                         let v = tri!(unpack(&seq, n));
@@ -959,7 +1202,39 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         }
                         push!(values, f, func);
                     }
+                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                            // Unpack the bound method in place: (method, NULL) -> (function, self).
+                            let method = values[callable_at].as_deref().and_then(crate::object::function::as_method);
+                            let Some(m) = method.filter(|m| {
+                                values[callable_at + 1].is_none()
+                                    && specialize::exact_args_function(&m.func, argc + 1).is_some()
+                            }) else {
+                                deopt!()
+                            };
+                            let (func, self_) = (m.func.clone(), m.self_.clone());
+                            values[callable_at + 1] = Some(self_);
+                            drop(values[callable_at].replace(func));
+                        }
+                        let nargs = argc + usize::from(values[callable_at + 1].is_some());
+                        let callable = values[callable_at].as_deref().expect("a callable");
+                        if specialize::exact_args_function(callable, nargs).is_none() {
+                            deopt!()
+                        }
+                        let callable = Obj::new_ref(callable);
+                        let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
+                        frames.push(frame);
+                        continue 'frames;
+                    }
                     Opcode::CALL | Opcode::CALL_KW => {
+                        if op == Opcode::CALL {
+                            let argc = oparg as usize;
+                            let has_self = values[f.sp - argc - 1].is_some();
+                            let callable = peek!(values, f, argc + 2);
+                            adapt!(specialize::specialize_call(units, f.lasti, callable, has_self, argc));
+                        }
                         let kwnames = if op == Opcode::CALL_KW { Some(pop!(values, f)) } else { None };
                         let argc = oparg as usize;
                         let callable_at = f.sp - argc - 2;
@@ -974,6 +1249,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             }
                             _ => (callable, args_start),
                         };
+                        if kwnames.is_none() && specialize::exact_args_function(&callable, f.sp - args_start).is_some()
+                        {
+                            let frame = tri!(enter_exact_args(values, f, callable, callable_at, args_start));
+                            frames.push(frame);
+                            continue 'frames;
+                        }
                         if let Some(func) = as_function(&callable) {
                             // Python-to-Python: a new frame in this run of the loop.
                             let new_base = f.sp;
@@ -1116,6 +1397,44 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
             }
         }
     }
+}
+
+/// A Python-to-Python call whose arguments match the parameters exactly
+/// (`specialize::exact_args_function`): the callee's frame goes right above the caller's stack
+/// and the arguments (`values[args_start..f.sp]`, `self` included) are moved into its first
+/// locals — no argument vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`).
+fn enter_exact_args(
+    values: &mut Vec<Option<Obj>>,
+    f: &mut Frame,
+    callable: Obj,
+    callable_at: usize,
+    args_start: usize,
+) -> PyResult<Frame> {
+    let func = as_function(&callable).expect("checked by exact_args_function");
+    let code = as_code(&func.code).expect("a function has a code object");
+    let n = code.code.nlocalsplus();
+    let base = f.sp;
+    let need = base + n + code.code.stacksize as usize + 1;
+    if values.len() < need {
+        values.resize_with(need, || None);
+    }
+    depth_enter()?;
+    for k in 0..f.sp - args_start {
+        values[base + k] = values[args_start + k].take();
+    }
+    f.call_at = callable_at;
+    Ok(Frame {
+        code: func.code.clone(),
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        func: Some(callable),
+        locals: None,
+        base,
+        sp: base + n,
+        ip: 0,
+        lasti: 0,
+        call_at: 0,
+    })
 }
 
 fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {

@@ -25,6 +25,7 @@
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub mod abstract_ops;
+pub mod adaptive;
 pub mod alloc;
 pub mod attr;
 pub(crate) mod brc;

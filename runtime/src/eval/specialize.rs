@@ -1,0 +1,712 @@
+//! # Specialisation (PEP 659): the specialiser and the specialised forms' fast paths
+//!
+//! CPython 3.13's adaptive interpreter (`Python/specialize.c`, `Python/bytecodes.c`), over the
+//! code object's adaptive copy of its instructions ([`AdaptiveCode`]).
+//!
+//! **The cycle.** A generic instruction of a family (`BINARY_OP`, `LOAD_ATTR`, ...) counts
+//! down the counter in its first inline cache unit; when it reaches zero the loop calls the
+//! family's `specialize_*` function here with the instruction's operands. That function picks
+//! the specialised form that fits the operands (or none), writes what the form needs into the
+//! instruction's cache units, then rewrites the opcode byte ([`AdaptiveCode::set_opcode`]) and
+//! stores the cool-down counter; the loop re-dispatches the same instruction, now specialised.
+//! A specialised form checks its guards first, before it consumes anything; when a guard fails
+//! (a *miss*) the loop runs the generic body for this one execution (`run_generic_once` in the
+//! loop), which counts the counter down again: after 53 misses the instruction is specialised
+//! anew for whatever its operands are by then. When no form fits, the instruction stays
+//! generic and its counter restarts with exponential backoff.
+//!
+//! **Guards.** A form is correct whatever the cache holds, as long as its guard passed:
+//! - operand forms (`BINARY_OP_ADD_INT`, `COMPARE_OP_FLOAT`, `BINARY_SUBSCR_LIST_INT`,
+//!   `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TWO_TUPLE`, `TO_BOOL_*`, `CONTAINS_OP_DICT`,
+//!   `STORE_SUBSCR_*`, `CALL_PY_EXACT_ARGS`, ...) check the exact types (and sizes) of their
+//!   operands and read no cache at all;
+//! - hinted dict forms (`LOAD_GLOBAL_MODULE`, `LOAD_GLOBAL_BUILTIN`'s builtins half,
+//!   `LOAD_ATTR_WITH_HINT`, `STORE_ATTR_WITH_HINT`, `LOAD_ATTR_MODULE`) cache an entry index
+//!   and check that the entry at that index has the name itself as its key (names are interned);
+//!   a stale or foreign hint misses, it never reads a wrong value;
+//! - type forms (`LOAD_ATTR_WITH_HINT`, `LOAD_ATTR_METHOD_*`, `LOAD_ATTR_CLASS`,
+//!   `STORE_ATTR_WITH_HINT`) guard on the type's 32-bit version tag, which changes whenever the
+//!   dict of the type or of any of its bases changes (`typeobj::modified` reaches subclasses);
+//!   a method or class attribute is then re-read through a hint into the dict of the MRO entry
+//!   that defines it, so the loop never dereferences a cached pointer;
+//! - `LOAD_GLOBAL_BUILTIN` guards on the globals dict's keys version (unique across dicts and
+//!   key sets, `DictObject::keys_version`): the name is still absent from globals.
+//!
+//! **Threads.** Cache and opcode writes are single-unit atomic stores (see
+//! [`crate::object::adaptive`]), so there is no data race in any interpreter kind. In an
+//! interpreter with a lock, one thread runs Python at a time and sees every write of the
+//! others. In a free-threaded interpreter another thread may re-specialise an instruction
+//! while this one reads its caches, and see a mixture of old and new units: the operand forms
+//! read no cache and the hinted forms validate their one hint unit by themselves, so they are
+//! specialised there too; the forms whose guard spans several units (a 32-bit type version or
+//! keys version next to a hint, where a torn mixture could pass the guard and pick the wrong
+//! entry) are not — [`shared_caches_allowed`] says no, and those instructions stay generic.
+//! (CPython 3.14's free-threaded build avoids the question with a per-thread copy of the
+//! bytecode; that is the way to lift this restriction.)
+
+use pyrt_compile::{CodeFlags, Opcode};
+
+use crate::object::adaptive::{AdaptiveCode, Counter};
+use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
+use crate::object::code::as_code;
+use crate::object::dict::as_dict;
+use crate::object::function::{FunctionObject, as_function, as_method};
+use crate::object::int::{IntObject, new_int};
+use crate::object::obj::Obj;
+use crate::object::slots::BinOp;
+use crate::object::typeobj::{CompareOp, GetattroFn, SetattroFn, TypeObject, as_type};
+use crate::object::{PyObject, types};
+
+/// Whether forms whose guard spans several cache units may be used: not in a free-threaded
+/// interpreter (see the module docs).
+pub(crate) fn shared_caches_allowed() -> bool {
+    match crate::state::thread_state::current() {
+        // SAFETY: the current thread state is attached on this thread.
+        Some(ts) => !unsafe { ts.as_ref() }.interp_state().is_free_threaded(),
+        None => true,
+    }
+}
+
+/// Rewrites instruction `i` to `form` with the cool-down counter.
+fn specialize(code: &AdaptiveCode, i: usize, form: Opcode) {
+    code.set_cache(i + 1, Counter::cooldown().0);
+    code.set_opcode(i, form);
+}
+
+/// No form fits: back to the generic instruction, with the counter restarted (backoff).
+fn fail(code: &AdaptiveCode, i: usize, generic: Opcode) {
+    let c = code.counter(i + 1);
+    code.set_opcode(i, generic);
+    code.set_cache(i + 1, c.restart().0);
+}
+
+fn is_exact(o: &PyObject, ty: &TypeObject) -> bool {
+    std::ptr::eq(o.type_object(), ty)
+}
+
+/// The word value of an exact `int` (not a subclass, not a big int).
+#[inline(always)]
+pub(crate) fn exact_small_int(o: &PyObject) -> Option<i64> {
+    if is_exact(o, types().int_type) {
+        // SAFETY: exact ints are IntObject.
+        let i = unsafe { o.cast::<IntObject>() };
+        if i.big.is_none() {
+            return Some(i.value);
+        }
+    }
+    None
+}
+
+/// The value of an exact `float`.
+#[inline(always)]
+pub(crate) fn exact_float(o: &PyObject) -> Option<f64> {
+    if is_exact(o, types().float_type) {
+        // SAFETY: exact floats are FloatObject.
+        Some(unsafe { o.cast::<crate::object::float::FloatObject>() }.value)
+    } else {
+        None
+    }
+}
+
+/// The text of an exact `str`.
+#[inline(always)]
+pub(crate) fn exact_str(o: &PyObject) -> Option<&str> {
+    if is_exact(o, types().str_type) { crate::object::str::as_str_object(o).map(|s| s.as_str()) } else { None }
+}
+
+/// The dict behind an exact `dict`.
+#[inline(always)]
+pub(crate) fn exact_dict(o: &PyObject) -> Option<&crate::object::dict::DictObject> {
+    if is_exact(o, types().dict_type) { as_dict(o) } else { None }
+}
+
+// ---- BINARY_OP ------------------------------------------------------------------------------
+
+/// `_Py_Specialize_BinaryOp`.
+pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+    let form = match BinOp::from_oparg(oparg) {
+        Some((op @ (BinOp::Add | BinOp::Subtract | BinOp::Multiply), _)) => {
+            if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
+                Some(match op {
+                    BinOp::Add => Opcode::BINARY_OP_ADD_INT,
+                    BinOp::Subtract => Opcode::BINARY_OP_SUBTRACT_INT,
+                    _ => Opcode::BINARY_OP_MULTIPLY_INT,
+                })
+            } else if exact_float(lhs).is_some() && exact_float(rhs).is_some() {
+                Some(match op {
+                    BinOp::Add => Opcode::BINARY_OP_ADD_FLOAT,
+                    BinOp::Subtract => Opcode::BINARY_OP_SUBTRACT_FLOAT,
+                    _ => Opcode::BINARY_OP_MULTIPLY_FLOAT,
+                })
+            } else if op == BinOp::Add && exact_str(lhs).is_some() && exact_str(rhs).is_some() {
+                Some(Opcode::BINARY_OP_ADD_UNICODE)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::BINARY_OP),
+    }
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT`: `None` on a guard miss; an overflow of the machine
+/// word goes to the generic operation (a big int), which is not a miss.
+#[inline(always)]
+pub(crate) fn binary_op_int(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
+    let (a, b) = (exact_small_int(lhs)?, exact_small_int(rhs)?);
+    let (r, op) = match form {
+        Opcode::BINARY_OP_ADD_INT => (a.checked_add(b), BinOp::Add),
+        Opcode::BINARY_OP_SUBTRACT_INT => (a.checked_sub(b), BinOp::Subtract),
+        _ => (a.checked_mul(b), BinOp::Multiply),
+    };
+    Some(match r {
+        Some(v) => new_int(v),
+        None => crate::object::abstract_ops::binary_op(lhs, rhs, op),
+    })
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT`: `None` on a guard miss.
+#[inline(always)]
+pub(crate) fn binary_op_float(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
+    let (a, b) = (exact_float(lhs)?, exact_float(rhs)?);
+    let r = match form {
+        Opcode::BINARY_OP_ADD_FLOAT => a + b,
+        Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
+        _ => a * b,
+    };
+    Some(crate::object::float::new_float(r))
+}
+
+/// `BINARY_OP_ADD_UNICODE`: `None` on a guard miss.
+#[inline]
+pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
+    let (a, b) = (exact_str(lhs)?, exact_str(rhs)?);
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    Some(crate::object::str::new_str(&s))
+}
+
+// ---- COMPARE_OP -----------------------------------------------------------------------------
+
+/// `_Py_Specialize_CompareOp`.
+pub(crate) fn specialize_compare_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+    let cmp = CompareOp::from_index(oparg >> 5);
+    let form = if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
+        Some(Opcode::COMPARE_OP_INT)
+    } else if exact_float(lhs).is_some() && exact_float(rhs).is_some() {
+        Some(Opcode::COMPARE_OP_FLOAT)
+    } else if exact_str(lhs).is_some() && exact_str(rhs).is_some() && matches!(cmp, Some(CompareOp::Eq | CompareOp::Ne))
+    {
+        // As CPython: only equality is specialised for strings.
+        Some(Opcode::COMPARE_OP_STR)
+    } else {
+        None
+    };
+    match form {
+        Some(f) if cmp.is_some() => specialize(code, i, f),
+        _ => fail(code, i, Opcode::COMPARE_OP),
+    }
+}
+
+fn compare<T: PartialOrd + ?Sized>(a: &T, b: &T, op: u32) -> bool {
+    match op {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        _ => a >= b,
+    }
+}
+
+/// `COMPARE_OP_{INT,FLOAT,STR}`: the result (always a bool, so `oparg & 16` changes nothing),
+/// `None` on a guard miss.
+#[inline(always)]
+pub(crate) fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> Option<bool> {
+    let op = oparg >> 5;
+    match form {
+        Opcode::COMPARE_OP_INT => Some(compare(&exact_small_int(lhs)?, &exact_small_int(rhs)?, op)),
+        Opcode::COMPARE_OP_FLOAT => Some(compare(&exact_float(lhs)?, &exact_float(rhs)?, op)),
+        _ => Some(compare(exact_str(lhs)?, exact_str(rhs)?, op)),
+    }
+}
+
+// ---- subscripts, containment, truth ---------------------------------------------------------
+
+/// `_Py_Specialize_BinarySubscr`.
+pub(crate) fn specialize_binary_subscr(code: &AdaptiveCode, i: usize, container: &PyObject, key: &PyObject) {
+    let t = types();
+    let form = if is_exact(container, t.list_type) && exact_small_int(key).is_some() {
+        Some(Opcode::BINARY_SUBSCR_LIST_INT)
+    } else if is_exact(container, t.tuple_type) && exact_small_int(key).is_some() {
+        Some(Opcode::BINARY_SUBSCR_TUPLE_INT)
+    } else if is_exact(container, t.dict_type) {
+        Some(Opcode::BINARY_SUBSCR_DICT)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::BINARY_SUBSCR),
+    }
+}
+
+/// `BINARY_SUBSCR_{LIST,TUPLE}_INT`: the item, `None` on a miss (wrong types, or an index that
+/// is negative or out of range: the generic path raises `IndexError` or counts from the end).
+#[inline(always)]
+pub(crate) fn subscr_seq_int(form: Opcode, container: &PyObject, key: &PyObject) -> Option<Obj> {
+    let t = types();
+    let index = usize::try_from(exact_small_int(key)?).ok()?;
+    if form == Opcode::BINARY_SUBSCR_LIST_INT {
+        if !is_exact(container, t.list_type) {
+            return None;
+        }
+        crate::object::list::as_list(container)?.items().get(index).cloned()
+    } else {
+        if !is_exact(container, t.tuple_type) {
+            return None;
+        }
+        crate::object::tuple::items(container).get(index).cloned()
+    }
+}
+
+/// `_Py_Specialize_StoreSubscr`.
+pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: &PyObject, key: &PyObject) {
+    let t = types();
+    if is_exact(container, t.list_type) && exact_small_int(key).is_some() {
+        specialize(code, i, Opcode::STORE_SUBSCR_LIST_INT);
+    } else if is_exact(container, t.dict_type) {
+        specialize(code, i, Opcode::STORE_SUBSCR_DICT);
+    } else {
+        fail(code, i, Opcode::STORE_SUBSCR);
+    }
+}
+
+/// `STORE_SUBSCR_LIST_INT`: `Err(value)` on a miss (the value is handed back); `Ok(old item)`
+/// for the caller to drop.
+#[inline(always)]
+pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Result<Obj, Obj> {
+    let Some(index) = exact_small_int(key).and_then(|k| usize::try_from(k).ok()) else { return Err(value) };
+    if !is_exact(container, types().list_type) {
+        return Err(value);
+    }
+    let Some(l) = crate::object::list::as_list(container) else { return Err(value) };
+    // SAFETY: a short exclusive access with no Python code inside (the old item is dropped by
+    // the caller, after it).
+    match unsafe { l.items_mut() }.get_mut(index) {
+        Some(slot) => Ok(std::mem::replace(slot, value)),
+        None => Err(value),
+    }
+}
+
+/// `_Py_Specialize_ContainsOp` (dict; `set` has no object here yet).
+pub(crate) fn specialize_contains_op(code: &AdaptiveCode, i: usize, container: &PyObject) {
+    if is_exact(container, types().dict_type) {
+        specialize(code, i, Opcode::CONTAINS_OP_DICT);
+    } else {
+        fail(code, i, Opcode::CONTAINS_OP);
+    }
+}
+
+/// `_Py_Specialize_ToBool`.
+pub(crate) fn specialize_to_bool(code: &AdaptiveCode, i: usize, v: &PyObject) {
+    let t = types();
+    let form = if is_exact(v, t.bool_type) {
+        Some(Opcode::TO_BOOL_BOOL)
+    } else if is_exact(v, t.int_type) {
+        Some(Opcode::TO_BOOL_INT)
+    } else if is_exact(v, t.list_type) {
+        Some(Opcode::TO_BOOL_LIST)
+    } else if v.is(crate::object::immortals().none) {
+        Some(Opcode::TO_BOOL_NONE)
+    } else if is_exact(v, t.str_type) {
+        Some(Opcode::TO_BOOL_STR)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::TO_BOOL),
+    }
+}
+
+/// `TO_BOOL_*`: the truth of `v`, `None` on a guard miss.
+#[inline(always)]
+pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
+    let t = types();
+    match form {
+        Opcode::TO_BOOL_BOOL if is_exact(v, t.bool_type) => Some(v.is(&crate::object::immortals().true_.ob_base)),
+        Opcode::TO_BOOL_INT if is_exact(v, t.int_type) => {
+            // SAFETY: exact ints are IntObject.
+            let i = unsafe { v.cast::<IntObject>() };
+            Some(i.big.is_some() || i.value != 0)
+        }
+        Opcode::TO_BOOL_LIST if is_exact(v, t.list_type) => Some(!crate::object::list::as_list(v)?.items().is_empty()),
+        Opcode::TO_BOOL_NONE if v.is(crate::object::immortals().none) => Some(false),
+        Opcode::TO_BOOL_STR => Some(!exact_str(v)?.is_empty()),
+        _ => None,
+    }
+}
+
+// ---- iteration and unpacking ----------------------------------------------------------------
+
+/// `_Py_Specialize_ForIter` (range iterators; list and tuple iterators are one generic
+/// sequence iterator here, already a direct call).
+pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
+    if is_exact(iter, types().range_iter_type) {
+        specialize(code, i, Opcode::FOR_ITER_RANGE);
+    } else {
+        fail(code, i, Opcode::FOR_ITER);
+    }
+}
+
+/// `_Py_Specialize_UnpackSequence`.
+pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &PyObject, n: u32) {
+    let t = types();
+    let form = if is_exact(seq, t.tuple_type) && crate::object::tuple::items(seq).len() == n as usize {
+        Some(if n == 2 { Opcode::UNPACK_SEQUENCE_TWO_TUPLE } else { Opcode::UNPACK_SEQUENCE_TUPLE })
+    } else if is_exact(seq, t.list_type) {
+        Some(Opcode::UNPACK_SEQUENCE_LIST)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::UNPACK_SEQUENCE),
+    }
+}
+
+/// `UNPACK_SEQUENCE_{TWO_TUPLE,TUPLE,LIST}`: the items, `None` on a miss (type or length).
+#[inline(always)]
+pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[Obj]> {
+    let t = types();
+    let items = match form {
+        Opcode::UNPACK_SEQUENCE_LIST if is_exact(seq, t.list_type) => crate::object::list::as_list(seq)?.items(),
+        Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_TWO_TUPLE if is_exact(seq, t.tuple_type) => {
+            crate::object::tuple::items(seq)
+        }
+        _ => return None,
+    };
+    (items.len() == n).then_some(items)
+}
+
+// ---- LOAD_GLOBAL ----------------------------------------------------------------------------
+
+/// `_Py_Specialize_LoadGlobal`: cache units after the counter: `i+2..i+3` the globals keys
+/// version (builtin form), `i+4` the entry index.
+pub(crate) fn specialize_load_global(
+    code: &AdaptiveCode,
+    i: usize,
+    globals: &PyObject,
+    builtins: &PyObject,
+    name: &PyObject,
+) {
+    let (Some(g), Some(b)) = (as_dict(globals), as_dict(builtins)) else {
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    };
+    if !is_exact(globals, types().dict_type) || !is_exact(builtins, types().dict_type) {
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    }
+    if let Some(ix) = g.table().index_of_identical(name) {
+        return match u16::try_from(ix) {
+            Ok(ix) => {
+                code.set_cache(i + 4, ix);
+                specialize(code, i, Opcode::LOAD_GLOBAL_MODULE);
+            }
+            Err(_) => fail(code, i, Opcode::LOAD_GLOBAL),
+        };
+    }
+    if g.get_str(name).is_some() || !shared_caches_allowed() {
+        // Present under an equal but distinct key object, or a free-threaded interpreter.
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    }
+    let version = g.keys_version();
+    match b.table().index_of_identical(name).map(u16::try_from) {
+        Some(Ok(ix)) if version != 0 => {
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            specialize(code, i, Opcode::LOAD_GLOBAL_BUILTIN);
+        }
+        _ => fail(code, i, Opcode::LOAD_GLOBAL),
+    }
+}
+
+/// `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`: the value, `None` on a miss.
+#[inline(always)]
+pub(crate) fn load_global(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    globals: &PyObject,
+    builtins: &PyObject,
+    name: &PyObject,
+) -> Option<Obj> {
+    let ix = code.cache(i + 4) as usize;
+    if form == Opcode::LOAD_GLOBAL_MODULE {
+        as_dict(globals)?.table().value_at_if_key(ix, name).cloned()
+    } else {
+        if !as_dict(globals)?.table().keys_version_is(code.cache_u32(i + 2)) {
+            return None;
+        }
+        as_dict(builtins)?.table().value_at_if_key(ix, name).cloned()
+    }
+}
+
+// ---- LOAD_ATTR / STORE_ATTR -----------------------------------------------------------------
+
+fn has_generic_getattr(ty: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(ty.getattro, generic_getattr as GetattroFn)
+}
+
+/// Where `name` is defined along `ty`'s MRO: (position in the MRO, entry index in that type's
+/// dict), by identity of the key.
+fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
+    for (pos, t) in ty.mro().iter().enumerate() {
+        let d = as_type(t)?.dict().and_then(as_dict)?;
+        if let Some(ix) = d.table().index_of_identical(name) {
+            return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
+        }
+        if d.get_str(name).is_some() {
+            return None; // an equal key that is not the interned name: no hint
+        }
+    }
+    None
+}
+
+/// The attribute `name` of the MRO entry `pos` through a hint.
+#[inline(always)]
+fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
+    let t = as_type(ty.mro().get(pos)?)?;
+    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
+}
+
+/// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
+fn is_plain_method(d: &PyObject) -> bool {
+    let dt = d.type_object();
+    std::ptr::eq(dt, types().function_type)
+        || (std::ptr::eq(dt, types().method_descriptor_type)
+            // SAFETY: method descriptors are MethodDescr.
+            && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
+                == crate::object::builtin::MethodKind::Instance)
+}
+
+/// `_Py_Specialize_LoadAttr`. Cache units after the counter: `i+2..i+3` the type version,
+/// `i+4` a dict entry hint, `i+5` an MRO position.
+pub(crate) fn specialize_load_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) {
+    let form = load_attr_form(code, i, owner, name, method);
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::LOAD_ATTR),
+    }
+}
+
+fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) -> Option<Opcode> {
+    if !shared_caches_allowed() {
+        return None;
+    }
+    if let Some(cls) = as_type(owner) {
+        // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
+        // `getattro` with no metatype attribute in the way.
+        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
+            return None;
+        }
+        let (pos, ix) = mro_hint(cls, name)?;
+        let v = mro_value(cls, pos as usize, ix as usize, name)?;
+        let version = cls.version();
+        if v.type_object().descr_get.is_some() || version == 0 {
+            return None;
+        }
+        code.set_cache_u32(i + 2, version);
+        code.set_cache(i + 4, ix);
+        code.set_cache(i + 5, pos);
+        return Some(Opcode::LOAD_ATTR_CLASS);
+    }
+    let ty = owner.type_object();
+    let version = ty.version();
+    if !has_generic_getattr(ty) || version == 0 {
+        return None;
+    }
+    let class_attr = lookup(ty, name);
+    if let Some(d) = &class_attr {
+        if method && is_plain_method(d) {
+            let (pos, ix) = mro_hint(ty, name)?;
+            let form = if ty.dict_offset == 0 {
+                Opcode::LOAD_ATTR_METHOD_NO_DICT
+            } else {
+                // The instance must not shadow the method (checked at every execution).
+                if dict_slot(owner)
+                    .and_then(|s| s.as_deref())
+                    .and_then(as_dict)
+                    .is_some_and(|dd| dd.get_str(name).is_some())
+                {
+                    return None;
+                }
+                Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+            };
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            code.set_cache(i + 5, pos);
+            return Some(form);
+        }
+        if d.type_object().descr_set.is_some() {
+            return None; // a data descriptor wins over the instance dict
+        }
+    }
+    // An instance attribute in the instance's dict.
+    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
+    code.set_cache_u32(i + 2, version);
+    code.set_cache(i + 4, ix);
+    Some(Opcode::LOAD_ATTR_WITH_HINT)
+}
+
+/// The `LOAD_ATTR` forms: `(attribute, self for a method call)`, `None` on a miss.
+#[inline(always)]
+pub(crate) fn load_attr(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &Obj,
+    name: &PyObject,
+) -> Option<(Obj, bool)> {
+    let version = code.cache_u32(i + 2);
+    let ix = code.cache(i + 4) as usize;
+    match form {
+        Opcode::LOAD_ATTR_WITH_HINT => {
+            if owner.type_object().version() != version {
+                return None;
+            }
+            let dict = dict_slot(owner)?.as_deref()?;
+            Some((as_dict(dict)?.table().value_at_if_key(ix, name)?.clone(), false))
+        }
+        Opcode::LOAD_ATTR_METHOD_NO_DICT | Opcode::LOAD_ATTR_METHOD_WITH_VALUES => {
+            let ty = owner.type_object();
+            if ty.version() != version {
+                return None;
+            }
+            if form == Opcode::LOAD_ATTR_METHOD_WITH_VALUES {
+                if let Some(d) = dict_slot(owner)?.as_deref() {
+                    if as_dict(d)?.get_str(name).is_some() {
+                        return None;
+                    }
+                }
+            }
+            Some((mro_value(ty, code.cache(i + 5) as usize, ix, name)?, true))
+        }
+        _ => {
+            // LOAD_ATTR_CLASS
+            let cls = as_type(owner)?;
+            if cls.version() != version || !is_exact(owner, types().type_type) {
+                return None;
+            }
+            Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
+        }
+    }
+}
+
+/// `_Py_Specialize_StoreAttr`: an existing instance-dict entry of a class with the generic
+/// `setattro` and no data descriptor for the name.
+pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
+    let ty = owner.type_object();
+    let version = ty.version();
+    let ok = shared_caches_allowed()
+        && version != 0
+        && as_type(owner).is_none()
+        && ty.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn))
+        && lookup(ty, name).is_none_or(|d| d.type_object().descr_set.is_none());
+    let hint = dict_slot(owner)
+        .and_then(|s| s.clone())
+        .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
+        .and_then(|ix| u16::try_from(ix).ok());
+    match hint {
+        Some(ix) if ok => {
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            specialize(code, i, Opcode::STORE_ATTR_WITH_HINT);
+        }
+        _ => fail(code, i, Opcode::STORE_ATTR),
+    }
+}
+
+/// `STORE_ATTR_WITH_HINT`: `Ok(old value)` to drop, `Err(value)` handed back on a miss.
+#[inline(always)]
+pub(crate) fn store_attr(
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &PyObject,
+    name: &PyObject,
+    value: Obj,
+) -> Result<Obj, Obj> {
+    if owner.type_object().version() != code.cache_u32(i + 2) {
+        return Err(value);
+    }
+    let Some(dict) = dict_slot(owner).and_then(|s| s.as_deref()) else { return Err(value) };
+    let Some(d) = as_dict(dict) else { return Err(value) };
+    d.replace_at_if_key(code.cache(i + 4) as usize, name, value)
+}
+
+// ---- CALL -----------------------------------------------------------------------------------
+
+/// The function a call with `nargs` positional arguments (self included) can enter with its
+/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults,
+/// no `*args`/`**kwargs`, no keyword-only parameters.
+#[inline(always)]
+pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    let f = as_function(callable)?;
+    let co = &as_code(&f.code)?.code;
+    (co.argcount as usize == nargs
+        && co.kwonlyargcount == 0
+        && !co.flags.contains(CodeFlags::VARARGS)
+        && !co.flags.contains(CodeFlags::VARKEYWORDS))
+    .then_some(f)
+}
+
+/// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).
+pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject, has_self: bool, argc: usize) {
+    let nargs = argc + usize::from(has_self);
+    let form = if exact_args_function(callable, nargs).is_some() {
+        Some(Opcode::CALL_PY_EXACT_ARGS)
+    } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
+        exact_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::CALL),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(o: Opcode, arg: u16) -> u16 {
+        u16::from(o.code_byte().unwrap()) | (arg << 8)
+    }
+
+    #[test]
+    fn failure_backs_off_and_success_cools_down() {
+        let code = AdaptiveCode::quicken(&[op(Opcode::BINARY_OP, 0), 0]);
+        specialize(&code, 0, Opcode::BINARY_OP_ADD_INT);
+        assert_eq!(code.opcode_unit(0) & 0xff, u16::from(Opcode::BINARY_OP_ADD_INT.code_byte().unwrap()));
+        assert_eq!(code.opcode_unit(0) >> 8, 0, "the oparg is kept");
+        assert_eq!(code.counter(1), Counter::cooldown());
+        code.set_cache(1, Counter::new(0, 1).0);
+        fail(&code, 0, Opcode::BINARY_OP);
+        assert_eq!(code.opcode_unit(0) & 0xff, u16::from(Opcode::BINARY_OP.code_byte().unwrap()));
+        assert_eq!(code.counter(1), Counter::new(3, 2));
+    }
+
+    #[test]
+    fn compare_follows_the_oparg_order() {
+        // oparg >> 5: Lt, Le, Eq, Ne, Gt, Ge
+        let r: Vec<bool> = (0..6).map(|o| compare(&1, &2, o)).collect();
+        assert_eq!(r, [true, true, false, true, false, false]);
+        assert!(compare("a", "a", 2));
+    }
+}
