@@ -702,6 +702,73 @@ mod tests {
         assert_eq!(code.counter(1), Counter::new(3, 2));
     }
 
+    /// Runs `src` as `__main__` in a new interpreter of `config`: the repr of its global
+    /// `result`, and the instructions of its function `f` after the run.
+    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(config).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile(src, "<spec>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<spec>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
+                let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
+                let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
+                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let mut ops = Vec::new();
+                let mut i = 0;
+                while i < code.adaptive.len() {
+                    let op = Opcode::from_u8((code.adaptive.opcode_unit(i) & 0xff) as u8).expect("an opcode");
+                    ops.push(op);
+                    i += 1 + op.cache_entries();
+                }
+                (text, ops)
+            })
+            .expect("attached")
+    }
+
+    const PROGRAM: &str = "\
+class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+def f(p, items, n):
+    t = 0
+    for i in range(n):
+        t = t + p.x + items[i % 2] + len(items)
+        t = t + p.get()
+    return t
+p = P(3)
+result = [f(p, [1, 2], 10)]
+P.get = lambda self: 100
+result.append(f(p, [1, 2], 10))
+p.x = 2.5
+result.append(f(p, (1, 2), 4))
+result.append(f(p, [2**62, 2**62], 3))
+";
+
+    #[test]
+    fn specialises_and_deoptimises_in_every_interpreter_kind() {
+        let expected = "[95, 1065, 424.0, 1.3835058055282164e+19]";
+        let (with_lock, ops) = run_in(crate::InterpreterConfig::isolated(), PROGRAM);
+        assert_eq!(with_lock, expected);
+        // Instructions that saw one kind of operand at the end stay specialised for it.
+        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+            assert!(ops.contains(&form), "{form:?} in {ops:?}");
+        }
+        assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
+        let (free_threaded, ops) = run_in(crate::InterpreterConfig::free_threaded(), PROGRAM);
+        assert_eq!(free_threaded, expected);
+        // Free-threaded: operand forms yes, forms with multi-unit guard caches no.
+        assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
+        assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS) || ops.contains(&Opcode::CALL), "{ops:?}");
+        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+            assert!(!ops.contains(&form), "{form:?} in {ops:?}");
+        }
+    }
+
     #[test]
     fn compare_follows_the_oparg_order() {
         // oparg >> 5: Lt, Le, Eq, Ne, Gt, Ge
