@@ -87,6 +87,9 @@ struct Frame {
     lasti: usize,
     /// Where the pending `CALL`'s callable sits while a callee frame runs.
     call_at: usize,
+    /// The instance an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT` initialises: its
+    /// return must be `None`, and the caller gets the instance (CPython's init-cleanup shim).
+    init_self: Option<Obj>,
 }
 
 fn code_of(f: &Frame) -> &CodeObj {
@@ -116,6 +119,7 @@ pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj>
         ip: 0,
         lasti: 0,
         call_at: 0,
+        init_self: None,
     };
     run(frame, &[], None)
 }
@@ -134,6 +138,7 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
         ip: 0,
         lasti: 0,
         call_at: 0,
+        init_self: None,
     };
     run(frame, args, kwnames)
 }
@@ -152,6 +157,7 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
         ip: 0,
         lasti: 0,
         call_at: 0,
+        init_self: None,
     };
     run(frame, &[], None)
 }
@@ -1228,6 +1234,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         frames.push(frame);
                         continue 'frames;
                     }
+                    Opcode::CALL_ALLOC_AND_ENTER_INIT => {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        let class = values[callable_at].as_deref().expect("a callable");
+                        let init =
+                            specialize::init_for_alloc(class, argc).filter(|_| values[callable_at + 1].is_none());
+                        let Some(init) = init else { deopt!() };
+                        let ty = as_type(class).expect("checked by init_for_alloc");
+                        let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
+                        values[callable_at + 1] = Some(instance.clone());
+                        let mut frame = tri!(enter_exact_args(values, f, init, callable_at, callable_at + 1));
+                        frame.init_self = Some(instance);
+                        frames.push(frame);
+                        continue 'frames;
+                    }
                     Opcode::CALL | Opcode::CALL_KW => {
                         if op == Opcode::CALL {
                             let argc = oparg as usize;
@@ -1269,6 +1290,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                                 ip: 0,
                                 lasti: 0,
                                 call_at: 0,
+                                init_self: None,
                             };
                             tri!(depth_enter());
                             f.call_at = callable_at;
@@ -1379,6 +1401,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     let done = frames.pop().expect("a frame");
                     clear(values, done.base, done.sp);
                     depth_leave();
+                    let v = match done.init_self {
+                        None => v,
+                        Some(instance) if v.is(immortals().none) => instance,
+                        Some(_) => {
+                            let err = PyErr::type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                v.type_object().name()
+                            ));
+                            match unwind(values, frames, err.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    };
                     let Some(caller) = frames.last_mut() else { return Ok(v) };
                     // The caller's CALL: drop callable, self and arguments, push the result.
                     clear(values, caller.call_at, caller.sp);
@@ -1434,6 +1470,7 @@ fn enter_exact_args(
         ip: 0,
         lasti: 0,
         call_at: 0,
+        init_self: None,
     })
 }
 

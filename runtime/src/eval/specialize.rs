@@ -665,11 +665,40 @@ pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&
     .then_some(f)
 }
 
+/// The interned `"__init__"`, looked up once (interning takes the table's lock).
+fn init_name() -> &'static PyObject {
+    static INIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let addr = *INIT.get_or_init(|| &crate::object::intern("__init__").ob_base as *const PyObject as usize);
+    // SAFETY: interned strings are immortal and process-wide, so the address stays valid.
+    unsafe { &*(addr as *const PyObject) }
+}
+
+/// The `__init__` to enter for `cls(*args)` (`CALL_ALLOC_AND_ENTER_INIT`): `cls` is a class
+/// made by `type` whose instances come from `object.__new__`, and whose `__init__` is a Python
+/// function taking the instance and `argc` arguments exactly. Looked up at every execution
+/// (no cache), so the form is correct in every interpreter kind.
+#[inline]
+pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
+    let ty = as_type(callable)?;
+    if !is_exact(callable, types().type_type) || !ty.is_heap() {
+        return None;
+    }
+    let object_new = crate::object::classobj::object_new as crate::object::typeobj::NewFn;
+    if !ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new)) {
+        return None;
+    }
+    let init = lookup(ty, init_name())?;
+    exact_args_function(&init, argc + 1)?;
+    Some(init)
+}
+
 /// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).
 pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject, has_self: bool, argc: usize) {
     let nargs = argc + usize::from(has_self);
     let form = if exact_args_function(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_EXACT_ARGS)
+    } else if !has_self && init_for_alloc(callable, argc).is_some() {
+        Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
         exact_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
     } else {
