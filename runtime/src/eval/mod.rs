@@ -715,7 +715,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let owner = pop!(values, f);
                         let v = pop!(values, f);
                         match specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v) {
-                            Ok(old) => drop(old),
+                            Ok(r) => drop(tri!(r)),
                             Err(v) => {
                                 push!(values, f, v);
                                 push!(values, f, owner);
@@ -1233,6 +1233,55 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
                         frames.push(frame);
                         continue 'frames;
+                    }
+                    Opcode::CALL_LEN
+                    | Opcode::CALL_ISINSTANCE
+                    | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        let args_start =
+                            if values[callable_at + 1].is_some() { callable_at + 1 } else { callable_at + 2 };
+                        let nargs = f.sp - args_start;
+                        let callable = values[callable_at].as_deref().expect("a callable");
+                        let args = as_objs(&values[args_start..f.sp]);
+                        let r = match op {
+                            Opcode::CALL_LEN if nargs == 1 && specialize::is_builtin_len(callable) => {
+                                ops::len(&args[0]).and_then(|n| new_int(n as i64))
+                            }
+                            Opcode::CALL_ISINSTANCE
+                                if nargs == 2
+                                    && specialize::is_builtin_isinstance(callable)
+                                    && std::ptr::eq(args[1].type_object(), types().type_type) =>
+                            {
+                                let class = as_type(&args[1]).expect("checked");
+                                Ok(new_bool(args[0].type_object().is_subtype(class)))
+                            }
+                            Opcode::CALL_TYPE_1
+                                if nargs == 1
+                                    && values[callable_at + 1].is_none()
+                                    && callable.is(types().type_type.as_object()) =>
+                            {
+                                Ok(Obj::new_ref(args[0].type_object().as_object()))
+                            }
+                            Opcode::CALL_BUILTIN_FAST if values[callable_at + 1].is_none() => {
+                                match specialize::unbound_builtin(callable) {
+                                    Some(func) => func(args, None),
+                                    None => deopt!(),
+                                }
+                            }
+                            Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
+                                match specialize::method_descriptor_for(callable, &args[0]) {
+                                    Some(func) => func(args, None),
+                                    None => deopt!(),
+                                }
+                            }
+                            _ => deopt!(),
+                        };
+                        clear(values, callable_at, f.sp);
+                        f.sp = callable_at;
+                        push!(values, f, tri!(r));
                     }
                     Opcode::CALL_ALLOC_AND_ENTER_INIT => {
                         let argc = oparg as usize;

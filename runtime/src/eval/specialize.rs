@@ -608,31 +608,42 @@ pub(crate) fn load_attr(
     }
 }
 
-/// `_Py_Specialize_StoreAttr`: an existing instance-dict entry of a class with the generic
-/// `setattro` and no data descriptor for the name.
+/// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro`, an instance
+/// dict slot and no data descriptor for the name. The hint is the name's entry in the instance
+/// dict, or `NO_HINT` when the name is not there yet (the store then inserts it: the version
+/// guard is what proves no descriptor intercepts it, so the class's MRO is not searched).
 pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
     let ty = owner.type_object();
     let version = ty.version();
     let ok = shared_caches_allowed()
         && version != 0
+        && ty.dict_offset != 0
         && as_type(owner).is_none()
         && ty.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn))
         && lookup(ty, name).is_none_or(|d| d.type_object().descr_set.is_none());
+    if !ok {
+        return fail(code, i, Opcode::STORE_ATTR);
+    }
     let hint = dict_slot(owner)
         .and_then(|s| s.clone())
         .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
-        .and_then(|ix| u16::try_from(ix).ok());
+        .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT));
     match hint {
-        Some(ix) if ok => {
+        Some(ix) => {
             code.set_cache_u32(i + 2, version);
             code.set_cache(i + 4, ix);
             specialize(code, i, Opcode::STORE_ATTR_WITH_HINT);
         }
-        _ => fail(code, i, Opcode::STORE_ATTR),
+        None => fail(code, i, Opcode::STORE_ATTR),
     }
 }
 
-/// `STORE_ATTR_WITH_HINT`: `Ok(old value)` to drop, `Err(value)` handed back on a miss.
+/// The `STORE_ATTR_WITH_HINT` hint for "not in the instance dict when specialised".
+const NO_HINT: u16 = u16::MAX;
+
+/// `STORE_ATTR_WITH_HINT`: `Err(value)` handed back on a miss (another type, or a type whose
+/// dict changed); otherwise the store's result with the replaced value, if any, for the caller
+/// to drop.
 #[inline(always)]
 pub(crate) fn store_attr(
     code: &AdaptiveCode,
@@ -640,13 +651,24 @@ pub(crate) fn store_attr(
     owner: &PyObject,
     name: &PyObject,
     value: Obj,
-) -> Result<Obj, Obj> {
+) -> Result<crate::error::PyResult<Option<Obj>>, Obj> {
     if owner.type_object().version() != code.cache_u32(i + 2) {
         return Err(value);
     }
-    let Some(dict) = dict_slot(owner).and_then(|s| s.as_deref()) else { return Err(value) };
-    let Some(d) = as_dict(dict) else { return Err(value) };
-    d.replace_at_if_key(code.cache(i + 4) as usize, name, value)
+    let hint = code.cache(i + 4);
+    let value = match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
+        Some(d) if hint != NO_HINT => match d.replace_at_if_key(hint as usize, name, value) {
+            Ok(old) => return Ok(Ok(Some(old))),
+            Err(v) => v,
+        },
+        _ => value,
+    };
+    // Not where the hint says: a plain insert or update of the instance dict (the type version
+    // still rules out a data descriptor).
+    Ok(crate::object::attr::instance_dict(owner).and_then(|d| {
+        let d = d.expect("the type has an instance dict slot");
+        as_dict(&d).expect("__dict__ is a dict").set(Obj::new_ref(name), value).map(|()| None)
+    }))
 }
 
 // ---- CALL -----------------------------------------------------------------------------------
@@ -692,6 +714,53 @@ pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
     Some(init)
 }
 
+/// The builtin functions with a form of their own, by address (immortal, process-wide).
+fn builtin_addr(cell: &'static std::sync::OnceLock<usize>, name: &str) -> usize {
+    *cell.get_or_init(|| crate::modules::builtins::builtin_function(name).map_or(0, |o| o as *const PyObject as usize))
+}
+
+/// Whether `callable` is the builtin `len`.
+#[inline(always)]
+pub(crate) fn is_builtin_len(callable: &PyObject) -> bool {
+    static LEN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    callable as *const PyObject as usize == builtin_addr(&LEN, "len")
+}
+
+/// Whether `callable` is the builtin `isinstance`.
+#[inline(always)]
+pub(crate) fn is_builtin_isinstance(callable: &PyObject) -> bool {
+    static ISINSTANCE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    callable as *const PyObject as usize == builtin_addr(&ISINSTANCE, "isinstance")
+}
+
+/// The native function behind a builtin function object that is not bound to a receiver
+/// (`CALL_BUILTIN_FAST`: called with the argument vector as it sits on the stack).
+#[inline(always)]
+pub(crate) fn unbound_builtin(callable: &PyObject) -> Option<crate::object::builtin::NativeFn> {
+    if !is_exact(callable, types().builtin_function_type) {
+        return None;
+    }
+    // SAFETY: builtin function objects are BuiltinFunction.
+    let f = unsafe { callable.cast::<crate::object::builtin::BuiltinFunction>() };
+    (f.self_.is_none() || f.def.kind != crate::object::builtin::MethodKind::Instance).then_some(f.def.func)
+}
+
+/// The native function behind a method descriptor called with its receiver first
+/// (`CALL_METHOD_DESCRIPTOR_FAST`), when the receiver is of the descriptor's type.
+#[inline(always)]
+pub(crate) fn method_descriptor_for(
+    callable: &PyObject,
+    receiver: &PyObject,
+) -> Option<crate::object::builtin::NativeFn> {
+    if !is_exact(callable, types().method_descriptor_type) {
+        return None;
+    }
+    // SAFETY: method descriptors are MethodDescr.
+    let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+    (d.def.kind == crate::object::builtin::MethodKind::Instance && receiver.type_object().is_subtype(d.owner))
+        .then_some(d.def.func)
+}
+
 /// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).
 pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject, has_self: bool, argc: usize) {
     let nargs = argc + usize::from(has_self);
@@ -699,6 +768,16 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_PY_EXACT_ARGS)
     } else if !has_self && init_for_alloc(callable, argc).is_some() {
         Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
+    } else if is_builtin_len(callable) && nargs == 1 {
+        Some(Opcode::CALL_LEN)
+    } else if is_builtin_isinstance(callable) && nargs == 2 {
+        Some(Opcode::CALL_ISINSTANCE)
+    } else if std::ptr::eq(callable, types().type_type.as_object()) && nargs == 1 {
+        Some(Opcode::CALL_TYPE_1)
+    } else if unbound_builtin(callable).is_some() && !has_self {
+        Some(Opcode::CALL_BUILTIN_FAST)
+    } else if is_exact(callable, types().method_descriptor_type) && has_self {
+        Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
         exact_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
     } else {
