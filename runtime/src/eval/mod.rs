@@ -338,9 +338,6 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResult<Obj> {
     let mut skip_tb = false;
-    // Set by a specialised instruction whose guard failed: the same instruction is decoded
-    // again and runs its family's generic body once (see `specialize`).
-    let mut run_generic_once = false;
     'frames: loop {
         let Some(f) = frames.last_mut() else { unreachable!("the loop always has a frame") };
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
@@ -367,13 +364,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 f.lasti = f.ip;
-                let Some(mut op) = Opcode::from_u8((unit & 0xff) as u8) else {
+                let Some(op) = Opcode::from_u8((unit & 0xff) as u8) else {
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
-                if run_generic_once {
-                    run_generic_once = false;
-                    op = op.base();
-                }
                 f.ip += 1 + op.cache_entries();
                 // The adaptive counter of a generic instruction (see `specialize`): when it
                 // fires, `$specialize` rewrites the instruction and it is dispatched again.
@@ -388,15 +381,226 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         units.set_cache(f.lasti + 1, counter.advance().0);
                     };
                 }
-                // A specialised form's guard failed: run the generic body once instead.
-                macro_rules! deopt {
-                    () => {{
-                        run_generic_once = true;
-                        f.ip = start;
-                        break 'op Ok(Flow::Continue);
-                    }};
-                }
+                // A specialised form is an arm whose guard checks its operands (and caches); when
+                // the guard fails, matching goes on to its family's generic arm, which lists the
+                // specialised opcodes too: the miss runs the generic body once, counter included
+                // (CPython's `DEOPT_IF`). Guards that compute the form's result leave it here.
+                let mut hit: Option<Obj>;
+                let mut hit_attr: Option<(Obj, bool)>;
+                let mut hit_bool: Option<bool>;
+                let mut hit_native: Option<specialize::NativeCall>;
                 match op {
+                    Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit = specialize::load_global(op, units, f.lasti, &f.globals, &f.builtins, name);
+                            hit.is_some()
+                        } =>
+                    {
+                        push!(values, f, hit.take().expect("the guard's value"));
+                        if oparg & 1 != 0 {
+                            values[f.sp] = None;
+                            f.sp += 1;
+                        }
+                    }
+                    Opcode::LOAD_ATTR_WITH_HINT
+                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
+                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_CLASS
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit_attr = specialize::load_attr(op, units, f.lasti, peek!(values, f, 1), name);
+                            hit_attr.is_some()
+                        } =>
+                    {
+                        let (attr, is_method) = hit_attr.take().expect("the guard's value");
+                        let owner = pop!(values, f);
+                        push!(values, f, attr);
+                        if is_method {
+                            push!(values, f, owner);
+                        } else {
+                            drop(owner);
+                            if oparg & 1 != 0 {
+                                values[f.sp] = None;
+                                f.sp += 1;
+                            }
+                        }
+                    }
+                    Opcode::STORE_ATTR_WITH_HINT
+                        if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
+                    {
+                        let owner = pop!(values, f);
+                        let v = pop!(values, f);
+                        drop(tri!(specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v)));
+                    }
+                    Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
+                        if specialize::both_small_ints(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_int(op, &lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                        if specialize::both_floats(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_float(op, &lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_ADD_UNICODE
+                        if specialize::both_strs(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
+                    }
+                    Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
+                        if specialize::compare_guard(op, peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let r = specialize::compare_op(op, peek!(values, f, 2), peek!(values, f, 1), oparg);
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(r));
+                    }
+                    Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, f, 1)).is_some() => {
+                        let container = pop!(values, f);
+                        let item = pop!(values, f);
+                        let r = tri!(as_dict(&container).expect("the guard's dict").get(&item)).is_some();
+                        push!(values, f, new_bool(r != (oparg == 1)));
+                    }
+                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, f, 1)).is_some() => {}
+                    Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR
+                        if {
+                            hit_bool = specialize::to_bool(op, peek!(values, f, 1));
+                            hit_bool.is_some()
+                        } =>
+                    {
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(hit_bool == Some(true)));
+                    }
+                    Opcode::FOR_ITER_RANGE
+                        if std::ptr::eq(peek!(values, f, 1).type_object(), types().range_iter_type) =>
+                    {
+                        match crate::object::range::range_iter_next_value(peek!(values, f, 1)) {
+                            Some(v) => push!(values, f, tri!(new_int(v))),
+                            None => {
+                                drop(pop!(values, f));
+                                f.ip += oparg as usize + 2;
+                            }
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT
+                        if {
+                            hit = specialize::subscr_seq_int(op, peek!(values, f, 2), peek!(values, f, 1));
+                            hit.is_some()
+                        } =>
+                    {
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, hit.take().expect("the guard's value"));
+                    }
+                    Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let r = match as_dict(&container).expect("the guard's dict").get(&key) {
+                            Ok(Some(v)) => Ok(v),
+                            // The generic path raises the KeyError.
+                            Ok(None) => ops::get_item(&container, &key),
+                            Err(e) => Err(e),
+                        };
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::STORE_SUBSCR_LIST_INT
+                        if specialize::store_list_int_guard(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        drop(specialize::store_list_int(&container, &key, v));
+                    }
+                    Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        tri!(as_dict(&container).expect("the guard's dict").set(key, v));
+                    }
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_LIST
+                        if specialize::unpack_items(op, peek!(values, f, 1), oparg as usize).is_some() =>
+                    {
+                        let seq = pop!(values, f);
+                        for x in specialize::unpack_items(op, &seq, oparg as usize).unwrap_or(&[]).iter().rev() {
+                            push!(values, f, x.clone());
+                        }
+                    }
+                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                        if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
+                    {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                            // Unpack the bound method in place: (method, NULL) -> (function, self).
+                            let m = values[callable_at]
+                                .as_deref()
+                                .and_then(crate::object::function::as_method)
+                                .expect("guarded");
+                            let (func, self_) = (m.func.clone(), m.self_.clone());
+                            values[callable_at + 1] = Some(self_);
+                            drop(values[callable_at].replace(func));
+                        }
+                        let nargs = argc + usize::from(values[callable_at + 1].is_some());
+                        let callable = Obj::new_ref(values[callable_at].as_deref().expect("a callable"));
+                        let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
+                        frames.push(frame);
+                        continue 'frames;
+                    }
+                    Opcode::CALL_LEN
+                    | Opcode::CALL_ISINSTANCE
+                    | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                        if {
+                            hit_native = specialize::call_native_guard(op, values, f.sp, oparg as usize);
+                            hit_native.is_some()
+                        } =>
+                    {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        let args_start =
+                            if values[callable_at + 1].is_some() { callable_at + 1 } else { callable_at + 2 };
+                        let args = as_objs(&values[args_start..f.sp]);
+                        let r = match hit_native.take().expect("the guard's value") {
+                            specialize::NativeCall::Len => ops::len(&args[0]).and_then(|n| new_int(n as i64)),
+                            specialize::NativeCall::IsInstance(class) => {
+                                Ok(new_bool(args[0].type_object().is_subtype(class)))
+                            }
+                            specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
+                            specialize::NativeCall::Native(func) => func(args, None),
+                        };
+                        clear(values, callable_at, f.sp);
+                        f.sp = callable_at;
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::CALL_ALLOC_AND_ENTER_INIT
+                        if {
+                            hit = specialize::init_for_alloc_guard(values, f.sp, oparg as usize);
+                            hit.is_some()
+                        } =>
+                    {
+                        let init = hit.take().expect("the guard's value");
+                        let callable_at = f.sp - oparg as usize - 2;
+                        let class = values[callable_at].as_deref().expect("a callable");
+                        let ty = as_type(class).expect("checked by init_for_alloc");
+                        let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
+                        values[callable_at + 1] = Some(instance.clone());
+                        let mut frame = tri!(enter_exact_args(values, f, init, callable_at, callable_at + 1));
+                        frame.init_self = Some(instance);
+                        frames.push(frame);
+                        continue 'frames;
+                    }
                     Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                     Opcode::RESUME => {
                         if let Some(ts) = crate::state::thread_state::current() {
@@ -533,21 +737,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             c.set(None);
                         }
                     }
-                    Opcode::LOAD_GLOBAL => {
+                    Opcode::LOAD_GLOBAL | Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_global(units, f.lasti, &f.globals, &f.builtins, name));
                         let v = tri!(load_global(f, name));
-                        push!(values, f, v);
-                        if oparg & 1 != 0 {
-                            values[f.sp] = None;
-                            f.sp += 1;
-                        }
-                    }
-                    Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
-                        let name = &code.names[(oparg >> 1) as usize];
-                        let Some(v) = specialize::load_global(op, units, f.lasti, &f.globals, &f.builtins, name) else {
-                            deopt!()
-                        };
                         push!(values, f, v);
                         if oparg & 1 != 0 {
                             values[f.sp] = None;
@@ -633,7 +826,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     Opcode::LOAD_ASSERTION_ERROR => {
                         push!(values, f, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
-                    Opcode::LOAD_ATTR => {
+                    Opcode::LOAD_ATTR
+                    | Opcode::LOAD_ATTR_WITH_HINT
+                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
+                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_CLASS => {
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
                             units,
@@ -650,28 +847,6 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             f.sp += 1;
                         } else {
                             push!(values, f, tri!(ops::get_attr(&owner, name)));
-                        }
-                    }
-                    Opcode::LOAD_ATTR_WITH_HINT
-                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
-                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
-                    | Opcode::LOAD_ATTR_CLASS => {
-                        let name = &code.names[(oparg >> 1) as usize];
-                        let Some((attr, is_method)) =
-                            specialize::load_attr(op, units, f.lasti, peek!(values, f, 1), name)
-                        else {
-                            deopt!()
-                        };
-                        let owner = pop!(values, f);
-                        push!(values, f, attr);
-                        if is_method {
-                            push!(values, f, owner);
-                        } else {
-                            drop(owner);
-                            if oparg & 1 != 0 {
-                                values[f.sp] = None;
-                                f.sp += 1;
-                            }
                         }
                     }
                     Opcode::LOAD_SUPER_ATTR => {
@@ -700,7 +875,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             push!(values, f, v);
                         }
                     }
-                    Opcode::STORE_ATTR => {
+                    Opcode::STORE_ATTR | Opcode::STORE_ATTR_WITH_HINT => {
                         adapt!(specialize::specialize_store_attr(
                             units,
                             f.lasti,
@@ -711,30 +886,28 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let v = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], Some(&v)));
                     }
-                    Opcode::STORE_ATTR_WITH_HINT => {
-                        let owner = pop!(values, f);
-                        let v = pop!(values, f);
-                        match specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v) {
-                            Ok(r) => drop(tri!(r)),
-                            Err(v) => {
-                                push!(values, f, v);
-                                push!(values, f, owner);
-                                deopt!()
-                            }
-                        }
-                    }
                     Opcode::DELETE_ATTR => {
                         let owner = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], None));
                     }
-                    Opcode::BINARY_OP => {
-                        adapt!(specialize::specialize_binary_op(
-                            units,
-                            f.lasti,
-                            peek!(values, f, 2),
-                            peek!(values, f, 1),
-                            oparg
-                        ));
+                    Opcode::BINARY_OP
+                    | Opcode::BINARY_OP_ADD_INT
+                    | Opcode::BINARY_OP_SUBTRACT_INT
+                    | Opcode::BINARY_OP_MULTIPLY_INT
+                    | Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                    | Opcode::BINARY_OP_ADD_UNICODE => {
+                        // Only `+`, `-` and `*` have specialised forms: the others skip the counter.
+                        if specialize::binary_op_has_forms(oparg) {
+                            adapt!(specialize::specialize_binary_op(
+                                units,
+                                f.lasti,
+                                peek!(values, f, 2),
+                                peek!(values, f, 1),
+                                oparg
+                            ));
+                        }
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let Some((bop, inplace)) = BinOp::from_oparg(oparg) else {
@@ -762,42 +935,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         };
                         push!(values, f, tri!(r));
                     }
-                    Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT => {
-                        let Some(r) = specialize::binary_op_int(op, peek!(values, f, 2), peek!(values, f, 1)) else {
-                            deopt!()
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, tri!(r));
-                    }
-                    Opcode::BINARY_OP_ADD_FLOAT
-                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
-                    | Opcode::BINARY_OP_MULTIPLY_FLOAT => {
-                        let Some(r) = specialize::binary_op_float(op, peek!(values, f, 2), peek!(values, f, 1)) else {
-                            deopt!()
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, tri!(r));
-                    }
-                    Opcode::BINARY_OP_ADD_UNICODE => {
-                        let Some(r) = specialize::binary_op_add_str(peek!(values, f, 2), peek!(values, f, 1)) else {
-                            deopt!()
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, tri!(r));
-                    }
-                    Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
-                        let Some(r) = specialize::compare_op(op, peek!(values, f, 2), peek!(values, f, 1), oparg)
-                        else {
-                            deopt!()
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, new_bool(r));
-                    }
-                    Opcode::COMPARE_OP => {
+                    Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
                         adapt!(specialize::specialize_compare_op(
                             units,
                             f.lasti,
@@ -817,31 +955,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let lhs = pop!(values, f);
                         push!(values, f, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP_DICT => {
-                        let Some(d) = specialize::exact_dict(peek!(values, f, 1)) else { deopt!() };
-                        let r = d.get(peek!(values, f, 2));
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, new_bool(tri!(r).is_some() != (oparg == 1)));
-                    }
-                    Opcode::CONTAINS_OP => {
+                    Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT => {
                         adapt!(specialize::specialize_contains_op(units, f.lasti, peek!(values, f, 1)));
                         let container = pop!(values, f);
                         let item = pop!(values, f);
                         let r = tri!(ops::contains(&container, &item));
                         push!(values, f, new_bool(r != (oparg == 1)));
                     }
-                    Opcode::TO_BOOL_BOOL => {
-                        if specialize::to_bool(op, peek!(values, f, 1)).is_none() {
-                            deopt!()
-                        }
-                    }
-                    Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR => {
-                        let Some(b) = specialize::to_bool(op, peek!(values, f, 1)) else { deopt!() };
-                        drop(pop!(values, f));
-                        push!(values, f, new_bool(b));
-                    }
-                    Opcode::TO_BOOL => {
+                    Opcode::TO_BOOL
+                    | Opcode::TO_BOOL_BOOL
+                    | Opcode::TO_BOOL_INT
+                    | Opcode::TO_BOOL_LIST
+                    | Opcode::TO_BOOL_NONE
+                    | Opcode::TO_BOOL_STR => {
                         adapt!(specialize::specialize_to_bool(units, f.lasti, peek!(values, f, 1)));
                         let v = pop!(values, f);
                         push!(values, f, new_bool(tri!(ops::is_true(&v))));
@@ -910,20 +1036,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
-                    Opcode::FOR_ITER_RANGE => {
-                        let it = peek!(values, f, 1);
-                        if !std::ptr::eq(it.type_object(), types().range_iter_type) {
-                            deopt!()
-                        }
-                        match crate::object::range::range_iter_next_value(it) {
-                            Some(v) => push!(values, f, tri!(new_int(v))),
-                            None => {
-                                drop(pop!(values, f));
-                                f.ip += oparg as usize + 2;
-                            }
-                        }
-                    }
-                    Opcode::FOR_ITER => {
+                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
                         adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
@@ -1030,27 +1143,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             tri!(as_dict(&d).expect("a dict").set(k, v));
                         }
                     }
-                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT => {
-                        let Some(v) = specialize::subscr_seq_int(op, peek!(values, f, 2), peek!(values, f, 1)) else {
-                            deopt!()
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, v);
-                    }
-                    Opcode::BINARY_SUBSCR_DICT => {
-                        let Some(d) = specialize::exact_dict(peek!(values, f, 2)) else { deopt!() };
-                        let r = match d.get(peek!(values, f, 1)) {
-                            Ok(Some(v)) => Ok(v),
-                            // The generic path raises the KeyError (with `__missing__` absent).
-                            Ok(None) => ops::get_item(peek!(values, f, 2), peek!(values, f, 1)),
-                            Err(e) => Err(e),
-                        };
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, tri!(r));
-                    }
-                    Opcode::BINARY_SUBSCR => {
+                    Opcode::BINARY_SUBSCR
+                    | Opcode::BINARY_SUBSCR_LIST_INT
+                    | Opcode::BINARY_SUBSCR_TUPLE_INT
+                    | Opcode::BINARY_SUBSCR_DICT => {
                         adapt!(specialize::specialize_binary_subscr(
                             units,
                             f.lasti,
@@ -1061,30 +1157,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let container = pop!(values, f);
                         push!(values, f, tri!(ops::get_item(&container, &key)));
                     }
-                    Opcode::STORE_SUBSCR_LIST_INT => {
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
-                        match specialize::store_list_int(&container, &key, v) {
-                            Ok(old) => drop(old),
-                            Err(v) => {
-                                push!(values, f, v);
-                                push!(values, f, container);
-                                push!(values, f, key);
-                                deopt!()
-                            }
-                        }
-                    }
-                    Opcode::STORE_SUBSCR_DICT => {
-                        if specialize::exact_dict(peek!(values, f, 2)).is_none() {
-                            deopt!()
-                        }
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
-                        tri!(as_dict(&container).expect("checked").set(key, v));
-                    }
-                    Opcode::STORE_SUBSCR => {
+                    Opcode::STORE_SUBSCR | Opcode::STORE_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_DICT => {
                         adapt!(specialize::specialize_store_subscr(
                             units,
                             f.lasti,
@@ -1116,23 +1189,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let s = tri!(new_slice(start, stop, none()));
                         tri!(ops::set_item(&container, &s, Some(&v)));
                     }
-                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    Opcode::UNPACK_SEQUENCE
+                    | Opcode::UNPACK_SEQUENCE_TWO_TUPLE
                     | Opcode::UNPACK_SEQUENCE_TUPLE
                     | Opcode::UNPACK_SEQUENCE_LIST => {
-                        let seq = pop!(values, f);
-                        match specialize::unpack_items(op, &seq, oparg as usize) {
-                            Some(items) => {
-                                for x in items.iter().rev() {
-                                    push!(values, f, x.clone());
-                                }
-                            }
-                            None => {
-                                push!(values, f, seq);
-                                deopt!()
-                            }
-                        }
-                    }
-                    Opcode::UNPACK_SEQUENCE => {
                         adapt!(specialize::specialize_unpack_sequence(units, f.lasti, peek!(values, f, 1), oparg));
                         let seq = pop!(values, f);
                         let n = oparg as usize;
@@ -1208,98 +1268,17 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         }
                         push!(values, f, func);
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
-                        let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
-                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
-                            // Unpack the bound method in place: (method, NULL) -> (function, self).
-                            let method = values[callable_at].as_deref().and_then(crate::object::function::as_method);
-                            let Some(m) = method.filter(|m| {
-                                values[callable_at + 1].is_none()
-                                    && specialize::exact_args_function(&m.func, argc + 1).is_some()
-                            }) else {
-                                deopt!()
-                            };
-                            let (func, self_) = (m.func.clone(), m.self_.clone());
-                            values[callable_at + 1] = Some(self_);
-                            drop(values[callable_at].replace(func));
-                        }
-                        let nargs = argc + usize::from(values[callable_at + 1].is_some());
-                        let callable = values[callable_at].as_deref().expect("a callable");
-                        if specialize::exact_args_function(callable, nargs).is_none() {
-                            deopt!()
-                        }
-                        let callable = Obj::new_ref(callable);
-                        let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
-                        frames.push(frame);
-                        continue 'frames;
-                    }
-                    Opcode::CALL_LEN
+                    Opcode::CALL
+                    | Opcode::CALL_KW
+                    | Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_ALLOC_AND_ENTER_INIT
+                    | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
-                        let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
-                        let args_start =
-                            if values[callable_at + 1].is_some() { callable_at + 1 } else { callable_at + 2 };
-                        let nargs = f.sp - args_start;
-                        let callable = values[callable_at].as_deref().expect("a callable");
-                        let args = as_objs(&values[args_start..f.sp]);
-                        let r = match op {
-                            Opcode::CALL_LEN if nargs == 1 && specialize::is_builtin_len(callable) => {
-                                ops::len(&args[0]).and_then(|n| new_int(n as i64))
-                            }
-                            Opcode::CALL_ISINSTANCE
-                                if nargs == 2
-                                    && specialize::is_builtin_isinstance(callable)
-                                    && std::ptr::eq(args[1].type_object(), types().type_type) =>
-                            {
-                                let class = as_type(&args[1]).expect("checked");
-                                Ok(new_bool(args[0].type_object().is_subtype(class)))
-                            }
-                            Opcode::CALL_TYPE_1
-                                if nargs == 1
-                                    && values[callable_at + 1].is_none()
-                                    && callable.is(types().type_type.as_object()) =>
-                            {
-                                Ok(Obj::new_ref(args[0].type_object().as_object()))
-                            }
-                            Opcode::CALL_BUILTIN_FAST if values[callable_at + 1].is_none() => {
-                                match specialize::unbound_builtin(callable) {
-                                    Some(func) => func(args, None),
-                                    None => deopt!(),
-                                }
-                            }
-                            Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
-                                match specialize::method_descriptor_for(callable, &args[0]) {
-                                    Some(func) => func(args, None),
-                                    None => deopt!(),
-                                }
-                            }
-                            _ => deopt!(),
-                        };
-                        clear(values, callable_at, f.sp);
-                        f.sp = callable_at;
-                        push!(values, f, tri!(r));
-                    }
-                    Opcode::CALL_ALLOC_AND_ENTER_INIT => {
-                        let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
-                        let class = values[callable_at].as_deref().expect("a callable");
-                        let init =
-                            specialize::init_for_alloc(class, argc).filter(|_| values[callable_at + 1].is_none());
-                        let Some(init) = init else { deopt!() };
-                        let ty = as_type(class).expect("checked by init_for_alloc");
-                        let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
-                        values[callable_at + 1] = Some(instance.clone());
-                        let mut frame = tri!(enter_exact_args(values, f, init, callable_at, callable_at + 1));
-                        frame.init_self = Some(instance);
-                        frames.push(frame);
-                        continue 'frames;
-                    }
-                    Opcode::CALL | Opcode::CALL_KW => {
-                        if op == Opcode::CALL {
+                        if op != Opcode::CALL_KW {
                             let argc = oparg as usize;
                             let has_self = values[f.sp - argc - 1].is_some();
                             let callable = peek!(values, f, argc + 2);

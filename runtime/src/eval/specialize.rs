@@ -9,11 +9,14 @@
 //! the specialised form that fits the operands (or none), writes what the form needs into the
 //! instruction's cache units, then rewrites the opcode byte ([`AdaptiveCode::set_opcode`]) and
 //! stores the cool-down counter; the loop re-dispatches the same instruction, now specialised.
-//! A specialised form checks its guards first, before it consumes anything; when a guard fails
-//! (a *miss*) the loop runs the generic body for this one execution (`run_generic_once` in the
-//! loop), which counts the counter down again: after 53 misses the instruction is specialised
-//! anew for whatever its operands are by then. When no form fits, the instruction stays
-//! generic and its counter restarts with exponential backoff.
+//! A specialised form is a `match` arm of the loop with a *guard* (`Opcode::X if guard(..)`),
+//! checked before anything is consumed; when the guard fails (a *miss*) matching falls through
+//! to the family's generic arm, which lists the specialised opcodes too, so the miss runs the
+//! generic body for this one execution — no flag, no second dispatch (CPython's `DEOPT_IF`).
+//! The generic body counts the counter down again: after 53 misses the instruction is
+//! specialised anew for whatever its operands are by then. When no form fits, the instruction
+//! stays generic and its counter restarts with exponential backoff. A guard that has to compute
+//! the form's result to decide (a hinted dict lookup, say) leaves it in a local for the arm.
 //!
 //! **Guards.** A form is correct whatever the cache holds, as long as its guard passed:
 //! - operand forms (`BINARY_OP_ADD_INT`, `COMPARE_OP_FLOAT`, `BINARY_SUBSCR_LIST_INT`,
@@ -46,6 +49,7 @@
 
 use pyrt_compile::{CodeFlags, Opcode};
 
+use crate::error::PyErr;
 use crate::object::adaptive::{AdaptiveCode, Counter};
 use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
 use crate::object::code::as_code;
@@ -122,6 +126,14 @@ pub(crate) fn exact_dict(o: &PyObject) -> Option<&crate::object::dict::DictObjec
 
 // ---- BINARY_OP ------------------------------------------------------------------------------
 
+/// Whether a `BINARY_OP` with this oparg has specialised forms (`+`, `-`, `*` and their
+/// in-place forms). The others never specialise (3.13 has no form for them), so the loop skips
+/// their counter: the same behaviour as counting down and failing, without the cost.
+#[inline(always)]
+pub(crate) fn binary_op_has_forms(oparg: u32) -> bool {
+    matches!(BinOp::from_oparg(oparg), Some((BinOp::Add | BinOp::Subtract | BinOp::Multiply, _)))
+}
+
 /// `_Py_Specialize_BinaryOp`.
 pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
     let form = match BinOp::from_oparg(oparg) {
@@ -152,42 +164,60 @@ pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject
     }
 }
 
-/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT`: `None` on a guard miss; an overflow of the machine
-/// word goes to the generic operation (a big int), which is not a miss.
+/// The guard of `BINARY_OP_*_INT` and `COMPARE_OP_INT`: two exact word-sized ints.
 #[inline(always)]
-pub(crate) fn binary_op_int(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
-    let (a, b) = (exact_small_int(lhs)?, exact_small_int(rhs)?);
+pub(crate) fn both_small_ints(lhs: &PyObject, rhs: &PyObject) -> bool {
+    exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some()
+}
+
+/// The guard of `BINARY_OP_*_FLOAT` and `COMPARE_OP_FLOAT`: two exact floats.
+#[inline(always)]
+pub(crate) fn both_floats(lhs: &PyObject, rhs: &PyObject) -> bool {
+    is_exact(lhs, types().float_type) && is_exact(rhs, types().float_type)
+}
+
+/// The guard of `BINARY_OP_ADD_UNICODE` and `COMPARE_OP_STR`: two exact strs.
+#[inline(always)]
+pub(crate) fn both_strs(lhs: &PyObject, rhs: &PyObject) -> bool {
+    exact_str(lhs).is_some() && exact_str(rhs).is_some()
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT` (after [`both_small_ints`]); an overflow of the
+/// machine word goes to the generic operation (a big int), which is not a miss.
+#[inline(always)]
+pub(crate) fn binary_op_int(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_small_int(lhs).unwrap_or(0), exact_small_int(rhs).unwrap_or(0));
     let (r, op) = match form {
         Opcode::BINARY_OP_ADD_INT => (a.checked_add(b), BinOp::Add),
         Opcode::BINARY_OP_SUBTRACT_INT => (a.checked_sub(b), BinOp::Subtract),
         _ => (a.checked_mul(b), BinOp::Multiply),
     };
-    Some(match r {
+    match r {
         Some(v) => new_int(v),
         None => crate::object::abstract_ops::binary_op(lhs, rhs, op),
-    })
+    }
 }
 
-/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT`: `None` on a guard miss.
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
 #[inline(always)]
-pub(crate) fn binary_op_float(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
-    let (a, b) = (exact_float(lhs)?, exact_float(rhs)?);
+pub(crate) fn binary_op_float(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_float(lhs).unwrap_or(0.0), exact_float(rhs).unwrap_or(0.0));
     let r = match form {
         Opcode::BINARY_OP_ADD_FLOAT => a + b,
         Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
         _ => a * b,
     };
-    Some(crate::object::float::new_float(r))
+    crate::object::float::new_float(r)
 }
 
-/// `BINARY_OP_ADD_UNICODE`: `None` on a guard miss.
+/// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
 #[inline]
-pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> Option<crate::error::PyResult<Obj>> {
-    let (a, b) = (exact_str(lhs)?, exact_str(rhs)?);
+pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_str(lhs).unwrap_or(""), exact_str(rhs).unwrap_or(""));
     let mut s = String::with_capacity(a.len() + b.len());
     s.push_str(a);
     s.push_str(b);
-    Some(crate::object::str::new_str(&s))
+    crate::object::str::new_str(&s)
 }
 
 // ---- COMPARE_OP -----------------------------------------------------------------------------
@@ -223,15 +253,25 @@ fn compare<T: PartialOrd + ?Sized>(a: &T, b: &T, op: u32) -> bool {
     }
 }
 
-/// `COMPARE_OP_{INT,FLOAT,STR}`: the result (always a bool, so `oparg & 16` changes nothing),
-/// `None` on a guard miss.
+/// The guard of `COMPARE_OP_{INT,FLOAT,STR}`.
 #[inline(always)]
-pub(crate) fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> Option<bool> {
+pub(crate) fn compare_guard(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> bool {
+    match form {
+        Opcode::COMPARE_OP_INT => both_small_ints(lhs, rhs),
+        Opcode::COMPARE_OP_FLOAT => both_floats(lhs, rhs),
+        _ => both_strs(lhs, rhs),
+    }
+}
+
+/// `COMPARE_OP_{INT,FLOAT,STR}` (after [`compare_guard`]): the result, always a bool (so
+/// `oparg & 16` changes nothing).
+#[inline(always)]
+pub(crate) fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> bool {
     let op = oparg >> 5;
     match form {
-        Opcode::COMPARE_OP_INT => Some(compare(&exact_small_int(lhs)?, &exact_small_int(rhs)?, op)),
-        Opcode::COMPARE_OP_FLOAT => Some(compare(&exact_float(lhs)?, &exact_float(rhs)?, op)),
-        _ => Some(compare(exact_str(lhs)?, exact_str(rhs)?, op)),
+        Opcode::COMPARE_OP_INT => compare(&exact_small_int(lhs), &exact_small_int(rhs), op),
+        Opcode::COMPARE_OP_FLOAT => compare(&exact_float(lhs), &exact_float(rhs), op),
+        _ => compare(&exact_str(lhs), &exact_str(rhs), op),
     }
 }
 
@@ -286,21 +326,27 @@ pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: 
     }
 }
 
-/// `STORE_SUBSCR_LIST_INT`: `Err(value)` on a miss (the value is handed back); `Ok(old item)`
-/// for the caller to drop.
+/// The guard of `STORE_SUBSCR_LIST_INT`: an exact list and an exact int index in range
+/// (a negative or out-of-range index takes the generic path, which counts from the end or
+/// raises `IndexError`).
 #[inline(always)]
-pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Result<Obj, Obj> {
-    let Some(index) = exact_small_int(key).and_then(|k| usize::try_from(k).ok()) else { return Err(value) };
-    if !is_exact(container, types().list_type) {
-        return Err(value);
+pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool {
+    let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok());
+    match (index, is_exact(container, types().list_type)) {
+        (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.items().len()),
+        _ => false,
     }
-    let Some(l) = crate::object::list::as_list(container) else { return Err(value) };
+}
+
+/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]): the replaced item, for the caller
+/// to drop after the list is no longer borrowed.
+#[inline(always)]
+pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Option<Obj> {
+    let index = usize::try_from(exact_small_int(key)?).ok()?;
+    let l = crate::object::list::as_list(container)?;
     // SAFETY: a short exclusive access with no Python code inside (the old item is dropped by
     // the caller, after it).
-    match unsafe { l.items_mut() }.get_mut(index) {
-        Some(slot) => Ok(std::mem::replace(slot, value)),
-        None => Err(value),
-    }
+    unsafe { l.items_mut() }.get_mut(index).map(|slot| std::mem::replace(slot, value))
 }
 
 /// `_Py_Specialize_ContainsOp` (dict; `set` has no object here yet).
@@ -641,9 +687,14 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
 /// The `STORE_ATTR_WITH_HINT` hint for "not in the instance dict when specialised".
 const NO_HINT: u16 = u16::MAX;
 
-/// `STORE_ATTR_WITH_HINT`: `Err(value)` handed back on a miss (another type, or a type whose
-/// dict changed); otherwise the store's result with the replaced value, if any, for the caller
-/// to drop.
+/// The guard of `STORE_ATTR_WITH_HINT`: the owner's type is the one specialised for, unchanged.
+#[inline(always)]
+pub(crate) fn store_attr_guard(code: &AdaptiveCode, i: usize, owner: &PyObject) -> bool {
+    owner.type_object().version() == code.cache_u32(i + 2)
+}
+
+/// `STORE_ATTR_WITH_HINT` (after [`store_attr_guard`]): the replaced value, if any, for the
+/// caller to drop.
 #[inline(always)]
 pub(crate) fn store_attr(
     code: &AdaptiveCode,
@@ -651,24 +702,24 @@ pub(crate) fn store_attr(
     owner: &PyObject,
     name: &PyObject,
     value: Obj,
-) -> Result<crate::error::PyResult<Option<Obj>>, Obj> {
-    if owner.type_object().version() != code.cache_u32(i + 2) {
-        return Err(value);
-    }
+) -> crate::error::PyResult<Option<Obj>> {
     let hint = code.cache(i + 4);
     let value = match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
         Some(d) if hint != NO_HINT => match d.replace_at_if_key(hint as usize, name, value) {
-            Ok(old) => return Ok(Ok(Some(old))),
+            Ok(old) => return Ok(Some(old)),
             Err(v) => v,
         },
         _ => value,
     };
     // Not where the hint says: a plain insert or update of the instance dict (the type version
-    // still rules out a data descriptor).
-    Ok(crate::object::attr::instance_dict(owner).and_then(|d| {
-        let d = d.expect("the type has an instance dict slot");
-        as_dict(&d).expect("__dict__ is a dict").set(Obj::new_ref(name), value).map(|()| None)
-    }))
+    // still rules out a data descriptor; the specialiser checked the type has a dict slot).
+    match crate::object::attr::instance_dict(owner)? {
+        Some(d) => {
+            as_dict(&d).ok_or_else(|| PyErr::type_error("__dict__ must be a dict"))?.set(Obj::new_ref(name), value)?
+        }
+        None => crate::object::abstract_ops::set_attr(owner, name, Some(&value))?,
+    }
+    Ok(None)
 }
 
 // ---- CALL -----------------------------------------------------------------------------------
@@ -759,6 +810,74 @@ pub(crate) fn method_descriptor_for(
     let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
     (d.def.kind == crate::object::builtin::MethodKind::Instance && receiver.type_object().is_subtype(d.owner))
         .then_some(d.def.func)
+}
+
+/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` over the stack
+/// `[callable, self_or_null, args...]` ending at `sp`.
+#[inline(always)]
+pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
+    let callable_at = sp - argc - 2;
+    let Some(callable) = values[callable_at].as_deref() else { return false };
+    let has_self = values[callable_at + 1].is_some();
+    if form == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+        !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+    } else {
+        exact_args_function(callable, argc + usize::from(has_self)).is_some()
+    }
+}
+
+/// What a native call form runs (the guard's finding).
+pub(crate) enum NativeCall {
+    /// `len(x)`.
+    Len,
+    /// `isinstance(x, class)` for a plain class.
+    IsInstance(&'static TypeObject),
+    /// `type(x)`.
+    TypeOf,
+    /// A builtin function or method descriptor, called with the arguments as they are.
+    Native(crate::object::builtin::NativeFn),
+}
+
+/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_BUILTIN_FAST` and
+/// `CALL_METHOD_DESCRIPTOR_FAST` over the stack `[callable, self_or_null, args...]`.
+#[inline(always)]
+pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> Option<NativeCall> {
+    let callable_at = sp - argc - 2;
+    let callable = values[callable_at].as_deref()?;
+    let has_self = values[callable_at + 1].is_some();
+    let args_start = if has_self { callable_at + 1 } else { callable_at + 2 };
+    let nargs = sp - args_start;
+    let arg = |k: usize| values[args_start + k].as_deref();
+    match form {
+        Opcode::CALL_LEN if nargs == 1 && is_builtin_len(callable) => Some(NativeCall::Len),
+        Opcode::CALL_ISINSTANCE if nargs == 2 && is_builtin_isinstance(callable) => {
+            let class = arg(1)?;
+            if !is_exact(class, types().type_type) {
+                return None;
+            }
+            // SAFETY: an exact `type` instance is a TypeObject; the stack keeps it alive while
+            // the call runs, and the reference does not outlive the instruction.
+            Some(NativeCall::IsInstance(unsafe { &*(as_type(class)? as *const TypeObject) }))
+        }
+        Opcode::CALL_TYPE_1 if nargs == 1 && !has_self && callable.is(types().type_type.as_object()) => {
+            Some(NativeCall::TypeOf)
+        }
+        Opcode::CALL_BUILTIN_FAST if !has_self => unbound_builtin(callable).map(NativeCall::Native),
+        Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
+            method_descriptor_for(callable, arg(0)?).map(NativeCall::Native)
+        }
+        _ => None,
+    }
+}
+
+/// The guard of `CALL_ALLOC_AND_ENTER_INIT`: the `__init__` to enter.
+#[inline(always)]
+pub(crate) fn init_for_alloc_guard(values: &[Option<Obj>], sp: usize, argc: usize) -> Option<Obj> {
+    let callable_at = sp - argc - 2;
+    if values[callable_at + 1].is_some() {
+        return None;
+    }
+    init_for_alloc(values[callable_at].as_deref()?, argc)
 }
 
 /// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).

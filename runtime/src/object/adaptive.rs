@@ -22,11 +22,11 @@
 //! **Concurrency.** Code units are `AtomicU16`s: a code object is shared by every thread of its
 //! interpreter, and in a free-threaded interpreter those threads run it at the same time. Every
 //! access is a single relaxed load or store of one unit (a plain `mov` on x86-64 and AArch64),
-//! so there is no data race; the opcode is stored with `Release` after its caches so that a
-//! thread that reads the new opcode (`Acquire` in [`AdaptiveCode::opcode_unit`]) also sees the
-//! caches written before it. That ordering alone does not make a multi-unit cache consistent
-//! when two threads re-specialise one instruction at once, which is why the specialiser only
-//! uses such caches in interpreters with a lock (see `eval::specialize`).
+//! so there is no data race. No ordering between units is promised: a thread may see a new
+//! opcode with old caches, or a mixture of two specialisations' caches. In an interpreter with
+//! a lock that cannot happen (one thread runs at a time, and the lock hand-off orders
+//! everything); in a free-threaded one the specialiser only uses forms that stay correct under
+//! any mixture (see `eval::specialize`).
 
 use std::sync::atomic::{AtomicU16, Ordering};
 
@@ -123,11 +123,10 @@ impl AdaptiveCode {
         self.units.is_empty()
     }
 
-    /// The instruction unit at `i` (opcode byte low, oparg byte high). `Acquire` pairs with
-    /// [`AdaptiveCode::set_opcode`]: the caches written before an opcode are seen with it.
+    /// The instruction unit at `i` (opcode byte low, oparg byte high).
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {
-        self.units[i].load(Ordering::Acquire)
+        self.units[i].load(Ordering::Relaxed)
     }
 
     /// The cache unit at `i`.
@@ -160,13 +159,14 @@ impl AdaptiveCode {
         Counter(self.cache(i))
     }
 
-    /// Rewrites the opcode byte of the instruction at `i`, keeping its oparg byte (`Release`:
-    /// see [`AdaptiveCode::opcode_unit`]).
+    /// Rewrites the opcode byte of the instruction at `i`, keeping its oparg byte. Only the
+    /// thread running the instruction rewrites it, and the specialiser writes the caches first,
+    /// so that in an interpreter with a lock the new form always starts with its caches.
     pub fn set_opcode(&self, i: usize, op: Opcode) {
         let byte = op.code_byte().expect("a real instruction");
         let unit = &self.units[i];
         let old = unit.load(Ordering::Relaxed);
-        unit.store((old & 0xff00) | u16::from(byte), Ordering::Release);
+        unit.store((old & 0xff00) | u16::from(byte), Ordering::Relaxed);
     }
 }
 
