@@ -10,9 +10,19 @@
 //! and pushes the value on the caller's stack. Native code calling a Python function (a slot
 //! wrapper, `sorted(key=...)`) starts a new run of the loop.
 //!
-//! **Dispatch.** One `match` on the opcode byte per instruction; `oparg`, the instruction
-//! pointer and the frame's window base are locals of the loop; inline caches are skipped by
-//! the instruction table's `cache_entries` (specialisation is not implemented yet).
+//! **Dispatch.** One `match` on the opcode byte per instruction, read from the code object's
+//! adaptive copy of its instructions; `oparg`, the instruction pointer and the frame's window
+//! base are locals of the loop; inline caches are stepped over by the instruction table's
+//! `cache_entries`.
+//!
+//! **Specialisation** (PEP 659, see [`specialize`]). Generic instructions of a family count
+//! down the counter in their first cache unit (`adapt!`) and, when it fires, have the
+//! specialiser rewrite them to a specialised form and are dispatched again. Each specialised
+//! form is an arm with a guard, placed before the generic arms; the generic arm of its family
+//! also matches the specialised opcode, so a failed guard falls through to the generic body
+//! (the deoptimisation of one execution). A call whose arguments fit a Python function's
+//! parameters exactly moves them into the new frame (`enter_exact_args`), and class
+//! construction with a Python `__init__` runs the `__init__` frame in this loop (`init_self`).
 //!
 //! **Errors.** An instruction that fails breaks out of the `match` with the error; the handler
 //! adds a traceback entry for the frame (not for `RERAISE`), sets `__context__` from the
