@@ -169,6 +169,7 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         lasti: saved.lasti,
         call_at: 0,
         owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
+        init_self: None,
     }
 }
 

@@ -10,9 +10,19 @@
 //! and pushes the value on the caller's stack. Native code calling a Python function (a slot
 //! wrapper, `sorted(key=...)`) starts a new run of the loop.
 //!
-//! **Dispatch.** One `match` on the opcode byte per instruction; `oparg`, the instruction
-//! pointer and the frame's window base are locals of the loop; inline caches are skipped by
-//! the instruction table's `cache_entries` (specialisation is not implemented yet).
+//! **Dispatch.** One `match` on the opcode byte per instruction, read from the code object's
+//! adaptive copy of its instructions; `oparg`, the instruction pointer and the frame's window
+//! base are locals of the loop; inline caches are stepped over by the instruction table's
+//! `cache_entries`.
+//!
+//! **Specialisation** (PEP 659, see [`specialize`]). Generic instructions of a family count
+//! down the counter in their first cache unit (`adapt!`) and, when it fires, have the
+//! specialiser rewrite them to a specialised form and are dispatched again. Each specialised
+//! form is an arm with a guard, placed before the generic arms; the generic arm of its family
+//! also matches the specialised opcode, so a failed guard falls through to the generic body
+//! (the deoptimisation of one execution). A call whose arguments fit a Python function's
+//! parameters exactly moves them into the new frame (`enter_exact_args`), and class
+//! construction with a Python `__init__` runs the `__init__` frame in this loop (`init_self`).
 //!
 //! **Errors.** An instruction that fails breaks out of the `match` with the error; the handler
 //! adds a traceback entry for the frame (not for `RERAISE`), sets `__context__` from the
@@ -30,6 +40,7 @@ pub mod caller;
 pub mod generator;
 mod pattern;
 pub mod source_cache;
+pub(crate) mod specialize;
 pub mod traceback;
 
 pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
@@ -99,6 +110,9 @@ struct Frame {
     call_at: usize,
     /// The generator this frame belongs to, when it runs one.
     owner_gen: Option<generator::GenLink>,
+    /// The instance an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT` initialises: its
+    /// return must be `None`, and the caller gets the instance (CPython's init-cleanup shim).
+    init_self: Option<Obj>,
 }
 
 fn code_of(f: &Frame) -> &CodeObj {
@@ -129,6 +143,7 @@ pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj>
         lasti: 0,
         call_at: 0,
         owner_gen: None,
+        init_self: None,
     };
     run(frame, &[], None)
 }
@@ -148,6 +163,7 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
         lasti: 0,
         call_at: 0,
         owner_gen: None,
+        init_self: None,
     };
     run(frame, args, kwnames)
 }
@@ -167,6 +183,7 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
         lasti: 0,
         call_at: 0,
         owner_gen: None,
+        init_self: None,
     };
     run(frame, &[], None)
 }
@@ -362,7 +379,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // SAFETY: the frame keeps its code object alive for as long as it runs; the reference
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
-        let units = &code.code.code;
+        let units = &code.adaptive;
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -373,12 +390,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     };
                 }
+                let start = f.ip;
                 f.lasti = f.ip;
-                let mut unit = units[f.ip];
+                let mut unit = units.opcode_unit(f.ip);
                 let mut oparg = (unit >> 8) as u32;
                 while (unit & 0xff) as u8 == Opcode::EXTENDED_ARG.code_byte().unwrap_or(0) {
                     f.ip += 1;
-                    unit = units[f.ip];
+                    unit = units.opcode_unit(f.ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 f.lasti = f.ip;
@@ -386,7 +404,239 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
                 f.ip += 1 + op.cache_entries();
+                // The adaptive counter of a generic instruction (see `specialize`): when it
+                // fires, `$specialize` rewrites the instruction and it is dispatched again.
+                macro_rules! adapt {
+                    ($specialize:expr) => {
+                        let counter = units.counter(f.lasti + 1);
+                        if counter.triggers() {
+                            $specialize;
+                            f.ip = start;
+                            break 'op Ok(Flow::Continue);
+                        }
+                        units.set_cache(f.lasti + 1, counter.advance().0);
+                    };
+                }
+                // A specialised form is an arm whose guard checks its operands (and caches); when
+                // the guard fails, matching goes on to its family's generic arm, which lists the
+                // specialised opcodes too: the miss runs the generic body once, counter included
+                // (CPython's `DEOPT_IF`). Guards that compute the form's result leave it here.
+                let mut hit: Option<Obj>;
+                let mut hit_attr: Option<(Obj, bool)>;
+                let mut hit_bool: Option<bool>;
+                let mut hit_native: Option<specialize::NativeCall>;
                 match op {
+                    Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit = specialize::load_global(op, units, f.lasti, &f.globals, &f.builtins, name);
+                            hit.is_some()
+                        } =>
+                    {
+                        push!(values, f, hit.take().expect("the guard's value"));
+                        if oparg & 1 != 0 {
+                            values[f.sp] = None;
+                            f.sp += 1;
+                        }
+                    }
+                    Opcode::LOAD_ATTR_WITH_HINT
+                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
+                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_CLASS
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit_attr = specialize::load_attr(op, units, f.lasti, peek!(values, f, 1), name);
+                            hit_attr.is_some()
+                        } =>
+                    {
+                        let (attr, is_method) = hit_attr.take().expect("the guard's value");
+                        let owner = pop!(values, f);
+                        push!(values, f, attr);
+                        if is_method {
+                            push!(values, f, owner);
+                        } else {
+                            drop(owner);
+                            if oparg & 1 != 0 {
+                                values[f.sp] = None;
+                                f.sp += 1;
+                            }
+                        }
+                    }
+                    Opcode::STORE_ATTR_WITH_HINT
+                        if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
+                    {
+                        let owner = pop!(values, f);
+                        let v = pop!(values, f);
+                        drop(tri!(specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v)));
+                    }
+                    Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
+                        if specialize::both_small_ints(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_int(op, &lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                        if specialize::both_floats(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_float(op, &lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_ADD_UNICODE
+                        if specialize::both_strs(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let rhs = pop!(values, f);
+                        let lhs = pop!(values, f);
+                        push!(values, f, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
+                    }
+                    Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
+                        if specialize::compare_guard(op, peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let r = specialize::compare_op(op, peek!(values, f, 2), peek!(values, f, 1), oparg);
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(r));
+                    }
+                    Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, f, 1)).is_some() => {
+                        let container = pop!(values, f);
+                        let item = pop!(values, f);
+                        let r = tri!(as_dict(&container).expect("the guard's dict").get(&item)).is_some();
+                        push!(values, f, new_bool(r != (oparg == 1)));
+                    }
+                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, f, 1)).is_some() => {}
+                    Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR
+                        if {
+                            hit_bool = specialize::to_bool(op, peek!(values, f, 1));
+                            hit_bool.is_some()
+                        } =>
+                    {
+                        drop(pop!(values, f));
+                        push!(values, f, new_bool(hit_bool == Some(true)));
+                    }
+                    Opcode::FOR_ITER_RANGE
+                        if std::ptr::eq(peek!(values, f, 1).type_object(), types().range_iter_type) =>
+                    {
+                        match tri!(crate::object::range::range_iter_next(peek!(values, f, 1))) {
+                            Some(v) => push!(values, f, v),
+                            None => {
+                                drop(pop!(values, f));
+                                f.ip += oparg as usize + 2;
+                            }
+                        }
+                    }
+                    Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT
+                        if {
+                            hit = specialize::subscr_seq_int(op, peek!(values, f, 2), peek!(values, f, 1));
+                            hit.is_some()
+                        } =>
+                    {
+                        drop(pop!(values, f));
+                        drop(pop!(values, f));
+                        push!(values, f, hit.take().expect("the guard's value"));
+                    }
+                    Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let r = match as_dict(&container).expect("the guard's dict").get(&key) {
+                            Ok(Some(v)) => Ok(v),
+                            // The generic path raises the KeyError.
+                            Ok(None) => ops::get_item(&container, &key),
+                            Err(e) => Err(e),
+                        };
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::STORE_SUBSCR_LIST_INT
+                        if specialize::store_list_int_guard(peek!(values, f, 2), peek!(values, f, 1)) =>
+                    {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        drop(specialize::store_list_int(&container, &key, v));
+                    }
+                    Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
+                        let key = pop!(values, f);
+                        let container = pop!(values, f);
+                        let v = pop!(values, f);
+                        tri!(as_dict(&container).expect("the guard's dict").set(key, v));
+                    }
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_LIST
+                        if specialize::unpack_items(op, peek!(values, f, 1), oparg as usize).is_some() =>
+                    {
+                        let seq = pop!(values, f);
+                        for x in specialize::unpack_items(op, &seq, oparg as usize).unwrap_or(&[]).iter().rev() {
+                            push!(values, f, x.clone());
+                        }
+                    }
+                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                        if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
+                    {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                            // Unpack the bound method in place: (method, NULL) -> (function, self).
+                            let m = values[callable_at]
+                                .as_deref()
+                                .and_then(crate::object::function::as_method)
+                                .expect("guarded");
+                            let (func, self_) = (m.func.clone(), m.self_.clone());
+                            values[callable_at + 1] = Some(self_);
+                            drop(values[callable_at].replace(func));
+                        }
+                        let nargs = argc + usize::from(values[callable_at + 1].is_some());
+                        let callable = Obj::new_ref(values[callable_at].as_deref().expect("a callable"));
+                        let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
+                        frames.push(frame);
+                        continue 'frames;
+                    }
+                    Opcode::CALL_LEN
+                    | Opcode::CALL_ISINSTANCE
+                    | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                        if {
+                            hit_native = specialize::call_native_guard(op, values, f.sp, oparg as usize);
+                            hit_native.is_some()
+                        } =>
+                    {
+                        let argc = oparg as usize;
+                        let callable_at = f.sp - argc - 2;
+                        let args_start =
+                            if values[callable_at + 1].is_some() { callable_at + 1 } else { callable_at + 2 };
+                        let args = as_objs(&values[args_start..f.sp]);
+                        let r = match hit_native.take().expect("the guard's value") {
+                            specialize::NativeCall::Len => ops::len(&args[0]).and_then(|n| new_int(n as i64)),
+                            specialize::NativeCall::IsInstance(class) => {
+                                Ok(new_bool(args[0].type_object().is_subtype(class)))
+                            }
+                            specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
+                            specialize::NativeCall::Native(func) => func(args, None),
+                        };
+                        clear(values, callable_at, f.sp);
+                        f.sp = callable_at;
+                        push!(values, f, tri!(r));
+                    }
+                    Opcode::CALL_ALLOC_AND_ENTER_INIT
+                        if {
+                            hit = specialize::init_for_alloc_guard(values, f.sp, oparg as usize);
+                            hit.is_some()
+                        } =>
+                    {
+                        let init = hit.take().expect("the guard's value");
+                        let callable_at = f.sp - oparg as usize - 2;
+                        let class = values[callable_at].as_deref().expect("a callable");
+                        let ty = as_type(class).expect("checked by init_for_alloc");
+                        let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
+                        values[callable_at + 1] = Some(instance.clone());
+                        let mut frame = tri!(enter_exact_args(values, f, init, callable_at, callable_at + 1));
+                        frame.init_self = Some(instance);
+                        frames.push(frame);
+                        continue 'frames;
+                    }
                     Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                     Opcode::RESUME => {
                         if let Some(ts) = crate::state::thread_state::current() {
@@ -523,8 +773,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             c.set(None);
                         }
                     }
-                    Opcode::LOAD_GLOBAL => {
+                    Opcode::LOAD_GLOBAL | Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
                         let name = &code.names[(oparg >> 1) as usize];
+                        adapt!(specialize::specialize_load_global(units, f.lasti, &f.globals, &f.builtins, name));
                         let v = tri!(load_global(f, name));
                         push!(values, f, v);
                         if oparg & 1 != 0 {
@@ -625,9 +876,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::LOAD_ASSERTION_ERROR => {
                         push!(values, f, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
-                    Opcode::LOAD_ATTR => {
-                        let owner = pop!(values, f);
+                    Opcode::LOAD_ATTR
+                    | Opcode::LOAD_ATTR_WITH_HINT
+                    | Opcode::LOAD_ATTR_METHOD_NO_DICT
+                    | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_CLASS => {
                         let name = &code.names[(oparg >> 1) as usize];
+                        adapt!(specialize::specialize_load_attr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 1),
+                            name,
+                            oparg & 1 != 0
+                        ));
+                        let owner = pop!(values, f);
                         if oparg & 1 != 0 {
                             let (meth, self_) = tri!(load_method(&owner, name));
                             push!(values, f, meth);
@@ -679,7 +941,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, f, v);
                         }
                     }
-                    Opcode::STORE_ATTR => {
+                    Opcode::STORE_ATTR | Opcode::STORE_ATTR_WITH_HINT => {
+                        adapt!(specialize::specialize_store_attr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 1),
+                            &code.names[oparg as usize]
+                        ));
                         let owner = pop!(values, f);
                         let v = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], Some(&v)));
@@ -688,7 +956,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let owner = pop!(values, f);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], None));
                     }
-                    Opcode::BINARY_OP => {
+                    Opcode::BINARY_OP
+                    | Opcode::BINARY_OP_ADD_INT
+                    | Opcode::BINARY_OP_SUBTRACT_INT
+                    | Opcode::BINARY_OP_MULTIPLY_INT
+                    | Opcode::BINARY_OP_ADD_FLOAT
+                    | Opcode::BINARY_OP_SUBTRACT_FLOAT
+                    | Opcode::BINARY_OP_MULTIPLY_FLOAT
+                    | Opcode::BINARY_OP_ADD_UNICODE => {
+                        // Only `+`, `-` and `*` have specialised forms: the others skip the counter.
+                        if specialize::binary_op_has_forms(oparg) {
+                            adapt!(specialize::specialize_binary_op(
+                                units,
+                                f.lasti,
+                                peek!(values, f, 2),
+                                peek!(values, f, 1),
+                                oparg
+                            ));
+                        }
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let Some((bop, inplace)) = BinOp::from_oparg(oparg) else {
@@ -716,7 +1001,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         };
                         push!(values, f, tri!(r));
                     }
-                    Opcode::COMPARE_OP => {
+                    Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
+                        adapt!(specialize::specialize_compare_op(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1),
+                            oparg
+                        ));
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
@@ -729,13 +1021,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let lhs = pop!(values, f);
                         push!(values, f, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP => {
+                    Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT => {
+                        adapt!(specialize::specialize_contains_op(units, f.lasti, peek!(values, f, 1)));
                         let container = pop!(values, f);
                         let item = pop!(values, f);
                         let r = tri!(ops::contains(&container, &item));
                         push!(values, f, new_bool(r != (oparg == 1)));
                     }
-                    Opcode::TO_BOOL => {
+                    Opcode::TO_BOOL
+                    | Opcode::TO_BOOL_BOOL
+                    | Opcode::TO_BOOL_INT
+                    | Opcode::TO_BOOL_LIST
+                    | Opcode::TO_BOOL_NONE
+                    | Opcode::TO_BOOL_STR => {
+                        adapt!(specialize::specialize_to_bool(units, f.lasti, peek!(values, f, 1)));
                         let v = pop!(values, f);
                         push!(values, f, new_bool(tri!(ops::is_true(&v))));
                     }
@@ -819,7 +1118,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
-                    Opcode::FOR_ITER => {
+                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
+                        adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
                             let (genobj, base) = (it.clone(), f.sp);
@@ -943,12 +1243,27 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let d = peek!(values, f, oparg as usize).clone();
                         tri!(crate::object::dict_methods::update_from_mapping(&d, &src));
                     }
-                    Opcode::BINARY_SUBSCR => {
+                    Opcode::BINARY_SUBSCR
+                    | Opcode::BINARY_SUBSCR_LIST_INT
+                    | Opcode::BINARY_SUBSCR_TUPLE_INT
+                    | Opcode::BINARY_SUBSCR_DICT => {
+                        adapt!(specialize::specialize_binary_subscr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1)
+                        ));
                         let key = pop!(values, f);
                         let container = pop!(values, f);
                         push!(values, f, tri!(ops::get_item(&container, &key)));
                     }
-                    Opcode::STORE_SUBSCR => {
+                    Opcode::STORE_SUBSCR | Opcode::STORE_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_DICT => {
+                        adapt!(specialize::specialize_store_subscr(
+                            units,
+                            f.lasti,
+                            peek!(values, f, 2),
+                            peek!(values, f, 1)
+                        ));
                         let key = pop!(values, f);
                         let container = pop!(values, f);
                         let v = pop!(values, f);
@@ -974,7 +1289,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let s = tri!(new_slice(start, stop, none()));
                         tri!(ops::set_item(&container, &s, Some(&v)));
                     }
-                    Opcode::UNPACK_SEQUENCE => {
+                    Opcode::UNPACK_SEQUENCE
+                    | Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_TUPLE
+                    | Opcode::UNPACK_SEQUENCE_LIST => {
+                        adapt!(specialize::specialize_unpack_sequence(units, f.lasti, peek!(values, f, 1), oparg));
                         let seq = pop!(values, f);
                         let n = oparg as usize;
                         let v = tri!(unpack(&seq, n));
@@ -1049,7 +1368,22 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                         push!(values, f, func);
                     }
-                    Opcode::CALL | Opcode::CALL_KW => {
+                    Opcode::CALL
+                    | Opcode::CALL_KW
+                    | Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_ALLOC_AND_ENTER_INIT
+                    | Opcode::CALL_LEN
+                    | Opcode::CALL_ISINSTANCE
+                    | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_FAST
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
+                        if op != Opcode::CALL_KW {
+                            let argc = oparg as usize;
+                            let has_self = values[f.sp - argc - 1].is_some();
+                            let callable = peek!(values, f, argc + 2);
+                            adapt!(specialize::specialize_call(units, f.lasti, callable, has_self, argc));
+                        }
                         let kwnames = if op == Opcode::CALL_KW { Some(pop!(values, f)) } else { None };
                         let argc = oparg as usize;
                         let callable_at = f.sp - argc - 2;
@@ -1064,6 +1398,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                             _ => (callable, args_start),
                         };
+                        if kwnames.is_none() && specialize::exact_args_function(&callable, f.sp - args_start).is_some()
+                        {
+                            let frame = tri!(enter_exact_args(values, f, callable, callable_at, args_start));
+                            frames.push(frame);
+                            continue 'frames;
+                        }
                         if let Some(func) = as_function(&callable) {
                             // Python-to-Python: a new frame in this run of the loop.
                             let new_base = f.sp;
@@ -1079,6 +1419,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 lasti: 0,
                                 call_at: 0,
                                 owner_gen: None,
+                                init_self: None,
                             };
                             tri!(depth_enter());
                             f.call_at = callable_at;
@@ -1324,6 +1665,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     let done = frames.pop().expect("a frame");
                     clear(values, done.base, done.sp);
                     depth_leave();
+                    let v = match done.init_self {
+                        None => v,
+                        Some(instance) if v.is(immortals().none) => instance,
+                        Some(_) => {
+                            let err = PyErr::type_error(format!(
+                                "__init__() should return None, not '{}'",
+                                v.type_object().name()
+                            ));
+                            match unwind(values, frames, err.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    };
                     if let Some(link) = done.owner_gen {
                         generator::finish(&link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
@@ -1356,6 +1711,46 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
             }
         }
     }
+}
+
+/// A Python-to-Python call whose arguments match the parameters exactly
+/// (`specialize::exact_args_function`): the callee's frame goes right above the caller's stack
+/// and the arguments (`values[args_start..f.sp]`, `self` included) are moved into its first
+/// locals — no argument vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`).
+fn enter_exact_args(
+    values: &mut Vec<Option<Obj>>,
+    f: &mut Frame,
+    callable: Obj,
+    callable_at: usize,
+    args_start: usize,
+) -> PyResult<Frame> {
+    let func = as_function(&callable).expect("checked by exact_args_function");
+    let code = as_code(&func.code).expect("a function has a code object");
+    let n = code.code.nlocalsplus();
+    let base = f.sp;
+    let need = base + n + code.code.stacksize as usize + 1;
+    if values.len() < need {
+        values.resize_with(need, || None);
+    }
+    depth_enter()?;
+    for k in 0..f.sp - args_start {
+        values[base + k] = values[args_start + k].take();
+    }
+    f.call_at = callable_at;
+    Ok(Frame {
+        code: func.code.clone(),
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        func: Some(callable),
+        locals: None,
+        base,
+        sp: base + n,
+        ip: 0,
+        lasti: 0,
+        call_at: 0,
+        owner_gen: None,
+        init_self: None,
+    })
 }
 
 fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {

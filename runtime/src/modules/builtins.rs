@@ -515,6 +515,13 @@ fn make_builtins() -> PyResult<Obj> {
     Ok(d)
 }
 
+/// The process-wide function object of the builtin `name` (what a fresh `builtins` dict
+/// holds, whatever programs have since stored there), for the eval loop's `CALL_LEN` and
+/// `CALL_ISINSTANCE` guards.
+pub(crate) fn builtin_function(name: &str) -> Option<&'static PyObject> {
+    BUILTINS.iter().find(|d| d.name == name).map(leak_builtin_cached)
+}
+
 /// The immortal function object of each builtin, made once per process.
 fn leak_builtin_cached(def: &'static MethodDef) -> &'static PyObject {
     #[cfg(not(loom))]

@@ -105,7 +105,8 @@ pub(crate) unsafe fn dealloc_instance(op: NonNull<PyObject>) {
 pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract: a TypeObject with no reference left.
     unsafe {
-        if as_type(op.as_ref()).is_some_and(|t| t.is_heap()) {
+        if let Some(t) = as_type(op.as_ref()).filter(|t| t.is_heap()) {
+            unregister_subclass(t);
             super::alloc::drop_and_free::<TypeObject>(op)
         } else {
             super::typeobj::dealloc_static(op)
@@ -241,6 +242,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         m.bases = Some(new_tuple(base_list.clone())?);
         m.base = Some(base_list[0].clone());
     }
+    register_subclass(ty);
     for (k, _) in d.items() {
         if let Some(n) = str_value(&k) {
             update_slot(ty, n);
@@ -285,6 +287,28 @@ fn init_subclass(cls: &Obj, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         break;
     }
     Ok(())
+}
+
+/// Records `ty` in the subclass lists of its heap bases (for `typeobj::modified`).
+fn register_subclass(ty: &TypeObject) {
+    for b in ty.bases().map(items).unwrap_or(&[]) {
+        if let Some(bt) = as_type(b).filter(|t| t.is_heap()) {
+            // SAFETY: class creation runs attached; no other borrow of the base's mutable part
+            // is live here.
+            unsafe { bt.mutable() }.subclasses.push(ty as *const TypeObject as usize);
+        }
+    }
+}
+
+/// Removes `ty` from its bases' subclass lists (it is being freed).
+fn unregister_subclass(ty: &TypeObject) {
+    let addr = ty as *const TypeObject as usize;
+    for b in ty.bases().map(items).unwrap_or(&[]) {
+        if let Some(bt) = as_type(b).filter(|t| t.is_heap()) {
+            // SAFETY: as in `register_subclass`.
+            unsafe { bt.mutable() }.subclasses.retain(|&s| s != addr);
+        }
+    }
 }
 
 /// `type.__subclasses__()`: not tracked yet for heap types; static types have none recorded.

@@ -34,6 +34,8 @@ pub struct CodeObj {
     pub exception_table: Box<[pyrt_compile::assemble::exception_table::ExceptionEntry]>,
     /// `co_positions()`, one per code unit.
     pub positions: Box<[pyrt_compile::Location]>,
+    /// The instructions the eval loop runs and specialises (`co_code_adaptive`).
+    pub adaptive: super::adaptive::AdaptiveCode,
 }
 
 /// The `CodeObj` behind `obj`.
@@ -88,6 +90,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
     let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
     let positions = code.positions().into_boxed_slice();
+    let adaptive = super::adaptive::AdaptiveCode::quicken(&code.code);
     // SAFETY: CodeObj starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().code_type, |ob_base| CodeObj {
@@ -98,6 +101,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
             localsplus_names,
             exception_table,
             positions,
+            adaptive,
         })
     }
 }

@@ -46,6 +46,10 @@ pub struct DictTable {
     used: usize,
     /// Bumped on every change of the key set (iterators detect size changes with it).
     pub version: u64,
+    /// The keys version handed to the specialiser (CPython's `dk_version`), valid while
+    /// `version == keys_version_at`; 0 when none was asked for.
+    keys_version: u32,
+    keys_version_at: u64,
 }
 
 impl DictTable {
@@ -72,6 +76,26 @@ impl DictTable {
     /// The length of the entries array (holes included).
     pub fn entries_len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
+    pub fn index_of_identical(&self, key: &PyObject) -> Option<usize> {
+        self.entries.iter().position(|e| e.key.as_deref().is_some_and(|k| k.is(key)))
+    }
+
+    /// The value at entry `index` if that entry's key is `key` itself: a specialised
+    /// instruction's hinted lookup, which needs no hashing and validates its own hint.
+    #[inline]
+    pub fn value_at_if_key(&self, index: usize, key: &PyObject) -> Option<&Obj> {
+        let e = self.entries.get(index)?;
+        if e.key.as_deref().is_some_and(|k| k.is(key)) { e.value.as_ref() } else { None }
+    }
+
+    /// Whether the key set is the one `keys_version` was handed out for (the guard of
+    /// `LOAD_GLOBAL_BUILTIN`: the name is still absent from globals).
+    #[inline]
+    pub fn keys_version_is(&self, v: u32) -> bool {
+        v != 0 && self.keys_version == v && self.keys_version_at == self.version
     }
 
     fn rebuild(&mut self, min_used: usize) {
@@ -182,6 +206,37 @@ impl DictObject {
                 perturb >>= 5;
                 i = (i * 5 + perturb + 1) & mask;
             }
+        }
+    }
+
+    /// A keys version for the current key set (`_PyDictKeys_GetVersionForCurrentState`): unique
+    /// across dicts and key sets, made on first request after a change of the key set; 0 when
+    /// the process-wide counter is exhausted (then nothing may be cached).
+    pub fn keys_version(&self) -> u32 {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        let t = self.table_mut();
+        if t.keys_version == 0 || t.keys_version_at != t.version {
+            let v = NEXT.fetch_add(1, Ordering::Relaxed);
+            if v == u32::MAX {
+                NEXT.store(u32::MAX, Ordering::Relaxed);
+            }
+            t.keys_version = if v == u32::MAX { 0 } else { v };
+            t.keys_version_at = t.version;
+        }
+        t.keys_version
+    }
+
+    /// Replaces the value at entry `index` if that entry's key is `key` itself; gives back the
+    /// old value (for the caller to drop outside the borrow), or `value` when the hint missed.
+    #[inline]
+    pub fn replace_at_if_key(&self, index: usize, key: &PyObject, value: Obj) -> Result<Obj, Obj> {
+        let t = self.table_mut();
+        match t.entries.get_mut(index) {
+            Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
+                Ok(e.value.replace(value).expect("checked"))
+            }
+            _ => Err(value),
         }
     }
 

@@ -50,6 +50,7 @@
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub(crate) mod abstract_ops;
+pub(crate) mod adaptive;
 pub mod alloc;
 pub(crate) mod async_iter;
 pub(crate) mod attr;

@@ -187,6 +187,9 @@ pub struct TypeMut {
     pub(crate) bases: Option<Obj>,
     /// `__base__`: the solid base.
     pub(crate) base: Option<Obj>,
+    /// The heap types that name this one among their `__bases__`, by address (weak: a
+    /// subclass removes itself when it is freed), so that [`modified`] reaches them.
+    pub(crate) subclasses: Vec<usize>,
 }
 
 /// A type object. See the module docs.
@@ -321,7 +324,7 @@ impl TypeObject {
             dict_offset: 0,
             flags: 0,
             dealloc,
-            version: AtomicU32::new(1),
+            version: AtomicU32::new(next_version()),
             getattro: super::attr::generic_getattr,
             setattro: None,
             descr_get: None,
@@ -345,6 +348,7 @@ impl TypeObject {
                 mro: None,
                 bases: None,
                 base: None,
+                subclasses: Vec::new(),
             }),
         }
     }
@@ -361,11 +365,31 @@ pub fn as_type(obj: &PyObject) -> Option<&TypeObject> {
     }
 }
 
-/// Bumps the version tag of `ty` (its dictionary changed). Subclasses of a heap type are not
-/// tracked yet, so caches also check the instance's own type version (see `eval::specialize`).
+/// A fresh version tag. Tags are unique across types and modifications (one process-wide
+/// counter), so a cache that holds a tag names one type in one state; 0, given once the
+/// counter is exhausted, means "no valid tag" and is never cached (CPython's rule).
+fn next_version() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    let v = NEXT.fetch_add(1, Ordering::Relaxed);
+    if v == u32::MAX {
+        NEXT.store(u32::MAX, Ordering::Relaxed);
+        return 0;
+    }
+    v
+}
+
+/// The type's dictionary (or an ancestor's) changed (`PyType_Modified`): `ty` and every heap
+/// type below it get new version tags, so that caches keyed on a tag (the eval loop's
+/// specialised attribute loads) miss.
 pub fn modified(ty: &TypeObject) {
-    static NEXT: AtomicU32 = AtomicU32::new(1 << 20);
-    ty.version.store(NEXT.fetch_add(1, Ordering::Relaxed), Ordering::Relaxed);
+    ty.version.store(next_version(), Ordering::Relaxed);
+    // SAFETY: reads happen attached (see the `Sync` impl); the list is copied before recursing.
+    let subclasses = unsafe { (*ty.mutable.get()).subclasses.clone() };
+    for sub in subclasses {
+        // SAFETY: a subclass removes its address from this list before it is freed
+        // (`classobj::dealloc_type`), so every address here is a live type.
+        modified(unsafe { &*(sub as *const TypeObject) });
+    }
 }
 
 /// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.

@@ -215,6 +215,11 @@ impl InterpreterState {
         self.is_main
     }
 
+    /// Whether the interpreter is free-threaded (no lock: its threads run Python at once).
+    pub(crate) fn is_free_threaded(&self) -> bool {
+        self.config.lock == LockKind::None
+    }
+
     pub(crate) fn config_refcount(&self) -> crate::object::RefcountStrategy {
         self.config.refcount
     }

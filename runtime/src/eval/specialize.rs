@@ -1,0 +1,1006 @@
+//! # Specialisation (PEP 659): the specialiser and the specialised forms' fast paths
+//!
+//! CPython 3.13's adaptive interpreter (`Python/specialize.c`, `Python/bytecodes.c`), over the
+//! code object's adaptive copy of its instructions ([`AdaptiveCode`]).
+//!
+//! **The cycle.** A generic instruction of a family (`BINARY_OP`, `LOAD_ATTR`, ...) counts
+//! down the counter in its first inline cache unit; when it reaches zero the loop calls the
+//! family's `specialize_*` function here with the instruction's operands. That function picks
+//! the specialised form that fits the operands (or none), writes what the form needs into the
+//! instruction's cache units, then rewrites the opcode byte ([`AdaptiveCode::set_opcode`]) and
+//! stores the cool-down counter; the loop re-dispatches the same instruction, now specialised.
+//! A specialised form is a `match` arm of the loop with a *guard* (`Opcode::X if guard(..)`),
+//! checked before anything is consumed; when the guard fails (a *miss*) matching falls through
+//! to the family's generic arm, which lists the specialised opcodes too, so the miss runs the
+//! generic body for this one execution — no flag, no second dispatch (CPython's `DEOPT_IF`).
+//! The generic body counts the counter down again: after 53 misses the instruction is
+//! specialised anew for whatever its operands are by then. When no form fits, the instruction
+//! stays generic and its counter restarts with exponential backoff. A guard that has to compute
+//! the form's result to decide (a hinted dict lookup, say) leaves it in a local for the arm.
+//!
+//! **Guards.** A form is correct whatever the cache holds, as long as its guard passed:
+//! - operand forms (`BINARY_OP_ADD_INT`, `COMPARE_OP_FLOAT`, `BINARY_SUBSCR_LIST_INT`,
+//!   `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TWO_TUPLE`, `TO_BOOL_*`, `CONTAINS_OP_DICT`,
+//!   `STORE_SUBSCR_*`, `CALL_PY_EXACT_ARGS`, ...) check the exact types (and sizes) of their
+//!   operands and read no cache at all;
+//! - hinted dict forms (`LOAD_GLOBAL_MODULE`, `LOAD_GLOBAL_BUILTIN`'s builtins half,
+//!   `LOAD_ATTR_WITH_HINT`, `STORE_ATTR_WITH_HINT`, `LOAD_ATTR_MODULE`) cache an entry index
+//!   and check that the entry at that index has the name itself as its key (names are interned);
+//!   a stale or foreign hint misses, it never reads a wrong value;
+//! - type forms (`LOAD_ATTR_WITH_HINT`, `LOAD_ATTR_METHOD_*`, `LOAD_ATTR_CLASS`,
+//!   `STORE_ATTR_WITH_HINT`) guard on the type's 32-bit version tag, which changes whenever the
+//!   dict of the type or of any of its bases changes (`typeobj::modified` reaches subclasses);
+//!   a method or class attribute is then re-read through a hint into the dict of the MRO entry
+//!   that defines it, so the loop never dereferences a cached pointer;
+//! - `LOAD_GLOBAL_BUILTIN` guards on the globals dict's keys version (unique across dicts and
+//!   key sets, `DictObject::keys_version`): the name is still absent from globals.
+//!
+//! **Threads.** Cache and opcode writes are single-unit atomic stores (see
+//! [`crate::object::adaptive`]), so there is no data race in any interpreter kind. In an
+//! interpreter with a lock, one thread runs Python at a time and sees every write of the
+//! others. In a free-threaded interpreter another thread may re-specialise an instruction
+//! while this one reads its caches, and see a mixture of old and new units: the operand forms
+//! read no cache and the hinted forms validate their one hint unit by themselves, so they are
+//! specialised there too; the forms whose guard spans several units (a 32-bit type version or
+//! keys version next to a hint, where a torn mixture could pass the guard and pick the wrong
+//! entry) are not — [`shared_caches_allowed`] says no, and those instructions stay generic.
+//! (CPython 3.14's free-threaded build avoids the question with a per-thread copy of the
+//! bytecode; that is the way to lift this restriction.)
+
+use pyrt_compile::{CodeFlags, Opcode};
+
+use crate::error::PyErr;
+use crate::object::adaptive::{AdaptiveCode, Counter};
+use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
+use crate::object::code::as_code;
+use crate::object::dict::as_dict;
+use crate::object::function::{FunctionObject, as_function, as_method};
+use crate::object::int::{IntObject, new_int};
+use crate::object::obj::Obj;
+use crate::object::slots::BinOp;
+use crate::object::typeobj::{CompareOp, GetattroFn, SetattroFn, TypeObject, as_type};
+use crate::object::{PyObject, types};
+
+/// Whether forms whose guard spans several cache units may be used: not in a free-threaded
+/// interpreter (see the module docs).
+pub(crate) fn shared_caches_allowed() -> bool {
+    match crate::state::thread_state::current() {
+        // SAFETY: the current thread state is attached on this thread.
+        Some(ts) => !unsafe { ts.as_ref() }.interp_state().is_free_threaded(),
+        None => true,
+    }
+}
+
+/// Rewrites instruction `i` to `form` with the cool-down counter.
+fn specialize(code: &AdaptiveCode, i: usize, form: Opcode) {
+    code.set_cache(i + 1, Counter::cooldown().0);
+    code.set_opcode(i, form);
+}
+
+/// No form fits: back to the generic instruction, with the counter restarted (backoff).
+fn fail(code: &AdaptiveCode, i: usize, generic: Opcode) {
+    let c = code.counter(i + 1);
+    code.set_opcode(i, generic);
+    code.set_cache(i + 1, c.restart().0);
+}
+
+fn is_exact(o: &PyObject, ty: &TypeObject) -> bool {
+    std::ptr::eq(o.type_object(), ty)
+}
+
+/// The word value of an exact `int` (not a subclass, not a big int).
+#[inline(always)]
+pub(crate) fn exact_small_int(o: &PyObject) -> Option<i64> {
+    if is_exact(o, types().int_type) {
+        // SAFETY: exact ints are IntObject.
+        let i = unsafe { o.cast::<IntObject>() };
+        if i.big.is_none() {
+            return Some(i.value);
+        }
+    }
+    None
+}
+
+/// The value of an exact `float`.
+#[inline(always)]
+pub(crate) fn exact_float(o: &PyObject) -> Option<f64> {
+    if is_exact(o, types().float_type) {
+        // SAFETY: exact floats are FloatObject.
+        Some(unsafe { o.cast::<crate::object::float::FloatObject>() }.value)
+    } else {
+        None
+    }
+}
+
+/// The text of an exact `str`.
+#[inline(always)]
+pub(crate) fn exact_str(o: &PyObject) -> Option<&str> {
+    if is_exact(o, types().str_type) { crate::object::str::as_str_object(o).map(|s| s.as_str()) } else { None }
+}
+
+/// The dict behind an exact `dict`.
+#[inline(always)]
+pub(crate) fn exact_dict(o: &PyObject) -> Option<&crate::object::dict::DictObject> {
+    if is_exact(o, types().dict_type) { as_dict(o) } else { None }
+}
+
+// ---- BINARY_OP ------------------------------------------------------------------------------
+
+/// Whether a `BINARY_OP` with this oparg has specialised forms (`+`, `-`, `*` and their
+/// in-place forms). The others never specialise (3.13 has no form for them), so the loop skips
+/// their counter: the same behaviour as counting down and failing, without the cost.
+#[inline(always)]
+pub(crate) fn binary_op_has_forms(oparg: u32) -> bool {
+    matches!(BinOp::from_oparg(oparg), Some((BinOp::Add | BinOp::Subtract | BinOp::Multiply, _)))
+}
+
+/// `_Py_Specialize_BinaryOp`.
+pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+    let form = match BinOp::from_oparg(oparg) {
+        Some((op @ (BinOp::Add | BinOp::Subtract | BinOp::Multiply), _)) => {
+            if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
+                Some(match op {
+                    BinOp::Add => Opcode::BINARY_OP_ADD_INT,
+                    BinOp::Subtract => Opcode::BINARY_OP_SUBTRACT_INT,
+                    _ => Opcode::BINARY_OP_MULTIPLY_INT,
+                })
+            } else if exact_float(lhs).is_some() && exact_float(rhs).is_some() {
+                Some(match op {
+                    BinOp::Add => Opcode::BINARY_OP_ADD_FLOAT,
+                    BinOp::Subtract => Opcode::BINARY_OP_SUBTRACT_FLOAT,
+                    _ => Opcode::BINARY_OP_MULTIPLY_FLOAT,
+                })
+            } else if op == BinOp::Add && exact_str(lhs).is_some() && exact_str(rhs).is_some() {
+                Some(Opcode::BINARY_OP_ADD_UNICODE)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::BINARY_OP),
+    }
+}
+
+/// The guard of `BINARY_OP_*_INT` and `COMPARE_OP_INT`: two exact word-sized ints.
+#[inline(always)]
+pub(crate) fn both_small_ints(lhs: &PyObject, rhs: &PyObject) -> bool {
+    exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some()
+}
+
+/// The guard of `BINARY_OP_*_FLOAT` and `COMPARE_OP_FLOAT`: two exact floats.
+#[inline(always)]
+pub(crate) fn both_floats(lhs: &PyObject, rhs: &PyObject) -> bool {
+    is_exact(lhs, types().float_type) && is_exact(rhs, types().float_type)
+}
+
+/// The guard of `BINARY_OP_ADD_UNICODE` and `COMPARE_OP_STR`: two exact strs.
+#[inline(always)]
+pub(crate) fn both_strs(lhs: &PyObject, rhs: &PyObject) -> bool {
+    exact_str(lhs).is_some() && exact_str(rhs).is_some()
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT` (after [`both_small_ints`]); an overflow of the
+/// machine word goes to the generic operation (a big int), which is not a miss.
+#[inline(always)]
+pub(crate) fn binary_op_int(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_small_int(lhs).unwrap_or(0), exact_small_int(rhs).unwrap_or(0));
+    let (r, op) = match form {
+        Opcode::BINARY_OP_ADD_INT => (a.checked_add(b), BinOp::Add),
+        Opcode::BINARY_OP_SUBTRACT_INT => (a.checked_sub(b), BinOp::Subtract),
+        _ => (a.checked_mul(b), BinOp::Multiply),
+    };
+    match r {
+        Some(v) => new_int(v),
+        None => crate::object::abstract_ops::binary_op(lhs, rhs, op),
+    }
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
+#[inline(always)]
+pub(crate) fn binary_op_float(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_float(lhs).unwrap_or(0.0), exact_float(rhs).unwrap_or(0.0));
+    let r = match form {
+        Opcode::BINARY_OP_ADD_FLOAT => a + b,
+        Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
+        _ => a * b,
+    };
+    crate::object::float::new_float(r)
+}
+
+/// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
+#[inline]
+pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_str(lhs).unwrap_or(""), exact_str(rhs).unwrap_or(""));
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    crate::object::str::new_str(&s)
+}
+
+// ---- COMPARE_OP -----------------------------------------------------------------------------
+
+/// `_Py_Specialize_CompareOp`.
+pub(crate) fn specialize_compare_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+    let cmp = CompareOp::from_index(oparg >> 5);
+    let form = if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
+        Some(Opcode::COMPARE_OP_INT)
+    } else if exact_float(lhs).is_some() && exact_float(rhs).is_some() {
+        Some(Opcode::COMPARE_OP_FLOAT)
+    } else if exact_str(lhs).is_some() && exact_str(rhs).is_some() && matches!(cmp, Some(CompareOp::Eq | CompareOp::Ne))
+    {
+        // As CPython: only equality is specialised for strings.
+        Some(Opcode::COMPARE_OP_STR)
+    } else {
+        None
+    };
+    match form {
+        Some(f) if cmp.is_some() => specialize(code, i, f),
+        _ => fail(code, i, Opcode::COMPARE_OP),
+    }
+}
+
+fn compare<T: PartialOrd + ?Sized>(a: &T, b: &T, op: u32) -> bool {
+    match op {
+        0 => a < b,
+        1 => a <= b,
+        2 => a == b,
+        3 => a != b,
+        4 => a > b,
+        _ => a >= b,
+    }
+}
+
+/// The guard of `COMPARE_OP_{INT,FLOAT,STR}`.
+#[inline(always)]
+pub(crate) fn compare_guard(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> bool {
+    match form {
+        Opcode::COMPARE_OP_INT => both_small_ints(lhs, rhs),
+        Opcode::COMPARE_OP_FLOAT => both_floats(lhs, rhs),
+        _ => both_strs(lhs, rhs),
+    }
+}
+
+/// `COMPARE_OP_{INT,FLOAT,STR}` (after [`compare_guard`]): the result, always a bool (so
+/// `oparg & 16` changes nothing).
+#[inline(always)]
+pub(crate) fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> bool {
+    let op = oparg >> 5;
+    match form {
+        Opcode::COMPARE_OP_INT => compare(&exact_small_int(lhs), &exact_small_int(rhs), op),
+        Opcode::COMPARE_OP_FLOAT => compare(&exact_float(lhs), &exact_float(rhs), op),
+        _ => compare(&exact_str(lhs), &exact_str(rhs), op),
+    }
+}
+
+// ---- subscripts, containment, truth ---------------------------------------------------------
+
+/// `_Py_Specialize_BinarySubscr`.
+pub(crate) fn specialize_binary_subscr(code: &AdaptiveCode, i: usize, container: &PyObject, key: &PyObject) {
+    let t = types();
+    let form = if is_exact(container, t.list_type) && exact_small_int(key).is_some() {
+        Some(Opcode::BINARY_SUBSCR_LIST_INT)
+    } else if is_exact(container, t.tuple_type) && exact_small_int(key).is_some() {
+        Some(Opcode::BINARY_SUBSCR_TUPLE_INT)
+    } else if is_exact(container, t.dict_type) {
+        Some(Opcode::BINARY_SUBSCR_DICT)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::BINARY_SUBSCR),
+    }
+}
+
+/// `BINARY_SUBSCR_{LIST,TUPLE}_INT`: the item, `None` on a miss (wrong types, or an index that
+/// is negative or out of range: the generic path raises `IndexError` or counts from the end).
+#[inline(always)]
+pub(crate) fn subscr_seq_int(form: Opcode, container: &PyObject, key: &PyObject) -> Option<Obj> {
+    let t = types();
+    let index = usize::try_from(exact_small_int(key)?).ok()?;
+    if form == Opcode::BINARY_SUBSCR_LIST_INT {
+        if !is_exact(container, t.list_type) {
+            return None;
+        }
+        crate::object::list::as_list(container)?.items().get(index).cloned()
+    } else {
+        if !is_exact(container, t.tuple_type) {
+            return None;
+        }
+        crate::object::tuple::items(container).get(index).cloned()
+    }
+}
+
+/// `_Py_Specialize_StoreSubscr`.
+pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: &PyObject, key: &PyObject) {
+    let t = types();
+    if is_exact(container, t.list_type) && exact_small_int(key).is_some() {
+        specialize(code, i, Opcode::STORE_SUBSCR_LIST_INT);
+    } else if is_exact(container, t.dict_type) {
+        specialize(code, i, Opcode::STORE_SUBSCR_DICT);
+    } else {
+        fail(code, i, Opcode::STORE_SUBSCR);
+    }
+}
+
+/// The guard of `STORE_SUBSCR_LIST_INT`: an exact list and an exact int index in range
+/// (a negative or out-of-range index takes the generic path, which counts from the end or
+/// raises `IndexError`).
+#[inline(always)]
+pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool {
+    let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok());
+    match (index, is_exact(container, types().list_type)) {
+        (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.items().len()),
+        _ => false,
+    }
+}
+
+/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]): the replaced item, for the caller
+/// to drop after the list is no longer borrowed.
+#[inline(always)]
+pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Option<Obj> {
+    let index = usize::try_from(exact_small_int(key)?).ok()?;
+    let l = crate::object::list::as_list(container)?;
+    // SAFETY: a short exclusive access with no Python code inside (the old item is dropped by
+    // the caller, after it).
+    unsafe { l.items_mut() }.get_mut(index).map(|slot| std::mem::replace(slot, value))
+}
+
+/// `_Py_Specialize_ContainsOp` (dict; `set` has no object here yet).
+pub(crate) fn specialize_contains_op(code: &AdaptiveCode, i: usize, container: &PyObject) {
+    if is_exact(container, types().dict_type) {
+        specialize(code, i, Opcode::CONTAINS_OP_DICT);
+    } else {
+        fail(code, i, Opcode::CONTAINS_OP);
+    }
+}
+
+/// `_Py_Specialize_ToBool`.
+pub(crate) fn specialize_to_bool(code: &AdaptiveCode, i: usize, v: &PyObject) {
+    let t = types();
+    let form = if is_exact(v, t.bool_type) {
+        Some(Opcode::TO_BOOL_BOOL)
+    } else if is_exact(v, t.int_type) {
+        Some(Opcode::TO_BOOL_INT)
+    } else if is_exact(v, t.list_type) {
+        Some(Opcode::TO_BOOL_LIST)
+    } else if v.is(crate::object::immortals().none) {
+        Some(Opcode::TO_BOOL_NONE)
+    } else if is_exact(v, t.str_type) {
+        Some(Opcode::TO_BOOL_STR)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::TO_BOOL),
+    }
+}
+
+/// `TO_BOOL_*`: the truth of `v`, `None` on a guard miss.
+#[inline(always)]
+pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
+    let t = types();
+    match form {
+        Opcode::TO_BOOL_BOOL if is_exact(v, t.bool_type) => Some(v.is(&crate::object::immortals().true_.ob_base)),
+        Opcode::TO_BOOL_INT if is_exact(v, t.int_type) => {
+            // SAFETY: exact ints are IntObject.
+            let i = unsafe { v.cast::<IntObject>() };
+            Some(i.big.is_some() || i.value != 0)
+        }
+        Opcode::TO_BOOL_LIST if is_exact(v, t.list_type) => Some(!crate::object::list::as_list(v)?.items().is_empty()),
+        Opcode::TO_BOOL_NONE if v.is(crate::object::immortals().none) => Some(false),
+        Opcode::TO_BOOL_STR => Some(!exact_str(v)?.is_empty()),
+        _ => None,
+    }
+}
+
+// ---- iteration and unpacking ----------------------------------------------------------------
+
+/// `_Py_Specialize_ForIter` (range iterators; list and tuple iterators are one generic
+/// sequence iterator here, already a direct call).
+pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
+    if is_exact(iter, types().range_iter_type) {
+        specialize(code, i, Opcode::FOR_ITER_RANGE);
+    } else {
+        fail(code, i, Opcode::FOR_ITER);
+    }
+}
+
+/// `_Py_Specialize_UnpackSequence`.
+pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &PyObject, n: u32) {
+    let t = types();
+    let form = if is_exact(seq, t.tuple_type) && crate::object::tuple::items(seq).len() == n as usize {
+        Some(if n == 2 { Opcode::UNPACK_SEQUENCE_TWO_TUPLE } else { Opcode::UNPACK_SEQUENCE_TUPLE })
+    } else if is_exact(seq, t.list_type) {
+        Some(Opcode::UNPACK_SEQUENCE_LIST)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::UNPACK_SEQUENCE),
+    }
+}
+
+/// `UNPACK_SEQUENCE_{TWO_TUPLE,TUPLE,LIST}`: the items, `None` on a miss (type or length).
+#[inline(always)]
+pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[Obj]> {
+    let t = types();
+    let items = match form {
+        Opcode::UNPACK_SEQUENCE_LIST if is_exact(seq, t.list_type) => crate::object::list::as_list(seq)?.items(),
+        Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_TWO_TUPLE if is_exact(seq, t.tuple_type) => {
+            crate::object::tuple::items(seq)
+        }
+        _ => return None,
+    };
+    (items.len() == n).then_some(items)
+}
+
+// ---- LOAD_GLOBAL ----------------------------------------------------------------------------
+
+/// `_Py_Specialize_LoadGlobal`: cache units after the counter: `i+2..i+3` the globals keys
+/// version (builtin form), `i+4` the entry index.
+pub(crate) fn specialize_load_global(
+    code: &AdaptiveCode,
+    i: usize,
+    globals: &PyObject,
+    builtins: &PyObject,
+    name: &PyObject,
+) {
+    let (Some(g), Some(b)) = (as_dict(globals), as_dict(builtins)) else {
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    };
+    if !is_exact(globals, types().dict_type) || !is_exact(builtins, types().dict_type) {
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    }
+    if let Some(ix) = g.table().index_of_identical(name) {
+        return match u16::try_from(ix) {
+            Ok(ix) => {
+                code.set_cache(i + 4, ix);
+                specialize(code, i, Opcode::LOAD_GLOBAL_MODULE);
+            }
+            Err(_) => fail(code, i, Opcode::LOAD_GLOBAL),
+        };
+    }
+    if g.get_str(name).is_some() || !shared_caches_allowed() {
+        // Present under an equal but distinct key object, or a free-threaded interpreter.
+        return fail(code, i, Opcode::LOAD_GLOBAL);
+    }
+    let version = g.keys_version();
+    match b.table().index_of_identical(name).map(u16::try_from) {
+        Some(Ok(ix)) if version != 0 => {
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            specialize(code, i, Opcode::LOAD_GLOBAL_BUILTIN);
+        }
+        _ => fail(code, i, Opcode::LOAD_GLOBAL),
+    }
+}
+
+/// `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`: the value, `None` on a miss.
+#[inline(always)]
+pub(crate) fn load_global(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    globals: &PyObject,
+    builtins: &PyObject,
+    name: &PyObject,
+) -> Option<Obj> {
+    let ix = code.cache(i + 4) as usize;
+    if form == Opcode::LOAD_GLOBAL_MODULE {
+        as_dict(globals)?.table().value_at_if_key(ix, name).cloned()
+    } else {
+        if !as_dict(globals)?.table().keys_version_is(code.cache_u32(i + 2)) {
+            return None;
+        }
+        as_dict(builtins)?.table().value_at_if_key(ix, name).cloned()
+    }
+}
+
+// ---- LOAD_ATTR / STORE_ATTR -----------------------------------------------------------------
+
+fn has_generic_getattr(ty: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(ty.getattro, generic_getattr as GetattroFn)
+}
+
+/// Where `name` is defined along `ty`'s MRO: (position in the MRO, entry index in that type's
+/// dict), by identity of the key.
+fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
+    for (pos, t) in ty.mro().iter().enumerate() {
+        let d = as_type(t)?.dict().and_then(as_dict)?;
+        if let Some(ix) = d.table().index_of_identical(name) {
+            return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
+        }
+        if d.get_str(name).is_some() {
+            return None; // an equal key that is not the interned name: no hint
+        }
+    }
+    None
+}
+
+/// The attribute `name` of the MRO entry `pos` through a hint.
+#[inline(always)]
+fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
+    let t = as_type(ty.mro().get(pos)?)?;
+    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
+}
+
+/// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
+fn is_plain_method(d: &PyObject) -> bool {
+    let dt = d.type_object();
+    std::ptr::eq(dt, types().function_type)
+        || (std::ptr::eq(dt, types().method_descriptor_type)
+            // SAFETY: method descriptors are MethodDescr.
+            && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
+                == crate::object::builtin::MethodKind::Instance)
+}
+
+/// `_Py_Specialize_LoadAttr`. Cache units after the counter: `i+2..i+3` the type version,
+/// `i+4` a dict entry hint, `i+5` an MRO position.
+pub(crate) fn specialize_load_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) {
+    let form = load_attr_form(code, i, owner, name, method);
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::LOAD_ATTR),
+    }
+}
+
+fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) -> Option<Opcode> {
+    if !shared_caches_allowed() {
+        return None;
+    }
+    if let Some(cls) = as_type(owner) {
+        // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
+        // `getattro` with no metatype attribute in the way.
+        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
+            return None;
+        }
+        let (pos, ix) = mro_hint(cls, name)?;
+        let v = mro_value(cls, pos as usize, ix as usize, name)?;
+        let version = cls.version();
+        if v.type_object().descr_get.is_some() || version == 0 {
+            return None;
+        }
+        code.set_cache_u32(i + 2, version);
+        code.set_cache(i + 4, ix);
+        code.set_cache(i + 5, pos);
+        return Some(Opcode::LOAD_ATTR_CLASS);
+    }
+    let ty = owner.type_object();
+    let version = ty.version();
+    if !has_generic_getattr(ty) || version == 0 {
+        return None;
+    }
+    let class_attr = lookup(ty, name);
+    if let Some(d) = &class_attr {
+        if method && is_plain_method(d) {
+            let (pos, ix) = mro_hint(ty, name)?;
+            let form = if ty.dict_offset == 0 {
+                Opcode::LOAD_ATTR_METHOD_NO_DICT
+            } else {
+                // The instance must not shadow the method (checked at every execution).
+                if dict_slot(owner)
+                    .and_then(|s| s.as_deref())
+                    .and_then(as_dict)
+                    .is_some_and(|dd| dd.get_str(name).is_some())
+                {
+                    return None;
+                }
+                Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+            };
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            code.set_cache(i + 5, pos);
+            return Some(form);
+        }
+        if d.type_object().descr_set.is_some() {
+            return None; // a data descriptor wins over the instance dict
+        }
+    }
+    // An instance attribute in the instance's dict.
+    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
+    code.set_cache_u32(i + 2, version);
+    code.set_cache(i + 4, ix);
+    Some(Opcode::LOAD_ATTR_WITH_HINT)
+}
+
+/// The `LOAD_ATTR` forms: `(attribute, self for a method call)`, `None` on a miss.
+#[inline(always)]
+pub(crate) fn load_attr(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &Obj,
+    name: &PyObject,
+) -> Option<(Obj, bool)> {
+    let version = code.cache_u32(i + 2);
+    let ix = code.cache(i + 4) as usize;
+    match form {
+        Opcode::LOAD_ATTR_WITH_HINT => {
+            if owner.type_object().version() != version {
+                return None;
+            }
+            let dict = dict_slot(owner)?.as_deref()?;
+            Some((as_dict(dict)?.table().value_at_if_key(ix, name)?.clone(), false))
+        }
+        Opcode::LOAD_ATTR_METHOD_NO_DICT | Opcode::LOAD_ATTR_METHOD_WITH_VALUES => {
+            let ty = owner.type_object();
+            if ty.version() != version {
+                return None;
+            }
+            if form == Opcode::LOAD_ATTR_METHOD_WITH_VALUES {
+                if let Some(d) = dict_slot(owner)?.as_deref() {
+                    if as_dict(d)?.get_str(name).is_some() {
+                        return None;
+                    }
+                }
+            }
+            Some((mro_value(ty, code.cache(i + 5) as usize, ix, name)?, true))
+        }
+        _ => {
+            // LOAD_ATTR_CLASS
+            let cls = as_type(owner)?;
+            if cls.version() != version || !is_exact(owner, types().type_type) {
+                return None;
+            }
+            Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
+        }
+    }
+}
+
+/// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro`, an instance
+/// dict slot and no data descriptor for the name. The hint is the name's entry in the instance
+/// dict, or `NO_HINT` when the name is not there yet (the store then inserts it: the version
+/// guard is what proves no descriptor intercepts it, so the class's MRO is not searched).
+pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
+    let ty = owner.type_object();
+    let version = ty.version();
+    let ok = shared_caches_allowed()
+        && version != 0
+        && ty.dict_offset != 0
+        && as_type(owner).is_none()
+        && ty.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn))
+        && lookup(ty, name).is_none_or(|d| d.type_object().descr_set.is_none());
+    if !ok {
+        return fail(code, i, Opcode::STORE_ATTR);
+    }
+    let hint = dict_slot(owner)
+        .and_then(|s| s.clone())
+        .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
+        .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT));
+    match hint {
+        Some(ix) => {
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            specialize(code, i, Opcode::STORE_ATTR_WITH_HINT);
+        }
+        None => fail(code, i, Opcode::STORE_ATTR),
+    }
+}
+
+/// The `STORE_ATTR_WITH_HINT` hint for "not in the instance dict when specialised".
+const NO_HINT: u16 = u16::MAX;
+
+/// The guard of `STORE_ATTR_WITH_HINT`: the owner's type is the one specialised for, unchanged.
+#[inline(always)]
+pub(crate) fn store_attr_guard(code: &AdaptiveCode, i: usize, owner: &PyObject) -> bool {
+    owner.type_object().version() == code.cache_u32(i + 2)
+}
+
+/// `STORE_ATTR_WITH_HINT` (after [`store_attr_guard`]): the replaced value, if any, for the
+/// caller to drop.
+#[inline(always)]
+pub(crate) fn store_attr(
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &PyObject,
+    name: &PyObject,
+    value: Obj,
+) -> crate::error::PyResult<Option<Obj>> {
+    let hint = code.cache(i + 4);
+    let value = match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
+        Some(d) if hint != NO_HINT => match d.replace_at_if_key(hint as usize, name, value) {
+            Ok(old) => return Ok(Some(old)),
+            Err(v) => v,
+        },
+        _ => value,
+    };
+    // Not where the hint says: a plain insert or update of the instance dict (the type version
+    // still rules out a data descriptor; the specialiser checked the type has a dict slot).
+    match crate::object::attr::instance_dict(owner)? {
+        Some(d) => {
+            as_dict(&d).ok_or_else(|| PyErr::type_error("__dict__ must be a dict"))?.set(Obj::new_ref(name), value)?
+        }
+        None => crate::object::abstract_ops::set_attr(owner, name, Some(&value))?,
+    }
+    Ok(None)
+}
+
+// ---- CALL -----------------------------------------------------------------------------------
+
+/// The function a call with `nargs` positional arguments (self included) can enter with its
+/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults,
+/// no `*args`/`**kwargs`, no keyword-only parameters.
+#[inline(always)]
+pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    let f = as_function(callable)?;
+    let co = &as_code(&f.code)?.code;
+    (co.argcount as usize == nargs
+        && co.kwonlyargcount == 0
+        && !co.flags.contains(CodeFlags::VARARGS)
+        && !co.flags.contains(CodeFlags::VARKEYWORDS))
+    .then_some(f)
+}
+
+/// The interned `"__init__"`, looked up once (interning takes the table's lock).
+fn init_name() -> &'static PyObject {
+    static INIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let addr = *INIT.get_or_init(|| &crate::object::intern("__init__").ob_base as *const PyObject as usize);
+    // SAFETY: interned strings are immortal and process-wide, so the address stays valid.
+    unsafe { &*(addr as *const PyObject) }
+}
+
+/// The `__init__` to enter for `cls(*args)` (`CALL_ALLOC_AND_ENTER_INIT`): `cls` is a class
+/// made by `type` whose instances come from `object.__new__`, and whose `__init__` is a Python
+/// function taking the instance and `argc` arguments exactly. Looked up at every execution
+/// (no cache), so the form is correct in every interpreter kind.
+#[inline]
+pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
+    let ty = as_type(callable)?;
+    if !is_exact(callable, types().type_type) || !ty.is_heap() {
+        return None;
+    }
+    let object_new = crate::object::classobj::object_new as crate::object::typeobj::NewFn;
+    if !ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new)) {
+        return None;
+    }
+    let init = lookup(ty, init_name())?;
+    exact_args_function(&init, argc + 1)?;
+    Some(init)
+}
+
+/// The builtin functions with a form of their own, by address (immortal, process-wide).
+fn builtin_addr(cell: &'static std::sync::OnceLock<usize>, name: &str) -> usize {
+    *cell.get_or_init(|| crate::modules::builtins::builtin_function(name).map_or(0, |o| o as *const PyObject as usize))
+}
+
+/// Whether `callable` is the builtin `len`.
+#[inline(always)]
+pub(crate) fn is_builtin_len(callable: &PyObject) -> bool {
+    static LEN: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    callable as *const PyObject as usize == builtin_addr(&LEN, "len")
+}
+
+/// Whether `callable` is the builtin `isinstance`.
+#[inline(always)]
+pub(crate) fn is_builtin_isinstance(callable: &PyObject) -> bool {
+    static ISINSTANCE: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    callable as *const PyObject as usize == builtin_addr(&ISINSTANCE, "isinstance")
+}
+
+/// The native function behind a builtin function object that is not bound to a receiver
+/// (`CALL_BUILTIN_FAST`: called with the argument vector as it sits on the stack).
+#[inline(always)]
+pub(crate) fn unbound_builtin(callable: &PyObject) -> Option<crate::object::builtin::NativeFn> {
+    if !is_exact(callable, types().builtin_function_type) {
+        return None;
+    }
+    // SAFETY: builtin function objects are BuiltinFunction.
+    let f = unsafe { callable.cast::<crate::object::builtin::BuiltinFunction>() };
+    (f.self_.is_none() || f.def.kind != crate::object::builtin::MethodKind::Instance).then_some(f.def.func)
+}
+
+/// The native function behind a method descriptor called with its receiver first
+/// (`CALL_METHOD_DESCRIPTOR_FAST`), when the receiver is of the descriptor's type.
+#[inline(always)]
+pub(crate) fn method_descriptor_for(
+    callable: &PyObject,
+    receiver: &PyObject,
+) -> Option<crate::object::builtin::NativeFn> {
+    if !is_exact(callable, types().method_descriptor_type) {
+        return None;
+    }
+    // SAFETY: method descriptors are MethodDescr.
+    let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+    (d.def.kind == crate::object::builtin::MethodKind::Instance && receiver.type_object().is_subtype(d.owner))
+        .then_some(d.def.func)
+}
+
+/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` over the stack
+/// `[callable, self_or_null, args...]` ending at `sp`.
+#[inline(always)]
+pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
+    let callable_at = sp - argc - 2;
+    let Some(callable) = values[callable_at].as_deref() else { return false };
+    let has_self = values[callable_at + 1].is_some();
+    if form == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+        !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+    } else {
+        exact_args_function(callable, argc + usize::from(has_self)).is_some()
+    }
+}
+
+/// What a native call form runs (the guard's finding).
+pub(crate) enum NativeCall {
+    /// `len(x)`.
+    Len,
+    /// `isinstance(x, class)` for a plain class.
+    IsInstance(&'static TypeObject),
+    /// `type(x)`.
+    TypeOf,
+    /// A builtin function or method descriptor, called with the arguments as they are.
+    Native(crate::object::builtin::NativeFn),
+}
+
+/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_BUILTIN_FAST` and
+/// `CALL_METHOD_DESCRIPTOR_FAST` over the stack `[callable, self_or_null, args...]`.
+#[inline(always)]
+pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> Option<NativeCall> {
+    let callable_at = sp - argc - 2;
+    let callable = values[callable_at].as_deref()?;
+    let has_self = values[callable_at + 1].is_some();
+    let args_start = if has_self { callable_at + 1 } else { callable_at + 2 };
+    let nargs = sp - args_start;
+    let arg = |k: usize| values[args_start + k].as_deref();
+    match form {
+        Opcode::CALL_LEN if nargs == 1 && is_builtin_len(callable) => Some(NativeCall::Len),
+        Opcode::CALL_ISINSTANCE if nargs == 2 && is_builtin_isinstance(callable) => {
+            let class = arg(1)?;
+            if !is_exact(class, types().type_type) {
+                return None;
+            }
+            // SAFETY: an exact `type` instance is a TypeObject; the stack keeps it alive while
+            // the call runs, and the reference does not outlive the instruction.
+            Some(NativeCall::IsInstance(unsafe { &*(as_type(class)? as *const TypeObject) }))
+        }
+        Opcode::CALL_TYPE_1 if nargs == 1 && !has_self && callable.is(types().type_type.as_object()) => {
+            Some(NativeCall::TypeOf)
+        }
+        Opcode::CALL_BUILTIN_FAST if !has_self => unbound_builtin(callable).map(NativeCall::Native),
+        Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
+            method_descriptor_for(callable, arg(0)?).map(NativeCall::Native)
+        }
+        _ => None,
+    }
+}
+
+/// The guard of `CALL_ALLOC_AND_ENTER_INIT`: the `__init__` to enter.
+#[inline(always)]
+pub(crate) fn init_for_alloc_guard(values: &[Option<Obj>], sp: usize, argc: usize) -> Option<Obj> {
+    let callable_at = sp - argc - 2;
+    if values[callable_at + 1].is_some() {
+        return None;
+    }
+    init_for_alloc(values[callable_at].as_deref()?, argc)
+}
+
+/// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).
+pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject, has_self: bool, argc: usize) {
+    let nargs = argc + usize::from(has_self);
+    let form = if exact_args_function(callable, nargs).is_some() {
+        Some(Opcode::CALL_PY_EXACT_ARGS)
+    } else if !has_self && init_for_alloc(callable, argc).is_some() {
+        Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
+    } else if is_builtin_len(callable) && nargs == 1 {
+        Some(Opcode::CALL_LEN)
+    } else if is_builtin_isinstance(callable) && nargs == 2 {
+        Some(Opcode::CALL_ISINSTANCE)
+    } else if std::ptr::eq(callable, types().type_type.as_object()) && nargs == 1 {
+        Some(Opcode::CALL_TYPE_1)
+    } else if unbound_builtin(callable).is_some() && !has_self {
+        Some(Opcode::CALL_BUILTIN_FAST)
+    } else if is_exact(callable, types().method_descriptor_type) && has_self {
+        Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
+    } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
+        exact_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
+    } else {
+        None
+    };
+    match form {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::CALL),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(o: Opcode, arg: u16) -> u16 {
+        u16::from(o.code_byte().unwrap()) | (arg << 8)
+    }
+
+    #[test]
+    fn failure_backs_off_and_success_cools_down() {
+        let code = AdaptiveCode::quicken(&[op(Opcode::BINARY_OP, 0), 0]);
+        specialize(&code, 0, Opcode::BINARY_OP_ADD_INT);
+        assert_eq!(code.opcode_unit(0) & 0xff, u16::from(Opcode::BINARY_OP_ADD_INT.code_byte().unwrap()));
+        assert_eq!(code.opcode_unit(0) >> 8, 0, "the oparg is kept");
+        assert_eq!(code.counter(1), Counter::cooldown());
+        code.set_cache(1, Counter::new(0, 1).0);
+        fail(&code, 0, Opcode::BINARY_OP);
+        assert_eq!(code.opcode_unit(0) & 0xff, u16::from(Opcode::BINARY_OP.code_byte().unwrap()));
+        assert_eq!(code.counter(1), Counter::new(3, 2));
+    }
+
+    /// Runs `src` as `__main__` in a new interpreter of `config`: the repr of its global
+    /// `result`, and the instructions of its function `f` after the run.
+    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(config).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile(src, "<spec>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<spec>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
+                let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
+                let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
+                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let mut ops = Vec::new();
+                let mut i = 0;
+                while i < code.adaptive.len() {
+                    let op = Opcode::from_u8((code.adaptive.opcode_unit(i) & 0xff) as u8).expect("an opcode");
+                    ops.push(op);
+                    i += 1 + op.cache_entries();
+                }
+                (text, ops)
+            })
+            .expect("attached")
+    }
+
+    const PROGRAM: &str = "\
+class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+def f(p, items, n):
+    t = 0
+    for i in range(n):
+        t = t + p.x + items[i % 2] + len(items)
+        t = t + p.get()
+    return t
+p = P(3)
+result = [f(p, [1, 2], 10)]
+P.get = lambda self: 100
+result.append(f(p, [1, 2], 10))
+p.x = 2.5
+result.append(f(p, (1, 2), 4))
+result.append(f(p, [2**62, 2**62], 3))
+";
+
+    #[test]
+    fn specialises_and_deoptimises_in_every_interpreter_kind() {
+        let expected = "[95, 1065, 424.0, 1.3835058055282164e+19]";
+        let (with_lock, ops) = run_in(crate::InterpreterConfig::isolated(), PROGRAM);
+        assert_eq!(with_lock, expected);
+        // Instructions that saw one kind of operand at the end stay specialised for it.
+        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+            assert!(ops.contains(&form), "{form:?} in {ops:?}");
+        }
+        assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
+        let (free_threaded, ops) = run_in(crate::InterpreterConfig::free_threaded(), PROGRAM);
+        assert_eq!(free_threaded, expected);
+        // Free-threaded: operand forms yes, forms with multi-unit guard caches no.
+        assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
+        assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS) || ops.contains(&Opcode::CALL), "{ops:?}");
+        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+            assert!(!ops.contains(&form), "{form:?} in {ops:?}");
+        }
+    }
+
+    #[test]
+    fn compare_follows_the_oparg_order() {
+        // oparg >> 5: Lt, Le, Eq, Ne, Gt, Ge
+        let r: Vec<bool> = (0..6).map(|o| compare(&1, &2, o)).collect();
+        assert_eq!(r, [true, true, false, true, false, false]);
+        assert!(compare("a", "a", 2));
+    }
+}
