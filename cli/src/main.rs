@@ -1,8 +1,9 @@
 //! `pyrt` — the command-line front end.
 //!
-//! `pyrt demo` starts N interpreters with their own lock on N threads and shows that they run in
-//! parallel, next to the same work under one shared lock, in one free-threaded interpreter, and on
-//! plain threads (the machine's own limit).
+//! `pyrt demo` runs the same Python loop in N interpreters with their own lock on N threads and
+//! shows that they run in parallel, next to N interpreters under one shared lock, N threads of
+//! one free-threaded interpreter (which take turns for now: see `pyrt::run`), and the loop
+//! compiled from Rust on plain threads (the machine's own limit).
 //! `pyrt ast FILE` prints a file's AST as CPython 3.13's `ast.dump` does ([`ast_command`]).
 //! `pyrt dis FILE` prints its bytecode as `python3.13 -m dis FILE` does ([`dis_command`]).
 //! `pyrt [options] [-c cmd | -m mod | file | -] [args]` runs Python as `python` does
@@ -50,8 +51,8 @@ struct DemoArgs {
     /// Number of threads (and interpreters); defaults to the number of cores.
     #[arg(short = 'n', long)]
     threads: Option<usize>,
-    /// Loop iterations per thread ("bytecodes"), each one `acc += i * i % 7`.
-    #[arg(short, long, default_value_t = 60_000_000)]
+    /// Loop iterations per thread, each one `acc += i * i % 7` in Python.
+    #[arg(short, long, default_value_t = 2_000_000)]
     work: u64,
     /// Which setups to run.
     #[arg(short, long, value_enum, value_delimiter = ',', default_values_t = [Setup::Raw, Setup::Own, Setup::Shared, Setup::Free])]
@@ -63,7 +64,8 @@ struct DemoArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 enum Setup {
-    /// Plain OS threads, no runtime: the machine's own scaling limit.
+    /// Plain OS threads running the same loop compiled from Rust, no runtime: the machine's own
+    /// scaling limit.
     Raw,
     /// One interpreter per thread, each with its own lock (PEP 684).
     Own,
@@ -73,21 +75,15 @@ enum Setup {
     Free,
 }
 
-/// The unit of work: CPython's scaling benchmark loop (`sum(i * i % 7 for i in range(n))`), with
-/// an eval-breaker check every 256 iterations as the eval loop's backward jumps would do.
-fn work_unit(n: u64, py: Option<pyrt::Python<'_>>) -> u64 {
-    let mut acc = 0u64;
-    let mut i = 0u64;
-    while i < n {
-        acc = acc.wrapping_add(black_box(i) * i % 7);
-        i += 1;
-        if i % 256 == 0 {
-            if let Some(py) = py {
-                py.check_eval_breaker().expect("no exception is expected in the demo");
-            }
-        }
-    }
-    acc
+/// The unit of work, as Python: CPython's scaling benchmark loop, checked at the end.
+fn python_work(n: u64) -> String {
+    let expected: u64 = (0..n).map(|i| i * i % 7).sum();
+    format!("acc = 0\nfor i in range({n}):\n    acc += i * i % 7\nassert acc == {expected}, acc\n")
+}
+
+/// The same loop compiled from Rust: what the machine does without an interpreter.
+fn raw_work(n: u64) -> u64 {
+    (0..n).map(|i| black_box(i) * i % 7).sum()
 }
 
 fn run_threads(setup: Setup, threads: usize, work: u64) -> Duration {
@@ -101,6 +97,7 @@ fn run_threads(setup: Setup, threads: usize, work: u64) -> Duration {
         })
         .collect();
     let free = interps[0].clone();
+    let source = Arc::new(python_work(work));
     let start_line = Arc::new(Barrier::new(threads + 1));
     let handles: Vec<_> = interps
         .iter()
@@ -108,12 +105,18 @@ fn run_threads(setup: Setup, threads: usize, work: u64) -> Duration {
         .map(|interp| {
             let interp = if setup == Setup::Free { free.clone() } else { interp };
             let start_line = start_line.clone();
+            let source = source.clone();
             std::thread::spawn(move || {
                 start_line.wait();
                 match &interp {
-                    None => black_box(work_unit(work, None)),
-                    Some(i) => i.attach(|py| black_box(work_unit(work, Some(py)))).unwrap(),
-                };
+                    None => {
+                        black_box(raw_work(work));
+                    }
+                    Some(i) => i
+                        .attach(|py| pyrt::run::exec(py, source.as_bytes(), "<demo>"))
+                        .expect("the interpreter is alive")
+                        .expect("the demo's Python runs"),
+                }
             })
         })
         .collect();
@@ -141,7 +144,7 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 /// Smallest `--work` whose timings mean something (thread start-up is tens of microseconds).
-const MIN_WORK: u64 = 100_000;
+const MIN_WORK: u64 = 10_000;
 
 fn demo(args: DemoArgs) -> ExitCode {
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));

@@ -5,12 +5,12 @@ use std::process::Command;
 #[test]
 fn demo_reports_every_setup() {
     let out = Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["demo", "--threads", "2", "--work", "200000", "--repeat", "1"])
+        .args(["demo", "--threads", "2", "--work", "20000", "--repeat", "1"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("pyrt demo: 2 threads, 200000 iterations each"), "{stdout}");
+    assert!(stdout.starts_with("pyrt demo: 2 threads, 20000 iterations each"), "{stdout}");
     for setup in ["raw", "own", "shared", "free"] {
         let row = stdout.lines().find(|l| l.starts_with(setup)).unwrap_or_else(|| panic!("no {setup} row in {stdout}"));
         assert!(row.contains('x'), "{row}");
@@ -21,7 +21,7 @@ fn demo_reports_every_setup() {
 fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["demo", "--threads", "2", "--work", "200000", "--repeat", "1"])
+        .args(["demo", "--threads", "2", "--work", "20000", "--repeat", "1"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
