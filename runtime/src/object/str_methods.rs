@@ -136,14 +136,14 @@ fn var_args<'a>(
 
 /// Argument Clinic with keywords: `params` in order, the first `pos_only` positional-only and
 /// the first `min` required. Returns the receiver and one slot per parameter.
-fn kw_args<'a>(
+fn kw_args<'a, const N: usize>(
     name: &str,
     a: &'a [Obj],
     k: Option<&'a PyObject>,
-    params: &[&str],
+    params: &[&str; N],
     pos_only: usize,
     min: usize,
-) -> PyResult<(&'a Obj, Vec<Option<&'a Obj>>)> {
+) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
     let (s, rest) = receiver(name, a)?;
     let names = k.map_or(&[][..], items);
     let npos = rest.len() - names.len();
@@ -166,7 +166,7 @@ fn kw_args<'a>(
             plural(min)
         )));
     }
-    let mut slots: Vec<Option<&Obj>> = vec![None; params.len()];
+    let mut slots: [Option<&Obj>; N] = [None; N];
     for (slot, v) in slots.iter_mut().zip(&rest[..npos]) {
         *slot = Some(v);
     }
@@ -260,6 +260,22 @@ fn char_range(s: &StrObject, start: usize, end: usize) -> &str {
     let rest = &t[from..];
     let to = rest.char_indices().nth(end - start).map_or(rest.len(), |(b, _)| b);
     &rest[..to]
+}
+
+/// Evaluates `$body` with `$p` bound to the needle as the fastest pattern: a `char` when it is a
+/// single byte (Rust searches those with `memchr`, as CPython special-cases one-character
+/// needles), else the `&str` (two-way search).
+macro_rules! with_pattern {
+    ($needle:expr, |$p:ident| $body:expr) => {{
+        let needle: &str = $needle;
+        if needle.len() == 1 {
+            let $p = char::from(needle.as_bytes()[0]);
+            $body
+        } else {
+            let $p = needle;
+            $body
+        }
+    }};
 }
 
 /// The number of code points in `t[..byte]`.
@@ -398,7 +414,7 @@ fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 
 fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
     match str_value(b) {
-        Some(needle) => Ok(text(a).contains(needle)),
+        Some(needle) => Ok(with_pattern!(needle, |p| text(a).contains(p))),
         None => Err(PyErr::type_error(format!(
             "'in <string>' requires string as left operand, not {}",
             b.type_object().name()
@@ -461,7 +477,8 @@ fn find_args<'a>(
     k: Option<&PyObject>,
 ) -> PyResult<(&'a StrObject, &'a StrObject, isize, isize)> {
     let (s, r) = var_args(name, a, k, 1, 3)?;
-    let sub = str_arg(&format!("{name}() argument 1"), &r[0])?;
+    let sub = as_str_object(&r[0])
+        .ok_or_else(|| PyErr::type_error(format!("{name}() argument 1 must be str, not {}", bad_arg_type(&r[0]))))?;
     let s = str_obj(s);
     let (start, end) = adjust_indices(slice_index(r.get(1), 0)?, slice_index(r.get(2), isize::MAX)?, s.len());
     Ok((s, sub, start, end))
@@ -474,7 +491,7 @@ fn find_in(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResu
         return Ok(None);
     }
     let hay = char_range(s, start as usize, end as usize);
-    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = with_pattern!(sub.as_str(), |p| if reverse { hay.rfind(p) } else { hay.find(p) });
     Ok(found.map(|b| start as usize + chars_before(hay, b)))
 }
 
@@ -486,7 +503,8 @@ fn str_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if sub.is_empty() {
         return new_int((end - start + 1) as i64);
     }
-    new_int(char_range(s, start as usize, end as usize).matches(sub.as_str()).count() as i64)
+    let hay = char_range(s, start as usize, end as usize);
+    new_int(with_pattern!(sub.as_str(), |p| hay.matches(p).count()) as i64)
 }
 
 /// `startswith`/`endswith` (`prefix` a str or a tuple of them).
@@ -549,8 +567,8 @@ fn str_split(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (t, sep, maxsplit) = split_args("split", a, k)?;
     match sep {
         None => new_str_list(uni::split_whitespace(t, maxsplit)),
-        Some(sep) if maxsplit < 0 => new_str_list(t.split(sep)),
-        Some(sep) => new_str_list(t.splitn(maxsplit as usize + 1, sep)),
+        Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| new_str_list(t.split(p))),
+        Some(sep) => with_pattern!(sep, |p| new_str_list(t.splitn(maxsplit as usize + 1, p))),
     }
 }
 
@@ -558,8 +576,8 @@ fn str_rsplit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (t, sep, maxsplit) = split_args("rsplit", a, k)?;
     let mut parts: Vec<&str> = match sep {
         None => return new_str_list(uni::rsplit_whitespace(t, maxsplit)),
-        Some(sep) if maxsplit < 0 => t.rsplit(sep).collect(),
-        Some(sep) => t.rsplitn(maxsplit as usize + 1, sep).collect(),
+        Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| t.rsplit(p).collect()),
+        Some(sep) => with_pattern!(sep, |p| t.rsplitn(maxsplit as usize + 1, p).collect()),
     };
     parts.reverse();
     new_str_list(parts)
@@ -583,7 +601,7 @@ fn partition(a: &[Obj], k: Option<&PyObject>, name: &str, reverse: bool) -> PyRe
     }
     let t = text(s);
     let sep = sep.as_str();
-    let found = if reverse { t.rfind(sep) } else { t.find(sep) };
+    let found = with_pattern!(sep, |p| if reverse { t.rfind(p) } else { t.find(p) });
     let parts = match found {
         Some(b) => [&t[..b], sep, &t[b + sep.len()..]],
         None if reverse => ["", "", t],
@@ -597,6 +615,8 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let sep = text(s);
     let parts = if tuple::is_tuple(iterable) {
         items(iterable).to_vec()
+    } else if let Some(l) = super::list::as_list(iterable) {
+        l.items().to_vec()
     } else {
         let ty = iterable.type_object();
         if ty.iter.is_none() && ty.mapping.subscript.is_none() {
@@ -604,7 +624,11 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
         ops::collect(iterable)?
     };
-    let mut out = String::new();
+    let size = parts
+        .iter()
+        .map(|p| str_value(p).map_or(0, str::len))
+        .fold(sep.len().saturating_mul(parts.len().saturating_sub(1)), usize::saturating_add);
+    let mut out = text_buffer(size)?;
     for (i, p) in parts.iter().enumerate() {
         let Some(t) = str_value(p) else {
             return Err(PyErr::type_error(format!(
@@ -756,11 +780,19 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         None => -1,
     };
     let t = text(s);
-    if count == 0 || (!old.is_empty() && !t.contains(old)) {
+    if count == 0 || (!old.is_empty() && !with_pattern!(old, |p| t.contains(p))) {
         return unchanged(s);
     }
-    // The result's size first (an empty `old` matches len + 1 times), then the text.
-    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { t.matches(old).count() };
+    if new.len() <= old.len() && !old.is_empty() {
+        // The result is no longer than the text: one pass, no size check needed.
+        return new_string(with_pattern!(old, |p| if count < 0 {
+            t.replace(p, new)
+        } else {
+            t.replacen(p, new, count as usize)
+        }));
+    }
+    // A growing result: its size first (an empty `old` matches len + 1 times), then the text.
+    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { with_pattern!(old, |p| t.matches(p).count()) };
     let n = if count < 0 { matches } else { matches.min(count as usize) };
     let size = (n as u128 * new.len() as u128 + t.len() as u128).saturating_sub(n as u128 * old.len() as u128);
     if size > isize::MAX as u128 {
@@ -768,11 +800,13 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
     let mut out = text_buffer(size as usize)?;
     let mut last = 0;
-    for (at, m) in t.match_indices(old).take(n) {
-        out.push_str(&t[last..at]);
-        out.push_str(new);
-        last = at + m.len();
-    }
+    with_pattern!(old, |p| {
+        for (at, m) in t.match_indices(p).take(n) {
+            out.push_str(&t[last..at]);
+            out.push_str(new);
+            last = at + m.len();
+        }
+    });
     out.push_str(&t[last..]);
     new_string(out)
 }
