@@ -250,7 +250,7 @@ fn int_of(v: &PyObject) -> Option<PrintfInt> {
 
 impl PrintfOps {
     /// `int(v)` (`index_only == false`) or `operator.index(v)` for `%d`-like conversions.
-    fn to_int_unchecked(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<PrintfInt>> {
+    fn int_argument(v: &Obj, index_only: bool) -> PyResult<Option<PrintfInt>> {
         if let Some(i) = int_of(v) {
             return Ok(Some(i));
         }
@@ -306,7 +306,7 @@ impl FormatOps for PrintfOps {
     }
 
     fn to_int(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<PrintfInt>> {
-        let r = self.to_int_unchecked(v, index_only)?;
+        let r = Self::int_argument(v, index_only)?;
         if let Some(PrintfInt::Big(b)) = &r {
             if !index_only {
                 // `d i u` write decimal digits.
