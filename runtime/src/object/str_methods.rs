@@ -914,6 +914,17 @@ fn wrapper_args<'a>(a: &'a [Obj], k: Option<&PyObject>, n: usize, name: &str) ->
     Ok((s, rest))
 }
 
+/// `__mul__`/`__rmul__` unpack their argument with an empty function name in CPython
+/// (`PyArg_UnpackTuple(args, "", 1, 1, ...)`), hence the message's leading space.
+fn repeat_wrapper_args<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<(&'a Obj, &'a [Obj])> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    if rest.len() != 1 {
+        return Err(PyErr::type_error(format!(" expected 1 argument, got {}", rest.len())));
+    }
+    Ok((s, rest))
+}
+
 macro_rules! compare_method {
     ($name:literal, $op:expr) => {
         MethodDef::method($name, |a, k| {
@@ -1015,12 +1026,12 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         str_add(s, &r[0])
     }),
     MethodDef::method("__mul__", |a, k| {
-        let (s, r) = wrapper_args(a, k, 1, "__mul__")?;
+        let (s, r) = repeat_wrapper_args(a, k, "__mul__")?;
         let count = isize_arg(&r[0])?;
         repeat_text(str_obj(s), count.max(0) as usize)
     }),
     MethodDef::method("__rmul__", |a, k| {
-        let (s, r) = wrapper_args(a, k, 1, "__rmul__")?;
+        let (s, r) = repeat_wrapper_args(a, k, "__rmul__")?;
         let count = isize_arg(&r[0])?;
         repeat_text(str_obj(s), count.max(0) as usize)
     }),
