@@ -60,6 +60,12 @@ fn text(o: &PyObject) -> &str {
     str_value(o).unwrap_or("")
 }
 
+/// Whether `o` is exactly a `str` (not a subclass instance).
+#[inline]
+fn is_exact_str(o: &PyObject) -> bool {
+    std::ptr::eq(o.type_object(), types().str_type)
+}
+
 /// The receiver as a `StrObject`.
 #[inline]
 fn str_obj(o: &PyObject) -> &StrObject {
@@ -352,16 +358,14 @@ fn str_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
 
 fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     match (str_value(a), str_value(b)) {
+        // Concatenating an empty string gives the other one itself, as in CPython.
+        (Some(""), Some(_)) if is_exact_str(b) => Ok(Obj::new_ref(b)),
+        (Some(_), Some("")) if is_exact_str(a) => Ok(Obj::new_ref(a)),
         (Some(x), Some(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
             new_string(s)
-        }
-        // CPython reaches `str`'s `sq_concat` only after both `nb_add` slots declined; a
-        // right operand with its own `+` gets its turn first.
-        (Some(_), None) if b.type_object().number.add.is_none() => {
-            Err(PyErr::type_error(format!("can only concatenate str (not \"{}\") to str", b.type_object().name())))
         }
         _ => not_implemented(),
     }
@@ -370,12 +374,13 @@ fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// `s * n` and `n * s`.
 fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let (s, n) = if as_str_object(a).is_some() { (a, b) } else { (b, a) };
-    let Some(s) = as_str_object(s) else { return not_implemented() };
+    if as_str_object(s).is_none() {
+        return not_implemented();
+    }
     if as_int(n).is_none() && n.type_object().number.index.is_none() {
-        if n.type_object().number.multiply.is_some() && !std::ptr::eq(n, b) {
-            return not_implemented();
-        }
-        return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", ops::type_name(n))));
+        // Declined: the other operand's `__mul__`/`__rmul__` gets its turn, and when every
+        // slot declines `abstract_ops` reports `can't multiply sequence by non-int`.
+        return not_implemented();
     }
     let n = ops::index(n)?;
     let count = match as_int(&n) {
@@ -386,7 +391,11 @@ fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     repeat_text(s, count)
 }
 
-fn repeat_text(s: &StrObject, count: usize) -> PyResult<Obj> {
+fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
+    if count == 1 && is_exact_str(obj) {
+        return Ok(Obj::new_ref(obj));
+    }
+    let s = str_obj(obj);
     if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
@@ -428,6 +437,10 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         let (start, stop, step, count) = sl.indices(s.len())?;
         if count == 0 {
             return new_str("");
+        }
+        if step == 1 && count == s.len() && is_exact_str(o) {
+            // `s[:]` is `s`, as in CPython.
+            return Ok(Obj::new_ref(o));
         }
         if step == 1 && s.is_ascii() {
             return new_str(&s.as_str()[start as usize..stop as usize]);
@@ -624,6 +637,11 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
         ops::collect(iterable)?
     };
+    if let [only] = &parts[..] {
+        if is_exact_str(only) {
+            return Ok(only.clone());
+        }
+    }
     let size = parts
         .iter()
         .map(|p| str_value(p).map_or(0, str::len))
@@ -1028,12 +1046,12 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
     MethodDef::method("__mul__", |a, k| {
         let (s, r) = repeat_wrapper_args(a, k, "__mul__")?;
         let count = isize_arg(&r[0])?;
-        repeat_text(str_obj(s), count.max(0) as usize)
+        repeat_text(s, count.max(0) as usize)
     }),
     MethodDef::method("__rmul__", |a, k| {
         let (s, r) = repeat_wrapper_args(a, k, "__rmul__")?;
         let count = isize_arg(&r[0])?;
-        repeat_text(str_obj(s), count.max(0) as usize)
+        repeat_text(s, count.max(0) as usize)
     }),
     MethodDef::method("__mod__", |a, k| {
         let (s, r) = wrapper_args(a, k, 1, "__mod__")?;
