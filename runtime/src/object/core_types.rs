@@ -522,7 +522,10 @@ static TYPE_GETSETS: &[GetSetDef] = &[
 // ---- int / bool / float constructors and methods -------------------------------------------
 
 fn int_mul_or_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    if as_int(b).is_none() && (as_str_object(b).is_some() || tuple::is_tuple(b) || as_list(b).is_some()) {
+    if as_int(b).is_none() && as_str_object(b).is_some() {
+        return super::str_methods::str_repeat(a, b);
+    }
+    if as_int(b).is_none() && (tuple::is_tuple(b) || as_list(b).is_some()) {
         return seq_repeat(b, a);
     }
     int::int_mul(a, b)
@@ -673,9 +676,6 @@ pub(crate) fn seq_repeat(seq: &PyObject, n: &PyObject) -> PyResult<Obj> {
         IntVal::Small(c) => c.max(0) as usize,
         IntVal::Big(_) => return Err(PyErr::overflow("cannot fit 'int' into an index-sized integer")),
     };
-    if let Some(s) = str_value(seq) {
-        return new_str(&s.repeat(count));
-    }
     let src: Vec<Obj> = if let Some(l) = as_list(seq) { l.items().to_vec() } else { items(seq).to_vec() };
     let mut out = Vec::with_capacity(src.len() * count);
     for _ in 0..count {

@@ -372,7 +372,7 @@ fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 }
 
 /// `s * n` and `n * s`.
-fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+pub(crate) fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let (s, n) = if as_str_object(a).is_some() { (a, b) } else { (b, a) };
     if as_str_object(s).is_none() {
         return not_implemented();
