@@ -399,11 +399,22 @@ fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
     if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
-    let mut out = text_buffer(s.as_str().len().saturating_mul(count))?;
-    for _ in 0..count {
-        out.push_str(s.as_str());
+    let unit = s.as_str().as_bytes();
+    let total = unit.len().saturating_mul(count);
+    let mut bytes: Vec<u8> = Vec::new();
+    bytes.try_reserve_exact(total).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
+    if total > 0 {
+        // Doubling: O(log count) copies.
+        bytes.extend_from_slice(unit);
+        while bytes.len() * 2 <= total {
+            bytes.extend_from_within(..);
+        }
+        bytes.extend_from_within(..total - bytes.len());
     }
-    new_string(out)
+    // SAFETY: `bytes` is `count` whole copies of `unit`, which is valid UTF-8 (every prefix
+    // copied above is a whole number of copies, since `total - len` is a multiple of the unit).
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    new_string(text)
 }
 
 /// An empty buffer with room for `bytes`, or `MemoryError` when the allocator refuses it: a
@@ -849,6 +860,8 @@ fn str_translate(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             continue;
         }
         if let Some(t) = str_value(&mapped) {
+            // Mappings can multiply the size: a refused allocation is MemoryError.
+            out.try_reserve(t.len()).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
             out.push_str(t);
         } else if let Some(v) = as_int(&mapped) {
             let cp = match v {
@@ -1194,6 +1207,10 @@ mod tests {
             let err = str_repeat(&s("ab"), &new_int(i64::MAX).unwrap()).unwrap_err();
             assert_eq!(err.to_string(), "OverflowError: repeated string is too long");
             assert_eq!(ops::repr_text(&str_repeat(&int(2), &s("é")).unwrap()).unwrap(), "'éé'");
+            for n in 0..40 {
+                let r = str_repeat(&s("a😀"), &int(n)).unwrap();
+                assert_eq!(str_value(&r), Some("a😀".repeat(n as usize).as_str()));
+            }
         });
     }
 
