@@ -362,7 +362,7 @@ fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         (Some(""), Some(_)) if is_exact_str(b) => Ok(Obj::new_ref(b)),
         (Some(_), Some("")) if is_exact_str(a) => Ok(Obj::new_ref(a)),
         (Some(x), Some(y)) => {
-            let mut s = String::with_capacity(x.len() + y.len());
+            let mut s = text_buffer(x.len() + y.len())?;
             s.push_str(x);
             s.push_str(y);
             new_string(s)
