@@ -56,13 +56,11 @@ impl StrObject {
 
     /// `(len, kind, size)` of a string whose text starts at `data_offset`.
     fn layout(text: &str, data_offset: usize) -> (usize, u8, usize) {
-        let len = text.chars().count();
-        let kind = if len == text.len() {
-            1
-        } else if text.chars().all(|c| (c as u32) < 0x10000) {
-            2
+        let (len, kind) = if text.is_ascii() {
+            (text.len(), 1)
         } else {
-            4
+            let len = text.chars().count();
+            (len, if text.chars().all(|c| (c as u32) < 0x10000) { 2 } else { 4 })
         };
         let index_at = (data_offset + text.len()).next_multiple_of(4);
         let size = if kind == 1 { data_offset + text.len() } else { index_at + len * kind as usize };
