@@ -131,6 +131,7 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("__build_class__", builtin_build_class),
     MethodDef::function("__import__", super::import::builtin_import),
     MethodDef::function("open", crate::object::textio::builtin_open),
+    MethodDef::function("input", super::sys::builtin_input),
     MethodDef::function("vars", super::namespaces::builtin_vars),
     MethodDef::function("globals", super::namespaces::builtin_globals),
     MethodDef::function("locals", super::namespaces::builtin_locals),
@@ -307,8 +308,33 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let it = ops::get_iter(
         pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
     )?;
+    // Floats are added with Neumaier's compensation while the total and the items are exact
+    // floats (or machine ints), as CPython 3.12+ does: `sum([0.1] * 10) == 1.0`.
+    let float_type = types().float_type;
+    let mut compensated: Option<(f64, f64)> = None;
     while let Some(x) = ops::next(&it)? {
+        if compensated.is_none() && std::ptr::eq(acc.type_object(), float_type) {
+            compensated = crate::object::float::as_float(&acc).map(|f| (f, 0.0));
+        }
+        if let Some((total, c)) = compensated {
+            if let Some(v) = crate::object::float::as_float(&x).filter(|_| std::ptr::eq(x.type_object(), float_type)) {
+                let t = total + v;
+                let c = if total.abs() >= v.abs() { c + ((total - t) + v) } else { c + ((v - t) + total) };
+                compensated = Some((t, c));
+                continue;
+            }
+            // An int that fits a C long is added as a double, without compensation (CPython's).
+            if let Some(crate::object::int::IntVal::Small(v)) = as_int(&x) {
+                compensated = Some((total + v as f64, c));
+                continue;
+            }
+            acc = crate::object::float::new_float(if c != 0.0 && c.is_finite() { total + c } else { total })?;
+            compensated = None;
+        }
         acc = ops::binary_op(&acc, &x, BinOp::Add)?;
+    }
+    if let Some((total, c)) = compensated {
+        acc = crate::object::float::new_float(if c != 0.0 && c.is_finite() { total + c } else { total })?;
     }
     Ok(acc)
 }

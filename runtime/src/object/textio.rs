@@ -141,7 +141,9 @@ impl TextFile {
         }
         let text = decode_utf8(&raw)?;
         let start = self.consumed + self.pending.len();
-        let (translated, crlfs) = translate_newlines(&text);
+        // `sys.stdin` reads with `newline='\n'` on POSIX (CPython's `create_stdio`): no translation.
+        let (translated, crlfs) =
+            if matches!(self.stream, Stream::Stdin) { (text, Vec::new()) } else { translate_newlines(&text) };
         self.crlf_at.extend(crlfs.into_iter().map(|i| start + i));
         self.pending.push_str(&translated);
         Ok(true)
