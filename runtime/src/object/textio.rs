@@ -21,7 +21,6 @@
 //! Binary mode (`'b'`) needs the `bytes` type, which is not in the runtime yet: `open()` refuses
 //! it with `ValueError`.
 
-use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
 use std::ptr::NonNull;
 
@@ -72,7 +71,9 @@ struct TextFile {
 pub struct TextIoObject {
     /// Header.
     pub ob_base: PyObject,
-    file: RefCell<TextFile>,
+    /// A lock, not a `RefCell`: threads of a free-threaded interpreter share `sys.stdout`.
+    /// Never held while Python code runs.
+    file: crate::sync::Mutex<TextFile>,
 }
 
 impl Drop for TextFile {
@@ -300,7 +301,7 @@ pub fn os_error(e: &std::io::Error, path: Option<&str>) -> PyErr {
     }
 }
 
-fn text_file(o: &PyObject) -> PyResult<&RefCell<TextFile>> {
+fn text_file(o: &PyObject) -> PyResult<&crate::sync::Mutex<TextFile>> {
     if std::ptr::eq(o.type_object(), types().modules.text_io_type) {
         // SAFETY: instances of the text file type are TextIoObject.
         Ok(&unsafe { o.cast::<TextIoObject>() }.file)
@@ -332,7 +333,9 @@ fn new_text_file(stream: Stream, name: Obj, mode: &str, readable: bool, writable
         out: Vec::new(),
     };
     // SAFETY: TextIoObject starts with the header; its deallocator drops it.
-    unsafe { alloc(types().modules.text_io_type, |ob_base| TextIoObject { ob_base, file: RefCell::new(file) }) }
+    unsafe {
+        alloc(types().modules.text_io_type, |ob_base| TextIoObject { ob_base, file: crate::sync::Mutex::new(file) })
+    }
 }
 
 /// The three standard streams, as `sys` holds them: `(stdin, stdout, stderr)`.
@@ -346,7 +349,7 @@ pub fn standard_streams() -> PyResult<(Obj, Obj, Obj)> {
 
 /// Writes `text` to the text file `o` (print's fast path); `flush` flushes it after.
 pub fn write_str(o: &PyObject, text: &str, flush: bool) -> PyResult<()> {
-    let mut f = text_file(o)?.borrow_mut();
+    let mut f = text_file(o)?.lock();
     f.check_writable()?;
     f.write_text(text).map_err(|e| os_error(&e, None))?;
     if flush {
@@ -495,7 +498,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("read", |a, k| {
         let (s, r) = receiver("read", a, k, 0, 1)?;
         let size = size_arg(r)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_readable()?;
         let text = match size {
             None => {
@@ -515,7 +518,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("readline", |a, k| {
         let (s, r) = receiver("readline", a, k, 0, 1)?;
         let size = size_arg(r)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_readable()?;
         let line = f.read_line(size)?;
         drop(f);
@@ -525,7 +528,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         let (s, _) = receiver("readlines", a, k, 0, 1)?;
         let mut lines = Vec::new();
         loop {
-            let mut f = text_file(s)?.borrow_mut();
+            let mut f = text_file(s)?.lock();
             f.check_readable()?;
             let line = f.read_line(None)?;
             drop(f);
@@ -538,7 +541,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("flush", |a, k| {
         let (s, _) = receiver("flush", a, k, 0, 0)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         f.flush_out().map_err(|e| os_error(&e, None))?;
         Ok(args::none())
@@ -550,20 +553,20 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("readable", |a, k| {
         let (s, _) = receiver("readable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(f.readable))
     }),
     MethodDef::method("writable", |a, k| {
         let (s, _) = receiver("writable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(f.writable))
     }),
     MethodDef::method("isatty", |a, k| {
         use std::io::IsTerminal;
         let (s, _) = receiver("isatty", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(match &f.stream {
             Stream::Stdout => std::io::stdout().is_terminal(),
@@ -575,7 +578,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |a, k| {
         use std::os::fd::AsRawFd;
         let (s, _) = receiver("fileno", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         super::int::new_int(match &f.stream {
             Stream::Stdin => 0,
@@ -587,7 +590,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("tell", |a, k| {
         use std::io::Seek;
         let (s, _) = receiver("tell", a, k, 0, 0)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         f.flush_out().map_err(|e| os_error(&e, None))?;
         let pending = f.pending_raw_len() as u64;
@@ -603,7 +606,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
             Some(w) => super::abstract_ops::index_isize(w)?,
             None => 0,
         };
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         let to = match whence {
             0 if offset < 0 => return Err(PyErr::value_error(format!("negative seek position {offset}"))),
@@ -624,13 +627,13 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("seekable", |a, k| {
         let (s, _) = receiver("seekable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(matches!(f.stream, Stream::File(_))))
     }),
     MethodDef::method("__enter__", |a, k| {
         let (s, _) = receiver("__enter__", a, k, 0, 0)?;
-        text_file(s)?.borrow().check_open()?;
+        text_file(s)?.lock().check_open()?;
         Ok(s.clone())
     }),
     MethodDef::method("__exit__", |a, _k| {
@@ -641,7 +644,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
 ];
 
 fn close(s: &PyObject) -> PyResult<()> {
-    let mut f = text_file(s)?.borrow_mut();
+    let mut f = text_file(s)?.lock();
     if f.closed {
         return Ok(());
     }
@@ -657,21 +660,21 @@ fn close(s: &PyObject) -> PyResult<()> {
 }
 
 static TEXT_IO_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "closed", get: |o| Ok(new_bool(text_file(o)?.borrow().closed)), set: None },
-    GetSetDef { name: "name", get: |o| Ok(text_file(o)?.borrow().name.clone()), set: None },
-    GetSetDef { name: "mode", get: |o| new_str(&text_file(o)?.borrow().mode), set: None },
+    GetSetDef { name: "closed", get: |o| Ok(new_bool(text_file(o)?.lock().closed)), set: None },
+    GetSetDef { name: "name", get: |o| Ok(text_file(o)?.lock().name.clone()), set: None },
+    GetSetDef { name: "mode", get: |o| new_str(&text_file(o)?.lock().mode), set: None },
     GetSetDef { name: "encoding", get: |_| new_str("utf-8"), set: None },
     GetSetDef { name: "errors", get: |_| new_str("strict"), set: None },
     GetSetDef {
         name: "line_buffering",
-        get: |o| Ok(new_bool(matches!(text_file(o)?.borrow().stream, Stream::Stderr))),
+        get: |o| Ok(new_bool(matches!(text_file(o)?.lock().stream, Stream::Stderr))),
         set: None,
     },
 ];
 
 fn text_io_repr(o: &PyObject) -> PyResult<Obj> {
     let (name, mode) = {
-        let f = text_file(o)?.borrow();
+        let f = text_file(o)?.lock();
         (f.name.clone(), f.mode.clone())
     };
     let name = super::abstract_ops::repr_text(&name)?;
@@ -679,7 +682,7 @@ fn text_io_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn text_io_next(o: &PyObject) -> PyResult<Option<Obj>> {
-    let mut f = text_file(o)?.borrow_mut();
+    let mut f = text_file(o)?.lock();
     f.check_readable()?;
     let line = f.read_line(None)?;
     drop(f);
@@ -691,7 +694,7 @@ pub(crate) fn make_text_io_type(core: &CoreTypes, specs: &mut Vec<TypeSpec>) -> 
     let ty = new_static_type(core.type_type, "TextIOWrapper", size_of::<TextIoObject>(), 0, dealloc_text_io, |t| {
         t.repr = Some(text_io_repr);
         t.iter = Some(|o| {
-            text_file(o)?.borrow().check_open()?;
+            text_file(o)?.lock().check_open()?;
             Ok(Obj::new_ref(o))
         });
         t.iternext = Some(text_io_next);
