@@ -409,6 +409,35 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
 mod tests {
     use super::*;
 
+    /// Runs `source` as `__main__` in the attached interpreter; `Err` with the exception's text.
+    fn run(source: &str) -> Result<(), String> {
+        let code = pyrt_compile::compile(source, "<test>", pyrt_syntax::Mode::Module).map_err(|e| e.msg)?;
+        crate::eval::run_module(code, "__main__", "<test>")
+            .map(drop)
+            .map_err(|e| crate::eval::traceback::format_exception(&e.into_object()))
+    }
+
+    #[test]
+    fn every_interpreter_has_its_own_sys_and_modules() {
+        use crate::state::{Interpreter, InterpreterConfig};
+        crate::state::Runtime::initialize();
+        let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        a.attach(|_py| {
+            run("import sys, math\nsys.marker = 'a'\nassert 'math' in sys.modules and sys.modules['sys'] is sys")
+        })
+        .unwrap()
+        .unwrap();
+        b.attach(|_py| {
+            run("import sys\nassert not hasattr(sys, 'marker'), 'sys is shared'\nassert 'math' not in sys.modules")
+        })
+        .unwrap()
+        .unwrap();
+        a.attach(|_py| run("import sys\nassert sys.marker == 'a'")).unwrap().unwrap();
+        a.destroy().unwrap();
+        b.destroy().unwrap();
+    }
+
     #[test]
     fn sys_has_its_facts_and_streams() {
         crate::state::Runtime::initialize();
