@@ -1,5 +1,5 @@
 //! Modules written in Rust: `builtins` (and the `format()` mini-language it shares with the
-//! eval loop's f-strings), `sys`, `math`, `time`, a minimal `os`, and the import system that finds them and
+//! eval loop's f-strings), `sys`, `math`, `time`, `io`, a minimal `os`, and the import system that finds them and
 //! the modules written in Python ([`import`]).
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
@@ -9,6 +9,7 @@
 pub mod builtins;
 pub mod format;
 pub mod import;
+pub mod io;
 pub mod math;
 pub mod namespaces;
 pub mod os;
@@ -75,6 +76,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("builtins", builtins::builtins_module),
+    ("io", io::make_module),
     ("math", math::make_module),
     ("os", os::make_module),
     ("sys", sys::sys_module),

@@ -22,7 +22,7 @@
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
-//! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`) |
+//! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`); `stringio`: `io.StringIO` |
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub mod abstract_ops;
@@ -50,6 +50,7 @@ pub mod recursion;
 pub mod refcount;
 pub mod slots;
 pub mod str;
+pub mod stringio;
 pub mod structseq;
 pub mod textio;
 mod thread_id;
