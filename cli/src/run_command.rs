@@ -2,7 +2,6 @@
 //! interpreter, and exit as CPython does — 0; 1 with the traceback on stderr for an uncaught
 //! exception (or a `SyntaxError` report); `SystemExit`'s code.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use pyrt::object::exceptions::as_exception;
@@ -62,7 +61,7 @@ pub fn run_source(bytes: &[u8], filename: &str, argv: &[String], script_dir: Opt
             Ok(_) => 0,
             Err(e) => report(e),
         };
-        let _ = std::io::stdout().flush();
+        let _ = pyrt::object::textio::flush_stdout();
         status
     });
     ExitCode::from(status)
@@ -82,14 +81,14 @@ fn report(err: PyErr) -> u8 {
                 Some(IntVal::Small(v)) => v as u8,
                 Some(IntVal::Big(_)) => 255,
                 None => {
-                    let _ = std::io::stdout().flush();
+                    let _ = pyrt::object::textio::flush_stdout();
                     eprintln!("{}", abstract_ops::str_text(&c).unwrap_or_default());
                     1
                 }
             },
         };
     }
-    let _ = std::io::stdout().flush();
+    let _ = pyrt::object::textio::flush_stdout();
     pyrt::modules::sys::print_uncaught(&exc);
     1
 }

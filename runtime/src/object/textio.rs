@@ -9,10 +9,11 @@
 //! **Buffering.** A file opened by `open()` keeps written text in an 8 KiB buffer flushed when
 //! full, by `flush()`, `close()` and when the object goes away, as CPython's `BufferedWriter`
 //! does. Reading loads the rest of the file the first time it is read (the decoded text waits
-//! in `pending`). `sys.stdout` writes through Rust's process-wide stdout (line buffered; the
-//! command line flushes it at exit, as CPython flushes `sys.stdout` at finalisation), and
-//! `sys.stderr` is unbuffered — in CPython it is line buffered, which differs only in how the
-//! two interleave on one terminal mid-line. `sys.stdin` reads a line at a time.
+//! in `pending`). `sys.stdout` buffers as CPython's does: by line on a terminal, by 8 KiB
+//! blocks otherwise (flushed by `flush()`, before an uncaught exception is printed and at exit),
+//! every write with `PYTHONUNBUFFERED`; `sys.stderr` writes at once (CPython's is line
+//! buffered, yet its text reaches the descriptor as soon as it is written when stdout is a
+//! pipe, which is what is observable). `sys.stdin` reads a line at a time.
 //!
 //! `tell()` is the byte offset in the file of the next character to read (CPython's cookie for
 //! a decoder without pending state; the translated `\r\n`s are remembered to count them as two
@@ -85,6 +86,66 @@ impl Drop for TextFile {
 
 const WRITE_BUFFER: usize = 8192;
 
+/// How `sys.stdout` buffers, chosen once per process as CPython's `create_stdio` does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StdoutMode {
+    /// `PYTHONUNBUFFERED` set: every write reaches the file descriptor.
+    Unbuffered,
+    /// A terminal: flushed at each newline.
+    Line,
+    /// A pipe or file: flushed when 8 KiB are waiting, by `flush()`, before an uncaught
+    /// exception is reported, and at exit.
+    Block,
+}
+
+/// Text written to `sys.stdout` and not yet to file descriptor 1. Process-wide: every
+/// interpreter's `sys.stdout` writes to the same descriptor, and this keeps their order.
+static STDOUT_PENDING: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+fn stdout_mode() -> StdoutMode {
+    use std::io::IsTerminal;
+    static MODE: std::sync::OnceLock<StdoutMode> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| {
+        extern "C" fn flush_at_exit() {
+            let _ = flush_stdout();
+        }
+        // SAFETY: registers a plain function (it touches only the byte buffer and the
+        // descriptor, no Python object) to run at process exit; once per process.
+        unsafe { libc::atexit(flush_at_exit) };
+        if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            StdoutMode::Unbuffered
+        } else if std::io::stdout().is_terminal() {
+            StdoutMode::Line
+        } else {
+            StdoutMode::Block
+        }
+    })
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mode = stdout_mode();
+    let full = {
+        let mut pending = STDOUT_PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.extend_from_slice(text.as_bytes());
+        match mode {
+            StdoutMode::Unbuffered => true,
+            StdoutMode::Line => text.contains('\n'),
+            StdoutMode::Block => pending.len() >= WRITE_BUFFER,
+        }
+    };
+    if full { flush_stdout() } else { Ok(()) }
+}
+
+/// Writes what `sys.stdout` holds to file descriptor 1 (the command line calls this before it
+/// reports an uncaught exception and at exit; an `atexit` hook calls it for embedders).
+pub fn flush_stdout() -> std::io::Result<()> {
+    let mut pending = STDOUT_PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = std::io::stdout().lock();
+    let r = out.write_all(&pending).and_then(|()| out.flush());
+    pending.clear();
+    r
+}
+
 impl TextFile {
     fn flush_out(&mut self) -> std::io::Result<()> {
         match &mut self.stream {
@@ -93,14 +154,14 @@ impl TextFile {
                 self.out.clear();
                 r
             }
-            Stream::Stdout => std::io::stdout().flush(),
+            Stream::Stdout => flush_stdout(),
             _ => Ok(()),
         }
     }
 
     fn write_text(&mut self, text: &str) -> std::io::Result<()> {
         match &mut self.stream {
-            Stream::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Stream::Stdout => write_stdout(text),
             Stream::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
             Stream::Stdin => Ok(()),
             Stream::File(_) => {
