@@ -566,7 +566,11 @@ fn set_name_attr(o: &PyObject, v: Option<&PyObject>, qual: bool) -> PyResult<()>
 }
 
 fn get_running(o: &PyObject) -> PyResult<Obj> {
-    Ok(new_bool(gen_of(o).state() == GenState::Running))
+    let g = gen_of(o);
+    // `ag_running` is the async generator's "an awaitable drives it" flag, as CPython's.
+    let running =
+        if g.kind == GenKind::AsyncGenerator { g.running_async.get() } else { g.state() == GenState::Running };
+    Ok(new_bool(running))
 }
 
 fn get_suspended(o: &PyObject) -> PyResult<Obj> {
