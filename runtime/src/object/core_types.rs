@@ -301,6 +301,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, &[], &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
+    specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
     specs.push(spec(int_type, obj, INT_METHODS, &[]));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, FLOAT_METHODS, &[]));
