@@ -77,3 +77,27 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print(g.ag_running, type(g.ag_await).__name__)
+
+# close() of an asend/athrow awaitable throws GeneratorExit into the generator (3.13).
+async def closing():
+    try:
+        await W("w")
+        yield 1
+    finally:
+        print("closing finally")
+g = closing()
+a = g.asend(None)
+print(a.send(None))
+print(a.close(), g.ag_running)
+try:
+    a.send(None)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(closing().athrow(ValueError("v")).close())
+g = closing()
+a = g.__anext__()
+print(a.send(None))
+try:
+    a.throw(KeyError("k"))
+except KeyError as e:
+    print("KeyError", e)

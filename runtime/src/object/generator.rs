@@ -809,6 +809,11 @@ fn asend_send(o: &PyObject, arg: Option<Obj>) -> PyResult<Obj> {
 
 fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
+    asend_throw_args(o, &ThrowArgs::from_argv(rest))
+}
+
+/// `async_gen_asend_throw`.
+fn asend_throw_args(o: &PyObject, args: &ThrowArgs) -> PyResult<Obj> {
     let s = as_asend(o);
     let g = gen_of(&s.genobj);
     if s.state.get() == AwaitableState::Closed {
@@ -820,12 +825,33 @@ fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             return Err(running_error("anext"));
         }
         s.state.set(AwaitableState::Iter);
+        g.running_async.set(true);
     }
-    let r = unwrap_value(g, gen_throw(&s.genobj, true, &ThrowArgs::from_argv(rest)));
+    let r = unwrap_value(g, gen_throw(&s.genobj, true, args));
     if r.is_err() {
         s.state.set(AwaitableState::Closed);
     }
     r
+}
+
+/// `close()` of an `asend`/`athrow` awaitable (3.13): `GeneratorExit` is thrown in through the
+/// awaitable; its end (or the generator's) is `None`, a value yielded instead is an error.
+fn awaitable_close(o: &PyObject, closed: bool, throw: fn(&PyObject, &ThrowArgs) -> PyResult<Obj>) -> PyResult<Obj> {
+    if closed {
+        return Ok(args::none());
+    }
+    let exit = ThrowArgs::single(Obj::new_ref(types().exc.named("GeneratorExit").as_object()));
+    match throw(o, &exit) {
+        Ok(_) => Err(PyErr::runtime_error("coroutine ignored GeneratorExit")),
+        Err(e)
+            if ["StopIteration", "StopAsyncIteration", "GeneratorExit"]
+                .iter()
+                .any(|n| e.matches(types().exc.named(n))) =>
+        {
+            Ok(args::none())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn iternext_from_send(r: PyResult<Obj>) -> PyResult<Option<Obj>> {
@@ -840,8 +866,7 @@ static ASEND_METHODS: &[MethodDef] = &[
     MethodDef::method("throw", asend_throw),
     MethodDef::method("close", |a, k| {
         let (o, _) = recv("close", a, k, 0, 0)?;
-        as_asend(o).state.set(AwaitableState::Closed);
-        Ok(args::none())
+        awaitable_close(o, as_asend(o).state.get() == AwaitableState::Closed, asend_throw_args)
     }),
     MethodDef::method("__next__", |a, k| {
         let (o, _) = recv("__next__", a, k, 0, 0)?;
@@ -918,16 +943,47 @@ fn athrow_result(t: &AthrowObject, g: &GenObject, r: PyResult<Obj>) -> PyResult<
 
 fn athrow_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
+    athrow_throw_args(o, &ThrowArgs::from_argv(rest))
+}
+
+/// `async_gen_athrow_throw`.
+fn athrow_throw_args(o: &PyObject, args: &ThrowArgs) -> PyResult<Obj> {
     let t = as_athrow(o);
     let g = gen_of(&t.genobj);
+    let aclose = t.args.is_none();
     if t.state.get() == AwaitableState::Closed {
         return Err(PyErr::runtime_error("cannot reuse already awaited aclose()/athrow()"));
     }
-    let r = gen_throw(&t.genobj, false, &ThrowArgs::from_argv(rest));
-    if t.args.is_some() {
-        return unwrap_value(g, r);
+    if t.state.get() == AwaitableState::Init {
+        if g.running_async.get() {
+            t.state.set(AwaitableState::Closed);
+            return Err(running_error(if aclose { "aclose" } else { "athrow" }));
+        }
+        t.state.set(AwaitableState::Iter);
+        g.running_async.set(true);
     }
-    athrow_result(t, g, r)
+    let r = gen_throw(&t.genobj, true, args);
+    if !aclose {
+        let r = unwrap_value(g, r);
+        if r.is_err() {
+            t.state.set(AwaitableState::Closed);
+        }
+        return r;
+    }
+    match r {
+        Ok(v) if std::ptr::eq(v.type_object(), types().gens.wrapped_value) => {
+            g.running_async.set(false);
+            t.state.set(AwaitableState::Closed);
+            Err(PyErr::runtime_error("async generator ignored GeneratorExit"))
+        }
+        Ok(v) => Ok(v),
+        Err(e) => {
+            t.state.set(AwaitableState::Closed);
+            let ended =
+                e.matches(types().exc.named("StopAsyncIteration")) || e.matches(types().exc.named("GeneratorExit"));
+            if ended { Err(PyErr::stop_iteration(None)) } else { Err(e) }
+        }
+    }
 }
 
 static ATHROW_METHODS: &[MethodDef] = &[
@@ -938,8 +994,7 @@ static ATHROW_METHODS: &[MethodDef] = &[
     MethodDef::method("throw", athrow_throw),
     MethodDef::method("close", |a, k| {
         let (o, _) = recv("close", a, k, 0, 0)?;
-        as_athrow(o).state.set(AwaitableState::Closed);
-        Ok(args::none())
+        awaitable_close(o, as_athrow(o).state.get() == AwaitableState::Closed, athrow_throw_args)
     }),
     MethodDef::method("__next__", |a, k| {
         let (o, _) = recv("__next__", a, k, 0, 0)?;
