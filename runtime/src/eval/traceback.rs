@@ -279,7 +279,9 @@ fn dedent(lines: &[&str]) -> Vec<String> {
         margin = Some(match margin {
             None => indent,
             Some(m) => {
-                let common = m.bytes().zip(indent.bytes()).take_while(|(a, b)| a == b).count();
+                // Compared by characters, so the cut stays on a character boundary.
+                let common: usize =
+                    m.chars().zip(indent.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum();
                 &m[..common]
             }
         });
@@ -448,6 +450,8 @@ mod multiline_tests {
         assert_eq!(dedent(&["    a(", "        b", "   ", "    )"]), ["a(", "    b", "", ")"]);
         assert_eq!(dedent(&["\tx", "\t\ty"]), ["x", "\ty"]);
         assert_eq!(dedent(&["x", "  y"]), ["x", "  y"]);
+        // Different multi-byte spaces share leading bytes, not a character.
+        assert_eq!(dedent(&["\u{2003}a", "\u{2002}b"]), ["\u{2003}a", "\u{2002}b"]);
     }
 
     #[test]
