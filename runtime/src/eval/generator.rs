@@ -48,7 +48,7 @@ use crate::object::obj::Obj;
 use crate::object::{PyObject, abstract_ops as ops, types};
 
 /// What a native resumption ended with.
-pub enum Resumed {
+pub(crate) enum Resumed {
     /// The generator yielded this value.
     Yielded(Obj),
     /// The generator returned this value (or had already finished: `None`).
@@ -256,7 +256,7 @@ pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, 
 }
 
 /// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
-pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
+pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
     let g = as_gen(o).expect("resume on a generator object");
     if g.state() == GenState::Created && thrown.is_none() && !sent.is(crate::object::immortals().none) {
         return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));

@@ -25,7 +25,7 @@
 //! load); Python frames deeper than the recursion limit raise `RecursionError`.
 
 pub mod args;
-pub mod generator;
+pub(crate) mod generator;
 pub mod source_cache;
 pub mod traceback;
 
