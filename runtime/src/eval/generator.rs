@@ -234,7 +234,9 @@ pub(super) fn finish(link: &GenLink) {
     g.set_state(GenState::Completed);
     leave_exc_state(g);
     drop(g.swap_exc_state(None));
-    g.frame().slots.clear();
+    // Dropped after the borrow: a dropped value may run Python code (a generator's
+    // finaliser) that reads this generator.
+    drop(std::mem::take(&mut g.frame().slots));
 }
 
 /// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.

@@ -478,7 +478,9 @@ pub(crate) fn gen_close(o: &PyObject) -> PyResult<Obj> {
     match g.state() {
         GenState::Created => {
             g.set_state(GenState::Completed);
-            g.frame().slots.clear();
+            // Dropped after the borrow: a dropped value may run Python code (a generator's
+            // finaliser) that reads this generator.
+            drop(std::mem::take(&mut g.frame().slots));
             return Ok(args::none());
         }
         GenState::Completed => return Ok(args::none()),
