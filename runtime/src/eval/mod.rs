@@ -363,10 +363,10 @@ fn build_class_name_error() -> PyErr {
     PyErr::name_error("__build_class__ not found")
 }
 
-#[allow(clippy::too_many_lines)]
 /// Runs `frames` until the entry frame returns (or yields). `thrown` starts the run by raising
 /// an exception in the innermost frame (`generator.throw`; its traceback entry and context are
 /// already set).
+#[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
     if let Some(err) = thrown {

@@ -130,3 +130,9 @@ pub fn ascii_str_size(len: usize) -> usize {
 
 #[cfg(all(test, not(loom)))]
 mod model_tests;
+
+#[cfg(all(test, not(loom)))]
+mod bytes_complex_tests;
+
+#[cfg(all(test, not(loom)))]
+mod set_free_threaded_tests;
