@@ -614,7 +614,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 Ok(new_bool(args[0].type_object().is_subtype(class)))
                             }
                             specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
-                            specialize::NativeCall::Native(func) => func(args, None),
+                            specialize::NativeCall::Native(func) => {
+                                // `locals()`, `vars()`, `dir()`, `eval`, `exec` and zero-argument
+                                // `super()` read the calling frame, as on the generic path.
+                                let _caller = caller::enter(f, values);
+                                func(args, None)
+                            }
                         };
                         clear(values, callable_at, f.sp);
                         f.sp = callable_at;
