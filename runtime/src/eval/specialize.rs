@@ -725,17 +725,20 @@ pub(crate) fn store_attr(
 // ---- CALL -----------------------------------------------------------------------------------
 
 /// The function a call with `nargs` positional arguments (self included) can enter with its
-/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults,
-/// no `*args`/`**kwargs`, no keyword-only parameters.
+/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults
+/// needed, no `*args`/`**kwargs`, no keyword-only parameters — and a plain function (a
+/// generator or coroutine function takes the generic call path, which makes its object).
 #[inline(always)]
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
+        .union(CodeFlags::VARKEYWORDS)
+        .union(CodeFlags::GENERATOR)
+        .union(CodeFlags::COROUTINE)
+        .union(CodeFlags::ITERABLE_COROUTINE)
+        .union(CodeFlags::ASYNC_GENERATOR);
     let f = as_function(callable)?;
     let co = &as_code(&f.code)?.code;
-    (co.argcount as usize == nargs
-        && co.kwonlyargcount == 0
-        && !co.flags.contains(CodeFlags::VARARGS)
-        && !co.flags.contains(CodeFlags::VARKEYWORDS))
-    .then_some(f)
+    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & NOT_EXACT.0 == 0).then_some(f)
 }
 
 /// The interned `"__init__"`, looked up once (interning takes the table's lock).
