@@ -399,6 +399,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                 let mut hit_attr: Option<(Obj, bool)>;
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
+                let mut hit_next: Option<Option<Obj>>;
                 match op {
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
                         if {
@@ -489,6 +490,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                     {
                         drop(pop!(values, f));
                         push!(values, f, new_bool(hit_bool == Some(true)));
+                    }
+                    Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE
+                        if {
+                            let list = op == Opcode::FOR_ITER_LIST;
+                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, f, 1), list);
+                            hit_next.is_some()
+                        } =>
+                    {
+                        match hit_next.take().flatten() {
+                            Some(v) => push!(values, f, v),
+                            None => {
+                                drop(pop!(values, f));
+                                f.ip += oparg as usize + 2;
+                            }
+                        }
                     }
                     Opcode::FOR_ITER_RANGE
                         if std::ptr::eq(peek!(values, f, 1).type_object(), types().range_iter_type) =>
@@ -1046,7 +1062,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
-                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
+                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
                         adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {

@@ -400,11 +400,17 @@ pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
 
 // ---- iteration and unpacking ----------------------------------------------------------------
 
-/// `_Py_Specialize_ForIter` (range iterators; list and tuple iterators are one generic
-/// sequence iterator here, already a direct call).
+/// `_Py_Specialize_ForIter`: range iterators, and the sequence iterator over an exact list or
+/// tuple.
 pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
-    if is_exact(iter, types().range_iter_type) {
+    let t = types();
+    let source = crate::object::core_types::seq_iter_source(iter);
+    if is_exact(iter, t.range_iter_type) {
         specialize(code, i, Opcode::FOR_ITER_RANGE);
+    } else if source.is_some_and(|s| is_exact(s, t.list_type)) {
+        specialize(code, i, Opcode::FOR_ITER_LIST);
+    } else if source.is_some_and(|s| is_exact(s, t.tuple_type)) {
+        specialize(code, i, Opcode::FOR_ITER_TUPLE);
     } else {
         fail(code, i, Opcode::FOR_ITER);
     }
