@@ -1006,6 +1006,49 @@ result.append(f(p, [2**62, 2**62], 3))
     }
 
     #[test]
+    fn version_tags_reach_subclasses_and_keys_versions_follow_key_sets() {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let src = "class A:\n    pass\nclass B(A):\n    pass\nclass C:\n    pass\n";
+                let code = pyrt_compile::compile(src, "<spec>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<spec>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let class = |n: &str| g.get_str(&crate::object::intern(n).ob_base).expect("a class");
+                let (a, b, c) = (class("A"), class("B"), class("C"));
+                let (a, b, c) = (as_type(&a).unwrap(), as_type(&b).unwrap(), as_type(&c).unwrap());
+                let (va, vb, vc) = (a.version(), b.version(), c.version());
+                assert!(va != vb && vb != vc && va != vc, "tags are unique");
+                crate::object::typeobj::modified(a);
+                assert_ne!(a.version(), va);
+                assert_ne!(b.version(), vb, "a subclass sees its base's change");
+                assert_eq!(c.version(), vc, "an unrelated class keeps its tag");
+
+                let d1 = crate::object::dict::new_dict().unwrap();
+                let d2 = crate::object::dict::new_dict().unwrap();
+                let (d1, d2) = (as_dict(&d1).unwrap(), as_dict(&d2).unwrap());
+                let k1 = d1.keys_version();
+                assert!(d1.table().keys_version_is(k1));
+                assert_eq!(d1.keys_version(), k1, "stable while the key set is");
+                assert_ne!(d2.keys_version(), k1, "unique across dicts");
+                let key = Obj::new_ref(&crate::object::intern("x").ob_base);
+                d1.set(key.clone(), new_int(1).unwrap()).unwrap();
+                assert!(!d1.table().keys_version_is(k1), "a new key invalidates");
+                let k2 = d1.keys_version();
+                d1.set(key.clone(), new_int(2).unwrap()).unwrap();
+                assert!(d1.table().keys_version_is(k2), "a new value keeps the key set");
+                let ix = d1.table().index_of_identical(&key).expect("the key");
+                assert_eq!(
+                    d1.table().value_at_if_key(ix, &key).and_then(|v| crate::object::int::small_value(v)),
+                    Some(2)
+                );
+                assert!(d1.table().value_at_if_key(ix + 1, &key).is_none(), "a wrong hint misses");
+            })
+            .expect("attached");
+    }
+
+    #[test]
     fn compare_follows_the_oparg_order() {
         // oparg >> 5: Lt, Le, Eq, Ne, Gt, Ge
         let r: Vec<bool> = (0..6).map(|o| compare(&1, &2, o)).collect();
