@@ -747,6 +747,24 @@ pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&
     (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & NOT_EXACT.0 == 0).then_some(f)
 }
 
+/// Like [`exact_args_function`], but the trailing parameters the call leaves out may come from
+/// the function's defaults (`f(x)` for `def f(x, i=0)`): the function, with the positional
+/// `nargs` in `argcount - len(__defaults__) ..= argcount`. The frame is entered the same way,
+/// the defaults copied after the arguments (3.12's `CALL_PY_WITH_DEFAULTS`; 3.13 files such
+/// calls under `CALL_PY_GENERAL`).
+#[inline(always)]
+pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    if let Some(f) = exact_args_function(callable, nargs) {
+        return Some(f);
+    }
+    let f = as_function(callable)?;
+    let co = &as_code(&f.code)?.code;
+    let argcount = co.argcount as usize;
+    let ndefaults = f.fields().defaults.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());
+    (nargs < argcount && nargs + ndefaults >= argcount && exact_args_function(callable, argcount).is_some())
+        .then_some(f)
+}
+
 /// The interned `"__init__"`, looked up once (interning takes the table's lock).
 fn init_name() -> &'static PyObject {
     static INIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
@@ -821,17 +839,20 @@ pub(crate) fn method_descriptor_for(
         .then_some(d.def.func)
 }
 
-/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` over the stack
-/// `[callable, self_or_null, args...]` ending at `sp`.
+/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` / `CALL_PY_GENERAL` (a
+/// positional call filled up from defaults) over the stack `[callable, self_or_null, args...]`
+/// ending at `sp`.
 #[inline(always)]
 pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
     let callable_at = sp - argc - 2;
     let Some(callable) = values[callable_at].as_deref() else { return false };
     let has_self = values[callable_at + 1].is_some();
-    if form == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
-        !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
-    } else {
-        exact_args_function(callable, argc + usize::from(has_self)).is_some()
+    match form {
+        Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+            !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+        }
+        Opcode::CALL_PY_GENERAL => positional_args_function(callable, argc + usize::from(has_self)).is_some(),
+        _ => exact_args_function(callable, argc + usize::from(has_self)).is_some(),
     }
 }
 
@@ -894,6 +915,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     let nargs = argc + usize::from(has_self);
     let form = if exact_args_function(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_EXACT_ARGS)
+    } else if positional_args_function(callable, nargs).is_some() {
+        Some(Opcode::CALL_PY_GENERAL)
     } else if !has_self && init_for_alloc(callable, argc).is_some() {
         Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
     } else if is_builtin_len(callable) && nargs == 1 {
