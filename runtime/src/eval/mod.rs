@@ -43,7 +43,7 @@ pub mod source_cache;
 pub(crate) mod specialize;
 pub mod traceback;
 
-pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
+pub use caller::{caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, RefCell};
 

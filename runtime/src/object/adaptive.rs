@@ -112,17 +112,6 @@ impl AdaptiveCode {
         AdaptiveCode { units }
     }
 
-    /// The number of code units.
-    #[inline]
-    pub fn len(&self) -> usize {
-        self.units.len()
-    }
-
-    /// Whether there is no code unit.
-    pub fn is_empty(&self) -> bool {
-        self.units.is_empty()
-    }
-
     /// The instruction unit at `i` (opcode byte low, oparg byte high).
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {

@@ -63,11 +63,6 @@ impl ByteArrayObject {
         self.locked(|| unsafe { (*self.data.get()).len() })
     }
 
-    /// Whether it is empty.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Runs `f` with exclusive access to the bytes. `f` must not run Python code.
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
         // SAFETY: one short exclusive access in the critical section with no Python code inside

@@ -15,7 +15,6 @@
 //! repetition, comparison, `in`, indexing). The methods live in `bytes_methods`.
 
 use std::borrow::Cow;
-use std::hash::Hasher;
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicIsize, Ordering};
 

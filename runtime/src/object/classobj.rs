@@ -655,6 +655,7 @@ fn update_slot(t: &mut TypeObject, name: &str) {
     }
 }
 
+#[cfg(test)]
 /// `type(name, bases, ns)` from Rust, for tests and `__build_class__`.
 pub fn new_class(name: &str, bases: Vec<Obj>, ns: Obj) -> PyResult<Obj> {
     let argv = [new_str(name)?, new_tuple(bases)?, ns];

@@ -14,7 +14,7 @@ use super::dict::as_dict;
 use super::float;
 use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
-use super::int::{self, IntVal, as_int, new_bool, new_int};
+use super::int::{self, new_bool, new_int};
 use super::list::{as_list, new_list};
 use super::obj::Obj;
 use super::slots::SequenceMethods;

@@ -58,16 +58,6 @@ impl DictTable {
         self.entries.iter().filter_map(|e| Some((e.key.as_ref()?, e.value.as_ref()?)))
     }
 
-    /// The number of live entries.
-    pub fn len(&self) -> usize {
-        self.used
-    }
-
-    /// Whether the dict is empty.
-    pub fn is_empty(&self) -> bool {
-        self.used == 0
-    }
-
     /// The entry at position `i` of the entries array (holes included), for iterators.
     pub fn entry_at(&self, i: usize) -> Option<&Entry> {
         self.entries.get(i)

@@ -170,14 +170,6 @@ pub fn hash_int(v: &IntVal<'_>) -> isize {
     if h == -1 { -2 } else { h as isize }
 }
 
-/// `repr(int)` in decimal.
-pub fn int_repr_text(v: &IntVal<'_>) -> String {
-    match v {
-        IntVal::Small(x) => x.to_string(),
-        IntVal::Big(b) => b.to_string(),
-    }
-}
-
 fn not_implemented() -> PyResult<Obj> {
     Ok(Obj::new_ref(immortals().not_implemented))
 }

@@ -43,8 +43,3 @@ pub fn enter(where_: &str) -> PyResult<RecursionGuard> {
     }
     Ok(RecursionGuard(()))
 }
-
-/// The current native depth.
-pub fn depth() -> u32 {
-    DEPTH.with(Cell::get)
-}

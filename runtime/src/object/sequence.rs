@@ -209,26 +209,6 @@ pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
     }
 }
 
-/// `reversed(seq)`: `seq.__reversed__()` if the type defines it (`None` there means "not
-/// reversible"), else a reverse iterator over a sequence (CPython's `reversed_new_impl`).
-pub(crate) fn reversed(seq: &PyObject) -> PyResult<Obj> {
-    let not_reversible = || PyErr::type_error(format!("'{}' object is not reversible", seq.type_object().name()));
-    if let Some(f) = super::attr::lookup_str(seq.type_object(), "__reversed__") {
-        if f.is(immortals().none) {
-            return Err(not_reversible());
-        }
-        return ops::call(&f, &[Obj::new_ref(seq)], None);
-    }
-    let t = seq.type_object();
-    let is_sequence = as_list(seq).is_some()
-        || tuple::is_tuple(seq)
-        || (super::dict::as_dict(seq).is_none() && t.mapping.subscript.is_some() && t.sequence.length.is_some());
-    if !is_sequence {
-        return Err(not_reversible());
-    }
-    new_reversed_iter(Obj::new_ref(seq))
-}
-
 pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };

@@ -42,11 +42,6 @@ pub fn new_tuple(items: Vec<Obj>) -> PyResult<Obj> {
     new_tuple_of_type(types().tuple_type, items)
 }
 
-/// A new tuple from a slice (each item gains a reference).
-pub fn new_tuple_from(items: &[Obj]) -> PyResult<Obj> {
-    new_tuple(items.to_vec())
-}
-
 /// A new instance of `tuple` or a subclass.
 pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
     if items.is_empty() && std::ptr::eq(ty, types().tuple_type) {
