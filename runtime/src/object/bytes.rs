@@ -181,14 +181,11 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_data(x) {
         return Ok(b.into_owned());
     }
-    let index_method = super::attr::lookup_str(x.type_object(), "__index__");
-    if as_int(x).is_some() || x.type_object().number.index.is_some() || index_method.is_some() {
-        // A class defining `__index__` in Python has no slot for it here: call the method.
-        let count = match index_method.filter(|_| as_int(x).is_none() && x.type_object().number.index.is_none()) {
-            Some(f) => ops::call(&f, &[Obj::new_ref(x)], None)?,
-            None => Obj::new_ref(x),
-        };
-        let n = ops::index_isize(&count).map_err(|e| {
+    let index_like = as_int(x).is_some()
+        || x.type_object().number.index.is_some()
+        || super::attr::lookup_str(x.type_object(), "__index__").is_some();
+    if index_like {
+        let n = ops::index_isize(x).map_err(|e| {
             if e.matches(types().exc.named("IndexError")) {
                 PyErr::overflow("cannot fit 'int' into an index-sized integer")
             } else {
