@@ -14,13 +14,25 @@
 //! `truncated data`, `illegal UTF-16 surrogate` (a high surrogate not followed by a low one),
 //! `illegal encoding` (a lone low surrogate), `unexpected end of data` and the UTF-32 range
 //! errors with CPython's byte ranges. The exceptions carry `encoding`, `object`, `start`, `end`
-//! and `reason` attributes (their `args` is the message alone).
+//! and `reason` attributes: CPython's five constructor arguments, from which `str()` is made.
 //!
 //! Strings are Rust `str`s here, so they cannot hold lone surrogates: the `surrogateescape` and
 //! `surrogatepass` handlers are not provided (they raise `LookupError` like an unknown name).
 
+use super::header::PyObject;
 use super::obj::Obj;
 use crate::error::{PyErr, PyResult};
+
+/// A getset of a Unicode error reading and writing its argument `$i`.
+macro_rules! unicode_error_field {
+    ($i:literal) => {
+        super::builtin::GetSetDef {
+            name: FIELDS[$i],
+            get: |o| error_field(o, $i),
+            set: Some(|o, v| set_error_field(o, $i, v)),
+        }
+    };
+}
 
 /// The byte order of a UTF-16/32 codec.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -115,34 +127,22 @@ fn unknown_handler(errors: &str) -> PyErr {
     lookup_error(format!("unknown error handler name '{errors}'"))
 }
 
-/// `position N` or `position N-M` (inclusive end) as CPython's codec errors print it.
-fn position(start: usize, end: usize) -> String {
-    if end - start == 1 { format!("position {start}") } else { format!("position {start}-{}", end - 1) }
-}
-
-/// A `UnicodeDecodeError`/`UnicodeEncodeError` with message `msg` and CPython's attributes.
+/// A `UnicodeDecodeError`/`UnicodeEncodeError` with CPython's five arguments
+/// `(encoding, object, start, end, reason)`; its `str()` is computed from them.
 #[cold]
-fn unicode_error(
-    kind: &str,
-    msg: &str,
-    codec: Codec,
-    object: PyResult<Obj>,
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyErr {
-    let err = super::exceptions::raise_msg(super::immortal::types().exc.named(kind), msg);
-    let Some(exc) = err.object().cloned() else { return err };
-    let set = |name: &str, v: PyResult<Obj>| -> PyResult<()> {
-        super::attr::generic_setattr(&exc, &super::immortal::intern(name).ob_base, Some(&*v?))
-    };
-    let attrs = set("encoding", super::str::new_str(codec.name()))
-        .and_then(|_| set("object", object))
-        .and_then(|_| set("start", super::int::new_int(start as i64)))
-        .and_then(|_| set("end", super::int::new_int(end as i64)))
-        .and_then(|_| set("reason", super::str::new_str(reason)));
-    match attrs {
-        Ok(()) => err,
+fn unicode_error(kind: &str, codec: Codec, object: PyResult<Obj>, start: usize, end: usize, reason: &str) -> PyErr {
+    let made = (|| {
+        let args = super::tuple::new_tuple(vec![
+            super::str::new_str(codec.name())?,
+            object?,
+            super::int::new_int(start as i64)?,
+            super::int::new_int(end as i64)?,
+            super::str::new_str(reason)?,
+        ])?;
+        super::exceptions::new_exception(super::immortal::types().exc.named(kind), args)
+    })();
+    match made {
+        Ok(e) => PyErr::from_object(e),
         Err(e) => e,
     }
 }
@@ -150,32 +150,96 @@ fn unicode_error(
 /// The `UnicodeDecodeError` for `data[start..end]`.
 #[cold]
 fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let msg = if end - start == 1 {
-        format!("'{}' codec can't decode byte 0x{:02x} in position {start}: {reason}", codec.name(), data[start])
-    } else {
-        format!("'{}' codec can't decode bytes in {}: {reason}", codec.name(), position(start, end))
-    };
-    unicode_error("UnicodeDecodeError", &msg, codec, super::bytes::new_bytes(data), start, end, reason)
+    unicode_error("UnicodeDecodeError", codec, super::bytes::new_bytes(data), start, end, reason)
 }
 
 /// The `UnicodeEncodeError` for the characters `start..end` (character indices) of `text`.
 #[cold]
-fn encode_error(codec: Codec, text: &str, first: char, start: usize, end: usize) -> PyErr {
+fn encode_error(codec: Codec, text: &str, start: usize, end: usize) -> PyErr {
     let reason = format!("ordinal not in range({})", codec.limit());
-    let msg = if end - start == 1 {
-        let cp = first as u32;
-        let shown = if cp < 0x100 {
-            format!("\\x{cp:02x}")
-        } else if cp < 0x10000 {
-            format!("\\u{cp:04x}")
-        } else {
-            format!("\\U{cp:08x}")
-        };
-        format!("'{}' codec can't encode character '{shown}' in position {start}: {reason}", codec.name())
-    } else {
-        format!("'{}' codec can't encode characters in {}: {reason}", codec.name(), position(start, end))
+    unicode_error("UnicodeEncodeError", codec, super::str::new_str(text), start, end, &reason)
+}
+
+/// The five fields of a Unicode error, when they have the right types.
+fn error_parts(o: &PyObject) -> Option<(String, Obj, i64, i64, String)> {
+    let field = |i| error_field(o, i).ok();
+    let (enc, obj, start, end, reason) = (field(0)?, field(1)?, field(2)?, field(3)?, field(4)?);
+    Some((
+        super::str::str_value(&enc)?.to_owned(),
+        obj,
+        super::int::int_value(&start)?,
+        super::int::int_value(&end)?,
+        super::str::str_value(&reason)?.to_owned(),
+    ))
+}
+
+/// `str()` of a `UnicodeDecodeError` / `UnicodeEncodeError` (CPython's
+/// `UnicodeDecodeError_str` / `UnicodeEncodeError_str`): the bad byte or character when the
+/// range is one long, else the position range. Other argument shapes print as any exception.
+pub(crate) fn unicode_error_str(o: &PyObject) -> PyResult<Obj> {
+    let Some((enc, object, start, end, reason)) = error_parts(o) else {
+        return super::exceptions::plain_str(o);
     };
-    unicode_error("UnicodeEncodeError", &msg, codec, super::str::new_str(text), start, end, &reason)
+    let one = end == start + 1;
+    let text = if let Some(data) = super::bytes::bytes_value(&object) {
+        match usize::try_from(start).ok().and_then(|i| data.get(i)).filter(|_| one) {
+            Some(byte) => format!("'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"),
+            None => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        }
+    } else {
+        let ch = super::str::as_str_object(&object)
+            .filter(|s| one && start >= 0 && (start as usize) < s.len())
+            .map(|s| s.char_at(start as usize) as u32);
+        match ch {
+            Some(cp) => {
+                let shown = if cp <= 0xff {
+                    format!("\\x{cp:02x}")
+                } else if cp <= 0xffff {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                };
+                format!("'{enc}' codec can't encode character '{shown}' in position {start}: {reason}")
+            }
+            None => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+        }
+    };
+    super::str::new_str(&text)
+}
+
+const FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
+
+/// `encoding`, `object`, `start`, `end`, `reason`: the constructor's arguments until assigned
+/// (an assignment is kept in the instance dict and leaves `args` alone, as in CPython).
+pub(crate) static UNICODE_ERROR_GETSETS: &[super::builtin::GetSetDef] = &[
+    unicode_error_field!(0),
+    unicode_error_field!(1),
+    unicode_error_field!(2),
+    unicode_error_field!(3),
+    unicode_error_field!(4),
+];
+
+/// Field `i` of a Unicode error: its assigned value, else argument `i` (`None` if missing).
+fn error_field(o: &PyObject, i: usize) -> PyResult<Obj> {
+    let key = &super::immortal::intern(FIELDS[i]).ob_base;
+    if let Some(assigned) = super::attr::instance_dict(o)?.and_then(|d| super::dict::as_dict(&d)?.get_str(key)) {
+        return Ok(assigned);
+    }
+    let args = super::exceptions::as_exception(o).and_then(|e| e.fields().args.clone());
+    Ok(args
+        .and_then(|a| super::tuple::items(&a).get(i).cloned())
+        .unwrap_or_else(|| Obj::new_ref(super::immortal::immortals().none)))
+}
+
+/// Assigns field `i` of a Unicode error.
+fn set_error_field(o: &PyObject, i: usize, v: Option<&PyObject>) -> PyResult<()> {
+    let v = v.ok_or_else(|| PyErr::type_error("can't delete attribute"))?;
+    match super::attr::instance_dict(o)? {
+        Some(d) => super::dict::as_dict(&d)
+            .expect("an instance dict")
+            .set(Obj::new_ref(&super::immortal::intern(FIELDS[i]).ob_base), Obj::new_ref(v)),
+        None => Ok(()),
+    }
 }
 
 /// What a decoder does with a bad byte range.
@@ -378,7 +442,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         }
         let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |n| i + n);
         match errors {
-            "strict" => return Err(encode_error(codec, text, c, i, end)),
+            "strict" => return Err(encode_error(codec, text, i, end)),
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "backslashreplace" => {
@@ -451,11 +515,5 @@ mod tests {
         assert_eq!(lookup("US-ASCII").ok(), Some(Codec::Ascii));
         assert_eq!(lookup("UTF-16LE").ok(), Some(Codec::Utf16(ByteOrder::Little)));
         assert_eq!(lookup("utf_32_be").ok(), Some(Codec::Utf32(ByteOrder::Big)));
-    }
-
-    #[test]
-    fn positions_print_inclusive_ranges() {
-        assert_eq!(position(3, 4), "position 3");
-        assert_eq!(position(0, 2), "position 0-1");
     }
 }

@@ -202,7 +202,11 @@ pub(crate) fn make_exception_types(
                 t.new = Some(exc_new);
                 t.init = Some(exc_init);
                 t.repr = Some(exc_repr);
-                t.str = Some(if name == "KeyError" { key_error_str } else { exc_str });
+                t.str = Some(match name {
+                    "KeyError" => key_error_str,
+                    "UnicodeDecodeError" | "UnicodeEncodeError" => super::codecs::unicode_error_str,
+                    _ => exc_str,
+                });
                 t.setattro = Some(super::attr::generic_setattr);
                 t.hash = Some(super::core_types::object_hash);
                 t.richcompare = Some(super::core_types::object_richcompare);
@@ -213,6 +217,7 @@ pub(crate) fn make_exception_types(
             "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
             "StopIteration" => (&[], STOP_ITERATION_GETSETS),
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
+            "UnicodeDecodeError" | "UnicodeEncodeError" => (&[], super::codecs::UNICODE_ERROR_GETSETS),
             _ => (&[], &[]),
         };
         specs.push(TypeSpec { ty, base: Some(base_ty), methods, getsets });
@@ -361,6 +366,11 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         drop(old);
     }
     Ok(())
+}
+
+/// `str(exc)` by the generic rule (for types whose own `str` falls back to it).
+pub(crate) fn plain_str(o: &PyObject) -> PyResult<Obj> {
+    exc_str(o)
 }
 
 fn exc_str(o: &PyObject) -> PyResult<Obj> {
