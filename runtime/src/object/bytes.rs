@@ -242,9 +242,7 @@ pub fn constructor_data(name: &str, argv: &[Obj], kwnames: Option<&PyObject>) ->
             "source" => 0,
             "encoding" => 1,
             "errors" => 2,
-            _ => {
-                return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
-            }
+            _ => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{key}'"))),
         };
         if slots[i].is_some() {
             return Err(PyErr::type_error(format!(

@@ -56,12 +56,16 @@ fn parse<'a>(
 ) -> PyResult<(&'a Obj, Vec<Option<&'a Obj>>)> {
     let pos = args::positional(a, k);
     let (recv, rest) = pos.split_first().ok_or_else(|| PyErr::type_error(format!("{name}() needs a receiver")))?;
-    if rest.len() > names.len() {
+    let nkw = args::keywords(a, k).count();
+    if nkw > 0 && positional_only == names.len() {
+        return Err(PyErr::type_error(format!("{}.{name}() takes no keyword arguments", recv.type_object().name())));
+    }
+    if rest.len() + nkw > names.len() {
         return Err(PyErr::type_error(format!(
             "{name}() takes at most {} argument{} ({} given)",
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            rest.len()
+            rest.len() + nkw
         )));
     }
     let mut out: Vec<Option<&Obj>> = names.iter().enumerate().map(|(i, _)| rest.get(i)).collect();
