@@ -286,11 +286,8 @@ fn bytearray_imul(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
     let count = ops::index_isize(n)?.max(0) as usize;
     let b = receiver(a);
     if count != 1 {
-        let data = b.to_vec();
-        if data.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize / 2) {
-            return Err(PyErr::new(crate::error::ExcKind::from_name("MemoryError"), ""));
-        }
-        b.resize_with(|v| *v = data.repeat(count))?;
+        let data = bytes_mod::repeated(&b.to_vec(), count)?;
+        b.resize_with(|v| *v = data)?;
     }
     Ok(Obj::new_ref(a))
 }

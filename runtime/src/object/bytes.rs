@@ -195,7 +195,7 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(PyErr::value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return filled(n as usize, 0);
     }
     if str_value(x).is_some() {
         return Err(PyErr::type_error("string argument without an encoding"));
@@ -216,6 +216,37 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
         })?);
     }
     Ok(out)
+}
+
+/// `MemoryError` (an allocation the caller asked for could not be made).
+#[cold]
+pub fn memory_error() -> PyErr {
+    PyErr::new(crate::error::ExcKind::from_name("MemoryError"), "")
+}
+
+/// An empty vector with room for `n` bytes, or `MemoryError` when the memory cannot be had
+/// (sizes come from Python code: `bytes(10**15)` must raise, not abort the process).
+pub fn reserve(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| memory_error())?;
+    Ok(v)
+}
+
+/// `n` copies of `byte`.
+pub fn filled(n: usize, byte: u8) -> PyResult<Vec<u8>> {
+    let mut v = reserve(n)?;
+    v.resize(n, byte);
+    Ok(v)
+}
+
+/// `data` repeated `count` times.
+pub fn repeated(data: &[u8], count: usize) -> PyResult<Vec<u8>> {
+    let total = data.len().checked_mul(count).ok_or_else(memory_error)?;
+    let mut v = reserve(total)?;
+    for _ in 0..count {
+        v.extend_from_slice(data);
+    }
+    Ok(v)
 }
 
 /// An int in `range(0, 256)` (`bytes must be in range(0, 256)` otherwise).
@@ -385,11 +416,7 @@ pub(crate) fn seq_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let count = ops::index_isize(n)
         .map_err(|_| PyErr::overflow(format!("cannot fit '{}' into an index-sized integer", n.type_object().name())))?;
     let data = buffer_data(seq).unwrap_or_default();
-    let count = count.max(0) as usize;
-    if count > 0 && data.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize / 2) {
-        return Err(PyErr::new(crate::error::ExcKind::from_name("MemoryError"), ""));
-    }
-    new_like(seq, data.repeat(count))
+    new_like(seq, repeated(&data, count.max(0) as usize)?)
 }
 
 /// `x in b`: an int in `range(0, 256)` or a bytes-like substring.

@@ -488,7 +488,8 @@ fn pad(name: &str, a: &[Obj], k: Option<&PyObject>, how: u8) -> PyResult<Obj> {
         b'r' => marg,
         _ => marg / 2 + (marg & width & 1),
     };
-    let mut out = vec![fill; left];
+    let mut out = b::filled(left, fill)?;
+    out.try_reserve_exact(width - left).map_err(|_| b::memory_error())?;
     out.extend_from_slice(&data);
     out.resize(width, fill);
     new_like(s, out)
@@ -502,7 +503,8 @@ fn zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return same_or_new(s, &data, 0, data.len());
     }
     let fill = width - data.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = b::filled(fill, b'0')?;
+    out.try_reserve_exact(data.len()).map_err(|_| b::memory_error())?;
     out.extend_from_slice(&data);
     if matches!(data.first(), Some(b'+' | b'-')) {
         out[0] = data[0];
@@ -525,6 +527,7 @@ fn expandtabs(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
+                    out.try_reserve(n).map_err(|_| b::memory_error())?;
                     out.extend(std::iter::repeat_n(b' ', n));
                     col += n;
                 }
