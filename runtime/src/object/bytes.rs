@@ -181,10 +181,7 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_data(x) {
         return Ok(b.into_owned());
     }
-    let index_like = as_int(x).is_some()
-        || x.type_object().number.index.is_some()
-        || super::attr::lookup_str(x.type_object(), "__index__").is_some();
-    if index_like {
+    if is_index_like(x) {
         let n = ops::index_isize(x).map_err(|e| {
             if e.matches(types().exc.named("IndexError")) {
                 PyErr::overflow("cannot fit 'int' into an index-sized integer")
@@ -402,12 +399,11 @@ pub(crate) fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 
 /// `b * n` and `n * b`.
 pub(crate) fn seq_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    let (seq, n) =
-        if as_int(b).is_some() || (b.type_object().number.index.is_some() && !is_buffer(b)) { (a, b) } else { (b, a) };
+    let (seq, n) = if !is_buffer(b) && is_index_like(b) { (a, b) } else { (b, a) };
     if !is_buffer(seq) || super::memoryview::is_memoryview(seq) {
         return not_implemented();
     }
-    if as_int(n).is_none() && n.type_object().number.index.is_none() {
+    if !is_index_like(n) {
         return Err(PyErr::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             n.type_object().name()
@@ -425,7 +421,7 @@ pub(crate) fn seq_contains(a: &PyObject, x: &PyObject) -> PyResult<bool> {
     if let Some(needle) = buffer_data(x) {
         return Ok(find(&hay, &needle, 0, hay.len()).is_some());
     }
-    if as_int(x).is_some() || x.type_object().number.index.is_some() {
+    if is_index_like(x) {
         let v = byte_value(x)?;
         return Ok(hay.contains(&v));
     }
@@ -443,7 +439,16 @@ pub(crate) fn byte_at(o: &PyObject, i: usize) -> Option<u8> {
 /// `b[i]` (an int) and `b[i:j:k]` (the receiver's kind).
 pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let is_bytearray = super::bytearray::as_bytearray(o).is_some();
-    if super::range::as_slice(key).is_none() && (as_int(key).is_some() || key.type_object().number.index.is_some()) {
+    if let Some(sl) = super::range::as_slice(key) {
+        let data = buffer_data(o).unwrap_or_default();
+        let (start, _, step, count) = sl.indices(data.len())?;
+        if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
+            return Ok(Obj::new_ref(o));
+        }
+        let v: Vec<u8> = (0..count).filter_map(|k| data.get((start + k as isize * step) as usize).copied()).collect();
+        return new_like(o, v);
+    }
+    if is_index_like(key) {
         let i = ops::index_isize(key)?;
         let len = buffer_len(o);
         let i = if i < 0 { i + len as isize } else { i };
@@ -456,29 +461,16 @@ pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
             })),
         };
     }
-    let data = buffer_data(o).unwrap_or_default();
-    if let Some(sl) = super::range::as_slice(key) {
-        let (start, _, step, count) = sl.indices(data.len())?;
-        if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
-            return Ok(Obj::new_ref(o));
-        }
-        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
-        return new_like(o, v);
-    }
-    if as_int(key).is_some() || key.type_object().number.index.is_some() {
-        let i = ops::index_isize(key)?;
-        let i = if i < 0 { i + data.len() as isize } else { i };
-        if i < 0 || i as usize >= data.len() {
-            return Err(PyErr::index_error(if is_bytearray {
-                "bytearray index out of range"
-            } else {
-                "index out of range"
-            }));
-        }
-        return new_int(data[i as usize] as i64);
-    }
     let what = if is_bytearray { "bytearray" } else { "byte" };
     Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_object().name())))
+}
+
+/// Whether `operator.index(o)` applies: an int, a type with the index slot, or a class
+/// defining `__index__` in Python.
+pub fn is_index_like(o: &PyObject) -> bool {
+    as_int(o).is_some()
+        || o.type_object().number.index.is_some()
+        || super::attr::lookup_str(o.type_object(), "__index__").is_some()
 }
 
 /// A new `bytearray` if `like` is one, else a new `bytes`.

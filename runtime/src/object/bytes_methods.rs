@@ -103,7 +103,7 @@ fn bounds(len: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize
         match given(o) {
             None => Ok(default),
             Some(v) => {
-                if as_int(v).is_none() && v.type_object().number.index.is_none() {
+                if !b::is_index_like(v) {
                     return Err(PyErr::type_error(
                         "slice indices must be integers or None or have an __index__ method",
                     ));
@@ -130,7 +130,7 @@ fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
     if let Some(d) = buffer_data(o) {
         return Ok(d.into_owned());
     }
-    if as_int(o).is_some() || o.type_object().number.index.is_some() {
+    if b::is_index_like(o) {
         return Ok(vec![b::byte_value(o)?]);
     }
     Err(PyErr::type_error(format!("argument should be integer or bytes-like object, not '{}'", o.type_object().name())))
@@ -1038,10 +1038,10 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
                 return Ok(fmt_int(&*f(v)?));
             }
         }
-        match v.type_object().number.index {
-            Some(f) => Ok(fmt_int(&*f(v)?)),
-            None => Ok(None),
+        if b::is_index_like(v) {
+            return Ok(fmt_int(&*ops::index(v)?));
         }
+        Ok(None)
     }
 
     fn to_float(&mut self, v: &Obj) -> Result<Option<f64>, FormatError> {
@@ -1062,7 +1062,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         if let Some(d) = buffer_data(v).filter(|d| d.len() == 1) {
             return Ok(CharArg::Str(Some(d[0] as char)));
         }
-        if as_int(v).is_some() || v.type_object().number.index.is_some() {
+        if b::is_index_like(v) {
             let i = ops::index(v)?;
             return match as_int(&i) {
                 Some(super::int::IntVal::Small(c)) if (0..256).contains(&c) => Ok(CharArg::Int(Some(c))),
