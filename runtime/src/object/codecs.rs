@@ -1,4 +1,5 @@
-//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8, ASCII, Latin-1, and
+//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8 (and `utf-8-sig`, with
+//! a byte order mark), ASCII, Latin-1, and
 //! UTF-16 / UTF-32 (little- or big-endian, or with a byte order mark: written little-endian,
 //! read by the mark), with the error handlers `strict`, `ignore`, `replace`,
 //! `backslashreplace` and (encoding) `xmlcharrefreplace`.
@@ -50,6 +51,8 @@ pub enum ByteOrder {
 pub enum Codec {
     /// `utf-8`
     Utf8,
+    /// `utf-8-sig`: UTF-8 after a byte order mark (written always, skipped when read)
+    Utf8Sig,
     /// `ascii`
     Ascii,
     /// `latin-1`
@@ -65,6 +68,7 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf16(ByteOrder::Marked) => "utf-16",
@@ -103,6 +107,7 @@ pub fn lookup(name: &str) -> PyResult<Codec> {
     }
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Ok(Codec::Utf8),
+        "utf_8_sig" | "utf8_sig" => Ok(Codec::Utf8Sig),
         "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii"
         | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819" | "iso_ir_100"
@@ -261,9 +266,19 @@ fn decode_handler(errors: &str) -> PyResult<DecodeHandler> {
     })
 }
 
+/// The UTF-8 byte order mark `utf-8-sig` writes and skips.
+const UTF8_BOM: [u8; 3] = [0xef, 0xbb, 0xbf];
+
 /// `data.decode(encoding, errors)`.
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup(encoding)?;
+    match lookup(encoding)? {
+        // The rest is plain UTF-8, and its errors are the UTF-8 codec's (positions after the mark).
+        Codec::Utf8Sig => decode_with(data.strip_prefix(&UTF8_BOM[..]).unwrap_or(data), Codec::Utf8, errors),
+        codec => decode_with(data, codec, errors),
+    }
+}
+
+fn decode_with(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
     // CPython looks the handler up only when an error happens; so do we.
     let handler = || decode_handler(errors);
     let mut out = String::with_capacity(data.len());
@@ -291,7 +306,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
                 }
             }
         }
-        Codec::Utf8 => {
+        Codec::Utf8 | Codec::Utf8Sig => {
             let mut at = 0;
             while at < data.len() {
                 match std::str::from_utf8(&data[at..]) {
@@ -406,6 +421,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     match codec {
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([&UTF8_BOM[..], text.as_bytes()].concat()),
         Codec::Utf16(order) => {
             let mut out = Vec::with_capacity(text.len() * 2 + 2);
             if order == ByteOrder::Marked {
@@ -515,5 +531,6 @@ mod tests {
         assert_eq!(lookup("US-ASCII").ok(), Some(Codec::Ascii));
         assert_eq!(lookup("UTF-16LE").ok(), Some(Codec::Utf16(ByteOrder::Little)));
         assert_eq!(lookup("utf_32_be").ok(), Some(Codec::Utf32(ByteOrder::Big)));
+        assert_eq!(lookup("UTF-8-SIG").ok(), Some(Codec::Utf8Sig));
     }
 }
