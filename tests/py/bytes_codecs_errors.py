@@ -40,3 +40,10 @@ try:
     ord(b"ab")
 except TypeError as e:
     print(e)
+# utf-8-sig: the mark is written, skipped when read, and error positions follow it
+print("a".encode("utf-8-sig"), b"\xef\xbb\xbfa".decode("utf-8-sig"), b"a".decode("utf_8_sig"), b"\xef\xbb\xbf".decode("utf-8-sig"))
+try: b"\xef\xbb\xbfa\xff".decode("utf-8-sig")
+except UnicodeDecodeError as e: print(e, e.args)
+try: b"a\xff".decode("utf-8-sig")
+except UnicodeDecodeError as e: print(e, e.args)
+print(b"\xef\xbb\xbfa\xff".decode("utf-8-sig", "replace"))

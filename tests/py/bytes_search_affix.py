@@ -19,3 +19,10 @@ for bad in ["a", 300, -1, 1.5]:
         print(bad in b"abc")
     except (TypeError, ValueError) as e:
         print(type(e).__name__, e)
+for call in [lambda: b.find(sub=b"a"), lambda: b.replace(b"a", b"b", count=1), lambda: b.split(b"a", 1, sep=b"a"),
+             lambda: bytes(x=1), lambda: bytearray(x=1), lambda: b.decode("utf-8", "strict", 3), lambda: b.hex(x=1),
+             lambda: "a".encode(x=1), lambda: (1).to_bytes(x=1), lambda: (1).to_bytes(1, "big", True)]:
+    try:
+        print(call())
+    except TypeError as e:
+        print(type(e).__name__, e)

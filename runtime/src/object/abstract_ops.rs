@@ -412,7 +412,17 @@ pub fn index(o: &PyObject) -> PyResult<Obj> {
     }
     match o.type_object().number.index {
         Some(f) => f(o),
-        None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(o)))),
+        // A class defining `__index__` in Python (heap types get no slot for it yet).
+        None => match super::attr::lookup_str(o.type_object(), "__index__") {
+            Some(f) => {
+                let r = call(&f, &[Obj::new_ref(o)], None)?;
+                if as_int(&r).is_none() {
+                    return Err(PyErr::type_error(format!("__index__ returned non-int (type {})", type_name(&r))));
+                }
+                Ok(r)
+            }
+            None => Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", type_name(o)))),
+        },
     }
 }
 

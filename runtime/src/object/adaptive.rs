@@ -112,6 +112,12 @@ impl AdaptiveCode {
         AdaptiveCode { units }
     }
 
+    /// The number of code units.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
     /// The instruction unit at `i` (opcode byte low, oparg byte high).
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {

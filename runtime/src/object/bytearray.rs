@@ -195,21 +195,33 @@ fn assigned_bytes(value: &PyObject) -> PyResult<Vec<u8>> {
 }
 
 /// `b[key] = value` and `del b[key]`.
+///
+/// The indices are computed before the bytes are touched (that may run `__index__`), so each
+/// mutation re-checks them against the length it finds: a size changed meanwhile (by that
+/// code, or by another thread of a free-threaded interpreter) clamps a slice and makes an item
+/// index an `IndexError`, never an out-of-bounds access.
 pub(crate) fn bytearray_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let b = receiver(o);
     if let Some(sl) = super::range::as_slice(key) {
         let new = value.map(assigned_bytes).transpose()?;
         let (start, stop, step, count) = sl.indices(b.len())?;
         if step == 1 {
-            let stop = stop.max(start) as usize;
-            let start = start as usize;
             let new = new.unwrap_or_default();
-            if new.len() == stop - start {
-                b.with_mut(|v| v[start..stop].copy_from_slice(&new));
+            let (start, stop) = (start as usize, stop.max(start) as usize);
+            if new.len() == stop - start
+                && b.with_mut(|v| match v.get_mut(start..stop) {
+                    Some(dst) => {
+                        dst.copy_from_slice(&new);
+                        true
+                    }
+                    None => false,
+                })
+            {
                 return Ok(());
             }
             return b.resize_with(|v| {
-                v.splice(start..stop, new);
+                let stop = stop.min(v.len());
+                v.splice(start.min(stop)..stop, new);
             });
         }
         let positions: Vec<usize> = (0..count).map(|k| (start + k as isize * step) as usize).collect();
@@ -223,7 +235,9 @@ pub(crate) fn bytearray_ass_subscript(o: &PyObject, key: &PyObject, value: Optio
                 }
                 b.with_mut(|v| {
                     for (p, x) in positions.iter().zip(new) {
-                        v[*p] = x;
+                        if let Some(slot) = v.get_mut(*p) {
+                            *slot = x;
+                        }
                     }
                 });
                 Ok(())
@@ -232,7 +246,9 @@ pub(crate) fn bytearray_ass_subscript(o: &PyObject, key: &PyObject, value: Optio
             None => b.resize_with(|v| {
                 let mut drop = vec![false; v.len()];
                 for p in positions {
-                    drop[p] = true;
+                    if let Some(d) = drop.get_mut(p) {
+                        *d = true;
+                    }
                 }
                 let mut i = 0;
                 v.retain(|_| {
@@ -242,25 +258,30 @@ pub(crate) fn bytearray_ass_subscript(o: &PyObject, key: &PyObject, value: Optio
             }),
         };
     }
-    if as_int(key).is_none() && key.type_object().number.index.is_none() {
+    if !super::bytes::is_index_like(key) {
         return Err(PyErr::type_error(format!(
             "bytearray indices must be integers or slices, not {}",
             key.type_object().name()
         )));
     }
     let i = ops::index_isize(key)?;
+    let out_of_range = || PyErr::index_error("bytearray index out of range");
     match value {
         Some(v) => {
             let x = byte_value(v)?;
-            let i = item_index(i, b.len())?;
-            b.with_mut(|d| d[i] = x);
-            Ok(())
+            let done = b.with_mut(|d| match item_index(i, d.len()).ok().and_then(|i| d.get_mut(i)) {
+                Some(slot) => {
+                    *slot = x;
+                    true
+                }
+                None => false,
+            });
+            if done { Ok(()) } else { Err(out_of_range()) }
         }
         None => {
-            let i = item_index(i, b.len())?;
-            b.resize_with(|d| {
-                d.remove(i);
-            })
+            item_index(i, b.len())?;
+            let removed = b.resize_with(|d| item_index(i, d.len()).ok().map(|i| d.remove(i)))?;
+            removed.map(drop).ok_or_else(out_of_range)
         }
     }
 }
@@ -275,17 +296,14 @@ fn bytearray_iadd(a: &PyObject, other: &PyObject) -> PyResult<Obj> {
 }
 
 fn bytearray_imul(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
-    if as_int(n).is_none() && n.type_object().number.index.is_none() {
+    if !super::bytes::is_index_like(n) {
         return Ok(Obj::new_ref(immortals().not_implemented));
     }
     let count = ops::index_isize(n)?.max(0) as usize;
     let b = receiver(a);
     if count != 1 {
-        let data = b.to_vec();
-        if data.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize / 2) {
-            return Err(PyErr::new(crate::error::ExcKind::from_name("MemoryError"), ""));
-        }
-        b.resize_with(|v| *v = data.repeat(count))?;
+        let data = bytes_mod::repeated(&b.to_vec(), count)?;
+        b.resize_with(|v| *v = data)?;
     }
     Ok(Obj::new_ref(a))
 }
@@ -339,19 +357,29 @@ pub(crate) fn extend(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 pub(crate) fn pop(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, r) = args::method("pop", a, k, 0, 1)?;
     let b = receiver(s);
-    let len = b.len();
     let i = match r.first() {
         Some(i) => ops::index_isize(i)?,
         None => -1,
     };
+    let len = b.len() as isize;
     if len == 0 {
         return Err(PyErr::index_error("pop from empty bytearray"));
     }
-    let j = if i < 0 { i + len as isize } else { i };
-    if j < 0 || j as usize >= len {
+    if !(-len..len).contains(&i) {
         return Err(PyErr::index_error("pop index out of range"));
     }
-    new_int(b.resize_with(|v| v.remove(j as usize))? as i64)
+    // Checked again against the length found in the same access (see `bytearray_ass_subscript`).
+    let popped = b.resize_with(|v| {
+        if v.is_empty() {
+            return Err("pop from empty bytearray");
+        }
+        let j = if i < 0 { i + v.len() as isize } else { i };
+        if j < 0 || j as usize >= v.len() {
+            return Err("pop index out of range");
+        }
+        Ok(v.remove(j as usize))
+    })?;
+    new_int(popped.map_err(PyErr::index_error)? as i64)
 }
 
 /// `bytearray.insert`.
@@ -360,9 +388,11 @@ pub(crate) fn insert(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let b = receiver(s);
     let i = ops::index_isize(&r[0])?;
     let x = byte_value(&r[1])?;
-    let len = b.len() as isize;
-    let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-    b.resize_with(|v| v.insert(i, x))?;
+    b.resize_with(|v| {
+        let len = v.len() as isize;
+        let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+        v.insert(i, x)
+    })?;
     Ok(args::none())
 }
 
@@ -371,11 +401,12 @@ pub(crate) fn remove(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, r) = super::bytes_methods::method("remove", a, k, 1, 1)?;
     let b = receiver(s);
     let x = byte_value(&r[0])?;
-    match b.to_vec().iter().position(|&y| y == x) {
-        Some(i) => {
-            b.resize_with(|v| v.remove(i))?;
-            Ok(args::none())
-        }
+    if !b.to_vec().contains(&x) {
+        return Err(PyErr::value_error("value not found in bytearray"));
+    }
+    let found = b.resize_with(|v| v.iter().position(|&y| y == x).map(|i| v.remove(i)))?;
+    match found {
+        Some(_) => Ok(args::none()),
         None => Err(PyErr::value_error("value not found in bytearray")),
     }
 }

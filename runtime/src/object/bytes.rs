@@ -176,14 +176,8 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
     if let Some(b) = buffer_data(x) {
         return Ok(b.into_owned());
     }
-    let index_method = super::attr::lookup_str(x.type_object(), "__index__");
-    if as_int(x).is_some() || x.type_object().number.index.is_some() || index_method.is_some() {
-        // A class defining `__index__` in Python has no slot for it here: call the method.
-        let count = match index_method.filter(|_| as_int(x).is_none() && x.type_object().number.index.is_none()) {
-            Some(f) => ops::call(&f, &[Obj::new_ref(x)], None)?,
-            None => Obj::new_ref(x),
-        };
-        let n = ops::index_isize(&count).map_err(|e| {
+    if is_index_like(x) {
+        let n = ops::index_isize(x).map_err(|e| {
             if e.matches(types().exc.named("IndexError")) {
                 PyErr::overflow("cannot fit 'int' into an index-sized integer")
             } else {
@@ -193,7 +187,7 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(PyErr::value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        return filled(n as usize, 0);
     }
     if str_value(x).is_some() {
         return Err(PyErr::type_error("string argument without an encoding"));
@@ -214,6 +208,37 @@ pub fn bytes_from_object(x: &PyObject, plural: bool) -> PyResult<Vec<u8>> {
         })?);
     }
     Ok(out)
+}
+
+/// `MemoryError` (an allocation the caller asked for could not be made).
+#[cold]
+pub fn memory_error() -> PyErr {
+    PyErr::new(crate::error::ExcKind::from_name("MemoryError"), "")
+}
+
+/// An empty vector with room for `n` bytes, or `MemoryError` when the memory cannot be had
+/// (sizes come from Python code: `bytes(10**15)` must raise, not abort the process).
+pub fn reserve(n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| memory_error())?;
+    Ok(v)
+}
+
+/// `n` copies of `byte`.
+pub fn filled(n: usize, byte: u8) -> PyResult<Vec<u8>> {
+    let mut v = reserve(n)?;
+    v.resize(n, byte);
+    Ok(v)
+}
+
+/// `data` repeated `count` times.
+pub fn repeated(data: &[u8], count: usize) -> PyResult<Vec<u8>> {
+    let total = data.len().checked_mul(count).ok_or_else(memory_error)?;
+    let mut v = reserve(total)?;
+    for _ in 0..count {
+        v.extend_from_slice(data);
+    }
+    Ok(v)
 }
 
 /// An int in `range(0, 256)` (`bytes must be in range(0, 256)` otherwise).
@@ -240,9 +265,7 @@ pub fn constructor_data(name: &str, argv: &[Obj], kwnames: Option<&PyObject>) ->
             "source" => 0,
             "encoding" => 1,
             "errors" => 2,
-            _ => {
-                return Err(PyErr::type_error(format!("'{key}' is an invalid keyword argument for {name}()")));
-            }
+            _ => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{key}'"))),
         };
         if slots[i].is_some() {
             return Err(PyErr::type_error(format!(
@@ -371,12 +394,11 @@ pub(crate) fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 
 /// `b * n` and `n * b`.
 pub(crate) fn seq_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    let (seq, n) =
-        if as_int(b).is_some() || (b.type_object().number.index.is_some() && !is_buffer(b)) { (a, b) } else { (b, a) };
+    let (seq, n) = if !is_buffer(b) && is_index_like(b) { (a, b) } else { (b, a) };
     if !is_buffer(seq) || super::memoryview::is_memoryview(seq) {
         return not_implemented();
     }
-    if as_int(n).is_none() && n.type_object().number.index.is_none() {
+    if !is_index_like(n) {
         return Err(PyErr::type_error(format!(
             "can't multiply sequence by non-int of type '{}'",
             n.type_object().name()
@@ -385,11 +407,7 @@ pub(crate) fn seq_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let count = ops::index_isize(n)
         .map_err(|_| PyErr::overflow(format!("cannot fit '{}' into an index-sized integer", n.type_object().name())))?;
     let data = buffer_data(seq).unwrap_or_default();
-    let count = count.max(0) as usize;
-    if count > 0 && data.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize / 2) {
-        return Err(PyErr::new(crate::error::ExcKind::from_name("MemoryError"), ""));
-    }
-    new_like(seq, data.repeat(count))
+    new_like(seq, repeated(&data, count.max(0) as usize)?)
 }
 
 /// `x in b`: an int in `range(0, 256)` or a bytes-like substring.
@@ -398,7 +416,7 @@ pub(crate) fn seq_contains(a: &PyObject, x: &PyObject) -> PyResult<bool> {
     if let Some(needle) = buffer_data(x) {
         return Ok(find(&hay, &needle, 0, hay.len()).is_some());
     }
-    if as_int(x).is_some() || x.type_object().number.index.is_some() {
+    if is_index_like(x) {
         let v = byte_value(x)?;
         return Ok(hay.contains(&v));
     }
@@ -416,7 +434,16 @@ pub(crate) fn byte_at(o: &PyObject, i: usize) -> Option<u8> {
 /// `b[i]` (an int) and `b[i:j:k]` (the receiver's kind).
 pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let is_bytearray = super::bytearray::as_bytearray(o).is_some();
-    if super::range::as_slice(key).is_none() && (as_int(key).is_some() || key.type_object().number.index.is_some()) {
+    if let Some(sl) = super::range::as_slice(key) {
+        let data = buffer_data(o).unwrap_or_default();
+        let (start, _, step, count) = sl.indices(data.len())?;
+        if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
+            return Ok(Obj::new_ref(o));
+        }
+        let v: Vec<u8> = (0..count).filter_map(|k| data.get((start + k as isize * step) as usize).copied()).collect();
+        return new_like(o, v);
+    }
+    if is_index_like(key) {
         let i = ops::index_isize(key)?;
         let len = buffer_len(o);
         let i = if i < 0 { i + len as isize } else { i };
@@ -429,29 +456,16 @@ pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
             })),
         };
     }
-    let data = buffer_data(o).unwrap_or_default();
-    if let Some(sl) = super::range::as_slice(key) {
-        let (start, _, step, count) = sl.indices(data.len())?;
-        if step == 1 && count == data.len() && std::ptr::eq(o.type_object(), types().bytes_type) {
-            return Ok(Obj::new_ref(o));
-        }
-        let v: Vec<u8> = (0..count).map(|k| data[(start + k as isize * step) as usize]).collect();
-        return new_like(o, v);
-    }
-    if as_int(key).is_some() || key.type_object().number.index.is_some() {
-        let i = ops::index_isize(key)?;
-        let i = if i < 0 { i + data.len() as isize } else { i };
-        if i < 0 || i as usize >= data.len() {
-            return Err(PyErr::index_error(if is_bytearray {
-                "bytearray index out of range"
-            } else {
-                "index out of range"
-            }));
-        }
-        return new_int(data[i as usize] as i64);
-    }
     let what = if is_bytearray { "bytearray" } else { "byte" };
     Err(PyErr::type_error(format!("{what} indices must be integers or slices, not {}", key.type_object().name())))
+}
+
+/// Whether `operator.index(o)` applies: an int, a type with the index slot, or a class
+/// defining `__index__` in Python.
+pub fn is_index_like(o: &PyObject) -> bool {
+    as_int(o).is_some()
+        || o.type_object().number.index.is_some()
+        || super::attr::lookup_str(o.type_object(), "__index__").is_some()
 }
 
 /// A new `bytearray` if `like` is one, else a new `bytes`.

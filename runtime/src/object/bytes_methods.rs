@@ -56,12 +56,16 @@ fn parse<'a>(
 ) -> PyResult<(&'a Obj, Vec<Option<&'a Obj>>)> {
     let pos = args::positional(a, k);
     let (recv, rest) = pos.split_first().ok_or_else(|| PyErr::type_error(format!("{name}() needs a receiver")))?;
-    if rest.len() > names.len() {
+    let nkw = args::keywords(a, k).count();
+    if nkw > 0 && positional_only == names.len() {
+        return Err(PyErr::type_error(format!("{}.{name}() takes no keyword arguments", recv.type_object().name())));
+    }
+    if rest.len() + nkw > names.len() {
         return Err(PyErr::type_error(format!(
             "{name}() takes at most {} argument{} ({} given)",
             names.len(),
             if names.len() == 1 { "" } else { "s" },
-            rest.len()
+            rest.len() + nkw
         )));
     }
     let mut out: Vec<Option<&Obj>> = names.iter().enumerate().map(|(i, _)| rest.get(i)).collect();
@@ -99,7 +103,7 @@ fn bounds(len: usize, start: Option<&Obj>, end: Option<&Obj>) -> PyResult<(usize
         match given(o) {
             None => Ok(default),
             Some(v) => {
-                if as_int(v).is_none() && v.type_object().number.index.is_none() {
+                if !b::is_index_like(v) {
                     return Err(PyErr::type_error(
                         "slice indices must be integers or None or have an __index__ method",
                     ));
@@ -126,7 +130,7 @@ fn needle(o: &PyObject) -> PyResult<Vec<u8>> {
     if let Some(d) = buffer_data(o) {
         return Ok(d.into_owned());
     }
-    if as_int(o).is_some() || o.type_object().number.index.is_some() {
+    if b::is_index_like(o) {
         return Ok(vec![b::byte_value(o)?]);
     }
     Err(PyErr::type_error(format!("argument should be integer or bytes-like object, not '{}'", o.type_object().name())))
@@ -484,7 +488,8 @@ fn pad(name: &str, a: &[Obj], k: Option<&PyObject>, how: u8) -> PyResult<Obj> {
         b'r' => marg,
         _ => marg / 2 + (marg & width & 1),
     };
-    let mut out = vec![fill; left];
+    let mut out = b::filled(left, fill)?;
+    out.try_reserve_exact(width - left).map_err(|_| b::memory_error())?;
     out.extend_from_slice(&data);
     out.resize(width, fill);
     new_like(s, out)
@@ -498,7 +503,8 @@ fn zfill(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return same_or_new(s, &data, 0, data.len());
     }
     let fill = width - data.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = b::filled(fill, b'0')?;
+    out.try_reserve_exact(data.len()).map_err(|_| b::memory_error())?;
     out.extend_from_slice(&data);
     if matches!(data.first(), Some(b'+' | b'-')) {
         out[0] = data[0];
@@ -521,6 +527,7 @@ fn expandtabs(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
+                    out.try_reserve(n).map_err(|_| b::memory_error())?;
                     out.extend(std::iter::repeat_n(b' ', n));
                     col += n;
                 }
@@ -1031,10 +1038,10 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
                 return Ok(fmt_int(&*f(v)?));
             }
         }
-        match v.type_object().number.index {
-            Some(f) => Ok(fmt_int(&*f(v)?)),
-            None => Ok(None),
+        if b::is_index_like(v) {
+            return Ok(fmt_int(&*ops::index(v)?));
         }
+        Ok(None)
     }
 
     fn to_float(&mut self, v: &Obj) -> Result<Option<f64>, FormatError> {
@@ -1055,7 +1062,7 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
         if let Some(d) = buffer_data(v).filter(|d| d.len() == 1) {
             return Ok(CharArg::Str(Some(d[0] as char)));
         }
-        if as_int(v).is_some() || v.type_object().number.index.is_some() {
+        if b::is_index_like(v) {
             let i = ops::index(v)?;
             return match as_int(&i) {
                 Some(super::int::IntVal::Small(c)) if (0..256).contains(&c) => Ok(CharArg::Int(Some(c))),

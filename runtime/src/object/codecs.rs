@@ -1,4 +1,5 @@
-//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8, ASCII, Latin-1, and
+//! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8 (and `utf-8-sig`, with
+//! a byte order mark), ASCII, Latin-1, and
 //! UTF-16 / UTF-32 (little- or big-endian, or with a byte order mark: written little-endian,
 //! read by the mark), with the error handlers `strict`, `ignore`, `replace`,
 //! `backslashreplace` and (encoding) `xmlcharrefreplace`.
@@ -14,13 +15,25 @@
 //! `truncated data`, `illegal UTF-16 surrogate` (a high surrogate not followed by a low one),
 //! `illegal encoding` (a lone low surrogate), `unexpected end of data` and the UTF-32 range
 //! errors with CPython's byte ranges. The exceptions carry `encoding`, `object`, `start`, `end`
-//! and `reason` attributes (their `args` is the message alone).
+//! and `reason` attributes: CPython's five constructor arguments, from which `str()` is made.
 //!
 //! Strings are Rust `str`s here, so they cannot hold lone surrogates: the `surrogateescape` and
 //! `surrogatepass` handlers are not provided (they raise `LookupError` like an unknown name).
 
+use super::header::PyObject;
 use super::obj::Obj;
 use crate::error::{PyErr, PyResult};
+
+/// A getset of a Unicode error reading and writing its argument `$i`.
+macro_rules! unicode_error_field {
+    ($i:literal) => {
+        super::builtin::GetSetDef {
+            name: FIELDS[$i],
+            get: |o| error_field(o, $i),
+            set: Some(|o, v| set_error_field(o, $i, v)),
+        }
+    };
+}
 
 /// The byte order of a UTF-16/32 codec.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,6 +51,8 @@ pub enum ByteOrder {
 pub enum Codec {
     /// `utf-8`
     Utf8,
+    /// `utf-8-sig`: UTF-8 after a byte order mark (written always, skipped when read)
+    Utf8Sig,
     /// `ascii`
     Ascii,
     /// `latin-1`
@@ -53,6 +68,7 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf16(ByteOrder::Marked) => "utf-16",
@@ -91,6 +107,7 @@ pub fn lookup(name: &str) -> PyResult<Codec> {
     }
     match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Ok(Codec::Utf8),
+        "utf_8_sig" | "utf8_sig" => Ok(Codec::Utf8Sig),
         "ascii" | "us_ascii" | "646" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367" | "csascii"
         | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => Ok(Codec::Ascii),
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819" | "iso_ir_100"
@@ -115,34 +132,22 @@ fn unknown_handler(errors: &str) -> PyErr {
     lookup_error(format!("unknown error handler name '{errors}'"))
 }
 
-/// `position N` or `position N-M` (inclusive end) as CPython's codec errors print it.
-fn position(start: usize, end: usize) -> String {
-    if end - start == 1 { format!("position {start}") } else { format!("position {start}-{}", end - 1) }
-}
-
-/// A `UnicodeDecodeError`/`UnicodeEncodeError` with message `msg` and CPython's attributes.
+/// A `UnicodeDecodeError`/`UnicodeEncodeError` with CPython's five arguments
+/// `(encoding, object, start, end, reason)`; its `str()` is computed from them.
 #[cold]
-fn unicode_error(
-    kind: &str,
-    msg: &str,
-    codec: Codec,
-    object: PyResult<Obj>,
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> PyErr {
-    let err = super::exceptions::raise_msg(super::immortal::types().exc.named(kind), msg);
-    let Some(exc) = err.object().cloned() else { return err };
-    let set = |name: &str, v: PyResult<Obj>| -> PyResult<()> {
-        super::attr::generic_setattr(&exc, &super::immortal::intern(name).ob_base, Some(&*v?))
-    };
-    let attrs = set("encoding", super::str::new_str(codec.name()))
-        .and_then(|_| set("object", object))
-        .and_then(|_| set("start", super::int::new_int(start as i64)))
-        .and_then(|_| set("end", super::int::new_int(end as i64)))
-        .and_then(|_| set("reason", super::str::new_str(reason)));
-    match attrs {
-        Ok(()) => err,
+fn unicode_error(kind: &str, codec: Codec, object: PyResult<Obj>, start: usize, end: usize, reason: &str) -> PyErr {
+    let made = (|| {
+        let args = super::tuple::new_tuple(vec![
+            super::str::new_str(codec.name())?,
+            object?,
+            super::int::new_int(start as i64)?,
+            super::int::new_int(end as i64)?,
+            super::str::new_str(reason)?,
+        ])?;
+        super::exceptions::new_exception(super::immortal::types().exc.named(kind), args)
+    })();
+    match made {
+        Ok(e) => PyErr::from_object(e),
         Err(e) => e,
     }
 }
@@ -150,32 +155,96 @@ fn unicode_error(
 /// The `UnicodeDecodeError` for `data[start..end]`.
 #[cold]
 fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
-    let msg = if end - start == 1 {
-        format!("'{}' codec can't decode byte 0x{:02x} in position {start}: {reason}", codec.name(), data[start])
-    } else {
-        format!("'{}' codec can't decode bytes in {}: {reason}", codec.name(), position(start, end))
-    };
-    unicode_error("UnicodeDecodeError", &msg, codec, super::bytes::new_bytes(data), start, end, reason)
+    unicode_error("UnicodeDecodeError", codec, super::bytes::new_bytes(data), start, end, reason)
 }
 
 /// The `UnicodeEncodeError` for the characters `start..end` (character indices) of `text`.
 #[cold]
-fn encode_error(codec: Codec, text: &str, first: char, start: usize, end: usize) -> PyErr {
+fn encode_error(codec: Codec, text: &str, start: usize, end: usize) -> PyErr {
     let reason = format!("ordinal not in range({})", codec.limit());
-    let msg = if end - start == 1 {
-        let cp = first as u32;
-        let shown = if cp < 0x100 {
-            format!("\\x{cp:02x}")
-        } else if cp < 0x10000 {
-            format!("\\u{cp:04x}")
-        } else {
-            format!("\\U{cp:08x}")
-        };
-        format!("'{}' codec can't encode character '{shown}' in position {start}: {reason}", codec.name())
-    } else {
-        format!("'{}' codec can't encode characters in {}: {reason}", codec.name(), position(start, end))
+    unicode_error("UnicodeEncodeError", codec, super::str::new_str(text), start, end, &reason)
+}
+
+/// The five fields of a Unicode error, when they have the right types.
+fn error_parts(o: &PyObject) -> Option<(String, Obj, i64, i64, String)> {
+    let field = |i| error_field(o, i).ok();
+    let (enc, obj, start, end, reason) = (field(0)?, field(1)?, field(2)?, field(3)?, field(4)?);
+    Some((
+        super::str::str_value(&enc)?.to_owned(),
+        obj,
+        super::int::int_value(&start)?,
+        super::int::int_value(&end)?,
+        super::str::str_value(&reason)?.to_owned(),
+    ))
+}
+
+/// `str()` of a `UnicodeDecodeError` / `UnicodeEncodeError` (CPython's
+/// `UnicodeDecodeError_str` / `UnicodeEncodeError_str`): the bad byte or character when the
+/// range is one long, else the position range. Other argument shapes print as any exception.
+pub(crate) fn unicode_error_str(o: &PyObject) -> PyResult<Obj> {
+    let Some((enc, object, start, end, reason)) = error_parts(o) else {
+        return super::exceptions::plain_str(o);
     };
-    unicode_error("UnicodeEncodeError", &msg, codec, super::str::new_str(text), start, end, &reason)
+    let one = end == start + 1;
+    let text = if let Some(data) = super::bytes::bytes_value(&object) {
+        match usize::try_from(start).ok().and_then(|i| data.get(i)).filter(|_| one) {
+            Some(byte) => format!("'{enc}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}"),
+            None => format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        }
+    } else {
+        let ch = super::str::as_str_object(&object)
+            .filter(|s| one && start >= 0 && (start as usize) < s.len())
+            .map(|s| s.char_at(start as usize) as u32);
+        match ch {
+            Some(cp) => {
+                let shown = if cp <= 0xff {
+                    format!("\\x{cp:02x}")
+                } else if cp <= 0xffff {
+                    format!("\\u{cp:04x}")
+                } else {
+                    format!("\\U{cp:08x}")
+                };
+                format!("'{enc}' codec can't encode character '{shown}' in position {start}: {reason}")
+            }
+            None => format!("'{enc}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+        }
+    };
+    super::str::new_str(&text)
+}
+
+const FIELDS: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
+
+/// `encoding`, `object`, `start`, `end`, `reason`: the constructor's arguments until assigned
+/// (an assignment is kept in the instance dict and leaves `args` alone, as in CPython).
+pub(crate) static UNICODE_ERROR_GETSETS: &[super::builtin::GetSetDef] = &[
+    unicode_error_field!(0),
+    unicode_error_field!(1),
+    unicode_error_field!(2),
+    unicode_error_field!(3),
+    unicode_error_field!(4),
+];
+
+/// Field `i` of a Unicode error: its assigned value, else argument `i` (`None` if missing).
+fn error_field(o: &PyObject, i: usize) -> PyResult<Obj> {
+    let key = &super::immortal::intern(FIELDS[i]).ob_base;
+    if let Some(assigned) = super::attr::instance_dict(o)?.and_then(|d| super::dict::as_dict(&d)?.get_str(key)) {
+        return Ok(assigned);
+    }
+    let args = super::exceptions::as_exception(o).and_then(|e| e.fields().args.clone());
+    Ok(args
+        .and_then(|a| super::tuple::items(&a).get(i).cloned())
+        .unwrap_or_else(|| Obj::new_ref(super::immortal::immortals().none)))
+}
+
+/// Assigns field `i` of a Unicode error.
+fn set_error_field(o: &PyObject, i: usize, v: Option<&PyObject>) -> PyResult<()> {
+    let v = v.ok_or_else(|| PyErr::type_error("can't delete attribute"))?;
+    match super::attr::instance_dict(o)? {
+        Some(d) => super::dict::as_dict(&d)
+            .expect("an instance dict")
+            .set(Obj::new_ref(&super::immortal::intern(FIELDS[i]).ob_base), Obj::new_ref(v)),
+        None => Ok(()),
+    }
 }
 
 /// What a decoder does with a bad byte range.
@@ -197,9 +266,19 @@ fn decode_handler(errors: &str) -> PyResult<DecodeHandler> {
     })
 }
 
+/// The UTF-8 byte order mark `utf-8-sig` writes and skips.
+const UTF8_BOM: [u8; 3] = [0xef, 0xbb, 0xbf];
+
 /// `data.decode(encoding, errors)`.
 pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let codec = lookup(encoding)?;
+    match lookup(encoding)? {
+        // The rest is plain UTF-8, and its errors are the UTF-8 codec's (positions after the mark).
+        Codec::Utf8Sig => decode_with(data.strip_prefix(&UTF8_BOM[..]).unwrap_or(data), Codec::Utf8, errors),
+        codec => decode_with(data, codec, errors),
+    }
+}
+
+fn decode_with(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
     // CPython looks the handler up only when an error happens; so do we.
     let handler = || decode_handler(errors);
     let mut out = String::with_capacity(data.len());
@@ -227,7 +306,7 @@ pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
                 }
             }
         }
-        Codec::Utf8 => {
+        Codec::Utf8 | Codec::Utf8Sig => {
             let mut at = 0;
             while at < data.len() {
                 match std::str::from_utf8(&data[at..]) {
@@ -342,6 +421,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
     match codec {
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([&UTF8_BOM[..], text.as_bytes()].concat()),
         Codec::Utf16(order) => {
             let mut out = Vec::with_capacity(text.len() * 2 + 2);
             if order == ByteOrder::Marked {
@@ -378,7 +458,7 @@ pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
         }
         let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |n| i + n);
         match errors {
-            "strict" => return Err(encode_error(codec, text, c, i, end)),
+            "strict" => return Err(encode_error(codec, text, i, end)),
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
             "backslashreplace" => {
@@ -451,11 +531,6 @@ mod tests {
         assert_eq!(lookup("US-ASCII").ok(), Some(Codec::Ascii));
         assert_eq!(lookup("UTF-16LE").ok(), Some(Codec::Utf16(ByteOrder::Little)));
         assert_eq!(lookup("utf_32_be").ok(), Some(Codec::Utf32(ByteOrder::Big)));
-    }
-
-    #[test]
-    fn positions_print_inclusive_ranges() {
-        assert_eq!(position(3, 4), "position 3");
-        assert_eq!(position(0, 2), "position 0-1");
+        assert_eq!(lookup("UTF-8-SIG").ok(), Some(Codec::Utf8Sig));
     }
 }

@@ -262,6 +262,7 @@ pub(crate) fn make_exception_types(
                 t.repr = Some(exc_repr);
                 t.str = Some(match name {
                     "KeyError" => key_error_str,
+                    "UnicodeDecodeError" | "UnicodeEncodeError" => super::codecs::unicode_error_str,
                     "SyntaxError" | "IndentationError" | "TabError" => syntax_error_str,
                     _ if is_os => super::oserror::oserror_str,
                     _ => exc_str,
@@ -283,6 +284,7 @@ pub(crate) fn make_exception_types(
             "BaseException" => (BASE_EXCEPTION_METHODS, BASE_EXCEPTION_GETSETS),
             "StopIteration" => (&[], STOP_ITERATION_GETSETS),
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
+            "UnicodeDecodeError" | "UnicodeEncodeError" => (&[], super::codecs::UNICODE_ERROR_GETSETS),
             "ImportError" => (&[], IMPORT_ERROR_GETSETS),
             "SyntaxError" => (&[], SYNTAX_ERROR_GETSETS),
             "OSError" => (&[], super::oserror::OSERROR_GETSETS),
@@ -459,6 +461,11 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         drop(old);
     }
     Ok(())
+}
+
+/// `str(exc)` by the generic rule (for types whose own `str` falls back to it).
+pub(crate) fn plain_str(o: &PyObject) -> PyResult<Obj> {
+    exc_str(o)
 }
 
 fn exc_str(o: &PyObject) -> PyResult<Obj> {

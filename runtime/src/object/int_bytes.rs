@@ -90,6 +90,8 @@ pub(crate) fn int_to_bytes(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::value_error("length argument must be non-negative"));
     }
     let little = little_endian(order, "to_bytes")?;
+    // The result's room, checked before the conversion allocates it.
+    drop(super::bytes::reserve(length as usize)?);
     let v = as_int(recv).map(|v| v.to_big()).unwrap_or_default();
     let mut out = to_bytes_be(&v, length as usize, signed(sign)?).map_err(PyErr::overflow)?;
     if little {

@@ -140,7 +140,7 @@ fn memoryview_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn item_index(v: &MemoryViewObject, key: &PyObject) -> PyResult<usize> {
-    if as_int(key).is_none() && key.type_object().number.index.is_none() {
+    if !super::bytes::is_index_like(key) {
         return Err(PyErr::type_error("memoryview: invalid slice key"));
     }
     let i = ops::index_isize(key)?;
