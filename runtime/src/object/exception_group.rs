@@ -119,8 +119,13 @@ pub(crate) fn ready_exception_group(t: &StaticTypes) {
     // tuples are leaked, so immortal.
     unsafe {
         let m = eg.mutable();
-        m.mro = Some(Obj::from_immortal(leak_tuple(t.tuple_type, mro)));
-        m.bases = Some(Obj::from_immortal(leak_tuple(t.tuple_type, bases)));
+        let old_mro = m.mro.replace(Obj::from_immortal(leak_tuple(t.tuple_type, mro)));
+        let old_bases = m.bases.replace(Obj::from_immortal(leak_tuple(t.tuple_type, bases)));
+        // The single-base tuples `ready` made are referenced nowhere else yet: free them (they
+        // would be lost memory otherwise, as valgrind reports).
+        for old in [old_mro, old_bases].into_iter().flatten() {
+            super::tuple::free_leaked_tuple(old.into_raw());
+        }
     }
 }
 

@@ -81,6 +81,27 @@ pub(crate) fn leak_tuple(ty: &TypeObject, items: Vec<Obj>) -> &'static PyObject 
     }
 }
 
+/// Frees a tuple made by [`leak_tuple`] that was replaced before anyone saw it (a static
+/// type's `__mro__` rebuilt while the static types are readied).
+///
+/// # Safety
+///
+/// `tuple` came from [`leak_tuple`] and no reference to it remains anywhere.
+pub(crate) unsafe fn free_leaked_tuple(tuple: NonNull<PyObject>) {
+    // SAFETY: the caller's contract: a `leak_tuple` block, unreferenced.
+    unsafe {
+        let t = tuple.cast::<TupleObject>().as_ptr();
+        let len = (*t).len;
+        let items = t.add(1) as *mut Obj;
+        for i in 0..len {
+            std::ptr::drop_in_place(items.add(i));
+        }
+        let size = size_of::<TupleObject>() + len * size_of::<Obj>();
+        let layout = std::alloc::Layout::from_size_align(size, 16).expect("the layout leak_tuple used");
+        std::alloc::dealloc(t as *mut u8, layout);
+    }
+}
+
 /// `tuple`'s deallocator.
 ///
 /// # Safety
