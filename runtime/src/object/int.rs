@@ -316,7 +316,12 @@ pub(crate) fn int_lshift(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
             return new_int(0);
         }
     }
-    new_big(x.to_big() << s as usize)
+    let big = x.to_big();
+    // A result of more than 2**36 bits (8 GiB) cannot be allocated: CPython's MemoryError.
+    if big.bits().saturating_add(s) > 1 << 36 {
+        return Err(PyErr::from_kind(ExcKind::MemoryError));
+    }
+    new_big(big << s as usize)
 }
 
 pub(crate) fn int_rshift(a: &PyObject, b: &PyObject) -> PyResult<Obj> {

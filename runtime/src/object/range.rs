@@ -84,10 +84,14 @@ fn too_large() -> PyErr {
     PyErr::overflow("Python int too large to convert to C ssize_t")
 }
 
-/// A range argument: any object with `__index__`.
+/// The largest magnitude of a range argument or slice field: lengths, offsets and products of
+/// an index and a step then stay far inside `i128`.
+const BOUND_LIMIT: i128 = 1 << 124;
+
+/// A range argument: any object with `__index__`, within [`BOUND_LIMIT`].
 fn bound(o: &PyObject) -> PyResult<i128> {
     let i = ops::index(o)?;
-    as_int(&i).and_then(|v| int_i128(&v)).ok_or_else(too_large)
+    as_int(&i).and_then(|v| int_i128(&v)).filter(|v| v.abs() <= BOUND_LIMIT).ok_or_else(too_large)
 }
 
 fn make_range(start: i128, stop: i128, step: i128) -> PyResult<Obj> {
@@ -133,7 +137,9 @@ pub(crate) fn range_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let n = r.length();
     if let Some(sl) = as_slice(key) {
         let (start, stop, step) = sl.indices_i128(n)?;
-        return make_range(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+        // `start` and `stop` are within `-1..=len`; the step product may exceed the bounds.
+        let step = r.step.checked_mul(step).filter(|v| v.abs() <= BOUND_LIMIT).ok_or_else(too_large)?;
+        return make_range(r.start + start * r.step, r.start + stop * r.step, step);
     }
     if as_int(key).is_none() && key.type_object().number.index.is_none() {
         return Err(PyErr::type_error(format!(
@@ -392,7 +398,7 @@ pub(crate) unsafe fn dealloc_slice(op: NonNull<PyObject>) {
 }
 
 /// One field of a slice as CPython's `_PyEval_SliceIndex` reads it for `indices()` and
-/// `range[slice]`: `None`, or an int (any object with `__index__`), clamped to `i128`.
+/// `range[slice]`: `None`, or an int (any object with `__index__`), clamped.
 fn slice_field(v: &PyObject) -> PyResult<Option<i128>> {
     if v.is(immortals().none) {
         return Ok(None);
@@ -401,12 +407,13 @@ fn slice_field(v: &PyObject) -> PyResult<Option<i128>> {
         return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
     }
     let i = ops::index(v)?;
-    Ok(Some(match as_int(&i) {
-        Some(x) => {
-            int_i128(&x).unwrap_or(if x.to_big().sign() == num_bigint::Sign::Minus { i128::MIN } else { i128::MAX })
-        }
-        None => 0,
-    }))
+    // Clamped to [`BOUND_LIMIT`] (CPython clamps to `Py_ssize_t`; `indices()` returns a huge
+    // step as given).
+    Ok(Some(as_int(&i).map_or(0, |x| match int_i128(&x) {
+        Some(v) => v.clamp(-BOUND_LIMIT, BOUND_LIMIT),
+        None if x.to_big().sign() == num_bigint::Sign::Minus => -BOUND_LIMIT,
+        None => BOUND_LIMIT,
+    })))
 }
 
 impl SliceObject {
@@ -472,8 +479,11 @@ pub(crate) static SLICE_METHODS: &[MethodDef] = &[MethodDef::method("indices", |
     if len < 0 {
         return Err(PyErr::value_error("length should not be negative"));
     }
-    let (start, stop, step) = as_slice(s).expect("a slice").indices_i128(len)?;
-    new_tuple(vec![new_i128(start)?, new_i128(stop)?, new_i128(step)?])
+    let sl = as_slice(s).expect("a slice");
+    let (start, stop, step) = sl.indices_i128(len)?;
+    // A step beyond the clamp is returned as given.
+    let step = if step.abs() == BOUND_LIMIT { ops::index(&sl.step)? } else { new_i128(step)? };
+    new_tuple(vec![new_i128(start)?, new_i128(stop)?, step])
 })];
 
 pub(crate) static SLICE_GETSETS: &[GetSetDef] = &[
