@@ -293,7 +293,12 @@ pub(crate) fn int_pow(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         }
         return Err(PyErr::overflow("exponent too large"));
     };
-    new_big(num_traits::pow(x.to_big(), e as usize))
+    let base = x.to_big();
+    // A result of more than 2**32 bits (512 MiB) is refused: MemoryError (CPython would try).
+    if (base.bits().saturating_sub(1)).saturating_mul(u64::from(e)) > 1 << 32 {
+        return Err(PyErr::from_kind(ExcKind::MemoryError));
+    }
+    new_big(num_traits::pow(base, e as usize))
 }
 
 fn shift_count(y: &IntVal<'_>) -> PyResult<Option<u64>> {
@@ -317,8 +322,8 @@ pub(crate) fn int_lshift(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         }
     }
     let big = x.to_big();
-    // A result of more than 2**36 bits (8 GiB) cannot be allocated: CPython's MemoryError.
-    if big.bits().saturating_add(s) > 1 << 36 {
+    // A result of more than 2**32 bits (512 MiB) is refused: MemoryError (CPython would try).
+    if big.bits().saturating_add(s) > 1 << 32 {
         return Err(PyErr::from_kind(ExcKind::MemoryError));
     }
     new_big(big << s as usize)
