@@ -240,21 +240,45 @@ fn view_reversed(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_dict_iter(&view_of(s).dict, kind_of_view(s).expect("a view"), true)
 }
 
-static KEYS_METHODS: &[MethodDef] =
-    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
-static ITEMS_METHODS: &[MethodDef] =
-    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
-static VIEW_METHODS: &[MethodDef] = &[MethodDef::method("__reversed__", view_reversed)];
-static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
-    let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
-    // SAFETY: the method is only in the dict iterator types' tables.
-    let it = unsafe { s.cast::<DictIter>() };
-    let left = match &it.dict {
-        Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
-        _ => 0,
-    };
-    new_int(left as i64)
-})];
+static KEYS_METHODS: &[MethodDef] = &[
+    MethodDef::method("isdisjoint", view_isdisjoint),
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+static ITEMS_METHODS: &[MethodDef] = &[
+    MethodDef::method("isdisjoint", view_isdisjoint),
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+static VIEW_METHODS: &[MethodDef] = &[
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+
+fn view_iter_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    view_iter(args::method("__iter__", a, k, 0, 0)?.0)
+}
+
+fn view_len_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    new_int(view_dict(args::method("__len__", a, k, 0, 0)?.0).len() as i64)
+}
+static ITER_METHODS: &[MethodDef] = &[
+    super::slot_dunders::dunder_iter_self!(),
+    super::slot_dunders::dunder_next!(iter_next),
+    MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
+        // SAFETY: the method is only in the dict iterator types' tables.
+        let it = unsafe { s.cast::<DictIter>() };
+        let left = match &it.dict {
+            Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
+            _ => 0,
+        };
+        new_int(left as i64)
+    }),
+];
 
 /// A dict iterator (CPython's `dictiterobject`).
 #[repr(C)]

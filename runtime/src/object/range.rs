@@ -22,6 +22,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_big, new_bool, new_int};
 use super::obj::Obj;
+use super::slot_dunders::{dunder_iter_self, dunder_next};
 use super::tuple::new_tuple;
 use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
@@ -249,7 +250,18 @@ pub(crate) fn range_bool(o: &PyObject) -> PyResult<bool> {
     Ok(!as_range(o).is_empty())
 }
 
+pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[
+    dunder_iter_self!(),
+    dunder_next!(range_iter_next),
+    MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
+        // SAFETY: the method is only in the range iterator's table.
+        new_i128(unsafe { s.cast::<RangeIter>() }.remaining.get().max(0))
+    }),
+];
+
 pub(crate) static RANGE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__iter__", |a, k| range_iter(args::method("__iter__", a, k, 0, 0)?.0)),
     MethodDef::method("__len__", |a, k| new_int(range_len(args::method("__len__", a, k, 0, 0)?.0)? as i64)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;

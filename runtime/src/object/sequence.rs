@@ -263,11 +263,14 @@ fn reversed_iter_len(o: &PyObject) -> usize {
     if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
 
-pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] =
-    &[super::builtin::MethodDef::method("__length_hint__", |a, k| {
+pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] = &[
+    super::builtin::MethodDef::method("__length_hint__", |a, k| {
         let (s, _) = super::builtin::args::method("__length_hint__", a, k, 0, 0)?;
         super::int::new_int(reversed_iter_len(s) as i64)
-    })];
+    }),
+    super::slot_dunders::dunder_iter_self!(),
+    super::slot_dunders::dunder_next!(reversed_iter_next),
+];
 
 /// # Safety
 ///
