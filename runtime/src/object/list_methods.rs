@@ -465,3 +465,40 @@ mod tests {
         });
     }
 }
+
+#[cfg(test)]
+mod slice_tests {
+    use super::*;
+    use crate::object::range::new_slice;
+
+    fn int(v: i64) -> Obj {
+        new_int(v).expect("an int")
+    }
+
+    fn small(l: &PyObject) -> Vec<i64> {
+        list_of(l).items().iter().map(|o| super::super::int::small_value(o).expect("a small int")).collect()
+    }
+
+    #[test]
+    fn slice_assignment_and_deletion() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let none = || args::none();
+            let l = new_list((0..6).map(int).collect()).expect("a list");
+            // l[1:3] = [9, 9, 9]
+            let sl = new_slice(int(1), int(3), none()).expect("a slice");
+            let v = new_list(vec![int(9), int(9), int(9)]).expect("a list");
+            list_ass_subscript(&l, &sl, Some(&v)).expect("assigned");
+            assert_eq!(small(&l), [0, 9, 9, 9, 3, 4, 5]);
+            // l[::3] = [7] is a size mismatch
+            let ext = new_slice(none(), none(), int(3)).expect("a slice");
+            let one = new_list(vec![int(7)]).expect("a list");
+            let e = list_ass_subscript(&l, &ext, Some(&one)).unwrap_err();
+            assert_eq!(e.to_string(), "ValueError: attempt to assign sequence of size 1 to extended slice of size 3");
+            // del l[::-2]
+            let back = new_slice(none(), none(), int(-2)).expect("a slice");
+            list_ass_subscript(&l, &back, None).expect("deleted");
+            assert_eq!(small(&l), [9, 9, 4]);
+        });
+    }
+}
