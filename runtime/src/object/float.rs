@@ -1,5 +1,5 @@
 //! `float`: an IEEE-754 double, with CPython's arithmetic, comparisons against ints, hash and
-//! shortest-round-trip `repr` (shared with the compiler's constant printer).
+//! shortest-round-trip `repr` (pyrt-pylib's).
 
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
@@ -75,7 +75,7 @@ pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
 
 /// `repr(x)` / `str(x)`: the shortest text that round-trips, as CPython prints it.
 pub fn float_repr_text(v: f64) -> String {
-    pyrt_compile::code::float_repr(v)
+    pyrt_pylib::float::repr_string(v)
 }
 
 /// CPython's `_Py_HashDouble` (NaN hashes by identity, given as `id`).
