@@ -51,6 +51,7 @@ pub struct CoreTypes {
     pub traceback_type: &'static TypeObject,
     pub list_reverse_iter_type: &'static TypeObject,
     pub dict_views: super::dict_views::DictViewTypes,
+    pub mappingproxy_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -247,6 +248,13 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.iternext = Some(super::sequence::reversed_iter_next);
         },
     );
+    let mappingproxy_type = mk(
+        "mappingproxy",
+        size_of::<super::mappingproxy::MappingProxy>(),
+        0,
+        super::mappingproxy::dealloc_mappingproxy,
+        &super::mappingproxy::fill_mappingproxy_type,
+    );
     let (dict_views, dict_view_specs) =
         super::dict_views::make_types(&|name, size, dealloc, fill| mk(name, size, 0, dealloc, fill));
     let spec = |ty, base: Option<&'static TypeObject>, methods, getsets| TypeSpec { ty, base, methods, getsets };
@@ -265,8 +273,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, &[], &[]));
     }
     specs.push(spec(list_reverse_iter_type, obj, super::sequence::REVERSED_ITER_METHODS, &[]));
-    for (t, methods) in dict_view_specs {
-        specs.push(spec(t, obj, methods, &[]));
+    specs.push(spec(mappingproxy_type, obj, super::mappingproxy::MAPPINGPROXY_METHODS, &[]));
+    for (t, methods, getsets) in dict_view_specs {
+        specs.push(spec(t, obj, methods, getsets));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
@@ -306,6 +315,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         traceback_type,
         list_reverse_iter_type,
         dict_views,
+        mappingproxy_type,
     }
 }
 

@@ -23,6 +23,7 @@
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
 //! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `mappingproxy` | the read-only mapping view (`types.MappingProxyType`) |
 //! | `mutation` | writes to mutable containers under the object's critical section |
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
@@ -53,6 +54,7 @@ pub mod int;
 pub(crate) mod int_methods;
 pub mod list;
 pub(crate) mod list_methods;
+pub(crate) mod mappingproxy;
 pub(crate) mod mutation;
 pub mod obj;
 pub mod range;
