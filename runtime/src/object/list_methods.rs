@@ -274,6 +274,10 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if !rest.is_empty() {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
+    let nkw = args::keywords(a, k).count();
+    if nkw > 2 {
+        return Err(PyErr::type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+    }
     let (mut key, mut reverse) = (None, false);
     for (name, v) in args::keywords(a, k) {
         match name {
