@@ -165,8 +165,10 @@ pub(crate) fn ternary_pow(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyRe
             }
         }
     }
-    let number = |o: &PyObject| as_int(o).is_some() || super::float::as_float(o).is_some();
-    if number(base) && number(exp) {
+    // `float ** x` with a modulus is float's error; ints with a non-int modulus are unsupported.
+    let is_float = |o: &PyObject| super::float::as_float(o).is_some();
+    let number = |o: &PyObject| as_int(o).is_some() || is_float(o);
+    if number(base) && number(exp) && (is_float(base) || is_float(exp)) {
         return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     Err(PyErr::type_error(format!(

@@ -282,7 +282,7 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     for (name, v) in args::keywords(a, k) {
         match name {
             "key" => key = Some(v).filter(|v| !v.is(immortals().none)),
-            "reverse" => reverse = ops::index_isize(v).map_err(|_| bool_int_error(v))? != 0,
+            "reverse" => reverse = ops::is_true(v)?,
             other => return Err(PyErr::type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
         }
     }
@@ -299,10 +299,6 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::value_error("list modified during sort"));
     }
     Ok(args::none())
-}
-
-fn bool_int_error(v: &PyObject) -> PyErr {
-    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_object().name()))
 }
 
 /// `list.index(value, start=0, stop=sys.maxsize, /)`.
@@ -356,17 +352,17 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Ok(args::none())
     }),
     MethodDef::method("reverse", |a, k| {
-        let (s, _) = args::method("reverse", a, k, 0, 0)?;
+        let (s, _) = args::method("list.reverse", a, k, 0, 0)?;
         list_of(s).mutate(|v| v.reverse());
         Ok(args::none())
     }),
     MethodDef::method("clear", |a, k| {
-        let (s, _) = args::method("clear", a, k, 0, 0)?;
+        let (s, _) = args::method("list.clear", a, k, 0, 0)?;
         drop(list_of(s).replace(Vec::new()));
         Ok(args::none())
     }),
     MethodDef::method("copy", |a, k| {
-        let (s, _) = args::method("copy", a, k, 0, 0)?;
+        let (s, _) = args::method("list.copy", a, k, 0, 0)?;
         new_list(list_of(s).items().to_vec())
     }),
     MethodDef::method("index", list_index),
@@ -406,7 +402,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Ok(super::int::new_bool(seq_contains(s, &r[0])?))
     }),
     MethodDef::method("__getitem__", |a, k| {
-        let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
+        let (s, r) = args::method("list.__getitem__", a, k, 1, 1)?;
         seq_subscript(s, &r[0])
     }),
     MethodDef::method("__setitem__", |a, k| {

@@ -211,7 +211,7 @@ pub(crate) fn range_hash(o: &PyObject) -> PyResult<isize> {
 }
 
 fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, rest) = args::method("index", a, k, 1, 1)?;
+    let (s, rest) = args::method("range.index", a, k, 1, 1)?;
     let r = as_range(s);
     let v = &rest[0];
     if let Some(x) = exact_int(v) {
@@ -232,7 +232,7 @@ fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, rest) = args::method("count", a, k, 1, 1)?;
+    let (s, rest) = args::method("range.count", a, k, 1, 1)?;
     let r = as_range(s);
     if let Some(x) = exact_int(&rest[0]) {
         return new_int(x.is_some_and(|x| r.has(x)) as i64);
@@ -486,7 +486,7 @@ pub(crate) fn slice_hash(o: &PyObject) -> PyResult<isize> {
 }
 
 pub(crate) static SLICE_METHODS: &[MethodDef] = &[MethodDef::method("indices", |a, k| {
-    let (s, r) = args::method("indices", a, k, 1, 1)?;
+    let (s, r) = args::method("slice.indices", a, k, 1, 1)?;
     let len = bound(&r[0])?;
     if len < 0 {
         return Err(PyErr::value_error("length should not be negative"));

@@ -134,7 +134,8 @@ pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
 /// are 0.
 pub(crate) fn repeat_count(n: &PyObject) -> PyResult<Option<usize>> {
     if as_int(n).is_none() && n.type_object().number.index.is_none() {
-        if super::attr::lookup_str(n.type_object(), "__rmul__").is_some() {
+        // A class may still answer through `__rmul__`; builtin types never do.
+        if n.type_object().is_heap() && super::attr::lookup_str(n.type_object(), "__rmul__").is_some() {
             return Ok(None);
         }
         return Err(PyErr::type_error(format!(
