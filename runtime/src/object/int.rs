@@ -170,14 +170,6 @@ pub fn hash_int(v: &IntVal<'_>) -> isize {
     if h == -1 { -2 } else { h as isize }
 }
 
-/// `repr(int)` in decimal.
-pub fn int_repr_text(v: &IntVal<'_>) -> String {
-    match v {
-        IntVal::Small(x) => x.to_string(),
-        IntVal::Big(b) => b.to_string(),
-    }
-}
-
 fn not_implemented() -> PyResult<Obj> {
     Ok(Obj::new_ref(immortals().not_implemented))
 }
@@ -451,43 +443,4 @@ pub(crate) fn int_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyRe
         },
         _ => not_implemented(),
     }
-}
-
-/// Parses Python `int()` text in `base` (2..=36, or 0 for literal prefixes), with underscores
-/// between digits and surrounding whitespace, as CPython accepts it.
-pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let t = text.trim();
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.to_ascii_lowercase();
-    let (base, digits) = match base {
-        0 => {
-            if let Some(r) = lower.strip_prefix("0x") {
-                (16, r.to_owned())
-            } else if let Some(r) = lower.strip_prefix("0o") {
-                (8, r.to_owned())
-            } else if let Some(r) = lower.strip_prefix("0b") {
-                (2, r.to_owned())
-            } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.bytes().any(|c| c != b'0' && c != b'_') {
-                    return None;
-                }
-                (10, lower)
-            }
-        }
-        16 => (16, lower.strip_prefix("0x").map(str::to_owned).unwrap_or(lower)),
-        8 => (8, lower.strip_prefix("0o").map(str::to_owned).unwrap_or(lower)),
-        2 => (2, lower.strip_prefix("0b").map(str::to_owned).unwrap_or(lower)),
-        b => (b, lower),
-    };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10).map(str::to_owned).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return None;
-    }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
 }
