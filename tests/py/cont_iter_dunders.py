@@ -22,3 +22,4 @@ try:
 except StopIteration:
     print("StopIteration")
 print({"x": 1}.keys().__len__(), list({"x": 1}.values().__iter__()))
+print(range(3).__eq__(range(0, 3)), range(3).__ne__(5), range(2).__hash__() == hash(range(2)), range(0).__bool__(), slice(1).__eq__(slice(1)), slice(1, 2).__lt__(slice(1, 3)), slice(1).__hash__() == hash(slice(1)), {}.__ror__({1: 2}), {1: 1}.__or__([]))

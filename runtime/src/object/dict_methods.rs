@@ -15,7 +15,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::new_bool;
 use super::obj::Obj;
-use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_reflected, dunder_unary};
 use super::slots::MappingMethods;
 use super::str::new_str;
 use super::tuple::new_tuple;
@@ -253,6 +253,7 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     }),
     dunder_unary!("__iter__", dict_iter),
     dunder_binary!("__or__", dict_or),
+    dunder_reflected!("__ror__", dict_or),
     dunder_binary!("__ior__", dict_ior),
     dunder_compare!("__eq__", CompareOp::Eq, dict_richcompare),
     dunder_compare!("__ne__", CompareOp::Ne, dict_richcompare),

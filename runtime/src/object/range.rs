@@ -22,7 +22,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_big, new_bool, new_int};
 use super::obj::Obj;
-use super::slot_dunders::{dunder_iter_self, dunder_next};
+use super::slot_dunders::{dunder_compare, dunder_iter_self, dunder_next, dunder_unary};
 use super::tuple::new_tuple;
 use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
@@ -262,6 +262,10 @@ pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[
 
 pub(crate) static RANGE_METHODS: &[MethodDef] = &[
     MethodDef::method("__iter__", |a, k| range_iter(args::method("__iter__", a, k, 0, 0)?.0)),
+    dunder_unary!("__hash__", |o| new_int(range_hash(o)? as i64)),
+    dunder_unary!("__bool__", |o| Ok::<_, PyErr>(new_bool(range_bool(o)?))),
+    dunder_compare!("__eq__", CompareOp::Eq, range_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, range_richcompare),
     MethodDef::method("__len__", |a, k| new_int(range_len(args::method("__len__", a, k, 0, 0)?.0)? as i64)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;
@@ -485,18 +489,27 @@ pub(crate) fn slice_hash(o: &PyObject) -> PyResult<isize> {
     ops::hash(&t)
 }
 
-pub(crate) static SLICE_METHODS: &[MethodDef] = &[MethodDef::method("indices", |a, k| {
-    let (s, r) = args::method("slice.indices", a, k, 1, 1)?;
-    let len = bound(&r[0])?;
-    if len < 0 {
-        return Err(PyErr::value_error("length should not be negative"));
-    }
-    let sl = as_slice(s).expect("a slice");
-    let (start, stop, step) = sl.indices_i128(len)?;
-    // A step beyond the clamp is returned as given.
-    let step = if step.abs() == BOUND_LIMIT { ops::index(&sl.step)? } else { new_i128(step)? };
-    new_tuple(vec![new_i128(start)?, new_i128(stop)?, step])
-})];
+pub(crate) static SLICE_METHODS: &[MethodDef] = &[
+    dunder_unary!("__hash__", |o| new_int(slice_hash(o)? as i64)),
+    dunder_compare!("__eq__", CompareOp::Eq, slice_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, slice_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, slice_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, slice_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, slice_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, slice_richcompare),
+    MethodDef::method("indices", |a, k| {
+        let (s, r) = args::method("slice.indices", a, k, 1, 1)?;
+        let len = bound(&r[0])?;
+        if len < 0 {
+            return Err(PyErr::value_error("length should not be negative"));
+        }
+        let sl = as_slice(s).expect("a slice");
+        let (start, stop, step) = sl.indices_i128(len)?;
+        // A step beyond the clamp is returned as given.
+        let step = if step.abs() == BOUND_LIMIT { ops::index(&sl.step)? } else { new_i128(step)? };
+        new_tuple(vec![new_i128(start)?, new_i128(stop)?, step])
+    }),
+];
 
 pub(crate) static SLICE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "start", get: |o| Ok(as_slice(o).expect("a slice").start.clone()), set: None },
