@@ -52,6 +52,8 @@ pub struct CoreTypes {
     pub list_reverse_iter_type: &'static TypeObject,
     pub dict_views: super::dict_views::DictViewTypes,
     pub mappingproxy_type: &'static TypeObject,
+    pub list_iter_type: &'static TypeObject,
+    pub tuple_iter_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -248,6 +250,14 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.iternext = Some(super::sequence::reversed_iter_next);
         },
     );
+    let forward_iter = |name| {
+        mk(name, size_of::<super::sequence::SeqForwardIter>(), 0, super::sequence::dealloc_forward_iter, &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(super::sequence::forward_iter_next);
+        })
+    };
+    let list_iter_type = forward_iter("list_iterator");
+    let tuple_iter_type = forward_iter("tuple_iterator");
     let mappingproxy_type = mk(
         "mappingproxy",
         size_of::<super::mappingproxy::MappingProxy>(),
@@ -274,6 +284,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     }
     specs.push(spec(list_reverse_iter_type, obj, super::sequence::REVERSED_ITER_METHODS, &[]));
     specs.push(spec(mappingproxy_type, obj, super::mappingproxy::MAPPINGPROXY_METHODS, &[]));
+    specs.push(spec(list_iter_type, obj, super::sequence::FORWARD_ITER_METHODS, &[]));
+    specs.push(spec(tuple_iter_type, obj, super::sequence::FORWARD_ITER_METHODS, &[]));
     for (t, methods, getsets) in dict_view_specs {
         specs.push(spec(t, obj, methods, getsets));
     }
@@ -316,6 +328,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         list_reverse_iter_type,
         dict_views,
         mappingproxy_type,
+        list_iter_type,
+        tuple_iter_type,
     }
 }
 

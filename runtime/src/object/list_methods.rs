@@ -17,7 +17,6 @@
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::builtin::{MethodDef, args};
-use super::core_types::new_seq_iter;
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{as_int, new_int};
@@ -25,7 +24,7 @@ use super::list::{ListObject, as_list, new_list};
 use super::obj::Obj;
 use super::range::as_slice;
 use super::sequence::{
-    norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
+    new_forward_iter, norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
 };
 use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::{MappingMethods, SequenceMethods};
@@ -41,7 +40,7 @@ fn not_implemented() -> PyResult<Obj> {
 pub(crate) fn fill_list_type(t: &mut TypeObject) {
     t.repr = Some(list_repr);
     t.richcompare = Some(seq_richcompare);
-    t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
+    t.iter = Some(|o| new_forward_iter(Obj::new_ref(o)));
     t.new = Some(list_new);
     t.init = Some(list_init);
     t.number.add = Some(seq_concat);
@@ -424,7 +423,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         list_init(s, rest, k)?;
         Ok(args::none())
     }),
-    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_unary!("__iter__", |o: &PyObject| new_forward_iter(Obj::new_ref(o))),
     dunder_binary!("__add__", seq_concat),
     dunder_binary!("__mul__", |a, n| repeat_dunder(a, n, list_repeat)),
     dunder_binary!("__rmul__", |a, n| repeat_dunder(a, n, list_repeat)),
