@@ -444,3 +444,25 @@ pub(crate) fn int_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyRe
         _ => not_implemented(),
     }
 }
+
+/// `int(text, base)`'s value, or `None` for text that is not an int literal in `base` (the
+/// caller words the error): pyrt-pylib's parser, with the interpreter's digit limit.
+pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
+    let limit = super::int_methods::max_str_digits();
+    pyrt_pylib::int_text::parse_int(text, i64::from(base), limit).ok().map(pyrt_pylib::int_text::ParsedInt::into_bigint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_int_takes_python_literals_and_refuses_the_rest() {
+        assert_eq!(parse_int(" -1_000 ", 10), Some(BigInt::from(-1000)));
+        assert_eq!(parse_int("0x_ff", 0), Some(BigInt::from(255)));
+        assert_eq!(parse_int("z", 36), Some(BigInt::from(35)));
+        assert_eq!(parse_int("09", 0), None);
+        assert_eq!(parse_int("1__0", 10), None);
+        assert_eq!(parse_int(&"1".repeat(4301), 10), None);
+    }
+}

@@ -89,10 +89,7 @@ pub(crate) static MAPPINGPROXY_METHODS: &[MethodDef] = &[
     MethodDef::method("values", |a, k| forward(a, k, "values", 0, 0)),
     MethodDef::method("items", |a, k| forward(a, k, "items", 0, 0)),
     MethodDef::method("copy", |a, k| forward(a, k, "copy", 0, 0)),
-    MethodDef::method("__reversed__", |a, k| {
-        let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
-        super::sequence::reversed(mapping_of(s))
-    }),
+    MethodDef::method("__reversed__", |a, k| forward(a, k, "__reversed__", 0, 0)),
     MethodDef::method("__getitem__", |a, k| {
         let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
         ops::get_item(mapping_of(s), &r[0])
