@@ -14,6 +14,10 @@
 //!
 //! Slice assignment follows `list_ass_slice` / `list_ass_subscript`: a step-1 slice is replaced
 //! by any number of items; an extended slice needs exactly as many items as it selects.
+//!
+//! Every write goes through [`ListObject::mutate`], which takes the list's critical section in a
+//! free-threaded interpreter; what a write replaces is returned out of it and dropped after the
+//! section ends (a destructor may run Python code).
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::builtin::{MethodDef, args};
