@@ -79,7 +79,7 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         match name {
             "base" if base.is_none() => base = Some(v),
             "base" => return Err(PyErr::type_error("argument for int() given by name ('base') and position (2)")),
-            other => return Err(PyErr::type_error(format!("int() got an unexpected keyword argument '{other}'"))),
+            other => return Err(PyErr::type_error(super::suggestions::unexpected_keyword("int", other, &["base"]))),
         }
     }
     let value: Obj = match (pos.first(), base) {

@@ -286,7 +286,13 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         match name {
             "key" => key = Some(v).filter(|v| !v.is(immortals().none)),
             "reverse" => reverse = ops::is_true(v)?,
-            other => return Err(PyErr::type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(PyErr::type_error(super::suggestions::unexpected_keyword(
+                    "sort",
+                    other,
+                    &["key", "reverse"],
+                )));
+            }
         }
     }
     let l = list_of(recv);

@@ -27,6 +27,7 @@
 //! | `mutation` | writes to mutable containers under the object's critical section |
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
+//! | `suggestions` | CPython's "Did you mean" for unexpected keyword arguments |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -65,6 +66,7 @@ pub(crate) mod sequence;
 pub(crate) mod slot_dunders;
 pub mod slots;
 pub mod str;
+pub(crate) mod suggestions;
 mod thread_id;
 pub(crate) mod trashcan;
 pub mod tuple;
