@@ -10,4 +10,4 @@ next(t)
 print(t.__length_hint__(), list(t), list(t))
 for x in [1, 2, 3]:
     print(x, end=" ")
-print(sum(x for x in [1, 2]) if False else sum([1, 2]), list(zip([1, 2], (3, 4))), sorted(iter([3, 1, 2])))
+print(sum([1, 2]), list(zip([1, 2], (3, 4))), sorted(iter([3, 1, 2])))

@@ -9,7 +9,7 @@ cases = [
     lambda: divmod(float("inf"), 5), lambda: divmod(5, float("nan")), lambda: round(float("inf"), 2), lambda: round(1.23456e-300, 305), lambda: round(123, -1000),
     lambda: round(5e-324, 323), lambda: (2**63) // -1, lambda: (-2**63) // -1, lambda: (-2**63) % -1, lambda: abs(-2**63), lambda: -(-2**63), lambda: (2**64) >> 64,
     lambda: 1 / 3 * 3, lambda: 7 / -2, lambda: (10**30) / (10**15), lambda: 10**30 // 7.0, lambda: 2**1023 * 2.0,
-    lambda: (255).to_bytes if False else 0, lambda: hash(2**61 - 1), lambda: hash(-(2**61 - 1)), lambda: hash(float(2**61 - 1)), lambda: hash(1e-309),
+    lambda: hash(2**61 - 1), lambda: hash(-(2**61 - 1)), lambda: hash(float(2**61 - 1)), lambda: hash(1e-309),
     lambda: (0.1).as_integer_ratio(), lambda: (-0.0).is_integer(), lambda: float.fromhex("0x.8p1"), lambda: float.fromhex("-0X1.P-2"), lambda: (1e-310).hex(), lambda: (-1.5).hex(),
     lambda: float.fromhex("0x1p-1075"), lambda: float.fromhex("0x1.0000000000000801p0"), lambda: float.fromhex("1"), lambda: float.fromhex("0x1p+"),
 ]
