@@ -7,7 +7,7 @@ d = D([("a", 1)], b=2)
 print(d, d.extra, type(d).__name__, d == {"a": 1, "b": 2}, dict.__eq__(d, {"a": 1, "b": 2}))
 class L(list):
     def __init__(self, it):
-        super().__init__(x * 2 for x in it) if False else super().__init__([x * 2 for x in it])
+        super().__init__([x * 2 for x in it])
 l = L([1, 2])
 print(l, list.__eq__(l, [2, 4]), list.__lt__([1], [2]), list.__add__([1], [2]), list.__mul__([1], 2), [1].__rmul__(3))
 print(tuple.__hash__((1, 2)) == hash((1, 2)), (1, 2).__eq__((1, 2)), (1,).__lt__((2,)), (1,).__add__((2,)), tuple.__mul__((1,), 2))

@@ -21,7 +21,7 @@ for start in vals:
                 bres = str(e)
             c = base[:]
             del c[s]
-            lines.append("%s %s %s" % (repr(got), a, c) if False else str(got) + " " + str(a) + " " + str(bres) + " " + str(c) + " " + str(same) + " " + str(s.indices(6)))
+            lines.append(str(got) + " " + str(a) + " " + str(bres) + " " + str(c) + " " + str(same) + " " + str(s.indices(6)))
 print(len(lines))
 for line in lines:
     print(line)

@@ -34,5 +34,5 @@ for n in [0, 1, 2, 5, 31, 64, 65, 100, 257, 1000]:
             ])
             ok = [k.v for k in items] == sorted(data, reverse=reverse)
             print(n, name, reverse, calls, stable, ok)
-words = ["b%d" % (i % 7) if False else "w" + str(rnd(50)) for i in range(200)]
+words = ["w" + str(rnd(50)) for i in range(200)]
 print(sorted(words, key=len)[:10], sorted(words, key=lambda w: w[-1], reverse=True)[:10])

@@ -18,7 +18,7 @@ print(round(2.5), round(3.5), round(-2.5), round(0.5), round(2.675, 2), round(1.
 print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__, type(round(2.5, None)).__name__)
 print((2.7).__trunc__(), (-2.7).__trunc__(), (2.7).__floor__(), (-2.7).__floor__(), (2.2).__ceil__(), (-2.2).__ceil__())
 check(lambda: float("nan").__trunc__())
-for s in ["1.5", "  -2e3  ", "inf", "-Infinity", "nAn", "+nan", "1_000.5", ".5", "5.", "1e-400", "1e400", "0x10" if False else "10", "\u0663.5", "-0"]:
+for s in ["1.5", "  -2e3  ", "inf", "-Infinity", "nAn", "+nan", "1_000.5", ".5", "5.", "1e-400", "1e400", "10", "\u0663.5", "-0"]:
     print(repr(s), float(s))
 for s in ["x", "", "1_", "_1", "1__0", "1.5.5", "0x10", "in f", "infinit", "1e", "e5", "--1", ". 5"]:
     check(lambda: float(s))

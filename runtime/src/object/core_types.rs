@@ -55,6 +55,9 @@ pub struct CoreTypes {
     pub complex_type: &'static TypeObject,
     pub list_reverse_iter_type: &'static TypeObject,
     pub dict_views: super::dict_views::DictViewTypes,
+    pub mappingproxy_type: &'static TypeObject,
+    pub list_iter_type: &'static TypeObject,
+    pub tuple_iter_type: &'static TypeObject,
 }
 
 pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
@@ -237,6 +240,21 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.iternext = Some(super::sequence::reversed_iter_next);
         },
     );
+    let forward_iter = |name| {
+        mk(name, size_of::<super::sequence::SeqForwardIter>(), 0, super::sequence::dealloc_forward_iter, &|t| {
+            t.iter = Some(|o| Ok(Obj::new_ref(o)));
+            t.iternext = Some(super::sequence::forward_iter_next);
+        })
+    };
+    let list_iter_type = forward_iter("list_iterator");
+    let tuple_iter_type = forward_iter("tuple_iterator");
+    let mappingproxy_type = mk(
+        "mappingproxy",
+        size_of::<super::mappingproxy::MappingProxy>(),
+        0,
+        super::mappingproxy::dealloc_mappingproxy,
+        &super::mappingproxy::fill_mappingproxy_type,
+    );
     let (dict_views, dict_view_specs) =
         super::dict_views::make_types(&|name, size, dealloc, fill| mk(name, size, 0, dealloc, fill));
     let bytes_type = mk(
@@ -283,8 +301,11 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, &[], &[]));
     }
     specs.push(spec(list_reverse_iter_type, obj, super::sequence::REVERSED_ITER_METHODS, &[]));
-    for (t, methods) in dict_view_specs {
-        specs.push(spec(t, obj, methods, &[]));
+    specs.push(spec(mappingproxy_type, obj, super::mappingproxy::MAPPINGPROXY_METHODS, &[]));
+    specs.push(spec(list_iter_type, obj, super::sequence::FORWARD_ITER_METHODS, &[]));
+    specs.push(spec(tuple_iter_type, obj, super::sequence::FORWARD_ITER_METHODS, &[]));
+    for (t, methods, getsets) in dict_view_specs {
+        specs.push(spec(t, obj, methods, getsets));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
     specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
@@ -296,7 +317,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(list_type, obj, super::list_methods::LIST_METHODS, &[]));
     specs.push(spec(dict_type, obj, super::dict_methods::DICT_METHODS, &[]));
     specs.push(spec(range_type, obj, super::range::RANGE_METHODS, super::range::RANGE_GETSETS));
-    specs.push(spec(range_iter_type, obj, &[], &[]));
+    specs.push(spec(range_iter_type, obj, super::range::RANGE_ITER_METHODS, &[]));
     specs.push(spec(slice_type, obj, super::range::SLICE_METHODS, super::range::SLICE_GETSETS));
     specs.push(spec(bytes_type, obj, super::bytes_methods::BYTES_METHODS, &[]));
     specs.push(spec(bytearray_type, obj, super::bytes_methods::BYTEARRAY_METHODS, &[]));
@@ -334,6 +355,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         complex_type,
         list_reverse_iter_type,
         dict_views,
+        mappingproxy_type,
+        list_iter_type,
+        tuple_iter_type,
     }
 }
 

@@ -183,11 +183,14 @@ impl DictObject {
                         if e.hash == hash {
                             if let Some(k) = &e.key {
                                 let k = k.clone();
-                                if keys_equal(&k, key)? {
-                                    return Ok(Probe::Found { slot: i, index: ix as usize });
-                                }
+                                let equal = keys_equal(&k, key)?;
+                                // `__eq__` may have changed the table (here, or on another
+                                // thread while this one's critical section was suspended).
                                 if self.table().version != version {
                                     continue 'restart;
+                                }
+                                if equal {
+                                    return Ok(Probe::Found { slot: i, index: ix as usize });
                                 }
                             }
                         }
@@ -252,39 +255,30 @@ impl DictObject {
 
     /// `d[key] = value` with a precomputed hash.
     ///
-    /// The probe (which may run `__eq__`) happens outside the dict's critical section; the
-    /// write happens inside it, and only if the key set is still the one the probe saw (else
-    /// the probe runs again) — another thread may have changed it in between.
+    /// The whole write — the probe (which may run `__eq__`) and the change of the table — runs
+    /// inside the dict's critical section, so writers on other threads never see a table
+    /// half-changed; the replaced value is dropped after the section ends.
     pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
-        loop {
+        let old = super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let probe = self.probe(&key, hash)?;
-            let seen = self.table().version;
-            let written = super::mutation::locked(&self.ob_base, || {
-                let t = self.table_mut();
-                if t.version != seen {
-                    return None;
-                }
-                Some(match probe {
-                    Probe::Found { index, .. } => t.entries[index].value.replace(value.clone()),
-                    Probe::Missing => {
-                        if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
-                            t.rebuild(t.used + 1);
-                        }
-                        let slot = t.free_slot(hash);
-                        t.indices[slot] = t.entries.len() as u32;
-                        t.entries.push(Entry { hash, key: Some(key.clone()), value: Some(value.clone()) });
-                        t.used += 1;
-                        t.version += 1;
-                        None
+            let t = self.table_mut();
+            Ok(match probe {
+                Probe::Found { index, .. } => t.entries[index].value.replace(value),
+                Probe::Missing => {
+                    if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
+                        t.rebuild(t.used + 1);
                     }
-                })
-            });
-            if let Some(old) = written {
-                // The replaced value is dropped outside the section.
-                drop(old);
-                return Ok(());
-            }
-        }
+                    let slot = t.free_slot(hash);
+                    t.indices[slot] = t.entries.len() as u32;
+                    t.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+                    t.used += 1;
+                    t.version += 1;
+                    None
+                }
+            })
+        })?;
+        drop(old);
+        Ok(())
     }
 
     /// `d[key] = value`.
@@ -294,30 +288,23 @@ impl DictObject {
     }
 
     /// `del d[key]`: the removed value, or `None` if the key was absent. As in
-    /// [`DictObject::set_hashed`], the write happens under the critical section and only on
-    /// the key set the probe saw.
+    /// [`DictObject::set_hashed`], probe and write run inside the critical section.
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
         let h = hash(key)?;
-        loop {
+        let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
             let Probe::Found { slot, index } = self.probe(key, h)? else { return Ok(None) };
-            let seen = self.table().version;
-            let removed = super::mutation::locked(&self.ob_base, || {
-                let t = self.table_mut();
-                if t.version != seen {
-                    return None;
-                }
-                t.indices[slot] = DUMMY;
-                let e = &mut t.entries[index];
-                let old = (e.key.take(), e.value.take());
-                t.used -= 1;
-                t.version += 1;
-                Some(old)
-            });
-            if let Some((old_key, old_value)) = removed {
-                drop(old_key);
-                return Ok(old_value);
-            }
-        }
+            let t = self.table_mut();
+            t.indices[slot] = DUMMY;
+            let e = &mut t.entries[index];
+            let old = (e.key.take(), e.value.take());
+            t.used -= 1;
+            t.version += 1;
+            Ok(Some(old))
+        })?;
+        Ok(removed.and_then(|(old_key, old_value)| {
+            drop(old_key);
+            old_value
+        }))
     }
 
     /// Removes everything (the old entries are dropped after the table is reset).

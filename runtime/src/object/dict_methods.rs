@@ -15,7 +15,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::new_bool;
 use super::obj::Obj;
-use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
+use super::slot_dunders::{dunder_binary, dunder_compare, dunder_reflected, dunder_unary};
 use super::slots::MappingMethods;
 use super::str::new_str;
 use super::tuple::new_tuple;
@@ -242,9 +242,9 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("get", a, k, 1, 2)?;
         Ok(dict_of(s).get(&r[0])?.unwrap_or_else(|| r.get(1).cloned().unwrap_or_else(args::none)))
     }),
-    MethodDef::method("keys", |a, k| new_view(args::method("keys", a, k, 0, 0)?.0, ViewKind::Keys)),
-    MethodDef::method("values", |a, k| new_view(args::method("values", a, k, 0, 0)?.0, ViewKind::Values)),
-    MethodDef::method("items", |a, k| new_view(args::method("items", a, k, 0, 0)?.0, ViewKind::Items)),
+    MethodDef::method("keys", |a, k| new_view(args::method("dict.keys", a, k, 0, 0)?.0, ViewKind::Keys)),
+    MethodDef::method("values", |a, k| new_view(args::method("dict.values", a, k, 0, 0)?.0, ViewKind::Values)),
+    MethodDef::method("items", |a, k| new_view(args::method("dict.items", a, k, 0, 0)?.0, ViewKind::Items)),
     MethodDef::classmethod("fromkeys", dict_fromkeys),
     MethodDef::method("__init__", |a, k| {
         let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
@@ -253,22 +253,23 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     }),
     dunder_unary!("__iter__", dict_iter),
     dunder_binary!("__or__", dict_or),
+    dunder_reflected!("__ror__", dict_or),
     dunder_binary!("__ior__", dict_ior),
     dunder_compare!("__eq__", CompareOp::Eq, dict_richcompare),
     dunder_compare!("__ne__", CompareOp::Ne, dict_richcompare),
     MethodDef::method("__repr__", |a, k| dict_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__reversed__", |a, k| {
-        new_dict_iter(args::method("__reversed__", a, k, 0, 0)?.0, ViewKind::Keys, true)
+        new_dict_iter(args::method("dict.__reversed__", a, k, 0, 0)?.0, ViewKind::Keys, true)
     }),
     MethodDef::method("__len__", |a, k| {
         super::int::new_int(dict_of(args::method("__len__", a, k, 0, 0)?.0).len() as i64)
     }),
     MethodDef::method("__contains__", |a, k| {
-        let (s, r) = args::method("__contains__", a, k, 1, 1)?;
+        let (s, r) = args::method("dict.__contains__", a, k, 1, 1)?;
         Ok(new_bool(dict_of(s).get(&r[0])?.is_some()))
     }),
     MethodDef::method("__getitem__", |a, k| {
-        let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
+        let (s, r) = args::method("dict.__getitem__", a, k, 1, 1)?;
         dict_subscript(s, &r[0])
     }),
     MethodDef::method("__setitem__", |a, k| {
@@ -304,13 +305,13 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
         Ok(args::none())
     }),
     MethodDef::method("clear", |a, k| {
-        let (s, _) = args::method("clear", a, k, 0, 0)?;
+        let (s, _) = args::method("dict.clear", a, k, 0, 0)?;
         dict_of(s).clear();
         Ok(args::none())
     }),
-    MethodDef::method("copy", |a, k| copy_of(args::method("copy", a, k, 0, 0)?.0)),
+    MethodDef::method("copy", |a, k| copy_of(args::method("dict.copy", a, k, 0, 0)?.0)),
     MethodDef::method("popitem", |a, k| {
-        let (s, _) = args::method("popitem", a, k, 0, 0)?;
+        let (s, _) = args::method("dict.popitem", a, k, 0, 0)?;
         match dict_of(s).pop_last() {
             Some((k, v)) => new_tuple(vec![k, v]),
             None => Err(PyErr::key_error_msg("popitem(): dictionary is empty")),

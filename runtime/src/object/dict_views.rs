@@ -16,7 +16,7 @@ use std::ptr::NonNull;
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::alloc::{alloc, drop_and_free};
-use super::builtin::{MethodDef, args};
+use super::builtin::{GetSetDef, MethodDef, args};
 use super::dict::{DictObject, as_dict};
 use super::header::PyObject;
 use super::immortal::{immortals, types};
@@ -70,9 +70,12 @@ pub struct DictViewTypes {
 pub(crate) type MakeType<'a> =
     &'a dyn Fn(&'static str, usize, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject;
 
+/// A made type with its method and getset tables, for the registry.
+pub(crate) type ViewTypeSpec = (&'static TypeObject, &'static [MethodDef], &'static [GetSetDef]);
+
 /// Makes the view and iterator types with `mk`; each comes with its method table, for the
 /// registry.
-pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObject, &'static [MethodDef]); 9]) {
+pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [ViewTypeSpec; 9]) {
     let view = |name| {
         mk(name, size_of::<DictView>(), dealloc_view, &|t| {
             t.repr = Some(view_repr);
@@ -80,6 +83,10 @@ pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObj
             t.richcompare = Some(view_richcompare);
             t.sequence.length = Some(|o| Ok(view_dict(o).len()));
             t.sequence.contains = Some(view_contains);
+            t.number.and = Some(|a, b| view_set_op(a, b, "intersection_update"));
+            t.number.or = Some(|a, b| view_set_op(a, b, "update"));
+            t.number.subtract = Some(|a, b| view_set_op(a, b, "difference_update"));
+            t.number.xor = Some(|a, b| view_set_op(a, b, "symmetric_difference_update"));
         })
     };
     let iter = |name| {
@@ -100,15 +107,15 @@ pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObj
         reverse_item_iter: iter("dict_reverseitemiterator"),
     };
     let specs = [
-        (t.keys, KEYS_METHODS),
-        (t.values, VIEW_METHODS),
-        (t.items, ITEMS_METHODS),
-        (t.key_iter, ITER_METHODS),
-        (t.value_iter, ITER_METHODS),
-        (t.item_iter, ITER_METHODS),
-        (t.reverse_key_iter, ITER_METHODS),
-        (t.reverse_value_iter, ITER_METHODS),
-        (t.reverse_item_iter, ITER_METHODS),
+        (t.keys, KEYS_METHODS, VIEW_GETSETS),
+        (t.values, VIEW_METHODS, VIEW_GETSETS),
+        (t.items, ITEMS_METHODS, VIEW_GETSETS),
+        (t.key_iter, ITER_METHODS, &[][..]),
+        (t.value_iter, ITER_METHODS, &[][..]),
+        (t.item_iter, ITER_METHODS, &[][..]),
+        (t.reverse_key_iter, ITER_METHODS, &[][..]),
+        (t.reverse_value_iter, ITER_METHODS, &[][..]),
+        (t.reverse_item_iter, ITER_METHODS, &[][..]),
     ];
     (t, specs)
 }
@@ -195,19 +202,54 @@ fn view_contains(o: &PyObject, x: &PyObject) -> PyResult<bool> {
     }
 }
 
-/// `keys == other` for two set-like views: same size and every element of one in the other;
-/// `values` views compare by identity only.
+/// The builtin `set` type, found among the static types by name (the set operations of the
+/// key and item views build their results with it).
+fn set_type() -> Option<&'static TypeObject> {
+    types().all.iter().copied().find(|t| !t.is_heap() && t.name() == "set")
+}
+
+/// Whether `o` is a `set` or `frozenset` (or subclass): what views compare with.
+fn is_any_set(o: &PyObject) -> bool {
+    o.type_object()
+        .mro()
+        .iter()
+        .any(|t| super::typeobj::as_type(t).is_some_and(|t| !t.is_heap() && matches!(t.name(), "set" | "frozenset")))
+}
+
+/// `view & other`, `|`, `-`, `^` (either operand a key or item view): CPython's
+/// `dictviews_and` and friends — `set(left)`, then the in-place set method with `right`.
+/// `values` views have no set operations.
+fn view_set_op(a: &PyObject, b: &PyObject, method: &str) -> PyResult<Obj> {
+    let set_like = |o: &PyObject| matches!(kind_of_view(o), Some(ViewKind::Keys | ViewKind::Items));
+    if !set_like(a) && !set_like(b) {
+        return Ok(Obj::new_ref(immortals().not_implemented));
+    }
+    let Some(set) = set_type() else {
+        return Err(PyErr::type_error("set operations on dict views need the set type"));
+    };
+    let result = ops::call(set.as_object(), &[Obj::new_ref(a)], None)?;
+    let update = ops::get_attr_str(&result, method)?;
+    ops::call(&update, &[Obj::new_ref(b)], None)?;
+    Ok(result)
+}
+
+/// `keys == other` for a set-like view and another set-like view or a set: same size and every
+/// element of one in the other; `values` views compare by identity only.
 fn view_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     let not_impl = || Ok(Obj::new_ref(immortals().not_implemented));
-    let (Some(ka), Some(kb)) = (kind_of_view(a), kind_of_view(b)) else { return not_impl() };
-    if ka == ViewKind::Values || kb == ViewKind::Values {
+    let Some(ka) = kind_of_view(a) else { return not_impl() };
+    let kb = kind_of_view(b);
+    if ka == ViewKind::Values || kb == Some(ViewKind::Values) || (kb.is_none() && !is_any_set(b)) {
         return not_impl();
     }
-    let (la, lb) = (view_dict(a).len(), view_dict(b).len());
+    let (la, lb) = (view_dict(a).len(), ops::len(b)?);
+    let contains = |container: &PyObject, x: &PyObject| -> PyResult<bool> {
+        if kind_of_view(container).is_some() { view_contains(container, x) } else { ops::contains(container, x) }
+    };
     let all_in = |x: &PyObject, y: &PyObject| -> PyResult<bool> {
-        let it = view_iter(x)?;
+        let it = ops::get_iter(x)?;
         while let Some(v) = ops::next(&it)? {
-            if !view_contains(y, &v)? {
+            if !contains(y, &v)? {
                 return Ok(false);
             }
         }
@@ -240,21 +282,52 @@ fn view_reversed(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_dict_iter(&view_of(s).dict, kind_of_view(s).expect("a view"), true)
 }
 
-static KEYS_METHODS: &[MethodDef] =
-    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
-static ITEMS_METHODS: &[MethodDef] =
-    &[MethodDef::method("isdisjoint", view_isdisjoint), MethodDef::method("__reversed__", view_reversed)];
-static VIEW_METHODS: &[MethodDef] = &[MethodDef::method("__reversed__", view_reversed)];
-static ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
-    let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
-    // SAFETY: the method is only in the dict iterator types' tables.
-    let it = unsafe { s.cast::<DictIter>() };
-    let left = match &it.dict {
-        Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
-        _ => 0,
-    };
-    new_int(left as i64)
-})];
+/// `view.mapping`: a read-only proxy of the dict.
+static VIEW_GETSETS: &[GetSetDef] = &[GetSetDef {
+    name: "mapping",
+    get: |o| super::mappingproxy::new_mappingproxy(view_of(o).dict.clone()),
+    set: None,
+}];
+
+static KEYS_METHODS: &[MethodDef] = &[
+    MethodDef::method("isdisjoint", view_isdisjoint),
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+static ITEMS_METHODS: &[MethodDef] = &[
+    MethodDef::method("isdisjoint", view_isdisjoint),
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+static VIEW_METHODS: &[MethodDef] = &[
+    MethodDef::method("__reversed__", view_reversed),
+    MethodDef::method("__iter__", view_iter_method),
+    MethodDef::method("__len__", view_len_method),
+];
+
+fn view_iter_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    view_iter(args::method("__iter__", a, k, 0, 0)?.0)
+}
+
+fn view_len_method(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    new_int(view_dict(args::method("__len__", a, k, 0, 0)?.0).len() as i64)
+}
+static ITER_METHODS: &[MethodDef] = &[
+    super::slot_dunders::dunder_iter_self!(),
+    super::slot_dunders::dunder_next!(iter_next),
+    MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
+        // SAFETY: the method is only in the dict iterator types' tables.
+        let it = unsafe { s.cast::<DictIter>() };
+        let left = match &it.dict {
+            Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
+            _ => 0,
+        };
+        new_int(left as i64)
+    }),
+];
 
 /// A dict iterator (CPython's `dictiterobject`).
 #[repr(C)]

@@ -1,5 +1,5 @@
 //! `float`: an IEEE-754 double, with CPython's arithmetic, comparisons against ints, hash and
-//! shortest-round-trip `repr` (shared with the compiler's constant printer).
+//! shortest-round-trip `repr` (pyrt-pylib's).
 
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;

@@ -231,3 +231,29 @@ pub(crate) static FLOAT_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "real", get: |o| float::new_float(float::as_float(o).expect("a float")), set: None },
     GetSetDef { name: "imag", get: |_| float::new_float(0.0), set: None },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::abstract_ops::repr_text;
+
+    #[test]
+    fn compensated_sum_matches_cpython_phases() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let f = |v: f64| float::new_float(v).expect("a float");
+            let list = |v: Vec<Obj>| crate::object::list::new_list(v).expect("a list");
+            let sum = |start: Obj, items: Vec<Obj>| {
+                let it = ops::get_iter(&list(items)).expect("an iterator");
+                repr_text(&compensated_sum(&start, &it).expect("sum").expect("a float start")).expect("repr")
+            };
+            // Floats are compensated; small ints go straight into the running sum.
+            assert_eq!(sum(f(0.0), vec![f(1e100), f(1.0), f(-1e100)]), "1.0");
+            assert_eq!(sum(f(0.0), vec![f(1e100), int::new_int(1).expect("an int"), f(-1e100)]), "0.0");
+            assert_eq!(sum(f(0.0), (0..10).map(|_| f(0.1)).collect()), "1.0");
+            let start = int::new_int(0).expect("an int");
+            let it = ops::get_iter(&list(vec![])).expect("an iterator");
+            assert!(compensated_sum(&start, &it).expect("no error").is_none());
+        });
+    }
+}

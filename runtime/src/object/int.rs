@@ -285,7 +285,12 @@ pub(crate) fn int_pow(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         }
         return Err(PyErr::overflow("exponent too large"));
     };
-    new_big(num_traits::pow(x.to_big(), e as usize))
+    let base = x.to_big();
+    // A result of more than 2**32 bits (512 MiB) is refused: MemoryError (CPython would try).
+    if (base.bits().saturating_sub(1)).saturating_mul(u64::from(e)) > 1 << 32 {
+        return Err(PyErr::from_kind(ExcKind::MemoryError));
+    }
+    new_big(num_traits::pow(base, e as usize))
 }
 
 fn shift_count(y: &IntVal<'_>) -> PyResult<Option<u64>> {
@@ -308,7 +313,12 @@ pub(crate) fn int_lshift(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
             return new_int(0);
         }
     }
-    new_big(x.to_big() << s as usize)
+    let big = x.to_big();
+    // A result of more than 2**32 bits (512 MiB) is refused: MemoryError (CPython would try).
+    if big.bits().saturating_add(s) > 1 << 32 {
+        return Err(PyErr::from_kind(ExcKind::MemoryError));
+    }
+    new_big(big << s as usize)
 }
 
 pub(crate) fn int_rshift(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
@@ -435,41 +445,24 @@ pub(crate) fn int_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyRe
     }
 }
 
-/// Parses Python `int()` text in `base` (2..=36, or 0 for literal prefixes), with underscores
-/// between digits and surrounding whitespace, as CPython accepts it.
+/// `int(text, base)`'s value, or `None` for text that is not an int literal in `base` (the
+/// caller words the error): pyrt-pylib's parser, with the interpreter's digit limit.
 pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
-    let t = text.trim();
-    let (neg, t) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let lower = t.to_ascii_lowercase();
-    let (base, digits) = match base {
-        0 => {
-            if let Some(r) = lower.strip_prefix("0x") {
-                (16, r.to_owned())
-            } else if let Some(r) = lower.strip_prefix("0o") {
-                (8, r.to_owned())
-            } else if let Some(r) = lower.strip_prefix("0b") {
-                (2, r.to_owned())
-            } else {
-                if lower.len() > 1 && lower.starts_with('0') && lower.bytes().any(|c| c != b'0' && c != b'_') {
-                    return None;
-                }
-                (10, lower)
-            }
-        }
-        16 => (16, lower.strip_prefix("0x").map(str::to_owned).unwrap_or(lower)),
-        8 => (8, lower.strip_prefix("0o").map(str::to_owned).unwrap_or(lower)),
-        2 => (2, lower.strip_prefix("0b").map(str::to_owned).unwrap_or(lower)),
-        b => (b, lower),
-    };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10).map(str::to_owned).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
-        return None;
+    let limit = super::int_methods::max_str_digits();
+    pyrt_pylib::int_text::parse_int(text, i64::from(base), limit).ok().map(pyrt_pylib::int_text::ParsedInt::into_bigint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_int_takes_python_literals_and_refuses_the_rest() {
+        assert_eq!(parse_int(" -1_000 ", 10), Some(BigInt::from(-1000)));
+        assert_eq!(parse_int("0x_ff", 0), Some(BigInt::from(255)));
+        assert_eq!(parse_int("z", 36), Some(BigInt::from(35)));
+        assert_eq!(parse_int("09", 0), None);
+        assert_eq!(parse_int("1__0", 10), None);
+        assert_eq!(parse_int(&"1".repeat(4301), 10), None);
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
-    Some(if neg { -v } else { v })
 }

@@ -78,7 +78,7 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         match name {
             "base" if base.is_none() => base = Some(v),
             "base" => return Err(PyErr::type_error("argument for int() given by name ('base') and position (2)")),
-            other => return Err(PyErr::type_error(format!("int() got an unexpected keyword argument '{other}'"))),
+            other => return Err(PyErr::type_error(super::suggestions::unexpected_keyword("int", other, &["base"]))),
         }
     }
     let value: Obj = match (pos.first(), base) {
@@ -160,8 +160,10 @@ pub(crate) fn ternary_pow(base: &PyObject, exp: &PyObject, m: &PyObject) -> PyRe
             }
         }
     }
-    let number = |o: &PyObject| as_int(o).is_some() || super::float::as_float(o).is_some();
-    if number(base) && number(exp) {
+    // `float ** x` with a modulus is float's error; ints with a non-int modulus are unsupported.
+    let is_float = |o: &PyObject| super::float::as_float(o).is_some();
+    let number = |o: &PyObject| as_int(o).is_some() || is_float(o);
+    if number(base) && number(exp) && (is_float(base) || is_float(exp)) {
         return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     Err(PyErr::type_error(format!(
@@ -342,3 +344,54 @@ pub(crate) static INT_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "numerator", get: |o| exact(&as_int(o).expect("an int")), set: None },
     GetSetDef { name: "denominator", get: |_| new_int(1), set: None },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::abstract_ops::repr_text;
+
+    fn with(f: impl FnOnce()) {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f());
+    }
+
+    fn n(v: i64) -> Obj {
+        new_int(v).expect("an int")
+    }
+
+    #[test]
+    fn modular_power_and_its_errors() {
+        with(|| {
+            assert_eq!(repr_text(&ternary_pow(&n(3), &n(-1), &n(7)).expect("pow")).expect("repr"), "5");
+            assert_eq!(repr_text(&ternary_pow(&n(3), &n(5), &n(-7)).expect("pow")).expect("repr"), "-2");
+            let e = ternary_pow(&n(2), &n(-1), &n(4)).unwrap_err();
+            assert_eq!(e.to_string(), "ValueError: base is not invertible for the given modulus");
+            let f = crate::object::float::new_float(2.0).expect("a float");
+            let e = ternary_pow(&f, &n(3), &n(5)).unwrap_err();
+            assert_eq!(e.to_string(), "TypeError: pow() 3rd argument not allowed unless all arguments are integers");
+        });
+    }
+
+    #[test]
+    fn int_text_follows_cpython() {
+        with(|| {
+            let s = |t: &str| crate::object::str::new_str(t).expect("a str");
+            assert_eq!(repr_text(&to_int(&s(" -1_000 ")).expect("int")).expect("repr"), "-1000");
+            let e = to_int(&s("12abc")).unwrap_err();
+            assert_eq!(e.to_string(), "ValueError: invalid literal for int() with base 10: '12abc'");
+            let e = to_int(&s(&"1".repeat(4301))).unwrap_err();
+            assert!(e.to_string().starts_with("ValueError: Exceeds the limit (4300 digits)"));
+        });
+    }
+
+    #[test]
+    fn divmod_floors_and_dispatches_to_floats() {
+        with(|| {
+            assert_eq!(repr_text(&divmod(&n(-7), &n(2)).expect("divmod")).expect("repr"), "(-4, 1)");
+            let f = crate::object::float::new_float(2.5).expect("a float");
+            assert_eq!(repr_text(&divmod(&n(7), &f).expect("divmod")).expect("repr"), "(2.0, 2.0)");
+            let e = divmod(&n(1), &n(0)).unwrap_err();
+            assert_eq!(e.to_string(), "ZeroDivisionError: integer division or modulo by zero");
+        });
+    }
+}

@@ -14,10 +14,13 @@
 //!
 //! Slice assignment follows `list_ass_slice` / `list_ass_subscript`: a step-1 slice is replaced
 //! by any number of items; an extended slice needs exactly as many items as it selects.
+//!
+//! Every write goes through [`ListObject::mutate`], which takes the list's critical section in a
+//! free-threaded interpreter; what a write replaces is returned out of it and dropped after the
+//! section ends (a destructor may run Python code).
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::builtin::{MethodDef, args};
-use super::core_types::new_seq_iter;
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{as_int, new_int};
@@ -25,7 +28,7 @@ use super::list::{ListObject, as_list, new_list};
 use super::obj::Obj;
 use super::range::as_slice;
 use super::sequence::{
-    norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
+    new_forward_iter, norm_index, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
 };
 use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::{MappingMethods, SequenceMethods};
@@ -41,7 +44,7 @@ fn not_implemented() -> PyResult<Obj> {
 pub(crate) fn fill_list_type(t: &mut TypeObject) {
     t.repr = Some(list_repr);
     t.richcompare = Some(seq_richcompare);
-    t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
+    t.iter = Some(|o| new_forward_iter(Obj::new_ref(o)));
     t.new = Some(list_new);
     t.init = Some(list_init);
     t.number.add = Some(seq_concat);
@@ -274,12 +277,22 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if !rest.is_empty() {
         return Err(PyErr::type_error("sort() takes no positional arguments"));
     }
+    let nkw = args::keywords(a, k).count();
+    if nkw > 2 {
+        return Err(PyErr::type_error(format!("sort() takes at most 2 keyword arguments ({nkw} given)")));
+    }
     let (mut key, mut reverse) = (None, false);
     for (name, v) in args::keywords(a, k) {
         match name {
             "key" => key = Some(v).filter(|v| !v.is(immortals().none)),
-            "reverse" => reverse = ops::index_isize(v).map_err(|_| bool_int_error(v))? != 0,
-            other => return Err(PyErr::type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+            "reverse" => reverse = ops::is_true(v)?,
+            other => {
+                return Err(PyErr::type_error(super::suggestions::unexpected_keyword(
+                    "sort",
+                    other,
+                    &["key", "reverse"],
+                )));
+            }
         }
     }
     let l = list_of(recv);
@@ -295,10 +308,6 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::value_error("list modified during sort"));
     }
     Ok(args::none())
-}
-
-fn bool_int_error(v: &PyObject) -> PyErr {
-    PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", v.type_object().name()))
 }
 
 /// `list.index(value, start=0, stop=sys.maxsize, /)`.
@@ -352,17 +361,17 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Ok(args::none())
     }),
     MethodDef::method("reverse", |a, k| {
-        let (s, _) = args::method("reverse", a, k, 0, 0)?;
+        let (s, _) = args::method("list.reverse", a, k, 0, 0)?;
         list_of(s).mutate(|v| v.reverse());
         Ok(args::none())
     }),
     MethodDef::method("clear", |a, k| {
-        let (s, _) = args::method("clear", a, k, 0, 0)?;
+        let (s, _) = args::method("list.clear", a, k, 0, 0)?;
         drop(list_of(s).replace(Vec::new()));
         Ok(args::none())
     }),
     MethodDef::method("copy", |a, k| {
-        let (s, _) = args::method("copy", a, k, 0, 0)?;
+        let (s, _) = args::method("list.copy", a, k, 0, 0)?;
         new_list(list_of(s).items().to_vec())
     }),
     MethodDef::method("index", list_index),
@@ -402,7 +411,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         Ok(super::int::new_bool(seq_contains(s, &r[0])?))
     }),
     MethodDef::method("__getitem__", |a, k| {
-        let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
+        let (s, r) = args::method("list.__getitem__", a, k, 1, 1)?;
         seq_subscript(s, &r[0])
     }),
     MethodDef::method("__setitem__", |a, k| {
@@ -424,7 +433,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         list_init(s, rest, k)?;
         Ok(args::none())
     }),
-    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_unary!("__iter__", |o: &PyObject| new_forward_iter(Obj::new_ref(o))),
     dunder_binary!("__add__", seq_concat),
     dunder_binary!("__mul__", |a, n| repeat_dunder(a, n, list_repeat)),
     dunder_binary!("__rmul__", |a, n| repeat_dunder(a, n, list_repeat)),
@@ -462,6 +471,43 @@ mod tests {
             assert_eq!(values(&v), [1, 1, 2, 3, 3]);
             sort_items(&mut v, None, true).expect("sorts");
             assert_eq!(values(&v), [3, 3, 2, 1, 1]);
+        });
+    }
+}
+
+#[cfg(test)]
+mod slice_tests {
+    use super::*;
+    use crate::object::range::new_slice;
+
+    fn int(v: i64) -> Obj {
+        new_int(v).expect("an int")
+    }
+
+    fn small(l: &PyObject) -> Vec<i64> {
+        list_of(l).items().iter().map(|o| super::super::int::small_value(o).expect("a small int")).collect()
+    }
+
+    #[test]
+    fn slice_assignment_and_deletion() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let none = || args::none();
+            let l = new_list((0..6).map(int).collect()).expect("a list");
+            // l[1:3] = [9, 9, 9]
+            let sl = new_slice(int(1), int(3), none()).expect("a slice");
+            let v = new_list(vec![int(9), int(9), int(9)]).expect("a list");
+            list_ass_subscript(&l, &sl, Some(&v)).expect("assigned");
+            assert_eq!(small(&l), [0, 9, 9, 9, 3, 4, 5]);
+            // l[::3] = [7] is a size mismatch
+            let ext = new_slice(none(), none(), int(3)).expect("a slice");
+            let one = new_list(vec![int(7)]).expect("a list");
+            let e = list_ass_subscript(&l, &ext, Some(&one)).unwrap_err();
+            assert_eq!(e.to_string(), "ValueError: attempt to assign sequence of size 1 to extended slice of size 3");
+            // del l[::-2]
+            let back = new_slice(none(), none(), int(-2)).expect("a slice");
+            list_ass_subscript(&l, &back, None).expect("deleted");
+            assert_eq!(small(&l), [9, 9, 4]);
         });
     }
 }

@@ -29,9 +29,11 @@
 //! | `int_methods`, `float_methods`, `tuple_methods`, `list_methods`, `dict_methods` | those types' slots and method tables |
 //! | `dict_views` | `dict_keys`/`dict_values`/`dict_items` and the dict iterators |
 //! | `repr_guard` | `Py_ReprEnter`: `[...]` for a container inside its own repr |
+//! | `mappingproxy` | the read-only mapping view (`types.MappingProxyType`) |
 //! | `mutation` | writes to mutable containers under the object's critical section |
 //! | `trashcan` | freeing deeply nested containers without deep native recursion |
 //! | `slot_dunders` | dunder methods over a builtin type's slots (`int.__sub__`, ...) |
+//! | `suggestions` | CPython's "Did you mean" for unexpected keyword arguments |
 //! | `sequence` | what list and tuple share: comparison, membership, concatenation, subscripts |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout; `oserror`: `OSError`'s constructor and attributes |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
@@ -84,6 +86,7 @@ pub(crate) mod int_methods;
 pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod list_methods;
+pub(crate) mod mappingproxy;
 pub(crate) mod memoryview;
 pub(crate) mod module;
 pub(crate) mod mutation;
@@ -103,6 +106,7 @@ pub(crate) mod str;
 pub(crate) mod str_methods;
 pub(crate) mod stringio;
 pub(crate) mod structseq;
+pub(crate) mod suggestions;
 pub(crate) mod textio;
 mod thread_id;
 pub(crate) mod trashcan;

@@ -22,6 +22,7 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_big, new_bool, new_int};
 use super::obj::Obj;
+use super::slot_dunders::{dunder_compare, dunder_iter_self, dunder_next, dunder_unary};
 use super::tuple::new_tuple;
 use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
@@ -84,10 +85,14 @@ fn too_large() -> PyErr {
     PyErr::overflow("Python int too large to convert to C ssize_t")
 }
 
-/// A range argument: any object with `__index__`.
+/// The largest magnitude of a range argument or slice field: lengths, offsets and products of
+/// an index and a step then stay far inside `i128`.
+const BOUND_LIMIT: i128 = 1 << 124;
+
+/// A range argument: any object with `__index__`, within [`BOUND_LIMIT`].
 fn bound(o: &PyObject) -> PyResult<i128> {
     let i = ops::index(o)?;
-    as_int(&i).and_then(|v| int_i128(&v)).ok_or_else(too_large)
+    as_int(&i).and_then(|v| int_i128(&v)).filter(|v| v.abs() <= BOUND_LIMIT).ok_or_else(too_large)
 }
 
 fn make_range(start: i128, stop: i128, step: i128) -> PyResult<Obj> {
@@ -133,7 +138,9 @@ pub(crate) fn range_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let n = r.length();
     if let Some(sl) = as_slice(key) {
         let (start, stop, step) = sl.indices_i128(n)?;
-        return make_range(r.start + start * r.step, r.start + stop * r.step, r.step * step);
+        // `start` and `stop` are within `-1..=len`; the step product may exceed the bounds.
+        let step = r.step.checked_mul(step).filter(|v| v.abs() <= BOUND_LIMIT).ok_or_else(too_large)?;
+        return make_range(r.start + start * r.step, r.start + stop * r.step, step);
     }
     if as_int(key).is_none() && key.type_object().number.index.is_none() {
         return Err(PyErr::type_error(format!(
@@ -204,7 +211,7 @@ pub(crate) fn range_hash(o: &PyObject) -> PyResult<isize> {
 }
 
 fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, rest) = args::method("index", a, k, 1, 1)?;
+    let (s, rest) = args::method("range.index", a, k, 1, 1)?;
     let r = as_range(s);
     let v = &rest[0];
     if let Some(x) = exact_int(v) {
@@ -225,7 +232,7 @@ fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, rest) = args::method("count", a, k, 1, 1)?;
+    let (s, rest) = args::method("range.count", a, k, 1, 1)?;
     let r = as_range(s);
     if let Some(x) = exact_int(&rest[0]) {
         return new_int(x.is_some_and(|x| r.has(x)) as i64);
@@ -243,7 +250,22 @@ pub(crate) fn range_bool(o: &PyObject) -> PyResult<bool> {
     Ok(!as_range(o).is_empty())
 }
 
+pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[
+    dunder_iter_self!(),
+    dunder_next!(range_iter_next),
+    MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
+        // SAFETY: the method is only in the range iterator's table.
+        new_i128(unsafe { s.cast::<RangeIter>() }.remaining.get().max(0))
+    }),
+];
+
 pub(crate) static RANGE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__iter__", |a, k| range_iter(args::method("__iter__", a, k, 0, 0)?.0)),
+    dunder_unary!("__hash__", |o| new_int(range_hash(o)? as i64)),
+    dunder_unary!("__bool__", |o| Ok::<_, PyErr>(new_bool(range_bool(o)?))),
+    dunder_compare!("__eq__", CompareOp::Eq, range_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, range_richcompare),
     MethodDef::method("__len__", |a, k| new_int(range_len(args::method("__len__", a, k, 0, 0)?.0)? as i64)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;
@@ -392,7 +414,7 @@ pub(crate) unsafe fn dealloc_slice(op: NonNull<PyObject>) {
 }
 
 /// One field of a slice as CPython's `_PyEval_SliceIndex` reads it for `indices()` and
-/// `range[slice]`: `None`, or an int (any object with `__index__`), clamped to `i128`.
+/// `range[slice]`: `None`, or an int (any object with `__index__`), clamped.
 fn slice_field(v: &PyObject) -> PyResult<Option<i128>> {
     if v.is(immortals().none) {
         return Ok(None);
@@ -401,12 +423,13 @@ fn slice_field(v: &PyObject) -> PyResult<Option<i128>> {
         return Err(PyErr::type_error("slice indices must be integers or None or have an __index__ method"));
     }
     let i = ops::index(v)?;
-    Ok(Some(match as_int(&i) {
-        Some(x) => {
-            int_i128(&x).unwrap_or(if x.to_big().sign() == num_bigint::Sign::Minus { i128::MIN } else { i128::MAX })
-        }
-        None => 0,
-    }))
+    // Clamped to [`BOUND_LIMIT`] (CPython clamps to `Py_ssize_t`; `indices()` returns a huge
+    // step as given).
+    Ok(Some(as_int(&i).map_or(0, |x| match int_i128(&x) {
+        Some(v) => v.clamp(-BOUND_LIMIT, BOUND_LIMIT),
+        None if x.to_big().sign() == num_bigint::Sign::Minus => -BOUND_LIMIT,
+        None => BOUND_LIMIT,
+    })))
 }
 
 impl SliceObject {
@@ -466,15 +489,27 @@ pub(crate) fn slice_hash(o: &PyObject) -> PyResult<isize> {
     ops::hash(&t)
 }
 
-pub(crate) static SLICE_METHODS: &[MethodDef] = &[MethodDef::method("indices", |a, k| {
-    let (s, r) = args::method("indices", a, k, 1, 1)?;
-    let len = bound(&r[0])?;
-    if len < 0 {
-        return Err(PyErr::value_error("length should not be negative"));
-    }
-    let (start, stop, step) = as_slice(s).expect("a slice").indices_i128(len)?;
-    new_tuple(vec![new_i128(start)?, new_i128(stop)?, new_i128(step)?])
-})];
+pub(crate) static SLICE_METHODS: &[MethodDef] = &[
+    dunder_unary!("__hash__", |o| new_int(slice_hash(o)? as i64)),
+    dunder_compare!("__eq__", CompareOp::Eq, slice_richcompare),
+    dunder_compare!("__ne__", CompareOp::Ne, slice_richcompare),
+    dunder_compare!("__lt__", CompareOp::Lt, slice_richcompare),
+    dunder_compare!("__le__", CompareOp::Le, slice_richcompare),
+    dunder_compare!("__gt__", CompareOp::Gt, slice_richcompare),
+    dunder_compare!("__ge__", CompareOp::Ge, slice_richcompare),
+    MethodDef::method("indices", |a, k| {
+        let (s, r) = args::method("slice.indices", a, k, 1, 1)?;
+        let len = bound(&r[0])?;
+        if len < 0 {
+            return Err(PyErr::value_error("length should not be negative"));
+        }
+        let sl = as_slice(s).expect("a slice");
+        let (start, stop, step) = sl.indices_i128(len)?;
+        // A step beyond the clamp is returned as given.
+        let step = if step.abs() == BOUND_LIMIT { ops::index(&sl.step)? } else { new_i128(step)? };
+        new_tuple(vec![new_i128(start)?, new_i128(stop)?, step])
+    }),
+];
 
 pub(crate) static SLICE_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "start", get: |o| Ok(as_slice(o).expect("a slice").start.clone()), set: None },

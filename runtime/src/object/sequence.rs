@@ -134,7 +134,8 @@ pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
 /// are 0.
 pub(crate) fn repeat_count(n: &PyObject) -> PyResult<Option<usize>> {
     if as_int(n).is_none() && n.type_object().number.index.is_none() {
-        if super::attr::lookup_str(n.type_object(), "__rmul__").is_some() {
+        // A class may still answer through `__rmul__`; builtin types never do.
+        if n.type_object().is_heap() && super::attr::lookup_str(n.type_object(), "__rmul__").is_some() {
             return Ok(None);
         }
         return Err(PyErr::type_error(format!(
@@ -177,6 +178,71 @@ pub(crate) fn search_bounds(start: Option<&Obj>, stop: Option<&Obj>, len: usize)
         None => len,
     };
     Ok((start, stop))
+}
+
+/// `iter(list)` / `iter(tuple)`: CPython's `listiterobject` (`list_iterator`) and
+/// `tupleiterobject` (`tuple_iterator`). The index moves forward; the first time it runs past
+/// the end the iterator drops its sequence, so it stays exhausted even if the list grows.
+#[repr(C)]
+pub struct SeqForwardIter {
+    /// Header.
+    pub ob_base: PyObject,
+    seq: std::cell::RefCell<Option<Obj>>,
+    next: Cell<usize>,
+}
+
+/// A forward iterator over a list or tuple.
+pub(crate) fn new_forward_iter(seq: Obj) -> PyResult<Obj> {
+    let ty = if as_list(&seq).is_some() { types().list_iter_type } else { types().tuple_iter_type };
+    // SAFETY: SeqForwardIter starts with the header; its deallocator drops it.
+    unsafe {
+        alloc(ty, |ob_base| SeqForwardIter { ob_base, seq: std::cell::RefCell::new(Some(seq)), next: Cell::new(0) })
+    }
+}
+
+pub(crate) fn forward_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
+    // SAFETY: only installed on the list and tuple iterator types.
+    let it = unsafe { o.cast::<SeqForwardIter>() };
+    let i = it.next.get();
+    let item = match &*it.seq.borrow() {
+        None => return Ok(None),
+        Some(seq) => item_at(seq, i),
+    };
+    match item {
+        Some(x) => {
+            it.next.set(i + 1);
+            Ok(Some(x))
+        }
+        None => {
+            // Dropped outside the borrow: the sequence's destructor may run Python code.
+            let seq = it.seq.borrow_mut().take();
+            drop(seq);
+            Ok(None)
+        }
+    }
+}
+
+fn forward_iter_len(o: &PyObject) -> usize {
+    // SAFETY: only called on the list and tuple iterator types.
+    let it = unsafe { o.cast::<SeqForwardIter>() };
+    it.seq.borrow().as_ref().map_or(0, |s| seq_len(s).saturating_sub(it.next.get()))
+}
+
+pub(crate) static FORWARD_ITER_METHODS: &[super::builtin::MethodDef] = &[
+    super::builtin::MethodDef::method("__length_hint__", |a, k| {
+        let (s, _) = super::builtin::args::method("__length_hint__", a, k, 0, 0)?;
+        super::int::new_int(forward_iter_len(s) as i64)
+    }),
+    super::slot_dunders::dunder_iter_self!(),
+    super::slot_dunders::dunder_next!(forward_iter_next),
+];
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+pub(crate) unsafe fn dealloc_forward_iter(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<SeqForwardIter>(op) }
 }
 
 /// `reversed(list)`: CPython's `listreviterobject` (`list_reverseiterator`). It walks down from
@@ -243,11 +309,14 @@ fn reversed_iter_len(o: &PyObject) -> usize {
     if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
 
-pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] =
-    &[super::builtin::MethodDef::method("__length_hint__", |a, k| {
+pub(crate) static REVERSED_ITER_METHODS: &[super::builtin::MethodDef] = &[
+    super::builtin::MethodDef::method("__length_hint__", |a, k| {
         let (s, _) = super::builtin::args::method("__length_hint__", a, k, 0, 0)?;
         super::int::new_int(reversed_iter_len(s) as i64)
-    })];
+    }),
+    super::slot_dunders::dunder_iter_self!(),
+    super::slot_dunders::dunder_next!(reversed_iter_next),
+];
 
 /// # Safety
 ///

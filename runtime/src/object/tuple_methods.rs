@@ -4,12 +4,13 @@
 
 use super::abstract_ops::{self as ops, repr_text};
 use super::builtin::{MethodDef, args};
-use super::core_types::new_seq_iter;
 use super::header::PyObject;
 use super::immortal::types;
 use super::int::new_int;
 use super::obj::Obj;
-use super::sequence::{repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript};
+use super::sequence::{
+    new_forward_iter, repeat_count, search_bounds, seq_concat, seq_contains, seq_richcompare, seq_subscript,
+};
 use super::slot_dunders::{dunder_binary, dunder_compare, dunder_unary};
 use super::slots::SequenceMethods;
 use super::str::new_str;
@@ -22,7 +23,7 @@ pub(crate) fn fill_tuple_type(t: &mut TypeObject) {
     t.repr = Some(tuple_repr);
     t.hash = Some(tuple_hash);
     t.richcompare = Some(seq_richcompare);
-    t.iter = Some(|o| new_seq_iter(Obj::new_ref(o)));
+    t.iter = Some(|o| new_forward_iter(Obj::new_ref(o)));
     t.new = Some(tuple_new);
     t.number.add = Some(seq_concat);
     t.number.multiply = Some(tuple_repeat);
@@ -125,7 +126,7 @@ pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("__getitem__", a, k, 1, 1)?;
         seq_subscript(s, &r[0])
     }),
-    dunder_unary!("__iter__", |o: &PyObject| new_seq_iter(Obj::new_ref(o))),
+    dunder_unary!("__iter__", |o: &PyObject| new_forward_iter(Obj::new_ref(o))),
     dunder_unary!("__hash__", |o| new_int(tuple_hash(o)? as i64)),
     dunder_binary!("__add__", seq_concat),
     dunder_binary!("__mul__", |a, n| super::list_methods::repeat_dunder(a, n, tuple_repeat)),
