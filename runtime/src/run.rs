@@ -17,7 +17,6 @@
 //! the thread detaches (so it never blocks a stop-the-world). Interpreters with a lock already
 //! serialise their threads and take no mutex; interpreters still run in parallel with each other.
 
-use std::io::Write;
 use std::sync::Arc;
 
 use pyrt_compile::CodeObject;
@@ -50,7 +49,7 @@ pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
             1
         }
     };
-    let _ = std::io::stdout().flush();
+    let _ = crate::object::textio::flush_stdout();
     status
 }
 
@@ -98,14 +97,14 @@ fn report(_py: Python<'_>, err: PyErr) -> u8 {
                 Some(IntVal::Small(v)) => v as u8,
                 Some(IntVal::Big(_)) => 255,
                 None => {
-                    let _ = std::io::stdout().flush();
+                    let _ = crate::object::textio::flush_stdout();
                     eprintln!("{}", abstract_ops::str_text(&c).unwrap_or_default());
                     1
                 }
             },
         };
     }
-    let _ = std::io::stdout().flush();
+    let _ = crate::object::textio::flush_stdout();
     crate::modules::sys::print_uncaught(&exc);
     1
 }
@@ -155,7 +154,7 @@ impl<'py> Console<'py> {
                 return Pushed::Done;
             }
         };
-        let _ = std::io::stdout().flush();
+        let _ = crate::object::textio::flush_stdout();
         self.outcome(result)
     }
 
@@ -175,7 +174,7 @@ impl<'py> Console<'py> {
             Ok(code) => code,
             Err(e) if is_incomplete(source, &e) => return Pushed::Incomplete,
             Err(e) => {
-                let _ = std::io::stdout().flush();
+                let _ = crate::object::textio::flush_stdout();
                 eprint!("{}", e.format_report("<stdin>"));
                 return Pushed::Done;
             }
@@ -186,7 +185,7 @@ impl<'py> Console<'py> {
         let result = crate::object::code::new_code(code).and_then(|code| {
             one_at_a_time(self._py, || eval::run_code(&code, &self.globals, Some(self.globals.clone())))
         });
-        let _ = std::io::stdout().flush();
+        let _ = crate::object::textio::flush_stdout();
         self.outcome(result)
     }
 }

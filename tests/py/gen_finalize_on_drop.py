@@ -44,3 +44,21 @@ def never_started():
 g = never_started()
 del g
 print("done")
+
+# A generator finalised while its owner closes can read the owner.
+class Holder:
+    pass
+h = Holder()
+def inner_reader():
+    try:
+        yield 1
+    finally:
+        print("inner finally sees", h.owner.gi_code.co_name, h.owner.gi_suspended)
+def owner():
+    it = inner_reader()
+    next(it)
+    yield 1
+h.owner = owner()
+next(h.owner)
+h.owner.close()
+print("closed owner")

@@ -49,3 +49,8 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(sys.stdin.read())
+try:
+    input("prompt> ")
+except EOFError as e:
+    print("EOFError", e)
+print(sum([0.1] * 10), sum([0.1, 2, 0.2]), sum([1, 2.5]), sum([1e100, 1.0, -1e100]))

@@ -15,7 +15,7 @@ t = S("hello")
 print(type(t.upper()).__name__, type(t + "x").__name__, type(t[1:]).__name__, t.center(9, "*"), t == "hello", type(t.strip()).__name__)
 for bad in [lambda: s[20], lambda: s[-20], lambda: s["x"], lambda: s[1.5], lambda: s[::0], lambda: "a" * "b",
             lambda: "a" * 1.5, lambda: "a" + 1, lambda: 1 + "a", lambda: "a" < 1, lambda: "a" * 2**63, lambda: "ab" * 2**62,
-            lambda: s.__getitem__(), lambda: s.__len__(1), lambda: "a".__mul__("x"),
+            lambda: s.__getitem__(), lambda: s.__len__(1), lambda: "a".__mul__("x"), lambda: "a".__mul__(), lambda: "a".__rmul__(1, 2),
             lambda: str.upper(5), lambda: "a".upper(1), lambda: "a".upper(x=1), lambda: "a".isalpha(1)]:
     try:
         print(bad())

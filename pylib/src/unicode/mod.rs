@@ -208,7 +208,9 @@ fn push_lower_at(s: &str, i: usize, c: char, out: &mut String) {
 pub fn lower(s: &str, out: &mut String) {
     out.reserve(s.len());
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_lowercase()));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for (i, c) in s.char_indices() {
@@ -220,7 +222,9 @@ pub fn lower(s: &str, out: &mut String) {
 pub fn upper(s: &str, out: &mut String) {
     out.reserve(s.len());
     if s.is_ascii() {
-        out.extend(s.chars().map(|c| c.to_ascii_uppercase()));
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_uppercase();
         return;
     }
     s.chars().for_each(|c| push_upper(c, out));

@@ -21,6 +21,15 @@ fn quoted_list(names: &[&str]) -> String {
     }
 }
 
+/// A function's `__qualname__` for error messages, read when displayed.
+struct Qualname<'a>(&'a FunctionObject);
+
+impl std::fmt::Display for Qualname<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(str_value(&self.0.fields().qualname).unwrap_or("?"))
+    }
+}
+
 /// Fills `dest` (the frame's localsplus) from `args`/`kwnames`.
 pub fn bind_args(
     func: &FunctionObject,
@@ -30,7 +39,8 @@ pub fn bind_args(
     dest: &mut [Option<Obj>],
 ) -> PyResult<()> {
     let co = &code.code;
-    let qualname = str_value(&func.fields().qualname).unwrap_or("?").to_owned();
+    // Displayed only in error messages: no text is made on the success path.
+    let qualname = Qualname(func);
     let argcount = co.argcount as usize;
     let kwonly = co.kwonlyargcount as usize;
     let posonly = co.posonlyargcount as usize;

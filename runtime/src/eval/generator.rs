@@ -48,7 +48,7 @@ use crate::object::obj::Obj;
 use crate::object::{PyObject, abstract_ops as ops, types};
 
 /// What a native resumption ended with.
-pub enum Resumed {
+pub(crate) enum Resumed {
     /// The generator yielded this value.
     Yielded(Obj),
     /// The generator returned this value (or had already finished: `None`).
@@ -73,7 +73,13 @@ pub(super) struct GenLink {
     pub(super) resume: ResumeKind,
 }
 
+/// How many emptied frame-record vectors a thread keeps for native resumptions.
+const MAX_SPARE_FRAME_VECS: usize = 16;
+
 thread_local! {
+    /// Emptied frame-record vectors of finished native resumptions, reused by the next ones
+    /// (`next()` on a generator from native code allocates nothing in the steady state).
+    static SPARE_FRAME_VECS: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
     /// The handled-exception slots of the frames that resumed the running generators,
     /// innermost last (CPython's `exc_info->previous_item` chain).
     static OUTER_EXC: RefCell<Vec<Option<Obj>>> = const { RefCell::new(Vec::new()) };
@@ -149,12 +155,21 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     let mut saved = g.frame();
     let code = as_code(&saved.code).expect("a generator runs a code object");
     let need = base + code.code.nlocalsplus() + code.code.stacksize as usize + 2;
-    if values.len() < need {
-        values.resize_with(need, || None);
-    }
     let n = saved.slots.len();
-    for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
-        *slot = v;
+    if base == 0 && values.is_empty() {
+        // A native resumption: the generator's slot vector itself becomes the run's value
+        // array (`suspend` gives it back), so resuming allocates nothing.
+        *values = std::mem::take(&mut saved.slots);
+        if values.len() < need {
+            values.resize_with(need, || None);
+        }
+    } else {
+        if values.len() < need {
+            values.resize_with(need, || None);
+        }
+        for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
+            *slot = v;
+        }
     }
     enter_exc_state(g);
     Frame {
@@ -173,9 +188,9 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
     }
 }
 
-/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of `genobj` at `base` (the resumer's stack top, where
-/// its `call_at` was set so a frame unwinding out leaves the resumer's stack alone) with
-/// `sent` on its stack.
+/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of
+/// `genobj` at `base` (the resumer's stack top, where its `call_at` was set so a frame
+/// unwinding out leaves the resumer's stack alone) with `sent` on its stack.
 pub(super) fn push_frame(
     values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
@@ -193,12 +208,19 @@ pub(super) fn push_frame(
 
 /// `YIELD_VALUE`: the frame `done` (already popped, its value taken) goes back into its
 /// generator. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut [Option<Obj>], done: &Frame, oparg: u32) {
+pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32) {
     let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
     let g = as_gen(&link.genobj).expect("a generator");
     {
         let mut saved = g.frame();
-        saved.slots.extend(values[done.base..done.sp].iter_mut().map(Option::take));
+        if matches!(link.resume, ResumeKind::Entry) {
+            // The entry frame of a native resumption sits at 0 of the run's array, which was
+            // the generator's own slot vector: give it back, cut to the frame.
+            values.truncate(done.sp);
+            saved.slots = std::mem::take(values);
+        } else {
+            saved.slots.extend(values[done.base..done.sp].iter_mut().map(Option::take));
+        }
         saved.ip = done.ip;
         saved.lasti = done.lasti;
     }
@@ -213,7 +235,9 @@ pub(super) fn finish(link: &GenLink) {
     g.set_state(GenState::Completed);
     leave_exc_state(g);
     drop(g.swap_exc_state(None));
-    g.frame().slots.clear();
+    // Dropped after the borrow: a dropped value may run Python code (a generator's
+    // finaliser) that reads this generator.
+    drop(std::mem::take(&mut g.frame().slots));
 }
 
 /// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.
@@ -235,7 +259,7 @@ pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, 
 }
 
 /// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
-pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
+pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resumed> {
     let g = as_gen(o).expect("resume on a generator object");
     if g.state() == GenState::Created && thrown.is_none() && !sent.is(crate::object::immortals().none) {
         return Err(PyErr::type_error(format!("can't send non-None value to a just-started {}", kind_noun(g))));
@@ -282,8 +306,18 @@ pub fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult<Resume
         // run), whose exception-table entry decides where it goes.
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    let mut frames = vec![frame];
-    let v = super::run_frames(&mut values, &mut frames, thrown)?;
+    let mut frames = SPARE_FRAME_VECS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    frames.push(frame);
+    let r = super::run_frames(&mut values, &mut frames, thrown);
+    debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
+    frames.clear();
+    SPARE_FRAME_VECS.with(|p| {
+        let mut spare = p.borrow_mut();
+        if spare.len() < MAX_SPARE_FRAME_VECS {
+            spare.push(frames);
+        }
+    });
+    let v = r?;
     Ok(if g.state() == GenState::Completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
 }
 

@@ -363,10 +363,10 @@ fn build_class_name_error() -> PyErr {
     PyErr::name_error("__build_class__ not found")
 }
 
-#[allow(clippy::too_many_lines)]
 /// Runs `frames` until the entry frame returns (or yields). `thrown` starts the run by raising
 /// an exception in the innermost frame (`generator.throw`; its traceback entry and context are
 /// already set).
+#[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
     if let Some(err) = thrown {
@@ -425,6 +425,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_attr: Option<(Obj, bool)>;
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
+                let mut hit_next: Option<Option<Obj>>;
                 match op {
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
                         if {
@@ -516,6 +517,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         drop(pop!(values, f));
                         push!(values, f, new_bool(hit_bool == Some(true)));
                     }
+                    Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE
+                        if {
+                            let list = op == Opcode::FOR_ITER_LIST;
+                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, f, 1), list);
+                            hit_next.is_some()
+                        } =>
+                    {
+                        match hit_next.take().flatten() {
+                            Some(v) => push!(values, f, v),
+                            None => {
+                                drop(pop!(values, f));
+                                f.ip += oparg as usize + 2;
+                            }
+                        }
+                    }
                     Opcode::FOR_ITER_RANGE
                         if std::ptr::eq(peek!(values, f, 1).type_object(), types().range_iter_type) =>
                     {
@@ -572,7 +588,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, f, x.clone());
                         }
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_PY_GENERAL
                         if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
                     {
                         let argc = oparg as usize;
@@ -614,7 +630,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 Ok(new_bool(args[0].type_object().is_subtype(class)))
                             }
                             specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
-                            specialize::NativeCall::Native(func) => func(args, None),
+                            specialize::NativeCall::Native(func) => {
+                                // `locals()`, `vars()`, `dir()`, `eval`, `exec` and zero-argument
+                                // `super()` read the calling frame, as on the generic path.
+                                let _caller = caller::enter(f, values);
+                                func(args, None)
+                            }
                         };
                         clear(values, callable_at, f.sp);
                         f.sp = callable_at;
@@ -1118,7 +1139,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
-                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE => {
+                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
                         adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
@@ -1372,6 +1393,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_KW
                     | Opcode::CALL_PY_EXACT_ARGS
                     | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_PY_GENERAL
                     | Opcode::CALL_ALLOC_AND_ENTER_INIT
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
@@ -1398,7 +1420,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                             _ => (callable, args_start),
                         };
-                        if kwnames.is_none() && specialize::exact_args_function(&callable, f.sp - args_start).is_some()
+                        if kwnames.is_none()
+                            && specialize::positional_args_function(&callable, f.sp - args_start).is_some()
                         {
                             let frame = tri!(enter_exact_args(values, f, callable, callable_at, args_start));
                             frames.push(frame);
@@ -1713,10 +1736,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
     }
 }
 
-/// A Python-to-Python call whose arguments match the parameters exactly
-/// (`specialize::exact_args_function`): the callee's frame goes right above the caller's stack
-/// and the arguments (`values[args_start..f.sp]`, `self` included) are moved into its first
-/// locals — no argument vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`).
+/// A Python-to-Python call whose positional arguments fit the parameters
+/// (`specialize::positional_args_function`: exactly, or with the missing trailing ones in the
+/// defaults): the callee's frame goes right above the caller's stack and the arguments
+/// (`values[args_start..f.sp]`, `self` included) are moved into its first locals — no argument
+/// vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`).
 fn enter_exact_args(
     values: &mut Vec<Option<Obj>>,
     f: &mut Frame,
@@ -1732,9 +1756,21 @@ fn enter_exact_args(
     if values.len() < need {
         values.resize_with(need, || None);
     }
+    let nargs = f.sp - args_start;
+    let argcount = code.code.argcount as usize;
+    // `specialize::positional_args_function`: parameters beyond the arguments take the
+    // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
+    let defaults = func.fields().defaults.clone();
+    let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
+    if nargs > argcount || nargs + defaults.len() < argcount {
+        return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
+    }
     depth_enter()?;
-    for k in 0..f.sp - args_start {
+    for k in 0..nargs {
         values[base + k] = values[args_start + k].take();
+    }
+    for k in nargs..argcount {
+        values[base + k] = Some(defaults[defaults.len() - (argcount - k)].clone());
     }
     f.call_at = callable_at;
     Ok(Frame {

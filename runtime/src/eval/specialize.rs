@@ -400,11 +400,17 @@ pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
 
 // ---- iteration and unpacking ----------------------------------------------------------------
 
-/// `_Py_Specialize_ForIter` (range iterators; list and tuple iterators are one generic
-/// sequence iterator here, already a direct call).
+/// `_Py_Specialize_ForIter`: range iterators, and the sequence iterator over an exact list or
+/// tuple.
 pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
-    if is_exact(iter, types().range_iter_type) {
+    let t = types();
+    let source = crate::object::core_types::seq_iter_source(iter);
+    if is_exact(iter, t.range_iter_type) {
         specialize(code, i, Opcode::FOR_ITER_RANGE);
+    } else if source.is_some_and(|s| is_exact(s, t.list_type)) {
+        specialize(code, i, Opcode::FOR_ITER_LIST);
+    } else if source.is_some_and(|s| is_exact(s, t.tuple_type)) {
+        specialize(code, i, Opcode::FOR_ITER_TUPLE);
     } else {
         fail(code, i, Opcode::FOR_ITER);
     }
@@ -725,17 +731,38 @@ pub(crate) fn store_attr(
 // ---- CALL -----------------------------------------------------------------------------------
 
 /// The function a call with `nargs` positional arguments (self included) can enter with its
-/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults,
-/// no `*args`/`**kwargs`, no keyword-only parameters.
+/// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults
+/// needed, no `*args`/`**kwargs`, no keyword-only parameters — and a plain function (a
+/// generator or coroutine function takes the generic call path, which makes its object).
 #[inline(always)]
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
+        .union(CodeFlags::VARKEYWORDS)
+        .union(CodeFlags::GENERATOR)
+        .union(CodeFlags::COROUTINE)
+        .union(CodeFlags::ITERABLE_COROUTINE)
+        .union(CodeFlags::ASYNC_GENERATOR);
     let f = as_function(callable)?;
     let co = &as_code(&f.code)?.code;
-    (co.argcount as usize == nargs
-        && co.kwonlyargcount == 0
-        && !co.flags.contains(CodeFlags::VARARGS)
-        && !co.flags.contains(CodeFlags::VARKEYWORDS))
-    .then_some(f)
+    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & NOT_EXACT.0 == 0).then_some(f)
+}
+
+/// Like [`exact_args_function`], but the trailing parameters the call leaves out may come from
+/// the function's defaults (`f(x)` for `def f(x, i=0)`): the function, with the positional
+/// `nargs` in `argcount - len(__defaults__) ..= argcount`. The frame is entered the same way,
+/// the defaults copied after the arguments (3.12's `CALL_PY_WITH_DEFAULTS`; 3.13 files such
+/// calls under `CALL_PY_GENERAL`).
+#[inline(always)]
+pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    if let Some(f) = exact_args_function(callable, nargs) {
+        return Some(f);
+    }
+    let f = as_function(callable)?;
+    let co = &as_code(&f.code)?.code;
+    let argcount = co.argcount as usize;
+    let ndefaults = f.fields().defaults.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());
+    (nargs < argcount && nargs + ndefaults >= argcount && exact_args_function(callable, argcount).is_some())
+        .then_some(f)
 }
 
 /// The interned `"__init__"`, looked up once (interning takes the table's lock).
@@ -812,17 +839,20 @@ pub(crate) fn method_descriptor_for(
         .then_some(d.def.func)
 }
 
-/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` over the stack
-/// `[callable, self_or_null, args...]` ending at `sp`.
+/// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` / `CALL_PY_GENERAL` (a
+/// positional call filled up from defaults) over the stack `[callable, self_or_null, args...]`
+/// ending at `sp`.
 #[inline(always)]
 pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
     let callable_at = sp - argc - 2;
     let Some(callable) = values[callable_at].as_deref() else { return false };
     let has_self = values[callable_at + 1].is_some();
-    if form == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
-        !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
-    } else {
-        exact_args_function(callable, argc + usize::from(has_self)).is_some()
+    match form {
+        Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
+            !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+        }
+        Opcode::CALL_PY_GENERAL => positional_args_function(callable, argc + usize::from(has_self)).is_some(),
+        _ => exact_args_function(callable, argc + usize::from(has_self)).is_some(),
     }
 }
 
@@ -885,6 +915,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     let nargs = argc + usize::from(has_self);
     let form = if exact_args_function(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_EXACT_ARGS)
+    } else if positional_args_function(callable, nargs).is_some() {
+        Some(Opcode::CALL_PY_GENERAL)
     } else if !has_self && init_for_alloc(callable, argc).is_some() {
         Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
     } else if is_builtin_len(callable) && nargs == 1 {
@@ -994,6 +1026,49 @@ result.append(f(p, [2**62, 2**62], 3))
         for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
             assert!(!ops.contains(&form), "{form:?} in {ops:?}");
         }
+    }
+
+    #[test]
+    fn version_tags_reach_subclasses_and_keys_versions_follow_key_sets() {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let src = "class A:\n    pass\nclass B(A):\n    pass\nclass C:\n    pass\n";
+                let code = pyrt_compile::compile(src, "<spec>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<spec>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let class = |n: &str| g.get_str(&crate::object::intern(n).ob_base).expect("a class");
+                let (a, b, c) = (class("A"), class("B"), class("C"));
+                let (a, b, c) = (as_type(&a).unwrap(), as_type(&b).unwrap(), as_type(&c).unwrap());
+                let (va, vb, vc) = (a.version(), b.version(), c.version());
+                assert!(va != vb && vb != vc && va != vc, "tags are unique");
+                crate::object::typeobj::modified(a);
+                assert_ne!(a.version(), va);
+                assert_ne!(b.version(), vb, "a subclass sees its base's change");
+                assert_eq!(c.version(), vc, "an unrelated class keeps its tag");
+
+                let d1 = crate::object::dict::new_dict().unwrap();
+                let d2 = crate::object::dict::new_dict().unwrap();
+                let (d1, d2) = (as_dict(&d1).unwrap(), as_dict(&d2).unwrap());
+                let k1 = d1.keys_version();
+                assert!(d1.table().keys_version_is(k1));
+                assert_eq!(d1.keys_version(), k1, "stable while the key set is");
+                assert_ne!(d2.keys_version(), k1, "unique across dicts");
+                let key = Obj::new_ref(&crate::object::intern("x").ob_base);
+                d1.set(key.clone(), new_int(1).unwrap()).unwrap();
+                assert!(!d1.table().keys_version_is(k1), "a new key invalidates");
+                let k2 = d1.keys_version();
+                d1.set(key.clone(), new_int(2).unwrap()).unwrap();
+                assert!(d1.table().keys_version_is(k2), "a new value keeps the key set");
+                let ix = d1.table().index_of_identical(&key).expect("the key");
+                assert_eq!(
+                    d1.table().value_at_if_key(ix, &key).and_then(|v| crate::object::int::small_value(v)),
+                    Some(2)
+                );
+                assert!(d1.table().value_at_if_key(ix + 1, &key).is_none(), "a wrong hint misses");
+            })
+            .expect("attached");
     }
 
     #[test]

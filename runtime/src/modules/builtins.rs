@@ -131,7 +131,7 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("compile", super::builtins_ns::builtin_compile),
     MethodDef::function("eval", super::builtins_ns::builtin_eval),
     MethodDef::function("exec", super::builtins_ns::builtin_exec),
-    MethodDef::function("input", super::builtins_ns::builtin_input),
+    MethodDef::function("input", super::sys::builtin_input),
     MethodDef::function("aiter", crate::object::async_iter::builtin_aiter),
     MethodDef::function("anext", crate::object::async_iter::builtin_anext),
     MethodDef::function("exit", super::builtins_ns::builtin_exit),
@@ -224,9 +224,17 @@ pub fn print_repr_line(v: &PyObject) -> PyResult<()> {
     if v.is(immortals().none) {
         return Ok(());
     }
-    let t = ops::repr_text(v)?;
-    println!("{t}");
-    Ok(())
+    // `sys.displayhook`'s output goes through `sys.stdout`, like `print`.
+    let mut t = ops::repr_text(v)?;
+    t.push('\n');
+    match super::sys::sys_attr("stdout")? {
+        Some(f) if crate::object::textio::is_text_file(&f) => crate::object::textio::write_str(&f, &t, false),
+        Some(f) if !f.is(immortals().none) => {
+            let write = ops::get_attr_str(&f, "write")?;
+            ops::call(&write, &[new_str(&t)?], None).map(drop)
+        }
+        _ => Err(PyErr::runtime_error("lost sys.stdout")),
+    }
 }
 
 fn class_info_check(cls: &PyObject, f: &dyn Fn(&crate::object::TypeObject) -> bool, name: &str) -> PyResult<bool> {

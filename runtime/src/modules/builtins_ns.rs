@@ -260,33 +260,6 @@ pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Ok(args::none())
 }
 
-/// `input([prompt])`: the prompt on stdout, a line from stdin without its newline.
-pub(crate) fn builtin_input(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    use std::io::{BufRead, Write};
-    let a = args::exact("input", a, k, 0, 1)?;
-    let mut out = std::io::stdout().lock();
-    if let Some(p) = a.first() {
-        let _ = out.write_all(ops::str_text(p)?.as_bytes());
-    }
-    let _ = out.flush();
-    drop(out);
-    let mut line = String::new();
-    let n = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| crate::object::exceptions::raise_msg(types().exc.named("OSError"), &e.to_string()))?;
-    if n == 0 {
-        return Err(crate::object::exceptions::raise_msg(types().exc.named("EOFError"), "EOF when reading a line"));
-    }
-    if line.ends_with('\n') {
-        line.pop();
-        if line.ends_with('\r') {
-            line.pop();
-        }
-    }
-    new_str(&line)
-}
-
 /// `exit([code])` / `quit([code])`: raise `SystemExit(code)` (CPython's site-provided
 /// `Quitter` objects, here plain functions).
 pub(crate) fn builtin_exit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {

@@ -1,5 +1,5 @@
-//! Modules written in Rust: `builtins`, `sys`, `math`, `time`, a minimal `os`, and the import
-//! system that finds them and the modules written in Python ([`import`]).
+//! Modules written in Rust: `builtins`, `sys`, `math`, `time`, `io`, a minimal `os`, and the
+//! import system that finds them and the modules written in Python ([`import`]).
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
 //! what belongs to one interpreter — the `builtins` module dict, the `sys` module, the table of
@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
 pub mod import;
+pub mod io;
 pub mod math;
 pub mod os;
 pub mod sys;
@@ -74,6 +75,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("builtins", builtins::builtins_module),
+    ("io", io::make_module),
     ("math", math::make_module),
     ("os", os::make_module),
     ("sys", sys::sys_module),

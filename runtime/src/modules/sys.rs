@@ -229,6 +229,37 @@ fn write_stderr(text: &str) {
     }
 }
 
+/// The `input([prompt])` builtin: the prompt on `sys.stdout` (flushed), then a line of
+/// `sys.stdin` without its newline (`EOFError` at the end of input).
+pub fn builtin_input(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = args::exact("input", a, k, 0, 1)?;
+    let stream = |name: &str| -> PyResult<Obj> {
+        sys_attr(name)?
+            .filter(|s| !s.is(crate::object::immortals().none))
+            .ok_or_else(|| PyErr::runtime_error(format!("input(): lost sys.{name}")))
+    };
+    let (stdin, stdout) = (stream("stdin")?, stream("stdout")?);
+    if let Some(err) = sys_attr("stderr")?.filter(|s| !s.is(crate::object::immortals().none)) {
+        if let Ok(flush) = ops::get_attr_str(&err, "flush") {
+            ops::call(&flush, &[], None)?;
+        }
+    }
+    if let Some(prompt) = a.first() {
+        let text = ops::str(prompt)?;
+        let write = ops::get_attr_str(&stdout, "write")?;
+        ops::call(&write, &[text], None)?;
+    }
+    let flush = ops::get_attr_str(&stdout, "flush")?;
+    ops::call(&flush, &[], None)?;
+    let readline = ops::get_attr_str(&stdin, "readline")?;
+    let line = ops::call(&readline, &[], None)?;
+    let text = str_value(&line).ok_or_else(|| PyErr::type_error("object.readline() returned non-string"))?;
+    if text.is_empty() {
+        return Err(crate::object::exceptions::raise_msg(types().exc.named("EOFError"), "EOF when reading a line"));
+    }
+    new_str(text.strip_suffix('\n').unwrap_or(text))
+}
+
 /// `sys.excepthook(type, value, traceback)` as CPython's default: the traceback and the
 /// exception, on `sys.stderr`.
 fn excepthook(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -384,6 +415,35 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `source` as `__main__` in the attached interpreter; `Err` with the exception's text.
+    fn run(source: &str) -> Result<(), String> {
+        let code = pyrt_compile::compile(source, "<test>", pyrt_syntax::Mode::Module).map_err(|e| e.msg)?;
+        crate::eval::run_module(code, "__main__", "<test>")
+            .map(drop)
+            .map_err(|e| crate::eval::traceback::format_exception(&e.into_object()))
+    }
+
+    #[test]
+    fn every_interpreter_has_its_own_sys_and_modules() {
+        use crate::state::{Interpreter, InterpreterConfig};
+        crate::state::Runtime::initialize();
+        let a = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let b = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        a.attach(|_py| {
+            run("import sys, math\nsys.marker = 'a'\nassert 'math' in sys.modules and sys.modules['sys'] is sys")
+        })
+        .unwrap()
+        .unwrap();
+        b.attach(|_py| {
+            run("import sys\nassert not hasattr(sys, 'marker'), 'sys is shared'\nassert 'math' not in sys.modules")
+        })
+        .unwrap()
+        .unwrap();
+        a.attach(|_py| run("import sys\nassert sys.marker == 'a'")).unwrap().unwrap();
+        a.destroy().unwrap();
+        b.destroy().unwrap();
+    }
 
     #[test]
     fn sys_has_its_facts_and_streams() {

@@ -215,6 +215,14 @@ fn unsupported(a: &PyObject, b: &PyObject, op: BinOp, inplace: bool) -> PyErr {
             }
         }
     }
+    if op == BinOp::Multiply {
+        // CPython's `sq_repeat` fallback after both `nb_multiply` slots declined.
+        let is_seq = |t: &TypeObject| [ts.str_type, ts.list_type, ts.tuple_type].iter().any(|s| t.is_subtype(s));
+        if is_seq(ta) || is_seq(tb) {
+            let other = if is_seq(ta) { tb } else { ta };
+            return PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", other.name()));
+        }
+    }
     let sym = if inplace { format!("{}=", op.symbol()) } else { op.symbol().to_owned() };
     let sym = if op == BinOp::Power && !inplace { "** or pow()".to_owned() } else { sym };
     PyErr::type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", ta.name(), tb.name()))

@@ -62,14 +62,10 @@ impl BytesObject {
     }
 }
 
-/// The hash of a byte string: the same hasher and framing as `str`'s (`Hash for str` writes the
-/// bytes then `0xff`), never -1.
+/// The hash of a byte string: CPython's `_Py_HashBytes`, the hash of an ASCII `str` with the
+/// same text.
 pub fn hash_bytes(data: &[u8]) -> isize {
-    let mut hasher = std::hash::DefaultHasher::new();
-    hasher.write(data);
-    hasher.write_u8(0xff);
-    let h = hasher.finish() as isize;
-    if h == -1 { -2 } else { h }
+    super::str::hash_units(data)
 }
 
 /// A new `bytes`.

@@ -118,6 +118,63 @@ pub(crate) fn code_repr(o: &PyObject) -> PyResult<Obj> {
     ))
 }
 
+fn code_of(o: &PyObject) -> &CodeObj {
+    as_code(o).expect("a code object")
+}
+
+fn str_attr(text: &str) -> PyResult<Obj> {
+    super::str::new_str(text)
+}
+
+/// The localsplus names whose kind has any bit of `kind` (`get_localsplus_names`).
+fn names_of_kind(o: &PyObject, kind: pyrt_compile::LocalKind) -> PyResult<Obj> {
+    let c = code_of(o);
+    let names: Vec<Obj> = c
+        .code
+        .localsplus_kinds
+        .iter()
+        .zip(c.localsplus_names.iter())
+        .filter(|(k, _)| k.0 & kind.0 != 0)
+        .map(|(_, n)| n.clone())
+        .collect();
+    super::tuple::new_tuple(names)
+}
+
+/// The read-only attributes of code objects.
+pub(crate) static CODE_GETSETS: &[super::builtin::GetSetDef] = {
+    use super::builtin::GetSetDef;
+    use super::int::new_int;
+    use pyrt_compile::LocalKind;
+    &[
+        GetSetDef { name: "co_name", get: |o| str_attr(&code_of(o).code.name), set: None },
+        GetSetDef { name: "co_qualname", get: |o| str_attr(&code_of(o).code.qualname), set: None },
+        GetSetDef { name: "co_filename", get: |o| str_attr(&code_of(o).code.filename), set: None },
+        GetSetDef { name: "co_firstlineno", get: |o| new_int(i64::from(code_of(o).code.firstlineno)), set: None },
+        GetSetDef { name: "co_flags", get: |o| new_int(i64::from(code_of(o).code.flags.0)), set: None },
+        GetSetDef { name: "co_argcount", get: |o| new_int(i64::from(code_of(o).code.argcount)), set: None },
+        GetSetDef {
+            name: "co_posonlyargcount",
+            get: |o| new_int(i64::from(code_of(o).code.posonlyargcount)),
+            set: None,
+        },
+        GetSetDef { name: "co_kwonlyargcount", get: |o| new_int(i64::from(code_of(o).code.kwonlyargcount)), set: None },
+        GetSetDef { name: "co_stacksize", get: |o| new_int(i64::from(code_of(o).code.stacksize)), set: None },
+        GetSetDef {
+            name: "co_nlocals",
+            get: |o| {
+                let n = code_of(o).code.localsplus_kinds.iter().filter(|k| k.contains(LocalKind::LOCAL)).count();
+                new_int(n as i64)
+            },
+            set: None,
+        },
+        GetSetDef { name: "co_varnames", get: |o| names_of_kind(o, LocalKind::LOCAL), set: None },
+        GetSetDef { name: "co_cellvars", get: |o| names_of_kind(o, LocalKind::CELL), set: None },
+        GetSetDef { name: "co_freevars", get: |o| names_of_kind(o, LocalKind::FREE), set: None },
+        GetSetDef { name: "co_names", get: |o| super::tuple::new_tuple(code_of(o).names.to_vec()), set: None },
+        GetSetDef { name: "co_consts", get: |o| super::tuple::new_tuple(code_of(o).consts.to_vec()), set: None },
+    ]
+};
+
 /// # Safety
 ///
 /// See [`super::typeobj::DeallocFn`].

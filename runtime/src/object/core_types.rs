@@ -287,6 +287,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, methods, &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
+    specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));
@@ -540,6 +541,37 @@ pub struct SeqIter {
 pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
     // SAFETY: SeqIter starts with the header; its deallocator drops it.
     unsafe { alloc(types().seq_iterator_type, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
+}
+
+/// The next item of a sequence iterator over an exact `list` (`list` true) or `tuple`, for the
+/// eval loop's `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `None` when `it` is not such an iterator,
+/// `Some(None)` when it is exhausted.
+#[inline]
+pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
+    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
+        return None;
+    }
+    // SAFETY: instances of the sequence iterator type are SeqIter.
+    let it = unsafe { it.cast::<SeqIter>() };
+    let Some(seq) = &it.seq else { return Some(None) };
+    let want = if list { types().list_type } else { types().tuple_type };
+    if !std::ptr::eq(seq.type_object(), want) {
+        return None;
+    }
+    let i = it.index.get();
+    let item = if list { as_list(seq)?.items().get(i).cloned() } else { items(seq).get(i).cloned() };
+    it.index.set(i + 1);
+    Some(item)
+}
+
+/// The sequence a sequence iterator walks (`None` once exhausted or for another object), for
+/// the specialiser.
+pub(crate) fn seq_iter_source(it: &PyObject) -> Option<&PyObject> {
+    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
+        return None;
+    }
+    // SAFETY: instances of the sequence iterator type are SeqIter.
+    unsafe { it.cast::<SeqIter>() }.seq.as_deref()
 }
 
 fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {

@@ -208,21 +208,57 @@ fn type_error_to_none<T>(r: PyResult<T>) -> PyResult<Option<T>> {
     }
 }
 
-fn big_of(v: &PyObject) -> Option<BigInt> {
-    as_int(v).map(|i| i.to_big())
+/// An int argument of `%`: a machine word when it fits (no allocation), else a big int.
+enum PrintfInt {
+    Small(i64),
+    Big(BigInt),
+}
+
+impl format_spec::IntValue for PrintfInt {
+    fn is_negative(&self) -> bool {
+        match self {
+            PrintfInt::Small(v) => *v < 0,
+            PrintfInt::Big(b) => b.is_negative(),
+        }
+    }
+    fn write_magnitude(&self, base: u32, out: &mut String) {
+        match self {
+            PrintfInt::Small(v) => v.write_magnitude(base, out),
+            PrintfInt::Big(b) => b.write_magnitude(base, out),
+        }
+    }
+    fn to_f64(&self) -> Result<f64, PyError> {
+        match self {
+            PrintfInt::Small(v) => v.to_f64(),
+            PrintfInt::Big(b) => format_spec::IntValue::to_f64(b),
+        }
+    }
+    fn to_i64(&self) -> Option<i64> {
+        match self {
+            PrintfInt::Small(v) => Some(*v),
+            PrintfInt::Big(b) => b.to_i64(),
+        }
+    }
+}
+
+fn int_of(v: &PyObject) -> Option<PrintfInt> {
+    as_int(v).map(|i| match i {
+        IntVal::Small(v) => PrintfInt::Small(v),
+        IntVal::Big(b) => PrintfInt::Big(b.clone()),
+    })
 }
 
 impl PrintfOps {
     /// `int(v)` (`index_only == false`) or `operator.index(v)` for `%d`-like conversions.
-    fn to_int_unchecked(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<BigInt>> {
-        if let Some(b) = big_of(v) {
-            return Ok(Some(b));
+    fn int_argument(v: &Obj, index_only: bool) -> PyResult<Option<PrintfInt>> {
+        if let Some(i) = int_of(v) {
+            return Ok(Some(i));
         }
         if let Some(f) = as_float(v) {
             if index_only {
                 return Ok(None);
             }
-            return float_to_int(f).map(Some);
+            return float_to_int(f).map(|b| Some(PrintfInt::Big(b)));
         }
         let number = &v.type_object().number;
         let converted = match (number.index, number.int) {
@@ -230,13 +266,13 @@ impl PrintfOps {
             (None, Some(f)) if !index_only => f(v),
             _ => return Ok(None),
         };
-        Ok(type_error_to_none(converted)?.and_then(|i| big_of(&i)))
+        Ok(type_error_to_none(converted)?.and_then(|i| int_of(&i)))
     }
 }
 
 impl FormatOps for PrintfOps {
     type Value = Obj;
-    type Int = BigInt;
+    type Int = PrintfInt;
     type Error = PyErr;
 
     fn type_name(&self, v: &Obj) -> String {
@@ -265,13 +301,13 @@ impl FormatOps for PrintfOps {
         Ok(())
     }
 
-    fn exact_int(&mut self, v: &Obj) -> Option<BigInt> {
-        big_of(v)
+    fn exact_int(&mut self, v: &Obj) -> Option<PrintfInt> {
+        int_of(v)
     }
 
-    fn to_int(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<BigInt>> {
-        let r = self.to_int_unchecked(v, index_only)?;
-        if let Some(b) = &r {
+    fn to_int(&mut self, v: &Obj, index_only: bool) -> PyResult<Option<PrintfInt>> {
+        let r = Self::int_argument(v, index_only)?;
+        if let Some(PrintfInt::Big(b)) = &r {
             if !index_only {
                 // `d i u` write decimal digits.
                 check_decimal_limit(b)?;

@@ -39,7 +39,7 @@ use crate::eval::generator::{Resumed, resume};
 
 /// Which of the three kinds a [`GenObject`] is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum GenKind {
+pub(crate) enum GenKind {
     /// A generator (`CO_GENERATOR`).
     Generator,
     /// A coroutine (`CO_COROUTINE`).
@@ -61,7 +61,7 @@ impl GenKind {
 /// CPython's `gi_frame_state`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(u8)]
-pub enum GenState {
+pub(crate) enum GenState {
     /// Made by `RETURN_GENERATOR`, never resumed.
     Created,
     /// Suspended at a `yield`.
@@ -87,7 +87,7 @@ impl GenState {
 }
 
 /// A generator's frame while it does not run.
-pub struct SavedFrame {
+pub(crate) struct SavedFrame {
     /// The code object.
     pub code: Obj,
     /// The function it was made from.
@@ -106,7 +106,7 @@ pub struct SavedFrame {
 
 /// A generator, coroutine or async generator.
 #[repr(C)]
-pub struct GenObject {
+pub(crate) struct GenObject {
     /// Header.
     pub ob_base: PyObject,
     /// Which kind.
@@ -129,20 +129,20 @@ pub struct GenObject {
 impl GenObject {
     /// The frame state.
     #[inline]
-    pub fn state(&self) -> GenState {
+    pub(crate) fn state(&self) -> GenState {
         GenState::from_u8(self.state.load(Ordering::Acquire))
     }
 
     /// Sets the frame state.
     #[inline]
-    pub fn set_state(&self, s: GenState) {
+    pub(crate) fn set_state(&self, s: GenState) {
         self.state.store(s as u8, Ordering::Release);
     }
 
     /// Claims a created or suspended generator's frame to run it (the state becomes
     /// `Running`): `Ok(previous state)`, or `Err(state)` when it is running or finished.
     #[inline]
-    pub fn claim(&self) -> Result<GenState, GenState> {
+    pub(crate) fn claim(&self) -> Result<GenState, GenState> {
         let mut cur = self.state.load(Ordering::Acquire);
         loop {
             let s = GenState::from_u8(cur);
@@ -157,22 +157,22 @@ impl GenObject {
     }
 
     /// The saved frame (short borrows only: never across a run of Python code).
-    pub fn frame(&self) -> std::cell::RefMut<'_, SavedFrame> {
+    pub(crate) fn frame(&self) -> std::cell::RefMut<'_, SavedFrame> {
         self.frame.borrow_mut()
     }
 
     /// Swaps the saved handled exception with `v`.
-    pub fn swap_exc_state(&self, v: Option<Obj>) -> Option<Obj> {
+    pub(crate) fn swap_exc_state(&self, v: Option<Obj>) -> Option<Obj> {
         std::mem::replace(&mut *self.exc_state.borrow_mut(), v)
     }
 
     /// The exception being handled inside the suspended generator, if any.
-    pub fn handled_exception(&self) -> Option<Obj> {
+    pub(crate) fn handled_exception(&self) -> Option<Obj> {
         self.exc_state.borrow().clone()
     }
 
     /// The delegate of a generator suspended in `yield from` / `await` (`_PyGen_yf`).
-    pub fn yield_from(&self) -> Option<Obj> {
+    pub(crate) fn yield_from(&self) -> Option<Obj> {
         if self.state() != GenState::SuspendedYieldFrom {
             return None;
         }
@@ -243,7 +243,7 @@ pub(crate) fn make_generator_types(
 }
 
 /// A new generator, coroutine or async generator owning `frame` (`RETURN_GENERATOR`).
-pub fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame) -> PyResult<Obj> {
+pub(crate) fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame) -> PyResult<Obj> {
     let g = &types().gens;
     let ty = match kind {
         GenKind::Generator => g.generator,
@@ -268,7 +268,7 @@ pub fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: SavedFrame)
 
 /// The generator, coroutine or async generator behind `o`.
 #[inline]
-pub fn as_gen(o: &PyObject) -> Option<&GenObject> {
+pub(crate) fn as_gen(o: &PyObject) -> Option<&GenObject> {
     let t = o.type_object();
     let g = &types().gens;
     if std::ptr::eq(t, g.generator) || std::ptr::eq(t, g.coroutine) || std::ptr::eq(t, g.async_generator) {
@@ -282,7 +282,7 @@ pub fn as_gen(o: &PyObject) -> Option<&GenObject> {
 /// The generator or coroutine behind `o` (not an async generator): what `SEND` and `yield from`
 /// may resume in the running loop.
 #[inline]
-pub fn as_gen_or_coro(o: &PyObject) -> Option<&GenObject> {
+pub(crate) fn as_gen_or_coro(o: &PyObject) -> Option<&GenObject> {
     as_gen(o).filter(|g| g.kind != GenKind::AsyncGenerator)
 }
 
@@ -320,7 +320,7 @@ fn empty_exc(name: &str) -> PyErr {
 }
 
 /// `genobj.send(value)` (`gen_send_ex`).
-pub fn gen_send(o: &PyObject, value: Obj) -> PyResult<Obj> {
+pub(crate) fn gen_send(o: &PyObject, value: Obj) -> PyResult<Obj> {
     match resume(o, value, None)? {
         Resumed::Yielded(v) => Ok(v),
         Resumed::Returned(v) => Err(stop_error(gen_of(o), v)),
@@ -339,7 +339,7 @@ fn gen_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
 /// The arguments of `throw(typ[, val[, tb]])`, kept as given: a delegate's `throw` receives
 /// them unchanged.
 #[derive(Clone)]
-pub struct ThrowArgs {
+pub(crate) struct ThrowArgs {
     typ: Obj,
     val: Option<Obj>,
     tb: Option<Obj>,
@@ -423,7 +423,7 @@ fn while_running<T>(g: &GenObject, f: impl FnOnce() -> T) -> T {
 
 /// `_gen_throw`: `close_on_genexit` closes a delegate on `GeneratorExit` instead of throwing
 /// it in (false for async generators' `athrow`/`aclose`).
-pub fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> PyResult<Obj> {
+pub(crate) fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while calling a Python object")?;
     let g = gen_of(o);
     let throw_in = |err: PyErr| -> PyResult<Obj> {
@@ -472,13 +472,15 @@ fn close_iter(yf: &PyObject) -> PyResult<()> {
 
 /// `genobj.close()`: raises `GeneratorExit` at the suspension point; returns the generator's
 /// return value if it returns (new in 3.13), `None` if it lets `GeneratorExit` out.
-pub fn gen_close(o: &PyObject) -> PyResult<Obj> {
+pub(crate) fn gen_close(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while calling a Python object")?;
     let g = gen_of(o);
     match g.state() {
         GenState::Created => {
             g.set_state(GenState::Completed);
-            g.frame().slots.clear();
+            // Dropped after the borrow: a dropped value may run Python code (a generator's
+            // finaliser) that reads this generator.
+            drop(std::mem::take(&mut g.frame().slots));
             return Ok(args::none());
         }
         GenState::Completed => return Ok(args::none()),
@@ -566,7 +568,11 @@ fn set_name_attr(o: &PyObject, v: Option<&PyObject>, qual: bool) -> PyResult<()>
 }
 
 fn get_running(o: &PyObject) -> PyResult<Obj> {
-    Ok(new_bool(gen_of(o).state() == GenState::Running))
+    let g = gen_of(o);
+    // `ag_running` is the async generator's "an awaitable drives it" flag, as CPython's.
+    let running =
+        if g.kind == GenKind::AsyncGenerator { g.running_async.get() } else { g.state() == GenState::Running };
+    Ok(new_bool(running))
 }
 
 fn get_suspended(o: &PyObject) -> PyResult<Obj> {
@@ -626,7 +632,7 @@ static AGEN_GETSETS: &[GetSetDef] = gen_getsets!("ag_running", "ag_suspended", "
 
 /// What `coroutine.__await__()` returns: an iterator driving the coroutine.
 #[repr(C)]
-pub struct CoroWrapper {
+pub(crate) struct CoroWrapper {
     /// Header.
     pub ob_base: PyObject,
     coro: Obj,
@@ -686,14 +692,14 @@ static WRAPPER_METHODS: &[MethodDef] = &[
 /// `ASYNC_GEN_WRAP`: the value of an `async def` generator's `yield`, marked so the awaitable
 /// driving it can tell it from a value passed through by an `await` inside the generator.
 #[repr(C)]
-pub struct WrappedValue {
+pub(crate) struct WrappedValue {
     /// Header.
     pub ob_base: PyObject,
     value: Obj,
 }
 
 /// The `ASYNC_GEN_WRAP` intrinsic.
-pub fn wrap_async_gen_value(value: Obj) -> PyResult<Obj> {
+pub(crate) fn wrap_async_gen_value(value: Obj) -> PyResult<Obj> {
     // SAFETY: WrappedValue starts with the header; its deallocator drops it.
     unsafe { alloc(types().gens.wrapped_value, |ob_base| WrappedValue { ob_base, value }) }
 }
@@ -729,7 +735,7 @@ enum AwaitableState {
 
 /// `ag.asend(value)` / `ag.__anext__()`.
 #[repr(C)]
-pub struct AsendObject {
+pub(crate) struct AsendObject {
     /// Header.
     pub ob_base: PyObject,
     genobj: Obj,
@@ -739,7 +745,7 @@ pub struct AsendObject {
 
 /// `ag.athrow(...)` / `ag.aclose()` (no arguments).
 #[repr(C)]
-pub struct AthrowObject {
+pub(crate) struct AthrowObject {
     /// Header.
     pub ob_base: PyObject,
     genobj: Obj,
@@ -760,7 +766,7 @@ fn new_asend(genobj: Obj, sendval: Obj) -> PyResult<Obj> {
 }
 
 /// `ag.__anext__()` (also `GET_ANEXT`'s fast path).
-pub fn async_gen_anext(ag: &PyObject) -> PyResult<Obj> {
+pub(crate) fn async_gen_anext(ag: &PyObject) -> PyResult<Obj> {
     new_asend(Obj::new_ref(ag), args::none())
 }
 
@@ -805,6 +811,11 @@ fn asend_send(o: &PyObject, arg: Option<Obj>) -> PyResult<Obj> {
 
 fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
+    asend_throw_args(o, &ThrowArgs::from_argv(rest))
+}
+
+/// `async_gen_asend_throw`.
+fn asend_throw_args(o: &PyObject, args: &ThrowArgs) -> PyResult<Obj> {
     let s = as_asend(o);
     let g = gen_of(&s.genobj);
     if s.state.get() == AwaitableState::Closed {
@@ -816,12 +827,33 @@ fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             return Err(running_error("anext"));
         }
         s.state.set(AwaitableState::Iter);
+        g.running_async.set(true);
     }
-    let r = unwrap_value(g, gen_throw(&s.genobj, true, &ThrowArgs::from_argv(rest)));
+    let r = unwrap_value(g, gen_throw(&s.genobj, true, args));
     if r.is_err() {
         s.state.set(AwaitableState::Closed);
     }
     r
+}
+
+/// `close()` of an `asend`/`athrow` awaitable (3.13): `GeneratorExit` is thrown in through the
+/// awaitable; its end (or the generator's) is `None`, a value yielded instead is an error.
+fn awaitable_close(o: &PyObject, closed: bool, throw: fn(&PyObject, &ThrowArgs) -> PyResult<Obj>) -> PyResult<Obj> {
+    if closed {
+        return Ok(args::none());
+    }
+    let exit = ThrowArgs::single(Obj::new_ref(types().exc.named("GeneratorExit").as_object()));
+    match throw(o, &exit) {
+        Ok(_) => Err(PyErr::runtime_error("coroutine ignored GeneratorExit")),
+        Err(e)
+            if ["StopIteration", "StopAsyncIteration", "GeneratorExit"]
+                .iter()
+                .any(|n| e.matches(types().exc.named(n))) =>
+        {
+            Ok(args::none())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn iternext_from_send(r: PyResult<Obj>) -> PyResult<Option<Obj>> {
@@ -836,8 +868,7 @@ static ASEND_METHODS: &[MethodDef] = &[
     MethodDef::method("throw", asend_throw),
     MethodDef::method("close", |a, k| {
         let (o, _) = recv("close", a, k, 0, 0)?;
-        as_asend(o).state.set(AwaitableState::Closed);
-        Ok(args::none())
+        awaitable_close(o, as_asend(o).state.get() == AwaitableState::Closed, asend_throw_args)
     }),
     MethodDef::method("__next__", |a, k| {
         let (o, _) = recv("__next__", a, k, 0, 0)?;
@@ -914,16 +945,47 @@ fn athrow_result(t: &AthrowObject, g: &GenObject, r: PyResult<Obj>) -> PyResult<
 
 fn athrow_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
+    athrow_throw_args(o, &ThrowArgs::from_argv(rest))
+}
+
+/// `async_gen_athrow_throw`.
+fn athrow_throw_args(o: &PyObject, args: &ThrowArgs) -> PyResult<Obj> {
     let t = as_athrow(o);
     let g = gen_of(&t.genobj);
+    let aclose = t.args.is_none();
     if t.state.get() == AwaitableState::Closed {
         return Err(PyErr::runtime_error("cannot reuse already awaited aclose()/athrow()"));
     }
-    let r = gen_throw(&t.genobj, false, &ThrowArgs::from_argv(rest));
-    if t.args.is_some() {
-        return unwrap_value(g, r);
+    if t.state.get() == AwaitableState::Init {
+        if g.running_async.get() {
+            t.state.set(AwaitableState::Closed);
+            return Err(running_error(if aclose { "aclose" } else { "athrow" }));
+        }
+        t.state.set(AwaitableState::Iter);
+        g.running_async.set(true);
     }
-    athrow_result(t, g, r)
+    let r = gen_throw(&t.genobj, true, args);
+    if !aclose {
+        let r = unwrap_value(g, r);
+        if r.is_err() {
+            t.state.set(AwaitableState::Closed);
+        }
+        return r;
+    }
+    match r {
+        Ok(v) if std::ptr::eq(v.type_object(), types().gens.wrapped_value) => {
+            g.running_async.set(false);
+            t.state.set(AwaitableState::Closed);
+            Err(PyErr::runtime_error("async generator ignored GeneratorExit"))
+        }
+        Ok(v) => Ok(v),
+        Err(e) => {
+            t.state.set(AwaitableState::Closed);
+            let ended =
+                e.matches(types().exc.named("StopAsyncIteration")) || e.matches(types().exc.named("GeneratorExit"));
+            if ended { Err(PyErr::stop_iteration(None)) } else { Err(e) }
+        }
+    }
 }
 
 static ATHROW_METHODS: &[MethodDef] = &[
@@ -934,8 +996,7 @@ static ATHROW_METHODS: &[MethodDef] = &[
     MethodDef::method("throw", athrow_throw),
     MethodDef::method("close", |a, k| {
         let (o, _) = recv("close", a, k, 0, 0)?;
-        as_athrow(o).state.set(AwaitableState::Closed);
-        Ok(args::none())
+        awaitable_close(o, as_athrow(o).state.get() == AwaitableState::Closed, athrow_throw_args)
     }),
     MethodDef::method("__next__", |a, k| {
         let (o, _) = recv("__next__", a, k, 0, 0)?;
@@ -983,7 +1044,7 @@ static AGEN_METHODS: &[MethodDef] = &[
 /// What `SEND` does with a receiver that is not resumed in the loop: `next()` for `None` sent
 /// to an iterator, else its `send` method. `Ok(Err(value))` is the end of the delegation with
 /// the return value (`StopIteration.value`).
-pub fn send_generic(receiver: &PyObject, v: Obj) -> PyResult<Result<Obj, Obj>> {
+pub(crate) fn send_generic(receiver: &PyObject, v: Obj) -> PyResult<Result<Obj, Obj>> {
     let r = match receiver.type_object().iternext {
         Some(next) if v.is(immortals().none) => match next(receiver) {
             Ok(Some(x)) => Ok(x),
@@ -1000,7 +1061,7 @@ pub fn send_generic(receiver: &PyObject, v: Obj) -> PyResult<Result<Obj, Obj>> {
 }
 
 /// `StopIteration.value` of an exception object.
-pub fn stop_iteration_value(exc: &PyObject) -> Obj {
+pub(crate) fn stop_iteration_value(exc: &PyObject) -> Obj {
     crate::object::exceptions::as_exception(exc)
         .and_then(|e| e.fields().args.clone())
         .and_then(|a| crate::object::tuple::items(&a).first().cloned())
@@ -1008,7 +1069,7 @@ pub fn stop_iteration_value(exc: &PyObject) -> Obj {
 }
 
 /// The generator's kind noun for messages ("generator", "coroutine", "async generator").
-pub fn kind_noun(g: &GenObject) -> &'static str {
+pub(crate) fn kind_noun(g: &GenObject) -> &'static str {
     g.kind.noun()
 }
 

@@ -46,7 +46,7 @@
 //! | `complex` | complex numbers |
 //! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
-//! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`) |
+//! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`); `stringio`: `io.StringIO` |
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub(crate) mod abstract_ops;
@@ -101,6 +101,7 @@ pub(crate) mod slot_wrappers;
 pub(crate) mod slots;
 pub(crate) mod str;
 pub(crate) mod str_methods;
+pub(crate) mod stringio;
 pub(crate) mod structseq;
 pub(crate) mod textio;
 mod thread_id;
@@ -129,3 +130,9 @@ pub fn ascii_str_size(len: usize) -> usize {
 
 #[cfg(all(test, not(loom)))]
 mod model_tests;
+
+#[cfg(all(test, not(loom)))]
+mod bytes_complex_tests;
+
+#[cfg(all(test, not(loom)))]
+mod set_free_threaded_tests;

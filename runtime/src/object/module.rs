@@ -48,6 +48,8 @@ pub struct ModuleTypes {
     pub text_io_type: &'static TypeObject,
     /// `io.UnsupportedOperation`.
     pub unsupported_operation_type: &'static TypeObject,
+    /// `io.StringIO`.
+    pub string_io_type: &'static TypeObject,
     /// The struct sequences (`sys.version_info`, `sys.flags`, ...), see [`super::structseq`].
     pub struct_seq_types: Vec<&'static TypeObject>,
 }
@@ -71,8 +73,9 @@ pub(crate) fn make_module_types(
     specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: &[], getsets: &[] });
     let text_io_type = super::textio::make_text_io_type(core, specs);
     let unsupported_operation_type = super::textio::make_unsupported_operation_type(core, exc.named("OSError"), specs);
+    let string_io_type = super::stringio::make_string_io_type(core, specs);
     let struct_seq_types = super::structseq::make_struct_seq_types(core, specs);
-    ModuleTypes { module_type, text_io_type, unsupported_operation_type, struct_seq_types }
+    ModuleTypes { module_type, text_io_type, unsupported_operation_type, string_io_type, struct_seq_types }
 }
 
 /// The module behind `obj`, if it is one.

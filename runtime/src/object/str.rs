@@ -56,13 +56,11 @@ impl StrObject {
 
     /// `(len, kind, size)` of a string whose text starts at `data_offset`.
     fn layout(text: &str, data_offset: usize) -> (usize, u8, usize) {
-        let len = text.chars().count();
-        let kind = if len == text.len() {
-            1
-        } else if text.chars().all(|c| (c as u32) < 0x10000) {
-            2
+        let (len, kind) = if text.is_ascii() {
+            (text.len(), 1)
         } else {
-            4
+            let len = text.chars().count();
+            (len, if text.chars().all(|c| (c as u32) < 0x10000) { 2 } else { 4 })
         };
         let index_at = (data_offset + text.len()).next_multiple_of(4);
         let size = if kind == 1 { data_offset + text.len() } else { index_at + len * kind as usize };
@@ -169,24 +167,29 @@ impl StrObject {
 
 /// The hash of a text (never -1, which Python reserves for errors). See the module docs.
 pub fn hash_text(text: &str) -> isize {
-    if text.is_empty() {
+    if text.is_ascii() {
+        return hash_units(text.as_bytes());
+    }
+    let widest = text.chars().map(u32::from).max().unwrap_or(0);
+    let mut units = Vec::with_capacity(text.len() * 2);
+    for c in text.chars().map(u32::from) {
+        match widest {
+            0..=0xff => units.push(c as u8),
+            0x100..=0xffff => units.extend_from_slice(&(c as u16).to_le_bytes()),
+            _ => units.extend_from_slice(&c.to_le_bytes()),
+        }
+    }
+    hash_units(&units)
+}
+
+/// CPython's `_Py_HashBytes` over a string's code units (or a `bytes` object's bytes): SipHash-1-3
+/// with the hash seed's keys, 0 for no units, never -1.
+pub(crate) fn hash_units(units: &[u8]) -> isize {
+    if units.is_empty() {
         return 0;
     }
     let mut hasher = SipHasher13::new_with_keys(0, 0);
-    if text.is_ascii() {
-        hasher.write(text.as_bytes());
-    } else {
-        let widest = text.chars().map(u32::from).max().unwrap_or(0);
-        let mut units = Vec::with_capacity(text.len() * 2);
-        for c in text.chars().map(u32::from) {
-            match widest {
-                0..=0xff => units.push(c as u8),
-                0x100..=0xffff => units.extend_from_slice(&(c as u16).to_le_bytes()),
-                _ => units.extend_from_slice(&c.to_le_bytes()),
-            }
-        }
-        hasher.write(&units);
-    }
+    hasher.write(units);
     let h = hasher.finish() as isize;
     if h == -1 { -2 } else { h }
 }

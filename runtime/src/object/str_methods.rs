@@ -61,6 +61,12 @@ fn text(o: &PyObject) -> &str {
     str_value(o).unwrap_or("")
 }
 
+/// Whether `o` is exactly a `str` (not a subclass instance).
+#[inline]
+fn is_exact_str(o: &PyObject) -> bool {
+    std::ptr::eq(o.type_object(), types().str_type)
+}
+
 /// The receiver as a `StrObject`.
 #[inline]
 fn str_obj(o: &PyObject) -> &StrObject {
@@ -137,14 +143,14 @@ fn var_args<'a>(
 
 /// Argument Clinic with keywords: `params` in order, the first `pos_only` positional-only and
 /// the first `min` required. Returns the receiver and one slot per parameter.
-fn kw_args<'a>(
+fn kw_args<'a, const N: usize>(
     name: &str,
     a: &'a [Obj],
     k: Option<&'a PyObject>,
-    params: &[&str],
+    params: &[&str; N],
     pos_only: usize,
     min: usize,
-) -> PyResult<(&'a Obj, Vec<Option<&'a Obj>>)> {
+) -> PyResult<(&'a Obj, [Option<&'a Obj>; N])> {
     let (s, rest) = receiver(name, a)?;
     let names = k.map_or(&[][..], items);
     let npos = rest.len() - names.len();
@@ -167,7 +173,7 @@ fn kw_args<'a>(
             plural(min)
         )));
     }
-    let mut slots: Vec<Option<&Obj>> = vec![None; params.len()];
+    let mut slots: [Option<&Obj>; N] = [None; N];
     for (slot, v) in slots.iter_mut().zip(&rest[..npos]) {
         *slot = Some(v);
     }
@@ -263,6 +269,22 @@ fn char_range(s: &StrObject, start: usize, end: usize) -> &str {
     &rest[..to]
 }
 
+/// Evaluates `$body` with `$p` bound to the needle as the fastest pattern: a `char` when it is a
+/// single byte (Rust searches those with `memchr`, as CPython special-cases one-character
+/// needles), else the `&str` (two-way search).
+macro_rules! with_pattern {
+    ($needle:expr, |$p:ident| $body:expr) => {{
+        let needle: &str = $needle;
+        if needle.len() == 1 {
+            let $p = char::from(needle.as_bytes()[0]);
+            $body
+        } else {
+            let $p = needle;
+            $body
+        }
+    }};
+}
+
 /// The number of code points in `t[..byte]`.
 fn chars_before(t: &str, byte: usize) -> usize {
     t[..byte].chars().count()
@@ -337,16 +359,14 @@ fn str_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
 
 fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     match (str_value(a), str_value(b)) {
+        // Concatenating an empty string gives the other one itself, as in CPython.
+        (Some(""), Some(_)) if is_exact_str(b) => Ok(Obj::new_ref(b)),
+        (Some(_), Some("")) if is_exact_str(a) => Ok(Obj::new_ref(a)),
         (Some(x), Some(y)) => {
-            let mut s = String::with_capacity(x.len() + y.len());
+            let mut s = text_buffer(x.len() + y.len())?;
             s.push_str(x);
             s.push_str(y);
             new_string(s)
-        }
-        // CPython reaches `str`'s `sq_concat` only after both `nb_add` slots declined; a
-        // right operand with its own `+` gets its turn first.
-        (Some(_), None) if b.type_object().number.add.is_none() => {
-            Err(PyErr::type_error(format!("can only concatenate str (not \"{}\") to str", b.type_object().name())))
         }
         _ => not_implemented(),
     }
@@ -355,12 +375,13 @@ fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// `s * n` and `n * s`.
 pub(crate) fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     let (s, n) = if as_str_object(a).is_some() { (a, b) } else { (b, a) };
-    let Some(s) = as_str_object(s) else { return not_implemented() };
+    if as_str_object(s).is_none() {
+        return not_implemented();
+    }
     if as_int(n).is_none() && n.type_object().number.index.is_none() {
-        if n.type_object().number.multiply.is_some() && !std::ptr::eq(n, b) {
-            return not_implemented();
-        }
-        return Err(PyErr::type_error(format!("can't multiply sequence by non-int of type '{}'", ops::type_name(n))));
+        // Declined: the other operand's `__mul__`/`__rmul__` gets its turn, and when every
+        // slot declines `abstract_ops` reports `can't multiply sequence by non-int`.
+        return not_implemented();
     }
     let n = ops::index(n)?;
     let count = match as_int(&n) {
@@ -371,15 +392,30 @@ pub(crate) fn str_repeat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     repeat_text(s, count)
 }
 
-fn repeat_text(s: &StrObject, count: usize) -> PyResult<Obj> {
+fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
+    if count == 1 && is_exact_str(obj) {
+        return Ok(Obj::new_ref(obj));
+    }
+    let s = str_obj(obj);
     if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
     }
-    let mut out = text_buffer(s.as_str().len().saturating_mul(count))?;
-    for _ in 0..count {
-        out.push_str(s.as_str());
+    let unit = s.as_str().as_bytes();
+    let total = unit.len().saturating_mul(count);
+    let mut bytes: Vec<u8> = Vec::new();
+    bytes.try_reserve_exact(total).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
+    if total > 0 {
+        // Doubling: O(log count) copies.
+        bytes.extend_from_slice(unit);
+        while bytes.len() * 2 <= total {
+            bytes.extend_from_within(..);
+        }
+        bytes.extend_from_within(..total - bytes.len());
     }
-    new_string(out)
+    // SAFETY: `bytes` is `count` whole copies of `unit`, which is valid UTF-8 (every prefix
+    // copied above is a whole number of copies, since `total - len` is a multiple of the unit).
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    new_string(text)
 }
 
 /// An empty buffer with room for `bytes`, or `MemoryError` when the allocator refuses it: a
@@ -399,7 +435,7 @@ fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 
 fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
     match str_value(b) {
-        Some(needle) => Ok(text(a).contains(needle)),
+        Some(needle) => Ok(with_pattern!(needle, |p| text(a).contains(p))),
         None => Err(PyErr::type_error(format!(
             "'in <string>' requires string as left operand, not {}",
             b.type_object().name()
@@ -413,6 +449,10 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         let (start, stop, step, count) = sl.indices(s.len())?;
         if count == 0 {
             return new_str("");
+        }
+        if step == 1 && count == s.len() && is_exact_str(o) {
+            // `s[:]` is `s`, as in CPython.
+            return Ok(Obj::new_ref(o));
         }
         if step == 1 && s.is_ascii() {
             return new_str(&s.as_str()[start as usize..stop as usize]);
@@ -462,7 +502,8 @@ fn find_args<'a>(
     k: Option<&PyObject>,
 ) -> PyResult<(&'a StrObject, &'a StrObject, isize, isize)> {
     let (s, r) = var_args(name, a, k, 1, 3)?;
-    let sub = str_arg(&format!("{name}() argument 1"), &r[0])?;
+    let sub = as_str_object(&r[0])
+        .ok_or_else(|| PyErr::type_error(format!("{name}() argument 1 must be str, not {}", bad_arg_type(&r[0]))))?;
     let s = str_obj(s);
     let (start, end) = adjust_indices(slice_index(r.get(1), 0)?, slice_index(r.get(2), isize::MAX)?, s.len());
     Ok((s, sub, start, end))
@@ -475,7 +516,7 @@ fn find_in(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResu
         return Ok(None);
     }
     let hay = char_range(s, start as usize, end as usize);
-    let found = if reverse { hay.rfind(sub.as_str()) } else { hay.find(sub.as_str()) };
+    let found = with_pattern!(sub.as_str(), |p| if reverse { hay.rfind(p) } else { hay.find(p) });
     Ok(found.map(|b| start as usize + chars_before(hay, b)))
 }
 
@@ -487,7 +528,8 @@ fn str_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if sub.is_empty() {
         return new_int((end - start + 1) as i64);
     }
-    new_int(char_range(s, start as usize, end as usize).matches(sub.as_str()).count() as i64)
+    let hay = char_range(s, start as usize, end as usize);
+    new_int(with_pattern!(sub.as_str(), |p| hay.matches(p).count()) as i64)
 }
 
 /// `startswith`/`endswith` (`prefix` a str or a tuple of them).
@@ -550,8 +592,8 @@ fn str_split(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (t, sep, maxsplit) = split_args("split", a, k)?;
     match sep {
         None => new_str_list(uni::split_whitespace(t, maxsplit)),
-        Some(sep) if maxsplit < 0 => new_str_list(t.split(sep)),
-        Some(sep) => new_str_list(t.splitn(maxsplit as usize + 1, sep)),
+        Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| new_str_list(t.split(p))),
+        Some(sep) => with_pattern!(sep, |p| new_str_list(t.splitn(maxsplit as usize + 1, p))),
     }
 }
 
@@ -559,8 +601,8 @@ fn str_rsplit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (t, sep, maxsplit) = split_args("rsplit", a, k)?;
     let mut parts: Vec<&str> = match sep {
         None => return new_str_list(uni::rsplit_whitespace(t, maxsplit)),
-        Some(sep) if maxsplit < 0 => t.rsplit(sep).collect(),
-        Some(sep) => t.rsplitn(maxsplit as usize + 1, sep).collect(),
+        Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| t.rsplit(p).collect()),
+        Some(sep) => with_pattern!(sep, |p| t.rsplitn(maxsplit as usize + 1, p).collect()),
     };
     parts.reverse();
     new_str_list(parts)
@@ -584,7 +626,7 @@ fn partition(a: &[Obj], k: Option<&PyObject>, name: &str, reverse: bool) -> PyRe
     }
     let t = text(s);
     let sep = sep.as_str();
-    let found = if reverse { t.rfind(sep) } else { t.find(sep) };
+    let found = with_pattern!(sep, |p| if reverse { t.rfind(p) } else { t.find(p) });
     let parts = match found {
         Some(b) => [&t[..b], sep, &t[b + sep.len()..]],
         None if reverse => ["", "", t],
@@ -598,6 +640,8 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let sep = text(s);
     let parts = if tuple::is_tuple(iterable) {
         items(iterable).to_vec()
+    } else if let Some(l) = super::list::as_list(iterable) {
+        l.items().to_vec()
     } else {
         let ty = iterable.type_object();
         if ty.iter.is_none() && ty.mapping.subscript.is_none() {
@@ -605,7 +649,16 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
         ops::collect(iterable)?
     };
-    let mut out = String::new();
+    if let [only] = &parts[..] {
+        if is_exact_str(only) {
+            return Ok(only.clone());
+        }
+    }
+    let size = parts
+        .iter()
+        .map(|p| str_value(p).map_or(0, str::len))
+        .fold(sep.len().saturating_mul(parts.len().saturating_sub(1)), usize::saturating_add);
+    let mut out = text_buffer(size)?;
     for (i, p) in parts.iter().enumerate() {
         let Some(t) = str_value(p) else {
             return Err(PyErr::type_error(format!(
@@ -757,11 +810,19 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         None => -1,
     };
     let t = text(s);
-    if count == 0 || (!old.is_empty() && !t.contains(old)) {
+    if count == 0 || (!old.is_empty() && !with_pattern!(old, |p| t.contains(p))) {
         return unchanged(s);
     }
-    // The result's size first (an empty `old` matches len + 1 times), then the text.
-    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { t.matches(old).count() };
+    if new.len() <= old.len() && !old.is_empty() {
+        // The result is no longer than the text: one pass, no size check needed.
+        return new_string(with_pattern!(old, |p| if count < 0 {
+            t.replace(p, new)
+        } else {
+            t.replacen(p, new, count as usize)
+        }));
+    }
+    // A growing result: its size first (an empty `old` matches len + 1 times), then the text.
+    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { with_pattern!(old, |p| t.matches(p).count()) };
     let n = if count < 0 { matches } else { matches.min(count as usize) };
     let size = (n as u128 * new.len() as u128 + t.len() as u128).saturating_sub(n as u128 * old.len() as u128);
     if size > isize::MAX as u128 {
@@ -769,11 +830,13 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
     let mut out = text_buffer(size as usize)?;
     let mut last = 0;
-    for (at, m) in t.match_indices(old).take(n) {
-        out.push_str(&t[last..at]);
-        out.push_str(new);
-        last = at + m.len();
-    }
+    with_pattern!(old, |p| {
+        for (at, m) in t.match_indices(p).take(n) {
+            out.push_str(&t[last..at]);
+            out.push_str(new);
+            last = at + m.len();
+        }
+    });
     out.push_str(&t[last..]);
     new_string(out)
 }
@@ -798,6 +861,8 @@ fn str_translate(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             continue;
         }
         if let Some(t) = str_value(&mapped) {
+            // Mappings can multiply the size: a refused allocation is MemoryError.
+            out.try_reserve(t.len()).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
             out.push_str(t);
         } else if let Some(v) = as_int(&mapped) {
             let cp = match v {
@@ -877,6 +942,17 @@ fn wrapper_args<'a>(a: &'a [Obj], k: Option<&PyObject>, n: usize, name: &str) ->
     let (s, rest) = receiver(name, a)?;
     if rest.len() != n {
         return Err(PyErr::type_error(format!("expected {n} argument{}, got {}", plural(n), rest.len())));
+    }
+    Ok((s, rest))
+}
+
+/// `__mul__`/`__rmul__` unpack their argument with an empty function name in CPython
+/// (`PyArg_UnpackTuple(args, "", 1, 1, ...)`), hence the message's leading space.
+fn repeat_wrapper_args<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<(&'a Obj, &'a [Obj])> {
+    reject_keywords(name, k)?;
+    let (s, rest) = receiver(name, a)?;
+    if rest.len() != 1 {
+        return Err(PyErr::type_error(format!(" expected 1 argument, got {}", rest.len())));
     }
     Ok((s, rest))
 }
@@ -983,14 +1059,14 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         str_add(s, &r[0])
     }),
     MethodDef::method("__mul__", |a, k| {
-        let (s, r) = wrapper_args(a, k, 1, "__mul__")?;
+        let (s, r) = repeat_wrapper_args(a, k, "__mul__")?;
         let count = isize_arg(&r[0])?;
-        repeat_text(str_obj(s), count.max(0) as usize)
+        repeat_text(s, count.max(0) as usize)
     }),
     MethodDef::method("__rmul__", |a, k| {
-        let (s, r) = wrapper_args(a, k, 1, "__rmul__")?;
+        let (s, r) = repeat_wrapper_args(a, k, "__rmul__")?;
         let count = isize_arg(&r[0])?;
-        repeat_text(str_obj(s), count.max(0) as usize)
+        repeat_text(s, count.max(0) as usize)
     }),
     MethodDef::method("__mod__", |a, k| {
         let (s, r) = wrapper_args(a, k, 1, "__mod__")?;
@@ -1133,6 +1209,10 @@ mod tests {
             let err = str_repeat(&s("ab"), &new_int(i64::MAX).unwrap()).unwrap_err();
             assert_eq!(err.to_string(), "OverflowError: repeated string is too long");
             assert_eq!(ops::repr_text(&str_repeat(&int(2), &s("é")).unwrap()).unwrap(), "'éé'");
+            for n in 0..40 {
+                let r = str_repeat(&s("a😀"), &int(n)).unwrap();
+                assert_eq!(str_value(&r), Some("a😀".repeat(n as usize).as_str()));
+            }
         });
     }
 

@@ -9,10 +9,11 @@
 //! **Buffering.** A file opened by `open()` keeps written text in an 8 KiB buffer flushed when
 //! full, by `flush()`, `close()` and when the object goes away, as CPython's `BufferedWriter`
 //! does. Reading loads the rest of the file the first time it is read (the decoded text waits
-//! in `pending`). `sys.stdout` writes through Rust's process-wide stdout (line buffered; the
-//! command line flushes it at exit, as CPython flushes `sys.stdout` at finalisation), and
-//! `sys.stderr` is unbuffered — in CPython it is line buffered, which differs only in how the
-//! two interleave on one terminal mid-line. `sys.stdin` reads a line at a time.
+//! in `pending`). `sys.stdout` buffers as CPython's does: by line on a terminal, by 8 KiB
+//! blocks otherwise (flushed by `flush()`, before an uncaught exception is printed and at exit),
+//! every write with `PYTHONUNBUFFERED`; `sys.stderr` writes at once (CPython's is line
+//! buffered, yet its text reaches the descriptor as soon as it is written when stdout is a
+//! pipe, which is what is observable). `sys.stdin` reads a line at a time.
 //!
 //! `tell()` is the byte offset in the file of the next character to read (CPython's cookie for
 //! a decoder without pending state; the translated `\r\n`s are remembered to count them as two
@@ -21,7 +22,6 @@
 //! Binary mode (`'b'`) needs the `bytes` type, which is not in the runtime yet: `open()` refuses
 //! it with `ValueError`.
 
-use std::cell::RefCell;
 use std::io::{BufRead, Read, Write};
 use std::ptr::NonNull;
 
@@ -72,7 +72,9 @@ struct TextFile {
 pub struct TextIoObject {
     /// Header.
     pub ob_base: PyObject,
-    file: RefCell<TextFile>,
+    /// A lock, not a `RefCell`: threads of a free-threaded interpreter share `sys.stdout`.
+    /// Never held while Python code runs.
+    file: crate::sync::Mutex<TextFile>,
 }
 
 impl Drop for TextFile {
@@ -84,6 +86,66 @@ impl Drop for TextFile {
 
 const WRITE_BUFFER: usize = 8192;
 
+/// How `sys.stdout` buffers, chosen once per process as CPython's `create_stdio` does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum StdoutMode {
+    /// `PYTHONUNBUFFERED` set: every write reaches the file descriptor.
+    Unbuffered,
+    /// A terminal: flushed at each newline.
+    Line,
+    /// A pipe or file: flushed when 8 KiB are waiting, by `flush()`, before an uncaught
+    /// exception is reported, and at exit.
+    Block,
+}
+
+/// Text written to `sys.stdout` and not yet to file descriptor 1. Process-wide: every
+/// interpreter's `sys.stdout` writes to the same descriptor, and this keeps their order.
+static STDOUT_PENDING: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+fn stdout_mode() -> StdoutMode {
+    use std::io::IsTerminal;
+    static MODE: std::sync::OnceLock<StdoutMode> = std::sync::OnceLock::new();
+    *MODE.get_or_init(|| {
+        extern "C" fn flush_at_exit() {
+            let _ = flush_stdout();
+        }
+        // SAFETY: registers a plain function (it touches only the byte buffer and the
+        // descriptor, no Python object) to run at process exit; once per process.
+        unsafe { libc::atexit(flush_at_exit) };
+        if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
+            StdoutMode::Unbuffered
+        } else if std::io::stdout().is_terminal() {
+            StdoutMode::Line
+        } else {
+            StdoutMode::Block
+        }
+    })
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mode = stdout_mode();
+    let full = {
+        let mut pending = STDOUT_PENDING.lock().unwrap_or_else(|e| e.into_inner());
+        pending.extend_from_slice(text.as_bytes());
+        match mode {
+            StdoutMode::Unbuffered => true,
+            StdoutMode::Line => text.contains('\n'),
+            StdoutMode::Block => pending.len() >= WRITE_BUFFER,
+        }
+    };
+    if full { flush_stdout() } else { Ok(()) }
+}
+
+/// Writes what `sys.stdout` holds to file descriptor 1 (the command line calls this before it
+/// reports an uncaught exception and at exit; an `atexit` hook calls it for embedders).
+pub fn flush_stdout() -> std::io::Result<()> {
+    let mut pending = STDOUT_PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = std::io::stdout().lock();
+    let r = out.write_all(&pending).and_then(|()| out.flush());
+    pending.clear();
+    r
+}
+
 impl TextFile {
     fn flush_out(&mut self) -> std::io::Result<()> {
         match &mut self.stream {
@@ -92,14 +154,14 @@ impl TextFile {
                 self.out.clear();
                 r
             }
-            Stream::Stdout => std::io::stdout().flush(),
+            Stream::Stdout => flush_stdout(),
             _ => Ok(()),
         }
     }
 
     fn write_text(&mut self, text: &str) -> std::io::Result<()> {
         match &mut self.stream {
-            Stream::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Stream::Stdout => write_stdout(text),
             Stream::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
             Stream::Stdin => Ok(()),
             Stream::File(_) => {
@@ -141,7 +203,9 @@ impl TextFile {
         }
         let text = decode_utf8(&raw)?;
         let start = self.consumed + self.pending.len();
-        let (translated, crlfs) = translate_newlines(&text);
+        // `sys.stdin` reads with `newline='\n'` on POSIX (CPython's `create_stdio`): no translation.
+        let (translated, crlfs) =
+            if matches!(self.stream, Stream::Stdin) { (text, Vec::new()) } else { translate_newlines(&text) };
         self.crlf_at.extend(crlfs.into_iter().map(|i| start + i));
         self.pending.push_str(&translated);
         Ok(true)
@@ -298,7 +362,7 @@ pub fn os_error(e: &std::io::Error, path: Option<&str>) -> PyErr {
     }
 }
 
-fn text_file(o: &PyObject) -> PyResult<&RefCell<TextFile>> {
+fn text_file(o: &PyObject) -> PyResult<&crate::sync::Mutex<TextFile>> {
     if std::ptr::eq(o.type_object(), types().modules.text_io_type) {
         // SAFETY: instances of the text file type are TextIoObject.
         Ok(&unsafe { o.cast::<TextIoObject>() }.file)
@@ -330,7 +394,9 @@ fn new_text_file(stream: Stream, name: Obj, mode: &str, readable: bool, writable
         out: Vec::new(),
     };
     // SAFETY: TextIoObject starts with the header; its deallocator drops it.
-    unsafe { alloc(types().modules.text_io_type, |ob_base| TextIoObject { ob_base, file: RefCell::new(file) }) }
+    unsafe {
+        alloc(types().modules.text_io_type, |ob_base| TextIoObject { ob_base, file: crate::sync::Mutex::new(file) })
+    }
 }
 
 /// The three standard streams, as `sys` holds them: `(stdin, stdout, stderr)`.
@@ -344,7 +410,7 @@ pub fn standard_streams() -> PyResult<(Obj, Obj, Obj)> {
 
 /// Writes `text` to the text file `o` (print's fast path); `flush` flushes it after.
 pub fn write_str(o: &PyObject, text: &str, flush: bool) -> PyResult<()> {
-    let mut f = text_file(o)?.borrow_mut();
+    let mut f = text_file(o)?.lock();
     f.check_writable()?;
     f.write_text(text).map_err(|e| os_error(&e, None))?;
     if flush {
@@ -493,7 +559,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("read", |a, k| {
         let (s, r) = receiver("read", a, k, 0, 1)?;
         let size = size_arg(r)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_readable()?;
         let text = match size {
             None => {
@@ -513,7 +579,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("readline", |a, k| {
         let (s, r) = receiver("readline", a, k, 0, 1)?;
         let size = size_arg(r)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_readable()?;
         let line = f.read_line(size)?;
         drop(f);
@@ -523,7 +589,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         let (s, _) = receiver("readlines", a, k, 0, 1)?;
         let mut lines = Vec::new();
         loop {
-            let mut f = text_file(s)?.borrow_mut();
+            let mut f = text_file(s)?.lock();
             f.check_readable()?;
             let line = f.read_line(None)?;
             drop(f);
@@ -536,7 +602,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("flush", |a, k| {
         let (s, _) = receiver("flush", a, k, 0, 0)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         f.flush_out().map_err(|e| os_error(&e, None))?;
         Ok(args::none())
@@ -548,20 +614,20 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("readable", |a, k| {
         let (s, _) = receiver("readable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(f.readable))
     }),
     MethodDef::method("writable", |a, k| {
         let (s, _) = receiver("writable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(f.writable))
     }),
     MethodDef::method("isatty", |a, k| {
         use std::io::IsTerminal;
         let (s, _) = receiver("isatty", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(match &f.stream {
             Stream::Stdout => std::io::stdout().is_terminal(),
@@ -573,7 +639,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", |a, k| {
         use std::os::fd::AsRawFd;
         let (s, _) = receiver("fileno", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         super::int::new_int(match &f.stream {
             Stream::Stdin => 0,
@@ -585,7 +651,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("tell", |a, k| {
         use std::io::Seek;
         let (s, _) = receiver("tell", a, k, 0, 0)?;
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         f.flush_out().map_err(|e| os_error(&e, None))?;
         let pending = f.pending_raw_len() as u64;
@@ -601,7 +667,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
             Some(w) => super::abstract_ops::index_isize(w)?,
             None => 0,
         };
-        let mut f = text_file(s)?.borrow_mut();
+        let mut f = text_file(s)?.lock();
         f.check_open()?;
         let to = match whence {
             0 if offset < 0 => return Err(PyErr::value_error(format!("negative seek position {offset}"))),
@@ -622,13 +688,13 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("seekable", |a, k| {
         let (s, _) = receiver("seekable", a, k, 0, 0)?;
-        let f = text_file(s)?.borrow();
+        let f = text_file(s)?.lock();
         f.check_open()?;
         Ok(new_bool(matches!(f.stream, Stream::File(_))))
     }),
     MethodDef::method("__enter__", |a, k| {
         let (s, _) = receiver("__enter__", a, k, 0, 0)?;
-        text_file(s)?.borrow().check_open()?;
+        text_file(s)?.lock().check_open()?;
         Ok(s.clone())
     }),
     MethodDef::method("__exit__", |a, _k| {
@@ -639,7 +705,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
 ];
 
 fn close(s: &PyObject) -> PyResult<()> {
-    let mut f = text_file(s)?.borrow_mut();
+    let mut f = text_file(s)?.lock();
     if f.closed {
         return Ok(());
     }
@@ -655,21 +721,21 @@ fn close(s: &PyObject) -> PyResult<()> {
 }
 
 static TEXT_IO_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "closed", get: |o| Ok(new_bool(text_file(o)?.borrow().closed)), set: None },
-    GetSetDef { name: "name", get: |o| Ok(text_file(o)?.borrow().name.clone()), set: None },
-    GetSetDef { name: "mode", get: |o| new_str(&text_file(o)?.borrow().mode), set: None },
+    GetSetDef { name: "closed", get: |o| Ok(new_bool(text_file(o)?.lock().closed)), set: None },
+    GetSetDef { name: "name", get: |o| Ok(text_file(o)?.lock().name.clone()), set: None },
+    GetSetDef { name: "mode", get: |o| new_str(&text_file(o)?.lock().mode), set: None },
     GetSetDef { name: "encoding", get: |_| new_str("utf-8"), set: None },
     GetSetDef { name: "errors", get: |_| new_str("strict"), set: None },
     GetSetDef {
         name: "line_buffering",
-        get: |o| Ok(new_bool(matches!(text_file(o)?.borrow().stream, Stream::Stderr))),
+        get: |o| Ok(new_bool(matches!(text_file(o)?.lock().stream, Stream::Stderr))),
         set: None,
     },
 ];
 
 fn text_io_repr(o: &PyObject) -> PyResult<Obj> {
     let (name, mode) = {
-        let f = text_file(o)?.borrow();
+        let f = text_file(o)?.lock();
         (f.name.clone(), f.mode.clone())
     };
     let name = super::abstract_ops::repr_text(&name)?;
@@ -677,7 +743,7 @@ fn text_io_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn text_io_next(o: &PyObject) -> PyResult<Option<Obj>> {
-    let mut f = text_file(o)?.borrow_mut();
+    let mut f = text_file(o)?.lock();
     f.check_readable()?;
     let line = f.read_line(None)?;
     drop(f);
@@ -689,7 +755,7 @@ pub(crate) fn make_text_io_type(core: &CoreTypes, specs: &mut Vec<TypeSpec>) -> 
     let ty = new_static_type(core.type_type, "TextIOWrapper", size_of::<TextIoObject>(), 0, dealloc_text_io, |t| {
         t.repr = Some(text_io_repr);
         t.iter = Some(|o| {
-            text_file(o)?.borrow().check_open()?;
+            text_file(o)?.lock().check_open()?;
             Ok(Obj::new_ref(o))
         });
         t.iternext = Some(text_io_next);

@@ -2,19 +2,18 @@
 //! every read of the table runs in the set's critical section, so nothing is lost and nothing
 //! crashes while the table is resized under the readers.
 
-mod common;
-
 use std::sync::Arc;
 
-use pyrt::object::abstract_ops as ops;
-use pyrt::object::int::new_int;
-use pyrt::object::set::{as_set, new_set};
-use pyrt::object::{Bound, Py};
-use pyrt::{Interpreter, InterpreterConfig};
+use crate::Runtime;
+use crate::object::abstract_ops as ops;
+use crate::object::int::new_int;
+use crate::object::set::{as_set, new_set};
+use crate::object::{Bound, Py};
+use crate::{Interpreter, InterpreterConfig};
 
 #[test]
 fn threads_adding_discarding_and_reading_one_set_lose_nothing() {
-    let _s = common::serial();
+    Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let set: Py = interp.attach(|py| Bound::new_ref(py, &new_set(Vec::new()).unwrap()).unbind()).unwrap();
     let set = Arc::new(set);
@@ -54,7 +53,7 @@ fn threads_adding_discarding_and_reading_one_set_lose_nothing() {
             let s = set.clone_ref(py).bind(py);
             let so = as_set(&s).expect("a set");
             assert_eq!(so.len(), 4 * per_thread as usize);
-            let mut keys: Vec<i64> = so.keys().iter().map(|k| pyrt::object::int_value(k).unwrap()).collect();
+            let mut keys: Vec<i64> = so.keys().iter().map(|k| crate::object::int_value(k).unwrap()).collect();
             keys.sort_unstable();
             assert_eq!(keys, (0..4 * per_thread).collect::<Vec<_>>());
         })

@@ -1,31 +1,30 @@
 //! `bytes`, `bytearray`, `memoryview` and `complex` through the object API, and a
 //! `bytearray` shared by threads of a free-threaded interpreter.
 
-mod common;
-
 use std::sync::{Arc, Barrier};
 
-use pyrt::object::abstract_ops as ops;
-use pyrt::object::bytearray::new_bytearray;
-use pyrt::object::bytes::{bytes_value, new_bytes};
-use pyrt::object::complex::{as_complex, new_complex};
-use pyrt::object::int::new_int;
-use pyrt::object::slots::BinOp;
-use pyrt::object::str::new_str;
-use pyrt::object::typeobj::CompareOp;
-use pyrt::object::{Bound, Obj};
-use pyrt::{Interpreter, InterpreterConfig, Runtime};
+use crate::object::Bound;
+use crate::object::abstract_ops as ops;
+use crate::object::bytearray::new_bytearray;
+use crate::object::bytes::{bytes_value, new_bytes};
+use crate::object::complex::{as_complex, new_complex};
+use crate::object::int::new_int;
+use crate::object::obj::Obj;
+use crate::object::slots::BinOp;
+use crate::object::str::new_str;
+use crate::object::typeobj::CompareOp;
+use crate::{Interpreter, InterpreterConfig, Runtime};
 
 fn with<R>(f: impl FnOnce() -> R) -> R {
     Runtime::initialize();
-    pyrt::attach(|_py| f())
+    crate::attach(|_py| f())
 }
 
 fn repr(o: &Obj) -> String {
     ops::repr_text(o).unwrap()
 }
 
-fn call_method(o: &Obj, name: &str, args: &[Obj]) -> pyrt::PyResult<Obj> {
+fn call_method(o: &Obj, name: &str, args: &[Obj]) -> crate::PyResult<Obj> {
     let m = ops::get_attr_str(o, name)?;
     ops::call(&m, args, None)
 }
@@ -75,7 +74,7 @@ fn codecs_round_trip_and_report_errors() {
 fn a_view_blocks_resizing_until_released() {
     with(|| {
         let ba = new_bytearray(b"abc".to_vec()).unwrap();
-        let mv_type = Obj::new_ref(pyrt::object::types().memoryview_type.as_object());
+        let mv_type = Obj::new_ref(crate::object::types().memoryview_type.as_object());
         let view = ops::call(&mv_type, &[ba.clone()], None).unwrap();
         ops::set_item(&view, &new_int(0).unwrap(), Some(&new_int(b'z' as i64).unwrap())).unwrap();
         assert_eq!(repr(&ba), "bytearray(b'zbc')");
@@ -107,8 +106,8 @@ fn complex_arithmetic_hash_and_errors() {
         assert_eq!(err.to_string(), "ZeroDivisionError: complex division by zero");
         let err = ops::rich_compare(&z, &real, CompareOp::Lt).unwrap_err();
         assert_eq!(err.to_string(), "TypeError: '<' not supported between instances of 'complex' and 'complex'");
-        let root =
-            ops::binary_op(&new_int(-4).unwrap(), &pyrt::object::float::new_float(0.5).unwrap(), BinOp::Power).unwrap();
+        let root = ops::binary_op(&new_int(-4).unwrap(), &crate::object::float::new_float(0.5).unwrap(), BinOp::Power)
+            .unwrap();
         assert_eq!(repr(&root), "(1.2246467991473532e-16+2j)");
     });
 }
@@ -117,7 +116,7 @@ fn complex_arithmetic_hash_and_errors() {
 /// mutations run in the object's critical section).
 #[test]
 fn free_threaded_appends_are_not_lost() {
-    let _s = common::serial();
+    Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let shared = interp
         .attach(|py| {
