@@ -218,7 +218,16 @@ def _emit(line):
     sys.stdout.flush()
 
 
-def run_module(module, verbose=False, stream=False, selected=None, after=None):
+def _excluded(test_id, exclude):
+    for pattern in exclude:
+        if test_id == pattern or test_id.startswith(pattern + ".") or (
+            pattern.endswith("*") and test_id.startswith(pattern[:-1])
+        ):
+            return True
+    return False
+
+
+def run_module(module, verbose=False, stream=False, selected=None, after=None, exclude=()):
     counts = {"collected": 0, "passed": 0, "failed": 0, "errored": 0, "skipped": 0}
     started = after is None
     for cls, names in collect(module):
@@ -227,6 +236,7 @@ def run_module(module, verbose=False, stream=False, selected=None, after=None):
             pairs = [(n, i) for n, i in zip(names, ids) if i in selected or cls.__name__ in selected]
         else:
             pairs = list(zip(names, ids))
+        pairs = [(n, i) for n, i in pairs if not _excluded(i, exclude)]
         if not pairs:
             continue
         counts["collected"] += len(pairs)
@@ -285,19 +295,21 @@ def _summary(name, counts):
     )
 
 
-USAGE = """usage: run.py [-v] [--stream] [--list] [--after CLASS.METHOD] TEST_NAME [CLASS[.METHOD] ...]
+USAGE = """usage: run.py [-v] [--stream] [--list] [--after CLASS.METHOD] [--exclude PATTERN]... TEST_NAME [CLASS[.METHOD] ...]
 
 Runs CPython 3.13's Lib/test/TEST_NAME.py with the shim unittest and prints per-file counts.
   -v        one line per test: outcome, Class.method, exception
   --stream  machine-readable START/END lines (used by report.py)
   --list    only list the collected tests
   --after   skip tests up to and including CLASS.METHOD (report.py restarts after a crash)
+  --exclude leave out (and do not count) CLASS, CLASS.METHOD or a PREFIX* of test ids
 """
 
 
 def main(argv):
     verbose = stream = listing = False
     after = None
+    exclude = []
     positional = []
     i = 0
     while i < len(argv):
@@ -311,6 +323,9 @@ def main(argv):
         elif arg == "--after":
             i += 1
             after = argv[i]
+        elif arg == "--exclude":
+            i += 1
+            exclude.append(argv[i])
         elif arg in ("-h", "--help"):
             sys.stdout.write(USAGE)
             return 0
@@ -336,6 +351,6 @@ def main(argv):
             for method in names:
                 _emit(cls.__name__ + "." + method)
         return 0
-    counts = run_module(module, verbose=verbose, stream=stream, selected=selected, after=after)
+    counts = run_module(module, verbose=verbose, stream=stream, selected=selected, after=after, exclude=exclude)
     _emit(_summary(name, counts))
     return 0
