@@ -63,6 +63,14 @@ def _reader(stream, lines):
     lines.put(None)
 
 
+def _crash_message(err_lines):
+    """The panic message (and its next line) or the fatal error from pyrt's stderr, else its last lines."""
+    for index, line in enumerate(err_lines):
+        if "panicked at" in line or "fatal runtime error" in line:
+            return " ".join(l.strip() for l in err_lines[index : index + 2])
+    return "".join(err_lines[-3:]).strip().replace("\n", " | ")
+
+
 def run_segment(cmd, env, name, after, test_timeout, load_timeout):
     """One interpreter process from `after` on. Returns (results, summary, crash, loaderror)."""
     args = cmd + [RUN_PY, "--stream", name]
@@ -107,7 +115,7 @@ def run_segment(cmd, env, name, after, test_timeout, load_timeout):
     proc.wait()
     crash = None
     if summary is None:
-        tail = "".join(err_lines[-3:]).strip().replace("\n", " | ")
+        tail = _crash_message(err_lines)
         if hung:
             crash = (current, "hang", "no progress for %ss" % (test_timeout if current else load_timeout))
         else:
