@@ -820,7 +820,9 @@ pub(crate) fn unbound_builtin(callable: &PyObject) -> Option<crate::object::buil
     }
     // SAFETY: builtin function objects are BuiltinFunction.
     let f = unsafe { callable.cast::<crate::object::builtin::BuiltinFunction>() };
-    (f.self_.is_none() || f.def.kind != crate::object::builtin::MethodKind::Instance).then_some(f.def.func)
+    // A bound instance or class method receives its receiver first, which the fast path does not
+    // pass: only functions that take nothing extra (module functions, static methods) qualify.
+    (f.self_.is_none() || f.def.kind == crate::object::builtin::MethodKind::Static).then_some(f.def.func)
 }
 
 /// The native function behind a method descriptor called with its receiver first
