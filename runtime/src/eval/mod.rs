@@ -757,7 +757,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         values[i] = Some(tri!(new_cell(v)));
                     }
                     Opcode::COPY_FREE_VARS => {
-                        let func = f.func.clone().expect("COPY_FREE_VARS in a function");
+                        let Some(func) = f.func.clone() else {
+                            // A code object with free variables run without its function (the
+                            // callers refuse that first; this keeps any other path an error).
+                            break 'op Err(PyErr::new(crate::ExcKind::SystemError, "free variables without a closure"));
+                        };
                         let closure = as_function(&func).and_then(|fo| fo.fields().closure.clone());
                         let cells = closure.as_deref().map_or(&[][..], items);
                         let n = code.code.nlocalsplus();

@@ -241,6 +241,9 @@ pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             .ok_or_else(|| PyErr::type_error("eval() arg 1 must be a string, bytes or code object"))?;
         compile_text(text.trim_start_matches([' ', '\t']), "<string>", Mode::Expression)?
     };
+    if as_code(&code).is_some_and(|c| !c.code.freevars().is_empty()) {
+        return Err(PyErr::type_error("code object passed to eval() may not contain free variables"));
+    }
     crate::eval::run_code(&code, &g, Some(l))
 }
 
@@ -256,6 +259,10 @@ pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             .ok_or_else(|| PyErr::type_error("exec() arg 1 must be a string, bytes or code object"))?;
         compile_text(text, "<string>", Mode::Module)?
     };
+    // `closure=` is not supported yet: a code object with free variables needs one.
+    if let Some(n) = as_code(&code).map(|c| c.code.freevars().len()).filter(|&n| n > 0) {
+        return Err(PyErr::type_error(format!("code object requires a closure of exactly length {n}")));
+    }
     crate::eval::run_code(&code, &g, Some(l))?;
     Ok(args::none())
 }
