@@ -696,3 +696,17 @@ mod tests {
         });
     }
 }
+
+/// Calls exception class `cls` with `args` and checks that it made an exception
+/// (`_PyErr_CreateException`): a `__new__` may return anything.
+pub(crate) fn instantiate(cls: &PyObject, args: &[Obj]) -> PyResult<Obj> {
+    let exc = super::abstract_ops::call(cls, args, None)?;
+    if !exc.type_object().is_subtype(types().exc.named("BaseException")) {
+        return Err(PyErr::type_error(format!(
+            "calling {} should have returned an instance of BaseException, not {}",
+            super::abstract_ops::repr_text(cls)?,
+            exc.type_object().name()
+        )));
+    }
+    Ok(exc)
+}

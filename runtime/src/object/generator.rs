@@ -386,12 +386,12 @@ impl ThrowArgs {
         let val = self.val.clone().filter(|v| !v.is(none));
         let exc = if let Some(t) = as_type(&self.typ).filter(|t| t.is_subtype(base)) {
             match val {
-                None => ops::call(&self.typ, &[], None)?,
+                None => super::exceptions::instantiate(&self.typ, &[])?,
                 Some(v) if v.type_object().is_subtype(t) => v,
                 Some(v) if crate::object::tuple::is_tuple(&v) => {
-                    ops::call(&self.typ, crate::object::tuple::items(&v), None)?
+                    super::exceptions::instantiate(&self.typ, crate::object::tuple::items(&v))?
                 }
-                Some(v) => ops::call(&self.typ, &[v], None)?,
+                Some(v) => super::exceptions::instantiate(&self.typ, &[v])?,
             }
         } else if self.typ.type_object().is_subtype(base) {
             if val.is_some() {
