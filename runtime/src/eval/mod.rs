@@ -319,7 +319,7 @@ fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
 fn make_raisable(x: &PyObject) -> PyResult<Obj> {
     if let Some(t) = as_type(x) {
         if t.is_subtype(types().exc.named("BaseException")) {
-            return crate::object::exceptions::instantiate(x, &[]);
+            return crate::object::exceptions::instantiate_for_raise(x);
         }
     } else if x.type_object().is_subtype(types().exc.named("BaseException")) {
         return Ok(Obj::new_ref(x));

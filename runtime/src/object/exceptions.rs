@@ -698,15 +698,26 @@ mod tests {
 }
 
 /// Calls exception class `cls` with `args` and checks that it made an exception
-/// (`_PyErr_CreateException`): a `__new__` may return anything.
+/// (`_PyErr_CreateException`, as `throw()` normalises): a `__new__` may return anything.
 pub(crate) fn instantiate(cls: &PyObject, args: &[Obj]) -> PyResult<Obj> {
     let exc = super::abstract_ops::call(cls, args, None)?;
-    if !exc.type_object().is_subtype(types().exc.named("BaseException")) {
-        return Err(PyErr::type_error(format!(
-            "calling {} should have returned an instance of BaseException, not {}",
-            super::abstract_ops::repr_text(cls)?,
-            exc.type_object().name()
-        )));
-    }
+    check_instantiated(cls, &exc, exc.type_object().name().to_owned())?;
     Ok(exc)
+}
+
+/// `raise cls`'s form of the check (`do_raise` names the type by its repr).
+pub(crate) fn instantiate_for_raise(cls: &PyObject) -> PyResult<Obj> {
+    let exc = super::abstract_ops::call(cls, &[], None)?;
+    check_instantiated(cls, &exc, super::abstract_ops::repr_text(exc.type_object().as_object())?)?;
+    Ok(exc)
+}
+
+fn check_instantiated(cls: &PyObject, exc: &PyObject, got: String) -> PyResult<()> {
+    if exc.type_object().is_subtype(types().exc.named("BaseException")) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "calling {} should have returned an instance of BaseException, not {got}",
+        super::abstract_ops::repr_text(cls)?
+    )))
 }
