@@ -140,6 +140,16 @@ pub unsafe fn leak_immortal<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T
 ///
 /// `op` must be an arena object laid out as `T` with no reference left.
 pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract; deallocation is deferred, not repeated (see `trashcan`).
+    unsafe { super::trashcan::dealloc_guarded(op, drop_and_free_now::<T>) }
+}
+
+/// [`drop_and_free`]'s work, run now.
+///
+/// # Safety
+///
+/// As [`drop_and_free`].
+unsafe fn drop_and_free_now<T>(op: NonNull<PyObject>) {
     // SAFETY: no reference is left; the type outlives its instances until released below.
     let ty = unsafe { op.as_ref() }.ob_type;
     // SAFETY: the layout is T (caller's contract).
