@@ -218,14 +218,49 @@ fn syntax_detail(o: &PyObject, i: usize) -> PyResult<Obj> {
     })
 }
 
+/// A `SyntaxError` field: CPython stores them as members set by `__init__` from the arguments
+/// and freely assignable afterwards. Here an assigned value lives in the instance dict and
+/// wins; otherwise the field is read from the arguments.
+fn syntax_field(o: &PyObject, key: &str) -> PyResult<Obj> {
+    let dict = super::attr::instance_dict(o)?;
+    let assigned =
+        dict.as_deref().and_then(super::dict::as_dict).and_then(|d| d.get_str(&super::immortal::intern(key).ob_base));
+    if let Some(v) = assigned {
+        return Ok(v);
+    }
+    match key {
+        "msg" => Ok(items(&exc_args(o)).first().cloned().unwrap_or_else(args::none)),
+        "filename" => syntax_detail(o, 0),
+        "lineno" => syntax_detail(o, 1),
+        "offset" => syntax_detail(o, 2),
+        "text" => syntax_detail(o, 3),
+        "end_lineno" => syntax_detail(o, 4),
+        "end_offset" => syntax_detail(o, 5),
+        _ => Ok(args::none()),
+    }
+}
+
+/// Assigning (or deleting, which reads back `None`) a `SyntaxError` field.
+fn set_syntax_field(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
+    let none = args::none();
+    set_import_attr(o, key, Some(v.unwrap_or(&none)))
+}
+
+macro_rules! syntax_getset {
+    ($name:literal) => {
+        GetSetDef { name: $name, get: |o| syntax_field(o, $name), set: Some(|o, v| set_syntax_field(o, $name, v)) }
+    };
+}
+
 static SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "msg", get: |o| Ok(items(&exc_args(o)).first().cloned().unwrap_or_else(args::none)), set: None },
-    GetSetDef { name: "filename", get: |o| syntax_detail(o, 0), set: None },
-    GetSetDef { name: "lineno", get: |o| syntax_detail(o, 1), set: None },
-    GetSetDef { name: "offset", get: |o| syntax_detail(o, 2), set: None },
-    GetSetDef { name: "text", get: |o| syntax_detail(o, 3), set: None },
-    GetSetDef { name: "end_lineno", get: |o| syntax_detail(o, 4), set: None },
-    GetSetDef { name: "end_offset", get: |o| syntax_detail(o, 5), set: None },
+    syntax_getset!("msg"),
+    syntax_getset!("filename"),
+    syntax_getset!("lineno"),
+    syntax_getset!("offset"),
+    syntax_getset!("text"),
+    syntax_getset!("end_lineno"),
+    syntax_getset!("end_offset"),
+    syntax_getset!("print_file_and_line"),
 ];
 
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
@@ -470,24 +505,22 @@ fn exc_str(o: &PyObject) -> PyResult<Obj> {
     }
 }
 
-/// `SyntaxError.__str__`: `msg (file.py, line N)` when the location is known.
+/// `SyntaxError.__str__` (CPython's `SyntaxError_str`): `msg (file.py, line N)`, the file
+/// shown by its base name and only when it is a `str`, the line only when it is an `int`.
 fn syntax_error_str(o: &PyObject) -> PyResult<Obj> {
-    let a = exc_args(o);
-    if let [msg, details] = items(&a) {
-        if let [filename, lineno, ..] = items(details) {
-            let msg = str_text(msg)?;
-            let file = super::str::str_value(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
-            let line = super::int::small_value(lineno);
-            return super::str::new_str(&match (file, line) {
-                (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
-                (Some(f), None) => format!("{msg} ({f})"),
-                (None, Some(l)) => format!("{msg} (line {l})"),
-                (None, None) => msg,
-            });
-        }
-        return super::abstract_ops::str(msg);
+    let msg = syntax_field(o, "msg")?;
+    let msg = if msg.is(immortals().none) { super::str::new_str("None")? } else { super::abstract_ops::str(&msg)? };
+    let filename = syntax_field(o, "filename")?;
+    let lineno = syntax_field(o, "lineno")?;
+    let file = super::str::str_value(&filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
+    let line = if std::ptr::eq(lineno.type_object(), types().int_type) { Some(repr_text(&lineno)?) } else { None };
+    let msg_text = str_text(&msg)?;
+    match (file, line) {
+        (Some(f), Some(l)) => super::str::new_str(&format!("{msg_text} ({f}, line {l})")),
+        (Some(f), None) => super::str::new_str(&format!("{msg_text} ({f})")),
+        (None, Some(l)) => super::str::new_str(&format!("{msg_text} (line {l})")),
+        (None, None) => Ok(msg),
     }
-    exc_str(o)
 }
 
 fn key_error_str(o: &PyObject) -> PyResult<Obj> {
