@@ -192,8 +192,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         mk("method", size_of::<super::function::MethodObject>(), 0, super::function::dealloc_method, &|t| {
             t.call = Some(super::function::method_call);
             t.repr = Some(super::function::method_repr);
-            t.hash = Some(object_hash);
-            t.richcompare = Some(object_richcompare);
+            t.hash = Some(super::function_attrs::method_hash);
+            t.richcompare = Some(super::function_attrs::method_richcompare);
+            t.getattro = super::function_attrs::method_getattro;
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
         t.new = Some(super::range::range_new);
@@ -286,8 +287,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     for (t, methods) in dict_view_specs {
         specs.push(spec(t, obj, methods, &[]));
     }
-    specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
+    specs.push(spec(function_type, obj, &[], super::function_attrs::FUNCTION_GETSETS));
     specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
+    specs.push(spec(cell_type, obj, &[], super::function_attrs::CELL_GETSETS));
+    specs.push(spec(method_type, obj, &[], super::function_attrs::METHOD_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));
@@ -336,31 +339,6 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         dict_views,
     }
 }
-
-static FUNCTION_GETSETS: &[GetSetDef] = &[
-    GetSetDef {
-        name: "__name__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().name.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__qualname__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().qualname.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__code__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").code.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__doc__",
-        get: |o| {
-            Ok(super::function::as_function(o).expect("a function").fields().doc.clone().unwrap_or_else(args::none))
-        },
-        set: None,
-    },
-];
 
 fn false_bool(_: &PyObject) -> PyResult<bool> {
     Ok(false)

@@ -74,6 +74,7 @@ pub(crate) mod float;
 pub(crate) mod float_methods;
 pub(crate) mod formatting;
 pub(crate) mod function;
+pub(crate) mod function_attrs;
 pub(crate) mod generator;
 pub mod handle;
 pub mod header;
