@@ -279,7 +279,8 @@ enum Flow {
 }
 
 fn name_error(name: &PyObject) -> PyErr {
-    PyErr::name_error(format!("name '{}' is not defined", str_value(name).unwrap_or("?")))
+    let err = PyErr::name_error(format!("name '{}' is not defined", str_value(name).unwrap_or("?")));
+    crate::object::exceptions::with_missing_name(err, name)
 }
 
 fn load_global(f: &Frame, name: &PyObject) -> PyResult<Obj> {
@@ -774,9 +775,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 let name = str_value(&code.localsplus_names[i]).unwrap_or("?").to_owned();
                                 let free = code.code.localsplus_kinds[i].contains(LocalKind::FREE);
                                 break 'op Err(if free {
-                                    PyErr::name_error(format!(
-                                        "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-                                    ))
+                                    crate::object::exceptions::with_missing_name(
+                                        PyErr::name_error(format!(
+                                            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                        )),
+                                        &code.localsplus_names[i],
+                                    )
                                 } else {
                                     unbound_local(code, i)
                                 });
@@ -1808,6 +1812,10 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
                         e.fields().context = Some(ctx);
                     }
                 }
+            }
+            if crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.fields().traceback.is_none()) {
+                let window = &values[f.base..f.base + code.code.nlocalsplus()];
+                caller::capture_name_scope(&exc, f, window);
             }
             let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
         }

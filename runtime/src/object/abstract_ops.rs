@@ -289,7 +289,7 @@ pub fn call(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> Py
 /// `getattr(o, name)`.
 #[inline]
 pub fn get_attr(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
-    (o.type_object().getattro)(o, name)
+    (o.type_object().getattro)(o, name).map_err(|e| super::exceptions::with_attribute_context(e, o, name))
 }
 
 /// `getattr(o, "name")`.

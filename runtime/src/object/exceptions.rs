@@ -33,6 +33,13 @@ pub struct ExcFields {
     pub context: Option<Obj>,
     /// `__suppress_context__`.
     pub suppress_context: bool,
+    /// `NameError.name` / `AttributeError.name` (the name that was not found).
+    pub name: Option<Obj>,
+    /// `AttributeError.obj` (the object whose attribute was not found).
+    pub obj: Option<Obj>,
+    /// Where a `NameError` was raised: what its "Did you mean" suggestion searches (see
+    /// `suggestions::capture_name_scope`).
+    pub name_scope: Option<Obj>,
 }
 
 /// The layout of every exception.
@@ -196,6 +203,11 @@ static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "name", get: |o| import_attr(o, "name"), set: Some(|o, v| set_import_attr(o, "name", v)) },
     GetSetDef { name: "path", get: |o| import_attr(o, "path"), set: Some(|o, v| set_import_attr(o, "path", v)) },
     GetSetDef {
+        name: "name_from",
+        get: |o| import_attr(o, "name_from"),
+        set: Some(|o, v| set_import_attr(o, "name_from", v)),
+    },
+    GetSetDef {
         name: "msg",
         get: |o| {
             let a = exc_args(o);
@@ -263,6 +275,65 @@ static SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
     syntax_getset!("print_file_and_line"),
 ];
 
+fn get_name_field(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().name.clone())))
+}
+
+fn set_name_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().name, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_obj_field(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().obj.clone())))
+}
+
+fn set_obj_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().obj, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+static NAME_ERROR_GETSETS: &[GetSetDef] = &[GetSetDef { name: "name", get: get_name_field, set: Some(set_name_field) }];
+static ATTRIBUTE_ERROR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "name", get: get_name_field, set: Some(set_name_field) },
+    GetSetDef { name: "obj", get: get_obj_field, set: Some(set_obj_field) },
+];
+
+/// Records the missing name on a `NameError` the runtime raises (`name_error(...)` in the eval
+/// loop), as CPython's `format_exc_check_arg` does, for `e.name` and the traceback's suggestion.
+pub(crate) fn with_missing_name(err: PyErr, name: &PyObject) -> PyErr {
+    if let Some(e) = err.object().and_then(|o| as_exception(o)) {
+        if e.fields().name.is_none() {
+            e.fields().name = Some(Obj::new_ref(name));
+        }
+    }
+    err
+}
+
+/// CPython's `set_attribute_error_context`: an `AttributeError` leaving `getattr(obj, name)`
+/// that does not name its attribute yet gets `name` and `obj`.
+#[cold]
+pub(crate) fn with_attribute_context(err: PyErr, obj: &PyObject, name: &PyObject) -> PyErr {
+    if let Some(o) = err.object() {
+        if o.type_object().is_subtype(types().exc.named("AttributeError")) {
+            if let Some(e) = as_exception(o) {
+                let f = e.fields();
+                if f.name.is_none() && f.obj.is_none() {
+                    f.name = Some(Obj::new_ref(name));
+                    f.obj = Some(Obj::new_ref(obj));
+                }
+            }
+        }
+    }
+    err
+}
+
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
 static SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "code", get: get_first_arg, set: None }];
 
@@ -320,6 +391,8 @@ pub(crate) fn make_exception_types(
             "SystemExit" => (&[], SYSTEM_EXIT_GETSETS),
             "ImportError" => (&[], IMPORT_ERROR_GETSETS),
             "SyntaxError" => (&[], SYNTAX_ERROR_GETSETS),
+            "NameError" => (&[], NAME_ERROR_GETSETS),
+            "AttributeError" => (&[], ATTRIBUTE_ERROR_GETSETS),
             "OSError" => (&[], super::oserror::OSERROR_GETSETS),
             _ => super::exception_group::group_members(name).unwrap_or((&[], &[])),
         };
@@ -483,6 +556,18 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
                 )));
             }
             set_import_attr(o, k, Some(v))?;
+        }
+    } else if o.type_object().is_subtype(types().exc.named("NameError"))
+        || o.type_object().is_subtype(types().exc.named("AttributeError"))
+    {
+        let is_attr = o.type_object().is_subtype(types().exc.named("AttributeError"));
+        let base = if is_attr { "AttributeError" } else { "NameError" };
+        for (k, v) in args::keywords(argv, kwnames) {
+            match k {
+                "name" => set_name_field(o, Some(v))?,
+                "obj" if is_attr => set_obj_field(o, Some(v))?,
+                _ => return Err(PyErr::type_error(format!("{base}() got an unexpected keyword argument '{k}'"))),
+            }
         }
     } else if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));

@@ -104,6 +104,7 @@ pub(crate) mod str;
 pub(crate) mod str_methods;
 pub(crate) mod stringio;
 pub(crate) mod structseq;
+pub(crate) mod suggestions;
 pub(crate) mod textio;
 mod thread_id;
 pub(crate) mod trashcan;
