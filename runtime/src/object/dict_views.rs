@@ -80,6 +80,9 @@ pub(crate) fn make_types(mk: MakeType<'_>) -> (DictViewTypes, [(&'static TypeObj
             t.richcompare = Some(view_richcompare);
             t.sequence.length = Some(|o| Ok(view_dict(o).len()));
             t.sequence.contains = Some(view_contains);
+            if name != "dict_values" {
+                t.number = VIEW_NUMBER;
+            }
         })
     };
     let iter = |name| {
@@ -199,15 +202,20 @@ fn view_contains(o: &PyObject, x: &PyObject) -> PyResult<bool> {
 /// `values` views compare by identity only.
 fn view_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     let not_impl = || Ok(Obj::new_ref(immortals().not_implemented));
-    let (Some(ka), Some(kb)) = (kind_of_view(a), kind_of_view(b)) else { return not_impl() };
-    if ka == ViewKind::Values || kb == ViewKind::Values {
+    // `a` is the set-like view; `b` another set-like view or a set (`dictview_richcompare`).
+    let set_like_len = |o: &PyObject| match kind_of_view(o) {
+        Some(ViewKind::Values) => None,
+        Some(_) => Some(view_dict(o).len()),
+        None => super::set::as_set(o).map(|s| s.len()),
+    };
+    if kind_of_view(a).is_none_or(|k| k == ViewKind::Values) {
         return not_impl();
     }
-    let (la, lb) = (view_dict(a).len(), view_dict(b).len());
+    let (Some(la), Some(lb)) = (set_like_len(a), set_like_len(b)) else { return not_impl() };
     let all_in = |x: &PyObject, y: &PyObject| -> PyResult<bool> {
-        let it = view_iter(x)?;
+        let it = ops::get_iter(x)?;
         while let Some(v) = ops::next(&it)? {
-            if !view_contains(y, &v)? {
+            if !ops::contains(y, &v)? {
                 return Ok(false);
             }
         }
@@ -221,6 +229,58 @@ fn view_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> 
         CompareOp::Ge => la >= lb && all_in(b, a)?,
     };
     Ok(new_bool(r))
+}
+
+/// The set operators of the set-like views (`keys`, `items`): `dictviews_to_set(left)` (a new set of the left
+/// operand's elements, whichever side the view is on), then the set method with the right
+/// operand — `difference_update`, `update`, `symmetric_difference_update`. `&` iterates one
+/// operand and keeps what the view contains (`_PyDictView_Intersect`).
+const VIEW_NUMBER: super::slots::NumberMethods = super::slots::NumberMethods {
+    subtract: Some(|a, b| view_set_op(a, b, "difference_update")),
+    or: Some(|a, b| view_set_op(a, b, "update")),
+    xor: Some(|a, b| view_set_op(a, b, "symmetric_difference_update")),
+    and: Some(view_and),
+    ..super::slots::NumberMethods::EMPTY
+};
+
+fn view_set_op(a: &PyObject, b: &PyObject, method: &str) -> PyResult<Obj> {
+    let result = super::set::make_set(types().set.set_type, Some(a))?;
+    let update = ops::get_attr_str(&result, method)?;
+    ops::call(&update, &[Obj::new_ref(b)], None)?;
+    Ok(result)
+}
+
+/// `_PyDictView_Intersect`: with the view as `view` and the other operand as `other`, the
+/// smaller side is iterated when both sizes are known; a larger exact set does the work itself.
+fn view_and(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    let (mut view, mut other) = if kind_of_view(a).is_some() { (a, b) } else { (b, a) };
+    let len_view = view_dict(view).len();
+    let other_len = if kind_of_view(other).is_some() {
+        Some(view_dict(other).len())
+    } else if super::set::as_set(other).is_some() {
+        Some(super::set::as_set(other).expect("a set").len())
+    } else {
+        None
+    };
+    if let Some(len_other) = other_len {
+        if len_other > len_view {
+            if std::ptr::eq(other.type_object(), types().set.set_type) {
+                let intersection = ops::get_attr_str(other, "intersection")?;
+                return ops::call(&intersection, &[Obj::new_ref(view)], None);
+            }
+            if kind_of_view(other).is_some() {
+                std::mem::swap(&mut view, &mut other);
+            }
+        }
+    }
+    let result = super::set::new_set(Vec::new())?;
+    let it = ops::get_iter(other)?;
+    while let Some(x) = ops::next(&it)? {
+        if view_contains(view, &x)? {
+            super::set::set_add(&result, x)?;
+        }
+    }
+    Ok(result)
 }
 
 /// `keys.isdisjoint(iterable)`.
