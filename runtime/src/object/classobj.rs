@@ -116,6 +116,13 @@ pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
 
 /// C3 linearisation of `bases` for a class (`mro_implementation`).
 pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    // `check_duplicates`: a class listed twice among the bases.
+    for (i, b) in bases.iter().enumerate() {
+        if bases[i + 1..].iter().any(|other| other.is(b)) {
+            let name = as_type(b).map_or("?".to_owned(), |t| t.name().to_owned());
+            return Err(PyErr::type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = bases.iter().map(|b| as_type(b).expect("a base type").mro().to_vec()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![this];
@@ -127,8 +134,15 @@ pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
         let candidate =
             seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = candidate else {
+            // CPython's `set_mro_error`: the heads of the sequences left to merge, each once.
+            let mut heads: Vec<&Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
             let names: Vec<String> =
-                bases.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
+                heads.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
             return Err(PyErr::type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
