@@ -1,27 +1,24 @@
 //! The core builtin types' slots and method tables: `object`, `type`, `NoneType`,
-//! `NotImplementedType`, `ellipsis`, `bool`, `str`, the builtin function and descriptor types,
-//! and the sequence iterator. `int`, `float`, `tuple`, `list` and `dict` are made here from the
+//! `NotImplementedType`, `ellipsis`, `bool`, `str`, the builtin function and descriptor types. `int`, `float`, `tuple`, `list` and `dict` are made here from the
 //! slots their own modules fill (`int_methods`, `float_methods`, `tuple_methods`,
-//! `list_methods`, `dict_methods`).
-
-use std::cell::Cell;
-use std::ptr::NonNull;
+//! `list_methods`, `dict_methods`). The sequence iterator lives in `seq_iter`.
 
 use super::abstract_ops as ops;
-use super::alloc::{alloc, drop_and_free};
 use super::builtin::{self, GetSetDef, MethodDef, args};
 use super::dict::as_dict;
 use super::float;
 use super::header::PyObject;
-use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
+use super::immortal::{TypeSpec, immortals, intern, new_static_type};
 use super::int::{self, IntVal, as_int, new_bool, new_int};
-use super::list::{as_list, new_list};
+use super::list::new_list;
 use super::obj::Obj;
 use super::slots::SequenceMethods;
-use super::str::{as_str_object, new_str, str_value};
-use super::tuple::{self, items, new_tuple};
+use super::str::{new_str, str_value};
+use super::tuple::{self, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, dealloc_static, flags};
 use crate::error::{PyErr, PyResult};
+
+pub(crate) use super::seq_iter::{new_seq_iter, seq_iter_next_exact, seq_iter_source};
 
 /// The core types, as phase one makes them (the non-exception part of `StaticTypes`).
 pub struct CoreTypes {
@@ -165,11 +162,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.descr_set = Some(builtin::getset_set);
         t.hash = Some(object_hash);
     });
-    let seq_iterator_type = mk("iterator", size_of::<SeqIter>(), 0, dealloc_seq_iter, &|t| {
-        t.iter = Some(|o| Ok(Obj::new_ref(o)));
-        t.iternext = Some(seq_iter_next);
-        t.hash = Some(object_hash);
-    });
+    let seq_iterator_type = super::seq_iter::make_seq_iter_type(&mk, "iterator");
     let function_type =
         mk("function", size_of::<super::function::FunctionObject>(), 0, super::function::dealloc_function, &|t| {
             t.call = Some(crate::eval::call_function);
@@ -501,90 +494,4 @@ fn bool_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
         Some(x) => ops::is_true(x)?,
         None => false,
     }))
-}
-
-// ---- the sequence iterator ---------------------------------------------------------------
-
-/// An iterator over anything indexable by position (`list`, `tuple`, `str`, or a type with
-/// `__getitem__`): CPython's `seqiterobject` and `listiterobject` in one.
-#[repr(C)]
-pub struct SeqIter {
-    /// Header.
-    pub ob_base: PyObject,
-    seq: Option<Obj>,
-    index: Cell<usize>,
-}
-
-/// A new sequence iterator.
-pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
-    // SAFETY: SeqIter starts with the header; its deallocator drops it.
-    unsafe { alloc(types().seq_iterator_type, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
-}
-
-/// The next item of a sequence iterator over an exact `list` (`list` true) or `tuple`, for the
-/// eval loop's `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `None` when `it` is not such an iterator,
-/// `Some(None)` when it is exhausted.
-#[inline]
-pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
-    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Some(None) };
-    let want = if list { types().list_type } else { types().tuple_type };
-    if !std::ptr::eq(seq.type_object(), want) {
-        return None;
-    }
-    let i = it.index.get();
-    let item = if list { as_list(seq)?.items().get(i).cloned() } else { items(seq).get(i).cloned() };
-    it.index.set(i + 1);
-    Some(item)
-}
-
-/// The sequence a sequence iterator walks (`None` once exhausted or for another object), for
-/// the specialiser.
-pub(crate) fn seq_iter_source(it: &PyObject) -> Option<&PyObject> {
-    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    unsafe { it.cast::<SeqIter>() }.seq.as_deref()
-}
-
-fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
-    // SAFETY: only installed on the sequence iterator type.
-    let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Ok(None) };
-    let i = it.index.get();
-    let item = if let Some(l) = as_list(seq) {
-        l.items().get(i).cloned()
-    } else if tuple::is_tuple(seq) {
-        items(seq).get(i).cloned()
-    } else if let Some(s) = as_str_object(seq) {
-        if i < s.len() {
-            let mut buf = [0u8; 4];
-            Some(new_str(s.char_at(i).encode_utf8(&mut buf))?)
-        } else {
-            None
-        }
-    } else {
-        match ops::get_item(seq, &*new_int(i as i64)?) {
-            Ok(v) => Some(v),
-            Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
-                None
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    it.index.set(i + 1);
-    Ok(item)
-}
-
-/// # Safety
-///
-/// See [`super::typeobj::DeallocFn`].
-unsafe fn dealloc_seq_iter(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract.
-    unsafe { drop_and_free::<SeqIter>(op) }
 }

@@ -95,6 +95,7 @@ pub(crate) mod range;
 pub(crate) mod recursion;
 pub mod refcount;
 pub(crate) mod repr_guard;
+pub(crate) mod seq_iter;
 pub(crate) mod sequence;
 pub(crate) mod set;
 pub(crate) mod slot_dunders;
