@@ -38,6 +38,8 @@ pub struct CoreTypes {
     pub method_descriptor_type: &'static TypeObject,
     pub getset_descriptor_type: &'static TypeObject,
     pub seq_iterator_type: &'static TypeObject,
+    /// `list_iterator`, `tuple_iterator`, `str_ascii_iterator`, ... (see `seq_iter`).
+    pub seq_iters: super::seq_iter::SeqIterTypes,
     pub function_type: &'static TypeObject,
     pub code_type: &'static TypeObject,
     pub cell_type: &'static TypeObject,
@@ -163,6 +165,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.hash = Some(object_hash);
     });
     let seq_iterator_type = super::seq_iter::make_seq_iter_type(&mk, "iterator");
+    let seq_iters = super::seq_iter::make_seq_iter_types(&mk, object_type, specs);
     let function_type =
         mk("function", size_of::<super::function::FunctionObject>(), 0, super::function::dealloc_function, &|t| {
             t.call = Some(crate::eval::call_function);
@@ -316,6 +319,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
+        seq_iters,
         function_type,
         code_type,
         cell_type,
