@@ -405,8 +405,19 @@ fn slot_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
 
 fn slot_len(o: &PyObject) -> PyResult<usize> {
     let r = call_dunder(o, "__len__", &[])?.ok_or_else(|| PyErr::type_error("no __len__"))?;
-    let n = ops::index_isize(&r)?;
-    usize::try_from(n).map_err(|_| PyErr::value_error("__len__() should return >= 0"))
+    // `slot_sq_length`: an index, not negative, then fitting `Py_ssize_t` (else OverflowError).
+    let n = ops::index(&r)?;
+    let negative = match super::int::as_int(&n) {
+        Some(super::int::IntVal::Small(v)) => v < 0,
+        Some(super::int::IntVal::Big(b)) => b.sign() == num_bigint::Sign::Minus,
+        None => false,
+    };
+    if negative {
+        return Err(PyErr::value_error("__len__() should return >= 0"));
+    }
+    ops::index_isize(&n)
+        .map_err(|_| PyErr::overflow("cannot fit 'int' into an index-sized integer"))
+        .map(|v| v as usize)
 }
 
 fn slot_getitem(o: &PyObject, k: &PyObject) -> PyResult<Obj> {
