@@ -21,6 +21,39 @@ fn quoted_list(names: &[&str]) -> String {
     }
 }
 
+/// The error for keyword `k` matching no parameter (CPython's `initialize_locals`): names of
+/// positional-only parameters passed by keyword, all listed; otherwise the unexpected keyword,
+/// with the closest keyword parameter as a suggestion.
+#[cold]
+fn unexpected_keyword(qualname: &Qualname<'_>, code: &CodeObj, kwn: &[Obj], k: &PyObject) -> PyErr {
+    let co = &code.code;
+    let posonly = co.posonlyargcount as usize;
+    let total = co.argcount as usize + co.kwonlyargcount as usize;
+    let passed: Vec<&str> = code.localsplus_names[..posonly]
+        .iter()
+        .filter(|n| kwn.iter().any(|kw| kw.is(n) || str_value(kw) == str_value(n)))
+        .filter_map(|n| str_value(n))
+        .collect();
+    if !passed.is_empty() {
+        return PyErr::type_error(format!(
+            "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+            passed.join(", ")
+        ));
+    }
+    let keyword = str_value(k).unwrap_or("?");
+    let suggestion = if total > posonly {
+        crate::object::suggestions::closest(&code.localsplus_names[posonly..total], keyword)
+    } else {
+        None
+    };
+    match suggestion {
+        Some(s) => PyErr::type_error(format!(
+            "{qualname}() got an unexpected keyword argument '{keyword}'. Did you mean '{s}'?"
+        )),
+        None => PyErr::type_error(format!("{qualname}() got an unexpected keyword argument '{keyword}'")),
+    }
+}
+
 /// A function's `__qualname__` for error messages, read when displayed.
 struct Qualname<'a>(&'a FunctionObject);
 
@@ -30,8 +63,24 @@ impl std::fmt::Display for Qualname<'_> {
     }
 }
 
-/// Fills `dest` (the frame's localsplus) from `args`/`kwnames`.
+/// Fills `dest` (the frame's localsplus, all empty) from `args`/`kwnames`. On a binding error
+/// `dest` is emptied again: the frame is never entered, and the next frame placed there must
+/// not see this call's arguments.
 pub fn bind_args(
+    func: &FunctionObject,
+    code: &CodeObj,
+    args: &[Obj],
+    kwnames: Option<&PyObject>,
+    dest: &mut [Option<Obj>],
+) -> PyResult<()> {
+    let bound = bind_into(func, code, args, kwnames, dest);
+    if bound.is_err() {
+        dest.iter_mut().for_each(|slot| *slot = None);
+    }
+    bound
+}
+
+fn bind_into(
     func: &FunctionObject,
     code: &CodeObj,
     args: &[Obj],
@@ -97,12 +146,7 @@ pub fn bind_args(
             }
             None => match &kwdict {
                 Some(d) => as_dict(d).expect("a dict").set(k.clone(), v.clone())?,
-                None => {
-                    return Err(PyErr::type_error(format!(
-                        "{qualname}() got an unexpected keyword argument '{}'",
-                        str_value(k).unwrap_or("?")
-                    )));
-                }
+                None => return Err(unexpected_keyword(&qualname, code, kwn, k)),
             },
         }
     }

@@ -398,7 +398,8 @@ fn levenshtein_distance<'s>(mut a: &'s [u8], mut b: &'s [u8], max_cost: usize) -
 }
 
 /// `_Py_CalculateSuggestions`: the closest of `candidates` to `name` (see the module docs).
-fn closest<'a>(candidates: &'a [Obj], name: &str) -> Option<&'a str> {
+/// Also used for a call's unexpected keyword argument (`eval::args`).
+pub(crate) fn closest<'a>(candidates: &'a [Obj], name: &str) -> Option<&'a str> {
     if candidates.len() >= MAX_CANDIDATE_ITEMS {
         return None;
     }
