@@ -37,3 +37,40 @@ for _ in range(2):
             print(call())
         except TypeError as e:
             print("TypeError:", e)
+
+
+class M:
+    def keys(self):
+        return ["x", "y"]
+
+    def __getitem__(self, k):
+        return k * 2
+
+
+def show(**kw):
+    return sorted(kw.items())
+
+
+def both(*a, **kw):
+    return a, kw
+
+
+class K:
+    def m(self, **kw):
+        return kw
+
+
+print(show(**M()), both(*range(3), **M()), both(*{"q": 1}, x=1, **{"z": 2}))
+for call in [
+    lambda: show(x=1, **M()),
+    lambda: len(**{"a": 1}),
+    lambda: print(*5),
+    lambda: print(**5),
+    lambda: K().m(**{"a": 1}, a=2),
+    lambda: show(**{1: 2}),
+    lambda: show(**{"a": 1}, **{"a": 2}),
+]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError:", e)

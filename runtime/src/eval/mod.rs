@@ -1266,7 +1266,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::DICT_MERGE => {
                         let src = pop!(values, f);
                         let d = peek!(values, f, oparg as usize).clone();
-                        tri!(crate::object::dict_methods::update_from_mapping(&d, &src));
+                        // 3.13: `(callable, self_or_null, callargs, dict, update)`.
+                        let callable = peek!(values, f, 4).clone();
+                        tri!(args::merge_call_kwargs(&callable, &d, &src));
                     }
                     Opcode::BINARY_SUBSCR
                     | Opcode::BINARY_SUBSCR_LIST_INT
@@ -1479,13 +1481,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if let Some(s) = self_ {
                             argv.push(s);
                         }
-                        argv.extend(tri!(ops::collect(&posargs)));
+                        argv.extend(tri!(args::star_args(&callable, &posargs)));
                         let mut names = Vec::new();
-                        if let Some(kw) = kwargs.as_deref().and_then(as_dict) {
-                            for (k, v) in kw.items() {
-                                names.push(k);
-                                argv.push(v);
-                            }
+                        if let Some(kw) = &kwargs {
+                            let (kw_names, kw_values) = tri!(args::star_kwargs(&callable, kw));
+                            names = kw_names;
+                            argv.extend(kw_values);
                         }
                         let kwn = if names.is_empty() { None } else { Some(tri!(new_tuple(names))) };
                         let r = {
