@@ -238,7 +238,20 @@ pub fn binary_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
 
 /// `a <op>= b`: the in-place slot, then the binary operator.
 pub fn inplace_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
-    if let Some(f) = a.type_object().number.inplace(op) {
+    let ty = a.type_object();
+    // A class's `__iadd__`, ... (CPython's `slot_nb_inplace_*`), looked up at each use so a
+    // method assigned after the class was made counts too; it overrides an inherited slot.
+    let class_method = if ty.is_heap() { super::attr::lookup_str(ty, op.dunders().2) } else { None };
+    if let Some(f) = class_method {
+        let bound = match f.type_object().descr_get {
+            Some(get) => get(&f, Some(a), ty.as_object())?,
+            None => f,
+        };
+        let r = call(&bound, &[Obj::new_ref(b)], None)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    } else if let Some(f) = ty.number.inplace(op) {
         let r = f(a, b)?;
         if !is_not_implemented(&r) {
             return Ok(r);
