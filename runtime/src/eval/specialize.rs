@@ -820,7 +820,14 @@ pub(crate) fn unbound_builtin(callable: &PyObject) -> Option<crate::object::buil
     }
     // SAFETY: builtin function objects are BuiltinFunction.
     let f = unsafe { callable.cast::<crate::object::builtin::BuiltinFunction>() };
-    (f.self_.is_none() || f.def.kind != crate::object::builtin::MethodKind::Instance).then_some(f.def.func)
+    // As `builtin_call`: a receiver is passed first for instance and class methods (a class
+    // method bound to its class, `bytes.fromhex`, is not a plain function).
+    (f.self_.is_none()
+        || !matches!(
+            f.def.kind,
+            crate::object::builtin::MethodKind::Instance | crate::object::builtin::MethodKind::Class
+        ))
+    .then_some(f.def.func)
 }
 
 /// The native function behind a method descriptor called with its receiver first
