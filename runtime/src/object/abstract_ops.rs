@@ -32,10 +32,15 @@ pub fn type_name(o: &PyObject) -> &str {
 /// `repr(o)`.
 pub fn repr(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
-    match o.type_object().repr {
-        Some(f) => f(o),
-        None => default_repr(o),
+    let r = match o.type_object().repr {
+        Some(f) => f(o)?,
+        None => return default_repr(o),
+    };
+    // `PyObject_Repr`: a class's `__repr__` must return a `str`.
+    if !r.type_object().is_subtype(types().str_type) {
+        return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r))));
     }
+    Ok(r)
 }
 
 /// `object.__repr__`: `<module.Name object at 0x...>`.

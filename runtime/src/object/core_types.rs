@@ -92,6 +92,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
             t.richcompare = Some(object_richcompare);
             t.number.bool = if name == "NoneType" { Some(false_bool) } else { None };
+            t.new = Some(singleton_new);
         })
     };
     let none_type = singleton("NoneType", |_| Ok(Obj::new_ref(&intern("None").ob_base)));
@@ -335,6 +336,21 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         list_reverse_iter_type,
         dict_views,
     }
+}
+
+/// `NoneType()`, `NotImplementedType()`, `type(...)()`: the singleton, with no arguments.
+fn singleton_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    if !argv.is_empty() || kwnames.is_some_and(|k| !tuple::items(k).is_empty()) {
+        // CPython's `ellipsis_new` names the type `EllipsisType` here.
+        let name = if ty.name() == "ellipsis" { "EllipsisType" } else { ty.name() };
+        return Err(PyErr::type_error(format!("{name} takes no arguments")));
+    }
+    let i = immortals();
+    Ok(Obj::new_ref(match ty.name() {
+        "NoneType" => i.none,
+        "NotImplementedType" => i.not_implemented,
+        _ => i.ellipsis,
+    }))
 }
 
 fn false_bool(_: &PyObject) -> PyResult<bool> {
