@@ -181,6 +181,30 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if base_list.is_empty() {
         base_list.push(Obj::new_ref(types().object_type.as_object()));
     }
+    // `_PyType_CalculateMetaclass`: the metaclass must be a (non-strict) subclass of every
+    // base's type, or one of those must be a subclass of all others.
+    let mut winner = meta;
+    for b in &base_list {
+        let t = b.type_object();
+        if winner.is_subtype(t) {
+            continue;
+        }
+        if t.is_subtype(winner) {
+            winner = t;
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !std::ptr::eq(winner, meta) {
+        // A more derived metaclass with its own `__new__` makes the class; otherwise it is
+        // the class's type.
+        if winner.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, type_new as super::typeobj::NewFn)) {
+            return ops::call(winner.as_object(), argv, kwnames);
+        }
+        return type_new(winner, argv, kwnames);
+    }
     for b in &base_list {
         let bt = as_type(b).ok_or_else(|| PyErr::type_error("bases must be types"))?;
         if bt.flags & flags::BASETYPE == 0 {
