@@ -67,7 +67,42 @@ pub fn caller_globals() -> Option<Obj> {
 /// `locals()`: the namespace of a module or class body, or (PEP 667) a fresh snapshot of a
 /// function's variables, cells and free variables included.
 pub fn caller_locals() -> PyResult<Option<Obj>> {
-    let snapshot = with_caller(|f, window| {
+    let snapshot = with_caller(frame_locals);
+    match snapshot {
+        None => Ok(None),
+        Some(Err(mapping)) => Ok(Some(mapping)),
+        Some(Ok(pairs)) => {
+            let d = new_dict()?;
+            for (k, v) in pairs {
+                as_dict(&d).expect("a dict").set(k, v)?;
+            }
+            Ok(Some(d))
+        }
+    }
+}
+
+/// A `NameError` leaving the frame that raised it records the frame's namespaces for its
+/// "Did you mean" suggestion (`object::suggestions`): the namespace mapping of a module or
+/// class body, or the names of a function's bound variables; and `self` when it is a local.
+pub(super) fn capture_name_scope(exc: &Obj, f: &Frame, window: &[Option<Obj>]) {
+    let locals = frame_locals(f, window);
+    let self_ = match &locals {
+        Ok(pairs) => {
+            pairs.iter().find(|(k, _)| crate::object::str::str_value(k) == Some("self")).map(|(_, v)| v.clone())
+        }
+        Err(mapping) => as_dict(mapping).and_then(|d| d.get_str(&crate::object::intern("self").ob_base)),
+    };
+    let names = move || match locals {
+        Ok(pairs) => crate::object::list::new_list(pairs.into_iter().map(|(k, _)| k).collect()),
+        Err(mapping) => Ok(mapping),
+    };
+    crate::object::suggestions::capture_name_scope(exc, names, &f.globals, &f.builtins, self_);
+}
+
+/// A frame's local variables: the namespace mapping of a module or class body (`Err`), or the
+/// `(name, value)` pairs of a function's bound variables, cells and free variables included.
+fn frame_locals(f: &Frame, window: &[Option<Obj>]) -> Result<Vec<(Obj, Obj)>, Obj> {
+    {
         if let Some(l) = &f.locals {
             return Err(l.clone());
         }
@@ -90,17 +125,6 @@ pub fn caller_locals() -> PyResult<Option<Obj>> {
             pairs.push((code.localsplus_names[i].clone(), value));
         }
         Ok(pairs)
-    });
-    match snapshot {
-        None => Ok(None),
-        Some(Err(mapping)) => Ok(Some(mapping)),
-        Some(Ok(pairs)) => {
-            let d = new_dict()?;
-            for (k, v) in pairs {
-                as_dict(&d).expect("a dict").set(k, v)?;
-            }
-            Ok(Some(d))
-        }
     }
 }
 

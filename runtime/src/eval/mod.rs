@@ -229,6 +229,9 @@ fn depth_leave() {
 
 /// The loop. See the module docs.
 fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    // A run of the loop started from native code (a slot calling Python, `next(gen)`) is native
+    // recursion: the stack must have room for it.
+    crate::object::recursion::check_stack("")?;
     let mut values: Vec<Option<Obj>> = Vec::new();
     let mut frames: Vec<Frame> = Vec::with_capacity(8);
     let mut entry = entry;
@@ -279,7 +282,8 @@ enum Flow {
 }
 
 fn name_error(name: &PyObject) -> PyErr {
-    PyErr::name_error(format!("name '{}' is not defined", str_value(name).unwrap_or("?")))
+    let err = PyErr::name_error(format!("name '{}' is not defined", str_value(name).unwrap_or("?")));
+    crate::object::exceptions::with_missing_name(err, name)
 }
 
 fn load_global(f: &Frame, name: &PyObject) -> PyResult<Obj> {
@@ -778,9 +782,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 let name = str_value(&code.localsplus_names[i]).unwrap_or("?").to_owned();
                                 let free = code.code.localsplus_kinds[i].contains(LocalKind::FREE);
                                 break 'op Err(if free {
-                                    PyErr::name_error(format!(
-                                        "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-                                    ))
+                                    crate::object::exceptions::with_missing_name(
+                                        PyErr::name_error(format!(
+                                            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                                        )),
+                                        &code.localsplus_names[i],
+                                    )
                                 } else {
                                     unbound_local(code, i)
                                 });
@@ -1008,8 +1015,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             Some(crate::object::int::IntVal::Small(a)),
                             Some(crate::object::int::IntVal::Small(b)),
                             true,
-                        ) = (as_int(&lhs), as_int(&rhs), std::ptr::eq(lhs.type_object(), types().int_type))
-                        {
+                        ) = (
+                            as_int(&lhs),
+                            as_int(&rhs),
+                            // Both exact ints: an int subclass on either side may reflect.
+                            std::ptr::eq(lhs.type_object(), types().int_type)
+                                && std::ptr::eq(rhs.type_object(), types().int_type),
+                        ) {
                             match bop {
                                 BinOp::Add => a.checked_add(b).map(new_int),
                                 BinOp::Subtract => a.checked_sub(b).map(new_int),
@@ -1266,7 +1278,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::DICT_MERGE => {
                         let src = pop!(values, f);
                         let d = peek!(values, f, oparg as usize).clone();
-                        tri!(crate::object::dict_methods::update_from_mapping(&d, &src));
+                        // 3.13: `(callable, self_or_null, callargs, dict, update)`.
+                        let callable = peek!(values, f, 4).clone();
+                        tri!(args::merge_call_kwargs(&callable, &d, &src));
                     }
                     Opcode::BINARY_SUBSCR
                     | Opcode::BINARY_SUBSCR_LIST_INT
@@ -1479,13 +1493,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if let Some(s) = self_ {
                             argv.push(s);
                         }
-                        argv.extend(tri!(ops::collect(&posargs)));
+                        argv.extend(tri!(args::star_args(&callable, &posargs)));
                         let mut names = Vec::new();
-                        if let Some(kw) = kwargs.as_deref().and_then(as_dict) {
-                            for (k, v) in kw.items() {
-                                names.push(k);
-                                argv.push(v);
-                            }
+                        if let Some(kw) = &kwargs {
+                            let (kw_names, kw_values) = tri!(args::star_kwargs(&callable, kw));
+                            names = kw_names;
+                            argv.extend(kw_values);
                         }
                         let kwn = if names.is_empty() { None } else { Some(tri!(new_tuple(names))) };
                         let r = {
@@ -1812,6 +1825,10 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
                         e.fields().context = Some(ctx);
                     }
                 }
+            }
+            if crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.fields().traceback.is_none()) {
+                let window = &values[f.base..f.base + code.code.nlocalsplus()];
+                caller::capture_name_scope(&exc, f, window);
             }
             let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
         }

@@ -356,6 +356,8 @@ fn exception_line(exc: &PyObject) -> String {
         Ok(m) => m,
         Err(_) => "<exception str() failed>".to_owned(),
     };
+    // CPython 3.13's `TracebackException` appends "Did you mean" to the message.
+    let msg = msg + &crate::object::suggestions::suggestion_suffix(exc);
     if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") }
 }
 

@@ -329,6 +329,13 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if str_value(&acc).is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    let t = crate::object::types();
+    if acc.type_object().is_subtype(t.bytes_type) {
+        return Err(PyErr::type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if acc.type_object().is_subtype(t.bytearray_type) {
+        return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     let it = ops::get_iter(
         pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
     )?;

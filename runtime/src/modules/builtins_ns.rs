@@ -104,31 +104,29 @@ fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
     }
 }
 
-/// The `SyntaxError` (or `IndentationError`) object for a compile error: `str()` is CPython's
-/// `msg (filename, line N)`, and the location attributes are set (`msg`, `filename`,
-/// `lineno`, `offset`, `text`, `end_lineno`, `end_offset`).
+/// The `SyntaxError` (or `IndentationError`) object for a compile error, made as CPython makes
+/// it: `args` is `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`, from which
+/// the location attributes and `str()` (`msg (filename, line N)`) are read.
 fn syntax_error_object(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
     let t = types();
     let ty = if e.msg.contains("indent") { t.exc.named("IndentationError") } else { t.exc.named("SyntaxError") };
-    let err = crate::object::exceptions::raise_msg(ty, &format!("{} ({filename}, line {})", e.msg, e.lineno));
-    let Some(obj) = err.object().cloned() else { return err };
     let int = |v: i64| crate::object::int::new_int(v);
-    let attrs: [(&str, PyResult<Obj>); 7] = [
-        ("msg", new_str(&e.msg)),
-        ("filename", new_str(filename)),
-        ("lineno", int(e.lineno as i64)),
-        ("offset", int(e.offset as i64)),
-        ("text", e.text.as_deref().map_or_else(|| Ok(args::none()), new_str)),
-        ("end_lineno", int(e.end_lineno as i64)),
-        ("end_offset", int(e.end_offset as i64)),
-    ];
-    for (name, value) in attrs {
-        let set = value.and_then(|v| ops::set_attr(&obj, &intern(name).ob_base, Some(&v)));
-        if let Err(failed) = set {
-            return failed;
-        }
+    let made = (|| {
+        let details = crate::object::tuple::new_tuple(vec![
+            new_str(filename)?,
+            int(e.lineno as i64)?,
+            int(e.offset as i64)?,
+            e.text.as_deref().map_or_else(|| Ok(args::none()), new_str)?,
+            int(e.end_lineno as i64)?,
+            int(e.end_offset as i64)?,
+        ])?;
+        let exc_args = crate::object::tuple::new_tuple(vec![new_str(&e.msg)?, details])?;
+        crate::object::exceptions::new_exception(ty, exc_args)
+    })();
+    match made {
+        Ok(obj) => PyErr::from_object(obj),
+        Err(failed) => failed,
     }
-    err
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.

@@ -89,9 +89,34 @@ pub(crate) fn builtin_pow(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         None => ops::binary_op(base, exp, BinOp::Power),
         Some(m) => match (as_int(base), as_int(exp), as_int(m)) {
             (Some(b), Some(e), Some(m)) => new_big(int_pow_mod(&b.to_big(), &e.to_big(), &m.to_big())?),
-            _ => Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+            _ => ternary_pow(base, exp, m),
         },
     }
+}
+
+/// Three-argument `pow` beyond ints (CPython's `ternary_op`): a class's `__pow__(exp, mod)` of
+/// the base (three-argument power never reflects), then `float`'s refusal, then the
+/// unsupported-operands error naming all three types.
+fn ternary_pow(base: &Obj, exp: &Obj, m: &Obj) -> PyResult<Obj> {
+    let ty = base.type_object();
+    if ty.is_heap() {
+        if let Some(f) = crate::object::attr::lookup_str(ty, "__pow__") {
+            let r = ops::call(&f, &[base.clone(), exp.clone(), m.clone()], None)?;
+            if !r.is(immortals().not_implemented) {
+                return Ok(r);
+            }
+        }
+    }
+    let float = crate::object::types().float_type;
+    if [base, exp, m].iter().any(|o| o.type_object().is_subtype(float)) {
+        return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    Err(PyErr::type_error(format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        ty.name(),
+        exp.type_object().name(),
+        m.type_object().name()
+    )))
 }
 
 /// `round(int, ndigits)`: exact, halves to even (`long_round`).

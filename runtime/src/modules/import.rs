@@ -460,7 +460,12 @@ pub fn import_from(module: &PyObject, name: &PyObject) -> PyResult<Obj> {
         (Some(p), false) => format!("cannot import name '{attr}' from '{shown}' ({})", str_value(p).unwrap_or("")),
         (None, _) => format!("cannot import name '{attr}' from '{shown}' (unknown location)"),
     };
-    Err(import_error("ImportError", &msg, pkg_name.as_deref(), path))
+    let err = import_error("ImportError", &msg, pkg_name.as_deref(), path);
+    // `name_from` names the missing attribute, for the traceback's "Did you mean".
+    if let Some(e) = err.object() {
+        ops::set_attr(e, &key("name_from"), Some(name))?;
+    }
+    Err(err)
 }
 
 /// `from module import *` into `locals` (`import_all_from`): the names in `__all__`, else

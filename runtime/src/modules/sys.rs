@@ -134,7 +134,9 @@ fn make_sys() -> PyResult<Obj> {
     set("dont_write_bytecode", new_bool(true))?;
     let names: PyResult<Vec<Obj>> = super::BUILTIN_MODULES.iter().map(|(n, _)| new_str(n)).collect();
     set("builtin_module_names", new_tuple(names?)?)?;
-    set("stdlib_module_names", new_tuple(Vec::new())?)?;
+    let stdlib: PyResult<Vec<Obj>> =
+        crate::object::suggestions::STDLIB_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
+    set("stdlib_module_names", crate::object::set::new_frozenset(stdlib?)?)?;
     let (i0, f0) = (|| new_int(0), |b: bool| new_bool(b));
     set(
         "flags",

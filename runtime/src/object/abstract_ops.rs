@@ -32,10 +32,15 @@ pub fn type_name(o: &PyObject) -> &str {
 /// `repr(o)`.
 pub fn repr(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
-    match o.type_object().repr {
-        Some(f) => f(o),
-        None => default_repr(o),
+    let r = match o.type_object().repr {
+        Some(f) => f(o)?,
+        None => return default_repr(o),
+    };
+    // `PyObject_Repr`: a class's `__repr__` must return a `str`.
+    if !r.type_object().is_subtype(types().str_type) {
+        return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r))));
     }
+    Ok(r)
 }
 
 /// `object.__repr__`: `<module.Name object at 0x...>`.
@@ -238,7 +243,20 @@ pub fn binary_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
 
 /// `a <op>= b`: the in-place slot, then the binary operator.
 pub fn inplace_op(a: &PyObject, b: &PyObject, op: BinOp) -> PyResult<Obj> {
-    if let Some(f) = a.type_object().number.inplace(op) {
+    let ty = a.type_object();
+    // A class's `__iadd__`, ... (CPython's `slot_nb_inplace_*`), looked up at each use so a
+    // method assigned after the class was made counts too; it overrides an inherited slot.
+    let class_method = if ty.is_heap() { super::attr::lookup_str(ty, op.dunders().2) } else { None };
+    if let Some(f) = class_method {
+        let bound = match f.type_object().descr_get {
+            Some(get) => get(&f, Some(a), ty.as_object())?,
+            None => f,
+        };
+        let r = call(&bound, &[Obj::new_ref(b)], None)?;
+        if !is_not_implemented(&r) {
+            return Ok(r);
+        }
+    } else if let Some(f) = ty.number.inplace(op) {
         let r = f(a, b)?;
         if !is_not_implemented(&r) {
             return Ok(r);
@@ -289,7 +307,7 @@ pub fn call(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> Py
 /// `getattr(o, name)`.
 #[inline]
 pub fn get_attr(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
-    (o.type_object().getattro)(o, name)
+    (o.type_object().getattro)(o, name).map_err(|e| super::exceptions::with_attribute_context(e, o, name))
 }
 
 /// `getattr(o, "name")`.

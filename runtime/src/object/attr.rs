@@ -109,7 +109,13 @@ pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
             )),
         });
     };
-    let d = as_dict(&dict).expect("__dict__ is a dict");
+    let Some(d) = as_dict(&dict) else {
+        return Err(PyErr::type_error(format!(
+            "this __dict__ of a '{}' object is a '{}', not a dict",
+            ty.name(),
+            dict.type_object().name()
+        )));
+    };
     match value {
         Some(v) => d.set(Obj::new_ref(name), Obj::new_ref(v)),
         None => match d.remove(name)? {

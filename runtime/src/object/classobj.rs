@@ -116,6 +116,13 @@ pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
 
 /// C3 linearisation of `bases` for a class (`mro_implementation`).
 pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    // `check_duplicates`: a class listed twice among the bases.
+    for (i, b) in bases.iter().enumerate() {
+        if bases[i + 1..].iter().any(|other| other.is(b)) {
+            let name = as_type(b).map_or("?".to_owned(), |t| t.name().to_owned());
+            return Err(PyErr::type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = bases.iter().map(|b| as_type(b).expect("a base type").mro().to_vec()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![this];
@@ -127,8 +134,15 @@ pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
         let candidate =
             seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = candidate else {
+            // CPython's `set_mro_error`: the heads of the sequences left to merge, each once.
+            let mut heads: Vec<&Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
             let names: Vec<String> =
-                bases.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
+                heads.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
             return Err(PyErr::type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -166,6 +180,30 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     let mut base_list: Vec<Obj> = items(bases).to_vec();
     if base_list.is_empty() {
         base_list.push(Obj::new_ref(types().object_type.as_object()));
+    }
+    // `_PyType_CalculateMetaclass`: the metaclass must be a (non-strict) subclass of every
+    // base's type, or one of those must be a subclass of all others.
+    let mut winner = meta;
+    for b in &base_list {
+        let t = b.type_object();
+        if winner.is_subtype(t) {
+            continue;
+        }
+        if t.is_subtype(winner) {
+            winner = t;
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    if !std::ptr::eq(winner, meta) {
+        // A more derived metaclass with its own `__new__` makes the class; otherwise it is
+        // the class's type.
+        if winner.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, type_new as super::typeobj::NewFn)) {
+            return ops::call(winner.as_object(), argv, kwnames);
+        }
+        return type_new(winner, argv, kwnames);
     }
     for b in &base_list {
         let bt = as_type(b).ok_or_else(|| PyErr::type_error("bases must be types"))?;
@@ -391,8 +429,19 @@ fn slot_iternext(o: &PyObject) -> PyResult<Option<Obj>> {
 
 fn slot_len(o: &PyObject) -> PyResult<usize> {
     let r = call_dunder(o, "__len__", &[])?.ok_or_else(|| PyErr::type_error("no __len__"))?;
-    let n = ops::index_isize(&r)?;
-    usize::try_from(n).map_err(|_| PyErr::value_error("__len__() should return >= 0"))
+    // `slot_sq_length`: an index, not negative, then fitting `Py_ssize_t` (else OverflowError).
+    let n = ops::index(&r)?;
+    let negative = match super::int::as_int(&n) {
+        Some(super::int::IntVal::Small(v)) => v < 0,
+        Some(super::int::IntVal::Big(b)) => b.sign() == num_bigint::Sign::Minus,
+        None => false,
+    };
+    if negative {
+        return Err(PyErr::value_error("__len__() should return >= 0"));
+    }
+    ops::index_isize(&n)
+        .map_err(|_| PyErr::overflow("cannot fit 'int' into an index-sized integer"))
+        .map(|v| v as usize)
 }
 
 fn slot_getitem(o: &PyObject, k: &PyObject) -> PyResult<Obj> {

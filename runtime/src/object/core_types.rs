@@ -1,27 +1,24 @@
 //! The core builtin types' slots and method tables: `object`, `type`, `NoneType`,
-//! `NotImplementedType`, `ellipsis`, `bool`, `str`, the builtin function and descriptor types,
-//! and the sequence iterator. `int`, `float`, `tuple`, `list` and `dict` are made here from the
+//! `NotImplementedType`, `ellipsis`, `bool`, `str`, the builtin function and descriptor types. `int`, `float`, `tuple`, `list` and `dict` are made here from the
 //! slots their own modules fill (`int_methods`, `float_methods`, `tuple_methods`,
-//! `list_methods`, `dict_methods`).
-
-use std::cell::Cell;
-use std::ptr::NonNull;
+//! `list_methods`, `dict_methods`). The sequence iterator lives in `seq_iter`.
 
 use super::abstract_ops as ops;
-use super::alloc::{alloc, drop_and_free};
 use super::builtin::{self, GetSetDef, MethodDef, args};
 use super::dict::as_dict;
 use super::float;
 use super::header::PyObject;
-use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
+use super::immortal::{TypeSpec, immortals, intern, new_static_type};
 use super::int::{self, new_bool, new_int};
-use super::list::{as_list, new_list};
+use super::list::new_list;
 use super::obj::Obj;
 use super::slots::SequenceMethods;
-use super::str::{as_str_object, new_str, str_value};
-use super::tuple::{self, items, new_tuple};
+use super::str::{new_str, str_value};
+use super::tuple::{self, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, dealloc_static, flags};
 use crate::error::{PyErr, PyResult};
+
+pub(crate) use super::seq_iter::{new_seq_iter, seq_iter_next_exact, seq_iter_source};
 
 /// The core types, as phase one makes them (the non-exception part of `StaticTypes`).
 pub struct CoreTypes {
@@ -41,6 +38,8 @@ pub struct CoreTypes {
     pub method_descriptor_type: &'static TypeObject,
     pub getset_descriptor_type: &'static TypeObject,
     pub seq_iterator_type: &'static TypeObject,
+    /// `list_iterator`, `tuple_iterator`, `str_ascii_iterator`, ... (see `seq_iter`).
+    pub seq_iters: super::seq_iter::SeqIterTypes,
     pub function_type: &'static TypeObject,
     pub code_type: &'static TypeObject,
     pub cell_type: &'static TypeObject,
@@ -96,6 +95,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
             t.richcompare = Some(object_richcompare);
             t.number.bool = if name == "NoneType" { Some(false_bool) } else { None };
+            t.new = Some(singleton_new);
         })
     };
     let none_type = singleton("NoneType", |_| Ok(Obj::new_ref(&intern("None").ob_base)));
@@ -168,11 +168,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.descr_set = Some(builtin::getset_set);
         t.hash = Some(object_hash);
     });
-    let seq_iterator_type = mk("iterator", size_of::<SeqIter>(), 0, dealloc_seq_iter, &|t| {
-        t.iter = Some(|o| Ok(Obj::new_ref(o)));
-        t.iternext = Some(seq_iter_next);
-        t.hash = Some(object_hash);
-    });
+    let seq_iterator_type = super::seq_iter::make_seq_iter_type(&mk, "iterator");
+    let seq_iters = super::seq_iter::make_seq_iter_types(&mk, object_type, specs);
     let function_type =
         mk("function", size_of::<super::function::FunctionObject>(), 0, super::function::dealloc_function, &|t| {
             t.call = Some(crate::eval::call_function);
@@ -195,8 +192,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         mk("method", size_of::<super::function::MethodObject>(), 0, super::function::dealloc_method, &|t| {
             t.call = Some(super::function::method_call);
             t.repr = Some(super::function::method_repr);
-            t.hash = Some(object_hash);
-            t.richcompare = Some(object_richcompare);
+            t.hash = Some(super::function_attrs::method_hash);
+            t.richcompare = Some(super::function_attrs::method_richcompare);
+            t.getattro = super::function_attrs::method_getattro;
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
         t.new = Some(super::range::range_new);
@@ -307,8 +305,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     for (t, methods, getsets) in dict_view_specs {
         specs.push(spec(t, obj, methods, getsets));
     }
-    specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
+    specs.push(spec(function_type, obj, &[], super::function_attrs::FUNCTION_GETSETS));
     specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
+    specs.push(spec(cell_type, obj, &[], super::function_attrs::CELL_GETSETS));
+    specs.push(spec(method_type, obj, &[], super::function_attrs::METHOD_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));
@@ -341,6 +341,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         method_descriptor_type,
         getset_descriptor_type,
         seq_iterator_type,
+        seq_iters,
         function_type,
         code_type,
         cell_type,
@@ -361,30 +362,20 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     }
 }
 
-static FUNCTION_GETSETS: &[GetSetDef] = &[
-    GetSetDef {
-        name: "__name__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().name.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__qualname__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().qualname.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__code__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").code.clone()),
-        set: None,
-    },
-    GetSetDef {
-        name: "__doc__",
-        get: |o| {
-            Ok(super::function::as_function(o).expect("a function").fields().doc.clone().unwrap_or_else(args::none))
-        },
-        set: None,
-    },
-];
+/// `NoneType()`, `NotImplementedType()`, `type(...)()`: the singleton, with no arguments.
+fn singleton_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    if !argv.is_empty() || kwnames.is_some_and(|k| !tuple::items(k).is_empty()) {
+        // CPython's `ellipsis_new` names the type `EllipsisType` here.
+        let name = if ty.name() == "ellipsis" { "EllipsisType" } else { ty.name() };
+        return Err(PyErr::type_error(format!("{name} takes no arguments")));
+    }
+    let i = immortals();
+    Ok(Obj::new_ref(match ty.name() {
+        "NoneType" => i.none,
+        "NotImplementedType" => i.not_implemented,
+        _ => i.ellipsis,
+    }))
+}
 
 fn false_bool(_: &PyObject) -> PyResult<bool> {
     Ok(false)
@@ -547,90 +538,4 @@ fn bool_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
         Some(x) => ops::is_true(x)?,
         None => false,
     }))
-}
-
-// ---- the sequence iterator ---------------------------------------------------------------
-
-/// An iterator over anything indexable by position (`list`, `tuple`, `str`, or a type with
-/// `__getitem__`): CPython's `seqiterobject` and `listiterobject` in one.
-#[repr(C)]
-pub struct SeqIter {
-    /// Header.
-    pub ob_base: PyObject,
-    seq: Option<Obj>,
-    index: Cell<usize>,
-}
-
-/// A new sequence iterator.
-pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
-    // SAFETY: SeqIter starts with the header; its deallocator drops it.
-    unsafe { alloc(types().seq_iterator_type, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
-}
-
-/// The next item of a sequence iterator over an exact `list` (`list` true) or `tuple`, for the
-/// eval loop's `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `None` when `it` is not such an iterator,
-/// `Some(None)` when it is exhausted.
-#[inline]
-pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
-    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Some(None) };
-    let want = if list { types().list_type } else { types().tuple_type };
-    if !std::ptr::eq(seq.type_object(), want) {
-        return None;
-    }
-    let i = it.index.get();
-    let item = if list { as_list(seq)?.items().get(i).cloned() } else { items(seq).get(i).cloned() };
-    it.index.set(i + 1);
-    Some(item)
-}
-
-/// The sequence a sequence iterator walks (`None` once exhausted or for another object), for
-/// the specialiser.
-pub(crate) fn seq_iter_source(it: &PyObject) -> Option<&PyObject> {
-    if !std::ptr::eq(it.type_object(), types().seq_iterator_type) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    unsafe { it.cast::<SeqIter>() }.seq.as_deref()
-}
-
-fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
-    // SAFETY: only installed on the sequence iterator type.
-    let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Ok(None) };
-    let i = it.index.get();
-    let item = if let Some(l) = as_list(seq) {
-        l.items().get(i).cloned()
-    } else if tuple::is_tuple(seq) {
-        items(seq).get(i).cloned()
-    } else if let Some(s) = as_str_object(seq) {
-        if i < s.len() {
-            let mut buf = [0u8; 4];
-            Some(new_str(s.char_at(i).encode_utf8(&mut buf))?)
-        } else {
-            None
-        }
-    } else {
-        match ops::get_item(seq, &*new_int(i as i64)?) {
-            Ok(v) => Some(v),
-            Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
-                None
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    it.index.set(i + 1);
-    Ok(item)
-}
-
-/// # Safety
-///
-/// See [`super::typeobj::DeallocFn`].
-unsafe fn dealloc_seq_iter(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract.
-    unsafe { drop_and_free::<SeqIter>(op) }
 }

@@ -193,15 +193,6 @@ fn update_from(d: &DictObject, src: &PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// `{**src}` and `f(**src)` (`DICT_UPDATE`/`DICT_MERGE`): `src` must be a mapping — a dict, or
-/// anything with `keys()` and `__getitem__`.
-pub(crate) fn update_from_mapping(d: &PyObject, src: &PyObject) -> PyResult<()> {
-    if as_dict(src).is_none() && super::attr::lookup_str(src.type_object(), "keys").is_none() {
-        return Err(PyErr::type_error(format!("'{}' object is not a mapping", src.type_object().name())));
-    }
-    update_from(dict_of(d), src)
-}
-
 /// `dict(...)` / `d.update(...)`: at most one positional source, then the keywords.
 fn update_with(o: &PyObject, name: &str, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let d = dict_of(o);

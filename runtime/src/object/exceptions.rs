@@ -33,6 +33,13 @@ pub struct ExcFields {
     pub context: Option<Obj>,
     /// `__suppress_context__`.
     pub suppress_context: bool,
+    /// `NameError.name` / `AttributeError.name` (the name that was not found).
+    pub name: Option<Obj>,
+    /// `AttributeError.obj` (the object whose attribute was not found).
+    pub obj: Option<Obj>,
+    /// Where a `NameError` was raised: what its "Did you mean" suggestion searches (see
+    /// `suggestions::capture_name_scope`).
+    pub name_scope: Option<Obj>,
 }
 
 /// The layout of every exception.
@@ -196,6 +203,11 @@ static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "name", get: |o| import_attr(o, "name"), set: Some(|o, v| set_import_attr(o, "name", v)) },
     GetSetDef { name: "path", get: |o| import_attr(o, "path"), set: Some(|o, v| set_import_attr(o, "path", v)) },
     GetSetDef {
+        name: "name_from",
+        get: |o| import_attr(o, "name_from"),
+        set: Some(|o, v| set_import_attr(o, "name_from", v)),
+    },
+    GetSetDef {
         name: "msg",
         get: |o| {
             let a = exc_args(o);
@@ -218,15 +230,109 @@ fn syntax_detail(o: &PyObject, i: usize) -> PyResult<Obj> {
     })
 }
 
+/// A `SyntaxError` field: CPython stores them as members set by `__init__` from the arguments
+/// and freely assignable afterwards. Here an assigned value lives in the instance dict and
+/// wins; otherwise the field is read from the arguments.
+fn syntax_field(o: &PyObject, key: &str) -> PyResult<Obj> {
+    let dict = super::attr::instance_dict(o)?;
+    let assigned =
+        dict.as_deref().and_then(super::dict::as_dict).and_then(|d| d.get_str(&super::immortal::intern(key).ob_base));
+    if let Some(v) = assigned {
+        return Ok(v);
+    }
+    match key {
+        "msg" => Ok(items(&exc_args(o)).first().cloned().unwrap_or_else(args::none)),
+        "filename" => syntax_detail(o, 0),
+        "lineno" => syntax_detail(o, 1),
+        "offset" => syntax_detail(o, 2),
+        "text" => syntax_detail(o, 3),
+        "end_lineno" => syntax_detail(o, 4),
+        "end_offset" => syntax_detail(o, 5),
+        _ => Ok(args::none()),
+    }
+}
+
+/// Assigning (or deleting, which reads back `None`) a `SyntaxError` field.
+fn set_syntax_field(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
+    let none = args::none();
+    set_import_attr(o, key, Some(v.unwrap_or(&none)))
+}
+
+macro_rules! syntax_getset {
+    ($name:literal) => {
+        GetSetDef { name: $name, get: |o| syntax_field(o, $name), set: Some(|o, v| set_syntax_field(o, $name, v)) }
+    };
+}
+
 static SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "msg", get: |o| Ok(items(&exc_args(o)).first().cloned().unwrap_or_else(args::none)), set: None },
-    GetSetDef { name: "filename", get: |o| syntax_detail(o, 0), set: None },
-    GetSetDef { name: "lineno", get: |o| syntax_detail(o, 1), set: None },
-    GetSetDef { name: "offset", get: |o| syntax_detail(o, 2), set: None },
-    GetSetDef { name: "text", get: |o| syntax_detail(o, 3), set: None },
-    GetSetDef { name: "end_lineno", get: |o| syntax_detail(o, 4), set: None },
-    GetSetDef { name: "end_offset", get: |o| syntax_detail(o, 5), set: None },
+    syntax_getset!("msg"),
+    syntax_getset!("filename"),
+    syntax_getset!("lineno"),
+    syntax_getset!("offset"),
+    syntax_getset!("text"),
+    syntax_getset!("end_lineno"),
+    syntax_getset!("end_offset"),
+    syntax_getset!("print_file_and_line"),
 ];
+
+fn get_name_field(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().name.clone())))
+}
+
+fn set_name_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().name, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn get_obj_field(o: &PyObject) -> PyResult<Obj> {
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().obj.clone())))
+}
+
+fn set_obj_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    if let Some(e) = as_exception(o) {
+        let old = std::mem::replace(&mut e.fields().obj, not_none(v));
+        drop(old);
+    }
+    Ok(())
+}
+
+static NAME_ERROR_GETSETS: &[GetSetDef] = &[GetSetDef { name: "name", get: get_name_field, set: Some(set_name_field) }];
+static ATTRIBUTE_ERROR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "name", get: get_name_field, set: Some(set_name_field) },
+    GetSetDef { name: "obj", get: get_obj_field, set: Some(set_obj_field) },
+];
+
+/// Records the missing name on a `NameError` the runtime raises (`name_error(...)` in the eval
+/// loop), as CPython's `format_exc_check_arg` does, for `e.name` and the traceback's suggestion.
+pub(crate) fn with_missing_name(err: PyErr, name: &PyObject) -> PyErr {
+    if let Some(e) = err.object().and_then(|o| as_exception(o)) {
+        if e.fields().name.is_none() {
+            e.fields().name = Some(Obj::new_ref(name));
+        }
+    }
+    err
+}
+
+/// CPython's `set_attribute_error_context`: an `AttributeError` leaving `getattr(obj, name)`
+/// that does not name its attribute yet gets `name` and `obj`.
+#[cold]
+pub(crate) fn with_attribute_context(err: PyErr, obj: &PyObject, name: &PyObject) -> PyErr {
+    if let Some(o) = err.object() {
+        if o.type_object().is_subtype(types().exc.named("AttributeError")) {
+            if let Some(e) = as_exception(o) {
+                let f = e.fields();
+                if f.name.is_none() && f.obj.is_none() {
+                    f.name = Some(Obj::new_ref(name));
+                    f.obj = Some(Obj::new_ref(obj));
+                }
+            }
+        }
+    }
+    err
+}
 
 static STOP_ITERATION_GETSETS: &[GetSetDef] = &[GetSetDef { name: "value", get: get_first_arg, set: None }];
 static SYSTEM_EXIT_GETSETS: &[GetSetDef] = &[GetSetDef { name: "code", get: get_first_arg, set: None }];
@@ -287,6 +393,8 @@ pub(crate) fn make_exception_types(
             "UnicodeDecodeError" | "UnicodeEncodeError" => (&[], super::codecs::UNICODE_ERROR_GETSETS),
             "ImportError" => (&[], IMPORT_ERROR_GETSETS),
             "SyntaxError" => (&[], SYNTAX_ERROR_GETSETS),
+            "NameError" => (&[], NAME_ERROR_GETSETS),
+            "AttributeError" => (&[], ATTRIBUTE_ERROR_GETSETS),
             "OSError" => (&[], super::oserror::OSERROR_GETSETS),
             _ => super::exception_group::group_members(name).unwrap_or((&[], &[])),
         };
@@ -451,6 +559,18 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
             }
             set_import_attr(o, k, Some(v))?;
         }
+    } else if o.type_object().is_subtype(types().exc.named("NameError"))
+        || o.type_object().is_subtype(types().exc.named("AttributeError"))
+    {
+        let is_attr = o.type_object().is_subtype(types().exc.named("AttributeError"));
+        let base = if is_attr { "AttributeError" } else { "NameError" };
+        for (k, v) in args::keywords(argv, kwnames) {
+            match k {
+                "name" => set_name_field(o, Some(v))?,
+                "obj" if is_attr => set_obj_field(o, Some(v))?,
+                _ => return Err(PyErr::type_error(format!("{base}() got an unexpected keyword argument '{k}'"))),
+            }
+        }
     } else if kwnames.is_some_and(|k| !items(k).is_empty()) && !o.type_object().is_heap() {
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
@@ -477,24 +597,22 @@ fn exc_str(o: &PyObject) -> PyResult<Obj> {
     }
 }
 
-/// `SyntaxError.__str__`: `msg (file.py, line N)` when the location is known.
+/// `SyntaxError.__str__` (CPython's `SyntaxError_str`): `msg (file.py, line N)`, the file
+/// shown by its base name and only when it is a `str`, the line only when it is an `int`.
 fn syntax_error_str(o: &PyObject) -> PyResult<Obj> {
-    let a = exc_args(o);
-    if let [msg, details] = items(&a) {
-        if let [filename, lineno, ..] = items(details) {
-            let msg = str_text(msg)?;
-            let file = super::str::str_value(filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
-            let line = super::int::small_value(lineno);
-            return super::str::new_str(&match (file, line) {
-                (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
-                (Some(f), None) => format!("{msg} ({f})"),
-                (None, Some(l)) => format!("{msg} (line {l})"),
-                (None, None) => msg,
-            });
-        }
-        return super::abstract_ops::str(msg);
+    let msg = syntax_field(o, "msg")?;
+    let msg = if msg.is(immortals().none) { super::str::new_str("None")? } else { super::abstract_ops::str(&msg)? };
+    let filename = syntax_field(o, "filename")?;
+    let lineno = syntax_field(o, "lineno")?;
+    let file = super::str::str_value(&filename).map(|f| f.rsplit('/').next().unwrap_or(f).to_owned());
+    let line = if std::ptr::eq(lineno.type_object(), types().int_type) { Some(repr_text(&lineno)?) } else { None };
+    let msg_text = str_text(&msg)?;
+    match (file, line) {
+        (Some(f), Some(l)) => super::str::new_str(&format!("{msg_text} ({f}, line {l})")),
+        (Some(f), None) => super::str::new_str(&format!("{msg_text} ({f})")),
+        (None, Some(l)) => super::str::new_str(&format!("{msg_text} (line {l})")),
+        (None, None) => Ok(msg),
     }
-    exc_str(o)
 }
 
 fn key_error_str(o: &PyObject) -> PyResult<Obj> {

@@ -29,8 +29,11 @@ pub struct FuncFields {
     pub qualname: Obj,
     /// `__doc__`.
     pub doc: Option<Obj>,
-    /// `__annotations__`.
+    /// `__annotations__`: the compiler's flat `(name, value, ...)` tuple, or the dict made
+    /// from it on first read (see `function_attrs`).
     pub annotations: Option<Obj>,
+    /// `__module__`: the globals' `__name__` when the function was made.
+    pub module: Option<Obj>,
 }
 
 /// A Python function.
@@ -80,6 +83,7 @@ pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> Py
     let doc = super::code::as_code(&code)
         .and_then(|c| c.consts.first().cloned())
         .filter(|d| std::ptr::eq(d.type_object(), types().str_type));
+    let module = super::dict::as_dict(&globals).and_then(|g| g.get_str(&super::immortal::intern("__name__").ob_base));
     // SAFETY: FunctionObject starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().function_type, |ob_base| FunctionObject {
@@ -96,6 +100,7 @@ pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> Py
                 qualname,
                 doc,
                 annotations: None,
+                module,
             }),
         })
     }

@@ -1,0 +1,186 @@
+//! The sequence iterator: CPython's `seqiterobject` (`iterator`, over anything with
+//! `__getitem__`) and `listiterobject` / `tupleiterobject` / ... in one layout — a sequence and
+//! the next index. Each walks its sequence's storage directly when it is a `list`, `tuple` or
+//! `str`, and calls `__getitem__` otherwise, ending at `IndexError` or `StopIteration`.
+//!
+//! The iterator's type names its sequence as CPython 3.13's do: `list_iterator`,
+//! `tuple_iterator`, `str_ascii_iterator` (an ASCII string) or `str_iterator`,
+//! `bytes_iterator`, `bytearray_iterator`, `memory_iterator`, and `iterator` for the rest.
+
+use std::cell::Cell;
+use std::ptr::NonNull;
+
+use super::abstract_ops as ops;
+use super::alloc::{alloc, drop_and_free};
+use super::core_types::object_hash;
+use super::header::PyObject;
+use super::immortal::types;
+use super::int::new_int;
+use super::list::as_list;
+use super::obj::Obj;
+use super::str::{as_str_object, new_str};
+use super::tuple::{self, items};
+use super::typeobj::TypeObject;
+use crate::error::PyResult;
+
+/// The named sequence iterator types (see the module docs).
+pub struct SeqIterTypes {
+    pub list: &'static TypeObject,
+    pub tuple: &'static TypeObject,
+    pub str_ascii: &'static TypeObject,
+    pub str: &'static TypeObject,
+    pub bytes: &'static TypeObject,
+    pub bytearray: &'static TypeObject,
+    pub memory: &'static TypeObject,
+}
+
+impl SeqIterTypes {
+    fn all(&self) -> [&'static TypeObject; 7] {
+        [self.list, self.tuple, self.str_ascii, self.str, self.bytes, self.bytearray, self.memory]
+    }
+}
+
+/// Makes the named sequence iterator types; their specs (no methods) go to `specs`.
+pub(crate) fn make_seq_iter_types(
+    mk: &dyn Fn(&'static str, usize, u64, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject,
+    object_type: &'static TypeObject,
+    specs: &mut Vec<super::immortal::TypeSpec>,
+) -> SeqIterTypes {
+    let t = SeqIterTypes {
+        list: make_seq_iter_type(mk, "list_iterator"),
+        tuple: make_seq_iter_type(mk, "tuple_iterator"),
+        str_ascii: make_seq_iter_type(mk, "str_ascii_iterator"),
+        str: make_seq_iter_type(mk, "str_iterator"),
+        bytes: make_seq_iter_type(mk, "bytes_iterator"),
+        bytearray: make_seq_iter_type(mk, "bytearray_iterator"),
+        memory: make_seq_iter_type(mk, "memory_iterator"),
+    };
+    for ty in t.all() {
+        specs.push(super::immortal::TypeSpec { ty, base: Some(object_type), methods: &[], getsets: &[] });
+    }
+    t
+}
+
+/// Whether `ty` is one of the sequence iterator types.
+fn is_seq_iter_type(ty: &TypeObject) -> bool {
+    std::ptr::eq(ty, types().seq_iterator_type) || types().seq_iters.all().iter().any(|t| std::ptr::eq(ty, *t))
+}
+
+/// The iterator type for `seq` (see the module docs).
+fn iter_type_for(seq: &PyObject) -> &'static TypeObject {
+    let t = types();
+    let ty = seq.type_object();
+    if ty.is_subtype(t.list_type) {
+        t.seq_iters.list
+    } else if ty.is_subtype(t.tuple_type) {
+        t.seq_iters.tuple
+    } else if let Some(s) = as_str_object(seq) {
+        if s.is_ascii() { t.seq_iters.str_ascii } else { t.seq_iters.str }
+    } else if ty.is_subtype(t.bytes_type) {
+        t.seq_iters.bytes
+    } else if ty.is_subtype(t.bytearray_type) {
+        t.seq_iters.bytearray
+    } else if ty.is_subtype(t.memoryview_type) {
+        t.seq_iters.memory
+    } else {
+        t.seq_iterator_type
+    }
+}
+
+/// A sequence iterator type named `name` (all share one layout and these slots).
+pub(crate) fn make_seq_iter_type(
+    mk: &dyn Fn(&'static str, usize, u64, super::typeobj::DeallocFn, &dyn Fn(&mut TypeObject)) -> &'static TypeObject,
+    name: &'static str,
+) -> &'static TypeObject {
+    mk(name, size_of::<SeqIter>(), 0, dealloc_seq_iter, &|t| {
+        t.iter = Some(|o| Ok(Obj::new_ref(o)));
+        t.iternext = Some(seq_iter_next);
+        t.hash = Some(object_hash);
+    })
+}
+
+/// An iterator over anything indexable by position (`list`, `tuple`, `str`, or a type with
+/// `__getitem__`): CPython's `seqiterobject` and `listiterobject` in one.
+#[repr(C)]
+pub struct SeqIter {
+    /// Header.
+    pub ob_base: PyObject,
+    seq: Option<Obj>,
+    index: Cell<usize>,
+}
+
+/// A new sequence iterator.
+pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
+    // SAFETY: SeqIter starts with the header; its deallocator drops it.
+    let ty = iter_type_for(&seq);
+    unsafe { alloc(ty, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
+}
+
+/// The next item of a sequence iterator over an exact `list` (`list` true) or `tuple`, for the
+/// eval loop's `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `None` when `it` is not such an iterator,
+/// `Some(None)` when it is exhausted.
+#[inline]
+pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
+    let iters = &types().seq_iters;
+    if !std::ptr::eq(it.type_object(), if list { iters.list } else { iters.tuple }) {
+        return None;
+    }
+    // SAFETY: instances of the sequence iterator type are SeqIter.
+    let it = unsafe { it.cast::<SeqIter>() };
+    let Some(seq) = &it.seq else { return Some(None) };
+    let want = if list { types().list_type } else { types().tuple_type };
+    if !std::ptr::eq(seq.type_object(), want) {
+        return None;
+    }
+    let i = it.index.get();
+    let item = if list { as_list(seq)?.items().get(i).cloned() } else { items(seq).get(i).cloned() };
+    it.index.set(i + 1);
+    Some(item)
+}
+
+/// The sequence a sequence iterator walks (`None` once exhausted or for another object), for
+/// the specialiser.
+pub(crate) fn seq_iter_source(it: &PyObject) -> Option<&PyObject> {
+    if !is_seq_iter_type(it.type_object()) {
+        return None;
+    }
+    // SAFETY: instances of the sequence iterator type are SeqIter.
+    unsafe { it.cast::<SeqIter>() }.seq.as_deref()
+}
+
+fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
+    // SAFETY: only installed on the sequence iterator type.
+    let it = unsafe { it.cast::<SeqIter>() };
+    let Some(seq) = &it.seq else { return Ok(None) };
+    let i = it.index.get();
+    let item = if let Some(l) = as_list(seq) {
+        l.items().get(i).cloned()
+    } else if tuple::is_tuple(seq) {
+        items(seq).get(i).cloned()
+    } else if let Some(s) = as_str_object(seq) {
+        if i < s.len() {
+            let mut buf = [0u8; 4];
+            Some(new_str(s.char_at(i).encode_utf8(&mut buf))?)
+        } else {
+            None
+        }
+    } else {
+        match ops::get_item(seq, &*new_int(i as i64)?) {
+            Ok(v) => Some(v),
+            Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
+                None
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    it.index.set(i + 1);
+    Ok(item)
+}
+
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`].
+unsafe fn dealloc_seq_iter(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract.
+    unsafe { drop_and_free::<SeqIter>(op) }
+}
