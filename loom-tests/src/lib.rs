@@ -22,6 +22,13 @@
 //!
 //! Without `--cfg loom` this crate is empty.
 
+/// Branches (modelled operations) one execution may take. Loom's default, 1000, is exceeded
+/// before a model's threads start: the first use of the static types builds them inside the
+/// execution (every builtin type, its dict and its method descriptors, each touching modelled
+/// atomics), a long stretch on one thread that adds no interleavings.
+#[cfg(loom)]
+const MAX_BRANCHES: usize = 200_000;
+
 /// Serialises the models of one test binary. The test harness runs tests on parallel threads,
 /// but the runtime keeps a few plain process-wide statics outside loom's per-execution state
 /// (see `pyrt::state::reset_statics_for_model`); two models running at once would see each
@@ -50,6 +57,7 @@ pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn(
     if builder.preemption_bound.is_none() {
         builder.preemption_bound = Some(3);
     }
+    builder.max_branches = MAX_BRANCHES;
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
     /// With `LOOM_COUNTS`, says after how many executions a failing model (a twin) failed.
@@ -106,6 +114,7 @@ pub fn check_rejected(
         if builder.preemption_bound.is_none() {
             builder.preemption_bound = Some(3);
         }
+        builder.max_branches = MAX_BRANCHES;
         builder.check(move || {
             counter.fetch_add(1, Ordering::Relaxed);
             pyrt::sync::model::set_broken(Some(mutation));
