@@ -296,7 +296,20 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 fn set_names(cls: &Obj, ns: &super::dict::DictObject) -> PyResult<()> {
     for (name, value) in ns.items() {
         if let Some(f) = lookup_str(value.type_object(), "__set_name__") {
-            ops::call(&f, &[value.clone(), cls.clone(), name], None)?;
+            if let Err(e) = ops::call(&f, &[value.clone(), cls.clone(), name.clone()], None) {
+                // CPython 3.12+ notes where the error came from (`_PyErr_FormatNote`).
+                if let Some(exc) = e.object() {
+                    let note = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        value.type_object().name(),
+                        ops::repr_text(&name)?,
+                        as_type(cls).map_or("?", |t| t.name())
+                    );
+                    let add_note = ops::get_attr_str(exc, "add_note")?;
+                    ops::call(&add_note, &[new_str(&note)?], None)?;
+                }
+                return Err(e);
+            }
         }
     }
     Ok(())
