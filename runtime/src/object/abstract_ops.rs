@@ -33,14 +33,21 @@ pub fn type_name(o: &PyObject) -> &str {
 pub fn repr(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
     let r = match o.type_object().repr {
-        Some(f) => f(o)?,
+        Some(f) => f(o),
         None => return default_repr(o),
     };
     // `PyObject_Repr`: a class's `__repr__` must return a `str`.
-    if !r.type_object().is_subtype(types().str_type) {
-        return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r))));
+    match r {
+        Ok(r) if !r.type_object().is_subtype(types().str_type) => Err(repr_not_str(&r)),
+        r => r,
     }
-    Ok(r)
+}
+
+/// Kept out of [`repr`], whose frame is on the stack once per level of a nested repr.
+#[cold]
+#[inline(never)]
+fn repr_not_str(r: &PyObject) -> PyErr {
+    PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(r)))
 }
 
 /// `object.__repr__`: `<module.Name object at 0x...>`.
