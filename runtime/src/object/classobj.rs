@@ -200,8 +200,8 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if !std::ptr::eq(winner, meta) {
         // A more derived metaclass with its own `__new__` makes the class; otherwise it is
         // the class's type.
-        if winner.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, type_new as super::typeobj::NewFn)) {
-            return ops::call(winner.as_object(), argv, kwnames);
+        if let Some(new) = winner.new.filter(|n| !std::ptr::fn_addr_eq(*n, type_new as super::typeobj::NewFn)) {
+            return new(winner, argv, kwnames);
         }
         return type_new(winner, argv, kwnames);
     }
