@@ -317,6 +317,17 @@ pub fn get_attr(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     (o.type_object().getattro)(o, name).map_err(|e| super::exceptions::with_attribute_context(e, o, name))
 }
 
+/// `_PyObject_LookupSpecial`: `name` looked up on `o`'s type (not the instance) and bound to
+/// `o`; `None` when the type has no such attribute.
+pub(crate) fn lookup_special(o: &PyObject, name: &str) -> PyResult<Option<Obj>> {
+    let ty = o.type_object();
+    let Some(f) = super::attr::lookup_str(ty, name) else { return Ok(None) };
+    match f.type_object().descr_get {
+        Some(get) => get(&f, Some(o), ty.as_object()).map(Some),
+        None => Ok(Some(f)),
+    }
+}
+
 /// `getattr(o, "name")`.
 pub fn get_attr_str(o: &PyObject, name: &str) -> PyResult<Obj> {
     get_attr(o, &super::immortal::intern(name).ob_base)
