@@ -296,7 +296,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(list_type, obj, super::list_methods::LIST_METHODS, &[]));
     specs.push(spec(dict_type, obj, super::dict_methods::DICT_METHODS, &[]));
     specs.push(spec(range_type, obj, super::range::RANGE_METHODS, super::range::RANGE_GETSETS));
-    specs.push(spec(range_iter_type, obj, &[], &[]));
+    specs.push(spec(range_iter_type, obj, super::range::RANGE_ITER_METHODS, &[]));
     specs.push(spec(slice_type, obj, super::range::SLICE_METHODS, super::range::SLICE_GETSETS));
     specs.push(spec(bytes_type, obj, super::bytes_methods::BYTES_METHODS, &[]));
     specs.push(spec(bytearray_type, obj, super::bytes_methods::BYTEARRAY_METHODS, &[]));
