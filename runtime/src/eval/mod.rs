@@ -1573,8 +1573,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::BEFORE_WITH => {
                         let mgr = pop!(values, f);
-                        let enter = tri!(ops::get_attr_str(&mgr, "__enter__"));
-                        let exit = tri!(ops::get_attr_str(&mgr, "__exit__"));
+                        // 3.13: special lookups on the type, CPython's TypeErrors when missing.
+                        let no_protocol = |more: &str| {
+                            PyErr::type_error(format!(
+                                "'{}' object does not support the context manager protocol{more}",
+                                mgr.type_object().name()
+                            ))
+                        };
+                        let enter = match tri!(ops::lookup_special(&mgr, "__enter__")) {
+                            Some(e) => e,
+                            None => break 'op Err(no_protocol("")),
+                        };
+                        let exit = match tri!(ops::lookup_special(&mgr, "__exit__")) {
+                            Some(e) => e,
+                            None => break 'op Err(no_protocol(" (missed __exit__ method)")),
+                        };
                         push!(values, f, exit);
                         push!(values, f, tri!(ops::call(&enter, &[], None)));
                     }

@@ -33,14 +33,21 @@ pub fn type_name(o: &PyObject) -> &str {
 pub fn repr(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
     let r = match o.type_object().repr {
-        Some(f) => f(o)?,
+        Some(f) => f(o),
         None => return default_repr(o),
     };
     // `PyObject_Repr`: a class's `__repr__` must return a `str`.
-    if !r.type_object().is_subtype(types().str_type) {
-        return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(&r))));
+    match r {
+        Ok(r) if !r.type_object().is_subtype(types().str_type) => Err(repr_not_str(&r)),
+        r => r,
     }
-    Ok(r)
+}
+
+/// Kept out of [`repr`], whose frame is on the stack once per level of a nested repr.
+#[cold]
+#[inline(never)]
+fn repr_not_str(r: &PyObject) -> PyErr {
+    PyErr::type_error(format!("__repr__ returned non-string (type {})", type_name(r)))
 }
 
 /// `object.__repr__`: `<module.Name object at 0x...>`.
@@ -308,6 +315,17 @@ pub fn call(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> Py
 #[inline]
 pub fn get_attr(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     (o.type_object().getattro)(o, name).map_err(|e| super::exceptions::with_attribute_context(e, o, name))
+}
+
+/// `_PyObject_LookupSpecial`: `name` looked up on `o`'s type (not the instance) and bound to
+/// `o`; `None` when the type has no such attribute.
+pub(crate) fn lookup_special(o: &PyObject, name: &str) -> PyResult<Option<Obj>> {
+    let ty = o.type_object();
+    let Some(f) = super::attr::lookup_str(ty, name) else { return Ok(None) };
+    match f.type_object().descr_get {
+        Some(get) => get(&f, Some(o), ty.as_object()).map(Some),
+        None => Ok(Some(f)),
+    }
 }
 
 /// `getattr(o, "name")`.

@@ -200,8 +200,8 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if !std::ptr::eq(winner, meta) {
         // A more derived metaclass with its own `__new__` makes the class; otherwise it is
         // the class's type.
-        if winner.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, type_new as super::typeobj::NewFn)) {
-            return ops::call(winner.as_object(), argv, kwnames);
+        if let Some(new) = winner.new.filter(|n| !std::ptr::fn_addr_eq(*n, type_new as super::typeobj::NewFn)) {
+            return new(winner, argv, kwnames);
         }
         return type_new(winner, argv, kwnames);
     }
@@ -296,7 +296,20 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 fn set_names(cls: &Obj, ns: &super::dict::DictObject) -> PyResult<()> {
     for (name, value) in ns.items() {
         if let Some(f) = lookup_str(value.type_object(), "__set_name__") {
-            ops::call(&f, &[value.clone(), cls.clone(), name], None)?;
+            if let Err(e) = ops::call(&f, &[value.clone(), cls.clone(), name.clone()], None) {
+                // CPython 3.12+ notes where the error came from (`_PyErr_FormatNote`).
+                if let Some(exc) = e.object() {
+                    let note = format!(
+                        "Error calling __set_name__ on '{}' instance {} in '{}'",
+                        value.type_object().name(),
+                        ops::repr_text(&name)?,
+                        as_type(cls).map_or("?", |t| t.name())
+                    );
+                    let add_note = ops::get_attr_str(exc, "add_note")?;
+                    ops::call(&add_note, &[new_str(&note)?], None)?;
+                }
+                return Err(e);
+            }
         }
     }
     Ok(())

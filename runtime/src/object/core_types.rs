@@ -417,9 +417,13 @@ fn type_repr(o: &PyObject) -> PyResult<Obj> {
     } else {
         None
     };
+    // `type_repr` shows the qualified name (`<class '__main__.Outer.Inner'>`).
+    // SAFETY: read attached.
+    let qualname = if t.is_heap() { unsafe { (*t.mutable.get()).qualname.clone() } } else { None };
+    let name = qualname.as_deref().and_then(str_value).unwrap_or(t.name()).to_owned();
     match module.as_deref() {
-        Some("builtins") | None => new_str(&format!("<class '{}'>", t.name())),
-        Some(m) => new_str(&format!("<class '{m}.{}'>", t.name())),
+        Some("builtins") | None => new_str(&format!("<class '{name}'>")),
+        Some(m) => new_str(&format!("<class '{m}.{name}'>")),
     }
 }
 

@@ -370,6 +370,7 @@ pub(crate) fn make_exception_types(
                     "KeyError" => key_error_str,
                     "UnicodeDecodeError" | "UnicodeEncodeError" => super::codecs::unicode_error_str,
                     "SyntaxError" | "IndentationError" | "TabError" => syntax_error_str,
+                    "UnicodeDecodeError" | "UnicodeEncodeError" => unicode_error_str,
                     _ if is_os => super::oserror::oserror_str,
                     _ => exc_str,
                 });
@@ -575,6 +576,11 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
     let pos = args::positional(argv, kwnames);
+    let t = types();
+    let is_decode = o.type_object().is_subtype(t.exc.named("UnicodeDecodeError"));
+    if is_decode || o.type_object().is_subtype(t.exc.named("UnicodeEncodeError")) {
+        unicode_error_init(o, pos, is_decode)?;
+    }
     if let Some(e) = as_exception(o) {
         let new_args = new_tuple(pos.to_vec())?;
         let old = e.fields().args.replace(new_args);
@@ -613,6 +619,79 @@ fn syntax_error_str(o: &PyObject) -> PyResult<Obj> {
         (None, Some(l)) => super::str::new_str(&format!("{msg_text} (line {l})")),
         (None, None) => Ok(msg),
     }
+}
+
+/// `UnicodeDecodeError(encoding, object, start, end, reason)` /
+/// `UnicodeEncodeError(encoding, object, start, end, reason)`: the fields, with CPython's
+/// argument checks (`str`, bytes-like or `str` object, ints, `str`).
+fn unicode_error_init(o: &PyObject, pos: &[Obj], is_decode: bool) -> PyResult<()> {
+    let name = if is_decode { "UnicodeDecodeError" } else { "UnicodeEncodeError" };
+    if pos.len() != 5 {
+        return Err(PyErr::type_error(format!("function takes exactly 5 arguments ({} given)", pos.len())));
+    }
+    let t = types();
+    let is_str = |v: &Obj| v.type_object().is_subtype(t.str_type);
+    let object_ok = if is_decode {
+        pos[1].type_object().is_subtype(t.bytes_type) || pos[1].type_object().is_subtype(t.bytearray_type)
+    } else {
+        is_str(&pos[1])
+    };
+    let int_ok = |v: &Obj| super::int::as_int(v).is_some();
+    if !is_str(&pos[0]) || !object_ok || !int_ok(&pos[2]) || !int_ok(&pos[3]) || !is_str(&pos[4]) {
+        return Err(PyErr::type_error(format!("{name}() arguments have the wrong types")));
+    }
+    let object = if is_decode && !pos[1].type_object().is_subtype(t.bytes_type) {
+        super::bytes::new_bytes(&super::bytearray::as_bytearray(&pos[1]).map(|b| b.to_vec()).unwrap_or_default())?
+    } else {
+        pos[1].clone()
+    };
+    for (key, v) in
+        [("encoding", &pos[0]), ("object", &object), ("start", &pos[2]), ("end", &pos[3]), ("reason", &pos[4])]
+    {
+        super::attr::generic_setattr(o, &super::immortal::intern(key).ob_base, Some(v))?;
+    }
+    Ok(())
+}
+
+/// `str()` of a `UnicodeDecodeError`/`UnicodeEncodeError` made from its five arguments
+/// (CPython's `UnicodeDecodeError_str` / `UnicodeEncodeError_str`); one made with a message
+/// shows the message.
+fn unicode_error_str(o: &PyObject) -> PyResult<Obj> {
+    if items(&exc_args(o)).len() != 5 {
+        return exc_str(o);
+    }
+    let get = |k: &str| super::abstract_ops::get_attr_str(o, k);
+    let encoding = str_text(&*get("encoding")?)?;
+    let reason = str_text(&*get("reason")?)?;
+    let object = get("object")?;
+    let start = super::abstract_ops::index_isize(&*get("start")?)?;
+    let end = super::abstract_ops::index_isize(&*get("end")?)?;
+    let text = if o.type_object().is_subtype(types().exc.named("UnicodeDecodeError")) {
+        let data = super::bytes::as_bytes_object(&object).map(|b| b.as_bytes().to_vec()).unwrap_or_default();
+        match data.get(start.max(0) as usize) {
+            Some(byte) if end == start + 1 => {
+                format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
+            }
+            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
+        }
+    } else {
+        let chars: Vec<char> = super::str::str_value(&object).unwrap_or("").chars().collect();
+        match chars.get(start.max(0) as usize) {
+            Some(&c) if end == start + 1 => {
+                let c = c as u32;
+                let shown = if c <= 0xff {
+                    format!("\\x{c:02x}")
+                } else if c <= 0xffff {
+                    format!("\\u{c:04x}")
+                } else {
+                    format!("\\U{c:08x}")
+                };
+                format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")
+            }
+            _ => format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
+        }
+    };
+    super::str::new_str(&text)
 }
 
 fn key_error_str(o: &PyObject) -> PyResult<Obj> {

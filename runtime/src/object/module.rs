@@ -54,6 +54,22 @@ pub struct ModuleTypes {
     pub struct_seq_types: Vec<&'static TypeObject>,
 }
 
+static MODULE_METHODS: &[super::builtin::MethodDef] = &[super::builtin::MethodDef::method("__dir__", module_dir)];
+
+/// `module.__dir__` (CPython's `module_dir`): the module's own `__dir__()` when its dict has
+/// one (PEP 562), else the names in its dict.
+fn module_dir(argv: &[Obj], kwnames: Option<&PyObject>) -> crate::error::PyResult<Obj> {
+    let (m, _) = super::builtin::args::method("__dir__", argv, kwnames, 0, 0)?;
+    let dict =
+        module_dict(m).ok_or_else(|| crate::error::PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    let d = super::dict::as_dict(&dict)
+        .ok_or_else(|| crate::error::PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    if let Some(custom) = d.get_str(&intern("__dir__").ob_base) {
+        return super::abstract_ops::call(&custom, &[], None);
+    }
+    super::list::new_list(d.items().into_iter().map(|(k, _)| k).collect())
+}
+
 /// Phase one of the static types (see `immortal`): this file's types and their specs.
 pub(crate) fn make_module_types(
     core: &CoreTypes,
@@ -70,7 +86,7 @@ pub(crate) fn make_module_types(
             t.hash = core.object_type.hash;
             t.richcompare = core.object_type.richcompare;
         });
-    specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: &[], getsets: &[] });
+    specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: MODULE_METHODS, getsets: &[] });
     let text_io_type = super::textio::make_text_io_type(core, specs);
     let unsupported_operation_type = super::textio::make_unsupported_operation_type(core, exc.named("OSError"), specs);
     let string_io_type = super::stringio::make_string_io_type(core, specs);

@@ -321,6 +321,17 @@ pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
     new_range_iter(r.start, r.length(), r.step)
 }
 
+/// The range iterator's methods: `__length_hint__` (the values left).
+pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
+    let (o, _) = args::method("__length_hint__", a, k, 0, 0)?;
+    if !std::ptr::eq(o.type_object(), types().range_iter_type) {
+        return Err(crate::error::PyErr::type_error("__length_hint__ needs a range_iterator"));
+    }
+    // SAFETY: range iterator instances are RangeIter (checked just above).
+    let it = unsafe { o.cast::<RangeIter>() };
+    new_i128(it.remaining.get().max(0))
+})];
+
 /// `next()` of a range iterator.
 #[inline]
 fn range_iter_next_value(o: &PyObject) -> Option<i128> {
