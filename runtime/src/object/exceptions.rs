@@ -370,7 +370,6 @@ pub(crate) fn make_exception_types(
                     "KeyError" => key_error_str,
                     "UnicodeDecodeError" | "UnicodeEncodeError" => super::codecs::unicode_error_str,
                     "SyntaxError" | "IndentationError" | "TabError" => syntax_error_str,
-                    "UnicodeDecodeError" | "UnicodeEncodeError" => unicode_error_str,
                     _ if is_os => super::oserror::oserror_str,
                     _ => exc_str,
                 });
@@ -651,47 +650,6 @@ fn unicode_error_init(o: &PyObject, pos: &[Obj], is_decode: bool) -> PyResult<()
         super::attr::generic_setattr(o, &super::immortal::intern(key).ob_base, Some(v))?;
     }
     Ok(())
-}
-
-/// `str()` of a `UnicodeDecodeError`/`UnicodeEncodeError` made from its five arguments
-/// (CPython's `UnicodeDecodeError_str` / `UnicodeEncodeError_str`); one made with a message
-/// shows the message.
-fn unicode_error_str(o: &PyObject) -> PyResult<Obj> {
-    if items(&exc_args(o)).len() != 5 {
-        return exc_str(o);
-    }
-    let get = |k: &str| super::abstract_ops::get_attr_str(o, k);
-    let encoding = str_text(&*get("encoding")?)?;
-    let reason = str_text(&*get("reason")?)?;
-    let object = get("object")?;
-    let start = super::abstract_ops::index_isize(&*get("start")?)?;
-    let end = super::abstract_ops::index_isize(&*get("end")?)?;
-    let text = if o.type_object().is_subtype(types().exc.named("UnicodeDecodeError")) {
-        let data = super::bytes::as_bytes_object(&object).map(|b| b.as_bytes().to_vec()).unwrap_or_default();
-        match data.get(start.max(0) as usize) {
-            Some(byte) if end == start + 1 => {
-                format!("'{encoding}' codec can't decode byte 0x{byte:02x} in position {start}: {reason}")
-            }
-            _ => format!("'{encoding}' codec can't decode bytes in position {start}-{}: {reason}", end - 1),
-        }
-    } else {
-        let chars: Vec<char> = super::str::str_value(&object).unwrap_or("").chars().collect();
-        match chars.get(start.max(0) as usize) {
-            Some(&c) if end == start + 1 => {
-                let c = c as u32;
-                let shown = if c <= 0xff {
-                    format!("\\x{c:02x}")
-                } else if c <= 0xffff {
-                    format!("\\u{c:04x}")
-                } else {
-                    format!("\\U{c:08x}")
-                };
-                format!("'{encoding}' codec can't encode character '{shown}' in position {start}: {reason}")
-            }
-            _ => format!("'{encoding}' codec can't encode characters in position {start}-{}: {reason}", end - 1),
-        }
-    };
-    super::str::new_str(&text)
 }
 
 fn key_error_str(o: &PyObject) -> PyResult<Obj> {

@@ -254,9 +254,12 @@ pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[
     dunder_iter_self!(),
     dunder_next!(range_iter_next),
     MethodDef::method("__length_hint__", |a, k| {
-        let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
-        // SAFETY: the method is only in the range iterator's table.
-        new_i128(unsafe { s.cast::<RangeIter>() }.remaining.get().max(0))
+        let (o, _) = args::method("__length_hint__", a, k, 0, 0)?;
+        if !std::ptr::eq(o.type_object(), types().range_iter_type) {
+            return Err(PyErr::type_error("__length_hint__ needs a range_iterator"));
+        }
+        // SAFETY: range iterator instances are RangeIter (checked just above).
+        new_i128(unsafe { o.cast::<RangeIter>() }.remaining.get().max(0))
     }),
 ];
 
@@ -320,17 +323,6 @@ pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
     let r = as_range(o);
     new_range_iter(r.start, r.length(), r.step)
 }
-
-/// The range iterator's methods: `__length_hint__` (the values left).
-pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
-    let (o, _) = args::method("__length_hint__", a, k, 0, 0)?;
-    if !std::ptr::eq(o.type_object(), types().range_iter_type) {
-        return Err(crate::error::PyErr::type_error("__length_hint__ needs a range_iterator"));
-    }
-    // SAFETY: range iterator instances are RangeIter (checked just above).
-    let it = unsafe { o.cast::<RangeIter>() };
-    new_i128(it.remaining.get().max(0))
-})];
 
 /// `next()` of a range iterator.
 #[inline]
