@@ -360,11 +360,20 @@ pub(crate) fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
     Ok(Some(d))
 }
 
-/// `obj.__dict__ = value` (`_PyObject_SetManagedDict`): the inline values are released and the
-/// new dict holds the attributes from now on.
+/// `obj.__dict__ = value` (`_PyObject_SetManagedDict`) and `del obj.__dict__`: the inline values
+/// are released and the new dict (or, after a delete, a new empty one made on first use) holds
+/// the attributes from now on.
 pub(crate) fn set_instance_dict(obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let Some(slot) = super::attr::dict_slot(obj) else {
+        return Err(super::attr::no_attribute(obj, &super::immortal::intern("__dict__").ob_base));
+    };
     let Some(value) = value else {
-        return Err(PyErr::type_error("cannot delete __dict__"));
+        // `del obj.__dict__`: the attributes go; the next `__dict__` is a new empty dict.
+        let old = slot.take();
+        let released = Values::of(obj).map(|v| v.take_all());
+        drop(old);
+        drop(released);
+        return Ok(());
     };
     if as_dict(value).is_none() {
         return Err(PyErr::type_error(format!(
@@ -372,9 +381,6 @@ pub(crate) fn set_instance_dict(obj: &PyObject, value: Option<&PyObject>) -> PyR
             value.type_object().name()
         )));
     }
-    let Some(slot) = super::attr::dict_slot(obj) else {
-        return Err(super::attr::no_attribute(obj, &super::immortal::intern("__dict__").ob_base));
-    };
     let old = slot.replace(Obj::new_ref(value));
     let released = Values::of(obj).map(|v| v.take_all());
     drop(old);

@@ -138,3 +138,6 @@ mod bytes_complex_tests;
 
 #[cfg(all(test, not(loom)))]
 mod set_free_threaded_tests;
+
+#[cfg(all(test, not(loom)))]
+mod layout_tests;
