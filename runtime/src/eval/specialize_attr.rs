@@ -367,3 +367,107 @@ pub(crate) fn store_attr(
         ))),
     }
 }
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use pyrt_compile::Opcode;
+
+    use crate::object::code::as_code;
+    use crate::object::dict::as_dict;
+    use crate::object::function::as_function;
+
+    /// Runs `src` in a new interpreter of `config`: the repr of its global `result` and the
+    /// instructions of its function `f` after the run.
+    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(config).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile(src, "<attr>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<attr>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
+                let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
+                let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
+                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let mut ops = Vec::new();
+                let mut i = 0;
+                while i < code.adaptive.len() {
+                    let op = Opcode::from_u8((code.adaptive.opcode_unit(i) & 0xff) as u8).expect("an opcode");
+                    ops.push(op);
+                    i += 1 + op.cache_entries();
+                }
+                (text, ops)
+            })
+            .expect("attached")
+    }
+
+    const PROGRAM: &str = "\
+import math
+class S:
+    __slots__ = ('a',)
+class P:
+    k = 3
+    def __init__(self):
+        self.x = 1
+def f(s, p, n):
+    t = 0
+    for i in range(n):
+        s.a = i
+        p.y = i
+        t = t + s.a + p.y + p.k + math.tau
+    return t
+s = S()
+p = P()
+result = [f(s, p, 20)]
+p.k = 100
+result.append(f(s, p, 3))
+";
+
+    #[test]
+    fn slot_module_and_instance_value_forms() {
+        let (with_lock, ops) = run_in(crate::InterpreterConfig::isolated(), PROGRAM);
+        assert_eq!(with_lock, "[565.6637061435916, 324.84955592153875]");
+        for form in [
+            Opcode::STORE_ATTR_SLOT,
+            Opcode::LOAD_ATTR_SLOT,
+            Opcode::STORE_ATTR_INSTANCE_VALUE,
+            Opcode::LOAD_ATTR_INSTANCE_VALUE,
+            Opcode::LOAD_ATTR_MODULE,
+        ] {
+            assert!(ops.contains(&form), "{form:?} in {ops:?}");
+        }
+        let (free_threaded, ops) = run_in(crate::InterpreterConfig::free_threaded(), PROGRAM);
+        assert_eq!(free_threaded, with_lock);
+        for op in ops {
+            assert!(
+                !matches!(op, Opcode::LOAD_ATTR_SLOT | Opcode::STORE_ATTR_SLOT | Opcode::LOAD_ATTR_INSTANCE_VALUE),
+                "{op:?} specialised in a free-threaded interpreter"
+            );
+        }
+    }
+
+    #[test]
+    fn a_class_attribute_no_instance_shadows_is_guarded_by_the_keys_version() {
+        let src = "\
+class C:
+    k = 5
+    def __init__(self):
+        self.v = 1
+def f(o, n):
+    t = 0
+    for i in range(n):
+        t = t + o.k
+    return t
+c = C()
+result = [f(c, 20)]
+";
+        let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
+        assert_eq!(text, "[100]");
+        assert!(ops.contains(&Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES), "{ops:?}");
+        // An instance attribute of the name misses the guard (the keys version changed).
+        let (text, _) =
+            run_in(crate::InterpreterConfig::isolated(), &format!("{src}c.k = 7\nresult.append(f(c, 2))\n"));
+        assert_eq!(text, "[100, 14]");
+    }
+}
