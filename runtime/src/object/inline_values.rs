@@ -171,6 +171,7 @@ impl Values {
         unsafe { (*self.header).valid != 0 }
     }
 
+    #[allow(clippy::mut_from_ref)]
     #[inline]
     fn slot(&self, ix: usize) -> &mut Option<Obj> {
         debug_assert!(ix < self.capacity);
@@ -178,6 +179,7 @@ impl Values {
         unsafe { &mut *self.values.add(ix) }
     }
 
+    #[allow(clippy::mut_from_ref)]
     fn order(&self) -> &mut [u8] {
         // SAFETY: `len <= capacity` order bytes are initialised.
         unsafe { std::slice::from_raw_parts_mut(self.order, (*self.header).len as usize) }

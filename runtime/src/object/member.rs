@@ -19,7 +19,7 @@ use super::header::PyObject;
 use super::immortal::{intern, new_static_type};
 use super::obj::Obj;
 use super::str::{new_str, str_value};
-use super::typeobj::{TypeObject, as_type, flags};
+use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
 
 /// A `member_descriptor`: one `__slots__` name of a class.
@@ -241,10 +241,9 @@ pub(crate) fn add_members(
     Ok(offsets)
 }
 
-/// Whether the type's instances carry members (for the layout checks of multiple bases).
+/// Whether the type's instances carry `__slots__` members (for the layout check of multiple
+/// bases).
 pub(crate) fn has_members(ty: &TypeObject) -> bool {
-    ty.is_heap() && ty.flags & flags::HEAPTYPE != 0 && {
-        // SAFETY: read attached.
-        !unsafe { &(*ty.mutable.get()).member_offsets }.is_empty()
-    }
+    // SAFETY: read attached; a class's member offsets are fixed once it is made.
+    ty.is_heap() && !unsafe { &(*ty.mutable.get()).member_offsets }.is_empty()
 }
