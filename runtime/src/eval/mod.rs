@@ -1892,10 +1892,8 @@ fn load_method(owner: &Obj, name: &PyObject) -> PyResult<(Obj, Option<Obj>)> {
                     // SAFETY: method descriptors are MethodDescr.
                     && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
                         == crate::object::builtin::MethodKind::Instance);
-            if is_method {
-                if crate::object::inline_values::get_attr(owner, name).is_none() {
-                    return Ok((d, Some(owner.clone())));
-                }
+            if is_method && crate::object::inline_values::get_attr(owner, name).is_none() {
+                return Ok((d, Some(owner.clone())));
             }
         }
     }

@@ -193,9 +193,12 @@ fn instance_layout(
     ns: &super::dict::DictObject,
     bases: &[Obj],
 ) -> PyResult<InstanceLayout> {
-    // SAFETY: read attached; not mutated during class creation.
-    let inherited_members =
-        if best.is_heap() { unsafe { &(*best.mutable.get()).member_offsets }.clone() } else { Vec::new() };
+    let inherited_members = if best.is_heap() {
+        // SAFETY: read attached; a class's member offsets are fixed once it is made.
+        unsafe { &(*best.mutable.get()).member_offsets }.clone()
+    } else {
+        Vec::new()
+    };
     for b in bases {
         let bt = as_type(b).expect("checked");
         if !best.is_subtype(bt) && super::member::has_members(bt) {
