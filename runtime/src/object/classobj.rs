@@ -172,6 +172,27 @@ fn solid_base(t: &TypeObject) -> &TypeObject {
     cur
 }
 
+/// `best_base`: the base whose layout the new class extends — the one with the most derived
+/// solid base (a mixin before `Exception` or `int` does not decide the layout); bases whose
+/// solid bases are unrelated cannot be combined.
+fn best_base(bases: &[Obj]) -> PyResult<&TypeObject> {
+    let mut best = as_type(&bases[0]).expect("checked");
+    let mut winner = solid_base(best);
+    for b in &bases[1..] {
+        let bt = as_type(b).expect("checked");
+        let candidate = solid_base(bt);
+        if winner.is_subtype(candidate) {
+            continue;
+        }
+        if candidate.is_subtype(winner) {
+            (best, winner) = (bt, candidate);
+        } else {
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    Ok(best)
+}
+
 /// Where a new class's instances keep their members, dict and inline values.
 struct InstanceLayout {
     basic_size: usize,
@@ -267,7 +288,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
             return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", bt.name())));
         }
     }
-    let best = as_type(&base_list[0]).expect("checked");
+    let best = best_base(&base_list)?;
     let solid = solid_base(best);
     let dict = new_dict()?;
     let d = as_dict(&dict).expect("a dict");
@@ -336,6 +357,21 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     // SAFETY: not yet shared.
     unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
     register_subclass(ty);
+    // Slots were copied from the best base; dunders of the heap classes in the MRO that the best
+    // base does not inherit from (a mixin before `Exception`) get their wrappers too.
+    let mut inherited: Vec<Obj> = Vec::new();
+    for t in ty.mro().iter().skip(1).filter_map(|t| as_type(t)).filter(|t| t.is_heap() && !best.is_subtype(t)) {
+        inherited
+            .extend(t.dict().and_then(as_dict).map(|bd| bd.items()).unwrap_or_default().into_iter().map(|(k, _)| k));
+    }
+    for k in inherited {
+        match str_value(&k) {
+            // Only the class's own `__eq__` makes it unhashable (`update_slot`'s rule).
+            Some("__eq__") => ty.richcompare = Some(slot_richcompare),
+            Some(n) if n.starts_with("__") && n.ends_with("__") => update_slot(ty, n),
+            _ => {}
+        }
+    }
     for (k, _) in d.items() {
         if let Some(n) = str_value(&k) {
             update_slot(ty, n);
