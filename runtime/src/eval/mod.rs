@@ -41,6 +41,7 @@ pub mod generator;
 mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;
+mod specialize_attr;
 pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
@@ -444,9 +445,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             f.sp += 1;
                         }
                     }
-                    Opcode::LOAD_ATTR_WITH_HINT
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE
+                    | Opcode::LOAD_ATTR_SLOT
+                    | Opcode::LOAD_ATTR_MODULE
+                    | Opcode::LOAD_ATTR_WITH_HINT
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
                     | Opcode::LOAD_ATTR_CLASS
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
@@ -467,12 +472,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                     }
-                    Opcode::STORE_ATTR_WITH_HINT
+                    Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
                     {
                         let owner = pop!(values, f);
                         let v = pop!(values, f);
-                        drop(tri!(specialize::store_attr(units, f.lasti, &owner, &code.names[oparg as usize], v)));
+                        drop(tri!(specialize::store_attr(op, units, f.lasti, &owner, &code.names[oparg as usize], v)));
                     }
                     Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
                         if specialize::both_small_ints(peek!(values, f, 2), peek!(values, f, 1)) =>
@@ -909,9 +914,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         push!(values, f, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
                     Opcode::LOAD_ATTR
+                    | Opcode::LOAD_ATTR_INSTANCE_VALUE
+                    | Opcode::LOAD_ATTR_SLOT
+                    | Opcode::LOAD_ATTR_MODULE
                     | Opcode::LOAD_ATTR_WITH_HINT
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
                     | Opcode::LOAD_ATTR_CLASS => {
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
@@ -973,7 +982,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, f, v);
                         }
                     }
-                    Opcode::STORE_ATTR | Opcode::STORE_ATTR_WITH_HINT => {
+                    Opcode::STORE_ATTR
+                    | Opcode::STORE_ATTR_INSTANCE_VALUE
+                    | Opcode::STORE_ATTR_SLOT
+                    | Opcode::STORE_ATTR_WITH_HINT => {
                         adapt!(specialize::specialize_store_attr(
                             units,
                             f.lasti,
@@ -1914,13 +1926,8 @@ fn load_method(owner: &Obj, name: &PyObject) -> PyResult<(Obj, Option<Obj>)> {
                     // SAFETY: method descriptors are MethodDescr.
                     && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
                         == crate::object::builtin::MethodKind::Instance);
-            if is_method {
-                let shadowed = crate::object::attr::dict_slot(owner)
-                    .and_then(|s| s.clone())
-                    .and_then(|dict| as_dict(&dict).and_then(|dd| dd.get_str(name)));
-                if shadowed.is_none() {
-                    return Ok((d, Some(owner.clone())));
-                }
+            if is_method && crate::object::inline_values::get_attr(owner, name).is_none() {
+                return Ok((d, Some(owner.clone())));
             }
         }
     }

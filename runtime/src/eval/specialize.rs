@@ -49,16 +49,15 @@
 
 use pyrt_compile::{CodeFlags, Opcode};
 
-use crate::error::PyErr;
 use crate::object::adaptive::{AdaptiveCode, Counter};
-use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
+use crate::object::attr::lookup;
 use crate::object::code::as_code;
 use crate::object::dict::as_dict;
 use crate::object::function::{FunctionObject, as_function, as_method};
 use crate::object::int::{IntObject, new_int};
 use crate::object::obj::Obj;
 use crate::object::slots::BinOp;
-use crate::object::typeobj::{CompareOp, GetattroFn, SetattroFn, TypeObject, as_type};
+use crate::object::typeobj::{CompareOp, TypeObject, as_type};
 use crate::object::{PyObject, types};
 
 /// Whether forms whose guard spans several cache units may be used: not in a free-threaded
@@ -72,19 +71,19 @@ pub(crate) fn shared_caches_allowed() -> bool {
 }
 
 /// Rewrites instruction `i` to `form` with the cool-down counter.
-fn specialize(code: &AdaptiveCode, i: usize, form: Opcode) {
+pub(super) fn specialize(code: &AdaptiveCode, i: usize, form: Opcode) {
     code.set_cache(i + 1, Counter::cooldown().0);
     code.set_opcode(i, form);
 }
 
 /// No form fits: back to the generic instruction, with the counter restarted (backoff).
-fn fail(code: &AdaptiveCode, i: usize, generic: Opcode) {
+pub(super) fn fail(code: &AdaptiveCode, i: usize, generic: Opcode) {
     let c = code.counter(i + 1);
     code.set_opcode(i, generic);
     code.set_cache(i + 1, c.restart().0);
 }
 
-fn is_exact(o: &PyObject, ty: &TypeObject) -> bool {
+pub(super) fn is_exact(o: &PyObject, ty: &TypeObject) -> bool {
     std::ptr::eq(o.type_object(), ty)
 }
 
@@ -508,225 +507,11 @@ pub(crate) fn load_global(
     }
 }
 
-// ---- LOAD_ATTR / STORE_ATTR -----------------------------------------------------------------
+// ---- LOAD_ATTR / STORE_ATTR: `specialize_attr.rs` -------------------------------------------
 
-fn has_generic_getattr(ty: &TypeObject) -> bool {
-    std::ptr::fn_addr_eq(ty.getattro, generic_getattr as GetattroFn)
-}
-
-/// Where `name` is defined along `ty`'s MRO: (position in the MRO, entry index in that type's
-/// dict), by identity of the key.
-fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
-    for (pos, t) in ty.mro().iter().enumerate() {
-        let d = as_type(t)?.dict().and_then(as_dict)?;
-        if let Some(ix) = d.table().index_of_identical(name) {
-            return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
-        }
-        if d.get_str(name).is_some() {
-            return None; // an equal key that is not the interned name: no hint
-        }
-    }
-    None
-}
-
-/// The attribute `name` of the MRO entry `pos` through a hint.
-#[inline(always)]
-fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
-    let t = as_type(ty.mro().get(pos)?)?;
-    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
-}
-
-/// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
-fn is_plain_method(d: &PyObject) -> bool {
-    let dt = d.type_object();
-    std::ptr::eq(dt, types().function_type)
-        || (std::ptr::eq(dt, types().method_descriptor_type)
-            // SAFETY: method descriptors are MethodDescr.
-            && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
-                == crate::object::builtin::MethodKind::Instance)
-}
-
-/// `_Py_Specialize_LoadAttr`. Cache units after the counter: `i+2..i+3` the type version,
-/// `i+4` a dict entry hint, `i+5` an MRO position.
-pub(crate) fn specialize_load_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) {
-    let form = load_attr_form(code, i, owner, name, method);
-    match form {
-        Some(f) => specialize(code, i, f),
-        None => fail(code, i, Opcode::LOAD_ATTR),
-    }
-}
-
-fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) -> Option<Opcode> {
-    if !shared_caches_allowed() {
-        return None;
-    }
-    if let Some(cls) = as_type(owner) {
-        // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
-        // `getattro` with no metatype attribute in the way.
-        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
-            return None;
-        }
-        let (pos, ix) = mro_hint(cls, name)?;
-        let v = mro_value(cls, pos as usize, ix as usize, name)?;
-        let version = cls.version();
-        if v.type_object().descr_get.is_some() || version == 0 {
-            return None;
-        }
-        code.set_cache_u32(i + 2, version);
-        code.set_cache(i + 4, ix);
-        code.set_cache(i + 5, pos);
-        return Some(Opcode::LOAD_ATTR_CLASS);
-    }
-    let ty = owner.type_object();
-    let version = ty.version();
-    if !has_generic_getattr(ty) || version == 0 {
-        return None;
-    }
-    let class_attr = lookup(ty, name);
-    if let Some(d) = &class_attr {
-        if method && is_plain_method(d) {
-            let (pos, ix) = mro_hint(ty, name)?;
-            let form = if ty.dict_offset == 0 {
-                Opcode::LOAD_ATTR_METHOD_NO_DICT
-            } else {
-                // The instance must not shadow the method (checked at every execution).
-                if dict_slot(owner)
-                    .and_then(|s| s.as_deref())
-                    .and_then(as_dict)
-                    .is_some_and(|dd| dd.get_str(name).is_some())
-                {
-                    return None;
-                }
-                Opcode::LOAD_ATTR_METHOD_WITH_VALUES
-            };
-            code.set_cache_u32(i + 2, version);
-            code.set_cache(i + 4, ix);
-            code.set_cache(i + 5, pos);
-            return Some(form);
-        }
-        if d.type_object().descr_set.is_some() {
-            return None; // a data descriptor wins over the instance dict
-        }
-    }
-    // An instance attribute in the instance's dict.
-    let dict = dict_slot(owner).and_then(|s| s.clone())?;
-    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
-    code.set_cache_u32(i + 2, version);
-    code.set_cache(i + 4, ix);
-    Some(Opcode::LOAD_ATTR_WITH_HINT)
-}
-
-/// The `LOAD_ATTR` forms: `(attribute, self for a method call)`, `None` on a miss.
-#[inline(always)]
-pub(crate) fn load_attr(
-    form: Opcode,
-    code: &AdaptiveCode,
-    i: usize,
-    owner: &Obj,
-    name: &PyObject,
-) -> Option<(Obj, bool)> {
-    let version = code.cache_u32(i + 2);
-    let ix = code.cache(i + 4) as usize;
-    match form {
-        Opcode::LOAD_ATTR_WITH_HINT => {
-            if owner.type_object().version() != version {
-                return None;
-            }
-            let dict = dict_slot(owner)?.as_deref()?;
-            Some((as_dict(dict)?.table().value_at_if_key(ix, name)?.clone(), false))
-        }
-        Opcode::LOAD_ATTR_METHOD_NO_DICT | Opcode::LOAD_ATTR_METHOD_WITH_VALUES => {
-            let ty = owner.type_object();
-            if ty.version() != version {
-                return None;
-            }
-            if form == Opcode::LOAD_ATTR_METHOD_WITH_VALUES {
-                if let Some(d) = dict_slot(owner)?.as_deref() {
-                    if as_dict(d)?.get_str(name).is_some() {
-                        return None;
-                    }
-                }
-            }
-            Some((mro_value(ty, code.cache(i + 5) as usize, ix, name)?, true))
-        }
-        _ => {
-            // LOAD_ATTR_CLASS
-            let cls = as_type(owner)?;
-            if cls.version() != version || !is_exact(owner, types().type_type) {
-                return None;
-            }
-            Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
-        }
-    }
-}
-
-/// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro`, an instance
-/// dict slot and no data descriptor for the name. The hint is the name's entry in the instance
-/// dict, or `NO_HINT` when the name is not there yet (the store then inserts it: the version
-/// guard is what proves no descriptor intercepts it, so the class's MRO is not searched).
-pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
-    let ty = owner.type_object();
-    let version = ty.version();
-    let ok = shared_caches_allowed()
-        && version != 0
-        && ty.dict_offset != 0
-        && as_type(owner).is_none()
-        && ty.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn))
-        && lookup(ty, name).is_none_or(|d| d.type_object().descr_set.is_none());
-    if !ok {
-        return fail(code, i, Opcode::STORE_ATTR);
-    }
-    let hint = dict_slot(owner)
-        .and_then(|s| s.clone())
-        .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
-        .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT));
-    match hint {
-        Some(ix) => {
-            code.set_cache_u32(i + 2, version);
-            code.set_cache(i + 4, ix);
-            specialize(code, i, Opcode::STORE_ATTR_WITH_HINT);
-        }
-        None => fail(code, i, Opcode::STORE_ATTR),
-    }
-}
-
-/// The `STORE_ATTR_WITH_HINT` hint for "not in the instance dict when specialised".
-const NO_HINT: u16 = u16::MAX;
-
-/// The guard of `STORE_ATTR_WITH_HINT`: the owner's type is the one specialised for, unchanged.
-#[inline(always)]
-pub(crate) fn store_attr_guard(code: &AdaptiveCode, i: usize, owner: &PyObject) -> bool {
-    owner.type_object().version() == code.cache_u32(i + 2)
-}
-
-/// `STORE_ATTR_WITH_HINT` (after [`store_attr_guard`]): the replaced value, if any, for the
-/// caller to drop.
-#[inline(always)]
-pub(crate) fn store_attr(
-    code: &AdaptiveCode,
-    i: usize,
-    owner: &PyObject,
-    name: &PyObject,
-    value: Obj,
-) -> crate::error::PyResult<Option<Obj>> {
-    let hint = code.cache(i + 4);
-    let value = match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
-        Some(d) if hint != NO_HINT => match d.replace_at_if_key(hint as usize, name, value) {
-            Ok(old) => return Ok(Some(old)),
-            Err(v) => v,
-        },
-        _ => value,
-    };
-    // Not where the hint says: a plain insert or update of the instance dict (the type version
-    // still rules out a data descriptor; the specialiser checked the type has a dict slot).
-    match crate::object::attr::instance_dict(owner)? {
-        Some(d) => {
-            as_dict(&d).ok_or_else(|| PyErr::type_error("__dict__ must be a dict"))?.set(Obj::new_ref(name), value)?
-        }
-        None => crate::object::abstract_ops::set_attr(owner, name, Some(&value))?,
-    }
-    Ok(None)
-}
+pub(crate) use super::specialize_attr::{
+    load_attr, specialize_load_attr, specialize_store_attr, store_attr, store_attr_guard,
+};
 
 // ---- CALL -----------------------------------------------------------------------------------
 
@@ -1016,7 +801,9 @@ result.append(f(p, [2**62, 2**62], 3))
         let (with_lock, ops) = run_in(crate::InterpreterConfig::isolated(), PROGRAM);
         assert_eq!(with_lock, expected);
         // Instructions that saw one kind of operand at the end stay specialised for it.
-        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+        for form in
+            [Opcode::LOAD_ATTR_INSTANCE_VALUE, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN]
+        {
             assert!(ops.contains(&form), "{form:?} in {ops:?}");
         }
         assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
@@ -1025,7 +812,9 @@ result.append(f(p, [2**62, 2**62], 3))
         // Free-threaded: operand forms yes, forms with multi-unit guard caches no.
         assert!(ops.contains(&Opcode::FOR_ITER_RANGE), "{ops:?}");
         assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS) || ops.contains(&Opcode::CALL), "{ops:?}");
-        for form in [Opcode::LOAD_ATTR_WITH_HINT, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN] {
+        for form in
+            [Opcode::LOAD_ATTR_INSTANCE_VALUE, Opcode::LOAD_ATTR_METHOD_WITH_VALUES, Opcode::LOAD_GLOBAL_BUILTIN]
+        {
             assert!(!ops.contains(&form), "{form:?} in {ops:?}");
         }
     }

@@ -9,8 +9,9 @@
 //!    attribute itself;
 //! 4. else `AttributeError: 'T' object has no attribute 'name'`.
 
-use super::dict::{as_dict, new_dict};
+use super::dict::as_dict;
 use super::header::PyObject;
+use super::inline_values::Stored;
 use super::obj::Obj;
 use super::str::str_value;
 use super::typeobj::{TypeObject, as_type, modified};
@@ -47,13 +48,9 @@ pub fn dict_slot(obj: &PyObject) -> Option<&mut Option<Obj>> {
     Some(unsafe { &mut *((obj as *const PyObject as *mut u8).add(off) as *mut Option<Obj>) })
 }
 
-/// `obj.__dict__`, made on first use.
+/// `obj.__dict__`, made on first use (from the inline values when the instance keeps them).
 pub fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
-    let Some(slot) = dict_slot(obj) else { return Ok(None) };
-    if slot.is_none() {
-        *slot = Some(new_dict()?);
-    }
-    Ok(slot.clone())
+    super::inline_values::instance_dict(obj)
 }
 
 /// The `AttributeError` for a missing attribute.
@@ -76,10 +73,8 @@ pub fn generic_getattr(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
             return get(d, Some(obj), ty.as_object());
         }
     }
-    if let Some(Some(dict)) = dict_slot(obj).map(|s| s.clone()) {
-        if let Some(v) = as_dict(&dict).and_then(|d| d.get_str(name)) {
-            return Ok(v);
-        }
+    if let Some(v) = super::inline_values::get_attr(obj, name) {
+        return Ok(v);
     }
     match descr {
         Some(d) => match d.type_object().descr_get {
@@ -98,30 +93,20 @@ pub fn generic_setattr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
             return set(&d, obj, value);
         }
     }
-    let Some(dict) = instance_dict(obj)? else {
-        let n = str_value(name).unwrap_or("?");
-        return Err(match lookup(ty, name) {
-            Some(_) => PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n)),
-            None => PyErr::attribute_error(format!(
-                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                ty.name(),
-                n
-            )),
-        });
-    };
-    let Some(d) = as_dict(&dict) else {
-        return Err(PyErr::type_error(format!(
-            "this __dict__ of a '{}' object is a '{}', not a dict",
-            ty.name(),
-            dict.type_object().name()
-        )));
-    };
-    match value {
-        Some(v) => d.set(Obj::new_ref(name), Obj::new_ref(v)),
-        None => match d.remove(name)? {
-            Some(_) => Ok(()),
-            None => Err(no_attribute(obj, name)),
-        },
+    match super::inline_values::set_attr(obj, name, value)? {
+        Stored::Done => Ok(()),
+        Stored::Missing => Err(no_attribute(obj, name)),
+        Stored::NoDict => {
+            let n = str_value(name).unwrap_or("?");
+            Err(match lookup(ty, name) {
+                Some(_) => PyErr::attribute_error(format!("'{}' object attribute '{}' is read-only", ty.name(), n)),
+                None => PyErr::attribute_error(format!(
+                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                    ty.name(),
+                    n
+                )),
+            })
+        }
     }
 }
 

@@ -58,11 +58,18 @@ pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         // SAFETY: a bare header; object's deallocator frees it.
         return unsafe { super::alloc::alloc(ty, |ob_base| ob_base) };
     }
-    // SAFETY: the instance is `basic_size` bytes: the header, then the dict slot written here.
+    // SAFETY: the instance is `basic_size` bytes: the header, then the dict slot and inline
+    // values written here.
     unsafe {
         let obj = super::alloc::alloc_sized(ty, ty.basic_size, |ob_base| ob_base)?;
-        if ty.dict_offset != 0 {
-            (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
+        let base = obj.as_ptr().as_ptr() as *mut u8;
+        for &offset in &(*ty.mutable.get()).member_offsets {
+            base.add(offset).cast::<Option<Obj>>().write(None);
+        }
+        if ty.inline_values != 0 {
+            super::inline_values::init(base, ty);
+        } else if ty.dict_offset != 0 {
+            base.add(ty.dict_offset).cast::<Option<Obj>>().write(None);
         }
         Ok(obj)
     }
@@ -86,11 +93,21 @@ pub(crate) unsafe fn dealloc_instance(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract; the dict slot is initialised when the type has one.
     unsafe {
         let ty = op.as_ref().type_object();
+        let mut values = super::inline_values::take_for_dealloc(op.as_ref());
+        if ty.is_heap() {
+            let members = &(*ty.mutable.get()).member_offsets;
+            values.extend(members.iter().filter_map(|&off| super::member::member_slot(op.as_ref(), off).take()));
+        }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
         let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
         free_object(op);
+        // Released after the block is freed, through the trashcan (a long chain of instances
+        // must not free itself by native recursion).
+        if !values.is_empty() {
+            super::trashcan::release(values);
+        }
         if let Some(t) = heap {
             super::refcount::decref(t);
         }
@@ -169,6 +186,120 @@ fn solid_base(t: &TypeObject) -> &TypeObject {
     cur
 }
 
+/// `best_base`: the base whose layout the new class extends — the one with the most derived
+/// solid base (a mixin before `Exception` or `int` does not decide the layout); bases whose
+/// solid bases are unrelated cannot be combined.
+fn best_base(bases: &[Obj]) -> PyResult<&TypeObject> {
+    let mut best = as_type(&bases[0]).expect("checked");
+    let mut winner = solid_base(best);
+    for b in &bases[1..] {
+        let bt = as_type(b).expect("checked");
+        let candidate = solid_base(bt);
+        if winner.is_subtype(candidate) {
+            continue;
+        }
+        if candidate.is_subtype(winner) {
+            (best, winner) = (bt, candidate);
+        } else {
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    Ok(best)
+}
+
+/// Where a new class's instances keep their members, dict and inline values.
+struct InstanceLayout {
+    basic_size: usize,
+    dict_offset: usize,
+    inline_values: usize,
+    /// The class's own `__slots__` members, laid out from `members_at`.
+    members: Vec<Obj>,
+    members_at: usize,
+    inherited_members: Vec<usize>,
+}
+
+/// The instance layout of a new class over the base `best` (`type_new_descriptors`): the
+/// base's layout, then the class's own `__slots__` members, then — unless `__slots__` leaves it
+/// out — the dict pointer, followed by inline values when the solid base is `object`.
+fn instance_layout(
+    name: &str,
+    best: &TypeObject,
+    solid: &TypeObject,
+    ns: &super::dict::DictObject,
+    bases: &[Obj],
+) -> PyResult<InstanceLayout> {
+    let inherited_members = if best.is_heap() {
+        // SAFETY: read attached; a class's member offsets are fixed once it is made.
+        unsafe { &(*best.mutable.get()).member_offsets }.clone()
+    } else {
+        Vec::new()
+    };
+    for b in bases {
+        let bt = as_type(b).expect("checked");
+        if !best.is_subtype(bt) && super::member::has_members(bt) {
+            return Err(PyErr::type_error("multiple bases have instance lay-out conflict"));
+        }
+    }
+    let metaclass = best.flags & flags::TYPE_SUBCLASS != 0;
+    let base_has_dict = best.dict_offset != 0 || metaclass;
+    let base_has_weakref = base_has_dict && best.is_heap();
+    let slots = super::member::parse_slots(name, ns, base_has_dict, base_has_weakref)?;
+    let plain = std::ptr::eq(solid, types().object_type) && !metaclass;
+    let (members, wants_dict) = match slots {
+        Some(spec) => (spec.members, spec.dict || base_has_dict),
+        None => (Vec::new(), true),
+    };
+    let mut layout = InstanceLayout {
+        basic_size: best.basic_size,
+        dict_offset: 0,
+        inline_values: 0,
+        members,
+        members_at: 0,
+        inherited_members,
+    };
+    if plain {
+        // Instances of a class whose solid base is `object` keep their attributes inline
+        // (`inline_values.rs`); the members and then the dict pointer follow the base's members.
+        layout.members_at = if best.inline_values != 0 { best.dict_offset } else { best.basic_size };
+        let members_end = layout.members_at + layout.members.len() * size_of::<Obj>();
+        layout.basic_size = members_end;
+        if wants_dict {
+            let capacity = super::inline_values::capacity_for_class(ns, best.inline_values);
+            layout.dict_offset = members_end;
+            layout.inline_values = capacity;
+            layout.basic_size = super::inline_values::instance_size(members_end, capacity);
+        }
+        return Ok(layout);
+    }
+    if !layout.members.is_empty() {
+        // CPython refuses member slots on variable-size builtins; the other builtin bases'
+        // allocators do not lay members out yet, so their slot names live in an instance dict
+        // (a difference from CPython: such instances also accept other attributes).
+        if matches!(solid.name(), "int" | "bool" | "str" | "tuple" | "bytes") {
+            return Err(PyErr::type_error(format!(
+                "nonempty __slots__ not supported for subtype of '{}'",
+                solid.name()
+            )));
+        }
+        layout.members.clear();
+        if !base_has_dict {
+            layout.basic_size = best.basic_size + size_of::<Obj>();
+            layout.dict_offset = best.basic_size;
+        } else {
+            layout.dict_offset = best.dict_offset;
+        }
+        return Ok(layout);
+    }
+    if base_has_dict {
+        // A metaclass's instances are classes: their attributes live in the class dict.
+        layout.dict_offset = best.dict_offset;
+    } else if wants_dict {
+        layout.basic_size = best.basic_size + size_of::<Obj>();
+        layout.dict_offset = best.basic_size;
+    }
+    Ok(layout)
+}
+
 /// `type.__new__(meta, name, bases, ns)`.
 pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(argv, kwnames);
@@ -211,7 +342,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
             return Err(PyErr::type_error(format!("type '{}' is not an acceptable base type", bt.name())));
         }
     }
-    let best = as_type(&base_list[0]).expect("checked");
+    let best = best_base(&base_list)?;
     let solid = solid_base(best);
     let dict = new_dict()?;
     let d = as_dict(&dict).expect("a dict");
@@ -221,24 +352,17 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if d.get_str(&intern("__module__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
     }
-    if d.get_str(&intern("__doc__").ob_base).is_none() {
-        d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
-    }
     let qualname = d.remove(&intern("__qualname__").ob_base)?;
     implicit_method_kinds(d)?;
-    let (basic_size, dict_offset) = if best.dict_offset != 0 || best.flags & flags::TYPE_SUBCLASS != 0 {
-        // A metaclass's instances are classes: their attributes live in the class dict.
-        (best.basic_size, best.dict_offset)
-    } else {
-        (best.basic_size + size_of::<Obj>(), best.basic_size)
-    };
+    let layout = instance_layout(name_text, best, solid, d, &base_list)?;
     let mut t = TypeObject::blank(
         // SAFETY: filled below; the header is replaced by the allocator's.
         unsafe { PyObject::new_immortal(meta) },
         best.dealloc,
     );
-    t.basic_size = basic_size.max(solid.basic_size);
-    t.dict_offset = dict_offset;
+    t.basic_size = layout.basic_size.max(solid.basic_size);
+    t.dict_offset = layout.dict_offset;
+    t.inline_values = layout.inline_values;
     t.flags = flags::HEAPTYPE | flags::BASETYPE | (best.flags & flags::SUBCLASS_BITS);
     t.getattro = best.getattro;
     t.setattro = best.setattro.or(Some(super::attr::generic_setattr));
@@ -280,7 +404,28 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         m.bases = Some(new_tuple(base_list.clone())?);
         m.base = Some(base_list[0].clone());
     }
+    let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
+    if d.get_str(&intern("__doc__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
+    }
+    // SAFETY: not yet shared.
+    unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
     register_subclass(ty);
+    // Slots were copied from the best base; dunders of the heap classes in the MRO that the best
+    // base does not inherit from (a mixin before `Exception`) get their wrappers too.
+    let mut inherited: Vec<Obj> = Vec::new();
+    for t in ty.mro().iter().skip(1).filter_map(|t| as_type(t)).filter(|t| t.is_heap() && !best.is_subtype(t)) {
+        inherited
+            .extend(t.dict().and_then(as_dict).map(|bd| bd.items()).unwrap_or_default().into_iter().map(|(k, _)| k));
+    }
+    for k in inherited {
+        match str_value(&k) {
+            // Only the class's own `__eq__` makes it unhashable (`update_slot`'s rule).
+            Some("__eq__") => ty.richcompare = Some(slot_richcompare),
+            Some(n) if n.starts_with("__") && n.ends_with("__") => update_slot(ty, n),
+            _ => {}
+        }
+    }
     for (k, _) in d.items() {
         if let Some(n) = str_value(&k) {
             update_slot(ty, n);

@@ -467,7 +467,7 @@ static OBJECT_GETSETS: &[GetSetDef] = &[
         get: |o| {
             super::attr::instance_dict(o)?.ok_or_else(|| super::attr::no_attribute(o, &intern("__dict__").ob_base))
         },
-        set: None,
+        set: Some(super::inline_values::set_instance_dict),
     },
 ];
 

@@ -565,6 +565,8 @@ pub struct DescrTypes {
     pub classmethod_type: &'static TypeObject,
     /// `super`
     pub super_type: &'static TypeObject,
+    /// `member_descriptor` (`__slots__` members, `member.rs`)
+    pub(crate) member_descriptor_type: &'static TypeObject,
 }
 
 /// Phase one of the static types: the descriptor types.
@@ -632,5 +634,6 @@ pub(crate) fn make_descr_types(
     specs.push(TypeSpec { ty: staticmethod_type, base: obj, methods: STATICMETHOD_METHODS, getsets: WRAPPER_GETSETS });
     specs.push(TypeSpec { ty: classmethod_type, base: obj, methods: CLASSMETHOD_METHODS, getsets: WRAPPER_GETSETS });
     specs.push(TypeSpec { ty: super_type, base: obj, methods: &[], getsets: SUPER_GETSETS });
-    DescrTypes { property_type, staticmethod_type, classmethod_type, super_type }
+    let member_descriptor_type = super::member::make_member_type(type_type, object_type, specs);
+    DescrTypes { property_type, staticmethod_type, classmethod_type, super_type, member_descriptor_type }
 }

@@ -81,6 +81,7 @@ pub(crate) mod generator;
 pub mod handle;
 pub mod header;
 pub mod immortal;
+pub(crate) mod inline_values;
 pub(crate) mod int;
 pub(crate) mod int_bytes;
 pub(crate) mod int_methods;
@@ -88,6 +89,7 @@ pub(crate) mod iterators;
 pub(crate) mod list;
 pub(crate) mod list_methods;
 pub(crate) mod mappingproxy;
+pub(crate) mod member;
 pub(crate) mod memoryview;
 pub(crate) mod module;
 pub(crate) mod mutation;
@@ -142,3 +144,6 @@ mod bytes_complex_tests;
 
 #[cfg(all(test, not(loom)))]
 mod set_free_threaded_tests;
+
+#[cfg(all(test, not(loom)))]
+mod layout_tests;

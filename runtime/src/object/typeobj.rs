@@ -190,6 +190,12 @@ pub struct TypeMut {
     /// The heap types that name this one among their `__bases__`, by address (weak: a
     /// subclass removes itself when it is freed), so that [`modified`] reaches them.
     pub(crate) subclasses: Vec<usize>,
+    /// The class's shared instance keys (CPython's `ht_cached_keys`), for a type whose
+    /// instances keep their attributes inline (`inline_values.rs`).
+    pub(crate) cached_keys: super::inline_values::SharedKeys,
+    /// The offsets of every `__slots__` member of an instance (inherited ones included), for
+    /// the deallocator (`member.rs`).
+    pub(crate) member_offsets: Vec<usize>,
 }
 
 /// A type object. See the module docs.
@@ -203,6 +209,9 @@ pub struct TypeObject {
     pub basic_size: usize,
     /// Where an instance keeps its `__dict__` pointer (`Option<Obj>`), 0 if it has none.
     pub dict_offset: usize,
+    /// How many attribute values an instance keeps inline after its dict pointer (CPython's
+    /// `Py_TPFLAGS_INLINE_VALUES` with the shared keys' usable size); 0 when it keeps none.
+    pub(crate) inline_values: usize,
     /// `tp_flags`.
     pub flags: u64,
     /// Frees an instance.
@@ -322,6 +331,7 @@ impl TypeObject {
             static_name: "",
             basic_size: size_of::<PyObject>(),
             dict_offset: 0,
+            inline_values: 0,
             flags: 0,
             dealloc,
             version: AtomicU32::new(next_version()),
@@ -349,6 +359,8 @@ impl TypeObject {
                 bases: None,
                 base: None,
                 subclasses: Vec::new(),
+                cached_keys: super::inline_values::SharedKeys::new(),
+                member_offsets: Vec::new(),
             }),
         }
     }

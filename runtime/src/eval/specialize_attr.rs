@@ -1,0 +1,473 @@
+//! The attribute families of the specialiser: `LOAD_ATTR` and `STORE_ATTR`
+//! (`Python/specialize.c`'s `_Py_Specialize_LoadAttr` / `_Py_Specialize_StoreAttr`,
+//! `specialize_dict_access`, `analyze_descriptor`; the forms' semantics are
+//! `Python/bytecodes.c`'s).
+//!
+//! The owner is classified once, when the counter reaches zero:
+//!
+//! | owner, attribute | form | caches after the counter |
+//! |---|---|---|
+//! | instance with inline values, name in the class's shared keys, no data descriptor | `LOAD_ATTR_INSTANCE_VALUE` / `STORE_ATTR_INSTANCE_VALUE` | type version, value index |
+//! | a `__slots__` member (`member_descriptor`) | `LOAD_ATTR_SLOT` / `STORE_ATTR_SLOT` | type version, member offset in words |
+//! | instance with a materialised (or builtin-subclass) dict | `LOAD_ATTR_WITH_HINT` / `STORE_ATTR_WITH_HINT` | type version, dict entry hint |
+//! | method, instance with inline values or a dict | `LOAD_ATTR_METHOD_WITH_VALUES` | type version, MRO hint, shared keys version |
+//! | method, instance without a dict | `LOAD_ATTR_METHOD_NO_DICT` | type version, MRO hint |
+//! | plain class attribute (no `__get__`), instance with inline values | `LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES` | type version, MRO hint, shared keys version |
+//! | module attribute | `LOAD_ATTR_MODULE` | module dict keys version, entry hint |
+//! | plain attribute of a class | `LOAD_ATTR_CLASS` | class version, MRO hint |
+//!
+//! `LOAD_ATTR` caches: `i+2..i+3` a 32-bit version, `i+4` an index (value index, member
+//! offset in words, or dict entry hint), `i+5` an MRO position, `i+6..i+7` the shared keys
+//! version. `STORE_ATTR`: `i+2..i+3` the type version, `i+4` the index.
+//!
+//! The type version tag is the one guard of the instance forms: a class's shared keys are
+//! append-only (a name's value index never changes) and every change of the class or of a
+//! base renews the tag, so "same version" proves the layout, the absence of a data descriptor
+//! and the member offsets. The shared keys version proves that no instance of the class has an
+//! attribute of the method's (or class attribute's) name. Each form also checks what it reads —
+//! a value that is unset, values invalidated by a materialised `__dict__`, a hint pointing at
+//! another key — and misses to the generic body. No cached pointer is ever dereferenced.
+//!
+//! Free-threaded interpreters use none of these forms (`shared_caches_allowed`): their
+//! guards span several cache units.
+
+use pyrt_compile::Opcode;
+
+use super::specialize::{fail, is_exact, shared_caches_allowed, specialize};
+use crate::error::{PyErr, PyResult};
+use crate::object::adaptive::AdaptiveCode;
+use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
+use crate::object::dict::as_dict;
+use crate::object::inline_values as values;
+use crate::object::member::{as_member, member_slot};
+use crate::object::obj::Obj;
+use crate::object::typeobj::{GetattroFn, SetattroFn, TypeObject, as_type};
+use crate::object::{PyObject, types};
+
+fn has_generic_getattr(ty: &TypeObject) -> bool {
+    std::ptr::fn_addr_eq(ty.getattro, generic_getattr as GetattroFn)
+}
+
+/// `(MRO position, dict entry)` of `name` in `ty`'s MRO, found by identity.
+fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
+    for (pos, t) in ty.mro().iter().enumerate() {
+        let d = as_type(t)?.dict().and_then(as_dict)?;
+        if let Some(ix) = d.table().index_of_identical(name) {
+            return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
+        }
+        if d.get_str(name).is_some() {
+            return None; // an equal key that is not the interned name: no hint
+        }
+    }
+    None
+}
+
+/// The attribute `name` of the MRO entry `pos` through a hint.
+#[inline(always)]
+fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
+    let t = as_type(ty.mro().get(pos)?)?;
+    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
+}
+
+/// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
+fn is_plain_method(d: &PyObject) -> bool {
+    let dt = d.type_object();
+    std::ptr::eq(dt, types().function_type)
+        || (std::ptr::eq(dt, types().method_descriptor_type)
+            // SAFETY: method descriptors are MethodDescr.
+            && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
+                == crate::object::builtin::MethodKind::Instance)
+}
+
+/// A member offset as the cache's word index.
+fn member_word(d: &PyObject) -> Option<u16> {
+    u16::try_from(as_member(d)?.offset / size_of::<Obj>()).ok()
+}
+
+/// `_Py_Specialize_LoadAttr`.
+pub(crate) fn specialize_load_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) {
+    match load_attr_form(code, i, owner, name, method) {
+        Some(f) => specialize(code, i, f),
+        None => fail(code, i, Opcode::LOAD_ATTR),
+    }
+}
+
+fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject, method: bool) -> Option<Opcode> {
+    if !shared_caches_allowed() {
+        return None;
+    }
+    if let Some(cls) = as_type(owner) {
+        // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
+        // `getattro` with no metatype attribute in the way.
+        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
+            return None;
+        }
+        let (pos, ix) = mro_hint(cls, name)?;
+        let v = mro_value(cls, pos as usize, ix as usize, name)?;
+        let version = cls.version();
+        if v.type_object().descr_get.is_some() || version == 0 {
+            return None;
+        }
+        code.set_cache_u32(i + 2, version);
+        code.set_cache(i + 4, ix);
+        code.set_cache(i + 5, pos);
+        return Some(Opcode::LOAD_ATTR_CLASS);
+    }
+    if is_exact(owner, types().modules.module_type) {
+        return module_form(code, i, owner, name);
+    }
+    let ty = owner.type_object();
+    let version = ty.version();
+    if !has_generic_getattr(ty) || version == 0 {
+        return None;
+    }
+    let class_attr = lookup(ty, name);
+    if let Some(d) = &class_attr {
+        if method && is_plain_method(d) {
+            let (pos, ix) = mro_hint(ty, name)?;
+            let form = if ty.dict_offset == 0 {
+                Opcode::LOAD_ATTR_METHOD_NO_DICT
+            } else {
+                // The instance must not shadow the method: proved by the shared keys version
+                // (no instance has the name), else checked at every execution.
+                if values::get_attr(owner, name).is_some() {
+                    return None;
+                }
+                let kv = if values::key_index(ty, name).is_none() { values::keys_version(ty) } else { 0 };
+                code.set_cache_u32(i + 6, kv);
+                Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+            };
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            code.set_cache(i + 5, pos);
+            return Some(form);
+        }
+        if let Some(word) = member_word(d) {
+            if method {
+                return None;
+            }
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, word);
+            return Some(Opcode::LOAD_ATTR_SLOT);
+        }
+        if d.type_object().descr_set.is_some() {
+            return None; // a data descriptor wins over the instance dict
+        }
+        if !method
+            && d.type_object().descr_get.is_none()
+            && values::has_valid_values(owner)
+            && values::key_index(ty, name).is_none()
+        {
+            // A class attribute no instance shadows (`LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES`).
+            let (pos, ix) = mro_hint(ty, name)?;
+            let kv = values::keys_version(ty);
+            if kv == 0 {
+                return None;
+            }
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            code.set_cache(i + 5, pos);
+            code.set_cache_u32(i + 6, kv);
+            return Some(Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
+        }
+    }
+    if values::has_valid_values(owner) {
+        // An instance attribute in the inline values (`LOAD_ATTR_INSTANCE_VALUE`).
+        let ix = values::key_index(ty, name)?;
+        values::value_at(owner, ix)?;
+        code.set_cache_u32(i + 2, version);
+        code.set_cache(i + 4, u16::try_from(ix).ok()?);
+        return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
+    }
+    // An instance attribute in the instance's dict.
+    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
+    code.set_cache_u32(i + 2, version);
+    code.set_cache(i + 4, ix);
+    Some(Opcode::LOAD_ATTR_WITH_HINT)
+}
+
+/// `LOAD_ATTR_MODULE`: a module attribute found in the module's dict, guarded by the dict's keys
+/// version (module attributes that are data descriptors of `module` itself stay generic).
+fn module_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) -> Option<Opcode> {
+    if lookup(types().modules.module_type, name).is_some() {
+        return None;
+    }
+    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let d = as_dict(&dict)?;
+    let ix = u16::try_from(d.table().index_of_identical(name)?).ok()?;
+    let kv = d.keys_version();
+    if kv == 0 {
+        return None;
+    }
+    code.set_cache_u32(i + 2, kv);
+    code.set_cache(i + 4, ix);
+    Some(Opcode::LOAD_ATTR_MODULE)
+}
+
+/// The `LOAD_ATTR` forms: `(attribute, self for a method call)`, `None` on a miss.
+#[inline(always)]
+pub(crate) fn load_attr(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &Obj,
+    name: &PyObject,
+) -> Option<(Obj, bool)> {
+    let version = code.cache_u32(i + 2);
+    let ix = code.cache(i + 4) as usize;
+    match form {
+        Opcode::LOAD_ATTR_INSTANCE_VALUE => {
+            if owner.type_object().version() != version {
+                return None;
+            }
+            Some((values::value_at(owner, ix)?, false))
+        }
+        Opcode::LOAD_ATTR_SLOT => {
+            if owner.type_object().version() != version {
+                return None;
+            }
+            Some((member_slot(owner, ix * size_of::<Obj>()).clone()?, false))
+        }
+        Opcode::LOAD_ATTR_MODULE => {
+            if !is_exact(owner, types().modules.module_type) {
+                return None;
+            }
+            let dict = dict_slot(owner)?.as_deref()?;
+            let t = as_dict(dict)?.table();
+            if !t.keys_version_is(version) {
+                return None;
+            }
+            Some((t.value_at_if_key(ix, name)?.clone(), false))
+        }
+        Opcode::LOAD_ATTR_WITH_HINT => {
+            if owner.type_object().version() != version {
+                return None;
+            }
+            let dict = dict_slot(owner)?.as_deref()?;
+            Some((as_dict(dict)?.table().value_at_if_key(ix, name)?.clone(), false))
+        }
+        Opcode::LOAD_ATTR_METHOD_NO_DICT
+        | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
+        | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => {
+            let ty = owner.type_object();
+            if ty.version() != version {
+                return None;
+            }
+            if form != Opcode::LOAD_ATTR_METHOD_NO_DICT {
+                let unshadowed = values::has_valid_values(owner) && values::keys_version_is(ty, code.cache_u32(i + 6));
+                if !unshadowed
+                    && (form == Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES || values::get_attr(owner, name).is_some())
+                {
+                    return None;
+                }
+            }
+            let attr = mro_value(ty, code.cache(i + 5) as usize, ix, name)?;
+            Some((attr, form != Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES))
+        }
+        _ => {
+            // LOAD_ATTR_CLASS
+            let cls = as_type(owner)?;
+            if cls.version() != version || !is_exact(owner, types().type_type) {
+                return None;
+            }
+            Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
+        }
+    }
+}
+
+/// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro` and no data
+/// descriptor for the name (a `__slots__` member excepted): the member, the inline value's
+/// index (the name is added to the class's shared keys now if there is room), or the name's
+/// entry in the instance dict — `NO_HINT` when it is not there yet (the store then inserts it:
+/// the version guard is what proves no descriptor intercepts it).
+pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
+    let ty = owner.type_object();
+    let version = ty.version();
+    let ok = shared_caches_allowed()
+        && version != 0
+        && as_type(owner).is_none()
+        && ty.setattro.is_some_and(|f| std::ptr::fn_addr_eq(f, generic_setattr as SetattroFn));
+    if !ok {
+        return fail(code, i, Opcode::STORE_ATTR);
+    }
+    let descr = lookup(ty, name);
+    let (form, ix) = match &descr {
+        Some(d) if as_member(d).is_some() => match member_word(d) {
+            Some(w) => (Opcode::STORE_ATTR_SLOT, Some(w)),
+            None => return fail(code, i, Opcode::STORE_ATTR),
+        },
+        Some(d) if d.type_object().descr_set.is_some() => return fail(code, i, Opcode::STORE_ATTR),
+        _ if ty.dict_offset == 0 => return fail(code, i, Opcode::STORE_ATTR),
+        _ if values::has_valid_values(owner) => (
+            Opcode::STORE_ATTR_INSTANCE_VALUE,
+            values::key_index_for_store(ty, name).and_then(|ix| u16::try_from(ix).ok()),
+        ),
+        _ => (
+            Opcode::STORE_ATTR_WITH_HINT,
+            dict_slot(owner)
+                .and_then(|s| s.clone())
+                .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
+                .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
+        ),
+    };
+    match ix {
+        Some(ix) => {
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            specialize(code, i, form);
+        }
+        None => fail(code, i, Opcode::STORE_ATTR),
+    }
+}
+
+/// The `STORE_ATTR_WITH_HINT` hint for "not in the instance dict when specialised".
+const NO_HINT: u16 = u16::MAX;
+
+/// The guard of the `STORE_ATTR` forms: the owner's type is the one specialised for, unchanged.
+#[inline(always)]
+pub(crate) fn store_attr_guard(code: &AdaptiveCode, i: usize, owner: &PyObject) -> bool {
+    owner.type_object().version() == code.cache_u32(i + 2)
+}
+
+/// The `STORE_ATTR` forms (after [`store_attr_guard`]): the replaced value, if any, for the
+/// caller to drop.
+#[inline(always)]
+pub(crate) fn store_attr(
+    form: Opcode,
+    code: &AdaptiveCode,
+    i: usize,
+    owner: &PyObject,
+    name: &PyObject,
+    value: Obj,
+) -> PyResult<Option<Obj>> {
+    let ix = code.cache(i + 4);
+    let value = match form {
+        Opcode::STORE_ATTR_INSTANCE_VALUE => match values::store_at(owner, ix as usize, value) {
+            Ok(old) => return Ok(old),
+            Err(v) => v,
+        },
+        Opcode::STORE_ATTR_SLOT => return Ok(member_slot(owner, ix as usize * size_of::<Obj>()).replace(value)),
+        _ => match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
+            Some(d) if ix != NO_HINT => match d.replace_at_if_key(ix as usize, name, value) {
+                Ok(old) => return Ok(Some(old)),
+                Err(v) => v,
+            },
+            _ => value,
+        },
+    };
+    // Not where the cache says (values invalidated, or not in the dict yet): the instance
+    // store (the type version still rules out a data descriptor).
+    match values::set_attr(owner, name, Some(&value))? {
+        values::Stored::Done => Ok(None),
+        _ => Err(PyErr::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            owner.type_object().name(),
+            crate::object::str::str_value(name).unwrap_or("?")
+        ))),
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use pyrt_compile::Opcode;
+
+    use crate::object::code::as_code;
+    use crate::object::dict::as_dict;
+    use crate::object::function::as_function;
+
+    /// Runs `src` in a new interpreter of `config`: the repr of its global `result` and the
+    /// instructions of its function `f` after the run.
+    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(config).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile(src, "<attr>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<attr>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
+                let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
+                let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
+                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let mut ops = Vec::new();
+                let mut i = 0;
+                while i < code.adaptive.len() {
+                    let op = Opcode::from_u8((code.adaptive.opcode_unit(i) & 0xff) as u8).expect("an opcode");
+                    ops.push(op);
+                    i += 1 + op.cache_entries();
+                }
+                (text, ops)
+            })
+            .expect("attached")
+    }
+
+    const PROGRAM: &str = "\
+import math
+class S:
+    __slots__ = ('a',)
+class P:
+    k = 3
+    def __init__(self):
+        self.x = 1
+def f(s, p, n):
+    t = 0
+    for i in range(n):
+        s.a = i
+        p.y = i
+        t = t + s.a + p.y + p.k + math.tau
+    return t
+s = S()
+p = P()
+result = [f(s, p, 20)]
+p.k = 100
+result.append(f(s, p, 3))
+";
+
+    #[test]
+    fn slot_module_and_instance_value_forms() {
+        let (with_lock, ops) = run_in(crate::InterpreterConfig::isolated(), PROGRAM);
+        assert_eq!(with_lock, "[565.6637061435916, 324.84955592153875]");
+        for form in [
+            Opcode::STORE_ATTR_SLOT,
+            Opcode::LOAD_ATTR_SLOT,
+            Opcode::STORE_ATTR_INSTANCE_VALUE,
+            Opcode::LOAD_ATTR_INSTANCE_VALUE,
+            Opcode::LOAD_ATTR_MODULE,
+        ] {
+            assert!(ops.contains(&form), "{form:?} in {ops:?}");
+        }
+        let (free_threaded, ops) = run_in(crate::InterpreterConfig::free_threaded(), PROGRAM);
+        assert_eq!(free_threaded, with_lock);
+        for op in ops {
+            assert!(
+                !matches!(op, Opcode::LOAD_ATTR_SLOT | Opcode::STORE_ATTR_SLOT | Opcode::LOAD_ATTR_INSTANCE_VALUE),
+                "{op:?} specialised in a free-threaded interpreter"
+            );
+        }
+    }
+
+    #[test]
+    fn a_class_attribute_no_instance_shadows_is_guarded_by_the_keys_version() {
+        let src = "\
+class C:
+    k = 5
+    def __init__(self):
+        self.v = 1
+def f(o, n):
+    t = 0
+    for i in range(n):
+        t = t + o.k
+    return t
+c = C()
+result = [f(c, 20)]
+";
+        let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
+        assert_eq!(text, "[100]");
+        assert!(ops.contains(&Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES), "{ops:?}");
+        // An instance attribute of the name misses the guard (the keys version changed).
+        let (text, _) =
+            run_in(crate::InterpreterConfig::isolated(), &format!("{src}c.k = 7\nresult.append(f(c, 2))\n"));
+        assert_eq!(text, "[100, 14]");
+    }
+}
