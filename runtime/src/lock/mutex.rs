@@ -113,6 +113,7 @@ impl PyMutex {
                 // thread detaches and re-attaches it here.
                 let ts = unsafe { ts.as_ref() };
                 self.lock_slow(&mut |park| {
+                    request_turn(ts);
                     crate::state::thread_state::detach(ts);
                     let handed_off = park();
                     if handed_off {
@@ -210,10 +211,54 @@ impl PyMutex {
         }
     }
 
+    /// Whether a thread may be asleep waiting for it (a snapshot): the holder should let it in.
+    #[inline]
+    pub(crate) fn has_parked(&self) -> bool {
+        self.state.load(Ordering::Relaxed) & HAS_PARKED != 0
+    }
+
+    /// Releases the mutex and, if a thread sleeps on it, hands it to that thread directly
+    /// (parking_lot's `unlock_fair`): the releaser cannot take it back before the waiter runs.
+    /// What a holder that yields its turn does.
+    ///
+    /// # Safety
+    ///
+    /// As for [`PyMutex::unlock`].
+    pub(crate) unsafe fn unlock_handing_off(&self) {
+        if self.state.load(Ordering::Relaxed) & HAS_PARKED == 0 {
+            // SAFETY: forwarded.
+            unsafe { self.unlock() };
+            return;
+        }
+        let callback = |found: parking::UnparkResult| {
+            let next = if found.unparked { LOCKED } else { 0 } | if found.have_more { HAS_PARKED } else { 0 };
+            self.state.store(next, Ordering::Release);
+            if found.unparked { TOKEN_HANDED_OFF } else { TOKEN_RETRY }
+        };
+        // SAFETY: the callback only stores an atomic; it neither parks, unparks nor panics.
+        unsafe { parking::unpark_one(self.key(), callback) };
+    }
+
     fn key(&self) -> usize {
         &self.state as *const AtomicU8 as usize
     }
 }
+
+/// A free-threaded thread about to sleep on a held mutex asks the threads of its interpreter for
+/// a turn: it sets the drop-request bit in their eval breakers, and the holder — which may run a
+/// long loop inside a critical section (the language lock of `pyrt::run`) — yields its sections
+/// to the sleepers at its next breaker check ([`super::critical_section::yield_to_waiters`]).
+/// Interpreters with a lock never sleep here while attached (their sections take no mutex).
+#[cfg(not(loom))]
+fn request_turn(ts: &crate::state::ThreadState) {
+    let interp = ts.interp_state();
+    if interp.lock.is_none() {
+        interp.signal_all(crate::lock::DROP_REQUEST_BIT);
+    }
+}
+
+#[cfg(loom)]
+fn request_turn(_ts: &crate::state::ThreadState) {}
 
 #[cfg(all(test, not(loom)))]
 mod tests {
