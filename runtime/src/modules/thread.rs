@@ -188,7 +188,7 @@ fn report_thread_exception(func: &PyObject, err: PyErr) {
     let exc = err.into_object();
     let what = crate::object::abstract_ops::repr_text(func).unwrap_or_else(|_| "<object repr() failed>".to_owned());
     let _ = crate::object::textio::flush_stdout();
-    eprint!("Exception ignored in thread started by {what}:\n{}", crate::eval::traceback::format_exception(&exc));
+    eprint!("Exception ignored in thread started by {what}:\n{}", crate::eval::traceback::format_unraisable(&exc));
 }
 
 fn thread_ident(ts: &ThreadState) -> PyResult<Obj> {
@@ -317,7 +317,7 @@ fn acquire_args(name: &str, a: &[Obj], k: Option<&PyObject>) -> PyResult<(Obj, W
         None => true,
     };
     let timeout = match timeout {
-        Some(t) => super::math::real(&t)?,
+        Some(t) => timeout_seconds(&t)?,
         None => -1.0,
     };
     let wait = if !blocking {
@@ -329,12 +329,31 @@ fn acquire_args(name: &str, a: &[Obj], k: Option<&PyObject>) -> PyResult<(Obj, W
         Wait::Forever
     } else if timeout < 0.0 {
         return Err(PyErr::value_error("timeout value must be a non-negative number"));
-    } else if timeout > TIMEOUT_MAX {
-        return Err(PyErr::overflow("timeout value is too large"));
     } else {
         Wait::For(Duration::from_secs_f64(timeout))
     };
     Ok((recv.clone(), wait))
+}
+
+/// A timeout in seconds as CPython's `_PyTime_FromSecondsObject` reads it: an int or a float,
+/// within what a nanosecond count (`PyTime_t`) and a `time_t` hold.
+fn timeout_seconds(t: &PyObject) -> PyResult<f64> {
+    use crate::object::int::{IntVal, as_int};
+    let too_large = || PyErr::overflow("timestamp too large to convert to C PyTime_t");
+    if let Some(v) = as_int(t) {
+        return match v {
+            IntVal::Small(v) if v.unsigned_abs() <= TIMEOUT_MAX as u64 => Ok(v as f64),
+            _ => Err(too_large()),
+        };
+    }
+    match crate::object::float::as_float(t) {
+        Some(f) if f.is_nan() => Err(PyErr::value_error("Invalid value NaN (not a number)")),
+        Some(f) if f.abs() > TIMEOUT_MAX => Err(PyErr::overflow("timestamp out of range for platform time_t")),
+        Some(f) => Ok(f),
+        None => {
+            Err(PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", t.type_object().name())))
+        }
+    }
 }
 
 /// A `_thread.lock` object.
