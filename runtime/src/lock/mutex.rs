@@ -286,6 +286,44 @@ mod tests {
         assert_eq!(std::mem::size_of::<PyMutex>(), 1);
     }
 
+    /// `unlock_handing_off` gives the mutex to the thread asleep on it: the releaser cannot take
+    /// it back, and the sleeper returns from `lock` holding it.
+    #[test]
+    fn unlock_handing_off_gives_the_mutex_to_the_sleeper() {
+        let m = Arc::new(PyMutex::new());
+        let checked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        m.lock();
+        let sleeper = {
+            let (m, checked) = (m.clone(), checked.clone());
+            std::thread::spawn(move || {
+                m.lock();
+                // Hold it until the releaser has tried to take it back.
+                while !checked.load(Ordering::Acquire) {
+                    std::thread::yield_now();
+                }
+                // SAFETY: this thread holds it.
+                unsafe { m.unlock() };
+            })
+        };
+        while !m.has_parked() {
+            std::thread::yield_now();
+        }
+        // HAS_PARKED is set just before the sleeper parks; give it time to be queued.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock_handing_off() };
+        let retaken = m.try_lock();
+        checked.store(true, Ordering::Release);
+        assert!(!retaken, "the mutex went to the sleeper, not back to the releaser");
+        sleeper.join().unwrap();
+        assert_eq!(m.state.load(Ordering::Relaxed), 0);
+        // With nobody asleep it is a plain unlock.
+        m.lock();
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock_handing_off() };
+        assert!(!m.is_locked());
+    }
+
     /// Four threads increment a plain counter under the mutex; parking and hand-off keep the
     /// count exact and every thread finishes.
     #[test]
