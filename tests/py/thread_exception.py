@@ -27,6 +27,14 @@ _thread.start_new_thread(Job("a", ValueError), (2,))
 wait_for_threads()
 _thread.start_new_thread(Job("b", SystemExit), (1,))
 wait_for_threads()
+def quits():
+    started.release()
+    print("quitting")
+    _thread.exit()
+    print("not reached")
+
+_thread.start_new_thread(quits, ())
+wait_for_threads()
 _thread.start_new_thread(Job("c", None), (1,))
 wait_for_threads()
 

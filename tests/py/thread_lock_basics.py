@@ -62,3 +62,13 @@ print(r._recursion_count(), r.acquire(blocking=False), r.acquire(timeout=0))
 r.release()
 r.release()
 print(type(_thread.get_ident()).__name__, _thread.get_ident() == _thread.get_ident(), _thread.get_native_id() > 0)
+print(_thread.lock is _thread.LockType, _thread.daemon_threads_allowed(), _thread._is_main_interpreter())
+for exit in (_thread.exit, _thread.exit_thread):
+    try:
+        exit()
+    except SystemExit as e:
+        print(repr(e), e.args)
+try:
+    _thread.exit(1)
+except TypeError as e:
+    print(e)

@@ -9,7 +9,7 @@
 //! ([`crate::run::one_at_a_time`]), and both hand over at eval-breaker checks (drop requests) or
 //! whenever a thread detaches — a blocking `acquire`, `time.sleep`. An exception that escapes
 //! `func` is printed as CPython prints it (`Exception ignored in thread started by <func>:` and
-//! the traceback, on stderr); `SystemExit` ends the thread silently.
+//! the traceback, on stderr); `SystemExit` (`_thread.exit()`) ends the thread silently.
 //!
 //! **Locks.** A `lock` is a flag under a `parking_lot` mutex with a condition variable, so that
 //! any thread may release it (as `_thread` allows) and a wait can have a deadline. A blocking
@@ -47,6 +47,12 @@ use crate::state::thread_state::{self, ThreadState};
 /// rounded to what a double holds).
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
+/// The native stack of a thread started by `start_new_thread`: glibc's default for a new
+/// pthread (the usual 8 MiB `RLIMIT_STACK`), which CPython's threads get and the main thread
+/// has — the native recursion guard's limit is sized for it (Rust's default of 2 MiB is not
+/// enough for a debug build).
+const THREAD_STACK_SIZE: usize = 8 << 20;
+
 /// The module's types.
 pub struct ThreadTypes {
     /// `_thread.lock` (`LockType`).
@@ -62,6 +68,7 @@ pub fn make_module() -> PyResult<Obj> {
     let m = new_builtin_module("_thread", THREAD_FUNCTIONS)?;
     let t = &types().thread;
     super::module_set(&m, "LockType", Obj::new_ref(t.lock_type.as_object()))?;
+    super::module_set(&m, "lock", Obj::new_ref(t.lock_type.as_object()))?;
     super::module_set(&m, "RLock", Obj::new_ref(t.rlock_type.as_object()))?;
     super::module_set(&m, "_local", Obj::new_ref(t.local_type.as_object()))?;
     super::module_set(&m, "error", Obj::new_ref(types().exc.named("RuntimeError").as_object()))?;
@@ -126,26 +133,26 @@ fn start_new_thread(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let job = (unbind(&a[0]), unbind(&a[1]), kwargs.map(unbind));
     let id = interp.id();
     count_running(id, 1);
-    let spawned = std::thread::Builder::new().name("pyrt-thread".into()).spawn(move || {
-        let (func, argv, kwargs) = job;
-        let ran = interp.attach(|py| {
-            let run = || {
-                let func = func.into_obj_attached();
-                let argv = argv.into_obj_attached();
-                let kwargs = kwargs.map(|k| k.into_obj_attached());
-                if let Err(err) = call_with(&func, &argv, kwargs.as_deref()) {
-                    report_thread_exception(&func, err);
-                }
-                Ok(())
-            };
-            let _ = crate::run::one_at_a_time(py, run);
-            let _ = crate::object::textio::flush_stdout();
+    let spawned =
+        std::thread::Builder::new().name("pyrt-thread".into()).stack_size(THREAD_STACK_SIZE).spawn(move || {
+            let (func, argv, kwargs) = job;
+            let ran = interp.attach(|py| {
+                let run = || {
+                    let func = func.into_obj_attached();
+                    let argv = argv.into_obj_attached();
+                    let kwargs = kwargs.map(|k| k.into_obj_attached());
+                    if let Err(err) = call_with(&func, &argv, kwargs.as_deref()) {
+                        report_thread_exception(&func, err);
+                    }
+                    Ok(())
+                };
+                let _ = crate::run::one_at_a_time(py, run);
+            });
+            // A thread that could not attach (the interpreter is going away) just ends; its
+            // references were dropped with the closure (their decrements deferred).
+            drop(ran);
+            count_running(id, -1);
         });
-        // A thread that could not attach (the interpreter is going away) just ends; its
-        // references were dropped with the closure (their decrements deferred).
-        drop(ran);
-        count_running(id, -1);
-    });
     match spawned {
         Ok(handle) => {
             let ident = os_thread_ident_of(&handle);
@@ -191,6 +198,18 @@ fn report_thread_exception(func: &PyObject, err: PyErr) {
     eprint!("Exception ignored in thread started by {what}:\n{}", crate::eval::traceback::format_unraisable(&exc));
 }
 
+/// `_thread.exit()`: `SystemExit()`, which ends the thread silently.
+fn raise_system_exit() -> PyErr {
+    let exc = crate::object::exceptions::new_exception(
+        types().exc.named("SystemExit"),
+        Obj::new_ref(crate::object::immortals().empty_tuple),
+    );
+    match exc {
+        Ok(e) => PyErr::from_object(e),
+        Err(e) => e,
+    }
+}
+
 fn thread_ident(ts: &ThreadState) -> PyResult<Obj> {
     new_int(ts.thread_id() as i64)
 }
@@ -213,6 +232,22 @@ static THREAD_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("get_native_id", |a, k| {
         args::exact("get_native_id", a, k, 0, 0)?;
         new_int(current("_thread.get_native_id").native_thread_id() as i64)
+    }),
+    MethodDef::function("exit", |a, k| {
+        args::exact("_thread.exit", a, k, 0, 0)?;
+        Err(raise_system_exit())
+    }),
+    MethodDef::function("exit_thread", |a, k| {
+        args::exact("_thread.exit_thread", a, k, 0, 0)?;
+        Err(raise_system_exit())
+    }),
+    MethodDef::function("daemon_threads_allowed", |a, k| {
+        args::exact("daemon_threads_allowed", a, k, 0, 0)?;
+        Ok(new_bool(current("_thread.daemon_threads_allowed").interpreter().config().allow_daemon_threads))
+    }),
+    MethodDef::function("_is_main_interpreter", |a, k| {
+        args::exact("_is_main_interpreter", a, k, 0, 0)?;
+        Ok(new_bool(current("_thread._is_main_interpreter").interpreter().is_main()))
     }),
     MethodDef::function("_count", |a, k| {
         args::exact("_count", a, k, 0, 0)?;
