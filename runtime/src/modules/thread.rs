@@ -16,8 +16,9 @@
 //! acquire first tries without waiting; if it must wait, the thread detaches for the wait
 //! ([`Python::detach`]): other threads of the interpreter run meanwhile, a stop-the-world does
 //! not wait for it, and in a free-threaded interpreter the language lock is released with the
-//! other critical sections and re-taken on the way back. `RLock` adds an owner (the thread
-//! state's id) and a recursion count.
+//! other critical sections and re-taken on the way back. The main thread (the one signals go
+//! to) waits in slices and runs its signal handlers between them, so Ctrl-C interrupts it.
+//! `RLock` adds an owner (the thread state's id) and a recursion count.
 //!
 //! **Thread-local data.** `_local()` keeps one attribute dict per thread state (by its id,
 //! unique in the interpreter); attribute access goes to the calling thread's dict, then to the
@@ -304,21 +305,38 @@ impl RawLock {
     }
 
     /// `acquire(blocking, timeout)` once the arguments are checked: tries first, then waits
-    /// detached.
-    fn acquire(&self, wait: Wait) -> bool {
+    /// detached. The main thread of the main interpreter — the one signals are delivered to —
+    /// waits in slices and runs its signal handlers between them, so that Ctrl-C interrupts a
+    /// blocked `acquire` with `KeyboardInterrupt` (CPython's `acquire_timed` on `EINTR`).
+    fn acquire(&self, wait: Wait) -> PyResult<bool> {
         if self.try_acquire() {
-            return true;
+            return Ok(true);
         }
-        match wait {
-            Wait::No => false,
-            Wait::Forever => detached(|| self.acquire_until(None)),
-            Wait::For(d) => {
-                let deadline = Instant::now().checked_add(d);
-                detached(|| self.acquire_until(deadline))
+        let deadline = match wait {
+            Wait::No => return Ok(false),
+            Wait::Forever => None,
+            Wait::For(d) => Instant::now().checked_add(d),
+        };
+        let ts = current("_thread.lock.acquire");
+        if !crate::state::pending::can_handle_main_thread_work(ts) {
+            return Ok(detached(|| self.acquire_until(deadline)));
+        }
+        loop {
+            let slice_end = Instant::now() + SIGNAL_POLL;
+            let until = deadline.map_or(slice_end, |d| d.min(slice_end));
+            if detached(|| self.acquire_until(Some(until))) {
+                return Ok(true);
             }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(false);
+            }
+            crate::state::breaker::check(ts)?;
         }
     }
 }
+
+/// How often the main thread, blocked in `acquire`, looks for signals.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
 /// How long an `acquire` may wait.
 #[derive(Clone, Copy)]
@@ -421,7 +439,7 @@ fn release_unlocked() -> PyErr {
 
 fn lock_acquire(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, wait) = acquire_args("acquire", a, k)?;
-    Ok(new_bool(lock_of(&s)?.acquire(wait)))
+    Ok(new_bool(lock_of(&s)?.acquire(wait)?))
 }
 
 fn lock_release(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -499,7 +517,7 @@ fn rlock_acquire(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             return Ok(new_bool(true));
         }
     }
-    if !r.lock.acquire(wait) {
+    if !r.lock.acquire(wait)? {
         return Ok(new_bool(false));
     }
     *r.owner.lock() = (me, 1);
