@@ -69,7 +69,7 @@ pub fn exec(py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {
 }
 
 /// Runs `f` — Python code — holding the interpreter's language lock (see the module docs).
-fn one_at_a_time<R>(py: Python<'_>, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
+pub(crate) fn one_at_a_time<R>(py: Python<'_>, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
     let anchor = crate::modules::builtins::builtins_module()?;
     py.critical_section(&anchor, f)
 }

@@ -235,9 +235,27 @@ impl GroupPrinter {
     }
 }
 
+/// What the default `sys.unraisablehook` prints for `exc` (CPython's `_PyTraceBack_Print` and
+/// the `Name: message` line): the C traceback printer's entries — the `File` line and the
+/// source line, stripped, no caret lines — and no chained exceptions or notes.
+pub(crate) fn format_unraisable(exc: &PyObject) -> String {
+    let mut out = String::new();
+    if as_exception(exc).is_some_and(|e| e.fields().traceback.is_some()) {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&format_stack_with(exc, frame_summary::format_c_entry));
+    }
+    out.push_str(&exception_line(exc));
+    out
+}
+
 /// `StackSummary.format` for an exception's traceback: one block per entry, runs of more than
 /// [`RECURSIVE_CUTOFF`] identical (file, line, function) entries summarised.
 fn format_stack(exc: &PyObject) -> String {
+    format_stack_with(exc, frame_summary::format_frame_summary)
+}
+
+/// [`format_stack`] with `format_entry` formatting each entry.
+fn format_stack_with(exc: &PyObject, format_entry: fn(&str, &str, pyrt_compile::Location) -> String) -> String {
     let mut out = String::new();
     let mut tb = as_exception(exc).and_then(|e| e.fields().traceback.clone());
     let mut last: Option<(String, i32, String)> = None;
@@ -261,7 +279,7 @@ fn format_stack(exc: &PyObject) -> String {
             }
             count += 1;
             if count <= RECURSIVE_CUTOFF {
-                out.push_str(&frame_summary::format_frame_summary(&code.code.filename, &code.code.name, pos));
+                out.push_str(&format_entry(&code.code.filename, &code.code.name, pos));
             }
         }
         tb = entry.next.clone();

@@ -250,12 +250,14 @@ fn end(ts: &ThreadState, addr: usize, link: Link<'_>) {
 pub(crate) fn suspend_all(ts: &ThreadState) {
     let top = ts.critical_sections.get();
     if top != 0 && top & INACTIVE == 0 {
-        suspend_all_slow(ts, top);
+        suspend_all_slow(ts, top, false);
     }
 }
 
+/// Suspends the active sections from `top` down; with `hand_off`, each mutex goes directly to a
+/// thread asleep on it, if any ([`PyMutex::unlock_handing_off`]).
 #[cold]
-fn suspend_all_slow(ts: &ThreadState, top: usize) {
+fn suspend_all_slow(ts: &ThreadState, top: usize, hand_off: bool) {
     if broken(Mutation::CriticalSectionNotSuspended) {
         return;
     }
@@ -266,11 +268,13 @@ fn suspend_all_slow(ts: &ThreadState, top: usize) {
         let link = unsafe { Link::from_tag(tag) };
         let m1 = link.section.mutex.get();
         if !m1.is_null() {
-            // SAFETY: an active section holds the mutexes it records.
-            unsafe { (*m1).unlock() };
+            let release = |m: *const PyMutex| {
+                // SAFETY: an active section holds the mutexes it records.
+                unsafe { if hand_off { (*m).unlock_handing_off() } else { (*m).unlock() } }
+            };
+            release(m1);
             if let Some(m2) = link.mutex2.map(Cell::get).filter(|m| !m.is_null()) {
-                // SAFETY: as above.
-                unsafe { (*m2).unlock() };
+                release(m2);
             }
         }
         let prev = link.section.prev.get();
@@ -280,6 +284,37 @@ fn suspend_all_slow(ts: &ThreadState, top: usize) {
         link.section.prev.set(prev | INACTIVE);
         tag = prev;
     }
+}
+
+/// Eval-breaker hook of a free-threaded interpreter (a drop request): if a thread sleeps on a
+/// mutex held by an active section of `ts`, hand the mutexes over and take them back — a
+/// detach that gives the sleepers their turn, as a forced switch of the interpreter lock does.
+/// The sections stay open; the mutexes are re-taken (in the usual order) when `ts` re-attaches.
+/// Nothing happens, beyond a walk of the (short) stack, when nobody waits.
+pub(crate) fn yield_to_waiters(ts: &ThreadState) {
+    let top = ts.critical_sections.get();
+    if top == 0 || top & INACTIVE != 0 || !stack_contended(top) {
+        return;
+    }
+    suspend_all_slow(ts, top, true);
+    thread_state::detach(ts);
+    thread_state::attach(ts);
+}
+
+/// Whether a mutex held by an active section from `top` down has sleepers.
+fn stack_contended(top: usize) -> bool {
+    let mut tag = top;
+    while tag != 0 && tag & INACTIVE == 0 {
+        // SAFETY: `tag` is a non-zero link of this thread's stack.
+        let link = unsafe { Link::from_tag(tag) };
+        let held = [link.section.mutex.get(), link.mutex2.map_or(ptr::null(), Cell::get)];
+        // SAFETY: an active section holds the (live) mutexes it records.
+        if held.iter().any(|m| !m.is_null() && unsafe { &**m }.has_parked()) {
+            return true;
+        }
+        tag = link.section.prev.get();
+    }
+    false
 }
 
 /// Hook of a free-threaded attach that must wait for a stop-the-world: a mutex handed to the

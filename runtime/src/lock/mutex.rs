@@ -113,6 +113,7 @@ impl PyMutex {
                 // thread detaches and re-attaches it here.
                 let ts = unsafe { ts.as_ref() };
                 self.lock_slow(&mut |park| {
+                    request_turn(ts);
                     crate::state::thread_state::detach(ts);
                     let handed_off = park();
                     if handed_off {
@@ -210,10 +211,54 @@ impl PyMutex {
         }
     }
 
+    /// Whether a thread may be asleep waiting for it (a snapshot): the holder should let it in.
+    #[inline]
+    pub(crate) fn has_parked(&self) -> bool {
+        self.state.load(Ordering::Relaxed) & HAS_PARKED != 0
+    }
+
+    /// Releases the mutex and, if a thread sleeps on it, hands it to that thread directly
+    /// (parking_lot's `unlock_fair`): the releaser cannot take it back before the waiter runs.
+    /// What a holder that yields its turn does.
+    ///
+    /// # Safety
+    ///
+    /// As for [`PyMutex::unlock`].
+    pub(crate) unsafe fn unlock_handing_off(&self) {
+        if self.state.load(Ordering::Relaxed) & HAS_PARKED == 0 {
+            // SAFETY: forwarded.
+            unsafe { self.unlock() };
+            return;
+        }
+        let callback = |found: parking::UnparkResult| {
+            let next = if found.unparked { LOCKED } else { 0 } | if found.have_more { HAS_PARKED } else { 0 };
+            self.state.store(next, Ordering::Release);
+            if found.unparked { TOKEN_HANDED_OFF } else { TOKEN_RETRY }
+        };
+        // SAFETY: the callback only stores an atomic; it neither parks, unparks nor panics.
+        unsafe { parking::unpark_one(self.key(), callback) };
+    }
+
     fn key(&self) -> usize {
         &self.state as *const AtomicU8 as usize
     }
 }
+
+/// A free-threaded thread about to sleep on a held mutex asks the threads of its interpreter for
+/// a turn: it sets the drop-request bit in their eval breakers, and the holder — which may run a
+/// long loop inside a critical section (the language lock of `pyrt::run`) — yields its sections
+/// to the sleepers at its next breaker check ([`super::critical_section::yield_to_waiters`]).
+/// Interpreters with a lock never sleep here while attached (their sections take no mutex).
+#[cfg(not(loom))]
+fn request_turn(ts: &crate::state::ThreadState) {
+    let interp = ts.interp_state();
+    if interp.lock.is_none() {
+        interp.signal_all(crate::lock::DROP_REQUEST_BIT);
+    }
+}
+
+#[cfg(loom)]
+fn request_turn(_ts: &crate::state::ThreadState) {}
 
 #[cfg(all(test, not(loom)))]
 mod tests {
@@ -239,6 +284,44 @@ mod tests {
     #[test]
     fn one_byte() {
         assert_eq!(std::mem::size_of::<PyMutex>(), 1);
+    }
+
+    /// `unlock_handing_off` gives the mutex to the thread asleep on it: the releaser cannot take
+    /// it back, and the sleeper returns from `lock` holding it.
+    #[test]
+    fn unlock_handing_off_gives_the_mutex_to_the_sleeper() {
+        let m = Arc::new(PyMutex::new());
+        let checked = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        m.lock();
+        let sleeper = {
+            let (m, checked) = (m.clone(), checked.clone());
+            std::thread::spawn(move || {
+                m.lock();
+                // Hold it until the releaser has tried to take it back.
+                while !checked.load(Ordering::Acquire) {
+                    std::thread::yield_now();
+                }
+                // SAFETY: this thread holds it.
+                unsafe { m.unlock() };
+            })
+        };
+        while !m.has_parked() {
+            std::thread::yield_now();
+        }
+        // HAS_PARKED is set just before the sleeper parks; give it time to be queued.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock_handing_off() };
+        let retaken = m.try_lock();
+        checked.store(true, Ordering::Release);
+        assert!(!retaken, "the mutex went to the sleeper, not back to the releaser");
+        sleeper.join().unwrap();
+        assert_eq!(m.state.load(Ordering::Relaxed), 0);
+        // With nobody asleep it is a plain unlock.
+        m.lock();
+        // SAFETY: this thread holds it.
+        unsafe { m.unlock_handing_off() };
+        assert!(!m.is_locked());
     }
 
     /// Four threads increment a plain counter under the mutex; parking and hand-off keep the

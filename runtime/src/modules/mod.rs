@@ -1,4 +1,4 @@
-//! Modules written in Rust: `builtins`, `sys`, `math`, `time`, `io`, a minimal `os`, and the
+//! Modules written in Rust: `builtins`, `sys`, `math`, `time`, `io`, a minimal `os`, `_thread`, and the
 //! import system that finds them and the modules written in Python ([`import`]).
 //!
 //! Builtin function objects and static types are immortal and shared by every interpreter;
@@ -13,6 +13,7 @@ pub mod io;
 pub mod math;
 pub mod os;
 pub mod sys;
+pub mod thread;
 pub mod time;
 
 use crate::object::obj::Obj;
@@ -74,6 +75,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// The modules written in Rust, by name: what `import NAME` finds before looking at `sys.path`
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
+    ("_thread", thread::make_module),
     ("builtins", builtins::builtins_module),
     ("io", io::make_module),
     ("math", math::make_module),

@@ -2,9 +2,9 @@
 //!
 //! `time()`/`time_ns()` read the system clock; `perf_counter()`, `monotonic()` and their `_ns`
 //! forms read `CLOCK_MONOTONIC` (as CPython does on Linux); `process_time()` reads
-//! `CLOCK_PROCESS_CPUTIME_ID`. `sleep(secs)` sleeps without releasing the interpreter lock
-//! (the eval loop has no detach around native calls yet), so other threads of the same
-//! interpreter wait too.
+//! `CLOCK_PROCESS_CPUTIME_ID`. `sleep(secs)` sleeps detached from the interpreter
+//! (`Py_BEGIN_ALLOW_THREADS`), so other threads of the same interpreter run meanwhile — in a
+//! free-threaded one, the language lock is released with the thread's critical sections.
 //!
 //! Calendar time goes through the C library as CPython's does: `gmtime`/`localtime` give a
 //! `struct_time` (a struct sequence of the nine `tm_*` fields, Monday = 0, `tm_yday` from 1;
@@ -203,7 +203,8 @@ static TIME_FUNCTIONS: &[MethodDef] = &[
         if secs < 0.0 {
             return Err(PyErr::value_error("sleep length must be non-negative"));
         }
-        std::thread::sleep(std::time::Duration::from_secs_f64(secs.min(1e9)));
+        let length = std::time::Duration::from_secs_f64(secs.min(1e9));
+        super::thread::detached(|| std::thread::sleep(length));
         Ok(args::none())
     }),
 ];

@@ -47,6 +47,8 @@ pub struct StaticTypes {
     pub slot_wrapper_type: &'static TypeObject,
     /// `anext_awaitable`: `anext(it, default)`.
     pub anext_awaitable_type: &'static TypeObject,
+    /// `_thread`'s lock, `RLock` and `_local`.
+    pub thread: crate::modules::thread::ThreadTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -131,6 +133,7 @@ fn make_types() -> StaticTypes {
     let modules = super::module::make_module_types(&core, &exc, &mut specs);
     let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
     let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
+    let thread = crate::modules::thread::make_thread_types(&core, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -141,6 +144,7 @@ fn make_types() -> StaticTypes {
         modules,
         slot_wrapper_type,
         anext_awaitable_type,
+        thread,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

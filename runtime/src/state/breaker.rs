@@ -93,7 +93,10 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
             thread_state::detach(ts);
             thread_state::attach(ts);
         } else {
+            // Free-threaded: a thread asleep on a mutex this one holds in a critical section
+            // (the language lock of `pyrt::run`) asked for a turn.
             ts.eval_breaker.fetch_and(!DROP_REQUEST_BIT, Ordering::AcqRel);
+            crate::lock::critical_section::yield_to_waiters(ts);
         }
     }
     if bits & ASYNC_EXCEPTION_BIT != 0 {

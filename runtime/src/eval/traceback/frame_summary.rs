@@ -47,6 +47,18 @@ pub(crate) fn format_frame_summary(filename: &str, name: &str, pos: Location) ->
     row
 }
 
+/// One entry as CPython's C traceback printer writes it (`tb_displayline`): the `File` line and
+/// the entry's first source line, stripped, with no caret line.
+pub(crate) fn format_c_entry(filename: &str, name: &str, pos: Location) -> String {
+    let mut row = format!("  File \"{filename}\", line {}, in {name}\n", pos.lineno);
+    if let Some(line) = source_line(filename, pos.lineno).filter(|l| !l.trim().is_empty()) {
+        row.push_str("    ");
+        row.push_str(line.trim());
+        row.push('\n');
+    }
+    row
+}
+
 fn source_line(filename: &str, lineno: i32) -> Option<String> {
     let text = crate::eval::source_cache::get(filename)?;
     text.lines().nth(usize::try_from(lineno).ok()?.checked_sub(1)?).map(str::to_owned)
