@@ -37,6 +37,8 @@
 mod annotations;
 pub mod args;
 pub mod caller;
+pub(crate) mod frame_locals;
+pub(crate) mod frame_object;
 pub mod generator;
 mod pattern;
 pub mod source_cache;
@@ -45,7 +47,7 @@ pub mod traceback;
 
 pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 
@@ -113,6 +115,8 @@ struct Frame {
     /// The instance an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT` initialises: its
     /// return must be `None`, and the caller gets the instance (CPython's init-cleanup shim).
     init_self: Option<Obj>,
+    /// Its frame object, once someone asked for it (see [`frame_object`]).
+    frame_obj: OnceCell<Obj>,
 }
 
 fn code_of(f: &Frame) -> &CodeObj {
@@ -144,6 +148,7 @@ pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj>
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, &[], None)
 }
@@ -164,6 +169,7 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, args, kwnames)
 }
@@ -184,6 +190,7 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, &[], None)
 }
@@ -369,6 +376,8 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    let mut run_link = frame_object::RunLink::new(frames, values);
+    let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
         if let Err(exc) = unwind(values, frames, err.into_object(), false) {
             return Err(PyErr::from_object(exc));
@@ -1443,6 +1452,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 call_at: 0,
                                 owner_gen: None,
                                 init_self: None,
+                                frame_obj: OnceCell::new(),
                             };
                             tri!(depth_enter());
                             f.call_at = callable_at;
@@ -1685,7 +1695,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
             match outcome {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => {
-                    let done = frames.pop().expect("a frame");
+                    let mut done = frames.pop().expect("a frame");
+                    detach_frame_object(values, &mut done, true);
                     clear(values, done.base, done.sp);
                     depth_leave();
                     let v = match done.init_self {
@@ -1717,8 +1728,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v, oparg)) => {
-                    let done = frames.pop().expect("a frame");
-                    generator::suspend(values, &done, oparg);
+                    let mut done = frames.pop().expect("a frame");
+                    let frame_obj = detach_frame_object(values, &mut done, false);
+                    generator::suspend(values, &done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;
@@ -1786,7 +1798,17 @@ fn enter_exact_args(
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     })
+}
+
+/// A popped record's frame object (if it has one) detaches with a snapshot of its locals.
+#[inline]
+fn detach_frame_object(values: &[Option<Obj>], done: &mut Frame, with_back: bool) -> Option<Obj> {
+    done.frame_obj.get()?;
+    let n = code_of(done).code.nlocalsplus();
+    let window = &values[done.base..done.base + n];
+    frame_object::detach(done, window, with_back)
 }
 
 fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
@@ -1828,7 +1850,8 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
             f.ip = h.target as usize;
             return Ok(());
         }
-        let done = frames.pop().expect("a frame");
+        let mut done = frames.pop().expect("a frame");
+        detach_frame_object(values, &mut done, true);
         clear(values, done.base, done.sp);
         depth_leave();
         if let Some(link) = &done.owner_gen {

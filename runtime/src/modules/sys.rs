@@ -324,6 +324,19 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         crate::eval::set_recursion_limit(n as usize);
         Ok(args::none())
     }),
+    MethodDef::function("_getframe", |a, k| {
+        let a = args::exact("_getframe", a, k, 0, 1)?;
+        let depth = match a.first() {
+            Some(d) => int_arg("_getframe", d)?,
+            None => 0,
+        };
+        let frame = if depth < 0 {
+            crate::eval::frame_object::frame_at_depth(0)?
+        } else {
+            crate::eval::frame_object::frame_at_depth(depth as usize)?
+        };
+        frame.ok_or_else(|| PyErr::value_error("call stack is not deep enough"))
+    }),
     MethodDef::function("exception", |a, k| {
         args::exact("sys.exception", a, k, 0, 0)?;
         Ok(crate::eval::current_exception().unwrap_or_else(args::none))
