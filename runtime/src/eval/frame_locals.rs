@@ -89,7 +89,11 @@ fn proxy_getitem(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
             return Ok(v);
         }
     }
-    Err(PyErr::key_error(key))
+    // CPython 3.13's message quotes the key's repr once more.
+    let r = crate::object::abstract_ops::repr(key)?;
+    let msg =
+        crate::object::str::new_str(&format!("local variable '{}' is not defined", str_value(&r).unwrap_or("?")))?;
+    Err(PyErr::key_error(&msg))
 }
 
 fn proxy_setitem(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {

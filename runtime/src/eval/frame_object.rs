@@ -125,6 +125,8 @@ pub(crate) struct FrameObject {
     pub(super) trace: RefCell<Option<Obj>>,
     pub(super) trace_lines: Cell<bool>,
     pub(super) trace_opcodes: Cell<bool>,
+    /// The last instruction the line tracer saw, and whether it was `RESUME`.
+    prev_traced: Cell<(Option<usize>, bool)>,
 }
 
 #[derive(Default)]
@@ -169,6 +171,7 @@ fn new_frame_object(
             trace: RefCell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
+            prev_traced: Cell::new((None, false)),
         })
     }
 }
@@ -223,6 +226,22 @@ pub(crate) fn suspended_frame_object(saved: &mut crate::object::generator::Saved
     let o = new_frame_object(&saved.code, &saved.globals, &saved.builtins, None, false, snapshot)?;
     saved.frame_obj = Some(o.clone());
     Ok(o)
+}
+
+pub(super) fn prev_traced(o: &PyObject) -> (Option<usize>, bool) {
+    frame_of(o).prev_traced.get()
+}
+
+pub(super) fn set_prev_traced(o: &PyObject, lasti: Option<usize>, resume: bool) {
+    frame_of(o).prev_traced.set((lasti, resume));
+}
+
+pub(super) fn traces_lines(o: &PyObject) -> bool {
+    frame_of(o).trace_lines.get()
+}
+
+pub(super) fn traces_opcodes(o: &PyObject) -> bool {
+    frame_of(o).trace_opcodes.get()
 }
 
 /// The frame object `depth` frames below the innermost one (`sys._getframe(depth)`).

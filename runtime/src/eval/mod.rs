@@ -43,6 +43,7 @@ pub mod generator;
 mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;
+pub(crate) mod trace;
 pub mod traceback;
 
 pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
@@ -389,6 +390,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.adaptive;
+        let mut tracing = trace::active();
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -413,6 +415,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
                 f.ip += 1 + op.cache_entries();
+                if tracing {
+                    tri!(trace::instruction(f, op, oparg));
+                }
                 // The adaptive counter of a generic instruction (see `specialize`): when it
                 // fires, `$specialize` rewrites the instruction and it is dispatched again.
                 macro_rules! adapt {
@@ -623,7 +628,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_TYPE_1
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
-                        if {
+                        if !tracing && {
                             hit_native = specialize::call_native_guard(op, values, f.sp, oparg as usize);
                             hit_native.is_some()
                         } =>
@@ -673,6 +678,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             // SAFETY: the current thread state is attached on this thread.
                             tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
                         }
+                        tracing = trace::active();
                     }
                     Opcode::LOAD_CONST => push!(values, f, code.consts[oparg as usize].clone()),
                     Opcode::RETURN_CONST => break 'op Ok(Flow::Return(code.consts[oparg as usize].clone())),
@@ -1142,6 +1148,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 // SAFETY: the current thread state is attached on this thread.
                                 tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
                             }
+                            tracing = trace::active();
                         }
                     }
                     Opcode::GET_ITER => {
@@ -1467,7 +1474,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                         let r = {
                             let _caller = caller::enter(f, values);
-                            ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref())
+                            let args = as_objs(&values[args_start..f.sp]);
+                            if tracing {
+                                trace::native_call(f, &callable, args, || {
+                                    ops::call(&callable, args, kwnames.as_deref())
+                                })
+                            } else {
+                                ops::call(&callable, args, kwnames.as_deref())
+                            }
                         };
                         for i in callable_at..f.sp {
                             values[i] = None;
@@ -1695,6 +1709,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
             match outcome {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => {
+                    if tracing {
+                        if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
+                            match unwind(values, frames, e.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    }
                     let mut done = frames.pop().expect("a frame");
                     detach_frame_object(values, &mut done, true);
                     clear(values, done.base, done.sp);
@@ -1728,6 +1750,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v, oparg)) => {
+                    if tracing {
+                        if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
+                            match unwind(values, frames, e.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    }
                     let mut done = frames.pop().expect("a frame");
                     let frame_obj = detach_frame_object(values, &mut done, false);
                     generator::suspend(values, &done, oparg, frame_obj);
@@ -1802,6 +1832,20 @@ fn enter_exact_args(
     })
 }
 
+/// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`
+/// the handler saved below the exception): CPython's `RERAISE` moves `instr_ptr` there.
+fn restore_reraise_lasti(values: &[Option<Obj>], f: &mut Frame) {
+    let unit = code_of(f).adaptive.opcode_unit(f.lasti);
+    let oparg = (unit >> 8) as usize;
+    if Opcode::from_u8((unit & 0xff) as u8) != Some(Opcode::RERAISE) || oparg == 0 || f.sp < oparg {
+        return;
+    }
+    let saved = values[f.sp - oparg].as_deref().and_then(crate::object::int::small_value);
+    if let Some(l) = saved.and_then(|l| usize::try_from(l).ok()) {
+        f.lasti = l;
+    }
+}
+
 /// A popped record's frame object (if it has one) detaches with a snapshot of its locals.
 #[inline]
 fn detach_frame_object(values: &[Option<Obj>], done: &mut Frame, with_back: bool) -> Option<Obj> {
@@ -1819,7 +1863,8 @@ fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
 
 /// Unwinds `exc` from the innermost frame: the first frame with a handler for its current
 /// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`).
-fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+    let tracing = trace::active();
     loop {
         let f = frames.last_mut().expect("a frame");
         let code = code_of(f);
@@ -1831,7 +1876,13 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
                     }
                 }
             }
-            let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
+            let frame_obj = frame_object::materialize(f).ok();
+            let _ = traceback::add_traceback_with_frame(&exc, &f.code, f.lasti, frame_obj);
+            if tracing {
+                if let Err(e) = trace::on_exception(f, &exc) {
+                    exc = e.into_object();
+                }
+            }
         }
         with_tb = true;
         let handler =
@@ -1849,6 +1900,14 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
             f.sp += 1;
             f.ip = h.target as usize;
             return Ok(());
+        }
+        if f.frame_obj.get().is_some() {
+            restore_reraise_lasti(values, f);
+        }
+        if tracing {
+            if let Err(e) = trace::on_unwind(frames.last().expect("a frame")) {
+                exc = e.into_object();
+            }
         }
         let mut done = frames.pop().expect("a frame");
         detach_frame_object(values, &mut done, true);
