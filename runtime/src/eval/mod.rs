@@ -44,6 +44,8 @@ mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;
 pub(crate) mod trace;
+#[cfg(all(test, not(loom)))]
+mod trace_tests;
 pub mod traceback;
 
 pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};

@@ -219,9 +219,10 @@ fn call_python_hook(func: &PyObject, a: &TraceArgs<'_>) -> PyResult<Obj> {
 
 /// The object a Python-level hook was installed with, kept to answer `gettrace`/`getprofile`.
 struct PythonHook(Obj);
-// SAFETY: the hook object is used only by threads attached to its interpreter, which the
-// thread state belongs to (the `TraceFn` slot is per thread).
+// SAFETY: the hook object is used only by the thread whose thread state holds the `TraceFn`
+// (the slot is per thread and the loop calls it on that thread), attached to its interpreter.
 unsafe impl Send for PythonHook {}
+// SAFETY: as for `Send`: only the owning thread calls the hook.
 unsafe impl Sync for PythonHook {}
 
 thread_local! {

@@ -287,7 +287,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, methods, &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
-    specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
+    specs.push(spec(code_type, obj, super::code::CODE_METHODS, super::code::CODE_GETSETS));
     specs.push(spec(traceback_type, obj, &[], crate::eval::traceback::TRACEBACK_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
