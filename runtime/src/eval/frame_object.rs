@@ -196,6 +196,8 @@ pub(super) fn materialize(frame: &Frame) -> PyResult<Obj> {
 /// The record `done` (whose localsplus window is `window`) left its run: its frame object, if
 /// it has one, answers from a snapshot from now on. `back` is the frame below it (`None` for a
 /// suspending generator, whose `f_back` is `None` while suspended).
+#[cold]
+#[inline(never)]
 pub(super) fn detach(done: &mut Frame, window: &[Option<Obj>], with_back: bool) -> Option<Obj> {
     let o = done.frame_obj.take()?;
     let fo = frame_of(&o);

@@ -379,6 +379,9 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    // Whether a trace or profile function is set: read when the run starts and refreshed with
+    // the eval breaker (`RESUME`, backward jumps), see `trace`.
+    let mut tracing = trace::active();
     let mut run_link = frame_object::RunLink::new(frames, values);
     let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
@@ -392,7 +395,6 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.adaptive;
-        let mut tracing = trace::active();
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -678,9 +680,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::RESUME => {
                         if let Some(ts) = crate::state::thread_state::current() {
                             // SAFETY: the current thread state is attached on this thread.
-                            tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
+                            let ts = unsafe { ts.as_ref() };
+                            tri!(crate::state::breaker::check(ts));
+                            tracing = ts.is_hooked();
                         }
-                        tracing = trace::active();
                     }
                     Opcode::LOAD_CONST => push!(values, f, code.consts[oparg as usize].clone()),
                     Opcode::RETURN_CONST => break 'op Ok(Flow::Return(code.consts[oparg as usize].clone())),
@@ -1148,9 +1151,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if op == Opcode::JUMP_BACKWARD {
                             if let Some(ts) = crate::state::thread_state::current() {
                                 // SAFETY: the current thread state is attached on this thread.
-                                tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
+                                let ts = unsafe { ts.as_ref() };
+                                tri!(crate::state::breaker::check(ts));
+                                tracing = ts.is_hooked();
                             }
-                            tracing = trace::active();
                         }
                     }
                     Opcode::GET_ITER => {

@@ -2,12 +2,15 @@
 //! the C ABI exports as `Py_tracefunc`).
 //!
 //! **Cost when off.** The thread state keeps one flag, "a trace or profile function is set"
-//! ([`ThreadState::is_hooked`]). The loop keeps a copy in a local, refreshed when it switches
-//! frames (every call and return) and where it already checks the eval breaker (`RESUME`,
-//! backward jumps); the per-instruction hook runs only while that local is set, and the
+//! (`ThreadState::is_hooked`). A run of the loop keeps a copy in a local, read when the run
+//! starts and refreshed where the loop already reads the thread state for the eval breaker
+//! (`RESUME` — every function entry and generator resume — and backward jumps); a hook set by
+//! a native call takes effect at the next call or backward jump, and a hook removed leaves the
+//! local set until then (the events find no hook). The per-instruction hook runs only while
+//! that local is set, and the
 //! specialised native-call forms step aside for the generic `CALL` (which reports
 //! `c_call`/`c_return`/`c_exception`). With no hook set, tracing costs one predictable branch
-//! on a local per instruction. (CPython 3.13 rewrites instructions to `INSTRUMENTED_*` forms
+//! on a local per instruction and one relaxed load per call. (CPython 3.13 rewrites instructions to `INSTRUMENTED_*` forms
 //! instead; this design needs no second instruction stream.)
 //!
 //! **Events**, as CPython 3.13's legacy tracing delivers them: `call` at `RESUME` (a function
@@ -103,6 +106,8 @@ fn emit(frame: &Frame, event: TraceEvent, arg: Option<&Obj>, to_trace: bool, to_
 
 /// The per-instruction hook (only while [`active`]): `call` at `RESUME`, then `line` and
 /// `opcode` events.
+#[cold]
+#[inline(never)]
 pub(super) fn instruction(frame: &Frame, op: Opcode, oparg: u32) -> PyResult<()> {
     if IN_HOOK.with(Cell::get) {
         return Ok(());
@@ -147,6 +152,8 @@ pub(super) fn instruction(frame: &Frame, op: Opcode, oparg: u32) -> PyResult<()>
 }
 
 /// `return` (also for a `yield`): `value` is what leaves the frame.
+#[cold]
+#[inline(never)]
 pub(super) fn on_return(frame: &Frame, value: &Obj) -> PyResult<()> {
     // `RETURN_GENERATOR` runs before the frame's `RESUME`: no `call`, so no `return` either.
     let unit = super::code_of(frame).adaptive.opcode_unit(frame.lasti);
@@ -158,6 +165,8 @@ pub(super) fn on_return(frame: &Frame, value: &Obj) -> PyResult<()> {
 
 /// An exception passes through `frame` (`exception`), and when it leaves the frame, `return`
 /// with `None`.
+#[cold]
+#[inline(never)]
 pub(super) fn on_exception(frame: &Frame, exc: &Obj) -> PyResult<()> {
     let tb = crate::object::exceptions::as_exception(exc).and_then(|e| e.fields().traceback.clone());
     let none = || Obj::new_ref(immortals().none);
@@ -166,6 +175,8 @@ pub(super) fn on_exception(frame: &Frame, exc: &Obj) -> PyResult<()> {
 }
 
 /// The frame is left by an exception.
+#[cold]
+#[inline(never)]
 pub(super) fn on_unwind(frame: &Frame) -> PyResult<()> {
     emit(frame, TraceEvent::Return, Some(&Obj::new_ref(immortals().none)), true, true)
 }
@@ -185,6 +196,8 @@ pub(super) fn native_callable(callable: &Obj, args: &[Obj]) -> Option<Obj> {
 }
 
 /// `c_call`, then after the call `c_return` or `c_exception` (profile only).
+#[cold]
+#[inline(never)]
 pub(super) fn native_call(
     frame: &Frame,
     callable: &Obj,
