@@ -682,7 +682,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             // SAFETY: the current thread state is attached on this thread.
                             let ts = unsafe { ts.as_ref() };
                             tri!(crate::state::breaker::check(ts));
-                            tracing = ts.is_hooked();
+                            let was_tracing = std::mem::replace(&mut tracing, ts.is_hooked());
+                            if tracing && !was_tracing {
+                                // Found on here: this `RESUME` still reports its `call`.
+                                tri!(trace::instruction(f, op, oparg));
+                            }
                         }
                     }
                     Opcode::LOAD_CONST => push!(values, f, code.consts[oparg as usize].clone()),
