@@ -132,12 +132,15 @@ fn clear_resets_per_thread_data() {
     let ts = ts_ref(p);
     ts.with_dict(|d| d.insert("key".into(), Box::new(42u32)));
     assert_eq!(ts.with_dict(|d| *d["key"].downcast_ref::<u32>().unwrap()), 42);
-    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen: Arc<std::sync::Mutex<Vec<TraceEvent>>> = Arc::new(std::sync::Mutex::new(Vec::new()));
     let s2 = seen.clone();
-    ts.set_trace(Some(Arc::new(move |e| s2.lock().unwrap().push(e))));
-    ts.set_profile(Some(Arc::new(|_| {})));
-    (ts.trace().unwrap())(TraceEvent::Call);
-    assert_eq!(*seen.lock().unwrap(), vec![TraceEvent::Call]);
+    ts.set_trace(Some(Arc::new(move |a| {
+        s2.lock().unwrap().push(a.event);
+        Ok(())
+    })));
+    ts.set_profile(Some(Arc::new(|_| Ok(()))));
+    assert!(ts.is_hooked());
+    assert!(ts.trace().is_some() && seen.lock().unwrap().is_empty());
     ts.set_async_exc(Some(pyrt::PyErr::from_kind(pyrt::ExcKind::KeyboardInterrupt)));
     ts.clear();
     assert!(ts.is_cleared());

@@ -129,6 +129,7 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         slots,
         ip: f.ip,
         lasti: f.lasti,
+        frame_obj: f.frame_obj.take(),
     };
     new_generator(kind, name, qualname, frame)
 }
@@ -185,6 +186,7 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         call_at: 0,
         owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
         init_self: None,
+        frame_obj: super::frame_object::reattach(saved.frame_obj.take()),
     }
 }
 
@@ -208,7 +210,7 @@ pub(super) fn push_frame(
 
 /// `YIELD_VALUE`: the frame `done` (already popped, its value taken) goes back into its
 /// generator. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32) {
+pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32, frame_obj: Option<Obj>) {
     let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
     let g = as_gen(&link.genobj).expect("a generator");
     {
@@ -223,6 +225,7 @@ pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32) {
         }
         saved.ip = done.ip;
         saved.lasti = done.lasti;
+        saved.frame_obj = frame_obj;
     }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);

@@ -37,16 +37,21 @@
 mod annotations;
 pub mod args;
 pub mod caller;
+pub(crate) mod frame_locals;
+pub(crate) mod frame_object;
 pub mod generator;
 mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;
 mod specialize_attr;
+pub(crate) mod trace;
+#[cfg(all(test, not(loom)))]
+mod trace_tests;
 pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 
@@ -114,6 +119,8 @@ struct Frame {
     /// The instance an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT` initialises: its
     /// return must be `None`, and the caller gets the instance (CPython's init-cleanup shim).
     init_self: Option<Obj>,
+    /// Its frame object, once someone asked for it (see [`frame_object`]).
+    frame_obj: OnceCell<Obj>,
 }
 
 fn code_of(f: &Frame) -> &CodeObj {
@@ -145,6 +152,7 @@ pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj>
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, &[], None)
 }
@@ -165,6 +173,7 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, args, kwnames)
 }
@@ -185,6 +194,7 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     };
     run(frame, &[], None)
 }
@@ -374,6 +384,11 @@ fn build_class_name_error() -> PyErr {
 #[allow(clippy::too_many_lines)]
 fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
+    // Whether a trace or profile function is set: read when the run starts and refreshed with
+    // the eval breaker (`RESUME`, backward jumps), see `trace`.
+    let mut tracing = trace::active();
+    let mut run_link = frame_object::RunLink::new(frames, values);
+    let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
         if let Err(exc) = unwind(values, frames, err.into_object(), false) {
             return Err(PyErr::from_object(exc));
@@ -409,6 +424,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
                 f.ip += 1 + op.cache_entries();
+                if tracing {
+                    tri!(trace::instruction(f, op, oparg));
+                }
                 // The adaptive counter of a generic instruction (see `specialize`): when it
                 // fires, `$specialize` rewrites the instruction and it is dispatched again.
                 macro_rules! adapt {
@@ -623,7 +641,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_TYPE_1
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
-                        if {
+                        if !tracing && {
                             hit_native = specialize::call_native_guard(op, values, f.sp, oparg as usize);
                             hit_native.is_some()
                         } =>
@@ -671,7 +689,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::RESUME => {
                         if let Some(ts) = crate::state::thread_state::current() {
                             // SAFETY: the current thread state is attached on this thread.
-                            tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
+                            let ts = unsafe { ts.as_ref() };
+                            tri!(crate::state::breaker::check(ts));
+                            let was_tracing = std::mem::replace(&mut tracing, ts.is_hooked());
+                            if tracing && !was_tracing {
+                                // Found on here: this `RESUME` still reports its `call`.
+                                tri!(trace::instruction(f, op, oparg));
+                            }
                         }
                     }
                     Opcode::LOAD_CONST => push!(values, f, code.consts[oparg as usize].clone()),
@@ -1159,7 +1183,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if op == Opcode::JUMP_BACKWARD {
                             if let Some(ts) = crate::state::thread_state::current() {
                                 // SAFETY: the current thread state is attached on this thread.
-                                tri!(crate::state::breaker::check(unsafe { ts.as_ref() }));
+                                let ts = unsafe { ts.as_ref() };
+                                tri!(crate::state::breaker::check(ts));
+                                tracing = ts.is_hooked();
                             }
                         }
                     }
@@ -1473,6 +1499,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 call_at: 0,
                                 owner_gen: None,
                                 init_self: None,
+                                frame_obj: OnceCell::new(),
                             };
                             tri!(depth_enter());
                             f.call_at = callable_at;
@@ -1487,7 +1514,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                         let r = {
                             let _caller = caller::enter(f, values);
-                            ops::call(&callable, as_objs(&values[args_start..f.sp]), kwnames.as_deref())
+                            let args = as_objs(&values[args_start..f.sp]);
+                            if tracing {
+                                trace::native_call(f, &callable, args, || {
+                                    ops::call(&callable, args, kwnames.as_deref())
+                                })
+                            } else {
+                                ops::call(&callable, args, kwnames.as_deref())
+                            }
                         };
                         for i in callable_at..f.sp {
                             values[i] = None;
@@ -1727,7 +1761,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
             match outcome {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => {
-                    let done = frames.pop().expect("a frame");
+                    if tracing {
+                        if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
+                            match unwind(values, frames, e.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    }
+                    let mut done = frames.pop().expect("a frame");
+                    detach_frame_object(values, &mut done, true);
                     clear(values, done.base, done.sp);
                     depth_leave();
                     let v = match done.init_self {
@@ -1759,8 +1802,17 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v, oparg)) => {
-                    let done = frames.pop().expect("a frame");
-                    generator::suspend(values, &done, oparg);
+                    if tracing {
+                        if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
+                            match unwind(values, frames, e.into_object(), true) {
+                                Ok(()) => continue 'frames,
+                                Err(exc) => return Err(PyErr::from_object(exc)),
+                            }
+                        }
+                    }
+                    let mut done = frames.pop().expect("a frame");
+                    let frame_obj = detach_frame_object(values, &mut done, false);
+                    generator::suspend(values, &done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;
@@ -1828,7 +1880,31 @@ fn enter_exact_args(
         call_at: 0,
         owner_gen: None,
         init_self: None,
+        frame_obj: OnceCell::new(),
     })
+}
+
+/// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`
+/// the handler saved below the exception): CPython's `RERAISE` moves `instr_ptr` there.
+fn restore_reraise_lasti(values: &[Option<Obj>], f: &mut Frame) {
+    let unit = code_of(f).adaptive.opcode_unit(f.lasti);
+    let oparg = (unit >> 8) as usize;
+    if Opcode::from_u8((unit & 0xff) as u8) != Some(Opcode::RERAISE) || oparg == 0 || f.sp < oparg {
+        return;
+    }
+    let saved = values[f.sp - oparg].as_deref().and_then(crate::object::int::small_value);
+    if let Some(l) = saved.and_then(|l| usize::try_from(l).ok()) {
+        f.lasti = l;
+    }
+}
+
+/// A popped record's frame object (if it has one) detaches with a snapshot of its locals.
+#[inline]
+fn detach_frame_object(values: &[Option<Obj>], done: &mut Frame, with_back: bool) -> Option<Obj> {
+    done.frame_obj.get()?;
+    let n = code_of(done).code.nlocalsplus();
+    let window = &values[done.base..done.base + n];
+    frame_object::detach(done, window, with_back)
 }
 
 fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
@@ -1839,7 +1915,8 @@ fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
 
 /// Unwinds `exc` from the innermost frame: the first frame with a handler for its current
 /// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`).
-fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+    let tracing = trace::active();
     loop {
         let f = frames.last_mut().expect("a frame");
         let code = code_of(f);
@@ -1855,7 +1932,13 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
                 let window = &values[f.base..f.base + code.code.nlocalsplus()];
                 caller::capture_name_scope(&exc, f, window);
             }
-            let _ = traceback::add_traceback(&exc, &f.code, f.lasti);
+            let frame_obj = frame_object::materialize(f).ok();
+            let _ = traceback::add_traceback_with_frame(&exc, &f.code, f.lasti, frame_obj);
+            if tracing {
+                if let Err(e) = trace::on_exception(f, &exc) {
+                    exc = e.into_object();
+                }
+            }
         }
         with_tb = true;
         let handler =
@@ -1874,7 +1957,16 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, exc: Obj, mut wit
             f.ip = h.target as usize;
             return Ok(());
         }
-        let done = frames.pop().expect("a frame");
+        if f.frame_obj.get().is_some() {
+            restore_reraise_lasti(values, f);
+        }
+        if tracing {
+            if let Err(e) = trace::on_unwind(frames.last().expect("a frame")) {
+                exc = e.into_object();
+            }
+        }
+        let mut done = frames.pop().expect("a frame");
+        detach_frame_object(values, &mut done, true);
         clear(values, done.base, done.sp);
         depth_leave();
         if let Some(link) = &done.owner_gen {

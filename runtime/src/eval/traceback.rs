@@ -36,19 +36,51 @@ pub struct TracebackObject {
     pub code: Obj,
     /// The instruction (code-unit index).
     pub lasti: usize,
+    /// The frame object (`tb_frame`), when the entry was made for a running frame.
+    pub frame: Option<Obj>,
 }
 
 /// Prepends an entry for (`code`, `lasti`) to `exc`'s traceback.
 pub fn add_traceback(exc: &PyObject, code: &Obj, lasti: usize) -> PyResult<()> {
+    add_traceback_with_frame(exc, code, lasti, None)
+}
+
+/// Prepends an entry for (`code`, `lasti`) of the frame object `frame` to `exc`'s traceback.
+pub(crate) fn add_traceback_with_frame(exc: &PyObject, code: &Obj, lasti: usize, frame: Option<Obj>) -> PyResult<()> {
     let Some(e) = as_exception(exc) else { return Ok(()) };
     let next = e.fields().traceback.take();
     // SAFETY: TracebackObject starts with the header; its deallocator drops it.
     let tb = unsafe {
-        alloc(types().traceback_type, |ob_base| TracebackObject { ob_base, next, code: code.clone(), lasti })
+        alloc(types().traceback_type, |ob_base| TracebackObject { ob_base, next, code: code.clone(), lasti, frame })
     }?;
     e.fields().traceback = Some(tb);
     Ok(())
 }
+
+fn tb_entry(o: &PyObject) -> &TracebackObject {
+    assert!(std::ptr::eq(o.type_object(), types().traceback_type), "a traceback object");
+    // SAFETY: checked type.
+    unsafe { o.cast::<TracebackObject>() }
+}
+
+/// `tb_next`, `tb_frame`, `tb_lineno`, `tb_lasti`.
+pub(crate) static TRACEBACK_GETSETS: &[crate::object::builtin::GetSetDef] = {
+    use crate::object::builtin::{GetSetDef, args};
+    &[
+        GetSetDef { name: "tb_next", get: |o| Ok(tb_entry(o).next.clone().unwrap_or_else(args::none)), set: None },
+        GetSetDef { name: "tb_frame", get: |o| Ok(tb_entry(o).frame.clone().unwrap_or_else(args::none)), set: None },
+        GetSetDef {
+            name: "tb_lineno",
+            get: |o| {
+                let t = tb_entry(o);
+                let line = as_code(&t.code).and_then(|c| c.positions.get(t.lasti)).map_or(-1, |p| p.lineno);
+                crate::object::int::new_int(i64::from(line))
+            },
+            set: None,
+        },
+        GetSetDef { name: "tb_lasti", get: |o| crate::object::int::new_int(tb_entry(o).lasti as i64 * 2), set: None },
+    ]
+};
 
 /// # Safety
 ///

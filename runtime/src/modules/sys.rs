@@ -326,6 +326,37 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
         crate::eval::set_recursion_limit(n as usize);
         Ok(args::none())
     }),
+    MethodDef::function("settrace", |a, k| {
+        let a = args::exact("settrace", a, k, 1, 1)?;
+        crate::eval::trace::settrace(&a[0])?;
+        Ok(args::none())
+    }),
+    MethodDef::function("setprofile", |a, k| {
+        let a = args::exact("setprofile", a, k, 1, 1)?;
+        crate::eval::trace::setprofile(&a[0])?;
+        Ok(args::none())
+    }),
+    MethodDef::function("gettrace", |a, k| {
+        args::exact("gettrace", a, k, 0, 0)?;
+        Ok(crate::eval::trace::gethook(false))
+    }),
+    MethodDef::function("getprofile", |a, k| {
+        args::exact("getprofile", a, k, 0, 0)?;
+        Ok(crate::eval::trace::gethook(true))
+    }),
+    MethodDef::function("_getframe", |a, k| {
+        let a = args::exact("_getframe", a, k, 0, 1)?;
+        let depth = match a.first() {
+            Some(d) => int_arg("_getframe", d)?,
+            None => 0,
+        };
+        let frame = if depth < 0 {
+            crate::eval::frame_object::frame_at_depth(0)?
+        } else {
+            crate::eval::frame_object::frame_at_depth(depth as usize)?
+        };
+        frame.ok_or_else(|| PyErr::value_error("call stack is not deep enough"))
+    }),
     MethodDef::function("exception", |a, k| {
         args::exact("sys.exception", a, k, 0, 0)?;
         Ok(crate::eval::current_exception().unwrap_or_else(args::none))

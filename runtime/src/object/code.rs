@@ -175,6 +175,55 @@ pub(crate) static CODE_GETSETS: &[super::builtin::GetSetDef] = {
     ]
 };
 
+/// A line or column of the location table as Python sees it: `None` for -1.
+fn opt_int(v: i32) -> PyResult<Obj> {
+    if v < 0 { Ok(super::builtin::args::none()) } else { super::int::new_int(i64::from(v)) }
+}
+
+/// `co_positions()`: `(lineno, end_lineno, col_offset, end_col_offset)` per code unit.
+fn co_positions(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = super::builtin::args::exact("co_positions", a, k, 1, 1)?;
+    let c = code_of(&a[0]);
+    let mut out = Vec::with_capacity(c.positions.len());
+    for p in c.positions.iter() {
+        let t = [p.lineno, p.end_lineno, p.col_offset, p.end_col_offset].map(opt_int);
+        let [a, b, x, y] = t;
+        out.push(super::tuple::new_tuple(vec![a?, b?, x?, y?])?);
+    }
+    let list = super::list::new_list(out)?;
+    super::abstract_ops::get_iter(&list)
+}
+
+/// `co_lines()`: `(start, end, line)` byte ranges, consecutive code units of one line merged
+/// (CPython's `lineiter_next`).
+fn co_lines(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
+    let a = super::builtin::args::exact("co_lines", a, k, 1, 1)?;
+    let c = code_of(&a[0]);
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < c.positions.len() {
+        let line = c.positions[start].lineno;
+        let mut end = start + 1;
+        while end < c.positions.len() && c.positions[end].lineno == line {
+            end += 1;
+        }
+        out.push(super::tuple::new_tuple(vec![
+            super::int::new_int(start as i64 * 2)?,
+            super::int::new_int(end as i64 * 2)?,
+            opt_int(line)?,
+        ])?);
+        start = end;
+    }
+    let list = super::list::new_list(out)?;
+    super::abstract_ops::get_iter(&list)
+}
+
+/// The methods of code objects.
+pub(crate) static CODE_METHODS: &[super::builtin::MethodDef] = &[
+    super::builtin::MethodDef::method("co_positions", co_positions),
+    super::builtin::MethodDef::method("co_lines", co_lines),
+];
+
 /// # Safety
 ///
 /// See [`super::typeobj::DeallocFn`].

@@ -306,9 +306,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, methods, getsets));
     }
     specs.push(spec(function_type, obj, &[], super::function_attrs::FUNCTION_GETSETS));
-    specs.push(spec(code_type, obj, &[], super::code::CODE_GETSETS));
+    specs.push(spec(code_type, obj, super::code::CODE_METHODS, super::code::CODE_GETSETS));
     specs.push(spec(cell_type, obj, &[], super::function_attrs::CELL_GETSETS));
     specs.push(spec(method_type, obj, &[], super::function_attrs::METHOD_GETSETS));
+    specs.push(spec(traceback_type, obj, &[], crate::eval::traceback::TRACEBACK_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));

@@ -102,6 +102,9 @@ pub(crate) struct SavedFrame {
     pub ip: usize,
     /// The last instruction run.
     pub lasti: usize,
+    /// Its frame object, once someone asked for it (kept while suspended, see
+    /// `eval::frame_object`).
+    pub frame_obj: Option<Obj>,
 }
 
 /// A generator, coroutine or async generator.
@@ -587,13 +590,15 @@ fn get_yieldfrom(o: &PyObject) -> PyResult<Obj> {
     Ok(gen_of(o).yield_from().unwrap_or_else(args::none))
 }
 
-/// `gi_frame`: `None` once the generator finished. Frame objects do not exist yet in pyrt, so
-/// the frame of a live generator cannot be handed out.
+/// `gi_frame`: `None` once the generator finished; the running frame's object while it runs
+/// (on this thread), else the suspended frame's.
 fn get_frame(o: &PyObject) -> PyResult<Obj> {
-    if gen_of(o).state() == GenState::Completed {
-        return Ok(args::none());
+    let g = gen_of(o);
+    match g.state() {
+        GenState::Completed => Ok(args::none()),
+        GenState::Running => Ok(crate::eval::frame_object::running_generator_frame(o)?.unwrap_or_else(args::none)),
+        _ => crate::eval::frame_object::suspended_frame_object(&mut g.frame()),
     }
-    Err(PyErr::runtime_error("frame objects are not supported yet"))
 }
 
 fn get_none(_: &PyObject) -> PyResult<Obj> {
@@ -1114,6 +1119,7 @@ fn finalize(g: &GenObject) {
             slots: std::mem::take(&mut saved.slots),
             ip: saved.ip,
             lasti: saved.lasti,
+            frame_obj: saved.frame_obj.take(),
         };
         new_generator(g.kind, g.name.borrow().clone(), g.qualname.borrow().clone(), frame)
     };

@@ -35,6 +35,8 @@ pub struct StaticTypes {
     pub exc: ExceptionTypes,
     /// Generators, coroutines, async generators and their helper types.
     pub gens: super::generator::GeneratorTypes,
+    /// `frame` and `FrameLocalsProxy`.
+    pub(crate) frame_types: crate::eval::frame_object::FrameTypes,
     /// `set`, `frozenset` and their iterator.
     pub set: super::set::SetTypes,
     /// `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator`.
@@ -128,6 +130,7 @@ fn make_types() -> StaticTypes {
     let exc = make_exception_types(core.type_type, core.object_type, &mut specs);
     let gens = super::generator::make_generator_types(core.type_type, core.object_type, &mut specs);
     let set = super::set::make_set_types(core.type_type, core.object_type, &mut specs);
+    let frame_types = crate::eval::frame_object::make_frame_types(core.type_type, core.object_type, &mut specs);
     let iters = super::iterators::make_iter_types(core.type_type, core.object_type, &mut specs);
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
     let modules = super::module::make_module_types(&core, &exc, &mut specs);
@@ -138,6 +141,7 @@ fn make_types() -> StaticTypes {
         core,
         exc,
         gens,
+        frame_types,
         set,
         iters,
         descr,

@@ -42,4 +42,4 @@ pub fn reset_statics_for_model() {
 }
 pub use signals::{SIGINT, SignalHandler};
 pub use stw::WorldStopped;
-pub use thread_state::{Status, ThreadDict, ThreadState, TraceEvent, TraceFn, Whence};
+pub use thread_state::{Status, ThreadDict, ThreadState, TraceArgs, TraceEvent, TraceFn, Whence};

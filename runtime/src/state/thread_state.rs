@@ -107,8 +107,33 @@ const MAY_HAVE_DICT: u8 = 1 << 3;
 /// Set (for good) when an exception is first set: `clear` looks at the indicator only then.
 const MAY_HAVE_RAISED: u8 = 1 << 4;
 
-/// A trace or profile function (`sys.settrace` / `sys.setprofile`). The eval loop calls it.
-pub type TraceFn = Arc<dyn Fn(TraceEvent) + Send + Sync>;
+/// A trace or profile function (`sys.settrace` / `sys.setprofile`; the C ABI's
+/// `Py_tracefunc`). The eval loop calls it with each event (see `eval::trace`); an error stops
+/// the hook (it is removed) and propagates into the running code.
+pub type TraceFn = Arc<dyn Fn(&TraceArgs<'_>) -> Result<(), crate::error::PyErr> + Send + Sync>;
+
+/// One event given to a [`TraceFn`]: the event, the frame it happens in and its argument
+/// (the return value, the `(type, value, traceback)` of an exception, the native callable).
+pub struct TraceArgs<'a> {
+    /// The event.
+    pub event: TraceEvent,
+    pub(crate) frame: &'a crate::object::obj::Obj,
+    pub(crate) arg: Option<&'a crate::object::obj::Obj>,
+}
+
+impl TraceArgs<'_> {
+    /// The frame's current line (`frame.f_lineno`).
+    pub fn lineno(&self) -> Option<i32> {
+        crate::eval::frame_object::lineno(self.frame)
+    }
+
+    /// The name of the frame's code object (`co_name`).
+    pub fn code_name(&self) -> String {
+        crate::object::code::as_code(crate::eval::frame_object::code(self.frame))
+            .map(|c| c.code.name.to_string())
+            .unwrap_or_default()
+    }
+}
 
 /// The events a trace or profile function receives (CPython's `PyTrace_*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,6 +180,8 @@ pub struct ThreadState {
     dict: Mutex<Option<ThreadDict>>,
     trace: Mutex<Option<TraceFn>>,
     profile: Mutex<Option<TraceFn>>,
+    /// Whether a trace or profile function is set: the eval loop's one check.
+    hooked: std::sync::atomic::AtomicBool,
     /// Its own heap in a free-threaded interpreter (with a lock, the interpreter's is used).
     heap: Option<Box<crate::alloc::Heap>>,
     /// The thread id it is registered under in the interpreter's merge-queue table (0: none).
@@ -234,6 +261,7 @@ impl ThreadState {
             dict: Mutex::new(None),
             trace: Mutex::new(None),
             profile: Mutex::new(None),
+            hooked: std::sync::atomic::AtomicBool::new(false),
             heap: interp.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
@@ -288,6 +316,7 @@ impl ThreadState {
         if self.interp.profiling_threads.load(Ordering::Relaxed) != 0 && self.profile.lock().take().is_some() {
             self.interp.profiling_threads.fetch_sub(1, Ordering::Relaxed);
         }
+        self.hooked.store(false, Ordering::Relaxed);
         self.flags.fetch_or(CLEARED, Ordering::Relaxed);
     }
 
@@ -530,11 +559,24 @@ impl ThreadState {
     /// Sets (or with `None` removes) the trace function.
     pub fn set_trace(&self, f: Option<TraceFn>) {
         set_hook(&self.trace, f, &self.interp.tracing_threads);
+        self.update_hooked();
+    }
+
+    fn update_hooked(&self) {
+        let on = self.trace.lock().is_some() || self.profile.lock().is_some();
+        self.hooked.store(on, Ordering::Relaxed);
+    }
+
+    /// Whether a trace or profile function is set (one relaxed load).
+    #[inline]
+    pub fn is_hooked(&self) -> bool {
+        self.hooked.load(Ordering::Relaxed)
     }
 
     /// Sets (or with `None` removes) the profile function.
     pub fn set_profile(&self, f: Option<TraceFn>) {
         set_hook(&self.profile, f, &self.interp.profiling_threads);
+        self.update_hooked();
     }
 
     /// The trace function, if any.
