@@ -64,3 +64,31 @@ impl<'a> MemoryContext<'a> {
         unsafe { Arena::free(Some(self.heap), ptr) }
     }
 }
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    /// A context allocates from its heap in its arena (a zero-byte request still gets a block of
+    /// its own) and frees back into it.
+    #[test]
+    fn allocates_and_frees_through_its_heap() {
+        let arena = Arena::new(None);
+        let heap = Heap::new();
+        // SAFETY: this test owns the heap, which belongs to `arena`.
+        let mem = unsafe { MemoryContext::new(&arena, &heap) };
+        let a = mem.alloc(0).unwrap();
+        let b = mem.alloc(0).unwrap();
+        assert_ne!(a, b, "zero-byte requests get distinct blocks");
+        let big = mem.alloc(100).unwrap();
+        assert!(arena.owns(big) && std::ptr::eq(mem.arena(), &arena));
+        assert!(arena.stats().live_bytes >= 100);
+        // SAFETY: live blocks of `arena`, freed once, before the arena is dropped.
+        unsafe {
+            mem.free(a);
+            mem.free(b);
+            mem.free(big);
+        }
+        assert_eq!(arena.stats().live_bytes, 0);
+    }
+}

@@ -97,3 +97,25 @@ impl Memory {
         self.deferred_len.store(0, Ordering::Relaxed);
     }
 }
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    /// Only the first decrement queued reports that the queue stopped being empty; nothing is
+    /// queued once the interpreter is finalized; dropping the queue empties it. The entries are
+    /// never dereferenced here (they are dropped, not run).
+    #[test]
+    fn deferred_queue_reports_its_first_entry_and_refuses_after_finalization() {
+        let memory = Memory::new(None, RefcountStrategy::Biased);
+        let op = NonNull::<PyObject>::dangling();
+        assert!(!memory.has_deferred());
+        assert!(memory.defer_decref(op, || false), "the first entry wakes the threads");
+        assert!(!memory.defer_decref(op, || false), "later entries do not");
+        assert!(memory.has_deferred());
+        memory.drop_deferred();
+        assert!(!memory.has_deferred());
+        assert!(!memory.defer_decref(op, || true), "nothing is queued after finalization");
+        assert!(!memory.has_deferred());
+    }
+}
