@@ -19,6 +19,15 @@ pub struct Python<'py> {
     _not_send: PhantomData<*mut ()>,
 }
 
+impl<'py> From<Python<'py>> for crate::alloc::MemoryContext<'py> {
+    /// The attached thread's memory: its interpreter's arena and the heap it owns there.
+    #[inline]
+    fn from(py: Python<'py>) -> Self {
+        // SAFETY: the token proves the thread state is attached on this thread for all of 'py.
+        unsafe { py.ts.memory() }
+    }
+}
+
 impl<'py> Python<'py> {
     /// # Safety
     ///
@@ -72,7 +81,7 @@ impl<'py> Python<'py> {
         if !std::ptr::eq(thread_state::current().map_or(std::ptr::null(), |p| p.as_ptr()), self.ts) {
             crate::fatal::fatal_error("Python::detach", "the token's thread state is not the attached one");
         }
-        if self.ts.interp_state().lock.is_some() && self.ts.stw_held.load(crate::sync::Ordering::Relaxed) != 0 {
+        if self.ts.interp_state().sched.lock.is_some() && self.ts.stw_held.load(crate::sync::Ordering::Relaxed) != 0 {
             // Releasing the lock would let the stopped world run under the guard.
             crate::fatal::fatal_error("Python::detach", "the world is stopped by this thread; drop the guard first");
         }

@@ -2,8 +2,9 @@
 //!
 //! * **raw** (`PyMem_RawMalloc` …): the system allocator; callable without an attached thread.
 //! * **mem** (`PyMem_Malloc` …) and **object** (`PyObject_Malloc` …): the current interpreter's
-//!   arena, through the attached thread's heap; they require an attached thread (the token).
-//!   Like CPython's, both use the same small-block allocator.
+//!   arena, through the attached thread's heap; they require an attached thread, shown by the
+//!   [`MemoryContext`] the caller passes (a [`crate::Python`] token converts into one). Like
+//!   CPython's, both use the same small-block allocator.
 //!
 //! A zero-byte request returns a unique pointer, as CPython's do. Failure is `None` (the C ABI
 //! sets `MemoryError`).
@@ -12,7 +13,7 @@ use std::ffi::c_void;
 use std::ptr::NonNull;
 
 use super::arena::Arena;
-use crate::Python;
+use super::context::MemoryContext;
 
 /// `PyMem_RawMalloc`.
 pub fn raw_malloc(size: usize) -> Option<NonNull<c_void>> {
@@ -48,16 +49,14 @@ pub unsafe fn raw_free(ptr: *mut c_void) {
 }
 
 /// `PyMem_Malloc` / `PyObject_Malloc`: from the attached interpreter's arena.
-pub fn malloc(py: Python<'_>, size: usize) -> Option<NonNull<c_void>> {
-    let ts = py.thread_state();
-    // SAFETY: the token proves we own the thread state's heap.
-    unsafe { ts.interp_state().arena.alloc(ts.heap(), size.max(1)) }.ok().map(NonNull::cast)
+pub fn malloc<'a>(mem: impl Into<MemoryContext<'a>>, size: usize) -> Option<NonNull<c_void>> {
+    mem.into().alloc(size).ok().map(NonNull::cast)
 }
 
 /// `PyMem_Calloc` / `PyObject_Calloc`.
-pub fn calloc(py: Python<'_>, n: usize, size: usize) -> Option<NonNull<c_void>> {
+pub fn calloc<'a>(mem: impl Into<MemoryContext<'a>>, n: usize, size: usize) -> Option<NonNull<c_void>> {
     let total = n.checked_mul(size)?;
-    let p = malloc(py, total)?;
+    let p = malloc(mem, total)?;
     // SAFETY: a fresh block of at least `total` bytes.
     unsafe { p.cast::<u8>().as_ptr().write_bytes(0, total) };
     Some(p)
@@ -69,10 +68,10 @@ pub fn calloc(py: Python<'_>, n: usize, size: usize) -> Option<NonNull<c_void>> 
 ///
 /// `ptr` must be null or a live block from [`malloc`] / [`calloc`] / [`realloc`] of an arena
 /// that still exists.
-pub unsafe fn free(py: Python<'_>, ptr: *mut c_void) {
+pub unsafe fn free<'a>(mem: impl Into<MemoryContext<'a>>, ptr: *mut c_void) {
     if let Some(p) = NonNull::new(ptr) {
-        // SAFETY: the caller's contract; the heap is ours (token).
-        unsafe { Arena::free(Some(py.thread_state().heap()), p.cast()) };
+        // SAFETY: the caller's contract.
+        unsafe { mem.into().free(p.cast()) };
     }
 }
 
@@ -81,18 +80,19 @@ pub unsafe fn free(py: Python<'_>, ptr: *mut c_void) {
 /// # Safety
 ///
 /// As for [`free`].
-pub unsafe fn realloc(py: Python<'_>, ptr: *mut c_void, size: usize) -> Option<NonNull<c_void>> {
-    let Some(old) = NonNull::new(ptr) else { return malloc(py, size) };
+pub unsafe fn realloc<'a>(mem: impl Into<MemoryContext<'a>>, ptr: *mut c_void, size: usize) -> Option<NonNull<c_void>> {
+    let mem = mem.into();
+    let Some(old) = NonNull::new(ptr) else { return malloc(mem, size) };
     // SAFETY: `old` is a live block (caller's contract).
     let old_size = unsafe { Arena::usable_size(old.cast()) };
     if size <= old_size && size > old_size / 2 {
         return Some(old);
     }
-    let new = malloc(py, size)?;
+    let new = malloc(mem, size)?;
     // SAFETY: both blocks are live and distinct; we copy the smaller size.
     unsafe {
         std::ptr::copy_nonoverlapping(old.cast::<u8>().as_ptr(), new.cast::<u8>().as_ptr(), old_size.min(size));
-        free(py, ptr);
+        free(mem, ptr);
     }
     Some(new)
 }

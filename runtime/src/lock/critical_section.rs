@@ -383,7 +383,7 @@ impl CriticalSection {
     /// `ts` current, for the sections of `ts` in the reverse order of their beginning.
     pub unsafe fn begin(&self, ts: &ThreadState, obj: &PyObject) {
         self.mutex.set(ptr::null());
-        if ts.interp_state().lock.is_none() {
+        if ts.interp_state().sched.lock.is_none() {
             begin(ts, self, obj.mutex());
         }
     }
@@ -415,7 +415,7 @@ impl CriticalSection2 {
     pub unsafe fn begin(&self, ts: &ThreadState, a: &PyObject, b: &PyObject) {
         self.base.mutex.set(ptr::null());
         self.mutex2.set(ptr::null());
-        if ts.interp_state().lock.is_some() {
+        if ts.interp_state().sched.lock.is_some() {
             return;
         }
         if ptr::eq(a, b) {

@@ -252,8 +252,8 @@ impl PyMutex {
 #[cfg(not(loom))]
 fn request_turn(ts: &crate::state::ThreadState) {
     let interp = ts.interp_state();
-    if interp.lock.is_none() {
-        interp.signal_all(crate::lock::DROP_REQUEST_BIT);
+    if interp.sched.lock.is_none() {
+        interp.sched.signal_all(crate::lock::DROP_REQUEST_BIT);
     }
 }
 

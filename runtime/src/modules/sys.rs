@@ -205,7 +205,7 @@ fn int_arg(fname: &str, v: &PyObject) -> PyResult<i64> {
 fn interpreter_lock() -> PyResult<Option<std::sync::Arc<crate::lock::InterpreterLock>>> {
     let ts = crate::state::thread_state::current().ok_or_else(|| PyErr::runtime_error("no thread state"))?;
     // SAFETY: the current thread state is attached on this thread.
-    Ok(unsafe { ts.as_ref() }.interp_state().lock.clone())
+    Ok(unsafe { ts.as_ref() }.interp_state().sched.lock.clone())
 }
 
 /// The switch interval of a free-threaded interpreter (no lock hands over; the value is kept so

@@ -44,11 +44,8 @@ pub unsafe fn alloc_object<'py, T>(
 }
 
 fn alloc_block(py: Python<'_>, size: usize) -> PyResult<NonNull<u8>> {
-    let ts = py.thread_state();
-    let interp = ts.interp_state();
-    // SAFETY: the token proves this thread is attached with `ts`, so it owns `ts`'s heap (or,
-    // with a lock, the interpreter's heap).
-    unsafe { interp.arena.alloc(ts.heap(), size.max(1)) }.map_err(|_| memory_error(interp.arena.limit()))
+    let mem = crate::alloc::MemoryContext::from(py);
+    mem.alloc(size).map_err(|_| memory_error(mem.arena().limit()))
 }
 
 fn memory_error(limit: Option<usize>) -> PyErr {
@@ -94,10 +91,10 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
     // SAFETY: the current thread state is alive and attached on this thread.
     let ts: &ThreadState = unsafe { ts.as_ref() };
     let interp = ts.interp_state();
-    // SAFETY: attached with `ts`, so this thread owns `ts`'s heap (or, with a lock, the
-    // interpreter's).
-    let block =
-        unsafe { interp.arena.alloc(ts.heap(), size.max(1)) }.map_err(|_| memory_error(interp.arena.limit()))?;
+    // SAFETY: attached with `ts` for this call, so this thread owns `ts`'s heap (or, with a
+    // lock, the interpreter's).
+    let mem = unsafe { ts.memory() };
+    let block = mem.alloc(size).map_err(|_| memory_error(mem.arena().limit()))?;
     if ty.is_heap() {
         super::refcount::incref(ty.as_object());
     }

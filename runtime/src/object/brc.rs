@@ -168,7 +168,7 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
         crate::fatal::fatal_error("Py_DECREF", "an object was released by a thread with no attached thread state");
     };
     // SAFETY: the current thread state is alive while attached.
-    let table = &unsafe { ts.as_ref() }.interp_state().brc;
+    let table = &unsafe { ts.as_ref() }.interp_state().memory.brc;
     let mut b = table.bucket(tid).lock();
     if let Some(owner) = b.iter_mut().find(|w| w.tid == tid) {
         owner.queue.push(QueuedObject(op));
@@ -193,6 +193,6 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
 pub(crate) fn merge_queued(ts: &ThreadState) {
     ts.eval_breaker.fetch_and(!EXPLICIT_MERGE_BIT, Ordering::AcqRel);
     let tid = super::thread_id();
-    let queue = ts.interp_state().brc.take_queue(tid);
+    let queue = ts.interp_state().memory.brc.take_queue(tid);
     dealloc_all(merge_counts(queue));
 }

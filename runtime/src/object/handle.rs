@@ -36,7 +36,7 @@ use crate::sync::Arc;
 
 /// Whether `obj` may be referenced from `interp`: immortal, or allocated by its arena.
 pub(crate) fn belongs_to(obj: &PyObject, interp: &InterpreterState) -> bool {
-    obj.is_immortal() || interp.arena.owns(NonNull::from(obj).cast())
+    obj.is_immortal() || interp.memory.arena.owns(NonNull::from(obj).cast())
 }
 
 #[cold]

@@ -62,8 +62,8 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
 
     if bits & PLEASE_STOP_BIT != 0 {
         ts.eval_breaker.fetch_and(!PLEASE_STOP_BIT, Ordering::AcqRel);
-        if interp.lock.is_none() {
-            interp.stw.handle_please_stop(ts);
+        if interp.sched.lock.is_none() {
+            interp.sched.stw.handle_please_stop(ts);
         }
     }
     if bits & SIGNALS_PENDING_BIT != 0 {
@@ -77,8 +77,8 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
     }
     if bits & DEFERRED_DECREF_BIT != 0 {
         ts.eval_breaker.fetch_and(!DEFERRED_DECREF_BIT, Ordering::AcqRel);
-        if interp.has_deferred() {
-            interp.run_deferred();
+        if interp.memory.has_deferred() {
+            interp.memory.run_deferred();
         }
     }
     if bits & GC_SCHEDULED_BIT != 0 {
@@ -88,7 +88,7 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
     if bits & DROP_REQUEST_BIT != 0 {
         if ts.stw_held.load(Ordering::Relaxed) != 0 {
             // This thread has the world stopped: the request stays pending until the stop ends.
-        } else if interp.lock.is_some() {
+        } else if interp.sched.lock.is_some() {
             // Give the lock to the waiter (forced switch), then take it back.
             thread_state::detach(ts);
             thread_state::attach(ts);

@@ -8,22 +8,29 @@
 //!   change and exclusive work uses stop-the-world.
 //!
 //! All three kinds coexist in one process.
+//!
+//! [`InterpreterState`] keeps the interpreter's identity, config and lifecycle flags, and owns one
+//! room per concern, each in its own module with the code that manages it:
+//! [`super::scheduling`] (lock, thread list, stop-the-world), [`super::memory`] (arena, heaps,
+//! merge queues, deferred decrefs) and [`super::calls`] (pending calls, asynchronous
+//! exceptions). The rooms do not call each other; the interpreter (or a function that is given
+//! both) connects them — e.g. the first deferred decref asks scheduling to signal every thread.
 
 use std::fmt;
 use std::ptr::{self, NonNull};
 use std::time::Duration;
 
-use super::pending::PendingCalls;
+use super::calls::Calls;
+use super::memory::Memory;
 use super::runtime::{self, Runtime};
-use super::stw::StopTheWorld;
+use super::scheduling::Scheduling;
 use super::thread_state::{self, ThreadState, Whence};
 use super::tls;
-use crate::alloc::{Arena, ArenaStats, Heap};
+use crate::alloc::ArenaStats;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::fatal::fatal_error;
 use crate::lock::{DEFAULT_SWITCH_INTERVAL, InterpreterLock};
-use crate::object::brc::BrcTable;
-use crate::sync::{Arc, AtomicBool, AtomicPtr, AtomicUsize, Mutex, Ordering};
+use crate::sync::{Arc, AtomicBool, AtomicUsize, Ordering};
 
 /// How an interpreter is locked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,47 +138,26 @@ impl Default for InterpreterConfig {
     }
 }
 
-pub(crate) struct ThreadList {
-    pub(crate) next_unique_id: u64,
-    /// Oldest first; iteration APIs walk it newest first, as CPython's list is ordered.
-    pub(crate) states: Vec<Arc<ThreadState>>,
-}
-
-/// The shared part of an interpreter.
+/// The shared part of an interpreter: its identity and lifecycle, and one room per concern —
+/// [`Scheduling`] (lock, thread list, stop-the-world), [`Memory`] (arena, heaps, merge queues,
+/// deferred decrements) and [`Calls`] (pending calls, asynchronous exceptions).
 pub(crate) struct InterpreterState {
     id: i64,
     config: InterpreterConfig,
     is_main: bool,
-    /// `None` for free-threaded interpreters.
-    pub(crate) lock: Option<Arc<InterpreterLock>>,
-    pub(crate) threads: Mutex<ThreadList>,
-    /// The interpreter's main thread state (the first created; when it is deleted, the next one
-    /// created takes over). Informational: pending calls run on whichever thread checks first.
-    pub(crate) main_thread: AtomicPtr<ThreadState>,
-    pub(crate) pending: PendingCalls,
-    pub(crate) stw: StopTheWorld,
     finalizing: AtomicBool,
     finalized: AtomicBool,
     pub(crate) tracing_threads: AtomicUsize,
     pub(crate) profiling_threads: AtomicUsize,
-    /// Where its objects live.
-    pub(crate) arena: Arena,
-    /// The heap all threads use when the interpreter has a lock (free-threaded: one per thread
-    /// state).
-    pub(crate) heap: Box<Heap>,
-    /// Biased reference counting's merge queues.
-    pub(crate) brc: BrcTable,
-    /// Decrements of unbound handles dropped where this interpreter was not attached; the next
-    /// thread that attaches here runs them.
-    deferred: Mutex<Vec<DeferredDecref>>,
-    deferred_len: AtomicUsize,
+    /// Who runs: the lock, the thread states, stop-the-world.
+    pub(crate) sched: Scheduling,
+    /// Where its objects live and how their counts settle.
+    pub(crate) memory: Memory,
+    /// Work handed to it by other threads.
+    pub(crate) calls: Calls,
     /// Module objects made on first use (the `builtins` dict).
     pub(crate) modules: crate::modules::InterpModules,
 }
-
-struct DeferredDecref(NonNull<crate::object::PyObject>);
-// SAFETY: the pointer is only dereferenced by a thread attached to the object's interpreter.
-unsafe impl Send for DeferredDecref {}
 
 impl InterpreterState {
     pub(crate) fn new(
@@ -188,20 +174,13 @@ impl InterpreterState {
         InterpreterState {
             id,
             is_main,
-            lock,
-            threads: Mutex::new(ThreadList { next_unique_id: 0, states: Vec::new() }),
-            main_thread: AtomicPtr::new(ptr::null_mut()),
-            pending: PendingCalls::new(config.pending_call_limit, super::pending::MAX_PENDING_CALLS_LOOP),
-            stw: StopTheWorld::new(),
             finalizing: AtomicBool::new(false),
             finalized: AtomicBool::new(false),
             tracing_threads: AtomicUsize::new(0),
             profiling_threads: AtomicUsize::new(0),
-            arena: Arena::new(config.arena_limit),
-            heap: Box::new(Heap::new()),
-            brc: BrcTable::new(),
-            deferred: Mutex::new(Vec::new()),
-            deferred_len: AtomicUsize::new(0),
+            sched: Scheduling::new(lock),
+            memory: Memory::new(config.arena_limit, config.refcount),
+            calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
             config,
         }
@@ -221,7 +200,7 @@ impl InterpreterState {
     }
 
     pub(crate) fn config_refcount(&self) -> crate::object::RefcountStrategy {
-        self.config.refcount
+        self.memory.refcount
     }
 
     /// Queues the decrement of an unbound handle dropped elsewhere, and sets the deferred-decref
@@ -230,54 +209,9 @@ impl InterpreterState {
     /// detaches does not let the queue grow without bound. After finalization the memory is
     /// gone and nothing is queued.
     pub(crate) fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {
-        let first = {
-            let mut d = self.deferred.lock();
-            if self.is_finalized() {
-                return;
-            }
-            d.push(DeferredDecref(op));
-            self.deferred_len.store(d.len(), Ordering::Release);
-            d.len() == 1
-        };
-        if first {
-            let threads = self.threads.lock();
-            for ts in &threads.states {
-                ts.eval_breaker.fetch_or(super::breaker::DEFERRED_DECREF_BIT, Ordering::Release);
-            }
+        if self.memory.defer_decref(op, || self.is_finalized()) {
+            self.sched.signal_all(super::breaker::DEFERRED_DECREF_BIT);
         }
-    }
-
-    /// Whether deferred decrements wait (one relaxed load, checked at attach).
-    #[inline]
-    pub(crate) fn has_deferred(&self) -> bool {
-        self.deferred_len.load(Ordering::Relaxed) != 0
-    }
-
-    /// Runs the deferred decrements. The caller is attached to this interpreter.
-    #[cold]
-    pub(crate) fn run_deferred(&self) {
-        let outside = crate::sync::broken(crate::sync::Mutation::DeferredLenClearedOutsideLock);
-        let batch = {
-            let mut d = self.deferred.lock();
-            if !outside {
-                self.deferred_len.store(0, Ordering::Relaxed);
-            }
-            std::mem::take(&mut *d)
-        };
-        if outside {
-            self.deferred_len.store(0, Ordering::Relaxed);
-        }
-        for DeferredDecref(op) in batch {
-            // SAFETY: each entry carries one reference of an unbound handle to an object of this
-            // interpreter, which we are attached to.
-            unsafe { crate::object::refcount::decref(op) };
-        }
-    }
-
-    fn drop_deferred(&self) {
-        let mut d = self.deferred.lock();
-        d.clear();
-        self.deferred_len.store(0, Ordering::Relaxed);
     }
 
     #[inline]
@@ -287,27 +221,6 @@ impl InterpreterState {
 
     pub(crate) fn is_finalized(&self) -> bool {
         self.finalized.load(Ordering::Acquire)
-    }
-
-    /// Sets `bit` in the eval breaker of every thread state of the interpreter.
-    pub(crate) fn signal_all(&self, bit: usize) {
-        let threads = self.threads.lock();
-        for ts in &threads.states {
-            ts.eval_breaker.fetch_or(bit, Ordering::Release);
-        }
-    }
-
-    /// Deletes every thread state except `keep` (CPython's `zapthreads`, for finalization). Their
-    /// OS threads are not touched: if they come back, they park in `must_exit`.
-    pub(crate) fn zap_threads(&self, keep: &ThreadState) {
-        let doomed: Vec<Arc<ThreadState>> = {
-            let threads = self.threads.lock();
-            threads.states.iter().filter(|t| !ptr::eq(Arc::as_ptr(t), keep)).cloned().collect()
-        };
-        for ts in doomed {
-            ts.clear();
-            ts.delete_common();
-        }
     }
 }
 
@@ -431,7 +344,7 @@ impl Interpreter {
 
     /// Its lock (shared with the main interpreter for `Shared`); `None` when free-threaded.
     pub fn lock(&self) -> Option<&InterpreterLock> {
-        self.state.lock.as_deref()
+        self.state.sched.lock.as_deref()
     }
 
     /// The switch interval of its lock; `None` when free-threaded (`sys.getswitchinterval`).
@@ -453,7 +366,7 @@ impl Interpreter {
 
     /// Its thread states, newest first (`PyInterpreterState_ThreadHead` / `PyThreadState_Next`).
     pub fn thread_states(&self) -> Vec<NonNull<ThreadState>> {
-        let threads = self.state.threads.lock();
+        let threads = self.state.sched.threads.lock();
         threads.states.iter().rev().map(|t| NonNull::from(&**t)).collect()
     }
 
@@ -480,37 +393,29 @@ impl Interpreter {
     /// (`PyThreadState_SetAsyncExc`); `None` clears a scheduled exception. Returns how many
     /// thread states were modified (0 or 1).
     pub fn set_async_exc(&self, thread_id: u64, exc: Option<PyErr>) -> usize {
-        let threads = self.state.threads.lock();
-        // Newest first, as CPython walks its list.
-        match threads.states.iter().rev().find(|t| t.thread_id() == thread_id) {
-            Some(ts) => {
-                ts.set_async_exc(exc);
-                1
-            }
-            None => 0,
-        }
+        self.state.calls.set_async_exc(&self.state.sched, thread_id, exc)
     }
 
     /// Queues `call` to run on this interpreter's main thread state at its next eval-breaker
     /// check (CPython's `_PyEval_AddPendingCall`). Callable from any thread. A full queue gives
     /// the call back and keeps everything already queued.
     pub fn add_pending_call(&self, call: super::pending::PendingCall) -> Result<(), super::pending::PendingCall> {
-        super::pending::add_pending_call(&self.state, call)
+        self.state.calls.add_pending(&self.state.sched, call)
     }
 
     /// Number of calls waiting in its pending-call queue.
     pub fn pending_calls(&self) -> usize {
-        self.state.pending.len()
+        self.state.calls.pending.len()
     }
 
     /// A snapshot of its arena's statistics.
     pub fn arena_stats(&self) -> ArenaStats {
-        self.state.arena.stats()
+        self.state.memory.arena.stats()
     }
 
     /// Whether a stop-the-world of this (free-threaded) interpreter is in effect right now.
     pub fn is_world_stopped(&self) -> bool {
-        self.state.stw.is_stopped()
+        self.state.sched.stw.is_stopped()
     }
 
     /// Destroys the interpreter (`Py_EndInterpreter`). The main interpreter, an interpreter the
@@ -533,7 +438,7 @@ impl Interpreter {
         }
         {
             // The claim: under the thread-list lock, which every creation of a state takes.
-            let threads = self.state.threads.lock();
+            let threads = self.state.sched.threads.lock();
             if self.state.is_finalizing() || self.state.is_finalized() {
                 return Err(PyErr::new(ExcKind::InterpreterError, "the interpreter is being destroyed"));
             }
@@ -605,7 +510,7 @@ fn end_interpreter_inner(ts: &Arc<ThreadState>) {
     let interp = ts.interp_state().clone();
     interp.finalizing.store(true, Ordering::Relaxed);
     super::pending::finish_pending_calls(&interp, ts);
-    let others = interp.threads.lock().states.len() - 1;
+    let others = interp.sched.threads.lock().states.len() - 1;
     if others > 0 {
         fatal_error("Py_EndInterpreter", "not the last thread");
     }
@@ -619,14 +524,14 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     super::pending::finish_pending_calls(interp, ts);
     ts.clear();
     interp.finalized.store(true, Ordering::Release);
-    interp.drop_deferred();
+    interp.memory.drop_deferred();
     ts.clone().delete_current_inner();
     // Every thread state is gone: release the memory in bulk — live objects and leaked cycles
     // included.
-    interp.arena.abandon(&interp.heap);
+    interp.memory.arena.abandon(&interp.memory.heap);
     // SAFETY: the interpreter is finalized: no thread can attach to it, so no block of its arena
     // is used again and no heap of it allocates again.
-    unsafe { interp.arena.release_all() };
+    unsafe { interp.memory.arena.release_all() };
     runtime::unregister_interpreter(interp);
 }
 

@@ -3,7 +3,10 @@
 //! | file | what it owns |
 //! |---|---|
 //! | `runtime` | the process-wide runtime, the registry of interpreters, init/finalize |
-//! | `interpreter` | interpreters and their config |
+//! | `interpreter` | interpreters, their config and lifecycle; owns one room of each below |
+//! | `scheduling` | an interpreter's lock, thread list and stop-the-world coordinator |
+//! | `memory` | an interpreter's arena, shared heap, merge queues and deferred decrefs |
+//! | `calls` | an interpreter's pending calls and asynchronous-exception delivery |
 //! | `thread_state` | thread states and the attach/detach primitives |
 //! | `tls` | the thread-local slots (current thread state, GILState bindings) |
 //! | `gilstate` | `PyGILState_Ensure` / `Release` and `ensure_in` |
@@ -13,10 +16,13 @@
 //! | `signals` | signal delivery to the main thread |
 
 pub mod breaker;
+pub(crate) mod calls;
 pub mod gilstate;
 pub(crate) mod interpreter;
+pub(crate) mod memory;
 pub(crate) mod pending;
 pub(crate) mod runtime;
+pub(crate) mod scheduling;
 pub(crate) mod signals;
 pub(crate) mod stw;
 pub mod thread_state;

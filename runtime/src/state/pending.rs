@@ -267,7 +267,7 @@ pub(crate) fn main_thread_work_waits() -> bool {
 pub(crate) fn update_breaker_on_attach(ts: &ThreadState) {
     let interp = ts.interp_state();
     let main_work = can_handle_main_thread_work(ts);
-    if interp.pending.has_pending() || (main_work && MAIN_QUEUE_LEN.load(Ordering::Relaxed) != 0) {
+    if interp.calls.pending.has_pending() || (main_work && MAIN_QUEUE_LEN.load(Ordering::Relaxed) != 0) {
         ts.eval_breaker.fetch_or(CALLS_TO_DO_BIT, Ordering::Release);
     }
     if main_work && super::signals::any_tripped() {
@@ -286,7 +286,7 @@ pub(crate) fn finish_pending_calls(interp: &super::interpreter::InterpreterState
             report_failed_call(&e);
         }
         let main_left = can_handle_main_thread_work(ts) && main.main_pending.has_pending();
-        if !interp.pending.has_pending() && !main_left {
+        if !interp.calls.pending.has_pending() && !main_left {
             break;
         }
     }
@@ -315,7 +315,7 @@ fn report_failed_call(e: &PendingFailure) {
 /// thread in the main interpreter also runs the main-thread calls.
 pub(crate) fn make_pending_calls(ts: &ThreadState) -> Result<(), PendingFailure> {
     let interp = ts.interp_state();
-    if !interp.pending.begin_handling(ts) {
+    if !interp.calls.pending.begin_handling(ts) {
         return Ok(());
     }
     /// Ends the handling however the round ends (a call may panic).
@@ -325,13 +325,13 @@ pub(crate) fn make_pending_calls(ts: &ThreadState) -> Result<(), PendingFailure>
             self.0.end_handling();
         }
     }
-    let _end = EndHandling(&interp.pending);
+    let _end = EndHandling(&interp.calls.pending);
     let late_unsignal = broken(Mutation::PendingUnsignalAfterDrain);
     if !late_unsignal {
         // Unsignal before running anything, so that a call added meanwhile re-signals.
         ts.eval_breaker.fetch_and(!CALLS_TO_DO_BIT, Ordering::AcqRel);
     }
-    let result = interp.pending.run_round(ts).and_then(|()| {
+    let result = interp.calls.pending.run_round(ts).and_then(|()| {
         if can_handle_main_thread_work(ts) { super::runtime::runtime().main_pending.run_round(ts) } else { Ok(()) }
     });
     if late_unsignal {
@@ -356,13 +356,14 @@ pub fn make_pending_calls_now() -> PyResult<()> {
 /// Queues `call` on `interp` and signals its threads (`_PyEval_AddPendingCall`): every thread
 /// state of the interpreter gets the bit, and the first to check its breaker runs the calls.
 pub(crate) fn add_pending_call(
-    interp: &super::interpreter::InterpreterState,
+    calls: &super::calls::Calls,
+    sched: &super::scheduling::Scheduling,
     call: PendingCall,
 ) -> Result<(), PendingCall> {
-    interp.pending.push(call)?;
+    calls.pending.push(call)?;
     if broken(Mutation::PendingSignalsMainStateOnly) {
-        let threads = interp.threads.lock();
-        let main = interp.main_thread.load(Ordering::Relaxed);
+        let threads = sched.threads.lock();
+        let main = sched.main_thread.load(Ordering::Relaxed);
         if !main.is_null() {
             // SAFETY: `main_thread` names a registered state while the thread list is locked.
             unsafe { &*main }.eval_breaker.fetch_or(CALLS_TO_DO_BIT, Ordering::Release);
@@ -370,6 +371,6 @@ pub(crate) fn add_pending_call(
         }
         drop(threads);
     }
-    interp.signal_all(CALLS_TO_DO_BIT);
+    sched.signal_all(CALLS_TO_DO_BIT);
     Ok(())
 }

@@ -130,7 +130,7 @@ impl Runtime {
         let config = InterpreterConfig { lock, ..InterpreterConfig::main() };
         let main = Arc::new(InterpreterState::new(head.next_id, config, true, None));
         head.next_id += 1;
-        head.main_lock = main.lock.clone();
+        head.main_lock = main.sched.lock.clone();
         head.main = Some(main.clone());
         head.interps.push(main.clone());
         let ts = ThreadState::create(&main, Whence::Init, true);
@@ -232,7 +232,7 @@ impl Runtime {
         // role is vacant).
         if let Some(main) = rt.head.lock().main.clone() {
             let ident = main_thread_ident();
-            let threads = main.threads.lock();
+            let threads = main.sched.threads.lock();
             for ts in threads.states.iter().filter(|t| t.thread_id() == ident) {
                 ts.eval_breaker.fetch_or(super::breaker::CALLS_TO_DO_BIT, Ordering::Release);
             }
@@ -292,7 +292,7 @@ fn finalize_interpreter(interp: &Arc<InterpreterState>) {
         // In a free-threaded interpreter, park everyone else before their states go away.
         let world = super::stw::stop_the_world(&ts);
         interp.set_finalizing();
-        interp.zap_threads(&ts);
+        interp.sched.zap_threads(&ts);
         drop(world);
     }
     finish_interpreter(interp, &ts);

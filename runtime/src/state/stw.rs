@@ -238,11 +238,11 @@ pub(crate) fn stop_the_world(requester: &ThreadState) -> WorldStopped<'_> {
     }
     let state = requester.interp_state();
     requester.stw_held.fetch_add(1, Ordering::Relaxed);
-    if state.lock.is_some() {
+    if state.sched.lock.is_some() {
         return WorldStopped { ts: requester, stopped: false, _not_send: std::marker::PhantomData };
     }
 
-    let stw = &state.stw;
+    let stw = &state.sched.stw;
     if !stw.try_begin_request() {
         // Another requester owns the stop: wait detached, so that its stop can park us.
         thread_state::detach(requester);
@@ -251,7 +251,7 @@ pub(crate) fn stop_the_world(requester: &ThreadState) -> WorldStopped<'_> {
     }
 
     {
-        let threads = state.threads.lock();
+        let threads = state.sched.threads.lock();
         let mut inner = stw.inner.lock();
         inner.requested = true;
         inner.countdown = 0;
@@ -289,9 +289,9 @@ impl Drop for WorldStopped<'_> {
             return;
         }
         let state = self.ts.interp_state();
-        let stw = &state.stw;
+        let stw = &state.sched.stw;
         {
-            let threads = state.threads.lock();
+            let threads = state.sched.threads.lock();
             let mut inner = stw.inner.lock();
             inner.requested = false;
             inner.world_stopped = false;

@@ -237,7 +237,7 @@ impl ThreadState {
     ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
         let recycled = if whence == Whence::GilState && bind { tls::take_recycled(interp) } else { None };
-        let mut threads = interp.threads.lock();
+        let mut threads = interp.sched.threads.lock();
         if interp.is_finalized() {
             return Err(CreateError::Finalized);
         }
@@ -245,7 +245,7 @@ impl ThreadState {
             return Err(CreateError::Finalizing);
         }
         threads.next_unique_id += 1;
-        let initial = if interp.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
+        let initial = if interp.sched.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
         let fresh = ThreadState {
             interp: interp.clone(),
             id: threads.next_unique_id,
@@ -262,7 +262,7 @@ impl ThreadState {
             trace: Mutex::new(None),
             profile: Mutex::new(None),
             hooked: std::sync::atomic::AtomicBool::new(false),
-            heap: interp.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
+            heap: interp.sched.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
@@ -284,8 +284,8 @@ impl ThreadState {
             ts.bind_to_current_thread();
         }
         threads.states.push(ts.clone());
-        if interp.main_thread.load(Ordering::Relaxed).is_null() {
-            interp.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
+        if interp.sched.main_thread.load(Ordering::Relaxed).is_null() {
+            interp.sched.main_thread.store(Arc::as_ptr(&ts) as *mut ThreadState, Ordering::Relaxed);
         }
         drop(threads);
         Ok(ts)
@@ -352,7 +352,7 @@ impl ThreadState {
     }
 
     pub(crate) fn delete_current_inner(self: Arc<Self>) {
-        match self.interp.lock.as_deref() {
+        match self.interp.sched.lock.as_deref() {
             Some(lock) => {
                 // Merge the objects queued to this thread while still attached (CPython's
                 // `PyThreadState_Clear` does): their deallocators may need a current state.
@@ -392,12 +392,12 @@ impl ThreadState {
     fn delete_inner(&self, forget_holder: bool) {
         let me = self.to_arc(); // keep `self` alive until the end, whatever the list held
         let removed = {
-            let mut threads = self.interp.threads.lock();
+            let mut threads = self.interp.sched.threads.lock();
             if self.flags.fetch_or(DELETED, Ordering::AcqRel) & DELETED != 0 {
                 return;
             }
-            if ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self) {
-                self.interp.main_thread.store(ptr::null_mut(), Ordering::Relaxed);
+            if ptr::eq(self.interp.sched.main_thread.load(Ordering::Relaxed), self) {
+                self.interp.sched.main_thread.store(ptr::null_mut(), Ordering::Relaxed);
             }
             let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
             pos.map(|p| threads.states.remove(p))
@@ -407,10 +407,10 @@ impl ThreadState {
         }
         self.leave_brc();
         if let Some(heap) = &self.heap {
-            self.interp.arena.abandon(heap);
+            self.interp.memory.arena.abandon(heap);
         }
-        if self.interp.lock.is_none() {
-            self.interp.stw.forget(self);
+        if self.interp.sched.lock.is_none() {
+            self.interp.sched.stw.forget(self);
         }
         tls::unbind(self);
         drop(removed);
@@ -420,7 +420,7 @@ impl ThreadState {
     /// Makes the interpreter's lock forget this state as its last holder: after this, no waiter
     /// writes a drop request into it, so its memory may be freed.
     pub(crate) fn forget_lock_holder(&self) {
-        if let Some(lock) = self.interp.lock.as_deref() {
+        if let Some(lock) = self.interp.sched.lock.as_deref() {
             lock.forget_holder(&self.eval_breaker);
         }
     }
@@ -430,13 +430,26 @@ impl ThreadState {
     fn leave_brc(&self) {
         let tid = self.brc_tid.swap(0, Ordering::Relaxed);
         if tid != 0 {
-            self.interp.brc.unregister(self, tid);
+            self.interp.memory.brc.unregister(self, tid);
         }
     }
 
     /// The heap this thread state allocates from (its own, or its locked interpreter's).
     pub(crate) fn heap(&self) -> &crate::alloc::Heap {
-        self.heap.as_deref().unwrap_or(&self.interp.heap)
+        self.heap.as_deref().unwrap_or(&self.interp.memory.heap)
+    }
+
+    /// The memory this thread state allocates from, as `alloc` takes it.
+    ///
+    /// # Safety
+    ///
+    /// The state is attached on the calling thread for as long as the context is used (so the
+    /// thread owns its heap).
+    #[inline]
+    pub(crate) unsafe fn memory(&self) -> crate::alloc::MemoryContext<'_> {
+        // SAFETY: the heap is this state's own or its locked interpreter's, both of the
+        // interpreter's arena; the caller promises the attachment that makes this thread its owner.
+        unsafe { crate::alloc::MemoryContext::new(&self.interp.memory.arena, self.heap()) }
     }
 
     /// Registers the calling OS thread as an object owner in the interpreter (or moves the
@@ -445,9 +458,9 @@ impl ThreadState {
     fn bind_brc(&self, tid: usize) {
         let old = self.brc_tid.swap(tid, Ordering::Relaxed);
         if old != 0 {
-            self.interp.brc.unregister(self, old);
+            self.interp.memory.brc.unregister(self, old);
         }
-        self.interp.brc.register(self, tid);
+        self.interp.memory.brc.register(self, tid);
     }
 
     // ----------------------------------------------------------------------------------------
@@ -529,7 +542,7 @@ impl ThreadState {
 
     /// Whether this is its interpreter's main thread state (its first; informational).
     pub fn is_interpreter_main(&self) -> bool {
-        ptr::eq(self.interp.main_thread.load(Ordering::Relaxed), self)
+        ptr::eq(self.interp.sched.main_thread.load(Ordering::Relaxed), self)
     }
 
     /// A new strong reference to this thread state.
@@ -684,7 +697,7 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     if ts.flags.load(Ordering::Relaxed) & DELETED != 0 || (ts.interp.is_finalizing() && !ts.is_helper()) {
         must_exit(ts);
     }
-    match ts.interp.lock.as_deref() {
+    match ts.interp.sched.lock.as_deref() {
         Some(lock) => {
             lock.acquire_for(&ts.eval_breaker);
             if ts.is_deleted() {
@@ -694,7 +707,7 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
             }
             ts.status.store(ATTACHED, Ordering::Relaxed);
         }
-        None => ts.interp.stw.attach(ts),
+        None => ts.interp.sched.stw.attach(ts),
     }
     tls::set_current(ts);
     let tid = crate::object::thread_id();
@@ -707,11 +720,11 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
     // Resume the critical sections before anything here can run object code (deferred
     // decrefs), which may open sections of its own on top of them.
     crate::lock::critical_section::resume(ts);
-    if ts.interp.pending.has_pending() || (ts.interp.is_main() && super::pending::main_thread_work_waits()) {
+    if ts.interp.calls.pending.has_pending() || (ts.interp.is_main() && super::pending::main_thread_work_waits()) {
         super::pending::update_breaker_on_attach(ts);
     }
-    if ts.interp.has_deferred() {
-        ts.interp.run_deferred();
+    if ts.interp.memory.has_deferred() {
+        ts.interp.memory.run_deferred();
     }
 }
 
@@ -720,12 +733,12 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
 pub(crate) fn detach(ts: &ThreadState) {
     crate::lock::critical_section::suspend_all(ts);
     tls::set_current(ptr::null());
-    match ts.interp.lock.as_deref() {
+    match ts.interp.sched.lock.as_deref() {
         Some(lock) => {
             ts.status.store(DETACHED, Ordering::Relaxed);
             lock.release_for(&ts.eval_breaker);
         }
-        None => ts.interp.stw.detach(ts),
+        None => ts.interp.sched.stw.detach(ts),
     }
 }
 
