@@ -1,7 +1,8 @@
 //! Several host threads run Python in one free-threaded interpreter at once, all mutating the
-//! same list, dict and `sys.modules`: nothing is lost, nothing crashes, and the final contents are
-//! exact (the run API's language lock serialises Python code per interpreter for now; see
-//! `pyrt::run`).
+//! same list and dict: nothing is lost, nothing crashes, and the final contents are exact. Only
+//! operations that are atomic in CPython are used (`append`, `setdefault`): threads take turns at
+//! eval-breaker checks, as under a GIL, so a read-modify-write spread over several instructions
+//! (`d[k] = d.get(k, 0) + 1`) may lose updates here exactly as it may in CPython.
 
 use pyrt::{Interpreter, InterpreterConfig, Runtime};
 
@@ -11,8 +12,7 @@ shared = sys.__dict__.setdefault('shared_list', [])
 table = sys.__dict__.setdefault('shared_dict', {})
 for i in range(3000):
     shared.append(i)
-    table[i % 100] = table.get(i % 100, 0) + 1
-sys.modules['worker_done_' + str(len(shared))] = None
+    table.setdefault(i % 100, []).append(i)
 ";
 
 #[test]
@@ -29,8 +29,8 @@ fn threads_hammering_one_list_and_one_dict_lose_nothing() {
 import sys
 assert len(sys.shared_list) == 4 * 3000, len(sys.shared_list)
 assert sorted(sys.shared_list) == sorted(list(range(3000)) * 4)
-assert sys.shared_dict == {k: 120 for k in range(100)}, sys.shared_dict
-assert len([m for m in sys.modules if m.startswith('worker_done_')]) == 4
+assert sorted(sys.shared_dict) == list(range(100))
+assert all(len(v) == 4 * 30 for v in sys.shared_dict.values())
 ";
     interp.attach(|py| pyrt::run::exec(py, check, "<check>")).unwrap().unwrap();
     interp.destroy().unwrap();
