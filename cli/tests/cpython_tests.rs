@@ -7,8 +7,9 @@
 //! measured when they were set; raise them as the runtime grows. Skips with a notice when
 //! CPython 3.13's test directory is not installed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const CPYTHON_TEST_DIR: &str = "/root/.pyenv/versions/3.13.0/lib/python3.13/test";
 
@@ -36,36 +37,16 @@ fn root() -> PathBuf {
 
 /// Runs `pyrt tools/cpython_tests/run.py NAME`; kills it after 60 seconds (`None`).
 fn run_file(name: &str) -> Option<(std::process::ExitStatus, String, String)> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .args(["tools/cpython_tests/run.py", "-v", name])
-        .current_dir(root())
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("pyrt runs");
-    let (mut so, mut se) = (child.stdout.take().expect("piped"), child.stderr.take().expect("piped"));
-    let out_reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut so, &mut s).map(|_| s).unwrap_or_default()
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut se, &mut s).map(|_| s).unwrap_or_default()
-    });
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    };
-    Some((status, out_reader.join().unwrap_or_default(), err_reader.join().unwrap_or_default()))
+    let out = common::run_pyrt_with_timeout(
+        &["tools/cpython_tests/run.py", "-v", name],
+        &root(),
+        std::time::Duration::from_secs(60),
+    )?;
+    Some((
+        out.status,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
 }
 
 /// The `passed=N` count of the runner's `SUMMARY name collected=.. passed=..` line.

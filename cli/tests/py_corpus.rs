@@ -6,8 +6,9 @@
 //! Prints every failing script and the pass count; asserts at least the ratchet floor in
 //! `py_corpus_floor.txt` pass (raise it as the interpreter grows).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("the workspace root").to_path_buf()
@@ -15,40 +16,7 @@ fn root() -> PathBuf {
 
 /// Runs `pyrt tests/py/NAME.py`, killing it after 20 seconds (`None`).
 fn run_with_timeout(root: &Path, name: &str) -> Option<std::process::Output> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pyrt"))
-        .arg(format!("tests/py/{name}.py"))
-        .current_dir(root)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("pyrt runs");
-    let (mut so, mut se) = (child.stdout.take().expect("piped"), child.stderr.take().expect("piped"));
-    let out_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut so, &mut v).map(|_| v).unwrap_or_default()
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        std::io::Read::read_to_end(&mut se, &mut v).map(|_| v).unwrap_or_default()
-    });
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("wait") {
-            break s;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    };
-    Some(std::process::Output {
-        status,
-        stdout: out_reader.join().unwrap_or_default(),
-        stderr: err_reader.join().unwrap_or_default(),
-    })
+    common::run_pyrt_with_timeout(&[&format!("tests/py/{name}.py")], root, std::time::Duration::from_secs(20))
 }
 
 #[test]

@@ -188,6 +188,11 @@ pub mod support {
         frees: Arc<AtomicUsize>,
     }
 
+    /// A probe's deallocator.
+    ///
+    /// # Safety
+    ///
+    /// `op` is a probe made by `new_probe` whose last reference is gone.
     unsafe fn probe_dealloc(op: NonNull<PyObject>) {
         // SAFETY: probes are boxed (see `new_probe`) and this is the last reference.
         let probe = unsafe { Box::from_raw(op.cast::<Probe>().as_ptr()) };

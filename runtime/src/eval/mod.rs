@@ -123,6 +123,28 @@ struct Frame {
     frame_obj: OnceCell<Obj>,
 }
 
+impl Frame {
+    /// The first frame of a run of the loop started from native code (`base` 0, nothing on
+    /// its stack yet).
+    fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
+        Frame {
+            code,
+            func,
+            globals,
+            builtins,
+            locals,
+            base: 0,
+            sp: 0,
+            ip: 0,
+            lasti: 0,
+            call_at: 0,
+            owner_gen: None,
+            init_self: None,
+            frame_obj: OnceCell::new(),
+        }
+    }
+}
+
 fn code_of(f: &Frame) -> &CodeObj {
     as_code(&f.code).expect("a frame runs a code object")
 }
@@ -139,63 +161,27 @@ pub fn builtins_dict() -> PyResult<Obj> {
 /// Runs a module-level (or class-body) code object with `globals` and `locals`.
 pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj> {
     let builtins = builtins_dict()?;
-    let frame = Frame {
-        code: code.clone(),
-        func: None,
-        globals: globals.clone(),
-        builtins,
-        locals,
-        base: 0,
-        sp: 0,
-        ip: 0,
-        lasti: 0,
-        call_at: 0,
-        owner_gen: None,
-        init_self: None,
-        frame_obj: OnceCell::new(),
-    };
+    let frame = Frame::entry(code.clone(), None, globals.clone(), builtins, locals);
     run(frame, &[], None)
 }
 
 /// `function.__call__`: runs a Python function in a new run of the loop.
 pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let func = as_function(callable).expect("call_function on a function");
-    let frame = Frame {
-        code: func.code.clone(),
-        func: Some(Obj::new_ref(callable)),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        base: 0,
-        sp: 0,
-        ip: 0,
-        lasti: 0,
-        call_at: 0,
-        owner_gen: None,
-        init_self: None,
-        frame_obj: OnceCell::new(),
-    };
+    let frame = Frame::entry(
+        func.code.clone(),
+        Some(Obj::new_ref(callable)),
+        func.globals.clone(),
+        func.builtins.clone(),
+        None,
+    );
     run(frame, args, kwnames)
 }
 
 /// Runs a class body: the function's code with `ns` as its locals.
 pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
     let f = as_function(func).ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?;
-    let frame = Frame {
-        code: f.code.clone(),
-        func: Some(Obj::new_ref(func)),
-        globals: f.globals.clone(),
-        builtins: f.builtins.clone(),
-        locals: Some(ns),
-        base: 0,
-        sp: 0,
-        ip: 0,
-        lasti: 0,
-        call_at: 0,
-        owner_gen: None,
-        init_self: None,
-        frame_obj: OnceCell::new(),
-    };
+    let frame = Frame::entry(f.code.clone(), Some(Obj::new_ref(func)), f.globals.clone(), f.builtins.clone(), Some(ns));
     run(frame, &[], None)
 }
 

@@ -728,7 +728,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn op(o: Opcode, arg: u16) -> u16 {
@@ -749,8 +749,9 @@ mod tests {
     }
 
     /// Runs `src` as `__main__` in a new interpreter of `config`: the repr of its global
-    /// `result`, and the instructions of its function `f` after the run.
-    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
+    /// `result`, and the instructions of its function `f` after the run (also used by
+    /// `specialize_attr`'s tests).
+    pub(crate) fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
         crate::Runtime::initialize();
         let interp = crate::Interpreter::new(config).expect("an interpreter");
         interp

@@ -372,35 +372,7 @@ pub(crate) fn store_attr(
 mod tests {
     use pyrt_compile::Opcode;
 
-    use crate::object::code::as_code;
-    use crate::object::dict::as_dict;
-    use crate::object::function::as_function;
-
-    /// Runs `src` in a new interpreter of `config`: the repr of its global `result` and the
-    /// instructions of its function `f` after the run.
-    fn run_in(config: crate::InterpreterConfig, src: &str) -> (String, Vec<Opcode>) {
-        crate::Runtime::initialize();
-        let interp = crate::Interpreter::new(config).expect("an interpreter");
-        interp
-            .attach(|_py| {
-                let code = pyrt_compile::compile(src, "<attr>", pyrt_compile::Mode::Module).expect("compiles");
-                let globals = crate::eval::run_module(code, "__main__", "<attr>").expect("runs");
-                let g = as_dict(&globals).expect("a dict");
-                let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
-                let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
-                let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
-                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
-                let mut ops = Vec::new();
-                let mut i = 0;
-                while i < code.adaptive.len() {
-                    let op = Opcode::from_u8((code.adaptive.opcode_unit(i) & 0xff) as u8).expect("an opcode");
-                    ops.push(op);
-                    i += 1 + op.cache_entries();
-                }
-                (text, ops)
-            })
-            .expect("attached")
-    }
+    use crate::eval::specialize::tests::run_in;
 
     const PROGRAM: &str = "\
 import math

@@ -124,8 +124,6 @@ pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
-#[allow(unused_imports)] // the short path `crate::object::Obj`, for the object layer's modules
-pub(crate) use obj::Obj;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;

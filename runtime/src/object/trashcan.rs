@@ -31,7 +31,8 @@ thread_local! {
     static DEFERRED: RefCell<Vec<(NonNull<PyObject>, DeallocNow)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A deallocation to finish: drops the object's fields and frees its block.
+/// A deallocation to finish: drops the object's fields and frees its block. Its safety
+/// contract is `dealloc_guarded`'s: called once, on the deallocating thread, attached.
 type DeallocNow = unsafe fn(NonNull<PyObject>);
 
 /// Runs `now(op)` — the deallocation of an unreachable object — unless deallocations are
