@@ -14,7 +14,7 @@ use super::header::PyObject;
 use super::inline_values::Stored;
 use super::obj::Obj;
 use super::str::str_value;
-use super::typeobj::{TypeObject, as_type, modified};
+use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
 
 /// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO.
@@ -161,6 +161,7 @@ pub fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) 
             None => Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", ty.name(), n))),
         },
     };
-    modified(ty);
+    // The slots the name feeds follow, on this class and its subclasses; version tags change.
+    super::slot_update::class_attribute_changed(ty, n);
     r
 }

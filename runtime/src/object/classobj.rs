@@ -5,8 +5,8 @@
 //! instances use the solid base's layout followed by a `__dict__` pointer (`dict_offset`) unless
 //! the base already has one. Slots are copied from the solid base, then every dunder the class
 //! namespace defines replaces its slot with a wrapper that looks the dunder up on the instance's
-//! type and calls it (CPython's `slotdefs`/`update_one_slot`); assigning a dunder on the class
-//! later updates the slot the same way.
+//! type and calls it (CPython's `slotdefs`/`update_one_slot`); assigning or deleting a dunder on
+//! the class later updates the slot (and its subclasses') the same way (`slot_update.rs`).
 
 use std::ptr::NonNull;
 
@@ -123,7 +123,7 @@ pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract: a TypeObject with no reference left.
     unsafe {
         if let Some(t) = as_type(op.as_ref()).filter(|t| t.is_heap()) {
-            unregister_subclass(t);
+            super::type_state::unregister_subclass(t);
             super::alloc::drop_and_free::<TypeObject>(op)
         } else {
             super::typeobj::dealloc_static(op)
@@ -410,7 +410,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     }
     // SAFETY: not yet shared.
     unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
-    register_subclass(ty);
+    super::type_state::register_subclass(ty);
     // Slots were copied from the best base; dunders of the heap classes in the MRO that the best
     // base does not inherit from (a mixin before `Exception`) get their wrappers too.
     let mut inherited: Vec<Obj> = Vec::new();
@@ -485,31 +485,12 @@ fn init_subclass(cls: &Obj, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
     Ok(())
 }
 
-/// Records `ty` in the subclass lists of its heap bases (for `typeobj::modified`).
-fn register_subclass(ty: &TypeObject) {
-    for b in ty.bases().map(items).unwrap_or(&[]) {
-        if let Some(bt) = as_type(b).filter(|t| t.is_heap()) {
-            // SAFETY: class creation runs attached; no other borrow of the base's mutable part
-            // is live here.
-            unsafe { bt.mutable() }.subclasses.push(ty as *const TypeObject as usize);
-        }
-    }
-}
-
-/// Removes `ty` from its bases' subclass lists (it is being freed).
-fn unregister_subclass(ty: &TypeObject) {
-    let addr = ty as *const TypeObject as usize;
-    for b in ty.bases().map(items).unwrap_or(&[]) {
-        if let Some(bt) = as_type(b).filter(|t| t.is_heap()) {
-            // SAFETY: as in `register_subclass`.
-            unsafe { bt.mutable() }.subclasses.retain(|&s| s != addr);
-        }
-    }
-}
-
-/// `type.__subclasses__()`: not tracked yet for heap types; static types have none recorded.
-pub(crate) fn subclasses(_t: &PyObject) -> PyResult<Obj> {
-    super::list::new_list(Vec::new())
+/// `type.__subclasses__()`: the live classes whose `__bases__` name this one, in this
+/// interpreter (`type_state.rs`).
+pub(crate) fn subclasses(t: &PyObject) -> PyResult<Obj> {
+    let ty = as_type(t).ok_or_else(|| PyErr::type_error("__subclasses__() needs a type"))?;
+    let ts = crate::state::thread_state::current_or_fatal("type.__subclasses__");
+    super::list::new_list(super::type_state::subclasses(ts, ty))
 }
 
 /// Calls the dunder `name` found on `o`'s type with `o` first.
@@ -813,6 +794,22 @@ fn implicit_method_kinds(ns: &super::dict::DictObject) -> PyResult<()> {
 /// Points the slot for the dunder `name` at its wrapper. Called for each name of a new class's
 /// namespace while the class is being created (not yet shared).
 fn update_slot(t: &mut TypeObject, name: &str) {
+    set_slot_wrapper(t, name);
+    if name == "__eq__" {
+        // A class that defines __eq__ without __hash__ is unhashable (CPython sets __hash__ = None).
+        if let Some(d) = t.dict().and_then(as_dict) {
+            if d.get_str(&intern("__hash__").ob_base).is_none() {
+                let _ = d.set(Obj::new_ref(&intern("__hash__").ob_base), Obj::new_ref(immortals().none));
+                t.hash = Some(slot_hash);
+            }
+        }
+    }
+}
+
+/// Points the slot of the dunder `name` at the wrapper that looks the dunder up on the
+/// instance's type and calls it (CPython's `slot_tp_*` / `slot_nb_*`); other names change
+/// nothing. Also used after creation, by `slot_update.rs`.
+pub(crate) fn set_slot_wrapper(t: &mut super::typeobj::TypeSlots, name: &str) {
     match name {
         "__repr__" => t.repr = Some(slot_repr),
         "__str__" => t.str = Some(slot_str),
@@ -848,15 +845,6 @@ fn update_slot(t: &mut TypeObject, name: &str) {
                 if name == fwd || name == rev {
                     *t.number.binary_mut(op) = Some(binary_wrapper(op));
                 }
-            }
-        }
-    }
-    if name == "__eq__" {
-        // A class that defines __eq__ without __hash__ is unhashable (CPython sets __hash__ = None).
-        if let Some(d) = t.dict().and_then(as_dict) {
-            if d.get_str(&intern("__hash__").ob_base).is_none() {
-                let _ = d.set(Obj::new_ref(&intern("__hash__").ob_base), Obj::new_ref(immortals().none));
-                t.hash = Some(slot_hash);
             }
         }
     }

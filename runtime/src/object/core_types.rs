@@ -485,7 +485,11 @@ static TYPE_METHODS: &[MethodDef] = &[
 ];
 
 static TYPE_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "__name__", get: |o| new_str(as_type(o).map_or("", |t| t.name())), set: None },
+    GetSetDef {
+        name: "__name__",
+        get: |o| new_str(as_type(o).map_or("", |t| t.name())),
+        set: Some(super::type_attrs::set_name),
+    },
     GetSetDef {
         name: "__qualname__",
         get: |o| {
@@ -496,7 +500,7 @@ static TYPE_GETSETS: &[GetSetDef] = &[
                 None => new_str(t.name()),
             }
         },
-        set: None,
+        set: Some(super::type_attrs::set_qualname),
     },
     GetSetDef { name: "__mro__", get: |o| new_tuple(as_type(o).map_or(Vec::new(), |t| t.mro().to_vec())), set: None },
     GetSetDef {
@@ -531,8 +535,9 @@ static TYPE_GETSETS: &[GetSetDef] = &[
                 _ => Ok(Obj::new_ref(&intern("builtins").ob_base)),
             }
         },
-        set: None,
+        set: Some(super::type_attrs::set_module),
     },
+    GetSetDef { name: "__doc__", get: super::type_attrs::get_doc, set: Some(super::type_attrs::set_doc) },
 ];
 
 // ---- int / bool / float constructors and methods -------------------------------------------

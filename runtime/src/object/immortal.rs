@@ -173,7 +173,7 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
         unsafe { Obj::from_immortal(obj) }
     }
 
-    for spec in specs {
+    for (index, spec) in specs.iter().enumerate() {
         let mut chain: Vec<&'static TypeObject> = vec![spec.ty];
         let mut cur = spec.base;
         while let Some(b) = cur {
@@ -202,6 +202,7 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             m.bases = Some(immortal_ref(bases));
             m.base = spec.base.map(|b| immortal_ref(b.as_object()));
             m.dict = Some(immortal_ref(&dict.ob_base));
+            m.static_index = Some(index as u32);
         }
     }
 }

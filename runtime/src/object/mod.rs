@@ -104,6 +104,7 @@ pub(crate) mod seq_iter;
 pub(crate) mod sequence;
 pub(crate) mod set;
 pub(crate) mod slot_dunders;
+pub(crate) mod slot_update;
 pub(crate) mod slot_wrappers;
 pub(crate) mod slots;
 pub(crate) mod str;
@@ -116,6 +117,8 @@ mod thread_id;
 pub(crate) mod trashcan;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
+pub(crate) mod type_attrs;
+pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;
 

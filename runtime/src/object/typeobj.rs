@@ -188,8 +188,15 @@ pub struct TypeMut {
     /// `__base__`: the solid base.
     pub(crate) base: Option<Obj>,
     /// The heap types that name this one among their `__bases__`, by address (weak: a
-    /// subclass removes itself when it is freed), so that [`modified`] reaches them.
+    /// subclass removes itself when it is freed), so that [`modified`] reaches them. Heap
+    /// types only (a static type's are per interpreter, `type_state.rs`); touched only under
+    /// the interpreter's type lock.
     pub(crate) subclasses: Vec<usize>,
+    /// A static type's position in `types().all`: the index of its per-interpreter state.
+    pub(crate) static_index: Option<u32>,
+    /// Names a heap type had before `__name__` was assigned: kept, so that a `&str` from
+    /// [`TypeObject::name`] stays valid while the type lives.
+    pub(crate) retired_names: Vec<Box<str>>,
     /// The class's shared instance keys (CPython's `ht_cached_keys`), for a type whose
     /// instances keep their attributes inline (`inline_values.rs`).
     pub(crate) cached_keys: super::inline_values::SharedKeys,
@@ -218,6 +225,17 @@ pub struct TypeObject {
     pub dealloc: DeallocFn,
     /// Bumped whenever the type's or an ancestor's dictionary changes.
     pub version: AtomicU32,
+    /// The protocol slots (read through `Deref`: `ty.repr`, `ty.number.add`). Interior-mutable
+    /// for heap types only; see "Slot updates" in the module docs.
+    slots: UnsafeCell<TypeSlots>,
+    pub(crate) mutable: UnsafeCell<TypeMut>,
+}
+
+/// The slots the eval loop and the protocols call (CPython's `tp_*` function pointers and the
+/// number / sequence / mapping tables). A [`TypeObject`] dereferences to its slots.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct TypeSlots {
     pub(crate) getattro: GetattroFn,
     pub setattro: Option<SetattroFn>,
     pub(crate) descr_get: Option<DescrGetFn>,
@@ -234,7 +252,29 @@ pub struct TypeObject {
     pub(crate) number: NumberMethods,
     pub(crate) sequence: SequenceMethods,
     pub(crate) mapping: MappingMethods,
-    pub(crate) mutable: UnsafeCell<TypeMut>,
+}
+
+impl std::ops::Deref for TypeObject {
+    type Target = TypeSlots;
+
+    /// The slots, for one read: callers copy the slot they need out at once and never keep the
+    /// reference across a call that may run Python code (which may assign a dunder and so
+    /// rewrite the slots; see "Slot updates" in the module docs).
+    #[inline(always)]
+    fn deref(&self) -> &TypeSlots {
+        // SAFETY: slots are written only by `TypeObject::update_slots`, with the world stopped
+        // (no other thread of the type's interpreter is attached, so none reads) and never while
+        // this thread holds a slot reference (references are used for one read; see above).
+        unsafe { &*self.slots.get() }
+    }
+}
+
+impl std::ops::DerefMut for TypeObject {
+    /// The slots of a type that is not shared yet (`&mut`: being built).
+    #[inline]
+    fn deref_mut(&mut self) -> &mut TypeSlots {
+        self.slots.get_mut()
+    }
 }
 
 // SAFETY: the mutable part of a static type is written only while it is built (before it is
@@ -318,6 +358,26 @@ impl TypeObject {
         self.mro().iter().any(|t| t.is(other.as_object()))
     }
 
+    /// A static type's index into the per-interpreter type state (`type_state.rs`).
+    #[inline]
+    pub(crate) fn static_index(&self) -> Option<usize> {
+        // SAFETY: set once while the static types are readied, before they are published.
+        unsafe { (*self.mutable.get()).static_index }.map(|i| i as usize)
+    }
+
+    /// Rewrites slots of a heap type after its creation (`C.__add__ = f`; `slot_update.rs`).
+    ///
+    /// # Safety
+    ///
+    /// `ty` is a heap type of the current interpreter, `_world` proves that no other thread of
+    /// it is attached (so none reads the slots), and this thread holds no reference into the
+    /// slots (slot reads copy the function pointer out at once; see [`TypeObject`]'s `Deref`).
+    pub(crate) unsafe fn update_slots(&self, _world: &crate::state::WorldStopped<'_>, f: impl FnOnce(&mut TypeSlots)) {
+        debug_assert!(self.is_heap(), "static types' slots never change");
+        // SAFETY: forwarded to the caller.
+        f(unsafe { &mut *self.slots.get() })
+    }
+
     /// The current version tag.
     #[inline]
     pub fn version(&self) -> u32 {
@@ -335,22 +395,24 @@ impl TypeObject {
             flags: 0,
             dealloc,
             version: AtomicU32::new(next_version()),
-            getattro: super::attr::generic_getattr,
-            setattro: None,
-            descr_get: None,
-            descr_set: None,
-            call: None,
-            richcompare: None,
-            hash: None,
-            iter: None,
-            iternext: None,
-            repr: None,
-            str: None,
-            new: None,
-            init: None,
-            number: NumberMethods::EMPTY,
-            sequence: SequenceMethods::EMPTY,
-            mapping: MappingMethods::EMPTY,
+            slots: UnsafeCell::new(TypeSlots {
+                getattro: super::attr::generic_getattr,
+                setattro: None,
+                descr_get: None,
+                descr_set: None,
+                call: None,
+                richcompare: None,
+                hash: None,
+                iter: None,
+                iternext: None,
+                repr: None,
+                str: None,
+                new: None,
+                init: None,
+                number: NumberMethods::EMPTY,
+                sequence: SequenceMethods::EMPTY,
+                mapping: MappingMethods::EMPTY,
+            }),
             mutable: UnsafeCell::new(TypeMut {
                 name: None,
                 qualname: None,
@@ -359,6 +421,8 @@ impl TypeObject {
                 bases: None,
                 base: None,
                 subclasses: Vec::new(),
+                static_index: None,
+                retired_names: Vec::new(),
                 cached_keys: super::inline_values::SharedKeys::new(),
                 member_offsets: Vec::new(),
             }),
@@ -390,18 +454,11 @@ fn next_version() -> u32 {
     v
 }
 
-/// The type's dictionary (or an ancestor's) changed (`PyType_Modified`): `ty` and every heap
-/// type below it get new version tags, so that caches keyed on a tag (the eval loop's
-/// specialised attribute loads) miss.
+/// The type's dictionary (or an ancestor's) changed (`PyType_Modified`): `ty` and every class
+/// below it in the current interpreter get new version tags, so that caches keyed on a tag (the
+/// eval loop's specialised instructions) miss and deoptimise.
 pub fn modified(ty: &TypeObject) {
-    ty.version.store(next_version(), Ordering::Relaxed);
-    // SAFETY: reads happen attached (see the `Sync` impl); the list is copied before recursing.
-    let subclasses = unsafe { (*ty.mutable.get()).subclasses.clone() };
-    for sub in subclasses {
-        // SAFETY: a subclass removes its address from this list before it is freed
-        // (`classobj::dealloc_type`), so every address here is a live type.
-        modified(unsafe { &*(sub as *const TypeObject) });
-    }
+    super::type_state::for_each_descendant(ty, &mut |t| t.version.store(next_version(), Ordering::Relaxed));
 }
 
 /// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.

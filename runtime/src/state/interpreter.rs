@@ -157,6 +157,8 @@ pub(crate) struct InterpreterState {
     pub(crate) calls: Calls,
     /// Module objects made on first use (the `builtins` dict).
     pub(crate) modules: crate::modules::InterpModules,
+    /// Its state of the types: subclass lists and the type lock (`object/type_state.rs`).
+    pub(crate) types: crate::object::type_state::InterpTypes,
 }
 
 impl InterpreterState {
@@ -182,6 +184,7 @@ impl InterpreterState {
             memory: Memory::new(config.arena_limit, config.refcount),
             calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
+            types: crate::object::type_state::InterpTypes::default(),
             config,
         }
     }

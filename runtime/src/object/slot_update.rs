@@ -1,0 +1,245 @@
+//! Dunder assignment on a class after its creation: `C.__add__ = f`, `del C.__repr__`,
+//! `C.__getattr__ = g` (CPython's `update_slot` / `fixup_slot_dispatchers`).
+//!
+//! **Algorithm.** A slot is fed by a group of dunders (`__eq__`, `__lt__`, ... feed
+//! `richcompare`; `__add__` and `__radd__` feed `number.add`; `__getattr__` and
+//! `__getattribute__` feed `getattro`). When a name of a group is assigned or deleted on a heap
+//! class `T`, the slot is recomputed for `T` and for every class below it in the interpreter
+//! (subclasses that inherit the slot must follow; those that define the dunder themselves
+//! recompute to what they had): walk the class's MRO to the first class whose own `__dict__`
+//! holds a dunder of the group; if that is a heap class the slot becomes the `slot_*` wrapper
+//! that looks the dunder up and calls it, otherwise (a builtin defines it, or nobody does) the
+//! slot is the native function of the first builtin class in the MRO — so `del C.__add__` on
+//! `class C(int)` gives `int`'s own addition back, with no wrapper in between. Then the version
+//! tags of all those classes change (`typeobj::modified`), so specialised instructions that
+//! guarded on a tag deoptimise.
+//!
+//! **Soundness.** Slots are read without a lock by every thread of the interpreter (each read
+//! copies one function pointer). The writes happen with the world stopped, as CPython's
+//! free-threaded build does for slot updates (`types_stop_world`): in a free-threaded
+//! interpreter every other thread is parked at a breaker check or detached, neither of which
+//! happens in the middle of a slot read, and the stop's synchronisation orders the writes before
+//! their next reads; in an interpreter with a lock, holding the lock is the stop. The writing
+//! thread itself holds no slot reference across the Python code that led here (see
+//! `TypeObject`'s `Deref`). Static types are never written: they are immutable
+//! (`attr::type_setattro` refuses them before anything changes).
+
+use super::classobj::set_slot_wrapper;
+use super::dict::as_dict;
+use super::immortal::intern;
+use super::slots::BinOp;
+use super::typeobj::{TypeObject, TypeSlots, as_type};
+
+/// A slot that dunders feed (the slots `classobj::set_slot_wrapper` fills).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Slot {
+    Repr,
+    Str,
+    Hash,
+    RichCompare,
+    Call,
+    Init,
+    Iter,
+    IterNext,
+    Len,
+    GetItem,
+    SetItem,
+    Contains,
+    Bool,
+    Negative,
+    Positive,
+    Absolute,
+    Invert,
+    Index,
+    Int,
+    Float,
+    New,
+    DescrGet,
+    DescrSet,
+    GetAttr,
+    SetAttr,
+    Binary(BinOp),
+}
+
+impl Slot {
+    /// The slot the dunder `name` feeds, if any.
+    fn of(name: &str) -> Option<Slot> {
+        Some(match name {
+            "__repr__" => Slot::Repr,
+            "__str__" => Slot::Str,
+            "__hash__" => Slot::Hash,
+            "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => Slot::RichCompare,
+            "__call__" => Slot::Call,
+            "__init__" => Slot::Init,
+            "__iter__" => Slot::Iter,
+            "__next__" => Slot::IterNext,
+            "__len__" => Slot::Len,
+            "__getitem__" => Slot::GetItem,
+            "__setitem__" | "__delitem__" => Slot::SetItem,
+            "__contains__" => Slot::Contains,
+            "__bool__" => Slot::Bool,
+            "__neg__" => Slot::Negative,
+            "__pos__" => Slot::Positive,
+            "__abs__" => Slot::Absolute,
+            "__invert__" => Slot::Invert,
+            "__index__" => Slot::Index,
+            "__int__" => Slot::Int,
+            "__float__" => Slot::Float,
+            "__new__" => Slot::New,
+            "__get__" => Slot::DescrGet,
+            "__set__" | "__delete__" => Slot::DescrSet,
+            "__getattr__" | "__getattribute__" => Slot::GetAttr,
+            "__setattr__" | "__delattr__" => Slot::SetAttr,
+            _ => {
+                let op = super::slots::NumberMethods::all_ops().iter().find(|op| {
+                    let (fwd, rev, _) = op.dunders();
+                    name == fwd || name == rev
+                })?;
+                Slot::Binary(*op)
+            }
+        })
+    }
+
+    /// Every dunder that feeds the slot (the first one names it for `set_slot_wrapper`).
+    fn dunders(self) -> Vec<&'static str> {
+        match self {
+            Slot::Repr => vec!["__repr__"],
+            Slot::Str => vec!["__str__"],
+            Slot::Hash => vec!["__hash__"],
+            Slot::RichCompare => vec!["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"],
+            Slot::Call => vec!["__call__"],
+            Slot::Init => vec!["__init__"],
+            Slot::Iter => vec!["__iter__"],
+            Slot::IterNext => vec!["__next__"],
+            Slot::Len => vec!["__len__"],
+            Slot::GetItem => vec!["__getitem__"],
+            Slot::SetItem => vec!["__setitem__", "__delitem__"],
+            Slot::Contains => vec!["__contains__"],
+            Slot::Bool => vec!["__bool__"],
+            Slot::Negative => vec!["__neg__"],
+            Slot::Positive => vec!["__pos__"],
+            Slot::Absolute => vec!["__abs__"],
+            Slot::Invert => vec!["__invert__"],
+            Slot::Index => vec!["__index__"],
+            Slot::Int => vec!["__int__"],
+            Slot::Float => vec!["__float__"],
+            Slot::New => vec!["__new__"],
+            Slot::DescrGet => vec!["__get__"],
+            Slot::DescrSet => vec!["__set__", "__delete__"],
+            Slot::GetAttr => vec!["__getattribute__", "__getattr__"],
+            Slot::SetAttr => vec!["__setattr__", "__delattr__"],
+            Slot::Binary(op) => {
+                let (fwd, rev, _) = op.dunders();
+                vec![fwd, rev]
+            }
+        }
+    }
+
+    /// Copies the slot from a builtin type's slots.
+    fn inherit(self, dst: &mut TypeSlots, src: &TypeSlots) {
+        match self {
+            Slot::Repr => dst.repr = src.repr,
+            Slot::Str => dst.str = src.str,
+            Slot::Hash => dst.hash = src.hash,
+            Slot::RichCompare => dst.richcompare = src.richcompare,
+            Slot::Call => dst.call = src.call,
+            Slot::Init => dst.init = src.init,
+            Slot::Iter => dst.iter = src.iter,
+            Slot::IterNext => dst.iternext = src.iternext,
+            Slot::Len => {
+                dst.sequence.length = src.sequence.length;
+                dst.mapping.length = src.mapping.length;
+            }
+            Slot::GetItem => dst.mapping.subscript = src.mapping.subscript,
+            Slot::SetItem => dst.mapping.ass_subscript = src.mapping.ass_subscript,
+            Slot::Contains => dst.sequence.contains = src.sequence.contains,
+            Slot::Bool => dst.number.bool = src.number.bool,
+            Slot::Negative => dst.number.negative = src.number.negative,
+            Slot::Positive => dst.number.positive = src.number.positive,
+            Slot::Absolute => dst.number.absolute = src.number.absolute,
+            Slot::Invert => dst.number.invert = src.number.invert,
+            Slot::Index => dst.number.index = src.number.index,
+            Slot::Int => dst.number.int = src.number.int,
+            Slot::Float => dst.number.float = src.number.float,
+            Slot::New => dst.new = src.new,
+            Slot::DescrGet => dst.descr_get = src.descr_get,
+            Slot::DescrSet => dst.descr_set = src.descr_set,
+            Slot::GetAttr => dst.getattro = src.getattro,
+            // A heap type always has a `setattro` (`type_new`).
+            Slot::SetAttr => dst.setattro = src.setattro.or(Some(super::attr::generic_setattr)),
+            Slot::Binary(op) => *dst.number.binary_mut(op) = src.number.binary(op),
+        }
+    }
+}
+
+/// Where a class's slot comes from: a wrapper (a heap class defines a dunder of the group) or
+/// the native slot of a builtin class.
+enum Source<'t> {
+    Wrapper,
+    Native(&'t TypeObject),
+}
+
+/// `update_one_slot` for one class: the first class of `t`'s MRO whose own dict holds a dunder
+/// of the group decides (see the module docs).
+fn source_of(t: &TypeObject, slot: Slot) -> Source<'_> {
+    let names: Vec<_> = slot.dunders().into_iter().map(|n| &intern(n).ob_base).collect();
+    let first_builtin = t.mro().iter().filter_map(|m| as_type(m)).find(|m| !m.is_heap());
+    for m in t.mro().iter().filter_map(|m| as_type(m)) {
+        let Some(d) = m.dict().and_then(as_dict) else { continue };
+        if names.iter().any(|n| d.get_str(n).is_some()) {
+            if m.is_heap() {
+                return Source::Wrapper;
+            }
+            break;
+        }
+    }
+    match first_builtin {
+        Some(b) => Source::Native(b),
+        None => Source::Wrapper,
+    }
+}
+
+/// `name` was assigned or deleted on the heap class `ty` (its dict already changed): updates the
+/// slot it feeds on `ty` and every class below it, and renews their version tags (see the module
+/// docs). Other names only renew the tags.
+pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
+    let Some(slot) = Slot::of(name) else {
+        super::typeobj::modified(ty);
+        return;
+    };
+    let ts = crate::state::thread_state::current_or_fatal("type.__setattr__");
+    let world = crate::state::stw::stop_the_world(ts);
+    super::type_state::for_each_descendant(ty, &mut |t| {
+        if !t.is_heap() {
+            return;
+        }
+        let source = source_of(t, slot);
+        // SAFETY: `t` is a heap class of this interpreter, the world is stopped, and no slot
+        // reference is held here (`source_of` reads dicts and MROs only).
+        unsafe {
+            t.update_slots(&world, |s| match source {
+                Source::Wrapper => set_slot_wrapper(s, slot.dunders()[0]),
+                Source::Native(b) => slot.inherit(s, b),
+            })
+        };
+    });
+    super::typeobj::modified(ty);
+    drop(world);
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_wrapped_dunder_feeds_a_slot_and_its_group_names_it() {
+        for name in ["__repr__", "__eq__", "__ge__", "__radd__", "__xor__", "__getattr__", "__delitem__", "__len__"] {
+            let slot = Slot::of(name).expect("a slot dunder");
+            assert!(slot.dunders().contains(&name), "{name} is in its own group");
+            assert_eq!(Slot::of(slot.dunders()[0]), Some(slot), "the group's first name names the slot");
+        }
+        assert_eq!(Slot::of("__init_subclass__"), None);
+        assert_eq!(Slot::of("x"), None);
+        assert_eq!(Slot::of("__iadd__"), None, "in-place dunders are looked up by name, not slotted");
+    }
+}

@@ -1,0 +1,178 @@
+//! Per-interpreter type state: the subclass lists of every type, kept per interpreter.
+//!
+//! **Why.** The static (builtin) types are immortal objects shared by every interpreter of the
+//! process, and so are their method tables and their `__dict__` (immutable: `int.x = 1` is
+//! `TypeError: cannot set 'x' attribute of immutable type 'int'`, so there is nothing an
+//! interpreter could change in them). What *can* differ between interpreters is what Python code
+//! hangs on them by making classes: `class MyInt(int)` in interpreter A must show in A's
+//! `int.__subclasses__()` and never in B's, and must go away with A. CPython 3.13 keeps that state
+//! outside the shared type object, in `interp->types.builtins[index]` (`managed_static_type_state`,
+//! found through the type's index by `static_builtin_state`: `tp_dict`, `tp_subclasses`,
+//! `tp_weaklist`); pyrt does the same with [`InterpTypes`], one per interpreter, holding one
+//! [`StaticTypeState`] per static type, indexed by the type's `static_index` (its position in
+//! `types().all`, given when the static types are readied).
+//!
+//! **What is per interpreter and what is not.**
+//!
+//! | state | where | why |
+//! |---|---|---|
+//! | slots, method tables, `__dict__`, `__mro__`, `__bases__`, name | the shared static type | immutable after the type is readied |
+//! | version tag of a static type | the shared static type | never changes (the type cannot be modified), so one tag serves every interpreter, as CPython's global static-type tags |
+//! | subclasses made by Python code | [`StaticTypeState::subclasses`], per interpreter | `__subclasses__()`; `typeobj::modified` walks them |
+//! | subclasses that are static types (`bool` of `int`) | computed from `types().all` | the same in every interpreter |
+//! | subclass list of a heap type | the heap type (`TypeMut::subclasses`) | the heap type belongs to one interpreter already |
+//!
+//! There is no method cache keyed on types yet (`_PyType_Lookup` walks the MRO); the specialiser
+//! keys its caches on version tags, which are process-unique (`typeobj::next_version`), so a tag
+//! never names a type of another interpreter.
+//!
+//! **Locking.** One mutex per interpreter (CPython's `TYPE_LOCK`, `interp->types.mutex`) guards
+//! every subclass list of the interpreter — the static types' here and the heap types' inside
+//! them. It is held only for list operations and version bumps: never while Python code runs,
+//! never across a detach or a breaker check, so a stopped world never parks a holder.
+//!
+//! **Lifetime.** The lists hold subclasses by address, weakly (a subclass removes itself in its
+//! deallocator before anything else of it is released, `classobj::dealloc_type`). Turning an
+//! address into a reference (`__subclasses__()`) could meet a subclass whose count just reached
+//! zero and whose deallocator has not yet taken the lock; [`subclasses`] therefore stops the
+//! world first (for an interpreter with a lock, holding the lock is the stop): a thread between
+//! the last decrement and its deallocator's unregistering runs native code with no breaker check
+//! in between, so when the world is stopped no subclass is in that window. The whole table is
+//! part of the interpreter state and is dropped with it, when the interpreter's arena (where its
+//! classes live) is released — nothing shared ever points at a class of a dead interpreter.
+
+use super::header::PyObject;
+use super::immortal::types;
+use super::obj::Obj;
+use super::tuple::items;
+use super::typeobj::{TypeObject, as_type};
+use crate::state::thread_state::ThreadState;
+use crate::sync::{Mutex, MutexGuard};
+
+/// What an interpreter keeps about one static type (CPython's `managed_static_type_state`).
+#[derive(Default)]
+pub(crate) struct StaticTypeState {
+    /// Heap subclasses made in this interpreter, by address, in creation order.
+    subclasses: Vec<usize>,
+}
+
+/// The per-interpreter type state: the static types' states, indexed by `static_index` (grown on
+/// first use, so an interpreter that subclasses no builtin pays nothing), under the type lock.
+#[derive(Default)]
+pub(crate) struct InterpTypes {
+    lock: Mutex<Vec<StaticTypeState>>,
+}
+
+/// The type lock of the current interpreter, with the static types' table.
+pub(crate) struct TypeLock<'a> {
+    statics: MutexGuard<'a, Vec<StaticTypeState>>,
+}
+
+impl InterpTypes {
+    /// Takes the type lock.
+    pub(crate) fn lock(&self) -> TypeLock<'_> {
+        TypeLock { statics: self.lock.lock() }
+    }
+}
+
+impl TypeLock<'_> {
+    /// The subclass list of `ty` in this interpreter (mutable: the lock is held).
+    fn list_mut(&mut self, ty: &TypeObject) -> Option<&mut Vec<usize>> {
+        if ty.is_heap() {
+            // SAFETY: heap types' subclass lists are touched only under the type lock, which we
+            // hold; only this field is borrowed (readers of the other fields are unaffected).
+            return Some(unsafe { &mut (*ty.mutable.get()).subclasses });
+        }
+        let index = ty.static_index()?;
+        if self.statics.len() <= index {
+            self.statics.resize_with(index + 1, StaticTypeState::default);
+        }
+        Some(&mut self.statics[index].subclasses)
+    }
+
+    /// The subclass list of `ty`, read-only (empty for a static type this interpreter never
+    /// subclassed).
+    pub(crate) fn list(&self, ty: &TypeObject) -> &[usize] {
+        if ty.is_heap() {
+            // SAFETY: as in `list_mut`.
+            return unsafe { &(*ty.mutable.get()).subclasses };
+        }
+        match ty.static_index() {
+            Some(i) => self.statics.get(i).map_or(&[], |s| &s.subclasses),
+            None => &[],
+        }
+    }
+}
+
+/// The type state of the interpreter the current thread is attached to.
+fn current() -> &'static InterpTypes {
+    let ts = crate::state::thread_state::current_or_fatal("type state");
+    // SAFETY: the interpreter state outlives every attachment to it; callers use the reference
+    // only during this one (the same contract as `modules::current_modules`).
+    unsafe { &*(&ts.interp_state().types as *const InterpTypes) }
+}
+
+/// The current interpreter's type lock.
+pub(crate) fn lock() -> TypeLock<'static> {
+    current().lock()
+}
+
+/// Records the new class `ty` in its bases' subclass lists (`add_subclass`).
+pub(crate) fn register_subclass(ty: &TypeObject) {
+    let addr = ty as *const TypeObject as usize;
+    let mut lock = lock();
+    for b in ty.bases().map(items).unwrap_or(&[]) {
+        if let Some(list) = as_type(b).and_then(|bt| lock.list_mut(bt)) {
+            list.push(addr);
+        }
+    }
+}
+
+/// Removes `ty` from its bases' subclass lists (`remove_subclass`): it is being freed.
+pub(crate) fn unregister_subclass(ty: &TypeObject) {
+    let addr = ty as *const TypeObject as usize;
+    let mut lock = lock();
+    for b in ty.bases().map(items).unwrap_or(&[]) {
+        if let Some(list) = as_type(b).and_then(|bt| lock.list_mut(bt)) {
+            list.retain(|&s| s != addr);
+        }
+    }
+}
+
+/// `type.__subclasses__()`: the static types whose base is `ty`, then the classes made in this
+/// interpreter, in creation order (CPython's order: builtin subclasses are registered when the
+/// interpreter readies its types).
+pub(crate) fn subclasses(ts: &ThreadState, ty: &TypeObject) -> Vec<Obj> {
+    let mut out: Vec<Obj> = Vec::new();
+    if !ty.is_heap() {
+        for t in types().all.iter().filter(|t| t.base().is_some_and(|b| std::ptr::eq(b, ty))) {
+            // SAFETY: static types are immortal.
+            out.push(unsafe { Obj::from_immortal(t.as_object()) });
+        }
+    }
+    // See the module docs ("Lifetime"): no listed class is between its last decrement and its
+    // unregistering while the world is stopped.
+    let _world = crate::state::stw::stop_the_world(ts);
+    let lock = current().lock();
+    for &addr in lock.list(ty) {
+        // SAFETY: a listed class is live (it unregisters before it is freed, and none is dying:
+        // see above); the new reference is taken attached.
+        out.push(Obj::new_ref(unsafe { &*(addr as *const PyObject) }));
+    }
+    out
+}
+
+/// Calls `f` on `ty` and every class below it in this interpreter (depth first; a class reached
+/// through two bases is visited twice), with the type lock held. `f` must not run Python code.
+pub(crate) fn for_each_descendant(ty: &TypeObject, f: &mut dyn FnMut(&TypeObject)) {
+    let lock = lock();
+    // An explicit stack: a deep hierarchy must not recurse natively.
+    let mut pending: Vec<*const TypeObject> = vec![ty];
+    while let Some(t) = pending.pop() {
+        // SAFETY: `ty` is borrowed by the caller; a listed subclass is live while the lock is
+        // held (it unregisters under the lock before it is freed).
+        let t = unsafe { &*t };
+        f(t);
+        pending.extend(lock.list(t).iter().rev().map(|&a| a as *const TypeObject));
+    }
+}
