@@ -63,7 +63,8 @@ pub fn default_repr(o: &PyObject) -> PyResult<Obj> {
     };
     let name = match module.as_deref() {
         Some("builtins") | None => ty.name().to_owned(),
-        Some(m) => format!("{m}.{}", ty.name()),
+        // `object_repr` shows the qualified name after a module.
+        Some(m) => format!("{m}.{}", ty.qualname().as_deref().and_then(str_value).unwrap_or(ty.name())),
     };
     super::str::new_str(&format!("<{name} object at {:#x}>", o.addr()))
 }

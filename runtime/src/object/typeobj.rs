@@ -296,6 +296,12 @@ impl TypeObject {
         }
     }
 
+    /// `__qualname__` of a heap type (a `str`); static types have none apart from their name.
+    pub(crate) fn qualname(&self) -> Option<Obj> {
+        // SAFETY: read attached; a writer stops the world (`type_attrs::set_qualname`).
+        if self.is_heap() { unsafe { (*self.mutable.get()).qualname.clone() } } else { None }
+    }
+
     /// The type as an object.
     #[inline]
     pub fn as_object(&self) -> &PyObject {
