@@ -128,3 +128,36 @@ try:
     total(pairs)
 except TypeError as e:
     print("TypeError:", e)
+
+
+# Attribute loads and constructor calls that were specialised see a later hook or __init__.
+class Point:
+    def __init__(self, x):
+        self.x = x
+
+
+def xs(points):
+    return [p.x for p in points]
+
+
+def build(n):
+    return [Point(i) for i in range(n)]
+
+
+pts = build(20)
+print(xs(pts)[-3:])
+Point.__getattribute__ = lambda self, name: "hooked:" + name
+print(xs(pts)[-3:])
+del Point.__getattribute__
+print(xs(pts)[-3:])
+Point.__getattr__ = lambda self, name: "fallback:" + name
+print([p.y for p in pts[:2]], xs(pts)[:2])
+Point.__init__ = lambda self, x: setattr(self, "x", x * 10)
+print([p.x for p in build(4)])
+del Point.__init__
+try:
+    build(1)
+except TypeError as e:
+    print("TypeError:", e)
+Point.__new__ = lambda cls, *args: "made by __new__"
+print(Point(1), Point())

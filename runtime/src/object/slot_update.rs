@@ -230,6 +230,67 @@ pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
+    use crate::object::attr::type_setattro;
+    use crate::object::immortal::types;
+    use crate::object::obj::Obj;
+
+    /// Runs `src` as a module in a fresh isolated interpreter and hands `f` its globals.
+    fn with_module(src: &str, f: impl FnOnce(&dyn Fn(&str) -> Obj)) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile(src, "<slots>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<slots>").expect("runs");
+                let g = as_dict(&globals).expect("a dict");
+                f(&|n: &str| g.get_str(&intern(n).ob_base).expect("a global"));
+            })
+            .expect("attached");
+        interp.destroy().expect("destroyed");
+    }
+
+    #[test]
+    fn an_assigned_dunder_reaches_subclasses_and_its_deletion_gives_the_builtin_slot_back() {
+        with_module(
+            "class A(int):\n    pass\nclass B(A):\n    pass\nclass C(A):\n    def __add__(s, o): return 0\n",
+            |g| {
+                let (a, b, c) = (g("A"), g("B"), g("C"));
+                let (ta, tb, tc) = (as_type(&a).unwrap(), as_type(&b).unwrap(), as_type(&c).unwrap());
+                let native = types().int_type.number.add.expect("int adds");
+                let same = |t: &TypeObject| t.number.add.is_some_and(|f| std::ptr::fn_addr_eq(f, native));
+                assert!(same(ta) && same(tb), "inherited from int at creation");
+                assert!(!same(tc), "C's own __add__ has a wrapper");
+                let (va, vb, vc) = (ta.version(), tb.version(), tc.version());
+                let name = &intern("__add__").ob_base;
+                type_setattro(&a, name, Some(types().int_type.as_object())).expect("assigned");
+                assert!(!same(ta) && !same(tb), "A and the subclass that inherits follow");
+                assert!(ta.number.add.is_some() && tb.number.add.is_some());
+                assert!(va != ta.version() && vb != tb.version() && vc != tc.version(), "every tag below A is renewed");
+                type_setattro(&a, name, None).expect("deleted");
+                assert!(same(ta) && same(tb), "int's own addition again, with no wrapper in between");
+                assert!(!same(tc), "C still defines its own");
+            },
+        );
+    }
+
+    #[test]
+    fn getattr_hooks_and_setattr_follow_assignment_and_deletion() {
+        with_module("class A:\n    pass\n", |g| {
+            let a = g("A");
+            let ta = as_type(&a).unwrap();
+            let generic = super::super::attr::generic_getattr as super::super::typeobj::GetattroFn;
+            assert!(std::ptr::fn_addr_eq(ta.getattro, generic));
+            let name = &intern("__getattr__").ob_base;
+            type_setattro(&a, name, Some(types().int_type.as_object())).expect("assigned");
+            assert!(!std::ptr::fn_addr_eq(ta.getattro, generic), "the hook is installed");
+            type_setattro(&a, name, None).expect("deleted");
+            assert!(std::ptr::fn_addr_eq(ta.getattro, generic), "object's lookup again");
+            let name = &intern("__delattr__").ob_base;
+            type_setattro(&a, name, Some(types().int_type.as_object())).expect("assigned");
+            type_setattro(&a, name, None).expect("deleted");
+            assert!(ta.setattro.is_some(), "a heap type always has a setattro");
+        });
+    }
 
     #[test]
     fn every_wrapped_dunder_feeds_a_slot_and_its_group_names_it() {

@@ -58,7 +58,6 @@ pub(crate) struct StaticTypeState {
 
 /// The per-interpreter type state: the static types' states, indexed by `static_index` (grown on
 /// first use, so an interpreter that subclasses no builtin pays nothing), under the type lock.
-#[derive(Default)]
 pub(crate) struct InterpTypes {
     lock: Mutex<Vec<StaticTypeState>>,
 }
@@ -69,6 +68,11 @@ pub(crate) struct TypeLock<'a> {
 }
 
 impl InterpTypes {
+    /// An interpreter's empty table.
+    pub(crate) fn new() -> InterpTypes {
+        InterpTypes { lock: Mutex::new(Vec::new()) }
+    }
+
     /// Takes the type lock.
     pub(crate) fn lock(&self) -> TypeLock<'_> {
         TypeLock { statics: self.lock.lock() }
@@ -174,5 +178,38 @@ pub(crate) fn for_each_descendant(ty: &TypeObject, f: &mut dyn FnMut(&TypeObject
         let t = unsafe { &*t };
         f(t);
         pending.extend(lock.list(t).iter().rev().map(|&a| a as *const TypeObject));
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_static_type_knows_its_index_and_static_subclasses_are_found_by_base() {
+        let all = &types().all;
+        for (i, t) in all.iter().enumerate() {
+            assert_eq!(t.static_index(), Some(i), "{}", t.name());
+        }
+        let int_subs: Vec<&str> = all
+            .iter()
+            .filter(|t| t.base().is_some_and(|b| std::ptr::eq(b, types().int_type)))
+            .map(|t| t.name())
+            .collect();
+        assert_eq!(int_subs, ["bool"]);
+    }
+
+    #[test]
+    fn an_interpreter_grows_its_table_only_for_the_types_it_subclasses() {
+        let table = InterpTypes::new();
+        let mut lock = table.lock();
+        assert!(lock.statics.is_empty(), "nothing until a builtin is subclassed");
+        let int_type = types().int_type;
+        lock.list_mut(int_type).expect("a static type has a list").push(0x1000);
+        assert_eq!(lock.statics.len(), int_type.static_index().unwrap() + 1);
+        assert_eq!(lock.list(int_type), &[0x1000]);
+        assert!(lock.list(types().str_type).is_empty());
+        let other = InterpTypes::new();
+        assert!(other.lock().list(int_type).is_empty(), "another interpreter's table is its own");
     }
 }

@@ -6,21 +6,35 @@
 //! last `len(kwnames)` are keyword values, and the keyword names), rich compare, hash, iter/next,
 //! repr/str, new/init — plus the number, sequence and mapping tables in [`super::slots`].
 //!
-//! **Static types** (every builtin type) are immortal, made once per process by
-//! [`StaticTypeBuilder`] and shared by every interpreter. Their `__dict__` is immutable (builtin
-//! types reject attribute assignment), holds only immortal objects (interned names, method
-//! descriptors), and is therefore process-wide too. CPython keeps per-interpreter state for
-//! static types (subclass lists, weak references); pyrt has none of that state yet, so nothing
-//! per interpreter exists for them.
+//! **Static types** (every builtin type) are immortal, made once per process
+//! (`immortal.rs`) and shared by every interpreter, with their slots, method tables, `__dict__`,
+//! MRO and version tag: all of it is immutable once the type is readied (builtin types reject
+//! attribute assignment — `cannot set 'x' attribute of immutable type 'int'` — which is
+//! CPython's reason for sharing them too). What Python code can hang on a static type differs
+//! per interpreter — the classes it makes from it, listed by `__subclasses__()` — and lives in
+//! the interpreter, indexed by the type's `static_index` ([`super::type_state`], CPython's
+//! `managed_static_type_state`).
 //!
 //! **Heap types** (`class` statements, `type(name, bases, ns)`) are arena objects of their
 //! interpreter, made by [`super::classobj`]; their instances hold a strong reference to them.
 //! Their slots are inherited from the base, then replaced by `slot_*` wrappers that call the
-//! dunder methods the class body defines (at creation; assigning a dunder to a class later does
-//! not update its slots yet).
+//! dunder methods the class body defines; assigning or deleting a dunder later rewrites the slot
+//! on the class and the subclasses that inherit it ([`super::slot_update`]).
 //!
-//! The **version tag** changes whenever a type's dictionary (or an ancestor's) changes; caches
-//! keyed on it (the eval loop's specialised attribute loads) check it with one comparison.
+//! **Slot updates.** The slots ([`TypeSlots`]) sit in an `UnsafeCell` and are read through
+//! `Deref` (`ty.repr`, `ty.number.add`): a read copies one function pointer out. They are written
+//! after creation only by [`TypeObject::update_slots`], for a heap type, with the world of its
+//! interpreter stopped (a `WorldStopped` proves it): no other thread of the interpreter is
+//! attached, so none is reading, and the stop orders the writes before everyone's next reads —
+//! what CPython's free-threaded build does for slot updates. In an interpreter with a lock,
+//! holding the lock is the stop. The one rule readers keep: never hold a reference into the slots
+//! across a call that may run Python code (copy the slot out, then call it). A heap type's name
+//! and qualified name are replaced the same way (`type_attrs.rs`).
+//!
+//! The **version tag** changes whenever a type's dictionary (or an ancestor's) changes or a slot
+//! is rewritten; caches keyed on it (the eval loop's specialised instructions) check it with one
+//! comparison. Tags come from one process-wide counter, so a tag names one type in one state in
+//! one interpreter: a cache can never mistake a class of another interpreter for its own.
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
@@ -277,10 +291,12 @@ impl std::ops::DerefMut for TypeObject {
     }
 }
 
-// SAFETY: the mutable part of a static type is written only while it is built (before it is
-// published through its `OnceLock`); a heap type is an object of one interpreter and is touched
-// only by threads attached there (under its lock, or — free-threaded — under the type's
-// critical section for writes, which happen only in class creation and `setattr` on classes).
+// SAFETY: a static type is written only while it is built (before it is published through its
+// `OnceLock`); its per-interpreter state lives elsewhere (`type_state.rs`). A heap type is an
+// object of one interpreter, touched only by threads attached there: it is written while it is
+// created (not yet shared), its subclass list under the interpreter's type lock, its slots and
+// names with the world stopped (see "Slot updates" in the module docs); its `__dict__` is a
+// dict with its own critical section.
 unsafe impl Sync for TypeObject {}
 // SAFETY: as above.
 unsafe impl Send for TypeObject {}

@@ -184,7 +184,7 @@ impl InterpreterState {
             memory: Memory::new(config.arena_limit, config.refcount),
             calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
-            types: crate::object::type_state::InterpTypes::default(),
+            types: crate::object::type_state::InterpTypes::new(),
             config,
         }
     }
