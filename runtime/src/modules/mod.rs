@@ -15,6 +15,7 @@ pub mod os;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod weakref;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;
@@ -76,6 +77,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
+    ("_weakref", weakref::make_module),
     ("builtins", builtins::builtins_module),
     ("io", io::make_module),
     ("math", math::make_module),

@@ -72,6 +72,7 @@ pub(crate) mod dict_methods;
 pub(crate) mod dict_views;
 pub(crate) mod exception_group;
 pub(crate) mod exceptions;
+pub(crate) mod finalize;
 pub(crate) mod float;
 pub(crate) mod float_methods;
 pub(crate) mod formatting;
@@ -118,6 +119,7 @@ pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub mod typeobj;
 pub mod types;
+pub(crate) mod weakref;
 
 pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};

@@ -143,6 +143,9 @@ pub mod flags {
     pub const HEAPTYPE: u64 = 1 << 9;
     /// May be subclassed.
     pub const BASETYPE: u64 = 1 << 10;
+    /// Instances accept weak references (classes; CPython's bit, which pyrt also sets on
+    /// classes whose instances have a `__weakref__`).
+    pub const MANAGED_WEAKREF: u64 = 1 << 3;
     /// Instances have a `__dict__` at `dict_offset`.
     pub const MANAGED_DICT: u64 = 1 << 4;
     /// `int` or a subclass.
