@@ -218,6 +218,8 @@ struct InstanceLayout {
     inherited_members: Vec<usize>,
     /// Whether instances accept weak references.
     weakref: bool,
+    /// Whether this class gives them that (and a `__weakref__` attribute).
+    adds_weakref: bool,
 }
 
 /// The instance layout of a new class over the base `best` (`type_new_descriptors`): the
@@ -261,6 +263,7 @@ fn instance_layout(
         members_at: 0,
         inherited_members,
         weakref: base_has_weakref || (wants_weakref && !var_sized),
+        adds_weakref: !base_has_weakref && wants_weakref && !var_sized,
     };
     if plain {
         // Instances of a class whose solid base is `object` keep their attributes inline
@@ -413,6 +416,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         m.base = Some(base_list[0].clone());
     }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
+    if layout.adds_weakref && d.get_str(&intern("__weakref__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__weakref__").ob_base), super::weakref::new_weakref_attr(&obj)?)?;
+    }
     if d.get_str(&intern("__doc__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
     }
