@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
+pub mod gc;
 pub mod import;
 pub mod io;
 pub mod math;
@@ -79,6 +80,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
     ("_weakref", weakref::make_module),
     ("builtins", builtins::builtins_module),
+    ("gc", gc::make_module),
     ("io", io::make_module),
     ("math", math::make_module),
     ("os", os::make_module),

@@ -391,6 +391,16 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     t.number = best.number;
     t.sequence = best.sequence;
     t.mapping = best.mapping;
+    let adds_fields = layout.dict_offset != 0 || !layout.members.is_empty() || !layout.inherited_members.is_empty();
+    (t.traverse, t.clear) = if best.flags & flags::TYPE_SUBCLASS != 0 {
+        (None, None)
+    } else {
+        super::gc_traverse::class_gc_slots(
+            std::ptr::eq(solid, types().object_type),
+            (best.traverse, best.clear),
+            adds_fields,
+        )
+    };
     if std::ptr::eq(solid, types().object_type) {
         t.dealloc = dealloc_instance;
     }

@@ -122,6 +122,10 @@ pub(crate) fn new_static_type(
     t.static_name = name;
     t.basic_size = basic_size;
     t.flags = type_flags;
+    if let Some((traverse, clear)) = super::gc_traverse::builtin_gc_slots(name) {
+        t.traverse = Some(traverse);
+        t.clear = clear;
+    }
     fill(&mut t);
     Box::leak(Box::new(t))
 }

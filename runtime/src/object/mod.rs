@@ -78,6 +78,8 @@ pub(crate) mod float_methods;
 pub(crate) mod formatting;
 pub(crate) mod function;
 pub(crate) mod function_attrs;
+pub(crate) mod gc;
+pub(crate) mod gc_traverse;
 pub(crate) mod generator;
 pub mod handle;
 pub mod header;

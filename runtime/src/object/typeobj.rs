@@ -59,6 +59,12 @@ pub(crate) type UnaryFn = fn(&PyObject) -> PyResult<Obj>;
 pub(crate) type IterNextFn = fn(&PyObject) -> PyResult<Option<Obj>>;
 /// `tp_new`: the type, then the call's arguments.
 pub(crate) type NewFn = fn(&TypeObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+/// `tp_traverse`: calls the visitor on each object the instance holds a strong reference to
+/// that could be part of a cycle (it may skip some: the collector then treats them as
+/// referenced from outside, which only makes it keep more).
+pub(crate) type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
+/// `tp_clear`: drops the references that can make cycles (the collector calls it on garbage).
+pub(crate) type ClearFn = fn(&PyObject);
 /// `tp_init`.
 pub(crate) type InitFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<()>;
 
@@ -237,6 +243,10 @@ pub struct TypeObject {
     pub(crate) number: NumberMethods,
     pub(crate) sequence: SequenceMethods,
     pub(crate) mapping: MappingMethods,
+    /// `tp_traverse`; instances of a type that has one are tracked by the cycle collector.
+    pub(crate) traverse: Option<TraverseFn>,
+    /// `tp_clear`.
+    pub(crate) clear: Option<ClearFn>,
     pub(crate) mutable: UnsafeCell<TypeMut>,
 }
 
@@ -354,6 +364,8 @@ impl TypeObject {
             number: NumberMethods::EMPTY,
             sequence: SequenceMethods::EMPTY,
             mapping: MappingMethods::EMPTY,
+            traverse: None,
+            clear: None,
             mutable: UnsafeCell::new(TypeMut {
                 name: None,
                 qualname: None,

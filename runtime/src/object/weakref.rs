@@ -260,6 +260,38 @@ pub(crate) unsafe fn clear_weakrefs(op: NonNull<PyObject>) {
     }
 }
 
+/// The collector's `handle_weakrefs`: every weak reference to an object of `garbage` is cleared;
+/// then the callbacks of those references that are not garbage themselves run.
+pub(crate) fn clear_for_collector(garbage: &[Obj], is_garbage: &dyn Fn(usize) -> bool) {
+    let mut pending: Vec<(Obj, Obj)> = Vec::new();
+    {
+        let mut g = lists();
+        for o in garbage {
+            if o.ob_gc_bits.fetch_and(!gc_bits::HAS_WEAKREFS, Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0 {
+                continue;
+            }
+            for w in g.remove(&o.addr()).unwrap_or_default() {
+                // SAFETY: a live weak reference (see `new_weakref`).
+                let wo = unsafe { &*(w as *const PyObject) };
+                // SAFETY: as above.
+                let r = unsafe { wr(wo) };
+                r.referent.store(std::ptr::null_mut(), Ordering::Relaxed);
+                if !is_garbage(w) && wo.refcnt() > 0 {
+                    // SAFETY: callbacks are taken once, under the mutex.
+                    if let Some(cb) = unsafe { (*r.callback.get()).take() } {
+                        pending.push((Obj::new_ref(wo), cb));
+                    }
+                }
+            }
+        }
+    }
+    for (r, cb) in pending {
+        if let Err(e) = ops::call(&cb, &[r], None) {
+            super::finalize::write_unraisable(e, &cb);
+        }
+    }
+}
+
 /// Removes a dying weak reference from its referent's list.
 fn unlink(o: &PyObject) {
     // SAFETY: called by the deallocator of a weak reference type.
