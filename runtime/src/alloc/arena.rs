@@ -136,6 +136,8 @@ pub struct Arena {
     /// Bytes charged against the limit: assigned pages and large blocks.
     charged: AtomicUsize,
     limit: Option<usize>,
+    /// The tracked objects (the cycle collector's list).
+    pub gc: super::gc_heads::GcHeads,
 }
 
 // SAFETY: the raw page pointers in `supply` are only dereferenced under its mutex or by the owner
@@ -174,6 +176,7 @@ impl Arena {
             }),
             charged: AtomicUsize::new(0),
             limit,
+            gc: Default::default(),
         }
     }
 

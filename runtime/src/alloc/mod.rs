@@ -15,6 +15,7 @@
 pub mod arena;
 pub mod context;
 pub mod domains;
+pub mod gc_heads;
 pub mod size_class;
 
 pub use arena::{AllocError, Arena, ArenaStats, Heap};

@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
+pub mod gc;
 pub mod import;
 pub mod io;
 pub mod math;
@@ -15,6 +16,7 @@ pub mod os;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod weakref;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;
@@ -76,7 +78,9 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
+    ("_weakref", weakref::make_module),
     ("builtins", builtins::builtins_module),
+    ("gc", gc::make_module),
     ("io", io::make_module),
     ("math", math::make_module),
     ("os", os::make_module),

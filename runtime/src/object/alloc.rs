@@ -3,14 +3,16 @@
 use std::ptr::NonNull;
 
 use super::handle::Bound;
-use super::header::PyObject;
+use super::header::{PyObject, gc_bits};
 use super::obj::Obj;
 use super::typeobj::TypeObject;
 use crate::Python;
 use crate::alloc::Arena;
+use crate::alloc::gc_heads::GC_HEAD_SIZE;
 use crate::error::{ExcKind, PyErr, PyResult};
 use crate::state::thread_state;
 use crate::state::thread_state::ThreadState;
+use crate::sync::Ordering;
 
 /// Allocates an instance of `ty` laid out as `T` in the interpreter's arena, owned by the calling
 /// thread, with one reference. Over the arena's limit the result is `MemoryError`.
@@ -67,8 +69,24 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
         let ts: &ThreadState = unsafe { &*ts.as_ptr() };
         ts.heap() as *const crate::alloc::Heap
     });
-    // SAFETY: `op` is a live arena block (caller's contract); `heap` is this thread's own.
-    unsafe { Arena::free(heap.map(|h| &*h), op.cast()) };
+    // SAFETY: the header is intact until the block is freed (caller's contract).
+    let block = if unsafe { op.as_ref() }.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::TRACKED != 0 {
+        // A tracked object's block starts with its GC head: unlink it first.
+        let Some(ts) = thread_state::current() else {
+            crate::fatal::fatal_error("free_object", "no thread state is attached");
+        };
+        // SAFETY: attached (above); the object is ours to free, so its head is linked in this
+        // interpreter's list.
+        unsafe {
+            let head = op.cast::<u8>().sub(GC_HEAD_SIZE);
+            ts.as_ref().memory().arena().gc.unlink(head.cast());
+            head
+        }
+    } else {
+        op.cast()
+    };
+    // SAFETY: `block` is a live arena block (caller's contract); `heap` is this thread's own.
+    unsafe { Arena::free(heap.map(|h| &*h), block) };
 }
 
 /// Allocates `size` bytes (at least the size of `T`) for an instance of `ty` in the arena of the
@@ -94,7 +112,12 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
     // SAFETY: attached with `ts` for this call, so this thread owns `ts`'s heap (or, with a
     // lock, the interpreter's).
     let mem = unsafe { ts.memory() };
-    let block = mem.alloc(size).map_err(|_| memory_error(mem.arena().limit()))?;
+    // Instances of a type with `traverse` get a GC head in front (see `alloc::gc_heads`).
+    let tracked = ty.traverse.is_some();
+    let head_size = if tracked { GC_HEAD_SIZE } else { 0 };
+    let head = mem.alloc(size + head_size).map_err(|_| memory_error(mem.arena().limit()))?;
+    // SAFETY: the block has room for the head.
+    let block = unsafe { head.add(head_size) };
     if ty.is_heap() {
         super::refcount::incref(ty.as_object());
     }
@@ -102,6 +125,16 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
     let header = unsafe { PyObject::new_header_dyn(ty, interp.config_refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
+    if tracked {
+        // SAFETY: the header was just written; the head is this new block's, not linked yet.
+        unsafe {
+            block.cast::<PyObject>().as_ref().ob_gc_bits.store(gc_bits::TRACKED, Ordering::Relaxed);
+            if mem.arena().gc.link(head.cast()) {
+                // The young count passed the threshold: collect at the next breaker check.
+                ts.eval_breaker.fetch_or(crate::state::breaker::GC_SCHEDULED_BIT, Ordering::Relaxed);
+            }
+        }
+    }
     // SAFETY: the header holds one reference, which moves into the handle.
     Ok(unsafe { Obj::from_owned(block.cast()) })
 }

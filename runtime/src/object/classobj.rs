@@ -216,6 +216,10 @@ struct InstanceLayout {
     members: Vec<Obj>,
     members_at: usize,
     inherited_members: Vec<usize>,
+    /// Whether instances accept weak references.
+    weakref: bool,
+    /// Whether this class gives them that (and a `__weakref__` attribute).
+    adds_weakref: bool,
 }
 
 /// The instance layout of a new class over the base `best` (`type_new_descriptors`): the
@@ -242,12 +246,14 @@ fn instance_layout(
     }
     let metaclass = best.flags & flags::TYPE_SUBCLASS != 0;
     let base_has_dict = best.dict_offset != 0 || metaclass;
-    let base_has_weakref = base_has_dict && best.is_heap();
+    let base_has_weakref = super::weakref::weakrefable(best);
     let slots = super::member::parse_slots(name, ns, base_has_dict, base_has_weakref)?;
     let plain = std::ptr::eq(solid, types().object_type) && !metaclass;
-    let (members, wants_dict) = match slots {
-        Some(spec) => (spec.members, spec.dict || base_has_dict),
-        None => (Vec::new(), true),
+    // CPython adds a weak-reference list unless the base is variable-sized.
+    let var_sized = matches!(solid.name(), "int" | "bool" | "tuple" | "bytes");
+    let (members, wants_dict, wants_weakref) = match slots {
+        Some(spec) => (spec.members, spec.dict || base_has_dict, spec.weakref),
+        None => (Vec::new(), true, true),
     };
     let mut layout = InstanceLayout {
         basic_size: best.basic_size,
@@ -256,6 +262,8 @@ fn instance_layout(
         members,
         members_at: 0,
         inherited_members,
+        weakref: base_has_weakref || (wants_weakref && !var_sized),
+        adds_weakref: !base_has_weakref && wants_weakref && !var_sized,
     };
     if plain {
         // Instances of a class whose solid base is `object` keep their attributes inline
@@ -364,6 +372,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     t.dict_offset = layout.dict_offset;
     t.inline_values = layout.inline_values;
     t.flags = flags::HEAPTYPE | flags::BASETYPE | (best.flags & flags::SUBCLASS_BITS);
+    if layout.weakref {
+        t.flags |= flags::MANAGED_WEAKREF;
+    }
     t.getattro = best.getattro;
     t.setattro = best.setattro.or(Some(super::attr::generic_setattr));
     t.descr_get = best.descr_get;
@@ -380,6 +391,16 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     t.number = best.number;
     t.sequence = best.sequence;
     t.mapping = best.mapping;
+    let adds_fields = layout.dict_offset != 0 || !layout.members.is_empty() || !layout.inherited_members.is_empty();
+    (t.traverse, t.clear) = if best.flags & flags::TYPE_SUBCLASS != 0 {
+        (None, None)
+    } else {
+        super::gc_traverse::class_gc_slots(
+            std::ptr::eq(solid, types().object_type),
+            (best.traverse, best.clear),
+            adds_fields,
+        )
+    };
     if std::ptr::eq(solid, types().object_type) {
         t.dealloc = dealloc_instance;
     }
@@ -405,12 +426,18 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         m.base = Some(base_list[0].clone());
     }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
+    if layout.adds_weakref && d.get_str(&intern("__weakref__").ob_base).is_none() {
+        d.set(Obj::new_ref(&intern("__weakref__").ob_base), super::weakref::new_weakref_attr(&obj)?)?;
+    }
     if d.get_str(&intern("__doc__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;
     }
     // SAFETY: not yet shared.
     unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
     super::type_state::register_subclass(ty);
+    if super::finalize::has_finalizer(ty) {
+        ty.dealloc = super::finalize::dealloc_finalizing;
+    }
     // Slots were copied from the best base; dunders of the heap classes in the MRO that the best
     // base does not inherit from (a mixin before `Exception`) get their wrappers too.
     let mut inherited: Vec<Obj> = Vec::new();

@@ -408,6 +408,12 @@ pub(crate) fn object_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> P
     }
 }
 
+/// `__name__` of a type: a static type's name after its module's (`_PyType_Name`).
+fn short_name(t: &TypeObject) -> &str {
+    let name = t.name();
+    if t.is_heap() { name } else { name.rsplit_once('.').map_or(name, |(_, n)| n) }
+}
+
 fn type_repr(o: &PyObject) -> PyResult<Obj> {
     let t = as_type(o).expect("a type");
     let module = if t.is_heap() {
@@ -487,7 +493,7 @@ static TYPE_METHODS: &[MethodDef] = &[
 static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef {
         name: "__name__",
-        get: |o| new_str(as_type(o).map_or("", |t| t.name())),
+        get: |o| new_str(as_type(o).map_or("", short_name)),
         set: Some(super::type_attrs::set_name),
     },
     GetSetDef {
@@ -497,7 +503,7 @@ static TYPE_GETSETS: &[GetSetDef] = &[
             // SAFETY: read attached.
             match unsafe { (*t.mutable.get()).qualname.clone() } {
                 Some(q) => Ok(q),
-                None => new_str(t.name()),
+                None => new_str(short_name(t)),
             }
         },
         set: Some(super::type_attrs::set_qualname),
@@ -532,7 +538,11 @@ static TYPE_GETSETS: &[GetSetDef] = &[
             let t = as_type(o).expect("a type");
             match t.dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__module__").ob_base)) {
                 Some(m) if t.is_heap() => Ok(m),
-                _ => Ok(Obj::new_ref(&intern("builtins").ob_base)),
+                // A static type named `module.Name` belongs to that module (`type_module`).
+                _ => match t.name().rsplit_once('.') {
+                    Some((module, _)) if !t.is_heap() => new_str(module),
+                    _ => Ok(Obj::new_ref(&intern("builtins").ob_base)),
+                },
             }
         },
         set: Some(super::type_attrs::set_module),

@@ -72,6 +72,17 @@ pub mod flags {
     pub const STATIC: u16 = 1 << 2;
 }
 
+/// `ob_gc_bits`: CPython's free-threaded bits where pyrt uses them, plus pyrt's weak-reference
+/// mark.
+pub mod gc_bits {
+    /// `_PyGC_BITS_TRACKED`: the object has a GC head and is on its interpreter's list.
+    pub const TRACKED: u8 = 1 << 0;
+    /// `_PyGC_BITS_FINALIZED`: `__del__` ran (PEP 442: it runs once).
+    pub const FINALIZED: u8 = 1 << 1;
+    /// pyrt: the object has weak references in `weakref`'s table (tested on deallocation).
+    pub const HAS_WEAKREFS: u8 = 1 << 7;
+}
+
 /// `ob_ref_shared` layout.
 pub mod shared {
     /// The count lives above two flag bits.

@@ -51,6 +51,8 @@ pub struct StaticTypes {
     pub anext_awaitable_type: &'static TypeObject,
     /// `_thread`'s lock, `RLock` and `_local`.
     pub thread: crate::modules::thread::ThreadTypes,
+    /// `weakref.ReferenceType` and the proxy types.
+    pub(crate) weakref: super::weakref::WeakrefTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -120,6 +122,10 @@ pub(crate) fn new_static_type(
     t.static_name = name;
     t.basic_size = basic_size;
     t.flags = type_flags;
+    if let Some((traverse, clear)) = super::gc_traverse::builtin_gc_slots(name) {
+        t.traverse = Some(traverse);
+        t.clear = clear;
+    }
     fill(&mut t);
     Box::leak(Box::new(t))
 }
@@ -137,6 +143,7 @@ fn make_types() -> StaticTypes {
     let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
     let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
     let thread = crate::modules::thread::make_thread_types(&core, &mut specs);
+    let weakref = super::weakref::make_weakref_types(&core, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -149,6 +156,7 @@ fn make_types() -> StaticTypes {
         slot_wrapper_type,
         anext_awaitable_type,
         thread,
+        weakref,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

@@ -246,6 +246,17 @@ pub(crate) unsafe fn take_for_dealloc(obj: &PyObject) -> Vec<Obj> {
     }
 }
 
+/// Calls `f` on each value an instance keeps inline (the cycle collector's traverse).
+pub(crate) fn for_each_value(obj: &PyObject, f: &mut dyn FnMut(&PyObject)) {
+    if let Some(v) = Values::of(obj) {
+        for i in 0..v.capacity {
+            if let Some(x) = v.slot(i).as_deref() {
+                f(x);
+            }
+        }
+    }
+}
+
 /// The type's shared keys.
 #[allow(clippy::mut_from_ref)]
 #[inline]

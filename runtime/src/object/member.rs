@@ -153,6 +153,8 @@ pub(crate) struct SlotsSpec {
     pub(crate) members: Vec<Obj>,
     /// Whether `'__dict__'` is among the names.
     pub(crate) dict: bool,
+    /// Whether `'__weakref__'` is among the names.
+    pub(crate) weakref: bool,
 }
 
 /// `_Py_Mangle` for a slot name: `__x` in class `C` is `_C__x`.
@@ -175,8 +177,7 @@ pub(crate) fn parse_slots(
 ) -> PyResult<Option<SlotsSpec>> {
     let Some(slots) = ns.get_str(&intern("__slots__").ob_base) else { return Ok(None) };
     let names = if str_value(&slots).is_some() { vec![slots.clone()] } else { super::abstract_ops::collect(&slots)? };
-    let mut spec = SlotsSpec { members: Vec::new(), dict: false };
-    let mut weakref = false;
+    let mut spec = SlotsSpec { members: Vec::new(), dict: false, weakref: false };
     let mut seen: Vec<String> = Vec::new();
     for n in &names {
         let Some(text) = str_value(n) else {
@@ -196,10 +197,10 @@ pub(crate) fn parse_slots(
                 spec.dict = true;
             }
             "__weakref__" => {
-                if base_has_weakref || weakref {
+                if base_has_weakref || spec.weakref {
                     return Err(PyErr::type_error("__weakref__ slot disallowed: we already got one"));
                 }
-                weakref = true;
+                spec.weakref = true;
             }
             _ => {
                 let mangled = mangle(class_name, text);

@@ -229,6 +229,15 @@ pub(crate) unsafe fn explicit_merge(op: &PyObject, extra: isize) -> isize {
 pub(crate) unsafe fn dealloc(op: NonNull<PyObject>) {
     // SAFETY: the object is alive until its deallocator runs; its type is static.
     let ty = unsafe { op.as_ref() }.type_object();
+    // One byte test for objects without weak references; a class with `__del__` clears them
+    // itself, after the finalizer.
+    // SAFETY: as above.
+    if unsafe { op.as_ref() }.ob_gc_bits.load(Ordering::Relaxed) & super::header::gc_bits::HAS_WEAKREFS != 0
+        && !super::finalize::is_finalizing(ty.dealloc)
+    {
+        // SAFETY: the last reference is gone (caller's contract).
+        unsafe { super::weakref::clear_weakrefs(op) };
+    }
     // SAFETY: the last reference is gone (caller's contract).
     unsafe { (ty.dealloc)(op) };
 }

@@ -73,6 +73,12 @@ pub(crate) type UnaryFn = fn(&PyObject) -> PyResult<Obj>;
 pub(crate) type IterNextFn = fn(&PyObject) -> PyResult<Option<Obj>>;
 /// `tp_new`: the type, then the call's arguments.
 pub(crate) type NewFn = fn(&TypeObject, &[Obj], Option<&PyObject>) -> PyResult<Obj>;
+/// `tp_traverse`: calls the visitor on each object the instance holds a strong reference to
+/// that could be part of a cycle (it may skip some: the collector then treats them as
+/// referenced from outside, which only makes it keep more).
+pub(crate) type TraverseFn = fn(&PyObject, &mut dyn FnMut(&PyObject));
+/// `tp_clear`: drops the references that can make cycles (the collector calls it on garbage).
+pub(crate) type ClearFn = fn(&PyObject);
 /// `tp_init`.
 pub(crate) type InitFn = fn(&PyObject, &[Obj], Option<&PyObject>) -> PyResult<()>;
 
@@ -157,6 +163,9 @@ pub mod flags {
     pub const HEAPTYPE: u64 = 1 << 9;
     /// May be subclassed.
     pub const BASETYPE: u64 = 1 << 10;
+    /// Instances accept weak references (classes; CPython's bit, which pyrt also sets on
+    /// classes whose instances have a `__weakref__`).
+    pub const MANAGED_WEAKREF: u64 = 1 << 3;
     /// Instances have a `__dict__` at `dict_offset`.
     pub const MANAGED_DICT: u64 = 1 << 4;
     /// `int` or a subclass.
@@ -266,6 +275,10 @@ pub struct TypeSlots {
     pub(crate) number: NumberMethods,
     pub(crate) sequence: SequenceMethods,
     pub(crate) mapping: MappingMethods,
+    /// `tp_traverse`; instances of a type that has one are tracked by the cycle collector.
+    pub(crate) traverse: Option<TraverseFn>,
+    /// `tp_clear`.
+    pub(crate) clear: Option<ClearFn>,
 }
 
 impl std::ops::Deref for TypeObject {
@@ -434,6 +447,8 @@ impl TypeObject {
                 number: NumberMethods::EMPTY,
                 sequence: SequenceMethods::EMPTY,
                 mapping: MappingMethods::EMPTY,
+                traverse: None,
+                clear: None,
             }),
             mutable: UnsafeCell::new(TypeMut {
                 name: None,

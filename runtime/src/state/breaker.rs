@@ -82,8 +82,8 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         }
     }
     if bits & GC_SCHEDULED_BIT != 0 {
-        // The cycle collector arrives with the object model; nothing to collect yet.
         ts.eval_breaker.fetch_and(!GC_SCHEDULED_BIT, Ordering::AcqRel);
+        crate::modules::gc::run_scheduled(ts);
     }
     if bits & DROP_REQUEST_BIT != 0 {
         if ts.stw_held.load(Ordering::Relaxed) != 0 {

@@ -1,0 +1,135 @@
+//! The cycle collector: CPython's algorithm (`Python/gc.c`, `gc_collect_main`) over the
+//! interpreter's tracked objects (`alloc::gc_heads`), in one generation.
+//!
+//! # Finding garbage ([`find_garbage`], with the world stopped)
+//!
+//! 1. For each tracked object with a live count, `gc_refs = refcount`.
+//! 2. `subtract_refs`: for each reference a tracked object holds to another (its type's
+//!    `traverse`), `gc_refs[target] -= 1`. What is left counts the references from outside
+//!    the tracked set: the stack, globals held by untracked objects, the runtime.
+//! 3. `move_unreachable`: objects with `gc_refs > 0` are roots; everything reachable from a root
+//!    through `traverse` is reachable. The rest is garbage: cycles (and what hangs from them)
+//!    that nothing outside refers to. The collector takes a reference to each of them, so none
+//!    is freed while it works.
+//!
+//! Objects whose count is already zero (a deallocation deferred by the trashcan) are left out:
+//! their references then count as outside ones, which only keeps more.
+//!
+//! # Destroying it ([`destroy_garbage`], with the world running: Python code runs)
+//!
+//! 4. `handle_weakrefs`: weak references to garbage are cleared; the callbacks of those that
+//!    are not garbage themselves run.
+//! 5. `finalize_garbage` (PEP 442): `__del__` of each object that has one and has not been
+//!    finalized.
+//! 6. `handle_resurrected_objects`: if finalizers ran, the analysis is redone on the garbage
+//!    alone (counting the collector's own reference): whatever a finalizer made reachable again
+//!    — and everything it reaches — is not garbage any more.
+//! 7. `delete_garbage`: `clear` each remaining object (dropping the references that form the
+//!    cycles), then drop the collector's references: the counts reach zero and the usual
+//!    deallocation frees everything.
+//!
+//! The number returned is the number of unreachable objects deleted, as `gc.collect()` reports
+//! (resurrected ones are not counted).
+
+use std::collections::HashMap;
+
+use super::header::{PyObject, gc_bits};
+use super::obj::Obj;
+use crate::alloc::Arena;
+use crate::alloc::gc_heads::GC_HEAD_SIZE;
+use crate::sync::Ordering;
+
+/// Phase one: the garbage among `arena`'s tracked objects, each held by one new reference.
+///
+/// The caller must have stopped the world (or hold the interpreter's lock): nothing else may
+/// change references while this runs.
+pub(crate) fn find_garbage(arena: &Arena) -> Vec<Obj> {
+    let objects: Vec<&PyObject> = arena
+        .gc
+        .snapshot()
+        .into_iter()
+        // SAFETY: a linked head is followed by a live object (unlinked before it is freed).
+        .map(|h| unsafe { &*(h.as_ptr() as *const u8).add(GC_HEAD_SIZE).cast::<PyObject>() })
+        .filter(|o| o.refcnt() > 0 && !o.is_immortal())
+        .collect();
+    let index: HashMap<usize, usize> = objects.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
+    let mut gc_refs: Vec<isize> = objects.iter().map(|o| o.refcnt()).collect();
+    subtract_refs(&objects, &index, &mut gc_refs);
+    let reachable = mark_reachable(&objects, &index, &gc_refs);
+    objects.iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| Obj::new_ref(o)).collect()
+}
+
+fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(t) = o.type_object().traverse {
+        t(o, visit);
+    }
+}
+
+fn subtract_refs(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs: &mut [isize]) {
+    for o in objects {
+        traverse(o, &mut |child| {
+            if let Some(&j) = index.get(&child.addr()) {
+                gc_refs[j] -= 1;
+            }
+        });
+    }
+}
+
+/// Which objects are reachable from those with references from outside (`gc_refs > 0`).
+fn mark_reachable(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs: &[isize]) -> Vec<bool> {
+    let mut reachable: Vec<bool> = gc_refs.iter().map(|&r| r > 0).collect();
+    let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| reachable[i]).collect();
+    while let Some(i) = stack.pop() {
+        traverse(objects[i], &mut |child| {
+            if let Some(&j) = index.get(&child.addr())
+                && !reachable[j]
+            {
+                reachable[j] = true;
+                stack.push(j);
+            }
+        });
+    }
+    reachable
+}
+
+/// Phase two (see the module docs): weak references, finalizers, resurrection, clearing.
+/// Returns how many unreachable objects were found.
+pub(crate) fn destroy_garbage(garbage: Vec<Obj>) -> usize {
+    if garbage.is_empty() {
+        return 0;
+    }
+    let in_garbage: HashMap<usize, ()> = garbage.iter().map(|o| (o.addr(), ())).collect();
+    super::weakref::clear_for_collector(&garbage, &|addr| in_garbage.contains_key(&addr));
+    let mut finalized = false;
+    for o in &garbage {
+        if super::finalize::is_finalizing(o.type_object().dealloc)
+            && o.ob_gc_bits.fetch_or(gc_bits::FINALIZED, Ordering::Relaxed) & gc_bits::FINALIZED == 0
+        {
+            super::finalize::run_del(o);
+            finalized = true;
+        }
+    }
+    let garbage = if finalized { drop_resurrected(garbage) } else { garbage };
+    // Resurrected objects are not counted (CPython counts what is left to delete).
+    let found = garbage.len();
+    for o in &garbage {
+        if let Some(clear) = o.type_object().clear {
+            clear(o);
+        }
+    }
+    drop(garbage);
+    found
+}
+
+/// `handle_resurrected_objects`: redoes the analysis on the garbage alone; objects a finalizer
+/// made reachable from outside again, and what they reach, are let go (alive).
+fn drop_resurrected(garbage: Vec<Obj>) -> Vec<Obj> {
+    let objects: Vec<&PyObject> = garbage.iter().map(|o| &**o).collect();
+    let index: HashMap<usize, usize> = objects.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
+    // Minus the collector's own reference.
+    let mut gc_refs: Vec<isize> = objects.iter().map(|o| o.refcnt() - 1).collect();
+    subtract_refs(&objects, &index, &mut gc_refs);
+    let reachable = mark_reachable(&objects, &index, &gc_refs);
+    drop(objects);
+    garbage.into_iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| o).collect()
+}

@@ -1,0 +1,195 @@
+//! `traverse` and `clear` of the tracked builtin types (CPython's `tp_traverse` / `tp_clear`):
+//! `list`, `tuple`, `dict`, `set`, `frozenset`, functions, cells, bound methods, and instances
+//! of classes (inline values, `__slots__` members, `__dict__`).
+//!
+//! A traverse visits each reference the object owns that may be part of a cycle, exactly once
+//! per reference held (visiting a reference the object does not own would let the collector free
+//! a live object; leaving one out only makes it keep more). A clear drops the references that
+//! make cycles; the objects stay valid (empty) until their last reference goes.
+
+use super::header::PyObject;
+use super::obj::Obj;
+use super::typeobj::{ClearFn, TraverseFn};
+
+/// The `__dict__` pointer of an instance of a subclass (or of a plain class).
+fn visit_dict_slot(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(d) = super::attr::dict_slot(o).and_then(|d| d.as_deref()) {
+        visit(d);
+    }
+}
+
+fn take_dict_slot(o: &PyObject) -> Option<Obj> {
+    super::attr::dict_slot(o).and_then(Option::take)
+}
+
+/// `__slots__` members of a class's instance.
+fn visit_members(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let ty = o.type_object();
+    if ty.is_heap() {
+        // SAFETY: read attached; a class's member offsets are fixed once it is made.
+        for &off in unsafe { &(*ty.mutable.get()).member_offsets } {
+            if let Some(m) = super::member::member_slot(o, off).as_deref() {
+                visit(m);
+            }
+        }
+    }
+}
+
+fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(l) = super::list::as_list(o) {
+        for x in l.items() {
+            visit(x);
+        }
+    }
+    visit_dict_slot(o, visit);
+}
+
+fn list_clear(o: &PyObject) {
+    let old = super::list::as_list(o).map(|l| l.replace(Vec::new()));
+    let dict = take_dict_slot(o);
+    drop((old, dict));
+}
+
+fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    for x in super::tuple::items(o) {
+        visit(x);
+    }
+    visit_dict_slot(o, visit);
+}
+
+fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(d) = super::dict::as_dict(o) {
+        for (k, v) in d.items() {
+            visit(&k);
+            visit(&v);
+        }
+    }
+    visit_dict_slot(o, visit);
+}
+
+fn dict_clear(o: &PyObject) {
+    if let Some(d) = super::dict::as_dict(o) {
+        d.clear();
+    }
+    drop(take_dict_slot(o));
+}
+
+fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(s) = super::set::as_set(o) {
+        for k in s.keys() {
+            visit(&k);
+        }
+    }
+    visit_dict_slot(o, visit);
+}
+
+fn set_clear(o: &PyObject) {
+    if let Some(s) = super::set::as_set(o) {
+        s.clear();
+    }
+    drop(take_dict_slot(o));
+}
+
+fn function_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(f) = super::function::as_function(o) else { return };
+    visit(&f.globals);
+    visit(&f.builtins);
+    if let Some(d) = f.dict.as_deref() {
+        visit(d);
+    }
+    let fields = f.fields();
+    for x in [&fields.defaults, &fields.kwdefaults, &fields.closure, &fields.annotations, &fields.module] {
+        if let Some(x) = x.as_deref() {
+            visit(x);
+        }
+    }
+}
+
+fn function_clear(o: &PyObject) {
+    let Some(f) = super::function::as_function(o) else { return };
+    let fields = f.fields();
+    let taken = [fields.defaults.take(), fields.kwdefaults.take(), fields.closure.take(), fields.annotations.take()];
+    drop(taken);
+}
+
+fn cell_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(v) = super::function::as_cell(o).and_then(|c| c.get()) {
+        visit(&v);
+    }
+}
+
+fn cell_clear(o: &PyObject) {
+    if let Some(c) = super::function::as_cell(o) {
+        c.set(None);
+    }
+}
+
+fn method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(m) = super::function::as_method(o) {
+        visit(&m.func);
+        visit(&m.self_);
+    }
+}
+
+/// Instances of classes whose solid base is `object`: inline values, members, `__dict__`.
+fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    super::inline_values::for_each_value(o, visit);
+    visit_members(o, visit);
+    visit_dict_slot(o, visit);
+}
+
+fn instance_clear(o: &PyObject) {
+    // SAFETY: the collector clears garbage only: nothing else uses the instance any more.
+    let mut taken = unsafe { super::inline_values::take_for_dealloc(o) };
+    let ty = o.type_object();
+    if ty.is_heap() {
+        // SAFETY: as in `visit_members`.
+        let members = unsafe { &(*ty.mutable.get()).member_offsets };
+        taken.extend(members.iter().filter_map(|&off| super::member::member_slot(o, off).take()));
+    }
+    taken.extend(take_dict_slot(o));
+    drop(taken);
+}
+
+/// Instances of a class over an untracked builtin (an exception, an `int`, ...): only what the
+/// class added — members and `__dict__`.
+fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    visit_members(o, visit);
+    visit_dict_slot(o, visit);
+}
+
+fn subclass_clear(o: &PyObject) {
+    drop(take_dict_slot(o));
+}
+
+/// The slots of the tracked builtin types, by type name (see `immortal::make_types`).
+pub(crate) fn builtin_gc_slots(name: &str) -> Option<(TraverseFn, Option<ClearFn>)> {
+    Some(match name {
+        "list" => (list_traverse, Some(list_clear)),
+        "tuple" => (tuple_traverse, None),
+        "dict" => (dict_traverse, Some(dict_clear)),
+        "set" | "frozenset" => (set_traverse, Some(set_clear)),
+        "function" => (function_traverse, Some(function_clear)),
+        "cell" => (cell_traverse, Some(cell_clear)),
+        "method" => (method_traverse, None),
+        _ => return None,
+    })
+}
+
+/// The slots a new class's instances get: its best base's, or — over `object` — the instance
+/// ones; a class over an untracked builtin tracks what it adds when its instances have a
+/// `__dict__` or members.
+pub(crate) fn class_gc_slots(
+    plain: bool,
+    base: (Option<TraverseFn>, Option<ClearFn>),
+    adds_fields: bool,
+) -> (Option<TraverseFn>, Option<ClearFn>) {
+    if plain {
+        return (Some(instance_traverse), Some(instance_clear));
+    }
+    match base {
+        (Some(t), c) => (Some(t), c),
+        (None, _) if adds_fields => (Some(subclass_traverse), Some(subclass_clear)),
+        (None, _) => (None, None),
+    }
+}
