@@ -666,8 +666,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>) -> PyResul
                             Some(crate::object::int::IntVal::Small(a)),
                             Some(crate::object::int::IntVal::Small(b)),
                             true,
-                        ) = (as_int(&lhs), as_int(&rhs), std::ptr::eq(lhs.type_object(), types().int_type))
-                        {
+                        ) = (
+                            as_int(&lhs),
+                            as_int(&rhs),
+                            // Both exact ints: a subclass on either side may override the operator.
+                            std::ptr::eq(lhs.type_object(), types().int_type)
+                                && std::ptr::eq(rhs.type_object(), types().int_type),
+                        ) {
                             match bop {
                                 BinOp::Add => a.checked_add(b).map(new_int),
                                 BinOp::Subtract => a.checked_sub(b).map(new_int),

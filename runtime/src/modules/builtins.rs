@@ -319,64 +319,20 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Ok(acc)
 }
 
-/// Sorts `items` stably by `key` (merge sort through `<`, as `list.sort`'s contract requires;
-/// Timsort itself comes later).
+/// Sorts `items` stably by `key` with CPython's Timsort (`pyrt_pylib::sort`, the same sequence
+/// of `<` comparisons as `list.sort`): keys are computed first, in order; `reverse` keeps equal
+/// elements in their original order. On an error the first exception is returned.
 pub fn sort_objects(items: Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResult<Vec<Obj>> {
-    let keyed: Vec<(Obj, Obj)> = items
-        .into_iter()
-        .map(|x| {
-            Ok((
-                match key {
-                    Some(f) => ops::call(f, &[x.clone()], None)?,
-                    None => x.clone(),
-                },
-                x,
-            ))
-        })
-        .collect::<PyResult<_>>()?;
-    let mut keyed = keyed;
-    if reverse {
-        keyed.reverse();
+    let mut keyed: Vec<(Obj, Obj)> = Vec::with_capacity(items.len());
+    for x in items {
+        let k = match key {
+            Some(f) => ops::call(f, &[x.clone()], None)?,
+            None => x.clone(),
+        };
+        keyed.push((k, x));
     }
-    let mut err = None;
-    let sorted = merge_sort(keyed, &mut |a, b| match ops::rich_compare_bool(b, a, CompareOp::Lt) {
-        Ok(v) => v,
-        Err(e) => {
-            err.get_or_insert(e);
-            false
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let mut out: Vec<Obj> = sorted.into_iter().map(|(_, x)| x).collect();
-    if reverse {
-        out.reverse();
-    }
-    Ok(out)
-}
-
-/// A stable merge sort; `less(a, b)` says `b < a` must not hold for `a` to stay first.
-fn merge_sort(mut v: Vec<(Obj, Obj)>, lt: &mut dyn FnMut(&Obj, &Obj) -> bool) -> Vec<(Obj, Obj)> {
-    if v.len() <= 1 {
-        return v;
-    }
-    let right = v.split_off(v.len() / 2);
-    let left = merge_sort(v, lt);
-    let right = merge_sort(right, lt);
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (left.into_iter().peekable(), right.into_iter().peekable());
-    while let (Some(a), Some(b)) = (l.peek(), r.peek()) {
-        // Take from the right only when right < left (so equal keys keep their order).
-        if lt(&a.0, &b.0) {
-            out.push(r.next().expect("peeked"));
-        } else {
-            out.push(l.next().expect("peeked"));
-        }
-    }
-    out.extend(l);
-    out.extend(r);
-    out
+    pyrt_pylib::sort::sort_by(&mut keyed, reverse, |a, b| ops::rich_compare_bool(&a.0, &b.0, CompareOp::Lt))?;
+    Ok(keyed.into_iter().map(|(_, x)| x).collect())
 }
 
 fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {

@@ -115,6 +115,12 @@ pub(crate) unsafe fn dealloc_type(op: NonNull<PyObject>) {
 
 /// C3 linearisation of `bases` for a class (`mro_implementation`).
 pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let name = as_type(b).map_or("?", |t| t.name());
+            return Err(PyErr::type_error(format!("duplicate base class {name}")));
+        }
+    }
     let mut seqs: Vec<Vec<Obj>> = bases.iter().map(|b| as_type(b).expect("a base type").mro().to_vec()).collect();
     seqs.push(bases.to_vec());
     let mut out = vec![this];
@@ -126,8 +132,15 @@ pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
         let candidate =
             seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(c))));
         let Some(c) = candidate else {
+            // CPython's `set_mro_error`: the heads of the lists left to merge, each once.
+            let mut heads: Vec<&Obj> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(&s[0]);
+                }
+            }
             let names: Vec<String> =
-                bases.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
+                heads.iter().map(|b| as_type(b).map_or("?".into(), |t| t.name().to_owned())).collect();
             return Err(PyErr::type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")
@@ -163,6 +176,29 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     let name_text = str_value(name).ok_or_else(|| PyErr::type_error("type.__new__() argument 1 must be str"))?;
     let ns_dict = as_dict(ns).ok_or_else(|| PyErr::type_error("type.__new__() argument 3 must be dict"))?;
     let mut base_list: Vec<Obj> = items(bases).to_vec();
+    // `_PyType_CalculateMetaclass`: the most derived metaclass of `meta` and the bases' types.
+    let mut winner: Obj = Obj::new_ref(meta.as_object());
+    for b in &base_list {
+        let (w, bt) = (as_type(&winner).expect("a metaclass"), b.type_object());
+        if w.is_subtype(bt) {
+            continue;
+        }
+        if bt.is_subtype(w) {
+            winner = Obj::new_ref(bt.as_object());
+            continue;
+        }
+        return Err(PyErr::type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the \
+             metaclasses of all its bases",
+        ));
+    }
+    let winner_ty: &TypeObject = as_type(&winner).expect("a metaclass");
+    if !std::ptr::eq(winner_ty, meta) {
+        if let Some(new) = winner_ty.new.filter(|n| !std::ptr::fn_addr_eq(*n, type_new as super::typeobj::NewFn)) {
+            return new(winner_ty, argv, kwnames);
+        }
+    }
+    let meta = winner_ty;
     if base_list.is_empty() {
         base_list.push(Obj::new_ref(types().object_type.as_object()));
     }
@@ -306,11 +342,24 @@ fn not_implemented() -> Obj {
 }
 
 fn slot_repr(o: &PyObject) -> PyResult<Obj> {
-    call_dunder(o, "__repr__", &[])?.map_or_else(|| ops::default_repr(o), Ok)
+    let r = call_dunder(o, "__repr__", &[])?.map_or_else(|| ops::default_repr(o), Ok)?;
+    text_result(r, "__repr__")
+}
+
+/// `__repr__`/`__str__` must give a `str` (`PyObject_Repr`'s check).
+fn text_result(r: Obj, which: &str) -> PyResult<Obj> {
+    if r.type_object().is_subtype(types().str_type) {
+        Ok(r)
+    } else {
+        Err(PyErr::type_error(format!("{which} returned non-string (type {})", r.type_object().name())))
+    }
 }
 
 fn slot_str(o: &PyObject) -> PyResult<Obj> {
-    call_dunder(o, "__str__", &[])?.map_or_else(|| slot_repr(o), Ok)
+    match call_dunder(o, "__str__", &[])? {
+        Some(r) => text_result(r, "__str__"),
+        None => slot_repr(o),
+    }
 }
 
 fn slot_hash(o: &PyObject) -> PyResult<isize> {
