@@ -216,6 +216,7 @@ pub fn print_repr_line(v: &PyObject) -> PyResult<()> {
 }
 
 fn class_info_check(cls: &PyObject, f: &dyn Fn(&crate::object::TypeObject) -> bool, name: &str) -> PyResult<bool> {
+    crate::object::generic_alias::check_not_alias(cls, name)?;
     if crate::object::tuple::is_tuple(cls) {
         for c in crate::object::tuple::items(cls) {
             if class_info_check(c, f, name)? {
@@ -388,6 +389,24 @@ fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             kw_names.push(new_str(kname)?);
         }
     }
+    // PEP 560: a base that is not a class may stand for others (`list[int]` for `list`).
+    let orig_bases = bases;
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let mut replaced = false;
+    for b in &orig_bases {
+        if as_type(b).is_none() {
+            if let Ok(entries) = ops::get_attr_str(b, "__mro_entries__") {
+                let got = ops::call(&entries, &[new_tuple(orig_bases.clone())?], None)?;
+                if !crate::object::tuple::is_tuple(&got) {
+                    return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+                }
+                bases.extend(crate::object::tuple::items(&got).iter().cloned());
+                replaced = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
     let explicit = meta.is_some();
     let mut meta = meta.unwrap_or_else(|| match bases.first() {
         Some(b) => Obj::new_ref(b.type_object().as_object()),
@@ -408,6 +427,9 @@ fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         Err(e) => return Err(e),
     };
     let cell = crate::eval::run_class_body(func, ns.clone())?;
+    if replaced {
+        ops::set_item(&ns, &intern("__orig_bases__").ob_base, Some(&*new_tuple(orig_bases)?))?;
+    }
     let mut argv = vec![name.clone(), bases_tuple, ns];
     argv.extend(kw_values);
     let cls = ops::call(&meta, &argv, kwnames.as_deref())?;

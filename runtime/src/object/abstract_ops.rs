@@ -345,6 +345,11 @@ pub fn get_item(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         None => {
             if let Some(t) = super::typeobj::as_type(o) {
                 if let Some(cgi) = super::attr::lookup_str(t, "__class_getitem__") {
+                    // A class method (implicitly so in a class body): bound to the class.
+                    let cgi = match cgi.type_object().descr_get {
+                        Some(get) => get(&cgi, None, o)?,
+                        None => cgi,
+                    };
                     return call(&cgi, &[Obj::new_ref(key)], None);
                 }
                 return Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name())));

@@ -152,7 +152,7 @@ pub(crate) fn builtin_call(callable: &PyObject, args: &[Obj], kwnames: Option<&P
     // SAFETY: only installed on the builtin function type.
     let f = unsafe { callable.cast::<BuiltinFunction>() };
     match (&f.self_, f.def.kind) {
-        (Some(recv), MethodKind::Instance) => {
+        (Some(recv), MethodKind::Instance | MethodKind::Class) => {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(recv.clone());
             full.extend_from_slice(args);

@@ -475,6 +475,7 @@ static OBJECT_GETSETS: &[GetSetDef] = &[
 ];
 
 static TYPE_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("mro", |a, k| {
         let (s, _) = args::method("mro", a, k, 0, 0)?;
         let t = as_type(s).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
@@ -1189,6 +1190,7 @@ fn list_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 }
 
 static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("count", |a, k| {
         let (s, r) = args::method("count", a, k, 1, 1)?;
         let mut n = 0;
@@ -1213,6 +1215,7 @@ fn list_of(o: &PyObject) -> &super::list::ListObject {
 }
 
 static LIST_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("append", |a, k| {
         let (s, r) = args::method("append", a, k, 1, 1)?;
         list_of(s).push(r[0].clone());
@@ -1413,6 +1416,7 @@ fn dict_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 }
 
 static DICT_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("get", |a, k| {
         let (s, r) = args::method("get", a, k, 1, 2)?;
         Ok(dict_of(s).get(&r[0])?.unwrap_or_else(|| r.get(1).cloned().unwrap_or_else(args::none)))

@@ -43,6 +43,8 @@ pub struct StaticTypes {
     pub slot_wrapper_type: &'static TypeObject,
     /// `anext_awaitable`: `anext(it, default)`.
     pub anext_awaitable_type: &'static TypeObject,
+    /// `types.GenericAlias` (`list[int]`).
+    pub generic_alias_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -125,6 +127,7 @@ fn make_types() -> StaticTypes {
     let descr = super::descriptors::make_descr_types(core.type_type, core.object_type, &mut specs);
     let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
     let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
+    let generic_alias_type = super::generic_alias::make_alias_type(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -133,6 +136,7 @@ fn make_types() -> StaticTypes {
         descr,
         slot_wrapper_type,
         anext_awaitable_type,
+        generic_alias_type,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

@@ -25,6 +25,7 @@
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
+//! | `generic_alias` | `types.GenericAlias` (`list[int]`) and the builtins' `__class_getitem__` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
@@ -45,6 +46,7 @@ pub mod dict;
 pub mod exceptions;
 pub mod float;
 pub mod function;
+pub mod generic_alias;
 pub mod handle;
 pub mod header;
 pub mod immortal;

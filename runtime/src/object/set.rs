@@ -1126,6 +1126,7 @@ macro_rules! set_method {
 }
 
 static SET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     set_method!("add", "set.add", 1, |s, x| {
         set_of(s).add(x.clone())?;
         Ok(args::none())
@@ -1192,6 +1193,7 @@ static SET_METHODS: &[MethodDef] = &[
 ];
 
 static FROZENSET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     set_method!("copy", "frozenset.copy", 0, |s| copy(s)),
     MethodDef::method("union", |a, k| {
         let (s, others) = varargs("frozenset.union", a, k)?;
