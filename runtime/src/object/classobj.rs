@@ -50,9 +50,15 @@ pub(crate) fn type_call(callable: &PyObject, argv: &[Obj], kwnames: Option<&PyOb
 
 /// `object.__new__`: an instance of a heap type (the solid base is `object`).
 pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    if !argv.is_empty() && ty.init.is_none_or(|i| std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
-        let _ = kwnames;
-        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    let _ = kwnames;
+    if !argv.is_empty() {
+        // CPython's `object_new`: extra arguments are for an overridden `__init__` only.
+        if ty.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
+            return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if ty.init.is_none_or(|i| std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+        }
     }
     if std::ptr::eq(ty, types().object_type) {
         // SAFETY: a bare header; object's deallocator frees it.
@@ -71,8 +77,30 @@ pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 /// `object.__init__`: accepts no arguments unless `__new__` is overridden.
 pub(crate) fn object_init(o: &PyObject, argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<()> {
     let ty = o.type_object();
-    if !argv.is_empty() && ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
-        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    if !argv.is_empty() {
+        // CPython's `object_init`: extra arguments are for an overridden `__new__` only.
+        if ty.init.is_some_and(|i| !std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if ty.new.is_none_or(|n| std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `type.__init__`: nothing to do once `type.__new__` has built the class; it takes the
+/// same 1 or 3 arguments.
+pub(crate) fn type_init(_o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let npos = args::positional(argv, kwnames).len();
+    if npos == 1 && kwnames.is_some_and(|k| !items(k).is_empty()) {
+        return Err(PyErr::type_error("type.__init__() takes no keyword arguments"));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(())
 }

@@ -64,6 +64,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
             t.richcompare = Some(object_richcompare);
             t.new = Some(super::classobj::type_new);
+            t.init = Some(super::classobj::type_init);
         },
     );
     // SAFETY: `type` is its own type; patched before anyone sees it.
@@ -434,8 +435,9 @@ fn type_repr(o: &PyObject) -> PyResult<Obj> {
 static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__repr__", |a, k| ops::default_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__str__", |a, k| ops::str(args::method("__str__", a, k, 0, 0)?.0)),
-    MethodDef::method("__init__", |a, _| {
-        let _ = a.first();
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        super::classobj::object_init(s, rest, k)?;
         Ok(args::none())
     }),
     MethodDef::method("__eq__", |a, k| {
