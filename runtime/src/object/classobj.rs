@@ -430,7 +430,15 @@ fn slot_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
     Ok(())
 }
 
+/// Whether the class sets `name` to `None` (`__iter__ = None`: "not iterable").
+fn dunder_is_none(o: &PyObject, name: &str) -> bool {
+    lookup_str(o.type_object(), name).is_some_and(|f| f.is(immortals().none))
+}
+
 fn slot_iter(o: &PyObject) -> PyResult<Obj> {
+    if dunder_is_none(o, "__iter__") {
+        return Err(PyErr::type_error(format!("'{}' object is not iterable", o.type_object().name())));
+    }
     call_dunder(o, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("not iterable"))
 }
 
@@ -461,6 +469,9 @@ fn slot_setitem(o: &PyObject, k: &PyObject, v: Option<&PyObject>) -> PyResult<()
 }
 
 fn slot_contains(o: &PyObject, k: &PyObject) -> PyResult<bool> {
+    if dunder_is_none(o, "__contains__") {
+        return Err(PyErr::type_error(format!("'{}' object is not a container", o.type_object().name())));
+    }
     let r = call_dunder(o, "__contains__", &[k])?.ok_or_else(|| PyErr::type_error("no __contains__"))?;
     ops::is_true(&r)
 }
