@@ -281,7 +281,7 @@ fn min_max(a: &[Obj], k: Option<&PyObject>, name: &str, op: CompareOp) -> PyResu
     let mut best: Option<(Obj, Obj)> = None;
     for x in candidates {
         let kx = match key {
-            Some(f) => ops::call(f, &[x.clone()], None)?,
+            Some(f) => ops::call(f, std::slice::from_ref(&x), None)?,
             None => x.clone(),
         };
         let better = match &best {
@@ -327,7 +327,7 @@ pub fn sort_objects(items: Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResu
     let mut keyed: Vec<(Obj, Obj)> = Vec::with_capacity(items.len());
     for x in items {
         let k = match key {
-            Some(f) => ops::call(f, &[x.clone()], None)?,
+            Some(f) => ops::call(f, std::slice::from_ref(&x), None)?,
             None => x.clone(),
         };
         keyed.push((k, x));

@@ -72,7 +72,7 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
                 o.type_object().dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__dir__").ob_base))
             };
             match custom {
-                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, &[o.clone()], None)?)?,
+                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, std::slice::from_ref(o), None)?)?,
                 _ => crate::object::object_methods::default_dir(o)?,
             }
         }

@@ -145,10 +145,9 @@ fn alias_getattro(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
 fn parameters(a: &GenericAlias) -> PyResult<Obj> {
     let mut out: Vec<Obj> = Vec::new();
     for x in items(&a.args) {
-        if as_type(x).is_none() && super::attr::lookup_str(x.type_object(), "__typing_subst__").is_some() {
-            if !out.iter().any(|p| p.is(x)) {
-                out.push(x.clone());
-            }
+        let type_var = as_type(x).is_none() && super::attr::lookup_str(x.type_object(), "__typing_subst__").is_some();
+        if type_var && !out.iter().any(|p| p.is(x)) {
+            out.push(x.clone());
         }
     }
     new_tuple(out)

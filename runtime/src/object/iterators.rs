@@ -143,8 +143,11 @@ fn filter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     let f = unsafe { o.cast::<FilterObject>() };
     let plain_truth = f.func.is(immortals().none) || f.func.is(types().bool_type.as_object());
     while let Some(x) = ops::next(&f.it)? {
-        let keep =
-            if plain_truth { ops::is_true(&x)? } else { ops::is_true(&*ops::call(&f.func, &[x.clone()], None)?)? };
+        let keep = if plain_truth {
+            ops::is_true(&x)?
+        } else {
+            ops::is_true(&*ops::call(&f.func, std::slice::from_ref(&x), None)?)?
+        };
         if keep {
             return Ok(Some(x));
         }
@@ -321,7 +324,7 @@ fn reversed_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> Py
         if r.is(immortals().none) {
             return Err(not_reversible(seq));
         }
-        return ops::call(&r, &[seq.clone()], None);
+        return ops::call(&r, std::slice::from_ref(seq), None);
     }
     if st.is_subtype(types().dict_type) {
         let keys: Vec<Obj> =

@@ -126,11 +126,9 @@ fn insert_clean(slots: &mut [Slot], key: Obj, hash: isize) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if slots[j].key.is_none() {
-                    slots[j] = Slot { hash, key: Some(key) };
-                    return;
-                }
+            if let Some(off) = slots[i + 1..=i + LINEAR_PROBES].iter().position(|s| s.key.is_none()) {
+                slots[i + 1 + off] = Slot { hash, key: Some(key) };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
