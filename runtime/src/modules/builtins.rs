@@ -299,15 +299,17 @@ fn min_max(a: &[Obj], k: Option<&PyObject>, name: &str, op: CompareOp) -> PyResu
 }
 
 fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let start = keyword(a, k, "start").cloned().or_else(|| pos.get(1).cloned());
-    let mut acc = start.unwrap_or(new_int(0)?);
+    const SIG: super::clinic::Signature =
+        super::clinic::Signature { name: "sum", params: &["iterable", "start"], posonly: 1, required: 1, maxpos: 2 };
+    let bound = super::clinic::bind(&SIG, a, k)?;
+    let mut acc = match bound[1] {
+        Some(s) => s.clone(),
+        None => new_int(0)?,
+    };
     if str_value(&acc).is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let it = ops::get_iter(
-        pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
-    )?;
+    let it = ops::get_iter(bound[0].expect("required"))?;
     if std::ptr::eq(acc.type_object(), types().float_type) {
         acc = super::builtins_num::sum_floats(&it, &acc)?;
     }
@@ -349,9 +351,11 @@ fn builtin_sorted(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
-    let nd = pos.get(1).or(keyword(a, k, "ndigits")).filter(|n| !n.is(immortals().none));
+    const SIG: super::clinic::Signature =
+        super::clinic::Signature { name: "round", params: &["number", "ndigits"], posonly: 0, required: 1, maxpos: 2 };
+    let bound = super::clinic::bind(&SIG, a, k)?;
+    let x = bound[0].expect("required");
+    let nd = bound[1].filter(|n| !n.is(immortals().none));
     if as_int(x).is_some() && nd.is_none() {
         return crate::object::core_types::to_int(x);
     }

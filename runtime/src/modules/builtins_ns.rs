@@ -10,6 +10,7 @@
 
 use pyrt_syntax::Mode;
 
+use super::clinic::{Signature, bind};
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, type_name};
 use crate::object::builtin::args;
@@ -131,29 +132,16 @@ fn syntax_error_object(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 pub(crate) fn builtin_compile(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
-    let pos = args::positional(a, k);
-    if pos.len() > 6 {
-        return Err(PyErr::type_error(format!("compile() takes at most 6 arguments ({} given)", pos.len())));
-    }
-    let mut slots: [Option<Obj>; 6] = Default::default();
-    for (i, v) in pos.iter().enumerate() {
-        slots[i] = Some(v.clone());
-    }
-    for (name, v) in args::keywords(a, k) {
-        match NAMES.iter().position(|n| *n == name) {
-            Some(i) => slots[i] = Some(v.clone()),
-            None => return Err(PyErr::type_error(format!("compile() got an unexpected keyword argument '{name}'"))),
-        }
-    }
-    for (i, name) in NAMES.iter().enumerate().take(3) {
-        if slots[i].is_none() {
-            return Err(PyErr::type_error(format!("compile() missing required argument '{name}' (pos {})", i + 1)));
-        }
-    }
-    let [source, filename, mode, ..] = &slots;
-    let (source, filename, mode) = (source.as_ref().expect("checked"), filename.as_ref().expect("checked"), mode);
-    let mode = parse_mode(mode.as_ref().expect("checked"))?;
+    const SIG: Signature = Signature {
+        name: "compile",
+        params: &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        posonly: 0,
+        required: 3,
+        maxpos: 6,
+    };
+    let bound = bind(&SIG, a, k)?;
+    let (source, filename, mode) = (bound[0].expect("required"), bound[1].expect("required"), bound[2]);
+    let mode = parse_mode(mode.expect("required"))?;
     if as_code(source).is_some() {
         return Ok(source.clone());
     }
@@ -206,25 +194,23 @@ fn namespaces(name: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyResu
     Ok((g, l))
 }
 
-/// `eval`/`exec`: `(source, globals, locals)` from positional or keyword arguments.
+/// `eval(source, /, globals=None, locals=None)` and
+/// `exec(source, /, globals=None, locals=None, *, closure=None)`: `(source, globals, locals)`.
 fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 3]> {
-    let pos = args::positional(a, k);
-    if pos.len() > 3 {
-        return Err(PyErr::type_error(format!("{name} expected at most 3 arguments, got {}", pos.len())));
+    const EVAL: Signature =
+        Signature { name: "eval", params: &["source", "globals", "locals"], posonly: 1, required: 1, maxpos: 3 };
+    const EXEC: Signature = Signature {
+        name: "exec",
+        params: &["source", "globals", "locals", "closure"],
+        posonly: 1,
+        required: 1,
+        maxpos: 3,
+    };
+    let bound = bind(if name == "eval" { &EVAL } else { &EXEC }, a, k)?;
+    if bound.get(3).copied().flatten().is_some_and(|c| !is_none(c)) {
+        return Err(PyErr::type_error("exec() closure arguments are not supported yet"));
     }
-    let mut out: [Option<&Obj>; 3] = [pos.first(), pos.get(1), pos.get(2)];
-    for (kw, v) in args::keywords(a, k) {
-        match kw {
-            "globals" => out[1] = Some(v),
-            "locals" => out[2] = Some(v),
-            "closure" if name == "exec" => {}
-            other => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
-        }
-    }
-    if out[0].is_none() {
-        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
-    }
-    Ok(out)
+    Ok([bound[0], bound[1], bound[2]])
 }
 
 /// `eval(source, globals=None, locals=None)`.

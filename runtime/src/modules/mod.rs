@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
+pub(crate) mod clinic;
 pub mod format;
 
 use crate::object::obj::Obj;

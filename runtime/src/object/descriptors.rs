@@ -478,7 +478,7 @@ fn super_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         }
         [c] => (c.clone(), None),
         [c, s] => (c.clone(), if is_none(s) { None } else { Some(s.clone()) }),
-        _ => return Err(PyErr::type_error(format!("super() takes at most 2 arguments ({} given)", pos.len()))),
+        _ => return Err(PyErr::type_error(format!("super() expected at most 2 arguments, got {}", pos.len()))),
     };
     let Some(t) = as_type(&cls) else {
         return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", type_name(&cls))));

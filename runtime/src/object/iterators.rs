@@ -254,7 +254,7 @@ fn enumerate_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> P
                 )));
             }
             other => {
-                return Err(PyErr::type_error(format!("enumerate() got an unexpected keyword argument '{other}'")));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for enumerate()")));
             }
         }
     }
