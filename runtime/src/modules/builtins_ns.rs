@@ -195,8 +195,9 @@ fn namespaces(name: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyResu
 }
 
 /// `eval(source, /, globals=None, locals=None)` and
-/// `exec(source, /, globals=None, locals=None, *, closure=None)`: `(source, globals, locals)`.
-fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 3]> {
+/// `exec(source, /, globals=None, locals=None, *, closure=None)`:
+/// `(source, globals, locals, closure)`.
+fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 4]> {
     const EVAL: Signature =
         Signature { name: "eval", params: &["source", "globals", "locals"], posonly: 1, required: 1, maxpos: 3 };
     const EXEC: Signature = Signature {
@@ -207,15 +208,12 @@ fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[
         maxpos: 3,
     };
     let bound = bind(if name == "eval" { &EVAL } else { &EXEC }, a, k)?;
-    if bound.get(3).copied().flatten().is_some_and(|c| !is_none(c)) {
-        return Err(PyErr::type_error("exec() closure arguments are not supported yet"));
-    }
-    Ok([bound[0], bound[1], bound[2]])
+    Ok([bound[0], bound[1], bound[2], bound.get(3).copied().flatten().filter(|c| !is_none(c))])
 }
 
 /// `eval(source, globals=None, locals=None)`.
 pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let [source, globals, locals] = run_args("eval", a, k)?;
+    let [source, globals, locals, _] = run_args("eval", a, k)?;
     let source = source.expect("checked");
     let (g, l) = namespaces("eval", globals, locals)?;
     let code = if as_code(source).is_some() {
@@ -230,17 +228,41 @@ pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `exec(source, globals=None, locals=None, *, closure=None)`.
 pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let [source, globals, locals] = run_args("exec", a, k)?;
+    let [source, globals, locals, closure] = run_args("exec", a, k)?;
     let source = source.expect("checked");
     let (g, l) = namespaces("exec", globals, locals)?;
-    let code = if as_code(source).is_some() {
-        source.clone()
-    } else {
+    let Some(code_obj) = as_code(source) else {
+        if closure.is_some() {
+            return Err(PyErr::type_error("closure can only be used when source is a code object"));
+        }
         let text = str_value(source)
             .ok_or_else(|| PyErr::type_error("exec() arg 1 must be a string, bytes or code object"))?;
-        compile_text(text, "<string>", Mode::Module)?
+        let code = compile_text(text, "<string>", Mode::Module)?;
+        crate::eval::run_code(&code, &g, Some(l))?;
+        return Ok(args::none());
     };
-    crate::eval::run_code(&code, &g, Some(l))?;
+    // A code object with free variables runs with the cells of `closure`, one per variable.
+    let nfree = code_obj.code.localsplus_kinds.iter().filter(|k| k.contains(pyrt_compile::LocalKind::FREE)).count();
+    if nfree == 0 {
+        if closure.is_some() {
+            return Err(PyErr::type_error("cannot use a closure with this code object"));
+        }
+        crate::eval::run_code(source, &g, Some(l))?;
+        return Ok(args::none());
+    }
+    let cells_ok = closure.is_some_and(|c| {
+        crate::object::tuple::is_tuple(c)
+            && crate::object::tuple::items(c).len() == nfree
+            && crate::object::tuple::items(c).iter().all(|x| crate::object::function::as_cell(x).is_some())
+    });
+    if !cells_ok {
+        return Err(PyErr::type_error(format!("code object requires a closure of exactly length {nfree}")));
+    }
+    let name = new_str(&code_obj.code.name)?;
+    let func = crate::object::function::new_function(source.clone(), g, crate::eval::builtins_dict()?, name)?;
+    let f = crate::object::function::as_function(&func).expect("a function");
+    f.fields().closure = closure.cloned();
+    crate::eval::run_class_body(&func, l)?;
     Ok(args::none())
 }
 

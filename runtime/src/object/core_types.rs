@@ -337,26 +337,101 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     }
 }
 
+fn func(o: &PyObject) -> &super::function::FunctionObject {
+    super::function::as_function(o).expect("a function")
+}
+
+/// A function attribute that must be set to a `str` (`__name__`, `__qualname__`).
+fn set_func_text(v: Option<&PyObject>, what: &str, slot: &mut Obj) -> PyResult<()> {
+    match v {
+        Some(v) if str_value(v).is_some() => {
+            let old = std::mem::replace(slot, Obj::new_ref(v));
+            drop(old);
+            Ok(())
+        }
+        _ => Err(PyErr::type_error(format!("{what} must be set to a string object"))),
+    }
+}
+
+/// A function attribute that is a tuple/dict or `None` (`__defaults__`, `__kwdefaults__`).
+fn set_func_optional(
+    v: Option<&PyObject>,
+    what: &str,
+    ok: fn(&PyObject) -> bool,
+    slot: &mut Option<Obj>,
+) -> PyResult<()> {
+    let new = match v {
+        None => None,
+        Some(v) if v.is(immortals().none) => None,
+        Some(v) if ok(v) => Some(Obj::new_ref(v)),
+        Some(_) => return Err(PyErr::type_error(what.to_owned())),
+    };
+    let old = std::mem::replace(slot, new);
+    drop(old);
+    Ok(())
+}
+
 static FUNCTION_GETSETS: &[GetSetDef] = &[
     GetSetDef {
         name: "__name__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().name.clone()),
-        set: None,
+        get: |o| Ok(func(o).fields().name.clone()),
+        set: Some(|o, v| set_func_text(v, "__name__", &mut func(o).fields().name)),
     },
     GetSetDef {
         name: "__qualname__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").fields().qualname.clone()),
-        set: None,
+        get: |o| Ok(func(o).fields().qualname.clone()),
+        set: Some(|o, v| set_func_text(v, "__qualname__", &mut func(o).fields().qualname)),
     },
-    GetSetDef {
-        name: "__code__",
-        get: |o| Ok(super::function::as_function(o).expect("a function").code.clone()),
-        set: None,
-    },
+    GetSetDef { name: "__code__", get: |o| Ok(func(o).code.clone()), set: None },
     GetSetDef {
         name: "__doc__",
+        get: |o| Ok(func(o).fields().doc.clone().unwrap_or_else(args::none)),
+        set: Some(|o, v| {
+            let old = std::mem::replace(&mut func(o).fields().doc, v.map(Obj::new_ref));
+            drop(old);
+            Ok(())
+        }),
+    },
+    GetSetDef { name: "__globals__", get: |o| Ok(func(o).globals.clone()), set: None },
+    GetSetDef {
+        name: "__closure__",
+        get: |o| Ok(func(o).fields().closure.clone().unwrap_or_else(args::none)),
+        set: None,
+    },
+    GetSetDef {
+        name: "__defaults__",
+        get: |o| Ok(func(o).fields().defaults.clone().unwrap_or_else(args::none)),
+        set: Some(|o, v| {
+            set_func_optional(
+                v,
+                "__defaults__ must be set to a tuple object",
+                tuple::is_tuple,
+                &mut func(o).fields().defaults,
+            )
+        }),
+    },
+    GetSetDef {
+        name: "__kwdefaults__",
+        get: |o| Ok(func(o).fields().kwdefaults.clone().unwrap_or_else(args::none)),
+        set: Some(|o, v| {
+            set_func_optional(
+                v,
+                "__kwdefaults__ must be set to a dict object",
+                |d| as_dict(d).is_some(),
+                &mut func(o).fields().kwdefaults,
+            )
+        }),
+    },
+    GetSetDef {
+        name: "__module__",
         get: |o| {
-            Ok(super::function::as_function(o).expect("a function").fields().doc.clone().unwrap_or_else(args::none))
+            let f = func(o);
+            if let Some(m) =
+                f.dict.as_ref().and_then(|d| as_dict(d)).and_then(|d| d.get_str(&intern("__module__").ob_base))
+            {
+                return Ok(m);
+            }
+            Ok(as_dict(&f.globals).and_then(|g| g.get_str(&intern("__name__").ob_base)).unwrap_or_else(args::none))
         },
         set: None,
     },
