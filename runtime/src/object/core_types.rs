@@ -255,8 +255,10 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         mk("method", size_of::<super::function::MethodObject>(), 0, super::function::dealloc_method, &|t| {
             t.call = Some(super::function::method_call);
             t.repr = Some(super::function::method_repr);
-            t.hash = Some(object_hash);
-            t.richcompare = Some(object_richcompare);
+            t.hash = Some(super::function::method_hash);
+            t.richcompare = Some(super::function::method_richcompare);
+            t.getattro = super::function::method_getattro;
+            t.descr_get = Some(|m, _, _| Ok(Obj::new_ref(m)));
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
         t.new = Some(super::range::range_new);
@@ -302,6 +304,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         specs.push(spec(t, obj, &[], &[]));
     }
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
+    specs.push(spec(method_type, obj, &[], super::function::METHOD_GETSETS));
     specs.push(spec(int_type, obj, INT_METHODS, &[]));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, FLOAT_METHODS, &[]));

@@ -220,6 +220,52 @@ pub(crate) fn method_repr(o: &PyObject) -> PyResult<Obj> {
     super::str::new_str(&format!("<bound method {q} of {r}>"))
 }
 
+/// `method.__eq__`: the same function bound to the same object (identity, as since 3.8).
+pub(crate) fn method_richcompare(a: &PyObject, b: &PyObject, op: super::typeobj::CompareOp) -> PyResult<Obj> {
+    use super::typeobj::CompareOp;
+    let (Some(x), Some(y)) = (as_method(a), as_method(b)) else {
+        return Ok(Obj::new_ref(immortals().not_implemented));
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Obj::new_ref(immortals().not_implemented));
+    }
+    let eq = x.self_.is(&y.self_) && super::abstract_ops::rich_compare_bool(&x.func, &y.func, CompareOp::Eq)?;
+    Ok(super::int::new_bool(eq == (op == CompareOp::Eq)))
+}
+
+/// `hash(method)`: from the object's identity and the function's hash.
+pub(crate) fn method_hash(o: &PyObject) -> PyResult<isize> {
+    let m = as_method(o).expect("a method");
+    let h = (m.self_.addr() >> 4) as isize ^ super::abstract_ops::hash(&m.func)?;
+    Ok(if h == -1 { -2 } else { h })
+}
+
+/// `method.__getattribute__`: the method type's own attributes, else the function's
+/// (`m.__name__`, `m.__doc__`, ...).
+pub(crate) fn method_getattro(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    if let Some(d) = super::attr::lookup(o.type_object(), name) {
+        return match d.type_object().descr_get {
+            Some(get) => get(&d, Some(o), o.type_object().as_object()),
+            None => Ok(d),
+        };
+    }
+    super::abstract_ops::get_attr(&as_method(o).expect("a method").func, name)
+}
+
+/// `__self__` and `__func__`.
+pub(crate) static METHOD_GETSETS: &[super::builtin::GetSetDef] = &[
+    super::builtin::GetSetDef {
+        name: "__self__",
+        get: |o| Ok(as_method(o).expect("a method").self_.clone()),
+        set: None,
+    },
+    super::builtin::GetSetDef {
+        name: "__func__",
+        get: |o| Ok(as_method(o).expect("a method").func.clone()),
+        set: None,
+    },
+];
+
 /// # Safety
 ///
 /// See [`super::typeobj::DeallocFn`].
