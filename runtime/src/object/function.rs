@@ -252,6 +252,22 @@ pub(crate) fn method_getattro(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     super::abstract_ops::get_attr(&as_method(o).expect("a method").func, name)
 }
 
+/// `cell.cell_contents` (`ValueError: Cell is empty` when unbound; settable and deletable).
+pub(crate) static CELL_GETSETS: &[super::builtin::GetSetDef] = &[super::builtin::GetSetDef {
+    name: "cell_contents",
+    get: |o| {
+        as_cell(o)
+            .and_then(CellObject::get)
+            .ok_or_else(|| super::exceptions::raise_msg(types().exc.named("ValueError"), "Cell is empty"))
+    },
+    set: Some(|o, v| {
+        if let Some(c) = as_cell(o) {
+            c.set(v.map(Obj::new_ref));
+        }
+        Ok(())
+    }),
+}];
+
 /// `__self__` and `__func__`.
 pub(crate) static METHOD_GETSETS: &[super::builtin::GetSetDef] = &[
     super::builtin::GetSetDef {
