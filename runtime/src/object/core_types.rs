@@ -83,7 +83,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let singleton = |name, repr: fn(&PyObject) -> PyResult<Obj>| {
         mk(name, size_of::<PyObject>(), 0, dealloc_static, &move |t| {
             t.repr = Some(repr);
-            t.hash = Some(object_hash);
+            // CPython 3.12+: `hash(None)` is a constant (`0xFCA86420`), so sets and dicts
+            // holding None lay out alike in every process.
+            t.hash = Some(if name == "NoneType" { |_| Ok(0xFCA8_6420) } else { object_hash });
             t.richcompare = Some(object_richcompare);
             t.number.bool = if name == "NoneType" { Some(false_bool) } else { None };
         })

@@ -9,7 +9,8 @@
 //! **Probing** is CPython's: from `i = hash & mask`, look at up to `LINEAR_PROBES` (9) further
 //! slots in a row (cache-friendly) while they fit before the end of the table, then jump with
 //! `perturb >>= 5; i = (i * 5 + 1 + perturb) & mask` so that every bit of the hash takes part.
-//! An insertion reuses the first dummy met on the chain if the key is absent. When
+//! An insertion into a chain with dummies reuses the last dummy met (as CPython 3.13 does) if
+//! the key is absent. When
 //! `fill * 5 >= mask * 3` after an insertion into an unused slot, the table is rebuilt at the
 //! smallest power of two above `used * 4` (`used * 2` past 50000 entries), re-inserting the
 //! active slots in table order — so for equal hashes the table order, and with it iteration
@@ -268,7 +269,9 @@ impl SetObject {
                             });
                         }
                         None => {
-                            freeslot.get_or_insert(j);
+                            // CPython 3.13 keeps the *last* dummy met on the chain (checked
+                            // against its tables: reusing the first gives other layouts).
+                            freeslot = Some(j);
                         }
                         Some(k) if slot.hash == hash => {
                             if k.is(key) {
@@ -1305,6 +1308,32 @@ mod tests {
             set_of(&s).add(new_int(17).expect("int")).expect("add");
             assert_eq!(values(&s), vec![17, 9]);
             assert_eq!(set_of(&s).table().fill, 2);
+        });
+    }
+
+    #[test]
+    fn an_insertion_reuses_the_last_dummy_of_the_chain() {
+        with(|| {
+            // The resize to 32 slots re-inserts in the old table's order: 65 lands on slot 1,
+            // then 1 and 33 probe linearly to 2 and 3; 100..102 sit at 4..6.
+            let s = new_set(ints(&[1, 33, 65, 100, 101, 102])).expect("a set");
+            assert_eq!(set_of(&s).table().slots.len(), 32);
+            for v in [1, 33] {
+                let k = new_int(v).expect("int");
+                assert!(set_of(&s).discard_hashed(&k, v as isize).expect("discard"));
+            }
+            // 97 starts at slot 1 (65), meets dummies at 2 and 3 and live slots up to the empty
+            // slot 7: it takes 3, the last dummy.
+            set_of(&s).add(new_int(97).expect("int")).expect("add");
+            let slot_of = |v: i64| {
+                set_of(&s)
+                    .table()
+                    .slots
+                    .iter()
+                    .position(|sl| sl.key.as_ref().is_some_and(|k| super::super::int::int_value(k) == Some(v)))
+            };
+            assert_eq!(slot_of(65), Some(1));
+            assert_eq!(slot_of(97), Some(3));
         });
     }
 
