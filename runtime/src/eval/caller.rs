@@ -64,11 +64,6 @@ pub fn caller_globals() -> Option<Obj> {
     with_caller(|f, _| f.globals.clone())
 }
 
-/// The caller's builtins dict.
-pub fn caller_builtins() -> Option<Obj> {
-    with_caller(|f, _| f.builtins.clone())
-}
-
 /// `locals()`: the namespace of a module or class body, or (PEP 667) a fresh snapshot of a
 /// function's variables, cells and free variables included.
 pub fn caller_locals() -> PyResult<Option<Obj>> {

@@ -29,7 +29,7 @@ pub mod caller;
 pub mod source_cache;
 pub mod traceback;
 
-pub use caller::{caller_builtins, caller_globals, caller_locals, caller_super_args};
+pub use caller::{caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, RefCell};
 
