@@ -326,6 +326,11 @@ fn reversed_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> Py
         }
         return ops::call(&r, std::slice::from_ref(seq), None);
     }
+    if std::ptr::eq(st, types().range_type) {
+        if let Some(it) = reversed_range(seq)? {
+            return Ok(it);
+        }
+    }
     if st.is_subtype(types().dict_type) {
         let keys: Vec<Obj> =
             super::dict::as_dict(seq).map(|d| d.items()).unwrap_or_default().into_iter().map(|(k, _)| k).collect();
@@ -341,7 +346,35 @@ fn reversed_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> Py
         return Err(not_reversible(seq));
     }
     let n = ops::len(seq)? as isize;
+    // A list reverses through CPython's `list_reverseiterator` (same walk, its own type name).
+    let ty = if std::ptr::eq(st, types().list_type) && std::ptr::eq(ty, types().iters.reversed_type) {
+        types().iters.list_reverseiterator_type
+    } else {
+        ty
+    };
     alloc_instance(ty, |ob_base| ReversedObject { ob_base, seq: Source::new(seq.clone()), index: Cell::new(n - 1) })
+}
+
+/// `range.__reversed__`: a `range_iterator` from the last value down, when the bounds fit a
+/// machine word (`None` otherwise: the generic walk).
+fn reversed_range(seq: &PyObject) -> PyResult<Option<Obj>> {
+    // SAFETY: the caller checked that `seq` is exactly a range.
+    let r = unsafe { seq.cast::<super::range::RangeObject>() };
+    let len = r.len();
+    let last = len.checked_sub(1).and_then(|l| l.checked_mul(r.step)).and_then(|d| r.start.checked_add(d));
+    let (Some(last), Some(step)) = (if len == 0 { Some(r.start) } else { last }, r.step.checked_neg()) else {
+        return Ok(None);
+    };
+    // SAFETY: RangeIter starts with the header; the range iterator type's deallocator drops it.
+    let it = unsafe {
+        super::alloc::alloc(types().range_iter_type, |ob_base| super::range::RangeIter {
+            ob_base,
+            next: Cell::new(last),
+            remaining: Cell::new(len),
+            step,
+        })
+    }?;
+    Ok(Some(it))
 }
 
 fn keys_len(list: &PyObject) -> isize {
@@ -443,6 +476,8 @@ pub struct IterTypes {
     pub reversed_type: &'static TypeObject,
     /// `callable_iterator`
     pub callable_iterator_type: &'static TypeObject,
+    /// `list_reverseiterator` (`reversed(list)`).
+    pub list_reverseiterator_type: &'static TypeObject,
 }
 
 static NO_METHODS: &[MethodDef] = &[];
@@ -506,11 +541,33 @@ pub(crate) fn make_iter_types(
         methods: ENUMERATE_METHODS,
         getsets: NO_GETSETS,
     });
+    let list_reverseiterator_type = mk(
+        "list_reverseiterator",
+        size_of::<ReversedObject>(),
+        false,
+        dealloc_instance::<ReversedObject>,
+        None,
+        reversed_next,
+    );
+    specs.push(TypeSpec {
+        ty: list_reverseiterator_type,
+        base: Some(object_type),
+        methods: REVERSED_METHODS,
+        getsets: NO_GETSETS,
+    });
     for t in [map_type, filter_type, zip_type, callable_iterator_type] {
         specs.push(TypeSpec { ty: t, base: Some(object_type), methods: NO_METHODS, getsets: NO_GETSETS });
     }
     specs.push(TypeSpec { ty: reversed_type, base: Some(object_type), methods: REVERSED_METHODS, getsets: NO_GETSETS });
-    IterTypes { map_type, filter_type, zip_type, enumerate_type, reversed_type, callable_iterator_type }
+    IterTypes {
+        map_type,
+        filter_type,
+        zip_type,
+        enumerate_type,
+        reversed_type,
+        callable_iterator_type,
+        list_reverseiterator_type,
+    }
 }
 
 /// `iter(o)` / `iter(callable, sentinel)` (the builtin).
