@@ -308,6 +308,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(function_type, obj, &[], FUNCTION_GETSETS));
     specs.push(spec(method_type, obj, &[], super::function::METHOD_GETSETS));
     specs.push(spec(cell_type, obj, &[], super::function::CELL_GETSETS));
+    specs.push(spec(range_iter_type, obj, super::iterators::RANGE_ITER_METHODS, &[]));
     specs.push(spec(int_type, obj, INT_METHODS, &[]));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, FLOAT_METHODS, &[]));

@@ -483,6 +483,13 @@ pub struct IterTypes {
 static NO_METHODS: &[MethodDef] = &[];
 static NO_GETSETS: &[GetSetDef] = &[];
 static REVERSED_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", reversed_length_hint)];
+/// `range_iterator.__length_hint__` (the values left).
+pub(crate) static RANGE_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |a, k| {
+    let (o, _) = args::method("__length_hint__", a, k, 0, 0)?;
+    // SAFETY: the method descriptor checked that the receiver is a range iterator.
+    let it = unsafe { o.cast::<super::range::RangeIter>() };
+    new_int(it.remaining.get().max(0))
+})];
 static ENUMERATE_METHODS: &[MethodDef] =
     &[MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem)];
 
