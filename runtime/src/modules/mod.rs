@@ -8,6 +8,7 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
+pub(crate) mod clinic;
 pub mod import;
 pub mod io;
 pub mod math;

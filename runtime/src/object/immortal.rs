@@ -51,6 +51,8 @@ pub struct StaticTypes {
     pub anext_awaitable_type: &'static TypeObject,
     /// `_thread`'s lock, `RLock` and `_local`.
     pub thread: crate::modules::thread::ThreadTypes,
+    /// `types.GenericAlias` (`list[int]`).
+    pub generic_alias_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -137,6 +139,7 @@ fn make_types() -> StaticTypes {
     let slot_wrapper_type = super::slot_wrappers::make_wrapper_type(core.type_type, core.object_type, &mut specs);
     let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
     let thread = crate::modules::thread::make_thread_types(&core, &mut specs);
+    let generic_alias_type = super::generic_alias::make_alias_type(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -149,6 +152,7 @@ fn make_types() -> StaticTypes {
         slot_wrapper_type,
         anext_awaitable_type,
         thread,
+        generic_alias_type,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);
