@@ -16,6 +16,7 @@ pub mod os;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub(crate) mod warnings;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;
@@ -77,12 +78,14 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
+    ("_warnings", warnings::make_core_module),
     ("builtins", builtins::builtins_module),
     ("io", io::make_module),
     ("math", math::make_module),
     ("os", os::make_module),
     ("sys", sys::sys_module),
     ("time", time::make_module),
+    ("warnings", warnings::make_module),
 ];
 
 /// A new module written in Rust named `name` holding the functions `defs`.
