@@ -38,6 +38,8 @@ pub struct Options {
     pub unbuffered: bool,
     /// `-q`: no banner at the prompt.
     pub quiet: bool,
+    /// `-W` options, in order (`sys.warnoptions` after `PYTHONWARNINGS`'s).
+    pub warnoptions: Vec<String>,
 }
 
 /// The outcome of parsing: run something, or print and exit.
@@ -75,6 +77,7 @@ pub fn parse(args: &[String], stdin_is_terminal: bool) -> Parsed {
         isolated: false,
         unbuffered: false,
         quiet: false,
+        warnoptions: Vec::new(),
     };
     let mut version = 0;
     let mut i = 0;
@@ -140,7 +143,7 @@ pub fn parse(args: &[String], stdin_is_terminal: bool) -> Parsed {
                                 };
                             }
                         }
-                        _ => {} // -W: warnings filters (no warnings machinery yet)
+                        _ => o.warnoptions.push(value),
                     }
                     j = chars.len();
                 }
@@ -259,6 +262,10 @@ mod tests {
     fn flags_versions_and_usage_errors() {
         assert_eq!(run(&["-X", "gil=0", "f.py"]).gil, Some(false));
         assert_eq!(run(&["-Xgil=1", "f.py"]).gil, Some(true));
+        assert_eq!(
+            run(&["-W", "error", "-Wignore::DeprecationWarning", "f.py"]).warnoptions,
+            ["error", "ignore::DeprecationWarning"]
+        );
         assert_eq!(run(&["-B", "-E", "-q", "-i", "f.py"]).inspect, true);
         assert_eq!(parsed(&["-V"], true), Parsed::Version { verbose: false });
         assert_eq!(parsed(&["--version", "-V"], true), Parsed::Version { verbose: true });

@@ -59,6 +59,10 @@ pub fn run(o: &Options, stdin_is_terminal: bool) -> ExitCode {
                 eprintln!("{e}");
                 return 1;
             }
+            if let Err(e) = pyrt::run::configure_warnings(py, &warn_options(o)) {
+                eprintln!("{e}");
+                return 1;
+            }
             if !o.quiet {
                 eprintln!("{}", crate::repl::banner());
             }
@@ -82,6 +86,19 @@ pub fn config_fatal(message: &str) -> ! {
 }
 
 /// `sys.path[0]`: nothing in isolated mode (`-I`).
+/// `sys.warnoptions`: `PYTHONWARNINGS`'s comma-separated entries (not with `-E`/`-I`), then
+/// the `-W` options.
+fn warn_options(o: &Options) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if !o.ignore_environment {
+        if let Ok(env) = std::env::var("PYTHONWARNINGS") {
+            out.extend(env.split(',').filter(|s| !s.is_empty()).map(str::to_owned));
+        }
+    }
+    out.extend(o.warnoptions.iter().cloned());
+    out
+}
+
 fn path0<'a>(o: &Options, dir: Option<&'a str>) -> Option<&'a str> {
     if o.isolated { None } else { dir }
 }
@@ -98,6 +115,10 @@ fn main_then_inspect(
 ) -> u8 {
     pyrt::attach(|py| {
         if let Err(e) = pyrt::run::configure_main(py, argv, path0(o, dir), !o.ignore_environment) {
+            eprintln!("{e}");
+            return 1;
+        }
+        if let Err(e) = pyrt::run::configure_warnings(py, &warn_options(o)) {
             eprintln!("{e}");
             return 1;
         }

@@ -60,6 +60,13 @@ pub fn configure_main(py: Python<'_>, argv: &[String], path0: Option<&str>, use_
     one_at_a_time(py, || crate::modules::sys::configure_main(argv, path0, use_pythonpath))
 }
 
+/// `sys.warnoptions` — `PYTHONWARNINGS`'s comma-separated entries, then the `-W` options — made
+/// into warning filters at once, as CPython does at startup (an invalid one is reported on
+/// `sys.stderr` and ignored).
+pub fn configure_warnings(py: Python<'_>, options: &[String]) -> PyResult<()> {
+    one_at_a_time(py, || crate::modules::sys::configure_warnings(options))
+}
+
 /// Compiles `source` and runs it as the `__main__` module named `filename`. A syntax error comes
 /// back as an exception of its class (`SyntaxError`, `IndentationError`, ...) with its message.
 pub fn exec(py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {

@@ -238,6 +238,7 @@ pub fn print_repr_line(v: &PyObject) -> PyResult<()> {
 }
 
 fn class_info_check(cls: &PyObject, f: &dyn Fn(&crate::object::TypeObject) -> bool, name: &str) -> PyResult<bool> {
+    crate::object::generic_alias::check_not_alias(cls, name)?;
     if crate::object::tuple::is_tuple(cls) {
         for c in crate::object::tuple::items(cls) {
             if class_info_check(c, f, name)? {
@@ -305,7 +306,7 @@ fn min_max(a: &[Obj], k: Option<&PyObject>, name: &str, op: CompareOp) -> PyResu
     let mut best: Option<(Obj, Obj)> = None;
     for x in candidates {
         let kx = match key {
-            Some(f) => ops::call(f, &[x.clone()], None)?,
+            Some(f) => ops::call(f, std::slice::from_ref(&x), None)?,
             None => x.clone(),
         };
         let better = match &best {
@@ -323,9 +324,13 @@ fn min_max(a: &[Obj], k: Option<&PyObject>, name: &str, op: CompareOp) -> PyResu
 }
 
 fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let start = keyword(a, k, "start").cloned().or_else(|| pos.get(1).cloned());
-    let mut acc = start.unwrap_or(new_int(0)?);
+    const SIG: super::clinic::Signature =
+        super::clinic::Signature { name: "sum", params: &["iterable", "start"], posonly: 1, required: 1, maxpos: 2 };
+    let bound = super::clinic::bind(&SIG, a, k)?;
+    let mut acc = match bound[1] {
+        Some(s) => s.clone(),
+        None => new_int(0)?,
+    };
     if str_value(&acc).is_some() {
         return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -336,9 +341,7 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if acc.type_object().is_subtype(t.bytearray_type) {
         return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
-    let it = ops::get_iter(
-        pos.first().ok_or_else(|| PyErr::type_error("sum() takes at least 1 positional argument (0 given)"))?,
-    )?;
+    let it = ops::get_iter(bound[0].expect("required"))?;
     // CPython's phases: ints while everything is an int, then floats with compensated
     // summation while the total is an exact float, then plain `+`.
     if std::ptr::eq(acc.type_object(), types().int_type) {
@@ -384,9 +387,11 @@ fn prefixed_int(x: &PyObject, base: u32) -> PyResult<Obj> {
 }
 
 fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::positional(a, k);
-    let x = pos.first().ok_or_else(|| PyErr::type_error("round() missing required argument 'number' (pos 1)"))?;
-    let nd = pos.get(1).or(keyword(a, k, "ndigits")).filter(|n| !n.is(immortals().none));
+    const SIG: super::clinic::Signature =
+        super::clinic::Signature { name: "round", params: &["number", "ndigits"], posonly: 0, required: 1, maxpos: 2 };
+    let bound = super::clinic::bind(&SIG, a, k)?;
+    let x = bound[0].expect("required");
+    let nd = bound[1].filter(|n| !n.is(immortals().none));
     if as_int(x).is_some() && nd.is_none() {
         return crate::object::int_methods::to_int(x);
     }
@@ -424,6 +429,24 @@ fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             kw_names.push(new_str(kname)?);
         }
     }
+    // PEP 560: a base that is not a class may stand for others (`list[int]` for `list`).
+    let orig_bases = bases;
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let mut replaced = false;
+    for b in &orig_bases {
+        if as_type(b).is_none() {
+            if let Ok(entries) = ops::get_attr_str(b, "__mro_entries__") {
+                let got = ops::call(&entries, &[new_tuple(orig_bases.clone())?], None)?;
+                if !crate::object::tuple::is_tuple(&got) {
+                    return Err(PyErr::type_error("__mro_entries__ must return a tuple"));
+                }
+                bases.extend(crate::object::tuple::items(&got).iter().cloned());
+                replaced = true;
+                continue;
+            }
+        }
+        bases.push(b.clone());
+    }
     let explicit = meta.is_some();
     let mut meta = meta.unwrap_or_else(|| match bases.first() {
         Some(b) => Obj::new_ref(b.type_object().as_object()),
@@ -444,6 +467,9 @@ fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         Err(e) => return Err(e),
     };
     let cell = crate::eval::run_class_body(func, ns.clone())?;
+    if replaced {
+        ops::set_item(&ns, &intern("__orig_bases__").ob_base, Some(&*new_tuple(orig_bases)?))?;
+    }
     let mut argv = vec![name.clone(), bases_tuple, ns];
     argv.extend(kw_values);
     let cls = ops::call(&meta, &argv, kwnames.as_deref())?;

@@ -10,6 +10,7 @@
 
 use pyrt_syntax::Mode;
 
+use super::clinic::{Signature, bind};
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, type_name};
 use crate::object::builtin::args;
@@ -72,7 +73,7 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
                 o.type_object().dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__dir__").ob_base))
             };
             match custom {
-                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, &[o.clone()], None)?)?,
+                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, std::slice::from_ref(o), None)?)?,
                 _ => crate::object::object_methods::default_dir(o)?,
             }
         }
@@ -131,29 +132,16 @@ fn syntax_error_object(e: &pyrt_syntax::SyntaxError, filename: &str) -> PyErr {
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 pub(crate) fn builtin_compile(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    const NAMES: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
-    let pos = args::positional(a, k);
-    if pos.len() > 6 {
-        return Err(PyErr::type_error(format!("compile() takes at most 6 arguments ({} given)", pos.len())));
-    }
-    let mut slots: [Option<Obj>; 6] = Default::default();
-    for (i, v) in pos.iter().enumerate() {
-        slots[i] = Some(v.clone());
-    }
-    for (name, v) in args::keywords(a, k) {
-        match NAMES.iter().position(|n| *n == name) {
-            Some(i) => slots[i] = Some(v.clone()),
-            None => return Err(PyErr::type_error(format!("compile() got an unexpected keyword argument '{name}'"))),
-        }
-    }
-    for (i, name) in NAMES.iter().enumerate().take(3) {
-        if slots[i].is_none() {
-            return Err(PyErr::type_error(format!("compile() missing required argument '{name}' (pos {})", i + 1)));
-        }
-    }
-    let [source, filename, mode, ..] = &slots;
-    let (source, filename, mode) = (source.as_ref().expect("checked"), filename.as_ref().expect("checked"), mode);
-    let mode = parse_mode(mode.as_ref().expect("checked"))?;
+    const SIG: Signature = Signature {
+        name: "compile",
+        params: &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
+        posonly: 0,
+        required: 3,
+        maxpos: 6,
+    };
+    let bound = bind(&SIG, a, k)?;
+    let (source, filename, mode) = (bound[0].expect("required"), bound[1].expect("required"), bound[2]);
+    let mode = parse_mode(mode.expect("required"))?;
     if as_code(source).is_some() {
         return Ok(source.clone());
     }
@@ -206,30 +194,26 @@ fn namespaces(name: &str, globals: Option<&Obj>, locals: Option<&Obj>) -> PyResu
     Ok((g, l))
 }
 
-/// `eval`/`exec`: `(source, globals, locals)` from positional or keyword arguments.
-fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 3]> {
-    let pos = args::positional(a, k);
-    if pos.len() > 3 {
-        return Err(PyErr::type_error(format!("{name} expected at most 3 arguments, got {}", pos.len())));
-    }
-    let mut out: [Option<&Obj>; 3] = [pos.first(), pos.get(1), pos.get(2)];
-    for (kw, v) in args::keywords(a, k) {
-        match kw {
-            "globals" => out[1] = Some(v),
-            "locals" => out[2] = Some(v),
-            "closure" if name == "exec" => {}
-            other => return Err(PyErr::type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
-        }
-    }
-    if out[0].is_none() {
-        return Err(PyErr::type_error(format!("{name} expected at least 1 argument, got 0")));
-    }
-    Ok(out)
+/// `eval(source, /, globals=None, locals=None)` and
+/// `exec(source, /, globals=None, locals=None, *, closure=None)`:
+/// `(source, globals, locals, closure)`.
+fn run_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<[Option<&'a Obj>; 4]> {
+    const EVAL: Signature =
+        Signature { name: "eval", params: &["source", "globals", "locals"], posonly: 1, required: 1, maxpos: 3 };
+    const EXEC: Signature = Signature {
+        name: "exec",
+        params: &["source", "globals", "locals", "closure"],
+        posonly: 1,
+        required: 1,
+        maxpos: 3,
+    };
+    let bound = bind(if name == "eval" { &EVAL } else { &EXEC }, a, k)?;
+    Ok([bound[0], bound[1], bound[2], bound.get(3).copied().flatten().filter(|c| !is_none(c))])
 }
 
 /// `eval(source, globals=None, locals=None)`.
 pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let [source, globals, locals] = run_args("eval", a, k)?;
+    let [source, globals, locals, _] = run_args("eval", a, k)?;
     let source = source.expect("checked");
     let (g, l) = namespaces("eval", globals, locals)?;
     let code = if as_code(source).is_some() {
@@ -247,21 +231,41 @@ pub(crate) fn builtin_eval(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `exec(source, globals=None, locals=None, *, closure=None)`.
 pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let [source, globals, locals] = run_args("exec", a, k)?;
+    let [source, globals, locals, closure] = run_args("exec", a, k)?;
     let source = source.expect("checked");
     let (g, l) = namespaces("exec", globals, locals)?;
-    let code = if as_code(source).is_some() {
-        source.clone()
-    } else {
+    let Some(code_obj) = as_code(source) else {
+        if closure.is_some() {
+            return Err(PyErr::type_error("closure can only be used when source is a code object"));
+        }
         let text = str_value(source)
             .ok_or_else(|| PyErr::type_error("exec() arg 1 must be a string, bytes or code object"))?;
-        compile_text(text, "<string>", Mode::Module)?
+        let code = compile_text(text, "<string>", Mode::Module)?;
+        crate::eval::run_code(&code, &g, Some(l))?;
+        return Ok(args::none());
     };
-    // `closure=` is not supported yet: a code object with free variables needs one.
-    if let Some(n) = as_code(&code).map(|c| c.code.freevars().len()).filter(|&n| n > 0) {
-        return Err(PyErr::type_error(format!("code object requires a closure of exactly length {n}")));
+    // A code object with free variables runs with the cells of `closure`, one per variable.
+    let nfree = code_obj.code.freevars().len();
+    if nfree == 0 {
+        if closure.is_some() {
+            return Err(PyErr::type_error("cannot use a closure with this code object"));
+        }
+        crate::eval::run_code(source, &g, Some(l))?;
+        return Ok(args::none());
     }
-    crate::eval::run_code(&code, &g, Some(l))?;
+    let cells_ok = closure.is_some_and(|c| {
+        crate::object::tuple::is_tuple(c)
+            && crate::object::tuple::items(c).len() == nfree
+            && crate::object::tuple::items(c).iter().all(|x| crate::object::function::as_cell(x).is_some())
+    });
+    if !cells_ok {
+        return Err(PyErr::type_error(format!("code object requires a closure of exactly length {nfree}")));
+    }
+    let name = new_str(&code_obj.code.name)?;
+    let func = crate::object::function::new_function(source.clone(), g, crate::eval::builtins_dict()?, name)?;
+    let f = crate::object::function::as_function(&func).expect("a function");
+    f.fields().closure = closure.cloned();
+    crate::eval::run_class_body(&func, l)?;
     Ok(args::none())
 }
 

@@ -61,30 +61,10 @@ fn int_pow_mod(base: &BigInt, exp: &BigInt, modulus: &BigInt) -> PyResult<BigInt
 
 /// `pow(base, exp, mod=None)`.
 pub(crate) fn builtin_pow(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    const NAMES: [&str; 3] = ["base", "exp", "mod"];
-    let pos = args::positional(a, k);
-    if pos.len() > 3 {
-        return Err(PyErr::type_error(format!("pow() takes at most 3 arguments ({} given)", pos.len())));
-    }
-    let mut slots: [Option<&Obj>; 3] = [pos.first(), pos.get(1), pos.get(2)];
-    for (name, v) in args::keywords(a, k) {
-        match NAMES.iter().position(|n| *n == name) {
-            Some(i) if slots[i].is_none() => slots[i] = Some(v),
-            Some(i) => {
-                return Err(PyErr::type_error(format!(
-                    "argument for pow() given by name ('{name}') and position ({})",
-                    i + 1
-                )));
-            }
-            None => return Err(PyErr::type_error(format!("pow() got an unexpected keyword argument '{name}'"))),
-        }
-    }
-    for (i, name) in NAMES.iter().enumerate().take(2) {
-        if slots[i].is_none() {
-            return Err(PyErr::type_error(format!("pow() missing required argument '{name}' (pos {})", i + 1)));
-        }
-    }
-    let (base, exp) = (slots[0].expect("checked"), slots[1].expect("checked"));
+    const SIG: super::clinic::Signature =
+        super::clinic::Signature { name: "pow", params: &["base", "exp", "mod"], posonly: 0, required: 2, maxpos: 3 };
+    let slots = super::clinic::bind(&SIG, a, k)?;
+    let (base, exp) = (slots[0].expect("required"), slots[1].expect("required"));
     match slots[2].filter(|m| !m.is(immortals().none)) {
         None => ops::binary_op(base, exp, BinOp::Power),
         Some(m) => match (as_int(base), as_int(exp), as_int(m)) {

@@ -9,6 +9,7 @@ pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
 pub mod gc;
+pub(crate) mod clinic;
 pub mod import;
 pub mod io;
 pub mod math;
@@ -17,6 +18,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod weakref;
+pub(crate) mod warnings;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;
@@ -79,6 +81,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
     ("_weakref", weakref::make_module),
+    ("_warnings", warnings::make_core_module),
     ("builtins", builtins::builtins_module),
     ("gc", gc::make_module),
     ("io", io::make_module),
@@ -86,6 +89,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("os", os::make_module),
     ("sys", sys::sys_module),
     ("time", time::make_module),
+    ("warnings", warnings::make_module),
 ];
 
 /// A new module written in Rust named `name` holding the functions `defs`.

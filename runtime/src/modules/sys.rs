@@ -75,6 +75,18 @@ pub fn configure_main(argv: &[String], path0: Option<&str>, use_pythonpath: bool
     Ok(())
 }
 
+/// Sets `sys.warnoptions` and, when there are any, makes the `warnings` module, which turns
+/// them into filters.
+pub fn configure_warnings(options: &[String]) -> PyResult<()> {
+    let sys = sys_module()?;
+    let items: PyResult<Vec<Obj>> = options.iter().map(|a| new_str(a)).collect();
+    module_set(&sys, "warnoptions", new_list(items?)?)?;
+    if !options.is_empty() {
+        super::import::import_module_level(&*new_str("warnings")?, None, &*args::none(), 0)?;
+    }
+    Ok(())
+}
+
 fn python_path() -> PyResult<Vec<Obj>> {
     let raw = std::env::var("PYTHONPATH").unwrap_or_default();
     raw.split(':').filter(|p| !p.is_empty()).map(new_str).collect()
@@ -90,6 +102,7 @@ fn make_sys() -> PyResult<Obj> {
     set("modules", modules)?;
     set("path", new_list(python_path()?)?)?;
     set("argv", new_list(vec![new_str("")?])?)?;
+    set("warnoptions", new_list(Vec::new())?)?;
     set("orig_argv", new_list(std::env::args().map(|a| new_str(&a)).collect::<PyResult<Vec<_>>>()?)?)?;
     let hook = module_get(&m, "excepthook").expect("sys.excepthook is a sys function");
     set("__excepthook__", hook)?;

@@ -394,7 +394,17 @@ pub fn get_item(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         Some(f) => f(o, key),
         None => {
             if let Some(t) = super::typeobj::as_type(o) {
+                // `type[X]` (CPython's `PyObject_GetItem` special case: `type` has no
+                // `__class_getitem__` of its own, which its subclasses would inherit).
+                if std::ptr::eq(t, types().type_type) {
+                    return super::generic_alias::new_generic_alias(Obj::new_ref(o), Obj::new_ref(key));
+                }
                 if let Some(cgi) = super::attr::lookup_str(t, "__class_getitem__") {
+                    // A class method (implicitly so in a class body): bound to the class.
+                    let cgi = match cgi.type_object().descr_get {
+                        Some(get) => get(&cgi, None, o)?,
+                        None => cgi,
+                    };
                     return call(&cgi, &[Obj::new_ref(key)], None);
                 }
                 return Err(PyErr::type_error(format!("type '{}' is not subscriptable", t.name())));

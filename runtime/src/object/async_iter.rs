@@ -25,7 +25,7 @@ pub(crate) fn builtin_aiter(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let Some(f) = super::attr::lookup_str(o.type_object(), "__aiter__") else {
         return Err(PyErr::type_error(format!("'{}' object is not an async iterable", type_name(o))));
     };
-    let it = ops::call(&f, &[o.clone()], None)?;
+    let it = ops::call(&f, std::slice::from_ref(o), None)?;
     if super::attr::lookup_str(it.type_object(), "__anext__").is_none() {
         return Err(PyErr::type_error(format!("aiter() returned not an async iterator of type '{}'", type_name(&it))));
     }
@@ -39,7 +39,7 @@ pub(crate) fn builtin_anext(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let Some(f) = super::attr::lookup_str(it.type_object(), "__anext__") else {
         return Err(PyErr::type_error(format!("'{}' object is not an async iterator", type_name(it))));
     };
-    let awaitable = ops::call(&f, &[it.clone()], None)?;
+    let awaitable = ops::call(&f, std::slice::from_ref(it), None)?;
     match a.get(1) {
         None => Ok(awaitable),
         Some(default) => {
@@ -76,7 +76,7 @@ fn inner_iter(a: &AnextAwaitable) -> PyResult<Obj> {
     let Some(await_) = super::attr::lookup_str(w.type_object(), "__await__") else {
         return Err(PyErr::type_error(format!("object {} can't be used in 'await' expression", type_name(w))));
     };
-    let it = ops::call(&await_, &[w.clone()], None)?;
+    let it = ops::call(&await_, std::slice::from_ref(w), None)?;
     if it.type_object().iternext.is_none() {
         return Err(PyErr::type_error(format!("__await__() returned non-iterator of type '{}'", type_name(&it))));
     }

@@ -50,9 +50,15 @@ pub(crate) fn type_call(callable: &PyObject, argv: &[Obj], kwnames: Option<&PyOb
 
 /// `object.__new__`: an instance of a heap type (the solid base is `object`).
 pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    if !argv.is_empty() && ty.init.is_none_or(|i| std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
-        let _ = kwnames;
-        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    let _ = kwnames;
+    if !argv.is_empty() {
+        // CPython's `object_new`: extra arguments are for an overridden `__init__` only.
+        if ty.new.is_some_and(|n| !std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
+            return Err(PyErr::type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if ty.init.is_none_or(|i| std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
+            return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+        }
     }
     if std::ptr::eq(ty, types().object_type) {
         // SAFETY: a bare header; object's deallocator frees it.
@@ -78,8 +84,30 @@ pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 /// `object.__init__`: accepts no arguments unless `__new__` is overridden.
 pub(crate) fn object_init(o: &PyObject, argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<()> {
     let ty = o.type_object();
-    if !argv.is_empty() && ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
-        return Err(PyErr::type_error(format!("{}() takes no arguments", ty.name())));
+    if !argv.is_empty() {
+        // CPython's `object_init`: extra arguments are for an overridden `__new__` only.
+        if ty.init.is_some_and(|i| !std::ptr::fn_addr_eq(i, object_init as super::typeobj::InitFn)) {
+            return Err(PyErr::type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if ty.new.is_none_or(|n| std::ptr::fn_addr_eq(n, object_new as super::typeobj::NewFn)) {
+            return Err(PyErr::type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                ty.name()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `type.__init__`: nothing to do once `type.__new__` has built the class; it takes the
+/// same 1 or 3 arguments.
+pub(crate) fn type_init(_o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let npos = args::positional(argv, kwnames).len();
+    if npos == 1 && kwnames.is_some_and(|k| !items(k).is_empty()) {
+        return Err(PyErr::type_error("type.__init__() takes no keyword arguments"));
+    }
+    if npos != 1 && npos != 3 {
+        return Err(PyErr::type_error("type.__init__() takes 1 or 3 arguments"));
     }
     Ok(())
 }
@@ -534,11 +562,24 @@ fn not_implemented() -> Obj {
 }
 
 fn slot_repr(o: &PyObject) -> PyResult<Obj> {
-    call_dunder(o, "__repr__", &[])?.map_or_else(|| ops::default_repr(o), Ok)
+    let r = call_dunder(o, "__repr__", &[])?.map_or_else(|| ops::default_repr(o), Ok)?;
+    text_result(r, "__repr__")
+}
+
+/// `__repr__`/`__str__` must give a `str` (`PyObject_Repr`'s check).
+fn text_result(r: Obj, which: &str) -> PyResult<Obj> {
+    if r.type_object().is_subtype(types().str_type) {
+        Ok(r)
+    } else {
+        Err(PyErr::type_error(format!("{which} returned non-string (type {})", r.type_object().name())))
+    }
 }
 
 fn slot_str(o: &PyObject) -> PyResult<Obj> {
-    call_dunder(o, "__str__", &[])?.map_or_else(|| slot_repr(o), Ok)
+    match call_dunder(o, "__str__", &[])? {
+        Some(r) => text_result(r, "__str__"),
+        None => slot_repr(o),
+    }
 }
 
 fn slot_hash(o: &PyObject) -> PyResult<isize> {
@@ -581,7 +622,15 @@ fn slot_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
     Ok(())
 }
 
+/// Whether the class sets `name` to `None` (`__iter__ = None`: "not iterable").
+fn dunder_is_none(o: &PyObject, name: &str) -> bool {
+    lookup_str(o.type_object(), name).is_some_and(|f| f.is(immortals().none))
+}
+
 fn slot_iter(o: &PyObject) -> PyResult<Obj> {
+    if dunder_is_none(o, "__iter__") {
+        return Err(PyErr::type_error(format!("'{}' object is not iterable", o.type_object().name())));
+    }
     call_dunder(o, "__iter__", &[])?.ok_or_else(|| PyErr::type_error("not iterable"))
 }
 
@@ -623,6 +672,9 @@ fn slot_setitem(o: &PyObject, k: &PyObject, v: Option<&PyObject>) -> PyResult<()
 }
 
 fn slot_contains(o: &PyObject, k: &PyObject) -> PyResult<bool> {
+    if dunder_is_none(o, "__contains__") {
+        return Err(PyErr::type_error(format!("'{}' object is not a container", o.type_object().name())));
+    }
     let r = call_dunder(o, "__contains__", &[k])?.ok_or_else(|| PyErr::type_error("no __contains__"))?;
     ops::is_true(&r)
 }

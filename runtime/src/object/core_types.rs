@@ -74,6 +74,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(object_hash);
             t.richcompare = Some(object_richcompare);
             t.new = Some(super::classobj::type_new);
+            t.init = Some(super::classobj::type_init);
         },
     );
     // SAFETY: `type` is its own type; patched before anyone sees it.
@@ -92,7 +93,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let singleton = |name, repr: fn(&PyObject) -> PyResult<Obj>| {
         mk(name, size_of::<PyObject>(), 0, dealloc_static, &move |t| {
             t.repr = Some(repr);
-            t.hash = Some(object_hash);
+            // CPython 3.12+: `hash(None)` is a constant (`0xFCA86420`), so sets and dicts
+            // holding None lay out alike in every process.
+            t.hash = Some(if name == "NoneType" { |_| Ok(0xFCA8_6420) } else { object_hash });
             t.richcompare = Some(object_richcompare);
             t.number.bool = if name == "NoneType" { Some(false_bool) } else { None };
             t.new = Some(singleton_new);
@@ -195,6 +198,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(super::function_attrs::method_hash);
             t.richcompare = Some(super::function_attrs::method_richcompare);
             t.getattro = super::function_attrs::method_getattro;
+            t.descr_get = Some(|m, _, _| Ok(Obj::new_ref(m)));
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
         t.new = Some(super::range::range_new);
@@ -438,8 +442,9 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__format__", super::formatting::object_dunder_format),
     MethodDef::method("__repr__", |a, k| ops::default_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__str__", |a, k| ops::str(args::method("__str__", a, k, 0, 0)?.0)),
-    MethodDef::method("__init__", |a, _| {
-        let _ = a.first();
+    MethodDef::method("__init__", |a, k| {
+        let (s, rest) = a.split_first().ok_or_else(|| PyErr::type_error("__init__() needs a receiver"))?;
+        super::classobj::object_init(s, rest, k)?;
         Ok(args::none())
     }),
     MethodDef::method("__eq__", |a, k| {

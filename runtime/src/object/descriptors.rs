@@ -478,7 +478,7 @@ fn super_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         }
         [c] => (c.clone(), None),
         [c, s] => (c.clone(), if is_none(s) { None } else { Some(s.clone()) }),
-        _ => return Err(PyErr::type_error(format!("super() takes at most 2 arguments ({} given)", pos.len()))),
+        _ => return Err(PyErr::type_error(format!("super() expected at most 2 arguments, got {}", pos.len()))),
     };
     let Some(t) = as_type(&cls) else {
         return Err(PyErr::type_error(format!("super() argument 1 must be a type, not {}", type_name(&cls))));
@@ -502,7 +502,7 @@ fn super_getattro(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     if let (Some(start), Some(obj_type), false) = (&s.this_class, &s.obj_type, skip) {
         if let Some((d, _)) = super_lookup_in(start, obj_type, name)? {
             // A class as `obj` (`super(C, C)`) binds as a class attribute lookup would.
-            let obj = s.obj.as_deref().filter(|ob| !ob.is(&**obj_type));
+            let obj = s.obj.as_deref().filter(|ob| !ob.is(obj_type));
             return match d.type_object().descr_get {
                 Some(get) => get(&d, obj, obj_type),
                 None => Ok(d),

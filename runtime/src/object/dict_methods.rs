@@ -229,6 +229,7 @@ fn dict_fromkeys(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 pub(crate) static DICT_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("get", |a, k| {
         let (s, r) = args::method("get", a, k, 1, 2)?;
         Ok(dict_of(s).get(&r[0])?.unwrap_or_else(|| r.get(1).cloned().unwrap_or_else(args::none)))

@@ -1098,9 +1098,42 @@ unsafe fn dealloc_gen(op: NonNull<PyObject>) {
     let g = unsafe { op.cast::<GenObject>().as_ref() };
     if matches!(g.state(), GenState::Suspended | GenState::SuspendedYieldFrom) {
         finalize(g);
+    } else if g.kind == GenKind::Coroutine && g.state() == GenState::Created {
+        warn_unawaited(g);
     }
     // SAFETY: forwarded contract.
     unsafe { drop_and_free::<GenObject>(op) }
+}
+
+/// `_PyErr_WarnUnawaitedCoroutine`: "coroutine '...' was never awaited" (a `RuntimeWarning`
+/// whose source is the coroutine — here a finished stand-in, the dying object being past
+/// resurrection); a warning turned into an error is reported as unraisable.
+fn warn_unawaited(g: &GenObject) {
+    let qualname = g.qualname.borrow().clone();
+    let frame = {
+        let mut saved = g.frame();
+        SavedFrame {
+            code: saved.code.clone(),
+            func: saved.func.clone(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
+            slots: std::mem::take(&mut saved.slots),
+            ip: saved.ip,
+            lasti: saved.lasti,
+            frame_obj: saved.frame_obj.take(),
+        }
+    };
+    let Ok(stand_in) = new_generator(g.kind, g.name.borrow().clone(), qualname.clone(), frame) else { return };
+    let s = gen_of(&stand_in);
+    s.set_state(GenState::Completed);
+    drop(std::mem::take(&mut s.frame().slots));
+    let text = super::str::str_value(&qualname).unwrap_or("").to_owned();
+    if let Err(e) = crate::modules::warnings::warn_unawaited_coroutine(&stand_in, &text) {
+        let exc = e.into_object();
+        let what = ops::repr_text(&stand_in).unwrap_or_else(|_| "<coroutine>".to_owned());
+        let _ = std::io::Write::flush(&mut std::io::stdout());
+        eprint!("Exception ignored in: {what}\n{}", crate::eval::traceback::format_exception(&exc));
+    }
 }
 
 /// CPython's `_PyGen_Finalize`: a suspended generator that goes away is closed, so its

@@ -53,6 +53,8 @@ pub struct StaticTypes {
     pub thread: crate::modules::thread::ThreadTypes,
     /// `weakref.ReferenceType` and the proxy types.
     pub(crate) weakref: super::weakref::WeakrefTypes,
+    /// `types.GenericAlias` (`list[int]`).
+    pub generic_alias_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -144,6 +146,7 @@ fn make_types() -> StaticTypes {
     let anext_awaitable_type = super::async_iter::make_anext_type(core.type_type, core.object_type, &mut specs);
     let thread = crate::modules::thread::make_thread_types(&core, &mut specs);
     let weakref = super::weakref::make_weakref_types(&core, &mut specs);
+    let generic_alias_type = super::generic_alias::make_alias_type(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -157,6 +160,7 @@ fn make_types() -> StaticTypes {
         anext_awaitable_type,
         thread,
         weakref,
+        generic_alias_type,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

@@ -251,7 +251,7 @@ fn enumerate_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> P
                 )));
             }
             other => {
-                return Err(PyErr::type_error(format!("enumerate() got an unexpected keyword argument '{other}'")));
+                return Err(PyErr::type_error(format!("'{other}' is an invalid keyword argument for enumerate()")));
             }
         }
     }
@@ -445,6 +445,8 @@ pub struct IterTypes {
 static NO_METHODS: &[MethodDef] = &[];
 static NO_GETSETS: &[GetSetDef] = &[];
 static REVERSED_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", reversed_length_hint)];
+static ENUMERATE_METHODS: &[MethodDef] =
+    &[MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem)];
 
 /// Phase one of the static types: the iterator types.
 pub(crate) fn make_iter_types(
@@ -495,7 +497,13 @@ pub(crate) fn make_iter_types(
         None,
         callable_iter_next,
     );
-    for t in [map_type, filter_type, zip_type, enumerate_type, callable_iterator_type] {
+    specs.push(TypeSpec {
+        ty: enumerate_type,
+        base: Some(object_type),
+        methods: ENUMERATE_METHODS,
+        getsets: NO_GETSETS,
+    });
+    for t in [map_type, filter_type, zip_type, callable_iterator_type] {
         specs.push(TypeSpec { ty: t, base: Some(object_type), methods: NO_METHODS, getsets: NO_GETSETS });
     }
     specs.push(TypeSpec { ty: reversed_type, base: Some(object_type), methods: REVERSED_METHODS, getsets: NO_GETSETS });

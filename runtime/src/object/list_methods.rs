@@ -327,6 +327,7 @@ fn list_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 pub(crate) static LIST_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("append", |a, k| {
         let (s, r) = args::method("list.append", a, k, 1, 1)?;
         list_of(s).push(r[0].clone());

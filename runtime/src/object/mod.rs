@@ -40,6 +40,7 @@
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations |
 //! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
+//! | `generic_alias` | `types.GenericAlias` (`list[int]`) and the builtins' `__class_getitem__` |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
@@ -81,6 +82,7 @@ pub(crate) mod function_attrs;
 pub(crate) mod gc;
 pub(crate) mod gc_traverse;
 pub(crate) mod generator;
+pub(crate) mod generic_alias;
 pub mod handle;
 pub mod header;
 pub mod immortal;

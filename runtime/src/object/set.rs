@@ -9,7 +9,8 @@
 //! **Probing** is CPython's: from `i = hash & mask`, look at up to `LINEAR_PROBES` (9) further
 //! slots in a row (cache-friendly) while they fit before the end of the table, then jump with
 //! `perturb >>= 5; i = (i * 5 + 1 + perturb) & mask` so that every bit of the hash takes part.
-//! An insertion reuses the first dummy met on the chain if the key is absent. When
+//! An insertion into a chain with dummies reuses the last dummy met (as CPython 3.13 does) if
+//! the key is absent. When
 //! `fill * 5 >= mask * 3` after an insertion into an unused slot, the table is rebuilt at the
 //! smallest power of two above `used * 4` (`used * 2` past 50000 entries), re-inserting the
 //! active slots in table order — so for equal hashes the table order, and with it iteration
@@ -126,11 +127,9 @@ fn insert_clean(slots: &mut [Slot], key: Obj, hash: isize) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if slots[j].key.is_none() {
-                    slots[j] = Slot { hash, key: Some(key) };
-                    return;
-                }
+            if let Some(off) = slots[i + 1..=i + LINEAR_PROBES].iter().position(|s| s.key.is_none()) {
+                slots[i + 1 + off] = Slot { hash, key: Some(key) };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
@@ -270,7 +269,9 @@ impl SetObject {
                             });
                         }
                         None => {
-                            freeslot.get_or_insert(j);
+                            // CPython 3.13 keeps the *last* dummy met on the chain (checked
+                            // against its tables: reusing the first gives other layouts).
+                            freeslot = Some(j);
                         }
                         Some(k) if slot.hash == hash => {
                             if k.is(key) {
@@ -1126,6 +1127,7 @@ macro_rules! set_method {
 }
 
 static SET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     set_method!("add", "set.add", 1, |s, x| {
         set_of(s).add(x.clone())?;
         Ok(args::none())
@@ -1192,6 +1194,7 @@ static SET_METHODS: &[MethodDef] = &[
 ];
 
 static FROZENSET_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     set_method!("copy", "frozenset.copy", 0, |s| copy(s)),
     MethodDef::method("union", |a, k| {
         let (s, others) = varargs("frozenset.union", a, k)?;
@@ -1305,6 +1308,32 @@ mod tests {
             set_of(&s).add(new_int(17).expect("int")).expect("add");
             assert_eq!(values(&s), vec![17, 9]);
             assert_eq!(set_of(&s).table().fill, 2);
+        });
+    }
+
+    #[test]
+    fn an_insertion_reuses_the_last_dummy_of_the_chain() {
+        with(|| {
+            // The resize to 32 slots re-inserts in the old table's order: 65 lands on slot 1,
+            // then 1 and 33 probe linearly to 2 and 3; 100..102 sit at 4..6.
+            let s = new_set(ints(&[1, 33, 65, 100, 101, 102])).expect("a set");
+            assert_eq!(set_of(&s).table().slots.len(), 32);
+            for v in [1, 33] {
+                let k = new_int(v).expect("int");
+                assert!(set_of(&s).discard_hashed(&k, v as isize).expect("discard"));
+            }
+            // 97 starts at slot 1 (65), meets dummies at 2 and 3 and live slots up to the empty
+            // slot 7: it takes 3, the last dummy.
+            set_of(&s).add(new_int(97).expect("int")).expect("add");
+            let slot_of = |v: i64| {
+                set_of(&s)
+                    .table()
+                    .slots
+                    .iter()
+                    .position(|sl| sl.key.as_ref().is_some_and(|k| super::super::int::int_value(k) == Some(v)))
+            };
+            assert_eq!(slot_of(65), Some(1));
+            assert_eq!(slot_of(97), Some(3));
         });
     }
 

@@ -92,6 +92,9 @@ macro_rules! own {
     };
 }
 
+/// A dunder name, its wrapper kind, and whether a number table fills the slot.
+type NumberSlotTest = (&'static str, Kind, fn(&NumberMethods) -> bool);
+
 /// The wrappers a type gets: `(dunder name, kind)` for each slot it fills itself.
 fn wrappers_for(t: &TypeObject, base: Option<&TypeObject>) -> Vec<(&'static str, Kind)> {
     let mut out: Vec<(&'static str, Kind)> = Vec::new();
@@ -141,7 +144,7 @@ fn wrappers_for(t: &TypeObject, base: Option<&TypeObject>) -> Vec<(&'static str,
             out.push((inp, Kind::InPlace(op)));
         }
     }
-    let unary: [(&'static str, Kind, fn(&NumberMethods) -> bool); 4] = [
+    let unary: [NumberSlotTest; 4] = [
         ("__neg__", Kind::Neg, |n| n.negative.is_some()),
         ("__pos__", Kind::Pos, |n| n.positive.is_some()),
         ("__abs__", Kind::Abs, |n| n.absolute.is_some()),
@@ -153,7 +156,7 @@ fn wrappers_for(t: &TypeObject, base: Option<&TypeObject>) -> Vec<(&'static str,
             out.push((name, kind));
         }
     }
-    let conv: [(&'static str, Kind, fn(&NumberMethods) -> bool); 4] = [
+    let conv: [NumberSlotTest; 4] = [
         ("__bool__", Kind::Bool, |n| n.bool.is_some()),
         ("__int__", Kind::Int, |n| n.int.is_some()),
         ("__float__", Kind::Float, |n| n.float.is_some()),

@@ -97,6 +97,7 @@ fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
 }
 
 pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("count", |a, k| {
         let (s, r) = args::method("tuple.count", a, k, 1, 1)?;
         let mut n = 0;
