@@ -410,7 +410,6 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     }
     // SAFETY: not yet shared.
     unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
-    super::type_state::register_subclass(ty);
     // Slots were copied from the best base; dunders of the heap classes in the MRO that the best
     // base does not inherit from (a mixin before `Exception`) get their wrappers too.
     let mut inherited: Vec<Obj> = Vec::new();
@@ -431,6 +430,8 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
             update_slot(ty, n);
         }
     }
+    // Published to other threads (through `__subclasses__()`) only once its slots are final.
+    super::type_state::register_subclass(ty);
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)
