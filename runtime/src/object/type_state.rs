@@ -121,15 +121,36 @@ pub(crate) fn lock() -> TypeLock<'static> {
     current().lock()
 }
 
-/// Records the new class `ty` in its bases' subclass lists (`add_subclass`).
-pub(crate) fn register_subclass(ty: &TypeObject) {
-    let addr = ty as *const TypeObject as usize;
-    let mut lock = lock();
-    for b in ty.bases().map(items).unwrap_or(&[]) {
-        if let Some(list) = as_type(b).and_then(|bt| lock.list_mut(bt)) {
-            list.push(addr);
+impl TypeLock<'_> {
+    /// Records the new class `ty` in its bases' subclass lists (`add_subclass`).
+    pub(crate) fn register_subclass(&mut self, ty: &TypeObject) {
+        let addr = ty as *const TypeObject as usize;
+        for b in ty.bases().map(items).unwrap_or(&[]) {
+            if let Some(list) = as_type(b).and_then(|bt| self.list_mut(bt)) {
+                list.push(addr);
+            }
         }
     }
+}
+
+/// The version tags of every ancestor of a class about to be made from `bases`, taken before it
+/// copies their slots; [`ancestors_unchanged`] tells whether one changed since.
+pub(crate) fn ancestor_tags(bases: &[Obj]) -> Vec<(usize, u32)> {
+    let mut tags = Vec::new();
+    for b in bases.iter().filter_map(|b| as_type(b)) {
+        tags.push((b as *const TypeObject as usize, b.version()));
+        for m in b.mro().iter().filter_map(|m| as_type(m)) {
+            tags.push((m as *const TypeObject as usize, m.version()));
+        }
+    }
+    tags
+}
+
+/// Whether no ancestor's tag changed since [`ancestor_tags`] (the bases are still referenced by
+/// the class being made, so every address is live).
+pub(crate) fn ancestors_unchanged(tags: &[(usize, u32)]) -> bool {
+    // SAFETY: see above.
+    tags.iter().all(|&(t, v)| unsafe { &*(t as *const TypeObject) }.version() == v)
 }
 
 /// Removes `ty` from its bases' subclass lists (`remove_subclass`): it is being freed.
