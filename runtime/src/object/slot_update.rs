@@ -265,7 +265,9 @@ fn recomputed_slots(t: &TypeObject) -> TypeSlots {
 /// slot it feeds on `ty` and every class below it, and renews their version tags (see the module
 /// docs). Other names only renew the tags.
 pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
-    let Some(slot) = Slot::of(name) else {
+    // Most class attribute writes (`C.count += 1`) name no dunder: one test, then the tags.
+    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+    let Some(slot) = dunder.then(|| Slot::of(name)).flatten() else {
         super::typeobj::modified(ty);
         return;
     };

@@ -191,11 +191,15 @@ pub(crate) fn subclasses(ts: &ThreadState, ty: &TypeObject) -> Vec<Obj> {
 /// through two bases is visited twice), with the type lock held. `f` must not run Python code.
 pub(crate) fn for_each_descendant(ty: &TypeObject, f: &mut dyn FnMut(&TypeObject)) {
     let lock = lock();
+    f(ty);
+    if lock.list(ty).is_empty() {
+        return; // the common case: no subclass, no stack
+    }
     // An explicit stack: a deep hierarchy must not recurse natively.
-    let mut pending: Vec<*const TypeObject> = vec![ty];
+    let mut pending: Vec<*const TypeObject> = lock.list(ty).iter().rev().map(|&a| a as *const TypeObject).collect();
     while let Some(t) = pending.pop() {
-        // SAFETY: `ty` is borrowed by the caller; a listed subclass is live while the lock is
-        // held (it unregisters under the lock before it is freed).
+        // SAFETY: a listed subclass is live while the lock is held (it unregisters under the
+        // lock before it is freed).
         let t = unsafe { &*t };
         f(t);
         pending.extend(lock.list(t).iter().rev().map(|&a| a as *const TypeObject));
