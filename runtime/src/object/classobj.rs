@@ -379,6 +379,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         }
     }
     let best = best_base(&base_list)?;
+    let base_tags = super::type_state::ancestor_tags(&base_list);
     let solid = solid_base(best);
     let dict = new_dict()?;
     let d = as_dict(&dict).expect("a dict");
@@ -462,7 +463,6 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     }
     // SAFETY: not yet shared.
     unsafe { ty.mutable() }.member_offsets = layout.inherited_members.into_iter().chain(own).collect();
-    super::type_state::register_subclass(ty);
     if super::finalize::has_finalizer(ty) {
         ty.dealloc = super::finalize::dealloc_finalizing;
     }
@@ -486,6 +486,15 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
             update_slot(ty, n);
         }
     }
+    // Published to other threads (through `__subclasses__()`) only once its slots are final. A
+    // dunder assigned on an ancestor since the slots were copied (another thread; the assignment
+    // renews the tags under the type lock) did not reach this class: recompute them all.
+    let mut type_lock = super::type_state::lock();
+    if !super::type_state::ancestors_unchanged(&base_tags) {
+        super::slot_update::refresh_all_slots(ty);
+    }
+    type_lock.register_subclass(ty);
+    drop(type_lock);
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)

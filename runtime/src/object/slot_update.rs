@@ -172,16 +172,60 @@ impl Slot {
     }
 }
 
+impl Slot {
+    /// Every slot.
+    fn all() -> impl Iterator<Item = Slot> {
+        use Slot::*;
+        [
+            Repr,
+            Str,
+            Hash,
+            RichCompare,
+            Call,
+            Init,
+            Iter,
+            IterNext,
+            Len,
+            GetItem,
+            SetItem,
+            Contains,
+            Bool,
+            Negative,
+            Positive,
+            Absolute,
+            Invert,
+            Index,
+            Int,
+            Float,
+            New,
+            DescrGet,
+            DescrSet,
+            GetAttr,
+            SetAttr,
+        ]
+        .into_iter()
+        .chain(super::slots::NumberMethods::all_ops().iter().map(|&op| Binary(op)))
+    }
+
+    /// Sets the slot from where it comes from.
+    fn apply(self, dst: &mut TypeSlots, source: &Source) {
+        match source {
+            Source::Wrapper => set_slot_wrapper(dst, self.dunders()[0]),
+            Source::Native(b) => self.inherit(dst, b),
+        }
+    }
+}
+
 /// Where a class's slot comes from: a wrapper (a heap class defines a dunder of the group) or
-/// the native slot of a builtin class.
-enum Source<'t> {
+/// the native slots of a builtin class.
+enum Source {
     Wrapper,
-    Native(&'t TypeObject),
+    Native(TypeSlots),
 }
 
 /// `update_one_slot` for one class: the first class of `t`'s MRO whose own dict holds a dunder
 /// of the group decides (see the module docs).
-fn source_of(t: &TypeObject, slot: Slot) -> Source<'_> {
+fn source_of(t: &TypeObject, slot: Slot) -> Source {
     let names: Vec<_> = slot.dunders().into_iter().map(|n| &intern(n).ob_base).collect();
     let first_builtin = t.mro().iter().filter_map(|m| as_type(m)).find(|m| !m.is_heap());
     for m in t.mro().iter().filter_map(|m| as_type(m)) {
@@ -194,16 +238,36 @@ fn source_of(t: &TypeObject, slot: Slot) -> Source<'_> {
         }
     }
     match first_builtin {
-        Some(b) => Source::Native(b),
+        Some(b) => Source::Native(**b),
         None => Source::Wrapper,
     }
+}
+
+/// Recomputes every slot of a class that is being created (not yet shared) from its MRO's dicts:
+/// for a class whose ancestors changed while it copied their slots (another thread of a
+/// free-threaded interpreter assigned a dunder on one of them before the class was registered
+/// as their subclass, so the assignment's walk could not reach it).
+pub(crate) fn refresh_all_slots(t: &mut TypeObject) {
+    let slots = recomputed_slots(t);
+    *std::ops::DerefMut::deref_mut(t) = slots;
+}
+
+/// `t`'s slots as its MRO's dicts say they should be.
+fn recomputed_slots(t: &TypeObject) -> TypeSlots {
+    let mut slots = **t;
+    for slot in Slot::all() {
+        slot.apply(&mut slots, &source_of(t, slot));
+    }
+    slots
 }
 
 /// `name` was assigned or deleted on the heap class `ty` (its dict already changed): updates the
 /// slot it feeds on `ty` and every class below it, and renews their version tags (see the module
 /// docs). Other names only renew the tags.
 pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
-    let Some(slot) = Slot::of(name) else {
+    // Most class attribute writes (`C.count += 1`) name no dunder: one test, then the tags.
+    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+    let Some(slot) = dunder.then(|| Slot::of(name)).flatten() else {
         super::typeobj::modified(ty);
         return;
     };
@@ -216,12 +280,7 @@ pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
         let source = source_of(t, slot);
         // SAFETY: `t` is a heap class of this interpreter, the world is stopped, and no slot
         // reference is held here (`source_of` reads dicts and MROs only).
-        unsafe {
-            t.update_slots(&world, |s| match source {
-                Source::Wrapper => set_slot_wrapper(s, slot.dunders()[0]),
-                Source::Native(b) => slot.inherit(s, b),
-            })
-        };
+        unsafe { t.update_slots(&world, |s| slot.apply(s, &source)) };
     });
     super::typeobj::modified(ty);
     drop(world);
@@ -271,6 +330,35 @@ mod tests {
                 assert!(!same(tc), "C still defines its own");
             },
         );
+    }
+
+    /// The slots as raw words (every slot is one nullable function pointer).
+    fn words(s: &TypeSlots) -> &[usize] {
+        const _: () = assert!(size_of::<TypeSlots>() % size_of::<usize>() == 0);
+        // SAFETY: `TypeSlots` is `repr(C)` and made only of (nullable) function pointers, each
+        // one word with no padding between them; the slice covers exactly the struct.
+        unsafe {
+            std::slice::from_raw_parts(
+                s as *const TypeSlots as *const usize,
+                size_of::<TypeSlots>() / size_of::<usize>(),
+            )
+        }
+    }
+
+    #[test]
+    fn recomputing_a_new_class_slots_from_its_mro_gives_what_creation_gave() {
+        let src = "class A:\n    def __eq__(s, o): return True\n    def __radd__(s, o): return 1\n\
+                   class B(A, int):\n    def __getattr__(s, n): return n\n    def __len__(s): return 0\n\
+                   class M(type):\n    def __call__(c): return 1\n\
+                   class E(Exception):\n    def __str__(s): return 'e'\n\
+                   class L(list):\n    __hash__ = None\n    def __iter__(s): return iter(())\n";
+        with_module(src, |g| {
+            for name in ["A", "B", "M", "E", "L"] {
+                let class = g(name);
+                let t = as_type(&class).unwrap();
+                assert_eq!(words(&recomputed_slots(t)), words(t), "{name}");
+            }
+        });
     }
 
     #[test]

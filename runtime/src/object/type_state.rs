@@ -121,15 +121,36 @@ pub(crate) fn lock() -> TypeLock<'static> {
     current().lock()
 }
 
-/// Records the new class `ty` in its bases' subclass lists (`add_subclass`).
-pub(crate) fn register_subclass(ty: &TypeObject) {
-    let addr = ty as *const TypeObject as usize;
-    let mut lock = lock();
-    for b in ty.bases().map(items).unwrap_or(&[]) {
-        if let Some(list) = as_type(b).and_then(|bt| lock.list_mut(bt)) {
-            list.push(addr);
+impl TypeLock<'_> {
+    /// Records the new class `ty` in its bases' subclass lists (`add_subclass`).
+    pub(crate) fn register_subclass(&mut self, ty: &TypeObject) {
+        let addr = ty as *const TypeObject as usize;
+        for b in ty.bases().map(items).unwrap_or(&[]) {
+            if let Some(list) = as_type(b).and_then(|bt| self.list_mut(bt)) {
+                list.push(addr);
+            }
         }
     }
+}
+
+/// The version tags of every ancestor of a class about to be made from `bases`, taken before it
+/// copies their slots; [`ancestors_unchanged`] tells whether one changed since.
+pub(crate) fn ancestor_tags(bases: &[Obj]) -> Vec<(usize, u32)> {
+    let mut tags = Vec::new();
+    for b in bases.iter().filter_map(|b| as_type(b)) {
+        tags.push((b as *const TypeObject as usize, b.version()));
+        for m in b.mro().iter().filter_map(|m| as_type(m)) {
+            tags.push((m as *const TypeObject as usize, m.version()));
+        }
+    }
+    tags
+}
+
+/// Whether no ancestor's tag changed since [`ancestor_tags`] (the bases are still referenced by
+/// the class being made, so every address is live).
+pub(crate) fn ancestors_unchanged(tags: &[(usize, u32)]) -> bool {
+    // SAFETY: see above.
+    tags.iter().all(|&(t, v)| unsafe { &*(t as *const TypeObject) }.version() == v)
 }
 
 /// Removes `ty` from its bases' subclass lists (`remove_subclass`): it is being freed.
@@ -170,11 +191,15 @@ pub(crate) fn subclasses(ts: &ThreadState, ty: &TypeObject) -> Vec<Obj> {
 /// through two bases is visited twice), with the type lock held. `f` must not run Python code.
 pub(crate) fn for_each_descendant(ty: &TypeObject, f: &mut dyn FnMut(&TypeObject)) {
     let lock = lock();
+    f(ty);
+    if lock.list(ty).is_empty() {
+        return; // the common case: no subclass, no stack
+    }
     // An explicit stack: a deep hierarchy must not recurse natively.
-    let mut pending: Vec<*const TypeObject> = vec![ty];
+    let mut pending: Vec<*const TypeObject> = lock.list(ty).iter().rev().map(|&a| a as *const TypeObject).collect();
     while let Some(t) = pending.pop() {
-        // SAFETY: `ty` is borrowed by the caller; a listed subclass is live while the lock is
-        // held (it unregisters under the lock before it is freed).
+        // SAFETY: a listed subclass is live while the lock is held (it unregisters under the
+        // lock before it is freed).
         let t = unsafe { &*t };
         f(t);
         pending.extend(lock.list(t).iter().rev().map(|&a| a as *const TypeObject));
