@@ -14,6 +14,7 @@ pub mod import;
 pub mod io;
 pub mod math;
 pub mod os;
+pub mod shutdown;
 pub mod sys;
 pub mod thread;
 pub mod time;

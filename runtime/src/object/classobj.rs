@@ -422,7 +422,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     t.mapping = best.mapping;
     let adds_fields = layout.dict_offset != 0 || !layout.members.is_empty() || !layout.inherited_members.is_empty();
     (t.traverse, t.clear) = if best.flags & flags::TYPE_SUBCLASS != 0 {
-        (None, None)
+        (best.traverse, best.clear)
     } else {
         super::gc_traverse::class_gc_slots(
             std::ptr::eq(solid, types().object_type),

@@ -318,6 +318,22 @@ fn wrapper_of(o: &PyObject) -> &WrapperDescr {
     unsafe { o.cast::<WrapperDescr>() }
 }
 
+/// The cycle collector's `traverse` of `staticmethod` / `classmethod`.
+pub(crate) fn wrapper_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let w = wrapper_of(o);
+    for x in [&w.func, &w.dict].into_iter().flatten() {
+        visit(x);
+    }
+}
+
+/// The cycle collector's `traverse` of `property`.
+pub(crate) fn property_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let f = as_property(o).fields();
+    for x in [&f.fget, &f.fset, &f.fdel, &f.doc, &f.name].into_iter().flatten() {
+        visit(x);
+    }
+}
+
 fn wrapper_func(o: &PyObject) -> PyResult<Obj> {
     wrapper_of(o).func.clone().ok_or_else(|| PyErr::runtime_error("uninitialized staticmethod object"))
 }

@@ -59,8 +59,14 @@ pub(crate) fn find_garbage(arena: &Arena) -> Vec<Obj> {
     objects.iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| Obj::new_ref(o)).collect()
 }
 
+/// The type's `traverse`, plus the reference every instance of a class holds to its class
+/// (`subtype_traverse`'s `Py_VISIT(type)`: the allocator counts it).
 fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(t) = o.type_object().traverse {
+    let ty = o.type_object();
+    if let Some(t) = ty.traverse {
+        if ty.is_heap() {
+            visit(ty.as_object());
+        }
         t(o, visit);
     }
 }

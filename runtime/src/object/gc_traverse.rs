@@ -1,6 +1,7 @@
 //! `traverse` and `clear` of the tracked builtin types (CPython's `tp_traverse` / `tp_clear`):
-//! `list`, `tuple`, `dict`, `set`, `frozenset`, functions, cells, bound methods, and instances
-//! of classes (inline values, `__slots__` members, `__dict__`).
+//! `list`, `tuple`, `dict`, `set`, `frozenset`, functions, cells, bound methods, classes, and
+//! instances of classes (inline values, `__slots__` members, `__dict__`). The reference every
+//! instance of a class holds to its class is visited by the collector itself (`gc::traverse`).
 //!
 //! A traverse visits each reference the object owns that may be part of a cycle, exactly once
 //! per reference held (visiting a reference the object does not own would let the collector free
@@ -131,6 +132,19 @@ fn method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+/// Classes (heap types): their dict, MRO, bases and qualified name. No clear: the class's dict,
+/// tracked itself, is cleared when it is garbage, which breaks the cycles through methods.
+fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(t) = super::typeobj::as_type(o).filter(|t| t.is_heap()) else { return };
+    // SAFETY: read attached; these fields are set when the class is made.
+    let m = unsafe { &*t.mutable.get() };
+    for x in [&m.dict, &m.mro, &m.bases, &m.base, &m.qualname] {
+        if let Some(x) = x.as_deref() {
+            visit(x);
+        }
+    }
+}
+
 /// Instances of classes whose solid base is `object`: inline values, members, `__dict__`.
 fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     super::inline_values::for_each_value(o, visit);
@@ -172,13 +186,17 @@ pub(crate) fn builtin_gc_slots(name: &str) -> Option<(TraverseFn, Option<ClearFn
         "function" => (function_traverse, Some(function_clear)),
         "cell" => (cell_traverse, Some(cell_clear)),
         "method" => (method_traverse, None),
+        "type" => (type_traverse, None),
+        "property" => (super::descriptors::property_traverse, None),
+        "staticmethod" | "classmethod" => (super::descriptors::wrapper_traverse, None),
+        "member_descriptor" => (super::member::member_traverse, None),
         _ => return None,
     })
 }
 
 /// The slots a new class's instances get: its best base's, or — over `object` — the instance
 /// ones; a class over an untracked builtin tracks what it adds when its instances have a
-/// `__dict__` or members.
+/// `__dict__` or members. (A metaclass's instances are classes: `type`'s slots, inherited.)
 pub(crate) fn class_gc_slots(
     plain: bool,
     base: (Option<TraverseFn>, Option<ClearFn>),

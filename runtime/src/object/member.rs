@@ -147,6 +147,12 @@ pub(crate) fn make_member_type(
     t
 }
 
+/// The cycle collector's `traverse` of a member descriptor: its class.
+pub(crate) fn member_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: installed on the member descriptor type only.
+    visit(&unsafe { o.cast::<MemberDescr>() }.owner);
+}
+
 /// What a class statement's `__slots__` asks for.
 pub(crate) struct SlotsSpec {
     /// The member names (mangled, sorted), without `__dict__` and `__weakref__`.

@@ -147,6 +147,9 @@ pub fn ascii_str_size(len: usize) -> usize {
 mod model_tests;
 
 #[cfg(all(test, not(loom)))]
+mod gc_tests;
+
+#[cfg(all(test, not(loom)))]
 mod bytes_complex_tests;
 
 #[cfg(all(test, not(loom)))]

@@ -337,6 +337,22 @@ unsafe fn dealloc_weakref(op: NonNull<PyObject>) {
     }
 }
 
+/// The cycle collector's `traverse`: the callback (the referent is not owned).
+fn weakref_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: installed on the weak reference types; read with the world stopped.
+    if let Some(cb) = unsafe { (*wr(o).callback.get()).as_deref() } {
+        visit(cb);
+    }
+}
+
+/// The collector's `clear` (`weakref_tp_clear`): the reference goes dead without a callback.
+fn weakref_clear(o: &PyObject) {
+    unlink(o);
+    // SAFETY: as above; the collector runs no other code on a garbage reference.
+    let cb = unsafe { (*wr(o).callback.get()).take() };
+    drop(cb);
+}
+
 /// `getweakrefcount(o)`.
 pub(crate) fn weakref_count(o: &PyObject) -> usize {
     if o.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0 {
@@ -656,9 +672,13 @@ pub(crate) fn make_weakref_types(core: &CoreTypes, specs: &mut Vec<TypeSpec>) ->
             t.hash = Some(ref_hash);
             t.richcompare = Some(ref_richcompare);
             t.repr = Some(ref_repr);
+            t.traverse = Some(weakref_traverse);
+            t.clear = Some(weakref_clear);
         });
     specs.push(TypeSpec { ty: ref_type, base: Some(core.object_type), methods: REF_METHODS, getsets: REF_GETSETS });
     let fill_proxy = |t: &mut TypeObject| {
+        t.traverse = Some(weakref_traverse);
+        t.clear = Some(weakref_clear);
         t.getattro = proxy_getattr;
         t.setattro = Some(proxy_setattr);
         t.repr = Some(proxy_repr);
@@ -711,6 +731,10 @@ pub(crate) fn make_weakref_types(core: &CoreTypes, specs: &mut Vec<TypeSpec>) ->
         0,
         super::alloc::drop_and_free::<WeakrefAttr>,
         |t| {
+            t.traverse = Some(|o, visit| {
+                // SAFETY: installed on the attribute type only.
+                visit(&unsafe { o.cast::<WeakrefAttr>() }.owner)
+            });
             t.descr_get = Some(weakref_attr_get);
             t.descr_set = Some(weakref_attr_set);
             t.repr = Some(weakref_attr_repr);

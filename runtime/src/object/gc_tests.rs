@@ -1,0 +1,114 @@
+//! The cycle collector and weak references seen from inside: GC heads and the tracked list,
+//! what `find_garbage` finds, the weak-reference table's bookkeeping, and collections in a
+//! free-threaded interpreter (`gc.rs`, `gc_traverse.rs`, `weakref.rs`, `alloc::gc_heads`).
+
+use super::dict::as_dict;
+use super::header::gc_bits;
+use super::obj::Obj;
+use crate::sync::Ordering;
+
+/// Runs `src` as `__main__` in a new interpreter of `config` and hands `check` its globals and
+/// the interpreter's arena.
+fn with_globals(
+    config: crate::InterpreterConfig,
+    src: &str,
+    check: impl FnOnce(&dyn Fn(&str) -> Option<Obj>, &crate::alloc::Arena),
+) {
+    crate::Runtime::initialize();
+    let interp = crate::Interpreter::new(config).expect("an interpreter");
+    interp
+        .attach(|_py| {
+            let code = pyrt_compile::compile(src, "<gc>", pyrt_compile::Mode::Module).expect("compiles");
+            let globals = crate::eval::run_module(code, "__main__", "<gc>").expect("runs");
+            let g = as_dict(&globals).expect("a dict");
+            let ts = crate::state::thread_state::current_or_fatal("gc test");
+            // SAFETY: attached on this thread for the whole closure.
+            let arena = unsafe { ts.memory() }.arena();
+            check(&|name: &str| g.get_str(&super::intern(name).ob_base), arena);
+        })
+        .expect("attached");
+    interp.destroy().expect("destroyed");
+}
+
+#[test]
+fn containers_are_tracked_and_atoms_are_not() {
+    with_globals(
+        crate::InterpreterConfig::isolated(),
+        "l = [1]\nd = {}\nt = (l,)\nn = 12345678901\ns = 'text'\n",
+        |g, _| {
+            let tracked = |n: &str| g(n).expect("global").ob_gc_bits.load(Ordering::Relaxed) & gc_bits::TRACKED != 0;
+            assert!(tracked("l") && tracked("d") && tracked("t"));
+            assert!(!tracked("n") && !tracked("s"));
+        },
+    );
+}
+
+#[test]
+fn find_garbage_finds_exactly_the_unreachable_cycle() {
+    let src = "\
+class A: pass
+keep = A()
+keep.me = keep
+a = A(); b = A()
+a.other = b; b.other = a
+a.items = [b]
+del a, b
+";
+    with_globals(crate::InterpreterConfig::isolated(), src, |g, arena| {
+        let before = arena.gc.len();
+        let garbage = super::gc::find_garbage(arena);
+        let names: Vec<String> = garbage.iter().map(|o| o.type_object().name().to_owned()).collect();
+        // The two instances and the list that held one of them; `keep` is reachable.
+        assert_eq!(garbage.len(), 3, "{names:?}");
+        assert!(garbage.iter().all(|o| !o.is(&g("keep").expect("keep"))));
+        assert_eq!(super::gc::destroy_garbage(garbage), 3);
+        assert_eq!(arena.gc.len(), before - 3, "the garbage's heads are unlinked when it is freed");
+        assert!(super::gc::find_garbage(arena).is_empty());
+    });
+}
+
+#[test]
+fn the_weakref_table_forgets_a_dead_referent() {
+    let src = "\
+import _weakref
+class A: pass
+a = A()
+r = _weakref.ref(a)
+p = _weakref.proxy(a)
+b = A()
+dead = _weakref.ref(b)
+del b
+";
+    with_globals(crate::InterpreterConfig::isolated(), src, |g, _| {
+        let a = g("a").expect("a");
+        assert_eq!(super::weakref::weakref_count(&a), 2);
+        assert_eq!(super::weakref::weakrefs_of(&a).len(), 2);
+        assert!(a.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::HAS_WEAKREFS != 0);
+        assert!(!super::weakref::is_dead_weakref(&g("r").expect("r")));
+        assert!(super::weakref::is_dead_weakref(&g("dead").expect("dead")));
+        let fresh = super::list::new_list(Vec::new()).expect("a list");
+        assert_eq!(super::weakref::weakref_count(&fresh), 0, "an object never referenced has no entry");
+    });
+}
+
+#[test]
+fn a_free_threaded_interpreter_collects_with_the_world_stopped() {
+    let src = "\
+import gc, _weakref
+class A: pass
+freed = []
+refs = []
+for i in range(50):
+    a = A(); a.me = a
+    if i == 0:
+        refs.append(_weakref.ref(a, lambda r: freed.append(1)))
+    del a
+n = gc.collect()
+";
+    with_globals(crate::InterpreterConfig::free_threaded(), src, |g, arena| {
+        let n = super::int::int_value(&g("n").expect("n")).expect("an int");
+        assert!(n >= 49, "collected {n}");
+        assert_eq!(super::list::as_list(&g("freed").expect("freed")).expect("a list").items().len(), 1);
+        assert!(super::gc::find_garbage(arena).is_empty());
+    });
+}
