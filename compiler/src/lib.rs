@@ -47,15 +47,29 @@ pub use code::{CodeFlags, CodeObject, Constant, LocalKind, PyStr};
 pub use instructions::{OpFlags, Opcode};
 pub use location::Location;
 pub use pyrt_syntax::Mode;
-use pyrt_syntax::SyntaxError;
+use pyrt_syntax::{SyntaxError, SyntaxWarning};
 
 /// Compiles `source` (a module, an expression or an interactive statement, by `mode`) to its
 /// code object, or returns the `SyntaxError` CPython 3.13 would raise.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObject>, SyntaxError> {
+    compile_with_warnings(source, filename, mode).map(|(code, _)| code)
+}
+
+/// [`compile`], and the `SyntaxWarning`s CPython 3.13 would emit while compiling: the
+/// tokenizer's and the string parser's (in source order), then the code generator's (in the
+/// order it meets them). The caller decides what to do with them (the runtime passes them to
+/// its `warnings` module).
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<(Arc<CodeObject>, Vec<SyntaxWarning>), SyntaxError> {
     let arena = bumpalo::Bump::new();
-    let module = pyrt_syntax::parse(source, mode, &arena)?;
+    let (module, mut warnings) = pyrt_syntax::parse_with_warnings(source, mode, &arena)?;
     let module = arena.alloc(module);
     let future = future::parse_future_features(module, source)?;
     let table = symtable::SymbolTable::build(module, source, future)?;
-    codegen::compile_module(module, &arena, table, source, filename)
+    let (code, codegen_warnings) = codegen::compile_module(module, &arena, table, source, filename)?;
+    warnings.extend(codegen_warnings);
+    Ok((code, warnings))
 }

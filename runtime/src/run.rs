@@ -20,7 +20,7 @@
 use std::sync::Arc;
 
 use pyrt_compile::CodeObject;
-use pyrt_syntax::SyntaxError;
+use pyrt_syntax::{SyntaxError, SyntaxWarning};
 
 use crate::Python;
 use crate::error::{ExcKind, PyErr, PyResult};
@@ -35,8 +35,11 @@ use crate::object::{abstract_ops, immortals, types};
 /// would exit with: 0, 1 for an uncaught exception or a syntax error, or `SystemExit`'s code.
 pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
     let status = match compile_main(source, filename) {
-        Ok(code) => {
+        Ok((code, warnings)) => {
             let run = || {
+                if let Err(err) = crate::modules::warnings::emit_syntax_warnings(&warnings, filename) {
+                    return Ok(report(py, err));
+                }
                 Ok(match eval::run_module(code, "__main__", filename) {
                     Ok(_) => 0,
                     Err(err) => report(py, err),
@@ -75,9 +78,13 @@ pub fn configure_warnings(py: Python<'_>, options: &[String]) -> PyResult<()> {
 /// Compiles `source` and runs it as the `__main__` module named `filename`. A syntax error comes
 /// back as an exception of its class (`SyntaxError`, `IndentationError`, ...) with its message.
 pub fn exec(py: Python<'_>, source: &[u8], filename: &str) -> PyResult<()> {
-    let code =
+    let (code, warnings) =
         compile_main(source, filename).map_err(|e| PyErr::new(ExcKind::from_name(e.kind.name()), e.msg.clone()))?;
-    one_at_a_time(py, || eval::run_module(code, "__main__", filename)).map(drop)
+    one_at_a_time(py, || {
+        crate::modules::warnings::emit_syntax_warnings(&warnings, filename)?;
+        eval::run_module(code, "__main__", filename)
+    })
+    .map(drop)
 }
 
 /// Runs `f` — Python code — holding the interpreter's language lock (see the module docs).
@@ -86,12 +93,13 @@ pub(crate) fn one_at_a_time<R>(py: Python<'_>, f: impl FnOnce() -> PyResult<R>) 
     py.critical_section(&anchor, f)
 }
 
-/// Decodes and compiles a module's source, and records it for tracebacks.
-fn compile_main(source: &[u8], filename: &str) -> Result<Arc<CodeObject>, SyntaxError> {
+/// Decodes and compiles a module's source, and records it for tracebacks; the compiler's
+/// `SyntaxWarning`s are for the caller to emit (with the interpreter's lock held).
+fn compile_main(source: &[u8], filename: &str) -> Result<(Arc<CodeObject>, Vec<SyntaxWarning>), SyntaxError> {
     let text = pyrt_syntax::decode_source(source)?;
-    let code = pyrt_compile::compile(&text, filename, pyrt_syntax::Mode::Module)?;
+    let compiled = pyrt_compile::compile_with_warnings(&text, filename, pyrt_syntax::Mode::Module)?;
     eval::source_cache::insert(filename, &text);
-    Ok(code)
+    Ok(compiled)
 }
 
 /// Prints an uncaught exception as CPython does — through `sys.excepthook` — and gives the
@@ -151,14 +159,17 @@ impl<'py> Console<'py> {
     /// sees the script's globals). Errors are printed as [`run_main`] prints them.
     pub fn run_module_source(&mut self, source: &[u8], filename: &str) -> Pushed {
         let result = match compile_main(source, filename) {
-            Ok(code) => {
+            Ok((code, warnings)) => {
                 let file = crate::object::str::new_str(filename).and_then(|f| {
                     crate::object::dict::as_dict(&self.globals)
                         .expect("a dict")
                         .set(crate::object::str::new_str("__file__")?, f)
                 });
                 file.and_then(|()| crate::object::code::new_code(code)).and_then(|code| {
-                    one_at_a_time(self._py, || eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+                    one_at_a_time(self._py, || {
+                        crate::modules::warnings::emit_syntax_warnings(&warnings, filename)?;
+                        eval::run_code(&code, &self.globals, Some(self.globals.clone()))
+                    })
                 })
             }
             Err(e) => {
@@ -182,20 +193,24 @@ impl<'py> Console<'py> {
     /// Compiles and runs `source` (one statement, possibly several lines) as typed at the
     /// prompt, in file `<stdin>`.
     pub fn push(&mut self, source: &str) -> Pushed {
-        let code = match pyrt_compile::compile(source, "<stdin>", pyrt_syntax::Mode::Interactive) {
-            Ok(code) => code,
-            Err(e) if is_incomplete(source, &e) => return Pushed::Incomplete,
-            Err(e) => {
-                let _ = crate::object::textio::flush_stdout();
-                eprint!("{}", e.format_report("<stdin>"));
-                return Pushed::Done;
-            }
-        };
+        let (code, warnings) =
+            match pyrt_compile::compile_with_warnings(source, "<stdin>", pyrt_syntax::Mode::Interactive) {
+                Ok(compiled) => compiled,
+                Err(e) if is_incomplete(source, &e) => return Pushed::Incomplete,
+                Err(e) => {
+                    let _ = crate::object::textio::flush_stdout();
+                    eprint!("{}", e.format_report("<stdin>"));
+                    return Pushed::Done;
+                }
+            };
         // Each statement's text is its own "<stdin>" source, as CPython's tracebacks show the
         // line typed (the interactive loop keeps it for them).
         eval::source_cache::insert("<stdin>", source);
         let result = crate::object::code::new_code(code).and_then(|code| {
-            one_at_a_time(self._py, || eval::run_code(&code, &self.globals, Some(self.globals.clone())))
+            one_at_a_time(self._py, || {
+                crate::modules::warnings::emit_syntax_warnings(&warnings, "<stdin>")?;
+                eval::run_code(&code, &self.globals, Some(self.globals.clone()))
+            })
         });
         let _ = crate::object::textio::flush_stdout();
         self.outcome(result)

@@ -202,3 +202,33 @@ mod tests {
         assert_eq!(e.to_string(), "'(' was never closed (line 1)");
     }
 }
+
+/// A `SyntaxWarning` the front end reports (CPython's `_PyErr_WarnExplicitObject(PyExc_SyntaxWarning,
+/// msg, filename, lineno, ...)` from the tokenizer, the string parser and the compiler): the
+/// runtime hands it to the `warnings` machinery, which shows it or turns it into an error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxWarning {
+    pub msg: String,
+    /// 1-based line of the token or node it is about.
+    pub lineno: usize,
+    /// Where the `SyntaxError` it becomes under an `error` filter points: CPython's 1-based
+    /// character offsets of the token or node.
+    pub offset: usize,
+    pub end_lineno: usize,
+    pub end_offset: usize,
+}
+
+impl SyntaxWarning {
+    /// A warning about the text at `range` of `source`.
+    pub fn at(msg: String, source: &str, index: &LineIndex, range: TextRange) -> SyntaxWarning {
+        let (lineno, col) = index.line_col_chars(source, range.start);
+        let (end_lineno, end_col) = index.line_col_chars(source, range.end);
+        SyntaxWarning {
+            msg,
+            lineno: lineno as usize,
+            offset: col as usize + 1,
+            end_lineno: end_lineno as usize,
+            end_offset: end_col as usize + 1,
+        }
+    }
+}

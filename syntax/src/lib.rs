@@ -24,7 +24,7 @@ pub mod report;
 pub mod source;
 pub mod token;
 
-pub use error::{LineIndex, SyntaxError, SyntaxErrorKind};
-pub use parser::{Mode, parse};
+pub use error::{LineIndex, SyntaxError, SyntaxErrorKind, SyntaxWarning};
+pub use parser::{Mode, parse, parse_with_warnings};
 pub use source::decode_source;
 pub use token::{TextRange, Token, TokenKind};

@@ -140,6 +140,43 @@ pub fn decode_str_body(body: &str, raw: bool, out: &mut Vec<u8>) -> Result<(), L
     Ok(())
 }
 
+/// The `SyntaxWarning` for the first backslash escape of a (non-raw) literal body that is not
+/// one — `invalid escape sequence '\d'` — or an octal escape above `\377` — `invalid octal
+/// escape sequence '\777'` — as CPython's decoders report their `first_invalid_escape`. A
+/// backslash before a non-ASCII character is no escape to warn about (CPython's string parser
+/// escapes that backslash first).
+pub fn invalid_escape_warning(body: &str, raw: bool, bytes: bool) -> Option<String> {
+    if raw {
+        return None;
+    }
+    let b = body.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(&c) = b.get(i + 1) else { return None };
+        match c {
+            b'\n' | b'\r' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => {}
+            b'u' | b'U' | b'N' if !bytes => {}
+            b'0'..=b'7' => {
+                let digits = b[i + 1..].iter().take(3).take_while(|d| (b'0'..=b'7').contains(d)).count();
+                let value = b[i + 1..i + 1 + digits].iter().fold(0u32, |v, d| v * 8 + (d - b'0') as u32);
+                if value > 0o377 {
+                    return Some(format!("invalid octal escape sequence '\\{}'", &body[i + 1..i + 4]));
+                }
+                i += 1 + digits;
+                continue;
+            }
+            c if c.is_ascii() => return Some(format!("invalid escape sequence '\\{}'", c as char)),
+            _ => {}
+        }
+        i += 2;
+    }
+    None
+}
+
 /// `\N{name}`: a character name or alias as `unicodedata.lookup` knows them, case-insensitively.
 fn lookup_unicode_name(name: &str) -> Option<char> {
     unicode_names2::character(name)
@@ -505,5 +542,22 @@ mod tests {
         assert_eq!(float_value("1_0.5e1_0"), 10.5e10);
         assert_eq!(float_value("1e999"), f64::INFINITY);
         assert_eq!(complex_value("2j"), Constant::Complex { real: 0.0, imag: 2.0 });
+    }
+}
+
+#[cfg(test)]
+mod escape_warning_tests {
+    use super::invalid_escape_warning;
+
+    #[test]
+    fn the_first_invalid_escape_is_reported() {
+        assert_eq!(invalid_escape_warning(r"a\d\q", false, false).as_deref(), Some(r"invalid escape sequence '\d'"));
+        assert_eq!(
+            invalid_escape_warning(r"\777 \8", false, false).as_deref(),
+            Some(r"invalid octal escape sequence '\777'")
+        );
+        assert_eq!(invalid_escape_warning(r"\N{DASH}", false, true).as_deref(), Some(r"invalid escape sequence '\N'"));
+        assert_eq!(invalid_escape_warning(r"\d", true, false), None);
+        assert_eq!(invalid_escape_warning("\\\u{e9} \\n \\x41 \\101", false, false), None);
     }
 }

@@ -34,6 +34,7 @@ impl<'a> Compiler<'a, '_> {
         if self.maybe_optimize_method_call(e, func, args, keywords)? {
             return Ok(());
         }
+        self.check_caller(func);
         self.visit_expr(func)?;
         let loc = self.loc(func.range);
         self.emit_noarg(Opcode::PUSH_NULL, loc);

@@ -158,6 +158,9 @@ impl<'a> Compiler<'a, '_> {
             }
             ExprKind::Attribute { value, attr, ctx } => self.attribute(e, value, attr, *ctx)?,
             ExprKind::Subscript { value, slice, ctx } => {
+                if *ctx == ExprContext::Load {
+                    self.check_subscript(value, slice);
+                }
                 self.visit_expr(value)?;
                 if let ExprKind::Slice { step: None, .. } = slice.node
                     && *ctx != ExprContext::Del
@@ -350,6 +353,7 @@ impl<'a> Compiler<'a, '_> {
             Some(op) => vec![op],
             None => ops.to_vec(),
         };
+        self.check_compare(e, left, &ops, comparators);
         let containment = matches!(ops.last(), Some(CmpOp::In | CmpOp::NotIn));
         self.visit_expr(left)?;
         let n = ops.len() - 1;
@@ -471,6 +475,7 @@ impl<'a> Compiler<'a, '_> {
             self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, next, loc);
             return Ok(());
         }
+        self.check_compare(e, left, &ops, comparators);
         let containment = matches!(ops.last(), Some(CmpOp::In | CmpOp::NotIn));
         let cleanup = self.new_label();
         self.visit_expr(left)?;

@@ -26,6 +26,7 @@ mod expr;
 mod function;
 mod pattern;
 mod stmt;
+mod warnings;
 mod with_try;
 
 use std::collections::BTreeSet;
@@ -119,6 +120,8 @@ pub(crate) struct Compiler<'a, 's> {
     pub filename: Arc<str>,
     pub future: FutureFeatures,
     pub interactive: bool,
+    /// The `SyntaxWarning`s met, in order ([`warnings`]).
+    pub warnings: Vec<pyrt_syntax::SyntaxWarning>,
 }
 
 pub(crate) type CResult<T = ()> = Result<T, SyntaxError>;
@@ -130,7 +133,7 @@ pub(crate) fn compile_module<'a>(
     table: SymbolTable,
     source: &str,
     filename: &str,
-) -> CResult<Arc<CodeObject>> {
+) -> CResult<(Arc<CodeObject>, Vec<pyrt_syntax::SyntaxWarning>)> {
     let future = table.future;
     let mut c = Compiler {
         arena,
@@ -141,6 +144,7 @@ pub(crate) fn compile_module<'a>(
         filename: Arc::from(filename),
         future,
         interactive: false,
+        warnings: Vec::new(),
     };
     c.enter_scope("<module>", ScopeType::Module, symtable::key_of(module), 1)?;
     let add_none = !matches!(module, Mod::Expression { .. });
@@ -166,7 +170,8 @@ pub(crate) fn compile_module<'a>(
             ));
         }
     }
-    c.finish_unit(add_none)
+    let code = c.finish_unit(add_none)?;
+    Ok((code, c.warnings))
 }
 
 impl<'a, 's> Compiler<'a, 's> {

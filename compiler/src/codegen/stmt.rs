@@ -86,6 +86,7 @@ impl<'a> Compiler<'a, '_> {
                 self.try_stmt(s, body, handlers, orelse, finalbody, true)?
             }
             StmtKind::Assert { test, msg } => {
+                self.check_assert(s.range, test);
                 let end = self.new_label();
                 self.jump_if(loc, test, end, true)?;
                 self.emit_noarg(Opcode::LOAD_ASSERTION_ERROR, loc);

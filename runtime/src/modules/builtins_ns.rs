@@ -97,10 +97,13 @@ fn parse_mode(mode: &PyObject) -> PyResult<Mode> {
 /// Compiles `source` to a code object, a compile error becoming `SyntaxError` with CPython's
 /// `str()` (`msg (filename, line N)`).
 fn compile_text(source: &str, filename: &str, mode: Mode) -> PyResult<Obj> {
-    match pyrt_compile::compile(source, filename, mode) {
+    match pyrt_compile::compile_with_warnings(source, filename, mode) {
         // Like CPython, compiled strings are not registered as source: tracebacks through
         // them show no source line.
-        Ok(code) => crate::object::code::new_code(code),
+        Ok((code, warnings)) => {
+            super::warnings::emit_syntax_warnings(&warnings, filename)?;
+            crate::object::code::new_code(code)
+        }
         Err(e) => Err(syntax_error_object(&e, filename)),
     }
 }

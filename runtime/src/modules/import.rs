@@ -322,9 +322,11 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
     let filename = found.file.display().to_string();
     let bytes = std::fs::read(&found.file).map_err(|e| crate::object::textio::os_error(&e, Some(&filename)))?;
     let source = pyrt_syntax::decode_source(&bytes).map_err(|e| syntax_error(&e, &filename))?.into_owned();
-    let code: Arc<pyrt_compile::CodeObject> = pyrt_compile::compile(&source, &filename, pyrt_syntax::Mode::Module)
-        .map_err(|e| syntax_error(&e, &filename))?;
+    let (code, warnings): (Arc<pyrt_compile::CodeObject>, _) =
+        pyrt_compile::compile_with_warnings(&source, &filename, pyrt_syntax::Mode::Module)
+            .map_err(|e| syntax_error(&e, &filename))?;
     crate::eval::source_cache::insert(&filename, &source);
+    super::warnings::emit_syntax_warnings(&warnings, &filename)?;
     let module = new_module(name, false)?;
     let dict = module_dict(&module).expect("a module has a dict");
     let d = as_dict(&dict).expect("a dict");

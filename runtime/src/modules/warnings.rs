@@ -355,6 +355,35 @@ pub(crate) fn warn(category: &TypeObject, message: &str, stacklevel: isize) -> P
     do_warn(&*new_str(message)?, &Obj::new_ref(category.as_object()), stacklevel, &[], None).map(drop)
 }
 
+/// The compiler's `SyntaxWarning`s for `filename`, in order (`PyErr_WarnExplicitObject` with no
+/// module and no registry: each is shown unless a filter says otherwise). A warning that a
+/// filter turns into an error becomes a `SyntaxError` at the token or node it is about, whose
+/// text is the file's line (none for a string compiled under a made-up name), as the compiler's
+/// `compiler_warn` does.
+pub(crate) fn emit_syntax_warnings(warnings: &[pyrt_syntax::SyntaxWarning], filename: &str) -> PyResult<()> {
+    let category = types().exc.named("SyntaxWarning");
+    for w in warnings {
+        match warn_explicit(category, &w.msg, filename, w.lineno as i64) {
+            Err(e) if e.matches(category) => {
+                let text = crate::eval::source_cache::get(filename)
+                    .and_then(|src| src.lines().nth(w.lineno.saturating_sub(1)).map(|l| format!("{l}\n")));
+                let error = pyrt_syntax::SyntaxError {
+                    kind: pyrt_syntax::SyntaxErrorKind::SyntaxError,
+                    msg: w.msg.clone(),
+                    lineno: w.lineno as i32,
+                    offset: w.offset as i32,
+                    end_lineno: w.end_lineno as i32,
+                    end_offset: w.end_offset as i32,
+                    text,
+                };
+                return Err(super::import::syntax_error(&error, filename));
+            }
+            r => r?,
+        }
+    }
+    Ok(())
+}
+
 /// "coroutine 'NAME' was never awaited" for a coroutine that goes away unstarted (what
 /// `warnings._warn_unawaited_coroutine` does in CPython): a `RuntimeWarning` at the running
 /// Python code, with the coroutine as its source.

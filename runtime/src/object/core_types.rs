@@ -97,7 +97,11 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             // holding None lay out alike in every process.
             t.hash = Some(if name == "NoneType" { |_| Ok(0xFCA8_6420) } else { object_hash });
             t.richcompare = Some(object_richcompare);
-            t.number.bool = if name == "NoneType" { Some(false_bool) } else { None };
+            t.number.bool = match name {
+                "NoneType" => Some(false_bool),
+                "NotImplementedType" => Some(not_implemented_bool),
+                _ => None,
+            };
             t.new = Some(singleton_new);
         })
     };
@@ -380,6 +384,13 @@ fn singleton_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> P
         "NotImplementedType" => i.not_implemented,
         _ => i.ellipsis,
     }))
+}
+
+/// `bool(NotImplemented)`: true, with 3.9's `DeprecationWarning`.
+fn not_implemented_bool(_: &PyObject) -> PyResult<bool> {
+    let msg = "NotImplemented should not be used in a boolean context";
+    crate::modules::warnings::warn(super::types().exc.named("DeprecationWarning"), msg, 1)?;
+    Ok(true)
 }
 
 fn false_bool(_: &PyObject) -> PyResult<bool> {

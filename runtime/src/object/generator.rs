@@ -357,6 +357,18 @@ impl ThrowArgs {
         ThrowArgs { typ: argv[0].clone(), val: argv.get(1).cloned(), tb: argv.get(2).cloned() }
     }
 
+    /// The arguments of a Python-level `throw`/`athrow` call: the three-argument form warns
+    /// (a `DeprecationWarning` since 3.12).
+    fn from_call(argv: &[Obj], method: &str) -> PyResult<ThrowArgs> {
+        if argv.len() > 1 {
+            let msg = format!(
+                "the (type, exc, tb) signature of {method}() is deprecated, use the single-arg signature instead."
+            );
+            crate::modules::warnings::warn(types().exc.named("DeprecationWarning"), &msg, 1)?;
+        }
+        Ok(Self::from_argv(argv))
+    }
+
     fn as_vec(&self) -> Vec<Obj> {
         let mut v = vec![self.typ.clone()];
         if let Some(val) = &self.val {
@@ -522,7 +534,7 @@ fn m_send(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 fn m_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
-    gen_throw(o, true, &ThrowArgs::from_argv(rest))
+    gen_throw(o, true, &ThrowArgs::from_call(rest, "throw")?)
 }
 
 fn m_close(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -816,7 +828,7 @@ fn asend_send(o: &PyObject, arg: Option<Obj>) -> PyResult<Obj> {
 
 fn asend_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
-    asend_throw_args(o, &ThrowArgs::from_argv(rest))
+    asend_throw_args(o, &ThrowArgs::from_call(rest, "throw")?)
 }
 
 /// `async_gen_asend_throw`.
@@ -950,7 +962,7 @@ fn athrow_result(t: &AthrowObject, g: &GenObject, r: PyResult<Obj>) -> PyResult<
 
 fn athrow_throw(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (o, rest) = recv("throw", a, k, 1, 3)?;
-    athrow_throw_args(o, &ThrowArgs::from_argv(rest))
+    athrow_throw_args(o, &ThrowArgs::from_call(rest, "throw")?)
 }
 
 /// `async_gen_athrow_throw`.
@@ -1038,7 +1050,7 @@ static AGEN_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("athrow", |a, k| {
         let (o, rest) = recv("athrow", a, k, 1, 3)?;
-        new_athrow(o.clone(), Some(ThrowArgs::from_argv(rest)))
+        new_athrow(o.clone(), Some(ThrowArgs::from_call(rest, "athrow")?))
     }),
     MethodDef::method("aclose", |a, k| {
         let (o, _) = recv("aclose", a, k, 0, 0)?;

@@ -77,6 +77,35 @@ pub fn parse<'a>(source: &str, mode: Mode, arena: &'a Bump) -> Result<Mod<'a>, S
     }
 }
 
+/// [`parse`], and the `SyntaxWarning`s of a source that parses, in source order (each once: a
+/// literal parsed again after backtracking does not warn twice).
+pub fn parse_with_warnings<'a>(
+    source: &str,
+    mode: Mode,
+    arena: &'a Bump,
+) -> Result<(Mod<'a>, Vec<crate::SyntaxWarning>), SyntaxError> {
+    let mut p = Parser::new(source, mode, arena);
+    let result = match mode {
+        Mode::Module => p.parse_module(),
+        Mode::Expression => p.parse_eval(),
+        Mode::Interactive => p.parse_interactive(),
+        Mode::FuncType => p.parse_func_type(),
+    };
+    let m = match result {
+        Ok(m) => match p.lex_error.take() {
+            Some(e) => return Err(e),
+            None => m,
+        },
+        Err(Fail) => return Err(p.into_error(mode)),
+    };
+    let mut found = std::mem::take(&mut p.warnings);
+    found.sort_by_key(|(range, _)| range.start);
+    found.dedup();
+    let index = crate::LineIndex::new(source);
+    let warnings = found.into_iter().map(|(range, msg)| crate::SyntaxWarning::at(msg, source, &index, range)).collect();
+    Ok((m, warnings))
+}
+
 /// "This input does not match": the details are in the parser's state.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Fail;
@@ -112,6 +141,9 @@ pub(crate) struct Parser<'src, 'a> {
     /// `eval` mode on a source without a final line break: the tokenizer's cursor at the end
     /// marker is just past the last character, not past a newline.
     pub(crate) ends_without_newline: bool,
+    /// The `SyntaxWarning`s met so far, as (token range, message): the tokenizer's, then the
+    /// string parser's (sorted by position when handed out).
+    pub(crate) warnings: Vec<(TextRange, String)>,
 }
 
 impl<'src, 'a> Parser<'src, 'a> {
@@ -154,6 +186,7 @@ impl<'src, 'a> Parser<'src, 'a> {
             diag: false,
             levels: Vec::new(),
             ends_without_newline: mode == Mode::Expression && !src.ends_with(['\n', '\r']),
+            warnings: lexer.warnings().iter().map(|w| (w.range, w.msg.clone())).collect(),
         }
     }
 

@@ -70,6 +70,9 @@ impl<'src, 'a> Parser<'src, 'a> {
                     if let Err(e) = decoded {
                         return self.raise(e.msg, t.range);
                     }
+                    if let Some(msg) = crate::literal::invalid_escape_warning(parts.body, parts.raw, parts.bytes) {
+                        self.warnings.push((t.range, msg));
+                    }
                     pending.add(t.range);
                 }
                 TokenKind::FStringStart => {
