@@ -85,6 +85,9 @@ pub fn caller_locals() -> PyResult<Option<Obj>> {
 /// "Did you mean" suggestion (`object::suggestions`): the namespace mapping of a module or
 /// class body, or the names of a function's bound variables; and `self` when it is a local.
 pub(super) fn capture_name_scope(exc: &Obj, f: &Frame, window: &[Option<Obj>]) {
+    if !crate::object::suggestions::wants_name_scope(exc) {
+        return;
+    }
     let locals = frame_locals(f, window);
     let self_ = match &locals {
         Ok(pairs) => {

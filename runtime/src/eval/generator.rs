@@ -28,15 +28,16 @@
 //!
 //! **Handled exceptions.** Each generator has its own "exception being handled" slot
 //! (`gi_exc_state`): resuming makes it the thread's current slot and stacks the resumer's
-//! underneath ([`outer_exception`] is what `sys.exception()` falls back to); suspending or
+//! underneath (`super::exc_state`, what `sys.exception()` falls back to); suspending or
 //! finishing puts it back.
 
 use std::cell::RefCell;
 
-use pyrt_compile::CodeFlags;
+use pyrt_compile::{CodeFlags, Opcode};
 
 use super::{Frame, depth_enter, depth_leave, none};
 use crate::error::{PyErr, PyResult};
+use crate::object::adaptive::AdaptiveCode;
 use crate::object::attr::lookup_str;
 use crate::object::code::{CodeObj, as_code};
 use crate::object::exceptions::{as_exception, raise_msg};
@@ -80,27 +81,16 @@ thread_local! {
     /// Emptied frame-record vectors of finished native resumptions, reused by the next ones
     /// (`next()` on a generator from native code allocates nothing in the steady state).
     static SPARE_FRAME_VECS: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
-    /// The handled-exception slots of the frames that resumed the running generators,
-    /// innermost last (CPython's `exc_info->previous_item` chain).
-    static OUTER_EXC: RefCell<Vec<Option<Obj>>> = const { RefCell::new(Vec::new()) };
-}
-
-/// The exception being handled by a resumer of the running generators (`sys.exception()`
-/// when the running frame handles none).
-pub(super) fn outer_exception() -> Option<Obj> {
-    OUTER_EXC.with(|o| o.borrow().iter().rev().find_map(Clone::clone))
 }
 
 fn enter_exc_state(g: &GenObject) {
-    let own = g.swap_exc_state(None);
-    let outer = super::EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), own));
-    OUTER_EXC.with(|o| o.borrow_mut().push(outer));
+    super::exc_state::enter_generator(g.swap_exc_state(None));
 }
 
 fn leave_exc_state(g: &GenObject) {
-    let outer = OUTER_EXC.with(|o| o.borrow_mut().pop()).flatten();
-    let own = super::EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), outer));
-    g.swap_exc_state(own);
+    let own = super::exc_state::leave_generator();
+    // Dropped after the swap: the old value (normally `None`) may run a finaliser.
+    drop(g.swap_exc_state(own));
 }
 
 /// `RETURN_GENERATOR`: moves the frame's window into a new generator object.
@@ -130,6 +120,7 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         ip: f.ip,
         lasti: f.lasti,
         frame_obj: f.frame_obj.take(),
+        parked: None,
     };
     new_generator(kind, name, qualname, frame)
 }
@@ -151,12 +142,26 @@ pub(super) fn claim_for_loop(o: &PyObject, coroutine_too: bool) -> PyResult<bool
     Ok(true)
 }
 
-/// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
+/// `_Py_Specialize_Send`: a receiver that is an exact generator or coroutine makes `SEND_GEN`
+/// (its guard, [`claim_for_loop`], re-checks the kind and that the frame is not running).
+pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject) {
+    if as_gen_or_coro(receiver).is_some() {
+        super::specialize::specialize(code, i, Opcode::SEND_GEN);
+    } else {
+        super::specialize::fail(code, i, Opcode::SEND);
+    }
+}
+
+/// Moves `g`'s saved frame into `values` at `base` and makes its frame record: the record
+/// parked by the last suspension, with its window and instruction pointer updated (no
+/// reference counting), or a new one on the first run.
 fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
     let mut saved = g.frame();
-    let code = as_code(&saved.code).expect("a generator runs a code object");
-    let need = base + code.code.nlocalsplus() + code.code.stacksize as usize + 2;
     let n = saved.slots.len();
+    let need = {
+        let code = as_code(&saved.code).expect("a generator runs a code object");
+        base + code.code.nlocalsplus() + code.code.stacksize as usize + 2
+    };
     if base == 0 && values.is_empty() {
         // A native resumption: the generator's slot vector itself becomes the run's value
         // array (`suspend` gives it back), so resuming allocates nothing.
@@ -173,20 +178,34 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         }
     }
     enter_exc_state(g);
-    Frame {
-        code: saved.code.clone(),
-        func: saved.func.clone(),
-        globals: saved.globals.clone(),
-        builtins: saved.builtins.clone(),
-        locals: None,
-        base,
-        sp: base + n,
-        ip: saved.ip,
-        lasti: saved.lasti,
-        call_at: 0,
-        owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
-        init_self: None,
-        frame_obj: super::frame_object::reattach(saved.frame_obj.take()),
+    let link = Some(GenLink { genobj: genobj.clone(), resume });
+    let frame_obj = super::frame_object::reattach(saved.frame_obj.take());
+    match saved.parked.take() {
+        Some(mut frame) => {
+            frame.base = base;
+            frame.sp = base + n;
+            frame.ip = saved.ip;
+            frame.lasti = saved.lasti;
+            frame.call_at = 0;
+            frame.owner_gen = link;
+            frame.frame_obj = frame_obj;
+            frame
+        }
+        None => Frame {
+            code: saved.code.clone(),
+            func: saved.func.clone(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
+            locals: None,
+            base,
+            sp: base + n,
+            ip: saved.ip,
+            lasti: saved.lasti,
+            call_at: 0,
+            owner_gen: link,
+            init_self: None,
+            frame_obj,
+        },
     }
 }
 
@@ -208,10 +227,11 @@ pub(super) fn push_frame(
     frames.push(frame);
 }
 
-/// `YIELD_VALUE`: the frame `done` (already popped, its value taken) goes back into its
-/// generator. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32, frame_obj: Option<Obj>) {
-    let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
+/// `YIELD_VALUE`: the frame `done` (already popped, its value taken, its frame object
+/// detached into `frame_obj`) goes back into its generator, its record parked there for the
+/// next resumption. `oparg` 1 marks a `yield from`/`await` suspension.
+pub(super) fn suspend(values: &mut Vec<Option<Obj>>, mut done: Frame, oparg: u32, frame_obj: Option<Obj>) {
+    let link = done.owner_gen.take().expect("YIELD_VALUE in a generator frame");
     let g = as_gen(&link.genobj).expect("a generator");
     {
         let mut saved = g.frame();
@@ -226,6 +246,7 @@ pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32, f
         saved.ip = done.ip;
         saved.lasti = done.lasti;
         saved.frame_obj = frame_obj;
+        saved.parked = Some(done);
     }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);

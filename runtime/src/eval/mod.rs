@@ -37,6 +37,7 @@
 mod annotations;
 pub mod args;
 pub mod caller;
+mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
 pub mod generator;
@@ -51,7 +52,7 @@ pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, OnceCell};
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 
@@ -59,6 +60,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::code::{CodeObj, as_code};
 use crate::object::dict::{as_dict, new_dict};
+use crate::object::exceptions::builtin_exc;
 use crate::object::function::{as_cell, as_function, new_cell, new_function};
 use crate::object::int::{as_int, new_bool, new_int};
 use crate::object::list::{as_list, new_list};
@@ -74,8 +76,6 @@ use crate::object::{PyObject, exception_group, immortals, intern, types};
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
 
 thread_local! {
-    /// The exception being handled (`sys.exception()`), per thread.
-    static EXC_INFO: RefCell<Option<Obj>> = const { RefCell::new(None) };
     /// Python frames on this thread's stack, all runs of the loop together.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
     /// The recursion limit of this thread's interpreter.
@@ -99,10 +99,10 @@ pub fn recursion_depth() -> usize {
 
 /// The exception being handled, if any.
 pub fn current_exception() -> Option<Obj> {
-    EXC_INFO.with(|e| e.borrow().clone()).or_else(generator::outer_exception)
+    exc_state::handled()
 }
 
-struct Frame {
+pub(crate) struct Frame {
     code: Obj,
     func: Option<Obj>,
     globals: Obj,
@@ -311,7 +311,7 @@ fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
         return Ok(false);
     }
     let t = as_type(ty)
-        .filter(|t| t.is_subtype(types().exc.named("BaseException")))
+        .filter(|t| t.is_subtype(builtin_exc!("BaseException")))
         .ok_or_else(|| PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"))?;
     Ok(exc.type_object().is_subtype(t))
 }
@@ -319,10 +319,10 @@ fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
 /// Makes the exception object for `raise x` (a class is instantiated).
 fn make_raisable(x: &PyObject) -> PyResult<Obj> {
     if let Some(t) = as_type(x) {
-        if t.is_subtype(types().exc.named("BaseException")) {
+        if t.is_subtype(builtin_exc!("BaseException")) {
             return crate::object::exceptions::instantiate_for_raise(x);
         }
-    } else if x.type_object().is_subtype(types().exc.named("BaseException")) {
+    } else if x.type_object().is_subtype(builtin_exc!("BaseException")) {
         return Ok(Obj::new_ref(x));
     }
     Err(PyErr::type_error("exceptions must derive from BaseException"))
@@ -435,7 +435,35 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
+                let mut hit_gen: PyResult<bool>;
                 match op {
+                    Opcode::FOR_ITER_GEN
+                        if {
+                            hit_gen = generator::claim_for_loop(peek!(values, f, 1), false);
+                            !matches!(hit_gen, Ok(false))
+                        } =>
+                    {
+                        tri!(hit_gen);
+                        let (genobj, base) = (peek!(values, f, 1).clone(), f.sp);
+                        let resume = generator::ResumeKind::ForIter { target: f.ip + oparg as usize + 2 };
+                        f.call_at = f.sp;
+                        generator::push_frame(values, frames, base, genobj, none(), resume);
+                        continue 'frames;
+                    }
+                    Opcode::SEND_GEN
+                        if {
+                            hit_gen = generator::claim_for_loop(peek!(values, f, 2), true);
+                            !matches!(hit_gen, Ok(false))
+                        } =>
+                    {
+                        tri!(hit_gen);
+                        let v = pop!(values, f);
+                        let (receiver, base) = (peek!(values, f, 1).clone(), f.sp);
+                        let resume = generator::ResumeKind::Send { target: f.ip + oparg as usize };
+                        f.call_at = f.sp;
+                        generator::push_frame(values, frames, base, receiver, v, resume);
+                        continue 'frames;
+                    }
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
@@ -1179,7 +1207,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, f);
                         push!(values, f, tri!(ops::get_iter(&v)));
                     }
-                    Opcode::FOR_ITER | Opcode::FOR_ITER_RANGE | Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE => {
+                    Opcode::FOR_ITER
+                    | Opcode::FOR_ITER_RANGE
+                    | Opcode::FOR_ITER_LIST
+                    | Opcode::FOR_ITER_TUPLE
+                    | Opcode::FOR_ITER_GEN => {
                         adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
                         let it = peek!(values, f, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
@@ -1569,14 +1601,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::PUSH_EXC_INFO => {
                         let exc = pop!(values, f);
-                        let prev = EXC_INFO.with(|e| e.borrow_mut().replace(exc.clone()));
+                        let prev = exc_state::replace_current(Some(exc.clone()));
                         push!(values, f, prev.unwrap_or_else(none));
                         push!(values, f, exc);
                     }
                     Opcode::POP_EXCEPT => {
                         let prev = pop!(values, f);
                         let prev = if prev.is(immortals().none) { None } else { Some(prev) };
-                        let old = EXC_INFO.with(|e| std::mem::replace(&mut *e.borrow_mut(), prev));
+                        let old = exc_state::replace_current(prev);
                         drop(old);
                     }
                     Opcode::CHECK_EXC_MATCH => {
@@ -1590,7 +1622,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         tri!(exception_group::check_except_star_type(&match_type));
                         let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type));
                         if !matched.is(immortals().none) {
-                            let old = EXC_INFO.with(|e| e.borrow_mut().replace(matched.clone()));
+                            let old = exc_state::replace_current(Some(matched.clone()));
                             drop(old);
                         }
                         push!(values, f, rest);
@@ -1656,7 +1688,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                         break 'op Ok(Flow::Yield(pop!(values, f), oparg));
                     }
-                    Opcode::SEND => {
+                    Opcode::SEND | Opcode::SEND_GEN => {
+                        adapt!(generator::specialize_send(units, f.lasti, peek!(values, f, 2)));
                         let target = f.ip + oparg as usize;
                         let v = pop!(values, f);
                         let receiver = peek!(values, f, 1).clone();
@@ -1798,7 +1831,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     let mut done = frames.pop().expect("a frame");
                     let frame_obj = detach_frame_object(values, &mut done, false);
-                    generator::suspend(values, &done, oparg, frame_obj);
+                    generator::suspend(values, done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;

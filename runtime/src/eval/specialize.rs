@@ -410,6 +410,8 @@ pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject
         specialize(code, i, Opcode::FOR_ITER_LIST);
     } else if source.is_some_and(|s| is_exact(s, t.tuple_type)) {
         specialize(code, i, Opcode::FOR_ITER_TUPLE);
+    } else if is_exact(iter, t.gens.generator) {
+        specialize(code, i, Opcode::FOR_ITER_GEN);
     } else {
         fail(code, i, Opcode::FOR_ITER);
     }

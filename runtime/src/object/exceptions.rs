@@ -161,7 +161,45 @@ impl ExceptionTypes {
     pub fn named(&self, name: &str) -> &'static TypeObject {
         self.get(name).unwrap_or_else(|| panic!("no builtin exception {name}"))
     }
+
+    /// The class at `index` of [`HIERARCHY`] (see [`hierarchy_index`]): no name search, for
+    /// the paths every raise or `except` runs.
+    #[inline]
+    pub(crate) fn at(&self, index: usize) -> &'static TypeObject {
+        self.all[index].1
+    }
 }
+
+/// The position of the builtin exception `name` in [`HIERARCHY`] (and so in
+/// [`ExceptionTypes::all`]); evaluated in a `const` it turns [`ExceptionTypes::named`]'s search
+/// into an index, and a misspelt name into a compile error.
+pub(crate) const fn hierarchy_index(name: &str) -> usize {
+    let mut i = 0;
+    while i < HIERARCHY.len() {
+        let candidate = HIERARCHY[i].0.as_bytes();
+        let wanted = name.as_bytes();
+        if candidate.len() == wanted.len() {
+            let mut k = 0;
+            while k < wanted.len() && candidate[k] == wanted[k] {
+                k += 1;
+            }
+            if k == wanted.len() {
+                return i;
+            }
+        }
+        i += 1;
+    }
+    panic!("no such builtin exception")
+}
+
+/// The builtin exception class `$name` by its compile-time index in [`HIERARCHY`].
+macro_rules! builtin_exc {
+    ($name:literal) => {{
+        const INDEX: usize = $crate::object::exceptions::hierarchy_index($name);
+        $crate::object::types().exc.at(INDEX)
+    }};
+}
+pub(crate) use builtin_exc;
 
 static BASE_EXCEPTION_METHODS: &[MethodDef] = &[
     MethodDef::method("with_traceback", exc_with_traceback),
@@ -549,7 +587,7 @@ fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
 }
 
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    if o.type_object().is_subtype(types().exc.named("ImportError")) {
+    if o.type_object().is_subtype(builtin_exc!("ImportError")) {
         for (k, v) in args::keywords(argv, kwnames) {
             if !matches!(k, "name" | "path") {
                 return Err(PyErr::type_error(format!(
@@ -559,10 +597,10 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
             }
             set_import_attr(o, k, Some(v))?;
         }
-    } else if o.type_object().is_subtype(types().exc.named("NameError"))
-        || o.type_object().is_subtype(types().exc.named("AttributeError"))
+    } else if o.type_object().is_subtype(builtin_exc!("NameError"))
+        || o.type_object().is_subtype(builtin_exc!("AttributeError"))
     {
-        let is_attr = o.type_object().is_subtype(types().exc.named("AttributeError"));
+        let is_attr = o.type_object().is_subtype(builtin_exc!("AttributeError"));
         let base = if is_attr { "AttributeError" } else { "NameError" };
         for (k, v) in args::keywords(argv, kwnames) {
             match k {
@@ -575,9 +613,8 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
     let pos = args::positional(argv, kwnames);
-    let t = types();
-    let is_decode = o.type_object().is_subtype(t.exc.named("UnicodeDecodeError"));
-    if is_decode || o.type_object().is_subtype(t.exc.named("UnicodeEncodeError")) {
+    let is_decode = o.type_object().is_subtype(builtin_exc!("UnicodeDecodeError"));
+    if is_decode || o.type_object().is_subtype(builtin_exc!("UnicodeEncodeError")) {
         unicode_error_init(o, pos, is_decode)?;
     }
     if let Some(e) = as_exception(o) {

@@ -457,13 +457,10 @@ pub(crate) fn capture_name_scope(
     builtins: &Obj,
     self_: Option<Obj>,
 ) {
+    if !wants_name_scope(exc) {
+        return;
+    }
     let Some(e) = as_exception(exc) else { return };
-    if e.fields().name.is_none() || e.fields().name_scope.is_some() {
-        return;
-    }
-    if !exc.type_object().is_subtype(types().exc.named("NameError")) {
-        return;
-    }
     let made = (|| {
         let self_marker = new_tuple(self_.into_iter().collect())?;
         new_tuple(vec![locals()?, globals.clone(), builtins.clone(), self_marker])
@@ -471,6 +468,17 @@ pub(crate) fn capture_name_scope(
     if let Ok(scope) = made {
         e.fields().name_scope = Some(scope);
     }
+}
+
+/// Whether `exc` is a `NameError` with a name that has no scope recorded yet: the only
+/// exceptions [`capture_name_scope`] records anything for. Checked first by the unwinder, which
+/// would otherwise collect a frame's locals for every exception leaving a frame.
+pub(crate) fn wants_name_scope(exc: &PyObject) -> bool {
+    let Some(e) = as_exception(exc) else { return false };
+    if e.fields().name.is_none() || e.fields().name_scope.is_some() {
+        return false;
+    }
+    exc.type_object().is_subtype(types().exc.named("NameError"))
 }
 
 /// The suggestion for a `NameError` named `name` (see the module docs).
