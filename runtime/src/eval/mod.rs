@@ -573,6 +573,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                     }
+                    Opcode::LOAD_ATTR_PROPERTY
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit = specialize_attr::property_getter(units, f.lasti, peek!(values, f, 1), name);
+                            hit.is_some()
+                        } =>
+                    {
+                        // The getter's frame takes the owner as its one argument; its result
+                        // replaces the owner on return (CPython's `LOAD_ATTR_PROPERTY`).
+                        let getter = hit.take().expect("the guard's value");
+                        let owner_at = f.sp - 1;
+                        enter_or_unwind!(enter_exact_args(values, frames, getter, owner_at, owner_at, None));
+                    }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
                     {
@@ -720,6 +733,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
                         if !tracing && {
@@ -1030,7 +1044,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
-                    | Opcode::LOAD_ATTR_CLASS => {
+                    | Opcode::LOAD_ATTR_CLASS
+                    | Opcode::LOAD_ATTR_PROPERTY => {
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
                             units,
@@ -1539,6 +1554,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
                         if op != Opcode::CALL_KW {
