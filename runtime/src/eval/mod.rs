@@ -224,21 +224,96 @@ fn depth_leave() {
     DEPTH.with(|d| d.set(d.get() - 1));
 }
 
+/// An opcode byte decoded: its instruction (`None`: not an opcode) and the number of inline
+/// cache units after it. One table lookup per instruction instead of the instruction table's
+/// `from_u8`/`cache_entries` matches, which are too large for the optimiser to inline.
+#[derive(Clone, Copy)]
+struct Decoded {
+    op: Option<Opcode>,
+    cache_entries: u8,
+}
+
+/// [`Decoded`] for every opcode byte, computed at compile time from the instruction table.
+static DECODE: [Decoded; 256] = {
+    let mut table = [Decoded { op: None, cache_entries: 0 }; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let op = Opcode::from_u8(byte as u8);
+        let cache_entries = match op {
+            Some(op) => op.cache_entries() as u8,
+            None => 0,
+        };
+        table[byte] = Decoded { op, cache_entries };
+        byte += 1;
+    }
+    table
+};
+
+/// The opcode byte of `EXTENDED_ARG`.
+const EXTENDED_ARG_BYTE: u8 = match Opcode::EXTENDED_ARG.code_byte() {
+    Some(b) => b,
+    None => panic!("EXTENDED_ARG is a real instruction"),
+};
+
 /// The loop. See the module docs.
 fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     // A run of the loop started from native code (a slot calling Python, `next(gen)`) is native
     // recursion: the stack must have room for it.
     crate::object::recursion::check_stack("")?;
-    let mut values: Vec<Option<Obj>> = Vec::new();
-    let mut frames: Vec<Frame> = Vec::with_capacity(8);
+    let (mut values, mut frames) = RunBuffers::take();
     let mut entry = entry;
     depth_enter()?;
     if let Err(e) = init_frame(&mut values, &mut entry, args, kwnames) {
         depth_leave();
+        RunBuffers::give_back(values, frames);
         return Err(e);
     }
     frames.push(entry);
-    run_frames(&mut values, &mut frames, None)
+    let result = run_frames(&mut values, &mut frames, None);
+    RunBuffers::give_back(values, frames);
+    result
+}
+
+/// The value arrays and frame vectors of finished runs of the loop, kept per thread for the
+/// next run: native code calling Python (a property, `sorted(key=)`, a dunder method) starts a
+/// run each time, and would otherwise allocate both vectors per call.
+struct RunBuffers;
+
+thread_local! {
+    static RUN_BUFFERS: RefCell<Vec<(Vec<Option<Obj>>, Vec<Frame>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl RunBuffers {
+    /// Runs nested deeper than this allocate their buffers (and drop them afterwards).
+    const KEPT: usize = 16;
+    /// A value array that grew beyond this many slots (deep recursion) is not kept.
+    const MAX_SLOTS: usize = 1 << 14;
+
+    /// Empty buffers for a new run, with the capacity of an earlier one when there is one.
+    fn take() -> (Vec<Option<Obj>>, Vec<Frame>) {
+        // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
+        RUN_BUFFERS
+            .try_with(|pool| pool.borrow_mut().pop())
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| (Vec::new(), Vec::with_capacity(8)))
+    }
+
+    /// Keeps a finished run's buffers. They are emptied here (a finished run leaves only empty
+    /// slots, so this drops no value in practice; whatever is left is released correctly).
+    fn give_back(mut values: Vec<Option<Obj>>, mut frames: Vec<Frame>) {
+        values.clear();
+        frames.clear();
+        if values.capacity() > Self::MAX_SLOTS {
+            return;
+        }
+        let _ = RUN_BUFFERS.try_with(|pool| {
+            let mut pool = pool.borrow_mut();
+            if pool.len() < Self::KEPT {
+                pool.push((values, frames));
+            }
+        });
+    }
 }
 
 macro_rules! pop {
@@ -248,10 +323,15 @@ macro_rules! pop {
     }};
 }
 
+/// Pushes a value. Slots above the stack pointer are always empty (pops take their value,
+/// returns and unwinding clear what they leave), so the store skips the drop of the old
+/// slot's contents: were it ever occupied, the value would leak, never dangle.
 macro_rules! push {
     ($values:ident, $f:ident, $v:expr) => {{
         let v = $v;
-        $values[$f.sp] = Some(v);
+        let slot = &mut $values[$f.sp];
+        debug_assert!(slot.is_none(), "a stack slot above the stack pointer holds a value");
+        std::mem::forget(slot.replace(v));
         $f.sp += 1;
     }};
 }
@@ -397,21 +477,38 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     };
                 }
                 let start = f.ip;
-                f.lasti = f.ip;
                 let mut unit = units.opcode_unit(f.ip);
                 let mut oparg = (unit >> 8) as u32;
-                while (unit & 0xff) as u8 == Opcode::EXTENDED_ARG.code_byte().unwrap_or(0) {
+                while (unit & 0xff) as u8 == EXTENDED_ARG_BYTE {
                     f.ip += 1;
                     unit = units.opcode_unit(f.ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 f.lasti = f.ip;
-                let Some(op) = Opcode::from_u8((unit & 0xff) as u8) else {
+                let decoded = DECODE[(unit & 0xff) as u8 as usize];
+                let Some(op) = decoded.op else {
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
-                f.ip += 1 + op.cache_entries();
+                f.ip += 1 + decoded.cache_entries as usize;
                 if tracing {
                     tri!(trace::instruction(f, op, oparg));
+                }
+                // Enters a callee frame pushed onto `frames` (the current frame's borrow ends
+                // here): on success the loop continues in it, a failure unwinds from the caller
+                // as the error arm below does.
+                macro_rules! enter_or_unwind {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(()) => continue 'frames,
+                            Err(err) => {
+                                let with_tb = !std::mem::take(&mut skip_tb);
+                                match unwind(values, frames, err.into_object(), with_tb) {
+                                    Ok(()) => continue 'frames,
+                                    Err(exc) => return Err(PyErr::from_object(exc)),
+                                }
+                            }
+                        }
+                    };
                 }
                 // The adaptive counter of a generic instruction (see `specialize`): when it
                 // fires, `$specialize` rewrites the instruction and it is dispatched again.
@@ -503,6 +600,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 f.sp += 1;
                             }
                         }
+                    }
+                    Opcode::LOAD_ATTR_PROPERTY
+                        if {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            hit = specialize_attr::property_getter(units, f.lasti, peek!(values, f, 1), name);
+                            hit.is_some()
+                        } =>
+                    {
+                        // The getter's frame takes the owner as its one argument; its result
+                        // replaces the owner on return (CPython's `LOAD_ATTR_PROPERTY`).
+                        let getter = hit.take().expect("the guard's value");
+                        let owner_at = f.sp - 1;
+                        enter_or_unwind!(enter_exact_args(values, frames, getter, owner_at, owner_at, None));
                     }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
@@ -644,15 +754,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             values[callable_at + 1] = Some(self_);
                             drop(values[callable_at].replace(func));
                         }
-                        let nargs = argc + usize::from(values[callable_at + 1].is_some());
+                        let args_start = f.sp - argc - usize::from(values[callable_at + 1].is_some());
                         let callable = Obj::new_ref(values[callable_at].as_deref().expect("a callable"));
-                        let frame = tri!(enter_exact_args(values, f, callable, callable_at, f.sp - nargs));
-                        frames.push(frame);
-                        continue 'frames;
+                        enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
                     }
                     Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
                         if !tracing && {
@@ -694,10 +803,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let ty = as_type(class).expect("checked by init_for_alloc");
                         let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
                         values[callable_at + 1] = Some(instance.clone());
-                        let mut frame = tri!(enter_exact_args(values, f, init, callable_at, callable_at + 1));
-                        frame.init_self = Some(instance);
-                        frames.push(frame);
-                        continue 'frames;
+                        enter_or_unwind!(enter_exact_args(
+                            values,
+                            frames,
+                            init,
+                            callable_at,
+                            callable_at + 1,
+                            Some(instance)
+                        ));
                     }
                     Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                     Opcode::RESUME => {
@@ -959,7 +1072,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
-                    | Opcode::LOAD_ATTR_CLASS => {
+                    | Opcode::LOAD_ATTR_CLASS
+                    | Opcode::LOAD_ATTR_PROPERTY => {
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
                             units,
@@ -1472,6 +1586,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
                         if op != Opcode::CALL_KW {
@@ -1497,9 +1612,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if kwnames.is_none()
                             && specialize::positional_args_function(&callable, f.sp - args_start).is_some()
                         {
-                            let frame = tri!(enter_exact_args(values, f, callable, callable_at, args_start));
-                            frames.push(frame);
-                            continue 'frames;
+                            enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
                         }
                         if let Some(func) = as_function(&callable) {
                             // Python-to-Python: a new frame in this run of the loop.
@@ -1853,40 +1966,46 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
 /// (`specialize::positional_args_function`: exactly, or with the missing trailing ones in the
 /// defaults): the callee's frame goes right above the caller's stack and the arguments
 /// (`values[args_start..f.sp]`, `self` included) are moved into its first locals — no argument
-/// vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`).
+/// vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto
+/// `frames` in place (the caller is the last record); `init_self` is the instance an
+/// `__init__` frame initialises (`CALL_ALLOC_AND_ENTER_INIT`).
 fn enter_exact_args(
     values: &mut Vec<Option<Obj>>,
-    f: &mut Frame,
+    frames: &mut Vec<Frame>,
     callable: Obj,
     callable_at: usize,
     args_start: usize,
-) -> PyResult<Frame> {
+    init_self: Option<Obj>,
+) -> PyResult<()> {
     let func = as_function(&callable).expect("checked by exact_args_function");
     let code = as_code(&func.code).expect("a function has a code object");
     let n = code.code.nlocalsplus();
-    let base = f.sp;
+    let caller = frames.last_mut().expect("a calling frame");
+    let base = caller.sp;
     let need = base + n + code.code.stacksize as usize + 1;
     if values.len() < need {
         values.resize_with(need, || None);
     }
-    let nargs = f.sp - args_start;
+    let nargs = base - args_start;
     let argcount = code.code.argcount as usize;
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
-    let defaults = func.fields().defaults.clone();
+    let defaults = if nargs == argcount { None } else { func.fields().defaults.clone() };
     let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
     if nargs > argcount || nargs + defaults.len() < argcount {
         return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
     }
     depth_enter()?;
-    for k in 0..nargs {
-        values[base + k] = values[args_start + k].take();
-    }
     for k in nargs..argcount {
         values[base + k] = Some(defaults[defaults.len() - (argcount - k)].clone());
     }
-    f.call_at = callable_at;
-    Ok(Frame {
+    // The arguments move (no reference counting) from the caller's stack into the callee's
+    // first locals, which lie right above it.
+    for k in 0..nargs {
+        values[base + k] = values[args_start + k].take();
+    }
+    caller.call_at = callable_at;
+    frames.push(Frame {
         code: func.code.clone(),
         globals: func.globals.clone(),
         builtins: func.builtins.clone(),
@@ -1898,9 +2017,10 @@ fn enter_exact_args(
         lasti: 0,
         call_at: 0,
         owner_gen: None,
-        init_self: None,
+        init_self,
         frame_obj: OnceCell::new(),
-    })
+    });
+    Ok(())
 }
 
 /// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`

@@ -657,7 +657,7 @@ pub(crate) enum NativeCall {
     Native(crate::object::builtin::NativeFn),
 }
 
-/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_BUILTIN_FAST` and
+/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_BUILTIN_O`, `CALL_BUILTIN_FAST` and
 /// `CALL_METHOD_DESCRIPTOR_FAST` over the stack `[callable, self_or_null, args...]`.
 #[inline(always)]
 pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> Option<NativeCall> {
@@ -681,6 +681,7 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
         Opcode::CALL_TYPE_1 if nargs == 1 && !has_self && callable.is(types().type_type.as_object()) => {
             Some(NativeCall::TypeOf)
         }
+        Opcode::CALL_BUILTIN_O if nargs == 1 && !has_self => unbound_builtin(callable).map(NativeCall::Native),
         Opcode::CALL_BUILTIN_FAST if !has_self => unbound_builtin(callable).map(NativeCall::Native),
         Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
             method_descriptor_for(callable, arg(0)?).map(NativeCall::Native)
@@ -715,7 +716,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     } else if std::ptr::eq(callable, types().type_type.as_object()) && nargs == 1 {
         Some(Opcode::CALL_TYPE_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
-        Some(Opcode::CALL_BUILTIN_FAST)
+        Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
     } else if is_exact(callable, types().method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
@@ -863,6 +864,29 @@ result.append(f(p, [2**62, 2**62], 3))
                 assert!(d1.table().value_at_if_key(ix + 1, &key).is_none(), "a wrong hint misses");
             })
             .expect("attached");
+    }
+
+    #[test]
+    fn a_builtin_called_with_one_argument_gets_its_own_form() {
+        let src = "\
+def f(n):
+    t = 0
+    for i in range(n):
+        t = t + abs(-i) + max(i, 1)
+    return t
+result = [f(10)]
+abs = lambda x: 1000
+result.append(f(2))
+";
+        let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
+        assert_eq!(text, "[91, 2002]");
+        assert!(ops.contains(&Opcode::CALL_BUILTIN_FAST), "{ops:?}");
+        let (text, ops) = run_in(
+            crate::InterpreterConfig::isolated(),
+            "def f(n):\n    return [abs(-i) for i in range(n)]\nresult = f(5)\n",
+        );
+        assert_eq!(text, "[0, 1, 2, 3, 4]");
+        assert!(ops.contains(&Opcode::CALL_BUILTIN_O), "{ops:?}");
     }
 
     #[test]

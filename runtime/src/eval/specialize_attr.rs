@@ -15,6 +15,7 @@
 //! | plain class attribute (no `__get__`), instance with inline values | `LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES` | type version, MRO hint, shared keys version |
 //! | module attribute | `LOAD_ATTR_MODULE` | module dict keys version, entry hint |
 //! | plain attribute of a class | `LOAD_ATTR_CLASS` | class version, MRO hint |
+//! | `property` whose getter is a Python function of one parameter (not a method load) | `LOAD_ATTR_PROPERTY` | type version, MRO hint |
 //!
 //! `LOAD_ATTR` caches: `i+2..i+3` a 32-bit version, `i+4` an index (value index, member
 //! offset in words, or dict entry hint), `i+5` an MRO position, `i+6..i+7` the shared keys
@@ -150,6 +151,15 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
             code.set_cache(i + 4, word);
             return Some(Opcode::LOAD_ATTR_SLOT);
         }
+        if !method && property_function(d).is_some() {
+            // A property whose getter is a Python function of one parameter: the getter's
+            // frame runs in the loop (`LOAD_ATTR_PROPERTY`).
+            let (pos, ix) = mro_hint(ty, name)?;
+            code.set_cache_u32(i + 2, version);
+            code.set_cache(i + 4, ix);
+            code.set_cache(i + 5, pos);
+            return Some(Opcode::LOAD_ATTR_PROPERTY);
+        }
         if d.type_object().descr_set.is_some() {
             return None; // a data descriptor wins over the instance dict
         }
@@ -274,6 +284,27 @@ pub(crate) fn load_attr(
             Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
         }
     }
+}
+
+/// The getter of an exact `property` when it is a Python function taking exactly the instance.
+fn property_function(d: &PyObject) -> Option<Obj> {
+    let fget = crate::object::descriptors::exact_property_fget(d)?;
+    super::specialize::exact_args_function(&fget, 1)?;
+    Some(fget)
+}
+
+/// The guard of `LOAD_ATTR_PROPERTY`: the getter to enter with the owner as its argument. The
+/// owner's type is the one specialised for (so the name still finds the property, and no
+/// instance attribute can shadow a data descriptor); the property is re-read through its MRO
+/// hint and its getter checked at every execution (a property's getter can be replaced).
+#[inline(always)]
+pub(crate) fn property_getter(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) -> Option<Obj> {
+    let ty = owner.type_object();
+    if ty.version() != code.cache_u32(i + 2) {
+        return None;
+    }
+    let d = mro_value(ty, code.cache(i + 5) as usize, code.cache(i + 4) as usize, name)?;
+    property_function(&d)
 }
 
 /// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro` and no data
@@ -417,6 +448,51 @@ result.append(f(s, p, 3))
                 "{op:?} specialised in a free-threaded interpreter"
             );
         }
+    }
+
+    #[test]
+    fn a_property_getter_runs_as_a_frame_of_the_loop() {
+        let src = "\
+class C:
+    def __init__(self):
+        self.v = 2
+    @property
+    def double(self):
+        return self.v * 2
+def f(o, n):
+    t = 0
+    for i in range(n):
+        t = t + o.double
+    return t
+c = C()
+result = [f(c, 20)]
+";
+        let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
+        assert_eq!(text, "[80]");
+        assert!(ops.contains(&Opcode::LOAD_ATTR_PROPERTY), "{ops:?}");
+        // A new getter changes the class's version tag: the guard misses, the new one runs; a
+        // getter that raises fails the loading instruction; a builtin getter stays generic.
+        let more = "\
+C.double = property(lambda self: 1)
+result.append(f(c, 3))
+def bad(self):
+    raise KeyError('k')
+C.double = property(bad)
+try:
+    f(c, 1)
+except KeyError as e:
+    result.append(e.args)
+C.double = property(abs)
+try:
+    f(c, 1)
+except TypeError:
+    result.append('builtin')
+";
+        let (text, _) = run_in(crate::InterpreterConfig::isolated(), &format!("{src}{more}"));
+        assert_eq!(text, "[80, 3, ('k',), 'builtin']");
+        let (free_threaded, ops) = run_in(crate::InterpreterConfig::free_threaded(), src);
+        assert_eq!(free_threaded, "[80]");
+        assert!(!ops.contains(&Opcode::LOAD_ATTR_PROPERTY), "{ops:?}");
     }
 
     #[test]

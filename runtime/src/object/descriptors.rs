@@ -181,6 +181,14 @@ fn property_error(p: &PropertyObject, obj: &PyObject, what: &str) -> PyErr {
     }
 }
 
+/// The getter of an exact `property` (`LOAD_ATTR_PROPERTY` calls it in the eval loop).
+pub(crate) fn exact_property_fget(d: &PyObject) -> Option<Obj> {
+    if !std::ptr::eq(d.type_object(), types().descr.property_type) {
+        return None;
+    }
+    as_property(d).fields().fget.clone()
+}
+
 fn property_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {
     let Some(obj) = obj.filter(|o| !is_none(o)) else { return Ok(Obj::new_ref(d)) };
     let p = as_property(d);
