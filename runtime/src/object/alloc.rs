@@ -9,8 +9,6 @@ use super::typeobj::TypeObject;
 use crate::Python;
 use crate::alloc::Arena;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::state::thread_state;
-use crate::state::thread_state::ThreadState;
 
 /// Allocates an instance of `ty` laid out as `T` in the interpreter's arena, owned by the calling
 /// thread, with one reference. Over the arena's limit the result is `MemoryError`.
@@ -36,7 +34,7 @@ pub unsafe fn alloc_object<'py, T>(
     };
     let block = alloc_block(py, size_of::<T>())?;
     // SAFETY: the caller promises T starts with the header and matches the type's deallocator.
-    let header = unsafe { PyObject::new_header(ty, py.thread_state().interp_state().config_refcount()) };
+    let header = unsafe { PyObject::new_header(ty, py.attachment().refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
@@ -62,10 +60,9 @@ fn memory_error(limit: Option<usize>) -> PyErr {
 /// `op` must be an object allocated from an arena that still exists, with no reference left
 /// and its own fields already dropped.
 pub unsafe fn free_object(op: NonNull<PyObject>) {
-    let heap = crate::state::thread_state::current().map(|ts| {
-        // SAFETY: the current thread state is alive while attached, and this thread owns its heap.
-        let ts: &ThreadState = unsafe { &*ts.as_ptr() };
-        ts.heap() as *const crate::alloc::Heap
+    let heap = super::attachment::current().map(|a| {
+        // SAFETY: the attachment is alive while attached, and this thread owns its heap.
+        unsafe { a.as_ref() }.heap() as *const crate::alloc::Heap
     });
     // SAFETY: `op` is a live arena block (caller's contract); `heap` is this thread's own.
     unsafe { Arena::free(heap.map(|h| &*h), op.cast()) };
@@ -85,21 +82,20 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
 #[inline]
 pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     debug_assert!(size >= size_of::<T>() && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN);
-    let Some(ts) = thread_state::current() else {
+    let Some(at) = super::attachment::current() else {
         crate::fatal::fatal_error("alloc_object", "no thread state is attached");
     };
-    // SAFETY: the current thread state is alive and attached on this thread.
-    let ts: &ThreadState = unsafe { ts.as_ref() };
-    let interp = ts.interp_state();
-    // SAFETY: attached with `ts` for this call, so this thread owns `ts`'s heap (or, with a
-    // lock, the interpreter's).
-    let mem = unsafe { ts.memory() };
+    // SAFETY: the attachment is alive while this thread stays attached (for this call).
+    let at = unsafe { at.as_ref() };
+    // SAFETY: attached with `at` for this call, so this thread owns its heap (or, with a lock,
+    // the interpreter's).
+    let mem = unsafe { at.memory() };
     let block = mem.alloc(size).map_err(|_| memory_error(mem.arena().limit()))?;
     if ty.is_heap() {
         super::refcount::incref(ty.as_object());
     }
     // SAFETY: the caller's contract on the layout; `ty` outlives the object (static, or counted).
-    let header = unsafe { PyObject::new_header_dyn(ty, interp.config_refcount()) };
+    let header = unsafe { PyObject::new_header_dyn(ty, at.refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
