@@ -37,9 +37,29 @@ impl<'py> Python<'py> {
         Python { ts: unsafe { &*ts.as_ptr() }, _not_send: PhantomData }
     }
 
+    /// A token for the thread state whose attachment record is `a` (the object layer's view of
+    /// the current thread state; see `object::attachment`).
+    ///
+    /// # Safety
+    ///
+    /// `a` must be the attachment of a thread state attached on the calling thread for all of
+    /// `'py`.
+    #[inline]
+    pub(crate) unsafe fn from_attachment(a: NonNull<crate::object::attachment::Attachment>) -> Python<'py> {
+        // SAFETY: a thread state starts with its attachment (`repr(C)`, first field), so the
+        // record's address is the state's; the caller promises the attachment for 'py.
+        unsafe { Python::assume_attached(a.cast::<ThreadState>()) }
+    }
+
     /// The attached thread state.
     pub fn thread_state(self) -> &'py ThreadState {
         self.ts
+    }
+
+    /// What object code reads from the attached thread state.
+    #[inline]
+    pub(crate) fn attachment(self) -> &'py crate::object::attachment::Attachment {
+        self.ts.attachment()
     }
 
     /// The interpreter the thread is attached to.

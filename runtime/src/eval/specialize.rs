@@ -63,9 +63,9 @@ use crate::object::{PyObject, types};
 /// Whether forms whose guard spans several cache units may be used: not in a free-threaded
 /// interpreter (see the module docs).
 pub(crate) fn shared_caches_allowed() -> bool {
-    match crate::state::thread_state::current() {
-        // SAFETY: the current thread state is attached on this thread.
-        Some(ts) => !unsafe { ts.as_ref() }.interp_state().is_free_threaded(),
+    match crate::object::attachment::current() {
+        // SAFETY: the attachment is alive while this thread stays attached (for this call).
+        Some(a) => !unsafe { a.as_ref() }.free_threaded(),
         None => true,
     }
 }

@@ -10,8 +10,6 @@ use crate::Python;
 use crate::alloc::Arena;
 use crate::alloc::gc_heads::GC_HEAD_SIZE;
 use crate::error::{ExcKind, PyErr, PyResult};
-use crate::state::thread_state;
-use crate::state::thread_state::ThreadState;
 use crate::sync::Ordering;
 
 /// Allocates an instance of `ty` laid out as `T` in the interpreter's arena, owned by the calling
@@ -38,7 +36,7 @@ pub unsafe fn alloc_object<'py, T>(
     };
     let block = alloc_block(py, size_of::<T>())?;
     // SAFETY: the caller promises T starts with the header and matches the type's deallocator.
-    let header = unsafe { PyObject::new_header(ty, py.thread_state().interp_state().config_refcount()) };
+    let header = unsafe { PyObject::new_header(ty, py.attachment().refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     // SAFETY: the header holds one reference, which moves into the handle.
@@ -64,22 +62,19 @@ fn memory_error(limit: Option<usize>) -> PyErr {
 /// `op` must be an object allocated from an arena that still exists, with no reference left
 /// and its own fields already dropped.
 pub unsafe fn free_object(op: NonNull<PyObject>) {
-    let heap = crate::state::thread_state::current().map(|ts| {
-        // SAFETY: the current thread state is alive while attached, and this thread owns its heap.
-        let ts: &ThreadState = unsafe { &*ts.as_ptr() };
-        ts.heap() as *const crate::alloc::Heap
+    let heap = super::attachment::current().map(|a| {
+        // SAFETY: the attachment is alive while attached, and this thread owns its heap.
+        unsafe { a.as_ref() }.heap() as *const crate::alloc::Heap
     });
     // SAFETY: the header is intact until the block is freed (caller's contract).
     let block = if unsafe { op.as_ref() }.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::TRACKED != 0 {
         // A tracked object's block starts with its GC head: unlink it first.
-        let Some(ts) = thread_state::current() else {
-            crate::fatal::fatal_error("free_object", "no thread state is attached");
-        };
+        let at = super::attachment::current_or_fatal("free_object");
         // SAFETY: attached (above); the object is ours to free, so its head is linked in this
         // interpreter's list.
         unsafe {
             let head = op.cast::<u8>().sub(GC_HEAD_SIZE);
-            ts.as_ref().memory().arena().gc.unlink(head.cast());
+            at.memory().arena().gc.unlink(head.cast());
             head
         }
     } else {
@@ -103,15 +98,14 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
 #[inline]
 pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     debug_assert!(size >= size_of::<T>() && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN);
-    let Some(ts) = thread_state::current() else {
+    let Some(at) = super::attachment::current() else {
         crate::fatal::fatal_error("alloc_object", "no thread state is attached");
     };
-    // SAFETY: the current thread state is alive and attached on this thread.
-    let ts: &ThreadState = unsafe { ts.as_ref() };
-    let interp = ts.interp_state();
-    // SAFETY: attached with `ts` for this call, so this thread owns `ts`'s heap (or, with a
-    // lock, the interpreter's).
-    let mem = unsafe { ts.memory() };
+    // SAFETY: the attachment is alive while this thread stays attached (for this call).
+    let at = unsafe { at.as_ref() };
+    // SAFETY: attached with `at` for this call, so this thread owns its heap (or, with a lock,
+    // the interpreter's).
+    let mem = unsafe { at.memory() };
     // Instances of a type with `traverse` get a GC head in front (see `alloc::gc_heads`).
     let tracked = ty.traverse.is_some();
     let head_size = if tracked { GC_HEAD_SIZE } else { 0 };
@@ -122,7 +116,7 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
         super::refcount::incref(ty.as_object());
     }
     // SAFETY: the caller's contract on the layout; `ty` outlives the object (static, or counted).
-    let header = unsafe { PyObject::new_header_dyn(ty, interp.config_refcount()) };
+    let header = unsafe { PyObject::new_header_dyn(ty, at.refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     if tracked {
@@ -131,7 +125,7 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
             block.cast::<PyObject>().as_ref().ob_gc_bits.store(gc_bits::TRACKED, Ordering::Relaxed);
             if mem.arena().gc.link(head.cast()) {
                 // The young count passed the threshold: collect at the next breaker check.
-                ts.eval_breaker.fetch_or(crate::state::breaker::GC_SCHEDULED_BIT, Ordering::Relaxed);
+                at.home_ref().schedule_gc();
             }
         }
     }

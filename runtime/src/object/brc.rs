@@ -6,58 +6,65 @@
 //! merges at its next breaker check. When a thread state goes away it merges what was queued to
 //! it and leaves the table; objects queued to a thread that is no longer in the table are merged
 //! by whoever queues them.
+//!
+//! The table knows an owner by its breaker word (an [`AtomicUsize`] the owner polls) and the bit
+//! that asks it to merge, both given by `state` when it registers a thread state; the object
+//! layer never sees the thread states themselves.
 
 use std::ptr::NonNull;
 
 use super::header::PyObject;
 use super::refcount::{dealloc, explicit_merge};
-use crate::state::breaker::EXPLICIT_MERGE_BIT;
-use crate::state::thread_state::ThreadState;
-use crate::sync::{Arc, Mutation, Mutex, Ordering, broken};
+use crate::sync::{AtomicUsize, Mutation, Mutex, Ordering, broken};
 
 const BUCKETS: usize = 16;
 
 struct Owner {
     tid: usize,
-    /// The thread states registered for this thread id (usually one).
+    /// The breaker words of the thread states registered for this thread id (usually one).
     states: OwnerStates,
     queue: Vec<QueuedObject>,
 }
 
-/// The thread states of one thread id: the first inline, so that registering and unregistering
+/// A registered owner's breaker word. Valid while registered: `register`'s caller keeps it alive
+/// until `unregister` returns, and every use is under the bucket mutex `unregister` takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct BreakerWord(NonNull<AtomicUsize>);
+// SAFETY: an atomic, used from any thread while valid (see above).
+unsafe impl Send for BreakerWord {}
+
+/// The breaker words of one thread id: the first inline, so that registering and unregistering
 /// the usual single state (every outermost `PyGILState_Ensure` / `Release` pair) allocates
 /// nothing beyond the bucket's entry.
 #[derive(Default)]
 struct OwnerStates {
-    first: Option<Arc<ThreadState>>,
-    more: Vec<Arc<ThreadState>>,
+    first: Option<BreakerWord>,
+    more: Vec<BreakerWord>,
 }
 
 impl OwnerStates {
-    fn push(&mut self, ts: Arc<ThreadState>) {
+    fn push(&mut self, w: BreakerWord) {
         if self.first.is_none() {
-            self.first = Some(ts);
+            self.first = Some(w);
         } else {
-            self.more.push(ts);
+            self.more.push(w);
         }
     }
 
-    /// Takes `ts` out of the list (the caller drops it after the bucket mutex is released).
-    fn remove(&mut self, ts: &ThreadState) -> Option<Arc<ThreadState>> {
-        if self.first.as_deref().is_some_and(|f| std::ptr::eq(f, ts)) {
-            let removed = self.first.take();
+    /// Takes `w` out of the list.
+    fn remove(&mut self, w: BreakerWord) {
+        if self.first == Some(w) {
             self.first = self.more.pop();
-            return removed;
+        } else if let Some(pos) = self.more.iter().position(|s| *s == w) {
+            self.more.swap_remove(pos);
         }
-        let pos = self.more.iter().position(|s| std::ptr::eq(&**s, ts))?;
-        Some(self.more.swap_remove(pos))
     }
 
     fn is_empty(&self) -> bool {
         self.first.is_none()
     }
 
-    fn iter(&self) -> impl Iterator<Item = &Arc<ThreadState>> {
+    fn iter(&self) -> impl Iterator<Item = &BreakerWord> {
         self.first.iter().chain(&self.more)
     }
 }
@@ -70,53 +77,72 @@ unsafe impl Send for QueuedObject {}
 /// The per-interpreter table.
 pub(crate) struct BrcTable {
     buckets: [Mutex<Vec<Owner>>; BUCKETS],
+    /// The breaker bit that asks an owner to merge (`_PY_EVAL_EXPLICIT_MERGE_BIT`).
+    merge_bit: usize,
 }
 
 impl BrcTable {
-    pub(crate) fn new() -> Self {
-        BrcTable { buckets: std::array::from_fn(|_| Mutex::new(Vec::new())) }
+    /// A table whose owners are asked to merge by setting `merge_bit` in their breaker word.
+    pub(crate) fn new(merge_bit: usize) -> Self {
+        BrcTable { buckets: std::array::from_fn(|_| Mutex::new(Vec::new())), merge_bit }
     }
 
     fn bucket(&self, tid: usize) -> &Mutex<Vec<Owner>> {
         &self.buckets[(tid >> 4) % BUCKETS]
     }
 
-    /// Registers `ts` as an owner for thread id `tid`. Serialised (bucket mutex) with merges
-    /// done on behalf of an absent owner, so once this returns no such merge is running.
-    pub(crate) fn register(&self, ts: &ThreadState, tid: usize) {
+    /// Registers the owner whose breaker word is `breaker` for thread id `tid`. Serialised
+    /// (bucket mutex) with merges done on behalf of an absent owner, so once this returns no
+    /// such merge is running.
+    ///
+    /// # Safety
+    ///
+    /// `breaker` must stay valid until [`BrcTable::unregister`] of it returns.
+    pub(crate) unsafe fn register(&self, breaker: &AtomicUsize, tid: usize) {
+        let w = BreakerWord(NonNull::from(breaker));
         let mut b = self.bucket(tid).lock();
         match b.iter_mut().find(|o| o.tid == tid) {
-            Some(o) => o.states.push(ts.to_arc()),
+            Some(o) => o.states.push(w),
             None => {
                 let mut states = OwnerStates::default();
-                states.push(ts.to_arc());
+                states.push(w);
                 b.push(Owner { tid, states, queue: Vec::new() });
             }
         }
     }
 
-    /// Unregisters `ts`; if it was the last state of its thread id, merges what was queued —
-    /// under the bucket mutex, so the thread cannot re-register (and act as owner) meanwhile.
-    pub(crate) fn unregister(&self, ts: &ThreadState, tid: usize) {
-        let (dead, removed) = {
+    /// Unregisters the owner `breaker`; if it was the last of its thread id, merges what was
+    /// queued — under the bucket mutex, so the thread cannot re-register (and act as owner)
+    /// meanwhile. Afterwards the table no longer touches `breaker`.
+    pub(crate) fn unregister(&self, breaker: &AtomicUsize, tid: usize) {
+        let dead = {
             let mut b = self.bucket(tid).lock();
             let Some(pos) = b.iter().position(|o| o.tid == tid) else { return };
-            let removed = b[pos].states.remove(ts);
+            b[pos].states.remove(BreakerWord(NonNull::from(breaker)));
             if !b[pos].states.is_empty() {
-                drop(b);
-                drop(removed);
                 return;
             }
             let owner = b.swap_remove(pos);
             if broken(Mutation::BrcExitSkipsMerge) {
                 std::mem::forget(owner.queue);
-                (Vec::new(), removed)
+                Vec::new()
             } else {
-                (merge_counts(owner.queue), removed)
+                merge_counts(owner.queue)
             }
         };
-        drop(removed);
         dealloc_all(dead);
+    }
+
+    /// Drops the registration of `breaker` without merging (a thread state freed while still
+    /// registered): if it was the last of its thread id, the objects queued to it keep their
+    /// queue's reference for good — leaked, never freed under a reference.
+    pub(crate) fn forget(&self, breaker: &AtomicUsize, tid: usize) {
+        let mut b = self.bucket(tid).lock();
+        let Some(pos) = b.iter().position(|o| o.tid == tid) else { return };
+        b[pos].states.remove(BreakerWord(NonNull::from(breaker)));
+        if b[pos].states.is_empty() {
+            std::mem::forget(b.swap_remove(pos).queue);
+        }
     }
 
     /// Takes the objects queued to `tid`.
@@ -164,16 +190,17 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
         unsafe { super::refcount::decref(op) };
         return;
     }
-    let Some(ts) = crate::state::thread_state::current() else {
+    let Some(at) = super::attachment::current() else {
         crate::fatal::fatal_error("Py_DECREF", "an object was released by a thread with no attached thread state");
     };
-    // SAFETY: the current thread state is alive while attached.
-    let table = &unsafe { ts.as_ref() }.interp_state().memory.brc;
+    // SAFETY: the attachment is alive while this thread stays attached (for this call).
+    let table = unsafe { at.as_ref() }.brc();
     let mut b = table.bucket(tid).lock();
     if let Some(owner) = b.iter_mut().find(|w| w.tid == tid) {
         owner.queue.push(QueuedObject(op));
-        for s in owner.states.iter() {
-            s.eval_breaker.fetch_or(EXPLICIT_MERGE_BIT, Ordering::Release);
+        for BreakerWord(word) in owner.states.iter() {
+            // SAFETY: a registered word is valid while we hold its bucket mutex (`register`).
+            unsafe { word.as_ref() }.fetch_or(table.merge_bit, Ordering::Release);
         }
         return;
     }
@@ -189,10 +216,11 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
     dealloc_all(dead);
 }
 
-/// The owner merges its queue (the explicit-merge breaker bit).
-pub(crate) fn merge_queued(ts: &ThreadState) {
-    ts.eval_breaker.fetch_and(!EXPLICIT_MERGE_BIT, Ordering::AcqRel);
-    let tid = super::thread_id();
-    let queue = ts.interp_state().memory.brc.take_queue(tid);
-    dealloc_all(merge_counts(queue));
+impl BrcTable {
+    /// The owner whose breaker word is `breaker` merges its queue (the explicit-merge bit).
+    pub(crate) fn merge_queued(&self, breaker: &AtomicUsize) {
+        breaker.fetch_and(!self.merge_bit, Ordering::AcqRel);
+        let queue = self.take_queue(super::thread_id());
+        dealloc_all(merge_counts(queue));
+    }
 }

@@ -36,12 +36,7 @@ pub struct ByteArrayObject {
 impl ByteArrayObject {
     /// Runs `f` in the object's critical section (see the module docs).
     fn locked<R>(&self, f: impl FnOnce() -> R) -> R {
-        match crate::state::thread_state::current() {
-            // SAFETY: `current()` is the thread state attached on this thread, and it stays
-            // attached while this call (made by attached code) runs.
-            Some(ts) => unsafe { crate::Python::assume_attached(ts) }.critical_section(&self.ob_base, f),
-            None => f(),
-        }
+        super::attachment::critical_section(&self.ob_base, f)
     }
 
     /// A copy of the bytes.

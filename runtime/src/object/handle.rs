@@ -7,9 +7,10 @@
 //! * [`Borrowed<'a, 'py>`] — a borrowed reference, valid for `'a`, with the same token.
 //! * [`Py`] — an unbound strong reference (PyO3's `Py<T>`): it may be stored anywhere and sent to
 //!   other threads; using it needs a token of the object's interpreter ([`Py::bind`], checked).
-//!   Dropped where that interpreter is not attached, its decrement is deferred (see
-//!   `InterpreterState::defer_decref`); once the interpreter is destroyed, dropping it does
-//!   nothing (the memory went back in bulk).
+//!   Dropped where that interpreter is not attached, its decrement is deferred
+//!   ([`ObjectHome::defer_decref`]); once the interpreter is destroyed, dropping it does nothing
+//!   (the memory went back in bulk). It holds its interpreter as an [`ObjectHome`], the object
+//!   layer's view of it, and finds the attached one through [`super::attachment`].
 //!
 //! # Why a handle always names the right interpreter
 //!
@@ -27,16 +28,16 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
 
+use super::attachment::{self, ObjectHome};
 use super::header::PyObject;
 use super::obj::Obj;
 use super::refcount::{decref, incref};
 use crate::Python;
-use crate::state::interpreter::InterpreterState;
 use crate::sync::Arc;
 
-/// Whether `obj` may be referenced from `interp`: immortal, or allocated by its arena.
-pub(crate) fn belongs_to(obj: &PyObject, interp: &InterpreterState) -> bool {
-    obj.is_immortal() || interp.memory.arena.owns(NonNull::from(obj).cast())
+/// Whether `obj` may be referenced from `home`: immortal, or allocated by it.
+pub(crate) fn belongs_to(obj: &PyObject, home: &dyn ObjectHome) -> bool {
+    obj.is_immortal() || home.allocated_here(obj)
 }
 
 #[cold]
@@ -74,7 +75,7 @@ impl<'py> Bound<'py> {
 
     /// A new reference to `obj` (`Py_NewRef`). Fatal if `obj` belongs to another interpreter.
     pub fn new_ref(py: Python<'py>, obj: &PyObject) -> Bound<'py> {
-        if !belongs_to(obj, py.thread_state().interp_state()) {
+        if !belongs_to(obj, py.attachment().home_ref()) {
             foreign_object("Bound::new_ref");
         }
         incref(obj);
@@ -105,8 +106,8 @@ impl<'py> Bound<'py> {
 
     /// Unbinds the reference from this attachment, to keep it or send it elsewhere.
     pub fn unbind(self) -> Py {
-        let interp = self.py.thread_state().interp_state().clone();
-        Py { ptr: self.into_raw(), interp }
+        let home = self.py.attachment().home();
+        Py { ptr: self.into_raw(), home }
     }
 }
 
@@ -150,7 +151,7 @@ pub struct Borrowed<'a, 'py> {
 impl<'a, 'py> Borrowed<'a, 'py> {
     /// Borrows `obj`. Fatal if `obj` belongs to another interpreter.
     pub fn new(py: Python<'py>, obj: &'a PyObject) -> Self {
-        if !belongs_to(obj, py.thread_state().interp_state()) {
+        if !belongs_to(obj, py.attachment().home_ref()) {
             foreign_object("Borrowed::new");
         }
         Borrowed { ptr: NonNull::from(obj), py, _life: PhantomData }
@@ -184,7 +185,7 @@ impl Deref for Borrowed<'_, '_> {
 /// An unbound strong reference. See the module docs.
 pub struct Py {
     ptr: NonNull<PyObject>,
-    interp: Arc<InterpreterState>,
+    home: Arc<dyn ObjectHome>,
 }
 
 // SAFETY: a `Py` touches its object only through `bind`/`clone_ref` (which require a token of the
@@ -196,7 +197,7 @@ unsafe impl Sync for Py {}
 
 impl Py {
     fn check(&self, py: Python<'_>, func: &str) {
-        if !Arc::ptr_eq(py.thread_state().interp_state(), &self.interp) {
+        if !py.attachment().is_home(&self.home) {
             foreign_object(func);
         }
     }
@@ -214,7 +215,7 @@ impl Py {
         self.check(py, "Py::clone_ref");
         // SAFETY: attached to the object's interpreter, and `self` keeps it alive.
         incref(unsafe { self.ptr.as_ref() });
-        Py { ptr: self.ptr, interp: self.interp.clone() }
+        Py { ptr: self.ptr, home: self.home.clone() }
     }
 
     /// The object pointer.
@@ -224,16 +225,16 @@ impl Py {
 
     /// Whether this thread is attached to the object's interpreter.
     fn attached_here(&self) -> bool {
-        crate::state::thread_state::current()
-            // SAFETY: the current thread state is alive while attached.
-            .is_some_and(|ts| Arc::ptr_eq(unsafe { ts.as_ref() }.interp_state(), &self.interp))
+        attachment::current()
+            // SAFETY: the attachment is alive while this thread stays attached (for this call).
+            .is_some_and(|a| unsafe { a.as_ref() }.is_home(&self.home))
     }
 
     /// Unbinds an `Obj` of the interpreter this thread is attached to (the crate's error values
     /// hold their exception this way). Fatal when the thread is not attached.
     pub(crate) fn from_obj_attached(obj: Obj) -> Py {
-        let ts = crate::state::thread_state::current_or_fatal("PyErr_SetRaisedException");
-        Py { ptr: obj.into_raw(), interp: ts.interp_state().clone() }
+        let home = attachment::current_or_fatal("PyErr_SetRaisedException").home();
+        Py { ptr: obj.into_raw(), home }
     }
 
     /// The reference as the crate's `Obj`, for code attached to the object's interpreter.
@@ -250,7 +251,7 @@ impl Py {
         let this = std::mem::ManuallyDrop::new(self);
         // SAFETY: `this` is never dropped or used again, so its interpreter reference is moved
         // out exactly once (and released at the end of this function).
-        let _interp = unsafe { std::ptr::read(&this.interp) };
+        let _home = unsafe { std::ptr::read(&this.home) };
         // SAFETY: the handle owned this reference and gives it up (it is never dropped).
         unsafe { Obj::from_owned(this.ptr) }
     }
@@ -262,13 +263,18 @@ impl Py {
         if self.attached_here() {
             return Some(f(self.as_obj_attached()));
         }
-        if crate::state::thread_state::current().is_some() {
+        if attachment::current().is_some() {
             return None;
         }
-        let interp = crate::state::Interpreter::from_state(self.interp.clone());
-        // SAFETY (the `Obj` view): inside `attach` this thread is attached to the object's
-        // interpreter, and `self` keeps the reference alive.
-        interp.attach(|_py| f(unsafe { &*(&self.ptr as *const NonNull<PyObject> as *const Obj) })).ok()
+        let (mut f, mut out) = (Some(f), None);
+        let entered = self.home.clone().run_attached(&mut || {
+            if let Some(f) = f.take() {
+                // SAFETY (the `Obj` view): inside `run_attached` this thread is attached to the
+                // object's interpreter, and `self` keeps the reference alive.
+                out = Some(f(unsafe { &*(&self.ptr as *const NonNull<PyObject> as *const Obj) }));
+            }
+        });
+        if entered { out } else { None }
     }
 
     /// Another handle to the object, where this thread is attached to its interpreter.
@@ -278,28 +284,25 @@ impl Py {
         }
         // SAFETY: attached to the object's interpreter, and `self` keeps it alive.
         incref(unsafe { self.ptr.as_ref() });
-        Some(Py { ptr: self.ptr, interp: self.interp.clone() })
+        Some(Py { ptr: self.ptr, home: self.home.clone() })
     }
 }
 
 impl Drop for Py {
     fn drop(&mut self) {
-        let here = crate::state::thread_state::current()
-            // SAFETY: the current thread state is alive while attached.
-            .is_some_and(|ts| Arc::ptr_eq(unsafe { ts.as_ref() }.interp_state(), &self.interp));
-        if here {
+        if self.attached_here() {
             // SAFETY: attached to the object's interpreter (which is therefore not finalized);
             // the handle gives up its reference.
             unsafe { decref(self.ptr) };
         } else {
-            self.interp.defer_decref(self.ptr);
+            self.home.defer_decref(self.ptr);
         }
     }
 }
 
 impl fmt::Debug for Py {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<unbound object at {:p} of interpreter {}>", self.ptr, self.interp.id())
+        write!(f, "<unbound object at {:p} of interpreter {}>", self.ptr, self.home.id())
     }
 }
 

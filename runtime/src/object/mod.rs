@@ -6,6 +6,7 @@
 //! | `header` | the `#[repr(C)]` header with free-threaded CPython's layout |
 //! | `thread_id` | the owner id stored in `ob_tid` (`%fs:0` on x86-64 Linux) |
 //! | `refcount` | incref/decref for the biased, atomic and non-atomic strategies; immortals |
+//! | `attachment` | what object code reads from the attached thread (`state` fills it) |
 //! | `brc` | biased reference counting's per-interpreter merge queues |
 //! | `obj` | `Obj`, the owned reference objects store and the eval loop's stack holds |
 //! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
@@ -56,6 +57,7 @@ pub(crate) mod abstract_ops;
 pub(crate) mod adaptive;
 pub mod alloc;
 pub(crate) mod async_iter;
+pub(crate) mod attachment;
 pub(crate) mod attr;
 pub(crate) mod brc;
 pub(crate) mod builtin;

@@ -4,24 +4,18 @@
 //! critical section (the header's `ob_mutex`, CPython 3.13's `Py_BEGIN_CRITICAL_SECTION`), so
 //! two threads writing one container never interleave inside a write. In an interpreter with a
 //! lock, holding the lock already serialises writes and no mutex is touched (see
-//! [`crate::lock::critical_section`]).
+//! `lock::critical_section`).
 //!
 //! The closures given here are short and run no Python code: values a write replaces are
 //! returned out of the closure and dropped after the section ends, so a destructor that runs
 //! Python code never sees a container mid-write.
 
 use super::header::PyObject;
-use crate::Python;
 
 /// Runs `f` inside `obj`'s critical section.
 #[inline]
 pub(crate) fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
-    match crate::state::thread_state::current() {
-        // SAFETY: object code runs attached: the current thread state is attached on this
-        // thread for the whole call.
-        Some(ts) => unsafe { Python::assume_attached(ts) }.critical_section(obj, f),
-        None => f(),
-    }
+    super::attachment::critical_section(obj, f)
 }
 
 #[cfg(test)]

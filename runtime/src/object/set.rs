@@ -46,7 +46,6 @@ use super::slots::{NumberMethods, SequenceMethods};
 use super::str::{as_str_object, new_str};
 use super::typeobj::{CompareOp, TypeObject, flags};
 use crate::error::{PyErr, PyResult};
-use crate::lock::{CriticalSection, CriticalSection2};
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -139,46 +138,15 @@ fn insert_clean(slots: &mut [Slot], key: Obj, hash: isize) {
 
 /// Runs `f` in `obj`'s critical section (`Py_BEGIN_CRITICAL_SECTION`): a no-op in an
 /// interpreter with a lock, the object's mutex in a free-threaded one.
+#[inline]
 fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
-    let Some(ts) = crate::state::thread_state::current() else { return f() };
-    // SAFETY: `current()` is this thread's attached thread state, alive while attached.
-    let ts = unsafe { ts.as_ref() };
-    let section = CriticalSection::new();
-    // SAFETY: the section lives in this frame and is ended by the guard below on this thread,
-    // with `ts` current, before `obj` (borrowed for the call) can go away; sections nest.
-    unsafe { section.begin(ts, obj) };
-    let _end = EndSection(ts, &section);
-    f()
+    super::attachment::critical_section(obj, f)
 }
 
 /// [`locked`] on two objects (`Py_BEGIN_CRITICAL_SECTION2`).
+#[inline]
 fn locked2<R>(a: &PyObject, b: &PyObject, f: impl FnOnce() -> R) -> R {
-    let Some(ts) = crate::state::thread_state::current() else { return f() };
-    // SAFETY: as in `locked`.
-    let ts = unsafe { ts.as_ref() };
-    let section = CriticalSection2::new();
-    // SAFETY: as in `locked`.
-    unsafe { section.begin(ts, a, b) };
-    let _end = EndSection2(ts, &section);
-    f()
-}
-
-struct EndSection<'a>(&'a crate::state::ThreadState, &'a CriticalSection);
-
-impl Drop for EndSection<'_> {
-    fn drop(&mut self) {
-        // SAFETY: begun in the frame that owns this guard (see `locked`).
-        unsafe { self.1.end(self.0) }
-    }
-}
-
-struct EndSection2<'a>(&'a crate::state::ThreadState, &'a CriticalSection2);
-
-impl Drop for EndSection2<'_> {
-    fn drop(&mut self) {
-        // SAFETY: begun in the frame that owns this guard (see `locked2`).
-        unsafe { self.1.end(self.0) }
-    }
+    super::attachment::critical_section2(a, b, f)
 }
 
 /// A `set` or `frozenset` (or an instance of a subclass).

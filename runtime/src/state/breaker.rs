@@ -73,7 +73,7 @@ fn handle_pending(ts: &ThreadState) -> PyResult<()> {
         super::pending::make_pending_calls(ts).map_err(crate::error::PyErr::from)?;
     }
     if bits & EXPLICIT_MERGE_BIT != 0 {
-        crate::object::brc::merge_queued(ts);
+        interp.memory.brc.merge_queued(&ts.eval_breaker);
     }
     if bits & DEFERRED_DECREF_BIT != 0 {
         ts.eval_breaker.fetch_and(!DEFERRED_DECREF_BIT, Ordering::AcqRel);

@@ -197,15 +197,6 @@ impl InterpreterState {
         self.is_main
     }
 
-    /// Whether the interpreter is free-threaded (no lock: its threads run Python at once).
-    pub(crate) fn is_free_threaded(&self) -> bool {
-        self.config.lock == LockKind::None
-    }
-
-    pub(crate) fn config_refcount(&self) -> crate::object::RefcountStrategy {
-        self.memory.refcount
-    }
-
     /// Queues the decrement of an unbound handle dropped elsewhere, and sets the deferred-decref
     /// breaker bit of every thread state of the interpreter when the queue stops being empty —
     /// the next thread to check its breaker (or to attach) runs them, so a thread that never
@@ -536,6 +527,33 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     // is used again and no heap of it allocates again.
     unsafe { interp.memory.arena.release_all() };
     runtime::unregister_interpreter(interp);
+}
+
+/// The interpreter as object code sees it (unbound handles hold it as a `dyn ObjectHome`).
+impl crate::object::attachment::ObjectHome for InterpreterState {
+    fn id(&self) -> i64 {
+        self.id
+    }
+
+    fn allocated_here(&self, obj: &crate::object::PyObject) -> bool {
+        self.memory.arena.owns(NonNull::from(obj).cast())
+    }
+
+    fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {
+        InterpreterState::defer_decref(self, op);
+    }
+
+    fn run_attached(self: Arc<Self>, f: &mut dyn FnMut()) -> bool {
+        Interpreter::from_state(self).attach(|_py| f()).is_ok()
+    }
+
+    fn schedule_gc(&self) {
+        if let Some(ts) = crate::state::thread_state::current() {
+            // SAFETY: the current thread state is alive while attached on this thread.
+            let ts = unsafe { ts.as_ref() };
+            ts.eval_breaker.fetch_or(crate::state::breaker::GC_SCHEDULED_BIT, Ordering::Relaxed);
+        }
+    }
 }
 
 impl InterpreterState {

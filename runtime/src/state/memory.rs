@@ -41,7 +41,7 @@ impl Memory {
         Memory {
             arena: Arena::new(arena_limit),
             heap: Box::new(Heap::new()),
-            brc: BrcTable::new(),
+            brc: BrcTable::new(super::breaker::EXPLICIT_MERGE_BIT),
             refcount,
             deferred: Mutex::new(Vec::new()),
             deferred_len: AtomicUsize::new(0),

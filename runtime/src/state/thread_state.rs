@@ -39,6 +39,7 @@ use super::interpreter::{Interpreter, InterpreterState};
 use super::tls;
 use crate::error::PyErr;
 use crate::fatal::fatal_error;
+use crate::object::attachment::Attachment;
 use crate::sync::{self, Arc, AtomicBool, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize, Mutex, Ordering};
 
 /// Where a thread state stands (CPython's `_Py_THREAD_*`).
@@ -160,7 +161,13 @@ pub enum TraceEvent {
 pub type ThreadDict = HashMap<String, Box<dyn Any + Send>>;
 
 /// A thread state. See the module documentation.
+///
+/// It starts with its [`Attachment`] (`repr(C)`, first field): the thread-local slot that names
+/// the attached record for object code names the thread state too (see [`tls`]).
+#[repr(C)]
 pub struct ThreadState {
+    /// What object code reads from the attached thread (memory, merge table, interpreter).
+    attachment: Attachment,
     interp: Arc<InterpreterState>,
     id: u64,
     whence: Whence,
@@ -246,7 +253,22 @@ impl ThreadState {
         }
         threads.next_unique_id += 1;
         let initial = if interp.sched.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
+        let own_heap = interp.sched.lock.is_none().then(|| Box::new(crate::alloc::Heap::new()));
+        // SAFETY: the arena, merge table and interpreter live in `interp`, which the state keeps
+        // alive (it outlives its attachment); the heap is the state's own box (moved below, its
+        // contents stay put) or the interpreter's; the interpreter is an `Arc`'s contents.
+        let attachment = unsafe {
+            Attachment::new(
+                &interp.memory.arena,
+                own_heap.as_deref().unwrap_or(&interp.memory.heap),
+                &interp.memory.brc,
+                &**interp,
+                interp.memory.refcount,
+                interp.sched.lock.is_none(),
+            )
+        };
         let fresh = ThreadState {
+            attachment,
             interp: interp.clone(),
             id: threads.next_unique_id,
             whence,
@@ -262,7 +284,7 @@ impl ThreadState {
             trace: Mutex::new(None),
             profile: Mutex::new(None),
             hooked: std::sync::atomic::AtomicBool::new(false),
-            heap: interp.sched.lock.is_none().then(|| Box::new(crate::alloc::Heap::new())),
+            heap: own_heap,
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
@@ -430,13 +452,14 @@ impl ThreadState {
     fn leave_brc(&self) {
         let tid = self.brc_tid.swap(0, Ordering::Relaxed);
         if tid != 0 {
-            self.interp.memory.brc.unregister(self, tid);
+            self.interp.memory.brc.unregister(&self.eval_breaker, tid);
         }
     }
 
-    /// The heap this thread state allocates from (its own, or its locked interpreter's).
-    pub(crate) fn heap(&self) -> &crate::alloc::Heap {
-        self.heap.as_deref().unwrap_or(&self.interp.memory.heap)
+    /// What object code reads from this state while it is attached.
+    #[inline]
+    pub(crate) fn attachment(&self) -> &Attachment {
+        &self.attachment
     }
 
     /// The memory this thread state allocates from, as `alloc` takes it.
@@ -447,9 +470,8 @@ impl ThreadState {
     /// thread owns its heap).
     #[inline]
     pub(crate) unsafe fn memory(&self) -> crate::alloc::MemoryContext<'_> {
-        // SAFETY: the heap is this state's own or its locked interpreter's, both of the
-        // interpreter's arena; the caller promises the attachment that makes this thread its owner.
-        unsafe { crate::alloc::MemoryContext::new(&self.interp.memory.arena, self.heap()) }
+        // SAFETY: the caller promises the attachment that makes this thread the heap's owner.
+        unsafe { self.attachment.memory() }
     }
 
     /// Registers the calling OS thread as an object owner in the interpreter (or moves the
@@ -458,9 +480,11 @@ impl ThreadState {
     fn bind_brc(&self, tid: usize) {
         let old = self.brc_tid.swap(tid, Ordering::Relaxed);
         if old != 0 {
-            self.interp.memory.brc.unregister(self, old);
+            self.interp.memory.brc.unregister(&self.eval_breaker, old);
         }
-        self.interp.memory.brc.register(self, tid);
+        // SAFETY: the word is unregistered before the state is freed: by `leave_brc` when it is
+        // deleted, or by `Drop` (`forget`) if it never was.
+        unsafe { self.interp.memory.brc.register(&self.eval_breaker, tid) };
     }
 
     // ----------------------------------------------------------------------------------------
@@ -657,6 +681,11 @@ impl ThreadState {
 impl Drop for ThreadState {
     fn drop(&mut self) {
         drop(self.take_async_exc());
+        let tid = self.brc_tid.swap(0, Ordering::Relaxed);
+        if tid != 0 {
+            // Never deleted: the merge table must not keep the breaker word's address.
+            self.interp.memory.brc.forget(&self.eval_breaker, tid);
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! The thread-local slots that bind OS threads to thread states.
 //!
-//! * `current` — the thread state attached on this OS thread, or null (`_Py_tss_tstate`). A
-//!   zero-initialised word with no destructor ([`Slots`]): reading it is a plain TLS load.
+//! * `current` — the thread state attached on this OS thread, or null (`_Py_tss_tstate`). It is
+//!   the object layer's attachment slot (`object::attachment`): a thread state starts with its
+//!   `Attachment`, so the one word serves both. A zero-initialised word with no destructor:
+//!   reading it is a plain TLS load.
 //! * the GILState binding (`autoTSSkey` / 3.14's `_Py_tss_gilstate`): the thread state
 //!   `GILState_Ensure` uses on this OS thread. It follows the most recently attached thread state of
 //!   the thread. `auto` (in [`Slots`]) is a raw mirror for the fast comparison in `attach`; the
@@ -26,12 +28,10 @@ use super::interpreter::InterpreterState;
 use super::thread_state::ThreadState;
 use crate::sync::{self, Arc};
 
-/// The raw per-thread words every attach, detach and GILState call reads: the current thread
-/// state, the GILState binding's raw mirror and the cached kernel thread id. All-zero is the
+/// The raw per-thread words every GILState call reads: the GILState binding's raw mirror and the cached kernel thread id. All-zero is the
 /// valid initial value and nothing needs dropping, so they work during thread-local teardown.
 #[repr(C)]
 struct Slots {
-    current: Cell<*const ThreadState>,
     auto: Cell<*const ThreadState>,
     /// `gettid()` of this thread, 0 until first asked (glibc makes a system call for it).
     native_tid: Cell<u64>,
@@ -44,7 +44,7 @@ struct Slots {
 /// `RestoreThread` pair made four of them (a fifth of its instructions under callgrind). This
 /// symbol is referenced through its `@GOTTPOFF` GOT entry instead (the model CPython's
 /// `_Py_tss_tstate` gets from `-ftls-model=initial-exec`-style builds): in an executable the
-/// linker relaxes it to a constant offset, in a shared library it costs 24 bytes of glibc's
+/// linker relaxes it to a constant offset, in a shared library it costs 16 bytes (and the attachment slot 8 more) of glibc's
 /// static TLS reserve (which also serves a `dlopen`ed library). The symbol is hidden: each
 /// linked copy of pyrt has its own, and the library exports nothing new.
 #[cfg(all(target_arch = "x86_64", target_os = "linux", not(loom)))]
@@ -57,13 +57,13 @@ mod slots_impl {
         ".globl pyrt_thread_slots",
         ".hidden pyrt_thread_slots",
         ".type pyrt_thread_slots,@object",
-        ".size pyrt_thread_slots,24",
+        ".size pyrt_thread_slots,16",
         "pyrt_thread_slots:",
-        ".zero 24",
+        ".zero 16",
         ".popsection",
     );
 
-    const _: () = assert!(size_of::<Slots>() == 24);
+    const _: () = assert!(size_of::<Slots>() == 16);
 
     #[inline(always)]
     pub(super) fn slots() -> &'static Slots {
@@ -92,7 +92,6 @@ mod slots_impl {
 
     crate::sync::thread_local_const! {
         static SLOTS: Slots = Slots {
-            current: Cell::new(std::ptr::null()),
             auto: Cell::new(std::ptr::null()),
             native_tid: Cell::new(0),
         };
@@ -143,12 +142,13 @@ impl Drop for Bindings {
 /// The thread state attached on this OS thread, or null.
 #[inline]
 pub(crate) fn current() -> *const ThreadState {
-    slots().current.get()
+    // The attachment is the thread state's first field (see `ThreadState`).
+    crate::object::attachment::current_raw().cast()
 }
 
 #[inline]
 pub(crate) fn set_current(ts: *const ThreadState) {
-    slots().current.set(ts);
+    crate::object::attachment::set_current(ts.cast());
 }
 
 /// The raw GILState binding of this OS thread (may point at a deleted thread state).
