@@ -59,11 +59,18 @@ const LEDGER: &[(&str, &str, usize)] = &[
     // call into the loop, generators resume it, `super()` reads the caller's frame.
     ("object/core_types.rs", "eval", 4),
     ("object/descriptors.rs", "eval", 1),
-    ("object/generator.rs", "eval", 4),
+    // Generators also park the loop's frame record while suspended. Finalizers and dying
+    // coroutines print unraisable exceptions with the traceback module's formatting.
+    ("object/generator.rs", "eval", 6),
+    ("object/finalize.rs", "eval", 1),
     ("object/immortal.rs", "eval", 2),
     // object → modules: `_thread`'s types are static types; suggestions use `dir` and import.
     ("object/immortal.rs", "modules", 2),
     ("object/suggestions.rs", "modules", 2),
+    // object → modules: DeprecationWarning / RuntimeWarning go through the `warnings` module's
+    // filters (CPython's `PyErr_WarnEx`, Python/_warnings.c).
+    ("object/core_types.rs", "modules", 1),
+    ("object/generator.rs", "modules", 2),
     // object → lock: the header's per-object mutex (whose slow path detaches through `state`).
     ("object/header.rs", "lock", 1),
     // eval → state: trace and profile hooks live in the thread state; the eval breaker's check

@@ -52,7 +52,7 @@ pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 

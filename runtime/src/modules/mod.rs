@@ -8,8 +8,8 @@
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
-pub mod gc;
 pub(crate) mod clinic;
+pub mod gc;
 pub mod import;
 pub mod io;
 pub mod math;
@@ -18,8 +18,8 @@ pub mod shutdown;
 pub mod sys;
 pub mod thread;
 pub mod time;
-pub mod weakref;
 pub(crate) mod warnings;
+pub mod weakref;
 
 use crate::object::obj::Obj;
 use std::sync::Mutex;

@@ -53,6 +53,39 @@ pub(crate) trait ObjectHome: Send + Sync {
     /// Asks the calling thread, attached here, to run the cycle collector at its next breaker
     /// check (the young generation passed its threshold).
     fn schedule_gc(&self);
+    /// The interpreter's state of the type objects (subclass lists of static types, the type
+    /// lock; `type_state.rs`).
+    fn type_state(&self) -> &super::type_state::InterpTypes;
+    /// Stops every other thread of the interpreter, for the calling thread attached here,
+    /// until the returned proof is dropped (CPython's `_PyEval_StopTheWorld`; with a lock,
+    /// holding it is the stop).
+    fn stop_the_world(&self) -> WorldStopped<'_>;
+}
+
+/// Proof that no other thread of the calling thread's interpreter is attached, for as long as
+/// it lives; dropping it lets them run again. Made only by the interpreter's
+/// [`ObjectHome::stop_the_world`].
+pub(crate) struct WorldStopped<'a> {
+    _restart: Box<dyn StopGuard + 'a>,
+}
+
+/// What restarts the world when dropped (the scheduling room's guard).
+pub(crate) trait StopGuard {}
+impl<T> StopGuard for T {}
+
+impl<'a> WorldStopped<'a> {
+    /// # Safety
+    ///
+    /// `guard` keeps the world of the calling thread's interpreter stopped until it is dropped.
+    pub(crate) unsafe fn new(guard: impl StopGuard + 'a) -> Self {
+        WorldStopped { _restart: Box::new(guard) }
+    }
+}
+
+/// Stops the world of the interpreter the calling thread is attached to (`func` names the
+/// caller in the fatal error when it is attached nowhere).
+pub(crate) fn stop_the_world(func: &str) -> WorldStopped<'static> {
+    current_or_fatal(func).home_ref().stop_the_world()
 }
 
 /// What object code reads from the attached thread. See the module docs.

@@ -553,8 +553,7 @@ fn init_subclass(cls: &Obj, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
 /// interpreter (`type_state.rs`).
 pub(crate) fn subclasses(t: &PyObject) -> PyResult<Obj> {
     let ty = as_type(t).ok_or_else(|| PyErr::type_error("__subclasses__() needs a type"))?;
-    let ts = crate::state::thread_state::current_or_fatal("type.__subclasses__");
-    super::list::new_list(super::type_state::subclasses(ts, ty))
+    super::list::new_list(super::type_state::subclasses(ty))
 }
 
 /// Calls the dunder `name` found on `o`'s type with `o` first.

@@ -271,8 +271,7 @@ pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
         super::typeobj::modified(ty);
         return;
     };
-    let ts = crate::state::thread_state::current_or_fatal("type.__setattr__");
-    let world = crate::state::stw::stop_the_world(ts);
+    let world = super::attachment::stop_the_world("type.__setattr__");
     super::type_state::for_each_descendant(ty, &mut |t| {
         if !t.is_heap() {
             return;

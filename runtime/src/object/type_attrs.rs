@@ -51,8 +51,7 @@ pub(crate) fn set_name(o: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
         return Err(PyErr::value_error("type name must not contain null characters"));
     }
     let new: Box<str> = text.into();
-    let ts = crate::state::thread_state::current_or_fatal("type.__name__");
-    let _world = crate::state::stw::stop_the_world(ts);
+    let _world = super::attachment::stop_the_world("type.__name__");
     // SAFETY: a heap type of this interpreter with the world stopped: no other thread reads the
     // field; this thread's earlier `&str` borrows stay valid (the old name is retired, not freed).
     unsafe {
@@ -69,8 +68,7 @@ pub(crate) fn set_qualname(o: &PyObject, value: Option<&PyObject>) -> PyResult<(
     let t = settable(o, value, "__qualname__")?;
     let value = value.expect("checked");
     string_value(t, value, "__qualname__")?;
-    let ts = crate::state::thread_state::current_or_fatal("type.__qualname__");
-    let world = crate::state::stw::stop_the_world(ts);
+    let world = super::attachment::stop_the_world("type.__qualname__");
     // SAFETY: as in `set_name`; readers clone the object out of the field, so the old one may go.
     let old = unsafe { (*t.mutable.get()).qualname.replace(Obj::new_ref(value)) };
     drop(world);

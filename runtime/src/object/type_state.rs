@@ -46,7 +46,6 @@ use super::immortal::types;
 use super::obj::Obj;
 use super::tuple::items;
 use super::typeobj::{TypeObject, as_type};
-use crate::state::thread_state::ThreadState;
 use crate::sync::{Mutex, MutexGuard};
 
 /// What an interpreter keeps about one static type (CPython's `managed_static_type_state`).
@@ -110,10 +109,8 @@ impl TypeLock<'_> {
 
 /// The type state of the interpreter the current thread is attached to.
 fn current() -> &'static InterpTypes {
-    let ts = crate::state::thread_state::current_or_fatal("type state");
-    // SAFETY: the interpreter state outlives every attachment to it; callers use the reference
-    // only during this one (the same contract as `modules::current_modules`).
-    unsafe { &*(&ts.interp_state().types as *const InterpTypes) }
+    // The attachment's interpreter outlives it; callers use the table only while attached.
+    super::attachment::current_or_fatal("type state").home_ref().type_state()
 }
 
 /// The current interpreter's type lock.
@@ -167,7 +164,7 @@ pub(crate) fn unregister_subclass(ty: &TypeObject) {
 /// `type.__subclasses__()`: the static types whose base is `ty`, then the classes made in this
 /// interpreter, in creation order (CPython's order: builtin subclasses are registered when the
 /// interpreter readies its types).
-pub(crate) fn subclasses(ts: &ThreadState, ty: &TypeObject) -> Vec<Obj> {
+pub(crate) fn subclasses(ty: &TypeObject) -> Vec<Obj> {
     let mut out: Vec<Obj> = Vec::new();
     if !ty.is_heap() {
         for t in types().all.iter().filter(|t| t.base().is_some_and(|b| std::ptr::eq(b, ty))) {
@@ -177,7 +174,7 @@ pub(crate) fn subclasses(ts: &ThreadState, ty: &TypeObject) -> Vec<Obj> {
     }
     // See the module docs ("Lifetime"): no listed class is between its last decrement and its
     // unregistering while the world is stopped.
-    let _world = crate::state::stw::stop_the_world(ts);
+    let _world = super::attachment::stop_the_world("type.__subclasses__");
     let lock = current().lock();
     for &addr in lock.list(ty) {
         // SAFETY: a listed class is live (it unregisters before it is freed, and none is dying:

@@ -407,7 +407,11 @@ impl TypeObject {
     /// `ty` is a heap type of the current interpreter, `_world` proves that no other thread of
     /// it is attached (so none reads the slots), and this thread holds no reference into the
     /// slots (slot reads copy the function pointer out at once; see [`TypeObject`]'s `Deref`).
-    pub(crate) unsafe fn update_slots(&self, _world: &crate::state::WorldStopped<'_>, f: impl FnOnce(&mut TypeSlots)) {
+    pub(crate) unsafe fn update_slots(
+        &self,
+        _world: &super::attachment::WorldStopped<'_>,
+        f: impl FnOnce(&mut TypeSlots),
+    ) {
         debug_assert!(self.is_heap(), "static types' slots never change");
         // SAFETY: forwarded to the caller.
         f(unsafe { &mut *self.slots.get() })

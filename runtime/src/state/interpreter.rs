@@ -554,6 +554,20 @@ impl crate::object::attachment::ObjectHome for InterpreterState {
             ts.eval_breaker.fetch_or(crate::state::breaker::GC_SCHEDULED_BIT, Ordering::Relaxed);
         }
     }
+
+    fn type_state(&self) -> &crate::object::type_state::InterpTypes {
+        &self.types
+    }
+
+    fn stop_the_world(&self) -> crate::object::attachment::WorldStopped<'_> {
+        let ts = crate::state::thread_state::current_or_fatal("_PyEval_StopTheWorld");
+        if !std::ptr::eq(&**ts.interp_state(), self) {
+            crate::fatal::fatal_error("_PyEval_StopTheWorld", "the current thread state is of another interpreter");
+        }
+        // SAFETY: the guard keeps the world of `ts`'s interpreter (this one) stopped until it
+        // is dropped.
+        unsafe { crate::object::attachment::WorldStopped::new(crate::state::stw::stop_the_world(ts)) }
+    }
 }
 
 impl InterpreterState {
