@@ -393,6 +393,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     };
     // SAFETY: fresh, not yet shared.
     let ty = unsafe { &mut *(obj.as_ptr().as_ptr() as *mut TypeObject) };
+    super::type_state::assign_version(ty);
     ty.dealloc = if std::ptr::eq(solid, types().object_type) { dealloc_instance } else { best.dealloc };
     let mro = c3_mro(obj.clone(), &base_list)?;
     // SAFETY: not yet shared.
