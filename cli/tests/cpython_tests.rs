@@ -25,8 +25,8 @@ const FLOORS: &[(&str, u32)] = &[
     ("test_tuple", 26),
     ("test_range", 17),
     ("test_bool", 27),
-    ("test_class", 13),
-    ("test_descr", 50),
+    ("test_class", 18),
+    ("test_descr", 65),
     ("test_exceptions", 39),
     ("test_grammar", 48),
 ];

@@ -105,7 +105,7 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
         }
         let (pos, ix) = mro_hint(cls, name)?;
         let v = mro_value(cls, pos as usize, ix as usize, name)?;
-        let version = cls.version();
+        let version = cls.version_for_cache();
         if v.type_object().descr_get.is_some() || version == 0 {
             return None;
         }
@@ -118,7 +118,7 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
         return module_form(code, i, owner, name);
     }
     let ty = owner.type_object();
-    let version = ty.version();
+    let version = ty.version_for_cache();
     if !has_generic_getattr(ty) || version == 0 {
         return None;
     }
@@ -314,7 +314,7 @@ pub(crate) fn property_getter(code: &AdaptiveCode, i: usize, owner: &PyObject, n
 /// the version guard is what proves no descriptor intercepts it).
 pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) {
     let ty = owner.type_object();
-    let version = ty.version();
+    let version = ty.version_for_cache();
     let ok = shared_caches_allowed()
         && version != 0
         && as_type(owner).is_none()

@@ -442,6 +442,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     };
     // SAFETY: fresh, not yet shared.
     let ty = unsafe { &mut *(obj.as_ptr().as_ptr() as *mut TypeObject) };
+    super::type_state::assign_version(ty);
     ty.dealloc = if std::ptr::eq(solid, types().object_type) { dealloc_instance } else { best.dealloc };
     let mro = c3_mro(obj.clone(), &base_list)?;
     // SAFETY: not yet shared.
@@ -556,13 +557,31 @@ pub(crate) fn subclasses(t: &PyObject) -> PyResult<Obj> {
     super::list::new_list(super::type_state::subclasses(ty))
 }
 
+/// As CPython's `lookup_maybe_method`: a dunder `f` found on `o`'s type that is a function or a
+/// builtin method descriptor is called unbound, with `o` pushed first on `argv`; anything else
+/// with a `__get__` (a `staticmethod`, a `classmethod`, a class-defined descriptor) is bound
+/// through it; other objects are called as they are. Returns what to call.
+fn prepare_dunder(o: &PyObject, f: Obj, argv: &mut Vec<Obj>) -> PyResult<Obj> {
+    let (ft, t) = (f.type_object(), types());
+    if [t.function_type, t.method_descriptor_type, t.slot_wrapper_type].iter().any(|m| std::ptr::eq(ft, *m)) {
+        argv.push(Obj::new_ref(o));
+        return Ok(f);
+    }
+    match ft.descr_get {
+        Some(get) => get(&f, Some(o), o.type_object().as_object()),
+        None => Ok(f),
+    }
+}
+
 /// Calls the dunder `name` found on `o`'s type with `o` first.
+///
+/// The dunder is prepared by [`prepare_dunder`].
 fn call_dunder(o: &PyObject, name: &str, rest: &[&PyObject]) -> PyResult<Option<Obj>> {
     let Some(f) = lookup_str(o.type_object(), name) else { return Ok(None) };
     let mut argv = Vec::with_capacity(rest.len() + 1);
-    argv.push(Obj::new_ref(o));
+    let callee = prepare_dunder(o, f, &mut argv)?;
     argv.extend(rest.iter().map(|r| Obj::new_ref(r)));
-    ops::call(&f, &argv, None).map(Some)
+    ops::call(&callee, &argv, None).map(Some)
 }
 
 fn not_implemented() -> Obj {
@@ -613,7 +632,7 @@ fn slot_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> 
 fn slot_call(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let f = lookup_str(o.type_object(), "__call__").ok_or_else(|| PyErr::type_error("not callable"))?;
     let mut full = Vec::with_capacity(argv.len() + 1);
-    full.push(Obj::new_ref(o));
+    let f = prepare_dunder(o, f, &mut full)?;
     full.extend_from_slice(argv);
     ops::call(&f, &full, kwnames)
 }
@@ -621,7 +640,7 @@ fn slot_call(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 fn slot_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let f = lookup_str(o.type_object(), "__init__").ok_or_else(|| PyErr::type_error("no __init__"))?;
     let mut full = Vec::with_capacity(argv.len() + 1);
-    full.push(Obj::new_ref(o));
+    let f = prepare_dunder(o, f, &mut full)?;
     full.extend_from_slice(argv);
     let r = ops::call(&f, &full, kwnames)?;
     if !r.is(immortals().none) {

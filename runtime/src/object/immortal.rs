@@ -216,6 +216,10 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             m.dict = Some(immortal_ref(&dict.ob_base));
             m.static_index = Some(index as u32);
         }
+        // Static tags are fixed: the type never changes (see `typeobj::MAX_GLOBAL_VERSION`).
+        let tag = index as u32 + 1;
+        assert!(tag < super::typeobj::MAX_GLOBAL_VERSION, "too many static types for their version tags");
+        spec.ty.version.store(tag, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

@@ -46,7 +46,7 @@ use super::immortal::types;
 use super::obj::Obj;
 use super::tuple::items;
 use super::typeobj::{TypeObject, as_type};
-use crate::sync::{Mutex, MutexGuard};
+use crate::sync::{AtomicU32, Mutex, MutexGuard, Ordering};
 
 /// What an interpreter keeps about one static type (CPython's `managed_static_type_state`).
 #[derive(Default)]
@@ -59,6 +59,9 @@ pub(crate) struct StaticTypeState {
 /// first use, so an interpreter that subclasses no builtin pays nothing), under the type lock.
 pub(crate) struct InterpTypes {
     lock: Mutex<Vec<StaticTypeState>>,
+    /// The next version tag of a heap type (`interp->types.next_version_tag`), from
+    /// `typeobj::MAX_GLOBAL_VERSION` up; taken under the lock.
+    next_version: AtomicU32,
 }
 
 /// The type lock of the current interpreter, with the static types' table.
@@ -69,7 +72,7 @@ pub(crate) struct TypeLock<'a> {
 impl InterpTypes {
     /// An interpreter's empty table.
     pub(crate) fn new() -> InterpTypes {
-        InterpTypes { lock: Mutex::new(Vec::new()) }
+        InterpTypes { lock: Mutex::new(Vec::new()), next_version: AtomicU32::new(super::typeobj::MAX_GLOBAL_VERSION) }
     }
 
     /// Takes the type lock.
@@ -130,24 +133,48 @@ impl TypeLock<'_> {
     }
 }
 
+/// Gives the heap class `ty` a fresh version tag from its interpreter (`assign_version_tag`),
+/// unless it has one already or used its budget (then 0: caches leave it alone).
+pub(crate) fn assign_version(ty: &TypeObject) -> u32 {
+    let types = current();
+    let _lock = types.lock();
+    let v = ty.version();
+    if v != 0 {
+        return v; // another thread gave it one meanwhile
+    }
+    // SAFETY: the field is touched only under the type lock, which we hold.
+    let used = unsafe { &mut (*ty.mutable.get()).versions_used };
+    if *used >= super::typeobj::MAX_VERSIONS_PER_CLASS {
+        return 0;
+    }
+    let next = types.next_version.load(Ordering::Relaxed);
+    if next == u32::MAX {
+        return 0; // the interpreter's tags are exhausted
+    }
+    types.next_version.store(next + 1, Ordering::Relaxed);
+    *used += 1;
+    ty.version.store(next, std::sync::atomic::Ordering::Relaxed);
+    next
+}
+
 /// The version tags of every ancestor of a class about to be made from `bases`, taken before it
 /// copies their slots; [`ancestors_unchanged`] tells whether one changed since.
 pub(crate) fn ancestor_tags(bases: &[Obj]) -> Vec<(usize, u32)> {
     let mut tags = Vec::new();
     for b in bases.iter().filter_map(|b| as_type(b)) {
-        tags.push((b as *const TypeObject as usize, b.version()));
-        for m in b.mro().iter().filter_map(|m| as_type(m)) {
-            tags.push((m as *const TypeObject as usize, m.version()));
+        for m in std::iter::once(b).chain(b.mro().iter().filter_map(|m| as_type(m))) {
+            tags.push((m as *const TypeObject as usize, m.version_for_cache()));
         }
     }
     tags
 }
 
-/// Whether no ancestor's tag changed since [`ancestor_tags`] (the bases are still referenced by
-/// the class being made, so every address is live).
+/// Whether no ancestor's tag changed since [`ancestor_tags`] (a modification takes a tag away);
+/// an ancestor that had no tag to compare counts as changed. The bases are still referenced by
+/// the class being made, so every address is live.
 pub(crate) fn ancestors_unchanged(tags: &[(usize, u32)]) -> bool {
     // SAFETY: see above.
-    tags.iter().all(|&(t, v)| unsafe { &*(t as *const TypeObject) }.version() == v)
+    tags.iter().all(|&(t, v)| v != 0 && unsafe { &*(t as *const TypeObject) }.version() == v)
 }
 
 /// Removes `ty` from its bases' subclass lists (`remove_subclass`): it is being freed.
@@ -219,6 +246,49 @@ mod tests {
             .map(|t| t.name())
             .collect();
         assert_eq!(int_subs, ["bool"]);
+    }
+
+    /// The class `C` made in a fresh isolated interpreter, handed to `f` there.
+    fn with_class(f: impl FnOnce(&TypeObject)) {
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let code = pyrt_compile::compile("class C:\n    pass\n", "<tags>", pyrt_compile::Mode::Module)
+                    .expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<tags>").expect("runs");
+                let g = super::super::dict::as_dict(&globals).expect("a dict");
+                let c = g.get_str(&super::super::immortal::intern("C").ob_base).expect("C");
+                f(as_type(&c).expect("a class"));
+            })
+            .expect("attached");
+        interp.destroy().expect("destroyed");
+    }
+
+    #[test]
+    fn heap_tags_come_from_the_interpreter_lazily_and_within_a_budget() {
+        use super::super::typeobj::{MAX_GLOBAL_VERSION, MAX_VERSIONS_PER_CLASS, modified};
+        let mut first_tags = Vec::new();
+        for _ in 0..2 {
+            with_class(|c| {
+                let tag = c.version();
+                assert!(tag >= MAX_GLOBAL_VERSION, "above every static tag");
+                first_tags.push(tag);
+                assert!(types().int_type.version() < MAX_GLOBAL_VERSION && types().int_type.version() != 0);
+                modified(c);
+                assert_eq!(c.version(), 0, "a modification takes the tag away");
+                let again = c.version_for_cache();
+                assert!(again > tag, "a fresh tag when a cache asks");
+                assert_eq!(c.version_for_cache(), again, "kept until the next modification");
+                for _ in 2..MAX_VERSIONS_PER_CLASS {
+                    modified(c);
+                    assert_ne!(c.version_for_cache(), 0);
+                }
+                modified(c);
+                assert_eq!(c.version_for_cache(), 0, "the class used its budget: no more caching");
+            });
+        }
+        assert_eq!(first_tags[0], first_tags[1], "each interpreter counts its own tags");
     }
 
     #[test]

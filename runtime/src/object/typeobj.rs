@@ -31,10 +31,14 @@
 //! across a call that may run Python code (copy the slot out, then call it). A heap type's name
 //! and qualified name are replaced the same way (`type_attrs.rs`).
 //!
-//! The **version tag** changes whenever a type's dictionary (or an ancestor's) changes or a slot
-//! is rewritten; caches keyed on it (the eval loop's specialised instructions) check it with one
-//! comparison. Tags come from one process-wide counter, so a tag names one type in one state in
-//! one interpreter: a cache can never mistake a class of another interpreter for its own.
+//! The **version tag** is taken away whenever a type's dictionary (or an ancestor's) changes or a
+//! slot is rewritten, and given again when a cache asks for one; caches keyed on it (the eval
+//! loop's specialised instructions) check it with one comparison. A static type's tag is fixed
+//! (`1 + static_index`, the same in every interpreter: the type never changes); a heap type's
+//! comes from its interpreter's counter, above every static tag, at most
+//! [`MAX_VERSIONS_PER_CLASS`] times per class (CPython 3.13's scheme). Caches live in the
+//! interpreter's own code objects, so a tag only has to be unique within the interpreter, and
+//! an interpreter that churns through tags never starves another.
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
@@ -217,6 +221,8 @@ pub struct TypeMut {
     pub(crate) subclasses: Vec<usize>,
     /// A static type's position in `types().all`: the index of its per-interpreter state.
     pub(crate) static_index: Option<u32>,
+    /// How many version tags this heap type was given (under the interpreter's type lock).
+    pub(crate) versions_used: u32,
     /// Names a heap type had before `__name__` was assigned: kept, so that a `&str` from
     /// [`TypeObject::name`] stays valid while the type lives.
     pub(crate) retired_names: Vec<Box<str>>,
@@ -246,7 +252,8 @@ pub struct TypeObject {
     pub flags: u64,
     /// Frees an instance.
     pub dealloc: DeallocFn,
-    /// Bumped whenever the type's or an ancestor's dictionary changes.
+    /// The version tag: taken away (0) whenever the type's or an ancestor's dictionary or slots
+    /// change, given again when a cache asks (see [`TypeObject::version_for_cache`]).
     pub version: AtomicU32,
     /// The protocol slots (read through `Deref`: `ty.repr`, `ty.number.add`). Interior-mutable
     /// for heap types only; see "Slot updates" in the module docs.
@@ -417,10 +424,22 @@ impl TypeObject {
         f(unsafe { &mut *self.slots.get() })
     }
 
-    /// The current version tag.
+    /// The current version tag; 0 when the type has none (what guards compare against).
     #[inline]
     pub fn version(&self) -> u32 {
         self.version.load(Ordering::Relaxed)
+    }
+
+    /// The tag a cache may record (`_PyType_GetVersionForCurrentState` / `assign_version_tag`):
+    /// the current one, or a fresh one from the interpreter for a class whose tag was taken away
+    /// by a modification; 0 (do not cache) once the class used its budget, or for a static type
+    /// the process never tagged.
+    #[inline]
+    pub(crate) fn version_for_cache(&self) -> u32 {
+        match self.version() {
+            0 if self.is_heap() => super::type_state::assign_version(self),
+            v => v,
+        }
     }
 
     /// A type with every slot empty but attribute lookup (the generic one), for the builders.
@@ -433,7 +452,7 @@ impl TypeObject {
             inline_values: 0,
             flags: 0,
             dealloc,
-            version: AtomicU32::new(next_version()),
+            version: AtomicU32::new(0),
             slots: UnsafeCell::new(TypeSlots {
                 getattro: super::attr::generic_getattr,
                 setattro: None,
@@ -463,6 +482,7 @@ impl TypeObject {
                 base: None,
                 subclasses: Vec::new(),
                 static_index: None,
+                versions_used: 0,
                 retired_names: Vec::new(),
                 cached_keys: super::inline_values::SharedKeys::new(),
                 member_offsets: Vec::new(),
@@ -482,24 +502,22 @@ pub fn as_type(obj: &PyObject) -> Option<&TypeObject> {
     }
 }
 
-/// A fresh version tag. Tags are unique across types and modifications (one process-wide
-/// counter), so a cache that holds a tag names one type in one state; 0, given once the
-/// counter is exhausted, means "no valid tag" and is never cached (CPython's rule).
-fn next_version() -> u32 {
-    static NEXT: AtomicU32 = AtomicU32::new(1);
-    let v = NEXT.fetch_add(1, Ordering::Relaxed);
-    if v == u32::MAX {
-        NEXT.store(u32::MAX, Ordering::Relaxed);
-        return 0;
-    }
-    v
-}
+/// Static types' tags are `1 + static_index`, all below this; heap types' come from their
+/// interpreter's counter, from this up (CPython's `_Py_MAX_GLOBAL_TYPE_VERSION_TAG`), so a tag
+/// names one static type everywhere, or one class of one interpreter in one state.
+pub(crate) const MAX_GLOBAL_VERSION: u32 = 1 << 12;
+
+/// How many tags one class may use before it stays untagged (CPython's
+/// `MAX_VERSIONS_PER_CLASS`): a class modified in a hot loop stops being specialised instead
+/// of draining its interpreter's tags.
+pub(crate) const MAX_VERSIONS_PER_CLASS: u32 = 1000;
 
 /// The type's dictionary (or an ancestor's) changed (`PyType_Modified`): `ty` and every class
-/// below it in the current interpreter get new version tags, so that caches keyed on a tag (the
-/// eval loop's specialised instructions) miss and deoptimise.
+/// below it in the current interpreter lose their version tags (0: "no tag", never cached), so
+/// that caches keyed on a tag (the eval loop's specialised instructions) miss and deoptimise.
 pub fn modified(ty: &TypeObject) {
-    super::type_state::for_each_descendant(ty, &mut |t| t.version.store(next_version(), Ordering::Relaxed));
+    // Tags are given again lazily, when a cache wants one (`version_for_cache`).
+    super::type_state::for_each_descendant(ty, &mut |t| t.version.store(0, Ordering::Relaxed));
 }
 
 /// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.
