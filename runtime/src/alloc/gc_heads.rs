@@ -148,6 +148,51 @@ impl GcHeads {
         out
     }
 
+    /// Runs `f` on every linked head, in list order, with each head's `prev` link replaced by
+    /// its number in that order (CPython keeps `gc_refs` in `PyGC_Head` the same way):
+    /// [`GcHeads::number_of`] reads it in O(1) while `f` runs; the links are rebuilt after.
+    ///
+    /// # Safety
+    ///
+    /// `f` must not link or unlink heads (allocate or free tracked objects) — the list's lock
+    /// is held — nor read links itself.
+    pub unsafe fn numbered<R>(&self, f: impl FnOnce(&[NonNull<GcHead>]) -> R) -> R {
+        let mut g = self.lock();
+        let s: *mut GcHead = &mut *g.sentinel;
+        let mut heads = Vec::with_capacity(g.len);
+        let mut p = g.sentinel.next;
+        while !std::ptr::eq(p, s) {
+            // SAFETY: linked heads are live blocks (see the `Send` impl).
+            heads.push(unsafe { NonNull::new_unchecked(p) });
+            p = unsafe { (*p).next };
+        }
+        for (i, h) in heads.iter().enumerate() {
+            // SAFETY: as above; restored below before the lock is released.
+            unsafe { (*h.as_ptr()).prev = i as *mut GcHead };
+        }
+        let r = f(&heads);
+        let mut prev = s;
+        for h in &heads {
+            // SAFETY: as above: every head gets its predecessor back.
+            unsafe { (*h.as_ptr()).prev = prev };
+            prev = h.as_ptr();
+        }
+        // SAFETY: the sentinel is the list's.
+        unsafe { (*s).prev = prev };
+        drop(g);
+        r
+    }
+
+    /// A head's number inside [`GcHeads::numbered`].
+    ///
+    /// # Safety
+    ///
+    /// Only inside `numbered`'s `f`, on a head of this list.
+    pub unsafe fn number_of(head: NonNull<GcHead>) -> usize {
+        // SAFETY: forwarded.
+        unsafe { (*head.as_ptr()).prev as usize }
+    }
+
     /// A collection ran: the young count restarts and the older counts advance as CPython's
     /// generations would.
     pub fn collected(&self) {
