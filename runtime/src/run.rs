@@ -54,7 +54,7 @@ pub fn run_main(py: Python<'_>, source: &[u8], filename: &str) -> u8 {
     };
     // `Py_RunMain` finalizes: what `__main__` holds goes, running its finalizers.
     let _ = one_at_a_time(py, || {
-        crate::modules::shutdown::finalize_main();
+        eval::source_cache::without_source(crate::modules::shutdown::finalize_main);
         Ok(())
     });
     let _ = crate::object::textio::flush_stdout();

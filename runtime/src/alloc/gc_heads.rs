@@ -11,7 +11,8 @@
 //! ```
 //!
 //! The list also counts the tracked objects made minus those freed since the last collection
-//! (CPython's generation-0 count), which schedules automatic collections.
+//! (CPython's generation-0 count), which schedules automatic collections: past the first
+//! threshold and a quarter of the objects the last collection left.
 
 use std::ptr::NonNull;
 use std::sync::Mutex;
@@ -46,6 +47,8 @@ struct Inner {
     len: usize,
     /// Made minus freed since the last collection (may go below zero).
     young: isize,
+    /// Tracked objects left by the last collection.
+    survivors: usize,
     settings: GcSettings,
 }
 
@@ -74,6 +77,7 @@ impl Default for GcHeads {
                 sentinel,
                 len: 0,
                 young: 0,
+                survivors: 0,
                 settings: GcSettings { enabled: true, thresholds: [2000, 10, 10], older_counts: [0, 0] },
             }),
             collecting: AtomicBool::new(false),
@@ -106,7 +110,11 @@ impl GcHeads {
         g.len += 1;
         g.young += 1;
         let t = g.settings.thresholds[0];
-        g.settings.enabled && t != 0 && g.young == t as isize + 1
+        // Every collection is a full one, so — as CPython's rule for its oldest generation —
+        // one is due only once the young objects are also a quarter of the survivors: a
+        // growing heap is scanned a bounded number of times per object (amortised linear).
+        let due = t.max(g.survivors / 4);
+        g.settings.enabled && t != 0 && g.young == due as isize + 1
     }
 
     /// Unlinks a head before its block is freed.
@@ -140,11 +148,57 @@ impl GcHeads {
         out
     }
 
+    /// Runs `f` on every linked head, in list order, with each head's `prev` link replaced by
+    /// its number in that order (CPython keeps `gc_refs` in `PyGC_Head` the same way):
+    /// [`GcHeads::number_of`] reads it in O(1) while `f` runs; the links are rebuilt after.
+    ///
+    /// # Safety
+    ///
+    /// `f` must not link or unlink heads (allocate or free tracked objects) — the list's lock
+    /// is held — nor read links itself.
+    pub unsafe fn numbered<R>(&self, f: impl FnOnce(&[NonNull<GcHead>]) -> R) -> R {
+        let mut g = self.lock();
+        let s: *mut GcHead = &mut *g.sentinel;
+        let mut heads = Vec::with_capacity(g.len);
+        let mut p = g.sentinel.next;
+        while !std::ptr::eq(p, s) {
+            // SAFETY: linked heads are live blocks (see the `Send` impl).
+            heads.push(unsafe { NonNull::new_unchecked(p) });
+            p = unsafe { (*p).next };
+        }
+        for (i, h) in heads.iter().enumerate() {
+            // SAFETY: as above; restored below before the lock is released.
+            unsafe { (*h.as_ptr()).prev = i as *mut GcHead };
+        }
+        let r = f(&heads);
+        let mut prev = s;
+        for h in &heads {
+            // SAFETY: as above: every head gets its predecessor back.
+            unsafe { (*h.as_ptr()).prev = prev };
+            prev = h.as_ptr();
+        }
+        // SAFETY: the sentinel is the list's.
+        unsafe { (*s).prev = prev };
+        drop(g);
+        r
+    }
+
+    /// A head's number inside [`GcHeads::numbered`].
+    ///
+    /// # Safety
+    ///
+    /// Only inside `numbered`'s `f`, on a head of this list.
+    pub unsafe fn number_of(head: NonNull<GcHead>) -> usize {
+        // SAFETY: forwarded.
+        unsafe { (*head.as_ptr()).prev as usize }
+    }
+
     /// A collection ran: the young count restarts and the older counts advance as CPython's
     /// generations would.
     pub fn collected(&self) {
         let mut g = self.lock();
         g.young = 0;
+        g.survivors = g.len;
         let s = &mut g.settings;
         s.older_counts[0] += 1;
         if s.thresholds[1] != 0 && s.older_counts[0] > s.thresholds[1] {
@@ -224,5 +278,22 @@ mod tests {
         // SAFETY: fresh heads, linked once each.
         let due: Vec<bool> = blocks.iter_mut().map(|b| unsafe { l.link(NonNull::from(&mut **b)) }).collect();
         assert_eq!(due, vec![false, false, true, false]);
+    }
+
+    #[test]
+    fn a_large_heap_waits_for_a_quarter_of_its_size() {
+        let l = GcHeads::default();
+        l.update(|s| s.thresholds[0] = 2);
+        let mut blocks: Vec<Box<GcHead>> =
+            (0..40).map(|_| Box::new(GcHead { next: std::ptr::null_mut(), prev: std::ptr::null_mut() })).collect();
+        // SAFETY: fresh heads, linked once each.
+        for b in &mut blocks[..20] {
+            unsafe { l.link(NonNull::from(&mut **b)) };
+        }
+        l.collected();
+        // 20 survivors: the next collection is due at the 6th young object, not the 3rd.
+        // SAFETY: as above.
+        let due: Vec<bool> = blocks[20..27].iter_mut().map(|b| unsafe { l.link(NonNull::from(&mut **b)) }).collect();
+        assert_eq!(due, vec![false, false, false, false, false, true, false]);
     }
 }

@@ -12,8 +12,25 @@ pub fn insert(filename: &str, source: &str) {
     m.insert(filename.to_owned(), Arc::from(source));
 }
 
+thread_local! {
+    /// Set while the interpreter finalizes (`without_source`).
+    static HIDDEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with no source available on this thread: during finalization CPython's
+/// tracebacks show no source lines (the modules that read files are gone), and pyrt's match.
+pub fn without_source<R>(f: impl FnOnce() -> R) -> R {
+    let before = HIDDEN.with(|h| h.replace(true));
+    let r = f();
+    HIDDEN.with(|h| h.set(before));
+    r
+}
+
 /// The source of `filename`: recorded, or read from disk.
 pub fn get(filename: &str) -> Option<Arc<str>> {
+    if HIDDEN.with(|h| h.get()) {
+        return None;
+    }
     let mut m = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
     if let Some(s) = m.get(filename) {
         return Some(s.clone());

@@ -36,27 +36,66 @@ use std::collections::HashMap;
 use super::header::{PyObject, gc_bits};
 use super::obj::Obj;
 use crate::alloc::Arena;
-use crate::alloc::gc_heads::GC_HEAD_SIZE;
+use crate::alloc::gc_heads::{GC_HEAD_SIZE, GcHead, GcHeads};
 use crate::sync::Ordering;
+use std::ptr::NonNull;
 
 /// Phase one: the garbage among `arena`'s tracked objects, each held by one new reference.
 ///
 /// The caller must have stopped the world (or hold the interpreter's lock): nothing else may
-/// change references while this runs.
+/// change references while this runs. Each object's number in the list is read from its GC
+/// head (`GcHeads::numbered`), so the analysis is two passes over the objects and their
+/// references, with no table.
 pub(crate) fn find_garbage(arena: &Arena) -> Vec<Obj> {
-    let objects: Vec<&PyObject> = arena
-        .gc
-        .snapshot()
-        .into_iter()
-        // SAFETY: a linked head is followed by a live object (unlinked before it is freed).
-        .map(|h| unsafe { &*(h.as_ptr() as *const u8).add(GC_HEAD_SIZE).cast::<PyObject>() })
-        .filter(|o| o.refcnt() > 0 && !o.is_immortal())
-        .collect();
-    let index: HashMap<usize, usize> = objects.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
-    let mut gc_refs: Vec<isize> = objects.iter().map(|o| o.refcnt()).collect();
-    subtract_refs(&objects, &index, &mut gc_refs);
-    let reachable = mark_reachable(&objects, &index, &gc_refs);
-    objects.iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| Obj::new_ref(o)).collect()
+    // SAFETY: the analysis only reads objects and takes references to the garbage: it makes
+    // and frees no tracked object (temporary references are dropped while their holders keep
+    // the objects alive), and reads no links itself.
+    unsafe {
+        arena.gc.numbered(|heads| {
+            let objects: Vec<&PyObject> = heads.iter().map(|h| &*object_of(*h)).collect();
+            // Objects whose count is already zero (a deallocation the trashcan deferred) are
+            // left out and kept: their references then count as outside ones.
+            let mut gc_refs: Vec<isize> =
+                objects.iter().map(|o| if o.is_immortal() { 0 } else { o.refcnt().max(0) }).collect();
+            let candidate: Vec<bool> = gc_refs.iter().map(|&r| r > 0).collect();
+            let number = |o: &PyObject| -> Option<usize> {
+                (o.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::TRACKED != 0).then(|| {
+                    // SAFETY: a tracked object's head is in front of it, and linked: numbered.
+                    GcHeads::number_of(NonNull::new_unchecked(
+                        (o as *const PyObject as *mut u8).sub(GC_HEAD_SIZE).cast::<GcHead>(),
+                    ))
+                })
+            };
+            for (i, o) in objects.iter().enumerate() {
+                if candidate[i] {
+                    traverse(o, &mut |child| {
+                        if let Some(j) = number(child) {
+                            gc_refs[j] -= 1;
+                        }
+                    });
+                }
+            }
+            let mut reachable: Vec<bool> = (0..objects.len()).map(|i| !candidate[i] || gc_refs[i] > 0).collect();
+            let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| candidate[i] && reachable[i]).collect();
+            while let Some(i) = stack.pop() {
+                traverse(objects[i], &mut |child| {
+                    if let Some(j) = number(child)
+                        && !reachable[j]
+                    {
+                        reachable[j] = true;
+                        stack.push(j);
+                    }
+                });
+            }
+            objects.iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| Obj::new_ref(o)).collect()
+        })
+    }
+}
+
+/// The object behind a GC head.
+fn object_of(head: NonNull<GcHead>) -> *const PyObject {
+    // SAFETY: a head is followed by its object in the same block.
+    unsafe { (head.as_ptr() as *const u8).add(GC_HEAD_SIZE).cast::<PyObject>() }
 }
 
 /// The type's `traverse`, plus the reference every instance of a class holds to its class
@@ -71,6 +110,7 @@ fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
+/// `subtract_refs` over a small set numbered by a table (the resurrection check).
 fn subtract_refs(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs: &mut [isize]) {
     for o in objects {
         traverse(o, &mut |child| {
@@ -81,7 +121,7 @@ fn subtract_refs(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs: 
     }
 }
 
-/// Which objects are reachable from those with references from outside (`gc_refs > 0`).
+/// Which objects of a small set are reachable from those referenced from outside.
 fn mark_reachable(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs: &[isize]) -> Vec<bool> {
     let mut reachable: Vec<bool> = gc_refs.iter().map(|&r| r > 0).collect();
     let mut stack: Vec<usize> = (0..objects.len()).filter(|&i| reachable[i]).collect();

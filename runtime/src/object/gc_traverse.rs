@@ -77,9 +77,7 @@ fn dict_clear(o: &PyObject) {
 
 fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(s) = super::set::as_set(o) {
-        for k in s.keys() {
-            visit(&k);
-        }
+        s.for_each_key_unlocked(visit);
     }
     visit_dict_slot(o, visit);
 }

@@ -209,6 +209,15 @@ impl SetObject {
         locked(&self.ob_base, || self.table().active().map(|(k, h)| (k.clone(), h)).collect())
     }
 
+    /// Calls `f` on each element without taking the critical section: for the cycle
+    /// collector, which reads with the world stopped (or under the interpreter's lock) and may
+    /// run inside a section this thread already holds.
+    pub(crate) fn for_each_key_unlocked(&self, f: &mut dyn FnMut(&PyObject)) {
+        for (k, _) in self.table().active() {
+            f(k);
+        }
+    }
+
     /// The elements in table (iteration) order.
     pub fn keys(&self) -> Vec<Obj> {
         locked(&self.ob_base, || self.table().active().map(|(k, _)| k.clone()).collect())

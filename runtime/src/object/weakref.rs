@@ -130,9 +130,12 @@ impl WeakRefObject {
     pub(crate) fn get(&self) -> Option<Obj> {
         let _guard = lists();
         let p = self.referent.load(Ordering::Relaxed);
-        // SAFETY: a non-null referent is alive: its deallocation nulls this pointer under the
-        // mutex we hold before the object is freed.
-        NonNull::new(p).map(|p| Obj::new_ref(unsafe { p.as_ref() }))
+        // SAFETY: a non-null referent is not freed yet: its deallocation nulls this pointer
+        // under the mutex we hold before the object is freed.
+        let referent = unsafe { p.as_ref() }?;
+        // A referent whose count reached zero on another thread is dying (its deallocation
+        // waits for this mutex to clear us): it must not be handed out (`_Py_TryIncref`).
+        (referent.refcnt() > 0).then(|| Obj::new_ref(referent))
     }
 
     fn has_callback(&self) -> bool {
