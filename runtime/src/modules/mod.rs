@@ -16,6 +16,7 @@ pub mod os;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub(crate) mod types;
 pub(crate) mod warnings;
 
 use crate::object::obj::Obj;
@@ -85,6 +86,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("os", os::make_module),
     ("sys", sys::sys_module),
     ("time", time::make_module),
+    ("types", types::make_module),
     ("warnings", warnings::make_module),
 ];
 

@@ -75,6 +75,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.richcompare = Some(object_richcompare);
             t.new = Some(super::classobj::type_new);
             t.init = Some(super::classobj::type_init);
+            t.number.or = Some(super::union_type::union_or);
         },
     );
     // SAFETY: `type` is its own type; patched before anyone sees it.
@@ -202,6 +203,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(super::function_attrs::method_hash);
             t.richcompare = Some(super::function_attrs::method_richcompare);
             t.getattro = super::function_attrs::method_getattro;
+            t.new = Some(super::function_attrs::method_new);
             t.descr_get = Some(|m, _, _| Ok(Obj::new_ref(m)));
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
@@ -489,6 +491,8 @@ static OBJECT_GETSETS: &[GetSetDef] = &[
 ];
 
 static TYPE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__instancecheck__", super::class_check::type_instancecheck),
+    MethodDef::method("__subclasscheck__", super::class_check::type_subclasscheck),
     MethodDef::method("mro", |a, k| {
         let (s, _) = args::method("mro", a, k, 0, 0)?;
         let t = as_type(s).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
@@ -500,8 +504,13 @@ static TYPE_METHODS: &[MethodDef] = &[
     }),
 ];
 
+/// `__name__` of a type: a static type's name after its module prefix (CPython's `type_name`).
+fn short_name(t: &TypeObject) -> &str {
+    if t.is_heap() { t.name() } else { t.name().rsplit_once('.').map_or(t.name(), |(_, n)| n) }
+}
+
 static TYPE_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "__name__", get: |o| new_str(as_type(o).map_or("", |t| t.name())), set: None },
+    GetSetDef { name: "__name__", get: |o| new_str(as_type(o).map_or("", short_name)), set: None },
     GetSetDef {
         name: "__qualname__",
         get: |o| {
@@ -509,7 +518,7 @@ static TYPE_GETSETS: &[GetSetDef] = &[
             // SAFETY: read attached.
             match unsafe { (*t.mutable.get()).qualname.clone() } {
                 Some(q) => Ok(q),
-                None => new_str(t.name()),
+                None => new_str(short_name(t)),
             }
         },
         set: None,
@@ -544,6 +553,11 @@ static TYPE_GETSETS: &[GetSetDef] = &[
             let t = as_type(o).expect("a type");
             match t.dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__module__").ob_base)) {
                 Some(m) if t.is_heap() => Ok(m),
+                // A static type named `module.name` (`types.UnionType`) is in that module.
+                _ if !t.is_heap() => match t.name().rsplit_once('.') {
+                    Some((module, _)) => new_str(module),
+                    None => Ok(Obj::new_ref(&intern("builtins").ob_base)),
+                },
                 _ => Ok(Obj::new_ref(&intern("builtins").ob_base)),
             }
         },
