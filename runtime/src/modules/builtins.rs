@@ -237,35 +237,14 @@ pub fn print_repr_line(v: &PyObject) -> PyResult<()> {
     }
 }
 
-fn class_info_check(cls: &PyObject, f: &dyn Fn(&crate::object::TypeObject) -> bool, name: &str) -> PyResult<bool> {
-    crate::object::generic_alias::check_not_alias(cls, name)?;
-    if crate::object::tuple::is_tuple(cls) {
-        for c in crate::object::tuple::items(cls) {
-            if class_info_check(c, f, name)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    match as_type(cls) {
-        Some(t) => Ok(f(t)),
-        None if name == "issubclass" => {
-            Err(PyErr::type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
-        }
-        None => Err(PyErr::type_error(format!("{name}() arg 2 must be a type, a tuple of types, or a union"))),
-    }
-}
-
 fn builtin_isinstance(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = args::exact("isinstance", a, k, 2, 2)?;
-    let ty = a[0].type_object();
-    Ok(new_bool(class_info_check(&a[1], &|t| ty.is_subtype(t), "isinstance")?))
+    Ok(new_bool(crate::object::class_check::object_isinstance(&a[0], &a[1])?))
 }
 
 fn builtin_issubclass(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = args::exact("issubclass", a, k, 2, 2)?;
-    let sub = as_type(&a[0]).ok_or_else(|| PyErr::type_error("issubclass() arg 1 must be a class"))?;
-    Ok(new_bool(class_info_check(&a[1], &|t| sub.is_subtype(t), "issubclass")?))
+    Ok(new_bool(crate::object::class_check::object_issubclass(&a[0], &a[1])?))
 }
 
 fn builtin_next(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {

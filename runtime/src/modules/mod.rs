@@ -18,6 +18,7 @@ pub mod shutdown;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub(crate) mod types;
 pub(crate) mod warnings;
 pub mod weakref;
 
@@ -37,6 +38,8 @@ pub struct InterpModules {
     builtins_module: Mutex<Option<Held>>,
     sys_module: Mutex<Option<Held>>,
     sys_modules: Mutex<Option<Held>>,
+    /// `sys.get_int_max_str_digits()` (0: no limit), when set; the default otherwise.
+    int_max_str_digits: std::sync::atomic::AtomicUsize,
 }
 
 impl InterpModules {
@@ -61,6 +64,28 @@ impl Drop for InterpModules {
             }
         }
     }
+}
+
+/// The current interpreter's limit on int/str conversion digits (0: none); the default on a
+/// thread attached to no interpreter (pure value code, as in unit tests).
+pub(crate) fn int_max_str_digits() -> usize {
+    if crate::state::thread_state::current().is_none() {
+        return pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS;
+    }
+    match current_modules().int_max_str_digits.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS,
+        NO_LIMIT => 0,
+        n => n,
+    }
+}
+
+/// How `int_max_str_digits` stores an explicit "no limit" (0 there means "the default").
+const NO_LIMIT: usize = usize::MAX;
+
+/// `sys.set_int_max_str_digits(n)` for the current interpreter (0: no limit).
+pub(crate) fn set_int_max_str_digits(n: usize) {
+    let stored = if n == 0 { NO_LIMIT } else { n };
+    current_modules().int_max_str_digits.store(stored, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn current_modules() -> &'static InterpModules {
@@ -90,6 +115,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("os", os::make_module),
     ("sys", sys::sys_module),
     ("time", time::make_module),
+    ("types", types::make_module),
     ("warnings", warnings::make_module),
 ];
 

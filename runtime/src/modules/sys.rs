@@ -29,9 +29,8 @@ use crate::object::structseq::{StructSeq, new_struct_seq};
 use crate::object::tuple::new_tuple;
 use crate::object::{PyObject, intern, types};
 
-/// The limit of digits in int/str conversions (`sys.int_info.default_max_str_digits`; the int
-/// type enforces this default and cannot change it yet).
-const DEFAULT_MAX_STR_DIGITS: i64 = 4300;
+/// `sys.int_info.str_digits_check_threshold`: the smallest limit but 0 that may be set.
+const STR_DIGITS_CHECK_THRESHOLD: i64 = 640;
 
 /// `sys.hexversion` for 3.13.0 final.
 const HEXVERSION: i64 = 0x030D_00F0;
@@ -173,7 +172,7 @@ fn make_sys() -> PyResult<Obj> {
                 i0()?,       // utf8_mode
                 i0()?,       // warn_default_encoding
                 f0(false),   // safe_path
-                new_int(DEFAULT_MAX_STR_DIGITS)?,
+                new_int(pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS as i64)?,
             ],
         )?,
     )?;
@@ -200,7 +199,12 @@ fn make_sys() -> PyResult<Obj> {
         "int_info",
         new_struct_seq(
             StructSeq::IntInfo,
-            vec![new_int(30)?, new_int(4)?, new_int(DEFAULT_MAX_STR_DIGITS)?, new_int(640)?],
+            vec![
+                new_int(30)?,
+                new_int(4)?,
+                new_int(pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS as i64)?,
+                new_int(STR_DIGITS_CHECK_THRESHOLD)?,
+            ],
         )?,
     )?;
     Ok(m)
@@ -454,7 +458,23 @@ static SYS_FUNCTIONS: &[MethodDef] = &[
     }),
     MethodDef::function("get_int_max_str_digits", |a, k| {
         args::exact("sys.get_int_max_str_digits", a, k, 0, 0)?;
-        new_int(DEFAULT_MAX_STR_DIGITS)
+        new_int(super::int_max_str_digits() as i64)
+    }),
+    MethodDef::function("set_int_max_str_digits", |a, k| {
+        const SIG: super::clinic::Signature = super::clinic::Signature {
+            name: "set_int_max_str_digits",
+            params: &["maxdigits"],
+            posonly: 0,
+            required: 1,
+            maxpos: 1,
+        };
+        let b = super::clinic::bind(&SIG, a, k)?;
+        let n = ops::index_isize(b[0].expect("required"))? as i64;
+        if n != 0 && n < STR_DIGITS_CHECK_THRESHOLD {
+            return Err(PyErr::value_error(format!("maxdigits must be 0 or larger than {STR_DIGITS_CHECK_THRESHOLD}")));
+        }
+        super::set_int_max_str_digits(n as usize);
+        Ok(args::none())
     }),
 ];
 

@@ -75,6 +75,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.richcompare = Some(object_richcompare);
             t.new = Some(super::classobj::type_new);
             t.init = Some(super::classobj::type_init);
+            t.number.or = Some(super::union_type::union_or);
         },
     );
     // SAFETY: `type` is its own type; patched before anyone sees it.
@@ -202,6 +203,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.hash = Some(super::function_attrs::method_hash);
             t.richcompare = Some(super::function_attrs::method_richcompare);
             t.getattro = super::function_attrs::method_getattro;
+            t.new = Some(super::function_attrs::method_new);
             t.descr_get = Some(|m, _, _| Ok(Obj::new_ref(m)));
         });
     let range_type = mk("range", size_of::<super::range::RangeObject>(), 0, super::range::dealloc_range, &|t| {
@@ -495,6 +497,8 @@ static OBJECT_GETSETS: &[GetSetDef] = &[
 ];
 
 static TYPE_METHODS: &[MethodDef] = &[
+    MethodDef::method("__instancecheck__", super::class_check::type_instancecheck),
+    MethodDef::method("__subclasscheck__", super::class_check::type_subclasscheck),
     MethodDef::method("mro", |a, k| {
         let (s, _) = args::method("mro", a, k, 0, 0)?;
         let t = as_type(s).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;

@@ -207,3 +207,20 @@ pub(crate) fn method_hash(o: &PyObject) -> PyResult<isize> {
     let h = super::core_types::object_hash(&m.self_)? ^ super::abstract_ops::hash(&m.func)?;
     Ok(if h == -1 { -2 } else { h })
 }
+
+/// `types.MethodType(function, instance)` (`method_new`).
+pub(crate) fn method_new(_ty: &super::typeobj::TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    if kwnames.is_some_and(|k| !items(k).is_empty()) {
+        return Err(PyErr::type_error("method() takes no keyword arguments"));
+    }
+    let [func, instance] = argv else {
+        return Err(PyErr::type_error(format!("method expected 2 arguments, got {}", argv.len())));
+    };
+    if func.type_object().call.is_none() {
+        return Err(PyErr::type_error("first argument must be callable"));
+    }
+    if instance.is(super::immortal::immortals().none) {
+        return Err(PyErr::type_error("instance must not be None"));
+    }
+    super::function::new_method(func.clone(), instance.clone())
+}

@@ -193,22 +193,15 @@ pub(crate) fn make_alias_type(
     object_type: &'static TypeObject,
     specs: &mut Vec<TypeSpec>,
 ) -> &'static TypeObject {
-    let t = new_static_type(type_type, "GenericAlias", size_of::<GenericAlias>(), 0, dealloc_alias, |t| {
+    let t = new_static_type(type_type, "types.GenericAlias", size_of::<GenericAlias>(), 0, dealloc_alias, |t| {
         t.repr = Some(alias_repr);
         t.richcompare = Some(alias_richcompare);
         t.hash = Some(alias_hash);
         t.call = Some(alias_call);
         t.getattro = alias_getattro;
         t.new = Some(alias_new);
+        t.number.or = Some(super::union_type::union_or);
     });
     specs.push(TypeSpec { ty: t, base: Some(object_type), methods: ALIAS_METHODS, getsets: ALIAS_GETSETS });
     t
-}
-
-/// The message `isinstance`/`issubclass` give for an alias as their second argument.
-pub(crate) fn check_not_alias(cls: &PyObject, builtin: &str) -> PyResult<()> {
-    if is_generic_alias(cls) {
-        return Err(PyErr::type_error(format!("{builtin}() argument 2 cannot be a parameterized generic")));
-    }
-    Ok(())
 }

@@ -55,6 +55,10 @@ pub struct StaticTypes {
     pub(crate) weakref: super::weakref::WeakrefTypes,
     /// `types.GenericAlias` (`list[int]`).
     pub generic_alias_type: &'static TypeObject,
+    /// `types.UnionType` (`int | str`).
+    pub union_type: &'static TypeObject,
+    /// `types.SimpleNamespace`.
+    pub namespace_type: &'static TypeObject,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -147,6 +151,8 @@ fn make_types() -> StaticTypes {
     let thread = crate::modules::thread::make_thread_types(&core, &mut specs);
     let weakref = super::weakref::make_weakref_types(&core, &mut specs);
     let generic_alias_type = super::generic_alias::make_alias_type(core.type_type, core.object_type, &mut specs);
+    let union_type = super::union_type::make_union_type(core.type_type, core.object_type, &mut specs);
+    let namespace_type = super::namespace::make_namespace_type(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -161,6 +167,8 @@ fn make_types() -> StaticTypes {
         thread,
         weakref,
         generic_alias_type,
+        union_type,
+        namespace_type,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

@@ -101,9 +101,9 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
     int::new_int_of_type(ty, as_int(&value).expect("an int"))
 }
 
-/// The interpreter's `sys.get_int_max_str_digits()` (the default: `sys` does not change it yet).
+/// The interpreter's `sys.get_int_max_str_digits()` (0: no limit).
 pub(crate) fn max_str_digits() -> usize {
-    pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS
+    crate::modules::int_max_str_digits()
 }
 
 /// `int(text, base)` with CPython's rules and messages (pyrt-pylib's parser).
@@ -138,6 +138,22 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
     }
     if let Some(f) = x.type_object().number.index {
         return f(x);
+    }
+    if let Some(trunc) = super::abstract_ops::lookup_special(x, "__trunc__")? {
+        // Deprecated since 3.11 (gone in 3.14): `__trunc__`'s result, made an exact int.
+        let msg = "The delegation of int() to __trunc__ is deprecated.";
+        crate::modules::warnings::warn(super::types().exc.named("DeprecationWarning"), msg, 1)?;
+        let r = super::abstract_ops::call(&trunc, &[], None)?;
+        if let Some(v) = as_int(&r) {
+            return exact(&v);
+        }
+        if r.type_object().number.index.is_none() {
+            return Err(PyErr::type_error(format!(
+                "__trunc__ returned non-Integral (type {})",
+                r.type_object().name()
+            )));
+        }
+        return super::abstract_ops::index(&r);
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",

@@ -42,6 +42,7 @@
 //! | `generator` | generators, coroutines, async generators and their awaitables |
 //! | `descriptors` | `property`, `staticmethod`, `classmethod`, `super` |
 //! | `generic_alias` | `types.GenericAlias` (`list[int]`) and the builtins' `__class_getitem__` |
+//! | `union_type` | `types.UnionType` (`int | str`); `class_check`: `isinstance`/`issubclass` with their hooks |
 //! | `iterators` | the lazy iterator builtins: `map`, `filter`, `zip`, `enumerate`, `reversed`, `callable_iterator` |
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
@@ -64,6 +65,7 @@ pub(crate) mod builtin;
 pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod bytes_methods;
+pub(crate) mod class_check;
 pub(crate) mod classobj;
 pub(crate) mod code;
 pub(crate) mod codecs;
@@ -100,6 +102,7 @@ pub(crate) mod member;
 pub(crate) mod memoryview;
 pub(crate) mod module;
 pub(crate) mod mutation;
+pub(crate) mod namespace;
 pub(crate) mod obj;
 pub(crate) mod object_methods;
 pub(crate) mod oserror;
@@ -129,6 +132,7 @@ pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod weakref;
+pub(crate) mod union_type;
 
 pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};
