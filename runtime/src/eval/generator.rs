@@ -179,9 +179,10 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         if values.len() < need {
             values.resize_with(need, || None);
         }
-        for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
-            *slot = v;
-        }
+        // A swap, not a move: the empty slots above the resumer's stack go into the saved
+        // vector, which keeps its length while the frame runs, so the suspension swaps the
+        // frame back without growing or shrinking anything when it yields at the same depth.
+        values[base..base + n].swap_with_slice(&mut saved.slots);
     }
     enter_exc_state(g);
     let link = Some(GenLink { genobj: genobj.clone(), resume });
@@ -247,7 +248,9 @@ pub(super) fn suspend(values: &mut Vec<Option<Obj>>, mut done: Frame, oparg: u32
             values.truncate(done.sp);
             saved.slots = std::mem::take(values);
         } else {
-            saved.slots.extend(values[done.base..done.sp].iter_mut().map(Option::take));
+            // The saved vector holds empty slots since `enter_frame` swapped them in.
+            saved.slots.resize_with(done.sp - done.base, || None);
+            saved.slots.swap_with_slice(&mut values[done.base..done.sp]);
         }
         saved.ip = done.ip;
         saved.lasti = done.lasti;
