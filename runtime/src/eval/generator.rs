@@ -108,7 +108,9 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         Some(fo) => (fo.fields().name.clone(), fo.fields().qualname.clone()),
         None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
     };
-    let mut slots = Vec::with_capacity(code.code.nlocalsplus() + code.code.stacksize as usize + 1);
+    // The room a run of the loop needs for the frame (`enter_frame`): a native resumption
+    // turns this vector into the run's value array without growing it.
+    let mut slots = Vec::with_capacity(frame_room(code));
     slots.extend(values[f.base..f.sp].iter_mut().map(Option::take));
     f.sp = f.base;
     let frame = SavedFrame {
@@ -152,16 +154,20 @@ pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject
     }
 }
 
+/// The slots a generator frame is given in a run's value array: localsplus, the value stack
+/// and two spare slots (one more than a called frame gets: the resumption pushes the sent
+/// value on top of the saved stack).
+fn frame_room(code: &CodeObj) -> usize {
+    code.code.nlocalsplus() + code.code.stacksize as usize + 2
+}
+
 /// Moves `g`'s saved frame into `values` at `base` and makes its frame record: the record
 /// parked by the last suspension, with its window and instruction pointer updated (no
 /// reference counting), or a new one on the first run.
 fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
     let mut saved = g.frame();
     let n = saved.slots.len();
-    let need = {
-        let code = as_code(&saved.code).expect("a generator runs a code object");
-        base + code.code.nlocalsplus() + code.code.stacksize as usize + 2
-    };
+    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
     if base == 0 && values.is_empty() {
         // A native resumption: the generator's slot vector itself becomes the run's value
         // array (`suspend` gives it back), so resuming allocates nothing.
@@ -173,9 +179,10 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         if values.len() < need {
             values.resize_with(need, || None);
         }
-        for (slot, v) in values[base..base + n].iter_mut().zip(saved.slots.drain(..)) {
-            *slot = v;
-        }
+        // A swap, not a move: the empty slots above the resumer's stack go into the saved
+        // vector, which keeps its length while the frame runs, so the suspension swaps the
+        // frame back without growing or shrinking anything when it yields at the same depth.
+        values[base..base + n].swap_with_slice(&mut saved.slots);
     }
     enter_exc_state(g);
     let link = Some(GenLink { genobj: genobj.clone(), resume });
@@ -241,7 +248,9 @@ pub(super) fn suspend(values: &mut Vec<Option<Obj>>, mut done: Frame, oparg: u32
             values.truncate(done.sp);
             saved.slots = std::mem::take(values);
         } else {
-            saved.slots.extend(values[done.base..done.sp].iter_mut().map(Option::take));
+            // The saved vector holds empty slots since `enter_frame` swapped them in.
+            saved.slots.resize_with(done.sp - done.base, || None);
+            saved.slots.swap_with_slice(&mut values[done.base..done.sp]);
         }
         saved.ip = done.ip;
         saved.lasti = done.lasti;
@@ -516,4 +525,47 @@ pub(super) fn before_async_with(mgr: Obj) -> PyResult<(Obj, Obj)> {
 /// Whether `exc` is an instance of the builtin exception class `name`.
 pub(super) fn exc_is(exc: &PyObject, name: &str) -> bool {
     exc.type_object().is_subtype(types().exc.named(name))
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use pyrt_compile::Opcode;
+
+    use crate::eval::specialize::tests::run_in;
+
+    /// `f` loops over a generator and delegates to one with `yield from`; later runs hand the
+    /// same instructions a list and a running generator (the guard's miss).
+    const PROGRAM: &str = "\
+def numbers(n):
+    for i in range(n):
+        yield i
+def numbers_ret(n):
+    yield from numbers(n)
+    return n * 100
+def f(items, n):
+    t = 0
+    for x in items:
+        t += x
+    r = yield from numbers_ret(n)
+    yield t + r
+result = [list(f(numbers(5), 3)), list(f([1, 2, 3], 2))]
+def selfish():
+    yield list(f(me, 1))
+me = selfish()
+try:
+    next(me)
+except ValueError as e:
+    result.append(str(e))
+result.append(list(f(numbers(4), 4)))
+";
+
+    #[test]
+    fn loops_and_yield_from_over_generators_specialise_and_a_running_generator_misses() {
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (result, ops) = run_in(config, PROGRAM);
+            assert_eq!(result, "[[0, 1, 2, 310], [0, 1, 206], 'generator already executing', [0, 1, 2, 3, 406]]");
+            assert!(ops.contains(&Opcode::FOR_ITER_GEN), "{ops:?}");
+            assert!(ops.contains(&Opcode::SEND_GEN), "{ops:?}");
+        }
+    }
 }

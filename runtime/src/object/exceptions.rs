@@ -618,9 +618,18 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         unicode_error_init(o, pos, is_decode)?;
     }
     if let Some(e) = as_exception(o) {
-        let new_args = new_tuple(pos.to_vec())?;
-        let old = e.fields().args.replace(new_args);
-        drop(old);
+        // Called by `type.__call__` right after `exc_new`, the arguments are the ones `args`
+        // was made from: keep that tuple (CPython passes one tuple to both) rather than make a
+        // second one on every raise of a new exception.
+        let same = e.fields().args.as_deref().is_some_and(|a| {
+            let held = items(a);
+            held.len() == pos.len() && held.iter().zip(pos).all(|(x, y)| x.is(y))
+        });
+        if !same {
+            let new_args = new_tuple(pos.to_vec())?;
+            let old = e.fields().args.replace(new_args);
+            drop(old);
+        }
     }
     Ok(())
 }

@@ -96,7 +96,7 @@ pub(crate) struct SavedFrame {
     pub globals: Obj,
     /// Its builtins.
     pub builtins: Obj,
-    /// Localsplus, then the value stack (empty while the frame runs in a loop).
+    /// Localsplus, then the value stack (while the frame runs: empty slots, or nothing).
     pub slots: Vec<Option<Obj>>,
     /// The next instruction.
     pub ip: usize,
