@@ -137,3 +137,26 @@ for _ in range(100_000):
     head = Node(head)
 del head
 print("chain freed")
+
+# str concatenation: ASCII fast path, non-ASCII, empty operands give the other one itself
+a = "abc"
+e = ""
+for _ in range(3):
+    print(a + e is a, e + a is a, a + "d", "é" + a, a + "€x", "x" + "y", len(e + e))
+
+
+class S(str):
+    pass
+
+
+s = S("q")
+print(type(s + ""), type("" + s), s + "" is s, "" + s is s, s + s)
+w = ""
+for i in range(5):
+    w += "ab"[i % 2]
+print(w, w == "abab" + "a")
+for bad in ['"a" + 1', '1 + "a"']:
+    try:
+        eval(bad)
+    except TypeError as ex:
+        print("TypeError:", ex)

@@ -212,11 +212,7 @@ pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error:
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
 #[inline]
 pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_str(lhs).unwrap_or(""), exact_str(rhs).unwrap_or(""));
-    let mut s = String::with_capacity(a.len() + b.len());
-    s.push_str(a);
-    s.push_str(b);
-    crate::object::str::new_str(&s)
+    crate::object::str::concat(lhs, rhs)
 }
 
 // ---- COMPARE_OP -----------------------------------------------------------------------------

@@ -164,7 +164,9 @@ const MODULUS: u64 = (1 << 61) - 1;
 pub fn hash_int(v: &IntVal<'_>) -> isize {
     let h: i64 = match v {
         IntVal::Small(x) => {
-            let m = (x.unsigned_abs() % MODULUS) as i64;
+            // Most values are below the modulus: no division.
+            let a = x.unsigned_abs();
+            let m = (if a < MODULUS { a } else { a % MODULUS }) as i64;
             if *x < 0 { -m } else { m }
         }
         IntVal::Big(b) => {

@@ -17,9 +17,18 @@ use crate::Python;
 #[inline]
 pub(crate) fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
     match crate::state::thread_state::current() {
-        // SAFETY: object code runs attached: the current thread state is attached on this
-        // thread for the whole call.
-        Some(ts) => unsafe { Python::assume_attached(ts) }.critical_section(obj, f),
+        Some(ts) => {
+            // SAFETY: object code runs attached: the current thread state is attached on this
+            // thread for the whole call.
+            let state = unsafe { ts.as_ref() };
+            if state.interp_state().sched.lock.is_some() {
+                // The interpreter's lock serialises `f` already: no section to push (the test
+                // `critical_section` would make, without its setup).
+                return f();
+            }
+            // SAFETY: as above.
+            unsafe { Python::assume_attached(ts) }.critical_section(obj, f)
+        }
         None => f(),
     }
 }
