@@ -62,7 +62,7 @@ use crate::object::code::{CodeObj, as_code};
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::exceptions::builtin_exc;
 use crate::object::function::{as_cell, as_function, new_cell, new_function};
-use crate::object::int::{as_int, new_bool, new_int};
+use crate::object::int::{new_bool, new_int};
 use crate::object::list::{as_list, new_list};
 use crate::object::obj::Obj;
 use crate::object::range::new_slice;
@@ -626,7 +626,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     {
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
-                        push!(values, f, tri!(specialize::binary_op_int(op, &lhs, &rhs)));
+                        push!(values, f, tri!(specialize::binary_op_int(op, lhs, rhs)));
                     }
                     Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
@@ -635,7 +635,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     {
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
-                        push!(values, f, tri!(specialize::binary_op_float(op, &lhs, &rhs)));
+                        push!(values, f, tri!(specialize::binary_op_float(op, lhs, rhs)));
                     }
                     Opcode::BINARY_OP_ADD_UNICODE
                         if specialize::both_strs(peek!(values, f, 2), peek!(values, f, 1)) =>
@@ -656,6 +656,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let container = pop!(values, f);
                         let item = pop!(values, f);
                         let r = tri!(as_dict(&container).expect("the guard's dict").get(&item)).is_some();
+                        push!(values, f, new_bool(r != (oparg == 1)));
+                    }
+                    Opcode::CONTAINS_OP_SET if crate::object::set::is_exact_set(peek!(values, f, 1)) => {
+                        let container = pop!(values, f);
+                        let item = pop!(values, f);
+                        let r = tri!(crate::object::set::exact_set_contains(&container, &item));
                         push!(values, f, new_bool(r != (oparg == 1)));
                     }
                     Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, f, 1)).is_some() => {}
@@ -1175,26 +1181,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let Some((bop, inplace)) = BinOp::from_oparg(oparg) else {
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "bad BINARY_OP oparg"));
                         };
-                        let r = if let (
-                            Some(crate::object::int::IntVal::Small(a)),
-                            Some(crate::object::int::IntVal::Small(b)),
-                            true,
-                        ) = (
-                            as_int(&lhs),
-                            as_int(&rhs),
-                            // Both exact ints: an int subclass on either side may reflect.
-                            std::ptr::eq(lhs.type_object(), types().int_type)
-                                && std::ptr::eq(rhs.type_object(), types().int_type),
-                        ) {
-                            match bop {
-                                BinOp::Add => a.checked_add(b).map(new_int),
-                                BinOp::Subtract => a.checked_sub(b).map(new_int),
-                                BinOp::Multiply => a.checked_mul(b).map(new_int),
-                                _ => None,
-                            }
-                        } else {
-                            None
-                        };
+                        let r = crate::object::arith_fast::binary_op_exact(bop, &lhs, &rhs);
                         let r = match r {
                             Some(r) => r,
                             None if inplace => ops::inplace_op(&lhs, &rhs, bop),
@@ -1213,8 +1200,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let rhs = pop!(values, f);
                         let lhs = pop!(values, f);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
-                        let r = tri!(ops::rich_compare(&lhs, &rhs, cmp));
-                        let r = if oparg & 16 != 0 { new_bool(tri!(ops::is_true(&r))) } else { r };
+                        let r = match crate::object::arith_fast::compare_exact(&lhs, &rhs, cmp) {
+                            Some(r) => new_bool(r),
+                            None => {
+                                let r = tri!(ops::rich_compare(&lhs, &rhs, cmp));
+                                if oparg & 16 != 0 { new_bool(tri!(ops::is_true(&r))) } else { r }
+                            }
+                        };
                         push!(values, f, r);
                     }
                     Opcode::IS_OP => {
@@ -1222,7 +1214,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let lhs = pop!(values, f);
                         push!(values, f, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT => {
+                    Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT | Opcode::CONTAINS_OP_SET => {
                         adapt!(specialize::specialize_contains_op(units, f.lasti, peek!(values, f, 1)));
                         let container = pop!(values, f);
                         let item = pop!(values, f);

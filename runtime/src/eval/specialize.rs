@@ -20,7 +20,7 @@
 //!
 //! **Guards.** A form is correct whatever the cache holds, as long as its guard passed:
 //! - operand forms (`BINARY_OP_ADD_INT`, `COMPARE_OP_FLOAT`, `BINARY_SUBSCR_LIST_INT`,
-//!   `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TWO_TUPLE`, `TO_BOOL_*`, `CONTAINS_OP_DICT`,
+//!   `FOR_ITER_RANGE`, `UNPACK_SEQUENCE_TWO_TUPLE`, `TO_BOOL_*`, `CONTAINS_OP_DICT`, `CONTAINS_OP_SET`,
 //!   `STORE_SUBSCR_*`, `CALL_PY_EXACT_ARGS`, ...) check the exact types (and sizes) of their
 //!   operands and read no cache at all;
 //! - hinted dict forms (`LOAD_GLOBAL_MODULE`, `LOAD_GLOBAL_BUILTIN`'s builtins half,
@@ -54,7 +54,7 @@ use crate::object::attr::lookup;
 use crate::object::code::as_code;
 use crate::object::dict::as_dict;
 use crate::object::function::{FunctionObject, as_function, as_method};
-use crate::object::int::{IntObject, new_int};
+use crate::object::int::IntObject;
 use crate::object::obj::Obj;
 use crate::object::slots::BinOp;
 use crate::object::typeobj::{CompareOp, TypeObject, as_type};
@@ -184,39 +184,35 @@ pub(crate) fn both_strs(lhs: &PyObject, rhs: &PyObject) -> bool {
 /// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT` (after [`both_small_ints`]); an overflow of the
 /// machine word goes to the generic operation (a big int), which is not a miss.
 #[inline(always)]
-pub(crate) fn binary_op_int(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_small_int(lhs).unwrap_or(0), exact_small_int(rhs).unwrap_or(0));
+pub(crate) fn binary_op_int(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_small_int(&lhs).unwrap_or(0), exact_small_int(&rhs).unwrap_or(0));
     let (r, op) = match form {
         Opcode::BINARY_OP_ADD_INT => (a.checked_add(b), BinOp::Add),
         Opcode::BINARY_OP_SUBTRACT_INT => (a.checked_sub(b), BinOp::Subtract),
         _ => (a.checked_mul(b), BinOp::Multiply),
     };
     match r {
-        Some(v) => new_int(v),
-        None => crate::object::abstract_ops::binary_op(lhs, rhs, op),
+        Some(v) => crate::object::arith_fast::int_result_reusing(v, lhs, rhs),
+        None => crate::object::abstract_ops::binary_op(&lhs, &rhs, op),
     }
 }
 
 /// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
 #[inline(always)]
-pub(crate) fn binary_op_float(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_float(lhs).unwrap_or(0.0), exact_float(rhs).unwrap_or(0.0));
+pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
+    let (a, b) = (exact_float(&lhs).unwrap_or(0.0), exact_float(&rhs).unwrap_or(0.0));
     let r = match form {
         Opcode::BINARY_OP_ADD_FLOAT => a + b,
         Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
         _ => a * b,
     };
-    crate::object::float::new_float(r)
+    crate::object::arith_fast::float_result_reusing(r, lhs, rhs)
 }
 
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
 #[inline]
 pub(crate) fn binary_op_add_str(lhs: &PyObject, rhs: &PyObject) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_str(lhs).unwrap_or(""), exact_str(rhs).unwrap_or(""));
-    let mut s = String::with_capacity(a.len() + b.len());
-    s.push_str(a);
-    s.push_str(b);
-    crate::object::str::new_str(&s)
+    crate::object::str::concat(lhs, rhs)
 }
 
 // ---- COMPARE_OP -----------------------------------------------------------------------------
@@ -348,10 +344,12 @@ pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -
     unsafe { l.items_mut() }.get_mut(index).map(|slot| std::mem::replace(slot, value))
 }
 
-/// `_Py_Specialize_ContainsOp` (dict; `set` has no object here yet).
+/// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.
 pub(crate) fn specialize_contains_op(code: &AdaptiveCode, i: usize, container: &PyObject) {
     if is_exact(container, types().dict_type) {
         specialize(code, i, Opcode::CONTAINS_OP_DICT);
+    } else if crate::object::set::is_exact_set(container) {
+        specialize(code, i, Opcode::CONTAINS_OP_SET);
     } else {
         fail(code, i, Opcode::CONTAINS_OP);
     }
@@ -733,6 +731,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::object::int::new_int;
 
     fn op(o: Opcode, arg: u16) -> u16 {
         u16::from(o.code_byte().unwrap()) | (arg << 8)

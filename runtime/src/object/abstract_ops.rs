@@ -98,9 +98,15 @@ pub fn str_text(o: &PyObject) -> PyResult<String> {
 
 /// `hash(o)`.
 pub fn hash(o: &PyObject) -> PyResult<isize> {
-    if let Some(s) = super::str::as_str_object(o) {
-        if std::ptr::eq(o.type_object(), types().str_type) {
+    let (ty, t) = (o.type_object(), types());
+    if std::ptr::eq(ty, t.str_type) {
+        if let Some(s) = super::str::as_str_object(o) {
             return Ok(s.hash());
+        }
+    } else if std::ptr::eq(ty, t.int_type) {
+        // The common set and dict keys: an exact int's hash needs no slot call.
+        if let Some(v) = super::int::small_value(o) {
+            return Ok(super::int::hash_int(&super::int::IntVal::Small(v)));
         }
     }
     match o.type_object().hash {

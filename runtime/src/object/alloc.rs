@@ -168,6 +168,19 @@ pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
     unsafe { super::trashcan::dealloc_guarded(op, drop_and_free_now::<T>) }
 }
 
+/// [`drop_and_free`] for an object whose fields own no Python references (an exact `float`, an
+/// exact `int`): freeing it cannot start another deallocation, so it skips the trashcan's
+/// nesting count.
+///
+/// # Safety
+///
+/// As [`drop_and_free`]; dropping `T`'s fields must not drop a Python reference.
+#[inline]
+pub(crate) unsafe fn drop_and_free_leaf<T>(op: NonNull<PyObject>) {
+    // SAFETY: forwarded; nothing in it recurses, so no depth guard is needed.
+    unsafe { drop_and_free_now::<T>(op) }
+}
+
 /// [`drop_and_free`]'s work, run now.
 ///
 /// # Safety

@@ -118,24 +118,37 @@ pub(crate) fn type_init(_o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>)
 ///
 /// See [`super::typeobj::DeallocFn`].
 pub(crate) unsafe fn dealloc_instance(op: NonNull<PyObject>) {
-    // SAFETY: forwarded contract; the dict slot is initialised when the type has one.
+    // SAFETY: forwarded contract; the trashcan runs it now or, past its depth, later on this
+    // thread (a long chain of instances must not free itself by native recursion).
+    unsafe { super::trashcan::dealloc_guarded(op, dealloc_instance_now) }
+}
+
+/// [`dealloc_instance`]'s work: the attribute values, `__slots__` members and dict are dropped
+/// in place (no intermediate vector), then the block is freed and the heap type released.
+///
+/// # Safety
+///
+/// As [`dealloc_instance`], inside the trashcan's depth guard.
+unsafe fn dealloc_instance_now(op: NonNull<PyObject>) {
+    // SAFETY: forwarded contract; the dict slot is initialised when the type has one. The
+    // instance is unreachable, so dropping its values (which may run `__del__`) cannot reach it.
     unsafe {
         let ty = op.as_ref().type_object();
-        let mut values = super::inline_values::take_for_dealloc(op.as_ref());
+        super::inline_values::clear_for_dealloc(op.as_ref());
         if ty.is_heap() {
-            let members = &(*ty.mutable.get()).member_offsets;
-            values.extend(members.iter().filter_map(|&off| super::member::member_slot(op.as_ref(), off).take()));
+            // By index, re-reading the type each time: a value's deallocation may run Python code.
+            let mut i = 0;
+            while let Some(&off) = (&(*ty.mutable.get()).member_offsets).get(i) {
+                let value = super::member::member_slot(op.as_ref(), off).take();
+                drop(value);
+                i += 1;
+            }
         }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
         let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
         free_object(op);
-        // Released after the block is freed, through the trashcan (a long chain of instances
-        // must not free itself by native recursion).
-        if !values.is_empty() {
-            super::trashcan::release(values);
-        }
         if let Some(t) = heap {
             super::refcount::decref(t);
         }

@@ -134,17 +134,40 @@ enum Probe {
     Missing,
 }
 
-/// Whether two keys with equal hashes are equal, without Python code for exact strings.
+/// Whether two keys with equal hashes are equal, when that needs no Python code: the same
+/// object, two exact strings, two exact word-sized ints. `None`: ask `__eq__`. Dict and set
+/// probes compare with this first, so the common keys cost no reference count and no
+/// re-validation of the table.
+#[inline]
+pub(crate) fn keys_equal_native(a: &PyObject, b: &PyObject) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    let (ta, tb) = (a.type_object(), b.type_object());
+    if !std::ptr::eq(ta, tb) {
+        return None;
+    }
+    let t = types();
+    if std::ptr::eq(ta, t.str_type) {
+        return Some(as_str_object(a).map(|s| s.as_str()) == as_str_object(b).map(|s| s.as_str()));
+    }
+    if std::ptr::eq(ta, t.int_type) {
+        // SAFETY: exact ints are laid out as IntObject.
+        let (x, y) = unsafe { (a.cast::<super::int::IntObject>(), b.cast::<super::int::IntObject>()) };
+        if x.big.is_none() && y.big.is_none() {
+            return Some(x.value == y.value);
+        }
+    }
+    None
+}
+
+/// Whether two keys with equal hashes are equal (may run `__eq__`).
 #[inline]
 fn keys_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
-    if a.is(b) {
-        return Ok(true);
+    match keys_equal_native(a, b) {
+        Some(eq) => Ok(eq),
+        None => rich_compare_bool(a, b, CompareOp::Eq),
     }
-    let str_type = types().str_type;
-    if std::ptr::eq(a.type_object(), str_type) && std::ptr::eq(b.type_object(), str_type) {
-        return Ok(as_str_object(a).map(|s| s.as_str()) == as_str_object(b).map(|s| s.as_str()));
-    }
-    rich_compare_bool(a, b, CompareOp::Eq)
 }
 
 impl DictObject {
@@ -182,6 +205,15 @@ impl DictObject {
                         let e = &t.entries[ix as usize];
                         if e.hash == hash {
                             if let Some(k) = &e.key {
+                                match keys_equal_native(k, key) {
+                                    Some(true) => return Ok(Probe::Found { slot: i, index: ix as usize }),
+                                    Some(false) => {
+                                        perturb >>= 5;
+                                        i = (i * 5 + perturb + 1) & mask;
+                                        continue;
+                                    }
+                                    None => {}
+                                }
                                 let k = k.clone();
                                 let equal = keys_equal(&k, key)?;
                                 // `__eq__` may have changed the table (here, or on another

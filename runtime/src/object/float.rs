@@ -66,6 +66,10 @@ pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract; a subclass instance has its dict pointer at `dict_offset`.
     unsafe {
         let ty = op.as_ref().type_object();
+        if std::ptr::eq(ty, types().float_type) {
+            // An exact float owns no references: nothing to guard against deep recursion.
+            return super::alloc::drop_and_free_leaf::<FloatObject>(op);
+        }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }

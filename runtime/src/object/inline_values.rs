@@ -234,15 +234,19 @@ pub(crate) unsafe fn init(obj: *mut u8, ty: &TypeObject) {
     }
 }
 
-/// The values an instance being freed still holds, for its deallocator to release.
+/// Drops the values an instance being freed still holds, one at a time (each taken out of its
+/// slot before it is dropped, so a deallocation it starts never sees it twice).
 ///
 /// # Safety
 ///
-/// `obj` is an instance of a type with inline values that nothing else refers to.
-pub(crate) unsafe fn take_for_dealloc(obj: &PyObject) -> Vec<Obj> {
-    match Values::of(obj) {
-        Some(v) => (0..v.capacity).filter_map(|i| v.slot(i).take()).collect(),
-        None => Vec::new(),
+/// `obj` is an instance of a type with inline values that nothing else refers to; the caller
+/// is inside the trashcan's depth guard (a value's deallocation nests in this one).
+pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
+    if let Some(v) = Values::of(obj) {
+        for i in 0..v.capacity {
+            let value = v.slot(i).take();
+            drop(value);
+        }
     }
 }
 

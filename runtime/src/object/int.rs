@@ -146,6 +146,10 @@ pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe {
         let ty = op.as_ref().type_object();
+        if std::ptr::eq(ty, types().int_type) {
+            // An exact int owns no references (a big value is plain Rust memory).
+            return super::alloc::drop_and_free_leaf::<IntObject>(op);
+        }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
@@ -156,10 +160,13 @@ pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
 const MODULUS: u64 = (1 << 61) - 1;
 
 /// CPython's hash of an int.
+#[inline]
 pub fn hash_int(v: &IntVal<'_>) -> isize {
     let h: i64 = match v {
         IntVal::Small(x) => {
-            let m = (x.unsigned_abs() % MODULUS) as i64;
+            // Most values are below the modulus: no division.
+            let a = x.unsigned_abs();
+            let m = (if a < MODULUS { a } else { a % MODULUS }) as i64;
             if *x < 0 { -m } else { m }
         }
         IntVal::Big(b) => {

@@ -254,7 +254,7 @@ fn list_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 /// Sorts `items` in place as `list.sort(key=key, reverse=reverse)` does: keys first (an error
 /// there leaves `items` untouched), then Timsort on the keys with Python's `<`.
 pub(crate) fn sort_items(items: &mut [Obj], key: Option<&PyObject>, reverse: bool) -> PyResult<()> {
-    let lt = |a: &Obj, b: &Obj| ops::rich_compare_bool(a, b, CompareOp::Lt);
+    let lt = |a: &Obj, b: &Obj| super::sort_compare::sort_lt(a, b);
     match key {
         None => pyrt_pylib::sort::sort_by(items, reverse, lt),
         Some(f) => {

@@ -57,6 +57,7 @@
 pub(crate) mod abstract_ops;
 pub(crate) mod adaptive;
 pub mod alloc;
+pub(crate) mod arith_fast;
 pub(crate) mod async_iter;
 pub(crate) mod attachment;
 pub(crate) mod attr;
@@ -117,6 +118,7 @@ pub(crate) mod slot_dunders;
 pub(crate) mod slot_update;
 pub(crate) mod slot_wrappers;
 pub(crate) mod slots;
+pub(crate) mod sort_compare;
 pub(crate) mod str;
 pub(crate) mod str_methods;
 pub(crate) mod stringio;

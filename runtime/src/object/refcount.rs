@@ -68,6 +68,20 @@ fn incref_other(op: &PyObject, local: u32) {
     }
 }
 
+/// Whether the caller's reference is the only one to `op` (CPython's
+/// `_PyObject_IsUniquelyReferenced`): owned by this thread with a local count of 1 and a shared
+/// count of 0 (no other thread holds a reference, none is queued or merged, no weak-reference
+/// flag). Nobody else can then reach the object, so its owner may reuse it in place (a dying
+/// operand of a float or int operation). An immortal or atomic object is never unique.
+#[inline]
+pub(crate) fn is_unique(op: &PyObject) -> bool {
+    // Acquire: a reference another thread dropped (bringing the shared count back to 0) had its
+    // last use ordered before the drop's release; reading 0 here orders that use before ours.
+    op.ob_ref_local.load(Ordering::Relaxed) == 1
+        && op.ob_tid.load(Ordering::Relaxed) == thread_id()
+        && op.ob_ref_shared.load(Ordering::Acquire) == 0
+}
+
 /// `Py_DECREF`: deallocates the object when the last reference goes. Same dispatch as
 /// [`incref`].
 ///

@@ -43,7 +43,7 @@ use super::immortal::{TypeSpec, immortals, new_static_type, types};
 use super::int::{new_bool, new_int};
 use super::obj::Obj;
 use super::slots::{NumberMethods, SequenceMethods};
-use super::str::{as_str_object, new_str};
+use super::str::new_str;
 use super::typeobj::{CompareOp, TypeObject, flags};
 use crate::error::{PyErr, PyResult};
 
@@ -159,17 +159,13 @@ pub struct SetObject {
     hash: Cell<isize>,
 }
 
-/// Whether two keys with equal hashes are equal, without Python code for exact strings.
+/// Whether two keys with equal hashes are equal (may run `__eq__`).
 #[inline]
 fn keys_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
-    if a.is(b) {
-        return Ok(true);
+    match super::dict::keys_equal_native(a, b) {
+        Some(eq) => Ok(eq),
+        None => rich_compare_bool(a, b, CompareOp::Eq),
     }
-    let str_type = types().str_type;
-    if std::ptr::eq(a.type_object(), str_type) && std::ptr::eq(b.type_object(), str_type) {
-        return Ok(as_str_object(a).map(|s| s.as_str()) == as_str_object(b).map(|s| s.as_str()));
-    }
-    rich_compare_bool(a, b, CompareOp::Eq)
 }
 
 /// Where a probe for an absent key ended: the slot to insert into.
@@ -251,8 +247,10 @@ impl SetObject {
                             freeslot = Some(j);
                         }
                         Some(k) if slot.hash == hash => {
-                            if k.is(key) {
-                                return Ok(Probe::Found(j));
+                            match super::dict::keys_equal_native(k, key) {
+                                Some(true) => return Ok(Probe::Found(j)),
+                                Some(false) => continue,
+                                None => {}
                             }
                             let k = k.clone();
                             let eq = keys_equal(&k, key)?;
@@ -524,18 +522,45 @@ fn copy(o: &PyObject) -> PyResult<Obj> {
 fn key_and_hash(key: &PyObject) -> PyResult<(Obj, isize)> {
     match hash(key) {
         Ok(h) => Ok((Obj::new_ref(key), h)),
-        Err(e) if is_mutable_set(key) && e.matches(types().exc.named("TypeError")) => {
-            let frozen = make_set(types().set.frozenset_type, Some(key))?;
-            let h = hash(&frozen)?;
-            Ok((frozen, h))
-        }
-        Err(e) => Err(e),
+        Err(e) => frozen_stand_in(key, e),
     }
 }
 
+/// The `frozenset` standing for an unhashable `set` key whose hashing failed with `e` (any
+/// other failure is `e` itself).
+fn frozen_stand_in(key: &PyObject, e: PyErr) -> PyResult<(Obj, isize)> {
+    if is_mutable_set(key) && e.matches(types().exc.named("TypeError")) {
+        let frozen = make_set(types().set.frozenset_type, Some(key))?;
+        let h = hash(&frozen)?;
+        return Ok((frozen, h));
+    }
+    Err(e)
+}
+
 fn contains_key(s: &SetObject, key: &PyObject) -> PyResult<bool> {
-    let (k, h) = key_and_hash(key)?;
-    s.contains_hashed(&k, h)
+    // The common case borrows the key; only an unhashable `set` key makes a stand-in.
+    match hash(key) {
+        Ok(h) => s.contains_hashed(key, h),
+        Err(e) => {
+            let (k, h) = frozen_stand_in(key, e)?;
+            s.contains_hashed(&k, h)
+        }
+    }
+}
+
+/// Whether `o` is an exact `set` or `frozenset` (the guard of `CONTAINS_OP_SET`).
+#[inline]
+pub(crate) fn is_exact_set(o: &PyObject) -> bool {
+    let (ty, t) = (o.type_object(), types());
+    std::ptr::eq(ty, t.set.set_type) || std::ptr::eq(ty, t.set.frozenset_type)
+}
+
+/// `CONTAINS_OP_SET`: `key in s` for an `s` that passed [`is_exact_set`].
+#[inline]
+pub(crate) fn exact_set_contains(s: &PyObject, key: &PyObject) -> PyResult<bool> {
+    debug_assert!(is_exact_set(s));
+    // SAFETY: exact sets and frozensets are laid out as SetObject (the caller's guard).
+    contains_key(unsafe { s.cast::<SetObject>() }, key)
 }
 
 // ---- the algebra (setobject.c, function by function) --------------------------------------

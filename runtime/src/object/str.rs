@@ -226,6 +226,54 @@ pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
     }
 }
 
+/// `a + b` for two strings (`PyUnicode_Concat`): an empty operand gives the other one itself
+/// when that is an exact `str`, as in CPython; two ASCII operands are copied straight into the
+/// new object's block (no intermediate buffer, no scan of the text for its kind); otherwise the
+/// text is built first. The result is an exact `str`.
+pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    let (Some(x), Some(y)) = (as_str_object(a), as_str_object(b)) else {
+        return Err(crate::error::PyErr::type_error("can only concatenate str to str"));
+    };
+    let str_type = super::immortal::types().str_type;
+    if x.utf8_len == 0 && std::ptr::eq(b.type_object(), str_type) {
+        return Ok(Obj::new_ref(b));
+    }
+    if y.utf8_len == 0 && std::ptr::eq(a.type_object(), str_type) {
+        return Ok(Obj::new_ref(a));
+    }
+    let len = x.utf8_len.checked_add(y.utf8_len).ok_or_else(too_long)?;
+    if x.kind != 1 || y.kind != 1 || len < 2 {
+        let mut text = String::new();
+        text.try_reserve_exact(len).map_err(|_| too_long())?;
+        text.push_str(x.as_str());
+        text.push_str(y.as_str());
+        return new_str(&text);
+    }
+    let data_offset = str_type.basic_size.max(size_of::<StrObject>());
+    let size = data_offset.checked_add(len).ok_or_else(too_long)?;
+    // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, written before
+    // the object is used (ASCII, kind 1, needs no index array); `str`'s deallocator frees it.
+    unsafe {
+        let obj = alloc_sized(str_type, size, |ob_base| StrObject {
+            ob_base,
+            len,
+            utf8_len: len,
+            hash: AtomicIsize::new(HASH_UNSET),
+            kind: 1,
+            data_offset: data_offset as u32,
+        })?;
+        let text = (obj.as_ptr().as_ptr() as *mut u8).add(data_offset);
+        std::ptr::copy_nonoverlapping(x.as_str().as_ptr(), text, x.utf8_len);
+        std::ptr::copy_nonoverlapping(y.as_str().as_ptr(), text.add(x.utf8_len), y.utf8_len);
+        Ok(obj)
+    }
+}
+
+#[cold]
+fn too_long() -> crate::error::PyErr {
+    crate::error::PyErr::from(pyrt_pylib::PyError::MemoryError)
+}
+
 /// Writes an immortal string into a leaked block (interning).
 pub(crate) fn leak_str(ty: &TypeObject, text: &str) -> &'static StrObject {
     let data_offset = size_of::<StrObject>();

@@ -358,17 +358,11 @@ fn str_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
 }
 
 fn str_add(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    match (str_value(a), str_value(b)) {
+    if as_str_object(a).is_some() && as_str_object(b).is_some() {
         // Concatenating an empty string gives the other one itself, as in CPython.
-        (Some(""), Some(_)) if is_exact_str(b) => Ok(Obj::new_ref(b)),
-        (Some(_), Some("")) if is_exact_str(a) => Ok(Obj::new_ref(a)),
-        (Some(x), Some(y)) => {
-            let mut s = text_buffer(x.len() + y.len())?;
-            s.push_str(x);
-            s.push_str(y);
-            new_string(s)
-        }
-        _ => not_implemented(),
+        super::str::concat(a, b)
+    } else {
+        not_implemented()
     }
 }
 

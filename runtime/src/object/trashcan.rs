@@ -25,10 +25,27 @@ use super::obj::Obj;
 /// the same range).
 const MAX_NESTING: u32 = 50;
 
+/// This thread's trashcan: how deep deallocations are nested, and what deeper levels left for
+/// the outermost one. One thread-local, so the common case — an outermost deallocation that
+/// nothing was deferred under — costs one TLS access, a counter update and a flag test.
+struct Trashcan {
+    nesting: Cell<u32>,
+    /// Whether `parked` or `deferred` may be non-empty (set when either is pushed, cleared by
+    /// [`drain`] when both are empty), so the outermost level skips `drain` when nothing waits.
+    pending: Cell<bool>,
+    parked: RefCell<Vec<Vec<Obj>>>,
+    deferred: RefCell<Vec<(NonNull<PyObject>, DeallocNow)>>,
+}
+
 thread_local! {
-    static NESTING: Cell<u32> = const { Cell::new(0) };
-    static PARKED: RefCell<Vec<Vec<Obj>>> = const { RefCell::new(Vec::new()) };
-    static DEFERRED: RefCell<Vec<(NonNull<PyObject>, DeallocNow)>> = const { RefCell::new(Vec::new()) };
+    static TRASHCAN: Trashcan = const {
+        Trashcan {
+            nesting: Cell::new(0),
+            pending: Cell::new(false),
+            parked: RefCell::new(Vec::new()),
+            deferred: RefCell::new(Vec::new()),
+        }
+    };
 }
 
 /// A deallocation to finish: drops the object's fields and frees its block. Its safety
@@ -45,34 +62,42 @@ type DeallocNow = unsafe fn(NonNull<PyObject>);
 /// unreachable: its last reference is gone).
 #[inline]
 pub(crate) unsafe fn dealloc_guarded(op: NonNull<PyObject>, now: DeallocNow) {
-    let depth = NESTING.with(Cell::get);
-    if depth >= MAX_NESTING {
-        DEFERRED.with(|d| d.borrow_mut().push((op, now)));
-        return;
-    }
-    NESTING.with(|n| n.set(depth + 1));
-    // SAFETY: the caller's contract.
-    unsafe { now(op) };
-    if depth == 0 {
-        drain();
-    }
-    NESTING.with(|n| n.set(depth));
+    TRASHCAN.with(|t| {
+        let depth = t.nesting.get();
+        if depth >= MAX_NESTING {
+            t.deferred.borrow_mut().push((op, now));
+            t.pending.set(true);
+            return;
+        }
+        t.nesting.set(depth + 1);
+        // SAFETY: the caller's contract.
+        unsafe { now(op) };
+        if depth == 0 && t.pending.get() {
+            drain(t);
+        }
+        t.nesting.set(depth);
+    })
 }
 
 /// The outermost level's loop over what deeper levels deferred or parked.
 #[cold]
-fn drain() {
+fn drain(t: &Trashcan) {
     loop {
-        if let Some((op, now)) = DEFERRED.with(|d| d.borrow_mut().pop()) {
+        // Each pop's borrow ends before what it yields is freed (which may push more).
+        let deferred = t.deferred.borrow_mut().pop();
+        if let Some((op, now)) = deferred {
             // SAFETY: deferred by `dealloc_guarded`, whose caller vouched for the call; this is
             // the same thread, still attached (the outermost deallocation is running).
             unsafe { now(op) };
-        } else if let Some(batch) = PARKED.with(|p| p.borrow_mut().pop()) {
-            drop(batch);
-        } else {
-            break;
+            continue;
+        }
+        let parked = t.parked.borrow_mut().pop();
+        match parked {
+            Some(batch) => drop(batch),
+            None => break,
         }
     }
+    t.pending.set(false);
 }
 
 /// Drops the references a freed container owned, without deep native recursion.
@@ -80,18 +105,21 @@ pub(crate) fn release(refs: Vec<Obj>) {
     if refs.is_empty() {
         return;
     }
-    let depth = NESTING.with(Cell::get);
-    if depth >= MAX_NESTING {
-        PARKED.with(|p| p.borrow_mut().push(refs));
-        return;
-    }
-    NESTING.with(|n| n.set(depth + 1));
-    drop(refs);
-    if depth == 0 {
-        // The outermost release: drain what deeper levels parked or deferred.
-        drain();
-    }
-    NESTING.with(|n| n.set(depth));
+    TRASHCAN.with(|t| {
+        let depth = t.nesting.get();
+        if depth >= MAX_NESTING {
+            t.parked.borrow_mut().push(refs);
+            t.pending.set(true);
+            return;
+        }
+        t.nesting.set(depth + 1);
+        drop(refs);
+        if depth == 0 && t.pending.get() {
+            // The outermost release: drain what deeper levels parked or deferred.
+            drain(t);
+        }
+        t.nesting.set(depth);
+    })
 }
 
 #[cfg(test)]
@@ -117,8 +145,10 @@ mod tests {
             }
             drop(list);
             drop(tuple);
-            assert_eq!(NESTING.with(Cell::get), 0);
-            assert!(PARKED.with(|p| p.borrow().is_empty()));
+            TRASHCAN.with(|t| {
+                assert_eq!(t.nesting.get(), 0);
+                assert!(t.parked.borrow().is_empty() && !t.pending.get());
+            });
         });
     }
 
@@ -130,8 +160,10 @@ mod tests {
                 o = crate::object::abstract_ops::get_attr_str(&o, "__dir__").expect("a bound method");
             }
             drop(o);
-            assert_eq!(NESTING.with(Cell::get), 0);
-            assert!(DEFERRED.with(|d| d.borrow().is_empty()));
+            TRASHCAN.with(|t| {
+                assert_eq!(t.nesting.get(), 0);
+                assert!(t.deferred.borrow().is_empty() && !t.pending.get());
+            });
         });
     }
 }

@@ -1,0 +1,318 @@
+//! Fast paths of the arithmetic operators on exact `int` (machine word) and exact `float`
+//! operands, and the reuse of a dying operand for the result.
+//!
+//! **Exact-type fast paths** ([`binary_op_exact`]). `BINARY_OP` on two exact ints whose values
+//! fit a machine word, or on exact floats (or a float and a word-sized int), computes the result
+//! without the protocol's slot lookups (`binary_op1`: type tests, the reflected-operand rule,
+//! `NotImplemented`). Only the cases whose answer is certain are taken: an overflow of the word,
+//! a zero divisor, a negative or large shift, an int too wide for a double's 53-bit mantissa in
+//! an int/int true division, a float power that errs or has a complex result — anything that
+//! would raise, go big or round differently — answers `None`, and the caller runs the generic
+//! operation, which gives CPython's result or error.
+//! Exact types only: a subclass may override the operator (or its reflection).
+//! [`compare_exact`] does the same for the comparisons of the generic `COMPARE_OP`.
+//!
+//! **Reuse of a dying operand** ([`float_result_reusing`], [`int_result_reusing`]). When the
+//! evaluation stack's reference to an operand is the object's only reference
+//! ([`super::refcount::is_unique`]: owned by this thread, local count 1, shared count 0), nobody
+//! else can observe the object, so the result is written into it and it is pushed back: no
+//! allocation and no deallocation (CPython 3.14 does this for floats and ints). `x = a * b + c`
+//! then allocates one float instead of two. Identity stays CPython's where it is observable:
+//! an int result in the small-int range is always the cached immortal.
+
+use super::float::FloatObject;
+use super::header::PyObject;
+use super::immortal::{immortals, types};
+use super::int::IntObject;
+use super::obj::Obj;
+use super::refcount::is_unique;
+use super::slots::BinOp;
+use super::typeobj::CompareOp;
+use crate::error::PyResult;
+
+/// The value of an exact `int` that fits a word.
+#[inline(always)]
+fn exact_word(o: &PyObject) -> Option<i64> {
+    if std::ptr::eq(o.type_object(), types().int_type) {
+        // SAFETY: exact ints are laid out as IntObject.
+        let i = unsafe { o.cast::<IntObject>() };
+        if i.big.is_none() {
+            return Some(i.value);
+        }
+    }
+    None
+}
+
+/// The value of an exact `float`.
+#[inline(always)]
+fn exact_float(o: &PyObject) -> Option<f64> {
+    if std::ptr::eq(o.type_object(), types().float_type) {
+        // SAFETY: exact floats are laid out as FloatObject.
+        Some(unsafe { o.cast::<FloatObject>() }.value)
+    } else {
+        None
+    }
+}
+
+/// Largest magnitude of an int converted to a double exactly (2**53): an int/int true
+/// division of such values is one correctly rounded IEEE division, as CPython's.
+const EXACT_IN_DOUBLE: u64 = 1 << 53;
+
+/// `lhs <bop> rhs` when both are exact word-sized ints or exact floats (or one of each) and the
+/// result is certain; `None` sends the caller to the generic operation (see the module docs).
+#[inline]
+pub(crate) fn binary_op_exact(bop: BinOp, lhs: &PyObject, rhs: &PyObject) -> Option<PyResult<Obj>> {
+    if let (Some(a), Some(b)) = (exact_word(lhs), exact_word(rhs)) {
+        return int_op(bop, a, b);
+    }
+    let (a, b) = match (exact_float(lhs), exact_float(rhs)) {
+        (Some(a), Some(b)) => (a, b),
+        // A word-sized int converts to the nearest double, as CPython's `float + int` does.
+        (Some(a), None) => (a, exact_word(rhs)? as f64),
+        (None, Some(b)) => (exact_word(lhs)? as f64, b),
+        (None, None) => return None,
+    };
+    let r = match bop {
+        BinOp::Add => a + b,
+        BinOp::Subtract => a - b,
+        BinOp::Multiply => a * b,
+        BinOp::TrueDivide if b != 0.0 => a / b,
+        // pyrt-pylib's `float.__pow__`; its errors and complex results take the generic path.
+        BinOp::Power => match pyrt_pylib::float::arith::pow(a, b) {
+            Ok(pyrt_pylib::float::arith::Power::Float(r)) => r,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(super::float::new_float(r))
+}
+
+/// `lhs <cmp> rhs` for exact word-sized ints and exact floats, in any mix (the generic
+/// `COMPARE_OP` on operands its specialised forms do not cover, like `x < 0` with a float `x`).
+/// An int beyond 2**53 against a float declines: CPython compares those exactly, not through a
+/// rounded double.
+#[inline]
+pub(crate) fn compare_exact(lhs: &PyObject, rhs: &PyObject, cmp: CompareOp) -> Option<bool> {
+    fn decide<T: PartialOrd>(a: T, b: T, cmp: CompareOp) -> bool {
+        match cmp {
+            CompareOp::Lt => a < b,
+            CompareOp::Le => a <= b,
+            CompareOp::Eq => a == b,
+            CompareOp::Ne => a != b,
+            CompareOp::Gt => a > b,
+            CompareOp::Ge => a >= b,
+        }
+    }
+    let exact_double = |i: i64| (i.unsigned_abs() <= EXACT_IN_DOUBLE).then_some(i as f64);
+    match (exact_word(lhs), exact_word(rhs)) {
+        (Some(a), Some(b)) => Some(decide(a, b, cmp)),
+        (Some(a), None) => Some(decide(exact_double(a)?, exact_float(rhs)?, cmp)),
+        (None, Some(b)) => Some(decide(exact_float(lhs)?, exact_double(b)?, cmp)),
+        (None, None) => Some(decide(exact_float(lhs)?, exact_float(rhs)?, cmp)),
+    }
+}
+
+#[inline]
+fn int_op(bop: BinOp, a: i64, b: i64) -> Option<PyResult<Obj>> {
+    let r = match bop {
+        BinOp::Add => a.checked_add(b)?,
+        BinOp::Subtract => a.checked_sub(b)?,
+        BinOp::Multiply => a.checked_mul(b)?,
+        BinOp::FloorDivide => floor_div(a, b)?,
+        BinOp::Remainder => floor_mod(a, b)?,
+        BinOp::And => a & b,
+        BinOp::Or => a | b,
+        BinOp::Xor => a ^ b,
+        // Python's `>>` floors, as an arithmetic shift does; 64 or more leaves the sign.
+        BinOp::Rshift if b >= 0 => a >> b.min(63),
+        BinOp::Lshift if (0..63).contains(&b) => {
+            let r = a << b;
+            if r >> b != a {
+                return None;
+            }
+            r
+        }
+        BinOp::TrueDivide if b != 0 && a.unsigned_abs() <= EXACT_IN_DOUBLE && b.unsigned_abs() <= EXACT_IN_DOUBLE => {
+            return Some(super::float::new_float(a as f64 / b as f64));
+        }
+        _ => return None,
+    };
+    Some(super::int::new_int(r))
+}
+
+/// Python's `a // b` (rounds toward negative infinity); `None` for a zero divisor or overflow.
+#[inline]
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    let q = a.checked_div(b)?;
+    let r = a.checked_rem(b)?;
+    Some(if r != 0 && ((r < 0) != (b < 0)) { q - 1 } else { q })
+}
+
+/// Python's `a % b` (takes the divisor's sign); `None` for a zero divisor or overflow.
+#[inline]
+fn floor_mod(a: i64, b: i64) -> Option<i64> {
+    let r = a.checked_rem(b)?;
+    Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
+}
+
+/// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed): a dying
+/// operand is reused in place; otherwise both are released first, so the new float takes the
+/// block the last of them gave back.
+#[inline]
+pub(crate) fn float_result_reusing(value: f64, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
+    debug_assert!(exact_float(&lhs).is_some() && exact_float(&rhs).is_some(), "the caller's guard");
+    if is_unique(&lhs) {
+        // SAFETY: an exact float (the caller's guard) reached only through `lhs` (`is_unique`).
+        unsafe { set_unique_float(&lhs, value) };
+        drop(rhs);
+        return Ok(lhs);
+    }
+    if is_unique(&rhs) {
+        // SAFETY: as above, for `rhs`.
+        unsafe { set_unique_float(&rhs, value) };
+        drop(lhs);
+        return Ok(rhs);
+    }
+    drop(lhs);
+    drop(rhs);
+    super::float::new_float(value)
+}
+
+/// The result `value` of an operation on two exact word-sized ints `lhs` and `rhs` (consumed):
+/// the cached small int when there is one (identity as in CPython), else a dying operand reused
+/// in place, else a new int.
+#[inline]
+pub(crate) fn int_result_reusing(value: i64, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
+    debug_assert!(exact_word(&lhs).is_some() && exact_word(&rhs).is_some(), "the caller's guard");
+    if let Some(small) = immortals().small_int(value) {
+        return Ok(Obj::new_ref(&small.ob_base));
+    }
+    // A small int is immortal, so never unique: a reused operand is an arena int.
+    if is_unique(&lhs) {
+        // SAFETY: an exact word-sized int (the caller's guard) reached only through `lhs`.
+        unsafe { set_unique_int(&lhs, value) };
+        drop(rhs);
+        return Ok(lhs);
+    }
+    if is_unique(&rhs) {
+        // SAFETY: as above, for `rhs`.
+        unsafe { set_unique_int(&rhs, value) };
+        drop(lhs);
+        return Ok(rhs);
+    }
+    drop(lhs);
+    drop(rhs);
+    super::int::new_int(value)
+}
+
+/// Overwrites the value of a float that nobody else references.
+///
+/// # Safety
+///
+/// `o` is laid out as a [`FloatObject`] and the caller's reference is its only one, so no
+/// `&` to its value is alive anywhere.
+#[inline]
+unsafe fn set_unique_float(o: &Obj, value: f64) {
+    // SAFETY: the caller's contract; the pointer is the allocation's (`Obj` holds a raw pointer),
+    // not derived from a shared reference.
+    unsafe { (*o.as_ptr().as_ptr().cast::<FloatObject>()).value = value };
+}
+
+/// Overwrites the value of a word-sized int that nobody else references.
+///
+/// # Safety
+///
+/// `o` is laid out as an [`IntObject`] with no big value, and the caller's reference is its
+/// only one.
+#[inline]
+unsafe fn set_unique_int(o: &Obj, value: i64) {
+    // SAFETY: as `set_unique_float`; `big` stays `None`, so the value is the word.
+    unsafe { (*o.as_ptr().as_ptr().cast::<IntObject>()).value = value };
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+    use crate::object::float::new_float;
+    use crate::object::int::new_int;
+
+    fn with(f: impl FnOnce()) {
+        crate::Runtime::initialize();
+        crate::attach(|_py| f());
+    }
+
+    #[test]
+    fn floor_division_and_modulo_round_toward_negative_infinity() {
+        assert_eq!(floor_div(7, 2), Some(3));
+        assert_eq!(floor_div(-7, 2), Some(-4));
+        assert_eq!(floor_div(7, -2), Some(-4));
+        assert_eq!(floor_div(-7, -2), Some(3));
+        assert_eq!(floor_mod(-7, 2), Some(1));
+        assert_eq!(floor_mod(7, -2), Some(-1));
+        assert_eq!(floor_mod(6, -3), Some(0));
+        assert_eq!(floor_div(1, 0), None);
+        assert_eq!(floor_div(i64::MIN, -1), None);
+        assert_eq!(floor_mod(i64::MIN, -1), None);
+    }
+
+    #[test]
+    fn uncertain_results_go_to_the_generic_operation() {
+        with(|| {
+            let big = new_int(i64::MAX).unwrap();
+            let one = new_int(1).unwrap();
+            let zero = new_int(0).unwrap();
+            assert!(binary_op_exact(BinOp::Add, &big, &one).is_none(), "overflow goes big");
+            assert!(binary_op_exact(BinOp::Lshift, &big, &one).is_none());
+            assert!(binary_op_exact(BinOp::FloorDivide, &one, &zero).is_none(), "ZeroDivisionError");
+            assert!(binary_op_exact(BinOp::TrueDivide, &big, &one).is_none(), "wider than a double");
+            assert!(binary_op_exact(BinOp::Power, &one, &one).is_none());
+            let f = new_float(1.5).unwrap();
+            let fz = new_float(0.0).unwrap();
+            assert!(binary_op_exact(BinOp::TrueDivide, &f, &fz).is_none());
+            assert!(binary_op_exact(BinOp::TrueDivide, &f, &zero).is_none());
+            let minus = new_float(-8.0).unwrap();
+            assert!(binary_op_exact(BinOp::Power, &minus, &f).is_none(), "a complex result");
+            assert!(binary_op_exact(BinOp::Power, &fz, &new_float(-1.0).unwrap()).is_none(), "ZeroDivisionError");
+            let r =
+                binary_op_exact(BinOp::Power, &new_float(2.25).unwrap(), &new_float(0.5).unwrap()).unwrap().unwrap();
+            assert_eq!(exact_float(&r), Some(1.5));
+            let r = binary_op_exact(BinOp::Rshift, &new_int(-5).unwrap(), &new_int(100).unwrap()).unwrap().unwrap();
+            assert_eq!(exact_word(&r), Some(-1));
+            assert_eq!(compare_exact(&f, &zero, CompareOp::Gt), Some(true));
+            assert_eq!(compare_exact(&zero, &fz, CompareOp::Eq), Some(true));
+            assert_eq!(compare_exact(&big, &f, CompareOp::Gt), None, "beyond 2**53: exact comparison");
+            assert_eq!(compare_exact(&big, &one, CompareOp::Ne), Some(true));
+            let nan = new_float(f64::NAN).unwrap();
+            assert_eq!(compare_exact(&nan, &nan, CompareOp::Eq), Some(false));
+            let r = binary_op_exact(BinOp::TrueDivide, &f, &new_int(3).unwrap()).unwrap().unwrap();
+            assert_eq!(exact_float(&r), Some(0.5));
+        });
+    }
+
+    #[test]
+    fn a_dying_operand_is_reused_and_a_shared_one_is_not() {
+        with(|| {
+            let a = new_float(1.25).unwrap();
+            let b = new_float(2.0).unwrap();
+            let a_addr = a.addr();
+            let r = float_result_reusing(3.25, a, b).unwrap();
+            assert_eq!((r.addr(), exact_float(&r)), (a_addr, Some(3.25)), "lhs was unique");
+
+            let kept = new_float(1.0).unwrap();
+            let other = kept.clone();
+            let c = new_float(4.0).unwrap();
+            let c_addr = c.addr();
+            let r = float_result_reusing(5.0, other, c).unwrap();
+            assert_eq!(r.addr(), c_addr, "the shared lhs is left alone, the dying rhs is reused");
+            assert_eq!(exact_float(&kept), Some(1.0));
+
+            let x = new_int(1000).unwrap();
+            let y = new_int(2000).unwrap();
+            let x_addr = x.addr();
+            let r = int_result_reusing(3000, x, y).unwrap();
+            assert_eq!((r.addr(), exact_word(&r)), (x_addr, Some(3000)));
+            let r = int_result_reusing(7, r, new_int(5000).unwrap()).unwrap();
+            assert!(r.is(&immortals().small_int(7).unwrap().ob_base), "small results are the cached ints");
+        });
+    }
+}
