@@ -354,6 +354,43 @@ fn valgrind_interpreter_configs() {
     valgrind_clean("interpreter_config");
 }
 
+/// §3: legacy sub-interpreters (`use_main_obmalloc`) allocate from the main interpreter's memory;
+/// ending one leaves the main interpreter's objects intact. Same output as CPython 3.13, and
+/// valgrind-clean (the main arena is released once, at `Py_Finalize`).
+#[test]
+fn main_obmalloc_sub_interpreters_leave_the_main_interpreter_intact() {
+    let mut stdout = String::new();
+    for pass in 0..2 {
+        for s in 0..3 {
+            stdout += &format!(
+                "pass {pass} sub {s}: sum 1999000
+"
+            );
+            stdout += &format!(
+                "pass {pass} after sub {s}: main sum 1999000, new object 7
+"
+            );
+        }
+        stdout += &format!(
+            "pass {pass}: leaked sum 0
+"
+        );
+    }
+    let mut exes = vec![("pyrt", build_pyrt("main_obmalloc"))];
+    match build_cpython_version("main_obmalloc", Some("3.13.0")) {
+        Some(exe) => exes.push(("CPython 3.13", exe)),
+        None => eprintln!("CPython 3.13 not found (PYENV_VERSION=3.13.0 python3-config): checking pyrt only"),
+    }
+    for (who, exe) in exes {
+        assert_eq!(stdout_ok(&run(&exe), who), stdout, "{who}");
+    }
+}
+
+#[test]
+fn valgrind_main_obmalloc() {
+    valgrind_clean("main_obmalloc");
+}
+
 #[test]
 fn valgrind_pylong_errors() {
     valgrind_clean("pylong_errors");

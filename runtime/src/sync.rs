@@ -45,6 +45,8 @@ pub use loom::sync::atomic::{
 pub type StaticAtomicU64 = std::sync::atomic::AtomicU64;
 /// See [`StaticAtomicU64`] (signal delivery's statics, touched from signal handlers).
 pub type StaticAtomicUsize = std::sync::atomic::AtomicUsize;
+/// See [`StaticAtomicU64`] (the arena owner tags of interpreters).
+pub type StaticAtomicU32 = std::sync::atomic::AtomicU32;
 /// See [`StaticAtomicU64`].
 pub type StaticAtomicBool = std::sync::atomic::AtomicBool;
 /// See [`StaticAtomicU64`].

@@ -37,6 +37,14 @@
 //!   local list runs dry. No thread ever writes a page field it does not own.
 //! * The arena's page supply (chunks, unused pages, pages of heaps that went away) is behind one
 //!   mutex, taken only when a heap needs a fresh page — once per page, not per block.
+//! * **Owners.** Several interpreters may allocate from one arena (CPython's
+//!   `use_main_obmalloc`: they share the main interpreter's). Each heap carries its
+//!   interpreter's owner tag ([`Heap::with_owner`]); a page records the tag of the heap that
+//!   took it, and a large block the tag of the heap it was allocated for. An abandoned page is
+//!   adopted only by a heap of the same owner — or by anyone once it holds no live block — so a
+//!   block is never handed to another interpreter while its object may still be alive there, and
+//!   [`Arena::allocated_by`] tells the interpreters' objects apart for the handles' membership
+//!   check.
 //!
 //! Destroying the arena unmaps every chunk and frees every large block in bulk — live objects and
 //! leaked cycles included — and returns the memory to the OS.
@@ -47,7 +55,7 @@ use std::collections::HashMap;
 use std::ptr::{self, NonNull};
 
 use super::size_class::{CLASS_SIZES, NUM_CLASSES, SMALL_MAX, class_of};
-use crate::sync::{AtomicPtr, AtomicUsize, Mutation, Mutex, Ordering, broken};
+use crate::sync::{AtomicPtr, AtomicU32, AtomicUsize, Mutation, Mutex, Ordering, broken};
 
 /// Size and alignment of a chunk.
 pub const CHUNK_SIZE: usize = 4 << 20;
@@ -84,7 +92,11 @@ struct PageMeta {
     /// Blocks handed out and not freed by the owner (written only by the owner).
     used: AtomicUsize,
     /// The block size of the page's class (0 while unassigned); written under the supply mutex.
-    block_size: AtomicUsize,
+    block_size: AtomicU32,
+    /// The owner tag of the heap that took the page last (see "Owners"); written under the
+    /// supply mutex before the page is handed to the heap. (Two 32-bit words keep the entry at
+    /// ten words, and so the slab count.)
+    owner: AtomicU32,
     /// Owner-only: local free list and bump offset (see the module docs).
     local: UnsafeCell<PageLocal>,
 }
@@ -126,11 +138,17 @@ struct Supply {
     next_slab: usize,
     /// Pages of heaps that went away, by class; a heap of that class adopts them.
     abandoned: [Vec<*const PageMeta>; NUM_CLASSES],
-    /// Large blocks: address → size.
-    large: HashMap<usize, usize>,
+    /// Large blocks: address → size and owner tag.
+    large: HashMap<usize, LargeBlock>,
 }
 
-/// The arena of one interpreter. See the module docs.
+#[derive(Clone, Copy)]
+struct LargeBlock {
+    size: usize,
+    owner: u32,
+}
+
+/// The arena of one interpreter (or of several: see "Owners" in the module docs).
 pub struct Arena {
     supply: Mutex<Supply>,
     /// Bytes charged against the limit: assigned pages and large blocks.
@@ -213,14 +231,17 @@ impl Arena {
             let page = unsafe { &*p };
             // SAFETY: as above: unowned page, supply mutex held.
             let local = unsafe { &*page.local.get() };
-            !local.free.is_null()
+            let has_room = !local.free.is_null()
                 || !page.thread_free.load(Ordering::Acquire).is_null()
-                || local.bump + CLASS_SIZES[class] <= local.end
+                || local.bump + CLASS_SIZES[class] <= local.end;
+            // Another owner's page only once nothing of it is alive (see "Owners").
+            has_room && (page.owner.load(Ordering::Relaxed) == heap.owner || live_blocks(page) == 0)
         });
         if let Some(i) = with_room {
             let p = supply.abandoned[class].swap_remove(i);
             // SAFETY: as above.
             let page = unsafe { &*p };
+            page.owner.store(heap.owner, Ordering::Relaxed);
             page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
             return Ok(page);
         }
@@ -251,8 +272,9 @@ impl Arena {
         unsafe {
             *page.local.get() = PageLocal { start, free: ptr::null_mut(), bump: 0, end: size, class };
         }
-        page.block_size.store(CLASS_SIZES[class], Ordering::Relaxed);
+        page.block_size.store(CLASS_SIZES[class] as u32, Ordering::Relaxed);
         page.used.store(0, Ordering::Relaxed);
+        page.owner.store(heap.owner, Ordering::Relaxed);
         page.heap.store(heap as *const Heap as *mut Heap, Ordering::Release);
         Ok(page)
     }
@@ -273,7 +295,8 @@ impl Arena {
                 thread_free: AtomicPtr::new(ptr::null_mut()),
                 thread_freed: AtomicUsize::new(0),
                 used: AtomicUsize::new(0),
-                block_size: AtomicUsize::new(0),
+                block_size: AtomicU32::new(0),
+                owner: AtomicU32::new(0),
                 local: UnsafeCell::new(PageLocal { start: 0, free: ptr::null_mut(), bump: 0, end: 0, class: 0 }),
             };
             for i in 0..SLABS_PER_CHUNK {
@@ -303,14 +326,14 @@ impl Arena {
     #[inline]
     pub unsafe fn alloc(&self, heap: &Heap, size: usize) -> Result<NonNull<u8>, AllocError> {
         if size > SMALL_MAX {
-            return self.alloc_large(size);
+            return self.alloc_large(size, heap.owner);
         }
         // SAFETY: the caller is the heap's owner.
         unsafe { heap.alloc_small(self, class_of(size)) }
     }
 
     #[cold]
-    fn alloc_large(&self, size: usize) -> Result<NonNull<u8>, AllocError> {
+    fn alloc_large(&self, size: usize, owner: u32) -> Result<NonNull<u8>, AllocError> {
         let total = size.checked_add(LARGE_PREFIX).ok_or(AllocError)?;
         let layout = Layout::from_size_align(total, BLOCK_ALIGN).map_err(|_| AllocError)?;
         self.charge(size)?;
@@ -323,7 +346,7 @@ impl Arena {
         // SAFETY: `raw` has room for the prefix; the block after it is the caller's.
         unsafe { (raw as *mut *const Arena).write(self as *const Arena) };
         let user = raw as usize + LARGE_PREFIX;
-        self.supply.lock().large.insert(user, size);
+        self.supply.lock().large.insert(user, LargeBlock { size, owner });
         // SAFETY: non-null (inside a successful allocation).
         Ok(unsafe { NonNull::new_unchecked(user as *mut u8) })
     }
@@ -366,8 +389,8 @@ impl Arena {
 
     #[cold]
     fn free_large(&self, addr: usize) {
-        let size = self.supply.lock().large.remove(&addr);
-        let Some(size) = size else {
+        let block = self.supply.lock().large.remove(&addr);
+        let Some(LargeBlock { size, .. }) = block else {
             crate::fatal::fatal_error(
                 "PyObject_Free",
                 "freeing a block that this interpreter's arena did not allocate",
@@ -394,6 +417,22 @@ impl Arena {
         self.supply.lock().large.contains_key(&addr)
     }
 
+    /// Whether the live block at `ptr` (as for [`Arena::owns`]) was allocated by this arena for
+    /// a heap with owner tag `owner` (see "Owners" in the module docs).
+    pub fn allocated_by(&self, ptr: NonNull<u8>, owner: u32) -> bool {
+        let addr = ptr.as_ptr() as usize;
+        let chunk = addr & !(CHUNK_SIZE - 1);
+        if chunk_map::contains(chunk) {
+            // SAFETY: the chunk is live (in the map), so its header is initialised; `arena` is
+            // written before the chunk is published.
+            let arena = unsafe { (*(chunk as *const ChunkHeader)).arena };
+            // SAFETY: a live chunk of this arena holds the page's metadata; the block is live,
+            // so its page was handed out (and tagged) before the block was.
+            return ptr::eq(arena, self) && unsafe { page_of(addr) }.owner.load(Ordering::Relaxed) == owner;
+        }
+        self.supply.lock().large.get(&addr).is_some_and(|b| b.owner == owner)
+    }
+
     /// The usable size of a live block of any arena.
     ///
     /// # Safety
@@ -403,11 +442,11 @@ impl Arena {
         let addr = ptr.as_ptr() as usize;
         if chunk_map::contains(addr & !(CHUNK_SIZE - 1)) {
             // SAFETY: inside a live chunk.
-            unsafe { page_of(addr) }.block_size.load(Ordering::Relaxed)
+            unsafe { page_of(addr) }.block_size.load(Ordering::Relaxed) as usize
         } else {
             // SAFETY: a large block's prefix names its live arena.
             let arena = unsafe { &**((addr - LARGE_PREFIX) as *const *const Arena) };
-            arena.supply.lock().large.get(&addr).copied().unwrap_or(0)
+            arena.supply.lock().large.get(&addr).map_or(0, |b| b.size)
         }
     }
 
@@ -449,15 +488,14 @@ impl Arena {
             // SAFETY: chunks in the supply are live and their headers initialised.
             let header = unsafe { &*(chunk as *const ChunkHeader) };
             for page in header.pages[1..].iter().chain(&header.slabs) {
-                let size = page.block_size.load(Ordering::Relaxed);
+                let size = page.block_size.load(Ordering::Relaxed) as usize;
                 if size == 0 {
                     continue;
                 }
-                let live = page.used.load(Ordering::Relaxed).saturating_sub(page.thread_freed.load(Ordering::Relaxed));
-                per_class[class_of(size)] += live;
+                per_class[class_of(size)] += live_blocks(page);
             }
         }
-        let large_bytes: usize = supply.large.values().sum();
+        let large_bytes: usize = supply.large.values().map(|b| b.size).sum();
         let live_small: usize = per_class.iter().zip(CLASS_SIZES).map(|(n, s)| n * s).sum();
         ArenaStats {
             live_bytes: live_small + large_bytes,
@@ -489,7 +527,7 @@ impl Arena {
             chunk_map::remove(chunk);
             os::give_back_chunk(chunk);
         }
-        for (&addr, &size) in &supply.large {
+        for (&addr, &LargeBlock { size, .. }) in &supply.large {
             // SAFETY: every entry came from `alloc_large` with this size.
             unsafe { dealloc_large(addr, size) };
         }
@@ -543,6 +581,11 @@ unsafe fn page_of<'a>(addr: usize) -> &'a PageMeta {
     &header.pages[index]
 }
 
+/// Blocks of `page` handed out and not yet freed (freed by the owner or returned by others).
+fn live_blocks(page: &PageMeta) -> usize {
+    page.used.load(Ordering::Relaxed).saturating_sub(page.thread_freed.load(Ordering::Relaxed))
+}
+
 /// Pushes `block` on `page`'s return list (a free by a thread that does not own the page).
 #[inline]
 fn push_thread_free(page: &PageMeta, block: *mut Block) {
@@ -573,6 +616,8 @@ struct ClassPages {
 /// interpreter with a lock, whichever thread holds the lock.
 pub struct Heap {
     classes: UnsafeCell<[ClassPages; NUM_CLASSES]>,
+    /// The owner tag of the interpreter it allocates for (see "Owners" in the module docs).
+    owner: u32,
 }
 
 // SAFETY: a heap is moved between threads only as a whole (with its thread state or behind the
@@ -585,14 +630,24 @@ unsafe impl Sync for Heap {}
 
 impl Default for Heap {
     fn default() -> Self {
-        Heap { classes: UnsafeCell::new(Default::default()) }
+        Heap { classes: UnsafeCell::new(Default::default()), owner: 0 }
     }
 }
 
 impl Heap {
-    /// An empty heap.
+    /// An empty heap (owner tag 0).
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty heap allocating for the interpreter with owner tag `owner` (see "Owners").
+    pub fn with_owner(owner: u32) -> Self {
+        Heap { owner, ..Self::default() }
+    }
+
+    /// Its owner tag.
+    pub fn owner(&self) -> u32 {
+        self.owner
     }
 
     /// # Safety

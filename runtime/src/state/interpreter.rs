@@ -48,10 +48,12 @@ pub enum LockKind {
 pub struct InterpreterConfig {
     /// The lock kind.
     pub lock: LockKind,
-    /// `use_main_obmalloc`: accepted and recorded as CPython 3.13 does, and it is what permits
-    /// `check_multi_interp_extensions = false`. pyrt's memory stays per interpreter either way
-    /// (objects are never shared between interpreters, see the handles' membership check), so no
-    /// behaviour a host can observe depends on it.
+    /// `use_main_obmalloc`: the interpreter allocates its objects from the main interpreter's
+    /// arena, as CPython's share the main obmalloc state (their objects show in the main
+    /// interpreter's [`Interpreter::arena_stats`]; destroying it releases nothing in bulk). Its
+    /// objects stay its own: the handles' membership check tells them apart by owner tag. It is
+    /// what permits `check_multi_interp_extensions = false` (CPython 3.13's rule). An
+    /// interpreter with an `arena_limit` keeps an arena of its own (a limit needs one).
     pub use_main_obmalloc: bool,
     /// Whether the interpreter may start threads (`allow_threads`).
     pub allow_threads: bool,
@@ -62,7 +64,8 @@ pub struct InterpreterConfig {
     pub check_multi_interp_extensions: bool,
     /// The switch interval of its lock (for `Shared`, the main lock's interval is used).
     pub switch_interval: Duration,
-    /// The byte limit of its arena, if any (honoured by the allocator).
+    /// The byte limit of its arena, if any (honoured by the allocator). With a limit, an
+    /// interpreter has an arena of its own even with `use_main_obmalloc`.
     pub arena_limit: Option<usize>,
     /// Capacity of its pending-call queue (CPython: 300).
     pub pending_call_limit: usize,
@@ -162,11 +165,13 @@ pub(crate) struct InterpreterState {
 }
 
 impl InterpreterState {
+    /// `main_arena`: the arena to allocate from instead of one of its own (`use_main_obmalloc`).
     pub(crate) fn new(
         id: i64,
         config: InterpreterConfig,
         is_main: bool,
         main_lock: Option<&Arc<InterpreterLock>>,
+        main_arena: Option<Arc<crate::alloc::Arena>>,
     ) -> Self {
         let lock = match config.lock {
             LockKind::Own => Some(Arc::new(InterpreterLock::new(config.switch_interval))),
@@ -181,7 +186,7 @@ impl InterpreterState {
             tracing_threads: AtomicUsize::new(0),
             profiling_threads: AtomicUsize::new(0),
             sched: Scheduling::new(lock),
-            memory: Memory::new(config.arena_limit, config.refcount),
+            memory: Memory::new(config.arena_limit, config.refcount, main_arena),
             calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
             types: crate::object::type_state::InterpTypes::new(),
@@ -402,7 +407,8 @@ impl Interpreter {
         self.state.calls.pending.len()
     }
 
-    /// A snapshot of its arena's statistics.
+    /// A snapshot of its arena's statistics (the main interpreter's arena for one created with
+    /// `use_main_obmalloc`).
     pub fn arena_stats(&self) -> ArenaStats {
         self.state.memory.arena.stats()
     }
@@ -521,11 +527,8 @@ pub(crate) fn finish_interpreter(interp: &Arc<InterpreterState>, ts: &Arc<Thread
     interp.memory.drop_deferred();
     ts.clone().delete_current_inner();
     // Every thread state is gone: release the memory in bulk — live objects and leaked cycles
-    // included.
-    interp.memory.arena.abandon(&interp.memory.heap);
-    // SAFETY: the interpreter is finalized: no thread can attach to it, so no block of its arena
-    // is used again and no heap of it allocates again.
-    unsafe { interp.memory.arena.release_all() };
+    // included (an interpreter on the main arena hands back its heap only).
+    interp.memory.release();
     runtime::unregister_interpreter(interp);
 }
 
@@ -536,7 +539,7 @@ impl crate::object::attachment::ObjectHome for InterpreterState {
     }
 
     fn allocated_here(&self, obj: &crate::object::PyObject) -> bool {
-        self.memory.arena.owns(NonNull::from(obj).cast())
+        self.memory.allocated_here(obj)
     }
 
     fn defer_decref(&self, op: NonNull<crate::object::PyObject>) {

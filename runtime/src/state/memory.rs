@@ -6,6 +6,15 @@
 //! queue of deferred decrements — references of unbound handles dropped where the interpreter
 //! was not attached, run by the next thread that attaches (or checks its breaker).
 //!
+//! **Shared arenas.** An interpreter created with `use_main_obmalloc` allocates from the main
+//! interpreter's arena, as CPython's share the main obmalloc state: its room holds the main
+//! arena's `Arc` instead of an arena of its own, so its objects show in the main interpreter's
+//! statistics. Its heaps carry its own owner tag (every interpreter gets a fresh one), which
+//! keeps its blocks apart from the main interpreter's (see "Owners" in `alloc::arena`). Its
+//! destruction hands its heap back and releases nothing in bulk: blocks it leaked stay
+//! reserved for it (never reused while they may be alive) until the main arena is released,
+//! the runtime's last step.
+//!
 //! The room hands `object` and `alloc` what they need as plain values (an [`Arena`] and a
 //! [`Heap`], see [`crate::alloc::MemoryContext`]); it never calls into scheduling itself: when
 //! the deferred queue stops being empty it reports so and the interpreter sets the breaker bits.
@@ -15,12 +24,19 @@ use std::ptr::NonNull;
 use crate::alloc::{Arena, Heap};
 use crate::object::brc::BrcTable;
 use crate::object::{PyObject, RefcountStrategy};
-use crate::sync::{AtomicUsize, Mutex, Ordering};
+use crate::sync::{Arc, AtomicUsize, Mutex, Ordering, StaticAtomicU32};
+
+/// The next owner tag: every interpreter of the process gets its own (0 is `Heap::new`'s).
+static NEXT_OWNER: StaticAtomicU32 = StaticAtomicU32::new(1);
 
 /// Arena, shared heap, merge queues and deferred decrements of one interpreter.
 pub(crate) struct Memory {
-    /// Where its objects live.
-    pub(crate) arena: Arena,
+    /// Where its objects live: its own arena, or the main interpreter's (`use_main_obmalloc`).
+    pub(crate) arena: Arc<Arena>,
+    /// Whether `arena` is the main interpreter's (see "Shared arenas").
+    shares_main_arena: bool,
+    /// The owner tag of its heaps (see "Owners" in `alloc::arena`).
+    owner: u32,
     /// The heap all threads use when the interpreter has a lock (free-threaded: one per thread
     /// state).
     pub(crate) heap: Box<Heap>,
@@ -37,14 +53,41 @@ struct DeferredDecref(NonNull<PyObject>);
 unsafe impl Send for DeferredDecref {}
 
 impl Memory {
-    pub(crate) fn new(arena_limit: Option<usize>, refcount: RefcountStrategy) -> Self {
+    /// A room with an arena of its own (limited to `arena_limit` bytes), or allocating from
+    /// `main_arena` (see "Shared arenas").
+    pub(crate) fn new(arena_limit: Option<usize>, refcount: RefcountStrategy, main_arena: Option<Arc<Arena>>) -> Self {
+        let owner = NEXT_OWNER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Memory {
-            arena: Arena::new(arena_limit),
-            heap: Box::new(Heap::new()),
+            shares_main_arena: main_arena.is_some(),
+            arena: main_arena.unwrap_or_else(|| Arc::new(Arena::new(arena_limit))),
+            owner,
+            heap: Box::new(Heap::with_owner(owner)),
             brc: BrcTable::new(super::breaker::EXPLICIT_MERGE_BIT),
             refcount,
             deferred: Mutex::new(Vec::new()),
             deferred_len: AtomicUsize::new(0),
+        }
+    }
+
+    /// A heap for one of its free-threaded thread states.
+    pub(crate) fn new_heap(&self) -> Heap {
+        Heap::with_owner(self.owner)
+    }
+
+    /// Whether `obj` — not immortal — was allocated by this interpreter.
+    pub(crate) fn allocated_here(&self, obj: &PyObject) -> bool {
+        self.arena.allocated_by(NonNull::from(obj).cast(), self.owner)
+    }
+
+    /// Gives the memory back once the interpreter is finalized (no thread state is left): its
+    /// arena in bulk — live objects and leaked cycles included — or, sharing the main
+    /// interpreter's, only its heap (see "Shared arenas").
+    pub(crate) fn release(&self) {
+        self.arena.abandon(&self.heap);
+        if !self.shares_main_arena {
+            // SAFETY: the interpreter is finalized: no thread can attach to it, so no block of its
+            // arena is used again and no heap of it allocates again.
+            unsafe { self.arena.release_all() };
         }
     }
 
@@ -107,7 +150,7 @@ mod tests {
     /// never dereferenced here (they are dropped, not run).
     #[test]
     fn deferred_queue_reports_its_first_entry_and_refuses_after_finalization() {
-        let memory = Memory::new(None, RefcountStrategy::Biased);
+        let memory = Memory::new(None, RefcountStrategy::Biased, None);
         let op = NonNull::<PyObject>::dangling();
         assert!(!memory.has_deferred());
         assert!(memory.defer_decref(op, || false), "the first entry wakes the threads");
@@ -117,5 +160,38 @@ mod tests {
         assert!(!memory.has_deferred());
         assert!(!memory.defer_decref(op, || true), "nothing is queued after finalization");
         assert!(!memory.has_deferred());
+    }
+
+    /// An interpreter with `use_main_obmalloc` allocates in the main interpreter's arena, yet
+    /// each interpreter's objects stay its own for the membership check; one with its own
+    /// obmalloc has its own arena.
+    #[test]
+    fn the_main_arena_is_shared_and_membership_stays_per_interpreter() {
+        use crate::object::handle::Py;
+        use crate::{Interpreter, InterpreterConfig, Runtime};
+        Runtime::initialize();
+        let main = Runtime::main_interpreter().expect("the main interpreter");
+        let legacy = Interpreter::new(InterpreterConfig::legacy()).expect("a legacy interpreter");
+        let isolated = Interpreter::new(InterpreterConfig::isolated()).expect("an isolated interpreter");
+        let make = |i: &Interpreter, v: i64| -> Py {
+            i.attach(|py| crate::object::new_int(py, v).expect("an int").unbind()).expect("attached")
+        };
+        let (in_main, in_legacy, in_isolated) =
+            (make(&main, 10_000_001), make(&legacy, 10_000_002), make(&isolated, 10_000_003));
+        // SAFETY: each handle keeps its object alive; only the header's address is read.
+        let obj = |p: &Py| unsafe { p.as_ptr().as_ref() };
+        let (m, l, s) = (&main.state().memory, &legacy.state().memory, &isolated.state().memory);
+        assert!(std::ptr::eq(&*m.arena, &*l.arena), "the legacy interpreter uses the main arena");
+        assert!(!std::ptr::eq(&*m.arena, &*s.arena), "the isolated one has its own");
+        assert!(m.arena.owns(NonNull::from(obj(&in_legacy)).cast()));
+        assert!(m.allocated_here(obj(&in_main)) && !m.allocated_here(obj(&in_legacy)));
+        assert!(l.allocated_here(obj(&in_legacy)) && !l.allocated_here(obj(&in_main)));
+        assert!(s.allocated_here(obj(&in_isolated)) && !s.allocated_here(obj(&in_main)));
+        assert!(!m.allocated_here(obj(&in_isolated)) && !l.allocated_here(obj(&in_isolated)));
+        for (i, p) in [(&main, in_main), (&legacy, in_legacy), (&isolated, in_isolated)] {
+            i.attach(|py| drop(p.bind(py))).expect("attached");
+        }
+        legacy.destroy().expect("destroyed");
+        isolated.destroy().expect("destroyed");
     }
 }

@@ -128,7 +128,7 @@ impl Runtime {
         head.next_id = 0;
         let lock = if lock == LockKind::None { LockKind::None } else { LockKind::Own };
         let config = InterpreterConfig { lock, ..InterpreterConfig::main() };
-        let main = Arc::new(InterpreterState::new(head.next_id, config, true, None));
+        let main = Arc::new(InterpreterState::new(head.next_id, config, true, None, None));
         head.next_id += 1;
         head.main_lock = main.sched.lock.clone();
         head.main = Some(main.clone());
@@ -269,7 +269,12 @@ pub(crate) fn register_interpreter(config: InterpreterConfig) -> PyResult<Interp
     } else {
         config
     };
-    let interp = Arc::new(InterpreterState::new(head.next_id, config, false, main_lock.as_ref()));
+    // `use_main_obmalloc`: the main interpreter's arena (unless a limit asks for one of its own).
+    let main_arena = match (&head.main, config.use_main_obmalloc && config.arena_limit.is_none()) {
+        (Some(main), true) => Some(main.memory.arena.clone()),
+        _ => None,
+    };
+    let interp = Arc::new(InterpreterState::new(head.next_id, config, false, main_lock.as_ref(), main_arena));
     head.next_id += 1;
     head.interps.push(interp.clone());
     rt.gilstate_check_enabled.store(false, Ordering::Relaxed);

@@ -253,7 +253,7 @@ impl ThreadState {
         }
         threads.next_unique_id += 1;
         let initial = if interp.sched.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
-        let own_heap = interp.sched.lock.is_none().then(|| Box::new(crate::alloc::Heap::new()));
+        let own_heap = interp.sched.lock.is_none().then(|| Box::new(interp.memory.new_heap()));
         // SAFETY: the arena, merge table and interpreter live in `interp`, which the state keeps
         // alive (it outlives its attachment); the heap is the state's own box (moved below, its
         // contents stay put) or the interpreter's; the interpreter is an `Arc`'s contents.
