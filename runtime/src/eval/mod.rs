@@ -11,9 +11,10 @@
 //! wrapper, `sorted(key=...)`) starts a new run of the loop.
 //!
 //! **Dispatch.** One `match` on the opcode byte per instruction, read from the code object's
-//! adaptive copy of its instructions; `oparg`, the instruction pointer and the frame's window
-//! base are locals of the loop; inline caches are stepped over by the instruction table's
-//! `cache_entries`.
+//! adaptive copy of its instructions and decoded through [`DECODE`] (instruction and inline
+//! cache size in one table lookup); `oparg` and the decoded instruction are locals of the loop.
+//! A run started from native code takes its value array and frame vector from a per-thread
+//! pool ([`RunBuffers`]), so calling Python from native code allocates nothing once warm.
 //!
 //! **Specialisation** (PEP 659, see [`specialize`]). Generic instructions of a family count
 //! down the counter in their first cache unit (`adapt!`) and, when it fires, have the
@@ -761,7 +762,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             drop(values[callable_at].replace(func));
                         }
                         let args_start = f.sp - argc - usize::from(values[callable_at + 1].is_some());
-                        let callable = Obj::new_ref(values[callable_at].as_deref().expect("a callable"));
+                        // The frame takes the stack's reference to the function (the slot is
+                        // part of the call window, which the return clears anyway).
+                        let callable = values[callable_at].take().expect("a callable");
                         enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
                     }
                     Opcode::CALL_LEN
