@@ -474,6 +474,123 @@ pub fn native_thread_id() -> u64 {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Asymmetric fences.
+// ---------------------------------------------------------------------------------------------
+
+/// Whether [`light_fence`] / [`heavy_fence`] work as a pair in this process.
+///
+/// The pair replaces two `SeqCst` fences in a store-buffering handshake where one side runs
+/// millions of times a second (the interpreter lock's lazy release) and the other rarely (a
+/// waiter about to sleep). The light side is only a compiler fence; the heavy side is Linux's
+/// `membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED)`, which makes every running thread of the
+/// process execute a full memory barrier before it returns — so for any light fence, either it
+/// comes before that barrier (the light side's earlier stores are visible to the heavy side's
+/// later loads) or after it (the heavy side's earlier stores are visible to the light side's
+/// later loads): the guarantee two `SeqCst` fences give (folly's `asymmetricLightBarrier`, the
+/// userspace-RCU "membarrier" flavour). The process registers for it once; where the kernel
+/// refuses, or off Linux, this is `false` and callers keep their symmetric protocol.
+///
+/// Under loom both sides are `SeqCst` fences and this is `true`: models check the handshake as
+/// the two fences define it, which is what `membarrier` guarantees.
+#[inline]
+pub fn asymmetric_fences() -> bool {
+    #[cfg(loom)]
+    {
+        true
+    }
+    #[cfg(all(not(loom), target_os = "linux"))]
+    {
+        membarrier::available()
+    }
+    #[cfg(all(not(loom), not(target_os = "linux")))]
+    {
+        false
+    }
+}
+
+/// The frequent side of an asymmetric fence (see [`asymmetric_fences`]): a compiler fence in a
+/// real build, a `SeqCst` fence under loom.
+#[inline(always)]
+pub fn light_fence() {
+    #[cfg(loom)]
+    fence(Ordering::SeqCst);
+    #[cfg(not(loom))]
+    std::sync::atomic::compiler_fence(Ordering::SeqCst);
+}
+
+/// The rare side of an asymmetric fence (see [`asymmetric_fences`]); only call it when
+/// `asymmetric_fences()` is true. A system call (microseconds) in a real build.
+#[inline]
+pub fn heavy_fence() {
+    #[cfg(loom)]
+    fence(Ordering::SeqCst);
+    #[cfg(all(not(loom), target_os = "linux"))]
+    membarrier::barrier();
+}
+
+#[cfg(all(not(loom), target_os = "linux"))]
+mod membarrier {
+    use std::sync::atomic::{AtomicU8, Ordering};
+
+    // <linux/membarrier.h>
+    const CMD_QUERY: libc::c_long = 0;
+    const CMD_PRIVATE_EXPEDITED: libc::c_long = 1 << 3;
+    const CMD_REGISTER_PRIVATE_EXPEDITED: libc::c_long = 1 << 4;
+
+    const UNKNOWN: u8 = 0;
+    const YES: u8 = 1;
+    const NO: u8 = 2;
+
+    /// Process-wide: the registration is the process's, made once (a plain static, never a loom
+    /// one: this module does not exist under loom).
+    static STATE: AtomicU8 = AtomicU8::new(UNKNOWN);
+
+    #[inline]
+    pub(super) fn available() -> bool {
+        match STATE.load(Ordering::Relaxed) {
+            YES => true,
+            NO => false,
+            _ => register(),
+        }
+    }
+
+    #[cold]
+    fn register() -> bool {
+        // SAFETY: membarrier takes two integer arguments (command, flags) and touches no memory
+        // of ours; an unknown command or a refusing kernel returns -1.
+        let ok = unsafe {
+            let supported = libc::syscall(libc::SYS_membarrier, CMD_QUERY, 0 as libc::c_long);
+            supported >= 0
+                && supported & CMD_PRIVATE_EXPEDITED != 0
+                && libc::syscall(libc::SYS_membarrier, CMD_REGISTER_PRIVATE_EXPEDITED, 0 as libc::c_long) == 0
+        };
+        STATE.store(if ok { YES } else { NO }, Ordering::Relaxed);
+        ok
+    }
+
+    pub(super) fn barrier() {
+        std::sync::atomic::fence(Ordering::SeqCst);
+        let expedited = || {
+            // SAFETY: as in `register`; the process registered before any caller could get here
+            // (callers ask `available()` first).
+            unsafe { libc::syscall(libc::SYS_membarrier, CMD_PRIVATE_EXPEDITED, 0 as libc::c_long) }
+        };
+        if expedited() == 0 {
+            return;
+        }
+        // Refused (a forked child whose kernel did not carry the registration over): register
+        // again and retry; if the kernel still refuses, the protocol has lost its guarantee, and
+        // stopping beats a waiter that may miss an idle holder.
+        // SAFETY: as in `register`.
+        let registered =
+            unsafe { libc::syscall(libc::SYS_membarrier, CMD_REGISTER_PRIVATE_EXPEDITED, 0 as libc::c_long) } == 0;
+        if !registered || expedited() != 0 {
+            crate::fatal::fatal_error("membarrier", "MEMBARRIER_CMD_PRIVATE_EXPEDITED failed after registration");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Broken twins.
 // ---------------------------------------------------------------------------------------------
 
@@ -527,6 +644,13 @@ pub enum Mutation {
     DeferredLenClearedOutsideLock,
     /// A thread state that goes away does not clear the lock's `last_holder`.
     LockForgetHolderSkipped,
+    /// A lazily released holder re-attaches with a load and a plain store of the idle-holder
+    /// word instead of a compare-and-swap (a thief may take the lock in between).
+    LockReattachPlainStore,
+    /// A lazy release keeps the lock word even when waiters are registered.
+    LockLazyIgnoresWaiters,
+    /// A lazy release reads the waiter count without its (light) fence.
+    LockLazyNoFence,
     /// The stop-the-world requester reads the thread states without its `SeqCst` fence.
     StwRequesterNoFence,
     /// A free-threaded detach loads the stop request without its `SeqCst` fence.

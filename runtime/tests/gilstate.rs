@@ -464,40 +464,111 @@ fn gilstate_works_in_a_thread_local_destructor() {
     assert!(stdout.contains("joined"), "{stdout}");
 }
 
-/// The outermost pair reuses the deleted state's memory for the next state, and nothing of the
-/// old state shows through: a new id, no dict, no error indicator, unbound in between, one state
-/// in the interpreter's list at a time (CPython's semantics, where malloc may reuse memory too).
+/// The outermost pair keeps the deleted state's memory dormant and revives it for the next
+/// state, and nothing of the old state shows through: a new id, no dict, no error indicator, no
+/// async exception, no hook, a clear breaker, unbound and out of the interpreter's list in
+/// between (CPython's semantics, where malloc may hand the same memory back too).
 #[test]
-fn recycled_state_memory_is_a_new_state() {
+fn dormant_state_is_revived_as_a_new_state() {
     let _s = common::serial();
     let main = Runtime::main_interpreter().unwrap();
     std::thread::spawn(move || {
         let outer = gilstate::ensure();
         let first = thread_state::current().unwrap();
         let first_id = ts_ref(first).id();
+        let os_ident = ts_ref(first).thread_id();
         ts_ref(first).with_dict(|d| d.insert("key".into(), Box::new(1u32)));
         ts_ref(first).set_raised(pyrt::PyErr::new(pyrt::ExcKind::RuntimeError, "left behind"));
+        ts_ref(first).set_async_exc(Some(pyrt::PyErr::new(pyrt::ExcKind::RuntimeError, "async")));
+        let hook: pyrt::state::thread_state::TraceFn = Arc::new(|_| Ok(()));
+        ts_ref(first).set_trace(Some(hook));
         // SAFETY: test code: matches the ensure above; no Python token is in use.
         unsafe { gilstate::release(outer) };
         assert!(gilstate::get_this_thread_state().is_none(), "the last release deletes the state");
         assert_eq!(main.thread_states().len(), 1, "only the main thread's state is left");
+        assert_eq!(main.set_async_exc(os_ident, None), 0, "a dormant state is in no list");
 
         let outer = gilstate::ensure();
         let second = thread_state::current().unwrap();
         let ts = ts_ref(second);
         assert_eq!(second, first, "the memory is reused");
         assert!(ts.id() > first_id, "a new state gets a new id");
+        assert_eq!(ts.thread_id(), os_ident, "the same OS thread");
         assert_eq!(ts.whence(), Whence::GilState);
         assert_eq!(ts.gilstate_counter(), 1);
         assert!(!ts.is_deleted() && !ts.is_cleared());
         assert!(!ts.has_raised(), "the error indicator starts empty");
+        assert!(!ts.has_async_exc(), "no async exception is pending");
+        assert!(ts.trace().is_none() && !ts.is_hooked(), "no trace function");
+        assert_eq!(ts.eval_breaker(), 0, "nothing is signalled");
         assert!(ts.with_dict(|d| d.is_empty()), "the dict starts empty");
         assert_eq!(gilstate::get_this_thread_state(), Some(second));
         assert_eq!(main.thread_states().len(), 2);
+        assert_eq!(main.thread_states()[0], second, "newest first");
         // SAFETY: test code: matches the ensure above; no Python token is in use.
         unsafe { gilstate::release(outer) };
         assert_eq!(main.thread_states().len(), 1);
     })
     .join()
     .unwrap();
+}
+
+/// A state created on the thread while its GILState state is dormant takes the binding; the
+/// dormant memory is then freed, not revived, and the next outermost ensure uses the binding.
+#[test]
+fn dormant_state_gives_way_to_a_new_binding() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    std::thread::spawn(move || {
+        let outer = gilstate::ensure();
+        // SAFETY: test code: matches the ensure above; no Python token is in use.
+        unsafe { gilstate::release(outer) };
+        let made = ThreadState::new(&main);
+        assert_eq!(gilstate::get_this_thread_state(), Some(made), "PyThreadState_New binds an unbound thread");
+        let st = gilstate::ensure();
+        assert_eq!(thread_state::current(), Some(made), "the binding, not the dormant state");
+        // SAFETY: test code: matches the ensure above.
+        unsafe { gilstate::release(st) };
+        assert!(!ts_ref(made).is_deleted(), "a state Ensure did not create survives its release");
+        // SAFETY: test code: `made` is detached and not used afterwards.
+        unsafe { ThreadState::delete(made) };
+        let st = gilstate::ensure();
+        let fresh = thread_state::current().unwrap();
+        assert_eq!(ts_ref(fresh).whence(), Whence::GilState);
+        assert_eq!(main.thread_states().len(), 2);
+        // SAFETY: test code: matches the ensure above.
+        unsafe { gilstate::release(st) };
+        assert_eq!(main.thread_states().len(), 1);
+    })
+    .join()
+    .unwrap();
+}
+
+/// A thread whose GILState state is dormant across `finalize` + `initialize` gets a state of the
+/// new main interpreter at its next ensure (the dormant one, of the finalized interpreter, is
+/// freed by its thread); finalization itself never saw it.
+#[test]
+fn dormant_state_outlives_finalize() {
+    let _s = common::serial();
+    let (to_worker, from_main) = std::sync::mpsc::channel::<()>();
+    let (to_main, from_worker) = std::sync::mpsc::channel::<()>();
+    let worker = std::thread::spawn(move || {
+        let st = gilstate::ensure();
+        // SAFETY: test code: matches the ensure above.
+        unsafe { gilstate::release(st) };
+        to_main.send(()).unwrap();
+        from_main.recv().unwrap();
+        let st = gilstate::ensure();
+        let ts = ts_ref(thread_state::current().unwrap());
+        assert_eq!(ts.interpreter().id(), 0);
+        assert!(!ts.interpreter().is_finalized(), "a state of the new main interpreter");
+        // SAFETY: test code: matches the ensure above.
+        unsafe { gilstate::release(st) };
+    });
+    from_worker.recv().unwrap();
+    // SAFETY: no token, guard or object handle is alive at this point.
+    unsafe { Runtime::finalize() };
+    Runtime::initialize();
+    to_worker.send(()).unwrap();
+    worker.join().unwrap();
 }

@@ -43,10 +43,36 @@
 //! `mutex` and notifies). Without this, the releasing thread would usually win the race to re-take
 //! the lock and the waiter would starve. A final release (the thread state is being deleted) skips
 //! the wait, as CPython's does (gh-104341).
+//!
+//! # Lazy release
+//!
+//! `PyEval_SaveThread` + `RestoreThread` around a short call is the common case, and nobody else
+//! wants the lock then. So [`InterpreterLock::release`] does not give the word up when no waiter
+//! is registered: it publishes the holder as **idle** (`idle_holder = breaker`, a plain release
+//! store) and keeps LOCKED. Its own next [`InterpreterLock::acquire`] re-attaches with one CAS
+//! `idle_holder: breaker → null`. Any other thread that finds the lock LOCKED takes it from an
+//! idle holder with a CAS `idle_holder: holder → null` (the *steal*) and is then the holder — the
+//! pattern of CPython 3.13's free-threaded attach/detach on `tstate->state`, with the lock as the
+//! one word. Whoever wins the CAS owns the lock; the loser of a re-attach takes the ordinary path.
+//! So `idle_holder == X` means "X holds the lock and is detached"; only X stores X, only while
+//! it holds the lock.
+//!
+//! A registered waiter sleeps on `cond` and must not miss an idle holder: the waiter increments
+//! the waiter count, fences, then loads `idle_holder`; the releaser stores `idle_holder`,
+//! fences, then loads the waiter count — if it sees a waiter it takes its idle mark back (CAS;
+//! if that fails a thief has the lock) and releases the ordinary way, notifying under `mutex`.
+//! The two fences make sure at least one side sees the other (store buffering). The releaser's
+//! is the light side of an asymmetric pair (a compiler fence; the waiter's is `membarrier`, see
+//! [`crate::sync::asymmetric_fences`]); without asymmetric fences there is no lazy release.
+//! A release with a drop request pending, and a final release, are never lazy. A thread state
+//! that goes away takes its idle mark back in [`InterpreterLock::forget_holder`] and releases.
 
 use std::time::Duration;
 
-use crate::sync::{AtomicPtr, AtomicU64, AtomicUsize, Condvar, Mutation, Mutex, Ordering, broken};
+use crate::sync::{
+    AtomicPtr, AtomicU64, AtomicUsize, Condvar, Mutation, Mutex, Ordering, asymmetric_fences, broken, heavy_fence,
+    light_fence,
+};
 
 /// The eval-breaker bit a waiting thread sets on the holder: "drop the lock at your next check".
 /// It is bit 0 of the breaker word, as in CPython 3.13 (`_PY_GIL_DROP_REQUEST_BIT`).
@@ -71,6 +97,9 @@ fn waiters(state: usize) -> usize {
 #[derive(Debug)]
 pub struct InterpreterLock {
     state: AtomicUsize,
+    /// The holder that released lazily (still owns LOCKED, detached), or null. See the module
+    /// documentation; never dereferenced.
+    idle_holder: AtomicPtr<AtomicUsize>,
     last_holder: AtomicPtr<AtomicUsize>,
     switch_number: AtomicU64,
     interval_us: AtomicU64,
@@ -84,6 +113,7 @@ impl InterpreterLock {
     pub fn new(switch_interval: Duration) -> Self {
         InterpreterLock {
             state: AtomicUsize::new(0),
+            idle_holder: AtomicPtr::new(std::ptr::null_mut()),
             last_holder: AtomicPtr::new(std::ptr::null_mut()),
             switch_number: AtomicU64::new(0),
             interval_us: AtomicU64::new(interval_to_us(switch_interval)),
@@ -103,9 +133,10 @@ impl InterpreterLock {
         self.interval_us.store(interval_to_us(interval), Ordering::Relaxed);
     }
 
-    /// Whether some thread state holds the lock now (a snapshot).
+    /// Whether an attached thread state holds the lock now (a snapshot; a lazily released
+    /// holder does not count).
     pub fn is_locked(&self) -> bool {
-        self.state.load(Ordering::Relaxed) & LOCKED != 0
+        self.state.load(Ordering::Relaxed) & LOCKED != 0 && self.idle_holder.load(Ordering::Relaxed).is_null()
     }
 
     /// How many times a different thread state has taken the lock.
@@ -122,15 +153,47 @@ impl InterpreterLock {
     /// (a waiter may write a drop request into it long after this call returns).
     #[inline]
     pub unsafe fn acquire(&self, breaker: &AtomicUsize) {
-        if self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok() {
-            if self.last_holder.load(Ordering::Relaxed) != as_holder(breaker)
-                || breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0
+        let me = as_holder(breaker);
+        if self.idle_holder.load(Ordering::Relaxed) == me && self.reattach(me) {
+            // Still ours: we released lazily and nobody took it. A drop request cannot have been
+            // aimed at us meanwhile (a waiter takes an idle lock instead), but one left from
+            // before is stale and dropped, as on the fast path below.
+            if breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0 {
+                self.note_new_holder(breaker);
+            }
+            return;
+        }
+        if self.state.compare_exchange(0, LOCKED, Ordering::Acquire, Ordering::Relaxed).is_ok() || self.steal() {
+            if self.last_holder.load(Ordering::Relaxed) != me || breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0
             {
                 self.note_new_holder(breaker);
             }
         } else {
             self.acquire_slow(breaker);
         }
+    }
+
+    /// Takes back the lock `me` released lazily: one CAS on `idle_holder`, which fails if a
+    /// thief took the lock.
+    #[inline]
+    fn reattach(&self, me: *mut AtomicUsize) -> bool {
+        if broken(Mutation::LockReattachPlainStore) {
+            // The defect: between the load (in `acquire`) and this store a thief may steal.
+            self.idle_holder.store(std::ptr::null_mut(), Ordering::Relaxed);
+            return true;
+        }
+        self.idle_holder.compare_exchange(me, std::ptr::null_mut(), Ordering::Acquire, Ordering::Relaxed).is_ok()
+    }
+
+    /// Takes the lock from a holder that released it lazily, if one did.
+    #[inline]
+    fn steal(&self) -> bool {
+        let idle = self.idle_holder.load(Ordering::Relaxed);
+        !idle.is_null()
+            && self
+                .idle_holder
+                .compare_exchange(idle, std::ptr::null_mut(), Ordering::Acquire, Ordering::Relaxed)
+                .is_ok()
     }
 
     /// Gives the lock up. If a drop was requested, waits until another holder has taken it.
@@ -141,12 +204,50 @@ impl InterpreterLock {
     #[inline]
     pub unsafe fn release(&self, breaker: &AtomicUsize) {
         let order = if broken(Mutation::LockReleaseRelaxed) { Ordering::Relaxed } else { Ordering::Release };
+        if self.release_lazily(breaker, order) {
+            return;
+        }
         if breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT == 0
             && self.state.compare_exchange(LOCKED, 0, order, Ordering::Relaxed).is_ok()
         {
             return;
         }
         self.release_slow(breaker, false);
+    }
+
+    /// The lazy release (see "Lazy release"): true if the lock is left to an idle `breaker` — or
+    /// was taken from it meanwhile —, false if the caller must release the ordinary way (a drop
+    /// request is pending, a waiter is registered, or the process has no asymmetric fences).
+    #[inline]
+    fn release_lazily(&self, breaker: &AtomicUsize, order: Ordering) -> bool {
+        if !asymmetric_fences() || breaker.load(Ordering::Relaxed) & DROP_REQUEST_BIT != 0 {
+            return false;
+        }
+        let me = as_holder(breaker);
+        self.idle_holder.store(me, order);
+        if !broken(Mutation::LockLazyNoFence) {
+            light_fence();
+        }
+        if waiters(self.state.load(Ordering::Relaxed)) == 0 || broken(Mutation::LockLazyIgnoresWaiters) {
+            return true;
+        }
+        // A waiter registered: take the idle mark back and release the ordinary way (if the mark
+        // is gone, a thief holds the lock and there is nothing left to release).
+        self.idle_holder.compare_exchange(me, std::ptr::null_mut(), Ordering::Relaxed, Ordering::Relaxed).is_err()
+    }
+
+    /// Gives the lock up on behalf of a holder whose thread state goes dormant (kept, unlisted,
+    /// for its thread's next GILState state): lazily, as [`InterpreterLock::release`], when that
+    /// can be; otherwise as [`InterpreterLock::release_final`] (no forced-switch wait).
+    ///
+    /// # Safety
+    ///
+    /// As for [`InterpreterLock::release`].
+    pub unsafe fn release_dormant(&self, breaker: &AtomicUsize) {
+        if !self.release_lazily(breaker, Ordering::Release) {
+            // SAFETY: the caller's promise.
+            unsafe { self.release_final(breaker) };
+        }
     }
 
     /// Gives the lock up for the last time on behalf of a holder that is going away: no
@@ -164,7 +265,17 @@ impl InterpreterLock {
 
     /// Forgets `breaker` as the last holder. Called before the thread state that owns `breaker`
     /// is freed, so that no waiter sets a drop request through a dangling pointer.
+    ///
+    /// If the holder released lazily and still holds the lock, it is released here for good.
     pub fn forget_holder(&self, breaker: &AtomicUsize) {
+        let me = as_holder(breaker);
+        if self.idle_holder.load(Ordering::Relaxed) == me
+            && self.idle_holder.compare_exchange(me, std::ptr::null_mut(), Ordering::Acquire, Ordering::Relaxed).is_ok()
+        {
+            // SAFETY: the CAS gave us the lock as `breaker`'s holder, which is alive (our caller
+            // has not freed it yet).
+            unsafe { self.release_final(breaker) };
+        }
         if broken(Mutation::LockForgetHolderSkipped) {
             return;
         }
@@ -195,6 +306,11 @@ impl InterpreterLock {
         unsafe { self.release_final(breaker) }
     }
 
+    pub(crate) fn release_dormant_for(&self, breaker: &AtomicUsize) {
+        // SAFETY: see the comment above.
+        unsafe { self.release_dormant(breaker) }
+    }
+
     #[cold]
     fn note_new_holder(&self, breaker: &AtomicUsize) {
         let _g = self.mutex.lock();
@@ -223,6 +339,11 @@ impl InterpreterLock {
     fn acquire_slow(&self, breaker: &AtomicUsize) {
         let mut guard = self.mutex.lock();
         self.state.fetch_add(WAITER, Ordering::Relaxed);
+        // Pairs with the lazy release's light fence: from here on, either we see an idle holder
+        // or a releaser sees our registration (see "Lazy release").
+        if asymmetric_fences() {
+            heavy_fence();
+        }
         loop {
             let s = self.state.load(Ordering::Relaxed);
             if s & LOCKED == 0 {
@@ -231,6 +352,10 @@ impl InterpreterLock {
                     break;
                 }
                 continue;
+            }
+            if self.steal() {
+                self.state.fetch_sub(WAITER, Ordering::Relaxed);
+                break;
             }
             let switches_before = self.switch_number.load(Ordering::Relaxed);
             let (g, timed_out) = self.cond.wait_timeout(guard, self.switch_interval());
@@ -324,6 +449,57 @@ mod tests {
         // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
         unsafe { lock.release(&me) };
         assert_eq!(lock.switch_number(), 1);
+    }
+
+    #[test]
+    fn a_lazily_released_lock_is_taken_from_its_idle_holder() {
+        let lock = Arc::new(InterpreterLock::new(DEFAULT_SWITCH_INTERVAL));
+        let holder = Arc::new(AtomicUsize::new(0));
+        // SAFETY: test code: every breaker word outlives the lock and each thread releases only what it acquired.
+        unsafe { lock.acquire(&holder) };
+        // SAFETY: as above.
+        unsafe { lock.release(&holder) };
+        assert!(!lock.is_locked(), "an idle holder does not count as holding");
+        // Re-attaching an idle hold is not a switch.
+        // SAFETY: as above.
+        unsafe { lock.acquire(&holder) };
+        assert!(lock.is_locked());
+        // SAFETY: as above.
+        unsafe { lock.release(&holder) };
+        assert_eq!(lock.switch_number(), 1);
+        // Another thread takes the lock from the idle holder at once, and holds it while the
+        // holder's re-attach waits.
+        let (taken, go_on) = (Arc::new(AtomicBool::new(false)), Arc::new(AtomicBool::new(false)));
+        let thief = {
+            let (lock, taken, go_on) = (lock.clone(), taken.clone(), go_on.clone());
+            std::thread::spawn(move || {
+                let me = AtomicUsize::new(0);
+                // SAFETY: as above.
+                unsafe { lock.acquire(&me) };
+                taken.store(true, Ordering::SeqCst);
+                while !go_on.load(Ordering::SeqCst) {
+                    std::thread::yield_now();
+                }
+                // SAFETY: as above.
+                unsafe { lock.release(&me) };
+                lock.forget_holder(&me);
+            })
+        };
+        while !taken.load(Ordering::SeqCst) {
+            std::thread::yield_now();
+        }
+        assert!(lock.is_locked());
+        assert_eq!(lock.switch_number(), 2, "taking an idle lock is a switch");
+        go_on.store(true, Ordering::SeqCst);
+        // SAFETY: as above.
+        unsafe { lock.acquire(&holder) };
+        thief.join().unwrap();
+        assert_eq!(lock.switch_number(), 3);
+        // SAFETY: as above.
+        unsafe { lock.release(&holder) };
+        // A holder that goes away gives up its idle hold.
+        lock.forget_holder(&holder);
+        assert_eq!(lock.state.load(Ordering::Relaxed), 0, "the lock word is free");
     }
 
     #[test]

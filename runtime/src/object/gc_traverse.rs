@@ -152,7 +152,7 @@ fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 fn instance_clear(o: &PyObject) {
     // SAFETY: the collector clears garbage only: nothing else uses the instance any more.
-    let mut taken = unsafe { super::inline_values::take_for_dealloc(o) };
+    let mut taken = unsafe { super::inline_values::take_for_clear(o) };
     let ty = o.type_object();
     if ty.is_heap() {
         // SAFETY: as in `visit_members`.

@@ -250,6 +250,19 @@ pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
     }
 }
 
+/// Takes every value an instance keeps inline out of it (the cycle collector's clear, which
+/// drops them only after the whole instance is cleared).
+///
+/// # Safety
+///
+/// `obj` is an instance of a type with inline values that nothing but the collector uses.
+pub(crate) unsafe fn take_for_clear(obj: &PyObject) -> Vec<Obj> {
+    match Values::of(obj) {
+        Some(v) => (0..v.capacity).filter_map(|i| v.slot(i).take()).collect(),
+        None => Vec::new(),
+    }
+}
+
 /// Calls `f` on each value an instance keeps inline (the cycle collector's traverse).
 pub(crate) fn for_each_value(obj: &PyObject, f: &mut dyn FnMut(&PyObject)) {
     if let Some(v) = Values::of(obj) {

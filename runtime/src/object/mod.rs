@@ -133,8 +133,8 @@ pub(crate) mod type_attrs;
 pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;
-pub(crate) mod weakref;
 pub(crate) mod union_type;
+pub(crate) mod weakref;
 
 pub use alloc::{alloc_object, new_int, new_str};
 pub use handle::{Borrowed, Bound, Py};

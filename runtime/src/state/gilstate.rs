@@ -212,16 +212,21 @@ fn ensure_slow(
     let ts = match bound {
         Some(ts) => ts,
         None => {
+            // This thread's last GILState state, kept dormant by its last release: revived as a
+            // new state (a new id, everything reset) and attached.
+            if cur.is_none() {
+                if let Some(ts) = thread_state::revive_dormant(target) {
+                    // SAFETY: `revive_dormant` returned the attached, listed state.
+                    let r = unsafe { ts.as_ref() };
+                    r.set_gilstate_counter(r.gilstate_counter() + 1);
+                    return Ok((ts, GilState::Unlocked, None));
+                }
+            }
             let interp = match target {
                 Some(i) => i.clone(),
-                // The interpreter of the memory kept from this thread's last GILState state, if
-                // it is still the main one: no need to ask the runtime (a lock and two counts).
-                None => match tls::recycled_main_interp() {
-                    Some(m) => m,
-                    None => match Runtime::main_interpreter() {
-                        Some(m) => m.state().clone(),
-                        None => fatal_error("PyGILState_Ensure", "no main interpreter"),
-                    },
+                None => match Runtime::main_interpreter() {
+                    Some(m) => m.state().clone(),
+                    None => fatal_error("PyGILState_Ensure", "no main interpreter"),
                 },
             };
             let ts = if fallible {
@@ -272,7 +277,9 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
         ts.set_gilstate_counter(1);
         ts.clear();
         ts.set_gilstate_counter(0);
-        ts.to_arc().delete_current_inner();
+        if !ts.try_go_dormant() {
+            ts.to_arc().delete_current_inner();
+        }
     } else if state == GilState::Unlocked || broken(Mutation::GilstateReleaseIgnoresCounter) {
         thread_state::detach(ts);
     }

@@ -179,6 +179,7 @@ impl PendingCalls {
     }
 
     /// Number of queued calls (a snapshot).
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         self.npending.load(Ordering::Relaxed)
     }

@@ -28,6 +28,27 @@
 //! A thread state is reference counted. Its interpreter's thread list holds one reference from
 //! `new` until `delete`; the GILState bindings of the OS thread hold others. After `delete` the
 //! state is flagged DELETED and unlinked; it is freed when the last binding lets go.
+//!
+//! # Dormant GILState states
+//!
+//! The last `PyGILState_Release` of a GILState state deletes it and the next outermost
+//! `PyGILState_Ensure` makes a new one (CPython's semantics). In a main interpreter with a lock,
+//! the deleted state's memory stays **dormant** on its OS thread instead of being freed
+//! ([`ThreadState::try_go_dormant`]): it is cleared, its merge queue is merged and it leaves the
+//! merge-queue table, it is flagged DELETED, leaves the thread list (so `ThreadHead`,
+//! `signal_all` and finalization never see it) and the thread's GILState binding reads empty —
+//! everything a delete does — but the list's reference moves into the thread's bindings
+//! (`tls`), the bindings keep theirs, and the lock is released lazily (the dormant state stays
+//! its idle holder until someone takes the lock). The next outermost ensure on that thread
+//! revives it ([`revive_dormant`]): under the thread-list lock it gets a new id, a clean status,
+//! breaker and flags, and goes back into the list — a new state, as if malloc had handed the block
+//! back — and re-attaches, usually with the one CAS of the lock's idle mark. Only the owning
+//! thread ever touches a dormant state (no other thread can reach it: it is in no list), so
+//! reviving needs no protocol beyond the thread-list lock. It is freed by its own thread —
+//! when the thread exits, or when a revive finds it unfit (its interpreter finalized, the
+//! binding moved to another state) — after the lock forgets it as holder; finalizing the
+//! interpreter releases the arena in bulk, so a dormant state outliving its interpreter keeps
+//! only the interpreter's bare record alive until then.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -169,7 +190,8 @@ pub struct ThreadState {
     /// What object code reads from the attached thread (memory, merge table, interpreter).
     attachment: Attachment,
     interp: Arc<InterpreterState>,
-    id: u64,
+    /// Set at creation and when a dormant state is revived (under the thread-list lock).
+    id: AtomicU64,
     whence: Whence,
     /// The OS thread's `pthread_self` ident, 0 until bound.
     thread_id: AtomicU64,
@@ -206,7 +228,7 @@ impl fmt::Debug for ThreadState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ThreadState")
             .field("interp", &self.interp.id())
-            .field("id", &self.id)
+            .field("id", &self.id())
             .field("thread_id", &self.thread_id())
             .field("status", &self.status())
             .finish()
@@ -243,7 +265,6 @@ impl ThreadState {
         bind: bool,
     ) -> Result<Arc<ThreadState>, CreateError> {
         let gilstate_counter = if whence == Whence::GilState { 0 } else { 1 };
-        let recycled = if whence == Whence::GilState && bind { tls::take_recycled(interp) } else { None };
         let mut threads = interp.sched.threads.lock();
         if interp.is_finalized() {
             return Err(CreateError::Finalized);
@@ -270,7 +291,7 @@ impl ThreadState {
         let fresh = ThreadState {
             attachment,
             interp: interp.clone(),
-            id: threads.next_unique_id,
+            id: AtomicU64::new(threads.next_unique_id),
             whence,
             thread_id: AtomicU64::new(0),
             native_thread_id: AtomicU64::new(0),
@@ -290,18 +311,7 @@ impl ThreadState {
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
             stw_held: AtomicU32::new(0),
         };
-        // A GILState state of this thread deleted by its last release left its memory here
-        // (see `recycle`): the new state is written over it instead of allocating.
-        let ts = match recycled {
-            Some(mut old) => match Arc::get_mut(&mut old) {
-                Some(slot) => {
-                    *slot = fresh;
-                    old
-                }
-                None => Arc::new(fresh),
-            },
-            None => Arc::new(fresh),
-        };
+        let ts = Arc::new(fresh);
         if bind {
             ts.bind_to_current_thread();
         }
@@ -331,7 +341,9 @@ impl ThreadState {
         if flags & MAY_HAVE_RAISED != 0 {
             drop(self.take_raised());
         }
-        drop(self.take_async_exc());
+        if !self.async_exc.load(Ordering::Relaxed).is_null() {
+            drop(self.take_async_exc());
+        }
         if self.interp.tracing_threads.load(Ordering::Relaxed) != 0 && self.trace.lock().take().is_some() {
             self.interp.tracing_threads.fetch_sub(1, Ordering::Relaxed);
         }
@@ -339,7 +351,9 @@ impl ThreadState {
             self.interp.profiling_threads.fetch_sub(1, Ordering::Relaxed);
         }
         self.hooked.store(false, Ordering::Relaxed);
-        self.flags.fetch_or(CLEARED, Ordering::Relaxed);
+        if flags & CLEARED == 0 {
+            self.flags.fetch_or(CLEARED, Ordering::Relaxed);
+        }
     }
 
     /// Deletes a detached thread state (`PyThreadState_Delete`). Deleting the current thread
@@ -381,15 +395,8 @@ impl ThreadState {
                 self.leave_brc();
                 tls::set_current(ptr::null());
                 self.status.store(DETACHED, Ordering::Relaxed);
-                // A GILState state's memory may be kept for this thread's next one (`recycle`):
-                // then the lock may keep naming it as its last holder, and the next state, at
-                // the same address, takes the lock without the holder-change bookkeeping.
-                let recyclable = self.whence == Whence::GilState;
-                self.delete_inner(!recyclable);
+                self.delete_common();
                 lock.release_final_for(&self.eval_breaker);
-                if recyclable {
-                    recycle(self);
-                }
             }
             None => {
                 // Free-threaded: leave the thread list (and any stop-the-world count) while still
@@ -406,12 +413,6 @@ impl ThreadState {
     /// finalizer racing the state's own thread — does nothing), merges the objects queued to it,
     /// hands its heap back, and leaves any stop-the-world count.
     pub(crate) fn delete_common(&self) {
-        self.delete_inner(true);
-    }
-
-    /// [`ThreadState::delete_common`]; without `forget_holder` the caller must make the lock
-    /// forget this state before its memory is freed (see [`recycle`]).
-    fn delete_inner(&self, forget_holder: bool) {
         let me = self.to_arc(); // keep `self` alive until the end, whatever the list held
         let removed = {
             let mut threads = self.interp.sched.threads.lock();
@@ -424,9 +425,7 @@ impl ThreadState {
             let pos = threads.states.iter().position(|t| ptr::eq(Arc::as_ptr(t), self));
             pos.map(|p| threads.states.remove(p))
         };
-        if forget_holder {
-            self.forget_lock_holder();
-        }
+        self.forget_lock_holder();
         self.leave_brc();
         if let Some(heap) = &self.heap {
             self.interp.memory.arena.abandon(heap);
@@ -437,6 +436,58 @@ impl ThreadState {
         tls::unbind(self);
         drop(removed);
         drop(me);
+    }
+
+    /// The last release of the current GILState state, when its memory can stay dormant on
+    /// this thread (see "Dormant GILState states" above): everything `delete_current_inner`
+    /// does that CPython shows — merge queue merged and left, unlinked, flagged DELETED, the
+    /// GILState binding empty, the lock released — but the state is kept for the thread's next
+    /// GILState state. The caller has cleared it. Returns `false`, having done nothing, if the
+    /// memory cannot be kept (then the caller deletes the state).
+    pub(crate) fn try_go_dormant(&self) -> bool {
+        let Some(lock) = self.interp.sched.lock.as_deref() else { return false };
+        if cfg!(loom)
+            || self.whence != Whence::GilState
+            || !self.interp.is_main()
+            || self.interp.is_finalizing()
+            || !tls::can_keep_dormant(self)
+        {
+            return false;
+        }
+        // Merge the objects queued to this thread while still attached (as a delete does).
+        self.leave_brc_attached();
+        tls::set_current(ptr::null());
+        self.status.store(DETACHED, Ordering::Relaxed);
+        let listed = {
+            let mut threads = self.interp.sched.threads.lock();
+            // Attached, so no finalizer can be deleting it: only this thread writes the flags now.
+            self.flags.store(self.flags.load(Ordering::Relaxed) | DELETED, Ordering::Release);
+            if ptr::eq(self.interp.sched.main_thread.load(Ordering::Relaxed), self) {
+                self.interp.sched.main_thread.store(ptr::null_mut(), Ordering::Relaxed);
+            }
+            // Usually the newest entry: `pop` spares `remove`'s call to move the tail.
+            match threads.states.iter().rposition(|t| ptr::eq(Arc::as_ptr(t), self)) {
+                Some(p) if p + 1 == threads.states.len() => threads.states.pop(),
+                Some(p) => Some(threads.states.remove(p)),
+                None => None,
+            }
+        };
+        // `keep_dormant` gives the reference back if the bindings are gone (thread exit); an
+        // attached state is always listed.
+        match listed.map(tls::keep_dormant) {
+            Some(None) => {
+                // The dormant state stays the lock's idle holder until someone takes the lock.
+                lock.release_dormant_for(&self.eval_breaker);
+            }
+            unkept => {
+                // Delete's remaining steps.
+                tls::unbind(self);
+                self.forget_lock_holder();
+                lock.release_final_for(&self.eval_breaker);
+                drop(unkept);
+            }
+        }
+        true
     }
 
     /// Makes the interpreter's lock forget this state as its last holder: after this, no waiter
@@ -450,8 +501,22 @@ impl ThreadState {
     /// Leaves the interpreter's merge-queue table, merging (and perhaps deallocating) what was
     /// queued to this state's thread. Idempotent.
     fn leave_brc(&self) {
+        if self.brc_tid.load(Ordering::Relaxed) == 0 {
+            return;
+        }
         let tid = self.brc_tid.swap(0, Ordering::Relaxed);
         if tid != 0 {
+            self.interp.memory.brc.unregister(&self.eval_breaker, tid);
+        }
+    }
+
+    /// [`ThreadState::leave_brc`] for the state attached on the calling thread: no deleter can
+    /// race it (deleting an attached state from another thread is a fatal error, and a finalizer
+    /// must hold the lock first), so a load and a store replace the swap.
+    fn leave_brc_attached(&self) {
+        let tid = self.brc_tid.load(Ordering::Relaxed);
+        if tid != 0 {
+            self.brc_tid.store(0, Ordering::Relaxed);
             self.interp.memory.brc.unregister(&self.eval_breaker, tid);
         }
     }
@@ -478,7 +543,10 @@ impl ThreadState {
     /// registration when the state is attached on another thread).
     #[cold]
     fn bind_brc(&self, tid: usize) {
-        let old = self.brc_tid.swap(tid, Ordering::Relaxed);
+        // Only the thread the state is attached on registers it, so a load and a store do (a
+        // deleter on another thread only deletes detached states).
+        let old = self.brc_tid.load(Ordering::Relaxed);
+        self.brc_tid.store(tid, Ordering::Relaxed);
         if old != 0 {
             self.interp.memory.brc.unregister(&self.eval_breaker, old);
         }
@@ -502,7 +570,7 @@ impl ThreadState {
 
     /// Unique id within the interpreter, from 1 (`PyThreadState_GetID`).
     pub fn id(&self) -> u64 {
-        self.id
+        self.id.load(Ordering::Relaxed)
     }
 
     /// Why it was created.
@@ -546,6 +614,7 @@ impl ThreadState {
     }
 
     /// Whether it was deleted (possibly by another thread, e.g. at finalization).
+    #[inline]
     pub fn is_deleted(&self) -> bool {
         self.flags.load(Ordering::Acquire) & DELETED != 0
     }
@@ -771,17 +840,54 @@ pub(crate) fn detach(ts: &ThreadState) {
     }
 }
 
-/// Keeps the memory of `ts`, a GILState state its own thread just deleted, for the thread's next
-/// GILState state in the same interpreter (CPython's visible semantics stay: the state is
-/// deleted — unlinked, unbound, cleared — and the next `PyGILState_Ensure` makes a new one,
-/// with a new id and an empty dict; only the allocation is reused, as malloc might reuse it).
-/// The lock has not forgotten `ts` as its last holder (`delete_current_inner`): it is told to
-/// when the memory is really freed, here or when the thread's bindings go away.
-fn recycle(ts: Arc<ThreadState>) {
-    if let Some(unused) = tls::keep_recycled(ts) {
-        unused.forget_lock_holder();
-        drop(unused);
+/// Revives this thread's dormant GILState state as a new state of `target` (the main
+/// interpreter when `None`) and attaches it; see "Dormant GILState states". Returns `None` when
+/// there is none, or it does not fit (another interpreter, finalized, no longer the thread's
+/// binding: then it is freed here).
+pub(crate) fn revive_dormant(target: Option<&Arc<InterpreterState>>) -> Option<NonNull<ThreadState>> {
+    let (dormant, bound) = tls::take_dormant()?;
+    let interp_ptr: *const InterpreterState = Arc::as_ptr(&dormant.interp);
+    // SAFETY: the dormant state holds its interpreter and stays alive (here, then in the thread
+    // list) to the end of this function, except on the disposal paths, which return without
+    // using `interp` after it.
+    let interp = unsafe { &*interp_ptr };
+    if !bound || !interp.is_main() || target.is_some_and(|t| !ptr::eq(&**t, interp)) {
+        dispose_dormant(dormant);
+        return None;
     }
+    let ts: *const ThreadState = Arc::as_ptr(&dormant);
+    {
+        let mut threads = interp.sched.threads.lock();
+        if interp.is_finalizing() || interp.is_finalized() {
+            drop(threads);
+            dispose_dormant(dormant);
+            return None;
+        }
+        threads.next_unique_id += 1;
+        // Nothing else reaches a dormant state (it is in no list), so plain stores do; the
+        // thread-list lock publishes them to whoever finds the state in the list.
+        dormant.id.store(threads.next_unique_id, Ordering::Relaxed);
+        dormant.eval_breaker.store(0, Ordering::Relaxed);
+        dormant.status.store(DETACHED, Ordering::Relaxed);
+        dormant.flags.store(BOUND, Ordering::Release);
+        threads.states.push(dormant);
+        if interp.sched.main_thread.load(Ordering::Relaxed).is_null() {
+            interp.sched.main_thread.store(ts as *mut ThreadState, Ordering::Relaxed);
+        }
+    }
+    // SAFETY: the thread list holds the state now, and only this thread can delete it.
+    let ts = unsafe { &*ts };
+    tls::rebind_dormant(ts);
+    attach(ts);
+    Some(NonNull::from(ts))
+}
+
+/// Frees a dormant state that will not be revived (after unbinding it and making its lock
+/// forget it as holder, so no waiter writes into freed memory).
+pub(crate) fn dispose_dormant(dormant: Arc<ThreadState>) {
+    tls::unbind(&dormant);
+    dormant.forget_lock_holder();
+    drop(dormant);
 }
 
 /// A thread that tries to run in a finalized interpreter (a daemon thread after `finalize`) is

@@ -10,6 +10,10 @@
 //!   strong reference that keeps the pointee alive lives in `BINDINGS`.
 //! * one binding per interpreter (`BINDINGS.per_interp`), which `ensure_in(interpreter)` uses to
 //!   find this thread's thread state in a sub-interpreter — pyrt's answer to PEP 788.
+//! * the dormant GILState state (`BINDINGS.dormant`): the memory of this thread's last GILState
+//!   state, deleted as far as anyone can see and kept for its next outermost `GILState_Ensure`
+//!   (see `thread_state`, "Dormant GILState states"). While it is dormant the raw `auto` mirror is
+//!   null but `auto` and `per_interp` keep their references, so reviving it is a pointer store.
 //!
 //! During thread-local teardown (`BINDINGS` already destroyed: a C++ `thread_local` destructor
 //! that calls `PyGILState_Ensure`), a binding keeps its strong reference in `ORPHAN`, a
@@ -121,14 +125,17 @@ sync::thread_local! {
 struct Bindings {
     auto: Option<Arc<ThreadState>>,
     per_interp: Vec<Arc<ThreadState>>,
-    /// The memory of this thread's last deleted GILState state in the main interpreter, kept for
-    /// its next one (`thread_state::recycle`); the only reference to it.
-    recycled: Option<Arc<ThreadState>>,
+    /// This thread's dormant GILState state (see `thread_state`, "Dormant GILState states"):
+    /// the reference its interpreter's thread list held. While it is dormant, `auto` and
+    /// `per_interp` keep theirs (the raw `auto` mirror is null, so the thread reads as unbound);
+    /// if another state takes the binding meanwhile, the dormant one is freed at the next
+    /// revive attempt.
+    dormant: Option<Arc<ThreadState>>,
 }
 
 impl Drop for Bindings {
     fn drop(&mut self) {
-        if let Some(kept) = self.recycled.take() {
+        if let Some(kept) = self.dormant.take() {
             kept.forget_lock_holder();
             drop(kept);
         }
@@ -193,10 +200,14 @@ pub(crate) fn binding_for(interp: &InterpreterState) -> Option<Arc<ThreadState>>
     let (found, dead) = BINDINGS
         .try_with(|b| {
             let mut b = b.borrow_mut();
+            let b = &mut *b;
             // Deleted states leave the list, but are dropped only after the borrow ends: the last
             // reference may run a thread-dict value's destructor, which may use GILState again.
-            let dead = take_where(&mut b.per_interp, |t| t.is_deleted());
-            (b.per_interp.iter().find(|t| ptr::eq(&**t.interp_state(), interp)).cloned(), dead)
+            // The dormant state (deleted, to be revived) keeps its entry.
+            let dormant = b.dormant.as_ref().map(Arc::as_ptr);
+            let dead = take_where(&mut b.per_interp, |t| t.is_deleted() && Some(Arc::as_ptr(t)) != dormant);
+            let found = b.per_interp.iter().find(|t| !t.is_deleted() && ptr::eq(&**t.interp_state(), interp));
+            (found.cloned(), dead)
         })
         .unwrap_or_else(|_| (orphan().filter(|t| ptr::eq(&**t.interp_state(), interp)), Vec::new()));
     drop(dead);
@@ -271,55 +282,57 @@ pub(crate) fn unbind(ts: &ThreadState) {
     drop(removed);
 }
 
-/// Keeps `ts` (deleted, and referenced only by the caller) as this thread's recycled state
-/// memory; gives it back if it cannot be kept: another reference exists, it is not of a live
-/// main interpreter, memory is kept already, or the thread-locals are gone. Never under loom:
-/// the models check the protocols of real allocations (a kept state's last-holder record is the
-/// one difference, and `forget_holder`'s model covers it).
-pub(crate) fn keep_recycled(ts: Arc<ThreadState>) -> Option<Arc<ThreadState>> {
-    let interp = ts.interp_state();
-    if cfg!(loom) || Arc::strong_count(&ts) != 1 || !interp.is_main() || interp.is_finalizing() || interp.is_finalized()
-    {
-        return Some(ts);
+/// Whether `ts`, this thread's current GILState state, may go dormant: it is the thread's
+/// binding (in `auto` and `per_interp`), no other state is dormant, and the thread-locals are
+/// alive. Never under loom: the models check the protocols of real allocations and deletions
+/// (the lock's idle holder, the one thing a dormant state keeps, has its own model).
+pub(crate) fn can_keep_dormant(ts: &ThreadState) -> bool {
+    if cfg!(loom) || !ptr::eq(auto_raw(), ts) {
+        return false;
     }
-    let mut unused = Some(ts);
-    let _ = BINDINGS.try_with(|b| {
-        let mut b = b.borrow_mut();
-        if b.recycled.is_none() {
-            b.recycled = unused.take();
-        }
-    });
-    unused
+    BINDINGS
+        .try_with(|b| {
+            let b = b.borrow();
+            b.dormant.is_none()
+                && b.auto.as_ref().is_some_and(|a| ptr::eq(Arc::as_ptr(a), ts))
+                && b.per_interp.iter().any(|t| ptr::eq(Arc::as_ptr(t), ts))
+        })
+        .unwrap_or(false)
 }
 
-/// The recycled state memory of this thread, to be written over by a new state in `interp`.
-/// Memory kept for another interpreter is freed (after its lock forgets it).
-pub(crate) fn take_recycled(interp: &Arc<InterpreterState>) -> Option<Arc<ThreadState>> {
-    if cfg!(loom) {
-        return None;
+/// Keeps `listed` (the thread list's reference to the state going dormant) and makes the
+/// thread read as unbound. Gives the reference back if the thread-locals are gone.
+pub(crate) fn keep_dormant(listed: Arc<ThreadState>) -> Option<Arc<ThreadState>> {
+    let mut listed = Some(listed);
+    let _ = BINDINGS.try_with(|b| b.borrow_mut().dormant = listed.take());
+    if listed.is_none() {
+        slots().auto.set(ptr::null());
     }
-    let kept = BINDINGS.try_with(|b| b.borrow_mut().recycled.take()).ok().flatten()?;
-    if Arc::ptr_eq(kept.interp_state(), interp) {
-        return Some(kept);
-    }
-    kept.forget_lock_holder();
-    None
+    listed
 }
 
-/// The interpreter of this thread's recycled state memory, if it is a main interpreter that is
-/// not being finalized (a new state there reuses the memory).
-pub(crate) fn recycled_main_interp() -> Option<Arc<InterpreterState>> {
+/// Takes this thread's dormant state out, with whether it is still the thread's binding (only
+/// then can it be revived).
+pub(crate) fn take_dormant() -> Option<(Arc<ThreadState>, bool)> {
     if cfg!(loom) {
         return None;
     }
     BINDINGS
         .try_with(|b| {
-            let b = b.borrow();
-            let interp = b.recycled.as_ref()?.interp_state();
-            (interp.is_main() && !interp.is_finalizing() && !interp.is_finalized()).then(|| interp.clone())
+            let mut b = b.borrow_mut();
+            let d = b.dormant.take()?;
+            let bound =
+                b.auto.as_ref().is_some_and(|a| Arc::ptr_eq(a, &d)) && b.per_interp.iter().any(|t| Arc::ptr_eq(t, &d));
+            Some((d, bound))
         })
         .ok()
         .flatten()
+}
+
+/// Makes the revived dormant state `ts` the thread's binding again (its references never left
+/// the bindings: only the raw mirror is set).
+pub(crate) fn rebind_dormant(ts: &ThreadState) {
+    slots().auto.set(ts);
 }
 
 /// The binding made while this thread's thread-locals were being torn down, if any.
