@@ -71,6 +71,9 @@ const LEDGER: &[(&str, &str, usize)] = &[
     // filters (CPython's `PyErr_WarnEx`, Python/_warnings.c).
     ("object/core_types.rs", "modules", 1),
     ("object/generator.rs", "modules", 2),
+    // object → modules: int↔str conversion reads `sys.get_int_max_str_digits()`'s per-interpreter
+    // limit; a DeprecationWarning as above.
+    ("object/int_methods.rs", "modules", 2),
     // object → lock: the header's per-object mutex (whose slow path detaches through `state`).
     ("object/header.rs", "lock", 1),
     // eval → state: trace and profile hooks live in the thread state; the eval breaker's check
