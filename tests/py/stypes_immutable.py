@@ -35,4 +35,16 @@ for stmt in ["del A.__name__", "del A.__qualname__", "del A.__doc__", "del A.__m
         print("TypeError:", e)
 print(A.__name__, A.__qualname__, A.__doc__, A.__module__)
 
+# A class's __dict__ is a read-only view, of builtin types and classes alike.
+print(type(int.__dict__).__name__, type(A.__dict__).__name__, "real" in int.__dict__)
+for target in (int.__dict__, A.__dict__):
+    try:
+        target["foo"] = 1
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        del target["__doc__"]
+    except TypeError as e:
+        print("TypeError:", e)
+print(hasattr(int, "foo"), hasattr(A, "foo"), A.__doc__)
 int.y = 2

@@ -426,9 +426,24 @@ pub fn set_item(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyRes
         Some(f) => f(o, key, value),
         None => Err(PyErr::type_error(match value {
             Some(_) => format!("'{}' object does not support item assignment", type_name(o)),
-            None => format!("'{}' object doesn't support item deletion", type_name(o)),
+            // `PySequence_DelItem`'s wording when the key is an index and the type has sequence
+            // methods (a class always has them), `PyObject_DelItem`'s otherwise.
+            None if is_index(key) && (o.type_object().is_heap() || has_sequence_methods(o.type_object())) => {
+                format!("'{}' object doesn't support item deletion", type_name(o))
+            }
+            None => format!("'{}' object does not support item deletion", type_name(o)),
         })),
     }
+}
+
+/// Whether `key` can be used as a sequence index (`_PyIndex_Check`).
+fn is_index(key: &PyObject) -> bool {
+    key.type_object().number.index.is_some() || as_int(key).is_some()
+}
+
+/// Whether a builtin type has sequence methods (CPython's `tp_as_sequence`).
+fn has_sequence_methods(t: &TypeObject) -> bool {
+    t.sequence.length.is_some() || t.sequence.contains.is_some()
 }
 
 /// `len(o)`.

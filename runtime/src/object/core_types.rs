@@ -549,7 +549,12 @@ static TYPE_GETSETS: &[GetSetDef] = &[
     },
     GetSetDef {
         name: "__dict__",
-        get: |o| Ok(as_type(o).and_then(|t| t.dict()).map_or_else(|| Obj::new_ref(immortals().none), Obj::new_ref)),
+        // A read-only view: a builtin type's dict is shared by every interpreter and must never
+        // change, a class's changes only through `setattr` (which keeps its slots and tags right).
+        get: |o| match as_type(o).and_then(|t| t.dict()) {
+            Some(d) => super::mappingproxy::new_mappingproxy(Obj::new_ref(d)),
+            None => Ok(Obj::new_ref(immortals().none)),
+        },
         set: None,
     },
     GetSetDef {

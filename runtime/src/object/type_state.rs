@@ -17,19 +17,23 @@
 //! | state | where | why |
 //! |---|---|---|
 //! | slots, method tables, `__dict__`, `__mro__`, `__bases__`, name | the shared static type | immutable after the type is readied |
-//! | version tag of a static type | the shared static type | never changes (the type cannot be modified), so one tag serves every interpreter, as CPython's global static-type tags |
+//! | version tag of a static type | the shared static type (`1 + static_index`) | never changes (the type cannot be modified), so one tag serves every interpreter, as CPython's global static-type tags |
+//! | version tags of classes | [`InterpTypes`]'s counter, per interpreter | given lazily, at most `MAX_VERSIONS_PER_CLASS` per class ([`assign_version`]) |
+//! | `__dict__` of a static type | the shared static type | read-only to Python code (`mappingproxy`), holds only immortal objects |
 //! | subclasses made by Python code | [`StaticTypeState::subclasses`], per interpreter | `__subclasses__()`; `typeobj::modified` walks them |
 //! | subclasses that are static types (`bool` of `int`) | computed from `types().all` | the same in every interpreter |
 //! | subclass list of a heap type | the heap type (`TypeMut::subclasses`) | the heap type belongs to one interpreter already |
 //!
 //! There is no method cache keyed on types yet (`_PyType_Lookup` walks the MRO); the specialiser
-//! keys its caches on version tags, which are process-unique (`typeobj::next_version`), so a tag
-//! never names a type of another interpreter.
+//! keys its caches, which live in the interpreter's own code objects, on version tags: a heap
+//! tag is unique within its interpreter and above every static tag. Weak references to static
+//! types (CPython's `tp_weaklist` in the same per-interpreter record) are not kept yet.
 //!
 //! **Locking.** One mutex per interpreter (CPython's `TYPE_LOCK`, `interp->types.mutex`) guards
 //! every subclass list of the interpreter — the static types' here and the heap types' inside
-//! them. It is held only for list operations and version bumps: never while Python code runs,
-//! never across a detach or a breaker check, so a stopped world never parks a holder.
+//! them, and the tag counter. It is held only for list operations and tag changes: never while
+//! Python code runs, never across a detach or a breaker check, so a stopped world never parks a
+//! holder.
 //!
 //! **Lifetime.** The lists hold subclasses by address, weakly (a subclass removes itself in its
 //! deallocator before anything else of it is released, `classobj::dealloc_type`). Turning an
