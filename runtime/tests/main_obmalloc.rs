@@ -98,3 +98,34 @@ fn an_arena_limit_keeps_an_arena_of_its_own() {
         .unwrap();
     limited.destroy().unwrap();
 }
+
+#[test]
+fn a_free_threaded_interpreter_on_the_main_obmalloc_allocates_from_several_threads() {
+    let _s = common::serial();
+    let main = Runtime::main_interpreter().unwrap();
+    let config = InterpreterConfig { use_main_obmalloc: true, ..InterpreterConfig::free_threaded() };
+    let ft = Interpreter::new(config).unwrap();
+    assert_eq!(ft.lock_kind(), LockKind::None);
+    let before = live(&main);
+    let barrier = std::sync::Barrier::new(3);
+    std::thread::scope(|s| {
+        for t in 0..2 {
+            let (ft, main, barrier) = (&ft, &main, &barrier);
+            s.spawn(move || {
+                ft.attach(|py| {
+                    let kept: Vec<_> =
+                        (0..3000).map(|i| object::new_str(py, &format!("thread {t} item {i}")).unwrap()).collect();
+                    barrier.wait(); // both threads' objects are alive now
+                    assert!(live(main) >= before + 2 * 3000 * 32);
+                    barrier.wait();
+                    drop(kept);
+                })
+                .unwrap();
+            });
+        }
+        barrier.wait();
+        barrier.wait();
+    });
+    ft.destroy().unwrap();
+    main.attach(|py| pyrt::run::exec(py, b"assert ''.join(['a', 'b']) == 'ab'\n", "<main>").unwrap()).unwrap();
+}

@@ -244,7 +244,10 @@ pub(crate) fn critical_section<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
         // SAFETY: the slot holds the attached record; object code runs attached, so its thread
         // state stays attached on this thread for the whole call.
         Some(a) if unsafe { a.as_ref() }.free_threaded => {
-            unsafe { crate::Python::from_attachment(a) }.critical_section(obj, f)
+            // SAFETY: the record of the thread state attached on this thread, which stays
+            // attached for the whole call (see above).
+            let py = unsafe { crate::Python::from_attachment(a) };
+            py.critical_section(obj, f)
         }
         _ => f(),
     }
@@ -256,7 +259,9 @@ pub(crate) fn critical_section2<R>(a: &PyObject, b: &PyObject, f: impl FnOnce() 
     match current() {
         // SAFETY: as in `critical_section`.
         Some(at) if unsafe { at.as_ref() }.free_threaded => {
-            unsafe { crate::Python::from_attachment(at) }.critical_section2(a, b, f)
+            // SAFETY: as in `critical_section`.
+            let py = unsafe { crate::Python::from_attachment(at) };
+            py.critical_section2(a, b, f)
         }
         _ => f(),
     }

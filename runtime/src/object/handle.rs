@@ -269,7 +269,7 @@ impl Py {
         let (mut f, mut out) = (Some(f), None);
         let entered = self.home.clone().run_attached(&mut || {
             if let Some(f) = f.take() {
-                // SAFETY (the `Obj` view): inside `run_attached` this thread is attached to the
+                // SAFETY: (the `Obj` view) inside `run_attached` this thread is attached to the
                 // object's interpreter, and `self` keeps the reference alive.
                 out = Some(f(unsafe { &*(&self.ptr as *const NonNull<PyObject> as *const Obj) }));
             }

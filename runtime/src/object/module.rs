@@ -257,7 +257,7 @@ mod tests {
 
     #[test]
     fn module_repr_and_missing_attribute() {
-        crate::state::Runtime::initialize();
+        crate::Runtime::initialize();
         crate::attach(|_py| {
             let m = new_module("spam", false).unwrap();
             assert_eq!(super::super::abstract_ops::repr_text(&m).unwrap(), "<module 'spam'>");

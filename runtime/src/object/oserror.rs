@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn errno_picks_the_subclass_and_formats() {
-        crate::state::Runtime::initialize();
+        crate::Runtime::initialize();
         crate::attach(|_py| {
             let os = types().exc.named("OSError");
             let argv = [

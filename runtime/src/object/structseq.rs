@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn fields_are_attributes_and_items() {
-        crate::state::Runtime::initialize();
+        crate::Runtime::initialize();
         crate::attach(|_py| {
             let v = new_struct_seq(
                 StructSeq::IntInfo,

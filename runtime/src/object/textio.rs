@@ -786,7 +786,7 @@ mod tests {
 
     #[test]
     fn bad_utf8_reports_the_byte() {
-        crate::state::Runtime::initialize();
+        crate::Runtime::initialize();
         crate::attach(|_py| {
             let e = decode_utf8(b"ab\xffc").unwrap_err();
             assert_eq!(

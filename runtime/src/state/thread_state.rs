@@ -224,6 +224,9 @@ pub struct ThreadState {
     pub(crate) stw_held: AtomicU32,
 }
 
+// The attachment slot names the thread state too (`tls::current`, `Python::from_attachment`).
+const _: () = assert!(std::mem::offset_of!(ThreadState, attachment) == 0);
+
 impl fmt::Debug for ThreadState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ThreadState")

@@ -48,8 +48,9 @@ struct Slots {
 /// `RestoreThread` pair made four of them (a fifth of its instructions under callgrind). This
 /// symbol is referenced through its `@GOTTPOFF` GOT entry instead (the model CPython's
 /// `_Py_tss_tstate` gets from `-ftls-model=initial-exec`-style builds): in an executable the
-/// linker relaxes it to a constant offset, in a shared library it costs 16 bytes (and the attachment slot 8 more) of glibc's
-/// static TLS reserve (which also serves a `dlopen`ed library). The symbol is hidden: each
+/// linker relaxes it to a constant offset, in a shared library it costs 16 bytes (the attachment
+/// slot, `object::attachment`, 8 more) of glibc's static TLS reserve (which also serves a
+/// `dlopen`ed library). The symbol is hidden: each
 /// linked copy of pyrt has its own, and the library exports nothing new.
 #[cfg(all(target_arch = "x86_64", target_os = "linux", not(loom)))]
 mod slots_impl {
