@@ -273,9 +273,12 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
     let counter = ts.gilstate_counter().saturating_sub(1);
     ts.set_gilstate_counter(counter);
     if counter == 0 {
-        // Destructors run by clear may Ensure/Release again (gh-119585): keep the count up.
+        // Destructors run by clear may Ensure/Release again (gh-119585): keep the count up —
+        // also while the objects queued to this thread are merged (and perhaps deallocated),
+        // which CPython does in `PyThreadState_Clear` too.
         ts.set_gilstate_counter(1);
         ts.clear();
+        ts.leave_brc_attached();
         ts.set_gilstate_counter(0);
         if !ts.try_go_dormant() {
             ts.to_arc().delete_current_inner();

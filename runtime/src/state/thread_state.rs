@@ -457,7 +457,8 @@ impl ThreadState {
         {
             return false;
         }
-        // Merge the objects queued to this thread while still attached (as a delete does).
+        // Merge the objects queued to this thread while still attached, as a delete does (the
+        // GILState release did already, with its count up).
         self.leave_brc_attached();
         tls::set_current(ptr::null());
         self.status.store(DETACHED, Ordering::Relaxed);
@@ -516,7 +517,7 @@ impl ThreadState {
     /// [`ThreadState::leave_brc`] for the state attached on the calling thread: no deleter can
     /// race it (deleting an attached state from another thread is a fatal error, and a finalizer
     /// must hold the lock first), so a load and a store replace the swap.
-    fn leave_brc_attached(&self) {
+    pub(crate) fn leave_brc_attached(&self) {
         let tid = self.brc_tid.load(Ordering::Relaxed);
         if tid != 0 {
             self.brc_tid.store(0, Ordering::Relaxed);
