@@ -209,6 +209,7 @@ impl GcHeads {
         while !std::ptr::eq(p, s) {
             // SAFETY: linked heads are live blocks (see the `Send` impl).
             out.push(unsafe { NonNull::new_unchecked(p) });
+            // SAFETY: as above.
             p = unsafe { (*p).next };
         }
         out
@@ -230,6 +231,7 @@ impl GcHeads {
         while !std::ptr::eq(p, s) {
             // SAFETY: linked heads are live blocks (see the `Send` impl).
             heads.push(unsafe { NonNull::new_unchecked(p) });
+            // SAFETY: as above.
             p = unsafe { (*p).next };
         }
         for (i, h) in heads.iter().enumerate() {
