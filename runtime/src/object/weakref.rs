@@ -162,7 +162,9 @@ fn new_weakref(ty: &TypeObject, ob: &PyObject, callback: Option<&PyObject>) -> P
                 // SAFETY: every address in a live referent's list is a live weak reference (a
                 // reference removes itself under this mutex before it is freed).
                 let o = unsafe { &*(w as *const PyObject) };
-                if std::ptr::eq(o.type_object(), ty) && !unsafe { wr(o) }.has_callback() && o.refcnt() > 0 {
+                // SAFETY: the list holds weak references only.
+                let shared = !unsafe { wr(o) }.has_callback();
+                if std::ptr::eq(o.type_object(), ty) && shared && o.refcnt() > 0 {
                     return Ok(Obj::new_ref(o));
                 }
             }
@@ -204,7 +206,9 @@ fn new_weakref(ty: &TypeObject, ob: &PyObject, callback: Option<&PyObject>) -> P
                 // SAFETY: as above, live weak references.
                 let o = unsafe { &*(w as *const PyObject) };
                 let ot = o.type_object();
-                (std::ptr::eq(ot, t.ref_type) || std::ptr::eq(ot, t.proxy_type)) && !unsafe { wr(o) }.has_callback()
+                // SAFETY: the list holds weak references only.
+                let shared = !unsafe { wr(o) }.has_callback();
+                (std::ptr::eq(ot, t.ref_type) || std::ptr::eq(ot, t.proxy_type)) && shared
             })
             .count();
         let at = if !basic {

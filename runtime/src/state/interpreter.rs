@@ -178,6 +178,10 @@ impl InterpreterState {
             LockKind::Shared => Some(main_lock.expect("a shared-lock interpreter needs the main lock").clone()),
             LockKind::None => None,
         };
+        let memory = Memory::new(config.arena_limit, config.refcount, main_arena);
+        // With a lock, attached threads (the only ones that make or free objects) are
+        // serialised by it: the collector's list needs no lock of its own.
+        memory.arena.gc.set_serialized(config.lock != LockKind::None);
         InterpreterState {
             id,
             is_main,
@@ -186,7 +190,7 @@ impl InterpreterState {
             tracing_threads: AtomicUsize::new(0),
             profiling_threads: AtomicUsize::new(0),
             sched: Scheduling::new(lock),
-            memory: Memory::new(config.arena_limit, config.refcount, main_arena),
+            memory,
             calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
             types: crate::object::type_state::InterpTypes::new(),
