@@ -154,8 +154,6 @@ pub struct Arena {
     /// Bytes charged against the limit: assigned pages and large blocks.
     charged: AtomicUsize,
     limit: Option<usize>,
-    /// The tracked objects (the cycle collector's list).
-    pub gc: super::gc_heads::GcHeads,
 }
 
 // SAFETY: the raw page pointers in `supply` are only dereferenced under its mutex or by the owner
@@ -194,7 +192,6 @@ impl Arena {
             }),
             charged: AtomicUsize::new(0),
             limit,
-            gc: Default::default(),
         }
     }
 

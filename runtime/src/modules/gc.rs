@@ -53,31 +53,31 @@ fn current() -> &'static ThreadState {
     thread_state::current_or_fatal("gc")
 }
 
-fn arena(ts: &ThreadState) -> &crate::alloc::Arena {
-    // SAFETY: `ts` is this thread's attached thread state; only its arena is read.
-    unsafe { ts.memory() }.arena()
+/// The interpreter's list of tracked objects.
+fn gc_heads(ts: &ThreadState) -> &crate::alloc::gc_heads::GcHeads {
+    &ts.interp_state().memory.gc
 }
 
 /// One full collection; the number of unreachable objects found (0 when a collection is
 /// already running on this interpreter).
 pub(crate) fn collect_now(ts: &ThreadState) -> usize {
-    let arena = arena(ts);
-    if !arena.gc.begin_collecting() {
+    let gc = gc_heads(ts);
+    if !gc.begin_collecting() {
         return 0;
     }
     let garbage = {
         let _stopped = crate::state::stw::stop_the_world(ts);
-        crate::object::gc::find_garbage(arena)
+        crate::object::gc::find_garbage(gc)
     };
     let found = crate::object::gc::destroy_garbage(garbage);
-    arena.gc.collected();
-    arena.gc.end_collecting();
+    gc.collected();
+    gc.end_collecting();
     found
 }
 
 /// The GC breaker bit was set: collect if collection is enabled.
 pub(crate) fn run_scheduled(ts: &ThreadState) {
-    if arena(ts).gc.settings().enabled {
+    if gc_heads(ts).settings().enabled {
         collect_now(ts);
     }
 }
@@ -114,24 +114,24 @@ fn collect(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
 
 fn enable(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::exact("enable", argv, kwnames, 0, 0)?;
-    arena(current()).gc.update(|s| s.enabled = true);
+    gc_heads(current()).update(|s| s.enabled = true);
     Ok(none())
 }
 
 fn disable(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::exact("disable", argv, kwnames, 0, 0)?;
-    arena(current()).gc.update(|s| s.enabled = false);
+    gc_heads(current()).update(|s| s.enabled = false);
     Ok(none())
 }
 
 fn isenabled(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::exact("isenabled", argv, kwnames, 0, 0)?;
-    Ok(bool_obj(arena(current()).gc.settings().enabled))
+    Ok(bool_obj(gc_heads(current()).settings().enabled))
 }
 
 fn get_threshold(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::exact("get_threshold", argv, kwnames, 0, 0)?;
-    let t = arena(current()).gc.settings().thresholds;
+    let t = gc_heads(current()).settings().thresholds;
     crate::object::tuple::new_tuple(vec![new_int(t[0] as i64)?, new_int(t[1] as i64)?, new_int(t[2] as i64)?])
 }
 
@@ -151,13 +151,13 @@ fn set_threshold(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
         *slot = n.max(0) as usize;
     }
     let n = argv.len();
-    arena(current()).gc.update(|s| s.thresholds[..n].copy_from_slice(&values[..n]));
+    gc_heads(current()).update(|s| s.thresholds[..n].copy_from_slice(&values[..n]));
     Ok(none())
 }
 
 fn get_count(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::exact("get_count", argv, kwnames, 0, 0)?;
-    let g = &arena(current()).gc;
+    let g = gc_heads(current());
     let older = g.settings().older_counts;
     crate::object::tuple::new_tuple(vec![
         new_int(g.young() as i64)?,
@@ -190,8 +190,7 @@ fn get_objects(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
             return Err(PyErr::value_error("generation parameter cannot be negative"));
         }
     }
-    let objects: Vec<Obj> = arena(current())
-        .gc
+    let objects: Vec<Obj> = gc_heads(current())
         .snapshot()
         .into_iter()
         // SAFETY: a linked head is followed by a live object (see `object::gc`).

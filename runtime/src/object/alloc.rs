@@ -74,7 +74,7 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
         // interpreter's list.
         unsafe {
             let head = op.cast::<u8>().sub(GC_HEAD_SIZE);
-            at.memory().arena().gc.unlink(head.cast());
+            at.gc_heads().unlink(head.cast());
             head
         }
     } else {
@@ -123,7 +123,7 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
         // SAFETY: the header was just written; the head is this new block's, not linked yet.
         unsafe {
             block.cast::<PyObject>().as_ref().ob_gc_bits.store(gc_bits::TRACKED, Ordering::Relaxed);
-            if mem.arena().gc.link(head.cast()) {
+            if at.gc_heads().link(head.cast()) {
                 // The young count passed the threshold: collect at the next breaker check.
                 at.home_ref().schedule_gc();
             }

@@ -32,6 +32,7 @@ use std::ptr::NonNull;
 use super::RefcountStrategy;
 use super::brc::BrcTable;
 use super::header::PyObject;
+use crate::alloc::gc_heads::GcHeads;
 use crate::alloc::{Arena, Heap, MemoryContext};
 use crate::sync::Arc;
 
@@ -93,6 +94,7 @@ pub(crate) struct Attachment {
     arena: NonNull<Arena>,
     heap: NonNull<Heap>,
     brc: NonNull<BrcTable>,
+    gc: NonNull<GcHeads>,
     home: NonNull<dyn ObjectHome>,
     refcount: RefcountStrategy,
     /// Whether the interpreter has no lock (critical sections lock the objects' mutexes).
@@ -110,13 +112,14 @@ unsafe impl Sync for Attachment {}
 impl Attachment {
     /// # Safety
     ///
-    /// `arena`, `heap`, `brc` and `home` must outlive the record; `heap` must be a heap of
+    /// `arena`, `heap`, `brc`, `gc` and `home` must outlive the record; `heap` must be a heap of
     /// `arena`; `home` must be the contents of an `Arc` (a strong reference is taken from it in
     /// [`Attachment::home`]).
     pub(crate) unsafe fn new(
         arena: &Arena,
         heap: &Heap,
         brc: &BrcTable,
+        gc: &GcHeads,
         home: &dyn ObjectHome,
         refcount: RefcountStrategy,
         free_threaded: bool,
@@ -127,6 +130,7 @@ impl Attachment {
             arena: NonNull::from(arena),
             heap: NonNull::from(heap),
             brc: NonNull::from(brc),
+            gc: NonNull::from(gc),
             home: NonNull::from(home),
             refcount,
             free_threaded,
@@ -163,6 +167,13 @@ impl Attachment {
     #[inline]
     pub(crate) fn free_threaded(&self) -> bool {
         self.free_threaded
+    }
+
+    /// The interpreter's tracked objects (the cycle collector's list).
+    #[inline]
+    pub(crate) fn gc_heads(&self) -> &GcHeads {
+        // SAFETY: the list outlives the record (see `new`).
+        unsafe { self.gc.as_ref() }
     }
 
     /// The interpreter's merge-queue table.

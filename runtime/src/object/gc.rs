@@ -35,23 +35,22 @@ use std::collections::HashMap;
 
 use super::header::{PyObject, gc_bits};
 use super::obj::Obj;
-use crate::alloc::Arena;
 use crate::alloc::gc_heads::{GC_HEAD_SIZE, GcHead, GcHeads};
 use crate::sync::Ordering;
 use std::ptr::NonNull;
 
-/// Phase one: the garbage among `arena`'s tracked objects, each held by one new reference.
+/// Phase one: the garbage among the interpreter's tracked objects (`gc`), each held by one new reference.
 ///
 /// The caller must have stopped the world (or hold the interpreter's lock): nothing else may
 /// change references while this runs. Each object's number in the list is read from its GC
 /// head (`GcHeads::numbered`), so the analysis is two passes over the objects and their
 /// references, with no table.
-pub(crate) fn find_garbage(arena: &Arena) -> Vec<Obj> {
+pub(crate) fn find_garbage(gc: &GcHeads) -> Vec<Obj> {
     // SAFETY: the analysis only reads objects and takes references to the garbage: it makes
     // and frees no tracked object (temporary references are dropped while their holders keep
     // the objects alive), and reads no links itself.
     unsafe {
-        arena.gc.numbered(|heads| {
+        gc.numbered(|heads| {
             let objects: Vec<&PyObject> = heads.iter().map(|h| &*object_of(*h)).collect();
             // Objects whose count is already zero (a deallocation the trashcan deferred) are
             // left out and kept: their references then count as outside ones.

@@ -8,11 +8,11 @@ use super::obj::Obj;
 use crate::sync::Ordering;
 
 /// Runs `src` as `__main__` in a new interpreter of `config` and hands `check` its globals and
-/// the interpreter's arena.
+/// the interpreter's list of tracked objects.
 fn with_globals(
     config: crate::InterpreterConfig,
     src: &str,
-    check: impl FnOnce(&dyn Fn(&str) -> Option<Obj>, &crate::alloc::Arena),
+    check: impl FnOnce(&dyn Fn(&str) -> Option<Obj>, &crate::alloc::gc_heads::GcHeads),
 ) {
     crate::Runtime::initialize();
     let interp = crate::Interpreter::new(config).expect("an interpreter");
@@ -21,10 +21,8 @@ fn with_globals(
             let code = pyrt_compile::compile(src, "<gc>", pyrt_compile::Mode::Module).expect("compiles");
             let globals = crate::eval::run_module(code, "__main__", "<gc>").expect("runs");
             let g = as_dict(&globals).expect("a dict");
-            let ts = crate::state::thread_state::current_or_fatal("gc test");
-            // SAFETY: attached on this thread for the whole closure.
-            let arena = unsafe { ts.memory() }.arena();
-            check(&|name: &str| g.get_str(&super::intern(name).ob_base), arena);
+            let gc = super::attachment::current_or_fatal("gc test").gc_heads();
+            check(&|name: &str| g.get_str(&super::intern(name).ob_base), gc);
         })
         .expect("attached");
     interp.destroy().expect("destroyed");
@@ -54,16 +52,16 @@ a.other = b; b.other = a
 a.items = [b]
 del a, b
 ";
-    with_globals(crate::InterpreterConfig::isolated(), src, |g, arena| {
-        let before = arena.gc.len();
-        let garbage = super::gc::find_garbage(arena);
+    with_globals(crate::InterpreterConfig::isolated(), src, |g, gc| {
+        let before = gc.len();
+        let garbage = super::gc::find_garbage(gc);
         let names: Vec<String> = garbage.iter().map(|o| o.type_object().name().to_owned()).collect();
         // The two instances and the list that held one of them; `keep` is reachable.
         assert_eq!(garbage.len(), 3, "{names:?}");
         assert!(garbage.iter().all(|o| !o.is(&g("keep").expect("keep"))));
         assert_eq!(super::gc::destroy_garbage(garbage), 3);
-        assert_eq!(arena.gc.len(), before - 3, "the garbage's heads are unlinked when it is freed");
-        assert!(super::gc::find_garbage(arena).is_empty());
+        assert_eq!(gc.len(), before - 3, "the garbage's heads are unlinked when it is freed");
+        assert!(super::gc::find_garbage(gc).is_empty());
     });
 }
 
@@ -105,10 +103,10 @@ for i in range(50):
     del a
 n = gc.collect()
 ";
-    with_globals(crate::InterpreterConfig::free_threaded(), src, |g, arena| {
+    with_globals(crate::InterpreterConfig::free_threaded(), src, |g, gc| {
         let n = super::int::int_value(&g("n").expect("n")).expect("an int");
         assert!(n >= 49, "collected {n}");
         assert_eq!(super::list::as_list(&g("freed").expect("freed")).expect("a list").items().len(), 1);
-        assert!(super::gc::find_garbage(arena).is_empty());
+        assert!(super::gc::find_garbage(gc).is_empty());
     });
 }

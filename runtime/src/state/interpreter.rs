@@ -181,7 +181,7 @@ impl InterpreterState {
         let memory = Memory::new(config.arena_limit, config.refcount, main_arena);
         // With a lock, attached threads (the only ones that make or free objects) are
         // serialised by it: the collector's list needs no lock of its own.
-        memory.arena.gc.set_serialized(config.lock != LockKind::None);
+        memory.gc.set_serialized(config.lock != LockKind::None);
         InterpreterState {
             id,
             is_main,

@@ -44,6 +44,10 @@ pub(crate) struct Memory {
     pub(crate) brc: BrcTable,
     /// How its objects count references.
     pub(crate) refcount: RefcountStrategy,
+    /// The tracked objects (the cycle collector's list). Per interpreter, not per arena: an
+    /// interpreter that allocates from the main one's arena (`use_main_obmalloc`) collects only
+    /// its own objects, under its own lock.
+    pub(crate) gc: crate::alloc::gc_heads::GcHeads,
     deferred: Mutex<Vec<DeferredDecref>>,
     deferred_len: AtomicUsize,
 }
@@ -64,6 +68,7 @@ impl Memory {
             heap: Box::new(Heap::with_owner(owner)),
             brc: BrcTable::new(super::breaker::EXPLICIT_MERGE_BIT),
             refcount,
+            gc: Default::default(),
             deferred: Mutex::new(Vec::new()),
             deferred_len: AtomicUsize::new(0),
         }

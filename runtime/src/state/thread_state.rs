@@ -286,6 +286,7 @@ impl ThreadState {
                 &interp.memory.arena,
                 own_heap.as_deref().unwrap_or(&interp.memory.heap),
                 &interp.memory.brc,
+                &interp.memory.gc,
                 &**interp,
                 interp.memory.refcount,
                 interp.sched.lock.is_none(),
