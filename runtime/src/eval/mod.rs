@@ -712,12 +712,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, f, x.clone());
                         }
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_PY_GENERAL
+                    Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_PY_GENERAL
+                    | Opcode::CALL_BOUND_METHOD_GENERAL
                         if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
                     {
                         let argc = oparg as usize;
                         let callable_at = f.sp - argc - 2;
-                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                        if matches!(op, Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_GENERAL) {
                             // Unpack the bound method in place: (method, NULL) -> (function, self).
                             let m = values[callable_at]
                                 .as_deref()
@@ -1553,6 +1556,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_PY_EXACT_ARGS
                     | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
                     | Opcode::CALL_PY_GENERAL
+                    | Opcode::CALL_BOUND_METHOD_GENERAL
                     | Opcode::CALL_ALLOC_AND_ENTER_INIT
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
