@@ -280,8 +280,11 @@ fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> 
 /// run each time, and would otherwise allocate both vectors per call.
 struct RunBuffers;
 
+/// A run's value array and frame vector.
+type RunBufferPair = (Vec<Option<Obj>>, Vec<Frame>);
+
 thread_local! {
-    static RUN_BUFFERS: RefCell<Vec<(Vec<Option<Obj>>, Vec<Frame>)>> = const { RefCell::new(Vec::new()) };
+    static RUN_BUFFERS: RefCell<Vec<RunBufferPair>> = const { RefCell::new(Vec::new()) };
 }
 
 impl RunBuffers {
@@ -291,7 +294,7 @@ impl RunBuffers {
     const MAX_SLOTS: usize = 1 << 14;
 
     /// Empty buffers for a new run, with the capacity of an earlier one when there is one.
-    fn take() -> (Vec<Option<Obj>>, Vec<Frame>) {
+    fn take() -> RunBufferPair {
         // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
         RUN_BUFFERS
             .try_with(|pool| pool.borrow_mut().pop())
