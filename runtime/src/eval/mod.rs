@@ -280,8 +280,11 @@ fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> 
 /// run each time, and would otherwise allocate both vectors per call.
 struct RunBuffers;
 
+/// A run's value array and frame vector.
+type RunBufferPair = (Vec<Option<Obj>>, Vec<Frame>);
+
 thread_local! {
-    static RUN_BUFFERS: RefCell<Vec<(Vec<Option<Obj>>, Vec<Frame>)>> = const { RefCell::new(Vec::new()) };
+    static RUN_BUFFERS: RefCell<Vec<RunBufferPair>> = const { RefCell::new(Vec::new()) };
 }
 
 impl RunBuffers {
@@ -291,7 +294,7 @@ impl RunBuffers {
     const MAX_SLOTS: usize = 1 << 14;
 
     /// Empty buffers for a new run, with the capacity of an earlier one when there is one.
-    fn take() -> (Vec<Option<Obj>>, Vec<Frame>) {
+    fn take() -> RunBufferPair {
         // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
         RUN_BUFFERS
             .try_with(|pool| pool.borrow_mut().pop())
@@ -746,12 +749,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, f, x.clone());
                         }
                     }
-                    Opcode::CALL_PY_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_PY_GENERAL
+                    Opcode::CALL_PY_EXACT_ARGS
+                    | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
+                    | Opcode::CALL_PY_GENERAL
+                    | Opcode::CALL_BOUND_METHOD_GENERAL
                         if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
                     {
                         let argc = oparg as usize;
                         let callable_at = f.sp - argc - 2;
-                        if op == Opcode::CALL_BOUND_METHOD_EXACT_ARGS {
+                        if matches!(op, Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_GENERAL) {
                             // Unpack the bound method in place: (method, NULL) -> (function, self).
                             let m = values[callable_at]
                                 .as_deref()
@@ -1577,6 +1583,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_PY_EXACT_ARGS
                     | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
                     | Opcode::CALL_PY_GENERAL
+                    | Opcode::CALL_BOUND_METHOD_GENERAL
                     | Opcode::CALL_ALLOC_AND_ENTER_INIT
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE

@@ -627,7 +627,8 @@ pub(crate) fn method_descriptor_for(
 }
 
 /// The guard of `CALL_PY_EXACT_ARGS` / `CALL_BOUND_METHOD_EXACT_ARGS` / `CALL_PY_GENERAL` (a
-/// positional call filled up from defaults) over the stack `[callable, self_or_null, args...]`
+/// positional call filled up from defaults) / `CALL_BOUND_METHOD_GENERAL` (the same through a
+/// bound method) over the stack `[callable, self_or_null, args...]`
 /// ending at `sp`.
 #[inline(always)]
 pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
@@ -637,6 +638,9 @@ pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, 
     match form {
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
             !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+        }
+        Opcode::CALL_BOUND_METHOD_GENERAL => {
+            !has_self && as_method(callable).is_some_and(|m| positional_args_function(&m.func, argc + 1).is_some())
         }
         Opcode::CALL_PY_GENERAL => positional_args_function(callable, argc + usize::from(has_self)).is_some(),
         _ => exact_args_function(callable, argc + usize::from(has_self)).is_some(),
@@ -718,7 +722,11 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     } else if is_exact(callable, types().method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
-        exact_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
+        if exact_args_function(&m.func, argc + 1).is_some() {
+            Some(Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
+        } else {
+            positional_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_GENERAL)
+        }
     } else {
         None
     };
@@ -886,6 +894,24 @@ result.append(f(2))
         );
         assert_eq!(text, "[0, 1, 2, 3, 4]");
         assert!(ops.contains(&Opcode::CALL_BUILTIN_O), "{ops:?}");
+    }
+
+    #[test]
+    fn a_bound_method_object_with_defaults_gets_the_general_form() {
+        let src = "\
+class A:
+    def __init__(self):
+        self.k = 10
+    def m(self, x, y=1):
+        return self.k * x + y
+def f(n):
+    bm = A().m
+    return [bm(i) for i in range(n)]
+result = f(6)
+";
+        let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
+        assert_eq!(text, "[1, 11, 21, 31, 41, 51]");
+        assert!(ops.contains(&Opcode::CALL_BOUND_METHOD_GENERAL), "{ops:?}");
     }
 
     #[test]
