@@ -216,7 +216,7 @@ macro_rules! instruction_table {
             }
 
             /// The number of inline cache code units that follow the instruction.
-            #[inline]
+            #[inline(always)]
             pub const fn cache_entries(self) -> usize {
                 match self {
                     $(Opcode::$name => $cache,)*
@@ -292,10 +292,21 @@ impl Opcode {
         if self.is_pseudo() { None } else { Some(self as u16 as u8) }
     }
 
-    /// Decodes the opcode byte of a code unit (never a pseudo-instruction).
-    #[inline]
+    /// Decodes the opcode byte of a code unit (never a pseudo-instruction): one load from a
+    /// table made at compile time (the eval loop decodes every instruction with this, and the
+    /// 256-arm `match` of `from_number` is not inlined into it).
+    #[inline(always)]
     pub const fn from_u8(byte: u8) -> Option<Opcode> {
-        Opcode::from_number(byte as u16)
+        const BY_BYTE: [Option<Opcode>; 256] = {
+            let mut table = [None; 256];
+            let mut byte = 0;
+            while byte < 256 {
+                table[byte] = Opcode::from_number(byte as u16);
+                byte += 1;
+            }
+            table
+        };
+        BY_BYTE[byte as usize]
     }
 
     /// Whether the instruction exists only in the compiler (`256..=267`).

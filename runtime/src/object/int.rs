@@ -414,7 +414,8 @@ pub(crate) fn int_int(a: &PyObject) -> PyResult<Obj> {
 pub(crate) fn int_repr(a: &PyObject) -> PyResult<Obj> {
     let v = as_int(a).ok_or_else(|| PyErr::type_error("int expected"))?;
     match v {
-        IntVal::Small(x) => super::str::new_str(&x.to_string()),
+        // Formatted on the stack (no `String`, no formatting machinery).
+        IntVal::Small(x) => super::str::new_str(itoa::Buffer::new().format(x)),
         IntVal::Big(b) => {
             let mut text = String::new();
             pyrt_pylib::int_text::write_decimal(b, super::int_methods::max_str_digits(), &mut text)
