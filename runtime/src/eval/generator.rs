@@ -143,6 +143,25 @@ pub(super) fn claim_for_loop(o: &PyObject, coroutine_too: bool) -> PyResult<bool
     Ok(true)
 }
 
+/// The guard of `FOR_ITER_GEN` / `SEND_GEN`: [`claim_for_loop`] without an error — when the
+/// recursion limit is reached it answers `false` and the generic instruction, which claims
+/// again, raises the `RecursionError`.
+#[inline]
+pub(super) fn claim_for_specialised(o: &PyObject, coroutine_too: bool) -> bool {
+    let Some(g) = as_gen_or_coro(o) else { return false };
+    if !coroutine_too && g.kind != GenKind::Generator {
+        return false;
+    }
+    if depth_enter().is_err() {
+        return false;
+    }
+    if g.claim().is_err() {
+        depth_leave();
+        return false;
+    }
+    true
+}
+
 /// `_Py_Specialize_Send`: a receiver that is an exact generator or coroutine makes `SEND_GEN`
 /// (its guard, [`claim_for_loop`], re-checks the kind and that the frame is not running).
 pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject) {
