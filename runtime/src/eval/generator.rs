@@ -122,7 +122,6 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         ip: f.ip,
         lasti: f.lasti,
         frame_obj: f.frame_obj.take(),
-        parked: None,
     };
     new_generator(kind, name, qualname, frame)
 }
@@ -144,6 +143,25 @@ pub(super) fn claim_for_loop(o: &PyObject, coroutine_too: bool) -> PyResult<bool
     Ok(true)
 }
 
+/// The guard of `FOR_ITER_GEN` / `SEND_GEN`: [`claim_for_loop`] without an error — when the
+/// recursion limit is reached it answers `false` and the generic instruction, which claims
+/// again, raises the `RecursionError`.
+#[inline]
+pub(super) fn claim_for_specialised(o: &PyObject, coroutine_too: bool) -> bool {
+    let Some(g) = as_gen_or_coro(o) else { return false };
+    if !coroutine_too && g.kind != GenKind::Generator {
+        return false;
+    }
+    if depth_enter().is_err() {
+        return false;
+    }
+    if g.claim().is_err() {
+        depth_leave();
+        return false;
+    }
+    true
+}
+
 /// `_Py_Specialize_Send`: a receiver that is an exact generator or coroutine makes `SEND_GEN`
 /// (its guard, [`claim_for_loop`], re-checks the kind and that the frame is not running).
 pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject) {
@@ -161,9 +179,7 @@ fn frame_room(code: &CodeObj) -> usize {
     code.code.nlocalsplus() + code.code.stacksize as usize + 2
 }
 
-/// Moves `g`'s saved frame into `values` at `base` and makes its frame record: the record
-/// parked by the last suspension, with its window and instruction pointer updated (no
-/// reference counting), or a new one on the first run.
+/// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
 fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
     let mut saved = g.frame();
     let n = saved.slots.len();
@@ -185,34 +201,20 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         values[base..base + n].swap_with_slice(&mut saved.slots);
     }
     enter_exc_state(g);
-    let link = Some(GenLink { genobj: genobj.clone(), resume });
-    let frame_obj = super::frame_object::reattach(saved.frame_obj.take());
-    match saved.parked.take() {
-        Some(mut frame) => {
-            frame.base = base;
-            frame.sp = base + n;
-            frame.ip = saved.ip;
-            frame.lasti = saved.lasti;
-            frame.call_at = 0;
-            frame.owner_gen = link;
-            frame.frame_obj = frame_obj;
-            frame
-        }
-        None => Frame {
-            code: saved.code.clone(),
-            func: saved.func.clone(),
-            globals: saved.globals.clone(),
-            builtins: saved.builtins.clone(),
-            locals: None,
-            base,
-            sp: base + n,
-            ip: saved.ip,
-            lasti: saved.lasti,
-            call_at: 0,
-            owner_gen: link,
-            init_self: None,
-            frame_obj,
-        },
+    Frame {
+        code: saved.code.clone(),
+        func: saved.func.clone(),
+        globals: saved.globals.clone(),
+        builtins: saved.builtins.clone(),
+        locals: None,
+        base,
+        sp: base + n,
+        ip: saved.ip,
+        lasti: saved.lasti,
+        call_at: 0,
+        owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
+        init_self: None,
+        frame_obj: super::frame_object::reattach(saved.frame_obj.take()),
     }
 }
 
@@ -235,10 +237,10 @@ pub(super) fn push_frame(
 }
 
 /// `YIELD_VALUE`: the frame `done` (already popped, its value taken, its frame object
-/// detached into `frame_obj`) goes back into its generator, its record parked there for the
-/// next resumption. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut Vec<Option<Obj>>, mut done: Frame, oparg: u32, frame_obj: Option<Obj>) {
-    let link = done.owner_gen.take().expect("YIELD_VALUE in a generator frame");
+/// detached into `frame_obj`) goes back into its generator. `oparg` 1 marks a
+/// `yield from`/`await` suspension.
+pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32, frame_obj: Option<Obj>) {
+    let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
     let g = as_gen(&link.genobj).expect("a generator");
     {
         let mut saved = g.frame();
@@ -255,7 +257,6 @@ pub(super) fn suspend(values: &mut Vec<Option<Obj>>, mut done: Frame, oparg: u32
         saved.ip = done.ip;
         saved.lasti = done.lasti;
         saved.frame_obj = frame_obj;
-        saved.parked = Some(done);
     }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);

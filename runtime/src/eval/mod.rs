@@ -103,7 +103,7 @@ pub fn current_exception() -> Option<Obj> {
     exc_state::handled()
 }
 
-pub(crate) struct Frame {
+struct Frame {
     code: Obj,
     func: Option<Obj>,
     globals: Obj,
@@ -536,28 +536,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
-                let mut hit_gen: PyResult<bool>;
                 match op {
-                    Opcode::FOR_ITER_GEN
-                        if {
-                            hit_gen = generator::claim_for_loop(peek!(values, f, 1), false);
-                            !matches!(hit_gen, Ok(false))
-                        } =>
-                    {
-                        tri!(hit_gen);
+                    Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, f, 1), false) => {
                         let (genobj, base) = (peek!(values, f, 1).clone(), f.sp);
                         let resume = generator::ResumeKind::ForIter { target: f.ip + oparg as usize + 2 };
                         f.call_at = f.sp;
                         generator::push_frame(values, frames, base, genobj, none(), resume);
                         continue 'frames;
                     }
-                    Opcode::SEND_GEN
-                        if {
-                            hit_gen = generator::claim_for_loop(peek!(values, f, 2), true);
-                            !matches!(hit_gen, Ok(false))
-                        } =>
-                    {
-                        tri!(hit_gen);
+                    Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, f, 2), true) => {
                         let v = pop!(values, f);
                         let (receiver, base) = (peek!(values, f, 1).clone(), f.sp);
                         let resume = generator::ResumeKind::Send { target: f.ip + oparg as usize };
@@ -1946,7 +1933,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     let mut done = frames.pop().expect("a frame");
                     let frame_obj = detach_frame_object(values, &mut done, false);
-                    generator::suspend(values, done, oparg, frame_obj);
+                    generator::suspend(values, &done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;

@@ -896,6 +896,35 @@ mod tests {
             assert!(context_of(&a).is_none());
         });
     }
+
+    #[test]
+    fn compile_time_indices_name_the_same_classes_as_the_search() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            for &(name, _) in HIERARCHY {
+                assert!(std::ptr::eq(types().exc.at(hierarchy_index(name)), types().exc.named(name)), "{name}");
+            }
+            assert!(std::ptr::eq(builtin_exc!("StopIteration"), types().exc.named("StopIteration")));
+        });
+    }
+
+    #[test]
+    fn init_keeps_the_args_tuple_new_made_and_replaces_a_different_one() {
+        crate::Runtime::initialize();
+        crate::attach(|_py| {
+            let one = crate::object::int::new_int(1).unwrap();
+            let cls = types().exc.named("KeyError").as_object();
+            let e = super::super::abstract_ops::call(cls, std::slice::from_ref(&one), None).unwrap();
+            let args = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            exc_init(&e, std::slice::from_ref(&one), None).unwrap();
+            let same = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            assert!(same.is(&args), "same arguments: the tuple is kept");
+            let two = crate::object::int::new_int(2).unwrap();
+            exc_init(&e, &[one, two], None).unwrap();
+            let now = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            assert_eq!(items(&now).len(), 2);
+        });
+    }
 }
 
 /// Calls exception class `cls` with `args` and checks that it made an exception

@@ -105,10 +105,6 @@ pub(crate) struct SavedFrame {
     /// Its frame object, once someone asked for it (kept while suspended, see
     /// `eval::frame_object`).
     pub frame_obj: Option<Obj>,
-    /// The eval loop's record of this frame, parked here while the generator is suspended so
-    /// that resuming it reuses the record instead of rebuilding it (`crate::eval::generator`);
-    /// `None` before the first run.
-    pub parked: Option<crate::eval::Frame>,
 }
 
 /// A generator, coroutine or async generator.
@@ -1170,7 +1166,6 @@ fn finalize(g: &GenObject) {
             ip: saved.ip,
             lasti: saved.lasti,
             frame_obj: saved.frame_obj.take(),
-            parked: saved.parked.take(),
         };
         new_generator(g.kind, g.name.borrow().clone(), g.qualname.borrow().clone(), frame)
     };
