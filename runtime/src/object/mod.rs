@@ -58,6 +58,7 @@ pub(crate) mod adaptive;
 pub mod alloc;
 pub(crate) mod async_iter;
 pub(crate) mod attr;
+pub(crate) mod binaryio;
 pub(crate) mod brc;
 pub(crate) mod builtin;
 pub(crate) mod bytearray;
