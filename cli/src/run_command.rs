@@ -75,6 +75,7 @@ pub fn run(o: &Options, stdin_is_terminal: bool) -> ExitCode {
             }
         }),
     };
+    pyrt::run::exit_if_interrupted();
     ExitCode::from(status)
 }
 

@@ -40,7 +40,9 @@ fn corpus_matches_cpython_3_13() {
             fail.push(format!("{name} (timed out)"));
             continue;
         };
-        let status = format!("{}\n", out.status.code().unwrap_or(-1)).into_bytes();
+        // A process ended by a signal has Python's `returncode`: minus the signal number.
+        let code = out.status.code().or_else(|| std::os::unix::process::ExitStatusExt::signal(&out.status).map(|s| -s));
+        let status = format!("{}\n", code.unwrap_or(-1)).into_bytes();
         let mut why = Vec::new();
         if out.stdout != expected("stdout") {
             why.push("stdout");

@@ -126,7 +126,32 @@ fn report(_py: Python<'_>, err: PyErr) -> u8 {
     }
     let _ = crate::object::textio::flush_stdout();
     crate::modules::sys::print_uncaught(&exc);
+    if exc.type_object().is_subtype(types().exc.named("KeyboardInterrupt")) {
+        UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     1
+}
+
+/// Whether a program ended with an uncaught `KeyboardInterrupt` (CPython's
+/// `_PyRuntime.signals.unhandled_keyboard_interrupt`).
+static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// What the `pyrt` command does last when the program ended with an uncaught
+/// `KeyboardInterrupt`, as `python` does (`exit_sigint`): the process ends by `SIGINT` with its
+/// default action, so that a shell sees it interrupted (status -2 / 130). Returns (doing nothing)
+/// when there was no such exception, or if the signal did not end the process.
+pub fn exit_if_interrupted() {
+    if !UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // SAFETY: restoring the default disposition of SIGINT and sending it to this process are
+    // plain system calls with valid arguments; nothing in this process relies on its own
+    // handler from here on.
+    unsafe {
+        libc::signal(libc::SIGINT, libc::SIG_DFL);
+        libc::kill(libc::getpid(), libc::SIGINT);
+    }
 }
 
 /// What [`Console::push`] did with the source it was given.

@@ -5,6 +5,7 @@
 //! what belongs to one interpreter — the `builtins` module dict, the `sys` module, the table of
 //! imported modules (`sys.modules`) — is made on first use and kept in [`InterpModules`].
 
+pub(crate) mod abc;
 pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
@@ -108,6 +109,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_thread", thread::make_module),
     ("_weakref", weakref::make_module),
     ("_warnings", warnings::make_core_module),
+    ("abc", abc::make_module),
     ("builtins", builtins::builtins_module),
     ("gc", gc::make_module),
     ("io", io::make_module),

@@ -93,3 +93,74 @@ class _Pattern(object):
         if self.flags:
             return "re.compile(%r, re.IGNORECASE)" % (self.pattern,)
         return "re.compile(%r)" % (self.pattern,)
+
+
+def _wraps(wrapper, wrapped):
+    # What functools.wraps copies.
+    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(wrapper, name, getattr(wrapped, name))
+        except AttributeError:
+            pass
+    wrapper.__dict__.update(getattr(wrapped, "__dict__", {}))
+    wrapper.__wrapped__ = wrapped
+    return wrapper
+
+
+class deprecated:
+    # PEP 702's decorator: using the decorated function or class emits `category`.
+
+    def __init__(self, message, /, *, category=DeprecationWarning, stacklevel=1):
+        if not isinstance(message, str):
+            raise TypeError(
+                f"Expected an object of type str for 'message', not {type(message).__name__!r}"
+            )
+        self.message = message
+        self.category = category
+        self.stacklevel = stacklevel
+
+    def __call__(self, arg, /):
+        msg = self.message
+        category = self.category
+        stacklevel = self.stacklevel
+        if category is None:
+            arg.__deprecated__ = msg
+            return arg
+        elif isinstance(arg, type):
+            original_new = arg.__new__
+
+            def __new__(cls, *args, **kwargs):
+                if cls is arg:
+                    warn(msg, category=category, stacklevel=stacklevel + 1)
+                if original_new is not object.__new__:
+                    return original_new(cls, *args, **kwargs)
+                elif cls.__init__ is object.__init__ and (args or kwargs):
+                    raise TypeError(f"{cls.__name__}() takes no arguments")
+                else:
+                    return original_new(cls)
+
+            _wraps(__new__, original_new)
+            arg.__new__ = staticmethod(__new__)
+            original_init_subclass = arg.__init_subclass__
+
+            def __init_subclass__(*args, **kwargs):
+                warn(msg, category=category, stacklevel=stacklevel + 1)
+                return original_init_subclass(*args, **kwargs)
+
+            arg.__init_subclass__ = __init_subclass__
+            arg.__deprecated__ = __new__.__deprecated__ = msg
+            __init_subclass__.__deprecated__ = msg
+            return arg
+        elif callable(arg):
+            def wrapper(*args, **kwargs):
+                warn(msg, category=category, stacklevel=stacklevel + 1)
+                return arg(*args, **kwargs)
+
+            _wraps(wrapper, arg)
+            arg.__deprecated__ = wrapper.__deprecated__ = msg
+            return wrapper
+        else:
+            raise TypeError(
+                "@deprecated decorator with non-None category must be applied to "
+                f"a class or callable, not {arg!r}"
+            )

@@ -64,6 +64,7 @@ pub(crate) fn object_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         // SAFETY: a bare header; object's deallocator frees it.
         return unsafe { super::alloc::alloc(ty, |ob_base| ob_base) };
     }
+    crate::modules::abc::check_not_abstract(ty)?;
     // SAFETY: the instance is `basic_size` bytes: the header, then the dict slot and inline
     // values written here.
     unsafe {

@@ -172,6 +172,15 @@ pub(crate) static CODE_GETSETS: &[super::builtin::GetSetDef] = {
         GetSetDef { name: "co_freevars", get: |o| names_of_kind(o, LocalKind::FREE), set: None },
         GetSetDef { name: "co_names", get: |o| super::tuple::new_tuple(code_of(o).names.to_vec()), set: None },
         GetSetDef { name: "co_consts", get: |o| super::tuple::new_tuple(code_of(o).consts.to_vec()), set: None },
+        GetSetDef {
+            name: "co_code",
+            // The compiler's code units (never the specialised copy), opcode byte first.
+            get: |o| {
+                let units = &code_of(o).code.code;
+                super::bytes::new_bytes(&units.iter().flat_map(|u| u.to_le_bytes()).collect::<Vec<u8>>())
+            },
+            set: None,
+        },
     ]
 };
 

@@ -59,6 +59,8 @@ pub struct StaticTypes {
     pub union_type: &'static TypeObject,
     /// `types.SimpleNamespace`.
     pub namespace_type: &'static TypeObject,
+    /// The binary files `open()` makes.
+    pub binary_io: super::binaryio::BinaryIoTypes,
     /// Every static type, in creation order; `static_index` indexes it.
     pub all: Vec<&'static TypeObject>,
 }
@@ -153,6 +155,7 @@ fn make_types() -> StaticTypes {
     let generic_alias_type = super::generic_alias::make_alias_type(core.type_type, core.object_type, &mut specs);
     let union_type = super::union_type::make_union_type(core.type_type, core.object_type, &mut specs);
     let namespace_type = super::namespace::make_namespace_type(core.type_type, core.object_type, &mut specs);
+    let binary_io = super::binaryio::make_binary_io_types(core.type_type, core.object_type, &mut specs);
     let types = StaticTypes {
         core,
         exc,
@@ -169,6 +172,7 @@ fn make_types() -> StaticTypes {
         generic_alias_type,
         union_type,
         namespace_type,
+        binary_io,
         all: specs.iter().map(|s| s.ty).collect(),
     };
     ready(&types, &specs);

@@ -107,8 +107,11 @@ pub(crate) fn int_from_bytes(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
     let little = little_endian(order, "from_bytes")?;
-    if str_value(data).is_some() {
-        return Err(PyErr::type_error("cannot convert 'str' object to bytes"));
+    // `PyBytes_FromObject`: a buffer or an iterable of ints; an int is not a count here.
+    let ty = data.type_object();
+    let convertible = super::bytes::buffer_data(data).is_some() || ty.iter.is_some() || ty.mapping.subscript.is_some();
+    if str_value(data).is_some() || !convertible {
+        return Err(PyErr::type_error(format!("cannot convert '{}' object to bytes", ty.name())));
     }
     let mut bytes = bytes_from_object(data, true)?;
     if little {

@@ -61,6 +61,7 @@ pub(crate) mod arith_fast;
 pub(crate) mod async_iter;
 pub(crate) mod attachment;
 pub(crate) mod attr;
+pub(crate) mod binaryio;
 pub(crate) mod brc;
 pub(crate) mod builtin;
 pub(crate) mod bytearray;

@@ -362,7 +362,7 @@ fn wrapper_call(callable: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -
 fn wrapper_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {
     let w = wrapper_of(d);
     match obj {
-        Some(o) if w.kind != Kind::New && !o.is(immortals().none) => {
+        Some(o) if w.kind != Kind::New => {
             if !o.type_object().is_subtype(w.owner) {
                 return Err(PyErr::type_error(format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",

@@ -19,8 +19,7 @@
 //! a decoder without pending state; the translated `\r\n`s are remembered to count them as two
 //! bytes); `seek()` accepts what `tell()` returned, and `seek(0, 1)` / `seek(0, 2)`.
 //!
-//! Binary mode (`'b'`) needs the `bytes` type, which is not in the runtime yet: `open()` refuses
-//! it with `ValueError`.
+//! Binary mode (`'b'`) gives a binary file ([`super::binaryio`]).
 
 use std::io::{BufRead, Read, Write};
 use std::ptr::NonNull;
@@ -311,7 +310,7 @@ fn translate_newlines(text: &str) -> (String, Vec<usize>) {
 
 /// `io.UnsupportedOperation` (a subclass of `OSError`; CPython's also derives from
 /// `ValueError`, which single-inheritance static types cannot express).
-fn unsupported(msg: &str) -> PyErr {
+pub(crate) fn unsupported(msg: &str) -> PyErr {
     super::exceptions::raise_msg(types().modules.unsupported_operation_type, msg)
 }
 
@@ -493,9 +492,6 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
         }
         _ => return Err(PyErr::value_error("must have exactly one of create/read/write/append mode")),
     }
-    if binary {
-        return Err(PyErr::value_error("binary mode needs the bytes type, which pyrt does not have yet"));
-    }
     let mut opts = std::fs::OpenOptions::new();
     opts.read(reading || plus).write(writing || appending || creating || plus);
     if writing {
@@ -510,6 +506,9 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let f = opts.open(&path).map_err(|e| os_error(&e, Some(&path)))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(&path)));
+    }
+    if binary {
+        return super::binaryio::new_binary_file(f, file, &mode, reading || plus, !reading || plus);
     }
     new_text_file(Stream::File(f), file, &mode, reading || plus, !reading || plus)
 }
