@@ -1133,7 +1133,6 @@ fn warn_unawaited(g: &GenObject) {
             ip: saved.ip,
             lasti: saved.lasti,
             frame_obj: saved.frame_obj.take(),
-            parked: None,
         }
     };
     let Ok(stand_in) = new_generator(g.kind, g.name.borrow().clone(), qualname.clone(), frame) else { return };
