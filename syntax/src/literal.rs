@@ -156,7 +156,7 @@ pub fn invalid_escape_warning(body: &str, raw: bool, bytes: bool) -> Option<Stri
             i += 1;
             continue;
         }
-        let Some(&c) = b.get(i + 1) else { return None };
+        let &c = b.get(i + 1)?;
         match c {
             b'\n' | b'\r' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' => {}
             b'u' | b'U' | b'N' if !bytes => {}

@@ -81,7 +81,7 @@ pub fn configure_warnings(options: &[String]) -> PyResult<()> {
     let items: PyResult<Vec<Obj>> = options.iter().map(|a| new_str(a)).collect();
     module_set(&sys, "warnoptions", new_list(items?)?)?;
     if !options.is_empty() {
-        super::import::import_module_level(&*new_str("warnings")?, None, &*args::none(), 0)?;
+        super::import::import_module_level(&*new_str("warnings")?, None, &args::none(), 0)?;
     }
     Ok(())
 }
