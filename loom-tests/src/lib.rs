@@ -4,7 +4,7 @@
 //!
 //! ```sh
 //! CARGO_TARGET_DIR=target/loom RUSTFLAGS="--cfg loom" LOOM_MAX_PREEMPTIONS=3 \
-//!     cargo nextest run -p loom-tests --release
+//!     cargo nextest run -p loom-tests --cargo-profile loom
 //! ```
 //!
 //! nextest runs each model in a process of its own, and that matters: a broken twin fails by
