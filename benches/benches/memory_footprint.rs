@@ -139,6 +139,26 @@ fn ready() {
     // Warm up the process-wide statics (immortal builtin functions, interned names, type dicts).
     let warm: Vec<_> = (0..64).map(|_| make()).collect();
     warm.into_iter().for_each(|i| i.destroy().unwrap());
+    // Which step leaves the Rust heap behind: one interpreter made ready step by step.
+    let heap = || HEAP_LIVE.load(Ordering::Relaxed);
+    let h0 = heap();
+    let stepped = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+    let h1 = heap();
+    stepped.attach(|py| py.check_eval_breaker().unwrap()).unwrap();
+    let h2 = heap();
+    stepped.attach(|py| pyrt::run::configure_main(py, &["-c".to_string()], Some(""), false).unwrap()).unwrap();
+    let h3 = heap();
+    stepped.attach(|py| pyrt::run::exec(py, b"pass", "<string>").unwrap()).unwrap();
+    let h4 = heap();
+    stepped.destroy().unwrap();
+    println!(
+        "memory/ready_rust_heap_steps: Interpreter::new {} B, first attach {} B, configure_main (sys, builtins, \
+         sys.modules) {} B, exec(\"pass\") (__main__) {} B",
+        h1 - h0,
+        h2 - h1,
+        h3 - h2,
+        h4 - h3
+    );
     let (rss0, heap0) = (resident_bytes(), HEAP_LIVE.load(Ordering::Relaxed));
     let interps: Vec<_> = (0..n).map(|_| make()).collect();
     let (rss1, heap1) = (resident_bytes(), HEAP_LIVE.load(Ordering::Relaxed));
