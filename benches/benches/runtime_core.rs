@@ -128,6 +128,25 @@ fn interp(c: &mut Criterion) {
             i.destroy().unwrap();
         })
     });
+    // The honest figure for "an interpreter with builtins": create, run `pass` as `__main__`
+    // through the public API (which makes the `builtins` dict and module, `sys.modules` and the
+    // `__main__` module, and compiles `pass`), destroy.
+    g.bench_function("create_exec_pass_destroy_own", |b| {
+        b.iter(|| {
+            let i = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+            i.attach(|py| pyrt::run::exec(py, b"pass", "<string>").unwrap()).unwrap();
+            i.destroy().unwrap();
+        })
+    });
+    // What `pyrt -c pass` makes ready: also the `sys` module (`configure_main` sets `sys.argv`
+    // and `sys.path[0]`), with its standard streams and build facts.
+    g.bench_function("create_ready_destroy_own", |b| {
+        b.iter(|| {
+            let i = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+            i.attach(|py| pyrt_benches::make_ready(py)).unwrap();
+            i.destroy().unwrap();
+        })
+    });
     g.finish();
 }
 

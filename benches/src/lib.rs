@@ -23,6 +23,14 @@ pub fn objects_in_8_classes(py: Python<'_>) -> [usize; CLASSES_TOUCHED] {
     touched
 }
 
+/// Makes an interpreter ready as `pyrt -c pass` leaves it: `sys` configured (`sys.argv`,
+/// `sys.path[0]`, which makes the `sys` module), then `pass` run as `__main__` (which makes the
+/// `builtins` dict and module, `sys.modules` and `__main__`).
+pub fn make_ready(py: Python<'_>) {
+    pyrt::run::configure_main(py, &["-c".to_string()], Some(""), false).expect("sys configured");
+    pyrt::run::exec(py, b"pass", "<string>").expect("`pass` runs");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +46,22 @@ mod tests {
         assert_eq!(distinct.len(), CLASSES_TOUCHED, "{touched:?}");
         let live = i.arena_stats().live_per_class.iter().filter(|(_, n)| *n > 0).count();
         assert_eq!(live, CLASSES_TOUCHED);
+        i.destroy().unwrap();
+    }
+
+    #[test]
+    fn make_ready_leaves_builtins_sys_and_main() {
+        Runtime::initialize();
+        let i = Interpreter::new(InterpreterConfig::isolated()).unwrap();
+        let before = i.arena_stats().live_bytes;
+        i.attach(|py| {
+            make_ready(py);
+            // Everything `make_ready` promises is there: a program using it runs.
+            pyrt::run::exec(py, b"import sys\nassert sys.argv == ['-c'] and sys.path[0] == ''\nlen('x')", "<string>")
+                .unwrap();
+        })
+        .unwrap();
+        assert!(i.arena_stats().live_bytes > before);
         i.destroy().unwrap();
     }
 }

@@ -144,11 +144,14 @@ fn make_sys() -> PyResult<Obj> {
     set("prefix", new_str("")?)?;
     set("exec_prefix", new_str("")?)?;
     set("dont_write_bytecode", new_bool(true))?;
-    let names: PyResult<Vec<Obj>> = super::BUILTIN_MODULES.iter().map(|(n, _)| new_str(n)).collect();
-    set("builtin_module_names", new_tuple(names?)?)?;
-    let stdlib: PyResult<Vec<Obj>> =
-        crate::object::suggestions::STDLIB_MODULE_NAMES.iter().map(|n| new_str(n)).collect();
-    set("stdlib_module_names", crate::object::set::new_frozenset(stdlib?)?)?;
+    // The module names are interned: immortal strings made once per process and shared by
+    // every interpreter's `sys` (~300 of them; only the tuple and the frozenset are per
+    // interpreter).
+    let shared_name = |n: &str| Obj::new_ref(&intern(n).ob_base);
+    let names = super::BUILTIN_MODULES.iter().map(|&(n, _)| shared_name(n)).collect();
+    set("builtin_module_names", new_tuple(names)?)?;
+    let stdlib = crate::object::suggestions::STDLIB_MODULE_NAMES.iter().map(|&n| shared_name(n)).collect();
+    set("stdlib_module_names", crate::object::set::new_frozenset(stdlib)?)?;
     let (i0, f0) = (|| new_int(0), |b: bool| new_bool(b));
     set(
         "flags",
