@@ -1,8 +1,8 @@
 """CPython's figures for an interpreter with builtins and sys ready, beside pyrt's
 `interp/create_ready_destroy_own` and `memory/idle_interpreter_ready`:
 
-    PYENV_VERSION=3.13.0 python3 benches/py/cpython_interp.py
-    PYENV_VERSION=3.11.7 python3 benches/py/cpython_interp.py
+    PYENV_VERSION=3.13.0 python3 benches/interp/cpython_interp.py
+    PYENV_VERSION=3.11.7 python3 benches/interp/cpython_interp.py
 
 create_destroy: `_interpreters.create()` + `destroy()` (3.13; `_xxsubinterpreters` on 3.11),
 which makes a sub-interpreter with its own GIL (3.13's default config: isolated) and its
