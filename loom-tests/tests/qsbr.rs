@@ -21,6 +21,10 @@ struct Tables {
     current: AtomicUsize,
 }
 
+// SAFETY: the cells are loom's, which check every access for races; sharing them is what the
+// model is about.
+unsafe impl Sync for Tables {}
+
 /// The retired table: dropping it frees it.
 struct Free {
     tables: Arc<Tables>,
