@@ -71,7 +71,7 @@ fn qsbr_frees_after_readers_pass() {
 }
 
 #[test]
-#[should_panic]
+#[should_panic(expected = "Causality violation")]
 fn broken_qsbr_free_without_waiting() {
     check(Some(Mutation::QsbrFreeWithoutWaiting), false, read_while_the_writer_retires);
 }
