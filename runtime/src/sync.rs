@@ -665,6 +665,8 @@ pub enum Mutation {
     /// it has none), and that state takes the signal with it when it is deleted: pyrt before
     /// issue 6's §3, CPython ≤ 3.12's single handling thread without a hand-over.
     PendingSignalsMainStateOnly,
+    /// A QSBR poll frees retired storage without waiting for the online readers.
+    QsbrFreeWithoutWaiting,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

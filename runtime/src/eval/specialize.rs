@@ -339,9 +339,9 @@ pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool
 pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Option<Obj> {
     let index = usize::try_from(exact_small_int(key)?).ok()?;
     let l = crate::object::list::as_list(container)?;
-    // SAFETY: a short exclusive access with no Python code inside (the old item is dropped by
-    // the caller, after it).
-    unsafe { l.items_mut() }.get_mut(index).map(|slot| std::mem::replace(slot, value))
+    // In the list's critical section, as every write (the old item is dropped by the caller,
+    // after it).
+    l.mutate(|items| items.get_mut(index).map(|slot| std::mem::replace(slot, value)))
 }
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.

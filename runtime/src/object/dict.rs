@@ -240,29 +240,34 @@ impl DictObject {
     pub fn keys_version(&self) -> u32 {
         use std::sync::atomic::{AtomicU32, Ordering};
         static NEXT: AtomicU32 = AtomicU32::new(1);
-        let t = self.table_mut();
-        if t.keys_version == 0 || t.keys_version_at != t.version {
-            let v = NEXT.fetch_add(1, Ordering::Relaxed);
-            if v == u32::MAX {
-                NEXT.store(u32::MAX, Ordering::Relaxed);
+        // The version is written into the table: a write like any other, in the section.
+        super::mutation::locked(&self.ob_base, || {
+            let t = self.table_mut();
+            if t.keys_version == 0 || t.keys_version_at != t.version {
+                let v = NEXT.fetch_add(1, Ordering::Relaxed);
+                if v == u32::MAX {
+                    NEXT.store(u32::MAX, Ordering::Relaxed);
+                }
+                t.keys_version = if v == u32::MAX { 0 } else { v };
+                t.keys_version_at = t.version;
             }
-            t.keys_version = if v == u32::MAX { 0 } else { v };
-            t.keys_version_at = t.version;
-        }
-        t.keys_version
+            t.keys_version
+        })
     }
 
     /// Replaces the value at entry `index` if that entry's key is `key` itself; gives back the
     /// old value (for the caller to drop outside the borrow), or `value` when the hint missed.
     #[inline]
     pub fn replace_at_if_key(&self, index: usize, key: &PyObject, value: Obj) -> Result<Obj, Obj> {
-        let t = self.table_mut();
-        match t.entries.get_mut(index) {
-            Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
-                Ok(e.value.replace(value).expect("checked"))
+        super::mutation::locked(&self.ob_base, || {
+            let t = self.table_mut();
+            match t.entries.get_mut(index) {
+                Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
+                    Ok(e.value.replace(value).expect("checked"))
+                }
+                _ => Err(value),
             }
-            _ => Err(value),
-        }
+        })
     }
 
     /// `d.get(key)` with a precomputed hash.

@@ -35,11 +35,13 @@
 //! values were invalidated. The keys version ([`SharedKeys::version`]) changes whenever a key is
 //! appended: `LOAD_ATTR_METHOD_WITH_VALUES` uses it to know that no instance can shadow a method.
 //!
-//! Threads: every access happens attached. In interpreters with a lock, and in free-threaded
-//! interpreters (whose Python code runs under the per-interpreter language lock, and whose
-//! specialiser does not specialise attribute access), one thread at a time touches the values;
+//! Threads: every access happens attached. Every write of an instance's values or of its dict
+//! slot runs in the instance's critical section (a mutex only in free-threaded interpreters);
 //! no reference is held across code that may run Python (an old value is dropped only after the
-//! write is complete).
+//! write is complete, outside the section). Reads (`get_attr`, `value_at`) take no lock: in
+//! free-threaded interpreters they rely on the per-interpreter language lock until values are
+//! reclaimed through QSBR (DESIGN.md, "Not built yet"), and so do the class's shared keys,
+//! which are appended to under the instance's section only.
 
 use super::dict::{as_dict, new_dict};
 use super::header::PyObject;
@@ -312,43 +314,51 @@ pub(crate) enum Stored {
 /// Sets (`Some`) or deletes (`None`) the instance attribute `name` of `obj`
 /// (`_PyObject_StoreInstanceAttribute`, else the instance dict).
 pub(crate) fn set_attr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<Stored> {
-    if let Some(v) = Values::of(obj).filter(Values::valid) {
-        let exact_str = std::ptr::eq(name.type_object(), types().str_type);
-        let k = keys(obj.type_object());
-        let ix = match k.index_of(name) {
-            Some(ix) => Some(ix),
-            None if value.is_some() && exact_str && k.names.len() < v.capacity => {
-                k.names.push(Obj::new_ref(name));
-                k.version = 0;
-                Some(k.names.len() - 1)
+    if let Some(v) = Values::of(obj) {
+        // The values are written in the instance's section; a replaced value is dropped after it.
+        let inline = locked(obj, || -> PyResult<Option<(Stored, Option<Obj>)>> {
+            if !v.valid() {
+                return Ok(None);
             }
-            None if value.is_none() => return Ok(Stored::Missing),
-            None => None,
-        };
-        if let Some(ix) = ix {
+            let exact_str = std::ptr::eq(name.type_object(), types().str_type);
+            let k = keys(obj.type_object());
+            let ix = match k.index_of(name) {
+                Some(ix) => Some(ix),
+                None if value.is_some() && exact_str && k.names.len() < v.capacity => {
+                    k.names.push(Obj::new_ref(name));
+                    k.version = 0;
+                    Some(k.names.len() - 1)
+                }
+                None if value.is_none() => return Ok(Some((Stored::Missing, None))),
+                None => None,
+            };
+            let Some(ix) = ix else {
+                // The keys are full (or the name is not an exact str): the dict takes over.
+                materialize(obj)?;
+                return Ok(None);
+            };
             let slot = v.slot(ix);
-            let old = match value {
+            Ok(Some(match value {
                 Some(val) => {
                     let old = slot.replace(Obj::new_ref(val));
                     if old.is_none() {
                         v.push_order(ix);
                     }
-                    old
+                    (Stored::Done, old)
                 }
-                None => {
-                    let old = slot.take();
-                    if old.is_none() {
-                        return Ok(Stored::Missing);
+                None => match slot.take() {
+                    None => (Stored::Missing, None),
+                    old => {
+                        v.remove_order(ix);
+                        (Stored::Done, old)
                     }
-                    v.remove_order(ix);
-                    old
-                }
-            };
+                },
+            }))
+        })?;
+        if let Some((stored, old)) = inline {
             drop(old);
-            return Ok(Stored::Done);
+            return Ok(stored);
         }
-        // The keys are full (or the name is not an exact str): the dict takes over.
-        materialize(obj)?;
     }
     let Some(dict) = instance_dict(obj)? else { return Ok(Stored::NoDict) };
     let d = as_dict(&dict).ok_or_else(|| PyErr::type_error("__dict__ must be a dict"))?;
@@ -356,6 +366,14 @@ pub(crate) fn set_attr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
         Some(v) => d.set(Obj::new_ref(name), Obj::new_ref(v)).map(|()| Stored::Done),
         None => Ok(if d.remove(name)?.is_some() { Stored::Done } else { Stored::Missing }),
     }
+}
+
+/// Runs `f` in `obj`'s critical section: every write of an instance's values or dict slot
+/// (CPython 3.13 locks the instance for `_PyObject_StoreInstanceAttribute` and the managed
+/// dict). Sections nest, so [`materialize`] inside [`set_attr`]'s section re-enters.
+#[inline]
+fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
+    super::attachment::critical_section(obj, f)
 }
 
 /// Builds `obj`'s dict from its inline values (`_PyObject_MaterializeManagedDict`); from then on
@@ -379,15 +397,19 @@ fn materialize(obj: &PyObject) -> PyResult<Obj> {
 /// `None` when instances of the type have no dict.
 pub(crate) fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
     let Some(slot) = super::attr::dict_slot(obj) else { return Ok(None) };
-    if let Some(d) = slot.clone() {
-        return Ok(Some(d));
-    }
-    if has_valid_values(obj) {
-        return materialize(obj).map(Some);
-    }
-    let d = new_dict()?;
-    *super::attr::dict_slot(obj).expect("checked") = Some(d.clone());
-    Ok(Some(d))
+    // The slot is read and, on first use, written in the instance's section: two threads asking
+    // at once get the same dict.
+    locked(obj, || {
+        if let Some(d) = slot.clone() {
+            return Ok(Some(d));
+        }
+        if has_valid_values(obj) {
+            return materialize(obj).map(Some);
+        }
+        let d = new_dict()?;
+        *super::attr::dict_slot(obj).expect("checked") = Some(d.clone());
+        Ok(Some(d))
+    })
 }
 
 /// `obj.__dict__ = value` (`_PyObject_SetManagedDict`) and `del obj.__dict__`: the inline values
@@ -399,8 +421,7 @@ pub(crate) fn set_instance_dict(obj: &PyObject, value: Option<&PyObject>) -> PyR
     };
     let Some(value) = value else {
         // `del obj.__dict__`: the attributes go; the next `__dict__` is a new empty dict.
-        let old = slot.take();
-        let released = Values::of(obj).map(|v| v.take_all());
+        let (old, released) = locked(obj, || (slot.take(), Values::of(obj).map(|v| v.take_all())));
         drop(old);
         drop(released);
         return Ok(());
@@ -411,8 +432,7 @@ pub(crate) fn set_instance_dict(obj: &PyObject, value: Option<&PyObject>) -> PyR
             value.type_object().name()
         )));
     }
-    let old = slot.replace(Obj::new_ref(value));
-    let released = Values::of(obj).map(|v| v.take_all());
+    let (old, released) = locked(obj, || (slot.replace(Obj::new_ref(value)), Values::of(obj).map(|v| v.take_all())));
     drop(old);
     drop(released);
     Ok(())
@@ -474,12 +494,14 @@ pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
 #[inline(always)]
 pub(crate) fn store_at(obj: &PyObject, ix: usize, value: Obj) -> Result<Option<Obj>, Obj> {
     let Some(v) = Values::of(obj) else { return Err(value) };
-    if !v.valid() || ix >= v.capacity {
-        return Err(value);
-    }
-    let old = v.slot(ix).replace(value);
-    if old.is_none() {
-        v.push_order(ix);
-    }
-    Ok(old)
+    locked(obj, || {
+        if !v.valid() || ix >= v.capacity {
+            return Err(value);
+        }
+        let old = v.slot(ix).replace(value);
+        if old.is_none() {
+            v.push_order(ix);
+        }
+        Ok(old)
+    })
 }

@@ -38,7 +38,7 @@ impl ListObject {
     /// No other borrow of the items may be live, and no Python code may run while it is held.
     #[allow(clippy::mut_from_ref)]
     #[inline]
-    pub unsafe fn items_mut(&self) -> &mut Vec<Obj> {
+    unsafe fn items_mut(&self) -> &mut Vec<Obj> {
         // SAFETY: forwarded to the caller.
         unsafe { &mut *self.items.get() }
     }
