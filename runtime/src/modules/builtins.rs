@@ -482,9 +482,45 @@ fn calculate_metaclass(meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
 fn make_builtins() -> PyResult<Obj> {
     let d = new_dict()?;
     let dd = as_dict(&d).expect("a dict");
-    let set = |name: &str, v: &PyObject| dd.set(Obj::new_ref(&intern(name).ob_base), Obj::new_ref(v));
+    for &(name, value) in builtins_entries().0.iter() {
+        dd.set(Obj::new_ref(name), Obj::new_ref(value))?;
+    }
+    Ok(d)
+}
+
+/// The contents of a fresh `builtins` dict: interned names and immortal values, in insertion
+/// order.
+struct BuiltinsEntries(Vec<(&'static PyObject, &'static PyObject)>);
+// SAFETY: immortal objects, shared by every thread and interpreter (incref and decref never
+// write them).
+unsafe impl Sync for BuiltinsEntries {}
+// SAFETY: as above.
+unsafe impl Send for BuiltinsEntries {}
+
+/// The entries every interpreter's `builtins` dict starts with. Every key and value is immortal,
+/// so they are looked up (names interned through the process-wide table) once per process and an
+/// interpreter only inserts them; under loom once per explored execution (the objects' headers
+/// hold that execution's atomics).
+fn builtins_entries() -> &'static BuiltinsEntries {
+    #[cfg(not(loom))]
+    {
+        static ENTRIES: std::sync::OnceLock<BuiltinsEntries> = std::sync::OnceLock::new();
+        ENTRIES.get_or_init(collect_builtins_entries)
+    }
+    #[cfg(loom)]
+    {
+        crate::sync::lazy_static! {
+            static ref ENTRIES: BuiltinsEntries = collect_builtins_entries();
+        }
+        &ENTRIES
+    }
+}
+
+fn collect_builtins_entries() -> BuiltinsEntries {
+    let mut entries: Vec<(&'static PyObject, &'static PyObject)> = Vec::new();
+    let mut set = |name: &str, v: &'static PyObject| entries.push((&intern(name).ob_base, v));
     for def in BUILTINS {
-        set(def.name, leak_builtin_cached(def))?;
+        set(def.name, leak_builtin_cached(def));
     }
     let t = types();
     for ty in [
@@ -515,24 +551,24 @@ fn make_builtins() -> PyResult<Obj> {
         t.memoryview_type,
         t.complex_type,
     ] {
-        set(ty.name(), ty.as_object())?;
+        set(ty.name(), ty.as_object());
     }
     for (name, ty) in &t.exc.all {
-        set(name, ty.as_object())?;
+        set(name, ty.as_object());
     }
-    set("EnvironmentError", t.exc.named("OSError").as_object())?;
-    set("IOError", t.exc.named("OSError").as_object())?;
+    set("EnvironmentError", t.exc.named("OSError").as_object());
+    set("IOError", t.exc.named("OSError").as_object());
     let im = immortals();
-    set("None", im.none)?;
-    set("Ellipsis", im.ellipsis)?;
-    set("NotImplemented", im.not_implemented)?;
-    set("True", &im.true_.ob_base)?;
-    set("False", &im.false_.ob_base)?;
-    set("__name__", &intern("builtins").ob_base)?;
+    set("None", im.none);
+    set("Ellipsis", im.ellipsis);
+    set("NotImplemented", im.not_implemented);
+    set("True", &im.true_.ob_base);
+    set("False", &im.false_.ob_base);
+    set("__name__", &intern("builtins").ob_base);
     for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
-        set(k, im.none)?;
+        set(k, im.none);
     }
-    Ok(d)
+    BuiltinsEntries(entries)
 }
 
 /// The process-wide function object of the builtin `name` (what a fresh `builtins` dict

@@ -129,8 +129,8 @@ pub(crate) fn new_builtin_module(
     let m = crate::object::module::new_module(name, true)?;
     let dict = crate::object::module::module_dict(&m).expect("a module has a dict");
     let d = crate::object::dict::as_dict(&dict).expect("a dict");
-    for def in defs {
-        d.set(Obj::new_ref(&crate::object::intern(def.name).ob_base), Obj::new_ref(builtin_function(def)))?;
+    for &(key, function) in module_function_entries(defs).iter() {
+        d.set(Obj::new_ref(key), Obj::new_ref(function))?;
     }
     Ok(m)
 }
@@ -141,25 +141,38 @@ pub(crate) fn module_set(m: &crate::object::PyObject, name: &str, value: Obj) ->
     crate::object::dict::as_dict(&dict).expect("a dict").set(Obj::new_ref(&crate::object::intern(name).ob_base), value)
 }
 
-/// The immortal function object of a module function, made once per process (once per loom
-/// execution under loom: their headers hold that execution's atomics).
-fn builtin_function(def: &'static crate::object::builtin::MethodDef) -> &'static crate::object::PyObject {
-    #[cfg(not(loom))]
-    {
-        use std::collections::HashMap;
-        use std::sync::OnceLock;
-        struct Table(Mutex<HashMap<usize, &'static crate::object::PyObject>>);
-        // SAFETY: immortal objects, shared by every thread and interpreter (never written).
-        unsafe impl Sync for Table {}
-        // SAFETY: as above.
-        unsafe impl Send for Table {}
-        static TABLE: OnceLock<Table> = OnceLock::new();
-        let table = TABLE.get_or_init(|| Table(Mutex::new(HashMap::new())));
-        let mut t = table.0.lock().unwrap_or_else(|e| e.into_inner());
-        t.entry(def as *const _ as usize).or_insert_with(|| crate::object::builtin::leak_builtin(def))
-    }
-    #[cfg(loom)]
-    {
-        crate::object::builtin::leak_builtin(def)
-    }
+/// A module function's interned name and immortal function object.
+type FunctionEntry = (&'static crate::object::PyObject, &'static crate::object::PyObject);
+
+/// The (interned name, immortal function object) pairs of the module functions `defs`, made once
+/// per process and table: a module made again (by each interpreter) only inserts them, with no
+/// look-up of each name in the process-wide intern table.
+#[cfg(not(loom))]
+fn module_function_entries(defs: &'static [crate::object::builtin::MethodDef]) -> &'static [FunctionEntry] {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    struct Tables(Mutex<HashMap<(usize, usize), &'static [FunctionEntry]>>);
+    // SAFETY: immortal objects, shared by every thread and interpreter (never written).
+    unsafe impl Sync for Tables {}
+    // SAFETY: as above.
+    unsafe impl Send for Tables {}
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| Tables(Mutex::new(HashMap::new())));
+    let mut t = tables.0.lock().unwrap_or_else(|e| e.into_inner());
+    // One leaked slice per static table of functions (a fixed, small number of them).
+    t.entry((defs.as_ptr() as usize, defs.len())).or_insert_with(|| {
+        let entries: Vec<FunctionEntry> = defs
+            .iter()
+            .map(|def| (&crate::object::intern(def.name).ob_base, crate::object::builtin::leak_builtin(def)))
+            .collect();
+        Vec::leak(entries)
+    })
+}
+
+/// Under loom the objects' headers hold the atomics of one explored execution: made anew.
+#[cfg(loom)]
+fn module_function_entries(defs: &'static [crate::object::builtin::MethodDef]) -> Vec<FunctionEntry> {
+    defs.iter()
+        .map(|def| (&crate::object::intern(def.name).ob_base, crate::object::builtin::leak_builtin(def)))
+        .collect()
 }

@@ -144,14 +144,14 @@ fn make_sys() -> PyResult<Obj> {
     set("prefix", new_str("")?)?;
     set("exec_prefix", new_str("")?)?;
     set("dont_write_bytecode", new_bool(true))?;
-    // The module names are interned: immortal strings made once per process and shared by
-    // every interpreter's `sys` (~300 of them; only the tuple and the frozenset are per
-    // interpreter).
-    let shared_name = |n: &str| Obj::new_ref(&intern(n).ob_base);
-    let names = super::BUILTIN_MODULES.iter().map(|&(n, _)| shared_name(n)).collect();
-    set("builtin_module_names", new_tuple(names)?)?;
-    let stdlib = crate::object::suggestions::STDLIB_MODULE_NAMES.iter().map(|&n| shared_name(n)).collect();
-    set("stdlib_module_names", crate::object::set::new_frozenset(stdlib)?)?;
+    // The module names are immortal strings looked up once per process (see `module_names`):
+    // the tuple is shared by every interpreter's `sys`, only the frozenset is per interpreter.
+    let names = module_names();
+    set("builtin_module_names", Obj::new_ref(names.builtin_module_names))?;
+    set(
+        "stdlib_module_names",
+        crate::object::set::new_frozenset(names.stdlib.iter().map(|&n| Obj::new_ref(n)).collect())?,
+    )?;
     let (i0, f0) = (|| new_int(0), |b: bool| new_bool(b));
     set(
         "flags",
@@ -211,6 +211,44 @@ fn make_sys() -> PyResult<Obj> {
         )?,
     )?;
     Ok(m)
+}
+
+/// The interned module names of `sys.builtin_module_names` (an immortal tuple) and of
+/// `sys.stdlib_module_names`.
+struct ModuleNames {
+    builtin_module_names: &'static PyObject,
+    stdlib: Vec<&'static PyObject>,
+}
+// SAFETY: immortal objects, shared by every thread and interpreter (incref and decref never
+// write them).
+unsafe impl Sync for ModuleNames {}
+// SAFETY: as above.
+unsafe impl Send for ModuleNames {}
+
+/// [`ModuleNames`], made once per process (once per explored execution under loom, whose
+/// objects' headers hold that execution's atomics): the ~300 names are interned once, not by
+/// every interpreter.
+fn module_names() -> &'static ModuleNames {
+    fn make() -> ModuleNames {
+        let shared_name = |n: &str| Obj::new_ref(&intern(n).ob_base);
+        let builtin = super::BUILTIN_MODULES.iter().map(|&(n, _)| shared_name(n)).collect();
+        ModuleNames {
+            builtin_module_names: crate::object::tuple::leak_tuple(types().tuple_type, builtin),
+            stdlib: crate::object::suggestions::STDLIB_MODULE_NAMES.iter().map(|&n| &intern(n).ob_base).collect(),
+        }
+    }
+    #[cfg(not(loom))]
+    {
+        static NAMES: std::sync::OnceLock<ModuleNames> = std::sync::OnceLock::new();
+        NAMES.get_or_init(make)
+    }
+    #[cfg(loom)]
+    {
+        crate::sync::lazy_static! {
+            static ref NAMES: ModuleNames = make();
+        }
+        &NAMES
+    }
 }
 
 fn int_arg(fname: &str, v: &PyObject) -> PyResult<i64> {
