@@ -278,7 +278,11 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
         // which CPython does in `PyThreadState_Clear` too.
         ts.set_gilstate_counter(1);
         ts.clear();
-        ts.leave_brc_attached();
+        if ts.may_go_dormant() {
+            ts.park_brc();
+        } else {
+            ts.leave_brc_attached();
+        }
         ts.set_gilstate_counter(0);
         if !ts.try_go_dormant() {
             ts.to_arc().delete_current_inner();
