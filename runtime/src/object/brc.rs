@@ -181,19 +181,22 @@ impl BrcTable {
 
     /// Parks the registered owner `breaker` of thread `tid` (its thread state goes dormant; see
     /// "Parked owners"): from now on a stranger that finds every state of `tid` parked merges at
-    /// once. Merges what was queued before. Called by the owner, attached.
-    pub(crate) fn park(&self, breaker: &AtomicUsize, tid: usize) {
+    /// once. Merges what was queued before. Called by the owner, attached. Returns whether it
+    /// took the merge path (which may have run deallocators).
+    pub(crate) fn park(&self, breaker: &AtomicUsize, tid: usize) -> bool {
         let old = breaker.fetch_or(ABSENT_BIT, Ordering::AcqRel);
-        if old & self.merge_bit != 0 && !broken(Mutation::BrcParkSkipsMerge) {
-            let dead = {
-                let mut b = self.bucket(tid).lock();
-                match b.iter_mut().find(|o| o.tid == tid) {
-                    Some(o) if all_parked(&o.states) => merge_counts(std::mem::take(&mut o.queue)),
-                    _ => Vec::new(),
-                }
-            };
-            dealloc_all(dead);
+        if old & self.merge_bit == 0 || broken(Mutation::BrcParkSkipsMerge) {
+            return false;
         }
+        let dead = {
+            let mut b = self.bucket(tid).lock();
+            match b.iter_mut().find(|o| o.tid == tid) {
+                Some(o) if all_parked(&o.states) => merge_counts(std::mem::take(&mut o.queue)),
+                _ => Vec::new(),
+            }
+        };
+        dealloc_all(dead);
+        true
     }
 
     /// Unparks the owner `breaker` of thread `tid` and clears its whole breaker word (the

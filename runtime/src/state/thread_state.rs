@@ -450,16 +450,19 @@ impl ThreadState {
     /// does that CPython shows — merge queue merged and left, unlinked, flagged DELETED, the
     /// GILState binding empty, the lock released — but the state is kept for the thread's next
     /// GILState state. The caller has cleared it. Returns `false`, having done nothing, if the
-    /// memory cannot be kept (then the caller deletes the state).
-    pub(crate) fn try_go_dormant(&self) -> bool {
+    /// memory cannot be kept (then the caller deletes the state). `parked`: the caller found
+    /// [`ThreadState::may_go_dormant`] true and parked the state, and no code ran since (so
+    /// neither needs doing again).
+    pub(crate) fn try_go_dormant(&self, parked: bool) -> bool {
         let Some(lock) = self.interp.sched.lock.as_deref() else { return false };
-        if !self.may_go_dormant() {
-            return false;
+        if !parked {
+            if !self.may_go_dormant() {
+                return false;
+            }
+            // Merge the objects queued to this thread while still attached, as a delete does,
+            // but stay in the merge-queue table parked (idempotent).
+            self.park_brc();
         }
-        // Merge the objects queued to this thread while still attached, as a delete does, but
-        // stay in the merge-queue table parked (the GILState release did already, with its
-        // count up; this is idempotent).
-        self.park_brc();
         tls::set_current(ptr::null());
         self.status.store(DETACHED, Ordering::Relaxed);
         let listed = {
@@ -510,11 +513,12 @@ impl ThreadState {
     /// merges what was queued to it, and from now on strangers merge at once, as if it had left
     /// the table — one atomic instead of the bucket mutex and the entry's removal. The state
     /// stays registered; [`revive_dormant`] unparks it, a disposal unregisters it.
-    pub(crate) fn park_brc(&self) {
+    /// Returns whether code may have run meanwhile (objects were merged and perhaps freed).
+    pub(crate) fn park_brc(&self) -> bool {
         let tid = self.brc_tid.load(Ordering::Relaxed);
-        if tid != 0 && self.eval_breaker.load(Ordering::Relaxed) & crate::object::brc::ABSENT_BIT == 0 {
-            self.interp.memory.brc.park(&self.eval_breaker, tid);
-        }
+        tid != 0
+            && self.eval_breaker.load(Ordering::Relaxed) & crate::object::brc::ABSENT_BIT == 0
+            && self.interp.memory.brc.park(&self.eval_breaker, tid)
     }
 
     /// Unparks what [`ThreadState::park_brc`] parked (clearing the whole breaker word).
