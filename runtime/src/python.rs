@@ -56,6 +56,20 @@ impl<'py> Python<'py> {
         self.ts
     }
 
+    /// loom models only: parks this thread's merge-queue registration, as a GILState state going
+    /// dormant does (see `object::brc`, "Parked owners"). The caller must not count objects it
+    /// owns until [`Python::model_unpark_brc`].
+    #[cfg(loom)]
+    pub fn model_park_brc(self) {
+        self.ts.park_brc();
+    }
+
+    /// loom models only: unparks what [`Python::model_park_brc`] parked, as a revive does.
+    #[cfg(loom)]
+    pub fn model_unpark_brc(self) {
+        self.ts.unpark_brc();
+    }
+
     /// What object code reads from the attached thread state.
     #[inline]
     pub(crate) fn attachment(self) -> &'py crate::object::attachment::Attachment {

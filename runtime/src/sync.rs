@@ -630,6 +630,12 @@ pub enum Mutation {
     /// The merge done on behalf of an owner with no thread state runs after the bucket mutex
     /// is released, so the owner can register and count locally meanwhile.
     BrcAbsentOwnerMergeUnlocked,
+    /// Parking a merge-queue owner does not merge what was queued to it before.
+    BrcParkSkipsMerge,
+    /// Unparking a merge-queue owner does not wait out a merge done on its parked behalf.
+    BrcUnparkSkipsWait,
+    /// A stranger leaves its object queued to an owner whose states are all parked.
+    BrcParkedOwnerQueues,
     /// The two-object critical section locks its mutexes in argument order, not address order.
     CriticalSectionPairUnordered,
     /// Detaching leaves the thread's critical sections locked instead of suspending them.

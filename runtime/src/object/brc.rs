@@ -10,6 +10,29 @@
 //! The table knows an owner by its breaker word (an [`AtomicUsize`] the owner polls) and the bit
 //! that asks it to merge, both given by `state` when it registers a thread state; the object
 //! layer never sees the thread states themselves.
+//!
+//! # Parked owners
+//!
+//! A thread state that goes dormant (`state::thread_state`, "Dormant GILState states") is gone
+//! as far as anything can see, and comes back as a new state on the same thread. Instead of
+//! leaving the table and entering it again — a bucket mutex each way — it stays registered but
+//! **parked**: [`BrcTable::park`] sets [`ABSENT_BIT`] in its breaker word with one atomic OR,
+//! and [`BrcTable::unpark`] clears it. A stranger that queues an object ORs the merge bit into
+//! every registered word of the owner's thread under the bucket mutex and reads back the old
+//! values; if every one was parked, the owner has no live state, so the stranger takes its
+//! object back off the queue and merges it at once, under the same mutex — exactly what it does
+//! for an unregistered thread. The two read-modify-writes of one word are totally ordered:
+//!
+//! * the stranger's OR first: the owner's park sees the merge bit and merges the queue (bucket
+//!   mutex), as a leaving state does (gh-119585, `_Py_brc_remove_thread`);
+//! * the park first: the stranger sees the owner parked and merges on its behalf.
+//!
+//! Unparking is the mirror image: if the merge bit was set while parked, a stranger may be
+//! merging on the owner's behalf right now (it holds the bucket mutex while it does), so the
+//! owner takes and drops the bucket mutex before it counts locally again; strangers that come
+//! after the unpark see it present and queue normally. Without a stranger in between, parking
+//! and unparking are one atomic each and no mutex. `loom-tests/tests/brc_parked_owner.rs`
+//! models both transitions against a stranger's drop.
 
 use std::ptr::NonNull;
 
@@ -18,6 +41,11 @@ use super::refcount::{dealloc, explicit_merge};
 use crate::sync::{AtomicUsize, Mutation, Mutex, Ordering, broken};
 
 const BUCKETS: usize = 16;
+
+/// The bit of a registered breaker word that says its thread state is parked (see "Parked
+/// owners"): the top bit, outside the event bits the eval loop tests and far above the
+/// instrumentation version's range.
+pub(crate) const ABSENT_BIT: usize = 1 << (usize::BITS - 1);
 
 struct Owner {
     tid: usize,
@@ -120,14 +148,20 @@ impl BrcTable {
             let Some(pos) = b.iter().position(|o| o.tid == tid) else { return };
             b[pos].states.remove(BreakerWord(NonNull::from(breaker)));
             if !b[pos].states.is_empty() {
-                return;
-            }
-            let owner = b.swap_remove(pos);
-            if broken(Mutation::BrcExitSkipsMerge) {
-                std::mem::forget(owner.queue);
-                Vec::new()
+                if broken(Mutation::BrcExitSkipsMerge) || !all_parked(&b[pos].states) {
+                    return;
+                }
+                // Only parked states are left: nobody live would merge what was queued while
+                // this one was present.
+                merge_counts(std::mem::take(&mut b[pos].queue))
             } else {
-                merge_counts(owner.queue)
+                let owner = b.swap_remove(pos);
+                if broken(Mutation::BrcExitSkipsMerge) {
+                    std::mem::forget(owner.queue);
+                    Vec::new()
+                } else {
+                    merge_counts(owner.queue)
+                }
             }
         };
         dealloc_all(dead);
@@ -145,11 +179,50 @@ impl BrcTable {
         }
     }
 
+    /// Parks the registered owner `breaker` of thread `tid` (its thread state goes dormant; see
+    /// "Parked owners"): from now on a stranger that finds every state of `tid` parked merges at
+    /// once. Merges what was queued before. Called by the owner, attached. Returns whether it
+    /// took the merge path (which may have run deallocators).
+    pub(crate) fn park(&self, breaker: &AtomicUsize, tid: usize) -> bool {
+        let old = breaker.fetch_or(ABSENT_BIT, Ordering::AcqRel);
+        if old & self.merge_bit == 0 || broken(Mutation::BrcParkSkipsMerge) {
+            return false;
+        }
+        let dead = {
+            let mut b = self.bucket(tid).lock();
+            match b.iter_mut().find(|o| o.tid == tid) {
+                Some(o) if all_parked(&o.states) => merge_counts(std::mem::take(&mut o.queue)),
+                _ => Vec::new(),
+            }
+        };
+        dealloc_all(dead);
+        true
+    }
+
+    /// Unparks the owner `breaker` of thread `tid` and clears its whole breaker word (the
+    /// revived thread state starts with a clean breaker); once this returns, no merge on the
+    /// parked owner's behalf is running. Called by the owner before it counts locally.
+    pub(crate) fn unpark(&self, breaker: &AtomicUsize, tid: usize) {
+        let old = breaker.swap(0, Ordering::AcqRel);
+        if old & self.merge_bit != 0 && !broken(Mutation::BrcUnparkSkipsWait) {
+            // A stranger that saw us parked merges under the bucket mutex: wait it out.
+            drop(self.bucket(tid).lock());
+        }
+    }
+
     /// Takes the objects queued to `tid`.
     fn take_queue(&self, tid: usize) -> Vec<QueuedObject> {
         let mut b = self.bucket(tid).lock();
         b.iter_mut().find(|o| o.tid == tid).map(|o| std::mem::take(&mut o.queue)).unwrap_or_default()
     }
+}
+
+/// Whether every state in `states` is parked (read under their bucket mutex).
+fn all_parked(states: &OwnerStates) -> bool {
+    states.iter().all(|BreakerWord(word)| {
+        // SAFETY: a registered word is valid while we hold its bucket mutex (`register`).
+        unsafe { word.as_ref() }.load(Ordering::Acquire) & ABSENT_BIT != 0
+    })
 }
 
 /// Merges each queued object (dropping the queue's reference) and returns those left with no
@@ -198,14 +271,21 @@ pub(crate) unsafe fn queue_object(op: NonNull<PyObject>) {
     let mut b = table.bucket(tid).lock();
     if let Some(owner) = b.iter_mut().find(|w| w.tid == tid) {
         owner.queue.push(QueuedObject(op));
+        let mut present = false;
         for BreakerWord(word) in owner.states.iter() {
             // SAFETY: a registered word is valid while we hold its bucket mutex (`register`).
-            unsafe { word.as_ref() }.fetch_or(table.merge_bit, Ordering::Release);
+            let old = unsafe { word.as_ref() }.fetch_or(table.merge_bit, Ordering::AcqRel);
+            present |= old & ABSENT_BIT == 0;
         }
-        return;
+        if present || broken(Mutation::BrcParkedOwnerQueues) {
+            return;
+        }
+        // Every state of the owner is parked (see "Parked owners"): none will look at the
+        // queue, so take the object back and merge it here, as for an absent owner.
+        owner.queue.pop();
     }
-    // The owner has no thread state here: merge on its behalf, under the bucket mutex, so it
-    // cannot register and act as owner before the merge is complete.
+    // The owner has no live thread state here: merge on its behalf, under the bucket mutex, so
+    // it cannot register (or unpark) and act as owner before the merge is complete.
     if broken(Mutation::BrcAbsentOwnerMergeUnlocked) {
         drop(b);
         dealloc_all(merge_counts(vec![QueuedObject(op)]));
@@ -222,5 +302,86 @@ impl BrcTable {
         breaker.fetch_and(!self.merge_bit, Ordering::AcqRel);
         let queue = self.take_queue(super::thread_id());
         dealloc_all(merge_counts(queue));
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use std::ptr::NonNull;
+    use std::sync::mpsc;
+
+    use crate::Runtime;
+    use crate::object::header::PyObject;
+    use crate::object::list::new_list;
+    use crate::object::refcount::{decref, incref};
+    use crate::state::{gilstate, thread_state};
+    use crate::sync::Ordering;
+
+    /// An object pointer handed between the test's threads with one reference.
+    struct Handed(NonNull<PyObject>);
+    // SAFETY: the reference travels with the pointer; each side uses it attached.
+    unsafe impl Send for Handed {}
+
+    /// A GILState state that goes dormant is parked, not unregistered: a stranger's drop of an
+    /// object its thread owns merges at once (as for a thread with no state; the object is then
+    /// plain shared), and the revived state — the same memory, still registered — counts again.
+    #[test]
+    fn a_parked_owners_object_is_merged_by_the_stranger_at_once() {
+        Runtime::initialize();
+        let (to_stranger, from_owner) = mpsc::channel::<Handed>();
+        let (to_owner, from_stranger) = mpsc::channel::<()>();
+        let owner = std::thread::spawn(move || {
+            let outer = gilstate::ensure();
+            let first = thread_state::current().unwrap();
+            let obj = new_list(Vec::new()).unwrap().into_raw();
+            // SAFETY: our reference keeps it alive.
+            let tid = unsafe { obj.as_ref() }.ob_tid.load(Ordering::Relaxed);
+            assert_eq!(tid, crate::object::thread_id(), "owned by this thread");
+            // SAFETY: as above; one more reference, handed to the stranger.
+            incref(unsafe { obj.as_ref() });
+            to_stranger.send(Handed(obj)).unwrap();
+            // SAFETY: test code: matches the ensure above; no Python token is in use.
+            unsafe { gilstate::release(outer) };
+            assert!(gilstate::get_this_thread_state().is_none(), "the state is gone (dormant)");
+            from_stranger.recv().unwrap();
+            let outer = gilstate::ensure();
+            assert_eq!(thread_state::current(), Some(first), "the dormant memory is revived");
+            // SAFETY: our reference keeps it alive.
+            let o = unsafe { obj.as_ref() };
+            assert_eq!(o.ob_tid.load(Ordering::Relaxed), 0, "the stranger merged the object at once");
+            // SAFETY: our reference, dropped once (the shared path: the object was merged).
+            unsafe { decref(obj) };
+            // The revived state is still registered as this thread's owner: an object it makes
+            // now is owned, and queued to it by a stranger (not merged at once).
+            let again = new_list(Vec::new()).unwrap().into_raw();
+            // SAFETY: our reference keeps it alive; one more, handed over.
+            incref(unsafe { again.as_ref() });
+            to_stranger.send(Handed(again)).unwrap();
+            // Detached while the stranger runs (it needs the lock).
+            // SAFETY: test code: no Python token is in use; restored right after.
+            let me = unsafe { thread_state::save_thread() };
+            from_stranger.recv().unwrap();
+            // SAFETY: the state saved above, alive (only this thread deletes it).
+            unsafe { thread_state::restore_thread(me) };
+            // SAFETY: our reference keeps it alive.
+            let a = unsafe { again.as_ref() };
+            assert_eq!(a.ob_tid.load(Ordering::Relaxed), crate::object::thread_id(), "queued to a live owner");
+            // SAFETY: the attached state's breaker check merges what was queued to it.
+            unsafe { crate::state::breaker::check_eval_breaker(thread_state::current().unwrap().as_ref()) }.unwrap();
+            assert_eq!(a.ob_tid.load(Ordering::Relaxed), 0, "merged by its owner");
+            // SAFETY: our reference, dropped once.
+            unsafe { decref(again) };
+            // SAFETY: test code: matches the ensure above.
+            unsafe { gilstate::release(outer) };
+        });
+        for _ in 0..2 {
+            let Handed(obj) = from_owner.recv().unwrap();
+            crate::attach(|_py| {
+                // SAFETY: the reference handed to us, dropped once while attached.
+                unsafe { decref(obj) }
+            });
+            to_owner.send(()).unwrap();
+        }
+        owner.join().unwrap();
     }
 }

@@ -278,9 +278,15 @@ fn release_inner(ts: Option<&ThreadState>, state: GilState, previous: Option<Non
         // which CPython does in `PyThreadState_Clear` too.
         ts.set_gilstate_counter(1);
         ts.clear();
-        ts.leave_brc_attached();
+        // Parked without running code: `try_go_dormant` need not check or park again.
+        let parked = if ts.may_go_dormant() {
+            !ts.park_brc()
+        } else {
+            ts.leave_brc_attached();
+            false
+        };
         ts.set_gilstate_counter(0);
-        if !ts.try_go_dormant() {
+        if !ts.try_go_dormant(parked) {
             ts.to_arc().delete_current_inner();
         }
     } else if state == GilState::Unlocked || broken(Mutation::GilstateReleaseIgnoresCounter) {

@@ -34,17 +34,21 @@
 //! The last `PyGILState_Release` of a GILState state deletes it and the next outermost
 //! `PyGILState_Ensure` makes a new one (CPython's semantics). In a main interpreter with a lock,
 //! the deleted state's memory stays **dormant** on its OS thread instead of being freed
-//! ([`ThreadState::try_go_dormant`]): it is cleared, its merge queue is merged and it leaves the
-//! merge-queue table, it is flagged DELETED, leaves the thread list (so `ThreadHead`,
+//! ([`ThreadState::try_go_dormant`]): it is cleared, its merge queue is merged and it is parked
+//! in the merge-queue table (strangers merge at once, as for a thread with no state; see
+//! `object::brc`, "Parked owners" — one atomic each way instead of leaving and re-entering the
+//! table under its bucket mutex), it is flagged DELETED, leaves the thread list (so `ThreadHead`,
 //! `signal_all` and finalization never see it) and the thread's GILState binding reads empty —
 //! everything a delete does — but the list's reference moves into the thread's bindings
 //! (`tls`), the bindings keep theirs, and the lock is released lazily (the dormant state stays
 //! its idle holder until someone takes the lock). The next outermost ensure on that thread
-//! revives it ([`revive_dormant`]): under the thread-list lock it gets a new id, a clean status,
-//! breaker and flags, and goes back into the list — a new state, as if malloc had handed the block
-//! back — and re-attaches, usually with the one CAS of the lock's idle mark. Only the owning
-//! thread ever touches a dormant state (no other thread can reach it: it is in no list), so
-//! reviving needs no protocol beyond the thread-list lock. It is freed by its own thread —
+//! revives it ([`revive_dormant`]): it is unparked, and under the thread-list lock it gets a new
+//! id, a clean status and flags, and goes back into the list — a new state, as if malloc had
+//! handed the block back — and re-attaches, usually with the one CAS of the lock's idle mark.
+//! Besides the lock (its idle holder) and the merge-queue table (its parked breaker word, which
+//! strangers only OR bits into under the bucket mutex), only the owning thread ever touches a
+//! dormant state (no other thread can reach it: it is in no list), so reviving needs no
+//! protocol beyond those two and the thread-list lock. It is freed by its own thread —
 //! when the thread exits, or when a revive finds it unfit (its interpreter finalized, the
 //! binding moved to another state) — after the lock forgets it as holder; finalizing the
 //! interpreter releases the arena in bulk, so a dormant state outliving its interpreter keeps
@@ -447,20 +451,19 @@ impl ThreadState {
     /// does that CPython shows — merge queue merged and left, unlinked, flagged DELETED, the
     /// GILState binding empty, the lock released — but the state is kept for the thread's next
     /// GILState state. The caller has cleared it. Returns `false`, having done nothing, if the
-    /// memory cannot be kept (then the caller deletes the state).
-    pub(crate) fn try_go_dormant(&self) -> bool {
+    /// memory cannot be kept (then the caller deletes the state). `parked`: the caller found
+    /// [`ThreadState::may_go_dormant`] true and parked the state, and no code ran since (so
+    /// neither needs doing again).
+    pub(crate) fn try_go_dormant(&self, parked: bool) -> bool {
         let Some(lock) = self.interp.sched.lock.as_deref() else { return false };
-        if cfg!(loom)
-            || self.whence != Whence::GilState
-            || !self.interp.is_main()
-            || self.interp.is_finalizing()
-            || !tls::can_keep_dormant(self)
-        {
-            return false;
+        if !parked {
+            if !self.may_go_dormant() {
+                return false;
+            }
+            // Merge the objects queued to this thread while still attached, as a delete does,
+            // but stay in the merge-queue table parked (idempotent).
+            self.park_brc();
         }
-        // Merge the objects queued to this thread while still attached, as a delete does (the
-        // GILState release did already, with its count up).
-        self.leave_brc_attached();
         tls::set_current(ptr::null());
         self.status.store(DETACHED, Ordering::Relaxed);
         let listed = {
@@ -486,6 +489,7 @@ impl ThreadState {
             }
             unkept => {
                 // Delete's remaining steps.
+                self.leave_brc();
                 tls::unbind(self);
                 self.forget_lock_holder();
                 lock.release_final_for(&self.eval_breaker);
@@ -493,6 +497,37 @@ impl ThreadState {
             }
         }
         true
+    }
+
+    /// Whether the current state's last GILState release may keep it dormant (see "Dormant
+    /// GILState states"); [`ThreadState::try_go_dormant`] asks again.
+    pub(crate) fn may_go_dormant(&self) -> bool {
+        !cfg!(loom)
+            && self.interp.sched.lock.is_some()
+            && self.whence == Whence::GilState
+            && self.interp.is_main()
+            && !self.interp.is_finalizing()
+            && tls::can_keep_dormant(self)
+    }
+
+    /// Parks the current state in the merge-queue table (see `object::brc`, "Parked owners"):
+    /// merges what was queued to it, and from now on strangers merge at once, as if it had left
+    /// the table — one atomic instead of the bucket mutex and the entry's removal. The state
+    /// stays registered; [`revive_dormant`] unparks it, a disposal unregisters it.
+    /// Returns whether code may have run meanwhile (objects were merged and perhaps freed).
+    pub(crate) fn park_brc(&self) -> bool {
+        let tid = self.brc_tid.load(Ordering::Relaxed);
+        tid != 0
+            && self.eval_breaker.load(Ordering::Relaxed) & crate::object::brc::ABSENT_BIT == 0
+            && self.interp.memory.brc.park(&self.eval_breaker, tid)
+    }
+
+    /// Unparks what [`ThreadState::park_brc`] parked (clearing the whole breaker word).
+    pub(crate) fn unpark_brc(&self) {
+        match self.brc_tid.load(Ordering::Relaxed) {
+            0 => self.eval_breaker.store(0, Ordering::Relaxed),
+            tid => self.interp.memory.brc.unpark(&self.eval_breaker, tid),
+        }
     }
 
     /// Makes the interpreter's lock forget this state as its last holder: after this, no waiter
@@ -861,6 +896,9 @@ pub(crate) fn revive_dormant(target: Option<&Arc<InterpreterState>>) -> Option<N
         return None;
     }
     let ts: *const ThreadState = Arc::as_ptr(&dormant);
+    // A clean breaker; a parked merge-queue registration becomes live again (after any merge a
+    // stranger is doing on its behalf; see `object::brc`, "Parked owners").
+    dormant.unpark_brc();
     {
         let mut threads = interp.sched.threads.lock();
         if interp.is_finalizing() || interp.is_finalized() {
@@ -872,7 +910,6 @@ pub(crate) fn revive_dormant(target: Option<&Arc<InterpreterState>>) -> Option<N
         // Nothing else reaches a dormant state (it is in no list), so plain stores do; the
         // thread-list lock publishes them to whoever finds the state in the list.
         dormant.id.store(threads.next_unique_id, Ordering::Relaxed);
-        dormant.eval_breaker.store(0, Ordering::Relaxed);
         dormant.status.store(DETACHED, Ordering::Relaxed);
         dormant.flags.store(BOUND, Ordering::Release);
         threads.states.push(dormant);
@@ -890,6 +927,7 @@ pub(crate) fn revive_dormant(target: Option<&Arc<InterpreterState>>) -> Option<N
 /// Frees a dormant state that will not be revived (after unbinding it and making its lock
 /// forget it as holder, so no waiter writes into freed memory).
 pub(crate) fn dispose_dormant(dormant: Arc<ThreadState>) {
+    dormant.leave_brc();
     tls::unbind(&dormant);
     dormant.forget_lock_holder();
     drop(dormant);
