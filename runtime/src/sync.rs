@@ -578,14 +578,17 @@ mod membarrier {
         if expedited() == 0 {
             return;
         }
-        // Refused (a forked child whose kernel did not carry the registration over): register
-        // again and retry; if the kernel still refuses, the protocol has lost its guarantee, and
-        // stopping beats a waiter that may miss an idle holder.
+        // Refused (a forked child whose kernel did not carry the registration over, a seccomp
+        // filter installed since): register again and retry. If the kernel still refuses, lazy
+        // releases stop from here on (releasers take the ordinary path). The idle marks already
+        // published are not lost: a waiter re-checks for an idle holder every time its
+        // switch-interval wait ends, so a missed one costs at most one interval, never a hang
+        // (the fence pair buys the prompt hand-off, not liveness).
         // SAFETY: as in `register`.
         let registered =
             unsafe { libc::syscall(libc::SYS_membarrier, CMD_REGISTER_PRIVATE_EXPEDITED, 0 as libc::c_long) } == 0;
         if !registered || expedited() != 0 {
-            crate::fatal::fatal_error("membarrier", "MEMBARRIER_CMD_PRIVATE_EXPEDITED failed after registration");
+            STATE.store(NO, Ordering::Relaxed);
         }
     }
 }
