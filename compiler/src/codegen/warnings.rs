@@ -11,23 +11,6 @@ use pyrt_syntax::ast::{CmpOp, Expr, ExprKind};
 
 use super::*;
 
-/// The type name of a constant (`Py_TYPE(value)->tp_name`).
-fn constant_type_name(c: &Constant) -> &'static str {
-    match c {
-        Constant::None => "NoneType",
-        Constant::True | Constant::False => "bool",
-        Constant::Ellipsis => "ellipsis",
-        Constant::Int(_) | Constant::BigInt(_) => "int",
-        Constant::Float(_) => "float",
-        Constant::Complex { .. } => "complex",
-        Constant::Str(_) => "str",
-        Constant::Bytes(_) => "bytes",
-        Constant::Tuple(_) => "tuple",
-        Constant::FrozenSet(_) => "frozenset",
-        Constant::Code(_) => "code",
-    }
-}
-
 /// What an expression is known to evaluate to, for the messages: a folded constant, or a node
 /// whose kind fixes its type.
 enum Known {
@@ -38,7 +21,7 @@ enum Known {
 impl Known {
     fn type_name(&self) -> &'static str {
         match self {
-            Known::Constant(c) => constant_type_name(c),
+            Known::Constant(c) => c.type_name(),
             Known::Node(name) => name,
         }
     }

@@ -59,6 +59,13 @@ fn repr_item(item: &PyObject) -> PyResult<String> {
     if item.is(immortals().ellipsis) {
         return Ok("...".to_owned());
     }
+    repr_class_or_alias(item)
+}
+
+/// The shared tail of `ga_repr_item` and `union_repr_item`: a nested alias's repr, else a
+/// class's `module.qualname` (`builtins` left out), else `repr` (an `AttributeError` reading
+/// the names falls back to `repr`; any other error propagates).
+pub(crate) fn repr_class_or_alias(item: &PyObject) -> PyResult<String> {
     if is_generic_alias(item) {
         return ops::repr_text(item);
     }

@@ -17,7 +17,7 @@ use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, new_static_type, types};
 use super::int::new_bool;
 use super::obj::Obj;
-use super::str::{new_str, str_value};
+use super::str::new_str;
 use super::tuple::{is_tuple, items, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type};
 use crate::error::PyResult;
@@ -100,23 +100,7 @@ fn repr_item(item: &PyObject) -> PyResult<String> {
     if item.is(immortals().none.type_object().as_object()) {
         return Ok("None".to_owned());
     }
-    if super::generic_alias::is_generic_alias(item) {
-        return ops::repr_text(item);
-    }
-    let qualname = ops::get_attr_str(item, "__qualname__");
-    let module = ops::get_attr_str(item, "__module__");
-    match (qualname, module) {
-        (Ok(q), Ok(m)) if str_value(&q).is_some() => {
-            let q = str_value(&q).unwrap_or_default();
-            match str_value(&m) {
-                Some("builtins") => Ok(q.to_owned()),
-                Some(m) => Ok(format!("{m}.{q}")),
-                None => ops::repr_text(item),
-            }
-        }
-        (Err(e), _) | (_, Err(e)) if !e.matches(types().exc.named("AttributeError")) => Err(e),
-        _ => ops::repr_text(item),
-    }
+    super::generic_alias::repr_class_or_alias(item)
 }
 
 fn union_repr(o: &PyObject) -> PyResult<Obj> {
