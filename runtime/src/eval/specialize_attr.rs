@@ -190,7 +190,7 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
         return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
     }
     // An instance attribute in the instance's dict.
-    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let dict = dict_slot(owner).and_then(|s| s.get())?;
     let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
     code.set_cache_u32(i + 2, version);
     code.set_cache(i + 4, ix);
@@ -203,7 +203,7 @@ fn module_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject)
     if lookup(types().modules.module_type, name).is_some() {
         return None;
     }
-    let dict = dict_slot(owner).and_then(|s| s.clone())?;
+    let dict = dict_slot(owner).and_then(|s| s.get())?;
     let d = as_dict(&dict)?;
     let ix = u16::try_from(d.table().index_of_identical(name)?).ok()?;
     let kv = d.keys_version();
@@ -237,25 +237,34 @@ pub(crate) fn load_attr(
             if owner.type_object().version() != version {
                 return None;
             }
-            Some((member_slot(owner, ix * size_of::<Obj>()).clone()?, false))
+            // SAFETY: the type version says the type lays out this member (`member_word`).
+            Some((unsafe { member_slot(owner, ix * size_of::<Obj>()) }.get()?, false))
         }
         Opcode::LOAD_ATTR_MODULE => {
             if !is_exact(owner, types().modules.module_type) {
                 return None;
             }
-            let dict = dict_slot(owner)?.as_deref()?;
-            let t = as_dict(dict)?.table();
-            if !t.keys_version_is(version) {
-                return None;
-            }
-            Some((t.value_at_if_key(ix, name)?.clone(), false))
+            // SAFETY: the loan ends after a table read and a clone, which run no Python code.
+            let v = unsafe {
+                dict_slot(owner)?.with_borrowed(|dict| {
+                    let t = as_dict(dict?)?.table();
+                    if !t.keys_version_is(version) {
+                        return None;
+                    }
+                    t.value_at_if_key(ix, name).cloned()
+                })
+            };
+            Some((v?, false))
         }
         Opcode::LOAD_ATTR_WITH_HINT => {
             if owner.type_object().version() != version {
                 return None;
             }
-            let dict = dict_slot(owner)?.as_deref()?;
-            Some((as_dict(dict)?.table().value_at_if_key(ix, name)?.clone(), false))
+            // SAFETY: the loan ends after a table read and a clone, which run no Python code.
+            let v = unsafe {
+                dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.table().value_at_if_key(ix, name).cloned())
+            };
+            Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT
         | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
@@ -337,7 +346,7 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
         _ => (
             Opcode::STORE_ATTR_WITH_HINT,
             dict_slot(owner)
-                .and_then(|s| s.clone())
+                .and_then(|s| s.get())
                 .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
                 .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
         ),
@@ -378,11 +387,18 @@ pub(crate) fn store_attr(
             Ok(old) => return Ok(old),
             Err(v) => v,
         },
-        Opcode::STORE_ATTR_SLOT => return Ok(member_slot(owner, ix as usize * size_of::<Obj>()).replace(value)),
-        _ => match dict_slot(owner).and_then(|s| s.as_deref()).and_then(as_dict) {
-            Some(d) if ix != NO_HINT => match d.replace_at_if_key(ix as usize, name, value) {
-                Ok(old) => return Ok(Some(old)),
-                Err(v) => v,
+        Opcode::STORE_ATTR_SLOT => {
+            // SAFETY: the guard checked the type version, which says the type lays out this
+            // member (`member_word`).
+            return Ok(unsafe { member_slot(owner, ix as usize * size_of::<Obj>()) }.replace(Some(value)));
+        }
+        _ => match dict_slot(owner).and_then(|s| s.get()) {
+            Some(dict) if ix != NO_HINT => match as_dict(&dict) {
+                Some(d) => match d.replace_at_if_key(ix as usize, name, value) {
+                    Ok(old) => return Ok(Some(old)),
+                    Err(v) => v,
+                },
+                None => value,
             },
             _ => value,
         },

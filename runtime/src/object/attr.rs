@@ -13,6 +13,7 @@ use super::dict::as_dict;
 use super::header::PyObject;
 use super::inline_values::Stored;
 use super::obj::Obj;
+use super::obj_slot::ObjSlot;
 use super::str::str_value;
 use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
@@ -36,16 +37,17 @@ pub fn lookup_str(ty: &TypeObject, name: &str) -> Option<Obj> {
     lookup(ty, &super::immortal::intern(name).ob_base)
 }
 
-/// The instance dict slot of `obj`, if its type has one.
+/// The instance dict slot of `obj`, if its type has one (a cell-like view: see `obj_slot.rs`).
 #[inline]
-pub fn dict_slot(obj: &PyObject) -> Option<&mut Option<Obj>> {
+pub(crate) fn dict_slot(obj: &PyObject) -> Option<ObjSlot<'_>> {
     let off = obj.type_object().dict_offset;
     if off == 0 {
         return None;
     }
-    // SAFETY: a type with a dict offset lays out an `Option<Obj>` there in every instance;
-    // accesses are serialised by the interpreter lock and no borrow outlives the call.
-    Some(unsafe { &mut *((obj as *const PyObject as *mut u8).add(off) as *mut Option<Obj>) })
+    // SAFETY: a type with a dict offset lays out an `Option<Obj>` there in every instance (the
+    // allocator writes it; `__class__` assignment only moves an instance to a type of the same
+    // layout), and the word is only accessed through `ObjSlot`s.
+    Some(unsafe { ObjSlot::at(obj, off) })
 }
 
 /// `obj.__dict__`, made on first use (from the inline values when the instance keeps them).

@@ -318,7 +318,8 @@ pub struct WrapperDescr {
     /// Header.
     pub ob_base: PyObject,
     func: Option<Obj>,
-    dict: Option<Obj>,
+    /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
+    dict: std::cell::UnsafeCell<Option<Obj>>,
 }
 
 fn wrapper_of(o: &PyObject) -> &WrapperDescr {
@@ -328,10 +329,10 @@ fn wrapper_of(o: &PyObject) -> &WrapperDescr {
 
 /// The cycle collector's `traverse` of `staticmethod` / `classmethod`.
 pub(crate) fn wrapper_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    let w = wrapper_of(o);
-    for x in [&w.func, &w.dict].into_iter().flatten() {
-        visit(x);
+    if let Some(f) = &wrapper_of(o).func {
+        visit(f);
     }
+    super::gc_traverse::visit_dict_slot(o, visit);
 }
 
 /// The cycle collector's `traverse` of `property`.
@@ -353,7 +354,7 @@ fn make_wrapper(name: &str, ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyOb
         return Err(PyErr::type_error(format!("{name} expected 1 argument, got {}", pos.len())));
     }
     let func = pos[0].clone();
-    alloc_instance(ty, |ob_base| WrapperDescr { ob_base, func: Some(func), dict: None })
+    alloc_instance(ty, |ob_base| WrapperDescr { ob_base, func: Some(func), dict: std::cell::UnsafeCell::new(None) })
 }
 
 fn staticmethod_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {

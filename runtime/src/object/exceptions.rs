@@ -48,7 +48,8 @@ pub struct BaseExceptionObject {
     /// Header.
     pub ob_base: PyObject,
     /// `__dict__` (at the types' `dict_offset`).
-    pub dict: Option<Obj>,
+    /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
+    pub(crate) dict: UnsafeCell<Option<Obj>>,
     fields: UnsafeCell<ExcFields>,
 }
 
@@ -447,7 +448,7 @@ pub(crate) fn make_exception_types(
 pub(crate) fn new_exception_base(ob_base: PyObject, args: Obj) -> BaseExceptionObject {
     BaseExceptionObject {
         ob_base,
-        dict: None,
+        dict: UnsafeCell::new(None),
         fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
     }
 }
@@ -459,7 +460,7 @@ pub fn new_exception(ty: &TypeObject, args: Obj) -> PyResult<Obj> {
     unsafe {
         alloc_sized(ty, ty.basic_size.max(size_of::<BaseExceptionObject>()), |ob_base| BaseExceptionObject {
             ob_base,
-            dict: None,
+            dict: UnsafeCell::new(None),
             fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
         })
     }

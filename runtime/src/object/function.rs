@@ -42,7 +42,8 @@ pub struct FunctionObject {
     /// Header.
     pub ob_base: PyObject,
     /// `__dict__`.
-    pub dict: Option<Obj>,
+    /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
+    pub(crate) dict: UnsafeCell<Option<Obj>>,
     /// `__code__` (a `CodeObj`).
     pub code: Obj,
     /// `__globals__`.
@@ -88,7 +89,7 @@ pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> Py
     unsafe {
         alloc(types().function_type, |ob_base| FunctionObject {
             ob_base,
-            dict: None,
+            dict: UnsafeCell::new(None),
             code,
             globals,
             builtins,

@@ -13,14 +13,17 @@ use super::obj::Obj;
 use super::typeobj::{ClearFn, TraverseFn};
 
 /// The `__dict__` pointer of an instance of a subclass (or of a plain class).
-fn visit_dict_slot(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    if let Some(d) = super::attr::dict_slot(o).and_then(|d| d.as_deref()) {
-        visit(d);
+pub(crate) fn visit_dict_slot(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(slot) = super::attr::dict_slot(o) {
+        // SAFETY: a traverse's visitor only reads (the collector's counting, reachability
+        // marks, the referent queries); it runs no Python code and writes no object, so the
+        // dict pointer is not written during the loan.
+        unsafe { slot.with_borrowed(|d| d.map(&mut *visit)) };
     }
 }
 
 fn take_dict_slot(o: &PyObject) -> Option<Obj> {
-    super::attr::dict_slot(o).and_then(Option::take)
+    super::attr::dict_slot(o).and_then(|s| s.take())
 }
 
 /// `__slots__` members of a class's instance.
@@ -29,9 +32,9 @@ fn visit_members(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if ty.is_heap() {
         // SAFETY: read attached; a class's member offsets are fixed once it is made.
         for &off in unsafe { &(*ty.mutable.get()).member_offsets } {
-            if let Some(m) = super::member::member_slot(o, off).as_deref() {
-                visit(m);
-            }
+            // SAFETY: `off` is one of the type's own member offsets; the visitor writes nothing
+            // (see `visit_dict_slot`).
+            unsafe { super::member::member_slot(o, off).with_borrowed(|m| m.map(&mut *visit)) };
         }
     }
 }
@@ -93,9 +96,7 @@ fn function_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let Some(f) = super::function::as_function(o) else { return };
     visit(&f.globals);
     visit(&f.builtins);
-    if let Some(d) = f.dict.as_deref() {
-        visit(d);
-    }
+    visit_dict_slot(o, visit);
     let fields = f.fields();
     for x in [&fields.defaults, &fields.kwdefaults, &fields.closure, &fields.annotations, &fields.module] {
         if let Some(x) = x.as_deref() {
@@ -157,7 +158,8 @@ fn instance_clear(o: &PyObject) {
     if ty.is_heap() {
         // SAFETY: as in `visit_members`.
         let members = unsafe { &(*ty.mutable.get()).member_offsets };
-        taken.extend(members.iter().filter_map(|&off| super::member::member_slot(o, off).take()));
+        // SAFETY: the offsets are the type's own members.
+        taken.extend(members.iter().filter_map(|&off| unsafe { super::member::member_slot(o, off) }.take()));
     }
     taken.extend(take_dict_slot(o));
     drop(taken);

@@ -47,6 +47,7 @@ use super::dict::{as_dict, new_dict};
 use super::header::PyObject;
 use super::immortal::types;
 use super::obj::Obj;
+use super::obj_slot::ObjSlot;
 use super::str::as_str_object;
 use super::typeobj::TypeObject;
 use crate::error::{PyErr, PyResult};
@@ -141,18 +142,21 @@ pub(crate) fn capacity_for_class(ns: &super::dict::DictObject, base_capacity: us
     wanted.clamp(1, MAX_INLINE_VALUES)
 }
 
-/// A view of one instance's inline values. Valid while the instance is alive and no Python code
-/// runs (see the module docs).
-struct Values {
+/// A view of one instance's inline values, alive while the instance is. Like
+/// [`ObjSlot`](super::obj_slot::ObjSlot) (which it hands out for each value), it never lends a
+/// reference into the instance: every method reads or writes the words and returns, under the
+/// exclusion the module docs describe.
+struct Values<'a> {
+    owner: &'a PyObject,
     header: *mut ValuesHeader,
     values: *mut Option<Obj>,
     order: *mut u8,
     capacity: usize,
 }
 
-impl Values {
+impl<'a> Values<'a> {
     #[inline]
-    fn of(obj: &PyObject) -> Option<Values> {
+    fn of(obj: &'a PyObject) -> Option<Values<'a>> {
         let ty = obj.type_object();
         let capacity = ty.inline_values;
         if capacity == 0 {
@@ -163,7 +167,7 @@ impl Values {
         unsafe {
             let base = (obj as *const PyObject as *mut u8).add(ty.dict_offset + size_of::<Option<Obj>>());
             let values = base.add(size_of::<ValuesHeader>()).cast::<Option<Obj>>();
-            Some(Values { header: base.cast(), values, order: values.add(capacity).cast(), capacity })
+            Some(Values { owner: obj, header: base.cast(), values, order: values.add(capacity).cast(), capacity })
         }
     }
 
@@ -173,18 +177,22 @@ impl Values {
         unsafe { (*self.header).valid != 0 }
     }
 
-    #[allow(clippy::mut_from_ref)]
-    #[inline]
-    fn slot(&self, ix: usize) -> &mut Option<Obj> {
-        debug_assert!(ix < self.capacity);
-        // SAFETY: `ix < capacity`; accesses are serialised (module docs) and short.
-        unsafe { &mut *self.values.add(ix) }
+    /// The value word `ix` (`ix < capacity`, checked: an index from a cache is only a hint).
+    #[inline(always)]
+    fn slot(&self, ix: usize) -> Option<ObjSlot<'a>> {
+        if ix >= self.capacity {
+            return None;
+        }
+        // SAFETY: `ix < capacity` values are laid out and initialised (`init`); the words are
+        // only accessed through `ObjSlot`s.
+        Some(unsafe { ObjSlot::from_raw(self.owner, self.values.add(ix)) })
     }
 
-    #[allow(clippy::mut_from_ref)]
-    fn order(&self) -> &mut [u8] {
-        // SAFETY: `len <= capacity` order bytes are initialised.
-        unsafe { std::slice::from_raw_parts_mut(self.order, (*self.header).len as usize) }
+    /// The instance's order: the indices of its set values, in the order they were set.
+    fn order(&self) -> Vec<u8> {
+        // SAFETY: `len <= capacity` order bytes are initialised; the copy is made before
+        // anything else touches them (module docs).
+        unsafe { std::slice::from_raw_parts(self.order, (*self.header).len as usize) }.to_vec()
     }
 
     fn push_order(&self, ix: usize) {
@@ -197,17 +205,20 @@ impl Values {
     }
 
     fn remove_order(&self, ix: usize) {
-        let order = self.order();
-        if let Some(p) = order.iter().position(|&o| o as usize == ix) {
-            order.copy_within(p + 1.., p);
-            // SAFETY: as in `push_order`.
-            unsafe { (*self.header).len -= 1 };
+        // SAFETY: as in `order`; the slice is a local borrow that ends inside this block, and
+        // nothing else touches the order bytes meanwhile.
+        unsafe {
+            let order = std::slice::from_raw_parts_mut(self.order, (*self.header).len as usize);
+            if let Some(p) = order.iter().position(|&o| o as usize == ix) {
+                order.copy_within(p + 1.., p);
+                (*self.header).len -= 1;
+            }
         }
     }
 
     /// Takes every value out (in the instance's order) and marks the values invalid.
     fn take_all(&self) -> Vec<(usize, Obj)> {
-        let out = self.order().iter().filter_map(|&ix| Some((ix as usize, self.slot(ix as usize).take()?))).collect();
+        let out = self.order().iter().filter_map(|&ix| Some((ix as usize, self.slot(ix as usize)?.take()?))).collect();
         // SAFETY: as in `push_order`.
         unsafe {
             (*self.header).len = 0;
@@ -246,7 +257,7 @@ pub(crate) unsafe fn init(obj: *mut u8, ty: &TypeObject) {
 pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
     if let Some(v) = Values::of(obj) {
         for i in 0..v.capacity {
-            let value = v.slot(i).take();
+            let value = v.slot(i).and_then(|s| s.take());
             drop(value);
         }
     }
@@ -260,7 +271,7 @@ pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
 /// `obj` is an instance of a type with inline values that nothing but the collector uses.
 pub(crate) unsafe fn take_for_clear(obj: &PyObject) -> Vec<Obj> {
     match Values::of(obj) {
-        Some(v) => (0..v.capacity).filter_map(|i| v.slot(i).take()).collect(),
+        Some(v) => (0..v.capacity).filter_map(|i| v.slot(i)?.take()).collect(),
         None => Vec::new(),
     }
 }
@@ -268,19 +279,24 @@ pub(crate) unsafe fn take_for_clear(obj: &PyObject) -> Vec<Obj> {
 /// Calls `f` on each value an instance keeps inline (the cycle collector's traverse).
 pub(crate) fn for_each_value(obj: &PyObject, f: &mut dyn FnMut(&PyObject)) {
     if let Some(v) = Values::of(obj) {
-        for i in 0..v.capacity {
-            if let Some(x) = v.slot(i).as_deref() {
-                f(x);
-            }
+        for slot in (0..v.capacity).filter_map(|i| v.slot(i)) {
+            // SAFETY: a traverse's visitor only reads (see `gc_traverse::visit_dict_slot`).
+            unsafe { slot.with_borrowed(|x| x.map(&mut *f)) };
         }
     }
 }
 
 /// The type's shared keys.
+///
+/// # Safety
+///
+/// No other borrow of `ty`'s keys is live while the result is used, and no Python code runs
+/// meanwhile (the keys are reached under the exclusion of the module docs; comparing a name
+/// with a key compares exact strings, which runs none).
 #[allow(clippy::mut_from_ref)]
 #[inline]
-fn keys(ty: &TypeObject) -> &mut SharedKeys {
-    // SAFETY: accesses are serialised (module docs); no borrow outlives the caller's step.
+unsafe fn keys(ty: &TypeObject) -> &mut SharedKeys {
+    // SAFETY: the caller's contract.
     unsafe { &mut (*ty.mutable.get()).cached_keys }
 }
 
@@ -294,10 +310,11 @@ pub(crate) fn has_valid_values(obj: &PyObject) -> bool {
 #[inline]
 pub(crate) fn get_attr(obj: &PyObject, name: &PyObject) -> Option<Obj> {
     if let Some(v) = Values::of(obj).filter(Values::valid) {
-        let ix = keys(obj.type_object()).index_of(name)?;
-        return v.slot(ix).clone();
+        // SAFETY: a short lookup, no other borrow of the keys; `index_of` runs no Python code.
+        let ix = unsafe { keys(obj.type_object()) }.index_of(name)?;
+        return v.slot(ix)?.get();
     }
-    let dict = super::attr::dict_slot(obj)?.clone()?;
+    let dict = super::attr::dict_slot(obj)?.get()?;
     as_dict(&dict)?.get_str(name)
 }
 
@@ -321,7 +338,9 @@ pub(crate) fn set_attr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
                 return Ok(None);
             }
             let exact_str = std::ptr::eq(name.type_object(), types().str_type);
-            let k = keys(obj.type_object());
+            // SAFETY: the only borrow of the keys until `materialize` (which takes its own after
+            // this one's last use); no Python code runs while it is held.
+            let k = unsafe { keys(obj.type_object()) };
             let ix = match k.index_of(name) {
                 Some(ix) => Some(ix),
                 None if value.is_some() && exact_str && k.names.len() < v.capacity => {
@@ -337,10 +356,13 @@ pub(crate) fn set_attr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
                 materialize(obj)?;
                 return Ok(None);
             };
-            let slot = v.slot(ix);
+            let Some(slot) = v.slot(ix) else {
+                materialize(obj)?;
+                return Ok(None);
+            };
             Ok(Some(match value {
                 Some(val) => {
-                    let old = slot.replace(Obj::new_ref(val));
+                    let old = slot.replace(Some(Obj::new_ref(val)));
                     if old.is_none() {
                         v.push_order(ix);
                     }
@@ -382,14 +404,16 @@ fn materialize(obj: &PyObject) -> PyResult<Obj> {
     let dict = new_dict()?;
     let d = as_dict(&dict).expect("a dict");
     let v = Values::of(obj).expect("a type with inline values");
-    let names = &keys(obj.type_object()).names;
     let taken = v.take_all();
+    // SAFETY: a short borrow of the keys to clone names; no Python code runs while it is held.
+    let names = &unsafe { keys(obj.type_object()) }.names;
     let entries: Vec<(Obj, Obj)> = taken.into_iter().map(|(ix, val)| (names[ix].clone(), val)).collect();
     for (k, val) in entries {
         d.set(k, val)?;
     }
     let slot = super::attr::dict_slot(obj).expect("a type with inline values has a dict slot");
-    *slot = Some(dict.clone());
+    // The slot was empty while the values were valid: nothing is replaced.
+    slot.set(Some(dict.clone()));
     Ok(dict)
 }
 
@@ -400,14 +424,15 @@ pub(crate) fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
     // The slot is read and, on first use, written in the instance's section: two threads asking
     // at once get the same dict.
     locked(obj, || {
-        if let Some(d) = slot.clone() {
+        if let Some(d) = slot.get() {
             return Ok(Some(d));
         }
         if has_valid_values(obj) {
             return materialize(obj).map(Some);
         }
         let d = new_dict()?;
-        *super::attr::dict_slot(obj).expect("checked") = Some(d.clone());
+        // Empty, checked above: nothing is replaced.
+        slot.set(Some(d.clone()));
         Ok(Some(d))
     })
 }
@@ -432,7 +457,8 @@ pub(crate) fn set_instance_dict(obj: &PyObject, value: Option<&PyObject>) -> PyR
             value.type_object().name()
         )));
     }
-    let (old, released) = locked(obj, || (slot.replace(Obj::new_ref(value)), Values::of(obj).map(|v| v.take_all())));
+    let (old, released) =
+        locked(obj, || (slot.replace(Some(Obj::new_ref(value))), Values::of(obj).map(|v| v.take_all())));
     drop(old);
     drop(released);
     Ok(())
@@ -445,7 +471,8 @@ pub(crate) fn key_index(ty: &TypeObject, name: &PyObject) -> Option<usize> {
     if ty.inline_values == 0 {
         return None;
     }
-    keys(ty).index_of(name)
+    // SAFETY: a short lookup, no other borrow of the keys; `index_of` runs no Python code.
+    unsafe { keys(ty) }.index_of(name)
 }
 
 /// The index `name` will have in `ty`'s shared keys (appended now if there is room), for
@@ -454,7 +481,8 @@ pub(crate) fn key_index_for_store(ty: &TypeObject, name: &PyObject) -> Option<us
     if ty.inline_values == 0 || !std::ptr::eq(name.type_object(), types().str_type) {
         return None;
     }
-    let k = keys(ty);
+    // SAFETY: the only borrow of the keys here; no Python code runs while it is held.
+    let k = unsafe { keys(ty) };
     if let Some(ix) = k.index_of(name) {
         return Some(ix);
     }
@@ -468,13 +496,15 @@ pub(crate) fn key_index_for_store(ty: &TypeObject, name: &PyObject) -> Option<us
 
 /// The keys version of `ty`'s shared keys (0: none available).
 pub(crate) fn keys_version(ty: &TypeObject) -> u32 {
-    keys(ty).version()
+    // SAFETY: a short borrow, no Python code.
+    unsafe { keys(ty) }.version()
 }
 
 /// Whether `ty`'s shared keys are still the ones `version` was handed out for.
 #[inline(always)]
 pub(crate) fn keys_version_is(ty: &TypeObject, version: u32) -> bool {
-    version != 0 && keys(ty).version == version
+    // SAFETY: a short read, no Python code.
+    version != 0 && unsafe { keys(ty) }.version == version
 }
 
 /// `values[ix]` of an instance whose values are valid (the guarded read of
@@ -482,10 +512,10 @@ pub(crate) fn keys_version_is(ty: &TypeObject, version: u32) -> bool {
 #[inline(always)]
 pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
     let v = Values::of(obj)?;
-    if !v.valid() || ix >= v.capacity {
+    if !v.valid() {
         return None;
     }
-    v.slot(ix).clone()
+    v.slot(ix)?.get()
 }
 
 /// Stores into `values[ix]` of an instance whose values are valid
@@ -495,10 +525,8 @@ pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
 pub(crate) fn store_at(obj: &PyObject, ix: usize, value: Obj) -> Result<Option<Obj>, Obj> {
     let Some(v) = Values::of(obj) else { return Err(value) };
     locked(obj, || {
-        if !v.valid() || ix >= v.capacity {
-            return Err(value);
-        }
-        let old = v.slot(ix).replace(value);
+        let Some(slot) = v.slot(ix).filter(|_| v.valid()) else { return Err(value) };
+        let old = slot.replace(Some(value));
         if old.is_none() {
             v.push_order(ix);
         }

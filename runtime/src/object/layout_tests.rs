@@ -49,7 +49,7 @@ b.w = 7
         assert_eq!(values::key_index(ty, &w.ob_base), Some(3), "b's new name is appended to the class's keys");
         assert_eq!(values::value_at(&b, 3).map(|v| text(&v)).as_deref(), Some("7"));
         assert!(values::value_at(&a, 3).is_none(), "a has no value for the shared key 'w'");
-        assert!(super::attr::dict_slot(&a).expect("a dict slot").is_none(), "no dict made yet");
+        assert!(super::attr::dict_slot(&a).expect("a dict slot").get().is_none(), "no dict made yet");
     });
 }
 
@@ -91,7 +91,7 @@ for i in range(40):
         let ty = r.type_object();
         assert!(ty.inline_values < 40);
         assert!(!values::has_valid_values(&r));
-        let d = super::attr::dict_slot(&r).expect("a slot").clone().expect("a materialised dict");
+        let d = super::attr::dict_slot(&r).expect("a slot").get().expect("a materialised dict");
         assert_eq!(as_dict(&d).expect("a dict").len(), 40);
         assert_eq!(text(&values::get_attr(&r, &super::intern("n39").ob_base).expect("n39")), "39");
     });
@@ -126,7 +126,9 @@ t.d = 3
         assert_eq!(t_ty.dict_offset, header + 24);
         assert!(t_ty.inline_values > 0);
         let t = g("t");
-        assert_eq!(text(&super::member::member_slot(&t, header + 16).clone().expect("c")), "2");
+        // SAFETY: `t`'s type lays out its member `c` there (checked just above).
+        let c = unsafe { super::member::member_slot(&t, header + 16) }.get();
+        assert_eq!(text(&c.expect("c")), "2");
         assert!(values::has_valid_values(&t));
         assert_eq!(text(&values::get_attr(&t, &super::intern("d").ob_base).expect("d")), "3");
         assert!(values::get_attr(&t, &super::intern("c").ob_base).is_none(), "members are not instance values");

@@ -18,6 +18,7 @@ use std::ptr::NonNull;
 use super::header::PyObject;
 use super::immortal::{intern, new_static_type};
 use super::obj::Obj;
+use super::obj_slot::ObjSlot;
 use super::str::{new_str, str_value};
 use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
@@ -45,16 +46,17 @@ pub(crate) fn as_member(d: &PyObject) -> Option<&MemberDescr> {
     }
 }
 
-/// The member word of `obj` at `offset`.
+/// The member word of `obj` at `offset` (a cell-like view: see `obj_slot.rs`).
 ///
-/// Callers guarantee that `obj`'s type lays out a member at `offset` (its type is a subtype of
-/// the member's owner, or the type version the specialiser checked says so).
-#[allow(clippy::mut_from_ref)]
+/// # Safety
+///
+/// `obj`'s type lays out a member at `offset`: its type is a subtype of the member's owner, or
+/// the type version the specialiser checked says so, or `offset` comes from the type's own
+/// `member_offsets`.
 #[inline(always)]
-pub(crate) fn member_slot(obj: &PyObject, offset: usize) -> &mut Option<Obj> {
-    // SAFETY: the caller's guarantee above; accesses are serialised (every access is attached,
-    // under the interpreter's lock or the free-threaded language lock) and short.
-    unsafe { &mut *((obj as *const PyObject as *mut u8).add(offset) as *mut Option<Obj>) }
+pub(crate) unsafe fn member_slot(obj: &PyObject, offset: usize) -> ObjSlot<'_> {
+    // SAFETY: the caller's guarantee above; member words are only accessed through `ObjSlot`s.
+    unsafe { ObjSlot::at(obj, offset) }
 }
 
 fn check_instance<'a>(m: &MemberDescr, obj: &'a PyObject) -> PyResult<&'a PyObject> {
@@ -75,15 +77,18 @@ fn member_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<
     let m = as_member(d).expect("member_descriptor");
     let Some(obj) = obj else { return Ok(Obj::new_ref(d)) };
     let obj = check_instance(m, obj)?;
-    member_slot(obj, m.offset).clone().ok_or_else(|| super::attr::no_attribute(obj, &m.name))
+    // SAFETY: `check_instance` made sure `obj`'s type is a subtype of the member's owner.
+    let slot = unsafe { member_slot(obj, m.offset) };
+    slot.get().ok_or_else(|| super::attr::no_attribute(obj, &m.name))
 }
 
 fn member_set(d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let m = as_member(d).expect("member_descriptor");
     let obj = check_instance(m, obj)?;
-    let slot = member_slot(obj, m.offset);
+    // SAFETY: `check_instance` made sure `obj`'s type is a subtype of the member's owner.
+    let slot = unsafe { member_slot(obj, m.offset) };
     let old = match value {
-        Some(v) => slot.replace(Obj::new_ref(v)),
+        Some(v) => slot.replace(Some(Obj::new_ref(v))),
         // An unset member's delete raises `AttributeError(name)` (CPython's `member_set`).
         None => match slot.take() {
             Some(old) => Some(old),

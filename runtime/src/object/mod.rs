@@ -9,6 +9,7 @@
 //! | `attachment` | what object code reads from the attached thread (`state` fills it) |
 //! | `brc` | biased reference counting's per-interpreter merge queues |
 //! | `obj` | `Obj`, the owned reference objects store and the eval loop's stack holds |
+//! | `obj_slot` | `ObjSlot`: cell-like access to an object's `Option<Obj>` words (`__dict__`, members, inline values) |
 //! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
 //! | `alloc` | creating objects in the interpreter's arena, immortal objects, freeing |
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
@@ -106,6 +107,7 @@ pub(crate) mod module;
 pub(crate) mod mutation;
 pub(crate) mod namespace;
 pub(crate) mod obj;
+pub(crate) mod obj_slot;
 pub(crate) mod object_methods;
 pub(crate) mod oserror;
 pub(crate) mod range;

@@ -33,7 +33,8 @@ pub struct ModuleObject {
     /// Header.
     pub ob_base: PyObject,
     /// The namespace (`__dict__`), at the type's `dict_offset`.
-    pub dict: Option<Obj>,
+    /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
+    pub(crate) dict: std::cell::UnsafeCell<Option<Obj>>,
     /// True while the module's code runs (set by the import system).
     pub initializing: Cell<bool>,
     /// Written in Rust (`sys`, `math`, ...): its repr says `(built-in)`.
@@ -117,7 +118,7 @@ pub fn new_module(name: &str, builtin: bool) -> PyResult<Obj> {
     unsafe {
         alloc(types().modules.module_type, |ob_base| ModuleObject {
             ob_base,
-            dict: Some(dict),
+            dict: std::cell::UnsafeCell::new(Some(dict)),
             initializing: Cell::new(false),
             builtin,
         })
@@ -130,7 +131,7 @@ pub fn new_module_with_dict(dict: Obj, builtin: bool) -> PyResult<Obj> {
     unsafe {
         alloc(types().modules.module_type, |ob_base| ModuleObject {
             ob_base,
-            dict: Some(dict),
+            dict: std::cell::UnsafeCell::new(Some(dict)),
             initializing: Cell::new(false),
             builtin,
         })
@@ -143,7 +144,7 @@ fn key(name: &str) -> Obj {
 
 /// The module's namespace dict.
 pub fn module_dict(m: &PyObject) -> Option<Obj> {
-    dict_slot(m).and_then(|s| s.clone())
+    dict_slot(m).and_then(|s| s.get())
 }
 
 /// `m.__dict__[name]` (no descriptors, no `__getattr__`).

@@ -26,7 +26,8 @@ pub struct Namespace {
     /// Header.
     pub ob_base: PyObject,
     /// The attributes (the type's `dict_offset` points here).
-    dict: Option<Obj>,
+    /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
+    dict: std::cell::UnsafeCell<Option<Obj>>,
 }
 
 fn dict_of(o: &PyObject) -> PyResult<Obj> {
@@ -36,7 +37,7 @@ fn dict_of(o: &PyObject) -> PyResult<Obj> {
 fn namespace_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let dict = new_dict()?;
     // SAFETY: Namespace starts with the header; the type's deallocator drops it.
-    unsafe { super::alloc::alloc(ty, |ob_base| Namespace { ob_base, dict: Some(dict) }) }
+    unsafe { super::alloc::alloc(ty, |ob_base| Namespace { ob_base, dict: std::cell::UnsafeCell::new(Some(dict)) }) }
 }
 
 fn namespace_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
