@@ -67,7 +67,7 @@ pub(crate) fn collect_now(ts: &ThreadState) -> usize {
     }
     let garbage = {
         let _stopped = crate::state::stw::stop_the_world(ts);
-        crate::object::gc::find_garbage(gc)
+        crate::object::gc::prepare_garbage(crate::object::gc::find_garbage(gc))
     };
     let found = crate::object::gc::destroy_garbage(garbage);
     gc.collected();
@@ -190,13 +190,23 @@ fn get_objects(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
             return Err(PyErr::value_error("generation parameter cannot be negative"));
         }
     }
-    let objects: Vec<Obj> = gc_heads(current())
-        .snapshot()
-        .into_iter()
-        // SAFETY: a linked head is followed by a live object (see `object::gc`).
-        .map(|h| unsafe { &*(h.as_ptr() as *const u8).add(crate::alloc::gc_heads::GC_HEAD_SIZE).cast::<PyObject>() })
-        .filter(|o| o.refcnt() > 0)
-        .map(Obj::new_ref)
-        .collect();
+    let ts = current();
+    let objects: Vec<Obj> = {
+        // The references are taken with the world stopped: no other thread can free an object
+        // between the walk of the list and its increment.
+        let _stopped = crate::state::stw::stop_the_world(ts);
+        gc_heads(ts)
+            .snapshot()
+            .into_iter()
+            // SAFETY: a linked head is followed by a live object (see `object::gc`).
+            .map(|h| unsafe {
+                &*(h.as_ptr() as *const u8).add(crate::alloc::gc_heads::GC_HEAD_SIZE).cast::<PyObject>()
+            })
+            // Not the garbage of a running collection (its finalizers may call this), nor an
+            // object whose deallocation the trashcan deferred.
+            .filter(|o| o.refcnt() > 0 && o.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::UNREACHABLE == 0)
+            .map(Obj::new_ref)
+            .collect()
+    };
     crate::object::list::new_list(objects)
 }

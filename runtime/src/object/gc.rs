@@ -15,10 +15,14 @@
 //! Objects whose count is already zero (a deallocation deferred by the trashcan) are left out:
 //! their references then count as outside ones, which only keeps more.
 //!
+//! Still with the world stopped ([`prepare_garbage`]), the garbage is marked unreachable
+//! (hidden from `gc.get_objects()`) and the weak references to it are cleared
+//! (`gc_free_threading.c`'s `clear_weakrefs`): no thread can reach it through one once the
+//! world runs again.
+//!
 //! # Destroying it ([`destroy_garbage`], with the world running: Python code runs)
 //!
-//! 4. `handle_weakrefs`: weak references to garbage are cleared; the callbacks of those that
-//!    are not garbage themselves run.
+//! 4. The callbacks of the cleared weak references that are not garbage themselves run.
 //! 5. `finalize_garbage` (PEP 442): `__del__` of each object that has one and has not been
 //!    finalized.
 //! 6. `handle_resurrected_objects`: if finalizers ran, the analysis is redone on the garbage
@@ -137,14 +141,42 @@ fn mark_reachable(objects: &[&PyObject], index: &HashMap<usize, usize>, gc_refs:
     reachable
 }
 
-/// Phase two (see the module docs): weak references, finalizers, resurrection, clearing.
-/// Returns how many unreachable objects were found.
-pub(crate) fn destroy_garbage(garbage: Vec<Obj>) -> usize {
+/// The garbage of one collection, prepared while the world is stopped ([`prepare_garbage`]).
+pub(crate) struct Garbage {
+    objects: Vec<Obj>,
+    callbacks: super::weakref::PendingCallbacks,
+}
+
+/// The end of phase one, still with the world stopped: the garbage is marked
+/// [`gc_bits::UNREACHABLE`] (so that `gc.get_objects()` called by a finalizer or callback
+/// does not hand it out, as CPython keeps it off its generations) and the weak references to it
+/// are cleared (`clear_weakrefs` in `gc_free_threading.c`: once the world runs again, no thread
+/// can reach the garbage through one); their callbacks are kept for phase two.
+pub(crate) fn prepare_garbage(objects: Vec<Obj>) -> Garbage {
+    for o in &objects {
+        o.ob_gc_bits.fetch_or(gc_bits::UNREACHABLE, Ordering::Relaxed);
+    }
+    let in_garbage: HashMap<usize, ()> = objects.iter().map(|o| (o.addr(), ())).collect();
+    let callbacks = super::weakref::clear_for_collector(&objects, &|addr| in_garbage.contains_key(&addr));
+    Garbage { objects, callbacks }
+}
+
+/// Lets go of objects the collector no longer treats as garbage.
+fn let_go(objects: Vec<Obj>) {
+    for o in &objects {
+        o.ob_gc_bits.fetch_and(!gc_bits::UNREACHABLE, Ordering::Relaxed);
+    }
+    drop(objects);
+}
+
+/// Phase two (see the module docs): weak-reference callbacks, finalizers, resurrection,
+/// clearing. Returns how many unreachable objects were deleted.
+pub(crate) fn destroy_garbage(garbage: Garbage) -> usize {
+    let Garbage { objects: garbage, callbacks } = garbage;
+    callbacks.run();
     if garbage.is_empty() {
         return 0;
     }
-    let in_garbage: HashMap<usize, ()> = garbage.iter().map(|o| (o.addr(), ())).collect();
-    super::weakref::clear_for_collector(&garbage, &|addr| in_garbage.contains_key(&addr));
     let mut finalized = false;
     for o in &garbage {
         if super::finalize::is_finalizing(o.type_object().dealloc)
@@ -154,7 +186,13 @@ pub(crate) fn destroy_garbage(garbage: Vec<Obj>) -> usize {
             finalized = true;
         }
     }
-    let garbage = if finalized { drop_resurrected(garbage) } else { garbage };
+    let garbage = if finalized {
+        let (garbage, resurrected) = split_resurrected(garbage);
+        let_go(resurrected);
+        garbage
+    } else {
+        garbage
+    };
     // Resurrected objects are not counted (CPython counts what is left to delete).
     let found = garbage.len();
     for o in &garbage {
@@ -162,13 +200,15 @@ pub(crate) fn destroy_garbage(garbage: Vec<Obj>) -> usize {
             clear(o);
         }
     }
-    drop(garbage);
+    // What a clear did not free (a type without one, a reference it keeps) survives as an
+    // ordinary object again.
+    let_go(garbage);
     found
 }
 
 /// `handle_resurrected_objects`: redoes the analysis on the garbage alone; objects a finalizer
-/// made reachable from outside again, and what they reach, are let go (alive).
-fn drop_resurrected(garbage: Vec<Obj>) -> Vec<Obj> {
+/// made reachable from outside again, and what they reach, are split off (second: alive).
+fn split_resurrected(garbage: Vec<Obj>) -> (Vec<Obj>, Vec<Obj>) {
     let objects: Vec<&PyObject> = garbage.iter().map(|o| &**o).collect();
     let index: HashMap<usize, usize> = objects.iter().enumerate().map(|(i, o)| (o.addr(), i)).collect();
     // Minus the collector's own reference.
@@ -176,5 +216,6 @@ fn drop_resurrected(garbage: Vec<Obj>) -> Vec<Obj> {
     subtract_refs(&objects, &index, &mut gc_refs);
     let reachable = mark_reachable(&objects, &index, &gc_refs);
     drop(objects);
-    garbage.into_iter().zip(reachable).filter(|(_, r)| !r).map(|(o, _)| o).collect()
+    let (alive, dead): (Vec<_>, Vec<_>) = garbage.into_iter().zip(reachable).partition(|(_, r)| *r);
+    (dead.into_iter().map(|(o, _)| o).collect(), alive.into_iter().map(|(o, _)| o).collect())
 }

@@ -59,7 +59,7 @@ del a, b
         // The two instances and the list that held one of them; `keep` is reachable.
         assert_eq!(garbage.len(), 3, "{names:?}");
         assert!(garbage.iter().all(|o| !o.is(&g("keep").expect("keep"))));
-        assert_eq!(super::gc::destroy_garbage(garbage), 3);
+        assert_eq!(super::gc::destroy_garbage(super::gc::prepare_garbage(garbage)), 3);
         assert_eq!(gc.len(), before - 3, "the garbage's heads are unlinked when it is freed");
         assert!(super::gc::find_garbage(gc).is_empty());
     });
