@@ -36,18 +36,20 @@ struct Referent {
 }
 
 /// The referent's deallocator: clears the weak reference under the table's mutex (as
-/// `clear_weakrefs` does), then frees.
+/// `clear_weakrefs` does), then "frees" — writes the payload and counts. The box itself is
+/// reclaimed by the model once both threads are done, so that a second deallocation (the twin's
+/// failure) is a clean panic instead of a double free.
 ///
 /// # Safety
 ///
 /// `op` is a referent made by `new_referent` whose last reference is gone.
 unsafe fn referent_dealloc(op: NonNull<PyObject>) {
-    // SAFETY: referents are boxed (see `new_referent`) and this is the last reference.
-    let referent = unsafe { Box::from_raw(op.cast::<Referent>().as_ptr()) };
+    // SAFETY: referents are boxed (see `new_referent`) and stay allocated until the model ends.
+    let referent = unsafe { op.cast::<Referent>().as_ref() };
     *referent.table.lock().unwrap() = 0;
     // SAFETY: loom checks this write against every reader's read.
     referent.payload.with_mut(|p| unsafe { *p = usize::MAX });
-    referent.frees.fetch_add(1, Ordering::Relaxed);
+    assert_eq!(referent.frees.fetch_add(1, Ordering::Relaxed), 0, "freed exactly once");
 }
 
 fn new_referent<'py>(py: pyrt::Python<'py>, table: &Table, frees: &Arc<AtomicUsize>) -> Bound<'py> {
@@ -76,11 +78,12 @@ fn stranger_calls_while_owner_drops() {
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
     let table: Table = Arc::new(Mutex::new(0));
-    interp
+    let addr = interp
         .attach(|py| {
             let obj = new_referent(py, &table, &frees);
             set_maybe_weakref(&obj);
-            *table.lock().unwrap() = obj.as_ptr().as_ptr() as usize;
+            let addr = obj.as_ptr().as_ptr() as usize;
+            *table.lock().unwrap() = addr;
             let stranger = {
                 let (interp, table) = (interp.clone(), table.clone());
                 thread::spawn(move || {
@@ -91,7 +94,8 @@ fn stranger_calls_while_owner_drops() {
                                 (*weak != 0)
                                     .then(|| {
                                         // SAFETY: a non-null weak reference names a referent not
-                                        // freed yet: its deallocation clears it under this mutex first.
+                                        // deallocated yet: its deallocation clears it under this
+                                        // mutex first.
                                         let o = unsafe { &*(*weak as *const PyObject) };
                                         // SAFETY: a successful try-increment is a reference we own.
                                         try_incref(o).then(|| unsafe { Bound::from_owned(py, NonNull::from(o)) })
@@ -110,9 +114,12 @@ fn stranger_calls_while_owner_drops() {
             drop(obj);
             stranger.join().unwrap();
             py.check_eval_breaker().unwrap();
+            addr
         })
         .unwrap();
     assert_eq!(frees.load(Ordering::Relaxed), 1, "freed exactly once");
+    // SAFETY: deallocated once (checked), by now with no reference left; the box is reclaimed.
+    drop(unsafe { Box::from_raw(addr as *mut Referent) });
     assert_eq!(*table.lock().unwrap(), 0, "the weak reference is dead");
 }
 
@@ -122,7 +129,7 @@ fn weakref_try_incref_races_the_last_decref() {
 }
 
 #[test]
-#[should_panic]
+#[should_panic(expected = "Causality violation")]
 fn broken_weakref_plain_incref() {
     check(Some(Mutation::WeakrefPlainIncref), false, stranger_calls_while_owner_drops);
 }
