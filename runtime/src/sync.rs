@@ -639,6 +639,9 @@ pub enum Mutation {
     BrcUnparkSkipsWait,
     /// A stranger leaves its object queued to an owner whose states are all parked.
     BrcParkedOwnerQueues,
+    /// A weak reference's referent is taken with a plain load of its count and an increment
+    /// instead of `refcount::try_incref`'s compare-and-swap against the owner's last decrement.
+    WeakrefPlainIncref,
     /// The two-object critical section locks its mutexes in argument order, not address order.
     CriticalSectionPairUnordered,
     /// Detaching leaves the thread's critical sections locked instead of suspending them.

@@ -57,7 +57,7 @@ const ABOVE_EVAL: &[&str] =
 const LEDGER: &[(&str, &str, usize)] = &[
     // object → eval: the frame and traceback types are made with the static types, functions
     // call into the loop, generators resume it, `super()` reads the caller's frame.
-    ("object/core_types.rs", "eval", 4),
+    ("object/core_types.rs", "eval", 2),
     ("object/descriptors.rs", "eval", 1),
     // Generators also park the loop's frame record while suspended. Finalizers and dying
     // coroutines print unraisable exceptions with the traceback module's formatting.

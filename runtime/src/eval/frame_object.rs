@@ -439,6 +439,38 @@ pub(crate) struct FrameTypes {
     pub locals_proxy: &'static TypeObject,
 }
 
+/// The cycle collector's `traverse` (`frame_tp_traverse`): code, namespaces, the trace
+/// function, and — once detached — the snapshot of its locals and the frame below. A live
+/// frame's values are on the eval loop's stack, which the collector counts as outside.
+fn frame_gc_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let fo = frame_of(o);
+    for x in [&fo.code, &fo.globals, &fo.builtins] {
+        visit(x);
+    }
+    if let Some(l) = &fo.locals_mapping {
+        visit(l);
+    }
+    if let Ok(t) = fo.trace.try_borrow()
+        && let Some(t) = t.as_deref()
+    {
+        visit(t);
+    }
+    if let Ok(snap) = fo.snapshot.try_borrow() {
+        for x in snap.locals.iter().flatten().chain(&snap.back) {
+            visit(x);
+        }
+    }
+}
+
+/// The collector's `clear` (`frame_tp_clear`): drops a garbage frame's snapshot and trace
+/// function.
+fn frame_gc_clear(o: &PyObject) {
+    let fo = frame_of(o);
+    let snap = fo.snapshot.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)).ok();
+    let trace = fo.trace.try_borrow_mut().ok().and_then(|mut t| t.take());
+    drop((snap, trace));
+}
+
 pub(crate) fn make_frame_types(
     type_type: &'static TypeObject,
     object_type: &'static TypeObject,
@@ -447,6 +479,8 @@ pub(crate) fn make_frame_types(
     let frame = new_static_type(type_type, "frame", size_of::<FrameObject>(), 0, dealloc_frame, |t| {
         t.repr = Some(frame_repr);
         t.hash = Some(crate::object::core_types::object_hash);
+        t.traverse = Some(frame_gc_traverse);
+        t.clear = Some(frame_gc_clear);
     });
     let locals_proxy = super::frame_locals::make_type(type_type);
     specs.push(TypeSpec { ty: frame, base: Some(object_type), methods: FRAME_METHODS, getsets: FRAME_GETSETS });

@@ -64,6 +64,47 @@ fn tb_entry(o: &PyObject) -> &TracebackObject {
 }
 
 /// `tb_next`, `tb_frame`, `tb_lineno`, `tb_lasti`.
+/// The `traceback` type (made with the core types), which the cycle collector tracks: an
+/// exception's traceback refers to the frames that may hold the exception (`tb_traverse`).
+pub(crate) fn make_traceback_type(
+    type_type: &'static crate::object::TypeObject,
+    object_type: &'static crate::object::TypeObject,
+    specs: &mut Vec<crate::object::immortal::TypeSpec>,
+) -> &'static crate::object::TypeObject {
+    let ty = crate::object::immortal::new_static_type(
+        type_type,
+        "traceback",
+        size_of::<TracebackObject>(),
+        0,
+        dealloc_traceback,
+        |t| {
+            t.hash = Some(crate::object::core_types::object_hash);
+            // No clear: the frames and exceptions on a cycle through a traceback have theirs.
+            t.traverse = Some(traceback_traverse);
+        },
+    );
+    specs.push(crate::object::immortal::TypeSpec {
+        ty,
+        base: Some(object_type),
+        methods: &[],
+        getsets: TRACEBACK_GETSETS,
+    });
+    ty
+}
+
+fn traceback(o: &PyObject) -> &TracebackObject {
+    // SAFETY: installed on the traceback type only, whose instances are TracebackObject.
+    unsafe { o.cast::<TracebackObject>() }
+}
+
+/// `tb_traverse`: the next entry and the frame.
+fn traceback_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let tb = traceback(o);
+    for x in [&tb.next, &tb.frame].into_iter().flatten() {
+        visit(x);
+    }
+}
+
 pub(crate) static TRACEBACK_GETSETS: &[crate::object::builtin::GetSetDef] = {
     use crate::object::builtin::{GetSetDef, args};
     &[

@@ -39,6 +39,9 @@ pub struct InterpModules {
     builtins_module: Mutex<Option<Held>>,
     sys_module: Mutex<Option<Held>>,
     sys_modules: Mutex<Option<Held>>,
+    /// `gc.callbacks` and `gc.garbage` (the collector reads them; see `gc`).
+    gc_callbacks: Mutex<Option<Held>>,
+    gc_garbage: Mutex<Option<Held>>,
     /// `sys.get_int_max_str_digits()` (0: no limit), when set; the default otherwise.
     int_max_str_digits: std::sync::atomic::AtomicUsize,
 }
@@ -59,12 +62,31 @@ impl Drop for InterpModules {
     fn drop(&mut self) {
         // The objects live in the interpreter's arena, which is released in bulk when the
         // interpreter is destroyed — possibly before this runs: never touch them here.
-        for slot in [&mut self.builtins, &mut self.builtins_module, &mut self.sys_module, &mut self.sys_modules] {
+        for slot in [
+            &mut self.builtins,
+            &mut self.builtins_module,
+            &mut self.sys_module,
+            &mut self.sys_modules,
+            &mut self.gc_callbacks,
+            &mut self.gc_garbage,
+        ] {
             if let Some(h) = slot.get_mut().unwrap_or_else(|e| e.into_inner()).take() {
                 std::mem::forget(h);
             }
         }
     }
+}
+
+/// The current interpreter's `gc.callbacks` (`garbage == false`) or `gc.garbage` list, made on
+/// first use; `None` when it was never made and `make` is false.
+pub(crate) fn gc_list(garbage: bool, make: bool) -> crate::PyResult<Option<Obj>> {
+    let m = current_modules();
+    let slot = if garbage { &m.gc_garbage } else { &m.gc_callbacks };
+    if !make {
+        let g = slot.lock().unwrap_or_else(|e| e.into_inner());
+        return Ok(g.as_ref().map(|h| h.0.clone()));
+    }
+    InterpModules::get_or_make(slot, || crate::object::list::new_list(Vec::new())).map(Some)
 }
 
 /// The current interpreter's limit on int/str conversion digits (0: none); the default on a

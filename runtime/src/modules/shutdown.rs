@@ -17,7 +17,7 @@ use crate::object::obj::Obj;
 /// Releases what `__main__` holds (see the module docs). Runs attached, after the script.
 pub(crate) fn finalize_main() {
     let ts = crate::state::thread_state::current_or_fatal("finalize_main");
-    super::gc::collect_now(ts);
+    super::gc::collect_at_exit(ts);
     let modules = super::sys::modules_dict().ok();
     let Some(modules) = modules.as_deref().and_then(as_dict) else { return };
     let key = &intern("__main__").ob_base;
@@ -38,5 +38,5 @@ pub(crate) fn finalize_main() {
         }
     }
     drop(main_dict);
-    super::gc::collect_now(ts);
+    super::gc::collect_at_exit(ts);
 }

@@ -67,14 +67,19 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
         unsafe { a.as_ref() }.heap() as *const crate::alloc::Heap
     });
     // SAFETY: the header is intact until the block is freed (caller's contract).
-    let block = if unsafe { op.as_ref() }.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::TRACKED != 0 {
-        // A tracked object's block starts with its GC head: unlink it first.
+    let bits = unsafe { op.as_ref() }.ob_gc_bits.load(Ordering::Relaxed);
+    let block = if bits & gc_bits::HEAD != 0 {
+        // The block starts with the object's GC head: unlink it first if it is tracked.
         let at = super::attachment::current_or_fatal("free_object");
-        // SAFETY: attached (above); the object is ours to free, so its head is linked in this
-        // interpreter's list.
+        // SAFETY: attached (above); the object is ours to free, so a tracked object's head is
+        // linked in this interpreter's list.
         unsafe {
             let head = op.cast::<u8>().sub(GC_HEAD_SIZE);
-            at.gc_heads().unlink(head.cast());
+            if bits & gc_bits::TRACKED != 0 {
+                at.gc_heads().unlink(head.cast());
+            } else {
+                at.gc_heads().count_untracked_free();
+            }
             head
         }
     } else {
@@ -97,6 +102,38 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
 /// caller must initialise before the object is used).
 #[inline]
 pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+    // SAFETY: forwarded.
+    unsafe { alloc_sized_gc(ty, size, init, true) }
+}
+
+/// [`alloc_sized`] for an instance of a type with `traverse` that starts untracked (an empty
+/// exact `dict`, tracked once it holds a container: `object::gc::maybe_track_dict`); its GC
+/// head is there, off the lists.
+///
+/// # Safety
+///
+/// As for [`alloc_sized`].
+pub(crate) unsafe fn alloc_sized_untracked<T>(
+    ty: &TypeObject,
+    size: usize,
+    init: impl FnOnce(PyObject) -> T,
+) -> PyResult<Obj> {
+    // SAFETY: forwarded.
+    unsafe { alloc_sized_gc(ty, size, init, false) }
+}
+
+/// [`alloc_sized`]'s body; `track`: link a GC-headed object into generation 0.
+///
+/// # Safety
+///
+/// As for [`alloc_sized`].
+#[inline]
+unsafe fn alloc_sized_gc<T>(
+    ty: &TypeObject,
+    size: usize,
+    init: impl FnOnce(PyObject) -> T,
+    track: bool,
+) -> PyResult<Obj> {
     debug_assert!(size >= size_of::<T>() && align_of::<T>() <= crate::alloc::arena::BLOCK_ALIGN);
     let Some(at) = super::attachment::current() else {
         crate::fatal::fatal_error("alloc_object", "no thread state is attached");
@@ -121,12 +158,14 @@ pub(crate) unsafe fn alloc_sized<T>(ty: &TypeObject, size: usize, init: impl FnO
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
     if tracked {
         // SAFETY: the header was just written; the head is this new block's, not linked yet.
-        unsafe {
-            block.cast::<PyObject>().as_ref().ob_gc_bits.store(gc_bits::TRACKED, Ordering::Relaxed);
-            if at.gc_heads().link(head.cast()) {
-                // The young count passed the threshold: collect at the next breaker check.
-                at.home_ref().schedule_gc();
-            }
+        let due = unsafe {
+            let bits = if track { gc_bits::TRACKED | gc_bits::HEAD } else { gc_bits::HEAD };
+            block.cast::<PyObject>().as_ref().ob_gc_bits.store(bits, Ordering::Relaxed);
+            if track { at.gc_heads().link(head.cast()) } else { at.gc_heads().count_untracked_alloc() }
+        };
+        if due {
+            // The young count passed the threshold: collect at the next breaker check.
+            at.home_ref().schedule_gc();
         }
     }
     // SAFETY: the header holds one reference, which moves into the handle.

@@ -229,15 +229,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         t.richcompare = Some(super::range::slice_richcompare);
         t.hash = Some(super::range::slice_hash);
     });
-    let traceback_type = mk(
-        "traceback",
-        size_of::<crate::eval::traceback::TracebackObject>(),
-        0,
-        crate::eval::traceback::dealloc_traceback,
-        &|t| {
-            t.hash = Some(object_hash);
-        },
-    );
+    let traceback_type = crate::eval::traceback::make_traceback_type(type_type, object_type, specs);
     let list_reverse_iter_type = mk(
         "list_reverseiterator",
         size_of::<super::sequence::ReversedSeqIter>(),
@@ -319,7 +311,6 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(code_type, obj, super::code::CODE_METHODS, super::code::CODE_GETSETS));
     specs.push(spec(cell_type, obj, &[], super::function_attrs::CELL_GETSETS));
     specs.push(spec(method_type, obj, &[], super::function_attrs::METHOD_GETSETS));
-    specs.push(spec(traceback_type, obj, &[], crate::eval::traceback::TRACEBACK_GETSETS));
     specs.push(spec(int_type, obj, super::int_methods::INT_METHODS, super::int_methods::INT_GETSETS));
     specs.push(spec(bool_type, Some(int_type), &[], &[]));
     specs.push(spec(float_type, obj, super::float_methods::FLOAT_METHODS, super::float_methods::FLOAT_GETSETS));

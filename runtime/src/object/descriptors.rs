@@ -55,7 +55,9 @@ unsafe fn dealloc_instance<T>(op: NonNull<PyObject>) {
     unsafe {
         let ty = op.as_ref().type_object();
         if ty.dict_offset != 0 {
-            std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
+            // Taken, not dropped in place: the slot may be a field of `T` itself
+            // (`WrapperDescr::dict`), which `drop_and_free` drops again.
+            drop((*(op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>()).take());
         }
         super::alloc::drop_and_free::<T>(op)
     }

@@ -263,6 +263,7 @@ impl DictObject {
             let t = self.table_mut();
             match t.entries.get_mut(index) {
                 Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
+                    super::gc::maybe_track_dict(&self.ob_base, key, &value);
                     Ok(e.value.replace(value).expect("checked"))
                 }
                 _ => Err(value),
@@ -299,6 +300,7 @@ impl DictObject {
         let old = super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let probe = self.probe(&key, hash)?;
             let t = self.table_mut();
+            super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
                 Probe::Found { index, .. } => t.entries[index].value.replace(value),
                 Probe::Missing => {
@@ -407,7 +409,14 @@ pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
     // SAFETY: DictObject starts with the header; the deallocator drops it; a subclass's dict
     // pointer is written after it.
     unsafe {
-        let obj = super::alloc::alloc_sized(ty, ty.basic_size.max(size_of::<DictObject>()), |ob_base| DictObject {
+        // An exact dict starts untracked (3.13: `gc.is_tracked({})` is False); see
+        // `gc::maybe_track_dict`.
+        let alloc = if std::ptr::eq(ty, types().dict_type) {
+            super::alloc::alloc_sized_untracked
+        } else {
+            super::alloc::alloc_sized
+        };
+        let obj = alloc(ty, ty.basic_size.max(size_of::<DictObject>()), |ob_base| DictObject {
             ob_base,
             table: UnsafeCell::new(DictTable::default()),
         })?;

@@ -41,7 +41,8 @@ fn visit_members(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(l) = super::list::as_list(o) {
-        for x in l.items() {
+        // Last item first, as CPython's `list_traverse` (the order `gc.get_referents` shows).
+        for x in l.items().iter().rev() {
             visit(x);
         }
     }
@@ -55,7 +56,8 @@ fn list_clear(o: &PyObject) {
 }
 
 fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    for x in super::tuple::items(o) {
+    // Last item first, as CPython's `tupletraverse`.
+    for x in super::tuple::items(o).iter().rev() {
         visit(x);
     }
     visit_dict_slot(o, visit);
@@ -174,6 +176,18 @@ fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 fn subclass_clear(o: &PyObject) {
     drop(take_dict_slot(o));
+}
+
+/// The `__slots__` members and `__dict__` of an instance (of a builtin type with a dict slot,
+/// or of a class over one): for the other tracked types (`gc_tracked`).
+pub(crate) fn visit_instance_fields(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    visit_members(o, visit);
+    visit_dict_slot(o, visit);
+}
+
+/// Takes an instance's `__dict__` out of its slot (a clear of the other tracked types).
+pub(crate) fn take_instance_dict(o: &PyObject) -> Option<Obj> {
+    take_dict_slot(o)
 }
 
 /// The slots of the tracked builtin types, by type name (see `immortal::make_types`).

@@ -174,6 +174,34 @@ impl GenObject {
         self.exc_state.borrow().clone()
     }
 
+    /// Whether it is suspended at a `yield` (closing it runs Python code: `finally` blocks).
+    pub(crate) fn is_suspended(&self) -> bool {
+        matches!(self.state(), GenState::Suspended | GenState::SuspendedYieldFrom)
+    }
+
+    /// What the cycle collector traverses (`object::gc_tracked`): the saved frame, the handled
+    /// exception, the name and qualified name — each `None` while it is borrowed mutably (a
+    /// frame being entered or suspended; a running frame's values are on the eval loop's stack).
+    pub(crate) fn gc_parts(&self) -> GenParts<'_> {
+        GenParts {
+            frame: self.frame.try_borrow().ok(),
+            exc_state: self.exc_state.try_borrow().ok(),
+            names: [self.name.try_borrow().ok(), self.qualname.try_borrow().ok()],
+        }
+    }
+
+    /// The collector's clear of a garbage generator: its frame's values, its frame object and
+    /// its handled exception, taken out (the caller drops them; the generator is finished).
+    pub(crate) fn take_for_clear(&self) -> (Vec<Option<Obj>>, Option<Obj>, Option<Obj>) {
+        self.set_state(GenState::Completed);
+        let (slots, frame_obj) = match self.frame.try_borrow_mut() {
+            Ok(mut f) => (std::mem::take(&mut f.slots), f.frame_obj.take()),
+            Err(_) => (Vec::new(), None),
+        };
+        let exc = self.exc_state.try_borrow_mut().ok().and_then(|mut e| e.take());
+        (slots, frame_obj, exc)
+    }
+
     /// The delegate of a generator suspended in `yield from` / `await` (`_PyGen_yf`).
     pub(crate) fn yield_from(&self) -> Option<Obj> {
         if self.state() != GenState::SuspendedYieldFrom {
@@ -181,6 +209,13 @@ impl GenObject {
         }
         self.frame.borrow().slots.last().cloned().flatten()
     }
+}
+
+/// Borrows of a generator's parts for the cycle collector ([`GenObject::gc_parts`]).
+pub(crate) struct GenParts<'a> {
+    pub frame: Option<std::cell::Ref<'a, SavedFrame>>,
+    pub exc_state: Option<std::cell::Ref<'a, Option<Obj>>>,
+    pub names: [Option<std::cell::Ref<'a, Obj>>; 2],
 }
 
 /// The static types of this module.

@@ -79,6 +79,12 @@ pub mod gc_bits {
     pub const TRACKED: u8 = 1 << 0;
     /// `_PyGC_BITS_FINALIZED`: `__del__` ran (PEP 442: it runs once).
     pub const FINALIZED: u8 = 1 << 1;
+    /// `_PyGC_BITS_UNREACHABLE`: garbage the running collection holds (hidden from
+    /// `gc.get_objects()` and `gc.get_referrers()` until it is freed or let go).
+    pub const UNREACHABLE: u8 = 1 << 2;
+    /// pyrt: the object's block starts with a GC head (its type has `traverse`), whether or not
+    /// it is tracked right now (lazily tracked dicts, untracked tuples).
+    pub const HEAD: u8 = 1 << 3;
     /// pyrt: the object has weak references in `weakref`'s table (tested on deallocation).
     pub const HAS_WEAKREFS: u8 = 1 << 7;
 }

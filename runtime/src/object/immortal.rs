@@ -130,7 +130,9 @@ pub(crate) fn new_static_type(
     t.static_name = name;
     t.basic_size = basic_size;
     t.flags = type_flags;
-    if let Some((traverse, clear)) = super::gc_traverse::builtin_gc_slots(name) {
+    if let Some((traverse, clear)) =
+        super::gc_traverse::builtin_gc_slots(name).or_else(|| super::gc_tracked::tracked_type_slots(name, type_flags))
+    {
         t.traverse = Some(traverse);
         t.clear = clear;
     }

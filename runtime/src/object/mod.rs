@@ -87,6 +87,7 @@ pub(crate) mod formatting;
 pub(crate) mod function;
 pub(crate) mod function_attrs;
 pub(crate) mod gc;
+pub(crate) mod gc_tracked;
 pub(crate) mod gc_traverse;
 pub(crate) mod generator;
 pub(crate) mod generic_alias;

@@ -68,6 +68,81 @@ fn incref_other(op: &PyObject, local: u32) {
     }
 }
 
+/// Takes a new reference to `op` unless its last reference is being dropped at this moment
+/// (CPython's `_Py_TryIncref`); whether it did. The caller reaches `op` through a pointer that
+/// does not own a reference — a weak reference's referent, read under the lock that the
+/// referent's deallocation takes before it frees the object — so the memory is valid, but the
+/// object may already be dead: its owner brought the local count to zero and is deallocating.
+///
+/// * The owner (`ob_tid == thread_id()`) with a live local count increments it: nobody else
+///   writes that count.
+/// * Anyone else compare-and-swaps the shared count up by one, and fails when it reads `0` (no
+///   shared reference and not merged: the owner frees at its last local decrement without any
+///   atomic write, so nothing would stop it) or `MERGED` with a zero count (whoever brought it
+///   there deallocates). A referent of a weak reference has [`set_maybe_weakref`]'s flag, so
+///   its shared word is never `0` while its owner holds it: the owner's last decrement must then
+///   compare-and-swap the word to MERGED, and exactly one of the two exchanges wins — either the
+///   object is merged dead and the increment fails, or the increment lands first and the merge
+///   keeps a count of one.
+///
+/// A plain load of the count followed by an increment (what `Mutation::WeakrefPlainIncref`
+/// restores) lets the owner's decrement fall between the two: the increment then revives an
+/// object whose deallocation has started, and it is freed under the new holder.
+#[inline]
+pub fn try_incref(op: &PyObject) -> bool {
+    let local = op.ob_ref_local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
+        return true;
+    }
+    if broken(Mutation::WeakrefPlainIncref) {
+        if op.refcnt() <= 0 {
+            return false;
+        }
+        incref(op);
+        return true;
+    }
+    if local != 0 && op.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+        return true;
+    }
+    if op.ob_flags & flags::NONATOMIC != 0 {
+        // A lock serialises every thread that can reach a non-atomic object: its count is exact.
+        if local == 0 {
+            return false;
+        }
+        op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+        return true;
+    }
+    let mut s = op.ob_ref_shared.load(Ordering::Relaxed);
+    loop {
+        if s == shared::INIT || s == shared::MERGED {
+            return false;
+        }
+        match op.ob_ref_shared.compare_exchange_weak(s, s + shared::ONE, Ordering::AcqRel, Ordering::Relaxed) {
+            Ok(_) => return true,
+            Err(now) => s = now,
+        }
+    }
+}
+
+/// Flags `op` as possibly revived by [`try_incref`] (`_PyObject_SetMaybeWeakref`): a shared word
+/// with no flag gets `MAYBE_WEAKREF`, so that the owner's last decrement goes through the
+/// compare-and-swap of a merge instead of freeing at once. Queued and merged words already take
+/// that path.
+pub fn set_maybe_weakref(op: &PyObject) {
+    if op.is_immortal() {
+        return;
+    }
+    let mut s = op.ob_ref_shared.load(Ordering::Relaxed);
+    while s & shared::FLAG_MASK == 0 {
+        match op.ob_ref_shared.compare_exchange_weak(s, s | shared::MAYBE_WEAKREF, Ordering::AcqRel, Ordering::Relaxed)
+        {
+            Ok(_) => return,
+            Err(now) => s = now,
+        }
+    }
+}
+
 /// Whether the caller's reference is the only one to `op` (CPython's
 /// `_PyObject_IsUniquelyReferenced`): owned by this thread with a local count of 1 and a shared
 /// count of 0 (no other thread holds a reference, none is queued or merged, no weak-reference

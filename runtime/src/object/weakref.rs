@@ -133,15 +133,24 @@ impl WeakRefObject {
         // SAFETY: a non-null referent is not freed yet: its deallocation nulls this pointer
         // under the mutex we hold before the object is freed.
         let referent = unsafe { p.as_ref() }?;
-        // A referent whose count reached zero on another thread is dying (its deallocation
-        // waits for this mutex to clear us): it must not be handed out (`_Py_TryIncref`).
-        (referent.refcnt() > 0).then(|| Obj::new_ref(referent))
+        // A referent whose last reference another thread is dropping right now is dying (its
+        // deallocation waits for this mutex to clear us): only a try-increment that loses to
+        // that decrement may refuse it (`_PyWeakref_GET_REF`).
+        try_new_ref(referent)
     }
 
     fn has_callback(&self) -> bool {
         // SAFETY: read under the interpreter's serialisation (set at creation, taken once).
         unsafe { (*self.callback.get()).is_some() }
     }
+}
+
+/// A new reference to `o`, reached through a pointer that owns none (a weak reference's
+/// referent, or a reference in a referent's list, read under [`LISTS`]'s mutex), unless `o`'s
+/// last reference is being dropped (see [`super::refcount::try_incref`]).
+fn try_new_ref(o: &PyObject) -> Option<Obj> {
+    // SAFETY: the increment succeeded: the new reference is ours to hand over.
+    super::refcount::try_incref(o).then(|| unsafe { Obj::from_owned(NonNull::from(o)) })
 }
 
 /// Makes a weak reference (or proxy) of type `ty` to `ob`, or hands back the shared one
@@ -164,8 +173,11 @@ fn new_weakref(ty: &TypeObject, ob: &PyObject, callback: Option<&PyObject>) -> P
                 let o = unsafe { &*(w as *const PyObject) };
                 // SAFETY: the list holds weak references only.
                 let shared = !unsafe { wr(o) }.has_callback();
-                if std::ptr::eq(o.type_object(), ty) && shared && o.refcnt() > 0 {
-                    return Ok(Obj::new_ref(o));
+                if std::ptr::eq(o.type_object(), ty)
+                    && shared
+                    && let Some(found) = try_new_ref(o)
+                {
+                    return Ok(found);
                 }
             }
         }
@@ -192,6 +204,10 @@ fn new_weakref(ty: &TypeObject, ob: &PyObject, callback: Option<&PyObject>) -> P
         obj
     };
     if recorded {
+        // Both can now be reached through the table by threads that own no reference: their
+        // owners' last decrements must race those readers' try-increments (see `try_new_ref`).
+        super::refcount::set_maybe_weakref(ob);
+        super::refcount::set_maybe_weakref(&obj);
         let mut g = lists();
         let fresh = ob.ob_gc_bits.fetch_or(gc_bits::HAS_WEAKREFS, Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0;
         let list = g.entry(ob.addr()).or_default();
@@ -250,13 +266,15 @@ pub(crate) unsafe fn clear_weakrefs(op: NonNull<PyObject>) {
             // SAFETY: as above.
             let r = unsafe { wr(wo) };
             r.referent.store(std::ptr::null_mut(), Ordering::Relaxed);
-            // A reference that is itself going away (count 0, about to remove itself) gets no
-            // callback.
-            if wo.refcnt() > 0 {
-                // SAFETY: callbacks are taken once, under the mutex.
-                if let Some(cb) = unsafe { (*r.callback.get()).take() } {
-                    pending.push((Obj::new_ref(wo), cb));
-                }
+            // A reference that is itself going away (its last reference is being dropped; it
+            // removes itself after this mutex) gets no callback.
+            // SAFETY: callbacks are taken once, under the mutex.
+            if unsafe { (*r.callback.get()).is_some() }
+                && let Some(held) = try_new_ref(wo)
+            {
+                // SAFETY: as above.
+                let cb = unsafe { (*r.callback.get()).take() };
+                pending.extend(cb.map(|cb| (held, cb)));
             }
         }
     }
@@ -267,36 +285,52 @@ pub(crate) unsafe fn clear_weakrefs(op: NonNull<PyObject>) {
     }
 }
 
-/// The collector's `handle_weakrefs`: every weak reference to an object of `garbage` is cleared;
-/// then the callbacks of those references that are not garbage themselves run.
-pub(crate) fn clear_for_collector(garbage: &[Obj], is_garbage: &dyn Fn(usize) -> bool) {
+/// Weak-reference callbacks the collector owes: each reference with its callback, taken while
+/// the world was stopped and called once it runs again.
+pub(crate) struct PendingCallbacks(Vec<(Obj, Obj)>);
+
+impl PendingCallbacks {
+    /// Calls each callback with its reference, in the order they were taken; errors are
+    /// unraisable.
+    pub(crate) fn run(self) {
+        for (r, cb) in self.0 {
+            if let Err(e) = ops::call(&cb, &[r], None) {
+                super::finalize::write_unraisable(e, &cb);
+            }
+        }
+    }
+}
+
+/// The collector's `clear_weakrefs` (`gc_free_threading.c`), run while the world is stopped:
+/// every weak reference to an object of `garbage` goes dead, so that no thread can reach the
+/// garbage through one after the world restarts, and the callbacks of those references that
+/// are not garbage themselves are taken — to be run, with the world running, by
+/// [`PendingCallbacks::run`].
+pub(crate) fn clear_for_collector(garbage: &[Obj], is_garbage: &dyn Fn(usize) -> bool) -> PendingCallbacks {
     let mut pending: Vec<(Obj, Obj)> = Vec::new();
-    {
-        let mut g = lists();
-        for o in garbage {
-            if o.ob_gc_bits.fetch_and(!gc_bits::HAS_WEAKREFS, Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0 {
-                continue;
-            }
-            for w in g.remove(&o.addr()).unwrap_or_default() {
-                // SAFETY: a live weak reference (see `new_weakref`).
-                let wo = unsafe { &*(w as *const PyObject) };
+    let mut g = lists();
+    for o in garbage {
+        if o.ob_gc_bits.fetch_and(!gc_bits::HAS_WEAKREFS, Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0 {
+            continue;
+        }
+        for w in g.remove(&o.addr()).unwrap_or_default() {
+            // SAFETY: a live weak reference (see `new_weakref`).
+            let wo = unsafe { &*(w as *const PyObject) };
+            // SAFETY: as above.
+            let r = unsafe { wr(wo) };
+            r.referent.store(std::ptr::null_mut(), Ordering::Relaxed);
+            // SAFETY: callbacks are taken once, under the mutex.
+            if !is_garbage(w)
+                && unsafe { (*r.callback.get()).is_some() }
+                && let Some(held) = try_new_ref(wo)
+            {
                 // SAFETY: as above.
-                let r = unsafe { wr(wo) };
-                r.referent.store(std::ptr::null_mut(), Ordering::Relaxed);
-                if !is_garbage(w) && wo.refcnt() > 0 {
-                    // SAFETY: callbacks are taken once, under the mutex.
-                    if let Some(cb) = unsafe { (*r.callback.get()).take() } {
-                        pending.push((Obj::new_ref(wo), cb));
-                    }
-                }
+                let cb = unsafe { (*r.callback.get()).take() };
+                pending.extend(cb.map(|cb| (held, cb)));
             }
         }
     }
-    for (r, cb) in pending {
-        if let Err(e) = ops::call(&cb, &[r], None) {
-            super::finalize::write_unraisable(e, &cb);
-        }
-    }
+    PendingCallbacks(pending)
 }
 
 /// Removes a dying weak reference from its referent's list.
@@ -379,8 +413,7 @@ pub(crate) fn weakrefs_of(o: &PyObject) -> Vec<Obj> {
             l.iter()
                 // SAFETY: live weak references (see `new_weakref`).
                 .map(|&w| unsafe { &*(w as *const PyObject) })
-                .filter(|w| w.refcnt() > 0)
-                .map(Obj::new_ref)
+                .filter_map(try_new_ref)
                 .collect()
         })
         .unwrap_or_default()

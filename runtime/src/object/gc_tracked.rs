@@ -1,0 +1,94 @@
+//! `traverse` and `clear` of the builtin types the cycle collector tracks besides the
+//! containers of `gc_traverse`: generators and coroutines (`gen_traverse`), modules
+//! (`module_traverse`), exceptions (`BaseException_traverse`) and bound builtin methods
+//! (`meth_traverse`). Frames and tracebacks, whose layouts belong to the eval loop, have theirs
+//! beside them (`eval::frame_object`, `eval::traceback`).
+//!
+//! As in `gc_traverse`, a traverse visits only references the object owns, once each, and may
+//! leave some out (the collector then keeps more); a clear drops the references that close
+//! cycles, leaving the object valid.
+
+use super::header::PyObject;
+use super::typeobj::{ClearFn, TraverseFn};
+
+/// A generator's, coroutine's or async generator's saved frame (code, function, namespaces,
+/// locals and value stack, frame object), handled exception and names. A running generator's
+/// values are on the eval loop's stack, not here.
+fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let Some(g) = super::generator::as_gen(o) else { return };
+    let parts = g.gc_parts();
+    for name in parts.names.iter().flatten() {
+        visit(name);
+    }
+    if let Some(f) = &parts.frame {
+        for x in [&f.code, &f.globals, &f.builtins] {
+            visit(x);
+        }
+        for x in f.func.iter().chain(f.slots.iter().flatten()).chain(&f.frame_obj) {
+            visit(x);
+        }
+    }
+    if let Some(e) = parts.exc_state.as_ref().and_then(|e| e.as_deref()) {
+        visit(e);
+    }
+}
+
+/// A garbage generator (already closed by the collector's finalize step when it was suspended)
+/// drops its frame's values: the generator is finished.
+fn gen_clear(o: &PyObject) {
+    if let Some(g) = super::generator::as_gen(o) {
+        drop(g.take_for_clear());
+    }
+}
+
+/// `__dict__` and `__slots__` members (a module's namespace is its dict slot). No clear: the
+/// namespace, tracked itself, is cleared when it is garbage.
+fn module_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    super::gc_traverse::visit_instance_fields(o, visit);
+}
+
+/// An exception's own fields — `args`, `__traceback__`, `__context__`, `__cause__`, the
+/// `name`/`obj` of `NameError`/`AttributeError` and the scope of a `NameError`'s suggestion —
+/// then its `__dict__` (where `__notes__` lives) and a subclass's members.
+fn exception_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(e) = super::exceptions::as_exception(o) {
+        let f = e.fields();
+        for x in [&f.args, &f.traceback, &f.context, &f.cause, &f.name, &f.obj, &f.name_scope].into_iter().flatten() {
+            visit(x);
+        }
+    }
+    super::gc_traverse::visit_instance_fields(o, visit);
+}
+
+/// `BaseException_clear`: the traceback, context and cause (which close the usual cycles through
+/// a frame's locals), the name scope, and the `__dict__`. `args` stays (a tuple, never absent
+/// once made).
+fn exception_clear(o: &PyObject) {
+    let taken = super::exceptions::as_exception(o).map(|e| {
+        let f = e.fields();
+        [f.traceback.take(), f.context.take(), f.cause.take(), f.obj.take(), f.name_scope.take()]
+    });
+    let dict = super::gc_traverse::take_instance_dict(o);
+    drop((taken, dict));
+}
+
+/// A bound builtin method's receiver (`[].append`'s list), or the module of a module function.
+fn builtin_method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    // SAFETY: installed on `builtin_function_or_method` only, whose instances are BuiltinFunction.
+    if let Some(s) = unsafe { o.cast::<super::builtin::BuiltinFunction>() }.self_.as_deref() {
+        visit(s);
+    }
+}
+
+/// The slots of these types: by name, or — for every exception type — by the type's flags.
+pub(crate) fn tracked_type_slots(name: &str, type_flags: u64) -> Option<(TraverseFn, Option<ClearFn>)> {
+    if type_flags & super::typeobj::flags::BASE_EXC_SUBCLASS != 0 {
+        return Some((exception_traverse, Some(exception_clear)));
+    }
+    Some(match name {
+        "generator" | "coroutine" | "async_generator" => (gen_traverse, Some(gen_clear)),
+        "module" => (module_traverse, None),
+        "builtin_function_or_method" => (builtin_method_traverse, None),
+        _ => return None,
+    })
+}
