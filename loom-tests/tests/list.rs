@@ -95,7 +95,7 @@ fn read_while_the_writer_grows_and_replaces() {
     };
     interp
         .attach(|py| {
-            let (l, b, c) = (list.bind(py), b.bind(py), c.bind(py));
+            let (l, b, c) = (list.clone_ref(py).bind(py), b.bind(py), c.bind(py));
             list_model::push(&l, &b);
             // Releases the first item (freed unless the reader holds it).
             list_model::set(&l, 0, &c);

@@ -62,7 +62,7 @@ impl ListObject {
     #[inline]
     pub fn get_item(&self, i: usize) -> Option<Obj> {
         if !free_threaded() {
-            return self.items().get(i).cloned();
+            return self.items.get_cloned(i);
         }
         match self.items.try_get_ref(i) {
             Ok(item) => item,

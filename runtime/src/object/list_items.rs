@@ -135,6 +135,9 @@ pub(crate) struct Contended;
 pub(crate) struct ListItems {
     len: AtomicUsize,
     block: AtomicPtr<Block>,
+    /// The current block's capacity, for the writer (read and written only in the section:
+    /// `push` finds length and capacity on one cache line, as in a `Vec`).
+    cap: AtomicUsize,
 }
 
 // SAFETY: the block is reached only through the atomics above, written by one writer at a time
@@ -146,7 +149,8 @@ unsafe impl Sync for ListItems {}
 impl ListItems {
     /// Storage holding `items`.
     pub(crate) fn new(items: Vec<Obj>) -> ListItems {
-        let s = ListItems { len: AtomicUsize::new(0), block: AtomicPtr::new(ptr::null_mut()) };
+        let s =
+            ListItems { len: AtomicUsize::new(0), block: AtomicPtr::new(ptr::null_mut()), cap: AtomicUsize::new(0) };
         if !items.is_empty() {
             let block = Block::new(items.len());
             // SAFETY: a new block nobody else sees.
@@ -155,6 +159,7 @@ impl ListItems {
                 slot.store(x.into_raw().as_ptr(), Ordering::Relaxed);
             }
             s.len.store(slots.len(), Ordering::Relaxed);
+            s.cap.store(slots.len(), Ordering::Relaxed);
             s.block.store(block.as_ptr(), Ordering::Release);
         }
         s
@@ -183,6 +188,22 @@ impl ListItems {
         // SAFETY: a slot is an `AtomicPtr<PyObject>`, laid out as `Obj`'s non-null pointer, and
         // the first `len` slots hold items (the capacity bounds a length read from another block).
         unsafe { std::slice::from_raw_parts(b.slots().as_ptr().cast::<Obj>(), n) }
+    }
+
+    /// Item `i` with a new reference, for a caller with a lock or in the list's section: the
+    /// length bounds the block then, so the capacity is not read (one load fewer than
+    /// [`ListItems::as_slice`] on the path every `l[i]` of a locked interpreter takes).
+    #[inline]
+    pub(crate) fn get_cloned(&self, i: usize) -> Option<Obj> {
+        if i >= self.len() {
+            return None;
+        }
+        // SAFETY: with the lock (or the section) the block holds `len` items.
+        let slot =
+            unsafe { &*self.block.load(Ordering::Acquire).cast::<u8>().add(SLOTS_AT).cast::<Slot<PyObject>>().add(i) };
+        let p = slot.load(Ordering::Relaxed);
+        // SAFETY: a slot below the length holds an item the list references.
+        Some(Obj::new_ref(unsafe { &*p }))
     }
 
     /// Item `i` with a new reference, without the list's critical section (CPython's
@@ -269,7 +290,14 @@ impl ItemsMut<'_> {
 
     #[inline]
     fn capacity(&self) -> usize {
-        self.block().map_or(0, |b| b.capacity)
+        self.s.cap.load(Ordering::Relaxed)
+    }
+
+    /// Installs `block` (null for none) as the current one, of `capacity`.
+    #[inline]
+    fn install(&self, block: *mut Block, capacity: usize, order: Ordering) {
+        self.s.cap.store(capacity, Ordering::Relaxed);
+        self.s.block.store(block, order);
     }
 
     #[inline]
@@ -314,7 +342,7 @@ impl ItemsMut<'_> {
                     let tail = raw.cast::<u8>().add(SLOTS_AT).cast::<Slot<PyObject>>().add(prev);
                     ptr::write_bytes(tail, 0, capacity - prev);
                 }
-                self.s.block.store(block.as_ptr(), Ordering::Relaxed);
+                self.install(block.as_ptr(), capacity, Ordering::Relaxed);
             }
             return;
         }
@@ -325,7 +353,7 @@ impl ItemsMut<'_> {
             dst.store(src.load(Ordering::Relaxed), Ordering::Relaxed);
         }
         // Publish: a reader that loads the new block sees its slots (Release/Acquire).
-        self.s.block.store(block.as_ptr(), Ordering::Release);
+        self.install(block.as_ptr(), capacity, Ordering::Release);
         if let Some(old) = NonNull::new(old) {
             if crate::sync::broken(crate::sync::Mutation::ListFreeWithoutRetire) {
                 // The deliberately broken twin (loom only): the block counts as freed at once,
@@ -339,16 +367,27 @@ impl ItemsMut<'_> {
         }
     }
 
+    /// Slot `i`, below the capacity (no header load: the hot paths of `push` and `l[i] = x`).
+    #[inline]
+    fn slot(&self, i: usize) -> &Slot<PyObject> {
+        assert!(i < self.capacity(), "list slot {i} beyond the capacity");
+        // SAFETY: the current block has `capacity` slots after its header.
+        unsafe { &*self.s.block.load(Ordering::Relaxed).cast::<u8>().add(SLOTS_AT).cast::<Slot<PyObject>>().add(i) }
+    }
+
     /// Writes slot `i` (Release: the object's contents are published with it).
     #[inline]
     fn put(&self, i: usize, x: Obj) {
-        self.slots()[i].store(x.into_raw().as_ptr(), Ordering::Release);
+        self.slot(i).store(x.into_raw().as_ptr(), Ordering::Release);
     }
 
     /// Takes slot `i` out, leaving it null.
     #[inline]
     fn take(&self, i: usize) -> Obj {
-        let p = self.slots()[i].swap(ptr::null_mut(), Ordering::Relaxed);
+        // A load and a store, not a swap: the section excludes other writers.
+        let slot = self.slot(i);
+        let p = slot.load(Ordering::Relaxed);
+        slot.store(ptr::null_mut(), Ordering::Relaxed);
         // SAFETY: slots below the length hold owned references.
         unsafe { Obj::from_owned(NonNull::new(p).expect("an item below the length")) }
     }
@@ -401,7 +440,9 @@ impl ItemsMut<'_> {
     #[inline]
     pub(crate) fn set(&mut self, i: usize, x: Obj) -> Obj {
         assert!(i < self.len(), "list index {i} out of range");
-        let p = self.slots()[i].swap(x.into_raw().as_ptr(), Ordering::AcqRel);
+        let slot = self.slot(i);
+        let p = slot.load(Ordering::Relaxed);
+        slot.store(x.into_raw().as_ptr(), Ordering::Release);
         // SAFETY: the slot held an owned reference (below the length).
         unsafe { Obj::from_owned(NonNull::new(p).expect("an item below the length")) }
     }
@@ -480,6 +521,7 @@ impl ItemsMut<'_> {
         if n > self.capacity() || (n == 0 && had) {
             // A new block (or none): the old one is retired, not reused.
             let prev = self.s.block.swap(ptr::null_mut(), Ordering::AcqRel);
+            self.s.cap.store(0, Ordering::Relaxed);
             if let Some(prev) = NonNull::new(prev) {
                 if self.free_threaded {
                     super::attachment::free_delayed(Box::new(Retired(prev)));
@@ -489,7 +531,7 @@ impl ItemsMut<'_> {
                 }
             }
             if n > 0 {
-                self.s.block.store(Block::new(n).as_ptr(), Ordering::Release);
+                self.install(Block::new(n).as_ptr(), n, Ordering::Release);
             }
         }
         for (k, x) in new.into_iter().enumerate() {
@@ -504,6 +546,7 @@ impl ItemsMut<'_> {
         let len = self.len();
         let old: Vec<Obj> = (0..len).map(|i| self.take(i)).collect();
         self.set_len(0);
+        self.s.cap.store(0, Ordering::Relaxed);
         if let Some(prev) = NonNull::new(self.s.block.swap(ptr::null_mut(), Ordering::AcqRel)) {
             // SAFETY: the caller's contract: nobody else reaches the list.
             unsafe { Block::free(prev) };

@@ -51,10 +51,8 @@ pub(crate) fn fill_list_type(t: &mut TypeObject) {
     t.number.multiply = Some(list_repeat);
     t.number.inplace_add = Some(list_iadd);
     t.number.inplace_multiply = Some(list_inplace_repeat);
-    t.sequence = SequenceMethods {
-        length: Some(|o| Ok(as_list(o).map_or(0, |l| l.items().len()))),
-        contains: Some(seq_contains),
-    };
+    t.sequence =
+        SequenceMethods { length: Some(|o| Ok(as_list(o).map_or(0, |l| l.len()))), contains: Some(seq_contains) };
     t.mapping =
         MappingMethods { length: None, subscript: Some(seq_subscript), ass_subscript: Some(list_ass_subscript) };
 }
@@ -70,7 +68,7 @@ fn item_at(l: &ListObject, i: usize) -> Option<Obj> {
 
 fn list_repr(o: &PyObject) -> PyResult<Obj> {
     let l = list_of(o);
-    if l.items().is_empty() {
+    if l.is_empty() {
         return new_str("[]");
     }
     let Some(_guard) = super::repr_guard::enter(o) else { return new_str("[...]") };
