@@ -679,6 +679,42 @@ pub enum Mutation {
     PendingSignalsMainStateOnly,
     /// A QSBR poll frees retired storage without waiting for the online readers.
     QsbrFreeWithoutWaiting,
+    /// A list that outgrows its block frees the old one at once instead of retiring it.
+    ListFreeWithoutRetire,
+}
+
+/// A record of reads of some memory and of its free, which loom checks for ordering: under loom
+/// a read not ordered before the free (by the protocol's atomics) is a causality violation. A
+/// zero-sized no-op in a real build.
+#[derive(Debug, Default)]
+pub struct AccessCheck {
+    #[cfg(loom)]
+    cell: loom::cell::UnsafeCell<()>,
+}
+
+impl AccessCheck {
+    /// A new record.
+    #[inline(always)]
+    pub fn new() -> Self {
+        AccessCheck {
+            #[cfg(loom)]
+            cell: loom::cell::UnsafeCell::new(()),
+        }
+    }
+
+    /// The memory is read.
+    #[inline(always)]
+    pub fn read(&self) {
+        #[cfg(loom)]
+        self.cell.with(|_| ());
+    }
+
+    /// The memory is freed (after this, no read may happen).
+    #[inline(always)]
+    pub fn free(&self) {
+        #[cfg(loom)]
+        self.cell.with_mut(|_| ());
+    }
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

@@ -35,7 +35,7 @@
 //! pyrt caches the minimum too and advances at every retire (retires are rare: a container's
 //! storage is retired only when it is reallocated).
 
-use crate::sync::{Arc, AtomicU64, Mutex, Ordering, fence};
+use crate::sync::{Arc, AtomicBool, AtomicU64, Mutex, Ordering, fence};
 
 /// The first write sequence (CPython's `QSBR_INITIAL`); sequences are odd and advance by 2, so
 /// `0` can mean offline.
@@ -68,6 +68,8 @@ pub struct Qsbr {
     slots: Mutex<Vec<Arc<Slot>>>,
     /// Items of threads that went away before they could free them.
     orphans: Mutex<Vec<Retired>>,
+    /// Whether `orphans` may be non-empty (read without the mutex at attach).
+    has_orphans: AtomicBool,
 }
 
 impl Default for Qsbr {
@@ -84,6 +86,7 @@ impl Qsbr {
             rd_seq: AtomicU64::new(INITIAL),
             slots: Mutex::new(Vec::new()),
             orphans: Mutex::new(Vec::new()),
+            has_orphans: AtomicBool::new(false),
         }
     }
 
@@ -91,7 +94,7 @@ impl Qsbr {
     pub fn register(self: &Arc<Self>) -> QsbrThread {
         let slot = Arc::new(Slot { seq: AtomicU64::new(OFFLINE) });
         self.slots.lock().push(slot.clone());
-        QsbrThread { shared: self.clone(), slot, retired: Vec::new() }
+        QsbrThread { shared: self.clone(), slot, retired: Vec::new(), poll_countdown: POLL_INTERVAL, left: false }
     }
 
     /// The write sequence now.
@@ -126,6 +129,16 @@ impl Qsbr {
         goal <= min
     }
 
+    /// Whether items of departed threads may wait to be freed (a hint, read without a lock).
+    pub fn has_orphans(&self) -> bool {
+        self.has_orphans.load(Ordering::Relaxed)
+    }
+
+    /// How many threads are registered (for tests and statistics).
+    pub fn threads(&self) -> usize {
+        self.slots.lock().len()
+    }
+
     /// How many items wait in the orphan list (for tests and statistics).
     pub fn orphans(&self) -> usize {
         self.orphans.lock().len()
@@ -138,7 +151,18 @@ pub struct QsbrThread {
     shared: Arc<Qsbr>,
     slot: Arc<Slot>,
     retired: Vec<Retired>,
+    /// Quiescent points left before [`QsbrThread::quiescent_and_maybe_poll`] scans again.
+    poll_countdown: u32,
+    /// Whether it has left the domain ([`QsbrThread::leave`]).
+    left: bool,
 }
+
+/// How many quiescent points (breaker checks) pass between two scans while this thread holds
+/// retired items: a scan locks the slot list, a quiescent report is one load and one store.
+const POLL_INTERVAL: u32 = 64;
+/// A retire that leaves this many items pending polls at once (CPython processes its queue when
+/// a chunk fills).
+const RETIRE_POLL_THRESHOLD: usize = 16;
 
 impl QsbrThread {
     /// The domain this thread belongs to.
@@ -175,6 +199,26 @@ impl QsbrThread {
         fence(Ordering::SeqCst);
         let goal = self.shared.advance();
         self.retired.push(Retired { goal, _item: item });
+        if self.retired.len() >= RETIRE_POLL_THRESHOLD {
+            self.poll();
+        }
+    }
+
+    /// At a breaker check (CPython's `QSBR_QUIESCENT_STATE` in `CHECK_EVAL_BREAKER`): records the
+    /// quiescent point, and every [`POLL_INTERVAL`] such points, while it holds retired items,
+    /// frees what every online thread has passed. Returns how many items were freed.
+    #[inline]
+    pub fn quiescent_and_maybe_poll(&mut self) -> usize {
+        self.quiescent();
+        if self.retired.is_empty() {
+            return 0;
+        }
+        self.poll_countdown -= 1;
+        if self.poll_countdown != 0 {
+            return 0;
+        }
+        self.poll_countdown = POLL_INTERVAL;
+        self.poll()
     }
 
     /// How many items this thread has retired and not yet freed.
@@ -186,6 +230,12 @@ impl QsbrThread {
     /// (this thread's items, then the orphans). Returns how many items were freed.
     pub fn quiescent_and_poll(&mut self) -> usize {
         self.quiescent();
+        self.poll()
+    }
+
+    /// Frees what every online thread has passed (this thread's items, then the orphans),
+    /// without reporting a quiescent point. Returns how many items were freed.
+    pub fn poll(&mut self) -> usize {
         let mut freed = 0;
         let shared = self.shared.clone();
         self.retired.retain(|r| {
@@ -198,8 +248,10 @@ impl QsbrThread {
             if orphans.is_empty() {
                 Vec::new()
             } else {
-                let (ready, kept) = std::mem::take(&mut *orphans).into_iter().partition(|r| shared.reached(r.goal));
+                let (ready, kept): (Vec<Retired>, Vec<Retired>) =
+                    std::mem::take(&mut *orphans).into_iter().partition(|r| shared.reached(r.goal));
                 *orphans = kept;
+                shared.has_orphans.store(!orphans.is_empty(), Ordering::Relaxed);
                 ready
             }
         };
@@ -210,14 +262,56 @@ impl QsbrThread {
     }
 }
 
-impl Drop for QsbrThread {
-    fn drop(&mut self) {
+/// A thread state's [`QsbrThread`]: shared with the state (which other threads read), used
+/// only by the thread the state is attached on.
+pub struct ThreadCell(std::cell::UnsafeCell<QsbrThread>);
+
+// SAFETY: the contents are used only by the thread the owning state is attached on (or, once
+// the state is detached, by the thread deleting it): `ThreadCell::get`'s contract.
+unsafe impl Sync for ThreadCell {}
+
+impl ThreadCell {
+    /// Wraps a registered thread's part.
+    pub fn new(thread: QsbrThread) -> Self {
+        ThreadCell(std::cell::UnsafeCell::new(thread))
+    }
+
+    /// The thread's part.
+    ///
+    /// # Safety
+    ///
+    /// The caller is the thread the owning state is attached on (or the one deleting the
+    /// detached state), and no other borrow from this cell is live.
+    #[allow(clippy::mut_from_ref)]
+    #[inline]
+    pub unsafe fn get(&self) -> &mut QsbrThread {
+        // SAFETY: forwarded to the caller.
+        unsafe { &mut *self.0.get() }
+    }
+}
+
+impl QsbrThread {
+    /// The thread leaves the domain (its thread state is deleted): offline for good, out of the
+    /// slot list, its pending items handed to the orphan list. Idempotent; dropping does it too.
+    pub fn leave(&mut self) {
+        if self.left {
+            return;
+        }
+        self.left = true;
         self.offline();
         self.shared.slots.lock().retain(|s| !Arc::ptr_eq(s, &self.slot));
         let left = std::mem::take(&mut self.retired);
         if !left.is_empty() {
-            self.shared.orphans.lock().extend(left);
+            let mut orphans = self.shared.orphans.lock();
+            orphans.extend(left);
+            self.shared.has_orphans.store(true, Ordering::Relaxed);
         }
+    }
+}
+
+impl Drop for QsbrThread {
+    fn drop(&mut self) {
+        self.leave();
     }
 }
 

@@ -300,7 +300,7 @@ pub(crate) fn subscr_seq_int(form: Opcode, container: &PyObject, key: &PyObject)
         if !is_exact(container, t.list_type) {
             return None;
         }
-        crate::object::list::as_list(container)?.items().get(index).cloned()
+        crate::object::list::as_list(container)?.get_item(index)
     } else {
         if !is_exact(container, t.tuple_type) {
             return None;
@@ -341,7 +341,7 @@ pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -
     let l = crate::object::list::as_list(container)?;
     // In the list's critical section, as every write (the old item is dropped by the caller,
     // after it).
-    l.mutate(|items| items.get_mut(index).map(|slot| std::mem::replace(slot, value)))
+    l.mutate(|items| (index < items.len()).then(|| items.set(index, value)))
 }
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.

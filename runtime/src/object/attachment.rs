@@ -15,6 +15,7 @@
 //!                       │     merge table        → brc::queue_object
 //!                       │     home (dyn ObjectHome: the interpreter as object code sees it)
 //!                       │     free_threaded      → whether critical sections lock
+//!                       │     qsbr (free-threaded) → containers retire storage (alloc::qsbr)
 //!                       └─ ... scheduling, GILState, hooks (state's own)
 //! ```
 //!
@@ -33,6 +34,7 @@ use super::RefcountStrategy;
 use super::brc::BrcTable;
 use super::header::PyObject;
 use crate::alloc::gc_heads::GcHeads;
+use crate::alloc::qsbr::{QsbrThread, ThreadCell};
 use crate::alloc::{Arena, Heap, MemoryContext};
 use crate::sync::Arc;
 
@@ -99,6 +101,9 @@ pub(crate) struct Attachment {
     refcount: RefcountStrategy,
     /// Whether the interpreter has no lock (critical sections lock the objects' mutexes).
     free_threaded: bool,
+    /// The thread's part of the interpreter's reclamation domain (free-threaded only): owned by
+    /// the thread state, used only by the thread it is attached on.
+    qsbr: Option<NonNull<ThreadCell>>,
 }
 
 // SAFETY: the record only points into the interpreter (arena, merge table, home) and the heap of
@@ -114,7 +119,9 @@ impl Attachment {
     ///
     /// `arena`, `heap`, `brc`, `gc` and `home` must outlive the record; `heap` must be a heap of
     /// `arena`; `home` must be the contents of an `Arc` (a strong reference is taken from it in
-    /// [`Attachment::home`]).
+    /// [`Attachment::home`]); `qsbr`, when given, must outlive the record and be used only
+    /// through it (by the thread the record is attached on).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) unsafe fn new(
         arena: &Arena,
         heap: &Heap,
@@ -123,6 +130,7 @@ impl Attachment {
         home: &dyn ObjectHome,
         refcount: RefcountStrategy,
         free_threaded: bool,
+        qsbr: Option<&ThreadCell>,
     ) -> Self {
         // SAFETY: only the lifetime is erased (the caller promises `home` outlives the record).
         let home: &'static dyn ObjectHome = unsafe { std::mem::transmute::<&dyn ObjectHome, _>(home) };
@@ -134,7 +142,22 @@ impl Attachment {
             home: NonNull::from(home),
             refcount,
             free_threaded,
+            qsbr: qsbr.map(NonNull::from),
         }
+    }
+
+    /// Runs `f` on the thread's reclamation state; `None` when the interpreter has a lock (it
+    /// retires nothing: its storage is freed at once).
+    ///
+    /// # Safety
+    ///
+    /// The record is attached on the calling thread (the thread that owns the state), and `f`
+    /// does not re-enter this function (it runs no object code).
+    #[inline]
+    pub(crate) unsafe fn with_qsbr<R>(&self, f: impl FnOnce(&mut QsbrThread) -> R) -> Option<R> {
+        // SAFETY: the state outlives the record (see `new`); only the attached thread reaches it,
+        // and the caller promises no re-entry, so this is the only borrow.
+        self.qsbr.map(|q| f(unsafe { q.as_ref().get() }))
     }
 
     /// The memory this attachment allocates from.
@@ -245,6 +268,22 @@ fn not_attached(func: &str) -> ! {
 #[inline(always)]
 pub(crate) fn set_current(a: *const Attachment) {
     slot::set(a);
+}
+
+/// Frees `item` once no lock-free reader of the calling thread's interpreter can still hold a
+/// pointer into it (`_PyMem_FreeDelayed`): retired through the thread's QSBR state in a
+/// free-threaded interpreter, dropped at once with a lock or detached.
+pub(crate) fn free_delayed(item: Box<dyn Send>) {
+    // SAFETY: the slot holds the attached record (object code runs attached); retiring runs
+    // no object code.
+    let attached = current().map(|a| unsafe { a.as_ref() });
+    match attached {
+        Some(a) if a.qsbr.is_some() => {
+            // SAFETY: as above.
+            unsafe { a.with_qsbr(|q| q.retire(item)) };
+        }
+        _ => drop(item),
+    }
 }
 
 /// Runs `f` inside `obj`'s critical section (`Py_BEGIN_CRITICAL_SECTION`): the object's mutex in

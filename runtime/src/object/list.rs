@@ -1,16 +1,23 @@
 //! `list`: a growable vector of references.
 //!
-//! The storage is a Rust `Vec<Obj>` behind an `UnsafeCell`. Interpreters with a lock serialise
-//! every access; in free-threaded interpreters the writes made through [`ListObject::mutate`]
-//! (every method of `list_methods`) take the list's critical section. Reads that skip the lock
-//! do not yet have reclamation of the old storage (see DESIGN.md, "Object model").
+//! The storage is [`super::list_items::ListItems`]: a length and a block (capacity + slots)
+//! that a free-threaded interpreter's writers replace by publishing a new block and retiring the
+//! old one through QSBR (see that module). Every write goes through [`ListObject::mutate`],
+//! which takes the list's critical section in a free-threaded interpreter. Reads:
+//!
+//! * [`ListObject::get_item`] is the lock-free read (CPython's `list_get_item_ref`): in a
+//!   free-threaded interpreter a try-increment that re-checks the slot, falling back to a read
+//!   in the critical section; with a lock a plain clone.
+//! * [`ListObject::items`] borrows the items as a slice: with a lock, or inside the list's
+//!   section; Python code of a free-threaded interpreter still runs under the language lock
+//!   (DESIGN.md), which is what keeps today's slice readers (copies, comparisons) consistent.
 
-use std::cell::UnsafeCell;
 use std::ptr::NonNull;
 
 use super::alloc::drop_and_free;
 use super::header::PyObject;
 use super::immortal::types;
+use super::list_items::{ItemsMut, ListItems};
 use super::obj::Obj;
 use super::typeobj::{TypeObject, flags};
 use crate::error::PyResult;
@@ -20,37 +27,60 @@ use crate::error::PyResult;
 pub struct ListObject {
     /// Header.
     pub ob_base: PyObject,
-    items: UnsafeCell<Vec<Obj>>,
+    items: ListItems,
+}
+
+/// Whether the calling thread is attached to a free-threaded interpreter.
+#[inline]
+fn free_threaded() -> bool {
+    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
+    super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
 }
 
 impl ListObject {
-    /// The items (a snapshot borrow: do not hold it across calls that may run Python code).
+    /// The items (a snapshot borrow: do not hold it across calls that may run Python code; see
+    /// the module docs for who may use it in a free-threaded interpreter).
     #[inline]
     pub fn items(&self) -> &[Obj] {
-        // SAFETY: accesses are serialised by the interpreter lock (see the module docs).
-        unsafe { &*self.items.get() }
+        self.items.as_slice()
     }
 
-    /// Mutable access to the items.
-    ///
-    /// # Safety
-    ///
-    /// No other borrow of the items may be live, and no Python code may run while it is held.
-    #[allow(clippy::mut_from_ref)]
+    /// The number of items (`Py_SIZE`; a Relaxed load).
     #[inline]
-    unsafe fn items_mut(&self) -> &mut Vec<Obj> {
-        // SAFETY: forwarded to the caller.
-        unsafe { &mut *self.items.get() }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the list is empty now.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Item `i` with a new reference, if the list has one now — without the list's critical
+    /// section where it can (see the module docs).
+    #[inline]
+    pub fn get_item(&self, i: usize) -> Option<Obj> {
+        if !free_threaded() {
+            return self.items.get_cloned(i);
+        }
+        match self.items.try_get_ref(i) {
+            Ok(item) => item,
+            // A slot being rewritten, or an item whose count is owned elsewhere and may be about
+            // to go: read under the section (`list_item_impl`).
+            Err(_) => super::mutation::locked(&self.ob_base, || self.items().get(i).cloned()),
+        }
     }
 
     /// Runs `f` on the items inside the list's critical section. `f` must not run Python code
     /// (return replaced items out of it, to be dropped afterwards).
     #[inline]
-    pub fn mutate<R>(&self, f: impl FnOnce(&mut Vec<Obj>) -> R) -> R {
+    pub fn mutate<R>(&self, f: impl FnOnce(&mut ItemsMut<'_>) -> R) -> R {
+        let free_threaded = free_threaded();
         super::mutation::locked(&self.ob_base, || {
             // SAFETY: the critical section (or the interpreter lock) excludes other writers, and
-            // `f` runs no Python code, so no other borrow of the items is live.
-            f(unsafe { self.items_mut() })
+            // the view ends with it.
+            f(&mut unsafe { self.items.writer(free_threaded) })
         })
     }
 
@@ -60,10 +90,10 @@ impl ListObject {
         self.mutate(|v| v.push(item));
     }
 
-    /// Replaces the items, returning the old ones (dropped by the caller outside the borrow, so
-    /// destructors that run Python code never see a borrowed list).
+    /// Replaces the items, returning the old ones (dropped by the caller outside the section,
+    /// so destructors that run Python code never see a list being written).
     pub fn replace(&self, new: Vec<Obj>) -> Vec<Obj> {
-        self.mutate(|v| std::mem::replace(v, new))
+        self.mutate(|v| v.replace_all(new))
     }
 }
 
@@ -90,7 +120,7 @@ pub fn new_list_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
     unsafe {
         let obj = super::alloc::alloc_sized(ty, ty.basic_size.max(size_of::<ListObject>()), |ob_base| ListObject {
             ob_base,
-            items: UnsafeCell::new(items),
+            items: ListItems::new(items),
         })?;
         if ty.dict_offset != 0 {
             (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
@@ -113,8 +143,44 @@ pub(crate) unsafe fn dealloc_list(op: NonNull<PyObject>) {
         }
         // The items are released after the block is freed, through the trashcan (a deeply
         // nested list must not free itself by native recursion).
-        let items = std::mem::take(&mut *op.cast::<ListObject>().as_ref().items.get());
+        let items = (*op.cast::<ListObject>().as_ptr()).items.take_for_dealloc();
         drop_and_free::<ListObject>(op);
         super::trashcan::release(items);
+    }
+}
+
+/// The list operations the loom model of `list_items` drives (`loom-tests/tests/list.rs`), on
+/// handles: the real code, reached from outside the crate only in loom builds.
+#[cfg(loom)]
+pub mod model {
+    use crate::Python;
+    use crate::object::{Bound, PyObject};
+
+    use super::{Obj, as_list};
+
+    fn list(l: &PyObject) -> &super::ListObject {
+        as_list(l).expect("a list")
+    }
+
+    /// A new list of `items`.
+    pub fn new<'py>(py: Python<'py>, items: &[Bound<'py>]) -> Bound<'py> {
+        let l = super::new_list(items.iter().map(|x| Obj::new_ref(x)).collect()).expect("a list");
+        Bound::new_ref(py, &l)
+    }
+
+    /// `l.append(x)`.
+    pub fn push(l: &PyObject, x: &PyObject) {
+        list(l).push(Obj::new_ref(x));
+    }
+
+    /// `l[i] = x` (the old item released after the section).
+    pub fn set(l: &PyObject, i: usize, x: &PyObject) {
+        let old = list(l).mutate(|v| v.set(i, Obj::new_ref(x)));
+        drop(old);
+    }
+
+    /// `l[i]` through the lock-free read.
+    pub fn get<'py>(py: Python<'py>, l: &PyObject, i: usize) -> Option<Bound<'py>> {
+        list(l).get_item(i).map(|x| Bound::new_ref(py, &x))
     }
 }

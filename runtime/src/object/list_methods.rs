@@ -51,10 +51,8 @@ pub(crate) fn fill_list_type(t: &mut TypeObject) {
     t.number.multiply = Some(list_repeat);
     t.number.inplace_add = Some(list_iadd);
     t.number.inplace_multiply = Some(list_inplace_repeat);
-    t.sequence = SequenceMethods {
-        length: Some(|o| Ok(as_list(o).map_or(0, |l| l.items().len()))),
-        contains: Some(seq_contains),
-    };
+    t.sequence =
+        SequenceMethods { length: Some(|o| Ok(as_list(o).map_or(0, |l| l.len()))), contains: Some(seq_contains) };
     t.mapping =
         MappingMethods { length: None, subscript: Some(seq_subscript), ass_subscript: Some(list_ass_subscript) };
 }
@@ -65,12 +63,12 @@ fn list_of(o: &PyObject) -> &ListObject {
 
 /// The item at `i`, if the list (as it is now) has one.
 fn item_at(l: &ListObject, i: usize) -> Option<Obj> {
-    l.items().get(i).cloned()
+    l.get_item(i)
 }
 
 fn list_repr(o: &PyObject) -> PyResult<Obj> {
     let l = list_of(o);
-    if l.items().is_empty() {
+    if l.is_empty() {
         return new_str("[]");
     }
     let Some(_guard) = super::repr_guard::enter(o) else { return new_str("[...]") };
@@ -156,10 +154,15 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
     let i = ops::index_isize(key)?;
     let i = norm_index(i, l.items().len()).ok_or_else(|| PyErr::index_error("list assignment index out of range"))?;
     // The old value is dropped after the section ends.
+    // The list may have shrunk since the index was checked (only another thread can do that
+    // between the check and the section): the index is checked again inside it.
     let old = l.mutate(|v| match value {
-        Some(x) => std::mem::replace(&mut v[i], Obj::new_ref(x)),
-        None => v.remove(i),
+        Some(_) if i >= v.len() => None,
+        Some(x) => Some(v.set(i, Obj::new_ref(x))),
+        None if i >= v.len() => None,
+        None => Some(v.remove(i)),
     });
+    let Some(old) = old else { return Err(PyErr::index_error("list assignment index out of range")) };
     drop(old);
     Ok(())
 }
@@ -182,7 +185,11 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
     if step == 1 {
         let start = start as usize;
         let stop = (stop.max(start as isize)) as usize;
-        let removed: Vec<Obj> = l.mutate(|v| v.splice(start..stop, new).collect());
+        let removed: Vec<Obj> = l.mutate(|v| {
+            let stop = stop.min(v.len());
+            let start = start.min(stop);
+            v.splice(start, stop, new)
+        });
         drop(removed);
         return Ok(());
     }
@@ -193,10 +200,7 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
         )));
     }
     let old: Vec<Obj> = l.mutate(|items| {
-        new.into_iter()
-            .enumerate()
-            .map(|(k, v)| std::mem::replace(&mut items[(start + k as isize * step) as usize], v))
-            .collect()
+        new.into_iter().enumerate().map(|(k, v)| items.set((start + k as isize * step) as usize, v)).collect()
     });
     drop(old);
     Ok(())
@@ -213,17 +217,19 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
     let (first, step) = (first as usize, step as usize);
     let removed: Vec<Obj> = l.mutate(|items| {
         if step == 1 {
-            items.drain(first..first + count).collect()
+            items.splice(first, first + count, Vec::new())
         } else {
-            let old = std::mem::take(items);
+            let old = items.take_all();
             let mut removed = Vec::with_capacity(count);
+            let mut kept = Vec::with_capacity(old.len().saturating_sub(count));
             for (i, x) in old.into_iter().enumerate() {
                 if i >= first && (i - first) % step == 0 && (i - first) / step < count {
                     removed.push(x);
                 } else {
-                    items.push(x);
+                    kept.push(x);
                 }
             }
+            drop(items.replace_all(kept));
             removed
         }
     });
@@ -350,7 +356,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
             return Err(PyErr::index_error("pop from empty list"));
         }
         let i = norm_index(i, len).ok_or_else(|| PyErr::index_error("pop index out of range"))?;
-        Ok(l.mutate(|v| v.remove(i)))
+        l.mutate(|v| (i < v.len()).then(|| v.remove(i))).ok_or_else(|| PyErr::index_error("pop index out of range"))
     }),
     MethodDef::method("insert", |a, k| {
         let (s, r) = args::method("insert", a, k, 2, 2)?;
@@ -358,7 +364,10 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let i = ops::index_isize(&r[0])?;
         let len = l.items().len() as isize;
         let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
-        l.mutate(|v| v.insert(i, r[1].clone()));
+        l.mutate(|v| {
+            let i = i.min(v.len());
+            v.insert(i, r[1].clone())
+        });
         Ok(args::none())
     }),
     MethodDef::method("reverse", |a, k| {

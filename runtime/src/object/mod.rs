@@ -100,6 +100,7 @@ pub(crate) mod int_bytes;
 pub(crate) mod int_methods;
 pub(crate) mod iterators;
 pub(crate) mod list;
+pub(crate) mod list_items;
 pub(crate) mod list_methods;
 pub(crate) mod mappingproxy;
 pub(crate) mod member;
@@ -145,6 +146,8 @@ pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
+#[cfg(loom)]
+pub use list::model as list_model;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;
@@ -166,6 +169,9 @@ mod bytes_complex_tests;
 
 #[cfg(all(test, not(loom)))]
 mod set_free_threaded_tests;
+
+#[cfg(all(test, not(loom)))]
+mod list_free_threaded_tests;
 
 #[cfg(all(test, not(loom)))]
 mod layout_tests;

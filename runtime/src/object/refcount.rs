@@ -57,6 +57,40 @@ pub fn incref(op: &PyObject) {
     }
 }
 
+/// Takes a reference to `op` unless its count is gone (CPython's `_Py_TryIncrefFast` then
+/// `_Py_TryIncRefShared`): immortal → yes; owned by this thread → a local increment; otherwise a
+/// CAS on the shared count that refuses 0 and MERGED-with-no-count (an object being, or already,
+/// deallocated). Also refuses a shared count of 0 with the owner elsewhere, as CPython does: the
+/// owner may be about to free it; the caller then reads under the container's lock. For the
+/// lock-free readers of free-threaded containers (`list_items`).
+///
+/// # Safety
+///
+/// `op`'s header must be readable (a live object, or a freed arena block: see `list_items`).
+#[inline]
+pub(crate) unsafe fn try_incref(op: NonNull<PyObject>) -> bool {
+    // SAFETY: the caller's contract: the header words are readable, and they are atomics.
+    let o = unsafe { op.as_ref() };
+    let local = o.ob_ref_local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
+        return true;
+    }
+    if o.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        o.ob_ref_local.store(local + 1, Ordering::Relaxed);
+        return true;
+    }
+    let mut s = o.ob_ref_shared.load(Ordering::Relaxed);
+    loop {
+        if s == shared::INIT || s == shared::MERGED {
+            return false;
+        }
+        match o.ob_ref_shared.compare_exchange_weak(s, s + shared::ONE, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return true,
+            Err(now) => s = now,
+        }
+    }
+}
+
 /// An increment by a thread that does not own the object: the shared count — except for a
 /// non-atomic object, which only a lock-serialised thread can reach and which counts locally.
 #[inline]

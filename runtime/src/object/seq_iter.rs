@@ -133,7 +133,7 @@ pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Ob
         return None;
     }
     let i = it.index.get();
-    let item = if list { as_list(seq)?.items().get(i).cloned() } else { items(seq).get(i).cloned() };
+    let item = if list { as_list(seq)?.get_item(i) } else { items(seq).get(i).cloned() };
     it.index.set(i + 1);
     Some(item)
 }
@@ -154,7 +154,7 @@ fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     let Some(seq) = &it.seq else { return Ok(None) };
     let i = it.index.get();
     let item = if let Some(l) = as_list(seq) {
-        l.items().get(i).cloned()
+        l.get_item(i)
     } else if tuple::is_tuple(seq) {
         items(seq).get(i).cloned()
     } else if let Some(s) = as_str_object(seq) {

@@ -37,14 +37,14 @@ pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
 /// The item at `i` of a list or tuple as it is now (lists may change under Python code).
 fn item_at(o: &PyObject, i: usize) -> Option<Obj> {
     match as_list(o) {
-        Some(l) => l.items().get(i).cloned(),
+        Some(l) => l.get_item(i),
         None => items(o).get(i).cloned(),
     }
 }
 
 /// The current length of a list or tuple.
 fn seq_len(o: &PyObject) -> usize {
-    as_list(o).map_or_else(|| items(o).len(), |l| l.items().len())
+    as_list(o).map_or_else(|| items(o).len(), |l| l.len())
 }
 
 pub(crate) fn seq_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
@@ -109,7 +109,7 @@ pub(crate) fn seq_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let item = match as_list(o) {
-            Some(l) => norm_index(i, l.items().len()).and_then(|i| l.items().get(i).cloned()),
+            Some(l) => norm_index(i, l.len()).and_then(|i| l.get_item(i)),
             None => norm_index(i, items(o).len()).map(|i| items(o)[i].clone()),
         };
         return item.ok_or_else(|| PyErr::index_error(format!("{name} index out of range")));
@@ -283,7 +283,7 @@ pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
         return Ok(None);
     }
     let item = if let Some(l) = as_list(&it.seq) {
-        l.items().get(i as usize).cloned()
+        l.get_item(i as usize)
     } else if tuple::is_tuple(&it.seq) {
         items(&it.seq).get(i as usize).cloned()
     } else {

@@ -5,6 +5,11 @@
 //! handles them in [`check_eval_breaker`], in CPython 3.13's order (`_Py_HandlePending`):
 //! please-stop → signals → pending calls → explicit merge → GC → drop request → async exception;
 //! pyrt's deferred-decref bit is handled after the explicit merge.
+//!
+//! In a free-threaded interpreter every check is also a quiescent point of the thread's QSBR
+//! state (`alloc::qsbr`; CPython's `QSBR_QUIESCENT_STATE` in `CHECK_EVAL_BREAKER`): a load and a
+//! store, and now and then a scan that frees retired container storage. With a lock the thread
+//! state has no QSBR state and the check pays one test of a field.
 
 use super::thread_state::{self, ThreadState};
 use crate::error::PyResult;
@@ -45,6 +50,7 @@ pub unsafe fn check_eval_breaker(ts: &ThreadState) -> PyResult<()> {
 
 #[inline]
 pub(crate) fn check(ts: &ThreadState) -> PyResult<()> {
+    thread_state::qsbr_quiescent(ts);
     if ts.eval_breaker.load(Ordering::Relaxed) & EVENTS_MASK == 0 {
         return Ok(());
     }

@@ -50,6 +50,9 @@ pub(crate) struct Memory {
     pub(crate) gc: crate::alloc::gc_heads::GcHeads,
     deferred: Mutex<Vec<DeferredDecref>>,
     deferred_len: AtomicUsize,
+    /// The reclamation domain of containers' storage (`alloc::qsbr`): the thread states of a
+    /// free-threaded interpreter register with it; with a lock nobody does.
+    pub(crate) qsbr: Arc<crate::alloc::qsbr::Qsbr>,
 }
 
 struct DeferredDecref(NonNull<PyObject>);
@@ -71,6 +74,7 @@ impl Memory {
             gc: Default::default(),
             deferred: Mutex::new(Vec::new()),
             deferred_len: AtomicUsize::new(0),
+            qsbr: Arc::new(crate::alloc::qsbr::Qsbr::new()),
         }
     }
 

@@ -217,6 +217,10 @@ pub struct ThreadState {
     hooked: std::sync::atomic::AtomicBool,
     /// Its own heap in a free-threaded interpreter (with a lock, the interpreter's is used).
     heap: Option<Box<crate::alloc::Heap>>,
+    /// Its part of the interpreter's reclamation domain, in a free-threaded interpreter:
+    /// registered at creation, online while attached, quiescent at breaker checks, left at
+    /// deletion. Used only by the thread the state is attached on (through the attachment).
+    qsbr: Option<Box<crate::alloc::qsbr::ThreadCell>>,
     /// The thread id it is registered under in the interpreter's merge-queue table (0: none).
     brc_tid: AtomicUsize,
     /// Whether the stop-the-world in progress counts this state (written under the
@@ -282,9 +286,15 @@ impl ThreadState {
         threads.next_unique_id += 1;
         let initial = if interp.sched.stw.creating_while_stopped() { SUSPENDED } else { DETACHED };
         let own_heap = interp.sched.lock.is_none().then(|| Box::new(interp.memory.new_heap()));
+        let qsbr = interp
+            .sched
+            .lock
+            .is_none()
+            .then(|| Box::new(crate::alloc::qsbr::ThreadCell::new(interp.memory.qsbr.register())));
         // SAFETY: the arena, merge table and interpreter live in `interp`, which the state keeps
         // alive (it outlives its attachment); the heap is the state's own box (moved below, its
-        // contents stay put) or the interpreter's; the interpreter is an `Arc`'s contents.
+        // contents stay put) or the interpreter's; the interpreter is an `Arc`'s contents; the
+        // QSBR state is the state's own box, used only through the attachment.
         let attachment = unsafe {
             Attachment::new(
                 &interp.memory.arena,
@@ -294,6 +304,7 @@ impl ThreadState {
                 &**interp,
                 interp.memory.refcount,
                 interp.sched.lock.is_none(),
+                qsbr.as_deref(),
             )
         };
         let fresh = ThreadState {
@@ -314,6 +325,7 @@ impl ThreadState {
             profile: Mutex::new(None),
             hooked: std::sync::atomic::AtomicBool::new(false),
             heap: own_heap,
+            qsbr,
             brc_tid: AtomicUsize::new(0),
             stw_counted: AtomicBool::new(false),
             critical_sections: crate::lock::critical_section::CriticalSectionStack::new(),
@@ -437,6 +449,11 @@ impl ThreadState {
         self.leave_brc();
         if let Some(heap) = &self.heap {
             self.interp.memory.arena.abandon(heap);
+        }
+        if let Some(q) = &self.qsbr {
+            // SAFETY: a deleted state is detached (or being deleted by its own thread, which
+            // runs no object code meanwhile): nothing else uses its QSBR state.
+            unsafe { q.get().leave() };
         }
         if self.interp.sched.lock.is_none() {
             self.interp.sched.stw.forget(self);
@@ -845,7 +862,10 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
             }
             ts.status.store(ATTACHED, Ordering::Relaxed);
         }
-        None => ts.interp.sched.stw.attach(ts),
+        None => {
+            ts.interp.sched.stw.attach(ts);
+            qsbr_online(ts);
+        }
     }
     tls::set_current(ts);
     let tid = crate::object::thread_id();
@@ -870,6 +890,7 @@ fn attach_inner(ts: &ThreadState, rebind: bool) {
 #[inline]
 pub(crate) fn detach(ts: &ThreadState) {
     crate::lock::critical_section::suspend_all(ts);
+    qsbr_offline(ts);
     tls::set_current(ptr::null());
     match ts.interp.sched.lock.as_deref() {
         Some(lock) => {
@@ -877,6 +898,44 @@ pub(crate) fn detach(ts: &ThreadState) {
             lock.release_for(&ts.eval_breaker);
         }
         None => ts.interp.sched.stw.detach(ts),
+    }
+}
+
+/// A free-threaded state comes online in the reclamation domain (`_Py_qsbr_attach`), and frees
+/// what it retired that every reader has passed meanwhile.
+#[inline]
+fn qsbr_online(ts: &ThreadState) {
+    if let Some(q) = &ts.qsbr {
+        // SAFETY: the state is being attached on the calling thread, the only one that uses its
+        // QSBR state; freeing retired storage runs no object code.
+        let q = unsafe { q.get() };
+        q.online();
+        if q.pending() != 0 || q.shared().has_orphans() {
+            q.poll();
+        }
+    }
+}
+
+/// A free-threaded state that detaches goes offline (`_Py_qsbr_detach`): it holds no storage
+/// pointer and holds no writer back while detached.
+#[inline]
+fn qsbr_offline(ts: &ThreadState) {
+    if let Some(q) = &ts.qsbr {
+        // SAFETY: the state is attached on the calling thread, the only one that uses its QSBR
+        // state.
+        unsafe { q.get().offline() };
+    }
+}
+
+/// A breaker check of a free-threaded state is a quiescent point (CPython's
+/// `QSBR_QUIESCENT_STATE` in `CHECK_EVAL_BREAKER`): the eval loop holds no storage pointer
+/// across it. Now and then it also frees what it retired (see `QsbrThread`).
+#[inline]
+pub(crate) fn qsbr_quiescent(ts: &ThreadState) {
+    if let Some(q) = &ts.qsbr {
+        // SAFETY: `ts` is attached on the calling thread (breaker checks run there), the only
+        // one that uses its QSBR state; freeing retired storage runs no object code.
+        unsafe { q.get().quiescent_and_maybe_poll() };
     }
 }
 
@@ -1047,4 +1106,90 @@ pub unsafe fn swap(new: Option<NonNull<ThreadState>>) -> Option<NonNull<ThreadSt
         attach(unsafe { n.as_ref() });
     }
     old
+}
+
+/// QSBR wired into thread states: who registers, and when retired storage is freed.
+#[cfg(all(test, not(loom)))]
+mod qsbr_tests {
+    use std::sync::atomic::{AtomicUsize, Ordering as StdOrdering};
+
+    use crate::sync::Arc;
+    use crate::{Interpreter, InterpreterConfig, Runtime};
+
+    /// Counts its drops: retired storage that was freed.
+    struct Freed(Arc<AtomicUsize>);
+    impl Drop for Freed {
+        fn drop(&mut self) {
+            self.0.fetch_add(1, StdOrdering::SeqCst);
+        }
+    }
+
+    #[test]
+    fn free_threaded_states_register_and_free_retired_storage_once_every_reader_passed() {
+        Runtime::initialize();
+        let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+        let qsbr = interp.state().memory.qsbr.clone();
+        let before = qsbr.threads();
+        let freed = Arc::new(AtomicUsize::new(0));
+        // A second thread stays attached (online) until told to pass a quiescent point.
+        let (go, gone) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let other = {
+            let (interp, go, gone) = (interp.clone(), go.clone(), gone.clone());
+            std::thread::spawn(move || {
+                interp
+                    .attach(|py| {
+                        go.store(1, StdOrdering::SeqCst);
+                        while go.load(StdOrdering::SeqCst) != 2 {
+                            std::hint::spin_loop();
+                        }
+                        // A breaker check is a quiescent point.
+                        py.check_eval_breaker().unwrap();
+                        gone.store(1, StdOrdering::SeqCst);
+                        while go.load(StdOrdering::SeqCst) != 3 {
+                            std::hint::spin_loop();
+                        }
+                    })
+                    .unwrap()
+            })
+        };
+        while go.load(StdOrdering::SeqCst) != 1 {
+            std::hint::spin_loop();
+        }
+        interp
+            .attach(|py| {
+                assert_eq!(qsbr.threads(), before + 2, "both attached states are registered");
+                crate::object::attachment::free_delayed(Box::new(Freed(freed.clone())));
+                assert_eq!(freed.load(StdOrdering::SeqCst), 0, "retired, not freed: a reader is online");
+                // Re-attaching polls: the other thread has not passed a quiescent point yet.
+                py.detach(|| ());
+                assert_eq!(freed.load(StdOrdering::SeqCst), 0);
+                go.store(2, StdOrdering::SeqCst);
+                while gone.load(StdOrdering::SeqCst) != 1 {
+                    std::hint::spin_loop();
+                }
+                py.detach(|| ());
+                assert_eq!(freed.load(StdOrdering::SeqCst), 1, "freed once the reader passed a quiescent point");
+            })
+            .unwrap();
+        go.store(3, StdOrdering::SeqCst);
+        other.join().unwrap();
+        assert_eq!(qsbr.threads(), before, "deleted states leave the domain");
+        interp.destroy().unwrap();
+    }
+
+    #[test]
+    fn states_of_an_interpreter_with_a_lock_do_not_register_and_free_at_once() {
+        Runtime::initialize();
+        let interp = Interpreter::new(InterpreterConfig::default()).unwrap();
+        let qsbr = interp.state().memory.qsbr.clone();
+        let freed = Arc::new(AtomicUsize::new(0));
+        interp
+            .attach(|_| {
+                assert_eq!(qsbr.threads(), 0);
+                crate::object::attachment::free_delayed(Box::new(Freed(freed.clone())));
+                assert_eq!(freed.load(StdOrdering::SeqCst), 1);
+            })
+            .unwrap();
+        interp.destroy().unwrap();
+    }
 }
