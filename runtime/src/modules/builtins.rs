@@ -5,7 +5,7 @@
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::builtin::{MethodDef, args, leak_builtin};
-use crate::object::dict::{as_dict, new_dict};
+use crate::object::dict::new_dict;
 use crate::object::int::{as_int, new_bool, new_int};
 use crate::object::list::new_list;
 use crate::object::obj::Obj;
@@ -480,45 +480,48 @@ fn calculate_metaclass(meta: &Obj, bases: &[Obj]) -> PyResult<Obj> {
 }
 
 fn make_builtins() -> PyResult<Obj> {
-    let d = new_dict()?;
-    let dd = as_dict(&d).expect("a dict");
-    for &(name, value) in builtins_entries().0.iter() {
-        dd.set(Obj::new_ref(name), Obj::new_ref(value))?;
-    }
-    Ok(d)
+    crate::object::dict::new_dict_from_template(builtins_template().0)
 }
 
-/// The contents of a fresh `builtins` dict: interned names and immortal values, in insertion
-/// order.
-struct BuiltinsEntries(Vec<(&'static PyObject, &'static PyObject)>);
+/// The template of every interpreter's `builtins` dict: interned names and immortal values, in
+/// insertion order; never written after it is made.
+struct BuiltinsTemplate(&'static crate::object::dict::DictObject);
 // SAFETY: immortal objects, shared by every thread and interpreter (incref and decref never
-// write them).
-unsafe impl Sync for BuiltinsEntries {}
+// write them; the template dict is not written after it is made).
+unsafe impl Sync for BuiltinsTemplate {}
 // SAFETY: as above.
-unsafe impl Send for BuiltinsEntries {}
+unsafe impl Send for BuiltinsTemplate {}
 
-/// The entries every interpreter's `builtins` dict starts with. Every key and value is immortal,
-/// so they are looked up (names interned through the process-wide table) once per process and an
-/// interpreter only inserts them; under loom once per explored execution (the objects' headers
-/// hold that execution's atomics).
-fn builtins_entries() -> &'static BuiltinsEntries {
+/// The dict every interpreter's `builtins` dict is a copy of. Every key and value is immortal,
+/// so it is made (names interned through the process-wide table) once per process and an
+/// interpreter copies its table in one go (`new_dict_from_template`); under loom once per
+/// explored execution (the objects' headers hold that execution's atomics).
+fn builtins_template() -> &'static BuiltinsTemplate {
     #[cfg(not(loom))]
     {
-        static ENTRIES: std::sync::OnceLock<BuiltinsEntries> = std::sync::OnceLock::new();
-        ENTRIES.get_or_init(collect_builtins_entries)
+        static TEMPLATE: std::sync::OnceLock<BuiltinsTemplate> = std::sync::OnceLock::new();
+        TEMPLATE.get_or_init(make_builtins_template)
     }
     #[cfg(loom)]
     {
         crate::sync::lazy_static! {
-            static ref ENTRIES: BuiltinsEntries = collect_builtins_entries();
+            static ref TEMPLATE: BuiltinsTemplate = make_builtins_template();
         }
-        &ENTRIES
+        &TEMPLATE
     }
 }
 
-fn collect_builtins_entries() -> BuiltinsEntries {
-    let mut entries: Vec<(&'static PyObject, &'static PyObject)> = Vec::new();
-    let mut set = |name: &str, v: &'static PyObject| entries.push((&intern(name).ob_base, v));
+fn make_builtins_template() -> BuiltinsTemplate {
+    let dict = crate::object::dict::leak_dict(types().dict_type);
+    // A name given twice (a type that is also in a table of functions) keeps its first place
+    // and takes the later value, as insertions into a dict do.
+    let set = |name: &str, v: &'static PyObject| {
+        let key = &intern(name).ob_base;
+        match dict.table().index_of_identical(key) {
+            Some(i) => drop(dict.replace_at_if_key(i, key, Obj::new_ref(v))),
+            None => dict.set_immortal(key, v),
+        }
+    };
     for def in BUILTINS {
         set(def.name, leak_builtin_cached(def));
     }
@@ -568,7 +571,7 @@ fn collect_builtins_entries() -> BuiltinsEntries {
     for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
         set(k, im.none);
     }
-    BuiltinsEntries(entries)
+    BuiltinsTemplate(dict)
 }
 
 /// The process-wide function object of the builtin `name` (what a fresh `builtins` dict
@@ -615,4 +618,23 @@ pub fn builtins_module() -> PyResult<Obj> {
     super::InterpModules::get_or_make(&m.builtins_module, || {
         crate::object::module::new_module_with_dict(builtins_dict()?, true)
     })
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    #[test]
+    fn builtins_template_has_each_name_once() {
+        crate::state::Runtime::initialize();
+        crate::attach(|_py| {
+            let template = super::builtins_template().0;
+            let names: std::collections::HashSet<&str> =
+                template.table().iter().map(|(k, _)| crate::object::str::str_value(k).expect("a str key")).collect();
+            assert_eq!(names.len(), template.len());
+            let d = super::builtins_dict().unwrap();
+            let d = crate::object::dict::as_dict(&d).unwrap();
+            assert_eq!(d.len(), template.len());
+            assert!(d.get_str(&crate::object::intern("len").ob_base).is_some());
+            assert!(!std::ptr::eq(d, template), "each interpreter's builtins is its own dict");
+        });
+    }
 }

@@ -17,6 +17,7 @@ pub mod math;
 pub mod os;
 pub mod shutdown;
 pub mod sys;
+mod sys_shared;
 pub mod thread;
 pub mod time;
 pub(crate) mod types;

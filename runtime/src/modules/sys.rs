@@ -6,6 +6,9 @@
 //! files, see `object::textio`), the fixed facts about this build (`version`, `version_info`,
 //! `hexversion`, `platform`, `byteorder`, `maxsize`, `maxunicode`, `implementation`,
 //! `float_info`, `int_info`, `flags`, `builtin_module_names`, `executable`) and functions.
+//! The facts and functions are immutable objects made once per process and shared by every
+//! interpreter: a new `sys` dict is a copy of a per-process template (`sys_shared`) whose
+//! per-interpreter entries then get this interpreter's containers and streams.
 //!
 //! Versions: pyrt runs CPython 3.13's language, so `version_info` is `(3, 13, 0, 'final', 0)`;
 //! `sys.implementation.name` is `'pyrt'` (PEP 421: the name of the implementation, which code
@@ -14,26 +17,20 @@
 //!
 //! The embedder (the `pyrt` command) sets `argv` and `path[0]` with [`configure_main`].
 
-use super::{InterpModules, current_modules, module_set, new_builtin_module};
+use super::sys_shared::STR_DIGITS_CHECK_THRESHOLD;
+use super::{InterpModules, current_modules, module_set};
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
 use crate::object::builtin::{MethodDef, args};
-use crate::object::dict::new_dict;
+use crate::object::dict::{as_dict, new_dict, new_dict_from_template};
 use crate::object::float::new_float;
 use crate::object::int::{new_bool, new_int};
 use crate::object::list::{as_list, new_list};
 use crate::object::module::module_get;
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
-use crate::object::structseq::{StructSeq, new_struct_seq};
 use crate::object::tuple::new_tuple;
 use crate::object::{PyObject, intern, types};
-
-/// `sys.int_info.str_digits_check_threshold`: the smallest limit but 0 that may be set.
-const STR_DIGITS_CHECK_THRESHOLD: i64 = 640;
-
-/// `sys.hexversion` for 3.13.0 final.
-const HEXVERSION: i64 = 0x030D_00F0;
 
 /// The current interpreter's `sys` module.
 pub fn sys_module() -> PyResult<Obj> {
@@ -91,133 +88,43 @@ fn python_path() -> PyResult<Vec<Obj>> {
     raw.split(':').filter(|p| !p.is_empty()).map(new_str).collect()
 }
 
+/// A new `sys` module: a copy of the per-process template (`sys_shared`), with this
+/// interpreter's own containers and streams stored in its per-interpreter entries.
 fn make_sys() -> PyResult<Obj> {
-    let m = new_builtin_module("sys", SYS_FUNCTIONS)?;
-    let set = |name: &str, v: Obj| module_set(&m, name, v);
+    let shared = super::sys_shared::shared();
+    let dict = new_dict_from_template(shared.dict)?;
+    let m = crate::object::module::new_module_with_dict(dict.clone(), true)?;
     let modules = modules_dict()?;
-    let table = crate::object::dict::as_dict(&modules).expect("sys.modules is a dict");
-    table.set(new_str("sys")?, m.clone())?;
-    table.set(new_str("builtins")?, super::builtins::builtins_module()?)?;
-    set("modules", modules)?;
-    set("path", new_list(python_path()?)?)?;
-    set("argv", new_list(vec![new_str("")?])?)?;
-    set("warnoptions", new_list(Vec::new())?)?;
-    set("orig_argv", new_list(std::env::args().map(|a| new_str(&a)).collect::<PyResult<Vec<_>>>()?)?)?;
-    let hook = module_get(&m, "excepthook").expect("sys.excepthook is a sys function");
-    set("__excepthook__", hook)?;
+    let table = as_dict(&modules).expect("sys.modules is a dict");
+    table.set(Obj::new_ref(&intern("sys").ob_base), m.clone())?;
+    table.set(Obj::new_ref(&intern("builtins").ob_base), super::builtins::builtins_module()?)?;
+    let orig_argv = shared.orig_argv.iter().map(|&a| Obj::new_ref(a)).collect();
     let (stdin, stdout, stderr) = crate::object::textio::standard_streams()?;
-    set("stdin", stdin.clone())?;
-    set("stdout", stdout.clone())?;
-    set("stderr", stderr.clone())?;
-    set("__stdin__", stdin)?;
-    set("__stdout__", stdout)?;
-    set("__stderr__", stderr)?;
-    set("version", new_str(&format!("3.13.0 (pyrt {}) [rustc]", env!("CARGO_PKG_VERSION")))?)?;
-    let version_info = || -> PyResult<Obj> {
-        new_struct_seq(
-            StructSeq::VersionInfo,
-            vec![new_int(3)?, new_int(13)?, new_int(0)?, new_str("final")?, new_int(0)?],
-        )
-    };
-    set("version_info", version_info()?)?;
-    set("hexversion", new_int(HEXVERSION)?)?;
-    set("api_version", new_int(1013)?)?;
-    set(
-        "implementation",
-        new_struct_seq(
-            StructSeq::Implementation,
-            vec![new_str("pyrt")?, args::none(), version_info()?, new_int(HEXVERSION)?],
-        )?,
-    )?;
-    let platform = match std::env::consts::OS {
-        "macos" => "darwin",
-        "windows" => "win32",
-        other => other,
-    };
-    set("platform", new_str(platform)?)?;
-    set("byteorder", new_str(if cfg!(target_endian = "little") { "little" } else { "big" })?)?;
-    set("maxsize", new_int(isize::MAX as i64)?)?;
-    set("maxunicode", new_int(0x10ffff)?)?;
-    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
-    set("executable", new_str(&exe)?)?;
-    set("_base_executable", new_str(&exe)?)?;
-    set("prefix", new_str("")?)?;
-    set("exec_prefix", new_str("")?)?;
-    set("dont_write_bytecode", new_bool(true))?;
-    // The module names are immortal strings looked up once per process (see `module_names`):
-    // the tuple is shared by every interpreter's `sys`, only the frozenset is per interpreter.
-    let names = module_names();
-    set("builtin_module_names", Obj::new_ref(names.builtin_module_names))?;
-    set(
-        "stdlib_module_names",
-        crate::object::set::new_frozenset(names.stdlib.iter().map(|&n| Obj::new_ref(n)).collect())?,
-    )?;
-    let (i0, f0) = (|| new_int(0), |b: bool| new_bool(b));
-    set(
-        "flags",
-        new_struct_seq(
-            StructSeq::Flags,
-            vec![
-                i0()?,       // debug
-                i0()?,       // inspect
-                i0()?,       // interactive
-                i0()?,       // optimize
-                new_int(1)?, // dont_write_bytecode
-                i0()?,       // no_user_site
-                i0()?,       // no_site
-                i0()?,       // ignore_environment
-                i0()?,       // verbose
-                i0()?,       // bytes_warning
-                i0()?,       // quiet
-                new_int(1)?, // hash_randomization
-                i0()?,       // isolated
-                f0(false),   // dev_mode
-                i0()?,       // utf8_mode
-                i0()?,       // warn_default_encoding
-                f0(false),   // safe_path
-                new_int(pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS as i64)?,
-            ],
-        )?,
-    )?;
-    set(
-        "float_info",
-        new_struct_seq(
-            StructSeq::FloatInfo,
-            vec![
-                new_float(f64::MAX)?,
-                new_int(f64::MAX_EXP as i64)?,
-                new_int(f64::MAX_10_EXP as i64)?,
-                new_float(f64::MIN_POSITIVE)?,
-                new_int(f64::MIN_EXP as i64)?,
-                new_int(f64::MIN_10_EXP as i64)?,
-                new_int(f64::DIGITS as i64)?,
-                new_int(f64::MANTISSA_DIGITS as i64)?,
-                new_float(f64::EPSILON)?,
-                new_int(f64::RADIX as i64)?,
-                new_int(1)?,
-            ],
-        )?,
-    )?;
-    set(
-        "int_info",
-        new_struct_seq(
-            StructSeq::IntInfo,
-            vec![
-                new_int(30)?,
-                new_int(4)?,
-                new_int(pyrt_pylib::int_text::DEFAULT_MAX_STR_DIGITS as i64)?,
-                new_int(STR_DIGITS_CHECK_THRESHOLD)?,
-            ],
-        )?,
-    )?;
+    let values: [Obj; super::sys_shared::PER_INTERPRETER.len()] = [
+        modules,
+        new_list(python_path()?)?,
+        new_list(vec![Obj::new_ref(shared.empty_str)])?,
+        new_list(Vec::new())?,
+        new_list(orig_argv)?,
+        stdin.clone(),
+        stdout.clone(),
+        stderr.clone(),
+        stdin,
+        stdout,
+        stderr,
+    ];
+    let d = as_dict(&dict).expect("a dict");
+    for (&key, value) in shared.per_interpreter_keys.iter().zip(values) {
+        d.set(Obj::new_ref(key), value)?;
+    }
     Ok(m)
 }
 
 /// The interned module names of `sys.builtin_module_names` (an immortal tuple) and of
 /// `sys.stdlib_module_names`.
-struct ModuleNames {
-    builtin_module_names: &'static PyObject,
-    stdlib: Vec<&'static PyObject>,
+pub(super) struct ModuleNames {
+    pub(super) builtin_module_names: &'static PyObject,
+    pub(super) stdlib: Vec<&'static PyObject>,
 }
 // SAFETY: immortal objects, shared by every thread and interpreter (incref and decref never
 // write them).
@@ -228,7 +135,7 @@ unsafe impl Send for ModuleNames {}
 /// [`ModuleNames`], made once per process (once per explored execution under loom, whose
 /// objects' headers hold that execution's atomics): the ~300 names are interned once, not by
 /// every interpreter.
-fn module_names() -> &'static ModuleNames {
+pub(super) fn module_names() -> &'static ModuleNames {
     fn make() -> ModuleNames {
         let shared_name = |n: &str| Obj::new_ref(&intern(n).ob_base);
         let builtin = super::BUILTIN_MODULES.iter().map(|&(n, _)| shared_name(n)).collect();
@@ -355,7 +262,7 @@ pub fn print_uncaught(exc: &PyObject) {
     }
 }
 
-static SYS_FUNCTIONS: &[MethodDef] = &[
+pub(super) static SYS_FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("excepthook", excepthook),
     MethodDef::function("exit", |a, k| {
         let a = args::exact("exit", a, k, 0, 1)?;

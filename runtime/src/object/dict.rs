@@ -427,6 +427,25 @@ pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
     }
 }
 
+/// A new exact dict holding the entries of `template`, in its order: both arrays of the table
+/// copied at once (two allocations, no hashing, no probing, no growth by doubling) instead of
+/// one insertion per entry. How each interpreter makes its `builtins` and `sys` dicts from a
+/// per-process template (`modules::builtins`, `modules::sys_shared`).
+///
+/// The template is shared by every thread and interpreter and read without its critical
+/// section: it must be a leaked dict, filled before it was published and never written after,
+/// whose keys and values are all immortal (so copying the references writes no count).
+pub(crate) fn new_dict_from_template(template: &'static DictObject) -> PyResult<Obj> {
+    let d = new_dict()?;
+    let src = template.table();
+    let mut entries = Vec::with_capacity(src.indices.len() * 2 / 3);
+    entries.extend(src.entries.iter().map(|e| Entry { hash: e.hash, key: e.key.clone(), value: e.value.clone() }));
+    let table = DictTable { indices: src.indices.clone(), entries, used: src.used, ..DictTable::default() };
+    // The dict is new and not yet shared: no critical section is needed to fill it.
+    *as_dict(&d).expect("a dict").table_mut() = table;
+    Ok(d)
+}
+
 /// Leaks an immortal dict (a static type's `__dict__`); filled before it is published.
 pub(crate) fn leak_dict(ty: &TypeObject) -> &'static DictObject {
     // SAFETY: DictObject starts with the header; immortal, never freed.

@@ -502,6 +502,26 @@ pub fn new_frozenset(items: Vec<Obj>) -> PyResult<Obj> {
     Ok(s)
 }
 
+/// Leaks an immortal `frozenset` of `items` (immortal objects themselves), shared by every
+/// interpreter (`sys.stdlib_module_names`). Its hash is computed and cached before it is
+/// published, so nothing writes the shared object afterwards.
+pub(crate) fn leak_frozenset(items: Vec<Obj>) -> PyResult<&'static PyObject> {
+    // SAFETY: SetObject starts with the header; immortal, never freed; `frozenset` is a
+    // static type.
+    let s: &'static SetObject = unsafe {
+        super::alloc::leak_immortal(types().set.frozenset_type, |ob_base| SetObject {
+            ob_base,
+            table: UnsafeCell::new(SetTable::new()),
+            hash: Cell::new(-1),
+        })
+    };
+    for x in items {
+        s.add(x)?;
+    }
+    hash(&s.ob_base)?;
+    Ok(&s.ob_base)
+}
+
 /// `make_new_set_basetype`: results of operations are plain `set`/`frozenset`.
 fn make_basetype(like: &PyObject, iterable: Option<&PyObject>) -> PyResult<Obj> {
     let t = types();

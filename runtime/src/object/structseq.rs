@@ -139,6 +139,14 @@ pub fn new_struct_seq(kind: StructSeq, values: Vec<Obj>) -> PyResult<Obj> {
     new_tuple_of_type(types().modules.struct_seq_types[kind as usize], values)
 }
 
+/// An immortal struct sequence of `kind` holding `values` (immortal objects, one per field),
+/// shared by every interpreter: `sys.version_info`, `sys.flags`, ... are immutable.
+pub(crate) fn leak_struct_seq(kind: StructSeq, values: Vec<Obj>) -> &'static PyObject {
+    debug_assert_eq!(values.len(), KINDS[kind as usize].fields.len());
+    debug_assert!(values.iter().all(|v| v.is_immortal()));
+    super::tuple::leak_tuple(types().modules.struct_seq_types[kind as usize], values)
+}
+
 fn kind_of(o: &PyObject) -> Option<&'static StructSeqKind> {
     let ty = o.type_object();
     let i = types().modules.struct_seq_types.iter().position(|t| std::ptr::eq(*t, ty))?;
