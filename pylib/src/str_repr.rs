@@ -10,22 +10,28 @@ use crate::unicode::is_printable;
 
 /// Appends `repr(s)` to `out`.
 pub fn repr_str(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     out.reserve(s.len() + 2);
+    repr_code_points(s.chars().map(u32::from), out);
+}
+
+/// Appends `repr()` of the string of code points `points` to `out` (lone surrogates allowed:
+/// they are not printable, so they come out as `\uXXXX` escapes, as in CPython).
+pub fn repr_code_points<I: Iterator<Item = u32> + Clone>(points: I, out: &mut String) {
+    let (single, double) = (u32::from('\''), u32::from('"'));
+    let quote = if points.clone().any(|c| c == single) && !points.clone().any(|c| c == double) { '"' } else { '\'' };
     out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
+    for v in points {
+        match char::from_u32(v) {
+            Some('\\') => out.push_str("\\\\"),
+            Some('\t') => out.push_str("\\t"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r') => out.push_str("\\r"),
+            Some(c) if c == quote => {
                 out.push('\\');
                 out.push(c);
             }
-            c if is_printable(c) => out.push(c),
-            c => {
-                let v = c as u32;
+            Some(c) if is_printable(c) => out.push(c),
+            _ => {
                 let (prefix, width) = if v < 0x100 {
                     ("\\x", 2)
                 } else if v < 0x10000 {
@@ -61,5 +67,12 @@ mod tests {
         assert_eq!(r("'\""), "'\\'\"'");
         assert_eq!(r("a\tb\n\x00\x7f\\"), "'a\\tb\\n\\x00\\x7f\\\\'");
         assert_eq!(r("é\u{a0}\u{2028}\u{e000}😀\u{10ffff}"), "'é\\xa0\\u2028\\ue000😀\\U0010ffff'");
+    }
+
+    #[test]
+    fn lone_surrogates_are_escaped() {
+        let mut out = String::new();
+        repr_code_points([0x61, 0xd800, 0x27, 0xdfff].into_iter(), &mut out);
+        assert_eq!(out, "\"a\\ud800'\\udfff\"");
     }
 }

@@ -1389,13 +1389,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::BUILD_STRING => {
                         let n = oparg as usize;
-                        let mut s = String::new();
-                        for i in f.sp - n..f.sp {
-                            s.push_str(str_value(values[i].as_ref().expect("a str")).unwrap_or(""));
-                            values[i] = None;
+                        let joined = match crate::object::str::join_if_lone_surrogates(&values[f.sp - n..f.sp]) {
+                            Some(joined) => joined,
+                            None => {
+                                let mut s = String::new();
+                                for v in &values[f.sp - n..f.sp] {
+                                    s.push_str(str_value(v.as_ref().expect("a str")).unwrap_or(""));
+                                }
+                                new_str(&s)
+                            }
+                        };
+                        for v in &mut values[f.sp - n..f.sp] {
+                            *v = None;
                         }
                         f.sp -= n;
-                        push!(values, f, tri!(new_str(&s)));
+                        push!(values, f, tri!(joined));
                     }
                     Opcode::BUILD_SLICE => {
                         let step = if oparg == 3 { pop!(values, f) } else { none() };

@@ -86,8 +86,8 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("chr", |a, k| {
         let a = args::exact("chr", a, k, 1, 1)?;
         let c = ops::index_isize(&a[0])?;
-        match u32::try_from(c).ok().and_then(char::from_u32) {
-            Some(c) => new_str(c.encode_utf8(&mut [0; 4])),
+        match u32::try_from(c).ok().filter(|&c| c < 0x110000) {
+            Some(c) => crate::object::str::new_str_of_code_point(c),
             None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
         }
     }),
@@ -104,16 +104,12 @@ static BUILTINS: &[MethodDef] = &[
                 n => Err(PyErr::type_error(format!("ord() expected a character, but string of length {n} found"))),
             };
         }
-        let s = str_value(&a[0]).ok_or_else(|| {
+        let s = crate::object::str::as_str_object(&a[0]).ok_or_else(|| {
             PyErr::type_error(format!("ord() expected string of length 1, but {} found", a[0].type_object().name()))
         })?;
-        let mut cs = s.chars();
-        match (cs.next(), cs.next()) {
-            (Some(c), None) => new_int(c as i64),
-            _ => Err(PyErr::type_error(format!(
-                "ord() expected a character, but string of length {} found",
-                s.chars().count()
-            ))),
+        match s.len() {
+            1 => new_int(s.code_point_at(0) as i64),
+            n => Err(PyErr::type_error(format!("ord() expected a character, but string of length {n} found"))),
         }
     }),
     MethodDef::function("divmod", |a, k| {
@@ -197,7 +193,16 @@ fn builtin_print(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             if i > 0 {
                 text.push_str(&sep);
             }
-            text.push_str(&ops::str_text(x)?);
+            let piece = ops::str(x)?;
+            if crate::object::str::as_str_object(&piece).is_some_and(|s| s.has_lone_surrogates()) {
+                // Only the codec can judge a lone surrogate: write piece by piece, as CPython's
+                // print does, so an encoding error comes after the pieces before it.
+                crate::object::textio::write_str(&file, &text, false)?;
+                text.clear();
+                crate::object::textio::write_str_object(&file, &piece, false)?;
+                continue;
+            }
+            text.push_str(str_value(&piece).unwrap_or(""));
         }
         text.push_str(&end);
         crate::object::textio::write_str(&file, &text, flush)?;

@@ -295,9 +295,9 @@ pub fn constructor_data(name: &str, argv: &[Obj], kwnames: Option<&PyObject>) ->
         }
         return Ok(Vec::new());
     };
-    if let Some(text) = str_value(src) {
+    if str_value(src).is_some() {
         let Some(enc) = encoding else { return Err(PyErr::type_error("string argument without an encoding")) };
-        return super::codecs::encode(text, enc, errors.unwrap_or("strict"));
+        return super::codecs::encode(src, enc, errors.unwrap_or("strict"));
     }
     if encoding.is_some() {
         return Err(PyErr::type_error("encoding without a string argument"));

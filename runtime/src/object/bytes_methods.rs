@@ -701,7 +701,7 @@ fn decode(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     };
     let encoding = text_arg(r[0], "encoding", "utf-8")?;
     let errors = text_arg(r[1], "errors", "strict")?;
-    new_str(&super::codecs::decode(&buffer_data(s).unwrap_or_default(), &encoding, &errors)?)
+    super::codecs::decode(&buffer_data(s).unwrap_or_default(), &encoding, &errors)
 }
 
 fn remove_affix(name: &str, a: &[Obj], k: Option<&PyObject>, prefix: bool) -> PyResult<Obj> {

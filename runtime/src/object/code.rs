@@ -64,7 +64,7 @@ pub fn constant_to_object(c: &Constant) -> PyResult<Obj> {
                 Obj::new_ref(&intern(t).ob_base)
             }
             Some(t) => super::str::new_str(t)?,
-            None => super::str::new_str(&String::from_utf8_lossy(s.as_bytes()))?,
+            None => super::str::new_str_from_code_points(&s.code_points().collect::<Vec<_>>())?,
         },
         Constant::Tuple(items) => {
             super::tuple::new_tuple(items.iter().map(constant_to_object).collect::<PyResult<_>>()?)?

@@ -1,8 +1,17 @@
 //! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8 (and `utf-8-sig`, with
 //! a byte order mark), ASCII, Latin-1, and
 //! UTF-16 / UTF-32 (little- or big-endian, or with a byte order mark: written little-endian,
-//! read by the mark), with the error handlers `strict`, `ignore`, `replace`,
-//! `backslashreplace` and (encoding) `xmlcharrefreplace`.
+//! read by the mark), with CPython's builtin error handlers: `strict`, `ignore`, `replace`,
+//! `backslashreplace`, `surrogateescape`, `surrogatepass`, and (encoding only)
+//! `xmlcharrefreplace` and `namereplace`.
+//!
+//! The codecs work on code points, so lone surrogates go both ways: `surrogateescape` decodes
+//! each undecodable byte `0xNN` (>= 0x80) to U+DCNN and encodes those back to the byte;
+//! `surrogatepass` writes and reads a surrogate in the codec's own form (three bytes in UTF-8,
+//! one unit in UTF-16/32). An error is a range (bytes when decoding, characters when encoding)
+//! and a reason; the handler answers with a replacement and the position to resume at, as
+//! CPython's handler protocol does: the encoders hand a whole run of unencodable characters to
+//! one call (UTF-16/32 one character), the decoders one maximal bad subpart.
 //!
 //! An encoding name is normalised as CPython's `encodings.normalize_encoding` does (lower case,
 //! runs of punctuation and spaces become `_`) and then looked up among the aliases of the three
@@ -16,9 +25,8 @@
 //! `illegal encoding` (a lone low surrogate), `unexpected end of data` and the UTF-32 range
 //! errors with CPython's byte ranges. The exceptions carry `encoding`, `object`, `start`, `end`
 //! and `reason` attributes: CPython's five constructor arguments, from which `str()` is made.
-//!
-//! Strings are Rust `str`s here, so they cannot hold lone surrogates: the `surrogateescape` and
-//! `surrogatepass` handlers are not provided (they raise `LookupError` like an unknown name).
+//! There is no `codecs` module yet, so no handler can be registered by name
+//! (`codecs.register_error`): an unknown name is `LookupError: unknown error handler name`.
 
 use super::header::PyObject;
 use super::obj::Obj;
@@ -158,13 +166,6 @@ fn decode_error(codec: Codec, data: &[u8], start: usize, end: usize, reason: &st
     unicode_error("UnicodeDecodeError", codec, super::bytes::new_bytes(data), start, end, reason)
 }
 
-/// The `UnicodeEncodeError` for the characters `start..end` (character indices) of `text`.
-#[cold]
-fn encode_error(codec: Codec, text: &str, start: usize, end: usize) -> PyErr {
-    let reason = format!("ordinal not in range({})", codec.limit());
-    unicode_error("UnicodeEncodeError", codec, super::str::new_str(text), start, end, &reason)
-}
-
 /// The five fields of a Unicode error, when they have the right types.
 fn error_parts(o: &PyObject) -> Option<(String, Obj, i64, i64, String)> {
     let field = |i| error_field(o, i).ok();
@@ -194,7 +195,7 @@ pub(crate) fn unicode_error_str(o: &PyObject) -> PyResult<Obj> {
     } else {
         let ch = super::str::as_str_object(&object)
             .filter(|s| one && start >= 0 && (start as usize) < s.len())
-            .map(|s| s.char_at(start as usize) as u32);
+            .map(|s| s.code_point_at(start as usize));
         match ch {
             Some(cp) => {
                 let shown = if cp <= 0xff {
@@ -247,62 +248,199 @@ fn set_error_field(o: &PyObject, i: usize, v: Option<&PyObject>) -> PyResult<()>
     }
 }
 
-/// What a decoder does with a bad byte range.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum DecodeHandler {
+/// An error handler: what a codec does with bytes it cannot decode or characters it cannot
+/// encode (CPython's builtin handlers, `Python/codecs.c`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Handler {
     Strict,
     Ignore,
     Replace,
     BackslashReplace,
+    XmlCharRefReplace,
+    NameReplace,
+    SurrogateEscape,
+    SurrogatePass,
 }
 
-fn decode_handler(errors: &str) -> PyResult<DecodeHandler> {
+/// The handler named `errors` (looked up only when an error happens, as CPython does).
+fn handler(errors: &str) -> PyResult<Handler> {
     Ok(match errors {
-        "strict" => DecodeHandler::Strict,
-        "ignore" => DecodeHandler::Ignore,
-        "replace" => DecodeHandler::Replace,
-        "backslashreplace" => DecodeHandler::BackslashReplace,
+        "strict" => Handler::Strict,
+        "ignore" => Handler::Ignore,
+        "replace" => Handler::Replace,
+        "backslashreplace" => Handler::BackslashReplace,
+        "xmlcharrefreplace" => Handler::XmlCharRefReplace,
+        "namereplace" => Handler::NameReplace,
+        "surrogateescape" => Handler::SurrogateEscape,
+        "surrogatepass" => Handler::SurrogatePass,
         _ => return Err(unknown_handler(errors)),
     })
+}
+
+/// The `TypeError` a handler that only encodes raises for a decode error.
+#[cold]
+fn wrong_direction(kind: &str) -> PyErr {
+    PyErr::type_error(format!("don't know how to handle {kind} in error callback"))
 }
 
 /// The UTF-8 byte order mark `utf-8-sig` writes and skips.
 const UTF8_BOM: [u8; 3] = [0xef, 0xbb, 0xbf];
 
-/// `data.decode(encoding, errors)`.
-pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    match lookup(encoding)? {
-        // The rest is plain UTF-8, and its errors are the UTF-8 codec's (positions after the mark).
-        Codec::Utf8Sig => decode_with(data.strip_prefix(&UTF8_BOM[..]).unwrap_or(data), Codec::Utf8, errors),
-        codec => decode_with(data, codec, errors),
+/// Whether CPython codes `encoding` without its codec registry (`PyUnicode_Decode` and
+/// `PyUnicode_AsEncodedString` special-case these spellings); an error from any other name gets
+/// the note `encoding with 'NAME' codec failed`, as the registry's `wrap_codec_error` adds.
+fn is_fast_path_name(encoding: &str) -> bool {
+    let mut norm = String::with_capacity(encoding.len());
+    let mut punct = false;
+    for c in encoding.chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if punct && !norm.is_empty() {
+                norm.push('_');
+            }
+            punct = false;
+            norm.push(c.to_ascii_lowercase());
+        } else {
+            punct = true;
+        }
+    }
+    if let Some(rest) = norm.strip_prefix("utf") {
+        return matches!(rest.strip_prefix('_').unwrap_or(rest), "8" | "16" | "32");
+    }
+    matches!(norm.as_str(), "ascii" | "us_ascii" | "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1")
+}
+
+/// Adds CPython's registry note to an error of a codec named `encoding` (see above).
+#[cold]
+fn with_codec_note(err: PyErr, operation: &str, encoding: &str) -> PyErr {
+    if is_fast_path_name(encoding) {
+        return err;
+    }
+    let exc = err.into_object();
+    let note = super::str::new_str(&format!("{operation} with '{encoding}' codec failed"));
+    match note.and_then(|n| super::exceptions::add_note(&exc, n)) {
+        Ok(()) => PyErr::from_object(exc),
+        Err(e) => e,
     }
 }
 
-fn decode_with(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
-    // CPython looks the handler up only when an error happens; so do we.
-    let handler = || decode_handler(errors);
-    let mut out = String::with_capacity(data.len());
-    let bad = |out: &mut String, start: usize, end: usize, reason: &str| -> PyResult<()> {
-        match handler()? {
-            DecodeHandler::Strict => return Err(decode_error(codec, data, start, end, reason)),
-            DecodeHandler::Ignore => {}
-            DecodeHandler::Replace => out.push('\u{FFFD}'),
-            DecodeHandler::BackslashReplace => {
-                for b in &data[start..end] {
-                    out.push_str(&format!("\\x{b:02x}"));
-                }
+/// `data.decode(encoding, errors)`: a `str` (which may hold lone surrogates, from
+/// `surrogateescape` / `surrogatepass`).
+pub fn decode(data: &[u8], encoding: &str, errors: &str) -> PyResult<Obj> {
+    let codec = lookup(encoding)?;
+    decode_as(data, codec, errors).map_err(|e| with_codec_note(e, "decoding", encoding))
+}
+
+fn decode_as(data: &[u8], codec: Codec, errors: &str) -> PyResult<Obj> {
+    let (codec, data) = match codec {
+        // The rest is plain UTF-8, and its errors are the UTF-8 codec's (positions after the mark).
+        Codec::Utf8Sig => (Codec::Utf8, data.strip_prefix(&UTF8_BOM[..]).unwrap_or(data)),
+        codec => (codec, data),
+    };
+    // Fast paths: input the codec takes without an error becomes the text directly.
+    match codec {
+        Codec::Utf8 => {
+            if let Ok(text) = std::str::from_utf8(data) {
+                return super::str::new_str(text);
             }
         }
-        Ok(())
+        Codec::Ascii if data.is_ascii() => {
+            // ASCII bytes are valid UTF-8.
+            return super::str::new_str(std::str::from_utf8(data).unwrap_or_default());
+        }
+        Codec::Latin1 => return super::str::new_str(&data.iter().map(|&b| b as char).collect::<String>()),
+        _ => {}
+    }
+    super::str::new_str_from_code_points(&decode_code_points(data, codec, errors)?)
+}
+
+/// Decodes `data` with a codec already looked up into generalised UTF-8 (a lone surrogate a
+/// handler produced as its three-byte pattern), for text files.
+pub(crate) fn decode_wtf8(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    if matches!(codec, Codec::Utf8 | Codec::Utf8Sig) && std::str::from_utf8(data).is_ok() {
+        return Ok(data.to_vec());
+    }
+    let mut out = Vec::with_capacity(data.len());
+    for c in decode_code_points(data, codec, errors)? {
+        put_code_point(&mut out, Codec::Utf8, c);
+    }
+    Ok(out)
+}
+
+/// The number of bytes the generalised UTF-8 `text` takes in `codec` (no byte order mark):
+/// how far a text file's position moves over text it returned.
+pub(crate) fn encoded_len(codec: Codec, text: &[u8]) -> usize {
+    let leads = || text.iter().filter(|&&b| b & 0xC0 != 0x80);
+    match codec {
+        Codec::Utf8 | Codec::Utf8Sig => text.len(),
+        Codec::Ascii | Codec::Latin1 => leads().count(),
+        Codec::Utf16(_) => leads().map(|&b| if b >= 0xF0 { 4 } else { 2 }).sum(),
+        Codec::Utf32(_) => 4 * leads().count(),
+    }
+}
+
+/// The decoder: code points of `data`, the handler named `errors` deciding each bad range.
+/// Each error is a byte range `start..end` with a reason; the handler gives what to append and
+/// where decoding resumes (`surrogateescape` may take fewer bytes than the range, and
+/// `surrogatepass` reads an encoded surrogate that starts at `start`).
+fn decode_code_points(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u32>> {
+    // A byte order mark decides the byte order of a marked UTF-16/32 codec before anything is
+    // decoded, and errors then name the order read (`'utf-16-le' codec can't decode ...`).
+    let (codec, mark_len) = match codec {
+        Codec::Utf16(order) => {
+            let (little, at) = read_mark(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
+            (Codec::Utf16(if little { ByteOrder::Little } else { ByteOrder::Big }), at)
+        }
+        Codec::Utf32(order) => {
+            let (little, at) = read_mark(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
+            (Codec::Utf32(if little { ByteOrder::Little } else { ByteOrder::Big }), at)
+        }
+        codec => (codec, 0),
+    };
+    let mut out: Vec<u32> = Vec::with_capacity(data.len());
+    let bad = |out: &mut Vec<u32>, start: usize, end: usize, reason: &str| -> PyResult<usize> {
+        let raise = || decode_error(codec, data, start, end, reason);
+        match handler(errors)? {
+            Handler::Strict => Err(raise()),
+            Handler::Ignore => Ok(end),
+            Handler::Replace => {
+                out.push(0xFFFD);
+                Ok(end)
+            }
+            Handler::BackslashReplace => {
+                for b in &data[start..end] {
+                    out.extend(format!("\\x{b:02x}").chars().map(u32::from));
+                }
+                Ok(end)
+            }
+            Handler::XmlCharRefReplace | Handler::NameReplace => Err(wrong_direction("UnicodeDecodeError")),
+            Handler::SurrogateEscape => {
+                // At most four bytes, each >= 0x80 (an ASCII byte cannot be smuggled).
+                let taken = data[start..end].iter().take(4).take_while(|&&b| b >= 0x80).count();
+                if taken == 0 {
+                    return Err(raise());
+                }
+                out.extend(data[start..start + taken].iter().map(|&b| 0xDC00 + b as u32));
+                Ok(start + taken)
+            }
+            Handler::SurrogatePass => match encoded_surrogate(codec, &data[start..]) {
+                Some((cp, len)) => {
+                    out.push(cp);
+                    Ok(start + len)
+                }
+                None => Err(raise()),
+            },
+        }
     };
     match codec {
-        Codec::Latin1 => out.extend(data.iter().map(|&b| b as char)),
+        Codec::Latin1 => out.extend(data.iter().map(|&b| b as u32)),
         Codec::Ascii => {
-            for (i, &b) in data.iter().enumerate() {
-                if b < 0x80 {
-                    out.push(b as char);
+            let mut at = 0;
+            while at < data.len() {
+                if data[at] < 0x80 {
+                    out.push(data[at] as u32);
+                    at += 1;
                 } else {
-                    bad(&mut out, i, i + 1, "ordinal not in range(128)")?;
+                    at = bad(&mut out, at, at + 1, "ordinal not in range(128)")?;
                 }
             }
         }
@@ -311,13 +449,15 @@ fn decode_with(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
             while at < data.len() {
                 match std::str::from_utf8(&data[at..]) {
                     Ok(s) => {
-                        out.push_str(s);
+                        out.extend(s.chars().map(u32::from));
                         break;
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
                         // The prefix was just validated, so this never falls back.
-                        out.push_str(std::str::from_utf8(&data[at..at + good]).unwrap_or_default());
+                        out.extend(
+                            std::str::from_utf8(&data[at..at + good]).unwrap_or_default().chars().map(u32::from),
+                        );
                         let start = at + good;
                         let (len, reason) = match e.error_len() {
                             None => (data.len() - start, "unexpected end of data"),
@@ -334,74 +474,99 @@ fn decode_with(data: &[u8], codec: Codec, errors: &str) -> PyResult<String> {
                                 )
                             }
                         };
-                        bad(&mut out, start, start + len, reason)?;
-                        at = start + len;
+                        at = bad(&mut out, start, start + len, reason)?;
                     }
                 }
             }
         }
         Codec::Utf16(order) => {
-            let (little, mut at) = read_mark(data, order, &[0xff, 0xfe], &[0xfe, 0xff]);
+            let (little, mut at) = (order == ByteOrder::Little, mark_len);
             let unit = |i: usize| {
                 let pair = [data[i], data[i + 1]];
                 if little { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
             };
             while at < data.len() {
                 if at + 2 > data.len() {
-                    bad(&mut out, at, data.len(), "truncated data")?;
-                    break;
+                    at = bad(&mut out, at, data.len(), "truncated data")?;
+                    continue;
                 }
                 let u = unit(at);
                 match u {
                     0xD800..=0xDBFF => {
                         if at + 4 > data.len() {
                             // A high surrogate with no room for its pair.
-                            let end = data.len();
-                            bad(&mut out, at, end, "unexpected end of data")?;
-                            break;
+                            at = bad(&mut out, at, data.len(), "unexpected end of data")?;
+                            continue;
                         }
                         let low = unit(at + 2);
                         if (0xDC00..=0xDFFF).contains(&low) {
-                            let cp = 0x10000 + ((u as u32 - 0xD800) << 10) + (low as u32 - 0xDC00);
-                            out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                            out.push(0x10000 + ((u as u32 - 0xD800) << 10) + (low as u32 - 0xDC00));
                             at += 4;
                         } else {
-                            bad(&mut out, at, at + 2, "illegal UTF-16 surrogate")?;
-                            at += 2;
+                            at = bad(&mut out, at, at + 2, "illegal UTF-16 surrogate")?;
                         }
                     }
-                    0xDC00..=0xDFFF => {
-                        bad(&mut out, at, at + 2, "illegal encoding")?;
-                        at += 2;
-                    }
+                    0xDC00..=0xDFFF => at = bad(&mut out, at, at + 2, "illegal encoding")?,
                     _ => {
-                        out.push(char::from_u32(u as u32).unwrap_or('\u{FFFD}'));
+                        out.push(u as u32);
                         at += 2;
                     }
                 }
             }
         }
         Codec::Utf32(order) => {
-            let (little, mut at) = read_mark(data, order, &[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]);
+            let (little, mut at) = (order == ByteOrder::Little, mark_len);
             while at < data.len() {
                 if at + 4 > data.len() {
-                    bad(&mut out, at, data.len(), "truncated data")?;
-                    break;
+                    at = bad(&mut out, at, data.len(), "truncated data")?;
+                    continue;
                 }
                 let quad = [data[at], data[at + 1], data[at + 2], data[at + 3]];
                 let cp = if little { u32::from_le_bytes(quad) } else { u32::from_be_bytes(quad) };
-                match char::from_u32(cp) {
-                    Some(c) => out.push(c),
-                    None if (0xD800..0xE000).contains(&cp) => {
+                at = match cp {
+                    0xD800..=0xDFFF => {
                         bad(&mut out, at, at + 4, "code point in surrogate code point range(0xd800, 0xe000)")?
                     }
-                    None => bad(&mut out, at, at + 4, "code point not in range(0x110000)")?,
-                }
-                at += 4;
+                    0x110000.. => bad(&mut out, at, at + 4, "code point not in range(0x110000)")?,
+                    _ => {
+                        out.push(cp);
+                        at + 4
+                    }
+                };
             }
         }
     }
     Ok(out)
+}
+
+/// `surrogatepass` when decoding: the surrogate encoded at the start of `rest` in the codec's
+/// form, and its length in bytes (CPython's `PyCodec_SurrogatePassErrors`).
+fn encoded_surrogate(codec: Codec, rest: &[u8]) -> Option<(u32, usize)> {
+    let (cp, len) = match codec {
+        Codec::Utf8 | Codec::Utf8Sig => match rest {
+            [a, b, c, ..] if a & 0xf0 == 0xe0 && b & 0xc0 == 0x80 && c & 0xc0 == 0x80 => {
+                (((*a as u32 & 0x0f) << 12) | ((*b as u32 & 0x3f) << 6) | (*c as u32 & 0x3f), 3)
+            }
+            _ => return None,
+        },
+        Codec::Utf16(order) => match rest {
+            [a, b, ..] => (
+                if order == ByteOrder::Big { u16::from_be_bytes([*a, *b]) } else { u16::from_le_bytes([*a, *b]) }
+                    as u32,
+                2,
+            ),
+            _ => return None,
+        },
+        Codec::Utf32(order) => match rest {
+            [a, b, c, d, ..] => {
+                let quad = [*a, *b, *c, *d];
+                (if order == ByteOrder::Big { u32::from_be_bytes(quad) } else { u32::from_le_bytes(quad) }, 4)
+            }
+            _ => return None,
+        },
+        Codec::Ascii | Codec::Latin1 => return None,
+    };
+    super::str::is_surrogate(cp).then_some((cp, len))
 }
 
 /// The byte order of UTF-16/32 input and where the text starts (after a byte order mark, which
@@ -416,74 +581,170 @@ fn read_mark(data: &[u8], order: ByteOrder, le_mark: &[u8], be_mark: &[u8]) -> (
     }
 }
 
-/// `text.encode(encoding, errors)`.
-pub fn encode(text: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+/// `text.encode(encoding, errors)` of a `str` object `text` (lone surrogates included).
+pub fn encode(text: &PyObject, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(encoding)?;
-    match codec {
-        Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
-        Codec::Utf8Sig => return Ok([&UTF8_BOM[..], text.as_bytes()].concat()),
-        Codec::Utf16(order) => {
-            let mut out = Vec::with_capacity(text.len() * 2 + 2);
-            if order == ByteOrder::Marked {
-                out.extend_from_slice(&[0xff, 0xfe]);
-            }
-            for u in text.encode_utf16() {
-                out.extend_from_slice(&if order == ByteOrder::Big { u.to_be_bytes() } else { u.to_le_bytes() });
-            }
-            return Ok(out);
+    encode_as(text, codec, errors).map_err(|e| with_codec_note(e, "encoding", encoding))
+}
+
+/// `text.encode()` with a codec already looked up (text files).
+pub(crate) fn encode_as(text: &PyObject, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
+    let s = super::str::as_str_object(text).ok_or_else(|| PyErr::type_error("encode() needs a str"))?;
+    if !s.has_lone_surrogates() {
+        match codec {
+            Codec::Utf8 => return Ok(s.as_str().as_bytes().to_vec()),
+            Codec::Utf8Sig => return Ok([&UTF8_BOM[..], s.as_str().as_bytes()].concat()),
+            Codec::Ascii if s.is_ascii() => return Ok(s.as_str().as_bytes().to_vec()),
+            _ => {}
         }
-        Codec::Utf32(order) => {
-            let mut out = Vec::with_capacity(text.len() * 4 + 4);
-            if order == ByteOrder::Marked {
-                out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
-            }
-            for c in text.chars() {
-                let c = c as u32;
-                out.extend_from_slice(&if order == ByteOrder::Big { c.to_be_bytes() } else { c.to_le_bytes() });
-            }
-            return Ok(out);
-        }
-        Codec::Ascii | Codec::Latin1 => {}
     }
+    let points: Vec<u32> = s.code_points().collect();
+    let mut out = Vec::with_capacity(points.len() + 4);
+    let codec = match codec {
+        Codec::Utf8Sig => {
+            out.extend_from_slice(&UTF8_BOM);
+            Codec::Utf8
+        }
+        Codec::Utf16(ByteOrder::Marked) => {
+            out.extend_from_slice(&[0xff, 0xfe]);
+            codec
+        }
+        Codec::Utf32(ByteOrder::Marked) => {
+            out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+            codec
+        }
+        _ => codec,
+    };
     let limit = codec.limit();
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::with_capacity(chars.len());
+    let encodable = |c: u32| c < limit && !super::str::is_surrogate(c);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
+    while i < points.len() {
+        let c = points[i];
+        if encodable(c) {
+            put_code_point(&mut out, codec, c);
             i += 1;
             continue;
         }
-        let end = chars[i..].iter().position(|&c| (c as u32) < limit).map_or(chars.len(), |n| i + n);
-        match errors {
-            "strict" => return Err(encode_error(codec, text, i, end)),
-            "ignore" => {}
-            "replace" => out.extend(std::iter::repeat_n(b'?', end - i)),
-            "backslashreplace" => {
-                for &c in &chars[i..end] {
-                    let cp = c as u32;
-                    let esc = if cp < 0x100 {
-                        format!("\\x{cp:02x}")
-                    } else if cp < 0x10000 {
-                        format!("\\u{cp:04x}")
-                    } else {
-                        format!("\\U{cp:08x}")
-                    };
-                    out.extend_from_slice(esc.as_bytes());
+        // The run of unencodable characters one error covers: a run of them for the 8-bit
+        // codecs and UTF-8, one character for UTF-16/32 (as CPython's encoders group them).
+        let end = match codec {
+            Codec::Utf16(_) | Codec::Utf32(_) => i + 1,
+            _ => points[i..].iter().position(|&c| encodable(c)).map_or(points.len(), |n| i + n),
+        };
+        let reason = if limit == 0x110000 {
+            "surrogates not allowed".to_owned()
+        } else {
+            format!("ordinal not in range({limit})")
+        };
+        let raise =
+            |start: usize| unicode_error("UnicodeEncodeError", codec, Ok(Obj::new_ref(text)), start, end, &reason);
+        match handler(errors)? {
+            Handler::Strict => return Err(raise(i)),
+            Handler::Ignore => {}
+            Handler::Replace => (i..end).for_each(|_| put_code_point(&mut out, codec, '?' as u32)),
+            Handler::BackslashReplace => {
+                for &c in &points[i..end] {
+                    put_ascii(&mut out, codec, &backslash_escape(c));
                 }
             }
-            "xmlcharrefreplace" => {
-                for &c in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+            Handler::XmlCharRefReplace => {
+                for &c in &points[i..end] {
+                    put_ascii(&mut out, codec, &format!("&#{c};"));
                 }
             }
-            _ => return Err(unknown_handler(errors)),
+            Handler::NameReplace => {
+                for &c in &points[i..end] {
+                    let named = char::from_u32(c).and_then(unicode_names2::name);
+                    match named {
+                        Some(name) => put_ascii(&mut out, codec, &format!("\\N{{{name}}}")),
+                        None => put_ascii(&mut out, codec, &backslash_escape(c)),
+                    }
+                }
+            }
+            Handler::SurrogateEscape => {
+                // Only U+DC80..U+DCFF go back to the bytes they came from, and only in the
+                // 8-bit codecs and UTF-8; the error reports the rest of the run from the
+                // first character that is not one of them.
+                let smuggled = |c: u32| {
+                    (0xDC80..=0xDCFF).contains(&c) && matches!(codec, Codec::Utf8 | Codec::Ascii | Codec::Latin1)
+                };
+                let k = points[i..end].iter().position(|&c| !smuggled(c)).map_or(end, |n| i + n);
+                out.extend(points[i..k].iter().map(|&c| (c - 0xDC00) as u8));
+                if k < end {
+                    return Err(raise(k));
+                }
+            }
+            Handler::SurrogatePass => {
+                if !points[i..end].iter().all(|&c| super::str::is_surrogate(c))
+                    || matches!(codec, Codec::Ascii | Codec::Latin1)
+                {
+                    return Err(raise(i));
+                }
+                for &c in &points[i..end] {
+                    put_code_point(&mut out, codec, c);
+                }
+            }
         }
         i = end;
     }
     Ok(out)
+}
+
+/// `\xhh`, `\uhhhh` or `\Uhhhhhhhh` for code point `c` (`backslashreplace`).
+fn backslash_escape(c: u32) -> String {
+    if c < 0x100 {
+        format!("\\x{c:02x}")
+    } else if c < 0x10000 {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}
+
+/// Appends ASCII text (a handler's replacement) in the codec's form.
+fn put_ascii(out: &mut Vec<u8>, codec: Codec, text: &str) {
+    for b in text.bytes() {
+        put_code_point(out, codec, b as u32);
+    }
+}
+
+/// Appends code point `c` (encodable by `codec`, or a surrogate passed through) in the codec's
+/// form: UTF-8 writes a surrogate as its three-byte pattern (`surrogatepass`).
+fn put_code_point(out: &mut Vec<u8>, codec: Codec, c: u32) {
+    match codec {
+        Codec::Ascii | Codec::Latin1 => out.push(c as u8),
+        Codec::Utf8 | Codec::Utf8Sig => match c {
+            0..=0x7F => out.push(c as u8),
+            0x80..=0x7FF => out.extend_from_slice(&[0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]),
+            0x800..=0xFFFF => out.extend_from_slice(&[
+                0xE0 | (c >> 12) as u8,
+                0x80 | ((c >> 6) & 0x3F) as u8,
+                0x80 | (c & 0x3F) as u8,
+            ]),
+            _ => out.extend_from_slice(&[
+                0xF0 | (c >> 18) as u8,
+                0x80 | ((c >> 12) & 0x3F) as u8,
+                0x80 | ((c >> 6) & 0x3F) as u8,
+                0x80 | (c & 0x3F) as u8,
+            ]),
+        },
+        Codec::Utf16(order) => {
+            let mut units = [0u16; 2];
+            let units: &[u16] = match char::from_u32(c) {
+                Some(ch) => ch.encode_utf16(&mut units),
+                None => {
+                    units[0] = c as u16;
+                    &units[..1]
+                }
+            };
+            for u in units {
+                out.extend_from_slice(&if order == ByteOrder::Big { u.to_be_bytes() } else { u.to_le_bytes() });
+            }
+        }
+        Codec::Utf32(order) => {
+            out.extend_from_slice(&if order == ByteOrder::Big { c.to_be_bytes() } else { c.to_le_bytes() })
+        }
+    }
 }
 
 /// `str.encode(encoding='utf-8', errors='strict')`.
@@ -515,7 +776,7 @@ pub(crate) fn str_encode(a: &[super::obj::Obj], k: Option<&super::header::PyObje
     };
     let encoding = text_arg(slots[0], "encoding", "utf-8")?;
     let errors = text_arg(slots[1], "errors", "strict")?;
-    super::bytes::new_bytes(&encode(str_value(recv).unwrap_or(""), &encoding, &errors)?)
+    super::bytes::new_bytes(&encode(recv, &encoding, &errors)?)
 }
 
 #[cfg(test)]
@@ -532,5 +793,37 @@ mod tests {
         assert_eq!(lookup("UTF-16LE").ok(), Some(Codec::Utf16(ByteOrder::Little)));
         assert_eq!(lookup("utf_32_be").ok(), Some(Codec::Utf32(ByteOrder::Big)));
         assert_eq!(lookup("UTF-8-SIG").ok(), Some(Codec::Utf8Sig));
+    }
+
+    #[test]
+    fn fast_path_names_are_cpythons() {
+        for name in ["utf-8", "UTF8", "utf_16", "UTF-32", "ascii", "US-ASCII", "latin-1", "ISO-8859-1", "iso8859-1"] {
+            assert!(is_fast_path_name(name), "{name}");
+        }
+        for name in ["utf-16-le", "utf_16_be", "utf-8-sig", "u8", "l1", "646", "cp65001"] {
+            assert!(!is_fast_path_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn surrogatepass_reads_a_surrogate_in_each_form() {
+        assert_eq!(encoded_surrogate(Codec::Utf8, b"\xed\xa0\x80x"), Some((0xD800, 3)));
+        assert_eq!(encoded_surrogate(Codec::Utf8, b"\xed\x9f\xbf"), None);
+        assert_eq!(encoded_surrogate(Codec::Utf16(ByteOrder::Big), b"\xdc\x00"), Some((0xDC00, 2)));
+        assert_eq!(encoded_surrogate(Codec::Utf16(ByteOrder::Little), b"\x00\xdc"), Some((0xDC00, 2)));
+        assert_eq!(encoded_surrogate(Codec::Utf32(ByteOrder::Little), b"\xff\xdf\x00\x00"), Some((0xDFFF, 4)));
+        assert_eq!(encoded_surrogate(Codec::Latin1, b"\xed\xa0\x80"), None);
+    }
+
+    #[test]
+    fn code_points_go_out_in_each_form() {
+        let mut out = Vec::new();
+        put_code_point(&mut out, Codec::Utf8, 0xDC80);
+        put_code_point(&mut out, Codec::Utf16(ByteOrder::Big), 0x1F600);
+        put_code_point(&mut out, Codec::Utf16(ByteOrder::Little), 0xD800);
+        assert_eq!(out, b"\xed\xb2\x80\xd8\x3d\xde\x00\x00\xd8");
+        assert_eq!(backslash_escape(0xe9), "\\xe9");
+        assert_eq!(backslash_escape(0xd800), "\\ud800");
+        assert_eq!(backslash_escape(0x1f600), "\\U0001f600");
     }
 }

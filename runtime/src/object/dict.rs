@@ -149,7 +149,7 @@ pub(crate) fn keys_equal_native(a: &PyObject, b: &PyObject) -> Option<bool> {
     }
     let t = types();
     if std::ptr::eq(ta, t.str_type) {
-        return Some(as_str_object(a).map(|s| s.as_str()) == as_str_object(b).map(|s| s.as_str()));
+        return Some(matches!((as_str_object(a), as_str_object(b)), (Some(x), Some(y)) if x.same_text(y)));
     }
     if std::ptr::eq(ta, t.int_type) {
         // SAFETY: exact ints are laid out as IntObject.

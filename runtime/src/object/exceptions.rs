@@ -729,6 +729,12 @@ fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     if super::str::as_str_object(&rest[0]).is_none() {
         return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
     }
+    add_note(recv, rest[0].clone())?;
+    Ok(args::none())
+}
+
+/// `exc.add_note(note)` (`note` is a str).
+pub(crate) fn add_note(recv: &PyObject, note: Obj) -> PyResult<()> {
     let notes = match super::exception_group::optional_attr(recv, "__notes__")? {
         Some(n) => n,
         None => {
@@ -738,10 +744,10 @@ fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
         }
     };
     match super::list::as_list(&notes) {
-        Some(l) => l.push(rest[0].clone()),
+        Some(l) => l.push(note),
         None => return Err(PyErr::type_error("Cannot add note: __notes__ is not a list")),
     }
-    Ok(args::none())
+    Ok(())
 }
 
 fn opt_or_none(o: Option<Obj>) -> Obj {

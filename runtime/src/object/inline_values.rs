@@ -77,9 +77,7 @@ impl SharedKeys {
             return Some(i);
         }
         let s = as_str_object(name)?;
-        self.names
-            .iter()
-            .position(|k| as_str_object(k).is_some_and(|k| k.hash() == s.hash() && k.as_str() == s.as_str()))
+        self.names.iter().position(|k| as_str_object(k).is_some_and(|k| k.hash() == s.hash() && k.same_text(s)))
     }
 
     /// The keys version: unique across classes and key sets (0: none could be handed out).

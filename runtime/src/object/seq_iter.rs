@@ -18,7 +18,7 @@ use super::immortal::types;
 use super::int::new_int;
 use super::list::as_list;
 use super::obj::Obj;
-use super::str::{as_str_object, new_str};
+use super::str::as_str_object;
 use super::tuple::{self, items};
 use super::typeobj::TypeObject;
 use crate::error::PyResult;
@@ -158,12 +158,7 @@ fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     } else if tuple::is_tuple(seq) {
         items(seq).get(i).cloned()
     } else if let Some(s) = as_str_object(seq) {
-        if i < s.len() {
-            let mut buf = [0u8; 4];
-            Some(new_str(s.char_at(i).encode_utf8(&mut buf))?)
-        } else {
-            None
-        }
+        if i < s.len() { Some(super::str::new_str_of_code_point(s.code_point_at(i))?) } else { None }
     } else {
         match ops::get_item(seq, &*new_int(i as i64)?) {
             Ok(v) => Some(v),

@@ -34,8 +34,12 @@ fn native(a: &PyObject, b: &PyObject, op: CompareOp) -> Option<bool> {
         if op == CompareOp::Eq { x == y } else { x < y }
     }
     if std::ptr::eq(ty, t.str_type) {
-        let (x, y) = (as_str_object(a)?.as_str(), as_str_object(b)?.as_str());
-        return Some(decide(x, y, op));
+        let (x, y) = (as_str_object(a)?, as_str_object(b)?);
+        if x.has_lone_surrogates() || y.has_lone_surrogates() {
+            let order = x.cmp_text(y);
+            return Some(if op == CompareOp::Eq { order.is_eq() } else { order.is_lt() });
+        }
+        return Some(decide(x.as_str(), y.as_str(), op));
     }
     if std::ptr::eq(ty, t.int_type) {
         // SAFETY: exact ints are laid out as IntObject.

@@ -11,7 +11,15 @@
 //! Everything lives in one arena block, so bulk release of an arena frees strings completely.
 //! An instance of a subclass keeps its `__dict__` pointer right after the struct (the
 //! subclass's `dict_offset`), so its text starts after that slot: `data_offset` records where.
-//! Strings cannot hold lone surrogates yet (Rust `str`).
+//!
+//! Lone surrogates (`'\ud800'`, what `surrogateescape` decodes to) are code points like any
+//! other in the index array, which is the string's truth; a string holding one is flagged
+//! (`lone_surrogates`) and always has an index array (kind 2 or 4, never 1). Its UTF-8 form —
+//! which must stay valid UTF-8 for Rust — has U+FFFD in each surrogate's place, so it is a
+//! *lossy view*: code that must see surrogates (length, indexing, slicing, iteration, `repr`,
+//! comparison, hashing, concatenation, `join`, the codecs) reads the code points instead
+//! ([`StrObject::code_point_at`], [`StrObject::code_points`]); the rest of the methods see the
+//! view. A surrogate pair written as two escapes stays two code points, as in CPython.
 //!
 //! The hash is computed on first use and cached. It is CPython's with `PYTHONHASHSEED=0`:
 //! SipHash-1-3 with both keys zero over the PEP 393 representation — one byte per character
@@ -41,6 +49,8 @@ pub struct StrObject {
     utf8_len: usize,
     hash: AtomicIsize,
     kind: u8,
+    /// Whether a code point is a lone surrogate (then the UTF-8 text is the lossy view).
+    lone_surrogates: bool,
     /// Where the text starts, from the start of the object: the type's basic size.
     data_offset: u32,
 }
@@ -72,21 +82,26 @@ impl StrObject {
     /// # Safety
     ///
     /// `base` must be a block of the size `layout(text, data_offset)` gives.
-    unsafe fn write_text(base: *mut u8, text: &str, kind: u8, data_offset: usize) {
+    unsafe fn write_text(base: *mut u8, text: &str, points: Option<&[u32]>, kind: u8, data_offset: usize) {
         // SAFETY: the block has room for the UTF-8 bytes and the index array (layout()).
         unsafe {
             std::ptr::copy_nonoverlapping(text.as_ptr(), base.add(data_offset), text.len());
             let index_at = (data_offset + text.len()).next_multiple_of(4);
             let idx = base.add(index_at);
+            let chars = text.chars().map(u32::from);
+            let all: &mut dyn Iterator<Item = u32> = match points {
+                Some(p) => &mut p.iter().copied(),
+                None => &mut { chars },
+            };
             match kind {
                 2 => {
-                    for (i, c) in text.chars().enumerate() {
+                    for (i, c) in all.enumerate() {
                         (idx as *mut u16).add(i).write_unaligned(c as u16);
                     }
                 }
                 4 => {
-                    for (i, c) in text.chars().enumerate() {
-                        (idx as *mut u32).add(i).write_unaligned(c as u32);
+                    for (i, c) in all.enumerate() {
+                        (idx as *mut u32).add(i).write_unaligned(c);
                     }
                 }
                 _ => {}
@@ -124,9 +139,45 @@ impl StrObject {
         self.kind == 1
     }
 
-    /// The code point at `i` (`i < len`), in O(1).
+    /// Whether the string holds a lone surrogate (its UTF-8 text is then a lossy view).
+    #[inline]
+    pub fn has_lone_surrogates(&self) -> bool {
+        self.lone_surrogates
+    }
+
+    /// The character at `i` (`i < len`), in O(1); U+FFFD for a lone surrogate.
     #[inline]
     pub fn char_at(&self, i: usize) -> char {
+        char::from_u32(self.code_point_at(i)).unwrap_or('\u{FFFD}')
+    }
+
+    /// The code points, lone surrogates included.
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + Clone + '_ {
+        (0..self.len).map(|i| self.code_point_at(i))
+    }
+
+    /// The same text: equal code point sequences.
+    #[inline]
+    pub fn same_text(&self, other: &StrObject) -> bool {
+        if self.lone_surrogates || other.lone_surrogates {
+            self.len == other.len && self.code_points().eq(other.code_points())
+        } else {
+            self.as_str() == other.as_str()
+        }
+    }
+
+    /// Code-point order (UTF-8 byte order is code-point order when there are no surrogates).
+    pub fn cmp_text(&self, other: &StrObject) -> std::cmp::Ordering {
+        if self.lone_surrogates || other.lone_surrogates {
+            self.code_points().cmp(other.code_points())
+        } else {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+
+    /// The code point at `i` (`i < len`), in O(1), lone surrogates included.
+    #[inline]
+    pub fn code_point_at(&self, i: usize) -> u32 {
         debug_assert!(i < self.len);
         let base = self as *const StrObject as *const u8;
         // SAFETY: `i < len` and the index array has `len` entries of `kind` bytes.
@@ -143,7 +194,7 @@ impl StrObject {
                 }
             }
         };
-        char::from_u32(cp).unwrap_or('\u{FFFD}')
+        cp
     }
 
     /// The byte offset in the UTF-8 text of code point `i` (`i <= len`). O(1) for ASCII, O(i)
@@ -159,7 +210,11 @@ impl StrObject {
         if h != HASH_UNSET {
             return h;
         }
-        let h = hash_text(self.as_str());
+        let h = if self.lone_surrogates {
+            hash_code_points(self.code_points(), self.kind)
+        } else {
+            hash_text(self.as_str())
+        };
         self.hash.store(h, Ordering::Relaxed);
         h
     }
@@ -171,11 +226,18 @@ pub fn hash_text(text: &str) -> isize {
         return hash_units(text.as_bytes());
     }
     let widest = text.chars().map(u32::from).max().unwrap_or(0);
-    let mut units = Vec::with_capacity(text.len() * 2);
-    for c in text.chars().map(u32::from) {
-        match widest {
-            0..=0xff => units.push(c as u8),
-            0x100..=0xffff => units.extend_from_slice(&(c as u16).to_le_bytes()),
+    hash_code_points(text.chars().map(u32::from), if widest < 0x10000 { 2 } else { 4 })
+}
+
+/// The hash of code points of a non-ASCII string of index width `kind` (2 or 4; narrowed to one
+/// byte a unit when every code point is below 256, as PEP 393 stores them).
+fn hash_code_points(points: impl Iterator<Item = u32> + Clone, kind: u8) -> isize {
+    let width = if kind == 2 && points.clone().all(|c| c < 0x100) { 1 } else { kind };
+    let mut units = Vec::new();
+    for c in points {
+        match width {
+            1 => units.push(c as u8),
+            2 => units.extend_from_slice(&(c as u16).to_le_bytes()),
             _ => units.extend_from_slice(&c.to_le_bytes()),
         }
     }
@@ -203,10 +265,65 @@ pub fn new_str(text: &str) -> PyResult<Obj> {
     new_str_of_type(super::immortal::types().str_type, text)
 }
 
+/// A new `str` of the code points `points` (`0..=0x10FFFF`, lone surrogates allowed).
+pub(crate) fn new_str_from_code_points(points: &[u32]) -> PyResult<Obj> {
+    if !points.iter().any(|c| is_surrogate(*c)) {
+        let text: String = points.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
+        return new_str(&text);
+    }
+    let lossy: String = points.iter().map(|&c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect();
+    alloc_str(super::immortal::types().str_type, &lossy, Some(points))
+}
+
+/// A new one-character `str` of code point `cp` (a lone surrogate allowed).
+pub(crate) fn new_str_of_code_point(cp: u32) -> PyResult<Obj> {
+    match char::from_u32(cp) {
+        Some(c) => new_str(c.encode_utf8(&mut [0u8; 4])),
+        None => new_str_from_code_points(&[cp]),
+    }
+}
+
+/// The strings `parts` joined by `sep`, code point by code point (for texts with lone surrogates,
+/// whose UTF-8 views would lose them).
+pub(crate) fn join_code_points(sep: Option<&StrObject>, parts: &[&StrObject]) -> PyResult<Obj> {
+    let mut points = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        if let (Some(sep), true) = (sep, i > 0) {
+            points.extend(sep.code_points());
+        }
+        points.extend(p.code_points());
+    }
+    new_str_from_code_points(&points)
+}
+
+/// `BUILD_STRING`'s join when a piece holds lone surrogates (`None` otherwise: the caller joins
+/// the UTF-8 texts).
+pub(crate) fn join_if_lone_surrogates(pieces: &[Option<Obj>]) -> Option<PyResult<Obj>> {
+    let strs = || pieces.iter().filter_map(|p| p.as_deref().and_then(as_str_object));
+    if !strs().any(|s| s.lone_surrogates) {
+        return None;
+    }
+    Some(join_code_points(None, &strs().collect::<Vec<_>>()))
+}
+
+/// Whether `cp` is a surrogate code point (U+D800..U+DFFF).
+#[inline]
+pub(crate) fn is_surrogate(cp: u32) -> bool {
+    (0xD800..0xE000).contains(&cp)
+}
+
 /// A new instance of `str` or a subclass of it (always a new object).
 pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
+    alloc_str(ty, text, None)
+}
+
+/// A new string of type `ty`: `text`, or with `points` the code points `text` is the lossy view of.
+fn alloc_str(ty: &TypeObject, text: &str, points: Option<&[u32]>) -> PyResult<Obj> {
     let data_offset = ty.basic_size.max(size_of::<StrObject>());
     let (len, kind, size) = StrObject::layout(text, data_offset);
+    // The lossy view has a U+FFFD per surrogate, so it is never ASCII: there is an index array.
+    let lone_surrogates = points.is_some();
+    debug_assert!(!lone_surrogates || kind != 1);
     // SAFETY: the block is `size` bytes, enough for the struct, text and index (layout); the
     // text is written before the object is used; `str`'s deallocator frees this layout.
     unsafe {
@@ -216,9 +333,10 @@ pub fn new_str_of_type(ty: &TypeObject, text: &str) -> PyResult<Obj> {
             utf8_len: text.len(),
             hash: AtomicIsize::new(HASH_UNSET),
             kind,
+            lone_surrogates,
             data_offset: data_offset as u32,
         })?;
-        StrObject::write_text(obj.as_ptr().as_ptr() as *mut u8, text, kind, data_offset);
+        StrObject::write_text(obj.as_ptr().as_ptr() as *mut u8, text, points, kind, data_offset);
         if ty.dict_offset != 0 {
             (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
         }
@@ -242,6 +360,10 @@ pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         return Ok(Obj::new_ref(a));
     }
     let len = x.utf8_len.checked_add(y.utf8_len).ok_or_else(too_long)?;
+    if x.lone_surrogates || y.lone_surrogates {
+        let points: Vec<u32> = x.code_points().chain(y.code_points()).collect();
+        return new_str_from_code_points(&points);
+    }
     if x.kind != 1 || y.kind != 1 || len < 2 {
         let mut text = String::new();
         text.try_reserve_exact(len).map_err(|_| too_long())?;
@@ -260,6 +382,7 @@ pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
             utf8_len: len,
             hash: AtomicIsize::new(HASH_UNSET),
             kind: 1,
+            lone_surrogates: false,
             data_offset: data_offset as u32,
         })?;
         let text = (obj.as_ptr().as_ptr() as *mut u8).add(data_offset);
@@ -292,9 +415,10 @@ pub(crate) fn leak_str(ty: &TypeObject, text: &str) -> &'static StrObject {
             utf8_len: text.len(),
             hash: AtomicIsize::new(HASH_UNSET),
             kind,
+            lone_surrogates: false,
             data_offset: data_offset as u32,
         });
-        StrObject::write_text(block, text, kind, data_offset);
+        StrObject::write_text(block, text, None, kind, data_offset);
         &*(block as *const StrObject)
     }
 }
@@ -349,5 +473,14 @@ mod tests {
         assert_eq!(hash_text("é"), 6047309291227476195);
         assert_eq!(hash_text("€"), -5529981157763016009);
         assert_eq!(hash_text("😀"), -3536540696076613844);
+    }
+
+    #[test]
+    fn lone_surrogates_hash_like_cpython() {
+        // `PYTHONHASHSEED=0 python3.13 -c "print(hash('\ud800'), hash('a\udc80b'))"`
+        assert_eq!(super::hash_code_points([0xd800].into_iter(), 2), 5926611903945376553);
+        assert_eq!(super::hash_code_points([0x61, 0xdc80, 0x62].into_iter(), 2), -8433413711979397542);
+        // Narrowed to one byte a unit below U+0100, as PEP 393 stores it.
+        assert_eq!(super::hash_code_points([0xe9].into_iter(), 2), hash_text("é"));
     }
 }

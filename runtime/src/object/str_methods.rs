@@ -294,7 +294,12 @@ fn chars_before(t: &str, byte: usize) -> usize {
 
 fn str_repr(o: &PyObject) -> PyResult<Obj> {
     let mut out = String::new();
-    pyrt_pylib::str_repr::repr_str(text(o), &mut out);
+    let s = str_obj(o);
+    if s.has_lone_surrogates() {
+        pyrt_pylib::str_repr::repr_code_points(s.code_points(), &mut out);
+    } else {
+        pyrt_pylib::str_repr::repr_str(text(o), &mut out);
+    }
     new_string(out)
 }
 
@@ -329,11 +334,29 @@ fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
     let [object, encoding, errors] = params;
     let Some(x) = object else { return super::str::new_str_of_type(ty, "") };
     if encoding.is_some() || errors.is_some() {
-        // Decoding takes a bytes-like object; none of the runtime's types is one yet.
-        return Err(PyErr::type_error(format!(
-            "decoding to str: need a bytes-like object, {} found",
-            x.type_object().name()
-        )));
+        let arg = |o: Option<&Obj>, what: &str, default: &'static str| -> PyResult<String> {
+            match o {
+                None => Ok(default.to_owned()),
+                Some(v) => str_value(v).map(str::to_owned).ok_or_else(|| {
+                    PyErr::type_error(format!("str() argument '{what}' must be str, not {}", v.type_object().name()))
+                }),
+            }
+        };
+        let (encoding, errors) = (arg(encoding, "encoding", "utf-8")?, arg(errors, "errors", "strict")?);
+        if as_str_object(x).is_some() {
+            return Err(PyErr::type_error("decoding str is not supported"));
+        }
+        let Some(data) = super::bytes::buffer_data(x) else {
+            return Err(PyErr::type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                x.type_object().name()
+            )));
+        };
+        let decoded = super::codecs::decode(&data, &encoding, &errors)?;
+        if std::ptr::eq(ty, types().str_type) {
+            return Ok(decoded);
+        }
+        return super::str::new_str_of_type(ty, text(&decoded));
     }
     let value = ops::str(x)?;
     if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
@@ -350,9 +373,8 @@ fn str_len(o: &PyObject) -> PyResult<usize> {
 }
 
 fn str_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
-    match (str_value(a), str_value(b)) {
-        // UTF-8 byte order is code-point order.
-        (Some(x), Some(y)) => Ok(new_bool(op.test(x.cmp(y)))),
+    match (as_str_object(a), as_str_object(b)) {
+        (Some(x), Some(y)) => Ok(new_bool(op.test(x.cmp_text(y)))),
         _ => not_implemented(),
     }
 }
@@ -393,6 +415,10 @@ fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
     let s = str_obj(obj);
     if s.len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
         return Err(PyErr::overflow("repeated string is too long"));
+    }
+    if s.has_lone_surrogates() {
+        let points: Vec<u32> = (0..count).flat_map(|_| s.code_points()).collect();
+        return super::str::new_str_from_code_points(&points);
     }
     let unit = s.as_str().as_bytes();
     let total = unit.len().saturating_mul(count);
@@ -451,6 +477,10 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         if step == 1 && s.is_ascii() {
             return new_str(&s.as_str()[start as usize..stop as usize]);
         }
+        if s.has_lone_surrogates() {
+            let points: Vec<u32> = (0..count).map(|k| s.code_point_at((start + k as isize * step) as usize)).collect();
+            return super::str::new_str_from_code_points(&points);
+        }
         // O(count) through the fixed-width index, whatever `start` is.
         let text: String = (0..count).map(|k| s.char_at((start + k as isize * step) as usize)).collect();
         return new_string(text);
@@ -458,8 +488,7 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     if as_int(key).is_some() || key.type_object().number.index.is_some() {
         let i = ops::index_isize(key)?;
         let i = norm_index(i, s.len()).ok_or_else(|| PyErr::index_error("string index out of range"))?;
-        let mut buf = [0u8; 4];
-        return new_str(s.char_at(i).encode_utf8(&mut buf));
+        return super::str::new_str_of_code_point(s.code_point_at(i));
     }
     Err(PyErr::type_error(format!("string indices must be integers, not '{}'", key.type_object().name())))
 }
@@ -647,6 +676,17 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         if is_exact_str(only) {
             return Ok(only.clone());
         }
+    }
+    if str_obj(s).has_lone_surrogates()
+        || parts.iter().any(|p| as_str_object(p).is_some_and(|p| p.has_lone_surrogates()))
+    {
+        let mut strs = Vec::with_capacity(parts.len());
+        for (i, p) in parts.iter().enumerate() {
+            strs.push(as_str_object(p).ok_or_else(|| {
+                PyErr::type_error(format!("sequence item {i}: expected str instance, {} found", p.type_object().name()))
+            })?);
+        }
+        return super::str::join_code_points(Some(str_obj(s)), &strs);
     }
     let size = parts
         .iter()
@@ -991,7 +1031,11 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
     predicate!("isidentifier", uni::str_isidentifier),
     predicate!("islower", uni::str_islower),
     predicate!("isnumeric", |t| uni::str_all(t, uni::is_numeric)),
-    predicate!("isprintable", uni::str_isprintable),
+    // A lone surrogate (category Cs) is not printable; the lossy view's U+FFFD would be.
+    MethodDef::method("isprintable", |a, k| {
+        let s = no_args("isprintable", a, k)?;
+        Ok(new_bool(!str_obj(s).has_lone_surrogates() && uni::str_isprintable(text(s))))
+    }),
     predicate!("isspace", |t| uni::str_all(t, uni::is_space)),
     predicate!("istitle", uni::str_istitle),
     predicate!("isupper", uni::str_isupper),

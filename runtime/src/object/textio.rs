@@ -2,22 +2,30 @@
 //! returns in text mode.
 //!
 //! A text file is a sink or source (the process's standard streams or a `std::fs::File`) plus
-//! UTF-8 coding and CPython's default newline handling (`newline=None`): reading translates
-//! `\r\n` and `\r` to `\n` (universal newlines); writing leaves `\n` alone (`os.linesep` is `\n`
-//! on the platforms pyrt runs on).
+//! a codec (`encoding=`, default `UTF-8`; any codec of [`super::codecs`]), an error handler
+//! (`errors=`, default `strict`) and CPython's newline handling (`newline=`):
+//! - `None`: reading translates `\r\n` and `\r` to `\n` (universal newlines); writing leaves `\n`
+//!   alone (`os.linesep` is `\n` on the platforms pyrt runs on);
+//! - `''`: lines end at `\r`, `\n` or `\r\n`, nothing is translated;
+//! - `'\n'`, `'\r'`, `'\r\n'`: lines end at that sequence; writing turns `\n` into it.
 //!
-//! **Buffering.** A file opened by `open()` keeps written text in an 8 KiB buffer flushed when
+//! With `None` or `''` the file records which endings it decoded (`newlines`).
+//!
+//! **Buffering.** A file opened by `open()` keeps written bytes in an 8 KiB buffer flushed when
 //! full, by `flush()`, `close()` and when the object goes away, as CPython's `BufferedWriter`
-//! does. Reading loads the rest of the file the first time it is read (the decoded text waits
-//! in `pending`). `sys.stdout` buffers as CPython's does: by line on a terminal, by 8 KiB
-//! blocks otherwise (flushed by `flush()`, before an uncaught exception is printed and at exit),
-//! every write with `PYTHONUNBUFFERED`; `sys.stderr` writes at once (CPython's is line
-//! buffered, yet its text reaches the descriptor as soon as it is written when stdout is a
-//! pipe, which is what is observable). `sys.stdin` reads a line at a time.
+//! does. Reading loads and decodes the rest of the file the first time it is read; the decoded
+//! text waits, untranslated, in `pending` (CPython decodes 8 KiB chunks, so a decoding error's
+//! position is counted from the chunk; here from where reading started). `sys.stdout` buffers
+//! as CPython's does: by line on a terminal, by 8 KiB blocks otherwise (flushed by `flush()`,
+//! before an uncaught exception is printed and at exit), every write with `PYTHONUNBUFFERED`;
+//! `sys.stderr` writes at once (its handler is `backslashreplace`, as CPython's).
+//! `sys.stdin` reads a line at a time.
 //!
-//! `tell()` is the byte offset in the file of the next character to read (CPython's cookie for
-//! a decoder without pending state; the translated `\r\n`s are remembered to count them as two
-//! bytes); `seek()` accepts what `tell()` returned, and `seek(0, 1)` / `seek(0, 2)`.
+//! `tell()` is the byte offset in the file of the next character to read — CPython's cookie for
+//! a decoder without pending state — found from where `pending` starts plus the encoded length
+//! of the text returned since; `seek()` accepts what `tell()` returned, `0`, and `seek(0, 1)` /
+//! `seek(0, 2)`. A UTF-16/32 file with a byte order mark reads the mark at offset 0 and writes it
+//! only at offset 0. Iterating a file disables `tell()` until the iteration ends, as in CPython.
 //!
 //! Binary mode (`'b'`) gives a binary file ([`super::binaryio`]).
 
@@ -26,13 +34,14 @@ use std::ptr::NonNull;
 
 use super::alloc::{alloc, drop_and_free};
 use super::builtin::{GetSetDef, MethodDef, args};
+use super::codecs::{ByteOrder, Codec};
 use super::core_types::CoreTypes;
 use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, new_static_type, types};
 use super::int::new_bool;
 use super::list::new_list;
 use super::obj::Obj;
-use super::str::{new_str, str_value};
+use super::str::{as_str_object, new_str, str_value};
 use super::typeobj::TypeObject;
 use crate::error::{PyErr, PyResult};
 
@@ -44,6 +53,106 @@ enum Stream {
     File(std::fs::File),
 }
 
+/// How a text file treats line endings (`open(newline=...)`; see the module docs).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Newline {
+    /// `None`
+    Universal,
+    /// `''`
+    Untranslated,
+    /// `'\n'`
+    Lf,
+    /// `'\r'`
+    Cr,
+    /// `'\r\n'`
+    CrLf,
+}
+
+impl Newline {
+    /// `newline=` as `open()` got it.
+    fn parse(v: Option<&PyObject>) -> PyResult<Newline> {
+        let Some(v) = v.filter(|v| !v.is(immortals().none)) else { return Ok(Newline::Universal) };
+        let text = str_value(v).ok_or_else(|| {
+            PyErr::type_error(format!("open() argument 'newline' must be str or None, not {}", v.type_object().name()))
+        })?;
+        Ok(match text {
+            "" => Newline::Untranslated,
+            "\n" => Newline::Lf,
+            "\r" => Newline::Cr,
+            "\r\n" => Newline::CrLf,
+            other => return Err(PyErr::value_error(format!("illegal newline value: {other}"))),
+        })
+    }
+
+    /// Whether lines end at any of `\r`, `\n`, `\r\n` (and `newlines` is recorded).
+    fn universal(self) -> bool {
+        matches!(self, Newline::Universal | Newline::Untranslated)
+    }
+
+    /// What a written `\n` becomes, when it changes.
+    fn written(self) -> Option<&'static str> {
+        match self {
+            Newline::Cr => Some("\r"),
+            Newline::CrLf => Some("\r\n"),
+            _ => None,
+        }
+    }
+
+    /// The byte offset in `text` (generalised UTF-8, where `\r` and `\n` bytes are always those
+    /// characters) just after its first line ending, if it has one.
+    fn line_end(self, text: &[u8]) -> Option<usize> {
+        let find = |b: u8| text.iter().position(|&c| c == b);
+        match self {
+            Newline::Universal | Newline::Untranslated => {
+                let at = text.iter().position(|&c| c == b'\r' || c == b'\n')?;
+                Some(if text[at..].starts_with(b"\r\n") { at + 2 } else { at + 1 })
+            }
+            Newline::Lf => find(b'\n').map(|i| i + 1),
+            Newline::Cr => find(b'\r').map(|i| i + 1),
+            Newline::CrLf => text.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
+        }
+    }
+
+    /// The byte offset in `text` after `n` characters as they are returned (`\r\n` is one
+    /// with universal newlines), or `None` if `text` has fewer.
+    fn cut_after(self, text: &[u8], n: usize) -> Option<usize> {
+        let mut at = 0;
+        for _ in 0..n {
+            let &lead = text.get(at)?;
+            at += if lead == b'\r' && self == Newline::Universal && text.get(at + 1) == Some(&b'\n') {
+                2
+            } else {
+                utf8_width(lead)
+            };
+        }
+        Some(at.min(text.len()))
+    }
+
+    /// Text as it is returned: universal newlines become `\n`.
+    fn translate(self, text: Vec<u8>) -> Vec<u8> {
+        if self != Newline::Universal || !text.contains(&b'\r') {
+            return text;
+        }
+        let mut out = Vec::with_capacity(text.len());
+        let mut i = 0;
+        while i < text.len() {
+            if text[i] == b'\r' {
+                out.push(b'\n');
+                i += if text.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            } else {
+                out.push(text[i]);
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
+/// `newlines` bits: which line endings a file decoded.
+const SEEN_CR: u8 = 1;
+const SEEN_LF: u8 = 2;
+const SEEN_CRLF: u8 = 4;
+
 /// The state of one text file.
 struct TextFile {
     stream: Stream,
@@ -51,19 +160,34 @@ struct TextFile {
     name: Obj,
     /// `mode` as `open()` got it (`w` for stdout).
     mode: String,
+    /// `encoding` as given (`UTF-8` by default, as CPython's locale encoding here).
+    encoding: String,
+    codec: Codec,
+    /// `errors` as given.
+    errors: String,
+    newline: Newline,
+    /// `SEEN_*` bits (universal modes only).
+    seen: u8,
     readable: bool,
     writable: bool,
     closed: bool,
-    /// Decoded text read but not yet returned.
-    pending: String,
-    /// Where `pending` starts in the file's translated text (bytes since the last seek).
-    consumed: usize,
-    /// Offsets in the translated text of the `\n`s that were `\r\n` in the file (for `tell`).
-    crlf_at: std::collections::VecDeque<usize>,
+    /// `tell()` allowed (false while a `for` loop iterates the file).
+    telling: bool,
+    /// Decoded text read but not yet returned, untranslated, as generalised UTF-8 (a lone
+    /// surrogate an error handler decoded is kept as its three-byte pattern).
+    pending: Vec<u8>,
+    /// The file offset of the first byte of `pending`.
+    pending_from: u64,
     /// The rest of the file was read into `pending`.
     at_eof: bool,
+    /// The byte order a UTF-16/32 file's mark chose (little-endian without one).
+    little_endian: bool,
+    /// The next write is at offset 0: a codec with a mark writes it.
+    at_start: bool,
     /// Encoded text waiting to be written (files only).
     out: Vec<u8>,
+    /// `buffer`, made on first use.
+    buffer: Option<Obj>,
 }
 
 /// A text file object.
@@ -121,14 +245,14 @@ fn stdout_mode() -> StdoutMode {
     })
 }
 
-fn write_stdout(text: &str) -> std::io::Result<()> {
+fn write_stdout(bytes: &[u8]) -> std::io::Result<()> {
     let mode = stdout_mode();
     let full = {
         let mut pending = STDOUT_PENDING.lock().unwrap_or_else(|e| e.into_inner());
-        pending.extend_from_slice(text.as_bytes());
+        pending.extend_from_slice(bytes);
         match mode {
             StdoutMode::Unbuffered => true,
-            StdoutMode::Line => text.contains('\n'),
+            StdoutMode::Line => bytes.contains(&b'\n'),
             StdoutMode::Block => pending.len() >= WRITE_BUFFER,
         }
     };
@@ -145,6 +269,14 @@ pub fn flush_stdout() -> std::io::Result<()> {
     r
 }
 
+/// Text to write: Rust text (print's fast path) or a `str` object (which may hold lone
+/// surrogates, which only the codec can judge).
+#[derive(Clone, Copy)]
+enum Text<'a> {
+    Rust(&'a str),
+    Object(&'a PyObject),
+}
+
 impl TextFile {
     fn flush_out(&mut self) -> std::io::Result<()> {
         match &mut self.stream {
@@ -158,29 +290,79 @@ impl TextFile {
         }
     }
 
-    fn write_text(&mut self, text: &str) -> std::io::Result<()> {
-        match &mut self.stream {
-            Stream::Stdout => write_stdout(text),
-            Stream::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
+    /// The codec writes use here: a byte order mark only at the start of the file.
+    fn write_codec(&self) -> Codec {
+        let order = if self.little_endian { ByteOrder::Little } else { ByteOrder::Big };
+        match self.codec {
+            Codec::Utf16(ByteOrder::Marked) if !self.at_start => Codec::Utf16(order),
+            Codec::Utf32(ByteOrder::Marked) if !self.at_start => Codec::Utf32(order),
+            Codec::Utf8Sig if !self.at_start => Codec::Utf8,
+            codec => codec,
+        }
+    }
+
+    /// Translates `\n` as `newline=` says, encodes, and writes (or buffers) the text.
+    fn write(&mut self, text: Text<'_>) -> PyResult<()> {
+        let translated: Option<Obj> = match (text, self.newline.written()) {
+            (Text::Rust(t), Some(nl)) if t.contains('\n') => Some(new_str(&t.replace('\n', nl))?),
+            (Text::Object(o), Some(nl)) if as_str_object(o).is_some_and(|s| s.code_points().any(|c| c == 10)) => {
+                let s = as_str_object(o).expect("checked above");
+                let nl: Vec<u32> = nl.chars().map(u32::from).collect();
+                let points: Vec<u32> =
+                    s.code_points().flat_map(|c| if c == 10 { nl.clone() } else { vec![c] }).collect();
+                Some(super::str::new_str_from_code_points(&points)?)
+            }
+            _ => None,
+        };
+        let text = match &translated {
+            Some(o) => Text::Object(o),
+            None => text,
+        };
+        // UTF-8 text without surrogates is its own encoding.
+        let plain = match text {
+            Text::Rust(t) => Some(t),
+            Text::Object(o) => as_str_object(o).filter(|s| !s.has_lone_surrogates()).map(|s| s.as_str()),
+        };
+        let codec = self.write_codec();
+        let encoded: std::borrow::Cow<'_, [u8]> = match (plain, codec) {
+            (Some(t), Codec::Utf8) => t.as_bytes().into(),
+            (_, codec) => {
+                let obj = match text {
+                    Text::Rust(t) => new_str(t)?,
+                    Text::Object(o) => Obj::new_ref(o),
+                };
+                super::codecs::encode_as(&obj, codec, &self.errors)?.into()
+            }
+        };
+        if !encoded.is_empty() {
+            self.at_start = false;
+        }
+        let written = match &mut self.stream {
+            Stream::Stdout => write_stdout(&encoded),
+            Stream::Stderr => std::io::stderr().lock().write_all(&encoded),
             Stream::Stdin => Ok(()),
             Stream::File(_) => {
-                self.out.extend_from_slice(text.as_bytes());
+                self.out.extend_from_slice(&encoded);
                 if self.out.len() >= WRITE_BUFFER { self.flush_out() } else { Ok(()) }
             }
-        }
+        };
+        written.map_err(|e| os_error(&e, None))
     }
 
     /// Reads everything left into `pending` (files), or one more line (stdin). False at EOF.
     fn fill(&mut self, whole: bool) -> PyResult<bool> {
+        use std::io::Seek;
         if self.at_eof {
             return Ok(false);
         }
         // Text written and not yet flushed must be in the file before reading it.
         self.flush_out().map_err(|e| os_error(&e, None))?;
         let mut raw = Vec::new();
+        let mut start = None;
         let r = match &mut self.stream {
             Stream::File(f) => {
                 self.at_eof = true;
+                start = Some(f.stream_position().map_err(|e| os_error(&e, None))?);
                 f.read_to_end(&mut raw)
             }
             Stream::Stdin if whole => {
@@ -200,41 +382,72 @@ impl TextFile {
         if raw.is_empty() {
             return Ok(false);
         }
-        let text = decode_utf8(&raw)?;
-        let start = self.consumed + self.pending.len();
-        // `sys.stdin` reads with `newline='\n'` on POSIX (CPython's `create_stdio`): no translation.
-        let (translated, crlfs) =
-            if matches!(self.stream, Stream::Stdin) { (text, Vec::new()) } else { translate_newlines(&text) };
-        self.crlf_at.extend(crlfs.into_iter().map(|i| start + i));
-        self.pending.push_str(&translated);
+        // A byte order mark is read at the start of the file only; it fixes the byte order.
+        let mut body = &raw[..];
+        let mut mark = 0;
+        let codec = match self.codec {
+            Codec::Utf8Sig => {
+                if start == Some(0) && body.starts_with(&[0xef, 0xbb, 0xbf]) {
+                    mark = 3;
+                }
+                Codec::Utf8
+            }
+            Codec::Utf16(ByteOrder::Marked) | Codec::Utf32(ByteOrder::Marked) => {
+                let wide = matches!(self.codec, Codec::Utf32(_));
+                let (le, be): (&[u8], &[u8]) =
+                    if wide { (&[0xff, 0xfe, 0, 0], &[0, 0, 0xfe, 0xff]) } else { (&[0xff, 0xfe], &[0xfe, 0xff]) };
+                if start == Some(0) && body.starts_with(le) {
+                    (self.little_endian, mark) = (true, le.len());
+                } else if start == Some(0) && body.starts_with(be) {
+                    (self.little_endian, mark) = (false, be.len());
+                }
+                let order = if self.little_endian { ByteOrder::Little } else { ByteOrder::Big };
+                if wide { Codec::Utf32(order) } else { Codec::Utf16(order) }
+            }
+            codec => codec,
+        };
+        body = &body[mark..];
+        let text = super::codecs::decode_wtf8(body, codec, &self.errors)?;
+        if self.pending.is_empty() {
+            if let Some(at) = start {
+                self.pending_from = at + mark as u64;
+            }
+        }
+        if self.newline.universal() {
+            self.seen |= newline_kinds(&text);
+        }
+        self.pending.extend_from_slice(&text);
         Ok(true)
     }
 
-    /// Removes and returns the first `cut` bytes of `pending`.
-    fn take(&mut self, cut: usize) -> String {
+    /// Removes the first `cut` bytes of `pending` and returns them as the program sees them.
+    fn take(&mut self, cut: usize) -> Vec<u8> {
         let rest = self.pending.split_off(cut);
-        self.consumed += cut;
-        while self.crlf_at.front().is_some_and(|&i| i < self.consumed) {
-            self.crlf_at.pop_front();
-        }
-        std::mem::replace(&mut self.pending, rest)
+        let taken = std::mem::replace(&mut self.pending, rest);
+        self.pending_from += super::codecs::encoded_len(self.codec, &taken) as u64;
+        self.newline.translate(taken)
     }
 
-    /// Forgets what was read ahead (before a seek).
+    /// Forgets what was read ahead (before a seek or a write).
     fn drop_pending(&mut self) {
         self.pending.clear();
-        self.crlf_at.clear();
-        self.consumed = 0;
         self.at_eof = false;
-    }
-
-    /// The file bytes `pending` came from (`\r\n` counts two).
-    fn pending_raw_len(&self) -> usize {
-        self.pending.len() + self.crlf_at.len()
     }
 
     fn check_open(&self) -> PyResult<()> {
         if self.closed { Err(PyErr::value_error("I/O operation on closed file.")) } else { Ok(()) }
+    }
+
+    /// The check of the methods CPython's text layer passes to the raw file (`fileno`,
+    /// `seekable`, `isatty`, ...), whose message has no full stop.
+    fn check_raw_open(&self) -> PyResult<()> {
+        if self.closed { Err(PyErr::value_error("I/O operation on closed file")) } else { Ok(()) }
+    }
+
+    /// `readable()` / `writable()`: on a closed file the buffered layer answers `False` for
+    /// what its kind never does, and the raw file's error otherwise.
+    fn capability(&self, has: bool) -> PyResult<bool> {
+        if self.closed && has { self.check_raw_open().map(|()| has) } else { Ok(has) }
     }
 
     fn check_readable(&self) -> PyResult<()> {
@@ -247,11 +460,31 @@ impl TextFile {
         if self.writable { Ok(()) } else { Err(unsupported("not writable")) }
     }
 
-    /// One line (with its `\n`), at most `limit` characters; `""` at EOF.
-    fn read_line(&mut self, limit: Option<usize>) -> PyResult<String> {
+    /// `read(size)`: everything left, or at most `size` characters.
+    fn read(&mut self, size: Option<usize>) -> PyResult<Vec<u8>> {
+        match size {
+            None => {
+                while self.fill(true)? {}
+                let all = self.pending.len();
+                Ok(self.take(all))
+            }
+            Some(n) => loop {
+                if let Some(cut) = self.newline.cut_after(&self.pending, n) {
+                    return Ok(self.take(cut));
+                }
+                if !self.fill(false)? {
+                    let all = self.pending.len();
+                    return Ok(self.take(all));
+                }
+            },
+        }
+    }
+
+    /// One line (with its ending), at most `limit` characters; `""` at EOF.
+    fn read_line(&mut self, limit: Option<usize>) -> PyResult<Vec<u8>> {
         loop {
-            let end = self.pending.find('\n').map(|i| i + 1);
-            let by_limit = limit.and_then(|n| self.pending.char_indices().nth(n).map(|(i, _)| i));
+            let end = self.newline.line_end(&self.pending);
+            let by_limit = limit.and_then(|n| self.newline.cut_after(&self.pending, n));
             let cut = match (end, by_limit) {
                 (Some(e), Some(l)) => Some(e.min(l)),
                 (e, l) => e.or(l),
@@ -260,52 +493,100 @@ impl TextFile {
                 return Ok(self.take(cut));
             }
             if !self.fill(false)? {
-                return Ok(self.take(self.pending.len()));
+                let all = self.pending.len();
+                return Ok(self.take(all));
             }
+        }
+    }
+
+    /// `tell()`.
+    fn tell(&mut self) -> PyResult<u64> {
+        use std::io::Seek;
+        self.check_open()?;
+        let Stream::File(_) = self.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        if !self.telling {
+            return Err(super::exceptions::raise_msg(
+                types().exc.named("OSError"),
+                "telling position disabled by next() call",
+            ));
+        }
+        self.flush_out().map_err(|e| os_error(&e, None))?;
+        if !self.pending.is_empty() {
+            return Ok(self.pending_from);
+        }
+        let Stream::File(file) = &mut self.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        file.stream_position().map_err(|e| os_error(&e, None))
+    }
+
+    /// `seek(cookie, whence)`.
+    fn seek(&mut self, offset: isize, whence: isize) -> PyResult<u64> {
+        use std::io::{Seek, SeekFrom};
+        self.check_open()?;
+        let Stream::File(_) = self.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        let to = match whence {
+            0 if offset < 0 => return Err(PyErr::value_error(format!("negative seek position {offset}"))),
+            0 => SeekFrom::Start(offset as u64),
+            1 if offset != 0 => return Err(unsupported("can't do nonzero cur-relative seeks")),
+            2 if offset != 0 => return Err(unsupported("can't do nonzero end-relative seeks")),
+            1 => SeekFrom::Start(self.tell()?),
+            2 => SeekFrom::End(0),
+            w => return Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
+        };
+        self.flush_out().map_err(|e| os_error(&e, None))?;
+        self.drop_pending();
+        let Stream::File(file) = &mut self.stream else { return Err(unsupported("underlying stream is not seekable")) };
+        let pos = file.seek(to).map_err(|e| os_error(&e, None))?;
+        self.at_start = pos == 0;
+        Ok(pos)
+    }
+}
+
+/// The length of the (generalised) UTF-8 sequence that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}
+
+/// A `str` of generalised UTF-8 text (lone surrogates as their three-byte patterns).
+fn str_of_wtf8(text: &[u8]) -> PyResult<Obj> {
+    match std::str::from_utf8(text) {
+        Ok(t) => new_str(t),
+        Err(_) => {
+            let mut points = Vec::with_capacity(text.len());
+            let mut at = 0;
+            while at < text.len() {
+                let width = utf8_width(text[at]).min(text.len() - at);
+                let init = match width {
+                    1 => text[at] as u32,
+                    2 => text[at] as u32 & 0x1F,
+                    3 => text[at] as u32 & 0x0F,
+                    _ => text[at] as u32 & 0x07,
+                };
+                points.push(text[at + 1..at + width].iter().fold(init, |acc, &b| (acc << 6) | (b as u32 & 0x3F)));
+                at += width;
+            }
+            super::str::new_str_from_code_points(&points)
         }
     }
 }
 
-/// Text from UTF-8 bytes, or CPython's `UnicodeDecodeError` message.
-fn decode_utf8(raw: &[u8]) -> PyResult<String> {
-    match std::str::from_utf8(raw) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let why = match e.error_len() {
-                None => "unexpected end of data",
-                Some(_) if (0x80..0xc2).contains(&raw[at]) || raw[at] > 0xf4 => "invalid start byte",
-                Some(_) => "invalid continuation byte",
-            };
-            Err(super::exceptions::raise_msg(
-                types().exc.named("UnicodeDecodeError"),
-                &format!("'utf-8' codec can't decode byte 0x{:02x} in position {at}: {why}", raw[at]),
-            ))
-        }
+/// The `SEEN_*` bits of the line endings in `text`.
+fn newline_kinds(bytes: &[u8]) -> u8 {
+    let mut seen = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        seen |= match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => SEEN_CRLF,
+            b'\r' => SEEN_CR,
+            b'\n' if i > 0 && bytes[i - 1] == b'\r' => 0,
+            b'\n' => SEEN_LF,
+            _ => 0,
+        };
     }
-}
-
-/// Universal newlines: `\r\n` and `\r` become `\n`; also the offsets (in the result) of the
-/// `\n`s that were `\r\n`.
-fn translate_newlines(text: &str) -> (String, Vec<usize>) {
-    if !text.contains('\r') {
-        return (text.to_owned(), Vec::new());
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut crlfs = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-                crlfs.push(out.len());
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
-    }
-    (out, crlfs)
+    seen
 }
 
 /// `io.UnsupportedOperation` (a subclass of `OSError`; CPython's also derives from
@@ -378,19 +659,51 @@ pub fn is_text_file(o: &PyObject) -> bool {
     std::ptr::eq(o.type_object(), types().modules.text_io_type)
 }
 
-fn new_text_file(stream: Stream, name: Obj, mode: &str, readable: bool, writable: bool) -> PyResult<Obj> {
+/// How a text file codes text: `(encoding, codec, errors, newline)`.
+struct Coding {
+    encoding: String,
+    codec: Codec,
+    errors: String,
+    newline: Newline,
+}
+
+impl Coding {
+    /// The standard streams' coding (`PYTHONIOENCODING=utf-8`-like: UTF-8, `strict` for stdin
+    /// and stdout, `backslashreplace` for stderr; stdin reads with `newline='\n'`).
+    fn standard(errors: &str, newline: Newline) -> Coding {
+        Coding { encoding: "utf-8".to_owned(), codec: Codec::Utf8, errors: errors.to_owned(), newline }
+    }
+}
+
+fn new_text_file(
+    stream: Stream,
+    name: Obj,
+    mode: &str,
+    coding: Coding,
+    readable: bool,
+    writable: bool,
+    at_start: bool,
+) -> PyResult<Obj> {
     let file = TextFile {
         stream,
         name,
         mode: mode.to_owned(),
+        encoding: coding.encoding,
+        codec: coding.codec,
+        errors: coding.errors,
+        newline: coding.newline,
+        seen: 0,
         readable,
         writable,
         closed: false,
-        pending: String::new(),
-        consumed: 0,
-        crlf_at: std::collections::VecDeque::new(),
+        telling: true,
+        pending: Vec::new(),
+        pending_from: 0,
         at_eof: false,
+        little_endian: true,
+        at_start,
         out: Vec::new(),
+        buffer: None,
     };
     // SAFETY: TextIoObject starts with the header; its deallocator drops it.
     unsafe {
@@ -400,26 +713,41 @@ fn new_text_file(stream: Stream, name: Obj, mode: &str, readable: bool, writable
 
 /// The three standard streams, as `sys` holds them: `(stdin, stdout, stderr)`.
 pub fn standard_streams() -> PyResult<(Obj, Obj, Obj)> {
+    let std = |stream, name: &str, mode, errors, newline, readable| {
+        new_text_file(stream, new_str(name)?, mode, Coding::standard(errors, newline), readable, !readable, false)
+    };
     Ok((
-        new_text_file(Stream::Stdin, new_str("<stdin>")?, "r", true, false)?,
-        new_text_file(Stream::Stdout, new_str("<stdout>")?, "w", false, true)?,
-        new_text_file(Stream::Stderr, new_str("<stderr>")?, "w", false, true)?,
+        std(Stream::Stdin, "<stdin>", "r", "strict", Newline::Lf, true)?,
+        std(Stream::Stdout, "<stdout>", "w", "strict", Newline::Universal, false)?,
+        std(Stream::Stderr, "<stderr>", "w", "backslashreplace", Newline::Universal, false)?,
     ))
 }
 
 /// Writes `text` to the text file `o` (print's fast path); `flush` flushes it after.
 pub fn write_str(o: &PyObject, text: &str, flush: bool) -> PyResult<()> {
+    write_text(o, Text::Rust(text), flush)
+}
+
+/// Writes the `str` object `text` (which may hold lone surrogates) to the text file `o`.
+pub(crate) fn write_str_object(o: &PyObject, text: &PyObject, flush: bool) -> PyResult<()> {
+    write_text(o, Text::Object(text), flush)
+}
+
+fn write_text(o: &PyObject, text: Text<'_>, flush: bool) -> PyResult<()> {
     let mut f = text_file(o)?.lock();
     f.check_writable()?;
-    f.write_text(text).map_err(|e| os_error(&e, None))?;
+    // What was read ahead is forgotten: the write goes where the file's position is.
+    if !f.pending.is_empty() {
+        f.drop_pending();
+    }
+    f.write(text)?;
     if flush {
         f.flush_out().map_err(|e| os_error(&e, None))?;
     }
     Ok(())
 }
 
-/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`
-/// in text mode.
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`.
 pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     const NAMES: [&str; 7] = ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd"];
     let mut slots: [Option<Obj>; 7] = Default::default();
@@ -454,15 +782,21 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
             .to_owned(),
         None => "r".to_owned(),
     };
-    if let Some(enc) = slots[3].as_ref().filter(|e| !e.is(immortals().none)) {
-        let e = str_value(enc).unwrap_or("").to_ascii_lowercase().replace('_', "-");
-        if !matches!(e.as_str(), "utf-8" | "utf8") {
-            return Err(super::exceptions::raise_msg(
-                types().exc.named("LookupError"),
-                &format!("unknown encoding: {}", str_value(enc).unwrap_or("?")),
-            ));
+    // `encoding` and `errors`: a str or None.
+    let optional_text = |i: usize, what: &str| -> PyResult<Option<String>> {
+        match slots[i].as_ref().filter(|v| !v.is(immortals().none)) {
+            None => Ok(None),
+            Some(v) => str_value(v).map(|t| Some(t.to_owned())).ok_or_else(|| {
+                PyErr::type_error(format!(
+                    "open() argument '{what}' must be str or None, not {}",
+                    v.type_object().name()
+                ))
+            }),
         }
-    }
+    };
+    let encoding = optional_text(3, "encoding")?;
+    let errors = optional_text(4, "errors")?;
+    let newline_given = slots[5].as_ref().is_some_and(|v| !v.is(immortals().none));
     let (mut reading, mut writing, mut appending, mut creating, mut plus, mut binary, mut text) =
         (false, false, false, false, false, false, false);
     for c in mode.chars() {
@@ -492,6 +826,15 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
         }
         _ => return Err(PyErr::value_error("must have exactly one of create/read/write/append mode")),
     }
+    if binary {
+        for (given, what) in
+            [(encoding.is_some(), "an encoding"), (errors.is_some(), "an errors"), (newline_given, "a newline")]
+        {
+            if given {
+                return Err(PyErr::value_error(format!("binary mode doesn't take {what} argument")));
+            }
+        }
+    }
     let mut opts = std::fs::OpenOptions::new();
     opts.read(reading || plus).write(writing || appending || creating || plus);
     if writing {
@@ -503,14 +846,32 @@ pub fn builtin_open(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     if creating {
         opts.create_new(true);
     }
-    let f = opts.open(&path).map_err(|e| os_error(&e, Some(&path)))?;
+    let mut f = opts.open(&path).map_err(|e| os_error(&e, Some(&path)))?;
     if f.metadata().is_ok_and(|m| m.is_dir()) {
         return Err(os_error(&std::io::Error::from_raw_os_error(21), Some(&path)));
     }
+    let (readable, writable) = (reading || plus, !reading || plus);
     if binary {
-        return super::binaryio::new_binary_file(f, file, &mode, reading || plus, !reading || plus);
+        return super::binaryio::new_binary_file(f, file, &mode, readable, writable);
     }
-    new_text_file(Stream::File(f), file, &mode, reading || plus, !reading || plus)
+    // As in CPython, the file exists (and was truncated) before the text layer checks its
+    // coding arguments.
+    let newline = Newline::parse(slots[5].as_deref())?;
+    let (encoding, codec) = match encoding {
+        Some(name) => {
+            let codec = super::codecs::lookup(&name)?;
+            (name, codec)
+        }
+        None => ("UTF-8".to_owned(), Codec::Utf8),
+    };
+    let position = if appending {
+        use std::io::Seek;
+        f.seek(std::io::SeekFrom::End(0)).map_err(|e| os_error(&e, None))?
+    } else {
+        0
+    };
+    let coding = Coding { encoding, codec, errors: errors.unwrap_or_else(|| "strict".to_owned()), newline };
+    new_text_file(Stream::File(f), file, &mode, coding, readable, writable, position == 0)
 }
 
 fn receiver<'a>(
@@ -535,23 +896,26 @@ fn size_arg(a: &[Obj]) -> PyResult<Option<usize>> {
     }
 }
 
+/// The `str` argument of `write`.
+fn str_arg(v: &PyObject) -> PyResult<&super::str::StrObject> {
+    as_str_object(v)
+        .ok_or_else(|| PyErr::type_error(format!("write() argument must be str, not {}", v.type_object().name())))
+}
+
 static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("write", |a, k| {
         let (s, r) = receiver("write", a, k, 1, 1)?;
-        let text = str_value(&r[0]).ok_or_else(|| {
-            PyErr::type_error(format!("write() argument must be str, not {}", r[0].type_object().name()))
-        })?;
-        write_str(s, text, false)?;
-        super::int::new_int(text.chars().count() as i64)
+        let len = str_arg(&r[0])?.len();
+        write_str_object(s, &r[0], false)?;
+        super::int::new_int(len as i64)
     }),
     MethodDef::method("writelines", |a, k| {
         let (s, r) = receiver("writelines", a, k, 1, 1)?;
+        text_file(s)?.lock().check_open()?;
         let it = super::abstract_ops::get_iter(&r[0])?;
         while let Some(line) = super::abstract_ops::next(&it)? {
-            let text = str_value(&line).ok_or_else(|| {
-                PyErr::type_error(format!("write() argument must be str, not {}", line.type_object().name()))
-            })?;
-            write_str(s, text, false)?;
+            str_arg(&line)?;
+            write_str_object(s, &line, false)?;
         }
         Ok(args::none())
     }),
@@ -560,20 +924,9 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         let size = size_arg(r)?;
         let mut f = text_file(s)?.lock();
         f.check_readable()?;
-        let text = match size {
-            None => {
-                f.fill(true)?;
-                let all = f.pending.len();
-                f.take(all)
-            }
-            Some(n) => {
-                while f.pending.chars().count() < n && f.fill(false)? {}
-                let cut = f.pending.char_indices().nth(n).map_or(f.pending.len(), |(i, _)| i);
-                f.take(cut)
-            }
-        };
+        let text = f.read(size)?;
         drop(f);
-        new_str(&text)
+        str_of_wtf8(&text)
     }),
     MethodDef::method("readline", |a, k| {
         let (s, r) = receiver("readline", a, k, 0, 1)?;
@@ -582,11 +935,14 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         f.check_readable()?;
         let line = f.read_line(size)?;
         drop(f);
-        new_str(&line)
+        str_of_wtf8(&line)
     }),
     MethodDef::method("readlines", |a, k| {
-        let (s, _) = receiver("readlines", a, k, 0, 1)?;
+        let (s, r) = receiver("readlines", a, k, 0, 1)?;
+        // `hint`: stop once the lines read so far hold that many characters.
+        let hint = size_arg(r)?.filter(|&n| n > 0);
         let mut lines = Vec::new();
+        let mut total = 0;
         loop {
             let mut f = text_file(s)?.lock();
             f.check_readable()?;
@@ -595,7 +951,11 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
             if line.is_empty() {
                 break;
             }
-            lines.push(new_str(&line)?);
+            total += line.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            lines.push(str_of_wtf8(&line)?);
+            if hint.is_some_and(|h| total >= h) {
+                break;
+            }
         }
         new_list(lines)
     }),
@@ -614,20 +974,18 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
     MethodDef::method("readable", |a, k| {
         let (s, _) = receiver("readable", a, k, 0, 0)?;
         let f = text_file(s)?.lock();
-        f.check_open()?;
-        Ok(new_bool(f.readable))
+        Ok(new_bool(f.capability(f.readable)?))
     }),
     MethodDef::method("writable", |a, k| {
         let (s, _) = receiver("writable", a, k, 0, 0)?;
         let f = text_file(s)?.lock();
-        f.check_open()?;
-        Ok(new_bool(f.writable))
+        Ok(new_bool(f.capability(f.writable)?))
     }),
     MethodDef::method("isatty", |a, k| {
         use std::io::IsTerminal;
         let (s, _) = receiver("isatty", a, k, 0, 0)?;
         let f = text_file(s)?.lock();
-        f.check_open()?;
+        f.check_raw_open()?;
         Ok(new_bool(match &f.stream {
             Stream::Stdout => std::io::stdout().is_terminal(),
             Stream::Stderr => std::io::stderr().is_terminal(),
@@ -639,7 +997,7 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         use std::os::fd::AsRawFd;
         let (s, _) = receiver("fileno", a, k, 0, 0)?;
         let f = text_file(s)?.lock();
-        f.check_open()?;
+        f.check_raw_open()?;
         super::int::new_int(match &f.stream {
             Stream::Stdin => 0,
             Stream::Stdout => 1,
@@ -648,47 +1006,50 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
         })
     }),
     MethodDef::method("tell", |a, k| {
-        use std::io::Seek;
         let (s, _) = receiver("tell", a, k, 0, 0)?;
-        let mut f = text_file(s)?.lock();
-        f.check_open()?;
-        f.flush_out().map_err(|e| os_error(&e, None))?;
-        let pending = f.pending_raw_len() as u64;
-        let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
-        let pos = file.stream_position().map_err(|e| os_error(&e, None))?;
-        super::int::new_int(pos.saturating_sub(pending) as i64)
+        let pos = text_file(s)?.lock().tell()?;
+        super::int::new_int(pos as i64)
     }),
     MethodDef::method("seek", |a, k| {
-        use std::io::{Seek, SeekFrom};
         let (s, r) = receiver("seek", a, k, 1, 2)?;
         let offset = super::abstract_ops::index_isize(&r[0])?;
         let whence = match r.get(1) {
             Some(w) => super::abstract_ops::index_isize(w)?,
             None => 0,
         };
+        let pos = text_file(s)?.lock().seek(offset, whence)?;
+        super::int::new_int(pos as i64)
+    }),
+    MethodDef::method("truncate", |a, k| {
+        let (s, r) = receiver("truncate", a, k, 0, 1)?;
+        let pos = match r.first().filter(|v| !v.is(immortals().none)) {
+            Some(v) => Some(super::abstract_ops::index_isize(v)?),
+            None => None,
+        };
         let mut f = text_file(s)?.lock();
         f.check_open()?;
-        let to = match whence {
-            0 if offset < 0 => return Err(PyErr::value_error(format!("negative seek position {offset}"))),
-            0 => SeekFrom::Start(offset as u64),
-            1 if offset != 0 => return Err(unsupported("can't do nonzero cur-relative seeks")),
-            2 if offset != 0 => return Err(unsupported("can't do nonzero end-relative seeks")),
-            1 => SeekFrom::Current(-(f.pending_raw_len() as i64)),
-            2 => SeekFrom::End(0),
-            w => {
-                return Err(PyErr::value_error(format!("invalid whence ({w}, should be 0, 1 or 2)")));
+        if !f.writable {
+            return Err(unsupported("truncate"));
+        }
+        f.flush_out().map_err(|e| os_error(&e, None))?;
+        let Stream::File(file) = &mut f.stream else { return Err(unsupported("truncate")) };
+        // Without a size, the buffered file's position: past what was read ahead (CPython's
+        // text layer passes `None` down).
+        let pos = match pos {
+            Some(p) if p < 0 => return Err(os_error(&std::io::Error::from_raw_os_error(22), None)),
+            Some(p) => p as u64,
+            None => {
+                use std::io::Seek;
+                file.stream_position().map_err(|e| os_error(&e, None))?
             }
         };
-        f.flush_out().map_err(|e| os_error(&e, None))?;
-        f.drop_pending();
-        let Stream::File(file) = &mut f.stream else { return Err(unsupported("underlying stream is not seekable")) };
-        let pos = file.seek(to).map_err(|e| os_error(&e, None))?;
+        file.set_len(pos).map_err(|e| os_error(&e, None))?;
         super::int::new_int(pos as i64)
     }),
     MethodDef::method("seekable", |a, k| {
         let (s, _) = receiver("seekable", a, k, 0, 0)?;
         let f = text_file(s)?.lock();
-        f.check_open()?;
+        f.check_raw_open()?;
         Ok(new_bool(matches!(f.stream, Stream::File(_))))
     }),
     MethodDef::method("__enter__", |a, k| {
@@ -704,27 +1065,71 @@ static TEXT_IO_METHODS: &[MethodDef] = &[
 ];
 
 fn close(s: &PyObject) -> PyResult<()> {
-    let mut f = text_file(s)?.lock();
-    if f.closed {
-        return Ok(());
+    let (r, buffer) = {
+        let mut f = text_file(s)?.lock();
+        if f.closed {
+            return Ok(());
+        }
+        let r = f.flush_out();
+        f.closed = true;
+        if let Stream::File(_) = f.stream {
+            // Dropping the handle closes the descriptor now, not when the object goes away.
+            f.stream = Stream::Stdin;
+        }
+        (r, f.buffer.clone())
+    };
+    r.map_err(|e| os_error(&e, None))?;
+    if let Some(b) = buffer {
+        let close = super::abstract_ops::get_attr_str(&b, "close")?;
+        super::abstract_ops::call(&close, &[], None)?;
     }
-    let r = f.flush_out();
-    f.closed = true;
-    if let Stream::File(_) = f.stream {
-        // Dropping the handle closes the descriptor now, not when the object goes away.
-        f.stream = Stream::Stdin;
-        f.readable = false;
-        f.writable = false;
+    Ok(())
+}
+
+/// `buffer`: a binary file over the same open file description (made once).
+fn buffer_of(o: &PyObject) -> PyResult<Obj> {
+    let mut f = text_file(o)?.lock();
+    if let Some(b) = &f.buffer {
+        return Ok(b.clone());
     }
-    r.map_err(|e| os_error(&e, None))
+    let Stream::File(file) = &f.stream else {
+        return Err(PyErr::attribute_error("'_io.TextIOWrapper' object has no attribute 'buffer'"));
+    };
+    let clone = file.try_clone().map_err(|e| os_error(&e, None))?;
+    f.flush_out().map_err(|e| os_error(&e, None))?;
+    let letter = f.mode.chars().find(|c| "rwax".contains(*c)).unwrap_or('r');
+    let mode = format!("{letter}b{}", if f.mode.contains('+') { "+" } else { "" });
+    let b = super::binaryio::new_binary_file(clone, f.name.clone(), &mode, f.readable, f.writable)?;
+    f.buffer = Some(b.clone());
+    Ok(b)
+}
+
+/// `newlines`: the endings read so far (universal modes), as CPython reports them.
+fn newlines_of(o: &PyObject) -> PyResult<Obj> {
+    let seen = {
+        let f = text_file(o)?.lock();
+        if !f.newline.universal() { 0 } else { f.seen }
+    };
+    let kinds: Vec<&str> = [(SEEN_CR, "\r"), (SEEN_LF, "\n"), (SEEN_CRLF, "\r\n")]
+        .iter()
+        .filter(|(bit, _)| seen & bit != 0)
+        .map(|(_, k)| *k)
+        .collect();
+    match kinds[..] {
+        [] => Ok(args::none()),
+        [one] => new_str(one),
+        _ => super::tuple::new_tuple(kinds.iter().map(|k| new_str(k)).collect::<PyResult<_>>()?),
+    }
 }
 
 static TEXT_IO_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "closed", get: |o| Ok(new_bool(text_file(o)?.lock().closed)), set: None },
     GetSetDef { name: "name", get: |o| Ok(text_file(o)?.lock().name.clone()), set: None },
     GetSetDef { name: "mode", get: |o| new_str(&text_file(o)?.lock().mode), set: None },
-    GetSetDef { name: "encoding", get: |_| new_str("utf-8"), set: None },
-    GetSetDef { name: "errors", get: |_| new_str("strict"), set: None },
+    GetSetDef { name: "encoding", get: |o| new_str(&text_file(o)?.lock().encoding), set: None },
+    GetSetDef { name: "errors", get: |o| new_str(&text_file(o)?.lock().errors), set: None },
+    GetSetDef { name: "newlines", get: newlines_of, set: None },
+    GetSetDef { name: "buffer", get: buffer_of, set: None },
     GetSetDef {
         name: "line_buffering",
         get: |o| Ok(new_bool(matches!(text_file(o)?.lock().stream, Stream::Stderr))),
@@ -733,20 +1138,26 @@ static TEXT_IO_GETSETS: &[GetSetDef] = &[
 ];
 
 fn text_io_repr(o: &PyObject) -> PyResult<Obj> {
-    let (name, mode) = {
+    let (name, mode, encoding) = {
         let f = text_file(o)?.lock();
-        (f.name.clone(), f.mode.clone())
+        (f.name.clone(), f.mode.clone(), f.encoding.clone())
     };
     let name = super::abstract_ops::repr_text(&name)?;
-    new_str(&format!("<_io.TextIOWrapper name={name} mode='{mode}' encoding='utf-8'>"))
+    let encoding = super::abstract_ops::repr_text(&*new_str(&encoding)?)?;
+    new_str(&format!("<_io.TextIOWrapper name={name} mode='{mode}' encoding={encoding}>"))
 }
 
 fn text_io_next(o: &PyObject) -> PyResult<Option<Obj>> {
     let mut f = text_file(o)?.lock();
     f.check_readable()?;
+    f.telling = false;
     let line = f.read_line(None)?;
+    if line.is_empty() {
+        // The iteration is over: `tell()` works again (CPython's `_telling = _seekable`).
+        f.telling = true;
+    }
     drop(f);
-    if line.is_empty() { Ok(None) } else { new_str(&line).map(Some) }
+    if line.is_empty() { Ok(None) } else { str_of_wtf8(&line).map(Some) }
 }
 
 /// Phase one: the `TextIOWrapper` type.
@@ -778,20 +1189,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn newlines_are_translated_on_read() {
-        assert_eq!(translate_newlines("a\r\nb\rc\n"), ("a\nb\nc\n".to_owned(), vec![1]));
-        assert_eq!(translate_newlines("plain"), ("plain".to_owned(), vec![]));
+    fn lines_end_as_newline_says() {
+        let t = b"a\r\nb\rc\nd";
+        assert_eq!(Newline::Universal.line_end(t), Some(3));
+        assert_eq!(Newline::Untranslated.line_end(b"a\rb"), Some(2));
+        assert_eq!(Newline::Lf.line_end(t), Some(3));
+        assert_eq!(Newline::Cr.line_end(t), Some(2));
+        assert_eq!(Newline::CrLf.line_end(b"a\rb\r\n"), Some(5));
+        assert_eq!(Newline::Lf.line_end(b"none"), None);
     }
 
     #[test]
-    fn bad_utf8_reports_the_byte() {
-        crate::Runtime::initialize();
-        crate::attach(|_py| {
-            let e = decode_utf8(b"ab\xffc").unwrap_err();
-            assert_eq!(
-                super::super::exceptions::message_text(&e.into_object()),
-                "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte"
-            );
-        });
+    fn universal_newlines_count_crlf_as_one_character() {
+        assert_eq!(Newline::Universal.cut_after(b"a\r\nb", 2), Some(3));
+        assert_eq!(Newline::Untranslated.cut_after(b"a\r\nb", 2), Some(2));
+        assert_eq!(Newline::Universal.cut_after(b"ab", 3), None);
+        assert_eq!(Newline::Universal.cut_after("\u{e9}\u{1f600}x".as_bytes(), 2), Some(6));
+        assert_eq!(Newline::Universal.translate(b"a\r\nb\rc\n".to_vec()), b"a\nb\nc\n");
+        assert_eq!(Newline::Untranslated.translate(b"a\r\n".to_vec()), b"a\r\n");
+    }
+
+    #[test]
+    fn decoded_endings_are_recorded() {
+        assert_eq!(newline_kinds(b"a\r\nb"), SEEN_CRLF);
+        assert_eq!(newline_kinds(b"a\rb\n"), SEEN_CR | SEEN_LF);
+        assert_eq!(newline_kinds(b"plain"), 0);
     }
 }
