@@ -227,7 +227,7 @@ impl ListItems {
         let Some(op) = NonNull::new(p) else { return Err(Contended) };
         // SAFETY: `op` points into memory that stays mapped (module docs); the try-increment
         // refuses an object whose count is gone.
-        if !unsafe { super::refcount::try_incref(op) } {
+        if !unsafe { super::refcount::try_incref_maybe_freed(op) } {
             return Err(Contended);
         }
         // SAFETY: the increment succeeded: this thread now holds a reference to whatever

@@ -62,20 +62,23 @@ pub fn incref(op: &PyObject) {
 /// CAS on the shared count that refuses 0 and MERGED-with-no-count (an object being, or already,
 /// deallocated). Also refuses a shared count of 0 with the owner elsewhere, as CPython does: the
 /// owner may be about to free it; the caller then reads under the container's lock. For the
-/// lock-free readers of free-threaded containers (`list_items`).
+/// lock-free readers of free-threaded containers (`list_items`). Unlike [`try_incref`] (whose
+/// caller knows the memory is a live or dying object), it reads only the atomic header words.
 ///
 /// # Safety
 ///
 /// `op`'s header must be readable (a live object, or a freed arena block: see `list_items`).
 #[inline]
-pub(crate) unsafe fn try_incref(op: NonNull<PyObject>) -> bool {
+pub(crate) unsafe fn try_incref_maybe_freed(op: NonNull<PyObject>) -> bool {
     // SAFETY: the caller's contract: the header words are readable, and they are atomics.
     let o = unsafe { op.as_ref() };
     let local = o.ob_ref_local.load(Ordering::Relaxed);
     if local == IMMORTAL_LOCAL {
         return true;
     }
-    if o.ob_tid.load(Ordering::Relaxed) == thread_id() {
+    // An owner's local count of zero is a block this thread freed (or an object only others
+    // hold): never revive it locally — the shared count decides, as for any other thread.
+    if local != 0 && o.ob_tid.load(Ordering::Relaxed) == thread_id() {
         o.ob_ref_local.store(local + 1, Ordering::Relaxed);
         return true;
     }
