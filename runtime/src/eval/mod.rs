@@ -54,6 +54,7 @@ pub mod traceback;
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::mem::ManuallyDrop;
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 
@@ -103,11 +104,19 @@ pub fn current_exception() -> Option<Obj> {
     exc_state::handled()
 }
 
+/// A frame record. `code`, `globals` and `builtins` of a function's frame are the function's
+/// own references, borrowed (as CPython's `f_globals`/`f_builtins`): the record holds the
+/// function in `func`, and a function's `code`/`globals`/`builtins` never change, so a call
+/// and its return count no references for them. Other records (module and class bodies run
+/// from native code, generator frames) own theirs (`owns_refs`), released by `Drop`.
+/// Read them through `&`; an owned copy is `Obj::clone(&f.code)`.
 struct Frame {
-    code: Obj,
+    code: ManuallyDrop<Obj>,
     func: Option<Obj>,
-    globals: Obj,
-    builtins: Obj,
+    globals: ManuallyDrop<Obj>,
+    builtins: ManuallyDrop<Obj>,
+    /// Whether `code`, `globals` and `builtins` are references of the record's own.
+    owns_refs: bool,
     locals: Option<Obj>,
     base: usize,
     sp: usize,
@@ -128,20 +137,77 @@ impl Frame {
     /// The first frame of a run of the loop started from native code (`base` 0, nothing on
     /// its stack yet).
     fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
+        Frame::owning(code, func, globals, builtins, locals, 0, 0)
+    }
+
+    /// A record that owns its code object, globals and builtins, at `base` with its stack
+    /// pointer at `sp`.
+    fn owning(
+        code: Obj,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+        base: usize,
+        sp: usize,
+    ) -> Frame {
         Frame {
-            code,
+            code: ManuallyDrop::new(code),
             func,
-            globals,
-            builtins,
+            globals: ManuallyDrop::new(globals),
+            builtins: ManuallyDrop::new(builtins),
+            owns_refs: true,
             locals,
-            base: 0,
-            sp: 0,
+            base,
+            sp,
             ip: 0,
             lasti: 0,
             call_at: 0,
             owner_gen: None,
             init_self: None,
             frame_obj: OnceCell::new(),
+        }
+    }
+
+    /// The record of a call of the Python function `callable` (checked by the caller), at
+    /// `base` with its stack pointer at `sp`; it borrows the function's code object, globals
+    /// and builtins.
+    fn for_function(callable: Obj, base: usize, sp: usize, init_self: Option<Obj>) -> Frame {
+        let func = as_function(&callable).expect("a Python function");
+        // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and `Drop` skips
+        // them): they stay valid while the record lives because the record holds `callable`,
+        // which holds these references and never replaces them (the fields are immutable).
+        let (code, globals, builtins) =
+            unsafe { (std::ptr::read(&func.code), std::ptr::read(&func.globals), std::ptr::read(&func.builtins)) };
+        Frame {
+            code: ManuallyDrop::new(code),
+            func: Some(callable),
+            globals: ManuallyDrop::new(globals),
+            builtins: ManuallyDrop::new(builtins),
+            owns_refs: false,
+            locals: None,
+            base,
+            sp,
+            ip: 0,
+            lasti: 0,
+            call_at: 0,
+            owner_gen: None,
+            init_self,
+            frame_obj: OnceCell::new(),
+        }
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.owns_refs {
+            // SAFETY: the record's own references, released once: the record is going away and
+            // nothing reads these fields afterwards.
+            unsafe {
+                ManuallyDrop::drop(&mut self.code);
+                ManuallyDrop::drop(&mut self.globals);
+                ManuallyDrop::drop(&mut self.builtins);
+            }
         }
     }
 }
@@ -182,7 +248,13 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
 /// Runs a class body: the function's code with `ns` as its locals.
 pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
     let f = as_function(func).ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?;
-    let frame = Frame::entry(f.code.clone(), Some(Obj::new_ref(func)), f.globals.clone(), f.builtins.clone(), Some(ns));
+    let frame = Frame::entry(
+        Obj::clone(&f.code),
+        Some(Obj::new_ref(func)),
+        Obj::clone(&f.globals),
+        Obj::clone(&f.builtins),
+        Some(ns),
+    );
     run(frame, &[], None)
 }
 
@@ -1048,7 +1120,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::STORE_NAME => {
                         let v = pop!(values, sp);
                         let name = code.names[oparg as usize].clone();
-                        let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
                         match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
                             Some(d) => tri!(d.set(name, v)),
                             None => tri!(ops::set_item(&locals, &name, Some(&v))),
@@ -1056,7 +1128,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::DELETE_NAME => {
                         let name = &code.names[oparg as usize];
-                        let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
                         if tri!(as_dict(&locals).expect("locals is a dict").remove(name)).is_none() {
                             break 'op Err(name_error(name));
                         }
@@ -1589,7 +1661,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let codeobj = pop!(values, sp);
                         let q = as_code(&codeobj).map(|c| c.code.qualname.clone()).unwrap_or_else(|| "?".into());
                         let qual = tri!(new_str(&q));
-                        let func = tri!(new_function(codeobj, f.globals.clone(), f.builtins.clone(), qual));
+                        let func = tri!(new_function(codeobj, Obj::clone(&f.globals), Obj::clone(&f.builtins), qual));
                         push!(values, sp, func);
                     }
                     Opcode::SET_FUNCTION_ATTRIBUTE => {
@@ -1645,24 +1717,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         {
                             enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
                         }
-                        if let Some(func) = as_function(&callable) {
+                        if as_function(&callable).is_some() {
                             // Python-to-Python: a new frame in this run of the loop.
                             let new_base = sp;
-                            let mut frame = Frame {
-                                code: func.code.clone(),
-                                func: Some(callable.clone()),
-                                globals: func.globals.clone(),
-                                builtins: func.builtins.clone(),
-                                locals: None,
-                                base: new_base,
-                                sp: new_base,
-                                ip: 0,
-                                lasti: 0,
-                                call_at: 0,
-                                owner_gen: None,
-                                init_self: None,
-                                frame_obj: OnceCell::new(),
-                            };
+                            let mut frame = Frame::for_function(callable.clone(), new_base, new_base, None);
                             tri!(depth_enter());
                             f.call_at = callable_at;
                             let argv: Vec<Obj> = as_objs(&values[args_start..sp]).to_vec();
@@ -1945,7 +2003,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     detach_frame_object(values, &mut done, true);
                     clear(values, done.base, done.sp);
                     depth_leave();
-                    let v = match done.init_self {
+                    let v = match done.init_self.take() {
                         None => v,
                         Some(instance) if v.is(immortals().none) => instance,
                         Some(_) => {
@@ -1959,7 +2017,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                     };
-                    if let Some(link) = done.owner_gen {
+                    if let Some(link) = done.owner_gen.take() {
                         generator::finish(&link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
                         generator::return_to_resumer(values, resumer, link.resume, v);
@@ -2043,25 +2101,12 @@ fn enter_exact_args(
     }
     // The arguments move (no reference counting) from the caller's stack into the callee's
     // first locals, which lie right above it.
-    for k in 0..nargs {
-        values[base + k] = values[args_start + k].take();
+    let (caller_window, callee_window) = values.split_at_mut(base);
+    for (local, arg) in callee_window[..nargs].iter_mut().zip(&mut caller_window[args_start..]) {
+        *local = arg.take();
     }
     caller.call_at = callable_at;
-    frames.push(Frame {
-        code: func.code.clone(),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        func: Some(callable),
-        locals: None,
-        base,
-        sp: base + n,
-        ip: 0,
-        lasti: 0,
-        call_at: 0,
-        owner_gen: None,
-        init_self,
-        frame_obj: OnceCell::new(),
-    });
+    frames.push(Frame::for_function(callable, base, base + n, init_self));
     Ok(())
 }
 
