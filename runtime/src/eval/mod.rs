@@ -1504,9 +1504,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::BUILD_STRING => {
                         let n = oparg as usize;
                         let mut s = String::new();
-                        for i in sp - n..sp {
-                            s.push_str(str_value(values[i].as_ref().expect("a str")).unwrap_or(""));
-                            values[i] = None;
+                        for slot in &mut values[sp - n..sp] {
+                            s.push_str(str_value(slot.as_ref().expect("a str")).unwrap_or(""));
+                            *slot = None;
                         }
                         sp -= n;
                         push!(values, sp, tri!(new_str(&s)));
@@ -1744,9 +1744,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 ops::call(&callable, args, kwnames.as_deref())
                             }
                         };
-                        for i in callable_at..sp {
-                            values[i] = None;
-                        }
+                        clear(values, callable_at, sp);
                         sp = callable_at;
                         push!(values, sp, tri!(r));
                     }
