@@ -61,7 +61,7 @@ fn with_caller<R>(f: impl FnOnce(&Frame, &[Option<Obj>]) -> R) -> Option<R> {
 
 /// The caller's globals (`globals()`).
 pub fn caller_globals() -> Option<Obj> {
-    with_caller(|f, _| f.globals.clone())
+    with_caller(|f, _| Obj::clone(&f.globals))
 }
 
 /// `locals()`: the namespace of a module or class body, or (PEP 667) a fresh snapshot of a

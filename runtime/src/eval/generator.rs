@@ -114,10 +114,10 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
     slots.extend(values[f.base..f.sp].iter_mut().map(Option::take));
     f.sp = f.base;
     let frame = SavedFrame {
-        code: f.code.clone(),
+        code: Obj::clone(&f.code),
         func: Some(func),
-        globals: f.globals.clone(),
-        builtins: f.builtins.clone(),
+        globals: Obj::clone(&f.globals),
+        builtins: Obj::clone(&f.builtins),
         slots,
         ip: f.ip,
         lasti: f.lasti,
@@ -201,21 +201,20 @@ fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base:
         values[base..base + n].swap_with_slice(&mut saved.slots);
     }
     enter_exc_state(g);
-    Frame {
-        code: saved.code.clone(),
-        func: saved.func.clone(),
-        globals: saved.globals.clone(),
-        builtins: saved.builtins.clone(),
-        locals: None,
+    let mut frame = Frame::owning(
+        saved.code.clone(),
+        saved.func.clone(),
+        saved.globals.clone(),
+        saved.builtins.clone(),
+        None,
         base,
-        sp: base + n,
-        ip: saved.ip,
-        lasti: saved.lasti,
-        call_at: 0,
-        owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
-        init_self: None,
-        frame_obj: super::frame_object::reattach(saved.frame_obj.take()),
-    }
+        base + n,
+    );
+    frame.ip = saved.ip;
+    frame.lasti = saved.lasti;
+    frame.owner_gen = Some(GenLink { genobj: genobj.clone(), resume });
+    frame.frame_obj = super::frame_object::reattach(saved.frame_obj.take());
+    frame
 }
 
 /// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of

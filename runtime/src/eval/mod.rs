@@ -54,6 +54,7 @@ pub mod traceback;
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, OnceCell, RefCell};
+use std::mem::ManuallyDrop;
 
 use pyrt_compile::{CodeFlags, LocalKind, Opcode};
 
@@ -103,11 +104,19 @@ pub fn current_exception() -> Option<Obj> {
     exc_state::handled()
 }
 
+/// A frame record. `code`, `globals` and `builtins` of a function's frame are the function's
+/// own references, borrowed (as CPython's `f_globals`/`f_builtins`): the record holds the
+/// function in `func`, and a function's `code`/`globals`/`builtins` never change, so a call
+/// and its return count no references for them. Other records (module and class bodies run
+/// from native code, generator frames) own theirs (`owns_refs`), released by `Drop`.
+/// Read them through `&`; an owned copy is `Obj::clone(&f.code)`.
 struct Frame {
-    code: Obj,
+    code: ManuallyDrop<Obj>,
     func: Option<Obj>,
-    globals: Obj,
-    builtins: Obj,
+    globals: ManuallyDrop<Obj>,
+    builtins: ManuallyDrop<Obj>,
+    /// Whether `code`, `globals` and `builtins` are references of the record's own.
+    owns_refs: bool,
     locals: Option<Obj>,
     base: usize,
     sp: usize,
@@ -128,20 +137,77 @@ impl Frame {
     /// The first frame of a run of the loop started from native code (`base` 0, nothing on
     /// its stack yet).
     fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
+        Frame::owning(code, func, globals, builtins, locals, 0, 0)
+    }
+
+    /// A record that owns its code object, globals and builtins, at `base` with its stack
+    /// pointer at `sp`.
+    fn owning(
+        code: Obj,
+        func: Option<Obj>,
+        globals: Obj,
+        builtins: Obj,
+        locals: Option<Obj>,
+        base: usize,
+        sp: usize,
+    ) -> Frame {
         Frame {
-            code,
+            code: ManuallyDrop::new(code),
             func,
-            globals,
-            builtins,
+            globals: ManuallyDrop::new(globals),
+            builtins: ManuallyDrop::new(builtins),
+            owns_refs: true,
             locals,
-            base: 0,
-            sp: 0,
+            base,
+            sp,
             ip: 0,
             lasti: 0,
             call_at: 0,
             owner_gen: None,
             init_self: None,
             frame_obj: OnceCell::new(),
+        }
+    }
+
+    /// The record of a call of the Python function `callable` (checked by the caller), at
+    /// `base` with its stack pointer at `sp`; it borrows the function's code object, globals
+    /// and builtins.
+    fn for_function(callable: Obj, base: usize, sp: usize, init_self: Option<Obj>) -> Frame {
+        let func = as_function(&callable).expect("a Python function");
+        // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and `Drop` skips
+        // them): they stay valid while the record lives because the record holds `callable`,
+        // which holds these references and never replaces them (the fields are immutable).
+        let (code, globals, builtins) =
+            unsafe { (std::ptr::read(&func.code), std::ptr::read(&func.globals), std::ptr::read(&func.builtins)) };
+        Frame {
+            code: ManuallyDrop::new(code),
+            func: Some(callable),
+            globals: ManuallyDrop::new(globals),
+            builtins: ManuallyDrop::new(builtins),
+            owns_refs: false,
+            locals: None,
+            base,
+            sp,
+            ip: 0,
+            lasti: 0,
+            call_at: 0,
+            owner_gen: None,
+            init_self,
+            frame_obj: OnceCell::new(),
+        }
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.owns_refs {
+            // SAFETY: the record's own references, released once: the record is going away and
+            // nothing reads these fields afterwards.
+            unsafe {
+                ManuallyDrop::drop(&mut self.code);
+                ManuallyDrop::drop(&mut self.globals);
+                ManuallyDrop::drop(&mut self.builtins);
+            }
         }
     }
 }
@@ -182,7 +248,13 @@ pub fn call_function(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObjec
 /// Runs a class body: the function's code with `ns` as its locals.
 pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
     let f = as_function(func).ok_or_else(|| PyErr::type_error("__build_class__: func must be a function"))?;
-    let frame = Frame::entry(f.code.clone(), Some(Obj::new_ref(func)), f.globals.clone(), f.builtins.clone(), Some(ns));
+    let frame = Frame::entry(
+        Obj::clone(&f.code),
+        Some(Obj::new_ref(func)),
+        Obj::clone(&f.globals),
+        Obj::clone(&f.builtins),
+        Some(ns),
+    );
     run(frame, &[], None)
 }
 
@@ -321,9 +393,13 @@ impl RunBuffers {
 }
 
 macro_rules! pop {
-    ($values:ident, $f:ident) => {{
-        $f.sp -= 1;
-        $values[$f.sp].take().expect("a value on the stack")
+    ($values:ident, $sp:ident) => {{
+        $sp -= 1;
+        debug_assert!($sp < $values.len());
+        // SAFETY: the stack pointer stays inside the frame's window, which the frame's entry
+        // allocated (`base + nlocalsplus + stacksize + 1` slots, `init_frame`,
+        // `enter_exact_args`, `generator::enter_frame`): the compiler's stack depth bounds it.
+        unsafe { $values.get_unchecked_mut($sp) }.take().expect("a value on the stack")
     }};
 }
 
@@ -331,19 +407,25 @@ macro_rules! pop {
 /// returns and unwinding clear what they leave), so the store skips the drop of the old
 /// slot's contents: were it ever occupied, the value would leak, never dangle.
 macro_rules! push {
-    ($values:ident, $f:ident, $v:expr) => {{
+    ($values:ident, $sp:ident, $v:expr) => {{
         let v = $v;
-        let slot = &mut $values[$f.sp];
+        debug_assert!($sp < $values.len());
+        // SAFETY: as in `pop!`: the stack depth the compiler computed (`stacksize`) bounds
+        // the stack pointer, and the frame's window has `stacksize + 1` slots above its locals.
+        let slot = unsafe { $values.get_unchecked_mut($sp) };
         debug_assert!(slot.is_none(), "a stack slot above the stack pointer holds a value");
         std::mem::forget(slot.replace(v));
-        $f.sp += 1;
+        $sp += 1;
     }};
 }
 
 macro_rules! peek {
-    ($values:ident, $f:ident, $n:expr) => {
-        $values[$f.sp - $n].as_ref().expect("a value on the stack")
-    };
+    ($values:ident, $sp:ident, $n:expr) => {{
+        let at = $sp - $n;
+        debug_assert!(at < $values.len());
+        // SAFETY: as in `pop!`: below the stack pointer, inside the frame's window.
+        unsafe { $values.get_unchecked(at) }.as_ref().expect("a value on the stack")
+    }};
 }
 
 /// Views a window of stack slots that all hold values as a slice of `Obj`.
@@ -470,6 +552,31 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.adaptive;
+        // The running frame's instruction and stack pointers and its base live in locals; the
+        // record gets them back (`sync!`) only where something else reads it: a call that
+        // pushes a frame (the caller resumes from its record), an error (the unwinder cuts the
+        // record's stack), a return or a suspension, a trace hook. Arbitrary code run by an
+        // instruction reads only `lasti` (written per instruction), the localsplus window
+        // (`base`) and the other fields, never `ip`/`sp`.
+        let mut ip = f.ip;
+        let mut sp = f.sp;
+        let frame_base = f.base;
+        macro_rules! sync {
+            () => {
+                f.ip = ip;
+                f.sp = sp;
+            };
+        }
+        // The slot of local variable `$i` (a `*_FAST` oparg).
+        macro_rules! local {
+            ($i:expr) => {{
+                let i = $i;
+                debug_assert!(i < code.code.nlocalsplus() && frame_base + i < values.len());
+                // SAFETY: the compiler numbers a code object's variables below `nlocalsplus`,
+                // and the frame's window starts with that many slots at `frame_base`.
+                unsafe { values.get_unchecked_mut(frame_base + i) }
+            }};
+        }
         loop {
             let outcome: Result<Flow, PyErr> = 'op: {
                 macro_rules! tri {
@@ -480,21 +587,23 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     };
                 }
-                let start = f.ip;
-                let mut unit = units.opcode_unit(f.ip);
+                let start = ip;
+                let mut unit = units.opcode_unit(ip);
                 let mut oparg = (unit >> 8) as u32;
                 while (unit & 0xff) as u8 == EXTENDED_ARG_BYTE {
-                    f.ip += 1;
-                    unit = units.opcode_unit(f.ip);
+                    ip += 1;
+                    unit = units.opcode_unit(ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
-                f.lasti = f.ip;
+                let lasti = ip;
+                f.lasti = lasti;
                 let decoded = DECODE[(unit & 0xff) as u8 as usize];
                 let Some(op) = decoded.op else {
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
-                f.ip += 1 + decoded.cache_entries as usize;
+                ip += 1 + decoded.cache_entries as usize;
                 if tracing {
+                    sync!();
                     tri!(trace::instruction(f, op, oparg));
                 }
                 // Enters a callee frame pushed onto `frames` (the current frame's borrow ends
@@ -502,6 +611,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 // as the error arm below does.
                 macro_rules! enter_or_unwind {
                     ($e:expr) => {
+                        sync!();
                         match $e {
                             Ok(()) => continue 'frames,
                             Err(err) => {
@@ -518,13 +628,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 // fires, `$specialize` rewrites the instruction and it is dispatched again.
                 macro_rules! adapt {
                     ($specialize:expr) => {
-                        let counter = units.counter(f.lasti + 1);
+                        let counter = units.counter(lasti + 1);
                         if counter.triggers() {
                             $specialize;
-                            f.ip = start;
+                            ip = start;
                             break 'op Ok(Flow::Continue);
                         }
-                        units.set_cache(f.lasti + 1, counter.advance().0);
+                        units.set_cache(lasti + 1, counter.advance().0);
                     };
                 }
                 // A specialised form is an arm whose guard checks its operands (and caches); when
@@ -537,32 +647,34 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
                 match op {
-                    Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, f, 1), false) => {
-                        let (genobj, base) = (peek!(values, f, 1).clone(), f.sp);
-                        let resume = generator::ResumeKind::ForIter { target: f.ip + oparg as usize + 2 };
-                        f.call_at = f.sp;
+                    Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
+                        let (genobj, base) = (peek!(values, sp, 1).clone(), sp);
+                        let resume = generator::ResumeKind::ForIter { target: ip + oparg as usize + 2 };
+                        f.call_at = sp;
+                        sync!();
                         generator::push_frame(values, frames, base, genobj, none(), resume);
                         continue 'frames;
                     }
-                    Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, f, 2), true) => {
-                        let v = pop!(values, f);
-                        let (receiver, base) = (peek!(values, f, 1).clone(), f.sp);
-                        let resume = generator::ResumeKind::Send { target: f.ip + oparg as usize };
-                        f.call_at = f.sp;
+                    Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, sp, 2), true) => {
+                        let v = pop!(values, sp);
+                        let (receiver, base) = (peek!(values, sp, 1).clone(), sp);
+                        let resume = generator::ResumeKind::Send { target: ip + oparg as usize };
+                        f.call_at = sp;
+                        sync!();
                         generator::push_frame(values, frames, base, receiver, v, resume);
                         continue 'frames;
                     }
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
-                            hit = specialize::load_global(op, units, f.lasti, &f.globals, &f.builtins, name);
+                            hit = specialize::load_global(op, units, lasti, &f.globals, &f.builtins, name);
                             hit.is_some()
                         } =>
                     {
-                        push!(values, f, hit.take().expect("the guard's value"));
+                        push!(values, sp, hit.take().expect("the guard's value"));
                         if oparg & 1 != 0 {
-                            values[f.sp] = None;
-                            f.sp += 1;
+                            values[sp] = None;
+                            sp += 1;
                         }
                     }
                     Opcode::LOAD_ATTR_INSTANCE_VALUE
@@ -575,175 +687,175 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::LOAD_ATTR_CLASS
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
-                            hit_attr = specialize::load_attr(op, units, f.lasti, peek!(values, f, 1), name);
+                            hit_attr = specialize::load_attr(op, units, lasti, peek!(values, sp, 1), name);
                             hit_attr.is_some()
                         } =>
                     {
                         let (attr, is_method) = hit_attr.take().expect("the guard's value");
-                        let owner = pop!(values, f);
-                        push!(values, f, attr);
+                        let owner = pop!(values, sp);
+                        push!(values, sp, attr);
                         if is_method {
-                            push!(values, f, owner);
+                            push!(values, sp, owner);
                         } else {
                             drop(owner);
                             if oparg & 1 != 0 {
-                                values[f.sp] = None;
-                                f.sp += 1;
+                                values[sp] = None;
+                                sp += 1;
                             }
                         }
                     }
                     Opcode::LOAD_ATTR_PROPERTY
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
-                            hit = specialize_attr::property_getter(units, f.lasti, peek!(values, f, 1), name);
+                            hit = specialize_attr::property_getter(units, lasti, peek!(values, sp, 1), name);
                             hit.is_some()
                         } =>
                     {
                         // The getter's frame takes the owner as its one argument; its result
                         // replaces the owner on return (CPython's `LOAD_ATTR_PROPERTY`).
                         let getter = hit.take().expect("the guard's value");
-                        let owner_at = f.sp - 1;
+                        let owner_at = sp - 1;
                         enter_or_unwind!(enter_exact_args(values, frames, getter, owner_at, owner_at, None));
                     }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
-                        if specialize::store_attr_guard(units, f.lasti, peek!(values, f, 1)) =>
+                        if specialize::store_attr_guard(units, lasti, peek!(values, sp, 1)) =>
                     {
-                        let owner = pop!(values, f);
-                        let v = pop!(values, f);
-                        drop(tri!(specialize::store_attr(op, units, f.lasti, &owner, &code.names[oparg as usize], v)));
+                        let owner = pop!(values, sp);
+                        let v = pop!(values, sp);
+                        drop(tri!(specialize::store_attr(op, units, lasti, &owner, &code.names[oparg as usize], v)));
                     }
                     Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
-                        if specialize::both_small_ints(peek!(values, f, 2), peek!(values, f, 1)) =>
+                        if specialize::both_small_ints(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
-                        push!(values, f, tri!(specialize::binary_op_int(op, lhs, rhs)));
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        push!(values, sp, tri!(specialize::binary_op_int(op, lhs, rhs)));
                     }
                     Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
                     | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                        if specialize::both_floats(peek!(values, f, 2), peek!(values, f, 1)) =>
+                        if specialize::both_floats(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
-                        push!(values, f, tri!(specialize::binary_op_float(op, lhs, rhs)));
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        push!(values, sp, tri!(specialize::binary_op_float(op, lhs, rhs)));
                     }
                     Opcode::BINARY_OP_ADD_UNICODE
-                        if specialize::both_strs(peek!(values, f, 2), peek!(values, f, 1)) =>
+                        if specialize::both_strs(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
-                        push!(values, f, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        push!(values, sp, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
                     }
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
-                        if specialize::compare_guard(op, peek!(values, f, 2), peek!(values, f, 1)) =>
+                        if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let r = specialize::compare_op(op, peek!(values, f, 2), peek!(values, f, 1), oparg);
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, new_bool(r));
+                        let r = specialize::compare_op(op, peek!(values, sp, 2), peek!(values, sp, 1), oparg);
+                        drop(pop!(values, sp));
+                        drop(pop!(values, sp));
+                        push!(values, sp, new_bool(r));
                     }
-                    Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, f, 1)).is_some() => {
-                        let container = pop!(values, f);
-                        let item = pop!(values, f);
+                    Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, sp, 1)).is_some() => {
+                        let container = pop!(values, sp);
+                        let item = pop!(values, sp);
                         let r = tri!(as_dict(&container).expect("the guard's dict").get(&item)).is_some();
-                        push!(values, f, new_bool(r != (oparg == 1)));
+                        push!(values, sp, new_bool(r != (oparg == 1)));
                     }
-                    Opcode::CONTAINS_OP_SET if crate::object::set::is_exact_set(peek!(values, f, 1)) => {
-                        let container = pop!(values, f);
-                        let item = pop!(values, f);
+                    Opcode::CONTAINS_OP_SET if crate::object::set::is_exact_set(peek!(values, sp, 1)) => {
+                        let container = pop!(values, sp);
+                        let item = pop!(values, sp);
                         let r = tri!(crate::object::set::exact_set_contains(&container, &item));
-                        push!(values, f, new_bool(r != (oparg == 1)));
+                        push!(values, sp, new_bool(r != (oparg == 1)));
                     }
-                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, f, 1)).is_some() => {}
+                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, sp, 1)).is_some() => {}
                     Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR
                         if {
-                            hit_bool = specialize::to_bool(op, peek!(values, f, 1));
+                            hit_bool = specialize::to_bool(op, peek!(values, sp, 1));
                             hit_bool.is_some()
                         } =>
                     {
-                        drop(pop!(values, f));
-                        push!(values, f, new_bool(hit_bool == Some(true)));
+                        drop(pop!(values, sp));
+                        push!(values, sp, new_bool(hit_bool == Some(true)));
                     }
                     Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE
                         if {
                             let list = op == Opcode::FOR_ITER_LIST;
-                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, f, 1), list);
+                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, sp, 1), list);
                             hit_next.is_some()
                         } =>
                     {
                         match hit_next.take().flatten() {
-                            Some(v) => push!(values, f, v),
+                            Some(v) => push!(values, sp, v),
                             None => {
-                                drop(pop!(values, f));
-                                f.ip += oparg as usize + 2;
+                                drop(pop!(values, sp));
+                                ip += oparg as usize + 2;
                             }
                         }
                     }
                     Opcode::FOR_ITER_RANGE
-                        if std::ptr::eq(peek!(values, f, 1).type_object(), types().range_iter_type) =>
+                        if std::ptr::eq(peek!(values, sp, 1).type_object(), types().range_iter_type) =>
                     {
-                        match tri!(crate::object::range::range_iter_next(peek!(values, f, 1))) {
-                            Some(v) => push!(values, f, v),
+                        match tri!(crate::object::range::range_iter_next(peek!(values, sp, 1))) {
+                            Some(v) => push!(values, sp, v),
                             None => {
-                                drop(pop!(values, f));
-                                f.ip += oparg as usize + 2;
+                                drop(pop!(values, sp));
+                                ip += oparg as usize + 2;
                             }
                         }
                     }
                     Opcode::BINARY_SUBSCR_LIST_INT | Opcode::BINARY_SUBSCR_TUPLE_INT
                         if {
-                            hit = specialize::subscr_seq_int(op, peek!(values, f, 2), peek!(values, f, 1));
+                            hit = specialize::subscr_seq_int(op, peek!(values, sp, 2), peek!(values, sp, 1));
                             hit.is_some()
                         } =>
                     {
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, hit.take().expect("the guard's value"));
+                        drop(pop!(values, sp));
+                        drop(pop!(values, sp));
+                        push!(values, sp, hit.take().expect("the guard's value"));
                     }
-                    Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
+                    Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
                         let r = match as_dict(&container).expect("the guard's dict").get(&key) {
                             Ok(Some(v)) => Ok(v),
                             // The generic path raises the KeyError.
                             Ok(None) => ops::get_item(&container, &key),
                             Err(e) => Err(e),
                         };
-                        push!(values, f, tri!(r));
+                        push!(values, sp, tri!(r));
                     }
                     Opcode::STORE_SUBSCR_LIST_INT
-                        if specialize::store_list_int_guard(peek!(values, f, 2), peek!(values, f, 1)) =>
+                        if specialize::store_list_int_guard(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
+                        let v = pop!(values, sp);
                         drop(specialize::store_list_int(&container, &key, v));
                     }
-                    Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, f, 2)).is_some() => {
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
+                    Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
+                        let v = pop!(values, sp);
                         tri!(as_dict(&container).expect("the guard's dict").set(key, v));
                     }
                     Opcode::UNPACK_SEQUENCE_TWO_TUPLE
                     | Opcode::UNPACK_SEQUENCE_TUPLE
                     | Opcode::UNPACK_SEQUENCE_LIST
-                        if specialize::unpack_items(op, peek!(values, f, 1), oparg as usize).is_some() =>
+                        if specialize::unpack_items(op, peek!(values, sp, 1), oparg as usize).is_some() =>
                     {
-                        let seq = pop!(values, f);
+                        let seq = pop!(values, sp);
                         for x in specialize::unpack_items(op, &seq, oparg as usize).unwrap_or(&[]).iter().rev() {
-                            push!(values, f, x.clone());
+                            push!(values, sp, x.clone());
                         }
                     }
                     Opcode::CALL_PY_EXACT_ARGS
                     | Opcode::CALL_BOUND_METHOD_EXACT_ARGS
                     | Opcode::CALL_PY_GENERAL
                     | Opcode::CALL_BOUND_METHOD_GENERAL
-                        if specialize::call_exact_guard(op, values, f.sp, oparg as usize) =>
+                        if specialize::call_exact_guard(op, values, sp, oparg as usize) =>
                     {
                         let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
+                        let callable_at = sp - argc - 2;
                         if matches!(op, Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_GENERAL) {
                             // Unpack the bound method in place: (method, NULL) -> (function, self).
                             let m = values[callable_at]
@@ -754,7 +866,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             values[callable_at + 1] = Some(self_);
                             drop(values[callable_at].replace(func));
                         }
-                        let args_start = f.sp - argc - usize::from(values[callable_at + 1].is_some());
+                        let args_start = sp - argc - usize::from(values[callable_at + 1].is_some());
                         // The frame takes the stack's reference to the function (the slot is
                         // part of the call window, which the return clears anyway).
                         let callable = values[callable_at].take().expect("a callable");
@@ -767,15 +879,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
                         if !tracing && {
-                            hit_native = specialize::call_native_guard(op, values, f.sp, oparg as usize);
+                            hit_native = specialize::call_native_guard(op, values, sp, oparg as usize);
                             hit_native.is_some()
                         } =>
                     {
                         let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
+                        let callable_at = sp - argc - 2;
                         let args_start =
                             if values[callable_at + 1].is_some() { callable_at + 1 } else { callable_at + 2 };
-                        let args = as_objs(&values[args_start..f.sp]);
+                        let args = as_objs(&values[args_start..sp]);
                         let r = match hit_native.take().expect("the guard's value") {
                             specialize::NativeCall::Len => ops::len(&args[0]).and_then(|n| new_int(n as i64)),
                             specialize::NativeCall::IsInstance(class) => {
@@ -789,18 +901,18 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 func(args, None)
                             }
                         };
-                        clear(values, callable_at, f.sp);
-                        f.sp = callable_at;
-                        push!(values, f, tri!(r));
+                        clear(values, callable_at, sp);
+                        sp = callable_at;
+                        push!(values, sp, tri!(r));
                     }
                     Opcode::CALL_ALLOC_AND_ENTER_INIT
                         if {
-                            hit = specialize::init_for_alloc_guard(values, f.sp, oparg as usize);
+                            hit = specialize::init_for_alloc_guard(values, sp, oparg as usize);
                             hit.is_some()
                         } =>
                     {
                         let init = hit.take().expect("the guard's value");
-                        let callable_at = f.sp - oparg as usize - 2;
+                        let callable_at = sp - oparg as usize - 2;
                         let class = values[callable_at].as_deref().expect("a callable");
                         let ty = as_type(class).expect("checked by init_for_alloc");
                         let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
@@ -823,50 +935,51 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             let was_tracing = std::mem::replace(&mut tracing, ts.is_hooked());
                             if tracing && !was_tracing {
                                 // Found on here: this `RESUME` still reports its `call`.
+                                sync!();
                                 tri!(trace::instruction(f, op, oparg));
                             }
                         }
                     }
-                    Opcode::LOAD_CONST => push!(values, f, code.consts[oparg as usize].clone()),
+                    Opcode::LOAD_CONST => push!(values, sp, code.consts[oparg as usize].clone()),
                     Opcode::RETURN_CONST => break 'op Ok(Flow::Return(code.consts[oparg as usize].clone())),
-                    Opcode::RETURN_VALUE => break 'op Ok(Flow::Return(pop!(values, f))),
-                    Opcode::POP_TOP => drop(pop!(values, f)),
+                    Opcode::RETURN_VALUE => break 'op Ok(Flow::Return(pop!(values, sp))),
+                    Opcode::POP_TOP => drop(pop!(values, sp)),
                     Opcode::PUSH_NULL => {
-                        values[f.sp] = None;
-                        f.sp += 1;
+                        values[sp] = None;
+                        sp += 1;
                     }
-                    Opcode::END_FOR => drop(pop!(values, f)),
+                    Opcode::END_FOR => drop(pop!(values, sp)),
                     Opcode::END_SEND => {
-                        let v = pop!(values, f);
-                        drop(pop!(values, f));
-                        push!(values, f, v);
+                        let v = pop!(values, sp);
+                        drop(pop!(values, sp));
+                        push!(values, sp, v);
                     }
                     Opcode::COPY => {
-                        let v = peek!(values, f, oparg as usize).clone();
-                        push!(values, f, v);
+                        let v = peek!(values, sp, oparg as usize).clone();
+                        push!(values, sp, v);
                     }
-                    Opcode::SWAP => values.swap(f.sp - 1, f.sp - oparg as usize),
+                    Opcode::SWAP => values.swap(sp - 1, sp - oparg as usize),
                     Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => {
                         let i = oparg as usize;
-                        match &values[f.base + i] {
+                        match local!(i) {
                             Some(v) => {
                                 let v = v.clone();
-                                push!(values, f, v)
+                                push!(values, sp, v)
                             }
                             None => break 'op Err(unbound_local(code, i)),
                         }
                     }
                     Opcode::LOAD_FAST_AND_CLEAR => {
-                        let v = values[f.base + oparg as usize].take();
-                        values[f.sp] = v;
-                        f.sp += 1;
+                        let v = local!(oparg as usize).take();
+                        values[sp] = v;
+                        sp += 1;
                     }
                     Opcode::LOAD_FAST_LOAD_FAST => {
                         for i in [(oparg >> 4) as usize, (oparg & 15) as usize] {
-                            match &values[f.base + i] {
+                            match local!(i) {
                                 Some(v) => {
                                     let v = v.clone();
-                                    push!(values, f, v)
+                                    push!(values, sp, v)
                                 }
                                 None => break 'op Err(unbound_local(code, i)),
                             }
@@ -875,46 +988,46 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::STORE_FAST => {
                         // May store NULL: the end of an inlined comprehension restores a saved
                         // unbound variable (the compiler's STORE_FAST_MAYBE_NULL).
-                        f.sp -= 1;
-                        let v = values[f.sp].take();
-                        let old = std::mem::replace(&mut values[f.base + oparg as usize], v);
+                        sp -= 1;
+                        let v = values[sp].take();
+                        let old = std::mem::replace(local!(oparg as usize), v);
                         drop(old);
                     }
                     Opcode::STORE_FAST_MAYBE_NULL => {
-                        f.sp -= 1;
-                        let v = values[f.sp].take();
-                        let old = std::mem::replace(&mut values[f.base + oparg as usize], v);
+                        sp -= 1;
+                        let v = values[sp].take();
+                        let old = std::mem::replace(local!(oparg as usize), v);
                         drop(old);
                     }
                     Opcode::STORE_FAST_LOAD_FAST => {
-                        let v = pop!(values, f);
-                        let old = values[f.base + (oparg >> 4) as usize].replace(v);
+                        let v = pop!(values, sp);
+                        let old = local!((oparg >> 4) as usize).replace(v);
                         drop(old);
                         let i = (oparg & 15) as usize;
-                        match &values[f.base + i] {
+                        match local!(i) {
                             Some(v) => {
                                 let v = v.clone();
-                                push!(values, f, v)
+                                push!(values, sp, v)
                             }
                             None => break 'op Err(unbound_local(code, i)),
                         }
                     }
                     Opcode::STORE_FAST_STORE_FAST => {
-                        let a = pop!(values, f);
-                        let old = values[f.base + (oparg >> 4) as usize].replace(a);
+                        let a = pop!(values, sp);
+                        let old = local!((oparg >> 4) as usize).replace(a);
                         drop(old);
-                        let b = pop!(values, f);
-                        let old = values[f.base + (oparg & 15) as usize].replace(b);
+                        let b = pop!(values, sp);
+                        let old = local!((oparg & 15) as usize).replace(b);
                         drop(old);
                     }
                     Opcode::DELETE_FAST => {
                         let i = oparg as usize;
-                        if values[f.base + i].take().is_none() {
+                        if values[frame_base + i].take().is_none() {
                             break 'op Err(unbound_local(code, i));
                         }
                     }
                     Opcode::MAKE_CELL => {
-                        let i = f.base + oparg as usize;
+                        let i = frame_base + oparg as usize;
                         let v = values[i].take();
                         values[i] = Some(tri!(new_cell(v)));
                     }
@@ -928,14 +1041,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let cells = closure.as_deref().map_or(&[][..], items);
                         let n = code.code.nlocalsplus();
                         for (k, c) in cells.iter().enumerate().take(oparg as usize) {
-                            values[f.base + n - oparg as usize + k] = Some(c.clone());
+                            values[frame_base + n - oparg as usize + k] = Some(c.clone());
                         }
                     }
                     Opcode::LOAD_DEREF => {
                         let i = oparg as usize;
-                        let cell = values[f.base + i].clone();
+                        let cell = values[frame_base + i].clone();
                         match cell.as_deref().and_then(as_cell).and_then(|c| c.get()) {
-                            Some(v) => push!(values, f, v),
+                            Some(v) => push!(values, sp, v),
                             None => {
                                 let name = str_value(&code.localsplus_names[i]).unwrap_or("?").to_owned();
                                 let free = code.code.localsplus_kinds[i].contains(LocalKind::FREE);
@@ -953,28 +1066,28 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     }
                     Opcode::STORE_DEREF => {
-                        let v = pop!(values, f);
-                        if let Some(c) = values[f.base + oparg as usize].as_deref().and_then(as_cell) {
+                        let v = pop!(values, sp);
+                        if let Some(c) = values[frame_base + oparg as usize].as_deref().and_then(as_cell) {
                             c.set(Some(v));
                         }
                     }
                     Opcode::DELETE_DEREF => {
-                        if let Some(c) = values[f.base + oparg as usize].as_deref().and_then(as_cell) {
+                        if let Some(c) = values[frame_base + oparg as usize].as_deref().and_then(as_cell) {
                             c.set(None);
                         }
                     }
                     Opcode::LOAD_GLOBAL | Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
                         let name = &code.names[(oparg >> 1) as usize];
-                        adapt!(specialize::specialize_load_global(units, f.lasti, &f.globals, &f.builtins, name));
+                        adapt!(specialize::specialize_load_global(units, lasti, &f.globals, &f.builtins, name));
                         let v = tri!(load_global(f, name));
-                        push!(values, f, v);
+                        push!(values, sp, v);
                         if oparg & 1 != 0 {
-                            values[f.sp] = None;
-                            f.sp += 1;
+                            values[sp] = None;
+                            sp += 1;
                         }
                     }
                     Opcode::STORE_GLOBAL => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let name = code.names[oparg as usize].clone();
                         tri!(as_dict(&f.globals).expect("globals is a dict").set(name, v));
                     }
@@ -1002,12 +1115,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             Some(v) => v,
                             None => tri!(load_global(f, name)),
                         };
-                        push!(values, f, v);
+                        push!(values, sp, v);
                     }
                     Opcode::STORE_NAME => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let name = code.names[oparg as usize].clone();
-                        let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
                         match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
                             Some(d) => tri!(d.set(name, v)),
                             None => tri!(ops::set_item(&locals, &name, Some(&v))),
@@ -1015,7 +1128,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::DELETE_NAME => {
                         let name = &code.names[oparg as usize];
-                        let locals = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
                         if tri!(as_dict(&locals).expect("locals is a dict").remove(name)).is_none() {
                             break 'op Err(name_error(name));
                         }
@@ -1023,29 +1136,29 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::LOAD_LOCALS => {
                         let l =
                             f.locals.clone().ok_or_else(|| PyErr::new(crate::ExcKind::SystemError, "no locals found"));
-                        push!(values, f, tri!(l));
+                        push!(values, sp, tri!(l));
                     }
                     Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
-                        let d = pop!(values, f);
+                        let d = pop!(values, sp);
                         let name = &code.names[oparg as usize];
                         let v = match as_dict(&d).and_then(|d| d.get_str(name)) {
                             Some(v) => v,
                             None => tri!(load_global(f, name)),
                         };
-                        push!(values, f, v);
+                        push!(values, sp, v);
                     }
                     Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                        let d = pop!(values, f);
+                        let d = pop!(values, sp);
                         let i = oparg as usize;
                         let name = &code.localsplus_names[i];
                         let v = match as_dict(&d).and_then(|d| d.get_str(name)) {
                             Some(v) => v,
-                            None => match values[f.base + i].as_deref().and_then(as_cell).and_then(|c| c.get()) {
+                            None => match values[frame_base + i].as_deref().and_then(as_cell).and_then(|c| c.get()) {
                                 Some(v) => v,
                                 None => break 'op Err(unbound_local(code, i)),
                             },
                         };
-                        push!(values, f, v);
+                        push!(values, sp, v);
                     }
                     Opcode::SETUP_ANNOTATIONS => {
                         let Some(locals) = f.locals.clone() else {
@@ -1059,12 +1172,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::LOAD_BUILD_CLASS => {
                         let v = as_dict(&f.builtins).and_then(|d| d.get_str(&intern("__build_class__").ob_base));
                         match v {
-                            Some(v) => push!(values, f, v),
+                            Some(v) => push!(values, sp, v),
                             None => break 'op Err(build_class_name_error()),
                         }
                     }
                     Opcode::LOAD_ASSERTION_ERROR => {
-                        push!(values, f, Obj::new_ref(types().exc.named("AssertionError").as_object()))
+                        push!(values, sp, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
                     Opcode::LOAD_ATTR
                     | Opcode::LOAD_ATTR_INSTANCE_VALUE
@@ -1079,25 +1192,25 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
                             units,
-                            f.lasti,
-                            peek!(values, f, 1),
+                            lasti,
+                            peek!(values, sp, 1),
                             name,
                             oparg & 1 != 0
                         ));
-                        let owner = pop!(values, f);
+                        let owner = pop!(values, sp);
                         if oparg & 1 != 0 {
                             let (meth, self_) = tri!(load_method(&owner, name));
-                            push!(values, f, meth);
-                            values[f.sp] = self_;
-                            f.sp += 1;
+                            push!(values, sp, meth);
+                            values[sp] = self_;
+                            sp += 1;
                         } else {
-                            push!(values, f, tri!(ops::get_attr(&owner, name)));
+                            push!(values, sp, tri!(ops::get_attr(&owner, name)));
                         }
                     }
                     Opcode::LOAD_SUPER_ATTR => {
-                        let self_ = pop!(values, f);
-                        let class = pop!(values, f);
-                        let global_super = pop!(values, f);
+                        let self_ = pop!(values, sp);
+                        let class = pop!(values, sp);
+                        let global_super = pop!(values, sp);
                         let name = &code.names[(oparg >> 2) as usize];
                         if !global_super.is(types().descr.super_type.as_object()) || as_type(&class).is_none() {
                             // `super` rebound (or a non-class `__class__`): call it as written —
@@ -1108,10 +1221,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 ops::call(&global_super, &argv, None)
                             };
                             let s = tri!(s);
-                            push!(values, f, tri!(ops::get_attr(&s, name)));
+                            push!(values, sp, tri!(ops::get_attr(&s, name)));
                             if oparg & 1 != 0 {
-                                values[f.sp] = None;
-                                f.sp += 1;
+                                values[sp] = None;
+                                sp += 1;
                             }
                             break 'op Ok(Flow::Continue);
                         }
@@ -1119,13 +1232,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if oparg & 1 != 0 {
                             match attr {
                                 (m, true) => {
-                                    push!(values, f, m);
-                                    push!(values, f, self_);
+                                    push!(values, sp, m);
+                                    push!(values, sp, self_);
                                 }
                                 (a, false) => {
-                                    push!(values, f, a);
-                                    values[f.sp] = None;
-                                    f.sp += 1;
+                                    push!(values, sp, a);
+                                    values[sp] = None;
+                                    sp += 1;
                                 }
                             }
                         } else {
@@ -1133,7 +1246,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 (m, true) => tri!(crate::object::function::new_method(m, self_)),
                                 (a, false) => a,
                             };
-                            push!(values, f, v);
+                            push!(values, sp, v);
                         }
                     }
                     Opcode::STORE_ATTR
@@ -1142,16 +1255,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::STORE_ATTR_WITH_HINT => {
                         adapt!(specialize::specialize_store_attr(
                             units,
-                            f.lasti,
-                            peek!(values, f, 1),
+                            lasti,
+                            peek!(values, sp, 1),
                             &code.names[oparg as usize]
                         ));
-                        let owner = pop!(values, f);
-                        let v = pop!(values, f);
+                        let owner = pop!(values, sp);
+                        let v = pop!(values, sp);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], Some(&v)));
                     }
                     Opcode::DELETE_ATTR => {
-                        let owner = pop!(values, f);
+                        let owner = pop!(values, sp);
                         tri!(ops::set_attr(&owner, &code.names[oparg as usize], None));
                     }
                     Opcode::BINARY_OP
@@ -1166,14 +1279,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if specialize::binary_op_has_forms(oparg) {
                             adapt!(specialize::specialize_binary_op(
                                 units,
-                                f.lasti,
-                                peek!(values, f, 2),
-                                peek!(values, f, 1),
+                                lasti,
+                                peek!(values, sp, 2),
+                                peek!(values, sp, 1),
                                 oparg
                             ));
                         }
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
                         let Some((bop, inplace)) = BinOp::from_oparg(oparg) else {
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "bad BINARY_OP oparg"));
                         };
@@ -1183,18 +1296,18 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             None if inplace => ops::inplace_op(&lhs, &rhs, bop),
                             None => ops::binary_op(&lhs, &rhs, bop),
                         };
-                        push!(values, f, tri!(r));
+                        push!(values, sp, tri!(r));
                     }
                     Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
                         adapt!(specialize::specialize_compare_op(
                             units,
-                            f.lasti,
-                            peek!(values, f, 2),
-                            peek!(values, f, 1),
+                            lasti,
+                            peek!(values, sp, 2),
+                            peek!(values, sp, 1),
                             oparg
                         ));
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
                         let r = match crate::object::arith_fast::compare_exact(&lhs, &rhs, cmp) {
                             Some(r) => new_bool(r),
@@ -1203,19 +1316,19 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 if oparg & 16 != 0 { new_bool(tri!(ops::is_true(&r))) } else { r }
                             }
                         };
-                        push!(values, f, r);
+                        push!(values, sp, r);
                     }
                     Opcode::IS_OP => {
-                        let rhs = pop!(values, f);
-                        let lhs = pop!(values, f);
-                        push!(values, f, new_bool(lhs.is(&rhs) != (oparg == 1)));
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        push!(values, sp, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
                     Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT | Opcode::CONTAINS_OP_SET => {
-                        adapt!(specialize::specialize_contains_op(units, f.lasti, peek!(values, f, 1)));
-                        let container = pop!(values, f);
-                        let item = pop!(values, f);
+                        adapt!(specialize::specialize_contains_op(units, lasti, peek!(values, sp, 1)));
+                        let container = pop!(values, sp);
+                        let item = pop!(values, sp);
                         let r = tri!(ops::contains(&container, &item));
-                        push!(values, f, new_bool(r != (oparg == 1)));
+                        push!(values, sp, new_bool(r != (oparg == 1)));
                     }
                     Opcode::TO_BOOL
                     | Opcode::TO_BOOL_BOOL
@@ -1223,24 +1336,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::TO_BOOL_LIST
                     | Opcode::TO_BOOL_NONE
                     | Opcode::TO_BOOL_STR => {
-                        adapt!(specialize::specialize_to_bool(units, f.lasti, peek!(values, f, 1)));
-                        let v = pop!(values, f);
-                        push!(values, f, new_bool(tri!(ops::is_true(&v))));
+                        adapt!(specialize::specialize_to_bool(units, lasti, peek!(values, sp, 1)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, new_bool(tri!(ops::is_true(&v))));
                     }
                     Opcode::UNARY_NOT => {
-                        let v = pop!(values, f);
-                        push!(values, f, new_bool(!tri!(ops::is_true(&v))));
+                        let v = pop!(values, sp);
+                        push!(values, sp, new_bool(!tri!(ops::is_true(&v))));
                     }
                     Opcode::UNARY_NEGATIVE => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(ops::unary_op(&v, UnaryOp::Negative)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(ops::unary_op(&v, UnaryOp::Negative)));
                     }
                     Opcode::UNARY_INVERT => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(ops::unary_op(&v, UnaryOp::Invert)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(ops::unary_op(&v, UnaryOp::Invert)));
                     }
                     Opcode::CALL_INTRINSIC_1 => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let r = match oparg {
                             1 => {
                                 let _ = tri!(crate::modules::builtins::print_repr_line(&v));
@@ -1259,11 +1372,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 break 'op Err(PyErr::runtime_error(format!("intrinsic {oparg} is not supported yet")));
                             }
                         };
-                        push!(values, f, r);
+                        push!(values, sp, r);
                     }
                     Opcode::CALL_INTRINSIC_2 => {
-                        let value1 = pop!(values, f);
-                        let value2 = pop!(values, f);
+                        let value1 = pop!(values, sp);
+                        let value2 = pop!(values, sp);
                         let r = match oparg {
                             1 => tri!(exception_group::prep_reraise_star(&value2, &value1)),
                             _ => {
@@ -1272,10 +1385,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 )));
                             }
                         };
-                        push!(values, f, r);
+                        push!(values, sp, r);
                     }
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let t = if v.is(&immortals().true_.ob_base) {
                             true
                         } else if v.is(&immortals().false_.ob_base) {
@@ -1284,18 +1397,18 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             tri!(ops::is_true(&v))
                         };
                         if t == (op == Opcode::POP_JUMP_IF_TRUE) {
-                            f.ip += oparg as usize;
+                            ip += oparg as usize;
                         }
                     }
                     Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         if v.is(immortals().none) == (op == Opcode::POP_JUMP_IF_NONE) {
-                            f.ip += oparg as usize;
+                            ip += oparg as usize;
                         }
                     }
-                    Opcode::JUMP_FORWARD => f.ip += oparg as usize,
+                    Opcode::JUMP_FORWARD => ip += oparg as usize,
                     Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                        f.ip -= oparg as usize;
+                        ip -= oparg as usize;
                         if op == Opcode::JUMP_BACKWARD {
                             if let Some(ts) = crate::state::thread_state::current() {
                                 // SAFETY: the current thread state is attached on this thread.
@@ -1306,21 +1419,22 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     }
                     Opcode::GET_ITER => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(ops::get_iter(&v)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(ops::get_iter(&v)));
                     }
                     Opcode::FOR_ITER
                     | Opcode::FOR_ITER_RANGE
                     | Opcode::FOR_ITER_LIST
                     | Opcode::FOR_ITER_TUPLE
                     | Opcode::FOR_ITER_GEN => {
-                        adapt!(specialize::specialize_for_iter(units, f.lasti, peek!(values, f, 1)));
-                        let it = peek!(values, f, 1);
+                        adapt!(specialize::specialize_for_iter(units, lasti, peek!(values, sp, 1)));
+                        let it = peek!(values, sp, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
-                            let (genobj, base) = (it.clone(), f.sp);
-                            let target = f.ip + oparg as usize + 2;
-                            f.call_at = f.sp;
+                            let (genobj, base) = (it.clone(), sp);
+                            let target = ip + oparg as usize + 2;
+                            f.call_at = sp;
                             let resume = generator::ResumeKind::ForIter { target };
+                            sync!();
                             generator::push_frame(values, frames, base, genobj, none(), resume);
                             continue 'frames;
                         }
@@ -1330,93 +1444,93 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             ops::next(it)
                         };
                         match tri!(next) {
-                            Some(v) => push!(values, f, v),
+                            Some(v) => push!(values, sp, v),
                             None => {
-                                drop(pop!(values, f));
-                                f.ip += oparg as usize + 2;
+                                drop(pop!(values, sp));
+                                ip += oparg as usize + 2;
                             }
                         }
                     }
                     Opcode::BUILD_TUPLE => {
                         let n = oparg as usize;
-                        let v: Vec<Obj> = (f.sp - n..f.sp).map(|i| values[i].take().expect("an item")).collect();
-                        f.sp -= n;
-                        push!(values, f, tri!(new_tuple(v)));
+                        let v: Vec<Obj> = (sp - n..sp).map(|i| values[i].take().expect("an item")).collect();
+                        sp -= n;
+                        push!(values, sp, tri!(new_tuple(v)));
                     }
                     Opcode::BUILD_LIST => {
                         let n = oparg as usize;
-                        let v: Vec<Obj> = (f.sp - n..f.sp).map(|i| values[i].take().expect("an item")).collect();
-                        f.sp -= n;
-                        push!(values, f, tri!(new_list(v)));
+                        let v: Vec<Obj> = (sp - n..sp).map(|i| values[i].take().expect("an item")).collect();
+                        sp -= n;
+                        push!(values, sp, tri!(new_list(v)));
                     }
                     Opcode::BUILD_SET => {
                         let n = oparg as usize;
-                        let v: Vec<Obj> = (f.sp - n..f.sp).map(|i| values[i].take().expect("an item")).collect();
-                        f.sp -= n;
-                        push!(values, f, tri!(crate::object::set::build_set(v)));
+                        let v: Vec<Obj> = (sp - n..sp).map(|i| values[i].take().expect("an item")).collect();
+                        sp -= n;
+                        push!(values, sp, tri!(crate::object::set::build_set(v)));
                     }
                     Opcode::SET_ADD => {
-                        let v = pop!(values, f);
-                        tri!(crate::object::set::set_add(peek!(values, f, oparg as usize), v));
+                        let v = pop!(values, sp);
+                        tri!(crate::object::set::set_add(peek!(values, sp, oparg as usize), v));
                     }
                     Opcode::SET_UPDATE => {
-                        let v = pop!(values, f);
-                        tri!(crate::object::set::set_update(peek!(values, f, oparg as usize), &v));
+                        let v = pop!(values, sp);
+                        tri!(crate::object::set::set_update(peek!(values, sp, oparg as usize), &v));
                     }
                     Opcode::BUILD_MAP => {
                         let n = oparg as usize;
                         let d = tri!(new_dict());
-                        let start = f.sp - 2 * n;
+                        let start = sp - 2 * n;
                         for k in 0..n {
                             let key = values[start + 2 * k].take().expect("a key");
                             let v = values[start + 2 * k + 1].take().expect("a value");
                             tri!(as_dict(&d).expect("a dict").set(key, v));
                         }
-                        f.sp = start;
-                        push!(values, f, d);
+                        sp = start;
+                        push!(values, sp, d);
                     }
                     Opcode::BUILD_CONST_KEY_MAP => {
-                        let keys = pop!(values, f);
+                        let keys = pop!(values, sp);
                         let n = oparg as usize;
                         let d = tri!(new_dict());
-                        let start = f.sp - n;
+                        let start = sp - n;
                         for (k, key) in items(&keys).iter().enumerate() {
                             let v = values[start + k].take().expect("a value");
                             tri!(as_dict(&d).expect("a dict").set(key.clone(), v));
                         }
-                        f.sp = start;
-                        push!(values, f, d);
+                        sp = start;
+                        push!(values, sp, d);
                     }
                     Opcode::BUILD_STRING => {
                         let n = oparg as usize;
-                        let joined = match crate::object::str::join_if_lone_surrogates(&values[f.sp - n..f.sp]) {
+                        let joined = match crate::object::str::join_if_lone_surrogates(&values[sp - n..sp]) {
                             Some(joined) => joined,
                             None => {
                                 let mut s = String::new();
-                                for v in &values[f.sp - n..f.sp] {
+                                for v in &values[sp - n..sp] {
                                     s.push_str(str_value(v.as_ref().expect("a str")).unwrap_or(""));
                                 }
                                 new_str(&s)
                             }
                         };
-                        for v in &mut values[f.sp - n..f.sp] {
+                        for v in &mut values[sp - n..sp] {
                             *v = None;
                         }
-                        f.sp -= n;
-                        push!(values, f, tri!(joined));
+                        sp -= n;
+                        push!(values, sp, tri!(joined));
                     }
                     Opcode::BUILD_SLICE => {
-                        let step = if oparg == 3 { pop!(values, f) } else { none() };
-                        let stop = pop!(values, f);
-                        let start = pop!(values, f);
-                        push!(values, f, tri!(new_slice(start, stop, step)));
+                        let step = if oparg == 3 { pop!(values, sp) } else { none() };
+                        let stop = pop!(values, sp);
+                        let start = pop!(values, sp);
+                        push!(values, sp, tri!(new_slice(start, stop, step)));
                     }
                     Opcode::LIST_APPEND => {
-                        let v = pop!(values, f);
-                        as_list(peek!(values, f, oparg as usize)).expect("a list").push(v);
+                        let v = pop!(values, sp);
+                        as_list(peek!(values, sp, oparg as usize)).expect("a list").push(v);
                     }
                     Opcode::LIST_EXTEND => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let items = match ops::collect(&v) {
                             Ok(i) => i,
                             Err(_) if ops::get_iter(&v).is_err() => {
@@ -1427,25 +1541,25 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                             Err(e) => break 'op Err(e),
                         };
-                        let l = as_list(peek!(values, f, oparg as usize)).expect("a list");
+                        let l = as_list(peek!(values, sp, oparg as usize)).expect("a list");
                         for x in items {
                             l.push(x);
                         }
                     }
                     Opcode::MAP_ADD => {
-                        let v = pop!(values, f);
-                        let k = pop!(values, f);
-                        tri!(as_dict(peek!(values, f, oparg as usize)).expect("a dict").set(k, v));
+                        let v = pop!(values, sp);
+                        let k = pop!(values, sp);
+                        tri!(as_dict(peek!(values, sp, oparg as usize)).expect("a dict").set(k, v));
                     }
                     Opcode::DICT_UPDATE => {
-                        let src = pop!(values, f);
-                        tri!(pattern::dict_update_from_mapping(peek!(values, f, oparg as usize), &src));
+                        let src = pop!(values, sp);
+                        tri!(pattern::dict_update_from_mapping(peek!(values, sp, oparg as usize), &src));
                     }
                     Opcode::DICT_MERGE => {
-                        let src = pop!(values, f);
-                        let d = peek!(values, f, oparg as usize).clone();
+                        let src = pop!(values, sp);
+                        let d = peek!(values, sp, oparg as usize).clone();
                         // 3.13: `(callable, self_or_null, callargs, dict, update)`.
-                        let callable = peek!(values, f, 4).clone();
+                        let callable = peek!(values, sp, 4).clone();
                         tri!(args::merge_call_kwargs(&callable, &d, &src));
                     }
                     Opcode::BINARY_SUBSCR
@@ -1454,43 +1568,43 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::BINARY_SUBSCR_DICT => {
                         adapt!(specialize::specialize_binary_subscr(
                             units,
-                            f.lasti,
-                            peek!(values, f, 2),
-                            peek!(values, f, 1)
+                            lasti,
+                            peek!(values, sp, 2),
+                            peek!(values, sp, 1)
                         ));
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        push!(values, f, tri!(ops::get_item(&container, &key)));
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
+                        push!(values, sp, tri!(ops::get_item(&container, &key)));
                     }
                     Opcode::STORE_SUBSCR | Opcode::STORE_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_DICT => {
                         adapt!(specialize::specialize_store_subscr(
                             units,
-                            f.lasti,
-                            peek!(values, f, 2),
-                            peek!(values, f, 1)
+                            lasti,
+                            peek!(values, sp, 2),
+                            peek!(values, sp, 1)
                         ));
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
+                        let v = pop!(values, sp);
                         tri!(ops::set_item(&container, &key, Some(&v)));
                     }
                     Opcode::DELETE_SUBSCR => {
-                        let key = pop!(values, f);
-                        let container = pop!(values, f);
+                        let key = pop!(values, sp);
+                        let container = pop!(values, sp);
                         tri!(ops::set_item(&container, &key, None));
                     }
                     Opcode::BINARY_SLICE => {
-                        let stop = pop!(values, f);
-                        let start = pop!(values, f);
-                        let container = pop!(values, f);
+                        let stop = pop!(values, sp);
+                        let start = pop!(values, sp);
+                        let container = pop!(values, sp);
                         let s = tri!(new_slice(start, stop, none()));
-                        push!(values, f, tri!(ops::get_item(&container, &s)));
+                        push!(values, sp, tri!(ops::get_item(&container, &s)));
                     }
                     Opcode::STORE_SLICE => {
-                        let stop = pop!(values, f);
-                        let start = pop!(values, f);
-                        let container = pop!(values, f);
-                        let v = pop!(values, f);
+                        let stop = pop!(values, sp);
+                        let start = pop!(values, sp);
+                        let container = pop!(values, sp);
+                        let v = pop!(values, sp);
                         let s = tri!(new_slice(start, stop, none()));
                         tri!(ops::set_item(&container, &s, Some(&v)));
                     }
@@ -1498,16 +1612,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::UNPACK_SEQUENCE_TWO_TUPLE
                     | Opcode::UNPACK_SEQUENCE_TUPLE
                     | Opcode::UNPACK_SEQUENCE_LIST => {
-                        adapt!(specialize::specialize_unpack_sequence(units, f.lasti, peek!(values, f, 1), oparg));
-                        let seq = pop!(values, f);
+                        adapt!(specialize::specialize_unpack_sequence(units, lasti, peek!(values, sp, 1), oparg));
+                        let seq = pop!(values, sp);
                         let n = oparg as usize;
                         let v = tri!(unpack(&seq, n));
                         for x in v.into_iter().rev() {
-                            push!(values, f, x);
+                            push!(values, sp, x);
                         }
                     }
                     Opcode::UNPACK_EX => {
-                        let seq = pop!(values, f);
+                        let seq = pop!(values, sp);
                         let (before, after) = ((oparg & 0xff) as usize, (oparg >> 8) as usize);
                         let all = tri!(ops::collect(&seq));
                         if all.len() < before + after {
@@ -1522,25 +1636,25 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         out.push(tri!(new_list(mid)));
                         out.extend_from_slice(&all[all.len() - after..]);
                         for x in out.into_iter().rev() {
-                            push!(values, f, x);
+                            push!(values, sp, x);
                         }
                     }
                     Opcode::FORMAT_SIMPLE => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let r = if str_value(&v).is_some() && std::ptr::eq(v.type_object(), types().str_type) {
                             v
                         } else {
                             tri!(format_value(&v, ""))
                         };
-                        push!(values, f, r);
+                        push!(values, sp, r);
                     }
                     Opcode::FORMAT_WITH_SPEC => {
-                        let spec = pop!(values, f);
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(format_value(&v, str_value(&spec).unwrap_or(""))));
+                        let spec = pop!(values, sp);
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(format_value(&v, str_value(&spec).unwrap_or(""))));
                     }
                     Opcode::CONVERT_VALUE => {
-                        let v = pop!(values, f);
+                        let v = pop!(values, sp);
                         let r = match oparg {
                             1 => tri!(ops::str(&v)),
                             2 => tri!(ops::repr(&v)),
@@ -1549,18 +1663,18 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 tri!(new_str(&crate::modules::builtins::ascii_escape(&t)))
                             }
                         };
-                        push!(values, f, r);
+                        push!(values, sp, r);
                     }
                     Opcode::MAKE_FUNCTION => {
-                        let codeobj = pop!(values, f);
+                        let codeobj = pop!(values, sp);
                         let q = as_code(&codeobj).map(|c| c.code.qualname.clone()).unwrap_or_else(|| "?".into());
                         let qual = tri!(new_str(&q));
-                        let func = tri!(new_function(codeobj, f.globals.clone(), f.builtins.clone(), qual));
-                        push!(values, f, func);
+                        let func = tri!(new_function(codeobj, Obj::clone(&f.globals), Obj::clone(&f.builtins), qual));
+                        push!(values, sp, func);
                     }
                     Opcode::SET_FUNCTION_ATTRIBUTE => {
-                        let func = pop!(values, f);
-                        let attr = pop!(values, f);
+                        let func = pop!(values, sp);
+                        let attr = pop!(values, sp);
                         if let Some(fo) = as_function(&func) {
                             let fields = fo.fields();
                             match oparg {
@@ -1571,7 +1685,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 _ => {}
                             }
                         }
-                        push!(values, f, func);
+                        push!(values, sp, func);
                     }
                     Opcode::CALL
                     | Opcode::CALL_KW
@@ -1588,13 +1702,13 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
                         if op != Opcode::CALL_KW {
                             let argc = oparg as usize;
-                            let has_self = values[f.sp - argc - 1].is_some();
-                            let callable = peek!(values, f, argc + 2);
-                            adapt!(specialize::specialize_call(units, f.lasti, callable, has_self, argc));
+                            let has_self = values[sp - argc - 1].is_some();
+                            let callable = peek!(values, sp, argc + 2);
+                            adapt!(specialize::specialize_call(units, lasti, callable, has_self, argc));
                         }
-                        let kwnames = if op == Opcode::CALL_KW { Some(pop!(values, f)) } else { None };
+                        let kwnames = if op == Opcode::CALL_KW { Some(pop!(values, sp)) } else { None };
                         let argc = oparg as usize;
-                        let callable_at = f.sp - argc - 2;
+                        let callable_at = sp - argc - 2;
                         let has_self = values[callable_at + 1].is_some();
                         let args_start = if has_self { callable_at + 1 } else { callable_at + 2 };
                         let callable = values[callable_at].clone().expect("a callable");
@@ -1607,42 +1721,29 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             _ => (callable, args_start),
                         };
                         if kwnames.is_none()
-                            && specialize::positional_args_function(&callable, f.sp - args_start).is_some()
+                            && specialize::positional_args_function(&callable, sp - args_start).is_some()
                         {
                             enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
                         }
-                        if let Some(func) = as_function(&callable) {
+                        if as_function(&callable).is_some() {
                             // Python-to-Python: a new frame in this run of the loop.
-                            let new_base = f.sp;
-                            let mut frame = Frame {
-                                code: func.code.clone(),
-                                func: Some(callable.clone()),
-                                globals: func.globals.clone(),
-                                builtins: func.builtins.clone(),
-                                locals: None,
-                                base: new_base,
-                                sp: new_base,
-                                ip: 0,
-                                lasti: 0,
-                                call_at: 0,
-                                owner_gen: None,
-                                init_self: None,
-                                frame_obj: OnceCell::new(),
-                            };
+                            let new_base = sp;
+                            let mut frame = Frame::for_function(callable.clone(), new_base, new_base, None);
                             tri!(depth_enter());
                             f.call_at = callable_at;
-                            let argv: Vec<Obj> = as_objs(&values[args_start..f.sp]).to_vec();
+                            let argv: Vec<Obj> = as_objs(&values[args_start..sp]).to_vec();
                             if let Err(e) = init_frame(values, &mut frame, &argv, kwnames.as_deref()) {
                                 depth_leave();
                                 break 'op Err(e);
                             }
                             drop(argv);
+                            sync!();
                             frames.push(frame);
                             continue 'frames;
                         }
                         let r = {
                             let _caller = caller::enter(f, values);
-                            let args = as_objs(&values[args_start..f.sp]);
+                            let args = as_objs(&values[args_start..sp]);
                             if tracing {
                                 trace::native_call(f, &callable, args, || {
                                     ops::call(&callable, args, kwnames.as_deref())
@@ -1651,18 +1752,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 ops::call(&callable, args, kwnames.as_deref())
                             }
                         };
-                        for i in callable_at..f.sp {
-                            values[i] = None;
-                        }
-                        f.sp = callable_at;
-                        push!(values, f, tri!(r));
+                        clear(values, callable_at, sp);
+                        sp = callable_at;
+                        push!(values, sp, tri!(r));
                     }
                     Opcode::CALL_FUNCTION_EX => {
-                        let kwargs = if oparg & 1 != 0 { Some(pop!(values, f)) } else { None };
-                        let posargs = pop!(values, f);
-                        let self_ = values[f.sp - 1].take();
-                        f.sp -= 1;
-                        let callable = pop!(values, f);
+                        let kwargs = if oparg & 1 != 0 { Some(pop!(values, sp)) } else { None };
+                        let posargs = pop!(values, sp);
+                        let self_ = values[sp - 1].take();
+                        sp -= 1;
+                        let callable = pop!(values, sp);
                         let mut argv: Vec<Obj> = Vec::new();
                         if let Some(s) = self_ {
                             argv.push(s);
@@ -1679,15 +1778,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             let _caller = caller::enter(f, values);
                             ops::call(&callable, &argv, kwn.as_deref())
                         };
-                        push!(values, f, tri!(r));
+                        push!(values, sp, tri!(r));
                     }
                     Opcode::RAISE_VARARGS => {
                         let (exc, cause) = match oparg {
                             0 => (None, None),
-                            1 => (Some(pop!(values, f)), None),
+                            1 => (Some(pop!(values, sp)), None),
                             _ => {
-                                let cause = pop!(values, f);
-                                (Some(pop!(values, f)), Some(cause))
+                                let cause = pop!(values, sp);
+                                (Some(pop!(values, sp)), Some(cause))
                             }
                         };
                         if exc.is_none() {
@@ -1705,48 +1804,48 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::RERAISE => {
                         // CPython moves `instr_ptr` to the saved `lasti` (for `f_lineno`), but the
                         // handler lookup uses this instruction's own offset, as here.
-                        let exc = pop!(values, f);
+                        let exc = pop!(values, sp);
                         skip_tb = true;
                         break 'op Err(PyErr::from_object(exc));
                     }
                     Opcode::PUSH_EXC_INFO => {
-                        let exc = pop!(values, f);
+                        let exc = pop!(values, sp);
                         let prev = exc_state::replace_current(Some(exc.clone()));
-                        push!(values, f, prev.unwrap_or_else(none));
-                        push!(values, f, exc);
+                        push!(values, sp, prev.unwrap_or_else(none));
+                        push!(values, sp, exc);
                     }
                     Opcode::POP_EXCEPT => {
-                        let prev = pop!(values, f);
+                        let prev = pop!(values, sp);
                         let prev = if prev.is(immortals().none) { None } else { Some(prev) };
                         let old = exc_state::replace_current(prev);
                         drop(old);
                     }
                     Opcode::CHECK_EXC_MATCH => {
-                        let ty = pop!(values, f);
-                        let exc = peek!(values, f, 1).clone();
-                        push!(values, f, new_bool(tri!(exc_matches(&exc, &ty))));
+                        let ty = pop!(values, sp);
+                        let exc = peek!(values, sp, 1).clone();
+                        push!(values, sp, new_bool(tri!(exc_matches(&exc, &ty))));
                     }
                     Opcode::CHECK_EG_MATCH => {
-                        let match_type = pop!(values, f);
-                        let exc = pop!(values, f);
+                        let match_type = pop!(values, sp);
+                        let exc = pop!(values, sp);
                         tri!(exception_group::check_except_star_type(&match_type));
                         let (rest, matched) = tri!(exception_group::exception_group_match(&exc, &match_type));
                         if !matched.is(immortals().none) {
                             let old = exc_state::replace_current(Some(matched.clone()));
                             drop(old);
                         }
-                        push!(values, f, rest);
-                        push!(values, f, matched);
+                        push!(values, sp, rest);
+                        push!(values, sp, matched);
                     }
                     Opcode::WITH_EXCEPT_START => {
-                        let exit = peek!(values, f, 4).clone();
-                        let val = peek!(values, f, 1).clone();
+                        let exit = peek!(values, sp, 4).clone();
+                        let val = peek!(values, sp, 1).clone();
                         let ty = Obj::new_ref(val.type_object().as_object());
                         let tb = tri!(ops::get_attr_str(&val, "__traceback__"));
-                        push!(values, f, tri!(ops::call(&exit, &[ty, val, tb], None)));
+                        push!(values, sp, tri!(ops::call(&exit, &[ty, val, tb], None)));
                     }
                     Opcode::BEFORE_WITH => {
-                        let mgr = pop!(values, f);
+                        let mgr = pop!(values, sp);
                         // 3.13: special lookups on the type, CPython's TypeErrors when missing.
                         let no_protocol = |more: &str| {
                             PyErr::type_error(format!(
@@ -1762,107 +1861,111 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             Some(e) => e,
                             None => break 'op Err(no_protocol(" (missed __exit__ method)")),
                         };
-                        push!(values, f, exit);
-                        push!(values, f, tri!(ops::call(&enter, &[], None)));
+                        push!(values, sp, exit);
+                        push!(values, sp, tri!(ops::call(&enter, &[], None)));
                     }
                     Opcode::GET_LEN => {
-                        let n = tri!(ops::len(peek!(values, f, 1)));
-                        push!(values, f, tri!(new_int(n as i64)));
+                        let n = tri!(ops::len(peek!(values, sp, 1)));
+                        push!(values, sp, tri!(new_int(n as i64)));
                     }
                     Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE => {
-                        let subject = peek!(values, f, 1);
+                        let subject = peek!(values, sp, 1);
                         let r = if op == Opcode::MATCH_MAPPING {
                             pattern::is_mapping(subject)
                         } else {
                             pattern::is_sequence(subject)
                         };
-                        push!(values, f, new_bool(r));
+                        push!(values, sp, new_bool(r));
                     }
                     Opcode::MATCH_KEYS => {
-                        let r = tri!(pattern::match_keys(peek!(values, f, 2), peek!(values, f, 1)));
-                        push!(values, f, r.unwrap_or_else(none));
+                        let r = tri!(pattern::match_keys(peek!(values, sp, 2), peek!(values, sp, 1)));
+                        push!(values, sp, r.unwrap_or_else(none));
                     }
                     Opcode::MATCH_CLASS => {
-                        let names = pop!(values, f);
-                        let cls = pop!(values, f);
-                        let subject = pop!(values, f);
+                        let names = pop!(values, sp);
+                        let cls = pop!(values, sp);
+                        let subject = pop!(values, sp);
                         let r = tri!(pattern::match_class(&subject, &cls, oparg as usize, &names));
-                        push!(values, f, r.unwrap_or_else(none));
+                        push!(values, sp, r.unwrap_or_else(none));
                     }
                     Opcode::RETURN_GENERATOR => {
-                        break 'op Ok(Flow::Return(tri!(generator::return_generator(values, f, code))));
+                        sync!();
+                        let genobj = generator::return_generator(values, f, code);
+                        sp = f.sp;
+                        break 'op Ok(Flow::Return(tri!(genobj)));
                     }
                     Opcode::YIELD_VALUE => {
                         if f.owner_gen.is_none() {
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "yield outside a generator frame"));
                         }
-                        break 'op Ok(Flow::Yield(pop!(values, f), oparg));
+                        break 'op Ok(Flow::Yield(pop!(values, sp), oparg));
                     }
                     Opcode::SEND | Opcode::SEND_GEN => {
-                        adapt!(generator::specialize_send(units, f.lasti, peek!(values, f, 2)));
-                        let target = f.ip + oparg as usize;
-                        let v = pop!(values, f);
-                        let receiver = peek!(values, f, 1).clone();
+                        adapt!(generator::specialize_send(units, lasti, peek!(values, sp, 2)));
+                        let target = ip + oparg as usize;
+                        let v = pop!(values, sp);
+                        let receiver = peek!(values, sp, 1).clone();
                         if tri!(generator::claim_for_loop(&receiver, true)) {
-                            let base = f.sp;
-                            f.call_at = f.sp;
+                            let base = sp;
+                            f.call_at = sp;
                             let resume = generator::ResumeKind::Send { target };
+                            sync!();
                             generator::push_frame(values, frames, base, receiver, v, resume);
                             continue 'frames;
                         }
                         match tri!(crate::object::generator::send_generic(&receiver, v)) {
-                            Ok(x) => push!(values, f, x),
+                            Ok(x) => push!(values, sp, x),
                             Err(ret) => {
-                                push!(values, f, ret);
-                                f.ip = target;
+                                push!(values, sp, ret);
+                                ip = target;
                             }
                         }
                     }
                     Opcode::GET_YIELD_FROM_ITER => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(generator::get_yield_from_iter(v, code.code.flags)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(generator::get_yield_from_iter(v, code.code.flags)));
                     }
                     Opcode::CLEANUP_THROW => {
                         // (sub_iter, last_sent_val, exc) -> (None, value) for StopIteration.
-                        let exc = pop!(values, f);
+                        let exc = pop!(values, sp);
                         if !generator::exc_is(&exc, "StopIteration") {
                             skip_tb = true;
                             break 'op Err(PyErr::from_object(exc));
                         }
-                        drop(pop!(values, f));
-                        drop(pop!(values, f));
-                        push!(values, f, none());
-                        push!(values, f, crate::object::generator::stop_iteration_value(&exc));
+                        drop(pop!(values, sp));
+                        drop(pop!(values, sp));
+                        push!(values, sp, none());
+                        push!(values, sp, crate::object::generator::stop_iteration_value(&exc));
                     }
                     Opcode::GET_AWAITABLE => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(generator::get_awaitable(v, oparg)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(generator::get_awaitable(v, oparg)));
                     }
                     Opcode::GET_AITER => {
-                        let v = pop!(values, f);
-                        push!(values, f, tri!(generator::get_aiter(v)));
+                        let v = pop!(values, sp);
+                        push!(values, sp, tri!(generator::get_aiter(v)));
                     }
                     Opcode::GET_ANEXT => {
-                        let aiter = peek!(values, f, 1).clone();
-                        push!(values, f, tri!(generator::get_anext(&aiter)));
+                        let aiter = peek!(values, sp, 1).clone();
+                        push!(values, sp, tri!(generator::get_anext(&aiter)));
                     }
                     Opcode::END_ASYNC_FOR => {
-                        let exc = pop!(values, f);
+                        let exc = pop!(values, sp);
                         if !generator::exc_is(&exc, "StopAsyncIteration") {
                             skip_tb = true;
                             break 'op Err(PyErr::from_object(exc));
                         }
-                        drop(pop!(values, f));
+                        drop(pop!(values, sp));
                     }
                     Opcode::BEFORE_ASYNC_WITH => {
-                        let mgr = pop!(values, f);
+                        let mgr = pop!(values, sp);
                         let (exit, res) = tri!(generator::before_async_with(mgr));
-                        push!(values, f, exit);
-                        push!(values, f, res);
+                        push!(values, sp, exit);
+                        push!(values, sp, res);
                     }
                     Opcode::IMPORT_NAME => {
-                        let fromlist = pop!(values, f);
-                        let level = pop!(values, f);
+                        let fromlist = pop!(values, sp);
+                        let level = pop!(values, sp);
                         let m = crate::modules::import::import_name(
                             &code.names[oparg as usize],
                             &f.globals,
@@ -1871,12 +1974,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             &fromlist,
                             &level,
                         );
-                        push!(values, f, tri!(m));
+                        push!(values, sp, tri!(m));
                     }
                     Opcode::IMPORT_FROM => {
-                        let v =
-                            tri!(crate::modules::import::import_from(peek!(values, f, 1), &code.names[oparg as usize]));
-                        push!(values, f, v);
+                        let v = tri!(crate::modules::import::import_from(
+                            peek!(values, sp, 1),
+                            &code.names[oparg as usize]
+                        ));
+                        push!(values, sp, v);
                     }
                     other => {
                         break 'op Err(PyErr::new(
@@ -1890,7 +1995,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
             match outcome {
                 Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => {
+                    f.sp = sp;
                     if tracing {
+                        f.ip = ip;
                         if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
                             match unwind(values, frames, e.into_object(), true) {
                                 Ok(()) => continue 'frames,
@@ -1902,7 +2009,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     detach_frame_object(values, &mut done, true);
                     clear(values, done.base, done.sp);
                     depth_leave();
-                    let v = match done.init_self {
+                    let v = match done.init_self.take() {
                         None => v,
                         Some(instance) if v.is(immortals().none) => instance,
                         Some(_) => {
@@ -1916,7 +2023,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                     };
-                    if let Some(link) = done.owner_gen {
+                    if let Some(link) = done.owner_gen.take() {
                         generator::finish(&link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
                         generator::return_to_resumer(values, resumer, link.resume, v);
@@ -1931,6 +2038,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v, oparg)) => {
+                    sync!();
                     if tracing {
                         if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
                             match unwind(values, frames, e.into_object(), true) {
@@ -1948,6 +2056,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     continue 'frames;
                 }
                 Err(err) => {
+                    sync!();
                     let with_tb = !std::mem::take(&mut skip_tb);
                     match unwind(values, frames, err.into_object(), with_tb) {
                         Ok(()) => continue 'frames,
@@ -1998,25 +2107,12 @@ fn enter_exact_args(
     }
     // The arguments move (no reference counting) from the caller's stack into the callee's
     // first locals, which lie right above it.
-    for k in 0..nargs {
-        values[base + k] = values[args_start + k].take();
+    let (caller_window, callee_window) = values.split_at_mut(base);
+    for (local, arg) in callee_window[..nargs].iter_mut().zip(&mut caller_window[args_start..]) {
+        *local = arg.take();
     }
     caller.call_at = callable_at;
-    frames.push(Frame {
-        code: func.code.clone(),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        func: Some(callable),
-        locals: None,
-        base,
-        sp: base + n,
-        ip: 0,
-        lasti: 0,
-        call_at: 0,
-        owner_gen: None,
-        init_self,
-        frame_obj: OnceCell::new(),
-    });
+    frames.push(Frame::for_function(callable, base, base + n, init_self));
     Ok(())
 }
 
