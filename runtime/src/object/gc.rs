@@ -1,5 +1,5 @@
 //! The cycle collector: CPython's algorithm (`Python/gc.c`, `gc_collect_main`) over the
-//! interpreter's tracked objects (`alloc::gc_heads`), in one generation.
+//! interpreter's tracked objects (`alloc::gc_heads`), generation by generation.
 //!
 //! # Finding garbage ([`find_garbage`], with the world stopped)
 //!
