@@ -47,3 +47,15 @@ a = {}
 a["self"] = a
 del a
 print(gc.collect() >= 1)
+
+# A running frame's object is tracked only once its frame is done.
+import sys
+
+
+def running():
+    f = sys._getframe()
+    return f, gc.is_tracked(f)
+
+
+f, was = running()
+print(was, gc.is_tracked(f))

@@ -128,6 +128,15 @@ pub(crate) fn maybe_track_dict(d: &PyObject, key: &PyObject, value: &PyObject) {
     }
 }
 
+/// Tracks an object allocated untracked (`alloc_sized_untracked`) when it is not tracked yet
+/// (a frame object whose frame is detached).
+pub(crate) fn track_if_untracked(o: &PyObject) {
+    let bits = o.ob_gc_bits.load(Ordering::Relaxed);
+    if bits & gc_bits::HEAD != 0 && bits & gc_bits::TRACKED == 0 {
+        track(o);
+    }
+}
+
 /// `_PyObject_GC_TRACK`: links an untracked object that has a GC head into generation 0.
 #[cold]
 fn track(o: &PyObject) {
