@@ -31,7 +31,7 @@ use std::ptr::NonNull;
 use super::{Frame, code_of};
 use crate::error::{PyErr, PyResult};
 use crate::object::PyObject;
-use crate::object::alloc::{alloc, drop_and_free};
+use crate::object::alloc::drop_and_free;
 use crate::object::builtin::{GetSetDef, MethodDef, args};
 use crate::object::code::as_code;
 use crate::object::immortal::{TypeSpec, new_static_type, types};
@@ -158,9 +158,13 @@ fn new_frame_object(
     live: bool,
     snapshot: Snapshot,
 ) -> PyResult<Obj> {
+    // A running frame's object starts untracked — its values are on the eval loop's stack —
+    // and is tracked once the frame is detached (CPython tracks a frame object when it takes
+    // ownership of its frame: `gc.is_tracked(sys._getframe())` is False).
+    let alloc = if live { crate::object::alloc::alloc_sized_untracked } else { crate::object::alloc::alloc_sized };
     // SAFETY: FrameObject starts with the header; its deallocator drops it.
     unsafe {
-        alloc(types().frame_types.frame, |ob_base| FrameObject {
+        alloc(types().frame_types.frame, size_of::<FrameObject>(), |ob_base| FrameObject {
             ob_base,
             code: code.clone(),
             globals: globals.clone(),
@@ -204,6 +208,7 @@ pub(super) fn detach(done: &mut Frame, window: &[Option<Obj>], with_back: bool) 
     let back = if with_back { frame_at_depth(0).ok().flatten() } else { None };
     *fo.snapshot.borrow_mut() = Snapshot { lasti: done.lasti, locals: window.to_vec(), back };
     fo.live.set(false);
+    crate::object::gc::track_if_untracked(&o);
     Some(o)
 }
 

@@ -1,5 +1,5 @@
 //! The cycle collector: CPython's algorithm (`Python/gc.c`, `gc_collect_main`) over the
-//! interpreter's tracked objects (`alloc::gc_heads`), in one generation.
+//! interpreter's tracked objects (`alloc::gc_heads`), generation by generation.
 //!
 //! # Finding garbage ([`find_garbage`], with the world stopped)
 //!
@@ -125,6 +125,15 @@ pub(crate) fn maybe_track_dict(d: &PyObject, key: &PyObject, value: &PyObject) {
         && (may_be_tracked(key) || may_be_tracked(value))
     {
         track(d);
+    }
+}
+
+/// Tracks an object allocated untracked (`alloc_sized_untracked`) when it is not tracked yet
+/// (a frame object whose frame is detached).
+pub(crate) fn track_if_untracked(o: &PyObject) {
+    let bits = o.ob_gc_bits.load(Ordering::Relaxed);
+    if bits & gc_bits::HEAD != 0 && bits & gc_bits::TRACKED == 0 {
+        track(o);
     }
 }
 

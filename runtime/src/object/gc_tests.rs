@@ -186,3 +186,32 @@ fn try_incref_refuses_only_a_dead_object() {
         x.ob_ref_shared.store(saved.2, Ordering::Relaxed);
     });
 }
+
+#[test]
+fn weak_references_to_garbage_die_during_the_stop_and_call_back_after() {
+    let src = "\
+import _weakref
+class A: pass
+fired = []
+a = A(); a.me = a
+r = _weakref.ref(a, lambda r: fired.append(1))
+del a
+";
+    with_globals(crate::InterpreterConfig::isolated(), src, |g, gc| {
+        let fired = || super::list::as_list(&g("fired").expect("fired")).expect("a list").items().len();
+        let garbage = super::gc::find_garbage(gc, 2);
+        assert_eq!(garbage.len(), 1);
+        let unreachable = |o: &Obj| o.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::UNREACHABLE != 0;
+        let instance = garbage[0].clone();
+        assert!(!unreachable(&instance));
+        let prepared = super::gc::prepare_garbage(garbage);
+        // Phase one's end: the reference is dead and the garbage hidden, the callback not run.
+        assert!(super::weakref::is_dead_weakref(&g("r").expect("r")));
+        assert!(unreachable(&instance));
+        assert_eq!(fired(), 0);
+        // `instance` keeps the object alive: it is let go, not freed, and no longer hidden.
+        assert_eq!(super::gc::destroy_garbage(prepared, &|_| {}, None), 1);
+        assert_eq!(fired(), 1);
+        assert!(!unreachable(&instance));
+    });
+}
