@@ -1933,7 +1933,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     let mut done = frames.pop().expect("a frame");
                     let frame_obj = detach_frame_object(values, &mut done, false);
-                    generator::suspend(values, &done, oparg, frame_obj);
+                    generator::suspend(values, done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;
