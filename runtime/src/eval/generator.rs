@@ -181,44 +181,17 @@ fn frame_room(code: &CodeObj) -> usize {
     code.code.nlocalsplus() + code.code.stacksize as usize + 2
 }
 
-/// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
+/// Resumes a claimed generator in the running loop (`SEND_GEN` / `FOR_ITER_GEN` after
+/// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into
+/// `values` at `base` (the resumer's stack top, where its `call_at` was set so a frame
+/// unwinding out leaves the resumer's stack alone; 0 for a native resumption), pushes `sent`
+/// on its stack and pushes its frame record onto `frames` (which takes `genobj`).
 ///
 /// The slots are swapped, not moved: the empty slots above the resumer's stack go into the
 /// saved vector, which keeps its length while the frame runs, so the suspension swaps the
 /// frame back without growing or shrinking anything when it yields at the same depth. The
 /// function, globals and builtins move into the record (see [`SavedFrame`]); the code stays
 /// (`gi_code` reads it while the frame runs) and is shared.
-fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
-    let mut saved = g.frame();
-    let n = saved.slots.len();
-    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
-    if values.len() < need {
-        values.resize_with(need, || None);
-    }
-    values[base..base + n].swap_with_slice(&mut saved.slots);
-    let frame = Frame {
-        code: saved.code.clone(),
-        func: saved.func.take(),
-        globals: saved.globals.take().expect("a suspended generator frame has its globals"),
-        builtins: saved.builtins.take().expect("a suspended generator frame has its builtins"),
-        locals: None,
-        base,
-        sp: base + n,
-        ip: saved.ip,
-        lasti: saved.lasti,
-        call_at: 0,
-        owner_gen: Some(GenLink { genobj: genobj.clone(), resume }),
-        init_self: None,
-        frame_obj: super::frame_object::reattach(saved.frame_obj.take()),
-    };
-    drop(saved);
-    enter_exc_state(g);
-    frame
-}
-
-/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of
-/// `genobj` at `base` (the resumer's stack top, where its `call_at` was set so a frame
-/// unwinding out leaves the resumer's stack alone) with `sent` on its stack.
 pub(super) fn push_frame(
     values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
@@ -227,16 +200,43 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let g = as_gen(&genobj).expect("claimed by claim_for_loop");
-    let mut frame = enter_frame(values, &genobj, g, base, resume);
-    values[frame.sp] = Some(sent);
-    frame.sp += 1;
-    frames.push(frame);
+    let g = as_gen(&genobj).expect("a claimed generator");
+    let mut saved = g.frame();
+    let n = saved.slots.len();
+    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
+    if values.len() < need {
+        values.resize_with(need, || None);
+    }
+    values[base..base + n].swap_with_slice(&mut saved.slots);
+    values[base + n] = Some(sent);
+    let code = saved.code.clone();
+    let func = saved.func.take();
+    let globals = saved.globals.take().expect("a suspended generator frame has its globals");
+    let builtins = saved.builtins.take().expect("a suspended generator frame has its builtins");
+    let (ip, lasti) = (saved.ip, saved.lasti);
+    let frame_obj = super::frame_object::reattach(saved.frame_obj.take());
+    drop(saved);
+    enter_exc_state(g);
+    frames.push(Frame {
+        code,
+        func,
+        globals,
+        builtins,
+        locals: None,
+        base,
+        sp: base + n + 1,
+        ip,
+        lasti,
+        call_at: 0,
+        owner_gen: Some(GenLink { genobj, resume }),
+        init_self: None,
+        frame_obj,
+    });
 }
 
 /// `YIELD_VALUE`: the frame `done` (already popped, its value taken, its frame object
 /// detached into `frame_obj`) goes back into its generator: its slots are swapped back (the
-/// saved vector holds empty slots since [`enter_frame`]) and its function, globals and
+/// saved vector holds empty slots since [`push_frame`]) and its function, globals and
 /// builtins move back. `oparg` 1 marks a `yield from`/`await` suspension.
 pub(super) fn suspend(values: &mut [Option<Obj>], done: Frame, oparg: u32, frame_obj: Option<Obj>) {
     let Frame { func, globals, builtins, base, sp, ip, lasti, owner_gen, .. } = done;
@@ -327,17 +327,15 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         return Err(e);
     }
     let (mut values, mut frames) = SPARE_RUNS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
-    let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    values[frame.sp] = Some(sent);
-    frame.sp += 1;
+    push_frame(&mut values, &mut frames, 0, Obj::new_ref(o), sent, ResumeKind::Entry);
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
+        let frame = frames.last_mut().expect("the entry frame");
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    frames.push(frame);
     let r = super::run_frames(&mut values, &mut frames, thrown);
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
     frames.clear();
