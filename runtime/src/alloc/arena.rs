@@ -460,6 +460,20 @@ impl Arena {
     /// See [`Arena::abandon_heap`]; the runtime calls it for thread states being deleted (their
     /// owner is gone or is the caller) and for a finalized interpreter's heap.
     pub(crate) fn abandon(&self, heap: &Heap) {
+        // Kept blocks go on their pages' free lists first (already counted free; the pages
+        // are still this heap's).
+        for class in 0..KEPT_CLASSES {
+            // SAFETY: the heap is being dropped by its owner, the only thread touching it.
+            while let Some(block) = unsafe { heap.pop_kept(class) } {
+                // SAFETY: a kept block is a dead block of a page of this heap in a live chunk;
+                // the page's local part is the heap owner's, that is the caller's.
+                unsafe {
+                    let local = &mut *page_of(block.as_ptr() as usize).local.get();
+                    (*block.as_ptr()).next = local.free;
+                    local.free = block.as_ptr();
+                }
+            }
+        }
         let mut supply = self.supply.lock();
         // SAFETY: the heap is being dropped by its owner; nobody else touches its lists.
         let classes = unsafe { &mut *heap.classes.get() };
@@ -615,7 +629,37 @@ pub struct Heap {
     classes: UnsafeCell<[ClassPages; NUM_CLASSES]>,
     /// The owner tag of the interpreter it allocates for (see "Owners" in the module docs).
     owner: u32,
+    /// Blocks of dead leaf objects kept for the next objects of their size (see
+    /// [`Heap::keep_block`]), one stack per small size class; owner-only like `classes`.
+    kept: UnsafeCell<[KeptBlocks; KEPT_CLASSES]>,
 }
+
+/// CPython's free lists of floats and ints (`Objects/floatobject.c`, 3.14's
+/// `Objects/longobject.c`), per heap and by size class: a stack of the blocks of objects
+/// freed by the heap's own thread, linked through their first word. An object made while
+/// its class's stack is not empty takes the top block back, skipping the size-class page
+/// list and the page's free list. A kept block counts as free in its page's `used` (the
+/// statistics see no live object), but stays out of the page's free list; the page stays
+/// the heap's (a heap gives its pages up only in [`Arena::abandon`], which first puts the
+/// kept blocks on their pages' free lists). Blocks of one class are interchangeable, so the
+/// objects that use the stacks may share one.
+#[derive(Clone, Copy)]
+struct KeptBlocks {
+    top: *mut Block,
+    len: usize,
+}
+
+impl Default for KeptBlocks {
+    fn default() -> Self {
+        KeptBlocks { top: ptr::null_mut(), len: 0 }
+    }
+}
+
+/// The size classes with a stack of kept blocks (16 to 64 bytes: floats and word-sized ints).
+const KEPT_CLASSES: usize = 4;
+
+/// How many blocks a stack keeps (CPython's `PyFloat_MAXFREELIST`).
+const MAX_KEPT_BLOCKS: usize = 100;
 
 // SAFETY: a heap is moved between threads only as a whole (with its thread state or behind the
 // interpreter lock); `classes` is only touched by the owner (see the type docs).
@@ -627,7 +671,7 @@ unsafe impl Sync for Heap {}
 
 impl Default for Heap {
     fn default() -> Self {
-        Heap { classes: UnsafeCell::new(Default::default()), owner: 0 }
+        Heap { classes: UnsafeCell::new(Default::default()), owner: 0, kept: UnsafeCell::default() }
     }
 }
 
@@ -645,6 +689,77 @@ impl Heap {
     /// Its owner tag.
     pub fn owner(&self) -> u32 {
         self.owner
+    }
+
+    /// Keeps the block of a dead object of `size` bytes for [`Heap::take_kept_block`] (see
+    /// [`KeptBlocks`]): `false`, and nothing kept, when the size has no stack, its stack is
+    /// full or the block's page is not this heap's (a block of another thread's heap goes back
+    /// through [`Arena::free`]).
+    ///
+    /// # Safety
+    ///
+    /// Only the heap's owner may call this; `block` must be an arena block allocated for `size`
+    /// bytes, of this heap's arena, whose object has no reference left and no field alive.
+    #[inline]
+    pub(crate) unsafe fn keep_block(&self, block: NonNull<u8>, size: usize) -> bool {
+        if size > CLASS_SIZES[KEPT_CLASSES - 1] {
+            return false;
+        }
+        let class = class_of(size);
+        // SAFETY: owner-only access (caller's contract).
+        let kept = unsafe { &mut (*self.kept.get())[class] };
+        if kept.len >= MAX_KEPT_BLOCKS {
+            return false;
+        }
+        // SAFETY: a block of a small class lies in a live chunk of the arena.
+        let page = unsafe { page_of(block.as_ptr() as usize) };
+        if !ptr::eq(page.heap.load(Ordering::Relaxed), self) {
+            return false;
+        }
+        let block = block.as_ptr().cast::<Block>();
+        // SAFETY: the block is dead and at least a word long; only this heap's owner reads it.
+        unsafe { (*block).next = kept.top };
+        kept.top = block;
+        kept.len += 1;
+        // We own the page (its heap is ours and we are the heap's thread), as in `Arena::free`.
+        page.used.store(page.used.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
+        true
+    }
+
+    /// Pops the top kept block of `class` (its page's `used` unchanged).
+    ///
+    /// # Safety
+    ///
+    /// Only the heap's owner may call this.
+    #[inline]
+    unsafe fn pop_kept(&self, class: usize) -> Option<NonNull<Block>> {
+        // SAFETY: owner-only access (caller's contract).
+        let kept = unsafe { &mut (*self.kept.get())[class] };
+        let block = NonNull::new(kept.top)?;
+        // SAFETY: a kept block holds the link written by `keep_block`.
+        kept.top = unsafe { block.as_ref() }.next;
+        kept.len -= 1;
+        Some(block)
+    }
+
+    /// A block kept by [`Heap::keep_block`] for an object of `size` bytes, if there is one.
+    ///
+    /// # Safety
+    ///
+    /// Only the heap's owner may call this.
+    #[inline]
+    pub(crate) unsafe fn take_kept_block(&self, size: usize) -> Option<NonNull<u8>> {
+        if size > CLASS_SIZES[KEPT_CLASSES - 1] {
+            return None;
+        }
+        let class = class_of(size);
+        // SAFETY: owner-only access (caller's contract).
+        let block = unsafe { self.pop_kept(class) }?;
+        // SAFETY: a kept block lies in a live chunk, on a page this heap owns (`keep_block`
+        // checked it, and a heap keeps its pages until `Arena::abandon`).
+        let page = unsafe { page_of(block.as_ptr() as usize) };
+        page.used.store(page.used.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+        Some(block.cast())
     }
 
     /// # Safety
@@ -861,6 +976,47 @@ mod chunk_map {
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
+
+    /// A kept block is free in the statistics, comes back for the next object of its size
+    /// class (last kept, first taken), is refused when its page is another heap's or the stack
+    /// is full, and `abandon` puts the kept blocks back on their pages' free lists.
+    #[test]
+    fn kept_blocks_are_reused_by_their_class_and_returned_on_abandon() {
+        let arena = Arena::new(None);
+        let heap = Heap::new();
+        let other_heap = Heap::new();
+        // SAFETY (whole test): this test owns both heaps; every block is of this arena and is
+        // dead when kept or freed; blocks are returned before the arena is dropped.
+        let blocks: Vec<_> = (0..MAX_KEPT_BLOCKS + 1).map(|_| unsafe { arena.alloc(&heap, 40) }.unwrap()).collect();
+        let foreign = unsafe { arena.alloc(&other_heap, 40) }.unwrap();
+        assert_eq!(arena.stats().live_bytes, (MAX_KEPT_BLOCKS + 2) * 48);
+        assert!(!unsafe { heap.keep_block(foreign, 40) }, "another heap's block is not kept");
+        assert!(!unsafe { heap.keep_block(blocks[0], 1000) }, "no stack for a large size");
+        for b in &blocks[..MAX_KEPT_BLOCKS] {
+            assert!(unsafe { heap.keep_block(*b, 40) });
+        }
+        assert!(!unsafe { heap.keep_block(blocks[MAX_KEPT_BLOCKS], 40) }, "the stack is full");
+        assert_eq!(arena.stats().live_bytes, 2 * 48, "kept blocks count as free");
+        // Another size of the same class (33..=48 bytes) shares the stack.
+        let taken = unsafe { heap.take_kept_block(48) }.unwrap();
+        assert_eq!(taken, blocks[MAX_KEPT_BLOCKS - 1]);
+        assert!(unsafe { heap.take_kept_block(16) }.is_none(), "class 16 has kept nothing");
+        assert_eq!(arena.stats().live_bytes, 3 * 48);
+        unsafe { Arena::free(Some(&heap), taken) };
+        unsafe { Arena::free(Some(&heap), blocks[MAX_KEPT_BLOCKS]) };
+        unsafe { Arena::free(Some(&other_heap), foreign) };
+        assert_eq!(arena.stats().live_bytes, 0);
+        arena.abandon(&heap);
+        assert!(unsafe { heap.take_kept_block(40) }.is_none(), "abandon empties the stacks");
+        // The abandoned page's blocks, kept ones included, are all allocatable again.
+        let fresh = Heap::new();
+        let again: Vec<_> = (0..MAX_KEPT_BLOCKS + 1).map(|_| unsafe { arena.alloc(&fresh, 40) }.unwrap()).collect();
+        assert_eq!(arena.stats().live_bytes, (MAX_KEPT_BLOCKS + 1) * 48);
+        for b in again {
+            unsafe { Arena::free(Some(&fresh), b) };
+        }
+        assert_eq!(arena.stats().live_bytes, 0);
+    }
 
     /// The first page of a class is a 1 KiB slab in page 0; when it is full the class moves on
     /// to a full page; blocks of both free back to their own page; a slab is charged 1 KiB.

@@ -228,9 +228,12 @@ pub(crate) fn suspended_frame_object(saved: &mut crate::object::generator::Saved
     if let Some(o) = &saved.frame_obj {
         return Ok(o.clone());
     }
+    let (Some(globals), Some(builtins)) = (&saved.globals, &saved.builtins) else {
+        return Err(PyErr::new(crate::ExcKind::SystemError, "a suspended generator frame without its globals"));
+    };
     let n = as_code(&saved.code).map_or(0, |c| c.code.nlocalsplus()).min(saved.slots.len());
     let snapshot = Snapshot { lasti: saved.lasti, locals: saved.slots[..n].to_vec(), back: None };
-    let o = new_frame_object(&saved.code, &saved.globals, &saved.builtins, None, false, snapshot)?;
+    let o = new_frame_object(&saved.code, globals, builtins, None, false, snapshot)?;
     saved.frame_obj = Some(o.clone());
     Ok(o)
 }

@@ -74,13 +74,18 @@ pub(super) struct GenLink {
     pub(super) resume: ResumeKind,
 }
 
-/// How many emptied frame-record vectors a thread keeps for native resumptions.
-const MAX_SPARE_FRAME_VECS: usize = 16;
+/// How many spare runs ([`SpareRun`]) a thread keeps for native resumptions.
+const MAX_SPARE_RUNS: usize = 16;
+
+/// The value array and frame-record vector of a finished native resumption, kept for the
+/// next one: every slot of `values` is empty, `frames` is empty.
+type SpareRun = (Vec<Option<Obj>>, Vec<Frame>);
 
 thread_local! {
-    /// Emptied frame-record vectors of finished native resumptions, reused by the next ones
-    /// (`next()` on a generator from native code allocates nothing in the steady state).
-    static SPARE_FRAME_VECS: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
+    /// Spare runs of finished native resumptions (`next()` on a generator from native code
+    /// allocates nothing in the steady state, and the value array keeps its length, so the
+    /// frames a resumed generator pushes above itself find their room already there).
+    static SPARE_RUNS: RefCell<Vec<SpareRun>> = const { RefCell::new(Vec::new()) };
 }
 
 fn enter_exc_state(g: &GenObject) {
@@ -108,16 +113,13 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         Some(fo) => (fo.fields().name.clone(), fo.fields().qualname.clone()),
         None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
     };
-    // The room a run of the loop needs for the frame (`enter_frame`): a native resumption
-    // turns this vector into the run's value array without growing it.
-    let mut slots = Vec::with_capacity(frame_room(code));
-    slots.extend(values[f.base..f.sp].iter_mut().map(Option::take));
+    let slots: Vec<Option<Obj>> = values[f.base..f.sp].iter_mut().map(Option::take).collect();
     f.sp = f.base;
     let frame = SavedFrame {
         code: Obj::clone(&f.code),
         func: Some(func),
-        globals: Obj::clone(&f.globals),
-        builtins: Obj::clone(&f.builtins),
+        globals: Some(Obj::clone(&f.globals)),
+        builtins: Some(Obj::clone(&f.builtins)),
         slots,
         ip: f.ip,
         lasti: f.lasti,
@@ -179,47 +181,17 @@ fn frame_room(code: &CodeObj) -> usize {
     code.code.nlocalsplus() + code.code.stacksize as usize + 2
 }
 
-/// Moves `g`'s saved frame into `values` at `base` and makes its frame record.
-fn enter_frame(values: &mut Vec<Option<Obj>>, genobj: &Obj, g: &GenObject, base: usize, resume: ResumeKind) -> Frame {
-    let mut saved = g.frame();
-    let n = saved.slots.len();
-    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
-    if base == 0 && values.is_empty() {
-        // A native resumption: the generator's slot vector itself becomes the run's value
-        // array (`suspend` gives it back), so resuming allocates nothing.
-        *values = std::mem::take(&mut saved.slots);
-        if values.len() < need {
-            values.resize_with(need, || None);
-        }
-    } else {
-        if values.len() < need {
-            values.resize_with(need, || None);
-        }
-        // A swap, not a move: the empty slots above the resumer's stack go into the saved
-        // vector, which keeps its length while the frame runs, so the suspension swaps the
-        // frame back without growing or shrinking anything when it yields at the same depth.
-        values[base..base + n].swap_with_slice(&mut saved.slots);
-    }
-    enter_exc_state(g);
-    let mut frame = Frame::owning(
-        saved.code.clone(),
-        saved.func.clone(),
-        saved.globals.clone(),
-        saved.builtins.clone(),
-        None,
-        base,
-        base + n,
-    );
-    frame.ip = saved.ip;
-    frame.lasti = saved.lasti;
-    frame.owner_gen = Some(GenLink { genobj: genobj.clone(), resume });
-    frame.frame_obj = super::frame_object::reattach(saved.frame_obj.take());
-    frame
-}
-
-/// `SEND_GEN` / `FOR_ITER_GEN` (after [`claim_for_loop`] succeeded): pushes the frame of
-/// `genobj` at `base` (the resumer's stack top, where its `call_at` was set so a frame
-/// unwinding out leaves the resumer's stack alone) with `sent` on its stack.
+/// Resumes a claimed generator in the running loop (`SEND_GEN` / `FOR_ITER_GEN` after
+/// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into
+/// `values` at `base` (the resumer's stack top, where its `call_at` was set so a frame
+/// unwinding out leaves the resumer's stack alone; 0 for a native resumption), pushes `sent`
+/// on its stack and pushes its frame record onto `frames` (which takes `genobj`).
+///
+/// The slots are swapped, not moved: the empty slots above the resumer's stack go into the
+/// saved vector, which keeps its length while the frame runs, so the suspension swaps the
+/// frame back without growing or shrinking anything when it yields at the same depth. The
+/// function, globals and builtins move into the record (see [`SavedFrame`]); the code stays
+/// (`gi_code` reads it while the frame runs) and is shared.
 pub(super) fn push_frame(
     values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
@@ -228,33 +200,52 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let g = as_gen(&genobj).expect("claimed by claim_for_loop");
-    let mut frame = enter_frame(values, &genobj, g, base, resume);
-    values[frame.sp] = Some(sent);
-    frame.sp += 1;
+    let g = as_gen(&genobj).expect("a claimed generator");
+    let mut saved = g.frame();
+    let n = saved.slots.len();
+    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
+    if values.len() < need {
+        values.resize_with(need, || None);
+    }
+    values[base..base + n].swap_with_slice(&mut saved.slots);
+    values[base + n] = Some(sent);
+    let code = saved.code.clone();
+    let func = saved.func.take();
+    let globals = saved.globals.take().expect("a suspended generator frame has its globals");
+    let builtins = saved.builtins.take().expect("a suspended generator frame has its builtins");
+    let (ip, lasti) = (saved.ip, saved.lasti);
+    let frame_obj = super::frame_object::reattach(saved.frame_obj.take());
+    drop(saved);
+    enter_exc_state(g);
+    let mut frame = Frame::owning(code, func, globals, builtins, None, base, base + n + 1);
+    frame.ip = ip;
+    frame.lasti = lasti;
+    frame.owner_gen = Some(GenLink { genobj, resume });
+    frame.frame_obj = frame_obj;
     frames.push(frame);
 }
 
 /// `YIELD_VALUE`: the frame `done` (already popped, its value taken, its frame object
-/// detached into `frame_obj`) goes back into its generator. `oparg` 1 marks a
-/// `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut Vec<Option<Obj>>, done: &Frame, oparg: u32, frame_obj: Option<Obj>) {
-    let link = done.owner_gen.as_ref().expect("YIELD_VALUE in a generator frame");
+/// detached into `frame_obj`) goes back into its generator: its slots are swapped back (the
+/// saved vector holds empty slots since [`push_frame`]) and its function, globals and
+/// builtins move back. `oparg` 1 marks a `yield from`/`await` suspension.
+pub(super) fn suspend(values: &mut [Option<Obj>], done: Frame, oparg: u32, frame_obj: Option<Obj>) {
+    let mut done = done;
+    let (base, sp, ip, lasti, owner_gen) = (done.base, done.sp, done.ip, done.lasti, done.owner_gen.take());
+    let (func, globals, builtins) = done.take_refs();
+    let link = owner_gen.expect("YIELD_VALUE in a generator frame");
     let g = as_gen(&link.genobj).expect("a generator");
     {
         let mut saved = g.frame();
-        if matches!(link.resume, ResumeKind::Entry) {
-            // The entry frame of a native resumption sits at 0 of the run's array, which was
-            // the generator's own slot vector: give it back, cut to the frame.
-            values.truncate(done.sp);
-            saved.slots = std::mem::take(values);
-        } else {
-            // The saved vector holds empty slots since `enter_frame` swapped them in.
-            saved.slots.resize_with(done.sp - done.base, || None);
-            saved.slots.swap_with_slice(&mut values[done.base..done.sp]);
+        if saved.slots.len() != sp - base {
+            saved.slots.resize_with(sp - base, || None);
         }
-        saved.ip = done.ip;
-        saved.lasti = done.lasti;
+        saved.slots.swap_with_slice(&mut values[base..sp]);
+        saved.func = func;
+        saved.globals = Some(globals);
+        saved.builtins = Some(builtins);
+        saved.ip = ip;
+        saved.lasti = lasti;
         saved.frame_obj = frame_obj;
     }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
@@ -328,30 +319,37 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         g.set_state(prev);
         return Err(e);
     }
-    let mut values: Vec<Option<Obj>> = Vec::new();
-    let mut frame = enter_frame(&mut values, &Obj::new_ref(o), g, 0, ResumeKind::Entry);
+    let (mut values, mut frames) = SPARE_RUNS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    values[frame.sp] = Some(sent);
-    frame.sp += 1;
+    push_frame(&mut values, &mut frames, 0, Obj::new_ref(o), sent, ResumeKind::Entry);
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
+        let frame = frames.last_mut().expect("the entry frame");
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    let mut frames = SPARE_FRAME_VECS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
-    frames.push(frame);
     let r = super::run_frames(&mut values, &mut frames, thrown);
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
     frames.clear();
-    SPARE_FRAME_VECS.with(|p| {
+    let completed = g.state() == GenState::Completed;
+    if completed || r.is_err() {
+        // A suspension leaves every slot empty (swapped back); a return or an exception may
+        // leave values behind. Dropped before the run is given back: a finaliser may resume
+        // a generator and take a spare run.
+        for slot in values.iter_mut() {
+            drop(slot.take());
+        }
+    }
+    debug_assert!(values.iter().all(Option::is_none), "a spare run's slots are empty");
+    SPARE_RUNS.with(|p| {
         let mut spare = p.borrow_mut();
-        if spare.len() < MAX_SPARE_FRAME_VECS {
-            spare.push(frames);
+        if spare.len() < MAX_SPARE_RUNS {
+            spare.push((values, frames));
         }
     });
     let v = r?;
-    Ok(if g.state() == GenState::Completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
+    Ok(if completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
 }
 
 /// `CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR` (PEP 479): a `StopIteration` (or, in an

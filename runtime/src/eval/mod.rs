@@ -198,6 +198,27 @@ impl Frame {
     }
 }
 
+impl Frame {
+    /// Takes the record's function, globals and builtins out (a generator frame suspending:
+    /// they move back into its saved frame); its own code reference is released. A record that
+    /// borrows them hands out owned copies instead.
+    fn take_refs(&mut self) -> (Option<Obj>, Obj, Obj) {
+        let func = self.func.take();
+        if !self.owns_refs {
+            // `func` (held here) keeps the borrowed references alive while they are copied.
+            return (func, Obj::clone(&self.globals), Obj::clone(&self.builtins));
+        }
+        self.owns_refs = false;
+        // SAFETY: the record's own references, each taken or released exactly once: with
+        // `owns_refs` cleared, `Drop` no longer releases them, and nothing reads these fields
+        // after this (the record is being dismantled by `generator::suspend`).
+        unsafe {
+            ManuallyDrop::drop(&mut self.code);
+            (func, ManuallyDrop::take(&mut self.globals), ManuallyDrop::take(&mut self.builtins))
+        }
+    }
+}
+
 impl Drop for Frame {
     fn drop(&mut self) {
         if self.owns_refs {
@@ -2049,7 +2070,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     let mut done = frames.pop().expect("a frame");
                     let frame_obj = detach_frame_object(values, &mut done, false);
-                    generator::suspend(values, &done, oparg, frame_obj);
+                    generator::suspend(values, done, oparg, frame_obj);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;

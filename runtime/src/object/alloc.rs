@@ -183,6 +183,63 @@ pub(crate) unsafe fn alloc<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T)
     unsafe { alloc_sized(ty, size_of::<T>(), init) }
 }
 
+/// [`alloc`] for an instance of a static, untracked type (exact `float` and `int`) whose
+/// deallocator ends it with [`free_kept_leaf`]: the block comes from the thread's heap's stack
+/// of kept blocks of its size when there is one (CPython's float free list, see
+/// `crate::alloc::arena::KeptBlocks`), else from the arena.
+///
+/// # Safety
+///
+/// As for [`alloc`]; `ty` must be a static type without `traverse`.
+#[inline]
+pub(crate) unsafe fn alloc_kept_leaf<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
+    debug_assert!(!ty.is_heap() && ty.traverse.is_none(), "a static untracked type");
+    if let Some(at) = super::attachment::current() {
+        // SAFETY: the attachment is alive while this thread stays attached (for this call).
+        let at = unsafe { at.as_ref() };
+        // SAFETY: attached with `at`, so this thread owns its heap (or, with a lock, the
+        // interpreter's), as in `alloc_sized`.
+        if let Some(block) = unsafe { at.heap().take_kept_block(size_of::<T>()) } {
+            // SAFETY: a kept block was allocated for an object of this size (its class's
+            // blocks are interchangeable) and is dead; the header is written whole, as
+            // `alloc_sized` writes it, and its one reference moves into the handle. A static
+            // type counts no reference and an untracked object has no GC head.
+            unsafe {
+                let header = PyObject::new_header_dyn(ty, at.refcount());
+                block.cast::<T>().as_ptr().write(init(header));
+                return Ok(Obj::from_owned(block.cast()));
+            }
+        }
+    }
+    // SAFETY: forwarded.
+    unsafe { alloc(ty, init) }
+}
+
+/// Ends an instance made by [`alloc_kept_leaf`]: drops its Rust fields (as `T`), then the
+/// thread's heap keeps its block for the next object of its size, or it is freed. The fields
+/// own no Python reference, so this cannot start another deallocation: no trashcan nesting
+/// count (see [`drop_and_free`]).
+///
+/// # Safety
+///
+/// As for [`drop_and_free`]; dropping `T`'s fields must not drop a Python reference, and the
+/// object must have been made by [`alloc_kept_leaf`] (a static untracked type).
+#[inline]
+pub(crate) unsafe fn free_kept_leaf<T>(op: NonNull<PyObject>) {
+    // SAFETY: the layout is T and no reference is left (caller's contract).
+    unsafe { std::ptr::drop_in_place(op.cast::<T>().as_ptr()) };
+    if let Some(at) = super::attachment::current() {
+        // SAFETY: an untracked object's block starts at the object, allocated for
+        // `size_of::<T>()` bytes in the arena; it is dead; the attached thread owns its heap
+        // (as in `alloc_kept_leaf`).
+        if unsafe { at.as_ref().heap().keep_block(op.cast(), size_of::<T>()) } {
+            return;
+        }
+    }
+    // SAFETY: the fields are dropped; a static type holds no count to release.
+    unsafe { free_object(op) };
+}
+
 /// Leaks an immortal object laid out as `T` (the system allocator, never freed): static
 /// objects shared by every interpreter (method descriptors, interned strings, static types'
 /// dictionaries).
@@ -205,19 +262,6 @@ pub unsafe fn leak_immortal<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T
 pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract; deallocation is deferred, not repeated (see `trashcan`).
     unsafe { super::trashcan::dealloc_guarded(op, drop_and_free_now::<T>) }
-}
-
-/// [`drop_and_free`] for an object whose fields own no Python references (an exact `float`, an
-/// exact `int`): freeing it cannot start another deallocation, so it skips the trashcan's
-/// nesting count.
-///
-/// # Safety
-///
-/// As [`drop_and_free`]; dropping `T`'s fields must not drop a Python reference.
-#[inline]
-pub(crate) unsafe fn drop_and_free_leaf<T>(op: NonNull<PyObject>) {
-    // SAFETY: forwarded; nothing in it recurses, so no depth guard is needed.
-    unsafe { drop_and_free_now::<T>(op) }
 }
 
 /// [`drop_and_free`]'s work, run now.

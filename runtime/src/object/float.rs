@@ -1,7 +1,7 @@
 //! `float`: an IEEE-754 double, with CPython's arithmetic, comparisons against ints, hash and
 //! shortest-round-trip `repr` (pyrt-pylib's).
 
-use super::alloc::{alloc, drop_and_free};
+use super::alloc::{alloc_kept_leaf, drop_and_free, free_kept_leaf};
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, to_f64};
@@ -20,11 +20,12 @@ pub struct FloatObject {
     pub value: f64,
 }
 
-/// A new `float`.
+/// A new `float` (in a kept block when the thread's heap has one: CPython's float free list).
 #[inline]
 pub fn new_float(value: f64) -> PyResult<Obj> {
-    // SAFETY: FloatObject starts with the header; float's deallocator frees this layout.
-    unsafe { alloc(types().float_type, |ob_base| FloatObject { ob_base, value }) }
+    // SAFETY: FloatObject starts with the header; float is static and untracked, and its
+    // deallocator ends exact floats with `free_kept_leaf`.
+    unsafe { alloc_kept_leaf(types().float_type, |ob_base| FloatObject { ob_base, value }) }
 }
 
 /// The value of a `float` (or subclass) instance.
@@ -68,7 +69,7 @@ pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
         let ty = op.as_ref().type_object();
         if std::ptr::eq(ty, types().float_type) {
             // An exact float owns no references: nothing to guard against deep recursion.
-            return super::alloc::drop_and_free_leaf::<FloatObject>(op);
+            return free_kept_leaf::<FloatObject>(op);
         }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());

@@ -21,10 +21,11 @@ fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         visit(name);
     }
     if let Some(f) = &parts.frame {
-        for x in [&f.code, &f.globals, &f.builtins] {
-            visit(x);
-        }
-        for x in f.func.iter().chain(f.slots.iter().flatten()).chain(&f.frame_obj) {
+        visit(&f.code);
+        // The function, globals and builtins are absent while the frame runs (they move into
+        // its frame record, see `SavedFrame`).
+        for x in f.func.iter().chain(&f.globals).chain(&f.builtins).chain(f.slots.iter().flatten()).chain(&f.frame_obj)
+        {
             visit(x);
         }
     }

@@ -90,12 +90,14 @@ impl GenState {
 pub(crate) struct SavedFrame {
     /// The code object.
     pub code: Obj,
-    /// The function it was made from.
+    /// The function it was made from. This, the globals and the builtins move into the frame
+    /// record while the frame runs (`None` here then, and once it finished): resuming and
+    /// suspending move them instead of counting references.
     pub func: Option<Obj>,
     /// Its globals.
-    pub globals: Obj,
+    pub globals: Option<Obj>,
     /// Its builtins.
-    pub builtins: Obj,
+    pub builtins: Option<Obj>,
     /// Localsplus, then the value stack (while the frame runs: empty slots, or nothing).
     pub slots: Vec<Option<Obj>>,
     /// The next instruction.
@@ -1161,9 +1163,9 @@ fn warn_unawaited(g: &GenObject) {
         let mut saved = g.frame();
         SavedFrame {
             code: saved.code.clone(),
-            func: saved.func.clone(),
-            globals: saved.globals.clone(),
-            builtins: saved.builtins.clone(),
+            func: saved.func.take(),
+            globals: saved.globals.take(),
+            builtins: saved.builtins.take(),
             slots: std::mem::take(&mut saved.slots),
             ip: saved.ip,
             lasti: saved.lasti,
@@ -1193,9 +1195,9 @@ fn finalize(g: &GenObject) {
         let mut saved = g.frame();
         let frame = SavedFrame {
             code: saved.code.clone(),
-            func: saved.func.clone(),
-            globals: saved.globals.clone(),
-            builtins: saved.builtins.clone(),
+            func: saved.func.take(),
+            globals: saved.globals.take(),
+            builtins: saved.builtins.take(),
             slots: std::mem::take(&mut saved.slots),
             ip: saved.ip,
             lasti: saved.lasti,

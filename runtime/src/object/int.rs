@@ -14,7 +14,7 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use super::alloc::{alloc, drop_and_free};
+use super::alloc::drop_and_free;
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::obj::Obj;
@@ -99,8 +99,9 @@ pub fn new_int(value: i64) -> PyResult<Obj> {
     if let Some(small) = immortals().small_int(value) {
         return Ok(Obj::new_ref(&small.ob_base));
     }
-    // SAFETY: IntObject starts with the header; int's deallocator frees this layout.
-    unsafe { alloc(types().int_type, |ob_base| IntObject { ob_base, value, big: None }) }
+    // SAFETY: IntObject starts with the header; int is static and untracked, and its
+    // deallocator ends exact ints with `free_kept_leaf`.
+    unsafe { super::alloc::alloc_kept_leaf(types().int_type, |ob_base| IntObject { ob_base, value, big: None }) }
 }
 
 /// A new `int` from a big value (stored as a word when it fits).
@@ -109,7 +110,11 @@ pub fn new_big(value: BigInt) -> PyResult<Obj> {
         Some(v) => new_int(v),
         // SAFETY: as in new_int.
         None => unsafe {
-            alloc(types().int_type, |ob_base| IntObject { ob_base, value: 0, big: Some(Box::new(value)) })
+            super::alloc::alloc_kept_leaf(types().int_type, |ob_base| IntObject {
+                ob_base,
+                value: 0,
+                big: Some(Box::new(value)),
+            })
         },
     }
 }
@@ -148,7 +153,7 @@ pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
         let ty = op.as_ref().type_object();
         if std::ptr::eq(ty, types().int_type) {
             // An exact int owns no references (a big value is plain Rust memory).
-            return super::alloc::drop_and_free_leaf::<IntObject>(op);
+            return super::alloc::free_kept_leaf::<IntObject>(op);
         }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
