@@ -59,7 +59,9 @@ pub(crate) fn object_set_class(o: &PyObject, value: Option<&PyObject>) -> PyResu
     };
     let old = o.type_object();
     let module = types().modules.module_type;
-    if !(new.is_subtype(module) && old.is_subtype(module)) && (!new.is_heap() || !old.is_heap()) {
+    let both_modules = new.is_subtype(module) && old.is_subtype(module);
+    let both_classes = new.is_heap() && old.is_heap();
+    if !(both_modules || both_classes) {
         return Err(PyErr::type_error(
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
@@ -135,7 +137,7 @@ pub(crate) fn type_set_bases(o: &PyObject, value: Option<&PyObject>) -> PyResult
 
     let world = super::attachment::stop_the_world("type.__bases__");
     super::type_state::unregister_subclass(ty);
-    // SAFETY (each block below): `ty` is a heap class of this interpreter; the world is stopped,
+    // SAFETY: (this block and those below that say "as above") `ty` is a heap class of this interpreter; the world is stopped,
     // so no other thread reads its fields; the fields are replaced through raw places (no
     // reference to the whole `TypeMut` is made), and the old values are retired, not dropped,
     // so slices of them that code up the stack still holds stay valid.
@@ -150,11 +152,13 @@ pub(crate) fn type_set_bases(o: &PyObject, value: Option<&PyObject>) -> PyResult
             return;
         }
         let bases: Vec<Obj> = t.bases().map(|b| items(b).to_vec()).unwrap_or_default();
-        let mro =
-            super::classobj::c3_mro(Obj::new_ref(t.as_object()), &bases).and_then(|mro| super::tuple::new_tuple(mro));
+        let mro = super::classobj::c3_mro(Obj::new_ref(t.as_object()), &bases).and_then(super::tuple::new_tuple);
         match mro {
-            // SAFETY: as above.
-            Ok(mro) => replaced.push((t, unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, Some(mro)) })),
+            Ok(mro) => {
+                // SAFETY: as above.
+                let old = unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, Some(mro)) };
+                replaced.push((t, old));
+            }
             Err(e) => failure = Some(e),
         }
     });

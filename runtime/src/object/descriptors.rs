@@ -242,10 +242,8 @@ fn property_copy(o: &PyObject, which: usize, func: &Obj) -> PyResult<Obj> {
     let name = p.name.clone();
     let argv: Vec<Obj> = acc.into_iter().map(|a| a.unwrap_or_else(none)).chain([doc.unwrap_or_else(none)]).collect();
     let new = ops::call(o.type_object().as_object(), &argv, None)?;
-    if new.type_object().is_subtype(types().descr.property_type) {
-        if name.is_some() {
-            drop(as_property(&new).update(|nf| nf.name = name));
-        }
+    if new.type_object().is_subtype(types().descr.property_type) && name.is_some() {
+        drop(as_property(&new).update(|nf| nf.name = name));
     }
     Ok(new)
 }
