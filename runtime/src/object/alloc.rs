@@ -271,7 +271,7 @@ pub unsafe fn drop_and_free<T>(op: NonNull<PyObject>) {
 /// As [`drop_and_free`].
 unsafe fn drop_and_free_now<T>(op: NonNull<PyObject>) {
     // SAFETY: no reference is left; the type outlives its instances until released below.
-    let ty = unsafe { op.as_ref() }.ob_type;
+    let ty = unsafe { op.as_ref() }.ob_type.load(std::sync::atomic::Ordering::Relaxed);
     // SAFETY: the layout is T (caller's contract).
     unsafe { std::ptr::drop_in_place(op.cast::<T>().as_ptr()) };
     // SAFETY: the fields are dropped; the block goes back to the arena.

@@ -231,7 +231,7 @@ fn solid_base(t: &TypeObject) -> &TypeObject {
 /// `best_base`: the base whose layout the new class extends — the one with the most derived
 /// solid base (a mixin before `Exception` or `int` does not decide the layout); bases whose
 /// solid bases are unrelated cannot be combined.
-fn best_base(bases: &[Obj]) -> PyResult<&TypeObject> {
+pub(crate) fn best_base(bases: &[Obj]) -> PyResult<&TypeObject> {
     let mut best = as_type(&bases[0]).expect("checked");
     let mut winner = solid_base(best);
     for b in &bases[1..] {
@@ -959,6 +959,7 @@ pub(crate) fn set_slot_wrapper(t: &mut super::typeobj::TypeSlots, name: &str) {
         "__set__" | "__delete__" => t.descr_set = Some(slot_descr_set),
         "__getattr__" | "__getattribute__" => t.getattro = slot_getattr_hook,
         "__setattr__" | "__delattr__" => t.setattro = Some(slot_setattro),
+        "__del__" => t.dealloc = super::finalize::dealloc_finalizing,
         _ => {
             for &op in NumberMethods::all_ops() {
                 let (fwd, rev, _) = op.dunders();

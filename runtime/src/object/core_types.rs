@@ -78,8 +78,11 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
             t.number.or = Some(super::union_type::union_or);
         },
     );
-    // SAFETY: `type` is its own type; patched before anyone sees it.
-    unsafe { (*(type_type as *const TypeObject as *mut TypeObject)).ob_base.ob_type = type_type };
+    // `type` is its own type; patched before anyone sees it.
+    type_type
+        .ob_base
+        .ob_type
+        .store(type_type as *const TypeObject as *mut TypeObject, std::sync::atomic::Ordering::Relaxed);
     let mk = |name, size, fl, dealloc, fill: &dyn Fn(&mut TypeObject)| {
         new_static_type(type_type, name, size, fl, dealloc, fill)
     };
@@ -477,7 +480,11 @@ static OBJECT_METHODS: &[MethodDef] = &[
 ];
 
 static OBJECT_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "__class__", get: |o| Ok(Obj::new_ref(o.type_object().as_object())), set: None },
+    GetSetDef {
+        name: "__class__",
+        get: |o| Ok(Obj::new_ref(o.type_object().as_object())),
+        set: Some(super::class_assign::object_set_class),
+    },
     GetSetDef {
         name: "__dict__",
         get: |o| {
@@ -527,7 +534,7 @@ static TYPE_GETSETS: &[GetSetDef] = &[
                 .and_then(|t| t.bases())
                 .map_or_else(|| Obj::new_ref(super::immortal::empty_tuple()), Obj::new_ref))
         },
-        set: None,
+        set: Some(super::class_assign::type_set_bases),
     },
     GetSetDef {
         name: "__base__",

@@ -66,6 +66,7 @@ unsafe fn dealloc_instance<T>(op: NonNull<PyObject>) {
 // ---- property -----------------------------------------------------------------------------
 
 /// The accessors of a `property`.
+#[derive(Clone)]
 pub struct PropertyFields {
     fget: Option<Obj>,
     fset: Option<Obj>,
@@ -82,12 +83,34 @@ pub struct PropertyObject {
     fields: std::cell::UnsafeCell<PropertyFields>,
 }
 
+/// The fields are written through a shared reference (`__init__`, `__set_name__`, `__doc__`), so
+/// they are only copied in and out, like a `Cell`: no borrow of them outlives one access, and a
+/// replaced value is dropped — running whatever finaliser that starts — after the write. Each
+/// access is serialised by the interpreter's lock (the language lock in free-threaded
+/// interpreters).
 impl PropertyObject {
-    #[allow(clippy::mut_from_ref)]
-    fn fields(&self) -> &mut PropertyFields {
-        // SAFETY: serialised by the interpreter lock; callers clone what they need before
-        // running Python code.
-        unsafe { &mut *self.fields.get() }
+    /// A copy of the fields (new references).
+    fn fields(&self) -> PropertyFields {
+        // SAFETY: one read under the lock; the clones run no Python code and the borrow ends
+        // before this returns.
+        unsafe { (*self.fields.get()).clone() }
+    }
+
+    /// One accessor (a new reference), without copying the others: property loads and stores.
+    #[inline]
+    fn accessor(&self, pick: fn(&PropertyFields) -> &Option<Obj>) -> Option<Obj> {
+        // SAFETY: as in `fields`.
+        unsafe { pick(&*self.fields.get()).clone() }
+    }
+
+    /// Writes the fields `change` makes of a copy; gives back the old ones for the caller to
+    /// drop after the write.
+    #[must_use = "the old fields are dropped by the caller, after the write"]
+    fn update(&self, change: impl FnOnce(&mut PropertyFields)) -> PropertyFields {
+        let mut new = self.fields();
+        change(&mut new);
+        // SAFETY: one write under the lock; the old fields move out without being dropped.
+        unsafe { std::ptr::replace(self.fields.get(), new) }
     }
 }
 
@@ -158,8 +181,7 @@ fn property_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRe
         },
         (None, None) => None,
     };
-    let p = as_property(o).fields();
-    let old = std::mem::replace(p, PropertyFields { fget, fset, fdel, doc, name: None });
+    let old = as_property(o).update(|p| *p = PropertyFields { fget, fset, fdel, doc, name: None });
     drop(old);
     Ok(())
 }
@@ -188,13 +210,13 @@ pub(crate) fn exact_property_fget(d: &PyObject) -> Option<Obj> {
     if !std::ptr::eq(d.type_object(), types().descr.property_type) {
         return None;
     }
-    as_property(d).fields().fget.clone()
+    as_property(d).accessor(|f| &f.fget)
 }
 
 fn property_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {
     let Some(obj) = obj.filter(|o| !is_none(o)) else { return Ok(Obj::new_ref(d)) };
     let p = as_property(d);
-    match p.fields().fget.clone() {
+    match p.accessor(|f| &f.fget) {
         Some(g) => ops::call(&g, &[Obj::new_ref(obj)], None),
         None => Err(property_error(p, obj, "getter")),
     }
@@ -203,8 +225,8 @@ fn property_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResul
 fn property_set(d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let p = as_property(d);
     let (f, what) = match value {
-        Some(_) => (p.fields().fset.clone(), "setter"),
-        None => (p.fields().fdel.clone(), "deleter"),
+        Some(_) => (p.accessor(|f| &f.fset), "setter"),
+        None => (p.accessor(|f| &f.fdel), "deleter"),
     };
     let Some(f) = f else { return Err(property_error(p, obj, what)) };
     let mut argv = vec![Obj::new_ref(obj)];
@@ -222,11 +244,8 @@ fn property_copy(o: &PyObject, which: usize, func: &Obj) -> PyResult<Obj> {
     let name = p.name.clone();
     let argv: Vec<Obj> = acc.into_iter().map(|a| a.unwrap_or_else(none)).chain([doc.unwrap_or_else(none)]).collect();
     let new = ops::call(o.type_object().as_object(), &argv, None)?;
-    if new.type_object().is_subtype(types().descr.property_type) {
-        let nf = as_property(&new).fields();
-        if name.is_some() {
-            nf.name = name;
-        }
+    if new.type_object().is_subtype(types().descr.property_type) && name.is_some() {
+        drop(as_property(&new).update(|nf| nf.name = name));
     }
     Ok(new)
 }
@@ -261,7 +280,7 @@ static PROPERTY_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("__set_name__", |a, k| {
         let (s, r) = args::method("__set_name__", a, k, 2, 2)?;
-        as_property(s).fields().name = Some(r[1].clone());
+        drop(as_property(s).update(|f| f.name = Some(r[1].clone())));
         Ok(none())
     }),
 ];
@@ -271,14 +290,14 @@ fn field_or_none(f: Option<Obj>) -> PyResult<Obj> {
 }
 
 static PROPERTY_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "fget", get: |o| field_or_none(as_property(o).fields().fget.clone()), set: None },
-    GetSetDef { name: "fset", get: |o| field_or_none(as_property(o).fields().fset.clone()), set: None },
-    GetSetDef { name: "fdel", get: |o| field_or_none(as_property(o).fields().fdel.clone()), set: None },
+    GetSetDef { name: "fget", get: |o| field_or_none(as_property(o).accessor(|f| &f.fget)), set: None },
+    GetSetDef { name: "fset", get: |o| field_or_none(as_property(o).accessor(|f| &f.fset)), set: None },
+    GetSetDef { name: "fdel", get: |o| field_or_none(as_property(o).accessor(|f| &f.fdel)), set: None },
     GetSetDef {
         name: "__doc__",
-        get: |o| field_or_none(as_property(o).fields().doc.clone()),
+        get: |o| field_or_none(as_property(o).accessor(|f| &f.doc)),
         set: Some(|o, v| {
-            as_property(o).fields().doc = v.map(Obj::new_ref);
+            drop(as_property(o).update(|f| f.doc = v.map(Obj::new_ref)));
             Ok(())
         }),
     },
@@ -339,7 +358,10 @@ pub(crate) fn wrapper_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 /// The cycle collector's `traverse` of `property`.
 pub(crate) fn property_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    let f = as_property(o).fields();
+    // Borrowed, not copied (a traverse must not change counts). SAFETY: a traverse's visitor
+    // only reads, runs no Python code and writes no object, so nothing writes the fields
+    // during the loan (see `gc_traverse::visit_dict_slot`).
+    let f = unsafe { &*as_property(o).fields.get() };
     for x in [&f.fget, &f.fset, &f.fdel, &f.doc, &f.name].into_iter().flatten() {
         visit(x);
     }

@@ -38,12 +38,9 @@ pub(crate) fn has_finalizer(ty: &TypeObject) -> bool {
 /// The deallocator the type would have without a finalizer: that of the first builtin type of
 /// its MRO (plain instances for `object`).
 fn base_dealloc(ty: &TypeObject) -> super::typeobj::DeallocFn {
-    let types = super::immortal::types();
     let base = ty.mro().iter().filter_map(|t| super::typeobj::as_type(t)).find(|t| !t.is_heap());
-    match base {
-        Some(b) if !std::ptr::eq(b, types.object_type) => b.dealloc,
-        _ => super::classobj::dealloc_instance,
-    }
+    // `object`'s deallocator is the plain instances' (`classobj::dealloc_instance`).
+    base.unwrap_or(super::immortal::types().object_type).dealloc
 }
 
 /// Revives a dying object (count 0) with one reference owned by this thread

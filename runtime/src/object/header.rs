@@ -31,14 +31,19 @@ pub struct PyObject {
     pub(crate) ob_gc_bits: AtomicU8,
     pub(crate) ob_ref_local: AtomicU32,
     pub(crate) ob_ref_shared: AtomicIsize,
-    pub(crate) ob_type: *const TypeObject,
+    /// The type. Atomic (a plain load and store on every target) because `obj.__class__ = C`
+    /// changes it after publication (`class_assign.rs`, with the world stopped); every other
+    /// write happens before the object is shared.
+    pub(crate) ob_type: std::sync::atomic::AtomicPtr<TypeObject>,
+    /// Keeps the header from being `Sync` (see below) now that every field is.
+    _not_sync: std::marker::PhantomData<*const ()>,
 }
 
 // Not `Sync`: a `&PyObject` must not cross threads, or an object could reach a thread attached to
 // another interpreter (see `handle`). Immortals, which every interpreter shares, are reached
 // through `immortals()` / `types()` on each thread instead.
-// SAFETY: every mutable field is atomic; `ob_flags` and `ob_type` are written before the object
-// is published and never after. Owning a header (only unsafe constructors make one) on another
+// SAFETY: every mutable field is atomic; `ob_flags` is written before the object is published
+// and never after. Owning a header (only unsafe constructors make one) on another
 // thread is harmless.
 unsafe impl Send for PyObject {}
 
@@ -162,7 +167,8 @@ impl PyObject {
             ob_gc_bits: AtomicU8::new(0),
             ob_ref_local: AtomicU32::new(local),
             ob_ref_shared: AtomicIsize::new(shared),
-            ob_type: ty as *const TypeObject,
+            ob_type: std::sync::atomic::AtomicPtr::new(ty as *const TypeObject as *mut TypeObject),
+            _not_sync: std::marker::PhantomData,
         }
     }
 
@@ -180,7 +186,8 @@ impl PyObject {
             ob_gc_bits: AtomicU8::new(0),
             ob_ref_local: AtomicU32::new(IMMORTAL_LOCAL),
             ob_ref_shared: AtomicIsize::new(0),
-            ob_type: ty,
+            ob_type: std::sync::atomic::AtomicPtr::new(ty as *mut TypeObject),
+            _not_sync: std::marker::PhantomData,
         }
     }
 
@@ -240,6 +247,17 @@ impl PyObject {
     pub fn type_object(&self) -> &TypeObject {
         // SAFETY: `ob_type` is set at creation to a type that outlives its instances (static
         // types are immortal; an instance holds a reference to its heap type).
-        unsafe { &*self.ob_type }
+        unsafe { &*self.ob_type.load(std::sync::atomic::Ordering::Relaxed) }
+    }
+
+    /// Gives the object another type (`obj.__class__ = C`, `class_assign.rs`).
+    ///
+    /// # Safety
+    ///
+    /// `ty` has the object's layout; no other thread of the interpreter is attached (the world
+    /// is stopped), so nobody reads the type while it changes; the caller moves the object's
+    /// reference to its heap type (a new one taken on `ty` before, the old one given up after).
+    pub(crate) unsafe fn set_type(&self, ty: &TypeObject) {
+        self.ob_type.store(ty as *const TypeObject as *mut TypeObject, std::sync::atomic::Ordering::Relaxed);
     }
 }

@@ -165,7 +165,10 @@ impl<'a> Values<'a> {
         unsafe {
             let base = (obj as *const PyObject as *mut u8).add(ty.dict_offset + size_of::<Option<Obj>>());
             let values = base.add(size_of::<ValuesHeader>()).cast::<Option<Obj>>();
-            Some(Values { owner: obj, header: base.cast(), values, order: values.add(capacity).cast(), capacity })
+            // `wrapping_add`: an instance whose class was changed (`__class__`) may be shorter than
+            // this type's capacity says; its values are invalid then and the order never read.
+            let order = values.wrapping_add(capacity).cast();
+            Some(Values { owner: obj, header: base.cast(), values, order, capacity })
         }
     }
 
@@ -253,7 +256,9 @@ pub(crate) unsafe fn init(obj: *mut u8, ty: &TypeObject) {
 /// `obj` is an instance of a type with inline values that nothing else refers to; the caller
 /// is inside the trashcan's depth guard (a value's deallocation nests in this one).
 pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
-    if let Some(v) = Values::of(obj) {
+    // Invalid values are all empty (materialising takes them out), and the words past the
+    // instance's own capacity may not exist (`class_assign.rs`): only valid ones are walked.
+    if let Some(v) = Values::of(obj).filter(Values::valid) {
         for i in 0..v.capacity {
             let value = v.slot(i).and_then(|s| s.take());
             drop(value);
@@ -268,7 +273,7 @@ pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
 ///
 /// `obj` is an instance of a type with inline values that nothing but the collector uses.
 pub(crate) unsafe fn take_for_clear(obj: &PyObject) -> Vec<Obj> {
-    match Values::of(obj) {
+    match Values::of(obj).filter(Values::valid) {
         Some(v) => (0..v.capacity).filter_map(|i| v.slot(i)?.take()).collect(),
         None => Vec::new(),
     }
@@ -276,7 +281,7 @@ pub(crate) unsafe fn take_for_clear(obj: &PyObject) -> Vec<Obj> {
 
 /// Calls `f` on each value an instance keeps inline (the cycle collector's traverse).
 pub(crate) fn for_each_value(obj: &PyObject, f: &mut dyn FnMut(&PyObject)) {
-    if let Some(v) = Values::of(obj) {
+    if let Some(v) = Values::of(obj).filter(Values::valid) {
         for slot in (0..v.capacity).filter_map(|i| v.slot(i)) {
             // SAFETY: a traverse's visitor only reads (see `gc_traverse::visit_dict_slot`).
             unsafe { slot.with_borrowed(|x| x.map(&mut *f)) };
@@ -523,7 +528,10 @@ pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
 pub(crate) fn store_at(obj: &PyObject, ix: usize, value: Obj) -> Result<Option<Obj>, Obj> {
     let Some(v) = Values::of(obj) else { return Err(value) };
     locked(obj, || {
-        let Some(slot) = v.slot(ix).filter(|_| v.valid()) else { return Err(value) };
+        if !v.valid() {
+            return Err(value);
+        }
+        let Some(slot) = v.slot(ix) else { return Err(value) };
         let old = slot.replace(Some(value));
         if old.is_none() {
             v.push_order(ix);

@@ -23,6 +23,7 @@
 //! | `slot_wrappers` | the static types' dunder methods over their slots (`wrapper_descriptor`) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
+//! | `class_assign` | `obj.__class__ = C` and `C.__bases__ = (...)`: the layout check, the MRO and slot updates |
 //! | `exceptions` | the builtin exception hierarchy and the exception layout |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, tuple, list, dict |
 //! | `str_methods` | `str`'s slots and methods |
@@ -68,6 +69,7 @@ pub(crate) mod builtin;
 pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod bytes_methods;
+pub(crate) mod class_assign;
 pub(crate) mod class_check;
 pub(crate) mod classobj;
 pub(crate) mod code;

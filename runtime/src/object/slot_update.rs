@@ -58,6 +58,8 @@ enum Slot {
     DescrSet,
     GetAttr,
     SetAttr,
+    /// `__del__` (CPython's `tp_finalize`): here the deallocator, finalizing or not.
+    Del,
     Binary(BinOp),
 }
 
@@ -90,6 +92,7 @@ impl Slot {
             "__set__" | "__delete__" => Slot::DescrSet,
             "__getattr__" | "__getattribute__" => Slot::GetAttr,
             "__setattr__" | "__delattr__" => Slot::SetAttr,
+            "__del__" => Slot::Del,
             _ => {
                 let op = super::slots::NumberMethods::all_ops().iter().find(|op| {
                     let (fwd, rev, _) = op.dunders();
@@ -128,6 +131,7 @@ impl Slot {
             Slot::DescrSet => vec!["__set__", "__delete__"],
             Slot::GetAttr => vec!["__getattribute__", "__getattr__"],
             Slot::SetAttr => vec!["__setattr__", "__delattr__"],
+            Slot::Del => vec!["__del__"],
             Slot::Binary(op) => {
                 let (fwd, rev, _) = op.dunders();
                 vec![fwd, rev]
@@ -167,6 +171,9 @@ impl Slot {
             Slot::GetAttr => dst.getattro = src.getattro,
             // A heap type always has a `setattro` (`type_new`).
             Slot::SetAttr => dst.setattro = src.setattro.or(Some(super::attr::generic_setattr)),
+            // No builtin finalizes: the deallocator of the first builtin class below (`object`'s
+            // is the plain instances'), as `finalize::base_dealloc` picks it.
+            Slot::Del => dst.dealloc = src.dealloc,
             Slot::Binary(op) => *dst.number.binary_mut(op) = src.number.binary(op),
         }
     }
@@ -202,6 +209,7 @@ impl Slot {
             DescrSet,
             GetAttr,
             SetAttr,
+            Del,
         ]
         .into_iter()
         .chain(super::slots::NumberMethods::all_ops().iter().map(|&op| Binary(op)))
@@ -285,6 +293,20 @@ pub(crate) fn class_attribute_changed(ty: &TypeObject, name: &str) {
     drop(world);
 }
 
+/// `__bases__` changed on `ty` (its MRO and those below it are new): every slot of it and of
+/// the classes below it follows the new MROs, as `type_set_bases`' `update_all_slots` does.
+pub(crate) fn mro_changed(ty: &TypeObject, world: &super::attachment::WorldStopped<'_>) {
+    super::type_state::for_each_descendant(ty, &mut |t| {
+        if !t.is_heap() {
+            return;
+        }
+        let slots = recomputed_slots(t);
+        // SAFETY: as in `class_attribute_changed`: a heap class of this interpreter, the world
+        // stopped, no slot reference held.
+        unsafe { t.update_slots(world, |s| *s = slots) };
+    });
+}
+
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
@@ -329,6 +351,23 @@ mod tests {
                 assert!(!same(tc), "C still defines its own");
             },
         );
+    }
+
+    #[test]
+    fn assigning_del_switches_the_class_and_its_subclasses_to_the_finalizing_deallocator() {
+        with_module("class A(list):\n    pass\nclass B(A):\n    pass\n", |g| {
+            let (a, b) = (g("A"), g("B"));
+            let (ta, tb) = (as_type(&a).unwrap(), as_type(&b).unwrap());
+            let finalizing = |t: &TypeObject| super::super::finalize::is_finalizing(t.dealloc);
+            let list_dealloc = types().list_type.dealloc;
+            assert!(!finalizing(ta) && !finalizing(tb));
+            let name = &intern("__del__").ob_base;
+            type_setattro(&a, name, Some(types().int_type.as_object())).expect("assigned");
+            assert!(finalizing(ta) && finalizing(tb), "A and the subclass that inherits finalize");
+            type_setattro(&a, name, None).expect("deleted");
+            assert!(std::ptr::fn_addr_eq(ta.dealloc, list_dealloc), "list's own deallocator again");
+            assert!(std::ptr::fn_addr_eq(tb.dealloc, list_dealloc));
+        });
     }
 
     /// The slots as raw words (every slot is one nullable function pointer).
@@ -381,7 +420,9 @@ mod tests {
 
     #[test]
     fn every_wrapped_dunder_feeds_a_slot_and_its_group_names_it() {
-        for name in ["__repr__", "__eq__", "__ge__", "__radd__", "__xor__", "__getattr__", "__delitem__", "__len__"] {
+        for name in
+            ["__repr__", "__del__", "__eq__", "__ge__", "__radd__", "__xor__", "__getattr__", "__delitem__", "__len__"]
+        {
             let slot = Slot::of(name).expect("a slot dunder");
             assert!(slot.dunders().contains(&name), "{name} is in its own group");
             assert_eq!(Slot::of(slot.dunders()[0]), Some(slot), "the group's first name names the slot");

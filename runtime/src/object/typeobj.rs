@@ -226,6 +226,9 @@ pub struct TypeMut {
     /// Names a heap type had before `__name__` was assigned: kept, so that a `&str` from
     /// [`TypeObject::name`] stays valid while the type lives.
     pub(crate) retired_names: Vec<Box<str>>,
+    /// The MROs, `__bases__` tuples and bases a `__bases__` assignment replaced: kept, so that
+    /// a slice from [`TypeObject::mro`] stays valid while the type lives (`class_assign.rs`).
+    pub(crate) retired: Vec<Obj>,
     /// The class's shared instance keys (CPython's `ht_cached_keys`), for a type whose
     /// instances keep their attributes inline (`inline_values.rs`).
     pub(crate) cached_keys: super::inline_values::SharedKeys,
@@ -250,8 +253,6 @@ pub struct TypeObject {
     pub(crate) inline_values: usize,
     /// `tp_flags`.
     pub flags: u64,
-    /// Frees an instance.
-    pub dealloc: DeallocFn,
     /// The version tag: taken away (0) whenever the type's or an ancestor's dictionary or slots
     /// change, given again when a cache asks (see [`TypeObject::version_for_cache`]).
     pub version: AtomicU32,
@@ -266,6 +267,10 @@ pub struct TypeObject {
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct TypeSlots {
+    /// Frees an instance. A slot (not a fixed field) because assigning or deleting `__del__`
+    /// on a class switches its instances to or from the finalizing deallocator
+    /// (`finalize.rs`; CPython's `tp_finalize` is updated the same way).
+    pub dealloc: DeallocFn,
     pub(crate) getattro: GetattroFn,
     pub setattro: Option<SetattroFn>,
     pub(crate) descr_get: Option<DescrGetFn>,
@@ -451,9 +456,9 @@ impl TypeObject {
             dict_offset: 0,
             inline_values: 0,
             flags: 0,
-            dealloc,
             version: AtomicU32::new(0),
             slots: UnsafeCell::new(TypeSlots {
+                dealloc,
                 getattro: super::attr::generic_getattr,
                 setattro: None,
                 descr_get: None,
@@ -484,6 +489,7 @@ impl TypeObject {
                 static_index: None,
                 versions_used: 0,
                 retired_names: Vec::new(),
+                retired: Vec::new(),
                 cached_keys: super::inline_values::SharedKeys::new(),
                 member_offsets: Vec::new(),
             }),
