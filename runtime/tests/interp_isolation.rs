@@ -99,3 +99,26 @@ else:
     );
     i.destroy().unwrap();
 }
+
+#[test]
+fn free_threaded_interpreters_read_the_shared_facts_at_once() {
+    Runtime::initialize();
+    let interps: Vec<_> = (0..2).map(|_| Interpreter::new(InterpreterConfig::free_threaded()).unwrap()).collect();
+    std::thread::scope(|s| {
+        for i in &interps {
+            s.spawn(move || {
+                exec(
+                    i,
+                    "
+import sys
+names = sys.stdlib_module_names
+for _ in range(300):
+    assert 'os' in names and 'nope' not in names and names >= {'os', 'sys'}
+    assert hash(names) == hash(frozenset(names)) and sys.version_info >= (3, 13)
+",
+                )
+            });
+        }
+    });
+    interps.into_iter().for_each(|i| i.destroy().unwrap());
+}

@@ -47,7 +47,9 @@
 //!   check.
 //!
 //! Destroying the arena unmaps every chunk and frees every large block in bulk — live objects and
-//! leaked cycles included — and returns the memory to the OS.
+//! leaked cycles included — and returns the memory to the OS (a few chunks stay mapped for the
+//! next arenas, with at most the touched part of their first page resident and zeroed: see
+//! `os::CACHE`).
 
 use std::alloc::Layout;
 use std::cell::UnsafeCell;
@@ -534,9 +536,17 @@ impl Arena {
     }
 
     fn release_supply(supply: &mut Supply) {
+        let newest = supply.chunks.last().copied();
         for &chunk in &supply.chunks {
             chunk_map::remove(chunk);
-            os::give_back_chunk(chunk);
+            // Only the newest chunk knows what it touched: its header, its slabs below
+            // `next_slab` and its pages below `next_page` (an older chunk's unused slabs are
+            // untouched but not recorded).
+            let touched = (Some(chunk) == newest).then(|| os::Touched {
+                page0_bytes: HEADER_BYTES + supply.next_slab * SLAB_SIZE,
+                pages: supply.next_page,
+            });
+            os::give_back_chunk(chunk, touched);
         }
         for (&addr, &LargeBlock { size, .. }) in &supply.large {
             // SAFETY: every entry came from `alloc_large` with this size.
@@ -851,17 +861,28 @@ fn collect_thread_free(page: &PageMeta, local: &mut PageLocal) {
 
 /// Memory from the OS.
 mod os {
-    use super::CHUNK_SIZE;
+    use super::{CHUNK_SIZE, PAGE_SIZE};
 
     /// Chunks given back by destroyed arenas, kept mapped for the next arena (at most
-    /// [`CACHED_CHUNKS`]). Their pages were returned to the OS (`MADV_DONTNEED`), so a cached
-    /// chunk is address space only — nothing resident — and reads as zeros again, as a fresh
-    /// mapping does: bulk release still gives every byte back. What the cache saves is the
+    /// [`CACHED_CHUNKS`]), zero-filled as a fresh mapping reads. What the cache saves is the
     /// `mmap` of twice the chunk size and the two `munmap`s that align it, then the final
-    /// `munmap` (four system calls for every interpreter that allocates anything).
+    /// `munmap` (four system calls for every interpreter that allocates anything) — and, for a
+    /// chunk that only used its first page (header and slabs: a small interpreter, such as one
+    /// with builtins and `sys` ready), the page faults: that part stays resident and is zeroed
+    /// with a `memset` of the few KiB touched, instead of being dropped (`MADV_DONTNEED`, which
+    /// also flushes the TLB) and faulted in, page by page, by the next arena. Every other page
+    /// is returned to the OS (`MADV_DONTNEED`): a cached chunk keeps at most the touched part
+    /// of its first 64 KiB page resident, bulk release gives every other byte back.
     /// A process-wide static like the chunk map, outside loom's models (loom builds skip it).
     static CACHE: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
     const CACHED_CHUNKS: usize = 4;
+
+    /// How much of a chunk was handed out: the first `page0_bytes` of page 0 (the header and
+    /// the slabs given out), and pages below `pages` (page 0 counted).
+    pub(super) struct Touched {
+        pub(super) page0_bytes: usize,
+        pub(super) pages: usize,
+    }
 
     /// A chunk: a cached one, or a fresh mapping. Zero-filled either way.
     pub(super) fn take_chunk() -> Option<usize> {
@@ -873,15 +894,34 @@ mod os {
         map_aligned(CHUNK_SIZE)
     }
 
-    /// Gives a chunk's memory back to the OS, keeping the mapping for reuse if the cache has room.
-    pub(super) fn give_back_chunk(base: usize) {
+    /// Gives a chunk's memory back to the OS, keeping the mapping for reuse if the cache has
+    /// room; `touched` (when known) lets the touched part of page 0 stay resident, zeroed.
+    pub(super) fn give_back_chunk(base: usize, touched: Option<Touched>) {
         if !cfg!(loom) {
             let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
             if cache.len() < CACHED_CHUNKS {
-                // SAFETY: `base..base + CHUNK_SIZE` is a chunk mapping of ours that nothing uses
-                // any more; MADV_DONTNEED on private anonymous memory drops its pages (zeros on
-                // reuse).
-                let returned = unsafe { libc::madvise(base as *mut libc::c_void, CHUNK_SIZE, libc::MADV_DONTNEED) };
+                let (zeroed, dropped_from) = match &touched {
+                    Some(t) if t.page0_bytes <= PAGE_SIZE => (t.page0_bytes, PAGE_SIZE.min(t.pages * PAGE_SIZE)),
+                    _ => (0, 0),
+                };
+                // SAFETY: `base..base + zeroed` lies in page 0 of a chunk mapping of ours that
+                // nothing uses any more.
+                unsafe { std::ptr::write_bytes(base as *mut u8, 0, zeroed) };
+                // Pages never handed out are untouched (zeros, not resident) already.
+                let dropped_to = touched.as_ref().map_or(CHUNK_SIZE, |t| (t.pages * PAGE_SIZE).min(CHUNK_SIZE));
+                let returned = if dropped_to > dropped_from {
+                    // SAFETY: as above; MADV_DONTNEED on private anonymous memory drops its
+                    // pages (zeros on reuse).
+                    unsafe {
+                        libc::madvise(
+                            (base + dropped_from) as *mut libc::c_void,
+                            dropped_to - dropped_from,
+                            libc::MADV_DONTNEED,
+                        )
+                    }
+                } else {
+                    0
+                };
                 if returned == 0 {
                     cache.push(base);
                     return;

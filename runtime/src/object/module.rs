@@ -19,7 +19,7 @@ use super::alloc::{alloc, drop_and_free};
 use super::attr::{dict_slot, generic_getattr};
 use super::builtin::args;
 use super::core_types::CoreTypes;
-use super::dict::{as_dict, new_dict};
+use super::dict::as_dict;
 use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
 use super::obj::Obj;
@@ -108,12 +108,11 @@ pub fn as_module(obj: &PyObject) -> Option<&ModuleObject> {
 /// A new module named `name` with `__name__`, `__doc__`, `__package__`, `__loader__` and
 /// `__spec__` set (the last three `None`, as `PyModule_New` leaves them).
 pub fn new_module(name: &str, builtin: bool) -> PyResult<Obj> {
-    let dict = new_dict()?;
-    let d = as_dict(&dict).expect("a dict");
-    d.set(key("__name__"), new_str(name)?)?;
-    for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
-        d.set(key(k), args::none())?;
-    }
+    // A copy of the per-process template of a module's first entries (no name looked up in
+    // the intern table, no hashing), then its `__name__`.
+    let dict = super::dict::new_dict_from_template(module_template().0)?;
+    let name_key = module_template().1;
+    as_dict(&dict).expect("a dict").set(Obj::new_ref(name_key), new_str(name)?)?;
     // SAFETY: ModuleObject starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().modules.module_type, |ob_base| ModuleObject {
@@ -122,6 +121,41 @@ pub fn new_module(name: &str, builtin: bool) -> PyResult<Obj> {
             initializing: Cell::new(false),
             builtin,
         })
+    }
+}
+
+/// The template of a new module's dict — `__name__` (`None` until the module's name replaces
+/// it), `__doc__`, `__package__`, `__loader__`, `__spec__`, all `None` — and the interned
+/// `__name__`. Leaked, never written after it is made; once per process (per explored
+/// execution under loom, whose objects' headers hold that execution's atomics).
+struct ModuleTemplate(&'static super::dict::DictObject, &'static PyObject);
+// SAFETY: immortal objects, never written after they are made (incref and decref never write
+// immortal objects).
+unsafe impl Sync for ModuleTemplate {}
+// SAFETY: as above.
+unsafe impl Send for ModuleTemplate {}
+
+fn make_module_template() -> ModuleTemplate {
+    let dict = super::dict::leak_dict(types().dict_type);
+    let none = immortals().none;
+    for k in ["__name__", "__doc__", "__package__", "__loader__", "__spec__"] {
+        dict.set_immortal(&intern(k).ob_base, none);
+    }
+    ModuleTemplate(dict, &intern("__name__").ob_base)
+}
+
+fn module_template() -> &'static ModuleTemplate {
+    #[cfg(not(loom))]
+    {
+        static TEMPLATE: std::sync::OnceLock<ModuleTemplate> = std::sync::OnceLock::new();
+        TEMPLATE.get_or_init(make_module_template)
+    }
+    #[cfg(loom)]
+    {
+        crate::sync::lazy_static! {
+            static ref TEMPLATE: ModuleTemplate = make_module_template();
+        }
+        &TEMPLATE
     }
 }
 
