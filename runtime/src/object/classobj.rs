@@ -630,7 +630,11 @@ fn slot_hash(o: &PyObject) -> PyResult<isize> {
         }
         Some(_) => {
             let r = call_dunder(o, "__hash__", &[])?.expect("found");
+            // CPython's `slot_tp_hash`: a result that fits a machine word is the hash itself
+            // (-1, the error marker, becomes -2); a bigger one is hashed as an int.
             match as_int(&r) {
+                Some(super::int::IntVal::Small(-1)) => Ok(-2),
+                Some(super::int::IntVal::Small(h)) => Ok(h as isize),
                 Some(v) => Ok(super::int::hash_int(&v)),
                 None => Err(PyErr::type_error("__hash__ method should return an integer")),
             }
