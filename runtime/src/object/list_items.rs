@@ -193,7 +193,7 @@ impl ListItems {
     /// Item `i` with a new reference, for a caller with a lock or in the list's section: the
     /// length bounds the block then, so the capacity is not read (one load fewer than
     /// [`ListItems::as_slice`] on the path every `l[i]` of a locked interpreter takes).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_cloned(&self, i: usize) -> Option<Obj> {
         if i >= self.len() {
             return None;
@@ -227,7 +227,11 @@ impl ListItems {
         let Some(op) = NonNull::new(p) else { return Err(Contended) };
         // SAFETY: `op` points into memory that stays mapped (module docs); the try-increment
         // refuses an object whose count is gone.
-        if !unsafe { super::refcount::try_incref(op) } {
+        if crate::sync::broken(crate::sync::Mutation::ListReadPlainIncref) {
+            // The deliberately broken twin (loom only): revives an object whose count is gone.
+            // SAFETY: the twin's claim, which the model refutes.
+            super::refcount::incref(unsafe { op.as_ref() });
+        } else if !unsafe { super::refcount::try_incref(op) } {
             return Err(Contended);
         }
         // SAFETY: the increment succeeded: this thread now holds a reference to whatever
@@ -312,6 +316,7 @@ impl ItemsMut<'_> {
 
     /// Makes room for `additional` more items (a new block when the capacity is short: double,
     /// as `Vec` grows).
+    #[inline(never)]
     fn reserve(&mut self, additional: usize) {
         let len = self.len();
         let needed = len.checked_add(additional).unwrap_or_else(|| std::alloc::handle_alloc_error(layout(usize::MAX)));
@@ -417,7 +422,7 @@ impl ItemsMut<'_> {
     }
 
     /// Appends `x`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, x: Obj) {
         let len = self.len();
         if len == self.capacity() {
