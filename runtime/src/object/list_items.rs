@@ -25,7 +25,10 @@
 //! object whose last reference is gone), then load the slot and the block pointer again: the
 //! reference is kept only if the slot still holds the object and the block is still the
 //! list's. Anything else (a null slot, a refused increment, a changed slot or block) sends the
-//! caller to the locked path, as CPython's `list_item_impl`.
+//! caller to the locked path, as CPython's `list_item_impl`, whose increment also marks the
+//! item MAYBE_WEAKREF (`refcount::incref_with_lock`): a shared count of zero is refused by the
+//! try-increment (the owner may be freeing the object), so without the mark every read of an
+//! item owned by another thread would take the lock.
 //!
 //! Why the try-increment never touches unmapped memory, and why what it returns is right:
 //!
@@ -467,8 +470,11 @@ impl ItemsMut<'_> {
         let len = self.len();
         assert!(i < len, "remove index {i} out of range");
         let x = self.take(i);
-        self.shift(i + 1, i, len - i - 1);
-        self.clear_slots(len - 1, len);
+        if i + 1 < len {
+            // The last slot is left empty by `take` when it is the one removed (`pop()`).
+            self.shift(i + 1, i, len - i - 1);
+            self.clear_slots(len - 1, len);
+        }
         self.set_len(len - 1);
         x
     }
