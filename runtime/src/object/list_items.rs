@@ -228,13 +228,17 @@ impl ListItems {
         let Some(slot) = b.slots().get(i) else { return Ok(None) };
         let p = slot.load(Ordering::Acquire);
         let Some(op) = NonNull::new(p) else { return Err(Contended) };
-        // SAFETY: `op` points into memory that stays mapped (module docs); the try-increment
-        // refuses an object whose count is gone.
-        if crate::sync::broken(crate::sync::Mutation::ListReadPlainIncref) {
+        let taken = if crate::sync::broken(crate::sync::Mutation::ListReadPlainIncref) {
             // The deliberately broken twin (loom only): revives an object whose count is gone.
             // SAFETY: the twin's claim, which the model refutes.
             super::refcount::incref(unsafe { op.as_ref() });
-        } else if !unsafe { super::refcount::try_incref(op) } {
+            true
+        } else {
+            // SAFETY: `op` points into memory that stays mapped (module docs); the
+            // try-increment refuses an object whose count is gone.
+            unsafe { super::refcount::try_incref(op) }
+        };
+        if !taken {
             return Err(Contended);
         }
         // SAFETY: the increment succeeded: this thread now holds a reference to whatever
