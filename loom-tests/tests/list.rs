@@ -1,14 +1,15 @@
-//! A list read without any lock while a writer of the same free-threaded interpreter grows it
-//! and replaces an item (`pyrt::object::list_items`): the reader indexes the list through the
-//! lock-free path (CPython's `list_get_item_ref`); the writer's append outgrows the block (a new
-//! block is published and the old one retired through QSBR) and its store releases the item
-//! the reader may be taking.
+//! A list read without any lock while a writer of the same free-threaded interpreter changes it
+//! (`pyrt::object::list_items`): the reader indexes the list through the lock-free path
+//! (CPython's `list_get_item_ref`). Two models: the writer's append outgrows the block (a new
+//! block is published and the old one retired through QSBR), and the writer's store releases
+//! the item the reader may be taking (the reader's try-increment races the release).
 //!
 //! Two "freed" checks, both by loom's causality tracking: every item block carries an access
 //! record that a reader touches and the block's free writes (`pyrt::sync::AccessCheck`), and
 //! every item's deallocator writes its payload cell, which the reader reads through the
-//! reference it got. A freed object's memory is kept (the arena keeps its pages mapped).
-//! The broken twin frees the old block at once instead of retiring it.
+//! reference it got. A freed item's memory is kept (the arena keeps its pages mapped). The
+//! twins: the old block freed at once instead of retired (`ListFreeWithoutRetire`), and a plain
+//! increment instead of the try-increment (`ListReadPlainIncref`), which revives a freed item.
 #![cfg(loom)]
 
 use std::ptr::NonNull;
@@ -68,17 +69,19 @@ fn read(obj: &PyObject) -> usize {
     unsafe { &*(obj as *const PyObject as *const Item) }.payload.with(|p| unsafe { *p })
 }
 
-fn read_while_the_writer_grows_and_replaces() {
+/// The reader indexes the list while the writer appends past the block's capacity: the old
+/// block is retired, and freed only after the reader is done with it.
+fn read_while_the_writer_grows() {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let frees = Arc::new(AtomicUsize::new(0));
-    let (list, theirs, b, c) = interp
+    let (list, theirs, b) = interp
         .attach(|py| {
             let a = new_item(py, &frees);
             // One item: a block of capacity 1, which the append outgrows.
             let list = list_model::new(py, &[a]);
             let theirs = Bound::new_ref(py, &list).unbind();
-            (list.unbind(), theirs, new_item(py, &frees).unbind(), new_item(py, &frees).unbind())
+            (list.unbind(), theirs, new_item(py, &frees).unbind())
         })
         .unwrap();
     let reader = {
@@ -87,7 +90,8 @@ fn read_while_the_writer_grows_and_replaces() {
             interp
                 .attach(|py| {
                     let l = theirs.bind(py);
-                    let x = list_model::get(py, &l, 0).expect("index 0 exists");
+                    // SAFETY: the list holds the model's items, which this interpreter may hold.
+                    let x = unsafe { list_model::get(py, &l, 0) }.expect("index 0 exists");
                     assert_ne!(read(&x), FREED, "read a freed item");
                 })
                 .unwrap()
@@ -95,10 +99,8 @@ fn read_while_the_writer_grows_and_replaces() {
     };
     interp
         .attach(|py| {
-            let (l, b, c) = (list.clone_ref(py).bind(py), b.bind(py), c.bind(py));
+            let (l, b) = (list.clone_ref(py).bind(py), b.bind(py));
             list_model::push(&l, &b);
-            // Releases the first item (freed unless the reader holds it).
-            list_model::set(&l, 0, &c);
         })
         .unwrap();
     reader.join().unwrap();
@@ -108,20 +110,62 @@ fn read_while_the_writer_grows_and_replaces() {
             drop(list.bind(py));
         })
         .unwrap();
-    assert_eq!(frees.load(Ordering::Relaxed), 3, "every item freed once");
+    assert_eq!(frees.load(Ordering::Relaxed), 2, "every item freed once");
+}
+
+/// The reader indexes the list while the writer replaces the item (releasing it, so it is
+/// freed unless the reader's try-increment took it first).
+fn read_while_the_writer_replaces() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let frees = Arc::new(AtomicUsize::new(0));
+    let (list, theirs, c) = interp
+        .attach(|py| {
+            let list = list_model::new(py, &[new_item(py, &frees)]);
+            let theirs = Bound::new_ref(py, &list).unbind();
+            (list.unbind(), theirs, new_item(py, &frees).unbind())
+        })
+        .unwrap();
+    let reader = {
+        let interp = interp.clone();
+        thread::spawn(move || {
+            interp
+                .attach(|py| {
+                    let l = theirs.bind(py);
+                    // SAFETY: as above.
+                    let x = unsafe { list_model::get(py, &l, 0) }.expect("index 0 exists");
+                    assert_ne!(read(&x), FREED, "read a freed item");
+                })
+                .unwrap()
+        })
+    };
+    interp
+        .attach(|py| {
+            let (l, c) = (list.clone_ref(py).bind(py), c.bind(py));
+            list_model::set(&l, 0, &c);
+        })
+        .unwrap();
+    reader.join().unwrap();
+    interp.attach(|py| drop(list.bind(py))).unwrap();
+    assert_eq!(frees.load(Ordering::Relaxed), 2, "every item freed once");
 }
 
 #[test]
-fn list_lock_free_read_while_resized_and_replaced() {
-    check(None, false, read_while_the_writer_grows_and_replaces);
+fn list_lock_free_read_while_resized() {
+    check(None, false, read_while_the_writer_grows);
 }
 
 #[test]
 fn broken_list_free_without_retire() {
-    check_rejected(
-        Mutation::ListFreeWithoutRetire,
-        false,
-        "Causality violation",
-        read_while_the_writer_grows_and_replaces,
-    );
+    check_rejected(Mutation::ListFreeWithoutRetire, false, "Causality violation", read_while_the_writer_grows);
+}
+
+#[test]
+fn list_lock_free_read_while_replaced() {
+    check(None, false, read_while_the_writer_replaces);
+}
+
+#[test]
+fn broken_list_read_plain_incref() {
+    check_rejected(Mutation::ListReadPlainIncref, false, "", read_while_the_writer_replaces);
 }

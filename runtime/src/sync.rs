@@ -681,6 +681,9 @@ pub enum Mutation {
     QsbrFreeWithoutWaiting,
     /// A list that outgrows its block frees the old one at once instead of retiring it.
     ListFreeWithoutRetire,
+    /// A lock-free list read takes its reference with a plain increment instead of a
+    /// try-increment that refuses a count that is gone.
+    ListReadPlainIncref,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

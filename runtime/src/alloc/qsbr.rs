@@ -198,6 +198,13 @@ impl QsbrThread {
         // a poll reads.
         fence(Ordering::SeqCst);
         let goal = self.shared.advance();
+        if self.left {
+            // Retired after the thread left (its state is being deleted and still runs object
+            // code): the interpreter's orphan list keeps it until the other threads pass.
+            self.shared.orphans.lock().push(Retired { goal, _item: item });
+            self.shared.has_orphans.store(true, Ordering::Relaxed);
+            return;
+        }
         self.retired.push(Retired { goal, _item: item });
         if self.retired.len() >= RETIRE_POLL_THRESHOLD {
             self.poll();
@@ -362,6 +369,22 @@ mod tests {
         writer.retire(item(&freed));
         assert_eq!(writer.quiescent_and_poll(), 0);
         assert_eq!(writer.pending(), 1);
+    }
+
+    #[test]
+    fn an_item_retired_after_leaving_waits_in_the_orphans() {
+        let q = Arc::new(Qsbr::new());
+        let freed = Arc::new(AtomicUsize::new(0));
+        let (mut gone, mut reader) = (q.register(), q.register());
+        gone.online();
+        reader.online();
+        gone.leave();
+        gone.retire(item(&freed));
+        assert_eq!((gone.pending(), q.orphans()), (0, 1));
+        drop(gone);
+        assert_eq!(freed.load(Ordering::SeqCst), 0, "the reader is online and has not passed");
+        assert_eq!(reader.quiescent_and_poll(), 1);
+        assert_eq!(freed.load(Ordering::SeqCst), 1);
     }
 
     #[test]

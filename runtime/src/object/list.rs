@@ -30,6 +30,11 @@ pub struct ListObject {
     items: ListItems,
 }
 
+/// How many reads [`ListObject::get_item`] completed without the section (tests check that the
+/// lock-free path is the one they exercise).
+#[cfg(test)]
+pub(crate) static LOCK_FREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// Whether the calling thread is attached to a free-threaded interpreter.
 #[inline]
 fn free_threaded() -> bool {
@@ -58,17 +63,35 @@ impl ListObject {
     }
 
     /// Item `i` with a new reference, if the list has one now — without the list's critical
-    /// section where it can (see the module docs).
-    #[inline]
+    /// section where it can (see the module docs). With a lock: a plain clone, inlined.
+    #[inline(always)]
     pub fn get_item(&self, i: usize) -> Option<Obj> {
         if !free_threaded() {
             return self.items.get_cloned(i);
         }
+        self.get_item_free_threaded(i)
+    }
+
+    /// [`ListObject::get_item`] in a free-threaded interpreter (out of line: the locked path
+    /// stays small where it is inlined).
+    #[inline(never)]
+    fn get_item_free_threaded(&self, i: usize) -> Option<Obj> {
         match self.items.try_get_ref(i) {
-            Ok(item) => item,
+            Ok(item) => {
+                #[cfg(test)]
+                LOCK_FREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                item
+            }
             // A slot being rewritten, or an item whose count is owned elsewhere and may be about
             // to go: read under the section (`list_item_impl`).
-            Err(_) => super::mutation::locked(&self.ob_base, || self.items().get(i).cloned()),
+            // The increment marks the item readable lock-free from now on (`_Py_NewRefWithLock`).
+            Err(_) => super::mutation::locked(&self.ob_base, || {
+                self.items().get(i).map(|x| {
+                    super::refcount::incref_with_lock(x);
+                    // SAFETY: the reference just taken.
+                    unsafe { Obj::from_owned(x.as_ptr()) }
+                })
+            }),
         }
     }
 
@@ -180,7 +203,13 @@ pub mod model {
     }
 
     /// `l[i]` through the lock-free read.
-    pub fn get<'py>(py: Python<'py>, l: &PyObject, i: usize) -> Option<Bound<'py>> {
-        list(l).get_item(i).map(|x| Bound::new_ref(py, &x))
+    ///
+    /// # Safety
+    ///
+    /// The list's items are objects the caller may hold as `py`'s (the model's items are boxed
+    /// test objects, which the interpreter's membership check does not know).
+    pub unsafe fn get<'py>(py: Python<'py>, l: &PyObject, i: usize) -> Option<Bound<'py>> {
+        // SAFETY: the caller's contract; the reference is the one `get_item` took.
+        list(l).get_item(i).map(|x| unsafe { Bound::from_owned(py, x.into_raw()) })
     }
 }

@@ -105,9 +105,12 @@ fn lock_free_readers_never_see_a_freed_item_while_writers_resize_and_replace() {
             })
         })
         .collect();
+    let lock_free_before = crate::object::list::LOCK_FREE_READS.load(std::sync::atomic::Ordering::Relaxed);
     for t in writers.into_iter().chain(readers) {
         t.join().unwrap();
     }
+    let lock_free = crate::object::list::LOCK_FREE_READS.load(std::sync::atomic::Ordering::Relaxed) - lock_free_before;
+    assert!(lock_free >= 10_000, "the readers took the lock-free path ({lock_free} reads)");
     interp
         .attach(|py| {
             let l = list.clone_ref(py).bind(py);

@@ -25,7 +25,10 @@
 //! object whose last reference is gone), then load the slot and the block pointer again: the
 //! reference is kept only if the slot still holds the object and the block is still the
 //! list's. Anything else (a null slot, a refused increment, a changed slot or block) sends the
-//! caller to the locked path, as CPython's `list_item_impl`.
+//! caller to the locked path, as CPython's `list_item_impl`, whose increment also marks the
+//! item MAYBE_WEAKREF (`refcount::incref_with_lock`): a shared count of zero is refused by the
+//! try-increment (the owner may be freeing the object), so without the mark every read of an
+//! item owned by another thread would take the lock.
 //!
 //! Why the try-increment never touches unmapped memory, and why what it returns is right:
 //!
@@ -193,7 +196,7 @@ impl ListItems {
     /// Item `i` with a new reference, for a caller with a lock or in the list's section: the
     /// length bounds the block then, so the capacity is not read (one load fewer than
     /// [`ListItems::as_slice`] on the path every `l[i]` of a locked interpreter takes).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get_cloned(&self, i: usize) -> Option<Obj> {
         if i >= self.len() {
             return None;
@@ -225,9 +228,17 @@ impl ListItems {
         let Some(slot) = b.slots().get(i) else { return Ok(None) };
         let p = slot.load(Ordering::Acquire);
         let Some(op) = NonNull::new(p) else { return Err(Contended) };
-        // SAFETY: `op` points into memory that stays mapped (module docs); the try-increment
-        // refuses an object whose count is gone.
-        if !unsafe { super::refcount::try_incref_maybe_freed(op) } {
+        let taken = if crate::sync::broken(crate::sync::Mutation::ListReadPlainIncref) {
+            // The deliberately broken twin (loom only): revives an object whose count is gone.
+            // SAFETY: the twin's claim, which the model refutes.
+            super::refcount::incref(unsafe { op.as_ref() });
+            true
+        } else {
+            // SAFETY: `op` points into memory that stays mapped (module docs); the
+            // try-increment refuses an object whose count is gone.
+            unsafe { super::refcount::try_incref_maybe_freed(op) }
+        };
+        if !taken {
             return Err(Contended);
         }
         // SAFETY: the increment succeeded: this thread now holds a reference to whatever
@@ -312,6 +323,7 @@ impl ItemsMut<'_> {
 
     /// Makes room for `additional` more items (a new block when the capacity is short: double,
     /// as `Vec` grows).
+    #[inline(never)]
     fn reserve(&mut self, additional: usize) {
         let len = self.len();
         let needed = len.checked_add(additional).unwrap_or_else(|| std::alloc::handle_alloc_error(layout(usize::MAX)));
@@ -417,7 +429,7 @@ impl ItemsMut<'_> {
     }
 
     /// Appends `x`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn push(&mut self, x: Obj) {
         let len = self.len();
         if len == self.capacity() {
@@ -462,8 +474,11 @@ impl ItemsMut<'_> {
         let len = self.len();
         assert!(i < len, "remove index {i} out of range");
         let x = self.take(i);
-        self.shift(i + 1, i, len - i - 1);
-        self.clear_slots(len - 1, len);
+        if i + 1 < len {
+            // The last slot is left empty by `take` when it is the one removed (`pop()`).
+            self.shift(i + 1, i, len - i - 1);
+            self.clear_slots(len - 1, len);
+        }
         self.set_len(len - 1);
         x
     }

@@ -57,6 +57,38 @@ pub fn incref(op: &PyObject) {
     }
 }
 
+/// `Py_NewRef` for a reader under a container's lock in a free-threaded interpreter (CPython's
+/// `_Py_NewRefWithLock`): a non-owner's increment also sets MAYBE_WEAKREF when the shared word
+/// has no flag, so later lock-free readers' [`try_incref`] can take the object even when its
+/// shared count is back to zero (otherwise every read of an item owned by another thread
+/// would fall back to the lock).
+#[inline]
+pub(crate) fn incref_with_lock(op: &PyObject) {
+    let local = op.ob_ref_local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
+        return;
+    }
+    if op.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+        return;
+    }
+    if op.ob_flags & flags::NONATOMIC != 0 {
+        incref_other(op, local);
+        return;
+    }
+    let mut s = op.ob_ref_shared.load(Ordering::Relaxed);
+    loop {
+        let mut next = s + shared::ONE;
+        if s & shared::FLAG_MASK == 0 {
+            next |= shared::MAYBE_WEAKREF;
+        }
+        match op.ob_ref_shared.compare_exchange_weak(s, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return,
+            Err(now) => s = now,
+        }
+    }
+}
+
 /// Takes a reference to `op` unless its count is gone (CPython's `_Py_TryIncrefFast` then
 /// `_Py_TryIncRefShared`): immortal → yes; owned by this thread → a local increment; otherwise a
 /// CAS on the shared count that refuses 0 and MERGED-with-no-count (an object being, or already,
