@@ -676,6 +676,11 @@ pub enum Mutation {
     PendingSignalsMainStateOnly,
     /// A QSBR poll frees retired storage without waiting for the online readers.
     QsbrFreeWithoutWaiting,
+    /// The specialiser publishes an instruction's new opcode with `Relaxed` instead of `Release`.
+    SpecializePublishRelaxed,
+    /// The specialiser rewrites the caches of an instruction that a published form may be
+    /// reading without stopping the world.
+    SpecializeRewriteWithoutStop,
 }
 
 /// Whether the given mutation is switched on. Always `false` outside loom.

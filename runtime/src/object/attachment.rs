@@ -163,12 +163,6 @@ impl Attachment {
         self.refcount
     }
 
-    /// Whether the interpreter has no lock (its threads run Python at once).
-    #[inline]
-    pub(crate) fn free_threaded(&self) -> bool {
-        self.free_threaded
-    }
-
     /// The interpreter's tracked objects (the cycle collector's list).
     #[inline]
     pub(crate) fn gc_heads(&self) -> &GcHeads {
