@@ -3,7 +3,7 @@
 //! interpreter publishes a `LOAD_ATTR` form with its caches on a fresh instruction, then
 //! re-specialises the same instruction to another form with other caches, while a second
 //! thread executes the instruction twice — loads the opcode, reads the caches its form reads
-//! (the real `opcode_unit`/`cache_u32`/`cache`), and checks its eval breaker between the two
+//! (the real `opcode_unit`/`acquire_caches`/`cache_u32`/`cache`), and checks its eval breaker between the two
 //! executions, as the loop does at a backward jump.
 //!
 //! The reader's claim: whenever it runs a specialised form, the version its guard compares and
@@ -44,6 +44,7 @@ fn publish_then_respecialise() {
                     for _ in 0..2 {
                         let op = Opcode::from_u8((code.opcode_unit(0) & 0xff) as u8).unwrap();
                         if op != Opcode::LOAD_ATTR {
+                            code.acquire_caches();
                             // The guard's version, then the index the body uses.
                             let (version, index) = (code.cache_u32(2), code.cache(4));
                             let expected = if op == FIRST.0 { FIRST } else { SECOND };

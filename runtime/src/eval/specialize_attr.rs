@@ -229,6 +229,7 @@ pub(crate) fn load_attr(
     name: &PyObject,
 ) -> Option<(Obj, bool)> {
     // Every cache unit first, before anything that may detach (a critical section's lock).
+    code.acquire_caches();
     let version = code.cache_u32(i + 2);
     let ix = code.cache(i + 4) as usize;
     match form {
@@ -306,6 +307,7 @@ fn property_function(d: &PyObject) -> Option<Obj> {
 /// hint and its getter checked at every execution (a property's getter can be replaced).
 #[inline(always)]
 pub(crate) fn property_getter(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObject) -> Option<Obj> {
+    code.acquire_caches();
     let (version, ix, pos) = (code.cache_u32(i + 2), code.cache(i + 4) as usize, code.cache(i + 5) as usize);
     let d = class_entry(owner.type_object(), version, pos, ix, name)?;
     property_function(&d)
@@ -357,6 +359,7 @@ const NO_HINT: u16 = u16::MAX;
 /// The guard of the `STORE_ATTR` forms: the owner's type is the one specialised for, unchanged.
 #[inline(always)]
 pub(crate) fn store_attr_guard(code: &AdaptiveCode, i: usize, owner: &PyObject) -> bool {
+    code.acquire_caches();
     owner.type_object().version() == code.cache_u32(i + 2)
 }
 

@@ -24,13 +24,14 @@
 //! rules that make a specialised instruction's caches safe to read while another thread
 //! re-specialises it are [`AdaptiveCode::publish`]'s (the protocol, with its argument, is in
 //! `eval::specialize`'s module docs): an opcode is stored with `Release` after the caches it
-//! reads and loaded with `Acquire` ([`AdaptiveCode::opcode_unit`]); cache units that a published
+//! reads, and a form that reads caches fences with `Acquire` after the dispatch's load
+//! ([`AdaptiveCode::acquire_caches`]); cache units that a published
 //! form may be reading are changed only with the interpreter's world stopped; counters are
 //! single relaxed units whose lost updates are harmless.
 
 use pyrt_compile::Opcode;
 
-use crate::sync::{AtomicBool, AtomicU16, Mutation, Ordering, broken};
+use crate::sync::{AtomicBool, AtomicU16, Mutation, Ordering, broken, fence};
 
 /// A backoff counter in CPython 3.13's encoding: `value << 4 | backoff`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -173,11 +174,21 @@ impl AdaptiveCode {
         self.units.len()
     }
 
-    /// The instruction unit at `i` (opcode byte low, oparg byte high). `Acquire`: a specialised
-    /// opcode read here makes the caches written before its publication visible.
+    /// The instruction unit at `i` (opcode byte low, oparg byte high). A relaxed load: a form
+    /// that reads caches calls [`AdaptiveCode::acquire_caches`] first, so the dispatch of every
+    /// other instruction stays a plain load the compiler may schedule freely.
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {
-        self.units[i].load(Ordering::Acquire)
+        self.units[i].load(Ordering::Relaxed)
+    }
+
+    /// An `Acquire` fence: the opcode this thread loaded last (with [`AdaptiveCode::opcode_unit`])
+    /// was stored with `Release` after its caches, so the fence makes them visible (a relaxed
+    /// load followed by an acquire fence synchronises with the release store it read). A form
+    /// calls it before its first cache read; on x86-64 it costs no instruction.
+    #[inline(always)]
+    pub fn acquire_caches(&self) {
+        fence(Ordering::Acquire);
     }
 
     /// The cache unit at `i`. Read it in the same execution of the instruction whose opcode
