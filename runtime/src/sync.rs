@@ -684,6 +684,11 @@ pub enum Mutation {
     /// A lock-free list read takes its reference with a plain increment instead of a
     /// try-increment that refuses a count that is gone.
     ListReadPlainIncref,
+    /// The specialiser publishes an instruction's new opcode with `Relaxed` instead of `Release`.
+    SpecializePublishRelaxed,
+    /// The specialiser rewrites the caches of an instruction that a published form may be
+    /// reading without stopping the world.
+    SpecializeRewriteWithoutStop,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

@@ -46,6 +46,8 @@ mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;
 mod specialize_attr;
+#[cfg(all(test, not(loom)))]
+mod specialize_ft_tests;
 pub(crate) mod trace;
 #[cfg(all(test, not(loom)))]
 mod trace_tests;
@@ -623,10 +625,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
                 };
                 ip += 1 + decoded.cache_entries as usize;
-                if tracing {
+                // A trace function runs Python code, which may re-specialise this very instruction
+                // (and re-publish its caches): a traced instruction runs its family's generic form.
+                let op = if tracing {
                     sync!();
                     tri!(trace::instruction(f, op, oparg));
-                }
+                    op.base()
+                } else {
+                    op
+                };
                 // Enters a callee frame pushed onto `frames` (the current frame's borrow ends
                 // here): on success the loop continues in it, a failure unwinds from the caller
                 // as the error arm below does.
@@ -655,7 +662,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             ip = start;
                             break 'op Ok(Flow::Continue);
                         }
-                        units.set_cache(lasti + 1, counter.advance().0);
+                        units.set_counter(lasti + 1, counter.advance());
                     };
                 }
                 // A specialised form is an arm whose guard checks its operands (and caches); when

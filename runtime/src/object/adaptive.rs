@@ -19,18 +19,19 @@
 //! the *restarted* counter: backoff + 1 (at most 12) and value `2^backoff - 1`, so an instruction
 //! that never specialises costs exponentially fewer attempts.
 //!
-//! **Concurrency.** Code units are `AtomicU16`s: a code object is shared by every thread of its
-//! interpreter, and in a free-threaded interpreter those threads run it at the same time. Every
-//! access is a single relaxed load or store of one unit (a plain `mov` on x86-64 and AArch64),
-//! so there is no data race. No ordering between units is promised: a thread may see a new
-//! opcode with old caches, or a mixture of two specialisations' caches. In an interpreter with
-//! a lock that cannot happen (one thread runs at a time, and the lock hand-off orders
-//! everything); in a free-threaded one the specialiser only uses forms that stay correct under
-//! any mixture (see `eval::specialize`).
-
-use std::sync::atomic::{AtomicU16, Ordering};
+//! **Concurrency.** Code units are atomics: a code object is shared by every thread of its
+//! interpreter, and in a free-threaded interpreter those threads run it at the same time. The
+//! rules that make a specialised instruction's caches safe to read while another thread
+//! re-specialises it are [`AdaptiveCode::publish`]'s (the protocol, with its argument, is in
+//! `eval::specialize`'s module docs): an opcode is stored with `Release` after the caches it
+//! reads, and a form that reads caches fences with `Acquire` after the dispatch's load
+//! ([`AdaptiveCode::acquire_caches`]); cache units that a published
+//! form may be reading are changed only with the interpreter's world stopped; counters are
+//! single relaxed units whose lost updates are harmless.
 
 use pyrt_compile::Opcode;
+
+use crate::sync::{AtomicBool, AtomicU16, Mutation, Ordering, broken, fence};
 
 /// A backoff counter in CPython 3.13's encoding: `value << 4 | backoff`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -90,26 +91,81 @@ impl Counter {
     }
 }
 
+/// The cache units one specialisation writes, as offsets from its instruction, gathered before
+/// any is stored (so that [`AdaptiveCode::publish`] decides how to store them all at once).
+#[derive(Clone, Copy, Default)]
+pub struct CacheWrites {
+    writes: [(u8, u16); 8],
+    len: u8,
+}
+
+impl CacheWrites {
+    /// No cache unit (a form that reads none).
+    pub const fn none() -> CacheWrites {
+        CacheWrites { writes: [(0, 0); 8], len: 0 }
+    }
+
+    /// The unit at `offset` from the instruction (at least 2: the counter is not a cache here).
+    pub fn unit(&mut self, offset: usize, v: u16) -> &mut CacheWrites {
+        debug_assert!((2..=u8::MAX as usize).contains(&offset), "a cache unit after the counter");
+        self.writes[self.len as usize] = (offset as u8, v);
+        self.len += 1;
+        self
+    }
+
+    /// A 32-bit value at `offset` and `offset + 1`, low unit first (CPython's `write_u32`).
+    pub fn u32(&mut self, offset: usize, v: u32) -> &mut CacheWrites {
+        self.unit(offset, v as u16).unit(offset + 1, (v >> 16) as u16)
+    }
+
+    /// Whether no unit is written.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Whether some unit written is not zero.
+    pub fn any_nonzero(&self) -> bool {
+        self.writes[..self.len as usize].iter().any(|&(_, v)| v != 0)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (usize, u16)> + '_ {
+        self.writes[..self.len as usize].iter().map(|&(o, v)| (o as usize, v))
+    }
+}
+
 /// A code object's mutable instruction stream. See the module docs.
 pub struct AdaptiveCode {
     units: Box<[AtomicU16]>,
+    /// Taken (with a compare-and-swap, never waited for) by the one thread publishing a
+    /// specialisation in this code object: writers of caches are serialised.
+    publishing: AtomicBool,
+}
+
+/// The publisher's claim on a code object (releases it when dropped).
+struct Publishing<'a>(&'a AtomicBool);
+
+impl Drop for Publishing<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
 }
 
 impl AdaptiveCode {
     /// The quickened copy of `code` (warm-up counters in every instruction's first cache unit).
     pub fn quicken(code: &[u16]) -> AdaptiveCode {
-        let units: Box<[AtomicU16]> = code.iter().map(|&u| AtomicU16::new(u)).collect();
+        let mut copy = code.to_vec();
         let mut i = 0;
         while i < code.len() {
-            let caches = Opcode::from_u8((code[i] & 0xff) as u8).map_or(0, Opcode::cache_entries);
-            if caches > 0 && Opcode::from_u8((code[i] & 0xff) as u8) != Some(Opcode::JUMP_BACKWARD) {
-                if let Some(u) = units.get(i + 1) {
-                    u.store(Counter::warmup().0, Ordering::Relaxed);
+            let op = Opcode::from_u8((code[i] & 0xff) as u8);
+            let caches = op.map_or(0, Opcode::cache_entries);
+            if caches > 0 && op != Some(Opcode::JUMP_BACKWARD) {
+                if let Some(u) = copy.get_mut(i + 1) {
+                    *u = Counter::warmup().0;
                 }
             }
             i += 1 + caches;
         }
-        AdaptiveCode { units }
+        AdaptiveCode { units: copy.into_iter().map(AtomicU16::new).collect(), publishing: AtomicBool::new(false) }
     }
 
     /// The number of code units.
@@ -118,13 +174,25 @@ impl AdaptiveCode {
         self.units.len()
     }
 
-    /// The instruction unit at `i` (opcode byte low, oparg byte high).
+    /// The instruction unit at `i` (opcode byte low, oparg byte high). A relaxed load: a form
+    /// that reads caches calls [`AdaptiveCode::acquire_caches`] first, so the dispatch of every
+    /// other instruction stays a plain load the compiler may schedule freely.
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {
         self.units[i].load(Ordering::Relaxed)
     }
 
-    /// The cache unit at `i`.
+    /// An `Acquire` fence: the opcode this thread loaded last (with [`AdaptiveCode::opcode_unit`])
+    /// was stored with `Release` after its caches, so the fence makes them visible (a relaxed
+    /// load followed by an acquire fence synchronises with the release store it read). A form
+    /// calls it before its first cache read; on x86-64 it costs no instruction.
+    #[inline(always)]
+    pub fn acquire_caches(&self) {
+        fence(Ordering::Acquire);
+    }
+
+    /// The cache unit at `i`. Read it in the same execution of the instruction whose opcode
+    /// was loaded, before anything that may detach or check the eval breaker (see `publish`).
     #[inline(always)]
     pub fn cache(&self, i: usize) -> u16 {
         self.units[i].load(Ordering::Relaxed)
@@ -136,32 +204,84 @@ impl AdaptiveCode {
         u32::from(self.cache(i)) | (u32::from(self.cache(i + 1)) << 16)
     }
 
-    /// Writes the cache unit at `i`.
-    #[inline]
-    pub fn set_cache(&self, i: usize, v: u16) {
-        self.units[i].store(v, Ordering::Relaxed);
-    }
-
-    /// Writes a 32-bit value as two cache units, low unit first.
-    pub fn set_cache_u32(&self, i: usize, v: u32) {
-        self.set_cache(i, v as u16);
-        self.set_cache(i + 1, (v >> 16) as u16);
-    }
-
     /// The counter in the cache unit at `i`.
     #[inline(always)]
     pub fn counter(&self, i: usize) -> Counter {
         Counter(self.cache(i))
     }
 
-    /// Rewrites the opcode byte of the instruction at `i`, keeping its oparg byte. Only the
-    /// thread running the instruction rewrites it, and the specialiser writes the caches first,
-    /// so that in an interpreter with a lock the new form always starts with its caches.
-    pub fn set_opcode(&self, i: usize, op: Opcode) {
+    /// Stores the counter of the instruction whose first cache unit is `i`. Any thread, any
+    /// time: two threads counting down at once may lose a step, which only moves the next
+    /// specialisation attempt by one execution.
+    #[inline(always)]
+    pub fn set_counter(&self, i: usize, c: Counter) {
+        self.units[i].store(c.0, Ordering::Relaxed);
+    }
+
+    /// Rewrites the opcode byte of the instruction at `i`, keeping its oparg byte (which never
+    /// changes, so two racing rewrites only decide which opcode wins), with `Release`: the
+    /// caches stored before are visible to whoever loads the opcode.
+    fn store_opcode(&self, i: usize, op: Opcode) {
         let byte = op.code_byte().expect("a real instruction");
         let unit = &self.units[i];
-        let old = unit.load(Ordering::Relaxed);
-        unit.store((old & 0xff00) | u16::from(byte), Ordering::Relaxed);
+        let new = (unit.load(Ordering::Relaxed) & 0xff00) | u16::from(byte);
+        let order = if broken(Mutation::SpecializePublishRelaxed) { Ordering::Relaxed } else { Ordering::Release };
+        unit.store(new, order);
+    }
+
+    /// Whether every cache unit of the instruction at `i` after its counter is still zero (as
+    /// the compiler left it): no form that reads a cache has been published there.
+    fn fresh(&self, i: usize, op: Opcode) -> bool {
+        (i + 2..=i + op.cache_entries()).all(|u| self.units[u].load(Ordering::Relaxed) == 0)
+    }
+
+    /// Publishes the form `op` at instruction `i` with its cache units and `counter` (the
+    /// specialiser's one way to rewrite an instruction to a form; see `eval::specialize`'s
+    /// "Threads" for the protocol and its argument):
+    ///
+    /// 1. the publisher claims the code object (a compare-and-swap; when another thread holds it,
+    ///    only the counter is written — one step before the next attempt, so that the generic
+    ///    body runs in between — and `false` is returned);
+    /// 2. a *fresh* instruction (every cache unit still zero) has never published a form that
+    ///    reads a cache, so no thread reads its units: they are stored, then the opcode with
+    ///    `Release`;
+    /// 3. otherwise a published form may be reading them right now: the units and the opcode
+    ///    are stored with the calling thread's interpreter's world stopped — every other thread
+    ///    is between two instructions or detached, and reads its caches only in the execution
+    ///    that loaded the opcode, before any point where it could stop.
+    ///
+    /// Call attached (the stop needs the attachment).
+    pub fn publish(&self, i: usize, op: Opcode, caches: &CacheWrites, counter: Counter) -> bool {
+        if self.publishing.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            // The loop dispatches the instruction again after a specialisation attempt: with a
+            // counter still at zero it would try again at once, never reaching a breaker check
+            // — and the holder may be waiting for this thread there, stopping the world. One
+            // more step makes the next dispatch run the generic body; the one after asks again.
+            self.set_counter(i + 1, Counter::warmup());
+            return false;
+        }
+        let _claim = Publishing(&self.publishing);
+        let store_all = || {
+            for (offset, v) in caches.iter() {
+                self.units[i + offset].store(v, Ordering::Relaxed);
+            }
+            self.set_counter(i + 1, counter);
+            self.store_opcode(i, op);
+        };
+        if caches.is_empty() || self.fresh(i, op) || broken(Mutation::SpecializeRewriteWithoutStop) {
+            store_all();
+        } else {
+            let _world = super::attachment::stop_the_world("_Py_Specialize");
+            store_all();
+        }
+        true
+    }
+
+    /// Turns the instruction at `i` back into its generic form `generic` with `counter` (no
+    /// cache unit changes, so a thread still running the old form reads what it read before).
+    pub fn deopt(&self, i: usize, generic: Opcode, counter: Counter) {
+        self.set_counter(i + 1, counter);
+        self.store_opcode(i, generic);
     }
 }
 
@@ -198,9 +318,18 @@ mod tests {
         assert_eq!(a.counter(2), Counter::warmup());
         assert_eq!(a.cache(3), 0);
         assert_eq!(a.counter(7), Counter::warmup());
-        a.set_opcode(6, Opcode::BINARY_OP_ADD_INT);
+        assert!(a.publish(6, Opcode::BINARY_OP_ADD_INT, &CacheWrites::none(), Counter::cooldown()));
         assert_eq!(a.opcode_unit(6) & 0xff, u16::from(Opcode::BINARY_OP_ADD_INT.code_byte().unwrap()));
-        a.set_cache_u32(3, 0x1234_5678);
-        assert_eq!(a.cache_u32(3), 0x1234_5678);
+        assert_eq!(a.counter(7), Counter::cooldown());
+        assert!(a.publish(
+            1,
+            Opcode::LOAD_GLOBAL_BUILTIN,
+            CacheWrites::none().u32(2, 0x1234_5678).unit(4, 7),
+            Counter::cooldown()
+        ));
+        assert_eq!((a.cache_u32(3), a.cache(5)), (0x1234_5678, 7));
+        assert_eq!(a.opcode_unit(1), u16::from(Opcode::LOAD_GLOBAL_BUILTIN.code_byte().unwrap()) | (1 << 8));
+        a.deopt(1, Opcode::LOAD_GLOBAL, Counter::new(3, 2));
+        assert_eq!(a.cache_u32(3), 0x1234_5678, "a deopt leaves the caches");
     }
 }

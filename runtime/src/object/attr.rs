@@ -156,6 +156,9 @@ pub fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) 
         }
     }
     let dict = ty.dict().and_then(as_dict).expect("a heap type has a dict");
+    // The tags go before the dict changes, and again after (`class_attribute_changed`): see
+    // `typeobj::modified`.
+    super::typeobj::modified(ty);
     let r = match value {
         Some(v) => dict.set(Obj::new_ref(name), Obj::new_ref(v)),
         None => match dict.remove(name)? {

@@ -57,7 +57,11 @@
 //! | `types` | compatibility names for the runtime core's first object API |
 
 pub(crate) mod abstract_ops;
+#[cfg(not(loom))]
 pub(crate) mod adaptive;
+/// Public to the loom models, which drive the specialiser's publication protocol.
+#[cfg(loom)]
+pub mod adaptive;
 pub mod alloc;
 pub(crate) mod arith_fast;
 pub(crate) mod async_iter;

@@ -79,6 +79,8 @@ pub(crate) fn set_qualname(o: &PyObject, value: Option<&PyObject>) -> PyResult<(
 /// Sets `name` in the class's dict and renews the version tags (`type_set_module`/`_doc`).
 fn set_in_dict(t: &TypeObject, name: &str, value: &PyObject) -> PyResult<()> {
     let dict = t.dict().and_then(as_dict).expect("a heap type has a dict");
+    // Before and after the write: see `typeobj::modified`.
+    super::typeobj::modified(t);
     dict.set(Obj::new_ref(&intern(name).ob_base), Obj::new_ref(value))?;
     super::typeobj::modified(t);
     Ok(())

@@ -521,9 +521,15 @@ pub(crate) const MAX_VERSIONS_PER_CLASS: u32 = 1000;
 /// The type's dictionary (or an ancestor's) changed (`PyType_Modified`): `ty` and every class
 /// below it in the current interpreter lose their version tags (0: "no tag", never cached), so
 /// that caches keyed on a tag (the eval loop's specialised instructions) miss and deoptimise.
+///
+/// A class's dict write is surrounded by two calls (`attr::type_setattro`): the first one's
+/// fence orders the removal before the write, so a specialised guard that read the new entry
+/// sees the tag gone when it checks again; the second takes away a tag a specialiser was given
+/// in between for the old contents (`eval::specialize`'s "Class changes").
 pub fn modified(ty: &TypeObject) {
     // Tags are given again lazily, when a cache wants one (`version_for_cache`).
     super::type_state::for_each_descendant(ty, &mut |t| t.version.store(0, Ordering::Relaxed));
+    std::sync::atomic::fence(Ordering::Release);
 }
 
 /// Deallocator of static (immortal) objects: never called for them; reaching it is a bug.
