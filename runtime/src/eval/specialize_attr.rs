@@ -39,6 +39,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::AdaptiveCode;
 use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
 use crate::object::dict::as_dict;
+use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
 use crate::object::member::{as_member, member_slot};
 use crate::object::obj::Obj;
@@ -73,8 +74,9 @@ fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<
 /// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
 fn is_plain_method(d: &PyObject) -> bool {
     let dt = d.type_object();
-    std::ptr::eq(dt, types().function_type)
-        || (std::ptr::eq(dt, types().method_descriptor_type)
+    let t = types_known_made(d);
+    std::ptr::eq(dt, t.function_type)
+        || (std::ptr::eq(dt, t.method_descriptor_type)
             // SAFETY: method descriptors are MethodDescr.
             && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
                 == crate::object::builtin::MethodKind::Instance)
@@ -100,7 +102,7 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
     if let Some(cls) = as_type(owner) {
         // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
         // `getattro` with no metatype attribute in the way.
-        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
+        if method || !is_exact(owner, types_known_made(owner).type_type) || lookup(types().type_type, name).is_some() {
             return None;
         }
         let (pos, ix) = mro_hint(cls, name)?;
@@ -114,7 +116,7 @@ fn load_attr_form(code: &AdaptiveCode, i: usize, owner: &PyObject, name: &PyObje
         code.set_cache(i + 5, pos);
         return Some(Opcode::LOAD_ATTR_CLASS);
     }
-    if is_exact(owner, types().modules.module_type) {
+    if is_exact(owner, types_known_made(owner).modules.module_type) {
         return module_form(code, i, owner, name);
     }
     let ty = owner.type_object();
@@ -241,7 +243,7 @@ pub(crate) fn load_attr(
             Some((unsafe { member_slot(owner, ix * size_of::<Obj>()) }.get()?, false))
         }
         Opcode::LOAD_ATTR_MODULE => {
-            if !is_exact(owner, types().modules.module_type) {
+            if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
             // SAFETY: the loan ends after a table read and a clone, which run no Python code.
@@ -287,7 +289,7 @@ pub(crate) fn load_attr(
         _ => {
             // LOAD_ATTR_CLASS
             let cls = as_type(owner)?;
-            if cls.version() != version || !is_exact(owner, types().type_type) {
+            if cls.version() != version || !is_exact(owner, types_known_made(owner).type_type) {
                 return None;
             }
             Some((mro_value(cls, code.cache(i + 5) as usize, ix, name)?, false))
