@@ -357,6 +357,9 @@ pub fn types() -> &'static StaticTypes {
 /// happens-before this read.
 #[inline(always)]
 pub(crate) fn types_known_made(_witness: &PyObject) -> &'static StaticTypes {
+    // A guard that comes to run inside `make_types` would read the table before it is made.
+    #[cfg(not(loom))]
+    debug_assert!(TYPES.once.is_completed(), "an exact-type guard ran before the static types were made");
     #[cfg(not(loom))]
     // SAFETY: the witness proves `types()` returned before this call (see above).
     return unsafe { TYPES.get_unchecked() };
