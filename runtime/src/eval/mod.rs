@@ -66,6 +66,7 @@ use crate::object::code::{CodeObj, as_code};
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::exceptions::builtin_exc;
 use crate::object::function::{as_cell, as_function, new_cell, new_function};
+use crate::object::immortal::types_known_made;
 use crate::object::int::{new_bool, new_int};
 use crate::object::list::{as_list, new_list};
 use crate::object::obj::Obj;
@@ -821,7 +822,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     }
                     Opcode::FOR_ITER_RANGE
-                        if std::ptr::eq(peek!(values, sp, 1).type_object(), types().range_iter_type) =>
+                        if std::ptr::eq(
+                            peek!(values, sp, 1).type_object(),
+                            types_known_made(peek!(values, sp, 1)).range_iter_type,
+                        ) =>
                     {
                         match tri!(crate::object::range::range_iter_next(peek!(values, sp, 1))) {
                             Some(v) => push!(values, sp, v),
@@ -1466,7 +1470,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             generator::push_frame(values, frames, base, genobj, none(), resume);
                             continue 'frames;
                         }
-                        let next = if std::ptr::eq(it.type_object(), types().range_iter_type) {
+                        let next = if std::ptr::eq(it.type_object(), types_known_made(it).range_iter_type) {
                             crate::object::range::range_iter_next(it)
                         } else {
                             ops::next(it)
@@ -2140,8 +2144,24 @@ fn enter_exact_args(
         *local = arg.take();
     }
     caller.call_at = callable_at;
-    frames.push(Frame::for_function(callable, base, base + n, init_self));
+    push_in_place(frames, || Frame::for_function(callable, base, base + n, init_self));
     Ok(())
+}
+
+/// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a
+/// finished record, which must survive its possible reallocation, so the record (128 bytes) is
+/// built on the native stack and copied; reserving first lets the record's fields be written
+/// where it will live.
+#[inline(always)]
+fn push_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
+    frames.reserve(1);
+    let len = frames.len();
+    // SAFETY: `reserve(1)` left room for one record at index `len`; it is fully written before
+    // the length covers it (a panic in `make` leaves the length, so nothing half-made is seen).
+    unsafe {
+        frames.as_mut_ptr().add(len).write(make());
+        frames.set_len(len + 1);
+    }
 }
 
 /// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`
@@ -2273,8 +2293,9 @@ fn load_method(owner: &Obj, name: &PyObject) -> PyResult<(Obj, Option<Obj>)> {
     if std::ptr::fn_addr_eq(ty.getattro, crate::object::attr::generic_getattr as crate::object::typeobj::GetattroFn) {
         if let Some(d) = crate::object::attr::lookup(ty, name) {
             let dt = d.type_object();
-            let is_method = std::ptr::eq(dt, types().function_type)
-                || (std::ptr::eq(dt, types().method_descriptor_type)
+            let t = types_known_made(&d);
+            let is_method = std::ptr::eq(dt, t.function_type)
+                || (std::ptr::eq(dt, t.method_descriptor_type)
                     // SAFETY: method descriptors are MethodDescr.
                     && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
                         == crate::object::builtin::MethodKind::Instance);

@@ -113,6 +113,7 @@ use crate::object::attr::lookup;
 use crate::object::code::as_code;
 use crate::object::dict::as_dict;
 use crate::object::function::{FunctionObject, as_function, as_method};
+use crate::object::immortal::types_known_made;
 use crate::object::int::IntObject;
 use crate::object::obj::Obj;
 use crate::object::slots::BinOp;
@@ -146,7 +147,7 @@ pub(super) fn is_exact(o: &PyObject, ty: &TypeObject) -> bool {
 /// The word value of an exact `int` (not a subclass, not a big int).
 #[inline(always)]
 pub(crate) fn exact_small_int(o: &PyObject) -> Option<i64> {
-    if is_exact(o, types().int_type) {
+    if is_exact(o, types_known_made(o).int_type) {
         // SAFETY: exact ints are IntObject.
         let i = unsafe { o.cast::<IntObject>() };
         if i.big.is_none() {
@@ -159,7 +160,7 @@ pub(crate) fn exact_small_int(o: &PyObject) -> Option<i64> {
 /// The value of an exact `float`.
 #[inline(always)]
 pub(crate) fn exact_float(o: &PyObject) -> Option<f64> {
-    if is_exact(o, types().float_type) {
+    if is_exact(o, types_known_made(o).float_type) {
         // SAFETY: exact floats are FloatObject.
         Some(unsafe { o.cast::<crate::object::float::FloatObject>() }.value)
     } else {
@@ -170,13 +171,17 @@ pub(crate) fn exact_float(o: &PyObject) -> Option<f64> {
 /// The text of an exact `str`.
 #[inline(always)]
 pub(crate) fn exact_str(o: &PyObject) -> Option<&str> {
-    if is_exact(o, types().str_type) { crate::object::str::as_str_object(o).map(|s| s.as_str()) } else { None }
+    if is_exact(o, types_known_made(o).str_type) {
+        crate::object::str::as_str_object(o).map(|s| s.as_str())
+    } else {
+        None
+    }
 }
 
 /// The dict behind an exact `dict`.
 #[inline(always)]
 pub(crate) fn exact_dict(o: &PyObject) -> Option<&crate::object::dict::DictObject> {
-    if is_exact(o, types().dict_type) { as_dict(o) } else { None }
+    if is_exact(o, types_known_made(o).dict_type) { as_dict(o) } else { None }
 }
 
 // ---- BINARY_OP ------------------------------------------------------------------------------
@@ -228,7 +233,7 @@ pub(crate) fn both_small_ints(lhs: &PyObject, rhs: &PyObject) -> bool {
 /// The guard of `BINARY_OP_*_FLOAT` and `COMPARE_OP_FLOAT`: two exact floats.
 #[inline(always)]
 pub(crate) fn both_floats(lhs: &PyObject, rhs: &PyObject) -> bool {
-    is_exact(lhs, types().float_type) && is_exact(rhs, types().float_type)
+    is_exact(lhs, types_known_made(lhs).float_type) && is_exact(rhs, types_known_made(rhs).float_type)
 }
 
 /// The guard of `BINARY_OP_ADD_UNICODE` and `COMPARE_OP_STR`: two exact strs.
@@ -383,7 +388,7 @@ pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: 
 #[inline(always)]
 pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool {
     let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok());
-    match (index, is_exact(container, types().list_type)) {
+    match (index, is_exact(container, types_known_made(container).list_type)) {
         (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.items().len()),
         _ => false,
     }
@@ -402,7 +407,7 @@ pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.
 pub(crate) fn specialize_contains_op(code: &AdaptiveCode, i: usize, container: &PyObject) {
-    if is_exact(container, types().dict_type) {
+    if is_exact(container, types_known_made(container).dict_type) {
         specialize(code, i, Opcode::CONTAINS_OP_DICT);
     } else if crate::object::set::is_exact_set(container) {
         specialize(code, i, Opcode::CONTAINS_OP_SET);
@@ -515,7 +520,9 @@ pub(crate) fn specialize_load_global(
     let (Some(g), Some(b)) = (as_dict(globals), as_dict(builtins)) else {
         return fail(code, i, Opcode::LOAD_GLOBAL);
     };
-    if !is_exact(globals, types().dict_type) || !is_exact(builtins, types().dict_type) {
+    if !is_exact(globals, types_known_made(globals).dict_type)
+        || !is_exact(builtins, types_known_made(builtins).dict_type)
+    {
         return fail(code, i, Opcode::LOAD_GLOBAL);
     }
     if let Some(ix) = g.table().index_of_identical(name) {
@@ -618,7 +625,7 @@ fn init_name() -> &'static PyObject {
 #[inline]
 pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
     let ty = as_type(callable)?;
-    if !is_exact(callable, types().type_type) || !ty.is_heap() {
+    if !is_exact(callable, types_known_made(callable).type_type) || !ty.is_heap() {
         return None;
     }
     let object_new = crate::object::classobj::object_new as crate::object::typeobj::NewFn;
@@ -653,7 +660,7 @@ pub(crate) fn is_builtin_isinstance(callable: &PyObject) -> bool {
 /// (`CALL_BUILTIN_FAST`: called with the argument vector as it sits on the stack).
 #[inline(always)]
 pub(crate) fn unbound_builtin(callable: &PyObject) -> Option<crate::object::builtin::NativeFn> {
-    if !is_exact(callable, types().builtin_function_type) {
+    if !is_exact(callable, types_known_made(callable).builtin_function_type) {
         return None;
     }
     // SAFETY: builtin function objects are BuiltinFunction.
@@ -670,7 +677,7 @@ pub(crate) fn method_descriptor_for(
     callable: &PyObject,
     receiver: &PyObject,
 ) -> Option<crate::object::builtin::NativeFn> {
-    if !is_exact(callable, types().method_descriptor_type) {
+    if !is_exact(callable, types_known_made(callable).method_descriptor_type) {
         return None;
     }
     // SAFETY: method descriptors are MethodDescr.
@@ -726,7 +733,7 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
         Opcode::CALL_LEN if nargs == 1 && is_builtin_len(callable) => Some(NativeCall::Len),
         Opcode::CALL_ISINSTANCE if nargs == 2 && is_builtin_isinstance(callable) => {
             let class = arg(1)?;
-            if !is_exact(class, types().type_type) {
+            if !is_exact(class, types_known_made(class).type_type) {
                 return None;
             }
             // SAFETY: an exact `type` instance is a TypeObject; the stack keeps it alive while
@@ -772,7 +779,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_TYPE_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
         Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
-    } else if is_exact(callable, types().method_descriptor_type) && has_self {
+    } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
         if exact_args_function(&m.func, argc + 1).is_some() {

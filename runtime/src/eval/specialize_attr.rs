@@ -42,6 +42,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::{AdaptiveCode, CacheWrites};
 use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
 use crate::object::dict::as_dict;
+use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
 use crate::object::member::{as_member, member_slot};
 use crate::object::obj::Obj;
@@ -90,8 +91,9 @@ fn class_entry(ty: &TypeObject, version: u32, pos: usize, ix: usize, name: &PyOb
 /// Whether `d` is a function or an instance-method descriptor (what `load_method` unbinds).
 fn is_plain_method(d: &PyObject) -> bool {
     let dt = d.type_object();
-    std::ptr::eq(dt, types().function_type)
-        || (std::ptr::eq(dt, types().method_descriptor_type)
+    let t = types_known_made(d);
+    std::ptr::eq(dt, t.function_type)
+        || (std::ptr::eq(dt, t.method_descriptor_type)
             // SAFETY: method descriptors are MethodDescr.
             && unsafe { d.cast::<crate::object::builtin::MethodDescr>() }.def.kind
                 == crate::object::builtin::MethodKind::Instance)
@@ -117,7 +119,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
     if let Some(cls) = as_type(owner) {
         // `C.attr` for a plain class attribute (no descriptor), looked up by `type`'s own
         // `getattro` with no metatype attribute in the way.
-        if method || !is_exact(owner, types().type_type) || lookup(types().type_type, name).is_some() {
+        if method || !is_exact(owner, types_known_made(owner).type_type) || lookup(types().type_type, name).is_some() {
             return None;
         }
         let version = cls.version_for_cache();
@@ -129,7 +131,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
         c.u32(2, version).unit(4, ix).unit(5, pos);
         return Some(Opcode::LOAD_ATTR_CLASS);
     }
-    if is_exact(owner, types().modules.module_type) {
+    if is_exact(owner, types_known_made(owner).modules.module_type) {
         return module_form(c, owner, name);
     }
     let ty = owner.type_object();
@@ -247,7 +249,7 @@ pub(crate) fn load_attr(
             Some((unsafe { member_slot(owner, ix * size_of::<Obj>()) }.get()?, false))
         }
         Opcode::LOAD_ATTR_MODULE => {
-            if !is_exact(owner, types().modules.module_type) {
+            if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
             // SAFETY: the loan ends after a table read and a clone, which run no Python code.
@@ -295,7 +297,7 @@ pub(crate) fn load_attr(
             // LOAD_ATTR_CLASS
             let pos = code.cache(i + 5) as usize;
             let cls = as_type(owner)?;
-            if !is_exact(owner, types().type_type) {
+            if !is_exact(owner, types_known_made(owner).type_type) {
                 return None;
             }
             Some((class_entry(cls, version, pos, ix, name)?, false))

@@ -10,7 +10,7 @@
 //! to identity for `==`/`!=`.
 
 use super::header::PyObject;
-use super::immortal::{immortals, types};
+use super::immortal::{immortals, types, types_known_made};
 use super::int::{IntVal, as_int, new_bool};
 use super::obj::Obj;
 use super::slots::BinOp;
@@ -79,7 +79,7 @@ pub fn repr_text(o: &PyObject) -> PyResult<String> {
 
 /// `str(o)`.
 pub fn str(o: &PyObject) -> PyResult<Obj> {
-    if std::ptr::eq(o.type_object(), types().str_type) {
+    if std::ptr::eq(o.type_object(), types_known_made(o).str_type) {
         return Ok(Obj::new_ref(o));
     }
     match o.type_object().str {

@@ -22,7 +22,7 @@
 
 use super::float::FloatObject;
 use super::header::PyObject;
-use super::immortal::{immortals, types};
+use super::immortal::{immortals, types_known_made};
 use super::int::IntObject;
 use super::obj::Obj;
 use super::refcount::is_unique;
@@ -33,7 +33,7 @@ use crate::error::PyResult;
 /// The value of an exact `int` that fits a word.
 #[inline(always)]
 fn exact_word(o: &PyObject) -> Option<i64> {
-    if std::ptr::eq(o.type_object(), types().int_type) {
+    if std::ptr::eq(o.type_object(), types_known_made(o).int_type) {
         // SAFETY: exact ints are laid out as IntObject.
         let i = unsafe { o.cast::<IntObject>() };
         if i.big.is_none() {
@@ -46,7 +46,7 @@ fn exact_word(o: &PyObject) -> Option<i64> {
 /// The value of an exact `float`.
 #[inline(always)]
 fn exact_float(o: &PyObject) -> Option<f64> {
-    if std::ptr::eq(o.type_object(), types().float_type) {
+    if std::ptr::eq(o.type_object(), types_known_made(o).float_type) {
         // SAFETY: exact floats are laid out as FloatObject.
         Some(unsafe { o.cast::<FloatObject>() }.value)
     } else {

@@ -13,7 +13,7 @@ use pyrt_compile::{CodeObject, Constant};
 
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
-use super::immortal::{immortals, intern, types};
+use super::immortal::{immortals, intern, types, types_known_made};
 use super::obj::Obj;
 use crate::error::PyResult;
 
@@ -40,7 +40,7 @@ pub struct CodeObj {
 
 /// The `CodeObj` behind `obj`.
 pub fn as_code(obj: &PyObject) -> Option<&CodeObj> {
-    if std::ptr::eq(obj.type_object(), types().code_type) {
+    if std::ptr::eq(obj.type_object(), types_known_made(obj).code_type) {
         // SAFETY: code instances are CodeObj.
         Some(unsafe { obj.cast::<CodeObj>() })
     } else {

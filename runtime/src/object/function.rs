@@ -11,7 +11,7 @@ use std::ptr::NonNull;
 
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
-use super::immortal::{immortals, types};
+use super::immortal::{immortals, types, types_known_made};
 use super::obj::Obj;
 use crate::error::PyResult;
 
@@ -65,7 +65,7 @@ impl FunctionObject {
 /// The function behind `obj`.
 #[inline]
 pub fn as_function(obj: &PyObject) -> Option<&FunctionObject> {
-    if std::ptr::eq(obj.type_object(), types().function_type) {
+    if std::ptr::eq(obj.type_object(), types_known_made(obj).function_type) {
         // SAFETY: function instances are FunctionObject.
         Some(unsafe { obj.cast::<FunctionObject>() })
     } else {
@@ -162,7 +162,7 @@ pub fn new_cell(v: Option<Obj>) -> PyResult<Obj> {
 /// The cell behind `obj`.
 #[inline]
 pub fn as_cell(obj: &PyObject) -> Option<&CellObject> {
-    if std::ptr::eq(obj.type_object(), types().cell_type) {
+    if std::ptr::eq(obj.type_object(), types_known_made(obj).cell_type) {
         // SAFETY: cell instances are CellObject.
         Some(unsafe { obj.cast::<CellObject>() })
     } else {
@@ -198,7 +198,7 @@ pub fn new_method(func: Obj, self_: Obj) -> PyResult<Obj> {
 /// The bound method behind `obj`.
 #[inline]
 pub fn as_method(obj: &PyObject) -> Option<&MethodObject> {
-    if std::ptr::eq(obj.type_object(), types().method_type) {
+    if std::ptr::eq(obj.type_object(), types_known_made(obj).method_type) {
         // SAFETY: method instances are MethodObject.
         Some(unsafe { obj.cast::<MethodObject>() })
     } else {

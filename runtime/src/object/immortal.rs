@@ -275,7 +275,7 @@ unsafe impl Send for Interned {}
 // Process-wide in a real build. Under loom the headers of these objects hold loom atomics, which
 // belong to one explored execution: `sync::lazy_static!` makes them anew for each execution.
 #[cfg(not(loom))]
-static TYPES: OnceLock<StaticTypes> = OnceLock::new();
+static TYPES: InitOnce<StaticTypes> = InitOnce::new();
 #[cfg(not(loom))]
 static IMMORTALS: OnceLock<Immortals> = OnceLock::new();
 #[cfg(not(loom))]
@@ -293,11 +293,76 @@ crate::sync::lazy_static! {
     static ref INTERNED: Mutex<Interned> = Mutex::new(Interned(HashMap::new()));
 }
 
+/// A value made once per process on first use: a `OnceLock` whose value can also be read
+/// without the "is it made yet" check, by callers that can prove it is made (see
+/// [`types_known_made`]). Its address is a link-time constant, so that read is one field load.
+#[cfg(not(loom))]
+struct InitOnce<T> {
+    once: std::sync::Once,
+    value: std::cell::UnsafeCell<std::mem::MaybeUninit<T>>,
+}
+
+// SAFETY: the value is written once, inside `Once::call_once`, before any reader can see it
+// (`call_once`'s completion is a release that its fast path acquires); afterwards it is only read.
+#[cfg(not(loom))]
+unsafe impl<T: Sync + Send> Sync for InitOnce<T> {}
+
+#[cfg(not(loom))]
+impl<T> InitOnce<T> {
+    const fn new() -> Self {
+        InitOnce { once: std::sync::Once::new(), value: std::cell::UnsafeCell::new(std::mem::MaybeUninit::uninit()) }
+    }
+
+    #[inline]
+    fn get_or_init(&self, make: fn() -> T) -> &T {
+        self.once.call_once(|| {
+            // SAFETY: `call_once` runs this closure at most once and blocks every other caller
+            // until it returns, so nothing reads or writes the cell meanwhile.
+            unsafe { (*self.value.get()).write(make()) };
+        });
+        // SAFETY: `call_once` returned, so the value is written and happens-before this read.
+        unsafe { self.get_unchecked() }
+    }
+
+    /// The value, without checking that it is made.
+    ///
+    /// # Safety
+    /// `get_or_init` has returned, and its return happens-before this call.
+    #[inline(always)]
+    unsafe fn get_unchecked(&self) -> &T {
+        // SAFETY: by the caller's contract the value is written and published to this thread.
+        unsafe { (*self.value.get()).assume_init_ref() }
+    }
+}
+
 /// The static types.
 #[inline]
 pub fn types() -> &'static StaticTypes {
     #[cfg(not(loom))]
     return TYPES.get_or_init(make_types);
+    #[cfg(loom)]
+    return &TYPES;
+}
+
+/// The static types, read without [`types()`]'s initialisation check: the accessor of the hot
+/// exact-type guards (`as_function`, `exact_small_int`, ...), which always hold an object.
+///
+/// `_witness` is that object. Its existence proves the table is made: every object is made with
+/// a type that is either one of the static types (reached through [`types()`], which made the
+/// table, or made by `make_types` itself, whose objects are published only through the table and
+/// the interned-string table, and [`intern`] calls [`types()`] first) or a heap type (made from
+/// `type`, so after the table). Inside `make_types` nothing reads the table (a guard there would
+/// re-enter [`types()`]'s initialiser, which already deadlocks), and the witness reached this
+/// thread by the same synchronisation that published it, so the table's initialisation
+/// happens-before this read.
+#[inline(always)]
+pub(crate) fn types_known_made(_witness: &PyObject) -> &'static StaticTypes {
+    // A guard that comes to run inside `make_types` would read the table before it is made.
+    #[cfg(not(loom))]
+    debug_assert!(TYPES.once.is_completed(), "an exact-type guard ran before the static types were made");
+    #[cfg(not(loom))]
+    // SAFETY: the witness proves `types()` returned before this call (see above).
+    return unsafe { TYPES.get_unchecked() };
     #[cfg(loom)]
     return &TYPES;
 }

@@ -45,7 +45,7 @@
 
 use super::dict::{as_dict, new_dict};
 use super::header::PyObject;
-use super::immortal::types;
+use super::immortal::types_known_made;
 use super::obj::Obj;
 use super::obj_slot::ObjSlot;
 use super::str::as_str_object;
@@ -340,7 +340,7 @@ pub(crate) fn set_attr(obj: &PyObject, name: &PyObject, value: Option<&PyObject>
             if !v.valid() {
                 return Ok(None);
             }
-            let exact_str = std::ptr::eq(name.type_object(), types().str_type);
+            let exact_str = std::ptr::eq(name.type_object(), types_known_made(name).str_type);
             // SAFETY: the only borrow of the keys until `materialize` (which takes its own after
             // this one's last use); no Python code runs while it is held.
             let k = unsafe { keys(obj.type_object()) };
@@ -481,7 +481,7 @@ pub(crate) fn key_index(ty: &TypeObject, name: &PyObject) -> Option<usize> {
 /// The index `name` will have in `ty`'s shared keys (appended now if there is room), for
 /// `STORE_ATTR_INSTANCE_VALUE`.
 pub(crate) fn key_index_for_store(ty: &TypeObject, name: &PyObject) -> Option<usize> {
-    if ty.inline_values == 0 || !std::ptr::eq(name.type_object(), types().str_type) {
+    if ty.inline_values == 0 || !std::ptr::eq(name.type_object(), types_known_made(name).str_type) {
         return None;
     }
     // SAFETY: the only borrow of the keys here; no Python code runs while it is held.
