@@ -313,6 +313,9 @@ fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
     if npos > 3 {
         return Err(PyErr::type_error(format!("str expected at most 3 arguments, got {npos}")));
     }
+    if argv.len() > 3 {
+        return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", argv.len())));
+    }
     // `str(object='', encoding='utf-8', errors='strict')`.
     let mut params: [Option<&Obj>; 3] = [None; 3];
     for (slot, v) in params.iter_mut().zip(&argv[..npos]) {
@@ -359,8 +362,9 @@ fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         return super::str::new_str_of_type(ty, text(&decoded));
     }
     let value = ops::str(x)?;
-    if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
-        // `str(s) is s` for an exact str, as in CPython.
+    if std::ptr::eq(ty, types().str_type) && as_str_object(&value).is_some() {
+        // `str(x)` is what `x.__str__()` returned, a subclass instance included; `str(s) is s`
+        // for an exact str, as in CPython.
         return Ok(value);
     }
     let text = str_value(&value)
@@ -1060,6 +1064,16 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("startswith", |a, k| affix_test(a, k, "startswith", true)),
     MethodDef::method("encode", super::codecs::str_encode),
+    // `(str(self),)`: a copy, never `self` (what `copy` and `pickle` rebuild the string from).
+    MethodDef::method("__getnewargs__", |a, k| {
+        let s = str_obj(no_args("__getnewargs__", a, k)?);
+        let copy = if s.has_lone_surrogates() {
+            super::str::new_str_from_code_points(&s.code_points().collect::<Vec<_>>())?
+        } else {
+            super::str::new_str_of_type(types().str_type, s.as_str())?
+        };
+        new_tuple(vec![copy])
+    }),
     MethodDef::method("endswith", |a, k| affix_test(a, k, "endswith", false)),
     MethodDef::method("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
     MethodDef::method("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),
