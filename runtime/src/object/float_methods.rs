@@ -72,6 +72,15 @@ fn to_f64(x: &PyObject) -> PyResult<f64> {
         let r = f(x)?;
         return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
     }
+    if let Some(data) = super::bytes::buffer_data(x) {
+        // A bytes-like object is text in ASCII (CPython's `PyFloat_FromString`); the error shows
+        // the object's repr.
+        if let Some(v) = std::str::from_utf8(&data).ok().and_then(|t| pyrt_pylib::float::parse(t).ok()) {
+            return Ok(v);
+        }
+        let shown = super::abstract_ops::repr_text(x)?;
+        return Err(PyErr::value_error(format!("could not convert string to float: {shown}")));
+    }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",
         x.type_object().name()
