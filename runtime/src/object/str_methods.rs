@@ -421,7 +421,9 @@ fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
         return Err(PyErr::overflow("repeated string is too long"));
     }
     if s.has_lone_surrogates() {
-        let points: Vec<u32> = (0..count).flat_map(|_| s.code_points()).collect();
+        let mut points: Vec<u32> = Vec::new();
+        points.try_reserve_exact(s.len() * count).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
+        (0..count).for_each(|_| points.extend(s.code_points()));
         return super::str::new_str_from_code_points(&points);
     }
     let unit = s.as_str().as_bytes();
@@ -458,6 +460,13 @@ fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 }
 
 fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    if let (Some(hay), Some(needle)) = (as_str_object(a), as_str_object(b)) {
+        if hay.has_lone_surrogates() || needle.has_lone_surrogates() {
+            // The lossy views would match U+FFFD with a surrogate: compare code points.
+            let (hay, needle): (Vec<u32>, Vec<u32>) = (hay.code_points().collect(), needle.code_points().collect());
+            return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+        }
+    }
     match str_value(b) {
         Some(needle) => Ok(with_pattern!(needle, |p| text(a).contains(p))),
         None => Err(PyErr::type_error(format!(
