@@ -210,6 +210,25 @@ fn make_sys() -> PyResult<Obj> {
             ],
         )?,
     )?;
+    // The parameters of the numeric hashes (`int`, `float`, `complex` hash modulo 2**61 - 1,
+    // infinity as 314159) and of `str`/`bytes` hashing (SipHash-1-3, no small-string cutoff).
+    set(
+        "hash_info",
+        new_struct_seq(
+            StructSeq::HashInfo,
+            vec![
+                new_int(64)?,
+                new_int((1 << 61) - 1)?,
+                new_int(314159)?,
+                new_int(0)?,
+                new_int(1000003)?,
+                new_str("siphash13")?,
+                new_int(64)?,
+                new_int(128)?,
+                new_int(0)?,
+            ],
+        )?,
+    )?;
     Ok(m)
 }
 

@@ -44,7 +44,12 @@ pub(crate) fn fill_float_type(t: &mut TypeObject) {
 }
 
 fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("float", argv, kwnames, 0, 1)?;
+    // Keywords are refused for `float` itself only: a subclass's `__init__` may take them.
+    let pos = if std::ptr::eq(ty, super::immortal::types().float_type) {
+        args::exact("float", argv, kwnames, 0, 1)?
+    } else {
+        args::exact("float", args::positional(argv, kwnames), None, 0, 1)?
+    };
     let v = match pos.first() {
         None => 0.0,
         Some(x) => to_f64(x)?,
