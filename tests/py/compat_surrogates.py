@@ -27,3 +27,9 @@ try:
     chr(0x110000)
 except ValueError as e:
     print('ValueError:', e)
+print('\ud800' in 'a\ufffd', '\ufffd' in 'a\ud800', '\ud800' in 'a\ud800b', 'b' in 'a\ud800b', 'a\ud800' in 'xa\ud800')
+try:
+    x = '\ud800' * (10 ** 15)
+except MemoryError:
+    print('MemoryError')
+print(len('a\ud800' * 3), repr('a\ud800' * 2))

@@ -20,7 +20,25 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("len", |a, k| new_int(ops::len(&args::exact("len", a, k, 1, 1)?[0])? as i64)),
     MethodDef::function("repr", |a, k| ops::repr(&args::exact("repr", a, k, 1, 1)?[0])),
     MethodDef::function("ascii", |a, k| {
-        new_str(&ascii_escape(&ops::repr_text(&args::exact("ascii", a, k, 1, 1)?[0])?))
+        // An all-ASCII repr is returned as it is (a str subclass included), as CPython's
+        // `PyObject_ASCII`; otherwise its non-ASCII characters are escaped.
+        let r = ops::repr(&args::exact("ascii", a, k, 1, 1)?[0])?;
+        if crate::object::str::as_str_object(&r).is_some_and(|s| s.is_ascii() && !s.has_lone_surrogates()) {
+            return Ok(r);
+        }
+        let s =
+            crate::object::str::as_str_object(&r).ok_or_else(|| PyErr::type_error("__repr__ returned non-string"))?;
+        if s.has_lone_surrogates() {
+            let escaped: String = s
+                .code_points()
+                .map(|c| match char::from_u32(c) {
+                    Some(ch) => ascii_escape(ch.encode_utf8(&mut [0; 4])),
+                    None => format!("\\u{c:04x}"),
+                })
+                .collect();
+            return new_str(&escaped);
+        }
+        new_str(&ascii_escape(s.as_str()))
     }),
     MethodDef::function("isinstance", builtin_isinstance),
     MethodDef::function("issubclass", builtin_issubclass),

@@ -223,6 +223,25 @@ fn make() -> PyResult<SysShared> {
             &[immortal_int(30), immortal_int(4), max_str_digits, immortal_int(STR_DIGITS_CHECK_THRESHOLD)],
         ),
     );
+    // The parameters of the numeric hashes (`int`, `float`, `complex` hash modulo 2**61 - 1,
+    // infinity as 314159) and of `str`/`bytes` hashing (SipHash-1-3, no small-string cutoff).
+    put(
+        "hash_info",
+        struct_seq(
+            StructSeq::HashInfo,
+            &[
+                immortal_int(64),
+                immortal_int((1 << 61) - 1),
+                immortal_int(314159),
+                i0,
+                immortal_int(1000003),
+                key("siphash13"),
+                immortal_int(64),
+                immortal_int(128),
+                i0,
+            ],
+        ),
+    );
     Ok(SysShared {
         dict,
         per_interpreter_keys: PER_INTERPRETER.map(key),

@@ -1,7 +1,8 @@
 //! The builtin text codecs `str.encode` and `bytes.decode` use: UTF-8 (and `utf-8-sig`, with
 //! a byte order mark), ASCII, Latin-1, and
 //! UTF-16 / UTF-32 (little- or big-endian, or with a byte order mark: written little-endian,
-//! read by the mark), with CPython's builtin error handlers: `strict`, `ignore`, `replace`,
+//! read by the mark), `unicode_escape` and `raw_unicode_escape` (`super::codecs_escape`), with
+//! CPython's builtin error handlers: `strict`, `ignore`, `replace`,
 //! `backslashreplace`, `surrogateescape`, `surrogatepass`, and (encoding only)
 //! `xmlcharrefreplace` and `namereplace`.
 //!
@@ -69,6 +70,10 @@ pub enum Codec {
     Utf16(ByteOrder),
     /// `utf-32`, `utf-32-le`, `utf-32-be`
     Utf32(ByteOrder),
+    /// `unicode_escape` (Python string-literal escapes over Latin-1; `super::codecs_escape`)
+    UnicodeEscape,
+    /// `raw_unicode_escape` (only `\\u`/`\\U` escapes)
+    RawUnicodeEscape,
 }
 
 impl Codec {
@@ -85,6 +90,8 @@ impl Codec {
             Codec::Utf32(ByteOrder::Marked) => "utf-32",
             Codec::Utf32(ByteOrder::Little) => "utf-32-le",
             Codec::Utf32(ByteOrder::Big) => "utf-32-be",
+            Codec::UnicodeEscape => "unicodeescape",
+            Codec::RawUnicodeEscape => "rawunicodeescape",
         }
     }
 
@@ -126,6 +133,8 @@ pub fn lookup(name: &str) -> PyResult<Codec> {
         "utf_32" | "utf32" | "u32" => Ok(Codec::Utf32(ByteOrder::Marked)),
         "utf_32_le" | "utf_32le" => Ok(Codec::Utf32(ByteOrder::Little)),
         "utf_32_be" | "utf_32be" => Ok(Codec::Utf32(ByteOrder::Big)),
+        "unicode_escape" => Ok(Codec::UnicodeEscape),
+        "raw_unicode_escape" => Ok(Codec::RawUnicodeEscape),
         _ => Err(lookup_error(format!("unknown encoding: {name}"))),
     }
 }
@@ -372,9 +381,56 @@ pub(crate) fn encoded_len(codec: Codec, text: &[u8]) -> usize {
     let leads = || text.iter().filter(|&&b| b & 0xC0 != 0x80);
     match codec {
         Codec::Utf8 | Codec::Utf8Sig => text.len(),
-        Codec::Ascii | Codec::Latin1 => leads().count(),
+        Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => leads().count(),
         Codec::Utf16(_) => leads().map(|&b| if b >= 0xF0 { 4 } else { 2 }).sum(),
         Codec::Utf32(_) => 4 * leads().count(),
+    }
+}
+
+/// A decoding error: the bad bytes `data[start..end]` and why.
+pub(super) struct DecodeError<'a> {
+    pub(super) data: &'a [u8],
+    pub(super) codec: Codec,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) reason: &'a str,
+}
+
+/// Runs the handler named `errors` on a decoding error: appends its replacement to `out` and
+/// gives the position decoding resumes at, or the error to raise.
+pub(super) fn handle_decode_error(e: DecodeError<'_>, errors: &str, out: &mut Vec<u32>) -> PyResult<usize> {
+    let DecodeError { data, codec, start, end, reason } = e;
+    let raise = || decode_error(codec, data, start, end, reason);
+    match handler(errors)? {
+        Handler::Strict => Err(raise()),
+        Handler::Ignore => Ok(end),
+        Handler::Replace => {
+            out.push(0xFFFD);
+            Ok(end)
+        }
+        Handler::BackslashReplace => {
+            for b in &data[start..end] {
+                out.extend(format!("\\x{b:02x}").chars().map(u32::from));
+            }
+            Ok(end)
+        }
+        Handler::XmlCharRefReplace | Handler::NameReplace => Err(wrong_direction("UnicodeDecodeError")),
+        Handler::SurrogateEscape => {
+            // At most four bytes, each >= 0x80 (an ASCII byte cannot be smuggled).
+            let taken = data[start..end].iter().take(4).take_while(|&&b| b >= 0x80).count();
+            if taken == 0 {
+                return Err(raise());
+            }
+            out.extend(data[start..start + taken].iter().map(|&b| 0xDC00 + b as u32));
+            Ok(start + taken)
+        }
+        Handler::SurrogatePass => match encoded_surrogate(codec, &data[start..]) {
+            Some((cp, len)) => {
+                out.push(cp);
+                Ok(start + len)
+            }
+            None => Err(raise()),
+        },
     }
 }
 
@@ -397,41 +453,11 @@ fn decode_code_points(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u
         codec => (codec, 0),
     };
     let mut out: Vec<u32> = Vec::with_capacity(data.len());
-    let bad = |out: &mut Vec<u32>, start: usize, end: usize, reason: &str| -> PyResult<usize> {
-        let raise = || decode_error(codec, data, start, end, reason);
-        match handler(errors)? {
-            Handler::Strict => Err(raise()),
-            Handler::Ignore => Ok(end),
-            Handler::Replace => {
-                out.push(0xFFFD);
-                Ok(end)
-            }
-            Handler::BackslashReplace => {
-                for b in &data[start..end] {
-                    out.extend(format!("\\x{b:02x}").chars().map(u32::from));
-                }
-                Ok(end)
-            }
-            Handler::XmlCharRefReplace | Handler::NameReplace => Err(wrong_direction("UnicodeDecodeError")),
-            Handler::SurrogateEscape => {
-                // At most four bytes, each >= 0x80 (an ASCII byte cannot be smuggled).
-                let taken = data[start..end].iter().take(4).take_while(|&&b| b >= 0x80).count();
-                if taken == 0 {
-                    return Err(raise());
-                }
-                out.extend(data[start..start + taken].iter().map(|&b| 0xDC00 + b as u32));
-                Ok(start + taken)
-            }
-            Handler::SurrogatePass => match encoded_surrogate(codec, &data[start..]) {
-                Some((cp, len)) => {
-                    out.push(cp);
-                    Ok(start + len)
-                }
-                None => Err(raise()),
-            },
-        }
+    let bad = |out: &mut Vec<u32>, start: usize, end: usize, reason: &str| {
+        handle_decode_error(DecodeError { data, codec, start, end, reason }, errors, out)
     };
     match codec {
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => return super::codecs_escape::decode(data, codec, errors),
         Codec::Latin1 => out.extend(data.iter().map(|&b| b as u32)),
         Codec::Ascii => {
             let mut at = 0;
@@ -564,7 +590,7 @@ fn encoded_surrogate(codec: Codec, rest: &[u8]) -> Option<(u32, usize)> {
             }
             _ => return None,
         },
-        Codec::Ascii | Codec::Latin1 => return None,
+        Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => return None,
     };
     super::str::is_surrogate(cp).then_some((cp, len))
 }
@@ -600,6 +626,11 @@ pub(crate) fn encode_as(text: &PyObject, codec: Codec, errors: &str) -> PyResult
     }
     let points: Vec<u32> = s.code_points().collect();
     let mut out = Vec::with_capacity(points.len() + 4);
+    if matches!(codec, Codec::UnicodeEscape | Codec::RawUnicodeEscape) {
+        // Every code point has an escape: these encoders never fail.
+        points.iter().for_each(|&c| put_code_point(&mut out, codec, c));
+        return Ok(out);
+    }
     let codec = match codec {
         Codec::Utf8Sig => {
             out.extend_from_slice(&UTF8_BOM);
@@ -744,6 +775,7 @@ fn put_code_point(out: &mut Vec<u8>, codec: Codec, c: u32) {
         Codec::Utf32(order) => {
             out.extend_from_slice(&if order == ByteOrder::Big { c.to_be_bytes() } else { c.to_le_bytes() })
         }
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => super::codecs_escape::put_code_point(out, codec, c),
     }
 }
 

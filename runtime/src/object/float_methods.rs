@@ -44,7 +44,12 @@ pub(crate) fn fill_float_type(t: &mut TypeObject) {
 }
 
 fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("float", argv, kwnames, 0, 1)?;
+    // Keywords are refused for `float` itself only: a subclass's `__init__` may take them.
+    let pos = if std::ptr::eq(ty, super::immortal::types().float_type) {
+        args::exact("float", argv, kwnames, 0, 1)?
+    } else {
+        args::exact("float", args::positional(argv, kwnames), None, 0, 1)?
+    };
     let v = match pos.first() {
         None => 0.0,
         Some(x) => to_f64(x)?,
@@ -71,6 +76,15 @@ fn to_f64(x: &PyObject) -> PyResult<f64> {
     if let Some(f) = x.type_object().number.index {
         let r = f(x)?;
         return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
+    }
+    if let Some(data) = super::bytes::buffer_data(x) {
+        // A bytes-like object is text in ASCII (CPython's `PyFloat_FromString`); the error shows
+        // the object's repr.
+        if let Some(v) = std::str::from_utf8(&data).ok().and_then(|t| pyrt_pylib::float::parse(t).ok()) {
+            return Ok(v);
+        }
+        let shown = super::abstract_ops::repr_text(x)?;
+        return Err(PyErr::value_error(format!("could not convert string to float: {shown}")));
     }
     Err(PyErr::type_error(format!(
         "float() argument must be a string or a real number, not '{}'",

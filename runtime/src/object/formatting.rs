@@ -261,9 +261,10 @@ impl PrintfOps {
             return float_to_int(f).map(|b| Some(PrintfInt::Big(b)));
         }
         let number = &v.type_object().number;
+        // `%d` converts as `int(v)` (`__int__` before `__index__`), `%x` as `operator.index(v)`.
         let converted = match (number.index, number.int) {
+            (_, Some(f)) if !index_only => f(v),
             (Some(f), _) => f(v),
-            (None, Some(f)) if !index_only => f(v),
             _ => return Ok(None),
         };
         Ok(type_error_to_none(converted)?.and_then(|i| int_of(&i)))
@@ -284,7 +285,8 @@ impl FormatOps for PrintfOps {
     }
 
     fn write_str(&mut self, v: &Obj, out: &mut String) -> PyResult<()> {
-        match str_value(v) {
+        // An exact str is its own text; a subclass's `__str__` decides.
+        match str_value(v).filter(|_| std::ptr::eq(v.type_object(), types().str_type)) {
             Some(t) => out.push_str(t),
             None => out.push_str(&ops::str_text(v)?),
         }

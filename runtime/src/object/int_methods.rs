@@ -90,9 +90,10 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
             if let Some(data) = super::bytes::buffer_data(x) {
                 return super::int_bytes::int_from_buffer(&data, b as u32);
             }
-            let text =
-                str_value(x).ok_or_else(|| PyErr::type_error("int() can't convert non-string with explicit base"))?;
-            parse_int_obj(text, b as i64)?
+            if str_value(x).is_none() {
+                return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+            }
+            parse_int_obj(x, b as i64)?
         }
     };
     if std::ptr::eq(ty, types().int_type) {
@@ -106,12 +107,25 @@ pub(crate) fn max_str_digits() -> usize {
     crate::modules::int_max_str_digits()
 }
 
-/// `int(text, base)` with CPython's rules and messages (pyrt-pylib's parser).
-fn parse_int_obj(text: &str, base: i64) -> PyResult<Obj> {
-    match pyrt_pylib::int_text::parse_int(text, base, max_str_digits()).map_err(from_pylib)? {
-        pyrt_pylib::int_text::ParsedInt::Small(v) => new_int(v),
-        pyrt_pylib::int_text::ParsedInt::Big(v) => int::new_big(v),
+/// `int(s, base)` of a `str` with CPython's rules and messages (pyrt-pylib's parser).
+fn parse_int_obj(s: &PyObject, base: i64) -> PyResult<Obj> {
+    let text = str_value(s).unwrap_or("");
+    match pyrt_pylib::int_text::parse_int(text, base, max_str_digits()) {
+        Ok(pyrt_pylib::int_text::ParsedInt::Small(v)) => new_int(v),
+        Ok(pyrt_pylib::int_text::ParsedInt::Big(v)) => int::new_big(v),
+        // A lone surrogate is never a digit, so the parse of the lossy text failed as the real
+        // one does; the message shows the real text.
+        Err(e) if super::str::as_str_object(s).is_some_and(|o| o.has_lone_surrogates()) && base_is_valid(base) => {
+            drop(e);
+            Err(PyErr::value_error(format!("invalid literal for int() with base {base}: {}", ops::repr_text(s)?)))
+        }
+        Err(e) => Err(from_pylib(e)),
     }
+}
+
+/// Whether `base` is one `int()` accepts (0 or 2..=36).
+fn base_is_valid(base: i64) -> bool {
+    base == 0 || (2..=36).contains(&base)
 }
 
 /// A pyrt-pylib error as the exception it names (`formatting`'s `From` conversion).
@@ -130,8 +144,8 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
     if let Some(data) = super::bytes::buffer_data(x) {
         return super::int_bytes::int_from_buffer(&data, 10);
     }
-    if let Some(s) = str_value(x) {
-        return parse_int_obj(s, 10);
+    if str_value(x).is_some() {
+        return parse_int_obj(x, 10);
     }
     if let Some(f) = x.type_object().number.int {
         return f(x);

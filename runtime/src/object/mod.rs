@@ -49,7 +49,7 @@
 //! | `set` | `set` and `frozenset`: CPython's open-addressing table, the set algebra, the iterator |
 //! | `core_types` | slots and methods of object, type, None, bool, int, float, str, tuple, list, dict |
 //! | `int`, `float`, `str`, `tuple`, `list`, `dict` | those types' layouts and operations (`int_bytes`: `int.to_bytes`/`from_bytes`) |
-//! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs |
+//! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs (`codecs_escape` the escape codecs) |
 //! | `complex` | complex numbers |
 //! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
 //! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
@@ -78,6 +78,7 @@ pub(crate) mod class_check;
 pub(crate) mod classobj;
 pub(crate) mod code;
 pub(crate) mod codecs;
+pub(crate) mod codecs_escape;
 pub(crate) mod complex;
 pub(crate) mod core_types;
 pub(crate) mod descriptors;

@@ -313,6 +313,9 @@ fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
     if npos > 3 {
         return Err(PyErr::type_error(format!("str expected at most 3 arguments, got {npos}")));
     }
+    if argv.len() > 3 {
+        return Err(PyErr::type_error(format!("str() takes at most 3 arguments ({} given)", argv.len())));
+    }
     // `str(object='', encoding='utf-8', errors='strict')`.
     let mut params: [Option<&Obj>; 3] = [None; 3];
     for (slot, v) in params.iter_mut().zip(&argv[..npos]) {
@@ -359,8 +362,9 @@ fn str_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         return super::str::new_str_of_type(ty, text(&decoded));
     }
     let value = ops::str(x)?;
-    if std::ptr::eq(ty, types().str_type) && std::ptr::eq(value.type_object(), ty) {
-        // `str(s) is s` for an exact str, as in CPython.
+    if std::ptr::eq(ty, types().str_type) && as_str_object(&value).is_some() {
+        // `str(x)` is what `x.__str__()` returned, a subclass instance included; `str(s) is s`
+        // for an exact str, as in CPython.
         return Ok(value);
     }
     let text = str_value(&value)
@@ -417,7 +421,9 @@ fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
         return Err(PyErr::overflow("repeated string is too long"));
     }
     if s.has_lone_surrogates() {
-        let points: Vec<u32> = (0..count).flat_map(|_| s.code_points()).collect();
+        let mut points: Vec<u32> = Vec::new();
+        points.try_reserve_exact(s.len() * count).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
+        (0..count).for_each(|_| points.extend(s.code_points()));
         return super::str::new_str_from_code_points(&points);
     }
     let unit = s.as_str().as_bytes();
@@ -454,6 +460,13 @@ fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 }
 
 fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    if let (Some(hay), Some(needle)) = (as_str_object(a), as_str_object(b)) {
+        if hay.has_lone_surrogates() || needle.has_lone_surrogates() {
+            // The lossy views would match U+FFFD with a surrogate: compare code points.
+            let (hay, needle): (Vec<u32>, Vec<u32>) = (hay.code_points().collect(), needle.code_points().collect());
+            return Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle.as_slice()));
+        }
+    }
     match str_value(b) {
         Some(needle) => Ok(with_pattern!(needle, |p| text(a).contains(p))),
         None => Err(PyErr::type_error(format!(
@@ -1060,6 +1073,16 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("startswith", |a, k| affix_test(a, k, "startswith", true)),
     MethodDef::method("encode", super::codecs::str_encode),
+    // `(str(self),)`: a copy, never `self` (what `copy` and `pickle` rebuild the string from).
+    MethodDef::method("__getnewargs__", |a, k| {
+        let s = str_obj(no_args("__getnewargs__", a, k)?);
+        let copy = if s.has_lone_surrogates() {
+            super::str::new_str_from_code_points(&s.code_points().collect::<Vec<_>>())?
+        } else {
+            super::str::new_str_of_type(types().str_type, s.as_str())?
+        };
+        new_tuple(vec![copy])
+    }),
     MethodDef::method("endswith", |a, k| affix_test(a, k, "endswith", false)),
     MethodDef::method("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
     MethodDef::method("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),

@@ -35,6 +35,7 @@ pub enum StructSeq {
     IntInfo = 3,
     Implementation = 4,
     StructTime = 5,
+    HashInfo = 6,
 }
 
 /// The kinds, indexed by [`StructSeq`].
@@ -101,6 +102,11 @@ pub static KINDS: &[StructSeqKind] = &[
         name: "struct_time",
         repr_name: "time.struct_time",
         fields: &["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"],
+    },
+    StructSeqKind {
+        name: "hash_info",
+        repr_name: "sys.hash_info",
+        fields: &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
     },
 ];
 

@@ -88,7 +88,12 @@ fn tuple_hash(o: &PyObject) -> PyResult<isize> {
 }
 
 fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let pos = args::exact("tuple", argv, kwnames, 0, 1)?;
+    // Keywords are refused for `tuple` itself only: a subclass's `__init__` may take them.
+    let pos = if std::ptr::eq(ty, super::immortal::types().tuple_type) {
+        args::exact("tuple", argv, kwnames, 0, 1)?
+    } else {
+        args::exact("tuple", args::positional(argv, kwnames), None, 0, 1)?
+    };
     let v = match pos.first() {
         Some(x) => ops::collect(x)?,
         None => Vec::new(),
