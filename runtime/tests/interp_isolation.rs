@@ -88,7 +88,7 @@ assert sys.__stdout__ is sys.stdout and sys.__stderr__ is sys.stderr and sys.__s
 keys = list(sys.__dict__)
 assert keys[:5] == ['__name__', '__doc__', '__package__', '__loader__', '__spec__'], keys[:5]
 assert keys.index('modules') < keys.index('__excepthook__') < keys.index('stdin') < keys.index('version')
-assert keys[-3:] == ['flags', 'float_info', 'int_info'], keys[-3:]
+assert keys[-4:] == ['flags', 'float_info', 'int_info', 'hash_info'], keys[-4:]
 try:
     sys.version_info.major = 4
 except AttributeError:
