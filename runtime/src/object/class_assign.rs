@@ -333,20 +333,7 @@ fn walk_top(mut t: &TypeObject) -> &TypeObject {
 mod tests {
     use super::*;
 
-    /// Runs `src` as a module in a fresh isolated interpreter and hands `f` its globals.
-    fn with_module(src: &str, f: impl FnOnce(&dyn Fn(&str) -> Obj)) {
-        crate::Runtime::initialize();
-        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
-        interp
-            .attach(|_py| {
-                let code = pyrt_compile::compile(src, "<assign>", pyrt_compile::Mode::Module).expect("compiles");
-                let globals = crate::eval::run_module(code, "__main__", "<assign>").expect("runs");
-                let g = as_dict(&globals).expect("a dict");
-                f(&|n: &str| g.get_str(&intern(n).ob_base).expect("a global"));
-            })
-            .expect("attached");
-        interp.destroy().expect("destroyed");
-    }
+    use crate::object::slot_update::tests::with_module;
 
     #[test]
     fn a_class_change_moves_the_instance_reference_and_materialises_inline_values() {

@@ -308,14 +308,15 @@ pub(crate) fn mro_changed(ty: &TypeObject, world: &super::attachment::WorldStopp
 }
 
 #[cfg(all(test, not(loom)))]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::object::attr::type_setattro;
     use crate::object::immortal::types;
     use crate::object::obj::Obj;
 
-    /// Runs `src` as a module in a fresh isolated interpreter and hands `f` its globals.
-    fn with_module(src: &str, f: impl FnOnce(&dyn Fn(&str) -> Obj)) {
+    /// Runs `src` as a module in a fresh isolated interpreter and hands `f` its globals (the
+    /// class-assignment tests use it too).
+    pub(crate) fn with_module(src: &str, f: impl FnOnce(&dyn Fn(&str) -> Obj)) {
         crate::Runtime::initialize();
         let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
         interp
