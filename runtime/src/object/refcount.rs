@@ -114,16 +114,7 @@ pub(crate) unsafe fn try_incref_maybe_freed(op: NonNull<PyObject>) -> bool {
         o.ob_ref_local.store(local + 1, Ordering::Relaxed);
         return true;
     }
-    let mut s = o.ob_ref_shared.load(Ordering::Relaxed);
-    loop {
-        if s == shared::INIT || s == shared::MERGED {
-            return false;
-        }
-        match o.ob_ref_shared.compare_exchange_weak(s, s + shared::ONE, Ordering::Relaxed, Ordering::Relaxed) {
-            Ok(_) => return true,
-            Err(now) => s = now,
-        }
-    }
+    try_incref_shared(o, Ordering::Relaxed)
 }
 
 /// An increment by a thread that does not own the object: the shared count — except for a
@@ -182,12 +173,20 @@ pub fn try_incref(op: &PyObject) -> bool {
         op.ob_ref_local.store(local + 1, Ordering::Relaxed);
         return true;
     }
+    try_incref_shared(op, Ordering::AcqRel)
+}
+
+/// The shared-count half of both try-increments: one more reference unless the word says the
+/// object has no count left (`INIT`: owner-only, the owner may free it at any moment;
+/// `MERGED` with a zero count: being, or already, deallocated). `success` orders the exchange.
+#[inline]
+fn try_incref_shared(op: &PyObject, success: Ordering) -> bool {
     let mut s = op.ob_ref_shared.load(Ordering::Relaxed);
     loop {
         if s == shared::INIT || s == shared::MERGED {
             return false;
         }
-        match op.ob_ref_shared.compare_exchange_weak(s, s + shared::ONE, Ordering::AcqRel, Ordering::Relaxed) {
+        match op.ob_ref_shared.compare_exchange_weak(s, s + shared::ONE, success, Ordering::Relaxed) {
             Ok(_) => return true,
             Err(now) => s = now,
         }
