@@ -40,13 +40,19 @@ pub fn lookup_str(ty: &TypeObject, name: &str) -> Option<Obj> {
 /// The instance dict slot of `obj`, if its type has one (a cell-like view: see `obj_slot.rs`).
 #[inline]
 pub(crate) fn dict_slot(obj: &PyObject) -> Option<ObjSlot<'_>> {
-    let off = obj.type_object().dict_offset;
+    let ty = obj.type_object();
+    let mut off = ty.dict_offset;
     if off == 0 {
         return None;
     }
-    // SAFETY: a type with a dict offset lays out an `Option<Obj>` there in every instance (the
-    // allocator writes it; `__class__` assignment only moves an instance to a type of the same
-    // layout), and the word is only accessed through `ObjSlot`s.
+    if ty.flags & super::typeobj::flags::TUPLE_SUBCLASS != 0 {
+        // A variable-size instance: the dict word follows the items.
+        off = super::tuple::dict_slot_offset(obj);
+    }
+    // SAFETY: a type with a dict offset lays out an `Option<Obj>` in every instance, at that
+    // offset or, for a tuple subclass, after the items (the allocator writes it; `__class__`
+    // assignment only moves an instance to a type of the same layout), and the word is only
+    // accessed through `ObjSlot`s.
     Some(unsafe { ObjSlot::at(obj, off) })
 }
 

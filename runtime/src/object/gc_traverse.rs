@@ -63,6 +63,11 @@ fn tuple_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     visit_dict_slot(o, visit);
 }
 
+/// The items of a tuple never change; a subclass instance's `__dict__` is what can be cleared.
+fn tuple_clear(o: &PyObject) {
+    drop(take_dict_slot(o));
+}
+
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(d) = super::dict::as_dict(o) {
         for (k, v) in d.items() {
@@ -194,7 +199,7 @@ pub(crate) fn take_instance_dict(o: &PyObject) -> Option<Obj> {
 pub(crate) fn builtin_gc_slots(name: &str) -> Option<(TraverseFn, Option<ClearFn>)> {
     Some(match name {
         "list" => (list_traverse, Some(list_clear)),
-        "tuple" => (tuple_traverse, None),
+        "tuple" => (tuple_traverse, Some(tuple_clear)),
         "dict" => (dict_traverse, Some(dict_clear)),
         "set" | "frozenset" => (set_traverse, Some(set_clear)),
         "function" => (function_traverse, Some(function_clear)),

@@ -1,5 +1,9 @@
 //! `tuple`: the header, a length, then the items inline in the same block (CPython's
 //! `PyTupleObject`). The empty tuple is an immortal singleton.
+//!
+//! A subclass instance with a `__dict__` keeps the dict pointer in one more word after its
+//! items (CPython's negative `tp_dictoffset` for variable-size types): the items stay at a
+//! fixed offset for every tuple, and [`dict_slot_offset`] finds the dict from the length.
 
 use std::ptr::NonNull;
 
@@ -48,17 +52,32 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
         return Ok(Obj::new_ref(super::immortal::empty_tuple()));
     }
     let len = items.len();
-    let size = size_of::<TupleObject>() + len * size_of::<Obj>();
-    // SAFETY: the block holds the struct and `len` items, written before the object is used;
-    // the tuple deallocator drops them.
+    let has_dict = ty.dict_offset != 0;
+    let size = size_of::<TupleObject>() + len * size_of::<Obj>() + usize::from(has_dict) * size_of::<Option<Obj>>();
+    // SAFETY: the block holds the struct, `len` items and (for a subclass with a `__dict__`)
+    // the dict word after them, all written before the object is used; the tuple deallocator
+    // drops them.
     unsafe {
         let obj = alloc_sized(ty, size, |ob_base| TupleObject { ob_base, len })?;
         let dst = (obj.as_ptr().as_ptr() as *mut TupleObject).add(1) as *mut Obj;
         for (i, item) in items.into_iter().enumerate() {
             dst.add(i).write(item);
         }
+        if has_dict {
+            dst.add(len).cast::<Option<Obj>>().write(None);
+        }
         Ok(obj)
     }
+}
+
+/// Where the `__dict__` word of a tuple subclass instance is: after its items (see the module
+/// doc). Only for instances of a tuple subclass whose `dict_offset` is not 0.
+#[inline]
+pub(crate) fn dict_slot_offset(obj: &PyObject) -> usize {
+    debug_assert!(is_tuple(obj) && obj.type_object().dict_offset != 0);
+    // SAFETY: `obj` is a tuple instance (the caller's check), so it starts with a TupleObject.
+    let len = unsafe { obj.cast::<TupleObject>() }.len;
+    size_of::<TupleObject>() + len * size_of::<Obj>()
 }
 
 /// Leaks an immortal tuple (static types' `__mro__`/`__bases__`, the empty tuple).
@@ -117,8 +136,11 @@ pub(crate) unsafe fn dealloc_tuple(op: NonNull<PyObject>) {
         // through the trashcan (deeply nested tuples must not free by native recursion).
         let items: Vec<Obj> = (0..len).map(|i| first.add(i).read()).collect();
         let ty = op.as_ref().type_object();
+        // A subclass instance's `__dict__` follows the items (`new_tuple_of_type` wrote it).
+        let dict = if ty.dict_offset != 0 { first.add(len).cast::<Option<Obj>>().read() } else { None };
         let heap = ty.is_heap().then(|| NonNull::from(ty.as_object()));
         free_object(op);
+        drop(dict);
         super::trashcan::release(items);
         if let Some(t) = heap {
             super::refcount::decref(t);
