@@ -469,6 +469,11 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         m.bases = Some(new_tuple(base_list.clone())?);
         m.base = Some(base_list[0].clone());
     }
+    if let Some(custom) = custom_mro(&obj, meta, solid)? {
+        // SAFETY: not yet shared (the `mro()` override saw the class, but nothing of it is
+        // borrowed across this replacement: it ran to completion).
+        unsafe { ty.mutable() }.mro = Some(custom);
+    }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
     if layout.adds_weakref && d.get_str(&intern("__weakref__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__weakref__").ob_base), super::weakref::new_weakref_attr(&obj)?)?;
@@ -513,6 +518,39 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)
+}
+
+/// `mro_invoke`: a metaclass that overrides `mro()` decides the new class's MRO. The override
+/// runs once the class has its C3 MRO and bases (`type.mro(cls)`, which it usually calls
+/// through `super()`, computes C3 from the bases); its result must be a non-empty sequence of
+/// classes whose layouts the new class's solid base extends (`mro_check`).
+fn custom_mro(cls: &Obj, meta: &TypeObject, solid: &TypeObject) -> PyResult<Option<Obj>> {
+    if std::ptr::eq(meta, types().type_type) {
+        return Ok(None);
+    }
+    let Some(method) = lookup_str(meta, "mro") else { return Ok(None) };
+    let type_mro = lookup_str(types().type_type, "mro");
+    if type_mro.as_ref().is_some_and(|m| m.is(&method)) {
+        return Ok(None);
+    }
+    let result = match method.type_object().descr_get {
+        Some(get) => ops::call(&*get(&method, Some(cls), meta.as_object())?, &[], None)?,
+        None => ops::call(&method, &[], None)?,
+    };
+    let mro = super::tuple::new_tuple(ops::collect(&result)?)?;
+    let entries = items(&mro);
+    if entries.is_empty() {
+        return Err(PyErr::type_error("type MRO must not be empty"));
+    }
+    for entry in entries {
+        let Some(base) = as_type(entry) else {
+            return Err(PyErr::type_error(format!("mro() returned a non-class ('{}')", entry.type_object().name())));
+        };
+        if !solid.is_subtype(solid_base(base)) {
+            return Err(PyErr::type_error(format!("mro() returned base with unsuitable layout ('{}')", base.name())));
+        }
+    }
+    Ok(Some(mro))
 }
 
 /// `type_new_set_names`: `value.__set_name__(cls, name)` for each attribute that has one, in

@@ -500,7 +500,12 @@ static TYPE_METHODS: &[MethodDef] = &[
     MethodDef::method("mro", |a, k| {
         let (s, _) = args::method("mro", a, k, 0, 0)?;
         let t = as_type(s).ok_or_else(|| PyErr::type_error("mro() needs a type"))?;
-        new_list(t.mro().to_vec())
+        // `mro_implementation`: C3 over the bases (a metaclass's `mro()` override may have
+        // given the class another MRO; this is the default it starts from).
+        match t.bases().filter(|_| t.is_heap()) {
+            Some(bases) => new_list(super::classobj::c3_mro(Obj::new_ref(s), super::tuple::items(bases))?),
+            None => new_list(t.mro().to_vec()),
+        }
     }),
     MethodDef::method("__subclasses__", |a, k| {
         let (s, _) = args::method("__subclasses__", a, k, 0, 0)?;
