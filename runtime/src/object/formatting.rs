@@ -103,11 +103,15 @@ pub fn format(v: &PyObject, spec: &str) -> PyResult<Obj> {
 
 /// `str.__format__(s, spec)`.
 pub(crate) fn format_str_value(s: &PyObject, spec: &str) -> PyResult<Obj> {
-    let text = str_value(s).unwrap_or("");
     if spec.is_empty() {
         // `str(s)`: a subclass's `__str__` decides.
         return ops::str(s);
     }
+    if as_str_object(s).is_some_and(|o| o.has_lone_surrogates()) {
+        // Padding and truncation see the surrogates through a stand-in (`str_surrogates`).
+        return super::str_surrogates::on_stand_in(&Obj::new_ref(s), |m| format_str_value(m, spec));
+    }
+    let text = str_value(s).unwrap_or("");
     let mut out = String::new();
     format_spec::format_str(text, spec, s.type_object().name(), &mut out)?;
     new_str(&out)

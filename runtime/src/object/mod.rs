@@ -133,6 +133,7 @@ pub(crate) mod slots;
 pub(crate) mod sort_compare;
 pub(crate) mod str;
 pub(crate) mod str_methods;
+mod str_surrogates;
 pub(crate) mod stringio;
 pub(crate) mod structseq;
 pub(crate) mod suggestions;

@@ -297,6 +297,10 @@ fn str_repr(o: &PyObject) -> PyResult<Obj> {
     let s = str_obj(o);
     if s.has_lone_surrogates() {
         pyrt_pylib::str_repr::repr_code_points(s.code_points(), &mut out);
+    } else if let Some(points) = (!s.is_ascii()).then(|| super::str_surrogates::original_code_points(text(o))).flatten()
+    {
+        // A stand-in of a string with lone surrogates (`str_surrogates`): its repr is theirs.
+        pyrt_pylib::str_repr::repr_code_points(points.into_iter(), &mut out);
     } else {
         pyrt_pylib::str_repr::repr_str(text(o), &mut out);
     }
@@ -453,10 +457,16 @@ fn text_buffer(bytes: usize) -> PyResult<String> {
 }
 
 fn str_mod(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
-    match str_value(a) {
-        Some(fmt) => formatting::printf(fmt, b),
-        None => not_implemented(),
+    if as_str_object(a).is_none() {
+        return not_implemented();
     }
+    if !super::str_surrogates::holds_surrogates(a) && !super::str_surrogates::holds_surrogates(b) {
+        return formatting::printf(text(a), b);
+    }
+    // Lone surrogates in the format or the values are formatted through stand-ins.
+    super::str_surrogates::call(&[Obj::new_ref(a), Obj::new_ref(b)], None, |ab, _| {
+        formatting::printf(text(&ab[0]), &ab[1])
+    })
 }
 
 fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
@@ -510,7 +520,7 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
 
 macro_rules! case_method {
     ($name:literal, $f:path) => {
-        MethodDef::method($name, |a, k| {
+        surrogate_aware!($name, |a, k| {
             let s = no_args($name, a, k)?;
             let mut out = String::new();
             $f(text(s), &mut out);
@@ -519,9 +529,17 @@ macro_rules! case_method {
     };
 }
 
+/// A method entry whose code sees lone surrogates as themselves rather than as the UTF-8 view's
+/// U+FFFD (see `super::str_surrogates`).
+macro_rules! surrogate_aware {
+    ($name:literal, $f:expr) => {
+        MethodDef::method($name, |a, k| super::str_surrogates::call(a, k, $f))
+    };
+}
+
 macro_rules! predicate {
     ($name:literal, $f:expr) => {
-        MethodDef::method($name, |a, k| {
+        surrogate_aware!($name, |a, k| {
             let s = no_args($name, a, k)?;
             let f: fn(&str) -> bool = $f;
             Ok(new_bool(f(text(s))))
@@ -1052,26 +1070,26 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
     predicate!("isspace", |t| uni::str_all(t, uni::is_space)),
     predicate!("istitle", uni::str_istitle),
     predicate!("isupper", uni::str_isupper),
-    MethodDef::method("center", |a, k| {
+    surrogate_aware!("center", |a, k| {
         // CPython's `pad(self, marg / 2 + (marg & width & 1), ...)`.
         justify(a, k, "center", |total, width| total / 2 + (total & width & 1))
     }),
-    MethodDef::method("ljust", |a, k| justify(a, k, "ljust", |_, _| 0)),
-    MethodDef::method("rjust", |a, k| justify(a, k, "rjust", |total, _| total)),
-    MethodDef::method("zfill", str_zfill),
-    MethodDef::method("expandtabs", str_expandtabs),
-    MethodDef::method("count", str_count),
-    MethodDef::method("find", |a, k| new_int(find_in("find", a, k, false)?.map_or(-1, |i| i as i64))),
-    MethodDef::method("rfind", |a, k| new_int(find_in("rfind", a, k, true)?.map_or(-1, |i| i as i64))),
-    MethodDef::method("index", |a, k| match find_in("index", a, k, false)? {
+    surrogate_aware!("ljust", |a, k| justify(a, k, "ljust", |_, _| 0)),
+    surrogate_aware!("rjust", |a, k| justify(a, k, "rjust", |total, _| total)),
+    surrogate_aware!("zfill", str_zfill),
+    surrogate_aware!("expandtabs", str_expandtabs),
+    surrogate_aware!("count", str_count),
+    surrogate_aware!("find", |a, k| new_int(find_in("find", a, k, false)?.map_or(-1, |i| i as i64))),
+    surrogate_aware!("rfind", |a, k| new_int(find_in("rfind", a, k, true)?.map_or(-1, |i| i as i64))),
+    surrogate_aware!("index", |a, k| match find_in("index", a, k, false)? {
         Some(i) => new_int(i as i64),
         None => Err(PyErr::value_error("substring not found")),
     }),
-    MethodDef::method("rindex", |a, k| match find_in("rindex", a, k, true)? {
+    surrogate_aware!("rindex", |a, k| match find_in("rindex", a, k, true)? {
         Some(i) => new_int(i as i64),
         None => Err(PyErr::value_error("substring not found")),
     }),
-    MethodDef::method("startswith", |a, k| affix_test(a, k, "startswith", true)),
+    surrogate_aware!("startswith", |a, k| affix_test(a, k, "startswith", true)),
     MethodDef::method("encode", super::codecs::str_encode),
     // `(str(self),)`: a copy, never `self` (what `copy` and `pickle` rebuild the string from).
     MethodDef::method("__getnewargs__", |a, k| {
@@ -1083,30 +1101,30 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         };
         new_tuple(vec![copy])
     }),
-    MethodDef::method("endswith", |a, k| affix_test(a, k, "endswith", false)),
-    MethodDef::method("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
-    MethodDef::method("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),
+    surrogate_aware!("endswith", |a, k| affix_test(a, k, "endswith", false)),
+    surrogate_aware!("removeprefix", |a, k| affix_remove(a, k, "removeprefix", true)),
+    surrogate_aware!("removesuffix", |a, k| affix_remove(a, k, "removesuffix", false)),
     MethodDef::method("join", str_join),
-    MethodDef::method("split", str_split),
-    MethodDef::method("rsplit", str_rsplit),
-    MethodDef::method("splitlines", str_splitlines),
-    MethodDef::method("partition", |a, k| partition(a, k, "partition", false)),
-    MethodDef::method("rpartition", |a, k| partition(a, k, "rpartition", true)),
-    MethodDef::method("strip", |a, k| strip(a, k, "strip", true, true)),
-    MethodDef::method("lstrip", |a, k| strip(a, k, "lstrip", true, false)),
-    MethodDef::method("rstrip", |a, k| strip(a, k, "rstrip", false, true)),
-    MethodDef::method("replace", str_replace),
-    MethodDef::method("translate", str_translate),
+    surrogate_aware!("split", str_split),
+    surrogate_aware!("rsplit", str_rsplit),
+    surrogate_aware!("splitlines", str_splitlines),
+    surrogate_aware!("partition", |a, k| partition(a, k, "partition", false)),
+    surrogate_aware!("rpartition", |a, k| partition(a, k, "rpartition", true)),
+    surrogate_aware!("strip", |a, k| strip(a, k, "strip", true, true)),
+    surrogate_aware!("lstrip", |a, k| strip(a, k, "lstrip", true, false)),
+    surrogate_aware!("rstrip", |a, k| strip(a, k, "rstrip", false, true)),
+    surrogate_aware!("replace", str_replace),
+    surrogate_aware!("translate", str_translate),
     MethodDef::function("maketrans", str_maketrans),
-    MethodDef::method("format", format_method),
-    MethodDef::method("format_map", format_map_method),
-    MethodDef::method("__format__", dunder_format),
+    surrogate_aware!("format", format_method),
+    surrogate_aware!("format_map", format_map_method),
+    surrogate_aware!("__format__", dunder_format),
     MethodDef::method("__getitem__", |a, k| {
         let (s, r) = wrapper_args(a, k, 1, "__getitem__")?;
         str_subscript(s, &r[0])
     }),
     MethodDef::method("__len__", |a, k| new_int(str_len(wrapper_args(a, k, 0, "__len__")?.0)? as i64)),
-    MethodDef::method("__contains__", |a, k| {
+    surrogate_aware!("__contains__", |a, k| {
         let (s, r) = wrapper_args(a, k, 1, "__contains__")?;
         Ok(new_bool(str_contains(s, &r[0])?))
     }),
@@ -1129,11 +1147,11 @@ pub(crate) static STR_METHODS: &[MethodDef] = &[
         let count = isize_arg(&r[0])?;
         repeat_text(s, count.max(0) as usize)
     }),
-    MethodDef::method("__mod__", |a, k| {
+    surrogate_aware!("__mod__", |a, k| {
         let (s, r) = wrapper_args(a, k, 1, "__mod__")?;
         formatting::printf(text(s), &r[0])
     }),
-    MethodDef::method("__rmod__", |a, k| {
+    surrogate_aware!("__rmod__", |a, k| {
         // `other % s`: formats only when `other` is a str.
         let (s, r) = wrapper_args(a, k, 1, "__rmod__")?;
         str_mod(&r[0], s)
