@@ -320,6 +320,17 @@ pub mod args {
         Ok(())
     }
 
+    /// Whether a builtin type's constructor refuses keywords for `ty`: `base` itself, or a
+    /// subclass that keeps `base`'s `__init__` (one that defines its own may take keywords —
+    /// CPython's `type == &PyFloat_Type || type->tp_init == PyFloat_Type.tp_init`).
+    pub(crate) fn refuses_keywords(ty: &TypeObject, base: &TypeObject) -> bool {
+        std::ptr::eq(ty, base)
+            || match (ty.init, base.init) {
+                (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+    }
+
     /// Checks the positional count of a builtin without keywords and returns the arguments.
     pub fn exact<'a>(
         name: &str,

@@ -44,8 +44,8 @@ pub(crate) fn fill_float_type(t: &mut TypeObject) {
 }
 
 fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    // Keywords are refused for `float` itself only: a subclass's `__init__` may take them.
-    let pos = if std::ptr::eq(ty, super::immortal::types().float_type) {
+    // Keywords are refused unless a subclass's own `__init__` may take them.
+    let pos = if args::refuses_keywords(ty, super::immortal::types().float_type) {
         args::exact("float", argv, kwnames, 0, 1)?
     } else {
         args::exact("float", args::positional(argv, kwnames), None, 0, 1)?

@@ -242,7 +242,10 @@ fn list_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> PyRe
 }
 
 fn list_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
-    if std::ptr::eq(o.type_object(), types().list_type) {
+    // CPython's `list___init__`: keywords are refused unless a subclass has its own `__new__`.
+    let ty = o.type_object();
+    let list = types().list_type;
+    if std::ptr::eq(ty, list) || ty.new.zip(list.new).is_some_and(|(a, b)| std::ptr::fn_addr_eq(a, b)) {
         args::no_keywords("list", kwnames)?;
     }
     let pos = args::positional(argv, kwnames);

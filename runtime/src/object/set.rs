@@ -965,7 +965,7 @@ fn set_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
 
 fn frozenset_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let frozen = types().set.frozenset_type;
-    if std::ptr::eq(ty, frozen) {
+    if args::refuses_keywords(ty, frozen) {
         args::no_keywords("frozenset", kwnames)?;
     }
     let pos = args::positional(argv, kwnames);

@@ -88,8 +88,8 @@ fn tuple_hash(o: &PyObject) -> PyResult<isize> {
 }
 
 fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    // Keywords are refused for `tuple` itself only: a subclass's `__init__` may take them.
-    let pos = if std::ptr::eq(ty, super::immortal::types().tuple_type) {
+    // Keywords are refused unless a subclass's own `__init__` may take them.
+    let pos = if args::refuses_keywords(ty, super::immortal::types().tuple_type) {
         args::exact("tuple", argv, kwnames, 0, 1)?
     } else {
         args::exact("tuple", args::positional(argv, kwnames), None, 0, 1)?
