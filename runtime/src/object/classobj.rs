@@ -21,6 +21,7 @@ use super::int::as_int;
 use super::obj::Obj;
 use super::slots::NumberMethods;
 use super::str::{new_str, str_value};
+use super::subtype_getset::{Which, new_subtype_getset};
 use super::tuple::{items, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, flags};
 use crate::error::{PyErr, PyResult};
@@ -475,8 +476,13 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         unsafe { ty.mutable() }.mro = Some(custom);
     }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
-    if layout.adds_weakref && d.get_str(&intern("__weakref__").ob_base).is_none() {
-        d.set(Obj::new_ref(&intern("__weakref__").ob_base), super::weakref::new_weakref_attr(&obj)?)?;
+    // `__dict__` and `__weakref__` descriptors for what the class adds (`subtype_getset.rs`).
+    let adds_dict = layout.dict_offset != 0 && best.dict_offset == 0 && best.flags & flags::TYPE_SUBCLASS == 0;
+    for (adds, which) in [(adds_dict, Which::Dict), (layout.adds_weakref, Which::Weakref)] {
+        let name = &intern(if which == Which::Dict { "__dict__" } else { "__weakref__" }).ob_base;
+        if adds && d.get_str(name).is_none() {
+            d.set(Obj::new_ref(name), new_subtype_getset(&obj, which)?)?;
+        }
     }
     if d.get_str(&intern("__doc__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__doc__").ob_base), Obj::new_ref(immortals().none))?;

@@ -616,6 +616,8 @@ pub struct DescrTypes {
     pub super_type: &'static TypeObject,
     /// `member_descriptor` (`__slots__` members, `member.rs`)
     pub(crate) member_descriptor_type: &'static TypeObject,
+    /// `getset_descriptor` of a class's `__dict__` and `__weakref__` (`subtype_getset.rs`)
+    pub(crate) subtype_getset_type: &'static TypeObject,
 }
 
 /// Phase one of the static types: the descriptor types.
@@ -684,5 +686,13 @@ pub(crate) fn make_descr_types(
     specs.push(TypeSpec { ty: classmethod_type, base: obj, methods: CLASSMETHOD_METHODS, getsets: WRAPPER_GETSETS });
     specs.push(TypeSpec { ty: super_type, base: obj, methods: &[], getsets: SUPER_GETSETS });
     let member_descriptor_type = super::member::make_member_type(type_type, object_type, specs);
-    DescrTypes { property_type, staticmethod_type, classmethod_type, super_type, member_descriptor_type }
+    let subtype_getset_type = super::subtype_getset::make_subtype_getset_type(type_type, object_type, specs);
+    DescrTypes {
+        property_type,
+        staticmethod_type,
+        classmethod_type,
+        super_type,
+        member_descriptor_type,
+        subtype_getset_type,
+    }
 }

@@ -136,6 +136,7 @@ pub(crate) mod str_methods;
 mod str_surrogates;
 pub(crate) mod stringio;
 pub(crate) mod structseq;
+pub(crate) mod subtype_getset;
 pub(crate) mod suggestions;
 pub(crate) mod textio;
 mod thread_id;

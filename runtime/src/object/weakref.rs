@@ -71,8 +71,6 @@ pub struct WeakrefTypes {
     pub proxy_type: &'static TypeObject,
     /// `weakref.CallableProxyType`.
     pub callable_proxy_type: &'static TypeObject,
-    /// The type of a class's `__weakref__` attribute (shown as `getset_descriptor`).
-    pub weakref_attr_type: &'static TypeObject,
 }
 
 /// Weak-reference addresses (of [`WeakRefObject`]s) by referent address.
@@ -402,6 +400,11 @@ pub(crate) fn weakref_count(o: &PyObject) -> usize {
     lists().get(&o.addr()).map_or(0, Vec::len)
 }
 
+/// The first weak reference (or proxy) to `o`, what a class's `__weakref__` attribute reads.
+pub(crate) fn first_weakref(o: &PyObject) -> Option<Obj> {
+    weakrefs_of(o).into_iter().next()
+}
+
 /// `getweakrefs(o)`: its weak references and proxies, in list order.
 pub(crate) fn weakrefs_of(o: &PyObject) -> Vec<Obj> {
     if o.ob_gc_bits.load(Ordering::Relaxed) & gc_bits::HAS_WEAKREFS == 0 {
@@ -515,50 +518,6 @@ fn callback_get(o: &PyObject) -> PyResult<Obj> {
 
 static REF_GETSETS: &[GetSetDef] = &[GetSetDef { name: "__callback__", get: callback_get, set: None }];
 static REF_METHODS: &[MethodDef] = &[];
-
-// ---- `__weakref__` ------------------------------------------------------------------------
-
-/// The `__weakref__` attribute of a class whose instances gained weak references
-/// (`subtype_getweakref`): the first weak reference of the instance, or `None`.
-#[repr(C)]
-struct WeakrefAttr {
-    ob_base: PyObject,
-    /// The class it belongs to.
-    owner: Obj,
-}
-
-/// `__weakref__` for the class `owner` (put in its dict by `type_new`).
-pub(crate) fn new_weakref_attr(owner: &Obj) -> PyResult<Obj> {
-    let ty = types().weakref.weakref_attr_type;
-    // SAFETY: WeakrefAttr starts with the header; its deallocator drops it.
-    unsafe { super::alloc::alloc(ty, |ob_base| WeakrefAttr { ob_base, owner: owner.clone() }) }
-}
-
-fn weakref_attr_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {
-    // SAFETY: installed on the attribute type only.
-    let owner = unsafe { &d.cast::<WeakrefAttr>().owner };
-    let Some(o) = obj else { return Ok(Obj::new_ref(d)) };
-    let owner_ty = super::typeobj::as_type(owner).expect("a class");
-    if !o.type_object().is_subtype(owner_ty) {
-        return Err(PyErr::type_error(format!(
-            "descriptor '__weakref__' for '{}' objects doesn't apply to a '{}' object",
-            owner_ty.name(),
-            o.type_object().name()
-        )));
-    }
-    Ok(weakrefs_of(o).into_iter().next().unwrap_or_else(|| Obj::new_ref(immortals().none)))
-}
-
-fn weakref_attr_set(_d: &PyObject, _obj: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
-    Err(PyErr::attribute_error("attribute '__weakref__' of 'object' objects is not writable"))
-}
-
-fn weakref_attr_repr(d: &PyObject) -> PyResult<Obj> {
-    // SAFETY: installed on the attribute type only.
-    let owner = unsafe { &d.cast::<WeakrefAttr>().owner };
-    let name = super::typeobj::as_type(owner).map_or("?", |t| t.name());
-    super::str::new_str(&format!("<attribute '__weakref__' of '{name}' objects>"))
-}
 
 // ---- proxies -------------------------------------------------------------------------------
 
@@ -764,22 +723,5 @@ pub(crate) fn make_weakref_types(core: &CoreTypes, specs: &mut Vec<TypeSpec>) ->
         methods: PROXY_METHODS,
         getsets: &[],
     });
-    let weakref_attr_type = new_static_type(
-        core.type_type,
-        "getset_descriptor",
-        size_of::<WeakrefAttr>(),
-        0,
-        super::alloc::drop_and_free::<WeakrefAttr>,
-        |t| {
-            t.traverse = Some(|o, visit| {
-                // SAFETY: installed on the attribute type only.
-                visit(&unsafe { o.cast::<WeakrefAttr>() }.owner)
-            });
-            t.descr_get = Some(weakref_attr_get);
-            t.descr_set = Some(weakref_attr_set);
-            t.repr = Some(weakref_attr_repr);
-        },
-    );
-    specs.push(TypeSpec { ty: weakref_attr_type, base: Some(core.object_type), methods: &[], getsets: &[] });
-    WeakrefTypes { ref_type, proxy_type, callable_proxy_type, weakref_attr_type }
+    WeakrefTypes { ref_type, proxy_type, callable_proxy_type }
 }
