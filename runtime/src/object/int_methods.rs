@@ -86,7 +86,13 @@ fn int_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResul
         (None, Some(_)) => return Err(PyErr::type_error("int() missing string argument")),
         (Some(x), None) => to_int(x)?,
         (Some(x), Some(b)) => {
-            let b = ops::index_isize(b)?;
+            // `PyNumber_AsSsize_t(base, NULL)`: a base beyond a word clamps (and is refused as
+            // out of range below), it is no `OverflowError`.
+            let b = match as_int(&*ops::index(b)?) {
+                Some(IntVal::Small(v)) => v as isize,
+                Some(IntVal::Big(v)) if num_traits::Signed::is_negative(v) => isize::MIN,
+                _ => isize::MAX,
+            };
             if let Some(data) = super::bytes::buffer_data(x) {
                 return super::int_bytes::int_from_buffer(&data, b as u32);
             }
@@ -135,28 +141,23 @@ pub(crate) fn from_pylib(e: pyrt_pylib::PyError) -> PyErr {
 
 /// `int(x)` for one argument: ints, strings, then `__int__`, then `__index__`.
 pub fn to_int(x: &PyObject) -> PyResult<Obj> {
-    if let Some(v) = as_int(x) {
-        return match v {
-            IntVal::Small(v) => new_int(v),
-            IntVal::Big(b) => int::new_big(b.clone()),
-        };
+    // CPython's `PyNumber_Long`: an exact int as it is; then `__int__`, `__index__` and
+    // `__trunc__` (a subclass of int or str with its own `__int__` converts through it); then
+    // the text of a str or bytes-like object.
+    let ty = x.type_object();
+    if std::ptr::eq(ty, types().int_type) {
+        return Ok(Obj::new_ref(x));
     }
-    if let Some(data) = super::bytes::buffer_data(x) {
-        return super::int_bytes::int_from_buffer(&data, 10);
+    if let Some(f) = ty.number.int {
+        return exact_result(f(x)?, "__int__");
     }
-    if str_value(x).is_some() {
-        return parse_int_obj(x, 10);
-    }
-    if let Some(f) = x.type_object().number.int {
-        return f(x);
-    }
-    if let Some(f) = x.type_object().number.index {
-        return f(x);
+    if let Some(f) = ty.number.index {
+        return exact_result(f(x)?, "__index__");
     }
     if let Some(trunc) = super::abstract_ops::lookup_special(x, "__trunc__")? {
         // Deprecated since 3.11 (gone in 3.14): `__trunc__`'s result, made an exact int.
         let msg = "The delegation of int() to __trunc__ is deprecated.";
-        crate::modules::warnings::warn(super::types().exc.named("DeprecationWarning"), msg, 1)?;
+        deprecated(msg)?;
         let r = super::abstract_ops::call(&trunc, &[], None)?;
         if let Some(v) = as_int(&r) {
             return exact(&v);
@@ -167,7 +168,13 @@ pub fn to_int(x: &PyObject) -> PyResult<Obj> {
                 r.type_object().name()
             )));
         }
-        return super::abstract_ops::index(&r);
+        return super::abstract_ops::index(&r).and_then(|i| exact_result(i, "__index__"));
+    }
+    if let Some(data) = super::bytes::buffer_data(x) {
+        return super::int_bytes::int_from_buffer(&data, 10);
+    }
+    if str_value(x).is_some() {
+        return parse_int_obj(x, 10);
     }
     Err(PyErr::type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -243,6 +250,29 @@ fn recv_int<'a>(a: &'a [Obj], k: Option<&PyObject>, name: &str) -> PyResult<IntV
 }
 
 /// The value of an int receiver as an exact `int` (`True.real` is `1`).
+/// The result of `__int__`/`__index__` as an exact int: an instance of a strict subclass is
+/// converted with CPython 3.13's `DeprecationWarning`; anything else is a `TypeError`.
+fn exact_result(r: Obj, dunder: &str) -> PyResult<Obj> {
+    if std::ptr::eq(r.type_object(), types().int_type) {
+        return Ok(r);
+    }
+    let Some(v) = as_int(&r) else {
+        return Err(PyErr::type_error(format!("{dunder} returned non-int (type {})", r.type_object().name())));
+    };
+    let msg = format!(
+        "{dunder} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is \
+         deprecated, and may be removed in a future version of Python.",
+        r.type_object().name()
+    );
+    deprecated(&msg)?;
+    exact(&v)
+}
+
+/// Issues a `DeprecationWarning` (an error when the filters make it one).
+fn deprecated(msg: &str) -> PyResult<()> {
+    crate::modules::warnings::warn(types().exc.named("DeprecationWarning"), msg, 1)
+}
+
 fn exact(v: &IntVal<'_>) -> PyResult<Obj> {
     match v {
         IntVal::Small(x) => new_int(*x),
