@@ -57,25 +57,44 @@ fn float_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
     float::new_float_of_type(ty, v)
 }
 
-/// `float(x)`: a float, an int (correctly rounded), a string (CPython's syntax), or
-/// `__float__`, then `__index__`.
+/// `float(x)` (CPython's `PyNumber_Float`): an exact float as it is; then `__float__` (a
+/// subclass of float or str with its own converts through it; a strict float subclass as the
+/// result warns), then `__index__` (an int, correctly rounded); then the text of a str or
+/// bytes-like object.
 fn to_f64(x: &PyObject) -> PyResult<f64> {
+    let ty = x.type_object();
+    let float_type = types().float_type;
+    if std::ptr::eq(ty, float_type) {
+        return Ok(float::as_float(x).expect("a float"));
+    }
+    if let Some(f) = ty.number.float {
+        let r = f(x)?;
+        let Some(v) = float::as_float(&r) else {
+            return Err(PyErr::type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                ty.name(),
+                r.type_object().name()
+            )));
+        };
+        if !std::ptr::eq(r.type_object(), float_type) {
+            super::int_methods::deprecated(&format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass \
+                 of float is deprecated, and may be removed in a future version of Python.",
+                ty.name(),
+                r.type_object().name()
+            ))?;
+        }
+        return Ok(v);
+    }
+    if ty.number.index.is_some() {
+        let r = ops::index(x)?;
+        return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
+    }
     if let Some(f) = float::as_float(x) {
         return Ok(f);
     }
-    if let Some(v) = as_int(x) {
-        return int::to_f64(&v);
-    }
     if let Some(s) = str_value(x) {
         return pyrt_pylib::float::parse(s).map_err(from_pylib);
-    }
-    if let Some(f) = x.type_object().number.float {
-        let r = f(x)?;
-        return Ok(float::as_float(&r).unwrap_or(0.0));
-    }
-    if let Some(f) = x.type_object().number.index {
-        let r = f(x)?;
-        return int::to_f64(&as_int(&r).expect("__index__ returns an int"));
     }
     if let Some(data) = super::bytes::buffer_data(x) {
         // A bytes-like object is text in ASCII (CPython's `PyFloat_FromString`); the error shows

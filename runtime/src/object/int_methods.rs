@@ -269,7 +269,7 @@ fn exact_result(r: Obj, dunder: &str) -> PyResult<Obj> {
 }
 
 /// Issues a `DeprecationWarning` (an error when the filters make it one).
-fn deprecated(msg: &str) -> PyResult<()> {
+pub(crate) fn deprecated(msg: &str) -> PyResult<()> {
     crate::modules::warnings::warn(types().exc.named("DeprecationWarning"), msg, 1)
 }
 
