@@ -218,10 +218,12 @@ pub(crate) fn method_call(m: &PyObject, args: &[Obj], kwnames: Option<&PyObject>
 /// `repr(method)`.
 pub(crate) fn method_repr(o: &PyObject) -> PyResult<Obj> {
     let m = as_method(o).expect("a method");
-    let q = match as_function(&m.func) {
-        Some(f) => super::str::str_value(&f.fields().qualname).unwrap_or("?").to_owned(),
-        None => "?".to_owned(),
-    };
+    // CPython's `method_repr`: the callable's `__qualname__`, else its `__name__`, if a str.
+    let mut name = super::exception_group::optional_attr(&m.func, "__qualname__")?;
+    if name.is_none() {
+        name = super::exception_group::optional_attr(&m.func, "__name__")?;
+    }
+    let q = name.as_deref().and_then(super::str::str_value).unwrap_or("?").to_owned();
     let r = super::abstract_ops::repr_text(&m.self_)?;
     super::str::new_str(&format!("<bound method {q} of {r}>"))
 }
