@@ -8,14 +8,19 @@
 //! in the module's dict is called (PEP 562); else the error names the module, and says
 //! "partially initialized" while the module's code is still running (a circular import).
 //!
-//! `repr` follows `importlib._bootstrap._module_repr`: `<module 'x' from '/path/x.py'>` when the
-//! module has a `__file__`, `<module 'x' (built-in)>` for modules written in Rust, `<module
-//! 'x'>` otherwise.
+//! `repr` follows `importlib._bootstrap._module_repr`, reading attributes (so a subclass's
+//! `__getattribute__` and a module `__getattr__` are seen): from `__spec__` when it is set,
+//! else `<module 'x' from '/path/x.py'>` when the module has a `__file__`, `<module 'x'
+//! (built-in)>` for modules written in Rust, `<module 'x' (loader)>` or `<module 'x'>`.
+//!
+//! `module(name, doc=None)` is CPython's two steps: `module.__new__` makes a module with an
+//! empty dict (any subclass of `module`, with its own layout), `module.__init__` fills in
+//! `__name__`, `__doc__`, `__package__`, `__loader__` and `__spec__`.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
-use super::alloc::{alloc, drop_and_free};
+use super::alloc::{alloc, alloc_sized, drop_and_free, free_object};
 use super::attr::{dict_slot, generic_getattr};
 use super::builtin::args;
 use super::core_types::CoreTypes;
@@ -84,6 +89,7 @@ pub(crate) fn make_module_types(
             t.setattro = Some(super::attr::generic_setattr);
             t.repr = Some(module_repr);
             t.new = Some(module_new);
+            t.init = Some(module_init);
             t.hash = core.object_type.hash;
             t.richcompare = core.object_type.richcompare;
         });
@@ -191,7 +197,27 @@ pub fn module_name(m: &PyObject) -> Option<String> {
     module_get(m, "__name__").and_then(|n| str_value(&n).map(str::to_owned))
 }
 
-fn module_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+/// `module.__new__` (`new_module_notrack`): a module of type `ty` with an empty dict; the
+/// arguments are `__init__`'s.
+fn module_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let dict = super::dict::new_dict()?;
+    let size = ty.basic_size.max(size_of::<ModuleObject>());
+    // SAFETY: the block holds a ModuleObject (a subclass adds nothing to the layout that needs
+    // initialising: its instances use the module's dict, and weak references live outside);
+    // the module deallocator drops it.
+    unsafe {
+        alloc_sized(ty, size, |ob_base| ModuleObject {
+            ob_base,
+            dict: std::cell::UnsafeCell::new(Some(dict)),
+            initializing: Cell::new(false),
+            builtin: false,
+        })
+    }
+}
+
+/// `module.__init__(name, doc=None)` (`module___init___impl`): the dict's `__name__`,
+/// `__doc__`, `__package__`, `__loader__` and `__spec__`.
+fn module_init(m: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let pos = args::positional(argv, kwnames);
     let mut name = pos.first().cloned();
     let mut doc = pos.get(1).cloned();
@@ -215,19 +241,26 @@ fn module_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRe
     };
     if str_value(&name).is_none() {
         return Err(PyErr::type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
+            "module() argument 'name' must be str, not {}",
             name.type_object().name()
         )));
     }
-    let m = new_module(str_value(&name).unwrap_or(""), false)?;
-    if !std::ptr::eq(ty, types().modules.module_type) {
-        return Err(PyErr::type_error("subclasses of module are not supported yet"));
-    }
-    if let Some(doc) = doc {
-        let d = module_dict(&m).expect("a module has a dict");
-        as_dict(&d).expect("a dict").set(key("__doc__"), doc)?;
-    }
-    Ok(m)
+    let dict = match module_dict(m) {
+        Some(d) => d,
+        None => {
+            let d = super::dict::new_dict()?;
+            dict_slot(m).expect("a module has a dict slot").set(Some(d.clone()));
+            d
+        }
+    };
+    let d = as_dict(&dict).ok_or_else(|| PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    let none = || Obj::new_ref(immortals().none);
+    d.set(key("__name__"), name)?;
+    d.set(key("__doc__"), doc.unwrap_or_else(none))?;
+    d.set(key("__package__"), none())?;
+    d.set(key("__loader__"), none())?;
+    d.set(key("__spec__"), none())?;
+    Ok(())
 }
 
 /// `module.__getattribute__` with PEP 562's `__getattr__` and CPython 3.13's messages.
@@ -265,25 +298,68 @@ pub(crate) fn module_getattro(obj: &PyObject, name: &PyObject) -> PyResult<Obj> 
 }
 
 fn module_repr(obj: &PyObject) -> PyResult<Obj> {
-    let name = module_get(obj, "__name__")
-        .map(|n| super::abstract_ops::repr_text(&n))
-        .transpose()?
-        .unwrap_or_else(|| "'?'".to_owned());
-    let file = module_get(obj, "__file__").filter(|f| !f.is(immortals().none));
-    let text = match file {
-        Some(f) => format!("<module {name} from {}>", super::abstract_ops::repr_text(&f)?),
-        None if as_module(obj).is_some_and(|m| m.builtin) => format!("<module {name} (built-in)>"),
-        None => format!("<module {name}>"),
+    use super::abstract_ops::{is_true, repr_text};
+    use super::exception_group::optional_attr;
+    let none = immortals().none;
+    let loader = optional_attr(obj, "__loader__")?.filter(|l| !l.is(none));
+    if let Some(spec) = optional_attr(obj, "__spec__")? {
+        if is_true(&spec)? {
+            return new_str(&repr_from_spec(&spec)?);
+        }
+    }
+    let name = match optional_attr(obj, "__name__")? {
+        Some(n) => repr_text(&n)?,
+        None => "'?'".to_owned(),
+    };
+    let text = match optional_attr(obj, "__file__")? {
+        Some(f) => format!("<module {name} from {}>", repr_text(&f)?),
+        None => match loader {
+            Some(l) => format!("<module {name} ({})>", repr_text(&l)?),
+            None if as_module(obj).is_some_and(|m| m.builtin) => format!("<module {name} (built-in)>"),
+            None => format!("<module {name}>"),
+        },
     };
     new_str(&text)
+}
+
+/// `_module_repr_from_spec`.
+fn repr_from_spec(spec: &PyObject) -> PyResult<String> {
+    use super::abstract_ops::{get_attr_str, is_true, repr_text};
+    let none = immortals().none;
+    let spec_name = get_attr_str(spec, "name")?;
+    let name = if spec_name.is(none) { "'?'".to_owned() } else { repr_text(&spec_name)? };
+    let origin = get_attr_str(spec, "origin")?;
+    if origin.is(none) {
+        let loader = get_attr_str(spec, "loader")?;
+        return Ok(if loader.is(none) {
+            format!("<module {name}>")
+        } else {
+            format!("<module {name} ({})>", repr_text(&loader)?)
+        });
+    }
+    Ok(if is_true(&*get_attr_str(spec, "has_location")?)? {
+        format!("<module {name} from {}>", repr_text(&origin)?)
+    } else {
+        format!("<module {} ({})>", repr_text(&spec_name)?, super::abstract_ops::str_text(&origin)?)
+    })
 }
 
 /// # Safety
 ///
 /// Called once, with no reference left, on a `ModuleObject`.
 unsafe fn dealloc_module(op: NonNull<PyObject>) {
-    // SAFETY: the layout is ModuleObject.
-    unsafe { drop_and_free::<ModuleObject>(op) }
+    // SAFETY: the layout is ModuleObject (a subclass's block is larger, freed the same way);
+    // an instance of a subclass releases its class after the block.
+    unsafe {
+        let ty = op.as_ref().type_object();
+        if !ty.is_heap() {
+            return drop_and_free::<ModuleObject>(op);
+        }
+        let heap = NonNull::from(ty.as_object());
+        std::ptr::drop_in_place(op.cast::<ModuleObject>().as_ptr());
+        free_object(op);
+        super::refcount::decref(heap);
+    }
 }
 
 #[cfg(test)]
