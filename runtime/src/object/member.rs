@@ -79,7 +79,14 @@ fn member_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<
     let obj = check_instance(m, obj)?;
     // SAFETY: `check_instance` made sure `obj`'s type is a subtype of the member's owner.
     let slot = unsafe { member_slot(obj, m.offset) };
-    slot.get().ok_or_else(|| super::attr::no_attribute(obj, &m.name))
+    // CPython 3.13's `PyMember_GetOne` names the type fully qualified (`%T`).
+    slot.get().ok_or_else(|| {
+        PyErr::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            obj.type_object().fully_qualified_name(),
+            str_value(&m.name).unwrap_or("?")
+        ))
+    })
 }
 
 fn member_set(d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {

@@ -343,6 +343,22 @@ impl TypeObject {
         if self.is_heap() { unsafe { (*self.mutable.get()).qualname.clone() } } else { None }
     }
 
+    /// `_PyType_GetFullyQualifiedName` (the `%T` of CPython 3.13's messages): a static type's
+    /// name; a class's `__qualname__` after its `__module__`, unless that is `builtins` or
+    /// `__main__`.
+    pub(crate) fn fully_qualified_name(&self) -> String {
+        let Some(qualname) = self.qualname() else { return self.name().to_owned() };
+        let qualname = super::str::str_value(&qualname).unwrap_or_else(|| self.name()).to_owned();
+        let module = self
+            .dict()
+            .and_then(super::dict::as_dict)
+            .and_then(|d| d.get_str(&super::immortal::intern("__module__").ob_base));
+        match module.as_deref().and_then(super::str::str_value) {
+            Some(m) if m != "builtins" && m != "__main__" => format!("{m}.{qualname}"),
+            _ => qualname,
+        }
+    }
+
     /// The type as an object.
     #[inline]
     pub fn as_object(&self) -> &PyObject {
