@@ -202,6 +202,19 @@ impl Frame {
 }
 
 impl Frame {
+    /// Whether the record is a plain function frame: it borrows its code and namespaces
+    /// ([`Frame::for_function`], so a call in this run pushed it above its caller's record),
+    /// has no locals mapping, no frame object, belongs to no generator and runs no `__init__`
+    /// for `CALL_ALLOC_AND_ENTER_INIT`. Its return is [`return_plain`].
+    #[inline(always)]
+    fn returns_plainly(&self) -> bool {
+        !self.owns_refs
+            && self.locals.is_none()
+            && self.init_self.is_none()
+            && self.owner_gen.is_none()
+            && self.frame_obj.get().is_none()
+    }
+
     /// Takes the record's function, globals and builtins out (a generator frame suspending:
     /// they move back into its saved frame); its own code reference is released. A record that
     /// borrows them hands out owned copies instead.
@@ -973,8 +986,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     }
                     Opcode::LOAD_CONST => push!(values, sp, code.consts[oparg as usize].clone()),
-                    Opcode::RETURN_CONST => break 'op Ok(Flow::Return(code.consts[oparg as usize].clone())),
-                    Opcode::RETURN_VALUE => break 'op Ok(Flow::Return(pop!(values, sp))),
+                    Opcode::RETURN_CONST | Opcode::RETURN_VALUE => {
+                        let v = if op == Opcode::RETURN_VALUE {
+                            pop!(values, sp)
+                        } else {
+                            code.consts[oparg as usize].clone()
+                        };
+                        // A plain function frame returning to a caller in this run: popped in
+                        // place (CPython's `_POP_FRAME`); every other return takes the general
+                        // path below.
+                        if tracing || !f.returns_plainly() {
+                            break 'op Ok(Flow::Return(v));
+                        }
+                        return_plain(values, frames, sp, v);
+                        continue 'frames;
+                    }
                     Opcode::POP_TOP => drop(pop!(values, sp)),
                     Opcode::PUSH_NULL => {
                         values[sp] = None;
@@ -2146,6 +2172,35 @@ fn enter_exact_args(
     caller.call_at = callable_at;
     push_in_place(frames, || Frame::for_function(callable, base, base + n, init_self));
     Ok(())
+}
+
+/// Returns `v` from the innermost frame, a plain one ([`Frame::returns_plainly`]) whose stack
+/// pointer is `sp`, to its caller (CPython's `_POP_FRAME`). The record owns only its function,
+/// so it is popped in place — no copy of the record out of `frames`, no general drop — its
+/// window and the caller's call window are cleared, and `v` is pushed on the caller's stack.
+#[inline(always)]
+fn return_plain(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, sp: usize, v: Obj) {
+    let n = frames.len();
+    // A plain record was pushed by a call in this run, above its caller's.
+    debug_assert!(n >= 2);
+    let done = &mut frames[n - 1];
+    debug_assert!(done.returns_plainly());
+    let func = done.func.take();
+    let base = done.base;
+    // SAFETY: the record at `n - 1` is forgotten instead of dropped: its `code`, `globals` and
+    // `builtins` are borrowed copies (`owns_refs` is false), `func` was taken above, and
+    // `locals`, `init_self`, `owner_gen` and `frame_obj` are empty (`returns_plainly`), so it
+    // holds nothing else to release.
+    unsafe { frames.set_len(n - 1) };
+    clear(values, base, sp);
+    depth_leave();
+    let caller = &mut frames[n - 2];
+    // The caller's CALL: drop callable, self and arguments, push the result.
+    clear(values, caller.call_at, caller.sp);
+    caller.sp = caller.call_at;
+    values[caller.sp] = Some(v);
+    caller.sp += 1;
+    drop(func);
 }
 
 /// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a
