@@ -63,6 +63,7 @@ use pyrt_compile::{CodeFlags, Opcode};
 
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
+use crate::object::adaptive::opcode_unit_of;
 use crate::object::code::{CodeObj, as_code};
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::exceptions::builtin_exc;
@@ -590,6 +591,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.adaptive;
+        // The code units themselves, read by the dispatch of every instruction.
+        let opcode_units = units.opcode_units();
         // The running frame's instruction and stack pointers and its base live in locals; the
         // record gets them back (`sync!`) only where something else reads it: a call that
         // pushes a frame (the caller resumes from its record), an error (the unwinder cuts the
@@ -626,11 +629,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     };
                 }
                 let start = ip;
-                let mut unit = units.opcode_unit(ip);
+                let mut unit = opcode_unit_of(opcode_units, ip);
                 let mut oparg = (unit >> 8) as u32;
                 while (unit & 0xff) as u8 == EXTENDED_ARG_BYTE {
                     ip += 1;
-                    unit = units.opcode_unit(ip);
+                    unit = opcode_unit_of(opcode_units, ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 let lasti = ip;
