@@ -38,6 +38,7 @@
 mod annotations;
 pub mod args;
 pub mod caller;
+mod cold_ops;
 mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
@@ -58,14 +59,15 @@ pub use caller::{caller_globals, caller_locals, caller_super_args};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::mem::ManuallyDrop;
 
-use pyrt_compile::{CodeFlags, LocalKind, Opcode};
+use pyrt_compile::{CodeFlags, Opcode};
 
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
+use crate::object::adaptive::opcode_unit_of;
 use crate::object::code::{CodeObj, as_code};
 use crate::object::dict::{as_dict, new_dict};
 use crate::object::exceptions::builtin_exc;
-use crate::object::function::{as_cell, as_function, new_cell, new_function};
+use crate::object::function::{as_cell, as_function, new_cell};
 use crate::object::immortal::types_known_made;
 use crate::object::int::{new_bool, new_int};
 use crate::object::list::{as_list, new_list};
@@ -75,7 +77,7 @@ use crate::object::slots::BinOp;
 use crate::object::str::{new_str, str_value};
 use crate::object::tuple::{items, new_tuple};
 use crate::object::typeobj::{CompareOp, as_type};
-use crate::object::{PyObject, exception_group, immortals, intern, types};
+use crate::object::{PyObject, exception_group, immortals, types};
 
 /// The default recursion limit (`sys.getrecursionlimit()`).
 pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
@@ -202,6 +204,19 @@ impl Frame {
 }
 
 impl Frame {
+    /// Whether the record is a plain function frame: it borrows its code and namespaces
+    /// ([`Frame::for_function`], so a call in this run pushed it above its caller's record),
+    /// has no locals mapping, no frame object, belongs to no generator and runs no `__init__`
+    /// for `CALL_ALLOC_AND_ENTER_INIT`. Its return is [`return_plain`].
+    #[inline(always)]
+    fn returns_plainly(&self) -> bool {
+        !self.owns_refs
+            && self.locals.is_none()
+            && self.init_self.is_none()
+            && self.owner_gen.is_none()
+            && self.frame_obj.get().is_none()
+    }
+
     /// Takes the record's function, globals and builtins out (a generator frame suspending:
     /// they move back into its saved frame); its own code reference is released. A record that
     /// borrows them hands out owned copies instead.
@@ -576,6 +591,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         // is refreshed whenever the current frame changes (every `continue 'frames`).
         let code: &CodeObj = unsafe { &*(code_of(f) as *const CodeObj) };
         let units = &code.adaptive;
+        // The code units themselves, read by the dispatch of every instruction.
+        let opcode_units = units.opcode_units();
         // The running frame's instruction and stack pointers and its base live in locals; the
         // record gets them back (`sync!`) only where something else reads it: a call that
         // pushes a frame (the caller resumes from its record), an error (the unwinder cuts the
@@ -612,11 +629,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     };
                 }
                 let start = ip;
-                let mut unit = units.opcode_unit(ip);
+                let mut unit = opcode_unit_of(opcode_units, ip);
                 let mut oparg = (unit >> 8) as u32;
                 while (unit & 0xff) as u8 == EXTENDED_ARG_BYTE {
                     ip += 1;
-                    unit = units.opcode_unit(ip);
+                    unit = opcode_unit_of(opcode_units, ip);
                     oparg = (oparg << 8) | (unit >> 8) as u32;
                 }
                 let lasti = ip;
@@ -973,8 +990,21 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     }
                     Opcode::LOAD_CONST => push!(values, sp, code.consts[oparg as usize].clone()),
-                    Opcode::RETURN_CONST => break 'op Ok(Flow::Return(code.consts[oparg as usize].clone())),
-                    Opcode::RETURN_VALUE => break 'op Ok(Flow::Return(pop!(values, sp))),
+                    Opcode::RETURN_CONST | Opcode::RETURN_VALUE => {
+                        let v = if op == Opcode::RETURN_VALUE {
+                            pop!(values, sp)
+                        } else {
+                            code.consts[oparg as usize].clone()
+                        };
+                        // A plain function frame returning to a caller in this run: popped in
+                        // place (CPython's `_POP_FRAME`); every other return takes the general
+                        // path below.
+                        if tracing || !f.returns_plainly() {
+                            break 'op Ok(Flow::Return(v));
+                        }
+                        return_plain(values, frames, sp, v);
+                        continue 'frames;
+                    }
                     Opcode::POP_TOP => drop(pop!(values, sp)),
                     Opcode::PUSH_NULL => {
                         values[sp] = None;
@@ -1064,13 +1094,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         values[i] = Some(tri!(new_cell(v)));
                     }
                     Opcode::COPY_FREE_VARS => {
-                        let Some(func) = f.func.clone() else {
+                        let Some(func) = f.func.as_deref() else {
                             // A code object with free variables run without its function (the
                             // callers refuse that first; this keeps any other path an error).
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "free variables without a closure"));
                         };
-                        let closure = as_function(&func).and_then(|fo| fo.fields().closure.clone());
-                        let cells = closure.as_deref().map_or(&[][..], items);
+                        // Borrowed, not cloned: the record holds the function, and copying the
+                        // cells (reference increments only) runs no code that could replace its
+                        // closure.
+                        let closure = as_function(func).and_then(|fo| fo.fields().closure.as_deref());
+                        let cells = closure.map_or(&[][..], items);
                         let n = code.code.nlocalsplus();
                         for (k, c) in cells.iter().enumerate().take(oparg as usize) {
                             values[frame_base + n - oparg as usize + k] = Some(c.clone());
@@ -1078,23 +1111,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::LOAD_DEREF => {
                         let i = oparg as usize;
-                        let cell = values[frame_base + i].clone();
-                        match cell.as_deref().and_then(as_cell).and_then(|c| c.get()) {
+                        // The frame's slot holds the cell: read through it, no reference of its own.
+                        let v = local!(i).as_deref().and_then(as_cell).and_then(|c| c.get());
+                        match v {
                             Some(v) => push!(values, sp, v),
-                            None => {
-                                let name = str_value(&code.localsplus_names[i]).unwrap_or("?").to_owned();
-                                let free = code.code.localsplus_kinds[i].contains(LocalKind::FREE);
-                                break 'op Err(if free {
-                                    crate::object::exceptions::with_missing_name(
-                                        PyErr::name_error(format!(
-                                            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-                                        )),
-                                        &code.localsplus_names[i],
-                                    )
-                                } else {
-                                    unbound_local(code, i)
-                                });
-                            }
+                            None => break 'op Err(cold_ops::unbound_deref(code, i)),
                         }
                     }
                     Opcode::STORE_DEREF => {
@@ -1118,96 +1139,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             sp += 1;
                         }
                     }
-                    Opcode::STORE_GLOBAL => {
-                        let v = pop!(values, sp);
-                        let name = code.names[oparg as usize].clone();
-                        tri!(as_dict(&f.globals).expect("globals is a dict").set(name, v));
-                    }
-                    Opcode::DELETE_GLOBAL => {
-                        let name = &code.names[oparg as usize];
-                        if tri!(as_dict(&f.globals).expect("globals is a dict").remove(name)).is_none() {
-                            break 'op Err(name_error(name));
-                        }
-                    }
-                    Opcode::LOAD_NAME => {
-                        let name = &code.names[oparg as usize];
-                        let local = match &f.locals {
-                            Some(l) if std::ptr::eq(l.type_object(), types().dict_type) => {
-                                as_dict(l).and_then(|d| d.get_str(name))
-                            }
-                            // Another mapping (`__prepare__`'s, `exec`'s locals): its `__getitem__`.
-                            Some(l) => match ops::get_item(l, name) {
-                                Ok(v) => Some(v),
-                                Err(e) if e.matches(types().exc.named("KeyError")) => None,
-                                Err(e) => break 'op Err(e),
-                            },
-                            None => None,
-                        };
-                        let v = match local {
-                            Some(v) => v,
-                            None => tri!(load_global(f, name)),
-                        };
-                        push!(values, sp, v);
-                    }
-                    Opcode::STORE_NAME => {
-                        let v = pop!(values, sp);
-                        let name = code.names[oparg as usize].clone();
-                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
-                        match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
-                            Some(d) => tri!(d.set(name, v)),
-                            None => tri!(ops::set_item(&locals, &name, Some(&v))),
-                        }
-                    }
-                    Opcode::DELETE_NAME => {
-                        let name = &code.names[oparg as usize];
-                        let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
-                        if tri!(as_dict(&locals).expect("locals is a dict").remove(name)).is_none() {
-                            break 'op Err(name_error(name));
-                        }
-                    }
+                    Opcode::STORE_GLOBAL => tri!(cold_ops::store_global(values, &mut sp, f, code, oparg)),
+                    Opcode::DELETE_GLOBAL => tri!(cold_ops::delete_global(f, code, oparg)),
+                    Opcode::LOAD_NAME => tri!(cold_ops::load_name(values, &mut sp, f, code, oparg)),
+                    Opcode::STORE_NAME => tri!(cold_ops::store_name(values, &mut sp, f, code, oparg)),
+                    Opcode::DELETE_NAME => tri!(cold_ops::delete_name(f, code, oparg)),
                     Opcode::LOAD_LOCALS => {
                         let l =
                             f.locals.clone().ok_or_else(|| PyErr::new(crate::ExcKind::SystemError, "no locals found"));
                         push!(values, sp, tri!(l));
                     }
                     Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
-                        let d = pop!(values, sp);
-                        let name = &code.names[oparg as usize];
-                        let v = match as_dict(&d).and_then(|d| d.get_str(name)) {
-                            Some(v) => v,
-                            None => tri!(load_global(f, name)),
-                        };
-                        push!(values, sp, v);
+                        tri!(cold_ops::load_from_dict_or_globals(values, &mut sp, f, code, oparg))
                     }
                     Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                        let d = pop!(values, sp);
-                        let i = oparg as usize;
-                        let name = &code.localsplus_names[i];
-                        let v = match as_dict(&d).and_then(|d| d.get_str(name)) {
-                            Some(v) => v,
-                            None => match values[frame_base + i].as_deref().and_then(as_cell).and_then(|c| c.get()) {
-                                Some(v) => v,
-                                None => break 'op Err(unbound_local(code, i)),
-                            },
-                        };
-                        push!(values, sp, v);
+                        tri!(cold_ops::load_from_dict_or_deref(values, &mut sp, code, oparg, frame_base))
                     }
-                    Opcode::SETUP_ANNOTATIONS => {
-                        let Some(locals) = f.locals.clone() else {
-                            break 'op Err(PyErr::new(
-                                crate::ExcKind::SystemError,
-                                "no locals found when setting up annotations",
-                            ));
-                        };
-                        tri!(annotations::setup_annotations(&locals));
-                    }
-                    Opcode::LOAD_BUILD_CLASS => {
-                        let v = as_dict(&f.builtins).and_then(|d| d.get_str(&intern("__build_class__").ob_base));
-                        match v {
-                            Some(v) => push!(values, sp, v),
-                            None => break 'op Err(build_class_name_error()),
-                        }
-                    }
+                    Opcode::SETUP_ANNOTATIONS => tri!(cold_ops::setup_annotations(f)),
+                    Opcode::LOAD_BUILD_CLASS => tri!(cold_ops::load_build_class(values, &mut sp, f)),
                     Opcode::LOAD_ASSERTION_ERROR => {
                         push!(values, sp, Obj::new_ref(types().exc.named("AssertionError").as_object()))
                     }
@@ -1239,48 +1188,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, sp, tri!(ops::get_attr(&owner, name)));
                         }
                     }
-                    Opcode::LOAD_SUPER_ATTR => {
-                        let self_ = pop!(values, sp);
-                        let class = pop!(values, sp);
-                        let global_super = pop!(values, sp);
-                        let name = &code.names[(oparg >> 2) as usize];
-                        if !global_super.is(types().descr.super_type.as_object()) || as_type(&class).is_none() {
-                            // `super` rebound (or a non-class `__class__`): call it as written —
-                            // with `(__class__, self)` for the zero-argument form — and look up.
-                            let argv = if oparg & 2 != 0 { vec![class, self_] } else { Vec::new() };
-                            let s = {
-                                let _caller = caller::enter(f, values);
-                                ops::call(&global_super, &argv, None)
-                            };
-                            let s = tri!(s);
-                            push!(values, sp, tri!(ops::get_attr(&s, name)));
-                            if oparg & 1 != 0 {
-                                values[sp] = None;
-                                sp += 1;
-                            }
-                            break 'op Ok(Flow::Continue);
-                        }
-                        let attr = tri!(super_lookup(&class, &self_, name));
-                        if oparg & 1 != 0 {
-                            match attr {
-                                (m, true) => {
-                                    push!(values, sp, m);
-                                    push!(values, sp, self_);
-                                }
-                                (a, false) => {
-                                    push!(values, sp, a);
-                                    values[sp] = None;
-                                    sp += 1;
-                                }
-                            }
-                        } else {
-                            let v = match attr {
-                                (m, true) => tri!(crate::object::function::new_method(m, self_)),
-                                (a, false) => a,
-                            };
-                            push!(values, sp, v);
-                        }
-                    }
+                    Opcode::LOAD_SUPER_ATTR => tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg)),
                     Opcode::STORE_ATTR
                     | Opcode::STORE_ATTR_INSTANCE_VALUE
                     | Opcode::STORE_ATTR_SLOT
@@ -1384,41 +1292,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, sp);
                         push!(values, sp, tri!(ops::unary_op(&v, UnaryOp::Invert)));
                     }
-                    Opcode::CALL_INTRINSIC_1 => {
-                        let v = pop!(values, sp);
-                        let r = match oparg {
-                            1 => {
-                                let _ = tri!(crate::modules::builtins::print_repr_line(&v));
-                                none()
-                            }
-                            2 => {
-                                // INTRINSIC_IMPORT_STAR
-                                tri!(crate::modules::import::import_star(&v, f.locals.as_deref()));
-                                none()
-                            }
-                            3 => generator::stopiteration_error(v, code.code.flags),
-                            4 => tri!(crate::object::generator::wrap_async_gen_value(v)),
-                            5 => tri!(ops::unary_op(&v, UnaryOp::Positive)),
-                            6 => tri!(new_tuple(tri!(ops::collect(&v)))),
-                            _ => {
-                                break 'op Err(PyErr::runtime_error(format!("intrinsic {oparg} is not supported yet")));
-                            }
-                        };
-                        push!(values, sp, r);
-                    }
-                    Opcode::CALL_INTRINSIC_2 => {
-                        let value1 = pop!(values, sp);
-                        let value2 = pop!(values, sp);
-                        let r = match oparg {
-                            1 => tri!(exception_group::prep_reraise_star(&value2, &value1)),
-                            _ => {
-                                break 'op Err(PyErr::runtime_error(format!(
-                                    "intrinsic {oparg} (PEP 695 type parameters) is not supported yet"
-                                )));
-                            }
-                        };
-                        push!(values, sp, r);
-                    }
+                    Opcode::CALL_INTRINSIC_1 => tri!(cold_ops::call_intrinsic_1(values, &mut sp, f, code, oparg)),
+                    Opcode::CALL_INTRINSIC_2 => tri!(cold_ops::call_intrinsic_2(values, &mut sp, oparg)),
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                         let v = pop!(values, sp);
                         let t = if v.is(&immortals().true_.ob_base) {
@@ -1495,12 +1370,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         sp -= n;
                         push!(values, sp, tri!(new_list(v)));
                     }
-                    Opcode::BUILD_SET => {
-                        let n = oparg as usize;
-                        let v: Vec<Obj> = (sp - n..sp).map(|i| values[i].take().expect("an item")).collect();
-                        sp -= n;
-                        push!(values, sp, tri!(crate::object::set::build_set(v)));
-                    }
+                    Opcode::BUILD_SET => tri!(cold_ops::build_set(values, &mut sp, oparg)),
                     Opcode::SET_ADD => {
                         let v = pop!(values, sp);
                         tri!(crate::object::set::set_add(peek!(values, sp, oparg as usize), v));
@@ -1509,48 +1379,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, sp);
                         tri!(crate::object::set::set_update(peek!(values, sp, oparg as usize), &v));
                     }
-                    Opcode::BUILD_MAP => {
-                        let n = oparg as usize;
-                        let d = tri!(new_dict());
-                        let start = sp - 2 * n;
-                        for k in 0..n {
-                            let key = values[start + 2 * k].take().expect("a key");
-                            let v = values[start + 2 * k + 1].take().expect("a value");
-                            tri!(as_dict(&d).expect("a dict").set(key, v));
-                        }
-                        sp = start;
-                        push!(values, sp, d);
-                    }
-                    Opcode::BUILD_CONST_KEY_MAP => {
-                        let keys = pop!(values, sp);
-                        let n = oparg as usize;
-                        let d = tri!(new_dict());
-                        let start = sp - n;
-                        for (k, key) in items(&keys).iter().enumerate() {
-                            let v = values[start + k].take().expect("a value");
-                            tri!(as_dict(&d).expect("a dict").set(key.clone(), v));
-                        }
-                        sp = start;
-                        push!(values, sp, d);
-                    }
-                    Opcode::BUILD_STRING => {
-                        let n = oparg as usize;
-                        let joined = match crate::object::str::join_if_lone_surrogates(&values[sp - n..sp]) {
-                            Some(joined) => joined,
-                            None => {
-                                let mut s = String::new();
-                                for v in &values[sp - n..sp] {
-                                    s.push_str(str_value(v.as_ref().expect("a str")).unwrap_or(""));
-                                }
-                                new_str(&s)
-                            }
-                        };
-                        for v in &mut values[sp - n..sp] {
-                            *v = None;
-                        }
-                        sp -= n;
-                        push!(values, sp, tri!(joined));
-                    }
+                    Opcode::BUILD_MAP => tri!(cold_ops::build_map(values, &mut sp, oparg)),
+                    Opcode::BUILD_CONST_KEY_MAP => tri!(cold_ops::build_const_key_map(values, &mut sp, oparg)),
+                    Opcode::BUILD_STRING => tri!(cold_ops::build_string(values, &mut sp, oparg)),
                     Opcode::BUILD_SLICE => {
                         let step = if oparg == 3 { pop!(values, sp) } else { none() };
                         let stop = pop!(values, sp);
@@ -1561,23 +1392,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, sp);
                         as_list(peek!(values, sp, oparg as usize)).expect("a list").push(v);
                     }
-                    Opcode::LIST_EXTEND => {
-                        let v = pop!(values, sp);
-                        let items = match ops::collect(&v) {
-                            Ok(i) => i,
-                            Err(_) if ops::get_iter(&v).is_err() => {
-                                break 'op Err(PyErr::type_error(format!(
-                                    "Value after * must be an iterable, not {}",
-                                    v.type_object().name()
-                                )));
-                            }
-                            Err(e) => break 'op Err(e),
-                        };
-                        let l = as_list(peek!(values, sp, oparg as usize)).expect("a list");
-                        for x in items {
-                            l.push(x);
-                        }
-                    }
+                    Opcode::LIST_EXTEND => tri!(cold_ops::list_extend(values, &mut sp, oparg)),
                     Opcode::MAP_ADD => {
                         let v = pop!(values, sp);
                         let k = pop!(values, sp);
@@ -1652,25 +1467,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             push!(values, sp, x);
                         }
                     }
-                    Opcode::UNPACK_EX => {
-                        let seq = pop!(values, sp);
-                        let (before, after) = ((oparg & 0xff) as usize, (oparg >> 8) as usize);
-                        let all = tri!(ops::collect(&seq));
-                        if all.len() < before + after {
-                            break 'op Err(PyErr::value_error(format!(
-                                "not enough values to unpack (expected at least {}, got {})",
-                                before + after,
-                                all.len()
-                            )));
-                        }
-                        let mid: Vec<Obj> = all[before..all.len() - after].to_vec();
-                        let mut out: Vec<Obj> = all[..before].to_vec();
-                        out.push(tri!(new_list(mid)));
-                        out.extend_from_slice(&all[all.len() - after..]);
-                        for x in out.into_iter().rev() {
-                            push!(values, sp, x);
-                        }
-                    }
+                    Opcode::UNPACK_EX => tri!(cold_ops::unpack_ex(values, &mut sp, oparg)),
                     Opcode::FORMAT_SIMPLE => {
                         let v = pop!(values, sp);
                         let r = if str_value(&v).is_some() && std::ptr::eq(v.type_object(), types().str_type) {
@@ -1685,40 +1482,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, sp);
                         push!(values, sp, tri!(format_value(&v, str_value(&spec).unwrap_or(""))));
                     }
-                    Opcode::CONVERT_VALUE => {
-                        let v = pop!(values, sp);
-                        let r = match oparg {
-                            1 => tri!(ops::str(&v)),
-                            2 => tri!(ops::repr(&v)),
-                            _ => {
-                                let t = tri!(ops::repr_text(&v));
-                                tri!(new_str(&crate::modules::builtins::ascii_escape(&t)))
-                            }
-                        };
-                        push!(values, sp, r);
-                    }
-                    Opcode::MAKE_FUNCTION => {
-                        let codeobj = pop!(values, sp);
-                        let q = as_code(&codeobj).map(|c| c.code.qualname.clone()).unwrap_or_else(|| "?".into());
-                        let qual = tri!(new_str(&q));
-                        let func = tri!(new_function(codeobj, Obj::clone(&f.globals), Obj::clone(&f.builtins), qual));
-                        push!(values, sp, func);
-                    }
-                    Opcode::SET_FUNCTION_ATTRIBUTE => {
-                        let func = pop!(values, sp);
-                        let attr = pop!(values, sp);
-                        if let Some(fo) = as_function(&func) {
-                            let fields = fo.fields();
-                            match oparg {
-                                1 => fields.defaults = Some(attr),
-                                2 => fields.kwdefaults = Some(attr),
-                                4 => fields.annotations = Some(attr),
-                                8 => fields.closure = Some(attr),
-                                _ => {}
-                            }
-                        }
-                        push!(values, sp, func);
-                    }
+                    Opcode::CONVERT_VALUE => tri!(cold_ops::convert_value(values, &mut sp, oparg)),
+                    Opcode::MAKE_FUNCTION => tri!(cold_ops::make_function(values, &mut sp, f)),
+                    Opcode::SET_FUNCTION_ATTRIBUTE => tri!(cold_ops::set_function_attribute(values, &mut sp, oparg)),
                     Opcode::CALL
                     | Opcode::CALL_KW
                     | Opcode::CALL_PY_EXACT_ARGS
@@ -1759,19 +1525,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                         if as_function(&callable).is_some() {
                             // Python-to-Python: a new frame in this run of the loop.
-                            let new_base = sp;
-                            let mut frame = Frame::for_function(callable.clone(), new_base, new_base, None);
-                            tri!(depth_enter());
-                            f.call_at = callable_at;
-                            let argv: Vec<Obj> = as_objs(&values[args_start..sp]).to_vec();
-                            if let Err(e) = init_frame(values, &mut frame, &argv, kwnames.as_deref()) {
-                                depth_leave();
-                                break 'op Err(e);
-                            }
-                            drop(argv);
-                            sync!();
-                            frames.push(frame);
-                            continue 'frames;
+                            let kwnames = kwnames.as_deref();
+                            enter_or_unwind!(enter_general(values, frames, callable, callable_at, args_start, kwnames));
                         }
                         let r = {
                             let _caller = caller::enter(f, values);
@@ -1788,30 +1543,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         sp = callable_at;
                         push!(values, sp, tri!(r));
                     }
-                    Opcode::CALL_FUNCTION_EX => {
-                        let kwargs = if oparg & 1 != 0 { Some(pop!(values, sp)) } else { None };
-                        let posargs = pop!(values, sp);
-                        let self_ = values[sp - 1].take();
-                        sp -= 1;
-                        let callable = pop!(values, sp);
-                        let mut argv: Vec<Obj> = Vec::new();
-                        if let Some(s) = self_ {
-                            argv.push(s);
-                        }
-                        argv.extend(tri!(args::star_args(&callable, &posargs)));
-                        let mut names = Vec::new();
-                        if let Some(kw) = &kwargs {
-                            let (kw_names, kw_values) = tri!(args::star_kwargs(&callable, kw));
-                            names = kw_names;
-                            argv.extend(kw_values);
-                        }
-                        let kwn = if names.is_empty() { None } else { Some(tri!(new_tuple(names))) };
-                        let r = {
-                            let _caller = caller::enter(f, values);
-                            ops::call(&callable, &argv, kwn.as_deref())
-                        };
-                        push!(values, sp, tri!(r));
-                    }
+                    Opcode::CALL_FUNCTION_EX => tri!(cold_ops::call_function_ex(values, &mut sp, f, oparg)),
                     Opcode::RAISE_VARARGS => {
                         let (exc, cause) = match oparg {
                             0 => (None, None),
@@ -1876,26 +1608,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let tb = tri!(ops::get_attr_str(&val, "__traceback__"));
                         push!(values, sp, tri!(ops::call(&exit, &[ty, val, tb], None)));
                     }
-                    Opcode::BEFORE_WITH => {
-                        let mgr = pop!(values, sp);
-                        // 3.13: special lookups on the type, CPython's TypeErrors when missing.
-                        let no_protocol = |more: &str| {
-                            PyErr::type_error(format!(
-                                "'{}' object does not support the context manager protocol{more}",
-                                mgr.type_object().name()
-                            ))
-                        };
-                        let enter = match tri!(ops::lookup_special(&mgr, "__enter__")) {
-                            Some(e) => e,
-                            None => break 'op Err(no_protocol("")),
-                        };
-                        let exit = match tri!(ops::lookup_special(&mgr, "__exit__")) {
-                            Some(e) => e,
-                            None => break 'op Err(no_protocol(" (missed __exit__ method)")),
-                        };
-                        push!(values, sp, exit);
-                        push!(values, sp, tri!(ops::call(&enter, &[], None)));
-                    }
+                    Opcode::BEFORE_WITH => tri!(cold_ops::before_with(values, &mut sp)),
                     Opcode::GET_LEN => {
                         let n = tri!(ops::len(peek!(values, sp, 1)));
                         push!(values, sp, tri!(new_int(n as i64)));
@@ -1995,26 +1708,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         push!(values, sp, exit);
                         push!(values, sp, res);
                     }
-                    Opcode::IMPORT_NAME => {
-                        let fromlist = pop!(values, sp);
-                        let level = pop!(values, sp);
-                        let m = crate::modules::import::import_name(
-                            &code.names[oparg as usize],
-                            &f.globals,
-                            f.locals.as_deref(),
-                            &f.builtins,
-                            &fromlist,
-                            &level,
-                        );
-                        push!(values, sp, tri!(m));
-                    }
-                    Opcode::IMPORT_FROM => {
-                        let v = tri!(crate::modules::import::import_from(
-                            peek!(values, sp, 1),
-                            &code.names[oparg as usize]
-                        ));
-                        push!(values, sp, v);
-                    }
+                    Opcode::IMPORT_NAME => tri!(cold_ops::import_name(values, &mut sp, f, code, oparg)),
+                    Opcode::IMPORT_FROM => tri!(cold_ops::import_from(values, &mut sp, code, oparg)),
                     other => {
                         break 'op Err(PyErr::new(
                             crate::ExcKind::SystemError,
@@ -2128,8 +1823,10 @@ fn enter_exact_args(
     let argcount = code.code.argcount as usize;
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
-    let defaults = if nargs == argcount { None } else { func.fields().defaults.clone() };
-    let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
+    // Borrowed, not cloned: `callable` holds the function, and copying the defaults (reference
+    // increments only) runs no code that could replace them.
+    let defaults = if nargs == argcount { None } else { func.fields().defaults.as_deref() };
+    let defaults = defaults.map_or(&[][..], crate::object::tuple::items);
     if nargs > argcount || nargs + defaults.len() < argcount {
         return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
     }
@@ -2146,6 +1843,66 @@ fn enter_exact_args(
     caller.call_at = callable_at;
     push_in_place(frames, || Frame::for_function(callable, base, base + n, init_self));
     Ok(())
+}
+
+/// A Python-to-Python call that [`enter_exact_args`] does not take (keyword arguments,
+/// `*args`/`**kwargs` parameters, missing arguments without defaults): the callee's frame goes
+/// right above the caller's stack (whose stack pointer the caller synced) and the arguments
+/// (`values[args_start..]`, `self` included, then the keyword values named by `kwnames`) are
+/// bound to its parameters by [`args::bind_args`]. The call window stays on the caller's
+/// stack until the callee returns. Out of line: the loop's register pressure is for its hot
+/// arms.
+#[inline(never)]
+fn enter_general(
+    values: &mut Vec<Option<Obj>>,
+    frames: &mut Vec<Frame>,
+    callable: Obj,
+    callable_at: usize,
+    args_start: usize,
+    kwnames: Option<&PyObject>,
+) -> PyResult<()> {
+    let caller = frames.last_mut().expect("a calling frame");
+    let new_base = caller.sp;
+    let mut frame = Frame::for_function(callable, new_base, new_base, None);
+    depth_enter()?;
+    caller.call_at = callable_at;
+    let argv: Vec<Obj> = as_objs(&values[args_start..new_base]).to_vec();
+    if let Err(e) = init_frame(values, &mut frame, &argv, kwnames) {
+        depth_leave();
+        return Err(e);
+    }
+    drop(argv);
+    frames.push(frame);
+    Ok(())
+}
+
+/// Returns `v` from the innermost frame, a plain one ([`Frame::returns_plainly`]) whose stack
+/// pointer is `sp`, to its caller (CPython's `_POP_FRAME`). The record owns only its function,
+/// so it is popped in place — no copy of the record out of `frames`, no general drop — its
+/// window and the caller's call window are cleared, and `v` is pushed on the caller's stack.
+#[inline(always)]
+fn return_plain(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, sp: usize, v: Obj) {
+    let n = frames.len();
+    // A plain record was pushed by a call in this run, above its caller's.
+    debug_assert!(n >= 2);
+    let done = &mut frames[n - 1];
+    debug_assert!(done.returns_plainly());
+    let func = done.func.take();
+    let base = done.base;
+    // SAFETY: the record at `n - 1` is forgotten instead of dropped: its `code`, `globals` and
+    // `builtins` are borrowed copies (`owns_refs` is false), `func` was taken above, and
+    // `locals`, `init_self`, `owner_gen` and `frame_obj` are empty (`returns_plainly`), so it
+    // holds nothing else to release.
+    unsafe { frames.set_len(n - 1) };
+    clear(values, base, sp);
+    depth_leave();
+    let caller = &mut frames[n - 2];
+    // The caller's CALL: drop callable, self and arguments, push the result.
+    clear(values, caller.call_at, caller.sp);
+    caller.sp = caller.call_at;
+    values[caller.sp] = Some(v);
+    caller.sp += 1;
+    drop(func);
 }
 
 /// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a

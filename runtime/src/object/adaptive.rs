@@ -150,6 +150,13 @@ impl Drop for Publishing<'_> {
     }
 }
 
+/// The instruction unit at `i` of [`AdaptiveCode::opcode_units`]: as
+/// [`AdaptiveCode::opcode_unit`], a relaxed load.
+#[inline(always)]
+pub fn opcode_unit_of(units: &[AtomicU16], i: usize) -> u16 {
+    units[i].load(Ordering::Relaxed)
+}
+
 impl AdaptiveCode {
     /// The quickened copy of `code` (warm-up counters in every instruction's first cache unit).
     pub fn quicken(code: &[u16]) -> AdaptiveCode {
@@ -180,6 +187,14 @@ impl AdaptiveCode {
     #[inline(always)]
     pub fn opcode_unit(&self, i: usize) -> u16 {
         self.units[i].load(Ordering::Relaxed)
+    }
+
+    /// All code units, for the dispatch of the eval loop: read them with [`opcode_unit_of`]. The
+    /// loop holds the slice (its pointer and length) for the frame it runs, instead of going
+    /// through the code object to the units' box for every instruction.
+    #[inline(always)]
+    pub fn opcode_units(&self) -> &[AtomicU16] {
+        &self.units
     }
 
     /// An `Acquire` fence: the opcode this thread loaded last (with [`AdaptiveCode::opcode_unit`])
