@@ -273,7 +273,7 @@ impl DictObject {
 
     /// A new reference to the value `read` finds in the table, safe against a writer on another
     /// thread replacing it meanwhile (`object::unlocked_read`).
-    #[inline]
+    #[inline(always)]
     fn value_ref(&self, read: impl Fn(&DictTable) -> Option<&Obj>) -> Option<Obj> {
         super::unlocked_read::new_ref_from_slot(&self.ob_base, || read(self.table()).map(Obj::as_ptr))
     }
@@ -287,6 +287,7 @@ impl DictObject {
     }
 
     /// `d.get(key)` with a precomputed hash.
+    #[inline]
     pub fn get_hashed(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
         Ok(match self.probe(key, hash)? {
             Probe::Found { index, .. } => self.value_ref(|t| t.entries.get(index).and_then(|e| e.value.as_ref())),

@@ -39,7 +39,7 @@ use super::refcount;
 /// A new reference to the object `read` finds in a slot of `container`, or `None` when the slot
 /// is empty. `read` loads the slot (it may be called several times, and once inside
 /// `container`'s critical section); writers of the slot must hold that section.
-#[inline]
+#[inline(always)]
 pub(crate) fn new_ref_from_slot(container: &PyObject, read: impl Fn() -> Option<NonNull<PyObject>>) -> Option<Obj> {
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.
     let free_threaded = super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded());
