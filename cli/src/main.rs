@@ -14,6 +14,7 @@ mod dis_command;
 mod options;
 mod repl;
 mod run_command;
+mod system_malloc;
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -206,6 +207,7 @@ fn demo_table(args: &DemoArgs, threads: usize) -> std::io::Result<()> {
 }
 
 fn main() -> ExitCode {
+    system_malloc::configure();
     let argv: Vec<String> = std::env::args().collect();
     let program = argv.first().cloned().unwrap_or_else(|| "pyrt".into());
     // The tool subcommands; everything else is `python`'s command line.

@@ -43,6 +43,8 @@ mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
 pub mod generator;
+#[cfg(all(test, not(loom)))]
+mod method_swap_ft_tests;
 mod pattern;
 pub mod source_cache;
 pub(crate) mod specialize;

@@ -557,13 +557,13 @@ pub(crate) fn load_global(
     code.acquire_caches();
     let ix = code.cache(i + 4) as usize;
     if form == Opcode::LOAD_GLOBAL_MODULE {
-        as_dict(globals)?.table().value_at_if_key(ix, name).cloned()
+        as_dict(globals)?.value_ref_at_if_key(ix, name)
     } else {
         let version = code.cache_u32(i + 2);
         if !as_dict(globals)?.table().keys_version_is(version) {
             return None;
         }
-        as_dict(builtins)?.table().value_at_if_key(ix, name).cloned()
+        as_dict(builtins)?.value_ref_at_if_key(ix, name)
     }
 }
 

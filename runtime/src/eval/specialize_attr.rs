@@ -71,7 +71,7 @@ fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
 #[inline(always)]
 fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
     let t = as_type(ty.mro().get(pos)?)?;
-    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
+    t.dict().and_then(as_dict)?.value_ref_at_if_key(ix, name)
 }
 
 /// The guard of the forms that read a class's dict after their version guard: the entry of
@@ -252,14 +252,16 @@ pub(crate) fn load_attr(
             if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a clone, which run no Python code.
+            // SAFETY: the loan ends after a table read and a new reference, which run no Python
+            // code before their last use of the dict (`object::unlocked_read` drops a reference
+            // to a value that left its slot last).
             let v = unsafe {
                 dict_slot(owner)?.with_borrowed(|dict| {
-                    let t = as_dict(dict?)?.table();
-                    if !t.keys_version_is(version) {
+                    let d = as_dict(dict?)?;
+                    if !d.table().keys_version_is(version) {
                         return None;
                     }
-                    t.value_at_if_key(ix, name).cloned()
+                    d.value_ref_at_if_key(ix, name)
                 })
             };
             Some((v?, false))
@@ -268,10 +270,10 @@ pub(crate) fn load_attr(
             if owner.type_object().version() != version {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a clone, which run no Python code.
-            let v = unsafe {
-                dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.table().value_at_if_key(ix, name).cloned())
-            };
+            // SAFETY: the loan ends after a table read and a new reference, which run no Python
+            // code before their last use of the dict (`object::unlocked_read` drops a reference
+            // to a value that left its slot last).
+            let v = unsafe { dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.value_ref_at_if_key(ix, name)) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT

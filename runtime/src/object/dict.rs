@@ -271,10 +271,26 @@ impl DictObject {
         })
     }
 
+    /// A new reference to the value `read` finds in the table, safe against a writer on another
+    /// thread replacing it meanwhile (`object::unlocked_read`).
+    #[inline(always)]
+    fn value_ref(&self, read: impl Fn(&DictTable) -> Option<&Obj>) -> Option<Obj> {
+        super::unlocked_read::new_ref_from_slot(&self.ob_base, || read(self.table()).map(Obj::as_ptr))
+    }
+
+    /// The value at entry `index` if that entry's key is `key` itself, as a new reference: the
+    /// specialiser's hinted read ([`DictTable::value_at_if_key`]) of a dict other threads may
+    /// write.
+    #[inline]
+    pub fn value_ref_at_if_key(&self, index: usize, key: &PyObject) -> Option<Obj> {
+        self.value_ref(|t| t.value_at_if_key(index, key))
+    }
+
     /// `d.get(key)` with a precomputed hash.
+    #[inline]
     pub fn get_hashed(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
         Ok(match self.probe(key, hash)? {
-            Probe::Found { index, .. } => self.table().entries[index].value.clone(),
+            Probe::Found { index, .. } => self.value_ref(|t| t.entries.get(index).and_then(|e| e.value.as_ref())),
             Probe::Missing => None,
         })
     }

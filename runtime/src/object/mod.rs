@@ -148,6 +148,7 @@ pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;
 pub(crate) mod union_type;
+pub(crate) mod unlocked_read;
 pub(crate) mod weakref;
 
 pub use alloc::{alloc_object, new_int, new_str};
