@@ -108,7 +108,7 @@ fn report(_py: Python<'_>, err: PyErr) -> u8 {
     let exc = err.into_object();
     if exc.type_object().is_subtype(types().exc.named("SystemExit")) {
         let code = as_exception(&exc)
-            .and_then(|e| e.fields().args.clone())
+            .and_then(|e| e.args().get())
             .and_then(|a| crate::object::tuple::items(&a).first().cloned());
         return match code {
             None => 0,

@@ -133,8 +133,51 @@ pub(crate) struct FrameObject {
 struct Snapshot {
     lasti: usize,
     /// The localsplus values when the frame was detached.
-    locals: Vec<Option<Obj>>,
+    locals: SnapshotLocals,
     back: Option<Obj>,
+}
+
+/// Localsplus values a snapshot keeps in the frame object itself; more go to a vector.
+const INLINE_LOCALS: usize = 4;
+
+/// A detached frame's localsplus values. Most frames an exception leaves (each gets a frame
+/// object for its traceback entry) have a few, so those live in the object: no allocation of
+/// their own, none to free with the traceback.
+enum SnapshotLocals {
+    Inline { len: u8, values: [Option<Obj>; INLINE_LOCALS] },
+    Heap(Vec<Option<Obj>>),
+}
+
+impl Default for SnapshotLocals {
+    fn default() -> Self {
+        SnapshotLocals::Inline { len: 0, values: Default::default() }
+    }
+}
+
+impl SnapshotLocals {
+    /// New references to the values of `window`.
+    fn copy_of(window: &[Option<Obj>]) -> SnapshotLocals {
+        if window.len() > INLINE_LOCALS {
+            return SnapshotLocals::Heap(window.to_vec());
+        }
+        let mut values: [Option<Obj>; INLINE_LOCALS] = Default::default();
+        values[..window.len()].clone_from_slice(window);
+        SnapshotLocals::Inline { len: window.len() as u8, values }
+    }
+
+    fn as_slice(&self) -> &[Option<Obj>] {
+        match self {
+            SnapshotLocals::Inline { len, values } => &values[..usize::from(*len)],
+            SnapshotLocals::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Option<Obj>] {
+        match self {
+            SnapshotLocals::Inline { len, values } => &mut values[..usize::from(*len)],
+            SnapshotLocals::Heap(v) => v,
+        }
+    }
 }
 
 pub(crate) fn as_frame(o: &PyObject) -> Option<&FrameObject> {
@@ -206,7 +249,7 @@ pub(super) fn detach(done: &mut Frame, window: &[Option<Obj>], with_back: bool) 
     let o = done.frame_obj.take()?;
     let fo = frame_of(&o);
     let back = if with_back { frame_at_depth(0).ok().flatten() } else { None };
-    *fo.snapshot.borrow_mut() = Snapshot { lasti: done.lasti, locals: window.to_vec(), back };
+    *fo.snapshot.borrow_mut() = Snapshot { lasti: done.lasti, locals: SnapshotLocals::copy_of(window), back };
     fo.live.set(false);
     crate::object::gc::track_if_untracked(&o);
     Some(o)
@@ -232,7 +275,7 @@ pub(crate) fn suspended_frame_object(saved: &mut crate::object::generator::Saved
         return Err(PyErr::new(crate::ExcKind::SystemError, "a suspended generator frame without its globals"));
     };
     let n = as_code(&saved.code).map_or(0, |c| c.code.nlocalsplus()).min(saved.slots.len());
-    let snapshot = Snapshot { lasti: saved.lasti, locals: saved.slots[..n].to_vec(), back: None };
+    let snapshot = Snapshot { lasti: saved.lasti, locals: SnapshotLocals::copy_of(&saved.slots[..n]), back: None };
     let o = new_frame_object(&saved.code, globals, builtins, None, false, snapshot)?;
     saved.frame_obj = Some(o.clone());
     Ok(o)
@@ -315,7 +358,7 @@ pub(crate) fn with_locals<R>(o: &PyObject, f: impl FnOnce(&mut [Option<Obj>], bo
         return r;
     }
     let mut snap = frame_of(o).snapshot.borrow_mut();
-    (f.take().expect("called once"))(&mut snap.locals, false)
+    (f.take().expect("called once"))(snap.locals.as_mut_slice(), false)
 }
 
 fn get_back(o: &PyObject) -> PyResult<Obj> {
@@ -411,7 +454,7 @@ fn frame_clear(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::runtime_error("cannot clear a suspended frame"));
     }
     let mut snap = fo.snapshot.borrow_mut();
-    snap.locals.clear();
+    snap.locals = SnapshotLocals::default();
     snap.back = None;
     *fo.trace.borrow_mut() = None;
     Ok(args::none())
@@ -464,7 +507,7 @@ fn frame_gc_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         visit(t);
     }
     if let Ok(snap) = fo.snapshot.try_borrow() {
-        for x in snap.locals.iter().flatten().chain(&snap.back) {
+        for x in snap.locals.as_slice().iter().flatten().chain(&snap.back) {
             visit(x);
         }
     }

@@ -307,7 +307,7 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         let exc = err.into_object();
         if let (Some(ctx), Some(e)) = (g.handled_exception(), as_exception(&exc)) {
             if !ctx.is(&exc) {
-                e.fields().context = Some(ctx);
+                e.context().set(Some(ctx));
             }
         }
         let saved = g.frame();
@@ -371,10 +371,9 @@ pub(super) fn stopiteration_error(exc: Obj, flags: CodeFlags) -> Obj {
     };
     let err = raise_msg(types().exc.named("RuntimeError"), msg).into_object();
     if let Some(e) = as_exception(&err) {
-        let fields = e.fields();
-        fields.cause = Some(exc.clone());
-        fields.suppress_context = true;
-        fields.context = Some(exc);
+        e.cause().set(Some(exc.clone()));
+        e.set_suppress_context(true);
+        e.context().set(Some(exc));
     }
     err
 }
@@ -496,10 +495,9 @@ pub(super) fn get_anext(aiter: &Obj) -> PyResult<Obj> {
     .into_object();
     let cause = cause.into_object();
     if let Some(e) = as_exception(&err) {
-        let fields = e.fields();
-        fields.cause = Some(cause.clone());
-        fields.suppress_context = true;
-        fields.context = Some(cause);
+        e.cause().set(Some(cause.clone()));
+        e.set_suppress_context(true);
+        e.context().set(Some(cause));
     }
     Err(PyErr::from_object(err))
 }

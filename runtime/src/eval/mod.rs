@@ -517,8 +517,9 @@ fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
         }
         return Ok(false);
     }
+    // `PyExceptionClass_Check`: the flag every exception class carries, not an MRO walk.
     let t = as_type(ty)
-        .filter(|t| t.is_subtype(builtin_exc!("BaseException")))
+        .filter(|t| t.flags & crate::object::typeobj::flags::BASE_EXC_SUBCLASS != 0)
         .ok_or_else(|| PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"))?;
     Ok(exc.type_object().is_subtype(t))
 }
@@ -556,8 +557,8 @@ fn do_raise(exc: Option<Obj>, cause: Option<Obj>) -> PyErr {
             }
         };
         if let Some(e) = crate::object::exceptions::as_exception(&value) {
-            e.fields().cause = c;
-            e.fields().suppress_context = true;
+            e.cause().set(c);
+            e.set_suppress_context(true);
         }
     }
     PyErr::from_object(value)
@@ -1588,8 +1589,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::CHECK_EXC_MATCH => {
                         let ty = pop!(values, sp);
-                        let exc = peek!(values, sp, 1).clone();
-                        push!(values, sp, new_bool(tri!(exc_matches(&exc, &ty))));
+                        let matched = exc_matches(peek!(values, sp, 1), &ty);
+                        push!(values, sp, new_bool(tri!(matched)));
                     }
                     Opcode::CHECK_EG_MATCH => {
                         let match_type = pop!(values, sp);
@@ -1962,12 +1963,12 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
         if with_tb {
             if let Some(ctx) = current_exception() {
                 if let Some(e) = crate::object::exceptions::as_exception(&exc) {
-                    if e.fields().context.is_none() && !ctx.is(&exc) && e.fields().traceback.is_none() {
-                        e.fields().context = Some(ctx);
+                    if e.context().is_none() && !ctx.is(&exc) && e.traceback().is_none() {
+                        e.context().set(Some(ctx));
                     }
                 }
             }
-            if crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.fields().traceback.is_none()) {
+            if crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.traceback().is_none()) {
                 let window = &values[f.base..f.base + code.code.nlocalsplus()];
                 caller::capture_name_scope(&exc, f, window);
             }

@@ -168,7 +168,7 @@ pub(super) fn on_return(frame: &Frame, value: &Obj) -> PyResult<()> {
 #[cold]
 #[inline(never)]
 pub(super) fn on_exception(frame: &Frame, exc: &Obj) -> PyResult<()> {
-    let tb = crate::object::exceptions::as_exception(exc).and_then(|e| e.fields().traceback.clone());
+    let tb = crate::object::exceptions::as_exception(exc).and_then(|e| e.traceback().get());
     let none = || Obj::new_ref(immortals().none);
     let arg = new_tuple(vec![Obj::new_ref(exc.type_object().as_object()), exc.clone(), tb.unwrap_or_else(none)])?;
     emit(frame, TraceEvent::Exception, Some(&arg), true, false)

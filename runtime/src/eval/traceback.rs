@@ -48,12 +48,12 @@ pub fn add_traceback(exc: &PyObject, code: &Obj, lasti: usize) -> PyResult<()> {
 /// Prepends an entry for (`code`, `lasti`) of the frame object `frame` to `exc`'s traceback.
 pub(crate) fn add_traceback_with_frame(exc: &PyObject, code: &Obj, lasti: usize, frame: Option<Obj>) -> PyResult<()> {
     let Some(e) = as_exception(exc) else { return Ok(()) };
-    let next = e.fields().traceback.take();
+    let next = e.traceback().take();
     // SAFETY: TracebackObject starts with the header; its deallocator drops it.
     let tb = unsafe {
         alloc(types().traceback_type, |ob_base| TracebackObject { ob_base, next, code: code.clone(), lasti, frame })
     }?;
-    e.fields().traceback = Some(tb);
+    e.traceback().set(Some(tb));
     Ok(())
 }
 
@@ -176,8 +176,7 @@ impl ExcTree {
         while let Some(i) = queue.pop() {
             let exc = tree.nodes[i].exc.clone();
             let Some(e) = as_exception(&exc) else { continue };
-            let (cause, context, suppress) =
-                (e.fields().cause.clone(), e.fields().context.clone(), e.fields().suppress_context);
+            let (cause, context, suppress) = (e.cause().get(), e.context().get(), e.suppress_context());
             let cause = cause.filter(|c| seen.insert(c.addr())).map(|c| tree.push(c));
             let need_context = cause.is_none() && !suppress;
             let context = context.filter(|c| need_context && seen.insert(c.addr())).map(|c| tree.push(c));
@@ -313,7 +312,7 @@ impl GroupPrinter {
 /// source line, stripped, no caret lines — and no chained exceptions or notes.
 pub(crate) fn format_unraisable(exc: &PyObject) -> String {
     let mut out = String::new();
-    if as_exception(exc).is_some_and(|e| e.fields().traceback.is_some()) {
+    if as_exception(exc).is_some_and(|e| !e.traceback().is_none()) {
         out.push_str("Traceback (most recent call last):\n");
         out.push_str(&format_stack_with(exc, frame_summary::format_c_entry));
     }
@@ -330,7 +329,7 @@ fn format_stack(exc: &PyObject) -> String {
 /// [`format_stack`] with `format_entry` formatting each entry.
 fn format_stack_with(exc: &PyObject, format_entry: fn(&str, &str, pyrt_compile::Location) -> String) -> String {
     let mut out = String::new();
-    let mut tb = as_exception(exc).and_then(|e| e.fields().traceback.clone());
+    let mut tb = as_exception(exc).and_then(|e| e.traceback().get());
     let mut last: Option<(String, i32, String)> = None;
     let mut count = 0usize;
     let flush = |out: &mut String, count: usize| {
@@ -403,7 +402,7 @@ fn syntax_error_report(exc: &PyObject) -> Option<String> {
         }
         _ => return None,
     };
-    let args = as_exception(exc)?.fields().args.clone()?;
+    let args = as_exception(exc)?.args().get()?;
     let [msg, details] = crate::object::tuple::items(&args) else { return None };
     let d = crate::object::tuple::items(details);
     let [filename, lineno, offset, text, end_lineno, end_offset] = d else { return None };

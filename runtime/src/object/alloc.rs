@@ -51,7 +51,8 @@ fn alloc_block(py: Python<'_>, size: usize) -> PyResult<NonNull<u8>> {
 fn memory_error(limit: Option<usize>) -> PyErr {
     match limit {
         Some(l) => PyErr::new(ExcKind::MemoryError, format!("the interpreter's arena limit of {l} bytes is exhausted")),
-        None => PyErr::new(ExcKind::MemoryError, "out of memory"),
+        // CPython's `PyErr_NoMemory`: a `MemoryError` without arguments.
+        None => PyErr::from_kind(ExcKind::MemoryError),
     }
 }
 

@@ -240,7 +240,7 @@ fn error_field(o: &PyObject, i: usize) -> PyResult<Obj> {
     if let Some(assigned) = super::attr::instance_dict(o)?.and_then(|d| super::dict::as_dict(&d)?.get_str(key)) {
         return Ok(assigned);
     }
-    let args = super::exceptions::as_exception(o).and_then(|e| e.fields().args.clone());
+    let args = super::exceptions::as_exception(o).and_then(|e| e.args().get());
     Ok(args
         .and_then(|a| super::tuple::items(&a).get(i).cloned())
         .unwrap_or_else(|| Obj::new_ref(super::immortal::immortals().none)))

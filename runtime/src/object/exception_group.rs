@@ -202,7 +202,7 @@ fn group_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
 fn group_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     args::no_keywords(o.type_object().name(), kwnames)?;
     if let Some(e) = as_exception(o) {
-        let old = e.fields().args.replace(new_tuple(argv.to_vec())?);
+        let old = e.args().replace(Some(new_tuple(argv.to_vec())?));
         drop(old);
     }
     Ok(())
@@ -285,19 +285,13 @@ fn subset(orig: &PyObject, excs: Vec<Obj>) -> PyResult<Option<Obj>> {
         return Err(PyErr::type_error("derive must return an instance of BaseExceptionGroup"));
     }
     let (src, dst) = (as_exception(orig).expect("a group"), as_exception(&eg).expect("a group"));
-    let (tb, context, cause) = {
-        let f = src.fields();
-        (f.traceback.clone(), f.context.clone(), f.cause.clone())
-    };
-    {
-        let f = dst.fields();
-        if tb.is_some() {
-            drop(std::mem::replace(&mut f.traceback, tb));
-        }
-        drop(std::mem::replace(&mut f.context, context));
-        drop(std::mem::replace(&mut f.cause, cause));
-        f.suppress_context = true;
+    let (tb, context, cause) = (src.traceback().get(), src.context().get(), src.cause().get());
+    if tb.is_some() {
+        dst.traceback().set(tb);
     }
+    dst.context().set(context);
+    dst.cause().set(cause);
+    dst.set_suppress_context(true);
     if let Some(notes) = optional_attr(orig, "__notes__")? {
         if is_sequence(&notes) {
             let copy = new_list(ops::collect(&notes)?)?;
@@ -430,13 +424,14 @@ fn collect_leaf_ids(exc: &PyObject, ids: &mut HashSet<usize>) -> PyResult<()> {
 /// Same traceback, cause and context (what `except*` keeps when it re-raises).
 fn same_metadata(a: &PyObject, b: &PyObject) -> bool {
     let (Some(a), Some(b)) = (as_exception(a), as_exception(b)) else { return false };
-    let same = |x: &Option<Obj>, y: &Option<Obj>| match (x, y) {
-        (Some(x), Some(y)) => x.is(y),
+    let same = |x: Option<Obj>, y: Option<Obj>| match (x, y) {
+        (Some(x), Some(y)) => x.is(&y),
         (None, None) => true,
         _ => false,
     };
-    let (fa, fb) = (a.fields(), b.fields());
-    same(&fa.traceback, &fb.traceback) && same(&fa.cause, &fb.cause) && same(&fa.context, &fb.context)
+    same(a.traceback().get(), b.traceback().get())
+        && same(a.cause().get(), b.cause().get())
+        && same(a.context().get(), b.context().get())
 }
 
 /// `_PyExc_PrepReraiseStar` (the `PREP_RERAISE_STAR` intrinsic): what a `try`-`except*`

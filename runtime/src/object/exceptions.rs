@@ -7,7 +7,7 @@
 //! [`PyErr`]'s constructors (`PyErr::type_error(...)`, ...) make objects of the current
 //! interpreter.
 
-use std::cell::UnsafeCell;
+use std::cell::{Cell, UnsafeCell};
 use std::ptr::NonNull;
 
 use super::abstract_ops::{repr_text, str_text};
@@ -16,33 +16,53 @@ use super::builtin::{GetSetDef, MethodDef, args};
 use super::header::PyObject;
 use super::immortal::{TypeSpec, empty_tuple, immortals, new_static_type, types};
 use super::obj::Obj;
+use super::obj_slot::ObjSlot;
 use super::tuple::{items, new_tuple};
 use super::typeobj::{TypeObject, flags};
 use crate::error::{ExcKind, PyErr, PyResult};
 
-/// The mutable fields of an exception.
-#[derive(Default)]
-pub struct ExcFields {
+/// The mutable fields of an exception, each a cell (see [`BaseExceptionObject`]'s accessors).
+struct ExcFields {
     /// `args` (a tuple; `None` only before `__new__` finishes).
-    pub args: Option<Obj>,
+    args: UnsafeCell<Option<Obj>>,
     /// `__traceback__`.
-    pub traceback: Option<Obj>,
+    traceback: UnsafeCell<Option<Obj>>,
     /// `__cause__`.
-    pub cause: Option<Obj>,
+    cause: UnsafeCell<Option<Obj>>,
     /// `__context__`.
-    pub context: Option<Obj>,
-    /// `__suppress_context__`.
-    pub suppress_context: bool,
+    context: UnsafeCell<Option<Obj>>,
     /// `NameError.name` / `AttributeError.name` (the name that was not found).
-    pub name: Option<Obj>,
+    name: UnsafeCell<Option<Obj>>,
     /// `AttributeError.obj` (the object whose attribute was not found).
-    pub obj: Option<Obj>,
+    obj: UnsafeCell<Option<Obj>>,
     /// Where a `NameError` was raised: what its "Did you mean" suggestion searches (see
     /// `suggestions::capture_name_scope`).
-    pub name_scope: Option<Obj>,
+    name_scope: UnsafeCell<Option<Obj>>,
+    /// `__suppress_context__`.
+    suppress_context: Cell<bool>,
+}
+
+impl ExcFields {
+    fn with_args(args: Obj) -> ExcFields {
+        ExcFields {
+            args: UnsafeCell::new(Some(args)),
+            traceback: UnsafeCell::new(None),
+            cause: UnsafeCell::new(None),
+            context: UnsafeCell::new(None),
+            name: UnsafeCell::new(None),
+            obj: UnsafeCell::new(None),
+            name_scope: UnsafeCell::new(None),
+            suppress_context: Cell::new(false),
+        }
+    }
 }
 
 /// The layout of every exception.
+///
+/// The fields change behind `&` (every object is shared), so each is a cell reached through an
+/// [`ObjSlot`] — a view that moves values in and out and never lends a reference into the word
+/// — rather than a `&mut` to the whole record, which two callers (or one caller and the Python
+/// code a dropped value's finaliser runs) could hold at once.
 #[repr(C)]
 pub struct BaseExceptionObject {
     /// Header.
@@ -50,15 +70,83 @@ pub struct BaseExceptionObject {
     /// `__dict__` (at the types' `dict_offset`).
     /// (written only through `attr::dict_slot`: an `UnsafeCell` because it changes behind `&`)
     pub(crate) dict: UnsafeCell<Option<Obj>>,
-    fields: UnsafeCell<ExcFields>,
+    fields: ExcFields,
 }
 
 impl BaseExceptionObject {
-    /// The fields (a short borrow; never held across Python code).
-    #[allow(clippy::mut_from_ref)]
-    pub fn fields(&self) -> &mut ExcFields {
-        // SAFETY: accesses are serialised by the interpreter lock and kept short.
-        unsafe { &mut *self.fields.get() }
+    #[inline(always)]
+    fn slot<'a>(&'a self, word: &'a UnsafeCell<Option<Obj>>) -> ObjSlot<'a> {
+        // SAFETY: `word` is one of this object's initialised `Option<Obj>` fields, touched only
+        // through these views, and lives as long as the borrow of `self`.
+        unsafe { ObjSlot::from_raw(&self.ob_base, word.get()) }
+    }
+
+    /// `args`.
+    #[inline]
+    pub(crate) fn args(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.args)
+    }
+
+    /// `__traceback__`.
+    #[inline]
+    pub(crate) fn traceback(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.traceback)
+    }
+
+    /// `__cause__`.
+    #[inline]
+    pub(crate) fn cause(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.cause)
+    }
+
+    /// `__context__`.
+    #[inline]
+    pub(crate) fn context(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.context)
+    }
+
+    /// `NameError.name` / `AttributeError.name`.
+    #[inline]
+    pub(crate) fn name(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.name)
+    }
+
+    /// `AttributeError.obj`.
+    #[inline]
+    pub(crate) fn obj(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.obj)
+    }
+
+    /// The scope a `NameError`'s suggestion searches.
+    #[inline]
+    pub(crate) fn name_scope(&self) -> ObjSlot<'_> {
+        self.slot(&self.fields.name_scope)
+    }
+
+    /// `__suppress_context__`.
+    #[inline]
+    pub(crate) fn suppress_context(&self) -> bool {
+        self.fields.suppress_context.get()
+    }
+
+    /// Sets `__suppress_context__`.
+    #[inline]
+    pub(crate) fn set_suppress_context(&self, value: bool) {
+        self.fields.suppress_context.set(value);
+    }
+
+    /// Every object field, borrowed, for the cycle collector's traverse.
+    ///
+    /// # Safety
+    ///
+    /// As [`ObjSlot::with_borrowed`]: `visit` runs no Python code and writes no field of this
+    /// exception.
+    pub(crate) unsafe fn visit_fields(&self, visit: &mut dyn FnMut(&PyObject)) {
+        let f = &self.fields;
+        for word in [&f.args, &f.traceback, &f.context, &f.cause, &f.name, &f.obj, &f.name_scope] {
+            // SAFETY: the caller's contract.
+            unsafe { self.slot(word).with_borrowed(|v| v.map(&mut *visit)) };
+        }
     }
 }
 
@@ -315,24 +403,24 @@ static SYNTAX_ERROR_GETSETS: &[GetSetDef] = &[
 ];
 
 fn get_name_field(o: &PyObject) -> PyResult<Obj> {
-    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().name.clone())))
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.name().get())))
 }
 
 fn set_name_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     if let Some(e) = as_exception(o) {
-        let old = std::mem::replace(&mut e.fields().name, not_none(v));
+        let old = e.name().replace(not_none(v));
         drop(old);
     }
     Ok(())
 }
 
 fn get_obj_field(o: &PyObject) -> PyResult<Obj> {
-    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().obj.clone())))
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.obj().get())))
 }
 
 fn set_obj_field(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     if let Some(e) = as_exception(o) {
-        let old = std::mem::replace(&mut e.fields().obj, not_none(v));
+        let old = e.obj().replace(not_none(v));
         drop(old);
     }
     Ok(())
@@ -348,8 +436,8 @@ static ATTRIBUTE_ERROR_GETSETS: &[GetSetDef] = &[
 /// loop), as CPython's `format_exc_check_arg` does, for `e.name` and the traceback's suggestion.
 pub(crate) fn with_missing_name(err: PyErr, name: &PyObject) -> PyErr {
     if let Some(e) = err.object().and_then(|o| as_exception(o)) {
-        if e.fields().name.is_none() {
-            e.fields().name = Some(Obj::new_ref(name));
+        if e.name().is_none() {
+            e.name().set(Some(Obj::new_ref(name)));
         }
     }
     err
@@ -362,10 +450,9 @@ pub(crate) fn with_attribute_context(err: PyErr, obj: &PyObject, name: &PyObject
     if let Some(o) = err.object() {
         if o.type_object().is_subtype(types().exc.named("AttributeError")) {
             if let Some(e) = as_exception(o) {
-                let f = e.fields();
-                if f.name.is_none() && f.obj.is_none() {
-                    f.name = Some(Obj::new_ref(name));
-                    f.obj = Some(Obj::new_ref(obj));
+                if e.name().is_none() && e.obj().is_none() {
+                    e.name().set(Some(Obj::new_ref(name)));
+                    e.obj().set(Some(Obj::new_ref(obj)));
                 }
             }
         }
@@ -446,11 +533,7 @@ pub(crate) fn make_exception_types(
 /// The exception part of a new object whose layout starts with [`BaseExceptionObject`]
 /// (exception groups).
 pub(crate) fn new_exception_base(ob_base: PyObject, args: Obj) -> BaseExceptionObject {
-    BaseExceptionObject {
-        ob_base,
-        dict: UnsafeCell::new(None),
-        fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
-    }
+    BaseExceptionObject { ob_base, dict: UnsafeCell::new(None), fields: ExcFields::with_args(args) }
 }
 
 /// A new exception of `ty` with `args`.
@@ -461,7 +544,7 @@ pub fn new_exception(ty: &TypeObject, args: Obj) -> PyResult<Obj> {
         alloc_sized(ty, ty.basic_size.max(size_of::<BaseExceptionObject>()), |ob_base| BaseExceptionObject {
             ob_base,
             dict: UnsafeCell::new(None),
-            fields: UnsafeCell::new(ExcFields { args: Some(args), ..ExcFields::default() }),
+            fields: ExcFields::with_args(args),
         })
     }
 }
@@ -579,15 +662,22 @@ pub(crate) fn exception_args(o: &PyObject) -> Obj {
 }
 
 fn exc_args(o: &PyObject) -> Obj {
-    as_exception(o).and_then(|e| e.fields().args.clone()).unwrap_or_else(|| Obj::new_ref(empty_tuple()))
+    as_exception(o).and_then(|e| e.args().get()).unwrap_or_else(|| Obj::new_ref(empty_tuple()))
 }
 
 fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(argv, kwnames);
-    new_exception(ty, new_tuple(pos.to_vec())?)
+    new_exception(ty, super::tuple::new_tuple_from_slice(pos)?)
 }
 
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
+    let no_keywords = kwnames.is_none_or(|k| items(k).is_empty());
+    if no_keywords && !o.type_object().is_subtype(builtin_exc!("UnicodeError")) {
+        // The common case (`raise ValueError(x)`, `super().__init__(x)`): no keywords to check
+        // against the class, no Unicode error fields; only `args`.
+        keep_or_replace_args(o, argv)?;
+        return Ok(());
+    }
     if o.type_object().is_subtype(builtin_exc!("ImportError")) {
         for (k, v) in args::keywords(argv, kwnames) {
             if !matches!(k, "name" | "path") {
@@ -618,18 +708,27 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
     if is_decode || o.type_object().is_subtype(builtin_exc!("UnicodeEncodeError")) {
         unicode_error_init(o, pos, is_decode)?;
     }
+    keep_or_replace_args(o, pos)
+}
+
+/// `BaseException.__init__`'s `self.args = args`.
+fn keep_or_replace_args(o: &PyObject, pos: &[Obj]) -> PyResult<()> {
     if let Some(e) = as_exception(o) {
         // Called by `type.__call__` right after `exc_new`, the arguments are the ones `args`
         // was made from: keep that tuple (CPython passes one tuple to both) rather than make a
         // second one on every raise of a new exception.
-        let same = e.fields().args.as_deref().is_some_and(|a| {
-            let held = items(a);
-            held.len() == pos.len() && held.iter().zip(pos).all(|(x, y)| x.is(y))
-        });
+        // SAFETY: the loan only compares pointers (no Python code, no write of `args`).
+        let same = unsafe {
+            e.args().with_borrowed(|a| {
+                a.is_some_and(|a| {
+                    let held = items(a);
+                    held.len() == pos.len() && held.iter().zip(pos).all(|(x, y)| x.is(y))
+                })
+            })
+        };
         if !same {
-            let new_args = new_tuple(pos.to_vec())?;
-            let old = e.fields().args.replace(new_args);
-            drop(old);
+            let new_args = super::tuple::new_tuple_from_slice(pos)?;
+            drop(e.args().replace(Some(new_args)));
         }
     }
     Ok(())
@@ -766,7 +865,7 @@ fn set_args(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     let v = v.ok_or_else(|| PyErr::type_error("args may not be deleted"))?;
     let t = new_tuple(super::abstract_ops::collect(v)?)?;
     if let Some(e) = as_exception(o) {
-        let old = e.fields().args.replace(t);
+        let old = e.args().replace(Some(t));
         drop(old);
     }
     Ok(())
@@ -778,44 +877,58 @@ fn get_first_arg(o: &PyObject) -> PyResult<Obj> {
 }
 
 fn get_traceback(o: &PyObject) -> PyResult<Obj> {
-    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().traceback.clone())))
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.traceback().get())))
 }
 
 fn set_traceback(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let v = v.ok_or_else(|| PyErr::type_error("__traceback__ may not be deleted"))?;
+    if !v.is(immortals().none) && !std::ptr::eq(v.type_object(), types().traceback_type) {
+        return Err(PyErr::type_error("__traceback__ must be a traceback or None"));
+    }
     if let Some(e) = as_exception(o) {
-        let old = std::mem::replace(&mut e.fields().traceback, not_none(v));
-        drop(old);
+        drop(e.traceback().replace(not_none(Some(v))));
     }
     Ok(())
 }
 
+/// A value for `__cause__` / `__context__`: `None` or an exception (`what` names the field in
+/// the error).
+fn chained_exception(v: Option<&PyObject>, what: &str) -> PyResult<Option<Obj>> {
+    let v = v.ok_or_else(|| PyErr::type_error(format!("__{what}__ may not be deleted")))?;
+    if !v.is(immortals().none) && as_exception(v).is_none() {
+        return Err(PyErr::type_error(format!("exception {what} must be None or derive from BaseException")));
+    }
+    Ok(not_none(Some(v)))
+}
+
 fn get_cause(o: &PyObject) -> PyResult<Obj> {
-    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().cause.clone())))
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.cause().get())))
 }
 
 fn set_cause(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let v = chained_exception(v, "cause")?;
     if let Some(e) = as_exception(o) {
-        let old = std::mem::replace(&mut e.fields().cause, not_none(v));
-        e.fields().suppress_context = true;
+        let old = e.cause().replace(v);
+        e.set_suppress_context(true);
         drop(old);
     }
     Ok(())
 }
 
 fn get_context(o: &PyObject) -> PyResult<Obj> {
-    Ok(opt_or_none(as_exception(o).and_then(|e| e.fields().context.clone())))
+    Ok(opt_or_none(as_exception(o).and_then(|e| e.context().get())))
 }
 
 fn set_context(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let v = chained_exception(v, "context")?;
     if let Some(e) = as_exception(o) {
-        let old = std::mem::replace(&mut e.fields().context, not_none(v));
-        drop(old);
+        drop(e.context().replace(v));
     }
     Ok(())
 }
 
 fn get_suppress(o: &PyObject) -> PyResult<Obj> {
-    Ok(super::int::new_bool(as_exception(o).is_some_and(|e| e.fields().suppress_context)))
+    Ok(super::int::new_bool(as_exception(o).is_some_and(|e| e.suppress_context())))
 }
 
 fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
@@ -824,7 +937,7 @@ fn set_suppress(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
         None => false,
     };
     if let Some(e) = as_exception(o) {
-        e.fields().suppress_context = b;
+        e.set_suppress_context(b);
     }
     Ok(())
 }
@@ -837,14 +950,14 @@ pub(crate) fn set_implicit_context(exc: &PyObject, handled: Obj) {
     if handled.is(exc) {
         return;
     }
-    let context_of = |o: &PyObject| as_exception(o).and_then(|e| e.fields().context.clone());
+    let context_of = |o: &PyObject| as_exception(o).and_then(|e| e.context().get());
     let mut o = handled.clone();
     let mut slow = handled.clone();
     let mut advance_slow = false;
     while let Some(c) = context_of(&o) {
         if c.is(exc) {
             if let Some(e) = as_exception(&o) {
-                drop(e.fields().context.take());
+                drop(e.context().take());
             }
             break;
         }
@@ -861,7 +974,7 @@ pub(crate) fn set_implicit_context(exc: &PyObject, handled: Obj) {
         advance_slow = !advance_slow;
     }
     if let Some(e) = as_exception(exc) {
-        drop(e.fields().context.replace(handled));
+        drop(e.context().replace(Some(handled)));
     }
 }
 
@@ -884,7 +997,7 @@ mod tests {
     }
 
     fn context_of(o: &PyObject) -> Option<Obj> {
-        as_exception(o).and_then(|e| e.fields().context.clone())
+        as_exception(o).and_then(|e| e.context().get())
     }
 
     #[test]
@@ -922,13 +1035,13 @@ mod tests {
             let one = crate::object::int::new_int(1).unwrap();
             let cls = types().exc.named("KeyError").as_object();
             let e = super::super::abstract_ops::call(cls, std::slice::from_ref(&one), None).unwrap();
-            let args = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            let args = as_exception(&e).and_then(|x| x.args().get()).unwrap();
             exc_init(&e, std::slice::from_ref(&one), None).unwrap();
-            let same = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            let same = as_exception(&e).and_then(|x| x.args().get()).unwrap();
             assert!(same.is(&args), "same arguments: the tuple is kept");
             let two = crate::object::int::new_int(2).unwrap();
             exc_init(&e, &[one, two], None).unwrap();
-            let now = as_exception(&e).and_then(|x| x.fields().args.clone()).unwrap();
+            let now = as_exception(&e).and_then(|x| x.args().get()).unwrap();
             assert_eq!(items(&now).len(), 2);
         });
     }

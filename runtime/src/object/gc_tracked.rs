@@ -53,10 +53,9 @@ fn module_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 /// then its `__dict__` (where `__notes__` lives) and a subclass's members.
 fn exception_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(e) = super::exceptions::as_exception(o) {
-        let f = e.fields();
-        for x in [&f.args, &f.traceback, &f.context, &f.cause, &f.name, &f.obj, &f.name_scope].into_iter().flatten() {
-            visit(x);
-        }
+        // SAFETY: `visit` only records the objects it is shown (the collector's traverse runs
+        // no Python code and writes no exception field).
+        unsafe { e.visit_fields(visit) };
     }
     super::gc_traverse::visit_instance_fields(o, visit);
 }
@@ -65,10 +64,8 @@ fn exception_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 /// a frame's locals), the name scope, and the `__dict__`. `args` stays (a tuple, never absent
 /// once made).
 fn exception_clear(o: &PyObject) {
-    let taken = super::exceptions::as_exception(o).map(|e| {
-        let f = e.fields();
-        [f.traceback.take(), f.context.take(), f.cause.take(), f.obj.take(), f.name_scope.take()]
-    });
+    let taken = super::exceptions::as_exception(o)
+        .map(|e| [e.traceback().take(), e.context().take(), e.cause().take(), e.obj().take(), e.name_scope().take()]);
     let dict = super::gc_traverse::take_instance_dict(o);
     drop((taken, dict));
 }

@@ -457,7 +457,7 @@ impl ThrowArgs {
             )));
         };
         if let (Some(t), Some(e)) = (tb, crate::object::exceptions::as_exception(&exc)) {
-            e.fields().traceback = Some(t);
+            e.traceback().set(Some(t));
         }
         Ok(exc)
     }
@@ -1117,7 +1117,7 @@ pub(crate) fn send_generic(receiver: &PyObject, v: Obj) -> PyResult<Result<Obj, 
 /// `StopIteration.value` of an exception object.
 pub(crate) fn stop_iteration_value(exc: &PyObject) -> Obj {
     crate::object::exceptions::as_exception(exc)
-        .and_then(|e| e.fields().args.clone())
+        .and_then(|e| e.args().get())
         .and_then(|a| crate::object::tuple::items(&a).first().cloned())
         .unwrap_or_else(args::none)
 }

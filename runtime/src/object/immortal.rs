@@ -410,8 +410,38 @@ fn intern_with(str_type: &TypeObject, s: &str) -> &'static StrObject {
 }
 
 /// The interned (immortal, process-wide) string equal to `s` (`PyUnicode_InternFromString`).
+///
+/// The runtime interns the same few names (`"__init__"`, `"__next__"`, ...) on hot paths, so a
+/// small per-thread memo, indexed by where the text lives and checked against it, answers
+/// repeats without the table's lock and hash.
 pub fn intern(s: &str) -> &'static StrObject {
+    #[cfg(not(loom))]
+    {
+        let at = s.as_ptr() as usize;
+        let slot = ((at >> 3) ^ (at >> 11) ^ s.len()) % INTERN_MEMO_SLOTS;
+        return INTERN_MEMO.with(|memo| {
+            let cell = &memo[slot];
+            if let Some(known) = cell.get().filter(|k| k.as_str() == s) {
+                return known;
+            }
+            let found = intern_with(types().str_type, s);
+            cell.set(Some(found));
+            found
+        });
+    }
+    #[cfg(loom)]
     intern_with(types().str_type, s)
+}
+
+/// Entries of [`intern`]'s per-thread memo.
+#[cfg(not(loom))]
+const INTERN_MEMO_SLOTS: usize = 64;
+
+// Not under loom: there the interned strings belong to one explored execution.
+#[cfg(not(loom))]
+thread_local! {
+    static INTERN_MEMO: [std::cell::Cell<Option<&'static StrObject>>; INTERN_MEMO_SLOTS] =
+        const { [const { std::cell::Cell::new(None) }; INTERN_MEMO_SLOTS] };
 }
 
 /// The object pointer of a static object.

@@ -73,6 +73,13 @@ impl<'a> ObjSlot<'a> {
         unsafe { (*self.word.as_ptr()).clone() }
     }
 
+    /// Whether the word is empty (a read of the word alone: no count changes, no loan).
+    #[inline(always)]
+    pub(crate) fn is_none(&self) -> bool {
+        // SAFETY: a read under the exclusion of the module docs, complete before this returns.
+        unsafe { (*self.word.as_ptr()).is_none() }
+    }
+
     /// Writes `value`; gives back the old value for the caller to drop.
     #[inline(always)]
     #[must_use = "the old value is dropped by the caller, after the write"]

@@ -30,7 +30,7 @@
 
 use std::hash::Hasher;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicIsize, Ordering};
+use std::sync::atomic::{AtomicIsize, AtomicPtr, Ordering};
 
 use siphasher::sip::SipHasher13;
 
@@ -259,10 +259,89 @@ pub(crate) fn hash_units(units: &[u8]) -> isize {
 /// A new `str` in the current interpreter's arena.
 /// The empty string and one-character ASCII strings are the interned (immortal) ones.
 pub fn new_str(text: &str) -> PyResult<Obj> {
-    if text.is_empty() || (text.len() == 1 && text.is_ascii()) {
-        return Ok(Obj::new_ref(&super::immortal::intern(text).ob_base));
+    match text.as_bytes() {
+        [] => return Ok(Obj::new_ref(&ascii_char(None).ob_base)),
+        [b] if b.is_ascii() => return Ok(Obj::new_ref(&ascii_char(Some(*b)).ob_base)),
+        _ => {}
     }
     new_str_of_type(super::immortal::types().str_type, text)
+}
+
+/// The interned empty string (`None`) and one-character ASCII strings, remembered here after
+/// their first use: the interning table's lock and hash are too slow for `s[i]` and `split`.
+static ASCII_CHARS: [AtomicPtr<StrObject>; 129] = [const { AtomicPtr::new(std::ptr::null_mut()) }; 129];
+
+/// The interned string of `byte` (ASCII), or the empty string.
+#[inline]
+fn ascii_char(byte: Option<u8>) -> &'static StrObject {
+    let slot = &ASCII_CHARS[byte.map_or(128, usize::from)];
+    let known = slot.load(Ordering::Acquire);
+    if !known.is_null() {
+        // SAFETY: the slot only ever holds an interned string, which is immortal.
+        return unsafe { &*known };
+    }
+    let buf = [byte.unwrap_or(0)];
+    let text = std::str::from_utf8(&buf[..usize::from(byte.is_some())]).unwrap_or("");
+    let interned = super::immortal::intern(text);
+    slot.store(interned as *const StrObject as *mut StrObject, Ordering::Release);
+    interned
+}
+
+/// A new exact `str` of `len` ASCII bytes that `fill` writes straight into the object's block:
+/// no intermediate buffer and no scan of the text for its kind (an ASCII string needs no index
+/// array) — what the methods whose result is known to be ASCII (`upper`/`lower`/`replace`/
+/// `join`/`split`/... of ASCII text) build with. Empty and one-character results are the
+/// interned ones, as [`new_str`] gives. The block is zeroed before `fill` runs; a `fill` that
+/// wrote a non-ASCII byte is a bug of the caller, reported as `SystemError` (the check keeps the
+/// text valid UTF-8 whatever `fill` does).
+pub(crate) fn new_ascii_str_with(len: usize, fill: impl FnOnce(&mut [u8])) -> PyResult<Obj> {
+    if len <= 1 {
+        let mut one = [0u8; 1];
+        fill(&mut one[..len]);
+        return match std::str::from_utf8(&one[..len]) {
+            Ok(t) if t.is_ascii() => new_str(t),
+            _ => Err(not_ascii()),
+        };
+    }
+    let str_type = super::immortal::types().str_type;
+    let data_offset = str_type.basic_size.max(size_of::<StrObject>());
+    let size = data_offset.checked_add(len).ok_or_else(too_long)?;
+    // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, zeroed (valid
+    // ASCII) before `fill` sees them and checked to be ASCII after (kind 1 needs no index
+    // array); `str`'s deallocator frees this layout.
+    unsafe {
+        let obj = alloc_sized(str_type, size, |ob_base| StrObject {
+            ob_base,
+            len,
+            utf8_len: len,
+            hash: AtomicIsize::new(HASH_UNSET),
+            kind: 1,
+            lone_surrogates: false,
+            data_offset: data_offset as u32,
+        })?;
+        let text = (obj.as_ptr().as_ptr() as *mut u8).add(data_offset);
+        std::ptr::write_bytes(text, 0, len);
+        let bytes = std::slice::from_raw_parts_mut(text, len);
+        fill(bytes);
+        if !bytes.is_ascii() {
+            // Zeroed again before the object (whose text must stay valid) is dropped.
+            bytes.fill(0);
+            drop(obj);
+            return Err(not_ascii());
+        }
+        Ok(obj)
+    }
+}
+
+/// A new exact `str` of `text`, known to be ASCII (a piece of an ASCII string).
+#[inline]
+pub(crate) fn new_ascii_str(text: &[u8]) -> PyResult<Obj> {
+    new_ascii_str_with(text.len(), |out| out.copy_from_slice(text))
+}
+
+#[cold]
+fn not_ascii() -> crate::error::PyErr {
+    crate::error::PyErr::new(crate::error::ExcKind::SystemError, "a str built as ASCII holds a non-ASCII byte")
 }
 
 /// A new `str` of the code points `points` (`0..=0x10FFFF`, lone surrogates allowed).

@@ -285,6 +285,52 @@ macro_rules! with_pattern {
     }};
 }
 
+/// The byte offset of the first (`reverse`: last) occurrence of `needle` in `hay`: `memchr` for
+/// one byte, `memmem` (SIMD prefilter, then two-way) otherwise, as CPython's `fastsearch`
+/// special-cases one-character needles. A match of valid UTF-8 in valid UTF-8 starts at a
+/// character boundary, so byte search finds what `str::find` finds.
+fn find_text(hay: &str, needle: &str, reverse: bool) -> Option<usize> {
+    let h = hay.as_bytes();
+    match needle.as_bytes() {
+        [] => Some(if reverse { hay.len() } else { 0 }),
+        [b] if reverse => memchr::memrchr(*b, h),
+        [b] => memchr::memchr(*b, h),
+        n if reverse => memchr::memmem::rfind(h, n),
+        n => memchr::memmem::find(h, n),
+    }
+}
+
+/// Calls `f` with the byte offset of each non-overlapping occurrence of `needle` (not empty)
+/// in `hay`, left to right, until `f` returns `false`.
+fn each_match(hay: &str, needle: &str, mut f: impl FnMut(usize) -> bool) {
+    let h = hay.as_bytes();
+    match needle.as_bytes() {
+        [b] => {
+            for at in memchr::memchr_iter(*b, h) {
+                if !f(at) {
+                    return;
+                }
+            }
+        }
+        n => {
+            for at in memchr::memmem::find_iter(h, n) {
+                if !f(at) {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The number of non-overlapping occurrences of `needle` (not empty) in `hay`.
+fn count_matches(hay: &str, needle: &str) -> usize {
+    match needle.as_bytes() {
+        // One byte: a counting loop the compiler vectorises.
+        [b] => hay.as_bytes().iter().filter(|&&c| c == *b).count(),
+        n => memchr::memmem::find_iter(hay.as_bytes(), n).count(),
+    }
+}
+
 /// The number of code points in `t[..byte]`.
 fn chars_before(t: &str, byte: usize) -> usize {
     t[..byte].chars().count()
@@ -432,6 +478,21 @@ fn repeat_text(obj: &PyObject, count: usize) -> PyResult<Obj> {
     }
     let unit = s.as_str().as_bytes();
     let total = unit.len().saturating_mul(count);
+    if s.is_ascii() {
+        // Doubling, in place in the new string's block: O(log count) copies.
+        return super::str::new_ascii_str_with(total, |out| {
+            if total == 0 {
+                return;
+            }
+            out[..unit.len()].copy_from_slice(unit);
+            let mut filled = unit.len();
+            while filled < total {
+                let n = filled.min(total - filled);
+                out.copy_within(..n, filled);
+                filled += n;
+            }
+        });
+    }
     let mut bytes: Vec<u8> = Vec::new();
     bytes.try_reserve_exact(total).map_err(|_| PyErr::from(pyrt_pylib::PyError::MemoryError))?;
     if total > 0 {
@@ -478,7 +539,7 @@ fn str_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
         }
     }
     match str_value(b) {
-        Some(needle) => Ok(with_pattern!(needle, |p| text(a).contains(p))),
+        Some(needle) => Ok(find_text(text(a), needle, false).is_some()),
         None => Err(PyErr::type_error(format!(
             "'in <string>' requires string as left operand, not {}",
             b.type_object().name()
@@ -498,7 +559,7 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
             return Ok(Obj::new_ref(o));
         }
         if step == 1 && s.is_ascii() {
-            return new_str(&s.as_str()[start as usize..stop as usize]);
+            return super::str::new_ascii_str(&s.as_str().as_bytes()[start as usize..stop as usize]);
         }
         if s.has_lone_surrogates() {
             let points: Vec<u32> = (0..count).map(|k| s.code_point_at((start + k as isize * step) as usize)).collect();
@@ -518,12 +579,19 @@ fn str_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
 
 // ---- case mapping and predicates -----------------------------------------------------------
 
+/// A case mapping: ASCII text maps byte for byte straight into the new string's block
+/// (`$ascii`), anything else through the Unicode tables (`$f`).
 macro_rules! case_method {
-    ($name:literal, $f:path) => {
+    ($name:literal, $f:path, $ascii:expr) => {
         surrogate_aware!($name, |a, k| {
             let s = no_args($name, a, k)?;
+            let t = text(s);
+            if str_obj(s).is_ascii() {
+                let map: fn(&[u8], &mut [u8]) = $ascii;
+                return super::str::new_ascii_str_with(t.len(), |out| map(t.as_bytes(), out));
+            }
             let mut out = String::new();
-            $f(text(s), &mut out);
+            $f(t, &mut out);
             new_string(out)
         })
     };
@@ -535,6 +603,44 @@ macro_rules! surrogate_aware {
     ($name:literal, $f:expr) => {
         MethodDef::method($name, |a, k| super::str_surrogates::call(a, k, $f))
     };
+}
+
+/// ASCII `lower` (and `casefold`).
+fn ascii_lower(t: &[u8], out: &mut [u8]) {
+    for (o, b) in out.iter_mut().zip(t) {
+        *o = b.to_ascii_lowercase();
+    }
+}
+
+/// ASCII `upper`.
+fn ascii_upper(t: &[u8], out: &mut [u8]) {
+    for (o, b) in out.iter_mut().zip(t) {
+        *o = b.to_ascii_uppercase();
+    }
+}
+
+/// ASCII `swapcase`.
+fn ascii_swapcase(t: &[u8], out: &mut [u8]) {
+    for (o, &b) in out.iter_mut().zip(t) {
+        *o = if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+    }
+}
+
+/// ASCII `title`: a letter after a letter is lowered, any other letter raised (the ASCII cased
+/// characters are the letters).
+fn ascii_title(t: &[u8], out: &mut [u8]) {
+    let mut previous_is_cased = false;
+    for (o, &b) in out.iter_mut().zip(t) {
+        *o = if previous_is_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+        previous_is_cased = b.is_ascii_alphabetic();
+    }
+}
+
+/// ASCII `capitalize`: the first character raised, the rest lowered.
+fn ascii_capitalize(t: &[u8], out: &mut [u8]) {
+    for (i, (o, b)) in out.iter_mut().zip(t).enumerate() {
+        *o = if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() };
+    }
 }
 
 macro_rules! predicate {
@@ -570,8 +676,8 @@ fn find_in(name: &str, a: &[Obj], k: Option<&PyObject>, reverse: bool) -> PyResu
         return Ok(None);
     }
     let hay = char_range(s, start as usize, end as usize);
-    let found = with_pattern!(sub.as_str(), |p| if reverse { hay.rfind(p) } else { hay.find(p) });
-    Ok(found.map(|b| start as usize + chars_before(hay, b)))
+    let found = find_text(hay, sub.as_str(), reverse);
+    Ok(found.map(|b| start as usize + if s.is_ascii() { b } else { chars_before(hay, b) }))
 }
 
 fn str_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -583,13 +689,18 @@ fn str_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return new_int((end - start + 1) as i64);
     }
     let hay = char_range(s, start as usize, end as usize);
-    new_int(with_pattern!(sub.as_str(), |p| hay.matches(p).count()) as i64)
+    new_int(count_matches(hay, sub.as_str()) as i64)
 }
 
 /// `startswith`/`endswith` (`prefix` a str or a tuple of them).
 fn affix_test(a: &[Obj], k: Option<&PyObject>, name: &str, at_start: bool) -> PyResult<Obj> {
     let (s, r) = var_args(name, a, k, 1, 3)?;
     let s = str_obj(s);
+    if let ([_], Some(p)) = (r, as_str_object(&r[0])) {
+        // The whole string: a byte comparison of the texts.
+        let (t, p) = (s.as_str(), p.as_str());
+        return Ok(new_bool(if at_start { t.starts_with(p) } else { t.ends_with(p) }));
+    }
     let (start, end) = adjust_indices(slice_index(r.get(1), 0)?, slice_index(r.get(2), isize::MAX)?, s.len());
     let test = |p: &StrObject| {
         if end - start < p.len() as isize {
@@ -618,7 +729,11 @@ fn affix_test(a: &[Obj], k: Option<&PyObject>, name: &str, at_start: bool) -> Py
 // ---- splitting, joining, stripping ---------------------------------------------------------
 
 /// `split`/`rsplit` arguments: the separator (`None` for whitespace) and `maxsplit`.
-fn split_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult<(&'a str, Option<&'a str>, isize)> {
+fn split_args<'a>(
+    name: &str,
+    a: &'a [Obj],
+    k: Option<&'a PyObject>,
+) -> PyResult<(&'a StrObject, Option<&'a str>, isize)> {
     let (s, r) = kw_args(name, a, k, &["sep", "maxsplit"], 0, 0)?;
     let sep = match r[0].filter(|x| !x.is(immortals().none)) {
         Some(sep) => {
@@ -635,7 +750,19 @@ fn split_args<'a>(name: &str, a: &'a [Obj], k: Option<&'a PyObject>) -> PyResult
         Some(m) => isize_arg(m)?,
         None => -1,
     };
-    Ok((text(s), sep, maxsplit))
+    Ok((str_obj(s), sep, maxsplit))
+}
+
+/// A new `str` of `piece`, a piece of `whole`'s text: an ASCII string's pieces are ASCII, so
+/// they are copied into their objects without a scan for their kind.
+#[inline]
+fn new_piece(whole: &StrObject, piece: &str) -> PyResult<Obj> {
+    if whole.is_ascii() { super::str::new_ascii_str(piece.as_bytes()) } else { new_str(piece) }
+}
+
+/// A list of pieces of `whole`.
+fn new_piece_list<'t>(whole: &StrObject, parts: impl IntoIterator<Item = &'t str>) -> PyResult<Obj> {
+    new_list(parts.into_iter().map(|p| new_piece(whole, p)).collect::<PyResult<_>>()?)
 }
 
 fn new_str_list(parts: impl IntoIterator<Item = impl AsRef<str>>) -> PyResult<Obj> {
@@ -643,23 +770,42 @@ fn new_str_list(parts: impl IntoIterator<Item = impl AsRef<str>>) -> PyResult<Ob
 }
 
 fn str_split(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (t, sep, maxsplit) = split_args("split", a, k)?;
+    let (s, sep, maxsplit) = split_args("split", a, k)?;
+    let t = s.as_str();
     match sep {
-        None => new_str_list(uni::split_whitespace(t, maxsplit)),
-        Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| new_str_list(t.split(p))),
-        Some(sep) => with_pattern!(sep, |p| new_str_list(t.splitn(maxsplit as usize + 1, p))),
+        None => new_piece_list(s, uni::split_whitespace(t, maxsplit)),
+        Some(sep) if sep.len() == 1 => {
+            // A one-byte (ASCII) separator: `memchr` finds it, and splitting UTF-8 at an ASCII
+            // byte always cuts at a character boundary.
+            let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
+            let found = memchr::memchr_iter(sep.as_bytes()[0], t.as_bytes()).count();
+            let mut parts = Vec::with_capacity(found.min(limit) + 1);
+            let mut start = 0;
+            for at in memchr::memchr_iter(sep.as_bytes()[0], t.as_bytes()) {
+                if parts.len() == limit {
+                    break;
+                }
+                parts.push(new_piece(s, &t[start..at])?);
+                start = at + 1;
+            }
+            parts.push(new_piece(s, &t[start..])?);
+            new_list(parts)
+        }
+        Some(sep) if maxsplit < 0 => new_piece_list(s, t.split(sep)),
+        Some(sep) => new_piece_list(s, t.splitn(maxsplit as usize + 1, sep)),
     }
 }
 
 fn str_rsplit(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (t, sep, maxsplit) = split_args("rsplit", a, k)?;
+    let (s, sep, maxsplit) = split_args("rsplit", a, k)?;
+    let t = s.as_str();
     let mut parts: Vec<&str> = match sep {
-        None => return new_str_list(uni::rsplit_whitespace(t, maxsplit)),
+        None => return new_piece_list(s, uni::rsplit_whitespace(t, maxsplit)),
         Some(sep) if maxsplit < 0 => with_pattern!(sep, |p| t.rsplit(p).collect()),
         Some(sep) => with_pattern!(sep, |p| t.rsplitn(maxsplit as usize + 1, p).collect()),
     };
     parts.reverse();
-    new_str_list(parts)
+    new_piece_list(s, parts)
 }
 
 fn str_splitlines(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -680,13 +826,13 @@ fn partition(a: &[Obj], k: Option<&PyObject>, name: &str, reverse: bool) -> PyRe
     }
     let t = text(s);
     let sep = sep.as_str();
-    let found = with_pattern!(sep, |p| if reverse { t.rfind(p) } else { t.find(p) });
+    let found = find_text(t, sep, reverse);
     let parts = match found {
         Some(b) => [&t[..b], sep, &t[b + sep.len()..]],
         None if reverse => ["", "", t],
         None => [t, "", ""],
     };
-    new_tuple(parts.into_iter().map(new_str).collect::<PyResult<_>>()?)
+    new_tuple(parts.into_iter().map(|p| new_piece(str_obj(s), p)).collect::<PyResult<_>>()?)
 }
 
 fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
@@ -719,10 +865,34 @@ fn str_join(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }
         return super::str::join_code_points(Some(str_obj(s)), &strs);
     }
-    let size = parts
-        .iter()
-        .map(|p| str_value(p).map_or(0, str::len))
-        .fold(sep.len().saturating_mul(parts.len().saturating_sub(1)), usize::saturating_add);
+    let mut size = sep.len().saturating_mul(parts.len().saturating_sub(1));
+    let mut ascii = str_obj(s).is_ascii();
+    for p in &parts {
+        if let Some(p) = as_str_object(p) {
+            size = size.saturating_add(p.as_str().len());
+            ascii &= p.is_ascii();
+        } else {
+            ascii = false;
+        }
+    }
+    if ascii {
+        // Every piece is ASCII: copied straight into the new string's block.
+        if size > isize::MAX as usize {
+            return Err(PyErr::from(pyrt_pylib::PyError::MemoryError));
+        }
+        return super::str::new_ascii_str_with(size, |out| {
+            let mut at = 0;
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out[at..at + sep.len()].copy_from_slice(sep.as_bytes());
+                    at += sep.len();
+                }
+                let t = text(p).as_bytes();
+                out[at..at + t.len()].copy_from_slice(t);
+                at += t.len();
+            }
+        });
+    }
     let mut out = text_buffer(size)?;
     for (i, p) in parts.iter().enumerate() {
         let Some(t) = str_value(p) else {
@@ -754,7 +924,7 @@ fn strip(a: &[Obj], k: Option<&PyObject>, name: &str, left: bool, right: bool) -
             if right { t.trim_end_matches(uni::is_space) } else { t }
         }
     };
-    if stripped.len() == t.len() { unchanged(s) } else { new_str(stripped) }
+    if stripped.len() == t.len() { unchanged(s) } else { new_piece(str_obj(s), stripped) }
 }
 
 fn affix_remove(a: &[Obj], k: Option<&PyObject>, name: &str, prefix: bool) -> PyResult<Obj> {
@@ -875,8 +1045,46 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         None => -1,
     };
     let t = text(s);
-    if count == 0 || (!old.is_empty() && !with_pattern!(old, |p| t.contains(p))) {
+    if count == 0 || (!old.is_empty() && find_text(t, old, false).is_none()) {
         return unchanged(s);
+    }
+    if let ([from], [to], true) = (old.as_bytes(), new.as_bytes(), count < 0 && str_obj(s).is_ascii()) {
+        // One ASCII byte for another, everywhere: a byte map.
+        let (from, to) = (*from, *to);
+        return super::str::new_ascii_str_with(t.len(), |out| {
+            for (o, &b) in out.iter_mut().zip(t.as_bytes()) {
+                *o = if b == from { to } else { b };
+            }
+        });
+    }
+    if str_obj(s).is_ascii() && new.is_ascii() && !old.is_empty() {
+        // ASCII in, ASCII out: the matches are counted, then the text is written once,
+        // straight into the new string's block.
+        let matches = count_matches(t, old);
+        let n = if count < 0 { matches } else { matches.min(count as usize) };
+        let size = (n as u128 * new.len() as u128 + t.len() as u128).saturating_sub(n as u128 * old.len() as u128);
+        if size > isize::MAX as u128 {
+            return Err(PyErr::overflow("replace string is too long"));
+        }
+        return super::str::new_ascii_str_with(size as usize, |out| {
+            let (mut at, mut last) = (0, 0);
+            let mut copy = |piece: &[u8]| {
+                out[at..at + piece.len()].copy_from_slice(piece);
+                at += piece.len();
+            };
+            let mut left = n;
+            each_match(t, old, |m| {
+                if left == 0 {
+                    return false;
+                }
+                left -= 1;
+                copy(&t.as_bytes()[last..m]);
+                copy(new.as_bytes());
+                last = m + old.len();
+                true
+            });
+            copy(&t.as_bytes()[last..]);
+        });
     }
     if new.len() <= old.len() && !old.is_empty() {
         // The result is no longer than the text: one pass, no size check needed.
@@ -887,7 +1095,7 @@ fn str_replace(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         }));
     }
     // A growing result: its size first (an empty `old` matches len + 1 times), then the text.
-    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { with_pattern!(old, |p| t.matches(p).count()) };
+    let matches = if old.is_empty() { str_obj(s).len() + 1 } else { count_matches(t, old) };
     let n = if count < 0 { matches } else { matches.min(count as usize) };
     let size = (n as u128 * new.len() as u128 + t.len() as u128).saturating_sub(n as u128 * old.len() as u128);
     if size > isize::MAX as u128 {
@@ -1048,12 +1256,12 @@ fn dunder_format(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 pub(crate) static STR_METHODS: &[MethodDef] = &[
-    case_method!("capitalize", uni::capitalize),
-    case_method!("casefold", uni::casefold),
-    case_method!("lower", uni::lower),
-    case_method!("upper", uni::upper),
-    case_method!("swapcase", uni::swapcase),
-    case_method!("title", uni::title),
+    case_method!("capitalize", uni::capitalize, ascii_capitalize),
+    case_method!("casefold", uni::casefold, ascii_lower),
+    case_method!("lower", uni::lower, ascii_lower),
+    case_method!("upper", uni::upper, ascii_upper),
+    case_method!("swapcase", uni::swapcase, ascii_swapcase),
+    case_method!("title", uni::title, ascii_title),
     predicate!("isalnum", |t| uni::str_all(t, uni::is_alnum)),
     predicate!("isalpha", |t| uni::str_all(t, uni::is_alpha)),
     predicate!("isascii", str::is_ascii),

@@ -466,7 +466,7 @@ pub(crate) fn capture_name_scope(
         new_tuple(vec![locals()?, globals.clone(), builtins.clone(), self_marker])
     })();
     if let Ok(scope) = made {
-        e.fields().name_scope = Some(scope);
+        e.name_scope().set(Some(scope));
     }
 }
 
@@ -475,7 +475,7 @@ pub(crate) fn capture_name_scope(
 /// would otherwise collect a frame's locals for every exception leaving a frame.
 pub(crate) fn wants_name_scope(exc: &PyObject) -> bool {
     let Some(e) = as_exception(exc) else { return false };
-    if e.fields().name.is_none() || e.fields().name_scope.is_some() {
+    if e.name().is_none() || !e.name_scope().is_none() {
         return false;
     }
     exc.type_object().is_subtype(types().exc.named("NameError"))
@@ -516,12 +516,12 @@ pub(crate) fn suggestion_suffix(exc: &PyObject) -> String {
     if !is_name_error && !ty.is_subtype(t.exc.named("AttributeError")) {
         return String::new();
     }
-    let Some(name_obj) = e.fields().name.clone() else { return String::new() };
+    let Some(name_obj) = e.name().get() else { return String::new() };
     let Some(wrong) = str_value(&name_obj) else { return String::new() };
     let suggestion = if is_name_error {
-        e.fields().name_scope.clone().and_then(|scope| name_error_suggestion(&scope, wrong, &name_obj))
+        e.name_scope().get().and_then(|scope| name_error_suggestion(&scope, wrong, &name_obj))
     } else {
-        let obj = e.fields().obj.clone().unwrap_or_else(|| Obj::new_ref(immortals().none));
+        let obj = e.obj().get().unwrap_or_else(|| Obj::new_ref(immortals().none));
         visible_dir(&obj, wrong).and_then(|d| closest(&d, wrong).map(str::to_owned))
     };
     let mut out = suggestion.as_ref().map(|s| format!(". Did you mean: '{s}'?")).unwrap_or_default();

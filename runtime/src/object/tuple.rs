@@ -46,6 +46,25 @@ pub fn new_tuple(items: Vec<Obj>) -> PyResult<Obj> {
     new_tuple_of_type(types().tuple_type, items)
 }
 
+/// A new tuple of new references to `items` (no intermediate vector: an exception's `args`).
+pub(crate) fn new_tuple_from_slice(items: &[Obj]) -> PyResult<Obj> {
+    if items.is_empty() {
+        return Ok(Obj::new_ref(super::immortal::empty_tuple()));
+    }
+    let len = items.len();
+    let size = size_of::<TupleObject>() + len * size_of::<Obj>();
+    // SAFETY: the block holds the struct and `len` items, written before the object is used;
+    // the tuple deallocator drops them.
+    unsafe {
+        let obj = alloc_sized(types().tuple_type, size, |ob_base| TupleObject { ob_base, len })?;
+        let dst = (obj.as_ptr().as_ptr() as *mut TupleObject).add(1) as *mut Obj;
+        for (i, item) in items.iter().enumerate() {
+            dst.add(i).write(item.clone());
+        }
+        Ok(obj)
+    }
+}
+
 /// A new instance of `tuple` or a subclass.
 pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
     if items.is_empty() && std::ptr::eq(ty, types().tuple_type) {
