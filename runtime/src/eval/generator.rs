@@ -78,7 +78,7 @@ pub(super) enum ResumeKind {
 /// (CPython's frame links do not either).
 #[derive(Clone, Copy)]
 pub(super) struct GenLink {
-    genobj: NonNull<PyObject>,
+    genobj: NonNull<GenObject>,
     pub(super) resume: ResumeKind,
 }
 
@@ -87,13 +87,14 @@ impl GenLink {
     #[inline]
     fn generator(&self) -> &GenObject {
         // SAFETY: the resumer keeps the generator alive while the record holding this link
-        // exists (see the type's docs), and the link was made from a generator object.
-        as_gen(unsafe { self.genobj.as_ref() }).expect("a generator")
+        // exists (see the type's docs), and the link was made from a generator object
+        // ([`push_frame`] checks it).
+        unsafe { self.genobj.as_ref() }
     }
 
     /// Whether this frame runs the generator `o`.
     pub(super) fn is(&self, o: &PyObject) -> bool {
-        std::ptr::eq(self.genobj.as_ptr(), o)
+        std::ptr::eq(self.genobj.as_ptr().cast::<PyObject>(), o)
     }
 }
 
@@ -224,8 +225,9 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let link = GenLink { genobj, resume };
-    let g = link.generator();
+    // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
+    let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
+    let link = GenLink { genobj: NonNull::from(g), resume };
     let mut saved = g.frame();
     let n = saved.slots.len();
     let code = as_code(&saved.code).expect("a generator runs a code object");
@@ -234,7 +236,9 @@ pub(super) fn push_frame(
         values.resize_with(need, || None);
     }
     values[base..base + n].swap_with_slice(&mut saved.slots);
-    values[base + n] = Some(sent);
+    // The slot is empty (slots above the resumer's stack are), so nothing is dropped.
+    debug_assert!(values[base + n].is_none(), "a slot above the resumer's stack holds a value");
+    std::mem::forget(values[base + n].replace(sent));
     // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and the record's
     // `Drop` skips them): the saved frame owns these references and never replaces them, and
     // it lives in the generator, which outlives the record (see [`GenLink`]).
