@@ -271,12 +271,9 @@ pub(crate) fn suspended_frame_object(saved: &mut crate::object::generator::Saved
     if let Some(o) = &saved.frame_obj {
         return Ok(o.clone());
     }
-    let (Some(globals), Some(builtins)) = (&saved.globals, &saved.builtins) else {
-        return Err(PyErr::new(crate::ExcKind::SystemError, "a suspended generator frame without its globals"));
-    };
     let n = as_code(&saved.code).map_or(0, |c| c.code.nlocalsplus()).min(saved.slots.len());
     let snapshot = Snapshot { lasti: saved.lasti, locals: SnapshotLocals::copy_of(&saved.slots[..n]), back: None };
-    let o = new_frame_object(&saved.code, globals, builtins, None, false, snapshot)?;
+    let o = new_frame_object(&saved.code, &saved.globals, &saved.builtins, None, false, snapshot)?;
     saved.frame_obj = Some(o.clone());
     Ok(o)
 }
@@ -314,7 +311,7 @@ pub(crate) fn frame_at_depth(depth: usize) -> PyResult<Option<Obj>> {
 /// The frame object of the generator frame that `genobj` runs, if it is running on this thread.
 pub(crate) fn running_generator_frame(genobj: &PyObject) -> PyResult<Option<Obj>> {
     walk(|frame, _| match &frame.owner_gen {
-        Some(link) if std::ptr::eq(&*link.genobj, genobj) => Some(materialize(frame)),
+        Some(link) if link.is(genobj) => Some(materialize(frame)),
         _ => None,
     })
     .transpose()

@@ -31,7 +31,9 @@
 //! underneath (`super::exc_state`, what `sys.exception()` falls back to); suspending or
 //! finishing puts it back.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::mem::ManuallyDrop;
+use std::ptr::NonNull;
 
 use pyrt_compile::{CodeFlags, Opcode};
 
@@ -68,10 +70,32 @@ pub(super) enum ResumeKind {
     ForIter { target: usize },
 }
 
-/// The generator a frame record belongs to.
+/// The generator a frame record belongs to, borrowed: whoever resumed the frame holds the
+/// generator for as long as the frame runs — the `FOR_ITER`/`SEND` resumer's iterator or
+/// receiver sits on its value stack right below the frame's window (an unwinding or returning
+/// generator frame is popped, and [`finish`]ed, before the resumer's stack is cut), and a
+/// native [`resume`] borrows it from its caller. So a resumption counts no reference for it
+/// (CPython's frame links do not either).
+#[derive(Clone, Copy)]
 pub(super) struct GenLink {
-    pub(super) genobj: Obj,
+    genobj: NonNull<GenObject>,
     pub(super) resume: ResumeKind,
+}
+
+impl GenLink {
+    /// The generator.
+    #[inline]
+    fn generator(&self) -> &GenObject {
+        // SAFETY: the resumer keeps the generator alive while the record holding this link
+        // exists (see the type's docs), and the link was made from a generator object
+        // ([`push_frame`] checks it).
+        unsafe { self.genobj.as_ref() }
+    }
+
+    /// Whether this frame runs the generator `o`.
+    pub(super) fn is(&self, o: &PyObject) -> bool {
+        std::ptr::eq(self.genobj.as_ptr().cast::<PyObject>(), o)
+    }
 }
 
 /// How many spare runs ([`SpareRun`]) a thread keeps for native resumptions.
@@ -118,8 +142,8 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
     let frame = SavedFrame {
         code: Obj::clone(&f.code),
         func: Some(func),
-        globals: Some(Obj::clone(&f.globals)),
-        builtins: Some(Obj::clone(&f.builtins)),
+        globals: Obj::clone(&f.globals),
+        builtins: Obj::clone(&f.builtins),
         slots,
         ip: f.ip,
         lasti: f.lasti,
@@ -185,77 +209,107 @@ fn frame_room(code: &CodeObj) -> usize {
 /// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into
 /// `values` at `base` (the resumer's stack top, where its `call_at` was set so a frame
 /// unwinding out leaves the resumer's stack alone; 0 for a native resumption), pushes `sent`
-/// on its stack and pushes its frame record onto `frames` (which takes `genobj`).
+/// on its stack and pushes its frame record onto `frames`. `genobj` is borrowed: the resumer
+/// holds it while the frame runs (see [`GenLink`]).
 ///
 /// The slots are swapped, not moved: the empty slots above the resumer's stack go into the
 /// saved vector, which keeps its length while the frame runs, so the suspension swaps the
 /// frame back without growing or shrinking anything when it yields at the same depth. The
-/// function, globals and builtins move into the record (see [`SavedFrame`]); the code stays
-/// (`gi_code` reads it while the frame runs) and is shared.
+/// function moves into the record; the code, globals and builtins stay in the saved frame and
+/// the record borrows them (see [`SavedFrame`]), so a resumption counts no references.
 pub(super) fn push_frame(
     values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
     base: usize,
-    genobj: Obj,
+    genobj: NonNull<PyObject>,
     sent: Obj,
     resume: ResumeKind,
 ) {
-    let g = as_gen(&genobj).expect("a claimed generator");
+    // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
+    let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
+    let link = GenLink { genobj: NonNull::from(g), resume };
     let mut saved = g.frame();
     let n = saved.slots.len();
-    let need = base + frame_room(as_code(&saved.code).expect("a generator runs a code object"));
+    let code = as_code(&saved.code).expect("a generator runs a code object");
+    let need = base + frame_room(code);
     if values.len() < need {
         values.resize_with(need, || None);
     }
     values[base..base + n].swap_with_slice(&mut saved.slots);
-    values[base + n] = Some(sent);
-    let code = saved.code.clone();
+    // The slot is empty (slots above the resumer's stack are), so nothing is dropped.
+    debug_assert!(values[base + n].is_none(), "a slot above the resumer's stack holds a value");
+    std::mem::forget(values[base + n].replace(sent));
+    // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and the record's
+    // `Drop` skips them): the saved frame owns these references and never replaces them, and
+    // it lives in the generator, which outlives the record (see [`GenLink`]).
+    let (code, globals, builtins) =
+        unsafe { (std::ptr::read(&saved.code), std::ptr::read(&saved.globals), std::ptr::read(&saved.builtins)) };
     let func = saved.func.take();
-    let globals = saved.globals.take().expect("a suspended generator frame has its globals");
-    let builtins = saved.builtins.take().expect("a suspended generator frame has its builtins");
     let (ip, lasti) = (saved.ip, saved.lasti);
-    let frame_obj = super::frame_object::reattach(saved.frame_obj.take());
+    let frame_obj = match saved.frame_obj.take() {
+        None => OnceCell::new(),
+        some => super::frame_object::reattach(some),
+    };
     drop(saved);
     enter_exc_state(g);
-    let mut frame = Frame::owning(code, func, globals, builtins, None, base, base + n + 1);
-    frame.ip = ip;
-    frame.lasti = lasti;
-    frame.owner_gen = Some(GenLink { genobj, resume });
-    frame.frame_obj = frame_obj;
-    frames.push(frame);
+    super::push_in_place(frames, || Frame {
+        code: ManuallyDrop::new(code),
+        func,
+        globals: ManuallyDrop::new(globals),
+        builtins: ManuallyDrop::new(builtins),
+        owns_refs: false,
+        locals: None,
+        base,
+        sp: base + n + 1,
+        ip,
+        lasti,
+        call_at: 0,
+        owner_gen: Some(link),
+        init_self: None,
+        frame_obj,
+    });
 }
 
-/// `YIELD_VALUE`: the frame `done` (already popped, its value taken, its frame object
-/// detached into `frame_obj`) goes back into its generator: its slots are swapped back (the
-/// saved vector holds empty slots since [`push_frame`]) and its function, globals and
-/// builtins move back. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut [Option<Obj>], done: Frame, oparg: u32, frame_obj: Option<Obj>) {
-    let mut done = done;
-    let (base, sp, ip, lasti, owner_gen) = (done.base, done.sp, done.ip, done.lasti, done.owner_gen.take());
-    let (func, globals, builtins) = done.take_refs();
-    let link = owner_gen.expect("YIELD_VALUE in a generator frame");
-    let g = as_gen(&link.genobj).expect("a generator");
+/// `YIELD_VALUE`: the innermost record of `frames`, a generator frame whose yielded value was
+/// taken, goes back into its generator and is popped: its frame object detaches, its slots
+/// are swapped back (the saved vector holds empty slots since [`push_frame`]) and its
+/// function moves back. `oparg` 1 marks a `yield from`/`await` suspension.
+pub(super) fn suspend(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, oparg: u32) {
+    let done = frames.last_mut().expect("a frame");
+    let frame_obj = super::detach_frame_object(values, done, false);
+    let (base, sp) = (done.base, done.sp);
+    let link = done.owner_gen.expect("YIELD_VALUE in a generator frame");
+    let g = link.generator();
     {
         let mut saved = g.frame();
         if saved.slots.len() != sp - base {
             saved.slots.resize_with(sp - base, || None);
         }
         saved.slots.swap_with_slice(&mut values[base..sp]);
-        saved.func = func;
-        saved.globals = Some(globals);
-        saved.builtins = Some(builtins);
-        saved.ip = ip;
-        saved.lasti = lasti;
+        saved.func = done.func.take();
+        saved.ip = done.ip;
+        saved.lasti = done.lasti;
         saved.frame_obj = frame_obj;
     }
+    debug_assert!(
+        !done.owns_refs && done.func.is_none() && done.locals.is_none() && done.init_self.is_none(),
+        "a suspended generator frame's record owns nothing"
+    );
+    debug_assert!(done.frame_obj.get().is_none(), "the frame object was detached");
+    // SAFETY: the record is the last one (`last_mut` above) and owns nothing any more — its
+    // code, globals and builtins are borrowed (`owns_refs` is false), its function and frame
+    // object moved out, its generator link holds no reference, and a generator frame has no
+    // locals mapping or `__init__` instance — so forgetting it runs no needed drop (the drop
+    // glue's tests of each field were a measurable part of a suspension).
+    unsafe { frames.set_len(frames.len() - 1) };
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);
     depth_leave();
 }
 
 /// A generator frame returned or raised: the generator is finished.
-pub(super) fn finish(link: &GenLink) {
-    let g = as_gen(&link.genobj).expect("a generator");
+pub(super) fn finish(link: GenLink) {
+    let g = link.generator();
     g.set_state(GenState::Completed);
     leave_exc_state(g);
     drop(g.swap_exc_state(None));
@@ -322,7 +376,7 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     let (mut values, mut frames) = SPARE_RUNS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    push_frame(&mut values, &mut frames, 0, Obj::new_ref(o), sent, ResumeKind::Entry);
+    push_frame(&mut values, &mut frames, 0, NonNull::from(o), sent, ResumeKind::Entry);
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.

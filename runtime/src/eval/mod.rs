@@ -60,6 +60,7 @@ pub use caller::{caller_globals, caller_locals, caller_super_args};
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::mem::ManuallyDrop;
+use std::ptr::NonNull;
 
 use pyrt_compile::{CodeFlags, Opcode};
 
@@ -217,25 +218,6 @@ impl Frame {
             && self.init_self.is_none()
             && self.owner_gen.is_none()
             && self.frame_obj.get().is_none()
-    }
-
-    /// Takes the record's function, globals and builtins out (a generator frame suspending:
-    /// they move back into its saved frame); its own code reference is released. A record that
-    /// borrows them hands out owned copies instead.
-    fn take_refs(&mut self) -> (Option<Obj>, Obj, Obj) {
-        let func = self.func.take();
-        if !self.owns_refs {
-            // `func` (held here) keeps the borrowed references alive while they are copied.
-            return (func, Obj::clone(&self.globals), Obj::clone(&self.builtins));
-        }
-        self.owns_refs = false;
-        // SAFETY: the record's own references, each taken or released exactly once: with
-        // `owns_refs` cleared, `Drop` no longer releases them, and nothing reads these fields
-        // after this (the record is being dismantled by `generator::suspend`).
-        unsafe {
-            ManuallyDrop::drop(&mut self.code);
-            (func, ManuallyDrop::take(&mut self.globals), ManuallyDrop::take(&mut self.builtins))
-        }
     }
 }
 
@@ -697,7 +679,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_next: Option<Option<Obj>>;
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
-                        let (genobj, base) = (peek!(values, sp, 1).clone(), sp);
+                        let (genobj, base) = (NonNull::from(&**peek!(values, sp, 1)), sp);
                         let resume = generator::ResumeKind::ForIter { target: ip + oparg as usize + 2 };
                         f.call_at = sp;
                         sync!();
@@ -706,7 +688,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, sp, 2), true) => {
                         let v = pop!(values, sp);
-                        let (receiver, base) = (peek!(values, sp, 1).clone(), sp);
+                        let (receiver, base) = (NonNull::from(&**peek!(values, sp, 1)), sp);
                         let resume = generator::ResumeKind::Send { target: ip + oparg as usize };
                         f.call_at = sp;
                         sync!();
@@ -1340,7 +1322,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         adapt!(specialize::specialize_for_iter(units, lasti, peek!(values, sp, 1)));
                         let it = peek!(values, sp, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
-                            let (genobj, base) = (it.clone(), sp);
+                            let (genobj, base) = (NonNull::from(&**it), sp);
                             let target = ip + oparg as usize + 2;
                             f.call_at = sp;
                             let resume = generator::ResumeKind::ForIter { target };
@@ -1652,15 +1634,16 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         adapt!(generator::specialize_send(units, lasti, peek!(values, sp, 2)));
                         let target = ip + oparg as usize;
                         let v = pop!(values, sp);
-                        let receiver = peek!(values, sp, 1).clone();
-                        if tri!(generator::claim_for_loop(&receiver, true)) {
-                            let base = sp;
+                        let receiver = peek!(values, sp, 1);
+                        if tri!(generator::claim_for_loop(receiver, true)) {
+                            let (receiver, base) = (NonNull::from(&**receiver), sp);
                             f.call_at = sp;
                             let resume = generator::ResumeKind::Send { target };
                             sync!();
                             generator::push_frame(values, frames, base, receiver, v, resume);
                             continue 'frames;
                         }
+                        let receiver = receiver.clone();
                         match tri!(crate::object::generator::send_generic(&receiver, v)) {
                             Ok(x) => push!(values, sp, x),
                             Err(ret) => {
@@ -1754,7 +1737,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         }
                     };
                     if let Some(link) = done.owner_gen.take() {
-                        generator::finish(&link);
+                        generator::finish(link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
                         generator::return_to_resumer(values, resumer, link.resume, v);
                         continue 'frames;
@@ -1777,9 +1760,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             }
                         }
                     }
-                    let mut done = frames.pop().expect("a frame");
-                    let frame_obj = detach_frame_object(values, &mut done, false);
-                    generator::suspend(values, done, oparg, frame_obj);
+                    generator::suspend(values, frames, oparg);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
                     values[resumer.sp] = Some(v);
                     resumer.sp += 1;
@@ -2009,7 +1990,7 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
         detach_frame_object(values, &mut done, true);
         clear(values, done.base, done.sp);
         depth_leave();
-        if let Some(link) = &done.owner_gen {
+        if let Some(link) = done.owner_gen {
             generator::finish(link);
         }
         let Some(caller) = frames.last_mut() else { return Err(exc) };

@@ -22,10 +22,11 @@ fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
     if let Some(f) = &parts.frame {
         visit(&f.code);
-        // The function, globals and builtins are absent while the frame runs (they move into
-        // its frame record, see `SavedFrame`).
-        for x in f.func.iter().chain(&f.globals).chain(&f.builtins).chain(f.slots.iter().flatten()).chain(&f.frame_obj)
-        {
+        visit(&f.globals);
+        visit(&f.builtins);
+        // The function is absent while the frame runs (it moves into its frame record, see
+        // `SavedFrame`), and so are the values (they are on the eval loop's stack).
+        for x in f.func.iter().chain(f.slots.iter().flatten()).chain(&f.frame_obj) {
             visit(x);
         }
     }

@@ -29,7 +29,7 @@ use super::alloc::{alloc, drop_and_free};
 use super::builtin::{GetSetDef, MethodDef, args};
 use super::core_types::{object_hash, object_richcompare};
 use super::header::PyObject;
-use super::immortal::{TypeSpec, immortals, new_static_type, types};
+use super::immortal::{TypeSpec, immortals, new_static_type, types, types_known_made};
 use super::int::new_bool;
 use super::obj::Obj;
 use super::str::{new_str, str_value};
@@ -90,14 +90,17 @@ impl GenState {
 pub(crate) struct SavedFrame {
     /// The code object.
     pub code: Obj,
-    /// The function it was made from. This, the globals and the builtins move into the frame
-    /// record while the frame runs (`None` here then, and once it finished): resuming and
-    /// suspending move them instead of counting references.
+    /// The function it was made from. It moves into the frame record while the frame runs
+    /// (`None` here then, and once it finished): resuming and suspending move it instead of
+    /// counting references.
     pub func: Option<Obj>,
-    /// Its globals.
-    pub globals: Option<Obj>,
+    /// Its globals. This, `code` and `builtins` stay here while the frame runs: its record
+    /// borrows them (the record holds a pointer to this generator, which its resumer keeps
+    /// alive, and these three fields are never replaced), so a resumption counts no
+    /// references for them.
+    pub globals: Obj,
     /// Its builtins.
-    pub builtins: Option<Obj>,
+    pub builtins: Obj,
     /// Localsplus, then the value stack (while the frame runs: empty slots, or nothing).
     pub slots: Vec<Option<Obj>>,
     /// The next instruction.
@@ -310,7 +313,9 @@ pub(crate) fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: Save
 #[inline]
 pub(crate) fn as_gen(o: &PyObject) -> Option<&GenObject> {
     let t = o.type_object();
-    let g = &types().gens;
+    // `o` exists, so the static types are made (the guards' argument, see `types_known_made`):
+    // this test is on the path of every generator resumption.
+    let g = &types_known_made(o).gens;
     if std::ptr::eq(t, g.generator) || std::ptr::eq(t, g.coroutine) || std::ptr::eq(t, g.async_generator) {
         // SAFETY: instances of these three types are GenObject.
         Some(unsafe { o.cast::<GenObject>() })
@@ -1164,8 +1169,8 @@ fn warn_unawaited(g: &GenObject) {
         SavedFrame {
             code: saved.code.clone(),
             func: saved.func.take(),
-            globals: saved.globals.take(),
-            builtins: saved.builtins.take(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
             slots: std::mem::take(&mut saved.slots),
             ip: saved.ip,
             lasti: saved.lasti,
@@ -1196,8 +1201,8 @@ fn finalize(g: &GenObject) {
         let frame = SavedFrame {
             code: saved.code.clone(),
             func: saved.func.take(),
-            globals: saved.globals.take(),
-            builtins: saved.builtins.take(),
+            globals: saved.globals.clone(),
+            builtins: saved.builtins.clone(),
             slots: std::mem::take(&mut saved.slots),
             ip: saved.ip,
             lasti: saved.lasti,
