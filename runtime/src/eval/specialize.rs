@@ -476,6 +476,63 @@ pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject
     }
 }
 
+/// The code byte of an opcode the loop compares raw units with.
+const fn byte_of(op: Opcode) -> u8 {
+    match op.code_byte() {
+        Some(b) => b,
+        None => panic!("a real instruction"),
+    }
+}
+
+const STORE_FAST_BYTE: u8 = byte_of(Opcode::STORE_FAST);
+const POP_JUMP_IF_FALSE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_FALSE);
+const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
+
+/// The local that the instruction `unit` stores into when it is a `STORE_FAST` (without an
+/// `EXTENDED_ARG`, which would not be the unit's own byte): `FOR_ITER_RANGE` does that store
+/// itself (see [`for_iter_range_store`]).
+#[inline(always)]
+pub(crate) fn store_fast_local(unit: u16) -> Option<usize> {
+    ((unit & 0xff) as u8 == STORE_FAST_BYTE).then_some((unit >> 8) as usize)
+}
+
+/// When the instruction `unit` is a `POP_JUMP_IF_FALSE` / `POP_JUMP_IF_TRUE`: the truth it
+/// jumps on, the units it spans (itself and its cache) and its jump distance. The specialised
+/// comparisons consume such a jump with their result instead of pushing a bool for it (CPython
+/// 3.13 pushes the bool; the outcome is the same, one dispatch fewer).
+#[inline(always)]
+pub(crate) fn pop_jump(unit: u16) -> Option<(bool, usize, usize)> {
+    let (on, jump) = match (unit & 0xff) as u8 {
+        POP_JUMP_IF_FALSE_BYTE => (false, Opcode::POP_JUMP_IF_FALSE),
+        POP_JUMP_IF_TRUE_BYTE => (true, Opcode::POP_JUMP_IF_TRUE),
+        _ => return None,
+    };
+    Some((on, 1 + jump.cache_entries(), (unit >> 8) as usize))
+}
+
+/// `FOR_ITER_RANGE` followed by `STORE_FAST` into `slot`: the next value goes straight into the
+/// local (whether there was one; `false`: the range is exhausted, nothing stored). A loop
+/// variable that nothing else references is renewed in place rather than freed and made again
+/// (a value with a cached small int is that int, as in CPython).
+///
+/// # Safety
+///
+/// `iter` is an exact range iterator (the form's guard).
+#[inline(always)]
+pub(crate) unsafe fn for_iter_range_store(iter: &PyObject, slot: &mut Option<Obj>) -> crate::error::PyResult<bool> {
+    // SAFETY: the caller's contract.
+    let Some(v) = (unsafe { crate::object::range::range_iter_next_value(iter) }) else { return Ok(false) };
+    if let (Ok(w), Some(old)) = (i64::try_from(v), slot.as_ref()) {
+        if crate::object::arith_fast::reuse_unique_int(old, w) {
+            return Ok(true);
+        }
+    }
+    let new = crate::object::range::new_i128(v)?;
+    // The old value goes after the store, as `STORE_FAST` drops it.
+    drop(slot.replace(new));
+    Ok(true)
+}
+
 /// `_Py_Specialize_UnpackSequence`.
 pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &PyObject, n: u32) {
     let t = types();

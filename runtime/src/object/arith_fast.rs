@@ -205,6 +205,21 @@ pub(crate) fn int_result_reusing(value: i64, lhs: Obj, rhs: Obj) -> PyResult<Obj
     super::int::new_int(value)
 }
 
+/// Stores `value` into the exact word-sized int `o` when the caller's reference is its only one
+/// and `value` has no cached small int (whose identity CPython keeps): whether it did. The
+/// fused `FOR_ITER_RANGE` + `STORE_FAST` renews a loop variable that nothing else holds this
+/// way instead of freeing it and making the next one.
+#[inline(always)]
+pub(crate) fn reuse_unique_int(o: &Obj, value: i64) -> bool {
+    let small = super::immortal::SMALL_INT_MIN..=super::immortal::SMALL_INT_MAX;
+    if small.contains(&value) || exact_word(o).is_none() || !is_unique(o) {
+        return false;
+    }
+    // SAFETY: an exact word-sized int (just checked) reached only through `o` (`is_unique`).
+    unsafe { set_unique_int(o, value) };
+    true
+}
+
 /// Overwrites the value of a float that nobody else references.
 ///
 /// # Safety
