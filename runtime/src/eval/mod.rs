@@ -767,7 +767,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
-                        push!(values, sp, tri!(specialize::binary_op_float(op, lhs, rhs)));
+                        // A following `STORE_FAST` is done here (see `float_result_into_local`).
+                        match specialize::store_fast_local(units.opcode_unit(ip)) {
+                            Some(local) => {
+                                tri!(specialize::binary_op_float_into(op, lhs, rhs, local!(local)));
+                                ip += 1;
+                            }
+                            None => push!(values, sp, tri!(specialize::binary_op_float(op, lhs, rhs))),
+                        }
                     }
                     Opcode::BINARY_OP_ADD_UNICODE
                         if specialize::both_strs(peek!(values, sp, 2), peek!(values, sp, 1)) =>

@@ -258,16 +258,40 @@ pub(crate) fn binary_op_int(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::P
     }
 }
 
-/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
+/// The value of `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` on two exact floats (the guard,
+/// [`both_floats`]).
 #[inline(always)]
-pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_float(&lhs).unwrap_or(0.0), exact_float(&rhs).unwrap_or(0.0));
-    let r = match form {
+fn float_op_value(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> f64 {
+    debug_assert!(both_floats(lhs, rhs), "the form's guard");
+    // SAFETY: exact floats (the form's guard) are FloatObject.
+    let (a, b) = unsafe {
+        (lhs.cast::<crate::object::float::FloatObject>().value, rhs.cast::<crate::object::float::FloatObject>().value)
+    };
+    match form {
         Opcode::BINARY_OP_ADD_FLOAT => a + b,
         Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
         _ => a * b,
-    };
+    }
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
+#[inline(always)]
+pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
+    let r = float_op_value(form, &lhs, &rhs);
     crate::object::arith_fast::float_result_reusing(r, lhs, rhs)
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]) followed by `STORE_FAST`
+/// into `slot`, which it does (see `arith_fast::float_result_into_local`).
+#[inline(always)]
+pub(crate) fn binary_op_float_into(
+    form: Opcode,
+    lhs: Obj,
+    rhs: Obj,
+    slot: &mut Option<Obj>,
+) -> crate::error::PyResult<()> {
+    let r = float_op_value(form, &lhs, &rhs);
+    crate::object::arith_fast::float_result_into_local(r, lhs, rhs, slot)
 }
 
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
@@ -485,6 +509,8 @@ const fn byte_of(op: Opcode) -> u8 {
 }
 
 const STORE_FAST_BYTE: u8 = byte_of(Opcode::STORE_FAST);
+// The forms that do a following `STORE_FAST` skip it as one unit.
+const _: () = assert!(Opcode::STORE_FAST.cache_entries() == 0);
 const POP_JUMP_IF_FALSE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_FALSE);
 const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 
