@@ -825,7 +825,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         } =>
                     {
                         match hit_next.take().flatten() {
-                            Some(v) => push!(values, sp, v),
+                            // The loop variable's `STORE_FAST` is done here, as `FOR_ITER_RANGE` does.
+                            Some(v) => match specialize::store_fast_local(units.opcode_unit(ip)) {
+                                Some(local) => {
+                                    drop(local!(local).replace(v));
+                                    ip += 1;
+                                }
+                                None => push!(values, sp, v),
+                            },
                             None => {
                                 drop(pop!(values, sp));
                                 ip += oparg as usize + 2;
