@@ -81,3 +81,34 @@ try:
     count_less([1] * 60 + ["x"], 3)
 except TypeError as e:
     print("TypeError:", e)
+
+
+def traced():
+    import sys
+    events = []
+
+    def tracer(frame, event, arg):
+        if frame.f_code.co_name == "body":
+            events.append((event, frame.f_lineno - body.__code__.co_firstlineno))
+        return tracer
+
+    def body(xs):
+        n = 0
+        for x in xs:
+            if (x
+                    < 2.5):
+                n += 1
+            if x < 2:
+                n += 10
+        return n
+
+    body([1.0, 2, 3.5] * 20)
+    sys.settrace(tracer)
+    try:
+        r = body([1.0, 2, 3.5])
+    finally:
+        sys.settrace(None)
+    return r, events
+
+
+print(traced())

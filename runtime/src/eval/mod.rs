@@ -1377,14 +1377,17 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let lhs = pop!(values, sp);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
                         let r = match crate::object::arith_fast::compare_exact(&lhs, &rhs, cmp) {
-                            Some(r) => match specialize::pop_jump(units.opcode_unit(ip)) {
-                                // As the specialised forms: a following conditional jump takes it.
-                                Some((on, span, distance)) => {
-                                    ip += span + if r == on { distance } else { 0 };
-                                    break 'op Ok(Flow::Continue);
+                            // As the specialised forms: a following conditional jump takes it
+                            // (not when traced: the jump has its own events).
+                            Some(r) => {
+                                match (!tracing).then(|| specialize::pop_jump(units.opcode_unit(ip))).flatten() {
+                                    Some((on, span, distance)) => {
+                                        ip += span + if r == on { distance } else { 0 };
+                                        break 'op Ok(Flow::Continue);
+                                    }
+                                    None => new_bool(r),
                                 }
-                                None => new_bool(r),
-                            },
+                            }
                             None => {
                                 let r = tri!(ops::rich_compare(&lhs, &rhs, cmp));
                                 if oparg & 16 != 0 { new_bool(tri!(ops::is_true(&r))) } else { r }
