@@ -769,7 +769,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
-                        push!(values, sp, tri!(specialize::binary_op_float(op, lhs, rhs)));
+                        // A following `STORE_FAST` is done here (see `float_result_into_local`).
+                        match specialize::store_fast_local(units.opcode_unit(ip)) {
+                            Some(local) => {
+                                tri!(specialize::binary_op_float_into(op, lhs, rhs, local!(local)));
+                                ip += 1;
+                            }
+                            None => push!(values, sp, tri!(specialize::binary_op_float(op, lhs, rhs))),
+                        }
                     }
                     Opcode::BINARY_OP_ADD_UNICODE
                         if specialize::both_strs(peek!(values, sp, 2), peek!(values, sp, 1)) =>
@@ -784,7 +791,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let r = specialize::compare_op(op, peek!(values, sp, 2), peek!(values, sp, 1), oparg);
                         drop(pop!(values, sp));
                         drop(pop!(values, sp));
-                        push!(values, sp, new_bool(r));
+                        // A following conditional jump takes the result directly.
+                        match specialize::pop_jump(units.opcode_unit(ip)) {
+                            Some((on, span, distance)) => ip += span + if r == on { distance } else { 0 },
+                            None => push!(values, sp, new_bool(r)),
+                        }
                     }
                     Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, sp, 1)).is_some() => {
                         let container = pop!(values, sp);
@@ -816,7 +827,14 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         } =>
                     {
                         match hit_next.take().flatten() {
-                            Some(v) => push!(values, sp, v),
+                            // The loop variable's `STORE_FAST` is done here, as `FOR_ITER_RANGE` does.
+                            Some(v) => match specialize::store_fast_local(units.opcode_unit(ip)) {
+                                Some(local) => {
+                                    drop(local!(local).replace(v));
+                                    ip += 1;
+                                }
+                                None => push!(values, sp, v),
+                            },
                             None => {
                                 drop(pop!(values, sp));
                                 ip += oparg as usize + 2;
@@ -829,7 +847,24 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             types_known_made(peek!(values, sp, 1)).range_iter_type,
                         ) =>
                     {
-                        match tri!(crate::object::range::range_iter_next(peek!(values, sp, 1))) {
+                        // The loop variable's `STORE_FAST` is done here (see `for_iter_range_store`).
+                        let next_unit = units.opcode_unit(ip);
+                        let next = match specialize::store_fast_local(next_unit) {
+                            Some(local) => {
+                                let iter = peek!(values, sp, 1).as_ptr();
+                                let slot = local!(local);
+                                // SAFETY: an exact range iterator (the guard), kept alive by the
+                                // stack's reference while the local's old value is dropped.
+                                let stored = tri!(unsafe { specialize::for_iter_range_store(iter.as_ref(), slot) });
+                                if stored {
+                                    ip += 1;
+                                    break 'op Ok(Flow::Continue);
+                                }
+                                None
+                            }
+                            None => tri!(crate::object::range::range_iter_next(peek!(values, sp, 1))),
+                        };
+                        match next {
                             Some(v) => push!(values, sp, v),
                             None => {
                                 drop(pop!(values, sp));
@@ -1235,7 +1270,17 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let lhs = pop!(values, sp);
                         let cmp = CompareOp::from_index(oparg >> 5).unwrap_or(CompareOp::Eq);
                         let r = match crate::object::arith_fast::compare_exact(&lhs, &rhs, cmp) {
-                            Some(r) => new_bool(r),
+                            // As the specialised forms: a following conditional jump takes it
+                            // (not when traced: the jump has its own events).
+                            Some(r) => {
+                                match (!tracing).then(|| specialize::pop_jump(units.opcode_unit(ip))).flatten() {
+                                    Some((on, span, distance)) => {
+                                        ip += span + if r == on { distance } else { 0 };
+                                        break 'op Ok(Flow::Continue);
+                                    }
+                                    None => new_bool(r),
+                                }
+                            }
                             None => {
                                 let r = tri!(ops::rich_compare(&lhs, &rhs, cmp));
                                 if oparg & 16 != 0 { new_bool(tri!(ops::is_true(&r))) } else { r }

@@ -258,16 +258,40 @@ pub(crate) fn binary_op_int(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::P
     }
 }
 
-/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
+/// The value of `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` on two exact floats (the guard,
+/// [`both_floats`]).
 #[inline(always)]
-pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_float(&lhs).unwrap_or(0.0), exact_float(&rhs).unwrap_or(0.0));
-    let r = match form {
+fn float_op_value(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> f64 {
+    debug_assert!(both_floats(lhs, rhs), "the form's guard");
+    // SAFETY: exact floats (the form's guard) are FloatObject.
+    let (a, b) = unsafe {
+        (lhs.cast::<crate::object::float::FloatObject>().value, rhs.cast::<crate::object::float::FloatObject>().value)
+    };
+    match form {
         Opcode::BINARY_OP_ADD_FLOAT => a + b,
         Opcode::BINARY_OP_SUBTRACT_FLOAT => a - b,
         _ => a * b,
-    };
+    }
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]).
+#[inline(always)]
+pub(crate) fn binary_op_float(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
+    let r = float_op_value(form, &lhs, &rhs);
     crate::object::arith_fast::float_result_reusing(r, lhs, rhs)
+}
+
+/// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT` (after [`both_floats`]) followed by `STORE_FAST`
+/// into `slot`, which it does (see `arith_fast::float_result_into_local`).
+#[inline(always)]
+pub(crate) fn binary_op_float_into(
+    form: Opcode,
+    lhs: Obj,
+    rhs: Obj,
+    slot: &mut Option<Obj>,
+) -> crate::error::PyResult<()> {
+    let r = float_op_value(form, &lhs, &rhs);
+    crate::object::arith_fast::float_result_into_local(r, lhs, rhs, slot)
 }
 
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
@@ -474,6 +498,65 @@ pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject
     } else {
         fail(code, i, Opcode::FOR_ITER);
     }
+}
+
+/// The code byte of an opcode the loop compares raw units with.
+const fn byte_of(op: Opcode) -> u8 {
+    match op.code_byte() {
+        Some(b) => b,
+        None => panic!("a real instruction"),
+    }
+}
+
+const STORE_FAST_BYTE: u8 = byte_of(Opcode::STORE_FAST);
+// The forms that do a following `STORE_FAST` skip it as one unit.
+const _: () = assert!(Opcode::STORE_FAST.cache_entries() == 0);
+const POP_JUMP_IF_FALSE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_FALSE);
+const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
+
+/// The local that the instruction `unit` stores into when it is a `STORE_FAST` (without an
+/// `EXTENDED_ARG`, which would not be the unit's own byte): `FOR_ITER_RANGE` does that store
+/// itself (see [`for_iter_range_store`]).
+#[inline(always)]
+pub(crate) fn store_fast_local(unit: u16) -> Option<usize> {
+    ((unit & 0xff) as u8 == STORE_FAST_BYTE).then_some((unit >> 8) as usize)
+}
+
+/// When the instruction `unit` is a `POP_JUMP_IF_FALSE` / `POP_JUMP_IF_TRUE`: the truth it
+/// jumps on, the units it spans (itself and its cache) and its jump distance. The specialised
+/// comparisons consume such a jump with their result instead of pushing a bool for it (CPython
+/// 3.13 pushes the bool; the outcome is the same, one dispatch fewer).
+#[inline(always)]
+pub(crate) fn pop_jump(unit: u16) -> Option<(bool, usize, usize)> {
+    let (on, jump) = match (unit & 0xff) as u8 {
+        POP_JUMP_IF_FALSE_BYTE => (false, Opcode::POP_JUMP_IF_FALSE),
+        POP_JUMP_IF_TRUE_BYTE => (true, Opcode::POP_JUMP_IF_TRUE),
+        _ => return None,
+    };
+    Some((on, 1 + jump.cache_entries(), (unit >> 8) as usize))
+}
+
+/// `FOR_ITER_RANGE` followed by `STORE_FAST` into `slot`: the next value goes straight into the
+/// local (whether there was one; `false`: the range is exhausted, nothing stored). A loop
+/// variable that nothing else references is renewed in place rather than freed and made again
+/// (a value with a cached small int is that int, as in CPython).
+///
+/// # Safety
+///
+/// `iter` is an exact range iterator (the form's guard).
+#[inline(always)]
+pub(crate) unsafe fn for_iter_range_store(iter: &PyObject, slot: &mut Option<Obj>) -> crate::error::PyResult<bool> {
+    // SAFETY: the caller's contract.
+    let Some(v) = (unsafe { crate::object::range::range_iter_next_value(iter) }) else { return Ok(false) };
+    if let (Ok(w), Some(old)) = (i64::try_from(v), slot.as_ref()) {
+        if crate::object::arith_fast::reuse_unique_int(old, w) {
+            return Ok(true);
+        }
+    }
+    let new = crate::object::range::new_i128(v)?;
+    // The old value goes after the store, as `STORE_FAST` drops it.
+    drop(slot.replace(new));
+    Ok(true)
 }
 
 /// `_Py_Specialize_UnpackSequence`.

@@ -189,10 +189,13 @@ pub(crate) unsafe fn alloc<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T)
 /// of kept blocks of its size when there is one (CPython's float free list, see
 /// `crate::alloc::arena::KeptBlocks`), else from the arena.
 ///
+/// The kept-block path is inlined into its callers (the float and int results of the
+/// arithmetic fast paths are made here at every operation); the arena path is not.
+///
 /// # Safety
 ///
 /// As for [`alloc`]; `ty` must be a static type without `traverse`.
-#[inline]
+#[inline(always)]
 pub(crate) unsafe fn alloc_kept_leaf<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     debug_assert!(!ty.is_heap() && ty.traverse.is_none(), "a static untracked type");
     if let Some(at) = super::attachment::current() {
@@ -212,6 +215,17 @@ pub(crate) unsafe fn alloc_kept_leaf<T>(ty: &TypeObject, init: impl FnOnce(PyObj
             }
         }
     }
+    // SAFETY: forwarded.
+    unsafe { alloc_kept_leaf_from_arena(ty, init) }
+}
+
+/// [`alloc_kept_leaf`] when no block is kept: a new block from the arena.
+///
+/// # Safety
+///
+/// As for [`alloc_kept_leaf`].
+#[inline(never)]
+unsafe fn alloc_kept_leaf_from_arena<T>(ty: &TypeObject, init: impl FnOnce(PyObject) -> T) -> PyResult<Obj> {
     // SAFETY: forwarded.
     unsafe { alloc(ty, init) }
 }

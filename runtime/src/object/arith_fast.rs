@@ -205,6 +205,59 @@ pub(crate) fn int_result_reusing(value: i64, lhs: Obj, rhs: Obj) -> PyResult<Obj
     super::int::new_int(value)
 }
 
+/// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed), stored
+/// into the local `slot` as the `STORE_FAST` that follows the operation would store it. No
+/// float is made when one can be renewed: the local's old float when nothing else holds it
+/// (`d = a - b` in a loop), else a dying operand (`d = a * b + c`), else the local's old
+/// float once the operands are gone (`s = s + x`, where `s` was an operand).
+#[inline(always)]
+pub(crate) fn float_result_into_local(value: f64, lhs: Obj, rhs: Obj, slot: &mut Option<Obj>) -> PyResult<()> {
+    debug_assert!(exact_float(&lhs).is_some() && exact_float(&rhs).is_some(), "the caller's guard");
+    if slot.as_ref().is_some_and(|old| reuse_unique_float(old, value)) {
+        return Ok(());
+    }
+    let result = if is_unique(&lhs) || is_unique(&rhs) {
+        float_result_reusing(value, lhs, rhs)?
+    } else {
+        drop(lhs);
+        drop(rhs);
+        if slot.as_ref().is_some_and(|old| reuse_unique_float(old, value)) {
+            return Ok(());
+        }
+        super::float::new_float(value)?
+    };
+    // The old value goes after the store, as `STORE_FAST` drops it.
+    drop(slot.replace(result));
+    Ok(())
+}
+
+/// Stores `value` into the exact float `o` when the caller's reference is its only one: whether
+/// it did.
+#[inline(always)]
+fn reuse_unique_float(o: &Obj, value: f64) -> bool {
+    if exact_float(o).is_none() || !is_unique(o) {
+        return false;
+    }
+    // SAFETY: an exact float (just checked) reached only through `o` (`is_unique`).
+    unsafe { set_unique_float(o, value) };
+    true
+}
+
+/// Stores `value` into the exact word-sized int `o` when the caller's reference is its only one
+/// and `value` has no cached small int (whose identity CPython keeps): whether it did. The
+/// fused `FOR_ITER_RANGE` + `STORE_FAST` renews a loop variable that nothing else holds this
+/// way instead of freeing it and making the next one.
+#[inline(always)]
+pub(crate) fn reuse_unique_int(o: &Obj, value: i64) -> bool {
+    let small = super::immortal::SMALL_INT_MIN..=super::immortal::SMALL_INT_MAX;
+    if small.contains(&value) || exact_word(o).is_none() || !is_unique(o) {
+        return false;
+    }
+    // SAFETY: an exact word-sized int (just checked) reached only through `o` (`is_unique`).
+    unsafe { set_unique_int(o, value) };
+    true
+}
+
 /// Overwrites the value of a float that nobody else references.
 ///
 /// # Safety
@@ -313,6 +366,51 @@ mod tests {
             assert_eq!((r.addr(), exact_word(&r)), (x_addr, Some(3000)));
             let r = int_result_reusing(7, r, new_int(5000).unwrap()).unwrap();
             assert!(r.is(&immortals().small_int(7).unwrap().ob_base), "small results are the cached ints");
+        });
+    }
+
+    #[test]
+    fn a_result_stored_into_a_local_renews_only_floats_nobody_else_holds() {
+        with(|| {
+            // The local's old float, unshared: written in place.
+            let mut slot = Some(new_float(9.0).unwrap());
+            let old_addr = slot.as_ref().unwrap().addr();
+            let (a, b) = (new_float(1.0).unwrap(), new_float(2.0).unwrap());
+            float_result_into_local(3.0, a.clone(), b.clone(), &mut slot).unwrap();
+            let now = slot.as_ref().unwrap();
+            assert_eq!((now.addr(), exact_float(now)), (old_addr, Some(3.0)));
+            assert_eq!((exact_float(&a), exact_float(&b)), (Some(1.0), Some(2.0)), "operands untouched");
+
+            // The local's float is seen elsewhere: a dying operand takes the result instead.
+            let seen = slot.clone().unwrap();
+            let dying = new_float(4.0).unwrap();
+            let dying_addr = dying.addr();
+            float_result_into_local(5.0, a.clone(), dying, &mut slot).unwrap();
+            assert_eq!(slot.as_ref().unwrap().addr(), dying_addr);
+            assert_eq!(exact_float(&seen), Some(3.0), "the shared old value is left alone");
+
+            // `s = s + x`: the local is an operand; once the operands go, it is renewed.
+            let s = slot.clone().unwrap();
+            float_result_into_local(6.0, s, a.clone(), &mut slot).unwrap();
+            assert_eq!((slot.as_ref().unwrap().addr(), exact_float(slot.as_ref().unwrap())), (dying_addr, Some(6.0)));
+
+            // No float to renew (an empty local, an int): a new float.
+            let mut empty = None;
+            float_result_into_local(7.0, a.clone(), b.clone(), &mut empty).unwrap();
+            assert_eq!(exact_float(empty.as_ref().unwrap()), Some(7.0));
+            let mut int_slot = Some(new_int(1000).unwrap());
+            float_result_into_local(8.0, a, b, &mut int_slot).unwrap();
+            assert_eq!(exact_float(int_slot.as_ref().unwrap()), Some(8.0));
+
+            // A range loop variable: renewed in place unless shared or small.
+            let i = new_int(1000).unwrap();
+            let i_addr = i.addr();
+            assert!(reuse_unique_int(&i, 1001));
+            assert_eq!((i.addr(), exact_word(&i)), (i_addr, Some(1001)));
+            assert!(!reuse_unique_int(&i, 5), "a small int is the cached one");
+            let other = i.clone();
+            assert!(!reuse_unique_int(&i, 1002), "shared");
+            assert_eq!(exact_word(&other), Some(1001));
         });
     }
 }

@@ -101,7 +101,7 @@ impl Deref for Obj {
 }
 
 impl Clone for Obj {
-    #[inline]
+    #[inline(always)]
     fn clone(&self) -> Obj {
         incref(self);
         Obj(self.0)
@@ -109,7 +109,7 @@ impl Clone for Obj {
 }
 
 impl Drop for Obj {
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         // SAFETY: the handle owns one reference and gives it up; handles are only used attached.
         unsafe { decref(self.0) };

@@ -74,7 +74,7 @@ fn int_i128(v: &IntVal<'_>) -> Option<i128> {
     }
 }
 
-fn new_i128(v: i128) -> PyResult<Obj> {
+pub(crate) fn new_i128(v: i128) -> PyResult<Obj> {
     match i64::try_from(v) {
         Ok(x) => new_int(x),
         Err(_) => new_big(v.into()),
@@ -324,10 +324,14 @@ pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
     new_range_iter(r.start, r.length(), r.step)
 }
 
-/// `next()` of a range iterator.
+/// `next()` of a range iterator: the value, before it becomes an object.
+///
+/// # Safety
+///
+/// `o` is a range iterator (an exact `range_iterator`, the only kind).
 #[inline]
-fn range_iter_next_value(o: &PyObject) -> Option<i128> {
-    // SAFETY: only called on range iterators.
+pub(crate) unsafe fn range_iter_next_value(o: &PyObject) -> Option<i128> {
+    // SAFETY: the caller's contract.
     let it = unsafe { o.cast::<RangeIter>() };
     let left = it.remaining.get();
     if left <= 0 {
@@ -341,7 +345,8 @@ fn range_iter_next_value(o: &PyObject) -> Option<i128> {
 
 /// `next()` of a range iterator (also the eval loop's `FOR_ITER` fast path).
 pub(crate) fn range_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
-    range_iter_next_value(o).map(new_i128).transpose()
+    // SAFETY: only called on range iterators.
+    unsafe { range_iter_next_value(o) }.map(new_i128).transpose()
 }
 
 /// # Safety

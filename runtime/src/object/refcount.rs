@@ -44,7 +44,7 @@ use crate::sync::{Mutation, Ordering, broken, fence};
 /// local count (biased, and non-atomic objects on their creating thread); anything else →
 /// `incref_other`. Atomic objects are born merged with no owner (`ob_tid == 0`), so they take
 /// the shared path of biased counting without a strategy test on the owner's path.
-#[inline]
+#[inline(always)]
 pub fn incref(op: &PyObject) {
     let local = op.ob_ref_local.load(Ordering::Relaxed);
     if local == IMMORTAL_LOCAL {
@@ -119,7 +119,7 @@ pub(crate) unsafe fn try_incref_maybe_freed(op: NonNull<PyObject>) -> bool {
 
 /// An increment by a thread that does not own the object: the shared count — except for a
 /// non-atomic object, which only a lock-serialised thread can reach and which counts locally.
-#[inline]
+#[inline(never)]
 fn incref_other(op: &PyObject, local: u32) {
     if op.ob_flags & flags::NONATOMIC != 0 {
         op.ob_ref_local.store(local + 1, Ordering::Relaxed);
@@ -231,7 +231,7 @@ pub(crate) fn is_unique(op: &PyObject) -> bool {
 /// # Safety
 ///
 /// The caller must own one reference to `op`, which it gives up; `op` may be freed.
-#[inline]
+#[inline(always)]
 pub unsafe fn decref(op: NonNull<PyObject>) {
     // SAFETY: the caller owns a reference, so the object is alive here.
     let o = unsafe { op.as_ref() };
@@ -258,7 +258,7 @@ pub unsafe fn decref(op: NonNull<PyObject>) {
 /// # Safety
 ///
 /// The caller gives up one reference to `op`.
-#[inline]
+#[inline(never)]
 unsafe fn decref_other(op: NonNull<PyObject>, local: u32) {
     // SAFETY: the caller's reference keeps the object alive here.
     let o = unsafe { op.as_ref() };
