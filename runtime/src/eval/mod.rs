@@ -1069,7 +1069,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             // callers refuse that first; this keeps any other path an error).
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "free variables without a closure"));
                         };
-                        let closure = as_function(&func).and_then(|fo| fo.fields().closure.clone());
+                        let closure = as_function(&func).and_then(|fo| fo.closure.get());
                         let cells = closure.as_deref().map_or(&[][..], items);
                         let n = code.code.nlocalsplus();
                         for (k, c) in cells.iter().enumerate().take(oparg as usize) {
@@ -1708,12 +1708,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let func = pop!(values, sp);
                         let attr = pop!(values, sp);
                         if let Some(fo) = as_function(&func) {
-                            let fields = fo.fields();
                             match oparg {
-                                1 => fields.defaults = Some(attr),
-                                2 => fields.kwdefaults = Some(attr),
-                                4 => fields.annotations = Some(attr),
-                                8 => fields.closure = Some(attr),
+                                1 => fo.defaults.set(Some(attr)),
+                                2 => fo.kwdefaults.set(Some(attr)),
+                                4 => fo.annotations.set(Some(attr)),
+                                8 => fo.closure.set(Some(attr)),
                                 _ => {}
                             }
                         }
@@ -2128,7 +2127,7 @@ fn enter_exact_args(
     let argcount = code.code.argcount as usize;
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
-    let defaults = if nargs == argcount { None } else { func.fields().defaults.clone() };
+    let defaults = if nargs == argcount { None } else { func.defaults.get() };
     let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
     if nargs > argcount || nargs + defaults.len() < argcount {
         return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));

@@ -57,7 +57,7 @@ fn has_generic_getattr(ty: &TypeObject) -> bool {
 fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
     for (pos, t) in ty.mro().iter().enumerate() {
         let d = as_type(t)?.dict().and_then(as_dict)?;
-        if let Some(ix) = d.table().index_of_identical(name) {
+        if let Some(ix) = d.index_of_identical(name) {
             return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
         }
         if d.get_str(name).is_some() {
@@ -71,7 +71,7 @@ fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
 #[inline(always)]
 fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
     let t = as_type(ty.mro().get(pos)?)?;
-    t.dict().and_then(as_dict)?.table().value_at_if_key(ix, name).cloned()
+    t.dict().and_then(as_dict)?.value_at_if_key(ix, name)
 }
 
 /// The guard of the forms that read a class's dict after their version guard: the entry of
@@ -199,7 +199,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
     }
     // An instance attribute in the instance's dict.
     let dict = dict_slot(owner).and_then(|s| s.get())?;
-    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
+    let ix = u16::try_from(as_dict(&dict)?.index_of_identical(name)?).ok()?;
     c.u32(2, version).unit(4, ix);
     Some(Opcode::LOAD_ATTR_WITH_HINT)
 }
@@ -212,7 +212,7 @@ fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option
     }
     let dict = dict_slot(owner).and_then(|s| s.get())?;
     let d = as_dict(&dict)?;
-    let ix = u16::try_from(d.table().index_of_identical(name)?).ok()?;
+    let ix = u16::try_from(d.index_of_identical(name)?).ok()?;
     let kv = d.keys_version();
     if kv == 0 {
         return None;
@@ -255,11 +255,11 @@ pub(crate) fn load_attr(
             // SAFETY: the loan ends after a table read and a clone, which run no Python code.
             let v = unsafe {
                 dict_slot(owner)?.with_borrowed(|dict| {
-                    let t = as_dict(dict?)?.table();
+                    let t = as_dict(dict?)?;
                     if !t.keys_version_is(version) {
                         return None;
                     }
-                    t.value_at_if_key(ix, name).cloned()
+                    t.value_at_if_key(ix, name)
                 })
             };
             Some((v?, false))
@@ -269,9 +269,7 @@ pub(crate) fn load_attr(
                 return None;
             }
             // SAFETY: the loan ends after a table read and a clone, which run no Python code.
-            let v = unsafe {
-                dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.table().value_at_if_key(ix, name).cloned())
-            };
+            let v = unsafe { dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.value_at_if_key(ix, name)) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT
@@ -354,7 +352,7 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
             Opcode::STORE_ATTR_WITH_HINT,
             dict_slot(owner)
                 .and_then(|s| s.get())
-                .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
+                .and_then(|d| as_dict(&d).and_then(|dd| dd.index_of_identical(name)))
                 .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
         ),
     };

@@ -52,10 +52,14 @@ fn dict_repr(o: &PyObject) -> PyResult<Obj> {
         return new_str("{}");
     }
     let Some(_guard) = super::repr_guard::enter(o) else { return new_str("{...}") };
-    let it = new_dict_iter(o, ViewKind::Items, false)?;
+    // The entries are walked live (`PyDict_Next`): a `__repr__` that changes the dict changes
+    // what is printed after it, and raises nothing.
+    let d = dict_of(o);
     let mut out = String::from("{");
     let mut first = true;
-    while let Some((k, v)) = super::dict_views::next_entry(&it)? {
+    let mut pos = 0;
+    while let (next, Some((k, v))) = d.next_entry_from(pos, false) {
+        pos = next;
         if !first {
             out.push_str(", ");
         }
