@@ -249,4 +249,58 @@ print("get after delete-on-eq:", d.get(DeleteOnEq(d, "y"), "none"), len(d))
 # fromkeys / copy / keys views around mutation
 d = dict.fromkeys([Key("a"), Key("b"), Key("c")], 0)
 print("fromkeys:", sorted(k.name for k in d))
+
+
+# merging a dict whose entries' __eq__ mutate the source: CPython walks the source live and
+# reports the change of size
+class ClearSource:
+    def __hash__(self):
+        return 0
+
+    def __eq__(self, o):
+        source.clear()
+        return False
+
+
+def fresh():
+    global source
+    source = dict((i, 0) for i in range(1, 50))
+    source[ClearSource()] = 0
+    return {ClearSource(): 0, 1: 1}
+
+
+for label, op in [
+    ("update", lambda d: d.update(source)),
+    ("ior", lambda d: d.__ior__(source)),
+    ("or", lambda d: d | source),
+    ("unpack", lambda d: {**d, **source}),
+    ("dict(d, **)", lambda d: dict(d).update(source)),
+]:
+    d = fresh()
+    try:
+        op(d)
+        print(label, "no error", len(source))
+    except RuntimeError as e:
+        print(label, "RuntimeError:", e, len(source))
+
+
+# setdefault hashes and compares once (CPython issue 13521)
+class Counted:
+    def __init__(self):
+        self.hashes = 0
+        self.eqs = 0
+
+    def __hash__(self):
+        self.hashes += 1
+        return 42
+
+    def __eq__(self, other):
+        self.eqs += 1
+        return self is other
+
+
+c1, c2 = Counted(), Counted()
+d = {c1: 5}
+print("setdefault counts:", d.setdefault(c2, []), c1.hashes, c2.hashes, c1.eqs + c2.eqs)
+print("setdefault existing:", d.setdefault(c1, "x"), c1.hashes, c1.eqs)
 print("done")

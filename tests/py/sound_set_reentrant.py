@@ -173,4 +173,35 @@ except RuntimeError as e:
 # frozenset hash stays the same after element comparisons ran code
 f1 = frozenset([Key("a"), Key("b")])
 print("frozenset hash stable:", hash(f1) == hash(f1))
+
+
+# a dict's or set's stored hashes are reused (no `__hash__` runs) when a set is made from a
+# dict, a set is updated from one, and dict.fromkeys reads a dict, set or frozenset
+class HashCountingInt(int):
+    def __init__(self, *args):
+        self.hash_count = 0
+
+    def __hash__(self):
+        self.hash_count += 1
+        return int.__hash__(self)
+
+
+d = dict.fromkeys(map(HashCountingInt, range(10)))
+count = lambda: sum(e.hash_count for e in d)
+print("made:", count())
+s = set(d)
+print("set(dict):", count())
+f = frozenset(d)
+print("frozenset(dict):", count())
+s.difference(d)
+print("difference:", count())
+s.symmetric_difference_update(d)
+print("symmetric_difference_update:", count(), len(s))
+s.update(d)
+print("update:", count(), len(s))
+d2 = dict.fromkeys(set(d))
+print("fromkeys(set):", count())
+d3 = dict.fromkeys(frozenset(d), 123)
+print("fromkeys(frozenset):", count(), d3 == dict.fromkeys(d, 123))
+print("fromkeys(dict):", count())
 print("done")

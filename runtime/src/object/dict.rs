@@ -116,6 +116,19 @@ impl DictTable {
         }
     }
 
+    /// Appends an entry for a key known to be absent (growing the table first when the
+    /// entries array is full).
+    fn push_new(&mut self, hash: isize, key: Obj, value: Obj) {
+        if self.indices.is_empty() || self.entries.len() >= self.indices.len() * 2 / 3 {
+            self.rebuild(self.used + 1);
+        }
+        let slot = self.free_slot(hash);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+        self.used += 1;
+        self.version += 1;
+    }
+
     fn free_slot(&self, hash: isize) -> usize {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as usize;
@@ -242,13 +255,14 @@ impl DictObject {
     }
 
     /// The first live entry at position `pos` or after it (before it when `reverse`), as new
-    /// references, with the position to continue from: one step of a dict iterator.
-    pub(crate) fn next_entry_from(&self, mut pos: usize, reverse: bool) -> (usize, Option<(Obj, Obj)>) {
+    /// references with the key's hash, and the position to continue from: one step of a dict
+    /// iterator (`PyDict_Next`), which reads the live table at each step.
+    pub(crate) fn next_entry_from(&self, mut pos: usize, reverse: bool) -> (usize, Option<(Obj, Obj, isize)>) {
         // SAFETY: a read under the interpreter's lock; the clones (increfs) run no Python code,
         // and the borrow ends before this returns.
         let table = unsafe { self.table() };
         let live = |e: &Entry| match (&e.key, &e.value) {
-            (Some(k), Some(v)) => Some((k.clone(), v.clone())),
+            (Some(k), Some(v)) => Some((k.clone(), v.clone(), e.hash)),
             _ => None,
         };
         if reverse {
@@ -400,19 +414,52 @@ impl DictObject {
             Ok(match probe {
                 Probe::Found { index, .. } => t.entries[index].value.replace(value),
                 Probe::Missing => {
-                    if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
-                        t.rebuild(t.used + 1);
-                    }
-                    let slot = t.free_slot(hash);
-                    t.indices[slot] = t.entries.len() as u32;
-                    t.entries.push(Entry { hash, key: Some(key), value: Some(value) });
-                    t.used += 1;
-                    t.version += 1;
+                    t.push_new(hash, key, value);
                     None
                 }
             })
         })?;
         drop(old);
+        Ok(())
+    }
+
+    /// `d.setdefault(key, default)`: the value at `key`, or `default` after inserting it. One
+    /// hash and one probe (CPython's issue 13521: `__hash__` and `__eq__` run once), in the
+    /// critical section like [`DictObject::set_hashed`].
+    pub(crate) fn set_default(&self, key: Obj, default: Obj) -> PyResult<Obj> {
+        let hash = hash(&key)?;
+        super::mutation::locked(&self.ob_base, || {
+            let probe = self.probe(&key, hash)?;
+            // SAFETY: in the critical section, after the probe: only a clone (an incref), GC
+            // bits and the move of the new entry into the table happen while the borrow lives.
+            let t = unsafe { self.table_mut() };
+            Ok(match probe {
+                Probe::Found { index, .. } => t.entries[index].value.clone().expect("a found entry has a value"),
+                Probe::Missing => {
+                    super::gc::maybe_track_dict(&self.ob_base, &key, &default);
+                    t.push_new(hash, key, default.clone());
+                    default
+                }
+            })
+        })
+    }
+
+    /// `dict_merge` from another dict (`update`, `|`, `{**src}`): its entries walked live
+    /// (`PyDict_Next`) with their stored hashes (no `__hash__` runs); a source whose size changes
+    /// meanwhile (an `__eq__` run by an insertion mutated it) is an error, as in CPython.
+    pub(crate) fn merge_from(&self, src: &DictObject) -> PyResult<()> {
+        if std::ptr::eq(self, src) {
+            return Ok(());
+        }
+        let size = src.len();
+        let mut pos = 0;
+        while let (next, Some((k, v, h))) = src.next_entry_from(pos, false) {
+            pos = next;
+            self.set_hashed(k, h, v)?;
+            if src.len() != size {
+                return Err(crate::error::PyErr::runtime_error("dict mutated during update"));
+            }
+        }
         Ok(())
     }
 

@@ -384,6 +384,7 @@ pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     }
     let (pos, found) = d.next_entry_from(it.pos.get(), it.reverse);
+    let found = found.map(|(k, v, _)| (k, v));
     it.pos.set(pos);
     match found {
         Some(kv) => {

@@ -467,11 +467,13 @@ impl SetObject {
             return self.merge(o);
         }
         if std::ptr::eq(other.type_object(), types().dict_type) {
+            // `set_update_dict`: the dict's stored hashes (no `__hash__` runs), walked live.
             let d = as_dict(other).expect("a dict");
-            let items = d.items();
-            self.resize_for(items.len());
-            for (k, _) in items {
-                self.add(k)?;
+            self.resize_for(d.len());
+            let mut pos = 0;
+            while let (next, Some((k, _, h))) = d.next_entry_from(pos, false) {
+                pos = next;
+                self.add_hashed(k, h)?;
             }
             return Ok(());
         }
@@ -783,8 +785,11 @@ fn symmetric_difference_update(so: &PyObject, other: &PyObject) -> PyResult<()> 
         Ok(())
     };
     if std::ptr::eq(other.type_object(), types().dict_type) {
-        for (k, _) in as_dict(other).expect("a dict").items() {
-            let h = hash(&k)?;
+        // The dict's stored hashes (no `__hash__` runs), walked live.
+        let d = as_dict(other).expect("a dict");
+        let mut pos = 0;
+        while let (next, Some((k, _, h))) = d.next_entry_from(pos, false) {
+            pos = next;
             toggle(k, h)?;
         }
         return Ok(());
