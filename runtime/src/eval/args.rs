@@ -59,7 +59,7 @@ struct Qualname<'a>(&'a FunctionObject);
 
 impl std::fmt::Display for Qualname<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(str_value(&self.0.fields().qualname).unwrap_or("?"))
+        f.write_str(&self.0.qualname_text())
     }
 }
 
@@ -111,7 +111,7 @@ fn bind_into(
     if has_varargs {
         dest[total] = Some(new_tuple(args[n..npos].to_vec())?);
     } else if npos > argcount {
-        let defaults = func.fields().defaults.as_ref().map_or(0, |d| items(d).len());
+        let defaults = func.defaults_len();
         let given_kw = kwn.iter().filter(|k| code.localsplus_names[..total].iter().any(|n| n.is(k))).count();
         let takes = if defaults > 0 {
             format!("from {} to {} positional arguments", argcount - defaults, argcount)
@@ -151,7 +151,7 @@ fn bind_into(
         }
     }
     if npos < argcount {
-        let defaults = func.fields().defaults.clone();
+        let defaults = func.defaults.get();
         let defs = defaults.as_deref().map_or(&[][..], items);
         let first_default = argcount - defs.len();
         let mut missing = Vec::new();
@@ -175,7 +175,7 @@ fn bind_into(
         }
     }
     if kwonly > 0 {
-        let kwdefaults = func.fields().kwdefaults.clone();
+        let kwdefaults = func.kwdefaults.get();
         let mut missing = Vec::new();
         for i in argcount..total {
             if dest[i].is_none() {

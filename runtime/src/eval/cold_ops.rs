@@ -472,12 +472,11 @@ pub(super) fn set_function_attribute(values: &mut [Option<Obj>], sp: &mut usize,
     let func = pop(values, sp);
     let attr = pop(values, sp);
     if let Some(fo) = as_function(&func) {
-        let fields = fo.fields();
         match oparg {
-            1 => fields.defaults = Some(attr),
-            2 => fields.kwdefaults = Some(attr),
-            4 => fields.annotations = Some(attr),
-            8 => fields.closure = Some(attr),
+            1 => fo.defaults.set(Some(attr)),
+            2 => fo.kwdefaults.set(Some(attr)),
+            4 => fo.annotations.set(Some(attr)),
+            8 => fo.closure.set(Some(attr)),
             _ => {}
         }
     }

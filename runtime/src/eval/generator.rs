@@ -134,7 +134,7 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
     };
     let func = f.func.clone().ok_or_else(|| PyErr::new(crate::ExcKind::SystemError, "generator without a function"))?;
     let (name, qualname) = match as_function(&func) {
-        Some(fo) => (fo.fields().name.clone(), fo.fields().qualname.clone()),
+        Some(fo) => (fo.name.get(), fo.qualname.get()),
         None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
     };
     let slots: Vec<Option<Obj>> = values[f.base..f.sp].iter_mut().map(Option::take).collect();

@@ -1119,11 +1119,8 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             // callers refuse that first; this keeps any other path an error).
                             break 'op Err(PyErr::new(crate::ExcKind::SystemError, "free variables without a closure"));
                         };
-                        // Borrowed, not cloned: the record holds the function, and copying the
-                        // cells (reference increments only) runs no code that could replace its
-                        // closure.
-                        let closure = as_function(func).and_then(|fo| fo.fields().closure.as_deref());
-                        let cells = closure.map_or(&[][..], items);
+                        let closure = as_function(&func).and_then(|fo| fo.closure.get());
+                        let cells = closure.as_deref().map_or(&[][..], items);
                         let n = code.code.nlocalsplus();
                         for (k, c) in cells.iter().enumerate().take(oparg as usize) {
                             values[frame_base + n - oparg as usize + k] = Some(c.clone());
@@ -1852,10 +1849,8 @@ fn enter_exact_args(
     let argcount = code.code.argcount as usize;
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
-    // Borrowed, not cloned: `callable` holds the function, and copying the defaults (reference
-    // increments only) runs no code that could replace them.
-    let defaults = if nargs == argcount { None } else { func.fields().defaults.as_deref() };
-    let defaults = defaults.map_or(&[][..], crate::object::tuple::items);
+    let defaults = if nargs == argcount { None } else { func.defaults.get() };
+    let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
     if nargs > argcount || nargs + defaults.len() < argcount {
         return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
     }

@@ -216,10 +216,7 @@ pub(crate) fn dict_update_from_mapping(target: &PyObject, src: &PyObject) -> PyR
         (a, b) => a.is_none() && b.is_none(),
     };
     if let Some(sd) = as_dict(src).filter(|_| own_iter) {
-        for (k, v) in sd.items() {
-            d.set(k, v)?;
-        }
-        return Ok(());
+        return d.merge_from(sd);
     }
     let keys_method = match optional_attr(src, &intern("keys").ob_base)? {
         Some(k) => k,

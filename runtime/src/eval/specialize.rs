@@ -608,7 +608,7 @@ pub(crate) fn specialize_load_global(
     {
         return fail(code, i, Opcode::LOAD_GLOBAL);
     }
-    if let Some(ix) = g.table().index_of_identical(name) {
+    if let Some(ix) = g.index_of_identical(name) {
         return match u16::try_from(ix) {
             Ok(ix) => specialize_with(code, i, Opcode::LOAD_GLOBAL_MODULE, CacheWrites::none().unit(4, ix)),
             Err(_) => fail(code, i, Opcode::LOAD_GLOBAL),
@@ -619,7 +619,7 @@ pub(crate) fn specialize_load_global(
         return fail(code, i, Opcode::LOAD_GLOBAL);
     }
     let version = g.keys_version();
-    match b.table().index_of_identical(name).map(u16::try_from) {
+    match b.index_of_identical(name).map(u16::try_from) {
         Some(Ok(ix)) if version != 0 => {
             specialize_with(code, i, Opcode::LOAD_GLOBAL_BUILTIN, CacheWrites::none().u32(2, version).unit(4, ix))
         }
@@ -643,7 +643,7 @@ pub(crate) fn load_global(
         as_dict(globals)?.value_ref_at_if_key(ix, name)
     } else {
         let version = code.cache_u32(i + 2);
-        if !as_dict(globals)?.table().keys_version_is(version) {
+        if !as_dict(globals)?.keys_version_is(version) {
             return None;
         }
         as_dict(builtins)?.value_ref_at_if_key(ix, name)
@@ -688,7 +688,7 @@ pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Opt
     let f = as_function(callable)?;
     let co = &as_code(&f.code)?.code;
     let argcount = co.argcount as usize;
-    let ndefaults = f.fields().defaults.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());
+    let ndefaults = f.defaults_len();
     (nargs < argcount && nargs + ndefaults >= argcount && exact_args_function(callable, argcount).is_some())
         .then_some(f)
 }
@@ -998,21 +998,18 @@ result.append(f(p, [2**62, 2**62], 3))
                 let d2 = crate::object::dict::new_dict().unwrap();
                 let (d1, d2) = (as_dict(&d1).unwrap(), as_dict(&d2).unwrap());
                 let k1 = d1.keys_version();
-                assert!(d1.table().keys_version_is(k1));
+                assert!(d1.keys_version_is(k1));
                 assert_eq!(d1.keys_version(), k1, "stable while the key set is");
                 assert_ne!(d2.keys_version(), k1, "unique across dicts");
                 let key = Obj::new_ref(&crate::object::intern("x").ob_base);
                 d1.set(key.clone(), new_int(1).unwrap()).unwrap();
-                assert!(!d1.table().keys_version_is(k1), "a new key invalidates");
+                assert!(!d1.keys_version_is(k1), "a new key invalidates");
                 let k2 = d1.keys_version();
                 d1.set(key.clone(), new_int(2).unwrap()).unwrap();
-                assert!(d1.table().keys_version_is(k2), "a new value keeps the key set");
-                let ix = d1.table().index_of_identical(&key).expect("the key");
-                assert_eq!(
-                    d1.table().value_at_if_key(ix, &key).and_then(|v| crate::object::int::small_value(v)),
-                    Some(2)
-                );
-                assert!(d1.table().value_at_if_key(ix + 1, &key).is_none(), "a wrong hint misses");
+                assert!(d1.keys_version_is(k2), "a new value keeps the key set");
+                let ix = d1.index_of_identical(&key).expect("the key");
+                assert_eq!(d1.value_ref_at_if_key(ix, &key).and_then(|v| crate::object::int::small_value(&v)), Some(2));
+                assert!(d1.value_ref_at_if_key(ix + 1, &key).is_none(), "a wrong hint misses");
             })
             .expect("attached");
     }

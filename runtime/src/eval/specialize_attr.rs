@@ -57,7 +57,7 @@ fn has_generic_getattr(ty: &TypeObject) -> bool {
 fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
     for (pos, t) in ty.mro().iter().enumerate() {
         let d = as_type(t)?.dict().and_then(as_dict)?;
-        if let Some(ix) = d.table().index_of_identical(name) {
+        if let Some(ix) = d.index_of_identical(name) {
             return Some((u16::try_from(pos).ok()?, u16::try_from(ix).ok()?));
         }
         if d.get_str(name).is_some() {
@@ -199,7 +199,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
     }
     // An instance attribute in the instance's dict.
     let dict = dict_slot(owner).and_then(|s| s.get())?;
-    let ix = u16::try_from(as_dict(&dict)?.table().index_of_identical(name)?).ok()?;
+    let ix = u16::try_from(as_dict(&dict)?.index_of_identical(name)?).ok()?;
     c.u32(2, version).unit(4, ix);
     Some(Opcode::LOAD_ATTR_WITH_HINT)
 }
@@ -212,7 +212,7 @@ fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option
     }
     let dict = dict_slot(owner).and_then(|s| s.get())?;
     let d = as_dict(&dict)?;
-    let ix = u16::try_from(d.table().index_of_identical(name)?).ok()?;
+    let ix = u16::try_from(d.index_of_identical(name)?).ok()?;
     let kv = d.keys_version();
     if kv == 0 {
         return None;
@@ -258,7 +258,7 @@ pub(crate) fn load_attr(
             let v = unsafe {
                 dict_slot(owner)?.with_borrowed(|dict| {
                     let d = as_dict(dict?)?;
-                    if !d.table().keys_version_is(version) {
+                    if !d.keys_version_is(version) {
                         return None;
                     }
                     d.value_ref_at_if_key(ix, name)
@@ -356,7 +356,7 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
             Opcode::STORE_ATTR_WITH_HINT,
             dict_slot(owner)
                 .and_then(|s| s.get())
-                .and_then(|d| as_dict(&d).and_then(|dd| dd.table().index_of_identical(name)))
+                .and_then(|d| as_dict(&d).and_then(|dd| dd.index_of_identical(name)))
                 .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
         ),
     };

@@ -540,9 +540,11 @@ fn make_builtins_template() -> BuiltinsTemplate {
     // and takes the later value, as insertions into a dict do.
     let set = |name: &str, v: &'static PyObject| {
         let key = &intern(name).ob_base;
-        match dict.table().index_of_identical(key) {
+        match dict.index_of_identical(key) {
             Some(i) => drop(dict.replace_at_if_key(i, key, Obj::new_ref(v))),
-            None => dict.set_immortal(key, v),
+            // SAFETY: `dict` was leaked above and is published only when the template is made;
+            // `key` is interned.
+            None => unsafe { dict.set_immortal(key, v) },
         }
     };
     for def in BUILTINS {
@@ -650,8 +652,9 @@ mod tests {
         crate::state::Runtime::initialize();
         crate::attach(|_py| {
             let template = super::builtins_template().0;
+            let items = template.items();
             let names: std::collections::HashSet<&str> =
-                template.table().iter().map(|(k, _)| crate::object::str::str_value(k).expect("a str key")).collect();
+                items.iter().map(|(k, _)| crate::object::str::str_value(k).expect("a str key")).collect();
             assert_eq!(names.len(), template.len());
             let d = super::builtins_dict().unwrap();
             let d = crate::object::dict::as_dict(&d).unwrap();

@@ -267,7 +267,7 @@ pub(crate) fn builtin_exec(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let name = new_str(&code_obj.code.name)?;
     let func = crate::object::function::new_function(source.clone(), g, crate::eval::builtins_dict()?, name)?;
     let f = crate::object::function::as_function(&func).expect("a function");
-    f.fields().closure = closure.cloned();
+    f.closure.set(closure.cloned());
     crate::eval::run_class_body(&func, l)?;
     Ok(args::none())
 }

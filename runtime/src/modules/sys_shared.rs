@@ -117,7 +117,11 @@ fn struct_seq(kind: StructSeq, values: &[&'static PyObject]) -> &'static PyObjec
 fn make() -> PyResult<SysShared> {
     let dict = leak_dict(types().dict_type);
     let key = |name: &str| -> &'static PyObject { &intern(name).ob_base };
-    let put = |name: &str, v: &'static PyObject| dict.set_immortal(key(name), v);
+    let put = |name: &str, v: &'static PyObject| {
+        // SAFETY: `dict` was leaked above and is published only when this function returns; the
+        // keys are interned strings.
+        unsafe { dict.set_immortal(key(name), v) }
+    };
     let none = immortals().none;
     put("__name__", key("sys"));
     for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
@@ -126,7 +130,8 @@ fn make() -> PyResult<SysShared> {
     let functions = super::module_function_entries(super::sys::SYS_FUNCTIONS);
     let mut excepthook = none;
     for &(name, function) in functions.iter() {
-        dict.set_immortal(name, function);
+        // SAFETY: see `put`.
+        unsafe { dict.set_immortal(name, function) };
         if crate::object::str::str_value(name) == Some("excepthook") {
             excepthook = function;
         }

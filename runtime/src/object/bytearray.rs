@@ -1,10 +1,15 @@
 //! `bytearray`: a mutable byte string.
 //!
 //! The bytes are a Rust `Vec<u8>` behind an `UnsafeCell`. Every access — a snapshot copy, the
-//! length, a mutation — is one short closure that runs no Python code (values are converted
-//! before it starts) inside the object's critical section: free in an interpreter with a lock
-//! (the lock serialises it), the object's mutex in a free-threaded one, so a reader never sees
-//! the vector mid-reallocation. `exports`
+//! length, a mutation — runs inside the object's critical section: free in an interpreter with
+//! a lock (the lock serialises it), the object's mutex in a free-threaded one, so a reader never
+//! sees the vector mid-reallocation. No reference into the cell outlives one access: the readers
+//! copy out (a byte, the length, the bytes), and a mutation ([`ByteArrayObject::with_mut`])
+//! *moves the vector out* of the cell, lends it to its closure as a local `&mut Vec<u8>`, and
+//! moves it back — like `Cell::take`/`Cell::set`. A closure that reached the same bytearray
+//! (Python code it should not run, a nested access) would find it empty and its writes would be
+//! overwritten, a wrong result but never an aliased `&mut`. The callers convert every argument
+//! (`__index__`, iteration, `__buffer__`) before the closure starts, so none does. `exports`
 //! counts the live `memoryview`s over the object: while it is non-zero the size may not change
 //! (`BufferError: Existing exports of data: object cannot be re-sized`), which keeps every
 //! view's offsets valid. The methods `bytearray` shares with `bytes` are in `bytes_methods`;
@@ -58,11 +63,20 @@ impl ByteArrayObject {
         self.locked(|| unsafe { (*self.data.get()).len() })
     }
 
-    /// Runs `f` with exclusive access to the bytes. `f` must not run Python code.
+    /// Runs `f` on the bytes, moved out of the object for the call and moved back after (see
+    /// the module docs): `f` should run no Python code — it would see the object empty — but
+    /// nothing it does can alias the bytes.
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
-        // SAFETY: one short exclusive access in the critical section with no Python code inside
-        // (the caller's contract, and every caller converts its arguments before).
-        self.locked(|| f(unsafe { &mut *self.data.get() }))
+        self.locked(|| {
+            // SAFETY: in the critical section; the exclusive borrow ends with the move (no
+            // code runs during it), and the vector's heap block stays where it is.
+            let mut bytes = std::mem::take(unsafe { &mut *self.data.get() });
+            let out = f(&mut bytes);
+            // SAFETY: as above. What a misbehaving `f` may have stored meanwhile is dropped (a
+            // `Vec<u8>`: no code runs).
+            drop(std::mem::replace(unsafe { &mut *self.data.get() }, bytes));
+            out
+        })
     }
 
     /// Like [`Self::with_mut`] for a change of size: `BufferError` while views exist.
@@ -71,8 +85,7 @@ impl ByteArrayObject {
             if self.exports.get() > 0 {
                 return Err(buffer_error());
             }
-            // SAFETY: as in `with_mut` (the section is re-entered for free).
-            Ok(f(unsafe { &mut *self.data.get() }))
+            Ok(self.with_mut(f))
         })
     }
 
@@ -198,8 +211,13 @@ fn assigned_bytes(value: &PyObject) -> PyResult<Vec<u8>> {
 pub(crate) fn bytearray_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let b = receiver(o);
     if let Some(sl) = super::range::as_slice(key) {
+        if value.is_some_and(|v| v.is(o) || as_bytearray(v).is_none()) {
+            // CPython unpacks the slice, copies such a value into a new bytearray and starts
+            // again: the bounds' `__index__` run twice, the first time before the conversion.
+            sl.indices_with(|| b.len())?;
+        }
         let new = value.map(assigned_bytes).transpose()?;
-        let (start, stop, step, count) = sl.indices(b.len())?;
+        let (start, stop, step, count) = sl.indices_with(|| b.len())?;
         if step == 1 {
             let new = new.unwrap_or_default();
             let (start, stop) = (start as usize, stop.max(start) as usize);

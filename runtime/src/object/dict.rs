@@ -11,6 +11,16 @@
 //! Key comparison may run Python code (`__eq__`): lookups never hold a borrow of the table
 //! across it; they re-read the table after each comparison (a mutated table makes the lookup
 //! start again, as CPython does).
+//!
+//! **Borrows of the table.** The table is written through a shared `&DictObject` (every object
+//! is shared), so it sits in an `UnsafeCell`. The two accessors that borrow it, `table` and
+//! `table_mut`, are `unsafe fn`s: a borrow held across code that writes the same table — a
+//! second accessor call, or Python code (`__eq__`, `__hash__`, a `__del__` or weakref callback
+//! started by dropping a reference) that mutates the dict — would alias a `&mut`, which is
+//! undefined behaviour. Every call site says why its borrow is short and free of such code.
+//! Code outside this module uses the safe methods, which copy what they return out of the table
+//! (a clone, an index, a flag) before the borrow ends; removed keys and values are moved out of
+//! the table and dropped after the write is complete.
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
@@ -106,6 +116,19 @@ impl DictTable {
         }
     }
 
+    /// Appends an entry for a key known to be absent (growing the table first when the
+    /// entries array is full).
+    fn push_new(&mut self, hash: isize, key: Obj, value: Obj) {
+        if self.indices.is_empty() || self.entries.len() >= self.indices.len() * 2 / 3 {
+            self.rebuild(self.used + 1);
+        }
+        let slot = self.free_slot(hash);
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+        self.used += 1;
+        self.version += 1;
+    }
+
     fn free_slot(&self, hash: isize) -> usize {
         let mask = self.indices.len() - 1;
         let mut perturb = hash as usize;
@@ -171,24 +194,92 @@ fn keys_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
 }
 
 impl DictObject {
-    /// The table (a shared borrow: do not hold it across Python code).
-    #[inline]
-    pub fn table(&self) -> &DictTable {
-        // SAFETY: accesses are serialised by the interpreter lock; no borrow is held across
-        // Python code (see the module docs).
+    /// A shared borrow of the table.
+    ///
+    /// # Safety
+    ///
+    /// The caller is attached and runs under its interpreter's lock (the exclusion rule of
+    /// `obj_slot`'s module docs; a free-threaded reader that may race a writer on another
+    /// thread also holds the dict's critical section), and while the borrow is used nothing
+    /// writes this table: no borrow from [`DictObject::table_mut`] is live, and no code runs
+    /// that can run Python code or drop a reference (`__eq__`, `__hash__`, `__del__`, a weakref
+    /// callback). A dict that is immortal and no longer written may be read at any time.
+    #[inline(always)]
+    pub(crate) unsafe fn table(&self) -> &DictTable {
+        // SAFETY: the caller's contract: no write overlaps the borrow.
         unsafe { &*self.table.get() }
     }
 
+    /// An exclusive borrow of the table, for a write.
+    ///
+    /// # Safety
+    ///
+    /// As [`DictObject::table`], and in addition no other borrow of the table (from `table` or
+    /// `table_mut`) is used while this one lives. In a free-threaded interpreter the caller
+    /// holds the dict's critical section (`mutation::locked`), or the dict is not yet shared.
     #[allow(clippy::mut_from_ref)]
-    #[inline]
-    fn table_mut(&self) -> &mut DictTable {
-        // SAFETY: as in `table`; callers keep the borrow short and free of Python code.
+    #[inline(always)]
+    unsafe fn table_mut(&self) -> &mut DictTable {
+        // SAFETY: the caller's contract: this is the only borrow of the table while it lives.
         unsafe { &mut *self.table.get() }
+    }
+
+    /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
+    pub(crate) fn index_of_identical(&self, key: &PyObject) -> Option<usize> {
+        // SAFETY: a read under the interpreter's lock; identity tests run no Python code.
+        unsafe { self.table() }.index_of_identical(key)
+    }
+
+    /// Whether the key set is the one `keys_version` was handed out for (the guard of
+    /// `LOAD_GLOBAL_BUILTIN`: the name is still absent from globals).
+    #[inline]
+    pub(crate) fn keys_version_is(&self, v: u32) -> bool {
+        // SAFETY: a read of two integers under the interpreter's lock.
+        unsafe { self.table() }.keys_version_is(v)
+    }
+
+    /// The length of the entries array (holes included): where a reversed iterator starts.
+    pub(crate) fn entries_len(&self) -> usize {
+        // SAFETY: a read of one integer under the interpreter's lock.
+        unsafe { self.table() }.entries_len()
+    }
+
+    /// The first live entry at position `pos` or after it (before it when `reverse`), as new
+    /// references with the key's hash, and the position to continue from: one step of a dict
+    /// iterator (`PyDict_Next`), which reads the live table at each step.
+    pub(crate) fn next_entry_from(&self, mut pos: usize, reverse: bool) -> (usize, Option<(Obj, Obj, isize)>) {
+        // SAFETY: a read under the interpreter's lock; the clones (increfs) run no Python code,
+        // and the borrow ends before this returns.
+        let table = unsafe { self.table() };
+        let live = |e: &Entry| match (&e.key, &e.value) {
+            (Some(k), Some(v)) => Some((k.clone(), v.clone(), e.hash)),
+            _ => None,
+        };
+        if reverse {
+            while pos > 0 {
+                pos -= 1;
+                if let Some(kv) = table.entry_at(pos).and_then(live) {
+                    return (pos, Some(kv));
+                }
+            }
+            (pos, None)
+        } else {
+            while let Some(e) = table.entry_at(pos) {
+                pos += 1;
+                if let Some(kv) = live(e) {
+                    return (pos, Some(kv));
+                }
+            }
+            (pos, None)
+        }
     }
 
     fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
         'restart: loop {
-            let t = self.table();
+            // SAFETY: (this and each `self.table()` below) a short read under the interpreter's
+            // lock; no borrow is used after `keys_equal`, the one call that can run Python code
+            // (the compared key is a clone, and the table is borrowed again afterwards).
+            let t = unsafe { self.table() };
             if t.indices.is_empty() {
                 return Ok(Probe::Missing);
             }
@@ -197,7 +288,8 @@ impl DictObject {
             let mut perturb = hash as usize;
             let mut i = perturb & mask;
             loop {
-                let t = self.table();
+                // SAFETY: see above.
+                let t = unsafe { self.table() };
                 match t.indices[i] {
                     EMPTY => return Ok(Probe::Missing),
                     DUMMY => {}
@@ -218,7 +310,8 @@ impl DictObject {
                                 let equal = keys_equal(&k, key)?;
                                 // `__eq__` may have changed the table (here, or on another
                                 // thread while this one's critical section was suspended).
-                                if self.table().version != version {
+                                // SAFETY: see above (`k`'s drop, after this read, may run code).
+                                if unsafe { self.table() }.version != version {
                                     continue 'restart;
                                 }
                                 if equal {
@@ -242,7 +335,8 @@ impl DictObject {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         // The version is written into the table: a write like any other, in the section.
         super::mutation::locked(&self.ob_base, || {
-            let t = self.table_mut();
+            // SAFETY: in the critical section; the borrow only writes integers.
+            let t = unsafe { self.table_mut() };
             if t.keys_version == 0 || t.keys_version_at != t.version {
                 let v = NEXT.fetch_add(1, Ordering::Relaxed);
                 if v == u32::MAX {
@@ -260,7 +354,9 @@ impl DictObject {
     #[inline]
     pub fn replace_at_if_key(&self, index: usize, key: &PyObject, value: Obj) -> Result<Obj, Obj> {
         super::mutation::locked(&self.ob_base, || {
-            let t = self.table_mut();
+            // SAFETY: in the critical section; the old value moves out to the caller, and
+            // `maybe_track_dict` only sets GC bits: no code runs while the borrow lives.
+            let t = unsafe { self.table_mut() };
             match t.entries.get_mut(index) {
                 Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
                     super::gc::maybe_track_dict(&self.ob_base, key, &value);
@@ -275,7 +371,12 @@ impl DictObject {
     /// thread replacing it meanwhile (`object::unlocked_read`).
     #[inline(always)]
     fn value_ref(&self, read: impl Fn(&DictTable) -> Option<&Obj>) -> Option<Obj> {
-        super::unlocked_read::new_ref_from_slot(&self.ob_base, || read(self.table()).map(Obj::as_ptr))
+        // SAFETY: under the interpreter's lock, `table`'s contract holds as for any read (`read`
+        // and the increment run no Python code). Without it (a free-threaded interpreter whose
+        // threads run Python in parallel, not built yet: DESIGN.md "Not built yet") this is the
+        // unlocked read of `object::unlocked_read`, which covers a value replaced and freed
+        // meanwhile but not the table itself reallocated by a resize.
+        super::unlocked_read::new_ref_from_slot(&self.ob_base, || read(unsafe { self.table() }).map(Obj::as_ptr))
     }
 
     /// The value at entry `index` if that entry's key is `key` itself, as a new reference: the
@@ -315,24 +416,60 @@ impl DictObject {
     pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
         let old = super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let probe = self.probe(&key, hash)?;
-            let t = self.table_mut();
+            // SAFETY: in the critical section, after the probe (which ran any `__eq__`): from
+            // here on only GC bits are set and entries move in, out (the replaced value goes to
+            // the caller) or within the table (`rebuild` drops only emptied entries).
+            let t = unsafe { self.table_mut() };
             super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
                 Probe::Found { index, .. } => t.entries[index].value.replace(value),
                 Probe::Missing => {
-                    if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
-                        t.rebuild(t.used + 1);
-                    }
-                    let slot = t.free_slot(hash);
-                    t.indices[slot] = t.entries.len() as u32;
-                    t.entries.push(Entry { hash, key: Some(key), value: Some(value) });
-                    t.used += 1;
-                    t.version += 1;
+                    t.push_new(hash, key, value);
                     None
                 }
             })
         })?;
         drop(old);
+        Ok(())
+    }
+
+    /// `d.setdefault(key, default)`: the value at `key`, or `default` after inserting it. One
+    /// hash and one probe (CPython's issue 13521: `__hash__` and `__eq__` run once), in the
+    /// critical section like [`DictObject::set_hashed`].
+    pub(crate) fn set_default(&self, key: Obj, default: Obj) -> PyResult<Obj> {
+        let hash = hash(&key)?;
+        super::mutation::locked(&self.ob_base, || {
+            let probe = self.probe(&key, hash)?;
+            // SAFETY: in the critical section, after the probe: only a clone (an incref), GC
+            // bits and the move of the new entry into the table happen while the borrow lives.
+            let t = unsafe { self.table_mut() };
+            Ok(match probe {
+                Probe::Found { index, .. } => t.entries[index].value.clone().expect("a found entry has a value"),
+                Probe::Missing => {
+                    super::gc::maybe_track_dict(&self.ob_base, &key, &default);
+                    t.push_new(hash, key, default.clone());
+                    default
+                }
+            })
+        })
+    }
+
+    /// `dict_merge` from another dict (`update`, `|`, `{**src}`): its entries walked live
+    /// (`PyDict_Next`) with their stored hashes (no `__hash__` runs); a source whose size changes
+    /// meanwhile (an `__eq__` run by an insertion mutated it) is an error, as in CPython.
+    pub(crate) fn merge_from(&self, src: &DictObject) -> PyResult<()> {
+        if std::ptr::eq(self, src) {
+            return Ok(());
+        }
+        let size = src.len();
+        let mut pos = 0;
+        while let (next, Some((k, v, h))) = src.next_entry_from(pos, false) {
+            pos = next;
+            self.set_hashed(k, h, v)?;
+            if src.len() != size {
+                return Err(crate::error::PyErr::runtime_error("dict mutated during update"));
+            }
+        }
         Ok(())
     }
 
@@ -348,7 +485,9 @@ impl DictObject {
         let h = hash(key)?;
         let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
             let Probe::Found { slot, index } = self.probe(key, h)? else { return Ok(None) };
-            let t = self.table_mut();
+            // SAFETY: in the critical section, after the probe; the key and value move out and
+            // are dropped after the section.
+            let t = unsafe { self.table_mut() };
             t.indices[slot] = DUMMY;
             let e = &mut t.entries[index];
             let old = (e.key.take(), e.value.take());
@@ -365,8 +504,11 @@ impl DictObject {
     /// Removes everything (the old entries are dropped after the table is reset).
     pub fn clear(&self) {
         let old = super::mutation::locked(&self.ob_base, || {
-            let old = std::mem::take(self.table_mut());
-            self.table_mut().version = old.version + 1;
+            // SAFETY: in the critical section; the old table moves out whole and is dropped
+            // after the section.
+            let t = unsafe { self.table_mut() };
+            let old = std::mem::take(t);
+            t.version = old.version + 1;
             old
         });
         drop(old);
@@ -374,13 +516,15 @@ impl DictObject {
 
     /// A snapshot of the live entries.
     pub fn items(&self) -> Vec<(Obj, Obj)> {
-        self.table().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        // SAFETY: a read under the interpreter's lock; the clones (increfs) run no Python code.
+        unsafe { self.table() }.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 
     /// The number of live entries.
     #[inline]
     pub fn len(&self) -> usize {
-        self.table().used
+        // SAFETY: a read of one integer under the interpreter's lock.
+        unsafe { self.table() }.used
     }
 
     /// Whether the dict is empty.
@@ -391,7 +535,8 @@ impl DictObject {
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&self) -> Option<(Obj, Obj)> {
         super::mutation::locked(&self.ob_base, || {
-            let t = self.table_mut();
+            // SAFETY: in the critical section; the key and value move out to the caller.
+            let t = unsafe { self.table_mut() };
             let index = t.entries.iter().rposition(|e| e.key.is_some())?;
             let slot = t.indices.iter().position(|&ix| ix == index as u32)?;
             let e = &mut t.entries[index];
@@ -453,12 +598,15 @@ pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
 /// whose keys and values are all immortal (so copying the references writes no count).
 pub(crate) fn new_dict_from_template(template: &'static DictObject) -> PyResult<Obj> {
     let d = new_dict()?;
-    let src = template.table();
+    // SAFETY: the template is immortal and no longer written (this function's contract).
+    let src = unsafe { template.table() };
     let mut entries = Vec::with_capacity(src.indices.len() * 2 / 3);
     entries.extend(src.entries.iter().map(|e| Entry { hash: e.hash, key: e.key.clone(), value: e.value.clone() }));
     let table = DictTable { indices: src.indices.clone(), entries, used: src.used, ..DictTable::default() };
     // The dict is new and not yet shared: no critical section is needed to fill it.
-    *as_dict(&d).expect("a dict").table_mut() = table;
+    // SAFETY: the dict is new: no other reference to it exists, so no other borrow either; the
+    // replaced table is empty.
+    *unsafe { as_dict(&d).expect("a dict").table_mut() } = table;
     Ok(d)
 }
 
@@ -494,10 +642,17 @@ pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
 impl DictObject {
     /// Inserts into an immortal dict under construction: keys are distinct interned strings,
     /// compared by identity (no Python code, no type lookups — the static types are not ready).
-    pub(crate) fn set_immortal(&self, key: &'static PyObject, value: &'static PyObject) {
+    ///
+    /// # Safety
+    ///
+    /// The dict is not yet published (no other thread can reach it) and no borrow of its table
+    /// is live: it is being filled by the code that leaked it; `key` is an interned `str`.
+    pub(crate) unsafe fn set_immortal(&self, key: &'static PyObject, value: &'static PyObject) {
         // SAFETY: the caller passes interned strings (StrObject layout).
         let hash = unsafe { key.cast::<super::str::StrObject>() }.hash();
-        let t = self.table_mut();
+        // SAFETY: the caller's contract (the dict is not yet published, no borrow is live);
+        // only immortal references move in and nothing is dropped.
+        let t = unsafe { self.table_mut() };
         if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
             t.rebuild(t.used + 1);
         }

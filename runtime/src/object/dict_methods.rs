@@ -52,10 +52,14 @@ fn dict_repr(o: &PyObject) -> PyResult<Obj> {
         return new_str("{}");
     }
     let Some(_guard) = super::repr_guard::enter(o) else { return new_str("{...}") };
-    let it = new_dict_iter(o, ViewKind::Items, false)?;
+    // The entries are walked live (`PyDict_Next`): a `__repr__` that changes the dict changes
+    // what is printed after it, and raises nothing.
+    let d = dict_of(o);
     let mut out = String::from("{");
     let mut first = true;
-    while let Some((k, v)) = super::dict_views::next_entry(&it)? {
+    let mut pos = 0;
+    while let (next, Some((k, v, _))) = d.next_entry_from(pos, false) {
+        pos = next;
         if !first {
             out.push_str(", ");
         }
@@ -87,9 +91,7 @@ fn dict_ior(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// A new exact `dict` with the entries of `src`.
 fn copy_of(src: &PyObject) -> PyResult<Obj> {
     let n = new_dict()?;
-    for (k, v) in dict_of(src).items() {
-        dict_of(&n).set(k, v)?;
-    }
+    dict_of(&n).merge_from(dict_of(src))?;
     Ok(n)
 }
 
@@ -100,8 +102,11 @@ fn dict_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> 
     }
     let mut eq = x.len() == y.len();
     if eq {
-        for (k, v) in x.items() {
-            match y.get(&k)? {
+        // `dict_equal`: `x` walked live, each key looked up in `y` with its stored hash.
+        let mut pos = 0;
+        while let (next, Some((k, v, h))) = x.next_entry_from(pos, false) {
+            pos = next;
+            match y.get_hashed(&k, h)? {
                 Some(w) if ops::rich_compare_bool(&v, &w, CompareOp::Eq)? => {}
                 _ => {
                     eq = false;
@@ -153,10 +158,7 @@ fn update_from(d: &DictObject, src: &PyObject) -> PyResult<()> {
         if std::ptr::eq(src.type_object(), types().dict_type)
             || super::attr::lookup_str(src.type_object(), "keys").is_none()
         {
-            for (k, v) in s.items() {
-                d.set(k, v)?;
-            }
-            return Ok(());
+            return d.merge_from(s);
         }
     }
     if super::attr::lookup_str(src.type_object(), "keys").is_some() {
@@ -218,6 +220,26 @@ fn dict_fromkeys(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (cls, r) = args::method("fromkeys", a, k, 1, 2)?;
     let value = r.get(1).cloned().unwrap_or_else(args::none);
     let d = ops::call(cls, &[], None)?;
+    // CPython's fast paths from an exact dict, set or frozenset into an exact dict: the source's
+    // stored hashes (no `__hash__` runs), the source walked live.
+    if let Some(dd) = as_dict(&d).filter(|_| std::ptr::eq(d.type_object(), types().dict_type)) {
+        let src_type = r[0].type_object();
+        if std::ptr::eq(src_type, types().dict_type) {
+            let src = as_dict(&r[0]).expect("a dict");
+            let mut pos = 0;
+            while let (next, Some((key, _, h))) = src.next_entry_from(pos, false) {
+                pos = next;
+                dd.set_hashed(key, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+        if std::ptr::eq(src_type, types().set.set_type) || std::ptr::eq(src_type, types().set.frozenset_type) {
+            for (key, h) in super::set::as_set(&r[0]).expect("a set").entries() {
+                dd.set_hashed(key, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     let it = ops::get_iter(&r[0])?;
     while let Some(key) = ops::next(&it)? {
         match as_dict(&d) {
@@ -283,13 +305,7 @@ pub(crate) static DICT_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("setdefault", |a, k| {
         let (s, r) = args::method("setdefault", a, k, 1, 2)?;
-        let d = dict_of(s);
-        if let Some(v) = d.get(&r[0])? {
-            return Ok(v);
-        }
-        let v = r.get(1).cloned().unwrap_or_else(args::none);
-        d.set(r[0].clone(), v.clone())?;
-        Ok(v)
+        dict_of(s).set_default(r[0].clone(), r.get(1).cloned().unwrap_or_else(args::none))
     }),
     MethodDef::method("update", |a, k| {
         let s = a.first().ok_or_else(|| PyErr::type_error("update() needs a receiver"))?;

@@ -357,8 +357,7 @@ pub(crate) fn new_dict_iter(dict: &PyObject, kind: ViewKind, reverse: bool) -> P
         (ViewKind::Values, true) => t.reverse_value_iter,
         (ViewKind::Items, true) => t.reverse_item_iter,
     };
-    let table = d.table();
-    let pos = if reverse { table.entries_len() } else { 0 };
+    let pos = if reverse { d.entries_len() } else { 0 };
     let (used, remaining) = (d.len() as isize, d.len());
     // SAFETY: DictIter starts with the header; its deallocator drops it.
     unsafe {
@@ -384,29 +383,8 @@ pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
         it.used.set(-1);
         return Err(PyErr::runtime_error("dictionary changed size during iteration"));
     }
-    let table = d.table();
-    let mut pos = it.pos.get();
-    let found = if it.reverse {
-        loop {
-            if pos == 0 {
-                break None;
-            }
-            pos -= 1;
-            if let Some(e) = table.entry_at(pos) {
-                if let (Some(k), Some(v)) = (&e.key, &e.value) {
-                    break Some((k.clone(), v.clone()));
-                }
-            }
-        }
-    } else {
-        loop {
-            let Some(e) = table.entry_at(pos) else { break None };
-            pos += 1;
-            if let (Some(k), Some(v)) = (&e.key, &e.value) {
-                break Some((k.clone(), v.clone()));
-            }
-        }
-    };
+    let (pos, found) = d.next_entry_from(it.pos.get(), it.reverse);
+    let found = found.map(|(k, v, _)| (k, v));
     it.pos.set(pos);
     match found {
         Some(kv) => {

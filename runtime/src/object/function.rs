@@ -13,30 +13,14 @@ use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
 use super::immortal::{immortals, types, types_known_made};
 use super::obj::Obj;
+use super::obj_cell::ObjCell;
 use crate::error::PyResult;
 
-/// The mutable attributes of a function.
-pub struct FuncFields {
-    /// `__defaults__` (a tuple) or `None`.
-    pub defaults: Option<Obj>,
-    /// `__kwdefaults__` (a dict) or `None`.
-    pub kwdefaults: Option<Obj>,
-    /// `__closure__` (a tuple of cells) or `None`.
-    pub closure: Option<Obj>,
-    /// `__name__`.
-    pub name: Obj,
-    /// `__qualname__`.
-    pub qualname: Obj,
-    /// `__doc__`.
-    pub doc: Option<Obj>,
-    /// `__annotations__`: the compiler's flat `(name, value, ...)` tuple, or the dict made
-    /// from it on first read (see `function_attrs`).
-    pub annotations: Option<Obj>,
-    /// `__module__`: the globals' `__name__` when the function was made.
-    pub module: Option<Obj>,
-}
-
 /// A Python function.
+///
+/// The attributes that change after creation are [`ObjCell`]s: written through a shared
+/// reference (`f.__defaults__ = ...`, `SET_FUNCTION_ATTRIBUTE`), they are only copied in and
+/// out, so no borrow of one outlives an access.
 #[repr(C)]
 pub struct FunctionObject {
     /// Header.
@@ -50,15 +34,36 @@ pub struct FunctionObject {
     pub globals: Obj,
     /// The builtins dict the function sees.
     pub builtins: Obj,
-    fields: UnsafeCell<FuncFields>,
+    /// `__defaults__` (a tuple) or `None`.
+    pub(crate) defaults: ObjCell<Option<Obj>>,
+    /// `__kwdefaults__` (a dict) or `None`.
+    pub(crate) kwdefaults: ObjCell<Option<Obj>>,
+    /// `__closure__` (a tuple of cells) or `None`.
+    pub(crate) closure: ObjCell<Option<Obj>>,
+    /// `__name__`.
+    pub(crate) name: ObjCell<Obj>,
+    /// `__qualname__`.
+    pub(crate) qualname: ObjCell<Obj>,
+    /// `__doc__`.
+    pub(crate) doc: ObjCell<Option<Obj>>,
+    /// `__annotations__`: the compiler's flat `(name, value, ...)` tuple, or the dict made
+    /// from it on first read (see `function_attrs`).
+    pub(crate) annotations: ObjCell<Option<Obj>>,
+    /// `__module__`: the globals' `__name__` when the function was made.
+    pub(crate) module: ObjCell<Option<Obj>>,
 }
 
 impl FunctionObject {
-    /// The mutable attributes (short borrows only).
-    #[allow(clippy::mut_from_ref)]
-    pub fn fields(&self) -> &mut FuncFields {
-        // SAFETY: serialised by the interpreter lock; borrows are short and free of Python code.
-        unsafe { &mut *self.fields.get() }
+    /// `__qualname__` as text (`?` when it is not a `str`), for reprs and messages.
+    pub(crate) fn qualname_text(&self) -> String {
+        super::str::str_value(&self.qualname.get()).unwrap_or("?").to_owned()
+    }
+
+    /// The number of `__defaults__` (0 without them).
+    #[inline]
+    pub(crate) fn defaults_len(&self) -> usize {
+        // SAFETY: the loan ends after a length read, which runs no code.
+        unsafe { self.defaults.with_borrowed(|d| d.as_deref().map_or(0, |d| super::tuple::items(d).len())) }
     }
 }
 
@@ -93,16 +98,14 @@ pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> Py
             code,
             globals,
             builtins,
-            fields: UnsafeCell::new(FuncFields {
-                defaults: None,
-                kwdefaults: None,
-                closure: None,
-                name,
-                qualname,
-                doc,
-                annotations: None,
-                module,
-            }),
+            defaults: ObjCell::new(None),
+            kwdefaults: ObjCell::new(None),
+            closure: ObjCell::new(None),
+            name: ObjCell::new(name),
+            qualname: ObjCell::new(qualname),
+            doc: ObjCell::new(doc),
+            annotations: ObjCell::new(None),
+            module: ObjCell::new(module),
         })
     }
 }
@@ -118,7 +121,7 @@ pub(crate) fn function_get(f: &PyObject, obj: Option<&PyObject>, _ty: &PyObject)
 /// `repr(function)`.
 pub(crate) fn function_repr(o: &PyObject) -> PyResult<Obj> {
     let f = as_function(o).expect("a function");
-    let q = super::str::str_value(&f.fields().qualname).unwrap_or("?").to_owned();
+    let q = f.qualname_text();
     super::str::new_str(&format!("<function {q} at {:#x}>", o.addr()))
 }
 

@@ -51,7 +51,7 @@ fn name_value(v: Option<&PyObject>, what: &str) -> PyResult<Obj> {
 /// empty dict when the function has none.
 fn get_annotations(o: &PyObject) -> PyResult<Obj> {
     let f = func(o);
-    let current = f.fields().annotations.clone();
+    let current = f.annotations.get();
     if let Some(a) = &current {
         if as_dict(a).is_some() {
             return Ok(a.clone());
@@ -66,14 +66,14 @@ fn get_annotations(o: &PyObject) -> PyResult<Obj> {
             }
         }
     }
-    let old = f.fields().annotations.replace(dict.clone());
+    let old = f.annotations.replace(Some(dict.clone()));
     drop(old);
     Ok(dict)
 }
 
 fn set_annotations(o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     let new = optional_of_type(v, types().dict_type, "__annotations__")?;
-    let old = std::mem::replace(&mut func(o).fields().annotations, new);
+    let old = func(o).annotations.replace(new);
     drop(old);
     Ok(())
 }
@@ -86,20 +86,20 @@ fn readonly(_: &PyObject, _: Option<&PyObject>) -> PyResult<()> {
 pub(crate) static FUNCTION_GETSETS: &[GetSetDef] = &[
     GetSetDef {
         name: "__name__",
-        get: |o| Ok(func(o).fields().name.clone()),
+        get: |o| Ok(func(o).name.get()),
         set: Some(|o, v| {
             let new = name_value(v, "__name__")?;
-            let old = std::mem::replace(&mut func(o).fields().name, new);
+            let old = func(o).name.replace(new);
             drop(old);
             Ok(())
         }),
     },
     GetSetDef {
         name: "__qualname__",
-        get: |o| Ok(func(o).fields().qualname.clone()),
+        get: |o| Ok(func(o).qualname.get()),
         set: Some(|o, v| {
             let new = name_value(v, "__qualname__")?;
-            let old = std::mem::replace(&mut func(o).fields().qualname, new);
+            let old = func(o).qualname.replace(new);
             drop(old);
             Ok(())
         }),
@@ -107,41 +107,41 @@ pub(crate) static FUNCTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__code__", get: |o| Ok(func(o).code.clone()), set: None },
     GetSetDef { name: "__globals__", get: |o| Ok(func(o).globals.clone()), set: Some(readonly) },
     GetSetDef { name: "__builtins__", get: |o| Ok(func(o).builtins.clone()), set: Some(readonly) },
-    GetSetDef { name: "__closure__", get: |o| Ok(or_none(func(o).fields().closure.clone())), set: Some(readonly) },
+    GetSetDef { name: "__closure__", get: |o| Ok(or_none(func(o).closure.get())), set: Some(readonly) },
     GetSetDef {
         name: "__doc__",
-        get: |o| Ok(or_none(func(o).fields().doc.clone())),
+        get: |o| Ok(or_none(func(o).doc.get())),
         set: Some(|o, v| {
-            let old = std::mem::replace(&mut func(o).fields().doc, v.map(Obj::new_ref));
+            let old = func(o).doc.replace(v.map(Obj::new_ref));
             drop(old);
             Ok(())
         }),
     },
     GetSetDef {
         name: "__module__",
-        get: |o| Ok(or_none(func(o).fields().module.clone())),
+        get: |o| Ok(or_none(func(o).module.get())),
         set: Some(|o, v| {
-            let old = std::mem::replace(&mut func(o).fields().module, v.map(Obj::new_ref));
+            let old = func(o).module.replace(v.map(Obj::new_ref));
             drop(old);
             Ok(())
         }),
     },
     GetSetDef {
         name: "__defaults__",
-        get: |o| Ok(or_none(func(o).fields().defaults.clone())),
+        get: |o| Ok(or_none(func(o).defaults.get())),
         set: Some(|o, v| {
             let new = optional_of_type(v, types().tuple_type, "__defaults__")?;
-            let old = std::mem::replace(&mut func(o).fields().defaults, new);
+            let old = func(o).defaults.replace(new);
             drop(old);
             Ok(())
         }),
     },
     GetSetDef {
         name: "__kwdefaults__",
-        get: |o| Ok(or_none(func(o).fields().kwdefaults.clone())),
+        get: |o| Ok(or_none(func(o).kwdefaults.get())),
         set: Some(|o, v| {
             let new = optional_of_type(v, types().dict_type, "__kwdefaults__")?;
-            let old = std::mem::replace(&mut func(o).fields().kwdefaults, new);
+            let old = func(o).kwdefaults.replace(new);
             drop(old);
             Ok(())
         }),

@@ -169,7 +169,9 @@ pub(crate) fn untrack_atomic_containers(gc: &GcHeads, generation: usize) {
             } else if generation == super::super::alloc::gc_heads::GENERATIONS - 1
                 && std::ptr::eq(ty, types.dict_type)
                 && let Some(d) = super::dict::as_dict(o)
-                && !d.table().iter().any(|(k, v)| may_be_tracked(k) || may_be_tracked(v))
+                // SAFETY: the world is stopped and `may_be_tracked` reads type flags only: nothing
+                // writes the table during the read.
+                && !unsafe { d.table() }.iter().any(|(k, v)| may_be_tracked(k) || may_be_tracked(v))
             {
                 untrack(o);
             }

@@ -87,7 +87,9 @@ fn dict_clear(o: &PyObject) {
 
 fn set_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(s) = super::set::as_set(o) {
-        s.for_each_key_unlocked(visit);
+        // SAFETY: as in `visit_dict_slot`: the visitor only reads, so nothing writes the set's
+        // table during the loan.
+        unsafe { s.for_each_key_unlocked(visit) };
     }
     visit_dict_slot(o, visit);
 }
@@ -104,18 +106,16 @@ fn function_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     visit(&f.globals);
     visit(&f.builtins);
     visit_dict_slot(o, visit);
-    let fields = f.fields();
-    for x in [&fields.defaults, &fields.kwdefaults, &fields.closure, &fields.annotations, &fields.module] {
-        if let Some(x) = x.as_deref() {
-            visit(x);
-        }
+    for x in [&f.defaults, &f.kwdefaults, &f.closure, &f.annotations, &f.module] {
+        // SAFETY: as in `visit_dict_slot`: the visitor only reads, so the field is not written
+        // during the loan.
+        unsafe { x.with_borrowed(|x| x.as_deref().map(&mut *visit)) };
     }
 }
 
 fn function_clear(o: &PyObject) {
     let Some(f) = super::function::as_function(o) else { return };
-    let fields = f.fields();
-    let taken = [fields.defaults.take(), fields.kwdefaults.take(), fields.closure.take(), fields.annotations.take()];
+    let taken = [f.defaults.take(), f.kwdefaults.take(), f.closure.take(), f.annotations.take()];
     drop(taken);
 }
 

@@ -212,12 +212,14 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
         for def in spec.methods {
             let key = intern_with(t.str_type, def.name);
             let descr = leak_method_descr(def, spec.ty, t.method_descriptor_type);
-            dict.set_immortal(&key.ob_base, descr);
+            // SAFETY: `dict` was leaked above and is not yet published; `key` is interned.
+            unsafe { dict.set_immortal(&key.ob_base, descr) };
         }
         for def in spec.getsets {
             let key = intern_with(t.str_type, def.name);
             let descr = leak_getset_descr(def, spec.ty, t.getset_descriptor_type);
-            dict.set_immortal(&key.ob_base, descr);
+            // SAFETY: as above.
+            unsafe { dict.set_immortal(&key.ob_base, descr) };
         }
         super::slot_wrappers::add_slot_wrappers(spec, dict, t.slot_wrapper_type, |n| intern_with(t.str_type, n));
         // SAFETY: the type is not published yet (we are inside its initialiser); only the

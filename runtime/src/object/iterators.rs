@@ -262,7 +262,10 @@ fn enumerate_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> P
             let s = ops::index(s)?;
             match as_int(&s) {
                 Some(IntVal::Small(v)) if v < i64::MAX => (v, None),
-                _ => (0, Some(s)),
+                // An exact int (`PyNumber_Index` copies an int subclass's value), so stepping
+                // it runs no Python code.
+                Some(v) => (0, Some(super::int::new_big(v.to_big())?)),
+                None => (0, Some(s)),
             }
         }
     };
@@ -274,19 +277,23 @@ fn enumerate_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on enumerate and its subclasses.
     let e = unsafe { o.cast::<EnumerateObject>() };
     let Some(x) = ops::next(&e.it)? else { return Ok(None) };
-    // SAFETY: serialised by the interpreter lock; no Python code runs while it is borrowed
-    // (int addition of two ints runs none).
-    let big = unsafe { &mut *e.big.get() };
-    let n = match big {
-        Some(b) => {
-            let n = b.clone();
-            *big = Some(ops::binary_op(&n, &*new_int(1)?, BinOp::Add)?);
+    // SAFETY: serialised by the interpreter lock; one read (a clone, an incref), so no borrow of
+    // the cell is live while the addition below runs (an int subclass's `__add__` is not
+    // reached: `big` is an exact int, but the code does not rely on it).
+    let current = unsafe { (*e.big.get()).clone() };
+    let n = match current {
+        Some(n) => {
+            let next = ops::binary_op(&n, &*new_int(1)?, BinOp::Add)?;
+            // SAFETY: one write under the lock; the old value moves out and is dropped after.
+            drop(unsafe { std::ptr::replace(e.big.get(), Some(next)) });
             n
         }
         None => {
             let i = e.index.get();
             if i == i64::MAX - 1 {
-                *big = Some(ops::binary_op(&*new_int(i)?, &*new_int(1)?, BinOp::Add)?);
+                let next = ops::binary_op(&*new_int(i)?, &*new_int(1)?, BinOp::Add)?;
+                // SAFETY: as above.
+                drop(unsafe { std::ptr::replace(e.big.get(), Some(next)) });
             } else {
                 e.index.set(i + 1);
             }

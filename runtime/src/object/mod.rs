@@ -10,6 +10,7 @@
 //! | `brc` | biased reference counting's per-interpreter merge queues |
 //! | `obj` | `Obj`, the owned reference objects store and the eval loop's stack holds |
 //! | `obj_slot` | `ObjSlot`: cell-like access to an object's `Option<Obj>` words (`__dict__`, members, inline values) |
+//! | `obj_cell` | `ObjCell`: a struct field holding a reference that changes behind `&` (a function's attributes) |
 //! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
 //! | `alloc` | creating objects in the interpreter's arena, immortal objects, freeing |
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
@@ -116,6 +117,7 @@ pub(crate) mod module;
 pub(crate) mod mutation;
 pub(crate) mod namespace;
 pub(crate) mod obj;
+pub(crate) mod obj_cell;
 pub(crate) mod obj_slot;
 pub(crate) mod object_methods;
 pub(crate) mod oserror;

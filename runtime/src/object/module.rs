@@ -145,7 +145,8 @@ fn make_module_template() -> ModuleTemplate {
     let dict = super::dict::leak_dict(types().dict_type);
     let none = immortals().none;
     for k in ["__name__", "__doc__", "__package__", "__loader__", "__spec__"] {
-        dict.set_immortal(&intern(k).ob_base, none);
+        // SAFETY: `dict` was leaked above and is published only when this returns.
+        unsafe { dict.set_immortal(&intern(k).ob_base, none) };
     }
     ModuleTemplate(dict, &intern("__name__").ob_base)
 }

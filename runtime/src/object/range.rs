@@ -395,7 +395,14 @@ pub fn as_slice(obj: &PyObject) -> Option<&SliceObject> {
 impl SliceObject {
     /// `slice.indices(len)`: `(start, stop, step, count)` (CPython's `PySlice_AdjustIndices`).
     pub fn indices(&self, len: usize) -> PyResult<(isize, isize, isize, usize)> {
-        let (start, stop, step) = self.indices_i128(len as i128)?;
+        self.indices_with(|| len)
+    }
+
+    /// [`SliceObject::indices`] against a length read *after* the fields were converted (their
+    /// `__index__` may resize the sequence being sliced): CPython's `PySlice_Unpack`, then
+    /// `PySlice_AdjustIndices` with the size at that moment.
+    pub(crate) fn indices_with(&self, len: impl FnOnce() -> usize) -> PyResult<(isize, isize, isize, usize)> {
+        let (start, stop, step) = self.indices_i128_with(|| len() as i128)?;
         let count = if step < 0 {
             if stop < start { (start - stop - 1) / -step + 1 } else { 0 }
         } else if start < stop {
@@ -444,10 +451,16 @@ impl SliceObject {
     /// `(start, stop, step)` adjusted against `len` (`PySlice_Unpack` + `PySlice_AdjustIndices`,
     /// without the count).
     pub fn indices_i128(&self, len: i128) -> PyResult<(i128, i128, i128)> {
+        self.indices_i128_with(|| len)
+    }
+
+    fn indices_i128_with(&self, len: impl FnOnce() -> i128) -> PyResult<(i128, i128, i128)> {
         let step = slice_field(&self.step)?.unwrap_or(1);
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
         }
+        let (start, stop) = (slice_field(&self.start)?, slice_field(&self.stop)?);
+        let len = len();
         let adjust = |v: Option<i128>, default: i128| -> i128 {
             let Some(mut i) = v else { return default };
             if i < 0 {
@@ -460,8 +473,8 @@ impl SliceObject {
             }
             i
         };
-        let start = adjust(slice_field(&self.start)?, if step < 0 { len - 1 } else { 0 });
-        let stop = adjust(slice_field(&self.stop)?, if step < 0 { -1 } else { len });
+        let start = adjust(start, if step < 0 { len - 1 } else { 0 });
+        let stop = adjust(stop, if step < 0 { -1 } else { len });
         Ok((start, stop, step))
     }
 

@@ -24,6 +24,10 @@
 //! borrow of the table is held across it, and a probe restarts when the table was rebuilt or
 //! the compared slot changed (CPython's `table != so->table || entry->key != startkey`).
 //! Operations that walk another set's table take a snapshot of its active entries first.
+//! The two accessors that borrow the table, `table` and `table_mut`, are `unsafe fn`s (a
+//! borrow held across a write of the same table would alias a `&mut`): every call site says
+//! why its borrow is short and runs no Python code, and removed keys move out of the table to
+//! be dropped after the write.
 //!
 //! **Free threading.** Every access to a table — reads too, since a resize frees the old slot
 //! array — runs in the set's critical section ([`locked`], [`locked2`] for two sets), as
@@ -175,24 +179,39 @@ enum Probe {
 }
 
 impl SetObject {
-    #[inline]
-    fn table(&self) -> &SetTable {
-        // SAFETY: accesses are serialised by the interpreter lock; no borrow is held across
-        // Python code (see the module docs).
+    /// A shared borrow of the table.
+    ///
+    /// # Safety
+    ///
+    /// The caller is attached, runs under its interpreter's lock and holds the set's critical
+    /// section (or reads with the world stopped), and while the borrow is used nothing writes
+    /// this table: no borrow from [`SetObject::table_mut`] is live, and no code runs that can
+    /// run Python code or drop a reference (`__eq__`, `__hash__`, `__del__`, a weakref
+    /// callback).
+    #[inline(always)]
+    unsafe fn table(&self) -> &SetTable {
+        // SAFETY: the caller's contract: no write overlaps the borrow.
         unsafe { &*self.table.get() }
     }
 
+    /// An exclusive borrow of the table, for a write.
+    ///
+    /// # Safety
+    ///
+    /// As [`SetObject::table`], and in addition no other borrow of this table is used while
+    /// this one lives.
     #[allow(clippy::mut_from_ref)]
-    #[inline]
-    fn table_mut(&self) -> &mut SetTable {
-        // SAFETY: as in `table`; callers keep the borrow short and free of Python code.
+    #[inline(always)]
+    unsafe fn table_mut(&self) -> &mut SetTable {
+        // SAFETY: the caller's contract: this is the only borrow of the table while it lives.
         unsafe { &mut *self.table.get() }
     }
 
     /// The number of elements.
     #[inline]
     pub fn len(&self) -> usize {
-        locked(&self.ob_base, || self.table().used)
+        // SAFETY: a read of one integer in the section.
+        locked(&self.ob_base, || unsafe { self.table() }.used)
     }
 
     /// Whether the set is empty.
@@ -202,28 +221,53 @@ impl SetObject {
 
     /// A snapshot of the elements with their hashes, in table order.
     pub fn entries(&self) -> Vec<(Obj, isize)> {
-        locked(&self.ob_base, || self.table().active().map(|(k, h)| (k.clone(), h)).collect())
+        // SAFETY: a read in the section; the clones (increfs) run no Python code.
+        locked(&self.ob_base, || unsafe { self.table() }.active().map(|(k, h)| (k.clone(), h)).collect())
     }
 
     /// Calls `f` on each element without taking the critical section: for the cycle
     /// collector, which reads with the world stopped (or under the interpreter's lock) and may
     /// run inside a section this thread already holds.
-    pub(crate) fn for_each_key_unlocked(&self, f: &mut dyn FnMut(&PyObject)) {
-        for (k, _) in self.table().active() {
+    ///
+    /// # Safety
+    ///
+    /// `f` runs no Python code, drops no reference and does not write this set (the traverse
+    /// contract of `gc_traverse`): the elements are lent from the table.
+    pub(crate) unsafe fn for_each_key_unlocked(&self, f: &mut dyn FnMut(&PyObject)) {
+        // SAFETY: the caller's contract: nothing writes the table while it is borrowed.
+        for (k, _) in unsafe { self.table() }.active() {
             f(k);
         }
     }
 
+    /// `set_next`: the first element at table position `pos` or after it, with its hash and the
+    /// position to continue from. Walking a set with it reads the live table at each step, as
+    /// CPython's loops over another set do while they run `__eq__` (a table changed meanwhile
+    /// is walked from the same position; a cleared one ends the walk).
+    fn next_entry_from(&self, pos: usize) -> Option<(usize, Obj, isize)> {
+        locked(&self.ob_base, || {
+            // SAFETY: a read in the section; the clone (an incref) runs no Python code.
+            let t = unsafe { self.table() };
+            let i = pos + t.slots.get(pos..)?.iter().position(|s| s.key.is_some())?;
+            let s = &t.slots[i];
+            Some((i + 1, s.key.clone()?, s.hash))
+        })
+    }
+
     /// The elements in table (iteration) order.
     pub fn keys(&self) -> Vec<Obj> {
-        locked(&self.ob_base, || self.table().active().map(|(k, _)| k.clone()).collect())
+        // SAFETY: a read in the section; the clones (increfs) run no Python code.
+        locked(&self.ob_base, || unsafe { self.table() }.active().map(|(k, _)| k.clone()).collect())
     }
 
     /// The probe of `set_add_entry` / `set_lookkey`: the active slot holding `key`, or where
     /// it would go (the first dummy on the chain, else the unused slot that ends it).
     fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
         'restart: loop {
-            let t = self.table();
+            // SAFETY: (this and each `self.table()` below) short reads in the caller's section;
+            // no borrow is used after `keys_equal`, the one call that can run Python code (the
+            // compared key is a clone and the table is borrowed again afterwards).
+            let t = unsafe { self.table() };
             let generation = t.generation;
             let mut mask = t.mask();
             let mut perturb = hash as usize;
@@ -232,7 +276,8 @@ impl SetObject {
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
                 for j in i..=i + probes {
-                    let t = self.table();
+                    // SAFETY: see above.
+                    let t = unsafe { self.table() };
                     let slot = &t.slots[j];
                     match &slot.key {
                         None if slot.hash != DUMMY_HASH => {
@@ -254,7 +299,9 @@ impl SetObject {
                             }
                             let k = k.clone();
                             let eq = keys_equal(&k, key)?;
-                            let t = self.table();
+                            // SAFETY: see above (`k`'s drop, after this borrow's last use, may
+                            // run code).
+                            let t = unsafe { self.table() };
                             if t.generation != generation || !t.slots[j].key.as_ref().is_some_and(|now| now.is(&k)) {
                                 continue 'restart;
                             }
@@ -284,7 +331,10 @@ impl SetObject {
 
     fn add_hashed_locked(&self, key: Obj, hash: isize) -> PyResult<()> {
         let Probe::Absent { insert_at, reuses_dummy } = self.probe(&key, hash)? else { return Ok(()) };
-        let t = self.table_mut();
+        // SAFETY: in the caller's section, after the probe (which ran any `__eq__`); the slot
+        // written is unused or a dummy, and `resize` returns only empty slots: nothing is dropped
+        // and no code runs while the borrow lives.
+        let t = unsafe { self.table_mut() };
         t.slots[insert_at] = Slot { hash, key: Some(key) };
         t.used += 1;
         if reuses_dummy {
@@ -309,7 +359,9 @@ impl SetObject {
     pub fn discard_hashed(&self, key: &PyObject, hash: isize) -> PyResult<bool> {
         let old = locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let Probe::Found(i) = self.probe(key, hash)? else { return Ok(None) };
-            let t = self.table_mut();
+            // SAFETY: in the section, after the probe; the key moves out and is dropped after
+            // the section.
+            let t = unsafe { self.table_mut() };
             let old = t.slots[i].key.take();
             t.slots[i].hash = DUMMY_HASH;
             t.used -= 1;
@@ -323,7 +375,8 @@ impl SetObject {
     /// reset, so destructors never see a half-cleared set.
     pub fn clear(&self) {
         let old = locked(&self.ob_base, || {
-            let t = self.table_mut();
+            // SAFETY: in the section; the old slots move out and are dropped after it.
+            let t = unsafe { self.table_mut() };
             let old = std::mem::replace(&mut t.slots, empty_slots(MIN_SIZE));
             t.fill = 0;
             t.used = 0;
@@ -339,7 +392,8 @@ impl SetObject {
     }
 
     fn pop_locked(&self) -> PyResult<Obj> {
-        let t = self.table_mut();
+        // SAFETY: in the caller's section; the key moves out to the caller and no code runs.
+        let t = unsafe { self.table_mut() };
         if t.used == 0 {
             return Err(PyErr::key_error_msg("pop from an empty set"));
         }
@@ -357,7 +411,8 @@ impl SetObject {
 
     fn resize_for(&self, extra: usize) {
         let old = locked(&self.ob_base, || {
-            let t = self.table_mut();
+            // SAFETY: in the section; `resize` moves the keys and returns only empty slots.
+            let t = unsafe { self.table_mut() };
             ((t.fill + extra) * 5 >= t.mask() * 3).then(|| t.resize((t.used + extra) * 2))
         });
         drop(old);
@@ -376,7 +431,11 @@ impl SetObject {
             return Ok(());
         }
         self.resize_for(other.len());
-        let (t, o) = (self.table_mut(), other.table());
+        // SAFETY: in both sets' sections, and `self` is not `other` (checked by `merge`): the two
+        // borrows are of different tables. Below, only clones (increfs) and moves of keys run
+        // while they live — `other.entries()` reads `other`'s table in a borrow of its own,
+        // which `o` is not used across, and `add_hashed_locked` comes after `t`'s last use.
+        let (t, o) = unsafe { (self.table_mut(), other.table()) };
         if t.fill == 0 && t.mask() == o.mask() && o.fill == o.used {
             for (dst, src) in t.slots.iter_mut().zip(&o.slots) {
                 if let Some(k) = &src.key {
@@ -408,11 +467,13 @@ impl SetObject {
             return self.merge(o);
         }
         if std::ptr::eq(other.type_object(), types().dict_type) {
+            // `set_update_dict`: the dict's stored hashes (no `__hash__` runs), walked live.
             let d = as_dict(other).expect("a dict");
-            let items = d.items();
-            self.resize_for(items.len());
-            for (k, _) in items {
-                self.add(k)?;
+            self.resize_for(d.len());
+            let mut pos = 0;
+            while let (next, Some((k, _, h))) = d.next_entry_from(pos, false) {
+                pos = next;
+                self.add_hashed(k, h)?;
             }
             return Ok(());
         }
@@ -425,10 +486,16 @@ impl SetObject {
 
     /// Swaps the tables of two sets (`set_swap_bodies`, for the `*_update` forms).
     fn swap_bodies(&self, other: &SetObject) {
+        if std::ptr::eq(self, other) {
+            return;
+        }
         locked2(&self.ob_base, &other.ob_base, || {
-            std::mem::swap(self.table_mut(), other.table_mut());
-            self.table_mut().generation += 1;
-            other.table_mut().generation += 1;
+            // SAFETY: in both sections; `self` is not `other` (checked above), so the two
+            // borrows are of different tables; the tables move whole, nothing is dropped.
+            let (t, o) = unsafe { (self.table_mut(), other.table_mut()) };
+            std::mem::swap(t, o);
+            t.generation += 1;
+            o.generation += 1;
             let h = self.hash.get();
             self.hash.set(other.hash.get());
             other.hash.set(h);
@@ -640,8 +707,12 @@ fn difference_update(so: &PyObject, other: &PyObject) -> PyResult<()> {
         return Ok(());
     }
     if let Some(o) = as_set(other) {
-        let entries = if (o.len() >> 3) > s.len() { set_of(&*intersection(so, other)?).entries() } else { o.entries() };
-        for (k, h) in entries {
+        // Walked live (`set_next`), as CPython does: `__eq__` run by the discards may change it.
+        let smaller = if (o.len() >> 3) > s.len() { Some(intersection(so, other)?) } else { None };
+        let o = smaller.as_deref().map_or(o, set_of);
+        let mut pos = 0;
+        while let Some((next, k, h)) = o.next_entry_from(pos) {
+            pos = next;
             s.discard_hashed(&k, h)?;
         }
     } else {
@@ -652,7 +723,8 @@ fn difference_update(so: &PyObject, other: &PyObject) -> PyResult<()> {
         }
     }
     let old = locked(so, || {
-        let t = s.table_mut();
+        // SAFETY: in the section; `resize` moves the keys and returns only empty slots.
+        let t = unsafe { s.table_mut() };
         (t.fill - t.used > t.mask() / 4).then(|| t.resize(if t.used > 50000 { t.used * 2 } else { t.used * 4 }))
     });
     drop(old);
@@ -706,22 +778,36 @@ fn symmetric_difference_update(so: &PyObject, other: &PyObject) -> PyResult<()> 
         s.clear();
         return Ok(());
     }
-    let entries: Vec<(Obj, isize)> = if std::ptr::eq(other.type_object(), types().dict_type) {
-        as_dict(other)
-            .expect("a dict")
-            .items()
-            .into_iter()
-            .map(|(k, _)| Ok((k.clone(), hash(&k)?)))
-            .collect::<PyResult<_>>()?
-    } else if let Some(o) = as_set(other) {
-        o.entries()
-    } else {
-        set_of(&*make_basetype(so, Some(other))?).entries()
-    };
-    for (k, h) in entries {
+    let toggle = |k: Obj, h: isize| -> PyResult<()> {
         if !s.discard_hashed(&k, h)? {
             s.add_hashed(k, h)?;
         }
+        Ok(())
+    };
+    if std::ptr::eq(other.type_object(), types().dict_type) {
+        // The dict's stored hashes (no `__hash__` runs), walked live.
+        let d = as_dict(other).expect("a dict");
+        let mut pos = 0;
+        while let (next, Some((k, _, h))) = d.next_entry_from(pos, false) {
+            pos = next;
+            toggle(k, h)?;
+        }
+        return Ok(());
+    }
+    // Another set is walked live (`set_next`), as CPython does: `__eq__` run by the toggles may
+    // change it.
+    let made;
+    let o = match as_set(other) {
+        Some(o) => o,
+        None => {
+            made = make_basetype(so, Some(other))?;
+            set_of(&made)
+        }
+    };
+    let mut pos = 0;
+    while let Some((next, k, h)) = o.next_entry_from(pos) {
+        pos = next;
+        toggle(k, h)?;
     }
     Ok(())
 }
@@ -828,7 +914,8 @@ fn frozenset_hash_locked(o: &PyObject) -> PyResult<isize> {
     if s.hash.get() != -1 {
         return Ok(s.hash.get());
     }
-    let t = s.table();
+    // SAFETY: in the caller's section; only hashes and counts are read.
+    let t = unsafe { s.table() };
     let mut h: u64 = 0;
     for slot in &t.slots {
         h ^= shuffle_bits(slot.hash as u64);
@@ -1014,7 +1101,8 @@ fn set_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     let Some(so) = (unsafe { &*it.set.get() }).clone() else { return Ok(None) };
     let s = set_of(&so);
     let step = locked(&so, || {
-        let t = s.table();
+        // SAFETY: a read in the section; the clone (an incref) runs no Python code.
+        let t = unsafe { s.table() };
         if t.used != it.used.get() {
             return Err(());
         }
@@ -1245,7 +1333,8 @@ static SET_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__", |
     // SAFETY: serialised by the interpreter lock.
     let n = match unsafe { (*it.set.get()).clone() } {
         Some(s) => locked(&s, || {
-            let t = set_of(&s).table();
+            // SAFETY: a read of counts and slot states in the section.
+            let t = unsafe { set_of(&s).table() };
             if t.used != it.used.get() {
                 return 0;
             }
@@ -1286,6 +1375,12 @@ mod tests {
         v.iter().map(|&i| new_int(i).expect("an int")).collect()
     }
 
+    /// The table, for the layout checks (the tests read it while nothing writes the set).
+    fn table(s: &PyObject) -> &SetTable {
+        // SAFETY: single-threaded test reads; each borrow is used before the next write.
+        unsafe { set_of(s).table() }
+    }
+
     fn values(s: &PyObject) -> Vec<i64> {
         set_of(s).keys().iter().map(|k| super::super::int::int_value(k).expect("an int")).collect()
     }
@@ -1313,10 +1408,10 @@ mod tests {
     fn resize_at_three_fifths_full() {
         with(|| {
             let s = new_set(ints(&[0, 1, 2, 3])).expect("a set");
-            assert_eq!(set_of(&s).table().slots.len(), 8);
+            assert_eq!(table(&s).slots.len(), 8);
             set_of(&s).add(new_int(4).expect("int")).expect("add");
             // fill 5 * 5 >= 7 * 3: rebuilt at the first power of two above 5 * 4.
-            assert_eq!(set_of(&s).table().slots.len(), 32);
+            assert_eq!(table(&s).slots.len(), 32);
         });
     }
 
@@ -1326,10 +1421,10 @@ mod tests {
             let s = new_set(ints(&[1, 9])).expect("a set");
             let one = new_int(1).expect("int");
             assert!(set_of(&s).discard_hashed(&one, 1).expect("discard"));
-            assert_eq!(set_of(&s).table().fill, 2);
+            assert_eq!(table(&s).fill, 2);
             set_of(&s).add(new_int(17).expect("int")).expect("add");
             assert_eq!(values(&s), vec![17, 9]);
-            assert_eq!(set_of(&s).table().fill, 2);
+            assert_eq!(table(&s).fill, 2);
         });
     }
 
@@ -1339,7 +1434,7 @@ mod tests {
             // The resize to 32 slots re-inserts in the old table's order: 65 lands on slot 1,
             // then 1 and 33 probe linearly to 2 and 3; 100..102 sit at 4..6.
             let s = new_set(ints(&[1, 33, 65, 100, 101, 102])).expect("a set");
-            assert_eq!(set_of(&s).table().slots.len(), 32);
+            assert_eq!(table(&s).slots.len(), 32);
             for v in [1, 33] {
                 let k = new_int(v).expect("int");
                 assert!(set_of(&s).discard_hashed(&k, v as isize).expect("discard"));
@@ -1348,8 +1443,7 @@ mod tests {
             // slot 7: it takes 3, the last dummy.
             set_of(&s).add(new_int(97).expect("int")).expect("add");
             let slot_of = |v: i64| {
-                set_of(&s)
-                    .table()
+                table(&s)
                     .slots
                     .iter()
                     .position(|sl| sl.key.as_ref().is_some_and(|k| super::super::int::int_value(k) == Some(v)))

@@ -183,14 +183,15 @@ pub(crate) fn add_slot_wrappers(
     let t = spec.ty;
     for (name, kind) in wrappers_for(t, spec.base) {
         let key = intern(name);
-        if dict.table().iter().any(|(k, _)| k.is(&key.ob_base)) {
+        if dict.index_of_identical(&key.ob_base).is_some() {
             continue;
         }
         // SAFETY: SlotWrapper starts with the header; immortal, never freed.
         let w = unsafe {
             super::alloc::leak_immortal(wrapper_type, |ob_base| SlotWrapper { ob_base, name, kind, owner: t })
         };
-        dict.set_immortal(&key.ob_base, &w.ob_base);
+        // SAFETY: the dict is not yet published (this function's use); `key` is interned.
+        unsafe { dict.set_immortal(&key.ob_base, &w.ob_base) };
     }
 }
 
