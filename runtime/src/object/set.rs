@@ -330,10 +330,21 @@ impl SetObject {
     }
 
     fn add_hashed_locked(&self, key: Obj, hash: isize) -> PyResult<()> {
-        let Probe::Absent { insert_at, reuses_dummy } = self.probe(&key, hash)? else { return Ok(()) };
+        let (insert_at, reuses_dummy) = loop {
+            let Probe::Absent { insert_at, reuses_dummy } = self.probe(&key, hash)? else { return Ok(()) };
+            // An `__eq__` run by the probe after it chose the slot may have filled it (an add
+            // reusing that dummy does not renew the generation the probe checks), or emptied
+            // and refilled it into a dummy: the slot must still be what the probe saw.
+            // SAFETY: a read in the caller's section; nothing runs while it is used.
+            let slot = &unsafe { self.table() }.slots[insert_at];
+            if slot.key.is_none() && (slot.hash == DUMMY_HASH) == reuses_dummy {
+                break (insert_at, reuses_dummy);
+            }
+        };
         // SAFETY: in the caller's section, after the probe (which ran any `__eq__`); the slot
-        // written is unused or a dummy, and `resize` returns only empty slots: nothing is dropped
-        // and no code runs while the borrow lives.
+        // written was checked just above to be unused or a dummy (as the probe said), and
+        // `resize` returns only empty slots: nothing is dropped and no code runs while the
+        // borrow lives.
         let t = unsafe { self.table_mut() };
         t.slots[insert_at] = Slot { hash, key: Some(key) };
         t.used += 1;
