@@ -446,7 +446,6 @@ fn type_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 static OBJECT_METHODS: &[MethodDef] = &[
-    MethodDef::method("__format__", super::formatting::object_dunder_format),
     MethodDef::method("__repr__", |a, k| ops::default_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__str__", |a, k| ops::str(args::method("__str__", a, k, 0, 0)?.0)),
     MethodDef::method("__init__", |a, k| {

@@ -211,7 +211,10 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
         let dict = leak_dict(t.dict_type);
         for def in spec.methods {
             let key = intern_with(t.str_type, def.name);
-            let descr = leak_method_descr(def, spec.ty, t.method_descriptor_type);
+            let descr = match super::slot_wrappers::method_as_wrapper(spec.ty, spec.base, def) {
+                Some(kind) => super::slot_wrappers::leak_method_wrapper(def, kind, spec.ty, t.slot_wrapper_type),
+                None => leak_method_descr(def, spec.ty, t.method_descriptor_type),
+            };
             dict.set_immortal(&key.ob_base, descr);
         }
         for def in spec.getsets {
