@@ -177,6 +177,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let getset_descriptor_type = mk("getset_descriptor", size_of::<builtin::GetSetDescr>(), 0, dealloc_static, &|t| {
         t.descr_get = Some(builtin::getset_get);
         t.descr_set = Some(builtin::getset_set);
+        t.repr = Some(builtin::getset_repr);
         t.hash = Some(object_hash);
     });
     let seq_iterator_type = super::seq_iter::make_seq_iter_type(&mk, "iterator");

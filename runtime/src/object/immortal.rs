@@ -223,6 +223,13 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             dict.set_immortal(&key.ob_base, descr);
         }
         super::slot_wrappers::add_slot_wrappers(spec, dict, t.slot_wrapper_type, |n| intern_with(t.str_type, n));
+        // `tp_doc` as the dict's `__doc__` (unless a descriptor of that name is there already).
+        if let Some(doc) = super::type_docs::builtin_type_doc(spec.ty.name()) {
+            let doc_key = intern_with(t.str_type, "__doc__");
+            if !dict.table().iter().any(|(k, _)| k.is(&doc_key.ob_base)) {
+                dict.set_immortal(&doc_key.ob_base, &leak_str(t.str_type, doc).ob_base);
+            }
+        }
         // SAFETY: the type is not published yet (we are inside its initialiser); only the
         // `UnsafeCell` part is written.
         unsafe {
