@@ -81,8 +81,9 @@ pub const RED_ZONE: usize = if cfg!(debug_assertions) { 1024 * 1024 } else { 256
 pub const SEGMENT: usize = if cfg!(debug_assertions) { 16 * 1024 * 1024 } else { 4 * 1024 * 1024 };
 
 /// A plain [`enter`] raises `RecursionError` with less than this left: more than any path from
-/// one check to the next needs.
-pub const CHECK_MARGIN: usize = RED_ZONE / 2;
+/// one check to the next grow point needs (those paths are short: the eval loop's large frame is
+/// always entered through a grow point), and small enough that a small thread's stack passes.
+pub const CHECK_MARGIN: usize = if cfg!(debug_assertions) { 128 * 1024 } else { 32 * 1024 };
 
 thread_local! {
     /// Native units in use on this thread.
@@ -201,6 +202,40 @@ mod tests {
             assert_eq!(e.to_string(), "RecursionError: maximum recursion depth exceeded in a test");
             assert_eq!(units(), 0, "an error gives every unit back");
         });
+    }
+
+    /// Descends with plain frames (no grow point) until less than [`CHECK_MARGIN`] is left, then
+    /// enters.
+    fn enter_when_nearly_full() -> PyResult<()> {
+        let ballast = std::hint::black_box([0u8; 2048]);
+        if stacker::remaining_stack().is_some_and(|left| left < CHECK_MARGIN) {
+            return enter(" in a test").map(drop);
+        }
+        let r = enter_when_nearly_full();
+        std::hint::black_box(&ballast);
+        r
+    }
+
+    #[test]
+    fn a_plain_guard_passes_on_a_small_stack_and_refuses_a_nearly_full_one() {
+        crate::Runtime::initialize();
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+                interp
+                    .attach(|_py| {
+                        assert!(enter(" in a test").is_ok(), "a 256 KiB thread has room at its top");
+                        let e = enter_when_nearly_full().expect_err("refused");
+                        assert_eq!(e.message(), "maximum recursion depth exceeded in a test");
+                        assert_eq!(units(), 0);
+                    })
+                    .expect("attached");
+                interp.destroy().expect("destroyed");
+            })
+            .expect("spawns")
+            .join()
+            .expect("no panic");
     }
 
     #[test]
