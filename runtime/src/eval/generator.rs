@@ -383,7 +383,7 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         let frame = frames.last_mut().expect("the entry frame");
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    let r = super::run_frames(&mut values, &mut frames, thrown);
+    let r = crate::object::recursion::native_eval_entry(|| super::run_frames(&mut values, &mut frames, thrown));
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
     frames.clear();
     let completed = g.state() == GenState::Completed;

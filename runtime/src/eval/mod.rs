@@ -82,24 +82,20 @@ use crate::object::tuple::{items, new_tuple};
 use crate::object::typeobj::{CompareOp, as_type};
 use crate::object::{PyObject, exception_group, immortals, types};
 
-/// The default recursion limit (`sys.getrecursionlimit()`).
-pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
-
 thread_local! {
     /// Python frames on this thread's stack, all runs of the loop together.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
-    /// The recursion limit of this thread's interpreter.
-    static LIMIT: Cell<usize> = const { Cell::new(DEFAULT_RECURSION_LIMIT) };
 }
 
-/// Sets the recursion limit (`sys.setrecursionlimit`).
+/// Sets the recursion limit of the current interpreter (`sys.setrecursionlimit`).
 pub fn set_recursion_limit(n: usize) {
-    LIMIT.with(|l| l.set(n));
+    crate::object::recursion::set_python_limit(n);
 }
 
-/// The recursion limit (`sys.getrecursionlimit`).
+/// The recursion limit of the current interpreter (`sys.getrecursionlimit`).
+#[inline]
 pub fn recursion_limit() -> usize {
-    LIMIT.with(Cell::get)
+    crate::object::recursion::python_limit()
 }
 
 /// The number of Python frames running on this thread.
@@ -353,9 +349,13 @@ const EXTENDED_ARG_BYTE: u8 = match Opcode::EXTENDED_ARG.code_byte() {
 
 /// The loop. See the module docs.
 fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    // A run of the loop started from native code (a slot calling Python, `next(gen)`) is native
-    // recursion: the stack must have room for it.
-    crate::object::recursion::check_stack("")?;
+    // A run of the loop started from native code (a slot calling Python, a class body) is
+    // native recursion: counted, and given room on the stack (`recursion::native_eval_entry`).
+    crate::object::recursion::native_eval_entry(|| run_entry(entry, args, kwnames))
+}
+
+/// [`run`] once its native recursion is accounted for.
+fn run_entry(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let (mut values, mut frames) = RunBuffers::take();
     let mut entry = entry;
     depth_enter()?;

@@ -31,7 +31,11 @@ pub fn type_name(o: &PyObject) -> &str {
 
 /// `repr(o)`.
 pub fn repr(o: &PyObject) -> PyResult<Obj> {
-    let _guard = crate::object::recursion::enter(" while getting the repr of an object")?;
+    crate::object::recursion::guarded(" while getting the repr of an object", || repr_entered(o))
+}
+
+/// [`repr`] inside its recursion guard.
+fn repr_entered(o: &PyObject) -> PyResult<Obj> {
     let r = match o.type_object().repr {
         Some(f) => f(o),
         None => return default_repr(o),
@@ -137,7 +141,11 @@ pub fn is_true(o: &PyObject) -> PyResult<bool> {
 
 /// `a <op> b`.
 pub fn rich_compare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
-    let _guard = crate::object::recursion::enter(" in comparison")?;
+    crate::object::recursion::guarded(" in comparison", || rich_compare_entered(a, b, op))
+}
+
+/// [`rich_compare`] inside its recursion guard.
+fn rich_compare_entered(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
     let (ta, tb) = (a.type_object(), b.type_object());
     let mut checked_reverse = false;
     if !std::ptr::eq(ta, tb) && tb.is_subtype(ta) {
@@ -310,10 +318,7 @@ pub fn unary_op(a: &PyObject, op: UnaryOp) -> PyResult<Obj> {
 #[inline]
 pub fn call(callable: &PyObject, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     match callable.type_object().call {
-        Some(f) => {
-            let _guard = crate::object::recursion::enter(" while calling a Python object")?;
-            f(callable, args, kwnames)
-        }
+        Some(f) => crate::object::recursion::guarded(" while calling a Python object", || f(callable, args, kwnames)),
         None => Err(PyErr::type_error(format!("'{}' object is not callable", type_name(callable)))),
     }
 }

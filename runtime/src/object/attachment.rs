@@ -104,6 +104,8 @@ pub(crate) struct Attachment {
     /// The thread's part of the interpreter's reclamation domain (free-threaded only): owned by
     /// the thread state, used only by the thread it is attached on.
     qsbr: Option<NonNull<ThreadCell>>,
+    /// The interpreter's recursion limit (`sys.setrecursionlimit`), read at every Python call.
+    recursion_limit: NonNull<super::recursion::RecursionLimit>,
 }
 
 // SAFETY: the record only points into the interpreter (arena, merge table, home) and the heap of
@@ -117,7 +119,7 @@ unsafe impl Sync for Attachment {}
 impl Attachment {
     /// # Safety
     ///
-    /// `arena`, `heap`, `brc`, `gc` and `home` must outlive the record; `heap` must be a heap of
+    /// `arena`, `heap`, `brc`, `gc`, `home` and `recursion_limit` must outlive the record; `heap` must be a heap of
     /// `arena`; `home` must be the contents of an `Arc` (a strong reference is taken from it in
     /// [`Attachment::home`]); `qsbr`, when given, must outlive the record and be used only
     /// through it (by the thread the record is attached on).
@@ -131,6 +133,7 @@ impl Attachment {
         refcount: RefcountStrategy,
         free_threaded: bool,
         qsbr: Option<&ThreadCell>,
+        recursion_limit: &super::recursion::RecursionLimit,
     ) -> Self {
         // SAFETY: only the lifetime is erased (the caller promises `home` outlives the record).
         let home: &'static dyn ObjectHome = unsafe { std::mem::transmute::<&dyn ObjectHome, _>(home) };
@@ -143,6 +146,7 @@ impl Attachment {
             refcount,
             free_threaded,
             qsbr: qsbr.map(NonNull::from),
+            recursion_limit: NonNull::from(recursion_limit),
         }
     }
 
@@ -204,6 +208,13 @@ impl Attachment {
     pub(crate) fn brc(&self) -> &BrcTable {
         // SAFETY: the table outlives the record (see `new`).
         unsafe { self.brc.as_ref() }
+    }
+
+    /// The interpreter's recursion limit.
+    #[inline]
+    pub(crate) fn recursion_limit(&self) -> &super::recursion::RecursionLimit {
+        // SAFETY: the limit outlives the record (see `new`).
+        unsafe { self.recursion_limit.as_ref() }
     }
 
     /// The interpreter, borrowed.

@@ -285,6 +285,13 @@ pub(crate) fn method_descr_repr(obj: &PyObject) -> PyResult<Obj> {
     super::str::new_str(&format!("<method '{}' of '{}' objects>", d.def.name, d.owner.name()))
 }
 
+/// `repr()` of a getset descriptor (CPython's `getset_repr`).
+pub(crate) fn getset_repr(obj: &PyObject) -> PyResult<Obj> {
+    // SAFETY: only installed on the getset descriptor type.
+    let d = unsafe { obj.cast::<GetSetDescr>() };
+    super::str::new_str(&format!("<attribute '{}' of '{}' objects>", d.def.name, d.owner.name()))
+}
+
 /// Deallocator of bound builtin methods.
 ///
 /// # Safety

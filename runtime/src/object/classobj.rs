@@ -897,10 +897,9 @@ fn slot_setattro(o: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyR
 fn slot_getattr_hook(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     let ty = o.type_object();
     let getattribute = lookup_str(ty, "__getattribute__");
-    let generic = getattribute.as_ref().is_none_or(|f| {
-        std::ptr::eq(f.type_object(), types().method_descriptor_type)
-            && as_type(&f_owner(f)).is_some_and(|t| std::ptr::eq(t, types().object_type))
-    });
+    let generic = getattribute
+        .as_ref()
+        .is_none_or(|f| super::slot_wrappers::wrapper_owner(f).is_some_and(|t| std::ptr::eq(t, types().object_type)));
     let r = if generic {
         super::attr::generic_getattr(o, name)
     } else {
@@ -913,13 +912,6 @@ fn slot_getattr_hook(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
         },
         r => r,
     }
-}
-
-/// The owner type of a method descriptor.
-fn f_owner(f: &PyObject) -> Obj {
-    // SAFETY: the caller checked that `f` is a method descriptor.
-    let d = unsafe { f.cast::<super::builtin::MethodDescr>() };
-    Obj::new_ref(d.owner.as_object())
 }
 
 /// `__new__` defined by a class: looked up on the type and called with the type first.

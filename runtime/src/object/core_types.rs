@@ -177,6 +177,7 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     let getset_descriptor_type = mk("getset_descriptor", size_of::<builtin::GetSetDescr>(), 0, dealloc_static, &|t| {
         t.descr_get = Some(builtin::getset_get);
         t.descr_set = Some(builtin::getset_set);
+        t.repr = Some(builtin::getset_repr);
         t.hash = Some(object_hash);
     });
     let seq_iterator_type = super::seq_iter::make_seq_iter_type(&mk, "iterator");
@@ -446,7 +447,6 @@ fn type_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 static OBJECT_METHODS: &[MethodDef] = &[
-    MethodDef::method("__format__", super::formatting::object_dunder_format),
     MethodDef::method("__repr__", |a, k| ops::default_repr(args::method("__repr__", a, k, 0, 0)?.0)),
     MethodDef::method("__str__", |a, k| ops::str(args::method("__str__", a, k, 0, 0)?.0)),
     MethodDef::method("__init__", |a, k| {

@@ -157,18 +157,6 @@ fn format_float_value(x: &PyObject, spec: &str) -> PyResult<Obj> {
     new_str(&out)
 }
 
-/// `object.__format__`.
-pub(crate) fn object_dunder_format(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
-    let (s, r) = args::method("__format__", a, k, 1, 1)?;
-    if !spec_arg(&r[0])?.is_empty() {
-        return Err(PyErr::type_error(format!(
-            "unsupported format string passed to {}.__format__",
-            s.type_object().name()
-        )));
-    }
-    ops::str(s)
-}
-
 /// `int.__format__`.
 pub(crate) fn int_dunder_format(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, r) = args::method("__format__", a, k, 1, 1)?;

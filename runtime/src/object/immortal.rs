@@ -211,7 +211,10 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
         let dict = leak_dict(t.dict_type);
         for def in spec.methods {
             let key = intern_with(t.str_type, def.name);
-            let descr = leak_method_descr(def, spec.ty, t.method_descriptor_type);
+            let descr = match super::slot_wrappers::method_as_wrapper(spec.ty, spec.base, def) {
+                Some(kind) => super::slot_wrappers::leak_method_wrapper(def, kind, spec.ty, t.slot_wrapper_type),
+                None => leak_method_descr(def, spec.ty, t.method_descriptor_type),
+            };
             // SAFETY: `dict` was leaked above and is not yet published; `key` is interned.
             unsafe { dict.set_immortal(&key.ob_base, descr) };
         }
@@ -222,6 +225,16 @@ fn ready(t: &StaticTypes, specs: &[TypeSpec]) {
             unsafe { dict.set_immortal(&key.ob_base, descr) };
         }
         super::slot_wrappers::add_slot_wrappers(spec, dict, t.slot_wrapper_type, |n| intern_with(t.str_type, n));
+        // `tp_doc` as the dict's `__doc__` (unless a descriptor of that name is there already).
+        if let Some(doc) = super::type_docs::builtin_type_doc(spec.ty.name()) {
+            let doc_key = intern_with(t.str_type, "__doc__");
+            // SAFETY: `dict` was leaked above and is not yet published: nothing else reads or
+            // writes it, and identity tests run no code.
+            if !unsafe { dict.table() }.iter().any(|(k, _)| k.is(&doc_key.ob_base)) {
+                // SAFETY: as above; `doc_key` is interned.
+                unsafe { dict.set_immortal(&doc_key.ob_base, &leak_str(t.str_type, doc).ob_base) };
+            }
+        }
         // SAFETY: the type is not published yet (we are inside its initialiser); only the
         // `UnsafeCell` part is written.
         unsafe {

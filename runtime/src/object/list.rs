@@ -165,8 +165,10 @@ pub(crate) unsafe fn dealloc_list(op: NonNull<PyObject>) {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
         // The items are released after the block is freed, through the trashcan (a deeply
-        // nested list must not free itself by native recursion).
-        let items = (*op.cast::<ListObject>().as_ptr()).items.take_for_dealloc();
+        // nested list must not free itself by native recursion), last first as CPython's
+        // `list_dealloc` releases them (finalizers run in that order).
+        let mut items = (*op.cast::<ListObject>().as_ptr()).items.take_for_dealloc();
+        items.reverse();
         drop_and_free::<ListObject>(op);
         super::trashcan::release(items);
     }

@@ -190,7 +190,8 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
             let start = start.min(stop);
             v.splice(start, stop, new)
         });
-        drop(removed);
+        // Last first, as CPython's `list_ass_slice` releases what it replaced.
+        removed.into_iter().rev().for_each(drop);
         return Ok(());
     }
     if new.len() != count {
@@ -233,7 +234,13 @@ fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> 
             removed
         }
     });
-    drop(removed);
+    // A contiguous slice goes last first (`list_ass_slice`), an extended one in ascending order
+    // (`list_ass_subscript`), as CPython releases them.
+    if step == 1 {
+        removed.into_iter().rev().for_each(drop);
+    } else {
+        drop(removed);
+    }
     Ok(())
 }
 
@@ -380,7 +387,8 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("clear", |a, k| {
         let (s, _) = args::method("list.clear", a, k, 0, 0)?;
-        drop(list_of(s).replace(Vec::new()));
+        // Released last to first, as CPython's `list_clear` does (finalizers run in that order).
+        list_of(s).replace(Vec::new()).into_iter().rev().for_each(drop);
         Ok(args::none())
     }),
     MethodDef::method("copy", |a, k| {

@@ -22,6 +22,7 @@
 //! | `repr_guard` | `Py_ReprEnter`: a container met again inside its own repr prints a placeholder |
 //! | `recursion` | the native recursion guard (`RecursionError`) |
 //! | `slot_wrappers` | the static types' dunder methods over their slots (`wrapper_descriptor`) |
+//! | `type_docs` | CPython 3.13's doc strings of the builtin types (generated) |
 //! | `builtin` | Rust functions: method tables, builtin functions, descriptors, argument helpers |
 //! | `classobj` | heap types: `type(name, bases, ns)`, C3 MRO, instances, dunder slot wrappers |
 //! | `class_assign` | `obj.__class__ = C` and `C.__bases__ = (...)`: the layout check, the MRO and slot updates |
@@ -146,6 +147,7 @@ pub(crate) mod trashcan;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub(crate) mod type_attrs;
+pub(crate) mod type_docs;
 pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;

@@ -16,7 +16,7 @@
 //! not bind.
 
 use super::abstract_ops::type_name;
-use super::builtin::args;
+use super::builtin::{MethodDef, MethodKind, args};
 use super::dict::DictObject;
 use super::header::PyObject;
 use super::immortal::{TypeSpec, immortals, new_static_type};
@@ -29,7 +29,7 @@ use crate::error::{PyErr, PyResult};
 
 /// Which slot a wrapper calls, and how.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(crate) enum Kind {
     Repr,
     Str,
     Hash,
@@ -71,6 +71,9 @@ pub struct SlotWrapper {
     name: &'static str,
     kind: Kind,
     owner: &'static TypeObject,
+    /// The owner's method-table entry of this name, when it has one: called instead of the
+    /// slot (see [`leak_method_wrapper`]).
+    method: Option<super::builtin::NativeFn>,
 }
 
 fn wrapper_of(o: &PyObject) -> &SlotWrapper {
@@ -170,6 +173,53 @@ fn wrappers_for(t: &TypeObject, base: Option<&TypeObject>) -> Vec<(&'static str,
     out
 }
 
+/// The wrapper kind under which `def`, a method in the method table of static type `t` (base
+/// `base`), is published, if it names a slot `t` fills itself. In CPython `add_operators` fills
+/// the type's dict before `tp_methods`, and a method does not replace a wrapper unless it is
+/// `METH_COEXIST` (those below), so `int.__add__` is a `<slot wrapper ...>` and
+/// `list.__getitem__` a `<method ...>`.
+pub(crate) fn method_as_wrapper(t: &TypeObject, base: Option<&TypeObject>, def: &MethodDef) -> Option<Kind> {
+    const COEXIST: &[(&str, &str)] = &[
+        ("dict", "__contains__"),
+        ("dict", "__getitem__"),
+        ("list", "__getitem__"),
+        ("set", "__contains__"),
+        ("frozenset", "__contains__"),
+    ];
+    if def.kind != MethodKind::Instance || !def.name.starts_with("__") || COEXIST.contains(&(t.name(), def.name)) {
+        return None;
+    }
+    wrappers_for(t, base).into_iter().find(|&(n, kind)| n == def.name && kind != Kind::New).map(|(_, kind)| kind)
+}
+
+/// The type whose dunder `o` is, when `o` is a slot wrapper.
+pub(crate) fn wrapper_owner(o: &PyObject) -> Option<&'static TypeObject> {
+    std::ptr::eq(o.type_object(), super::immortal::types().slot_wrapper_type).then(|| wrapper_of(o).owner)
+}
+
+/// A `wrapper_descriptor` for `def` (see [`method_as_wrapper`]): a slot wrapper to Python code
+/// (its type, repr and binding), whose calls run the method-table entry — which checks its
+/// arguments and converts them as the type's own dunder does (`str.__mul__('a', 'b')` is
+/// CPython's `'str' object cannot be interpreted as an integer`, `int.__pow__` takes a modulus).
+pub(crate) fn leak_method_wrapper(
+    def: &'static MethodDef,
+    kind: Kind,
+    owner: &'static TypeObject,
+    wrapper_type: &TypeObject,
+) -> &'static PyObject {
+    // SAFETY: SlotWrapper starts with the header; immortal, never freed.
+    let w = unsafe {
+        super::alloc::leak_immortal(wrapper_type, |ob_base| SlotWrapper {
+            ob_base,
+            name: def.name,
+            kind,
+            owner,
+            method: Some(def.func),
+        })
+    };
+    &w.ob_base
+}
+
 /// Phase two of the static types: adds `spec.ty`'s slot wrappers to its (immortal, not yet
 /// published) dict. Runs inside the static types' initialiser, so it must not reach
 /// `types()`: names are interned through `intern`, and the dict's keys (all interned) are
@@ -188,7 +238,13 @@ pub(crate) fn add_slot_wrappers(
         }
         // SAFETY: SlotWrapper starts with the header; immortal, never freed.
         let w = unsafe {
-            super::alloc::leak_immortal(wrapper_type, |ob_base| SlotWrapper { ob_base, name, kind, owner: t })
+            super::alloc::leak_immortal(wrapper_type, |ob_base| SlotWrapper {
+                ob_base,
+                name,
+                kind,
+                owner: t,
+                method: None,
+            })
         };
         // SAFETY: the dict is not yet published (this function's use); `key` is interned.
         unsafe { dict.set_immortal(&key.ob_base, &w.ob_base) };
@@ -357,7 +413,10 @@ fn wrapper_call(callable: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -
             type_name(s)
         )));
     }
-    call_slot(w, s, &argv[1..], kwnames)
+    match w.method {
+        Some(f) => f(argv, kwnames),
+        None => call_slot(w, s, &argv[1..], kwnames),
+    }
 }
 
 fn wrapper_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<Obj> {

@@ -152,8 +152,9 @@ pub(crate) unsafe fn dealloc_tuple(op: NonNull<PyObject>) {
         let len = (*t.as_ptr()).len;
         let first = t.as_ptr().add(1) as *mut Obj;
         // The items move out (each read once) and are released after the block is freed,
-        // through the trashcan (deeply nested tuples must not free by native recursion).
-        let items: Vec<Obj> = (0..len).map(|i| first.add(i).read()).collect();
+        // through the trashcan (deeply nested tuples must not free by native recursion), last
+        // first as CPython's `tupledealloc` releases them (finalizers run in that order).
+        let items: Vec<Obj> = (0..len).rev().map(|i| first.add(i).read()).collect();
         let ty = op.as_ref().type_object();
         // A subclass instance's `__dict__` follows the items (`new_tuple_of_type` wrote it).
         let dict = if ty.dict_offset != 0 { first.add(len).cast::<Option<Obj>>().read() } else { None };

@@ -75,7 +75,11 @@ fn tuple_hash(o: &PyObject) -> PyResult<isize> {
     let its = items(o);
     let mut acc: u64 = P5;
     for x in its {
-        let lane = ops::hash(x)? as u64;
+        // A tuple nested in a tuple is native recursion (CPython's `tuplehash` is unguarded and
+        // overflows the stack on a deep nest); other items either do not recurse or re-enter
+        // through a guarded protocol.
+        let lane =
+            if tuple::is_tuple(x) { super::recursion::guarded("", || ops::hash(x))? } else { ops::hash(x)? } as u64;
         acc = acc.wrapping_add(lane.wrapping_mul(P2));
         acc = acc.rotate_left(31);
         acc = acc.wrapping_mul(P1);

@@ -95,14 +95,20 @@ pub(crate) fn set_module(o: &PyObject, value: Option<&PyObject>) -> PyResult<()>
 /// `type.__doc__`: the class's own `__doc__` (through its `__get__` if it has one), else `None`.
 pub(crate) fn get_doc(o: &PyObject) -> PyResult<Obj> {
     let t = as_type(o).expect("a type");
+    // CPython's `type_get_doc`: a static type's `tp_doc`, else the dict's `__doc__` through its
+    // `__get__` (`type(len).__doc__` is the `__doc__` descriptor of its instances).
+    if !t.is_heap() {
+        if let Some(doc) = super::type_docs::builtin_type_doc(t.name()) {
+            return super::str::new_str(doc);
+        }
+    }
     let doc = t.dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__doc__").ob_base));
     match doc {
-        // A builtin type keeps no doc string (yet); `type`'s own dict holds this descriptor.
-        Some(d) if t.is_heap() || str_value(&d).is_some() => match d.type_object().descr_get {
-            Some(get) if t.is_heap() => get(&d, None, o),
-            _ => Ok(d),
+        Some(d) => match d.type_object().descr_get {
+            Some(get) => get(&d, None, o),
+            None => Ok(d),
         },
-        _ => Ok(Obj::new_ref(immortals().none)),
+        None => Ok(Obj::new_ref(immortals().none)),
     }
 }
 

@@ -162,6 +162,8 @@ pub(crate) struct InterpreterState {
     pub(crate) modules: crate::modules::InterpModules,
     /// Its state of the types: subclass lists and the type lock (`object/type_state.rs`).
     pub(crate) types: crate::object::type_state::InterpTypes,
+    /// `sys.getrecursionlimit()`, shared by its threads (each counts its own depth).
+    pub(crate) recursion_limit: crate::object::recursion::RecursionLimit,
 }
 
 impl InterpreterState {
@@ -194,6 +196,7 @@ impl InterpreterState {
             calls: Calls::new(config.pending_call_limit),
             modules: crate::modules::InterpModules::default(),
             types: crate::object::type_state::InterpTypes::new(),
+            recursion_limit: crate::object::recursion::RecursionLimit::default(),
             config,
         }
     }

@@ -294,7 +294,8 @@ impl ThreadState {
         // SAFETY: the arena, merge table and interpreter live in `interp`, which the state keeps
         // alive (it outlives its attachment); the heap is the state's own box (moved below, its
         // contents stay put) or the interpreter's; the interpreter is an `Arc`'s contents; the
-        // QSBR state is the state's own box, used only through the attachment.
+        // QSBR state is the state's own box, used only through the attachment; the recursion
+        // limit lives in `interp`.
         let attachment = unsafe {
             Attachment::new(
                 &interp.memory.arena,
@@ -305,6 +306,7 @@ impl ThreadState {
                 interp.memory.refcount,
                 interp.sched.lock.is_none(),
                 qsbr.as_deref(),
+                &interp.recursion_limit,
             )
         };
         let fresh = ThreadState {
