@@ -70,9 +70,16 @@ fn tuple_clear(o: &PyObject) {
 
 fn dict_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(d) = super::dict::as_dict(o) {
-        for (k, v) in d.items() {
-            visit(&k);
-            visit(&v);
+        let items = d.items();
+        // CPython's `dict_traverse` skips the keys of a table whose keys are all exact str (a
+        // "unicode" table): strings hold no references (the order `gc.get_referents` shows).
+        let str_type = super::immortal::types().str_type;
+        let str_keys_only = items.iter().all(|(k, _)| std::ptr::eq(k.type_object(), str_type));
+        for (k, v) in &items {
+            if !str_keys_only {
+                visit(k);
+            }
+            visit(v);
         }
     }
     visit_dict_slot(o, visit);
