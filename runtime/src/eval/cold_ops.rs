@@ -145,7 +145,13 @@ pub(super) fn store_name(
 pub(super) fn delete_name(f: &Frame, code: &CodeObj, oparg: u32) -> PyResult<()> {
     let name = &code.names[oparg as usize];
     let locals = f.locals.clone().unwrap_or_else(|| Obj::clone(&f.globals));
-    if as_dict(&locals).expect("locals is a dict").remove(name)?.is_none() {
+    let removed = match as_dict(&locals).filter(|_| std::ptr::eq(locals.type_object(), types().dict_type)) {
+        Some(d) => d.remove(name)?.is_some(),
+        // Another mapping (`__prepare__`'s, `exec`'s locals): its `__delitem__`; any failure is
+        // the NameError, as CPython's `DELETE_NAME`.
+        None => ops::set_item(&locals, name, None).is_ok(),
+    };
+    if !removed {
         return Err(name_error(name));
     }
     Ok(())
