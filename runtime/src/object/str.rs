@@ -303,12 +303,35 @@ pub(crate) fn new_ascii_str_with(len: usize, fill: impl FnOnce(&mut [u8])) -> Py
             _ => Err(not_ascii()),
         };
     }
+    // SAFETY: the text is zeroed (valid ASCII) before `fill` sees it and checked to be ASCII
+    // after, before the object is used.
+    unsafe {
+        let (obj, text) = alloc_ascii(len)?;
+        std::ptr::write_bytes(text, 0, len);
+        let bytes = std::slice::from_raw_parts_mut(text, len);
+        fill(bytes);
+        if !bytes.is_ascii() {
+            // Zeroed again before the object (whose text must stay valid) is dropped.
+            bytes.fill(0);
+            drop(obj);
+            return Err(not_ascii());
+        }
+        Ok(obj)
+    }
+}
+
+/// A new exact `str` of `len` ASCII bytes (kind 1, no index array) and where its text starts.
+///
+/// # Safety
+///
+/// The caller writes all `len` bytes of the text, ASCII only, before the object is used or
+/// dropped (its text must be valid UTF-8).
+unsafe fn alloc_ascii(len: usize) -> PyResult<(Obj, *mut u8)> {
     let str_type = super::immortal::types().str_type;
     let data_offset = str_type.basic_size.max(size_of::<StrObject>());
     let size = data_offset.checked_add(len).ok_or_else(too_long)?;
-    // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, zeroed (valid
-    // ASCII) before `fill` sees them and checked to be ASCII after (kind 1 needs no index
-    // array); `str`'s deallocator frees this layout.
+    // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, which the caller
+    // writes (ASCII, kind 1, needs no index array); `str`'s deallocator frees this layout.
     unsafe {
         let obj = alloc_sized(str_type, size, |ob_base| StrObject {
             ob_base,
@@ -320,16 +343,7 @@ pub(crate) fn new_ascii_str_with(len: usize, fill: impl FnOnce(&mut [u8])) -> Py
             data_offset: data_offset as u32,
         })?;
         let text = (obj.as_ptr().as_ptr() as *mut u8).add(data_offset);
-        std::ptr::write_bytes(text, 0, len);
-        let bytes = std::slice::from_raw_parts_mut(text, len);
-        fill(bytes);
-        if !bytes.is_ascii() {
-            // Zeroed again before the object (whose text must stay valid) is dropped.
-            bytes.fill(0);
-            drop(obj);
-            return Err(not_ascii());
-        }
-        Ok(obj)
+        Ok((obj, text))
     }
 }
 
@@ -450,21 +464,10 @@ pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
         text.push_str(y.as_str());
         return new_str(&text);
     }
-    let data_offset = str_type.basic_size.max(size_of::<StrObject>());
-    let size = data_offset.checked_add(len).ok_or_else(too_long)?;
-    // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, written before
-    // the object is used (ASCII, kind 1, needs no index array); `str`'s deallocator frees it.
+    // SAFETY: both operands are ASCII (kind 1); their `len` bytes fill the text before the
+    // object is used.
     unsafe {
-        let obj = alloc_sized(str_type, size, |ob_base| StrObject {
-            ob_base,
-            len,
-            utf8_len: len,
-            hash: AtomicIsize::new(HASH_UNSET),
-            kind: 1,
-            lone_surrogates: false,
-            data_offset: data_offset as u32,
-        })?;
-        let text = (obj.as_ptr().as_ptr() as *mut u8).add(data_offset);
+        let (obj, text) = alloc_ascii(len)?;
         std::ptr::copy_nonoverlapping(x.as_str().as_ptr(), text, x.utf8_len);
         std::ptr::copy_nonoverlapping(y.as_str().as_ptr(), text.add(x.utf8_len), y.utf8_len);
         Ok(obj)
