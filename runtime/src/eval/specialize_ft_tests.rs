@@ -74,36 +74,48 @@ fn call_global(interp: &Interpreter, globals: &Py, name: &str, n: i64) -> i64 {
         .expect("attached")
 }
 
-#[test]
-fn threads_reading_attributes_while_classes_change_and_instructions_are_republished() {
+/// Runs the module `source` in a fresh free-threaded interpreter, then calls its `work(n)` on
+/// `readers` threads and `writer(n / writer_share)` on one more, at once and without the
+/// language lock (`n`: `PYRT_FT_ITER`, else `default_n`); gives back each call's result
+/// (the `work` functions count what they saw go wrong).
+pub(super) fn readers_and_a_writer(
+    source: &str,
+    readers: usize,
+    default_n: i64,
+    writer: &'static str,
+    writer_share: i64,
+) -> Vec<i64> {
     Runtime::initialize();
     let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
     let globals: Py = interp
         .attach(|py| {
-            let code = pyrt_compile::compile(SOURCE, "<ft>", pyrt_compile::Mode::Module).expect("compiles");
+            let code = pyrt_compile::compile(source, "<ft>", pyrt_compile::Mode::Module).expect("compiles");
             let globals = crate::eval::run_module(code, "__main__", "<ft>").expect("runs");
             Bound::new_ref(py, &globals).unbind()
         })
         .unwrap();
     let globals = Arc::new(globals);
-    let iterations: i64 = std::env::var("PYRT_FT_ITER")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(if cfg!(debug_assertions) { 6_000 } else { 60_000 });
-    let mut threads: Vec<_> = (0..4)
+    let n: i64 = std::env::var("PYRT_FT_ITER").ok().and_then(|v| v.parse().ok()).unwrap_or(default_n);
+    let mut threads: Vec<_> = (0..readers)
         .map(|_| {
             let (interp, globals) = (interp.clone(), globals.clone());
-            std::thread::spawn(move || call_global(&interp, &globals, "work", iterations))
+            std::thread::spawn(move || call_global(&interp, &globals, "work", n))
         })
         .collect();
-    let mutator = {
+    threads.push({
         let (interp, globals) = (interp.clone(), globals.clone());
-        std::thread::spawn(move || call_global(&interp, &globals, "mutate", iterations / 2))
-    };
-    threads.push(mutator);
-    for t in threads {
-        assert_eq!(t.join().expect("no panic"), 0, "a reader used a value its guard did not validate");
-    }
+        std::thread::spawn(move || call_global(&interp, &globals, writer, n / writer_share))
+    });
+    let results = threads.into_iter().map(|t| t.join().expect("no panic")).collect();
     drop(globals);
     interp.destroy().unwrap();
+    results
+}
+
+#[test]
+fn threads_reading_attributes_while_classes_change_and_instructions_are_republished() {
+    let n = if cfg!(debug_assertions) { 6_000 } else { 60_000 };
+    for bad in readers_and_a_writer(SOURCE, 4, n, "mutate", 2) {
+        assert_eq!(bad, 0, "a reader used a value its guard did not validate");
+    }
 }
