@@ -216,6 +216,12 @@ fn resolve_relative(name: &str, globals: Option<&PyObject>, level: usize) -> PyR
     Ok(if name.is_empty() { base.to_owned() } else { format!("{base}.{name}") })
 }
 
+/// `PyImport_ImportModule(name)` for the object layer's import seam
+/// (`object::import_seam`): the module named `name`, imported if it is not in the table.
+pub(crate) fn import_top_level(name: &str) -> PyResult<Obj> {
+    find_and_load(name)
+}
+
 /// `_find_and_load`: the table's module, or the module found and loaded now.
 fn find_and_load(name: &str) -> PyResult<Obj> {
     if let Some(m) = cached(name)? {

@@ -10,6 +10,7 @@ pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
 pub(crate) mod clinic;
+pub(crate) mod copyreg;
 pub mod gc;
 pub mod import;
 pub mod io;
@@ -134,6 +135,7 @@ pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_warnings", warnings::make_core_module),
     ("abc", abc::make_module),
     ("builtins", builtins::builtins_module),
+    ("copyreg", copyreg::make_module),
     ("gc", gc::make_module),
     ("io", io::make_module),
     ("math", math::make_module),
