@@ -37,7 +37,6 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
 use crate::object::dict::as_dict;
 use crate::object::exceptions::new_exception;
-use crate::object::list::new_list;
 use crate::object::module::{as_module, module_dict, module_get, module_name, new_module};
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
@@ -224,6 +223,9 @@ pub(crate) fn import_top_level(name: &str) -> PyResult<Obj> {
 
 /// `_find_and_load`: the table's module, or the module found and loaded now.
 fn find_and_load(name: &str) -> PyResult<Obj> {
+    // The import system's objects exist from the first import on (CPython makes them at
+    // start-up): they give `sys`, `builtins` and every module made later its `__spec__`.
+    super::importlib::bootstrap()?;
     if let Some(m) = cached(name)? {
         if is_none(&m) {
             return Err(import_error(
@@ -270,6 +272,7 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
             let m = make()?;
             let modules = super::sys::modules_dict()?;
             as_dict(&modules).expect("a dict").set(new_str(name)?, m.clone())?;
+            super::importlib::set_builtin_spec(&m, name)?;
             return Ok(m);
         }
         let path = super::sys::sys_attr("path")?.ok_or_else(|| {
@@ -338,15 +341,19 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
     let d = as_dict(&dict).expect("a dict");
     // CPython's order: __name__, __doc__, __package__, __loader__, __spec__, [__path__],
     // __file__, __cached__, __builtins__.
-    match &found.package_dir {
-        Some(dir) => {
-            d.set(key("__package__"), new_str(name)?)?;
-            d.set(key("__path__"), new_list(vec![new_str(&dir.display().to_string())?])?)?;
-        }
+    let package_dir = found.package_dir.as_ref().map(|dir| dir.display().to_string());
+    let spec = super::importlib::source_spec(name, &filename, package_dir.as_deref())?;
+    match &package_dir {
+        Some(_) => d.set(key("__package__"), new_str(name)?)?,
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
+    d.set(key("__loader__"), ops::get_attr_str(&spec, "loader")?)?;
+    d.set(key("__spec__"), spec.clone())?;
+    if package_dir.is_some() {
+        d.set(key("__path__"), ops::get_attr_str(&spec, "submodule_search_locations")?)?;
+    }
     d.set(key("__file__"), new_str(&filename)?)?;
-    d.set(key("__cached__"), none())?;
+    d.set(key("__cached__"), ops::get_attr_str(&spec, "cached")?)?;
     d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
     let modules = super::sys::modules_dict()?;
     let table = as_dict(&modules).expect("a dict");
@@ -533,6 +540,7 @@ fn names_of(d: &PyObject) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::list::new_list;
 
     #[test]
     fn relative_names_resolve_against_the_package() {
