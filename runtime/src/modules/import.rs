@@ -12,8 +12,11 @@
 //!    parent's `__path__`, a top-level module first among the modules written in Rust
 //!    (`BuiltinImporter`), then on `sys.path`: `DIR/NAME/__init__.py` (a package) before
 //!    `DIR/NAME.py`, directory by directory;
-//! 3. loading makes the module (`__name__`, `__file__`, `__package__`, `__path__` for a
-//!    package, `__spec__` `None`, `__loader__` `None`, `__builtins__`), puts it in the table
+//! 3. loading makes the module (`__name__`, `__package__`, `__loader__` and `__spec__` — a
+//!    `SourceFileLoader` and a `ModuleSpec` from `_frozen_importlib`, see `importlib` —,
+//!    `__path__` for a package (the spec's `submodule_search_locations`), `__file__`,
+//!    `__cached__` (`None`: no bytecode cache), `__builtins__`); a module written in Rust gets a
+//!    spec whose loader is `BuiltinImporter`. It puts the module in the table
 //!    *before* running its code, runs the code with the module dict as globals, and on error
 //!    removes it from the table again. The table's entry afterwards is the result (a module
 //!    may replace itself in `sys.modules`), bound as an attribute of its parent package;
@@ -25,8 +28,8 @@
 //! table, else CPython 3.13's `ImportError` ("cannot import name 'x' from 'y' (path)", or "from
 //! partially initialized module 'y' (most likely due to a circular import)" while `y` runs).
 //!
-//! **Differences from CPython**: `__spec__` and `__loader__` are `None` (there are no spec or
-//! loader objects, nor `sys.meta_path` / `sys.path_hooks`); no namespace packages; no bytecode
+//! **Differences from CPython**: the spec and loader objects describe a module but do not find
+//! or load it (there is no `sys.meta_path` / `sys.path_hooks`); no namespace packages; no bytecode
 //! caches; source files are UTF-8 or PEP 263-declared. CPython 3.13 hides the importlib frames
 //! of a failing import from tracebacks, so the traceback printed here (the import line, then
 //! the failing module's lines) is the one CPython prints.
