@@ -12,8 +12,11 @@
 //!    parent's `__path__`, a top-level module first among the modules written in Rust
 //!    (`BuiltinImporter`), then on `sys.path`: `DIR/NAME/__init__.py` (a package) before
 //!    `DIR/NAME.py`, directory by directory;
-//! 3. loading makes the module (`__name__`, `__file__`, `__package__`, `__path__` for a
-//!    package, `__spec__` `None`, `__loader__` `None`, `__builtins__`), puts it in the table
+//! 3. loading makes the module (`__name__`, `__package__`, `__loader__` and `__spec__` — a
+//!    `SourceFileLoader` and a `ModuleSpec` from `_frozen_importlib`, see `importlib` —,
+//!    `__path__` for a package (the spec's `submodule_search_locations`), `__file__`,
+//!    `__cached__` (`None`: no bytecode cache), `__builtins__`); a module written in Rust gets a
+//!    spec whose loader is `BuiltinImporter`. It puts the module in the table
 //!    *before* running its code, runs the code with the module dict as globals, and on error
 //!    removes it from the table again. The table's entry afterwards is the result (a module
 //!    may replace itself in `sys.modules`), bound as an attribute of its parent package;
@@ -25,8 +28,8 @@
 //! table, else CPython 3.13's `ImportError` ("cannot import name 'x' from 'y' (path)", or "from
 //! partially initialized module 'y' (most likely due to a circular import)" while `y` runs).
 //!
-//! **Differences from CPython**: `__spec__` and `__loader__` are `None` (there are no spec or
-//! loader objects, nor `sys.meta_path` / `sys.path_hooks`); no namespace packages; no bytecode
+//! **Differences from CPython**: the spec and loader objects describe a module but do not find
+//! or load it (there is no `sys.meta_path` / `sys.path_hooks`); no namespace packages; no bytecode
 //! caches; source files are UTF-8 or PEP 263-declared. CPython 3.13 hides the importlib frames
 //! of a failing import from tracebacks, so the traceback printed here (the import line, then
 //! the failing module's lines) is the one CPython prints.
@@ -37,7 +40,6 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
 use crate::object::dict::as_dict;
 use crate::object::exceptions::new_exception;
-use crate::object::list::new_list;
 use crate::object::module::{as_module, module_dict, module_get, module_name, new_module};
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
@@ -216,8 +218,17 @@ fn resolve_relative(name: &str, globals: Option<&PyObject>, level: usize) -> PyR
     Ok(if name.is_empty() { base.to_owned() } else { format!("{base}.{name}") })
 }
 
+/// `PyImport_ImportModule(name)` for the object layer's import seam
+/// (`object::import_seam`): the module named `name`, imported if it is not in the table.
+pub(crate) fn import_top_level(name: &str) -> PyResult<Obj> {
+    find_and_load(name)
+}
+
 /// `_find_and_load`: the table's module, or the module found and loaded now.
 fn find_and_load(name: &str) -> PyResult<Obj> {
+    // The import system's objects exist from the first import on (CPython makes them at
+    // start-up): they give `sys`, `builtins` and every module made later its `__spec__`.
+    super::importlib::bootstrap()?;
     if let Some(m) = cached(name)? {
         if is_none(&m) {
             return Err(import_error(
@@ -264,6 +275,7 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
             let m = make()?;
             let modules = super::sys::modules_dict()?;
             as_dict(&modules).expect("a dict").set(new_str(name)?, m.clone())?;
+            super::importlib::set_builtin_spec(&m, name)?;
             return Ok(m);
         }
         let path = super::sys::sys_attr("path")?.ok_or_else(|| {
@@ -332,15 +344,19 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
     let d = as_dict(&dict).expect("a dict");
     // CPython's order: __name__, __doc__, __package__, __loader__, __spec__, [__path__],
     // __file__, __cached__, __builtins__.
-    match &found.package_dir {
-        Some(dir) => {
-            d.set(key("__package__"), new_str(name)?)?;
-            d.set(key("__path__"), new_list(vec![new_str(&dir.display().to_string())?])?)?;
-        }
+    let package_dir = found.package_dir.as_ref().map(|dir| dir.display().to_string());
+    let spec = super::importlib::source_spec(name, &filename, package_dir.as_deref())?;
+    match &package_dir {
+        Some(_) => d.set(key("__package__"), new_str(name)?)?,
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
+    d.set(key("__loader__"), ops::get_attr_str(&spec, "loader")?)?;
+    d.set(key("__spec__"), spec.clone())?;
+    if package_dir.is_some() {
+        d.set(key("__path__"), ops::get_attr_str(&spec, "submodule_search_locations")?)?;
+    }
     d.set(key("__file__"), new_str(&filename)?)?;
-    d.set(key("__cached__"), none())?;
+    d.set(key("__cached__"), ops::get_attr_str(&spec, "cached")?)?;
     d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
     let modules = super::sys::modules_dict()?;
     let table = as_dict(&modules).expect("a dict");
@@ -527,6 +543,7 @@ fn names_of(d: &PyObject) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::object::list::new_list;
 
     #[test]
     fn relative_names_resolve_against_the_package() {

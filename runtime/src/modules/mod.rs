@@ -10,8 +10,11 @@ pub mod builtins;
 pub mod builtins_ns;
 pub mod builtins_num;
 pub(crate) mod clinic;
+pub(crate) mod codecs;
+pub(crate) mod copyreg;
 pub mod gc;
 pub mod import;
+pub(crate) mod importlib;
 pub mod io;
 pub mod math;
 pub mod os;
@@ -129,11 +132,16 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// The modules written in Rust, by name: what `import NAME` finds before looking at `sys.path`
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
+    ("_codecs", codecs::make_module),
+    ("_frozen_importlib", importlib::make_module),
     ("_thread", thread::make_module),
     ("_weakref", weakref::make_module),
     ("_warnings", warnings::make_core_module),
     ("abc", abc::make_module),
     ("builtins", builtins::builtins_module),
+    ("codecs", codecs::make_codecs_module),
+    ("copyreg", copyreg::make_module),
+    ("encodings", codecs::make_encodings_module),
     ("gc", gc::make_module),
     ("io", io::make_module),
     ("math", math::make_module),

@@ -26,8 +26,10 @@
 //! `illegal encoding` (a lone low surrogate), `unexpected end of data` and the UTF-32 range
 //! errors with CPython's byte ranges. The exceptions carry `encoding`, `object`, `start`, `end`
 //! and `reason` attributes: CPython's five constructor arguments, from which `str()` is made.
-//! There is no `codecs` module yet, so no handler can be registered by name
-//! (`codecs.register_error`): an unknown name is `LookupError: unknown error handler name`.
+//! Any other handler name is looked up in the codec registry of `_codecs`
+//! (`codecs.register_error`), reached through the import seam: the registered callable gets the
+//! `UnicodeDecodeError`/`UnicodeEncodeError` and answers `(replacement, position)`; an unknown
+//! name is `LookupError: unknown error handler name '...'`.
 
 use super::header::PyObject;
 use super::obj::Obj;
@@ -258,8 +260,9 @@ fn set_error_field(o: &PyObject, i: usize, v: Option<&PyObject>) -> PyResult<()>
 }
 
 /// An error handler: what a codec does with bytes it cannot decode or characters it cannot
-/// encode (CPython's builtin handlers, `Python/codecs.c`).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// encode (CPython's builtin handlers, `Python/codecs.c`), or a handler registered by name with
+/// `codecs.register_error`.
+#[derive(Clone, Debug)]
 enum Handler {
     Strict,
     Ignore,
@@ -269,9 +272,13 @@ enum Handler {
     NameReplace,
     SurrogateEscape,
     SurrogatePass,
+    /// A callable taking the Unicode error and answering `(replacement, resume_position)`.
+    Registered(Obj),
 }
 
-/// The handler named `errors` (looked up only when an error happens, as CPython does).
+/// The handler named `errors` (looked up only when an error happens, as CPython does): a
+/// builtin one, else the registry's (`_codecs.lookup_error`, reached through the import seam,
+/// whose `LookupError` says `unknown error handler name '...'`).
 fn handler(errors: &str) -> PyResult<Handler> {
     Ok(match errors {
         "strict" => Handler::Strict,
@@ -282,8 +289,49 @@ fn handler(errors: &str) -> PyResult<Handler> {
         "namereplace" => Handler::NameReplace,
         "surrogateescape" => Handler::SurrogateEscape,
         "surrogatepass" => Handler::SurrogatePass,
-        _ => return Err(unknown_handler(errors)),
+        _ => Handler::Registered(registered_handler(errors)?),
     })
+}
+
+/// `codecs.lookup_error(name)` for a name that is not builtin.
+#[cold]
+fn registered_handler(errors: &str) -> PyResult<Obj> {
+    let registry = super::import_seam::import_module("_codecs").map_err(|_| unknown_handler(errors))?;
+    let lookup = super::abstract_ops::get_attr_str(&registry, "lookup_error")?;
+    super::abstract_ops::call(&lookup, &[super::str::new_str(errors)?], None)
+}
+
+/// Calls a registered handler with the Unicode error `exc` and checks its answer, CPython's
+/// `(str, int)` tuple (`bytes` too when encoding): the replacement and the position to resume
+/// at, a negative one counted from the end of `len` items.
+#[cold]
+fn call_registered(f: &PyObject, exc: PyErr, encoding: bool, len: usize) -> PyResult<(Obj, usize)> {
+    let exc = exc.into_object();
+    let answer = super::abstract_ops::call(f, &[exc], None)?;
+    let shape_error = || {
+        PyErr::type_error(if encoding {
+            "encoding error handler must return (str/bytes, int) tuple"
+        } else {
+            "decoding error handler must return (str, int) tuple"
+        })
+    };
+    if !super::abstract_ops::is_instance(&answer, super::immortal::types().tuple_type) {
+        return Err(shape_error());
+    }
+    let [replacement, position] = super::tuple::items(&answer) else { return Err(shape_error()) };
+    let is_text = super::str::as_str_object(replacement).is_some();
+    let is_bytes = encoding && super::bytes::bytes_value(replacement).is_some();
+    let Some(position) = super::int::int_value(position).filter(|_| is_text || is_bytes) else {
+        return Err(shape_error());
+    };
+    let resolved = if position < 0 { len as i64 + position } else { position };
+    if resolved < 0 || resolved > len as i64 {
+        return Err(super::exceptions::raise_msg(
+            super::immortal::types().exc.named("IndexError"),
+            &format!("position {position} from error handler out of bounds"),
+        ));
+    }
+    Ok((replacement.clone(), resolved as usize))
 }
 
 /// The `TypeError` a handler that only encodes raises for a decode error.
@@ -362,6 +410,62 @@ fn decode_as(data: &[u8], codec: Codec, errors: &str) -> PyResult<Obj> {
     super::str::new_str_from_code_points(&decode_code_points(data, codec, errors)?)
 }
 
+/// `X_decode(data, errors, final)` of the `_codecs` functions: the text of the longest prefix
+/// of `data` that holds no incomplete sequence at its end (all of it when `is_final`), and that
+/// prefix's length — what an incremental decoder consumed.
+pub(crate) fn decode_partial(data: &[u8], codec: Codec, errors: &str, is_final: bool) -> PyResult<(Obj, usize)> {
+    let cut = if is_final { data.len() } else { complete_prefix(codec, data) };
+    Ok((decode_as(&data[..cut], codec, errors)?, cut))
+}
+
+/// The length of `data` without an incomplete sequence at its end.
+fn complete_prefix(codec: Codec, data: &[u8]) -> usize {
+    match codec {
+        Codec::Utf8 | Codec::Utf8Sig => data.len() - incomplete_utf8_tail(data),
+        Codec::Utf16(order) => {
+            let mut end = data.len() - data.len() % 2;
+            let big = order == ByteOrder::Big || (order == ByteOrder::Marked && data.starts_with(&[0xfe, 0xff]));
+            if end >= 2 {
+                let pair = [data[end - 2], data[end - 1]];
+                let unit = if big { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) };
+                if (0xD800..=0xDBFF).contains(&unit) {
+                    // A high surrogate waits for its low half.
+                    end -= 2;
+                }
+            }
+            end
+        }
+        Codec::Utf32(_) => data.len() - data.len() % 4,
+        Codec::Ascii | Codec::Latin1 | Codec::UnicodeEscape | Codec::RawUnicodeEscape => data.len(),
+    }
+}
+
+/// How many bytes at the end of `data` start a UTF-8 sequence that is valid so far but not
+/// complete (0 when none): a lead byte and fewer continuation bytes than it announces.
+fn incomplete_utf8_tail(data: &[u8]) -> usize {
+    for k in 1..=data.len().min(3) {
+        let tail = &data[data.len() - k..];
+        let need = match tail[0] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            0x80..=0xBF => continue,
+            _ => return 0,
+        };
+        let second_ok = |b: u8| match tail[0] {
+            0xE0 => (0xA0..=0xBF).contains(&b),
+            0xED => (0x80..=0x9F).contains(&b),
+            0xF0 => (0x90..=0xBF).contains(&b),
+            0xF4 => (0x80..=0x8F).contains(&b),
+            _ => (0x80..=0xBF).contains(&b),
+        };
+        let rest_ok =
+            tail[1..].iter().enumerate().all(|(i, &b)| if i == 0 { second_ok(b) } else { (0x80..=0xBF).contains(&b) });
+        return if need > k && rest_ok { k } else { 0 };
+    }
+    0
+}
+
 /// Decodes `data` with a codec already looked up into generalised UTF-8 (a lone surrogate a
 /// handler produced as its three-byte pattern), for text files.
 pub(crate) fn decode_wtf8(data: &[u8], codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
@@ -402,6 +506,12 @@ pub(super) fn handle_decode_error(e: DecodeError<'_>, errors: &str, out: &mut Ve
     let DecodeError { data, codec, start, end, reason } = e;
     let raise = || decode_error(codec, data, start, end, reason);
     match handler(errors)? {
+        Handler::Registered(f) => {
+            let (replacement, resume) = call_registered(&f, raise(), false, data.len())?;
+            let text = super::str::as_str_object(&replacement).expect("checked to be a str");
+            out.extend(text.code_points());
+            Ok(resume)
+        }
         Handler::Strict => Err(raise()),
         Handler::Ignore => Ok(end),
         Handler::Replace => {
@@ -670,6 +780,23 @@ pub(crate) fn encode_as(text: &PyObject, codec: Codec, errors: &str) -> PyResult
         let raise =
             |start: usize| unicode_error("UnicodeEncodeError", codec, Ok(Obj::new_ref(text)), start, end, &reason);
         match handler(errors)? {
+            Handler::Registered(f) => {
+                let (replacement, resume) = call_registered(&f, raise(i), true, points.len())?;
+                match super::bytes::bytes_value(&replacement) {
+                    Some(raw) => out.extend_from_slice(raw),
+                    None => {
+                        let text = super::str::as_str_object(&replacement).expect("checked to be a str");
+                        for c in text.code_points() {
+                            if !encodable(c) {
+                                return Err(raise(i));
+                            }
+                            put_code_point(&mut out, codec, c);
+                        }
+                    }
+                }
+                i = resume;
+                continue;
+            }
             Handler::Strict => return Err(raise(i)),
             Handler::Ignore => {}
             Handler::Replace => (i..end).for_each(|_| put_code_point(&mut out, codec, '?' as u32)),
@@ -845,6 +972,21 @@ mod tests {
         assert_eq!(encoded_surrogate(Codec::Utf16(ByteOrder::Little), b"\x00\xdc"), Some((0xDC00, 2)));
         assert_eq!(encoded_surrogate(Codec::Utf32(ByteOrder::Little), b"\xff\xdf\x00\x00"), Some((0xDFFF, 4)));
         assert_eq!(encoded_surrogate(Codec::Latin1, b"\xed\xa0\x80"), None);
+    }
+
+    #[test]
+    fn an_incomplete_end_is_left_for_the_next_chunk() {
+        assert_eq!(incomplete_utf8_tail(b"ab\xe2\x82"), 2);
+        assert_eq!(incomplete_utf8_tail(b"ab\xf0"), 1);
+        assert_eq!(incomplete_utf8_tail(b"ab\xe2\x82\xac"), 0);
+        // Not a valid start of a sequence: decoded (as an error) now, not held back.
+        assert_eq!(incomplete_utf8_tail(b"\xe0\x80"), 0);
+        assert_eq!(incomplete_utf8_tail(b"\xed\xa0"), 0);
+        assert_eq!(incomplete_utf8_tail(b"\xff"), 0);
+        assert_eq!(complete_prefix(Codec::Utf16(ByteOrder::Little), b"a\x00\x3d\xd8\x00"), 2);
+        assert_eq!(complete_prefix(Codec::Utf16(ByteOrder::Marked), b"\xfe\xff\xd8\x3d"), 2);
+        assert_eq!(complete_prefix(Codec::Utf32(ByteOrder::Big), b"\x00\x00\x00a\x00"), 4);
+        assert_eq!(complete_prefix(Codec::Latin1, b"\xe2"), 1);
     }
 
     #[test]

@@ -477,6 +477,9 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__dir__", super::object_methods::object_dir),
     MethodDef::method("__sizeof__", super::object_methods::object_sizeof),
     MethodDef::classmethod("__subclasshook__", super::object_methods::object_subclasshook),
+    MethodDef::method("__reduce_ex__", super::object_reduce::object_reduce_ex),
+    MethodDef::method("__reduce__", super::object_reduce::object_reduce),
+    MethodDef::method("__getstate__", super::object_reduce::object_getstate),
 ];
 
 static OBJECT_GETSETS: &[GetSetDef] = &[

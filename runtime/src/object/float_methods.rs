@@ -206,6 +206,9 @@ pub(crate) static FLOAT_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("conjugate", |a, k| float::new_float(recv(a, k, "float.conjugate")?)),
     MethodDef::method("__trunc__", |a, k| integral_to_int(recv(a, k, "float.__trunc__")?.trunc())),
+    MethodDef::method("__getnewargs__", |a, k| {
+        super::tuple::new_tuple(vec![float::new_float(recv(a, k, "float.__getnewargs__")?)?])
+    }),
     MethodDef::method("__floor__", |a, k| integral_to_int(recv(a, k, "float.__floor__")?.floor())),
     MethodDef::method("__ceil__", |a, k| integral_to_int(recv(a, k, "float.__ceil__")?.ceil())),
     MethodDef::method("__int__", |a, k| integral_to_int(recv(a, k, "__int__")?.trunc())),

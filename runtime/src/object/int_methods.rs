@@ -322,6 +322,7 @@ pub(crate) static INT_METHODS: &[MethodDef] = &[
     MethodDef::method("__index__", |a, k| exact(&recv_int(a, k, "__index__")?)),
     MethodDef::method("__int__", |a, k| exact(&recv_int(a, k, "__int__")?)),
     MethodDef::method("__trunc__", |a, k| exact(&recv_int(a, k, "int.__trunc__")?)),
+    MethodDef::method("__getnewargs__", |a, k| tuple::new_tuple(vec![exact(&recv_int(a, k, "int.__getnewargs__")?)?])),
     MethodDef::method("__floor__", |a, k| exact(&recv_int(a, k, "int.__floor__")?)),
     MethodDef::method("__ceil__", |a, k| exact(&recv_int(a, k, "int.__ceil__")?)),
     MethodDef::method("__float__", |a, k| int::int_float(args::method("__float__", a, k, 0, 0)?.0)),

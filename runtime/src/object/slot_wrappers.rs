@@ -460,6 +460,16 @@ static WRAPPER_GETSETS: &[super::builtin::GetSetDef] = &[
         get: |o| Ok(Obj::new_ref(wrapper_of(o).owner.as_object())),
         set: None,
     },
+    // `T.__new__` is CPython's builtin method bound to `T` (`copyreg._reduce_ex` reads its
+    // `__self__`); the other wrappers have none.
+    super::builtin::GetSetDef {
+        name: "__self__",
+        get: |o| match wrapper_of(o) {
+            w if w.kind == Kind::New => Ok(Obj::new_ref(w.owner.as_object())),
+            _ => Err(super::attr::no_attribute(o, &super::immortal::intern("__self__").ob_base)),
+        },
+        set: None,
+    },
 ];
 
 /// Phase one: the `wrapper_descriptor` type.

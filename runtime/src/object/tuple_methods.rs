@@ -107,6 +107,10 @@ fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
 
 pub(crate) static TUPLE_METHODS: &[MethodDef] = &[
     MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
+    MethodDef::method("__getnewargs__", |a, k| {
+        let (s, _) = args::method("tuple.__getnewargs__", a, k, 0, 0)?;
+        tuple::new_tuple(vec![tuple::new_tuple(items(s).to_vec())?])
+    }),
     MethodDef::method("count", |a, k| {
         let (s, r) = args::method("tuple.count", a, k, 1, 1)?;
         let mut n = 0;
