@@ -218,7 +218,7 @@ pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 }
 
 /// The solid base: the most derived base whose layout the new type must extend.
-fn solid_base(t: &TypeObject) -> &TypeObject {
+pub(crate) fn solid_base(t: &TypeObject) -> &TypeObject {
     let mut cur = t;
     while cur.is_heap() {
         match cur.base() {
@@ -530,7 +530,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 /// runs once the class has its C3 MRO and bases (`type.mro(cls)`, which it usually calls
 /// through `super()`, computes C3 from the bases); its result must be a non-empty sequence of
 /// classes whose layouts the new class's solid base extends (`mro_check`).
-fn custom_mro(cls: &Obj, meta: &TypeObject, solid: &TypeObject) -> PyResult<Option<Obj>> {
+pub(crate) fn custom_mro(cls: &Obj, meta: &TypeObject, solid: &TypeObject) -> PyResult<Option<Obj>> {
     if std::ptr::eq(meta, types().type_type) {
         return Ok(None);
     }

@@ -145,7 +145,7 @@ fn method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
-/// Classes (heap types): their dict, MRO, bases and qualified name. No clear: the class's dict,
+/// Classes (heap types): their dict, MRO, bases, qualified name and the replaced MROs and bases. No clear: the class's dict,
 /// tracked itself, is cleared when it is garbage, which breaks the cycles through methods.
 fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let Some(t) = super::typeobj::as_type(o).filter(|t| t.is_heap()) else { return };
@@ -155,6 +155,10 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         if let Some(x) = x.as_deref() {
             visit(x);
         }
+    }
+    // The MROs and bases a `__bases__` assignment replaced (`class_assign.rs`).
+    for x in &m.retired {
+        visit(x);
     }
 }
 

@@ -227,7 +227,8 @@ pub struct TypeMut {
     /// [`TypeObject::name`] stays valid while the type lives.
     pub(crate) retired_names: Vec<Box<str>>,
     /// The MROs, `__bases__` tuples and bases a `__bases__` assignment replaced: kept, so that
-    /// a slice from [`TypeObject::mro`] stays valid while the type lives (`class_assign.rs`).
+    /// a slice from [`TypeObject::mro`] stays valid while the type lives (`class_assign.rs`);
+    /// the class's traverse visits them.
     pub(crate) retired: Vec<Obj>,
     /// The class's shared instance keys (CPython's `ht_cached_keys`), for a type whose
     /// instances keep their attributes inline (`inline_values.rs`).
