@@ -14,6 +14,7 @@
 
 mod frame_summary;
 
+use std::cell::UnsafeCell;
 use std::ptr::NonNull;
 
 use crate::error::PyResult;
@@ -22,6 +23,7 @@ use crate::object::code::as_code;
 use crate::object::exception_group::as_group;
 use crate::object::exceptions::as_exception;
 use crate::object::obj::Obj;
+use crate::object::obj_slot::ObjSlot;
 use crate::object::str::str_value;
 use crate::object::{PyObject, abstract_ops, types};
 
@@ -30,14 +32,39 @@ use crate::object::{PyObject, abstract_ops, types};
 pub struct TracebackObject {
     /// Header.
     pub ob_base: PyObject,
-    /// The next (inner) entry.
-    pub next: Option<Obj>,
+    /// The next (inner) entry (read through [`TracebackObject::next`]; the collector's clear
+    /// takes it).
+    next: UnsafeCell<Option<Obj>>,
     /// The code object that was running.
     pub code: Obj,
     /// The instruction (code-unit index).
     pub lasti: usize,
-    /// The frame object (`tb_frame`), when the entry was made for a running frame.
-    pub frame: Option<Obj>,
+    /// The frame object (`tb_frame`), when the entry was made for a running frame (read
+    /// through [`TracebackObject::frame`]; the collector's clear takes it).
+    frame: UnsafeCell<Option<Obj>>,
+}
+
+impl TracebackObject {
+    /// `tb_next`: the next (inner) entry.
+    pub(crate) fn next(&self) -> Option<Obj> {
+        self.next_slot().get()
+    }
+
+    /// `tb_frame`.
+    pub(crate) fn frame(&self) -> Option<Obj> {
+        self.frame_slot().get()
+    }
+
+    fn next_slot(&self) -> ObjSlot<'_> {
+        // SAFETY: the word is an initialised `Option<Obj>` inside the entry, accessed only
+        // through `ObjSlot`s.
+        unsafe { ObjSlot::from_raw(&self.ob_base, self.next.get()) }
+    }
+
+    fn frame_slot(&self) -> ObjSlot<'_> {
+        // SAFETY: as in `next_slot`.
+        unsafe { ObjSlot::from_raw(&self.ob_base, self.frame.get()) }
+    }
 }
 
 /// Prepends an entry for (`code`, `lasti`) to `exc`'s traceback.
@@ -51,7 +78,13 @@ pub(crate) fn add_traceback_with_frame(exc: &PyObject, code: &Obj, lasti: usize,
     let next = e.traceback().take();
     // SAFETY: TracebackObject starts with the header; its deallocator drops it.
     let tb = unsafe {
-        alloc(types().traceback_type, |ob_base| TracebackObject { ob_base, next, code: code.clone(), lasti, frame })
+        alloc(types().traceback_type, |ob_base| TracebackObject {
+            ob_base,
+            next: UnsafeCell::new(next),
+            code: code.clone(),
+            lasti,
+            frame: UnsafeCell::new(frame),
+        })
     }?;
     e.traceback().set(Some(tb));
     Ok(())
@@ -79,8 +112,8 @@ pub(crate) fn make_traceback_type(
         dealloc_traceback,
         |t| {
             t.hash = Some(crate::object::core_types::object_hash);
-            // No clear: the frames and exceptions on a cycle through a traceback have theirs.
             t.traverse = Some(traceback_traverse);
+            t.clear = Some(traceback_clear);
         },
     );
     specs.push(crate::object::immortal::TypeSpec {
@@ -100,16 +133,26 @@ fn traceback(o: &PyObject) -> &TracebackObject {
 /// `tb_traverse`: the next entry and the frame.
 fn traceback_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let tb = traceback(o);
-    for x in [&tb.next, &tb.frame].into_iter().flatten() {
-        visit(x);
+    for slot in [tb.next_slot(), tb.frame_slot()] {
+        // SAFETY: a traverse's visitor only reads (it runs no Python code, writes no object), so
+        // the word is not written during the loan.
+        unsafe { slot.with_borrowed(|x| x.map(&mut *visit)) };
     }
+}
+
+/// `tb_clear`: drops the next entry and the frame, which close cycles through the frame's
+/// locals (an exception caught into a local, its traceback naming that frame).
+fn traceback_clear(o: &PyObject) {
+    let tb = traceback(o);
+    let taken = (tb.next_slot().take(), tb.frame_slot().take());
+    drop(taken);
 }
 
 pub(crate) static TRACEBACK_GETSETS: &[crate::object::builtin::GetSetDef] = {
     use crate::object::builtin::{GetSetDef, args};
     &[
-        GetSetDef { name: "tb_next", get: |o| Ok(tb_entry(o).next.clone().unwrap_or_else(args::none)), set: None },
-        GetSetDef { name: "tb_frame", get: |o| Ok(tb_entry(o).frame.clone().unwrap_or_else(args::none)), set: None },
+        GetSetDef { name: "tb_next", get: |o| Ok(tb_entry(o).next().unwrap_or_else(args::none)), set: None },
+        GetSetDef { name: "tb_frame", get: |o| Ok(tb_entry(o).frame().unwrap_or_else(args::none)), set: None },
         GetSetDef {
             name: "tb_lineno",
             get: |o| {
@@ -354,7 +397,7 @@ fn format_stack_with(exc: &PyObject, format_entry: fn(&str, &str, pyrt_compile::
                 out.push_str(&format_entry(&code.code.filename, &code.code.name, pos));
             }
         }
-        tb = entry.next.clone();
+        tb = entry.next();
     }
     flush(&mut out, count);
     out

@@ -63,6 +63,8 @@ fn memory_error(limit: Option<usize>) -> PyErr {
 /// `op` must be an object allocated from an arena that still exists, with no reference left
 /// and its own fields already dropped.
 pub unsafe fn free_object(op: NonNull<PyObject>) {
+    // SAFETY: the header is intact until the block is freed (caller's contract).
+    let members = unsafe { take_members_over_builtin(op) };
     let heap = super::attachment::current().map(|a| {
         // SAFETY: the attachment is alive while attached, and this thread owns its heap.
         unsafe { a.as_ref() }.heap() as *const crate::alloc::Heap
@@ -88,6 +90,45 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
     };
     // SAFETY: `block` is a live arena block (caller's contract); `heap` is this thread's own.
     unsafe { Arena::free(heap.map(|h| &*h), block) };
+    if let Some(members) = members {
+        // Through the trashcan: a chain of such instances linked by a member must not free
+        // itself by native recursion.
+        super::trashcan::release(members);
+    }
+}
+
+/// `None`-initialises the `__slots__` members of a class over a builtin base other than
+/// `object` (whose own allocator writes only its fields and the dict pointer).
+///
+/// # Safety
+///
+/// `block` is a new instance of `ty`, of `ty`'s layout.
+unsafe fn init_members(block: NonNull<u8>, ty: &TypeObject) {
+    // SAFETY: read attached; a class's member offsets are fixed once it is made.
+    for &offset in unsafe { &(*ty.mutable.get()).member_offsets } {
+        // SAFETY: each offset is a member word inside the instance (caller's contract).
+        unsafe { block.add(offset).cast::<Option<Obj>>().as_ptr().write(None) };
+    }
+}
+
+/// The `__slots__` members of an instance of a class over a builtin base other than `object`,
+/// taken out before its block is freed (its builtin deallocator dropped the rest): CPython's
+/// `subtype_dealloc` clears them. `None` for every other object (one flag test).
+///
+/// # Safety
+///
+/// `op` is being freed: no reference left, header intact.
+unsafe fn take_members_over_builtin(op: NonNull<PyObject>) -> Option<Vec<Obj>> {
+    // SAFETY: the header is intact (caller's contract).
+    let o = unsafe { op.as_ref() };
+    let ty = o.type_object();
+    if ty.flags & super::typeobj::flags::MEMBERS_OVER_BUILTIN == 0 {
+        return None;
+    }
+    // SAFETY: as in `init_members`.
+    let offsets = unsafe { &(*ty.mutable.get()).member_offsets };
+    // SAFETY: the offsets are the class's own member words, initialised by `init_members`.
+    Some(offsets.iter().filter_map(|&off| unsafe { super::member::member_slot(o, off) }.take()).collect())
 }
 
 /// Allocates `size` bytes (at least the size of `T`) for an instance of `ty` in the arena of the
@@ -157,6 +198,10 @@ unsafe fn alloc_sized_gc<T>(
     let header = unsafe { PyObject::new_header_dyn(ty, at.refcount()) };
     // SAFETY: a fresh block of at least size_of::<T>() bytes, 16-byte aligned.
     unsafe { block.cast::<T>().as_ptr().write(init(header)) };
+    if ty.flags & super::typeobj::flags::MEMBERS_OVER_BUILTIN != 0 {
+        // SAFETY: the member offsets are inside the `size` bytes (the class's layout).
+        unsafe { init_members(block, ty) };
+    }
     if tracked {
         // SAFETY: the header was just written; the head is this new block's, not linked yet.
         let due = unsafe {

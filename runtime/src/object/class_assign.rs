@@ -23,14 +23,19 @@
 //! guard on the type's version tag, read from the instance's current type, so a cache made for
 //! the old class misses.
 //!
-//! **`__bases__`.** After the argument checks (a non-empty tuple of classes, no cycle) and the
-//! layout check between the old and the new best base, with the world stopped: the class leaves
-//! its old bases' subclass lists, takes the new bases, and the MRO of the class and of every
-//! class below it is computed again (C3; a failure undoes everything); it joins the new bases'
-//! lists; every slot of those classes is recomputed from their new MROs (`slot_update.rs`) and
-//! their version tags are renewed. A class keeps the tuples it replaced (`TypeMut::retired`):
-//! code up the stack may still be iterating the old MRO. A metaclass's `mro()` override is not
-//! consulted (classes are always linearised by C3 here).
+//! **`__bases__`.** After the argument checks (a non-empty tuple of classes, no cycle through
+//! the MROs or the `__base__` chains) and the layout check between the old and the new best
+//! base, the class takes the new bases and `mro_hierarchy` computes the MRO of the class and
+//! of every class below it again, parents first: C3, or a metaclass's `mro()` override (which
+//! may run any Python code, so every field write happens in its own short stop of the world and
+//! no stop spans a call). A failure anywhere undoes the MROs written so far, newest first, and
+//! the bases. On success the class leaves its old bases' subclass lists, joins the new ones',
+//! every slot of it and of the classes below is recomputed from the new MROs (`slot_update.rs`)
+//! and their version tags are renewed. A reentrant assignment (an `mro()` override assigning
+//! `__bases__` again) wins, as in CPython: a class whose MRO or bases changed under the call is
+//! left as that assignment made it. A class keeps the tuples it replaced (`TypeMut::retired`):
+//! code up the stack may still be iterating the old MRO; its traverse visits them, so a class
+//! whose bases were assigned is collected like any other.
 //!
 //! **A borrowed type.** Native code holds `&TypeObject`s taken from instances
 //! (`obj.type_object()`) across calls. After `__class__` changes, the old class loses the
@@ -124,7 +129,9 @@ pub(crate) fn type_set_bases(o: &PyObject, value: Option<&PyObject>) -> PyResult
                 b.type_object().name()
             )));
         };
-        if bt.is_subtype(ty) {
+        // The base chain too: a reentrant assignment (from an `mro()` override) has given a
+        // class its new base before its MRO (CPython's `type_is_subtype_base_chain`).
+        if bt.is_subtype(ty) || base_chain_reaches(bt, ty) {
             return Err(PyErr::type_error("a __bases__ item causes an inheritance cycle"));
         }
     }
@@ -135,64 +142,146 @@ pub(crate) fn type_set_bases(o: &PyObject, value: Option<&PyObject>) -> PyResult
     let new_tuple = Obj::new_ref(value);
     let new_base = new_bases[0].clone();
 
-    let world = super::attachment::stop_the_world("type.__bases__");
-    super::type_state::unregister_subclass(ty);
-    // SAFETY: (this block and those below that say "as above") `ty` is a heap class of this interpreter; the world is stopped,
-    // so no other thread reads its fields; the fields are replaced through raw places (no
-    // reference to the whole `TypeMut` is made), and the old values are retired, not dropped,
-    // so slices of them that code up the stack still holds stay valid.
-    let (old_tuple, old_base) = unsafe {
-        let m = ty.mutable.get();
-        (std::ptr::replace(&raw mut (*m).bases, Some(new_tuple)), std::ptr::replace(&raw mut (*m).base, Some(new_base)))
-    };
-    let mut replaced: Vec<(*const TypeObject, Option<Obj>)> = Vec::new();
-    let mut failure: Option<PyErr> = None;
-    super::type_state::for_each_descendant(ty, &mut |t| {
-        if failure.is_some() || !t.is_heap() {
-            return;
-        }
-        let bases: Vec<Obj> = t.bases().map(|b| items(b).to_vec()).unwrap_or_default();
-        let mro = super::classobj::c3_mro(Obj::new_ref(t.as_object()), &bases).and_then(super::tuple::new_tuple);
-        match mro {
-            Ok(mro) => {
-                // SAFETY: as above.
-                let old = unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, Some(mro)) };
-                replaced.push((t, old));
-            }
-            Err(e) => failure = Some(e),
-        }
-    });
-    if let Some(err) = failure {
-        // Undo, newest first: the old MROs, bases and base come back.
-        for (t, old) in replaced.into_iter().rev() {
-            // SAFETY: as above; `t` is a live class (a descendant, registered under the lock).
-            let undone = unsafe { std::ptr::replace(&raw mut (*(*t).mutable.get()).mro, old) };
-            retire(ty, undone);
-        }
-        // SAFETY: as above.
-        let (new_tuple, new_base) = unsafe {
+    let (old_tuple, old_base) = {
+        let _world = super::attachment::stop_the_world("type.__bases__");
+        // SAFETY: (this block and those below that say "as above") `ty` is a heap class of this
+        // interpreter; the world is stopped, so no other thread reads its fields; the fields are
+        // replaced through raw places (no reference to the whole `TypeMut` is made).
+        unsafe {
             let m = ty.mutable.get();
-            (std::ptr::replace(&raw mut (*m).bases, old_tuple), std::ptr::replace(&raw mut (*m).base, old_base))
-        };
-        super::type_state::lock().register_subclass(ty);
+            (
+                std::ptr::replace(&raw mut (*m).bases, Some(new_tuple.clone())),
+                std::ptr::replace(&raw mut (*m).base, Some(new_base)),
+            )
+        }
+    };
+    let mut changed: Vec<MroChange> = Vec::new();
+    if let Err(err) = mro_hierarchy(ty, &mut changed) {
+        // Undo, newest first, unless a reentrant assignment has replaced the MRO since.
+        let world = super::attachment::stop_the_world("type.__bases__");
+        for change in changed.into_iter().rev() {
+            let t = as_type(&change.class).expect("a class");
+            if current_mro(t).is_some_and(|m| m.is(&change.new)) {
+                // SAFETY: as above.
+                let undone = unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, change.old) };
+                retire(t, undone);
+                super::typeobj::modified(t);
+            }
+        }
+        if current_bases(ty).is_some_and(|b| b.is(&new_tuple)) {
+            // SAFETY: as above.
+            let (new_tuple, new_base) = unsafe {
+                let m = ty.mutable.get();
+                (std::ptr::replace(&raw mut (*m).bases, old_tuple), std::ptr::replace(&raw mut (*m).base, old_base))
+            };
+            retire(ty, new_tuple);
+            retire(ty, new_base);
+        } else {
+            retire(ty, old_tuple);
+            retire(ty, old_base);
+        }
         drop(world);
-        drop((new_tuple, new_base));
         return Err(err);
     }
-    for (t, old) in replaced {
-        // SAFETY: `t` is a live class (see above).
-        retire(unsafe { &*t }, old);
+    let world = super::attachment::stop_the_world("type.__bases__");
+    // A reentrant assignment that replaced the bases meanwhile did the bookkeeping itself.
+    if current_bases(ty).is_some_and(|b| b.is(&new_tuple)) {
+        super::type_state::unregister_subclass_of(ty, &old_bases);
+        super::type_state::lock().register_subclass(ty);
+        super::slot_update::mro_changed(ty, &world);
+        super::typeobj::modified(ty);
+    }
+    for change in changed {
+        let t = as_type(&change.class).expect("a class");
+        retire(t, change.old);
     }
     retire(ty, old_tuple);
     retire(ty, old_base);
-    super::type_state::lock().register_subclass(ty);
-    super::slot_update::mro_changed(ty, &world);
-    super::typeobj::modified(ty);
     drop(world);
     Ok(())
 }
 
-/// Keeps a replaced MRO, bases tuple or base with the class for its lifetime (module docs).
+/// One class whose MRO `mro_hierarchy` replaced (CPython's `(cls, new_mro, old_mro)` entries).
+struct MroChange {
+    class: Obj,
+    new: Obj,
+    old: Option<Obj>,
+}
+
+/// `mro_hierarchy`: the MRO of `ty` and of every class below it, computed again from their
+/// bases, parents before children (a pre-order walk over snapshots of the subclass lists, on an
+/// explicit stack: a deep hierarchy must not recurse natively). A metaclass's `mro()` override
+/// runs for each class it makes. A class whose MRO was replaced while its `mro()` ran (a
+/// reentrant assignment) keeps that one, and its subclasses are left to that assignment.
+fn mro_hierarchy(ty: &TypeObject, changed: &mut Vec<MroChange>) -> PyResult<()> {
+    let mut pending: Vec<Obj> = vec![Obj::new_ref(ty.as_object())];
+    while let Some(class) = pending.pop() {
+        let t = as_type(&class).expect("a class");
+        if !t.is_heap() {
+            continue;
+        }
+        let old = current_mro(t);
+        let new = mro_invoke(&class, t)?;
+        if !same_object(current_mro(t).as_ref(), old.as_ref()) {
+            continue; // reentrance: see above
+        }
+        {
+            let _world = super::attachment::stop_the_world("type.__bases__");
+            // SAFETY: as in `type_set_bases`.
+            let replaced = unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, Some(new.clone())) };
+            changed.push(MroChange { class: class.clone(), new, old: replaced });
+            super::typeobj::modified(t);
+        }
+        let subclasses = super::type_state::subclasses(t);
+        pending.extend(subclasses.into_iter().rev());
+    }
+    Ok(())
+}
+
+/// `mro_invoke`: the class's new MRO as a tuple — C3 over its bases, or what its metaclass's
+/// `mro()` override returns (checked by `custom_mro`).
+fn mro_invoke(class: &Obj, t: &TypeObject) -> PyResult<Obj> {
+    let meta = class.type_object();
+    if let Some(custom) = super::classobj::custom_mro(class, meta, super::classobj::solid_base(t))? {
+        return Ok(custom);
+    }
+    let bases: Vec<Obj> = t.bases().map(|b| items(b).to_vec()).unwrap_or_default();
+    super::tuple::new_tuple(super::classobj::c3_mro(class.clone(), &bases)?)
+}
+
+/// Whether `target` is on `t`'s chain of `__base__` links.
+fn base_chain_reaches(t: &TypeObject, target: &TypeObject) -> bool {
+    let mut cur = Some(t);
+    while let Some(c) = cur {
+        if std::ptr::eq(c, target) {
+            return true;
+        }
+        cur = c.base();
+    }
+    false
+}
+
+/// The class's MRO tuple now (a new reference).
+fn current_mro(t: &TypeObject) -> Option<Obj> {
+    // SAFETY: read attached; writers stop the world.
+    unsafe { (*t.mutable.get()).mro.clone() }
+}
+
+/// The class's `__bases__` tuple now (a new reference).
+fn current_bases(t: &TypeObject) -> Option<Obj> {
+    t.bases().map(Obj::new_ref)
+}
+
+fn same_object(a: Option<&Obj>, b: Option<&Obj>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.is(b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Keeps a replaced MRO, bases tuple or base with the class for its lifetime: code up the
+/// stack may still hold a slice of it ([`TypeObject::mro`]). The class's traverse visits them.
 fn retire(t: &TypeObject, old: Option<Obj>) {
     if let Some(old) = old {
         // SAFETY: called with the world stopped, on a heap class; a raw place, as above.
@@ -366,6 +455,31 @@ mod tests {
             let listed = |t: &Obj| super::super::type_state::subclasses(as_type(t).unwrap());
             assert!(listed(&a).is_empty());
             assert!(listed(&b).iter().any(|s| s.is(&c)));
+        });
+    }
+
+    #[test]
+    fn replaced_mros_stay_visited_and_a_failing_mro_override_undoes_the_hierarchy() {
+        let src = "class M(type):\n    fail = False\n    def mro(cls):\n        if M.fail and cls.__name__ == 'D':\n            raise ValueError\n        return type.mro(cls)\nclass R: pass\nclass A(R): pass\nclass B(R): pass\nclass C(A, metaclass=M): pass\nclass D(C): pass\n";
+        with_module(src, |g| {
+            let (b, c, d) = (g("B"), g("C"), g("D"));
+            let (tc, td) = (as_type(&c).unwrap(), as_type(&d).unwrap());
+            let old_mro = current_mro(tc).expect("an MRO");
+            let bases = super::super::tuple::new_tuple(vec![b.clone()]).expect("a tuple");
+            type_set_bases(&c, Some(&bases)).expect("compatible");
+            let mut visited = Vec::new();
+            (types().type_type.traverse.expect("type is tracked"))(&c, &mut |x| visited.push(x.addr()));
+            assert!(visited.contains(&old_mro.addr()), "the replaced MRO is visited");
+            // A failure below the class restores every MRO written and the bases.
+            let d_mro = current_mro(td).expect("an MRO");
+            let m = g("M");
+            let fail = &intern("fail").ob_base;
+            crate::object::abstract_ops::set_attr(&m, fail, Some(&crate::object::immortals().true_.ob_base)).unwrap();
+            let a = g("A");
+            let back = super::super::tuple::new_tuple(vec![a]).expect("a tuple");
+            assert!(type_set_bases(&c, Some(&back)).is_err());
+            assert!(tc.bases().is_some_and(|x| x.is(&bases)), "the bases come back");
+            assert!(current_mro(td).is_some_and(|x| x.is(&d_mro)), "the subclass's MRO comes back");
         });
     }
 }

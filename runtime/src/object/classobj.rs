@@ -218,7 +218,7 @@ pub fn c3_mro(this: Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
 }
 
 /// The solid base: the most derived base whose layout the new type must extend.
-fn solid_base(t: &TypeObject) -> &TypeObject {
+pub(crate) fn solid_base(t: &TypeObject) -> &TypeObject {
     let mut cur = t;
     while cur.is_heap() {
         match cur.base() {
@@ -323,21 +323,21 @@ fn instance_layout(
         return Ok(layout);
     }
     if !layout.members.is_empty() {
-        // CPython refuses member slots on variable-size builtins; the other builtin bases'
-        // allocators do not lay members out yet, so their slot names live in an instance dict
-        // (a difference from CPython: such instances also accept other attributes).
-        if matches!(solid.name(), "int" | "bool" | "str" | "tuple" | "bytes") {
-            return Err(PyErr::type_error(format!(
-                "nonempty __slots__ not supported for subtype of '{}'",
-                solid.name()
-            )));
+        // CPython refuses member slots over a variable-size base (`tp_itemsize != 0`): the
+        // items follow the header there. Over the other builtins, the members follow the base's
+        // layout (and come before the text of a `str`), then the dict pointer if any.
+        if metaclass || var_sized {
+            let base_name = if metaclass { "type" } else { solid.name() };
+            return Err(PyErr::type_error(format!("nonempty __slots__ not supported for subtype of '{base_name}'")));
         }
-        layout.members.clear();
-        if !base_has_dict {
-            layout.basic_size = best.basic_size + size_of::<Obj>();
-            layout.dict_offset = best.basic_size;
-        } else {
+        layout.members_at = best.basic_size;
+        let members_end = layout.members_at + layout.members.len() * size_of::<Obj>();
+        layout.basic_size = members_end;
+        if base_has_dict {
             layout.dict_offset = best.dict_offset;
+        } else if wants_dict {
+            layout.basic_size = members_end + size_of::<Obj>();
+            layout.dict_offset = members_end;
         }
         return Ok(layout);
     }
@@ -419,6 +419,12 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     if layout.weakref {
         t.flags |= flags::MANAGED_WEAKREF;
     }
+    let plain = std::ptr::eq(solid, types().object_type);
+    let has_members = !layout.members.is_empty() || !layout.inherited_members.is_empty();
+    if has_members && !plain && best.flags & flags::TYPE_SUBCLASS == 0 {
+        // The builtin base's deallocator does not know the members: `alloc` drops them.
+        t.flags |= flags::MEMBERS_OVER_BUILTIN;
+    }
     t.getattro = best.getattro;
     t.setattro = best.setattro.or(Some(super::attr::generic_setattr));
     t.descr_get = best.descr_get;
@@ -439,11 +445,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     (t.traverse, t.clear) = if best.flags & flags::TYPE_SUBCLASS != 0 {
         (best.traverse, best.clear)
     } else {
-        super::gc_traverse::class_gc_slots(
-            std::ptr::eq(solid, types().object_type),
-            (best.traverse, best.clear),
-            adds_fields,
-        )
+        super::gc_traverse::class_gc_slots(plain, (best.traverse, best.clear), adds_fields, has_members)
     };
     if std::ptr::eq(solid, types().object_type) {
         t.dealloc = dealloc_instance;
@@ -530,7 +532,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 /// runs once the class has its C3 MRO and bases (`type.mro(cls)`, which it usually calls
 /// through `super()`, computes C3 from the bases); its result must be a non-empty sequence of
 /// classes whose layouts the new class's solid base extends (`mro_check`).
-fn custom_mro(cls: &Obj, meta: &TypeObject, solid: &TypeObject) -> PyResult<Option<Obj>> {
+pub(crate) fn custom_mro(cls: &Obj, meta: &TypeObject, solid: &TypeObject) -> PyResult<Option<Obj>> {
     if std::ptr::eq(meta, types().type_type) {
         return Ok(None);
     }

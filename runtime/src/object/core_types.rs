@@ -534,6 +534,12 @@ static TYPE_GETSETS: &[GetSetDef] = &[
         },
         set: Some(super::type_attrs::set_qualname),
     },
+    GetSetDef {
+        name: "__flags__",
+        get: |o| new_int(as_type(o).map_or(0, super::type_flags::cpython_flags) as i64),
+        // A read-only member in CPython (`T_LONG`, `READONLY`): its message, for `del` too.
+        set: Some(|_, _| Err(PyErr::attribute_error("readonly attribute"))),
+    },
     GetSetDef { name: "__mro__", get: |o| new_tuple(as_type(o).map_or(Vec::new(), |t| t.mro().to_vec())), set: None },
     GetSetDef {
         name: "__bases__",

@@ -1,6 +1,6 @@
 //! `traverse` and `clear` of the builtin types the cycle collector tracks besides the
 //! containers of `gc_traverse`: generators and coroutines (`gen_traverse`), modules
-//! (`module_traverse`), exceptions (`BaseException_traverse`) and bound builtin methods
+//! (`module_traverse`, `module_clear`), exceptions (`BaseException_traverse`) and bound builtin methods
 //! (`meth_traverse`). Frames and tracebacks, whose layouts belong to the eval loop, have theirs
 //! beside them (`eval::frame_object`, `eval::traceback`).
 //!
@@ -43,10 +43,15 @@ fn gen_clear(o: &PyObject) {
     }
 }
 
-/// `__dict__` and `__slots__` members (a module's namespace is its dict slot). No clear: the
-/// namespace, tracked itself, is cleared when it is garbage.
+/// `__dict__` and `__slots__` members (a module's namespace is its dict slot).
 fn module_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     super::gc_traverse::visit_instance_fields(o, visit);
+}
+
+/// `module_clear`: drops the namespace (CPython's `Py_CLEAR(m->md_dict)`); a subclass's
+/// `__slots__` members go with the instance.
+fn module_clear(o: &PyObject) {
+    drop(super::gc_traverse::take_instance_dict(o));
 }
 
 /// An exception's own fields — `args`, `__traceback__`, `__context__`, `__cause__`, the
@@ -86,7 +91,7 @@ pub(crate) fn tracked_type_slots(name: &str, type_flags: u64) -> Option<(Travers
     }
     Some(match name {
         "generator" | "coroutine" | "async_generator" => (gen_traverse, Some(gen_clear)),
-        "module" => (module_traverse, None),
+        "module" => (module_traverse, Some(module_clear)),
         "builtin_function_or_method" => (builtin_method_traverse, None),
         _ => return None,
     })

@@ -145,7 +145,7 @@ fn method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
-/// Classes (heap types): their dict, MRO, bases and qualified name. No clear: the class's dict,
+/// Classes (heap types): their dict, MRO, bases, qualified name and the replaced MROs and bases. No clear: the class's dict,
 /// tracked itself, is cleared when it is garbage, which breaks the cycles through methods.
 fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let Some(t) = super::typeobj::as_type(o).filter(|t| t.is_heap()) else { return };
@@ -155,6 +155,10 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         if let Some(x) = x.as_deref() {
             visit(x);
         }
+    }
+    // The MROs and bases a `__bases__` assignment replaced (`class_assign.rs`).
+    for x in &m.retired {
+        visit(x);
     }
 }
 
@@ -187,7 +191,44 @@ fn subclass_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 }
 
 fn subclass_clear(o: &PyObject) {
-    drop(take_dict_slot(o));
+    let mut taken = take_members(o);
+    taken.extend(take_dict_slot(o));
+    drop(taken);
+}
+
+/// Takes a class instance's `__slots__` members out (a clear).
+fn take_members(o: &PyObject) -> Vec<Obj> {
+    let ty = o.type_object();
+    if !ty.is_heap() {
+        return Vec::new();
+    }
+    // SAFETY: as in `visit_members`.
+    let members = unsafe { &(*ty.mutable.get()).member_offsets };
+    // SAFETY: the offsets are the type's own members.
+    members.iter().filter_map(|&off| unsafe { super::member::member_slot(o, off) }.take()).collect()
+}
+
+/// The first builtin type of the instance's class's MRO (whose traverse and clear see the
+/// builtin's own fields).
+fn builtin_base(o: &PyObject) -> Option<&super::typeobj::TypeObject> {
+    o.type_object().mro().iter().filter_map(|t| super::typeobj::as_type(t)).find(|t| !t.is_heap())
+}
+
+/// Instances of a class with `__slots__` members over a tracked builtin (`list`, `dict`, ...):
+/// the members, then what the builtin's traverse visits (its items and the `__dict__`).
+fn members_over_builtin_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    visit_members(o, visit);
+    if let Some(t) = builtin_base(o).and_then(|b| b.traverse) {
+        t(o, visit);
+    }
+}
+
+fn members_over_builtin_clear(o: &PyObject) {
+    let taken = take_members(o);
+    if let Some(c) = builtin_base(o).and_then(|b| b.clear) {
+        c(o);
+    }
+    drop(taken);
 }
 
 /// The `__slots__` members and `__dict__` of an instance (of a builtin type with a dict slot,
@@ -222,16 +263,18 @@ pub(crate) fn builtin_gc_slots(name: &str) -> Option<(TraverseFn, Option<ClearFn
 
 /// The slots a new class's instances get: its best base's, or — over `object` — the instance
 /// ones; a class over an untracked builtin tracks what it adds when its instances have a
-/// `__dict__` or members. (A metaclass's instances are classes: `type`'s slots, inherited.)
+/// `__dict__` or members; one with members over a tracked builtin visits them, then the builtin's. (A metaclass's instances are classes: `type`'s slots, inherited.)
 pub(crate) fn class_gc_slots(
     plain: bool,
     base: (Option<TraverseFn>, Option<ClearFn>),
     adds_fields: bool,
+    has_members: bool,
 ) -> (Option<TraverseFn>, Option<ClearFn>) {
     if plain {
         return (Some(instance_traverse), Some(instance_clear));
     }
     match base {
+        (Some(_), _) if has_members => (Some(members_over_builtin_traverse), Some(members_over_builtin_clear)),
         (Some(t), c) => (Some(t), c),
         (None, _) if adds_fields => (Some(subclass_traverse), Some(subclass_clear)),
         (None, _) => (None, None),

@@ -14,6 +14,7 @@
 //! | `handle` | `Bound` (owned), `Borrowed` and `Py` (unbound); the membership check |
 //! | `alloc` | creating objects in the interpreter's arena, immortal objects, freeing |
 //! | `typeobj` | `TypeObject`: slots, flags, MRO, version tags |
+//! | `type_flags` | `type.__flags__`: CPython 3.13's `tp_flags` value for builtin types and classes |
 //! | `slots` | the number / sequence / mapping protocol tables, `BinOp` |
 //! | `immortal` | the static type registry, singletons, small ints, interned strings |
 //! | `async_iter` | `aiter`, `anext` and `anext_awaitable` |
@@ -150,6 +151,7 @@ pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub(crate) mod type_attrs;
 pub(crate) mod type_docs;
+pub(crate) mod type_flags;
 pub(crate) mod type_state;
 pub mod typeobj;
 pub mod types;

@@ -183,9 +183,14 @@ pub(crate) fn ancestors_unchanged(tags: &[(usize, u32)]) -> bool {
 
 /// Removes `ty` from its bases' subclass lists (`remove_subclass`): it is being freed.
 pub(crate) fn unregister_subclass(ty: &TypeObject) {
+    unregister_subclass_of(ty, ty.bases().map(items).unwrap_or(&[]));
+}
+
+/// Takes `ty` off the subclass lists of `bases` (its bases before a `__bases__` assignment).
+pub(crate) fn unregister_subclass_of(ty: &TypeObject, bases: &[Obj]) {
     let addr = ty as *const TypeObject as usize;
     let mut lock = lock();
-    for b in ty.bases().map(items).unwrap_or(&[]) {
+    for b in bases {
         if let Some(list) = as_type(b).and_then(|bt| lock.list_mut(bt)) {
             list.retain(|&s| s != addr);
         }

@@ -188,6 +188,10 @@ pub mod flags {
     pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
     /// `type` or a subclass.
     pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// pyrt's own (above CPython's 32 bits): a class whose instances have `__slots__` members
+    /// over a builtin base other than `object`; the allocator initialises and drops them, as the
+    /// builtin's own allocator and deallocator do not know them (`alloc.rs`).
+    pub const MEMBERS_OVER_BUILTIN: u64 = 1 << 32;
     /// The subclass bits, inherited by every subclass.
     pub const SUBCLASS_BITS: u64 = LONG_SUBCLASS
         | LIST_SUBCLASS
@@ -227,7 +231,8 @@ pub struct TypeMut {
     /// [`TypeObject::name`] stays valid while the type lives.
     pub(crate) retired_names: Vec<Box<str>>,
     /// The MROs, `__bases__` tuples and bases a `__bases__` assignment replaced: kept, so that
-    /// a slice from [`TypeObject::mro`] stays valid while the type lives (`class_assign.rs`).
+    /// a slice from [`TypeObject::mro`] stays valid while the type lives (`class_assign.rs`);
+    /// the class's traverse visits them.
     pub(crate) retired: Vec<Obj>,
     /// The class's shared instance keys (CPython's `ht_cached_keys`), for a type whose
     /// instances keep their attributes inline (`inline_values.rs`).
