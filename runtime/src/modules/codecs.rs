@@ -25,7 +25,6 @@ use crate::error::{PyErr, PyResult};
 use crate::object::PyObject;
 use crate::object::builtin::MethodDef;
 use crate::object::codecs::{ByteOrder, Codec};
-use crate::object::module::module_dict;
 use crate::object::obj::Obj;
 use crate::object::str::str_value;
 
@@ -34,32 +33,21 @@ const REGISTRY: &str = include_str!("codecs_registry.py");
 /// `_codecs`, made on import.
 pub fn make_module() -> PyResult<Obj> {
     let m = new_builtin_module("_codecs", FUNCTIONS)?;
-    run_source(&m, REGISTRY, "<frozen _codecs>")?;
+    super::embedded::run_in_module(&m, REGISTRY, "<frozen _codecs>")?;
     Ok(m)
-}
-
-/// Runs an embedded module's Python source in the module's namespace.
-fn run_source(m: &PyObject, source: &str, filename: &str) -> PyResult<()> {
-    let dict = module_dict(m).expect("a module has a dict");
-    let code = match pyrt_compile::compile(source, filename, pyrt_syntax::Mode::Module) {
-        Ok(code) => crate::object::code::new_code(code)?,
-        Err(e) => return Err(PyErr::runtime_error(format!("{filename}: {}", e.msg))),
-    };
-    crate::eval::run_code(&code, &dict, Some(dict.clone()))?;
-    Ok(())
 }
 
 /// `codecs`: CPython's `Lib/codecs.py` over `_codecs`.
 pub fn make_codecs_module() -> PyResult<Obj> {
     let m = new_builtin_module("codecs", &[])?;
-    run_source(&m, include_str!("codecs_module.py"), "<frozen codecs>")?;
+    super::embedded::run_in_module(&m, include_str!("codecs_module.py"), "<frozen codecs>")?;
     Ok(m)
 }
 
 /// `encodings`: the search function for the builtin codecs (registered when it is imported).
 pub fn make_encodings_module() -> PyResult<Obj> {
     let m = new_builtin_module("encodings", &[])?;
-    run_source(&m, include_str!("encodings_module.py"), "<frozen encodings>")?;
+    super::embedded::run_in_module(&m, include_str!("encodings_module.py"), "<frozen encodings>")?;
     Ok(m)
 }
 

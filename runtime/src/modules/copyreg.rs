@@ -5,8 +5,7 @@
 //! Python (`Lib/copyreg.py`); `copyreg_module.py` is that source, run in the module's namespace.
 
 use super::new_builtin_module;
-use crate::error::{PyErr, PyResult};
-use crate::object::module::module_dict;
+use crate::error::PyResult;
 use crate::object::obj::Obj;
 
 const SOURCE: &str = include_str!("copyreg_module.py");
@@ -14,11 +13,6 @@ const SOURCE: &str = include_str!("copyreg_module.py");
 /// The module, made on import.
 pub fn make_module() -> PyResult<Obj> {
     let m = new_builtin_module("copyreg", &[])?;
-    let dict = module_dict(&m).expect("a module has a dict");
-    let code = match pyrt_compile::compile(SOURCE, "<frozen copyreg>", pyrt_syntax::Mode::Module) {
-        Ok(code) => crate::object::code::new_code(code)?,
-        Err(e) => return Err(PyErr::runtime_error(format!("copyreg: {}", e.msg))),
-    };
-    crate::eval::run_code(&code, &dict, Some(dict.clone()))?;
+    super::embedded::run_in_module(&m, SOURCE, "<frozen copyreg>")?;
     Ok(m)
 }

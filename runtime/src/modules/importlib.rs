@@ -17,7 +17,7 @@ use super::new_builtin_module;
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
 use crate::object::dict::as_dict;
-use crate::object::module::{module_dict, module_get};
+use crate::object::module::module_get;
 use crate::object::obj::Obj;
 use crate::object::str::new_str;
 use crate::object::{immortals, intern};
@@ -31,12 +31,7 @@ pub(crate) const NAME: &str = "_frozen_importlib";
 pub fn make_module() -> PyResult<Obj> {
     let m = new_builtin_module(NAME, &[])?;
     super::module_set(&m, "sys", super::sys::sys_module()?)?;
-    let dict = module_dict(&m).expect("a module has a dict");
-    let code = match pyrt_compile::compile(SOURCE, "<frozen importlib._bootstrap>", pyrt_syntax::Mode::Module) {
-        Ok(code) => crate::object::code::new_code(code)?,
-        Err(e) => return Err(PyErr::runtime_error(format!("{NAME}: {}", e.msg))),
-    };
-    crate::eval::run_code(&code, &dict, Some(dict.clone()))?;
+    super::embedded::run_in_module(&m, SOURCE, "<frozen importlib._bootstrap>")?;
     Ok(m)
 }
 

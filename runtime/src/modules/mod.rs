@@ -12,6 +12,7 @@ pub mod builtins_num;
 pub(crate) mod clinic;
 pub(crate) mod codecs;
 pub(crate) mod copyreg;
+mod embedded;
 pub mod gc;
 pub mod import;
 pub(crate) mod importlib;
