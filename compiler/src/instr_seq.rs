@@ -69,7 +69,7 @@
 //! assert_eq!(code.varnames().len(), 1);
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::Arc;
 
 use crate::code::{CodeFlags, Constant};
@@ -357,7 +357,7 @@ impl UnitMetadata {
             varnames: NameTable::new(),
             cellvars: NameTable::new(),
             freevars: NameTable::new(),
-            fasthidden: HashSet::new(),
+            fasthidden: HashSet::default(),
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,

@@ -106,7 +106,7 @@ pub(crate) struct Unit<'a> {
     pub in_inlined_comp: u32,
     /// Names of a module or class body that are fast locals while an inlined comprehension
     /// runs (CPython's `u_fasthidden` entries set to `True`).
-    pub fast_hidden_active: std::collections::HashSet<String>,
+    pub fast_hidden_active: rustc_hash::FxHashSet<String>,
 }
 
 /// The whole compilation of one module (CPython's `struct compiler`).

@@ -42,7 +42,7 @@ struct Analysis<'t, 's> {
 }
 
 /// The scope of each name of a block, while it is being analysed.
-type Scopes = IndexMap<String, Scope>;
+type Scopes = FxIndexMap<String, Scope>;
 
 impl Analysis<'_, '_> {
     /// `error_at_directive`: errors about `global`/`nonlocal` point at the declaration.
@@ -140,7 +140,7 @@ impl Analysis<'_, '_> {
         class_entry: Option<BlockId>,
     ) -> Result<(), SyntaxError> {
         let mut local = NameSet::new();
-        let mut scopes = Scopes::new();
+        let mut scopes = Scopes::default();
         let mut newglobal = NameSet::new();
         let mut newfree = NameSet::new();
         let mut newbound = NameSet::new();
@@ -311,7 +311,7 @@ fn analyze_cells(scopes: &mut Scopes, free: &mut NameSet, inlined_cells: &NameSe
 /// Stores each name's scope in its flags and records the free names of children that pass
 /// through this block.
 fn update_symbols(
-    symbols: &mut IndexMap<String, u32>,
+    symbols: &mut FxIndexMap<String, u32>,
     scopes: &Scopes,
     bound: Option<&NameSet>,
     free: &NameSet,

@@ -24,10 +24,11 @@
 mod analysis;
 mod builder;
 
-use indexmap::IndexMap;
+use crate::FxIndexMap;
 use pyrt_syntax::SyntaxError;
 use pyrt_syntax::TextRange;
 use pyrt_syntax::ast::Mod;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::future::FutureFeatures;
 
@@ -151,7 +152,7 @@ pub struct Block {
     /// The range of the node that opened the block (its line is `ste_lineno`).
     pub range: TextRange,
     /// Name → flags | scope << [`SCOPE_OFFSET`], in first-seen order.
-    pub symbols: IndexMap<String, u32>,
+    pub symbols: FxIndexMap<String, u32>,
     /// The parameters, in order (positional-only, positional, keyword-only, `*args`, `**kwargs`).
     pub varnames: Vec<String>,
     /// Child blocks in source order (inlined comprehensions are replaced by their children).
@@ -189,7 +190,7 @@ impl Block {
             name,
             kind,
             range,
-            symbols: IndexMap::new(),
+            symbols: FxIndexMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             directives: Vec::new(),
@@ -239,10 +240,10 @@ impl Block {
 pub struct SymbolTable {
     pub blocks: Vec<Block>,
     /// Block lookup by the key of the AST node that opened it.
-    by_key: std::collections::HashMap<usize, BlockId>,
+    by_key: FxHashMap<usize, BlockId>,
     /// The mangled-name sets of generic classes' type-parameter blocks (shared with the blocks
     /// nested in them, as CPython shares the set object).
-    pub mangled_sets: Vec<std::collections::HashSet<String>>,
+    pub mangled_sets: Vec<FxHashSet<String>>,
     pub future: FutureFeatures,
 }
 
