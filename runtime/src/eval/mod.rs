@@ -822,7 +822,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE
                         if {
                             let list = op == Opcode::FOR_ITER_LIST;
-                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, sp, 1), list);
+                            hit_next = crate::object::sequence::forward_iter_next_exact(peek!(values, sp, 1), list);
                             hit_next.is_some()
                         } =>
                     {

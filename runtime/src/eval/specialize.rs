@@ -486,12 +486,12 @@ pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
 /// tuple.
 pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
     let t = types();
-    let source = crate::object::core_types::seq_iter_source(iter);
+    let forward = crate::object::sequence::forward_iter_kind(iter);
     if is_exact(iter, t.range_iter_type) {
         specialize(code, i, Opcode::FOR_ITER_RANGE);
-    } else if source.is_some_and(|s| is_exact(s, t.list_type)) {
+    } else if forward == Some(true) {
         specialize(code, i, Opcode::FOR_ITER_LIST);
-    } else if source.is_some_and(|s| is_exact(s, t.tuple_type)) {
+    } else if forward == Some(false) {
         specialize(code, i, Opcode::FOR_ITER_TUPLE);
     } else if is_exact(iter, t.gens.generator) {
         specialize(code, i, Opcode::FOR_ITER_GEN);
