@@ -822,7 +822,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::FOR_ITER_LIST | Opcode::FOR_ITER_TUPLE
                         if {
                             let list = op == Opcode::FOR_ITER_LIST;
-                            hit_next = crate::object::core_types::seq_iter_next_exact(peek!(values, sp, 1), list);
+                            hit_next = crate::object::sequence::forward_iter_next_exact(peek!(values, sp, 1), list);
                             hit_next.is_some()
                         } =>
                     {
@@ -944,6 +944,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_STR_1
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
@@ -963,6 +964,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 Ok(new_bool(args[0].type_object().is_subtype(class)))
                             }
                             specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
+                            specialize::NativeCall::StrOf => ops::str(&args[0]),
                             specialize::NativeCall::Native(func) => {
                                 // `locals()`, `vars()`, `dir()`, `eval`, `exec` and zero-argument
                                 // `super()` read the calling frame, as on the generic path.
@@ -1522,6 +1524,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     | Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
                     | Opcode::CALL_TYPE_1
+                    | Opcode::CALL_STR_1
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {

@@ -486,12 +486,12 @@ pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
 /// tuple.
 pub(crate) fn specialize_for_iter(code: &AdaptiveCode, i: usize, iter: &PyObject) {
     let t = types();
-    let source = crate::object::core_types::seq_iter_source(iter);
+    let forward = crate::object::sequence::forward_iter_kind(iter);
     if is_exact(iter, t.range_iter_type) {
         specialize(code, i, Opcode::FOR_ITER_RANGE);
-    } else if source.is_some_and(|s| is_exact(s, t.list_type)) {
+    } else if forward == Some(true) {
         specialize(code, i, Opcode::FOR_ITER_LIST);
-    } else if source.is_some_and(|s| is_exact(s, t.tuple_type)) {
+    } else if forward == Some(false) {
         specialize(code, i, Opcode::FOR_ITER_TUPLE);
     } else if is_exact(iter, t.gens.generator) {
         specialize(code, i, Opcode::FOR_ITER_GEN);
@@ -798,11 +798,13 @@ pub(crate) enum NativeCall {
     IsInstance(&'static TypeObject),
     /// `type(x)`.
     TypeOf,
+    /// `str(x)`.
+    StrOf,
     /// A builtin function or method descriptor, called with the arguments as they are.
     Native(crate::object::builtin::NativeFn),
 }
 
-/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_BUILTIN_O`, `CALL_BUILTIN_FAST` and
+/// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_STR_1`, `CALL_BUILTIN_O`, `CALL_BUILTIN_FAST` and
 /// `CALL_METHOD_DESCRIPTOR_FAST` over the stack `[callable, self_or_null, args...]`.
 #[inline(always)]
 pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> Option<NativeCall> {
@@ -825,6 +827,11 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
         }
         Opcode::CALL_TYPE_1 if nargs == 1 && !has_self && callable.is(types().type_type.as_object()) => {
             Some(NativeCall::TypeOf)
+        }
+        Opcode::CALL_STR_1
+            if nargs == 1 && !has_self && callable.is(types_known_made(callable).str_type.as_object()) =>
+        {
+            Some(NativeCall::StrOf)
         }
         Opcode::CALL_BUILTIN_O if nargs == 1 && !has_self => unbound_builtin(callable).map(NativeCall::Native),
         Opcode::CALL_BUILTIN_FAST if !has_self => unbound_builtin(callable).map(NativeCall::Native),
@@ -860,6 +867,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_ISINSTANCE)
     } else if std::ptr::eq(callable, types().type_type.as_object()) && nargs == 1 {
         Some(Opcode::CALL_TYPE_1)
+    } else if std::ptr::eq(callable, types().str_type.as_object()) && nargs == 1 && !has_self {
+        Some(Opcode::CALL_STR_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
         Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {

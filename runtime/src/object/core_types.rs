@@ -18,7 +18,7 @@ use super::tuple::{self, new_tuple};
 use super::typeobj::{CompareOp, TypeObject, as_type, dealloc_static, flags};
 use crate::error::{PyErr, PyResult};
 
-pub(crate) use super::seq_iter::{new_seq_iter, seq_iter_next_exact, seq_iter_source};
+pub(crate) use super::seq_iter::new_seq_iter;
 
 /// The core types, as phase one makes them (the non-exception part of `StaticTypes`).
 pub struct CoreTypes {

@@ -61,11 +61,6 @@ pub(crate) fn make_seq_iter_types(
     t
 }
 
-/// Whether `ty` is one of the sequence iterator types.
-fn is_seq_iter_type(ty: &TypeObject) -> bool {
-    std::ptr::eq(ty, types().seq_iterator_type) || types().seq_iters.all().iter().any(|t| std::ptr::eq(ty, *t))
-}
-
 /// The iterator type for `seq` (see the module docs).
 fn iter_type_for(seq: &PyObject) -> &'static TypeObject {
     let t = types();
@@ -114,38 +109,6 @@ pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
     // SAFETY: SeqIter starts with the header; its deallocator drops it.
     let ty = iter_type_for(&seq);
     unsafe { alloc(ty, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
-}
-
-/// The next item of a sequence iterator over an exact `list` (`list` true) or `tuple`, for the
-/// eval loop's `FOR_ITER_LIST` / `FOR_ITER_TUPLE`: `None` when `it` is not such an iterator,
-/// `Some(None)` when it is exhausted.
-#[inline]
-pub(crate) fn seq_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
-    let iters = &types().seq_iters;
-    if !std::ptr::eq(it.type_object(), if list { iters.list } else { iters.tuple }) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Some(None) };
-    let want = if list { types().list_type } else { types().tuple_type };
-    if !std::ptr::eq(seq.type_object(), want) {
-        return None;
-    }
-    let i = it.index.get();
-    let item = if list { as_list(seq)?.get_item(i) } else { items(seq).get(i).cloned() };
-    it.index.set(i + 1);
-    Some(item)
-}
-
-/// The sequence a sequence iterator walks (`None` once exhausted or for another object), for
-/// the specialiser.
-pub(crate) fn seq_iter_source(it: &PyObject) -> Option<&PyObject> {
-    if !is_seq_iter_type(it.type_object()) {
-        return None;
-    }
-    // SAFETY: instances of the sequence iterator type are SeqIter.
-    unsafe { it.cast::<SeqIter>() }.seq.as_deref()
 }
 
 fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {

@@ -9,7 +9,7 @@ use std::ptr::NonNull;
 use super::abstract_ops as ops;
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
-use super::immortal::{immortals, types};
+use super::immortal::{immortals, types, types_known_made};
 use super::int::{IntVal, as_int, new_bool};
 use super::list::{as_list, new_list};
 use super::obj::Obj;
@@ -202,24 +202,62 @@ pub(crate) fn new_forward_iter(seq: Obj) -> PyResult<Obj> {
 
 pub(crate) fn forward_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the list and tuple iterator types.
-    let it = unsafe { o.cast::<SeqForwardIter>() };
+    Ok(forward_iter_step(unsafe { o.cast::<SeqForwardIter>() }))
+}
+
+/// The eval loop's `FOR_ITER_LIST` (`list` true) / `FOR_ITER_TUPLE`: the next item of a
+/// `list_iterator` / `tuple_iterator`, `None` when `it` is not one (the forms' guard; like
+/// CPython's, it tests the iterator's type only), `Some(None)` once exhausted.
+#[inline(always)]
+pub(crate) fn forward_iter_next_exact(it: &PyObject, list: bool) -> Option<Option<Obj>> {
+    let t = types_known_made(it);
+    if !std::ptr::eq(it.type_object(), if list { t.list_iter_type } else { t.tuple_iter_type }) {
+        return None;
+    }
+    // SAFETY: instances of the list and tuple iterator types are SeqForwardIter.
+    Some(forward_iter_step(unsafe { it.cast::<SeqForwardIter>() }))
+}
+
+/// Whether `it` is a `list_iterator` (`Some(true)`) or a `tuple_iterator` (`Some(false)`), for
+/// the specialiser.
+pub(crate) fn forward_iter_kind(it: &PyObject) -> Option<bool> {
+    let t = types();
+    let ty = it.type_object();
+    if std::ptr::eq(ty, t.list_iter_type) {
+        Some(true)
+    } else if std::ptr::eq(ty, t.tuple_iter_type) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+#[inline(always)]
+fn forward_iter_step(it: &SeqForwardIter) -> Option<Obj> {
     let i = it.next.get();
     let item = match &*it.seq.borrow() {
-        None => return Ok(None),
+        None => return None,
         Some(seq) => item_at(seq, i),
     };
     match item {
         Some(x) => {
             it.next.set(i + 1);
-            Ok(Some(x))
+            Some(x)
         }
         None => {
-            // Dropped outside the borrow: the sequence's destructor may run Python code.
-            let seq = it.seq.borrow_mut().take();
-            drop(seq);
-            Ok(None)
+            forward_iter_exhausted(it);
+            None
         }
     }
+}
+
+/// The first step past the end: the iterator lets its sequence go for good.
+#[cold]
+#[inline(never)]
+fn forward_iter_exhausted(it: &SeqForwardIter) {
+    // Dropped outside the borrow: the sequence's destructor may run Python code.
+    let seq = it.seq.borrow_mut().take();
+    drop(seq);
 }
 
 fn forward_iter_len(o: &PyObject) -> usize {

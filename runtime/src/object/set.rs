@@ -275,7 +275,13 @@ impl SetObject {
             let mut freeslot: Option<usize> = None;
             loop {
                 let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-                for j in i..=i + probes {
+                // A plain index loop (an inclusive range's iterator costs a flag test per step)
+                // over the run `i..=i + probes`, which the mask keeps inside the table.
+                let mut next = i;
+                let end = i + probes;
+                while next <= end {
+                    let j = next;
+                    next += 1;
                     // SAFETY: see above.
                     let t = unsafe { self.table() };
                     let slot = &t.slots[j];
