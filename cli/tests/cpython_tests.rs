@@ -22,10 +22,10 @@ const FLOORS: &[(&str, u32)] = &[
     ("test_list", 54),
     ("test_dict", 87),
     ("test_tuple", 28),
-    ("test_range", 17),
+    ("test_range", 20),
     ("test_bool", 27),
-    ("test_class", 22),
-    ("test_descr", 91),
+    ("test_class", 23),
+    ("test_descr", 95),
     ("test_exceptions", 57),
     ("test_grammar", 74),
 ];

@@ -186,14 +186,15 @@ fn object_of(head: NonNull<GcHead>) -> *const PyObject {
 }
 
 /// The type's `traverse`, plus the reference every instance of a class holds to its class
-/// (`subtype_traverse`'s `Py_VISIT(type)`: the allocator counts it).
+/// (`subtype_traverse`'s `Py_VISIT(type)`: the allocator counts it), visited after the
+/// instance's own fields as CPython does for instances of plain classes.
 pub(crate) fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let ty = o.type_object();
     if let Some(t) = ty.traverse {
+        t(o, visit);
         if ty.is_heap() {
             visit(ty.as_object());
         }
-        t(o, visit);
     }
 }
 

@@ -164,8 +164,10 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 
 /// Instances of classes whose solid base is `object`: inline values, members, `__dict__`.
 fn instance_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
-    super::inline_values::for_each_value(o, visit);
+    // CPython's `subtype_traverse` order (what `gc.get_referents` shows): the members, then
+    // the inline values or the dict (the collector visits the class after them).
     visit_members(o, visit);
+    super::inline_values::for_each_value(o, visit);
     visit_dict_slot(o, visit);
 }
 

@@ -55,7 +55,7 @@
 //! | `bytes`, `bytearray`, `memoryview` | the byte string types; `bytes_methods` their shared methods, `codecs` the text codecs (`codecs_escape` the escape codecs) |
 //! | `complex` | complex numbers |
 //! | `object_methods` | `object.__format__`, `__dir__`, `__sizeof__`, `__subclasshook__` |
-//! | `code`, `function`, `range` | code objects (per-interpreter constants), functions, cells, bound methods; range, slice |
+//! | `code`, `function`, `range`, `range_big` | code objects (per-interpreter constants), functions, cells, bound methods; range (beyond 128-bit bounds: `range_big`), slice |
 //! | `module` | the `module` type; `structseq`: `sys.version_info`-style tuples; `textio`: text files (`open()`, `sys.stdout`); `stringio`: `io.StringIO` |
 //! | `types` | compatibility names for the runtime core's first object API |
 
@@ -126,6 +126,7 @@ pub(crate) mod object_methods;
 pub(crate) mod object_reduce;
 pub(crate) mod oserror;
 pub(crate) mod range;
+pub(crate) mod range_big;
 pub(crate) mod recursion;
 pub mod refcount;
 pub(crate) mod repr_guard;

@@ -1,9 +1,9 @@
 //! `range`, its iterator, and `slice`, as CPython 3.13's `Objects/rangeobject.c` and
 //! `Objects/sliceobject.c`.
 //!
-//! A range keeps `start`, `stop` and `step` as `i128` (CPython keeps ints of any size; `i128`
-//! covers every range whose length fits a machine word, which is what `len()` and iteration
-//! can use anyway). Everything is computed from the three numbers: the length, membership of an
+//! A range keeps `start`, `stop` and `step` as `i128` when they are within [`BOUND_LIMIT`]
+//! (every range whose length fits a machine word, and far more); CPython keeps ints of any size,
+//! and so does a range beyond that, as `BigInt`s (`range_big.rs`). Everything is computed from the three numbers: the length, membership of an
 //! int in O(1) (`(x - start) % step == 0` within the bounds), `index`/`count`, `r[i]`, and
 //! `r[a:b:c]`, which is again a range (`start + a*step`, `start + b*step`, `step*c` with the
 //! slice's indices taken against the length). Equality compares the sequences (`range(0) ==
@@ -22,11 +22,12 @@ use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_big, new_bool, new_int};
 use super::obj::Obj;
+use super::range_big::BigBounds;
 use super::slot_dunders::{dunder_compare, dunder_iter_self, dunder_next, dunder_unary};
 use super::tuple::new_tuple;
 use super::typeobj::{CompareOp, TypeObject};
 use crate::error::{PyErr, PyResult};
-use num_traits::ToPrimitive;
+use num_traits::{ToPrimitive, Zero};
 
 /// A `range`.
 #[repr(C)]
@@ -39,6 +40,9 @@ pub struct RangeObject {
     pub stop: i128,
     /// `step` (never 0).
     pub step: i128,
+    /// The bounds when one of them is beyond [`BOUND_LIMIT`] (`range_big.rs`); the three
+    /// fields above are then unused.
+    big: Option<Box<BigBounds>>,
 }
 
 impl RangeObject {
@@ -81,7 +85,7 @@ pub(crate) fn new_i128(v: i128) -> PyResult<Obj> {
     }
 }
 
-fn too_large() -> PyErr {
+pub(crate) fn too_large() -> PyErr {
     PyErr::overflow("Python int too large to convert to C ssize_t")
 }
 
@@ -97,11 +101,54 @@ fn bound(o: &PyObject) -> PyResult<i128> {
 
 fn make_range(start: i128, stop: i128, step: i128) -> PyResult<Obj> {
     // SAFETY: RangeObject starts with the header; its deallocator drops it.
-    unsafe { alloc(types().range_type, |ob_base| RangeObject { ob_base, start, stop, step }) }
+    unsafe { alloc(types().range_type, |ob_base| RangeObject { ob_base, start, stop, step, big: None }) }
+}
+
+/// A range from bounds of any size: the fast form when they fit it.
+fn make_range_big(b: BigBounds) -> PyResult<Obj> {
+    let fast = |v: &num_bigint::BigInt| v.to_i128().filter(|v| v.abs() <= BOUND_LIMIT);
+    if let (Some(start), Some(stop), Some(step)) = (fast(&b.start), fast(&b.stop), fast(&b.step)) {
+        return make_range(start, stop, step);
+    }
+    let big = Some(Box::new(b));
+    // SAFETY: as in `make_range`.
+    unsafe { alloc(types().range_type, |ob_base| RangeObject { ob_base, start: 0, stop: 0, step: 0, big }) }
+}
+
+/// The bounds of any range as `BigInt`s.
+fn bounds(r: &RangeObject) -> BigBounds {
+    match &r.big {
+        Some(b) => BigBounds { start: b.start.clone(), stop: b.stop.clone(), step: b.step.clone() },
+        None => BigBounds { start: r.start.into(), stop: r.stop.into(), step: r.step.into() },
+    }
 }
 
 pub(crate) fn range_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     args::no_keywords("range", kwnames)?;
+    let fast = match argv {
+        [stop] => bound(stop).map(|stop| (0, stop, 1)),
+        [start, stop] => bound(start).and_then(|start| Ok((start, bound(stop)?, 1))),
+        [start, stop, step] => bound(start).and_then(|start| Ok((start, bound(stop)?, bound(step)?))),
+        _ => Ok((0, 0, 1)),
+    };
+    if let Err(e) = fast {
+        if !e.matches(types().exc.named("OverflowError")) {
+            return Err(e);
+        }
+        // A bound beyond the fast form (`range_big.rs`).
+        let big = |o: &PyObject| super::range_big::index_big(o);
+        let one = || num_bigint::BigInt::from(1);
+        let b = match argv {
+            [stop] => BigBounds { start: 0.into(), stop: big(stop)?, step: one() },
+            [start, stop] => BigBounds { start: big(start)?, stop: big(stop)?, step: one() },
+            [start, stop, step] => BigBounds { start: big(start)?, stop: big(stop)?, step: big(step)? },
+            _ => unreachable!("the fast parse fails only for one to three arguments"),
+        };
+        if b.step == 0.into() {
+            return Err(PyErr::value_error("range() arg 3 must not be zero"));
+        }
+        return make_range_big(b);
+    }
     let (start, stop, step) = match argv {
         [stop] => (0, bound(stop)?, 1),
         [start, stop] => (bound(start)?, bound(stop)?, 1),
@@ -117,6 +164,9 @@ pub(crate) fn range_new(_ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
 
 pub(crate) fn range_repr(o: &PyObject) -> PyResult<Obj> {
     let r = as_range(o);
+    if let Some(b) = &r.big {
+        return super::str::new_str(&super::range_big::repr(b));
+    }
     let text = if r.step == 1 {
         format!("range({}, {})", r.start, r.stop)
     } else {
@@ -126,6 +176,9 @@ pub(crate) fn range_repr(o: &PyObject) -> PyResult<Obj> {
 }
 
 pub(crate) fn range_len(o: &PyObject) -> PyResult<usize> {
+    if let Some(b) = &as_range(o).big {
+        return super::range_big::len(b);
+    }
     let n = as_range(o).length();
     if n > isize::MAX as i128 {
         return Err(too_large());
@@ -135,12 +188,26 @@ pub(crate) fn range_len(o: &PyObject) -> PyResult<usize> {
 
 pub(crate) fn range_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     let r = as_range(o);
+    if r.big.is_some() {
+        return big_subscript(r, key);
+    }
     let n = r.length();
     if let Some(sl) = as_slice(key) {
-        let (start, stop, step) = sl.indices_i128(n)?;
+        // `indices` clamps a huge step, but the new range's step is the product: big ints.
+        if as_int(&sl.step).is_some_and(|v| int_i128(&v).is_none_or(|v| v.abs() > BOUND_LIMIT)) {
+            return big_subscript(r, key);
+        }
+        let (start, stop, step) = match sl.indices_i128(n) {
+            Ok(indices) => indices,
+            // A field beyond the fast form: the same arithmetic on big ints.
+            Err(e) if e.matches(types().exc.named("OverflowError")) => return big_subscript(r, key),
+            Err(e) => return Err(e),
+        };
         // `start` and `stop` are within `-1..=len`; the step product may exceed the bounds.
-        let step = r.step.checked_mul(step).filter(|v| v.abs() <= BOUND_LIMIT).ok_or_else(too_large)?;
-        return make_range(r.start + start * r.step, r.start + stop * r.step, step);
+        return match r.step.checked_mul(step).filter(|v| v.abs() <= BOUND_LIMIT) {
+            Some(step) => make_range(r.start + start * r.step, r.start + stop * r.step, step),
+            None => big_subscript(r, key),
+        };
     }
     if as_int(key).is_none() && key.type_object().number.index.is_none() {
         return Err(PyErr::type_error(format!(
@@ -148,12 +215,33 @@ pub(crate) fn range_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
             key.type_object().name()
         )));
     }
-    let i = bound(key).map_err(|_| PyErr::index_error("range object index out of range"))?;
+    let i = match bound(key) {
+        Ok(i) => i,
+        Err(e) if e.matches(types().exc.named("OverflowError")) => {
+            return Err(PyErr::index_error("range object index out of range"));
+        }
+        Err(e) => return Err(e),
+    };
     let i = if i < 0 { i + n } else { i };
     if !(0..n).contains(&i) {
         return Err(PyErr::index_error("range object index out of range"));
     }
     new_i128(r.start + i * r.step)
+}
+
+/// `r[key]` through the big-int arithmetic (a big range, or a slice with huge fields).
+fn big_subscript(r: &RangeObject, key: &PyObject) -> PyResult<Obj> {
+    let b = bounds(r);
+    if let Some(sl) = as_slice(key) {
+        return make_range_big(super::range_big::slice(&b, sl)?);
+    }
+    if as_int(key).is_none() && key.type_object().number.index.is_none() {
+        return Err(PyErr::type_error(format!(
+            "range indices must be integers or slices, not {}",
+            key.type_object().name()
+        )));
+    }
+    super::range_big::item(&b, key)
 }
 
 /// The int value of `v` when `in`/`index`/`count` may use arithmetic (an exact `int` or
@@ -169,6 +257,11 @@ fn exact_int(v: &PyObject) -> Option<Option<i128>> {
 
 pub(crate) fn range_contains(o: &PyObject, v: &PyObject) -> PyResult<bool> {
     let r = as_range(o);
+    if let Some(b) = &r.big
+        && exact_int(v).is_some()
+    {
+        return Ok(b.has(&as_int(v).expect("an int").to_big()));
+    }
     if let Some(x) = exact_int(v) {
         return Ok(x.is_some_and(|x| r.has(x)));
     }
@@ -184,6 +277,9 @@ pub(crate) fn range_contains(o: &PyObject, v: &PyObject) -> PyResult<bool> {
 /// Equal ranges are equal sequences: same length, and (when not empty) same first item, and
 /// (when longer than one) same step.
 fn ranges_equal(x: &RangeObject, y: &RangeObject) -> bool {
+    if x.big.is_some() || y.big.is_some() {
+        return super::range_big::equal(&bounds(x), &bounds(y));
+    }
     let n = x.length();
     n == y.length() && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))
 }
@@ -200,6 +296,9 @@ pub(crate) fn range_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> Py
 /// where they do not matter to equality.
 pub(crate) fn range_hash(o: &PyObject) -> PyResult<isize> {
     let r = as_range(o);
+    if let Some(b) = &r.big {
+        return super::range_big::hash(b);
+    }
     let n = r.length();
     let none = || Obj::new_ref(immortals().none);
     let t = match n {
@@ -214,6 +313,15 @@ fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, rest) = args::method("range.index", a, k, 1, 1)?;
     let r = as_range(s);
     let v = &rest[0];
+    if let Some(b) = &r.big
+        && exact_int(v).is_some()
+    {
+        let x = as_int(v).expect("an int").to_big();
+        if !b.has(&x) {
+            return Err(PyErr::value_error(format!("{} is not in range", repr_text(v)?)));
+        }
+        return new_big(super::range_big::position(b, &x));
+    }
     if let Some(x) = exact_int(v) {
         return match x.filter(|&x| r.has(x)) {
             Some(x) => new_i128((x - r.start) / r.step),
@@ -234,6 +342,11 @@ fn range_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, rest) = args::method("range.count", a, k, 1, 1)?;
     let r = as_range(s);
+    if let Some(b) = &r.big
+        && exact_int(&rest[0]).is_some()
+    {
+        return new_int(b.has(&as_int(&rest[0]).expect("an int").to_big()) as i64);
+    }
     if let Some(x) = exact_int(&rest[0]) {
         return new_int(x.is_some_and(|x| r.has(x)) as i64);
     }
@@ -247,6 +360,9 @@ fn range_count(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 
 /// `bool(range)`: non-empty (without `len()`'s machine-word limit).
 pub(crate) fn range_bool(o: &PyObject) -> PyResult<bool> {
+    if let Some(b) = &as_range(o).big {
+        return Ok(!b.length().is_zero());
+    }
     Ok(!as_range(o).is_empty())
 }
 
@@ -283,15 +399,18 @@ pub(crate) static RANGE_METHODS: &[MethodDef] = &[
     MethodDef::method("__reversed__", |a, k| {
         let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
         let r = as_range(s);
+        if let Some(b) = &r.big {
+            return super::seq_iter::new_seq_iter(make_range_big(super::range_big::reversed(b))?);
+        }
         let n = r.length();
         new_range_iter(r.start + (n - 1) * r.step, n, -r.step)
     }),
 ];
 
 pub(crate) static RANGE_GETSETS: &[GetSetDef] = &[
-    GetSetDef { name: "start", get: |o| new_i128(as_range(o).start), set: None },
-    GetSetDef { name: "stop", get: |o| new_i128(as_range(o).stop), set: None },
-    GetSetDef { name: "step", get: |o| new_i128(as_range(o).step), set: None },
+    GetSetDef { name: "start", get: |o| new_big(bounds(as_range(o)).start), set: None },
+    GetSetDef { name: "stop", get: |o| new_big(bounds(as_range(o)).stop), set: None },
+    GetSetDef { name: "step", get: |o| new_big(bounds(as_range(o)).step), set: None },
 ];
 
 /// A range iterator.
@@ -321,6 +440,10 @@ fn new_range_iter(next: i128, remaining: i128, step: i128) -> PyResult<Obj> {
 
 pub(crate) fn range_iter(o: &PyObject) -> PyResult<Obj> {
     let r = as_range(o);
+    if r.big.is_some() {
+        // Lazily, item by item (`range_big.rs`).
+        return super::seq_iter::new_seq_iter(Obj::new_ref(o));
+    }
     new_range_iter(r.start, r.length(), r.step)
 }
 
@@ -545,7 +668,7 @@ mod tests {
     fn range(start: i128, stop: i128, step: i128) -> RangeObject {
         // SAFETY: the header is never used as an object here (only the three numbers are read).
         let ob_base = unsafe { PyObject::new_immortal(std::ptr::null()) };
-        RangeObject { ob_base, start, stop, step }
+        RangeObject { ob_base, start, stop, step, big: None }
     }
 
     #[test]
