@@ -729,7 +729,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let resume = generator::ResumeKind::ForIter { target: ip + oparg as usize + 2 };
                         f.call_at = sp;
                         sync!();
-                        generator::push_frame(values, frames, base, genobj, none(), resume);
+                        generator::push_frame_inline(values, frames, base, genobj, none(), resume);
                         continue 'frames;
                     }
                     Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, sp, 2), true) => {
@@ -738,7 +738,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let resume = generator::ResumeKind::Send { target: ip + oparg as usize };
                         f.call_at = sp;
                         sync!();
-                        generator::push_frame(values, frames, base, receiver, v, resume);
+                        generator::push_frame_inline(values, frames, base, receiver, v, resume);
                         continue 'frames;
                     }
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
