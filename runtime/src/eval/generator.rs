@@ -217,7 +217,25 @@ fn frame_room(code: &CodeObj) -> usize {
 /// frame back without growing or shrinking anything when it yields at the same depth. The
 /// function moves into the record; the code, globals and builtins stay in the saved frame and
 /// the record borrows them (see [`SavedFrame`]), so a resumption counts no references.
+/// Out of line for the generic instructions and native resumptions; the specialised
+/// `FOR_ITER_GEN`/`SEND_GEN` arms have it inlined ([`push_frame_inline`]).
+#[inline(never)]
 pub(super) fn push_frame(
+    values: &mut Vec<Option<Obj>>,
+    frames: &mut Vec<Frame>,
+    base: usize,
+    genobj: NonNull<PyObject>,
+    sent: Obj,
+    resume: ResumeKind,
+) {
+    push_frame_inline(values, frames, base, genobj, sent, resume);
+}
+
+/// [`push_frame`], inlined into the arms that resume almost every generator run by a `for`
+/// loop or `yield from` in the loop (`FOR_ITER_GEN`, `SEND_GEN`): the call and the function's
+/// prologue were a measurable part of a resumption.
+#[inline(always)]
+pub(super) fn push_frame_inline(
     values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
     base: usize,
