@@ -162,6 +162,8 @@ pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
 #[cfg(loom)]
 pub use list::model as list_model;
+#[cfg(loom)]
+pub use mutation::model as mutation_model;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;
