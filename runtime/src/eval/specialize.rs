@@ -640,13 +640,13 @@ pub(crate) fn load_global(
     code.acquire_caches();
     let ix = code.cache(i + 4) as usize;
     if form == Opcode::LOAD_GLOBAL_MODULE {
-        as_dict(globals)?.value_ref_at_if_key(ix, name)
+        crate::object::owned_read::hinted_value_ref(as_dict(globals)?, ix, name)
     } else {
         let version = code.cache_u32(i + 2);
         if !as_dict(globals)?.keys_version_is(version) {
             return None;
         }
-        as_dict(builtins)?.value_ref_at_if_key(ix, name)
+        crate::object::owned_read::hinted_value_ref(as_dict(builtins)?, ix, name)
     }
 }
 
