@@ -71,7 +71,10 @@ fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
 #[inline(always)]
 fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
     let t = as_type(ty.mro().get(pos)?)?;
-    crate::object::owned_read::hinted_value_ref(t.dict().and_then(as_dict)?, ix, name)
+    let d = t.dict().and_then(as_dict)?;
+    // A static type's dict holds the runtime's own descriptors, never objects the reading thread
+    // owns: the owner's shortcut would only read the entry twice.
+    if t.is_heap() { crate::object::owned_read::hinted_value_ref(d, ix, name) } else { d.value_ref_at_if_key(ix, name) }
 }
 
 /// The guard of the forms that read a class's dict after their version guard: the entry of
