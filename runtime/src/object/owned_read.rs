@@ -1,5 +1,6 @@
 //! The owner's shortcut of the unlocked dict read, for the specialised forms' hinted reads
-//! (`LOAD_GLOBAL_MODULE` / `_BUILTIN`, and `LOAD_ATTR`'s module, instance-dict and class reads).
+//! (`LOAD_GLOBAL_MODULE` / `_BUILTIN`, and `LOAD_ATTR`'s module, instance-dict and class reads;
+//! for a static type's dict the class read keeps the plain path: it holds no reader's objects).
 //!
 //! In a free-threaded interpreter a dict's value is read without the dict's lock
 //! (`object::unlocked_read`): a try-increment, then a re-read of the slot to make sure the
