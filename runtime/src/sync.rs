@@ -689,6 +689,11 @@ pub enum Mutation {
     /// The specialiser rewrites the caches of an instruction that a published form may be
     /// reading without stopping the world.
     SpecializeRewriteWithoutStop,
+    /// A brief write (`object::mutation::locked_briefly`) runs without taking the object's mutex.
+    BriefWriteUnlocked,
+    /// The owner's shortcut of the unlocked dict read (`object::owned_read`) takes any object with
+    /// a live local count, without checking that the reading thread owns it.
+    OwnedReadIgnoresOwner,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

@@ -418,15 +418,15 @@ pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool
     }
 }
 
-/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]): the replaced item, for the caller
-/// to drop after the list is no longer borrowed.
+/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]): the replaced item — or the value
+/// itself if another thread shrank the list meanwhile — for the caller to drop after the list
+/// is no longer borrowed.
 #[inline(always)]
 pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Option<Obj> {
     let index = usize::try_from(exact_small_int(key)?).ok()?;
     let l = crate::object::list::as_list(container)?;
-    // In the list's critical section, as every write (the old item is dropped by the caller,
-    // after it).
-    l.mutate(|items| (index < items.len()).then(|| items.set(index, value)))
+    // Under the list's mutex, held briefly (one slot store; nothing is dropped inside).
+    Some(l.mutate_briefly(|items| if index < items.len() { items.set(index, value) } else { value }))
 }
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.
@@ -640,13 +640,13 @@ pub(crate) fn load_global(
     code.acquire_caches();
     let ix = code.cache(i + 4) as usize;
     if form == Opcode::LOAD_GLOBAL_MODULE {
-        as_dict(globals)?.value_ref_at_if_key(ix, name)
+        crate::object::owned_read::hinted_value_ref(as_dict(globals)?, ix, name)
     } else {
         let version = code.cache_u32(i + 2);
         if !as_dict(globals)?.keys_version_is(version) {
             return None;
         }
-        as_dict(builtins)?.value_ref_at_if_key(ix, name)
+        crate::object::owned_read::hinted_value_ref(as_dict(builtins)?, ix, name)
     }
 }
 

@@ -71,7 +71,10 @@ fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
 #[inline(always)]
 fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
     let t = as_type(ty.mro().get(pos)?)?;
-    t.dict().and_then(as_dict)?.value_ref_at_if_key(ix, name)
+    let d = t.dict().and_then(as_dict)?;
+    // A static type's dict holds the runtime's own descriptors, never objects the reading thread
+    // owns: the owner's shortcut would only read the entry twice.
+    if t.is_heap() { crate::object::owned_read::hinted_value_ref(d, ix, name) } else { d.value_ref_at_if_key(ix, name) }
 }
 
 /// The guard of the forms that read a class's dict after their version guard: the entry of
@@ -261,7 +264,7 @@ pub(crate) fn load_attr(
                     if !d.keys_version_is(version) {
                         return None;
                     }
-                    d.value_ref_at_if_key(ix, name)
+                    crate::object::owned_read::hinted_value_ref(d, ix, name)
                 })
             };
             Some((v?, false))
@@ -273,7 +276,10 @@ pub(crate) fn load_attr(
             // SAFETY: the loan ends after a table read and a new reference, which run no Python
             // code before their last use of the dict (`object::unlocked_read` drops a reference
             // to a value that left its slot last).
-            let v = unsafe { dict_slot(owner)?.with_borrowed(|dict| as_dict(dict?)?.value_ref_at_if_key(ix, name)) };
+            let v = unsafe {
+                dict_slot(owner)?
+                    .with_borrowed(|dict| crate::object::owned_read::hinted_value_ref(as_dict(dict?)?, ix, name))
+            };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT

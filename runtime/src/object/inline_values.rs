@@ -527,7 +527,8 @@ pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
 #[inline(always)]
 pub(crate) fn store_at(obj: &PyObject, ix: usize, value: Obj) -> Result<Option<Obj>, Obj> {
     let Some(v) = Values::of(obj) else { return Err(value) };
-    locked(obj, || {
+    // A slot store and an order byte: a brief write (CPython 3.14's `LOCK_OBJECT`).
+    super::mutation::locked_briefly(obj, || {
         if !v.valid() {
             return Err(value);
         }

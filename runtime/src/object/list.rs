@@ -107,6 +107,20 @@ impl ListObject {
         })
     }
 
+    /// [`ListObject::mutate`] for a write that cannot detach — an item store, which runs no
+    /// Python code and neither grows nor frees the block — under a brief hold of the list's
+    /// mutex (`mutation::locked_briefly`; CPython 3.14's `LOCK_OBJECT` in
+    /// `STORE_SUBSCR_LIST_INT`). `f` must not drop an item: it hands replaced ones back.
+    #[inline(always)]
+    pub(crate) fn mutate_briefly<R>(&self, f: impl FnOnce(&mut ItemsMut<'_>) -> R) -> R {
+        let free_threaded = free_threaded();
+        super::mutation::locked_briefly(&self.ob_base, || {
+            // SAFETY: as in `mutate`: the mutex (or the interpreter lock) excludes other writers,
+            // and the view ends with the hold.
+            f(&mut unsafe { self.items.writer(free_threaded) })
+        })
+    }
+
     /// Appends an item.
     #[inline]
     pub fn push(&self, item: Obj) {

@@ -125,6 +125,7 @@ pub(crate) mod obj_slot;
 pub(crate) mod object_methods;
 pub(crate) mod object_reduce;
 pub(crate) mod oserror;
+pub(crate) mod owned_read;
 pub(crate) mod range;
 pub(crate) mod range_big;
 pub(crate) mod recursion;
@@ -167,6 +168,10 @@ pub use immortal::{immortals, intern, types};
 pub use int::{as_long, int_value};
 #[cfg(loom)]
 pub use list::model as list_model;
+#[cfg(loom)]
+pub use mutation::model as mutation_model;
+#[cfg(loom)]
+pub use owned_read::model as owned_read_model;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
 pub use typeobj::TypeObject;

@@ -11,12 +11,70 @@
 //! returned out of the closure and dropped after the section ends, so a destructor that runs
 //! Python code never sees a container mid-write.
 
+//!
+//! # Brief writes: the mutex without a section ([`locked_briefly`])
+//!
+//! The specialised instance-attribute store (`STORE_ATTR_INSTANCE_VALUE`) runs at every
+//! `self.x = v`, the specialised list-item store (`STORE_SUBSCR_LIST_INT`) at every
+//! `v[0] = x`. A full critical section there costs more than its two atomics: it finds the
+//! thread state, links a section into the thread's stack and unlinks it. CPython 3.14's
+//! free-threaded build locks the object's mutex directly in those instructions (`LOCK_OBJECT`,
+//! one try-lock; `UNLOCK_OBJECT`) and falls back to the generic path, which takes the critical
+//! section, when the try-lock fails. [`locked_briefly`] does the same: one compare-and-swap to
+//! take the mutex, `f`, one to release it; when the mutex is taken (by another thread, or by a
+//! section of this one — re-entry) it falls back to [`locked`].
+//!
+//! A mutex held this way is on no section stack, so nothing suspends it: it stays held across
+//! a detach. That is sound only because `f` never detaches — it runs no Python code, allocates
+//! nothing that could call back, locks no other object and does not wait — so the mutex is
+//! released before this thread can reach any point where another thread would wait for it
+//! while holding something this thread needs (a stop-the-world waits for this thread to detach,
+//! which happens after the release).
+
 use super::header::PyObject;
 
 /// Runs `f` inside `obj`'s critical section.
 #[inline]
 pub(crate) fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
     super::attachment::critical_section(obj, f)
+}
+
+/// Runs `f` with `obj`'s mutex held, taken with one try-lock and no critical section when it is
+/// free (see the module docs); else inside [`locked`]. `f` must not detach: no Python code, no
+/// waiting, no other object's lock.
+#[inline(always)]
+pub(crate) fn locked_briefly<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
+    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
+    match super::attachment::current() {
+        Some(a) if unsafe { a.as_ref() }.free_threaded() => {
+            if crate::sync::broken(crate::sync::Mutation::BriefWriteUnlocked) {
+                return f();
+            }
+            if !obj.mutex().try_lock() {
+                return locked(obj, f);
+            }
+            /// Releases the object's mutex when `f` ends (also if it unwinds).
+            struct Unlock<'a>(&'a PyObject);
+            impl Drop for Unlock<'_> {
+                fn drop(&mut self) {
+                    // SAFETY: taken by the try-lock above, on this thread.
+                    unsafe { self.0.mutex().unlock() }
+                }
+            }
+            let _unlock = Unlock(obj);
+            f()
+        }
+        _ => f(),
+    }
+}
+
+/// The brief write, public to the loom models.
+#[cfg(loom)]
+pub mod model {
+    /// [`super::locked_briefly`].
+    pub fn locked_briefly<R>(obj: &super::PyObject, f: impl FnOnce() -> R) -> R {
+        super::locked_briefly(obj, f)
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +176,29 @@ mod tests {
             })
             .expect("attached");
         drop(objs);
+        interp.destroy().expect("destroyed");
+    }
+
+    /// A brief write takes the mutex and gives it back; inside a section of the same thread on
+    /// the same object it falls back to the section (re-entry) instead of waiting for itself.
+    #[test]
+    fn a_brief_write_releases_the_mutex_and_reenters_a_section() {
+        crate::Runtime::initialize();
+        let interp = Interpreter::new(InterpreterConfig::free_threaded()).expect("an interpreter");
+        interp
+            .attach(|py| {
+                let l = new_list(Vec::new()).expect("a list");
+                let seen = super::locked_briefly(&l, || l.mutex().is_locked());
+                assert!(seen, "held during the write");
+                assert!(!l.mutex().is_locked(), "released after it");
+                let bound = l.clone();
+                // SAFETY: an owned reference moves into the handle.
+                let b = unsafe { Bound::from_owned(py, bound.into_raw()) };
+                let inner = py.critical_section(&b, || super::locked_briefly(&l, || l.mutex().is_locked()));
+                assert!(inner, "the section's hold covers the re-entered write");
+                assert!(!l.mutex().is_locked(), "the section released it");
+            })
+            .expect("attached");
         interp.destroy().expect("destroyed");
     }
 

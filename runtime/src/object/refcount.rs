@@ -89,6 +89,34 @@ pub(crate) fn incref_with_lock(op: &PyObject) {
     }
 }
 
+/// The owner's increment of an object it reads from a slot without the slot's lock, when no
+/// re-check is needed: `op` is owned by this thread (`ob_tid`) and its local count is not zero
+/// (and not immortal). Whether it incremented; `false` leaves the general unlocked read
+/// (`object::unlocked_read`: try-increment, re-check, locked fallback) to the caller.
+///
+/// Why no re-check of the slot: the object at `op` when the slot was read was alive (the slot
+/// held a reference). An object of this thread with a live local count cannot be freed by
+/// anyone else — only its owner writes the local count, and another thread's last decrement
+/// of a merged-away count queues it to the owner instead of freeing it — so it is still that
+/// object. Nor can the block have been freed and reused by another object in between: only
+/// this thread makes objects with `ob_tid` equal to its own id, and it made none since the read.
+/// A value replaced in the slot meanwhile is returned as it was when read (the read is ordered
+/// before the write), as a reader that ran a moment earlier would have got it.
+#[inline(always)]
+pub(crate) fn try_incref_owned_live(op: &PyObject) -> bool {
+    let local = op.ob_ref_local.load(Ordering::Relaxed);
+    if local == 0 || local == IMMORTAL_LOCAL {
+        return false;
+    }
+    if op.ob_tid.load(Ordering::Relaxed) != thread_id()
+        && !crate::sync::broken(crate::sync::Mutation::OwnedReadIgnoresOwner)
+    {
+        return false;
+    }
+    op.ob_ref_local.store(local + 1, Ordering::Relaxed);
+    true
+}
+
 /// Takes a reference to `op` unless its count is gone (CPython's `_Py_TryIncrefFast` then
 /// `_Py_TryIncRefShared`): immortal → yes; owned by this thread → a local increment; otherwise a
 /// CAS on the shared count that refuses 0 and MERGED-with-no-count (an object being, or already,
