@@ -1257,7 +1257,17 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             *slot!(sp) = self_;
                             sp += 1;
                         } else {
-                            push!(values, sp, tri!(ops::get_attr(&owner, name)));
+                            match tri!(specialize_attr::generic_load_attr(&owner, name)) {
+                                specialize_attr::GenericAttr::Value(v) => push!(values, sp, v),
+                                specialize_attr::GenericAttr::Getter(getter) => {
+                                    // As `LOAD_ATTR_PROPERTY`: the getter's result replaces the owner.
+                                    push!(values, sp, owner);
+                                    let owner_at = sp - 1;
+                                    enter_or_unwind!(enter_exact_args(
+                                        values, frames, getter, owner_at, owner_at, None
+                                    ));
+                                }
+                            }
                         }
                     }
                     Opcode::LOAD_SUPER_ATTR => tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg)),
