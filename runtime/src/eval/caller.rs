@@ -3,7 +3,7 @@
 //!
 //! CPython finds these through the thread state's current frame. Here the frames of a run of
 //! the loop live in that run's own vectors, so the loop publishes a view of the calling frame
-//! — a pointer to the frame record and to its value array — in a thread-local for the duration
+//! — a pointer to the frame record, whose window holds its values — in a thread-local for the duration
 //! of each call into native code ([`enter`], restored by the guard on every exit path, so
 //! nested runs of the loop see their own caller). Python-to-Python calls never publish one.
 
@@ -18,10 +18,10 @@ use crate::object::function::as_cell;
 use crate::object::obj::Obj;
 use crate::object::typeobj::as_type;
 
-type View = (*const Frame, *const Option<Obj>);
+type View = *const Frame;
 
 thread_local! {
-    static CALLER: Cell<View> = const { Cell::new((std::ptr::null(), std::ptr::null())) };
+    static CALLER: Cell<View> = const { Cell::new(std::ptr::null()) };
 }
 
 /// Restores the previous caller view when the native call ends.
@@ -34,28 +34,25 @@ impl Drop for CallerGuard {
     }
 }
 
-/// Publishes `frame` (whose window lives in `values`) as the caller of the native call that is
-/// about to run.
+/// Publishes `frame` as the caller of the native call that is about to run.
 #[inline]
-pub(super) fn enter(frame: &Frame, values: &[Option<Obj>]) -> CallerGuard {
-    CallerGuard(CALLER.with(|c| c.replace((frame as *const Frame, values.as_ptr()))))
+pub(super) fn enter(frame: &Frame) -> CallerGuard {
+    CallerGuard(CALLER.with(|c| c.replace(frame as *const Frame)))
 }
 
 /// Runs `f` on the calling frame and its localsplus values, if a Python frame is calling.
 fn with_caller<R>(f: impl FnOnce(&Frame, &[Option<Obj>]) -> R) -> Option<R> {
-    let (frame, values) = CALLER.with(Cell::get);
+    let frame = CALLER.with(Cell::get);
     if frame.is_null() {
         return None;
     }
     // SAFETY: the view was published by the loop for the native call now running on this
     // thread (the guard withdraws it when that call returns); during the call the loop neither
-    // moves nor mutates that frame record or its value array (a nested run uses its own), and
-    // the frame's localsplus window `base..base + nlocalsplus` lies inside the array.
+    // moves nor mutates that frame record or its window (a nested run starts its frames above
+    // the thread's data stack top, which covers the window).
     unsafe {
         let frame = &*frame;
-        let n = code_of(frame).code.nlocalsplus();
-        let window = std::slice::from_raw_parts(values.add(frame.base), n);
-        Some(f(frame, window))
+        Some(f(frame, frame.localsplus()))
     }
 }
 

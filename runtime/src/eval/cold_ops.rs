@@ -4,9 +4,9 @@
 //! conversion, `with` and `f(*args, **kwargs)`.
 //!
 //! Each is the body of its arm in [`super::run_frames`], moved here as a `#[cold]`,
-//! never-inlined function over the frame's value array and stack pointer. The loop is one large
+//! never-inlined function over the frame's window and stack pointer. The loop is one large
 //! function whose hot arms (local variable access, specialised arithmetic, calls and returns)
-//! want the instruction and stack pointers and the value array in registers; every arm inlined
+//! want the instruction and stack pointers and the window pointer in registers; every arm inlined
 //! into it adds values live across calls and pressure on the register allocator, so the arms
 //! that are neither short nor hot live out of line. An arm's function takes the stack pointer
 //! by reference and keeps it exact on every exit, errors included: the unwinder cuts the
@@ -185,14 +185,13 @@ pub(super) fn load_from_dict_or_deref(
     sp: &mut usize,
     code: &CodeObj,
     oparg: u32,
-    frame_base: usize,
 ) -> PyResult<()> {
     let d = pop(values, sp);
     let i = oparg as usize;
     let name = &code.localsplus_names[i];
     let v = match as_dict(&d).and_then(|d| d.get_str(name)) {
         Some(v) => v,
-        None => match values[frame_base + i].as_deref().and_then(as_cell).and_then(|c| c.get()) {
+        None => match values[i].as_deref().and_then(as_cell).and_then(|c| c.get()) {
             Some(v) => v,
             None => return Err(unbound_local(code, i)),
         },
@@ -243,7 +242,7 @@ pub(super) fn load_super_attr(
         // with `(__class__, self)` for the zero-argument form — and look up.
         let argv = if oparg & 2 != 0 { vec![class, self_] } else { Vec::new() };
         let s = {
-            let _caller = caller::enter(f, values);
+            let _caller = caller::enter(f);
             ops::call(&global_super, &argv, None)
         };
         let s = s?;
@@ -512,7 +511,7 @@ pub(super) fn call_function_ex(values: &mut [Option<Obj>], sp: &mut usize, f: &F
     }
     let kwn = if names.is_empty() { None } else { Some(new_tuple(names)?) };
     let r = {
-        let _caller = caller::enter(f, values);
+        let _caller = caller::enter(f);
         ops::call(&callable, &argv, kwn.as_deref())
     };
     push(values, sp, r?);

@@ -28,7 +28,7 @@
 use std::cell::{Cell, OnceCell, RefCell};
 use std::ptr::NonNull;
 
-use super::{Frame, code_of};
+use super::Frame;
 use crate::error::{PyErr, PyResult};
 use crate::object::PyObject;
 use crate::object::alloc::drop_and_free;
@@ -44,7 +44,6 @@ use crate::object::typeobj::TypeObject;
 pub(super) struct RunLink {
     prev: *const RunLink,
     frames: *const Vec<Frame>,
-    values: *mut Vec<Option<Obj>>,
 }
 
 thread_local! {
@@ -64,10 +63,10 @@ impl Drop for RunGuard {
 }
 
 impl RunLink {
-    /// A link for the run whose records are `frames` and values `values`.
+    /// A link for the run whose records are `frames`.
     #[inline]
-    pub(super) fn new(frames: &Vec<Frame>, values: &mut Vec<Option<Obj>>) -> RunLink {
-        RunLink { prev: std::ptr::null(), frames, values }
+    pub(super) fn new(frames: &Vec<Frame>) -> RunLink {
+        RunLink { prev: std::ptr::null(), frames }
     }
 }
 
@@ -87,17 +86,15 @@ fn walk<R>(mut f: impl FnMut(&Frame, &mut [Option<Obj>]) -> Option<R>) -> Option
     while !link.is_null() {
         // SAFETY: a link is a local of a run of the loop that is still running on this thread
         // (its guard unlinks it before the run returns). While native code runs — the only
-        // time a walk happens — the runs below do not touch their frame vectors or value
-        // arrays: the innermost one is suspended in the call that leads here, and each outer
-        // one in the native call that started the run above it. The windows lie inside the
-        // arrays (`base + nlocalsplus <= len`, kept by the loop).
+        // time a walk happens — the runs below do not touch their frame vectors or windows:
+        // the innermost one is suspended in the call that leads here, and each outer one in
+        // the native call that started the run above it. Every record in a run's vector has
+        // its window on the thread's data stack (`Frame::window`).
         unsafe {
             let l = &*link;
             let frames = &*l.frames;
-            let values = &mut *l.values;
             for frame in frames.iter().rev() {
-                let n = code_of(frame).code.nlocalsplus();
-                let window = &mut values[frame.base..frame.base + n];
+                let window = frame.localsplus();
                 if let Some(r) = f(frame, window) {
                     return Some(r);
                 }

@@ -4,14 +4,14 @@
 //! `FOR_ITER` over a generator, `GET_YIELD_FROM_ITER`, `GET_AWAITABLE`, the async protocol
 //! instructions and the generator intrinsics) over the frame records of [`super`].
 //!
-//! **Making.** `RETURN_GENERATOR` moves the function frame's window of the value array
-//! (localsplus and the — empty — stack) into a new generator object
+//! **Making.** `RETURN_GENERATOR` moves the function frame's window (localsplus and the —
+//! empty — stack) into a new generator object
 //! (`crate::object::generator`), then the frame returns the generator like a `RETURN_VALUE`.
 //!
 //! **Resuming in the loop.** `SEND` and `FOR_ITER` whose receiver is a generator (or, for
 //! `SEND`, a coroutine) that is not running push its frame onto the running loop, as CPython's
-//! `SEND_GEN`/`FOR_ITER_GEN` do: the saved slots are moved to the top of the value array, the
-//! sent value pushed, and the frame record remembers how to come back ([`ResumeKind`]). A
+//! `SEND_GEN`/`FOR_ITER_GEN` do: the saved slots are swapped into a window on the thread's data
+//! stack right above the resumer's stack (`super::data_stack`), the sent value pushed, and the frame record remembers how to come back ([`ResumeKind`]). A
 //! chain of `yield from`/`await` therefore runs in one loop, however deep: each level is one
 //! frame record, counted against the recursion limit like a call.
 //!
@@ -31,13 +31,14 @@
 //! underneath (`super::exc_state`, what `sys.exception()` falls back to); suspending or
 //! finishing puts it back.
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
 use pyrt_compile::{CodeFlags, Opcode};
 
-use super::{Frame, depth_enter, depth_leave, none};
+use super::data_stack::{RunStack, Slot};
+use super::{Frame, FrameSlots, RunFrames, depth_enter, depth_leave, none};
 use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::AdaptiveCode;
 use crate::object::attr::lookup_str;
@@ -98,20 +99,6 @@ impl GenLink {
     }
 }
 
-/// How many spare runs ([`SpareRun`]) a thread keeps for native resumptions.
-const MAX_SPARE_RUNS: usize = 16;
-
-/// The value array and frame-record vector of a finished native resumption, kept for the
-/// next one: every slot of `values` is empty, `frames` is empty.
-type SpareRun = (Vec<Option<Obj>>, Vec<Frame>);
-
-thread_local! {
-    /// Spare runs of finished native resumptions (`next()` on a generator from native code
-    /// allocates nothing in the steady state, and the value array keeps its length, so the
-    /// frames a resumed generator pushes above itself find their room already there).
-    static SPARE_RUNS: RefCell<Vec<SpareRun>> = const { RefCell::new(Vec::new()) };
-}
-
 fn enter_exc_state(g: &GenObject) {
     super::exc_state::enter_generator(g.swap_exc_state(None));
 }
@@ -123,7 +110,7 @@ fn leave_exc_state(g: &GenObject) {
 }
 
 /// `RETURN_GENERATOR`: moves the frame's window into a new generator object.
-pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: &CodeObj) -> PyResult<Obj> {
+pub(super) fn return_generator(values: &mut [Slot], f: &mut Frame, code: &CodeObj) -> PyResult<Obj> {
     let flags = code.code.flags;
     let kind = if flags.contains(CodeFlags::COROUTINE) {
         GenKind::Coroutine
@@ -137,8 +124,8 @@ pub(super) fn return_generator(values: &mut [Option<Obj>], f: &mut Frame, code: 
         Some(fo) => (fo.name.get(), fo.qualname.get()),
         None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
     };
-    let slots: Vec<Option<Obj>> = values[f.base..f.sp].iter_mut().map(Option::take).collect();
-    f.sp = f.base;
+    let slots: Vec<Option<Obj>> = values[..f.sp].iter_mut().map(Option::take).collect();
+    f.sp = 0;
     let frame = SavedFrame {
         code: Obj::clone(&f.code),
         func: Some(func),
@@ -198,37 +185,37 @@ pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject
     }
 }
 
-/// The slots a generator frame is given in a run's value array: localsplus, the value stack
-/// and two spare slots (one more than a called frame gets: the resumption pushes the sent
-/// value on top of the saved stack).
+/// The slots a generator frame's window has: localsplus, the value stack and two spare slots
+/// (one more than a called frame gets: the resumption pushes the sent value on top of the
+/// saved stack).
 fn frame_room(code: &CodeObj) -> usize {
     code.code.nlocalsplus() + code.code.stacksize as usize + 2
 }
 
 /// Resumes a claimed generator in the running loop (`SEND_GEN` / `FOR_ITER_GEN` after
-/// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into
-/// `values` at `base` (the resumer's stack top, where its `call_at` was set so a frame
-/// unwinding out leaves the resumer's stack alone; 0 for a native resumption), pushes `sent`
-/// on its stack and pushes its frame record onto `frames`. `genobj` is borrowed: the resumer
-/// holds it while the frame runs (see [`GenLink`]).
+/// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into a
+/// window on the thread's data stack — right above the resumer's stack top (the innermost
+/// record of `frames`, whose `call_at` was set there so a frame unwinding out leaves the
+/// resumer's stack alone), or for a native resumption (`entry`, `frames` empty) at the
+/// thread's top — pushes `sent` on its stack and pushes its frame record onto `frames`.
+/// `genobj` is borrowed: the resumer holds it while the frame runs (see [`GenLink`]).
 ///
-/// The slots are swapped, not moved: the empty slots above the resumer's stack go into the
-/// saved vector, which keeps its length while the frame runs, so the suspension swaps the
-/// frame back without growing or shrinking anything when it yields at the same depth. The
-/// function moves into the record; the code, globals and builtins stay in the saved frame and
-/// the record borrows them (see [`SavedFrame`]), so a resumption counts no references.
-/// Out of line for the generic instructions and native resumptions; the specialised
-/// `FOR_ITER_GEN`/`SEND_GEN` arms have it inlined ([`push_frame_inline`]).
+/// The slots are swapped, not moved: the window's empty slots go into the saved vector, which
+/// keeps its length while the frame runs, so the suspension swaps the frame back without
+/// growing or shrinking anything when it yields at the same depth. The function moves into
+/// the record; the code, globals and builtins stay in the saved frame and the record borrows
+/// them (see [`SavedFrame`]), so a resumption counts no references. Out of line for the
+/// generic instructions and native resumptions; the specialised `FOR_ITER_GEN`/`SEND_GEN`
+/// arms have it inlined ([`push_frame_inline`]).
 #[inline(never)]
 pub(super) fn push_frame(
-    values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
-    base: usize,
     genobj: NonNull<PyObject>,
     sent: Obj,
     resume: ResumeKind,
+    entry: Option<&RunStack>,
 ) {
-    push_frame_inline(values, frames, base, genobj, sent, resume);
+    push_frame_inline(frames, genobj, sent, resume, entry);
 }
 
 /// [`push_frame`], inlined into the arms that resume almost every generator run by a `for`
@@ -236,12 +223,11 @@ pub(super) fn push_frame(
 /// prologue were a measurable part of a resumption.
 #[inline(always)]
 pub(super) fn push_frame_inline(
-    values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
-    base: usize,
     genobj: NonNull<PyObject>,
     sent: Obj,
     resume: ResumeKind,
+    entry: Option<&RunStack>,
 ) {
     // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
     let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
@@ -249,14 +235,18 @@ pub(super) fn push_frame_inline(
     let mut saved = g.frame();
     let n = saved.slots.len();
     let code = as_code(&saved.code).expect("a generator runs a code object");
-    let need = base + frame_room(code);
-    if values.len() < need {
-        values.resize_with(need, || None);
-    }
-    values[base..base + n].swap_with_slice(&mut saved.slots);
+    let size = frame_room(code);
+    let slots = match entry {
+        Some(stack) => FrameSlots::in_window(stack.alloc_entry(size), size),
+        None => super::callee_slots(frames.last().expect("a resumer"), size),
+    };
+    // SAFETY: the window was just given to this frame: its slots lie above every live slot of
+    // the thread (above the resumer's stack, or at the top), and nothing else refers to them.
+    let window = unsafe { std::slice::from_raw_parts_mut(slots.base.as_ptr(), size) };
+    window[..n].swap_with_slice(&mut saved.slots);
     // The slot is empty (slots above the resumer's stack are), so nothing is dropped.
-    debug_assert!(values[base + n].is_none(), "a slot above the resumer's stack holds a value");
-    std::mem::forget(values[base + n].replace(sent));
+    debug_assert!(window[n].is_none(), "a slot above the resumer's stack holds a value");
+    std::mem::forget(window[n].replace(sent));
     // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and the record's
     // `Drop` skips them): the saved frame owns these references and never replaces them, and
     // it lives in the generator, which outlives the record (see [`GenLink`]).
@@ -270,6 +260,7 @@ pub(super) fn push_frame_inline(
     };
     drop(saved);
     enter_exc_state(g);
+    super::data_stack::set_top(slots.end);
     super::push_in_place(frames, || Frame {
         code: ManuallyDrop::new(code),
         func,
@@ -277,8 +268,8 @@ pub(super) fn push_frame_inline(
         builtins: ManuallyDrop::new(builtins),
         owns_refs: false,
         locals: None,
-        base,
-        sp: base + n + 1,
+        slots,
+        sp: n + 1,
         ip,
         lasti,
         call_at: 0,
@@ -291,19 +282,22 @@ pub(super) fn push_frame_inline(
 /// `YIELD_VALUE`: the innermost record of `frames`, a generator frame whose yielded value was
 /// taken, goes back into its generator and is popped: its frame object detaches, its slots
 /// are swapped back (the saved vector holds empty slots since [`push_frame`]) and its
-/// function moves back. `oparg` 1 marks a `yield from`/`await` suspension.
-pub(super) fn suspend(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, oparg: u32) {
+/// function moves back. `oparg` 1 marks a `yield from`/`await` suspension. The thread's top
+/// goes back to the resumer's window (a native resumption's run restores it as it ends).
+pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
     let done = frames.last_mut().expect("a frame");
-    let frame_obj = super::detach_frame_object(values, done, false);
-    let (base, sp) = (done.base, done.sp);
+    let frame_obj = super::detach_frame_object(done, false);
+    let sp = done.sp;
     let link = done.owner_gen.expect("YIELD_VALUE in a generator frame");
     let g = link.generator();
     {
         let mut saved = g.frame();
-        if saved.slots.len() != sp - base {
-            saved.slots.resize_with(sp - base, || None);
+        if saved.slots.len() != sp {
+            saved.slots.resize_with(sp, || None);
         }
-        saved.slots.swap_with_slice(&mut values[base..sp]);
+        // SAFETY: the record is the innermost of the run, so it has its window, and the loop
+        // that called this holds no reference into it across the call.
+        saved.slots.swap_with_slice(unsafe { &mut done.window()[..sp] });
         saved.func = done.func.take();
         saved.ip = done.ip;
         saved.lasti = done.lasti;
@@ -320,6 +314,9 @@ pub(super) fn suspend(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, oparg
     // locals mapping or `__init__` instance — so forgetting it runs no needed drop (the drop
     // glue's tests of each field were a measurable part of a suspension).
     unsafe { frames.set_len(frames.len() - 1) };
+    if let Some(resumer) = frames.last() {
+        super::data_stack::set_top(resumer.slots.end);
+    }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);
     depth_leave();
@@ -337,7 +334,10 @@ pub(super) fn finish(link: GenLink) {
 }
 
 /// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.
-pub(super) fn return_to_resumer(values: &mut [Option<Obj>], caller: &mut Frame, resume: ResumeKind, v: Obj) {
+pub(super) fn return_to_resumer(caller: &mut Frame, resume: ResumeKind, v: Obj) {
+    // SAFETY: the resumer is the innermost record of the run (the generator frame was popped),
+    // so it has its window, and the loop holds no reference into it across this call.
+    let values = unsafe { caller.window() };
     match resume {
         ResumeKind::Entry => unreachable!("an entry frame has no resumer in this run"),
         ResumeKind::Send { target } => {
@@ -391,35 +391,30 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         g.set_state(prev);
         return Err(e);
     }
-    let (mut values, mut frames) = SPARE_RUNS.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    let stack = RunStack::enter();
+    let mut frames = RunFrames::take();
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    push_frame(&mut values, &mut frames, 0, NonNull::from(o), sent, ResumeKind::Entry);
+    push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack));
+    let window = frames.last().expect("the entry frame").slots;
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
         let frame = frames.last_mut().expect("the entry frame");
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    let r = crate::object::recursion::native_eval_entry(|| super::run_frames(&mut values, &mut frames, thrown));
+    let r = crate::object::recursion::native_eval_entry(|| super::run_frames(&mut frames, thrown));
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
-    frames.clear();
+    RunFrames::give_back(frames);
     let completed = g.state() == GenState::Completed;
-    if completed || r.is_err() {
-        // A suspension leaves every slot empty (swapped back); a return or an exception may
-        // leave values behind. Dropped before the run is given back: a finaliser may resume
-        // a generator and take a spare run.
-        for slot in values.iter_mut() {
-            drop(slot.take());
-        }
-    }
-    debug_assert!(values.iter().all(Option::is_none), "a spare run's slots are empty");
-    SPARE_RUNS.with(|p| {
-        let mut spare = p.borrow_mut();
-        if spare.len() < MAX_SPARE_RUNS {
-            spare.push((values, frames));
-        }
-    });
+    // A suspension swaps every slot back and a return or an exception clears the frame's
+    // stack; what a frame might still leave in its window is released before the top goes
+    // back below it (a finaliser run here starts its frames above the window).
+    // SAFETY: the window was the entry frame's, which is gone: nothing else refers to it, and
+    // its chunk stays until `stack` is dropped.
+    let slots = unsafe { std::slice::from_raw_parts_mut(window.base.as_ptr(), window.len()) };
+    super::clear(slots, 0, slots.len());
+    drop(stack);
     let v = r?;
     Ok(if completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
 }

@@ -2,19 +2,23 @@
 //!
 //! CPython 3.13's instruction semantics (`Python/bytecodes.c`) over the compiler's code objects.
 //!
-//! **Frames.** A run of the loop owns one value array (`Vec<Option<Obj>>`) and a stack of
-//! frame records. A frame's "localsplus" (locals, cells, free variables) and its value stack are
-//! a contiguous window of that array, as CPython's `_PyInterpreterFrame` is: a Python-to-Python
-//! call pushes a record and grows the window (amortised: the array is reused, no allocation per
-//! call) and the loop continues in the callee — no native recursion. A return pops the record
-//! and pushes the value on the caller's stack. Native code calling a Python function (a slot
-//! wrapper, `sorted(key=...)`) starts a new run of the loop.
+//! **Frames.** A frame is a record (code, namespaces, instruction and stack pointers) in its
+//! run's frame vector and a window of slots on the thread's data stack ([`data_stack`]:
+//! chunks that never move, as CPython's `_PyThreadState_PushFrame`): its "localsplus" (locals,
+//! cells, free variables) then its value stack, addressed through the window's own base
+//! pointer, as CPython's `_PyInterpreterFrame` is. A Python-to-Python call puts the callee's
+//! window right above the caller's stack (in the next chunk when it does not fit; chunks are
+//! kept, so no allocation per call once warm), pushes a record and the loop continues in the
+//! callee — no native recursion. A return clears the window, pops the record and pushes the
+//! value on the caller's stack. Native code calling a Python function (a slot wrapper,
+//! `sorted(key=...)`) starts a new run of the loop whose entry window goes at the thread's
+//! data stack top.
 //!
 //! **Dispatch.** One `match` on the opcode byte per instruction, read from the code object's
 //! adaptive copy of its instructions and decoded through [`DECODE`] (instruction and inline
 //! cache size in one table lookup); `oparg` and the decoded instruction are locals of the loop.
-//! A run started from native code takes its value array and frame vector from a per-thread
-//! pool ([`RunBuffers`]), so calling Python from native code allocates nothing once warm.
+//! A run started from native code takes its frame vector from a per-thread pool
+//! ([`RunFrames`]), so calling Python from native code allocates nothing once warm.
 //!
 //! **Specialisation** (PEP 659, see [`specialize`]). Generic instructions of a family count
 //! down the counter in their first cache unit (`adapt!`) and, when it fires, have the
@@ -39,6 +43,9 @@ mod annotations;
 pub mod args;
 pub mod caller;
 mod cold_ops;
+mod data_stack;
+#[cfg(all(test, not(loom)))]
+mod data_stack_tests;
 mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
@@ -82,6 +89,8 @@ use crate::object::tuple::{items, new_tuple};
 use crate::object::typeobj::{CompareOp, as_type};
 use crate::object::{PyObject, exception_group, immortals, types};
 
+use data_stack::Slot;
+
 thread_local! {
     /// Python frames on this thread's stack, all runs of the loop together.
     static DEPTH: Cell<usize> = const { Cell::new(0) };
@@ -122,7 +131,9 @@ struct Frame {
     /// Whether `code`, `globals` and `builtins` are references of the record's own.
     owns_refs: bool,
     locals: Option<Obj>,
-    base: usize,
+    /// The frame's window on the thread's data stack ([`data_stack`]): its localsplus, then
+    /// its value stack. `sp` and `call_at` are indices into it.
+    slots: FrameSlots,
     sp: usize,
     ip: usize,
     lasti: usize,
@@ -137,24 +148,38 @@ struct Frame {
     frame_obj: OnceCell<Obj>,
 }
 
-impl Frame {
-    /// The first frame of a run of the loop started from native code (`base` 0, nothing on
-    /// its stack yet).
-    fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
-        Frame::owning(code, func, globals, builtins, locals, 0, 0)
+/// Where a frame's slots are on the thread's data stack ([`data_stack`]): its window (the
+/// localsplus, then the value stack) from `base` to `end`, in a chunk that ends at `limit`.
+#[derive(Clone, Copy)]
+struct FrameSlots {
+    base: NonNull<Slot>,
+    end: *mut Slot,
+    limit: *mut Slot,
+}
+
+impl FrameSlots {
+    /// The slots of a record that has no window yet (an entry record before [`init_frame`]).
+    const UNSET: FrameSlots =
+        FrameSlots { base: NonNull::dangling(), end: std::ptr::null_mut(), limit: std::ptr::null_mut() };
+
+    /// `size` slots from the start of `w`.
+    #[inline(always)]
+    fn in_window(w: data_stack::Window, size: usize) -> FrameSlots {
+        // SAFETY: a window from the data stack has room for the `size` slots it was asked for.
+        FrameSlots { base: w.base, end: unsafe { w.base.as_ptr().add(size) }, limit: w.limit }
     }
 
-    /// A record that owns its code object, globals and builtins, at `base` with its stack
-    /// pointer at `sp`.
-    fn owning(
-        code: Obj,
-        func: Option<Obj>,
-        globals: Obj,
-        builtins: Obj,
-        locals: Option<Obj>,
-        base: usize,
-        sp: usize,
-    ) -> Frame {
+    /// The number of slots of the window.
+    #[inline(always)]
+    fn len(&self) -> usize {
+        (self.end as usize - self.base.as_ptr() as usize) / size_of::<Slot>()
+    }
+}
+
+impl Frame {
+    /// The first frame of a run of the loop started from native code (its window is given by
+    /// [`init_frame`]).
+    fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
         Frame {
             code: ManuallyDrop::new(code),
             func,
@@ -162,8 +187,8 @@ impl Frame {
             builtins: ManuallyDrop::new(builtins),
             owns_refs: true,
             locals,
-            base,
-            sp,
+            slots: FrameSlots::UNSET,
+            sp: 0,
             ip: 0,
             lasti: 0,
             call_at: 0,
@@ -173,10 +198,10 @@ impl Frame {
         }
     }
 
-    /// The record of a call of the Python function `callable` (checked by the caller), at
-    /// `base` with its stack pointer at `sp`; it borrows the function's code object, globals
-    /// and builtins.
-    fn for_function(callable: Obj, base: usize, sp: usize, init_self: Option<Obj>) -> Frame {
+    /// The record of a call of the Python function `callable` (checked by the caller), in the
+    /// window `slots` with its stack pointer at `sp`; it borrows the function's code object,
+    /// globals and builtins.
+    fn for_function(callable: Obj, slots: FrameSlots, sp: usize, init_self: Option<Obj>) -> Frame {
         let func = as_function(&callable).expect("a Python function");
         // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and `Drop` skips
         // them): they stay valid while the record lives because the record holds `callable`,
@@ -190,7 +215,7 @@ impl Frame {
             builtins: ManuallyDrop::new(builtins),
             owns_refs: false,
             locals: None,
-            base,
+            slots,
             sp,
             ip: 0,
             lasti: 0,
@@ -199,6 +224,31 @@ impl Frame {
             init_self,
             frame_obj: OnceCell::new(),
         }
+    }
+
+    /// The frame's window: its localsplus, then its value stack (`sp` and `call_at` index it).
+    ///
+    /// # Safety
+    ///
+    /// The record has its window (every record in a run's frame vector does, and a record just
+    /// popped keeps it until another frame is entered: chunks are freed only when a run
+    /// ends), and no other reference to these slots is used while the returned one is.
+    #[inline(always)]
+    unsafe fn window<'a>(&self) -> &'a mut [Slot] {
+        // SAFETY: the caller's contract; `base..end` lies inside one chunk (`data_stack`).
+        unsafe { std::slice::from_raw_parts_mut(self.slots.base.as_ptr(), self.slots.len()) }
+    }
+
+    /// The frame's localsplus values (locals, cells, free variables).
+    ///
+    /// # Safety
+    ///
+    /// As for [`Frame::window`].
+    #[inline]
+    unsafe fn localsplus<'a>(&self) -> &'a mut [Slot] {
+        let n = code_of(self).code.nlocalsplus();
+        // SAFETY: the caller's contract; a window starts with its code's `nlocalsplus` slots.
+        unsafe { &mut self.window()[..n] }
     }
 }
 
@@ -277,23 +327,27 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
     run(frame, &[], None)
 }
 
-/// Prepares a frame's localsplus: arguments, cells, free variables.
-fn init_frame(
-    values: &mut Vec<Option<Obj>>,
-    frame: &mut Frame,
-    args: &[Obj],
-    kwnames: Option<&PyObject>,
-) -> PyResult<()> {
+/// The slots a called frame's window has: its localsplus, its value stack and a spare slot.
+#[inline(always)]
+fn window_size(code: &CodeObj) -> usize {
+    code.code.nlocalsplus() + code.code.stacksize as usize + 1
+}
+
+/// Gives `frame` the window `slots` and prepares its localsplus: arguments, cells, free
+/// variables. On an error the window is left empty.
+fn init_frame(frame: &mut Frame, slots: FrameSlots, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let code = as_code(&frame.code).expect("a code object");
     let n = code.code.nlocalsplus();
-    let need = frame.base + n + code.code.stacksize as usize + 1;
-    if values.len() < need {
-        values.resize_with(need, || None);
-    }
-    frame.sp = frame.base + n;
+    frame.slots = slots;
+    frame.sp = n;
     if let Some(func) = frame.func.as_ref().and_then(|f| as_function(f)) {
         if code.code.flags.contains(CodeFlags::OPTIMIZED) || frame.locals.is_none() {
-            args::bind_args(func, code, args, kwnames, &mut values[frame.base..frame.base + n])?;
+            // SAFETY: the window was just given to the record and nothing else refers to it.
+            let locals = unsafe { frame.localsplus() };
+            if let Err(e) = args::bind_args(func, code, args, kwnames, locals) {
+                clear(locals, 0, n);
+                return Err(e);
+            }
         }
     }
     Ok(())
@@ -354,78 +408,67 @@ fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> 
     crate::object::recursion::native_eval_entry(|| run_entry(entry, args, kwnames))
 }
 
-/// [`run`] once its native recursion is accounted for.
+/// [`run`] once its native recursion is accounted for. The entry frame's window goes at the
+/// thread's data stack top, which goes back where it was when the run ends.
 fn run_entry(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
-    let (mut values, mut frames) = RunBuffers::take();
     let mut entry = entry;
     depth_enter()?;
-    if let Err(e) = init_frame(&mut values, &mut entry, args, kwnames) {
+    let stack = data_stack::RunStack::enter();
+    let size = window_size(code_of(&entry));
+    let window = FrameSlots::in_window(stack.alloc_entry(size), size);
+    if let Err(e) = init_frame(&mut entry, window, args, kwnames) {
         depth_leave();
-        RunBuffers::give_back(values, frames);
         return Err(e);
     }
+    let mut frames = RunFrames::take();
     frames.push(entry);
-    let result = run_frames(&mut values, &mut frames, None);
-    RunBuffers::give_back(values, frames);
+    let result = run_frames(&mut frames, None);
+    RunFrames::give_back(frames);
+    drop(stack);
     result
 }
 
-/// The value arrays and frame vectors of finished runs of the loop, kept per thread for the
-/// next run: native code calling Python (a property, `sorted(key=)`, a dunder method) starts a
-/// run each time, and would otherwise allocate both vectors per call.
-struct RunBuffers;
-
-/// A run's value array and frame vector.
-type RunBufferPair = (Vec<Option<Obj>>, Vec<Frame>);
+/// The frame vectors of finished runs of the loop, kept per thread for the next run: native
+/// code calling Python (a property, `sorted(key=)`, a dunder method) starts a run each time,
+/// and would otherwise allocate the vector per call.
+struct RunFrames;
 
 thread_local! {
-    static RUN_BUFFERS: RefCell<Vec<RunBufferPair>> = const { RefCell::new(Vec::new()) };
+    static RUN_FRAMES: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
 }
 
-impl RunBuffers {
-    /// Runs nested deeper than this allocate their buffers (and drop them afterwards).
+impl RunFrames {
+    /// Runs nested deeper than this allocate their vector (and drop it afterwards).
     const KEPT: usize = 16;
-    /// A value array that grew beyond this many slots (deep recursion) is not kept.
-    const MAX_SLOTS: usize = 1 << 14;
 
-    /// Empty buffers for a new run, with the capacity of an earlier one when there is one.
-    fn take() -> RunBufferPair {
+    /// An empty vector for a new run, with the capacity of an earlier one when there is one.
+    fn take() -> Vec<Frame> {
         // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
-        RUN_BUFFERS
-            .try_with(|pool| pool.borrow_mut().pop())
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| (Vec::new(), Vec::with_capacity(8)))
+        RUN_FRAMES.try_with(|pool| pool.borrow_mut().pop()).ok().flatten().unwrap_or_else(|| Vec::with_capacity(8))
     }
 
-    /// Keeps a finished run's buffers. They are emptied here (a finished run leaves only empty
-    /// slots, so this drops no value in practice; whatever is left is released correctly).
-    fn give_back(mut values: Vec<Option<Obj>>, mut frames: Vec<Frame>) {
-        values.clear();
+    /// Keeps a finished run's vector (empty: a run ends with no frame).
+    fn give_back(mut frames: Vec<Frame>) {
         frames.clear();
-        if values.capacity() > Self::MAX_SLOTS {
-            return;
-        }
-        let _ = RUN_BUFFERS.try_with(|pool| {
+        let _ = RUN_FRAMES.try_with(|pool| {
             let mut pool = pool.borrow_mut();
             if pool.len() < Self::KEPT {
-                pool.push((values, frames));
+                pool.push(frames);
             }
         });
     }
 }
 
-/// The slot at `p`, a pointer into `values`' buffer, borrowed for as long as `values` is: the
-/// loop addresses slots through a pointer it keeps in a local (see `run_frames`), and tying
-/// the reference to a borrow of the array keeps the borrow checker's guarantee that no slot
-/// reference outlives a use of the whole array (a call that takes `values`).
+/// The slot at `p`, a pointer into the window `values`, borrowed for as long as `values` is:
+/// the loop addresses slots through a pointer it keeps in a local (see `run_frames`), and
+/// tying the reference to a borrow of the window keeps the borrow checker's guarantee that no
+/// slot reference outlives a use of the whole window (a call that takes `values`).
 ///
 /// # Safety
 ///
-/// `p` points into `values`' buffer, below its length, and was derived from it since the
-/// buffer last moved.
+/// `p` points into `values`, below its length.
 #[inline(always)]
-unsafe fn slot_at<'a>(_values: &'a Vec<Option<Obj>>, p: *const Option<Obj>) -> &'a Option<Obj> {
+unsafe fn slot_at<'a>(_values: &'a [Slot], p: *const Slot) -> &'a Slot {
     // SAFETY: the caller's contract.
     unsafe { &*p }
 }
@@ -436,7 +479,7 @@ unsafe fn slot_at<'a>(_values: &'a Vec<Option<Obj>>, p: *const Option<Obj>) -> &
 ///
 /// As for [`slot_at`].
 #[inline(always)]
-unsafe fn slot_at_mut<'a>(_values: &'a mut Vec<Option<Obj>>, p: *mut Option<Obj>) -> &'a mut Option<Obj> {
+unsafe fn slot_at_mut<'a>(_values: &'a mut [Slot], p: *mut Slot) -> &'a mut Slot {
     // SAFETY: the caller's contract.
     unsafe { &mut *p }
 }
@@ -548,15 +591,15 @@ fn build_class_name_error() -> PyErr {
 /// an exception in the innermost frame (`generator.throw`; its traceback entry and context are
 /// already set).
 #[allow(clippy::too_many_lines)]
-fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
+fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut skip_tb = false;
     // Whether a trace or profile function is set: read when the run starts and refreshed with
     // the eval breaker (`RESUME`, backward jumps), see `trace`.
     let mut tracing = trace::active();
-    let mut run_link = frame_object::RunLink::new(frames, values);
+    let mut run_link = frame_object::RunLink::new(frames);
     let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
-        if let Err(exc) = unwind(values, frames, err.into_object(), false) {
+        if let Err(exc) = unwind(frames, err.into_object(), false) {
             return Err(PyErr::from_object(exc));
         }
     }
@@ -568,32 +611,32 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         let units = &code.adaptive;
         // The code units themselves, read by the dispatch of every instruction.
         let opcode_units = units.opcode_units();
-        // The running frame's instruction and stack pointers and its base live in locals; the
-        // record gets them back (`sync!`) only where something else reads it: a call that
-        // pushes a frame (the caller resumes from its record), an error (the unwinder cuts the
-        // record's stack), a return or a suspension, a trace hook. Arbitrary code run by an
-        // instruction reads only `lasti` (written per instruction), the localsplus window
-        // (`base`) and the other fields, never `ip`/`sp`.
+        // The running frame's instruction and stack pointers live in locals; the record gets
+        // them back (`sync!`) only where something else reads it: a call that pushes a frame
+        // (the caller resumes from its record), an error (the unwinder cuts the record's
+        // stack), a return or a suspension, a trace hook. Arbitrary code run by an instruction
+        // reads only `lasti` (written per instruction), the localsplus window and the other
+        // fields, never `ip`/`sp`.
         let mut ip = f.ip;
         let mut sp = f.sp;
-        let frame_base = f.base;
-        // The value array's buffer, addressed through this pointer (one load fewer per access
-        // than through the `Vec`, which the optimiser must reload after every call since the
-        // run's link publishes it). Only entering a frame grows the array, and so may move
-        // its buffer (`init_frame`, `enter_exact_args`, `enter_general`,
-        // `generator::push_frame`); every path that enters one continues at `'frames`, which
-        // derives the pointer again. A nested run of the loop has its own array.
-        let slots: *mut Option<Obj> = values.as_mut_ptr();
-        // The slot at index `$i` of the array (a stack slot, a local or a call window's slot),
+        // The frame's window on the thread's data stack (`data_stack`: it never moves), and
+        // its base pointer, through which the macros below address slots (one load fewer per
+        // access than through the slice). `sp`, the locals' indices and the call windows'
+        // indices are indices into it. Re-derived whenever the current frame changes.
+        // SAFETY: the record is the innermost of the run, so it has its window; while it runs
+        // the loop reaches its slots only through this slice (a callee's window, which may
+        // overlap the slots above `sp`, is written only after the loop left this frame for
+        // `'frames`; native code reads them only through the record while the loop waits).
+        let values: &mut [Slot] = unsafe { f.window() };
+        let slots: *mut Slot = values.as_mut_ptr();
+        // The slot at index `$i` of the window (a stack slot, a local or a call window's slot),
         // borrowed from `values` like an indexed access would be.
         macro_rules! slot {
             ($i:expr) => {{
                 let i = $i;
                 debug_assert!(i < values.len());
-                // SAFETY: every index the loop uses lies in the current frame's window or the
-                // windows below it (its caller's call window), which are inside the array
-                // (`base + nlocalsplus + stacksize + 1` slots, allocated when the frame was
-                // entered); `slots` was derived after the buffer last moved (see above).
+                // SAFETY: every index the loop uses lies in the current frame's window
+                // (`nlocalsplus + stacksize + 1` slots, given when the frame was entered).
                 unsafe { slot_at_mut(values, slots.add(i)) }
             }};
         }
@@ -602,9 +645,9 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 $sp -= 1;
                 debug_assert!($sp < $values.len());
                 // SAFETY: the stack pointer stays inside the frame's window, which the frame's
-                // entry allocated (`base + nlocalsplus + stacksize + 1` slots, `init_frame`,
+                // entry gave it (`nlocalsplus + stacksize + 1` slots, `init_frame`,
                 // `enter_exact_args`, `generator::push_frame`): the compiler's stack depth
-                // bounds it; `slots` is current (see above).
+                // bounds it.
                 unsafe { slot_at_mut($values, slots.add($sp)) }.take().expect("a value on the stack")
             }};
         }
@@ -642,11 +685,10 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
         macro_rules! local {
             ($i:expr) => {{
                 let i = $i;
-                debug_assert!(i < code.code.nlocalsplus() && frame_base + i < values.len());
+                debug_assert!(i < code.code.nlocalsplus() && i < values.len());
                 // SAFETY: the compiler numbers a code object's variables below `nlocalsplus`,
-                // and the frame's window starts with that many slots at `frame_base`; `slots`
-                // is current (see above).
-                unsafe { slot_at_mut(values, slots.add(frame_base + i)) }
+                // and the frame's window starts with that many slots.
+                unsafe { slot_at_mut(values, slots.add(i)) }
             }};
         }
         loop {
@@ -693,7 +735,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             Ok(()) => continue 'frames,
                             Err(err) => {
                                 let with_tb = !std::mem::take(&mut skip_tb);
-                                match unwind(values, frames, err.into_object(), with_tb) {
+                                match unwind(frames, err.into_object(), with_tb) {
                                     Ok(()) => continue 'frames,
                                     Err(exc) => return Err(PyErr::from_object(exc)),
                                 }
@@ -725,20 +767,20 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                 let mut hit_next: Option<Option<Obj>>;
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
-                        let (genobj, base) = (NonNull::from(&**peek!(values, sp, 1)), sp);
+                        let genobj = NonNull::from(&**peek!(values, sp, 1));
                         let resume = generator::ResumeKind::ForIter { target: ip + oparg as usize + 2 };
                         f.call_at = sp;
                         sync!();
-                        generator::push_frame_inline(values, frames, base, genobj, none(), resume);
+                        generator::push_frame_inline(frames, genobj, none(), resume, None);
                         continue 'frames;
                     }
                     Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, sp, 2), true) => {
                         let v = pop!(values, sp);
-                        let (receiver, base) = (NonNull::from(&**peek!(values, sp, 1)), sp);
+                        let receiver = NonNull::from(&**peek!(values, sp, 1));
                         let resume = generator::ResumeKind::Send { target: ip + oparg as usize };
                         f.call_at = sp;
                         sync!();
-                        generator::push_frame_inline(values, frames, base, receiver, v, resume);
+                        generator::push_frame_inline(frames, receiver, v, resume, None);
                         continue 'frames;
                     }
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
@@ -792,7 +834,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         // replaces the owner on return (CPython's `LOAD_ATTR_PROPERTY`).
                         let getter = hit.take().expect("the guard's value");
                         let owner_at = sp - 1;
-                        enter_or_unwind!(enter_exact_args(values, frames, getter, owner_at, owner_at, None));
+                        enter_or_unwind!(enter_exact_args(frames, getter, owner_at, owner_at, None));
                     }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, lasti, peek!(values, sp, 1)) =>
@@ -985,14 +1027,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         // The frame takes the stack's reference to the function (the slot is
                         // part of the call window, which the return clears anyway).
                         let callable = slot!(callable_at).take().expect("a callable");
-                        enter_or_unwind!(enter_exact_args_inline(
-                            values,
-                            frames,
-                            callable,
-                            callable_at,
-                            args_start,
-                            None
-                        ));
+                        enter_or_unwind!(enter_exact_args_inline(frames, callable, callable_at, args_start, None));
                     }
                     Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
@@ -1021,7 +1056,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                             specialize::NativeCall::Native(func) => {
                                 // `locals()`, `vars()`, `dir()`, `eval`, `exec` and zero-argument
                                 // `super()` read the calling frame, as on the generic path.
-                                let _caller = caller::enter(f, values);
+                                let _caller = caller::enter(f);
                                 func(args, None)
                             }
                         };
@@ -1041,14 +1076,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let ty = as_type(class).expect("checked by init_for_alloc");
                         let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
                         *slot!(callable_at + 1) = Some(instance.clone());
-                        enter_or_unwind!(enter_exact_args(
-                            values,
-                            frames,
-                            init,
-                            callable_at,
-                            callable_at + 1,
-                            Some(instance)
-                        ));
+                        enter_or_unwind!(enter_exact_args(frames, init, callable_at, callable_at + 1, Some(instance)));
                     }
                     Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
                     Opcode::RESUME => {
@@ -1077,7 +1105,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if tracing || !f.returns_plainly() {
                             break 'op Ok(Flow::Return(v));
                         }
-                        return_plain(values, frames, sp, v);
+                        return_plain(frames, sp, v);
                         continue 'frames;
                     }
                     Opcode::POP_TOP => drop(pop!(values, sp)),
@@ -1159,12 +1187,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::DELETE_FAST => {
                         let i = oparg as usize;
-                        if slot!(frame_base + i).take().is_none() {
+                        if slot!(i).take().is_none() {
                             break 'op Err(unbound_local(code, i));
                         }
                     }
                     Opcode::MAKE_CELL => {
-                        let i = frame_base + oparg as usize;
+                        let i = oparg as usize;
                         let v = slot!(i).take();
                         *slot!(i) = Some(tri!(new_cell(v)));
                     }
@@ -1178,7 +1206,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let cells = closure.as_deref().map_or(&[][..], items);
                         let n = code.code.nlocalsplus();
                         for (k, c) in cells.iter().enumerate().take(oparg as usize) {
-                            *slot!(frame_base + n - oparg as usize + k) = Some(c.clone());
+                            *slot!(n - oparg as usize + k) = Some(c.clone());
                         }
                     }
                     Opcode::LOAD_DEREF => {
@@ -1192,12 +1220,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     }
                     Opcode::STORE_DEREF => {
                         let v = pop!(values, sp);
-                        if let Some(c) = slot!(frame_base + oparg as usize).as_deref().and_then(as_cell) {
+                        if let Some(c) = slot!(oparg as usize).as_deref().and_then(as_cell) {
                             c.set(Some(v));
                         }
                     }
                     Opcode::DELETE_DEREF => {
-                        if let Some(c) = slot!(frame_base + oparg as usize).as_deref().and_then(as_cell) {
+                        if let Some(c) = slot!(oparg as usize).as_deref().and_then(as_cell) {
                             c.set(None);
                         }
                     }
@@ -1225,7 +1253,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         tri!(cold_ops::load_from_dict_or_globals(values, &mut sp, f, code, oparg))
                     }
                     Opcode::LOAD_FROM_DICT_OR_DEREF => {
-                        tri!(cold_ops::load_from_dict_or_deref(values, &mut sp, code, oparg, frame_base))
+                        tri!(cold_ops::load_from_dict_or_deref(values, &mut sp, code, oparg))
                     }
                     Opcode::SETUP_ANNOTATIONS => tri!(cold_ops::setup_annotations(f)),
                     Opcode::LOAD_BUILD_CLASS => tri!(cold_ops::load_build_class(values, &mut sp, f)),
@@ -1429,12 +1457,12 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         adapt!(specialize::specialize_for_iter(units, lasti, peek!(values, sp, 1)));
                         let it = peek!(values, sp, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
-                            let (genobj, base) = (NonNull::from(&**it), sp);
+                            let genobj = NonNull::from(&**it);
                             let target = ip + oparg as usize + 2;
                             f.call_at = sp;
                             let resume = generator::ResumeKind::ForIter { target };
                             sync!();
-                            generator::push_frame(values, frames, base, genobj, none(), resume);
+                            generator::push_frame(frames, genobj, none(), resume, None);
                             continue 'frames;
                         }
                         let next = if std::ptr::eq(it.type_object(), types_known_made(it).range_iter_type) {
@@ -1614,15 +1642,15 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         if kwnames.is_none()
                             && specialize::positional_args_function(&callable, sp - args_start).is_some()
                         {
-                            enter_or_unwind!(enter_exact_args(values, frames, callable, callable_at, args_start, None));
+                            enter_or_unwind!(enter_exact_args(frames, callable, callable_at, args_start, None));
                         }
                         if as_function(&callable).is_some() {
                             // Python-to-Python: a new frame in this run of the loop.
                             let kwnames = kwnames.as_deref();
-                            enter_or_unwind!(enter_general(values, frames, callable, callable_at, args_start, kwnames));
+                            enter_or_unwind!(enter_general(frames, callable, callable_at, args_start, kwnames));
                         }
                         let r = {
-                            let _caller = caller::enter(f, values);
+                            let _caller = caller::enter(f);
                             let args = as_objs(&values[args_start..sp]);
                             if tracing {
                                 trace::native_call(f, &callable, args, || {
@@ -1744,11 +1772,11 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                         let v = pop!(values, sp);
                         let receiver = peek!(values, sp, 1);
                         if tri!(generator::claim_for_loop(receiver, true)) {
-                            let (receiver, base) = (NonNull::from(&**receiver), sp);
+                            let receiver = NonNull::from(&**receiver);
                             f.call_at = sp;
                             let resume = generator::ResumeKind::Send { target };
                             sync!();
-                            generator::push_frame(values, frames, base, receiver, v, resume);
+                            generator::push_frame(frames, receiver, v, resume, None);
                             continue 'frames;
                         }
                         let receiver = receiver.clone();
@@ -1820,16 +1848,23 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     if tracing {
                         f.ip = ip;
                         if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
-                            match unwind(values, frames, e.into_object(), true) {
+                            match unwind(frames, e.into_object(), true) {
                                 Ok(()) => continue 'frames,
                                 Err(exc) => return Err(PyErr::from_object(exc)),
                             }
                         }
                     }
                     let mut done = frames.pop().expect("a frame");
-                    detach_frame_object(values, &mut done, true);
-                    clear(values, done.base, done.sp);
+                    detach_frame_object(&mut done, true);
+                    // SAFETY: the record was just popped and keeps its window; the loop's slice
+                    // of it is not used again (the loop continues at `'frames` or returns).
+                    clear(unsafe { done.window() }, 0, done.sp);
                     depth_leave();
+                    // The finished frame's slots are cleared: the top goes back to the caller's
+                    // window (a native-started run's entry frame has none: the run restores it).
+                    if let Some(caller) = frames.last() {
+                        data_stack::set_top(caller.slots.end);
+                    }
                     let v = match done.init_self.take() {
                         None => v,
                         Some(instance) if v.is(immortals().none) => instance,
@@ -1838,7 +1873,7 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                                 "__init__() should return None, not '{}'",
                                 v.type_object().name()
                             ));
-                            match unwind(values, frames, err.into_object(), true) {
+                            match unwind(frames, err.into_object(), true) {
                                 Ok(()) => continue 'frames,
                                 Err(exc) => return Err(PyErr::from_object(exc)),
                             }
@@ -1847,37 +1882,36 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
                     if let Some(link) = done.owner_gen.take() {
                         generator::finish(link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
-                        generator::return_to_resumer(values, resumer, link.resume, v);
+                        generator::return_to_resumer(resumer, link.resume, v);
                         continue 'frames;
                     }
                     let Some(caller) = frames.last_mut() else { return Ok(v) };
-                    // The caller's CALL: drop callable, self and arguments, push the result.
-                    clear(values, caller.call_at, caller.sp);
-                    caller.sp = caller.call_at;
-                    *slot!(caller.sp) = Some(v);
-                    caller.sp += 1;
+                    push_call_result(caller, v);
                     continue 'frames;
                 }
                 Ok(Flow::Yield(v, oparg)) => {
                     sync!();
                     if tracing {
                         if let Err(e) = trace::on_return(frames.last().expect("a frame"), &v) {
-                            match unwind(values, frames, e.into_object(), true) {
+                            match unwind(frames, e.into_object(), true) {
                                 Ok(()) => continue 'frames,
                                 Err(exc) => return Err(PyErr::from_object(exc)),
                             }
                         }
                     }
-                    generator::suspend(values, frames, oparg);
+                    generator::suspend(frames, oparg);
                     let Some(resumer) = frames.last_mut() else { return Ok(v) };
-                    *slot!(resumer.sp) = Some(v);
+                    // SAFETY: the resumer is the innermost record again and the loop continues at
+                    // `'frames`, which derives its window afresh: nothing else refers to it.
+                    let window = unsafe { resumer.window() };
+                    window[resumer.sp] = Some(v);
                     resumer.sp += 1;
                     continue 'frames;
                 }
                 Err(err) => {
                     sync!();
                     let with_tb = !std::mem::take(&mut skip_tb);
-                    match unwind(values, frames, err.into_object(), with_tb) {
+                    match unwind(frames, err.into_object(), with_tb) {
                         Ok(()) => continue 'frames,
                         Err(exc) => return Err(PyErr::from_object(exc)),
                     }
@@ -1887,24 +1921,41 @@ fn run_frames(values: &mut Vec<Option<Obj>>, frames: &mut Vec<Frame>, thrown: Op
     }
 }
 
+/// The window of `size` slots for a frame `caller` (the innermost record, its stack pointer
+/// synced) enters: right above the caller's stack top in the caller's chunk, or when it does
+/// not fit there at the start of the next chunk (`data_stack::alloc_after`). The slots are
+/// empty: the caller's slots above its stack top are, and so is every chunk past the top's.
+#[inline(always)]
+fn callee_slots(caller: &Frame, size: usize) -> FrameSlots {
+    // SAFETY: the caller's stack pointer lies inside its window, which lies inside its chunk.
+    let at = unsafe { caller.slots.base.as_ptr().add(caller.sp) };
+    let room = (caller.slots.limit as usize - at as usize) / size_of::<Slot>();
+    let w = if size <= room {
+        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit: caller.slots.limit }
+    } else {
+        data_stack::alloc_after(caller.slots.limit, size)
+    };
+    FrameSlots::in_window(w, size)
+}
+
 /// A Python-to-Python call whose positional arguments fit the parameters
 /// (`specialize::positional_args_function`: exactly, or with the missing trailing ones in the
-/// defaults): the callee's frame goes right above the caller's stack and the arguments
-/// (`values[args_start..f.sp]`, `self` included) are moved into its first locals — no argument
-/// vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto
-/// `frames` in place (the caller is the last record); `init_self` is the instance an
-/// `__init__` frame initialises (`CALL_ALLOC_AND_ENTER_INIT`). Out of line for the rarer
-/// callers; the `CALL_PY_EXACT_ARGS` family's arm has it inlined ([`enter_exact_args_inline`]).
+/// defaults): the callee's window goes right above the caller's stack ([`callee_slots`]) and
+/// the arguments (`self` included: the caller's window from `args_start` to its synced stack
+/// pointer) are moved into its first locals — no argument vector, no binding pass
+/// (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto `frames` in place (the caller
+/// is the last record); `init_self` is the instance an `__init__` frame initialises
+/// (`CALL_ALLOC_AND_ENTER_INIT`). Out of line for the rarer callers; the `CALL_PY_EXACT_ARGS`
+/// family's arm has it inlined ([`enter_exact_args_inline`]).
 #[inline(never)]
 fn enter_exact_args(
-    values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
     callable: Obj,
     callable_at: usize,
     args_start: usize,
     init_self: Option<Obj>,
 ) -> PyResult<()> {
-    enter_exact_args_inline(values, frames, callable, callable_at, args_start, init_self)
+    enter_exact_args_inline(frames, callable, callable_at, args_start, init_self)
 }
 
 /// [`enter_exact_args`], inlined where it is called for almost every Python-to-Python call
@@ -1913,7 +1964,6 @@ fn enter_exact_args(
 /// method_calls −1.4% machine instructions).
 #[inline(always)]
 fn enter_exact_args_inline(
-    values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
     callable: Obj,
     callable_at: usize,
@@ -1924,12 +1974,7 @@ fn enter_exact_args_inline(
     let code = as_code(&func.code).expect("a function has a code object");
     let n = code.code.nlocalsplus();
     let caller = frames.last_mut().expect("a calling frame");
-    let base = caller.sp;
-    let need = base + n + code.code.stacksize as usize + 1;
-    if values.len() < need {
-        values.resize_with(need, || None);
-    }
-    let nargs = base - args_start;
+    let nargs = caller.sp - args_start;
     let argcount = code.code.argcount as usize;
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
@@ -1939,30 +1984,43 @@ fn enter_exact_args_inline(
         return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
     }
     depth_enter()?;
+    let slots = callee_slots(caller, window_size(code));
+    let callee = slots.base.as_ptr();
     for k in nargs..argcount {
-        values[base + k] = Some(defaults[defaults.len() - (argcount - k)].clone());
+        // SAFETY: `k < argcount <= nlocalsplus`, inside the callee's window, whose slots are
+        // empty (`callee_slots`): the write drops nothing.
+        unsafe { callee.add(k).write(Some(defaults[defaults.len() - (argcount - k)].clone())) };
     }
     // The arguments move (no reference counting) from the caller's stack into the callee's
-    // first locals, which lie right above it.
-    let (caller_window, callee_window) = values.split_at_mut(base);
-    for (local, arg) in callee_window[..nargs].iter_mut().zip(&mut caller_window[args_start..]) {
-        *local = arg.take();
+    // first locals (in the same chunk they lie right above the arguments).
+    // SAFETY: `args_start + k < caller.sp`, inside the caller's window; `k < nargs <=
+    // nlocalsplus`, inside the callee's, which starts at or above the caller's stack top (or
+    // in another chunk), so the two ranges do not overlap; the callee's slots are empty and
+    // the caller's are left empty (the loop left the caller's frame and holds no reference
+    // into either window).
+    unsafe {
+        let args = caller.slots.base.as_ptr().add(args_start);
+        std::ptr::copy_nonoverlapping(args, callee, nargs);
+        for k in 0..nargs {
+            args.add(k).write(None);
+        }
     }
+    caller.sp = args_start;
     caller.call_at = callable_at;
-    push_in_place(frames, || Frame::for_function(callable, base, base + n, init_self));
+    data_stack::set_top(slots.end);
+    push_in_place(frames, || Frame::for_function(callable, slots, n, init_self));
     Ok(())
 }
 
 /// A Python-to-Python call that [`enter_exact_args`] does not take (keyword arguments,
-/// `*args`/`**kwargs` parameters, missing arguments without defaults): the callee's frame goes
+/// `*args`/`**kwargs` parameters, missing arguments without defaults): the callee's window goes
 /// right above the caller's stack (whose stack pointer the caller synced) and the arguments
-/// (`values[args_start..]`, `self` included, then the keyword values named by `kwnames`) are
-/// bound to its parameters by [`args::bind_args`]. The call window stays on the caller's
-/// stack until the callee returns. Out of line: the loop's register pressure is for its hot
-/// arms.
+/// (the caller's window from `args_start`, `self` included, then the keyword values named by
+/// `kwnames`) are bound to its parameters by [`args::bind_args`]. The call window stays on the
+/// caller's stack until the callee returns. Out of line: the loop's register pressure is for
+/// its hot arms.
 #[inline(never)]
 fn enter_general(
-    values: &mut Vec<Option<Obj>>,
     frames: &mut Vec<Frame>,
     callable: Obj,
     callable_at: usize,
@@ -1970,12 +2028,20 @@ fn enter_general(
     kwnames: Option<&PyObject>,
 ) -> PyResult<()> {
     let caller = frames.last_mut().expect("a calling frame");
-    let new_base = caller.sp;
-    let mut frame = Frame::for_function(callable, new_base, new_base, None);
+    let code = code_of_function(&callable);
     depth_enter()?;
     caller.call_at = callable_at;
-    let argv: Vec<Obj> = as_objs(&values[args_start..new_base]).to_vec();
-    if let Err(e) = init_frame(values, &mut frame, &argv, kwnames) {
+    // SAFETY: the caller is the innermost record and the loop left its frame: nothing else
+    // refers to its window.
+    let argv: Vec<Obj> = as_objs(unsafe { &caller.window()[args_start..caller.sp] }).to_vec();
+    let slots = callee_slots(caller, window_size(code));
+    let caller_end = caller.slots.end;
+    // The top covers the new window before the binding (which builds `*args`/`**kwargs` and
+    // may drop values): a run of the loop started meanwhile begins above it.
+    data_stack::set_top(slots.end);
+    let mut frame = Frame::for_function(callable, FrameSlots::UNSET, 0, None);
+    if let Err(e) = init_frame(&mut frame, slots, &argv, kwnames) {
+        data_stack::set_top(caller_end);
         depth_leave();
         return Err(e);
     }
@@ -1984,33 +2050,53 @@ fn enter_general(
     Ok(())
 }
 
+/// The code object of the Python function `callable`.
+fn code_of_function(callable: &PyObject) -> &CodeObj {
+    let func = as_function(callable).expect("a Python function");
+    as_code(&func.code).expect("a function has a code object")
+}
+
 /// Returns `v` from the innermost frame, a plain one ([`Frame::returns_plainly`]) whose stack
 /// pointer is `sp`, to its caller (CPython's `_POP_FRAME`). The record owns only its function,
 /// so it is popped in place — no copy of the record out of `frames`, no general drop — its
 /// window and the caller's call window are cleared, and `v` is pushed on the caller's stack.
+/// The thread's top goes back to the caller's window end after the callee's slots were
+/// cleared (their finalisers may run frames, which must start above them).
 #[inline(always)]
-fn return_plain(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, sp: usize, v: Obj) {
+fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     let n = frames.len();
     // A plain record was pushed by a call in this run, above its caller's.
     debug_assert!(n >= 2);
     let done = &mut frames[n - 1];
     debug_assert!(done.returns_plainly());
     let func = done.func.take();
-    let base = done.base;
+    // SAFETY: the record is the innermost and the loop left its frame: nothing else refers to
+    // its window, which stays allocated after the pop below (see `Frame::window`).
+    let done_window = unsafe { done.window() };
     // SAFETY: the record at `n - 1` is forgotten instead of dropped: its `code`, `globals` and
     // `builtins` are borrowed copies (`owns_refs` is false), `func` was taken above, and
     // `locals`, `init_self`, `owner_gen` and `frame_obj` are empty (`returns_plainly`), so it
     // holds nothing else to release.
     unsafe { frames.set_len(n - 1) };
-    clear(values, base, sp);
+    clear(done_window, 0, sp);
     depth_leave();
     let caller = &mut frames[n - 2];
-    // The caller's CALL: drop callable, self and arguments, push the result.
+    data_stack::set_top(caller.slots.end);
+    push_call_result(caller, v);
+    drop(func);
+}
+
+/// The caller's `CALL` after its callee returned `v`: drops the callable, `self` and the
+/// arguments left in its call window and pushes `v` on its stack.
+#[inline(always)]
+fn push_call_result(caller: &mut Frame, v: Obj) {
+    // SAFETY: the caller is the innermost record again and the loop holds no reference into its
+    // window (it continues at `'frames`, which derives one afresh).
+    let values = unsafe { caller.window() };
     clear(values, caller.call_at, caller.sp);
     caller.sp = caller.call_at;
     values[caller.sp] = Some(v);
     caller.sp += 1;
-    drop(func);
 }
 
 /// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a
@@ -2031,13 +2117,14 @@ fn push_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
 
 /// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`
 /// the handler saved below the exception): CPython's `RERAISE` moves `instr_ptr` there.
-fn restore_reraise_lasti(values: &[Option<Obj>], f: &mut Frame) {
+fn restore_reraise_lasti(f: &mut Frame) {
     let unit = code_of(f).adaptive.opcode_unit(f.lasti);
     let oparg = (unit >> 8) as usize;
     if Opcode::from_u8((unit & 0xff) as u8) != Some(Opcode::RERAISE) || oparg == 0 || f.sp < oparg {
         return;
     }
-    let saved = values[f.sp - oparg].as_deref().and_then(crate::object::int::small_value);
+    // SAFETY: the record is the innermost (being unwound); nothing else refers to its window.
+    let saved = unsafe { f.window() }[f.sp - oparg].as_deref().and_then(crate::object::int::small_value);
     if let Some(l) = saved.and_then(|l| usize::try_from(l).ok()) {
         f.lasti = l;
     }
@@ -2045,22 +2132,24 @@ fn restore_reraise_lasti(values: &[Option<Obj>], f: &mut Frame) {
 
 /// A popped record's frame object (if it has one) detaches with a snapshot of its locals.
 #[inline]
-fn detach_frame_object(values: &[Option<Obj>], done: &mut Frame, with_back: bool) -> Option<Obj> {
+fn detach_frame_object(done: &mut Frame, with_back: bool) -> Option<Obj> {
     done.frame_obj.get()?;
-    let n = code_of(done).code.nlocalsplus();
-    let window = &values[done.base..done.base + n];
+    // SAFETY: the record was just popped (or is being suspended) and keeps its window; nothing
+    // else refers to it.
+    let window = unsafe { done.localsplus() };
     frame_object::detach(done, window, with_back)
 }
 
-fn clear(values: &mut [Option<Obj>], from: usize, to: usize) {
+fn clear(values: &mut [Slot], from: usize, to: usize) {
     for slot in &mut values[from..to.max(from)] {
         *slot = None;
     }
 }
 
 /// Unwinds `exc` from the innermost frame: the first frame with a handler for its current
-/// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`).
-fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
+/// instruction continues there (`Ok`); with none, the exception leaves the run (`Err`). Each
+/// frame popped clears its window before the thread's top goes back to its caller's.
+fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<(), Obj> {
     let tracing = trace::active();
     loop {
         let f = frames.last_mut().expect("a frame");
@@ -2074,7 +2163,9 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
                 }
             }
             if crate::object::exceptions::as_exception(&exc).is_some_and(|e| e.traceback().is_none()) {
-                let window = &values[f.base..f.base + code.code.nlocalsplus()];
+                // SAFETY: the record is the innermost; the loop holds no reference into its
+                // window while unwinding.
+                let window = unsafe { f.localsplus() };
                 caller::capture_name_scope(&exc, f, window);
             }
             let frame_obj = frame_object::materialize(f).ok();
@@ -2089,7 +2180,9 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
         let handler =
             code.exception_table.iter().find(|h| (h.start as usize) <= f.lasti && f.lasti < h.end as usize).copied();
         if let Some(h) = handler {
-            let depth = f.base + code.code.nlocalsplus() + h.depth as usize;
+            // SAFETY: as above.
+            let values = unsafe { f.window() };
+            let depth = code.code.nlocalsplus() + h.depth as usize;
             clear(values, depth, f.sp);
             f.sp = depth;
             if h.lasti {
@@ -2103,7 +2196,7 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
             return Ok(());
         }
         if f.frame_obj.get().is_some() {
-            restore_reraise_lasti(values, f);
+            restore_reraise_lasti(f);
         }
         if tracing {
             if let Err(e) = trace::on_unwind(frames.last().expect("a frame")) {
@@ -2111,14 +2204,17 @@ fn unwind(values: &mut [Option<Obj>], frames: &mut Vec<Frame>, mut exc: Obj, mut
             }
         }
         let mut done = frames.pop().expect("a frame");
-        detach_frame_object(values, &mut done, true);
-        clear(values, done.base, done.sp);
+        detach_frame_object(&mut done, true);
+        // SAFETY: the record was just popped and keeps its window; nothing refers to it.
+        clear(unsafe { done.window() }, 0, done.sp);
         depth_leave();
         if let Some(link) = done.owner_gen {
             generator::finish(link);
         }
         let Some(caller) = frames.last_mut() else { return Err(exc) };
-        clear(values, caller.call_at, caller.sp);
+        data_stack::set_top(caller.slots.end);
+        // SAFETY: the caller is the innermost record now; nothing refers to its window.
+        clear(unsafe { caller.window() }, caller.call_at, caller.sp);
         caller.sp = caller.call_at;
     }
 }

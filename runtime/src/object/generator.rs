@@ -2,7 +2,7 @@
 //!
 //! **Layout.** One layout serves the three kinds: a [`GenObject`] owns its frame while the
 //! frame is not running — the code, function, globals and builtins it runs with, and its
-//! "localsplus" and value stack copied out of the eval loop's value array ([`SavedFrame`]).
+//! "localsplus" and value stack swapped out of the frame's window on the thread's data stack ([`SavedFrame`]).
 //! `RETURN_GENERATOR` makes the object from the function's fresh frame; resuming copies the
 //! slots back into a run of the loop (`crate::eval::generator`), `YIELD_VALUE` copies them out
 //! again. The slot vector keeps its capacity, so steady-state resumption allocates nothing.
