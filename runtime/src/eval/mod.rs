@@ -1291,9 +1291,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                     // As `LOAD_ATTR_PROPERTY`: the getter's result replaces the owner.
                                     push!(values, sp, owner);
                                     let owner_at = sp - 1;
-                                    enter_or_unwind!(enter_exact_args(
-                                        values, frames, getter, owner_at, owner_at, None
-                                    ));
+                                    enter_or_unwind!(enter_exact_args(frames, getter, owner_at, owner_at, None));
                                 }
                             }
                         }
