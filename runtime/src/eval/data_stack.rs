@@ -114,11 +114,17 @@ pub(super) fn set_top(p: *mut Slot) {
 }
 
 /// The index of the chunk holding `p` (a top or a chunk end), if any.
+///
+/// `p` is always the end of a non-empty window (every window has at least one slot) or of a
+/// chunk, never a chunk's first slot: so the test excludes a chunk's start. Two chunks may
+/// touch (an allocator without block headers, e.g. mimalloc as a host's global allocator, can
+/// place chunk `k` right after chunk `j`), and then the end of `j` is the start of `k`; an
+/// inclusive test could name `k`, and the next window would go over live frames.
 fn chunk_of(chunks: &Chunks, p: *mut Slot) -> Option<usize> {
     let p = p as usize;
     chunks.iter().position(|c| {
         let range = c.as_ptr_range();
-        (range.start as usize) <= p && p <= range.end as usize
+        (range.start as usize) < p && p <= range.end as usize
     })
 }
 
