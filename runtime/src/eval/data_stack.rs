@@ -128,8 +128,12 @@ fn chunk_of(chunks: &Chunks, p: *mut Slot) -> Option<usize> {
     })
 }
 
-/// Chunk `i` (made, or remade larger, when it is missing or smaller than `size` slots: a chunk
-/// past the one in use holds no value) as a window of `size` slots at its start.
+/// Chunk `i` (made when it is missing; when it is smaller than `size` slots a new one is put
+/// in front of it) as a window of `size` slots at its start.
+///
+/// The smaller chunk is kept, not replaced: nothing is dropped while the list is borrowed, so
+/// even a chunk above the top that wrongly held a value could not run a finaliser (a nested
+/// run re-entering the list) here. The spare chunks go when the native-started run ends.
 fn window_in_chunk(chunks: &mut Chunks, i: usize, size: usize) -> Window {
     debug_assert!(i <= chunks.len());
     let fresh = || -> Box<[Slot]> { std::iter::repeat_with(|| None).take(CHUNK_SLOTS.max(size)).collect() };
@@ -137,7 +141,7 @@ fn window_in_chunk(chunks: &mut Chunks, i: usize, size: usize) -> Window {
         chunks.push(fresh());
     } else if chunks[i].len() < size {
         debug_assert!(chunks[i].iter().all(Option::is_none), "a chunk above the top holds a value");
-        chunks[i] = fresh();
+        chunks.insert(i, fresh());
     }
     let range = chunks[i].as_mut_ptr_range();
     Window { base: NonNull::new(range.start).expect("a boxed slice's pointer"), limit: range.end }
