@@ -40,7 +40,7 @@ use pyrt_compile::Opcode;
 use super::specialize::{fail, is_exact, specialize_with};
 use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::{AdaptiveCode, CacheWrites};
-use crate::object::attr::{dict_slot, generic_getattr, generic_setattr, lookup};
+use crate::object::attr::{dict_slot, generic_getattr, generic_getattr_with_descr, generic_setattr, lookup};
 use crate::object::dict::as_dict;
 use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
@@ -347,8 +347,8 @@ pub(crate) enum GenericAttr {
 /// alternate between classes misses its specialised form for every other class and runs this
 /// body: entering the getter's frame costs a frame push where a native call re-enters the loop
 /// (about 2,800 machine instructions per load in `benches/py/method_calls.py`). The rest is
-/// `attr::generic_getattr` with the MRO lookup done once: a property is a data descriptor, so
-/// it wins over the instance dict whatever the instance holds.
+/// `attr::generic_getattr` with the MRO lookup done once (`generic_getattr_with_descr`): a
+/// property is a data descriptor, so it wins over the instance dict whatever the instance holds.
 // Out of line: the generic body is off the specialised forms' path; inlined into the dispatch
 // loop it cost programs that never run it (nbody +1.2% instructions, non-LTO build).
 #[inline(never)]
@@ -361,19 +361,9 @@ pub(crate) fn generic_load_attr(owner: &PyObject, name: &PyObject) -> PyResult<G
     if let Some(getter) = descr.as_deref().and_then(property_function) {
         return Ok(GenericAttr::Getter(getter));
     }
-    let found = match &descr {
-        Some(d) if d.type_object().descr_get.is_some() && d.type_object().descr_set.is_some() => None,
-        _ => values::get_attr(owner, name),
-    };
-    let value = match (found, descr) {
-        (Some(v), _) => Ok(v),
-        (None, Some(d)) => match d.type_object().descr_get {
-            Some(get) => get(&d, Some(owner), ty.as_object()),
-            None => Ok(d),
-        },
-        (None, None) => Err(crate::object::attr::no_attribute(owner, name)),
-    };
-    value.map(GenericAttr::Value).map_err(|e| crate::object::exceptions::with_attribute_context(e, owner, name))
+    generic_getattr_with_descr(owner, name, descr)
+        .map(GenericAttr::Value)
+        .map_err(|e| crate::object::exceptions::with_attribute_context(e, owner, name))
 }
 
 /// `_Py_Specialize_StoreAttr`: an instance of a class with the generic `setattro` and no data

@@ -73,8 +73,13 @@ pub fn no_attribute(obj: &PyObject, name: &PyObject) -> PyErr {
 
 /// `PyObject_GenericGetAttr`.
 pub fn generic_getattr(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    generic_getattr_with_descr(obj, name, lookup(obj.type_object(), name))
+}
+
+/// [`generic_getattr`] once `descr` — `lookup(type(obj), name)` — is known (for callers that
+/// looked at the descriptor first, such as the generic `LOAD_ATTR`).
+pub(crate) fn generic_getattr_with_descr(obj: &PyObject, name: &PyObject, descr: Option<Obj>) -> PyResult<Obj> {
     let ty = obj.type_object();
-    let descr = lookup(ty, name);
     if let Some(d) = &descr {
         let dt = d.type_object();
         if let (Some(get), Some(_)) = (dt.descr_get, dt.descr_set) {
