@@ -169,6 +169,38 @@ impl Finders {
     }
 }
 
+/// `__main__.__loader__`, as CPython 3.13 sets it: a `SourceFileLoader('__main__', path)` for a
+/// script file, `BuiltinImporter` for `-c`, standard input and the prompt (`__spec__` stays
+/// `None`). Set here when the import system exists already; otherwise the first import sets it
+/// (`_fix_up_modules`), so that a program that imports nothing does not make the import system.
+pub(crate) fn set_main_loader(globals: &crate::object::dict::DictObject) -> PyResult<()> {
+    let modules = super::sys::modules_dict()?;
+    let Some(m) = as_dict(&modules).expect("sys.modules is a dict").get_str(&intern(NAME).ob_base) else {
+        return Ok(());
+    };
+    let file = globals.get_str(&intern("__file__").ob_base);
+    let path = file.as_deref().and_then(str_value).filter(|f| !(f.starts_with('<') && f.ends_with('>')));
+    // Made without running Python code (no frame, so a profile or trace hook sees nothing of
+    // it): `SourceFileLoader.__new__` and the two attributes its `__init__` sets.
+    let missing = |what: &str| PyErr::runtime_error(format!("the import system's {what} is missing"));
+    let loader = match path {
+        Some(path) => {
+            let external = as_dict(&modules)
+                .expect("sys.modules is a dict")
+                .get_str(&intern(EXTERNAL_NAME).ob_base)
+                .ok_or_else(|| missing(EXTERNAL_NAME))?;
+            let class = module_get(&external, "SourceFileLoader").ok_or_else(|| missing("SourceFileLoader"))?;
+            let new = ops::get_attr_str(&class, "__new__")?;
+            let loader = ops::call(&new, std::slice::from_ref(&class), None)?;
+            ops::set_attr(&loader, &*new_str("name")?, Some(&*new_str("__main__")?))?;
+            ops::set_attr(&loader, &*new_str("path")?, Some(&*new_str(path)?))?;
+            loader
+        }
+        None => module_get(&m, "BuiltinImporter").ok_or_else(|| missing("BuiltinImporter"))?,
+    };
+    globals.set(Obj::new_ref(&intern("__loader__").ob_base), loader)
+}
+
 /// Gives a module written in Rust, just made, its spec and loader (and `__package__` `''`).
 pub(crate) fn set_builtin_spec(module: &PyObject, name: &str) -> PyResult<()> {
     if module_get(module, "__spec__").is_some_and(|s| !s.is(immortals().none)) {

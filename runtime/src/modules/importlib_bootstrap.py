@@ -540,6 +540,14 @@ def _spec_for_source(name, path, package_dir):
     return spec
 
 
+def _main_loader(file):
+    # __main__.__loader__: a SourceFileLoader for a script, BuiltinImporter for -c, standard
+    # input and the prompt.
+    if isinstance(file, str) and not (file.startswith('<') and file.endswith('>')):
+        return _bootstrap_external.SourceFileLoader('__main__', file)
+    return BuiltinImporter
+
+
 def _fix_up_modules():
     # importlib._bootstrap._setup: the modules made before the import system's objects existed
     # (sys, builtins, _imp, the import system's own two) get their spec and loader now.
@@ -557,3 +565,6 @@ def _fix_up_modules():
         module.__loader__ = loader
         if getattr(module, '__package__', None) is None:
             module.__package__ = spec.parent
+    main = sys.modules.get('__main__')
+    if main is not None and getattr(main, '__loader__', None) is None:
+        main.__loader__ = _main_loader(getattr(main, '__file__', None))

@@ -105,6 +105,9 @@ def source_from_cache(path):
 
 
 def _get_cached(filename):
+    if sys.implementation.cache_tag is None:
+        # What cache_from_source's NotImplementedError leads to, without raising it.
+        return None if not filename.endswith(tuple(BYTECODE_SUFFIXES)) else filename
     if filename.endswith(tuple(SOURCE_SUFFIXES)):
         try:
             return cache_from_source(filename)
