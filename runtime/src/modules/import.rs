@@ -322,13 +322,14 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
         Some(_) => d.set(key("__package__"), new_str(name)?)?,
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
-    d.set(key("__loader__"), ops::get_attr_str(&spec, "loader")?)?;
-    d.set(key("__spec__"), spec.clone())?;
-    if package_dir.is_some() {
-        d.set(key("__path__"), ops::get_attr_str(&spec, "submodule_search_locations")?)?;
+    d.set(key("__loader__"), spec.loader)?;
+    d.set(key("__spec__"), spec.spec)?;
+    if let Some(path) = spec.search_locations {
+        d.set(key("__path__"), path)?;
     }
     d.set(key("__file__"), new_str(&filename)?)?;
-    d.set(key("__cached__"), ops::get_attr_str(&spec, "cached")?)?;
+    // The spec's `cached`: no bytecode cache (`sys.implementation.cache_tag` is `None`).
+    d.set(key("__cached__"), none())?;
     d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
     let modules = super::sys::modules_dict()?;
     let table = as_dict(&modules).expect("a dict");

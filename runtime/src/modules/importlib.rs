@@ -201,29 +201,93 @@ pub(crate) fn set_main_loader(globals: &crate::object::dict::DictObject) -> PyRe
     globals.set(Obj::new_ref(&intern("__loader__").ob_base), loader)
 }
 
-/// Gives a module written in Rust, just made, its spec and loader (and `__package__` `''`).
+/// A new instance of the Python class `class` made without running its `__init__` (no frame,
+/// so a profile or trace hook sees nothing of it), with `attrs` set in order in its `__dict__`.
+fn new_instance(class: &Obj, attrs: &[(&str, Obj)]) -> PyResult<Obj> {
+    let new = ops::get_attr_str(class, "__new__")?;
+    let instance = ops::call(&new, std::slice::from_ref(class), None)?;
+    for (name, value) in attrs {
+        ops::set_attr(&instance, &*new_str(name)?, Some(value))?;
+    }
+    Ok(instance)
+}
+
+/// `ModuleSpec(name, loader, origin=origin, is_package=...)` as `ModuleSpec.__init__` makes it
+/// (the same attributes in the same order), with `has_location` set; made in Rust because
+/// every import makes one (calling the class ran two Python frames per import).
+fn module_spec(
+    importlib: &PyObject,
+    name: &str,
+    loader: Obj,
+    origin: Obj,
+    search_locations: Option<Obj>,
+    has_location: bool,
+) -> PyResult<Obj> {
+    let missing = |what: &str| PyErr::runtime_error(format!("the import system's {what} is missing"));
+    let class = module_get(importlib, "ModuleSpec").ok_or_else(|| missing("ModuleSpec"))?;
+    new_instance(
+        &class,
+        &[
+            ("name", new_str(name)?),
+            ("loader", loader),
+            ("origin", origin),
+            ("loader_state", Obj::new_ref(immortals().none)),
+            ("submodule_search_locations", search_locations.unwrap_or_else(|| Obj::new_ref(immortals().none))),
+            ("_uninitialized_submodules", new_list(Vec::new())?),
+            ("_set_fileattr", new_bool(has_location)),
+            ("_cached", Obj::new_ref(immortals().none)),
+        ],
+    )
+}
+
+/// Gives a module written in Rust, just made, its spec and loader (and `__package__`):
+/// `ModuleSpec(name, BuiltinImporter, origin='built-in')`.
 pub(crate) fn set_builtin_spec(module: &PyObject, name: &str) -> PyResult<()> {
     if module_get(module, "__spec__").is_some_and(|s| !s.is(immortals().none)) {
         return Ok(());
     }
     let importlib = bootstrap()?;
-    let spec = call(&importlib, "_spec_for_builtin", &[new_str(name)?])?;
-    let loader = ops::get_attr_str(&spec, "loader")?;
+    let loader = module_get(&importlib, "BuiltinImporter")
+        .ok_or_else(|| PyErr::runtime_error("the import system's BuiltinImporter is missing"))?;
+    let spec = module_spec(&importlib, name, loader.clone(), new_str("built-in")?, None, false)?;
     super::module_set(module, "__loader__", loader)?;
     if module_get(module, "__package__").is_none_or(|p| p.is(immortals().none)) {
-        super::module_set(module, "__package__", ops::get_attr_str(&spec, "parent")?)?;
+        // The spec's `parent`.
+        super::module_set(module, "__package__", new_str(name.rsplit_once('.').map_or("", |(p, _)| p))?)?;
     }
     super::module_set(module, "__spec__", spec)
 }
 
-/// The spec of a source module `name` read from `file` (a package when `package_dir` is given).
-pub(crate) fn source_spec(name: &str, file: &str, package_dir: Option<&str>) -> PyResult<Obj> {
+/// What a source module gets from its spec.
+pub(crate) struct SourceSpec {
+    pub(crate) spec: Obj,
+    pub(crate) loader: Obj,
+    /// The package's `__path__` (the spec's `submodule_search_locations`).
+    pub(crate) search_locations: Option<Obj>,
+}
+
+/// The spec of a source module `name` read from `file` (a package when `package_dir` is
+/// given): what `PathFinder` gives a file the default `FileFinder` found,
+/// `spec_from_file_location(name, file, loader=SourceFileLoader(name, file))` — `origin` the
+/// file, `has_location`, the package directory in `submodule_search_locations`; its `cached`
+/// is `None`, as `sys.implementation.cache_tag` is `None`.
+pub(crate) fn source_spec(name: &str, file: &str, package_dir: Option<&str>) -> PyResult<SourceSpec> {
     let importlib = bootstrap()?;
-    let dir = match package_dir {
-        Some(d) => new_str(d)?,
-        None => Obj::new_ref(immortals().none),
+    let modules = super::sys::modules_dict()?;
+    let missing = |what: &str| PyErr::runtime_error(format!("the import system's {what} is missing"));
+    let external = as_dict(&modules)
+        .expect("sys.modules is a dict")
+        .get_str(&intern(EXTERNAL_NAME).ob_base)
+        .ok_or_else(|| missing(EXTERNAL_NAME))?;
+    let loader_class = module_get(&external, "SourceFileLoader").ok_or_else(|| missing("SourceFileLoader"))?;
+    let path = new_str(file)?;
+    let loader = new_instance(&loader_class, &[("name", new_str(name)?), ("path", path.clone())])?;
+    let search_locations = match package_dir {
+        Some(d) => Some(new_list(vec![new_str(d)?])?),
+        None => None,
     };
-    call(&importlib, "_spec_for_source", &[new_str(name)?, new_str(file)?, dir])
+    let spec = module_spec(&importlib, name, loader.clone(), path, search_locations.clone(), true)?;
+    Ok(SourceSpec { spec, loader, search_locations })
 }
 
 #[cfg(all(test, not(loom)))]

@@ -524,22 +524,6 @@ def _gcd_import(name, package=None, level=0):
     return sys.modules[name]
 
 
-def _spec_for_builtin(name):
-    # What BuiltinImporter.find_spec gives a module written in Rust.
-    return ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN, is_package=False)
-
-
-def _spec_for_source(name, path, package_dir):
-    # What PathFinder gives a source file found by the default FileFinder:
-    # spec_from_file_location with a SourceFileLoader.
-    loader = _bootstrap_external.SourceFileLoader(name, path)
-    spec = ModuleSpec(name, loader, origin=path, is_package=package_dir is not None)
-    spec.has_location = True
-    if package_dir is not None:
-        spec.submodule_search_locations.append(package_dir)
-    return spec
-
-
 def _main_loader(file):
     # __main__.__loader__: a SourceFileLoader for a script, BuiltinImporter for -c, standard
     # input and the prompt.
