@@ -2302,6 +2302,7 @@ pub fn main_globals(name: &str, filename: Option<&str>) -> PyResult<Obj> {
         g.set(new_str("__file__")?, new_str(filename)?)?;
         g.set(new_str("__cached__")?, none())?;
     }
+    crate::modules::importlib::set_main_loader(g)?;
     let modules = crate::modules::sys::modules_dict()?;
     as_dict(&modules).expect("sys.modules is a dict").set(new_str(name)?, module)?;
     Ok(globals)

@@ -148,10 +148,15 @@ pub(crate) fn builtin_compile(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> 
     if as_code(source).is_some() {
         return Ok(source.clone());
     }
-    let text =
-        str_value(source).ok_or_else(|| PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"))?;
     let filename =
         str_value(filename).map(str::to_owned).unwrap_or_else(|| ops::str_text(filename).unwrap_or_default());
+    if let Some(bytes) = crate::object::bytes::bytes_value(source) {
+        // Source bytes are decoded as a file's are: a BOM or a PEP 263 declaration, else UTF-8.
+        let text = pyrt_syntax::decode_source(bytes).map_err(|e| super::import::syntax_error(&e, &filename))?;
+        return compile_text(&text, &filename, mode);
+    }
+    let text =
+        str_value(source).ok_or_else(|| PyErr::type_error("compile() arg 1 must be a string, bytes or AST object"))?;
     compile_text(text, &filename, mode)
 }
 

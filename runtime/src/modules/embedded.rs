@@ -27,6 +27,11 @@ fn compiled(source: &'static str, filename: &'static str) -> PyResult<Arc<CodeOb
     Ok(code)
 }
 
+/// The code object of an embedded source, for the interpreter that asks (`_imp.get_frozen_object`).
+pub(crate) fn compiled_code(source: &'static str, filename: &'static str) -> PyResult<crate::object::obj::Obj> {
+    crate::object::code::new_code(compiled(source, filename)?)
+}
+
 /// Runs an embedded module's source in the namespace of module `m`.
 pub(crate) fn run_in_module(m: &PyObject, source: &'static str, filename: &'static str) -> PyResult<()> {
     let dict = module_dict(m).expect("a module has a dict");

@@ -1,6 +1,6 @@
 //! The import system: `__import__`, and what `IMPORT_NAME`, `IMPORT_FROM` and `from m import *`
-//! do — CPython 3.13's `importlib._bootstrap` written out in Rust, without the finder and
-//! loader objects.
+//! do — CPython 3.13's `importlib._bootstrap._find_and_load` and `_handle_fromlist` written out
+//! in Rust.
 //!
 //! **`import_module_level(name, globals, fromlist, level)`** (`PyImport_ImportModuleLevelObject`):
 //! 1. a relative import (`level > 0`) resolves against the importing module's package
@@ -9,9 +9,9 @@
 //! 2. `find_and_load(abs_name)`: a module already in the interpreter's table (`sys.modules`)
 //!    is returned as is — a partially initialised one too, which is what makes circular imports
 //!    work; otherwise the parent package is imported first and the child is looked for on the
-//!    parent's `__path__`, a top-level module first among the modules written in Rust
-//!    (`BuiltinImporter`), then on `sys.path`: `DIR/NAME/__init__.py` (a package) before
-//!    `DIR/NAME.py`, directory by directory;
+//!    parent's `__path__` by the finders of `sys.meta_path` (`import_finders`: the default
+//!    `BuiltinImporter`, `FrozenImporter` and `PathFinder` run in Rust, a user's finder is
+//!    called and the spec it returns loaded by its loader through `_frozen_importlib`);
 //! 3. loading makes the module (`__name__`, `__package__`, `__loader__` and `__spec__` — a
 //!    `SourceFileLoader` and a `ModuleSpec` from `_frozen_importlib`, see `importlib` —,
 //!    `__path__` for a package (the spec's `submodule_search_locations`), `__file__`,
@@ -28,13 +28,13 @@
 //! table, else CPython 3.13's `ImportError` ("cannot import name 'x' from 'y' (path)", or "from
 //! partially initialized module 'y' (most likely due to a circular import)" while `y` runs).
 //!
-//! **Differences from CPython**: the spec and loader objects describe a module but do not find
-//! or load it (there is no `sys.meta_path` / `sys.path_hooks`); no namespace packages; no bytecode
-//! caches; source files are UTF-8 or PEP 263-declared. CPython 3.13 hides the importlib frames
+//! **Differences from CPython**: no namespace packages; no bytecode caches; source files are UTF-8 or PEP 263-declared. CPython 3.13 hides the importlib frames
 //! of a failing import from tracebacks, so the traceback printed here (the import line, then
 //! the failing module's lines) is the one CPython prints.
 
 use std::sync::Arc;
+
+use super::import_finders::{Found, Located};
 
 use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops as ops;
@@ -59,7 +59,7 @@ fn key(name: &str) -> Obj {
 }
 
 /// An `ImportError` (or subclass `class_name`) with `msg`, `name` and `path` set.
-fn import_error(class_name: &str, msg: &str, name: Option<&str>, path: Option<Obj>) -> PyErr {
+pub(super) fn import_error(class_name: &str, msg: &str, name: Option<&str>, path: Option<Obj>) -> PyErr {
     let made = (|| -> PyResult<Obj> {
         let e = new_exception(types().exc.named(class_name), new_tuple(vec![new_str(msg)?])?)?;
         if let Some(n) = name {
@@ -224,7 +224,29 @@ pub(crate) fn import_top_level(name: &str) -> PyResult<Obj> {
     find_and_load(name)
 }
 
-/// `_find_and_load`: the table's module, or the module found and loaded now.
+/// A module written in Rust, from the table or made now, without asking `sys.meta_path`: what
+/// the runtime uses for `warnings` and `sys` (CPython's C code reaches them without an import,
+/// so a warning about the import system — `sys.meta_path is empty` — cannot recurse into it).
+pub(crate) fn import_builtin(name: &str) -> PyResult<Obj> {
+    super::importlib::bootstrap()?;
+    if let Some(m) = cached(name)?.filter(|m| !is_none(m)) {
+        return Ok(m);
+    }
+    let make = super::imp::builtin_maker(name).ok_or_else(|| module_not_found(name))?;
+    load_builtin(name, make)
+}
+
+/// Makes a module written in Rust and puts it in the table with its spec.
+fn load_builtin(name: &str, make: super::MakeModule) -> PyResult<Obj> {
+    let m = make()?;
+    let modules = super::sys::modules_dict()?;
+    as_dict(&modules).expect("a dict").set(new_str(name)?, m.clone())?;
+    super::importlib::set_builtin_spec(&m, name)?;
+    Ok(m)
+}
+
+/// `_find_and_load`: the table's module, or the module found (`import_finders::find`, over
+/// `sys.meta_path`) and loaded now.
 fn find_and_load(name: &str) -> PyResult<Obj> {
     // The import system's objects exist from the first import on (CPython makes them at
     // start-up): they give `sys`, `builtins` and every module made later its `__spec__`.
@@ -244,15 +266,15 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
         Some((p, c)) => (Some(p), c),
         None => (None, name),
     };
-    let mut search: Vec<String> = Vec::new();
     let mut parent_module = None;
+    let mut search_path = None;
     if let Some(p) = parent {
         let pm = find_and_load(p)?;
         // Importing the parent may have imported the child.
         if let Some(m) = cached(name)? {
             return Ok(m);
         }
-        let path = match ops::get_attr_str(&pm, "__path__") {
+        search_path = Some(match ops::get_attr_str(&pm, "__path__") {
             Ok(path) => path,
             Err(e) if e.matches(types().exc.named("AttributeError")) => {
                 return Err(import_error(
@@ -263,70 +285,20 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
                 ));
             }
             Err(e) => return Err(e),
-        };
-        for entry in ops::collect(&path)? {
-            if let Some(s) = str_value(&entry) {
-                search.push(s.to_owned());
-            }
-        }
+        });
         parent_module = Some(pm);
-    } else {
-        if let Some((_, make)) = super::BUILTIN_MODULES.iter().find(|(n, _)| *n == name) {
-            let m = make()?;
-            let modules = super::sys::modules_dict()?;
-            as_dict(&modules).expect("a dict").set(new_str(name)?, m.clone())?;
-            super::importlib::set_builtin_spec(&m, name)?;
-            return Ok(m);
-        }
-        let path = super::sys::sys_attr("path")?.ok_or_else(|| {
-            crate::object::exceptions::raise_msg(
-                types().exc.named("ImportError"),
-                "sys.path must be a list of directory names",
-            )
-        })?;
-        for entry in ops::collect(&path)? {
-            if let Some(s) = str_value(&entry) {
-                search.push(s.to_owned());
-            }
-        }
     }
-    let Some(found) = find_source(child, &search) else {
-        return Err(module_not_found(name));
+    let finders = super::importlib::Finders::current()?;
+    let module = match super::import_finders::find(name, search_path.as_deref(), &finders)? {
+        None => return Err(module_not_found(name)),
+        Some(Located::Builtin(make)) => load_builtin(name, make)?,
+        Some(Located::Source(found)) => load_source(name, parent, &found)?,
+        Some(Located::Spec(spec)) => finders.load_spec(&spec)?,
     };
-    let module = load_source(name, parent, &found)?;
     if let Some(pm) = parent_module {
         ops::set_attr(&pm, &*new_str(child)?, Some(&module))?;
     }
     Ok(module)
-}
-
-/// Where a module's source was found.
-struct Found {
-    /// The source file.
-    file: std::path::PathBuf,
-    /// The package directory (`__path__[0]`) for a package.
-    package_dir: Option<std::path::PathBuf>,
-}
-
-/// `PathFinder` over `dirs`: a package (`NAME/__init__.py`) before a module (`NAME.py`).
-fn find_source(name: &str, dirs: &[String]) -> Option<Found> {
-    for dir in dirs {
-        let base = if dir.is_empty() { std::path::PathBuf::from(".") } else { std::path::PathBuf::from(dir) };
-        let pkg = base.join(name);
-        let init = pkg.join("__init__.py");
-        if init.is_file() {
-            return Some(Found { file: absolute(&init), package_dir: Some(absolute(&pkg)) });
-        }
-        let file = base.join(format!("{name}.py"));
-        if file.is_file() {
-            return Some(Found { file: absolute(&file), package_dir: None });
-        }
-    }
-    None
-}
-
-fn absolute(p: &std::path::Path) -> std::path::PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// Compiles and runs a module's source (the loader's `exec_module`), see the module docs.
@@ -350,13 +322,14 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
         Some(_) => d.set(key("__package__"), new_str(name)?)?,
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
-    d.set(key("__loader__"), ops::get_attr_str(&spec, "loader")?)?;
-    d.set(key("__spec__"), spec.clone())?;
-    if package_dir.is_some() {
-        d.set(key("__path__"), ops::get_attr_str(&spec, "submodule_search_locations")?)?;
+    d.set(key("__loader__"), spec.loader)?;
+    d.set(key("__spec__"), spec.spec)?;
+    if let Some(path) = spec.search_locations {
+        d.set(key("__path__"), path)?;
     }
     d.set(key("__file__"), new_str(&filename)?)?;
-    d.set(key("__cached__"), ops::get_attr_str(&spec, "cached")?)?;
+    // The spec's `cached`: no bytecode cache (`sys.implementation.cache_tag` is `None`).
+    d.set(key("__cached__"), none())?;
     d.set(key("__builtins__"), super::builtins::builtins_module()?)?;
     let modules = super::sys::modules_dict()?;
     let table = as_dict(&modules).expect("a dict");

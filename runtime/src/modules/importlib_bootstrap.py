@@ -1,9 +1,32 @@
-# The import system's objects, run in the namespace of the module `_frozen_importlib`: the
-# parts of CPython 3.13's importlib._bootstrap and importlib._bootstrap_external that describe a
-# module once it is found — ModuleSpec, BuiltinImporter, FileLoader / SourceFileLoader — and the
-# helpers pyrt's import system (modules/import.rs, in Rust) calls to give each module its
-# __spec__ and __loader__. Finding and loading stay in Rust: there is no sys.meta_path or
-# sys.path_hooks. `sys` is put in the namespace before this runs (this code imports nothing).
+# The import system's objects, run in the namespace of the module `_frozen_importlib`: CPython
+# 3.13's importlib._bootstrap — ModuleSpec, BuiltinImporter, FrozenImporter, spec_from_loader,
+# module_from_spec, _find_spec, _load_unlocked — over pyrt's `_imp` (modules/imp.rs). The path
+# finder and the file loaders are in `_frozen_importlib_external` (importlib_external.py).
+#
+# Who runs what: `import` is Rust (modules/import.rs, import_finders.rs). It walks sys.meta_path
+# itself and, for the three default finders, does in Rust what their find_spec and exec_module
+# here do; any other finder on sys.meta_path (or path entry finder in sys.path_importer_cache)
+# is called, and the spec it returns is loaded by `_load_unlocked` below. `sys` and `_imp` are
+# (and `_SimpleNamespace`) put in the namespace before this runs: this code imports nothing while the import system is
+# being made.
+
+_bootstrap_external = None   # set by modules/importlib.rs once `_frozen_importlib_external` runs
+
+
+def _object_name(obj):
+    try:
+        return obj.__qualname__
+    except AttributeError:
+        return type(obj).__qualname__
+
+
+def _new_module(name):
+    return type(sys)(name)
+
+
+def _warn(message, category):
+    # importlib's _warnings.warn; `_warnings` is a module written in Rust.
+    __import__('_warnings').warn(message, category)
 
 
 class ModuleSpec:
@@ -80,7 +103,7 @@ class ModuleSpec:
     def cached(self):
         if self._cached is None:
             if self.origin is not None and self._set_fileattr:
-                self._cached = _get_cached(self.origin)
+                self._cached = _bootstrap_external._get_cached(self.origin)
         return self._cached
 
     @cached.setter
@@ -104,19 +127,199 @@ class ModuleSpec:
         self._set_fileattr = bool(value)
 
 
-def _get_cached(filename):
-    # importlib._bootstrap_external._get_cached / cache_from_source: the bytecode file beside a
-    # source file, None when the implementation caches no bytecode (pyrt: cache_tag is None).
-    if filename.endswith('.py'):
-        tag = sys.implementation.cache_tag
-        if tag is None:
-            return None
-        head, sep, tail = filename.rpartition('/')
-        base = tail.rpartition('.')[0]
-        return f'{head}{sep}__pycache__/{base}.{tag}.pyc'
-    if filename.endswith('.pyc'):
-        return filename
-    return None
+
+def spec_from_loader(name, loader, *, origin=None, is_package=None):
+    """Return a module spec based on various loader methods."""
+    if origin is None:
+        origin = getattr(loader, '_ORIGIN', None)
+
+    if not origin and hasattr(loader, 'get_filename'):
+        if _bootstrap_external is None:
+            raise NotImplementedError
+        spec_from_file_location = _bootstrap_external.spec_from_file_location
+
+        if is_package is None:
+            return spec_from_file_location(name, loader=loader)
+        search = [] if is_package else None
+        return spec_from_file_location(name, loader=loader,
+                                       submodule_search_locations=search)
+
+    if is_package is None:
+        if hasattr(loader, 'is_package'):
+            try:
+                is_package = loader.is_package(name)
+            except ImportError:
+                is_package = None  # aka, undefined
+        else:
+            # the default
+            is_package = False
+
+    return ModuleSpec(name, loader, origin=origin, is_package=is_package)
+
+
+def _init_module_attrs(spec, module, *, override=False):
+    # The passed-in module may be not support attribute assignment,
+    # in which case we simply don't set the attributes.
+    # __name__
+    if (override or getattr(module, '__name__', None) is None):
+        try:
+            module.__name__ = spec.name
+        except AttributeError:
+            pass
+    # __loader__
+    if override or getattr(module, '__loader__', None) is None:
+        loader = spec.loader
+        try:
+            module.__loader__ = loader
+        except AttributeError:
+            pass
+    # __package__
+    if override or getattr(module, '__package__', None) is None:
+        try:
+            module.__package__ = spec.parent
+        except AttributeError:
+            pass
+    # __spec__
+    try:
+        module.__spec__ = spec
+    except AttributeError:
+        pass
+    # __path__
+    if override or getattr(module, '__path__', None) is None:
+        if spec.submodule_search_locations is not None:
+            try:
+                module.__path__ = spec.submodule_search_locations
+            except AttributeError:
+                pass
+    # __file__/__cached__
+    if spec.has_location:
+        if override or getattr(module, '__file__', None) is None:
+            try:
+                module.__file__ = spec.origin
+            except AttributeError:
+                pass
+
+        if override or getattr(module, '__cached__', None) is None:
+            if spec.cached is not None:
+                try:
+                    module.__cached__ = spec.cached
+                except AttributeError:
+                    pass
+    return module
+
+
+def module_from_spec(spec):
+    """Create a module based on the provided spec."""
+    # Typically loaders will not implement create_module().
+    module = None
+    if hasattr(spec.loader, 'create_module'):
+        # If create_module() returns `None` then it means default
+        # module creation should be used.
+        module = spec.loader.create_module(spec)
+    elif hasattr(spec.loader, 'exec_module'):
+        raise ImportError('loaders that define exec_module() '
+                          'must also define create_module()')
+    if module is None:
+        module = _new_module(spec.name)
+    _init_module_attrs(spec, module)
+    return module
+
+
+def _exec(spec, module):
+    """Execute the spec's specified module in an existing module's namespace."""
+    name = spec.name
+    if sys.modules.get(name) is not module:
+        msg = f'module {name!r} not in sys.modules'
+        raise ImportError(msg, name=name)
+    try:
+        if spec.loader is None:
+            if spec.submodule_search_locations is None:
+                raise ImportError('missing loader', name=spec.name)
+            # Namespace package.
+            _init_module_attrs(spec, module, override=True)
+        else:
+            _init_module_attrs(spec, module, override=True)
+            if not hasattr(spec.loader, 'exec_module'):
+                msg = (f"{_object_name(spec.loader)}.exec_module() not found; "
+                       "falling back to load_module()")
+                _warn(msg, ImportWarning)
+                spec.loader.load_module(name)
+            else:
+                spec.loader.exec_module(module)
+    finally:
+        # Update the order of insertion into sys.modules for module
+        # clean-up at shutdown.
+        module = sys.modules.pop(spec.name)
+        sys.modules[spec.name] = module
+    return module
+
+
+def _load_backward_compatible(spec):
+    # A loader without exec_module: its load_module puts the module in sys.modules.
+    try:
+        spec.loader.load_module(spec.name)
+    except:
+        if spec.name in sys.modules:
+            module = sys.modules.pop(spec.name)
+            sys.modules[spec.name] = module
+        raise
+    module = sys.modules.pop(spec.name)
+    sys.modules[spec.name] = module
+    if getattr(module, '__loader__', None) is None:
+        try:
+            module.__loader__ = spec.loader
+        except AttributeError:
+            pass
+    if getattr(module, '__package__', None) is None:
+        try:
+            module.__package__ = module.__name__
+            if not hasattr(module, '__path__'):
+                module.__package__ = spec.name.rpartition('.')[0]
+        except AttributeError:
+            pass
+    if getattr(module, '__spec__', None) is None:
+        try:
+            module.__spec__ = spec
+        except AttributeError:
+            pass
+    return module
+
+
+def _load_unlocked(spec):
+    # A helper for direct use by the import system.
+    if spec.loader is not None:
+        # Not a namespace package.
+        if not hasattr(spec.loader, 'exec_module'):
+            msg = (f"{_object_name(spec.loader)}.exec_module() not found; "
+                    "falling back to load_module()")
+            _warn(msg, ImportWarning)
+            return _load_backward_compatible(spec)
+
+    module = module_from_spec(spec)
+
+    spec._initializing = True
+    try:
+        sys.modules[spec.name] = module
+        try:
+            if spec.loader is None:
+                if spec.submodule_search_locations is None:
+                    raise ImportError('missing loader', name=spec.name)
+                # A namespace package so do nothing.
+            else:
+                spec.loader.exec_module(module)
+        except:
+            try:
+                del sys.modules[spec.name]
+            except KeyError:
+                pass
+            raise
+        # Move the module to the end of sys.modules.
+        module = sys.modules.pop(spec.name)
+        sys.modules[spec.name] = module
+    finally:
+        spec._initializing = False
+
+    return module
 
 
 def _requires_builtin(fxn):
@@ -132,6 +335,19 @@ def _requires_builtin(fxn):
     return _requires_builtin_wrapper
 
 
+def _requires_frozen(fxn):
+    """Decorator to verify the named module is frozen."""
+    def _requires_frozen_wrapper(self, fullname):
+        if not _imp.is_frozen(fullname):
+            raise ImportError(f'{fullname!r} is not a frozen module',
+                              name=fullname)
+        return fxn(self, fullname)
+    _requires_frozen_wrapper.__name__ = fxn.__name__
+    _requires_frozen_wrapper.__qualname__ = fxn.__qualname__
+    _requires_frozen_wrapper.__doc__ = fxn.__doc__
+    return _requires_frozen_wrapper
+
+
 class BuiltinImporter:
 
     """Meta path import for built-in modules.
@@ -145,8 +361,8 @@ class BuiltinImporter:
 
     @classmethod
     def find_spec(cls, fullname, path=None, target=None):
-        if fullname in sys.builtin_module_names:
-            return ModuleSpec(fullname, cls, origin=cls._ORIGIN, is_package=False)
+        if _imp.is_builtin(fullname):
+            return spec_from_loader(fullname, cls, origin=cls._ORIGIN)
         else:
             return None
 
@@ -156,13 +372,12 @@ class BuiltinImporter:
         if spec.name not in sys.builtin_module_names:
             raise ImportError(f'{spec.name!r} is not a built-in module',
                               name=spec.name)
-        # pyrt makes a module written in Rust once per interpreter, on its first import.
-        return __import__(spec.name)
+        return _imp.create_builtin(spec)
 
     @staticmethod
     def exec_module(module):
         """Exec a built-in module"""
-        # A module written in Rust is complete when it is made.
+        _imp.exec_builtin(module)
 
     @classmethod
     @_requires_builtin
@@ -183,116 +398,157 @@ class BuiltinImporter:
         return False
 
 
-def _check_name(method):
-    """Decorator to verify that the module being requested matches the one the
-    loader can handle."""
-    def _check_name_wrapper(self, name=None, *args, **kwargs):
-        if name is None:
-            name = self.name
-        elif self.name != name:
-            raise ImportError('loader for %s cannot handle %s' %
-                                (self.name, name), name=name)
-        return method(self, name, *args, **kwargs)
-    _check_name_wrapper.__name__ = method.__name__
-    _check_name_wrapper.__qualname__ = method.__qualname__
-    _check_name_wrapper.__doc__ = method.__doc__
-    return _check_name_wrapper
+class FrozenImporter:
 
+    """Meta path import for frozen modules.
 
-class FileLoader:
+    All methods are either class or static methods to avoid the need to
+    instantiate the class.
 
-    """Base file loader class which implements the loader protocol methods that
-    require file system usage."""
+    """
 
-    def __init__(self, fullname, path):
-        """Cache the module name and the path to the file found by the
-        finder."""
-        self.name = fullname
-        self.path = path
+    _ORIGIN = "frozen"
 
-    def __eq__(self, other):
-        return (self.__class__ == other.__class__ and
-                self.__dict__ == other.__dict__)
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        info = _imp.find_frozen(fullname)
+        if info is None:
+            return None
+        _, ispkg, origname = info
+        spec = spec_from_loader(fullname, cls,
+                                origin=cls._ORIGIN,
+                                is_package=ispkg)
+        # pyrt has no standard library directory: a frozen module has no file (CPython's
+        # loader_state names the file of the stdlib it was frozen from).
+        spec.loader_state = _SimpleNamespace(filename=None, origname=origname)
+        return spec
 
-    def __hash__(self):
-        return hash(self.name) ^ hash(self.path)
-
-    @_check_name
-    def get_filename(self, fullname):
-        """Return the path to the source file as found by the finder."""
-        return self.path
-
-    def get_data(self, path):
-        """Return the data from path as raw bytes."""
-        with open(str(path), 'rb') as file:
-            return file.read()
-
-
-class SourceFileLoader(FileLoader):
-
-    """Concrete implementation of SourceLoader using the file system."""
-
-    def is_package(self, fullname):
-        """Concrete implementation of InspectLoader.is_package by checking if
-        the path returned by get_filename has a filename of '__init__.py'."""
-        filename = self.get_filename(fullname).rpartition('/')[2]
-        filename_base = filename.rsplit('.', 1)[0]
-        tail_name = fullname.rpartition('.')[2]
-        return filename_base == '__init__' and tail_name != '__init__'
-
-    def get_source(self, fullname):
-        """Concrete implementation of InspectLoader.get_source."""
-        path = self.get_filename(fullname)
-        try:
-            source_bytes = self.get_data(path)
-        except OSError as exc:
-            raise ImportError('source not available through get_data()',
-                              name=fullname) from exc
-        return source_bytes.decode().replace('\r\n', '\n').replace('\r', '\n')
-
-    def get_code(self, fullname):
-        """Compile the module's source (pyrt caches no bytecode)."""
-        path = self.get_filename(fullname)
-        return compile(self.get_data(path), path, 'exec', dont_inherit=True)
-
-    def create_module(self, spec):
+    @staticmethod
+    def create_module(spec):
         """Use default semantics for module creation."""
 
-    def exec_module(self, module):
-        """Execute the module."""
-        code = self.get_code(module.__name__)
-        if code is None:
-            raise ImportError(f'cannot load module {module.__name__!r} when '
-                              'get_code() returns None')
+    @staticmethod
+    def exec_module(module):
+        spec = module.__spec__
+        name = spec.name
+        code = _imp.get_frozen_object(name)
         exec(code, module.__dict__)
 
+    @classmethod
+    @_requires_frozen
+    def get_code(cls, fullname):
+        """Return the code object for the frozen module."""
+        return _imp.get_frozen_object(fullname)
 
-# The classes print as CPython's, which keeps the loaders in importlib._bootstrap_external.
-FileLoader.__module__ = SourceFileLoader.__module__ = '_frozen_importlib_external'
+    @classmethod
+    @_requires_frozen
+    def get_source(cls, fullname):
+        """Return None as frozen modules do not have source code."""
+        return None
+
+    @classmethod
+    @_requires_frozen
+    def is_package(cls, fullname):
+        """Return True if the frozen module is a package."""
+        return _imp.is_frozen_package(fullname)
 
 
-def _spec_for_builtin(name):
-    # What BuiltinImporter.find_spec gives a module written in Rust.
-    return ModuleSpec(name, BuiltinImporter, origin=BuiltinImporter._ORIGIN, is_package=False)
+def _resolve_name(name, package, level):
+    """Resolve a relative module name to an absolute one."""
+    bits = package.rsplit('.', level - 1)
+    if len(bits) < level:
+        raise ImportError('attempted relative import beyond top-level package')
+    base = bits[0]
+    return f'{base}.{name}' if name else base
 
 
-def _spec_for_source(name, path, package_dir):
-    # What PathFinder gives a source file: spec_from_file_location with a SourceFileLoader.
-    loader = SourceFileLoader(name, path)
-    spec = ModuleSpec(name, loader, origin=path, is_package=package_dir is not None)
-    spec.has_location = True
-    if package_dir is not None:
-        spec.submodule_search_locations.append(package_dir)
-    return spec
+def _find_spec(name, path, target=None):
+    """Find a module's spec."""
+    meta_path = sys.meta_path
+    if meta_path is None:
+        # PyImport_Cleanup() is running or has been called.
+        raise ImportError("sys.meta_path is None, Python is likely "
+                          "shutting down")
+
+    if not meta_path:
+        _warn('sys.meta_path is empty', ImportWarning)
+
+    # We check sys.modules here for the reload case.  While a passed-in
+    # target will usually indicate a reload there is no guarantee, whereas
+    # sys.modules provides one.
+    is_reload = name in sys.modules
+    for finder in meta_path:
+        try:
+            find_spec = finder.find_spec
+        except AttributeError:
+            continue
+        else:
+            spec = find_spec(name, path, target)
+        if spec is not None:
+            # The parent import may have already imported this module.
+            if not is_reload and name in sys.modules:
+                module = sys.modules[name]
+                try:
+                    __spec__ = module.__spec__
+                except AttributeError:
+                    return spec
+                else:
+                    if __spec__ is None:
+                        return spec
+                    else:
+                        return __spec__
+            else:
+                return spec
+    else:
+        return None
 
 
-def _fix_up_builtin_modules():
+def _gcd_import(name, package=None, level=0):
+    """Import and return the module based on its name, the package the call is
+    being made from, and the level adjustment."""
+    if not isinstance(name, str):
+        raise TypeError(f'module name must be str, not {type(name)}')
+    if level < 0:
+        raise ValueError('level must be >= 0')
+    if level > 0:
+        if not isinstance(package, str):
+            raise TypeError('__package__ not set to a string')
+        elif not package:
+            raise ImportError('attempted relative import with no known parent '
+                              'package')
+    if not name and level == 0:
+        raise ValueError('Empty module name')
+    if level > 0:
+        name = _resolve_name(name, package, level)
+    __import__(name)
+    return sys.modules[name]
+
+
+def _main_loader(file):
+    # __main__.__loader__: a SourceFileLoader for a script, BuiltinImporter for -c, standard
+    # input and the prompt.
+    if isinstance(file, str) and not (file.startswith('<') and file.endswith('>')):
+        return _bootstrap_external.SourceFileLoader('__main__', file)
+    return BuiltinImporter
+
+
+def _fix_up_modules():
     # importlib._bootstrap._setup: the modules made before the import system's objects existed
-    # (sys, builtins, this module) get their spec and loader now.
+    # (sys, builtins, _imp, the import system's own two) get their spec and loader now.
     for name, module in list(sys.modules.items()):
-        if name in sys.builtin_module_names and getattr(module, '__spec__', None) is None:
-            spec = _spec_for_builtin(name)
-            module.__spec__ = spec
-            module.__loader__ = BuiltinImporter
-            if getattr(module, '__package__', None) is None:
-                module.__package__ = spec.parent
+        if getattr(module, '__spec__', None) is not None:
+            continue
+        if name in sys.builtin_module_names:
+            loader = BuiltinImporter
+        elif _imp.is_frozen(name):
+            loader = FrozenImporter
+        else:
+            continue
+        spec = spec_from_loader(name, loader, origin=loader._ORIGIN, is_package=False)
+        module.__spec__ = spec
+        module.__loader__ = loader
+        if getattr(module, '__package__', None) is None:
+            module.__package__ = spec.parent
+    main = sys.modules.get('__main__')
+    if main is not None and getattr(main, '__loader__', None) is None:
+        main.__loader__ = _main_loader(getattr(main, '__file__', None))

@@ -14,7 +14,9 @@ pub(crate) mod codecs;
 pub(crate) mod copyreg;
 mod embedded;
 pub mod gc;
+pub(crate) mod imp;
 pub mod import;
+mod import_finders;
 pub(crate) mod importlib;
 pub mod io;
 pub mod math;
@@ -134,7 +136,7 @@ pub(crate) type MakeModule = fn() -> crate::PyResult<Obj>;
 /// (CPython's `BuiltinImporter`), and `sys.builtin_module_names`.
 pub(crate) static BUILTIN_MODULES: &[(&str, MakeModule)] = &[
     ("_codecs", codecs::make_module),
-    ("_frozen_importlib", importlib::make_module),
+    ("_imp", imp::make_module),
     ("_thread", thread::make_module),
     ("_weakref", weakref::make_module),
     ("_warnings", warnings::make_core_module),

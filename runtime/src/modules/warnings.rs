@@ -74,7 +74,7 @@ fn key(name: &str) -> Obj {
 
 /// `warnings`, made on first use in this interpreter.
 fn warnings_module() -> PyResult<Obj> {
-    super::import::import_module_level(&*new_str("warnings")?, None, &none(), 0)
+    super::import::import_builtin("warnings")
 }
 
 /// `warnings.NAME`, which must be there.
@@ -143,7 +143,7 @@ const CLASSES_SOURCE: &str = include_str!("warnings_classes.py");
 /// `sys.warnoptions` (from `-W` and `PYTHONWARNINGS`) as filters, as `warnings._processoptions`:
 /// `action:message:category:module:lineno`, later options taking precedence.
 fn process_options(m: &PyObject) -> PyResult<()> {
-    let sys = super::import::import_module_level(&*new_str("sys")?, None, &none(), 0)?;
+    let sys = super::import::import_builtin("sys")?;
     let Some(opts) = module_get(&sys, "warnoptions") else { return Ok(()) };
     let Some(list) = as_list(&opts) else { return Ok(()) };
     for opt in list.items().to_vec() {
@@ -483,7 +483,7 @@ fn do_warn(
             (ops::get_attr_str(f, "f_globals")?, ops::get_attr_str(&code, "co_filename")?, lineno)
         }
         None => {
-            let sys = super::import::import_module_level(&*new_str("sys")?, None, &none(), 0)?;
+            let sys = super::import::import_builtin("sys")?;
             (module_dict(&sys).expect("a module has a dict"), new_str("<sys>")?, 0)
         }
     };
@@ -734,7 +734,7 @@ fn showwarnmsg_impl(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let file = msg_attr(msg, "file")?;
     let text = formatwarnmsg_obj(msg)?;
     let target = if is_none(&file) {
-        let sys = super::import::import_module_level(&*new_str("sys")?, None, &none(), 0)?;
+        let sys = super::import::import_builtin("sys")?;
         match module_get(&sys, "stderr").filter(|s| !is_none(s)) {
             Some(s) => s,
             // No sys.stderr: the warning is lost.
@@ -752,7 +752,7 @@ fn showwarnmsg_impl(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 }
 
 fn write_stderr(text: &str) -> PyResult<()> {
-    let sys = super::import::import_module_level(&*new_str("sys")?, None, &none(), 0)?;
+    let sys = super::import::import_builtin("sys")?;
     if let Some(err) = module_get(&sys, "stderr").filter(|s| !is_none(s)) {
         ops::call(&*ops::get_attr_str(&err, "write")?, &[new_str(text)?], None)?;
     }

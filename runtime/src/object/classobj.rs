@@ -229,15 +229,47 @@ pub(crate) fn solid_base(t: &TypeObject) -> &TypeObject {
     cur
 }
 
+/// The solid base as `best_base` compares it: a builtin exception without fields of its own
+/// has its base's layout in CPython (`extra_ivars` compares the sizes), so `(LookupError,
+/// SystemError)` combine while `(OSError, ImportError)` conflict. (pyrt's builtin exceptions all
+/// share one instance struct, so this decides only which combinations are refused.)
+fn layout_base(t: &TypeObject) -> &TypeObject {
+    let mut cur = solid_base(t);
+    while cur.is_subtype(types().exc.named("BaseException")) && !EXCEPTIONS_WITH_FIELDS.contains(&cur.name()) {
+        match cur.base() {
+            Some(b) => cur = b,
+            None => break,
+        }
+    }
+    cur
+}
+
+/// The builtin exceptions whose instances are larger than their base's in CPython 3.13
+/// (`__basicsize__`), which makes them solid bases.
+const EXCEPTIONS_WITH_FIELDS: &[&str] = &[
+    "BaseException",
+    "BaseExceptionGroup",
+    "StopIteration",
+    "SystemExit",
+    "ImportError",
+    "OSError",
+    "SyntaxError",
+    "AttributeError",
+    "NameError",
+    "UnicodeEncodeError",
+    "UnicodeDecodeError",
+    "UnicodeTranslateError",
+];
+
 /// `best_base`: the base whose layout the new class extends — the one with the most derived
 /// solid base (a mixin before `Exception` or `int` does not decide the layout); bases whose
 /// solid bases are unrelated cannot be combined.
 pub(crate) fn best_base(bases: &[Obj]) -> PyResult<&TypeObject> {
     let mut best = as_type(&bases[0]).expect("checked");
-    let mut winner = solid_base(best);
+    let mut winner = layout_base(best);
     for b in &bases[1..] {
         let bt = as_type(b).expect("checked");
-        let candidate = solid_base(bt);
+        let candidate = layout_base(bt);
         if winner.is_subtype(candidate) {
             continue;
         }
