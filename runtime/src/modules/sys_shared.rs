@@ -138,6 +138,14 @@ fn make() -> PyResult<SysShared> {
     }
     let (interp_first, interp_streams) = PER_INTERPRETER.split_at(5);
     for k in interp_first {
+        if *k == "path" {
+            // The import system's hooks, at CPython's place among the keys (after `modules`,
+            // before `path`); `None` until the interpreter's import system is made and sets
+            // them (`importlib::bootstrap`, at the first import, `import sys` included).
+            for hook in ["meta_path", "path_importer_cache", "path_hooks"] {
+                put(hook, none);
+            }
+        }
         put(k, none);
     }
     put("__excepthook__", excepthook);
