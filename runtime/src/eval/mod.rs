@@ -550,6 +550,26 @@ enum Flow {
     Yield(Obj, u32),
 }
 
+/// The slow head's decoding (see [`SLOW_HEAD`]) of the code unit `unit`: the instruction to
+/// dispatch, after reporting it to the trace function when the run is `tracing` (its family's
+/// generic form then: a trace function runs Python code, which may re-specialise this very
+/// instruction and re-publish its caches). `EXTENDED_ARG` is dispatched unreported: its arm
+/// dispatches the instruction it extends, which is reported. Out of line, so that none of it
+/// is hoisted into the common head.
+#[inline(never)]
+fn slow_head(f: &Frame, unit: u16, oparg: u32, tracing: bool) -> PyResult<Opcode> {
+    let real = match Opcode::from_u8((unit & 0xff) as u8) {
+        Some(real) if !real.is_instrumented() => real,
+        Some(other) => return Err(not_run_by_the_loop(other)),
+        None => return Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff))),
+    };
+    if tracing && real != Opcode::EXTENDED_ARG {
+        trace::instruction(f, real, oparg)?;
+        return Ok(real.base());
+    }
+    Ok(real)
+}
+
 /// The error of an instruction the loop does not run (the `INSTRUMENTED_*` forms, which pyrt
 /// never stores in a code object).
 #[cold]
@@ -756,7 +776,6 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
             // the instruction runs). `EXTENDED_ARG` and a traced or unknown instruction have
             // arms of their own that decode the instruction again and re-dispatch it
             // (`continue 'op`), so the common head tests nothing.
-            let start = ip;
             let mut unit = opcode_unit_of(opcode_units, ip);
             let mut oparg = (unit >> 8) as u32;
             let mut lasti = ip;
@@ -792,14 +811,16 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     };
                 }
                 // The adaptive counter of a generic instruction (see `specialize`): when it
-                // fires, `$specialize` rewrites the instruction and it is dispatched again.
+                // fires, `$specialize` rewrites the instruction and it is dispatched again as
+                // rewritten (same oparg, and the same span: a family shares its cache size).
                 macro_rules! adapt {
                     ($specialize:expr) => {
                         let counter = units.counter(lasti + 1);
                         if counter.triggers() {
                             $specialize;
-                            ip = start;
-                            continue 'insn;
+                            unit = opcode_unit_of(opcode_units, lasti);
+                            op = decode[(unit & 0xff) as usize].op;
+                            continue 'op;
                         }
                         units.set_counter(lasti + 1, counter.advance());
                     };
@@ -813,6 +834,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
+                // SAFETY: `op` is a decode table's entry, `slow_head`'s result or the instruction
+                // table's decoding of an opcode byte: a real instruction, numbered below 256
+                // (this spares the jump table its bounds check for the pseudo-instructions).
+                unsafe { std::hint::assert_unchecked(op.code_byte().is_some()) };
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
                         let genobj = NonNull::from(&**peek!(values, sp, 1));
@@ -896,7 +921,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
-                        push!(values, sp, tri!(specialize::binary_op_int(op, lhs, rhs)));
+                        // SAFETY: the arm's guard is `both_small_ints` of these two values.
+                        push!(values, sp, tri!(unsafe { specialize::binary_op_int(op, lhs, rhs) }));
                     }
                     Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
@@ -924,7 +950,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
                         if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let r = specialize::compare_op(op, peek!(values, sp, 2), peek!(values, sp, 1), oparg);
+                        let (lhs, rhs) = (peek!(values, sp, 2), peek!(values, sp, 1));
+                        // SAFETY: the arm's guard is `compare_guard` of these two values.
+                        let r = unsafe { specialize::compare_op(op, lhs, rhs, oparg) };
                         drop(pop!(values, sp));
                         drop(pop!(values, sp));
                         // A following conditional jump takes the result directly.
@@ -1142,26 +1170,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     SLOW_HEAD => {
                         // A traced instruction (the traced table sends every byte here) or a
                         // byte the untraced table does not run directly.
-                        let real = match Opcode::from_u8((unit & 0xff) as u8) {
-                            Some(real) if !real.is_instrumented() => real,
-                            Some(other) => break 'op Err(not_run_by_the_loop(other)),
-                            None => {
-                                break 'op Err(PyErr::new(
-                                    crate::ExcKind::SystemError,
-                                    format!("unknown opcode {}", unit & 0xff),
-                                ));
-                            }
-                        };
-                        op = if tracing && real != Opcode::EXTENDED_ARG {
-                            // A trace function runs Python code, which may re-specialise this
-                            // very instruction (and re-publish its caches): a traced
-                            // instruction runs its family's generic form.
-                            sync!();
-                            tri!(trace::instruction(f, real, oparg));
-                            real.base()
-                        } else {
-                            real
-                        };
+                        sync!();
+                        op = tri!(slow_head(f, unit, oparg, tracing));
                         continue 'op;
                     }
                     Opcode::RESUME => {
