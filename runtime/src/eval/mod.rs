@@ -53,6 +53,8 @@ mod cold_ops;
 mod data_stack;
 #[cfg(all(test, not(loom)))]
 mod data_stack_tests;
+#[cfg(all(test, not(loom)))]
+mod dispatch_tests;
 mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
@@ -558,16 +560,22 @@ enum Flow {
 /// is hoisted into the common head.
 #[inline(never)]
 fn slow_head(f: &Frame, unit: u16, oparg: u32, tracing: bool) -> PyResult<Opcode> {
-    let real = match Opcode::from_u8((unit & 0xff) as u8) {
-        Some(real) if !real.is_instrumented() => real,
-        Some(other) => return Err(not_run_by_the_loop(other)),
-        None => return Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff))),
-    };
+    let real = decode_slow((unit & 0xff) as u8)?;
     if tracing && real != Opcode::EXTENDED_ARG {
         trace::instruction(f, real, oparg)?;
         return Ok(real.base());
     }
     Ok(real)
+}
+
+/// The instruction an opcode byte holds, through the instruction table: a `SystemError` for a
+/// byte that is no instruction or an `INSTRUMENTED_*` form (the loop runs neither).
+fn decode_slow(byte: u8) -> PyResult<Opcode> {
+    match Opcode::from_u8(byte) {
+        Some(real) if !real.is_instrumented() => Ok(real),
+        Some(other) => Err(not_run_by_the_loop(other)),
+        None => Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {byte}"))),
+    }
 }
 
 /// The error of an instruction the loop does not run (the `INSTRUMENTED_*` forms, which pyrt
@@ -834,10 +842,6 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
-                // SAFETY: `op` is a decode table's entry, `slow_head`'s result or the instruction
-                // table's decoding of an opcode byte: a real instruction, numbered below 256
-                // (this spares the jump table its bounds check for the pseudo-instructions).
-                unsafe { std::hint::assert_unchecked(op.code_byte().is_some()) };
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
                         let genobj = NonNull::from(&**peek!(values, sp, 1));
