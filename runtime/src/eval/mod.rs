@@ -15,8 +15,15 @@
 //! data stack top.
 //!
 //! **Dispatch.** One `match` on the opcode byte per instruction, read from the code object's
-//! adaptive copy of its instructions and decoded through [`DECODE`] (instruction and inline
-//! cache size in one table lookup); `oparg` and the decoded instruction are locals of the loop.
+//! adaptive copy of its instructions and decoded through [`DECODE`] (instruction and span in
+//! one table lookup, no `Option`: a byte that is no instruction decodes to the slow head);
+//! `oparg` and the decoded instruction are locals of the loop. The head tests nothing:
+//! `EXTENDED_ARG` is an arm that decodes the next unit and re-dispatches it (`continue 'op`),
+//! a run with a trace function set dispatches through [`DECODE_TRACED`], whose every entry is
+//! the slow head's arm (it reports the instruction, then re-dispatches its generic form), and
+//! an instruction that falls through continues with the next one (`continue 'insn`), not
+//! through an outcome value: only returns, suspensions and errors leave the `'op` block with
+//! one.
 //! A run started from native code takes its frame vector from a per-thread pool
 //! ([`RunFrames`]), so calling Python from native code allocates nothing once warm.
 //!
@@ -46,6 +53,8 @@ mod cold_ops;
 mod data_stack;
 #[cfg(all(test, not(loom)))]
 mod data_stack_tests;
+#[cfg(all(test, not(loom)))]
+mod dispatch_tests;
 mod exc_state;
 pub(crate) mod frame_locals;
 pub(crate) mod frame_object;
@@ -370,36 +379,53 @@ fn depth_leave() {
     DEPTH.with(|d| d.set(d.get() - 1));
 }
 
-/// An opcode byte decoded: its instruction (`None`: not an opcode) and the number of inline
-/// cache units after it. One table lookup per instruction instead of the instruction table's
-/// `from_u8`/`cache_entries` matches, which are too large for the optimiser to inline.
+/// An opcode byte decoded: the instruction the dispatch runs for it and the number of code
+/// units the instruction spans (itself and its inline caches: the amount `ip` advances by).
+/// One table lookup per instruction instead of the instruction table's `from_u8` and
+/// `cache_entries` matches, which are too large for the optimiser to inline; no `Option`: a
+/// byte that is no instruction dispatches to the slow head (see [`decode_table`]).
 #[derive(Clone, Copy)]
 struct Decoded {
-    op: Option<Opcode>,
-    cache_entries: u8,
+    op: Opcode,
+    span: u8,
 }
 
-/// [`Decoded`] for every opcode byte, computed at compile time from the instruction table.
-static DECODE: [Decoded; 256] = {
-    let mut table = [Decoded { op: None, cache_entries: 0 }; 256];
+/// The instruction a run dispatches to for an opcode byte it does not run directly: the slow
+/// head (CPython 3.13 swaps `INSTRUMENTED_INSTRUCTION` in for an instruction it reports to
+/// `sys.monitoring`; pyrt never stores it in a code object). Its arm decodes the byte through
+/// the instruction table, reports a traced instruction, and dispatches the decoded instruction;
+/// a byte that is no instruction is a `SystemError` there.
+const SLOW_HEAD: Opcode = Opcode::INSTRUMENTED_INSTRUCTION;
+
+/// [`Decoded`] for every opcode byte, computed at compile time from the instruction table:
+/// with `traced`, every byte dispatches to [`SLOW_HEAD`] (the table of a run with a trace or
+/// profile function set), otherwise the byte's own instruction (the slow head for a byte that
+/// is no instruction).
+const fn decode_table(traced: bool) -> [Decoded; 256] {
+    let mut table = [Decoded { op: SLOW_HEAD, span: 1 }; 256];
     let mut byte = 0;
     while byte < 256 {
-        let op = Opcode::from_u8(byte as u8);
-        let cache_entries = match op {
-            Some(op) => op.cache_entries() as u8,
-            None => 0,
-        };
-        table[byte] = Decoded { op, cache_entries };
+        if let Some(op) = Opcode::from_u8(byte as u8) {
+            let span = 1 + op.cache_entries() as u8;
+            table[byte] = Decoded { op: if traced { SLOW_HEAD } else { op }, span };
+        }
         byte += 1;
     }
     table
-};
+}
 
-/// The opcode byte of `EXTENDED_ARG`.
-const EXTENDED_ARG_BYTE: u8 = match Opcode::EXTENDED_ARG.code_byte() {
-    Some(b) => b,
-    None => panic!("EXTENDED_ARG is a real instruction"),
-};
+/// The dispatch table of an untraced run.
+static DECODE: [Decoded; 256] = decode_table(false);
+
+/// The dispatch table of a traced run: every instruction goes through the slow head, which
+/// calls the trace function and runs the instruction's generic form (a trace function runs
+/// Python code, which may re-specialise this very instruction and re-publish its caches).
+static DECODE_TRACED: [Decoded; 256] = decode_table(true);
+
+/// The dispatch table for a run whose tracing flag is `tracing`.
+fn decode_table_for(tracing: bool) -> &'static [Decoded; 256] {
+    if tracing { &DECODE_TRACED } else { &DECODE }
+}
 
 /// The loop. See the module docs.
 fn run(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
@@ -484,6 +510,31 @@ unsafe fn slot_at_mut<'a>(_values: &'a mut [Slot], p: *mut Slot) -> &'a mut Slot
     unsafe { &mut *p }
 }
 
+/// The value `pop!` or `peek!` read from a stack slot below the stack pointer: checked in debug
+/// builds, unchecked in release builds (one branch fewer per stack access in every instruction).
+///
+/// Every slot below the stack pointer holds a value, except the NULLs of the calling
+/// convention (`PUSH_NULL`, `LOAD_GLOBAL`/`LOAD_ATTR`/`LOAD_SUPER_ATTR` with their low oparg
+/// bit, `LOAD_FAST_AND_CLEAR` of an unbound local), which only the instructions made to consume
+/// them read, through `slot!` (`CALL`'s `self_or_null`, `STORE_FAST`, `SWAP`): the compiler's
+/// stack effects never put a NULL where an instruction pops or peeks a value, as in CPython,
+/// whose `POP_TOP` and `PyStackRef_CLOSE` would crash on one.
+#[inline(always)]
+fn stack_value(v: Option<Obj>) -> Obj {
+    debug_assert!(v.is_some(), "a value on the stack");
+    // SAFETY: see above: `pop!` takes a slot below the stack pointer that the compiler's stack
+    // discipline fills with a value (debug builds check it).
+    unsafe { v.unwrap_unchecked() }
+}
+
+/// [`stack_value`] for `peek!`: the value of a slot below the stack pointer, borrowed.
+#[inline(always)]
+fn stack_ref(v: &Option<Obj>) -> &Obj {
+    debug_assert!(v.is_some(), "a value on the stack");
+    // SAFETY: as in `stack_value`.
+    unsafe { v.as_ref().unwrap_unchecked() }
+}
+
 /// Views a window of stack slots that all hold values as a slice of `Obj`.
 fn as_objs(slots: &[Option<Obj>]) -> &[Obj] {
     debug_assert!(slots.iter().all(Option::is_some));
@@ -493,11 +544,45 @@ fn as_objs(slots: &[Option<Obj>]) -> &[Obj] {
     unsafe { std::slice::from_raw_parts(slots.as_ptr() as *const Obj, slots.len()) }
 }
 
+/// How an instruction leaves its frame's dispatch (an instruction that falls through goes on
+/// with the next one directly, an error leaves with `Err`).
 enum Flow {
-    Continue,
     Return(Obj),
     /// `YIELD_VALUE` with its oparg.
     Yield(Obj, u32),
+}
+
+/// The slow head's decoding (see [`SLOW_HEAD`]) of the code unit `unit`: the instruction to
+/// dispatch, after reporting it to the trace function when the run is `tracing` (its family's
+/// generic form then: a trace function runs Python code, which may re-specialise this very
+/// instruction and re-publish its caches). `EXTENDED_ARG` is dispatched unreported: its arm
+/// dispatches the instruction it extends, which is reported. Out of line, so that none of it
+/// is hoisted into the common head.
+#[inline(never)]
+fn slow_head(f: &Frame, unit: u16, oparg: u32, tracing: bool) -> PyResult<Opcode> {
+    let real = decode_slow((unit & 0xff) as u8)?;
+    if tracing && real != Opcode::EXTENDED_ARG {
+        trace::instruction(f, real, oparg)?;
+        return Ok(real.base());
+    }
+    Ok(real)
+}
+
+/// The instruction an opcode byte holds, through the instruction table: a `SystemError` for a
+/// byte that is no instruction or an `INSTRUMENTED_*` form (the loop runs neither).
+fn decode_slow(byte: u8) -> PyResult<Opcode> {
+    match Opcode::from_u8(byte) {
+        Some(real) if !real.is_instrumented() => Ok(real),
+        Some(other) => Err(not_run_by_the_loop(other)),
+        None => Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {byte}"))),
+    }
+}
+
+/// The error of an instruction the loop does not run (the `INSTRUMENTED_*` forms, which pyrt
+/// never stores in a code object).
+#[cold]
+fn not_run_by_the_loop(op: Opcode) -> PyErr {
+    PyErr::new(crate::ExcKind::SystemError, format!("opcode {} is not implemented by the eval loop", op.name()))
 }
 
 fn name_error(name: &PyObject) -> PyErr {
@@ -596,6 +681,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     // Whether a trace or profile function is set: read when the run starts and refreshed with
     // the eval breaker (`RESUME`, backward jumps), see `trace`.
     let mut tracing = trace::active();
+    // The dispatch table: it follows `tracing` (every assignment of the flag sets it too).
+    let mut decode = decode_table_for(tracing);
     let mut run_link = frame_object::RunLink::new(frames);
     let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
@@ -648,7 +735,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 // entry gave it (`nlocalsplus + stacksize + 1` slots, `init_frame`,
                 // `enter_exact_args`, `generator::push_frame`): the compiler's stack depth
                 // bounds it.
-                unsafe { slot_at_mut($values, slots.add($sp)) }.take().expect("a value on the stack")
+                stack_value(unsafe { slot_at_mut($values, slots.add($sp)) }.take())
             }};
         }
         // Pushes a value. Slots above the stack pointer are always empty (pops take their
@@ -672,7 +759,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let at = $sp - $n;
                 debug_assert!(at < $values.len());
                 // SAFETY: as in `pop!`: below the stack pointer, inside the frame's window.
-                unsafe { slot_at($values, slots.add(at)) }.as_ref().expect("a value on the stack")
+                stack_ref(unsafe { slot_at($values, slots.add(at)) })
             }};
         }
         macro_rules! sync {
@@ -691,8 +778,20 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 unsafe { slot_at_mut(values, slots.add(i)) }
             }};
         }
-        loop {
-            let outcome: Result<Flow, PyErr> = 'op: {
+        'insn: loop {
+            // The dispatch head: the instruction at `ip`, its oparg, and `ip` past it and its
+            // inline caches; the record's `lasti` (read by tracebacks and `f_lineno` of code
+            // the instruction runs). `EXTENDED_ARG` and a traced or unknown instruction have
+            // arms of their own that decode the instruction again and re-dispatch it
+            // (`continue 'op`), so the common head tests nothing.
+            let mut unit = opcode_unit_of(opcode_units, ip);
+            let mut oparg = (unit >> 8) as u32;
+            let mut lasti = ip;
+            f.lasti = lasti;
+            let decoded = decode[(unit & 0xff) as usize];
+            let mut op = decoded.op;
+            ip += decoded.span as usize;
+            let outcome: Result<Flow, PyErr> = 'op: loop {
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
@@ -701,30 +800,6 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         }
                     };
                 }
-                let start = ip;
-                let mut unit = opcode_unit_of(opcode_units, ip);
-                let mut oparg = (unit >> 8) as u32;
-                while (unit & 0xff) as u8 == EXTENDED_ARG_BYTE {
-                    ip += 1;
-                    unit = opcode_unit_of(opcode_units, ip);
-                    oparg = (oparg << 8) | (unit >> 8) as u32;
-                }
-                let lasti = ip;
-                f.lasti = lasti;
-                let decoded = DECODE[(unit & 0xff) as u8 as usize];
-                let Some(op) = decoded.op else {
-                    break 'op Err(PyErr::new(crate::ExcKind::SystemError, format!("unknown opcode {}", unit & 0xff)));
-                };
-                ip += 1 + decoded.cache_entries as usize;
-                // A trace function runs Python code, which may re-specialise this very instruction
-                // (and re-publish its caches): a traced instruction runs its family's generic form.
-                let op = if tracing {
-                    sync!();
-                    tri!(trace::instruction(f, op, oparg));
-                    op.base()
-                } else {
-                    op
-                };
                 // Enters a callee frame pushed onto `frames` (the current frame's borrow ends
                 // here): on success the loop continues in it, a failure unwinds from the caller
                 // as the error arm below does.
@@ -744,14 +819,16 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     };
                 }
                 // The adaptive counter of a generic instruction (see `specialize`): when it
-                // fires, `$specialize` rewrites the instruction and it is dispatched again.
+                // fires, `$specialize` rewrites the instruction and it is dispatched again as
+                // rewritten (same oparg, and the same span: a family shares its cache size).
                 macro_rules! adapt {
                     ($specialize:expr) => {
                         let counter = units.counter(lasti + 1);
                         if counter.triggers() {
                             $specialize;
-                            ip = start;
-                            break 'op Ok(Flow::Continue);
+                            unit = opcode_unit_of(opcode_units, lasti);
+                            op = decode[(unit & 0xff) as usize].op;
+                            continue 'op;
                         }
                         units.set_counter(lasti + 1, counter.advance());
                     };
@@ -848,7 +925,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
-                        push!(values, sp, tri!(specialize::binary_op_int(op, lhs, rhs)));
+                        // SAFETY: the arm's guard is `both_small_ints` of these two values.
+                        push!(values, sp, tri!(unsafe { specialize::binary_op_int(op, lhs, rhs) }));
                     }
                     Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
@@ -876,7 +954,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
                         if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
-                        let r = specialize::compare_op(op, peek!(values, sp, 2), peek!(values, sp, 1), oparg);
+                        let (lhs, rhs) = (peek!(values, sp, 2), peek!(values, sp, 1));
+                        // SAFETY: the arm's guard is `compare_guard` of these two values.
+                        let r = unsafe { specialize::compare_op(op, lhs, rhs, oparg) };
                         drop(pop!(values, sp));
                         drop(pop!(values, sp));
                         // A following conditional jump takes the result directly.
@@ -946,7 +1026,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 let stored = tri!(unsafe { specialize::for_iter_range_store(iter.as_ref(), slot) });
                                 if stored {
                                     ip += 1;
-                                    break 'op Ok(Flow::Continue);
+                                    continue 'insn;
                                 }
                                 None
                             }
@@ -1078,13 +1158,33 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         *slot!(callable_at + 1) = Some(instance.clone());
                         enter_or_unwind!(enter_exact_args(frames, init, callable_at, callable_at + 1, Some(instance)));
                     }
-                    Opcode::NOP | Opcode::CACHE | Opcode::EXTENDED_ARG => {}
+                    Opcode::NOP | Opcode::CACHE => {}
+                    Opcode::EXTENDED_ARG => {
+                        // A prefix: the next unit is the instruction, its oparg extended by this
+                        // one's; it is dispatched from here (CPython's `EXTENDED_ARG`).
+                        unit = opcode_unit_of(opcode_units, ip);
+                        oparg = (oparg << 8) | (unit >> 8) as u32;
+                        lasti = ip;
+                        f.lasti = lasti;
+                        let decoded = decode[(unit & 0xff) as usize];
+                        op = decoded.op;
+                        ip += decoded.span as usize;
+                        continue 'op;
+                    }
+                    SLOW_HEAD => {
+                        // A traced instruction (the traced table sends every byte here) or a
+                        // byte the untraced table does not run directly.
+                        sync!();
+                        op = tri!(slow_head(f, unit, oparg, tracing));
+                        continue 'op;
+                    }
                     Opcode::RESUME => {
                         if let Some(ts) = crate::state::thread_state::current() {
                             // SAFETY: the current thread state is attached on this thread.
                             let ts = unsafe { ts.as_ref() };
                             tri!(crate::state::breaker::check(ts));
                             let was_tracing = std::mem::replace(&mut tracing, ts.is_hooked());
+                            decode = decode_table_for(tracing);
                             if tracing && !was_tracing {
                                 // Found on here: this `RESUME` still reports its `call`.
                                 sync!();
@@ -1364,7 +1464,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 match (!tracing).then(|| specialize::pop_jump(units.opcode_unit(ip))).flatten() {
                                     Some((on, span, distance)) => {
                                         ip += span + if r == on { distance } else { 0 };
-                                        break 'op Ok(Flow::Continue);
+                                        continue 'insn;
                                     }
                                     None => new_bool(r),
                                 }
@@ -1440,6 +1540,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 let ts = unsafe { ts.as_ref() };
                                 tri!(crate::state::breaker::check(ts));
                                 tracing = ts.is_hooked();
+                                decode = decode_table_for(tracing);
                             }
                         }
                     }
@@ -1830,17 +1931,13 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     }
                     Opcode::IMPORT_NAME => tri!(cold_ops::import_name(values, &mut sp, f, code, oparg)),
                     Opcode::IMPORT_FROM => tri!(cold_ops::import_from(values, &mut sp, code, oparg)),
-                    other => {
-                        break 'op Err(PyErr::new(
-                            crate::ExcKind::SystemError,
-                            format!("opcode {} is not implemented by the eval loop", other.name()),
-                        ));
-                    }
+                    other => break 'op Err(not_run_by_the_loop(other)),
                 }
-                Ok(Flow::Continue)
+                // An instruction that falls through goes on with the next one directly; only
+                // returns, suspensions and errors leave the block with an outcome.
+                continue 'insn;
             };
             match outcome {
-                Ok(Flow::Continue) => {}
                 Ok(Flow::Return(v)) => {
                     f.sp = sp;
                     if tracing {

@@ -157,6 +157,19 @@ pub(crate) fn exact_small_int(o: &PyObject) -> Option<i64> {
     None
 }
 
+/// The word value of an int that [`exact_small_int`] accepted (a specialised form's guard):
+/// read without testing its type again.
+///
+/// # Safety
+///
+/// `o` is an exact `int` holding a machine word (`exact_small_int(o).is_some()`).
+#[inline(always)]
+unsafe fn guarded_small_int(o: &PyObject) -> i64 {
+    debug_assert!(exact_small_int(o).is_some(), "the form's guard");
+    // SAFETY: the caller's contract: an exact int is an IntObject, and ints are immutable.
+    unsafe { o.cast::<IntObject>() }.value
+}
+
 /// The value of an exact `float`.
 #[inline(always)]
 pub(crate) fn exact_float(o: &PyObject) -> Option<f64> {
@@ -244,9 +257,15 @@ pub(crate) fn both_strs(lhs: &PyObject, rhs: &PyObject) -> bool {
 
 /// `BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_INT` (after [`both_small_ints`]); an overflow of the
 /// machine word goes to the generic operation (a big int), which is not a miss.
+///
+/// # Safety
+///
+/// `both_small_ints(&lhs, &rhs)`: the form's guard (the values are read without testing their
+/// types again).
 #[inline(always)]
-pub(crate) fn binary_op_int(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
-    let (a, b) = (exact_small_int(&lhs).unwrap_or(0), exact_small_int(&rhs).unwrap_or(0));
+pub(crate) unsafe fn binary_op_int(form: Opcode, lhs: Obj, rhs: Obj) -> crate::error::PyResult<Obj> {
+    // SAFETY: the caller's contract.
+    let (a, b) = unsafe { (guarded_small_int(&lhs), guarded_small_int(&rhs)) };
     let (r, op) = match form {
         Opcode::BINARY_OP_ADD_INT => (a.checked_add(b), BinOp::Add),
         Opcode::BINARY_OP_SUBTRACT_INT => (a.checked_sub(b), BinOp::Subtract),
@@ -345,11 +364,20 @@ pub(crate) fn compare_guard(form: Opcode, lhs: &PyObject, rhs: &PyObject) -> boo
 
 /// `COMPARE_OP_{INT,FLOAT,STR}` (after [`compare_guard`]): the result, always a bool (so
 /// `oparg & 16` changes nothing).
+///
+/// # Safety
+///
+/// `compare_guard(form, lhs, rhs)`: the form's guard (the ints are read without testing their
+/// types again).
 #[inline(always)]
-pub(crate) fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> bool {
+pub(crate) unsafe fn compare_op(form: Opcode, lhs: &PyObject, rhs: &PyObject, oparg: u32) -> bool {
     let op = oparg >> 5;
     match form {
-        Opcode::COMPARE_OP_INT => compare(&exact_small_int(lhs), &exact_small_int(rhs), op),
+        Opcode::COMPARE_OP_INT => {
+            // SAFETY: the caller's contract (`compare_guard` of `COMPARE_OP_INT`: `both_small_ints`).
+            let (a, b) = unsafe { (guarded_small_int(lhs), guarded_small_int(rhs)) };
+            compare(&a, &b, op)
+        }
         Opcode::COMPARE_OP_FLOAT => compare(&exact_float(lhs), &exact_float(rhs), op),
         _ => compare(&exact_str(lhs), &exact_str(rhs), op),
     }
