@@ -222,6 +222,21 @@ pub(super) fn push_frame(
     push_frame_inline(frames, genobj, sent, resume, entry)
 }
 
+/// A claimed generator whose resumption got no window: it goes back to the state it was
+/// claimed from, the depth the claim counted is given back, and `e` is the resumption's
+/// error. Out of line: the resuming arms stay as small as they were.
+#[cold]
+#[inline(never)]
+fn unclaim(g: &GenObject, saved: std::cell::RefMut<'_, SavedFrame>, sent: Obj, e: PyErr) -> PyErr {
+    let state = state_before_claim(&saved);
+    drop(saved);
+    g.set_state(state);
+    depth_leave();
+    // Dropped once the generator is consistent again (it may run a finaliser).
+    drop(sent);
+    e
+}
+
 /// The state a claimed generator had before its claim, read from the instruction its frame
 /// stopped at: a `YIELD_VALUE` (oparg 1: inside `yield from`/`await`), or `RETURN_GENERATOR`
 /// for a generator never resumed. Only for undoing a claim whose resumption failed.
@@ -260,15 +275,7 @@ pub(super) fn push_frame_inline(
     };
     let slots = match slots {
         Ok(slots) => slots,
-        Err(e) => {
-            let state = state_before_claim(&saved);
-            drop(saved);
-            g.set_state(state);
-            depth_leave();
-            // Dropped once the generator is consistent again (it may run a finaliser).
-            drop(sent);
-            return Err(e);
-        }
+        Err(e) => return Err(unclaim(g, saved, sent, e)),
     };
     // SAFETY: the window was just given to this frame: its slots lie above every live slot of
     // the thread (above the resumer's stack, or at the top), and nothing else refers to them.
