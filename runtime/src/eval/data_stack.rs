@@ -24,12 +24,18 @@
 //! CPython pops the frame's memory after `_PyFrame_ClearExceptCode`). Every slot at or above
 //! the top is empty, and a chunk past the one holding the top holds no value.
 //!
+//! **Running out of memory.** A chunk the allocator cannot give (or a window too large to
+//! count) is a `MemoryError` raised by the call or resumption that needed it, as CPython's
+//! `_PyThreadState_PushFrame` returning `NULL` is; the thread's chunks and top are left as
+//! they were.
+//!
 //! A window of a frame overlaps the caller's window: the callee starts at the caller's stack
 //! top, and the caller's slots above its stack top are empty while the callee runs.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
 
+use crate::error::{ExcKind, PyErr, PyResult};
 use crate::object::obj::Obj;
 
 /// A slot of a frame window.
@@ -134,17 +140,34 @@ fn chunk_of(chunks: &Chunks, p: *mut Slot) -> Option<usize> {
 /// The smaller chunk is kept, not replaced: nothing is dropped while the list is borrowed, so
 /// even a chunk above the top that wrongly held a value could not run a finaliser (a nested
 /// run re-entering the list) here. The spare chunks go when the native-started run ends.
-fn window_in_chunk(chunks: &mut Chunks, i: usize, size: usize) -> Window {
+fn window_in_chunk(chunks: &mut Chunks, i: usize, size: usize) -> PyResult<Window> {
     debug_assert!(i <= chunks.len());
-    let fresh = || -> Box<[Slot]> { std::iter::repeat_with(|| None).take(CHUNK_SLOTS.max(size)).collect() };
-    if i == chunks.len() {
-        chunks.push(fresh());
-    } else if chunks[i].len() < size {
-        debug_assert!(chunks[i].iter().all(Option::is_none), "a chunk above the top holds a value");
-        chunks.insert(i, fresh());
+    if i == chunks.len() || chunks[i].len() < size {
+        debug_assert!(
+            i == chunks.len() || chunks[i].iter().all(Option::is_none),
+            "a chunk above the top holds a value"
+        );
+        chunks.try_reserve(1).map_err(|_| out_of_memory())?;
+        chunks.insert(i, new_chunk(size)?);
     }
     let range = chunks[i].as_mut_ptr_range();
-    Window { base: NonNull::new(range.start).expect("a boxed slice's pointer"), limit: range.end }
+    Ok(Window { base: NonNull::new(range.start).expect("a boxed slice's pointer"), limit: range.end })
+}
+
+/// A chunk of [`CHUNK_SLOTS`] empty slots, or of `size` when a window needs more; a
+/// `MemoryError` when the allocator cannot give it (the infallible allocation would abort).
+fn new_chunk(size: usize) -> PyResult<Box<[Slot]>> {
+    let n = CHUNK_SLOTS.max(size);
+    let mut slots: Vec<Slot> = Vec::new();
+    slots.try_reserve_exact(n).map_err(|_| out_of_memory())?;
+    slots.resize_with(n, || None);
+    Ok(slots.into_boxed_slice())
+}
+
+/// CPython's `PyErr_NoMemory`: a `MemoryError` without arguments.
+#[cold]
+fn out_of_memory() -> PyErr {
+    PyErr::from_kind(ExcKind::MemoryError)
 }
 
 /// A native-started run's hold on the data stack: made before the run's entry frame gets its
@@ -172,25 +195,25 @@ impl RunStack {
     }
 
     /// A window of `size` slots at the thread's top, for the run's entry frame; the top moves
-    /// to its end.
-    pub(super) fn alloc_entry(&self, size: usize) -> Window {
+    /// to its end. `MemoryError` when a chunk for it cannot be had (the top stays).
+    pub(super) fn alloc_entry(&self, size: usize) -> PyResult<Window> {
         let top = top();
         // SAFETY: this run is active (`self`), and the closure does not call out.
         let w = unsafe {
             with_chunks(|chunks| match chunk_of(chunks, top) {
                 Some(i) if (chunks[i].as_ptr_range().end as usize - top as usize) / size_of::<Slot>() >= size => {
-                    Window {
+                    Ok(Window {
                         base: NonNull::new(top).expect("a top inside a chunk"),
                         limit: chunks[i].as_mut_ptr_range().end,
-                    }
+                    })
                 }
                 Some(i) => window_in_chunk(chunks, i + 1, size),
                 None => window_in_chunk(chunks, 0, size),
             })
-        };
+        }?;
         // SAFETY: the window has `size` slots (checked above, or a chunk of at least that many).
         set_top(unsafe { w.base.as_ptr().add(size) });
-        w
+        Ok(w)
     }
 }
 
@@ -221,10 +244,11 @@ impl Drop for RunStack {
 
 /// A window of `size` slots at the start of the chunk after the one that ends at `limit`:
 /// a callee that does not fit above its caller's stack in the caller's chunk. The chunk is
-/// made when the thread has none there yet. Does not move the top (the caller does).
+/// made when the thread has none there yet; `MemoryError` when it cannot be had. Does not
+/// move the top (the caller does).
 #[cold]
 #[inline(never)]
-pub(super) fn alloc_after(limit: *mut Slot, size: usize) -> Window {
+pub(super) fn alloc_after(limit: *mut Slot, size: usize) -> PyResult<Window> {
     // SAFETY: a frame is calling, so a run is active; the closure does not call out.
     unsafe {
         with_chunks(|chunks| {

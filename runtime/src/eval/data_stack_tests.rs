@@ -86,3 +86,24 @@ fn generators_resumed_from_deep_frames_and_calls_from_generator_frames() {
     );
     assert!(data_stack::top().is_null());
 }
+
+#[test]
+fn a_window_that_cannot_be_had_is_a_memory_error() {
+    // A window too large to count, then one no allocator gives (8 TiB): each is CPython's
+    // `MemoryError` from `_PyThreadState_PushFrame`, and the thread's chunks and top stay.
+    Runtime::initialize();
+    crate::attach(|_| {
+        let stack = data_stack::RunStack::enter();
+        let (top, chunks) = (data_stack::top(), data_stack::chunk_count());
+        for size in [usize::MAX / 4, 1 << 40] {
+            let err = stack.alloc_entry(size).err().expect("no window of that size");
+            assert!(err.is(&crate::ExcKind::MemoryError), "{err:?}");
+            assert_eq!(data_stack::top(), top);
+            assert_eq!(data_stack::chunk_count(), chunks);
+        }
+        let w = stack.alloc_entry(8).expect("a small window");
+        assert_eq!(data_stack::top(), w.base.as_ptr().wrapping_add(8));
+        drop(stack);
+        assert_eq!(data_stack::top(), top);
+    });
+}

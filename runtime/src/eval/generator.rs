@@ -207,6 +207,10 @@ fn frame_room(code: &CodeObj) -> usize {
 /// them (see [`SavedFrame`]), so a resumption counts no references. Out of line for the
 /// generic instructions and native resumptions; the specialised `FOR_ITER_GEN`/`SEND_GEN`
 /// arms have it inlined ([`push_frame_inline`]).
+///
+/// When no window can be had (a new chunk the allocator cannot give) the result is a
+/// `MemoryError`, the generator goes back to the state it was claimed from and the depth the
+/// claim counted is given back.
 #[inline(never)]
 pub(super) fn push_frame(
     frames: &mut Vec<Frame>,
@@ -214,8 +218,37 @@ pub(super) fn push_frame(
     sent: Obj,
     resume: ResumeKind,
     entry: Option<&RunStack>,
-) {
-    push_frame_inline(frames, genobj, sent, resume, entry);
+) -> PyResult<()> {
+    push_frame_inline(frames, genobj, sent, resume, entry)
+}
+
+/// A claimed generator whose resumption got no window: it goes back to the state it was
+/// claimed from, the depth the claim counted is given back, and `e` is the resumption's
+/// error. Out of line: the resuming arms stay as small as they were.
+#[cold]
+#[inline(never)]
+fn unclaim(g: &GenObject, saved: std::cell::RefMut<'_, SavedFrame>, sent: Obj, e: PyErr) -> PyErr {
+    let state = state_before_claim(&saved);
+    drop(saved);
+    g.set_state(state);
+    depth_leave();
+    // Dropped once the generator is consistent again (it may run a finaliser).
+    drop(sent);
+    e
+}
+
+/// The state a claimed generator had before its claim, read from the instruction its frame
+/// stopped at: a `YIELD_VALUE` (oparg 1: inside `yield from`/`await`), or `RETURN_GENERATOR`
+/// for a generator never resumed. Only for undoing a claim whose resumption failed.
+#[cold]
+fn state_before_claim(saved: &SavedFrame) -> GenState {
+    let Some(code) = as_code(&saved.code) else { return GenState::Created };
+    let unit = code.adaptive.opcode_unit(saved.lasti);
+    match Opcode::from_u8((unit & 0xff) as u8) {
+        Some(Opcode::YIELD_VALUE) if unit >> 8 == 1 => GenState::SuspendedYieldFrom,
+        Some(Opcode::YIELD_VALUE) => GenState::Suspended,
+        _ => GenState::Created,
+    }
 }
 
 /// [`push_frame`], inlined into the arms that resume almost every generator run by a `for`
@@ -228,7 +261,7 @@ pub(super) fn push_frame_inline(
     sent: Obj,
     resume: ResumeKind,
     entry: Option<&RunStack>,
-) {
+) -> PyResult<()> {
     // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
     let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
     let link = GenLink { genobj: NonNull::from(g), resume };
@@ -237,8 +270,12 @@ pub(super) fn push_frame_inline(
     let code = as_code(&saved.code).expect("a generator runs a code object");
     let size = frame_room(code);
     let slots = match entry {
-        Some(stack) => FrameSlots::in_window(stack.alloc_entry(size), size),
+        Some(stack) => stack.alloc_entry(size).map(|w| FrameSlots::in_window(w, size)),
         None => super::callee_slots(frames.last().expect("a resumer"), size),
+    };
+    let slots = match slots {
+        Ok(slots) => slots,
+        Err(e) => return Err(unclaim(g, saved, sent, e)),
     };
     // SAFETY: the window was just given to this frame: its slots lie above every live slot of
     // the thread (above the resumer's stack, or at the top), and nothing else refers to them.
@@ -277,6 +314,7 @@ pub(super) fn push_frame_inline(
         init_self: None,
         frame_obj,
     });
+    Ok(())
 }
 
 /// `YIELD_VALUE`: the innermost record of `frames`, a generator frame whose yielded value was
@@ -395,7 +433,10 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     let mut frames = RunFrames::take();
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack));
+    if let Err(e) = push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack)) {
+        RunFrames::give_back(frames);
+        return Err(e);
+    }
     let window = frames.last().expect("the entry frame").slots;
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
