@@ -19,8 +19,16 @@
 //! allocation and no deallocation (CPython 3.14 does this for floats and ints). `x = a * b + c`
 //! then allocates one float instead of two. Identity stays CPython's where it is observable:
 //! an int result in the small-int range is always the cached immortal.
+//!
+//! **The float free and allocation.** An operand that is not reused is given up through
+//! [`release_exact_float`] (CPython's `_Py_DECREF_SPECIALIZED(op, _PyFloat_ExactDealloc)`): when
+//! the owner drops the last reference and no other thread ever counted one, the block goes
+//! straight to the thread heap's kept blocks, without the generic drop's weak-reference test and
+//! deallocator dispatch (a float has neither weak references nor a finaliser); a shared float
+//! takes the normal biased-counting protocol. A new result is made by
+//! [`super::float::new_float_known`], inlined here, from the kept block the operands just gave.
 
-use super::float::FloatObject;
+use super::float::{FloatObject, new_float_known, release_exact_float};
 use super::header::PyObject;
 use super::immortal::{immortals, types_known_made};
 use super::int::IntObject;
@@ -164,18 +172,19 @@ pub(crate) fn float_result_reusing(value: f64, lhs: Obj, rhs: Obj) -> PyResult<O
     if is_unique(&lhs) {
         // SAFETY: an exact float (the caller's guard) reached only through `lhs` (`is_unique`).
         unsafe { set_unique_float(&lhs, value) };
-        drop(rhs);
+        release_exact_float(rhs);
         return Ok(lhs);
     }
     if is_unique(&rhs) {
         // SAFETY: as above, for `rhs`.
         unsafe { set_unique_float(&rhs, value) };
-        drop(lhs);
+        release_exact_float(lhs);
         return Ok(rhs);
     }
-    drop(lhs);
-    drop(rhs);
-    super::float::new_float(value)
+    let types = types_known_made(&lhs);
+    release_exact_float(lhs);
+    release_exact_float(rhs);
+    new_float_known(types, value)
 }
 
 /// The result `value` of an operation on two exact word-sized ints `lhs` and `rhs` (consumed):
@@ -219,15 +228,19 @@ pub(crate) fn float_result_into_local(value: f64, lhs: Obj, rhs: Obj, slot: &mut
     let result = if is_unique(&lhs) || is_unique(&rhs) {
         float_result_reusing(value, lhs, rhs)?
     } else {
-        drop(lhs);
-        drop(rhs);
+        let types = types_known_made(&lhs);
+        release_exact_float(lhs);
+        release_exact_float(rhs);
         if slot.as_ref().is_some_and(|old| reuse_unique_float(old, value)) {
             return Ok(());
         }
-        super::float::new_float(value)?
+        new_float_known(types, value)?
     };
-    // The old value goes after the store, as `STORE_FAST` drops it.
-    drop(slot.replace(result));
+    // The old value goes after the store, as `STORE_FAST` drops it (a float the fast way).
+    match slot.replace(result) {
+        Some(old) if exact_float(&old).is_some() => release_exact_float(old),
+        old => drop(old),
+    }
     Ok(())
 }
 
@@ -339,6 +352,43 @@ mod tests {
             assert_eq!(compare_exact(&nan, &nan, CompareOp::Eq), Some(false));
             let r = binary_op_exact(BinOp::TrueDivide, &f, &new_int(3).unwrap()).unwrap().unwrap();
             assert_eq!(exact_float(&r), Some(0.5));
+        });
+    }
+
+    #[test]
+    fn a_dying_float_is_freed_at_once_and_a_shared_one_lives_on() {
+        with(|| {
+            // The owner's last reference, never shared: freed at once into the thread's kept
+            // blocks, so the next float takes the block back.
+            let f = new_float(1.5).unwrap();
+            let addr = f.addr();
+            release_exact_float(f);
+            let g = new_float(2.5).unwrap();
+            assert_eq!(g.addr(), addr, "the fast path freed the float");
+
+            // A reference taken by another thread (its shared count, or the local one of a
+            // non-atomic object): dropping ours must not free the float.
+            let h = new_float(3.5).unwrap();
+            let h_addr = h.addr();
+            struct Held(std::ptr::NonNull<PyObject>);
+            // SAFETY: only the address crosses; the other thread increments the count, which
+            // its protocol allows for any thread holding a live reference's pointer.
+            unsafe impl Send for Held {}
+            let held = Held(h.as_ptr());
+            std::thread::spawn(move || {
+                let held = held; // the whole wrapper (Send), not its field
+                // SAFETY: `h` keeps the object alive while this thread increments.
+                super::super::refcount::incref(unsafe { held.0.as_ref() })
+            })
+            .join()
+            .unwrap();
+            // SAFETY: the other thread's reference, now ours to give back.
+            let other = unsafe { Obj::from_owned(h.as_ptr()) };
+            release_exact_float(h);
+            let next = new_float(4.5).unwrap();
+            assert_ne!(next.addr(), h_addr, "the shared float was not freed");
+            assert_eq!(exact_float(&other), Some(3.5));
+            drop(other);
         });
     }
 

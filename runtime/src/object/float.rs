@@ -3,7 +3,7 @@
 
 use super::alloc::{alloc_kept_leaf, drop_and_free, free_kept_leaf};
 use super::header::PyObject;
-use super::immortal::{immortals, types};
+use super::immortal::{StaticTypes, immortals, types, types_known_made};
 use super::int::{IntVal, as_int, new_bool, to_f64};
 use super::int_methods::from_pylib;
 use super::obj::Obj;
@@ -26,6 +26,15 @@ pub fn new_float(value: f64) -> PyResult<Obj> {
     // SAFETY: FloatObject starts with the header; float is static and untracked, and its
     // deallocator ends exact floats with `free_kept_leaf`.
     unsafe { alloc_kept_leaf(types().float_type, |ob_base| FloatObject { ob_base, value }) }
+}
+
+/// [`new_float`] for a caller that read the static types through an object it holds
+/// ([`types_known_made`]): no initialisation check, and inlined into the float fast paths of
+/// the eval loop.
+#[inline(always)]
+pub(crate) fn new_float_known(types: &StaticTypes, value: f64) -> PyResult<Obj> {
+    // SAFETY: as in `new_float`.
+    unsafe { alloc_kept_leaf(types.float_type, |ob_base| FloatObject { ob_base, value }) }
 }
 
 /// The value of a `float` (or subclass) instance.
@@ -58,6 +67,28 @@ pub fn new_float_of_type(ty: &TypeObject, value: f64) -> PyResult<Obj> {
     }
 }
 
+/// Gives up `obj`, an exact `float`, through the float fast path of the reference drop
+/// ([`super::refcount::decref_leaf`] with [`free_exact_float`]: CPython's
+/// `_Py_DECREF_SPECIALIZED(op, _PyFloat_ExactDealloc)`).
+#[inline(always)]
+pub(crate) fn release_exact_float(obj: Obj) {
+    debug_assert!(std::ptr::eq(obj.type_object(), types().float_type), "an exact float");
+    // SAFETY: the handle's reference is handed over; an exact float's deallocator ends it with
+    // `free_kept_leaf` (`free_exact_float`), and float has no weak references.
+    unsafe { super::refcount::decref_leaf(obj.into_raw(), free_exact_float) }
+}
+
+/// The deallocator of an exact `float` (`_PyFloat_ExactDealloc`): its block goes to the thread
+/// heap's kept blocks (CPython's float free list).
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`]; `op` must be an exact float.
+pub(crate) unsafe fn free_exact_float(op: NonNull<PyObject>) {
+    // SAFETY: forwarded; exact floats are made by `alloc_kept_leaf` (`new_float`).
+    unsafe { free_kept_leaf::<FloatObject>(op) }
+}
+
 /// `float`'s deallocator (also of subclasses, whose instance dict it drops).
 ///
 /// # Safety
@@ -67,9 +98,9 @@ pub(crate) unsafe fn dealloc_float(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract; a subclass instance has its dict pointer at `dict_offset`.
     unsafe {
         let ty = op.as_ref().type_object();
-        if std::ptr::eq(ty, types().float_type) {
+        if std::ptr::eq(ty, types_known_made(op.as_ref()).float_type) {
             // An exact float owns no references: nothing to guard against deep recursion.
-            return free_kept_leaf::<FloatObject>(op);
+            return free_exact_float(op);
         }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());

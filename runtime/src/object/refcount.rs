@@ -281,6 +281,46 @@ pub unsafe fn decref(op: NonNull<PyObject>) {
     }
 }
 
+/// [`decref`] of an object whose type's deallocator is `free` and which cannot need anything
+/// else at its death (CPython's `_Py_DECREF_SPECIALIZED(op, _PyFloat_ExactDealloc)` in the
+/// `BINARY_OP_*_FLOAT` forms): when the owner drops the last reference and no other thread ever
+/// counted one, `free` runs at once, without the generic path's weak-reference test and slot
+/// dispatch. Every other case takes [`decref`]'s protocol unchanged (a non-owner's decrement,
+/// a shared count to merge), so biased reference counting stays whole.
+///
+/// # Safety
+///
+/// As for [`decref`]; `free` must be the deallocator of `op`'s type, and the type must not
+/// support weak references (nothing to clear before `free`).
+#[inline(always)]
+pub(crate) unsafe fn decref_leaf(op: NonNull<PyObject>, free: unsafe fn(NonNull<PyObject>)) {
+    // SAFETY: the caller owns a reference, so the object is alive here.
+    let o = unsafe { op.as_ref() };
+    let local = o.ob_ref_local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
+        return;
+    }
+    if o.ob_tid.load(Ordering::Relaxed) == thread_id() {
+        let local = local - 1;
+        o.ob_ref_local.store(local, Ordering::Relaxed);
+        if local == 0 {
+            // Acquire as in `merge_zero_local`'s first load: a zero read orders every other
+            // thread's last use before the free (the loom mutation goes the generic way).
+            if o.ob_ref_shared.load(Ordering::Acquire) == 0 && !broken(Mutation::BrcMergeRelaxed) {
+                // SAFETY: local and shared counts are both zero; `free` is the type's
+                // deallocator and there are no weak references (caller's contract).
+                unsafe { free(op) };
+            } else {
+                // SAFETY: we gave up the last local reference (as in `decref`).
+                unsafe { merge_zero_local(op) };
+            }
+        }
+    } else {
+        // SAFETY: the caller's reference is handed over.
+        unsafe { decref_other(op, local) };
+    }
+}
+
 /// A decrement by a thread that does not own the object (see [`incref_other`]).
 ///
 /// # Safety
