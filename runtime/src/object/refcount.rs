@@ -114,7 +114,10 @@ pub(crate) unsafe fn try_incref_maybe_freed(op: NonNull<PyObject>) -> bool {
         o.ob_ref_local.store(local + 1, Ordering::Relaxed);
         return true;
     }
-    try_incref_shared(o, Ordering::Relaxed)
+    // Sequentially consistent, as CPython's `_Py_TryIncrefCompare`: the caller's re-load of the
+    // slot is ordered after the increment, so a writer's replacement it misses is ordered after
+    // the increment too (and the writer's decrement then finds the count it added).
+    try_incref_shared(o, Ordering::SeqCst)
 }
 
 /// An increment by a thread that does not own the object: the shared count — except for a
