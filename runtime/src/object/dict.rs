@@ -184,10 +184,21 @@ pub struct DictObject {
     table: UnsafeCell<DictTable>,
 }
 
-/// The result of a probe: the slot in `indices` and, if found, the entry index.
+/// The result of a probe: if found, the block, the slot in its `indices` and the entry index.
 enum Probe {
-    Found { slot: usize, index: usize },
+    Found { keys: KeysBlock, slot: usize, index: usize },
     Missing,
+}
+
+impl Probe {
+    /// The entry found, if any (valid while the block is the table's).
+    #[inline(always)]
+    fn entry<'a>(&self) -> Option<&'a Entry> {
+        match *self {
+            Probe::Found { keys, index, .. } => Some(keys.entry(index)),
+            Probe::Missing => None,
+        }
+    }
 }
 
 /// Whether two keys with equal hashes are equal, when that needs no Python code: the same
@@ -328,19 +339,20 @@ impl DictObject {
                 (t.keys(), t.version)
             };
             let Some(keys) = keys else { return Ok(Probe::Missing) };
-            let mask = keys.size() - 1;
+            let view = keys.view();
+            let mask = view.mask;
             let mut perturb = hash as usize;
             let mut i = perturb & mask;
             loop {
-                match keys.index(i).load(Ordering::Relaxed) {
+                match view.index(i).load(Ordering::Relaxed) {
                     EMPTY => return Ok(Probe::Missing),
                     DUMMY => {}
                     ix => {
-                        let e = keys.entry(ix as usize);
+                        let e = view.entry(ix);
                         if e.hash() == hash {
                             if let Some(k) = e.key() {
                                 match keys_equal_native(k, key) {
-                                    Some(true) => return Ok(Probe::Found { slot: i, index: ix as usize }),
+                                    Some(true) => return Ok(Probe::Found { keys, slot: i, index: ix as usize }),
                                     Some(false) => {
                                         perturb >>= 5;
                                         i = (i * 5 + perturb + 1) & mask;
@@ -359,7 +371,7 @@ impl DictObject {
                                     continue 'restart;
                                 }
                                 if equal {
-                                    return Ok(Probe::Found { slot: i, index: ix as usize });
+                                    return Ok(Probe::Found { keys, slot: i, index: ix as usize });
                                 }
                             }
                         }
@@ -420,6 +432,12 @@ impl DictObject {
             // SAFETY: with the lock no writer runs beside this read; the clone runs no Python code.
             return unsafe { self.table() }.value_at_if_key(index, key).cloned();
         }
+        self.value_ref_at_if_key_free_threaded(index, key)
+    }
+
+    /// [`DictObject::value_ref_at_if_key`] in a free-threaded interpreter.
+    #[inline(never)]
+    fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
         // Free-threaded: the unlocked read of `object::unlocked_read`. Each read loads the
         // published block (Acquire) and the hinted entry's words; the block a read loads stays
         // allocated until this thread's next quiescent point (QSBR), so even a block retired
@@ -443,11 +461,8 @@ impl DictObject {
         if free_threaded() {
             return self.get_hashed_free_threaded(key, hash);
         }
-        Ok(match self.probe(key, hash)? {
-            // SAFETY: with the lock no writer runs beside this read; the clone runs no Python code.
-            Probe::Found { index, .. } => unsafe { self.table() }.entry_at(index).and_then(Entry::value).cloned(),
-            Probe::Missing => None,
-        })
+        // With the lock no writer runs beside this read; the clone runs no Python code.
+        Ok(self.probe(key, hash)?.entry().and_then(Entry::value).cloned())
     }
 
     /// [`DictObject::get_hashed`] in a free-threaded interpreter: the lock-free probe and read
@@ -470,18 +485,18 @@ impl DictObject {
                 Ok(v)
             }
             Err(Contended) => super::mutation::locked(&self.ob_base, || {
-                Ok(match self.probe(key, hash)? {
-                    Probe::Found { index, .. } => {
-                        // SAFETY: in the section, after the probe; the increment runs no code.
-                        let t = unsafe { self.table() };
-                        t.entry_at(index).and_then(Entry::value).map(|v| {
-                            super::refcount::incref_with_lock(v);
-                            // SAFETY: the reference just taken.
-                            unsafe { Obj::from_owned(v.as_ptr()) }
-                        })
-                    }
-                    Probe::Missing => None,
-                })
+                // In the section, after the probe; the increment runs no code. The stored key is
+                // marked as the value is: the next lock-free comparison's try-increment of a key
+                // owned by another thread then succeeds.
+                let e = self.probe(key, hash)?.entry();
+                if let Some(k) = e.and_then(Entry::key) {
+                    super::refcount::mark_for_lock_free_reads(k);
+                }
+                Ok(e.and_then(Entry::value).map(|v| {
+                    super::refcount::incref_with_lock(v);
+                    // SAFETY: the reference just taken.
+                    unsafe { Obj::from_owned(v.as_ptr()) }
+                }))
             }),
         };
         drop(stale);
@@ -514,7 +529,7 @@ impl DictObject {
             let t = unsafe { self.table_mut() };
             super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
-                Probe::Found { index, .. } => t.entry_at(index).and_then(|e| e.replace_value(value)),
+                Probe::Found { keys, index, .. } => keys.entry(index).replace_value(value),
                 Probe::Missing => {
                     t.push_new(hash, key, value);
                     None
@@ -536,8 +551,8 @@ impl DictObject {
             // bits and the move of the new entry into the table happen while the borrow lives.
             let t = unsafe { self.table_mut() };
             Ok(match probe {
-                Probe::Found { index, .. } => {
-                    t.entry_at(index).and_then(Entry::value).cloned().expect("a found entry has a value")
+                Probe::Found { keys, index, .. } => {
+                    keys.entry(index).value().cloned().expect("a found entry has a value")
                 }
                 Probe::Missing => {
                     super::gc::maybe_track_dict(&self.ob_base, &key, &default);
@@ -578,11 +593,10 @@ impl DictObject {
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
         let h = hash(key)?;
         let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
-            let Probe::Found { slot, index } = self.probe(key, h)? else { return Ok(None) };
+            let Probe::Found { keys, slot, index } = self.probe(key, h)? else { return Ok(None) };
             // SAFETY: in the critical section, after the probe; the key and value move out and
             // are dropped after the section.
             let t = unsafe { self.table_mut() };
-            let keys = t.keys().expect("a found key has a block");
             keys.index(slot).store(DUMMY, Ordering::Relaxed);
             let old = keys.entry(index).take();
             t.used -= 1;

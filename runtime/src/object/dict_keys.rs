@@ -168,6 +168,32 @@ fn layout(size: usize) -> Layout {
         .unwrap_or_else(|| std::alloc::handle_alloc_error(Layout::new::<Keys>()))
 }
 
+/// A probe's view of a block: the index mask and where the index slots and entries start.
+#[derive(Clone, Copy)]
+pub(super) struct View {
+    /// Index slots minus one.
+    pub(super) mask: usize,
+    indices: *const AtomicU32,
+    entries: *const Entry,
+}
+
+impl View {
+    /// Index slot `i & mask`.
+    #[inline(always)]
+    pub(super) fn index<'a>(self, i: usize) -> &'a AtomicU32 {
+        // SAFETY: the masked position is below the size; the block is allocated while its
+        // holder may read it (as `KeysBlock::index`).
+        unsafe { &*self.indices.add(i & self.mask) }
+    }
+
+    /// Entry `ix`, which an index slot named (so it is written).
+    #[inline(always)]
+    pub(super) fn entry<'a>(self, ix: u32) -> &'a Entry {
+        // SAFETY: an index slot names only written entries of the block (see `push`).
+        unsafe { &*self.entries.add(ix as usize) }
+    }
+}
+
 /// A pointer to a dict's storage block (see the module docs). Copyable: it owns nothing; the
 /// dict's table owns the block it holds.
 #[derive(Clone, Copy)]
@@ -260,6 +286,17 @@ impl KeysBlock {
         let n = self.nentries(Ordering::Acquire);
         // SAFETY: the first `nentries` entry slots are written (see `push`).
         unsafe { std::slice::from_raw_parts(self.0.as_ptr().cast::<u8>().add(entries_at(self.size())).cast(), n) }
+    }
+
+    /// The block's index table and entries as raw pointers, computed once for a probe loop.
+    #[inline(always)]
+    pub(super) fn view(self) -> View {
+        let base = self.0.as_ptr().cast::<u8>();
+        let size = self.size();
+        // SAFETY: both offsets are inside the block (see `layout`).
+        unsafe {
+            View { mask: size - 1, indices: base.add(INDICES_AT).cast(), entries: base.add(entries_at(size)).cast() }
+        }
     }
 
     /// Whether there is room for one more entry.
@@ -402,23 +439,23 @@ impl KeysBlock {
         stale: &mut Vec<Obj>,
     ) -> Result<Option<Obj>, Contended> {
         self.header().check.read();
-        let mask = self.size() - 1;
+        let view = self.view();
         let mut perturb = hash as usize;
-        let mut i = perturb & mask;
+        let mut i = perturb & view.mask;
         let found = loop {
-            let ix = self.index(i).load(Ordering::Acquire);
+            let ix = view.index(i).load(Ordering::Acquire);
             match ix {
                 EMPTY => break None,
                 DUMMY => {}
                 ix => {
-                    let e = self.entry(ix as usize);
+                    let e = view.entry(ix);
                     if e.hash() == hash && self.key_matches(e, key, stale)? {
                         break Some(e);
                     }
                 }
             }
             perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
+            i = (i * 5 + perturb + 1) & view.mask;
         };
         let value = match found {
             Some(e) => Some(take_ref(&e.value, stale)?),
