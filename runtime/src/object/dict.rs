@@ -435,24 +435,27 @@ impl DictObject {
         self.value_ref_at_if_key_free_threaded(index, key)
     }
 
-    /// [`DictObject::value_ref_at_if_key`] in a free-threaded interpreter.
+    /// [`DictObject::value_ref_at_if_key`] in a free-threaded interpreter: the lock-free hinted
+    /// read of the published block (`dict_keys.rs`), or the same read in the section.
     #[inline(never)]
     fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
-        // Free-threaded: the unlocked read of `object::unlocked_read`. Each read loads the
-        // published block (Acquire) and the hinted entry's words; the block a read loads stays
-        // allocated until this thread's next quiescent point (QSBR), so even a block retired
-        // meanwhile is still readable.
-        super::unlocked_read::new_ref_from_slot(&self.ob_base, || {
-            let keys = KeysBlock::from_raw(self.keys_word().load(Ordering::Acquire))?;
-            if index >= keys.nentries(Ordering::Acquire) {
-                return None;
-            }
-            let e = keys.entry(index);
-            if !std::ptr::eq(e.key_ptr(Ordering::Acquire), key) {
-                return None;
-            }
-            NonNull::new(e.value_ptr(Ordering::SeqCst))
-        })
+        // References taken to objects that left their slots: dropped last (see `get_hashed`).
+        let mut stale = Vec::new();
+        let word = self.keys_word();
+        let keys = KeysBlock::from_raw(word.load(Ordering::Acquire))?;
+        let found = match keys.value_at_if_key_unlocked(index, key, || word.load(Ordering::SeqCst), &mut stale) {
+            Ok(v) => v,
+            Err(Contended) => super::mutation::locked(&self.ob_base, || {
+                // SAFETY: in the section; the increment runs no code.
+                unsafe { self.table() }.value_at_if_key(index, key).map(|v| {
+                    super::refcount::incref_with_lock(v);
+                    // SAFETY: the reference just taken.
+                    unsafe { Obj::from_owned(v.as_ptr()) }
+                })
+            }),
+        };
+        drop(stale);
+        found
     }
 
     /// `d.get(key)` with a precomputed hash.

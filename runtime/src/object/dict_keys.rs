@@ -468,6 +468,33 @@ impl KeysBlock {
         Ok(value)
     }
 
+    /// The lock-free hinted read (the specialiser's `LOAD_GLOBAL`/`LOAD_ATTR` forms): the value
+    /// of entry `index` if that entry's key is `key` itself, with a new reference; `Ok(None)`
+    /// when the hint misses. As [`KeysBlock::lookup_unlocked`], without the probe.
+    #[inline]
+    pub(super) fn value_at_if_key_unlocked(
+        self,
+        index: usize,
+        key: &PyObject,
+        current: impl Fn() -> *mut u8,
+        stale: &mut Vec<Obj>,
+    ) -> Result<Option<Obj>, Contended> {
+        self.header().check.read();
+        if index >= self.nentries(Ordering::Acquire) {
+            return Ok(None);
+        }
+        let e = self.entry(index);
+        if !ptr::eq(e.key_ptr(Ordering::Acquire), key) {
+            return Ok(None);
+        }
+        let value = take_ref(&e.value, stale)?;
+        if current() != self.as_raw() {
+            stale.push(value);
+            return Err(Contended);
+        }
+        Ok(Some(value))
+    }
+
     /// Whether entry `e`'s key (with `key`'s hash) is `key`, decided without Python code.
     #[inline]
     fn key_matches(self, e: &Entry, key: &PyObject, stale: &mut Vec<Obj>) -> Result<bool, Contended> {
