@@ -34,6 +34,7 @@
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
+use std::sync::atomic::AtomicU32;
 
 use super::abstract_ops::{hash, rich_compare_bool};
 use super::alloc::drop_and_free;
@@ -184,18 +185,19 @@ pub struct DictObject {
     table: UnsafeCell<DictTable>,
 }
 
-/// The result of a probe: if found, the block, the slot in its `indices` and the entry index.
-enum Probe {
-    Found { keys: KeysBlock, slot: usize, index: usize },
+/// The result of a probe: if found, the index slot and the entry (valid while the block is the
+/// table's: the caller's borrow or section).
+enum Probe<'a> {
+    Found { slot: &'a AtomicU32, entry: &'a Entry },
     Missing,
 }
 
-impl Probe {
-    /// The entry found, if any (valid while the block is the table's).
+impl<'a> Probe<'a> {
+    /// The entry found, if any.
     #[inline(always)]
-    fn entry<'a>(&self) -> Option<&'a Entry> {
+    fn entry(&self) -> Option<&'a Entry> {
         match *self {
-            Probe::Found { keys, index, .. } => Some(keys.entry(index)),
+            Probe::Found { entry, .. } => Some(entry),
             Probe::Missing => None,
         }
     }
@@ -330,7 +332,7 @@ impl DictObject {
 
     /// The probe of a caller in the dict's section or with a lock (every writer, and readers
     /// with a lock). May run `__eq__`.
-    fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
+    fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe<'_>> {
         'restart: loop {
             // SAFETY: a short read under the interpreter's lock or the section: the block and
             // the version are copied out.
@@ -352,7 +354,7 @@ impl DictObject {
                         if e.hash() == hash {
                             if let Some(k) = e.key() {
                                 match keys_equal_native(k, key) {
-                                    Some(true) => return Ok(Probe::Found { keys, slot: i, index: ix as usize }),
+                                    Some(true) => return Ok(Probe::Found { slot: view.index(i), entry: e }),
                                     Some(false) => {
                                         perturb >>= 5;
                                         i = (i * 5 + perturb + 1) & mask;
@@ -371,7 +373,7 @@ impl DictObject {
                                     continue 'restart;
                                 }
                                 if equal {
-                                    return Ok(Probe::Found { keys, slot: i, index: ix as usize });
+                                    return Ok(Probe::Found { slot: view.index(i), entry: e });
                                 }
                             }
                         }
@@ -426,7 +428,7 @@ impl DictObject {
     /// The value at entry `index` if that entry's key is `key` itself, as a new reference: the
     /// specialiser's hinted read ([`DictTable::value_at_if_key`]) of a dict other threads may
     /// write.
-    #[inline]
+    #[inline(always)]
     pub fn value_ref_at_if_key(&self, index: usize, key: &PyObject) -> Option<Obj> {
         if !free_threaded() {
             // SAFETY: with the lock no writer runs beside this read; the clone runs no Python code.
@@ -532,7 +534,7 @@ impl DictObject {
             let t = unsafe { self.table_mut() };
             super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
-                Probe::Found { keys, index, .. } => keys.entry(index).replace_value(value),
+                Probe::Found { entry, .. } => entry.replace_value(value),
                 Probe::Missing => {
                     t.push_new(hash, key, value);
                     None
@@ -554,9 +556,7 @@ impl DictObject {
             // bits and the move of the new entry into the table happen while the borrow lives.
             let t = unsafe { self.table_mut() };
             Ok(match probe {
-                Probe::Found { keys, index, .. } => {
-                    keys.entry(index).value().cloned().expect("a found entry has a value")
-                }
+                Probe::Found { entry, .. } => entry.value().cloned().expect("a found entry has a value"),
                 Probe::Missing => {
                     super::gc::maybe_track_dict(&self.ob_base, &key, &default);
                     t.push_new(hash, key, default.clone());
@@ -596,12 +596,12 @@ impl DictObject {
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
         let h = hash(key)?;
         let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
-            let Probe::Found { keys, slot, index } = self.probe(key, h)? else { return Ok(None) };
+            let Probe::Found { slot, entry } = self.probe(key, h)? else { return Ok(None) };
             // SAFETY: in the critical section, after the probe; the key and value move out and
             // are dropped after the section.
             let t = unsafe { self.table_mut() };
-            keys.index(slot).store(DUMMY, Ordering::Relaxed);
-            let old = keys.entry(index).take();
+            slot.store(DUMMY, Ordering::Relaxed);
+            let old = entry.take();
             t.used -= 1;
             t.version += 1;
             Ok(Some(old))
