@@ -1,16 +1,26 @@
 //! `dict`: compact and ordered, as CPython's (`Objects/dictobject.c`).
 //!
-//! Two arrays: `entries` (hash, key, value) in insertion order, and `indices`, a power-of-two
-//! open-addressing table of positions in `entries` (`EMPTY`, `DUMMY` after a deletion, or an
-//! entry index). Probing is CPython's: `i = (i * 5 + perturb + 1) & mask` with `perturb`
-//! shifted right by 5 each step, so all bits of the hash take part. A deletion leaves a hole in
-//! `entries` (key `None`) and `DUMMY` in `indices`; when the entries array is full the table is
-//! rebuilt at a size for the live entries, which compacts the holes — iteration order is always
-//! insertion order.
+//! The storage is one block (`dict_keys.rs`, CPython's `PyDictKeysObject`): `entries` (hash,
+//! key, value) in insertion order, and `indices`, a power-of-two open-addressing table of
+//! positions in `entries` (`EMPTY`, `DUMMY` after a deletion, or an entry index). Probing is
+//! CPython's: `i = (i * 5 + perturb + 1) & mask` with `perturb` shifted right by 5 each step, so
+//! all bits of the hash take part. A deletion leaves a hole in `entries` (null key and value)
+//! and `DUMMY` in `indices`; when the entries are full the live ones move to a new block sized
+//! for them, which compacts the holes — iteration order is always insertion order. An empty
+//! dict has no block.
 //!
 //! Key comparison may run Python code (`__eq__`): lookups never hold a borrow of the table
 //! across it; they re-read the table after each comparison (a mutated table makes the lookup
 //! start again, as CPython does).
+//!
+//! **Free-threaded interpreters.** Writers hold the dict's critical section (`mutation::locked`;
+//! a write holds it across its probe). Lookups ([`DictObject::get_hashed`]) and the
+//! specialiser's hinted reads ([`DictObject::value_ref_at_if_key`]) do not: they probe the
+//! published block lock-free and take the value with a try-increment and re-check, falling back
+//! to a fresh probe in the section (`dict_keys.rs`' module docs, CPython's
+//! `_Py_dict_lookup_threadsafe`). A block replaced by a resize or a `clear` is retired through
+//! QSBR instead of freed at once. With a lock (`Own`/`Shared` interpreters) none of this runs:
+//! reads probe and clone, old blocks are freed at once.
 //!
 //! **Borrows of the table.** The table is written through a shared `&DictObject` (every object
 //! is shared), so it sits in an `UnsafeCell`. The two accessors that borrow it, `table` and
@@ -24,35 +34,36 @@
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
+use std::sync::atomic::AtomicU32;
 
 use super::abstract_ops::{hash, rich_compare_bool};
 use super::alloc::drop_and_free;
+pub use super::dict_keys::Entry;
+use super::dict_keys::{Contended, DUMMY, EMPTY, KeysBlock, MIN_SIZE};
 use super::header::PyObject;
 use super::immortal::types;
 use super::obj::Obj;
 use super::str::as_str_object;
 use super::typeobj::{CompareOp, TypeObject, flags};
 use crate::error::PyResult;
+use crate::sync::{AtomicPtr, Ordering};
 
-const EMPTY: u32 = u32::MAX;
-const DUMMY: u32 = u32::MAX - 1;
-const MIN_SIZE: usize = 8;
+/// How many lookups [`DictObject::get_hashed`] completed without the section (tests check that
+/// the lock-free path is the one they exercise).
+#[cfg(test)]
+pub(crate) static LOCK_FREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// One slot of the entries array.
-pub struct Entry {
-    /// The key's hash.
-    pub hash: isize,
-    /// `None` after deletion.
-    pub key: Option<Obj>,
-    /// The value (`None` only with a deleted key).
-    pub value: Option<Obj>,
+/// Whether the calling thread is attached to a free-threaded interpreter.
+#[inline]
+fn free_threaded() -> bool {
+    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
+    super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
 }
 
 /// The table of a dict.
-#[derive(Default)]
 pub struct DictTable {
-    indices: Vec<u32>,
-    entries: Vec<Entry>,
+    /// The storage block (null: none yet), published with Release (`dict_keys.rs`).
+    keys: AtomicPtr<u8>,
     used: usize,
     /// Bumped on every change of the key set (iterators detect size changes with it).
     pub version: u64,
@@ -62,33 +73,59 @@ pub struct DictTable {
     keys_version_at: u64,
 }
 
+impl Default for DictTable {
+    fn default() -> Self {
+        DictTable {
+            keys: AtomicPtr::new(std::ptr::null_mut()),
+            used: 0,
+            version: 0,
+            keys_version: 0,
+            keys_version_at: 0,
+        }
+    }
+}
+
 impl DictTable {
+    /// The current block (Acquire: a lock-free reader sees what the writer wrote into it).
+    #[inline(always)]
+    fn keys(&self) -> Option<KeysBlock> {
+        KeysBlock::from_raw(self.keys.load(Ordering::Acquire))
+    }
+
+    /// The entries written, holes included (with the section or the lock).
+    #[inline]
+    fn entries(&self) -> &[Entry] {
+        // The block stays the table's while the caller's borrow of the table lives (the
+        // table's contract), so the slice does not outlive it.
+        self.keys().map_or(&[], KeysBlock::entries)
+    }
+
     /// Live entries in order.
     pub fn iter(&self) -> impl Iterator<Item = (&Obj, &Obj)> {
-        self.entries.iter().filter_map(|e| Some((e.key.as_ref()?, e.value.as_ref()?)))
+        self.entries().iter().filter_map(|e| Some((e.key()?, e.value()?)))
     }
 
     /// The entry at position `i` of the entries array (holes included), for iterators.
     pub fn entry_at(&self, i: usize) -> Option<&Entry> {
-        self.entries.get(i)
+        self.entries().get(i)
     }
 
     /// The length of the entries array (holes included).
     pub fn entries_len(&self) -> usize {
-        self.entries.len()
+        self.keys().map_or(0, |k| k.nentries(Ordering::Relaxed))
     }
 
     /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
     pub fn index_of_identical(&self, key: &PyObject) -> Option<usize> {
-        self.entries.iter().position(|e| e.key.as_deref().is_some_and(|k| k.is(key)))
+        self.entries().iter().position(|e| e.key().is_some_and(|k| k.is(key)))
     }
 
     /// The value at entry `index` if that entry's key is `key` itself: a specialised
     /// instruction's hinted lookup, which needs no hashing and validates its own hint.
     #[inline]
     pub fn value_at_if_key(&self, index: usize, key: &PyObject) -> Option<&Obj> {
-        let e = self.entries.get(index)?;
-        if e.key.as_deref().is_some_and(|k| k.is(key)) { e.value.as_ref() } else { None }
+        let e = self.entries().get(index)?;
+        if e.key().is_some_and(|k| k.is(key)) { e.value() } else { None }
     }
 
     /// Whether the key set is the one `keys_version` was handed out for (the guard of
@@ -98,48 +135,46 @@ impl DictTable {
         v != 0 && self.keys_version == v && self.keys_version_at == self.version
     }
 
+    /// Moves the live entries to a new block of room for at least `min_used` entries, publishes
+    /// it and gives the old one up (freed at once with a lock, retired in a free-threaded
+    /// interpreter: `dict_keys.rs`).
     fn rebuild(&mut self, min_used: usize) {
         let mut size = MIN_SIZE;
         while size * 2 < min_used * 3 + 1 {
             size *= 2;
         }
-        let old = std::mem::take(&mut self.entries);
-        self.entries = Vec::with_capacity(size * 2 / 3);
-        self.indices = vec![EMPTY; size];
-        for e in old {
-            if e.key.is_some() {
-                let pos = self.entries.len() as u32;
-                let slot = self.free_slot(e.hash);
-                self.indices[slot] = pos;
-                self.entries.push(e);
-            }
+        let new = KeysBlock::new(size);
+        let old = self.keys();
+        if let Some(old) = old {
+            old.move_live_into(new);
+        }
+        // Publish: a reader that loads the new block sees its words (Release/Acquire).
+        self.keys.store(new.as_raw(), Ordering::Release);
+        if let Some(old) = old {
+            // SAFETY: retired when free-threaded; with a lock no reader goes without it.
+            unsafe { old.give_up(free_threaded()) };
         }
     }
 
     /// Appends an entry for a key known to be absent (growing the table first when the
     /// entries array is full).
     fn push_new(&mut self, hash: isize, key: Obj, value: Obj) {
-        if self.indices.is_empty() || self.entries.len() >= self.indices.len() * 2 / 3 {
-            self.rebuild(self.used + 1);
-        }
-        let slot = self.free_slot(hash);
-        self.indices[slot] = self.entries.len() as u32;
-        self.entries.push(Entry { hash, key: Some(key), value: Some(value) });
+        let keys = match self.keys() {
+            Some(k) if k.has_room() => k,
+            _ => {
+                self.rebuild(self.used + 1);
+                self.keys().expect("a block after a rebuild")
+            }
+        };
+        keys.push(hash, key, value);
         self.used += 1;
         self.version += 1;
     }
 
-    fn free_slot(&self, hash: isize) -> usize {
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as usize;
-        let mut i = perturb & mask;
-        loop {
-            if self.indices[i] == EMPTY {
-                return i;
-            }
-            perturb >>= 5;
-            i = (i * 5 + perturb + 1) & mask;
-        }
+    /// Takes the block out (the table becomes empty), for a `clear` or the deallocator.
+    fn take_keys(&mut self) -> Option<KeysBlock> {
+        self.used = 0;
+        KeysBlock::from_raw(self.keys.swap(std::ptr::null_mut(), Ordering::AcqRel))
     }
 }
 
@@ -151,10 +186,22 @@ pub struct DictObject {
     table: UnsafeCell<DictTable>,
 }
 
-/// The result of a probe: the slot in `indices` and, if found, the entry index.
-enum Probe {
-    Found { slot: usize, index: usize },
+/// The result of a probe: if found, the index slot and the entry (valid while the block is the
+/// table's: the caller's borrow or section).
+enum Probe<'a> {
+    Found { slot: &'a AtomicU32, entry: &'a Entry },
     Missing,
+}
+
+impl<'a> Probe<'a> {
+    /// The entry found, if any.
+    #[inline(always)]
+    fn entry(&self) -> Option<&'a Entry> {
+        match *self {
+            Probe::Found { entry, .. } => Some(entry),
+            Probe::Missing => None,
+        }
+    }
 }
 
 /// Whether two keys with equal hashes are equal, when that needs no Python code: the same
@@ -224,6 +271,16 @@ impl DictObject {
         unsafe { &mut *self.table.get() }
     }
 
+    /// The published block, for a lock-free reader: the block pointer is an atomic word that
+    /// writers store while readers load it, so it is read through a raw pointer to the table,
+    /// never through a borrow that a writer's `&mut` could alias.
+    #[inline(always)]
+    fn keys_word(&self) -> &AtomicPtr<u8> {
+        // SAFETY: the field is an atomic; only atomic operations touch it through this
+        // reference, and the table lives as long as the dict.
+        unsafe { &*std::ptr::addr_of!((*self.table.get()).keys) }
+    }
+
     /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
     pub(crate) fn index_of_identical(&self, key: &PyObject) -> Option<usize> {
         // SAFETY: a read under the interpreter's lock; identity tests run no Python code.
@@ -251,8 +308,8 @@ impl DictObject {
         // SAFETY: a read under the interpreter's lock; the clones (increfs) run no Python code,
         // and the borrow ends before this returns.
         let table = unsafe { self.table() };
-        let live = |e: &Entry| match (&e.key, &e.value) {
-            (Some(k), Some(v)) => Some((k.clone(), v.clone(), e.hash)),
+        let live = |e: &Entry| match (e.key(), e.value()) {
+            (Some(k), Some(v)) => Some((k.clone(), v.clone(), e.hash())),
             _ => None,
         };
         if reverse {
@@ -274,31 +331,31 @@ impl DictObject {
         }
     }
 
-    fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
+    /// The probe of a caller in the dict's section or with a lock (every writer, and readers
+    /// with a lock). May run `__eq__`.
+    fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe<'_>> {
         'restart: loop {
-            // SAFETY: (this and each `self.table()` below) a short read under the interpreter's
-            // lock; no borrow is used after `keys_equal`, the one call that can run Python code
-            // (the compared key is a clone, and the table is borrowed again afterwards).
-            let t = unsafe { self.table() };
-            if t.indices.is_empty() {
-                return Ok(Probe::Missing);
-            }
-            let version = t.version;
-            let mask = t.indices.len() - 1;
+            // SAFETY: a short read under the interpreter's lock or the section: the block and
+            // the version are copied out.
+            let (keys, version) = {
+                let t = unsafe { self.table() };
+                (t.keys(), t.version)
+            };
+            let Some(keys) = keys else { return Ok(Probe::Missing) };
+            let view = keys.view();
+            let mask = view.mask;
             let mut perturb = hash as usize;
             let mut i = perturb & mask;
             loop {
-                // SAFETY: see above.
-                let t = unsafe { self.table() };
-                match t.indices[i] {
+                match view.index(i).load(Ordering::Relaxed) {
                     EMPTY => return Ok(Probe::Missing),
                     DUMMY => {}
                     ix => {
-                        let e = &t.entries[ix as usize];
-                        if e.hash == hash {
-                            if let Some(k) = &e.key {
+                        let e = view.entry(ix);
+                        if e.hash() == hash {
+                            if let Some(k) = e.key() {
                                 match keys_equal_native(k, key) {
-                                    Some(true) => return Ok(Probe::Found { slot: i, index: ix as usize }),
+                                    Some(true) => return Ok(Probe::Found { slot: view.index(i), entry: e }),
                                     Some(false) => {
                                         perturb >>= 5;
                                         i = (i * 5 + perturb + 1) & mask;
@@ -309,13 +366,15 @@ impl DictObject {
                                 let k = k.clone();
                                 let equal = keys_equal(&k, key)?;
                                 // `__eq__` may have changed the table (here, or on another
-                                // thread while this one's critical section was suspended).
-                                // SAFETY: see above (`k`'s drop, after this read, may run code).
+                                // thread while this one's critical section was suspended); an
+                                // unchanged version means the block is still the table's.
+                                // SAFETY: a read of one integer (`k`'s drop, after it, may run
+                                // code).
                                 if unsafe { self.table() }.version != version {
                                     continue 'restart;
                                 }
                                 if equal {
-                                    return Ok(Probe::Found { slot: i, index: ix as usize });
+                                    return Ok(Probe::Found { slot: view.index(i), entry: e });
                                 }
                             }
                         }
@@ -356,44 +415,98 @@ impl DictObject {
         super::mutation::locked(&self.ob_base, || {
             // SAFETY: in the critical section; the old value moves out to the caller, and
             // `maybe_track_dict` only sets GC bits: no code runs while the borrow lives.
-            let t = unsafe { self.table_mut() };
-            match t.entries.get_mut(index) {
-                Some(e) if e.key.as_deref().is_some_and(|k| k.is(key)) && e.value.is_some() => {
+            let t = unsafe { self.table() };
+            match t.entry_at(index) {
+                Some(e) if e.key().is_some_and(|k| k.is(key)) && e.value().is_some() => {
                     super::gc::maybe_track_dict(&self.ob_base, key, &value);
-                    Ok(e.value.replace(value).expect("checked"))
+                    Ok(e.replace_value(value).expect("checked"))
                 }
                 _ => Err(value),
             }
         })
     }
 
-    /// A new reference to the value `read` finds in the table, safe against a writer on another
-    /// thread replacing it meanwhile (`object::unlocked_read`).
-    #[inline(always)]
-    fn value_ref(&self, read: impl Fn(&DictTable) -> Option<&Obj>) -> Option<Obj> {
-        // SAFETY: under the interpreter's lock, `table`'s contract holds as for any read (`read`
-        // and the increment run no Python code). Without it (a free-threaded interpreter whose
-        // threads run Python in parallel, not built yet: DESIGN.md "Not built yet") this is the
-        // unlocked read of `object::unlocked_read`, which covers a value replaced and freed
-        // meanwhile but not the table itself reallocated by a resize.
-        super::unlocked_read::new_ref_from_slot(&self.ob_base, || read(unsafe { self.table() }).map(Obj::as_ptr))
-    }
-
     /// The value at entry `index` if that entry's key is `key` itself, as a new reference: the
     /// specialiser's hinted read ([`DictTable::value_at_if_key`]) of a dict other threads may
     /// write.
-    #[inline]
+    #[inline(always)]
     pub fn value_ref_at_if_key(&self, index: usize, key: &PyObject) -> Option<Obj> {
-        self.value_ref(|t| t.value_at_if_key(index, key))
+        if !free_threaded() {
+            // SAFETY: with the lock no writer runs beside this read; the clone runs no Python code.
+            return unsafe { self.table() }.value_at_if_key(index, key).cloned();
+        }
+        self.value_ref_at_if_key_free_threaded(index, key)
+    }
+
+    /// [`DictObject::value_ref_at_if_key`] in a free-threaded interpreter: the lock-free hinted
+    /// read of the published block (`dict_keys.rs`), or the same read in the section.
+    #[inline(never)]
+    fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
+        // References taken to objects that left their slots: dropped last (see `get_hashed`).
+        let mut stale = Vec::new();
+        let word = self.keys_word();
+        let keys = KeysBlock::from_raw(word.load(Ordering::Acquire))?;
+        let found = match keys.value_at_if_key_unlocked(index, key, || word.load(Ordering::SeqCst), &mut stale) {
+            Ok(v) => v,
+            Err(Contended) => super::mutation::locked(&self.ob_base, || {
+                // SAFETY: in the section; the increment runs no code.
+                unsafe { self.table() }.value_at_if_key(index, key).map(|v| {
+                    super::refcount::incref_with_lock(v);
+                    // SAFETY: the reference just taken.
+                    unsafe { Obj::from_owned(v.as_ptr()) }
+                })
+            }),
+        };
+        drop(stale);
+        found
     }
 
     /// `d.get(key)` with a precomputed hash.
     #[inline]
     pub fn get_hashed(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
-        Ok(match self.probe(key, hash)? {
-            Probe::Found { index, .. } => self.value_ref(|t| t.entries.get(index).and_then(|e| e.value.as_ref())),
-            Probe::Missing => None,
-        })
+        if free_threaded() {
+            return self.get_hashed_free_threaded(key, hash);
+        }
+        // With the lock no writer runs beside this read; the clone runs no Python code.
+        Ok(self.probe(key, hash)?.entry().and_then(Entry::value).cloned())
+    }
+
+    /// [`DictObject::get_hashed`] in a free-threaded interpreter: the lock-free probe and read
+    /// (`dict_keys.rs`), or, when it cannot decide, a fresh probe in the section (never an
+    /// index the lock-free probe found, which a resize since may have given to another key).
+    #[inline(never)]
+    fn get_hashed_free_threaded(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
+        // References taken to objects that left their slots: dropped last, after every use of
+        // the dict (a drop may be an object's last reference and run Python code).
+        let mut stale = Vec::new();
+        let word = self.keys_word();
+        let fast = match KeysBlock::from_raw(word.load(Ordering::Acquire)) {
+            None => Ok(None),
+            Some(keys) => keys.lookup_unlocked(key, hash, || word.load(Ordering::SeqCst), &mut stale),
+        };
+        let found = match fast {
+            Ok(v) => {
+                #[cfg(test)]
+                LOCK_FREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Ok(v)
+            }
+            Err(Contended) => super::mutation::locked(&self.ob_base, || {
+                // In the section, after the probe; the increment runs no code. The stored key is
+                // marked as the value is: the next lock-free comparison's try-increment of a key
+                // owned by another thread then succeeds.
+                let e = self.probe(key, hash)?.entry();
+                if let Some(k) = e.and_then(Entry::key) {
+                    super::refcount::mark_for_lock_free_reads(k);
+                }
+                Ok(e.and_then(Entry::value).map(|v| {
+                    super::refcount::incref_with_lock(v);
+                    // SAFETY: the reference just taken.
+                    unsafe { Obj::from_owned(v.as_ptr()) }
+                }))
+            }),
+        };
+        drop(stale);
+        found
     }
 
     /// `d.get(key)`.
@@ -418,11 +531,11 @@ impl DictObject {
             let probe = self.probe(&key, hash)?;
             // SAFETY: in the critical section, after the probe (which ran any `__eq__`): from
             // here on only GC bits are set and entries move in, out (the replaced value goes to
-            // the caller) or within the table (`rebuild` drops only emptied entries).
+            // the caller) or to a new block (`rebuild` drops nothing).
             let t = unsafe { self.table_mut() };
             super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
-                Probe::Found { index, .. } => t.entries[index].value.replace(value),
+                Probe::Found { entry, .. } => entry.replace_value(value),
                 Probe::Missing => {
                     t.push_new(hash, key, value);
                     None
@@ -444,7 +557,7 @@ impl DictObject {
             // bits and the move of the new entry into the table happen while the borrow lives.
             let t = unsafe { self.table_mut() };
             Ok(match probe {
-                Probe::Found { index, .. } => t.entries[index].value.clone().expect("a found entry has a value"),
+                Probe::Found { entry, .. } => entry.value().cloned().expect("a found entry has a value"),
                 Probe::Missing => {
                     super::gc::maybe_track_dict(&self.ob_base, &key, &default);
                     t.push_new(hash, key, default.clone());
@@ -484,13 +597,12 @@ impl DictObject {
     pub fn remove(&self, key: &PyObject) -> PyResult<Option<Obj>> {
         let h = hash(key)?;
         let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
-            let Probe::Found { slot, index } = self.probe(key, h)? else { return Ok(None) };
+            let Probe::Found { slot, entry } = self.probe(key, h)? else { return Ok(None) };
             // SAFETY: in the critical section, after the probe; the key and value move out and
             // are dropped after the section.
             let t = unsafe { self.table_mut() };
-            t.indices[slot] = DUMMY;
-            let e = &mut t.entries[index];
-            let old = (e.key.take(), e.value.take());
+            slot.store(DUMMY, Ordering::Relaxed);
+            let old = entry.take();
             t.used -= 1;
             t.version += 1;
             Ok(Some(old))
@@ -504,12 +616,15 @@ impl DictObject {
     /// Removes everything (the old entries are dropped after the table is reset).
     pub fn clear(&self) {
         let old = super::mutation::locked(&self.ob_base, || {
-            // SAFETY: in the critical section; the old table moves out whole and is dropped
-            // after the section.
+            // SAFETY: in the critical section; the old block is taken out whole, its references
+            // are dropped after the section.
             let t = unsafe { self.table_mut() };
-            let old = std::mem::take(t);
-            t.version = old.version + 1;
-            old
+            t.version += 1;
+            let old = t.take_keys()?;
+            let refs = old.take_refs();
+            // SAFETY: retired when free-threaded; with a lock no reader goes without it.
+            unsafe { old.give_up(free_threaded()) };
+            Some(refs)
         });
         drop(old);
     }
@@ -537,14 +652,14 @@ impl DictObject {
         super::mutation::locked(&self.ob_base, || {
             // SAFETY: in the critical section; the key and value move out to the caller.
             let t = unsafe { self.table_mut() };
-            let index = t.entries.iter().rposition(|e| e.key.is_some())?;
-            let slot = t.indices.iter().position(|&ix| ix == index as u32)?;
-            let e = &mut t.entries[index];
-            let (k, v) = (e.key.take()?, e.value.take()?);
-            t.indices[slot] = DUMMY;
+            let keys = t.keys()?;
+            let index = keys.entries().iter().rposition(|e| e.key().is_some())?;
+            let slot = (0..keys.size()).find(|&i| keys.index(i).load(Ordering::Relaxed) == index as u32)?;
+            keys.index(slot).store(DUMMY, Ordering::Relaxed);
+            let (k, v) = keys.entry(index).take();
             t.used -= 1;
             t.version += 1;
-            Some((k, v))
+            Some((k?, v?))
         })
     }
 }
@@ -558,6 +673,47 @@ pub fn as_dict(obj: &PyObject) -> Option<&DictObject> {
     } else {
         None
     }
+}
+
+/// The specialiser's hinted read of an attribute in an object's `__dict__`
+/// (`LOAD_ATTR_WITH_HINT`, `LOAD_ATTR_MODULE`): entry `index` of the dict in `slot` if its key is
+/// `key` itself (and, with `keys_version`, the key set is still that version's), as a new
+/// reference.
+///
+/// With a lock the dict is borrowed through the slot. In a free-threaded interpreter another
+/// thread may replace the owner's `__dict__` (`o.__dict__ = {}`) and free the dict under such a
+/// borrow, and a reference the read must drop (`unlocked_read`'s stale one) may run a `__del__`
+/// that does so: the dict is taken with a count first (`new_ref_from_slot`: a try-increment and
+/// re-check, the owner's critical section as the fallback) and released after the read.
+#[inline]
+pub(crate) fn value_ref_in_dict_slot(
+    owner: &PyObject,
+    slot: &super::obj_slot::ObjSlot<'_>,
+    index: usize,
+    key: &PyObject,
+    keys_version: Option<u32>,
+) -> Option<Obj> {
+    if !free_threaded() {
+        // SAFETY: with the lock no writer runs beside this read, and the loan ends after a table
+        // read and a clone, which run no Python code.
+        return unsafe {
+            slot.with_borrowed(|d| {
+                let t = as_dict(d?)?.table();
+                if keys_version.is_some_and(|v| !t.keys_version_is(v)) {
+                    return None;
+                }
+                t.value_at_if_key(index, key).cloned()
+            })
+        };
+    }
+    let d = super::unlocked_read::new_ref_from_slot(owner, || slot.load_ptr())?;
+    let dd = as_dict(&d)?;
+    if keys_version.is_some_and(|v| !dd.keys_version_is(v)) {
+        return None;
+    }
+    let v = dd.value_ref_at_if_key(index, key);
+    drop(d);
+    v
 }
 
 /// A new empty dict.
@@ -588,8 +744,8 @@ pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
     }
 }
 
-/// A new exact dict holding the entries of `template`, in its order: both arrays of the table
-/// copied at once (two allocations, no hashing, no probing, no growth by doubling) instead of
+/// A new exact dict holding the entries of `template`, in its order: the template's block
+/// copied at once (one allocation, no hashing, no probing, no growth by doubling) instead of
 /// one insertion per entry. How each interpreter makes its `builtins` and `sys` dicts from a
 /// per-process template (`modules::builtins`, `modules::sys_shared`).
 ///
@@ -600,13 +756,15 @@ pub(crate) fn new_dict_from_template(template: &'static DictObject) -> PyResult<
     let d = new_dict()?;
     // SAFETY: the template is immortal and no longer written (this function's contract).
     let src = unsafe { template.table() };
-    let mut entries = Vec::with_capacity(src.indices.len() * 2 / 3);
-    entries.extend(src.entries.iter().map(|e| Entry { hash: e.hash, key: e.key.clone(), value: e.value.clone() }));
-    let table = DictTable { indices: src.indices.clone(), entries, used: src.used, ..DictTable::default() };
-    // The dict is new and not yet shared: no critical section is needed to fill it.
-    // SAFETY: the dict is new: no other reference to it exists, so no other borrow either; the
-    // replaced table is empty.
-    *unsafe { as_dict(&d).expect("a dict").table_mut() } = table;
+    if let Some(keys) = src.keys() {
+        let copy = keys.copy_of_template();
+        // The dict is new and not yet shared: no critical section is needed to fill it.
+        // SAFETY: the dict is new: no other reference to it exists, so no other borrow either;
+        // its table is empty (no block to give up).
+        let t = unsafe { as_dict(&d).expect("a dict").table_mut() };
+        t.keys.store(copy.as_raw(), Ordering::Release);
+        t.used = src.used;
+    }
     Ok(d)
 }
 
@@ -631,10 +789,22 @@ pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
         }
         // Keys and values are released after the block is freed, through the trashcan (a
-        // deeply nested dict must not free itself by native recursion).
-        let table = std::mem::take(&mut *op.cast::<DictObject>().as_ref().table.get());
+        // deeply nested dict must not free itself by native recursion). The block is freed at
+        // once in every kind of interpreter: the dict object itself is freed at once below, so
+        // every lock-free reader holds a count on the dict (`value_ref_in_dict_slot`; the
+        // class, globals and builtins dicts are held by their type or function), and none can
+        // be probing a dict being deallocated. (Retiring it here made a free-threaded
+        // `del list_of_100k_dicts` retire 100k blocks inside one instruction.)
+        let table = &mut *op.cast::<DictObject>().as_ref().table.get();
+        let refs = match table.take_keys() {
+            Some(keys) => {
+                let refs = keys.take_refs();
+                keys.give_up(false);
+                refs
+            }
+            None => Vec::new(),
+        };
         drop_and_free::<DictObject>(op);
-        let refs: Vec<Obj> = table.entries.into_iter().flat_map(|e| e.key.into_iter().chain(e.value)).collect();
         super::trashcan::release(refs);
     }
 }
@@ -653,12 +823,46 @@ impl DictObject {
         // SAFETY: the caller's contract (the dict is not yet published, no borrow is live);
         // only immortal references move in and nothing is dropped.
         let t = unsafe { self.table_mut() };
-        if t.indices.is_empty() || t.entries.len() >= t.indices.len() * 2 / 3 {
-            t.rebuild(t.used + 1);
-        }
-        let slot = t.free_slot(hash);
-        t.indices[slot] = t.entries.len() as u32;
-        t.entries.push(Entry { hash, key: Some(Obj::new_ref(key)), value: Some(Obj::new_ref(value)) });
-        t.used += 1;
+        let version = t.version;
+        t.push_new(hash, Obj::new_ref(key), Obj::new_ref(value));
+        t.version = version;
+    }
+}
+
+/// What the loom models in `loom-tests` drive: a dict of test objects, written and read through
+/// the real paths. Keys are compared by identity (the models' objects have no `__eq__`), with
+/// hashes the model picks.
+#[cfg(loom)]
+pub mod model {
+    use crate::Python;
+    use crate::object::{Bound, PyObject};
+
+    use super::{Obj, as_dict};
+
+    fn dict(d: &PyObject) -> &super::DictObject {
+        as_dict(d).expect("a dict")
+    }
+
+    /// A new empty dict.
+    pub fn new(py: Python<'_>) -> Bound<'_> {
+        let d = super::new_dict().expect("a dict");
+        Bound::new_ref(py, &d)
+    }
+
+    /// `d[key] = value` for a key of hash `hash` (the replaced value released after the section).
+    pub fn set(d: &PyObject, key: &PyObject, hash: isize, value: &PyObject) {
+        dict(d).set_hashed(Obj::new_ref(key), hash, Obj::new_ref(value)).expect("no __eq__ runs");
+    }
+
+    /// `d[key]` through the lock-free lookup.
+    ///
+    /// # Safety
+    ///
+    /// The dict's values are objects the caller may hold as `py`'s (the model's items are boxed
+    /// test objects, which the interpreter's membership check does not know).
+    pub unsafe fn get<'py>(py: Python<'py>, d: &PyObject, key: &PyObject, hash: isize) -> Option<Bound<'py>> {
+        let v = dict(d).get_hashed(key, hash).expect("no __eq__ runs");
+        // SAFETY: the caller's contract; the reference is the one the lookup took.
+        v.map(|x| unsafe { Bound::from_owned(py, x.into_raw()) })
     }
 }

@@ -102,6 +102,17 @@ impl<'a> ObjSlot<'a> {
         drop(self.replace(value));
     }
 
+    /// The word's object, loaded atomically (Acquire) without a count: the first step of a
+    /// lock-free reader that takes its reference with `unlocked_read::new_ref_from_slot` (a
+    /// free-threaded interpreter's hinted reads of an instance's `__dict__`).
+    #[inline(always)]
+    pub(crate) fn load_ptr(&self) -> Option<NonNull<PyObject>> {
+        // SAFETY: the word is an `Option<Obj>`, laid out as a nullable pointer, which an
+        // `AtomicPtr` of the same size and alignment views; it is valid while the owner lives.
+        let word = unsafe { &*self.word.as_ptr().cast::<std::sync::atomic::AtomicPtr<PyObject>>() };
+        NonNull::new(word.load(std::sync::atomic::Ordering::Acquire))
+    }
+
     /// Calls `f` with the value, borrowed (no reference count changes).
     ///
     /// # Safety
