@@ -49,15 +49,34 @@ fn exclusive() -> std::sync::MutexGuard<'static, ()> {
 /// nothing about the protocol. Set `LOOM_COUNTS=1` to print each model's count.
 #[cfg(loom)]
 pub fn check(mutation: Option<pyrt::sync::Mutation>, timeouts: bool, f: impl Fn() + Sync + Send + 'static) -> usize {
+    check_bounded(usize::MAX, mutation, timeouts, f)
+}
+
+/// The preemption bound of a model: `LOOM_MAX_PREEMPTIONS` (3 when unset), lowered to `cap`.
+#[cfg(loom)]
+fn builder(cap: usize) -> loom::model::Builder {
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(builder.preemption_bound.unwrap_or(3).min(cap));
+    builder.max_branches = MAX_BRANCHES;
+    builder
+}
+
+/// [`check`] with the preemption bound lowered to `cap`, for a model whose state space at the
+/// suite's bound does not end in minutes (the dict models: every probe step of the real lookup
+/// is a modelled access). Its twin must be rejected at the same cap ([`check_rejected_bounded`]),
+/// which shows the cap still reaches the interleaving that matters.
+#[cfg(loom)]
+pub fn check_bounded(
+    cap: usize,
+    mutation: Option<pyrt::sync::Mutation>,
+    timeouts: bool,
+    f: impl Fn() + Sync + Send + 'static,
+) -> usize {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     let _exclusive = exclusive();
-    let mut builder = loom::model::Builder::new();
-    if builder.preemption_bound.is_none() {
-        builder.preemption_bound = Some(3);
-    }
-    builder.max_branches = MAX_BRANCHES;
+    let builder = builder(cap);
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
     /// With `LOOM_COUNTS`, says after how many executions a failing model (a twin) failed.
@@ -103,6 +122,18 @@ pub fn check_rejected(
     expected: &str,
     f: impl Fn() + Sync + Send + 'static,
 ) -> usize {
+    check_rejected_bounded(usize::MAX, mutation, timeouts, expected, f)
+}
+
+/// [`check_rejected`] with the preemption bound lowered to `cap` (see [`check_bounded`]).
+#[cfg(loom)]
+pub fn check_rejected_bounded(
+    cap: usize,
+    mutation: pyrt::sync::Mutation,
+    timeouts: bool,
+    expected: &str,
+    f: impl Fn() + Sync + Send + 'static,
+) -> usize {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -110,12 +141,7 @@ pub fn check_rejected(
     let executions = Arc::new(AtomicUsize::new(0));
     let counter = executions.clone();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let mut builder = loom::model::Builder::new();
-        if builder.preemption_bound.is_none() {
-            builder.preemption_bound = Some(3);
-        }
-        builder.max_branches = MAX_BRANCHES;
-        builder.check(move || {
+        builder(cap).check(move || {
             counter.fetch_add(1, Ordering::Relaxed);
             pyrt::sync::model::set_broken(Some(mutation));
             pyrt::sync::model::set_timeouts_fire(timeouts);
