@@ -5,12 +5,20 @@
 //! replaces and releases the value the reader may be taking (the reader's try-increment races
 //! the release).
 //!
+//! The dict is the writer's (its owner, `ob_tid`); the reader is another thread, so its first
+//! lock-free read marks the dict shared (`ensure_shared_on_read`, in the dict's section) and the
+//! owner's resize retires the old block instead of freeing it at once — the owner frees an
+//! unshared dict's old block at once, which is right only because no other thread reads it
+//! unmarked.
+//!
 //! Two "freed" checks, both by loom's causality tracking: every storage block carries an access
 //! record that a reader's probe touches and the block's free writes (`pyrt::sync::AccessCheck`),
 //! and every value's deallocator writes its payload cell, which the reader reads through the
 //! reference it got. A freed object's memory is kept (the arena keeps its pages mapped). The
-//! twins: the old block freed at once instead of retired (`DictFreeWithoutRetire`), and a plain
-//! increment instead of the try-increment (`DictReadPlainIncref`), which revives a freed value.
+//! twins: the old block of a shared dict freed at once instead of retired
+//! (`DictFreeWithoutRetire`), a foreign reader that reads without marking the dict shared, so the
+//! owner frees the block under it (`DictReadUnshared`), and a plain increment instead of the
+//! try-increment (`DictReadPlainIncref`), which revives a freed value.
 #![cfg(loom)]
 
 use std::ptr::NonNull;
@@ -188,6 +196,17 @@ fn broken_dict_free_without_retire() {
     check_rejected_bounded(
         DICT_PREEMPTIONS,
         Mutation::DictFreeWithoutRetire,
+        false,
+        "Causality violation",
+        lookup_while_the_writer_resizes,
+    );
+}
+
+#[test]
+fn broken_dict_read_unshared() {
+    check_rejected_bounded(
+        DICT_PREEMPTIONS,
+        Mutation::DictReadUnshared,
         false,
         "Causality violation",
         lookup_while_the_writer_resizes,

@@ -690,6 +690,9 @@ pub enum Mutation {
     /// A lock-free dict lookup takes its reference to the value with a plain increment instead
     /// of a try-increment that refuses a count that is gone.
     DictReadPlainIncref,
+    /// A thread other than a dict's owner reads it lock-free without marking it shared, so the
+    /// owner's resize frees the old block at once under the reader.
+    DictReadUnshared,
     /// The specialiser publishes an instruction's new opcode with `Relaxed` instead of `Release`.
     SpecializePublishRelaxed,
     /// The specialiser rewrites the caches of an instruction that a published form may be

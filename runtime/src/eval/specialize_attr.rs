@@ -255,14 +255,16 @@ pub(crate) fn load_attr(
             if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
-            let v = value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, Some(version));
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, Some(version)) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_WITH_HINT => {
             if owner.type_object().version() != version {
                 return None;
             }
-            let v = value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, None);
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, None) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT

@@ -18,29 +18,42 @@
 //! specialiser's hinted reads ([`DictObject::value_ref_at_if_key`]) do not: they probe the
 //! published block lock-free and take the value with a try-increment and re-check, falling back
 //! to a fresh probe in the section (`dict_keys.rs`' module docs, CPython's
-//! `_Py_dict_lookup_threadsafe`). A block replaced by a resize or a `clear` is retired through
-//! QSBR instead of freed at once. With a lock (`Own`/`Shared` interpreters) none of this runs:
+//! `_Py_dict_lookup_threadsafe`). With a lock (`Own`/`Shared` interpreters) none of this runs:
 //! reads probe and clone, old blocks are freed at once.
 //!
+//! **Shared dicts** (CPython's `IS_DICT_SHARED`, `ensure_shared_on_read`,
+//! `ensure_shared_on_resize`): a block replaced by a resize or a `clear` is retired through QSBR
+//! only if a lock-free reader other than the writer may hold it. The first time a thread other
+//! than the dict's owner (`ob_tid`) reads it lock-free, it takes the dict's section once and sets
+//! the object's `gc_bits::SHARED` (Release; readers test it with Acquire, so a reader that skips
+//! the section sees every block published before the mark). A writer in the section retires the
+//! old block if the dict is shared, or if the writer is not the owner (the owner may be reading
+//! lock-free: the writer marks the dict shared); otherwise the block is freed at once — only its
+//! owner reads it lock-free, and the owner is the writer. So a single-threaded free-threaded
+//! program retires nothing, and quiescent points of its threads find nothing pending. The mark
+//! is never cleared; a deallocated dict's block is freed at once whatever the mark (every
+//! lock-free reader holds a count on the dict).
+//!
 //! **Borrows of the table.** The table is written through a shared `&DictObject` (every object
-//! is shared), so it sits in an `UnsafeCell`. The two accessors that borrow it, `table` and
-//! `table_mut`, are `unsafe fn`s: a borrow held across code that writes the same table — a
-//! second accessor call, or Python code (`__eq__`, `__hash__`, a `__del__` or weakref callback
-//! started by dropping a reference) that mutates the dict — would alias a `&mut`, which is
-//! undefined behaviour. Every call site says why its borrow is short and free of such code.
-//! Code outside this module uses the safe methods, which copy what they return out of the table
-//! (a clone, an index, a flag) before the borrow ends; removed keys and values are moved out of
-//! the table and dropped after the write is complete.
+//! is shared), so all of its words are atomics (`DictTable`): a lock-free reader's loads and a
+//! writer's stores never alias an exclusive borrow. What the unsafe accessor `table` guards are
+//! the references into entries it hands out (keys and values): one held across code that writes
+//! the same entry — Python code (`__eq__`, `__hash__`, a `__del__` or weakref callback started
+//! by dropping a reference) or another thread's write — would dangle. Every call site says why
+//! its borrow is short and free of such code. Code outside this module uses the safe methods,
+//! which copy what they return out of the table (a clone, an index, a flag) before the borrow
+//! ends; removed keys and values are moved out of the table and dropped after the write is
+//! complete.
 
-use std::cell::UnsafeCell;
 use std::ptr::NonNull;
-use std::sync::atomic::AtomicU32;
+use std::sync::atomic::Ordering::Relaxed;
+use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize};
 
 use super::abstract_ops::{hash, rich_compare_bool};
 use super::alloc::drop_and_free;
 pub use super::dict_keys::Entry;
 use super::dict_keys::{Contended, DUMMY, EMPTY, KeysBlock, MIN_SIZE};
-use super::header::PyObject;
+use super::header::{PyObject, gc_bits};
 use super::immortal::types;
 use super::obj::Obj;
 use super::str::as_str_object;
@@ -60,27 +73,33 @@ fn free_threaded() -> bool {
     super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
 }
 
-/// The table of a dict.
+/// The table of a dict. Every field is an atomic word, written by the dict's writers (one at a
+/// time: the section or the lock) through a shared borrow, so a lock-free reader's loads never
+/// alias an exclusive borrow. `keys` is the sync seam's atomic (loom models its publication);
+/// the counters are `std` atomics read and written Relaxed: nothing is freed or dereferenced on
+/// their word (a lock-free reader that sees a stale `used` or version gets the answer of a
+/// moment earlier, and every hinted read re-validates its entry itself), so loom need not
+/// explore them.
 pub struct DictTable {
     /// The storage block (null: none yet), published with Release (`dict_keys.rs`).
     keys: AtomicPtr<u8>,
-    used: usize,
+    used: AtomicUsize,
     /// Bumped on every change of the key set (iterators detect size changes with it).
-    pub version: u64,
+    version: AtomicU64,
     /// The keys version handed to the specialiser (CPython's `dk_version`), valid while
     /// `version == keys_version_at`; 0 when none was asked for.
-    keys_version: u32,
-    keys_version_at: u64,
+    keys_version: AtomicU32,
+    keys_version_at: AtomicU64,
 }
 
 impl Default for DictTable {
     fn default() -> Self {
         DictTable {
             keys: AtomicPtr::new(std::ptr::null_mut()),
-            used: 0,
-            version: 0,
-            keys_version: 0,
-            keys_version_at: 0,
+            used: AtomicUsize::new(0),
+            version: AtomicU64::new(0),
+            keys_version: AtomicU32::new(0),
+            keys_version_at: AtomicU64::new(0),
         }
     }
 }
@@ -88,8 +107,35 @@ impl Default for DictTable {
 impl DictTable {
     /// The current block (Acquire: a lock-free reader sees what the writer wrote into it).
     #[inline(always)]
-    fn keys(&self) -> Option<KeysBlock> {
-        KeysBlock::from_raw(self.keys.load(Ordering::Acquire))
+    fn keys(&self) -> Option<KeysBlock<'_>> {
+        // SAFETY: the word holds null or a block of this table, which stays allocated while the
+        // borrow of the table lives (`DictObject::table`'s contract: no writer replaces it
+        // meanwhile).
+        unsafe { KeysBlock::from_raw(self.keys.load(Ordering::Acquire)) }
+    }
+
+    /// The number of live entries.
+    #[inline(always)]
+    fn used(&self) -> usize {
+        self.used.load(Relaxed)
+    }
+
+    /// The key-set version.
+    #[inline(always)]
+    fn version(&self) -> u64 {
+        self.version.load(Relaxed)
+    }
+
+    /// A change of the key set (by the one writer: a plain load and store, not a locked add).
+    #[inline(always)]
+    fn bump_version(&self) {
+        self.version.store(self.version() + 1, Relaxed);
+    }
+
+    /// `used += delta` (by the one writer).
+    #[inline(always)]
+    fn add_used(&self, delta: isize) {
+        self.used.store(self.used().wrapping_add_signed(delta), Relaxed);
     }
 
     /// The entries written, holes included (with the section or the lock).
@@ -102,7 +148,9 @@ impl DictTable {
 
     /// Live entries in order.
     pub fn iter(&self) -> impl Iterator<Item = (&Obj, &Obj)> {
-        self.entries().iter().filter_map(|e| Some((e.key()?, e.value()?)))
+        // SAFETY: the borrow of the table (`DictObject::table`'s contract) keeps every writer
+        // away while the references live.
+        self.entries().iter().filter_map(|e| unsafe { Some((e.key()?, e.value()?)) })
     }
 
     /// The entry at position `i` of the entries array (holes included), for iterators.
@@ -117,7 +165,7 @@ impl DictTable {
 
     /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
     pub fn index_of_identical(&self, key: &PyObject) -> Option<usize> {
-        self.entries().iter().position(|e| e.key().is_some_and(|k| k.is(key)))
+        self.entries().iter().position(|e| std::ptr::eq(e.key_ptr(Relaxed), key))
     }
 
     /// The value at entry `index` if that entry's key is `key` itself: a specialised
@@ -125,20 +173,20 @@ impl DictTable {
     #[inline]
     pub fn value_at_if_key(&self, index: usize, key: &PyObject) -> Option<&Obj> {
         let e = self.entries().get(index)?;
-        if e.key().is_some_and(|k| k.is(key)) { e.value() } else { None }
+        // SAFETY: the borrow of the table keeps every writer away while the reference lives.
+        if std::ptr::eq(e.key_ptr(Relaxed), key) { unsafe { e.value() } } else { None }
     }
 
     /// Whether the key set is the one `keys_version` was handed out for (the guard of
     /// `LOAD_GLOBAL_BUILTIN`: the name is still absent from globals).
     #[inline]
     pub fn keys_version_is(&self, v: u32) -> bool {
-        v != 0 && self.keys_version == v && self.keys_version_at == self.version
+        v != 0 && self.keys_version.load(Relaxed) == v && self.keys_version_at.load(Relaxed) == self.version()
     }
 
     /// Moves the live entries to a new block of room for at least `min_used` entries, publishes
-    /// it and gives the old one up (freed at once with a lock, retired in a free-threaded
-    /// interpreter: `dict_keys.rs`).
-    fn rebuild(&mut self, min_used: usize) {
+    /// it and gives the old one up (`retire`: see [`DictObject::must_retire`]).
+    fn rebuild(&self, min_used: usize, retire: bool) {
         let mut size = MIN_SIZE;
         while size * 2 < min_used * 3 + 1 {
             size *= 2;
@@ -146,35 +194,44 @@ impl DictTable {
         let new = KeysBlock::new(size);
         let old = self.keys();
         if let Some(old) = old {
-            old.move_live_into(new);
+            // SAFETY: `new` is unpublished; `old` is the table's, and the writer's section (or
+            // the lock) is held: the words move, and `old` is given up below without them.
+            unsafe { old.move_live_into(new) };
         }
         // Publish: a reader that loads the new block sees its words (Release/Acquire).
         self.keys.store(new.as_raw(), Ordering::Release);
         if let Some(old) = old {
-            // SAFETY: retired when free-threaded; with a lock no reader goes without it.
-            unsafe { old.give_up(free_threaded()) };
+            // SAFETY: unpublished now; freed at once only when no lock-free reader can hold it
+            // (the caller's `retire`).
+            unsafe { old.give_up(retire) };
         }
     }
 
     /// Appends an entry for a key known to be absent (growing the table first when the
-    /// entries array is full).
-    fn push_new(&mut self, hash: isize, key: Obj, value: Obj) {
+    /// entries array is full; `retire` as for [`DictTable::rebuild`]).
+    fn push_new(&self, hash: isize, key: Obj, value: Obj, retire: impl FnOnce() -> bool) {
         let keys = match self.keys() {
             Some(k) if k.has_room() => k,
             _ => {
-                self.rebuild(self.used + 1);
+                self.rebuild(self.used() + 1, retire());
                 self.keys().expect("a block after a rebuild")
             }
         };
-        keys.push(hash, key, value);
-        self.used += 1;
-        self.version += 1;
+        // SAFETY: the writer's section (or the lock) is held, and the key is absent.
+        unsafe { keys.push(hash, key, value) };
+        self.add_used(1);
+        self.bump_version();
     }
 
-    /// Takes the block out (the table becomes empty), for a `clear` or the deallocator.
-    fn take_keys(&mut self) -> Option<KeysBlock> {
-        self.used = 0;
-        KeysBlock::from_raw(self.keys.swap(std::ptr::null_mut(), Ordering::AcqRel))
+    /// Takes the block out (the table becomes empty), for a `clear` or the deallocator: a load
+    /// and a Release store of null (the one writer; no locked exchange).
+    fn take_keys(&self) -> Option<KeysBlock<'_>> {
+        self.used.store(0, Relaxed);
+        let old = self.keys();
+        if old.is_some() {
+            self.keys.store(std::ptr::null_mut(), Ordering::Release);
+        }
+        old
     }
 }
 
@@ -183,7 +240,7 @@ impl DictTable {
 pub struct DictObject {
     /// Header.
     pub ob_base: PyObject,
-    table: UnsafeCell<DictTable>,
+    table: DictTable,
 }
 
 /// The result of a probe: if found, the index slot and the entry (valid while the block is the
@@ -241,44 +298,96 @@ fn keys_equal(a: &PyObject, b: &PyObject) -> PyResult<bool> {
 }
 
 impl DictObject {
-    /// A shared borrow of the table.
+    /// The table.
     ///
     /// # Safety
     ///
-    /// The caller is attached and runs under its interpreter's lock (the exclusion rule of
-    /// `obj_slot`'s module docs; a free-threaded reader that may race a writer on another
-    /// thread also holds the dict's critical section), and while the borrow is used nothing
-    /// writes this table: no borrow from [`DictObject::table_mut`] is live, and no code runs
-    /// that can run Python code or drop a reference (`__eq__`, `__hash__`, `__del__`, a weakref
-    /// callback). A dict that is immortal and no longer written may be read at any time.
+    /// The keys and values the borrow hands out (`DictTable::iter`, `value_at_if_key`, the
+    /// entries) are references into words that writers replace: while one is used, no other
+    /// thread writes the dict (the caller is attached and runs under its interpreter's lock, or
+    /// holds the dict's critical section — the exclusion rule of `obj_slot`'s module docs), and
+    /// the calling thread runs no code that can write it or drop a reference (`__eq__`,
+    /// `__hash__`, `__del__`, a weakref callback). The table's own words are atomics: writers,
+    /// which hold the section, store them through this shared borrow. A dict that is immortal
+    /// and no longer written may be read at any time.
     #[inline(always)]
     pub(crate) unsafe fn table(&self) -> &DictTable {
-        // SAFETY: the caller's contract: no write overlaps the borrow.
-        unsafe { &*self.table.get() }
+        &self.table
     }
 
-    /// An exclusive borrow of the table, for a write.
-    ///
-    /// # Safety
-    ///
-    /// As [`DictObject::table`], and in addition no other borrow of the table (from `table` or
-    /// `table_mut`) is used while this one lives. In a free-threaded interpreter the caller
-    /// holds the dict's critical section (`mutation::locked`), or the dict is not yet shared.
-    #[allow(clippy::mut_from_ref)]
-    #[inline(always)]
-    unsafe fn table_mut(&self) -> &mut DictTable {
-        // SAFETY: the caller's contract: this is the only borrow of the table while it lives.
-        unsafe { &mut *self.table.get() }
-    }
-
-    /// The published block, for a lock-free reader: the block pointer is an atomic word that
-    /// writers store while readers load it, so it is read through a raw pointer to the table,
-    /// never through a borrow that a writer's `&mut` could alias.
+    /// The published block word, for a lock-free reader (an atomic: only atomic operations
+    /// touch it).
     #[inline(always)]
     fn keys_word(&self) -> &AtomicPtr<u8> {
-        // SAFETY: the field is an atomic; only atomic operations touch it through this
-        // reference, and the table lives as long as the dict.
-        unsafe { &*std::ptr::addr_of!((*self.table.get()).keys) }
+        &self.table.keys
+    }
+
+    /// Whether the dict is *shared* (CPython's `IS_DICT_SHARED`, the object's
+    /// `_PyGC_BITS_SHARED`): a thread other than its owner may read its block without the
+    /// section, so a block it gives up must be retired through QSBR. Acquire: pairs with the
+    /// Release of [`DictObject::mark_shared`], so a reader that sees the mark sees every block
+    /// published before it.
+    #[inline(always)]
+    pub(crate) fn is_shared(&self) -> bool {
+        self.ob_base.ob_gc_bits.load(Ordering::Acquire) & gc_bits::SHARED != 0
+    }
+
+    /// Whether the calling thread owns the dict (biased reference counting's `ob_tid`; a merged
+    /// dict has no owner).
+    #[inline(always)]
+    fn owned_by_current_thread(&self) -> bool {
+        self.ob_base.ob_tid.load(Ordering::Relaxed) == super::thread_id()
+    }
+
+    /// Sets the shared mark (`SET_DICT_SHARED`), in the dict's section.
+    #[inline]
+    fn mark_shared(&self) {
+        self.ob_base.ob_gc_bits.fetch_or(gc_bits::SHARED, Ordering::Release);
+    }
+
+    /// Before a lock-free read of a free-threaded dict (`ensure_shared_on_read`): a thread other
+    /// than the owner marks the dict shared the first time, in the dict's section, before it
+    /// loads the block. The owner needs no mark: it never reads while it writes, and a writer
+    /// that is not the owner marks the dict itself ([`DictObject::must_retire`]).
+    #[inline(always)]
+    pub(crate) fn ensure_shared_on_read(&self) {
+        if !self.owned_by_current_thread() && !self.is_shared() {
+            self.mark_shared_on_read();
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn mark_shared_on_read(&self) {
+        if crate::sync::broken(crate::sync::Mutation::DictReadUnshared) {
+            // The deliberately broken twin (loom only): a foreign reader reads without the mark,
+            // so the owner's resize frees the block at once under it.
+            return;
+        }
+        // The section orders the mark against every writer's block replacement: a writer that
+        // ran before it published its block first; one that runs after it sees the mark.
+        super::mutation::locked(&self.ob_base, || self.mark_shared());
+    }
+
+    /// Whether a block this writer (in the section) gives up must be retired through QSBR rather
+    /// than freed at once (`ensure_shared_on_resize` + `IS_DICT_SHARED`): only in a
+    /// free-threaded interpreter, and only if the dict is shared or the writer is not its owner
+    /// (then the owner may be reading it lock-free; the dict is marked shared, as CPython does).
+    /// An unshared dict written by its owner has no lock-free reader but the writer itself, so a
+    /// single-threaded free-threaded program retires nothing.
+    #[inline]
+    fn must_retire(&self) -> bool {
+        if !free_threaded() {
+            return false;
+        }
+        if self.is_shared() {
+            return true;
+        }
+        if self.owned_by_current_thread() {
+            return false;
+        }
+        self.mark_shared();
+        true
     }
 
     /// The entry index of `key` itself (identity, not equality), for the specialiser's hints.
@@ -291,13 +400,12 @@ impl DictObject {
     /// `LOAD_GLOBAL_BUILTIN`: the name is still absent from globals).
     #[inline]
     pub(crate) fn keys_version_is(&self, v: u32) -> bool {
-        // SAFETY: a read of two integers under the interpreter's lock.
-        unsafe { self.table() }.keys_version_is(v)
+        self.table.keys_version_is(v)
     }
 
     /// The length of the entries array (holes included): where a reversed iterator starts.
     pub(crate) fn entries_len(&self) -> usize {
-        // SAFETY: a read of one integer under the interpreter's lock.
+        // SAFETY: a read of one integer from the block under the interpreter's lock.
         unsafe { self.table() }.entries_len()
     }
 
@@ -308,7 +416,8 @@ impl DictObject {
         // SAFETY: a read under the interpreter's lock; the clones (increfs) run no Python code,
         // and the borrow ends before this returns.
         let table = unsafe { self.table() };
-        let live = |e: &Entry| match (e.key(), e.value()) {
+        // SAFETY: the borrow of the table (above) covers the clones.
+        let live = |e: &Entry| match unsafe { (e.key(), e.value()) } {
             (Some(k), Some(v)) => Some((k.clone(), v.clone(), e.hash())),
             _ => None,
         };
@@ -339,7 +448,7 @@ impl DictObject {
             // the version are copied out.
             let (keys, version) = {
                 let t = unsafe { self.table() };
-                (t.keys(), t.version)
+                (t.keys(), t.version())
             };
             let Some(keys) = keys else { return Ok(Probe::Missing) };
             let view = keys.view();
@@ -351,9 +460,12 @@ impl DictObject {
                     EMPTY => return Ok(Probe::Missing),
                     DUMMY => {}
                     ix => {
-                        let e = view.entry(ix);
+                        // SAFETY: loaded from the block's index slot (in the section or under the lock).
+                        let e = unsafe { view.entry(ix) };
                         if e.hash() == hash {
-                            if let Some(k) = e.key() {
+                            // SAFETY: in the section or under the lock; `k` is cloned before
+                            // any `__eq__` runs.
+                            if let Some(k) = unsafe { e.key() } {
                                 match keys_equal_native(k, key) {
                                     Some(true) => return Ok(Probe::Found { slot: view.index(i), entry: e }),
                                     Some(false) => {
@@ -370,7 +482,7 @@ impl DictObject {
                                 // unchanged version means the block is still the table's.
                                 // SAFETY: a read of one integer (`k`'s drop, after it, may run
                                 // code).
-                                if unsafe { self.table() }.version != version {
+                                if unsafe { self.table() }.version() != version {
                                     continue 'restart;
                                 }
                                 if equal {
@@ -394,17 +506,18 @@ impl DictObject {
         static NEXT: AtomicU32 = AtomicU32::new(1);
         // The version is written into the table: a write like any other, in the section.
         super::mutation::locked(&self.ob_base, || {
-            // SAFETY: in the critical section; the borrow only writes integers.
-            let t = unsafe { self.table_mut() };
-            if t.keys_version == 0 || t.keys_version_at != t.version {
+            // SAFETY: in the critical section; only integers are read and written.
+            let t = unsafe { self.table() };
+            let version = t.version();
+            if t.keys_version.load(Relaxed) == 0 || t.keys_version_at.load(Relaxed) != version {
                 let v = NEXT.fetch_add(1, Ordering::Relaxed);
                 if v == u32::MAX {
                     NEXT.store(u32::MAX, Ordering::Relaxed);
                 }
-                t.keys_version = if v == u32::MAX { 0 } else { v };
-                t.keys_version_at = t.version;
+                t.keys_version.store(if v == u32::MAX { 0 } else { v }, Relaxed);
+                t.keys_version_at.store(version, Relaxed);
             }
-            t.keys_version
+            t.keys_version.load(Relaxed)
         })
     }
 
@@ -417,9 +530,10 @@ impl DictObject {
             // `maybe_track_dict` only sets GC bits: no code runs while the borrow lives.
             let t = unsafe { self.table() };
             match t.entry_at(index) {
-                Some(e) if e.key().is_some_and(|k| k.is(key)) && e.value().is_some() => {
+                // SAFETY: in the section (for `value` and `replace_value`).
+                Some(e) if std::ptr::eq(e.key_ptr(Relaxed), key) && unsafe { e.value() }.is_some() => {
                     super::gc::maybe_track_dict(&self.ob_base, key, &value);
-                    Ok(e.replace_value(value).expect("checked"))
+                    Ok(unsafe { e.replace_value(value) }.expect("checked"))
                 }
                 _ => Err(value),
             }
@@ -444,8 +558,13 @@ impl DictObject {
     fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
         // References taken to objects that left their slots: dropped last (see `get_hashed`).
         let mut stale = Vec::new();
+        self.ensure_shared_on_read();
         let word = self.keys_word();
-        let keys = KeysBlock::from_raw(word.load(Ordering::Acquire))?;
+        // SAFETY: the word holds null or the dict's block; a block loaded while this thread is
+        // online stays allocated until it passes a quiescent point (retired through QSBR: the
+        // dict is shared or this thread owns it and writes nothing during the read), which it
+        // does not do before the read ends.
+        let keys = unsafe { KeysBlock::from_raw(word.load(Ordering::Acquire)) }?;
         let found = match keys.value_at_if_key_unlocked(index, key, || word.load(Ordering::SeqCst), &mut stale) {
             Ok(v) => v,
             Err(Contended) => super::mutation::locked(&self.ob_base, || {
@@ -461,6 +580,18 @@ impl DictObject {
         found
     }
 
+    /// The address of entry `index`'s value if that entry's key is `key` itself, read lock-free
+    /// (Acquire loads of the published block; no count is taken, so the object may be gone by
+    /// the time the caller looks at it): the first step of the owner's shortcut
+    /// (`owned_read.rs`). Free-threaded interpreters only.
+    #[inline(always)]
+    pub(crate) fn value_ptr_at_if_key_unlocked(&self, index: usize, key: &PyObject) -> Option<NonNull<PyObject>> {
+        self.ensure_shared_on_read();
+        // SAFETY: as in `value_ref_at_if_key_free_threaded`.
+        let keys = unsafe { KeysBlock::from_raw(self.keys_word().load(Ordering::Acquire)) }?;
+        keys.value_ptr_at_if_key_unlocked(index, key)
+    }
+
     /// `d.get(key)` with a precomputed hash.
     #[inline]
     pub fn get_hashed(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
@@ -468,7 +599,8 @@ impl DictObject {
             return self.get_hashed_free_threaded(key, hash);
         }
         // With the lock no writer runs beside this read; the clone runs no Python code.
-        Ok(self.probe(key, hash)?.entry().and_then(Entry::value).cloned())
+        // SAFETY: with the lock (see above).
+        Ok(self.probe(key, hash)?.entry().and_then(|e| unsafe { e.value() }).cloned())
     }
 
     /// [`DictObject::get_hashed`] in a free-threaded interpreter: the lock-free probe and read
@@ -479,8 +611,10 @@ impl DictObject {
         // References taken to objects that left their slots: dropped last, after every use of
         // the dict (a drop may be an object's last reference and run Python code).
         let mut stale = Vec::new();
+        self.ensure_shared_on_read();
         let word = self.keys_word();
-        let fast = match KeysBlock::from_raw(word.load(Ordering::Acquire)) {
+        // SAFETY: as in `value_ref_at_if_key_free_threaded`.
+        let fast = match unsafe { KeysBlock::from_raw(word.load(Ordering::Acquire)) } {
             None => Ok(None),
             Some(keys) => keys.lookup_unlocked(key, hash, || word.load(Ordering::SeqCst), &mut stale),
         };
@@ -495,10 +629,12 @@ impl DictObject {
                 // marked as the value is: the next lock-free comparison's try-increment of a key
                 // owned by another thread then succeeds.
                 let e = self.probe(key, hash)?.entry();
-                if let Some(k) = e.and_then(Entry::key) {
+                // SAFETY: in the section, after the probe: no code runs while the borrows live.
+                if let Some(k) = e.and_then(|e| unsafe { e.key() }) {
                     super::refcount::mark_for_lock_free_reads(k);
                 }
-                Ok(e.and_then(Entry::value).map(|v| {
+                // SAFETY: as above.
+                Ok(e.and_then(|e| unsafe { e.value() }).map(|v| {
                     super::refcount::incref_with_lock(v);
                     // SAFETY: the reference just taken.
                     unsafe { Obj::from_owned(v.as_ptr()) }
@@ -529,15 +665,15 @@ impl DictObject {
     pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
         let old = super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let probe = self.probe(&key, hash)?;
-            // SAFETY: in the critical section, after the probe (which ran any `__eq__`): from
-            // here on only GC bits are set and entries move in, out (the replaced value goes to
-            // the caller) or to a new block (`rebuild` drops nothing).
-            let t = unsafe { self.table_mut() };
+            // In the critical section, after the probe (which ran any `__eq__`): from here on only
+            // GC bits are set and entries move in, out (the replaced value goes to the caller) or
+            // to a new block (`rebuild` drops nothing).
             super::gc::maybe_track_dict(&self.ob_base, &key, &value);
             Ok(match probe {
-                Probe::Found { entry, .. } => entry.replace_value(value),
+                // SAFETY: in the section; the old value moves out to the caller.
+                Probe::Found { entry, .. } => unsafe { entry.replace_value(value) },
                 Probe::Missing => {
-                    t.push_new(hash, key, value);
+                    self.table.push_new(hash, key, value, || self.must_retire());
                     None
                 }
             })
@@ -553,14 +689,14 @@ impl DictObject {
         let hash = hash(&key)?;
         super::mutation::locked(&self.ob_base, || {
             let probe = self.probe(&key, hash)?;
-            // SAFETY: in the critical section, after the probe: only a clone (an incref), GC
-            // bits and the move of the new entry into the table happen while the borrow lives.
-            let t = unsafe { self.table_mut() };
+            // In the critical section, after the probe: only a clone (an incref), GC bits and the
+            // move of the new entry into the table.
             Ok(match probe {
-                Probe::Found { entry, .. } => entry.value().cloned().expect("a found entry has a value"),
+                // SAFETY: in the section; the clone runs no code.
+                Probe::Found { entry, .. } => unsafe { entry.value() }.cloned().expect("a found entry has a value"),
                 Probe::Missing => {
                     super::gc::maybe_track_dict(&self.ob_base, &key, &default);
-                    t.push_new(hash, key, default.clone());
+                    self.table.push_new(hash, key, default.clone(), || self.must_retire());
                     default
                 }
             })
@@ -598,13 +734,13 @@ impl DictObject {
         let h = hash(key)?;
         let removed = super::mutation::locked(&self.ob_base, || -> PyResult<Option<(Option<Obj>, Option<Obj>)>> {
             let Probe::Found { slot, entry } = self.probe(key, h)? else { return Ok(None) };
-            // SAFETY: in the critical section, after the probe; the key and value move out and
-            // are dropped after the section.
-            let t = unsafe { self.table_mut() };
+            // In the critical section, after the probe; the key and value move out and are dropped
+            // after the section.
             slot.store(DUMMY, Ordering::Relaxed);
-            let old = entry.take();
-            t.used -= 1;
-            t.version += 1;
+            // SAFETY: in the section; the references move to the caller.
+            let old = unsafe { entry.take() };
+            self.table.add_used(-1);
+            self.table.bump_version();
             Ok(Some(old))
         })?;
         Ok(removed.and_then(|(old_key, old_value)| {
@@ -616,14 +752,15 @@ impl DictObject {
     /// Removes everything (the old entries are dropped after the table is reset).
     pub fn clear(&self) {
         let old = super::mutation::locked(&self.ob_base, || {
-            // SAFETY: in the critical section; the old block is taken out whole, its references
-            // are dropped after the section.
-            let t = unsafe { self.table_mut() };
-            t.version += 1;
-            let old = t.take_keys()?;
-            let refs = old.take_refs();
-            // SAFETY: retired when free-threaded; with a lock no reader goes without it.
-            unsafe { old.give_up(free_threaded()) };
+            // In the critical section; the old block is taken out whole, its references are
+            // dropped after the section.
+            self.table.bump_version();
+            let old = self.table.take_keys()?;
+            // SAFETY: in the section, and the block is no longer the dict's: the references move
+            // to the caller.
+            let refs = unsafe { old.take_refs() };
+            // SAFETY: unpublished; freed at once only when no lock-free reader can hold it.
+            unsafe { old.give_up(self.must_retire()) };
             Some(refs)
         });
         drop(old);
@@ -638,8 +775,7 @@ impl DictObject {
     /// The number of live entries.
     #[inline]
     pub fn len(&self) -> usize {
-        // SAFETY: a read of one integer under the interpreter's lock.
-        unsafe { self.table() }.used
+        self.table.used()
     }
 
     /// Whether the dict is empty.
@@ -650,15 +786,15 @@ impl DictObject {
     /// Removes and returns the last entry (`popitem`).
     pub fn pop_last(&self) -> Option<(Obj, Obj)> {
         super::mutation::locked(&self.ob_base, || {
-            // SAFETY: in the critical section; the key and value move out to the caller.
-            let t = unsafe { self.table_mut() };
-            let keys = t.keys()?;
-            let index = keys.entries().iter().rposition(|e| e.key().is_some())?;
+            // In the critical section; the key and value move out to the caller.
+            let keys = self.table.keys()?;
+            let index = keys.entries().iter().rposition(|e| !e.key_ptr(Relaxed).is_null())?;
             let slot = (0..keys.size()).find(|&i| keys.index(i).load(Ordering::Relaxed) == index as u32)?;
             keys.index(slot).store(DUMMY, Ordering::Relaxed);
-            let (k, v) = keys.entry(index).take();
-            t.used -= 1;
-            t.version += 1;
+            // SAFETY: in the section; the references move to the caller.
+            let (k, v) = unsafe { keys.entries()[index].take() };
+            self.table.add_used(-1);
+            self.table.bump_version();
             Some((k?, v?))
         })
     }
@@ -685,8 +821,14 @@ pub fn as_dict(obj: &PyObject) -> Option<&DictObject> {
 /// borrow, and a reference the read must drop (`unlocked_read`'s stale one) may run a `__del__`
 /// that does so: the dict is taken with a count first (`new_ref_from_slot`: a try-increment and
 /// re-check, the owner's critical section as the fallback) and released after the read.
+///
+/// # Safety
+///
+/// `slot` is `owner`'s `__dict__` word (`attr::dict_slot(owner)`), holding a dict or nothing,
+/// whose writers hold `owner`'s critical section (`new_ref_from_slot`'s fallback takes it); with
+/// a lock, the caller runs under it.
 #[inline]
-pub(crate) fn value_ref_in_dict_slot(
+pub(crate) unsafe fn value_ref_in_dict_slot(
     owner: &PyObject,
     slot: &super::obj_slot::ObjSlot<'_>,
     index: usize,
@@ -735,7 +877,7 @@ pub fn new_dict_of_type(ty: &TypeObject) -> PyResult<Obj> {
         };
         let obj = alloc(ty, ty.basic_size.max(size_of::<DictObject>()), |ob_base| DictObject {
             ob_base,
-            table: UnsafeCell::new(DictTable::default()),
+            table: DictTable::default(),
         })?;
         if ty.dict_offset != 0 {
             (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);
@@ -757,13 +899,13 @@ pub(crate) fn new_dict_from_template(template: &'static DictObject) -> PyResult<
     // SAFETY: the template is immortal and no longer written (this function's contract).
     let src = unsafe { template.table() };
     if let Some(keys) = src.keys() {
-        let copy = keys.copy_of_template();
-        // The dict is new and not yet shared: no critical section is needed to fill it.
-        // SAFETY: the dict is new: no other reference to it exists, so no other borrow either;
-        // its table is empty (no block to give up).
-        let t = unsafe { as_dict(&d).expect("a dict").table_mut() };
+        // SAFETY: the template is a leaked, never-written dict of immortal keys and values.
+        let copy = unsafe { keys.copy_of_template() };
+        // The dict is new and not yet shared: no critical section is needed to fill it (no other
+        // reference to it exists; its table is empty, so there is no block to give up).
+        let t = &as_dict(&d).expect("a dict").table;
         t.keys.store(copy.as_raw(), Ordering::Release);
-        t.used = src.used;
+        t.used.store(src.used(), Relaxed);
     }
     Ok(d)
 }
@@ -771,9 +913,7 @@ pub(crate) fn new_dict_from_template(template: &'static DictObject) -> PyResult<
 /// Leaks an immortal dict (a static type's `__dict__`); filled before it is published.
 pub(crate) fn leak_dict(ty: &TypeObject) -> &'static DictObject {
     // SAFETY: DictObject starts with the header; immortal, never freed.
-    unsafe {
-        super::alloc::leak_immortal(ty, |ob_base| DictObject { ob_base, table: UnsafeCell::new(DictTable::default()) })
-    }
+    unsafe { super::alloc::leak_immortal(ty, |ob_base| DictObject { ob_base, table: DictTable::default() }) }
 }
 
 /// `dict`'s deallocator.
@@ -795,8 +935,9 @@ pub(crate) unsafe fn dealloc_dict(op: NonNull<PyObject>) {
         // class, globals and builtins dicts are held by their type or function), and none can
         // be probing a dict being deallocated. (Retiring it here made a free-threaded
         // `del list_of_100k_dicts` retire 100k blocks inside one instruction.)
-        let table = &mut *op.cast::<DictObject>().as_ref().table.get();
-        let refs = match table.take_keys() {
+        // The last reference is gone: nobody else reaches the table, so the block is read and
+        // freed without unpublishing it (no store, no locked exchange).
+        let refs = match op.cast::<DictObject>().as_ref().table.keys() {
             Some(keys) => {
                 let refs = keys.take_refs();
                 keys.give_up(false);
@@ -820,12 +961,12 @@ impl DictObject {
     pub(crate) unsafe fn set_immortal(&self, key: &'static PyObject, value: &'static PyObject) {
         // SAFETY: the caller passes interned strings (StrObject layout).
         let hash = unsafe { key.cast::<super::str::StrObject>() }.hash();
-        // SAFETY: the caller's contract (the dict is not yet published, no borrow is live);
+        // The caller's contract: the dict is not yet published (no reader, no block to retire);
         // only immortal references move in and nothing is dropped.
-        let t = unsafe { self.table_mut() };
-        let version = t.version;
-        t.push_new(hash, Obj::new_ref(key), Obj::new_ref(value));
-        t.version = version;
+        let t = &self.table;
+        let version = t.version();
+        t.push_new(hash, Obj::new_ref(key), Obj::new_ref(value), || false);
+        t.version.store(version, Relaxed);
     }
 }
 

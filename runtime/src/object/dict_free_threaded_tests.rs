@@ -153,3 +153,115 @@ fn lock_free_lookups_never_see_freed_storage_while_writers_resize_replace_and_de
     drop(dict);
     interp.destroy().unwrap();
 }
+
+/// The write sequence of the calling thread's reclamation domain and how many items it holds.
+fn qsbr_state() -> (u64, usize) {
+    let a = crate::object::attachment::current().expect("attached");
+    // SAFETY: the record of the state attached on this thread; the closure runs no object code.
+    unsafe { a.as_ref().with_qsbr(|q| (q.shared().write_sequence(), q.pending())) }.expect("free-threaded")
+}
+
+/// Fills `d` with `n` int keys (resizing its block again and again), deletes half and clears it.
+fn churn(d: &crate::object::dict::DictObject, n: usize) {
+    for k in 0..n {
+        d.set(new_int(k as i64).unwrap(), new_int(k as i64).unwrap()).unwrap();
+    }
+    for k in (0..n).step_by(2) {
+        d.remove(&new_int(k as i64).unwrap()).unwrap().expect("present");
+    }
+    for k in n..2 * n {
+        d.set(new_int(k as i64).unwrap(), new_int(k as i64).unwrap()).unwrap();
+    }
+    assert_eq!(d.len(), n + n / 2);
+    d.clear();
+}
+
+#[test]
+fn a_dict_used_by_its_owner_alone_retires_nothing() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    interp
+        .attach(|_py| {
+            let d = new_dict().unwrap();
+            let dd = as_dict(&d).unwrap();
+            let before = qsbr_state();
+            churn(dd, 5_000);
+            // Lock-free reads by the owner mark nothing.
+            assert!(dd.get(&new_int(1).unwrap()).unwrap().is_none());
+            churn(dd, 100);
+            assert!(!dd.is_shared());
+            assert_eq!(qsbr_state(), before, "no block retired, the write sequence unchanged");
+        })
+        .unwrap();
+    interp.destroy().unwrap();
+}
+
+#[test]
+fn a_foreign_reader_marks_the_dict_shared_and_later_resizes_retire() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let dict: Py = interp
+        .attach(|py| {
+            let d = new_dict().unwrap();
+            let dd = as_dict(&d).unwrap();
+            dd.set(new_int(7).unwrap(), new_int(BASE).unwrap()).unwrap();
+            assert!(!dd.is_shared());
+            Bound::new_ref(py, &d).unbind()
+        })
+        .unwrap();
+    let dict = Arc::new(dict);
+    {
+        let (interp, dict) = (interp.clone(), dict.clone());
+        std::thread::spawn(move || {
+            interp
+                .attach(|py| {
+                    let d = dict.clone_ref(py).bind(py);
+                    let dd = as_dict(&d).unwrap();
+                    let v = dd.get(&new_int(7).unwrap()).unwrap().expect("present");
+                    assert_eq!(int_value(&v), Some(BASE));
+                    assert!(dd.is_shared(), "the first foreign lock-free read marks the dict");
+                })
+                .unwrap()
+        })
+        .join()
+        .unwrap();
+    }
+    interp
+        .attach(|py| {
+            let d = dict.clone_ref(py).bind(py);
+            let dd = as_dict(&d).unwrap();
+            let (seq, _) = qsbr_state();
+            churn(dd, 100);
+            assert!(qsbr_state().0 > seq, "the owner's resizes of a shared dict retire the old blocks");
+        })
+        .unwrap();
+    drop(dict);
+    interp.destroy().unwrap();
+}
+
+#[test]
+fn a_foreign_writer_retires_and_marks_the_dict_shared() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).unwrap();
+    let dict: Py = interp.attach(|py| Bound::new_ref(py, &new_dict().unwrap()).unbind()).unwrap();
+    let dict = Arc::new(dict);
+    {
+        let (interp, dict) = (interp.clone(), dict.clone());
+        std::thread::spawn(move || {
+            interp
+                .attach(|py| {
+                    let d = dict.clone_ref(py).bind(py);
+                    let dd = as_dict(&d).unwrap();
+                    let (seq, _) = qsbr_state();
+                    churn(dd, 100);
+                    assert!(dd.is_shared(), "a writer that is not the owner marks the dict");
+                    assert!(qsbr_state().0 > seq, "and retires the blocks it replaces");
+                })
+                .unwrap()
+        })
+        .join()
+        .unwrap();
+    }
+    drop(dict);
+    interp.destroy().unwrap();
+}

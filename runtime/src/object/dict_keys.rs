@@ -24,11 +24,13 @@
 //!
 //! * with a lock ([`KeysBlock::give_up`] with `free_threaded == false`) it is freed at once —
 //!   nothing reads a dict without the lock;
-//! * in a free-threaded interpreter it is **retired** through the thread's QSBR state
-//!   (`attachment::free_delayed`, CPython's `free_keys_object(keys, use_qsbr)`): freed once every
-//!   thread of the interpreter has passed a quiescent point, so a reader that loaded the old
-//!   block can still probe it. A deallocated dict's block is freed at once in every kind of
-//!   interpreter: every lock-free reader holds a count on the dict it probes.
+//! * in a free-threaded interpreter, if the dict is *shared* (`dict.rs`: a thread other than its
+//!   owner has read it lock-free, or wrote it), it is **retired** through the thread's QSBR
+//!   state (`attachment::free_delayed`, CPython's `free_keys_object(keys, use_qsbr)`): freed
+//!   once every thread of the interpreter has passed a quiescent point, so a reader that loaded
+//!   the old block can still probe it; an unshared dict's block is freed at once (its only
+//!   lock-free reader is its owner, the writer). A deallocated dict's block is freed at once in
+//!   every kind of interpreter: every lock-free reader holds a count on the dict it probes.
 //!
 //! **Lock-free readers** ([`KeysBlock::lookup_unlocked`], CPython's `_Py_dict_lookup_threadsafe`)
 //! load the block (Acquire) and probe it: index slots and entry words are Acquire loads. A key is
@@ -54,6 +56,7 @@
 //! nothing but itself.
 
 use std::alloc::{Layout, alloc, dealloc};
+use std::marker::PhantomData;
 use std::ptr::{self, NonNull};
 use std::sync::atomic::{AtomicIsize, AtomicPtr as Word, AtomicU32, AtomicUsize as Count};
 
@@ -91,17 +94,27 @@ impl Entry {
         self.hash.load(Ordering::Relaxed)
     }
 
-    /// The key (`None` after deletion). For a caller in the dict's section or with a lock.
+    /// The key (`None` after deletion), borrowed from the word.
+    ///
+    /// # Safety
+    ///
+    /// No thread writes the word while the borrow lives: the caller holds the dict's section or
+    /// runs under the interpreter's lock, and runs no code that writes the dict meanwhile (see
+    /// `DictObject::table`).
     #[inline]
-    pub fn key(&self) -> Option<&Obj> {
-        // SAFETY: the word is an `AtomicPtr<PyObject>`, laid out as `Option<Obj>`; with the
-        // section or the lock no writer changes it while the borrow lives (the caller's contract).
+    pub unsafe fn key(&self) -> Option<&Obj> {
+        // SAFETY: the word is an `AtomicPtr<PyObject>`, laid out as `Option<Obj>`; no writer
+        // changes it while the borrow lives (the caller's contract).
         unsafe { &*(&self.key as *const Word<PyObject>).cast::<Option<Obj>>() }.as_ref()
     }
 
-    /// The value (`None` after deletion). As [`Entry::key`].
+    /// The value (`None` after deletion), borrowed from the word.
+    ///
+    /// # Safety
+    ///
+    /// As [`Entry::key`].
     #[inline]
-    pub fn value(&self) -> Option<&Obj> {
+    pub unsafe fn value(&self) -> Option<&Obj> {
         // SAFETY: as in `key`.
         unsafe { &*(&self.value as *const Word<PyObject>).cast::<Option<Obj>>() }.as_ref()
     }
@@ -118,9 +131,14 @@ impl Entry {
         self.value.load(order)
     }
 
-    /// Replaces the value (the writer, in the section), giving the old one back.
+    /// Replaces the value, giving the old one back.
+    ///
+    /// # Safety
+    ///
+    /// The caller is the dict's one writer (its section, or the lock) and the entry is one of
+    /// the dict's current block.
     #[inline]
-    pub(super) fn replace_value(&self, value: Obj) -> Option<Obj> {
+    pub(super) unsafe fn replace_value(&self, value: Obj) -> Option<Obj> {
         let old = self.value.load(Ordering::Relaxed);
         // Release: a reader that loads the new value sees the object's contents.
         self.value.store(value.into_raw().as_ptr(), Ordering::Release);
@@ -128,9 +146,14 @@ impl Entry {
         NonNull::new(old).map(|p| unsafe { Obj::from_owned(p) })
     }
 
-    /// Takes the key and value out (a deletion, in the section), leaving null words.
+    /// Takes the key and value out (a deletion), leaving null words.
+    ///
+    /// # Safety
+    ///
+    /// The caller is the one writer of the block (the dict's section, the lock, or the block is
+    /// no longer published).
     #[inline]
-    pub(super) fn take(&self) -> (Option<Obj>, Option<Obj>) {
+    pub(super) unsafe fn take(&self) -> (Option<Obj>, Option<Obj>) {
         let (k, v) = (self.key.load(Ordering::Relaxed), self.value.load(Ordering::Relaxed));
         self.key.store(ptr::null_mut(), Ordering::Relaxed);
         self.value.store(ptr::null_mut(), Ordering::Relaxed);
@@ -170,41 +193,48 @@ fn layout(size: usize) -> Layout {
 
 /// A probe's view of a block: the index mask and where the index slots and entries start.
 #[derive(Clone, Copy)]
-pub(super) struct View {
+pub(super) struct View<'a> {
     /// Index slots minus one.
     pub(super) mask: usize,
     indices: *const AtomicU32,
     entries: *const Entry,
+    _block: PhantomData<&'a Keys>,
 }
 
-impl View {
+impl<'a> View<'a> {
     /// Index slot `i & mask`.
     #[inline(always)]
-    pub(super) fn index<'a>(self, i: usize) -> &'a AtomicU32 {
+    pub(super) fn index(self, i: usize) -> &'a AtomicU32 {
         // SAFETY: the masked position is below the size; the block is allocated while its
         // holder may read it (as `KeysBlock::index`).
         unsafe { &*self.indices.add(i & self.mask) }
     }
 
-    /// Entry `ix`, which an index slot named (so it is written).
+    /// Entry `ix`, which an index slot of this block named.
+    ///
+    /// # Safety
+    ///
+    /// `ix` was loaded from one of the block's index slots (with Acquire, or by its writer): an
+    /// index slot names only written entries of the block (see `push`).
     #[inline(always)]
-    pub(super) fn entry<'a>(self, ix: u32) -> &'a Entry {
-        // SAFETY: an index slot names only written entries of the block (see `push`).
+    pub(super) unsafe fn entry(self, ix: u32) -> &'a Entry {
+        // SAFETY: the caller's contract.
         unsafe { &*self.entries.add(ix as usize) }
     }
 }
 
-/// A pointer to a dict's storage block (see the module docs). Copyable: it owns nothing; the
-/// dict's table owns the block it holds.
+/// A pointer to a dict's storage block (see the module docs), allocated for `'a`: the borrow
+/// of the dict's table it came from, or a lock-free reader's online span. Copyable: it owns
+/// nothing; the dict's table owns the block it holds.
 #[derive(Clone, Copy)]
-pub(super) struct KeysBlock(NonNull<Keys>);
+pub(super) struct KeysBlock<'a>(NonNull<Keys>, PhantomData<&'a Keys>);
 
 /// What a lock-free read could not decide: the caller reads under the dict's critical section.
 pub(super) struct Contended;
 
-impl KeysBlock {
+impl<'a> KeysBlock<'a> {
     /// A new block of `size` index slots (a power of two), all `EMPTY`, and no entries.
-    pub(super) fn new(size: usize) -> KeysBlock {
+    pub(super) fn new(size: usize) -> KeysBlock<'a> {
         debug_assert!(size.is_power_of_two() && size >= MIN_SIZE);
         let layout = layout(size);
         // SAFETY: the layout has a non-zero size (the header).
@@ -222,13 +252,17 @@ impl KeysBlock {
             });
             ptr::write_bytes(block.as_ptr().cast::<u8>().add(INDICES_AT), 0xff, size * size_of::<AtomicU32>());
         }
-        KeysBlock(block)
+        KeysBlock(block, PhantomData)
     }
 
     /// The block at `raw`, if any.
+    ///
+    /// # Safety
+    ///
+    /// `raw` is null or a block made by [`KeysBlock::new`] that stays allocated for `'a`.
     #[inline(always)]
-    pub(super) fn from_raw(raw: *mut u8) -> Option<KeysBlock> {
-        NonNull::new(raw.cast::<Keys>()).map(KeysBlock)
+    pub(super) unsafe fn from_raw(raw: *mut u8) -> Option<KeysBlock<'a>> {
+        NonNull::new(raw.cast::<Keys>()).map(|p| KeysBlock(p, PhantomData))
     }
 
     /// The block's address (what the dict's table publishes).
@@ -238,9 +272,8 @@ impl KeysBlock {
     }
 
     #[inline(always)]
-    fn header<'a>(self) -> &'a Keys {
-        // SAFETY: a block is allocated while its holder may read it (the dict's table, or QSBR
-        // for a reader that loaded it while online).
+    fn header(self) -> &'a Keys {
+        // SAFETY: the block is allocated for `'a` (`from_raw`'s contract).
         unsafe { self.0.as_ref() }
     }
 
@@ -264,25 +297,15 @@ impl KeysBlock {
 
     /// Index slot `i` (below the size).
     #[inline(always)]
-    pub(super) fn index<'a>(self, i: usize) -> &'a AtomicU32 {
+    pub(super) fn index(self, i: usize) -> &'a AtomicU32 {
         debug_assert!(i < self.size());
         // SAFETY: `size` index slots follow the header (see `new`).
         unsafe { &*self.0.as_ptr().cast::<u8>().add(INDICES_AT).cast::<AtomicU32>().add(i) }
     }
 
-    /// Entry `ix` (below the entries written: an entry is readable once an index slot or
-    /// `nentries` published it).
-    #[inline(always)]
-    pub(super) fn entry<'a>(self, ix: usize) -> &'a Entry {
-        debug_assert!(ix < self.capacity());
-        // SAFETY: `capacity` entry slots follow the indices (see `new`); the caller reads a
-        // written one.
-        unsafe { &*self.0.as_ptr().cast::<u8>().add(entries_at(self.size())).cast::<Entry>().add(ix) }
-    }
-
     /// The entries written, holes included. With the section or the lock.
     #[inline]
-    pub(super) fn entries<'a>(self) -> &'a [Entry] {
+    pub(super) fn entries(self) -> &'a [Entry] {
         let n = self.nentries(Ordering::Acquire);
         // SAFETY: the first `nentries` entry slots are written (see `push`).
         unsafe { std::slice::from_raw_parts(self.0.as_ptr().cast::<u8>().add(entries_at(self.size())).cast(), n) }
@@ -290,12 +313,17 @@ impl KeysBlock {
 
     /// The block's index table and entries as raw pointers, computed once for a probe loop.
     #[inline(always)]
-    pub(super) fn view(self) -> View {
+    pub(super) fn view(self) -> View<'a> {
         let base = self.0.as_ptr().cast::<u8>();
         let size = self.size();
         // SAFETY: both offsets are inside the block (see `layout`).
         unsafe {
-            View { mask: size - 1, indices: base.add(INDICES_AT).cast(), entries: base.add(entries_at(size)).cast() }
+            View {
+                mask: size - 1,
+                indices: base.add(INDICES_AT).cast(),
+                entries: base.add(entries_at(size)).cast(),
+                _block: PhantomData,
+            }
         }
     }
 
@@ -320,10 +348,15 @@ impl KeysBlock {
         }
     }
 
-    /// Appends an entry for a key known to be absent (the writer, in the section; the block has
-    /// room). The entry is written first, then published by `nentries` and its index slot.
+    /// Appends an entry for a key known to be absent (the block has room). The entry is written
+    /// first, then published by `nentries` and its index slot.
+    ///
+    /// # Safety
+    ///
+    /// The caller is the block's one writer (the dict's section, or the lock) and `key` is not
+    /// in the block.
     #[inline]
-    pub(super) fn push(self, hash: isize, key: Obj, value: Obj) {
+    pub(super) unsafe fn push(self, hash: isize, key: Obj, value: Obj) {
         let n = self.nentries(Ordering::Relaxed);
         assert!(n < self.capacity(), "dict block full");
         let slot = self.free_slot(hash);
@@ -340,9 +373,15 @@ impl KeysBlock {
         self.index(slot).store(n as u32, Ordering::Release);
     }
 
-    /// Moves every live entry of `self` (the old block, in the section) into `to` (a new block
-    /// with room for them, not yet published): the words are copied, so the references move.
-    pub(super) fn move_live_into(self, to: KeysBlock) {
+    /// Moves every live entry of `self` into `to` (a new block with room for them): the words
+    /// are copied, so the references move.
+    ///
+    /// # Safety
+    ///
+    /// The caller is `self`'s one writer (the dict's section, or the lock), `to` is not
+    /// published yet, and `self` is given up after this without releasing its words (they are
+    /// `to`'s references now).
+    pub(super) unsafe fn move_live_into(self, to: KeysBlock<'_>) {
         let mut n = 0;
         for e in self.entries() {
             let (k, v) = (e.key_ptr(Ordering::Relaxed), e.value_ptr(Ordering::Relaxed));
@@ -362,9 +401,12 @@ impl KeysBlock {
         to.header().nentries.store(n, Ordering::Relaxed);
     }
 
-    /// A copy of `self` (a leaked, never-written template of immortal keys and values): the
-    /// whole block at once, which copies references to immortal objects without counts.
-    pub(super) fn copy_of_template(self) -> KeysBlock {
+    /// A copy of `self`: the whole block at once, which copies references without counts.
+    ///
+    /// # Safety
+    ///
+    /// `self` is a leaked, never-written template block whose keys and values are all immortal.
+    pub(super) unsafe fn copy_of_template<'b>(self) -> KeysBlock<'b> {
         let size = self.size();
         let copy = KeysBlock::new(size);
         let n = self.nentries(Ordering::Acquire);
@@ -380,12 +422,18 @@ impl KeysBlock {
         copy
     }
 
-    /// Takes every reference out of the block (the dict is being cleared or deallocated; the
-    /// block is no longer the dict's), for the caller to release after the section.
-    pub(super) fn take_refs(self) -> Vec<Obj> {
+    /// Takes every reference out of the block (the dict is being cleared or deallocated), for
+    /// the caller to release after the section.
+    ///
+    /// # Safety
+    ///
+    /// The block is no longer the dict's, and the caller was its one writer (the section, the
+    /// lock, or the deallocator).
+    pub(super) unsafe fn take_refs(self) -> Vec<Obj> {
         let mut refs = Vec::new();
         for e in self.entries() {
-            let (k, v) = e.take();
+            // SAFETY: the caller's contract.
+            let (k, v) = unsafe { e.take() };
             refs.extend(k);
             refs.extend(v);
         }
@@ -398,9 +446,10 @@ impl KeysBlock {
     ///
     /// # Safety
     ///
-    /// With `retire` false, no thread may read the block without the dict's lock any more: the
-    /// interpreter has a lock, or the dict is being deallocated (every lock-free reader holds a
-    /// count on the dict, see `dict::value_ref_in_dict_slot`).
+    /// The block is no longer published. With `retire` false, no thread but the caller may still
+    /// read it without the dict's section: the interpreter has a lock, or the dict is not shared
+    /// and the caller is its owner (`DictObject::must_retire`), or the dict is being deallocated
+    /// (every lock-free reader holds a count on the dict, see `dict::value_ref_in_dict_slot`).
     pub(super) unsafe fn give_up(self, retire: bool) {
         if !retire {
             // SAFETY: the caller's contract: nothing reads the block without the lock.
@@ -411,7 +460,7 @@ impl KeysBlock {
             // loom reports the unordered probe.
             self.header().check.free();
         } else {
-            super::attachment::free_delayed(Box::new(Retired(self)));
+            super::attachment::free_delayed(Box::new(Retired(KeysBlock(self.0, PhantomData))));
         }
     }
 
@@ -454,7 +503,8 @@ impl KeysBlock {
                 EMPTY => break None,
                 DUMMY => {}
                 ix => {
-                    let e = view.entry(ix);
+                    // SAFETY: loaded from the block's index slot with Acquire.
+                    let e = unsafe { view.entry(ix) };
                     if e.hash() == hash && self.key_matches(e, key, stale)? {
                         break Some(e);
                     }
@@ -486,10 +536,7 @@ impl KeysBlock {
         stale: &mut Vec<Obj>,
     ) -> Result<Option<Obj>, Contended> {
         self.header().check.read();
-        if index >= self.nentries(Ordering::Acquire) {
-            return Ok(None);
-        }
-        let e = self.entry(index);
+        let Some(e) = self.entries().get(index) else { return Ok(None) };
         if !ptr::eq(e.key_ptr(Ordering::Acquire), key) {
             return Ok(None);
         }
@@ -499,6 +546,18 @@ impl KeysBlock {
             return Err(Contended);
         }
         Ok(Some(value))
+    }
+
+    /// The address of entry `index`'s value if that entry's key is `key` itself (Acquire
+    /// loads, no count taken).
+    #[inline(always)]
+    pub(super) fn value_ptr_at_if_key_unlocked(self, index: usize, key: &PyObject) -> Option<NonNull<PyObject>> {
+        self.header().check.read();
+        let e = self.entries().get(index)?;
+        if !ptr::eq(e.key_ptr(Ordering::Acquire), key) {
+            return None;
+        }
+        NonNull::new(e.value_ptr(Ordering::Acquire))
     }
 
     /// Whether entry `e`'s key (with `key`'s hash) is `key`, decided without Python code.
@@ -556,7 +615,7 @@ fn take_ref(word: &Word<PyObject>, stale: &mut Vec<Obj>) -> Result<Obj, Contende
 }
 
 /// A retired block, freed when QSBR drops it.
-struct Retired(KeysBlock);
+struct Retired(KeysBlock<'static>);
 
 // SAFETY: a retired block is only freed (by whichever thread polls), never read through this.
 unsafe impl Send for Retired {}
