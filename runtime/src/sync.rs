@@ -684,6 +684,15 @@ pub enum Mutation {
     /// A lock-free list read takes its reference with a plain increment instead of a
     /// try-increment that refuses a count that is gone.
     ListReadPlainIncref,
+    /// A dict whose storage is replaced (a resize, a `clear`) frees the old block at once
+    /// instead of retiring it.
+    DictFreeWithoutRetire,
+    /// A lock-free dict lookup takes its reference to the value with a plain increment instead
+    /// of a try-increment that refuses a count that is gone.
+    DictReadPlainIncref,
+    /// A thread other than a dict's owner reads it lock-free without marking it shared, so the
+    /// owner's resize frees the old block at once under the reader.
+    DictReadUnshared,
     /// The specialiser publishes an instruction's new opcode with `Relaxed` instead of `Release`.
     SpecializePublishRelaxed,
     /// The specialiser rewrites the caches of an instruction that a published form may be

@@ -213,7 +213,9 @@ impl QsbrThread {
 
     /// At a breaker check (CPython's `QSBR_QUIESCENT_STATE` in `CHECK_EVAL_BREAKER`): records the
     /// quiescent point, and every [`POLL_INTERVAL`] such points, while it holds retired items,
-    /// frees what every online thread has passed. Returns how many items were freed.
+    /// frees what every online thread has passed. Returns how many items were freed. With
+    /// nothing pending it is one load and one store: no mutex (orphans wait for an attach, a
+    /// retire or a poll of a thread that holds items).
     #[inline]
     pub fn quiescent_and_maybe_poll(&mut self) -> usize {
         self.quiescent();
@@ -251,6 +253,10 @@ impl QsbrThread {
         let done = self.retired.iter().take_while(|r| shared.reached(r.goal)).count();
         self.retired.drain(..done);
         let mut freed = done;
+        if !shared.has_orphans() {
+            // Nothing orphaned (the usual case): no mutex.
+            return freed;
+        }
         let ready: Vec<Retired> = {
             let mut orphans = shared.orphans.lock();
             if orphans.is_empty() {

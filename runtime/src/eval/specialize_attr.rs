@@ -41,7 +41,7 @@ use super::specialize::{fail, is_exact, specialize_with};
 use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::{AdaptiveCode, CacheWrites};
 use crate::object::attr::{dict_slot, generic_getattr, generic_getattr_with_descr, generic_setattr, lookup};
-use crate::object::dict::as_dict;
+use crate::object::dict::{as_dict, value_ref_in_dict_slot};
 use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
 use crate::object::member::{as_member, member_slot};
@@ -255,31 +255,16 @@ pub(crate) fn load_attr(
             if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a new reference, which run no Python
-            // code before their last use of the dict (`object::unlocked_read` drops a reference
-            // to a value that left its slot last).
-            let v = unsafe {
-                dict_slot(owner)?.with_borrowed(|dict| {
-                    let d = as_dict(dict?)?;
-                    if !d.keys_version_is(version) {
-                        return None;
-                    }
-                    crate::object::owned_read::hinted_value_ref(d, ix, name)
-                })
-            };
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, Some(version)) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_WITH_HINT => {
             if owner.type_object().version() != version {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a new reference, which run no Python
-            // code before their last use of the dict (`object::unlocked_read` drops a reference
-            // to a value that left its slot last).
-            let v = unsafe {
-                dict_slot(owner)?
-                    .with_borrowed(|dict| crate::object::owned_read::hinted_value_ref(as_dict(dict?)?, ix, name))
-            };
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, None) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT

@@ -86,6 +86,7 @@ pub(crate) mod complex;
 pub(crate) mod core_types;
 pub(crate) mod descriptors;
 pub(crate) mod dict;
+pub(crate) mod dict_keys;
 pub(crate) mod dict_methods;
 pub(crate) mod dict_views;
 pub(crate) mod exception_group;
@@ -162,6 +163,8 @@ pub(crate) mod unlocked_read;
 pub(crate) mod weakref;
 
 pub use alloc::{alloc_object, new_int, new_str};
+#[cfg(loom)]
+pub use dict::model as dict_model;
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
@@ -196,6 +199,9 @@ mod set_free_threaded_tests;
 
 #[cfg(all(test, not(loom)))]
 mod list_free_threaded_tests;
+
+#[cfg(all(test, not(loom)))]
+mod dict_free_threaded_tests;
 
 #[cfg(all(test, not(loom)))]
 mod layout_tests;

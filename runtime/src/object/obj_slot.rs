@@ -84,9 +84,16 @@ impl<'a> ObjSlot<'a> {
     #[inline(always)]
     #[must_use = "the old value is dropped by the caller, after the write"]
     pub(crate) fn replace(&self, value: Option<Obj>) -> Option<Obj> {
-        // SAFETY: one write under the exclusion of the module docs; the old value moves out
-        // without being dropped, so no code runs during the write.
-        unsafe { std::ptr::replace(self.word.as_ptr(), value) }
+        use std::sync::atomic::Ordering;
+        let word = self.atomic_word();
+        // One write under the exclusion of the module docs (so the load and the store need no
+        // exchange); the store is Release so that a lock-free reader's Acquire `load_ptr` that
+        // sees the new object sees its contents. The old value moves out without being dropped,
+        // so no code runs during the write.
+        let old = word.load(Ordering::Relaxed);
+        word.store(value.map_or(std::ptr::null_mut(), |v| v.into_raw().as_ptr()), Ordering::Release);
+        // SAFETY: the word held an owned reference (or nothing), which moves to the caller.
+        NonNull::new(old).map(|p| unsafe { Obj::from_owned(p) })
     }
 
     /// Empties the word; gives back the old value for the caller to drop.
@@ -100,6 +107,25 @@ impl<'a> ObjSlot<'a> {
     #[inline]
     pub(crate) fn set(&self, value: Option<Obj>) {
         drop(self.replace(value));
+    }
+
+    /// The word's object, loaded atomically (Acquire) without a count: the first step of a
+    /// lock-free reader that takes its reference with `unlocked_read::new_ref_from_slot` (a
+    /// free-threaded interpreter's hinted reads of an instance's `__dict__`).
+    #[inline(always)]
+    pub(crate) fn load_ptr(&self) -> Option<NonNull<PyObject>> {
+        NonNull::new(self.atomic_word().load(std::sync::atomic::Ordering::Acquire))
+    }
+
+    /// The word viewed as an atomic, for [`ObjSlot::load_ptr`] and the Release store of
+    /// [`ObjSlot::replace`] that it pairs with. A `std` atomic, not the sync seam's: the word is
+    /// an `Option<Obj>` that the other methods read in place, which a loom atomic's layout would
+    /// not allow (the loom models drive dict values, not this word).
+    #[inline(always)]
+    fn atomic_word(&self) -> &std::sync::atomic::AtomicPtr<PyObject> {
+        // SAFETY: the word is an `Option<Obj>`, laid out as a nullable pointer, which an
+        // `AtomicPtr` of the same size and alignment views; it is valid while the owner lives.
+        unsafe { &*self.word.as_ptr().cast::<std::sync::atomic::AtomicPtr<PyObject>>() }
     }
 
     /// Calls `f` with the value, borrowed (no reference count changes).
