@@ -703,6 +703,13 @@ pub enum Mutation {
     /// The owner's shortcut of the unlocked dict read (`object::owned_read`) takes any object with
     /// a live local count, without checking that the reading thread owns it.
     OwnedReadIgnoresOwner,
+    /// An instance attribute read (`object::inline_values::get_attr`) takes its reference to an
+    /// inline value with a plain increment instead of the try-increment and re-load.
+    InstanceValueReadPlainIncref,
+    /// Materialising an instance's dict takes its values out and marks them invalid before the
+    /// dict is built and published in the instance's dict slot (pyrt's order before issue 8's
+    /// lock-free instance reads).
+    MaterializeInvalidatesFirst,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

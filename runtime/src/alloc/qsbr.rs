@@ -139,6 +139,16 @@ impl Qsbr {
         self.slots.lock().len()
     }
 
+    /// Frees every orphaned item now, reached or not: for the interpreter's teardown, when no
+    /// thread is registered any more (nobody can read them), before its arena goes (a retired
+    /// large object's block must be freed while its arena lives). Returns how many were freed.
+    pub fn free_orphans(&self) -> usize {
+        let orphans = std::mem::take(&mut *self.orphans.lock());
+        self.has_orphans.store(false, Ordering::Relaxed);
+        // Dropped outside the lock (a destructor may free more).
+        orphans.len()
+    }
+
     /// How many items wait in the orphan list (for tests and statistics).
     pub fn orphans(&self) -> usize {
         self.orphans.lock().len()

@@ -201,7 +201,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
         return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
     }
     // An instance attribute in the instance's dict.
-    let dict = dict_slot(owner).and_then(|s| s.get())?;
+    let dict = dict_slot(owner).and_then(|s| s.get_unlocked(owner))?;
     let ix = u16::try_from(as_dict(&dict)?.index_of_identical(name)?).ok()?;
     c.u32(2, version).unit(4, ix);
     Some(Opcode::LOAD_ATTR_WITH_HINT)
@@ -213,7 +213,7 @@ fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option
     if lookup(types().modules.module_type, name).is_some() {
         return None;
     }
-    let dict = dict_slot(owner).and_then(|s| s.get())?;
+    let dict = dict_slot(owner).and_then(|s| s.get_unlocked(owner))?;
     let d = as_dict(&dict)?;
     let ix = u16::try_from(d.index_of_identical(name)?).ok()?;
     let kv = d.keys_version();
@@ -380,7 +380,7 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
         _ => (
             Opcode::STORE_ATTR_WITH_HINT,
             dict_slot(owner)
-                .and_then(|s| s.get())
+                .and_then(|s| s.get_unlocked(owner))
                 .and_then(|d| as_dict(&d).and_then(|dd| dd.index_of_identical(name)))
                 .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
         ),
@@ -423,7 +423,7 @@ pub(crate) fn store_attr(
             // member (`member_word`).
             return Ok(unsafe { member_slot(owner, ix as usize * size_of::<Obj>()) }.replace(Some(value)));
         }
-        _ => match dict_slot(owner).and_then(|s| s.get()) {
+        _ => match dict_slot(owner).and_then(|s| s.get_unlocked(owner)) {
             Some(dict) if ix != NO_HINT => match as_dict(&dict) {
                 Some(d) => match d.replace_at_if_key(ix as usize, name, value) {
                     Ok(old) => return Ok(Some(old)),

@@ -848,12 +848,13 @@ pub(crate) unsafe fn value_ref_in_dict_slot(
             })
         };
     }
-    let d = super::unlocked_read::new_ref_from_slot(owner, || slot.load_ptr())?;
+    let d = super::unlocked_read::new_ref_from_slot(owner, || slot.load())?;
     let dd = as_dict(&d)?;
     if keys_version.is_some_and(|v| !dd.keys_version_is(v)) {
         return None;
     }
-    let v = dd.value_ref_at_if_key(index, key);
+    // The owner's shortcut first (a value this thread owns and counts), as every hinted read.
+    let v = super::owned_read::hinted_value_ref(dd, index, key);
     drop(d);
     v
 }

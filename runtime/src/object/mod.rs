@@ -168,6 +168,8 @@ pub use dict::model as dict_model;
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
+#[cfg(loom)]
+pub use inline_values::model as inline_values_model;
 pub use int::{as_long, int_value};
 #[cfg(loom)]
 pub use list::model as list_model;
@@ -197,6 +199,8 @@ mod bytes_complex_tests;
 #[cfg(all(test, not(loom)))]
 mod set_free_threaded_tests;
 
+#[cfg(all(test, not(loom)))]
+mod attr_free_threaded_tests;
 #[cfg(all(test, not(loom)))]
 mod list_free_threaded_tests;
 
