@@ -99,8 +99,12 @@ fn read_while_the_writer_replaces() {
                     let o = theirs.bind(py);
                     // SAFETY: the instance holds the model's items, which this interpreter may hold.
                     let x = unsafe { model::get(py, &o, "x") }.expect("o.x exists");
+                    // Not dropped while `read` may panic (the broken twin's read of a freed
+                    // value): unwinding would release the value inside loom's cell read.
+                    let x = std::mem::ManuallyDrop::new(x);
                     let payload = read(&x);
                     assert!(payload == 1 || payload == 2, "read a freed value ({payload:#x})");
+                    drop(std::mem::ManuallyDrop::into_inner(x));
                 })
                 .unwrap()
         })

@@ -315,6 +315,8 @@ impl<'a> Values<'a> {
     /// Whether the values are the attributes (an Acquire load: module docs).
     #[inline]
     fn valid(&self) -> bool {
+        #[cfg(loom)]
+        super::obj_slot::model_publication();
         self.header().valid.load(Ordering::Acquire) != 0
     }
 
@@ -368,6 +370,8 @@ impl<'a> Values<'a> {
     /// slot — is visible to a reader that sees them invalid), then takes every value out. In
     /// the instance's section; the caller drops what comes back after it.
     fn invalidate_and_take(&self) -> Vec<Obj> {
+        #[cfg(loom)]
+        super::obj_slot::model_publication();
         self.header().valid.store(0, Ordering::Release);
         let out = (0..self.capacity).filter_map(|i| self.slot(i)?.take()).collect();
         self.header().len.store(0, Ordering::Relaxed);
@@ -671,11 +675,14 @@ pub mod model {
     use super::Obj;
 
     /// An instance of a new class whose instances keep their attributes inline
-    /// (`type('C', (), {})()`).
+    /// (`type('Cls', (), {})()`).
     pub fn new_instance<'py>(py: Python<'py>) -> Bound<'py> {
         let t = super::super::immortal::types();
         let args = [
-            super::super::str::new_str("C").expect("a name"),
+            // Not a one-character name: those are cached in a process-wide static
+            // (`str::ascii_char`), which would hand a later loom execution an object whose
+            // header atomics belong to an earlier one.
+            super::super::str::new_str("Cls").expect("a name"),
             super::super::tuple::new_tuple(Vec::new()).expect("no bases"),
             super::new_dict().expect("a namespace"),
         ];

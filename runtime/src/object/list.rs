@@ -57,6 +57,18 @@ pub(crate) enum ItemsView<'a> {
     Copied(Vec<Obj>),
 }
 
+impl ItemsView<'_> {
+    /// The items as an owned vector: the free-threaded copy itself (no second copy), or a copy
+    /// of the borrowed storage.
+    #[inline]
+    pub(crate) fn into_vec(self) -> Vec<Obj> {
+        match self {
+            ItemsView::Borrowed(s) => s.to_vec(),
+            ItemsView::Copied(v) => v,
+        }
+    }
+}
+
 impl std::ops::Deref for ItemsView<'_> {
     type Target = [Obj];
     #[inline]

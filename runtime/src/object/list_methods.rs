@@ -171,7 +171,7 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
 fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, value: &PyObject) -> PyResult<()> {
     // `a[:] = a` copies first; any other iterable is consumed before the list is touched.
     let new: Vec<Obj> = if value.is(o) {
-        l.items().to_vec()
+        l.items().into_vec()
     } else {
         ops::collect(value).map_err(|e| {
             if e.matches(types().exc.named("TypeError")) && ops::get_iter(value).is_err() {
@@ -393,7 +393,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("copy", |a, k| {
         let (s, _) = args::method("list.copy", a, k, 0, 0)?;
-        new_list(list_of(s).items().to_vec())
+        new_list(list_of(s).items().into_vec())
     }),
     MethodDef::method("index", list_index),
     MethodDef::method("count", |a, k| {

@@ -87,6 +87,8 @@ impl<'a> ObjSlot<'a> {
     /// `unlocked_read::new_ref_from_slot`, which takes a count safely).
     #[inline(always)]
     pub(crate) fn load(&self) -> Option<NonNull<PyObject>> {
+        #[cfg(loom)]
+        model_publication();
         NonNull::new(self.atomic().load(Ordering::Acquire))
     }
 
@@ -122,6 +124,8 @@ impl<'a> ObjSlot<'a> {
     pub(crate) fn replace(&self, value: Option<Obj>) -> Option<Obj> {
         let new = value.map_or(std::ptr::null_mut(), |v| v.into_raw().as_ptr());
         // One writer at a time (module docs): a load and a Release store, not an exchange.
+        #[cfg(loom)]
+        model_publication();
         let old = self.atomic().load(Ordering::Relaxed);
         self.atomic().store(new, Ordering::Release);
         // SAFETY: the word held an owned reference (or null), which moves out to the caller.
@@ -154,6 +158,25 @@ impl<'a> ObjSlot<'a> {
         // reference keeps the object alive while `f` runs.
         f(self.load().map(|p| unsafe { &*p.as_ptr() }))
     }
+}
+
+/// The word's ordering as loom sees it. The word is a `std` atomic (an `Option<Obj>` read in
+/// place: a loom atomic's layout would not fit), so loom would not see a reader's Acquire load
+/// synchronise with the writer's Release store, and would report the reader's first touch of a
+/// just-published object (a dict made by a materialisation) as racing its creation. Under loom
+/// every access of the word (and of the inline values' `valid` flag) is therefore preceded, with
+/// no other modelled access in between, by an acquire-release read-modify-write of one
+/// per-execution atomic: the accesses are totally ordered and each synchronises with the ones
+/// before it. The models thus check the *order of the steps* of the slot protocols
+/// (`inline_values.rs`, "Threads") with these words sequentially consistent — not weaker
+/// orderings of the words themselves, which rest on the Release/Acquire argument in the docs.
+#[cfg(loom)]
+#[inline]
+pub(crate) fn model_publication() {
+    crate::sync::lazy_static! {
+        static ref PUBLICATIONS: crate::sync::AtomicUsize = crate::sync::AtomicUsize::new(0);
+    }
+    PUBLICATIONS.fetch_add(1, crate::sync::Ordering::AcqRel);
 }
 
 #[cfg(all(test, not(loom)))]

@@ -29,7 +29,7 @@ pub(crate) fn norm_index(i: isize, len: usize) -> Option<usize> {
 
 pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
     match as_list(o) {
-        Some(l) => l.items().to_vec(),
+        Some(l) => l.items().into_vec(),
         None => items(o).to_vec(),
     }
 }
@@ -84,7 +84,7 @@ pub(crate) fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
 
 pub(crate) fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     if let (Some(x), Some(y)) = (as_list(a), as_list(b)) {
-        let mut v = x.items().to_vec();
+        let mut v = x.items().into_vec();
         v.extend_from_slice(&y.items());
         return new_list(v);
     }
