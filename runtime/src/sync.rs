@@ -684,6 +684,15 @@ pub enum Mutation {
     /// A lock-free list read takes its reference with a plain increment instead of a
     /// try-increment that refuses a count that is gone.
     ListReadPlainIncref,
+    /// A dict whose storage is replaced (a resize, a `clear`) frees the old block at once
+    /// instead of retiring it.
+    DictFreeWithoutRetire,
+    /// A lock-free dict lookup takes its reference to the value with a plain increment instead
+    /// of a try-increment that refuses a count that is gone.
+    DictReadPlainIncref,
+    /// A thread other than a dict's owner reads it lock-free without marking it shared, so the
+    /// owner's resize frees the old block at once under the reader.
+    DictReadUnshared,
     /// The specialiser publishes an instruction's new opcode with `Relaxed` instead of `Release`.
     SpecializePublishRelaxed,
     /// The specialiser rewrites the caches of an instruction that a published form may be
@@ -694,6 +703,13 @@ pub enum Mutation {
     /// The owner's shortcut of the unlocked dict read (`object::owned_read`) takes any object with
     /// a live local count, without checking that the reading thread owns it.
     OwnedReadIgnoresOwner,
+    /// An instance attribute read (`object::inline_values::get_attr`) takes its reference to an
+    /// inline value with a plain increment instead of the try-increment and re-load.
+    InstanceValueReadPlainIncref,
+    /// Materialising an instance's dict takes its values out and marks them invalid before the
+    /// dict is built and published in the instance's dict slot (pyrt's order before issue 8's
+    /// lock-free instance reads).
+    MaterializeInvalidatesFirst,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

@@ -386,6 +386,25 @@ impl Arena {
         }
     }
 
+    /// [`Arena::free`], except that a large block is handed to `delay` instead of being freed:
+    /// dropping the [`DelayedLargeFree`] frees it (a free-threaded interpreter retires it through
+    /// QSBR, so that a lock-free reader's try-increment on a released large object still reads
+    /// mapped memory, as the arena's pages stay mapped for small ones; CPython delays the free of
+    /// mimalloc pages the same way).
+    ///
+    /// # Safety
+    ///
+    /// As [`Arena::free`]; the block must not be used again.
+    #[inline]
+    pub unsafe fn free_or_delay_large(heap: Option<&Heap>, ptr: NonNull<u8>, delay: impl FnOnce(DelayedLargeFree)) {
+        if !chunk_map::contains(ptr.as_ptr() as usize & !(CHUNK_SIZE - 1)) {
+            delay(DelayedLargeFree(ptr));
+            return;
+        }
+        // SAFETY: forwarded contract.
+        unsafe { Arena::free(heap, ptr) }
+    }
+
     #[cold]
     fn free_large(&self, addr: usize) {
         let block = self.supply.lock().large.remove(&addr);
@@ -565,6 +584,22 @@ impl Drop for Arena {
         // Dropping the arena: nothing can use its blocks or heaps any more. (No locking: under
         // loom this may run after the model ended.)
         Self::release_supply(self.supply.get_mut());
+    }
+}
+
+/// A large block whose free was delayed ([`Arena::free_or_delay_large`]): dropping it frees
+/// the block (from any thread). Every one must be dropped before its arena is released
+/// (`Qsbr::free_orphans` runs before `Memory::release` gives the arena back).
+pub struct DelayedLargeFree(NonNull<u8>);
+
+// SAFETY: the block is only freed through this, which any thread may do (`Arena::free` with no
+// heap takes the arena's supply lock).
+unsafe impl Send for DelayedLargeFree {}
+
+impl Drop for DelayedLargeFree {
+    fn drop(&mut self) {
+        // SAFETY: a large block of a live arena, freed once (here).
+        unsafe { Arena::free(None, self.0) }
     }
 }
 

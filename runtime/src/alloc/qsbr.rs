@@ -139,6 +139,16 @@ impl Qsbr {
         self.slots.lock().len()
     }
 
+    /// Frees every orphaned item now, reached or not: for the interpreter's teardown, when no
+    /// thread is registered any more (nobody can read them), before its arena goes (a retired
+    /// large object's block must be freed while its arena lives). Returns how many were freed.
+    pub fn free_orphans(&self) -> usize {
+        let orphans = std::mem::take(&mut *self.orphans.lock());
+        self.has_orphans.store(false, Ordering::Relaxed);
+        // Dropped outside the lock (a destructor may free more).
+        orphans.len()
+    }
+
     /// How many items wait in the orphan list (for tests and statistics).
     pub fn orphans(&self) -> usize {
         self.orphans.lock().len()
@@ -213,7 +223,9 @@ impl QsbrThread {
 
     /// At a breaker check (CPython's `QSBR_QUIESCENT_STATE` in `CHECK_EVAL_BREAKER`): records the
     /// quiescent point, and every [`POLL_INTERVAL`] such points, while it holds retired items,
-    /// frees what every online thread has passed. Returns how many items were freed.
+    /// frees what every online thread has passed. Returns how many items were freed. With
+    /// nothing pending it is one load and one store: no mutex (orphans wait for an attach, a
+    /// retire or a poll of a thread that holds items).
     #[inline]
     pub fn quiescent_and_maybe_poll(&mut self) -> usize {
         self.quiescent();
@@ -251,6 +263,10 @@ impl QsbrThread {
         let done = self.retired.iter().take_while(|r| shared.reached(r.goal)).count();
         self.retired.drain(..done);
         let mut freed = done;
+        if !shared.has_orphans() {
+            // Nothing orphaned (the usual case): no mutex.
+            return freed;
+        }
         let ready: Vec<Retired> = {
             let mut orphans = shared.orphans.lock();
             if orphans.is_empty() {

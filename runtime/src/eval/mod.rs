@@ -2342,7 +2342,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
 
 fn unpack(seq: &PyObject, n: usize) -> PyResult<Vec<Obj>> {
     let v = if let Some(l) = as_list(seq) {
-        l.items().to_vec()
+        l.items().into_vec()
     } else if crate::object::tuple::is_tuple(seq) {
         items(seq).to_vec()
     } else {

@@ -441,7 +441,7 @@ pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: 
 pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool {
     let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok());
     match (index, is_exact(container, types_known_made(container).list_type)) {
-        (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.items().len()),
+        (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.len()),
         _ => false,
     }
 }
@@ -501,7 +501,7 @@ pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
             let i = unsafe { v.cast::<IntObject>() };
             Some(i.big.is_some() || i.value != 0)
         }
-        Opcode::TO_BOOL_LIST if is_exact(v, t.list_type) => Some(!crate::object::list::as_list(v)?.items().is_empty()),
+        Opcode::TO_BOOL_LIST if is_exact(v, t.list_type) => Some(!crate::object::list::as_list(v)?.is_empty()),
         Opcode::TO_BOOL_NONE if v.is(crate::object::immortals().none) => Some(false),
         Opcode::TO_BOOL_STR => Some(!exact_str(v)?.is_empty()),
         _ => None,
@@ -592,7 +592,10 @@ pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &Py
     let t = types();
     let form = if is_exact(seq, t.tuple_type) && crate::object::tuple::items(seq).len() == n as usize {
         Some(if n == 2 { Opcode::UNPACK_SEQUENCE_TWO_TUPLE } else { Opcode::UNPACK_SEQUENCE_TUPLE })
-    } else if is_exact(seq, t.list_type) {
+    } else if is_exact(seq, t.list_type) && !crate::object::list::free_threaded() {
+        // Free-threaded, the form's guard and its pushes would read the list twice without its
+        // section (another thread may resize it in between): the generic form copies it once,
+        // in the section (`ListObject::items`).
         Some(Opcode::UNPACK_SEQUENCE_LIST)
     } else {
         None
@@ -608,7 +611,10 @@ pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &Py
 pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[Obj]> {
     let t = types();
     let items = match form {
-        Opcode::UNPACK_SEQUENCE_LIST if is_exact(seq, t.list_type) => crate::object::list::as_list(seq)?.items(),
+        // Specialised only with a lock (above), under which the borrow is the list's.
+        Opcode::UNPACK_SEQUENCE_LIST if is_exact(seq, t.list_type) && !crate::object::list::free_threaded() => {
+            crate::object::list::as_list(seq)?.items_in_section()
+        }
         Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_TWO_TUPLE if is_exact(seq, t.tuple_type) => {
             crate::object::tuple::items(seq)
         }

@@ -41,7 +41,7 @@ use super::specialize::{fail, is_exact, specialize_with};
 use crate::error::{PyErr, PyResult};
 use crate::object::adaptive::{AdaptiveCode, CacheWrites};
 use crate::object::attr::{dict_slot, generic_getattr, generic_getattr_with_descr, generic_setattr, lookup};
-use crate::object::dict::as_dict;
+use crate::object::dict::{as_dict, value_ref_in_dict_slot};
 use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
 use crate::object::member::{as_member, member_slot};
@@ -201,7 +201,7 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
         return Some(Opcode::LOAD_ATTR_INSTANCE_VALUE);
     }
     // An instance attribute in the instance's dict.
-    let dict = dict_slot(owner).and_then(|s| s.get())?;
+    let dict = dict_slot(owner).and_then(|s| s.get_unlocked(owner))?;
     let ix = u16::try_from(as_dict(&dict)?.index_of_identical(name)?).ok()?;
     c.u32(2, version).unit(4, ix);
     Some(Opcode::LOAD_ATTR_WITH_HINT)
@@ -213,7 +213,7 @@ fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option
     if lookup(types().modules.module_type, name).is_some() {
         return None;
     }
-    let dict = dict_slot(owner).and_then(|s| s.get())?;
+    let dict = dict_slot(owner).and_then(|s| s.get_unlocked(owner))?;
     let d = as_dict(&dict)?;
     let ix = u16::try_from(d.index_of_identical(name)?).ok()?;
     let kv = d.keys_version();
@@ -255,31 +255,16 @@ pub(crate) fn load_attr(
             if !is_exact(owner, types_known_made(owner).modules.module_type) {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a new reference, which run no Python
-            // code before their last use of the dict (`object::unlocked_read` drops a reference
-            // to a value that left its slot last).
-            let v = unsafe {
-                dict_slot(owner)?.with_borrowed(|dict| {
-                    let d = as_dict(dict?)?;
-                    if !d.keys_version_is(version) {
-                        return None;
-                    }
-                    crate::object::owned_read::hinted_value_ref(d, ix, name)
-                })
-            };
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, Some(version)) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_WITH_HINT => {
             if owner.type_object().version() != version {
                 return None;
             }
-            // SAFETY: the loan ends after a table read and a new reference, which run no Python
-            // code before their last use of the dict (`object::unlocked_read` drops a reference
-            // to a value that left its slot last).
-            let v = unsafe {
-                dict_slot(owner)?
-                    .with_borrowed(|dict| crate::object::owned_read::hinted_value_ref(as_dict(dict?)?, ix, name))
-            };
+            // SAFETY: `dict_slot(owner)` is the owner's `__dict__` word, written in its section.
+            let v = unsafe { value_ref_in_dict_slot(owner, &dict_slot(owner)?, ix, name, None) };
             Some((v?, false))
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT
@@ -395,7 +380,7 @@ pub(crate) fn specialize_store_attr(code: &AdaptiveCode, i: usize, owner: &PyObj
         _ => (
             Opcode::STORE_ATTR_WITH_HINT,
             dict_slot(owner)
-                .and_then(|s| s.get())
+                .and_then(|s| s.get_unlocked(owner))
                 .and_then(|d| as_dict(&d).and_then(|dd| dd.index_of_identical(name)))
                 .map_or(Some(NO_HINT), |ix| u16::try_from(ix).ok().filter(|&ix| ix != NO_HINT)),
         ),
@@ -438,7 +423,7 @@ pub(crate) fn store_attr(
             // member (`member_word`).
             return Ok(unsafe { member_slot(owner, ix as usize * size_of::<Obj>()) }.replace(Some(value)));
         }
-        _ => match dict_slot(owner).and_then(|s| s.get()) {
+        _ => match dict_slot(owner).and_then(|s| s.get_unlocked(owner)) {
             Some(dict) if ix != NO_HINT => match as_dict(&dict) {
                 Some(d) => match d.replace_at_if_key(ix as usize, name, value) {
                     Ok(old) => return Ok(Some(old)),

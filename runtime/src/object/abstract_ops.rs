@@ -386,7 +386,7 @@ pub fn next(it: &PyObject) -> PyResult<Option<Obj>> {
 /// Collects an iterable into a vector.
 pub fn collect(o: &PyObject) -> PyResult<Vec<Obj>> {
     if let Some(l) = super::list::as_list(o) {
-        return Ok(l.items().to_vec());
+        return Ok(l.items().into_vec());
     }
     if super::tuple::is_tuple(o) {
         return Ok(super::tuple::items(o).to_vec());

@@ -89,7 +89,11 @@ pub unsafe fn free_object(op: NonNull<PyObject>) {
         op.cast()
     };
     // SAFETY: `block` is a live arena block (caller's contract); `heap` is this thread's own.
-    unsafe { Arena::free(heap.map(|h| &*h), block) };
+    // A large block is retired through QSBR in a free-threaded interpreter (lock-free readers
+    // may still try-increment the object's header: `list_items`), freed at once otherwise.
+    unsafe {
+        Arena::free_or_delay_large(heap.map(|h| &*h), block, |large| super::attachment::free_delayed(Box::new(large)))
+    };
     if let Some(members) = members {
         // Through the trashcan: a chain of such instances linked by a member must not free
         // itself by native recursion.

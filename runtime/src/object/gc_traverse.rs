@@ -42,7 +42,7 @@ fn visit_members(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
 fn list_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     if let Some(l) = super::list::as_list(o) {
         // Last item first, as CPython's `list_traverse` (the order `gc.get_referents` shows).
-        for x in l.items().iter().rev() {
+        for x in l.items_in_section().iter().rev() {
             visit(x);
         }
     }

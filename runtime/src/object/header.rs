@@ -90,6 +90,9 @@ pub mod gc_bits {
     /// pyrt: the object's block starts with a GC head (its type has `traverse`), whether or not
     /// it is tracked right now (lazily tracked dicts, untracked tuples).
     pub const HEAD: u8 = 1 << 3;
+    /// `_PyGC_BITS_SHARED` (dicts): a thread other than the owner reads the object lock-free, so
+    /// storage it replaces is retired through QSBR (`dict.rs`, "Shared dicts").
+    pub const SHARED: u8 = 1 << 4;
     /// pyrt: the object has weak references in `weakref`'s table (tested on deallocation).
     pub const HAS_WEAKREFS: u8 = 1 << 7;
 }

@@ -349,7 +349,7 @@ fn reversed_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> Py
 }
 
 fn keys_len(list: &PyObject) -> isize {
-    super::list::as_list(list).map_or(0, |l| l.items().len() as isize)
+    super::list::as_list(list).map_or(0, |l| l.len() as isize)
 }
 
 fn is_set_like(o: &PyObject) -> bool {

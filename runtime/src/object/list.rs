@@ -8,9 +8,15 @@
 //! * [`ListObject::get_item`] is the lock-free read (CPython's `list_get_item_ref`): in a
 //!   free-threaded interpreter a try-increment that re-checks the slot, falling back to a read
 //!   in the critical section; with a lock a plain clone.
-//! * [`ListObject::items`] borrows the items as a slice: with a lock, or inside the list's
-//!   section; Python code of a free-threaded interpreter still runs under the language lock
-//!   (DESIGN.md), which is what keeps today's slice readers (copies, comparisons) consistent.
+//! * [`ListObject::items`] gives the items as a slice for the slice readers (copies,
+//!   comparisons, `sorted`, unpacking, repetition): with a lock a borrow of the list's storage
+//!   (nothing writes it while the lock is held, and callers do not hold it across Python code);
+//!   in a free-threaded interpreter a copy made inside the list's critical section (each item
+//!   counted: CPython 3.13t's `list_slice_lock_held` / `Py_BEGIN_CRITICAL_SECTION` around
+//!   `list_richcompare`'s and `PySequence_Fast`'s reads), since a borrow of a slot another
+//!   thread releases would dangle. The copy is one consistent state of the list.
+//! * [`ListObject::items_in_section`] is the borrow alone, for code inside the list's section
+//!   or with the world stopped (the cycle collector's traverse, which must not change counts).
 
 use std::ptr::NonNull;
 
@@ -37,16 +43,64 @@ pub(crate) static LOCK_FREE_READS: std::sync::atomic::AtomicUsize = std::sync::a
 
 /// Whether the calling thread is attached to a free-threaded interpreter.
 #[inline]
-fn free_threaded() -> bool {
+pub(crate) fn free_threaded() -> bool {
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.
     super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
 }
 
-impl ListObject {
-    /// The items (a snapshot borrow: do not hold it across calls that may run Python code; see
-    /// the module docs for who may use it in a free-threaded interpreter).
+/// The items of a list as a slice reader sees them ([`ListObject::items`]): borrowed with a
+/// lock, a counted copy free-threaded.
+pub(crate) enum ItemsView<'a> {
+    /// The list's own storage (an interpreter with a lock).
+    Borrowed(&'a [Obj]),
+    /// A copy made in the list's critical section (free-threaded).
+    Copied(Vec<Obj>),
+}
+
+impl ItemsView<'_> {
+    /// The items as an owned vector: the free-threaded copy itself (no second copy), or a copy
+    /// of the borrowed storage.
     #[inline]
-    pub fn items(&self) -> &[Obj] {
+    pub(crate) fn into_vec(self) -> Vec<Obj> {
+        match self {
+            ItemsView::Borrowed(s) => s.to_vec(),
+            ItemsView::Copied(v) => v,
+        }
+    }
+}
+
+impl std::ops::Deref for ItemsView<'_> {
+    type Target = [Obj];
+    #[inline]
+    fn deref(&self) -> &[Obj] {
+        match self {
+            ItemsView::Borrowed(s) => s,
+            ItemsView::Copied(v) => v,
+        }
+    }
+}
+
+impl ListObject {
+    /// The items for a slice reader (see the module docs): do not hold the view across calls
+    /// that may run Python code (with a lock it borrows the list's storage).
+    #[inline]
+    pub(crate) fn items(&self) -> ItemsView<'_> {
+        if !free_threaded() {
+            return ItemsView::Borrowed(self.items.as_slice());
+        }
+        self.items_copied()
+    }
+
+    /// [`ListObject::items`] in a free-threaded interpreter: the copy, made in the section.
+    #[inline(never)]
+    fn items_copied(&self) -> ItemsView<'_> {
+        ItemsView::Copied(super::mutation::locked(&self.ob_base, || self.items.as_slice().to_vec()))
+    }
+
+    /// The items borrowed, for a caller inside the list's critical section, with a lock, or with
+    /// the world stopped (module docs).
+    #[inline]
+    pub(crate) fn items_in_section(&self) -> &[Obj] {
         self.items.as_slice()
     }
 
@@ -86,7 +140,7 @@ impl ListObject {
             // to go: read under the section (`list_item_impl`).
             // The increment marks the item readable lock-free from now on (`_Py_NewRefWithLock`).
             Err(_) => super::mutation::locked(&self.ob_base, || {
-                self.items().get(i).map(|x| {
+                self.items_in_section().get(i).map(|x| {
                     super::refcount::incref_with_lock(x);
                     // SAFETY: the reference just taken.
                     unsafe { Obj::from_owned(x.as_ptr()) }

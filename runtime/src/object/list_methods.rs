@@ -90,7 +90,7 @@ fn list_repr(o: &PyObject) -> PyResult<Obj> {
 pub(crate) fn list_repeat(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
     let Some(l) = as_list(a) else { return not_implemented() };
     let Some(count) = repeat_count(n)? else { return not_implemented() };
-    let out = repeated(l.items(), count)?;
+    let out = repeated(&l.items(), count)?;
     new_list(out)
 }
 
@@ -118,7 +118,7 @@ pub(crate) fn repeated(src: &[Obj], count: usize) -> PyResult<Vec<Obj>> {
 fn list_inplace_repeat(a: &PyObject, n: &PyObject) -> PyResult<Obj> {
     let Some(l) = as_list(a) else { return not_implemented() };
     let Some(count) = repeat_count(n)? else { return not_implemented() };
-    let out = repeated(l.items(), count)?;
+    let out = repeated(&l.items(), count)?;
     drop(l.replace(out));
     Ok(Obj::new_ref(a))
 }
@@ -152,7 +152,7 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
         return Err(index_error_type(key));
     }
     let i = ops::index_isize(key)?;
-    let i = norm_index(i, l.items().len()).ok_or_else(|| PyErr::index_error("list assignment index out of range"))?;
+    let i = norm_index(i, l.len()).ok_or_else(|| PyErr::index_error("list assignment index out of range"))?;
     // The old value is dropped after the section ends.
     // The list may have shrunk since the index was checked (only another thread can do that
     // between the check and the section): the index is checked again inside it.
@@ -171,7 +171,7 @@ fn list_ass_subscript(o: &PyObject, key: &PyObject, value: Option<&PyObject>) ->
 fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, value: &PyObject) -> PyResult<()> {
     // `a[:] = a` copies first; any other iterable is consumed before the list is touched.
     let new: Vec<Obj> = if value.is(o) {
-        l.items().to_vec()
+        l.items().into_vec()
     } else {
         ops::collect(value).map_err(|e| {
             if e.matches(types().exc.named("TypeError")) && ops::get_iter(value).is_err() {
@@ -181,7 +181,7 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
             }
         })?
     };
-    let (start, stop, step, count) = sl.indices(l.items().len())?;
+    let (start, stop, step, count) = sl.indices(l.len())?;
     if step == 1 {
         let start = start as usize;
         let stop = (stop.max(start as isize)) as usize;
@@ -209,7 +209,7 @@ fn assign_slice(l: &ListObject, o: &PyObject, sl: &super::range::SliceObject, va
 
 /// `del l[slice]`.
 fn delete_slice(l: &ListObject, sl: &super::range::SliceObject) -> PyResult<()> {
-    let (start, _, step, count) = sl.indices(l.items().len())?;
+    let (start, _, step, count) = sl.indices(l.len())?;
     if count == 0 {
         return Ok(());
     }
@@ -330,7 +330,7 @@ pub(crate) fn list_sort(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
 fn list_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, r) = args::method("index", a, k, 1, 3)?;
     let l = list_of(s);
-    let (start, stop) = search_bounds(r.get(1), r.get(2), l.items().len())?;
+    let (start, stop) = search_bounds(r.get(1), r.get(2), l.len())?;
     let mut i = start;
     while i < stop {
         let Some(x) = item_at(l, i) else { break };
@@ -361,7 +361,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
             Some(i) => ops::index_isize(i)?,
             None => -1,
         };
-        let len = l.items().len();
+        let len = l.len();
         if len == 0 {
             return Err(PyErr::index_error("pop from empty list"));
         }
@@ -372,7 +372,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let (s, r) = args::method("insert", a, k, 2, 2)?;
         let l = list_of(s);
         let i = ops::index_isize(&r[0])?;
-        let len = l.items().len() as isize;
+        let len = l.len() as isize;
         let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
         l.mutate(|v| {
             let i = i.min(v.len());
@@ -393,7 +393,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
     }),
     MethodDef::method("copy", |a, k| {
         let (s, _) = args::method("list.copy", a, k, 0, 0)?;
-        new_list(list_of(s).items().to_vec())
+        new_list(list_of(s).items().into_vec())
     }),
     MethodDef::method("index", list_index),
     MethodDef::method("count", |a, k| {
@@ -426,7 +426,7 @@ pub(crate) static LIST_METHODS: &[MethodDef] = &[
         let (s, _) = args::method("__reversed__", a, k, 0, 0)?;
         super::sequence::new_reversed_iter(Obj::new_ref(s))
     }),
-    MethodDef::method("__len__", |a, k| new_int(list_of(args::method("__len__", a, k, 0, 0)?.0).items().len() as i64)),
+    MethodDef::method("__len__", |a, k| new_int(list_of(args::method("__len__", a, k, 0, 0)?.0).len() as i64)),
     MethodDef::method("__contains__", |a, k| {
         let (s, r) = args::method("__contains__", a, k, 1, 1)?;
         Ok(super::int::new_bool(seq_contains(s, &r[0])?))

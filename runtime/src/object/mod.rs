@@ -86,6 +86,7 @@ pub(crate) mod complex;
 pub(crate) mod core_types;
 pub(crate) mod descriptors;
 pub(crate) mod dict;
+pub(crate) mod dict_keys;
 pub(crate) mod dict_methods;
 pub(crate) mod dict_views;
 pub(crate) mod exception_group;
@@ -165,9 +166,13 @@ pub(crate) mod unlocked_read;
 pub(crate) mod weakref;
 
 pub use alloc::{alloc_object, new_int, new_str};
+#[cfg(loom)]
+pub use dict::model as dict_model;
 pub use handle::{Borrowed, Bound, Py};
 pub use header::{PyObject, RefcountStrategy};
 pub use immortal::{immortals, intern, types};
+#[cfg(loom)]
+pub use inline_values::model as inline_values_model;
 pub use int::{as_long, int_value};
 #[cfg(loom)]
 pub use list::model as list_model;
@@ -198,7 +203,12 @@ mod bytes_complex_tests;
 mod set_free_threaded_tests;
 
 #[cfg(all(test, not(loom)))]
+mod attr_free_threaded_tests;
+#[cfg(all(test, not(loom)))]
 mod list_free_threaded_tests;
+
+#[cfg(all(test, not(loom)))]
+mod dict_free_threaded_tests;
 
 #[cfg(all(test, not(loom)))]
 mod layout_tests;

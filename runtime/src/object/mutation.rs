@@ -239,7 +239,7 @@ mod tests {
         interp
             .attach(|py| {
                 let (l, d) = (list.bind(py), dict.bind(py));
-                assert_eq!(as_list(&l).expect("a list").items().len(), 2000);
+                assert_eq!(as_list(&l).expect("a list").len(), 2000);
                 assert_eq!(as_dict(&d).expect("a dict").len(), 2000);
                 assert!(!l.mutex().is_locked() && !d.mutex().is_locked());
             })

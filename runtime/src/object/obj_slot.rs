@@ -17,16 +17,24 @@
 //!   it is `unsafe`: the caller promises that nothing writes the word while the loan lasts.
 //!
 //! **Exclusion.** Each access is one read or one write of the word, complete before the method
-//! returns. Two accesses never overlap because every thread that touches an object is attached
-//! and runs under its interpreter's lock (the GIL-like lock of `Own`/`Shared` interpreters, the
-//! per-interpreter language lock of free-threaded ones — DESIGN.md, "Not built yet"); writes of
-//! an instance's dict pointer and inline values are in addition made inside the instance's
-//! critical section (`inline_values.rs`). Where the attached-thread rule itself is enforced:
-//! a `&PyObject` exists only on an attached thread (the header is not `Sync`; handles are
+//! returns. Writers never overlap: every write of a word happens inside the owner's critical
+//! section (instance dict pointers and inline values, `inline_values.rs`) or under the
+//! interpreter's lock (the GIL-like lock of `Own`/`Shared` interpreters; the per-interpreter
+//! language lock of free-threaded ones still covers the other words — DESIGN.md, "Not built
+//! yet"). A `&PyObject` exists only on an attached thread (the header is not `Sync`; handles are
 //! branded with the attachment), and the lock is held while attached.
+//!
+//! **Readers without the section.** The word is accessed as an `AtomicPtr` (the `Option<Obj>`
+//! is one non-null-or-null pointer): loads are Acquire, stores Release (CPython 3.13t's
+//! `FT_ATOMIC_LOAD_PTR_ACQUIRE` / `FT_ATOMIC_STORE_PTR_RELEASE` on `ob_dict` and inline
+//! values), which on x86-64 and AArch64 are the plain moves the lock's build made. A reader of a
+//! free-threaded interpreter that does not hold the owner's section takes its reference with
+//! [`ObjSlot::get_unlocked`] (`object::unlocked_read`: a try-increment and a re-load, else a
+//! read in the section): `get` would increment an object a concurrent writer may be releasing.
 
 use std::marker::PhantomData;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 use super::header::PyObject;
 use super::obj::Obj;
@@ -65,28 +73,63 @@ impl<'a> ObjSlot<'a> {
         ObjSlot { word: unsafe { NonNull::new_unchecked(word) }, _owner: PhantomData }
     }
 
-    /// A new reference to the value (`None` when the word is empty).
+    /// The word as the atomic it is read and written as (module docs).
+    #[inline(always)]
+    fn atomic(&self) -> &AtomicPtr<PyObject> {
+        // SAFETY: `Option<Obj>` is one pointer, null for `None` (`Obj` wraps a `NonNull`), laid
+        // out as an `AtomicPtr`; the word lives while the owner is borrowed, and every access of
+        // it goes through this view.
+        unsafe { &*self.word.as_ptr().cast::<AtomicPtr<PyObject>>() }
+    }
+
+    /// The object the word points at now (an Acquire load; no count is taken: the caller
+    /// either holds the exclusion of the module docs or passes it to
+    /// `unlocked_read::new_ref_from_slot`, which takes a count safely).
+    #[inline(always)]
+    pub(crate) fn load(&self) -> Option<NonNull<PyObject>> {
+        #[cfg(loom)]
+        model_publication();
+        NonNull::new(self.atomic().load(Ordering::Acquire))
+    }
+
+    /// A new reference to the value (`None` when the word is empty), for a reader that holds
+    /// the owner's section or runs with the interpreter's lock.
     #[inline(always)]
     pub(crate) fn get(&self) -> Option<Obj> {
-        // SAFETY: a read under the exclusion of the module docs; the clone (an incref) runs no
-        // Python code, and the shared borrow ends before this returns.
-        unsafe { (*self.word.as_ptr()).clone() }
+        // SAFETY: a read under the exclusion of the module docs: the word's own reference keeps
+        // the object alive while it is incremented.
+        self.load().map(|p| Obj::new_ref(unsafe { p.as_ref() }))
+    }
+
+    /// A new reference to the value for a reader that may not hold `owner`'s critical section
+    /// (the section is the writers' exclusion): with the interpreter's lock a plain [`get`];
+    /// free-threaded the try-increment and re-load of `object::unlocked_read`, falling back to
+    /// a read in the section.
+    ///
+    /// [`get`]: ObjSlot::get
+    #[inline(always)]
+    pub(crate) fn get_unlocked(&self, owner: &PyObject) -> Option<Obj> {
+        super::unlocked_read::new_ref_from_slot(owner, || self.load())
     }
 
     /// Whether the word is empty (a read of the word alone: no count changes, no loan).
     #[inline(always)]
     pub(crate) fn is_none(&self) -> bool {
-        // SAFETY: a read under the exclusion of the module docs, complete before this returns.
-        unsafe { (*self.word.as_ptr()).is_none() }
+        self.load().is_none()
     }
 
     /// Writes `value`; gives back the old value for the caller to drop.
     #[inline(always)]
     #[must_use = "the old value is dropped by the caller, after the write"]
     pub(crate) fn replace(&self, value: Option<Obj>) -> Option<Obj> {
-        // SAFETY: one write under the exclusion of the module docs; the old value moves out
-        // without being dropped, so no code runs during the write.
-        unsafe { std::ptr::replace(self.word.as_ptr(), value) }
+        let new = value.map_or(std::ptr::null_mut(), |v| v.into_raw().as_ptr());
+        // One writer at a time (module docs): a load and a Release store, not an exchange.
+        #[cfg(loom)]
+        model_publication();
+        let old = self.atomic().load(Ordering::Relaxed);
+        self.atomic().store(new, Ordering::Release);
+        // SAFETY: the word held an owned reference (or null), which moves out to the caller.
+        NonNull::new(old).map(|p| unsafe { Obj::from_owned(p) })
     }
 
     /// Empties the word; gives back the old value for the caller to drop.
@@ -111,10 +154,29 @@ impl<'a> ObjSlot<'a> {
     /// dropped).
     #[inline(always)]
     pub(crate) unsafe fn with_borrowed<R>(&self, f: impl FnOnce(Option<&PyObject>) -> R) -> R {
-        // SAFETY: a shared read under the exclusion of the module docs; the caller guarantees
-        // that no write overlaps the loan.
-        f(unsafe { (*self.word.as_ptr()).as_deref() })
+        // SAFETY: the caller guarantees that no write overlaps the loan, so the word's own
+        // reference keeps the object alive while `f` runs.
+        f(self.load().map(|p| unsafe { &*p.as_ptr() }))
     }
+}
+
+/// The word's ordering as loom sees it. The word is a `std` atomic (an `Option<Obj>` read in
+/// place: a loom atomic's layout would not fit), so loom would not see a reader's Acquire load
+/// synchronise with the writer's Release store, and would report the reader's first touch of a
+/// just-published object (a dict made by a materialisation) as racing its creation. Under loom
+/// every access of the word (and of the inline values' `valid` flag) is therefore preceded, with
+/// no other modelled access in between, by an acquire-release read-modify-write of one
+/// per-execution atomic: the accesses are totally ordered and each synchronises with the ones
+/// before it. The models thus check the *order of the steps* of the slot protocols
+/// (`inline_values.rs`, "Threads") with these words sequentially consistent — not weaker
+/// orderings of the words themselves, which rest on the Release/Acquire argument in the docs.
+#[cfg(loom)]
+#[inline]
+pub(crate) fn model_publication() {
+    crate::sync::lazy_static! {
+        static ref PUBLICATIONS: crate::sync::AtomicUsize = crate::sync::AtomicUsize::new(0);
+    }
+    PUBLICATIONS.fetch_add(1, crate::sync::Ordering::AcqRel);
 }
 
 #[cfg(all(test, not(loom)))]

@@ -40,12 +40,12 @@ pub(crate) fn hinted_value_ref(d: &DictObject, ix: usize, name: &PyObject) -> Op
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.
     let free_threaded = super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded());
     if free_threaded {
-        // SAFETY: the unlocked read's table read (`DictObject::value_ref`): no Python code runs
-        // while the borrow lives, and the value is only looked at — kept only once counted.
-        let owned = unsafe { d.table() }
-            .value_at_if_key(ix, name)
-            .filter(|v| super::refcount::try_incref_owned_live(v))
-            .map(|v| v.as_ptr());
+        // SAFETY: the pointer was read from the entry's word, which held a reference: the
+        // object is an arena object whose header stays readable, and it is only looked at —
+        // kept only once counted (step 2).
+        let owned = d
+            .value_ptr_at_if_key_unlocked(ix, name)
+            .filter(|&v| super::refcount::try_incref_owned_live(unsafe { v.as_ref() }));
         if let Some(p) = owned {
             // SAFETY: the reference just taken (step 2).
             return Some(unsafe { Obj::from_owned(p) });

@@ -57,6 +57,17 @@ pub fn incref(op: &PyObject) {
     }
 }
 
+/// Marks `op` MAYBE_WEAKREF unless this thread owns it (or it is immortal): what
+/// [`incref_with_lock`] does besides its increment, for an object a reader under a container's
+/// lock compares but does not take — a dict key, whose lock-free comparison takes a reference
+/// with a try-increment that a shared count of zero refuses.
+#[inline]
+pub(crate) fn mark_for_lock_free_reads(op: &PyObject) {
+    if op.ob_ref_local.load(Ordering::Relaxed) != IMMORTAL_LOCAL && op.ob_tid.load(Ordering::Relaxed) != thread_id() {
+        set_maybe_weakref(op);
+    }
+}
+
 /// `Py_NewRef` for a reader under a container's lock in a free-threaded interpreter (CPython's
 /// `_Py_NewRefWithLock`): a non-owner's increment also sets MAYBE_WEAKREF when the shared word
 /// has no flag, so later lock-free readers' [`try_incref`] can take the object even when its
@@ -142,7 +153,10 @@ pub(crate) unsafe fn try_incref_maybe_freed(op: NonNull<PyObject>) -> bool {
         o.ob_ref_local.store(local + 1, Ordering::Relaxed);
         return true;
     }
-    try_incref_shared(o, Ordering::Relaxed)
+    // Sequentially consistent, as CPython's `_Py_TryIncrefCompare`: the caller's re-load of the
+    // slot is ordered after the increment, so a writer's replacement it misses is ordered after
+    // the increment too (and the writer's decrement then finds the count it added).
+    try_incref_shared(o, Ordering::SeqCst)
 }
 
 /// An increment by a thread that does not own the object: the shared count — except for a

@@ -29,7 +29,7 @@ pub(crate) fn norm_index(i: isize, len: usize) -> Option<usize> {
 
 pub(crate) fn seq_items(o: &PyObject) -> Vec<Obj> {
     match as_list(o) {
-        Some(l) => l.items().to_vec(),
+        Some(l) => l.items().into_vec(),
         None => items(o).to_vec(),
     }
 }
@@ -84,8 +84,8 @@ pub(crate) fn seq_contains(a: &PyObject, b: &PyObject) -> PyResult<bool> {
 
 pub(crate) fn seq_concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     if let (Some(x), Some(y)) = (as_list(a), as_list(b)) {
-        let mut v = x.items().to_vec();
-        v.extend_from_slice(y.items());
+        let mut v = x.items().into_vec();
+        v.extend_from_slice(&y.items());
         return new_list(v);
     }
     if tuple::is_tuple(a) && tuple::is_tuple(b) {
@@ -297,7 +297,7 @@ pub struct ReversedSeqIter {
 /// A reverse iterator over a list, a tuple, or any sequence (`__len__` and `__getitem__`).
 pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
     let len = if let Some(l) = as_list(&seq) {
-        l.items().len()
+        l.len()
     } else if tuple::is_tuple(&seq) {
         items(&seq).len()
     } else {
@@ -343,7 +343,7 @@ fn reversed_iter_len(o: &PyObject) -> usize {
     // SAFETY: only called on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
     let next = it.next.get();
-    let len = as_list(&it.seq).map(|l| l.items().len() as isize);
+    let len = as_list(&it.seq).map(|l| l.len() as isize);
     if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
 

@@ -1,9 +1,11 @@
 //! A new reference to an object read from a container's slot without the container's lock
 //! (CPython 3.13's `_Py_TryXGetRef` + re-check, as in `_Py_dict_lookup_threadsafe`).
 //!
-//! Readers of a `dict`'s values (a lookup, the specialiser's hinted reads of class, module and
-//! instance dicts) do not take the dict's critical section; writers do, and drop the value they
-//! replace after the section ends. In a free-threaded interpreter a reader can load a slot, be
+//! The specialiser's hinted reads of a `dict`'s values (class, module, instance, globals and
+//! builtins dicts: `DictObject::value_ref_at_if_key`) and of an instance's `__dict__` slot
+//! (`dict::value_ref_in_dict_slot`) do not take the container's critical section; writers do,
+//! and drop the value they replace after the section ends. (A dict lookup by key probes the
+//! storage block itself: `dict_keys.rs`, the same steps with a re-check of the block.) In a free-threaded interpreter a reader can load a slot, be
 //! overtaken by a writer that replaces the value and drops its last reference — the object is
 //! freed — and only then increment: a reference to freed memory, which the next decrement frees
 //! a second time (a class's method replaced with `A.m = f` while other threads call `o.m()`:
@@ -38,7 +40,10 @@ use super::refcount;
 
 /// A new reference to the object `read` finds in a slot of `container`, or `None` when the slot
 /// is empty. `read` loads the slot (it may be called several times, and once inside
-/// `container`'s critical section); writers of the slot must hold that section.
+/// `container`'s critical section); writers of the slot must hold that section. A reference to
+/// an object that left the slot meanwhile is dropped before this returns, which may run Python
+/// code: the caller must not be inside a borrow that such code could end (hold `container`
+/// with a count).
 #[inline(always)]
 pub(crate) fn new_ref_from_slot(container: &PyObject, read: impl Fn() -> Option<NonNull<PyObject>>) -> Option<Obj> {
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.

@@ -92,6 +92,8 @@ impl Memory {
     /// arena in bulk — live objects and leaked cycles included — or, sharing the main
     /// interpreter's, only its heap (see "Shared arenas").
     pub(crate) fn release(&self) {
+        // Retired storage first: a delayed large block is freed through its arena.
+        self.qsbr.free_orphans();
         self.arena.abandon(&self.heap);
         if !self.shares_main_arena {
             // SAFETY: the interpreter is finalized: no thread can attach to it, so no block of its
