@@ -630,7 +630,7 @@ pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[O
 pub(crate) fn unpack_list_onto(stack: &mut [Option<Obj>], n: usize) -> bool {
     let Some((head, above)) = stack.split_first_mut() else { return false };
     let Some(seq) = head.as_deref() else { return false };
-    if !is_exact(seq, types().list_type) || above.len() + 1 < n {
+    if !is_exact(seq, types().list_type) {
         return false;
     }
     let Some(list) = crate::object::list::as_list(seq) else { return false };
@@ -658,11 +658,14 @@ fn fill_from_list(items: &[Obj], above: &mut [Option<Obj>], n: usize) -> Option<
     if items.len() != n {
         return None;
     }
-    for (slot, x) in above.iter_mut().zip(items.iter().rev().skip(1)) {
+    let Some((last, rest)) = items.split_last() else { return Some(None) };
+    // Two slices of one length: the zip compiles to one indexed loop.
+    let Some(slots) = above.get_mut(..rest.len()) else { return None };
+    for (slot, x) in slots.iter_mut().zip(rest.iter().rev()) {
         debug_assert!(slot.is_none(), "a stack slot above the stack pointer holds a value");
         *slot = Some(x.clone());
     }
-    Some(items.last().cloned())
+    Some(Some(last.clone()))
 }
 
 // ---- LOAD_GLOBAL ----------------------------------------------------------------------------
