@@ -1081,9 +1081,12 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let v = pop!(values, sp);
                         tri!(as_dict(&container).expect("the guard's dict").set(key, v));
                     }
-                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE
-                    | Opcode::UNPACK_SEQUENCE_TUPLE
-                    | Opcode::UNPACK_SEQUENCE_LIST
+                    Opcode::UNPACK_SEQUENCE_LIST
+                        if specialize::unpack_list_onto(&mut values[sp - 1..], oparg as usize) =>
+                    {
+                        sp = sp - 1 + oparg as usize;
+                    }
+                    Opcode::UNPACK_SEQUENCE_TWO_TUPLE | Opcode::UNPACK_SEQUENCE_TUPLE
                         if specialize::unpack_items(op, peek!(values, sp, 1), oparg as usize).is_some() =>
                     {
                         let seq = pop!(values, sp);

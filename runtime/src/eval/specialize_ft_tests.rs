@@ -119,3 +119,35 @@ fn threads_reading_attributes_while_classes_change_and_instructions_are_republis
         assert_eq!(bad, 0, "a reader used a value its guard did not validate");
     }
 }
+
+/// `UNPACK_SEQUENCE_LIST` against a list that another thread keeps refilling with new objects
+/// and resizing: the form's length test and its reads of the items run in one section, so a
+/// reader that unpacks two items sees two items of one fill (equal, and alive: the writer's
+/// fresh tuples are freed as soon as it replaces them), and a list of three raises ValueError.
+const UNPACK_LIST_SOURCE: &str = "\
+shared = [(0,), (0,)]
+def work(n):
+    bad = 0
+    for i in range(n):
+        try:
+            a, b = shared
+        except ValueError:
+            continue
+        if a != b or len(a) != 1:
+            bad += 1
+    return bad
+def refill(n):
+    for i in range(n):
+        shared[:] = [(i,), (i,)]
+        shared.append(None)
+        del shared[2]
+    return 0
+";
+
+#[test]
+fn threads_unpacking_a_list_another_thread_refills_and_resizes() {
+    let n = if cfg!(debug_assertions) { 6_000 } else { 60_000 };
+    for bad in readers_and_a_writer(UNPACK_LIST_SOURCE, 3, n, "refill", 1) {
+        assert_eq!(bad, 0, "an unpack saw items of two fills");
+    }
+}

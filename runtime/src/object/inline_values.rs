@@ -284,6 +284,8 @@ struct Values<'a> {
     values: *mut Option<Obj>,
     order: *mut u8,
     capacity: usize,
+    /// The class's `inline_values_free_threaded`: which read protocol the values take.
+    free_threaded: bool,
 }
 
 impl<'a> Values<'a> {
@@ -302,7 +304,8 @@ impl<'a> Values<'a> {
             // `wrapping_add`: an instance whose class was changed (`__class__`) may be shorter than
             // this type's capacity says; its values are invalid then and the order never read.
             let order = values.wrapping_add(capacity).cast();
-            Some(Values { owner: obj, header: base.cast(), values, order, capacity })
+            let free_threaded = ty.inline_values_free_threaded;
+            Some(Values { owner: obj, header: base.cast(), values, order, capacity, free_threaded })
         }
     }
 
@@ -470,7 +473,7 @@ pub(crate) fn get_attr(obj: &PyObject, name: &PyObject) -> Option<Obj> {
             // The deliberately broken twin (loom only): increments what may be gone.
             slot.get()
         } else {
-            slot.get_unlocked(obj)
+            slot.get_unlocked_in(obj, v.free_threaded)
         };
         if let Some(value) = value {
             return Some(value);
@@ -754,7 +757,7 @@ pub(crate) fn value_at(obj: &PyObject, ix: usize) -> Option<Obj> {
     if !v.valid() {
         return None;
     }
-    v.slot(ix)?.get_unlocked(obj)
+    v.slot(ix)?.get_unlocked_in(obj, v.free_threaded)
 }
 
 /// Stores into `values[ix]` of an instance whose values are valid

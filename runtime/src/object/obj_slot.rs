@@ -112,6 +112,16 @@ impl<'a> ObjSlot<'a> {
         super::unlocked_read::new_ref_from_slot(owner, || self.load())
     }
 
+    /// [`get_unlocked`] with the interpreter's kind given by the caller, who read it from what
+    /// it already holds (`TypeObject::inline_values_free_threaded`) rather than the thread's
+    /// attachment.
+    ///
+    /// [`get_unlocked`]: ObjSlot::get_unlocked
+    #[inline(always)]
+    pub(crate) fn get_unlocked_in(&self, owner: &PyObject, free_threaded: bool) -> Option<Obj> {
+        super::unlocked_read::new_ref_from_slot_in(owner, free_threaded, || self.load())
+    }
+
     /// Whether the word is empty (a read of the word alone: no count changes, no loan).
     #[inline(always)]
     pub(crate) fn is_none(&self) -> bool {

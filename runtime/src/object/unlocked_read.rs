@@ -48,6 +48,17 @@ use super::refcount;
 pub(crate) fn new_ref_from_slot(container: &PyObject, read: impl Fn() -> Option<NonNull<PyObject>>) -> Option<Obj> {
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.
     let free_threaded = super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded());
+    new_ref_from_slot_in(container, free_threaded, read)
+}
+
+/// [`new_ref_from_slot`] for a caller that knows the kind of `container`'s interpreter
+/// (`free_threaded`) from something it already holds (an instance's class: inline values).
+#[inline(always)]
+pub(crate) fn new_ref_from_slot_in(
+    container: &PyObject,
+    free_threaded: bool,
+    read: impl Fn() -> Option<NonNull<PyObject>>,
+) -> Option<Obj> {
     if free_threaded {
         return new_ref_free_threaded(container, read);
     }
