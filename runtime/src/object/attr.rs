@@ -169,15 +169,26 @@ pub fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) 
     let dict = ty.dict().and_then(as_dict).expect("a heap type has a dict");
     // The tags go before the dict changes, and again after (`class_attribute_changed`): see
     // `typeobj::modified`.
+    //
+    // The value the write replaces or removes is kept alive until the tags have changed the
+    // second time: the dict's probe may run a key's `__eq__`, which may look the name up and
+    // cache the old value under a fresh tag, and dropping the value may run a `__del__` that
+    // reads the name again (CPython 3.14's `type_update_dict` keeps it the same way).
     super::typeobj::modified(ty);
-    let r = match value {
-        Some(v) => dict.set(Obj::new_ref(name), Obj::new_ref(v)),
+    let (r, old) = match value {
+        Some(v) => {
+            let old = dict.get(name)?;
+            (dict.set(Obj::new_ref(name), Obj::new_ref(v)), old)
+        }
         None => match dict.remove(name)? {
-            Some(_) => Ok(()),
-            None => Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", ty.name(), n))),
+            Some(old) => (Ok(()), Some(old)),
+            None => {
+                (Err(PyErr::attribute_error(format!("type object '{}' has no attribute '{}'", ty.name(), n))), None)
+            }
         },
     };
     // The slots the name feeds follow, on this class and its subclasses; version tags change.
     super::slot_update::class_attribute_changed(ty, n);
+    drop(old);
     r
 }

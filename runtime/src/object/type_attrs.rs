@@ -80,10 +80,14 @@ pub(crate) fn set_qualname(o: &PyObject, value: Option<&PyObject>) -> PyResult<(
 fn set_in_dict(t: &TypeObject, name: &str, value: &PyObject) -> PyResult<()> {
     let dict = t.dict().and_then(as_dict).expect("a heap type has a dict");
     // Before and after the write: see `typeobj::modified`.
+    // The replaced value lives until the tags have changed again (see `attr::type_setattro`).
     super::typeobj::modified(t);
-    dict.set(Obj::new_ref(&intern(name).ob_base), Obj::new_ref(value))?;
+    let key = &intern(name).ob_base;
+    let old = dict.get(key)?;
+    let r = dict.set(Obj::new_ref(key), Obj::new_ref(value));
     super::typeobj::modified(t);
-    Ok(())
+    drop(old);
+    r
 }
 
 /// `type.__module__ = value`.
