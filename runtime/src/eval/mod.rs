@@ -834,8 +834,13 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let counter = units.counter(lasti + 1);
                         if counter.triggers() {
                             $specialize;
-                            unit = opcode_unit_of(opcode_units, lasti);
-                            op = decode[(unit & 0xff) as usize].op;
+                            // Traced, the generic form runs again (its counter now cools down):
+                            // the instruction was reported already, and a specialised form may
+                            // fuse the next instruction, whose event would be lost.
+                            if !tracing {
+                                unit = opcode_unit_of(opcode_units, lasti);
+                                op = decode[(unit & 0xff) as usize].op;
+                            }
                             continue 'op;
                         }
                         units.set_counter(lasti + 1, counter.advance());
