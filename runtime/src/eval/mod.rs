@@ -381,17 +381,6 @@ fn depth_leave() {
     DEPTH.with(|d| d.set(d.get() - 1));
 }
 
-/// An opcode byte decoded: the instruction the dispatch runs for it and the number of code
-/// units the instruction spans (itself and its inline caches: the amount `ip` advances by).
-/// One table lookup per instruction instead of the instruction table's `from_u8` and
-/// `cache_entries` matches, which are too large for the optimiser to inline; no `Option`: a
-/// byte that is no instruction dispatches to the slow head (see [`decode_table`]).
-#[derive(Clone, Copy)]
-struct Decoded {
-    op: Opcode,
-    span: u8,
-}
-
 /// The instruction a run dispatches to for an opcode byte it does not run directly: the slow
 /// head (CPython 3.13 swaps `INSTRUMENTED_INSTRUCTION` in for an instruction it reports to
 /// `sys.monitoring`; pyrt never stores it in a code object). Its arm decodes the byte through
@@ -399,17 +388,20 @@ struct Decoded {
 /// a byte that is no instruction is a `SystemError` there.
 const SLOW_HEAD: Opcode = Opcode::INSTRUMENTED_INSTRUCTION;
 
-/// [`Decoded`] for every opcode byte, computed at compile time from the instruction table:
-/// with `traced`, every byte dispatches to [`SLOW_HEAD`] (the table of a run with a trace or
-/// profile function set), otherwise the byte's own instruction (the slow head for a byte that
-/// is no instruction).
-const fn decode_table(traced: bool) -> [Decoded; 256] {
-    let mut table = [Decoded { op: SLOW_HEAD, span: 1 }; 256];
+/// The instruction the dispatch runs for every opcode byte, computed at compile time from the
+/// instruction table: with `traced`, every byte dispatches to [`SLOW_HEAD`] (the table of a
+/// run with a trace or profile function set), otherwise the byte's own instruction (the slow
+/// head for a byte that is no instruction). One table lookup per instruction instead of the
+/// instruction table's `from_u8` match, which is too large for the optimiser to inline; no
+/// `Option`. The table holds no span: the head advances `ip` by one unit and each arm of a
+/// family with inline caches skips them by a constant (`skip_caches!`), so the address of the
+/// next instruction never waits for a table load.
+const fn decode_table(traced: bool) -> [Opcode; 256] {
+    let mut table = [SLOW_HEAD; 256];
     let mut byte = 0;
     while byte < 256 {
         if let Some(op) = Opcode::from_u8(byte as u8) {
-            let span = 1 + op.cache_entries() as u8;
-            table[byte] = Decoded { op: if traced { SLOW_HEAD } else { op }, span };
+            table[byte] = if traced { SLOW_HEAD } else { op };
         }
         byte += 1;
     }
@@ -417,15 +409,15 @@ const fn decode_table(traced: bool) -> [Decoded; 256] {
 }
 
 /// The dispatch table of an untraced run.
-static DECODE: [Decoded; 256] = decode_table(false);
+static DECODE: [Opcode; 256] = decode_table(false);
 
 /// The dispatch table of a traced run: every instruction goes through the slow head, which
 /// calls the trace function and runs the instruction's generic form (a trace function runs
 /// Python code, which may re-specialise this very instruction and re-publish its caches).
-static DECODE_TRACED: [Decoded; 256] = decode_table(true);
+static DECODE_TRACED: [Opcode; 256] = decode_table(true);
 
 /// The dispatch table for a run whose tracing flag is `tracing`.
-fn decode_table_for(tracing: bool) -> &'static [Decoded; 256] {
+fn decode_table_for(tracing: bool) -> &'static [Opcode; 256] {
     if tracing { &DECODE_TRACED } else { &DECODE }
 }
 
@@ -792,13 +784,33 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
             // the instruction runs). `EXTENDED_ARG` and a traced or unknown instruction have
             // arms of their own that decode the instruction again and re-dispatch it
             // (`continue 'op`), so the common head tests nothing.
+            // An arm that forgot its `skip_caches!` would land here on a cache unit, which is
+            // zero (`CACHE`) in `co_code`.
+            debug_assert!(code.code.code[ip] & 0xff != 0, "dispatch at an inline cache unit (offset {ip})");
             let mut unit = opcode_unit_of(opcode_units, ip);
             let mut oparg = (unit >> 8) as u32;
             let mut lasti = ip;
             f.lasti = lasti;
-            let decoded = decode[(unit & 0xff) as usize];
-            let mut op = decoded.op;
-            ip += decoded.span as usize;
+            let mut op = decode[(unit & 0xff) as usize];
+            ip += 1;
+            // Skips the inline caches of the instruction being run: an arm starts with `ip` one
+            // unit past its instruction, and an arm of a family with caches skips them first, by a
+            // constant (CPython's `next_instr += 1 + INLINE_CACHE_ENTRIES_*` is static per
+            // instruction too). The head thus advances `ip` without a table load: measured with
+            // perf's cpu-clock sampling, the head (a chain of dependent loads: `ip`, the unit, the
+            // decode entry with the span, the jump table) took 25-50% of the run time of the
+            // benchmarks, and the span's load was on the chain from one instruction to the next.
+            // Debug builds check that the arm skipped what the family has.
+            macro_rules! skip_caches {
+                ($family:ident) => {{
+                    ip += const { Opcode::$family.cache_entries() };
+                    debug_assert_eq!(ip, lasti + 1 + Opcode::$family.cache_entries());
+                    debug_assert_eq!(
+                        Opcode::from_u8((unit & 0xff) as u8).map(|o| o.cache_entries()),
+                        Some(Opcode::$family.cache_entries())
+                    );
+                }};
+            }
             let outcome: Result<Flow, PyErr> = 'op: loop {
                 macro_rules! tri {
                     ($e:expr) => {
@@ -839,8 +851,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             // fuse the next instruction, whose event would be lost.
                             if !tracing {
                                 unit = opcode_unit_of(opcode_units, lasti);
-                                op = decode[(unit & 0xff) as usize].op;
+                                op = decode[(unit & 0xff) as usize];
                             }
+                            // Its arm skips the caches again.
+                            ip = lasti + 1;
                             continue 'op;
                         }
                         units.set_counter(lasti + 1, counter.advance());
@@ -857,6 +871,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let mut hit_next: Option<Option<Obj>>;
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
+                        skip_caches!(FOR_ITER);
                         let genobj = NonNull::from(&**peek!(values, sp, 1));
                         let resume = generator::ResumeKind::ForIter { target: ip + oparg as usize + 2 };
                         f.call_at = sp;
@@ -864,6 +879,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         enter_or_unwind!(generator::push_frame_inline(frames, genobj, none(), resume, None));
                     }
                     Opcode::SEND_GEN if generator::claim_for_specialised(peek!(values, sp, 2), true) => {
+                        skip_caches!(SEND);
                         let v = pop!(values, sp);
                         let receiver = NonNull::from(&**peek!(values, sp, 1));
                         let resume = generator::ResumeKind::Send { target: ip + oparg as usize };
@@ -878,6 +894,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit.is_some()
                         } =>
                     {
+                        skip_caches!(LOAD_GLOBAL);
                         push!(values, sp, hit.take().expect("the guard's value"));
                         if oparg & 1 != 0 {
                             *slot!(sp) = None;
@@ -898,6 +915,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit_attr.is_some()
                         } =>
                     {
+                        skip_caches!(LOAD_ATTR);
                         let (attr, is_method) = hit_attr.take().expect("the guard's value");
                         let owner = pop!(values, sp);
                         push!(values, sp, attr);
@@ -918,6 +936,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit.is_some()
                         } =>
                     {
+                        skip_caches!(LOAD_ATTR);
                         // The getter's frame takes the owner as its one argument; its result
                         // replaces the owner on return (CPython's `LOAD_ATTR_PROPERTY`).
                         let getter = hit.take().expect("the guard's value");
@@ -927,6 +946,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, lasti, peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(STORE_ATTR);
                         let owner = pop!(values, sp);
                         let v = pop!(values, sp);
                         drop(tri!(specialize::store_attr(op, units, lasti, &owner, &code.names[oparg as usize], v)));
@@ -934,6 +954,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::BINARY_OP_ADD_INT | Opcode::BINARY_OP_SUBTRACT_INT | Opcode::BINARY_OP_MULTIPLY_INT
                         if specialize::both_small_ints(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(BINARY_OP);
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         // SAFETY: the arm's guard is `both_small_ints` of these two values.
@@ -944,6 +965,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::BINARY_OP_MULTIPLY_FLOAT
                         if specialize::both_floats(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(BINARY_OP);
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         // A following `STORE_FAST` is done here (see `float_result_into_local`).
@@ -958,6 +980,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::BINARY_OP_ADD_UNICODE
                         if specialize::both_strs(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(BINARY_OP);
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         push!(values, sp, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
@@ -965,6 +988,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
                         if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(COMPARE_OP);
                         let (lhs, rhs) = (peek!(values, sp, 2), peek!(values, sp, 1));
                         // SAFETY: the arm's guard is `compare_guard` of these two values.
                         let r = unsafe { specialize::compare_op(op, lhs, rhs, oparg) };
@@ -977,24 +1001,29 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         }
                     }
                     Opcode::CONTAINS_OP_DICT if specialize::exact_dict(peek!(values, sp, 1)).is_some() => {
+                        skip_caches!(CONTAINS_OP);
                         let container = pop!(values, sp);
                         let item = pop!(values, sp);
                         let r = tri!(as_dict(&container).expect("the guard's dict").get(&item)).is_some();
                         push!(values, sp, new_bool(r != (oparg == 1)));
                     }
                     Opcode::CONTAINS_OP_SET if crate::object::set::is_exact_set(peek!(values, sp, 1)) => {
+                        skip_caches!(CONTAINS_OP);
                         let container = pop!(values, sp);
                         let item = pop!(values, sp);
                         let r = tri!(crate::object::set::exact_set_contains(&container, &item));
                         push!(values, sp, new_bool(r != (oparg == 1)));
                     }
-                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, sp, 1)).is_some() => {}
+                    Opcode::TO_BOOL_BOOL if specialize::to_bool(op, peek!(values, sp, 1)).is_some() => {
+                        skip_caches!(TO_BOOL)
+                    }
                     Opcode::TO_BOOL_INT | Opcode::TO_BOOL_LIST | Opcode::TO_BOOL_NONE | Opcode::TO_BOOL_STR
                         if {
                             hit_bool = specialize::to_bool(op, peek!(values, sp, 1));
                             hit_bool.is_some()
                         } =>
                     {
+                        skip_caches!(TO_BOOL);
                         drop(pop!(values, sp));
                         push!(values, sp, new_bool(hit_bool == Some(true)));
                     }
@@ -1005,6 +1034,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit_next.is_some()
                         } =>
                     {
+                        skip_caches!(FOR_ITER);
                         match hit_next.take().flatten() {
                             // The loop variable's `STORE_FAST` is done here, as `FOR_ITER_RANGE` does.
                             Some(v) => match specialize::store_fast_local(units.opcode_unit(ip)) {
@@ -1026,6 +1056,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             types_known_made(peek!(values, sp, 1)).range_iter_type,
                         ) =>
                     {
+                        skip_caches!(FOR_ITER);
                         // The loop variable's `STORE_FAST` is done here (see `for_iter_range_store`).
                         let next_unit = units.opcode_unit(ip);
                         let next = match specialize::store_fast_local(next_unit) {
@@ -1057,11 +1088,13 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit.is_some()
                         } =>
                     {
+                        skip_caches!(BINARY_SUBSCR);
                         drop(pop!(values, sp));
                         drop(pop!(values, sp));
                         push!(values, sp, hit.take().expect("the guard's value"));
                     }
                     Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
+                        skip_caches!(BINARY_SUBSCR);
                         let key = pop!(values, sp);
                         let container = pop!(values, sp);
                         let r = match as_dict(&container).expect("the guard's dict").get(&key) {
@@ -1075,12 +1108,14 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::STORE_SUBSCR_LIST_INT
                         if specialize::store_list_int_guard(peek!(values, sp, 2), peek!(values, sp, 1)) =>
                     {
+                        skip_caches!(STORE_SUBSCR);
                         let key = pop!(values, sp);
                         let container = pop!(values, sp);
                         let v = pop!(values, sp);
                         drop(specialize::store_list_int(&container, &key, v));
                     }
                     Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
+                        skip_caches!(STORE_SUBSCR);
                         let key = pop!(values, sp);
                         let container = pop!(values, sp);
                         let v = pop!(values, sp);
@@ -1089,11 +1124,13 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::UNPACK_SEQUENCE_LIST
                         if specialize::unpack_list_onto(&mut values[sp - 1..], oparg as usize) =>
                     {
+                        skip_caches!(UNPACK_SEQUENCE);
                         sp = sp - 1 + oparg as usize;
                     }
                     Opcode::UNPACK_SEQUENCE_TWO_TUPLE | Opcode::UNPACK_SEQUENCE_TUPLE
                         if specialize::unpack_items(op, peek!(values, sp, 1), oparg as usize).is_some() =>
                     {
+                        skip_caches!(UNPACK_SEQUENCE);
                         let seq = pop!(values, sp);
                         for x in specialize::unpack_items(op, &seq, oparg as usize).unwrap_or(&[]).iter().rev() {
                             push!(values, sp, x.clone());
@@ -1105,6 +1142,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_BOUND_METHOD_GENERAL
                         if specialize::call_exact_guard(op, values, sp, oparg as usize) =>
                     {
+                        skip_caches!(CALL);
                         let argc = oparg as usize;
                         let callable_at = sp - argc - 2;
                         if matches!(op, Opcode::CALL_BOUND_METHOD_EXACT_ARGS | Opcode::CALL_BOUND_METHOD_GENERAL) {
@@ -1135,6 +1173,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit_native.is_some()
                         } =>
                     {
+                        skip_caches!(CALL);
                         let argc = oparg as usize;
                         let callable_at = sp - argc - 2;
                         let args_start =
@@ -1164,6 +1203,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             hit.is_some()
                         } =>
                     {
+                        skip_caches!(CALL);
                         let init = hit.take().expect("the guard's value");
                         let callable_at = sp - oparg as usize - 2;
                         let class = slot!(callable_at).as_deref().expect("a callable");
@@ -1180,9 +1220,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         oparg = (oparg << 8) | (unit >> 8) as u32;
                         lasti = ip;
                         f.lasti = lasti;
-                        let decoded = decode[(unit & 0xff) as usize];
-                        op = decoded.op;
-                        ip += decoded.span as usize;
+                        op = decode[(unit & 0xff) as usize];
+                        ip += 1;
                         continue 'op;
                     }
                     SLOW_HEAD => {
@@ -1344,6 +1383,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         }
                     }
                     Opcode::LOAD_GLOBAL | Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN => {
+                        skip_caches!(LOAD_GLOBAL);
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_global(units, lasti, &f.globals, &f.builtins, name));
                         let v = tri!(load_global(f, name));
@@ -1384,6 +1424,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
                     | Opcode::LOAD_ATTR_CLASS
                     | Opcode::LOAD_ATTR_PROPERTY => {
+                        skip_caches!(LOAD_ATTR);
                         let name = &code.names[(oparg >> 1) as usize];
                         adapt!(specialize::specialize_load_attr(
                             units,
@@ -1410,11 +1451,15 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             }
                         }
                     }
-                    Opcode::LOAD_SUPER_ATTR => tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg)),
+                    Opcode::LOAD_SUPER_ATTR => {
+                        skip_caches!(LOAD_SUPER_ATTR);
+                        tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg))
+                    }
                     Opcode::STORE_ATTR
                     | Opcode::STORE_ATTR_INSTANCE_VALUE
                     | Opcode::STORE_ATTR_SLOT
                     | Opcode::STORE_ATTR_WITH_HINT => {
+                        skip_caches!(STORE_ATTR);
                         adapt!(specialize::specialize_store_attr(
                             units,
                             lasti,
@@ -1437,6 +1482,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
                     | Opcode::BINARY_OP_MULTIPLY_FLOAT
                     | Opcode::BINARY_OP_ADD_UNICODE => {
+                        skip_caches!(BINARY_OP);
                         // Only `+`, `-` and `*` have specialised forms: the others skip the counter.
                         if specialize::binary_op_has_forms(oparg) {
                             adapt!(specialize::specialize_binary_op(
@@ -1461,6 +1507,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         push!(values, sp, tri!(r));
                     }
                     Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
+                        skip_caches!(COMPARE_OP);
                         adapt!(specialize::specialize_compare_op(
                             units,
                             lasti,
@@ -1496,6 +1543,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         push!(values, sp, new_bool(lhs.is(&rhs) != (oparg == 1)));
                     }
                     Opcode::CONTAINS_OP | Opcode::CONTAINS_OP_DICT | Opcode::CONTAINS_OP_SET => {
+                        skip_caches!(CONTAINS_OP);
                         adapt!(specialize::specialize_contains_op(units, lasti, peek!(values, sp, 1)));
                         let container = pop!(values, sp);
                         let item = pop!(values, sp);
@@ -1508,6 +1556,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::TO_BOOL_LIST
                     | Opcode::TO_BOOL_NONE
                     | Opcode::TO_BOOL_STR => {
+                        skip_caches!(TO_BOOL);
                         adapt!(specialize::specialize_to_bool(units, lasti, peek!(values, sp, 1)));
                         let v = pop!(values, sp);
                         push!(values, sp, new_bool(tri!(ops::is_true(&v))));
@@ -1527,6 +1576,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     Opcode::CALL_INTRINSIC_1 => tri!(cold_ops::call_intrinsic_1(values, &mut sp, f, code, oparg)),
                     Opcode::CALL_INTRINSIC_2 => tri!(cold_ops::call_intrinsic_2(values, &mut sp, oparg)),
                     Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                        skip_caches!(POP_JUMP_IF_FALSE);
                         let v = pop!(values, sp);
                         let t = if v.is(&immortals().true_.ob_base) {
                             true
@@ -1540,22 +1590,23 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         }
                     }
                     Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_NOT_NONE => {
+                        skip_caches!(POP_JUMP_IF_NONE);
                         let v = pop!(values, sp);
                         if v.is(immortals().none) == (op == Opcode::POP_JUMP_IF_NONE) {
                             ip += oparg as usize;
                         }
                     }
                     Opcode::JUMP_FORWARD => ip += oparg as usize,
-                    Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    Opcode::JUMP_BACKWARD_NO_INTERRUPT => ip -= oparg as usize,
+                    Opcode::JUMP_BACKWARD => {
+                        skip_caches!(JUMP_BACKWARD);
                         ip -= oparg as usize;
-                        if op == Opcode::JUMP_BACKWARD {
-                            if let Some(ts) = crate::state::thread_state::current() {
-                                // SAFETY: the current thread state is attached on this thread.
-                                let ts = unsafe { ts.as_ref() };
-                                tri!(crate::state::breaker::check(ts));
-                                tracing = ts.is_hooked();
-                                decode = decode_table_for(tracing);
-                            }
+                        if let Some(ts) = crate::state::thread_state::current() {
+                            // SAFETY: the current thread state is attached on this thread.
+                            let ts = unsafe { ts.as_ref() };
+                            tri!(crate::state::breaker::check(ts));
+                            tracing = ts.is_hooked();
+                            decode = decode_table_for(tracing);
                         }
                     }
                     Opcode::GET_ITER => {
@@ -1567,6 +1618,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::FOR_ITER_LIST
                     | Opcode::FOR_ITER_TUPLE
                     | Opcode::FOR_ITER_GEN => {
+                        skip_caches!(FOR_ITER);
                         adapt!(specialize::specialize_for_iter(units, lasti, peek!(values, sp, 1)));
                         let it = peek!(values, sp, 1);
                         if tri!(generator::claim_for_loop(it, false)) {
@@ -1645,6 +1697,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::BINARY_SUBSCR_LIST_INT
                     | Opcode::BINARY_SUBSCR_TUPLE_INT
                     | Opcode::BINARY_SUBSCR_DICT => {
+                        skip_caches!(BINARY_SUBSCR);
                         adapt!(specialize::specialize_binary_subscr(
                             units,
                             lasti,
@@ -1656,6 +1709,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         push!(values, sp, tri!(ops::get_item(&container, &key)));
                     }
                     Opcode::STORE_SUBSCR | Opcode::STORE_SUBSCR_LIST_INT | Opcode::STORE_SUBSCR_DICT => {
+                        skip_caches!(STORE_SUBSCR);
                         adapt!(specialize::specialize_store_subscr(
                             units,
                             lasti,
@@ -1691,6 +1745,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::UNPACK_SEQUENCE_TWO_TUPLE
                     | Opcode::UNPACK_SEQUENCE_TUPLE
                     | Opcode::UNPACK_SEQUENCE_LIST => {
+                        skip_caches!(UNPACK_SEQUENCE);
                         adapt!(specialize::specialize_unpack_sequence(units, lasti, peek!(values, sp, 1), oparg));
                         let seq = pop!(values, sp);
                         let n = oparg as usize;
@@ -1732,6 +1787,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
                         if op != Opcode::CALL_KW {
+                            skip_caches!(CALL);
                             let argc = oparg as usize;
                             let has_self = slot!(sp - argc - 1).is_some();
                             let callable = peek!(values, sp, argc + 2);
@@ -1879,6 +1935,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         break 'op Ok(Flow::Yield(pop!(values, sp), oparg));
                     }
                     Opcode::SEND | Opcode::SEND_GEN => {
+                        skip_caches!(SEND);
                         adapt!(generator::specialize_send(units, lasti, peek!(values, sp, 2)));
                         let target = ip + oparg as usize;
                         let v = pop!(values, sp);
