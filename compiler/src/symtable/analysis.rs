@@ -18,6 +18,7 @@
 //! symbols merged into the parent (`inline_comprehension`) and their children spliced into the
 //! parent's children.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use pyrt_syntax::{LineIndex, SyntaxError};
@@ -59,7 +60,7 @@ impl Analysis<'_, '_> {
         scopes: &mut Scopes,
         name: &str,
         flags: u32,
-        bound: Option<&NameSet>,
+        bound: Option<&mut Cow<'_, NameSet>>,
         local: &mut NameSet,
         free: &mut NameSet,
         global: &mut NameSet,
@@ -72,6 +73,10 @@ impl Analysis<'_, '_> {
             }
             scopes.insert(name.to_string(), Scope::GlobalExplicit);
             global.insert(name.to_string());
+            // Nested functions see the global, not a binding of an enclosing function.
+            if let Some(bound) = bound.filter(|b| b.contains(name)) {
+                bound.to_mut().remove(name);
+            }
             return Ok(());
         }
         if flags & DEF_NONLOCAL != 0 {
@@ -146,10 +151,14 @@ impl Analysis<'_, '_> {
         let mut newbound = NameSet::new();
         let mut inlined_cells = NameSet::new();
         let kind = self.table.blocks[block].kind;
+        // The names bound in enclosing functions, as this block passes them on: a `global x`
+        // here takes `x` out for the children (CPython's `PySet_Discard(bound, name)`); copied
+        // only then.
+        let mut bound: Option<Cow<'_, NameSet>> = bound.map(Cow::Borrowed);
 
         if kind == BlockType::Class {
             newglobal.extend(global.iter().cloned());
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
         }
@@ -162,7 +171,7 @@ impl Analysis<'_, '_> {
                 &mut scopes,
                 name,
                 *flags,
-                bound,
+                bound.as_mut(),
                 &mut local,
                 free,
                 global,
@@ -175,7 +184,7 @@ impl Analysis<'_, '_> {
             if kind.is_function_like() {
                 newbound.extend(local.iter().cloned());
             }
-            if let Some(b) = bound {
+            if let Some(b) = &bound {
                 newbound.extend(b.iter().cloned());
             }
             newglobal.extend(global.iter().cloned());
@@ -237,7 +246,14 @@ impl Analysis<'_, '_> {
             }
         }
         let classflag = kind == BlockType::Class || can_see_class_scope;
-        update_symbols(&mut self.table.blocks[block].symbols, &scopes, bound, &newfree, &inlined_cells, classflag);
+        update_symbols(
+            &mut self.table.blocks[block].symbols,
+            &scopes,
+            bound.as_deref(),
+            &newfree,
+            &inlined_cells,
+            classflag,
+        );
         free.extend(newfree);
         Ok(())
     }
