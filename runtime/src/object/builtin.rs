@@ -110,6 +110,52 @@ pub(crate) static BUILTIN_FUNCTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__doc__", get: |_| Ok(args::none()), set: None },
 ];
 
+/// `__name__`, `__qualname__`, `__objclass__`, `__doc__` and `__text_signature__` of method
+/// descriptors (`list.append`; CPython's `method_getset`). pyrt keeps no docstrings or text
+/// signatures for builtins: both are `None`.
+pub(crate) static METHOD_DESCR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "__name__", get: |o| super::str::new_str(method_descr_of(o).def.name), set: None },
+    GetSetDef {
+        name: "__qualname__",
+        get: |o| {
+            let d = method_descr_of(o);
+            super::str::new_str(&format!("{}.{}", d.owner.name(), d.def.name))
+        },
+        set: None,
+    },
+    GetSetDef { name: "__objclass__", get: |o| Ok(Obj::new_ref(method_descr_of(o).owner.as_object())), set: None },
+    GetSetDef { name: "__doc__", get: |_| Ok(args::none()), set: None },
+    GetSetDef { name: "__text_signature__", get: |_| Ok(args::none()), set: None },
+];
+
+fn method_descr_of(o: &PyObject) -> &MethodDescr {
+    // SAFETY: these getsets are only reachable from instances of the method descriptor type
+    // (`getset_get` checks the receiver's type; the type has no subclasses).
+    unsafe { o.cast::<MethodDescr>() }
+}
+
+/// `__name__`, `__qualname__`, `__objclass__` and `__doc__` of getset descriptors
+/// (`type.__dict__['__name__']`; CPython's `getset_getset`).
+pub(crate) static GETSET_DESCR_GETSETS: &[GetSetDef] = &[
+    GetSetDef { name: "__name__", get: |o| super::str::new_str(getset_descr_of(o).def.name), set: None },
+    GetSetDef {
+        name: "__qualname__",
+        get: |o| {
+            let d = getset_descr_of(o);
+            super::str::new_str(&format!("{}.{}", d.owner.name(), d.def.name))
+        },
+        set: None,
+    },
+    GetSetDef { name: "__objclass__", get: |o| Ok(Obj::new_ref(getset_descr_of(o).owner.as_object())), set: None },
+    GetSetDef { name: "__doc__", get: |_| Ok(args::none()), set: None },
+];
+
+fn getset_descr_of(o: &PyObject) -> &GetSetDescr {
+    // SAFETY: these getsets are only reachable from instances of the getset descriptor type
+    // (`getset_get` checks the receiver's type; the type has no subclasses).
+    unsafe { o.cast::<GetSetDescr>() }
+}
+
 fn builtin_of(o: &PyObject) -> &BuiltinFunction {
     // SAFETY: these getsets are only reachable from instances of the builtin function type.
     unsafe { o.cast::<BuiltinFunction>() }

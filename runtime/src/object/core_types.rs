@@ -294,14 +294,9 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
     specs.push(spec(object_type, None, OBJECT_METHODS, OBJECT_GETSETS));
     specs.push(spec(type_type, obj, TYPE_METHODS, TYPE_GETSETS));
     specs.push(spec(builtin_function_type, obj, &[], builtin::BUILTIN_FUNCTION_GETSETS));
-    for t in [
-        none_type,
-        not_implemented_type,
-        ellipsis_type,
-        method_descriptor_type,
-        getset_descriptor_type,
-        seq_iterator_type,
-    ] {
+    specs.push(spec(method_descriptor_type, obj, &[], builtin::METHOD_DESCR_GETSETS));
+    specs.push(spec(getset_descriptor_type, obj, &[], builtin::GETSET_DESCR_GETSETS));
+    for t in [none_type, not_implemented_type, ellipsis_type, seq_iterator_type] {
         specs.push(spec(t, obj, &[], &[]));
     }
     specs.push(spec(list_reverse_iter_type, obj, super::sequence::REVERSED_ITER_METHODS, &[]));
