@@ -435,7 +435,10 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     // handler depth counts it.
     if let Err(e) = push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack)) {
         RunFrames::give_back(frames);
-        return Err(e);
+        return Err(match thrown {
+            Some(thrown) => failed_throw(e, thrown),
+            None => e,
+        });
     }
     let window = frames.last().expect("the entry frame").slots;
     if thrown.is_some() {
@@ -458,6 +461,22 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     drop(stack);
     let v = r?;
     Ok(if completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
+}
+
+/// A `throw()` whose resumption failed before the frame ran (`e`: no window for it, a
+/// `MemoryError`): the generator stays suspended where it was (`push_frame` undid the claim)
+/// and `e` propagates with the exception that was to be thrown as its `__context__`, so that
+/// one is not lost without a trace.
+#[cold]
+fn failed_throw(e: PyErr, thrown: PyErr) -> PyErr {
+    let err = e.into_object();
+    let thrown = thrown.into_object();
+    if let Some(x) = as_exception(&err) {
+        if !thrown.is(&err) {
+            x.context().set(Some(thrown));
+        }
+    }
+    PyErr::from_object(err)
 }
 
 /// `CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR` (PEP 479): a `StopIteration` (or, in an
@@ -662,6 +681,53 @@ except ValueError as e:
     result.append(str(e))
 result.append(list(f(numbers(4), 4)))
 ";
+
+    /// A native resumption that gets no window (`MemoryError`) leaves the generator suspended
+    /// and usable; a `throw()` that fails so keeps the thrown exception as the error's context.
+    #[test]
+    fn a_resumption_without_a_window_is_a_memory_error_and_the_generator_stays_usable() {
+        use crate::object::{abstract_ops as ops, dict::as_dict, exceptions::as_exception, intern, str::new_str};
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let src = "def gen():\n    try:\n        yield 1\n    except ValueError as e:\n        yield 'caught ' + str(e)\n    yield 3\ng = gen()\nfirst = next(g)\n";
+                let code = pyrt_compile::compile(src, "<gen>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<gen>").expect("runs");
+                let ns = as_dict(&globals).expect("a dict");
+                let g = ns.get_str(&intern("g").ob_base).expect("g");
+                let value_error = |text: &str| {
+                    let msg = new_str(text).expect("a str");
+                    ops::call(&crate::object::types().exc.named("ValueError").ob_base, &[msg], None).expect("an exception")
+                };
+                // `throw` without a window: a MemoryError carrying the thrown exception.
+                let thrown = value_error("lost?");
+                super::super::data_stack::fail_next_entry();
+                let err = super::resume(&g, super::none(), Some(crate::error::PyErr::from_object(thrown.clone())))
+                    .err()
+                    .expect("no window");
+                assert!(err.is(&crate::ExcKind::MemoryError), "{err:?}");
+                let err = err.into_object();
+                let ctx = as_exception(&err).expect("an exception").context().get();
+                assert!(ctx.is_some_and(|c| c.is(&thrown)), "the thrown exception is the context");
+                // `send` without a window: a MemoryError, nothing else changes.
+                super::super::data_stack::fail_next_entry();
+                let err = super::resume(&g, super::none(), None).err().expect("no window");
+                assert!(err.is(&crate::ExcKind::MemoryError), "{err:?}");
+                // Still suspended at the first `yield`: a real `throw` is caught there.
+                let r = super::resume(&g, super::none(), Some(crate::error::PyErr::from_object(value_error("x"))));
+                let text = match r.expect("resumes") {
+                    super::Resumed::Yielded(v) => ops::repr_text(&v).expect("a repr"),
+                    super::Resumed::Returned(_) => panic!("the generator returned"),
+                };
+                assert_eq!(text, "'caught x'");
+                match super::resume(&g, super::none(), None).expect("resumes") {
+                    super::Resumed::Yielded(v) => assert_eq!(ops::repr_text(&v).expect("a repr"), "3"),
+                    super::Resumed::Returned(_) => panic!("the generator returned"),
+                }
+            })
+            .expect("attached");
+    }
 
     #[test]
     fn loops_and_yield_from_over_generators_specialise_and_a_running_generator_misses() {
