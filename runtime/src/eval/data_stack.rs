@@ -30,7 +30,10 @@
 //! they were.
 //!
 //! A window of a frame overlaps the caller's window: the callee starts at the caller's stack
-//! top, and the caller's slots above its stack top are empty while the callee runs.
+//! top, and the caller's slots above its stack top are empty while the callee runs. A
+//! generator's frame is the exception: its window is its generator's block of slots, on no
+//! chunk, and its callees start where its resumer's would (see `FrameSlots` in [`super`]), so
+//! "the end of the innermost frame's window" above is, for a generator frame, that place.
 
 use std::cell::Cell;
 use std::ptr::NonNull;

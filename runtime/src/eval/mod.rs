@@ -157,25 +157,58 @@ struct Frame {
     frame_obj: OnceCell<Obj>,
 }
 
-/// Where a frame's slots are on the thread's data stack ([`data_stack`]): its window (the
-/// localsplus, then the value stack) from `base` to `end`, in a chunk that ends at `limit`.
+/// Where a frame's slots are: its window (the localsplus, then the value stack) from `base` to
+/// `end`, and `top`, the thread's data-stack top while the record is innermost (where its
+/// callees' windows start), in a chunk that ends at `limit`. A frame's window is on the
+/// thread's data stack ([`data_stack`]) and then `top` is `end` (its callees go right above its
+/// stack, inside the window); a generator frame's window is its generator's block and `top`
+/// is the data-stack top at its resumption, in its resumer's chunk (the two never coincide:
+/// `top` lies inside a chunk, after its first slot, and a block is no chunk).
 #[derive(Clone, Copy)]
 struct FrameSlots {
     base: NonNull<Slot>,
     end: *mut Slot,
     limit: *mut Slot,
+    top: *mut Slot,
 }
 
 impl FrameSlots {
     /// The slots of a record that has no window yet (an entry record before [`init_frame`]).
-    const UNSET: FrameSlots =
-        FrameSlots { base: NonNull::dangling(), end: std::ptr::null_mut(), limit: std::ptr::null_mut() };
+    const UNSET: FrameSlots = FrameSlots {
+        base: NonNull::dangling(),
+        end: std::ptr::null_mut(),
+        limit: std::ptr::null_mut(),
+        top: std::ptr::null_mut(),
+    };
 
     /// `size` slots from the start of `w`.
     #[inline(always)]
     fn in_window(w: data_stack::Window, size: usize) -> FrameSlots {
         // SAFETY: a window from the data stack has room for the `size` slots it was asked for.
-        FrameSlots { base: w.base, end: unsafe { w.base.as_ptr().add(size) }, limit: w.limit }
+        let end = unsafe { w.base.as_ptr().add(size) };
+        FrameSlots { base: w.base, end, limit: w.limit, top: end }
+    }
+
+    /// A generator frame's window: its generator's block of `len` slots at `base`, with its
+    /// callees' windows from `top` in the chunk that ends at `limit`.
+    #[inline(always)]
+    fn generator_block(base: NonNull<Slot>, len: usize, top: *mut Slot, limit: *mut Slot) -> FrameSlots {
+        // SAFETY: the block has `len` slots.
+        let end = unsafe { base.as_ptr().add(len) };
+        debug_assert!(top != end, "a generator block is no chunk");
+        FrameSlots { base, end, limit, top }
+    }
+
+    /// Where the windows of the frames this record calls start, and the end of that chunk: right
+    /// above its stack top (`sp`) when its window is on the data stack, else its `top`.
+    #[inline(always)]
+    fn callee_at(&self, sp: usize) -> (*mut Slot, *mut Slot) {
+        if self.top == self.end {
+            // SAFETY: the stack pointer lies inside the window.
+            (unsafe { self.base.as_ptr().add(sp) }, self.limit)
+        } else {
+            (self.top, self.limit)
+        }
     }
 
     /// The number of slots of the window.
@@ -1965,7 +1998,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     // The finished frame's slots are cleared: the top goes back to the caller's
                     // window (a native-started run's entry frame has none: the run restores it).
                     if let Some(caller) = frames.last() {
-                        data_stack::set_top(caller.slots.end);
+                        data_stack::set_top(caller.slots.top);
                     }
                     let v = match done.init_self.take() {
                         None => v,
@@ -2024,19 +2057,19 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
 }
 
 /// The window of `size` slots for a frame `caller` (the innermost record, its stack pointer
-/// synced) enters: right above the caller's stack top in the caller's chunk, or when it does
-/// not fit there at the start of the next chunk (`data_stack::alloc_after`). The slots are
+/// synced) enters: where the caller's callees go ([`FrameSlots::callee_at`]: right above its
+/// stack top, or for a generator frame above its resumer's) in that chunk, or when it does not
+/// fit there at the start of the next chunk (`data_stack::alloc_after`). The slots are
 /// empty: the caller's slots above its stack top are, and so is every chunk past the top's.
 /// `MemoryError` when a new chunk is needed and cannot be had.
 #[inline(always)]
 fn callee_slots(caller: &Frame, size: usize) -> PyResult<FrameSlots> {
-    // SAFETY: the caller's stack pointer lies inside its window, which lies inside its chunk.
-    let at = unsafe { caller.slots.base.as_ptr().add(caller.sp) };
-    let room = (caller.slots.limit as usize - at as usize) / size_of::<Slot>();
+    let (at, limit) = caller.slots.callee_at(caller.sp);
+    let room = (limit as usize - at as usize) / size_of::<Slot>();
     let w = if size <= room {
-        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit: caller.slots.limit }
+        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit }
     } else {
-        data_stack::alloc_after(caller.slots.limit, size)?
+        data_stack::alloc_after(limit, size)?
     };
     Ok(FrameSlots::in_window(w, size))
 }
@@ -2159,13 +2192,13 @@ fn enter_general(
     // SAFETY: the caller is the innermost record and the loop left its frame: nothing else
     // refers to its window.
     let argv: Vec<Obj> = as_objs(unsafe { &caller.window()[args_start..caller.sp] }).to_vec();
-    let caller_end = caller.slots.end;
+    let caller_top = caller.slots.top;
     // The top covers the new window before the binding (which builds `*args`/`**kwargs` and
     // may drop values): a run of the loop started meanwhile begins above it.
     data_stack::set_top(slots.end);
     let mut frame = Frame::for_function(callable, FrameSlots::UNSET, 0, None);
     if let Err(e) = init_frame(&mut frame, slots, &argv, kwnames) {
-        data_stack::set_top(caller_end);
+        data_stack::set_top(caller_top);
         depth_leave();
         return Err(e);
     }
@@ -2205,7 +2238,7 @@ fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     clear(done_window, 0, sp);
     depth_leave();
     let caller = &mut frames[n - 2];
-    data_stack::set_top(caller.slots.end);
+    data_stack::set_top(caller.slots.top);
     push_call_result(caller, v);
     drop(func);
 }
@@ -2336,7 +2369,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
             generator::finish(link);
         }
         let Some(caller) = frames.last_mut() else { return Err(exc) };
-        data_stack::set_top(caller.slots.end);
+        data_stack::set_top(caller.slots.top);
         // SAFETY: the caller is the innermost record now; nothing refers to its window.
         clear(unsafe { caller.window() }, caller.call_at, caller.sp);
         caller.sp = caller.call_at;
