@@ -103,10 +103,12 @@ impl GenLink {
     }
 }
 
+#[inline]
 fn enter_exc_state(g: &GenObject) {
     super::exc_state::enter_generator(g.swap_exc_state(None));
 }
 
+#[inline]
 fn leave_exc_state(g: &GenObject) {
     let own = super::exc_state::leave_generator();
     // Dropped after the swap: the old value (normally `None`) may run a finaliser.

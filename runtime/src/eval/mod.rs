@@ -74,7 +74,7 @@ pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, OnceCell};
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
@@ -279,7 +279,8 @@ impl Frame {
     /// ends), and no other reference to these slots is used while the returned one is.
     #[inline(always)]
     unsafe fn window<'a>(&self) -> &'a mut [Slot] {
-        // SAFETY: the caller's contract; `base..end` lies inside one chunk (`data_stack`).
+        // SAFETY: the caller's contract; `base..end` lies inside one chunk (`data_stack`) or is a
+        // generator's block (`FrameSlots`), alive while the record is (see `GenLink`).
         unsafe { std::slice::from_raw_parts_mut(self.slots.base.as_ptr(), self.slots.len()) }
     }
 
@@ -500,29 +501,74 @@ fn run_entry(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 /// and would otherwise allocate the vector per call.
 struct RunFrames;
 
+/// The thread's pool of frame vectors, innermost run's last.
+type FramePool = Vec<Vec<Frame>>;
+
 thread_local! {
-    static RUN_FRAMES: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
+    /// The thread's pool: [`RUN_FRAMES_OWNER`]'s, null before first use and once the owner is
+    /// gone at thread exit. A `const` pointer cell without a destructor, so reaching it is one
+    /// `%fs`-relative load (a `RefCell` thread-local with a destructor cost a call of
+    /// `LocalKey::with` with its registration test, twice per native-started run: every native
+    /// resumption of a generator is one). Only this thread reaches it.
+    static RUN_FRAMES: Cell<*mut FramePool> = const { Cell::new(std::ptr::null_mut()) };
+    /// Owns the thread's pool and frees it at thread exit.
+    static RUN_FRAMES_OWNER: PoolOwner = PoolOwner(Box::into_raw(Box::default()));
+}
+
+struct PoolOwner(*mut FramePool);
+
+impl Drop for PoolOwner {
+    fn drop(&mut self) {
+        RUN_FRAMES.with(|p| p.set(std::ptr::null_mut()));
+        // SAFETY: made by `Box::into_raw` at the owner's initialisation and freed only here,
+        // after the pointer was withdrawn; the pooled vectors are empty (no frame to drop).
+        drop(unsafe { Box::from_raw(self.0) });
+    }
 }
 
 impl RunFrames {
     /// Runs nested deeper than this allocate their vector (and drop it afterwards).
     const KEPT: usize = 16;
 
-    /// An empty vector for a new run, with the capacity of an earlier one when there is one.
-    fn take() -> Vec<Frame> {
+    /// The thread's pool, made on first use; null at thread exit once its owner is gone.
+    #[inline(always)]
+    fn pool() -> *mut FramePool {
+        let p = RUN_FRAMES.with(Cell::get);
+        if p.is_null() { Self::first_use() } else { p }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first_use() -> *mut FramePool {
         // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
-        RUN_FRAMES.try_with(|pool| pool.borrow_mut().pop()).ok().flatten().unwrap_or_else(|| Vec::with_capacity(8))
+        let p = RUN_FRAMES_OWNER.try_with(|o| o.0).unwrap_or(std::ptr::null_mut());
+        RUN_FRAMES.with(|c| c.set(p));
+        p
+    }
+
+    /// An empty vector for a new run, with the capacity of an earlier one when there is one.
+    #[inline]
+    fn take() -> Vec<Frame> {
+        let pool = Self::pool();
+        // SAFETY: a non-null pool is the thread's live one (its owner withdraws the pointer
+        // before freeing it); the pop drops nothing and calls out to nothing.
+        let kept = if pool.is_null() { None } else { unsafe { (*pool).pop() } };
+        kept.unwrap_or_else(|| Vec::with_capacity(8))
     }
 
     /// Keeps a finished run's vector (empty: a run ends with no frame).
+    #[inline]
     fn give_back(mut frames: Vec<Frame>) {
         frames.clear();
-        let _ = RUN_FRAMES.try_with(|pool| {
-            let mut pool = pool.borrow_mut();
-            if pool.len() < Self::KEPT {
-                pool.push(frames);
-            }
-        });
+        let pool = Self::pool();
+        if pool.is_null() {
+            return;
+        }
+        // SAFETY: as in `take`; the push may allocate but runs no Python code.
+        let pool = unsafe { &mut *pool };
+        if pool.len() < Self::KEPT {
+            pool.push(frames);
+        }
     }
 }
 
