@@ -30,7 +30,10 @@
 //! they were.
 //!
 //! A window of a frame overlaps the caller's window: the callee starts at the caller's stack
-//! top, and the caller's slots above its stack top are empty while the callee runs.
+//! top, and the caller's slots above its stack top are empty while the callee runs. A
+//! generator's frame is the exception: its window is its generator's block of slots, on no
+//! chunk, and its callees start where its resumer's would (see `FrameSlots` in [`super`]), so
+//! "the end of the innermost frame's window" above is, for a generator frame, that place.
 
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -197,6 +200,10 @@ impl RunStack {
     /// A window of `size` slots at the thread's top, for the run's entry frame; the top moves
     /// to its end. `MemoryError` when a chunk for it cannot be had (the top stays).
     pub(super) fn alloc_entry(&self, size: usize) -> PyResult<Window> {
+        #[cfg(all(test, not(loom)))]
+        if FAIL_NEXT_ENTRY.with(|f| f.replace(false)) {
+            return Err(out_of_memory());
+        }
         let top = top();
         // SAFETY: this run is active (`self`), and the closure does not call out.
         let w = unsafe {
@@ -256,6 +263,19 @@ pub(super) fn alloc_after(limit: *mut Slot, size: usize) -> PyResult<Window> {
             window_in_chunk(chunks, i, size)
         })
     }
+}
+
+#[cfg(all(test, not(loom)))]
+thread_local! {
+    /// Tests: the next [`RunStack::alloc_entry`] fails as if the allocator gave no chunk.
+    static FAIL_NEXT_ENTRY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Tests: makes the thread's next entry window a `MemoryError` (a native resumption's or a
+/// native call's), a failure no Python program can provoke on demand.
+#[cfg(all(test, not(loom)))]
+pub(super) fn fail_next_entry() {
+    FAIL_NEXT_ENTRY.with(|f| f.set(true));
 }
 
 /// The number of chunks the thread holds (for tests).

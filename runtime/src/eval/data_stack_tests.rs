@@ -107,3 +107,50 @@ fn a_window_that_cannot_be_had_is_a_memory_error() {
         assert_eq!(data_stack::top(), top);
     });
 }
+
+#[test]
+fn generator_frames_run_in_their_block_and_their_callees_cross_chunks() {
+    // A generator frame's window is its generator's block; its callees go on the data stack
+    // above its resumer's stack. Resumers at every depth of a recursion that spans several
+    // chunks make some callees start near a chunk's end (and move to the next chunk), and the
+    // callees' own recursion crosses chunks from a window that is on no chunk.
+    check(
+        "import sys\nsys.setrecursionlimit(6000)\n\
+         def deep(n):\n    a = b = c = d = e = g = h = n\n    return 0 if n == 0 else 1 + deep(n - 1)\n\
+         def gen(k):\n    total = 0\n    while True:\n        x = yield total\n        total += deep(x) + k\n\
+         def resume_at(depth, g, x):\n    pad = [depth] * 3\n    if depth:\n        return resume_at(depth - 1, g, x)\n    return g.send(x)\n\
+         def loop_at(depth, it):\n    p, q = depth, depth\n    if depth:\n        return loop_at(depth - 1, it)\n    return [v for v in it]\n\
+         g = gen(1)\n\
+         assert next(g) == 0\n\
+         expected = 0\n\
+         for depth in range(0, 1200, 97):\n    expected += (depth % 50) + 1\n    assert resume_at(depth, g, depth % 50) == expected\n\
+         def squares(n):\n    for i in range(n):\n        yield deep(i % 700) * 2\n\
+         for depth in (0, 350, 900):\n    assert loop_at(depth, squares(40)) == [2 * (i % 700) for i in range(40)]\n",
+    );
+    assert!(data_stack::top().is_null());
+}
+
+#[test]
+fn the_collector_sees_a_suspended_generators_values_in_its_block() {
+    // A suspended generator whose local refers back to it is a cycle only the traversal of its
+    // block can find; a running generator's values are left to its frame.
+    check(
+        "import gc, _weakref as weakref\n\
+         class Box:\n    pass\n\
+         def gen(box):\n    me = box\n    yield 1\n    yield 2\n\
+         b = Box()\n\
+         g = gen(b)\n\
+         b.g = g\n\
+         assert next(g) == 1\n\
+         r = weakref.ref(b)\n\
+         del b, g\n\
+         gc.collect()\n\
+         assert r() is None, 'the cycle through the block was collected'\n\
+         def running():\n    gc.collect()\n    x = [1, 2, 3]\n    yield sum(x)\n    yield x\n\
+         it = running()\n\
+         assert next(it) == 6\n\
+         assert next(it) == [1, 2, 3]\n\
+         fr = it.gi_frame\n\
+         assert fr.f_locals['x'] == [1, 2, 3]\n",
+    );
+}

@@ -268,8 +268,11 @@ pub(crate) fn suspended_frame_object(saved: &mut crate::object::generator::Saved
     if let Some(o) = &saved.frame_obj {
         return Ok(o.clone());
     }
-    let n = as_code(&saved.code).map_or(0, |c| c.code.nlocalsplus()).min(saved.slots.len());
-    let snapshot = Snapshot { lasti: saved.lasti, locals: SnapshotLocals::copy_of(&saved.slots[..n]), back: None };
+    let n = as_code(&saved.code).map_or(0, |c| c.code.nlocalsplus()).min(saved.sp);
+    // SAFETY: the generator is not running (its caller's test), so no record uses the block,
+    // and nothing writes it during the copy.
+    let locals = SnapshotLocals::copy_of(unsafe { saved.slots.values(n) });
+    let snapshot = Snapshot { lasti: saved.lasti, locals, back: None };
     let o = new_frame_object(&saved.code, &saved.globals, &saved.builtins, None, false, snapshot)?;
     saved.frame_obj = Some(o.clone());
     Ok(o)

@@ -4,18 +4,21 @@
 //! `FOR_ITER` over a generator, `GET_YIELD_FROM_ITER`, `GET_AWAITABLE`, the async protocol
 //! instructions and the generator intrinsics) over the frame records of [`super`].
 //!
-//! **Making.** `RETURN_GENERATOR` moves the function frame's window (localsplus and the —
-//! empty — stack) into a new generator object
-//! (`crate::object::generator`), then the frame returns the generator like a `RETURN_VALUE`.
+//! **Making.** `RETURN_GENERATOR` moves the function frame's localsplus (its stack is empty)
+//! into the block of slots of a new generator object (`crate::object::generator`), big enough
+//! for the frame's whole window, then the frame returns the generator like a `RETURN_VALUE`.
 //!
 //! **Resuming in the loop.** `SEND` and `FOR_ITER` whose receiver is a generator (or, for
 //! `SEND`, a coroutine) that is not running push its frame onto the running loop, as CPython's
-//! `SEND_GEN`/`FOR_ITER_GEN` do: the saved slots are swapped into a window on the thread's data
-//! stack right above the resumer's stack (`super::data_stack`), the sent value pushed, and the frame record remembers how to come back ([`ResumeKind`]). A
+//! `SEND_GEN`/`FOR_ITER_GEN` do: the frame's record gets the generator's block as its window
+//! (the frame runs in place: nothing is copied in), its callees' windows go on the thread's data
+//! stack right above the resumer's stack (`super::data_stack`; the record's `top`), the sent
+//! value is pushed, and the record remembers how to come back ([`ResumeKind`]). A
 //! chain of `yield from`/`await` therefore runs in one loop, however deep: each level is one
 //! frame record, counted against the recursion limit like a call.
 //!
-//! **Suspending.** `YIELD_VALUE` moves the window back into the generator, pops the record and
+//! **Suspending.** `YIELD_VALUE` leaves the values in the block (it records the stack depth),
+//! moves the function back into the generator, pops the record and
 //! pushes the value on the resumer's stack; the resumer continues after its `SEND`/`FOR_ITER`
 //! (or, for a frame that native code resumed, the run of the loop returns). Returning pushes
 //! the value and jumps to the `SEND`'s target, or ends the `for` loop. An exception leaving
@@ -46,7 +49,8 @@ use crate::object::code::{CodeObj, as_code};
 use crate::object::exceptions::{as_exception, raise_msg};
 use crate::object::function::as_function;
 use crate::object::generator::{
-    GenKind, GenObject, GenState, SavedFrame, as_gen, as_gen_or_coro, async_gen_anext, kind_noun, new_generator,
+    FrameBlock, GenKind, GenObject, GenState, SavedFrame, as_gen, as_gen_or_coro, async_gen_anext, kind_noun,
+    new_generator,
 };
 use crate::object::obj::Obj;
 use crate::object::{PyObject, abstract_ops as ops, types};
@@ -99,10 +103,12 @@ impl GenLink {
     }
 }
 
+#[inline]
 fn enter_exc_state(g: &GenObject) {
     super::exc_state::enter_generator(g.swap_exc_state(None));
 }
 
+#[inline]
 fn leave_exc_state(g: &GenObject) {
     let own = super::exc_state::leave_generator();
     // Dropped after the swap: the old value (normally `None`) may run a finaliser.
@@ -124,14 +130,21 @@ pub(super) fn return_generator(values: &mut [Slot], f: &mut Frame, code: &CodeOb
         Some(fo) => (fo.name.get(), fo.qualname.get()),
         None => return Err(PyErr::new(crate::ExcKind::SystemError, "generator without a function")),
     };
-    let slots: Vec<Option<Obj>> = values[..f.sp].iter_mut().map(Option::take).collect();
+    let block = FrameBlock::new(frame_room(code))?;
+    let sp = f.sp;
+    debug_assert!(sp <= block.len(), "a called frame's window is smaller than its generator's");
+    for (i, v) in values[..sp].iter_mut().enumerate() {
+        // SAFETY: `i < sp <= len`: a slot of the new block, empty, so the write drops nothing.
+        unsafe { block.as_ptr().as_ptr().add(i).write(v.take()) };
+    }
     f.sp = 0;
     let frame = SavedFrame {
         code: Obj::clone(&f.code),
         func: Some(func),
         globals: Obj::clone(&f.globals),
         builtins: Obj::clone(&f.builtins),
-        slots,
+        slots: block,
+        sp,
         ip: f.ip,
         lasti: f.lasti,
         frame_obj: f.frame_obj.take(),
@@ -185,7 +198,7 @@ pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject
     }
 }
 
-/// The slots a generator frame's window has: localsplus, the value stack and two spare slots
+/// The slots of a generator's block (its frame's window): localsplus, the value stack and two spare slots
 /// (one more than a called frame gets: the resumption pushes the sent value on top of the
 /// saved stack).
 fn frame_room(code: &CodeObj) -> usize {
@@ -193,23 +206,24 @@ fn frame_room(code: &CodeObj) -> usize {
 }
 
 /// Resumes a claimed generator in the running loop (`SEND_GEN` / `FOR_ITER_GEN` after
-/// [`claim_for_loop`], and a native [`resume`]): moves the saved frame of `genobj` into a
-/// window on the thread's data stack — right above the resumer's stack top (the innermost
+/// [`claim_for_loop`], and a native [`resume`]): pushes a record for the saved frame of
+/// `genobj` onto `frames` whose window is the generator's block (CPython links the frame
+/// embedded in the generator into the frame chain) and pushes `sent` on its stack. Its callees'
+/// windows go on the thread's data stack right above the resumer's stack top (the innermost
 /// record of `frames`, whose `call_at` was set there so a frame unwinding out leaves the
 /// resumer's stack alone), or for a native resumption (`entry`, `frames` empty) at the
-/// thread's top — pushes `sent` on its stack and pushes its frame record onto `frames`.
-/// `genobj` is borrowed: the resumer holds it while the frame runs (see [`GenLink`]).
+/// thread's top. `genobj` is borrowed: the resumer holds it while the frame runs (see
+/// [`GenLink`]).
 ///
-/// The slots are swapped, not moved: the window's empty slots go into the saved vector, which
-/// keeps its length while the frame runs, so the suspension swaps the frame back without
-/// growing or shrinking anything when it yields at the same depth. The function moves into
+/// Nothing is copied: the values stay in the block while the frame runs and after it
+/// suspends, and the block never moves or grows. The function moves into
 /// the record; the code, globals and builtins stay in the saved frame and the record borrows
 /// them (see [`SavedFrame`]), so a resumption counts no references. Out of line for the
 /// generic instructions and native resumptions; the specialised `FOR_ITER_GEN`/`SEND_GEN`
 /// arms have it inlined ([`push_frame_inline`]).
 ///
-/// When no window can be had (a new chunk the allocator cannot give) the result is a
-/// `MemoryError`, the generator goes back to the state it was claimed from and the depth the
+/// A native resumption needs a slot at the thread's top: when none can be had (a new chunk
+/// the allocator cannot give) the result is a `MemoryError`, the generator goes back to the state it was claimed from and the depth the
 /// claim counted is given back.
 #[inline(never)]
 pub(super) fn push_frame(
@@ -266,24 +280,31 @@ pub(super) fn push_frame_inline(
     let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
     let link = GenLink { genobj: NonNull::from(g), resume };
     let mut saved = g.frame();
-    let n = saved.slots.len();
-    let code = as_code(&saved.code).expect("a generator runs a code object");
-    let size = frame_room(code);
-    let slots = match entry {
-        Some(stack) => stack.alloc_entry(size).map(|w| FrameSlots::in_window(w, size)),
-        None => super::callee_slots(frames.last().expect("a resumer"), size),
+    let n = saved.sp;
+    // Where the frame's callees go: above the resumer's stack (the innermost record of
+    // `frames`, whose stack pointer was synced), or for a native resumption above a one-slot
+    // window at the thread's top (a place inside a chunk, never a chunk's first slot, for the
+    // data stack's chunk search; the slot itself stays unused).
+    let (top, limit) = match entry {
+        Some(stack) => match stack.alloc_entry(1) {
+            // SAFETY: the window has one slot.
+            Ok(w) => (unsafe { w.base.as_ptr().add(1) }, w.limit),
+            Err(e) => return Err(unclaim(g, saved, sent, e)),
+        },
+        None => {
+            let resumer = frames.last().expect("a resumer");
+            resumer.slots.callee_at(resumer.sp)
+        }
     };
-    let slots = match slots {
-        Ok(slots) => slots,
-        Err(e) => return Err(unclaim(g, saved, sent, e)),
-    };
-    // SAFETY: the window was just given to this frame: its slots lie above every live slot of
-    // the thread (above the resumer's stack, or at the top), and nothing else refers to them.
-    let window = unsafe { std::slice::from_raw_parts_mut(slots.base.as_ptr(), size) };
-    window[..n].swap_with_slice(&mut saved.slots);
-    // The slot is empty (slots above the resumer's stack are), so nothing is dropped.
-    debug_assert!(window[n].is_none(), "a slot above the resumer's stack holds a value");
-    std::mem::forget(window[n].replace(sent));
+    let slots = FrameSlots::generator_block(saved.slots.as_ptr(), saved.slots.len(), top, limit);
+    debug_assert!(n < saved.slots.len(), "a suspended frame's block has room for the sent value");
+    // SAFETY: slot `n` is above the suspended frame's stack, inside its block, and empty (so
+    // the write drops nothing); no record uses the block (the frame was claimed).
+    unsafe {
+        let at = slots.base.as_ptr().add(n);
+        debug_assert!((*at).is_none(), "a slot above a suspended frame's stack holds a value");
+        at.write(Some(sent));
+    }
     // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and the record's
     // `Drop` skips them): the saved frame owns these references and never replaces them, and
     // it lives in the generator, which outlives the record (see [`GenLink`]).
@@ -297,7 +318,7 @@ pub(super) fn push_frame_inline(
     };
     drop(saved);
     enter_exc_state(g);
-    super::data_stack::set_top(slots.end);
+    super::data_stack::set_top(top);
     super::push_in_place(frames, || Frame {
         code: ManuallyDrop::new(code),
         func,
@@ -318,8 +339,8 @@ pub(super) fn push_frame_inline(
 }
 
 /// `YIELD_VALUE`: the innermost record of `frames`, a generator frame whose yielded value was
-/// taken, goes back into its generator and is popped: its frame object detaches, its slots
-/// are swapped back (the saved vector holds empty slots since [`push_frame`]) and its
+/// taken, goes back into its generator and is popped: its frame object detaches, its stack
+/// depth is recorded (the values stay in the generator's block, the record's window) and its
 /// function moves back. `oparg` 1 marks a `yield from`/`await` suspension. The thread's top
 /// goes back to the resumer's window (a native resumption's run restores it as it ends).
 pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
@@ -329,13 +350,9 @@ pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
     let link = done.owner_gen.expect("YIELD_VALUE in a generator frame");
     let g = link.generator();
     {
+        // The values stay where they are: the record's window is the generator's block.
         let mut saved = g.frame();
-        if saved.slots.len() != sp {
-            saved.slots.resize_with(sp, || None);
-        }
-        // SAFETY: the record is the innermost of the run, so it has its window, and the loop
-        // that called this holds no reference into it across the call.
-        saved.slots.swap_with_slice(unsafe { &mut done.window()[..sp] });
+        saved.sp = sp;
         saved.func = done.func.take();
         saved.ip = done.ip;
         saved.lasti = done.lasti;
@@ -353,7 +370,7 @@ pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
     // glue's tests of each field were a measurable part of a suspension).
     unsafe { frames.set_len(frames.len() - 1) };
     if let Some(resumer) = frames.last() {
-        super::data_stack::set_top(resumer.slots.end);
+        super::data_stack::set_top(resumer.slots.top);
     }
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);
@@ -366,9 +383,14 @@ pub(super) fn finish(link: GenLink) {
     g.set_state(GenState::Completed);
     leave_exc_state(g);
     drop(g.swap_exc_state(None));
-    // Dropped after the borrow: a dropped value may run Python code (a generator's
-    // finaliser) that reads this generator.
-    drop(std::mem::take(&mut g.frame().slots));
+    // The frame's slots were cleared as it ended; its block goes. (Dropped after the borrow,
+    // as everything dropped here.)
+    let block = {
+        let mut saved = g.frame();
+        saved.sp = 0;
+        std::mem::take(&mut saved.slots)
+    };
+    drop(block);
 }
 
 /// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.
@@ -435,9 +457,11 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     // handler depth counts it.
     if let Err(e) = push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack)) {
         RunFrames::give_back(frames);
-        return Err(e);
+        return Err(match thrown {
+            Some(thrown) => failed_throw(e, thrown),
+            None => e,
+        });
     }
-    let window = frames.last().expect("the entry frame").slots;
     if thrown.is_some() {
         // Raised at the suspension point: the `yield` (or `RETURN_GENERATOR` before the first
         // run), whose exception-table entry decides where it goes.
@@ -448,16 +472,27 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
     RunFrames::give_back(frames);
     let completed = g.state() == GenState::Completed;
-    // A suspension swaps every slot back and a return or an exception clears the frame's
-    // stack; what a frame might still leave in its window is released before the top goes
-    // back below it (a finaliser run here starts its frames above the window).
-    // SAFETY: the window was the entry frame's, which is gone: nothing else refers to it, and
-    // its chunk stays until `stack` is dropped.
-    let slots = unsafe { std::slice::from_raw_parts_mut(window.base.as_ptr(), window.len()) };
-    super::clear(slots, 0, slots.len());
+    // The frame's values are in its generator's block (suspended) or were cleared (finished);
+    // its callees' windows above the one-slot window at the top were cleared as they returned.
     drop(stack);
     let v = r?;
     Ok(if completed { Resumed::Returned(v) } else { Resumed::Yielded(v) })
+}
+
+/// A `throw()` whose resumption failed before the frame ran (`e`: no window for it, a
+/// `MemoryError`): the generator stays suspended where it was (`push_frame` undid the claim)
+/// and `e` propagates with the exception that was to be thrown as its `__context__`, so that
+/// one is not lost without a trace.
+#[cold]
+fn failed_throw(e: PyErr, thrown: PyErr) -> PyErr {
+    let err = e.into_object();
+    let thrown = thrown.into_object();
+    if let Some(x) = as_exception(&err) {
+        if !thrown.is(&err) {
+            x.context().set(Some(thrown));
+        }
+    }
+    PyErr::from_object(err)
 }
 
 /// `CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR` (PEP 479): a `StopIteration` (or, in an
@@ -662,6 +697,53 @@ except ValueError as e:
     result.append(str(e))
 result.append(list(f(numbers(4), 4)))
 ";
+
+    /// A native resumption that gets no window (`MemoryError`) leaves the generator suspended
+    /// and usable; a `throw()` that fails so keeps the thrown exception as the error's context.
+    #[test]
+    fn a_resumption_without_a_window_is_a_memory_error_and_the_generator_stays_usable() {
+        use crate::object::{abstract_ops as ops, dict::as_dict, exceptions::as_exception, intern, str::new_str};
+        crate::Runtime::initialize();
+        let interp = crate::Interpreter::new(crate::InterpreterConfig::isolated()).expect("an interpreter");
+        interp
+            .attach(|_py| {
+                let src = "def gen():\n    try:\n        yield 1\n    except ValueError as e:\n        yield 'caught ' + str(e)\n    yield 3\ng = gen()\nfirst = next(g)\n";
+                let code = pyrt_compile::compile(src, "<gen>", pyrt_compile::Mode::Module).expect("compiles");
+                let globals = crate::eval::run_module(code, "__main__", "<gen>").expect("runs");
+                let ns = as_dict(&globals).expect("a dict");
+                let g = ns.get_str(&intern("g").ob_base).expect("g");
+                let value_error = |text: &str| {
+                    let msg = new_str(text).expect("a str");
+                    ops::call(&crate::object::types().exc.named("ValueError").ob_base, &[msg], None).expect("an exception")
+                };
+                // `throw` without a window: a MemoryError carrying the thrown exception.
+                let thrown = value_error("lost?");
+                super::super::data_stack::fail_next_entry();
+                let err = super::resume(&g, super::none(), Some(crate::error::PyErr::from_object(thrown.clone())))
+                    .err()
+                    .expect("no window");
+                assert!(err.is(&crate::ExcKind::MemoryError), "{err:?}");
+                let err = err.into_object();
+                let ctx = as_exception(&err).expect("an exception").context().get();
+                assert!(ctx.is_some_and(|c| c.is(&thrown)), "the thrown exception is the context");
+                // `send` without a window: a MemoryError, nothing else changes.
+                super::super::data_stack::fail_next_entry();
+                let err = super::resume(&g, super::none(), None).err().expect("no window");
+                assert!(err.is(&crate::ExcKind::MemoryError), "{err:?}");
+                // Still suspended at the first `yield`: a real `throw` is caught there.
+                let r = super::resume(&g, super::none(), Some(crate::error::PyErr::from_object(value_error("x"))));
+                let text = match r.expect("resumes") {
+                    super::Resumed::Yielded(v) => ops::repr_text(&v).expect("a repr"),
+                    super::Resumed::Returned(_) => panic!("the generator returned"),
+                };
+                assert_eq!(text, "'caught x'");
+                match super::resume(&g, super::none(), None).expect("resumes") {
+                    super::Resumed::Yielded(v) => assert_eq!(ops::repr_text(&v).expect("a repr"), "3"),
+                    super::Resumed::Returned(_) => panic!("the generator returned"),
+                }
+            })
+            .expect("attached");
+    }
 
     #[test]
     fn loops_and_yield_from_over_generators_specialise_and_a_running_generator_misses() {

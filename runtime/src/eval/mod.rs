@@ -74,7 +74,7 @@ pub mod traceback;
 
 pub use caller::{caller_globals, caller_locals, caller_super_args};
 
-use std::cell::{Cell, OnceCell, RefCell};
+use std::cell::{Cell, OnceCell};
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 
@@ -157,25 +157,58 @@ struct Frame {
     frame_obj: OnceCell<Obj>,
 }
 
-/// Where a frame's slots are on the thread's data stack ([`data_stack`]): its window (the
-/// localsplus, then the value stack) from `base` to `end`, in a chunk that ends at `limit`.
+/// Where a frame's slots are: its window (the localsplus, then the value stack) from `base` to
+/// `end`, and `top`, the thread's data-stack top while the record is innermost (where its
+/// callees' windows start), in a chunk that ends at `limit`. A frame's window is on the
+/// thread's data stack ([`data_stack`]) and then `top` is `end` (its callees go right above its
+/// stack, inside the window); a generator frame's window is its generator's block and `top`
+/// is the data-stack top at its resumption, in its resumer's chunk (the two never coincide:
+/// `top` lies inside a chunk, after its first slot, and a block is no chunk).
 #[derive(Clone, Copy)]
 struct FrameSlots {
     base: NonNull<Slot>,
     end: *mut Slot,
     limit: *mut Slot,
+    top: *mut Slot,
 }
 
 impl FrameSlots {
     /// The slots of a record that has no window yet (an entry record before [`init_frame`]).
-    const UNSET: FrameSlots =
-        FrameSlots { base: NonNull::dangling(), end: std::ptr::null_mut(), limit: std::ptr::null_mut() };
+    const UNSET: FrameSlots = FrameSlots {
+        base: NonNull::dangling(),
+        end: std::ptr::null_mut(),
+        limit: std::ptr::null_mut(),
+        top: std::ptr::null_mut(),
+    };
 
     /// `size` slots from the start of `w`.
     #[inline(always)]
     fn in_window(w: data_stack::Window, size: usize) -> FrameSlots {
         // SAFETY: a window from the data stack has room for the `size` slots it was asked for.
-        FrameSlots { base: w.base, end: unsafe { w.base.as_ptr().add(size) }, limit: w.limit }
+        let end = unsafe { w.base.as_ptr().add(size) };
+        FrameSlots { base: w.base, end, limit: w.limit, top: end }
+    }
+
+    /// A generator frame's window: its generator's block of `len` slots at `base`, with its
+    /// callees' windows from `top` in the chunk that ends at `limit`.
+    #[inline(always)]
+    fn generator_block(base: NonNull<Slot>, len: usize, top: *mut Slot, limit: *mut Slot) -> FrameSlots {
+        // SAFETY: the block has `len` slots.
+        let end = unsafe { base.as_ptr().add(len) };
+        debug_assert!(top != end, "a generator block is no chunk");
+        FrameSlots { base, end, limit, top }
+    }
+
+    /// Where the windows of the frames this record calls start, and the end of that chunk: right
+    /// above its stack top (`sp`) when its window is on the data stack, else its `top`.
+    #[inline(always)]
+    fn callee_at(&self, sp: usize) -> (*mut Slot, *mut Slot) {
+        if self.top == self.end {
+            // SAFETY: the stack pointer lies inside the window.
+            (unsafe { self.base.as_ptr().add(sp) }, self.limit)
+        } else {
+            (self.top, self.limit)
+        }
     }
 
     /// The number of slots of the window.
@@ -246,7 +279,8 @@ impl Frame {
     /// ends), and no other reference to these slots is used while the returned one is.
     #[inline(always)]
     unsafe fn window<'a>(&self) -> &'a mut [Slot] {
-        // SAFETY: the caller's contract; `base..end` lies inside one chunk (`data_stack`).
+        // SAFETY: the caller's contract; `base..end` lies inside one chunk (`data_stack`) or is a
+        // generator's block (`FrameSlots`), alive while the record is (see `GenLink`).
         unsafe { std::slice::from_raw_parts_mut(self.slots.base.as_ptr(), self.slots.len()) }
     }
 
@@ -459,29 +493,74 @@ fn run_entry(entry: Frame, args: &[Obj], kwnames: Option<&PyObject>) -> PyResult
 /// and would otherwise allocate the vector per call.
 struct RunFrames;
 
+/// The thread's pool of frame vectors, innermost run's last.
+type FramePool = Vec<Vec<Frame>>;
+
 thread_local! {
-    static RUN_FRAMES: RefCell<Vec<Vec<Frame>>> = const { RefCell::new(Vec::new()) };
+    /// The thread's pool: [`RUN_FRAMES_OWNER`]'s, null before first use and once the owner is
+    /// gone at thread exit. A `const` pointer cell without a destructor, so reaching it is one
+    /// `%fs`-relative load (a `RefCell` thread-local with a destructor cost a call of
+    /// `LocalKey::with` with its registration test, twice per native-started run: every native
+    /// resumption of a generator is one). Only this thread reaches it.
+    static RUN_FRAMES: Cell<*mut FramePool> = const { Cell::new(std::ptr::null_mut()) };
+    /// Owns the thread's pool and frees it at thread exit.
+    static RUN_FRAMES_OWNER: PoolOwner = PoolOwner(Box::into_raw(Box::default()));
+}
+
+struct PoolOwner(*mut FramePool);
+
+impl Drop for PoolOwner {
+    fn drop(&mut self) {
+        RUN_FRAMES.with(|p| p.set(std::ptr::null_mut()));
+        // SAFETY: made by `Box::into_raw` at the owner's initialisation and freed only here,
+        // after the pointer was withdrawn; the pooled vectors are empty (no frame to drop).
+        drop(unsafe { Box::from_raw(self.0) });
+    }
 }
 
 impl RunFrames {
     /// Runs nested deeper than this allocate their vector (and drop it afterwards).
     const KEPT: usize = 16;
 
-    /// An empty vector for a new run, with the capacity of an earlier one when there is one.
-    fn take() -> Vec<Frame> {
+    /// The thread's pool, made on first use; null at thread exit once its owner is gone.
+    #[inline(always)]
+    fn pool() -> *mut FramePool {
+        let p = RUN_FRAMES.with(Cell::get);
+        if p.is_null() { Self::first_use() } else { p }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first_use() -> *mut FramePool {
         // `try_with`: a run started by a thread-local's destructor at thread exit finds no pool.
-        RUN_FRAMES.try_with(|pool| pool.borrow_mut().pop()).ok().flatten().unwrap_or_else(|| Vec::with_capacity(8))
+        let p = RUN_FRAMES_OWNER.try_with(|o| o.0).unwrap_or(std::ptr::null_mut());
+        RUN_FRAMES.with(|c| c.set(p));
+        p
+    }
+
+    /// An empty vector for a new run, with the capacity of an earlier one when there is one.
+    #[inline]
+    fn take() -> Vec<Frame> {
+        let pool = Self::pool();
+        // SAFETY: a non-null pool is the thread's live one (its owner withdraws the pointer
+        // before freeing it); the pop drops nothing and calls out to nothing.
+        let kept = if pool.is_null() { None } else { unsafe { (*pool).pop() } };
+        kept.unwrap_or_else(|| Vec::with_capacity(8))
     }
 
     /// Keeps a finished run's vector (empty: a run ends with no frame).
+    #[inline]
     fn give_back(mut frames: Vec<Frame>) {
         frames.clear();
-        let _ = RUN_FRAMES.try_with(|pool| {
-            let mut pool = pool.borrow_mut();
-            if pool.len() < Self::KEPT {
-                pool.push(frames);
-            }
-        });
+        let pool = Self::pool();
+        if pool.is_null() {
+            return;
+        }
+        // SAFETY: as in `take`; the push may allocate but runs no Python code.
+        let pool = unsafe { &mut *pool };
+        if pool.len() < Self::KEPT {
+            pool.push(frames);
+        }
     }
 }
 
@@ -2027,7 +2106,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     // The finished frame's slots are cleared: the top goes back to the caller's
                     // window (a native-started run's entry frame has none: the run restores it).
                     if let Some(caller) = frames.last() {
-                        data_stack::set_top(caller.slots.end);
+                        data_stack::set_top(caller.slots.top);
                     }
                     let v = match done.init_self.take() {
                         None => v,
@@ -2086,19 +2165,19 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
 }
 
 /// The window of `size` slots for a frame `caller` (the innermost record, its stack pointer
-/// synced) enters: right above the caller's stack top in the caller's chunk, or when it does
-/// not fit there at the start of the next chunk (`data_stack::alloc_after`). The slots are
+/// synced) enters: where the caller's callees go ([`FrameSlots::callee_at`]: right above its
+/// stack top, or for a generator frame above its resumer's) in that chunk, or when it does not
+/// fit there at the start of the next chunk (`data_stack::alloc_after`). The slots are
 /// empty: the caller's slots above its stack top are, and so is every chunk past the top's.
 /// `MemoryError` when a new chunk is needed and cannot be had.
 #[inline(always)]
 fn callee_slots(caller: &Frame, size: usize) -> PyResult<FrameSlots> {
-    // SAFETY: the caller's stack pointer lies inside its window, which lies inside its chunk.
-    let at = unsafe { caller.slots.base.as_ptr().add(caller.sp) };
-    let room = (caller.slots.limit as usize - at as usize) / size_of::<Slot>();
+    let (at, limit) = caller.slots.callee_at(caller.sp);
+    let room = (limit as usize - at as usize) / size_of::<Slot>();
     let w = if size <= room {
-        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit: caller.slots.limit }
+        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit }
     } else {
-        data_stack::alloc_after(caller.slots.limit, size)?
+        data_stack::alloc_after(limit, size)?
     };
     Ok(FrameSlots::in_window(w, size))
 }
@@ -2221,13 +2300,13 @@ fn enter_general(
     // SAFETY: the caller is the innermost record and the loop left its frame: nothing else
     // refers to its window.
     let argv: Vec<Obj> = as_objs(unsafe { &caller.window()[args_start..caller.sp] }).to_vec();
-    let caller_end = caller.slots.end;
+    let caller_top = caller.slots.top;
     // The top covers the new window before the binding (which builds `*args`/`**kwargs` and
     // may drop values): a run of the loop started meanwhile begins above it.
     data_stack::set_top(slots.end);
     let mut frame = Frame::for_function(callable, FrameSlots::UNSET, 0, None);
     if let Err(e) = init_frame(&mut frame, slots, &argv, kwnames) {
-        data_stack::set_top(caller_end);
+        data_stack::set_top(caller_top);
         depth_leave();
         return Err(e);
     }
@@ -2267,7 +2346,7 @@ fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     clear(done_window, 0, sp);
     depth_leave();
     let caller = &mut frames[n - 2];
-    data_stack::set_top(caller.slots.end);
+    data_stack::set_top(caller.slots.top);
     push_call_result(caller, v);
     drop(func);
 }
@@ -2398,7 +2477,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
             generator::finish(link);
         }
         let Some(caller) = frames.last_mut() else { return Err(exc) };
-        data_stack::set_top(caller.slots.end);
+        data_stack::set_top(caller.slots.top);
         // SAFETY: the caller is the innermost record now; nothing refers to its window.
         clear(unsafe { caller.window() }, caller.call_at, caller.sp);
         caller.sp = caller.call_at;

@@ -13,7 +13,8 @@ use super::typeobj::{ClearFn, TraverseFn};
 
 /// A generator's, coroutine's or async generator's saved frame (code, function, namespaces,
 /// locals and value stack, frame object), handled exception and names. A running generator's
-/// values are on the eval loop's stack, not here.
+/// values are left out: its frame's record uses the block (like every running frame's values,
+/// they count as references from outside, which keeps them).
 fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let Some(g) = super::generator::as_gen(o) else { return };
     let parts = g.gc_parts();
@@ -25,9 +26,15 @@ fn gen_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
         visit(&f.globals);
         visit(&f.builtins);
         // The function is absent while the frame runs (it moves into its frame record, see
-        // `SavedFrame`), and so are the values (they are on the eval loop's stack).
-        for x in f.func.iter().chain(f.slots.iter().flatten()).chain(&f.frame_obj) {
+        // `SavedFrame`).
+        for x in f.func.iter().chain(&f.frame_obj) {
             visit(x);
+        }
+        if g.state() != super::generator::GenState::Running {
+            // SAFETY: not running, so no record uses the block, and the traversal writes nothing.
+            for x in unsafe { f.slots.values(f.sp) }.iter().flatten() {
+                visit(x);
+            }
         }
     }
     if let Some(e) = parts.exc_state.as_ref().and_then(|e| e.as_deref()) {

@@ -1,11 +1,12 @@
 //! Generators, coroutines and async generators (CPython's `Objects/genobject.c`).
 //!
 //! **Layout.** One layout serves the three kinds: a [`GenObject`] owns its frame while the
-//! frame is not running — the code, function, globals and builtins it runs with, and its
-//! "localsplus" and value stack swapped out of the frame's window on the thread's data stack ([`SavedFrame`]).
-//! `RETURN_GENERATOR` makes the object from the function's fresh frame; resuming copies the
-//! slots back into a run of the loop (`crate::eval::generator`), `YIELD_VALUE` copies them out
-//! again. The slot vector keeps its capacity, so steady-state resumption allocates nothing.
+//! frame is not running — the code, function, globals and builtins it runs with ([`SavedFrame`]) —
+//! and the frame's slots, "localsplus" and value stack, in a block of its own ([`FrameBlock`],
+//! as CPython embeds the frame in the generator object). `RETURN_GENERATOR` makes the object
+//! from the function's fresh frame, moving its slots into the block; resuming makes the block
+//! the window of the frame's record in a run of the loop (`crate::eval::generator`) and
+//! `YIELD_VALUE` leaves the values there: nothing is copied in or out, nothing allocated.
 //!
 //! **State.** `Created` (never run), `Suspended` (at a plain `yield`), `SuspendedYieldFrom`
 //! (inside `yield from`/`await`: the delegate is the top of the saved stack — `gi_yieldfrom`),
@@ -101,8 +102,12 @@ pub(crate) struct SavedFrame {
     pub globals: Obj,
     /// Its builtins.
     pub builtins: Obj,
-    /// Localsplus, then the value stack (while the frame runs: empty slots, or nothing).
-    pub slots: Vec<Option<Obj>>,
+    /// The frame's slots (localsplus, then the value stack), made once at `RETURN_GENERATOR`:
+    /// while the frame runs, its record's window is this block (no copy in or out); empty
+    /// once the generator finished.
+    pub slots: FrameBlock,
+    /// How many of `slots` are live while the frame is suspended (its localsplus and stack).
+    pub sp: usize,
     /// The next instruction.
     pub ip: usize,
     /// The last instruction run.
@@ -110,6 +115,68 @@ pub(crate) struct SavedFrame {
     /// Its frame object, once someone asked for it (kept while suspended, see
     /// `eval::frame_object`).
     pub frame_obj: Option<Obj>,
+}
+
+/// A generator frame's block of slots: the frame's window while it runs, its saved localsplus
+/// and value stack while it is suspended (CPython embeds the frame in the generator object;
+/// here it is one allocation made with the generator). The running frame's record addresses
+/// the slots through its own pointer while the saved frame may be borrowed, so the block is
+/// held through a raw pointer, not a `Box` (which would claim unique access to them).
+pub(crate) struct FrameBlock {
+    ptr: NonNull<Option<Obj>>,
+    len: usize,
+}
+
+impl FrameBlock {
+    /// A block of `len` empty slots; `MemoryError` when the allocator cannot give it.
+    pub(crate) fn new(len: usize) -> PyResult<FrameBlock> {
+        let mut v: Vec<Option<Obj>> = Vec::new();
+        v.try_reserve_exact(len).map_err(|_| PyErr::from_kind(crate::ExcKind::MemoryError))?;
+        v.resize_with(len, || None);
+        let raw = Box::into_raw(v.into_boxed_slice());
+        Ok(FrameBlock { ptr: NonNull::new(raw.cast::<Option<Obj>>()).expect("a boxed slice's pointer"), len })
+    }
+
+    /// The number of slots.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The first slot.
+    #[inline]
+    pub(crate) fn as_ptr(&self) -> NonNull<Option<Obj>> {
+        self.ptr
+    }
+
+    /// The first `n` slots (at most all of them).
+    ///
+    /// # Safety
+    ///
+    /// The frame is not running (no record uses the block) and nothing writes the slots while
+    /// the returned slice is used.
+    #[inline]
+    pub(crate) unsafe fn values(&self, n: usize) -> &[Option<Obj>] {
+        // SAFETY: `ptr` is the start of `len` initialised slots (or dangling with `len` 0), and
+        // the caller's contract excludes writers.
+        unsafe { std::slice::from_raw_parts(self.ptr.as_ptr(), n.min(self.len)) }
+    }
+}
+
+impl Default for FrameBlock {
+    /// No slots (a finished generator's).
+    fn default() -> FrameBlock {
+        FrameBlock { ptr: NonNull::dangling(), len: 0 }
+    }
+}
+
+impl Drop for FrameBlock {
+    fn drop(&mut self) {
+        // SAFETY: made by `Box::into_raw` of a boxed slice of `len` slots in `new` (or an empty
+        // dangling slice, which frees nothing), dropped once; the generator's frame is not
+        // running (a running frame's generator and its saved frame are alive).
+        drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len)) });
+    }
 }
 
 /// A generator, coroutine or async generator.
@@ -197,11 +264,18 @@ impl GenObject {
 
     /// The collector's clear of a garbage generator: its frame's values, its frame object and
     /// its handled exception, taken out (the caller drops them; the generator is finished).
-    pub(crate) fn take_for_clear(&self) -> (Vec<Option<Obj>>, Option<Obj>, Option<Obj>) {
+    pub(crate) fn take_for_clear(&self) -> (FrameBlock, Option<Obj>, Option<Obj>) {
+        // A running frame uses its block (a collected generator never runs: its resumer
+        // holds it).
+        let running = self.state() == GenState::Running;
         self.set_state(GenState::Completed);
         let (slots, frame_obj) = match self.frame.try_borrow_mut() {
-            Ok(mut f) => (std::mem::take(&mut f.slots), f.frame_obj.take()),
-            Err(_) => (Vec::new(), None),
+            Ok(mut f) if !running => {
+                f.sp = 0;
+                (std::mem::take(&mut f.slots), f.frame_obj.take())
+            }
+            Ok(mut f) => (FrameBlock::default(), f.frame_obj.take()),
+            Err(_) => (FrameBlock::default(), None),
         };
         let exc = self.exc_state.try_borrow_mut().ok().and_then(|mut e| e.take());
         (slots, frame_obj, exc)
@@ -212,7 +286,9 @@ impl GenObject {
         if self.state() != GenState::SuspendedYieldFrom {
             return None;
         }
-        self.frame.borrow().slots.last().cloned().flatten()
+        let f = self.frame.borrow();
+        // SAFETY: suspended, so no record uses the block, and nothing writes it during the read.
+        unsafe { f.slots.values(f.sp) }.last().cloned().flatten()
     }
 }
 
@@ -1172,6 +1248,7 @@ fn warn_unawaited(g: &GenObject) {
             globals: saved.globals.clone(),
             builtins: saved.builtins.clone(),
             slots: std::mem::take(&mut saved.slots),
+            sp: std::mem::take(&mut saved.sp),
             ip: saved.ip,
             lasti: saved.lasti,
             frame_obj: saved.frame_obj.take(),
@@ -1204,6 +1281,7 @@ fn finalize(g: &GenObject) {
             globals: saved.globals.clone(),
             builtins: saved.builtins.clone(),
             slots: std::mem::take(&mut saved.slots),
+            sp: std::mem::take(&mut saved.sp),
             ip: saved.ip,
             lasti: saved.lasti,
             frame_obj: saved.frame_obj.take(),
