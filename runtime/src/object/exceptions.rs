@@ -293,6 +293,8 @@ pub(crate) use builtin_exc;
 static BASE_EXCEPTION_METHODS: &[MethodDef] = &[
     MethodDef::method("with_traceback", exc_with_traceback),
     MethodDef::method("add_note", exc_add_note),
+    MethodDef::method("__reduce__", exc_reduce),
+    MethodDef::method("__setstate__", exc_setstate),
     MethodDef::method("__init__", |a, k| {
         let (recv, _) = a.split_first().ok_or_else(|| PyErr::type_error("__init__ needs a receiver"))?;
         exc_init(recv, &a[1..], k)?;
@@ -829,6 +831,35 @@ fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::type_error(format!("note must be a str, not '{}'", rest[0].type_object().name())));
     }
     add_note(recv, rest[0].clone())?;
+    Ok(args::none())
+}
+
+/// `BaseException.__reduce__` (CPython's `BaseException_reduce`): `(type, args)`, and the
+/// instance's `__dict__` third when it has one.
+fn exc_reduce(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let (recv, _) = args::method("BaseException.__reduce__", argv, kwnames, 0, 0)?;
+    let class = Obj::new_ref(recv.type_object().as_object());
+    let dict = super::attr::dict_slot(recv).and_then(|slot| slot.get());
+    match dict {
+        Some(d) => new_tuple(vec![class, exc_args(recv), d]),
+        None => new_tuple(vec![class, exc_args(recv)]),
+    }
+}
+
+/// `BaseException.__setstate__(state)` (CPython's `BaseException_setstate`): each item of the
+/// dict `state` set as an attribute; `None` sets nothing.
+fn exc_setstate(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+    let (recv, rest) = args::method("BaseException.__setstate__", argv, kwnames, 1, 1)?;
+    let state = &rest[0];
+    if state.is(immortals().none) {
+        return Ok(args::none());
+    }
+    let Some(d) = super::dict::as_dict(state) else {
+        return Err(PyErr::type_error("state is not a dictionary"));
+    };
+    for (key, value) in d.items() {
+        super::abstract_ops::set_attr(recv, &key, Some(&value))?;
+    }
     Ok(args::none())
 }
 
