@@ -166,13 +166,7 @@ static BUILTINS: &[MethodDef] = &[
     MethodDef::function("open", crate::object::textio::builtin_open),
 ];
 
-/// `getattr`/`setattr`/`hasattr`/`delattr`: the name must be a `str`.
-fn attr_name_check(name: &PyObject) -> PyResult<()> {
-    match str_value(name) {
-        Some(_) => Ok(()),
-        None => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_object().name()))),
-    }
-}
+use crate::object::attr::attr_name_check;
 
 pub use crate::object::formatting::ascii_escape;
 

@@ -61,6 +61,16 @@ pub fn instance_dict(obj: &PyObject) -> PyResult<Option<Obj>> {
     super::inline_values::instance_dict(obj)
 }
 
+/// An attribute name must be a `str` (`getattr`/`setattr`/`hasattr`/`delattr`, and the
+/// `__getattribute__`/`__setattr__`/`__delattr__` of builtin types, as CPython's
+/// `PyObject_GenericGetAttr`/`SetAttr` and `type_setattro` check).
+pub(crate) fn attr_name_check(name: &PyObject) -> PyResult<()> {
+    match str_value(name) {
+        Some(_) => Ok(()),
+        None => Err(PyErr::type_error(format!("attribute name must be string, not '{}'", name.type_object().name()))),
+    }
+}
+
 /// The `AttributeError` for a missing attribute.
 #[cold]
 pub fn no_attribute(obj: &PyObject, name: &PyObject) -> PyErr {

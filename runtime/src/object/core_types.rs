@@ -460,11 +460,13 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__hash__", |a, k| new_int(object_hash(args::method("__hash__", a, k, 0, 0)?.0)? as i64)),
     MethodDef::method("__setattr__", |a, k| {
         let (s, r) = args::method("__setattr__", a, k, 2, 2)?;
+        super::attr::attr_name_check(&r[0])?;
         super::attr::generic_setattr(s, &r[0], Some(&r[1]))?;
         Ok(args::none())
     }),
     MethodDef::method("__getattribute__", |a, k| {
         let (s, r) = args::method("__getattribute__", a, k, 1, 1)?;
+        super::attr::attr_name_check(&r[0])?;
         super::attr::generic_getattr(s, &r[0])
     }),
     MethodDef::classmethod("__init_subclass__", super::descriptors::object_init_subclass),

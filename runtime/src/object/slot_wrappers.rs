@@ -287,14 +287,21 @@ fn call_slot(w: &SlotWrapper, s: &Obj, rest: &[Obj], kwnames: Option<&PyObject>)
             Some(v) => v,
             None => return Err(PyErr::stop_iteration(None)),
         },
-        Kind::GetAttribute => (t.getattro)(s, &arity(w, rest, 1)?[0])?,
+        Kind::GetAttribute => {
+            let name = &arity(w, rest, 1)?[0];
+            super::attr::attr_name_check(name)?;
+            (t.getattro)(s, name)?
+        }
         Kind::SetAttr => {
             let r = arity(w, rest, 2)?;
+            super::attr::attr_name_check(&r[0])?;
             (t.setattro.ok_or_else(|| missing(w))?)(s, &r[0], Some(&r[1]))?;
             none()
         }
         Kind::DelAttr => {
-            (t.setattro.ok_or_else(|| missing(w))?)(s, &arity(w, rest, 1)?[0], None)?;
+            let name = &arity(w, rest, 1)?[0];
+            super::attr::attr_name_check(name)?;
+            (t.setattro.ok_or_else(|| missing(w))?)(s, name, None)?;
             none()
         }
         Kind::Get => {
