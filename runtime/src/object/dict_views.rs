@@ -321,7 +321,7 @@ static ITER_METHODS: &[MethodDef] = &[
         let (s, _) = args::method("__length_hint__", a, k, 0, 0)?;
         // SAFETY: the method is only in the dict iterator types' tables.
         let it = unsafe { s.cast::<DictIter>() };
-        let left = match &it.dict {
+        let left = match &*it.dict.borrow() {
             Some(d) if it.used.get() == as_dict(d).map_or(0, |d| d.len()) as isize => it.remaining.get(),
             _ => 0,
         };
@@ -334,7 +334,8 @@ static ITER_METHODS: &[MethodDef] = &[
 pub struct DictIter {
     /// Header.
     pub ob_base: PyObject,
-    dict: Option<Obj>,
+    /// The dict; `None` once exhausted (the iterator lets go of it then, as CPython's).
+    dict: std::cell::RefCell<Option<Obj>>,
     kind: ViewKind,
     reverse: bool,
     /// The next position in the entries array (for a reversed iterator: one past it).
@@ -363,7 +364,7 @@ pub(crate) fn new_dict_iter(dict: &PyObject, kind: ViewKind, reverse: bool) -> P
     unsafe {
         alloc(ty, |ob_base| DictIter {
             ob_base,
-            dict: Some(Obj::new_ref(dict)),
+            dict: std::cell::RefCell::new(Some(Obj::new_ref(dict))),
             kind,
             reverse,
             pos: Cell::new(pos),
@@ -377,15 +378,19 @@ pub(crate) fn new_dict_iter(dict: &PyObject, kind: ViewKind, reverse: bool) -> P
 pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
     // SAFETY: only called on dict iterator instances (their `iternext` slot).
     let it = unsafe { o.cast::<DictIter>() };
-    let Some(dict) = &it.dict else { return Ok(None) };
-    let d = as_dict(dict).expect("a dict");
-    if it.used.get() != d.len() as isize {
-        it.used.set(-1);
-        return Err(PyErr::runtime_error("dictionary changed size during iteration"));
-    }
-    let (pos, found) = d.next_entry_from(it.pos.get(), it.reverse);
-    let found = found.map(|(k, v, _)| (k, v));
-    it.pos.set(pos);
+    let found = {
+        // No Python code runs under the borrow.
+        let dict = it.dict.borrow();
+        let Some(dict) = &*dict else { return Ok(None) };
+        let d = as_dict(dict).expect("a dict");
+        if it.used.get() != d.len() as isize {
+            it.used.set(-1);
+            return Err(PyErr::runtime_error("dictionary changed size during iteration"));
+        }
+        let (pos, found) = d.next_entry_from(it.pos.get(), it.reverse);
+        it.pos.set(pos);
+        found.map(|(k, v, _)| (k, v))
+    };
     match found {
         Some(kv) => {
             if it.remaining.get() == 0 {
@@ -396,7 +401,11 @@ pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
             it.remaining.set(it.remaining.get() - 1);
             Ok(Some(kv))
         }
-        None => Ok(None),
+        None => {
+            // Dropped outside the borrow: the dict's destructor may run Python code.
+            drop(it.dict.borrow_mut().take());
+            Ok(None)
+        }
     }
 }
 

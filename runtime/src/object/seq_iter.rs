@@ -100,7 +100,8 @@ pub(crate) fn make_seq_iter_type(
 pub struct SeqIter {
     /// Header.
     pub ob_base: PyObject,
-    seq: Option<Obj>,
+    /// The sequence; `None` once exhausted (the iterator lets go of it then, as CPython's).
+    seq: std::cell::RefCell<Option<Obj>>,
     index: Cell<usize>,
 }
 
@@ -108,30 +109,51 @@ pub struct SeqIter {
 pub fn new_seq_iter(seq: Obj) -> PyResult<Obj> {
     // SAFETY: SeqIter starts with the header; its deallocator drops it.
     let ty = iter_type_for(&seq);
-    unsafe { alloc(ty, |ob_base| SeqIter { ob_base, seq: Some(seq), index: Cell::new(0) }) }
+    unsafe { alloc(ty, |ob_base| SeqIter { ob_base, seq: std::cell::RefCell::new(Some(seq)), index: Cell::new(0) }) }
 }
 
 fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the sequence iterator type.
     let it = unsafe { it.cast::<SeqIter>() };
-    let Some(seq) = &it.seq else { return Ok(None) };
     let i = it.index.get();
-    let item = if let Some(l) = as_list(seq) {
-        l.get_item(i)
-    } else if tuple::is_tuple(seq) {
-        items(seq).get(i).cloned()
-    } else if let Some(s) = as_str_object(seq) {
-        if i < s.len() { Some(super::str::new_str_of_code_point(s.code_point_at(i))?) } else { None }
-    } else {
-        match ops::get_item(seq, &*new_int(i as i64)?) {
+    // What the borrow of the sequence found: the built-in sequences are read under it (no
+    // Python code runs, nothing is allocated); a string's code point becomes a string after
+    // it (an allocation may start a collection, whose finalisers run Python code), and any
+    // other sequence is indexed through `__getitem__` with a reference of its own.
+    enum Step {
+        Item(Option<Obj>),
+        CodePoint(Option<u32>),
+        GetItem(Obj),
+    }
+    let step = {
+        let seq = it.seq.borrow();
+        let Some(seq) = &*seq else { return Ok(None) };
+        if let Some(l) = as_list(seq) {
+            Step::Item(l.get_item(i))
+        } else if tuple::is_tuple(seq) {
+            Step::Item(items(seq).get(i).cloned())
+        } else if let Some(s) = as_str_object(seq) {
+            Step::CodePoint((i < s.len()).then(|| s.code_point_at(i)))
+        } else {
+            Step::GetItem(seq.clone())
+        }
+    };
+    let item = match step {
+        Step::Item(item) => item,
+        Step::CodePoint(cp) => cp.map(super::str::new_str_of_code_point).transpose()?,
+        Step::GetItem(seq) => match ops::get_item(&seq, &*new_int(i as i64)?) {
             Ok(v) => Some(v),
             Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
                 None
             }
             Err(e) => return Err(e),
-        }
+        },
     };
-    it.index.set(i + 1);
+    match item {
+        Some(_) => it.index.set(i + 1),
+        // Dropped outside the borrow: the sequence's destructor may run Python code.
+        None => drop(it.seq.borrow_mut().take()),
+    }
     Ok(item)
 }
 
