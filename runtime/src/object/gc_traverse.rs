@@ -145,8 +145,7 @@ fn method_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     }
 }
 
-/// Classes (heap types): their dict, MRO, bases, qualified name and the replaced MROs and bases. No clear: the class's dict,
-/// tracked itself, is cleared when it is garbage, which breaks the cycles through methods.
+/// Classes (heap types): their dict, MRO, bases, qualified name and the replaced MROs and bases.
 fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     let Some(t) = super::typeobj::as_type(o).filter(|t| t.is_heap()) else { return };
     // SAFETY: read attached; these fields are set when the class is made.
@@ -160,6 +159,25 @@ fn type_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
     for x in &m.retired {
         visit(x);
     }
+}
+
+/// A garbage class lets go of its MRO and of the MROs a `__bases__` assignment replaced: each
+/// names the class itself, a cycle nothing else breaks (tuples have no clear; CPython's
+/// `type_clear` clears `tp_mro` too). The class's dict, tracked itself, is cleared as garbage of
+/// its own, which breaks the cycles through methods and `__class__` cells.
+fn type_clear(o: &PyObject) {
+    let Some(t) = super::typeobj::as_type(o).filter(|t| t.is_heap()) else { return };
+    // Lookups through a class without an MRO find nothing; caches keyed on its tag must miss.
+    super::typeobj::modified(t);
+    // SAFETY: the collector clears garbage only: no code reaches the class any more, so no
+    // slice from `TypeObject::mro` of it, nor any other borrow of these fields, is alive (a
+    // borrower would hold a reference to the class or to something that reaches it).
+    let (mro, retired) = unsafe {
+        let m = &mut *t.mutable.get();
+        (m.mro.take(), std::mem::take(&mut m.retired))
+    };
+    // Dropped after the borrow: dropping the tuples may free the class itself.
+    drop((mro, retired));
 }
 
 /// Instances of classes whose solid base is `object`: inline values, members, `__dict__`.
@@ -255,7 +273,7 @@ pub(crate) fn builtin_gc_slots(name: &str) -> Option<(TraverseFn, Option<ClearFn
         "function" => (function_traverse, Some(function_clear)),
         "cell" => (cell_traverse, Some(cell_clear)),
         "method" => (method_traverse, None),
-        "type" => (type_traverse, None),
+        "type" => (type_traverse, Some(type_clear)),
         "property" => (super::descriptors::property_traverse, None),
         "staticmethod" | "classmethod" => (super::descriptors::wrapper_traverse, None),
         "member_descriptor" => (super::member::member_traverse, None),

@@ -399,7 +399,9 @@ impl TypeObject {
     /// `__mro__` as a slice of types.
     #[inline]
     pub(crate) fn mro(&self) -> &[Obj] {
-        // SAFETY: set once at creation; reads happen attached.
+        // SAFETY: set at creation, replaced by a `__bases__` assignment only with the old tuple
+        // kept alive (`retired`), and dropped only by the collector's clear of a garbage class,
+        // which nothing borrows any more; reads happen attached.
         match unsafe { (*self.mutable.get()).mro.as_deref() } {
             Some(t) => super::tuple::items(t),
             None => &[],
