@@ -231,6 +231,14 @@ impl GenObject {
         }
     }
 
+    /// Moves a generator that never ran from `Created` to `Completed` (a compare-exchange, as
+    /// [`GenObject::claim`]): whether it did.
+    pub(crate) fn complete_unstarted(&self) -> bool {
+        self.state
+            .compare_exchange(GenState::Created as u8, GenState::Completed as u8, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
     /// The saved frame (short borrows only: never across a run of Python code).
     pub(crate) fn frame(&self) -> std::cell::RefMut<'_, SavedFrame> {
         self.frame.borrow_mut()
@@ -544,12 +552,15 @@ impl ThrowArgs {
     }
 }
 
-/// Runs `f` with the generator marked running (a delegate's `throw`/`close` must see its
-/// delegator as executing), restoring the state after.
-fn while_running<T>(g: &GenObject, f: impl FnOnce() -> T) -> T {
-    let saved = g.state();
-    g.set_state(GenState::Running);
+/// Runs `f` with the generator claimed as running (a delegate's `throw`/`close` must see its
+/// delegator as executing), restoring the state it was claimed from after. The claim is the
+/// compare-exchange every resumption makes: a thread that finds the generator running gets
+/// "already executing", so no two threads ever run its frame (which runs in the generator's
+/// own block of slots).
+fn while_running<T>(g: &GenObject, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let saved = g.claim().map_err(|_| PyErr::value_error(format!("{} already executing", kind_noun(g))))?;
     let r = f();
+    // This thread holds the claim: nobody else wrote the state since.
     g.set_state(saved);
     r
 }
@@ -608,16 +619,15 @@ fn close_iter(yf: &PyObject) -> PyResult<()> {
 pub(crate) fn gen_close(o: &PyObject) -> PyResult<Obj> {
     let _guard = crate::object::recursion::enter(" while calling a Python object")?;
     let g = gen_of(o);
-    match g.state() {
-        GenState::Created => {
-            g.set_state(GenState::Completed);
-            // Dropped after the borrow: a dropped value may run Python code (a generator's
-            // finaliser) that reads this generator.
-            drop(std::mem::take(&mut g.frame().slots));
-            return Ok(args::none());
-        }
-        GenState::Completed => return Ok(args::none()),
-        _ => {}
+    // A generator that never ran is completed without running it: by the same kind of
+    // compare-exchange as a resumption's claim, so a thread that claimed it first keeps it
+    // (and its block of slots, in which its frame runs). Its arguments stay in the block until
+    // the generator goes, as CPython's frame does.
+    if g.complete_unstarted() {
+        return Ok(args::none());
+    }
+    if g.state() == GenState::Completed {
+        return Ok(args::none());
     }
     let mut err = None;
     if let Some(yf) = g.yield_from() {
