@@ -792,13 +792,35 @@ pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
     if !is_exact(callable, types_known_made(callable).type_type) || !ty.is_heap() {
         return None;
     }
-    let object_new = crate::object::classobj::object_new as crate::object::typeobj::NewFn;
-    if !ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new)) {
+    if !ty.new.is_some_and(allocates_for_init) {
         return None;
     }
     let init = hinted_init(ty).or_else(|| lookup(ty, init_name()))?;
     exact_args_function(&init, argc + 1)?;
     Some(init)
+}
+
+/// Whether `new` is a `__new__` that [`alloc_for_init`] runs: `object.__new__`, or
+/// `BaseException.__new__` (an exception class with an `__init__` of its own, `class
+/// AppError(Exception)`, whose call CPython runs through `type_call` and `slot_tp_init`, a
+/// second evaluation loop).
+#[inline(always)]
+fn allocates_for_init(new: crate::object::typeobj::NewFn) -> bool {
+    std::ptr::fn_addr_eq(new, crate::object::classobj::object_new as crate::object::typeobj::NewFn)
+        || std::ptr::fn_addr_eq(new, crate::object::exceptions::exc_new as crate::object::typeobj::NewFn)
+}
+
+/// The instance `cls(*args)` makes before `CALL_ALLOC_AND_ENTER_INIT` enters its `__init__`
+/// (`cls` passed [`init_for_alloc`]): `object.__new__(cls)`, or `BaseException.__new__(cls,
+/// *args)`, which keeps the arguments as the exception's `args`, as `type_call` would.
+#[inline]
+pub(crate) fn alloc_for_init(ty: &TypeObject, args: &[Obj]) -> crate::error::PyResult<Obj> {
+    match ty.new {
+        Some(new) if std::ptr::fn_addr_eq(new, crate::object::exceptions::exc_new as crate::object::typeobj::NewFn) => {
+            new(ty, args, None)
+        }
+        _ => crate::object::classobj::object_new(ty, &[], None),
+    }
 }
 
 /// The class's `__init__` through its `init_hint`, `None` when the hint is not the current

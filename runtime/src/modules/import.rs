@@ -263,6 +263,9 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
                 None,
             ));
         }
+        if !super::importlib::is_made()? && main_loader_pending()? {
+            super::importlib::bootstrap()?;
+        }
         ensure_initialized(&m)?;
         return Ok(m);
     }
@@ -271,7 +274,9 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
         // (reading or writing it makes them), so its first finder would be `BuiltinImporter`:
         // a module written in Rust is made without them (`_imp` is theirs).
         if let Some(make) = super::imp::builtin_maker(name).filter(|_| name != "_imp") {
-            return load_builtin(name, make);
+            if !main_loader_pending()? {
+                return load_builtin(name, make);
+            }
         }
         // They give `sys`, `builtins` and every module made from now on its `__spec__`.
         super::importlib::bootstrap()?;
@@ -323,6 +328,17 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
         ops::set_attr(&pm, &*new_str(child)?, Some(&module))?;
     }
     Ok(module)
+}
+
+/// Whether `__main__`'s `__loader__` still waits for the import system's objects (CPython sets
+/// it at start-up; pyrt when they are made). A program reads it as a global, where nothing can
+/// make it on demand, so the first import makes them while it waits, as CPython's would have
+/// been made by then.
+fn main_loader_pending() -> PyResult<bool> {
+    let Some(main) = cached("__main__")? else {
+        return Ok(false);
+    };
+    Ok(as_module(&main).is_some() && module_get(&main, "__loader__").is_none_or(|l| is_none(&l)))
 }
 
 /// `import_ensure_initialized`: reads `module.__spec__._initializing` as CPython does before
