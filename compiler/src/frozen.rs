@@ -5,8 +5,10 @@
 //! same modules as marshalled code objects for the same reason).
 //!
 //! The format is pyrt's own and private to one build (writer and reader are the same
-//! compiler version): little-endian, lengths as `u32`, a code object's fields in declaration
-//! order with its constants tagged by kind and nested code objects inline. The file name is
+//! compiler version): little-endian, lengths as `u32`; first a table of the names (each
+//! distinct name once: the reader makes one `Arc<str>` per name, shared by every code object
+//! that uses it), then the code object's fields in declaration order, names as table indices,
+//! its constants tagged by kind and nested code objects inline. The file name is
 //! not stored: the reader gives every code object the name it is asked to (the build script
 //! compiles each source once, whatever name its module is made under). A reader never panics:
 //! input that is not a well-formed encoding is an error.
@@ -29,14 +31,59 @@ impl std::error::Error for DecodeError {}
 
 /// The encoding of `code` and the code objects nested in its constants (file names left out).
 pub fn encode(code: &CodeObject) -> Vec<u8> {
+    let mut names = Names::default();
+    names.collect(code);
     let mut out = Vec::new();
-    write_code(&mut out, code);
+    write_len(&mut out, names.list.len());
+    for n in &names.list {
+        write_bytes(&mut out, n.as_bytes());
+    }
+    write_code(&mut out, code, &names);
     out
+}
+
+/// The names of a code object and of those nested in it, each once, in the order met.
+#[derive(Default)]
+struct Names<'c> {
+    list: Vec<&'c str>,
+    index: std::collections::HashMap<&'c str, u32>,
+}
+
+impl<'c> Names<'c> {
+    fn add(&mut self, name: &'c str) {
+        if !self.index.contains_key(name) {
+            self.index.insert(name, self.list.len() as u32);
+            self.list.push(name);
+        }
+    }
+
+    fn collect(&mut self, c: &'c CodeObject) {
+        for n in c.names.iter().chain(c.localsplus_names.iter()).chain([&c.name, &c.qualname]) {
+            self.add(n);
+        }
+        for k in c.consts.iter() {
+            self.collect_constant(k);
+        }
+    }
+
+    fn collect_constant(&mut self, k: &'c Constant) {
+        match k {
+            Constant::Code(code) => self.collect(code),
+            Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().for_each(|i| self.collect_constant(i)),
+            _ => {}
+        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>, name: &str) {
+        write_u32(out, self.index[name]);
+    }
 }
 
 /// The code object `bytes` encodes, every nested code object's file name `filename`.
 pub fn decode(bytes: &[u8], filename: &str) -> Result<Arc<CodeObject>, DecodeError> {
-    let mut r = Reader { bytes, at: 0, filename: Arc::from(filename), depth: 0 };
+    let mut r = Reader { bytes, at: 0, filename: Arc::from(filename), depth: 0, names: Vec::new() };
+    let n = r.len(4)?;
+    r.names = (0..n).map(|_| r.text()).collect::<Result<_, _>>()?;
     let code = r.code()?;
     if r.at != bytes.len() {
         return Err(DecodeError("trailing bytes"));
@@ -76,7 +123,7 @@ fn write_bytes(out: &mut Vec<u8>, b: &[u8]) {
     out.extend_from_slice(b);
 }
 
-fn write_code(out: &mut Vec<u8>, c: &CodeObject) {
+fn write_code(out: &mut Vec<u8>, c: &CodeObject, table: &Names<'_>) {
     for v in [c.argcount, c.posonlyargcount, c.kwonlyargcount, c.stacksize, c.flags.0] {
         write_u32(out, v);
     }
@@ -87,22 +134,22 @@ fn write_code(out: &mut Vec<u8>, c: &CodeObject) {
     }
     write_len(out, c.consts.len());
     for k in c.consts.iter() {
-        write_constant(out, k);
+        write_constant(out, k, table);
     }
     for names in [&c.names, &c.localsplus_names] {
         write_len(out, names.len());
         for n in names.iter() {
-            write_bytes(out, n.as_bytes());
+            table.write(out, n);
         }
     }
     write_bytes(out, &c.localsplus_kinds.iter().map(|k| k.0).collect::<Vec<u8>>());
-    write_bytes(out, c.name.as_bytes());
-    write_bytes(out, c.qualname.as_bytes());
+    table.write(out, &c.name);
+    table.write(out, &c.qualname);
     write_bytes(out, &c.linetable);
     write_bytes(out, &c.exceptiontable);
 }
 
-fn write_constant(out: &mut Vec<u8>, k: &Constant) {
+fn write_constant(out: &mut Vec<u8>, k: &Constant, table: &Names<'_>) {
     match k {
         Constant::None => out.push(NONE),
         Constant::True => out.push(TRUE),
@@ -137,12 +184,12 @@ fn write_constant(out: &mut Vec<u8>, k: &Constant) {
             out.push(if matches!(k, Constant::Tuple(_)) { TUPLE } else { FROZEN_SET });
             write_len(out, items.len());
             for item in items.iter() {
-                write_constant(out, item);
+                write_constant(out, item, table);
             }
         }
         Constant::Code(code) => {
             out.push(CODE);
-            write_code(out, code);
+            write_code(out, code, table);
         }
     }
 }
@@ -152,6 +199,8 @@ struct Reader<'a> {
     at: usize,
     filename: Arc<str>,
     depth: u32,
+    /// The table of names at the start.
+    names: Vec<Arc<str>>,
 }
 
 impl<'a> Reader<'a> {
@@ -191,13 +240,20 @@ impl<'a> Reader<'a> {
         self.take(n)
     }
 
-    fn str(&mut self) -> Result<Arc<str>, DecodeError> {
+    /// Text stored in place (a table entry, a big int's digits).
+    fn text(&mut self) -> Result<Arc<str>, DecodeError> {
         std::str::from_utf8(self.bytes()?).map(Arc::from).map_err(|_| DecodeError("a name that is not UTF-8"))
+    }
+
+    /// A name: an index into the table.
+    fn name(&mut self) -> Result<Arc<str>, DecodeError> {
+        let i = self.u32()? as usize;
+        self.names.get(i).cloned().ok_or(DecodeError("a name index past the table"))
     }
 
     fn names(&mut self) -> Result<Box<[Arc<str>]>, DecodeError> {
         let n = self.len(4)?;
-        (0..n).map(|_| self.str()).collect()
+        (0..n).map(|_| self.name()).collect()
     }
 
     fn nested<T>(&mut self, read: impl FnOnce(&mut Self) -> Result<T, DecodeError>) -> Result<T, DecodeError> {
@@ -237,8 +293,8 @@ impl<'a> Reader<'a> {
             localsplus_names,
             localsplus_kinds,
             filename: self.filename.clone(),
-            name: self.str()?,
-            qualname: self.str()?,
+            name: self.name()?,
+            qualname: self.name()?,
             linetable: self.bytes()?.into(),
             exceptiontable: self.bytes()?.into(),
         }))
@@ -252,7 +308,7 @@ impl<'a> Reader<'a> {
             FALSE => Constant::False,
             ELLIPSIS => Constant::Ellipsis,
             INT => Constant::Int(self.u64()? as i64),
-            BIG_INT => Constant::BigInt(self.str()?),
+            BIG_INT => Constant::BigInt(self.text()?),
             FLOAT => Constant::Float(f64::from_bits(self.u64()?)),
             COMPLEX => Constant::Complex { re: f64::from_bits(self.u64()?), im: f64::from_bits(self.u64()?) },
             STR => Constant::Str(py_str(self.bytes()?).ok_or(DecodeError("a str constant that is not UTF-8"))?),
@@ -334,8 +390,15 @@ mod tests {
         let mut long = bytes.clone();
         long.push(0);
         assert_eq!(decode(&long, "f").unwrap_err(), DecodeError("trailing bytes"));
-        let mut huge = bytes;
-        huge[24..28].copy_from_slice(&u32::MAX.to_le_bytes()); // the code's unit count
+        let mut huge = bytes.clone();
+        huge[0..4].copy_from_slice(&u32::MAX.to_le_bytes()); // the table's length
         assert!(decode(&huge, "f").is_err());
+        // A name index past the table: the module's qualname, which its line table and
+        // (empty) exception table follow.
+        assert!(code.exceptiontable.is_empty());
+        let mut far = bytes;
+        let at = far.len() - 4 - (4 + code.linetable.len()) - 4;
+        far[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+        assert_eq!(decode(&far, "f").unwrap_err(), DecodeError("a name index past the table"));
     }
 }
