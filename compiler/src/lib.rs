@@ -33,6 +33,7 @@ mod codegen;
 mod deep;
 pub mod dis;
 pub mod fold;
+pub mod frozen;
 pub mod future;
 pub mod instr_seq;
 pub mod instructions;

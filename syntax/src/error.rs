@@ -122,21 +122,23 @@ pub struct LineIndex {
 
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`, as CPython's tokenizer sees them.
+    /// (`memchr` finds the line ends: the front end builds an index per pass, and a byte loop
+    /// was 5% of compiling the import system's 1 000 lines.)
     pub fn new(source: &str) -> LineIndex {
         let bytes = source.as_bytes();
         let mut starts = vec![0u32];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i as u32 + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i as u32 + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i as u32 + 1),
-                _ => {}
+        // The `\n` of a `\r\n` pair, already counted with its `\r`.
+        let mut pair_end = None;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if pair_end == Some(i) {
+                continue;
             }
-            i += 1;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                starts.push(i as u32 + 2);
+                pair_end = Some(i + 1);
+            } else {
+                starts.push(i as u32 + 1);
+            }
         }
         LineIndex { starts }
     }
@@ -190,6 +192,14 @@ mod tests {
         assert_eq!(ix.line_text(src, 2), "b = 'é' + x\r\n");
         assert_eq!(ix.line_text(src, 3), "c\r");
         assert_eq!(ix.line_col(src.len() as u32), (4, 1));
+    }
+
+    #[test]
+    fn only_a_carriage_return_then_a_newline_is_one_line_end() {
+        let ix = LineIndex::new("a\r\r\nb\n\rc\r\n");
+        assert_eq!(ix.starts, [0, 2, 4, 6, 7, 10]);
+        assert_eq!(LineIndex::new("").starts, [0]);
+        assert_eq!(LineIndex::new("\r").starts, [0, 1]);
     }
 
     #[test]

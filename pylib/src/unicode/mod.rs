@@ -381,28 +381,44 @@ impl<'a> Iterator for SplitLines<'a> {
 
 /// `s.split(None, maxsplit)` (`maxsplit < 0` means no limit): the runs of non-whitespace.
 pub fn split_whitespace(s: &str, maxsplit: isize) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut rest = s.trim_start_matches(is_space);
-    let mut splits = 0;
-    while !rest.is_empty() {
-        if maxsplit >= 0 && splits >= maxsplit {
-            // The unsplit remainder keeps its trailing whitespace, as in CPython.
-            parts.push(rest);
-            return parts;
+    split_whitespace_iter(s, maxsplit).collect()
+}
+
+/// The pieces of [`split_whitespace`], one at a time (for a caller that stores each piece
+/// where it goes without a `Vec` in between).
+pub fn split_whitespace_iter(s: &str, maxsplit: isize) -> SplitWhitespace<'_> {
+    SplitWhitespace { rest: s.trim_start_matches(is_space), splits: 0, maxsplit }
+}
+
+/// The iterator of [`split_whitespace_iter`].
+pub struct SplitWhitespace<'a> {
+    /// What is left to split, its leading whitespace already skipped.
+    rest: &'a str,
+    splits: isize,
+    maxsplit: isize,
+}
+
+impl<'a> Iterator for SplitWhitespace<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
         }
-        match rest.find(is_space) {
+        if self.maxsplit >= 0 && self.splits >= self.maxsplit {
+            // The unsplit remainder keeps its trailing whitespace, as in CPython.
+            return Some(std::mem::take(&mut self.rest));
+        }
+        match self.rest.find(is_space) {
             Some(end) => {
-                parts.push(&rest[..end]);
-                rest = rest[end..].trim_start_matches(is_space);
-                splits += 1;
+                let piece = &self.rest[..end];
+                self.rest = self.rest[end..].trim_start_matches(is_space);
+                self.splits += 1;
+                Some(piece)
             }
-            None => {
-                parts.push(rest);
-                break;
-            }
+            None => Some(std::mem::take(&mut self.rest)),
         }
     }
-    parts
 }
 
 /// `s.rsplit(None, maxsplit)`, in left-to-right order.

@@ -343,7 +343,7 @@ pub(crate) fn code(o: &PyObject) -> &Obj {
 pub(crate) fn lineno(o: &PyObject) -> Option<i32> {
     let code = as_code(code(o))?;
     let i = lasti(o);
-    let line = code.positions.get(i).map_or(code.code.firstlineno as i32, |p| p.lineno);
+    let line = code.positions().get(i).map_or(code.code.firstlineno as i32, |p| p.lineno);
     (line >= 0).then_some(line)
 }
 

@@ -1285,9 +1285,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         skip_caches!(CALL);
                         let init = hit.take().expect("the guard's value");
                         let callable_at = sp - oparg as usize - 2;
-                        let class = slot!(callable_at).as_deref().expect("a callable");
+                        let class = values[callable_at].as_deref().expect("a callable");
                         let ty = as_type(class).expect("checked by init_for_alloc");
-                        let instance = tri!(crate::object::classobj::object_new(ty, &[], None));
+                        let instance = tri!(specialize::alloc_for_init(ty, as_objs(&values[callable_at + 2..sp])));
                         *slot!(callable_at + 1) = Some(instance.clone());
                         enter_or_unwind!(enter_exact_args(frames, init, callable_at, callable_at + 1, Some(instance)));
                     }

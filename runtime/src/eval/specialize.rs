@@ -782,21 +782,74 @@ fn init_name() -> &'static PyObject {
 
 /// The `__init__` to enter for `cls(*args)` (`CALL_ALLOC_AND_ENTER_INIT`): `cls` is a class
 /// made by `type` whose instances come from `object.__new__`, and whose `__init__` is a Python
-/// function taking the instance and `argc` arguments exactly. Looked up at every execution
-/// (no cache), so the form is correct in every interpreter kind.
+/// function taking the instance and `argc` arguments exactly. Read through the class's
+/// `init_hint` while its version tag is the one the hint was taken under (CPython's
+/// `_spec_cache.init`, guarded by `tp_version_tag`), else looked up (so the form is correct
+/// whatever the hint says, in every interpreter kind).
 #[inline]
 pub(crate) fn init_for_alloc(callable: &PyObject, argc: usize) -> Option<Obj> {
     let ty = as_type(callable)?;
     if !is_exact(callable, types_known_made(callable).type_type) || !ty.is_heap() {
         return None;
     }
-    let object_new = crate::object::classobj::object_new as crate::object::typeobj::NewFn;
-    if !ty.new.is_some_and(|n| std::ptr::fn_addr_eq(n, object_new)) {
+    if !ty.new.is_some_and(allocates_for_init) {
         return None;
     }
-    let init = lookup(ty, init_name())?;
+    let init = hinted_init(ty).or_else(|| lookup(ty, init_name()))?;
     exact_args_function(&init, argc + 1)?;
     Some(init)
+}
+
+/// Whether `new` is a `__new__` that [`alloc_for_init`] runs: `object.__new__`, or
+/// `BaseException.__new__` (an exception class with an `__init__` of its own, `class
+/// AppError(Exception)`, whose call CPython runs through `type_call` and `slot_tp_init`, a
+/// second evaluation loop).
+#[inline(always)]
+fn allocates_for_init(new: crate::object::typeobj::NewFn) -> bool {
+    std::ptr::fn_addr_eq(new, crate::object::classobj::object_new as crate::object::typeobj::NewFn)
+        || std::ptr::fn_addr_eq(new, crate::object::exceptions::exc_new as crate::object::typeobj::NewFn)
+}
+
+/// The instance `cls(*args)` makes before `CALL_ALLOC_AND_ENTER_INIT` enters its `__init__`
+/// (`cls` passed [`init_for_alloc`]): `object.__new__(cls)`, or `BaseException.__new__(cls,
+/// *args)`, which keeps the arguments as the exception's `args`, as `type_call` would.
+#[inline]
+pub(crate) fn alloc_for_init(ty: &TypeObject, args: &[Obj]) -> crate::error::PyResult<Obj> {
+    match ty.new {
+        Some(new) if std::ptr::fn_addr_eq(new, crate::object::exceptions::exc_new as crate::object::typeobj::NewFn) => {
+            new(ty, args, None)
+        }
+        _ => crate::object::classobj::object_new(ty, &[], None),
+    }
+}
+
+/// The class's `__init__` through its `init_hint`, `None` when the hint is not the current
+/// version tag's (the class or a base changed since) or its entry is not `__init__`: read as
+/// the class-attribute forms read theirs (`class_entry`: the tag checked before and after the
+/// dict read, with an `Acquire` fence between).
+#[inline(always)]
+fn hinted_init(ty: &TypeObject) -> Option<Obj> {
+    let hint = ty.init_hint.load(std::sync::atomic::Ordering::Relaxed);
+    let version = (hint >> 32) as u32;
+    if version == 0 {
+        return None;
+    }
+    super::specialize_attr::class_entry(ty, version, (hint >> 16) as u16 as usize, hint as u16 as usize, init_name())
+}
+
+/// Leaves in the class the hint to its `__init__` for [`hinted_init`] (when `CALL` is
+/// specialised to `CALL_ALLOC_AND_ENTER_INIT`): under a version tag taken first, so that a
+/// change of the class or a base made meanwhile has taken that tag away again.
+fn remember_init(callable: &PyObject) {
+    let Some(ty) = as_type(callable) else { return };
+    let version = ty.version_for_cache();
+    if version == 0 {
+        return;
+    }
+    if let Some((pos, ix)) = super::specialize_attr::mro_hint(ty, init_name()) {
+        let hint = (u64::from(version) << 32) | (u64::from(pos) << 16) | u64::from(ix);
+        ty.init_hint.store(hint, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// The builtin functions with a form of their own, by address (immortal, process-wide).
@@ -939,6 +992,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     } else if positional_args_function(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_GENERAL)
     } else if !has_self && init_for_alloc(callable, argc).is_some() {
+        remember_init(callable);
         Some(Opcode::CALL_ALLOC_AND_ENTER_INIT)
     } else if is_builtin_len(callable) && nargs == 1 {
         Some(Opcode::CALL_LEN)

@@ -54,7 +54,7 @@ fn has_generic_getattr(ty: &TypeObject) -> bool {
 }
 
 /// `(MRO position, dict entry)` of `name` in `ty`'s MRO, found by identity.
-fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
+pub(super) fn mro_hint(ty: &TypeObject, name: &PyObject) -> Option<(u16, u16)> {
     for (pos, t) in ty.mro().iter().enumerate() {
         let d = as_type(t)?.dict().and_then(as_dict)?;
         if let Some(ix) = d.index_of_identical(name) {
@@ -82,7 +82,7 @@ fn mro_value(ty: &TypeObject, pos: usize, ix: usize, name: &PyObject) -> Option<
 /// after the read (a class mutation takes the tag away before and after its dict write, with a
 /// fence between tag and dict; see `specialize`'s module docs), `None` on a miss.
 #[inline(always)]
-fn class_entry(ty: &TypeObject, version: u32, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
+pub(super) fn class_entry(ty: &TypeObject, version: u32, pos: usize, ix: usize, name: &PyObject) -> Option<Obj> {
     if ty.version() != version {
         return None;
     }
@@ -210,7 +210,8 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
 /// `LOAD_ATTR_MODULE`: a module attribute found in the module's dict, guarded by the dict's keys
 /// version (module attributes that are data descriptors of `module` itself stay generic).
 fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option<Opcode> {
-    if lookup(types().modules.module_type, name).is_some() {
+    // (an import attribute made on first use stays generic until it is made)
+    if lookup(types().modules.module_type, name).is_some() || crate::object::module::needs_import_state(owner, name) {
         return None;
     }
     let dict = dict_slot(owner).and_then(|s| s.get_unlocked(owner))?;

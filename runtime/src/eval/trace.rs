@@ -125,7 +125,7 @@ pub(super) fn instruction(frame: &Frame, op: Opcode, oparg: u32) -> PyResult<()>
     let fo = frame_object::materialize(frame)?;
     let (prev, prev_was_resume) = frame_object::prev_traced(&fo);
     let code = super::code_of(frame);
-    let line_of = |i: usize| code.positions.get(i).map_or(-1, |p| p.lineno);
+    let line_of = |i: usize| code.positions().get(i).map_or(-1, |p| p.lineno);
     let line = line_of(frame.lasti);
     // Instructions without a line, and those that never start one in CPython's line table
     // (the loop's closing jump and `END_FOR`/`END_SEND`), neither fire nor count as the

@@ -157,7 +157,7 @@ pub(crate) static TRACEBACK_GETSETS: &[crate::object::builtin::GetSetDef] = {
             name: "tb_lineno",
             get: |o| {
                 let t = tb_entry(o);
-                let line = as_code(&t.code).and_then(|c| c.positions.get(t.lasti)).map_or(-1, |p| p.lineno);
+                let line = as_code(&t.code).and_then(|c| c.positions().get(t.lasti)).map_or(-1, |p| p.lineno);
                 crate::object::int::new_int(i64::from(line))
             },
             set: None,
@@ -385,7 +385,7 @@ fn format_stack_with(exc: &PyObject, format_entry: fn(&str, &str, pyrt_compile::
         // SAFETY: traceback entries are TracebackObject.
         let entry = unsafe { t.cast::<TracebackObject>() };
         if let Some(code) = as_code(&entry.code) {
-            let pos = code.positions.get(entry.lasti).copied().unwrap_or(pyrt_compile::Location::NO_LOCATION);
+            let pos = code.positions().get(entry.lasti).copied().unwrap_or(pyrt_compile::Location::NO_LOCATION);
             let key = (code.code.filename.to_string(), pos.lineno, code.code.name.to_string());
             if last.as_ref() != Some(&key) {
                 flush(&mut out, count);

@@ -635,7 +635,10 @@ pub fn builtins_dict() -> PyResult<Obj> {
 pub fn builtins_module() -> PyResult<Obj> {
     let m = super::current_modules();
     super::InterpModules::get_or_make(&m.builtins_module, || {
-        crate::object::module::new_module_with_dict(builtins_dict()?, true)
+        let m = crate::object::module::new_module_with_dict(builtins_dict()?, true)?;
+        // Its `__spec__` comes with the import system's objects (`importlib`).
+        crate::object::module::defer_import_state(&m);
+        Ok(m)
     })
 }
 

@@ -1,5 +1,6 @@
 //! The modules written in Python and embedded in the binary (`copyreg`, `_frozen_importlib`,
-//! `_codecs`' registry, `codecs`, `encodings`): their source is compiled once per process and
+//! `_codecs`' registry, `codecs`, `encodings`): their code is compiled when the runtime is
+//! built (`build.rs`, in `pyrt_compile::frozen`'s form), loaded once per process and
 //! the code shared by every interpreter that makes the module (a code object's compiled form
 //! holds no interpreter's objects; each run wraps it in the interpreter's own code object), so
 //! a new interpreter pays only for running it.
@@ -11,18 +12,31 @@ use pyrt_compile::CodeObject;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+// `FROZEN_CODE`: each source of `src/modules/*.py` with its code, compiled by build.rs.
+include!(concat!(env!("OUT_DIR"), "/frozen_code.rs"));
+
 /// The compiled embedded sources, by file name (`<frozen codecs>`).
 static COMPILED: OnceLock<Mutex<HashMap<&'static str, Arc<CodeObject>>>> = OnceLock::new();
 
-/// The compiled code of an embedded source (compiled on first use).
+/// The code build.rs compiled for `source`, loaded under `filename` (`None` for a source it
+/// did not compile: the unit tests' own).
+fn precompiled(source: &str, filename: &str) -> Option<Arc<CodeObject>> {
+    let (_, code) = FROZEN_CODE.iter().find(|(s, _)| s.len() == source.len() && *s == source)?;
+    pyrt_compile::frozen::decode(code, filename).ok()
+}
+
+/// The compiled code of an embedded source (loaded, or compiled, on first use).
 fn compiled(source: &'static str, filename: &'static str) -> PyResult<Arc<CodeObject>> {
     let table = COMPILED.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(code) = table.lock().unwrap_or_else(|e| e.into_inner()).get(filename) {
         return Ok(code.clone());
     }
-    // Compiled outside the lock; a second thread compiling the same source keeps its own.
-    let code = pyrt_compile::compile(source, filename, pyrt_syntax::Mode::Module)
-        .map_err(|e| PyErr::runtime_error(format!("{filename}: {}", e.msg)))?;
+    // Made outside the lock; a second thread making the same code keeps its own.
+    let code = match precompiled(source, filename) {
+        Some(code) => code,
+        None => pyrt_compile::compile(source, filename, pyrt_syntax::Mode::Module)
+            .map_err(|e| PyErr::runtime_error(format!("{filename}: {}", e.msg)))?,
+    };
     table.lock().unwrap_or_else(|e| e.into_inner()).insert(filename, code.clone());
     Ok(code)
 }
@@ -43,6 +57,17 @@ pub(crate) fn run_in_module(m: &PyObject, source: &'static str, filename: &'stat
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_embedded_source_was_compiled_by_the_build() {
+        for f in super::super::imp::FROZEN {
+            let code = precompiled(f.source, f.filename).expect("build.rs compiled it");
+            assert_eq!(&*code.filename, f.filename);
+            let fresh = pyrt_compile::compile(f.source, f.filename, pyrt_syntax::Mode::Module).unwrap();
+            assert_eq!(pyrt_compile::frozen::encode(&code), pyrt_compile::frozen::encode(&fresh));
+        }
+        assert!(FROZEN_CODE.len() >= 10, "{} sources", FROZEN_CODE.len());
+    }
 
     #[test]
     fn a_source_is_compiled_once_and_shared() {

@@ -228,7 +228,6 @@ pub(crate) fn import_top_level(name: &str) -> PyResult<Obj> {
 /// the runtime uses for `warnings` and `sys` (CPython's C code reaches them without an import,
 /// so a warning about the import system — `sys.meta_path is empty` — cannot recurse into it).
 pub(crate) fn import_builtin(name: &str) -> PyResult<Obj> {
-    super::importlib::bootstrap()?;
     if let Some(m) = cached(name)?.filter(|m| !is_none(m)) {
         return Ok(m);
     }
@@ -241,16 +240,20 @@ fn load_builtin(name: &str, make: super::MakeModule) -> PyResult<Obj> {
     let m = make()?;
     let modules = super::sys::modules_dict()?;
     as_dict(&modules).expect("a dict").set(new_str(name)?, m.clone())?;
-    super::importlib::set_builtin_spec(&m, name)?;
+    if super::importlib::is_made()? {
+        super::importlib::set_builtin_spec(&m, name)?;
+    } else {
+        // Its spec comes with the import system's objects, when something asks for them.
+        crate::object::module::defer_import_state(&m);
+    }
     Ok(m)
 }
 
 /// `_find_and_load`: the table's module, or the module found (`import_finders::find`, over
 /// `sys.meta_path`) and loaded now.
 fn find_and_load(name: &str) -> PyResult<Obj> {
-    // The import system's objects exist from the first import on (CPython makes them at
-    // start-up): they give `sys`, `builtins` and every module made later its `__spec__`.
-    super::importlib::bootstrap()?;
+    // `PyImport_ImportModuleLevelObject`: a module in the table is the result without the
+    // import system's Python objects (`sys.meta_path` is not asked).
     if let Some(m) = cached(name)? {
         if is_none(&m) {
             return Err(import_error(
@@ -260,7 +263,26 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
                 None,
             ));
         }
+        if !super::importlib::is_made()? && main_loader_pending()? {
+            super::importlib::bootstrap()?;
+        }
+        ensure_initialized(&m)?;
         return Ok(m);
+    }
+    if !super::importlib::is_made()? {
+        // Until the import system's objects are made nothing can have changed `sys.meta_path`
+        // (reading or writing it makes them), so its first finder would be `BuiltinImporter`:
+        // a module written in Rust is made without them (`_imp` is theirs).
+        if let Some(make) = super::imp::builtin_maker(name).filter(|_| name != "_imp") {
+            if !main_loader_pending()? {
+                return load_builtin(name, make);
+            }
+        }
+        // They give `sys`, `builtins` and every module made from now on its `__spec__`.
+        super::importlib::bootstrap()?;
+        if let Some(m) = cached(name)? {
+            return Ok(m);
+        }
     }
     let (parent, child) = match name.rsplit_once('.') {
         Some((p, c)) => (Some(p), c),
@@ -269,11 +291,18 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
     let mut parent_module = None;
     let mut search_path = None;
     if let Some(p) = parent {
-        let pm = find_and_load(p)?;
-        // Importing the parent may have imported the child.
-        if let Some(m) = cached(name)? {
-            return Ok(m);
-        }
+        // The table's parent (`None` too: it has no `__path__`), else the parent imported now.
+        let pm = match cached(p)? {
+            Some(pm) => pm,
+            None => {
+                let pm = find_and_load(p)?;
+                // Importing the parent may have imported the child.
+                if let Some(m) = cached(name)? {
+                    return Ok(m);
+                }
+                pm
+            }
+        };
         search_path = Some(match ops::get_attr_str(&pm, "__path__") {
             Ok(path) => path,
             Err(e) if e.matches(types().exc.named("AttributeError")) => {
@@ -301,6 +330,53 @@ fn find_and_load(name: &str) -> PyResult<Obj> {
     Ok(module)
 }
 
+/// Whether `__main__`'s `__loader__` still waits for the import system's objects (CPython sets
+/// it at start-up; pyrt when they are made). A program reads it as a global, where nothing can
+/// make it on demand, so the first import makes them while it waits, as CPython's would have
+/// been made by then.
+fn main_loader_pending() -> PyResult<bool> {
+    let Some(main) = cached("__main__")? else {
+        return Ok(false);
+    };
+    Ok(as_module(&main).is_some() && module_get(&main, "__loader__").is_none_or(|l| is_none(&l)))
+}
+
+/// `import_ensure_initialized`: reads `module.__spec__._initializing` as CPython does before
+/// it returns a module from the table (an error reading either is the import's error). True
+/// would make CPython wait on the module's import lock; pyrt has none (see DESIGN.md), so the
+/// value itself is not used. A module whose spec is not made yet (`defer_import_state`) has
+/// none that could be initialising, and is not asked (asking would make the import system).
+fn ensure_initialized(module: &PyObject) -> PyResult<()> {
+    if as_module(module).is_some_and(|m| m.import_state_pending.load(crate::sync::Ordering::Acquire)) {
+        return Ok(());
+    }
+    let Some(spec) = optional_attr(module, "__spec__")? else {
+        return Ok(());
+    };
+    if let Some(initializing) = optional_attr(&spec, "_initializing")? {
+        ops::is_true(&initializing)?;
+    }
+    Ok(())
+}
+
+/// `PyObject_GetOptionalAttr`: `o.name`, `None` when it has none. An object with the generic
+/// protocol and no such class attribute or instance entry answers without an `AttributeError`
+/// being made (`import sys` in a loop reads the `_initializing` that `sys.__spec__` lacks).
+fn optional_attr(o: &PyObject, name: &str) -> PyResult<Option<Obj>> {
+    let ty = o.type_object();
+    let generic =
+        std::ptr::fn_addr_eq(ty.getattro, crate::object::attr::generic_getattr as crate::object::typeobj::GetattroFn);
+    if generic && crate::object::attr::lookup_str(ty, name).is_none() {
+        let dict = crate::object::attr::instance_dict(o)?;
+        return Ok(dict.as_deref().and_then(as_dict).and_then(|d| d.get_str(&intern(name).ob_base)));
+    }
+    match ops::get_attr_str(o, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(types().exc.named("AttributeError")) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 /// Compiles and runs a module's source (the loader's `exec_module`), see the module docs.
 fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj> {
     let filename = found.file.display().to_string();
@@ -323,7 +399,7 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
         None => d.set(key("__package__"), new_str(parent.unwrap_or(""))?)?,
     }
     d.set(key("__loader__"), spec.loader)?;
-    d.set(key("__spec__"), spec.spec)?;
+    d.set(key("__spec__"), spec.spec.clone())?;
     if let Some(path) = spec.search_locations {
         d.set(key("__path__"), path)?;
     }
@@ -339,14 +415,18 @@ fn load_source(name: &str, parent: Option<&str>, found: &Found) -> PyResult<Obj>
     if let Some(m) = as_module(&module) {
         m.initializing.set(true);
     }
+    let initializing = key("_initializing");
+    ops::set_attr(&spec.spec, &initializing, Some(&crate::object::int::new_bool(true)))?;
     let ran = crate::eval::run_code(&code, &dict, Some(dict.clone()));
     if let Some(m) = as_module(&module) {
         m.initializing.set(false);
     }
+    let cleared = ops::set_attr(&spec.spec, &initializing, Some(&crate::object::int::new_bool(false)));
     if let Err(e) = ran {
         table.remove(&name_obj)?;
         return Err(e);
     }
+    cleared?;
     // The table's entry is the result: a module may have replaced itself there.
     match table.get(&name_obj)? {
         Some(m) => Ok(m),

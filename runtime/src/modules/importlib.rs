@@ -5,8 +5,12 @@
 //! in `sys` they work on: `sys.meta_path` (`[BuiltinImporter, FrozenImporter, PathFinder]`),
 //! `sys.path_hooks` (`[FileFinder.path_hook(...)]`) and `sys.path_importer_cache` (`{}`).
 //!
-//! [`bootstrap`] makes them on an interpreter's first import (CPython makes them at start-up;
-//! pyrt waits so that a program that imports nothing compiles none of it): `_imp` and the two
+//! [`bootstrap`] makes them when first needed (CPython makes them at start-up; pyrt waits so
+//! that a program that imports only modules written in Rust compiles none of it): at the first
+//! import that is not of a module in `sys.modules` or written in Rust, or when an attribute
+//! they would have set on `sys`, `builtins` or such a module is first read or written
+//! (`sys.meta_path`, `sys.modules`, `math.__spec__`, `vars(sys)`: see
+//! `object::module::defer_import_state` and [`complete_import_state`]). `_imp` and the two
 //! modules go into `sys.modules`, `sys` and `_imp` are put in `_frozen_importlib`'s namespace
 //! before its code runs (so that making it imports nothing), `_frozen_importlib_external` gets
 //! `_bootstrap` and the file system helpers written in Rust, and then, as
@@ -106,6 +110,10 @@ pub(crate) fn bootstrap() -> PyResult<Obj> {
     if let Some(m) = table.get_str(&key) {
         return Ok(m);
     }
+    // `sys` and `builtins` get what these objects give them below, not when read later.
+    for m in [super::sys::sys_module()?, super::builtins::builtins_module()?] {
+        crate::object::module::clear_import_state_pending(&m);
+    }
     let imp = super::imp::make_module()?;
     table.set(new_str("_imp")?, imp.clone())?;
     let m = make_bootstrap_module(&imp)?;
@@ -122,6 +130,26 @@ pub(crate) fn bootstrap() -> PyResult<Obj> {
     call(&external, "_install", &[])?;
     call(&m, "_fix_up_modules", &[])?;
     Ok(m)
+}
+
+/// Whether the interpreter's import system objects are made (`_frozen_importlib` is in
+/// `sys.modules`).
+pub(crate) fn is_made() -> PyResult<bool> {
+    let modules = super::sys::modules_dict()?;
+    Ok(as_dict(&modules).expect("sys.modules is a dict").get_str(&intern(NAME).ob_base).is_some())
+}
+
+/// What the module type calls (through `object::import_seam`) when an import attribute of a
+/// module made before the import system's objects is first used
+/// (`module::defer_import_state`): makes those objects — which gives the modules then in
+/// `sys.modules` their spec, as `_fix_up_modules` does — and the module its spec if it is
+/// written in Rust and still has none (it may have left `sys.modules` meanwhile).
+pub(crate) fn complete_import_state(module: &PyObject) -> PyResult<()> {
+    bootstrap()?;
+    match crate::object::module::module_name(module) {
+        Some(name) if super::imp::builtin_maker(&name).is_some() => set_builtin_spec(module, &name),
+        _ => Ok(()),
+    }
 }
 
 fn call(m: &PyObject, function: &str, args: &[Obj]) -> PyResult<Obj> {
@@ -236,6 +264,8 @@ fn module_spec(
             ("_uninitialized_submodules", new_list(Vec::new())?),
             ("_set_fileattr", new_bool(has_location)),
             ("_cached", Obj::new_ref(immortals().none)),
+            // `_load_unlocked` sets it while the module runs, and leaves it `False`
+            ("_initializing", new_bool(false)),
         ],
     )
 }
@@ -299,13 +329,15 @@ mod tests {
         crate::state::Runtime::initialize();
         crate::attach(|_py| {
             let math = super::super::import::import_top_level("math").unwrap();
-            let spec = module_get(&math, "__spec__").unwrap();
+            // (read as an attribute: a module imported before the import system's objects
+            // were made gets its spec when it is first asked for)
+            let spec = ops::get_attr_str(&math, "__spec__").unwrap();
             let text = |o: &crate::object::PyObject, attr| {
                 crate::object::str::str_value(&ops::get_attr_str(o, attr).unwrap()).map(str::to_owned)
             };
             assert_eq!(text(&spec, "name").as_deref(), Some("math"));
             assert_eq!(text(&spec, "origin").as_deref(), Some("built-in"));
-            let loader = module_get(&math, "__loader__").unwrap();
+            let loader = ops::get_attr_str(&math, "__loader__").unwrap();
             assert_eq!(text(&loader, "__name__").as_deref(), Some("BuiltinImporter"));
             // `sys`, made before the import system's objects, got its spec when they were made.
             let sys = super::super::sys::sys_module().unwrap();

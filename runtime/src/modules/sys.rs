@@ -94,6 +94,9 @@ fn make_sys() -> PyResult<Obj> {
     let shared = super::sys_shared::shared();
     let dict = new_dict_from_template(shared.dict)?;
     let m = crate::object::module::new_module_with_dict(dict.clone(), true)?;
+    // `meta_path`, `path_hooks`, `path_importer_cache` and `__spec__` are made with the import
+    // system's objects, when first used (`importlib`).
+    crate::object::module::defer_import_state(&m);
     let modules = modules_dict()?;
     let table = as_dict(&modules).expect("sys.modules is a dict");
     table.set(Obj::new_ref(&intern("sys").ob_base), m.clone())?;

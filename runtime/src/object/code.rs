@@ -32,10 +32,20 @@ pub struct CodeObj {
     pub localsplus_names: Box<[Obj]>,
     /// The exception table, decoded.
     pub exception_table: Box<[pyrt_compile::assemble::exception_table::ExceptionEntry]>,
-    /// `co_positions()`, one per code unit.
-    pub positions: Box<[pyrt_compile::Location]>,
+    /// `co_positions()`, one per code unit: decoded from the line table when first asked for
+    /// (by a traceback, a trace event, `f_lineno`), not when the code object is made — most
+    /// code objects (the import system's, a module's functions never in a traceback) are
+    /// never asked ([`CodeObj::positions`]).
+    positions_decoded: std::sync::OnceLock<Box<[pyrt_compile::Location]>>,
     /// The instructions the eval loop runs and specialises (`co_code_adaptive`).
     pub adaptive: super::adaptive::AdaptiveCode,
+}
+
+impl CodeObj {
+    /// `co_positions()`, one per code unit (decoded on first use).
+    pub fn positions(&self) -> &[pyrt_compile::Location] {
+        self.positions_decoded.get_or_init(|| self.code.positions().into_boxed_slice())
+    }
 }
 
 /// The `CodeObj` behind `obj`.
@@ -89,7 +99,6 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
     let names: Box<[Obj]> = code.names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
-    let positions = code.positions().into_boxed_slice();
     let adaptive = super::adaptive::AdaptiveCode::quicken(&code.code);
     // SAFETY: CodeObj starts with the header; its deallocator drops it.
     unsafe {
@@ -100,7 +109,7 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
             names,
             localsplus_names,
             exception_table,
-            positions,
+            positions_decoded: std::sync::OnceLock::new(),
             adaptive,
         })
     }
@@ -193,8 +202,8 @@ fn opt_int(v: i32) -> PyResult<Obj> {
 fn co_positions(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = super::builtin::args::exact("co_positions", a, k, 1, 1)?;
     let c = code_of(&a[0]);
-    let mut out = Vec::with_capacity(c.positions.len());
-    for p in c.positions.iter() {
+    let mut out = Vec::with_capacity(c.positions().len());
+    for p in c.positions().iter() {
         let t = [p.lineno, p.end_lineno, p.col_offset, p.end_col_offset].map(opt_int);
         let [a, b, x, y] = t;
         out.push(super::tuple::new_tuple(vec![a?, b?, x?, y?])?);
@@ -209,11 +218,12 @@ fn co_lines(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let a = super::builtin::args::exact("co_lines", a, k, 1, 1)?;
     let c = code_of(&a[0]);
     let mut out = Vec::new();
+    let positions = c.positions();
     let mut start = 0;
-    while start < c.positions.len() {
-        let line = c.positions[start].lineno;
+    while start < positions.len() {
+        let line = positions[start].lineno;
         let mut end = start + 1;
-        while end < c.positions.len() && c.positions[end].lineno == line {
+        while end < positions.len() && positions[end].lineno == line {
             end += 1;
         }
         out.push(super::tuple::new_tuple(vec![

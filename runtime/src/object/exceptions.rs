@@ -667,7 +667,7 @@ fn exc_args(o: &PyObject) -> Obj {
     as_exception(o).and_then(|e| e.args().get()).unwrap_or_else(|| Obj::new_ref(empty_tuple()))
 }
 
-fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
+pub(crate) fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let pos = args::positional(argv, kwnames);
     new_exception(ty, super::tuple::new_tuple_from_slice(pos)?)
 }

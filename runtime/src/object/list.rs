@@ -204,14 +204,24 @@ pub fn new_list(items: Vec<Obj>) -> PyResult<Obj> {
     new_list_of_type(types().list_type, items)
 }
 
+/// A new list of the items `items` gives, built in the list's own storage (room for
+/// `capacity` to start with, grown as `append` grows it); the first error is the result.
+pub(crate) fn new_list_collect(capacity: usize, items: impl Iterator<Item = PyResult<Obj>>) -> PyResult<Obj> {
+    new_list_with_items(types().list_type, ListItems::try_collect(capacity, items)?)
+}
+
 /// A new instance of `list` or a subclass.
 pub fn new_list_of_type(ty: &TypeObject, items: Vec<Obj>) -> PyResult<Obj> {
+    new_list_with_items(ty, ListItems::new(items))
+}
+
+fn new_list_with_items(ty: &TypeObject, items: ListItems) -> PyResult<Obj> {
     // SAFETY: ListObject starts with the header; the deallocator drops it; a subclass's dict
     // pointer is written right after.
     unsafe {
         let obj = super::alloc::alloc_sized(ty, ty.basic_size.max(size_of::<ListObject>()), |ob_base| ListObject {
             ob_base,
-            items: ListItems::new(items),
+            items,
         })?;
         if ty.dict_offset != 0 {
             (obj.as_ptr().as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>().write(None);

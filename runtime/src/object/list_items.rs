@@ -62,6 +62,7 @@ use std::sync::atomic::AtomicPtr as Slot;
 
 use super::header::PyObject;
 use super::obj::Obj;
+use crate::error::PyResult;
 use crate::sync::{AccessCheck, AtomicPtr, AtomicUsize, Ordering};
 
 /// A block's header; the slots follow it.
@@ -166,6 +167,25 @@ impl ListItems {
             s.block.store(block.as_ptr(), Ordering::Release);
         }
         s
+    }
+
+    /// Storage filled from `items` before any reader can see it, with room for `capacity`
+    /// items to start with (grown as `push` grows it): a list built item by item with no
+    /// `Vec` in between. The first error stops it (the items stored so far are released).
+    pub(crate) fn try_collect(capacity: usize, items: impl Iterator<Item = PyResult<Obj>>) -> PyResult<ListItems> {
+        let s = ListItems::new(Vec::new());
+        {
+            // SAFETY: the storage is new: no reader or other writer sees it (so it also grows
+            // in place, as a list with a lock does).
+            let mut w = unsafe { s.writer(false) };
+            if capacity > 0 {
+                w.reallocate(capacity);
+            }
+            for x in items {
+                w.push(x?);
+            }
+        }
+        Ok(s)
     }
 
     /// The number of items (a Relaxed load: `Py_SIZE` in a free-threaded build).

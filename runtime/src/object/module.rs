@@ -42,6 +42,11 @@ pub struct ModuleObject {
     pub(crate) dict: std::cell::UnsafeCell<Option<Obj>>,
     /// True while the module's code runs (set by the import system).
     pub initializing: Cell<bool>,
+    /// Set on a module the import system made before its own Python objects existed (`sys`,
+    /// `builtins`, a module written in Rust imported meanwhile): the attributes those objects
+    /// would have given it ([`IMPORT_STATE_NAMES`]) are made when one is first read or written
+    /// (see [`complete_import_state`]).
+    pub(crate) import_state_pending: crate::sync::AtomicBool,
     /// Written in Rust (`sys`, `math`, ...): its repr says `(built-in)`.
     pub builtin: bool,
 }
@@ -66,6 +71,7 @@ static MODULE_METHODS: &[super::builtin::MethodDef] = &[super::builtin::MethodDe
 /// one (PEP 562), else the names in its dict.
 fn module_dir(argv: &[Obj], kwnames: Option<&PyObject>) -> crate::error::PyResult<Obj> {
     let (m, _) = super::builtin::args::method("__dir__", argv, kwnames, 0, 0)?;
+    complete_import_state(m)?;
     let dict =
         module_dict(m).ok_or_else(|| crate::error::PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
     let d = super::dict::as_dict(&dict)
@@ -86,7 +92,7 @@ pub(crate) fn make_module_types(
         new_static_type(core.type_type, "module", size_of::<ModuleObject>(), flags::BASETYPE, dealloc_module, |t| {
             t.dict_offset = std::mem::offset_of!(ModuleObject, dict);
             t.getattro = module_getattro;
-            t.setattro = Some(super::attr::generic_setattr);
+            t.setattro = Some(module_setattro);
             t.repr = Some(module_repr);
             t.new = Some(module_new);
             t.init = Some(module_init);
@@ -125,6 +131,7 @@ pub fn new_module(name: &str, builtin: bool) -> PyResult<Obj> {
             ob_base,
             dict: std::cell::UnsafeCell::new(Some(dict)),
             initializing: Cell::new(false),
+            import_state_pending: crate::sync::AtomicBool::new(false),
             builtin,
         })
     }
@@ -174,6 +181,7 @@ pub fn new_module_with_dict(dict: Obj, builtin: bool) -> PyResult<Obj> {
             ob_base,
             dict: std::cell::UnsafeCell::new(Some(dict)),
             initializing: Cell::new(false),
+            import_state_pending: crate::sync::AtomicBool::new(false),
             builtin,
         })
     }
@@ -211,6 +219,7 @@ fn module_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> Py
             ob_base,
             dict: std::cell::UnsafeCell::new(Some(dict)),
             initializing: Cell::new(false),
+            import_state_pending: crate::sync::AtomicBool::new(false),
             builtin: false,
         })
     }
@@ -264,8 +273,61 @@ fn module_init(m: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResu
     Ok(())
 }
 
+/// The attributes of `sys` and of a module written in Rust that the import system's Python
+/// objects give them (`sys.meta_path` holds `BuiltinImporter`, `math.__spec__` is a
+/// `ModuleSpec`, `sys.modules` lists `_frozen_importlib`), and `__dict__`, which shows them all.
+pub(crate) const IMPORT_STATE_NAMES: [&str; 8] =
+    ["__spec__", "__loader__", "__package__", "__dict__", "meta_path", "path_hooks", "path_importer_cache", "modules"];
+
+/// Whether reading or writing `name` of module `obj` must first make the import system's
+/// objects (the module is marked pending and `name` is one of [`IMPORT_STATE_NAMES`]).
+#[inline]
+pub(crate) fn needs_import_state(obj: &PyObject, name: &PyObject) -> bool {
+    as_module(obj).is_some_and(|m| m.import_state_pending.load(crate::sync::Ordering::Acquire))
+        && str_value(name).is_some_and(|n| IMPORT_STATE_NAMES.contains(&n))
+}
+
+/// Marks module `m` as made before the import system's objects: they are made when one of
+/// [`IMPORT_STATE_NAMES`] is first read or written.
+pub(crate) fn defer_import_state(m: &PyObject) {
+    if let Some(m) = as_module(m) {
+        m.import_state_pending.store(true, crate::sync::Ordering::Release);
+    }
+}
+
+/// Clears module `m`'s pending mark (the import system's objects are being made).
+pub(crate) fn clear_import_state_pending(m: &PyObject) {
+    if let Some(m) = as_module(m) {
+        m.import_state_pending.store(false, crate::sync::Ordering::Release);
+    }
+}
+
+/// Makes the import system's objects for a pending module (see [`defer_import_state`]),
+/// through the import seam: the mark is cleared first, so that the import system reading the
+/// module meanwhile does not come back here.
+pub(crate) fn complete_import_state(m: &PyObject) -> PyResult<()> {
+    if let Some(module) = as_module(m) {
+        if module.import_state_pending.swap(false, crate::sync::Ordering::AcqRel) {
+            return super::import_seam::complete_import_state(m);
+        }
+    }
+    Ok(())
+}
+
+/// `module.__setattr__`: the generic protocol, after making the import system's objects when
+/// `name` is one of theirs (so that `sys.meta_path = [...]` is not overwritten later).
+fn module_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    if needs_import_state(obj, name) {
+        complete_import_state(obj)?;
+    }
+    super::attr::generic_setattr(obj, name, value)
+}
+
 /// `module.__getattribute__` with PEP 562's `__getattr__` and CPython 3.13's messages.
 pub(crate) fn module_getattro(obj: &PyObject, name: &PyObject) -> PyResult<Obj> {
+    if needs_import_state(obj, name) {
+        complete_import_state(obj)?;
+    }
     match generic_getattr(obj, name) {
         Ok(v) => Ok(v),
         Err(e) if e.matches(types().exc.named("AttributeError")) => {

@@ -26,7 +26,7 @@ use super::formatting;
 use super::header::PyObject;
 use super::immortal::{immortals, types};
 use super::int::{IntVal, as_int, new_bool, new_int};
-use super::list::new_list;
+use super::list::{new_list, new_list_collect};
 use super::obj::Obj;
 use super::sequence::norm_index;
 use super::slots::SequenceMethods;
@@ -769,30 +769,38 @@ fn new_str_list(parts: impl IntoIterator<Item = impl AsRef<str>>) -> PyResult<Ob
     new_list(parts.into_iter().map(|p| new_str(p.as_ref())).collect::<PyResult<_>>()?)
 }
 
+/// The room a split's list starts with when the number of pieces is not known
+/// (`PREALLOC_SIZE` of CPython's `stringlib/split.h`: `maxsplit + 1` up to 12).
+fn split_prealloc(maxsplit: isize) -> usize {
+    usize::try_from(maxsplit).map_or(12, |m| (m + 1).min(12))
+}
+
+/// `str.split`: the pieces go straight into the list's storage (no `Vec` in between).
 fn str_split(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, sep, maxsplit) = split_args("split", a, k)?;
     let t = s.as_str();
+    let piece = |p: &str| new_piece(s, p);
     match sep {
-        None => new_piece_list(s, uni::split_whitespace(t, maxsplit)),
+        None => new_list_collect(split_prealloc(maxsplit), uni::split_whitespace_iter(t, maxsplit).map(piece)),
         Some(sep) if sep.len() == 1 => {
-            // A one-byte (ASCII) separator: `memchr` finds it, and splitting UTF-8 at an ASCII
-            // byte always cuts at a character boundary.
+            // A one-byte (ASCII) separator: `memchr` finds it (and counts the pieces first, so
+            // the list is made at its final size), and splitting UTF-8 at an ASCII byte always
+            // cuts at a character boundary.
             let limit = usize::try_from(maxsplit).unwrap_or(usize::MAX);
-            let found = memchr::memchr_iter(sep.as_bytes()[0], t.as_bytes()).count();
-            let mut parts = Vec::with_capacity(found.min(limit) + 1);
+            let byte = sep.as_bytes()[0];
+            let count = memchr::memchr_iter(byte, t.as_bytes()).count().min(limit) + 1;
+            let mut cuts = memchr::memchr_iter(byte, t.as_bytes());
             let mut start = 0;
-            for at in memchr::memchr_iter(sep.as_bytes()[0], t.as_bytes()) {
-                if parts.len() == limit {
-                    break;
-                }
-                parts.push(new_piece(s, &t[start..at])?);
-                start = at + 1;
-            }
-            parts.push(new_piece(s, &t[start..])?);
-            new_list(parts)
+            let pieces = (0..count).map(|i| {
+                let end = if i + 1 == count { t.len() } else { cuts.next().unwrap_or(t.len()) };
+                let p = &t[start..end];
+                start = (end + 1).min(t.len());
+                piece(p)
+            });
+            new_list_collect(count, pieces)
         }
-        Some(sep) if maxsplit < 0 => new_piece_list(s, t.split(sep)),
-        Some(sep) => new_piece_list(s, t.splitn(maxsplit as usize + 1, sep)),
+        Some(sep) if maxsplit < 0 => new_list_collect(split_prealloc(maxsplit), t.split(sep).map(piece)),
+        Some(sep) => new_list_collect(split_prealloc(maxsplit), t.splitn(maxsplit as usize + 1, sep).map(piece)),
     }
 }
 

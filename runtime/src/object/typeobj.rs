@@ -42,7 +42,7 @@
 
 use std::cell::UnsafeCell;
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 use super::header::PyObject;
 use super::obj::Obj;
@@ -268,6 +268,12 @@ pub struct TypeObject {
     /// The version tag: taken away (0) whenever the type's or an ancestor's dictionary or slots
     /// change, given again when a cache asks (see [`TypeObject::version_for_cache`]).
     pub version: AtomicU32,
+    /// `CALL_ALLOC_AND_ENTER_INIT`'s way to the class's `__init__` (CPython's
+    /// `_spec_cache.init`, which holds the function; here a hint, as the other tag-guarded
+    /// forms keep, so that no thread follows a cached pointer): the version tag it was found
+    /// under (high 32 bits), its MRO position and its index in that class's dict (16 bits
+    /// each). Valid only while [`TypeObject::version`] still equals that tag; 0 for none.
+    pub(crate) init_hint: AtomicU64,
     /// The protocol slots (read through `Deref`: `ty.repr`, `ty.number.add`). Interior-mutable
     /// for heap types only; see "Slot updates" in the module docs.
     slots: UnsafeCell<TypeSlots>,
@@ -488,6 +494,7 @@ impl TypeObject {
             inline_values_free_threaded: false,
             flags: 0,
             version: AtomicU32::new(0),
+            init_hint: AtomicU64::new(0),
             slots: UnsafeCell::new(TypeSlots {
                 dealloc,
                 getattro: super::attr::generic_getattr,

@@ -126,7 +126,10 @@ impl Runtime {
             return;
         }
         head.next_id = 0;
-        crate::object::import_seam::install(crate::modules::import::import_top_level);
+        crate::object::import_seam::install(
+            crate::modules::import::import_top_level,
+            crate::modules::importlib::complete_import_state,
+        );
         let lock = if lock == LockKind::None { LockKind::None } else { LockKind::Own };
         let config = InterpreterConfig { lock, ..InterpreterConfig::main() };
         let main = Arc::new(InterpreterState::new(head.next_id, config, true, None, None));
