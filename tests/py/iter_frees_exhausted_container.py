@@ -42,3 +42,21 @@ s = Seq()
 outer = s.it = iter(s)
 print("outer", list(outer))
 print("again", list(outer))
+
+
+# The container's finaliser, run when the exhausted iterator lets go of it, advances the
+# iterator again.
+class DelDict(dict):
+    def __del__(self):
+        print("DelDict.__del__: next ->", next(holder[0], "end"))
+
+
+class DelStr(str):
+    def __del__(self):
+        print("DelStr.__del__: next ->", next(holder[0], "end"))
+
+
+holder = [iter(DelDict(k=1))]
+print(list(holder[0]))
+holder = [iter(DelStr("xy"))]
+print(list(holder[0]))

@@ -402,8 +402,10 @@ pub(crate) fn next_entry(o: &PyObject) -> PyResult<Option<(Obj, Obj)>> {
             Ok(Some(kv))
         }
         None => {
-            // Dropped outside the borrow: the dict's destructor may run Python code.
-            drop(it.dict.borrow_mut().take());
+            // Dropped after the borrow has ended (not inside its statement): the dict's
+            // destructor may run Python code that advances this iterator.
+            let dict = it.dict.borrow_mut().take();
+            drop(dict);
             Ok(None)
         }
     }

@@ -151,8 +151,12 @@ fn seq_iter_next(it: &PyObject) -> PyResult<Option<Obj>> {
     };
     match item {
         Some(_) => it.index.set(i + 1),
-        // Dropped outside the borrow: the sequence's destructor may run Python code.
-        None => drop(it.seq.borrow_mut().take()),
+        None => {
+            // Dropped after the borrow has ended (not inside its statement): the sequence's
+            // destructor may run Python code that advances this iterator.
+            let seq = it.seq.borrow_mut().take();
+            drop(seq);
+        }
     }
     Ok(item)
 }
