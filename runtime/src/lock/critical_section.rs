@@ -170,14 +170,24 @@ fn lock_detaching(ts: &ThreadState, m: &PyMutex) {
 
 /// Opens a one-mutex section; false when the top section already holds `m` (nothing pushed).
 fn begin(ts: &ThreadState, section: &CriticalSection, m: &PyMutex) -> bool {
-    let stack = &ts.critical_sections;
-    let top = stack.get();
-    section.prev.set(top);
     if m.try_lock() {
+        let stack = &ts.critical_sections;
+        section.prev.set(stack.get());
         section.mutex.set(m);
         stack.set(section as *const CriticalSection as usize);
         return true;
     }
+    begin_contended(ts, section, m)
+}
+
+/// [`begin`] once the try-lock failed: re-entry on a mutex the top section holds (nothing
+/// pushed: false), or a wait for the holder with the section pushed first.
+#[cold]
+#[inline(never)]
+fn begin_contended(ts: &ThreadState, section: &CriticalSection, m: &PyMutex) -> bool {
+    let stack = &ts.critical_sections;
+    let top = stack.get();
+    section.prev.set(top);
     // Re-entry: the active top section holds `m` already (an inactive one holds nothing).
     // SAFETY: a non-zero top is a link of this thread's stack.
     if top != 0 && top & INACTIVE == 0 && unsafe { Link::from_tag(top) }.holds(m) {
@@ -452,6 +462,37 @@ impl Default for CriticalSection2 {
     }
 }
 
+/// Ends a one-mutex section pushed by [`Python::critical_section_free_threaded`] when its frame
+/// is left, also by unwinding: `mutex` is the mutex it holds (None: nothing was pushed).
+struct EndOne<'a> {
+    ts: &'a ThreadState,
+    section: &'a CriticalSection,
+    mutex: Option<&'a PyMutex>,
+}
+
+impl Drop for EndOne<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        // loom unwinds the coroutines of a failed model outside the model.
+        #[cfg(loom)]
+        if std::thread::panicking() {
+            return;
+        }
+        let Some(m) = self.mutex else { return };
+        let stack = &self.ts.critical_sections;
+        // Closures nest, so this section is the top; code runs attached, so it is active and
+        // holds its mutex (a suspended top is resumed before the thread runs again).
+        debug_assert_eq!(stack.get(), self.section as *const CriticalSection as usize);
+        // SAFETY: the active top section holds `m`, locked on this thread.
+        unsafe { m.unlock() };
+        let prev = self.section.prev.get();
+        stack.set(prev);
+        if prev & INACTIVE != 0 {
+            resume_top(self.ts);
+        }
+    }
+}
+
 /// Ends a section when its frame is left, also by unwinding.
 struct EndOnDrop<'a, S: Ends> {
     ts: &'a ThreadState,
@@ -499,13 +540,31 @@ impl<'py> Python<'py> {
     /// held — except across a detach inside `f` (a blocking call, [`Python::detach`]), which
     /// suspends the section, as releasing the GIL would. In an interpreter with a lock, the lock
     /// already serialises `f` and no mutex is taken. Nesting on the same object is allowed.
+    #[inline]
     pub fn critical_section<R>(self, obj: &PyObject, f: impl FnOnce() -> R) -> R {
+        if self.thread_state().attachment().free_threaded() { self.critical_section_free_threaded(obj, f) } else { f() }
+    }
+
+    /// [`Python::critical_section`] for a caller that knows the interpreter is free-threaded (the
+    /// object layer's `attachment::critical_section`, which read that from the attachment it
+    /// already loaded): CPython's inline `_PyCriticalSection_BeginMutex` / `_End` — one
+    /// try-lock and three stores to open, one unlock, one store and one test to close — with the
+    /// slow paths (contention, re-entry, a suspended section below) out of line.
+    #[inline(always)]
+    pub(crate) fn critical_section_free_threaded<R>(self, obj: &PyObject, f: impl FnOnce() -> R) -> R {
         let ts = self.thread_state();
-        let section = CriticalSection::new();
-        // SAFETY: the token says `ts` is current; the section lives in this frame, `obj` is
-        // borrowed for it, and the guard ends it here (closures nest: reverse order).
-        unsafe { section.begin(ts, obj) };
-        let _end = EndOnDrop { ts, section: &section };
+        debug_assert!(ts.interp_state().sched.lock.is_none(), "a section of a free-threaded interpreter");
+        let m = obj.mutex();
+        let stack = &ts.critical_sections;
+        // Filled for the fast path; the contended path sets both fields again.
+        let section = CriticalSection { prev: Cell::new(stack.get()), mutex: Cell::new(m) };
+        let pushed = if m.try_lock() {
+            stack.set(&section as *const CriticalSection as usize);
+            true
+        } else {
+            begin_contended(ts, &section, m)
+        };
+        let _end = EndOne { ts, section: &section, mutex: pushed.then_some(m) };
         f()
     }
 

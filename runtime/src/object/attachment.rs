@@ -299,7 +299,7 @@ pub(crate) fn free_delayed(item: Box<dyn Send>) {
 
 /// Runs `f` inside `obj`'s critical section (`Py_BEGIN_CRITICAL_SECTION`): the object's mutex in
 /// a free-threaded interpreter, nothing under a lock (holding it serialises `f`) or detached.
-#[inline]
+#[inline(always)]
 pub(crate) fn critical_section<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
     match current() {
         // SAFETY: the slot holds the attached record; object code runs attached, so its thread
@@ -308,7 +308,7 @@ pub(crate) fn critical_section<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
             // SAFETY: the record of the thread state attached on this thread, which stays
             // attached for the whole call (see above).
             let py = unsafe { crate::Python::from_attachment(a) };
-            py.critical_section(obj, f)
+            py.critical_section_free_threaded(obj, f)
         }
         _ => f(),
     }

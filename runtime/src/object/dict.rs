@@ -556,8 +556,6 @@ impl DictObject {
     /// read of the published block (`dict_keys.rs`), or the same read in the section.
     #[inline(never)]
     fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
-        // References taken to objects that left their slots: dropped last (see `get_hashed`).
-        let mut stale = Vec::new();
         self.ensure_shared_on_read();
         let word = self.keys_word();
         // SAFETY: the word holds null or the dict's block; a block loaded while this thread is
@@ -565,17 +563,28 @@ impl DictObject {
         // dict is shared or this thread owns it and writes nothing during the read), which it
         // does not do before the read ends.
         let keys = unsafe { KeysBlock::from_raw(word.load(Ordering::Acquire)) }?;
-        let found = match keys.value_at_if_key_unlocked(index, key, || word.load(Ordering::SeqCst), &mut stale) {
+        match keys.value_at_if_key_unlocked(index, key, || word.load(Ordering::SeqCst)) {
             Ok(v) => v,
-            Err(Contended) => super::mutation::locked(&self.ob_base, || {
-                // SAFETY: in the section; the increment runs no code.
-                unsafe { self.table() }.value_at_if_key(index, key).map(|v| {
-                    super::refcount::incref_with_lock(v);
-                    // SAFETY: the reference just taken.
-                    unsafe { Obj::from_owned(v.as_ptr()) }
-                })
-            }),
-        };
+            Err(Contended(stale)) => self.value_ref_at_if_key_locked(index, key, stale),
+        }
+    }
+
+    /// [`DictObject::value_ref_at_if_key_free_threaded`] when the lock-free read could not
+    /// decide: the same read in the section. Out of line, so that the lock-free read needs no
+    /// frame for the section's state. `stale`, a reference the lock-free read took to an object
+    /// that left its slot, is dropped last, after every use of the dict (a drop may be an
+    /// object's last reference and run Python code).
+    #[cold]
+    #[inline(never)]
+    fn value_ref_at_if_key_locked(&self, index: usize, key: &PyObject, stale: Option<Obj>) -> Option<Obj> {
+        let found = super::mutation::locked(&self.ob_base, || {
+            // SAFETY: in the section; the increment runs no code.
+            unsafe { self.table() }.value_at_if_key(index, key).map(|v| {
+                super::refcount::incref_with_lock(v);
+                // SAFETY: the reference just taken.
+                unsafe { Obj::from_owned(v.as_ptr()) }
+            })
+        });
         drop(stale);
         found
     }
@@ -608,39 +617,46 @@ impl DictObject {
     /// index the lock-free probe found, which a resize since may have given to another key).
     #[inline(never)]
     fn get_hashed_free_threaded(&self, key: &PyObject, hash: isize) -> PyResult<Option<Obj>> {
-        // References taken to objects that left their slots: dropped last, after every use of
-        // the dict (a drop may be an object's last reference and run Python code).
-        let mut stale = Vec::new();
         self.ensure_shared_on_read();
         let word = self.keys_word();
         // SAFETY: as in `value_ref_at_if_key_free_threaded`.
         let fast = match unsafe { KeysBlock::from_raw(word.load(Ordering::Acquire)) } {
             None => Ok(None),
-            Some(keys) => keys.lookup_unlocked(key, hash, || word.load(Ordering::SeqCst), &mut stale),
+            Some(keys) => keys.lookup_unlocked(key, hash, || word.load(Ordering::SeqCst)),
         };
-        let found = match fast {
+        match fast {
             Ok(v) => {
                 #[cfg(test)]
                 LOCK_FREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 Ok(v)
             }
-            Err(Contended) => super::mutation::locked(&self.ob_base, || {
-                // In the section, after the probe; the increment runs no code. The stored key is
-                // marked as the value is: the next lock-free comparison's try-increment of a key
-                // owned by another thread then succeeds.
-                let e = self.probe(key, hash)?.entry();
-                // SAFETY: in the section, after the probe: no code runs while the borrows live.
-                if let Some(k) = e.and_then(|e| unsafe { e.key() }) {
-                    super::refcount::mark_for_lock_free_reads(k);
-                }
-                // SAFETY: as above.
-                Ok(e.and_then(|e| unsafe { e.value() }).map(|v| {
-                    super::refcount::incref_with_lock(v);
-                    // SAFETY: the reference just taken.
-                    unsafe { Obj::from_owned(v.as_ptr()) }
-                }))
-            }),
-        };
+            Err(Contended(stale)) => self.get_hashed_locked(key, hash, stale),
+        }
+    }
+
+    /// [`DictObject::get_hashed_free_threaded`] when the lock-free read could not decide: a
+    /// fresh probe in the section (never an index the lock-free probe found, which a resize
+    /// since may have given to another key). Out of line, as
+    /// [`DictObject::value_ref_at_if_key_locked`], which says when `stale` is dropped.
+    #[cold]
+    #[inline(never)]
+    fn get_hashed_locked(&self, key: &PyObject, hash: isize, stale: Option<Obj>) -> PyResult<Option<Obj>> {
+        let found = super::mutation::locked(&self.ob_base, || {
+            // In the section, after the probe; the increment runs no code. The stored key is
+            // marked as the value is: the next lock-free comparison's try-increment of a key
+            // owned by another thread then succeeds.
+            let e = self.probe(key, hash)?.entry();
+            // SAFETY: in the section, after the probe: no code runs while the borrows live.
+            if let Some(k) = e.and_then(|e| unsafe { e.key() }) {
+                super::refcount::mark_for_lock_free_reads(k);
+            }
+            // SAFETY: as above.
+            Ok(e.and_then(|e| unsafe { e.value() }).map(|v| {
+                super::refcount::incref_with_lock(v);
+                // SAFETY: the reference just taken.
+                unsafe { Obj::from_owned(v.as_ptr()) }
+            }))
+        });
         drop(stale);
         found
     }

@@ -230,7 +230,9 @@ impl<'a> View<'a> {
 pub(super) struct KeysBlock<'a>(NonNull<Keys>, PhantomData<&'a Keys>);
 
 /// What a lock-free read could not decide: the caller reads under the dict's critical section.
-pub(super) struct Contended;
+/// It carries the reference the read took to an object that left its slot, if any (a read
+/// stops at the first such object), for the caller to drop after its last use of the dict.
+pub(super) struct Contended(pub(super) Option<Obj>);
 
 impl<'a> KeysBlock<'a> {
     /// A new block of `size` index slots (a power of two), all `EMPTY`, and no entries.
@@ -483,15 +485,12 @@ impl<'a> KeysBlock<'a> {
     /// The lock-free probe and read of `key`'s value (module docs): `Ok(Some(value))` with a
     /// new reference, `Ok(None)` when the key is absent, `Err(Contended)` when the caller must
     /// read under the section. `current` loads the dict's block again (the final re-check).
-    /// References taken to objects that left their slots go to `stale`, for the caller to drop
-    /// after its last use of the dict.
     #[inline]
     pub(super) fn lookup_unlocked(
         self,
         key: &PyObject,
         hash: isize,
         current: impl Fn() -> *mut u8,
-        stale: &mut Vec<Obj>,
     ) -> Result<Option<Obj>, Contended> {
         self.header().check.read();
         let view = self.view();
@@ -505,7 +504,7 @@ impl<'a> KeysBlock<'a> {
                 ix => {
                     // SAFETY: loaded from the block's index slot with Acquire.
                     let e = unsafe { view.entry(ix) };
-                    if e.hash() == hash && self.key_matches(e, key, stale)? {
+                    if e.hash() == hash && self.key_matches(e, key)? {
                         break Some(e);
                     }
                 }
@@ -514,12 +513,11 @@ impl<'a> KeysBlock<'a> {
             i = (i * 5 + perturb + 1) & view.mask;
         };
         let value = match found {
-            Some(e) => Some(take_ref(&e.value, stale)?),
+            Some(e) => Some(take_ref(&e.value)?),
             None => None,
         };
         if current() != self.as_raw() {
-            stale.extend(value);
-            return Err(Contended);
+            return Err(Contended(value));
         }
         Ok(value)
     }
@@ -533,17 +531,15 @@ impl<'a> KeysBlock<'a> {
         index: usize,
         key: &PyObject,
         current: impl Fn() -> *mut u8,
-        stale: &mut Vec<Obj>,
     ) -> Result<Option<Obj>, Contended> {
         self.header().check.read();
         let Some(e) = self.entries().get(index) else { return Ok(None) };
         if !ptr::eq(e.key_ptr(Ordering::Acquire), key) {
             return Ok(None);
         }
-        let value = take_ref(&e.value, stale)?;
+        let value = take_ref(&e.value)?;
         if current() != self.as_raw() {
-            stale.push(value);
-            return Err(Contended);
+            return Err(Contended(Some(value)));
         }
         Ok(Some(value))
     }
@@ -562,7 +558,7 @@ impl<'a> KeysBlock<'a> {
 
     /// Whether entry `e`'s key (with `key`'s hash) is `key`, decided without Python code.
     #[inline]
-    fn key_matches(self, e: &Entry, key: &PyObject, stale: &mut Vec<Obj>) -> Result<bool, Contended> {
+    fn key_matches(self, e: &Entry, key: &PyObject) -> Result<bool, Contended> {
         let k = e.key_ptr(Ordering::Acquire);
         if ptr::eq(k, key) {
             return Ok(true);
@@ -571,25 +567,22 @@ impl<'a> KeysBlock<'a> {
             return Ok(false);
         }
         // A reference keeps the key's text alive while it is compared.
-        let k = take_ref(&e.key, stale)?;
+        let k = take_ref(&e.key)?;
         match super::dict::keys_equal_native(&k, key) {
             // Two exact strs or ints: dropping the reference runs no Python code.
             Some(eq) => Ok(eq),
-            None => {
-                stale.push(k);
-                Err(Contended)
-            }
+            None => Err(Contended(Some(k))),
         }
     }
 }
 
 /// A new reference to the object in `word` (CPython's `_Py_TryXGetRef` with the re-check of
 /// `_Py_TryIncrefCompare`), or `Contended` when the word is null, the try-increment is refused,
-/// or the word changed meanwhile (the reference taken then goes to `stale`).
+/// or the word changed meanwhile (the reference taken then goes with it).
 #[inline]
-fn take_ref(word: &Word<PyObject>, stale: &mut Vec<Obj>) -> Result<Obj, Contended> {
+fn take_ref(word: &Word<PyObject>) -> Result<Obj, Contended> {
     let p = word.load(Ordering::Acquire);
-    let Some(op) = NonNull::new(p) else { return Err(Contended) };
+    let Some(op) = NonNull::new(p) else { return Err(Contended(None)) };
     let taken = if crate::sync::broken(crate::sync::Mutation::DictReadPlainIncref) {
         // The deliberately broken twin (loom only): revives an object whose count is gone.
         // SAFETY: the twin's claim, which the model refutes.
@@ -601,17 +594,12 @@ fn take_ref(word: &Word<PyObject>, stale: &mut Vec<Obj>) -> Result<Obj, Contende
         unsafe { refcount::try_incref_maybe_freed(op) }
     };
     if !taken {
-        return Err(Contended);
+        return Err(Contended(None));
     }
     // SAFETY: the increment succeeded: a reference to whatever object lives at `op` now.
     let got = unsafe { Obj::from_owned(op) };
     // Sequentially consistent: ordered after the increment (see the module docs).
-    if word.load(Ordering::SeqCst) == p {
-        Ok(got)
-    } else {
-        stale.push(got);
-        Err(Contended)
-    }
+    if word.load(Ordering::SeqCst) == p { Ok(got) } else { Err(Contended(Some(got))) }
 }
 
 /// A retired block, freed when QSBR drops it.

@@ -23,7 +23,7 @@ use std::ptr::NonNull;
 use super::alloc::drop_and_free;
 use super::header::PyObject;
 use super::immortal::types;
-use super::list_items::{ItemsMut, ListItems};
+use super::list_items::{Contended, ItemsMut, ListItems};
 use super::obj::Obj;
 use super::typeobj::{TypeObject, flags};
 use crate::error::PyResult;
@@ -127,7 +127,9 @@ impl ListObject {
     }
 
     /// [`ListObject::get_item`] in a free-threaded interpreter (out of line: the locked path
-    /// stays small where it is inlined).
+    /// stays small where it is inlined). The lock-free read only: a leaf with no frame to set up
+    /// (the section of the locked read, inlined here, cost 10 instructions of register saves per
+    /// read).
     #[inline(never)]
     fn get_item_free_threaded(&self, i: usize) -> Option<Obj> {
         match self.items.try_get_ref(i) {
@@ -136,17 +138,25 @@ impl ListObject {
                 LOCK_FREE_READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 item
             }
-            // A slot being rewritten, or an item whose count is owned elsewhere and may be about
-            // to go: read under the section (`list_item_impl`).
-            // The increment marks the item readable lock-free from now on (`_Py_NewRefWithLock`).
-            Err(_) => super::mutation::locked(&self.ob_base, || {
-                self.items_in_section().get(i).map(|x| {
-                    super::refcount::incref_with_lock(x);
-                    // SAFETY: the reference just taken.
-                    unsafe { Obj::from_owned(x.as_ptr()) }
-                })
-            }),
+            Err(Contended(stale)) => self.get_item_locked(i, stale),
         }
+    }
+
+    /// A slot being rewritten, or an item whose count is owned elsewhere and may be about to go:
+    /// read under the section (`list_item_impl`). The increment marks the item readable
+    /// lock-free from now on (`_Py_NewRefWithLock`). `stale`, a reference the lock-free read
+    /// took to an object that left the slot, is dropped first (the caller holds the list).
+    #[cold]
+    #[inline(never)]
+    fn get_item_locked(&self, i: usize, stale: Option<Obj>) -> Option<Obj> {
+        drop(stale);
+        super::mutation::locked(&self.ob_base, || {
+            self.items_in_section().get(i).map(|x| {
+                super::refcount::incref_with_lock(x);
+                // SAFETY: the reference just taken.
+                unsafe { Obj::from_owned(x.as_ptr()) }
+            })
+        })
     }
 
     /// Runs `f` on the items inside the list's critical section. `f` must not run Python code

@@ -132,8 +132,10 @@ impl Drop for Retired {
     }
 }
 
-/// What a lock-free read could not decide: the caller reads under the list's critical section.
-pub(crate) struct Contended;
+/// What a lock-free read could not decide: the caller reads under the list's critical section,
+/// and drops the reference the read took to an object that left its slot, if any, after that
+/// (the caller's slow path does both, so the lock-free read itself calls nothing).
+pub(crate) struct Contended(pub(crate) Option<Obj>);
 
 /// A list's items. See the module docs.
 pub(crate) struct ListItems {
@@ -247,7 +249,7 @@ impl ListItems {
         b.check.read();
         let Some(slot) = b.slots().get(i) else { return Ok(None) };
         let p = slot.load(Ordering::Acquire);
-        let Some(op) = NonNull::new(p) else { return Err(Contended) };
+        let Some(op) = NonNull::new(p) else { return Err(Contended(None)) };
         let taken = if crate::sync::broken(crate::sync::Mutation::ListReadPlainIncref) {
             // The deliberately broken twin (loom only): revives an object whose count is gone.
             // SAFETY: the twin's claim, which the model refutes.
@@ -259,7 +261,7 @@ impl ListItems {
             unsafe { super::refcount::try_incref_maybe_freed(op) }
         };
         if !taken {
-            return Err(Contended);
+            return Err(Contended(None));
         }
         // SAFETY: the increment succeeded: this thread now holds a reference to whatever
         // object lives at `op`.
@@ -267,8 +269,7 @@ impl ListItems {
         if slot.load(Ordering::Acquire) == p && self.block.load(Ordering::Acquire) == block {
             Ok(Some(got))
         } else {
-            drop(got);
-            Err(Contended)
+            Err(Contended(Some(got)))
         }
     }
 

@@ -44,28 +44,51 @@ pub(crate) fn locked<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
 /// waiting, no other object's lock.
 #[inline(always)]
 pub(crate) fn locked_briefly<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
+    let Some(_hold) = try_hold_briefly(obj) else { return locked_contended(obj, f) };
+    f()
+}
+
+/// A brief hold of an object's mutex ([`try_hold_briefly`]): released when dropped, also on
+/// unwinding. Holds nothing in an interpreter with a lock.
+pub(crate) struct BriefHold<'a>(Option<&'a PyObject>);
+
+impl Drop for BriefHold<'_> {
+    #[inline(always)]
+    fn drop(&mut self) {
+        if let Some(obj) = self.0 {
+            // SAFETY: taken by the try-lock of `try_hold_briefly`, on this thread.
+            unsafe { obj.mutex().unlock() }
+        }
+    }
+}
+
+/// [`locked_briefly`]'s first step, for a caller that must call its body from two places (the
+/// brief hold and the fallback) to keep it inline in both: a hold of `obj`'s mutex taken with
+/// one try-lock in a free-threaded interpreter, `None` when the mutex is taken (another thread
+/// or a section of this one holds it: the caller falls back to [`locked`]); with a lock, a hold
+/// of nothing. The code run while the hold lives must not detach, as for [`locked_briefly`].
+#[inline(always)]
+pub(crate) fn try_hold_briefly(obj: &PyObject) -> Option<BriefHold<'_>> {
     // SAFETY: the slot holds the attached record, alive while this thread stays attached.
     match super::attachment::current() {
         Some(a) if unsafe { a.as_ref() }.free_threaded() => {
             if crate::sync::broken(crate::sync::Mutation::BriefWriteUnlocked) {
-                return f();
+                return Some(BriefHold(None));
             }
-            if !obj.mutex().try_lock() {
-                return locked(obj, f);
-            }
-            /// Releases the object's mutex when `f` ends (also if it unwinds).
-            struct Unlock<'a>(&'a PyObject);
-            impl Drop for Unlock<'_> {
-                fn drop(&mut self) {
-                    // SAFETY: taken by the try-lock above, on this thread.
-                    unsafe { self.0.mutex().unlock() }
-                }
-            }
-            let _unlock = Unlock(obj);
-            f()
+            // `then`, not `then_some`: a hold made and dropped on a failed try-lock would unlock
+            // another holder's mutex.
+            obj.mutex().try_lock().then(|| BriefHold(Some(obj)))
         }
-        _ => f(),
+        _ => Some(BriefHold(None)),
     }
+}
+
+/// [`locked_briefly`] when the try-lock failed: the section. Out of line, so that `f` is called
+/// once in [`locked_briefly`] and inlined there (called from two places it stayed a closure call).
+#[cold]
+#[inline(never)]
+fn locked_contended<R>(obj: &PyObject, f: impl FnOnce() -> R) -> R {
+    locked(obj, f)
 }
 
 /// The brief write, public to the loom models.

@@ -326,11 +326,13 @@ impl SetObject {
     }
 
     /// Whether `key` (with its hash) is an element.
+    #[inline]
     pub fn contains_hashed(&self, key: &PyObject, hash: isize) -> PyResult<bool> {
         locked(&self.ob_base, || Ok(matches!(self.probe(key, hash)?, Probe::Found(_))))
     }
 
     /// `set_add_entry`.
+    #[inline]
     pub fn add_hashed(&self, key: Obj, hash: isize) -> PyResult<()> {
         locked(&self.ob_base, || self.add_hashed_locked(key, hash))
     }
@@ -373,6 +375,7 @@ impl SetObject {
     }
 
     /// `set_discard_entry`: whether the key was there.
+    #[inline]
     pub fn discard_hashed(&self, key: &PyObject, hash: isize) -> PyResult<bool> {
         let old = locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let Probe::Found(i) = self.probe(key, hash)? else { return Ok(None) };

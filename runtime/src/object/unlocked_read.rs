@@ -71,10 +71,6 @@ pub(crate) fn new_ref_from_slot_in(
 #[inline(never)]
 fn new_ref_free_threaded(container: &PyObject, read: impl Fn() -> Option<NonNull<PyObject>>) -> Option<Obj> {
     let p = read()?;
-    // A reference taken to an object that then left the slot: dropped last, after every use of
-    // `container` (it may be the object's last reference, and its deallocator may run Python
-    // code that ends the caller's loan of the container).
-    let mut stale = None;
     // SAFETY: `p` was read from the slot: an arena object, alive or freed, whose header words
     // stay readable (module docs).
     if unsafe { refcount::try_incref_maybe_freed(p) } {
@@ -83,8 +79,22 @@ fn new_ref_free_threaded(container: &PyObject, read: impl Fn() -> Option<NonNull
         if read() == Some(p) {
             return Some(taken);
         }
-        stale = Some(taken);
+        return new_ref_locked(container, read, Some(taken));
     }
+    new_ref_locked(container, read, None)
+}
+
+/// Step 4: the read under the section. Out of line, so that steps 1–3 need no frame for the
+/// section's state. `stale` is a reference taken to an object that then left the slot: dropped
+/// last, after every use of `container` (it may be the object's last reference, and its
+/// deallocator may run Python code that ends the caller's loan of the container).
+#[cold]
+#[inline(never)]
+fn new_ref_locked(
+    container: &PyObject,
+    read: impl Fn() -> Option<NonNull<PyObject>>,
+    stale: Option<Obj>,
+) -> Option<Obj> {
     let found = super::mutation::locked(container, || {
         read().map(|p| {
             // SAFETY: inside the section the slot holds its reference to `p`.
