@@ -18,9 +18,19 @@ use super::str::str_value;
 use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
 
-/// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO.
-#[inline]
+/// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO, through the interpreter's type
+/// attribute cache when it may use one (`type_cache.rs`). Not inlined: the eval loop's generic
+/// paths call it, and the loop's register allocation is sensitive to what it inlines.
+#[inline(never)]
 pub fn lookup(ty: &TypeObject, name: &PyObject) -> Option<Obj> {
+    // SAFETY: `with_current` runs the closure only for an interpreter with a lock, which this
+    // thread holds while attached.
+    super::type_cache::with_current(|cache| unsafe { cache.lookup(ty, name, lookup_uncached) })
+        .unwrap_or_else(|| lookup_uncached(ty, name))
+}
+
+/// [`lookup`] without the cache: the MRO walk.
+fn lookup_uncached(ty: &TypeObject, name: &PyObject) -> Option<Obj> {
     for t in ty.mro() {
         let t = as_type(t)?;
         if let Some(d) = t.dict().and_then(as_dict) {

@@ -494,7 +494,6 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     };
     // SAFETY: fresh, not yet shared.
     let ty = unsafe { &mut *(obj.as_ptr().as_ptr() as *mut TypeObject) };
-    super::type_state::assign_version(ty);
     ty.dealloc = if std::ptr::eq(solid, types().object_type) { dealloc_instance } else { best.dealloc };
     let mro = c3_mro(obj.clone(), &base_list)?;
     // SAFETY: not yet shared.
@@ -558,6 +557,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     }
     type_lock.register_subclass(ty);
     drop(type_lock);
+    super::type_state::tag_registered_class(ty);
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)

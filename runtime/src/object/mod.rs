@@ -153,6 +153,9 @@ pub(crate) mod trashcan;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub(crate) mod type_attrs;
+pub(crate) mod type_cache;
+#[cfg(all(test, not(loom)))]
+mod type_cache_tests;
 pub(crate) mod type_docs;
 pub(crate) mod type_flags;
 pub(crate) mod type_state;
