@@ -510,6 +510,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         // SAFETY: not yet shared (the `mro()` override saw the class, but nothing of it is
         // borrowed across this replacement: it ran to completion).
         unsafe { ty.mutable() }.mro = Some(custom);
+        // Entries cached under a tag a lookup gave it while `mro()` ran are left behind with
+        // that tag, and no tag follows (`type_state::never_tag`).
+        super::type_state::never_tag(ty);
     }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
     // `__dict__` and `__weakref__` descriptors for what the class adds (`subtype_getset.rs`).

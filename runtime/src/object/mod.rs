@@ -182,6 +182,8 @@ pub use mutation::model as mutation_model;
 pub use owned_read::model as owned_read_model;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
+#[cfg(loom)]
+pub use type_cache::model as type_cache_model;
 pub use typeobj::TypeObject;
 
 /// The bytes an ASCII `str` of `len` characters occupies (header and inline text), for sizing

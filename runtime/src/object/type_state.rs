@@ -174,6 +174,19 @@ pub(crate) fn assign_version(ty: &TypeObject) -> u32 {
     next
 }
 
+/// `type_mro_modified`'s verdict on a class whose MRO a metaclass's `mro()` override decided:
+/// its tag goes and it never gets another (its budget is spent). Such an MRO may list classes
+/// that are not its bases, whose subclass lists do not reach it, so their changes could not take
+/// its tag away: a cache keyed on it (`type_cache.rs`, the specialiser's) could serve a value
+/// those classes no longer hold. Its subclasses' MROs are made by the same override (their
+/// metaclass derives from its), so they are never tagged either.
+pub(crate) fn never_tag(ty: &TypeObject) {
+    let _lock = current().lock();
+    // SAFETY: the field is touched only under the type lock, which we hold.
+    unsafe { (*ty.mutable.get()).versions_used = super::typeobj::MAX_VERSIONS_PER_CLASS };
+    ty.version.store(0, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Tags a new class once it is registered in its bases' subclass lists (`classobj`), from when
 /// a modification of a base reaches it. A tag that a lookup gave it while it was being built (its
 /// dict changed since, and an `mro()` override runs Python code) is replaced, so that nothing
