@@ -89,7 +89,7 @@ fn lookup_while_the_writer_replaces() {
             let filled = unsafe { model::lookup(py, &cls, "attr") }.expect("Cls.attr exists");
             assert_eq!(read(&filled), 1);
             drop(filled);
-            let theirs = Bound::new_ref(py, &cls).unbind();
+            let theirs = cls.clone().unbind();
             (cls.unbind(), theirs, new_item(py, &frees, 2).unbind())
         })
         .unwrap();

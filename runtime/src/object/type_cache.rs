@@ -418,7 +418,10 @@ pub mod model {
             super::super::dict::new_dict().expect("a namespace"),
         ];
         let cls = super::super::classobj::type_new(t.type_type, &args, None).expect("a class");
-        Bound::new_ref(py, &cls)
+        // SAFETY: the class was just made by this interpreter, and its reference moves.
+        // (`Bound::new_ref`'s ownership check refuses a class here: it is not found in the
+        // arena's chunks nor among its large blocks by its object address.)
+        unsafe { Bound::from_owned(py, cls.into_raw()) }
     }
 
     /// `cls.name = value` (the replaced value released once the tags changed again).
