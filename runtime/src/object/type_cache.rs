@@ -157,7 +157,22 @@ impl Drop for TypeCache {
 /// aligned arena or heap blocks, so their low bits carry nothing).
 #[inline(always)]
 fn slot_of(version: u32, name: *const PyObject) -> usize {
-    ((version as usize) ^ ((name as usize) >> 4)) & (CACHE_SIZE - 1)
+    ((version as usize) ^ name_bits(name)) & (CACHE_SIZE - 1)
+}
+
+#[cfg(not(loom))]
+#[inline(always)]
+fn name_bits(name: *const PyObject) -> usize {
+    (name as usize) >> 4
+}
+
+/// Under loom the name's string hash (CPython's choice): the static types and interned names
+/// are made again in each execution, at other addresses, and entries that collide in one
+/// execution and not in the next would make loom see a model that is not deterministic.
+#[cfg(loom)]
+fn name_bits(name: *const PyObject) -> usize {
+    // SAFETY: `name` is a live (interned) string the caller holds.
+    super::str::as_str_object(unsafe { &*name }).map_or(0, |s| s.hash() as usize)
 }
 
 impl TypeCache {
