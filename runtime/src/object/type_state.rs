@@ -67,7 +67,7 @@ pub(crate) struct InterpTypes {
     /// The next version tag of a heap type (`interp->types.next_version_tag`), from
     /// `typeobj::MAX_GLOBAL_VERSION` up; taken under the lock.
     next_version: AtomicU32,
-    /// The type attribute cache (`type_cache.rs`; used only while the interpreter has a lock).
+    /// The type attribute cache (`type_cache.rs`; free-threaded interpreters use it too).
     type_cache: super::type_cache::TypeCache,
 }
 
