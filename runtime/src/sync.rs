@@ -710,6 +710,10 @@ pub enum Mutation {
     /// dict is built and published in the instance's dict slot (pyrt's order before issue 8's
     /// lock-free instance reads).
     MaterializeInvalidatesFirst,
+    /// A free-threaded hit of the type attribute cache (`object::type_cache`) takes its
+    /// reference to the entry's value with a plain increment instead of the try-increment and
+    /// the re-check of the type's tag.
+    TypeCacheReadPlainIncref,
 }
 
 /// A record of reads of some memory and of its free, which loom checks for ordering: under loom

@@ -2539,18 +2539,15 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     let obj_type = as_type(self_).filter(|t| t.is_subtype(start)).unwrap_or_else(|| self_.type_object());
     let mro = obj_type.mro();
     let pos = mro.iter().position(|t| t.is(start.as_object())).map_or(mro.len(), |p| p + 1);
-    for t in &mro[pos..] {
-        let t = as_type(t).expect("mro holds types");
-        if let Some(d) = t.dict().and_then(as_dict).and_then(|d| d.get_str(name)) {
-            let dt = d.type_object();
-            if std::ptr::eq(dt, types().function_type) || std::ptr::eq(dt, types().method_descriptor_type) {
-                return Ok((d, true));
-            }
-            return match dt.descr_get {
-                Some(get) => Ok((get(&d, Some(self_), obj_type.as_object())?, false)),
-                None => Ok((d, false)),
-            };
+    if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos..], name) {
+        let dt = d.type_object();
+        if std::ptr::eq(dt, types().function_type) || std::ptr::eq(dt, types().method_descriptor_type) {
+            return Ok((d, true));
         }
+        return match dt.descr_get {
+            Some(get) => Ok((get(&d, Some(self_), obj_type.as_object())?, false)),
+            None => Ok((d, false)),
+        };
     }
     Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", str_value(name).unwrap_or("?"))))
 }

@@ -18,9 +18,16 @@ use super::str::str_value;
 use super::typeobj::{TypeObject, as_type};
 use crate::error::{PyErr, PyResult};
 
-/// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO.
-#[inline]
+/// `_PyType_Lookup`: `name` in the dicts of `ty`'s MRO, through the interpreter's type
+/// attribute cache (`type_cache.rs`). Not inlined: the eval loop's generic
+/// paths call it, and the loop's register allocation is sensitive to what it inlines.
+#[inline(never)]
 pub fn lookup(ty: &TypeObject, name: &PyObject) -> Option<Obj> {
+    super::type_cache::lookup(ty, name, lookup_uncached)
+}
+
+/// [`lookup`] without the cache: the MRO walk.
+fn lookup_uncached(ty: &TypeObject, name: &PyObject) -> Option<Obj> {
     for t in ty.mro() {
         let t = as_type(t)?;
         if let Some(d) = t.dict().and_then(as_dict) {
@@ -182,14 +189,16 @@ pub fn type_setattro(obj: &PyObject, name: &PyObject, value: Option<&PyObject>) 
     //
     // The value the write replaces or removes is kept alive until the tags have changed the
     // second time: the dict's probe may run a key's `__eq__`, which may look the name up and
-    // cache the old value under a fresh tag, and dropping the value may run a `__del__` that
-    // reads the name again (CPython 3.14's `type_update_dict` keeps it the same way).
+    // cache the old value under a fresh tag (`type_cache.rs`, the specialiser), and dropping
+    // the value may run a `__del__` that reads the name again (CPython 3.14's
+    // `type_update_dict` keeps it the same way). It is the value the write itself took out
+    // (`replace`), not one read before: the `__eq__` may have stored another one meanwhile.
     super::typeobj::modified(ty);
     let (r, old) = match value {
-        Some(v) => {
-            let old = dict.get(name)?;
-            (dict.set(Obj::new_ref(name), Obj::new_ref(v)), old)
-        }
+        Some(v) => match dict.replace(Obj::new_ref(name), Obj::new_ref(v)) {
+            Ok(old) => (Ok(()), old),
+            Err(e) => (Err(e), None),
+        },
         None => match dict.remove(name)? {
             Some(old) => (Ok(()), Some(old)),
             None => {

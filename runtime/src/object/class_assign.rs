@@ -221,7 +221,7 @@ fn mro_hierarchy(ty: &TypeObject, changed: &mut Vec<MroChange>) -> PyResult<()> 
             continue;
         }
         let old = current_mro(t);
-        let new = mro_invoke(&class, t)?;
+        let (new, custom) = mro_invoke(&class, t)?;
         if !same_object(current_mro(t).as_ref(), old.as_ref()) {
             continue; // reentrance: see above
         }
@@ -231,6 +231,9 @@ fn mro_hierarchy(ty: &TypeObject, changed: &mut Vec<MroChange>) -> PyResult<()> 
             let replaced = unsafe { std::ptr::replace(&raw mut (*t.mutable.get()).mro, Some(new.clone())) };
             changed.push(MroChange { class: class.clone(), new, old: replaced });
             super::typeobj::modified(t);
+            if custom {
+                super::type_state::never_tag(t);
+            }
         }
         let subclasses = super::type_state::subclasses(t);
         pending.extend(subclasses.into_iter().rev());
@@ -239,14 +242,14 @@ fn mro_hierarchy(ty: &TypeObject, changed: &mut Vec<MroChange>) -> PyResult<()> 
 }
 
 /// `mro_invoke`: the class's new MRO as a tuple — C3 over its bases, or what its metaclass's
-/// `mro()` override returns (checked by `custom_mro`).
-fn mro_invoke(class: &Obj, t: &TypeObject) -> PyResult<Obj> {
+/// `mro()` override returns (checked by `custom_mro`; then `true`).
+fn mro_invoke(class: &Obj, t: &TypeObject) -> PyResult<(Obj, bool)> {
     let meta = class.type_object();
     if let Some(custom) = super::classobj::custom_mro(class, meta, super::classobj::solid_base(t))? {
-        return Ok(custom);
+        return Ok((custom, true));
     }
     let bases: Vec<Obj> = t.bases().map(|b| items(b).to_vec()).unwrap_or_default();
-    super::tuple::new_tuple(super::classobj::c3_mro(class.clone(), &bases)?)
+    Ok((super::tuple::new_tuple(super::classobj::c3_mro(class.clone(), &bases)?)?, false))
 }
 
 /// Whether `target` is on `t`'s chain of `__base__` links.

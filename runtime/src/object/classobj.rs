@@ -494,7 +494,6 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     };
     // SAFETY: fresh, not yet shared.
     let ty = unsafe { &mut *(obj.as_ptr().as_ptr() as *mut TypeObject) };
-    super::type_state::assign_version(ty);
     ty.dealloc = if std::ptr::eq(solid, types().object_type) { dealloc_instance } else { best.dealloc };
     let mro = c3_mro(obj.clone(), &base_list)?;
     // SAFETY: not yet shared.
@@ -511,6 +510,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         // SAFETY: not yet shared (the `mro()` override saw the class, but nothing of it is
         // borrowed across this replacement: it ran to completion).
         unsafe { ty.mutable() }.mro = Some(custom);
+        // Entries cached under a tag a lookup gave it while `mro()` ran are left behind with
+        // that tag, and no tag follows (`type_state::never_tag`).
+        super::type_state::never_tag(ty);
     }
     let own = super::member::add_members(&obj, d, &layout.members, layout.members_at)?;
     // `__dict__` and `__weakref__` descriptors for what the class adds (`subtype_getset.rs`).
@@ -558,6 +560,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     }
     type_lock.register_subclass(ty);
     drop(type_lock);
+    super::type_state::tag_registered_class(ty);
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)

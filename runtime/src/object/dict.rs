@@ -679,7 +679,14 @@ impl DictObject {
     /// inside the dict's critical section, so writers on other threads never see a table
     /// half-changed; the replaced value is dropped after the section ends.
     pub fn set_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<()> {
-        let old = super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
+        drop(self.replace_hashed(key, hash, value)?);
+        Ok(())
+    }
+
+    /// [`DictObject::set_hashed`] handing back the value it replaced (the one the write really
+    /// took out, whatever a probe's `__eq__` did to the dict) instead of dropping it.
+    pub(crate) fn replace_hashed(&self, key: Obj, hash: isize, value: Obj) -> PyResult<Option<Obj>> {
+        super::mutation::locked(&self.ob_base, || -> PyResult<Option<Obj>> {
             let probe = self.probe(&key, hash)?;
             // In the critical section, after the probe (which ran any `__eq__`): from here on only
             // GC bits are set and entries move in, out (the replaced value goes to the caller) or
@@ -693,9 +700,7 @@ impl DictObject {
                     None
                 }
             })
-        })?;
-        drop(old);
-        Ok(())
+        })
     }
 
     /// `d.setdefault(key, default)`: the value at `key`, or `default` after inserting it. One
@@ -742,6 +747,12 @@ impl DictObject {
     pub fn set(&self, key: Obj, value: Obj) -> PyResult<()> {
         let h = hash(&key)?;
         self.set_hashed(key, h, value)
+    }
+
+    /// `d[key] = value`, handing back the replaced value (see [`DictObject::replace_hashed`]).
+    pub(crate) fn replace(&self, key: Obj, value: Obj) -> PyResult<Option<Obj>> {
+        let h = hash(&key)?;
+        self.replace_hashed(key, h, value)
     }
 
     /// `del d[key]`: the removed value, or `None` if the key was absent. As in

@@ -280,6 +280,14 @@ pub(crate) fn destroy_garbage(garbage: Garbage, report: &dyn Fn(&[Obj]), save: O
     // Resurrected objects are not counted (CPython counts what is left to delete).
     let found = garbage.len();
     report(&garbage);
+    // A class's dict is about to lose its values (cleared, here or as the class dies): its tag
+    // and its subclasses' go first, so that no entry of the type attribute cache keyed on them
+    // can be found again (`type_cache.rs`), whatever code the clearing lets run.
+    if save.is_none() {
+        for t in garbage.iter().filter_map(|o| super::typeobj::as_type(o)).filter(|t| t.is_heap()) {
+            super::typeobj::modified(t);
+        }
+    }
     for o in &garbage {
         match save {
             Some(save) => save(o),

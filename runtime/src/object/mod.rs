@@ -153,6 +153,9 @@ pub(crate) mod trashcan;
 pub(crate) mod tuple;
 pub(crate) mod tuple_methods;
 pub(crate) mod type_attrs;
+pub(crate) mod type_cache;
+#[cfg(all(test, not(loom)))]
+mod type_cache_tests;
 pub(crate) mod type_docs;
 pub(crate) mod type_flags;
 pub(crate) mod type_state;
@@ -179,6 +182,8 @@ pub use mutation::model as mutation_model;
 pub use owned_read::model as owned_read_model;
 pub use str::str_value;
 pub use thread_id::{thread_id, thread_local_addr};
+#[cfg(loom)]
+pub use type_cache::model as type_cache_model;
 pub use typeobj::TypeObject;
 
 /// The bytes an ASCII `str` of `len` characters occupies (header and inline text), for sizing

@@ -83,11 +83,9 @@ fn set_in_dict(t: &TypeObject, name: &str, value: &PyObject) -> PyResult<()> {
     // The replaced value lives until the tags have changed again (see `attr::type_setattro`).
     super::typeobj::modified(t);
     let key = &intern(name).ob_base;
-    let old = dict.get(key)?;
-    let r = dict.set(Obj::new_ref(key), Obj::new_ref(value));
+    let old = dict.replace(Obj::new_ref(key), Obj::new_ref(value));
     super::typeobj::modified(t);
-    drop(old);
-    r
+    old.map(drop)
 }
 
 /// `type.__module__ = value`.

@@ -18,15 +18,16 @@
 //! |---|---|---|
 //! | slots, method tables, `__dict__`, `__mro__`, `__bases__`, name | the shared static type | immutable after the type is readied |
 //! | version tag of a static type | the shared static type (`1 + static_index`) | never changes (the type cannot be modified), so one tag serves every interpreter, as CPython's global static-type tags |
+//! | type attribute cache | [`InterpTypes::type_cache`], per interpreter | keyed on tags, which are unique only within an interpreter |
 //! | version tags of classes | [`InterpTypes`]'s counter, per interpreter | given lazily, at most `MAX_VERSIONS_PER_CLASS` per class ([`assign_version`]) |
 //! | `__dict__` of a static type | the shared static type | read-only to Python code (`mappingproxy`), holds only immortal objects |
 //! | subclasses made by Python code | [`StaticTypeState::subclasses`], per interpreter | `__subclasses__()`; `typeobj::modified` walks them |
 //! | subclasses that are static types (`bool` of `int`) | computed from `types().all` | the same in every interpreter |
 //! | subclass list of a heap type | the heap type (`TypeMut::subclasses`) | the heap type belongs to one interpreter already |
 //!
-//! There is no method cache keyed on types yet (`_PyType_Lookup` walks the MRO); the specialiser
-//! keys its caches, which live in the interpreter's own code objects, on version tags: a heap
-//! tag is unique within its interpreter and above every static tag. Weak references to static
+//! The type attribute cache (`type_cache.rs`, CPython's `type_cache`) is per interpreter too and
+//! keyed on version tags, as the specialiser's caches in the interpreter's own code objects are:
+//! a heap tag is unique within its interpreter and above every static tag. Weak references to static
 //! types (CPython's `tp_weaklist` in the same per-interpreter record) are not kept yet.
 //!
 //! **Locking.** One mutex per interpreter (CPython's `TYPE_LOCK`, `interp->types.mutex`) guards
@@ -66,6 +67,8 @@ pub(crate) struct InterpTypes {
     /// The next version tag of a heap type (`interp->types.next_version_tag`), from
     /// `typeobj::MAX_GLOBAL_VERSION` up; taken under the lock.
     next_version: AtomicU32,
+    /// The type attribute cache (`type_cache.rs`; free-threaded interpreters use it too).
+    type_cache: super::type_cache::TypeCache,
 }
 
 /// The type lock of the current interpreter, with the static types' table.
@@ -76,7 +79,17 @@ pub(crate) struct TypeLock<'a> {
 impl InterpTypes {
     /// An interpreter's empty table.
     pub(crate) fn new() -> InterpTypes {
-        InterpTypes { lock: Mutex::new(Vec::new()), next_version: AtomicU32::new(super::typeobj::MAX_GLOBAL_VERSION) }
+        InterpTypes {
+            lock: Mutex::new(Vec::new()),
+            next_version: AtomicU32::new(super::typeobj::MAX_GLOBAL_VERSION),
+            type_cache: Default::default(),
+        }
+    }
+
+    /// The interpreter's type attribute cache.
+    #[inline]
+    pub(crate) fn type_cache(&self) -> &super::type_cache::TypeCache {
+        &self.type_cache
     }
 
     /// Takes the type lock.
@@ -159,6 +172,44 @@ pub(crate) fn assign_version(ty: &TypeObject) -> u32 {
     *used += 1;
     ty.version.store(next, std::sync::atomic::Ordering::Relaxed);
     next
+}
+
+/// `type_mro_modified`'s verdict on a class whose MRO a metaclass's `mro()` override decided:
+/// its tag goes and it never gets another (its budget is spent). Such an MRO may list classes
+/// that are not its bases, whose subclass lists do not reach it, so their changes could not take
+/// its tag away: a cache keyed on it (`type_cache.rs`, the specialiser's) could serve a value
+/// those classes no longer hold. Its subclasses' MROs are made by the same override (their
+/// metaclass derives from its), so they are never tagged either.
+pub(crate) fn never_tag(ty: &TypeObject) {
+    let _lock = current().lock();
+    // SAFETY: the field is touched only under the type lock, which we hold.
+    unsafe { (*ty.mutable.get()).versions_used = super::typeobj::MAX_VERSIONS_PER_CLASS };
+    ty.version.store(0, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Tags a new class once it is registered in its bases' subclass lists (`classobj`), from when
+/// a modification of a base reaches it. A tag that a lookup gave it while it was being built (its
+/// dict changed since, and an `mro()` override runs Python code) is replaced, so that nothing
+/// cached under it is found again (`type_cache.rs`); either way its creation is charged one tag
+/// of its budget.
+pub(crate) fn tag_registered_class(ty: &TypeObject) {
+    let types = current();
+    let _lock = types.lock();
+    // SAFETY: the field is touched only under the type lock, which we hold.
+    let used = unsafe { &mut (*ty.mutable.get()).versions_used };
+    if ty.version() == 0 {
+        if *used >= super::typeobj::MAX_VERSIONS_PER_CLASS {
+            return;
+        }
+        *used += 1;
+    }
+    let next = types.next_version.load(Ordering::Relaxed);
+    if next == u32::MAX {
+        ty.version.store(0, std::sync::atomic::Ordering::Relaxed);
+        return; // the interpreter's tags are exhausted
+    }
+    types.next_version.store(next + 1, Ordering::Relaxed);
+    ty.version.store(next, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// The version tags of every ancestor of a class about to be made from `bases`, taken before it
