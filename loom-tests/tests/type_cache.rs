@@ -129,5 +129,11 @@ fn type_cache_hit_while_replaced() {
 
 #[test]
 fn broken_type_cache_read_plain_incref() {
-    check_rejected_bounded(BOUND, Mutation::TypeCacheReadPlainIncref, false, "", lookup_while_the_writer_replaces);
+    check_rejected_bounded(
+        BOUND,
+        Mutation::TypeCacheReadPlainIncref,
+        false,
+        "Causality violation",
+        lookup_while_the_writer_replaces,
+    );
 }

@@ -141,6 +141,8 @@ pub(crate) fn type_set_bases(o: &PyObject, value: Option<&PyObject>) -> PyResult
     compatible_for_assignment(old_best, new_best, "__bases__")?;
     let new_tuple = Obj::new_ref(value);
     let new_base = new_bases[0].clone();
+    // No class gets a tag until the new bases' subclass lists reach `ty` (at the end).
+    let _assignment = super::type_state::BasesAssignment::begin();
 
     let (old_tuple, old_base) = {
         let _world = super::attachment::stop_the_world("type.__bases__");

@@ -43,8 +43,12 @@
 //! 5. *Subclass lists must reach every class whose MRO lists a changed class.* A metaclass
 //!    `mro()` override can list classes that are not bases, whose subclass lists do not reach
 //!    the class: such a class loses its tag and its tag budget when its MRO is set
-//!    (`type_state::never_tag`, CPython's `type_mro_modified`), so it (and each subclass, whose
-//!    MRO the same override makes) is never cached, nor specialised.
+//!    (`type_state::never_tag`, CPython's `type_mro_modified`), and no class whose MRO holds a
+//!    class that is never tagged gets a tag either (`type_state::may_tag`, as CPython's
+//!    `assign_version_tag` refuses when a base cannot be tagged): a subclass whose metaclass
+//!    takes the override back still copies the foreign classes into its C3 MRO. Nor is any class
+//!    tagged while a `__bases__` assignment is under way, between installing the new MROs and
+//!    registering the class in its new bases' lists (`type_state::BasesAssignment`).
 //! 6. *Names.* Only immortal names are cached: interned strings (every `co_names` entry,
 //!    `intern`'s names), whose address is never reused for another name; lookups by any other
 //!    string walk the MRO.

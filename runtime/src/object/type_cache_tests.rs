@@ -311,3 +311,81 @@ fn a_class_whose_mro_an_override_made_is_never_tagged() {
         });
     }
 }
+
+/// Review finding 3 (second review): a subclass of a class whose MRO an `mro()` override made,
+/// with a metaclass that takes the override back, gets a plain C3 MRO that copies in the
+/// foreign class `X`, whose subclass lists do not reach it: it must stay untagged too, or a
+/// change of `X` is missed (and the cached old value freed). CPython 3.13 serves the stale or
+/// freed value here.
+const FOREIGN_MRO_COPIED: &str = r#"
+class X:
+    x = [1, 2, 3]
+class Meta(type):
+    def mro(cls):
+        return [cls, X, object] if cls.__name__ == "R" else type.mro(cls)
+class R(metaclass=Meta): pass
+class Plain(Meta):
+    mro = type.mro
+class C(R, metaclass=Plain): pass
+seen = []
+for _ in range(5): getattr(C, "x")
+X.x = "new"
+junk = [[i, i] for i in range(200)]
+seen.append(getattr(C, "x"))
+def f():
+    return C.x
+for _ in range(50): f()
+X.x = "newer"
+seen.append(f())
+result = " ".join(seen)
+"#;
+
+#[test]
+fn a_class_whose_mro_copies_an_override_s_is_never_tagged() {
+    for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+        with_globals(config, FOREIGN_MRO_COPIED, |g| {
+            assert_eq!(result_lines(g), ["new newer"]);
+            assert_eq!(as_type(&g("C")).expect("C").version_for_cache(), 0);
+        });
+    }
+}
+
+/// Review finding 4 (second review): during `T.__bases__ = (N,)`, an `mro()` override of a
+/// subclass runs after `T`'s new MRO is installed but before `T` is in `N`'s subclass list; a
+/// tag given to `T` then would miss the change of `N` it makes (and the cached old value is
+/// freed). No class is tagged while an assignment is under way. CPython 3.13 reads freed
+/// memory here.
+const BASES_WINDOW: &str = r#"
+class N:
+    x = [1, 2, 3]
+class A: pass
+class T(A): pass
+armed = False
+seen = []
+class M2(type):
+    def mro(cls):
+        global armed
+        if armed:
+            armed = False
+            for _ in range(5): getattr(T, "x")
+            N.x = "new"
+            junk = [[i, i] for i in range(200)]
+            seen.append(getattr(T, "x"))
+        return type.mro(cls)
+class Sub(T, metaclass=M2): pass
+armed = True
+T.__bases__ = (N,)
+seen.append(T.x + Sub.x)
+N.x = "after"
+seen.append(T.x + Sub.x)
+result = " ".join(seen)
+"#;
+
+#[test]
+fn no_class_is_tagged_while_bases_are_assigned() {
+    for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+        with_globals(config, BASES_WINDOW, |g| {
+            assert_eq!(result_lines(g), ["new newnew afterafter"]);
+        });
+    }
+}

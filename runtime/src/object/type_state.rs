@@ -67,6 +67,9 @@ pub(crate) struct InterpTypes {
     /// The next version tag of a heap type (`interp->types.next_version_tag`), from
     /// `typeobj::MAX_GLOBAL_VERSION` up; taken under the lock.
     next_version: AtomicU32,
+    /// How many `__bases__` assignments are under way ([`BasesAssignment`]): no tag is given
+    /// while one is.
+    bases_assignments: AtomicU32,
     /// The type attribute cache (`type_cache.rs`; free-threaded interpreters use it too).
     type_cache: super::type_cache::TypeCache,
 }
@@ -82,6 +85,7 @@ impl InterpTypes {
         InterpTypes {
             lock: Mutex::new(Vec::new()),
             next_version: AtomicU32::new(super::typeobj::MAX_GLOBAL_VERSION),
+            bases_assignments: AtomicU32::new(0),
             type_cache: Default::default(),
         }
     }
@@ -159,6 +163,9 @@ pub(crate) fn assign_version(ty: &TypeObject) -> u32 {
     if v != 0 {
         return v; // another thread gave it one meanwhile
     }
+    if !may_tag(types, ty) {
+        return 0;
+    }
     // SAFETY: the field is touched only under the type lock, which we hold.
     let used = unsafe { &mut (*ty.mutable.get()).versions_used };
     if *used >= super::typeobj::MAX_VERSIONS_PER_CLASS {
@@ -172,6 +179,43 @@ pub(crate) fn assign_version(ty: &TypeObject) -> u32 {
     *used += 1;
     ty.version.store(next, std::sync::atomic::Ordering::Relaxed);
     next
+}
+
+/// Whether `ty` may be given a tag now (called with the type lock held). Not while a
+/// `__bases__` assignment is under way: between installing a class's new MRO and registering
+/// it in its new bases' subclass lists, a change to a new base would not reach it. And not if a
+/// class of its MRO is never tagged ([`never_tag`], or its budget is spent; CPython's
+/// `assign_version_tag` refuses when a base cannot be tagged): such an MRO may have copied in
+/// classes an `mro()` override listed, whose subclass lists do not reach this class either.
+fn may_tag(types: &InterpTypes, ty: &TypeObject) -> bool {
+    if types.bases_assignments.load(Ordering::Relaxed) != 0 {
+        return false;
+    }
+    ty.mro().iter().skip(1).filter_map(|c| super::typeobj::as_type(c)).filter(|c| c.is_heap()).all(|c| {
+        // SAFETY: the field is touched only under the type lock, which the caller holds.
+        let used = unsafe { (*c.mutable.get()).versions_used };
+        c.version() != 0 || used < super::typeobj::MAX_VERSIONS_PER_CLASS
+    })
+}
+
+/// A `__bases__` assignment under way in the current interpreter (see [`may_tag`]): no class is
+/// tagged until it is dropped.
+pub(crate) struct BasesAssignment(&'static InterpTypes);
+
+impl BasesAssignment {
+    pub(crate) fn begin() -> BasesAssignment {
+        let types = current();
+        let _lock = types.lock();
+        types.bases_assignments.fetch_add(1, Ordering::Relaxed);
+        BasesAssignment(types)
+    }
+}
+
+impl Drop for BasesAssignment {
+    fn drop(&mut self) {
+        let _lock = self.0.lock();
+        self.0.bases_assignments.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 /// `type_mro_modified`'s verdict on a class whose MRO a metaclass's `mro()` override decided:
@@ -195,6 +239,10 @@ pub(crate) fn never_tag(ty: &TypeObject) {
 pub(crate) fn tag_registered_class(ty: &TypeObject) {
     let types = current();
     let _lock = types.lock();
+    if !may_tag(types, ty) {
+        ty.version.store(0, std::sync::atomic::Ordering::Relaxed);
+        return;
+    }
     // SAFETY: the field is touched only under the type lock, which we hold.
     let used = unsafe { &mut (*ty.mutable.get()).versions_used };
     if ty.version() == 0 {
