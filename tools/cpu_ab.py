@@ -6,7 +6,7 @@ process was charged (user + system, from `wait4`'s rusage) is much steadier. The
 interleaved, program by program, and the script prints the median and minimum of each and the
 last binary's ratio to the first.
 
-    python3 benches/py/cpu_ab.py OLD_PYRT,NEW_PYRT fib_recursive,nbody -n 5
+    python3 tools/cpu_ab.py OLD_PYRT,NEW_PYRT fib_recursive,nbody -n 5
 
 Use binaries of the same build profile (e.g. two non-LTO release builds).
 """
@@ -17,7 +17,7 @@ import statistics
 import subprocess
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+BENCHES = Path(__file__).resolve().parent.parent / "benches" / "py"
 
 
 def cpu_seconds(argv: list[str]) -> float:
@@ -38,7 +38,7 @@ def main() -> None:
     binaries = args.binaries.split(",")
     extra = [a for x in args.X for a in ("-X", x)]
     for program in args.programs.split(","):
-        script = str(HERE / f"{program}.py")
+        script = str(BENCHES / f"{program}.py")
         times: dict[str, list[float]] = {b: [] for b in binaries}
         for _ in range(args.n):
             for b in binaries:
