@@ -328,8 +328,11 @@ fn read_entry(e: &Entry, ty: &TypeObject, version: u32, name_ptr: *mut PyObject)
         return EntryRead::Hit(Some(Obj::new_ref(unsafe { value.as_ref() })));
     }
     // SAFETY: `value` was the value of a dict of the MRO under `version` when the entry was
-    // filled: an arena object, alive or freed since (its block perhaps reused), whose header
-    // words stay readable (`unlocked_read.rs`, `list_items`).
+    // filled: an object alive or freed since (its block perhaps reused), whose header words stay
+    // readable for this lookup: an arena block's page stays mapped while the interpreter lives,
+    // and a large object (above the size classes, from the system allocator) is freed through
+    // QSBR in a free-threaded interpreter (`Arena::free_or_delay_large`), not before this
+    // thread's next quiescent point, which no lookup contains (`unlocked_read.rs`, `list_items`).
     if !unsafe { refcount::try_incref_maybe_freed(value) } {
         return EntryRead::Miss(None); // its count is gone, or it is another thread's: walk
     }
@@ -340,6 +343,10 @@ fn read_entry(e: &Entry, ty: &TypeObject, version: u32, name_ptr: *mut PyObject)
     // (module docs, invariants 3 and 4), so the object is the entry's value, still held by its
     // dict. The Acquire fence orders this load after the increment's read of the count: a
     // count seen after the value's free (or its block's reuse) comes with the tag's removal.
+    // That last step assumes what CPython's `_PyType_LookupRef` assumes too: the count the
+    // increment read on a reused block may have been written by a relaxed store, with no release
+    // of its own, so it is the hardware's ordering (x86-64's, AArch64's), not the language's
+    // memory model, that makes the tag's removal visible here (the review's note).
     fence(Ordering::Acquire);
     if ty.version.load(std::sync::atomic::Ordering::Relaxed) == version {
         EntryRead::Hit(Some(taken))

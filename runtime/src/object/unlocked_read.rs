@@ -29,8 +29,10 @@
 //! Why step 2 never touches unmapped memory is `list_items`' argument: objects live in arena
 //! pages that stay mapped for the interpreter's life, and a freed block's shared count is 0 or
 //! MERGED, which the exchange refuses. Objects above the arena's size classes come from the
-//! system allocator and are not covered (as for lists; see DESIGN.md "Not built yet"). With the
-//! interpreter's lock nothing writes beside the reader: a plain increment.
+//! system allocator: a free-threaded interpreter frees them through QSBR
+//! (`Arena::free_or_delay_large`), so their header stays readable until the reader's next
+//! quiescent point, which no read contains. With the interpreter's lock nothing writes beside the
+//! reader: a plain increment.
 
 use std::ptr::NonNull;
 
