@@ -378,10 +378,20 @@ pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
 }
 
 /// A generator frame returned or raised: the generator is finished.
-pub(super) fn finish(link: GenLink) {
+/// A generator frame has ended (returned or raised out): before its values are cleared, the
+/// generator is `Completed` and its handled exception leaves the thread's chain, as CPython's
+/// `clear_gen_frame` does first, so finalisers run by the clear see a finished generator (not
+/// a running one: `close()` and `next()` from them work). [`finish`] follows the clear.
+pub(super) fn end(link: GenLink) {
     let g = link.generator();
     g.set_state(GenState::Completed);
     leave_exc_state(g);
+}
+
+/// After an ended generator frame's values are cleared ([`end`]): its handled exception and
+/// its block go.
+pub(super) fn finish(link: GenLink) {
+    let g = link.generator();
     drop(g.swap_exc_state(None));
     // The frame's slots were cleared as it ended; its block goes. (Dropped after the borrow,
     // as everything dropped here.)

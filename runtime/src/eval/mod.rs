@@ -2099,6 +2099,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     }
                     let mut done = frames.pop().expect("a frame");
                     detach_frame_object(&mut done, true);
+                    if let Some(link) = done.owner_gen {
+                        generator::end(link);
+                    }
                     // SAFETY: the record was just popped and keeps its window; the loop's slice
                     // of it is not used again (the loop continues at `'frames` or returns).
                     clear(unsafe { done.window() }, 0, done.sp);
@@ -2470,6 +2473,9 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
         }
         let mut done = frames.pop().expect("a frame");
         detach_frame_object(&mut done, true);
+        if let Some(link) = done.owner_gen {
+            generator::end(link);
+        }
         // SAFETY: the record was just popped and keeps its window; nothing refers to it.
         clear(unsafe { done.window() }, 0, done.sp);
         depth_leave();
