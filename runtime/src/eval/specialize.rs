@@ -639,7 +639,7 @@ pub(crate) fn unpack_list_onto(stack: &mut [Option<Obj>], n: usize) -> bool {
     // Free-threaded, the fill is written twice (the brief hold, the section when the mutex is
     // taken) rather than passed to `locked_briefly`: there it stayed an out-of-line closure
     // (+8 M instructions on nbody).
-    let lowest = if crate::object::list::free_threaded() {
+    let lowest = if crate::object::attachment::free_threaded() {
         match crate::object::mutation::try_hold_briefly(seq) {
             Some(_hold) => fill_from_list(list.items_in_section(), above, n),
             None => unpack_list_locked(seq, list, above, n),

@@ -255,6 +255,14 @@ pub(crate) fn current() -> Option<NonNull<Attachment>> {
     NonNull::new(slot::get().cast_mut())
 }
 
+/// Whether the calling thread is attached to a free-threaded interpreter (false when it is not
+/// attached): what object code tests to pick the lock-free or the locked path.
+#[inline]
+pub(crate) fn free_threaded() -> bool {
+    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
+    current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
+}
+
 /// The attachment of the calling thread, for object code that runs attached; a fatal error
 /// naming `func` otherwise. Valid until the calling code detaches, which object code called
 /// attached does not do while it uses the record.

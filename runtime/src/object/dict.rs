@@ -66,12 +66,7 @@ use crate::sync::{AtomicPtr, Ordering};
 #[cfg(test)]
 pub(crate) static LOCK_FREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Whether the calling thread is attached to a free-threaded interpreter.
-#[inline]
-fn free_threaded() -> bool {
-    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
-    super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
-}
+use super::attachment::free_threaded;
 
 /// The table of a dict. Every field is an atomic word, written by the dict's writers (one at a
 /// time: the section or the lock) through a shared borrow, so a lock-free reader's loads never

@@ -399,7 +399,7 @@ pub(crate) fn new_generator(kind: GenKind, name: Obj, qualname: Obj, frame: Save
             ob_base,
             kind,
             state: AtomicU8::new(GenState::Created as u8),
-            free_threaded: super::list::free_threaded(),
+            free_threaded: super::attachment::free_threaded(),
             frame: RefCell::new(frame),
             exc_state: RefCell::new(None),
             name: RefCell::new(name),

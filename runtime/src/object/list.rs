@@ -41,12 +41,7 @@ pub struct ListObject {
 #[cfg(test)]
 pub(crate) static LOCK_FREE_READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
-/// Whether the calling thread is attached to a free-threaded interpreter.
-#[inline]
-pub(crate) fn free_threaded() -> bool {
-    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
-    super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded())
-}
+use super::attachment::free_threaded;
 
 /// The items of a list as a slice reader sees them ([`ListObject::items`]): borrowed with a
 /// lock, a counted copy free-threaded.

@@ -37,9 +37,7 @@ use super::obj::Obj;
 /// `d.value_ref_at_if_key(ix, name)` with the owner's shortcut (see the module docs).
 #[inline(always)]
 pub(crate) fn hinted_value_ref(d: &DictObject, ix: usize, name: &PyObject) -> Option<Obj> {
-    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
-    let free_threaded = super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded());
-    if free_threaded {
+    if super::attachment::free_threaded() {
         // SAFETY: the pointer was read from the entry's word, which held a reference: the
         // object is an arena object whose header stays readable, and it is only looked at —
         // kept only once counted (step 2).

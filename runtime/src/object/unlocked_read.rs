@@ -48,9 +48,7 @@ use super::refcount;
 /// with a count).
 #[inline(always)]
 pub(crate) fn new_ref_from_slot(container: &PyObject, read: impl Fn() -> Option<NonNull<PyObject>>) -> Option<Obj> {
-    // SAFETY: the slot holds the attached record, alive while this thread stays attached.
-    let free_threaded = super::attachment::current().is_some_and(|a| unsafe { a.as_ref() }.free_threaded());
-    new_ref_from_slot_in(container, free_threaded, read)
+    new_ref_from_slot_in(container, super::attachment::free_threaded(), read)
 }
 
 /// [`new_ref_from_slot`] for a caller that knows the kind of `container`'s interpreter
