@@ -44,7 +44,7 @@ use crate::object::attr::{dict_slot, generic_getattr, generic_getattr_with_descr
 use crate::object::dict::{as_dict, value_ref_in_dict_slot};
 use crate::object::immortal::types_known_made;
 use crate::object::inline_values as values;
-use crate::object::member::{as_member, member_slot};
+use crate::object::member::{as_member, load_member, store_member};
 use crate::object::obj::Obj;
 use crate::object::typeobj::{GetattroFn, SetattroFn, TypeObject, as_type};
 use crate::object::{PyObject, types};
@@ -250,7 +250,7 @@ pub(crate) fn load_attr(
                 return None;
             }
             // SAFETY: the type version says the type lays out this member (`member_word`).
-            Some((unsafe { member_slot(owner, ix * size_of::<Obj>()) }.get()?, false))
+            Some((unsafe { load_member(owner, ix * size_of::<Obj>()) }?, false))
         }
         Opcode::LOAD_ATTR_MODULE => {
             if !is_exact(owner, types_known_made(owner).modules.module_type) {
@@ -422,7 +422,7 @@ pub(crate) fn store_attr(
         Opcode::STORE_ATTR_SLOT => {
             // SAFETY: the guard checked the type version, which says the type lays out this
             // member (`member_word`).
-            return Ok(unsafe { member_slot(owner, ix as usize * size_of::<Obj>()) }.replace(Some(value)));
+            return Ok(unsafe { store_member(owner, ix as usize * size_of::<Obj>(), Some(value)) });
         }
         _ => match dict_slot(owner).and_then(|s| s.get_unlocked(owner)) {
             Some(dict) if ix != NO_HINT => match as_dict(&dict) {

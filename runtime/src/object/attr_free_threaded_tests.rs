@@ -272,3 +272,91 @@ fn new_names_from_instances_of_one_class_each_get_their_own_key() {
     drop(insts);
     interp.destroy().expect("destroyed");
 }
+
+/// Stores per thread in the slot-member test.
+const SLOT_ROUNDS: usize = 20_000;
+
+/// Four threads write and read the same `__slots__` member of one instance, through the
+/// descriptor (`generic_setattr` / `generic_getattr`: `member_set` / `member_get`) and through
+/// the specialised forms' accessors (`store_member` / `load_member`). Two threads store `x`,
+/// two store `y`. A write that loaded the old value outside the instance's section would let
+/// two writers take, and drop, the same old reference while one of the new ones is lost, so the
+/// counts of `x` and `y` would drift (and a drift downwards frees a live object). At the end,
+/// with the member deleted, both counts are what they were before.
+#[test]
+fn four_threads_write_and_read_one_slot_member_without_a_lock() {
+    Runtime::initialize();
+    let interp = Interpreter::new(InterpreterConfig::free_threaded()).expect("an interpreter");
+    let src = "class S:\n    __slots__ = ('m',)\ns = S()\nx = 1 << 50\ny = 1 << 51\n";
+    let (s, x, y, offset): (Py, Py, Py, usize) = interp
+        .attach(|py| {
+            let code = pyrt_compile::compile(src, "<t>", pyrt_compile::Mode::Module).expect("compiles");
+            let globals = crate::eval::run_module(code, "__main__", "<t>").expect("runs");
+            let g = as_dict(&globals).expect("a dict");
+            let get = |n: &str| g.get_str(&crate::object::intern(n).ob_base).expect("bound");
+            let s = get("s");
+            let descr = crate::object::attr::lookup_str(s.type_object(), "m").expect("the member");
+            let offset = crate::object::member::as_member(&descr).expect("a member descriptor").offset;
+            let bind = |o: &Obj| Bound::new_ref(py, o).unbind();
+            (bind(&s), bind(&get("x")), bind(&get("y")), offset)
+        })
+        .expect("attached");
+    let before =
+        interp.attach(|py| (x.clone_ref(py).bind(py).refcnt(), y.clone_ref(py).bind(py).refcnt())).expect("attached");
+    let shared = Arc::new((s, x, y));
+    let started = Arc::new(AtomicUsize::new(0));
+    let threads: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let (interp, shared, started) = (interp.clone(), shared.clone(), started.clone());
+            std::thread::spawn(move || {
+                interp
+                    .attach(|py| {
+                        let (s, x, y) = &*shared;
+                        let s = s.clone_ref(py).bind(py);
+                        let mine = if t % 2 == 0 { x.clone_ref(py).bind(py) } else { y.clone_ref(py).bind(py) };
+                        let (x, y) = (x.clone_ref(py).bind(py), y.clone_ref(py).bind(py));
+                        let m = interned("m");
+                        started.fetch_add(1, Ordering::SeqCst);
+                        while started.load(Ordering::SeqCst) < THREADS {
+                            std::hint::spin_loop();
+                        }
+                        for i in 0..SLOT_ROUNDS {
+                            if (i + t) % 2 == 0 {
+                                crate::object::attr::generic_setattr(&s, &m, Some(&mine)).expect("stored");
+                            } else {
+                                // SAFETY: `offset` is the member's, and `s` is an instance of
+                                // the class that defined it.
+                                drop(unsafe {
+                                    crate::object::member::store_member(&s, offset, Some(Obj::new_ref(&mine)))
+                                });
+                            }
+                            let read = crate::object::attr::generic_getattr(&s, &m).expect("set by now");
+                            assert!(read.is(&x) || read.is(&y), "a value some thread stored");
+                            // SAFETY: as above.
+                            let loaded = unsafe { crate::object::member::load_member(&s, offset) }.expect("set");
+                            assert!(loaded.is(&x) || loaded.is(&y), "a value some thread stored");
+                            if i % 64 == 0 {
+                                py.check_eval_breaker().expect("no exception");
+                            }
+                        }
+                    })
+                    .expect("attached")
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("no thread failed");
+    }
+    let (s, x, y) = Arc::into_inner(shared).expect("the threads are gone");
+    interp
+        .attach(|py| {
+            let s = s.clone_ref(py).bind(py);
+            crate::object::attr::generic_setattr(&s, &interned("m"), None).expect("deleted");
+        })
+        .expect("attached");
+    let after =
+        interp.attach(|py| (x.clone_ref(py).bind(py).refcnt(), y.clone_ref(py).bind(py).refcnt())).expect("attached");
+    assert_eq!(after, before, "every store's reference was dropped exactly once");
+    drop((s, x, y));
+    interp.destroy().expect("destroyed");
+}

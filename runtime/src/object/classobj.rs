@@ -447,7 +447,7 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     t.basic_size = layout.basic_size.max(solid.basic_size);
     t.dict_offset = layout.dict_offset;
     t.inline_values = layout.inline_values;
-    t.inline_values_free_threaded = layout.inline_values != 0 && super::attachment::free_threaded();
+    t.instances_free_threaded = super::attachment::free_threaded();
     t.flags = flags::HEAPTYPE | flags::BASETYPE | (best.flags & flags::SUBCLASS_BITS);
     if layout.weakref {
         t.flags |= flags::MANAGED_WEAKREF;

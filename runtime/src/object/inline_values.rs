@@ -284,7 +284,7 @@ struct Values<'a> {
     values: *mut Option<Obj>,
     order: *mut u8,
     capacity: usize,
-    /// The class's `inline_values_free_threaded`: which read protocol the values take.
+    /// The class's `instances_free_threaded`: which read protocol the values take.
     free_threaded: bool,
 }
 
@@ -304,7 +304,7 @@ impl<'a> Values<'a> {
             // `wrapping_add`: an instance whose class was changed (`__class__`) may be shorter than
             // this type's capacity says; its values are invalid then and the order never read.
             let order = values.wrapping_add(capacity).cast();
-            let free_threaded = ty.inline_values_free_threaded;
+            let free_threaded = ty.instances_free_threaded;
             Some(Values { owner: obj, header: base.cast(), values, order, capacity, free_threaded })
         }
     }

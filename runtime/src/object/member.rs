@@ -59,6 +59,37 @@ pub(crate) unsafe fn member_slot(obj: &PyObject, offset: usize) -> ObjSlot<'_> {
     unsafe { ObjSlot::at(obj, offset) }
 }
 
+/// A new reference to the member of `obj` at `offset`, `None` when it is unset; a reader that
+/// does not hold `obj`'s critical section. Free-threaded, CPython 3.13t's `PyMember_GetOne`: the
+/// try-increment and re-load of `unlocked_read` (a writer in another thread may be dropping the
+/// value the word held), else a read in the section; with a lock a plain increment.
+///
+/// # Safety
+///
+/// As [`member_slot`].
+#[inline(always)]
+pub(crate) unsafe fn load_member(obj: &PyObject, offset: usize) -> Option<Obj> {
+    // SAFETY: forwarded contract.
+    let slot = unsafe { member_slot(obj, offset) };
+    slot.get_unlocked_in(obj, obj.type_object().instances_free_threaded)
+}
+
+/// Writes the member of `obj` at `offset` (`None` unsets it) in `obj`'s critical section, as
+/// CPython 3.13t's `PyMember_SetOne` (a brief hold of the mutex: `mutation::locked_briefly`);
+/// gives back the old value for the caller to drop after the section. Two writers of one member
+/// thus never both take the same old value (each would drop its reference: a double free).
+///
+/// # Safety
+///
+/// As [`member_slot`].
+#[inline(always)]
+#[must_use = "the old value is dropped by the caller, after the write"]
+pub(crate) unsafe fn store_member(obj: &PyObject, offset: usize, value: Option<Obj>) -> Option<Obj> {
+    // SAFETY: forwarded contract.
+    let slot = unsafe { member_slot(obj, offset) };
+    super::mutation::locked_briefly(obj, || slot.replace(value))
+}
+
 fn check_instance<'a>(m: &MemberDescr, obj: &'a PyObject) -> PyResult<&'a PyObject> {
     let owner = as_type(&m.owner).expect("a member's owner is a type");
     if obj.type_object().is_subtype(owner) {
@@ -78,9 +109,9 @@ fn member_get(d: &PyObject, obj: Option<&PyObject>, _ty: &PyObject) -> PyResult<
     let Some(obj) = obj else { return Ok(Obj::new_ref(d)) };
     let obj = check_instance(m, obj)?;
     // SAFETY: `check_instance` made sure `obj`'s type is a subtype of the member's owner.
-    let slot = unsafe { member_slot(obj, m.offset) };
+    let value = unsafe { load_member(obj, m.offset) };
     // CPython 3.13's `PyMember_GetOne` names the type fully qualified (`%T`).
-    slot.get().ok_or_else(|| {
+    value.ok_or_else(|| {
         PyErr::attribute_error(format!(
             "'{}' object has no attribute '{}'",
             obj.type_object().fully_qualified_name(),
@@ -93,15 +124,11 @@ fn member_set(d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResul
     let m = as_member(d).expect("member_descriptor");
     let obj = check_instance(m, obj)?;
     // SAFETY: `check_instance` made sure `obj`'s type is a subtype of the member's owner.
-    let slot = unsafe { member_slot(obj, m.offset) };
-    let old = match value {
-        Some(v) => slot.replace(Some(Obj::new_ref(v))),
-        // An unset member's delete raises `AttributeError(name)` (CPython's `member_set`).
-        None => match slot.take() {
-            Some(old) => Some(old),
-            None => return Err(PyErr::attribute_error(str_value(&m.name).unwrap_or("?"))),
-        },
-    };
+    let old = unsafe { store_member(obj, m.offset, value.map(Obj::new_ref)) };
+    // An unset member's delete raises `AttributeError(name)` (CPython's `member_set`).
+    if value.is_none() && old.is_none() {
+        return Err(PyErr::attribute_error(str_value(&m.name).unwrap_or("?")));
+    }
     drop(old);
     Ok(())
 }

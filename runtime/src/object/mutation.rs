@@ -1,7 +1,7 @@
 //! Mutations of mutable containers under the object's critical section.
 //!
 //! In a free-threaded interpreter every write to a `list`, `dict`, `set`, `bytearray` or an
-//! instance's inline values and dict slot takes that object's
+//! instance's inline values, dict slot and `__slots__` members takes that object's
 //! critical section (the header's `ob_mutex`, CPython 3.13's `Py_BEGIN_CRITICAL_SECTION`), so
 //! two threads writing one container never interleave inside a write. In an interpreter with a
 //! lock, holding the lock already serialises writes and no mutex is touched (see

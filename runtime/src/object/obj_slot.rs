@@ -18,7 +18,8 @@
 //!
 //! **Exclusion.** Each access is one read or one write of the word, complete before the method
 //! returns. Writers never overlap: every write of a word happens inside the owner's critical
-//! section (instance dict pointers and inline values, `inline_values.rs`) or under the
+//! section (instance dict pointers and inline values, `inline_values.rs`; `__slots__` members,
+//! `member::store_member`) or under the
 //! interpreter's lock (the GIL-like lock of `Own`/`Shared` interpreters; the per-interpreter
 //! language lock of free-threaded ones still covers the other words — DESIGN.md, "Not built
 //! yet"). A `&PyObject` exists only on an attached thread (the header is not `Sync`; handles are
@@ -113,7 +114,7 @@ impl<'a> ObjSlot<'a> {
     }
 
     /// [`get_unlocked`] with the interpreter's kind given by the caller, who read it from what
-    /// it already holds (`TypeObject::inline_values_free_threaded`) rather than the thread's
+    /// it already holds (`TypeObject::instances_free_threaded`) rather than the thread's
     /// attachment.
     ///
     /// [`get_unlocked`]: ObjSlot::get_unlocked

@@ -256,13 +256,13 @@ pub struct TypeObject {
     /// How many attribute values an instance keeps inline after its dict pointer (CPython's
     /// `Py_TPFLAGS_INLINE_VALUES` with the shared keys' usable size); 0 when it keeps none.
     pub(crate) inline_values: usize,
-    /// Whether the interpreter that made this class is free-threaded (set with `inline_values`,
-    /// `classobj.rs`), so that a read of an inline value knows which protocol to use from the
-    /// type it already loads instead of the thread's attachment. It cannot go stale: a heap
-    /// type and its instances belong to the one interpreter that made them, whose kind is fixed
-    /// for its life (`__class__` assignment moves an instance only between that interpreter's
-    /// classes). `false` for every type without inline values.
-    pub(crate) inline_values_free_threaded: bool,
+    /// Whether the interpreter that made this class is free-threaded (set when a class statement
+    /// makes it, `classobj.rs`), so that a read of an inline value or a `__slots__` member knows
+    /// which protocol to use from the type it already loads instead of the thread's attachment.
+    /// It cannot go stale: a heap type and its instances belong to the one interpreter that made
+    /// them, whose kind is fixed for its life (`__class__` assignment moves an instance only
+    /// between that interpreter's classes). `false` for static types.
+    pub(crate) instances_free_threaded: bool,
     /// `tp_flags`.
     pub flags: u64,
     /// The version tag: taken away (0) whenever the type's or an ancestor's dictionary or slots
@@ -491,7 +491,7 @@ impl TypeObject {
             basic_size: size_of::<PyObject>(),
             dict_offset: 0,
             inline_values: 0,
-            inline_values_free_threaded: false,
+            instances_free_threaded: false,
             flags: 0,
             version: AtomicU32::new(0),
             init_hint: AtomicU64::new(0),
