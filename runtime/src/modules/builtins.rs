@@ -394,14 +394,8 @@ fn builtin_round(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     if let (Some(v), Some(n)) = (as_int(x), nd) {
         return super::builtins_num::round_int(&v.to_big(), ops::index_isize(n)?);
     }
-    match crate::object::attr::lookup_str(x.type_object(), "__round__") {
-        Some(f) => {
-            let mut argv = vec![x.clone()];
-            if let Some(n) = nd {
-                argv.push(n.clone());
-            }
-            ops::call(&f, &argv, None)
-        }
+    match ops::lookup_special(x, "__round__")? {
+        Some(f) => ops::call(&f, &nd.into_iter().cloned().collect::<Vec<_>>(), None),
         None => Err(PyErr::type_error(format!("type {} doesn't define __round__ method", x.type_object().name()))),
     }
 }

@@ -19,7 +19,6 @@ use crate::object::dict::as_dict;
 use crate::object::list::new_list;
 use crate::object::obj::Obj;
 use crate::object::str::{new_str, str_value};
-use crate::object::typeobj::as_type;
 use crate::object::{PyObject, immortals, intern, types};
 
 fn is_none(o: &PyObject) -> bool {
@@ -67,14 +66,11 @@ pub(crate) fn builtin_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
             mapping_keys(&l)?
         }
         Some(o) => {
-            let custom = if as_type(o).is_none() {
-                crate::object::attr::lookup_str(o.type_object(), "__dir__")
-            } else {
-                o.type_object().dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__dir__").ob_base))
-            };
-            match custom {
-                Some(f) if as_type(o).is_none() => ops::collect(&*ops::call(&f, std::slice::from_ref(o), None)?)?,
-                _ => crate::object::object_methods::default_dir(o)?,
+            // `_dir_object`: the type's `__dir__`, bound as a special method (a descriptor's
+            // `__get__` runs; the instance's own attributes are not consulted).
+            match ops::lookup_special(o, "__dir__")? {
+                Some(f) => ops::collect(&*ops::call(&f, &[], None)?)?,
+                None => crate::object::object_methods::default_dir(o)?,
             }
         }
     };

@@ -67,10 +67,23 @@ pub(crate) fn builtin_pow(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (base, exp) = (slots[0].expect("required"), slots[1].expect("required"));
     match slots[2].filter(|m| !m.is(immortals().none)) {
         None => ops::binary_op(base, exp, BinOp::Power),
-        Some(m) => match (as_int(base), as_int(exp), as_int(m)) {
+        // Ints whose class takes `**` as `int` does: a subclass's own `__pow__` decides first
+        // (CPython's `ternary_op` calls the base's `nb_power`, `slot_nb_power` for it).
+        Some(m) if [base, exp, m].iter().all(|o| int_power(o)) => match (as_int(base), as_int(exp), as_int(m)) {
             (Some(b), Some(e), Some(m)) => new_big(int_pow_mod(&b.to_big(), &e.to_big(), &m.to_big())?),
             _ => ternary_pow(base, exp, m),
         },
+        Some(m) => ternary_pow(base, exp, m),
+    }
+}
+
+/// Whether `o`'s class computes `**` with `int`'s own slot (an `int`, or a subclass that does not
+/// define `__pow__`/`__rpow__`).
+fn int_power(o: &PyObject) -> bool {
+    let int_slot = crate::object::types().int_type.number.binary(BinOp::Power);
+    match (o.type_object().number.binary(BinOp::Power), int_slot) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        _ => false,
     }
 }
 

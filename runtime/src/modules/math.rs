@@ -436,8 +436,8 @@ static MATH_FUNCTIONS: &[MethodDef] = &[
         if let Some(f) = as_float(x) {
             return float_to_int(f.trunc());
         }
-        match crate::object::attr::lookup_str(x.type_object(), "__trunc__") {
-            Some(m) => ops::call(&m, std::slice::from_ref(x), None),
+        match ops::lookup_special(x, "__trunc__")? {
+            Some(m) => ops::call(&m, &[], None),
             None => Err(PyErr::type_error(format!("type {} doesn't define __trunc__ method", x.type_object().name()))),
         }
     }),

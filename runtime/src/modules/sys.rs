@@ -364,17 +364,26 @@ pub(super) static SYS_FUNCTIONS: &[MethodDef] = &[
         if pos.is_empty() || pos.len() > 2 {
             return Err(PyErr::type_error(format!("getsizeof() takes at most 2 arguments ({} given)", pos.len())));
         }
-        // The object's allocation: the type's basic size, plus the items of variable-size
-        // objects (tuple) and the text of a str; containers' separate tables are not counted.
+        // `_PySys_GetSizeOf`: the object's `__sizeof__`, looked up as a special method; with a
+        // default, a `TypeError` gives the default.
         let o = &pos[0];
-        let ty = o.type_object();
-        let mut size = ty.basic_size;
-        if crate::object::tuple::is_tuple(o) {
-            size += std::mem::size_of_val(crate::object::tuple::items(o));
-        } else if let Some(s) = crate::object::str::as_str_object(o) {
-            size += s.as_str().len() + 1;
+        let size = || -> PyResult<Obj> {
+            let Some(f) = crate::object::abstract_ops::lookup_special(o, "__sizeof__")? else {
+                return Err(PyErr::type_error(format!("Type {} doesn't define __sizeof__", o.type_object().name())));
+            };
+            let r = crate::object::abstract_ops::call(&f, &[], None)?;
+            if crate::object::int::as_int(&r).is_none() {
+                return Err(PyErr::type_error("an integer is required"));
+            }
+            if crate::object::abstract_ops::index_isize(&r)? < 0 {
+                return Err(PyErr::value_error("__sizeof__() should return >= 0"));
+            }
+            Ok(r)
+        };
+        match (size(), pos.get(1)) {
+            (Err(e), Some(default)) if e.matches(crate::object::types().exc.named("TypeError")) => Ok(default.clone()),
+            (r, _) => r,
         }
-        new_int(size as i64)
     }),
     MethodDef::function("getdefaultencoding", |a, k| {
         args::exact("sys.getdefaultencoding", a, k, 0, 0)?;

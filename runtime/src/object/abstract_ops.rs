@@ -399,6 +399,52 @@ pub fn collect(o: &PyObject) -> PyResult<Vec<Obj>> {
     Ok(out)
 }
 
+/// [`collect`] for `list(o)`, `list.extend(o)` and `tuple(o)`, which CPython (`list_extend`,
+/// `PySequence_Tuple`) sizes by the iterable's length hint — that runs its `__len__` or
+/// `__length_hint__`, which a program can see. The reservation is capped, so a hint that lies
+/// cannot make a huge allocation.
+pub(crate) fn collect_sized(o: &PyObject, default: usize) -> PyResult<Vec<Obj>> {
+    if super::list::as_list(o).is_some() || super::tuple::is_tuple(o) {
+        return collect(o);
+    }
+    let it = get_iter(o)?;
+    let hint = length_hint(o, default)?;
+    let mut out = Vec::with_capacity(hint.min(1 << 16));
+    while let Some(v) = next(&it)? {
+        out.push(v);
+    }
+    Ok(out)
+}
+
+/// `operator.length_hint(o, default)` (CPython's `PyObject_LengthHint`): `len(o)` when its type
+/// has a length (a `TypeError` from it is ignored), else its `__length_hint__` looked up as a
+/// special method (a `TypeError` from the call or `NotImplemented` gives `default`).
+pub(crate) fn length_hint(o: &PyObject, default: usize) -> PyResult<usize> {
+    let ty = o.type_object();
+    let type_error = || types().exc.named("TypeError");
+    if ty.sequence.length.or(ty.mapping.length).is_some() {
+        match len(o) {
+            Ok(n) => return Ok(n),
+            Err(e) if e.matches(type_error()) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let Some(hint) = lookup_special(o, "__length_hint__")? else { return Ok(default) };
+    let r = match call(&hint, &[], None) {
+        Ok(r) => r,
+        Err(e) if e.matches(type_error()) => return Ok(default),
+        Err(e) => return Err(e),
+    };
+    if r.is(super::immortal::immortals().not_implemented) {
+        return Ok(default);
+    }
+    if super::int::as_int(&r).is_none() {
+        return Err(PyErr::type_error(format!("__length_hint__ must be an integer, not {}", r.type_object().name())));
+    }
+    let n = index_isize(&r)?;
+    usize::try_from(n).map_err(|_| PyErr::value_error("__length_hint__() should return >= 0"))
+}
+
 /// `o[key]`.
 pub fn get_item(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
     match o.type_object().mapping.subscript {

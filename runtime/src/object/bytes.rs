@@ -322,8 +322,8 @@ pub(crate) fn bytes_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject
         if std::ptr::eq(src.type_object(), types().bytes_type) && std::ptr::eq(ty, types().bytes_type) {
             return Ok(src.clone());
         }
-        if let Some(f) = super::attr::lookup_str(src.type_object(), "__bytes__") {
-            let r = ops::call(&f, &[src.clone()], None)?;
+        if let Some(f) = ops::lookup_special(src, "__bytes__")? {
+            let r = ops::call(&f, &[], None)?;
             let Some(b) = bytes_value(&r) else {
                 return Err(PyErr::type_error(format!(
                     "__bytes__ returned non-bytes (type {})",

@@ -981,9 +981,9 @@ impl pyrt_pylib::printf::FormatOps for BytesFormat {
     fn write_str(&mut self, v: &Obj, out: &mut String) -> Result<(), FormatError> {
         let data = match buffer_data(v) {
             Some(d) => d.into_owned(),
-            None => match super::attr::lookup_str(v.type_object(), "__bytes__") {
+            None => match ops::lookup_special(v, "__bytes__")? {
                 Some(f) => {
-                    let r = ops::call(&f, &[v.clone()], None)?;
+                    let r = ops::call(&f, &[], None)?;
                     b::bytes_value(&r).map(<[u8]>::to_vec).ok_or_else(|| {
                         PyErr::type_error(format!("__bytes__ returned non-bytes (type {})", r.type_object().name()))
                     })?

@@ -817,21 +817,51 @@ fn slot_bool(o: &PyObject) -> PyResult<bool> {
 }
 
 /// A binary slot wrapper: `a.__op__(b)` when `a`'s type defines it, else `b.__rop__(a)`.
+/// A binary number slot of a class that defines the operator's dunders (CPython's
+/// `SLOT1BINFULL`): `a`'s `__op__`, but first `b`'s `__rop__` when `b`'s class is a proper
+/// subclass of `a`'s that overrides `__rop__` (`method_is_overloaded`), and `b`'s `__rop__`
+/// last when `a`'s declined and `b`'s class also takes the operator through a dunder. A class
+/// without the dunder answers `NotImplemented` (`vectorcall_maybe`).
 fn slot_binary(a: &PyObject, b: &PyObject, op: super::slots::BinOp) -> PyResult<Obj> {
     let (fwd, rev, _) = op.dunders();
-    if a.type_object().is_heap() {
-        if let Some(r) = call_dunder(a, fwd, &[b])? {
-            if !r.is(immortals().not_implemented) || !b.type_object().is_heap() {
+    let wrapper = binary_wrapper(op);
+    let (ta, tb) = (a.type_object(), b.type_object());
+    let takes_dunders = |t: &TypeObject| t.number.binary(op).is_some_and(|f| std::ptr::fn_addr_eq(f, wrapper));
+    let mut do_other = !std::ptr::eq(ta, tb) && takes_dunders(tb);
+    let call = |o: &PyObject, name: &str, other: &PyObject| -> PyResult<Obj> {
+        Ok(call_dunder(o, name, &[other])?.unwrap_or_else(not_implemented))
+    };
+    if takes_dunders(ta) {
+        if do_other && tb.is_subtype(ta) && method_is_overloaded(ta, tb, rev)? {
+            let r = call(b, rev, a)?;
+            if !r.is(immortals().not_implemented) {
                 return Ok(r);
             }
+            do_other = false;
         }
-    }
-    if b.type_object().is_heap() && !std::ptr::eq(a.type_object(), b.type_object()) {
-        if let Some(r) = call_dunder(b, rev, &[a])? {
+        let r = call(a, fwd, b)?;
+        if !r.is(immortals().not_implemented) || std::ptr::eq(ta, tb) {
             return Ok(r);
         }
     }
+    if do_other {
+        return call(b, rev, a);
+    }
     Ok(not_implemented())
+}
+
+/// Whether `right` overrides `left`'s `name` (CPython's `method_is_overloaded`): the attribute
+/// read on each class differs (`!=`), or only `right` has it.
+fn method_is_overloaded(left: &TypeObject, right: &TypeObject, name: &str) -> PyResult<bool> {
+    let attribute_error = types().exc.named("AttributeError");
+    let optional = |t: &TypeObject| match ops::get_attr(t.as_object(), &intern(name).ob_base) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(attribute_error) => Ok(None),
+        Err(e) => Err(e),
+    };
+    let Some(b) = optional(right)? else { return Ok(false) };
+    let Some(a) = optional(left)? else { return Ok(true) };
+    ops::rich_compare_bool(&a, &b, CompareOp::Ne)
 }
 
 macro_rules! binary_wrappers {

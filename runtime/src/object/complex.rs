@@ -365,8 +365,8 @@ fn complex_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyR
     // `__complex__` first (for non-complex objects), as `try_complex_special_method` does.
     let mut converted: Option<Obj> = None;
     if as_complex(r).is_none() {
-        if let Some(f) = super::attr::lookup_str(r.type_object(), "__complex__") {
-            let c = ops::call(&f, &[r.clone()], None)?;
+        if let Some(f) = ops::lookup_special(r, "__complex__")? {
+            let c = ops::call(&f, &[], None)?;
             if as_complex(&c).is_none() {
                 return Err(PyErr::type_error(format!(
                     "__complex__ returned non-complex (type {})",

@@ -123,8 +123,8 @@ fn dict_subscript(o: &PyObject, key: &PyObject) -> PyResult<Obj> {
         Some(v) => Ok(v),
         None => {
             if !std::ptr::eq(o.type_object(), types().dict_type) {
-                if let Some(missing) = super::attr::lookup_str(o.type_object(), "__missing__") {
-                    return ops::call(&missing, &[Obj::new_ref(o), Obj::new_ref(key)], None);
+                if let Some(missing) = ops::lookup_special(o, "__missing__")? {
+                    return ops::call(&missing, &[Obj::new_ref(key)], None);
                 }
             }
             Err(PyErr::key_error(key))

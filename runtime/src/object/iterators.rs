@@ -324,11 +324,11 @@ fn reversed_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> Py
     }
     let seq = &pos[0];
     let st = seq.type_object();
-    if let Some(r) = super::attr::lookup_str(st, "__reversed__") {
+    if let Some(r) = ops::lookup_special(seq, "__reversed__")? {
         if r.is(immortals().none) {
             return Err(not_reversible(seq));
         }
-        return ops::call(&r, &[seq.clone()], None);
+        return ops::call(&r, &[], None);
     }
     if st.is_subtype(types().dict_type) {
         let keys: Vec<Obj> =

@@ -131,7 +131,7 @@ fn list_iadd(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 
 /// `list.extend(iterable)` (also `+=`).
 fn list_extend(l: &ListObject, src: &PyObject) -> PyResult<()> {
-    let extra = ops::collect(src)?;
+    let extra = ops::collect_sized(src, 8)?;
     l.mutate(|v| v.extend(extra));
     Ok(())
 }
@@ -260,7 +260,7 @@ fn list_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult
         return Err(PyErr::type_error(format!("list expected at most 1 argument, got {}", pos.len())));
     }
     let v = match pos.first() {
-        Some(x) => ops::collect(x)?,
+        Some(x) => ops::collect_sized(x, 8)?,
         None => Vec::new(),
     };
     drop(list_of(o).replace(v));

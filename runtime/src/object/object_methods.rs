@@ -65,10 +65,17 @@ pub(crate) fn object_dir(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     new_list(default_dir(s)?)
 }
 
-/// `object.__sizeof__(self)`: the instance's fixed size.
+/// `object.__sizeof__(self)`: the object's allocation — the type's basic size, plus the items
+/// of a tuple and the text of a str (containers' separate tables are not counted).
 pub(crate) fn object_sizeof(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let (s, _) = args::method("__sizeof__", a, k, 0, 0)?;
-    super::int::new_int(s.type_object().basic_size as i64)
+    let mut size = s.type_object().basic_size;
+    if super::tuple::is_tuple(s) {
+        size += std::mem::size_of_val(super::tuple::items(s));
+    } else if let Some(t) = super::str::as_str_object(s) {
+        size += t.as_str().len() + 1;
+    }
+    super::int::new_int(size as i64)
 }
 
 /// `object.__subclasshook__(cls, subclass)`: `NotImplemented` (the ABC machinery's default).

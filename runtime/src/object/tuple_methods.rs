@@ -99,7 +99,7 @@ fn tuple_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyRes
         args::exact("tuple", args::positional(argv, kwnames), None, 0, 1)?
     };
     let v = match pos.first() {
-        Some(x) => ops::collect(x)?,
+        Some(x) => ops::collect_sized(x, 10)?,
         None => Vec::new(),
     };
     tuple::new_tuple_of_type(ty, v)
