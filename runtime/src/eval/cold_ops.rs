@@ -575,3 +575,12 @@ pub(super) fn import_from(values: &mut [Option<Obj>], sp: &mut usize, code: &Cod
     push(values, sp, v);
     Ok(())
 }
+
+/// `CALL_ISINSTANCE` when `inst`'s type is not a subtype of `class` (an exact `type`, which has no
+/// `__instancecheck__` of its own): the rest of `isinstance`, which asks `inst.__class__` — a
+/// proxy may answer for the object it wraps (CPython's `recursive_isinstance`).
+#[cold]
+#[inline(never)]
+pub(super) fn isinstance_by_class_attr(inst: &Obj, class: &crate::object::typeobj::TypeObject) -> PyResult<Obj> {
+    crate::object::class_check::object_isinstance(inst, class.as_object()).map(crate::object::int::new_bool)
+}

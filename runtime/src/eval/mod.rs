@@ -1261,7 +1261,12 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let r = match hit_native.take().expect("the guard's value") {
                             specialize::NativeCall::Len => ops::len(&args[0]).and_then(|n| new_int(n as i64)),
                             specialize::NativeCall::IsInstance(class) => {
-                                Ok(new_bool(args[0].type_object().is_subtype(class)))
+                                if args[0].type_object().is_subtype(class) {
+                                    Ok(new_bool(true))
+                                } else {
+                                    // A proxy's `__class__` may still say yes (`recursive_isinstance`).
+                                    cold_ops::isinstance_by_class_attr(&args[0], class)
+                                }
                             }
                             specialize::NativeCall::TypeOf => Ok(Obj::new_ref(args[0].type_object().as_object())),
                             specialize::NativeCall::StrOf => ops::str(&args[0]),
@@ -2542,7 +2547,16 @@ fn load_method(owner: &Obj, name: &PyObject) -> PyResult<(Obj, Option<Obj>)> {
 /// `super(class, self).name`: `(value, is_unbound_method)`.
 fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult<(Obj, bool)> {
     let start = as_type(class).ok_or_else(|| PyErr::type_error("super() argument 1 must be a type"))?;
-    let obj_type = as_type(self_).filter(|t| t.is_subtype(start)).unwrap_or_else(|| self_.type_object());
+    let checked;
+    let obj_type = match as_type(self_).filter(|t| t.is_subtype(start)) {
+        Some(t) => t,
+        None if self_.type_object().is_subtype(start) => self_.type_object(),
+        None => {
+            // A proxy whose `__class__` names a subclass, or a `TypeError` (`supercheck`).
+            checked = crate::object::descriptors::super_check(start, self_)?;
+            as_type(&checked).expect("supercheck gives a class")
+        }
+    };
     let mro = obj_type.mro();
     let pos = mro.iter().position(|t| t.is(start.as_object())).map_or(mro.len(), |p| p + 1);
     if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos..], name) {
@@ -2550,8 +2564,11 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
         if std::ptr::eq(dt, types().function_type) || std::ptr::eq(dt, types().method_descriptor_type) {
             return Ok((d, true));
         }
+        // A class as `self_` (`super(C, cls)` in a class method) binds as a class attribute
+        // lookup would (CPython's `do_super_lookup`).
+        let instance = (!self_.is(obj_type.as_object())).then_some(self_);
         return match dt.descr_get {
-            Some(get) => Ok((get(&d, Some(self_), obj_type.as_object())?, false)),
+            Some(get) => Ok((get(&d, instance, obj_type.as_object())?, false)),
             None => Ok((d, false)),
         };
     }

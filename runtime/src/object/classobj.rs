@@ -968,14 +968,17 @@ fn slot_getattr_hook(o: &PyObject, name: &PyObject) -> PyResult<Obj> {
     let generic = getattribute
         .as_ref()
         .is_none_or(|f| super::slot_wrappers::wrapper_owner(f).is_some_and(|t| std::ptr::eq(t, types().object_type)));
-    let r = if generic {
-        super::attr::generic_getattr(o, name)
-    } else {
-        ops::call(getattribute.as_ref().expect("checked"), &[Obj::new_ref(o), Obj::new_ref(name)], None)
+    // Either hook may be any descriptor, not only a function (`call_attribute` binds it).
+    let call_hook = |f: Obj| -> PyResult<Obj> {
+        let mut argv = Vec::with_capacity(2);
+        let callee = prepare_dunder(o, f, &mut argv)?;
+        argv.push(Obj::new_ref(name));
+        ops::call(&callee, &argv, None)
     };
+    let r = if generic { super::attr::generic_getattr(o, name) } else { call_hook(getattribute.expect("checked")) };
     match r {
         Err(e) if e.matches(types().exc.named("AttributeError")) => match lookup_str(ty, "__getattr__") {
-            Some(f) => ops::call(&f, &[Obj::new_ref(o), Obj::new_ref(name)], None),
+            Some(f) => call_hook(f),
             None => Err(e),
         },
         r => r,

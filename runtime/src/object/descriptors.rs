@@ -18,7 +18,7 @@ use super::abstract_ops::{self as ops, type_name};
 use super::builtin::{GetSetDef, MethodDef, args};
 use super::dict::as_dict;
 use super::header::PyObject;
-use super::immortal::{TypeSpec, immortals, new_static_type, types};
+use super::immortal::{TypeSpec, immortals, intern, new_static_type, types};
 use super::obj::Obj;
 use super::str::{new_str, str_value};
 use super::typeobj::{TypeObject, as_type, flags};
@@ -73,6 +73,9 @@ pub struct PropertyFields {
     fdel: Option<Obj>,
     doc: Option<Obj>,
     name: Option<Obj>,
+    /// Whether `doc` came from the getter's `__doc__` (CPython's `getter_doc`): a copy with a
+    /// new getter then takes the new getter's docstring, while a `doc=` given keeps.
+    getter_doc: bool,
 }
 
 /// A `property`.
@@ -164,6 +167,7 @@ fn property_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> 
             fdel: None,
             doc: None,
             name: None,
+            getter_doc: false,
         }),
     })
 }
@@ -171,18 +175,33 @@ fn property_new(ty: &TypeObject, _argv: &[Obj], _kwnames: Option<&PyObject>) -> 
 fn property_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let [fget, fset, fdel, doc] = property_args(argv, kwnames)?;
     // The getter's docstring stands in for a missing `doc`.
-    let doc = match (doc, &fget) {
-        (Some(d), _) => Some(d),
+    let attribute_error = types().exc.named("AttributeError");
+    let (doc, getter_doc) = match (doc, &fget) {
+        (Some(d), _) => (Some(d), false),
         (None, Some(g)) => match ops::get_attr_str(g, "__doc__") {
-            Ok(d) if !is_none(&d) => Some(d),
-            Ok(_) => None,
-            Err(e) if e.matches(types().exc.named("AttributeError")) => None,
+            Ok(d) if !is_none(&d) => (Some(d), true),
+            Ok(_) => (None, false),
+            Err(e) if e.matches(attribute_error) => (None, false),
             Err(e) => return Err(e),
         },
-        (None, None) => None,
+        (None, None) => (None, false),
     };
-    let old = as_property(o).update(|p| *p = PropertyFields { fget, fset, fdel, doc, name: None });
+    let exact = std::ptr::eq(o.type_object(), types().descr.property_type);
+    // A subclass's instance keeps the doc in its own `__dict__` (the subclass's own `__doc__`
+    // in its class dict would shadow the field); one without a dict drops a given doc silently
+    // (CPython kept that behaviour of 3.11 and earlier).
+    let field_doc = if exact { doc.clone() } else { None };
+    let old =
+        as_property(o).update(|p| *p = PropertyFields { fget, fset, fdel, doc: field_doc, name: None, getter_doc });
     drop(old);
+    if !exact {
+        let value = doc.unwrap_or_else(none);
+        if let Err(e) = ops::set_attr(o, &intern("__doc__").ob_base, Some(&value)) {
+            if getter_doc || !e.matches(attribute_error) {
+                return Err(e);
+            }
+        }
+    }
     Ok(())
 }
 
@@ -239,8 +258,8 @@ fn property_copy(o: &PyObject, which: usize, func: &Obj) -> PyResult<Obj> {
     let p = as_property(o).fields();
     let mut acc = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     acc[which] = if is_none(func) { None } else { Some(func.clone()) };
-    // A doc taken from the old getter follows the new getter.
-    let doc = if which == 0 { None } else { p.doc.clone() };
+    // A doc taken from the old getter follows the new getter; a given doc stays.
+    let doc = if which == 0 && p.getter_doc && !is_none(func) { None } else { p.doc.clone() };
     let name = p.name.clone();
     let argv: Vec<Obj> = acc.into_iter().map(|a| a.unwrap_or_else(none)).chain([doc.unwrap_or_else(none)]).collect();
     let new = ops::call(o.type_object().as_object(), &argv, None)?;
@@ -484,8 +503,9 @@ fn super_of(o: &PyObject) -> &SuperFields {
     unsafe { &*o.cast::<SuperObject>().fields.get() }
 }
 
-/// `supercheck`: the type whose MRO `super(ty, obj)` searches.
-fn super_check(ty: &TypeObject, obj: &PyObject) -> PyResult<Obj> {
+/// `supercheck`: the type whose MRO `super(ty, obj)` searches — `obj` itself when it is a
+/// subclass of `ty`, its type when that is, else the class its `__class__` names (a proxy's).
+pub(crate) fn super_check(ty: &TypeObject, obj: &PyObject) -> PyResult<Obj> {
     if let Some(t) = as_type(obj) {
         if t.is_subtype(ty) {
             return Ok(Obj::new_ref(obj));
@@ -493,6 +513,14 @@ fn super_check(ty: &TypeObject, obj: &PyObject) -> PyResult<Obj> {
     }
     if obj.type_object().is_subtype(ty) {
         return Ok(Obj::new_ref(obj.type_object().as_object()));
+    }
+    match ops::get_attr_str(obj, "__class__") {
+        Ok(c) if !c.is(obj.type_object().as_object()) && as_type(&c).is_some_and(|ct| ct.is_subtype(ty)) => {
+            return Ok(c);
+        }
+        Ok(_) => {}
+        Err(e) if e.matches(types().exc.named("AttributeError")) => {}
+        Err(e) => return Err(e),
     }
     let what = if as_type(obj).is_some() { "type" } else { "instance of" };
     let obj_desc = if as_type(obj).is_some() {
