@@ -2388,19 +2388,19 @@ fn push_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
     }
 }
 
-/// A frame left by `RERAISE oparg` reports the instruction that first raised (the `lasti`
-/// the handler saved below the exception): CPython's `RERAISE` moves `instr_ptr` there.
-fn restore_reraise_lasti(f: &mut Frame) {
+/// The instruction a frame being unwound reports (`f_lasti`, `f_lineno`, and the `lasti` an
+/// enclosing handler saves): after `RERAISE oparg`, the `lasti` the handler saved below the
+/// exception — CPython's `RERAISE` moves `instr_ptr` there before unwinding, while the handler
+/// lookup still uses the `RERAISE`'s own offset. Otherwise the frame's `lasti`.
+fn reported_lasti(f: &mut Frame) -> usize {
     let unit = code_of(f).adaptive.opcode_unit(f.lasti);
     let oparg = (unit >> 8) as usize;
     if Opcode::from_u8((unit & 0xff) as u8) != Some(Opcode::RERAISE) || oparg == 0 || f.sp < oparg {
-        return;
+        return f.lasti;
     }
     // SAFETY: the record is the innermost (being unwound); nothing else refers to its window.
     let saved = unsafe { f.window() }[f.sp - oparg].as_deref().and_then(crate::object::int::small_value);
-    if let Some(l) = saved.and_then(|l| usize::try_from(l).ok()) {
-        f.lasti = l;
-    }
+    saved.and_then(|l| usize::try_from(l).ok()).unwrap_or(f.lasti)
 }
 
 /// A popped record's frame object (if it has one) detaches with a snapshot of its locals.
@@ -2426,6 +2426,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
     let tracing = trace::active();
     loop {
         let f = frames.last_mut().expect("a frame");
+        let lasti = reported_lasti(f);
         let code = code_of(f);
         if with_tb {
             if let Some(ctx) = current_exception() {
@@ -2459,7 +2460,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
             clear(values, depth, f.sp);
             f.sp = depth;
             if h.lasti {
-                let Ok(l) = new_int(f.lasti as i64) else { return Err(exc) };
+                let Ok(l) = new_int(lasti as i64) else { return Err(exc) };
                 values[f.sp] = Some(l);
                 f.sp += 1;
             }
@@ -2468,9 +2469,7 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
             f.ip = h.target as usize;
             return Ok(());
         }
-        if f.frame_obj.get().is_some() {
-            restore_reraise_lasti(f);
-        }
+        f.lasti = lasti;
         if tracing {
             if let Err(e) = trace::on_unwind(frames.last().expect("a frame")) {
                 exc = e.into_object();

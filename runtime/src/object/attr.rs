@@ -78,14 +78,16 @@ pub(crate) fn attr_name_check(name: &PyObject) -> PyResult<()> {
     }
 }
 
-/// The `AttributeError` for a missing attribute.
+/// The `AttributeError` for a missing attribute, with its `name` and `obj` (CPython's generic
+/// lookup sets them itself, so `object.__getattribute__(o, n)` has them too).
 #[cold]
 pub fn no_attribute(obj: &PyObject, name: &PyObject) -> PyErr {
-    PyErr::attribute_error(format!(
+    let err = PyErr::attribute_error(format!(
         "'{}' object has no attribute '{}'",
         obj.type_object().name(),
         str_value(name).unwrap_or("?")
-    ))
+    ));
+    super::exceptions::with_attribute_context(err, obj, name)
 }
 
 /// `PyObject_GenericGetAttr`.

@@ -31,12 +31,12 @@ struct ExcFields {
     cause: UnsafeCell<Option<Obj>>,
     /// `__context__`.
     context: UnsafeCell<Option<Obj>>,
-    /// `NameError.name` / `AttributeError.name` (the name that was not found).
+    /// `NameError.name` / `AttributeError.name` (the name that was not found); `ImportError.name`.
     name: UnsafeCell<Option<Obj>>,
-    /// `AttributeError.obj` (the object whose attribute was not found).
+    /// `AttributeError.obj` (the object whose attribute was not found); `ImportError.path`.
     obj: UnsafeCell<Option<Obj>>,
     /// Where a `NameError` was raised: what its "Did you mean" suggestion searches (see
-    /// `suggestions::capture_name_scope`).
+    /// `suggestions::capture_name_scope`); `ImportError.name_from`.
     name_scope: UnsafeCell<Option<Obj>>,
     /// `__suppress_context__`.
     suppress_context: Cell<bool>,
@@ -310,22 +310,27 @@ static BASE_EXCEPTION_GETSETS: &[GetSetDef] = &[
     GetSetDef { name: "__suppress_context__", get: get_suppress, set: Some(set_suppress) },
 ];
 
-/// `ImportError.name` and `.path` live in the instance dict (`None` until set).
+/// The field behind an `ImportError` attribute (CPython's `PyImportErrorObject` members, not
+/// entries of the instance's `__dict__`). An `ImportError` is neither a `NameError` nor an
+/// `AttributeError`, so it keeps `name` in the `name` field, `path` in the `obj` field and
+/// `name_from` in the `name_scope` field.
+fn import_field<'a>(e: &'a BaseExceptionObject, key: &str) -> ObjSlot<'a> {
+    match key {
+        "name" => e.name(),
+        "path" => e.obj(),
+        _ => e.name_scope(),
+    }
+}
+
 fn import_attr(o: &PyObject, key: &str) -> PyResult<Obj> {
-    let dict = super::attr::instance_dict(o)?;
-    let v =
-        dict.as_deref().and_then(super::dict::as_dict).and_then(|d| d.get_str(&super::immortal::intern(key).ob_base));
-    Ok(v.unwrap_or_else(args::none))
+    Ok(as_exception(o).and_then(|e| import_field(e, key).get()).unwrap_or_else(args::none))
 }
 
 fn set_import_attr(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
-    let Some(dict) = super::attr::instance_dict(o)? else { return Ok(()) };
-    let d = super::dict::as_dict(&dict).expect("__dict__ is a dict");
-    let k = Obj::new_ref(&super::immortal::intern(key).ob_base);
-    match v {
-        Some(v) => d.set(k, Obj::new_ref(v)),
-        None => d.remove(&k).map(drop),
+    if let Some(e) = as_exception(o) {
+        drop(import_field(e, key).replace(v.map(Obj::new_ref)));
     }
+    Ok(())
 }
 
 static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
@@ -382,9 +387,12 @@ fn syntax_field(o: &PyObject, key: &str) -> PyResult<Obj> {
 }
 
 /// Assigning (or deleting, which reads back `None`) a `SyntaxError` field.
+/// Writes an assigned `SyntaxError` field; they are kept in the instance dict, where
+/// `syntax_field` looks first (`del` stores `None`).
 fn set_syntax_field(o: &PyObject, key: &str, v: Option<&PyObject>) -> PyResult<()> {
-    let none = args::none();
-    set_import_attr(o, key, Some(v.unwrap_or(&none)))
+    let Some(dict) = super::attr::instance_dict(o)? else { return Ok(()) };
+    let d = super::dict::as_dict(&dict).expect("__dict__ is a dict");
+    d.set(Obj::new_ref(&super::immortal::intern(key).ob_base), Obj::new_ref(v.unwrap_or(immortals().none)))
 }
 
 macro_rules! syntax_getset {
@@ -674,13 +682,17 @@ pub(crate) fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>)
 
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let no_keywords = kwnames.is_none_or(|k| items(k).is_empty());
-    if no_keywords && !o.type_object().is_subtype(builtin_exc!("UnicodeError")) {
+    let ty = o.type_object();
+    if no_keywords && !ty.is_subtype(builtin_exc!("UnicodeError")) && !ty.is_subtype(builtin_exc!("ImportError")) {
         // The common case (`raise ValueError(x)`, `super().__init__(x)`): no keywords to check
         // against the class, no Unicode error fields; only `args`.
         keep_or_replace_args(o, argv)?;
         return Ok(());
     }
     if o.type_object().is_subtype(builtin_exc!("ImportError")) {
+        // `ImportError.__init__` sets `name` and `path` afresh: those not given become `None`.
+        set_import_attr(o, "name", None)?;
+        set_import_attr(o, "path", None)?;
         for (k, v) in args::keywords(argv, kwnames) {
             if !matches!(k, "name" | "path") {
                 return Err(PyErr::type_error(format!(
@@ -839,7 +851,23 @@ fn exc_add_note(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
 fn exc_reduce(argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
     let (recv, _) = args::method("BaseException.__reduce__", argv, kwnames, 0, 0)?;
     let class = Obj::new_ref(recv.type_object().as_object());
-    let dict = super::attr::dict_slot(recv).and_then(|slot| slot.get());
+    let mut dict = super::attr::dict_slot(recv).and_then(|slot| slot.get());
+    // `ImportError_getstate`: its fields join a copy of the dict.
+    if let Some(e) = as_exception(recv).filter(|_| recv.type_object().is_subtype(builtin_exc!("ImportError"))) {
+        let fields: Vec<(&str, Obj)> =
+            ["name", "path", "name_from"].into_iter().filter_map(|k| Some((k, import_field(e, k).get()?))).collect();
+        if !fields.is_empty() {
+            let state = super::dict::new_dict()?;
+            let sd = super::dict::as_dict(&state).expect("a dict");
+            for (k, v) in dict.as_deref().and_then(super::dict::as_dict).map(|d| d.items()).unwrap_or_default() {
+                sd.set(k, v)?;
+            }
+            for (k, v) in fields {
+                sd.set(Obj::new_ref(&super::immortal::intern(k).ob_base), v)?;
+            }
+            dict = Some(state);
+        }
+    }
     match dict {
         Some(d) => new_tuple(vec![class, exc_args(recv), d]),
         None => new_tuple(vec![class, exc_args(recv)]),
