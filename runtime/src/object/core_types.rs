@@ -582,6 +582,11 @@ static TYPE_GETSETS: &[GetSetDef] = &[
         set: Some(super::type_attrs::set_module),
     },
     GetSetDef { name: "__doc__", get: super::type_attrs::get_doc, set: Some(super::type_attrs::set_doc) },
+    GetSetDef {
+        name: "__annotations__",
+        get: super::type_attrs::get_annotations,
+        set: Some(super::type_attrs::set_annotations),
+    },
 ];
 
 // ---- int / bool / float constructors and methods -------------------------------------------

@@ -99,7 +99,12 @@ pub(crate) fn make_module_types(
             t.hash = core.object_type.hash;
             t.richcompare = core.object_type.richcompare;
         });
-    specs.push(TypeSpec { ty: module_type, base: Some(core.object_type), methods: MODULE_METHODS, getsets: &[] });
+    specs.push(TypeSpec {
+        ty: module_type,
+        base: Some(core.object_type),
+        methods: MODULE_METHODS,
+        getsets: MODULE_GETSETS,
+    });
     let text_io_type = super::textio::make_text_io_type(core, specs);
     let unsupported_operation_type = super::textio::make_unsupported_operation_type(core, exc.named("OSError"), specs);
     let string_io_type = super::stringio::make_string_io_type(core, specs);
@@ -446,5 +451,51 @@ mod tests {
             let b = new_module("sys", true).unwrap();
             assert_eq!(super::super::abstract_ops::repr_text(&b).unwrap(), "<module 'sys' (built-in)>");
         });
+    }
+}
+
+static MODULE_GETSETS: &[super::builtin::GetSetDef] = &[super::builtin::GetSetDef {
+    name: "__annotations__",
+    get: module_get_annotations,
+    set: Some(module_set_annotations),
+}];
+
+/// The module's `__dict__` for `__annotations__` (read through the attribute, as CPython does).
+fn annotations_dict(m: &PyObject) -> PyResult<Obj> {
+    let dict = super::abstract_ops::get_attr_str(m, "__dict__")?;
+    if super::dict::as_dict(&dict).is_none() {
+        return Err(PyErr::type_error("<module>.__dict__ is not a dictionary"));
+    }
+    Ok(dict)
+}
+
+/// `module.__annotations__` (CPython 3.13's `module_get_annotations`): the module dict's
+/// `__annotations__`, or a new empty dict stored there.
+fn module_get_annotations(m: &PyObject) -> PyResult<Obj> {
+    let dict = annotations_dict(m)?;
+    let d = super::dict::as_dict(&dict).expect("checked");
+    let key = &super::immortal::intern("__annotations__").ob_base;
+    if let Some(a) = d.get_str(key) {
+        return Ok(a);
+    }
+    let fresh = super::dict::new_dict()?;
+    d.set(Obj::new_ref(key), fresh.clone())?;
+    Ok(fresh)
+}
+
+/// `module.__annotations__ = value` / `del module.__annotations__`.
+fn module_set_annotations(m: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let dict = annotations_dict(m)?;
+    let d = super::dict::as_dict(&dict).expect("checked");
+    let key = &super::immortal::intern("__annotations__").ob_base;
+    match value {
+        Some(v) => d.set(Obj::new_ref(key), Obj::new_ref(v)),
+        None => match d.remove(key)? {
+            Some(old) => {
+                drop(old);
+                Ok(())
+            }
+            None => Err(PyErr::attribute_error("__annotations__")),
+        },
     }
 }

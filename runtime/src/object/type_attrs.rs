@@ -119,3 +119,52 @@ pub(crate) fn set_doc(o: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
     let t = settable(o, value, "__doc__")?;
     set_in_dict(t, "__doc__", value.expect("checked"))
 }
+
+/// `type.__annotations__` (CPython 3.13's `type_get_annotations`): the class's own
+/// `__annotations__` (through its `__get__` if it has one), never a base's; a class without one
+/// gets a new empty dict, kept in its dict. Builtin types have none.
+pub(crate) fn get_annotations(o: &PyObject) -> PyResult<Obj> {
+    let t = as_type(o).expect("a type");
+    if !t.is_heap() {
+        return Err(PyErr::attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.name())));
+    }
+    let own = t.dict().and_then(as_dict).and_then(|d| d.get_str(&intern("__annotations__").ob_base));
+    match own {
+        Some(a) => match a.type_object().descr_get {
+            Some(get) => get(&a, None, o),
+            None => Ok(a),
+        },
+        None => {
+            let fresh = super::dict::new_dict()?;
+            set_in_dict(t, "__annotations__", &fresh)?;
+            Ok(fresh)
+        }
+    }
+}
+
+/// `type.__annotations__ = value` / `del type.__annotations__` (`type_set_annotations`).
+pub(crate) fn set_annotations(o: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let t = as_type(o).ok_or_else(|| PyErr::type_error("a type is required"))?;
+    if !t.is_heap() {
+        return Err(PyErr::type_error(format!(
+            "cannot set '__annotations__' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    match value {
+        Some(v) => set_in_dict(t, "__annotations__", v),
+        None => {
+            let dict = t.dict().and_then(as_dict).expect("a heap type has a dict");
+            super::typeobj::modified(t);
+            let old = dict.remove(&intern("__annotations__").ob_base)?;
+            super::typeobj::modified(t);
+            match old {
+                Some(old) => {
+                    drop(old);
+                    Ok(())
+                }
+                None => Err(PyErr::attribute_error("__annotations__")),
+            }
+        }
+    }
+}
