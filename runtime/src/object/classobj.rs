@@ -710,8 +710,14 @@ fn slot_hash(o: &PyObject) -> PyResult<isize> {
         Some(f) if f.is(immortals().none) => {
             Err(PyErr::type_error(format!("unhashable type: '{}'", o.type_object().name())))
         }
-        Some(_) => {
-            let r = call_dunder(o, "__hash__", &[])?.expect("found");
+        Some(f) => {
+            // A `__hash__` whose `__get__` fails makes the object unhashable (CPython's
+            // `slot_tp_hash`: `lookup_maybe_method` failed, `PyObject_HashNotImplemented`).
+            let mut argv = Vec::with_capacity(1);
+            let Ok(callee) = prepare_dunder(o, f, &mut argv) else {
+                return Err(PyErr::type_error(format!("unhashable type: '{}'", o.type_object().name())));
+            };
+            let r = ops::call(&callee, &argv, None)?;
             // CPython's `slot_tp_hash`: a result that fits a machine word is the hash itself
             // (-1, the error marker, becomes -2); a bigger one is hashed as an int.
             match as_int(&r) {
@@ -725,8 +731,14 @@ fn slot_hash(o: &PyObject) -> PyResult<isize> {
     }
 }
 
+/// CPython's `slot_tp_richcompare`: a dunder that cannot be had — its `__get__` fails —
+/// answers `NotImplemented` (`lookup_maybe_method`'s error is cleared), as a missing one does.
 fn slot_richcompare(a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<Obj> {
-    Ok(call_dunder(a, op.dunder(), &[b])?.unwrap_or_else(not_implemented))
+    let Some(f) = lookup_str(a.type_object(), op.dunder()) else { return Ok(not_implemented()) };
+    let mut argv = Vec::with_capacity(2);
+    let Ok(callee) = prepare_dunder(a, f, &mut argv) else { return Ok(not_implemented()) };
+    argv.push(Obj::new_ref(b));
+    ops::call(&callee, &argv, None)
 }
 
 fn slot_call(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {

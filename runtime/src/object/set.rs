@@ -710,8 +710,10 @@ fn intersection(so: &PyObject, other: &PyObject) -> PyResult<Obj> {
 }
 
 fn intersection_multi(so: &PyObject, others: &[Obj]) -> PyResult<Obj> {
+    // No operands: a new set of the base type even for a frozenset (CPython's `set_copy`,
+    // not `frozenset.copy`, which gives the frozenset itself).
     if others.is_empty() {
-        return copy(so);
+        return make_basetype(so, Some(so));
     }
     let mut result = Obj::new_ref(so);
     for o in others {
@@ -784,7 +786,7 @@ fn difference(so: &PyObject, other: &PyObject) -> PyResult<Obj> {
 }
 
 fn difference_multi(so: &PyObject, others: &[Obj]) -> PyResult<Obj> {
-    let Some((first, rest)) = others.split_first() else { return copy(so) };
+    let Some((first, rest)) = others.split_first() else { return make_basetype(so, Some(so)) };
     let result = difference(so, first)?;
     for o in rest {
         difference_update(&result, o)?;
