@@ -463,8 +463,27 @@ fn builtin_build_class(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let mut argv = vec![name.clone(), bases_tuple, ns];
     argv.extend(kw_values);
     let cls = ops::call(&meta, &argv, kwnames.as_deref())?;
-    if let Some(c) = crate::object::function::as_cell(&cell) {
-        c.set(Some(cls.clone()));
+    // `type.__new__` filled the cell from the namespace's `__classcell__`; a metaclass that did
+    // not pass the namespace on left it empty (CPython's checks in `builtin___build_class__`).
+    if let (Some(c), Some(_)) = (crate::object::function::as_cell(&cell), as_type(&cls)) {
+        match c.get() {
+            Some(set) if set.is(&cls) => {}
+            None => {
+                return Err(PyErr::runtime_error(format!(
+                    "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                    ops::repr_text(name)?,
+                    ops::repr_text(&cls)?
+                )));
+            }
+            Some(set) => {
+                return Err(PyErr::type_error(format!(
+                    "__class__ set to {} defining {} as {}",
+                    ops::repr_text(&set)?,
+                    ops::repr_text(name)?,
+                    ops::repr_text(&cls)?
+                )));
+            }
+        }
     }
     Ok(cls)
 }

@@ -437,6 +437,19 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;
     }
     let qualname = d.remove(&intern("__qualname__").ob_base)?;
+    // CPython's `type_new_set_names`: a namespace's `__qualname__` must be a str.
+    if let Some(q) = qualname.as_ref().filter(|q| !q.type_object().is_subtype(types().str_type)) {
+        return Err(PyErr::type_error(format!("type __qualname__ must be a str, not {}", q.type_object().name())));
+    }
+    // `type_new_set_classcell`: the cell the class body's `__class__` uses leaves the class dict
+    // and gets the class before `__set_name__` and `__init_subclass__` run.
+    let classcell = d.remove(&intern("__classcell__").ob_base)?;
+    if let Some(c) = classcell.as_ref().filter(|c| super::function::as_cell(c).is_none()) {
+        return Err(PyErr::type_error(format!(
+            "__classcell__ must be a nonlocal cell, not <class '{}'>",
+            c.type_object().fully_qualified_name()
+        )));
+    }
     implicit_method_kinds(d)?;
     let layout = instance_layout(name_text, best, solid, d, &base_list)?;
     let mut t = TypeObject::blank(
@@ -559,6 +572,9 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     type_lock.register_subclass(ty);
     drop(type_lock);
     super::type_state::tag_registered_class(ty);
+    if let Some(cell) = classcell.as_deref().and_then(super::function::as_cell) {
+        cell.set(Some(obj.clone()));
+    }
     set_names(&obj, d)?;
     init_subclass(&obj, argv, kwnames)?;
     Ok(obj)
@@ -626,7 +642,16 @@ fn set_names(cls: &Obj, ns: &super::dict::DictObject) -> PyResult<()> {
 fn init_subclass(cls: &Obj, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let t = as_type(cls).expect("a new class");
     let name = &intern("__init_subclass__").ob_base;
-    for base in t.mro().iter().skip(1) {
+    // The lookup starts after the class in its MRO; a custom `mro()` that left the class out
+    // fails `super(cls, cls)`'s check (CPython's `PyType_IsSubtype` asks the MRO).
+    let mro = t.mro();
+    let Some(pos) = mro.iter().position(|c| c.is(cls)) else {
+        return Err(PyErr::type_error(format!(
+            "super(type, obj): obj (type {0}) is not an instance or subtype of type ({0}).",
+            t.name()
+        )));
+    };
+    for base in mro.iter().skip(pos + 1) {
         let Some(f) = as_type(base).and_then(|b| b.dict()).and_then(as_dict).and_then(|d| d.get_str(name)) else {
             continue;
         };

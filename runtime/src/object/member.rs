@@ -249,7 +249,10 @@ pub(crate) fn parse_slots(
             }
             _ => {
                 let mangled = mangle(class_name, text);
-                if ns.get_str(&intern(&mangled).ob_base).is_some() {
+                // `__qualname__` and `__classcell__` leave the namespace before the class is
+                // made, so they are no class variables (CPython's `type_new_slots_impl`).
+                let special = matches!(mangled.as_str(), "__qualname__" | "__classcell__");
+                if !special && ns.get_str(&intern(&mangled).ob_base).is_some() {
                     return Err(PyErr::value_error(format!("'{text}' in __slots__ conflicts with class variable")));
                 }
                 seen.push(mangled);

@@ -72,8 +72,8 @@ static MODULE_METHODS: &[super::builtin::MethodDef] = &[super::builtin::MethodDe
 fn module_dir(argv: &[Obj], kwnames: Option<&PyObject>) -> crate::error::PyResult<Obj> {
     let (m, _) = super::builtin::args::method("__dir__", argv, kwnames, 0, 0)?;
     complete_import_state(m)?;
-    let dict =
-        module_dict(m).ok_or_else(|| crate::error::PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
+    // Read as an attribute, as CPython's `module_dir` does (a subclass may override it).
+    let dict = super::abstract_ops::get_attr_str(m, "__dict__")?;
     let d = super::dict::as_dict(&dict)
         .ok_or_else(|| crate::error::PyErr::type_error("<module>.__dict__ is not a dictionary"))?;
     if let Some(custom) = d.get_str(&intern("__dir__").ob_base) {
