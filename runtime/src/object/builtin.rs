@@ -311,6 +311,34 @@ pub(crate) fn getset_set(descr: &PyObject, obj: &PyObject, value: Option<&PyObje
     }
 }
 
+/// `==` / `!=` of builtin functions (CPython's `meth_richcompare`): the same function bound to
+/// the same receiver (`l.append == l.append`, made twice); ordering is `NotImplemented`.
+pub(crate) fn builtin_richcompare(a: &PyObject, b: &PyObject, op: super::typeobj::CompareOp) -> PyResult<Obj> {
+    let bt = types().builtin_function_type;
+    let same_kind = std::ptr::eq(a.type_object(), bt) && std::ptr::eq(b.type_object(), bt);
+    if !same_kind || !matches!(op, super::typeobj::CompareOp::Eq | super::typeobj::CompareOp::Ne) {
+        return Ok(Obj::new_ref(immortals().not_implemented));
+    }
+    // SAFETY: both are instances of the builtin function type (checked above).
+    let (fa, fb) = unsafe { (a.cast::<BuiltinFunction>(), b.cast::<BuiltinFunction>()) };
+    let same_self = match (&fa.self_, &fb.self_) {
+        (Some(x), Some(y)) => x.is(y),
+        (None, None) => true,
+        _ => false,
+    };
+    let eq = same_self && std::ptr::eq(fa.def, fb.def);
+    Ok(super::int::new_bool(eq == matches!(op, super::typeobj::CompareOp::Eq)))
+}
+
+/// `hash()` of a builtin function (CPython's `meth_hash`): its receiver's identity with the
+/// function's, so that equal bound methods hash alike.
+pub(crate) fn builtin_hash(o: &PyObject) -> PyResult<isize> {
+    // SAFETY: only installed on the builtin function type.
+    let f = unsafe { o.cast::<BuiltinFunction>() };
+    let recv = f.self_.as_ref().map_or(0, |r| r.addr() >> 4);
+    Ok((recv ^ ((f.def as *const MethodDef as usize) >> 3)) as isize)
+}
+
 /// `repr()` of a builtin function.
 pub(crate) fn builtin_repr(obj: &PyObject) -> PyResult<Obj> {
     // SAFETY: only installed on the builtin function type.

@@ -430,8 +430,18 @@ pub(crate) fn type_new(meta: &TypeObject, argv: &[Obj], kwnames: Option<&PyObjec
     let solid = solid_base(best);
     let dict = new_dict()?;
     let d = as_dict(&dict).expect("a dict");
+    let mut non_str_key = false;
     for (k, v) in ns_dict.items() {
+        non_str_key |= !k.type_object().is_subtype(types().str_type);
         d.set(k, v)?;
+    }
+    if non_str_key {
+        // gh-55664: CPython 3.13 warns once per class.
+        crate::modules::warnings::warn(
+            types().exc.named("RuntimeWarning"),
+            &format!("non-string key in the __dict__ of class {name_text}"),
+            1,
+        )?;
     }
     if d.get_str(&intern("__module__").ob_base).is_none() {
         d.set(Obj::new_ref(&intern("__module__").ob_base), Obj::new_ref(&intern("__main__").ob_base))?;

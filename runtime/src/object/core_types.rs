@@ -165,8 +165,8 @@ pub(crate) fn make_core_types(specs: &mut Vec<TypeSpec>) -> CoreTypes {
         mk("builtin_function_or_method", size_of::<builtin::BuiltinFunction>(), 0, builtin::dealloc_builtin, &|t| {
             t.call = Some(builtin::builtin_call);
             t.repr = Some(builtin::builtin_repr);
-            t.hash = Some(object_hash);
-            t.richcompare = Some(object_richcompare);
+            t.hash = Some(builtin::builtin_hash);
+            t.richcompare = Some(builtin::builtin_richcompare);
         });
     let method_descriptor_type = mk("method_descriptor", size_of::<builtin::MethodDescr>(), 0, dealloc_static, &|t| {
         t.call = Some(builtin::method_descr_call);
