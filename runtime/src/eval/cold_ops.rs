@@ -253,7 +253,7 @@ pub(super) fn load_super_attr(
         }
         return Ok(());
     }
-    let attr = super_lookup(&class, &self_, name)?;
+    let attr = super_lookup(&class, &self_, name, oparg & 1 != 0)?;
     if oparg & 1 != 0 {
         match attr {
             (m, true) => {

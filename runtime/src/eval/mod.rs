@@ -2543,8 +2543,12 @@ fn load_method(owner: &Obj, name: &PyObject) -> PyResult<(Obj, Option<Obj>)> {
     Ok((ops::get_attr(owner, name)?, None))
 }
 
-/// `super(class, self).name`: `(value, is_unbound_method)`.
-fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult<(Obj, bool)> {
+/// `super(class, self).name`: `(value, is_unbound_method)` (CPython's `_PySuper_Lookup` as
+/// `LOAD_SUPER_ATTR` calls it). With `want_method` (the method form) and a receiver whose type
+/// reads attributes generically, a function or instance-method descriptor comes back unbound
+/// (`true`) for the caller to call with `self_`; anything else is bound through its `__get__` —
+/// with no instance when the receiver is the class itself (`super()` in a class method).
+fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject, want_method: bool) -> PyResult<(Obj, bool)> {
     let start = as_type(class).ok_or_else(|| PyErr::type_error("super() argument 1 must be a type"))?;
     let checked;
     let obj_type = match as_type(self_).filter(|t| t.is_subtype(start)) {
@@ -2560,18 +2564,33 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     let pos = mro.iter().position(|t| t.is(start.as_object())).map_or(mro.len(), |p| p + 1);
     if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos..], name) {
         let dt = d.type_object();
-        if std::ptr::eq(dt, types().function_type) || std::ptr::eq(dt, types().method_descriptor_type) {
+        let class_mode = self_.is(obj_type.as_object());
+        // `Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr`: only then may the method form
+        // skip the binding (a class receiver, or a class with `__getattribute__`, binds).
+        let generic = std::ptr::fn_addr_eq(
+            self_.type_object().getattro,
+            crate::object::attr::generic_getattr as crate::object::typeobj::GetattroFn,
+        );
+        if want_method && generic && !class_mode && is_method_descriptor(&d) {
             return Ok((d, true));
         }
         // A class as `self_` (`super(C, cls)` in a class method) binds as a class attribute
         // lookup would (CPython's `do_super_lookup`).
-        let instance = (!self_.is(obj_type.as_object())).then_some(self_);
+        let instance = (!class_mode).then_some(self_);
         return match dt.descr_get {
             Some(get) => Ok((get(&d, instance, obj_type.as_object())?, false)),
             None => Ok((d, false)),
         };
     }
     Err(PyErr::attribute_error(format!("'super' object has no attribute '{}'", str_value(name).unwrap_or("?"))))
+}
+
+/// Whether `d` is called with its receiver first when found on a class (CPython's
+/// `Py_TPFLAGS_METHOD_DESCRIPTOR`): a Python function or a builtin instance method. A builtin
+/// class method (`dict.fromkeys`) shares the method descriptor type but binds the class.
+fn is_method_descriptor(d: &PyObject) -> bool {
+    std::ptr::eq(d.type_object(), types_known_made(d).function_type)
+        || crate::object::builtin::method_descr_kind(d) == Some(crate::object::builtin::MethodKind::Instance)
 }
 
 /// The namespace of a new module `name` run as a script (`__main__`, or `-m`'s target): a module

@@ -352,6 +352,15 @@ pub(crate) fn builtin_repr(obj: &PyObject) -> PyResult<Obj> {
     super::str::new_str(&text)
 }
 
+/// How `descr` binds (instance, class or static method), if it is a method descriptor.
+pub(crate) fn method_descr_kind(descr: &PyObject) -> Option<MethodKind> {
+    if !std::ptr::eq(descr.type_object(), types().method_descriptor_type) {
+        return None;
+    }
+    // SAFETY: an instance of the method descriptor type (checked above) is a MethodDescr.
+    Some(unsafe { descr.cast::<MethodDescr>() }.def.kind)
+}
+
 /// `repr()` of a method descriptor.
 pub(crate) fn method_descr_repr(obj: &PyObject) -> PyResult<Obj> {
     // SAFETY: only installed on the method descriptor type.
