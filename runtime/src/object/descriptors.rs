@@ -397,7 +397,30 @@ fn make_wrapper(name: &str, ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyOb
         return Err(PyErr::type_error(format!("{name} expected 1 argument, got {}", pos.len())));
     }
     let func = pos[0].clone();
-    alloc_instance(ty, |ob_base| WrapperDescr { ob_base, func: Some(func), dict: std::cell::UnsafeCell::new(None) })
+    let wrapper = alloc_instance(ty, |ob_base| WrapperDescr {
+        ob_base,
+        func: Some(func.clone()),
+        dict: std::cell::UnsafeCell::new(None),
+    })?;
+    // `functools_wraps` (CPython 3.10+'s `sm_init`/`cm_init`): the callable's `__module__`,
+    // `__name__`, `__qualname__`, `__doc__` and `__annotations__`, those it has, into the
+    // wrapper's `__dict__`.
+    let attribute_error = types().exc.named("AttributeError");
+    let mut dict: Option<Obj> = None;
+    for name in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let value = match ops::get_attr_str(&func, name) {
+            Ok(v) => v,
+            Err(e) if e.matches(attribute_error) => continue,
+            Err(e) => return Err(e),
+        };
+        if dict.is_none() {
+            dict = super::attr::instance_dict(&wrapper)?;
+        }
+        if let Some(d) = dict.as_deref().and_then(super::dict::as_dict) {
+            d.set(Obj::new_ref(&super::immortal::intern(name).ob_base), value)?;
+        }
+    }
+    Ok(wrapper)
 }
 
 fn staticmethod_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<Obj> {
