@@ -369,7 +369,9 @@ fn reversed_next(o: &PyObject) -> PyResult<Option<Obj>> {
     if i >= 0 {
         match ops::get_item(&seq, &*new_int(i as i64)?) {
             Ok(v) => {
-                r.index.set(i - 1);
+                // From the index as it is now: `__getitem__` may have stepped this iterator
+                // meanwhile (CPython's `ro->index--` after the call).
+                r.index.set(r.index.get() - 1);
                 return Ok(Some(v));
             }
             Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {}

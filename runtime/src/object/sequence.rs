@@ -289,7 +289,8 @@ pub(crate) unsafe fn dealloc_forward_iter(op: NonNull<PyObject>) {
 pub struct ReversedSeqIter {
     /// Header.
     pub ob_base: PyObject,
-    seq: Obj,
+    /// The sequence; let go once a step finds no item at its index (CPython's `it_seq = NULL`).
+    seq: std::cell::RefCell<Option<Obj>>,
     /// The next index to yield; -1 when exhausted.
     next: Cell<isize>,
 }
@@ -307,7 +308,7 @@ pub(crate) fn new_reversed_iter(seq: Obj) -> PyResult<Obj> {
     unsafe {
         alloc(types().list_reverse_iter_type, |ob_base| ReversedSeqIter {
             ob_base,
-            seq,
+            seq: std::cell::RefCell::new(Some(seq)),
             next: Cell::new(len as isize - 1),
         })
     }
@@ -317,15 +318,19 @@ pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
     // SAFETY: only installed on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
     let i = it.next.get();
+    // A reference of its own: a sequence's `__getitem__` may run code that steps this iterator.
+    // Past the front the sequence is kept (CPython's `listreviter_next` returns at once); a
+    // step that finds the index beyond a shrunken list lets it go.
     if i < 0 {
         return Ok(None);
     }
-    let item = if let Some(l) = as_list(&it.seq) {
+    let Some(seq) = it.seq.borrow().clone() else { return Ok(None) };
+    let item = if let Some(l) = as_list(&seq) {
         l.get_item(i as usize)
-    } else if tuple::is_tuple(&it.seq) {
-        items(&it.seq).get(i as usize).cloned()
+    } else if tuple::is_tuple(&seq) {
+        items(&seq).get(i as usize).cloned()
     } else {
-        match ops::get_item(&it.seq, &*super::int::new_int(i as i64)?) {
+        match ops::get_item(&seq, &*super::int::new_int(i as i64)?) {
             Ok(v) => Some(v),
             Err(e) if e.matches(types().exc.named("IndexError")) || e.matches(types().exc.named("StopIteration")) => {
                 None
@@ -333,8 +338,24 @@ pub(crate) fn reversed_iter_next(o: &PyObject) -> PyResult<Option<Obj>> {
             Err(e) => return Err(e),
         }
     };
-    it.next.set(if item.is_some() { i - 1 } else { -1 });
+    match &item {
+        // From the index as it is now: a `__getitem__` may have stepped this iterator meanwhile
+        // (CPython's `ro->index--` after the call).
+        Some(_) => it.next.set(it.next.get() - 1),
+        None => {
+            it.next.set(-1);
+            reversed_iter_release(it);
+        }
+    }
     Ok(item)
+}
+
+/// A step that found nothing: the iterator lets its sequence go for good (dropped outside the
+/// borrow: its destructor may run Python code that steps this iterator again).
+#[cold]
+fn reversed_iter_release(it: &ReversedSeqIter) {
+    let seq = it.seq.borrow_mut().take();
+    drop(seq);
 }
 
 /// `__length_hint__` of the reverse iterator: the items left (0 once a list shrank below the
@@ -343,7 +364,9 @@ fn reversed_iter_len(o: &PyObject) -> usize {
     // SAFETY: only called on the reverse iterator type.
     let it = unsafe { o.cast::<ReversedSeqIter>() };
     let next = it.next.get();
-    let len = as_list(&it.seq).map(|l| l.len() as isize);
+    let seq = it.seq.borrow();
+    let Some(seq) = seq.as_ref() else { return 0 };
+    let len = as_list(seq).map(|l| l.len() as isize);
     if next < 0 || len.is_some_and(|n| next >= n) { 0 } else { next as usize + 1 }
 }
 
