@@ -948,6 +948,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
+                let mut hit_local: Option<usize>;
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
                         skip_caches!(FOR_ITER);
@@ -1022,6 +1023,33 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let owner_at = sp - 1;
                         enter_or_unwind!(enter_exact_args(frames, getter, owner_at, owner_at, None));
                     }
+                    Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD
+                        if specialize::load_super_guard(peek!(values, sp, 3), peek!(values, sp, 2)) =>
+                    {
+                        skip_caches!(LOAD_SUPER_ATTR);
+                        let self_ = pop!(values, sp);
+                        let class = pop!(values, sp);
+                        // The builtin `super` (the guard): nothing to drop but a reference.
+                        drop(pop!(values, sp));
+                        let name = &code.names[(oparg >> 2) as usize];
+                        let (attr, is_method) = tri!(super_lookup(&class, &self_, name));
+                        drop(class);
+                        if op == Opcode::LOAD_SUPER_ATTR_METHOD {
+                            push!(values, sp, attr);
+                            if is_method {
+                                push!(values, sp, self_);
+                            } else {
+                                drop(self_);
+                                *slot!(sp) = None;
+                                sp += 1;
+                            }
+                        } else if is_method {
+                            push!(values, sp, tri!(crate::object::function::new_method(attr, self_)));
+                        } else {
+                            drop(self_);
+                            push!(values, sp, attr);
+                        }
+                    }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, lasti, peek!(values, sp, 1)) =>
                     {
@@ -1063,6 +1091,24 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         push!(values, sp, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_INPLACE_ADD_UNICODE
+                        if {
+                            let next = units.opcode_unit(lasti + 1 + Opcode::BINARY_OP.cache_entries());
+                            hit_local = specialize::store_fast_local(next);
+                            hit_local.is_some_and(|l| {
+                                let target = values[l].as_deref();
+                                specialize::inplace_add_str_guard(peek!(values, sp, 2), peek!(values, sp, 1), target)
+                            })
+                        } =>
+                    {
+                        skip_caches!(BINARY_OP);
+                        let local = hit_local.take().expect("the guard's value");
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        // The following `STORE_FAST` is done here.
+                        tri!(specialize::binary_op_inplace_add_str(lhs, rhs, local!(local)));
+                        ip += 1;
                     }
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
                         if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
@@ -1530,8 +1576,15 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             }
                         }
                     }
-                    Opcode::LOAD_SUPER_ATTR => {
+                    Opcode::LOAD_SUPER_ATTR | Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD => {
                         skip_caches!(LOAD_SUPER_ATTR);
+                        adapt!(specialize::specialize_load_super_attr(
+                            units,
+                            lasti,
+                            peek!(values, sp, 3),
+                            peek!(values, sp, 2),
+                            oparg
+                        ));
                         tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg))
                     }
                     Opcode::STORE_ATTR
@@ -1560,7 +1613,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
                     | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                    | Opcode::BINARY_OP_ADD_UNICODE => {
+                    | Opcode::BINARY_OP_ADD_UNICODE
+                    | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
                         skip_caches!(BINARY_OP);
                         // Only `+`, `-` and `*` have specialised forms: the others skip the counter.
                         if specialize::binary_op_has_forms(oparg) {
@@ -1569,7 +1623,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 lasti,
                                 peek!(values, sp, 2),
                                 peek!(values, sp, 1),
-                                oparg
+                                oparg,
+                                specialize::inplace_add_str_target(values, sp, units.opcode_unit(ip)).is_some()
                             ));
                         }
                         let rhs = pop!(values, sp);
@@ -2544,10 +2599,17 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     let start = as_type(class).ok_or_else(|| PyErr::type_error("super() argument 1 must be a type"))?;
     let obj_type = as_type(self_).filter(|t| t.is_subtype(start)).unwrap_or_else(|| self_.type_object());
     let mro = obj_type.mro();
-    let pos = mro.iter().position(|t| t.is(start.as_object())).map_or(mro.len(), |p| p + 1);
-    if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos..], name) {
+    let Some(pos) = mro.iter().position(|t| t.is(start.as_object())) else {
+        // Neither an instance nor a subclass of `class` (its `__class__` was reassigned, say):
+        // `super_check`'s TypeError, as CPython's `_PySuper_Lookup`.
+        return Err(crate::object::descriptors::super_check(start, self_)
+            .err()
+            .unwrap_or_else(|| PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")));
+    };
+    if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos + 1..], name) {
         let dt = d.type_object();
-        if std::ptr::eq(dt, types().function_type) || std::ptr::eq(dt, types().method_descriptor_type) {
+        let t = types_known_made(&d);
+        if std::ptr::eq(dt, t.function_type) || std::ptr::eq(dt, t.method_descriptor_type) {
             return Ok((d, true));
         }
         return match dt.descr_get {

@@ -207,8 +207,16 @@ pub(crate) fn binary_op_has_forms(oparg: u32) -> bool {
     matches!(BinOp::from_oparg(oparg), Some((BinOp::Add | BinOp::Subtract | BinOp::Multiply, _)))
 }
 
-/// `_Py_Specialize_BinaryOp`.
-pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+/// `_Py_Specialize_BinaryOp`; `stores_lhs`: the next instruction is a `STORE_FAST` into the
+/// local that holds `lhs` (`s += t`, `s = s + t`), which `BINARY_OP_INPLACE_ADD_UNICODE` does.
+pub(crate) fn specialize_binary_op(
+    code: &AdaptiveCode,
+    i: usize,
+    lhs: &PyObject,
+    rhs: &PyObject,
+    oparg: u32,
+    stores_lhs: bool,
+) {
     let form = match BinOp::from_oparg(oparg) {
         Some((op @ (BinOp::Add | BinOp::Subtract | BinOp::Multiply), _)) => {
             if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
@@ -224,7 +232,7 @@ pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject
                     _ => Opcode::BINARY_OP_MULTIPLY_FLOAT,
                 })
             } else if op == BinOp::Add && exact_str(lhs).is_some() && exact_str(rhs).is_some() {
-                Some(Opcode::BINARY_OP_ADD_UNICODE)
+                Some(if stores_lhs { Opcode::BINARY_OP_INPLACE_ADD_UNICODE } else { Opcode::BINARY_OP_ADD_UNICODE })
             } else {
                 None
             }
@@ -311,6 +319,39 @@ pub(crate) fn binary_op_float_into(
 ) -> crate::error::PyResult<()> {
     let r = float_op_value(form, &lhs, &rhs);
     crate::object::arith_fast::float_result_into_local(r, lhs, rhs, slot)
+}
+
+/// The guard of `BINARY_OP_INPLACE_ADD_UNICODE` (CPython's `_GUARD_BOTH_UNICODE` and
+/// `DEOPT_IF(*target_local != left)`): two exact strs, and `target`, the value of the local
+/// that the following `STORE_FAST` stores into, is `lhs` itself.
+#[inline(always)]
+pub(crate) fn inplace_add_str_guard(lhs: &PyObject, rhs: &PyObject, target: Option<&PyObject>) -> bool {
+    target.is_some_and(|t| t.is(lhs)) && both_strs(lhs, rhs)
+}
+
+/// [`inplace_add_str_guard`] over the window `values` whose stack ends at `sp`, `next` the unit
+/// after the instruction's cache: the local of the `STORE_FAST` it fuses (the specialiser's test).
+pub(crate) fn inplace_add_str_target(values: &[Option<Obj>], sp: usize, next: u16) -> Option<usize> {
+    let local = store_fast_local(next)?;
+    let lhs = values.get(sp.checked_sub(2)?)?.as_deref()?;
+    let rhs = values.get(sp - 1)?.as_deref()?;
+    inplace_add_str_guard(lhs, rhs, values.get(local)?.as_deref()).then_some(local)
+}
+
+/// `BINARY_OP_INPLACE_ADD_UNICODE` (after [`inplace_add_str_guard`]), its `STORE_FAST` included:
+/// the local's reference to `lhs` is dropped first (CPython's `_Py_DECREF_NO_DEALLOC(left)`),
+/// so the stack's may be the only one left and the text is appended in place when the string's
+/// block has room (`str::append`); the result goes into the local. On an error the local stays
+/// unbound, as in CPython (`PyUnicode_Append` clears it).
+#[inline]
+pub(crate) fn binary_op_inplace_add_str(lhs: Obj, rhs: Obj, local: &mut Option<Obj>) -> crate::error::PyResult<()> {
+    debug_assert!(local.as_deref().is_some_and(|v| v.is(&lhs)), "the form's guard");
+    // The same object as `lhs`: this drop does not deallocate.
+    drop(local.take());
+    let r = crate::object::str::append(lhs, &rhs);
+    drop(rhs);
+    *local = Some(r?);
+    Ok(())
 }
 
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
@@ -746,6 +787,35 @@ pub(crate) fn load_global(
         }
         crate::object::owned_read::hinted_value_ref(as_dict(builtins)?, ix, name)
     }
+}
+
+// ---- LOAD_SUPER_ATTR ------------------------------------------------------------------------
+
+/// `_Py_Specialize_LoadSuperAttr`: `super` is the builtin `super` and the class a type (the
+/// zero-argument form's `__class__`, or the first argument of `super(C, obj)`).
+pub(crate) fn specialize_load_super_attr(
+    code: &AdaptiveCode,
+    i: usize,
+    global_super: &PyObject,
+    class: &PyObject,
+    oparg: u32,
+) {
+    if load_super_guard(global_super, class) {
+        let form = if oparg & 1 != 0 { Opcode::LOAD_SUPER_ATTR_METHOD } else { Opcode::LOAD_SUPER_ATTR_ATTR };
+        specialize(code, i, form);
+    } else {
+        fail(code, i, Opcode::LOAD_SUPER_ATTR);
+    }
+}
+
+/// The guard of `LOAD_SUPER_ATTR_ATTR` / `_METHOD` (CPython's two `DEOPT_IF`s): the name
+/// `super` still means the builtin type, and the class operand is a type. The form then looks
+/// the name up as the generic instruction does after the same two tests, without making a
+/// `super` object.
+#[inline(always)]
+pub(crate) fn load_super_guard(global_super: &PyObject, class: &PyObject) -> bool {
+    let t = types_known_made(global_super);
+    global_super.is(t.descr.super_type.as_object()) && as_type(class).is_some()
 }
 
 // ---- LOAD_ATTR / STORE_ATTR: `specialize_attr.rs` -------------------------------------------
@@ -1217,6 +1287,73 @@ result = f(6)
         let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
         assert_eq!(text, "[1, 11, 21, 31, 41, 51]");
         assert!(ops.contains(&Opcode::CALL_BOUND_METHOD_GENERAL), "{ops:?}");
+    }
+
+    #[test]
+    fn super_loads_get_their_forms_and_miss_when_super_is_rebound() {
+        let src = "\
+class A:
+    def m(self):
+        return 1
+    k = 10
+class B(A):
+    def m(self):
+        return super().m() + super().k
+def f(b, n):
+    return [b.m() for i in range(n)]
+def g(b, n):
+    t = 0
+    for i in range(n):
+        t += super(B, b).m()
+    return t
+result = [sum(f(B(), 10))]
+f = B.m
+A.m = lambda self: 5
+result.append(B().m())
+import builtins
+real = builtins.super
+builtins.super = lambda *a: A()
+result.append(B().m())
+builtins.super = real
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[110, 15, 15]");
+            assert!(ops.contains(&Opcode::LOAD_SUPER_ATTR_METHOD), "{ops:?}");
+            assert!(ops.contains(&Opcode::LOAD_SUPER_ATTR_ATTR), "{ops:?}");
+        }
+    }
+
+    #[test]
+    fn a_str_extended_in_its_local_gets_the_inplace_form() {
+        let src = "\
+def f(parts):
+    s = '-'
+    kept = []
+    for p in parts:
+        s += p
+        t = s + '.'
+        if len(s) == 7:
+            kept.append(s)
+    return s, t, kept
+result = [f(['ab', 'c'] * 30)]
+result.append(f(['x', 'y', 7][:2] * 3))
+try:
+    f(['ab'] * 3 + [1])
+except TypeError as e:
+    result.append(str(e))
+";
+        let s = "-".to_owned() + &"abc".repeat(30);
+        let expected = format!(
+            "[('{s}', '{s}.', ['-abcabc']), ('-xyxyxy', '-xyxyxy.', ['-xyxyxy']), \
+             'can only concatenate str (not \"int\") to str']"
+        );
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, expected);
+            assert!(ops.contains(&Opcode::BINARY_OP_INPLACE_ADD_UNICODE), "{ops:?}");
+            assert!(ops.contains(&Opcode::BINARY_OP_ADD_UNICODE), "`t = s + '.'` stores elsewhere: {ops:?}");
+        }
     }
 
     #[test]

@@ -485,7 +485,7 @@ fn super_of(o: &PyObject) -> &SuperFields {
 }
 
 /// `supercheck`: the type whose MRO `super(ty, obj)` searches.
-fn super_check(ty: &TypeObject, obj: &PyObject) -> PyResult<Obj> {
+pub(crate) fn super_check(ty: &TypeObject, obj: &PyObject) -> PyResult<Obj> {
     if let Some(t) = as_type(obj) {
         if t.is_subtype(ty) {
             return Ok(Obj::new_ref(obj));
