@@ -167,3 +167,43 @@ def call_parent(objs):
 
 
 print(call_parent([K2(), K4()] * 40)[-4:])
+
+
+# Slot wrappers found through super(): called unbound with the receiver (a method load) or
+# bound (an attribute load).
+class E(Exception):
+    def __init__(self, c):
+        super().__init__(c, "x")
+        self.c = c
+
+
+print([E(i).args for i in range(60)][-1])
+
+
+class W:
+    def __setattr__(self, k, v):
+        super().__setattr__(k, v * 2)
+
+    def __repr__(self):
+        return "W!" + super().__repr__()[:3]
+
+    def get_init(self):
+        return super().__init__
+
+
+w = W()
+for i in range(60):
+    w.a = i
+print(w.a, repr(w), [w.get_init()() for i in range(60)][-1])
+
+
+class Meta(type):
+    def __call__(cls, *a):
+        return ("Meta.__call__", super().__call__(*a).__class__.__name__)
+
+
+class WithMeta(metaclass=Meta):
+    pass
+
+
+print([WithMeta() for i in range(60)][-1])

@@ -1322,6 +1322,23 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         sp = callable_at;
                         push!(values, sp, tri!(r));
                     }
+                    Opcode::CALL_LIST_APPEND
+                        if !tracing && specialize::list_append_guard(values, sp, oparg as usize) =>
+                    {
+                        skip_caches!(CALL);
+                        let item = pop!(values, sp);
+                        let list = pop!(values, sp);
+                        // `list.append`'s descriptor (immortal).
+                        drop(pop!(values, sp));
+                        as_list(&list).expect("the guard's list").push(item);
+                        drop(list);
+                        // The `None` result: a following `POP_TOP` is skipped instead.
+                        if specialize::is_pop_top(units.opcode_unit(ip)) {
+                            ip += 1;
+                        } else {
+                            push!(values, sp, none());
+                        }
+                    }
                     Opcode::CALL_ALLOC_AND_ENTER_INIT
                         if {
                             hit = specialize::init_for_alloc_guard(values, sp, oparg as usize);
@@ -1919,7 +1936,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_STR_1
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
-                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                    | Opcode::CALL_LIST_APPEND => {
                         if op != Opcode::CALL_KW {
                             skip_caches!(CALL);
                             let argc = oparg as usize;
@@ -2609,7 +2627,10 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject) -> PyResult
     if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos + 1..], name) {
         let dt = d.type_object();
         let t = types_known_made(&d);
-        if std::ptr::eq(dt, t.function_type) || std::ptr::eq(dt, t.method_descriptor_type) {
+        if std::ptr::eq(dt, t.function_type)
+            || std::ptr::eq(dt, t.method_descriptor_type)
+            || crate::object::slot_wrappers::is_instance_wrapper(&d)
+        {
             return Ok((d, true));
         }
         return match dt.descr_get {

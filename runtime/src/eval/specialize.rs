@@ -580,6 +580,8 @@ const fn byte_of(op: Opcode) -> u8 {
 const STORE_FAST_BYTE: u8 = byte_of(Opcode::STORE_FAST);
 // The forms that do a following `STORE_FAST` skip it as one unit.
 const _: () = assert!(Opcode::STORE_FAST.cache_entries() == 0);
+const POP_TOP_BYTE: u8 = byte_of(Opcode::POP_TOP);
+const _: () = assert!(Opcode::POP_TOP.cache_entries() == 0);
 const POP_JUMP_IF_FALSE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_FALSE);
 const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 
@@ -589,6 +591,13 @@ const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 #[inline(always)]
 pub(crate) fn store_fast_local(unit: u16) -> Option<usize> {
     ((unit & 0xff) as u8 == STORE_FAST_BYTE).then_some((unit >> 8) as usize)
+}
+
+/// Whether the instruction `unit` is a `POP_TOP` (which `CALL_LIST_APPEND` skips over, as
+/// CPython's does, instead of pushing the `None` it would drop).
+#[inline(always)]
+pub(crate) fn is_pop_top(unit: u16) -> bool {
+    (unit & 0xff) as u8 == POP_TOP_BYTE
 }
 
 /// When the instruction `unit` is a `POP_JUMP_IF_FALSE` / `POP_JUMP_IF_TRUE`: the truth it
@@ -1063,6 +1072,30 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
     }
 }
 
+/// Whether `callable` is the `list.append` method descriptor.
+#[inline(always)]
+fn is_list_append(callable: &PyObject) -> bool {
+    is_exact(callable, types_known_made(callable).method_descriptor_type) && {
+        // SAFETY: method descriptors are MethodDescr.
+        let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+        crate::object::list_methods::is_list_append(d.def)
+    }
+}
+
+/// The guard of `CALL_LIST_APPEND` over the stack `[callable, self, item]` ending at `sp`
+/// (CPython's: the callable is `list.append`, the receiver a list or a list subclass's
+/// instance, one argument).
+#[inline(always)]
+pub(crate) fn list_append_guard(values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
+    if argc != 1 || sp < 3 {
+        return false;
+    }
+    let (Some(callable), Some(receiver)) = (values[sp - 3].as_deref(), values[sp - 2].as_deref()) else {
+        return false;
+    };
+    is_list_append(callable) && crate::object::list::as_list(receiver).is_some()
+}
+
 /// The guard of `CALL_ALLOC_AND_ENTER_INIT`: the `__init__` to enter.
 #[inline(always)]
 pub(crate) fn init_for_alloc_guard(values: &[Option<Obj>], sp: usize, argc: usize) -> Option<Obj> {
@@ -1093,6 +1126,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_STR_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
         Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
+    } else if has_self && argc == 1 && is_list_append(callable) {
+        Some(Opcode::CALL_LIST_APPEND)
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
@@ -1353,6 +1388,30 @@ except TypeError as e:
             assert_eq!(text, expected);
             assert!(ops.contains(&Opcode::BINARY_OP_INPLACE_ADD_UNICODE), "{ops:?}");
             assert!(ops.contains(&Opcode::BINARY_OP_ADD_UNICODE), "`t = s + '.'` stores elsewhere: {ops:?}");
+        }
+    }
+
+    #[test]
+    fn list_append_gets_its_form_and_misses_on_other_receivers() {
+        let src = "\
+class D:
+    def __init__(self):
+        self.items = []
+    def append(self, x):
+        self.items.append(-x)
+def f(target, n):
+    for i in range(n):
+        target.append(i)
+    return target
+result = [f([], 70)[-1]]
+d = D()
+result.append(f(d, 3).items)
+result.append(len(f([], 70)))
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[69, [0, -1, -2], 70]");
+            assert!(ops.contains(&Opcode::CALL_LIST_APPEND), "{ops:?}");
         }
     }
 
