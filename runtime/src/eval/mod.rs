@@ -988,6 +988,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT
                     | Opcode::LOAD_ATTR_CLASS
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
@@ -1293,6 +1294,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                    | Opcode::CALL_BUILTIN_CLASS
+                    | Opcode::CALL_NON_PY_GENERAL
                         if !tracing && {
                             hit_native = specialize::call_native_guard(op, values, sp, oparg as usize);
                             hit_native.is_some()
@@ -1316,6 +1319,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 // `super()` read the calling frame, as on the generic path.
                                 let _caller = caller::enter(f);
                                 func(args, None)
+                            }
+                            specialize::NativeCall::Call => {
+                                let _caller = caller::enter(f);
+                                ops::call(values[callable_at].as_deref().expect("a callable"), args, None)
                             }
                         };
                         clear(values, callable_at, sp);
@@ -1564,6 +1571,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT
                     | Opcode::LOAD_ATTR_CLASS
                     | Opcode::LOAD_ATTR_PROPERTY => {
                         skip_caches!(LOAD_ATTR);
@@ -1937,7 +1945,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
-                    | Opcode::CALL_LIST_APPEND => {
+                    | Opcode::CALL_LIST_APPEND
+                    | Opcode::CALL_BUILTIN_CLASS
+                    | Opcode::CALL_NON_PY_GENERAL => {
                         if op != Opcode::CALL_KW {
                             skip_caches!(CALL);
                             let argc = oparg as usize;

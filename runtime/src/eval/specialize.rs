@@ -1032,6 +1032,29 @@ pub(crate) enum NativeCall {
     StrOf,
     /// A builtin function or method descriptor, called with the arguments as they are.
     Native(crate::object::builtin::NativeFn),
+    /// `CALL_BUILTIN_CLASS` and `CALL_NON_PY_GENERAL`: the callable's own call (`ops::call`),
+    /// without the generic arm's tests for Python functions and bound methods.
+    Call,
+}
+
+/// Whether `callable` is a builtin class called through `type.__call__` (`CALL_BUILTIN_CLASS`:
+/// `int(x)`, `KeyError(k)`, `tuple(xs)`, ...): a static type whose metatype is `type` itself,
+/// other than `type` (whose one- and three-argument calls are other forms) and `str`
+/// (`CALL_STR_1`), that can make instances.
+#[inline(always)]
+pub(crate) fn is_builtin_class(callable: &PyObject) -> bool {
+    let t = types_known_made(callable);
+    is_exact(callable, t.type_type)
+        && as_type(callable).is_some_and(|c| {
+            !c.is_heap() && c.new.is_some() && !std::ptr::eq(c, t.type_type) && !std::ptr::eq(c, t.str_type)
+        })
+}
+
+/// Whether `callable` is called by `CALL_NON_PY_GENERAL` (CPython's two `DEOPT_IF`s): neither a
+/// Python function nor a bound method (which the generic arm unpacks to enter a frame).
+#[inline(always)]
+pub(crate) fn is_non_py_callable(callable: &PyObject) -> bool {
+    as_function(callable).is_none() && as_method(callable).is_none()
 }
 
 /// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_STR_1`, `CALL_BUILTIN_O`, `CALL_BUILTIN_FAST` and
@@ -1068,6 +1091,8 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
         Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
             method_descriptor_for(callable, arg(0)?).map(NativeCall::Native)
         }
+        Opcode::CALL_BUILTIN_CLASS if !has_self && is_builtin_class(callable) => Some(NativeCall::Call),
+        Opcode::CALL_NON_PY_GENERAL if is_non_py_callable(callable) => Some(NativeCall::Call),
         _ => None,
     }
 }
@@ -1126,6 +1151,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_STR_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
         Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
+    } else if !has_self && is_builtin_class(callable) {
+        Some(Opcode::CALL_BUILTIN_CLASS)
     } else if has_self && argc == 1 && is_list_append(callable) {
         Some(Opcode::CALL_LIST_APPEND)
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
@@ -1136,6 +1163,10 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         } else {
             positional_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_GENERAL)
         }
+    } else if is_non_py_callable(callable) {
+        // Anything else that is not Python code: a bound builtin, an instance with `__call__`,
+        // a class whose `__init__` is not entered as a frame, ...
+        Some(Opcode::CALL_NON_PY_GENERAL)
     } else {
         None
     };
@@ -1412,6 +1443,35 @@ result.append(len(f([], 70)))
             let (text, ops) = run_in(config, src);
             assert_eq!(text, "[69, [0, -1, -2], 70]");
             assert!(ops.contains(&Opcode::CALL_LIST_APPEND), "{ops:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_classes_other_callables_and_slotted_class_attributes_get_their_forms() {
+        let src = "\
+class Adder:
+    def __call__(self, x):
+        return x + 1
+class P:
+    __slots__ = ('x',)
+    k = 3
+    def __init__(self, x):
+        self.x = x
+def f(n, add, p):
+    t = 0
+    for i in range(n):
+        t += int(float(i)) + add(i) + p.k
+    return t
+result = [f(10, Adder(), P(1))]
+P.k = 4
+result.append(f(10, abs, P(1)))
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[130, 130]");
+            assert!(ops.contains(&Opcode::CALL_BUILTIN_CLASS), "{ops:?}");
+            assert!(ops.contains(&Opcode::CALL_NON_PY_GENERAL), "{ops:?}");
+            assert!(ops.contains(&Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT), "{ops:?}");
         }
     }
 
