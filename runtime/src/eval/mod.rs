@@ -948,6 +948,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                 let mut hit_bool: Option<bool>;
                 let mut hit_native: Option<specialize::NativeCall>;
                 let mut hit_next: Option<Option<Obj>>;
+                let mut hit_local: Option<usize>;
                 match op {
                     Opcode::FOR_ITER_GEN if generator::claim_for_specialised(peek!(values, sp, 1), false) => {
                         skip_caches!(FOR_ITER);
@@ -987,6 +988,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT
                     | Opcode::LOAD_ATTR_CLASS
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
@@ -1021,6 +1023,32 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let getter = hit.take().expect("the guard's value");
                         let owner_at = sp - 1;
                         enter_or_unwind!(enter_exact_args(frames, getter, owner_at, owner_at, None));
+                    }
+                    Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD
+                        if specialize::load_super_guard(peek!(values, sp, 3), peek!(values, sp, 2)) =>
+                    {
+                        skip_caches!(LOAD_SUPER_ATTR);
+                        let self_ = pop!(values, sp);
+                        let class = pop!(values, sp);
+                        // The builtin `super` (the guard): nothing to drop but a reference.
+                        drop(pop!(values, sp));
+                        let name = &code.names[(oparg >> 2) as usize];
+                        let method_form = op == Opcode::LOAD_SUPER_ATTR_METHOD;
+                        let (attr, is_method) = tri!(super_lookup(&class, &self_, name, method_form));
+                        drop(class);
+                        push!(values, sp, attr);
+                        if method_form {
+                            if is_method {
+                                push!(values, sp, self_);
+                            } else {
+                                drop(self_);
+                                *slot!(sp) = None;
+                                sp += 1;
+                            }
+                        } else {
+                            // The attribute form binds in the lookup (never `is_method`).
+                            drop(self_);
+                        }
                     }
                     Opcode::STORE_ATTR_INSTANCE_VALUE | Opcode::STORE_ATTR_SLOT | Opcode::STORE_ATTR_WITH_HINT
                         if specialize::store_attr_guard(units, lasti, peek!(values, sp, 1)) =>
@@ -1063,6 +1091,24 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         push!(values, sp, tri!(specialize::binary_op_add_str(&lhs, &rhs)));
+                    }
+                    Opcode::BINARY_OP_INPLACE_ADD_UNICODE
+                        if {
+                            let next = units.opcode_unit(lasti + 1 + Opcode::BINARY_OP.cache_entries());
+                            hit_local = specialize::store_fast_local(next);
+                            hit_local.is_some_and(|l| {
+                                let target = values[l].as_deref();
+                                specialize::inplace_add_str_guard(peek!(values, sp, 2), peek!(values, sp, 1), target)
+                            })
+                        } =>
+                    {
+                        skip_caches!(BINARY_OP);
+                        let local = hit_local.take().expect("the guard's value");
+                        let rhs = pop!(values, sp);
+                        let lhs = pop!(values, sp);
+                        // The following `STORE_FAST` is done here.
+                        tri!(specialize::binary_op_inplace_add_str(lhs, rhs, local!(local)));
+                        ip += 1;
                     }
                     Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR
                         if specialize::compare_guard(op, peek!(values, sp, 2), peek!(values, sp, 1)) =>
@@ -1247,6 +1293,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                    | Opcode::CALL_BUILTIN_CLASS
+                    | Opcode::CALL_NON_PY_GENERAL
                         if !tracing && {
                             hit_native = specialize::call_native_guard(op, values, sp, oparg as usize);
                             hit_native.is_some()
@@ -1276,10 +1324,31 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 let _caller = caller::enter(f);
                                 func(args, None)
                             }
+                            specialize::NativeCall::Call => {
+                                let _caller = caller::enter(f);
+                                ops::call(values[callable_at].as_deref().expect("a callable"), args, None)
+                            }
                         };
                         clear(values, callable_at, sp);
                         sp = callable_at;
                         push!(values, sp, tri!(r));
+                    }
+                    Opcode::CALL_LIST_APPEND
+                        if !tracing && specialize::list_append_guard(values, sp, oparg as usize) =>
+                    {
+                        skip_caches!(CALL);
+                        let item = pop!(values, sp);
+                        let list = pop!(values, sp);
+                        // `list.append`'s descriptor (immortal).
+                        drop(pop!(values, sp));
+                        as_list(&list).expect("the guard's list").push(item);
+                        drop(list);
+                        // The `None` result: a following `POP_TOP` is skipped instead.
+                        if specialize::is_pop_top(units.opcode_unit(ip)) {
+                            ip += 1;
+                        } else {
+                            push!(values, sp, none());
+                        }
                     }
                     Opcode::CALL_ALLOC_AND_ENTER_INIT
                         if {
@@ -1506,6 +1575,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::LOAD_ATTR_METHOD_NO_DICT
                     | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
                     | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+                    | Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT
                     | Opcode::LOAD_ATTR_CLASS
                     | Opcode::LOAD_ATTR_PROPERTY => {
                         skip_caches!(LOAD_ATTR);
@@ -1535,8 +1605,15 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             }
                         }
                     }
-                    Opcode::LOAD_SUPER_ATTR => {
+                    Opcode::LOAD_SUPER_ATTR | Opcode::LOAD_SUPER_ATTR_ATTR | Opcode::LOAD_SUPER_ATTR_METHOD => {
                         skip_caches!(LOAD_SUPER_ATTR);
+                        adapt!(specialize::specialize_load_super_attr(
+                            units,
+                            lasti,
+                            peek!(values, sp, 3),
+                            peek!(values, sp, 2),
+                            oparg
+                        ));
                         tri!(cold_ops::load_super_attr(values, &mut sp, f, code, oparg))
                     }
                     Opcode::STORE_ATTR
@@ -1565,7 +1642,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::BINARY_OP_ADD_FLOAT
                     | Opcode::BINARY_OP_SUBTRACT_FLOAT
                     | Opcode::BINARY_OP_MULTIPLY_FLOAT
-                    | Opcode::BINARY_OP_ADD_UNICODE => {
+                    | Opcode::BINARY_OP_ADD_UNICODE
+                    | Opcode::BINARY_OP_INPLACE_ADD_UNICODE => {
                         skip_caches!(BINARY_OP);
                         // Only `+`, `-` and `*` have specialised forms: the others skip the counter.
                         if specialize::binary_op_has_forms(oparg) {
@@ -1574,7 +1652,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                                 lasti,
                                 peek!(values, sp, 2),
                                 peek!(values, sp, 1),
-                                oparg
+                                oparg,
+                                specialize::inplace_add_str_target(values, sp, units.opcode_unit(ip)).is_some()
                             ));
                         }
                         let rhs = pop!(values, sp);
@@ -1869,7 +1948,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_STR_1
                     | Opcode::CALL_BUILTIN_O
                     | Opcode::CALL_BUILTIN_FAST
-                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST => {
+                    | Opcode::CALL_METHOD_DESCRIPTOR_FAST
+                    | Opcode::CALL_LIST_APPEND
+                    | Opcode::CALL_BUILTIN_CLASS
+                    | Opcode::CALL_NON_PY_GENERAL => {
                         if op != Opcode::CALL_KW {
                             skip_caches!(CALL);
                             let argc = oparg as usize;
@@ -2561,8 +2643,14 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject, want_method
         }
     };
     let mro = obj_type.mro();
-    let pos = mro.iter().position(|t| t.is(start.as_object())).map_or(mro.len(), |p| p + 1);
-    if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos..], name) {
+    let Some(pos) = mro.iter().position(|t| t.is(start.as_object())) else {
+        // Neither an instance nor a subclass of `class` (its `__class__` was reassigned, say):
+        // `super_check`'s TypeError, as CPython's `_PySuper_Lookup`.
+        return Err(crate::object::descriptors::super_check(start, self_)
+            .err()
+            .unwrap_or_else(|| PyErr::type_error("super(type, obj): obj must be an instance or subtype of type")));
+    };
+    if let Some(d) = crate::object::type_cache::lookup_in_mro_tail(&mro[pos + 1..], name) {
         let dt = d.type_object();
         let class_mode = self_.is(obj_type.as_object());
         // `Py_TYPE(self)->tp_getattro == PyObject_GenericGetAttr`: only then may the method form
@@ -2586,11 +2674,13 @@ fn super_lookup(class: &PyObject, self_: &PyObject, name: &PyObject, want_method
 }
 
 /// Whether `d` is called with its receiver first when found on a class (CPython's
-/// `Py_TPFLAGS_METHOD_DESCRIPTOR`): a Python function or a builtin instance method. A builtin
-/// class method (`dict.fromkeys`) shares the method descriptor type but binds the class.
+/// `Py_TPFLAGS_METHOD_DESCRIPTOR`): a Python function, a builtin instance method or a slot
+/// wrapper. A builtin class method (`dict.fromkeys`) shares the method descriptor type but
+/// binds the class.
 fn is_method_descriptor(d: &PyObject) -> bool {
     std::ptr::eq(d.type_object(), types_known_made(d).function_type)
         || crate::object::builtin::method_descr_kind(d) == Some(crate::object::builtin::MethodKind::Instance)
+        || crate::object::slot_wrappers::is_instance_wrapper(d)
 }
 
 /// The namespace of a new module `name` run as a script (`__main__`, or `-m`'s target): a module

@@ -207,8 +207,16 @@ pub(crate) fn binary_op_has_forms(oparg: u32) -> bool {
     matches!(BinOp::from_oparg(oparg), Some((BinOp::Add | BinOp::Subtract | BinOp::Multiply, _)))
 }
 
-/// `_Py_Specialize_BinaryOp`.
-pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject, rhs: &PyObject, oparg: u32) {
+/// `_Py_Specialize_BinaryOp`; `stores_lhs`: the next instruction is a `STORE_FAST` into the
+/// local that holds `lhs` (`s += t`, `s = s + t`), which `BINARY_OP_INPLACE_ADD_UNICODE` does.
+pub(crate) fn specialize_binary_op(
+    code: &AdaptiveCode,
+    i: usize,
+    lhs: &PyObject,
+    rhs: &PyObject,
+    oparg: u32,
+    stores_lhs: bool,
+) {
     let form = match BinOp::from_oparg(oparg) {
         Some((op @ (BinOp::Add | BinOp::Subtract | BinOp::Multiply), _)) => {
             if exact_small_int(lhs).is_some() && exact_small_int(rhs).is_some() {
@@ -224,7 +232,7 @@ pub(crate) fn specialize_binary_op(code: &AdaptiveCode, i: usize, lhs: &PyObject
                     _ => Opcode::BINARY_OP_MULTIPLY_FLOAT,
                 })
             } else if op == BinOp::Add && exact_str(lhs).is_some() && exact_str(rhs).is_some() {
-                Some(Opcode::BINARY_OP_ADD_UNICODE)
+                Some(if stores_lhs { Opcode::BINARY_OP_INPLACE_ADD_UNICODE } else { Opcode::BINARY_OP_ADD_UNICODE })
             } else {
                 None
             }
@@ -311,6 +319,39 @@ pub(crate) fn binary_op_float_into(
 ) -> crate::error::PyResult<()> {
     let r = float_op_value(form, &lhs, &rhs);
     crate::object::arith_fast::float_result_into_local(r, lhs, rhs, slot)
+}
+
+/// The guard of `BINARY_OP_INPLACE_ADD_UNICODE` (CPython's `_GUARD_BOTH_UNICODE` and
+/// `DEOPT_IF(*target_local != left)`): two exact strs, and `target`, the value of the local
+/// that the following `STORE_FAST` stores into, is `lhs` itself.
+#[inline(always)]
+pub(crate) fn inplace_add_str_guard(lhs: &PyObject, rhs: &PyObject, target: Option<&PyObject>) -> bool {
+    target.is_some_and(|t| t.is(lhs)) && both_strs(lhs, rhs)
+}
+
+/// [`inplace_add_str_guard`] over the window `values` whose stack ends at `sp`, `next` the unit
+/// after the instruction's cache: the local of the `STORE_FAST` it fuses (the specialiser's test).
+pub(crate) fn inplace_add_str_target(values: &[Option<Obj>], sp: usize, next: u16) -> Option<usize> {
+    let local = store_fast_local(next)?;
+    let lhs = values.get(sp.checked_sub(2)?)?.as_deref()?;
+    let rhs = values.get(sp - 1)?.as_deref()?;
+    inplace_add_str_guard(lhs, rhs, values.get(local)?.as_deref()).then_some(local)
+}
+
+/// `BINARY_OP_INPLACE_ADD_UNICODE` (after [`inplace_add_str_guard`]), its `STORE_FAST` included:
+/// the local's reference to `lhs` is dropped first (CPython's `_Py_DECREF_NO_DEALLOC(left)`),
+/// so the stack's may be the only one left and the text is appended in place when the string's
+/// block has room (`str::append`); the result goes into the local. On an error the local stays
+/// unbound, as in CPython (`PyUnicode_Append` clears it).
+#[inline]
+pub(crate) fn binary_op_inplace_add_str(lhs: Obj, rhs: Obj, local: &mut Option<Obj>) -> crate::error::PyResult<()> {
+    debug_assert!(local.as_deref().is_some_and(|v| v.is(&lhs)), "the form's guard");
+    // The same object as `lhs`: this drop does not deallocate.
+    drop(local.take());
+    let r = crate::object::str::append(lhs, &rhs);
+    drop(rhs);
+    *local = Some(r?);
+    Ok(())
 }
 
 /// `BINARY_OP_ADD_UNICODE` (after [`both_strs`]).
@@ -539,6 +580,8 @@ const fn byte_of(op: Opcode) -> u8 {
 const STORE_FAST_BYTE: u8 = byte_of(Opcode::STORE_FAST);
 // The forms that do a following `STORE_FAST` skip it as one unit.
 const _: () = assert!(Opcode::STORE_FAST.cache_entries() == 0);
+const POP_TOP_BYTE: u8 = byte_of(Opcode::POP_TOP);
+const _: () = assert!(Opcode::POP_TOP.cache_entries() == 0);
 const POP_JUMP_IF_FALSE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_FALSE);
 const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 
@@ -548,6 +591,13 @@ const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 #[inline(always)]
 pub(crate) fn store_fast_local(unit: u16) -> Option<usize> {
     ((unit & 0xff) as u8 == STORE_FAST_BYTE).then_some((unit >> 8) as usize)
+}
+
+/// Whether the instruction `unit` is a `POP_TOP` (which `CALL_LIST_APPEND` skips over, as
+/// CPython's does, instead of pushing the `None` it would drop).
+#[inline(always)]
+pub(crate) fn is_pop_top(unit: u16) -> bool {
+    (unit & 0xff) as u8 == POP_TOP_BYTE
 }
 
 /// When the instruction `unit` is a `POP_JUMP_IF_FALSE` / `POP_JUMP_IF_TRUE`: the truth it
@@ -746,6 +796,35 @@ pub(crate) fn load_global(
         }
         crate::object::owned_read::hinted_value_ref(as_dict(builtins)?, ix, name)
     }
+}
+
+// ---- LOAD_SUPER_ATTR ------------------------------------------------------------------------
+
+/// `_Py_Specialize_LoadSuperAttr`: `super` is the builtin `super` and the class a type (the
+/// zero-argument form's `__class__`, or the first argument of `super(C, obj)`).
+pub(crate) fn specialize_load_super_attr(
+    code: &AdaptiveCode,
+    i: usize,
+    global_super: &PyObject,
+    class: &PyObject,
+    oparg: u32,
+) {
+    if load_super_guard(global_super, class) {
+        let form = if oparg & 1 != 0 { Opcode::LOAD_SUPER_ATTR_METHOD } else { Opcode::LOAD_SUPER_ATTR_ATTR };
+        specialize(code, i, form);
+    } else {
+        fail(code, i, Opcode::LOAD_SUPER_ATTR);
+    }
+}
+
+/// The guard of `LOAD_SUPER_ATTR_ATTR` / `_METHOD` (CPython's two `DEOPT_IF`s): the name
+/// `super` still means the builtin type, and the class operand is a type. The form then looks
+/// the name up as the generic instruction does after the same two tests, without making a
+/// `super` object.
+#[inline(always)]
+pub(crate) fn load_super_guard(global_super: &PyObject, class: &PyObject) -> bool {
+    let t = types_known_made(global_super);
+    global_super.is(t.descr.super_type.as_object()) && as_type(class).is_some()
 }
 
 // ---- LOAD_ATTR / STORE_ATTR: `specialize_attr.rs` -------------------------------------------
@@ -953,6 +1032,29 @@ pub(crate) enum NativeCall {
     StrOf,
     /// A builtin function or method descriptor, called with the arguments as they are.
     Native(crate::object::builtin::NativeFn),
+    /// `CALL_BUILTIN_CLASS` and `CALL_NON_PY_GENERAL`: the callable's own call (`ops::call`),
+    /// without the generic arm's tests for Python functions and bound methods.
+    Call,
+}
+
+/// Whether `callable` is a builtin class called through `type.__call__` (`CALL_BUILTIN_CLASS`:
+/// `int(x)`, `KeyError(k)`, `tuple(xs)`, ...): a static type whose metatype is `type` itself,
+/// other than `type` (whose one- and three-argument calls are other forms) and `str`
+/// (`CALL_STR_1`), that can make instances.
+#[inline(always)]
+pub(crate) fn is_builtin_class(callable: &PyObject) -> bool {
+    let t = types_known_made(callable);
+    is_exact(callable, t.type_type)
+        && as_type(callable).is_some_and(|c| {
+            !c.is_heap() && c.new.is_some() && !std::ptr::eq(c, t.type_type) && !std::ptr::eq(c, t.str_type)
+        })
+}
+
+/// Whether `callable` is called by `CALL_NON_PY_GENERAL` (CPython's two `DEOPT_IF`s): neither a
+/// Python function nor a bound method (which the generic arm unpacks to enter a frame).
+#[inline(always)]
+pub(crate) fn is_non_py_callable(callable: &PyObject) -> bool {
+    as_function(callable).is_none() && as_method(callable).is_none()
 }
 
 /// The guard of `CALL_LEN`, `CALL_ISINSTANCE`, `CALL_TYPE_1`, `CALL_STR_1`, `CALL_BUILTIN_O`, `CALL_BUILTIN_FAST` and
@@ -989,8 +1091,34 @@ pub(crate) fn call_native_guard(form: Opcode, values: &[Option<Obj>], sp: usize,
         Opcode::CALL_METHOD_DESCRIPTOR_FAST if nargs > 0 => {
             method_descriptor_for(callable, arg(0)?).map(NativeCall::Native)
         }
+        Opcode::CALL_BUILTIN_CLASS if !has_self && is_builtin_class(callable) => Some(NativeCall::Call),
+        Opcode::CALL_NON_PY_GENERAL if is_non_py_callable(callable) => Some(NativeCall::Call),
         _ => None,
     }
+}
+
+/// Whether `callable` is the `list.append` method descriptor.
+#[inline(always)]
+fn is_list_append(callable: &PyObject) -> bool {
+    is_exact(callable, types_known_made(callable).method_descriptor_type) && {
+        // SAFETY: method descriptors are MethodDescr.
+        let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+        crate::object::list_methods::is_list_append(d.def)
+    }
+}
+
+/// The guard of `CALL_LIST_APPEND` over the stack `[callable, self, item]` ending at `sp`
+/// (CPython's: the callable is `list.append`, the receiver a list or a list subclass's
+/// instance, one argument).
+#[inline(always)]
+pub(crate) fn list_append_guard(values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
+    if argc != 1 || sp < 3 {
+        return false;
+    }
+    let (Some(callable), Some(receiver)) = (values[sp - 3].as_deref(), values[sp - 2].as_deref()) else {
+        return false;
+    };
+    is_list_append(callable) && crate::object::list::as_list(receiver).is_some()
 }
 
 /// The guard of `CALL_ALLOC_AND_ENTER_INIT`: the `__init__` to enter.
@@ -1023,6 +1151,10 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_STR_1)
     } else if unbound_builtin(callable).is_some() && !has_self {
         Some(if argc == 1 { Opcode::CALL_BUILTIN_O } else { Opcode::CALL_BUILTIN_FAST })
+    } else if !has_self && is_builtin_class(callable) {
+        Some(Opcode::CALL_BUILTIN_CLASS)
+    } else if has_self && argc == 1 && is_list_append(callable) {
+        Some(Opcode::CALL_LIST_APPEND)
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
@@ -1031,6 +1163,10 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         } else {
             positional_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_GENERAL)
         }
+    } else if is_non_py_callable(callable) {
+        // Anything else that is not Python code: a bound builtin, an instance with `__call__`,
+        // a class whose `__init__` is not entered as a frame, ...
+        Some(Opcode::CALL_NON_PY_GENERAL)
     } else {
         None
     };
@@ -1217,6 +1353,126 @@ result = f(6)
         let (text, ops) = run_in(crate::InterpreterConfig::isolated(), src);
         assert_eq!(text, "[1, 11, 21, 31, 41, 51]");
         assert!(ops.contains(&Opcode::CALL_BOUND_METHOD_GENERAL), "{ops:?}");
+    }
+
+    #[test]
+    fn super_loads_get_their_forms_and_miss_when_super_is_rebound() {
+        let src = "\
+class A:
+    def m(self):
+        return 1
+    k = 10
+class B(A):
+    def m(self):
+        return super().m() + super().k
+def f(b, n):
+    return [b.m() for i in range(n)]
+def g(b, n):
+    t = 0
+    for i in range(n):
+        t += super(B, b).m()
+    return t
+result = [sum(f(B(), 10))]
+f = B.m
+A.m = lambda self: 5
+result.append(B().m())
+import builtins
+real = builtins.super
+builtins.super = lambda *a: A()
+result.append(B().m())
+builtins.super = real
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[110, 15, 15]");
+            assert!(ops.contains(&Opcode::LOAD_SUPER_ATTR_METHOD), "{ops:?}");
+            assert!(ops.contains(&Opcode::LOAD_SUPER_ATTR_ATTR), "{ops:?}");
+        }
+    }
+
+    #[test]
+    fn a_str_extended_in_its_local_gets_the_inplace_form() {
+        let src = "\
+def f(parts):
+    s = '-'
+    kept = []
+    for p in parts:
+        s += p
+        t = s + '.'
+        if len(s) == 7:
+            kept.append(s)
+    return s, t, kept
+result = [f(['ab', 'c'] * 30)]
+result.append(f(['x', 'y', 7][:2] * 3))
+try:
+    f(['ab'] * 3 + [1])
+except TypeError as e:
+    result.append(str(e))
+";
+        let s = "-".to_owned() + &"abc".repeat(30);
+        let expected = format!(
+            "[('{s}', '{s}.', ['-abcabc']), ('-xyxyxy', '-xyxyxy.', ['-xyxyxy']), \
+             'can only concatenate str (not \"int\") to str']"
+        );
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, expected);
+            assert!(ops.contains(&Opcode::BINARY_OP_INPLACE_ADD_UNICODE), "{ops:?}");
+            assert!(ops.contains(&Opcode::BINARY_OP_ADD_UNICODE), "`t = s + '.'` stores elsewhere: {ops:?}");
+        }
+    }
+
+    #[test]
+    fn list_append_gets_its_form_and_misses_on_other_receivers() {
+        let src = "\
+class D:
+    def __init__(self):
+        self.items = []
+    def append(self, x):
+        self.items.append(-x)
+def f(target, n):
+    for i in range(n):
+        target.append(i)
+    return target
+result = [f([], 70)[-1]]
+d = D()
+result.append(f(d, 3).items)
+result.append(len(f([], 70)))
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[69, [0, -1, -2], 70]");
+            assert!(ops.contains(&Opcode::CALL_LIST_APPEND), "{ops:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_classes_other_callables_and_slotted_class_attributes_get_their_forms() {
+        let src = "\
+class Adder:
+    def __call__(self, x):
+        return x + 1
+class P:
+    __slots__ = ('x',)
+    k = 3
+    def __init__(self, x):
+        self.x = x
+def f(n, add, p):
+    t = 0
+    for i in range(n):
+        t += int(float(i)) + add(i) + p.k
+    return t
+result = [f(10, Adder(), P(1))]
+P.k = 4
+result.append(f(10, abs, P(1)))
+";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, "[130, 130]");
+            assert!(ops.contains(&Opcode::CALL_BUILTIN_CLASS), "{ops:?}");
+            assert!(ops.contains(&Opcode::CALL_NON_PY_GENERAL), "{ops:?}");
+            assert!(ops.contains(&Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT), "{ops:?}");
+        }
     }
 
     #[test]

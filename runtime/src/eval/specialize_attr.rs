@@ -13,6 +13,7 @@
 //! | method, instance with inline values or a dict | `LOAD_ATTR_METHOD_WITH_VALUES` | type version, MRO hint, shared keys version |
 //! | method, instance without a dict | `LOAD_ATTR_METHOD_NO_DICT` | type version, MRO hint |
 //! | plain class attribute (no `__get__`), instance with inline values | `LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES` | type version, MRO hint, shared keys version |
+//! | plain class attribute (no `__get__`), instance without a dict | `LOAD_ATTR_NONDESCRIPTOR_NO_DICT` | type version, MRO hint |
 //! | module attribute | `LOAD_ATTR_MODULE` | module dict keys version, entry hint |
 //! | plain attribute of a class | `LOAD_ATTR_CLASS` | class version, MRO hint |
 //! | `property` whose getter is a Python function of one parameter (not a method load) | `LOAD_ATTR_PROPERTY` | type version, MRO hint |
@@ -178,6 +179,13 @@ fn load_attr_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject, method
         if d.type_object().descr_set.is_some() {
             return None; // a data descriptor wins over the instance dict
         }
+        if !method && d.type_object().descr_get.is_none() && ty.dict_offset == 0 {
+            // A class attribute of an instance without a `__dict__` (`__slots__`, or a builtin
+            // type's instance): nothing can shadow it (`LOAD_ATTR_NONDESCRIPTOR_NO_DICT`).
+            let (pos, ix) = mro_hint(ty, name)?;
+            c.u32(2, version).unit(4, ix).unit(5, pos);
+            return Some(Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
+        }
         if !method
             && d.type_object().descr_get.is_none()
             && values::has_valid_values(owner)
@@ -270,13 +278,14 @@ pub(crate) fn load_attr(
         }
         Opcode::LOAD_ATTR_METHOD_NO_DICT
         | Opcode::LOAD_ATTR_METHOD_WITH_VALUES
-        | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES => {
+        | Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
+        | Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT => {
             let (pos, keys_version) = (code.cache(i + 5) as usize, code.cache_u32(i + 6));
             let ty = owner.type_object();
             if ty.version() != version {
                 return None;
             }
-            if form != Opcode::LOAD_ATTR_METHOD_NO_DICT {
+            if form != Opcode::LOAD_ATTR_METHOD_NO_DICT && form != Opcode::LOAD_ATTR_NONDESCRIPTOR_NO_DICT {
                 let unshadowed = values::has_valid_values(owner) && values::keys_version_is(ty, keys_version);
                 if !unshadowed
                     && (form == Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES || values::get_attr(owner, name).is_some())
@@ -285,7 +294,8 @@ pub(crate) fn load_attr(
                 }
             }
             let attr = class_entry(ty, version, pos, ix, name)?;
-            Some((attr, form != Opcode::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES))
+            let is_method = matches!(form, Opcode::LOAD_ATTR_METHOD_NO_DICT | Opcode::LOAD_ATTR_METHOD_WITH_VALUES);
+            Some((attr, is_method))
         }
         _ => {
             // LOAD_ATTR_CLASS

@@ -342,6 +342,16 @@ fn list_index(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Err(PyErr::value_error(format!("{} is not in list", repr_text(&r[0])?)))
 }
 
+/// Whether `def` is `list.append`'s entry of [`LIST_METHODS`] (the descriptor `CALL_LIST_APPEND`
+/// is specialised for: every `list.append` descriptor holds that entry's address).
+#[inline(always)]
+pub(crate) fn is_list_append(def: &MethodDef) -> bool {
+    std::ptr::eq(def, &LIST_METHODS[LIST_APPEND_INDEX])
+}
+
+/// `append`'s position in [`LIST_METHODS`] (checked by the test `list_append_index_names_append`).
+const LIST_APPEND_INDEX: usize = 1;
+
 pub(crate) static LIST_METHODS: &[MethodDef] = &[
     MethodDef::classmethod("__class_getitem__", super::generic_alias::class_getitem),
     MethodDef::method("append", |a, k| {
@@ -530,5 +540,15 @@ mod slice_tests {
             list_ass_subscript(&l, &back, None).expect("deleted");
             assert_eq!(small(&l), [9, 9, 4]);
         });
+    }
+}
+
+#[cfg(test)]
+mod list_append_tests {
+    #[test]
+    fn list_append_index_names_append() {
+        assert_eq!(super::LIST_METHODS[super::LIST_APPEND_INDEX].name, "append");
+        assert!(super::is_list_append(&super::LIST_METHODS[super::LIST_APPEND_INDEX]));
+        assert!(!super::is_list_append(&super::LIST_METHODS[super::LIST_APPEND_INDEX + 1]));
     }
 }

@@ -197,6 +197,15 @@ pub(crate) fn wrapper_owner(o: &PyObject) -> Option<&'static TypeObject> {
     std::ptr::eq(o.type_object(), super::immortal::types().slot_wrapper_type).then(|| wrapper_of(o).owner)
 }
 
+/// Whether `o` is a slot wrapper that binds to an instance (not `__new__`): CPython gives
+/// `wrapper_descriptor` `Py_TPFLAGS_METHOD_DESCRIPTOR`, so a method load (`LOAD_SUPER_ATTR`
+/// with its method bit) pushes it unbound with the receiver instead of making a bound method.
+#[inline]
+pub(crate) fn is_instance_wrapper(o: &PyObject) -> bool {
+    std::ptr::eq(o.type_object(), super::immortal::types_known_made(o).slot_wrapper_type)
+        && wrapper_of(o).kind != Kind::New
+}
+
 /// A `wrapper_descriptor` for `def` (see [`method_as_wrapper`]): a slot wrapper to Python code
 /// (its type, repr and binding), whose calls run the method-table entry — which checks its
 /// arguments and converts them as the type's own dunder does (`str.__mul__('a', 'b')` is

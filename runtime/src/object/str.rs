@@ -474,6 +474,72 @@ pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
     }
 }
 
+/// `a + b` for `a += b` on a local (`BINARY_OP_INPLACE_ADD_UNICODE`, CPython's
+/// `PyUnicode_Append`): `b`'s text is written after `a`'s in `a`'s own block when `a` can be
+/// changed — an exact ASCII `str` (as `b`) that nobody else references and whose block has
+/// room — else the concatenation is a new string ([`concat`]). `a` is the caller's only
+/// reference to its string apart from, possibly, others that make it shared.
+///
+/// Not in a free-threaded interpreter: a thread that read the string's address from a
+/// container before its last other reference went may still be reading its text lock-free
+/// (its memory is kept by QSBR, not by a count), so a string is never changed in place there.
+#[inline]
+pub(crate) fn append(a: Obj, b: &PyObject) -> PyResult<Obj> {
+    if may_append_in_place(&a, b) && append_in_place(&a, b) { Ok(a) } else { concat(&a, b) }
+}
+
+/// [`append`]'s quick tests, cheapest first: `a` an exact `str` with one reference (most
+/// strings a loop extends are shared with a container or a constant the first time), both ASCII.
+#[inline(always)]
+fn may_append_in_place(a: &PyObject, b: &PyObject) -> bool {
+    if !std::ptr::eq(a.type_object(), super::immortal::types_known_made(a).str_type)
+        || a.ob_ref_local.load(Ordering::Relaxed) != 1
+    {
+        return false;
+    }
+    let (Some(x), Some(y)) = (as_str_object(a), as_str_object(b)) else { return false };
+    x.kind == 1 && y.kind == 1 && !x.lone_surrogates && !y.lone_surrogates && y.utf8_len != 0
+}
+
+/// [`append`]'s in-place case (after [`may_append_in_place`]): whether `b`'s text was appended
+/// to `a`'s.
+#[inline(never)]
+fn append_in_place(a: &Obj, b: &PyObject) -> bool {
+    // Unique: no other reference, so no `&` to its fields or text outside this function; an
+    // immortal (interned, leaked) string never is.
+    if super::attachment::free_threaded() || !super::refcount::is_unique(a) {
+        return false;
+    }
+    let (Some(x), Some(y)) = (as_str_object(a), as_str_object(b)) else { return false };
+    let (old, data_offset) = (x.utf8_len, x.data_offset as usize);
+    let Some(len) = old.checked_add(y.utf8_len) else { return false };
+    let Some(need) = data_offset.checked_add(len) else { return false };
+    if need > isize::MAX as usize {
+        return false;
+    }
+    let block = a.as_ptr().cast::<u8>();
+    // SAFETY: a unique, non-immortal exact `str` is a live block of its interpreter's arena
+    // (`alloc_ascii`/`new_str` through `alloc_sized`; exact `str` has no GC head, so the object
+    // starts the block), and the arena outlives its objects.
+    if need > unsafe { crate::alloc::arena::Arena::usable_size(block) } {
+        return false;
+    }
+    // SAFETY: the block has `need` usable bytes; the caller's reference is the only one
+    // (`is_unique`, checked with a lock held: no other thread runs), so nothing reads the text or
+    // the lengths while they change; `b` is another object (it would hold a second reference
+    // to `a`), its text cannot overlap. Both are ASCII (kind 1, no index array), so the new
+    // text is ASCII and needs no index array either; the cached hash is reset.
+    unsafe {
+        let p = block.as_ptr();
+        std::ptr::copy_nonoverlapping(y.as_str().as_ptr(), p.add(data_offset + old), y.utf8_len);
+        let so = p.cast::<StrObject>();
+        (*so).len = len;
+        (*so).utf8_len = len;
+        (*so).hash.store(HASH_UNSET, Ordering::Relaxed);
+    }
+    true
+}
+
 #[cold]
 fn too_long() -> crate::error::PyErr {
     crate::error::PyErr::from(pyrt_pylib::PyError::MemoryError)
