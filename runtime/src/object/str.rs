@@ -327,9 +327,19 @@ pub(crate) fn new_ascii_str_with(len: usize, fill: impl FnOnce(&mut [u8])) -> Py
 /// The caller writes all `len` bytes of the text, ASCII only, before the object is used or
 /// dropped (its text must be valid UTF-8).
 unsafe fn alloc_ascii(len: usize) -> PyResult<(Obj, *mut u8)> {
+    // SAFETY: forwarded contract.
+    unsafe { alloc_ascii_with_room(len, 0) }
+}
+
+/// [`alloc_ascii`] with `room` more bytes in the block after the text (for `+=` to grow into).
+///
+/// # Safety
+///
+/// As [`alloc_ascii`].
+unsafe fn alloc_ascii_with_room(len: usize, room: usize) -> PyResult<(Obj, *mut u8)> {
     let str_type = super::immortal::types().str_type;
     let data_offset = str_type.basic_size.max(size_of::<StrObject>());
-    let size = data_offset.checked_add(len).ok_or_else(too_long)?;
+    let size = data_offset.checked_add(len).and_then(|n| n.checked_add(room)).ok_or_else(too_long)?;
     // SAFETY: the block is `size` bytes: the struct, then `len` bytes of text, which the caller
     // writes (ASCII, kind 1, needs no index array); `str`'s deallocator frees this layout.
     unsafe {
@@ -485,7 +495,34 @@ pub(crate) fn concat(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
 /// (its memory is kept by QSBR, not by a count), so a string is never changed in place there.
 #[inline]
 pub(crate) fn append(a: Obj, b: &PyObject) -> PyResult<Obj> {
-    if may_append_in_place(&a, b) && append_in_place(&a, b) { Ok(a) } else { concat(&a, b) }
+    if !may_append_in_place(&a, b) {
+        return concat(&a, b);
+    }
+    if append_in_place(&a, b) { Ok(a) } else { concat_with_room(&a, b) }
+}
+
+/// The concatenation for an `a += b` that could not write in place: a string of `a`'s text then
+/// `b`'s whose block keeps room for more, so that the loop's next `+=` (the result is the
+/// local's only reference) extends it in place. Without the room every `+=` past the arena's
+/// size classes (whose blocks are as large as asked) would copy the whole text: quadratic
+/// where CPython's `realloc` mostly grows in place. Half the length again, from 256 bytes (the
+/// size classes round smaller strings up already); free-threaded none (nothing grows in place).
+#[inline(never)]
+fn concat_with_room(a: &PyObject, b: &PyObject) -> PyResult<Obj> {
+    let (Some(x), Some(y)) = (as_str_object(a), as_str_object(b)) else { return concat(a, b) };
+    let len = x.utf8_len.checked_add(y.utf8_len).ok_or_else(too_long)?;
+    if len < 256 || super::attachment::free_threaded() {
+        return concat(a, b);
+    }
+    let room = len / 2;
+    // SAFETY: both are ASCII (`may_append_in_place`); their `len` bytes fill the text before the
+    // object is used, and the extra `room` bytes after it are never read as text.
+    unsafe {
+        let (obj, text) = alloc_ascii_with_room(len, room)?;
+        std::ptr::copy_nonoverlapping(x.as_str().as_ptr(), text, x.utf8_len);
+        std::ptr::copy_nonoverlapping(y.as_str().as_ptr(), text.add(x.utf8_len), y.utf8_len);
+        Ok(obj)
+    }
 }
 
 /// [`append`]'s quick tests, cheapest first: `a` an exact `str` with one reference (most
