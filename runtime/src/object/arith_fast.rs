@@ -166,7 +166,7 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
 /// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed): a dying
 /// operand is reused in place; otherwise both are released first, so the new float takes the
 /// block the last of them gave back.
-#[inline]
+#[inline(always)]
 pub(crate) fn float_result_reusing(value: f64, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     debug_assert!(exact_float(&lhs).is_some() && exact_float(&rhs).is_some(), "the caller's guard");
     if is_unique(&lhs) {
