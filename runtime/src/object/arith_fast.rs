@@ -31,7 +31,7 @@
 use super::float::{FloatObject, new_float_known, release_exact_float};
 use super::header::PyObject;
 use super::immortal::{immortals, types_known_made};
-use super::int::IntObject;
+use super::int::{IntObject, new_int_known, release_exact_int};
 use super::obj::Obj;
 use super::refcount::is_unique;
 use super::slots::BinOp;
@@ -200,18 +200,19 @@ pub(crate) fn int_result_reusing(value: i64, lhs: Obj, rhs: Obj) -> PyResult<Obj
     if is_unique(&lhs) {
         // SAFETY: an exact word-sized int (the caller's guard) reached only through `lhs`.
         unsafe { set_unique_int(&lhs, value) };
-        drop(rhs);
+        release_exact_int(rhs);
         return Ok(lhs);
     }
     if is_unique(&rhs) {
         // SAFETY: as above, for `rhs`.
         unsafe { set_unique_int(&rhs, value) };
-        drop(lhs);
+        release_exact_int(lhs);
         return Ok(rhs);
     }
-    drop(lhs);
-    drop(rhs);
-    super::int::new_int(value)
+    let types = types_known_made(&lhs);
+    release_exact_int(lhs);
+    release_exact_int(rhs);
+    new_int_known(types, value)
 }
 
 /// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed), stored
