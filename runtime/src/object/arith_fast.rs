@@ -421,6 +421,35 @@ mod tests {
     }
 
     #[test]
+    fn shared_int_operands_stay_and_released_leaves_give_their_block_to_the_next_object() {
+        with(|| {
+            // Both operands shared: left alone, the result is a new int.
+            let (x, y) = (new_int(1000).unwrap(), new_int(2000).unwrap());
+            let r = int_result_reusing(3000, x.clone(), y.clone()).unwrap();
+            assert!(!r.is(&x) && !r.is(&y));
+            assert_eq!((exact_word(&r), exact_word(&x), exact_word(&y)), (Some(3000), Some(1000), Some(2000)));
+            // The last reference released the leaf way: the block is kept and taken back by
+            // the next object of its size (the thread's stack of at most 100 kept blocks of the
+            // class is emptied first, so it has room).
+            let held: Vec<Obj> = (0..100).map(|i| new_float(i as f64).unwrap()).collect();
+            let r_addr = r.addr();
+            release_exact_int(r);
+            let next = new_int(4000).unwrap();
+            assert_eq!((next.addr(), exact_word(&next)), (r_addr, Some(4000)));
+            let f = new_float(1.5).unwrap();
+            let f_addr = f.addr();
+            crate::object::float::release_value(f);
+            assert_eq!(new_float(2.5).unwrap().addr(), f_addr, "a float value goes the fast way");
+            // Anything else is dropped the ordinary way (and a shared float only loses a count).
+            crate::object::float::release_value(x.clone());
+            let g = new_float(3.5).unwrap();
+            crate::object::float::release_value(g.clone());
+            assert_eq!((exact_word(&x), exact_float(&g)), (Some(1000), Some(3.5)));
+            drop(held);
+        });
+    }
+
+    #[test]
     fn a_result_stored_into_a_local_renews_only_floats_nobody_else_holds() {
         with(|| {
             // The local's old float, unshared: written in place.
