@@ -485,11 +485,11 @@ impl Arena {
         // are still this heap's).
         for class in 0..KEPT_CLASSES {
             // SAFETY: the heap is being dropped by its owner, the only thread touching it.
-            while let Some(block) = unsafe { heap.pop_kept(class) } {
+            while let Some((block, page)) = unsafe { heap.pop_kept(class) } {
                 // SAFETY: a kept block is a dead block of a page of this heap in a live chunk;
                 // the page's local part is the heap owner's, that is the caller's.
                 unsafe {
-                    let local = &mut *page_of(block.as_ptr() as usize).local.get();
+                    let local = &mut *page.local.get();
                     (*block.as_ptr()).next = local.free;
                     local.free = block.as_ptr();
                 }
@@ -681,22 +681,31 @@ pub struct Heap {
 
 /// CPython's free lists of floats and ints (`Objects/floatobject.c`, 3.14's
 /// `Objects/longobject.c`), per heap and by size class: a stack of the blocks of objects
-/// freed by the heap's own thread, linked through their first word. An object made while
+/// freed by the heap's own thread, each with its page's metadata (found once, by the keep's
+/// test that the page is the heap's; taking the block back updates the page's `used` without
+/// looking the page up again). The dead block itself is not written. An object made while
 /// its class's stack is not empty takes the top block back, skipping the size-class page
 /// list and the page's free list. A kept block counts as free in its page's `used` (the
 /// statistics see no live object), but stays out of the page's free list; the page stays
 /// the heap's (a heap gives its pages up only in [`Arena::abandon`], which first puts the
 /// kept blocks on their pages' free lists). Blocks of one class are interchangeable, so the
 /// objects that use the stacks may share one.
-#[derive(Clone, Copy)]
 struct KeptBlocks {
-    top: *mut Block,
+    /// `entries[..len]` hold kept blocks, the last kept on top.
     len: usize,
+    entries: [KeptBlock; MAX_KEPT_BLOCKS],
+}
+
+/// One kept block and its page.
+#[derive(Clone, Copy)]
+struct KeptBlock {
+    block: *mut Block,
+    page: *const PageMeta,
 }
 
 impl Default for KeptBlocks {
     fn default() -> Self {
-        KeptBlocks { top: ptr::null_mut(), len: 0 }
+        KeptBlocks { len: 0, entries: [KeptBlock { block: ptr::null_mut(), page: ptr::null() }; MAX_KEPT_BLOCKS] }
     }
 }
 
@@ -761,30 +770,27 @@ impl Heap {
         if !ptr::eq(page.heap.load(Ordering::Relaxed), self) {
             return false;
         }
-        let block = block.as_ptr().cast::<Block>();
-        // SAFETY: the block is dead and at least a word long; only this heap's owner reads it.
-        unsafe { (*block).next = kept.top };
-        kept.top = block;
+        kept.entries[kept.len] = KeptBlock { block: block.as_ptr().cast(), page };
         kept.len += 1;
         // We own the page (its heap is ours and we are the heap's thread), as in `Arena::free`.
         page.used.store(page.used.load(Ordering::Relaxed) - 1, Ordering::Relaxed);
         true
     }
 
-    /// Pops the top kept block of `class` (its page's `used` unchanged).
+    /// Pops the top kept block of `class` and its page (the page's `used` unchanged).
     ///
     /// # Safety
     ///
     /// Only the heap's owner may call this.
     #[inline]
-    unsafe fn pop_kept(&self, class: usize) -> Option<NonNull<Block>> {
+    unsafe fn pop_kept(&self, class: usize) -> Option<(NonNull<Block>, &PageMeta)> {
         // SAFETY: owner-only access (caller's contract).
         let kept = unsafe { &mut (*self.kept.get())[class] };
-        let block = NonNull::new(kept.top)?;
-        // SAFETY: a kept block holds the link written by `keep_block`.
-        kept.top = unsafe { block.as_ref() }.next;
-        kept.len -= 1;
-        Some(block)
+        kept.len = kept.len.checked_sub(1)?;
+        let KeptBlock { block, page } = kept.entries[kept.len];
+        // SAFETY: `keep_block` recorded a block of a live chunk and its page's metadata, in
+        // that chunk's header (the chunk lives while the heap keeps the page, until `abandon`).
+        Some((unsafe { NonNull::new_unchecked(block) }, unsafe { &*page }))
     }
 
     /// A block kept by [`Heap::keep_block`] for an object of `size` bytes, if there is one.
@@ -799,10 +805,9 @@ impl Heap {
         }
         let class = class_of(size);
         // SAFETY: owner-only access (caller's contract).
-        let block = unsafe { self.pop_kept(class) }?;
-        // SAFETY: a kept block lies in a live chunk, on a page this heap owns (`keep_block`
-        // checked it, and a heap keeps its pages until `Arena::abandon`).
-        let page = unsafe { page_of(block.as_ptr() as usize) };
+        let (block, page) = unsafe { self.pop_kept(class) }?;
+        // The page is this heap's (`keep_block` checked it, and a heap keeps its pages until
+        // `Arena::abandon`), so only we write its `used`, as in `Arena::free`.
         page.used.store(page.used.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
         Some(block.cast())
     }

@@ -487,15 +487,16 @@ pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool
     }
 }
 
-/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]): the replaced item — or the value
-/// itself if another thread shrank the list meanwhile — for the caller to drop after the list
-/// is no longer borrowed.
+/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]). The replaced item — or the value
+/// itself if another thread shrank the list meanwhile — is dropped once the list is no longer
+/// borrowed, a float the fast way (`v[0] -= x` replaces a float that often dies there).
 #[inline(always)]
-pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> Option<Obj> {
-    let index = usize::try_from(exact_small_int(key)?).ok()?;
-    let l = crate::object::list::as_list(container)?;
+pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) {
+    let Some(index) = exact_small_int(key).and_then(|k| usize::try_from(k).ok()) else { return };
+    let Some(l) = crate::object::list::as_list(container) else { return };
     // Under the list's mutex, held briefly (one slot store; nothing is dropped inside).
-    Some(l.mutate_briefly(|items| if index < items.len() { items.set(index, value) } else { value }))
+    let old = l.mutate_briefly(|items| if index < items.len() { items.set(index, value) } else { value });
+    crate::object::float::release_value(old);
 }
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.

@@ -31,7 +31,7 @@
 use super::float::{FloatObject, new_float_known, release_exact_float};
 use super::header::PyObject;
 use super::immortal::{immortals, types_known_made};
-use super::int::IntObject;
+use super::int::{IntObject, new_int_known, release_exact_int};
 use super::obj::Obj;
 use super::refcount::is_unique;
 use super::slots::BinOp;
@@ -166,7 +166,7 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
 /// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed): a dying
 /// operand is reused in place; otherwise both are released first, so the new float takes the
 /// block the last of them gave back.
-#[inline]
+#[inline(always)]
 pub(crate) fn float_result_reusing(value: f64, lhs: Obj, rhs: Obj) -> PyResult<Obj> {
     debug_assert!(exact_float(&lhs).is_some() && exact_float(&rhs).is_some(), "the caller's guard");
     if is_unique(&lhs) {
@@ -200,18 +200,19 @@ pub(crate) fn int_result_reusing(value: i64, lhs: Obj, rhs: Obj) -> PyResult<Obj
     if is_unique(&lhs) {
         // SAFETY: an exact word-sized int (the caller's guard) reached only through `lhs`.
         unsafe { set_unique_int(&lhs, value) };
-        drop(rhs);
+        release_exact_int(rhs);
         return Ok(lhs);
     }
     if is_unique(&rhs) {
         // SAFETY: as above, for `rhs`.
         unsafe { set_unique_int(&rhs, value) };
-        drop(lhs);
+        release_exact_int(lhs);
         return Ok(rhs);
     }
-    drop(lhs);
-    drop(rhs);
-    super::int::new_int(value)
+    let types = types_known_made(&lhs);
+    release_exact_int(lhs);
+    release_exact_int(rhs);
+    new_int_known(types, value)
 }
 
 /// The result `value` of an operation on two exact floats `lhs` and `rhs` (consumed), stored
@@ -416,6 +417,35 @@ mod tests {
             assert_eq!((r.addr(), exact_word(&r)), (x_addr, Some(3000)));
             let r = int_result_reusing(7, r, new_int(5000).unwrap()).unwrap();
             assert!(r.is(&immortals().small_int(7).unwrap().ob_base), "small results are the cached ints");
+        });
+    }
+
+    #[test]
+    fn shared_int_operands_stay_and_released_leaves_give_their_block_to_the_next_object() {
+        with(|| {
+            // Both operands shared: left alone, the result is a new int.
+            let (x, y) = (new_int(1000).unwrap(), new_int(2000).unwrap());
+            let r = int_result_reusing(3000, x.clone(), y.clone()).unwrap();
+            assert!(!r.is(&x) && !r.is(&y));
+            assert_eq!((exact_word(&r), exact_word(&x), exact_word(&y)), (Some(3000), Some(1000), Some(2000)));
+            // The last reference released the leaf way: the block is kept and taken back by
+            // the next object of its size (the thread's stack of at most 100 kept blocks of the
+            // class is emptied first, so it has room).
+            let held: Vec<Obj> = (0..100).map(|i| new_float(i as f64).unwrap()).collect();
+            let r_addr = r.addr();
+            release_exact_int(r);
+            let next = new_int(4000).unwrap();
+            assert_eq!((next.addr(), exact_word(&next)), (r_addr, Some(4000)));
+            let f = new_float(1.5).unwrap();
+            let f_addr = f.addr();
+            crate::object::float::release_value(f);
+            assert_eq!(new_float(2.5).unwrap().addr(), f_addr, "a float value goes the fast way");
+            // Anything else is dropped the ordinary way (and a shared float only loses a count).
+            crate::object::float::release_value(x.clone());
+            let g = new_float(3.5).unwrap();
+            crate::object::float::release_value(g.clone());
+            assert_eq!((exact_word(&x), exact_float(&g)), (Some(1000), Some(3.5)));
+            drop(held);
         });
     }
 

@@ -78,6 +78,20 @@ pub(crate) fn release_exact_float(obj: Obj) {
     unsafe { super::refcount::decref_leaf(obj.into_raw(), free_exact_float) }
 }
 
+/// Gives up `obj`, whatever it is: an exact `float` through [`release_exact_float`] (no
+/// deallocator dispatch when it dies), anything else through the ordinary drop. For the places
+/// where a replaced or owned value is most often a float (a list item replaced by
+/// `STORE_SUBSCR_LIST_INT`, an instance's attribute values at its deallocation); one type
+/// comparison more for every other value.
+#[inline(always)]
+pub(crate) fn release_value(obj: Obj) {
+    if std::ptr::eq(obj.type_object(), types_known_made(&obj).float_type) {
+        release_exact_float(obj)
+    } else {
+        drop(obj)
+    }
+}
+
 /// The deallocator of an exact `float` (`_PyFloat_ExactDealloc`): its block goes to the thread
 /// heap's kept blocks (CPython's float free list).
 ///

@@ -417,8 +417,10 @@ pub(crate) unsafe fn clear_for_dealloc(obj: &PyObject) {
     // instance's own capacity may not exist (`class_assign.rs`): only valid ones are walked.
     if let Some(v) = Values::of(obj).filter(Values::valid) {
         for i in 0..v.capacity {
-            let value = v.slot(i).and_then(|s| s.take());
-            drop(value);
+            if let Some(value) = v.slot(i).and_then(|s| s.take()) {
+                // Attribute values are often floats: their fast release.
+                super::float::release_value(value);
+            }
         }
     }
 }

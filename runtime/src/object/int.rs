@@ -104,6 +104,38 @@ pub fn new_int(value: i64) -> PyResult<Obj> {
     unsafe { super::alloc::alloc_kept_leaf(types().int_type, |ob_base| IntObject { ob_base, value, big: None }) }
 }
 
+/// [`new_int`] for a value outside the cached small ints, by a caller that read the static
+/// types through an object it holds ([`super::immortal::types_known_made`]): no small-int test
+/// and no initialisation check, inlined into the int fast paths of the eval loop.
+#[inline(always)]
+pub(crate) fn new_int_known(types: &super::immortal::StaticTypes, value: i64) -> PyResult<Obj> {
+    debug_assert!(immortals().small_int(value).is_none(), "a small int is the cached immortal");
+    // SAFETY: as in `new_int`.
+    unsafe { super::alloc::alloc_kept_leaf(types.int_type, |ob_base| IntObject { ob_base, value, big: None }) }
+}
+
+/// Gives up `obj`, an exact `int`, through the leaf fast path of the reference drop
+/// ([`super::refcount::decref_leaf`] with [`free_exact_int`]), as
+/// [`super::float::release_exact_float`] does for floats.
+#[inline(always)]
+pub(crate) fn release_exact_int(obj: Obj) {
+    debug_assert!(std::ptr::eq(obj.type_object(), types().int_type), "an exact int");
+    // SAFETY: the handle's reference is handed over; an exact int's deallocator ends it with
+    // `free_kept_leaf` (`free_exact_int`), and int has no weak references (`weakref::weakrefable`).
+    unsafe { super::refcount::decref_leaf(obj.into_raw(), free_exact_int) }
+}
+
+/// The deallocator of an exact `int`: its block goes to the thread heap's kept blocks.
+///
+/// # Safety
+///
+/// See [`super::typeobj::DeallocFn`]; `op` must be an exact int.
+pub(crate) unsafe fn free_exact_int(op: NonNull<PyObject>) {
+    // SAFETY: forwarded; exact ints are made by `alloc_kept_leaf`, and their fields (a big
+    // value's box at most) own no Python reference.
+    unsafe { super::alloc::free_kept_leaf::<IntObject>(op) }
+}
+
 /// A new `int` from a big value (stored as a word when it fits).
 pub fn new_big(value: BigInt) -> PyResult<Obj> {
     match value.to_i64() {
@@ -151,9 +183,9 @@ pub(crate) unsafe fn dealloc_int(op: NonNull<PyObject>) {
     // SAFETY: forwarded contract.
     unsafe {
         let ty = op.as_ref().type_object();
-        if std::ptr::eq(ty, types().int_type) {
+        if std::ptr::eq(ty, super::immortal::types_known_made(op.as_ref()).int_type) {
             // An exact int owns no references (a big value is plain Rust memory).
-            return super::alloc::free_kept_leaf::<IntObject>(op);
+            return free_exact_int(op);
         }
         if ty.dict_offset != 0 {
             std::ptr::drop_in_place((op.as_ptr() as *mut u8).add(ty.dict_offset).cast::<Option<Obj>>());
