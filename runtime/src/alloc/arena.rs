@@ -483,16 +483,14 @@ impl Arena {
     pub(crate) fn abandon(&self, heap: &Heap) {
         // Kept blocks go on their pages' free lists first (already counted free; the pages
         // are still this heap's).
-        for class in 0..KEPT_CLASSES {
-            // SAFETY: the heap is being dropped by its owner, the only thread touching it.
-            while let Some((block, page)) = unsafe { heap.pop_kept(class) } {
-                // SAFETY: a kept block is a dead block of a page of this heap in a live chunk;
-                // the page's local part is the heap owner's, that is the caller's.
-                unsafe {
-                    let local = &mut *page.local.get();
-                    (*block.as_ptr()).next = local.free;
-                    local.free = block.as_ptr();
-                }
+        // SAFETY: the heap is being dropped by its owner, the only thread touching it.
+        while let Some((block, page)) = unsafe { heap.pop_kept() } {
+            // SAFETY: a kept block is a dead block of a page of this heap in a live chunk;
+            // the page's local part is the heap owner's, that is the caller's.
+            unsafe {
+                let local = &mut *page.local.get();
+                (*block.as_ptr()).next = local.free;
+                local.free = block.as_ptr();
             }
         }
         let mut supply = self.supply.lock();
@@ -674,9 +672,9 @@ pub struct Heap {
     classes: UnsafeCell<[ClassPages; NUM_CLASSES]>,
     /// The owner tag of the interpreter it allocates for (see "Owners" in the module docs).
     owner: u32,
-    /// Blocks of dead leaf objects kept for the next objects of their size (see
-    /// [`Heap::keep_block`]), one stack per small size class; owner-only like `classes`.
-    kept: UnsafeCell<[KeptBlocks; KEPT_CLASSES]>,
+    /// Blocks of dead leaf objects kept for the next objects of their size class (see
+    /// [`Heap::keep_block`]); owner-only like `classes`.
+    kept: UnsafeCell<KeptBlocks>,
 }
 
 /// CPython's free lists of floats and ints (`Objects/floatobject.c`, 3.14's
@@ -709,8 +707,12 @@ impl Default for KeptBlocks {
     }
 }
 
-/// The size classes with a stack of kept blocks (16 to 64 bytes: floats and word-sized ints).
-const KEPT_CLASSES: usize = 4;
+/// The one size class with a stack of kept blocks: 48 bytes, floats' (40) and word-sized ints'
+/// (48), the only objects released through it. One stack, not one per small class: every heap
+/// carries its stack (a thread state's, an interpreter's), and 1.6 KB of entries per unused
+/// class showed in an idle interpreter's memory.
+const KEPT_CLASS: usize = 2;
+const _: () = assert!(CLASS_SIZES[KEPT_CLASS] == 48);
 
 /// How many blocks a stack keeps (CPython's `PyFloat_MAXFREELIST`).
 const MAX_KEPT_BLOCKS: usize = 100;
@@ -756,12 +758,11 @@ impl Heap {
     /// bytes, of this heap's arena, whose object has no reference left and no field alive.
     #[inline]
     pub(crate) unsafe fn keep_block(&self, block: NonNull<u8>, size: usize) -> bool {
-        if size > CLASS_SIZES[KEPT_CLASSES - 1] {
+        if size > CLASS_SIZES[KEPT_CLASS] || class_of(size) != KEPT_CLASS {
             return false;
         }
-        let class = class_of(size);
         // SAFETY: owner-only access (caller's contract).
-        let kept = unsafe { &mut (*self.kept.get())[class] };
+        let kept = unsafe { &mut *self.kept.get() };
         if kept.len >= MAX_KEPT_BLOCKS {
             return false;
         }
@@ -777,15 +778,15 @@ impl Heap {
         true
     }
 
-    /// Pops the top kept block of `class` and its page (the page's `used` unchanged).
+    /// Pops the top kept block and its page (the page's `used` unchanged).
     ///
     /// # Safety
     ///
     /// Only the heap's owner may call this.
     #[inline]
-    unsafe fn pop_kept(&self, class: usize) -> Option<(NonNull<Block>, &PageMeta)> {
+    unsafe fn pop_kept(&self) -> Option<(NonNull<Block>, &PageMeta)> {
         // SAFETY: owner-only access (caller's contract).
-        let kept = unsafe { &mut (*self.kept.get())[class] };
+        let kept = unsafe { &mut *self.kept.get() };
         kept.len = kept.len.checked_sub(1)?;
         let KeptBlock { block, page } = kept.entries[kept.len];
         // SAFETY: `keep_block` recorded a block of a live chunk and its page's metadata, in
@@ -800,12 +801,11 @@ impl Heap {
     /// Only the heap's owner may call this.
     #[inline]
     pub(crate) unsafe fn take_kept_block(&self, size: usize) -> Option<NonNull<u8>> {
-        if size > CLASS_SIZES[KEPT_CLASSES - 1] {
+        if size > CLASS_SIZES[KEPT_CLASS] || class_of(size) != KEPT_CLASS {
             return None;
         }
-        let class = class_of(size);
         // SAFETY: owner-only access (caller's contract).
-        let (block, page) = unsafe { self.pop_kept(class) }?;
+        let (block, page) = unsafe { self.pop_kept() }?;
         // The page is this heap's (`keep_block` checked it, and a heap keeps its pages until
         // `Arena::abandon`), so only we write its `used`, as in `Arena::free`.
         page.used.store(page.used.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
@@ -1072,6 +1072,9 @@ mod tests {
         assert_eq!(arena.stats().live_bytes, (MAX_KEPT_BLOCKS + 2) * 48);
         assert!(!unsafe { heap.keep_block(foreign, 40) }, "another heap's block is not kept");
         assert!(!unsafe { heap.keep_block(blocks[0], 1000) }, "no stack for a large size");
+        let small = unsafe { arena.alloc(&heap, 16) }.unwrap();
+        assert!(!unsafe { heap.keep_block(small, 16) }, "only the 48-byte class has a stack");
+        unsafe { Arena::free(Some(&heap), small) };
         for b in &blocks[..MAX_KEPT_BLOCKS] {
             assert!(unsafe { heap.keep_block(*b, 40) });
         }
