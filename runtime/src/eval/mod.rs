@@ -539,7 +539,7 @@ impl RunFrames {
     }
 
     /// An empty vector for a new run, with the capacity of an earlier one when there is one.
-    #[inline]
+    #[inline(always)]
     fn take() -> Vec<Frame> {
         let pool = Self::pool();
         // SAFETY: a non-null pool is the thread's live one (its owner withdraws the pointer
@@ -549,7 +549,7 @@ impl RunFrames {
     }
 
     /// Keeps a finished run's vector (empty: a run ends with no frame).
-    #[inline]
+    #[inline(always)]
     fn give_back(mut frames: Vec<Frame>) {
         frames.clear();
         let pool = Self::pool();
