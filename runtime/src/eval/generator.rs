@@ -756,6 +756,36 @@ result.append(list(f(numbers(4), 4)))
             .expect("attached");
     }
 
+    /// A generator function (and a bound method over one) called from one site takes the `CALL`
+    /// forms that enter a frame; the same site then handed a plain function and a builtin (the
+    /// guard's misses) still calls them.
+    const CALLS: &str = "\
+def numbers(n):
+    for i in range(n):
+        yield i
+class B:
+    def items(self, n):
+        yield from range(n)
+def f(make, arg):
+    return sum(make(arg))
+def g(m):
+    return list(m(2))
+result = [f(numbers, 4) for _ in range(40)][-1:]
+result.append([g(B().items) for _ in range(40)][-1])
+result.append(f(lambda n: [n, n], 5))
+result.append(f(range, 4))
+result.append(f(numbers, 3))
+";
+
+    #[test]
+    fn generator_functions_take_the_frame_entering_call_forms_and_other_callables_miss() {
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (result, ops) = run_in(config, CALLS);
+            assert_eq!(result, "[6, [0, 1], 10, 6, 3]");
+            assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS), "{ops:?}");
+        }
+    }
+
     #[test]
     fn loops_and_yield_from_over_generators_specialise_and_a_running_generator_misses() {
         for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {

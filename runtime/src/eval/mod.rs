@@ -2217,7 +2217,7 @@ fn enter_exact_args_inline(
     args_start: usize,
     init_self: Option<Obj>,
 ) -> PyResult<()> {
-    let func = as_function(&callable).expect("checked by exact_args_function");
+    let func = as_function(&callable).expect("checked by positional_args_function");
     let code = as_code(&func.code).expect("a function has a code object");
     let n = code.code.nlocalsplus();
     let caller = frames.last_mut().expect("a calling frame");
