@@ -54,10 +54,10 @@ print([g.gi_frame.f_lasti >= 0 for g in gens[:2]], gens[3].gi_running, gens[3].g
 print(type(gens[0]).__name__, gens[0].__name__, gens[0].__qualname__)
 print(next(gens[5]), list(gens[5]))
 
-# The function's names are its code's (shared, as CPython's MAKE_FUNCTION takes co_qualname).
+# The function's names are its code's.
 fs = [(lambda: (yield 1)) for _ in range(3)]
 print(fs[0].__qualname__, fs[0].__name__, fs[0].__code__.co_qualname, fs[0].__code__.co_name)
-print(fs[0].__qualname__ == fs[1].__qualname__, fs[0].__code__.co_qualname is fs[0].__qualname__)
+print(fs[0].__qualname__ == fs[1].__qualname__, fs[0].__code__.co_qualname == fs[0].__qualname__)
 fs[1].__qualname__ = "renamed"
 fs[1].__name__ = "renamed_name"
 print(fs[0].__qualname__, fs[1].__qualname__, fs[1].__name__, fs[1]().__qualname__, fs[2]().__name__)

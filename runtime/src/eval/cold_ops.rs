@@ -463,10 +463,8 @@ pub(super) fn convert_value(values: &mut [Option<Obj>], sp: &mut usize, oparg: u
 #[inline(never)]
 pub(super) fn make_function(values: &mut [Option<Obj>], sp: &mut usize, f: &Frame) -> PyResult<()> {
     let codeobj = pop(values, sp);
-    let qual = match as_code(&codeobj) {
-        Some(c) => c.qualname_str.clone(),
-        None => new_str("?")?,
-    };
+    let q = as_code(&codeobj).map(|c| c.code.qualname.clone()).unwrap_or_else(|| "?".into());
+    let qual = new_str(&q)?;
     let func = new_function(codeobj, Obj::clone(&f.globals), Obj::clone(&f.builtins), qual)?;
     push(values, sp, func);
     Ok(())

@@ -30,12 +30,6 @@ pub struct CodeObj {
     pub names: Box<[Obj]>,
     /// The localsplus names, interned (for keyword binding and error messages).
     pub localsplus_names: Box<[Obj]>,
-    /// `co_name`, interned: every function made from this code shares it as its `__name__`.
-    pub name_str: Obj,
-    /// `co_qualname` as a `str`, made once: every function made from this code shares it as
-    /// its `__qualname__` (CPython's `MAKE_FUNCTION` takes `co_qualname`), so making a
-    /// function (a closure, a generator expression) makes no string.
-    pub qualname_str: Obj,
     /// The exception table, decoded.
     pub exception_table: Box<[pyrt_compile::assemble::exception_table::ExceptionEntry]>,
     /// `co_positions()`, one per code unit: decoded from the line table when first asked for
@@ -105,8 +99,6 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
     let names: Box<[Obj]> = code.names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
-    let name_str = Obj::new_ref(&intern(&code.name).ob_base);
-    let qualname_str = super::str::new_str(&code.qualname)?;
     let adaptive = super::adaptive::AdaptiveCode::quicken(&code.code);
     // SAFETY: CodeObj starts with the header; its deallocator drops it.
     unsafe {
@@ -116,8 +108,6 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
             consts,
             names,
             localsplus_names,
-            name_str,
-            qualname_str,
             exception_table,
             positions_decoded: std::sync::OnceLock::new(),
             adaptive,
@@ -165,8 +155,8 @@ pub(crate) static CODE_GETSETS: &[super::builtin::GetSetDef] = {
     use super::int::new_int;
     use pyrt_compile::LocalKind;
     &[
-        GetSetDef { name: "co_name", get: |o| Ok(code_of(o).name_str.clone()), set: None },
-        GetSetDef { name: "co_qualname", get: |o| Ok(code_of(o).qualname_str.clone()), set: None },
+        GetSetDef { name: "co_name", get: |o| str_attr(&code_of(o).code.name), set: None },
+        GetSetDef { name: "co_qualname", get: |o| str_attr(&code_of(o).code.qualname), set: None },
         GetSetDef { name: "co_filename", get: |o| str_attr(&code_of(o).code.filename), set: None },
         GetSetDef { name: "co_firstlineno", get: |o| new_int(i64::from(code_of(o).code.firstlineno)), set: None },
         GetSetDef { name: "co_flags", get: |o| new_int(i64::from(code_of(o).code.flags.0)), set: None },

@@ -81,7 +81,7 @@ pub fn as_function(obj: &PyObject) -> Option<&FunctionObject> {
 /// A new function.
 pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> PyResult<Obj> {
     let name = match super::code::as_code(&code) {
-        Some(c) => c.name_str.clone(),
+        Some(c) => Obj::new_ref(&super::immortal::intern(&c.code.name).ob_base),
         None => qualname.clone(),
     };
     // CPython 3.13: a function's docstring is its code's first constant when that is a `str`

@@ -111,7 +111,7 @@ fn stack_address() -> usize {
 fn has_room() -> bool {
     let here = stack_address();
     let (lo, hi) = ROOMY.with(Cell::get);
-    // `lo <= here <= hi`, one compare (an empty range, `lo > hi`, holds nothing).
+    // `lo <= here <= hi` (an empty range, `lo > hi`, holds nothing).
     if here.wrapping_sub(lo) <= hi.wrapping_sub(lo) && lo <= hi {
         return true;
     }
@@ -311,6 +311,35 @@ mod tests {
                     })
                     .expect("attached");
                 interp.destroy().expect("destroyed");
+            })
+            .expect("spawns")
+            .join()
+            .expect("no panic");
+    }
+
+    /// A measured check remembers its range; a segment forgets it on the way in and out, and
+    /// the range measured on the segment is the segment's, not the thread's stack's.
+    #[test]
+    fn the_remembered_room_describes_the_stack_in_use() {
+        std::thread::Builder::new()
+            .stack_size(8 * 1024 * 1024)
+            .spawn(|| {
+                let empty = (usize::MAX, 0);
+                assert_eq!(ROOMY.with(Cell::get), empty);
+                assert!(has_room(), "an 8 MiB thread has room at its top");
+                let (lo, hi) = ROOMY.with(Cell::get);
+                assert!(lo <= hi, "a measured check remembers its range");
+                assert!(has_room(), "answered from the range");
+                let inner = grow_segment(|| {
+                    assert_eq!(ROOMY.with(Cell::get), empty, "forgotten on the way in");
+                    assert!(has_room(), "a new segment has room");
+                    ROOMY.with(Cell::get)
+                });
+                assert!(inner.0 <= inner.1 && (inner.1 < lo || inner.0 > hi), "the segment's own range");
+                assert_eq!(ROOMY.with(Cell::get), empty, "forgotten on the way out");
+                assert!(has_room());
+                let again = ROOMY.with(Cell::get);
+                assert!(again.0 <= again.1 && again.1 >= lo && again.0 <= hi, "measured on the thread's stack again");
             })
             .expect("spawns")
             .join()
