@@ -184,8 +184,20 @@ pub(super) struct RunStack {
 }
 
 impl RunStack {
+    #[inline(always)]
     pub(super) fn enter() -> RunStack {
         let saved_top = top();
+        if LIST.with(Cell::get).is_null() {
+            return Self::enter_without_list(saved_top);
+        }
+        RunStack { saved_top, own_list: None }
+    }
+
+    /// [`RunStack::enter`] on a thread whose list is not made yet (its owner makes it on first
+    /// use) or gone (thread exit: the run gets a list of its own).
+    #[cold]
+    #[inline(never)]
+    fn enter_without_list(saved_top: *mut Slot) -> RunStack {
         let mut own_list = None;
         if LIST.with(Cell::get).is_null() && LIST_OWNER.try_with(|_| ()).is_err() {
             let mut list = Box::new(Chunks::new());
@@ -225,8 +237,25 @@ impl RunStack {
 }
 
 impl Drop for RunStack {
+    #[inline(always)]
     fn drop(&mut self) {
         set_top(self.saved_top);
+        // The common case inline: the thread's own list, with no chunk to free (every native
+        // resumption of a generator ends here).
+        // SAFETY: with no list of its own the run used the thread's, which is live (the run is
+        // still active); reading its length calls out to nothing.
+        if self.own_list.is_none() && unsafe { with_chunks(|chunks| chunks.len()) } <= 1 + SPARE_CHUNKS {
+            return;
+        }
+        self.leave_slow();
+    }
+}
+
+impl RunStack {
+    /// [`Drop`] of a run with a list of its own, or with chunks beyond the spares.
+    #[cold]
+    #[inline(never)]
+    fn leave_slow(&mut self) {
         if let Some(list) = self.own_list.take() {
             LIST.with(|l| l.set(std::ptr::null_mut()));
             debug_assert!(list.iter().all(|c| c.iter().all(Option::is_none)), "a freed chunk holds a value");

@@ -465,7 +465,8 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
     let mut frames = RunFrames::take();
     // The sent value is pushed even for `throw` (as `gen_send_ex2` does): `CLEANUP_THROW`'s
     // handler depth counts it.
-    if let Err(e) = push_frame(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack)) {
+    // Inlined (as in `FOR_ITER_GEN`): the call was a measurable part of a native resumption.
+    if let Err(e) = push_frame_inline(&mut frames, NonNull::from(o), sent, ResumeKind::Entry, Some(&stack)) {
         RunFrames::give_back(frames);
         return Err(match thrown {
             Some(thrown) => failed_throw(e, thrown),
@@ -753,6 +754,36 @@ result.append(list(f(numbers(4), 4)))
                 }
             })
             .expect("attached");
+    }
+
+    /// A generator function (and a bound method over one) called from one site takes the `CALL`
+    /// forms that enter a frame; the same site then handed a plain function and a builtin (the
+    /// guard's misses) still calls them.
+    const CALLS: &str = "\
+def numbers(n):
+    for i in range(n):
+        yield i
+class B:
+    def items(self, n):
+        yield from range(n)
+def f(make, arg):
+    return sum(make(arg))
+def g(m):
+    return list(m(2))
+result = [f(numbers, 4) for _ in range(40)][-1:]
+result.append([g(B().items) for _ in range(40)][-1])
+result.append(f(lambda n: [n, n], 5))
+result.append(f(range, 4))
+result.append(f(numbers, 3))
+";
+
+    #[test]
+    fn generator_functions_take_the_frame_entering_call_forms_and_other_callables_miss() {
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (result, ops) = run_in(config, CALLS);
+            assert_eq!(result, "[6, [0, 1], 10, 6, 3]");
+            assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS), "{ops:?}");
+        }
     }
 
     #[test]

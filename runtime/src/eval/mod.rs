@@ -539,7 +539,7 @@ impl RunFrames {
     }
 
     /// An empty vector for a new run, with the capacity of an earlier one when there is one.
-    #[inline]
+    #[inline(always)]
     fn take() -> Vec<Frame> {
         let pool = Self::pool();
         // SAFETY: a non-null pool is the thread's live one (its owner withdraws the pointer
@@ -549,7 +549,7 @@ impl RunFrames {
     }
 
     /// Keeps a finished run's vector (empty: a run ends with no frame).
-    #[inline]
+    #[inline(always)]
     fn give_back(mut frames: Vec<Frame>) {
         frames.clear();
         let pool = Self::pool();
@@ -2304,7 +2304,7 @@ fn enter_exact_args_inline(
     args_start: usize,
     init_self: Option<Obj>,
 ) -> PyResult<()> {
-    let func = as_function(&callable).expect("checked by exact_args_function");
+    let func = as_function(&callable).expect("checked by positional_args_function");
     let code = as_code(&func.code).expect("a function has a code object");
     let n = code.code.nlocalsplus();
     let caller = frames.last_mut().expect("a calling frame");

@@ -838,8 +838,10 @@ pub(crate) use super::specialize_attr::{
 
 /// The function a call with `nargs` positional arguments (self included) can enter with its
 /// arguments moved straight into the new frame (`_CHECK_FUNCTION_EXACT_ARGS`): no defaults
-/// needed, no `*args`/`**kwargs`, no keyword-only parameters — and a plain function (a
-/// generator or coroutine function takes the generic call path, which makes its object).
+/// needed, no `*args`/`**kwargs`, no keyword-only parameters — and a plain function, for the
+/// forms that enter a property getter or an `__init__` (a generator or coroutine function
+/// there takes the generic path). The `CALL` forms take generator functions too
+/// ([`exact_args_call`]).
 #[inline(always)]
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
     const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
@@ -848,27 +850,44 @@ pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&
         .union(CodeFlags::COROUTINE)
         .union(CodeFlags::ITERABLE_COROUTINE)
         .union(CodeFlags::ASYNC_GENERATOR);
-    let f = as_function(callable)?;
-    let co = &as_code(&f.code)?.code;
-    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & NOT_EXACT.0 == 0).then_some(f)
+    exact_args_unless(callable, nargs, NOT_EXACT)
 }
 
-/// Like [`exact_args_function`], but the trailing parameters the call leaves out may come from
+/// [`exact_args_function`] for the `CALL` forms (`CALL_PY_EXACT_ARGS`,
+/// `CALL_BOUND_METHOD_EXACT_ARGS`, the `*_GENERAL` ones through [`positional_args_function`]):
+/// generator, coroutine and async generator functions too, as CPython 3.13's
+/// `CALL_PY_EXACT_ARGS` — their frame is entered like any other and its first instruction,
+/// `RETURN_GENERATOR`, returns the new generator to the caller (a `list(x for x in xs)` in a
+/// loop binds no argument vector for its generator expression's function).
+#[inline(always)]
+pub(crate) fn exact_args_call(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
+    exact_args_unless(callable, nargs, CodeFlags::VARARGS.union(CodeFlags::VARKEYWORDS))
+}
+
+/// A Python function taking exactly `nargs` positional parameters, no keyword-only ones, whose
+/// code has none of the flags `not_exact`.
+#[inline(always)]
+fn exact_args_unless(callable: &PyObject, nargs: usize, not_exact: CodeFlags) -> Option<&FunctionObject> {
+    let f = as_function(callable)?;
+    let co = &as_code(&f.code)?.code;
+    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & not_exact.0 == 0).then_some(f)
+}
+
+/// Like [`exact_args_call`], but the trailing parameters the call leaves out may come from
 /// the function's defaults (`f(x)` for `def f(x, i=0)`): the function, with the positional
 /// `nargs` in `argcount - len(__defaults__) ..= argcount`. The frame is entered the same way,
 /// the defaults copied after the arguments (3.12's `CALL_PY_WITH_DEFAULTS`; 3.13 files such
 /// calls under `CALL_PY_GENERAL`).
 #[inline(always)]
 pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
-    if let Some(f) = exact_args_function(callable, nargs) {
+    if let Some(f) = exact_args_call(callable, nargs) {
         return Some(f);
     }
     let f = as_function(callable)?;
     let co = &as_code(&f.code)?.code;
     let argcount = co.argcount as usize;
     let ndefaults = f.defaults_len();
-    (nargs < argcount && nargs + ndefaults >= argcount && exact_args_function(callable, argcount).is_some())
-        .then_some(f)
+    (nargs < argcount && nargs + ndefaults >= argcount && exact_args_call(callable, argcount).is_some()).then_some(f)
 }
 
 /// The interned `"__init__"`, looked up once (interning takes the table's lock).
@@ -1011,13 +1030,13 @@ pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, 
     let has_self = values[callable_at + 1].is_some();
     match form {
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
-            !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
+            !has_self && as_method(callable).is_some_and(|m| exact_args_call(&m.func, argc + 1).is_some())
         }
         Opcode::CALL_BOUND_METHOD_GENERAL => {
             !has_self && as_method(callable).is_some_and(|m| positional_args_function(&m.func, argc + 1).is_some())
         }
         Opcode::CALL_PY_GENERAL => positional_args_function(callable, argc + usize::from(has_self)).is_some(),
-        _ => exact_args_function(callable, argc + usize::from(has_self)).is_some(),
+        _ => exact_args_call(callable, argc + usize::from(has_self)).is_some(),
     }
 }
 
@@ -1135,7 +1154,7 @@ pub(crate) fn init_for_alloc_guard(values: &[Option<Obj>], sp: usize, argc: usiz
 /// `_Py_Specialize_Call` (Python functions and bound methods with exact arguments).
 pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject, has_self: bool, argc: usize) {
     let nargs = argc + usize::from(has_self);
-    let form = if exact_args_function(callable, nargs).is_some() {
+    let form = if exact_args_call(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_EXACT_ARGS)
     } else if positional_args_function(callable, nargs).is_some() {
         Some(Opcode::CALL_PY_GENERAL)
@@ -1159,7 +1178,7 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {
-        if exact_args_function(&m.func, argc + 1).is_some() {
+        if exact_args_call(&m.func, argc + 1).is_some() {
             Some(Opcode::CALL_BOUND_METHOD_EXACT_ARGS)
         } else {
             positional_args_function(&m.func, argc + 1).map(|_| Opcode::CALL_BOUND_METHOD_GENERAL)

@@ -6,7 +6,7 @@ use crate::error::{PyErr, PyResult};
 use crate::object::abstract_ops::{self as ops, UnaryOp};
 use crate::object::builtin::{MethodDef, args, leak_builtin};
 use crate::object::dict::new_dict;
-use crate::object::int::{as_int, new_bool, new_int};
+use crate::object::int::{IntVal, as_int, new_bool, new_int};
 use crate::object::list::new_list;
 use crate::object::obj::Obj;
 use crate::object::slots::BinOp;
@@ -340,8 +340,39 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     let it = ops::get_iter(bound[0].expect("required"))?;
     // CPython's phases: ints while everything is an int, then floats with compensated
     // summation while the total is an exact float, then plain `+`.
-    if std::ptr::eq(acc.type_object(), types().int_type) {
-        while let Some(x) = ops::next(&it)? {
+    if std::ptr::eq(acc.type_object(), t.int_type) {
+        // The total in a machine word while it and every item (an exact int or a bool) fit one,
+        // as CPython's `i_result`: no int object per item (`sum(x * x for x in xs)`). The first
+        // item that does not fit goes on in the object phase below.
+        let mut pending = None;
+        if let Some(IntVal::Small(start)) = as_int(&acc) {
+            let mut total = start;
+            loop {
+                let Some(x) = ops::next(&it)? else { return new_int(total) };
+                let ty = x.type_object();
+                if std::ptr::eq(ty, t.int_type) || std::ptr::eq(ty, t.bool_type) {
+                    if let Some(sum) = as_int(&x).and_then(|v| match v {
+                        IntVal::Small(b) => total.checked_add(b),
+                        IntVal::Big(_) => None,
+                    }) {
+                        total = sum;
+                        continue;
+                    }
+                }
+                acc = new_int(total)?;
+                pending = Some(x);
+                break;
+            }
+        }
+        loop {
+            let x = match pending.take() {
+                Some(x) => x,
+                None => match ops::next(&it)? {
+                    Some(x) => x,
+                    // Exhausted: CPython returns here, asking the iterator no more.
+                    None => return Ok(acc),
+                },
+            };
             acc = ops::binary_op(&acc, &x, BinOp::Add)?;
             if as_int(&x).is_none() {
                 break;

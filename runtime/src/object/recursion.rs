@@ -88,11 +88,90 @@ pub const CHECK_MARGIN: usize = if cfg!(debug_assertions) { 128 * 1024 } else { 
 thread_local! {
     /// Native units in use on this thread.
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Stack addresses `lo..=hi` of the stack this thread runs on now, each with at least
+    /// [`RED_ZONE`] left below it: where a grow point needs no new segment and a plain check
+    /// passes, without asking `stacker` (a lazily initialised thread-local and an out-of-line
+    /// stack-pointer read, about 45 instructions, at every native resumption of a generator).
+    /// Set by a check that found room (`hi` the address it checked at, `lo` the stack's limit
+    /// plus the red zone, rounded up), emptied whenever a new segment is entered or left (see
+    /// [`grow_segment`]), so it always describes the stack in use: a live stack's addresses
+    /// are nobody else's. Empty (`lo > hi`) at first.
+    static ROOMY: Cell<(usize, usize)> = const { Cell::new((usize::MAX, 0)) };
+}
+
+/// An address in the caller's stack frame: the stack pointer, give or take the frame.
+#[inline(always)]
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
+}
+
+/// Whether at least [`RED_ZONE`] of the current stack (segment) is left below the caller.
+#[inline(always)]
+fn has_room() -> bool {
+    let here = stack_address();
+    let (lo, hi) = ROOMY.with(Cell::get);
+    // `lo <= here <= hi` (an empty range, `lo > hi`, holds nothing).
+    if here.wrapping_sub(lo) <= hi.wrapping_sub(lo) && lo <= hi {
+        return true;
+    }
+    has_room_measured(here)
+}
+
+/// [`has_room`] through `stacker` (which knows the stack's limit), remembering the addresses
+/// it vouches for.
+#[cold]
+#[inline(never)]
+fn has_room_measured(here: usize) -> bool {
+    match stacker::remaining_stack() {
+        Some(left) if left >= RED_ZONE => {
+            // `left` was measured at a stack pointer below `here` (this function's frame), so
+            // `here - left` lies above the stack's limit and everything from `lo` up to
+            // `here` has more than `RED_ZONE` below it.
+            let lo = here - left + RED_ZONE;
+            ROOMY.with(|r| r.set((lo, here)));
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Forgets [`ROOMY`]'s range when dropped: a segment is being entered or left.
+struct ForgetRoom;
+
+impl Drop for ForgetRoom {
+    fn drop(&mut self) {
+        ROOMY.with(|r| r.set((usize::MAX, 0)));
+    }
+}
+
+/// `stacker::maybe_grow(RED_ZONE, SEGMENT, f)` with [`has_room`]'s remembered check.
+#[inline(always)]
+fn maybe_grow<R>(f: impl FnOnce() -> R) -> R {
+    if has_room() { f() } else { grow_segment(f) }
+}
+
+/// Runs `f` on a new segment. The remembered range is forgotten on the way in (it describes
+/// the stack being left) and on the way out, before the segment is freed and after (also when
+/// `f` unwinds), so it never vouches for addresses of a segment that is gone.
+#[cold]
+#[inline(never)]
+fn grow_segment<R>(f: impl FnOnce() -> R) -> R {
+    let _outer = ForgetRoom;
+    ROOMY.with(|r| r.set((usize::MAX, 0)));
+    stacker::grow(SEGMENT, || {
+        let _inner = ForgetRoom;
+        f()
+    })
 }
 
 /// `RecursionError` when less than [`CHECK_MARGIN`] of the current stack (segment) is left.
 #[inline]
 pub fn check_stack(where_: &str) -> PyResult<()> {
+    // `RED_ZONE` left is more than `CHECK_MARGIN`.
+    if has_room() {
+        return Ok(());
+    }
     match stacker::remaining_stack() {
         Some(left) if left < CHECK_MARGIN => Err(depth_exceeded(where_)),
         _ => Ok(()),
@@ -145,7 +224,7 @@ pub fn enter(where_: &str) -> PyResult<RecursionGuard> {
 #[inline]
 pub fn guarded<R>(where_: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
     let _guard = take_units(where_, 1)?;
-    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
+    maybe_grow(f)
 }
 
 /// Runs `f`, a run of the eval loop started from native code (a slot calling Python, a
@@ -154,7 +233,7 @@ pub fn guarded<R>(where_: &str, f: impl FnOnce() -> PyResult<R>) -> PyResult<R> 
 #[inline]
 pub fn native_eval_entry<R>(f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
     let _guard = take_units("", EVAL_ENTRY_UNITS)?;
-    stacker::maybe_grow(RED_ZONE, SEGMENT, f)
+    maybe_grow(f)
 }
 
 #[cfg(all(test, not(loom)))]
@@ -232,6 +311,35 @@ mod tests {
                     })
                     .expect("attached");
                 interp.destroy().expect("destroyed");
+            })
+            .expect("spawns")
+            .join()
+            .expect("no panic");
+    }
+
+    /// A measured check remembers its range; a segment forgets it on the way in and out, and
+    /// the range measured on the segment is the segment's, not the thread's stack's.
+    #[test]
+    fn the_remembered_room_describes_the_stack_in_use() {
+        std::thread::Builder::new()
+            .stack_size(8 * 1024 * 1024)
+            .spawn(|| {
+                let empty = (usize::MAX, 0);
+                assert_eq!(ROOMY.with(Cell::get), empty);
+                assert!(has_room(), "an 8 MiB thread has room at its top");
+                let (lo, hi) = ROOMY.with(Cell::get);
+                assert!(lo <= hi, "a measured check remembers its range");
+                assert!(has_room(), "answered from the range");
+                let inner = grow_segment(|| {
+                    assert_eq!(ROOMY.with(Cell::get), empty, "forgotten on the way in");
+                    assert!(has_room(), "a new segment has room");
+                    ROOMY.with(Cell::get)
+                });
+                assert!(inner.0 <= inner.1 && (inner.1 < lo || inner.0 > hi), "the segment's own range");
+                assert_eq!(ROOMY.with(Cell::get), empty, "forgotten on the way out");
+                assert!(has_room());
+                let again = ROOMY.with(Cell::get);
+                assert!(again.0 <= again.1 && again.1 >= lo && again.0 <= hi, "measured on the thread's stack again");
             })
             .expect("spawns")
             .join()
