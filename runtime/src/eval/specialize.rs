@@ -927,8 +927,14 @@ pub(crate) fn method_descriptor_for(
 #[inline(always)]
 pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
     let callable_at = sp - argc - 2;
-    let Some(callable) = values[callable_at].as_deref() else { return false };
-    let has_self = values[callable_at + 1].is_some();
+    debug_assert!(callable_at + 1 < sp && sp <= values.len());
+    // SAFETY: the call window `[callable, self_or_null, args...]` lies below the stack pointer,
+    // inside the frame's window: the compiler's stack effects put it there before every `CALL`
+    // (as `pop!`/`peek!` read below the stack pointer unchecked; debug builds check it).
+    let (callable, self_or_null) =
+        unsafe { (values.get_unchecked(callable_at), values.get_unchecked(callable_at + 1)) };
+    let Some(callable) = callable.as_deref() else { return false };
+    let has_self = self_or_null.is_some();
     match form {
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
             !has_self && as_method(callable).is_some_and(|m| exact_args_function(&m.func, argc + 1).is_some())
