@@ -250,11 +250,11 @@ impl Frame {
     ///
     /// # Safety
     ///
-    /// `callable` is a Python function (`as_function`) whose code is a code object (`as_code`):
-    /// the callers' guards checked both, and a function's code never changes.
+    /// `callable` is a Python function (`as_function`, checked by the callers' guards); its
+    /// code is a code object (`FunctionObject::code_obj`).
     #[inline(always)]
     unsafe fn for_function(callable: Obj, slots: FrameSlots, sp: usize, init_self: Option<Obj>) -> Frame {
-        debug_assert!(as_function(&callable).is_some_and(|f| as_code(&f.code).is_some()));
+        debug_assert!(as_function(&callable).is_some());
         // SAFETY: the caller's contract: `callable` is a function object.
         let func = unsafe { callable.cast::<crate::object::function::FunctionObject>() };
         // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and `Drop` skips
@@ -338,8 +338,9 @@ impl Drop for Frame {
 
 /// The code object `f` runs, read without a type test: the dispatch reads it at every frame
 /// switch (twice per call). Every record's `code` is one: [`Frame::entry`] checks what native
-/// code passes, [`Frame::for_function`]'s callers checked the function's (which never
-/// changes), and a generator's record takes the code of the record that made it.
+/// code passes, [`Frame::for_function`] takes its function's (always a code object:
+/// `FunctionObject::code_obj`), and a generator's record takes the code of the record that
+/// made it.
 #[inline(always)]
 fn code_of(f: &Frame) -> &CodeObj {
     debug_assert!(as_code(&f.code).is_some(), "a frame runs a code object");
@@ -393,7 +394,8 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
 /// The slots a called frame's window has: its localsplus, its value stack and a spare slot.
 #[inline(always)]
 fn window_size(code: &CodeObj) -> usize {
-    code.code.nlocalsplus() + code.code.stacksize as usize + 1
+    debug_assert_eq!(code.window_slots, code.code.nlocalsplus() + code.code.stacksize as usize + 1);
+    code.window_slots
 }
 
 /// Gives `frame` the window `slots` and prepares its localsplus: arguments, cells, free
@@ -1257,7 +1259,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         // part of the call window, which the return clears anyway).
                         let callable = slot!(callable_at).take().expect("a callable");
                         // SAFETY: the guard checked that the callable (after the unpacking, the
-                        // bound method's function) is a function whose code is a code object.
+                        // bound method's function) is a function.
                         enter_or_unwind!(unsafe {
                             enter_exact_args_inline(frames, callable, callable_at, args_start, None, true)
                         });
@@ -2231,8 +2233,7 @@ fn enter_exact_args(
     args_start: usize,
     init_self: Option<Obj>,
 ) -> PyResult<()> {
-    let func = as_function(&callable).expect("checked by exact_args_function");
-    assert!(as_code(&func.code).is_some(), "a function has a code object");
+    assert!(as_function(&callable).is_some(), "checked by exact_args_function");
     // SAFETY: checked just above.
     unsafe { enter_exact_args_inline(frames, callable, callable_at, args_start, init_self, false) }
 }
@@ -2247,8 +2248,8 @@ fn enter_exact_args(
 ///
 /// # Safety
 ///
-/// `callable` is a Python function whose code is a code object (the arm's guard,
-/// `specialize::call_exact_guard`, checked both: a function's code never changes).
+/// `callable` is a Python function (the arm's guard, `specialize::call_exact_guard`, checked
+/// it); its code is a code object (`FunctionObject::code_obj`).
 #[inline(always)]
 unsafe fn enter_exact_args_inline(
     frames: &mut Vec<Frame>,
@@ -2258,12 +2259,12 @@ unsafe fn enter_exact_args_inline(
     init_self: Option<Obj>,
     callable_taken: bool,
 ) -> PyResult<()> {
-    // SAFETY: the caller's contract: a function object, whose code is a code object.
-    let (func, code) = unsafe {
-        let func = callable.cast::<crate::object::function::FunctionObject>();
-        (func, func.code.cast::<CodeObj>())
-    };
-    let n = code.code.nlocalsplus();
+    // SAFETY: the caller's contract: a function object (whose code is a code object).
+    let func = unsafe { callable.cast::<crate::object::function::FunctionObject>() };
+    let code = func.code_obj();
+    // `nlocalsplus`, read from the code object itself rather than behind its `Arc`.
+    let n = code.localsplus_names.len();
+    debug_assert_eq!(n, code.code.nlocalsplus());
     // Read before the stores below, which the optimiser cannot tell apart from the code object.
     let size = window_size(code);
     let caller = frames.last_mut().expect("a calling frame");
@@ -2324,7 +2325,7 @@ unsafe fn enter_exact_args_inline(
     // 40 machine instructions per call).
     frames.reserve(1);
     let len = frames.len();
-    // SAFETY: the caller's contract (a function whose code is a code object).
+    // SAFETY: the caller's contract (a function).
     let record = unsafe { Frame::for_function(callable, slots, n, init_self) };
     // SAFETY: `reserve(1)` left room for one record at index `len`, written before the length
     // covers it.
@@ -2362,7 +2363,7 @@ fn enter_general(
     // The top covers the new window before the binding (which builds `*args`/`**kwargs` and
     // may drop values): a run of the loop started meanwhile begins above it.
     data_stack::set_top(slots.end);
-    // SAFETY: `code_of_function` checked that `callable` is a function with a code object.
+    // SAFETY: `code_of_function` checked that `callable` is a function.
     let mut frame = unsafe { Frame::for_function(callable, FrameSlots::UNSET, 0, None) };
     if let Err(e) = init_frame(&mut frame, slots, &argv, kwnames) {
         data_stack::set_top(caller_top);

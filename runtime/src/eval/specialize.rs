@@ -106,11 +106,10 @@
 //! the forms that read caches; a `Release` store is a plain move on x86-64). Measured: an
 //! `Acquire` load at every dispatch instead cost 1% of all instructions of `method_calls.py`.
 
-use pyrt_compile::{CodeFlags, Opcode};
+use pyrt_compile::Opcode;
 
 use crate::object::adaptive::{AdaptiveCode, CacheWrites, Counter};
 use crate::object::attr::lookup;
-use crate::object::code::as_code;
 use crate::object::dict::as_dict;
 use crate::object::function::{FunctionObject, as_function, as_method};
 use crate::object::immortal::types_known_made;
@@ -762,15 +761,9 @@ pub(crate) use super::specialize_attr::{
 /// generator or coroutine function takes the generic call path, which makes its object).
 #[inline(always)]
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
-    const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
-        .union(CodeFlags::VARKEYWORDS)
-        .union(CodeFlags::GENERATOR)
-        .union(CodeFlags::COROUTINE)
-        .union(CodeFlags::ITERABLE_COROUTINE)
-        .union(CodeFlags::ASYNC_GENERATOR);
     let f = as_function(callable)?;
-    let co = &as_code(&f.code)?.code;
-    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & NOT_EXACT.0 == 0).then_some(f)
+    // `CodeObj::exact_args`: the argument count when the code qualifies, else no count.
+    (f.code_obj().exact_args == nargs).then_some(f)
 }
 
 /// Like [`exact_args_function`], but the trailing parameters the call leaves out may come from
@@ -784,7 +777,7 @@ pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Opt
         return Some(f);
     }
     let f = as_function(callable)?;
-    let co = &as_code(&f.code)?.code;
+    let co = &f.code_obj().code;
     let argcount = co.argcount as usize;
     let ndefaults = f.defaults_len();
     (nargs < argcount && nargs + ndefaults >= argcount && exact_args_function(callable, argcount).is_some())
@@ -1082,7 +1075,7 @@ pub(crate) mod tests {
                 let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
                 let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
                 let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
-                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let code = crate::object::code::as_code(&as_function(&f).expect("a function").code).expect("code");
                 let mut ops = Vec::new();
                 let mut i = 0;
                 while i < code.adaptive.len() {

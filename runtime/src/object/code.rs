@@ -9,7 +9,7 @@
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use pyrt_compile::{CodeObject, Constant};
+use pyrt_compile::{CodeFlags, CodeObject, Constant};
 
 use super::alloc::{alloc, drop_and_free};
 use super::header::PyObject;
@@ -39,7 +39,25 @@ pub struct CodeObj {
     positions_decoded: std::sync::OnceLock<Box<[pyrt_compile::Location]>>,
     /// The instructions the eval loop runs and specialises (`co_code_adaptive`).
     pub adaptive: super::adaptive::AdaptiveCode,
+    /// The slots a frame running this code takes on the data stack: its localsplus, its value
+    /// stack and a spare slot. Kept here (not computed from `code`, behind its `Arc`) because
+    /// every Python-to-Python call reads it.
+    pub(crate) window_slots: usize,
+    /// The number of positional arguments a call must pass to have them moved straight into
+    /// the frame's first locals (`CALL_PY_EXACT_ARGS`): `co_argcount` for a plain function
+    /// without keyword-only parameters, `*args`/`**kwargs` or generator flags, else
+    /// `usize::MAX` (never a count). One compare in the call guards.
+    pub(crate) exact_args: usize,
 }
+
+/// Code flags that keep a call from entering the frame with its arguments moved in: the
+/// collecting parameters, and the kinds whose call makes a generator or coroutine object.
+const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
+    .union(CodeFlags::VARKEYWORDS)
+    .union(CodeFlags::GENERATOR)
+    .union(CodeFlags::COROUTINE)
+    .union(CodeFlags::ITERABLE_COROUTINE)
+    .union(CodeFlags::ASYNC_GENERATOR);
 
 impl CodeObj {
     /// `co_positions()`, one per code unit (decoded on first use).
@@ -100,6 +118,9 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
     let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
     let adaptive = super::adaptive::AdaptiveCode::quicken(&code.code);
+    let window_slots = code.nlocalsplus() + code.stacksize as usize + 1;
+    let exact_args =
+        if code.kwonlyargcount == 0 && code.flags.0 & NOT_EXACT.0 == 0 { code.argcount as usize } else { usize::MAX };
     // SAFETY: CodeObj starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().code_type, |ob_base| CodeObj {
@@ -111,6 +132,8 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
             exception_table,
             positions_decoded: std::sync::OnceLock::new(),
             adaptive,
+            window_slots,
+            exact_args,
         })
     }
 }
