@@ -314,11 +314,10 @@ impl Frame {
     /// for `CALL_ALLOC_AND_ENTER_INIT`. Its return is [`return_plain`].
     #[inline(always)]
     fn returns_plainly(&self) -> bool {
-        !self.owns_refs
-            && self.locals.is_none()
-            && self.init_self.is_none()
-            && self.owner_gen.is_none()
-            && self.frame_obj.get().is_none()
+        // A record with borrowed references has no locals mapping (`for_function` and a
+        // generator's record have none), so `locals` needs no test of its own.
+        debug_assert!(self.owns_refs || self.locals.is_none());
+        !self.owns_refs && self.init_self.is_none() && self.owner_gen.is_none() && self.frame_obj.get().is_none()
     }
 }
 
@@ -2269,12 +2268,14 @@ unsafe fn enter_exact_args_inline(
     let size = window_size(code);
     let caller = frames.last_mut().expect("a calling frame");
     let nargs = caller.sp - args_start;
-    let argcount = code.code.argcount as usize;
+    // An exact call (`CodeObj::exact_args`, on the code object itself) skips all of this:
     // `specialize::positional_args_function`: parameters beyond the arguments take the
     // defaults' tail (checked by the caller's guard; a mismatch — `__defaults__` replaced by
-    // another thread since — is a plain binding error). An exact call skips all of it.
+    // another thread since — is a plain binding error).
     let mut defaults = None;
-    if nargs != argcount {
+    let mut argcount = nargs;
+    if nargs != code.exact_args {
+        argcount = code.code.argcount as usize;
         let d = func.defaults.get();
         let ndefaults = d.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());
         if nargs > argcount || nargs + ndefaults < argcount {
