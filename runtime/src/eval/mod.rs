@@ -393,8 +393,8 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
 /// The slots a called frame's window has: its localsplus, its value stack and a spare slot.
 #[inline(always)]
 fn window_size(code: &CodeObj) -> usize {
-    debug_assert_eq!(code.window_slots, code.code.nlocalsplus() + code.code.stacksize as usize + 1);
-    code.window_slots
+    debug_assert_eq!(code.window_slots as usize, code.code.nlocalsplus() + code.code.stacksize as usize + 1);
+    code.window_slots as usize
 }
 
 /// Gives `frame` the window `slots` and prepares its localsplus: arguments, cells, free
@@ -1254,8 +1254,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             drop(slot!(callable_at).replace(func));
                         }
                         let args_start = sp - argc - usize::from(slot!(callable_at + 1).is_some());
-                        // The frame takes the stack's reference to the function (the slot is
-                        // part of the call window, which the return clears anyway).
+                        // The frame takes the stack's reference to the function: the slot is
+                        // left empty, and the caller's stack pointer goes back to it on entry.
                         let callable = slot!(callable_at).take().expect("a callable");
                         // SAFETY: the guard checked that the callable (after the unpacking, the
                         // bound method's function) is a function.
@@ -2274,7 +2274,7 @@ unsafe fn enter_exact_args_inline(
     // another thread since — is a plain binding error).
     let mut defaults = None;
     let mut argcount = nargs;
-    if nargs != code.exact_args {
+    if nargs != code.exact_args as usize {
         argcount = code.code.argcount as usize;
         let d = func.defaults.get();
         let ndefaults = d.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());

@@ -763,7 +763,7 @@ pub(crate) use super::specialize_attr::{
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
     let f = as_function(callable)?;
     // `CodeObj::exact_args`: the argument count when the code qualifies, else no count.
-    (f.code_obj().exact_args == nargs).then_some(f)
+    (f.code_obj().exact_args as usize == nargs).then_some(f)
 }
 
 /// Like [`exact_args_function`], but the trailing parameters the call leaves out may come from

@@ -42,12 +42,12 @@ pub struct CodeObj {
     /// The slots a frame running this code takes on the data stack: its localsplus, its value
     /// stack and a spare slot. Kept here (not computed from `code`, behind its `Arc`) because
     /// every Python-to-Python call reads it.
-    pub(crate) window_slots: usize,
+    pub(crate) window_slots: u32,
     /// The number of positional arguments a call must pass to have them moved straight into
     /// the frame's first locals (`CALL_PY_EXACT_ARGS`): `co_argcount` for a plain function
     /// without keyword-only parameters, `*args`/`**kwargs` or generator flags, else
-    /// `usize::MAX` (never a count). One compare in the call guards.
-    pub(crate) exact_args: usize,
+    /// `u32::MAX` (never a count). One compare in the call guards.
+    pub(crate) exact_args: u32,
 }
 
 /// Code flags that keep a call from entering the frame with its arguments moved in: the
@@ -118,9 +118,9 @@ pub fn new_code(code: Arc<CodeObject>) -> PyResult<Obj> {
     let localsplus_names: Box<[Obj]> = code.localsplus_names.iter().map(|n| Obj::new_ref(&intern(n).ob_base)).collect();
     let exception_table = code.exception_entries().unwrap_or_default().into_boxed_slice();
     let adaptive = super::adaptive::AdaptiveCode::quicken(&code.code);
-    let window_slots = code.nlocalsplus() + code.stacksize as usize + 1;
-    let exact_args =
-        if code.kwonlyargcount == 0 && code.flags.0 & NOT_EXACT.0 == 0 { code.argcount as usize } else { usize::MAX };
+    let window_slots = u32::try_from(code.nlocalsplus() + code.stacksize as usize + 1)
+        .map_err(|_| crate::error::PyErr::from_kind(crate::error::ExcKind::MemoryError))?;
+    let exact_args = if code.kwonlyargcount == 0 && code.flags.0 & NOT_EXACT.0 == 0 { code.argcount } else { u32::MAX };
     // SAFETY: CodeObj starts with the header; its deallocator drops it.
     unsafe {
         alloc(types().code_type, |ob_base| CodeObj {
