@@ -222,6 +222,9 @@ impl Frame {
     /// The first frame of a run of the loop started from native code (its window is given by
     /// [`init_frame`]).
     fn entry(code: Obj, func: Option<Obj>, globals: Obj, builtins: Obj, locals: Option<Obj>) -> Frame {
+        // Every record runs a code object ([`code_of`] reads it unchecked): checked here, where
+        // a record is made from whatever native code passes.
+        assert!(as_code(&code).is_some(), "a frame runs a code object");
         Frame {
             code: ManuallyDrop::new(code),
             func,
@@ -240,13 +243,20 @@ impl Frame {
         }
     }
 
-    /// The record of a call of the Python function `callable` (checked by the caller), in the
-    /// window `slots` with its stack pointer at `sp`; it borrows the function's code object,
-    /// globals and builtins. Always inlined, so that a call writes the record's fields where
-    /// the record lives (see [`enter_exact_args_inline`]).
+    /// The record of a call of the Python function `callable`, in the window `slots` with its
+    /// stack pointer at `sp`; it borrows the function's code object, globals and builtins.
+    /// Always inlined, so that a call writes the record's fields where the record lives (see
+    /// [`enter_exact_args_inline`]).
+    ///
+    /// # Safety
+    ///
+    /// `callable` is a Python function (`as_function`, checked by the callers' guards); its
+    /// code is a code object (`FunctionObject::code_obj`).
     #[inline(always)]
-    fn for_function(callable: Obj, slots: FrameSlots, sp: usize, init_self: Option<Obj>) -> Frame {
-        let func = as_function(&callable).expect("a Python function");
+    unsafe fn for_function(callable: Obj, slots: FrameSlots, sp: usize, init_self: Option<Obj>) -> Frame {
+        debug_assert!(as_function(&callable).is_some());
+        // SAFETY: the caller's contract: `callable` is a function object.
+        let func = unsafe { callable.cast::<crate::object::function::FunctionObject>() };
         // SAFETY: bitwise copies that are never dropped (`owns_refs` is false, and `Drop` skips
         // them): they stay valid while the record lives because the record holds `callable`,
         // which holds these references and never replaces them (the fields are immutable).
@@ -304,11 +314,10 @@ impl Frame {
     /// for `CALL_ALLOC_AND_ENTER_INIT`. Its return is [`return_plain`].
     #[inline(always)]
     fn returns_plainly(&self) -> bool {
-        !self.owns_refs
-            && self.locals.is_none()
-            && self.init_self.is_none()
-            && self.owner_gen.is_none()
-            && self.frame_obj.get().is_none()
+        // A record with borrowed references has no locals mapping (`for_function` and a
+        // generator's record have none), so `locals` needs no test of its own.
+        debug_assert!(self.owns_refs || self.locals.is_none());
+        !self.owns_refs && self.init_self.is_none() && self.owner_gen.is_none() && self.frame_obj.get().is_none()
     }
 }
 
@@ -326,8 +335,17 @@ impl Drop for Frame {
     }
 }
 
+/// The code object `f` runs, read without a type test: the dispatch reads it at every frame
+/// switch (twice per call). Every record's `code` is one: [`Frame::entry`] checks what native
+/// code passes, [`Frame::for_function`] takes its function's (always a code object:
+/// `FunctionObject::code_obj`), and a generator's record takes the code of the record that
+/// made it.
+#[inline(always)]
 fn code_of(f: &Frame) -> &CodeObj {
-    as_code(&f.code).expect("a frame runs a code object")
+    debug_assert!(as_code(&f.code).is_some(), "a frame runs a code object");
+    // SAFETY: see above: the record's `code` is a code object, which is a `CodeObj`; the record
+    // keeps it alive (its own reference, or its function's) for as long as the borrow of `f`.
+    unsafe { f.code.cast::<CodeObj>() }
 }
 
 fn none() -> Obj {
@@ -375,7 +393,8 @@ pub fn run_class_body(func: &PyObject, ns: Obj) -> PyResult<Obj> {
 /// The slots a called frame's window has: its localsplus, its value stack and a spare slot.
 #[inline(always)]
 fn window_size(code: &CodeObj) -> usize {
-    code.code.nlocalsplus() + code.code.stacksize as usize + 1
+    debug_assert_eq!(code.window_slots as usize, code.code.nlocalsplus() + code.code.stacksize as usize + 1);
+    code.window_slots as usize
 }
 
 /// Gives `frame` the window `slots` and prepares its localsplus: arguments, cells, free
@@ -1281,10 +1300,14 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             drop(slot!(callable_at).replace(func));
                         }
                         let args_start = sp - argc - usize::from(slot!(callable_at + 1).is_some());
-                        // The frame takes the stack's reference to the function (the slot is
-                        // part of the call window, which the return clears anyway).
+                        // The frame takes the stack's reference to the function: the slot is
+                        // left empty, and the caller's stack pointer goes back to it on entry.
                         let callable = slot!(callable_at).take().expect("a callable");
-                        enter_or_unwind!(enter_exact_args_inline(frames, callable, callable_at, args_start, None));
+                        // SAFETY: the guard checked that the callable (after the unpacking, the
+                        // bound method's function) is a function.
+                        enter_or_unwind!(unsafe {
+                            enter_exact_args_inline(frames, callable, callable_at, args_start, None, true)
+                        });
                     }
                     Opcode::CALL_LEN
                     | Opcode::CALL_ISINSTANCE
@@ -1389,12 +1412,15 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             // SAFETY: the current thread state is attached on this thread.
                             let ts = unsafe { ts.as_ref() };
                             tri!(crate::state::breaker::check(ts));
-                            let was_tracing = std::mem::replace(&mut tracing, ts.is_hooked());
-                            decode = decode_table_for(tracing);
-                            if tracing && !was_tracing {
-                                // Found on here: this `RESUME` still reports its `call`.
-                                sync!();
-                                tri!(trace::instruction(f, op, oparg));
+                            // One load and a compare when the flag did not change (every call).
+                            if ts.is_hooked() != tracing {
+                                tracing = !tracing;
+                                decode = decode_table_for(tracing);
+                                if tracing {
+                                    // Found on here: this `RESUME` still reports its `call`.
+                                    sync!();
+                                    tri!(trace::instruction(f, op, oparg));
+                                }
                             }
                         }
                     }
@@ -2265,7 +2291,10 @@ fn callee_slots(caller: &Frame, size: usize) -> PyResult<FrameSlots> {
     let (at, limit) = caller.slots.callee_at(caller.sp);
     let room = (limit as usize - at as usize) / size_of::<Slot>();
     let w = if size <= room {
-        data_stack::Window { base: NonNull::new(at).expect("a slot pointer"), limit }
+        debug_assert!(!at.is_null());
+        // SAFETY: `at` lies inside the caller's chunk (above its stack top, or the data-stack top
+        // in its resumer's chunk), so it is not null.
+        data_stack::Window { base: unsafe { NonNull::new_unchecked(at) }, limit }
     } else {
         data_stack::alloc_after(limit, size)?
     };
@@ -2279,8 +2308,9 @@ fn callee_slots(caller: &Frame, size: usize) -> PyResult<FrameSlots> {
 /// pointer) are moved into its first locals — no argument vector, no binding pass
 /// (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto `frames` in place (the caller
 /// is the last record); `init_self` is the instance an `__init__` frame initialises
-/// (`CALL_ALLOC_AND_ENTER_INIT`). Out of line for the rarer callers; the `CALL_PY_EXACT_ARGS`
-/// family's arm has it inlined ([`enter_exact_args_inline`]).
+/// (`CALL_ALLOC_AND_ENTER_INIT`). The caller's call window (`callable_at..args_start`) stays
+/// on its stack until the callee returns. Out of line for the rarer callers, and checked; the
+/// `CALL_PY_EXACT_ARGS` family's arm has it inlined ([`enter_exact_args_inline`]).
 #[inline(never)]
 fn enter_exact_args(
     frames: &mut Vec<Frame>,
@@ -2289,36 +2319,59 @@ fn enter_exact_args(
     args_start: usize,
     init_self: Option<Obj>,
 ) -> PyResult<()> {
-    enter_exact_args_inline(frames, callable, callable_at, args_start, init_self)
+    assert!(as_function(&callable).is_some(), "checked by exact_args_function");
+    // SAFETY: checked just above.
+    unsafe { enter_exact_args_inline(frames, callable, callable_at, args_start, init_self, false) }
 }
 
 /// [`enter_exact_args`], inlined where it is called for almost every Python-to-Python call
 /// (the `CALL_PY_EXACT_ARGS` family's arm): the call, its result hand-off through memory and
 /// the function's prologue cost more than the arm's extra code (fib −3.2%, closures −2.8%,
-/// method_calls −1.4% machine instructions).
+/// method_calls −1.4% machine instructions). With `callable_taken`, the caller's slots
+/// `callable_at..args_start` are empty once the arguments moved (the arm took the callable, and
+/// the `self` slot moved into the callee or held NULL), so the caller's stack pointer goes back
+/// to `callable_at` and the return has no call window to clear.
+///
+/// # Safety
+///
+/// `callable` is a Python function (the arm's guard, `specialize::call_exact_guard`, checked
+/// it); its code is a code object (`FunctionObject::code_obj`).
 #[inline(always)]
-fn enter_exact_args_inline(
+unsafe fn enter_exact_args_inline(
     frames: &mut Vec<Frame>,
     callable: Obj,
     callable_at: usize,
     args_start: usize,
     init_self: Option<Obj>,
+    callable_taken: bool,
 ) -> PyResult<()> {
-    let func = as_function(&callable).expect("checked by positional_args_function");
-    let code = as_code(&func.code).expect("a function has a code object");
-    let n = code.code.nlocalsplus();
+    // SAFETY: the caller's contract: a function object (whose code is a code object).
+    let func = unsafe { callable.cast::<crate::object::function::FunctionObject>() };
+    let code = func.code_obj();
+    // `nlocalsplus`, read from the code object itself rather than behind its `Arc`.
+    let n = code.localsplus_names.len();
+    debug_assert_eq!(n, code.code.nlocalsplus());
+    // Read before the stores below, which the optimiser cannot tell apart from the code object.
+    let size = window_size(code);
     let caller = frames.last_mut().expect("a calling frame");
     let nargs = caller.sp - args_start;
-    let argcount = code.code.argcount as usize;
+    // An exact call (`CodeObj::exact_args`, on the code object itself) skips all of this:
     // `specialize::positional_args_function`: parameters beyond the arguments take the
-    // defaults' tail (checked by the caller's guard; a mismatch is a plain binding error).
-    let defaults = if nargs == argcount { None } else { func.defaults.get() };
-    let defaults = defaults.as_deref().map_or(&[][..], crate::object::tuple::items);
-    if nargs > argcount || nargs + defaults.len() < argcount {
-        return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
+    // defaults' tail (checked by the caller's guard; a mismatch — `__defaults__` replaced by
+    // another thread since — is a plain binding error).
+    let mut defaults = None;
+    let mut argcount = nargs;
+    if nargs != code.exact_args as usize {
+        argcount = code.code.argcount as usize;
+        let d = func.defaults.get();
+        let ndefaults = d.as_deref().map_or(0, |d| crate::object::tuple::items(d).len());
+        if nargs > argcount || nargs + ndefaults < argcount {
+            return Err(PyErr::type_error(format!("{}() got the wrong number of arguments", code.code.qualname)));
+        }
+        defaults = d;
     }
     depth_enter()?;
-    let slots = match callee_slots(caller, window_size(code)) {
+    let slots = match callee_slots(caller, size) {
         Ok(slots) => slots,
         Err(e) => {
             depth_leave();
@@ -2326,10 +2379,13 @@ fn enter_exact_args_inline(
         }
     };
     let callee = slots.base.as_ptr();
-    for k in nargs..argcount {
-        // SAFETY: `k < argcount <= nlocalsplus`, inside the callee's window, whose slots are
-        // empty (`callee_slots`): the write drops nothing.
-        unsafe { callee.add(k).write(Some(defaults[defaults.len() - (argcount - k)].clone())) };
+    if let Some(d) = defaults.as_deref() {
+        let defaults = crate::object::tuple::items(d);
+        for k in nargs..argcount {
+            // SAFETY: `k < argcount <= nlocalsplus`, inside the callee's window, whose slots are
+            // empty (`callee_slots`): the write drops nothing.
+            unsafe { callee.add(k).write(Some(defaults[defaults.len() - (argcount - k)].clone())) };
+        }
     }
     // The arguments move (no reference counting) from the caller's stack into the callee's
     // first locals (in the same chunk they lie right above the arguments). One slot at a time,
@@ -2348,7 +2404,7 @@ fn enter_exact_args_inline(
             callee.add(k).write(args.add(k).replace(None));
         }
     }
-    caller.sp = args_start;
+    caller.sp = if callable_taken { callable_at } else { args_start };
     caller.call_at = callable_at;
     data_stack::set_top(slots.end);
     // The record is written where it will live, field by field (CPython's
@@ -2357,7 +2413,8 @@ fn enter_exact_args_inline(
     // 40 machine instructions per call).
     frames.reserve(1);
     let len = frames.len();
-    let record = Frame::for_function(callable, slots, n, init_self);
+    // SAFETY: the caller's contract (a function).
+    let record = unsafe { Frame::for_function(callable, slots, n, init_self) };
     // SAFETY: `reserve(1)` left room for one record at index `len`, written before the length
     // covers it.
     unsafe {
@@ -2394,7 +2451,8 @@ fn enter_general(
     // The top covers the new window before the binding (which builds `*args`/`**kwargs` and
     // may drop values): a run of the loop started meanwhile begins above it.
     data_stack::set_top(slots.end);
-    let mut frame = Frame::for_function(callable, FrameSlots::UNSET, 0, None);
+    // SAFETY: `code_of_function` checked that `callable` is a function.
+    let mut frame = unsafe { Frame::for_function(callable, FrameSlots::UNSET, 0, None) };
     if let Err(e) = init_frame(&mut frame, slots, &argv, kwnames) {
         data_stack::set_top(caller_top);
         depth_leave();
@@ -2420,9 +2478,11 @@ fn code_of_function(callable: &PyObject) -> &CodeObj {
 #[inline(always)]
 fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     let n = frames.len();
-    // A plain record was pushed by a call in this run, above its caller's.
+    // A plain record was pushed by a call in this run, above its caller's (a run's entry record
+    // owns its references, a generator's record has its generator: neither is plain).
     debug_assert!(n >= 2);
-    let done = &mut frames[n - 1];
+    // SAFETY: `n - 1` is the innermost record, the frame returning (so `n >= 1`).
+    let done = unsafe { frames.get_unchecked_mut(n - 1) };
     debug_assert!(done.returns_plainly());
     let func = done.func.take();
     // SAFETY: the record is the innermost and the loop left its frame: nothing else refers to
@@ -2435,7 +2495,8 @@ fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     unsafe { frames.set_len(n - 1) };
     clear(done_window, 0, sp);
     depth_leave();
-    let caller = &mut frames[n - 2];
+    // SAFETY: `n >= 2` (see above): the caller's record is still in the vector.
+    let caller = unsafe { frames.get_unchecked_mut(n - 2) };
     data_stack::set_top(caller.slots.top);
     push_call_result(caller, v);
     drop(func);
@@ -2448,9 +2509,16 @@ fn push_call_result(caller: &mut Frame, v: Obj) {
     // SAFETY: the caller is the innermost record again and the loop holds no reference into its
     // window (it continues at `'frames`, which derives one afresh).
     let values = unsafe { caller.window() };
-    clear(values, caller.call_at, caller.sp);
+    // A call entered by the `CALL_PY_EXACT_ARGS` family left no call window (its slots are
+    // empty, see `enter_exact_args_inline`): nothing to clear.
+    if caller.call_at < caller.sp {
+        clear(values, caller.call_at, caller.sp);
+    }
     caller.sp = caller.call_at;
-    values[caller.sp] = Some(v);
+    debug_assert!(caller.sp < values.len() && values[caller.sp].is_none());
+    // SAFETY: `call_at` is the index of the `CALL`'s callable slot, inside the window, and
+    // empty now (cleared above, or left empty by the call's entry): the write drops nothing.
+    unsafe { values.as_mut_ptr().add(caller.sp).write(Some(v)) };
     caller.sp += 1;
 }
 

@@ -110,7 +110,6 @@ use pyrt_compile::{CodeFlags, Opcode};
 
 use crate::object::adaptive::{AdaptiveCode, CacheWrites, Counter};
 use crate::object::attr::lookup;
-use crate::object::code::as_code;
 use crate::object::dict::as_dict;
 use crate::object::function::{FunctionObject, as_function, as_method};
 use crate::object::immortal::types_known_made;
@@ -844,13 +843,12 @@ pub(crate) use super::specialize_attr::{
 /// ([`exact_args_call`]).
 #[inline(always)]
 pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
-    const NOT_EXACT: CodeFlags = CodeFlags::VARARGS
-        .union(CodeFlags::VARKEYWORDS)
-        .union(CodeFlags::GENERATOR)
+    const MAKES_GENERATOR: CodeFlags = CodeFlags::GENERATOR
         .union(CodeFlags::COROUTINE)
         .union(CodeFlags::ITERABLE_COROUTINE)
         .union(CodeFlags::ASYNC_GENERATOR);
-    exact_args_unless(callable, nargs, NOT_EXACT)
+    let f = exact_args_call(callable, nargs)?;
+    (f.code_obj().code.flags.0 & MAKES_GENERATOR.0 == 0).then_some(f)
 }
 
 /// [`exact_args_function`] for the `CALL` forms (`CALL_PY_EXACT_ARGS`,
@@ -861,16 +859,9 @@ pub(crate) fn exact_args_function(callable: &PyObject, nargs: usize) -> Option<&
 /// loop binds no argument vector for its generator expression's function).
 #[inline(always)]
 pub(crate) fn exact_args_call(callable: &PyObject, nargs: usize) -> Option<&FunctionObject> {
-    exact_args_unless(callable, nargs, CodeFlags::VARARGS.union(CodeFlags::VARKEYWORDS))
-}
-
-/// A Python function taking exactly `nargs` positional parameters, no keyword-only ones, whose
-/// code has none of the flags `not_exact`.
-#[inline(always)]
-fn exact_args_unless(callable: &PyObject, nargs: usize, not_exact: CodeFlags) -> Option<&FunctionObject> {
     let f = as_function(callable)?;
-    let co = &as_code(&f.code)?.code;
-    (co.argcount as usize == nargs && co.kwonlyargcount == 0 && co.flags.0 & not_exact.0 == 0).then_some(f)
+    // `CodeObj::exact_args`: the argument count when the code qualifies, else no count.
+    (f.code_obj().exact_args as usize == nargs).then_some(f)
 }
 
 /// Like [`exact_args_call`], but the trailing parameters the call leaves out may come from
@@ -884,7 +875,7 @@ pub(crate) fn positional_args_function(callable: &PyObject, nargs: usize) -> Opt
         return Some(f);
     }
     let f = as_function(callable)?;
-    let co = &as_code(&f.code)?.code;
+    let co = &f.code_obj().code;
     let argcount = co.argcount as usize;
     let ndefaults = f.defaults_len();
     (nargs < argcount && nargs + ndefaults >= argcount && exact_args_call(callable, argcount).is_some()).then_some(f)
@@ -1026,8 +1017,14 @@ pub(crate) fn method_descriptor_for(
 #[inline(always)]
 pub(crate) fn call_exact_guard(form: Opcode, values: &[Option<Obj>], sp: usize, argc: usize) -> bool {
     let callable_at = sp - argc - 2;
-    let Some(callable) = values[callable_at].as_deref() else { return false };
-    let has_self = values[callable_at + 1].is_some();
+    debug_assert!(callable_at + 1 < sp && sp <= values.len());
+    // SAFETY: the call window `[callable, self_or_null, args...]` lies below the stack pointer,
+    // inside the frame's window: the compiler's stack effects put it there before every `CALL`
+    // (as `pop!`/`peek!` read below the stack pointer unchecked; debug builds check it).
+    let (callable, self_or_null) =
+        unsafe { (values.get_unchecked(callable_at), values.get_unchecked(callable_at + 1)) };
+    let Some(callable) = callable.as_deref() else { return false };
+    let has_self = self_or_null.is_some();
     match form {
         Opcode::CALL_BOUND_METHOD_EXACT_ARGS => {
             !has_self && as_method(callable).is_some_and(|m| exact_args_call(&m.func, argc + 1).is_some())
@@ -1232,7 +1229,7 @@ pub(crate) mod tests {
                 let result = g.get_str(&crate::object::intern("result").ob_base).expect("a result");
                 let text = crate::object::abstract_ops::repr_text(&result).expect("a repr");
                 let f = g.get_str(&crate::object::intern("f").ob_base).expect("a function f");
-                let code = as_code(&as_function(&f).expect("a function").code).expect("code");
+                let code = crate::object::code::as_code(&as_function(&f).expect("a function").code).expect("code");
                 let mut ops = Vec::new();
                 let mut i = 0;
                 while i < code.adaptive.len() {

@@ -59,6 +59,15 @@ impl FunctionObject {
         super::str::str_value(&self.qualname.get()).unwrap_or("?").to_owned()
     }
 
+    /// `__code__`, read without a type test (the call guards read it on every call): a
+    /// function's code is a code object ([`new_function`] makes no other) and never changes.
+    #[inline(always)]
+    pub(crate) fn code_obj(&self) -> &super::code::CodeObj {
+        debug_assert!(super::code::as_code(&self.code).is_some());
+        // SAFETY: see above; the function holds the reference for as long as `self` is borrowed.
+        unsafe { self.code.cast::<super::code::CodeObj>() }
+    }
+
     /// The number of `__defaults__` (0 without them).
     #[inline]
     pub(crate) fn defaults_len(&self) -> usize {
@@ -78,11 +87,12 @@ pub fn as_function(obj: &PyObject) -> Option<&FunctionObject> {
     }
 }
 
-/// A new function.
+/// A new function running the code object `code` (a `TypeError` for anything else: a
+/// function's code is always a code object, which [`FunctionObject::code_obj`] relies on).
 pub fn new_function(code: Obj, globals: Obj, builtins: Obj, qualname: Obj) -> PyResult<Obj> {
     let name = match super::code::as_code(&code) {
         Some(c) => Obj::new_ref(&super::immortal::intern(&c.code.name).ob_base),
-        None => qualname.clone(),
+        None => return Err(crate::error::PyErr::type_error("function() argument 'code' must be code")),
     };
     // CPython 3.13: a function's docstring is its code's first constant when that is a `str`
     // (the compiler puts `None` first in functions without one).
