@@ -457,6 +457,16 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         drop(saved);
         PyErr::from_object(exc)
     });
+    // The native recursion units first: once the frame is pushed (the generator claimed, its
+    // exception state entered, the sent value in its block), a `RecursionError` could not be
+    // raised without undoing all of that.
+    let units = match crate::object::recursion::take_eval_entry_units() {
+        Ok(u) => u,
+        Err(e) => {
+            g.set_state(prev);
+            return Err(e);
+        }
+    };
     if let Err(e) = depth_enter() {
         g.set_state(prev);
         return Err(e);
@@ -479,7 +489,8 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         let frame = frames.last_mut().expect("the entry frame");
         frame.lasti = frame.ip.saturating_sub(1);
     }
-    let r = crate::object::recursion::native_eval_entry(|| super::run_frames(&mut frames, thrown));
+    let r = crate::object::recursion::run_on_enough_stack(|| super::run_frames(&mut frames, thrown));
+    drop(units);
     debug_assert!(frames.is_empty(), "a run of the loop ends with no frame");
     RunFrames::give_back(frames);
     let completed = g.state() == GenState::Completed;

@@ -236,6 +236,22 @@ pub fn native_eval_entry<R>(f: impl FnOnce() -> PyResult<R>) -> PyResult<R> {
     maybe_grow(f)
 }
 
+/// [`native_eval_entry`] in two steps, for a caller that must know the units are there before
+/// it changes anything it would have to undo (a generator's resumption claims the generator
+/// and pushes its frame): the units, held until the returned guard drops, or the
+/// `RecursionError`.
+#[inline]
+pub(crate) fn take_eval_entry_units() -> PyResult<RecursionGuard> {
+    take_units("", EVAL_ENTRY_UNITS)
+}
+
+/// [`native_eval_entry`]'s second step: runs `f` on a new stack segment when the current one is
+/// nearly used up. The caller holds the units ([`take_eval_entry_units`]).
+#[inline]
+pub(crate) fn run_on_enough_stack<R>(f: impl FnOnce() -> R) -> R {
+    maybe_grow(f)
+}
+
 #[cfg(all(test, not(loom)))]
 mod tests {
     use super::*;
