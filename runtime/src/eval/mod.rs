@@ -1256,7 +1256,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let key = pop!(values, sp);
                         let container = pop!(values, sp);
                         let v = pop!(values, sp);
-                        specialize::store_list_int(&container, &key, v);
+                        tri!(specialize::store_list_int(&container, &key, v));
                     }
                     Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
                         skip_caches!(STORE_SUBSCR);

@@ -486,16 +486,26 @@ pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool
     }
 }
 
-/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]). The replaced item — or the value
-/// itself if another thread shrank the list meanwhile — is dropped once the list is no longer
-/// borrowed, a float the fast way (`v[0] -= x` replaces a float that often dies there).
+/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]). The replaced item is dropped once
+/// the list is no longer borrowed, a float the fast way (`v[0] -= x` replaces a float that
+/// often dies there). If another thread shrank the list between the guard and the store, the
+/// store fails as the generic one would (`IndexError`), and the value is dropped.
 #[inline(always)]
-pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) {
-    let Some(index) = exact_small_int(key).and_then(|k| usize::try_from(k).ok()) else { return };
-    let Some(l) = crate::object::list::as_list(container) else { return };
+pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> crate::error::PyResult<()> {
+    let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok()).expect("the guard's index");
+    let l = crate::object::list::as_list(container).expect("the guard's list");
     // Under the list's mutex, held briefly (one slot store; nothing is dropped inside).
-    let old = l.mutate_briefly(|items| if index < items.len() { items.set(index, value) } else { value });
-    crate::object::float::release_value(old);
+    let stored = l.mutate_briefly(|items| if index < items.len() { Ok(items.set(index, value)) } else { Err(value) });
+    match stored {
+        Ok(old) => {
+            crate::object::float::release_value(old);
+            Ok(())
+        }
+        Err(value) => {
+            drop(value);
+            Err(crate::error::PyErr::index_error("list assignment index out of range"))
+        }
+    }
 }
 
 /// `_Py_Specialize_ContainsOp`: an exact dict, or an exact set or frozenset.

@@ -180,7 +180,8 @@ mod tests {
         });
         write_waits_for_the_holder(&interp, l, &|o| {
             // Checked below: the list reads `[9, 2]` afterwards.
-            crate::eval::specialize::store_list_int(o, &new_int(0).expect("an int"), new_int(9).unwrap());
+            crate::eval::specialize::store_list_int(o, &new_int(0).expect("an int"), new_int(9).unwrap())
+                .expect("index 0 is in range");
         });
         write_waits_for_the_holder(&interp, d, &|o| {
             assert_ne!(as_dict(o).expect("a dict").keys_version(), 0);
