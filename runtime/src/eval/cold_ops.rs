@@ -267,11 +267,9 @@ pub(super) fn load_super_attr(
             }
         }
     } else {
-        let v = match attr {
-            (m, true) => crate::object::function::new_method(m, self_)?,
-            (a, false) => a,
-        };
-        push(values, sp, v);
+        // The attribute form binds in the lookup (`want_method` false: never unbound).
+        drop(self_);
+        push(values, sp, attr.0);
     }
     Ok(())
 }
