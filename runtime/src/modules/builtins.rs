@@ -338,13 +338,15 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
         return Err(PyErr::type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = ops::get_iter(bound[0].expect("required"))?;
-    // CPython's phases: ints while everything is an int, then floats with compensated
-    // summation while the total is an exact float, then plain `+`.
+    // CPython's phases: ints in a machine word while everything is an int, then floats with
+    // compensated summation while the total is an exact float, then plain `+`. Each phase
+    // ends for good at the first item it cannot take: that item is added with `+` and the
+    // next phase sees the result (`sum([2**70, -2**70, 1e16, 1.0, 1.0])` adds its floats
+    // plainly, since the total was a big int when the int phase ended).
     if std::ptr::eq(acc.type_object(), t.int_type) {
         // The total in a machine word while it and every item (an exact int or a bool) fit one,
-        // as CPython's `i_result`: no int object per item (`sum(x * x for x in xs)`). The first
-        // item that does not fit goes on in the object phase below.
-        let mut pending = None;
+        // as CPython's `i_result`: no int object per item (`sum(x * x for x in xs)`). A start
+        // that does not fit a word skips the phase, as CPython's overflowed `start`.
         if let Some(IntVal::Small(start)) = as_int(&acc) {
             let mut total = start;
             loop {
@@ -359,22 +361,7 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
                         continue;
                     }
                 }
-                acc = new_int(total)?;
-                pending = Some(x);
-                break;
-            }
-        }
-        loop {
-            let x = match pending.take() {
-                Some(x) => x,
-                None => match ops::next(&it)? {
-                    Some(x) => x,
-                    // Exhausted: CPython returns here, asking the iterator no more.
-                    None => return Ok(acc),
-                },
-            };
-            acc = ops::binary_op(&acc, &x, BinOp::Add)?;
-            if as_int(&x).is_none() {
+                acc = ops::binary_op(&*new_int(total)?, &x, BinOp::Add)?;
                 break;
             }
         }
@@ -384,9 +371,6 @@ fn builtin_sum(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     }
     while let Some(x) = ops::next(&it)? {
         acc = ops::binary_op(&acc, &x, BinOp::Add)?;
-        if std::ptr::eq(acc.type_object(), types().float_type) {
-            acc = super::builtins_num::sum_floats(&it, &acc)?;
-        }
     }
     Ok(acc)
 }

@@ -125,41 +125,6 @@ pub(crate) fn round_int(v: &BigInt, ndigits: isize) -> PyResult<Obj> {
     new_big(if up { (q + 1) * pow } else { q * pow })
 }
 
-/// `sum()` once the total is a float: CPython's Neumaier-compensated loop over float (and
-/// word-sized int) items; any other item ends it, the total is added to it by `+` and the
-/// caller's generic loop continues.
-pub(crate) fn sum_floats(it: &PyObject, start: &PyObject) -> PyResult<Obj> {
-    let float_type = crate::object::types().float_type;
-    let mut total = crate::object::float::as_float(start).unwrap_or(0.0);
-    let mut c = 0.0f64;
-    let finish = |total: f64, c: f64| if c != 0.0 && c.is_finite() { total + c } else { total };
-    while let Some(item) = ops::next(it)? {
-        if std::ptr::eq(item.type_object(), float_type) {
-            let x = crate::object::float::as_float(&item).unwrap_or(0.0);
-            let t = total + x;
-            if total.abs() >= x.abs() {
-                c += (total - t) + x;
-            } else {
-                c += (x - t) + total;
-            }
-            total = t;
-            continue;
-        }
-        if let Some(crate::object::int::IntVal::Small(v)) = as_int(&item) {
-            total += v as f64;
-            continue;
-        }
-        let acc = crate::object::float::new_float(finish(total, c))?;
-        let next = ops::binary_op(&acc, &item, BinOp::Add)?;
-        if !std::ptr::eq(next.type_object(), float_type) {
-            return Ok(next);
-        }
-        total = crate::object::float::as_float(&next).unwrap_or(0.0);
-        c = 0.0;
-    }
-    crate::object::float::new_float(finish(total, c))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
