@@ -444,7 +444,8 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
         Err(_) => return Err(PyErr::value_error(format!("{} already executing", kind_noun(g)))),
     };
     // A thrown exception is chained to the exception the generator itself is handling (only
-    // that one: `_PyErr_ChainStackItem`), and its traceback starts at the generator's frame.
+    // that one: `_PyErr_ChainStackItem`); its traceback entry at the generator's frame is added
+    // by the loop, which has the frame's record (and so its frame object).
     let thrown = thrown.map(|err| {
         let exc = err.into_object();
         if let (Some(ctx), Some(e)) = (g.handled_exception(), as_exception(&exc)) {
@@ -452,9 +453,6 @@ pub(crate) fn resume(o: &PyObject, sent: Obj, thrown: Option<PyErr>) -> PyResult
                 e.context().set(Some(ctx));
             }
         }
-        let saved = g.frame();
-        let _ = super::traceback::add_traceback(&exc, &saved.code, saved.ip.saturating_sub(1));
-        drop(saved);
         PyErr::from_object(exc)
     });
     // The native recursion units first: once the frame is pushed (the generator claimed, its

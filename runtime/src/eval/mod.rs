@@ -357,10 +357,23 @@ pub fn builtins_dict() -> PyResult<Obj> {
     crate::modules::builtins::builtins_dict()
 }
 
-/// Runs a module-level (or class-body) code object with `globals` and `locals`.
+/// Runs a code object with `globals` and `locals` (`exec`, `eval`, a module body).
+///
+/// A function's code (`exec(f.__code__)`) runs as CPython's `PyEval_EvalCode` runs any code:
+/// in a function made from it, called with no arguments — so its parameters are reported
+/// missing, its `*args` and `**kwargs` are empty, and a generator's code makes a generator
+/// named by the code. Module and class bodies need no function (they bind no arguments).
 pub fn run_code(code: &Obj, globals: &Obj, locals: Option<Obj>) -> PyResult<Obj> {
     let builtins = builtins_dict()?;
-    let frame = Frame::entry(code.clone(), None, globals.clone(), builtins, locals);
+    let func = match as_code(code) {
+        Some(c) if c.code.flags.contains(CodeFlags::OPTIMIZED) => {
+            // Named `co_name` twice, as CPython's `PyEval_EvalCode` names it.
+            let name = crate::object::str::new_str(&c.code.name)?;
+            Some(crate::object::function::new_function(code.clone(), globals.clone(), builtins.clone(), name)?)
+        }
+        _ => None,
+    };
+    let frame = Frame::entry(code.clone(), func, globals.clone(), builtins, locals);
     run(frame, &[], None)
 }
 
@@ -784,7 +797,20 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
     let mut run_link = frame_object::RunLink::new(frames);
     let _run = frame_object::enter_run(&mut run_link);
     if let Some(err) = thrown {
-        if let Err(exc) = unwind(frames, err.into_object(), false) {
+        // `throw()`: the exception is raised at the suspension point of the generator's frame,
+        // which gets its traceback entry — with its frame object — and the hooks' `call` and
+        // `exception` events as a raise there would (CPython's `resume_with_error` goes to the
+        // loop's error label); `resume` chained its context already.
+        let mut exc = err.into_object();
+        let f = frames.last_mut().expect("the generator's frame");
+        let frame_obj = frame_object::materialize(f).ok();
+        let _ = traceback::add_traceback_with_frame(&exc, &f.code, f.lasti, frame_obj);
+        if tracing {
+            if let Err(e) = trace::on_throw(f).and_then(|()| trace::on_exception(f, &exc)) {
+                exc = e.into_object();
+            }
+        }
+        if let Err(exc) = unwind(frames, exc, false) {
             return Err(PyErr::from_object(exc));
         }
     }

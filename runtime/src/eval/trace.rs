@@ -151,6 +151,21 @@ pub(super) fn instruction(frame: &Frame, op: Opcode, oparg: u32) -> PyResult<()>
     Ok(())
 }
 
+/// `throw()` resumes the frame with an exception (CPython's `PY_THROW`, which the legacy hooks
+/// report as `call`, as a resumption's `RESUME` is); the raise's `exception` event follows.
+#[cold]
+#[inline(never)]
+pub(super) fn on_throw(frame: &Frame) -> PyResult<()> {
+    if IN_HOOK.with(Cell::get) {
+        return Ok(());
+    }
+    emit(frame, TraceEvent::Call, None, true, true)?;
+    if let Some(fo) = frame.frame_obj.get() {
+        frame_object::set_prev_traced(fo, Some(frame.lasti), false);
+    }
+    Ok(())
+}
+
 /// `return` (also for a `yield`): `value` is what leaves the frame.
 #[cold]
 #[inline(never)]

@@ -67,11 +67,6 @@ impl TracebackObject {
     }
 }
 
-/// Prepends an entry for (`code`, `lasti`) to `exc`'s traceback.
-pub fn add_traceback(exc: &PyObject, code: &Obj, lasti: usize) -> PyResult<()> {
-    add_traceback_with_frame(exc, code, lasti, None)
-}
-
 /// Prepends an entry for (`code`, `lasti`) of the frame object `frame` to `exc`'s traceback.
 pub(crate) fn add_traceback_with_frame(exc: &PyObject, code: &Obj, lasti: usize, frame: Option<Obj>) -> PyResult<()> {
     let Some(e) = as_exception(exc) else { return Ok(()) };
