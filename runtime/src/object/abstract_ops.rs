@@ -110,7 +110,7 @@ pub fn hash(o: &PyObject) -> PyResult<isize> {
     } else if std::ptr::eq(ty, t.int_type) {
         // The common set and dict keys: an exact int's hash needs no slot call.
         if let Some(v) = super::int::small_value(o) {
-            return Ok(super::int::hash_int(&super::int::IntVal::Small(v)));
+            return Ok(super::int::hash_small(v));
         }
     }
     match o.type_object().hash {

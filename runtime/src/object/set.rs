@@ -264,27 +264,26 @@ impl SetObject {
     /// it would go (the first dummy on the chain, else the unused slot that ends it).
     fn probe(&self, key: &PyObject, hash: isize) -> PyResult<Probe> {
         'restart: loop {
-            // SAFETY: (this and each `self.table()` below) short reads in the caller's section;
-            // no borrow is used after `keys_equal`, the one call that can run Python code (the
-            // compared key is a clone and the table is borrowed again afterwards).
-            let t = unsafe { self.table() };
-            let generation = t.generation;
-            let mut mask = t.mask();
+            // SAFETY: (this and the re-borrow below) short reads in the caller's section; the
+            // slice is used only until `keys_equal`, the one call that can run Python code
+            // (the compared key is a clone, and the table is borrowed afresh afterwards).
+            // `keys_equal_native` runs no code, so the slice stays valid across it.
+            let mut slots: &[Slot] = unsafe { &self.table().slots };
+            let generation = unsafe { self.table() }.generation;
+            let mut mask = slots.len() - 1;
             let mut perturb = hash as usize;
             let mut i = hash as usize & mask;
             let mut freeslot: Option<usize> = None;
             loop {
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-                // A plain index loop (an inclusive range's iterator costs a flag test per step)
-                // over the run `i..=i + probes`, which the mask keeps inside the table.
-                let mut next = i;
-                let end = i + probes;
-                while next <= end {
-                    let j = next;
-                    next += 1;
-                    // SAFETY: see above.
-                    let t = unsafe { self.table() };
-                    let slot = &t.slots[j];
+                // The run `i..=end`, which the mask keeps inside the table: `LINEAR_PROBES`
+                // slots after `i` when they fit before its end, else `i` alone.
+                let end = if i + LINEAR_PROBES <= mask { i + LINEAR_PROBES } else { i };
+                let mut j = i;
+                while j <= end {
+                    debug_assert!(j < slots.len());
+                    // SAFETY: `j <= end <= mask = slots.len() - 1`; `mask` is re-read whenever
+                    // `slots` is (a table is never shorter than its mask says).
+                    let slot = unsafe { slots.get_unchecked(j) };
                     match &slot.key {
                         None if slot.hash != DUMMY_HASH => {
                             return Ok(match freeslot {
@@ -297,27 +296,29 @@ impl SetObject {
                             // against its tables: reusing the first gives other layouts).
                             freeslot = Some(j);
                         }
-                        Some(k) if slot.hash == hash => {
-                            match super::dict::keys_equal_native(k, key) {
-                                Some(true) => return Ok(Probe::Found(j)),
-                                Some(false) => continue,
-                                None => {}
+                        Some(k) if slot.hash == hash => match super::dict::keys_equal_native(k, key) {
+                            Some(true) => return Ok(Probe::Found(j)),
+                            Some(false) => {}
+                            None => {
+                                let k = k.clone();
+                                let eq = keys_equal(&k, key)?;
+                                // SAFETY: see above (`k`'s drop, after this borrow's last use,
+                                // may run code).
+                                let t = unsafe { self.table() };
+                                if t.generation != generation || !t.slots[j].key.as_ref().is_some_and(|now| now.is(&k))
+                                {
+                                    continue 'restart;
+                                }
+                                if eq {
+                                    return Ok(Probe::Found(j));
+                                }
+                                slots = &t.slots;
+                                mask = slots.len() - 1;
                             }
-                            let k = k.clone();
-                            let eq = keys_equal(&k, key)?;
-                            // SAFETY: see above (`k`'s drop, after this borrow's last use, may
-                            // run code).
-                            let t = unsafe { self.table() };
-                            if t.generation != generation || !t.slots[j].key.as_ref().is_some_and(|now| now.is(&k)) {
-                                continue 'restart;
-                            }
-                            if eq {
-                                return Ok(Probe::Found(j));
-                            }
-                            mask = t.mask();
-                        }
+                        },
                         Some(_) => {}
                     }
+                    j += 1;
                 }
                 perturb >>= PERTURB_SHIFT;
                 i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
