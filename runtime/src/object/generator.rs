@@ -531,8 +531,12 @@ impl ThrowArgs {
         }
     }
 
-    /// The exception to raise (`PyErr_NormalizeException` and the checks of `_gen_throw`).
-    fn make_exception(&self) -> PyResult<Obj> {
+    /// What `throw` raises in the generator. `Ok(Ok(exc))`: the exception. `Ok(Err(e))`: the
+    /// error instantiating the exception class raised (a `__new__` that returns no exception
+    /// instance, a failing `__init__`) — CPython's `PyErr_NormalizeException` leaves that error
+    /// in place of the exception, and `_gen_throw` throws it in, so an unstarted generator is
+    /// finished by it. `Err`: the arguments' own errors, raised without resuming the generator.
+    fn to_throw(&self) -> PyResult<Result<PyErr, PyErr>> {
         let none = immortals().none;
         let tb = self.tb.clone().filter(|t| !t.is(none));
         if let Some(t) = &tb {
@@ -543,13 +547,17 @@ impl ThrowArgs {
         let base = types().exc.named("BaseException");
         let val = self.val.clone().filter(|v| !v.is(none));
         let exc = if let Some(t) = as_type(&self.typ).filter(|t| t.is_subtype(base)) {
-            match val {
-                None => super::exceptions::instantiate(&self.typ, &[])?,
-                Some(v) if v.type_object().is_subtype(t) => v,
+            let made = match val {
+                None => super::exceptions::instantiate(&self.typ, &[]),
+                Some(v) if v.type_object().is_subtype(t) => Ok(v),
                 Some(v) if crate::object::tuple::is_tuple(&v) => {
-                    super::exceptions::instantiate(&self.typ, crate::object::tuple::items(&v))?
+                    super::exceptions::instantiate(&self.typ, crate::object::tuple::items(&v))
                 }
-                Some(v) => super::exceptions::instantiate(&self.typ, &[v])?,
+                Some(v) => super::exceptions::instantiate(&self.typ, &[v]),
+            };
+            match made {
+                Ok(exc) => exc,
+                Err(e) => return Ok(Err(e)),
             }
         } else if self.typ.type_object().is_subtype(base) {
             if val.is_some() {
@@ -565,7 +573,7 @@ impl ThrowArgs {
         if let (Some(t), Some(e)) = (tb, crate::object::exceptions::as_exception(&exc)) {
             e.traceback().set(Some(t));
         }
-        Ok(exc)
+        Ok(Ok(PyErr::from_object(exc)))
     }
 }
 
@@ -597,7 +605,7 @@ pub(crate) fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> 
         if close_on_genexit && a.is_generator_exit() {
             return match while_running(g, || close_iter(&yf)) {
                 Err(e) => throw_in(e),
-                Ok(()) => throw_in(PyErr::from_object(a.make_exception()?)),
+                Ok(()) => throw_in(a.to_throw()?.unwrap_or_else(|e| e)),
             };
         }
         let r = if as_gen_or_coro(&yf).is_some() {
@@ -606,7 +614,7 @@ pub(crate) fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> 
             match ops::get_attr_str(&yf, "throw") {
                 Ok(meth) => while_running(g, || ops::call(&meth, &a.as_vec(), None)),
                 Err(e) if e.matches(types().exc.named("AttributeError")) => {
-                    return throw_in(PyErr::from_object(a.make_exception()?));
+                    return throw_in(a.to_throw()?.unwrap_or_else(|e| e));
                 }
                 Err(e) => return Err(e),
             }
@@ -616,7 +624,7 @@ pub(crate) fn gen_throw(o: &PyObject, close_on_genexit: bool, a: &ThrowArgs) -> 
             Err(e) => throw_in(e),
         };
     }
-    throw_in(PyErr::from_object(a.make_exception()?))
+    throw_in(a.to_throw()?.unwrap_or_else(|e| e))
 }
 
 /// `gen_close_iter`: closes a `yield from` delegate.
@@ -1388,17 +1396,18 @@ mod tests {
     fn throw_arguments_are_normalised_as_cpython_does() {
         with_global("g = None\n", |_| {
             let value_error = Obj::new_ref(types().exc.named("ValueError").as_object());
-            let exc = ThrowArgs::single(value_error.clone()).make_exception().expect("an instance");
+            let exc =
+                ThrowArgs::single(value_error.clone()).to_throw().expect("valid").expect("an instance").into_object();
             assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError()"));
             let with_value = ThrowArgs { typ: value_error.clone(), val: Some(new_str("v").unwrap()), tb: None };
-            let exc = with_value.make_exception().expect("an instance");
+            let exc = with_value.to_throw().expect("valid").expect("an instance").into_object();
             assert_eq!(ops::repr_text(&exc).ok().as_deref(), Some("ValueError('v')"));
             let instance_and_value = ThrowArgs { typ: exc.clone(), val: Some(new_str("x").unwrap()), tb: None };
-            let err = instance_and_value.make_exception().expect_err("a TypeError");
+            let err = instance_and_value.to_throw().expect_err("a TypeError");
             assert_eq!(err.message(), "instance exception may not have a separate value");
             let bad_tb = ThrowArgs { typ: value_error, val: None, tb: Some(new_str("tb").unwrap()) };
             assert_eq!(
-                bad_tb.make_exception().expect_err("a TypeError").message(),
+                bad_tb.to_throw().expect_err("a TypeError").message(),
                 "throw() third argument must be a traceback object"
             );
             assert!(!ThrowArgs::single(exc).is_generator_exit());
