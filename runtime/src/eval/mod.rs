@@ -719,20 +719,25 @@ fn unbound_local(code: &CodeObj, i: usize) -> PyErr {
     )
 }
 
+/// `CHECK_EXC_MATCH`: every class of a tuple is checked before any is matched
+/// (`_PyEval_CheckExceptTypeValid`), so `except (ValueError, 42)` fails even for a
+/// `ValueError`.
 fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
     if crate::object::tuple::is_tuple(ty) {
-        for t in items(ty) {
-            if exc_matches(exc, t)? {
-                return Ok(true);
-            }
+        let classes = items(ty);
+        for t in classes {
+            exception_class(t)?;
         }
-        return Ok(false);
+        return Ok(classes.iter().any(|t| exception_class(t).is_ok_and(|t| exc.type_object().is_subtype(t))));
     }
-    // `PyExceptionClass_Check`: the flag every exception class carries, not an MRO walk.
-    let t = as_type(ty)
+    Ok(exc.type_object().is_subtype(exception_class(ty)?))
+}
+
+/// `PyExceptionClass_Check`: the flag every exception class carries, not an MRO walk.
+fn exception_class(ty: &PyObject) -> PyResult<&crate::object::TypeObject> {
+    as_type(ty)
         .filter(|t| t.flags & crate::object::typeobj::flags::BASE_EXC_SUBCLASS != 0)
-        .ok_or_else(|| PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"))?;
-    Ok(exc.type_object().is_subtype(t))
+        .ok_or_else(|| PyErr::type_error("catching classes that do not inherit from BaseException is not allowed"))
 }
 
 /// Makes the exception object for `raise x` (a class is instantiated).

@@ -359,7 +359,13 @@ static IMPORT_ERROR_GETSETS: &[GetSetDef] = &[
 fn syntax_detail(o: &PyObject, i: usize) -> PyResult<Obj> {
     let a = exc_args(o);
     Ok(match items(&a) {
-        [_, details] => items(details).get(i).cloned().unwrap_or_else(args::none),
+        [_, details] if super::tuple::is_tuple(details) => items(details).get(i).cloned().unwrap_or_else(args::none),
+        // `__init__` took any sequence (CPython copies it into its fields); a list is read
+        // as it is now.
+        [_, details] => match super::list::as_list(details) {
+            Some(l) => l.items().get(i).cloned().unwrap_or_else(args::none),
+            None => args::none(),
+        },
         _ => args::none(),
     })
 }
@@ -683,7 +689,11 @@ pub(crate) fn exc_new(ty: &TypeObject, argv: &[Obj], kwnames: Option<&PyObject>)
 fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<()> {
     let no_keywords = kwnames.is_none_or(|k| items(k).is_empty());
     let ty = o.type_object();
-    if no_keywords && !ty.is_subtype(builtin_exc!("UnicodeError")) && !ty.is_subtype(builtin_exc!("ImportError")) {
+    if no_keywords
+        && !ty.is_subtype(builtin_exc!("UnicodeError"))
+        && !ty.is_subtype(builtin_exc!("ImportError"))
+        && !ty.is_subtype(builtin_exc!("SyntaxError"))
+    {
         // The common case (`raise ValueError(x)`, `super().__init__(x)`): no keywords to check
         // against the class, no Unicode error fields; only `args`.
         keep_or_replace_args(o, argv)?;
@@ -718,11 +728,28 @@ fn exc_init(o: &PyObject, argv: &[Obj], kwnames: Option<&PyObject>) -> PyResult<
         return Err(PyErr::type_error(format!("{}() takes no keyword arguments", o.type_object().name())));
     }
     let pos = args::positional(argv, kwnames);
+    if o.type_object().is_subtype(builtin_exc!("SyntaxError")) {
+        syntax_error_check(pos)?;
+    }
     let is_decode = o.type_object().is_subtype(builtin_exc!("UnicodeDecodeError"));
     if is_decode || o.type_object().is_subtype(builtin_exc!("UnicodeEncodeError")) {
         unicode_error_init(o, pos, is_decode)?;
     }
     keep_or_replace_args(o, pos)
+}
+
+/// `SyntaxError_init`'s checks of the two-argument form `(msg, (filename, lineno, offset,
+/// text[, end_lineno, end_offset]))`: the details are a sequence (`PySequence_Tuple`) of four
+/// to six items, and an end line comes with its end offset. The fields are read from `args`
+/// when asked for (`syntax_field`).
+fn syntax_error_check(pos: &[Obj]) -> PyResult<()> {
+    let [_, info] = pos else { return Ok(()) };
+    match super::abstract_ops::collect(info)?.len() {
+        4 | 6 => Ok(()),
+        5 => Err(PyErr::type_error("end_offset must be provided when end_lineno is provided")),
+        n if n < 4 => Err(PyErr::type_error(format!("function takes at least 4 arguments ({n} given)"))),
+        n => Err(PyErr::type_error(format!("function takes at most 6 arguments ({n} given)"))),
+    }
 }
 
 /// `BaseException.__init__`'s `self.args = args`.
