@@ -318,6 +318,10 @@ pub(super) fn push_frame_inline(
     resume: ResumeKind,
     entry: Option<&RunStack>,
 ) -> PyResult<()> {
+    // Room for the record first: the record's fields are then computed after the only call
+    // that may grow the vector, and written where the record lives (with the reservation
+    // after them, they were kept on the native stack across it and copied in).
+    frames.reserve(1);
     // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
     let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
     let link = GenLink { genobj: NonNull::from(g), resume };
@@ -361,7 +365,9 @@ pub(super) fn push_frame_inline(
     drop(saved);
     enter_exc_state(g);
     super::data_stack::set_top(top);
-    super::push_in_place(frames, || Frame {
+    let len = frames.len();
+    debug_assert!(frames.capacity() > len, "reserved above");
+    let record = Frame {
         code: ManuallyDrop::new(code),
         func,
         globals: ManuallyDrop::new(globals),
@@ -376,7 +382,13 @@ pub(super) fn push_frame_inline(
         owner_gen: Some(link),
         init_self: None,
         frame_obj,
-    });
+    };
+    // SAFETY: `reserve(1)` above left room for one record at index `len` (nothing pushed since);
+    // it is written whole before the length covers it.
+    unsafe {
+        frames.as_mut_ptr().add(len).write(record);
+        frames.set_len(len + 1);
+    }
     Ok(())
 }
 
@@ -385,7 +397,9 @@ pub(super) fn push_frame_inline(
 /// depth is recorded (the values stay in the generator's block, the record's window) and its
 /// function moves back. `oparg` 1 marks a `yield from`/`await` suspension. The thread's top
 /// goes back to the resumer's window (a native resumption's run restores it as it ends).
-pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) -> ResumeKind {
+/// The value goes to the resumer ([`deliver_yield`]); with no resumer in this run (a native
+/// resumption's entry frame) it comes back, for the run to return.
+pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32, v: Obj) -> Option<Obj> {
     let done = frames.last_mut().expect("a frame");
     let frame_obj = super::detach_frame_object(done, false);
     let sp = done.sp;
@@ -417,14 +431,20 @@ pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) -> ResumeKind {
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);
     depth_leave();
-    link.resume
+    match frames.last_mut() {
+        Some(resumer) => {
+            deliver_yield(resumer, link.resume, v);
+            None
+        }
+        None => Some(v),
+    }
 }
 
-/// After [`suspend`]: the yielded value `v` goes to the resumer (the innermost record again) as
+/// In [`suspend`]: the yielded value `v` goes to the resumer (the innermost record again) as
 /// `resume` says — pushed on its stack for a `SEND`/`FOR_ITER`, in place of the callable and
 /// generator for a `CALL_GEN_SEND` (the call's result).
 #[inline(always)]
-pub(super) fn deliver_yield(resumer: &mut Frame, resume: ResumeKind, v: Obj) {
+fn deliver_yield(resumer: &mut Frame, resume: ResumeKind, v: Obj) {
     // SAFETY: the resumer is the innermost record again and the loop continues at `'frames`,
     // which derives its window afresh: nothing else refers to it.
     let window = unsafe { resumer.window() };

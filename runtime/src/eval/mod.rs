@@ -2276,9 +2276,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             }
                         }
                     }
-                    let resume = generator::suspend(frames, oparg);
-                    let Some(resumer) = frames.last_mut() else { return Ok(v) };
-                    generator::deliver_yield(resumer, resume, v);
+                    if let Some(v) = generator::suspend(frames, oparg, v) {
+                        return Ok(v);
+                    }
                     continue 'frames;
                 }
                 Err(err) => {
@@ -2534,22 +2534,6 @@ fn push_call_result(caller: &mut Frame, v: Obj) {
     // empty now (cleared above, or left empty by the call's entry): the write drops nothing.
     unsafe { values.as_mut_ptr().add(caller.sp).write(Some(v)) };
     caller.sp += 1;
-}
-
-/// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a
-/// finished record, which must survive its possible reallocation, so the record (128 bytes) is
-/// built on the native stack and copied; reserving first lets the record's fields be written
-/// where it will live.
-#[inline(always)]
-fn push_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
-    frames.reserve(1);
-    let len = frames.len();
-    // SAFETY: `reserve(1)` left room for one record at index `len`; it is fully written before
-    // the length covers it (a panic in `make` leaves the length, so nothing half-made is seen).
-    unsafe {
-        frames.as_mut_ptr().add(len).write(make());
-        frames.set_len(len + 1);
-    }
 }
 
 /// The instruction a frame being unwound reports (`f_lasti`, `f_lineno`, and the `lasti` an
