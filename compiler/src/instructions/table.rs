@@ -390,6 +390,8 @@ instruction_table! {
     UNPACK_SEQUENCE_TUPLE = 221 { cache: 1, pop: 1, push: oparg, flags: [ARG, DEOPT], family: UNPACK_SEQUENCE },
     /// Specialised UNPACK_SEQUENCE: two tuple.
     UNPACK_SEQUENCE_TWO_TUPLE = 222 { cache: 1, pop: 1, push: 2, flags: [ARG, DEOPT], family: UNPACK_SEQUENCE },
+    /// Specialised CALL (pyrt only, not in CPython 3.13): `gen.send(value)` on an exact generator, resumed in the running loop as `SEND_GEN` does.
+    CALL_GEN_SEND = 235 { cache: 3, pop: 2 + oparg, push: 1, flags: [ARG, DEOPT, ERROR, ESCAPES], family: CALL },
     /// sys.monitoring form of RESUME.
     INSTRUMENTED_RESUME = 236 { cache: 0, pop: 0, push: 0, flags: [ARG, EVAL_BREAK, ERROR, ERROR_NO_POP, ESCAPES] },
     /// sys.monitoring form of END_FOR.

@@ -73,6 +73,10 @@ pub(super) enum ResumeKind {
     /// A `FOR_ITER`: a return ends the loop (the iterator is popped, execution continues at
     /// `target`).
     ForIter { target: usize },
+    /// A `CALL_GEN_SEND` (`gen.send(v)`), whose callable and generator sit at the resumer's
+    /// `call_at`: a yield replaces them with the value, as the call's result; a return
+    /// replaces them with nothing and raises `StopIteration` there, as `send` does.
+    Call,
 }
 
 /// The generator a frame record belongs to, borrowed: whoever resumed the frame holds the
@@ -188,6 +192,44 @@ pub(super) fn claim_for_specialised(o: &PyObject, coroutine_too: bool) -> bool {
     true
 }
 
+/// The guard of `CALL_GEN_SEND` over the stack `[callable, self, value]` ending at `sp`: the
+/// callable is the generator type's `send` method descriptor, `self` an exact generator that
+/// is not running or finished (claimed here, and counted against the recursion limit, as
+/// [`claim_for_specialised`]), and the value `None` unless the generator was suspended at a
+/// `yield` (a just-started one refuses other values). On a miss the generic `CALL` runs (and
+/// raises what `send` raises: `ValueError` for a running generator, `StopIteration` for a
+/// finished one, `TypeError` for a value sent to a just-started one, `RecursionError`).
+#[inline(always)]
+pub(super) fn claim_for_send(values: &[Slot], sp: usize, argc: u32) -> bool {
+    if argc != 1 || sp < 3 {
+        return false;
+    }
+    let (Some(callable), Some(receiver), Some(value)) =
+        (values[sp - 3].as_deref(), values[sp - 2].as_deref(), values[sp - 1].as_deref())
+    else {
+        return false;
+    };
+    let t = crate::object::immortal::types_known_made(callable);
+    if !std::ptr::eq(callable.type_object(), t.method_descriptor_type) {
+        return false;
+    }
+    // SAFETY: an exact method descriptor is a MethodDescr.
+    let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+    if !crate::object::generator::is_gen_send(d.def) {
+        return false;
+    }
+    let Some(g) = as_gen(receiver) else { return false };
+    if g.kind != GenKind::Generator {
+        return false;
+    }
+    // No state goes back to `Created`, so a generator not created now is not created when
+    // claimed below.
+    if !value.is(crate::object::immortals().none) && g.state() == GenState::Created {
+        return false;
+    }
+    claim_for_specialised(receiver, false)
+}
+
 /// `_Py_Specialize_Send`: a receiver that is an exact generator or coroutine makes `SEND_GEN`
 /// (its guard, [`claim_for_loop`], re-checks the kind and that the frame is not running).
 pub(super) fn specialize_send(code: &AdaptiveCode, i: usize, receiver: &PyObject) {
@@ -276,6 +318,10 @@ pub(super) fn push_frame_inline(
     resume: ResumeKind,
     entry: Option<&RunStack>,
 ) -> PyResult<()> {
+    // Room for the record first: the record's fields are then computed after the only call
+    // that may grow the vector, and written where the record lives (with the reservation
+    // after them, they were kept on the native stack across it and copied in).
+    frames.reserve(1);
     // SAFETY: the resumer holds `genobj` (see [`GenLink`]) for as long as this borrow is used.
     let g = as_gen(unsafe { genobj.as_ref() }).expect("a claimed generator");
     let link = GenLink { genobj: NonNull::from(g), resume };
@@ -319,7 +365,9 @@ pub(super) fn push_frame_inline(
     drop(saved);
     enter_exc_state(g);
     super::data_stack::set_top(top);
-    super::push_in_place(frames, || Frame {
+    let len = frames.len();
+    debug_assert!(frames.capacity() > len, "reserved above");
+    let record = Frame {
         code: ManuallyDrop::new(code),
         func,
         globals: ManuallyDrop::new(globals),
@@ -334,7 +382,13 @@ pub(super) fn push_frame_inline(
         owner_gen: Some(link),
         init_self: None,
         frame_obj,
-    });
+    };
+    // SAFETY: `reserve(1)` above left room for one record at index `len` (nothing pushed since);
+    // it is written whole before the length covers it.
+    unsafe {
+        frames.as_mut_ptr().add(len).write(record);
+        frames.set_len(len + 1);
+    }
     Ok(())
 }
 
@@ -343,7 +397,9 @@ pub(super) fn push_frame_inline(
 /// depth is recorded (the values stay in the generator's block, the record's window) and its
 /// function moves back. `oparg` 1 marks a `yield from`/`await` suspension. The thread's top
 /// goes back to the resumer's window (a native resumption's run restores it as it ends).
-pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
+/// The value goes to the resumer ([`deliver_yield`]); with no resumer in this run (a native
+/// resumption's entry frame) it comes back, for the run to return.
+pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32, v: Obj) -> Option<Obj> {
     let done = frames.last_mut().expect("a frame");
     let frame_obj = super::detach_frame_object(done, false);
     let sp = done.sp;
@@ -375,6 +431,36 @@ pub(super) fn suspend(frames: &mut Vec<Frame>, oparg: u32) {
     g.set_state(if oparg == 1 { GenState::SuspendedYieldFrom } else { GenState::Suspended });
     leave_exc_state(g);
     depth_leave();
+    match frames.last_mut() {
+        Some(resumer) => {
+            deliver_yield(resumer, link.resume, v);
+            None
+        }
+        None => Some(v),
+    }
+}
+
+/// In [`suspend`]: the yielded value `v` goes to the resumer (the innermost record again) as
+/// `resume` says — pushed on its stack for a `SEND`/`FOR_ITER`, in place of the callable and
+/// generator for a `CALL_GEN_SEND` (the call's result).
+#[inline(always)]
+fn deliver_yield(resumer: &mut Frame, resume: ResumeKind, v: Obj) {
+    // SAFETY: the resumer is the innermost record again and the loop continues at `'frames`,
+    // which derives its window afresh: nothing else refers to it.
+    let window = unsafe { resumer.window() };
+    if let ResumeKind::Call = resume {
+        let at = resumer.call_at;
+        debug_assert_eq!(resumer.sp, at + 2, "a CALL_GEN_SEND resumer keeps its callable and generator");
+        let callable = window[at].replace(v);
+        let receiver = window[at + 1].take();
+        resumer.sp = at + 1;
+        // Dropped once the resumer is consistent (the generator may be finalised).
+        drop(callable);
+        drop(receiver);
+    } else {
+        window[resumer.sp] = Some(v);
+        resumer.sp += 1;
+    }
 }
 
 /// A generator frame returned or raised: the generator is finished.
@@ -403,8 +489,10 @@ pub(super) fn finish(link: GenLink) {
     drop(block);
 }
 
-/// A generator frame resumed by `SEND`/`FOR_ITER` returned `v`: continue its resumer.
-pub(super) fn return_to_resumer(caller: &mut Frame, resume: ResumeKind, v: Obj) {
+/// A generator frame resumed by `SEND`/`FOR_ITER`/`CALL_GEN_SEND` returned `v`: continue its
+/// resumer, or for `CALL_GEN_SEND` the error to raise there (`StopIteration`, as `send`
+/// raises it: no argument for `None`), the callable and generator taken off its stack.
+pub(super) fn return_to_resumer(caller: &mut Frame, resume: ResumeKind, v: Obj) -> Option<PyErr> {
     // SAFETY: the resumer is the innermost record of the run (the generator frame was popped),
     // so it has its window, and the loop holds no reference into it across this call.
     let values = unsafe { caller.window() };
@@ -421,7 +509,22 @@ pub(super) fn return_to_resumer(caller: &mut Frame, resume: ResumeKind, v: Obj) 
             drop(values[caller.sp].take());
             caller.ip = target;
         }
+        ResumeKind::Call => {
+            let at = caller.call_at;
+            debug_assert_eq!(caller.sp, at + 2, "a CALL_GEN_SEND resumer keeps its callable and generator");
+            let callable = values[at].take();
+            let receiver = values[at + 1].take();
+            caller.sp = at;
+            drop(callable);
+            drop(receiver);
+            return Some(if v.is(crate::object::immortals().none) {
+                PyErr::stop_iteration(None)
+            } else {
+                PyErr::stop_iteration(Some(v))
+            });
+        }
     }
+    None
 }
 
 /// Resumes a generator from native code: `send(sent)`, or `throw` when `thrown` is given.
@@ -792,6 +895,59 @@ result.append(f(numbers, 3))
             let (result, ops) = run_in(config, CALLS);
             assert_eq!(result, "[6, [0, 1], 10, 6, 3]");
             assert!(ops.contains(&Opcode::CALL_PY_EXACT_ARGS), "{ops:?}");
+        }
+    }
+
+    /// `f` sends to a generator from a loop (`CALL_GEN_SEND`); later runs hand the same site a
+    /// finished generator, a just-started one given a value, a running one and an object with a
+    /// `send` method of its own (the guard's misses, each answered as `send` answers).
+    const SENDS: &str = "\
+def averager():
+    total = count = 0
+    avg = None
+    while True:
+        v = yield avg
+        total += v
+        count += 1
+        avg = total // count
+        if v < 0:
+            return ('ret', avg)
+def f(g, values):
+    out = []
+    for v in values:
+        try:
+            out.append(g.send(v))
+        except (StopIteration, ValueError, TypeError) as e:
+            out.append((type(e).__name__, e.args))
+    return out
+a = averager()
+next(a)
+result = [f(a, range(40))[-1], f(a, [-100, 1])]
+class Echo:
+    def send(self, v):
+        return v * 2
+result.append(f(averager(), [1]))
+result.append(f(Echo(), [4]))
+def selfish():
+    yield f(me, [None])
+me = selfish()
+result.append(next(me))
+b = averager()
+next(b)
+result.append(f(b, range(3, 300))[-2:])
+";
+
+    #[test]
+    fn sends_from_a_loop_specialise_and_the_guard_misses_fall_back() {
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (result, ops) = run_in(config, SENDS);
+            assert_eq!(
+                result,
+                "[19, [('StopIteration', (('ret', 16),)), ('StopIteration', ())], \
+                 [('TypeError', (\"can't send non-None value to a just-started generator\",))], [8], \
+                 [('ValueError', ('generator already executing',))], [150, 151]]"
+            );
+            assert!(ops.contains(&Opcode::CALL_GEN_SEND), "{ops:?}");
         }
     }
 

@@ -1017,6 +1017,18 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         sync!();
                         enter_or_unwind!(generator::push_frame_inline(frames, receiver, v, resume, None));
                     }
+                    Opcode::CALL_GEN_SEND if !tracing && generator::claim_for_send(values, sp, oparg) => {
+                        // `gen.send(v)`: the generator's frame is pushed as `SEND_GEN` pushes it; the
+                        // callable and generator stay on the stack (the generator is held while
+                        // its frame runs) until its yield or return replaces them.
+                        skip_caches!(CALL);
+                        let v = pop!(values, sp);
+                        let genobj = NonNull::from(&**peek!(values, sp, 1));
+                        f.call_at = sp - 2;
+                        sync!();
+                        let resume = generator::ResumeKind::Call;
+                        enter_or_unwind!(generator::push_frame_inline(frames, genobj, v, resume, None));
+                    }
                     Opcode::LOAD_GLOBAL_MODULE | Opcode::LOAD_GLOBAL_BUILTIN
                         if {
                             let name = &code.names[(oparg >> 1) as usize];
@@ -2008,7 +2020,8 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     | Opcode::CALL_METHOD_DESCRIPTOR_FAST
                     | Opcode::CALL_LIST_APPEND
                     | Opcode::CALL_BUILTIN_CLASS
-                    | Opcode::CALL_NON_PY_GENERAL => {
+                    | Opcode::CALL_NON_PY_GENERAL
+                    | Opcode::CALL_GEN_SEND => {
                         if op != Opcode::CALL_KW {
                             skip_caches!(CALL);
                             let argc = oparg as usize;
@@ -2272,7 +2285,12 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                     if let Some(link) = done.owner_gen.take() {
                         generator::finish(link);
                         let Some(resumer) = frames.last_mut() else { return Ok(v) };
-                        generator::return_to_resumer(resumer, link.resume, v);
+                        if let Some(err) = generator::return_to_resumer(resumer, link.resume, v) {
+                            // `CALL_GEN_SEND`'s `StopIteration`, raised at the call.
+                            if let Err(exc) = unwind(frames, err.into_object(), true) {
+                                return Err(PyErr::from_object(exc));
+                            }
+                        }
                         continue 'frames;
                     }
                     let Some(caller) = frames.last_mut() else { return Ok(v) };
@@ -2289,13 +2307,9 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             }
                         }
                     }
-                    generator::suspend(frames, oparg);
-                    let Some(resumer) = frames.last_mut() else { return Ok(v) };
-                    // SAFETY: the resumer is the innermost record again and the loop continues at
-                    // `'frames`, which derives its window afresh: nothing else refers to it.
-                    let window = unsafe { resumer.window() };
-                    window[resumer.sp] = Some(v);
-                    resumer.sp += 1;
+                    if let Some(v) = generator::suspend(frames, oparg, v) {
+                        return Ok(v);
+                    }
                     continue 'frames;
                 }
                 Err(err) => {
@@ -2551,22 +2565,6 @@ fn push_call_result(caller: &mut Frame, v: Obj) {
     // empty now (cleared above, or left empty by the call's entry): the write drops nothing.
     unsafe { values.as_mut_ptr().add(caller.sp).write(Some(v)) };
     caller.sp += 1;
-}
-
-/// Pushes the record `make` builds straight into `frames`' spare capacity. `Vec::push` takes a
-/// finished record, which must survive its possible reallocation, so the record (128 bytes) is
-/// built on the native stack and copied; reserving first lets the record's fields be written
-/// where it will live.
-#[inline(always)]
-fn push_in_place(frames: &mut Vec<Frame>, make: impl FnOnce() -> Frame) {
-    frames.reserve(1);
-    let len = frames.len();
-    // SAFETY: `reserve(1)` left room for one record at index `len`; it is fully written before
-    // the length covers it (a panic in `make` leaves the length, so nothing half-made is seen).
-    unsafe {
-        frames.as_mut_ptr().add(len).write(make());
-        frames.set_len(len + 1);
-    }
 }
 
 /// The instruction a frame being unwound reports (`f_lasti`, `f_lineno`, and the `lasti` an

@@ -1134,6 +1134,17 @@ fn is_list_append(callable: &PyObject) -> bool {
     }
 }
 
+/// Whether `callable` is the generator type's `send` method descriptor (`CALL_GEN_SEND`, a
+/// pyrt form: the generator's frame is resumed in the running loop, see `generator`).
+#[inline(always)]
+fn is_gen_send(callable: &PyObject) -> bool {
+    is_exact(callable, types_known_made(callable).method_descriptor_type) && {
+        // SAFETY: method descriptors are MethodDescr.
+        let d = unsafe { callable.cast::<crate::object::builtin::MethodDescr>() };
+        crate::object::generator::is_gen_send(d.def)
+    }
+}
+
 /// The guard of `CALL_LIST_APPEND` over the stack `[callable, self, item]` ending at `sp`
 /// (CPython's: the callable is `list.append`, the receiver a list or a list subclass's
 /// instance, one argument).
@@ -1182,6 +1193,8 @@ pub(crate) fn specialize_call(code: &AdaptiveCode, i: usize, callable: &PyObject
         Some(Opcode::CALL_BUILTIN_CLASS)
     } else if has_self && argc == 1 && is_list_append(callable) {
         Some(Opcode::CALL_LIST_APPEND)
+    } else if has_self && argc == 1 && is_gen_send(callable) {
+        Some(Opcode::CALL_GEN_SEND)
     } else if is_exact(callable, types_known_made(callable).method_descriptor_type) && has_self {
         Some(Opcode::CALL_METHOD_DESCRIPTOR_FAST)
     } else if let Some(m) = as_method(callable).filter(|_| !has_self) {

@@ -708,6 +708,15 @@ fn m_self(a: &[Obj], k: Option<&PyObject>) -> PyResult<Obj> {
     Ok(o.clone())
 }
 
+/// Whether `def` is the generator type's `send` (`CALL_GEN_SEND`'s guard: not the coroutine's,
+/// whose receiver is no generator).
+pub(crate) fn is_gen_send(def: &MethodDef) -> bool {
+    std::ptr::eq(def, &GEN_METHODS[GEN_SEND_INDEX])
+}
+
+/// `send`'s position in [`GEN_METHODS`] (checked by the test `gen_send_index_names_send`).
+const GEN_SEND_INDEX: usize = 0;
+
 static GEN_METHODS: &[MethodDef] = &[
     MethodDef::method("send", m_send),
     MethodDef::method("throw", m_throw),
@@ -1363,6 +1372,13 @@ mod tests {
             let g = as_dict(&globals).expect("a dict").get_str(&intern("g").ob_base).expect("`g` is set");
             f(&g)
         })
+    }
+
+    #[test]
+    fn gen_send_index_names_send() {
+        assert_eq!(super::GEN_METHODS[super::GEN_SEND_INDEX].name, "send");
+        assert!(super::is_gen_send(&super::GEN_METHODS[super::GEN_SEND_INDEX]));
+        assert!(!super::is_gen_send(&super::CORO_METHODS[0]), "the coroutine's send is another form");
     }
 
     #[test]
