@@ -996,7 +996,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         skip_caches!(LOAD_GLOBAL);
                         push!(values, sp, hit.take().expect("the guard's value"));
                         if oparg & 1 != 0 {
-                            *slot!(sp) = None;
+                            // The NULL, stored as `push!` stores: the slot above the stack
+                            // pointer is empty, so its old contents need no drop.
+                            debug_assert!(slot!(sp).is_none());
+                            std::mem::forget(slot!(sp).take());
                             sp += 1;
                         }
                     }
@@ -2371,11 +2374,28 @@ unsafe fn enter_exact_args_inline(
         defaults = d;
     }
     depth_enter()?;
-    let slots = match callee_slots(caller, size) {
-        Ok(slots) => slots,
-        Err(e) => {
-            depth_leave();
-            return Err(e);
+    // The callee's window starts at the arguments themselves when the caller's window is on
+    // the data stack and the callee's fits in the chunk from there (CPython copies them into
+    // the new frame; here they become its first locals where they lie): the caller's slots
+    // from `args_start` up are above its stack pointer once the call is entered (it goes back
+    // to `callable_at` or `args_start`), and those above its synced stack pointer are empty,
+    // as a callee window needs. Otherwise (a generator frame calling, whose callees start at
+    // its `top`, or no room left in the chunk) the window goes where [`callee_slots`] puts
+    // it and the arguments move.
+    let (at, limit) = caller.slots.callee_at(args_start);
+    let in_place = caller.slots.top == caller.slots.end && size <= (limit as usize - at as usize) / size_of::<Slot>();
+    let slots = if in_place {
+        debug_assert!(!at.is_null());
+        // SAFETY: `at` is the caller's base plus `args_start`, inside its window on the data
+        // stack (not null), and `size` slots fit from there to the chunk's end (tested above).
+        FrameSlots::in_window(data_stack::Window { base: unsafe { NonNull::new_unchecked(at) }, limit }, size)
+    } else {
+        match callee_slots(caller, size) {
+            Ok(slots) => slots,
+            Err(e) => {
+                depth_leave();
+                return Err(e);
+            }
         }
     };
     let callee = slots.base.as_ptr();
@@ -2387,21 +2407,23 @@ unsafe fn enter_exact_args_inline(
             unsafe { callee.add(k).write(Some(defaults[defaults.len() - (argcount - k)].clone())) };
         }
     }
-    // The arguments move (no reference counting) from the caller's stack into the callee's
-    // first locals (in the same chunk they lie right above the arguments). One slot at a time,
+    // Unless the window starts at them, the arguments move (no reference counting) from the
+    // caller's stack into the callee's first locals. One slot at a time,
     // each emptied as it is read: a `copy_nonoverlapping` then a loop of `None` stores became
     // calls of `memcpy` and `memset` for the two or three slots of a typical call (about 30
     // machine instructions per call, 3% of fib's); with the load and the store to the same
     // slot interleaved, the optimiser cannot turn the loop into either.
-    // SAFETY: `args_start + k < caller.sp`, inside the caller's window; `k < nargs <=
-    // nlocalsplus`, inside the callee's, which starts at or above the caller's stack top (or
-    // in another chunk), so the two ranges do not overlap; the callee's slots are empty and
-    // the caller's are left empty (the loop left the caller's frame and holds no reference
-    // into either window).
-    unsafe {
-        let args = caller.slots.base.as_ptr().add(args_start);
-        for k in 0..nargs {
-            callee.add(k).write(args.add(k).replace(None));
+    if !in_place {
+        // SAFETY: `args_start + k < caller.sp`, inside the caller's window; `k < nargs <=
+        // nlocalsplus`, inside the callee's, which starts at or above the caller's stack top (or
+        // in another chunk), so the two ranges do not overlap; the callee's slots are empty and
+        // the caller's are left empty (the loop left the caller's frame and holds no reference
+        // into either window).
+        unsafe {
+            let args = caller.slots.base.as_ptr().add(args_start);
+            for k in 0..nargs {
+                callee.add(k).write(args.add(k).replace(None));
+            }
         }
     }
     caller.sp = if callable_taken { callable_at } else { args_start };
