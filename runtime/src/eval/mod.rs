@@ -1407,7 +1407,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         // A traced instruction (the traced table sends every byte here) or a
                         // byte the untraced table does not run directly.
                         sync!();
-                        op = tri!(slow_head(f, unit, oparg, tracing));
+                        // The unit read again (it is the one at `lasti`: the head's, or the one
+                        // `EXTENDED_ARG` or `adapt!` dispatched), so that `unit` is not live
+                        // across the dispatch (one spill fewer in the head of every instruction).
+                        op = tri!(slow_head(f, opcode_unit_of(opcode_units, lasti), oparg, tracing));
                         continue 'op;
                     }
                     Opcode::RESUME => {
@@ -2507,15 +2510,22 @@ fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     let done = unsafe { frames.get_unchecked_mut(n - 1) };
     debug_assert!(done.returns_plainly());
     let func = done.func.take();
-    // SAFETY: the record is the innermost and the loop left its frame: nothing else refers to
-    // its window, which stays allocated after the pop below (see `Frame::window`).
-    let done_window = unsafe { done.window() };
+    let done_base = done.slots.base.as_ptr();
+    debug_assert!(sp <= done.slots.len());
     // SAFETY: the record at `n - 1` is forgotten instead of dropped: its `code`, `globals` and
     // `builtins` are borrowed copies (`owns_refs` is false), `func` was taken above, and
     // `locals`, `init_self`, `owner_gen` and `frame_obj` are empty (`returns_plainly`), so it
     // holds nothing else to release.
     unsafe { frames.set_len(n - 1) };
-    clear(done_window, 0, sp);
+    // Its window's values below its stack pointer are dropped, through the base pointer (no
+    // slice, so no bounds test: the stack pointer lies inside the window).
+    for i in 0..sp {
+        // SAFETY: `i < sp <=` the window's length; the record is popped and the loop left its
+        // frame, so nothing else refers to the window, which stays allocated after the pop (see
+        // `Frame::window`). A drop may run a finaliser, which starts its frames above the
+        // thread's top (still the end of this window).
+        unsafe { *done_base.add(i) = None };
+    }
     depth_leave();
     // SAFETY: `n >= 2` (see above): the caller's record is still in the vector.
     let caller = unsafe { frames.get_unchecked_mut(n - 2) };
