@@ -2456,7 +2456,7 @@ unsafe fn enter_exact_args_inline(
 /// Where a callee entered by an untraced run's `CALL` starts: past its first instruction when
 /// that is `RESUME` and the `RESUME` would do nothing but pass — no event is pending in the
 /// thread's eval breaker (whose check, a quiescent point of a free-threaded thread, is made
-/// here: `breaker::check_quiet`) and no trace or profile function is set — else at 0, where
+/// here: `trace::resume_would_pass`) and no trace or profile function is set — else at 0, where
 /// the `RESUME` handles what is pending. Saves the dispatch of one instruction per call.
 #[inline(always)]
 fn first_ip(code: &CodeObj) -> usize {
@@ -2465,15 +2465,7 @@ fn first_ip(code: &CodeObj) -> usize {
     if first.map(|u| (u & 0xff) as u8) != Some(RESUME) {
         return 0;
     }
-    match crate::state::thread_state::current() {
-        Some(ts) => {
-            // SAFETY: the current thread state is attached on this thread.
-            let ts = unsafe { ts.as_ref() };
-            usize::from(crate::state::breaker::check_quiet(ts) && !ts.is_hooked())
-        }
-        // `RESUME` does nothing without a thread state.
-        None => 1,
-    }
+    usize::from(trace::resume_would_pass())
 }
 
 /// A Python-to-Python call that [`enter_exact_args`] does not take (keyword arguments,
