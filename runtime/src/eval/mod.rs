@@ -1039,7 +1039,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         skip_caches!(LOAD_GLOBAL);
                         push!(values, sp, hit.take().expect("the guard's value"));
                         if oparg & 1 != 0 {
-                            *slot!(sp) = None;
+                            // The NULL, stored as `push!` stores: the slot above the stack
+                            // pointer is empty, so its old contents need no drop.
+                            debug_assert!(slot!(sp).is_none());
+                            std::mem::forget(slot!(sp).take());
                             sp += 1;
                         }
                     }
@@ -1349,7 +1352,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         // SAFETY: the guard checked that the callable (after the unpacking, the
                         // bound method's function) is a function.
                         enter_or_unwind!(unsafe {
-                            enter_exact_args_inline(frames, callable, callable_at, args_start, None, true)
+                            enter_exact_args_inline(frames, callable, callable_at, args_start, None, true, !tracing)
                         });
                     }
                     Opcode::CALL_LEN
@@ -1447,7 +1450,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         // A traced instruction (the traced table sends every byte here) or a
                         // byte the untraced table does not run directly.
                         sync!();
-                        op = tri!(slow_head(f, unit, oparg, tracing));
+                        // The unit read again (it is the one at `lasti`: the head's, or the one
+                        // `EXTENDED_ARG` or `adapt!` dispatched), so that `unit` is not live
+                        // across the dispatch (one spill fewer in the head of every instruction).
+                        op = tri!(slow_head(f, opcode_unit_of(opcode_units, lasti), oparg, tracing));
                         continue 'op;
                     }
                     Opcode::RESUME => {
@@ -2366,7 +2372,7 @@ fn enter_exact_args(
 ) -> PyResult<()> {
     assert!(as_function(&callable).is_some(), "checked by exact_args_function");
     // SAFETY: checked just above.
-    unsafe { enter_exact_args_inline(frames, callable, callable_at, args_start, init_self, false) }
+    unsafe { enter_exact_args_inline(frames, callable, callable_at, args_start, init_self, false, false) }
 }
 
 /// [`enter_exact_args`], inlined where it is called for almost every Python-to-Python call
@@ -2375,7 +2381,8 @@ fn enter_exact_args(
 /// method_calls −1.4% machine instructions). With `callable_taken`, the caller's slots
 /// `callable_at..args_start` are empty once the arguments moved (the arm took the callable, and
 /// the `self` slot moved into the callee or held NULL), so the caller's stack pointer goes back
-/// to `callable_at` and the return has no call window to clear.
+/// to `callable_at` and the return has no call window to clear. With `untraced` (the run has
+/// no trace or profile function) the callee may start past its `RESUME` ([`first_ip`]).
 ///
 /// # Safety
 ///
@@ -2389,6 +2396,7 @@ unsafe fn enter_exact_args_inline(
     args_start: usize,
     init_self: Option<Obj>,
     callable_taken: bool,
+    untraced: bool,
 ) -> PyResult<()> {
     // SAFETY: the caller's contract: a function object (whose code is a code object).
     let func = unsafe { callable.cast::<crate::object::function::FunctionObject>() };
@@ -2416,11 +2424,28 @@ unsafe fn enter_exact_args_inline(
         defaults = d;
     }
     depth_enter()?;
-    let slots = match callee_slots(caller, size) {
-        Ok(slots) => slots,
-        Err(e) => {
-            depth_leave();
-            return Err(e);
+    // The callee's window starts at the arguments themselves when the caller's window is on
+    // the data stack and the callee's fits in the chunk from there (CPython copies them into
+    // the new frame; here they become its first locals where they lie): the caller's slots
+    // from `args_start` up are above its stack pointer once the call is entered (it goes back
+    // to `callable_at` or `args_start`), and those above its synced stack pointer are empty,
+    // as a callee window needs. Otherwise (a generator frame calling, whose callees start at
+    // its `top`, or no room left in the chunk) the window goes where [`callee_slots`] puts
+    // it and the arguments move.
+    let (at, limit) = caller.slots.callee_at(args_start);
+    let in_place = caller.slots.top == caller.slots.end && size <= (limit as usize - at as usize) / size_of::<Slot>();
+    let slots = if in_place {
+        debug_assert!(!at.is_null());
+        // SAFETY: `at` is the caller's base plus `args_start`, inside its window on the data
+        // stack (not null), and `size` slots fit from there to the chunk's end (tested above).
+        FrameSlots::in_window(data_stack::Window { base: unsafe { NonNull::new_unchecked(at) }, limit }, size)
+    } else {
+        match callee_slots(caller, size) {
+            Ok(slots) => slots,
+            Err(e) => {
+                depth_leave();
+                return Err(e);
+            }
         }
     };
     let callee = slots.base.as_ptr();
@@ -2432,21 +2457,23 @@ unsafe fn enter_exact_args_inline(
             unsafe { callee.add(k).write(Some(defaults[defaults.len() - (argcount - k)].clone())) };
         }
     }
-    // The arguments move (no reference counting) from the caller's stack into the callee's
-    // first locals (in the same chunk they lie right above the arguments). One slot at a time,
+    // Unless the window starts at them, the arguments move (no reference counting) from the
+    // caller's stack into the callee's first locals. One slot at a time,
     // each emptied as it is read: a `copy_nonoverlapping` then a loop of `None` stores became
     // calls of `memcpy` and `memset` for the two or three slots of a typical call (about 30
     // machine instructions per call, 3% of fib's); with the load and the store to the same
     // slot interleaved, the optimiser cannot turn the loop into either.
-    // SAFETY: `args_start + k < caller.sp`, inside the caller's window; `k < nargs <=
-    // nlocalsplus`, inside the callee's, which starts at or above the caller's stack top (or
-    // in another chunk), so the two ranges do not overlap; the callee's slots are empty and
-    // the caller's are left empty (the loop left the caller's frame and holds no reference
-    // into either window).
-    unsafe {
-        let args = caller.slots.base.as_ptr().add(args_start);
-        for k in 0..nargs {
-            callee.add(k).write(args.add(k).replace(None));
+    if !in_place {
+        // SAFETY: `args_start + k < caller.sp`, inside the caller's window; `k < nargs <=
+        // nlocalsplus`, inside the callee's, which starts at or above the caller's stack top (or
+        // in another chunk), so the two ranges do not overlap; the callee's slots are empty and
+        // the caller's are left empty (the loop left the caller's frame and holds no reference
+        // into either window).
+        unsafe {
+            let args = caller.slots.base.as_ptr().add(args_start);
+            for k in 0..nargs {
+                callee.add(k).write(args.add(k).replace(None));
+            }
         }
     }
     caller.sp = if callable_taken { callable_at } else { args_start };
@@ -2458,8 +2485,10 @@ unsafe fn enter_exact_args_inline(
     // 40 machine instructions per call).
     frames.reserve(1);
     let len = frames.len();
+    let ip = if untraced { first_ip(code) } else { 0 };
     // SAFETY: the caller's contract (a function).
-    let record = unsafe { Frame::for_function(callable, slots, n, init_self) };
+    let mut record = unsafe { Frame::for_function(callable, slots, n, init_self) };
+    record.ip = ip;
     // SAFETY: `reserve(1)` left room for one record at index `len`, written before the length
     // covers it.
     unsafe {
@@ -2467,6 +2496,21 @@ unsafe fn enter_exact_args_inline(
         frames.set_len(len + 1);
     }
     Ok(())
+}
+
+/// Where a callee entered by an untraced run's `CALL` starts: past its first instruction when
+/// that is `RESUME` and the `RESUME` would do nothing but pass — no event is pending in the
+/// thread's eval breaker (whose check, a quiescent point of a free-threaded thread, is made
+/// here: `trace::resume_would_pass`) and no trace or profile function is set — else at 0, where
+/// the `RESUME` handles what is pending. Saves the dispatch of one instruction per call.
+#[inline(always)]
+fn first_ip(code: &CodeObj) -> usize {
+    const RESUME: u8 = Opcode::RESUME.number() as u8;
+    let first = code.adaptive.opcode_units().first().map(|u| u.load(std::sync::atomic::Ordering::Relaxed));
+    if first.map(|u| (u & 0xff) as u8) != Some(RESUME) {
+        return 0;
+    }
+    usize::from(trace::resume_would_pass())
 }
 
 /// A Python-to-Python call that [`enter_exact_args`] does not take (keyword arguments,
@@ -2530,15 +2574,22 @@ fn return_plain(frames: &mut Vec<Frame>, sp: usize, v: Obj) {
     let done = unsafe { frames.get_unchecked_mut(n - 1) };
     debug_assert!(done.returns_plainly());
     let func = done.func.take();
-    // SAFETY: the record is the innermost and the loop left its frame: nothing else refers to
-    // its window, which stays allocated after the pop below (see `Frame::window`).
-    let done_window = unsafe { done.window() };
+    let done_base = done.slots.base.as_ptr();
+    debug_assert!(sp <= done.slots.len());
     // SAFETY: the record at `n - 1` is forgotten instead of dropped: its `code`, `globals` and
     // `builtins` are borrowed copies (`owns_refs` is false), `func` was taken above, and
     // `locals`, `init_self`, `owner_gen` and `frame_obj` are empty (`returns_plainly`), so it
     // holds nothing else to release.
     unsafe { frames.set_len(n - 1) };
-    clear(done_window, 0, sp);
+    // Its window's values below its stack pointer are dropped, through the base pointer (no
+    // slice, so no bounds test: the stack pointer lies inside the window).
+    for i in 0..sp {
+        // SAFETY: `i < sp <=` the window's length; the record is popped and the loop left its
+        // frame, so nothing else refers to the window, which stays allocated after the pop (see
+        // `Frame::window`). A drop may run a finaliser, which starts its frames above the
+        // thread's top (still the end of this window).
+        unsafe { *done_base.add(i) = None };
+    }
     depth_leave();
     // SAFETY: `n >= 2` (see above): the caller's record is still in the vector.
     let caller = unsafe { frames.get_unchecked_mut(n - 2) };

@@ -104,6 +104,17 @@ fn emit(frame: &Frame, event: TraceEvent, arg: Option<&Obj>, to_trace: bool, to_
     Ok(())
 }
 
+/// Whether a `RESUME` on this thread now would only pass (see
+/// `ThreadState::resume_would_pass`); with no thread state a `RESUME` does nothing.
+#[inline(always)]
+pub(super) fn resume_would_pass() -> bool {
+    match thread_state::current() {
+        // SAFETY: the current thread state is attached on this thread.
+        Some(ts) => unsafe { ts.as_ref() }.resume_would_pass(),
+        None => true,
+    }
+}
+
 /// The per-instruction hook (only while [`active`]): `call` at `RESUME`, then `line` and
 /// `opcode` events.
 #[cold]

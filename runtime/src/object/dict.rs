@@ -541,16 +541,31 @@ impl DictObject {
     #[inline(always)]
     pub fn value_ref_at_if_key(&self, index: usize, key: &PyObject) -> Option<Obj> {
         if !free_threaded() {
-            // SAFETY: with the lock no writer runs beside this read; the clone runs no Python code.
-            return unsafe { self.table() }.value_at_if_key(index, key).cloned();
+            // SAFETY: tested just above.
+            return unsafe { self.value_ref_at_if_key_with_lock(index, key) };
         }
         self.value_ref_at_if_key_free_threaded(index, key)
+    }
+
+    /// [`DictObject::value_ref_at_if_key`] in an interpreter with a lock (`Own`/`Shared`), for
+    /// a caller that tested the kind already.
+    ///
+    /// # Safety
+    ///
+    /// The calling thread's interpreter is not free-threaded (`attachment::free_threaded()` is
+    /// false).
+    #[inline(always)]
+    pub(crate) unsafe fn value_ref_at_if_key_with_lock(&self, index: usize, key: &PyObject) -> Option<Obj> {
+        debug_assert!(!free_threaded());
+        // SAFETY: with the lock (the caller's contract) no writer runs beside this read; the
+        // clone runs no Python code.
+        unsafe { self.table() }.value_at_if_key(index, key).cloned()
     }
 
     /// [`DictObject::value_ref_at_if_key`] in a free-threaded interpreter: the lock-free hinted
     /// read of the published block (`dict_keys.rs`), or the same read in the section.
     #[inline(never)]
-    fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
+    pub(crate) fn value_ref_at_if_key_free_threaded(&self, index: usize, key: &PyObject) -> Option<Obj> {
         self.ensure_shared_on_read();
         let word = self.keys_word();
         // SAFETY: the word holds null or the dict's block; a block loaded while this thread is

@@ -48,8 +48,12 @@ pub(crate) fn hinted_value_ref(d: &DictObject, ix: usize, name: &PyObject) -> Op
             // SAFETY: the reference just taken (step 2).
             return Some(unsafe { Obj::from_owned(p) });
         }
+        return d.value_ref_at_if_key_free_threaded(ix, name);
     }
-    d.value_ref_at_if_key(ix, name)
+    // One test of the interpreter's kind for both paths (`value_ref_at_if_key` would test it
+    // again).
+    // SAFETY: not free-threaded (tested above).
+    unsafe { d.value_ref_at_if_key_with_lock(ix, name) }
 }
 
 /// The hinted read, public to the loom models.

@@ -57,6 +57,15 @@ pub(crate) fn check(ts: &ThreadState) -> PyResult<()> {
     handle_pending(ts)
 }
 
+/// The part of [`check`] that handles nothing: the quiescent point, and whether nothing is
+/// pending (then `check` would have done just this and returned `Ok`). The eval loop calls it
+/// where it skips a `RESUME` (`eval::first_ip`), which runs `check` itself when this is false.
+#[inline(always)]
+pub(crate) fn check_quiet(ts: &ThreadState) -> bool {
+    thread_state::qsbr_quiescent(ts);
+    ts.eval_breaker.load(Ordering::Relaxed) & EVENTS_MASK == 0
+}
+
 #[cold]
 #[inline(never)]
 fn handle_pending(ts: &ThreadState) -> PyResult<()> {

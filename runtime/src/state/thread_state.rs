@@ -738,6 +738,15 @@ impl ThreadState {
         self.hooked.load(Ordering::Relaxed)
     }
 
+    /// Whether a `RESUME` run by this (attached, current) state now would only pass: no event
+    /// is pending in its eval breaker and no trace or profile function is set. Makes the
+    /// breaker check's quiescent point (`breaker::check_quiet`). The eval loop then starts a
+    /// callee past its `RESUME` (`eval::first_ip`).
+    #[inline(always)]
+    pub(crate) fn resume_would_pass(&self) -> bool {
+        super::breaker::check_quiet(self) && !self.is_hooked()
+    }
+
     /// Sets (or with `None` removes) the profile function.
     pub fn set_profile(&self, f: Option<TraceFn>) {
         set_hook(&self.profile, f, &self.interp.profiling_threads);
