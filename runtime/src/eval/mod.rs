@@ -2480,9 +2480,9 @@ unsafe fn enter_exact_args_inline(
     caller.call_at = callable_at;
     data_stack::set_top(slots.end);
     // The record is written where it will live, field by field (CPython's
-    // `_PyFrame_Initialize`): not through `push_in_place`, whose closure the optimiser may
-    // leave out of line, building the record in a temporary that `memcpy` then copies (about
-    // 40 machine instructions per call).
+    // `_PyFrame_Initialize`): not through a closure that builds the record, which the
+    // optimiser may leave out of line, building it in a temporary that `memcpy` then copies
+    // (about 40 machine instructions per call).
     frames.reserve(1);
     let len = frames.len();
     let ip = if untraced { first_ip(code) } else { 0 };
