@@ -1046,6 +1046,22 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             sp += 1;
                         }
                     }
+                    // The commonest form has its own arm (no name to look up; the value takes
+                    // the owner's slot). On a miss, the shared arm below tests it again.
+                    Opcode::LOAD_ATTR_INSTANCE_VALUE
+                        if {
+                            hit = specialize_attr::instance_value(units, lasti, peek!(values, sp, 1));
+                            hit.is_some()
+                        } =>
+                    {
+                        skip_caches!(LOAD_ATTR);
+                        let owner = slot!(sp - 1).replace(hit.take().expect("the guard's value"));
+                        drop(owner);
+                        if oparg & 1 != 0 {
+                            *slot!(sp) = None;
+                            sp += 1;
+                        }
+                    }
                     Opcode::LOAD_ATTR_INSTANCE_VALUE
                     | Opcode::LOAD_ATTR_SLOT
                     | Opcode::LOAD_ATTR_MODULE
@@ -1141,7 +1157,7 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         let rhs = pop!(values, sp);
                         let lhs = pop!(values, sp);
                         // A following `STORE_FAST` is done here (see `float_result_into_local`).
-                        match specialize::store_fast_local(units.opcode_unit(ip)) {
+                        match specialize::store_fast_local(opcode_unit_of(opcode_units, ip)) {
                             Some(local) => {
                                 tri!(specialize::binary_op_float_into(op, lhs, rhs, local!(local)));
                                 ip += 1;
@@ -1279,9 +1295,11 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         } =>
                     {
                         skip_caches!(BINARY_SUBSCR);
-                        drop(pop!(values, sp));
-                        drop(pop!(values, sp));
-                        push!(values, sp, hit.take().expect("the guard's value"));
+                        // The item takes the container's slot (one stack pointer update).
+                        let key = pop!(values, sp);
+                        let container = slot!(sp - 1).replace(hit.take().expect("the guard's value"));
+                        drop(key);
+                        drop(container);
                     }
                     Opcode::BINARY_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
                         skip_caches!(BINARY_SUBSCR);
@@ -1296,13 +1314,19 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         push!(values, sp, tri!(r));
                     }
                     Opcode::STORE_SUBSCR_LIST_INT
-                        if specialize::store_list_int_guard(peek!(values, sp, 2), peek!(values, sp, 1)) =>
+                        if {
+                            hit_local = specialize::store_list_int_guard(peek!(values, sp, 2), peek!(values, sp, 1));
+                            hit_local.is_some()
+                        } =>
                     {
                         skip_caches!(STORE_SUBSCR);
+                        let index = hit_local.take().expect("the guard's index");
                         let key = pop!(values, sp);
                         let container = pop!(values, sp);
                         let v = pop!(values, sp);
-                        tri!(specialize::store_list_int(&container, &key, v));
+                        // SAFETY: the guard's exact list.
+                        tri!(unsafe { specialize::store_list_int(&container, index, v) });
+                        drop(key);
                     }
                     Opcode::STORE_SUBSCR_DICT if specialize::exact_dict(peek!(values, sp, 2)).is_some() => {
                         skip_caches!(STORE_SUBSCR);
@@ -1500,9 +1524,28 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                         drop(pop!(values, sp));
                         push!(values, sp, v);
                     }
+                    // `COPY 2; COPY 2` (`a[i] op= x`) runs as one instruction when not tracing
+                    // (a trace function would see each): the top two values duplicated.
+                    Opcode::COPY
+                        if oparg == 2 && !tracing && specialize::is_copy_2(opcode_unit_of(opcode_units, ip)) =>
+                    {
+                        let (a, b) = (peek!(values, sp, 2).clone(), peek!(values, sp, 1).clone());
+                        push!(values, sp, a);
+                        push!(values, sp, b);
+                        ip += 1;
+                    }
                     Opcode::COPY => {
                         let v = peek!(values, sp, oparg as usize).clone();
                         push!(values, sp, v);
+                    }
+                    // `SWAP 3; SWAP 2` (the store of `a[i] op= x`) runs as one rotation when not
+                    // tracing: the top value goes under the next two.
+                    Opcode::SWAP
+                        if oparg == 3 && !tracing && specialize::is_swap_2(opcode_unit_of(opcode_units, ip)) =>
+                    {
+                        values.swap(sp - 1, sp - 3);
+                        values.swap(sp - 1, sp - 2);
+                        ip += 1;
                     }
                     Opcode::SWAP => values.swap(sp - 1, sp - oparg as usize),
                     Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => {
@@ -1743,6 +1786,10 @@ fn run_frames(frames: &mut Vec<Frame>, thrown: Option<PyErr>) -> PyResult<Obj> {
                             None => ops::binary_op(&lhs, &rhs, bop),
                         };
                         push!(values, sp, tri!(r));
+                        // Operands that are floats (`x ** y`, `x / y`) are released the fast way:
+                        // a dying temporary skips the deallocator's dispatch.
+                        crate::object::float::release_value(lhs);
+                        crate::object::float::release_value(rhs);
                     }
                     Opcode::COMPARE_OP | Opcode::COMPARE_OP_INT | Opcode::COMPARE_OP_FLOAT | Opcode::COMPARE_OP_STR => {
                         skip_caches!(COMPARE_OP);

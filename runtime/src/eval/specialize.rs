@@ -447,13 +447,14 @@ pub(crate) fn specialize_binary_subscr(code: &AdaptiveCode, i: usize, container:
 /// is negative or out of range: the generic path raises `IndexError` or counts from the end).
 #[inline(always)]
 pub(crate) fn subscr_seq_int(form: Opcode, container: &PyObject, key: &PyObject) -> Option<Obj> {
-    let t = types();
+    let t = types_known_made(container);
     let index = usize::try_from(exact_small_int(key)?).ok()?;
     if form == Opcode::BINARY_SUBSCR_LIST_INT {
         if !is_exact(container, t.list_type) {
             return None;
         }
-        crate::object::list::as_list(container)?.get_item(index)
+        // SAFETY: an exact list (just checked).
+        unsafe { crate::object::list::as_exact_list(container) }.get_item(index)
     } else {
         if !is_exact(container, t.tuple_type) {
             return None;
@@ -476,27 +477,33 @@ pub(crate) fn specialize_store_subscr(code: &AdaptiveCode, i: usize, container: 
 
 /// The guard of `STORE_SUBSCR_LIST_INT`: an exact list and an exact int index in range
 /// (a negative or out-of-range index takes the generic path, which counts from the end or
-/// raises `IndexError`).
+/// raises `IndexError`). The index, on a hit.
 #[inline(always)]
-pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> bool {
-    let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok());
-    match (index, is_exact(container, types_known_made(container).list_type)) {
-        (Some(i), true) => crate::object::list::as_list(container).is_some_and(|l| i < l.len()),
-        _ => false,
+pub(crate) fn store_list_int_guard(container: &PyObject, key: &PyObject) -> Option<usize> {
+    let index = usize::try_from(exact_small_int(key)?).ok()?;
+    if !is_exact(container, types_known_made(container).list_type) {
+        return None;
     }
+    // SAFETY: an exact list (just checked).
+    (index < unsafe { crate::object::list::as_exact_list(container) }.len()).then_some(index)
 }
 
-/// `STORE_SUBSCR_LIST_INT` (after [`store_list_int_guard`]). The replaced item is dropped once
-/// the list is no longer borrowed, a float the fast way (`v[0] -= x` replaces a float that
-/// often dies there). If another thread shrank the list between the guard and the store, the
-/// store fails as the generic one would (`IndexError`), and the value is dropped.
+/// `STORE_SUBSCR_LIST_INT` at `index` (after [`store_list_int_guard`], which gave `index`). The
+/// replaced item is dropped once the list is no longer borrowed, a float the fast way
+/// (`v[0] -= x` replaces a float that often dies there). If another thread shrank the list
+/// between the guard and the store, the store fails as the generic one would (`IndexError`),
+/// and the value is dropped.
+///
+/// # Safety
+///
+/// `container` is an exact list (the guard's test).
 #[inline(always)]
-pub(crate) fn store_list_int(container: &PyObject, key: &PyObject, value: Obj) -> crate::error::PyResult<()> {
-    let index = exact_small_int(key).and_then(|k| usize::try_from(k).ok()).expect("the guard's index");
-    let l = crate::object::list::as_list(container).expect("the guard's list");
-    // Under the list's mutex, held briefly (one slot store; nothing is dropped inside).
-    let stored = l.mutate_briefly(|items| if index < items.len() { Ok(items.set(index, value)) } else { Err(value) });
-    match stored {
+pub(crate) unsafe fn store_list_int(container: &PyObject, index: usize, value: Obj) -> crate::error::PyResult<()> {
+    // SAFETY: the caller's contract.
+    let l = unsafe { crate::object::list::as_exact_list(container) };
+    // Under the list's mutex, held briefly when free-threaded (one slot store; nothing is
+    // dropped inside).
+    match l.replace_item(index, value) {
         Ok(old) => {
             crate::object::float::release_value(old);
             Ok(())
@@ -544,7 +551,7 @@ pub(crate) fn specialize_to_bool(code: &AdaptiveCode, i: usize, v: &PyObject) {
 /// `TO_BOOL_*`: the truth of `v`, `None` on a guard miss.
 #[inline(always)]
 pub(crate) fn to_bool(form: Opcode, v: &PyObject) -> Option<bool> {
-    let t = types();
+    let t = types_known_made(v);
     match form {
         Opcode::TO_BOOL_BOOL if is_exact(v, t.bool_type) => Some(v.is(&crate::object::immortals().true_.ob_base)),
         Opcode::TO_BOOL_INT if is_exact(v, t.int_type) => {
@@ -601,6 +608,26 @@ const POP_JUMP_IF_TRUE_BYTE: u8 = byte_of(Opcode::POP_JUMP_IF_TRUE);
 #[inline(always)]
 pub(crate) fn store_fast_local(unit: u16) -> Option<usize> {
     ((unit & 0xff) as u8 == STORE_FAST_BYTE).then_some((unit >> 8) as usize)
+}
+
+const COPY_2_UNIT: u16 = byte_of(Opcode::COPY) as u16 | 2 << 8;
+const SWAP_2_UNIT: u16 = byte_of(Opcode::SWAP) as u16 | 2 << 8;
+// `COPY` and `SWAP` fuse a following `COPY 2` / `SWAP 2` by skipping it as one unit.
+const _: () = assert!(Opcode::COPY.cache_entries() == 0 && Opcode::SWAP.cache_entries() == 0);
+
+/// Whether the instruction `unit` is `COPY 2` (the augmented subscript assignment
+/// `a[i] op= x` compiles to `COPY 2; COPY 2`, which the loop runs as one duplication of the
+/// top two values when not tracing).
+#[inline(always)]
+pub(crate) fn is_copy_2(unit: u16) -> bool {
+    unit == COPY_2_UNIT
+}
+
+/// Whether the instruction `unit` is `SWAP 2` (`a[i] op= x` stores with `SWAP 3; SWAP 2`,
+/// which the loop runs as one rotation of the top three values when not tracing).
+#[inline(always)]
+pub(crate) fn is_swap_2(unit: u16) -> bool {
+    unit == SWAP_2_UNIT
 }
 
 /// Whether the instruction `unit` is a `POP_TOP` (which `CALL_LIST_APPEND` skips over, as
@@ -668,7 +695,9 @@ pub(crate) fn specialize_unpack_sequence(code: &AdaptiveCode, i: usize, seq: &Py
 #[inline(always)]
 pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[Obj]> {
     let items = match form {
-        Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_TWO_TUPLE if is_exact(seq, types().tuple_type) => {
+        Opcode::UNPACK_SEQUENCE_TUPLE | Opcode::UNPACK_SEQUENCE_TWO_TUPLE
+            if is_exact(seq, types_known_made(seq).tuple_type) =>
+        {
             crate::object::tuple::items(seq)
         }
         _ => return None,
@@ -690,10 +719,11 @@ pub(crate) fn unpack_items(form: Opcode, seq: &PyObject, n: usize) -> Option<&[O
 pub(crate) fn unpack_list_onto(stack: &mut [Option<Obj>], n: usize) -> bool {
     let Some((head, above)) = stack.split_first_mut() else { return false };
     let Some(seq) = head.as_deref() else { return false };
-    if !is_exact(seq, types().list_type) {
+    if !is_exact(seq, types_known_made(seq).list_type) {
         return false;
     }
-    let Some(list) = crate::object::list::as_list(seq) else { return false };
+    // SAFETY: an exact list (just checked).
+    let list = unsafe { crate::object::list::as_exact_list(seq) };
     // With a lock the fill runs directly: through `locked_briefly` it stayed an out-of-line
     // closure call (+2.4 M instructions on nbody).
     // Free-threaded, the fill is written twice (the brief hold, the section when the mutex is
@@ -1460,6 +1490,42 @@ except TypeError as e:
             assert!(ops.contains(&Opcode::BINARY_OP_INPLACE_ADD_UNICODE), "{ops:?}");
             assert!(ops.contains(&Opcode::BINARY_OP_ADD_UNICODE), "`t = s + '.'` stores elsewhere: {ops:?}");
         }
+    }
+
+    #[test]
+    fn augmented_list_items_get_their_forms_and_miss_on_other_containers() {
+        // `v[i] op= x` runs `COPY 2; COPY 2` and `SWAP 3; SWAP 2` fused (untraced), the list
+        // item read and store specialised; a dict, a negative index and an int list miss.
+        let src = "\
+def f(v, n):
+    for i in range(n):
+        v[i % 3] -= 0.5
+        v[i % 3] *= 2.0
+    return v
+result = [f([1.0, 2.0, 3.0], 60)]
+result.append(f({0: 1.0, 1: 2.0, 2: 3.0}, 3))
+result.append(f([1, 2, 3], 3))
+result.append(f([1.0, 2.0, 3.0], 60))
+";
+        let expected = "[[1.0, 1048577.0, 2097153.0], {0: 1.0, 1: 3.0, 2: 5.0}, [1.0, 3.0, 5.0], \
+                        [1.0, 1048577.0, 2097153.0]]";
+        for config in [crate::InterpreterConfig::isolated(), crate::InterpreterConfig::free_threaded()] {
+            let (text, ops) = run_in(config, src);
+            assert_eq!(text, expected);
+            for form in [Opcode::BINARY_SUBSCR_LIST_INT, Opcode::STORE_SUBSCR_LIST_INT] {
+                assert!(ops.contains(&form), "{form:?} in {ops:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn copy_and_swap_fuse_only_their_second_halves() {
+        assert!(is_copy_2(op(Opcode::COPY, 2)));
+        assert!(!is_copy_2(op(Opcode::COPY, 1)));
+        assert!(!is_copy_2(op(Opcode::SWAP, 2)));
+        assert!(is_swap_2(op(Opcode::SWAP, 2)));
+        assert!(!is_swap_2(op(Opcode::SWAP, 3)));
+        assert!(!is_swap_2(op(Opcode::COPY, 2)));
     }
 
     #[test]

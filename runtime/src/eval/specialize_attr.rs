@@ -233,6 +233,19 @@ fn module_form(c: &mut CacheWrites, owner: &PyObject, name: &PyObject) -> Option
     Some(Opcode::LOAD_ATTR_MODULE)
 }
 
+/// `LOAD_ATTR_INSTANCE_VALUE` (the loop's own arm for the commonest form: no name, its three
+/// cache units read with one bounds check): the value, `None` on a miss.
+#[inline(always)]
+pub(crate) fn instance_value(code: &AdaptiveCode, i: usize, owner: &PyObject) -> Option<Obj> {
+    // Every cache unit first, as in `load_attr`.
+    code.acquire_caches();
+    let [lo, hi, ix] = code.cache_units::<3>(i + 2);
+    if owner.type_object().version() != (u32::from(lo) | u32::from(hi) << 16) {
+        return None;
+    }
+    values::value_at(owner, ix as usize)
+}
+
 /// The `LOAD_ATTR` forms: `(attribute, self for a method call)`, `None` on a miss.
 #[inline(always)]
 pub(crate) fn load_attr(

@@ -213,6 +213,14 @@ impl AdaptiveCode {
         self.units[i].load(Ordering::Relaxed)
     }
 
+    /// `N` consecutive cache units from `i`, read with one bounds check for all of them (each a
+    /// relaxed load, as [`AdaptiveCode::cache`]).
+    #[inline(always)]
+    pub fn cache_units<const N: usize>(&self, i: usize) -> [u16; N] {
+        let units: &[AtomicU16; N] = self.units[i..i + N].try_into().expect("a slice of N units");
+        units.each_ref().map(|u| u.load(Ordering::Relaxed))
+    }
+
     /// Two cache units as a 32-bit value, low unit first (CPython's `read_u32`).
     #[inline(always)]
     pub fn cache_u32(&self, i: usize) -> u32 {

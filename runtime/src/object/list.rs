@@ -180,6 +180,40 @@ impl ListObject {
         })
     }
 
+    /// Replaces item `i` with `value` (`STORE_SUBSCR_LIST_INT`): the old item, or `value` back
+    /// when `i` is out of range now. Free-threaded, under a brief hold of the list's mutex
+    /// ([`ListObject::mutate_briefly`]'s try-lock, the store inlined); with a lock, directly
+    /// (through `mutate_briefly` the store was an out-of-line closure call, about 40
+    /// instructions a store).
+    #[inline(always)]
+    pub(crate) fn replace_item(&self, i: usize, value: Obj) -> Result<Obj, Obj> {
+        if !free_threaded() {
+            // SAFETY: the interpreter lock this thread holds (it runs object code attached)
+            // excludes other writers and readers, as for `mutate`; the view ends here and the
+            // store runs no code (the replaced item is handed back).
+            let mut items = unsafe { self.items.writer(false) };
+            return if i < items.len() { Ok(items.set(i, value)) } else { Err(value) };
+        }
+        // Free-threaded, the store is written here and in the fallback rather than passed to
+        // `mutate_briefly`, where it stayed an out-of-line closure call.
+        let Some(_hold) = super::mutation::try_hold_briefly(&self.ob_base) else {
+            return self.replace_item_contended(i, value);
+        };
+        // SAFETY: the brief hold of the list's mutex excludes other writers, as in
+        // `mutate_briefly`; the view ends before the hold and the store runs no code (the
+        // replaced item is handed back). Lock-free readers see the slot's release store.
+        let mut items = unsafe { self.items.writer(true) };
+        if i < items.len() { Ok(items.set(i, value)) } else { Err(value) }
+    }
+
+    /// [`ListObject::replace_item`] when another thread (or a section of this one) holds the
+    /// list's mutex: in the section.
+    #[cold]
+    #[inline(never)]
+    fn replace_item_contended(&self, i: usize, value: Obj) -> Result<Obj, Obj> {
+        self.mutate_briefly(|items| if i < items.len() { Ok(items.set(i, value)) } else { Err(value) })
+    }
+
     /// Appends an item.
     #[inline]
     pub fn push(&self, item: Obj) {
@@ -202,6 +236,18 @@ pub fn as_list(obj: &PyObject) -> Option<&ListObject> {
     } else {
         None
     }
+}
+
+/// The `list` behind `obj`, an exact list (a specialised form's guard): no flag test.
+///
+/// # Safety
+///
+/// `obj`'s type is `list` itself.
+#[inline(always)]
+pub(crate) unsafe fn as_exact_list(obj: &PyObject) -> &ListObject {
+    debug_assert!(as_list(obj).is_some(), "the caller's guard: an exact list");
+    // SAFETY: the caller's contract; list instances start with ListObject.
+    unsafe { obj.cast::<ListObject>() }
 }
 
 /// A new list.

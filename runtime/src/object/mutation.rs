@@ -180,8 +180,10 @@ mod tests {
         });
         write_waits_for_the_holder(&interp, l, &|o| {
             // Checked below: the list reads `[9, 2]` afterwards.
-            crate::eval::specialize::store_list_int(o, &new_int(0).expect("an int"), new_int(9).unwrap())
-                .expect("index 0 is in range");
+            let index = crate::eval::specialize::store_list_int_guard(o, &new_int(0).expect("an int"));
+            assert_eq!(index, Some(0), "an exact list with an item 0");
+            // SAFETY: `o` is an exact list (the guard's test just passed).
+            unsafe { crate::eval::specialize::store_list_int(o, 0, new_int(9).unwrap()) }.expect("index 0 is in range");
         });
         write_waits_for_the_holder(&interp, d, &|o| {
             assert_ne!(as_dict(o).expect("a dict").keys_version(), 0);
