@@ -1,7 +1,9 @@
 //! The eval breaker reaches running Python code: a `while True: pass` in each kind of interpreter
 //! (own lock, the main interpreter's lock, free-threaded) is stopped from another thread — by an
 //! async exception (`PyThreadState_SetAsyncExc`) and by a failing pending call — and the
-//! interpreter stays usable afterwards.
+//! interpreter stays usable afterwards. So is code that only calls (no backward jump): the
+//! breaker is read at function entry too, also when a specialised call enters its callee past
+//! a `RESUME` that had nothing to do.
 
 use std::sync::mpsc;
 use std::time::Duration;
@@ -15,9 +17,15 @@ enum Stop {
     PendingCall,
 }
 
-/// Runs `while True: pass` in `interp` on a new thread, stops it with `how`, and returns the
-/// error the script ended with.
-fn stop_busy_loop(interp: &Interpreter, how: Stop) -> PyErr {
+/// A loop that never ends.
+const BUSY_LOOP: &[u8] = b"n = 0\nwhile True:\n    n += 1\n";
+
+/// Calls that never end and never jump backwards: recursion to the limit, caught, again.
+const ENDLESS_CALLS: &[u8] = b"import sys\nsys.setrecursionlimit(300)\ndef f():\n    try:\n        f()\n    except RecursionError:\n        f()\nf()\n";
+
+/// Runs `script` in `interp` on a new thread, stops it with `how`, and returns the error the
+/// script ended with.
+fn stop_busy_loop(interp: &Interpreter, script: &'static [u8], how: Stop) -> PyErr {
     let (started, is_started) = mpsc::channel();
     let worker = {
         let interp = interp.clone();
@@ -27,7 +35,7 @@ fn stop_busy_loop(interp: &Interpreter, how: Stop) -> PyErr {
                     // SAFETY: pthread_self has no preconditions.
                     let me = unsafe { libc::pthread_self() } as u64;
                     started.send(me).expect("the test waits");
-                    pyrt::run::exec(py, b"n = 0\nwhile True:\n    n += 1\n", "<busy>")
+                    pyrt::run::exec(py, script, "<busy>")
                 })
                 .expect("attached")
         })
@@ -48,7 +56,7 @@ fn stop_busy_loop(interp: &Interpreter, how: Stop) -> PyErr {
 }
 
 #[test]
-fn a_busy_loop_stops_in_every_kind_of_interpreter() {
+fn busy_loops_and_endless_calls_stop_in_every_kind_of_interpreter() {
     Runtime::initialize();
     for (kind, config) in [
         ("own", InterpreterConfig::isolated()),
@@ -56,10 +64,12 @@ fn a_busy_loop_stops_in_every_kind_of_interpreter() {
         ("free-threaded", InterpreterConfig::free_threaded()),
     ] {
         let interp = Interpreter::new(config).unwrap();
-        let err = stop_busy_loop(&interp, Stop::AsyncExc);
-        assert_eq!(err.kind(), ExcKind::KeyboardInterrupt, "{kind}: {err}");
-        let err = stop_busy_loop(&interp, Stop::PendingCall);
-        assert_eq!(err.to_string(), "RuntimeError: stopped by a pending call", "{kind}");
+        for (name, script) in [("loop", BUSY_LOOP), ("calls", ENDLESS_CALLS)] {
+            let err = stop_busy_loop(&interp, script, Stop::AsyncExc);
+            assert_eq!(err.kind(), ExcKind::KeyboardInterrupt, "{kind}, {name}: {err}");
+            let err = stop_busy_loop(&interp, script, Stop::PendingCall);
+            assert_eq!(err.to_string(), "RuntimeError: stopped by a pending call", "{kind}, {name}");
+        }
         // Still usable.
         interp.attach(|py| pyrt::run::exec(py, b"assert sum(range(10)) == 45\n", "<after>")).unwrap().unwrap();
         interp.destroy().unwrap();

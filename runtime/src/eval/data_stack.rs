@@ -7,10 +7,11 @@
 //! window is its localsplus (locals, cells, free variables) and its value stack, and the record
 //! holds the window's base pointer, its end and the end of the chunk it lies in.
 //!
-//! **Allocation.** A Python-to-Python call in the loop puts the callee's window right above
-//! the caller's stack top (the arguments move from the caller's stack into the callee's first
-//! locals), in the caller's chunk when it fits there; otherwise in the next chunk
-//! ([`alloc_after`]). A run of the loop started from native code puts its entry frame at the
+//! **Allocation.** A Python-to-Python call in the loop starts the callee's window at the
+//! arguments on the caller's stack, which become its first locals where they lie, when the
+//! window fits in the caller's chunk from there; otherwise (no room left, or a generator frame
+//! calling) the window goes right above the caller's stack top or in the next chunk
+//! ([`alloc_after`]) and the arguments move into it. A run of the loop started from native code puts its entry frame at the
 //! thread's top ([`alloc_at_top`]). Chunks are kept (a list per thread) for the next call that
 //! needs them, so a warm thread allocates nothing per call; when a native-started run ends,
 //! chunks beyond the one in use and [`SPARE_CHUNKS`] more are freed ([`release`]), so a deep
@@ -29,8 +30,9 @@
 //! `_PyThreadState_PushFrame` returning `NULL` is; the thread's chunks and top are left as
 //! they were.
 //!
-//! A window of a frame overlaps the caller's window: the callee starts at the caller's stack
-//! top, and the caller's slots above its stack top are empty while the callee runs. A
+//! A window of a frame overlaps the caller's window: the callee starts at its arguments (or
+//! at the caller's stack top), and the caller's stack pointer is below the callee's window
+//! while the callee runs, so the caller reads none of its slots. A
 //! generator's frame is the exception: its window is its generator's block of slots, on no
 //! chunk, and its callees start where its resumer's would (see `FrameSlots` in [`super`]), so
 //! "the end of the innermost frame's window" above is, for a generator frame, that place.

@@ -6,9 +6,9 @@
 //! run's frame vector and a window of slots on the thread's data stack ([`data_stack`]:
 //! chunks that never move, as CPython's `_PyThreadState_PushFrame`): its "localsplus" (locals,
 //! cells, free variables) then its value stack, addressed through the window's own base
-//! pointer, as CPython's `_PyInterpreterFrame` is. A Python-to-Python call puts the callee's
-//! window right above the caller's stack (in the next chunk when it does not fit; chunks are
-//! kept, so no allocation per call once warm), pushes a record and the loop continues in the
+//! pointer, as CPython's `_PyInterpreterFrame` is. A Python-to-Python call starts the callee's
+//! window at its arguments on the caller's stack (above the caller's stack, or in the next
+//! chunk, when it does not fit; chunks are kept, so no allocation per call once warm), pushes a record and the loop continues in the
 //! callee — no native recursion. A return clears the window, pops the record and pushes the
 //! value on the caller's stack. Native code calling a Python function (a slot wrapper,
 //! `sorted(key=...)`) starts a new run of the loop whose entry window goes at the thread's
@@ -160,8 +160,8 @@ struct Frame {
 /// Where a frame's slots are: its window (the localsplus, then the value stack) from `base` to
 /// `end`, and `top`, the thread's data-stack top while the record is innermost (where its
 /// callees' windows start), in a chunk that ends at `limit`. A frame's window is on the
-/// thread's data stack ([`data_stack`]) and then `top` is `end` (its callees go right above its
-/// stack, inside the window); a generator frame's window is its generator's block and `top`
+/// thread's data stack ([`data_stack`]) and then `top` is `end` (its callees start at their
+/// arguments or right above its stack, inside the window); a generator frame's window is its generator's block and `top`
 /// is the data-stack top at its resumption, in its resumer's chunk (the two never coincide:
 /// `top` lies inside a chunk, after its first slot, and a block is no chunk).
 #[derive(Clone, Copy)]
@@ -2401,10 +2401,10 @@ fn callee_slots(caller: &Frame, size: usize) -> PyResult<FrameSlots> {
 
 /// A Python-to-Python call whose positional arguments fit the parameters
 /// (`specialize::positional_args_function`: exactly, or with the missing trailing ones in the
-/// defaults): the callee's window goes right above the caller's stack ([`callee_slots`]) and
-/// the arguments (`self` included: the caller's window from `args_start` to its synced stack
-/// pointer) are moved into its first locals — no argument vector, no binding pass
-/// (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto `frames` in place (the caller
+/// defaults): the callee's window starts at the arguments (`self` included: the caller's
+/// window from `args_start` to its synced stack pointer), which become its first locals where
+/// they lie, or, when it does not fit there, goes above the caller's stack ([`callee_slots`])
+/// and the arguments move — no argument vector, no binding pass (`_INIT_CALL_PY_EXACT_ARGS`). The new record is pushed onto `frames` in place (the caller
 /// is the last record); `init_self` is the instance an `__init__` frame initialises
 /// (`CALL_ALLOC_AND_ENTER_INIT`). The caller's call window (`callable_at..args_start`) stays
 /// on its stack until the callee returns. Out of line for the rarer callers, and checked; the
