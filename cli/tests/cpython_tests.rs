@@ -25,9 +25,9 @@ const FLOORS: &[(&str, u32)] = &[
     ("test_bool", 27),
     ("test_class", 25),
     ("test_descr", 117),
-    ("test_exceptions", 63),
+    ("test_exceptions", 65),
     ("test_grammar", 75),
-    ("test_generators", 32),
+    ("test_generators", 33),
     ("test_scope", 38),
 ];
 
