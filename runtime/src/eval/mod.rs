@@ -2772,9 +2772,12 @@ fn unwind(frames: &mut Vec<Frame>, mut exc: Obj, mut with_tb: bool) -> Result<()
 }
 
 fn unpack(seq: &PyObject, n: usize) -> PyResult<Vec<Obj>> {
-    let v = if let Some(l) = as_list(seq) {
+    // Exact lists and tuples only (CPython's `PyList_CheckExact`/`PyTuple_CheckExact`): a
+    // subclass may define its own `__iter__`.
+    let ty = seq.type_object();
+    let v = if let Some(l) = as_list(seq).filter(|_| std::ptr::eq(ty, types().list_type)) {
         l.items().into_vec()
-    } else if crate::object::tuple::is_tuple(seq) {
+    } else if std::ptr::eq(ty, types().tuple_type) {
         items(seq).to_vec()
     } else {
         let it = ops::get_iter(seq).map_err(|_| {

@@ -384,11 +384,14 @@ pub fn next(it: &PyObject) -> PyResult<Option<Obj>> {
 }
 
 /// Collects an iterable into a vector.
+/// Exact lists and tuples are copied; anything else (their subclasses included, which may
+/// define `__iter__`) is iterated, as CPython's `PySequence_List`/`list_extend`.
 pub fn collect(o: &PyObject) -> PyResult<Vec<Obj>> {
-    if let Some(l) = super::list::as_list(o) {
+    let (ty, t) = (o.type_object(), types());
+    if let Some(l) = super::list::as_list(o).filter(|_| std::ptr::eq(ty, t.list_type)) {
         return Ok(l.items().into_vec());
     }
-    if super::tuple::is_tuple(o) {
+    if std::ptr::eq(ty, t.tuple_type) {
         return Ok(super::tuple::items(o).to_vec());
     }
     let it = get_iter(o)?;
