@@ -724,11 +724,11 @@ fn unbound_local(code: &CodeObj, i: usize) -> PyErr {
 /// `ValueError`.
 fn exc_matches(exc: &PyObject, ty: &PyObject) -> PyResult<bool> {
     if crate::object::tuple::is_tuple(ty) {
-        let classes = items(ty);
-        for t in classes {
-            exception_class(t)?;
+        let mut matched = false;
+        for t in items(ty) {
+            matched |= exc.type_object().is_subtype(exception_class(t)?);
         }
-        return Ok(classes.iter().any(|t| exception_class(t).is_ok_and(|t| exc.type_object().is_subtype(t))));
+        return Ok(matched);
     }
     Ok(exc.type_object().is_subtype(exception_class(ty)?))
 }

@@ -268,8 +268,9 @@ impl SetObject {
             // slice is used only until `keys_equal`, the one call that can run Python code
             // (the compared key is a clone, and the table is borrowed afresh afterwards).
             // `keys_equal_native` runs no code, so the slice stays valid across it.
-            let mut slots: &[Slot] = unsafe { &self.table().slots };
-            let generation = unsafe { self.table() }.generation;
+            let t = unsafe { self.table() };
+            let generation = t.generation;
+            let mut slots: &[Slot] = &t.slots;
             let mut mask = slots.len() - 1;
             let mut perturb = hash as usize;
             let mut i = hash as usize & mask;
